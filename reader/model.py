@@ -1,0 +1,84 @@
+"""The data every stage passes on: frozen, so no stage can change what an earlier one computed.
+
+Data flows one way: sources -> parse -> classify -> layout -> ui. These types are the contract
+between those stages and the shape that `reader classify --format json` serialises.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["title", "heading", "paragraph", "quote", "item"]
+RuleKind = Literal["attribution", "carry", "framing", "mention"]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of reading: the title, a heading, a paragraph, a block quote or a list item.
+
+    `text` is the article's text as written (untrusted: render it only through
+    `reader.safe_text`). `line` is the 1-based line in the source file where the block starts.
+    """
+
+    index: int
+    kind: BlockKind
+    text: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A parsed article. When it has a title, the title is block 0."""
+
+    source: str
+    title: str | None
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A side whose viewpoint the reader separates. `tag` marks it wherever colour would."""
+
+    id: str
+    label: str
+    colour: str
+    tag: str
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Why a rule fired: the span of block text it matched and the weight it added."""
+
+    rule: str
+    actor: str
+    kind: RuleKind
+    start: int
+    end: int
+    text: str
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """Whose viewpoint one block carries.
+
+    `labels` are actor ids, dominant first; `primary` is `labels[0]` or None. `carried_from`
+    is the index of the earlier block whose named speaker this block inherited, if any.
+    """
+
+    labels: tuple[str, ...] = ()
+    primary: str | None = None
+    scores: Mapping[str, float] = field(default_factory=dict)
+    evidence: tuple[Evidence, ...] = ()
+    carried_from: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ClassifiedArticle:
+    """An article with one verdict per block (`verdicts[i]` belongs to `article.blocks[i]`)."""
+
+    article: Article
+    actors: tuple[Actor, ...]
+    verdicts: tuple[Verdict, ...]

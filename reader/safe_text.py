@@ -1,0 +1,48 @@
+"""The only road from article text to a screen: control characters become visible placeholders.
+
+Article text is untrusted. Textual and Rich pass control characters straight through to the
+terminal, so an article could clear the screen (CSI 2J), set the window title (OSC 0), write the
+clipboard (OSC 52) or reverse the reading order (U+202E). Every renderer calls `visible()`.
+
+The scheme, one character for one character so evidence offsets stay valid:
+- C0 controls and DEL become their Unicode Control Pictures (ESC -> U+241B, BEL -> U+2407, ...);
+  tab becomes a space.
+- C1 controls (U+0080-U+009F), bidirectional overrides, embeddings, isolates and marks, and the
+  line and paragraph separators become U+FFFD.
+"""
+
+from __future__ import annotations
+
+import re
+
+REPLACEMENT = "\ufffd"
+
+_TABLE: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20)}
+_TABLE[0x09] = " "
+_TABLE[0x7F] = "\u2421"
+_TABLE.update({code: REPLACEMENT for code in range(0x80, 0xA0)})
+_TABLE.update(
+    {
+        code: REPLACEMENT
+        for code in (
+            *range(0x200E, 0x2010),  # LRM, RLM
+            *range(0x2028, 0x202F),  # line/paragraph separators, LRE RLE PDF LRO RLO
+            *range(0x2066, 0x206A),  # LRI RLI FSI PDI
+            0x061C,  # arabic letter mark
+        )
+    }
+)
+
+_UNSAFE = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_TABLE)) + "]")
+
+
+def visible(text: str) -> str:
+    """`text` with every control character replaced by a visible placeholder of width one."""
+    if _UNSAFE.search(text) is None:
+        return text
+    return text.translate(_TABLE)
+
+
+def is_safe(text: str) -> bool:
+    """True when `text` holds nothing `visible()` would replace."""
+    return _UNSAFE.search(text) is None
