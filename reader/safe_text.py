@@ -46,3 +46,13 @@ def visible(text: str) -> str:
 def is_safe(text: str) -> bool:
     """True when `text` holds nothing `visible()` would replace."""
     return _UNSAFE.search(text) is None
+
+
+def escape_json(encoded: str) -> str:
+    """JSON text with every unsafe character written as a \\uXXXX escape.
+
+    `json.dumps(..., ensure_ascii=False)` keeps C1 controls and bidi overrides raw, so a script
+    that prints our JSON to a terminal would still be attacked. Escaping them keeps the JSON
+    valid (they only ever occur inside strings) and readable for everything else.
+    """
+    return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", encoded)

@@ -1,0 +1,253 @@
+"""The `reader` command: open the reader, or drive the same core headless.
+
+    reader [PATH...]                 open the reader (no path: the bundled seed articles)
+    reader classify PATH...          label every block (json, jsonl, markdown, text)
+    reader rules check [FILE]        validate a rule file (default: the config in force)
+    reader rules test FILE...        run rule tests
+    reader eval [DIR...]             score the rules against labelled articles
+
+Exit status: 0 success, 1 a test or check failed, 2 bad usage or input. Bad input is reported
+as one line on stderr, never a traceback; an unexpected crash writes its traceback to a log
+under the XDG state directory and prints one line naming it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn, TextIO
+
+from reader import __version__
+from reader.errors import ReaderError
+from reader.output import FORMATS, OutputFormat, render
+from reader.resources import bundled
+from reader.xdg import state_home
+
+if TYPE_CHECKING:
+    from reader.config import Config
+    from reader.model import Article
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_BAD_INPUT = 2
+
+SUBCOMMANDS = ("classify", "rules", "eval")
+
+
+class UsageError(ReaderError):
+    """Bad command-line usage (exit 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises instead of exiting, so usage errors follow our one-line rule."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')", where=self.prog)
+
+
+def _size(text: str) -> int:
+    """A size like 64M, 512K or 1000000 in bytes."""
+    units = {"k": 1024, "m": 1024**2, "g": 1024**3}
+    text = text.strip().lower().removesuffix("b")
+    try:
+        if text and text[-1] in units:
+            return int(float(text[:-1]) * units[text[-1]])
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a size like 64M, got {text!r}") from None
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config", type=Path, metavar="FILE", help="rule file to use over the defaults"
+    )
+    parser.add_argument(
+        "--max-size",
+        type=_size,
+        default=None,
+        metavar="SIZE",
+        help="largest article file to read (default 32M)",
+    )
+
+
+def _app_parser() -> _Parser:
+    parser = _Parser(
+        prog="reader",
+        description="Read a news article with its viewpoints side by side.",
+        epilog="Other commands: classify, rules check, rules test, eval (each has --help).",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files, folders or -")
+    _common(parser)
+    parser.add_argument("--theme", metavar="NAME", help="colour theme (see themes/)")
+    parser.add_argument(
+        "--no-mouse", action="store_true", help="leave the mouse to the terminal (selection)"
+    )
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    return parser
+
+
+def _command_parser() -> _Parser:
+    parser = _Parser(prog="reader", description="Headless commands of the reader.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    classify = commands.add_parser("classify", help="label every block of the articles")
+    classify.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders or -")
+    classify.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    _common(classify)
+
+    rules = commands.add_parser("rules", help="check or test rule files")
+    rules_commands = rules.add_subparsers(dest="rules_command", required=True, parser_class=_Parser)
+    check = rules_commands.add_parser("check", help="validate a rule file")
+    check.add_argument("file", nargs="?", type=Path, help="default: the config in force")
+    test = rules_commands.add_parser("test", help="run rule tests")
+    test.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    test.add_argument("--config", type=Path, metavar="FILE", help="rule file to test")
+
+    evaluate = commands.add_parser("eval", help="score the rules against labelled articles")
+    evaluate.add_argument(
+        "datasets", nargs="*", type=Path, metavar="DIR", help="folders with labels.yaml"
+    )
+    evaluate.add_argument("--config", type=Path, metavar="FILE", help="rule file to score")
+    evaluate.add_argument("-v", "--verbose", action="store_true", help="list every wrong block")
+    return parser
+
+
+def _read_articles(
+    paths: Sequence[str], max_size: int | None, err: TextIO
+) -> tuple[list[Article], int]:
+    """Load and parse `paths`, reporting each problem on its own line; count the problems."""
+    from reader.load import DEFAULT_MAX_BYTES, load
+    from reader.parse import parse
+
+    report = load(paths, max_bytes=max_size or DEFAULT_MAX_BYTES)
+    for warning in report.warnings:
+        print(f"reader: warning: {warning}", file=err)
+    problems = len(report.problems)
+    for problem in report.problems:
+        print(f"reader: {problem}", file=err)
+    articles: list[Article] = []
+    for document in report.documents:
+        try:
+            articles.append(parse(document))
+        except ReaderError as error:
+            problems += 1
+            print(f"reader: {error}", file=err)
+    return articles, problems
+
+
+def _config(path: Path | None) -> Config:
+    from reader.config import load_config
+
+    return load_config(path)
+
+
+def _classify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from reader.classify import classify
+
+    config = _config(args.config)
+    articles, problems = _read_articles(args.paths, args.max_size, err)
+    fmt: OutputFormat = args.format
+    out.write(render([classify(article, config) for article in articles], fmt))
+    if not articles:
+        return EXIT_BAD_INPUT
+    return EXIT_BAD_INPUT if problems else EXIT_OK
+
+
+def _rules(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.rules_command == "check":
+        from reader.config import config_paths
+        from reader.rules.schema import check_file
+
+        files = [args.file] if args.file else config_paths(None)
+        errors = [error for file in files for error in check_file(file)]
+        for error in errors:
+            print(error, file=out)
+        if errors:
+            return EXIT_FAILED
+        print(f"ok: {', '.join(str(file) for file in files)}", file=out)
+        return EXIT_OK
+    from reader.rules.testing import run_rule_tests
+
+    missing = [file for file in args.files if not file.is_file()]
+    if missing:
+        raise ReaderError("no such rule test file", where=str(missing[0]))
+    return EXIT_OK if run_rule_tests(args.files, _config(args.config), out) else EXIT_FAILED
+
+
+def _eval(args: argparse.Namespace, out: TextIO) -> int:
+    from reader.evaluate import evaluate, format_report
+
+    datasets = args.datasets or _default_datasets()
+    if not datasets:
+        raise UsageError("name a folder with labels.yaml (none found next to the package)")
+    report = evaluate(datasets, _config(args.config))
+    out.write(format_report(report, verbose=args.verbose))
+    return EXIT_OK
+
+
+def _default_datasets() -> list[Path]:
+    """The labelled sets of a source checkout (an installed wheel carries none)."""
+    root = bundled("config.yaml").parent / "tests" / "data"
+    return sorted(path.parent for path in root.glob("*/labels.yaml"))
+
+
+def _open(args: argparse.Namespace, err: TextIO) -> int:
+    paths = args.paths or [str(bundled("seeds"))]
+    config = _config(args.config)
+    articles, _problems = _read_articles(paths, args.max_size, err)
+    if not articles:
+        return EXIT_BAD_INPUT
+    from reader.ui.app import ReaderApp
+
+    app = ReaderApp(articles, config, theme=args.theme, mouse=not args.no_mouse)
+    app.run(mouse=not args.no_mouse)
+    return app.return_code or EXIT_OK
+
+
+def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
+    """Run one command line; returns the exit status. Raises only on a bug."""
+    try:
+        if argv and argv[0] in SUBCOMMANDS:
+            args = _command_parser().parse_args(argv)
+            if args.command == "classify":
+                return _classify(args, out, err)
+            if args.command == "rules":
+                return _rules(args, out, err)
+            return _eval(args, out)
+        return _open(_app_parser().parse_args(argv), err)
+    except ReaderError as error:
+        print(f"reader: {error}", file=err)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _crash_log(error: BaseException) -> Path | None:
+    """Write the traceback under the state directory; None when even that fails."""
+    try:
+        directory = state_home() / "crashes"
+        directory.mkdir(parents=True, exist_ok=True)
+        path = directory / f"crash-{datetime.now():%Y%m%d-%H%M%S}.log"
+        path.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
+    except OSError:
+        return None
+    return path
+
+
+def main(argv: Sequence[str] | None = None) -> NoReturn:
+    """Console entry point."""
+    try:
+        status = run(sys.argv[1:] if argv is None else argv, sys.stdout, sys.stderr)
+    except KeyboardInterrupt:
+        status = 130
+    except Exception as error:
+        log = _crash_log(error)
+        where = f"; details in {log}" if log else ""
+        name = error.__class__.__name__
+        print(f"reader: internal error: {name}: {error}{where}", file=sys.stderr)
+        status = 70
+    sys.exit(status)

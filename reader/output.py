@@ -1,0 +1,105 @@
+"""Headless renderings of a classified article: json, jsonl, markdown and text.
+
+The JSON shape is an interface that scripts depend on; change it only by adding keys.
+Text and Markdown go to terminals, so every piece of article text passes through
+`safe_text.visible`; JSON escapes the same characters instead, so no data is lost.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any, Literal
+
+from reader.model import ClassifiedArticle
+from reader.safe_text import escape_json, visible
+
+OutputFormat = Literal["json", "jsonl", "markdown", "text"]
+FORMATS: tuple[OutputFormat, ...] = ("json", "jsonl", "markdown", "text")
+
+
+def to_dict(classified: ClassifiedArticle) -> dict[str, Any]:
+    """The stable JSON object for one article."""
+    article = classified.article
+    return {
+        "source": article.source,
+        "title": article.title,
+        "actors": [{"id": actor.id, "label": actor.label} for actor in classified.actors],
+        "blocks": [
+            {
+                "index": block.index,
+                "kind": block.kind,
+                "line": block.line,
+                "text": block.text,
+                "labels": list(verdict.labels),
+                "primary": verdict.primary,
+                "scores": {actor: round(score, 3) for actor, score in verdict.scores.items()},
+                "evidence": [
+                    {
+                        "rule": ev.rule,
+                        "actor": ev.actor,
+                        "kind": ev.kind,
+                        "start": ev.start,
+                        "end": ev.end,
+                        "text": ev.text,
+                        "weight": ev.weight,
+                    }
+                    for ev in verdict.evidence
+                ],
+            }
+            for block, verdict in zip(article.blocks, classified.verdicts, strict=True)
+        ],
+    }
+
+
+def _dumps(value: Any, indent: int | None) -> str:
+    return escape_json(json.dumps(value, ensure_ascii=False, indent=indent))
+
+
+def render(articles: Sequence[ClassifiedArticle], fmt: OutputFormat) -> str:
+    """The whole output for `articles` in `fmt`, ending with a newline."""
+    if fmt == "json":
+        objects = [to_dict(classified) for classified in articles]
+        return _dumps(objects[0] if len(objects) == 1 else objects, indent=2) + "\n"
+    if fmt == "jsonl":
+        return "".join(_dumps(to_dict(classified), indent=None) + "\n" for classified in articles)
+    if fmt == "markdown":
+        return "\n".join(_markdown(classified) for classified in articles)
+    return "\n".join(_text(classified) for classified in articles)
+
+
+def _labels(labels: Sequence[str]) -> str:
+    return ", ".join(labels) if labels else "none"
+
+
+def _text(classified: ClassifiedArticle) -> str:
+    article = classified.article
+    lines = [f"== {visible(article.source)}: {visible(article.title or '(untitled)')}"]
+    width = len(str(len(article.blocks)))
+    for block, verdict in zip(article.blocks, classified.verdicts, strict=True):
+        labels = _labels(verdict.labels)
+        lines.append(f"[{block.index:>{width}}] {labels:<18} {visible(block.text)}")
+    return "\n".join(lines) + "\n"
+
+
+def _markdown_cell(text: str) -> str:
+    """Article text inside a Markdown table cell: visible, with the table's own syntax escaped."""
+    return visible(text).replace("\\", "\\\\").replace("|", "\\|")
+
+
+def _markdown(classified: ClassifiedArticle) -> str:
+    article = classified.article
+    lines = [
+        f"## {_markdown_cell(article.title or article.source)}",
+        "",
+        f"Source: `{_markdown_cell(article.source)}`",
+        "",
+        "| # | kind | labels | text |",
+        "|---:|---|---|---|",
+    ]
+    for block, verdict in zip(article.blocks, classified.verdicts, strict=True):
+        lines.append(
+            f"| {block.index} | {block.kind} | {_labels(verdict.labels)} "
+            f"| {_markdown_cell(block.text)} |"
+        )
+    return "\n".join(lines) + "\n"

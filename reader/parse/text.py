@@ -1,0 +1,106 @@
+"""Plain text: paragraphs from blank lines, line lengths and punctuation.
+
+Plain text arrives in two shapes, and both must give one block per paragraph:
+- one paragraph per line (the seed, most scraped articles), with or without blank lines
+  between them: a line is a paragraph, however long;
+- hard-wrapped text (email, 72-column files): several short lines per paragraph, usually
+  with blank lines between paragraphs: the lines of a group are joined with single spaces.
+
+So text is cut at blank lines into groups, and each group of several lines is judged:
+- when at least half its lines are longer than `LONG_LINE` characters nobody wrapped it
+  (wrapping stops near 80 columns): every line is its own paragraph;
+- otherwise it is wrapped text, joined into one paragraph, except where a new paragraph plainly
+  starts without a blank line: a line that ends a sentence although the next line's first word
+  would still have fitted on it (the group's longest line gives the width; a wrapping tool
+  never breaks early, a writer ending a paragraph does) before a capital, digit or quote; an
+  indented line in a group that is not all indented; a bullet ("- ", "* ", "• ").
+
+The first block is the title when it stands alone before a blank line, is shorter than
+`TITLE_MAX` characters and does not end with a full stop (headlines do not).
+"""
+
+from __future__ import annotations
+
+from reader.model import Article, BlockKind
+from reader.parse import assemble
+
+LONG_LINE = 100
+TITLE_MAX = 200
+_SENTENCE_END = tuple('.!?…"”’»)')
+_PARAGRAPH_START = tuple("\"“‘«'—–(")
+_BULLETS = ("- ", "* ", "• ", "· ")
+
+_Paragraph = tuple[str, int]
+
+
+def parse_text(text: str, source: str = "<text>") -> Article:
+    """The blocks of a plain-text article; see the module docstring for the rules."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    paragraphs: list[_Paragraph] = []
+    first_group_lines = 0
+    group: list[str] = []
+    start = 0
+    for number, raw in enumerate(text.split("\n"), 1):
+        if raw and not raw.isspace():
+            if not group:
+                start = number
+            group.append(raw)
+            continue
+        if group:
+            if not paragraphs:
+                first_group_lines = len(group)
+            _split_group(group, start, paragraphs)
+            group = []
+    if group:
+        if not paragraphs:
+            first_group_lines = len(group)
+        _split_group(group, start, paragraphs)
+
+    title: _Paragraph | None = None
+    if first_group_lines == 1 and len(paragraphs) > 1 and _looks_like_title(paragraphs[0][0]):
+        title = paragraphs[0]
+        paragraphs = paragraphs[1:]
+    kind: BlockKind = "paragraph"
+    return assemble(source, title, ((kind, body, line) for body, line in paragraphs))
+
+
+def _looks_like_title(line: str) -> bool:
+    if len(line) >= TITLE_MAX:
+        return False
+    return not line.endswith(".") or line.endswith("...")
+
+
+def _split_group(group: list[str], start: int, out: list[_Paragraph]) -> None:
+    """Append the paragraphs of one blank-line-separated group of lines starting at `start`."""
+    if len(group) == 1:
+        out.append((group[0].strip(), start))
+        return
+    lines = [raw.strip() for raw in group]
+    long_lines = sum(1 for line in lines if len(line) > LONG_LINE)
+    if 2 * long_lines >= len(lines):
+        out.extend((line, start + offset) for offset, line in enumerate(lines))
+        return
+
+    width = max(len(line) for line in lines)
+    indented = [raw[0] in " \t" for raw in group]
+    all_indented = all(indented)
+    current = [lines[0]]
+    current_start = start
+    for offset in range(1, len(lines)):
+        before, line = lines[offset - 1], lines[offset]
+        if (
+            (indented[offset] and not all_indented)
+            or line.startswith(_BULLETS)
+            or (
+                before.endswith(_SENTENCE_END)
+                and (line[0].isupper() or line[0].isdigit() or line.startswith(_PARAGRAPH_START))
+                and len(before) + 1 + len(line.split(None, 1)[0]) <= width
+            )
+        ):
+            out.append((" ".join(current), current_start))
+            current = [line]
+            current_start = start + offset
+        else:
+            current.append(line)
+    out.append((" ".join(current), current_start))
