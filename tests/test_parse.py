@@ -52,7 +52,7 @@ def labelled_counts() -> list[tuple[Path, int]]:
     counts = []
     for folder in (DEV, DATA / "devset"):
         labels = yaml.safe_load((folder / "labels.yaml").read_text(encoding="utf-8"))
-        counts += [(folder / entry["article"], len(entry["blocks"])) for entry in labels["articles"]]
+        counts += [(folder / item["article"], len(item["blocks"])) for item in labels["articles"]]
     return [*counts, (SEED, len(gold["blocks"]))]
 
 
