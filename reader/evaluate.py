@@ -1,0 +1,279 @@
+"""Score the classifier against hand-labelled articles: the product's accuracy, as users see it.
+
+A dataset is a folder holding `labels.yaml` and the article files it names (or a labels file
+itself). Two label formats are accepted:
+- a set: `articles: [{article: FILE, blocks: [{p: 0, labels: [..], primary_any: [..]}, ..]}]`
+  (tests/data/dev/labels.yaml);
+- one article: top-level `article: FILE` and `blocks: [...]` (tests/data/gold/*.labels.yaml).
+  A folder without `labels.yaml` is searched for `*.labels.yaml` files.
+An article file is looked for beside its labels file, then among the bundled seeds.
+
+Block `p` is the index of the block as `reader.parse` splits the article (the title is 0).
+Metrics count (block, actor) pairs: micro precision/recall/F1 over all pairs, macro = the mean
+of the per-actor figures, primary accuracy = blocks whose first label is right (any of
+`primary_any` counts; an empty gold needs no label), exact = blocks whose label set is right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from reader.classify import classify
+from reader.config import Config
+from reader.errors import ReaderError
+from reader.load import load
+from reader.model import Article
+from reader.parse import parse
+from reader.resources import bundled
+
+
+@dataclass(frozen=True)
+class ActorScore:
+    """Precision, recall and F1 of one actor's labels."""
+
+    actor: str
+    tp: int
+    fp: int
+    fn: int
+    precision: float
+    recall: float
+    f1: float
+
+
+@dataclass(frozen=True)
+class ArticleScore:
+    """How one article fared."""
+
+    dataset: str
+    article: str
+    blocks: int
+    exact: int
+    primary_right: int
+    tp: int
+    fp: int
+    fn: int
+    f1: float
+
+
+@dataclass(frozen=True)
+class WrongBlock:
+    """A block whose label set or primary differs from the gold."""
+
+    article: str
+    index: int
+    text: str
+    expected: tuple[str, ...]
+    got: tuple[str, ...]
+    primary_right: bool
+    why: str
+
+
+@dataclass(frozen=True)
+class EvalReport:
+    """Every figure `reader eval` prints."""
+
+    blocks: int
+    micro_precision: float
+    micro_recall: float
+    micro_f1: float
+    macro_precision: float
+    macro_recall: float
+    macro_f1: float
+    primary_accuracy: float
+    exact_accuracy: float
+    actors: tuple[ActorScore, ...]
+    articles: tuple[ArticleScore, ...]
+    wrong: tuple[WrongBlock, ...]
+
+
+@dataclass(frozen=True)
+class _Gold:
+    index: int
+    labels: tuple[str, ...]
+    primary_any: tuple[str, ...]
+    why: str
+
+
+def _ratio(a: int, b: int) -> float:
+    return a / b if b else 1.0
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def labelled_articles(dataset: Path) -> list[tuple[Path, list[_Gold]]]:
+    """The (article path, gold blocks) pairs of one dataset folder or labels file."""
+    if dataset.is_dir():
+        files = [dataset / "labels.yaml"] if (dataset / "labels.yaml").is_file() else []
+        files = files or sorted(dataset.glob("*labels.yaml"))
+        if not files:
+            raise ReaderError("no labels.yaml here", str(dataset))
+    elif dataset.is_file():
+        files = [dataset]
+    else:
+        raise ReaderError("no such dataset folder", str(dataset))
+    out: list[tuple[Path, list[_Gold]]] = []
+    for file in files:
+        try:
+            data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+            raise ReaderError(f"cannot read labels: {error}".splitlines()[0], str(file)) from None
+        entries = data.get("articles") if isinstance(data, Mapping) else None
+        if entries is None and isinstance(data, Mapping) and "article" in data:
+            entries = [data]
+        if not isinstance(entries, list):
+            raise ReaderError("expected 'articles:' or 'article:' with 'blocks:'", str(file))
+        for entry in entries:
+            out.append((_article_path(file, entry), _gold_blocks(file, entry)))
+    return out
+
+
+def _article_path(file: Path, entry: Any) -> Path:
+    name = entry.get("article") if isinstance(entry, Mapping) else None
+    if not isinstance(name, str):
+        raise ReaderError("an entry has no 'article:' file name", str(file))
+    for folder in (file.parent, bundled("seeds")):
+        if (folder / name).is_file():
+            return folder / name
+    raise ReaderError(f"article file {name!r} not found beside the labels", str(file))
+
+
+def _gold_blocks(file: Path, entry: Mapping[str, Any]) -> list[_Gold]:
+    blocks = entry.get("blocks")
+    if not isinstance(blocks, list):
+        raise ReaderError(f"{entry.get('article')}: 'blocks:' must be a list", str(file))
+    gold: list[_Gold] = []
+    for block in blocks:
+        if not isinstance(block, Mapping) or not isinstance(block.get("p"), int):
+            raise ReaderError(f"{entry.get('article')}: each block needs 'p: N'", str(file))
+        labels = tuple(str(x) for x in block.get("labels") or ())
+        primary_any = tuple(str(x) for x in block.get("primary_any") or ())
+        gold.append(_Gold(block["p"], labels, primary_any, str(block.get("why", ""))))
+    return gold
+
+
+def _read(path: Path) -> Article:
+    report = load([str(path)])
+    if report.problems:
+        raise report.problems[0]
+    return parse(report.documents[0])
+
+
+def evaluate(datasets: Sequence[Path], config: Config) -> EvalReport:
+    """Classify every labelled article in `datasets` and compare with the gold labels."""
+    actor_ids = [actor.id for actor in config.actors]
+    counts: dict[str, list[int]] = {a: [0, 0, 0] for a in actor_ids}
+    articles: list[ArticleScore] = []
+    wrong: list[WrongBlock] = []
+    total = exact_total = primary_total = 0
+    for dataset in datasets:
+        for path, gold in labelled_articles(dataset):
+            article = _read(path)
+            verdicts = classify(article, config).verdicts
+            tp = fp = fn = exact = primary = 0
+            for g in gold:
+                if not 0 <= g.index < len(verdicts):
+                    raise ReaderError(
+                        f"{path.name}: block {g.index} is labelled but the article has "
+                        f"{len(verdicts)} blocks",
+                        str(dataset),
+                    )
+                got = verdicts[g.index].labels
+                for actor in {*got, *g.labels}:
+                    row = counts.setdefault(actor, [0, 0, 0])
+                    if actor in got and actor in g.labels:
+                        row[0] += 1
+                        tp += 1
+                    elif actor in got:
+                        row[1] += 1
+                        fp += 1
+                    else:
+                        row[2] += 1
+                        fn += 1
+                allowed = g.primary_any or g.labels[:1]
+                right = (got[0] in allowed) if got else not allowed
+                same = set(got) == set(g.labels)
+                exact += same
+                primary += right
+                if not (same and right):
+                    text = article.blocks[g.index].text
+                    wrong.append(WrongBlock(path.name, g.index, text, g.labels, got, right, g.why))
+            p, r = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
+            articles.append(
+                ArticleScore(
+                    dataset.name, path.name, len(gold), exact, primary, tp, fp, fn, _f1(p, r)
+                )
+            )
+            total += len(gold)
+            exact_total += exact
+            primary_total += primary
+    actor_scores = []
+    for actor, (tp, fp, fn) in counts.items():
+        p, r = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
+        actor_scores.append(ActorScore(actor, tp, fp, fn, p, r, _f1(p, r)))
+    tp = sum(c[0] for c in counts.values())
+    fp = sum(c[1] for c in counts.values())
+    fn = sum(c[2] for c in counts.values())
+    micro_p, micro_r = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
+    n = len(actor_scores) or 1
+    return EvalReport(
+        blocks=total,
+        micro_precision=micro_p,
+        micro_recall=micro_r,
+        micro_f1=_f1(micro_p, micro_r),
+        macro_precision=sum(a.precision for a in actor_scores) / n,
+        macro_recall=sum(a.recall for a in actor_scores) / n,
+        macro_f1=sum(a.f1 for a in actor_scores) / n,
+        primary_accuracy=_ratio(primary_total, total),
+        exact_accuracy=_ratio(exact_total, total),
+        actors=tuple(actor_scores),
+        articles=tuple(articles),
+        wrong=tuple(wrong),
+    )
+
+
+def _labels(labels: Sequence[str]) -> str:
+    return "[" + ", ".join(labels) + "]"
+
+
+def format_report(report: EvalReport, verbose: bool = False) -> str:
+    """The report as plain text; `verbose` lists every wrong block with its text."""
+    from reader.safe_text import visible
+
+    lines = [
+        f"blocks: {report.blocks}",
+        f"micro  P {report.micro_precision:.3f}  R {report.micro_recall:.3f}  "
+        f"F1 {report.micro_f1:.3f}",
+        f"macro  P {report.macro_precision:.3f}  R {report.macro_recall:.3f}  "
+        f"F1 {report.macro_f1:.3f}",
+        f"primary accuracy {report.primary_accuracy:.3f}   "
+        f"exact label sets {report.exact_accuracy:.3f}",
+        "",
+        "actor      tp   fp   fn   P      R      F1",
+    ]
+    for a in report.actors:
+        lines.append(
+            f"{a.actor:<9} {a.tp:>3}  {a.fp:>3}  {a.fn:>3}   "
+            f"{a.precision:.3f}  {a.recall:.3f}  {a.f1:.3f}"
+        )
+    lines += ["", "article                 blocks exact primary  F1"]
+    for s in report.articles:
+        lines.append(f"{s.article:<23} {s.blocks:>6} {s.exact:>5} {s.primary_right:>7}  {s.f1:.3f}")
+    lines += ["", f"wrong blocks: {len(report.wrong)}"]
+    for w in report.wrong:
+        mark = "" if w.primary_right else "  (primary wrong)"
+        lines.append(
+            f"  {w.article} #{w.index}: expected {_labels(w.expected)}, got {_labels(w.got)}{mark}"
+        )
+        if verbose:
+            text = visible(w.text)
+            lines.append(f"      {text[:160]}{'…' if len(text) > 160 else ''}")
+            if w.why:
+                lines.append(f"      gold: {visible(w.why)}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,2 @@
+"""Rule files: validation with positions (schema), compiled patterns (compile), rule tests
+(testing). The classifier itself lives in reader.classify."""

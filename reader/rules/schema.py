@@ -1,0 +1,420 @@
+"""Validate a rule/config file so every problem names file:line:column and what was expected.
+
+Why composed nodes: `yaml.compose` keeps each value's position (its start mark), which plain
+`yaml.safe_load` throws away. Only the safe loader is used, and any tag beyond plain YAML data
+(`!!python/object`, `!include`...) is refused with its position before anything is built.
+
+`check_file(path)` returns every problem in one file ([] when it is valid); `load_file(path)`
+returns the data of a valid file and raises the first problem as a one-line ConfigError.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from reader.errors import ConfigError
+
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")
+)
+_ACTOR_ID = re.compile(r"[a-z][a-z0-9_-]{0,31}\Z")
+_RULE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,79}\Z")
+
+
+@dataclass
+class _Context:
+    path: Path
+    errors: list[ConfigError] = field(default_factory=list)
+
+    def error(self, node: Node, message: str) -> None:
+        mark = node.start_mark
+        self.errors.append(ConfigError(message, f"{self.path}:{mark.line + 1}:{mark.column + 1}"))
+
+
+def _describe(node: Node) -> str:
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    if node.tag.endswith(":null"):
+        return "nothing (null)"
+    return f"{node.tag.rsplit(':', 1)[-1]} {node.value!r}"
+
+
+# ---------------------------------------------------------------------------------------------
+# A small declarative schema: each checker looks at one node and reports into the context.
+
+Check = Callable[[Node, _Context], None]
+
+
+def _string(node: Node, ctx: _Context) -> None:
+    if not (isinstance(node, ScalarNode) and node.tag.endswith(":str")):
+        ctx.error(node, f"expected a string, got {_describe(node)}")
+    elif not node.value.strip():
+        ctx.error(node, "expected a non-empty string")
+
+
+def _optional_string(node: Node, ctx: _Context) -> None:
+    if not (isinstance(node, ScalarNode) and node.tag.endswith(":null")):
+        _string(node, ctx)
+
+
+def _number(node: Node, ctx: _Context) -> None:
+    if not (isinstance(node, ScalarNode) and node.tag.endswith((":int", ":float"))):
+        ctx.error(node, f"expected a number, got {_describe(node)}")
+    elif float(node.value) < 0:
+        ctx.error(node, "expected a number of 0 or more")
+
+
+def _count(node: Node, ctx: _Context) -> None:
+    if not (isinstance(node, ScalarNode) and node.tag.endswith(":int")):
+        ctx.error(node, f"expected a whole number, got {_describe(node)}")
+    elif int(node.value) < 0:
+        ctx.error(node, "expected a whole number of 0 or more")
+
+
+def _regex(node: Node, ctx: _Context) -> None:
+    _string(node, ctx)
+    if isinstance(node, ScalarNode) and node.tag.endswith(":str"):
+        try:
+            re.compile(node.value)
+        except re.error as error:
+            ctx.error(node, f"regex does not compile: {error}")
+
+
+def _matching(pattern: re.Pattern[str], what: str) -> Check:
+    def check(node: Node, ctx: _Context) -> None:
+        _string(node, ctx)
+        if (
+            isinstance(node, ScalarNode)
+            and node.tag.endswith(":str")
+            and node.value.strip()
+            and not pattern.match(node.value)
+        ):
+            ctx.error(node, f"expected {what}, got {node.value!r}")
+
+    return check
+
+
+def _list(item: Check) -> Check:
+    def check(node: Node, ctx: _Context) -> None:
+        if not isinstance(node, SequenceNode):
+            ctx.error(node, f"expected a list, got {_describe(node)}")
+            return
+        for child in node.value:
+            item(child, ctx)
+
+    return check
+
+
+def _map_of(value: Check) -> Check:
+    def check(node: Node, ctx: _Context) -> None:
+        if not isinstance(node, MappingNode):
+            ctx.error(node, f"expected a mapping, got {_describe(node)}")
+            return
+        for key, child in node.value:
+            _string(key, ctx)
+            value(child, ctx)
+
+    return check
+
+
+def _mapping(
+    keys: Mapping[str, Check],
+    required: Sequence[str] = (),
+    extra: Callable[[MappingNode, _Context], None] | None = None,
+) -> Check:
+    def check(node: Node, ctx: _Context) -> None:
+        if not isinstance(node, MappingNode):
+            ctx.error(node, f"expected a mapping, got {_describe(node)}")
+            return
+        seen: dict[str, Node] = {}
+        for key, child in node.value:
+            name = key.value if isinstance(key, ScalarNode) else None
+            if name is None or name not in keys:
+                shown = name if name is not None else _describe(key)
+                close = difflib.get_close_matches(str(shown), list(keys), n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                ctx.error(key, f"unknown key {shown!r}{hint}; expected one of: {', '.join(keys)}")
+                continue
+            if name in seen:
+                ctx.error(key, f"duplicate key {name!r}")
+                continue
+            seen[name] = child
+            keys[name](child, ctx)
+        for name in required:
+            if name not in seen:
+                ctx.error(node, f"missing required key {name!r}")
+        if extra is not None:
+            extra(node, ctx)
+
+    return check
+
+
+_STRINGS = _list(_string)
+
+_SETTINGS = _mapping(
+    {
+        "carry_distance": _count,
+        "threshold": _number,
+        "min_score": _number,
+        "weights": _mapping(
+            {k: _number for k in ("attribution", "carry", "reported", "framing", "mention")}
+        ),
+    }
+)
+
+_TERMS = _mapping({"aliases": _STRINGS, "adjectives": _STRINGS, "speakers": _STRINGS})
+
+_ACTOR = _mapping(
+    {
+        "id": _matching(_ACTOR_ID, "an id of lower-case letters, digits, '-' or '_'"),
+        "label": _string,
+        "colour": _string,
+        "tag": _string,
+        "aliases": _STRINGS,
+        "adjectives": _STRINGS,
+        "speakers": _STRINGS,
+        "members": _TERMS,
+    },
+    required=("id", "label", "colour", "tag"),
+)
+
+_EXAMPLES = _mapping({"match": _STRINGS, "no_match": _STRINGS})
+
+
+def _terms_or_regex(node: MappingNode, ctx: _Context) -> None:
+    names = {key.value for key, _ in node.value if isinstance(key, ScalarNode)}
+    if not names & {"terms", "regex"}:
+        ctx.error(node, "a rule needs 'terms' or 'regex'")
+
+
+_RULE_KEYS: dict[str, Check] = {
+    "id": _matching(_RULE_ID, "a rule id of letters, digits, '.', '-' or '_'"),
+    "message": _string,
+    "terms": _STRINGS,
+    "regex": _list(_regex),
+    "tests": _EXAMPLES,
+}
+_FRAMING = _mapping(
+    {**_RULE_KEYS, "actor": _string, "weight": _number},
+    required=("id", "message", "actor"),
+    extra=_terms_or_regex,
+)
+_EXCLUSION = _mapping(_RULE_KEYS, required=("id", "message"), extra=_terms_or_regex)
+
+_TOP = _mapping(
+    {
+        "settings": _SETTINGS,
+        "theme": _optional_string,
+        "keymap": _map_of(_string),
+        "actors": _list(_ACTOR),
+        "extra_actors": _list(_ACTOR),
+        "roles": _STRINGS,
+        "pronouns": _STRINGS,
+        "verbs": _mapping({"speech": _STRINGS, "stance": _STRINGS, "irregular": _map_of(_STRINGS)}),
+        "source_markers": _STRINGS,
+        "topic": _STRINGS,
+        "framing": _list(_FRAMING),
+        "exclusions": _list(_EXCLUSION),
+    }
+)
+
+TOP_LEVEL_KEYS: tuple[str, ...] = (
+    "settings",
+    "theme",
+    "keymap",
+    "actors",
+    "extra_actors",
+    "roles",
+    "pronouns",
+    "verbs",
+    "source_markers",
+    "topic",
+    "framing",
+    "exclusions",
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    """One rule file: its top-level sections (data and node) and the problems found in it."""
+
+    path: Path
+    data: Mapping[str, Any]
+    nodes: Mapping[str, Node]
+    errors: tuple[ConfigError, ...]
+
+
+def _walk(node: Node) -> Iterator[Node]:
+    yield node
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            yield from _walk(key)
+            yield from _walk(value)
+    elif isinstance(node, SequenceNode):
+        for child in node.value:
+            yield from _walk(child)
+
+
+def parse_file(path: Path) -> ParsedFile:
+    """Read and validate one file on its own (actor references are checked by the caller)."""
+    ctx = _Context(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return ParsedFile(path, {}, {}, (ConfigError("no such file", str(path)),))
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
+        return ParsedFile(path, {}, {}, (ConfigError(f"cannot read: {reason}", str(path)),))
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return ParsedFile(path, {}, {}, ())
+        for node in _walk(root):
+            if node.tag not in _PLAIN_TAGS:
+                ctx.error(
+                    node, f"tag {node.tag} is not allowed: rule files hold plain YAML data only"
+                )
+        if ctx.errors:
+            return ParsedFile(path, {}, {}, tuple(ctx.errors))
+        _TOP(root, ctx)
+        if ctx.errors or not isinstance(root, MappingNode):
+            return ParsedFile(path, {}, {}, tuple(ctx.errors))
+        data = loader.construct_document(root)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        problem = error.problem or error.context or "invalid YAML"
+        return ParsedFile(path, {}, {}, (ConfigError(f"invalid YAML: {problem}", where),))
+    except yaml.YAMLError as error:
+        return ParsedFile(path, {}, {}, (ConfigError(f"invalid YAML: {error}", str(path)),))
+    finally:
+        loader.dispose()
+    nodes = {key.value: value for key, value in root.value}
+    return ParsedFile(path, data, nodes, ())
+
+
+def cross_check(sections: Mapping[str, tuple[Path, Node]]) -> list[ConfigError]:
+    """Problems between sections, possibly from several files: actor ids, rule ids, examples.
+
+    `sections` maps a top-level key to the file and node it finally came from.
+    """
+    errors: list[ConfigError] = []
+    actor_ids: dict[str, Node] = {}
+    for key in ("actors", "extra_actors"):
+        if key not in sections:
+            continue
+        path, node = sections[key]
+        ctx = _Context(path)
+        for actor in _items(node):
+            id_node = _get(actor, "id")
+            if id_node is None:
+                continue
+            if id_node.value in actor_ids:
+                first = actor_ids[id_node.value].start_mark.line + 1
+                ctx.error(id_node, f"duplicate actor id {id_node.value!r} (first on line {first})")
+            actor_ids[id_node.value] = id_node
+        errors.extend(ctx.errors)
+    known = ", ".join(actor_ids) or "none"
+    rule_ids: dict[str, tuple[Path, Node]] = {}
+    for key in ("framing", "exclusions"):
+        if key not in sections:
+            continue
+        path, node = sections[key]
+        ctx = _Context(path)
+        for rule in _items(node):
+            id_node = _get(rule, "id")
+            if id_node is not None:
+                if id_node.value in rule_ids:
+                    first_path, first = rule_ids[id_node.value]
+                    place = f"{first_path}:{first.start_mark.line + 1}"
+                    ctx.error(id_node, f"duplicate rule id {id_node.value!r} (first at {place})")
+                else:
+                    rule_ids[id_node.value] = (path, id_node)
+            actor_node = _get(rule, "actor")
+            if actor_node is not None and actor_node.value not in actor_ids:
+                close = difflib.get_close_matches(actor_node.value, list(actor_ids), n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                ctx.error(
+                    actor_node,
+                    f"unknown actor {actor_node.value!r}{hint}; known actors: {known}",
+                )
+            _check_examples(rule, ctx)
+        errors.extend(ctx.errors)
+    return errors
+
+
+def _items(node: Node) -> list[MappingNode]:
+    if not isinstance(node, SequenceNode):
+        return []
+    return [child for child in node.value if isinstance(child, MappingNode)]
+
+
+def _get(node: MappingNode, name: str) -> ScalarNode | None:
+    for key, value in node.value:
+        if key.value == name and isinstance(value, ScalarNode):
+            return value
+    return None
+
+
+def _check_examples(rule: MappingNode, ctx: _Context) -> None:
+    """A rule's `tests:` examples: each `match` must fire the rule, each `no_match` must not."""
+    from reader.rules.compile import fold, lexicon
+
+    values = {key.value: value for key, value in rule.value}
+    tests = values.get("tests")
+    if not isinstance(tests, MappingNode):
+        return
+    terms = [fold(" ".join(t.value.split())) for t in _strings(values.get("terms"))]
+    regexes = [re.compile(r.value) for r in _strings(values.get("regex"))]
+    table = lexicon(dict.fromkeys(terms, True))
+
+    def fires(text: str) -> bool:
+        folded = fold(text)
+        return any(True for _ in table.scan(folded)) or any(r.search(folded) for r in regexes)
+
+    for key, value in tests.value:
+        for example in _strings(value):
+            if key.value == "match" and not fires(example.value):
+                ctx.error(example, f"example should match the rule but does not: {example.value!r}")
+            if key.value == "no_match" and fires(example.value):
+                ctx.error(example, f"example should not match the rule but does: {example.value!r}")
+
+
+def _strings(node: Node | None) -> list[ScalarNode]:
+    if not isinstance(node, SequenceNode):
+        return []
+    return [n for n in node.value if isinstance(n, ScalarNode)]
+
+
+def check_file(path: Path) -> list[ConfigError]:
+    """Every problem in one rule or config file; [] when it is valid.
+
+    A file that defines no `actors:` is checked against the bundled actors, since it will be
+    merged over them.
+    """
+    parsed = parse_file(path)
+    if parsed.errors:
+        return list(parsed.errors)
+    sections = {key: (path, node) for key, node in parsed.nodes.items()}
+    if "actors" not in sections:
+        from reader.resources import bundled
+
+        base = parse_file(bundled("config.yaml"))
+        if "actors" in base.nodes:
+            sections["actors"] = (base.path, base.nodes["actors"])
+    return cross_check(sections)

@@ -1,0 +1,191 @@
+"""`reader rules test FILE...`: examples with the labels each block must get, as Semgrep tests
+rules. A rule change that breaks an example shows which block went wrong and how.
+
+A test file (YAML, safe loader only):
+
+    config: eu-actor.yaml        # optional: file(s) merged over the bundled config, relative to
+                                 # this file; without it the config in force is used
+    cases:
+      - name: the speaker after the quote
+        title: optional headline  # becomes block 0
+        text: |                   # one block per non-blank line...
+          "We will respond," Peskov said.
+        # path: ../data/dev/dev-01.txt   # ...or an article file, parsed like `reader` does
+        expect:                   # one entry per block, or a mapping {block index: entry}
+          - [russia]              # the labels, dominant first ([] = none)
+          - {labels: [russia], primary: russia, evidence: [carry.pronoun], no_evidence: [mention]}
+
+An entry's `labels` must equal the verdict's labels in order; `evidence` lists rule ids that
+must fire in the block, `no_evidence` rule ids that must not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+import yaml
+
+from reader.classify import classify
+from reader.config import Config, config_from_files
+from reader.errors import ConfigError, ReaderError
+from reader.model import Article, Block
+from reader.resources import bundled
+from reader.safe_text import visible
+
+
+@dataclass(frozen=True)
+class _Expect:
+    index: int
+    labels: tuple[str, ...] | None
+    primary: str | bool | None  # False = not checked
+    evidence: tuple[str, ...]
+    no_evidence: tuple[str, ...]
+
+
+def run_rule_tests(paths: Sequence[Path], config: Config, out: TextIO) -> bool:
+    """Run every case in `paths`, print PASS/FAIL per case with a diff; True when all pass.
+
+    Raises ConfigError for a test file that cannot be read or has the wrong shape.
+    """
+    passed = failed = 0
+    for path in paths:
+        data = _read(path)
+        case_config = _config_for(path, data, config)
+        cases = data.get("cases")
+        if not isinstance(cases, list) or not cases:
+            raise ConfigError("expected 'cases:' with a list of test cases", str(path))
+        for number, case in enumerate(cases, 1):
+            if not isinstance(case, Mapping):
+                raise ConfigError(f"case {number} is not a mapping", str(path))
+            name = str(case.get("name") or f"case {number}")
+            article = _article(path, case, name)
+            expects = _expects(path, name, case.get("expect"), len(article.blocks))
+            problems = _check(article, case_config, expects)
+            if problems:
+                failed += 1
+                print(f"FAIL {path}::{name}", file=out)
+                for line in problems:
+                    print(f"     {line}", file=out)
+            else:
+                passed += 1
+                print(f"PASS {path}::{name}", file=out)
+    print(f"{passed} passed, {failed} failed", file=out)
+    return failed == 0
+
+
+def _read(path: Path) -> Mapping[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError("no such rule test file", str(path)) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"cannot read: {error}", str(path)) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        raise ConfigError(f"invalid YAML: {error.problem}", where) from None
+    except yaml.YAMLError as error:
+        raise ConfigError(f"invalid YAML: {error}", str(path)) from None
+    if not isinstance(data, Mapping):
+        raise ConfigError("expected a mapping with 'cases:'", str(path))
+    return data
+
+
+def _config_for(path: Path, data: Mapping[str, Any], default: Config) -> Config:
+    named = data.get("config")
+    if named is None:
+        return default
+    names = [named] if isinstance(named, str) else named
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise ConfigError("'config:' must be a file name or a list of them", str(path))
+    return config_from_files([bundled("config.yaml"), *(path.parent / n for n in names)])
+
+
+def _article(path: Path, case: Mapping[str, Any], name: str) -> Article:
+    if "path" in case:
+        from reader.load import load
+        from reader.parse import parse
+
+        report = load([str(path.parent / str(case["path"]))])
+        if report.problems:
+            raise report.problems[0]
+        return parse(report.documents[0])
+    text = case.get("text")
+    if not isinstance(text, str):
+        raise ConfigError(f"{name}: a case needs 'text:' or 'path:'", str(path))
+    blocks: list[Block] = []
+    title = case.get("title")
+    if isinstance(title, str):
+        blocks.append(Block(0, "title", title.strip(), 0))
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip():
+            blocks.append(Block(len(blocks), "paragraph", line.strip(), number))
+    return Article(f"{path}::{name}", title if isinstance(title, str) else None, tuple(blocks))
+
+
+def _expects(path: Path, name: str, raw: Any, count: int) -> list[_Expect]:
+    if isinstance(raw, list):
+        if len(raw) != count:
+            raise ConfigError(
+                f"{name}: 'expect' has {len(raw)} entries but the text has {count} blocks",
+                str(path),
+            )
+        items = list(enumerate(raw))
+    elif isinstance(raw, Mapping):
+        items = list(raw.items())
+    else:
+        raise ConfigError(f"{name}: 'expect' must be a list or a mapping", str(path))
+    out: list[_Expect] = []
+    for index, entry in items:
+        if not isinstance(index, int) or not 0 <= index < count:
+            raise ConfigError(f"{name}: no block {index!r} (the text has {count})", str(path))
+        if isinstance(entry, list):
+            out.append(_Expect(index, tuple(map(str, entry)), False, (), ()))
+        elif isinstance(entry, Mapping):
+            labels = entry.get("labels")
+            primary = entry.get("primary", False)
+            out.append(
+                _Expect(
+                    index,
+                    tuple(map(str, labels)) if isinstance(labels, list) else None,
+                    primary,
+                    tuple(map(str, entry.get("evidence") or ())),
+                    tuple(map(str, entry.get("no_evidence") or ())),
+                )
+            )
+        else:
+            raise ConfigError(f"{name}: block {index}: expected a list or a mapping", str(path))
+    return out
+
+
+def _show(labels: Sequence[str]) -> str:
+    return "[" + ", ".join(labels) + "]"
+
+
+def _check(article: Article, config: Config, expects: list[_Expect]) -> list[str]:
+    try:
+        verdicts = classify(article, config).verdicts
+    except ReaderError as error:
+        return [f"error: {error}"]
+    problems: list[str] = []
+    for expect in expects:
+        verdict = verdicts[expect.index]
+        fired = {ev.rule for ev in verdict.evidence}
+        text = visible(article.blocks[expect.index].text)
+        where = f"block {expect.index} ({text[:50]}{'…' if len(text) > 50 else ''})"
+        if expect.labels is not None and verdict.labels != expect.labels:
+            problems.append(
+                f"{where}: expected {_show(expect.labels)}, got {_show(verdict.labels)}"
+            )
+        if expect.primary is not False and verdict.primary != expect.primary:
+            problems.append(f"{where}: expected primary {expect.primary}, got {verdict.primary}")
+        for rule in expect.evidence:
+            if rule not in fired:
+                problems.append(f"{where}: rule {rule} should fire; fired: {sorted(fired)}")
+        for rule in expect.no_evidence:
+            if rule in fired:
+                problems.append(f"{where}: rule {rule} should not fire")
+    return problems

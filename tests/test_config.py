@@ -1,0 +1,131 @@
+"""Config validation: every problem names file:line:column and says what was expected."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.config import config_from_files, config_paths, load_config
+from reader.errors import ConfigError
+from reader.resources import bundled
+from reader.rules.schema import check_file
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "rules.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _one(path: Path) -> str:
+    errors = check_file(path)
+    assert len(errors) == 1, [str(e) for e in errors]
+    return str(errors[0])
+
+
+def test_bundled_config_is_valid_and_loads() -> None:
+    assert check_file(bundled("config.yaml")) == []
+    config = load_config()
+    assert [a.id for a in config.actors] == ["nato", "russia", "ukraine"]
+    assert config.sources[0] == bundled("config.yaml")
+    assert config.carry_distance >= 1
+
+
+def test_unknown_key_suggests_the_closest(tmp_path: Path) -> None:
+    path = _write(tmp_path, "settings:\n  carry_distanse: 2\n")
+    assert _one(path) == (
+        f"{path}:2:3: unknown key 'carry_distanse' (did you mean 'carry_distance'?); "
+        "expected one of: carry_distance, threshold, min_score, weights"
+    )
+
+
+def test_wrong_type(tmp_path: Path) -> None:
+    path = _write(tmp_path, "roles: minister\n")
+    assert _one(path) == f"{path}:1:8: expected a list, got str 'minister'"
+
+
+def test_regex_that_does_not_compile(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "exclusions:\n  - id: bad\n    message: broken\n    regex: ['what (moscow']\n",
+    )
+    assert _one(path).startswith(f"{path}:4:13: regex does not compile: missing ), unterminated")
+
+
+def test_unknown_actor_id(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "framing:\n  - id: f1\n    actor: rusia\n    message: m\n    terms: [x]\n",
+    )
+    assert _one(path) == (
+        f"{path}:3:12: unknown actor 'rusia' (did you mean 'russia'?); "
+        "known actors: nato, russia, ukraine"
+    )
+
+
+def test_duplicate_rule_id(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "exclusions:\n"
+        "  - {id: same, message: a, terms: [x]}\n"
+        "  - {id: same, message: b, terms: [y]}\n",
+    )
+    assert _one(path) == f"{path}:3:10: duplicate rule id 'same' (first at {path}:2)"
+
+
+def test_missing_required_key(tmp_path: Path) -> None:
+    path = _write(tmp_path, "actors:\n  - id: eu\n    label: EU\n    tag: E\n")
+    assert _one(path) == f"{path}:2:5: missing required key 'colour'"
+
+
+def test_rule_examples_are_checked(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "exclusions:\n  - id: e\n    message: m\n    terms: [so-called]\n"
+        "    tests: {match: ['a so-called force'], no_match: ['so-called again']}\n",
+    )
+    assert "example should not match the rule but does: 'so-called again'" in _one(path)
+
+
+def test_python_tags_are_refused(tmp_path: Path) -> None:
+    path = _write(tmp_path, "theme: !!python/object/apply:os.system ['echo hi']\n")
+    message = _one(path)
+    assert message.startswith(f"{path}:1:8: tag tag:yaml.org,2002:python/object/apply:os.system")
+    assert "plain YAML data only" in message
+    with pytest.raises(ConfigError):
+        config_from_files([bundled("config.yaml"), path])
+
+
+def test_load_raises_the_first_problem_as_one_line(tmp_path: Path) -> None:
+    path = _write(tmp_path, "settings:\n  threshold: high\n  carry_distance: -1\n")
+    with pytest.raises(ConfigError) as caught:
+        config_from_files([bundled("config.yaml"), path])
+    assert str(caught.value) == f"{path}:2:14: expected a number, got str 'high'"
+    assert len(check_file(path)) == 2
+
+
+def test_invalid_yaml_names_its_position(tmp_path: Path) -> None:
+    path = _write(tmp_path, "roles: [a, b\n")
+    (error,) = check_file(path)
+    assert str(error).startswith(f"{path}:2:1: invalid YAML")
+
+
+def test_later_files_replace_top_level_keys(tmp_path: Path) -> None:
+    path = _write(tmp_path, "theme: nord\nsettings:\n  carry_distance: 1\n")
+    config = config_from_files([bundled("config.yaml"), path])
+    assert config.theme == "nord"
+    assert config.carry_distance == 1
+    assert config.rules.threshold == 0.2  # the whole settings key was replaced: defaults apply
+    assert [a.id for a in config.actors] == ["nato", "russia", "ukraine"]
+
+
+def test_config_paths_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    explicit = tmp_path / "extra.yaml"
+    assert config_paths(explicit) == [bundled("config.yaml"), explicit]
+    user = tmp_path / "reader" / "config.yaml"
+    user.parent.mkdir()
+    user.write_text("theme: x\n", encoding="utf-8")
+    assert config_paths(None) == [bundled("config.yaml"), user]
+    assert load_config().theme == "x"
