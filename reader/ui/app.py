@@ -1,0 +1,542 @@
+"""The reader app: a thin App that wires the panels, search, explain, help, themes and status.
+
+Everything that decides what goes where lives below it: `reader.layout` (placement, wrapping),
+`reader.search` (queries), `reader.ui.view.ReaderView` (drawing and moving). The app owns
+what spans articles and screens: which article is open, classifying it off the UI thread,
+reloading rules, the search bar, the explain pane, themes and the status line.
+
+Classification runs in a thread worker (`@work(thread=True, exclusive=True)`): a huge
+article or a slow rule file never freezes the screen; the view says "classifying…" until the
+result arrives. A result that arrives after the user moved on (another article, a newer
+reload) is dropped by its generation number.
+
+`r` reloads the config files the current config came from (`Config.sources`) and
+re-classifies, keeping the current block on its screen row; the app also polls those files'
+modification times every second and reloads on a change. A broken edit keeps the last good
+rules and shows the error (file:line:column) in the status line.
+
+App bindings (ids for `keymap:` in config.yaml; the panels' own are in `reader.ui.view`):
+
+| id | keys | action |
+|---|---|---|
+| search.open | / | open the search input |
+| app.escape | escape | close the explain pane, else clear the search; never quits |
+| app.explain | e, enter | explain the current block (toggle) |
+| app.copy | y | copy the current block's text (OSC 52) |
+| article.next | ctrl+n | next article |
+| article.previous | ctrl+p | previous article |
+| app.reload | r | reload the rules and re-classify |
+| app.help | ?, f1 | all keys and their ids |
+| app.quit | q | quit |
+
+The command palette (themes, live) moves from ctrl+p, which pages articles here, to `:`.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.actions import SkipAction
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container
+from textual.theme import Theme
+from textual.widgets import Footer
+
+from reader.config import Config, config_from_files, load_config
+from reader.errors import ReaderError
+from reader.model import Article, ClassifiedArticle
+from reader.safe_text import visible
+from reader.search import SearchError, SearchIndex, parse_query
+from reader.ui.explain import ExplainPane
+from reader.ui.help import HelpRow, HelpScreen
+from reader.ui.search_bar import SearchBar
+from reader.ui.status import HeaderLine, StatusLine
+from reader.ui.themes import (
+    actor_colours,
+    bundled_themes,
+    load_theme_directories,
+    resolve_theme,
+)
+from reader.ui.view import ReaderView, ViewState
+
+Classifier = Callable[[Article, Config], ClassifiedArticle]
+"""`reader.classify.classify` by default; tests and benchmarks may pass their own."""
+
+DEBOUNCE_BLOCKS = 5_000
+"""Articles with more blocks than this wait for a pause in typing before searching."""
+
+DEBOUNCE_SECONDS = 0.15
+
+WATCH_SECONDS = 1.0
+"""How often the config files' modification times are checked for a live reload."""
+
+
+class ReaderApp(App[None]):
+    """Read articles with each actor's viewpoint in its own panel."""
+
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
+    TITLE = "reader"
+    COMMAND_PALETTE_BINDING = "colon"
+    # Screen classes for app.tcss: the explain pane goes beside the panels from 140 columns.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-normal"), (140, "-wide")]  # noqa: RUF012
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Priority: handled before the key is forwarded, so the letters typed right after `/`
+        # (a fast typist, a paste) already reach the input instead of the panels' bindings.
+        Binding("slash", "search", "Search", id="search.open", priority=True),
+        Binding("escape", "escape", "Close/clear", show=False, id="app.escape"),
+        Binding("e,enter", "explain", "Explain", id="app.explain"),
+        Binding("y", "copy", "Copy", show=False, id="app.copy"),
+        Binding("ctrl+n", "article(1)", "Next article", show=False, id="article.next"),
+        Binding("ctrl+p", "article(-1)", "Previous article", show=False, id="article.previous"),
+        Binding("r", "reload", "Reload rules", show=False, id="app.reload"),
+        Binding("question_mark,f1", "help", "Help", id="app.help"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+    ]
+
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        config: Config,
+        *,
+        theme: str | None = None,
+        mouse: bool = True,
+        config_path: Path | None = None,
+        classifier: Classifier | None = None,
+    ) -> None:
+        """`theme` overrides config's `theme:`; `mouse` is recorded (the CLI passes it to
+        `run(mouse=...)`); `config_path` is the `--config` file, used for a reload only when
+        the config records no source files; `classifier` replaces `reader.classify.classify`
+        (tests and benchmarks)."""
+        super().__init__()
+        if not articles:
+            raise ReaderError("no article to show")
+        self.articles: tuple[Article, ...] = tuple(articles)
+        self.config = config
+        self.config_path = config_path
+        self._classifier = classifier
+        self.mouse = mouse
+        self.requested_theme = theme
+        self.article_index = 0
+        self._classified: dict[int, ClassifiedArticle] = {}
+        self._states: dict[int, ViewState] = {}
+        self._indexes: dict[int, SearchIndex] = {}
+        self._generation = 0
+        self._query = ""
+        self._search_origin = 0
+        self._search_error: str | None = None
+        self._status_error: str | None = None
+        self._debounce: object | None = None
+        self._keymap: dict[str, str] = dict(config.keymap)
+        self._mtimes = self._source_mtimes()
+        self._colours: Mapping[str, str] = {}
+
+    # --- layout -------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield HeaderLine(id="header")
+        with Container(id="main"):
+            yield ReaderView(id="view")
+            yield ExplainPane(id="explain", rule_messages=self._rule_messages())
+        yield SearchBar(id="search")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    @property
+    def view(self) -> ReaderView:
+        return self.query_one("#view", ReaderView)
+
+    @property
+    def search_bar(self) -> SearchBar:
+        return self.query_one("#search", SearchBar)
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one("#status", StatusLine)
+
+    @property
+    def explain(self) -> ExplainPane:
+        return self.query_one("#explain", ExplainPane)
+
+    @property
+    def classified(self) -> ClassifiedArticle | None:
+        """The classified article on screen, or None while it is being classified."""
+        return self._classified.get(self.article_index)
+
+    def on_mount(self) -> None:
+        self._setup_themes()
+        if self._keymap:
+            self.set_keymap(self._keymap)
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.view.focus()
+        self._open_article(0)
+        self.set_interval(WATCH_SECONDS, self._watch_config)
+
+    # --- themes -------------------------------------------------------------------------
+
+    def _setup_themes(self) -> None:
+        from reader.xdg import config_home
+
+        bundled, problems = bundled_themes()
+        user, user_problems = load_theme_directories([config_home() / "themes"])
+        if not (config_home() / "themes").is_dir():
+            user_problems = []
+        for theme in [*bundled, *user]:
+            self.register_theme(theme)
+        wanted = self.requested_theme or self.config.theme
+        available = set(self.available_themes)
+        if wanted and wanted not in available and f"reader-{wanted}" in available:
+            wanted = f"reader-{wanted}"
+        name, notice = resolve_theme(wanted, available)
+        self.theme = name
+        problems = [*problems, *user_problems]
+        if notice or problems:
+            lines = [notice] if notice else []
+            lines += problems[:3]
+            if len(problems) > 3:
+                lines.append(f"… and {len(problems) - 3} more theme problems")
+            self.notify(
+                "\n".join(visible(line) for line in lines), severity="warning", markup=False
+            )
+        self._colours = actor_colours(self.current_theme, self.config.actors)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        self._colours = actor_colours(theme, self.config.actors)
+        self.view.set_colours(self._colours)
+
+    # --- articles and classification ----------------------------------------------------
+
+    def _open_article(self, index: int) -> None:
+        """Show article `index`, classifying it first if needed."""
+        current = self.classified
+        if current is not None and self.view.classified is current:
+            self._states[self.article_index] = self.view.state()
+        self.article_index = index
+        self._update_header()
+        classified = self._classified.get(index)
+        if classified is not None:
+            self._show(classified, self._states.get(index))
+        else:
+            self.view.show_message("classifying…")
+            self._generation += 1
+            self._classify(index, self.config, self._generation)
+        self._update_status()
+
+    def _classify_function(self) -> Classifier:
+        if self._classifier is not None:
+            return self._classifier
+        from reader.classify import classify
+
+        return classify
+
+    @work(thread=True, exclusive=True, group="classify")
+    def _classify(self, index: int, config: Config, generation: int) -> None:
+        """Classify article `index` off the UI thread; the result is applied on the UI thread."""
+        classify = self._classify_function()
+        try:
+            result = classify(self.articles[index], config)
+        except ReaderError as error:
+            self.call_from_thread(self._classify_failed, generation, str(error))
+            return
+        self.call_from_thread(self._classify_done, index, generation, result)
+
+    def _classify_done(self, index: int, generation: int, result: ClassifiedArticle) -> None:
+        if generation != self._generation:
+            return
+        self._classified[index] = result
+        if index == self.article_index:
+            self._show(result, self._states.get(index))
+            # Everything built so far lives as long as the article: keep the collector off it.
+            gc.freeze()
+
+    def _classify_failed(self, generation: int, message: str) -> None:
+        if generation != self._generation:
+            return
+        self._status_error = message
+        if self.classified is None:
+            self.view.show_message(f"cannot classify: {message}")
+        self._update_status()
+
+    def _show(self, classified: ClassifiedArticle, state: ViewState | None) -> None:
+        self._indexes.pop(self.article_index, None)
+        self.view.set_article(classified, state, colours=self._colours)
+        if self._query:
+            self._run_search(self._query, move=False)
+        if self.explain.has_class("-open"):
+            self.explain.show(classified, self.view.block)
+        self._update_status()
+
+    def action_article(self, delta: int) -> None:
+        if len(self.articles) < 2:
+            self._note("only one article is open")
+            return
+        self._open_article((self.article_index + delta) % len(self.articles))
+
+    # --- reloading rules ----------------------------------------------------------------
+
+    def _source_mtimes(self) -> dict[Path, float]:
+        times: dict[Path, float] = {}
+        for path in self._sources():
+            try:
+                times[path] = path.stat().st_mtime
+            except OSError:
+                times[path] = -1.0
+        return times
+
+    def _sources(self) -> list[Path]:
+        return list(self.config.sources)
+
+    def _watch_config(self) -> None:
+        mtimes = self._source_mtimes()
+        if mtimes != self._mtimes:
+            self._mtimes = mtimes
+            self.action_reload()
+
+    def action_reload(self) -> None:
+        """Reload the config files and re-classify the open article, keeping the position."""
+        state = self.view.state() if self.view.classified is not None else None
+        if state is not None:
+            self._states[self.article_index] = state
+        self._generation += 1
+        self._note("reloading rules…")
+        self._reload(self.article_index, self._generation)
+
+    @work(thread=True, exclusive=True, group="classify")
+    def _reload(self, index: int, generation: int) -> None:
+        classify = self._classify_function()
+        try:
+            sources = self._sources()
+            config = config_from_files(sources) if sources else load_config(self.config_path)
+        except ReaderError as error:
+            self.call_from_thread(self._reload_failed, generation, str(error))
+            return
+        try:
+            result = classify(self.articles[index], config)
+        except ReaderError as error:
+            self.call_from_thread(self._reload_failed, generation, str(error))
+            return
+        self.call_from_thread(self._reload_done, index, generation, config, result)
+
+    def _reload_failed(self, generation: int, message: str) -> None:
+        if generation != self._generation:
+            return
+        self._status_error = f"rules not reloaded: {message}"
+        self._update_status()
+
+    def _reload_done(
+        self, index: int, generation: int, config: Config, result: ClassifiedArticle
+    ) -> None:
+        if generation != self._generation:
+            return
+        self.config = config
+        self._mtimes = self._source_mtimes()
+        self._colours = actor_colours(self.current_theme, config.actors)
+        self._classified = {index: result}
+        self._status_error = None
+        if index == self.article_index:
+            self._show(result, self._states.get(index))
+        self._note("rules reloaded")
+
+    def _rule_messages(self) -> dict[str, str]:
+        rules = self.config.rules
+        messages = getattr(rules, "messages", None)
+        return dict(messages) if isinstance(messages, Mapping) else {}
+
+    # --- search -------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        if self.focused is self.search_bar.input:
+            raise SkipAction()  # a "/" typed into the query
+        self._search_origin = self.view.block
+        self.search_bar.open()
+
+    def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
+        self._query = event.value
+        if self._debounce is not None:
+            self._debounce.stop()  # type: ignore[attr-defined]
+            self._debounce = None
+        if self.view.block_count > DEBOUNCE_BLOCKS:
+            self._debounce = self.set_timer(
+                DEBOUNCE_SECONDS, lambda: self._run_search(self._query, move=True)
+            )
+        else:
+            self._run_search(event.value, move=True)
+
+    def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
+        if self._debounce is not None:
+            self._debounce.stop()  # type: ignore[attr-defined]
+            self._debounce = None
+            self._run_search(event.value, move=True)
+        self.search_bar.close()
+        self.view.focus()
+
+    def _index(self) -> SearchIndex | None:
+        classified = self.view.classified
+        if classified is None:
+            return None
+        index = self._indexes.get(self.article_index)
+        if index is None:
+            texts = [self.view.block_text(i) for i in range(self.view.block_count)]
+            labels = [verdict.labels for verdict in classified.verdicts]
+            index = self._indexes[self.article_index] = SearchIndex(texts, labels)
+        return index
+
+    def _run_search(self, raw: str, *, move: bool) -> None:
+        """Parse and run `raw`; show the verdict inline; go to the first match from the cursor."""
+        self._query = raw
+        self._search_error = None
+        bar = self.search_bar
+        index = self._index()
+        if index is None:
+            return
+        actors = {actor.id: actor.label for actor in self.config.actors}
+        try:
+            query = parse_query(raw, actors)
+            results = index.search(query) if not query.empty else None
+        except SearchError as error:
+            self._search_error = str(error)
+            bar.show_verdict(str(error), error=True)
+            self.view.set_results(None)
+            self._update_status()
+            return
+        self.view.set_results(results)
+        if results is None:
+            bar.show_verdict("")
+        elif not results.matches:
+            bar.show_verdict("no matches")
+        else:
+            if move:
+                self.view.goto_first_match(self._search_origin)
+            bar.show_verdict(self._match_text())
+        self._update_status()
+
+    def _match_text(self) -> str:
+        results = self.view.results
+        if results is None:
+            return ""
+        total = f"{len(results.matches)}{'+' if results.truncated else ''}"
+        if self.view.match_index is None:
+            return f"{total} matches"
+        return f"{self.view.match_index + 1}/{total}"
+
+    def _clear_search(self) -> None:
+        self._query = ""
+        self._search_error = None
+        self.search_bar.clear()
+        self.view.set_results(None)
+
+    # --- escape, explain, copy, help ----------------------------------------------------
+
+    def action_escape(self) -> None:
+        """Close what is open, innermost first: search input, explain pane, search; never quit."""
+        bar = self.search_bar
+        if self.view.pending is not None:
+            self.view.pending = None
+        elif bar.is_open:
+            # Like vim: Escape abandons the search and goes back where it started.
+            bar.close()
+            self._clear_search()
+            self.view.focus()
+            if self.view.classified is not None:
+                self.view.go(self._search_origin)
+        elif self.explain.has_class("-open"):
+            self._close_explain()
+        elif self.view.results is not None or self._search_error:
+            self._clear_search()
+        self._update_status()
+
+    def action_explain(self) -> None:
+        if self.explain.has_class("-open"):
+            self._close_explain()
+            return
+        classified = self.view.classified
+        if classified is None:
+            self._note("nothing to explain yet")
+            return
+        self.explain.add_class("-open")
+        self.explain.show(classified, self.view.block)
+
+    def _close_explain(self) -> None:
+        self.explain.remove_class("-open")
+        self.view.focus()
+
+    def on_explain_pane_closed(self, event: ExplainPane.Closed) -> None:
+        self._close_explain()
+
+    def action_copy(self) -> None:
+        if self.view.classified is None:
+            return
+        text = self.view.block_text()
+        self.copy_to_clipboard(text)
+        self.notify(f"Copied block {self.view.block + 1} ({len(text)} chars)", markup=False)
+
+    def help_rows(self) -> list[HelpRow]:
+        """Every binding with an id: its keys (after the keymap), description and id."""
+        rows: list[HelpRow] = []
+        for owner in (ReaderView, ReaderApp):
+            for binding in owner.BINDINGS:
+                if isinstance(binding, Binding) and binding.id:
+                    keys = self._keymap.get(binding.id, binding.key)
+                    rows.append((keys, binding.description, binding.id))
+        return rows
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.help_rows()))
+
+    # --- header and status ----------------------------------------------------------------
+
+    def _update_header(self) -> None:
+        article = self.articles[self.article_index]
+        parts = [article.title or Path(article.source).name or article.source, article.source]
+        if len(self.articles) > 1:
+            parts.append(f"article {self.article_index + 1} of {len(self.articles)}")
+        self.query_one("#header", HeaderLine).show(" · ".join(parts))
+
+    def on_reader_view_changed(self, event: ReaderView.Changed) -> None:
+        self._update_status()
+        classified = self.view.classified
+        if classified is not None and self.explain.has_class("-open"):
+            shown = self.explain.shown
+            if shown is None or shown != (classified, self.view.block):
+                self.explain.show(classified, self.view.block)
+        if self.search_bar.is_open and not self._search_error and self.view.results is not None:
+            self.search_bar.show_verdict(self._match_text())
+
+    def _note(self, text: str) -> None:
+        self.view.note = text
+        self._update_status()
+
+    def _update_status(self) -> None:
+        view = self.view
+        parts: list[str] = []
+        if view.classified is None:
+            parts.append("classifying…")
+        else:
+            parts.append(f"block {view.block + 1}/{view.block_count}")
+            if view.focused_actor is not None:
+                parts.append(view.focused_actor)
+        if view.results is not None:
+            query = self._query.strip()
+            parts.append(f"search {self._match_text()} '{query}'")
+        elif self._search_error:
+            parts.append(f"search: {self._search_error}")
+        parts.append("compact" if view.compact else "aligned")
+        if view.show_other:
+            parts.append("+other")
+        if view.pending == "mark":
+            parts.append("mark: press a letter")
+        elif view.pending == "jump":
+            parts.append("jump to mark: press a letter")
+        error = self._status_error
+        if error:
+            parts.append(error)
+        elif view.note:
+            parts.append(view.note)
+        status = self.status
+        status.show(" · ".join(parts))
+        status.show_error(error)

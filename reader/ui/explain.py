@@ -1,0 +1,392 @@
+"""The explain pane: why the current block landed in the panels it did.
+
+It shows the block with every evidence span highlighted in its actor's colour *and* followed by
+the actor's tag (never colour alone: colour-blind readers, NO_COLOR and braille displays see the
+tag), every rule that fired with its weight, the scores, the labels, and the chain of blocks the
+speaker was carried over from.
+
+Article text is untrusted: it reaches the screen only through `reader.safe_text.visible` and only
+inside `Content` objects built span by span, never parsed as markup. The builders below are
+plain functions of their inputs so tests can check them without a screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.color import Color, ColorParseError
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.style import Style
+from textual.theme import Theme
+from textual.widgets import Static
+
+from reader.model import Actor, Block, ClassifiedArticle, Evidence, Verdict
+from reader.safe_text import visible
+from reader.ui.themes import actor_colours
+
+EXCERPT = 60
+"""How many characters of an earlier block the carry-over chain quotes."""
+
+MATCH_EXCERPT = 40
+"""How many characters of matched text a rule row shows."""
+
+_BOLD = Style(bold=True)
+_DIM = Style(dim=True)
+
+
+def _excerpt(text: str, limit: int) -> str:
+    """`text` made safe, on one line, cut to `limit` characters with an ellipsis."""
+    flat = " ".join(text.split())
+    safe = visible(flat)
+    return safe if len(safe) <= limit else safe[: limit - 1].rstrip() + "…"
+
+
+def _colour(text: str | None) -> Color | None:
+    if text is None:
+        return None
+    try:
+        return Color.parse(text)
+    except ColorParseError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorLook:
+    """How one actor is marked: its tag (always shown) and its colour (a bonus when available)."""
+
+    id: str
+    label: str
+    tag: str
+    colour: Color | None
+
+    @property
+    def mark(self) -> str:
+        """The tag as it appears after a span and in lists: "[N]"."""
+        return f"[{visible(self.tag)}]"
+
+    @property
+    def span_style(self) -> Style:
+        """Evidence span: the actor's colour behind the text, bold and underlined.
+
+        Underline and bold keep the span visible where colour is gone (NO_COLOR, mono).
+        """
+        if self.colour is None:
+            return Style(bold=True, underline=True, reverse=True)
+        return Style(
+            background=self.colour,
+            foreground=self.colour.get_contrast_text(1.0),
+            bold=True,
+            underline=True,
+        )
+
+    @property
+    def tag_style(self) -> Style:
+        """The tag as a badge: the colour behind it, contrasting text in front.
+
+        Not the colour as text: under NO_COLOR Textual turns a red into a dark grey, which
+        as text on a dark background all but vanishes; as a background it keeps its text.
+        """
+        if self.colour is None:
+            return Style(bold=True, reverse=True)
+        return Style(
+            background=self.colour, foreground=self.colour.get_contrast_text(1.0), bold=True
+        )
+
+
+def actor_looks(
+    actors: Sequence[Actor], colours: Mapping[str, str], extra: Sequence[str] = ()
+) -> dict[str, ActorLook]:
+    """Actor id -> look, for the configured actors plus any id only evidence names."""
+    looks = {
+        actor.id: ActorLook(
+            actor.id,
+            visible(actor.label),
+            actor.tag,
+            _colour(colours.get(actor.id, actor.colour)),
+        )
+        for actor in actors
+    }
+    for actor_id in extra:
+        if actor_id not in looks:
+            looks[actor_id] = ActorLook(actor_id, visible(actor_id), actor_id, None)
+    return looks
+
+
+def _valid_evidence(evidence: Sequence[Evidence], length: int) -> list[Evidence]:
+    """Spans that lie inside the text, in reading order (a bad offset must not crash the pane)."""
+    good = [item for item in evidence if 0 <= item.start < item.end <= length]
+    return sorted(good, key=lambda item: (item.start, -item.end))
+
+
+def highlighted_text(block: Block, verdict: Verdict, looks: Mapping[str, ActorLook]) -> Content:
+    """The block's text with each evidence span in its actor's look and its tag(s) after it.
+
+    Overlapping spans merge into one run; where actors overlap, the block's primary actor's
+    colour wins, and the run ends with every overlapping actor's tag ("[R][N]").
+    """
+    text = visible(block.text)
+    spans = _valid_evidence(verdict.evidence, len(text))
+    parts: list[str | tuple[str, Style]] = []
+    position = 0
+    index = 0
+    while index < len(spans):
+        start, end = spans[index].start, spans[index].end
+        run = [spans[index]]
+        index += 1
+        while index < len(spans) and spans[index].start < end:
+            end = max(end, spans[index].end)
+            run.append(spans[index])
+            index += 1
+        parts.append(text[position:start])
+        cuts = sorted({start, end, *(item.start for item in run), *(item.end for item in run)})
+        for left, right in pairwise(cuts):
+            covering = [item.actor for item in run if item.start <= left and right <= item.end]
+            actor = verdict.primary if verdict.primary in covering else covering[0]
+            parts.append((text[left:right], looks[actor].span_style))
+        seen: list[str] = []
+        for item in run:
+            if item.actor not in seen:
+                seen.append(item.actor)
+        parts.extend((looks[actor].mark, looks[actor].tag_style) for actor in seen)
+        position = end
+    parts.append(text[position:])
+    return Content.assemble(*parts)
+
+
+def heading(classified: ClassifiedArticle, index: int) -> Content:
+    """ "Block 7 of 42 · paragraph · line 18"."""
+    block = classified.article.blocks[index]
+    total = len(classified.article.blocks)
+    return Content.assemble(
+        (f"Block {index + 1} of {total}", _BOLD),
+        (f" · {block.kind} · line {block.line}", _DIM),
+    )
+
+
+def verdict_summary(
+    verdict: Verdict, actors: Sequence[Actor], looks: Mapping[str, ActorLook]
+) -> Content:
+    """Labels (primary first) and the score of every actor, in config order."""
+    parts: list[str | tuple[str, Style]] = [("Labels  ", _BOLD)]
+    if not verdict.labels:
+        parts.append(("none: no actor's position", _DIM))
+    for position, actor_id in enumerate(verdict.labels):
+        look = looks[actor_id]
+        if position:
+            parts.append(", ")
+        parts.extend([(look.mark, look.tag_style), f" {look.label}"])
+        if actor_id == verdict.primary:
+            parts.append((" (primary)", _BOLD))
+    parts.append(("\nScores  ", _BOLD))
+    ordered = [actor.id for actor in actors]
+    ordered += [actor_id for actor_id in verdict.scores if actor_id not in ordered]
+    for position, actor_id in enumerate(ordered):
+        look = looks[actor_id]
+        score = verdict.scores.get(actor_id, 0.0)
+        if position:
+            parts.append(("  ·  ", _DIM))
+        style = _BOLD if actor_id == verdict.primary else Style()
+        parts.extend([(look.mark, look.tag_style), (f" {look.label} {score:g}", style)])
+    return Content.assemble(*parts)
+
+
+def rules_table(
+    verdict: Verdict, looks: Mapping[str, ActorLook], messages: Mapping[str, str]
+) -> Content:
+    """One row per rule that fired: id, actor, kind, matched text, weight; its message below."""
+    evidence = verdict.evidence
+    if not evidence:
+        return Content.assemble(("Rules  ", _BOLD), ("none fired", _DIM))
+    rule_width = max(len(visible(item.rule)) for item in evidence)
+    actor_width = max(
+        len(f"{looks[item.actor].mark} {looks[item.actor].label}") for item in evidence
+    )
+    kind_width = max(len(item.kind) for item in evidence)
+    match_width = max(len(_excerpt(item.text, MATCH_EXCERPT)) for item in evidence) + 2
+    parts: list[str | tuple[str, Style]] = [(f"Rules that fired ({len(evidence)})", _BOLD)]
+    for item in evidence:
+        look = looks[item.actor]
+        actor_text = f" {look.label}".ljust(actor_width - len(look.mark))
+        parts.extend(
+            [
+                "\n  ",
+                (visible(item.rule).ljust(rule_width), _BOLD),
+                "  ",
+                (look.mark, look.tag_style),
+                actor_text,
+                "  ",
+                item.kind.ljust(kind_width),
+                "  ",
+                f"'{_excerpt(item.text, MATCH_EXCERPT)}'".ljust(match_width),
+                "  ",
+                (f"{item.weight:+g}", _BOLD),
+            ]
+        )
+        message = messages.get(item.rule)
+        if message and message != item.rule:
+            parts.append(("\n      " + _excerpt(message, 200), _DIM))
+    return Content.assemble(*parts)
+
+
+def carry_chain(classified: ClassifiedArticle, index: int) -> list[int]:
+    """The blocks the speaker was carried from, nearest first, stopping at a loop or a bad index."""
+    chain: list[int] = []
+    verdicts = classified.verdicts
+    current = index
+    while 0 <= current < len(verdicts):
+        source = verdicts[current].carried_from
+        if source is None or source in chain or source == index:
+            break
+        if not 0 <= source < len(classified.article.blocks):
+            break
+        chain.append(source)
+        current = source
+    return chain
+
+
+def carry_summary(
+    classified: ClassifiedArticle, index: int, looks: Mapping[str, ActorLook]
+) -> Content:
+    """ "speaker carried from block 3: 'Stoltenberg recalled…'", then each earlier link."""
+    chain = carry_chain(classified, index)
+    if not chain:
+        return Content.assemble(("Carry-over  ", _BOLD), ("none: the speaker is named here", _DIM))
+    parts: list[str | tuple[str, Style]] = [("Carry-over", _BOLD)]
+    for depth, source in enumerate(chain):
+        block = classified.article.blocks[source]
+        lead = "speaker carried from" if depth == 0 else "which carried it from"
+        parts.append("\n  " + "  " * depth + f"{lead} block {source + 1} (line {block.line}): ")
+        parts.append(f"'{_excerpt(block.text, EXCERPT)}'")
+        speakers = [
+            item
+            for item in _valid_evidence(classified.verdicts[source].evidence, len(block.text))
+            if item.kind == "attribution"
+        ]
+        for item in speakers[:2]:
+            look = looks[item.actor]
+            parts.extend(
+                [
+                    "\n    " + "  " * depth,
+                    (look.mark, look.tag_style),
+                    (
+                        f" named by {visible(item.rule)}: '{_excerpt(item.text, MATCH_EXCERPT)}'",
+                        _DIM,
+                    ),
+                ]
+            )
+    return Content.assemble(*parts)
+
+
+def _verdict_at(classified: ClassifiedArticle, index: int) -> Verdict:
+    verdicts = classified.verdicts
+    return verdicts[index] if 0 <= index < len(verdicts) else Verdict()
+
+
+def _css() -> str:
+    return Path(__file__).with_name("explain.tcss").read_text(encoding="utf-8")
+
+
+class ExplainPane(VerticalScroll, can_focus=True):
+    """A scrollable, focusable pane explaining one block; `show()` fills it.
+
+    Escape while it has focus posts `ExplainPane.Closed`; the app hides the pane on that (and
+    may bind Escape itself for when the pane is not focused).
+    """
+
+    DEFAULT_CSS = _css()
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", show=False, id="explain.close"),
+    ]
+
+    class Closed(Message):
+        """The user asked to close the pane (Escape while it had focus)."""
+
+        def __init__(self, pane: ExplainPane) -> None:
+            super().__init__()
+            self.pane = pane
+
+        @property
+        def control(self) -> ExplainPane:
+            return self.pane
+
+    def __init__(
+        self,
+        *,
+        rule_messages: Mapping[str, str] | None = None,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.rule_messages: Mapping[str, str] = rule_messages or {}
+        """Rule id -> the rule's human message, shown under each rule that fired."""
+        self._shown: tuple[ClassifiedArticle, int] | None = None
+        self.border_title = "Explain"
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="explain-heading", markup=False)
+        yield Static(
+            Content("Press e on a block to see why it is where it is."),
+            id="explain-text",
+            markup=False,
+        )
+        yield Static("", id="explain-verdict", markup=False)
+        yield Static("", id="explain-rules", markup=False)
+        yield Static("", id="explain-carry", markup=False)
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+        if self._shown is not None:  # show() came before the pane was mounted
+            self._fill(*self._shown, self.app.current_theme)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        if self._shown is not None:
+            self._fill(*self._shown, theme)
+
+    @property
+    def shown(self) -> tuple[ClassifiedArticle, int] | None:
+        """The article and block index on display, if any."""
+        return self._shown
+
+    def show(self, classified: ClassifiedArticle, index: int) -> None:
+        """Explain block `index` of `classified` and scroll back to the top."""
+        self._shown = (classified, index)
+        if self.is_mounted:
+            self._fill(classified, index, self.app.current_theme)
+            self.scroll_home(animate=False)
+
+    def _fill(self, classified: ClassifiedArticle, index: int, theme: Theme) -> None:
+        blocks = classified.article.blocks
+        heading_widget = self.query_one("#explain-heading", Static)
+        text_widget = self.query_one("#explain-text", Static)
+        sections = [
+            self.query_one(f"#explain-{name}", Static) for name in ("verdict", "rules", "carry")
+        ]
+        if not 0 <= index < len(blocks):
+            heading_widget.update(Content(f"No block {index + 1} in this article."))
+            for widget in (text_widget, *sections):
+                widget.update(Content(""))
+            return
+        verdict = _verdict_at(classified, index)
+        extra = [item.actor for item in verdict.evidence] + list(verdict.labels)
+        extra += list(verdict.scores)
+        for source in carry_chain(classified, index):
+            extra += [item.actor for item in classified.verdicts[source].evidence]
+        looks = actor_looks(classified.actors, actor_colours(theme, classified.actors), extra)
+        heading_widget.update(heading(classified, index))
+        text_widget.update(highlighted_text(blocks[index], verdict, looks))
+        sections[0].update(verdict_summary(verdict, classified.actors, looks))
+        sections[1].update(rules_table(verdict, looks, self.rule_messages))
+        sections[2].update(carry_summary(classified, index, looks))
+
+    def action_close(self) -> None:
+        self.post_message(self.Closed(self))

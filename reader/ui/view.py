@@ -1,0 +1,1234 @@
+"""The panels: ONE Line-API ScrollView that draws every actor column of a row itself.
+
+Why one widget: Textual has no scroll binding between widgets. Here `render_line(y)` builds a
+single Strip from each column's pre-wrapped line for that screen row, so the columns cannot
+drift apart under scrolling, resizing, search jumps or mode switches: sync is by construction.
+Nothing is a widget per block, so 100,000 blocks cost what the screen shows.
+
+How a frame is computed
+- Wrapping: each block's display text is wrapped once per text width (`reader.layout.wrap_starts`)
+  and cached per width; a resize re-wraps and drops the widths no longer on screen.
+- A *track* is a sequence of blocks drawn one under the other with their heights (lines + one
+  blank line) and prefix sums `tops`, so "which block is at line y" is one bisect.
+  Aligned mode has one track: every block, in article order; a block stands in its columns and
+  the others draw a dim gap of the same height; an unlabelled block is a full-width band (or
+  stands in the Other column, `o`). Compact mode has one track per column (its own blocks).
+- Scrolling: the ScrollView's `scroll_y` scrolls the primary track: the aligned track, or in
+  compact mode the focused column's track. In compact mode every other column is drawn at its
+  own offset, computed (not stored) from the cursor: the column's block nearest to the current
+  block is put on the screen row where the focused column's cursor sits, clamped so the column
+  does not scroll past its ends. Nothing to keep in sync, so nothing can go out of sync.
+- Line 0 is the column header (label, tag, block count), fixed; content starts at line 1.
+- A cursor move that does not scroll refreshes only the lines of the old and new block (and in
+  compact mode, only when no other column moves), which keeps SSH traffic small.
+- The terminal cursor is put on the current block (`App.cursor_position`), so screen readers
+  and braille displays follow.
+
+Narrow terminals: when a column's text would be narrower than `MIN_TEXT`, one column is shown
+and the header names the panels abbreviated. Aligned mode then merges the panels into that one
+column: every block in article order, its gutter holding a slot per actor with the tags of its
+labels ("N R" for a NATO and Russia block), so nothing is hidden behind a gap. Compact mode shows
+the focused panel's own blocks; Tab and 1..9 switch panels.
+Wide terminals: text columns are capped at `MAX_TEXT` cells so lines stay readable.
+
+Bindings of the view (ids for `keymap:` in config.yaml):
+
+| id | keys | action |
+|---|---|---|
+| nav.down | j, down | next block (compact: the focused panel's next) |
+| nav.up | k, up | previous block |
+| nav.page_down | space, f, pagedown | a page down |
+| nav.page_up | b, pageup | a page up |
+| nav.half_down | d | half a page down |
+| nav.half_up | u | half a page up |
+| nav.first | g, home | first block |
+| nav.last | G, end | last block |
+| nav.actor_next | ] | the focused actor's next block |
+| nav.actor_previous | [ | the focused actor's previous block |
+| panel.next | tab | focus the next panel |
+| panel.previous | shift+tab | focus the previous panel |
+| panel.1 .. panel.9 | 1 .. 9 | focus panel n |
+| panel.left | h, left | the panel to the left |
+| panel.right | l, right | the panel to the right |
+| search.next | n | next search match (article order, across panels) |
+| search.previous | N | previous search match |
+| mark.set | m | m then a letter: set a mark |
+| mark.jump | ' | ' then a letter: jump to a mark ('' jumps back) |
+| view.mode | a | aligned / compact |
+| view.other | o | the Other column for unlabelled blocks |
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import accumulate
+from typing import ClassVar, Literal
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.color import Color, ColorParseError
+from textual.geometry import Offset, Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.layout import (
+    Layout,
+    build_layout,
+    display_text,
+    text_cells,
+    wrap_starts,
+)
+from reader.model import ClassifiedArticle
+from reader.safe_text import visible
+from reader.search import Match, Results
+
+MAX_TEXT = 96
+"""Widest text column, in cells: longer lines are hard to read (glow caps at 120 overall)."""
+
+MAX_BAND = 120
+"""Widest full-width band (an unlabelled block drawn across all panels)."""
+
+MIN_TEXT = 28
+"""Narrowest text column before the view shows one column (see "Narrow terminals")."""
+
+RIGHT_MARGIN = 1
+"""Blank cells after each column's text, so a full line never touches the separator."""
+
+CURSOR = "▶"
+NEAREST = "▷"
+SEPARATOR = "│"
+
+PendingKey = Literal["mark", "jump"]
+
+
+@dataclass(frozen=True, slots=True)
+class ViewState:
+    """Where a reader stands in one article, kept across article switches and reloads.
+
+    `block` is the current block, `column` the focused actor id (None: the first panel),
+    `row` the screen line the current block's top stood on (so a re-classification keeps it
+    in place), `marks` letter -> block index. `reader.state` persists block, actor and marks.
+    """
+
+    block: int = 0
+    column: str | None = None
+    row: int = 0
+    compact: bool = False
+    marks: Mapping[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Geometry:
+    """Where things go for one width: computed on resize, mode or panel changes."""
+
+    width: int
+    visible: tuple[int, ...]  # column indices shown, left to right
+    xs: tuple[int, ...]  # x of each shown column
+    column_width: int  # gutter + text
+    gutter: int  # tag cells + one marker cell
+    text_width: int
+    band_width: int  # text width of a full-width band
+    narrow: bool
+    merged: bool  # narrow and aligned: every block in one column, tag slots in the gutter
+    slots: tuple[int, ...] = ()  # merged: x of each column's tag slot in the gutter
+
+
+class Track:
+    """Blocks drawn one under another: `blocks[r]` is row r's block, `tops[r]` its first line.
+
+    `tops` has one more entry than `blocks`: the total height.
+    """
+
+    __slots__ = ("blocks", "tops")
+
+    def __init__(self, blocks: Sequence[int], heights: Sequence[int]) -> None:
+        self.blocks = blocks
+        self.tops: list[int] = [0, *accumulate(heights)]
+
+    @property
+    def height(self) -> int:
+        return self.tops[-1]
+
+    def __len__(self) -> int:
+        return len(self.blocks)
+
+    def row_at(self, y: int) -> int:
+        """The row holding line y (clamped to the rows that exist)."""
+        return max(0, min(len(self.blocks) - 1, bisect_right(self.tops, y) - 1))
+
+    def row_of(self, block: int) -> int | None:
+        """The row of `block`, or None when the track does not hold it."""
+        at = bisect_left(self.blocks, block)
+        return at if at < len(self.blocks) and self.blocks[at] == block else None
+
+    def row_near(self, block: int) -> int:
+        """The row of `block`, or of the first block after it (or the last row)."""
+        return min(bisect_left(self.blocks, block), len(self.blocks) - 1)
+
+
+def _colour_style(colour: str) -> Style:
+    if not colour:
+        return Style()
+    try:
+        return Style(color=Color.parse(colour).rich_color)
+    except ColorParseError:
+        return Style()
+
+
+class ReaderView(ScrollView, can_focus=True):
+    """The synchronised actor panels of one classified article (see the module docstring)."""
+
+    DEFAULT_CSS = """
+    ReaderView {
+        height: 1fr;
+        background: $surface;
+        color: $foreground;
+        scrollbar-size-vertical: 1;
+        overflow-x: hidden;
+    }
+    ReaderView > .view--header { text-style: bold; background: $panel; }
+    ReaderView > .view--header-focus { text-style: bold reverse; }
+    ReaderView > .view--gap { color: $foreground 25%; }
+    ReaderView > .view--band { color: $foreground 70%; text-style: italic; }
+    ReaderView > .view--cursor { background: $accent 35%; text-style: bold; }
+    ReaderView > .view--nearest { background: $accent 15%; text-style: underline; }
+    ReaderView > .view--match { background: $warning 45%; text-style: underline; }
+    ReaderView > .view--match-current { background: $warning; color: $background;
+        text-style: bold reverse; }
+    ReaderView > .view--separator { color: $foreground 25%; }
+    ReaderView > .view--dim { color: $foreground 45%; }
+    ReaderView > .view--message { color: $foreground 70%; text-style: italic; }
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "view--header",
+        "view--header-focus",
+        "view--gap",
+        "view--band",
+        "view--cursor",
+        "view--nearest",
+        "view--match",
+        "view--match-current",
+        "view--separator",
+        "view--dim",
+        "view--message",
+    }
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "next_block", "Next", show=False, id="nav.down"),
+        Binding("k,up", "prev_block", "Previous", show=False, id="nav.up"),
+        Binding("space,f,pagedown", "page(1)", "Page down", show=False, id="nav.page_down"),
+        Binding("b,pageup", "page(-1)", "Page up", show=False, id="nav.page_up"),
+        Binding("d", "half_page(1)", "Half page down", show=False, id="nav.half_down"),
+        Binding("u", "half_page(-1)", "Half page up", show=False, id="nav.half_up"),
+        Binding("g,home", "first", "First block", show=False, id="nav.first"),
+        Binding("G,end", "last", "Last block", show=False, id="nav.last"),
+        Binding("tab", "cycle_panel(1)", "Panel", id="panel.next"),
+        Binding("shift+tab", "cycle_panel(-1)", "Previous panel", show=False, id="panel.previous"),
+        *(
+            Binding(str(n), f"focus_panel({n - 1})", f"Panel {n}", show=False, id=f"panel.{n}")
+            for n in range(1, 10)
+        ),
+        Binding("h,left", "neighbour_panel(-1)", "Left panel", show=False, id="panel.left"),
+        Binding("l,right", "neighbour_panel(1)", "Right panel", show=False, id="panel.right"),
+        Binding(
+            "right_square_bracket",
+            "actor_block(1)",
+            "Actor's next block",
+            show=False,
+            id="nav.actor_next",
+        ),
+        Binding(
+            "left_square_bracket",
+            "actor_block(-1)",
+            "Actor's previous block",
+            show=False,
+            id="nav.actor_previous",
+        ),
+        Binding("n", "match(1)", "Next match", show=False, id="search.next"),
+        Binding("N", "match(-1)", "Previous match", show=False, id="search.previous"),
+        Binding("m", "pending('mark')", "Set mark", show=False, id="mark.set"),
+        Binding("apostrophe", "pending('jump')", "Jump to mark", show=False, id="mark.jump"),
+        Binding("a", "toggle_mode", "Mode", id="view.mode"),
+        Binding("o", "toggle_other", "Other", id="view.other"),
+    ]
+
+    class Changed(Message):
+        """The position, focus, mode or search state changed: the status line redraws."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._classified: ClassifiedArticle | None = None
+        self._layout: Layout | None = None
+        self._texts: list[str] = []
+        self._colours: Mapping[str, str] = {}
+        self._column_styles: list[Style] = []
+        self._message: str = ""
+        self.compact = False
+        self.show_other = False
+        self.block = 0
+        self.focus_column = 0
+        self.marks: dict[str, int] = {}
+        self._previous_jump: int | None = None
+        self.pending: PendingKey | None = None
+        self.results: Results | None = None
+        self._spans: dict[int, list[tuple[int, int]]] = {}
+        self.match_index: int | None = None
+        self.note = ""
+        self._geometry: Geometry | None = None
+        self._wraps: dict[int, list[tuple[int, ...] | None]] = {}
+        self._track: Track | None = None  # aligned
+        self._tracks: dict[int, Track] = {}  # compact, by column
+        self._offsets_key: tuple[int, int, int] | None = None
+        self._offsets: dict[int, int] = {}
+        self._styles: dict[str, Style] = {}
+
+    # --- public state -------------------------------------------------------------------
+
+    @property
+    def classified(self) -> ClassifiedArticle | None:
+        return self._classified
+
+    @property
+    def layout_(self) -> Layout | None:
+        """The current placement of blocks in columns (None while nothing is shown)."""
+        return self._layout
+
+    @property
+    def geometry(self) -> Geometry | None:
+        return self._geometry
+
+    @property
+    def block_count(self) -> int:
+        return len(self._texts)
+
+    @property
+    def focused_actor(self) -> str | None:
+        """The label of the focused panel."""
+        if self._layout is None or not self._layout.columns:
+            return None
+        return self._layout.columns[self.focus_column].label
+
+    @property
+    def narrow(self) -> bool:
+        return self._geometry is not None and self._geometry.narrow
+
+    def block_text(self, block: int | None = None) -> str:
+        """The display text of a block (the current one by default): safe for a screen."""
+        index = self.block if block is None else block
+        return self._texts[index] if 0 <= index < len(self._texts) else ""
+
+    def show_message(self, message: str) -> None:
+        """Show `message` instead of an article (e.g. while classifying)."""
+        self._message = message
+        if self._classified is None:
+            self.refresh()
+
+    def state(self) -> ViewState:
+        """Where the reader stands, to restore after a reload or on reopening."""
+        column = None
+        if self._layout is not None and self._layout.columns:
+            column = self._layout.columns[self.focus_column].id
+        return ViewState(self.block, column, self._cursor_row(), self.compact, dict(self.marks))
+
+    def set_article(
+        self,
+        classified: ClassifiedArticle,
+        state: ViewState | None = None,
+        *,
+        colours: Mapping[str, str] | None = None,
+    ) -> None:
+        """Show `classified`, standing at `state` (its block kept on the same screen row)."""
+        self._classified = classified
+        if colours is not None:
+            self._colours = colours
+        self._texts = [display_text(block.text) for block in classified.article.blocks]
+        self._wraps.clear()
+        self.results = None
+        self._spans = {}
+        self.match_index = None
+        state = state or ViewState()
+        self.compact = state.compact
+        self.marks = {k: v for k, v in state.marks.items() if 0 <= v < len(self._texts)}
+        self.block = max(0, min(state.block, len(self._texts) - 1))
+        self._build_layout()
+        self.focus_column = 0
+        if state.column is not None and self._layout is not None:
+            ids = [column.id for column in self._layout.columns]
+            if state.column in ids:
+                self.focus_column = ids.index(state.column)
+        self._relayout(keep_row=state.row)
+
+    def set_colours(self, colours: Mapping[str, str]) -> None:
+        """Actor colour overrides (a theme's): redraw, placement unchanged."""
+        self._colours = colours
+        if self._classified is not None:
+            self._build_layout()
+            self.refresh()
+
+    def set_results(self, results: Results | None) -> None:
+        """Highlight `results` (None clears), and make the first match at or after the cursor
+        current without moving: n then goes there."""
+        self.results = results
+        self._spans = results.spans() if results is not None else {}
+        self.match_index = None
+        self.refresh()
+        self._changed()
+
+    # --- building -----------------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        assert self._classified is not None
+        self._layout = build_layout(
+            self._classified, show_other=self.show_other, colours=self._colours
+        )
+        self._column_styles = [_colour_style(column.colour) for column in self._layout.columns]
+        self.focus_column = min(self.focus_column, max(0, len(self._layout.columns) - 1))
+
+    def _geometry_for(self, width: int) -> Geometry:
+        assert self._layout is not None
+        columns = self._layout.columns
+        count = max(1, len(columns))
+        tag = max((text_cells(visible(c.tag)) for c in columns), default=1)
+        gutter = tag + 2  # tag, cursor marker, space
+        narrow = count > 1 and (width - (count - 1)) // count - gutter - RIGHT_MARGIN < MIN_TEXT
+        merged = narrow and not self.compact
+        slots: tuple[int, ...] = ()
+        if merged:
+            slots = tuple(i * tag for i in range(count))
+            gutter = count * tag + 2
+        shown = (self.focus_column,) if narrow or not columns else tuple(range(count))
+        k = len(shown)
+        text_width = max(4, min(MAX_TEXT, (width - (k - 1)) // k - gutter - RIGHT_MARGIN))
+        column_width = text_width + gutter + RIGHT_MARGIN
+        xs = tuple(i * (column_width + 1) for i in range(k))
+        span = k * column_width + (k - 1)
+        band = text_width if merged else max(4, min(MAX_BAND, span - gutter - RIGHT_MARGIN))
+        return Geometry(
+            width, shown, xs, column_width, gutter, text_width, band, narrow, merged, slots
+        )
+
+    def _starts(self, block: int, width: int) -> tuple[int, ...]:
+        cache = self._wraps.get(width)
+        if cache is None:
+            cache = self._wraps[width] = [None] * len(self._texts)
+        starts = cache[block]
+        if starts is None:
+            starts = cache[block] = wrap_starts(self._texts[block], width)
+        return starts
+
+    def _heights(self, blocks: Sequence[int], width: int) -> list[int]:
+        cache = self._wraps.get(width)
+        if cache is None:
+            cache = self._wraps[width] = [None] * len(self._texts)
+        texts = self._texts
+        heights: list[int] = []
+        append = heights.append
+        for block in blocks:
+            starts = cache[block]
+            if starts is None:
+                starts = cache[block] = wrap_starts(texts[block], width)
+            append(len(starts) + 1)
+        return heights
+
+    def _block_width(self, block: int) -> int:
+        """The text width `block` wraps at in aligned mode."""
+        assert self._layout is not None and self._geometry is not None
+        if self._layout.placement[block]:
+            return self._geometry.text_width
+        return self._geometry.band_width
+
+    def _build_tracks(self) -> None:
+        """Heights and prefix sums for the current geometry and mode."""
+        assert self._layout is not None and self._geometry is not None
+        geometry = self._geometry
+        self._tracks = {}
+        self._track = None
+        if not self.compact:
+            n = len(self._texts)
+            placement = self._layout.placement
+            if self._layout.has_bands and geometry.band_width != geometry.text_width:
+                in_column = [b for b in range(n) if placement[b]]
+                bands = [b for b in range(n) if not placement[b]]
+                heights: list[int] = [0] * n
+                for block, h in zip(
+                    in_column, self._heights(in_column, geometry.text_width), strict=True
+                ):
+                    heights[block] = h
+                for block, h in zip(bands, self._heights(bands, geometry.band_width), strict=True):
+                    heights[block] = h
+            else:
+                heights = self._heights(range(n), geometry.text_width)
+            self._track = Track(range(n), heights)
+        else:
+            for column in geometry.visible:
+                blocks = self._layout.columns[column].blocks
+                self._tracks[column] = Track(blocks, self._heights(blocks, geometry.text_width))
+        keep = {geometry.text_width, geometry.band_width}
+        for width in [w for w in self._wraps if w not in keep]:
+            del self._wraps[width]
+        self._offsets_key = None
+
+    @property
+    def primary(self) -> Track | None:
+        """The track `scroll_y` scrolls: the aligned one, or the focused column's."""
+        if not self.compact:
+            return self._track
+        return self._tracks.get(self.focus_column)
+
+    def _relayout(self, keep_row: int | None = None) -> None:
+        """Rebuild geometry and tracks, keeping the current block on screen row `keep_row`."""
+        if self._layout is None:
+            return
+        row = self._cursor_row() if keep_row is None else keep_row
+        width = self.scrollable_content_region.width or self.size.width or 80
+        self._geometry = self._geometry_for(width)
+        self._build_tracks()
+        track = self.primary
+        height = track.height if track is not None else 0
+        self.virtual_size = Size(width, height + 1)
+        top = self._anchor_top()
+        if top is not None:
+            target = max(0, top - max(0, row))
+            self.scroll_to(y=target, animate=False, immediate=True, force=True)
+        self._ensure_visible()
+        self.refresh()
+        self._place_cursor()
+        self._changed()
+
+    # --- geometry helpers ------------------------------------------------------------------
+
+    @property
+    def _viewport(self) -> int:
+        """Content lines on screen (the header takes one)."""
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def _anchor_row(self) -> int | None:
+        """The primary track's row the cursor is on (nearest block in compact mode)."""
+        track = self.primary
+        if track is None or not len(track):
+            return None
+        if not self.compact:
+            return self.block
+        return track.row_of(self._nearest(self.focus_column))
+
+    def _nearest(self, column: int) -> int:
+        assert self._layout is not None
+        near = self._layout.nearest(column, self.block)
+        return self.block if near is None else near
+
+    def _anchor_top(self) -> int | None:
+        row = self._anchor_row()
+        track = self.primary
+        if row is None or track is None:
+            return None
+        return track.tops[row]
+
+    def _cursor_row(self) -> int:
+        """Screen row (0 = first content line) of the current block's top."""
+        top = self._anchor_top()
+        return 0 if top is None else top - round(self.scroll_y)
+
+    def _ensure_visible(self) -> bool:
+        """Scroll the least that shows the current block; True if it scrolled."""
+        row = self._anchor_row()
+        track = self.primary
+        if row is None or track is None:
+            return False
+        top = track.tops[row]
+        bottom = track.tops[row + 1] - 1  # without the blank line after it
+        scroll = round(self.scroll_y)
+        view = self._viewport
+        if top < scroll:
+            target = top
+        elif bottom > scroll + view:
+            target = min(top, bottom - view)
+        else:
+            return False
+        self.scroll_to(y=target, animate=False, immediate=True, force=True)
+        return round(self.scroll_y) != scroll
+
+    # --- moving -------------------------------------------------------------------------
+
+    def go(self, block: int, *, center: bool = False, show: bool = False) -> None:
+        """Make `block` current, scrolling the least (or centring it) to show it.
+
+        `show`: in compact mode, focus a panel that holds the block if the focused one does not.
+        """
+        if not self._texts or self._layout is None:
+            return
+        block = max(0, min(block, len(self._texts) - 1))
+        old_block, old_scroll = self.block, round(self.scroll_y)
+        old_offsets = self._compact_offsets() if self.compact else {}
+        if show and self.compact:
+            where = self._layout.placement[block]
+            if where and self.focus_column not in where:
+                self.block = block
+                self.focus_column = where[0]
+                self._relayout(keep_row=self._viewport // 3)
+                return
+        self.block = block
+        if center:
+            top = self._anchor_top()
+            if top is not None:
+                target = max(0, top - self._viewport // 3)
+                self.scroll_to(y=target, animate=False, immediate=True, force=True)
+        else:
+            self._ensure_visible()
+        if round(self.scroll_y) == old_scroll and (
+            not self.compact or self._compact_offsets() == old_offsets
+        ):
+            self._refresh_block(old_block)
+            self._refresh_block(block)
+        else:
+            self.refresh()
+        self._place_cursor()
+        self._changed()
+
+    def _refresh_block(self, block: int) -> None:
+        """Refresh only the screen lines of `block` (all columns of its row)."""
+        if self.compact:
+            # Each column draws the block at its own height: refresh each one's lines.
+            for column, track in self._tracks.items():
+                row = track.row_of(block)
+                if row is None:
+                    row = track.row_of(self._nearest(column))
+                if row is None:
+                    continue
+                offset = self._column_offset(column)
+                self._refresh_lines(track.tops[row] - offset, track.tops[row + 1] - offset)
+            # The nearest markers of other panels move with the block: redraw their lines too.
+            return
+        if self._track is None:
+            return
+        scroll = round(self.scroll_y)
+        self._refresh_lines(self._track.tops[block] - scroll, self._track.tops[block + 1] - scroll)
+
+    def _refresh_lines(self, start: int, end: int) -> None:
+        start, end = max(0, start), min(self._viewport, end)
+        if end > start:
+            self.refresh(Region(0, start + 1, self.size.width, end - start))
+
+    def step(self, delta: int) -> None:
+        """Move to the next (+1) or previous (-1) block of the primary track."""
+        track = self.primary
+        row = self._anchor_row()
+        if track is None or row is None:
+            return
+        nearest = track.blocks[row]
+        if self.compact and nearest != self.block and (delta > 0) == (nearest > self.block):
+            # The cursor is between this panel's blocks: the first step lands on the nearest.
+            self.go(nearest)
+            return
+        target = max(0, min(len(track) - 1, row + delta))
+        self.go(track.blocks[target])
+
+    def page(self, fraction: float) -> None:
+        """Scroll by a fraction of the page and put the cursor on the first block in view."""
+        track = self.primary
+        if track is None or not len(track):
+            return
+        view = self._viewport
+        amount = max(1, int(view * abs(fraction)))
+        scroll = round(self.scroll_y)
+        # The last line worth showing is the last block's last line (not the blank after it).
+        limit = max(0, track.height - 1 - view)
+        target = max(0, min(limit, scroll + (amount if fraction > 0 else -amount)))
+        if (target <= scroll and fraction > 0) or (target == scroll and fraction < 0):
+            # At an end already: go to the last (first) block, like less.
+            self.go(track.blocks[-1] if fraction > 0 else track.blocks[0])
+            return
+        self.scroll_to(y=target, animate=False, immediate=True, force=True)
+        row = track.row_at(target)
+        if (
+            track.tops[row] < target
+            and row + 1 < len(track)
+            and track.tops[row + 1] < target + view
+        ):
+            row += 1
+        self.block = track.blocks[row]
+        self.refresh()
+        self._place_cursor()
+        self._changed()
+
+    def focus_panel(self, column: int) -> None:
+        """Focus panel `column`; compact mode brings the cursor to its nearest block."""
+        if self._layout is None or not (0 <= column < len(self._layout.columns)):
+            return
+        if column == self.focus_column:
+            return
+        row = self._cursor_row()
+        self.focus_column = column
+        if self.compact:
+            near = self._layout.nearest(column, self.block)
+            if near is not None:
+                self.block = near
+        if self.compact or self.narrow:
+            self._relayout(keep_row=row)
+        else:
+            self.refresh(Region(0, 0, self.size.width, 1))
+            self._refresh_block(self.block)
+            self._place_cursor()
+            self._changed()
+
+    def set_compact(self, compact: bool) -> None:
+        if compact != self.compact and self._layout is not None:
+            row = self._cursor_row()
+            if compact:
+                near = self._layout.nearest(self.focus_column, self.block)
+                if near is None:
+                    # An empty focused panel: focus the first panel that holds the block.
+                    where = self._layout.placement[self.block]
+                    if where:
+                        self.focus_column = where[0]
+            self.compact = compact
+            self._relayout(keep_row=row)
+
+    def set_show_other(self, show: bool) -> None:
+        if show != self.show_other and self._classified is not None:
+            row = self._cursor_row()
+            self.show_other = show
+            self._build_layout()
+            self._wraps.clear()
+            self._relayout(keep_row=row)
+
+    def goto_match(self, delta: int) -> Match | None:
+        """Go to the next (+1) / previous (-1) match from the cursor, across panels, wrapping."""
+        results = self.results
+        if results is None or not results.matches:
+            return None
+        if self.match_index is not None and results.matches[self.match_index].block == self.block:
+            current = results.matches[self.match_index]
+            index = (
+                results.after(current.block, current.start)
+                if delta > 0
+                else results.before(current.block, current.start)
+            )
+        elif delta > 0:
+            index = results.after(self.block, -1)
+        else:
+            index = results.before(self.block, 0)
+        if index is None:
+            return None
+        self.match_index = index
+        match = results.matches[index]
+        if match.block == self.block:
+            self.refresh()
+            self._changed()
+        else:
+            self.go(match.block, show=True)
+            self.refresh()  # the current match's highlight moved
+        return match
+
+    def goto_first_match(self, origin: int) -> Match | None:
+        """Go to the first match at or after block `origin` (wrapping): search as you type."""
+        results = self.results
+        if results is None or not results.matches:
+            return None
+        index = results.after(origin, -1)
+        if index is None:
+            return None
+        self.match_index = index
+        match = results.matches[index]
+        if match.block == self.block:
+            self.refresh()
+            self._changed()
+        else:
+            self.go(match.block, show=True)
+            self.refresh()
+        return match
+
+    def set_mark(self, letter: str) -> None:
+        self.marks[letter] = self.block
+        self.note = f"mark '{letter}' set at block {self.block + 1}"
+        self._changed()
+
+    def jump_mark(self, letter: str) -> None:
+        if letter == "'":
+            target = self._previous_jump
+            if target is None:
+                self.note = "no earlier position"
+                self._changed()
+                return
+        elif letter in self.marks:
+            target = self.marks[letter]
+        else:
+            self.note = f"no mark '{letter}'"
+            self._changed()
+            return
+        self._previous_jump = self.block
+        self.note = f"jumped to mark '{letter}'" if letter != "'" else "jumped back"
+        self.go(target, center=True, show=True)
+
+    # --- actions (bindings) -------------------------------------------------------------
+
+    def action_next_block(self) -> None:
+        self.step(1)
+
+    def action_prev_block(self) -> None:
+        self.step(-1)
+
+    def action_page(self, direction: int) -> None:
+        self.page(float(direction))
+
+    def action_half_page(self, direction: int) -> None:
+        self.page(direction / 2)
+
+    def action_first(self) -> None:
+        track = self.primary
+        if track is not None and len(track):
+            self._previous_jump = self.block
+            self.go(track.blocks[0])
+
+    def action_last(self) -> None:
+        track = self.primary
+        if track is not None and len(track):
+            self._previous_jump = self.block
+            self.go(track.blocks[-1])
+
+    def action_cycle_panel(self, delta: int) -> None:
+        if self._layout is not None and self._layout.columns:
+            self.focus_panel((self.focus_column + delta) % len(self._layout.columns))
+
+    def action_focus_panel(self, column: int) -> None:
+        self.focus_panel(column)
+
+    def action_neighbour_panel(self, delta: int) -> None:
+        if self._layout is not None and self._layout.columns:
+            target = max(0, min(len(self._layout.columns) - 1, self.focus_column + delta))
+            self.focus_panel(target)
+
+    def action_actor_block(self, delta: int) -> None:
+        if self._layout is None or not self._layout.columns:
+            return
+        find = self._layout.next_in if delta > 0 else self._layout.prev_in
+        target = find(self.focus_column, self.block)
+        if target is None:
+            self.note = f"no {'later' if delta > 0 else 'earlier'} {self.focused_actor} block"
+            self._changed()
+            return
+        self.go(target)
+
+    def action_match(self, delta: int) -> None:
+        if self.results is None or not self.results.matches:
+            self.note = "no search" if self.results is None else "no matches"
+            self._changed()
+            return
+        self.goto_match(delta)
+
+    def action_pending(self, kind: PendingKey) -> None:
+        self.pending = kind
+        self._changed()
+
+    def action_toggle_mode(self) -> None:
+        self.set_compact(not self.compact)
+
+    def action_toggle_other(self) -> None:
+        self.set_show_other(not self.show_other)
+
+    def on_key(self, event: events.Key) -> None:
+        """The second key of m<letter> and '<letter>; any key retires the last note."""
+        if self.note:
+            self.note = ""
+            self._changed()
+        if self.pending is None:
+            return
+        kind, self.pending = self.pending, None
+        event.stop()
+        event.prevent_default()
+        letter = event.character or ""
+        if kind == "jump" and letter == "'":
+            self.jump_mark("'")
+        elif len(letter) == 1 and letter.isalpha() and letter.isascii():
+            if kind == "mark":
+                self.set_mark(letter)
+            else:
+                self.jump_mark(letter)
+        else:
+            self.note = "marks are letters a-z, A-Z"
+            self._changed()
+
+    def on_click(self, event: events.Click) -> None:
+        """Click a panel to focus it; click a block to make it current."""
+        geometry = self._geometry
+        if geometry is None or self._layout is None:
+            return
+        for index, x in enumerate(geometry.xs):
+            if x <= event.x < x + geometry.column_width:
+                column = geometry.visible[index]
+                break
+        else:
+            return
+        if column != self.focus_column:
+            self.focus_panel(column)
+        if event.y >= 1:
+            block = self._block_at(column, event.y - 1)
+            if block is not None:
+                self.go(block)
+
+    def _block_at(self, column: int, line: int) -> int | None:
+        if self.compact:
+            track = self._tracks.get(column)
+            if track is None or not len(track):
+                return None
+            return track.blocks[track.row_at(self._column_offset(column) + line)]
+        if self._track is None or not len(self._track):
+            return None
+        return self._track.blocks[self._track.row_at(round(self.scroll_y) + line)]
+
+    # --- Textual hooks ------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._layout is not None:
+            width = self.scrollable_content_region.width
+            if self._geometry is None or self._geometry.width != width:
+                self._relayout()
+            else:
+                self._ensure_visible()
+                self._place_cursor()
+
+    def on_focus(self) -> None:
+        self._place_cursor()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._place_cursor()
+
+    def _changed(self) -> None:
+        self.post_message(self.Changed())
+
+    def _place_cursor(self) -> None:
+        """Put the terminal cursor on the current block, in the focused panel if it is there."""
+        if not self.has_focus or self._geometry is None or self._layout is None:
+            return
+        geometry = self._geometry
+        placement = self._layout.placement[self.block] if self._texts else ()
+        if self.focus_column in placement or self.compact:
+            column = self.focus_column
+        elif placement and placement[0] in geometry.visible:
+            column = placement[0]
+        else:
+            column = geometry.visible[0] if geometry.visible else 0
+        if column not in geometry.visible:
+            return
+        x = geometry.xs[geometry.visible.index(column)] + geometry.gutter
+        if self.compact:
+            track = self._tracks.get(column)
+            row = track.row_of(self._nearest(column)) if track is not None else None
+            if track is None or row is None:
+                return
+            y = track.tops[row] - self._column_offset(column)
+        else:
+            y = self._cursor_row()
+        if 0 <= y < self._viewport:
+            region = self.content_region
+            self.app.cursor_position = Offset(region.x + x, region.y + 1 + y)
+
+    # --- compact offsets ----------------------------------------------------------------
+
+    def _compact_offsets(self) -> dict[int, int]:
+        """Each shown column's first line on screen (compact mode), from the cursor."""
+        key = (round(self.scroll_y), self.block, self.focus_column)
+        if key == self._offsets_key:
+            return self._offsets
+        offsets: dict[int, int] = {}
+        scroll = key[0]
+        cursor_row = self._cursor_row()
+        view = self._viewport
+        for column, track in self._tracks.items():
+            if column == self.focus_column:
+                offsets[column] = scroll
+                continue
+            row = track.row_of(self._nearest(column)) if len(track) else None
+            if row is None:
+                offsets[column] = 0
+                continue
+            wanted = track.tops[row] - cursor_row
+            offsets[column] = max(0, min(wanted, max(0, track.height - view)))
+        self._offsets_key, self._offsets = key, offsets
+        return offsets
+
+    def _column_offset(self, column: int) -> int:
+        if not self.compact:
+            return round(self.scroll_y)
+        return self._compact_offsets().get(column, 0)
+
+    # --- drawing ------------------------------------------------------------------------
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(name)
+        return style
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = self.rich_style
+        if self._layout is None or self._geometry is None or not self._texts:
+            if y == 1 and self._message:
+                text = f" {self._message}"
+                return Strip([Segment(text, self._style("view--message"))]).adjust_cell_length(
+                    width, base
+                )
+            return Strip.blank(width, base)
+        if y == 0:
+            return self._render_header(width, base)
+        line = y - 1
+        segments = self._render_compact(line) if self.compact else self._render_aligned(line)
+        return Strip(segments).adjust_cell_length(width, base)
+
+    def _render_header(self, width: int, base: Style) -> Strip:
+        assert self._layout is not None and self._geometry is not None
+        geometry = self._geometry
+        columns = self._layout.columns
+        header = base + self._style("view--header")
+        focus_style = header + self._style("view--header-focus")
+        segments: list[Segment] = []
+        if geometry.narrow:
+            # One column shown: name every panel in full when that fits, else the focused one
+            # in full and the others by number and tag.
+            for short in (False, True):
+                segments = []
+                for index, column in enumerate(columns):
+                    tag = visible(column.tag)
+                    focused = index == self.focus_column
+                    mark = "▸" if focused else " "
+                    if short and not focused:
+                        text = f" {index + 1} {tag} "
+                    else:
+                        label = visible(column.label)
+                        text = f" {mark}{index + 1} {tag} {label} ({len(column.blocks)}) "
+                    style = focus_style if focused else header
+                    segments.append(Segment(text, style + self._column_styles[index]))
+                if Segment.get_line_length(segments) <= width:
+                    break
+            return Strip(segments).adjust_cell_length(width, header)
+        for position, column_index in enumerate(geometry.visible):
+            column = columns[column_index]
+            focused = column_index == self.focus_column
+            mark = "▸" if focused else " "
+            text = f"{mark}{visible(column.tag)} {visible(column.label)} ({len(column.blocks)})"
+            style = (focus_style if focused else header) + self._column_styles[column_index]
+            piece = Segment.adjust_line_length(
+                [Segment(text, style)], geometry.column_width, header
+            )
+            if position:
+                segments.append(Segment(SEPARATOR, header + self._style("view--separator")))
+            segments.extend(piece)
+        return Strip(segments).adjust_cell_length(width, header)
+
+    def _render_aligned(self, line: int) -> list[Segment]:
+        assert self._track is not None and self._geometry is not None
+        assert self._layout is not None
+        track = self._track
+        scroll = round(self.scroll_y)
+        y = scroll + line
+        if y >= track.height:
+            return []
+        block = track.row_at(y)
+        k = y - track.tops[block]
+        where = self._layout.placement[block]
+        geometry = self._geometry
+        base = self.rich_style
+        if geometry.merged:
+            return self._merged_piece(block, k, base)
+        if not where:
+            return self._band_line(block, k, base)
+        separator = Segment(SEPARATOR, base + self._style("view--separator"))
+        segments: list[Segment] = []
+        for position, column in enumerate(geometry.visible):
+            if position:
+                segments.append(separator)
+            if column in where:
+                segments.extend(self._block_piece(column, block, k, base))
+            else:
+                segments.extend(self._gap_piece(k, base))
+        return segments
+
+    def _render_compact(self, line: int) -> list[Segment]:
+        assert self._geometry is not None
+        geometry = self._geometry
+        offsets = self._compact_offsets()
+        base = self.rich_style
+        separator = Segment(SEPARATOR, base + self._style("view--separator"))
+        segments: list[Segment] = []
+        for position, column in enumerate(geometry.visible):
+            if position:
+                segments.append(separator)
+            track = self._tracks.get(column)
+            y = offsets.get(column, 0) + line
+            if track is None or not len(track):
+                text = " (no blocks)" if line == 0 else ""
+                segments.extend(
+                    Segment.adjust_line_length(
+                        [Segment(text, base + self._style("view--dim"))],
+                        geometry.column_width,
+                        base,
+                    )
+                )
+                continue
+            if y >= track.height:
+                segments.append(Segment(" " * geometry.column_width, base))
+                continue
+            row = track.row_at(y)
+            block = track.blocks[row]
+            segments.extend(self._block_piece(column, block, y - track.tops[row], base))
+        return segments
+
+    def _gap_piece(self, k: int, base: Style) -> list[Segment]:
+        geometry = self._geometry
+        assert geometry is not None
+        style = base + self._style("view--gap")
+        if k == 0:
+            return [Segment("·".ljust(geometry.column_width), style)]
+        return [Segment(" " * geometry.column_width, style)]
+
+    def _band_line(self, block: int, k: int, base: Style) -> list[Segment]:
+        """A line of an unlabelled block drawn across the panels, dim."""
+        geometry = self._geometry
+        assert geometry is not None
+        current = block == self.block
+        style = base + self._style("view--band")
+        if current:
+            style += self._style("view--cursor")
+        starts = self._starts(block, geometry.band_width)
+        gutter = (CURSOR if current else " ").rjust(geometry.gutter - 1) + " "  # aligns the text
+        if k >= len(starts):
+            return [Segment(" " * (geometry.band_width + geometry.gutter + RIGHT_MARGIN), base)]
+        segments = [Segment(gutter, style)]
+        segments.extend(self._text_segments(block, starts, k, style, geometry.band_width))
+        segments.append(Segment(" " * RIGHT_MARGIN, base))
+        return segments
+
+    def _merged_piece(self, block: int, k: int, base: Style) -> list[Segment]:
+        """Line k of `block` in the merged narrow column: a tag slot per actor, then text."""
+        geometry = self._geometry
+        assert geometry is not None and self._layout is not None
+        width = geometry.text_width
+        starts = self._starts(block, width)
+        if k >= len(starts):
+            return [Segment(" " * geometry.column_width, base)]
+        where = self._layout.placement[block]
+        current = block == self.block
+        style = base if where else base + self._style("view--band")
+        if current:
+            style = style + self._style("view--cursor")
+        segments: list[Segment] = []
+        slot = geometry.slots[1] if len(geometry.slots) > 1 else 1
+        dim = self._style("view--dim") if k else Style()
+        for column, tag in enumerate(self._layout.columns):
+            text = visible(tag.tag).ljust(slot)[:slot] if column in where else " " * slot
+            segments.append(Segment(text, style + self._column_styles[column] + dim))
+        marker = CURSOR if current and k == 0 else " "
+        segments.append(Segment(marker + " ", style))
+        segments.extend(self._text_segments(block, starts, k, style, width))
+        segments.append(Segment(" " * RIGHT_MARGIN, base))
+        return segments
+
+    def _block_piece(self, column: int, block: int, k: int, base: Style) -> list[Segment]:
+        """Line k of `block` in `column`: gutter (tag and cursor marker) then text."""
+        geometry = self._geometry
+        assert geometry is not None and self._layout is not None
+        width = geometry.text_width
+        starts = self._starts(block, width)
+        current = block == self.block
+        nearest = self.compact and not current and block == self._nearest(column)
+        style = base
+        if current:
+            style = base + self._style("view--cursor")
+        elif nearest:
+            style = base + self._style("view--nearest")
+        if k >= len(starts):
+            return [Segment(" " * geometry.column_width, base)]
+        tag_style = style + self._column_styles[column]
+        tag = visible(self._layout.columns[column].tag)
+        tag_cells = geometry.gutter - 2
+        if k == 0:
+            marker = CURSOR if current else NEAREST if nearest else " "
+            gutter = [
+                Segment(tag.ljust(tag_cells)[:tag_cells], tag_style),
+                Segment(marker + " ", style),
+            ]
+        else:
+            dim = tag_style + self._style("view--dim")
+            gutter = [Segment(tag.ljust(tag_cells)[:tag_cells], dim), Segment("  ", style)]
+        text = self._text_segments(block, starts, k, style, width)
+        return [*gutter, *text, Segment(" " * RIGHT_MARGIN, base)]
+
+    def _text_segments(
+        self, block: int, starts: Sequence[int], k: int, style: Style, width: int
+    ) -> list[Segment]:
+        """Line k of the block's wrapped text, with search matches highlighted, `width` cells."""
+        text = self._texts[block]
+        start = starts[k]
+        end = starts[k + 1] if k + 1 < len(starts) else len(text)
+        spans = self._spans.get(block)
+        if not spans:
+            segments = [Segment(text[start:end], style)]
+        else:
+            segments = self._highlight(block, text, start, end, spans, style)
+        return Segment.adjust_line_length(segments, width, style)
+
+    def _highlight(
+        self,
+        block: int,
+        text: str,
+        start: int,
+        end: int,
+        spans: Sequence[tuple[int, int]],
+        style: Style,
+    ) -> list[Segment]:
+        match_style = style + self._style("view--match")
+        current_style = style + self._style("view--match-current")
+        current: tuple[int, int] | None = None
+        if self.results is not None and self.match_index is not None:
+            match = self.results.matches[self.match_index]
+            if match.block == block:
+                current = (match.start, match.end)
+        segments: list[Segment] = []
+        position = start
+        for span_start, span_end in spans:
+            if span_end <= start or span_start >= end:
+                continue
+            a, b = max(span_start, start), min(span_end, end)
+            if a > position:
+                segments.append(Segment(text[position:a], style))
+            chosen = current_style if (span_start, span_end) == current else match_style
+            segments.append(Segment(text[a:b], chosen))
+            position = b
+        if position < end:
+            segments.append(Segment(text[position:end], style))
+        return segments
+
+    # --- for tests and the status line ----------------------------------------------------
+
+    def screen_lines(self) -> list[str]:
+        """The text of every line the view shows now (what a user reads)."""
+        return [self.render_line(y).text for y in range(self.size.height)]
+
+    def visible_blocks(self, column: int | None = None) -> list[int]:
+        """Blocks with at least one line on screen (in `column`, or the primary track)."""
+        if self._layout is None:
+            return []
+        if self.compact:
+            track = self._tracks.get(self.focus_column if column is None else column)
+            offset = self._column_offset(self.focus_column if column is None else column)
+        else:
+            track, offset = self._track, round(self.scroll_y)
+        if track is None or not len(track):
+            return []
+        first = track.row_at(offset)
+        last = track.row_at(offset + self._viewport - 1)
+        return [track.blocks[row] for row in range(first, last + 1)]
+
+
+__all__ = ["Geometry", "ReaderView", "Track", "ViewState"]
