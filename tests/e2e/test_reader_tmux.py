@@ -1,0 +1,80 @@
+"""The `reader` console script in a real terminal (tmux), as a user would run it.
+
+It opens the seed article, shows the title and one panel per actor, moves with j, searches with
+/, opens and closes help, and quits with q and exit status 0, leaving the terminal as it was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .conftest import TerminalFactory
+from .reader_screen import (
+    current_block,
+    move_down_twice,
+    open_and_close_help,
+    quit_reader,
+    search,
+    wait_for_all_headers,
+    wait_for_reader,
+    walk_headers_with_tab,
+)
+
+ENTER_ALTERNATE_SCREEN = b"\x1b[?1049h"
+LEAVE_ALTERNATE_SCREEN = b"\x1b[?1049l"
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "side_by_side"),
+    [(80, 24, False), (160, 48, True)],
+    ids=["80x24", "160x48"],
+)
+def test_read_search_help_and_quit_in_a_real_terminal(
+    terminal: TerminalFactory,
+    reader: Path,
+    seeds: Path,
+    reader_env: dict[str, str],
+    width: int,
+    height: int,
+    side_by_side: bool,
+) -> None:
+    term = terminal([str(reader), str(seeds)], width=width, height=height, env=reader_env)
+
+    wait_for_reader(term)
+    if side_by_side:
+        wait_for_all_headers(term)
+    else:  # at 80 columns one panel at a time, the others one key away
+        walk_headers_with_tab(term)
+
+    move_down_twice(term)
+
+    matches, total = search(term, "truce")
+    assert 1 <= matches <= total
+
+    open_and_close_help(term)
+
+    assert quit_reader(term) == 0
+    raw = term.raw_output()
+    # The reader drew in the alternate screen and gave the user's screen back on quitting.
+    assert ENTER_ALTERNATE_SCREEN in raw
+    assert raw.rindex(LEAVE_ALTERNATE_SCREEN) > raw.rindex(ENTER_ALTERNATE_SCREEN)
+
+
+def test_reopening_an_article_restores_the_reading_position(
+    terminal: TerminalFactory, reader: Path, seeds: Path, reader_env: dict[str, str]
+) -> None:
+    first = terminal([str(reader), str(seeds)], width=160, height=48, env=reader_env)
+    wait_for_reader(first)
+    start = current_block(first)
+    first.send_keys("j", "j", "j")
+    first.wait_for(lambda screen: f"block {start + 3}/" in screen)
+    assert quit_reader(first) == 0
+
+    second = terminal([str(reader), str(seeds)], width=160, height=48, env=reader_env)
+    wait_for_reader(second)
+
+    assert current_block(second) == start + 3
+    assert quit_reader(second) == 0
+    assert (Path(reader_env["XDG_STATE_HOME"]) / "reader" / "positions.json").is_file()
