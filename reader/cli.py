@@ -205,6 +205,17 @@ def _open(args: argparse.Namespace, err: TextIO) -> int:
 
     app = ReaderApp(articles, config, theme=args.theme, mouse=not args.no_mouse)
     app.run(mouse=not args.no_mouse)
+    crash = app.crash
+    if crash is not None:
+        # The app kept Textual's traceback off the terminal (and restored it on exit): log
+        # the traceback as main() does, and say so in one line that cannot carry controls.
+        from reader.safe_text import visible
+
+        log = _crash_log(crash)
+        where = f"; details in {log}" if log else ""
+        summary = visible(" ".join(str(crash).split()))[:200]
+        print(f"reader: internal error: {type(crash).__name__}: {summary}{where}", file=err)
+        return 70
     return app.return_code or EXIT_OK
 
 

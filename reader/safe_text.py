@@ -34,6 +34,11 @@ _TABLE.update(
 )
 
 _UNSAFE = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_TABLE)) + "]")
+# What json.dumps leaves raw: it escapes C0 controls inside strings itself, and the newlines of
+# `indent=` between tokens must stay newlines (escaped, they made the JSON invalid).
+_UNSAFE_IN_JSON = re.compile(
+    "[" + "".join(re.escape(chr(code)) for code in sorted(_TABLE) if code >= 0x20) + "]"
+)
 
 
 def visible(text: str) -> str:
@@ -51,8 +56,10 @@ def is_safe(text: str) -> bool:
 def escape_json(encoded: str) -> str:
     """JSON text with every unsafe character written as a \\uXXXX escape.
 
-    `json.dumps(..., ensure_ascii=False)` keeps C1 controls and bidi overrides raw, so a script
-    that prints our JSON to a terminal would still be attacked. Escaping them keeps the JSON
-    valid (they only ever occur inside strings) and readable for everything else.
+    `json.dumps(..., ensure_ascii=False)` escapes C0 controls but keeps DEL, C1 controls and
+    bidi overrides raw, so a script that prints our JSON to a terminal would still be attacked.
+    Escaping them keeps the JSON valid (they only ever occur inside strings) and readable for
+    everything else. C0 is left to json.dumps: outside strings it writes only the newlines of
+    `indent=`, which must stay newlines.
     """
-    return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", encoded)
+    return _UNSAFE_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", encoded)

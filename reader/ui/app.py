@@ -10,6 +10,23 @@ article or a slow rule file never freezes the screen; the view says "classifying
 result arrives. A result that arrives after the user moved on (another article, a newer
 reload) is dropped by its generation number.
 
+Long articles are shown in two steps. `reader.classify.classify_iter` yields verdicts in
+block order, so the worker shows the first `FIRST_SCREEN` blocks as soon as they are classified
+(a screen never holds more), says "classifying k/N…" in the status line while it goes on, and
+then swaps in the whole article with the current block kept on its screen row. The worker
+checks `is_cancelled` between chunks, so switching articles stops it.
+
+Reading positions (block, focused actor, marks) are kept per article by `reader.state`: loaded
+when an article is first opened, saved on switching articles, on quit, and — at most once a
+`SAVE_SECONDS` and only after a move — in a thread worker, because a save (lock, read, write,
+fsync) costs 1-8 ms and a key press must stay well under 30 ms. The store never raises; its
+warnings (a corrupt file moved aside, a directory that cannot be written) show as one notice.
+
+An unexpected exception anywhere in the app does not print Textual's traceback over the
+terminal: `_handle_exception` records it in `crash`, saves the position and exits; Textual
+restores the terminal and the CLI logs the traceback under the state directory with one line
+naming the log.
+
 `r` reloads the config files the current config came from (`Config.sources`) and
 re-classifies, keeping the current block on its screen row; the app also polls those files'
 modification times every second and reloads on a change. A broken edit keeps the last good
@@ -34,8 +51,11 @@ The command palette (themes, live) moves from ctrl+p, which pages articles here,
 
 from __future__ import annotations
 
+import contextlib
 import gc
-from collections.abc import Callable, Mapping, Sequence
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -46,12 +66,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container
 from textual.theme import Theme
 from textual.widgets import Footer
+from textual.worker import WorkerFailed, get_current_worker
 
 from reader.config import Config, config_from_files, load_config
 from reader.errors import ReaderError
-from reader.model import Article, ClassifiedArticle
+from reader.model import Article, ClassifiedArticle, Verdict
 from reader.safe_text import visible
 from reader.search import SearchError, SearchIndex, parse_query
+from reader.state import Position, StateStore
 from reader.ui.explain import ExplainPane
 from reader.ui.help import HelpRow, HelpScreen
 from reader.ui.search_bar import SearchBar
@@ -65,7 +87,29 @@ from reader.ui.themes import (
 from reader.ui.view import ReaderView, ViewState
 
 Classifier = Callable[[Article, Config], ClassifiedArticle]
-"""`reader.classify.classify` by default; tests and benchmarks may pass their own."""
+"""A whole-article classifier: tests and benchmarks may pass their own."""
+
+VerdictStream = Callable[[Article, Config], Iterable[Verdict]]
+"""Verdicts in block order, as they are computed: `reader.classify.classify_iter` by default."""
+
+FIRST_SCREEN = 200
+"""Blocks classified before a long article is first shown: more than any screen holds."""
+
+PROGRESSIVE_BLOCKS = 1_000
+"""Articles longer than this are shown in two steps (first screen, then whole); shorter ones
+classify in a few milliseconds, and showing them twice would only flicker."""
+
+CHECK_EVERY = 100
+"""Verdicts between two looks at `is_cancelled` (and at whether to show or report progress)."""
+
+PROGRESS_EVERY = 10_000
+"""Verdicts between two updates of "classifying k/N…" in the status line."""
+
+SAVE_SECONDS = 1.0
+"""How often a moved position is saved (in a thread: never on a key press)."""
+
+EXIT_CRASH = 70
+"""The return code after an unexpected exception (EX_SOFTWARE, as `reader.cli.main` uses)."""
 
 DEBOUNCE_BLOCKS = 5_000
 """Articles with more blocks than this wait for a pause in typing before searching."""
@@ -108,11 +152,15 @@ class ReaderApp(App[None]):
         mouse: bool = True,
         config_path: Path | None = None,
         classifier: Classifier | None = None,
+        verdicts: VerdictStream | None = None,
+        store: StateStore | None = None,
     ) -> None:
         """`theme` overrides config's `theme:`; `mouse` is recorded (the CLI passes it to
         `run(mouse=...)`); `config_path` is the `--config` file, used for a reload only when
-        the config records no source files; `classifier` replaces `reader.classify.classify`
-        (tests and benchmarks)."""
+        the config records no source files; `classifier` replaces the classifier with a
+        whole-article one and `verdicts` with a progressive one (tests and benchmarks);
+        `store` keeps the reading positions (default: a `StateStore` in the XDG state
+        directory)."""
         super().__init__()
         if not articles:
             raise ReaderError("no article to show")
@@ -120,6 +168,20 @@ class ReaderApp(App[None]):
         self.config = config
         self.config_path = config_path
         self._classifier = classifier
+        self._verdicts = verdicts
+        self.store = store if store is not None else StateStore()
+        # Saves run in threads and the store is not thread-safe. Re-entrant: a crash while the
+        # UI thread holds it still saves the position in `_handle_exception`.
+        self._store_lock = threading.RLock()
+        self._keys: dict[int, str] = {}
+        self._saved: dict[str, Position] = {}
+        self._warned = 0
+        self._moved = False
+        self._shown_index: int | None = None  # the article the view shows (maybe in part)
+        self._hidden_marks: dict[int, dict[str, int]] = {}  # marks past a shown first part
+        self._progress: tuple[int, int, int] | None = None  # (article, classified, blocks)
+        self.crash: BaseException | None = None
+        """The unexpected exception that ended the app, for the CLI to log; None if none."""
         self.mouse = mouse
         self.requested_theme = theme
         self.article_index = 0
@@ -176,6 +238,7 @@ class ReaderApp(App[None]):
         self.view.focus()
         self._open_article(0)
         self.set_interval(WATCH_SECONDS, self._watch_config)
+        self.set_interval(SAVE_SECONDS, self._save_moved)
 
     # --- themes -------------------------------------------------------------------------
 
@@ -212,45 +275,147 @@ class ReaderApp(App[None]):
     # --- articles and classification ----------------------------------------------------
 
     def _open_article(self, index: int) -> None:
-        """Show article `index`, classifying it first if needed."""
-        current = self.classified
-        if current is not None and self.view.classified is current:
-            self._states[self.article_index] = self.view.state()
+        """Show article `index` where the reader left it, classifying it first if needed."""
+        self._remember_shown()
         self.article_index = index
         self._update_header()
+        if index not in self._states:
+            restored = self._restore(index)
+            if restored is not None:
+                self._states[index] = restored
         classified = self._classified.get(index)
         if classified is not None:
-            self._show(classified, self._states.get(index))
+            self._show(classified, self._states.get(index), index)
         else:
-            self.view.show_message("classifying…")
+            self._shown_index = None
+            self.view.clear("classifying…")
             self._generation += 1
-            self._classify(index, self.config, self._generation)
+            state = self._states.get(index)
+            self._classify(index, self.config, self._generation, state.block if state else 0)
         self._update_status()
 
-    def _classify_function(self) -> Classifier:
+    def _remember_shown(self) -> None:
+        """Keep (in memory and on disk) where the reader stands in the article on screen."""
+        index = self._shown_index
+        if index is None or self.view.classified is None:
+            return
+        self._save_position()
+        self._states[index] = self._shown_state()
+        self._hidden_marks.pop(index, None)
+
+    def _shown_state(self) -> ViewState:
+        """The view's state, with the marks a first part could not show yet."""
+        state = self.view.state()
+        hidden = self._hidden_marks.get(self._shown_index) if self._shown_index is not None else {}
+        if hidden:
+            state = replace(state, marks={**hidden, **state.marks})
+        return state
+
+    def _stream(self) -> VerdictStream | None:
+        """The progressive classifier, or None when only a whole-article one is available."""
+        if self._verdicts is not None:
+            return self._verdicts
         if self._classifier is not None:
-            return self._classifier
+            return None
+        import reader.classify
+
+        stream: VerdictStream | None = getattr(reader.classify, "classify_iter", None)
+        return stream
+
+    def _classify_whole(self, article: Article, config: Config) -> ClassifiedArticle:
+        if self._classifier is not None:
+            return self._classifier(article, config)
+        stream = self._stream()
+        if stream is not None:
+            return ClassifiedArticle(article, config.actors, tuple(stream(article, config)))
         from reader.classify import classify
 
-        return classify
+        return classify(article, config)
 
     @work(thread=True, exclusive=True, group="classify")
-    def _classify(self, index: int, config: Config, generation: int) -> None:
-        """Classify article `index` off the UI thread; the result is applied on the UI thread."""
-        classify = self._classify_function()
+    def _classify(self, index: int, config: Config, generation: int, wanted: int) -> None:
+        """Classify article `index` off the UI thread; results are applied on the UI thread.
+
+        A long article's first part is shown as soon as it is classified: the first
+        `FIRST_SCREEN` blocks, or enough to reach block `wanted` (a restored position) so the
+        reader never sees the article at the wrong place.
+        """
+        article = self.articles[index]
+        stream = self._stream()
+        total = len(article.blocks)
         try:
-            result = classify(self.articles[index], config)
+            if stream is None or total <= PROGRESSIVE_BLOCKS:
+                result = self._classify_whole(article, config)
+            else:
+                found = self._classify_progressively(stream, index, config, generation, wanted)
+                if found is None:
+                    return
+                result = ClassifiedArticle(article, config.actors, found)
         except ReaderError as error:
             self.call_from_thread(self._classify_failed, generation, str(error))
             return
         self.call_from_thread(self._classify_done, index, generation, result)
 
+    def _classify_progressively(
+        self, stream: VerdictStream, index: int, config: Config, generation: int, wanted: int
+    ) -> tuple[Verdict, ...] | None:
+        """Every verdict of article `index`, showing the first part on the way; None when the
+        worker was cancelled (another article or a reload took over)."""
+        worker = get_current_worker()
+        article = self.articles[index]
+        total = len(article.blocks)
+        first = max(FIRST_SCREEN, wanted + FIRST_SCREEN)
+        verdicts: list[Verdict] = []
+        shown = False
+        for verdict in stream(article, config):
+            verdicts.append(verdict)
+            done = len(verdicts)
+            if done % CHECK_EVERY:
+                continue
+            if worker.is_cancelled:
+                return None
+            if not shown and done >= first and done < total:
+                shown = True
+                part = Article(article.source, article.title, article.blocks[:done])
+                prefix = ClassifiedArticle(part, config.actors, tuple(verdicts))
+                self.call_from_thread(self._classify_part, index, generation, prefix, total)
+            elif shown and done % PROGRESS_EVERY == 0:
+                self.call_from_thread(self._classify_progress, index, generation, done, total)
+        if worker.is_cancelled:
+            return None
+        return tuple(verdicts)
+
+    def _classify_part(
+        self, index: int, generation: int, prefix: ClassifiedArticle, total: int
+    ) -> None:
+        """Show the first part of a long article while the rest is classified."""
+        if generation != self._generation or index != self.article_index:
+            return
+        state = self._states.get(index)
+        blocks = len(prefix.article.blocks)
+        if state is not None:
+            self._hidden_marks[index] = {k: v for k, v in state.marks.items() if v >= blocks}
+        self._progress = (index, blocks, total)
+        self._show(prefix, state, index)
+
+    def _classify_progress(self, index: int, generation: int, done: int, total: int) -> None:
+        if generation == self._generation and index == self.article_index:
+            self._progress = (index, done, total)
+            self._update_status()
+
     def _classify_done(self, index: int, generation: int, result: ClassifiedArticle) -> None:
         if generation != self._generation:
             return
         self._classified[index] = result
+        if self._progress is not None and self._progress[0] == index:
+            self._progress = None
         if index == self.article_index:
-            self._show(result, self._states.get(index))
+            state = self._states.get(index)
+            if self._shown_index == index and self.view.classified is not None:
+                # The first part is on screen: stay where the reader is in it.
+                state = self._shown_state()
+                self._hidden_marks.pop(index, None)
+            self._show(result, state, index)
             # Everything built so far lives as long as the article: keep the collector off it.
             gc.freeze()
 
@@ -258,12 +423,14 @@ class ReaderApp(App[None]):
         if generation != self._generation:
             return
         self._status_error = message
-        if self.classified is None:
+        self._progress = None
+        if self.view.classified is None:
             self.view.show_message(f"cannot classify: {message}")
         self._update_status()
 
-    def _show(self, classified: ClassifiedArticle, state: ViewState | None) -> None:
+    def _show(self, classified: ClassifiedArticle, state: ViewState | None, index: int) -> None:
         self._indexes.pop(self.article_index, None)
+        self._shown_index = index
         self.view.set_article(classified, state, colours=self._colours)
         if self._query:
             self._run_search(self._query, move=False)
@@ -276,6 +443,101 @@ class ReaderApp(App[None]):
             self._note("only one article is open")
             return
         self._open_article((self.article_index + delta) % len(self.articles))
+
+    # --- reading positions ----------------------------------------------------------------
+
+    def _key(self, index: int) -> str:
+        key = self._keys.get(index)
+        if key is None:
+            article = self.articles[index]
+            # The text only keys an article that is not a file (stdin): joining 100,000
+            # blocks costs ~15 ms of first paint, so ask for the path key first.
+            key = self.store.key_for(article.source, "")
+            if not key.startswith("path:"):
+                text = "\n".join(block.text for block in article.blocks)
+                key = self.store.key_for(article.source, text)
+            self._keys[index] = key
+        return key
+
+    def _restore(self, index: int) -> ViewState | None:
+        """The position saved for article `index` by an earlier session, fitted to it."""
+        with self._store_lock:
+            position = self.store.load(self._key(index))
+        self._show_state_warnings()
+        if position is None:
+            return None
+        position = position.clamped(len(self.articles[index].blocks))
+        return ViewState(block=position.block, column=position.actor, marks=position.marks)
+
+    def _save_position(self, *, wait: bool = False) -> None:
+        """Save where the reader stands, if it changed: in a thread, or now when `wait`."""
+        index = self._shown_index
+        if index is None or self.view.classified is None:
+            return
+        state = self._shown_state()
+        position = Position(state.block, state.column, dict(state.marks))
+        key = self._key(index)
+        if self._saved.get(key) == position:
+            return
+        self._saved[key] = position
+        if wait:
+            self._write_position(key, position)
+        else:
+            self._save_in_thread(key, position)
+
+    @work(thread=True, group="state")
+    def _save_in_thread(self, key: str, position: Position) -> None:
+        self._write_position(key, position)
+
+    def _write_position(self, key: str, position: Position) -> None:
+        with self._store_lock:
+            self.store.save(key, position)
+
+    def _save_moved(self) -> None:
+        """Every `SAVE_SECONDS`: save the position if the reader moved, show store warnings."""
+        if self._moved:
+            self._moved = False
+            self._save_position()
+        self._show_state_warnings()
+
+    def _show_state_warnings(self) -> None:
+        """New warnings of the state store, as one notice: they never stop the reader."""
+        warnings = self.store.warnings[self._warned :]
+        if warnings:
+            self._warned += len(warnings)
+            self.notify(
+                "\n".join(visible(warning) for warning in warnings),
+                title="Reading positions",
+                severity="warning",
+                markup=False,
+            )
+
+    async def action_quit(self) -> None:
+        """Save the position (now: the app is about to go), then quit."""
+        self._save_position(wait=True)
+        self.exit()
+
+    # --- crashes --------------------------------------------------------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected exception: record it for the CLI's crash log, save the position and
+        exit, without Textual's traceback on the terminal.
+
+        Textual's own handler renders a traceback (with locals, which hold article text) to
+        print after the terminal is restored, and rings the bell. Here the traceback goes to
+        a log file instead (`reader.cli` writes it from `crash`), and the user sees one line.
+        `_exception` is still set so that `run_test` re-raises it for the tests.
+        """
+        crash = error.error if isinstance(error, WorkerFailed) else error
+        if self.crash is None:
+            self.crash = crash
+            with contextlib.suppress(Exception):
+                self._save_position(wait=True)
+        if self._exception is None:
+            self._exception = error
+            self._exception_event.set()
+        self._return_code = EXIT_CRASH
+        self._close_messages_no_wait()
 
     # --- reloading rules ----------------------------------------------------------------
 
@@ -299,16 +561,14 @@ class ReaderApp(App[None]):
 
     def action_reload(self) -> None:
         """Reload the config files and re-classify the open article, keeping the position."""
-        state = self.view.state() if self.view.classified is not None else None
-        if state is not None:
-            self._states[self.article_index] = state
+        if self._shown_index == self.article_index and self.view.classified is not None:
+            self._states[self.article_index] = self._shown_state()
         self._generation += 1
         self._note("reloading rules…")
         self._reload(self.article_index, self._generation)
 
     @work(thread=True, exclusive=True, group="classify")
     def _reload(self, index: int, generation: int) -> None:
-        classify = self._classify_function()
         try:
             sources = self._sources()
             config = config_from_files(sources) if sources else load_config(self.config_path)
@@ -316,7 +576,7 @@ class ReaderApp(App[None]):
             self.call_from_thread(self._reload_failed, generation, str(error))
             return
         try:
-            result = classify(self.articles[index], config)
+            result = self._classify_whole(self.articles[index], config)
         except ReaderError as error:
             self.call_from_thread(self._reload_failed, generation, str(error))
             return
@@ -338,8 +598,11 @@ class ReaderApp(App[None]):
         self._colours = actor_colours(self.current_theme, config.actors)
         self._classified = {index: result}
         self._status_error = None
+        if self._progress is not None and self._progress[0] == index:
+            self._progress = None
+        self._hidden_marks.pop(index, None)
         if index == self.article_index:
-            self._show(result, self._states.get(index))
+            self._show(result, self._states.get(index), index)
         self._note("rules reloaded")
 
     def _rule_messages(self) -> dict[str, str]:
@@ -481,7 +744,8 @@ class ReaderApp(App[None]):
         for owner in (ReaderView, ReaderApp):
             for binding in owner.BINDINGS:
                 if isinstance(binding, Binding) and binding.id:
-                    keys = self._keymap.get(binding.id, binding.key)
+                    # visible(): a keymap comes from a config file, which may be shared.
+                    keys = visible(self._keymap.get(binding.id, binding.key))
                     rows.append((keys, binding.description, binding.id))
         return rows
 
@@ -498,6 +762,7 @@ class ReaderApp(App[None]):
         self.query_one("#header", HeaderLine).show(" · ".join(parts))
 
     def on_reader_view_changed(self, event: ReaderView.Changed) -> None:
+        self._moved = True
         self._update_status()
         classified = self.view.classified
         if classified is not None and self.explain.has_class("-open"):
@@ -525,6 +790,9 @@ class ReaderApp(App[None]):
             parts.append(f"search {self._match_text()} '{query}'")
         elif self._search_error:
             parts.append(f"search: {self._search_error}")
+        progress = self._progress
+        if progress is not None and progress[0] == self.article_index:
+            parts.append(f"classifying {progress[1]:,}/{progress[2]:,}…")
         parts.append("compact" if view.compact else "aligned")
         if view.show_other:
             parts.append("+other")

@@ -16,6 +16,19 @@ from textual.widgets import Input, Static
 from reader.safe_text import visible
 
 
+class SafeInput(Input):
+    """An Input whose value never holds a control character.
+
+    Typed keys cannot insert one, but a paste can (bracketed paste hands over raw text), and
+    Input draws its value as it is: a pasted ESC ] 0 ; ... BEL would reach the terminal. Every
+    assignment passes `visible()` (one character for one, so the cursor stays put), and the
+    query then searches the placeholders the panels show.
+    """
+
+    def validate_value(self, value: str) -> str:
+        return visible(value)
+
+
 class SearchBar(Horizontal):
     """`/` prompt, the input and a verdict. Hidden until `open()`."""
 
@@ -55,7 +68,7 @@ class SearchBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static("/", id="search-prompt", markup=False)
-        yield Input(
+        yield SafeInput(
             placeholder="text, re:regex, @actor text — smart case",
             id="search-input",
             select_on_focus=False,

@@ -329,6 +329,30 @@ class ReaderView(ScrollView, can_focus=True):
         if self._classified is None:
             self.refresh()
 
+    def clear(self, message: str) -> None:
+        """Show `message` and no article: another article is being classified.
+
+        Without this the previous article stayed on screen under the new article's header,
+        and the keys moved in an article the header no longer named.
+        """
+        self._classified = None
+        self._layout = None
+        self._geometry = None
+        self._texts = []
+        self._wraps.clear()
+        self._track = None
+        self._tracks = {}
+        self._offsets_key = None
+        self.results = None
+        self._spans = {}
+        self.match_index = None
+        self.pending = None
+        self._message = message
+        self.virtual_size = Size(self.size.width, 0)
+        self.scroll_to(y=0, animate=False, immediate=True, force=True)
+        self.refresh()
+        self._changed()
+
     def state(self) -> ViewState:
         """Where the reader stands, to restore after a reload or on reopening."""
         column = None
