@@ -25,6 +25,7 @@ from reader import __version__
 from reader.errors import ReaderError
 from reader.output import FORMATS, OutputFormat, render
 from reader.resources import bundled
+from reader.safe_text import visible
 from reader.xdg import state_home
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
+EXIT_CRASH = 70
 
 SUBCOMMANDS = ("classify", "rules", "eval")
 
@@ -47,6 +49,11 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (see '{self.prog} --help')", where=self.prog)
+
+
+def _say(err: TextIO, message: str) -> None:
+    """One line on stderr. File names and messages may carry article bytes: show them safely."""
+    print(f"reader: {visible(message)}", file=err)
 
 
 def _size(text: str) -> int:
@@ -125,17 +132,17 @@ def _read_articles(
 
     report = load(paths, max_bytes=max_size or DEFAULT_MAX_BYTES)
     for warning in report.warnings:
-        print(f"reader: warning: {warning}", file=err)
+        _say(err, f"warning: {warning}")
     problems = len(report.problems)
     for problem in report.problems:
-        print(f"reader: {problem}", file=err)
+        _say(err, str(problem))
     articles: list[Article] = []
     for document in report.documents:
         try:
             articles.append(parse(document))
         except ReaderError as error:
             problems += 1
-            print(f"reader: {error}", file=err)
+            _say(err, str(error))
     return articles, problems
 
 
@@ -205,17 +212,9 @@ def _open(args: argparse.Namespace, err: TextIO) -> int:
 
     app = ReaderApp(articles, config, theme=args.theme, mouse=not args.no_mouse)
     app.run(mouse=not args.no_mouse)
-    crash = app.crash
-    if crash is not None:
-        # The app kept Textual's traceback off the terminal (and restored it on exit): log
-        # the traceback as main() does, and say so in one line that cannot carry controls.
-        from reader.safe_text import visible
-
-        log = _crash_log(crash)
-        where = f"; details in {log}" if log else ""
-        summary = visible(" ".join(str(crash).split()))[:200]
-        print(f"reader: internal error: {type(crash).__name__}: {summary}{where}", file=err)
-        return 70
+    if app.crash is not None:
+        # The app kept Textual's traceback off the terminal and restored it on exit.
+        return _report_crash(app.crash, err)
     return app.return_code or EXIT_OK
 
 
@@ -231,7 +230,7 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
             return _eval(args, out)
         return _open(_app_parser().parse_args(argv), err)
     except ReaderError as error:
-        print(f"reader: {error}", file=err)
+        _say(err, str(error))
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return EXIT_OK
@@ -249,6 +248,15 @@ def _crash_log(error: BaseException) -> Path | None:
     return path
 
 
+def _report_crash(error: BaseException, err: TextIO) -> int:
+    """Log the traceback and say so in one line; the exit status for a crash."""
+    log = _crash_log(error)
+    where = f"; details in {log}" if log else ""
+    summary = " ".join(str(error).split())[:200]
+    _say(err, f"internal error: {type(error).__name__}: {summary}{where}")
+    return EXIT_CRASH
+
+
 def main(argv: Sequence[str] | None = None) -> NoReturn:
     """Console entry point."""
     try:
@@ -256,9 +264,5 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
     except KeyboardInterrupt:
         status = 130
     except Exception as error:
-        log = _crash_log(error)
-        where = f"; details in {log}" if log else ""
-        name = error.__class__.__name__
-        print(f"reader: internal error: {name}: {error}{where}", file=sys.stderr)
-        status = 70
+        status = _report_crash(error, sys.stderr)
     sys.exit(status)
