@@ -80,8 +80,7 @@ from reader.ui.search_bar import SearchBar
 from reader.ui.status import HeaderLine, StatusLine
 from reader.ui.themes import (
     actor_colours,
-    bundled_themes,
-    load_theme_directories,
+    all_themes,
     resolve_theme,
 )
 from reader.ui.view import ReaderView, ViewState
@@ -243,13 +242,8 @@ class ReaderApp(App[None]):
     # --- themes -------------------------------------------------------------------------
 
     def _setup_themes(self) -> None:
-        from reader.xdg import config_home
-
-        bundled, problems = bundled_themes()
-        user, user_problems = load_theme_directories([config_home() / "themes"])
-        if not (config_home() / "themes").is_dir():
-            user_problems = []
-        for theme in [*bundled, *user]:
+        themes, problems = all_themes()
+        for theme in themes:
             self.register_theme(theme)
         wanted = self.requested_theme or self.config.theme
         available = set(self.available_themes)
@@ -257,7 +251,6 @@ class ReaderApp(App[None]):
             wanted = f"reader-{wanted}"
         name, notice = resolve_theme(wanted, available)
         self.theme = name
-        problems = [*problems, *user_problems]
         if notice or problems:
             lines = [notice] if notice else []
             lines += problems[:3]

@@ -6,6 +6,7 @@ The classifier is replaced by a fixed table of labels, so these tests pin the UI
 from __future__ import annotations
 
 import dataclasses
+import os
 import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -698,6 +699,22 @@ async def test_theme_by_short_name() -> None:
     async with app.run_test(size=WIDE) as pilot:
         await ready(pilot)
         assert app.theme == "reader-mono"
+
+
+async def test_a_users_own_theme_file_is_offered_and_chosen(tmp_path: Path) -> None:
+    # tests/conftest.py points XDG_CONFIG_HOME into tmp_path for every test.
+    themes = Path(os.environ["XDG_CONFIG_HOME"]) / "reader" / "themes"
+    themes.mkdir(parents=True)
+    (themes / "night.yaml").write_text(
+        'name: night\ndark: true\nprimary: "#884422"\nbackground: "#000000"\n',
+        encoding="utf-8",
+    )
+    app = make_app(theme="night")
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        assert app.theme == "night"
+        assert "reader-mono" in app.available_themes
+        assert not app._notifications
 
 
 async def test_keys_typed_in_a_burst_after_slash_reach_the_search_input() -> None:
