@@ -737,34 +737,26 @@ class ReaderView(ScrollView, can_focus=True):
             index = results.after(self.block, -1)
         else:
             index = results.before(self.block, 0)
-        if index is None:
-            return None
-        self.match_index = index
-        match = results.matches[index]
-        if match.block == self.block:
-            self.refresh()
-            self._changed()
-        else:
-            self.go(match.block, show=True)
-            self.refresh()  # the current match's highlight moved
-        return match
+        return self._select_match(index)
 
     def goto_first_match(self, origin: int) -> Match | None:
         """Go to the first match at or after block `origin` (wrapping): search as you type."""
         results = self.results
         if results is None or not results.matches:
             return None
-        index = results.after(origin, -1)
-        if index is None:
+        return self._select_match(results.after(origin, -1))
+
+    def _select_match(self, index: int | None) -> Match | None:
+        """Make match `index` the current one and bring it into view."""
+        if index is None or self.results is None:
             return None
         self.match_index = index
-        match = results.matches[index]
+        match = self.results.matches[index]
         if match.block == self.block:
-            self.refresh()
             self._changed()
         else:
             self.go(match.block, show=True)
-            self.refresh()
+        self.refresh()  # the current match's highlight moved
         return match
 
     def set_mark(self, letter: str) -> None:
