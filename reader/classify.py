@@ -28,21 +28,39 @@ inside Russia's words. The classifier is a small grammar over lexicons from the 
 5. Framing terms in the narrator's voice and plain mentions add a little score: they order
    labels but never make one.
 6. Exclusion spans ("what Moscow calls ...", "pro-Russian") suppress every match inside them.
+7. Document voice: an official document (its title says statement, declaration, readout,
+   press conference...) is in its author's voice: the author its title names ("Statement of
+   the Ministry of Foreign Affairs of Ukraine"), else the subject of a readout's "had a
+   telephone conversation with", a declaration's "We, the Heads of State ... of the North
+   Atlantic Alliance", or the first named speaker. Its lines with no speaker of their own
+   ("We call on ...", "Allies will ...", "It was agreed ...") are the author's; where the title
+   or a readout names the author, the positions it reports of others come after the author's.
 
-Speed: each block is scanned with a handful of combined patterns (reader.rules.compile); the
-Python work runs only around the verbs and names those patterns find.
+API: `classify` (a whole article), `classify_iter` (verdicts in block order, as they are made,
+for a progressive display) and `classify_report` (also the problems met: rule-file regexes that
+ran out of their time budget and were switched off).
+
+Speed: blocks are taken in chunks; each chunk's text is folded once and scanned once per
+combined pattern (reader.rules.compile), the matches shared out to the blocks; the Python
+work runs only around the verbs and names those patterns find, and the collector is paused
+within a chunk.
 """
 
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Iterable, Sequence
+import time
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, TypeVar
 
 from reader.config import Config
 from reader.model import Article, Block, ClassifiedArticle, Evidence, RuleKind, Verdict
-from reader.rules.compile import CompiledRules, Term, TermRule, VerbForm, fold
+from reader.rules.compile import CompiledRules, Term, TermRule, UserRegex, VerbForm, fold
+
+_T = TypeVar("_T")
 
 # ---------------------------------------------------------------------------------------------
 # Closed word classes of English: grammar, not lexicon. They are the same for every actor.
@@ -303,9 +321,12 @@ class _State:
     roles: dict[str, list[str]] = field(default_factory=dict)  # "minister" -> person keys
     people: dict[str, _Person] = field(default_factory=dict)  # "lavrov" -> Russia, block 4
     names: dict[str, tuple[tuple[str, ...], bool]] = field(default_factory=dict)
+    official: bool = False  # a release, statement, readout or transcript (from its title)
+    document: tuple[str, ...] | None = None  # the actor whose voice the document is in
+    reports: bool = False  # ... and what it says others said is reported in that voice
 
 
-@dataclass
+@dataclass(slots=True)
 class _Block:
     """Working data for one block."""
 
@@ -316,10 +337,11 @@ class _Block:
     quotes: list[tuple[int, int]]
     excluded: list[tuple[int, int]]
     sentences: list[tuple[int, int]]
-    topic: bool
     terms: list[tuple[int, int, Term]]
     verbs: list[tuple[int, int, VerbForm]]
     markers: list[tuple[int, int]]
+    framing: list[tuple[int, int, TermRule]]
+    topic: bool | None = None  # on the war's topic? computed when first asked (`_allowed`)
     evidence: list[Evidence] = field(default_factory=list)
     main: list[tuple[int, _Who]] = field(default_factory=list)  # (position, subject)
     carried_from: int | None = None
@@ -328,35 +350,270 @@ class _Block:
 
 def classify(article: Article, config: Config) -> ClassifiedArticle:
     """One verdict per block of `article` (see the module docstring for the grammar)."""
+    return classify_report(article, config)[0]
+
+
+def classify_report(article: Article, config: Config) -> tuple[ClassifiedArticle, list[str]]:
+    """`classify`, and the problems met on the way: one line per rule-file regex that ran out
+    of time and was switched off ("config.yaml:41:9: rule framing.x took over 200 ms ...")."""
+    problems: list[str] = []
+    verdicts = tuple(classify_iter(article, config, problems))
+    return ClassifiedArticle(article, config.actors, verdicts), problems
+
+
+def classify_iter(
+    article: Article, config: Config, problems: list[str] | None = None
+) -> Iterator[Verdict]:
+    """The verdicts of `article`'s blocks in block order, as they are computed.
+
+    For a progressive display: the first screen's verdicts arrive within milliseconds and the
+    rest as the caller asks for them. Carry-over only looks back, so block i's verdict depends
+    on blocks 0..i alone. The one exception is a headline whose source ("MoD says ...") is
+    named in the first paragraphs: such a title's verdict waits for block 1 + carry_distance.
+
+    Regexes from rule files run with a time budget (`settings.regex_budget_ms` per rule file,
+    per article and per started MB of its text); a regex that exceeds it is switched off for
+    the rest of the article and one line naming it is appended to `problems`.
+    """
     rules = config.rules
+    distance = config.carry_distance
     state = _State()
-    works = [_prepare(block, rules) for block in article.blocks]
-    pending_title: _Who | None = None
-    for block, work in zip(article.blocks, works, strict=True):
-        title = _analyse(block, work, rules, state, config.carry_distance)
-        if title is not None:
-            pending_title = title
-    if pending_title is not None and works:
-        _resolve_title(works, pending_title, rules, config.carry_distance)
-    verdicts = tuple(_verdict(work, rules) for work in works)
-    return ClassifiedArticle(article=article, actors=config.actors, verdicts=verdicts)
+    size = sum(len(block.text) for block in article.blocks)
+    budget = _Budget(rules.regex_budget * (1 + size // 1_000_000), problems)
+    held: list[_Block] = []  # a headline waiting for its source, and the blocks after it
+    title_who: _Who | None = None
+    first = True
+    for chunk in _chunks(article.blocks):
+        ready: list[Verdict] = []
+        # No collection inside a chunk: a block's working objects die young, and a full
+        # collection would walk everything the caller already holds (a third of the time
+        # over 100,000 paragraphs). Collecting resumes before control returns to the caller.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            for block, work in zip(chunk, _prepare_chunk(chunk, rules, budget), strict=True):
+                pending = _analyse(block, work, rules, state, distance)
+                if first:
+                    first = False
+                    if pending is not None:
+                        held, title_who = [work], pending
+                        continue
+                if held:
+                    held.append(work)
+                    if len(held) < 2 + distance:
+                        continue
+                    ready.extend(_release(held, title_who, rules, distance))
+                    held = []
+                    continue
+                ready.append(_verdict(work, rules))
+        finally:
+            if collecting:
+                gc.enable()
+        yield from ready
+    if held:
+        yield from _release(held, title_who, rules, distance)
+
+
+def _release(
+    held: list[_Block], who: _Who | None, rules: CompiledRules, distance: int
+) -> list[Verdict]:
+    """The headline's verdict, its source resolved from the blocks after it, then theirs."""
+    if who is not None:
+        _resolve_title(held, who, rules, distance)
+    return [_verdict(work, rules) for work in held]
+
+
+# The first chunk is small so that the first screen's verdicts come quickly; later chunks are
+# larger so that the scans over the chunk's text are few.
+_FIRST_CHUNK = 128
+_CHUNK = 2048
+
+
+def _chunks(blocks: Sequence[Block]) -> Iterator[Sequence[Block]]:
+    start, size = 0, _FIRST_CHUNK
+    while start < len(blocks):
+        yield blocks[start : start + size]
+        start += size
+        size = min(size * 4, _CHUNK)
 
 
 # ---------------------------------------------------------------------------------------------
 # Preparation: the scans
 
 
-def _prepare(block: Block, rules: CompiledRules) -> _Block:
-    """Scan one block with the combined patterns; tokenise it only if there is grammar to do."""
+def _prepare_chunk(blocks: Sequence[Block], rules: CompiledRules, budget: _Budget) -> list[_Block]:
+    """Scan a run of blocks with the combined patterns in one pass over their joined text.
+
+    The blocks are joined with a newline: no term holds one and every term ends at a word end,
+    so each match falls inside one block, exactly where a scan of that block alone finds it.
+    """
+    texts = [block.text for block in blocks]
+    folded_all = fold("\n".join(texts))
+    bounds: list[int] = []
+    offset = 0
+    for text in texts:
+        bounds.append(offset)
+        offset += len(text) + 1
+    excluded = _bucket(rules.exclusions.scan(folded_all), bounds)
+    folded = [
+        folded_all[start : start + len(text)] for start, text in zip(bounds, texts, strict=True)
+    ]
+    if rules.exclusion_regex:
+        budget.scan(rules.exclusion_regex, folded_all, folded, bounds, excluded)
+    framing = _bucket(rules.framing.scan(folded_all), bounds)
+    if rules.framing_regex:
+        budget.scan(rules.framing_regex, folded_all, folded, bounds, framing)
+    terms = _bucket(rules.terms.scan(folded_all), bounds)
+    verbs = _bucket(rules.verbs.scan(folded_all), bounds)
+    markers = _bucket(rules.markers.scan(folded_all), bounds)
+    off = budget.off
+    return [
+        _prepare(
+            block,
+            folded[i],
+            [(s, e) for s, e, rule in excluded[i] if rule.id not in off]
+            if off
+            else [(s, e) for s, e, _ in excluded[i]],
+            terms[i],
+            verbs[i],
+            [(s, e) for s, e, _ in markers[i]],
+            [hit for hit in framing[i] if hit[2].id not in off] if off else framing[i],
+        )
+        for i, block in enumerate(blocks)
+    ]
+
+
+def _bucket(
+    matches: list[tuple[int, int, _T]], bounds: list[int]
+) -> list[list[tuple[int, int, _T]]]:
+    """Matches over the joined text, per block, with block-relative offsets."""
+    out: list[list[tuple[int, int, _T]]] = [[] for _ in bounds]
+    count = len(bounds)
+    i = 0
+    base = 0
+    following = bounds[1] if count > 1 else 1 << 62
+    for start, end, meaning in matches:
+        if start >= following:
+            i = bisect_right(bounds, start) - 1
+            base = bounds[i]
+            following = bounds[i + 1] if i + 1 < count else 1 << 62
+        out[i].append((start - base, end - base, meaning))
+    return out
+
+
+class _Budget:
+    """The time left for rule-file regexes in one classification.
+
+    Why: a regex such as `(a|aa)+$` backtracks for minutes on "aaaa...b", and Python's `re`
+    cannot be stopped (it holds the GIL, so not even the UI thread runs). The `regex` module
+    takes a timeout per call and releases the GIL while it matches (`concurrent=True`).
+    Each rule's regexes may spend `per_rule` seconds on the article, and all the regexes of one
+    rule file five times that. A rule that runs out is switched off for the rest of the
+    article with one problem line naming it; a file that runs out has all its regexes switched
+    off with one line naming the file.
+    """
+
+    __slots__ = ("files_off", "left", "off", "per_rule", "problems")
+
+    FILE_SHARE = 5  # a rule file's budget, in rule budgets
+
+    def __init__(self, per_rule: float, problems: list[str] | None) -> None:
+        self.per_rule = per_rule
+        self.left: dict[str, float] = {}  # rule id or file -> seconds left
+        self.off: set[str] = set()  # ids of rules switched off
+        self.files_off: set[str] = set()
+        self.problems = problems if problems is not None else []
+
+    def scan(
+        self,
+        rules: Sequence[TermRule],
+        folded_all: str,
+        folded: list[str],
+        bounds: list[int],
+        out: list[list[tuple[int, int, TermRule]]],
+    ) -> None:
+        """Add every match of `rules`' regexes to `out`, per block, in rule order."""
+        for rule in rules:
+            for rx in rule.regexes:
+                if rule.id in self.off:
+                    break
+                if rx.joinable:
+                    spans = self._run(rule, rx, folded_all)
+                    if spans is None:
+                        break
+                    found = _bucket(spans, bounds)
+                    crossed = [
+                        i
+                        for i, hits in enumerate(found)
+                        if hits and hits[-1][1] > len(folded[i])  # ran over the newline
+                    ]
+                    redo: set[int] = set()
+                    for i in crossed:  # that block and every block the match ran into
+                        last = bisect_right(bounds, found[i][-1][1] + bounds[i] - 1)
+                        redo.update(range(i, last))
+                    for i in redo:
+                        found[i] = []
+                else:
+                    found = [[] for _ in folded]
+                    redo = set(range(len(folded)))
+                for i in sorted(redo):
+                    spans = self._run(rule, rx, folded[i])
+                    if spans is None:
+                        break
+                    found[i] = spans
+                if rule.id in self.off:
+                    break
+                for i, hits in enumerate(found):
+                    if hits:
+                        out[i].extend((s, e, rule) for s, e, _ in hits)
+
+    def _run(self, rule: TermRule, rx: UserRegex, text: str) -> list[tuple[int, int, None]] | None:
+        """The spans of `rx` in `text`, or None when it ran out of time (and is now off)."""
+        if rx.file in self.files_off:
+            self.off.add(rule.id)
+            return None
+        rule_left = self.left.get(rule.id, self.per_rule)
+        file_left = self.left.get(rx.file, self.per_rule * self.FILE_SHARE)
+        started = time.perf_counter()
+        try:
+            if min(rule_left, file_left) <= 0:
+                raise TimeoutError
+            found = rx.pattern.finditer(text, timeout=min(rule_left, file_left), concurrent=True)
+            spans = [(*m.span(), None) for m in found]
+        except TimeoutError:
+            self.off.add(rule.id)
+            if rule_left <= file_left:
+                where = f"{rx.where}: " if rx.where else ""
+                self.problems.append(
+                    f"{where}rule {rule.id} took over {self.per_rule * 1000:.0f} ms and was "
+                    "switched off (catastrophic backtracking?)"
+                )
+            else:
+                self.files_off.add(rx.file)
+                total = self.per_rule * self.FILE_SHARE * 1000
+                self.problems.append(
+                    f"{rx.file or 'rule file'}: its regexes took over {total:.0f} ms in all and "
+                    f"were switched off (the last one running: rule {rule.id})"
+                )
+            return None
+        finally:
+            spent = time.perf_counter() - started
+            self.left[rule.id] = rule_left - spent
+            self.left[rx.file] = file_left - spent
+        return spans
+
+
+def _prepare(
+    block: Block,
+    folded: str,
+    excluded: list[tuple[int, int]],
+    terms: list[tuple[int, int, Term]],
+    verbs: list[tuple[int, int, VerbForm]],
+    markers: list[tuple[int, int]],
+    framing: list[tuple[int, int, TermRule]],
+) -> _Block:
+    """One block's working data from its matches; tokenise it only if there is grammar to do."""
     text = block.text
-    folded = fold(text)
-    excluded = [(s, e) for s, e, _ in rules.exclusions.scan(folded)]
-    for rule in rules.exclusion_regex:
-        for regex in rule.regexes:
-            excluded.extend(m.span() for m in regex.finditer(folded))
-    terms = list(rules.terms.scan(folded))
-    verbs = list(rules.verbs.scan(folded))
-    markers = [(s, e) for s, e, _ in rules.markers.scan(folded)]
     if excluded:
         terms = [t for t in terms if not _inside(t[0], excluded)]
         verbs = [v for v in verbs if not _inside(v[0], excluded)]
@@ -370,9 +627,6 @@ def _prepare(block: Block, rules: CompiledRules) -> _Block:
         or _COLON_PREFIX.match(text)
         or any(t.kind == "role" for _, _, t in terms)
     )
-    topic = any(not t.member and t.actors for _, _, t in terms) or any(
-        True for _ in rules.topic.scan(folded)
-    )
     return _Block(
         index=block.index,
         text=text,
@@ -381,10 +635,10 @@ def _prepare(block: Block, rules: CompiledRules) -> _Block:
         quotes=quotes,
         excluded=excluded,
         sentences=_sentences(text) if verbs or markers else [(0, len(text))],
-        topic=topic,
         terms=terms,
         verbs=verbs,
         markers=markers,
+        framing=framing,
     )
 
 
@@ -393,30 +647,36 @@ def _inside(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
 
 
 def _units(text: str, folded: str, terms: list[tuple[int, int, Term]]) -> list[Unit]:
-    """Tokens, with each lexicon term (and a possessive 's after it) merged into one unit."""
-    units: list[Unit] = []
-    append = units.append
-    term_iter = iter(terms)
-    nxt = next(term_iter, None)
-    covered = -1
-    for m in _TOKEN.finditer(folded):
-        start = m.start()
-        if start < covered:
-            continue  # inside the last term
-        while nxt is not None and nxt[1] <= start:
-            nxt = next(term_iter, None)
-        if nxt is not None and nxt[0] <= start:
-            t_start, t_end, term = nxt
-            # keep a possessive with its term: "the bloc's", "Ukraine's"
-            stop = t_end
-            if folded.startswith("'s", t_end) and not folded[t_end + 2 : t_end + 3].isalnum():
-                stop = t_end + 2
-            append((t_start, stop, folded[t_start:stop], term, text[t_start].isupper()))
-            covered = stop
-            nxt = next(term_iter, None)
+    """Tokens, with each lexicon term (and a possessive 's after it) merged into one unit.
+
+    The tokens are made in one comprehension; each term then replaces the tokens it covers
+    (found by bisection), so the Python work per block is per term, not per token. A term
+    merges at the first token that starts inside it; one that starts inside a token ("ex-NATO"
+    is one token) and ends there is not a unit of its own.
+    """
+    units: list[Unit] = [
+        (m.start(), m.end(), m.group(), None, text[m.start()].isupper())
+        for m in _TOKEN.finditer(folded)
+    ]
+    if not terms:
+        return units
+    starts = [u[0] for u in units]
+    n = len(units)
+    out: list[Unit] = []
+    k = 0  # the next token not yet emitted or covered
+    for t_start, t_end, term in terms:
+        j = bisect_left(starts, t_start, k)
+        if j >= n or starts[j] >= t_end:
             continue
-        append((start, m.end(), m.group(), None, text[start].isupper()))
-    return units
+        out.extend(units[k:j])
+        # keep a possessive with its term: "the bloc's", "Ukraine's"
+        stop = t_end
+        if folded.startswith("'s", t_end) and not folded[t_end + 2 : t_end + 3].isalnum():
+            stop = t_end + 2
+        out.append((t_start, stop, folded[t_start:stop], term, text[t_start].isupper()))
+        k = bisect_left(starts, stop, j)
+    out.extend(units[k:])
+    return out
 
 
 _QUOTE_MARK = re.compile("[“”«»\"‘’']")
@@ -508,7 +768,10 @@ def _resolve(units: Sequence[Unit], state: _State) -> _Who:
     role_keys = tuple(_role_keys(roles))
     if direct or (adjective and (roles or names)):
         actors = tuple(direct or adjective)
-        _learn(names, actors, member, state)
+        if len(actors) > 1 and any(u[_LOW] == "and" for u in units):
+            _learn_conjuncts(units, state)
+        else:
+            _learn(names, actors, member, state)
         return _Who("actor", actors, start, end, role_keys, member=member)
     for unit in reversed(names):
         known = state.names.get(unit[_LOW])
@@ -541,6 +804,8 @@ def _role_keys(roles: Iterable[str]) -> Iterable[str]:
         head = role.split(" of ", 1)[0].rsplit(" ", 1)[-1]
         if head != role:
             yield head
+        if head == "minister":
+            yield "ministry"  # "Foreign Minister Sybiha ... the ministry said": his ministry
 
 
 def _learn(names: list[Unit], actors: tuple[str, ...], member: bool, state: _State) -> None:
@@ -548,6 +813,29 @@ def _learn(names: list[Unit], actors: tuple[str, ...], member: bool, state: _Sta
     for unit in names:
         if len(unit[_LOW]) > 2 and unit[_LOW] not in _SKIP:
             state.names[unit[_LOW]] = (actors, member)
+
+
+def _learn_conjuncts(units: Sequence[Unit], state: _State) -> None:
+    """ "Foreign Minister of Ukraine Andrii Sybiha and Foreign Minister of Germany Johann
+    Wadephul": each name belongs to the actor named in its own conjunct only."""
+    part: list[Unit] = []
+    for unit in [*units, None]:
+        if unit is not None and unit[_LOW] != "and":
+            part.append(unit)
+            continue
+        names = [
+            u
+            for u in part
+            if u[_TERM] is None and u[_CAP] and u[_LOW] not in _DETERMINERS and u[_LOW].isalpha()
+        ]
+        terms = [u[_TERM] for u in part if u[_TERM] is not None]
+        direct = [a for t in terms if t.kind in ("alias", "speaker") for a in t.actors]
+        adjective = [a for t in terms if t.kind == "adjective" for a in t.actors]
+        actors = tuple(dict.fromkeys(direct or adjective))
+        if len(actors) == 1 and names:
+            member = all(t.member for t in terms if t.actors)
+            _learn(names, actors, member, state)
+        part = []
 
 
 def _np_before(units: Sequence[Unit], i: int, floor: int) -> tuple[int, int]:
@@ -664,8 +952,11 @@ def _analyse(
         pre_units = _first_phrase(pre_units)
         who = _resolve(pre_units, state)
         who = _known_role(who, state)
+        if who.kind in ("pronoun", "none") and not is_title:
+            prefix = None  # "We discussed three things today: ...", not a speaker's label
+    if prefix is not None:
         body_from = prefix.end(1) + 1
-        if who.kind == "actor" and _allowed(who, work):
+        if who.kind == "actor" and _allowed(who, work, rules):
             _add(
                 work,
                 "attribution.colon",
@@ -688,7 +979,7 @@ def _analyse(
             state.voice = _Speaker((), work.index)
             voice = state.voice
             state.last = voice
-        elif who.kind == "role" and is_title:
+        elif who.kind == "role" and is_title and not _OFFICIAL_TITLE.match(work.text):
             title_pending = who
     elif state.voice is not None and not is_title:
         voice = state.voice
@@ -735,8 +1026,114 @@ def _analyse(
             work.carried_from = last.block
             state.last = _Speaker(last.actors, work.index)
 
+    if is_title:
+        _document_title(work, state, rules)
+    elif state.official:
+        _document_voice(work, state, rules)
     _framing_and_mentions(work, rules)
     return title_pending
+
+
+# A title that makes the text an official document in one institution's voice.
+_OFFICIAL_TITLE = re.compile(
+    r"\W*(?:(?:full\s+)?text\s+of\s+(?:the\s+)?|joint\s+|kremlin\s+|white\s+house\s+)?"
+    r"(?:statement|declaration|summit\s+declaration|communiqu[eé]|readout|press\s+release|"
+    r"remarks|address|comment|briefing|press\s+conference|news\s+conference|transcript|"
+    r"(?:telephone|phone)\s+(?:conversation|call)|meeting|talks)\b",
+    re.IGNORECASE,
+)
+# Genres whose title names the author: "Statement of the Ministry of Foreign Affairs of Ukraine".
+_AUTHORED = re.compile(r"\W*(?:\w+\s+){0,3}?(?:of|by|from)\s+", re.IGNORECASE)
+_ISSUER_END = re.compile(r"\s(?:on|at|in|about|regarding|concerning|following|after)\s|:")
+_SAYS_ITS_VIEW = re.compile(
+    r"\W*(?:(?:joint\s+)?statement|declaration|comment|communiqu[eé]|remarks|address)\b",
+    re.IGNORECASE,
+)
+# A readout's opening: "Vladimir Putin had a telephone conversation with ...".
+_READOUT = re.compile(
+    r"\b(?:had|held|conducted)\s+(?:an?\s+)?(?:telephone\s+|phone\s+|video\s+|bilateral\s+)?"
+    r"(?:conversation|talks|call|meeting|conference)\s+with\b"
+)
+# A declaration's opening: "We, the Heads of State and Government of the North Atlantic
+# Alliance, ...".
+_WE_OPENING = re.compile(r"we,\s+(.{3,160}?),")
+_CONTENT = re.compile(r"(?:\S+\s+){4,}\S+[.!?\"”’)]\s*$")
+_OPENING_BLOCKS = 4
+
+
+def _one_actor(terms: Iterable[tuple[int, int, Term]], start: int, end: int) -> tuple[str, ...]:
+    """The one actor the names between `start` and `end` stand for (() when none or many)."""
+    found: set[str] = set()
+    for t_start, _, term in terms:
+        if start <= t_start < end and term.kind in ("alias", "speaker", "adjective"):
+            found.update(term.actors)
+    return tuple(found) if len(found) == 1 else ()
+
+
+def _document_title(work: _Block, state: _State, rules: CompiledRules) -> None:
+    """An official document's title: its genre, and its author when the title names one
+    ("Statement of the Ministry of Foreign Affairs of Ukraine on ..."): a statement's title
+    is already in its author's voice."""
+    text = work.text
+    if not (_OFFICIAL_TITLE.match(text) or "readout" in work.folded):
+        return
+    state.official = True
+    authored = _AUTHORED.match(text)
+    if authored is None or " with " in text[: authored.end()].lower():
+        return  # "Telephone conversation with President of France ...": the counterpart
+    end = _ISSUER_END.search(text, authored.end())
+    issuer = _one_actor(work.terms, authored.end(), end.start() if end else len(text))
+    if not issuer:
+        return
+    state.document = issuer
+    state.reports = True
+    if _SAYS_ITS_VIEW.match(text) and not work.main:
+        speaker = _Speaker(issuer, work.index)
+        _add_carry(work, "carry.document", speaker, rules.weights.carry, 0, len(text))
+
+
+def _document_voice(work: _Block, state: _State, rules: CompiledRules) -> None:
+    """A block of an official document: in its author's voice unless it names a speaker.
+
+    The author is the title's, or the one the first blocks establish: the subject of a
+    readout's "had a telephone conversation with", a declaration's "We, the Heads of State
+    ... of the North Atlantic Alliance", or the first named speaker. Lines of the author's own
+    ("We call on ...", "Allies will ...", "It was agreed ...") carry that voice; where the
+    title or a readout names the author, what the document says others said is reported in
+    the author's voice too (the author first). Transcript lines ("Name: ...") keep theirs.
+    """
+    if state.voice is not None:
+        return
+    own = {a for _, who in work.main if who.kind == "actor" for a in who.actors}
+    if state.document is None:
+        if work.index > _OPENING_BLOCKS:
+            return
+        folded = work.folded
+        readout = _READOUT.search(folded)
+        we = _WE_OPENING.match(folded)
+        author: tuple[str, ...] = ()
+        if readout is not None:
+            author = _one_actor(work.terms, 0, readout.start())
+            state.reports = bool(author)
+        elif we is not None:
+            author = _one_actor(work.terms, we.start(1), we.end(1))
+        elif len(own) == 1:
+            state.document = tuple(own)
+            return
+        if not author:
+            return
+        state.document = author
+    author = state.document
+    if set(author) <= own or any(ev.kind == "carry" for ev in work.evidence):
+        return
+    speaker = _Speaker(author, work.index)
+    if not own:
+        if _CONTENT.search(work.text):
+            _add_carry(work, "carry.document", speaker, rules.weights.carry, 0, len(work.text))
+    elif state.reports:
+        # The document's own account outweighs the position it reports.
+        weight = rules.weights.attribution + rules.weights.reported
+        _add_carry(work, "carry.document", speaker, weight, 0, len(work.text))
 
 
 def _first_phrase(units: list[Unit]) -> list[Unit]:
@@ -788,9 +1185,16 @@ def _known_role(who: _Who, state: _State, index: int | None = None) -> _Who:
     return _Who("actor", best.actors, who.start, who.end, who.roles, word=str(found))
 
 
-def _allowed(who: _Who, work: _Block) -> bool:
-    """A member state's voice counts only on the war's topic."""
-    return not who.member or work.topic
+def _allowed(who: _Who, work: _Block, rules: CompiledRules) -> bool:
+    """A member state's voice counts only on the war's topic: the block names one of the
+    actors (not a member state), or a topic word."""
+    if not who.member:
+        return True
+    if work.topic is None:
+        work.topic = any(not t.member and t.actors for _, _, t in work.terms) or bool(
+            rules.topic.scan(work.folded)
+        )
+    return work.topic
 
 
 def _sentence_attrs(
@@ -1053,7 +1457,7 @@ def _settle_one(
         state.last = _Speaker((), work.index)
         work.main.append((attr.pos, who))
         return ()
-    if who.kind != "actor" or not _allowed(who, work):
+    if who.kind != "actor" or not _allowed(who, work, rules):
         return None
     if embedded_in is not None:
         fresh = tuple(a for a in who.actors if a not in embedded_in)
@@ -1190,12 +1594,7 @@ def _add_carry(
 
 
 def _framing_and_mentions(work: _Block, rules: CompiledRules) -> None:
-    folded = work.folded
-    hits: list[tuple[int, int, TermRule]] = list(rules.framing.scan(folded))
-    for rule in rules.framing_regex:
-        for regex in rule.regexes:
-            hits.extend((m.start(), m.end(), rule) for m in regex.finditer(folded))
-    for start, end, rule in hits:
+    for start, end, rule in work.framing:
         if rule.actor is None or _inside(start, work.quotes) or _inside(start, work.excluded):
             continue
         weight = rules.weights.framing * rule.weight
@@ -1240,29 +1639,58 @@ def _resolve_title(works: list[_Block], who: _Who, rules: CompiledRules, distanc
 
 
 def _verdict(work: _Block, rules: CompiledRules) -> Verdict:
+    evidence = work.evidence
+    if not evidence:
+        return Verdict(scores={})
     scores: dict[str, float] = {}
     labelling: dict[str, float] = {}
     first_seen: dict[str, int] = {}
-    for ev in work.evidence:
-        scores[ev.actor] = scores.get(ev.actor, 0.0) + ev.weight
-        if ev.kind in ("attribution", "carry"):
-            labelling[ev.actor] = labelling.get(ev.actor, 0.0) + ev.weight
-            first_seen.setdefault(ev.actor, ev.start if ev.kind == "attribution" else -1)
-    top = max((scores[a] for a in labelling), default=0.0)
-    labels = [
-        actor
-        for actor in labelling
-        if labelling[actor] >= rules.min_score and scores[actor] >= rules.threshold * top
-    ]
-    labels.sort(key=lambda a: (-scores[a], first_seen[a]))
-    order = {actor.id: i for i, actor in enumerate(rules.actors)}
+    for ev in evidence:
+        actor = ev.actor
+        scores[actor] = scores.get(actor, 0.0) + ev.weight
+        kind = ev.kind
+        if kind == "attribution" or kind == "carry":
+            labelling[actor] = labelling.get(actor, 0.0) + ev.weight
+            if actor not in first_seen:
+                first_seen[actor] = ev.start if kind == "attribution" else -1
+    labels: list[str] = []
+    if labelling:
+        top = max(scores[a] for a in labelling)
+        labels = [
+            actor
+            for actor in labelling
+            if labelling[actor] >= rules.min_score and scores[actor] >= rules.threshold * top
+        ]
+        labels.sort(key=lambda a: (-scores[a], first_seen[a]))
+    order = _actor_order(rules)
     rounded = {
         a: round(s, 3) for a, s in sorted(scores.items(), key=lambda kv: order.get(kv[0], 99))
     }
+    carried = work.carried_from
     return Verdict(
         labels=tuple(labels),
         primary=labels[0] if labels else None,
         scores=rounded,
-        evidence=tuple(sorted(work.evidence, key=lambda ev: (ev.start, ev.rule))),
-        carried_from=work.carried_from if any(ev.kind == "carry" for ev in work.evidence) else None,
+        evidence=tuple(sorted(evidence, key=_evidence_key)),
+        carried_from=carried
+        if carried is not None and any(ev.kind == "carry" for ev in evidence)
+        else None,
     )
+
+
+def _evidence_key(ev: Evidence) -> tuple[int, str]:
+    return ev.start, ev.rule
+
+
+_ORDERS: dict[int, tuple[CompiledRules, dict[str, int]]] = {}
+
+
+def _actor_order(rules: CompiledRules) -> dict[str, int]:
+    """Each actor's place in the config, for ordering scores (cached per compiled rules)."""
+    cached = _ORDERS.get(id(rules))
+    if cached is None or cached[0] is not rules:
+        cached = (rules, {actor.id: i for i, actor in enumerate(rules.actors)})
+        if len(_ORDERS) > 8:
+            _ORDERS.clear()
+        _ORDERS[id(rules)] = cached
+    return cached[1]

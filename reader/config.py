@@ -28,7 +28,7 @@ from reader.errors import ConfigError
 from reader.model import Actor
 from reader.resources import bundled
 from reader.rules.compile import CompiledRules, build
-from reader.rules.schema import cross_check, parse_file
+from reader.rules.schema import cross_check, parse_file, regex_origins
 from reader.xdg import config_home
 
 
@@ -76,7 +76,7 @@ def config_from_files(paths: list[Path]) -> Config:
         raise errors[0]
     if not data.get("actors") and not data.get("extra_actors"):
         raise ConfigError("the configuration defines no actors", str(paths[-1]))
-    rules = build(data)
+    rules = build(data, regex_origins(sections))
     theme = data.get("theme")
     return Config(
         actors=rules.actors,

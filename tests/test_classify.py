@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from itertools import islice
 from pathlib import Path
 
 import pytest
 
-from reader.classify import classify
+from reader.classify import classify, classify_iter, classify_report
 from reader.config import Config, config_from_files, load_config
 from reader.model import Article, Block, ClassifiedArticle
 from reader.resources import bundled
@@ -130,3 +131,96 @@ def test_control_characters_do_not_break_offsets(config: Config) -> None:
     assert verdict.labels == ("russia",)
     for ev in verdict.evidence:
         assert text[ev.start : ev.end] == ev.text
+
+
+def test_verdicts_stream_in_block_order(config: Config) -> None:
+    paragraphs = [
+        "Kremlin spokesman Dmitry Peskov said the talks would go on.",
+        "He added that Moscow was ready.",
+        "The delegations met in Istanbul.",
+    ] * 200
+    article = _article(*paragraphs, title="MoD: talks will go on")
+    whole = classify(article, config)
+    assert list(classify_iter(article, config)) == list(whole.verdicts)
+    first = list(islice(classify_iter(article, config), 5))
+    assert first == list(whole.verdicts[:5])
+    assert [list(v.labels) for v in first] == [["russia"], ["russia"], ["russia"], [], ["russia"]]
+
+
+def test_title_prefix_keeps_the_term(config: Config) -> None:
+    result = classify(
+        _article(
+            "The former NATO chief cited then-US President Joe Biden, who warned of a wider war.",
+            "An anti-NATO rally and a pro-Russian blogger drew crowds.",
+            "Ex-NATO chief Jens Stoltenberg said the alliance had been right.",
+        ),
+        config,
+    )
+    assert _labels(result) == [["nato"], [], ["nato"]]
+    mentioned = {ev.text for ev in result.verdicts[1].evidence}
+    assert "NATO" not in mentioned and "Russian" not in mentioned
+
+
+def _slow_rules(tmp_path: Path) -> Path:
+    rules = tmp_path / "slow.yaml"
+    rules.write_text(
+        "settings:\n"
+        "  regex_budget_ms: 50\n"
+        "framing:\n"
+        "  - id: framing.slow-pattern\n"
+        "    actor: russia\n"
+        "    message: a pathological pattern\n"
+        "    regex: ['(a|aa)+$']\n"
+        "  - id: framing.nested\n"
+        "    actor: russia\n"
+        "    message: nested, but the regex module copes\n"
+        "    regex: ['(a+)+$']\n"
+        "  - id: framing.kiev-regime\n"
+        "    actor: russia\n"
+        "    message: still used\n"
+        "    terms: [Kiev regime]\n",
+        encoding="utf-8",
+    )
+    return rules
+
+
+def test_pathological_regex_is_switched_off_and_named(tmp_path: Path) -> None:
+    rules = _slow_rules(tmp_path)
+    config = config_from_files([bundled("config.yaml"), rules])
+    article = _article(
+        "a" * 34 + "b",
+        "Kremlin spokesman Dmitry Peskov said the Kiev regime was to blame.",
+        "The Kiev regime shelled the city, local residents said.",
+        "a" * 40 + "b",
+    )
+    result, problems = classify_report(article, config)
+    assert problems == [
+        f"{rules}:7:13: rule framing.slow-pattern took over 50 ms and was switched off "
+        "(catastrophic backtracking?)"
+    ]
+    assert _labels(result) == [[], ["russia"], [], []]
+    framing = [ev.rule for ev in result.verdicts[2].evidence if ev.kind == "framing"]
+    assert framing == ["framing.kiev-regime"]
+    assert classify(article, config).verdicts == result.verdicts
+
+
+def test_user_regexes_match_within_one_block(tmp_path: Path) -> None:
+    rules = tmp_path / "regex.yaml"
+    rules.write_text(
+        "framing:\n"
+        "  - id: framing.across\n    actor: russia\n    message: m\n"
+        "    regex: ['ends\\s+starts', 'line\\W+next']\n"
+        "  - id: framing.anchored\n    actor: ukraine\n    message: m\n"
+        "    regex: ['^occupiers\\b']\n",
+        encoding="utf-8",
+    )
+    config = config_from_files([bundled("config.yaml"), rules])
+    result = classify(
+        _article("The story ends", "starts again here on this line", "next occupiers came."),
+        config,
+    )
+    fired = [[ev.rule for ev in v.evidence if ev.kind == "framing"] for v in result.verdicts]
+    assert fired == [[], [], []]  # no match runs from one block into the next
+    result = classify(_article("ends starts", "Occupiers left."), config)
+    fired = [[ev.rule for ev in v.evidence if ev.kind == "framing"] for v in result.verdicts]
+    assert fired == [["framing.across"], ["framing.anchored"]]

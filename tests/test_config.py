@@ -36,7 +36,7 @@ def test_unknown_key_suggests_the_closest(tmp_path: Path) -> None:
     path = _write(tmp_path, "settings:\n  carry_distanse: 2\n")
     assert _one(path) == (
         f"{path}:2:3: unknown key 'carry_distanse' (did you mean 'carry_distance'?); "
-        "expected one of: carry_distance, threshold, min_score, weights"
+        "expected one of: carry_distance, threshold, min_score, weights, regex_budget_ms"
     )
 
 
@@ -50,7 +50,7 @@ def test_regex_that_does_not_compile(tmp_path: Path) -> None:
         tmp_path,
         "exclusions:\n  - id: bad\n    message: broken\n    regex: ['what (moscow']\n",
     )
-    assert _one(path).startswith(f"{path}:4:13: regex does not compile: missing ), unterminated")
+    assert _one(path).startswith(f"{path}:4:13: regex does not compile: missing )")
 
 
 def test_unknown_actor_id(tmp_path: Path) -> None:
@@ -129,3 +129,22 @@ def test_config_paths_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     user.write_text("theme: x\n", encoding="utf-8")
     assert config_paths(None) == [bundled("config.yaml"), user]
     assert load_config().theme == "x"
+
+
+def test_rules_check_warns_about_nested_quantifiers(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "framing:\n"
+        "  - id: framing.slow\n    actor: russia\n    message: m\n"
+        "    regex: ['(a+)+$', '(a|aa)+$', 'plain (?:words? )+here']\n",
+    )
+    lines = [str(error) for error in check_file(path)]
+    assert lines[0].startswith(f"{path}:5:13: warning: rule framing.slow: regex '(a+)+$' has a ")
+    assert lines[1].startswith(f"{path}:5:23: warning: rule framing.slow: regex '(a|aa)+$' has ")
+    assert "overlapping alternatives" in lines[1]
+    assert len(lines) == 2  # a repeated group of plain words is fine
+
+
+def test_regex_budget_setting_is_a_number(tmp_path: Path) -> None:
+    path = _write(tmp_path, "settings:\n  regex_budget_ms: soon\n")
+    assert _one(path) == f"{path}:2:20: expected a number, got str 'soon'"

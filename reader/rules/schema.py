@@ -14,13 +14,23 @@ import difflib
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
+import regex
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from reader.errors import ConfigError
+
+# libyaml's safe loader when PyYAML has it (composing a 10,000-rule file: 0.3 s instead of 3 s);
+# the pure-Python one otherwise. Both keep every node's line and column.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# The standard library's own regex parser, for the static backtracking check (no stubs).
+_sre_parse: Any = import_module("re._parser")
+_sre_constants: Any = import_module("re._constants")
 
 _PLAIN_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")
@@ -85,9 +95,72 @@ def _regex(node: Node, ctx: _Context) -> None:
     _string(node, ctx)
     if isinstance(node, ScalarNode) and node.tag.endswith(":str"):
         try:
-            re.compile(node.value)
-        except re.error as error:
+            regex.compile(node.value)
+        except regex.error as error:
             ctx.error(node, f"regex does not compile: {error}")
+
+
+def nested_quantifier(pattern: str) -> str | None:
+    """Why `pattern` risks catastrophic backtracking, or None.
+
+    A repeated group that itself holds a repeat ("(a+)+", "(a*)*", "(\\w+\\s?)+") or a choice
+    between overlapping alternatives ("(a|aa)+") can try exponentially many ways to split a
+    near-miss such as "aaaa...ab". A static warning only: the classifier also gives rule-file
+    regexes a time budget, so a pattern this misses still cannot freeze the reader.
+    """
+    try:
+        tree = _sre_parse.parse(pattern)
+    except (re.error, OverflowError, RecursionError):
+        return None  # `regex`-only syntax: the time budget still applies
+    return _risky(list(tree), outer=False)
+
+
+def _risky(items: list[Any], outer: bool) -> str | None:
+    for op, av in items:
+        name = str(op)
+        if name in ("MAX_REPEAT", "MIN_REPEAT"):
+            _low, high, body = av
+            unbounded = high == _sre_constants.MAXREPEAT or high > 16
+            if outer and unbounded:
+                return "a repeat inside a repeated group"
+            found = _risky(list(body), outer or unbounded)
+            if found:
+                return found
+        elif name == "BRANCH":
+            alternatives = av[1]
+            if outer and _overlapping(alternatives):
+                return "a repeated choice between overlapping alternatives"
+            for alternative in alternatives:
+                found = _risky(list(alternative), outer)
+                if found:
+                    return found
+        elif name == "SUBPATTERN":
+            found = _risky(list(av[-1]), outer)
+            if found:
+                return found
+        elif name in ("ASSERT", "ASSERT_NOT"):
+            found = _risky(list(av[1]), outer)
+            if found:
+                return found
+        # ATOMIC_GROUP and POSSESSIVE_REPEAT never backtrack into themselves: safe.
+    return None
+
+
+def _overlapping(alternatives: list[Any]) -> bool:
+    """Two alternatives that can start alike: an empty one, or the same first literal."""
+    firsts: set[object] = set()
+    for alternative in alternatives:
+        items = list(alternative)
+        if not items:
+            return True
+        op, av = items[0]
+        key = (str(op), av) if str(op) == "LITERAL" else None
+        if key is None:
+            continue
+        if key in firsts:
+            return True
+        firsts.add(key)
+    return False
 
 
 def _matching(pattern: re.Pattern[str], what: str) -> Check:
@@ -169,6 +242,7 @@ _SETTINGS = _mapping(
         "weights": _mapping(
             {k: _number for k in ("attribution", "carry", "reported", "framing", "mention")}
         ),
+        "regex_budget_ms": _number,
     }
 )
 
@@ -279,7 +353,7 @@ def parse_file(path: Path) -> ParsedFile:
     except (OSError, UnicodeDecodeError) as error:
         reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
         return ParsedFile(path, {}, {}, (ConfigError(f"cannot read: {reason}", str(path)),))
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         root = loader.get_single_node()
         if root is None:
@@ -358,6 +432,30 @@ def cross_check(sections: Mapping[str, tuple[Path, Node]]) -> list[ConfigError]:
     return errors
 
 
+def regex_origins(
+    sections: Mapping[str, tuple[Path, Node]],
+) -> dict[tuple[str, int], tuple[str, str]]:
+    """(rule id, regex index) -> (the regex's file:line:column, its file), for messages that
+    name a rule's regex (a slow one, switched off while classifying)."""
+    origins: dict[tuple[str, int], tuple[str, str]] = {}
+    for key in ("framing", "exclusions"):
+        if key not in sections:
+            continue
+        path, node = sections[key]
+        for rule in _items(node):
+            id_node = _get(rule, "id")
+            regexes = {k.value: v for k, v in rule.value}.get("regex")
+            if id_node is None or not isinstance(regexes, SequenceNode):
+                continue
+            for i, item in enumerate(regexes.value):
+                mark = item.start_mark
+                origins[(id_node.value, i)] = (
+                    f"{path}:{mark.line + 1}:{mark.column + 1}",
+                    str(path),
+                )
+    return origins
+
+
 def _items(node: Node) -> list[MappingNode]:
     if not isinstance(node, SequenceNode):
         return []
@@ -380,19 +478,33 @@ def _check_examples(rule: MappingNode, ctx: _Context) -> None:
     if not isinstance(tests, MappingNode):
         return
     terms = [fold(" ".join(t.value.split())) for t in _strings(values.get("terms"))]
-    regexes = [re.compile(r.value) for r in _strings(values.get("regex"))]
+    regexes = [regex.compile(r.value) for r in _strings(values.get("regex"))]
     table = lexicon(dict.fromkeys(terms, True))
 
     def fires(text: str) -> bool:
         folded = fold(text)
-        return any(True for _ in table.scan(folded)) or any(r.search(folded) for r in regexes)
+        return bool(table.scan(folded)) or any(
+            r.search(folded, timeout=_EXAMPLE_SECONDS) for r in regexes
+        )
 
     for key, value in tests.value:
         for example in _strings(value):
-            if key.value == "match" and not fires(example.value):
+            try:
+                fired = fires(example.value)
+            except TimeoutError:
+                ctx.error(
+                    example,
+                    f"the rule's regex took over {_EXAMPLE_SECONDS * 1000:.0f} ms on this example "
+                    "(catastrophic backtracking?)",
+                )
+                continue
+            if key.value == "match" and not fired:
                 ctx.error(example, f"example should match the rule but does not: {example.value!r}")
-            if key.value == "no_match" and fires(example.value):
+            if key.value == "no_match" and fired:
                 ctx.error(example, f"example should not match the rule but does: {example.value!r}")
+
+
+_EXAMPLE_SECONDS = 0.5
 
 
 def _strings(node: Node | None) -> list[ScalarNode]:
@@ -417,4 +529,23 @@ def check_file(path: Path) -> list[ConfigError]:
         base = parse_file(bundled("config.yaml"))
         if "actors" in base.nodes:
             sections["actors"] = (base.path, base.nodes["actors"])
-    return cross_check(sections)
+    return cross_check(sections) + _backtracking(path, parsed.nodes)
+
+
+def _backtracking(path: Path, nodes: Mapping[str, Node]) -> list[ConfigError]:
+    """A warning for each rule regex with a nested quantifier (see `nested_quantifier`)."""
+    ctx = _Context(path)
+    for key in ("framing", "exclusions"):
+        for rule in _items(nodes[key]) if key in nodes else ():
+            id_node = _get(rule, "id")
+            rule_id = id_node.value if id_node is not None else "?"
+            for item in _strings({k.value: v for k, v in rule.value}.get("regex")):
+                why = nested_quantifier(item.value)
+                if why:
+                    ctx.error(
+                        item,
+                        f"warning: rule {rule_id}: regex {item.value!r} has {why}, which can "
+                        "backtrack for minutes on a near miss; it will be switched off if it "
+                        "runs out of time",
+                    )
+    return ctx.errors
