@@ -153,12 +153,18 @@ def _config(path: Path | None) -> Config:
 
 
 def _classify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from reader.classify import classify
+    from reader.classify import classify_report
 
     config = _config(args.config)
     articles, problems = _read_articles(args.paths, args.max_size, err)
+    classified = []
+    for article in articles:
+        result, rule_problems = classify_report(article, config)
+        classified.append(result)
+        for problem in rule_problems:
+            _say(err, problem)
     fmt: OutputFormat = args.format
-    out.write(render([classify(article, config) for article in articles], fmt))
+    out.write(render(classified, fmt))
     if not articles:
         return EXIT_BAD_INPUT
     return EXIT_BAD_INPUT if problems else EXIT_OK

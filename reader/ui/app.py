@@ -304,26 +304,38 @@ class ReaderApp(App[None]):
             state = replace(state, marks={**hidden, **state.marks})
         return state
 
-    def _stream(self) -> VerdictStream | None:
-        """The progressive classifier, or None when only a whole-article one is available."""
+    def _stream(self, problems: list[str]) -> VerdictStream | None:
+        """The progressive classifier, reporting rules it switched off into `problems`; None
+        when only a whole-article classifier was given (tests, benchmarks)."""
         if self._verdicts is not None:
             return self._verdicts
         if self._classifier is not None:
             return None
-        import reader.classify
+        from reader.classify import classify_iter
 
-        stream: VerdictStream | None = getattr(reader.classify, "classify_iter", None)
-        return stream
+        return lambda article, config: classify_iter(article, config, problems)
 
-    def _classify_whole(self, article: Article, config: Config) -> ClassifiedArticle:
-        if self._classifier is not None:
+    def _classify_whole(
+        self, article: Article, config: Config, problems: list[str]
+    ) -> ClassifiedArticle:
+        stream = self._stream(problems)
+        if stream is None:
+            assert self._classifier is not None
             return self._classifier(article, config)
-        stream = self._stream()
-        if stream is not None:
-            return ClassifiedArticle(article, config.actors, tuple(stream(article, config)))
-        from reader.classify import classify
+        return ClassifiedArticle(article, config.actors, tuple(stream(article, config)))
 
-        return classify(article, config)
+    def _rules_switched_off(self, generation: int, problems: list[str]) -> None:
+        """Say once which rules ran over their time budget; the article shows without them."""
+        if generation != self._generation:
+            return
+        self._status_error = problems[0]
+        self._update_status()
+        self.notify(
+            "\n".join(visible(problem) for problem in problems[:3]),
+            title="Rules switched off",
+            severity="warning",
+            markup=False,
+        )
 
     @work(thread=True, exclusive=True, group="classify")
     def _classify(self, index: int, config: Config, generation: int, wanted: int) -> None:
@@ -334,11 +346,12 @@ class ReaderApp(App[None]):
         reader never sees the article at the wrong place.
         """
         article = self.articles[index]
-        stream = self._stream()
+        problems: list[str] = []
+        stream = self._stream(problems)
         total = len(article.blocks)
         try:
             if stream is None or total <= PROGRESSIVE_BLOCKS:
-                result = self._classify_whole(article, config)
+                result = self._classify_whole(article, config, problems)
             else:
                 found = self._classify_progressively(stream, index, config, generation, wanted)
                 if found is None:
@@ -348,6 +361,8 @@ class ReaderApp(App[None]):
             self.call_from_thread(self._classify_failed, generation, str(error))
             return
         self.call_from_thread(self._classify_done, index, generation, result)
+        if problems:
+            self.call_from_thread(self._rules_switched_off, generation, problems)
 
     def _classify_progressively(
         self, stream: VerdictStream, index: int, config: Config, generation: int, wanted: int
@@ -568,12 +583,15 @@ class ReaderApp(App[None]):
         except ReaderError as error:
             self.call_from_thread(self._reload_failed, generation, str(error))
             return
+        problems: list[str] = []
         try:
-            result = self._classify_whole(self.articles[index], config)
+            result = self._classify_whole(self.articles[index], config, problems)
         except ReaderError as error:
             self.call_from_thread(self._reload_failed, generation, str(error))
             return
         self.call_from_thread(self._reload_done, index, generation, config, result)
+        if problems:
+            self.call_from_thread(self._rules_switched_off, generation, problems)
 
     def _reload_failed(self, generation: int, message: str) -> None:
         if generation != self._generation:

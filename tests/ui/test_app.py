@@ -729,3 +729,24 @@ async def test_keys_typed_in_a_burst_after_slash_reach_the_search_input() -> Non
         assert "rules" not in status(app)  # "r" did not run its reload binding
         await pilot.press("backspace", "enter")
         assert app.view.block == 7
+
+
+async def test_a_rule_over_its_time_budget_is_named_and_the_article_still_shows(
+    tmp_path: Path,
+) -> None:
+    slow = tmp_path / "slow.yaml"
+    slow.write_text(
+        "settings:\n  regex_budget_ms: 50\nframing:\n  - id: framing.slow\n    actor: russia\n"
+        "    message: pathological\n    regex: ['(a|aa)+$']\n",
+        encoding="utf-8",
+    )
+    config = config_from_files([bundled("config.yaml"), slow])
+    texts = [("Talks", ()), ("a" * 40 + "b", ()), ("Peskov said the talks had failed.", ())]
+    app = ReaderApp([make_article(texts)], config)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.pause()
+        notices = [n.message for n in app._notifications]
+        assert len(notices) == 1 and "framing.slow" in notices[0]
+        assert "framing.slow" in app.status.text
+        assert "Peskov said the talks had failed." in line_with(app, "Peskov")
