@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from textual import events
@@ -19,6 +19,9 @@ from reader.model import Article, Block, ClassifiedArticle, Verdict
 from reader.resources import bundled
 from reader.ui.app import ReaderApp
 from reader.ui.help import HelpScreen
+
+from .helpers import labelled_by, ready
+from .helpers import notices as all_notices
 
 WIDE = (150, 40)
 
@@ -51,38 +54,17 @@ def make_article(
     return Article(source, texts[0][0], blocks)
 
 
-def table_classifier(
-    labels: Mapping[str, Sequence[tuple[str, ...]]],
-) -> object:
-    """A classifier that labels each article's blocks from a fixed table (by source)."""
-
-    def classify(article: Article, config: Config) -> ClassifiedArticle:
-        table = labels[article.source]
-        verdicts = tuple(Verdict(labels=tuple(ls), primary=ls[0] if ls else None) for ls in table)
-        return ClassifiedArticle(article, config.actors, verdicts)
-
-    return classify
-
-
 CONFIG = load_config(None)
 
 
 def make_app(
     articles: Sequence[tuple[Sequence[tuple[str, tuple[str, ...]]], str]] = ((TEXTS, "talks.txt"),),
     config: Config = CONFIG,
-    **kwargs: object,
+    theme: str | None = None,
 ) -> ReaderApp:
     built = [make_article(texts, source) for texts, source in articles]
     table = {source: [ls for _, ls in texts] for texts, source in articles}
-    return ReaderApp(built, config, classifier=table_classifier(table), **kwargs)  # type: ignore[arg-type]
-
-
-async def ready(pilot: Pilot[None]) -> ReaderApp:
-    app = pilot.app
-    assert isinstance(app, ReaderApp)
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    return app
+    return ReaderApp(built, config, classifier=labelled_by(table), theme=theme)
 
 
 def lines(app: ReaderApp) -> list[str]:
@@ -514,7 +496,7 @@ async def test_y_copies_the_current_blocks_text_with_a_notice() -> None:
         await pilot.press("j", "j", "y")
         text = TEXTS[2][0]
         assert app.clipboard == text
-        notices = [n.message for n in app._notifications]
+        notices = all_notices(app)
         assert f"Copied block 3 ({len(text)} chars)" in notices
 
 
@@ -685,7 +667,7 @@ async def test_unknown_theme_falls_back_with_one_notice_and_themes_switch_live()
     async with app.run_test(size=WIDE) as pilot:
         await ready(pilot)
         assert app.theme == "reader-dark"
-        notices = [n.message for n in app._notifications]
+        notices = all_notices(app)
         assert len(notices) == 1 and "no-such-theme" in notices[0]
         before = app.view.render_line(1)
         app.theme = "reader-light"
@@ -746,7 +728,7 @@ async def test_a_rule_over_its_time_budget_is_named_and_the_article_still_shows(
     async with app.run_test(size=WIDE) as pilot:
         await ready(pilot)
         await pilot.pause()
-        notices = [n.message for n in app._notifications]
+        notices = all_notices(app)
         assert len(notices) == 1 and "framing.slow" in notices[0]
         assert "framing.slow" in app.status.text
         assert "Peskov said the talks had failed." in line_with(app, "Peskov")

@@ -16,13 +16,14 @@ from __future__ import annotations
 import dataclasses
 
 from textual import events
-from textual.pilot import Pilot
 
 from reader.config import Config, load_config
-from reader.model import Article, Block, ClassifiedArticle, Verdict
+from reader.model import Article, Block
 from reader.safe_text import is_safe, visible
 from reader.ui.app import ReaderApp
 from reader.ui.help import HelpScreen
+
+from .helpers import labelled_by, ready
 
 SIZE = (200, 50)
 
@@ -41,28 +42,15 @@ RAW = ("\x1b", "\x07", "\x08", "\x9b", "\u202e", "\u202c", "\u2066", "\u2069")
 CONFIG = load_config(None)
 
 
-def classify(article: Article, config: Config) -> ClassifiedArticle:
-    verdicts = tuple(
-        Verdict(labels=labels, primary=labels[0] if labels else None) for _, labels in TEXTS
-    )
-    return ClassifiedArticle(article, config.actors, verdicts)
-
-
 def make_app(config: Config = CONFIG, theme: str | None = None) -> ReaderApp:
     blocks = tuple(
         Block(i, "title" if i == 0 else "paragraph", text, i + 1)
         for i, (text, _) in enumerate(TEXTS)
     )
     article = Article("hostile\x1b]0;PWNED-SOURCE\x07.txt", TITLE, blocks)
-    return ReaderApp([article], config, classifier=classify, theme=theme)
-
-
-async def ready(pilot: Pilot[None]) -> ReaderApp:
-    app = pilot.app
-    assert isinstance(app, ReaderApp)
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    return app
+    return ReaderApp(
+        [article], config, classifier=labelled_by([labels for _, labels in TEXTS]), theme=theme
+    )
 
 
 def frame(app: ReaderApp) -> str:

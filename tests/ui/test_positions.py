@@ -12,13 +12,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 
 from reader.config import Config, load_config
 from reader.model import Article, Block, ClassifiedArticle, Verdict
 from reader.ui import app as app_module
 from reader.ui.app import ReaderApp
 from reader.xdg import state_home
+
+from .helpers import notices, ready
 
 CONFIG = load_config(None)
 SIZE = (150, 40)
@@ -42,18 +43,6 @@ def classify(article: Article, config: Config) -> ClassifiedArticle:
 
 def make_app(*articles: Article) -> ReaderApp:
     return ReaderApp(list(articles), CONFIG, classifier=classify)
-
-
-async def ready(pilot: Pilot[None]) -> ReaderApp:
-    app = pilot.app
-    assert isinstance(app, ReaderApp)
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    return app
-
-
-def notices(app: ReaderApp) -> list[str]:
-    return [notice.message for notice in app._notifications]
 
 
 async def read_and_quit(articles: Sequence[Article], keys: Sequence[str]) -> None:
