@@ -38,6 +38,14 @@ def test_dev_set_quality(dev: EvalReport) -> None:
     assert {a.actor for a in dev.actors} == {"nato", "russia", "ukraine"}
 
 
+def test_our_own_dev_set_quality(config: Config) -> None:
+    """tests/data/devset: written by us in the manners of different outlets (the issue's bar)."""
+    ours = evaluate([DATA / "devset"], config)
+    assert ours.blocks == 158
+    assert ours.micro_f1 >= 0.90
+    assert ours.primary_accuracy >= 0.85
+
+
 def test_report_lists_figures_and_wrong_blocks(dev: EvalReport) -> None:
     text = format_report(dev, verbose=True)
     assert f"micro  P {dev.micro_precision:.3f}" in text
