@@ -49,7 +49,6 @@ print(json.dumps({"traced_peak": peak,
 def run(workdir: Path) -> dict[str, float]:
     """Measure and print the core figures; return them for the summary."""
     from reader.classify import classify
-
     from reader.config import load_config
     from reader.load import load
     from reader.parse import parse
