@@ -201,38 +201,31 @@ def verdict_summary(
 def rules_table(
     verdict: Verdict, looks: Mapping[str, ActorLook], messages: Mapping[str, str]
 ) -> Content:
-    """One row per rule that fired: id, actor, kind, matched text, weight; its message below."""
-    evidence = verdict.evidence
+    """Every rule that fired, heaviest first, in two short lines each so a narrow pane does not
+    wrap them into noise: weight, actor, kind and rule id; then the matched text and the
+    rule's message."""
+    evidence = sorted(verdict.evidence, key=lambda item: -item.weight)
     if not evidence:
         return Content.assemble(("Rules  ", _BOLD), ("none fired", _DIM))
-    rule_width = max(len(visible(item.rule)) for item in evidence)
-    actor_width = max(
-        len(f"{looks[item.actor].mark} {looks[item.actor].label}") for item in evidence
-    )
-    kind_width = max(len(item.kind) for item in evidence)
-    match_width = max(len(_excerpt(item.text, MATCH_EXCERPT)) for item in evidence) + 2
+    weight_width = max(len(f"{item.weight:+g}") for item in evidence)
     parts: list[str | tuple[str, Style]] = [(f"Rules that fired ({len(evidence)})", _BOLD)]
     for item in evidence:
         look = looks[item.actor]
-        actor_text = f" {look.label}".ljust(actor_width - len(look.mark))
         parts.extend(
             [
                 "\n  ",
-                (visible(item.rule).ljust(rule_width), _BOLD),
+                (f"{item.weight:+g}".ljust(weight_width), _BOLD),
                 "  ",
                 (look.mark, look.tag_style),
-                actor_text,
-                "  ",
-                item.kind.ljust(kind_width),
-                "  ",
-                f"'{_excerpt(item.text, MATCH_EXCERPT)}'".ljust(match_width),
-                "  ",
-                (f"{item.weight:+g}", _BOLD),
+                f" {look.label}  {item.kind}  ",
+                (visible(item.rule), _BOLD),
+                "\n  " + " " * weight_width + "  ",
+                f"'{_excerpt(item.text, MATCH_EXCERPT)}'",
             ]
         )
         message = messages.get(item.rule)
         if message and message != item.rule:
-            parts.append(("\n      " + _excerpt(message, 200), _DIM))
+            parts.append((f" — {_excerpt(message, 200)}", _DIM))
     return Content.assemble(*parts)
 
 

@@ -160,8 +160,13 @@ async def test_every_rule_that_fired_is_listed_with_actor_kind_match_and_weight(
     app = ExplainApp(4)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        lines = screen_text(app).splitlines()
-        rows = {line.split()[1]: line for line in lines if "russia." in line or "ukraine." in line}
+        lines = [line.strip("│ ") for line in screen_text(app).splitlines()]
+        # Two lines a rule: weight, actor, kind and id; then the matched text.
+        rows = {
+            line.split()[-1]: f"{line} {lines[i + 1].strip()}"
+            for i, line in enumerate(lines)
+            if line.split() and line.split()[-1].startswith(("russia.", "ukraine."))
+        }
         assert set(rows) == {"russia.peskov", "russia.told", "ukraine.kyiv"}
         assert "[R] Russia" in rows["russia.peskov"]
         assert "attribution" in rows["russia.peskov"]
@@ -169,6 +174,10 @@ async def test_every_rule_that_fired_is_listed_with_actor_kind_match_and_weight(
         assert "+2" in rows["russia.peskov"]
         assert "+0.5" in rows["russia.told"]
         assert "mention" in rows["ukraine.kyiv"] and "+1" in rows["ukraine.kyiv"]
+        order = [
+            line.split()[-1] for line in lines if line.split()[-1:] and line.split()[-1] in rows
+        ]
+        assert order == ["russia.peskov", "ukraine.kyiv", "russia.told"]  # heaviest first
 
 
 async def test_labels_primary_and_every_actors_score_are_shown() -> None:
