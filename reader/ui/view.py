@@ -189,6 +189,7 @@ class ReaderView(ScrollView, can_focus=True):
         background: $surface;
         color: $foreground;
         scrollbar-size-vertical: 1;
+        scrollbar-gutter: stable;  /* the wrap width must not depend on when the bar appears */
         overflow-x: hidden;
     }
     ReaderView > .view--header { text-style: bold; background: $panel; }
@@ -631,12 +632,24 @@ class ReaderView(ScrollView, can_focus=True):
         if self._track is None:
             return
         scroll = round(self.scroll_y)
-        self._refresh_lines(self._track.tops[block] - scroll, self._track.tops[block + 1] - scroll)
+        start, end = self._track.tops[block] - scroll, self._track.tops[block + 1] - scroll
+        geometry, layout = self._geometry, self._layout
+        where = layout.placement[block] if layout is not None else ()
+        if geometry is None or geometry.merged or not where:
+            self._refresh_lines(start, end)  # a band or the merged column: whole lines change
+            return
+        # Only the panels that show the block change (the gaps beside it do not): over SSH
+        # every cell repainted is bytes sent.
+        for position, column in enumerate(geometry.visible):
+            if column in where:
+                self._refresh_lines(start, end, geometry.xs[position], geometry.column_width)
 
-    def _refresh_lines(self, start: int, end: int) -> None:
+    def _refresh_lines(self, start: int, end: int, x: int = 0, width: int | None = None) -> None:
         start, end = max(0, start), min(self._viewport, end)
         if end > start:
-            self.refresh(Region(0, start + 1, self.size.width, end - start))
+            self.refresh(
+                Region(x, start + 1, self.size.width if width is None else width, end - start)
+            )
 
     def step(self, delta: int) -> None:
         """Move to the next (+1) or previous (-1) block of the primary track."""
