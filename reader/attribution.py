@@ -1,0 +1,413 @@
+"""The speech-verb grammar: who speaks in a sentence, and whose positions they report.
+
+For each speech or stance verb ("said", "has warned", ", saying") and source marker
+("according to"), find the subject: the noun phrase before the verb (past auxiliaries, adverbs
+and parentheticals), the phrase after it in an inversion ('"...," said Peskov'), or the source
+after the marker. Then `settle` decides which attribution owns the sentence and which are
+positions reported inside its words, and turns them into evidence (see reader.classify).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from reader.carry import Speaker, State, known_role
+from reader.phrases import (
+    COORD,
+    NONE,
+    NOUN_MARK,
+    NP_MODIFIERS,
+    OBJECT_PREP,
+    SKIP,
+    Who,
+    np_after,
+    np_before,
+    resolve,
+    word_set,
+)
+from reader.rules.compile import CompiledRules, VerbForm
+from reader.scan import BlockWork, add_evidence
+from reader.text_units import CAP, END, LOW, START, TERM, Unit, inside
+
+# Before the verb "continued to urge" means "urged".
+_ASPECT = word_set(
+    "continued continues continue continuing began begins started starts kept keeps went"
+)
+
+
+# "is believed to", "was described": passive, the subject is not the speaker.
+_BE = frozenset(["is", "was", "are", "were", "be", "been", "being"])
+
+
+_ACTIVE_AFTER_BE = frozenset(["quoted as saying"])
+
+
+_FIRST_PERSON = frozenset(["i", "we"])
+
+
+# Verbs that are also inverted after a quote: '"...," said Peskov'.
+_INVERTING = word_set(
+    "say add tell write ask note insist warn explain conclude stress recall reply"
+)
+
+
+# "..., Stoltenberg insisted." owns its sentence: the attribution opens after a comma or a
+# closing quote and only a few words ("on Tuesday", "at a news conference") follow the verb.
+_TRAILING_OPEN = frozenset([",", "”", '"', "’", "'"])
+
+
+_TRAILING_TAIL = 8
+
+
+@dataclass(slots=True)
+class _Attr:
+    """One attribution found in a sentence."""
+
+    pos: int  # the verb's (or marker's) offset
+    end: int
+    who: Who
+    rule: str
+    verb: VerbForm | None
+    complement: bool  # does a complement follow (a speech/stance verb or a source marker)?
+    follows: bool = False  # coordinated or participle: shares the clause's subject
+    trailing: bool = False  # closes the sentence: "..., Stoltenberg insisted."
+
+    def span(self) -> tuple[int, int]:
+        """The text the evidence points at: the subject and the verb."""
+        if self.follows:
+            return self.pos, self.end
+        return min(self.who.start, self.pos), max(self.who.end, self.end)
+
+
+def allowed(who: Who, work: BlockWork, rules: CompiledRules) -> bool:
+    """A member state's voice counts only on the war's topic: the block names one of the
+    actors (not a member state), or a topic word."""
+    if not who.member:
+        return True
+    if work.topic is None:
+        work.topic = any(not t.member and t.actors for _, _, t in work.terms) or bool(
+            rules.topic.scan(work.folded)
+        )
+    return work.topic
+
+
+def sentence_attrs(
+    work: BlockWork,
+    units: list[Unit],
+    starts: list[int],
+    s_start: int,
+    s_end: int,
+    verbs: list[tuple[int, int, VerbForm]],
+    markers: list[tuple[int, int]],
+    state: State,
+) -> list[_Attr]:
+    """Every attribution in one sentence, in text order, with its subject."""
+
+    first = bisect_left(starts, s_start)
+    last = bisect_left(starts, s_end)
+    attrs: list[_Attr] = []
+    for m_start, m_end in markers:
+        k = bisect_left(starts, m_end)
+        a, b = np_after(units, k, last)
+        who = resolve(units[a:b], state.names)
+        if who.kind != "none":
+            attrs.append(_Attr(m_start, m_end, who, "attribution.source", None, True))
+    for v_start, v_end, form in verbs:
+        k = bisect_left(starts, v_start)
+        if k >= len(units) or units[k][START] != v_start:
+            continue
+        attr = _verb_subject(work, units, k, v_end, first, last, form, attrs, state)
+        if attr is not None:
+            attrs.append(attr)
+    attrs.sort(key=lambda a: a.pos)
+    return attrs
+
+
+def _verb_subject(
+    work: BlockWork,
+    units: list[Unit],
+    k: int,
+    v_end: int,
+    first: int,
+    last: int,
+    form: VerbForm,
+    earlier: list[_Attr],
+    state: State,
+) -> _Attr | None:
+    v_start = units[k][START]
+    i = k - 1
+    # The subject is looked for after the last quote that closes before the verb, and inside
+    # the quote that holds the verb.
+    floor = first
+    for q_start, q_end in work.quotes:
+        if q_start <= v_start < q_end:
+            while floor < k and units[floor][START] <= q_start:
+                floor += 1
+        elif q_end <= v_start:
+            while floor < k and units[floor][START] < q_end:
+                floor += 1
+    prev = units[i][LOW] if i >= floor else ""
+    if prev in NOUN_MARK or (prev.endswith(("'s", "’s")) and units[i][TERM] is None):
+        return None
+    if i >= floor and units[i][TERM] is not None and units[i][LOW].endswith("'s"):
+        return None  # "Kyiv's request"
+    nxt = units[k + 1][LOW] if k + 1 < len(units) else ""
+    if nxt == "by":
+        return None  # passive: "backed by"
+    if prev in _BE and not form.participle and form.lemma not in _ACTIVE_AFTER_BE:
+        return None  # passive: "Ukraine is believed to ..."
+    if prev == "to":
+        if i - 1 >= floor and units[i - 1][LOW] in _ASPECT:
+            i -= 2
+        else:
+            return None
+    while i >= floor and units[i][LOW] in SKIP and units[i][TERM] is None:
+        i -= 1
+    in_clause = [a for a in earlier if a.pos < v_start and a.who.kind != "none"]
+    if form.participle:
+        before = units[i][LOW] if i >= floor else ""
+        if before in (",", "and", "as", "while", "when", "by") or before in SKIP:
+            who = in_clause[-1].who if in_clause else _clause_subject(units, first, k, state)
+            if who.kind == "none":
+                return None
+            return _Attr(v_start, v_end, who, "attribution.participle", form, True, follows=True)
+        if before in ("is", "was", "are", "were", "been"):
+            pass
+        else:
+            return None
+    if i >= floor and units[i][LOW] in COORD:
+        if in_clause:
+            who = in_clause[-1].who
+            return _Attr(v_start, v_end, who, "attribution.coordinated", form, True, follows=True)
+        return None
+    # Parentheticals between the subject and the verb: ", asked about the criticism,".
+    appositive: Who | None = None
+    while i >= floor and units[i][LOW] == ",":
+        j = i - 1
+        while j >= floor and units[j][LOW] not in (",", ";", ":", "“", "”", '"'):
+            j -= 1
+        if j < floor or units[j][LOW] != ",":
+            break
+        inner = units[j + 1 : i]
+        if inner and inner[0][LOW] not in ("who", "which", "whose") and len(inner) <= 10:
+            cand = resolve(inner, state.names)
+            if cand.kind == "actor":
+                appositive = cand
+        i = j - 1
+        while i >= floor and units[i][LOW] in SKIP and units[i][TERM] is None:
+            i -= 1
+    if i >= floor and (
+        units[i][TERM] is not None or units[i][CAP] or units[i][LOW] in NP_MODIFIERS
+    ):
+        a, b = np_before(units, i, floor)
+        before = units[a - 1][LOW] if a - 1 >= floor else ""
+        if before in OBJECT_PREP:
+            return None
+        who = resolve(units[a:b], state.names)
+        if who.kind in ("unknown", "role", "none") and appositive is not None:
+            who = appositive
+        if who.kind != "none":
+            trailing = before in _TRAILING_OPEN and last - k <= _TRAILING_TAIL
+            return _Attr(v_start, v_end, who, "attribution.subject", form, True, trailing=trailing)
+    if appositive is not None:
+        return _Attr(v_start, v_end, appositive, "attribution.subject", form, True)
+    # Inversion: '"...," said Peskov' / ', the ministry added' is handled above.
+    if form.lemma in _INVERTING and (i < floor or units[i][LOW] in (",", "”", '"', "’")):
+        a, b = np_after(units, k + 1, last)
+        if b > a:
+            follow = units[b][LOW] if b < len(units) else "."
+            if follow in (",", ".", ";", "on", "in", "at", "last", "after", "during", "”"):
+                who = resolve(units[a:b], state.names)
+                if who.kind != "none":
+                    trailing = last - b <= _TRAILING_TAIL
+                    return _Attr(
+                        v_start, v_end, who, "attribution.inverted", form, True, trailing=trailing
+                    )
+    return None
+
+
+def _clause_subject(units: list[Unit], first: int, k: int, state: State) -> Who:
+    """The subject of the sentence's main clause: its first phrase that is not an object."""
+    i = first
+    while i < k:
+        unit = units[i]
+        term = unit[TERM]
+        if (term is not None and term.kind != "role") or (term is None and unit[CAP] and i > first):
+            before = units[i - 1][LOW] if i > first else ""
+            a, b = np_after(units, i, k)
+            if before not in OBJECT_PREP:
+                who = resolve(units[a:b], state.names)
+                if who.kind != "none":
+                    return who
+            i = max(b, i + 1)
+            continue
+        i += 1
+    return NONE
+
+
+def settle(
+    work: BlockWork,
+    attrs: list[_Attr],
+    rules: CompiledRules,
+    state: State,
+    distance: int,
+    voice: Speaker | None,
+) -> None:
+    """Turn a sentence's attributions into evidence: main speakers, reported positions.
+
+    The speaker who owns the sentence is settled first: an attribution that closes it
+    ("..., Stoltenberg insisted.") or a source ("According to Lavrov, ..."); every other
+    attribution in its words is reported. Otherwise a speech verb owns what follows it.
+    """
+    owner: tuple[str, ...] | None = voice.actors if voice is not None else None
+    resolved: dict[int, tuple[str, ...] | None] = {}
+    leaders = [
+        a for i, a in enumerate(attrs) if a.trailing or (a.rule == "attribution.source" and i == 0)
+    ][:1]
+    order = leaders + [a for a in attrs if a not in leaders]
+    for attr in order:
+        quoted = inside(attr.pos, work.quotes)
+        embedded_in = owner
+        if quoted:
+            embedded_in = _quote_owner(work, owner)
+        elif embedded_in is None and not attr.follows:
+            if leaders and attr is not leaders[0]:
+                embedded_in = resolved.get(id(leaders[0]))
+            if embedded_in is None:
+                for other in attrs:
+                    if other is attr:
+                        break
+                    owner_of = resolved.get(id(other))
+                    if other.complement and not other.follows and owner_of is not None:
+                        embedded_in = owner_of
+        resolved[id(attr)] = _settle_one(
+            work, attr, embedded_in, quoted, rules, state, distance, voice
+        )
+
+
+def _settle_one(
+    work: BlockWork,
+    attr: _Attr,
+    embedded_in: tuple[str, ...] | None,
+    quoted: bool,
+    rules: CompiledRules,
+    state: State,
+    distance: int,
+    voice: Speaker | None,
+) -> tuple[str, ...] | None:
+    """Evidence for one attribution; the actors it makes the speaker (() for a named speaker
+    who is none of them), or None when it is reported or unresolved."""
+    weights = rules.weights
+    who = attr.who
+    start, end = attr.span()
+    carried: Speaker | None = None
+    if who.kind == "pronoun":
+        if who.word in _FIRST_PERSON:
+            return None  # "I", "we": the speaker of the quote or transcript, already counted
+        if quoted or voice is not None:
+            who = _person_before(work, attr.pos, embedded_in or (), state)
+            if who.kind == "none":
+                return None
+        else:
+            prior = [w for p, w in work.main if p < attr.pos and w.kind in ("actor", "unknown")]
+            earlier = _earlier_subject(work, attr.pos, state) if not prior else NONE
+            if prior:
+                who = prior[-1]
+            elif earlier.kind in ("actor", "unknown"):
+                who = earlier
+            elif state.last is not None and work.index - state.last.block <= distance:
+                carried = state.last
+            else:
+                return None
+    elif who.kind == "role":
+        resolved = known_role(who, state, work.index)
+        if resolved.kind == "actor":
+            found = int(resolved.word)
+            if found != work.index:
+                carried = Speaker(resolved.actors, found)
+            else:
+                who = resolved
+        elif state.last is not None and work.index - state.last.block <= distance:
+            carried = state.last
+        else:
+            return None
+    if carried is not None:
+        if embedded_in is not None:
+            return None
+        if carried.actors:
+            rule = "carry.role" if attr.who.kind == "role" else "carry.pronoun"
+            add_evidence(work, rule, carried.actors, "carry", start, end, weights.carry)
+            work.carried_from = carried.block
+        state.last = Speaker(carried.actors, work.index)
+        kind = "actor" if carried.actors else "unknown"
+        work.main.append((attr.pos, Who(kind, carried.actors, start, end)))
+        return carried.actors
+    if who.kind == "unknown":
+        if embedded_in is not None:
+            return None
+        state.last = Speaker((), work.index)
+        work.main.append((attr.pos, who))
+        return ()
+    if who.kind != "actor" or not allowed(who, work, rules):
+        return None
+    if embedded_in is not None:
+        fresh = tuple(a for a in who.actors if a not in embedded_in)
+        is_speech = attr.verb is None or attr.verb.cls == "speech"
+        if fresh and is_speech:
+            add_evidence(
+                work, "reported.speech", fresh, "attribution", start, end, weights.reported
+            )
+        return None
+    add_evidence(work, attr.rule, who.actors, "attribution", start, end, weights.attribution)
+    work.main.append((attr.pos, who))
+    state.last = Speaker(who.actors, work.index)
+    return who.actors
+
+
+def _earlier_subject(work: BlockWork, pos: int, state: State) -> Who:
+    """'Donald Trump shared his view ... He said': the subject of the sentence before."""
+
+    starts = work.starts
+    for s_start, s_end in reversed(work.sentences):
+        if s_end > pos:
+            continue
+        first, last = bisect_left(starts, s_start), bisect_left(starts, s_end)
+        who = _clause_subject(work.units, first, last, state)
+        if who.kind != "none" and not inside(who.start, work.quotes):
+            return who
+        break
+    return NONE
+
+
+def _quote_owner(work: BlockWork, owner: tuple[str, ...] | None) -> tuple[str, ...]:
+    """Whose words a quote is: the block's named speaker, else the carried speaker."""
+    if owner:
+        return owner
+    for _, who in work.main:
+        if who.kind == "actor":
+            return who.actors
+    for ev in work.evidence:
+        if ev.kind == "carry":
+            return (ev.actor,)
+    return ()
+
+
+def _person_before(work: BlockWork, pos: int, speaker: tuple[str, ...], state: State) -> Who:
+    """'He' in someone's own words: the last person named before, who is not the speaker."""
+    for unit in reversed(work.units):
+        if unit[START] >= pos:
+            continue
+        term = unit[TERM]
+        if (
+            term is not None
+            and term.kind == "speaker"
+            and term.actors
+            and set(term.actors) - set(speaker)
+        ):
+            return Who("actor", term.actors, unit[START], unit[END], member=term.member)
+        if term is None and unit[CAP] and unit[LOW] in state.names:
+            actors, member = state.names[unit[LOW]]
+            if set(actors) - set(speaker):
+                return Who("actor", actors, unit[START], unit[END], member=member)
+    return NONE

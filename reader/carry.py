@@ -1,0 +1,287 @@
+"""What an article establishes across blocks: the last speaker, who holds which role, and
+the voice of a transcript or an official document.
+
+Why a module of its own: a block's verdict may depend on earlier blocks ("he said" takes the
+last named speaker; "the minister said" the last person named with that role; every line of a
+statement is its author's). `State` is that memory; the functions here read and update it.
+Carry-over only ever looks back, which is what lets `classify_iter` stream verdicts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import compress
+from operator import itemgetter
+
+from reader.phrases import Names, Who, np_after, np_before, resolve
+from reader.rules.compile import CompiledRules, Term
+from reader.scan import BlockWork, add_evidence
+from reader.text_units import CAP, LOW, TERM
+
+
+@dataclass
+class Speaker:
+    """Who spoke last, for carry-over."""
+
+    actors: tuple[str, ...]  # () = a named speaker who is none of the actors
+    block: int
+
+
+@dataclass
+class _Person:
+    """Someone (or some office) the article has tied to an actor, and when last named."""
+
+    actors: tuple[str, ...]
+    last: int
+
+
+@dataclass
+class State:
+    """What the article has established so far, carried from block to block."""
+
+    last: Speaker | None = None
+    voice: Speaker | None = None  # a transcript speaker ("Mark Rutte: ...")
+    roles: dict[str, list[str]] = field(default_factory=dict)  # "minister" -> person keys
+    people: dict[str, _Person] = field(default_factory=dict)  # "lavrov" -> Russia, block 4
+    names: Names = field(default_factory=dict)  # "graham" -> nato (see phrases)
+    official: bool = False  # a release, statement, readout or transcript (from its title)
+    document: tuple[str, ...] | None = None  # the actor whose voice the document is in
+    reports: bool = False  # ... and what it says others said is reported in that voice
+
+
+def known_role(who: Who, state: State, index: int | None = None) -> Who:
+    """'the minister': the most recently named person with that role, if the article has one.
+
+    `word` of the answer holds the block where that person was last named; with `index`, the
+    person counts as named again in block `index`."""
+    if who.kind != "role":
+        return who
+    best: _Person | None = None
+    for key in who.roles:
+        for person_key in state.roles.get(key, ()):
+            person = state.people[person_key]
+            if best is None or person.last > best.last:
+                best = person
+    if best is None or not best.actors:
+        return who
+    found = best.last
+    if index is not None:
+        best.last = index
+    return Who("actor", best.actors, who.start, who.end, who.roles, word=str(found))
+
+
+def register_roles(work: BlockWork, state: State) -> None:
+    """Remember who holds which role ("Russian Foreign Minister Sergey Lavrov": Lavrov is a
+    minister, of Russia) and when each person was last named, for "the minister said" later.
+
+    Only the capitalised units and the lexicon terms can name someone: the loops take those
+    alone (`compress` picks the capitalised ones without a Python step per token)."""
+    units = work.units
+    index = work.index
+    people = state.people
+    if people:
+        for unit in compress(units, map(_capital, units)):
+            term = unit[TERM]
+            if term is None:
+                key = unit[LOW]
+            elif term.kind == "speaker":
+                key = surname(unit[LOW])
+            else:
+                continue
+            person = people.get(key)
+            if person is not None:
+                person.last = index
+        for i in work.term_at:
+            unit = units[i]
+            term = unit[TERM]
+            if not unit[CAP] and term is not None and term.kind == "speaker":
+                person = people.get(surname(unit[LOW]))
+                if person is not None:
+                    person.last = index
+    n = len(units)
+    for i in work.term_at:
+        unit = units[i]
+        term = unit[TERM]
+        if term is None or term.kind != "role":
+            continue
+        a, _ = np_before(units, i, max(0, i - 6))
+        _, b = np_after(units, i, min(n, i + 6))
+        phrase = units[a:b]
+        who = resolve(phrase, state.names)
+        if who.kind != "actor":
+            continue
+        person_key = ""
+        for other in reversed(phrase):
+            other_term = other[TERM]
+            if other_term is not None and other_term.kind == "speaker":
+                person_key = surname(other[LOW])
+                break
+            if other_term is None and other[CAP] and other[LOW].isalpha():
+                person_key = other[LOW]
+                break
+        if not person_key:
+            person_key = "/".join(who.actors) + ":" + unit[LOW].removesuffix("'s")
+        state.people[person_key] = _Person(who.actors, index)
+        for key in who.roles:
+            holders = state.roles.setdefault(key, [])
+            if person_key not in holders:
+                holders.append(person_key)
+
+
+def surname(name: str) -> str:
+    """How a speaker is called again: "sergey lavrov's" -> "lavrov"."""
+    return name.removesuffix("'s").rsplit(" ", 1)[-1]
+
+
+_capital = itemgetter(CAP)
+
+
+def mostly_quoted(work: BlockWork) -> bool:
+    quoted = sum(e - s for s, e in work.quotes)
+    return bool(work.quotes) and (quoted * 2 >= len(work.text) or work.quotes[0][0] == 0)
+
+
+# A title that makes the text an official document in one institution's voice.
+OFFICIAL_TITLE = re.compile(
+    r"\W*(?:(?:full\s+)?text\s+of\s+(?:the\s+)?|joint\s+|kremlin\s+|white\s+house\s+)?"
+    r"(?:statement|declaration|summit\s+declaration|communiqu[eé]|readout|press\s+release|"
+    r"remarks|address|comment|briefing|press\s+conference|news\s+conference|transcript|"
+    r"(?:telephone|phone)\s+(?:conversation|call)|meeting|talks)\b",
+    re.IGNORECASE,
+)
+
+
+# Genres whose title names the author: "Statement of the Ministry of Foreign Affairs of Ukraine".
+_AUTHORED = re.compile(r"\W*(?:\w+\s+){0,3}?(?:of|by|from)\s+", re.IGNORECASE)
+
+
+_ISSUER_END = re.compile(r"\s(?:on|at|in|about|regarding|concerning|following|after)\s|:")
+
+
+_SAYS_ITS_VIEW = re.compile(
+    r"\W*(?:(?:joint\s+)?statement|declaration|comment|communiqu[eé]|remarks|address)\b",
+    re.IGNORECASE,
+)
+
+
+# A readout's opening: "Vladimir Putin had a telephone conversation with ...".
+_READOUT = re.compile(
+    r"\b(?:had|held|conducted)\s+(?:an?\s+)?(?:telephone\s+|phone\s+|video\s+|bilateral\s+)?"
+    r"(?:conversation|talks|call|meeting|conference)\s+with\b"
+)
+
+
+# A declaration's opening: "We, the Heads of State and Government of the North Atlantic
+# Alliance, ...".
+_WE_OPENING = re.compile(r"we,\s+(.{3,160}?),")
+
+
+_CONTENT = re.compile(r"(?:\S+\s+){4,}\S+[.!?\"”’)]\s*$")
+
+
+_OPENING_BLOCKS = 4
+
+
+def _one_actor(terms: Iterable[tuple[int, int, Term]], start: int, end: int) -> tuple[str, ...]:
+    """The one actor the names between `start` and `end` stand for (() when none or many)."""
+    found: set[str] = set()
+    for t_start, _, term in terms:
+        if start <= t_start < end and term.kind in ("alias", "speaker", "adjective"):
+            found.update(term.actors)
+    return tuple(found) if len(found) == 1 else ()
+
+
+def document_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
+    """An official document's title: its genre, and its author when the title names one
+    ("Statement of the Ministry of Foreign Affairs of Ukraine on ..."): a statement's title
+    is already in its author's voice."""
+    text = work.text
+    if not (OFFICIAL_TITLE.match(text) or "readout" in work.folded):
+        return
+    state.official = True
+    authored = _AUTHORED.match(text)
+    if authored is None or " with " in text[: authored.end()].lower():
+        return  # "Telephone conversation with President of France ...": the counterpart
+    end = _ISSUER_END.search(text, authored.end())
+    issuer = _one_actor(work.terms, authored.end(), end.start() if end else len(text))
+    if not issuer:
+        return
+    state.document = issuer
+    state.reports = True
+    if _SAYS_ITS_VIEW.match(text) and not work.main:
+        speaker = Speaker(issuer, work.index)
+        add_evidence(
+            work, "carry.document", speaker.actors, "carry", 0, len(text), rules.weights.carry
+        )
+
+
+def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
+    """A block of an official document: in its author's voice unless it names a speaker.
+
+    The author is the title's, or the one the first blocks establish: the subject of a
+    readout's "had a telephone conversation with", a declaration's "We, the Heads of State
+    ... of the North Atlantic Alliance", or the first named speaker. Lines of the author's own
+    ("We call on ...", "Allies will ...", "It was agreed ...") carry that voice; where the
+    title or a readout names the author, what the document says others said is reported in
+    the author's voice too (the author first). Transcript lines ("Name: ...") keep theirs.
+    """
+    if state.voice is not None:
+        return
+    own = {a for _, who in work.main if who.kind == "actor" for a in who.actors}
+    if state.document is None:
+        if work.index > _OPENING_BLOCKS:
+            return
+        folded = work.folded
+        readout = _READOUT.search(folded)
+        we = _WE_OPENING.match(folded)
+        author: tuple[str, ...] = ()
+        if readout is not None:
+            author = _one_actor(work.terms, 0, readout.start())
+            state.reports = bool(author)
+        elif we is not None:
+            author = _one_actor(work.terms, we.start(1), we.end(1))
+        elif len(own) == 1:
+            state.document = tuple(own)
+            return
+        if not author:
+            return
+        state.document = author
+    author = state.document
+    if set(author) <= own or any(ev.kind == "carry" for ev in work.evidence):
+        return
+    speaker = Speaker(author, work.index)
+    if not own:
+        if _CONTENT.search(work.text):
+            add_evidence(
+                work,
+                "carry.document",
+                speaker.actors,
+                "carry",
+                0,
+                len(work.text),
+                rules.weights.carry,
+            )
+    elif state.reports:
+        # The document's own account outweighs the position it reports.
+        weight = rules.weights.attribution + rules.weights.reported
+        add_evidence(work, "carry.document", speaker.actors, "carry", 0, len(work.text), weight)
+
+
+def resolve_title(works: list[BlockWork], who: Who, rules: CompiledRules, distance: int) -> None:
+    """A headline's 'source' or 'MoD' is the source the first paragraphs name."""
+    title = works[0]
+    for work in works[1 : 2 + distance]:
+        for _, main in work.main:
+            if main.kind == "actor":
+                add_evidence(
+                    title,
+                    "attribution.headline",
+                    main.actors,
+                    "attribution",
+                    who.start,
+                    who.end,
+                    rules.weights.attribution,
+                )
+                return

@@ -1,0 +1,131 @@
+"""The text units the attribution grammar works on: tokens, sentences and quoted spans.
+
+Why a module of its own: every later step (noun phrases, speech verbs, carry-over) reads a block
+as a list of units, where a unit is a token or a whole lexicon term ("kremlin spokesman",
+"the bloc's"), and needs to know which sentence and which quote an offset falls in. Offsets
+always refer to the block's text; the folded (lower-cased) copy has the same length.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+from typing import Final
+
+from reader.rules.compile import Term
+
+_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*-?|[^\w\s]")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)]*\s+(?=[\"“‘«(]?[A-Z0-9])")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|St|Jr|Sr|No|Vol|vs|etc|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|E\.U))\.$"
+)
+# "Mark Rutte: ..." (a speaker's line) and "Headline - Source" (a headline's source).
+COLON_PREFIX = re.compile(r"([^:.!?\"“”«»]{1,80}?):\s+\S")
+DASH_SUFFIX = re.compile(r"\s[–—-]\s+([^–—]{1,60}?)\s*$")
+
+Unit = tuple[int, int, str, Term | None, bool]  # start, end, folded text, lexicon term, capital
+START: Final = 0
+END: Final = 1
+LOW: Final = 2
+TERM: Final = 3
+CAP: Final = 4
+
+
+def inside(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether offset `pos` falls in one of `spans` (quotes, exclusions: a handful a block)."""
+    return any(s <= pos < e for s, e in spans)
+
+
+def tokenise(
+    text: str, folded: str, terms: list[tuple[int, int, Term]]
+) -> tuple[list[Unit], list[int], list[int]]:
+    """The units of a block, their start offsets and the indices of the lexicon terms among
+    them: tokens, with each lexicon term (and a possessive 's after it) merged into one unit.
+
+    The tokens are made in one comprehension; each term then replaces the tokens it covers
+    (found by bisection), so the Python work per block is per term, not per token. A term
+    merges at the first token that starts inside it; one that starts inside a token ("ex-NATO"
+    is one token) and ends there is not a unit of its own.
+    """
+    units: list[Unit] = [
+        (m.start(), m.end(), m.group(), None, text[m.start()].isupper())
+        for m in _TOKEN.finditer(folded)
+    ]
+    starts = [u[0] for u in units]
+    if not terms:
+        return units, starts, []
+    n = len(units)
+    out: list[Unit] = []
+    out_starts: list[int] = []
+    term_at: list[int] = []
+    k = 0  # the next token not yet emitted or covered
+    for t_start, t_end, term in terms:
+        j = bisect_left(starts, t_start, k)
+        if j >= n or starts[j] >= t_end:
+            continue
+        out.extend(units[k:j])
+        out_starts.extend(starts[k:j])
+        # keep a possessive with its term: "the bloc's", "Ukraine's"
+        stop = t_end
+        if folded.startswith("'s", t_end) and not folded[t_end + 2 : t_end + 3].isalnum():
+            stop = t_end + 2
+        term_at.append(len(out))
+        out.append((t_start, stop, folded[t_start:stop], term, text[t_start].isupper()))
+        out_starts.append(t_start)
+        k = bisect_left(starts, stop, j)
+    out.extend(units[k:])
+    out_starts.extend(starts[k:])
+    return out, out_starts, term_at
+
+
+_QUOTE_MARK = re.compile("[“”«»\"‘’']")
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted text, quote marks included. An unclosed quote runs to the block's end."""
+    if _QUOTE_MARK.search(text) is None:
+        return []
+    spans: list[tuple[int, int]] = []
+    open_at = -1
+    closer = ""
+    n = len(text)
+    for m in _QUOTE_MARK.finditer(text):
+        i = m.start()
+        ch = text[i]
+        if open_at < 0:
+            if ch == "“":
+                open_at, closer = i, "”"
+            elif ch == "«":
+                open_at, closer = i, "»"
+            elif ch == '"':
+                open_at, closer = i, '"'
+            elif (
+                ch in "‘'"
+                and (i == 0 or not text[i - 1].isalnum())
+                and i + 1 < n
+                and text[i + 1].isalnum()
+            ):
+                open_at, closer = i, "’'"
+        elif ch in closer and i > open_at:
+            if closer == "’'" and i + 1 < n and text[i + 1].isalpha():
+                continue  # an apostrophe inside the quote ("Russia’s")
+            spans.append((open_at, i + 1))
+            open_at = -1
+    if open_at >= 0 and closer != "’'":
+        spans.append((open_at, n))
+    return spans
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        head = text[max(start, m.start() - 6) : m.start() + 1]
+        if _ABBREVIATION.search(head):
+            continue
+        spans.append((start, m.end()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
