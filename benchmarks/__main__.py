@@ -6,9 +6,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks import core, terminal, ui
+from benchmarks import core, rules, terminal, ui
 
-SUITES = {"core": core.run, "ui": ui.run, "terminal": terminal.run}
+SUITES = {"core": core.run, "rules": rules.run, "ui": ui.run, "terminal": terminal.run}
 
 
 def main(argv: list[str]) -> int:

@@ -9,10 +9,9 @@ classify under 1 s.
 
 from __future__ import annotations
 
-import statistics
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from benchmarks.timing import median_seconds
 
 RULES = 10_000
 RUNS = 3
@@ -55,15 +54,6 @@ def write_rules(path: Path, rules: int = RULES) -> Path:
     return path
 
 
-def _median(action: Callable[[], object], runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def run(workdir: Path) -> dict[str, float]:
     """Measure and print the figures; return them for the summary."""
     from reader.classify import classify
@@ -76,9 +66,9 @@ def run(workdir: Path) -> dict[str, float]:
     files = [bundled("config.yaml"), path]
     seed = parse(load([str(bundled("seeds"))]).documents[0])
     config = config_from_files(files)
-    load_s = _median(lambda: config_from_files(files))
-    classify_s = _median(lambda: classify(seed, config))
-    total = _median(lambda: classify(seed, config_from_files(files)))
+    load_s = median_seconds(lambda: config_from_files(files), RUNS)
+    classify_s = median_seconds(lambda: classify(seed, config), RUNS)
+    total = median_seconds(lambda: classify(seed, config_from_files(files)), RUNS)
     figures = {
         "rules": float(RULES),
         "rules_load_s": load_s,
