@@ -14,6 +14,7 @@ under the XDG state directory and prints one line naming it.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -214,6 +215,7 @@ def _open(args: argparse.Namespace, err: TextIO) -> int:
     articles, _problems = _read_articles(paths, args.max_size, err)
     if not articles:
         return EXIT_BAD_INPUT
+    _keys_from_terminal()
     from reader.ui.app import ReaderApp
 
     app = ReaderApp(articles, config, theme=args.theme, mouse=not args.no_mouse)
@@ -222,6 +224,24 @@ def _open(args: argparse.Namespace, err: TextIO) -> int:
         # The app kept Textual's traceback off the terminal and restored it on exit.
         return _report_crash(app.crash, err)
     return app.return_code or EXIT_OK
+
+
+def _keys_from_terminal() -> None:
+    """Read keys from the terminal even when the article came through a pipe (`cmd | reader -`).
+
+    Textual reads keys from standard input; once a pipe has been read to its end, point
+    standard input at the controlling terminal, as `less` does.
+    """
+    if sys.stdin is not None and sys.stdin.isatty():
+        return
+    try:
+        terminal = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        raise UsageError(
+            "no terminal to read keys from; to read a pipe headless use 'reader classify -'"
+        ) from None
+    os.dup2(terminal, 0)
+    os.close(terminal)
 
 
 def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:

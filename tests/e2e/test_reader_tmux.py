@@ -6,6 +6,7 @@ It opens the seed article, shows the title and one panel per actor, moves with j
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,17 @@ def test_reopening_an_article_restores_the_reading_position(
     assert current_block(second) == start + 3
     assert quit_reader(second) == 0
     assert (Path(reader_env["XDG_STATE_HOME"]) / "reader" / "positions.json").is_file()
+
+
+def test_an_article_piped_in_is_read_and_keys_still_come_from_the_terminal(
+    terminal: TerminalFactory, reader: Path, seeds: Path, reader_env: dict[str, str]
+) -> None:
+    article = next(seeds.glob("*.txt"))
+    assignments = " ".join(shlex.quote(f"{key}={value}") for key, value in reader_env.items())
+    command = f"cat {shlex.quote(str(article))} | env {assignments} {shlex.quote(str(reader))} -"
+    term = terminal(command, width=160, height=48)
+
+    wait_for_reader(term)
+    assert "<stdin>" in term.screen()
+    move_down_twice(term)
+    assert quit_reader(term) == 0
