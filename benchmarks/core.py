@@ -15,14 +15,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.generate import write_article
-from benchmarks.timing import median_seconds
+from benchmarks.measure import median_seconds
 
 PARAGRAPHS = 100_000
 RUNS = 3
 
 
 _MEMORY_PROBE = """
-import json, resource, sys, tracemalloc
+import json, sys, tracemalloc
+from benchmarks.measure import peak_rss_bytes
 from reader.classify import classify
 from reader.config import load_config
 from reader.load import load
@@ -33,7 +34,7 @@ report = load([sys.argv[1]])
 result = [classify(parse(doc), config) for doc in report.documents]
 current, peak = tracemalloc.get_traced_memory()
 print(json.dumps({"traced_peak": peak,
-                  "max_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}))
+                  "max_rss": peak_rss_bytes()}))
 """
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from benchmarks.timing import median_seconds
+from benchmarks.measure import median_seconds
 
 RULES = 10_000
 RUNS = 3

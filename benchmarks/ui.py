@@ -1,7 +1,7 @@
 """UI benchmark (issue 3): first paint, key latency and peak memory at 100 to 100,000 blocks.
 
 Each article size runs in its own subprocess (`python -m benchmarks.ui ARTICLE`), so the peak
-memory (`ru_maxrss`) is that size's alone and no size warms a cache for the next. The probe runs
+memory (peak RSS) is that size's alone and no size warms a cache for the next. The probe runs
 the real app headless (`App.run_test` at 160x48) with the real classifier and times frames, not
 messages: `_TimedApp._display` is where Textual hands a composed frame to the terminal driver,
 and the probe also renders that frame to the escape sequences a terminal would receive (the
@@ -30,7 +30,6 @@ import asyncio
 import json
 import math
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -40,6 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from benchmarks.generate import write_article
+from benchmarks.measure import peak_rss_bytes
 
 if TYPE_CHECKING:
     from textual.pilot import Pilot
@@ -151,8 +151,7 @@ def probe(path: Path) -> dict[str, float]:
     load_s = time.perf_counter() - start
     figures = asyncio.run(_drive(articles, config))
     figures["load_s"] = load_s
-    # Linux reports ru_maxrss in KiB.
-    figures["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6
+    figures["rss_mb"] = peak_rss_bytes() / 1e6
     return figures
 
 
