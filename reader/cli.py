@@ -215,7 +215,8 @@ def _open(args: argparse.Namespace, err: TextIO) -> int:
     articles, _problems = _read_articles(paths, args.max_size, err)
     if not articles:
         return EXIT_BAD_INPUT
-    _keys_from_terminal()
+    if "-" in paths:
+        _keys_from_terminal()
     from reader.ui.app import ReaderApp
 
     app = ReaderApp(articles, config, theme=args.theme, mouse=not args.no_mouse)

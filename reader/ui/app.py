@@ -767,10 +767,10 @@ class ReaderApp(App[None]):
 
     def _update_header(self) -> None:
         article = self.articles[self.article_index]
-        parts = [article.title or Path(article.source).name or article.source, article.source]
-        if len(self.articles) > 1:
-            parts.append(f"article {self.article_index + 1} of {len(self.articles)}")
-        self.query_one("#header", HeaderLine).show(" · ".join(parts))
+        count = f"article {self.article_index + 1} of {len(self.articles)}"
+        self.query_one("#header", HeaderLine).show_article(
+            article.title, article.source, count if len(self.articles) > 1 else None
+        )
 
     def on_reader_view_changed(self, event: ReaderView.Changed) -> None:
         self._moved = True

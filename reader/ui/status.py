@@ -8,6 +8,9 @@ article (title) or the user (search query), so it is always made `visible()` and
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
+from rich.cells import cell_len, set_cell_size
 from textual.content import Content
 from textual.widgets import Static
 
@@ -34,7 +37,8 @@ class _Line(Static):
 
 
 class HeaderLine(_Line):
-    """Article title · source · article k of M."""
+    """Article title · source · article k of M, fitted to the width: the source shrinks to its
+    file name, then the title is cut with an ellipsis; the article count always shows."""
 
     DEFAULT_CSS = """
     HeaderLine {
@@ -46,6 +50,32 @@ class HeaderLine(_Line):
         padding: 0 1;
     }
     """
+
+    _parts: tuple[str | None, str, str | None] = (None, "", None)
+
+    def show_article(self, title: str | None, source: str, count: str | None) -> None:
+        self._parts = (title, source, count)
+        self._fit()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        title, source, count = self._parts
+        name = PurePath(source).name or source
+        heading = visible(title or name)
+        room = self.content_region.width or 80
+        line = heading
+        for where in (source, name):
+            tail = " · ".join(part for part in (visible(where), count) if part)
+            line = f"{heading} · {tail}"
+            if cell_len(line) <= room:
+                break
+        else:
+            keep = room - cell_len(tail) - 3
+            if keep >= 8:
+                line = f"{set_cell_size(heading, keep - 1)}… · {tail}"
+        self.show(line)
 
 
 class StatusLine(_Line):

@@ -19,6 +19,7 @@ from reader.model import Article, Block, ClassifiedArticle, Verdict
 from reader.resources import bundled
 from reader.ui.app import ReaderApp
 from reader.ui.help import HelpScreen
+from reader.ui.status import HeaderLine
 
 from .helpers import labelled_by, ready
 from .helpers import notices as all_notices
@@ -732,3 +733,19 @@ async def test_a_rule_over_its_time_budget_is_named_and_the_article_still_shows(
         assert len(notices) == 1 and "framing.slow" in notices[0]
         assert "framing.slow" in app.status.text
         assert "Peskov said the talks had failed." in line_with(app, "Peskov")
+
+
+async def test_the_header_fits_the_width_and_always_shows_the_article_count() -> None:
+    long_title = "Truce talks stall as winter nears and both sides dig in along the whole front"
+    texts = [(long_title, ()), *TEXTS[1:]]
+    source = "/very/long/path/to/the/articles/talks.txt"
+    app = make_app(((texts, source), (TEXTS, "b.txt")))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        header = app.query_one("#header", HeaderLine).text
+        assert header.endswith("… · talks.txt · article 1 of 2")
+        assert header.startswith("Truce talks stall")
+        await pilot.resize_terminal(200, 24)
+        await pilot.pause()
+        header = app.query_one("#header", HeaderLine).text
+        assert header == f"{long_title} · {source} · article 1 of 2"
