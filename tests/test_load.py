@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import IO, Any, BinaryIO
 
 import pytest
 
 from reader.errors import ReaderError
-from reader.load import DEFAULT_MAX_BYTES, Document, load, sniff_format
+from reader.load import DEFAULT_MAX_BYTES, Document, Format, load, sniff_format
 
 DEV = Path(__file__).parent / "data" / "dev"
 SEED = Path(__file__).parents[1] / "seeds" / "000_411166840a9e04ac.txt"
@@ -16,8 +17,10 @@ SEED = Path(__file__).parents[1] / "seeds" / "000_411166840a9e04ac.txt"
 RUSSIAN = "Министр иностранных дел России заявил, что переговоры продолжатся в среду.\n"
 
 
-def only_problem(paths: list[str], **kwargs: object) -> ReaderError:
-    report = load(paths, **kwargs)  # type: ignore[arg-type]
+def only_problem(
+    paths: list[str], stdin: BinaryIO | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> ReaderError:
+    report = load(paths, stdin=stdin, max_bytes=max_bytes)
     assert report.documents == ()
     assert len(report.problems) == 1
     problem = report.problems[0]
@@ -26,7 +29,7 @@ def only_problem(paths: list[str], **kwargs: object) -> ReaderError:
 
 
 def test_reads_a_file_with_its_format_from_the_extension(tmp_path: Path) -> None:
-    for name, fmt in [
+    cases: list[tuple[str, Format]] = [
         ("a.txt", "text"),
         ("b.TEXT", "text"),
         ("c.md", "markdown"),
@@ -34,11 +37,12 @@ def test_reads_a_file_with_its_format_from_the_extension(tmp_path: Path) -> None
         ("e.html", "html"),
         ("f.HTM", "html"),
         ("g.csv", "text"),
-    ]:
+    ]
+    for name, fmt in cases:
         (tmp_path / name).write_text("# Heading\n\n<p>body</p>\n", encoding="utf-8")
         report = load([str(tmp_path / name)])
         assert report.documents == (
-            Document(str(tmp_path / name), "# Heading\n\n<p>body</p>\n", fmt),  # type: ignore[arg-type]
+            Document(str(tmp_path / name), "# Heading\n\n<p>body</p>\n", fmt),
         )
         assert report.problems == () and report.warnings == ()
 
@@ -66,16 +70,17 @@ def test_the_dev_set_and_seed_load_as_utf8_without_warnings() -> None:
 
 
 def test_stdin_is_read_for_a_dash_and_its_format_sniffed() -> None:
-    for text, fmt in [
+    cases: list[tuple[str, Format]] = [
         ("<!doctype html><title>x</title>", "html"),
         ("  <HTML><body>x</body></HTML>", "html"),
         ("Intro\n<article><p>Body</p></article>", "html"),
         ("# Title\n\nBody\n", "markdown"),
         ("Intro\n\n- one\n- two\n", "markdown"),
         ("Title\n\nJust a paragraph - with a dash.\n", "text"),
-    ]:
+    ]
+    for text, fmt in cases:
         report = load(["-"], stdin=io.BytesIO(text.encode()))
-        assert report.documents == (Document("<stdin>", text, fmt),)  # type: ignore[arg-type]
+        assert report.documents == (Document("<stdin>", text, fmt),)
     assert sniff_format("- one dash line only\n") == "text"
 
 
@@ -145,10 +150,10 @@ def test_an_unreadable_file_is_one_problem(tmp_path: Path, monkeypatch: pytest.M
     locked.write_text("Secret.\n", encoding="utf-8")
     real_open = Path.open
 
-    def refusing_open(self: Path, *args: object, **kwargs: object) -> object:
+    def refusing_open(self: Path, mode: str = "r", buffering: int = -1) -> IO[Any]:
         if self == locked:
             raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
+        return real_open(self, mode, buffering)
 
     monkeypatch.setattr(Path, "open", refusing_open)
     problem = only_problem([str(locked)])

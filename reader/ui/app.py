@@ -65,6 +65,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container
 from textual.theme import Theme
+from textual.timer import Timer
 from textual.widgets import Footer
 from textual.worker import WorkerFailed, get_current_worker
 
@@ -126,6 +127,7 @@ class ReaderApp(App[None]):
     TITLE = "reader"
     COMMAND_PALETTE_BINDING = "colon"
     # Screen classes for app.tcss: the explain pane goes beside the panels from 140 columns.
+    # Textual declares this as an instance variable, so it cannot carry ClassVar here.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-normal"), (140, "-wide")]  # noqa: RUF012
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -192,7 +194,7 @@ class ReaderApp(App[None]):
         self._search_origin = 0
         self._search_error: str | None = None
         self._status_error: str | None = None
-        self._debounce: object | None = None
+        self._debounce: Timer | None = None
         self._keymap: dict[str, str] = dict(config.keymap)
         self._mtimes = self._source_mtimes()
         self._colours: Mapping[str, str] = {}
@@ -632,7 +634,7 @@ class ReaderApp(App[None]):
     def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
         self._query = event.value
         if self._debounce is not None:
-            self._debounce.stop()  # type: ignore[attr-defined]
+            self._debounce.stop()
             self._debounce = None
         if self.view.block_count > DEBOUNCE_BLOCKS:
             self._debounce = self.set_timer(
@@ -643,7 +645,7 @@ class ReaderApp(App[None]):
 
     def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
         if self._debounce is not None:
-            self._debounce.stop()  # type: ignore[attr-defined]
+            self._debounce.stop()
             self._debounce = None
             self._run_search(event.value, move=True)
         self.search_bar.close()

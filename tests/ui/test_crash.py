@@ -68,14 +68,16 @@ def _classify(article: Article, config: Any) -> ClassifiedArticle:
     return ClassifiedArticle(article, config.actors, tuple(Verdict() for _ in article.blocks))
 
 
-async def test_the_app_records_the_crash_and_exits_without_textuals_traceback() -> None:
+async def test_the_app_records_the_crash_and_exits_without_textuals_traceback(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     blocks = (Block(0, "paragraph", "Snow fell overnight.", 1),)
     app = ReaderApp([Article("a.txt", None, blocks)], load_config(None), classifier=_classify)
     with pytest.raises(RuntimeError, match="copy broke"):  # run_test re-raises it for tests
         async with app.run_test(size=(100, 30)) as pilot:
             await app.workers.wait_for_complete()
             await pilot.pause()
-            app.action_copy = lambda: _raise(app)  # type: ignore[method-assign]
+            monkeypatch.setattr(app, "action_copy", lambda: _raise(app))
             await pilot.press("y")
     assert isinstance(app.crash, RuntimeError)
     assert app.return_code == EXIT_CRASH

@@ -13,7 +13,15 @@ from textual.content import Content
 from textual.style import Style
 from textual.widgets import Static
 
-from reader.model import Actor, Article, Block, ClassifiedArticle, Evidence, Verdict
+from reader.model import (
+    Actor,
+    Article,
+    Block,
+    ClassifiedArticle,
+    Evidence,
+    RuleKind,
+    Verdict,
+)
 from reader.resources import bundled
 from reader.ui.explain import ExplainPane, actor_looks, carry_chain
 from reader.ui.themes import actor_colours, bundled_themes
@@ -31,9 +39,11 @@ T4 = "Peskov told journalists the drills were provocative, and Kyiv agreed."
 HOSTILE = "Before \x1b[2J [bold]x[/bold] [@click=app.quit] \x1b]0;pwned\x07 after."
 
 
-def evidence(rule: str, actor: str, kind: str, text: str, part: str, weight: float) -> Evidence:
+def evidence(
+    rule: str, actor: str, kind: RuleKind, text: str, part: str, weight: float
+) -> Evidence:
     start = text.index(part)
-    return Evidence(rule, actor, kind, start, start + len(part), part, weight)  # type: ignore[arg-type]
+    return Evidence(rule, actor, kind, start, start + len(part), part, weight)
 
 
 def article() -> ClassifiedArticle:
