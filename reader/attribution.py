@@ -82,13 +82,16 @@ class _Attr:
 
 def allowed(who: Who, work: BlockWork, rules: CompiledRules) -> bool:
     """A member state's voice counts only on the war's topic: the block names one of the
-    actors (not a member state), or a topic word."""
+    actors (not a member state, and not only as an adjective), or a topic word."""
     if not who.member:
         return True
     if work.topic is None:
-        work.topic = any(not t.member and t.actors for _, _, t in work.terms) or bool(
-            rules.topic.scan(work.folded)
-        )
+        # "Russian gas" is trade, not the war: an adjective alone does not make the topic
+        folded = work.folded
+        work.topic = any(
+            not t.member and t.actors and (t.kind != "adjective" or folded.endswith("'s", 0, end))
+            for _, end, t in work.terms
+        ) or bool(rules.topic.scan(work.folded))
     return work.topic
 
 
@@ -168,7 +171,7 @@ def _verb_subject(
     if form.participle:
         before = units[i][LOW] if i >= floor else ""
         if before in (",", "and", "as", "while", "when", "by") or before in SKIP:
-            who = in_clause[-1].who if in_clause else _clause_subject(units, first, k, state)
+            who = _participle_subject(in_clause) or _clause_subject(units, first, k, state)
             if who.kind == "none":
                 return None
             return _Attr(v_start, v_end, who, "attribution.participle", form, True, follows=True)
@@ -177,9 +180,11 @@ def _verb_subject(
         else:
             return None
     if i >= floor and units[i][LOW] in COORD:
-        if in_clause:
-            who = in_clause[-1].who
-            return _Attr(v_start, v_end, who, "attribution.coordinated", form, True, follows=True)
+        who_first = _participle_subject(in_clause)
+        if who_first is not None:
+            return _Attr(
+                v_start, v_end, who_first, "attribution.coordinated", form, True, follows=True
+            )
         return None
     # Parentheticals between the subject and the verb: ", asked about the criticism,".
     appositive: Who | None = None
@@ -225,6 +230,16 @@ def _verb_subject(
                         v_start, v_end, who, "attribution.inverted", form, True, trailing=trailing
                     )
     return None
+
+
+def _participle_subject(in_clause: list[_Attr]) -> Who | None:
+    """Whose ', saying ...' it is: the main clause's speaker, the first subject of a verb in the
+    sentence ("Szijjarto said Budapest would not back it, calling ..." is Szijjarto's), not
+    one inside his words; a source ("according to") is not a subject."""
+    for attr in in_clause:
+        if attr.rule != "attribution.source":
+            return attr.who
+    return in_clause[-1].who if in_clause else None
 
 
 def _clause_subject(units: list[Unit], first: int, k: int, state: State) -> Who:

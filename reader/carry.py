@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
 
-from reader.phrases import Names, Who, np_after, np_before, resolve
+from reader.phrases import Names, Who, np_after, np_before, person_name, resolve, tie_names
 from reader.rules.compile import CompiledRules, Term
 from reader.scan import BlockWork, add_evidence
 from reader.text_units import CAP, LOW, TERM
@@ -64,11 +64,14 @@ def known_role(who: Who, state: State, index: int | None = None) -> Who:
             person = state.people[person_key]
             if best is None or person.last > best.last:
                 best = person
-    if best is None or not best.actors:
+    if best is None:
         return who
     found = best.last
     if index is not None:
         best.last = index
+    if not best.actors:
+        # "the spokesman" after "Chinese Foreign Ministry spokesman Guo Jiakun": Guo again
+        return Who("unknown", (), who.start, who.end, who.roles, word=str(found))
     return Who("actor", best.actors, who.start, who.end, who.roles, word=str(found))
 
 
@@ -110,24 +113,23 @@ def register_roles(work: BlockWork, state: State) -> None:
         _, b = np_after(units, i, min(n, i + 6))
         phrase = units[a:b]
         who = resolve(phrase, state.names)
-        if who.kind != "actor":
+        if who.kind not in ("actor", "unknown"):
             continue
-        person_key = ""
-        for other in reversed(phrase):
-            other_term = other[TERM]
-            if other_term is not None and other_term.kind == "speaker":
-                person_key = surname(other[LOW])
-                break
-            if other_term is None and other[CAP] and other[LOW].isalpha():
-                person_key = other[LOW]
-                break
-        if not person_key:
+        name = person_name(units, a, b, i)
+        if name:
+            person_key = surname(name[-1][LOW])
+            if who.kind == "actor":
+                tie_names(name, who.actors, who.member, state.names)
+        elif who.kind == "actor":
             person_key = "/".join(who.actors) + ":" + unit[LOW].removesuffix("'s")
+        else:
+            continue  # "a statement", "Governor": no one the article can call again
         state.people[person_key] = _Person(who.actors, index)
         for key in who.roles:
             holders = state.roles.setdefault(key, [])
-            if person_key not in holders:
-                holders.append(person_key)
+            if person_key in holders:
+                holders.remove(person_key)
+            holders.append(person_key)
 
 
 def surname(name: str) -> str:
@@ -285,3 +287,54 @@ def resolve_title(works: list[BlockWork], who: Who, rules: CompiledRules, distan
                     rules.weights.attribution,
                 )
                 return
+
+
+_OPENERS = '“"«'
+_CLOSERS = '”"»'
+
+
+def still_open(work: BlockWork) -> bool:
+    """The block ends inside a quote it opened ("“We will not ..." with no closing mark): by
+    typographic convention the quote runs on into the next paragraph, which opens with a quote
+    mark again."""
+    quotes = work.quotes
+    if not quotes:
+        return False
+    start, end = quotes[-1]
+    text = work.text
+    return end == len(text) and text[start] in _OPENERS and text.rstrip()[-1:] not in _CLOSERS
+
+
+def continues_quote(work: BlockWork) -> bool:
+    """The block opens with a quote mark: it may go on with the quote of the block before."""
+    return work.text.lstrip()[:1] in _OPENERS
+
+
+def close_quote(works: list[BlockWork], rules: CompiledRules) -> None:
+    """A quote over several paragraphs: the speaker named where it closes ("..., Peskov said")
+    speaks in the paragraphs before too. Their carry-over from an earlier speaker is replaced;
+    a speaker who is none of the actors leaves them unlabelled."""
+    last = works[-1]
+    speaker: tuple[str, ...] | None = None
+    for _, who in last.main:
+        if who.kind in ("actor", "unknown"):
+            speaker = who.actors
+            break
+    if speaker is None:
+        return  # no one named where it closes: each paragraph keeps its own carry-over
+    for work in works[:-1]:
+        if work.main:
+            continue
+        work.evidence = [ev for ev in work.evidence if ev.kind != "carry"]
+        work.carried_from = None
+        if speaker:
+            add_evidence(
+                work,
+                "carry.quote-continued",
+                speaker,
+                "carry",
+                0,
+                len(work.text),
+                rules.weights.carry,
+            )
+            work.carried_from = last.index

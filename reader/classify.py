@@ -13,7 +13,9 @@ inside Russia's words. The classifier is a small grammar over lexicons from the 
    ("Mark Rutte: ..."). The phrase is resolved to an actor through the lexicons: an alias
    ("Moscow"), a speaker ("Peskov"), an adjective or alias before a role ("Russian Foreign
    Minister", "Kremlin spokesman"), a role with "of"/"in" ("a source in the SBU"), a name the
-   article has tied to an actor before ("Senator Lindsey Graham" ... "Graham said"). A named
+   article has tied to an actor before: its speaker registry (reader.carry.register_roles)
+   ties the name in every title phrase to the phrase's side ("Moscow's envoy to the UN,
+   Dmitry Polyansky," ... "Polyansky said", "the diplomat added"). A named
    person who is none of the actors ("Foreign Minister Hakan Fidan") is a speaker too: no label,
    but he stops carry-over.
 3. Reported positions: a speech verb inside another speaker's words (the rest of the sentence
@@ -24,7 +26,10 @@ inside Russia's words. The classifier is a small grammar over lexicons from the 
 4. Carry-over: "he said", "the minister stressed" and a quote with no attribution take the last
    named speaker (within `carry_distance` blocks, and never past another named speaker; a role
    takes the last speaker named with that role). A transcript line "Name: ..." puts the following
-   unprefixed blocks in that speaker's voice until the next "Name:" line.
+   unprefixed blocks in that speaker's voice until the next "Name:" line; section labels
+   ("Source: X", "Quote: ...", "Details:") are no speakers, and "Source: X" makes X the speaker
+   the next quote carries. A quote that runs on over paragraphs (an opening mark, no closing
+   one) belongs to the speaker named where it closes.
 5. Framing terms in the narrator's voice and plain mentions add a little score: they order
    labels but never make one.
 6. Exclusion spans ("what Moscow calls ...", "pro-Russian") suppress every match inside them.
@@ -57,6 +62,7 @@ within a chunk. Memory: a verdict outlives the classification, so equal parts of
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from operator import attrgetter
 from types import MappingProxyType
@@ -66,19 +72,22 @@ from reader.carry import (
     OFFICIAL_TITLE,
     Speaker,
     State,
+    close_quote,
+    continues_quote,
     document_title,
     document_voice,
     known_role,
     mostly_quoted,
     register_roles,
     resolve_title,
+    still_open,
 )
 from reader.config import Config
 from reader.model import Article, Block, ClassifiedArticle, Verdict
 from reader.phrases import Who, first_phrase, is_person, resolve
 from reader.rules.compile import CompiledRules
 from reader.scan import BlockWork, Budget, add_evidence, prepare_chunk
-from reader.text_units import COLON_PREFIX, DASH_SUFFIX, END, START, inside
+from reader.text_units import COLON_PREFIX, DASH_SUFFIX, END, START, Unit, inside
 
 
 def classify(article: Article, config: Config) -> ClassifiedArticle:
@@ -101,8 +110,10 @@ def classify_iter(
 
     For a progressive display: the first screen's verdicts arrive within milliseconds and the
     rest as the caller asks for them. Carry-over only looks back, so block i's verdict depends
-    on blocks 0..i alone. The one exception is a headline whose source ("MoD says ...") is
-    named in the first paragraphs: such a title's verdict waits for block 1 + carry_distance.
+    on blocks 0..i alone. Two exceptions: a headline whose source ("MoD says ...") is named
+    in the first paragraphs waits for block 1 + carry_distance; a paragraph that opens a quote
+    and does not close it waits (at most `_QUOTE_PARAGRAPHS` paragraphs) for the paragraph
+    that closes it, whose named speaker speaks in it too.
 
     Regexes from rule files run with a time budget (`settings.regex_budget_ms` per rule file,
     per article and per started MB of its text); a regex that exceeds it is switched off for
@@ -116,10 +127,23 @@ def classify_iter(
     verdict = _Verdicts(rules)
     strings: dict[str, str] = {}  # evidence texts, shared (see `add_evidence`)
     held: list[BlockWork] = []  # a headline waiting for its source, and the blocks after it
+    opened: list[BlockWork] = []  # paragraphs of a quote still open, waiting for its speaker
     title_who: Who | None = None
     first = True
+    ready: list[Verdict] = []
+
+    def emit(work: BlockWork) -> None:
+        nonlocal held
+        if held:
+            held.append(work)
+            if len(held) >= 2 + distance:
+                ready.extend(_release(held, title_who, rules, distance, verdict))
+                held = []
+            return
+        ready.append(verdict(work))
+
     for chunk in _chunks(article.blocks):
-        ready: list[Verdict] = []
+        ready = []
         # No collection inside a chunk: a block's working objects die young, and a full
         # collection would walk everything the caller already holds (a third of the time
         # over 100,000 paragraphs). Collecting resumes before control returns to the caller.
@@ -135,20 +159,37 @@ def classify_iter(
                     if pending is not None:
                         held, title_who = [work], pending
                         continue
-                if held:
-                    held.append(work)
-                    if len(held) < 2 + distance:
+                if opened:
+                    if continues_quote(work):
+                        opened.append(work)
+                        if still_open(work) and len(opened) <= _QUOTE_PARAGRAPHS:
+                            continue
+                        close_quote(opened, rules)
+                        for done in opened:
+                            emit(done)
+                        opened = []
                         continue
-                    ready.extend(_release(held, title_who, rules, distance, verdict))
-                    held = []
+                    for done in opened:
+                        emit(done)
+                    opened = []
+                if work.quotes and not work.main and block.kind != "title" and still_open(work):
+                    opened = [work]  # its speaker may be named where the quote closes
                     continue
-                ready.append(verdict(work))
+                emit(work)
         finally:
             if collecting:
                 gc.enable()
         yield from ready
+    ready = []
+    for done in opened:
+        emit(done)
+    yield from ready
     if held:
         yield from _release(held, title_who, rules, distance, verdict)
+
+
+# A quote may run on over this many paragraphs before its speaker must have been named.
+_QUOTE_PARAGRAPHS = 4
 
 
 def _release(
@@ -180,6 +221,21 @@ def _chunks(blocks: Sequence[Block]) -> Iterator[Sequence[Block]]:
         size = min(size * 4, _CHUNK)
 
 
+def _colon_label(
+    prefix: re.Match[str], units: Sequence[Unit], state: State, is_title: bool
+) -> tuple[Who, list[Unit], int] | None:
+    """The speaker a "Name: ..." prefix names, with the units before the colon and where it
+    is; None when the words before the colon are no speaker's label."""
+    if len(prefix.group(1).split()) > 10:
+        return None  # a long clause before a colon is a sentence, not a speaker's label
+    cut = prefix.end(1)
+    pre_units = first_phrase([u for u in units if u[END] <= cut])
+    who = known_role(resolve(pre_units, state.names), state)
+    if who.kind in ("pronoun", "none") and not is_title:
+        return None  # "We discussed three things today: ...", not a speaker's label
+    return who, pre_units, cut
+
+
 def _analyse(
     block: Block, work: BlockWork, rules: CompiledRules, state: State, distance: int
 ) -> Who | None:
@@ -201,16 +257,16 @@ def _analyse(
     voice: Speaker | None = None
     body_from = 0
     prefix = COLON_PREFIX.match(work.text)
-    if prefix is not None and len(prefix.group(1).split()) <= 10:
-        cut = prefix.end(1)
-        pre_units = [u for u in units if u[END] <= cut]
-        pre_units = first_phrase(pre_units)
-        who = resolve(pre_units, state.names)
-        who = known_role(who, state)
-        if who.kind in ("pronoun", "none") and not is_title:
-            prefix = None  # "We discussed three things today: ...", not a speaker's label
-    if prefix is not None:
+    if prefix is not None and work.folded[: prefix.end(1)].strip() in _SECTION_LABELS:
         body_from = prefix.end(1) + 1
+        _section(work, body_from, state)
+        prefix = None
+    label = _colon_label(prefix, units, state, is_title) if prefix is not None else None
+    if label is None:
+        prefix = None
+    if label is not None:
+        who, pre_units, cut = label
+        body_from = cut + 1
         if who.kind == "actor" and allowed(who, work, rules):
             add_evidence(
                 work,
@@ -223,8 +279,8 @@ def _analyse(
             )
             speaker = Speaker(who.actors, work.index)
             work.main.append((who.start, who))
-            if is_person(pre_units) and not is_title:
-                state.voice = speaker
+            if is_person(pre_units) and not is_title and not _speech_before(work, cut):
+                state.voice = speaker  # "Mark Rutte: ...", not "Lavrov said: ..."
             else:
                 state.voice = None
             voice = speaker
@@ -297,6 +353,51 @@ def _analyse(
         document_voice(work, state, rules)
     _framing_and_mentions(work, rules)
     return title_pending
+
+
+# Labels that structure a report ("Source: Zelensky in an evening address", then "Quote: “...”",
+# "Details: ...", "Background: ..."): they name no speaker themselves.
+_SECTION_LABELS = frozenset(
+    [
+        "source",
+        "sources",
+        "quote",
+        "quotes",
+        "details",
+        "background",
+        "context",
+        "reminder",
+        "update",
+        "updated",
+        "note",
+        "summary",
+        "read more",
+        "read also",
+        "for reference",
+        "photo",
+        "video",
+    ]
+)
+
+
+def _section(work: BlockWork, body_from: int, state: State) -> None:
+    """A section label ends a transcript voice; "Source: X ..." makes X the speaker the next
+    lines quote ("Quote: “...”" then carries X, as a bare quote does), without a label of its
+    own: the source line states no position."""
+    state.voice = None
+    label = work.folded[: body_from - 1].strip()
+    if label not in ("source", "sources"):
+        return
+    body = [u for u in work.units if u[START] >= body_from]
+    who = known_role(resolve(first_phrase(body), state.names), state)
+    if who.kind in ("actor", "unknown"):
+        state.last = Speaker(who.actors, work.index)
+
+
+def _speech_before(work: BlockWork, cut: int) -> bool:
+    """A speech verb before the colon ("Lavrov said: ..."): prose that introduces one quote,
+    not a transcript line that puts the lines after it in the speaker's voice."""
+    return any(start < cut for start, _, _ in work.verbs)
 
 
 def _framing_and_mentions(work: BlockWork, rules: CompiledRules) -> None:

@@ -55,6 +55,24 @@ _NP_PREP = frozenset(["of", "in", "at", "from", "for", "within"])
 _DETERMINERS = frozenset(["the", "a", "an"])
 
 
+# After a diplomatic role, "to" names the host, not the side: "Russia's ambassador to
+# Washington", "Ukraine's envoy to the UN". The host is part of the phrase but speaks for no one.
+_HOST_PREP = "to"
+
+
+def namelike(low: str) -> bool:
+    """A word that can be part of a person's name: letters, with inner hyphens or apostrophes
+    ("Kosiniak-Kamysz", "O'Brien")."""
+    return low.isalpha() or (
+        low[:1].isalpha() and low.replace("-", "").replace("'", "").replace("’", "").isalpha()
+    )
+
+
+def _is_role(unit: Unit | None) -> bool:
+    term = unit[TERM] if unit is not None else None
+    return term is not None and term.kind == "role"
+
+
 # Lower-case words a title may hold: "the bloc's former secretary-general".
 NP_MODIFIERS = word_set(
     "former then then- acting deputy top senior chief special new current outgoing incoming "
@@ -97,21 +115,46 @@ def resolve(units: Sequence[Unit], tied: Names) -> Who:
     roles: list[str] = []
     names: list[Unit] = []
     pronoun = ""
+    other = False
     previous: Unit | None = None
+    possessor: Unit | None = None
+    direct_from: Unit | None = None  # the alias or speaker the direct actors came from
+    host = 0  # 1: after "envoy to", skipping the host; 2: inside a host of several words
     for unit in units:
         term = unit[TERM]
-        if term is None and unit[LOW] in _NP_PREP and previous is not None:
+        low = unit[LOW]
+        if host:
+            if low in _DETERMINERS and host == 1:
+                continue
+            if host == 1 and term is not None:
+                host = 0  # "to Washington", "to NATO": one term
+                previous = unit
+                continue
+            if term is None and unit[CAP] and namelike(low):
+                host = 2  # "to the United Nations": a run of capitalised words
+                continue
+            host = 0
+        if term is None and low == _HOST_PREP and _is_role(previous):
+            host = 1
+            continue
+        if term is None and low in _NP_PREP and previous is not None:
             head = previous[TERM]
             if head is None or head.kind != "role":
                 break  # "Mission in Ukraine": a place, not the speaker's side
+        possessor = previous if previous is not None and previous[LOW].endswith("'s") else None
         previous = unit
         if term is None:
-            if unit[CAP] and unit[LOW] not in _DETERMINERS and unit[LOW].isalpha():
+            if unit[CAP] and low not in _DETERMINERS and namelike(low):
                 names.append(unit)
             continue
         if term.kind in ("alias", "speaker"):
+            if possessor is not None and possessor is direct_from:
+                # "Kyiv's allies": the head speaks, the possessor only qualifies it
+                direct = []
+                member = True
             direct.extend(a for a in term.actors if a not in direct)
             member = member and term.member
+            direct_from = unit
         elif term.kind == "adjective":
             adjective.extend(a for a in term.actors if a not in adjective)
             member = member and term.member
@@ -119,6 +162,8 @@ def resolve(units: Sequence[Unit], tied: Names) -> Who:
             roles.append(unit[LOW].removesuffix("'s"))
         elif term.kind == "pronoun" and len(units) == 1:
             pronoun = unit[LOW]
+        elif term.kind == "other":
+            other = True
     role_keys = tuple(_role_keys(roles))
     if direct or (adjective and (roles or names)):
         actors = tuple(direct or adjective)
@@ -133,7 +178,7 @@ def resolve(units: Sequence[Unit], tied: Names) -> Who:
             return Who("actor", known[0], start, end, role_keys, member=known[1])
     if pronoun:
         return Who("pronoun", (), start, end, word=pronoun)
-    if names:
+    if names or other:
         if len(names) == 1 and names[0] is units[0] and not roles and _is_function_word(names[0]):
             return NONE
         return Who("unknown", (), start, end, role_keys)
@@ -180,7 +225,7 @@ def _learn_conjuncts(units: Sequence[Unit], tied: Names) -> None:
         names = [
             u
             for u in part
-            if u[TERM] is None and u[CAP] and u[LOW] not in _DETERMINERS and u[LOW].isalpha()
+            if u[TERM] is None and u[CAP] and u[LOW] not in _DETERMINERS and namelike(u[LOW])
         ]
         terms = [u[TERM] for u in part if u[TERM] is not None]
         direct = [a for t in terms if t.kind in ("alias", "speaker") for a in t.actors]
@@ -204,13 +249,15 @@ def np_before(units: Sequence[Unit], i: int, floor: int) -> tuple[int, int]:
             continue
         if low in _DETERMINERS:
             # "a source in the SBU": the article closes a phrase inside a larger one
-            if j - 2 >= floor and units[j - 1][LOW] in _NP_PREP:
-                head = units[j - 2][TERM]
-                if head is not None and head.kind == "role":
-                    j -= 2
-                    continue
+            if (
+                j - 2 >= floor
+                and (units[j - 1][LOW] in _NP_PREP or units[j - 1][LOW] == _HOST_PREP)
+                and _is_role(units[j - 2])
+            ):
+                j -= 2
+                continue
             return j, i + 1
-        if (unit[CAP] and low.isalpha() and low not in OBJECT_PREP) or low in NP_MODIFIERS:
+        if (unit[CAP] and namelike(low) and low not in OBJECT_PREP) or low in NP_MODIFIERS:
             j -= 1
             continue
         if low in ("'s", "’s", "-", "."):
@@ -218,13 +265,21 @@ def np_before(units: Sequence[Unit], i: int, floor: int) -> tuple[int, int]:
             continue
         if low in _NP_PREP and j > floor and j < i:
             left = units[j - 1]
-            if left[TERM] is not None or (left[CAP] and left[LOW].isalpha()):
+            if left[TERM] is not None or (left[CAP] and namelike(left[LOW])):
                 j -= 1
                 continue
+        if low == _HOST_PREP and j > floor and j < i and _is_role(units[j - 1]):
+            j -= 1
+            continue
         if low == "and" and j > floor and j < i:
             left = units[j - 1]
             if left[TERM] is not None and left[TERM].kind in ("alias", "speaker", "adjective"):
                 j -= 1
+                continue
+        if j > floor and j < i and low.isalpha() and _is_role(units[j + 1]):
+            side = units[j - 1][TERM]
+            if side is not None and side.kind in ("adjective", "alias"):
+                j -= 1  # "Ukrainian naval officers": one modifier between the side and the role
                 continue
         break
     return j + 1, i + 1
@@ -236,13 +291,18 @@ def np_after(units: Sequence[Unit], i: int, ceiling: int) -> tuple[int, int]:
     while j < ceiling and j - i < 14:
         unit = units[j]
         low = unit[LOW]
-        if unit[TERM] is not None or (unit[CAP] and low.isalpha()) or low in NP_MODIFIERS:
+        if unit[TERM] is not None or (unit[CAP] and namelike(low)) or low in NP_MODIFIERS:
             j += 1
             continue
-        if low in _DETERMINERS and (j == i or units[j - 1][LOW] in _NP_PREP):
+        if low in _DETERMINERS and (
+            j == i or units[j - 1][LOW] in _NP_PREP or units[j - 1][LOW] == _HOST_PREP
+        ):
             j += 1
             continue
         if low in ("'s", "’s", "-", "."):
+            j += 1
+            continue
+        if low == _HOST_PREP and j + 1 < ceiling and j > i and _is_role(units[j - 1]):
             j += 1
             continue
         if low in _NP_PREP and j + 1 < ceiling and j > i:
@@ -280,3 +340,78 @@ def is_person(units: Sequence[Unit]) -> bool:
         if term is None and unit[CAP]:
             return True
     return False
+
+
+# Words that open a sentence or a clause but never a person's name ("In Brussels, ...").
+_NOT_NAMES = SKIP | OBJECT_PREP | COORD | _DETERMINERS
+
+
+def _name_run(units: Sequence[Unit], i: int, step: int, stop: int) -> list[Unit]:
+    """The capitalised name words from unit `i` on, walking by `step` (1 or -1), before `stop`.
+    A speaker term ("Sergey Lavrov") is a whole name of its own."""
+    run: list[Unit] = []
+    while i != stop and 0 <= i < len(units):
+        unit = units[i]
+        term = unit[TERM]
+        if term is not None:
+            if term.kind == "speaker" and not run:
+                return [unit]
+            break
+        low = unit[LOW]
+        if not unit[CAP] or not namelike(low) or low in _NOT_NAMES:
+            break
+        run.append(unit)
+        i += step
+    return run if step > 0 else run[::-1]
+
+
+def person_name(units: Sequence[Unit], a: int, b: int, role: int) -> list[Unit]:
+    """The name of the person a title phrase (units a..b, with its role at `role`) introduces:
+    "Foreign Minister Sergey Lavrov", "Moscow's envoy to the UN, Dmitry Polyansky," or
+    "Dmitry Polyansky, Moscow's envoy to the UN": the article's speaker registry is built from
+    these, so that "Polyansky said" and "the envoy added" resolve later."""
+    for unit in units[a:b]:
+        term = unit[TERM]
+        if term is not None and term.kind == "speaker":
+            return [unit]
+    # After the (last) role, at the phrase's end: "regional governor Vyacheslav Gladkov".
+    end = b
+    start = end
+    while start > role + 1 and units[start - 1][TERM] is None and units[start - 1][CAP]:
+        start -= 1
+    run = _name_run(units, start, 1, end) if start < end else []
+    if (
+        run
+        and len(run) == end - start
+        and units[start - 1][LOW] not in _DETERMINERS
+        and units[start - 1][LOW] != _HOST_PREP
+    ):
+        return run
+    # An appositive after the phrase: ", Dmitry Polyansky," (two words or more).
+    if b + 2 < len(units) and units[b][LOW] == ",":
+        run = _name_run(units, b + 1, 1, len(units))
+        after = b + 1 + len(run)
+        if (len(run) >= 2 or (run and run[0][TERM] is not None)) and (
+            after >= len(units)
+            or units[after][LOW] in (",", ".", ";", ")")
+            or (units[after][TERM] is None and units[after][LOW] in SKIP)
+        ):
+            return run
+    # The name the phrase is in apposition to: "Dmitry Polyansky, Moscow's envoy".
+    if a >= 3 and units[a - 1][LOW] == ",":
+        run = _name_run(units, a - 2, -1, -1)
+        before = a - 2 - len(run)
+        if len(run) >= 2 and (
+            before < 0
+            or (
+                (not units[before][CAP] or units[before][LOW] in "(,;:")
+                and units[before][LOW] not in OBJECT_PREP
+            )
+        ):
+            return run
+    return []
+
+
+def tie_names(names: Sequence[Unit], actors: tuple[str, ...], member: bool, tied: Names) -> None:
+    """Tie a person's name words to the actor their title names, for the rest of the article."""
+    _learn(list(names), actors, member, tied)

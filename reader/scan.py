@@ -20,7 +20,15 @@ from typing import TypeVar
 from reader.model import Block, Evidence, RuleKind
 from reader.phrases import Who
 from reader.rules.compile import CompiledRules, Term, TermRule, UserRegex, VerbForm, fold
-from reader.text_units import COLON_PREFIX, Unit, inside, quoted_spans, sentence_spans, tokenise
+from reader.text_units import (
+    COLON_PREFIX,
+    DATELINE,
+    Unit,
+    inside,
+    quoted_spans,
+    sentence_spans,
+    tokenise,
+)
 
 _T = TypeVar("_T")
 
@@ -230,6 +238,10 @@ def _prepare(
 ) -> BlockWork:
     """One block's working data from its matches; tokenise it only if there is grammar to do."""
     text = block.text
+    if text[:1].isupper() and text[1:2].isupper():
+        dateline = DATELINE.match(text)
+        if dateline is not None:
+            excluded = [(0, dateline.end()), *excluded]
     if excluded:
         terms = [t for t in terms if not inside(t[0], excluded)]
         verbs = [v for v in verbs if not inside(v[0], excluded)]

@@ -224,3 +224,73 @@ def test_user_regexes_match_within_one_block(tmp_path: Path) -> None:
     result = classify(_article("ends starts", "Occupiers left."), config)
     fired = [[ev.rule for ev in v.evidence if ev.kind == "framing"] for v in result.verdicts]
     assert fired == [["framing.across"], ["framing.anchored"]]
+
+
+def test_a_quote_over_two_paragraphs_streams_with_its_speaker(config: Config) -> None:
+    """The open paragraph waits for the one that closes the quote and names its speaker; the
+    streamed verdicts are the whole article's."""
+    article = _article(
+        "Kremlin spokesman Dmitry Peskov said the talks had stalled.",
+        "\u201cWe will not give up a single metre of our land.",
+        "\u201cNot now, not ever,\u201d Ukrainian Foreign Minister Andrii Sybiha said.",
+        "The talks resume in June.",
+    )
+    streamed = list(classify_iter(article, config))
+    assert streamed == list(classify(article, config).verdicts)
+    assert [list(v.labels) for v in streamed] == [["russia"], ["ukraine"], ["ukraine"], []]
+    assert streamed[1].carried_from == 2
+
+
+def test_a_name_introduced_with_a_title_is_that_sides_speaker_later(config: Config) -> None:
+    result = classify(
+        _article(
+            "Ukraine's ambassador to the UN, Serhiy Kyslytsya, said the vote was a warning.",
+            "Russia's envoy Vasily Nebenzya replied that the resolution was one-sided.",
+            "Kyslytsya said Moscow was isolated.",
+            "The ambassador added that more votes would follow.",
+        ),
+        config,
+    )
+    assert _labels(result) == [["ukraine"], ["russia"], ["ukraine"], ["ukraine"]]
+
+
+ODD_BLOCKS = [
+    "A long clause that runs on and on for more than ten words before it reaches a colon: yes",
+    ": a colon first",
+    "Q: Who said it? A: Peskov said it.",
+    "“An open quote that never closes, said Lavrov",
+    '”Closing marks first“ and ‘mixed’ "quotes" «everywhere»',
+    "he said",
+    "Said.",
+    "—",
+    "x" * 5000,
+    "Putin: " * 200,
+    "According to",
+    "According to according to Moscow said said Kyiv told told",
+    "NATO-NATO-NATO non-NATO pro-Russian-speaking",
+    "\x1b[2J\u202eKremlin\u2066 said\x07",
+    "Source:",
+    "Quote: “",
+]
+
+
+@pytest.mark.parametrize("text", ODD_BLOCKS, ids=range(len(ODD_BLOCKS)))
+def test_odd_text_is_classified_without_error(config: Config, text: str) -> None:
+    """Real pages hold every shape of text; a block the grammar did not foresee must still get
+    a verdict, in every position (title, after a speaker, last)."""
+    article = _article("Peskov said the talks had failed.", text, text, title=text)
+    result = classify(article, config)
+    assert len(result.verdicts) == 4
+    assert _labels(result)[1] == ["russia"]
+
+
+def test_every_labelled_article_is_classified_without_error(config: Config) -> None:
+    from reader.load import load
+    from reader.parse import parse
+
+    data = Path(__file__).parent / "data"
+    report = load([str(folder) for folder in sorted(data.iterdir()) if folder.is_dir()])
+    articles = [parse(document) for document in report.documents]
+    assert len(articles) >= 50
+    for article in articles:
+        assert len(classify(article, config).verdicts) == len(article.blocks)

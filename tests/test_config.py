@@ -148,3 +148,24 @@ def test_rules_check_warns_about_nested_quantifiers(tmp_path: Path) -> None:
 def test_regex_budget_setting_is_a_number(tmp_path: Path) -> None:
     path = _write(tmp_path, "settings:\n  regex_budget_ms: soon\n")
     assert _one(path) == f"{path}:2:20: expected a number, got str 'soon'"
+
+
+def test_others_must_be_a_list_of_names(tmp_path: Path) -> None:
+    path = _write(tmp_path, "others: China\n")
+    assert _one(path) == f"{path}:1:9: expected a list, got str 'China'"
+
+
+def test_an_actor_takes_back_a_name_listed_under_others(tmp_path: Path) -> None:
+    from reader.classify import classify
+    from reader.model import Article, Block
+
+    text = "The European Commission said the new sanctions package would target Russia's banks."
+    article = Article("t", None, (Block(0, "paragraph", text, 1),))
+    assert classify(article, load_config()).verdicts[0].labels == ()
+    eu = _write(
+        tmp_path,
+        "extra_actors:\n  - {id: eu, label: EU, colour: '#22c55e', tag: E,\n"
+        "     aliases: [European Commission]}\n",
+    )
+    config = config_from_files([bundled("config.yaml"), eu])
+    assert classify(article, config).verdicts[0].labels == ("eu",)

@@ -35,7 +35,7 @@ from reader.model import Actor
 if TYPE_CHECKING:
     from reader.config import Config
 
-TermKind = Literal["alias", "adjective", "speaker", "role", "pronoun"]
+TermKind = Literal["alias", "adjective", "speaker", "role", "pronoun", "other"]
 VerbClass = Literal["speech", "stance"]
 
 # A term ends where a word ends; a hyphen followed by a letter continues the word, so
@@ -357,6 +357,8 @@ def build(
     def add(term: str, kind: TermKind, actor: str | None, member: bool = False) -> None:
         key = _norm(term)
         old = terms.get(key)
+        if kind == "other" and old is not None:
+            return  # an actor's own name or a role outranks the list of other parties
         ids: tuple[str, ...] = (actor,) if actor else ()
         if old is not None and old.kind == kind and actor and actor not in old.actors:
             ids = (*old.actors, actor)
@@ -383,6 +385,11 @@ def build(
                 add(term, kind, actor_id)
             for term in members.get(section) or ():
                 add(term, kind, actor_id, member=True)
+
+    # Parties that are none of the actors ("the European Commission", "Chinese", "UN"): a
+    # phrase they name is a speaker of no actor's ("European" alone is an ally's adjective).
+    for other in data.get("others") or ():
+        add(other, "other", None)
 
     verbs: dict[str, VerbForm] = {}
     verb_data = data.get("verbs") or {}
@@ -468,6 +475,8 @@ GRAMMAR_MESSAGES: Mapping[str, str] = {
     "carry.pronoun": "'he said' takes the speaker named before it",
     "carry.role": "'the minister said' takes the speaker with that role named before it",
     "carry.quote": "a quote with no attribution belongs to the last named speaker",
+    "carry.quote-continued": "a quote that runs on into the next paragraph, where its speaker "
+    "is named",
     "carry.transcript": "a line of a transcript in the speaker's own voice",
     "carry.document": "a line of an official statement, readout or declaration: its author's",
     "mention": "the actor is only mentioned (never a label by itself)",

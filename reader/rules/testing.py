@@ -127,6 +127,7 @@ def _article(path: Path, case: Mapping[str, Any], name: str) -> Article:
 
 
 def _expects(path: Path, name: str, raw: Any, count: int) -> list[_Expect]:
+    items: list[tuple[Any, Any]]
     if isinstance(raw, list):
         if len(raw) != count:
             raise ConfigError(

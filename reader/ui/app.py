@@ -134,6 +134,9 @@ class ReaderApp(App[None]):
         # Priority: handled before the key is forwarded, so the letters typed right after `/`
         # (a fast typist, a paste) already reach the input instead of the panels' bindings.
         Binding("slash", "search", "Search", id="search.open", priority=True),
+        # Priority too: Enter closes the input before the next key is dispatched, so a key
+        # typed right after it ("e" to explain) reaches the panels, not the query.
+        Binding("enter", "submit_search", show=False, priority=True),
         Binding("escape", "escape", "Close/clear", show=False, id="app.escape"),
         Binding("e,enter", "explain", "Explain", id="app.explain"),
         Binding("y", "copy", "Copy", show=False, id="app.copy"),
@@ -644,12 +647,21 @@ class ReaderApp(App[None]):
             self._run_search(event.value, move=True)
 
     def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
+        self._submit_search(event.value)
+
+    def action_submit_search(self) -> None:
+        if self.focused is not self.search_bar.input:
+            raise SkipAction()  # Enter anywhere else: explain, a dialog's button...
+        self._submit_search(self.search_bar.value)
+
+    def _submit_search(self, value: str) -> None:
+        """Close the input and keep the position; a search still waiting to run runs now."""
         if self._debounce is not None:
             self._debounce.stop()
             self._debounce = None
-            self._run_search(event.value, move=True)
+            self._run_search(value, move=True)
         self.search_bar.close()
-        self.view.focus()
+        self._focus_view()
 
     def _index(self) -> SearchIndex | None:
         classified = self.view.classified
@@ -717,7 +729,7 @@ class ReaderApp(App[None]):
             # Like vim: Escape abandons the search and goes back where it started.
             bar.close()
             self._clear_search()
-            self.view.focus()
+            self._focus_view()
             if self.view.classified is not None:
                 self.view.go(self._search_origin)
         elif self.explain.has_class("-open"):
@@ -739,7 +751,11 @@ class ReaderApp(App[None]):
 
     def _close_explain(self) -> None:
         self.explain.remove_class("-open")
-        self.view.focus()
+        self._focus_view()
+
+    def _focus_view(self) -> None:
+        """Focus the panels at once: `focus()` waits a turn, and keys typed fast do not."""
+        self.screen.set_focus(self.view)
 
     def on_explain_pane_closed(self, event: ExplainPane.Closed) -> None:
         self._close_explain()

@@ -65,17 +65,17 @@ class HeaderLine(_Line):
         name = PurePath(source).name or source
         heading = visible(title or name)
         room = self.content_region.width or 80
-        line = heading
-        for where in (source, name):
-            tail = " · ".join(part for part in (visible(where), count) if part)
-            line = f"{heading} · {tail}"
-            if cell_len(line) <= room:
-                break
-        else:
-            keep = room - cell_len(tail) - 3
-            if keep >= 8:
-                line = f"{set_cell_size(heading, keep - 1)}… · {tail}"
-        self.show(line)
+        tails = [
+            " · ".join(part for part in (visible(where), count) if part) for where in (source, name)
+        ]
+        fits = [f"{heading} · {tail}" for tail in tails if cell_len(f"{heading} · {tail}") <= room]
+        if fits:
+            self.show(fits[0])
+            return
+        tail = tails[-1]
+        keep = room - cell_len(tail) - 3
+        heading = f"{set_cell_size(heading, keep - 1)}…" if keep >= 8 else heading
+        self.show(f"{heading} · {tail}")
 
 
 class StatusLine(_Line):

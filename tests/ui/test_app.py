@@ -714,6 +714,22 @@ async def test_keys_typed_in_a_burst_after_slash_reach_the_search_input() -> Non
         assert app.view.block == 7
 
 
+async def test_a_key_typed_right_after_enter_in_the_search_reaches_the_panels() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        # "/kremlin", Enter and "e" as a fast typist delivers them: all queued at once.
+        keys = [("slash", "/"), *((c, c) for c in "kremlin"), ("enter", "\r"), ("e", "e")]
+        for key, char in keys:
+            app.post_message(events.Key(key, char))
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.search_bar.value == "kremlin"  # the "e" did not go into the query
+        assert not app.search_bar.is_open
+        assert app.explain.display and app.view.block == 7  # it explained the match
+
+
 async def test_a_rule_over_its_time_budget_is_named_and_the_article_still_shows(
     tmp_path: Path,
 ) -> None:
