@@ -65,7 +65,8 @@ class Verdict:
     """Whose viewpoint one block carries.
 
     `labels` are actor ids, dominant first; `primary` is `labels[0]` or None. `carried_from`
-    is the index of the earlier block whose named speaker this block inherited, if any.
+    is the index of the block whose named speaker this block inherited, if any: usually an
+    earlier one ("he said"), a later one when a quote runs on until its speaker is named.
     """
 
     labels: tuple[str, ...] = ()
