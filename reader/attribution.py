@@ -195,7 +195,16 @@ def _verb_subject(
         if j < floor or units[j][LOW] != ",":
             break
         inner = units[j + 1 : i]
-        if inner and inner[0][LOW] not in ("who", "which", "whose") and len(inner) <= 10:
+        if inner and inner[0][LOW] in ("who", "which", "whose"):
+            # ", Putin's envoy, who accompanied Witkoff, said": the relative clause closes an
+            # appositive, so its opening comma also closes the one before it
+            h = j - 1
+            while h >= floor and units[h][LOW] not in (",", ";", ":", "“", "”", '"'):
+                h -= 1
+            if h >= floor and units[h][LOW] == "," and j - h - 1 <= 10:
+                i = j
+                continue
+        if inner and len(inner) <= 10:
             cand = resolve(inner, state.names)
             if cand.kind == "actor":
                 appositive = cand

@@ -272,11 +272,21 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
 
 
 def resolve_title(works: list[BlockWork], who: Who, rules: CompiledRules, distance: int) -> None:
-    """A headline's 'source' or 'MoD' is the source the first paragraphs name."""
+    """A headline's 'source' or 'MoD' is the source the first paragraphs name; a headline's
+    "Balitsky: ..." is the actor the first paragraphs tie that name to ("Zaporozhye Region
+    Governor Yevgeny Balitsky wrote")."""
     title = works[0]
+    name = ""
+    if who.kind == "unknown":
+        words = title.folded[who.start : who.end].split()
+        if len(words) > 2 or not words:
+            return
+        name = words[-1].removesuffix("'s")
     for work in works[1 : 2 + distance]:
         for _, main in work.main:
-            if main.kind == "actor":
+            if main.kind == "actor" and (
+                not name or re.search(rf"\b{re.escape(name)}\b", work.folded[main.start : main.end])
+            ):
                 add_evidence(
                     title,
                     "attribution.headline",

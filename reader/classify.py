@@ -290,7 +290,7 @@ def _analyse(
             state.voice = Speaker((), work.index)
             voice = state.voice
             state.last = voice
-        elif who.kind == "role" and is_title and not OFFICIAL_TITLE.match(work.text):
+        elif who.kind in ("role", "unknown") and is_title and not OFFICIAL_TITLE.match(work.text):
             title_pending = who
     elif state.voice is not None and not is_title:
         voice = state.voice

@@ -83,6 +83,10 @@ NP_MODIFIERS = word_set(
 COORD = frozenset(["and", "but"])
 
 
+# Last words of lexicon speakers that are titles, not surnames ("NATO Secretary General").
+_TITLE_WORDS = word_set("general secretary president minister chief leader head envoy")
+
+
 _WHOLE_ROLES = frozenset(
     ["prime minister", "secretary general", "secretary-general", "vice president", "general staff"]
 )
@@ -119,6 +123,7 @@ def resolve(units: Sequence[Unit], tied: Names) -> Who:
     previous: Unit | None = None
     possessor: Unit | None = None
     direct_from: Unit | None = None  # the alias or speaker the direct actors came from
+    owned = False  # past "<adjective> ...'s": later adjectives qualify the possessed thing
     host = 0  # 1: after "envoy to", skipping the host; 2: inside a host of several words
     for unit in units:
         term = unit[TERM]
@@ -142,6 +147,7 @@ def resolve(units: Sequence[Unit], tied: Names) -> Who:
             if head is None or head.kind != "role":
                 break  # "Mission in Ukraine": a place, not the speaker's side
         possessor = previous if previous is not None and previous[LOW].endswith("'s") else None
+        owned = owned or (possessor is not None and bool(adjective))
         previous = unit
         if term is None:
             if unit[CAP] and low not in _DETERMINERS and namelike(low):
@@ -155,7 +161,14 @@ def resolve(units: Sequence[Unit], tied: Names) -> Who:
             direct.extend(a for a in term.actors if a not in direct)
             member = member and term.member
             direct_from = unit
+            if term.kind == "speaker" and " " in low and unit[CAP]:
+                # "Kirill Dmitriev" in the lexicon: "Dmitriev wrote" later is the same man
+                last = low.removesuffix("'s").rsplit(" ", 1)[1]
+                if len(last) > 2 and namelike(last) and last not in _TITLE_WORDS:
+                    tied.setdefault(last, (term.actors, term.member))
         elif term.kind == "adjective":
+            if owned:
+                continue  # "the Russian Foreign Ministry's Second European Department": owned
             adjective.extend(a for a in term.actors if a not in adjective)
             member = member and term.member
         elif term.kind == "role":
