@@ -4,7 +4,9 @@ and a classifier that labels blocks from a table, so a test controls what each p
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
+from textual.app import App
 from textual.pilot import Pilot
 
 from reader.config import Config
@@ -21,6 +23,11 @@ async def ready(pilot: Pilot[None]) -> ReaderApp:
     await app.workers.wait_for_complete()
     await pilot.pause()
     return app
+
+
+def screen_text(app: App[Any]) -> str:
+    """What the terminal shows, as plain text, one line a row."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def notices(app: ReaderApp) -> list[str]:

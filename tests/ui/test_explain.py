@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 
 import yaml
-from rich.console import Console
 from textual.app import App, ComposeResult
 from textual.color import Color
 from textual.content import Content
@@ -25,6 +23,8 @@ from reader.model import (
 from reader.resources import bundled
 from reader.ui.explain import ExplainPane, actor_looks, carry_chain
 from reader.ui.themes import actor_colours, bundled_themes
+
+from .helpers import screen_text
 
 ACTORS = (
     Actor("nato", "NATO", "#4c8dff", "N"),
@@ -125,20 +125,6 @@ class ExplainApp(App[None]):
 
     def on_explain_pane_closed(self, message: ExplainPane.Closed) -> None:
         self.closed.append(message.pane)
-
-
-def screen_text(app: App[None]) -> str:
-    """What the terminal shows, as plain text (the same render the SVG screenshot uses)."""
-    console = Console(
-        width=app.size.width,
-        height=app.size.height,
-        file=io.StringIO(),
-        force_terminal=True,
-        record=True,
-        legacy_windows=False,
-    )
-    console.print(app.screen._compositor.render_update(full=True))
-    return console.export_text()
 
 
 def span_style(app: App[None], part: str) -> Style:

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 
 import pytest
-from rich.console import Console
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable, Static
 
 from reader.ui.help import HelpScreen
 from reader.ui.themes import bundled_themes
+
+from .helpers import screen_text
 
 BINDINGS = [
     ("j,down", "Next block", "block.next"),
@@ -59,20 +59,6 @@ class HostApp(App[None]):
             self.register_theme(theme)
         self.theme = self.wanted_theme
         self.push_screen(HelpScreen(BINDINGS))
-
-
-def screen_text(app: App[None]) -> str:
-    """What the terminal shows, as plain text."""
-    console = Console(
-        width=app.size.width,
-        height=app.size.height,
-        file=io.StringIO(),
-        force_terminal=True,
-        record=True,
-        legacy_windows=False,
-    )
-    console.print(app.screen._compositor.render_update(full=True))
-    return console.export_text()
 
 
 async def test_every_binding_is_listed_with_keys_description_and_id() -> None:

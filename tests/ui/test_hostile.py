@@ -23,7 +23,7 @@ from reader.safe_text import is_safe, visible
 from reader.ui.app import ReaderApp
 from reader.ui.help import HelpScreen
 
-from .helpers import labelled_by, ready
+from .helpers import labelled_by, ready, screen_text
 
 SIZE = (200, 50)
 
@@ -57,10 +57,6 @@ def frame(app: ReaderApp) -> str:
     """What a full repaint of the current screen writes to the terminal."""
     update = app.screen._compositor.render_full_update()
     return update.render_segments(app.console)
-
-
-def screen_text(app: ReaderApp) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def assert_clean(app: ReaderApp) -> str:
