@@ -24,6 +24,7 @@ from reader.phrases import (
     np_after,
     np_before,
     resolve,
+    tie_appositive,
     word_set,
 )
 from reader.rules.compile import CompiledRules, VerbForm
@@ -220,6 +221,9 @@ def _verb_subject(
             return None
         who = resolve(units[a:b], state.names)
         if who.kind in ("unknown", "role", "none") and appositive is not None:
+            # "Leonid Slutsky, the chairman of the State Duma's ... Committee, said": the
+            # appositive's side is the name's too, for the rest of the article
+            tie_appositive(units[a:b], appositive, state.names)
             who = appositive
         if who.kind != "none":
             trailing = before in _TRAILING_OPEN and last - k <= _TRAILING_TAIL

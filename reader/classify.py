@@ -72,10 +72,12 @@ from reader.carry import (
     OFFICIAL_TITLE,
     Speaker,
     State,
+    bare_quote,
     close_quote,
     continues_quote,
     document_title,
     document_voice,
+    forward_speaker,
     known_role,
     mostly_quoted,
     register_roles,
@@ -84,10 +86,10 @@ from reader.carry import (
 )
 from reader.config import Config
 from reader.model import Article, Block, ClassifiedArticle, Verdict
-from reader.phrases import Who, first_phrase, is_person, resolve
+from reader.phrases import COORD, OBJECT_PREP, SKIP, Who, first_phrase, is_person, resolve
 from reader.rules.compile import CompiledRules
 from reader.scan import BlockWork, Budget, add_evidence, prepare_chunk
-from reader.text_units import COLON_PREFIX, DASH_SUFFIX, END, START, Unit, inside
+from reader.text_units import CAP, COLON_PREFIX, DASH_SUFFIX, END, LOW, START, TERM, Unit, inside
 
 
 def classify(article: Article, config: Config) -> ClassifiedArticle:
@@ -128,6 +130,7 @@ def classify_iter(
     strings: dict[str, str] = {}  # evidence texts, shared (see `add_evidence`)
     held: list[BlockWork] = []  # a headline waiting for its source, and the blocks after it
     opened: list[BlockWork] = []  # paragraphs of a quote still open, waiting for its speaker
+    ahead: BlockWork | None = None  # a bare quote, waiting to see if the next block names it
     title_who: Who | None = None
     first = True
     ready: list[Verdict] = []
@@ -159,6 +162,10 @@ def classify_iter(
                     if pending is not None:
                         held, title_who = [work], pending
                         continue
+                if ahead is not None:
+                    forward_speaker(ahead, work, rules)
+                    emit(ahead)
+                    ahead = None
                 if opened:
                     if continues_quote(work):
                         opened.append(work)
@@ -175,6 +182,9 @@ def classify_iter(
                 if work.quotes and not work.main and block.kind != "title" and still_open(work):
                     opened = [work]  # its speaker may be named where the quote closes
                     continue
+                if block.kind != "title" and bare_quote(work):
+                    ahead = work
+                    continue
                 emit(work)
         finally:
             if collecting:
@@ -183,6 +193,8 @@ def classify_iter(
     ready = []
     for done in opened:
         emit(done)
+    if ahead is not None:
+        emit(ahead)
     yield from ready
     if held:
         yield from _release(held, title_who, rules, distance, verdict)
@@ -222,18 +234,33 @@ def _chunks(blocks: Sequence[Block]) -> Iterator[Sequence[Block]]:
 
 
 def _colon_label(
-    prefix: re.Match[str], units: Sequence[Unit], state: State, is_title: bool
+    prefix: re.Match[str], work: BlockWork, state: State, is_title: bool
 ) -> tuple[Who, list[Unit], int] | None:
     """The speaker a "Name: ..." prefix names, with the units before the colon and where it
     is; None when the words before the colon are no speaker's label."""
     if len(prefix.group(1).split()) > 10:
         return None  # a long clause before a colon is a sentence, not a speaker's label
     cut = prefix.end(1)
-    pre_units = first_phrase([u for u in units if u[END] <= cut])
+    before = [u for u in work.units if u[END] <= cut]
+    pre_units = first_phrase(before)
+    after = before.index(pre_units[-1]) + 1 if pre_units else len(before)
+    if after < len(before) and _qualifies_noun(before[after], work):
+        return None  # "Ukraine peace push: ...": the name only qualifies a noun
     who = known_role(resolve(pre_units, state.names), state)
     if who.kind in ("pronoun", "none") and not is_title:
         return None  # "We discussed three things today: ...", not a speaker's label
     return who, pre_units, cut
+
+
+def _qualifies_noun(unit: Unit, work: BlockWork) -> bool:
+    """A plain lower-case word right after a name ("Ukraine peace push"): the name is a
+    modifier, not the speaker of what follows the colon."""
+    low = unit[LOW]
+    if unit[TERM] is not None or unit[CAP] or not low.isalpha():
+        return False
+    if low in OBJECT_PREP or low in SKIP or low in COORD:
+        return False
+    return all(start != unit[START] for start, _, _ in work.verbs)
 
 
 def _analyse(
@@ -261,7 +288,7 @@ def _analyse(
         body_from = prefix.end(1) + 1
         _section(work, body_from, state)
         prefix = None
-    label = _colon_label(prefix, units, state, is_title) if prefix is not None else None
+    label = _colon_label(prefix, work, state, is_title) if prefix is not None else None
     if label is None:
         prefix = None
     if label is not None:

@@ -30,7 +30,8 @@ SKIP = word_set(
     "still further even never not n't reportedly publicly separately recently now today "
     "yesterday tonight on last this that week month year morning evening night weekend monday "
     "tuesday wednesday thursday friday saturday sunday in a statement jointly openly privately "
-    "firmly strongly sharply bluntly personally more so far"
+    "firmly strongly sharply bluntly personally more so far consistently categorically "
+    "flatly vehemently explicitly directly officially formally initially subsequently"
 )
 
 
@@ -124,6 +125,9 @@ def resolve(units: Sequence[Unit], tied: Names) -> Who:
     possessor: Unit | None = None
     direct_from: Unit | None = None  # the alias or speaker the direct actors came from
     owned = False  # past "<adjective> ...'s": later adjectives qualify the possessed thing
+    # Past "<adjective> <role> of": the complement's adjectives qualify the place, not the
+    # speaker ("the Ukrainian-appointed head of the Zaporozhye Region").
+    complement = False
     host = 0  # 1: after "envoy to", skipping the host; 2: inside a host of several words
     for unit in units:
         term = unit[TERM]
@@ -146,6 +150,7 @@ def resolve(units: Sequence[Unit], tied: Names) -> Who:
             head = previous[TERM]
             if head is None or head.kind != "role":
                 break  # "Mission in Ukraine": a place, not the speaker's side
+            complement = complement or bool(adjective)
         possessor = previous if previous is not None and previous[LOW].endswith("'s") else None
         owned = owned or (possessor is not None and bool(adjective))
         previous = unit
@@ -167,7 +172,7 @@ def resolve(units: Sequence[Unit], tied: Names) -> Who:
                 if len(last) > 2 and namelike(last) and last not in _TITLE_WORDS:
                     tied.setdefault(last, (term.actors, term.member))
         elif term.kind == "adjective":
-            if owned:
+            if owned or complement:
                 continue  # "the Russian Foreign Ministry's Second European Department": owned
             adjective.extend(a for a in term.actors if a not in adjective)
             member = member and term.member
@@ -178,6 +183,8 @@ def resolve(units: Sequence[Unit], tied: Names) -> Who:
         elif term.kind == "other":
             other = True
     role_keys = tuple(_role_keys(roles))
+    if _title_name(units) and not roles:
+        return Who("unknown", (), start, end, role_keys)
     if direct or (adjective and (roles or names)):
         actors = tuple(direct or adjective)
         if len(actors) > 1 and any(u[LOW] == "and" for u in units):
@@ -200,6 +207,22 @@ def resolve(units: Sequence[Unit], tied: Names) -> Who:
             return Who("unknown", (), start, end, role_keys)  # "a statement": not anaphoric
         return Who("role", (), start, end, role_keys)
     return NONE
+
+
+def _title_name(units: Sequence[Unit]) -> bool:
+    """'the Kyiv Independent', 'the Moscow Times': a place name opening a proper name is a
+    newspaper or a company, which speaks for no actor."""
+    if len(units) < 3 or units[0][LOW] != "the":
+        return False
+    place, name = units[1], units[2]
+    return (
+        place[TERM] is not None
+        and place[TERM].kind == "alias"
+        and not place[LOW].endswith("'s")
+        and name[TERM] is None
+        and name[CAP]
+        and namelike(name[LOW])
+    )
 
 
 def _is_function_word(unit: Unit) -> bool:
@@ -225,6 +248,13 @@ def _learn(names: list[Unit], actors: tuple[str, ...], member: bool, tied: Names
     for unit in names:
         if len(unit[LOW]) > 2 and unit[LOW] not in SKIP:
             tied[unit[LOW]] = (actors, member)
+
+
+def tie_appositive(units: Sequence[Unit], side: Who, tied: Names) -> None:
+    """Tie a named person to the side of the appositive that follows the name."""
+    names = [u for u in units if u[TERM] is None and u[CAP] and namelike(u[LOW])]
+    if names and len(names) == len(units) and side.actors:
+        _learn(names, side.actors, side.member, tied)
 
 
 def _learn_conjuncts(units: Sequence[Unit], tied: Names) -> None:
@@ -276,6 +306,9 @@ def np_before(units: Sequence[Unit], i: int, floor: int) -> tuple[int, int]:
         if low in ("'s", "’s", "-", "."):
             j -= 1
             continue
+        if low == "on" and floor < j < i and _capitalised(units[j - 1]) and units[j + 1][CAP]:
+            j -= 1  # "the State Duma Committee on Defense": a proper name's inner preposition
+            continue
         if low in _NP_PREP and j > floor and j < i:
             left = units[j - 1]
             if left[TERM] is not None or (left[CAP] and namelike(left[LOW])):
@@ -296,6 +329,13 @@ def np_before(units: Sequence[Unit], i: int, floor: int) -> tuple[int, int]:
                 continue
         break
     return j + 1, i + 1
+
+
+def _capitalised(unit: Unit) -> bool:
+    """A capitalised name word or office ("Committee"), not an actor's name."""
+    if not unit[CAP]:
+        return False
+    return (unit[TERM] is None and namelike(unit[LOW])) or _is_role(unit)
 
 
 def np_after(units: Sequence[Unit], i: int, ceiling: int) -> tuple[int, int]:
