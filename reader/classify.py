@@ -283,7 +283,7 @@ def _analyse(
     # Transcript voice and colon prefixes.
     voice: Speaker | None = None
     body_from = 0
-    prefix = COLON_PREFIX.match(work.text)
+    prefix = COLON_PREFIX.match(work.text) if ":" in work.text else None
     if prefix is not None and work.folded[: prefix.end(1)].strip() in _SECTION_LABELS:
         body_from = prefix.end(1) + 1
         _section(work, body_from, state)

@@ -182,7 +182,7 @@ def resolve(units: Sequence[Unit], tied: Names) -> Who:
             pronoun = unit[LOW]
         elif term.kind == "other":
             other = True
-    role_keys = tuple(_role_keys(roles))
+    role_keys = tuple(_role_keys(roles)) if roles else ()  # most phrases hold no role
     if _title_name(units) and not roles:
         return Who("unknown", (), start, end, role_keys)
     if direct or (adjective and (roles or names)):

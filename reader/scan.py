@@ -252,7 +252,7 @@ def _prepare(
         or markers
         or block.index == 0
         or block.kind == "title"
-        or COLON_PREFIX.match(text)
+        or (":" in text and COLON_PREFIX.match(text))  # `in` first: most blocks have none
         or any(t.kind == "role" for _, _, t in terms)
     )
     units, starts, term_at = tokenise(text, folded, terms) if needs_units else _NO_UNITS

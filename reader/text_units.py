@@ -57,8 +57,9 @@ def tokenise(
     is one token) and ends there is not a unit of its own.
     """
     units: list[Unit] = [
-        (m.start(), m.end(), m.group(), None, text[m.start()].isupper())
+        (start, m.end(), m.group(), None, text[start].isupper())
         for m in _TOKEN.finditer(folded)
+        for start in (m.start(),)  # bound once: the comprehension runs per token
     ]
     starts = [u[0] for u in units]
     if not terms:
