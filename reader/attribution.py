@@ -61,6 +61,16 @@ _TRAILING_OPEN = frozenset([",", "”", '"', "’", "'"])
 _TRAILING_TAIL = 8
 
 
+# "A resident of Energodar told RIA Novosti": a person named only by a common noun, who speaks
+# for no actor. These verbs mark a person speaking; the indefinite article marks a new one.
+_PERSON_SPEECH = word_set("say tell add explain recall complain admit")
+_INDEFINITE = frozenset(["a", "an", "one", "another"])
+
+
+# "In Odesa Oblast, Governor Oleh Kiper said": a local office whose place opens the sentence.
+_LOCAL_ROLES = word_set("governor mayor head administration authorities officials official")
+
+
 @dataclass(slots=True)
 class _Attr:
     """One attribution found in a sentence."""
@@ -159,6 +169,12 @@ def _verb_subject(
     nxt = units[k + 1][LOW] if k + 1 < len(units) else ""
     if nxt == "by":
         return None  # passive: "backed by"
+    # "The two sides agreed to exchange prisoners": a joint act, narrative, not a position
+    joint_act = form.lemma == "agree" and nxt == "to"
+    # "statements by Zelensky, who said ...": the relative pronoun's noun is the subject
+    relative = prev == "who" and i - 1 > floor and units[i - 1][LOW] == ","
+    if relative:
+        i -= 2
     if prev in _BE and not form.participle and form.lemma not in _ACTIVE_AFTER_BE:
         return None  # passive: "Ukraine is believed to ..."
     if prev == "to":
@@ -217,9 +233,16 @@ def _verb_subject(
     ):
         a, b = np_before(units, i, floor)
         before = units[a - 1][LOW] if a - 1 >= floor else ""
-        if before in OBJECT_PREP:
+        if before in OBJECT_PREP and not relative:
             return None
         who = resolve(units[a:b], state.names)
+        if joint_act and len(who.actors) > 1 and all(u[LOW] != "and" for u in units[a:b]):
+            return None
+        if who.kind in ("unknown", "role") and set(who.roles) & _LOCAL_ROLES:
+            place = _opening_place(units, first, a)
+            if place is not None:
+                tie_appositive(units[a:b], place, state.names)
+                who = Who("actor", place.actors, who.start, who.end, who.roles, member=place.member)
         if who.kind in ("unknown", "role", "none") and appositive is not None:
             # "Leonid Slutsky, the chairman of the State Duma's ... Committee, said": the
             # appositive's side is the name's too, for the rest of the article
@@ -230,6 +253,10 @@ def _verb_subject(
             return _Attr(v_start, v_end, who, "attribution.subject", form, True, trailing=trailing)
     if appositive is not None:
         return _Attr(v_start, v_end, appositive, "attribution.subject", form, True)
+    if form.lemma in _PERSON_SPEECH and i >= floor:
+        person = _common_subject(units, i, floor)
+        if person is not None:
+            return _Attr(v_start, v_end, person, "attribution.subject", form, True)
     # Inversion: '"...," said Peskov' / ', the ministry added' is handled above.
     if form.lemma in _INVERTING and (i < floor or units[i][LOW] in (",", "”", '"', "’")):
         a, b = np_after(units, k + 1, last)
@@ -243,6 +270,52 @@ def _verb_subject(
                         v_start, v_end, who, "attribution.inverted", form, True, trailing=trailing
                     )
     return None
+
+
+def _common_subject(units: list[Unit], i: int, floor: int) -> Who | None:
+    """'A resident of Energodar', 'a drone operator': a person introduced by a common noun
+    and an indefinite article, at the start of a clause. A speaker of no actor's, who stops
+    carry-over (the quote before is theirs, not the last official's)."""
+    j = i
+    while j >= floor and i - j < 7:
+        unit = units[j]
+        low = unit[LOW]
+        if low in _INDEFINITE:
+            before = units[j - 1][LOW] if j > floor else ","
+            if j == i or before not in (",", "”", '"', "’", ";", ":"):
+                return None
+            return Who("unknown", (), unit[START], units[i][END])
+        term = unit[TERM]
+        if term is not None and term.kind not in ("adjective", "alias"):
+            return None
+        if term is None and not (low.isalpha() or low == "-"):
+            return None
+        if term is None and (low in SKIP or low in COORD or low in OBJECT_PREP) and low != "of":
+            return None
+        j -= 1
+    return None
+
+
+def _opening_place(units: list[Unit], first: int, a: int) -> Who | None:
+    """'In the Kharkiv region, ...' / 'In Odesa Oblast, ...': the one actor whose place opens
+    the sentence in a phrase of its own, ending just before the subject at `a`."""
+    if a - first > 7 or a - 1 <= first or units[first][LOW] != "in" or units[a - 1][LOW] != ",":
+        return None
+    actors: tuple[str, ...] = ()
+    for unit in units[first + 1 : a - 1]:
+        term = unit[TERM]
+        if term is None:
+            if unit[LOW] not in ("the", "region", "oblast", "province", "city", "district"):
+                return None
+            continue
+        if term.kind not in ("adjective", "alias") or term.member or not term.actors:
+            return None
+        if actors and actors != term.actors:
+            return None
+        actors = term.actors
+    if len(actors) != 1:
+        return None
+    return Who("actor", actors, units[first][START], units[a - 1][START])
 
 
 def _participle_subject(in_clause: list[_Attr]) -> Who | None:
@@ -309,6 +382,8 @@ def settle(
                     owner_of = resolved.get(id(other))
                     if other.complement and not other.follows and owner_of is not None:
                         embedded_in = owner_of
+        if attr.rule == "attribution.source" and embedded_in == () and not quoted:
+            embedded_in = None  # "the newspaper reported, citing US officials": theirs
         resolved[id(attr)] = _settle_one(
             work, attr, embedded_in, quoted, rules, state, distance, voice
         )
