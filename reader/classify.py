@@ -353,12 +353,19 @@ def _analyse(
                 title_pending = who
 
     # Sentences: attributions, then reported positions.
-    verbs = [v for v in work.verbs if v[0] >= body_from]
-    markers = [m for m in work.markers if m[0] >= body_from and not inside(m[0], work.quotes)]
+    verbs = [v for v in work.verbs if v[0] >= body_from] if body_from else work.verbs
+    markers = work.markers
+    if markers:
+        quotes = work.quotes
+        markers = [m for m in markers if m[0] >= body_from and not inside(m[0], quotes)]
     in_voice = voice is not None and bool(voice.actors)
-    for s_start, s_end in work.sentences:
-        s_verbs = [v for v in verbs if s_start <= v[0] < s_end]
-        s_markers = [m for m in markers if s_start <= m[0] < s_end]
+    sentences = work.sentences
+    for s_start, s_end in sentences:
+        if len(sentences) == 1:  # most blocks: every verb and marker is in it
+            s_verbs, s_markers = verbs, markers
+        else:
+            s_verbs = [v for v in verbs if s_start <= v[0] < s_end]
+            s_markers = [m for m in markers if s_start <= m[0] < s_end]
         if not s_verbs and not s_markers:
             continue
         attrs = sentence_attrs(work, units, work.starts, s_start, s_end, s_verbs, s_markers, state)
