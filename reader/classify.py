@@ -439,8 +439,13 @@ def _framing_and_mentions(work: BlockWork, rules: CompiledRules) -> None:
     evidence already covers: they order labels, never make one."""
     quotes = work.quotes
     weights = rules.weights
+    excluded = work.excluded
     for start, end, rule in work.framing:
-        if rule.actor is None or inside(start, quotes) or inside(start, work.excluded):
+        if (
+            rule.actor is None
+            or (quotes and inside(start, quotes))
+            or (excluded and inside(start, excluded))
+        ):
             continue
         weight = weights.framing * rule.weight
         add_evidence(work, rule.id, (rule.actor,), "framing", start, end, weight)
@@ -483,12 +488,14 @@ class _Verdicts:
         labelling: dict[str, float] = {}
         first_seen: dict[str, int] = {}
         carried = False
+        score_of = scores.get  # bound once: the loop runs per evidence
         for ev in evidence:
             actor = ev.actor
-            scores[actor] = scores.get(actor, 0.0) + ev.weight
+            weight = ev.weight
+            scores[actor] = score_of(actor, 0.0) + weight
             kind = ev.kind
             if kind == "attribution" or kind == "carry":
-                labelling[actor] = labelling.get(actor, 0.0) + ev.weight
+                labelling[actor] = labelling.get(actor, 0.0) + weight
                 if actor not in first_seen:
                     first_seen[actor] = ev.start if kind == "attribution" else -1
                 if kind == "carry":
