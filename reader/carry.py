@@ -353,8 +353,10 @@ def close_quote(works: list[BlockWork], rules: CompiledRules) -> None:
 def bare_quote(work: BlockWork) -> bool:
     """A paragraph that is one quote and nothing else, with no speaker of its own: its speaker
     may be named at the start of the next paragraph ("That was how X summed up ...")."""
+    if work.main or not work.quotes:  # most blocks: decided before the text is copied
+        return False
     text = work.text.strip()
-    if work.main or not work.quotes or len(text) < 2:
+    if len(text) < 2:
         return False
     if text[0] not in _OPENERS or text.rstrip(".")[-1] not in _CLOSERS:
         return False

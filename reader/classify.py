@@ -353,12 +353,19 @@ def _analyse(
                 title_pending = who
 
     # Sentences: attributions, then reported positions.
-    verbs = [v for v in work.verbs if v[0] >= body_from]
-    markers = [m for m in work.markers if m[0] >= body_from and not inside(m[0], work.quotes)]
+    verbs = [v for v in work.verbs if v[0] >= body_from] if body_from else work.verbs
+    markers = work.markers
+    if markers:
+        quotes = work.quotes
+        markers = [m for m in markers if m[0] >= body_from and not inside(m[0], quotes)]
     in_voice = voice is not None and bool(voice.actors)
-    for s_start, s_end in work.sentences:
-        s_verbs = [v for v in verbs if s_start <= v[0] < s_end]
-        s_markers = [m for m in markers if s_start <= m[0] < s_end]
+    sentences = work.sentences
+    for s_start, s_end in sentences:
+        if len(sentences) == 1:  # most blocks: every verb and marker is in it
+            s_verbs, s_markers = verbs, markers
+        else:
+            s_verbs = [v for v in verbs if s_start <= v[0] < s_end]
+            s_markers = [m for m in markers if s_start <= m[0] < s_end]
         if not s_verbs and not s_markers:
             continue
         attrs = sentence_attrs(work, units, work.starts, s_start, s_end, s_verbs, s_markers, state)
@@ -432,8 +439,13 @@ def _framing_and_mentions(work: BlockWork, rules: CompiledRules) -> None:
     evidence already covers: they order labels, never make one."""
     quotes = work.quotes
     weights = rules.weights
+    excluded = work.excluded
     for start, end, rule in work.framing:
-        if rule.actor is None or inside(start, quotes) or inside(start, work.excluded):
+        if (
+            rule.actor is None
+            or (quotes and inside(start, quotes))
+            or (excluded and inside(start, excluded))
+        ):
             continue
         weight = weights.framing * rule.weight
         add_evidence(work, rule.id, (rule.actor,), "framing", start, end, weight)
@@ -476,12 +488,14 @@ class _Verdicts:
         labelling: dict[str, float] = {}
         first_seen: dict[str, int] = {}
         carried = False
+        score_of = scores.get  # bound once: the loop runs per evidence
         for ev in evidence:
             actor = ev.actor
-            scores[actor] = scores.get(actor, 0.0) + ev.weight
+            weight = ev.weight
+            scores[actor] = score_of(actor, 0.0) + weight
             kind = ev.kind
             if kind == "attribution" or kind == "carry":
-                labelling[actor] = labelling.get(actor, 0.0) + ev.weight
+                labelling[actor] = labelling.get(actor, 0.0) + weight
                 if actor not in first_seen:
                     first_seen[actor] = ev.start if kind == "attribution" else -1
                 if kind == "carry":

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
+from operator import itemgetter
 from typing import Final
 
 from reader.rules.compile import Term
@@ -38,6 +39,7 @@ END: Final = 1
 LOW: Final = 2
 TERM: Final = 3
 CAP: Final = 4
+_unit_start = itemgetter(START)
 
 
 def inside(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
@@ -61,26 +63,28 @@ def tokenise(
         for m in _TOKEN.finditer(folded)
         for start in (m.start(),)  # bound once: the comprehension runs per token
     ]
-    starts = [u[0] for u in units]
+    starts = list(map(_unit_start, units))
     if not terms:
         return units, starts, []
     n = len(units)
     out: list[Unit] = []
     out_starts: list[int] = []
     term_at: list[int] = []
+    extend, extend_starts, append = out.extend, out_starts.extend, out.append  # bound once
     k = 0  # the next token not yet emitted or covered
     for t_start, t_end, term in terms:
         j = bisect_left(starts, t_start, k)
         if j >= n or starts[j] >= t_end:
             continue
-        out.extend(units[k:j])
-        out_starts.extend(starts[k:j])
+        if j > k:
+            extend(units[k:j])
+            extend_starts(starts[k:j])
         # keep a possessive with its term: "the bloc's", "Ukraine's"
         stop = t_end
         if folded.startswith("'s", t_end) and not folded[t_end + 2 : t_end + 3].isalnum():
             stop = t_end + 2
         term_at.append(len(out))
-        out.append((t_start, stop, folded[t_start:stop], term, text[t_start].isupper()))
+        append((t_start, stop, folded[t_start:stop], term, text[t_start].isupper()))
         out_starts.append(t_start)
         k = bisect_left(starts, stop, j)
     out.extend(units[k:])
