@@ -69,6 +69,13 @@ _INDEFINITE = frozenset(["a", "an", "one", "another"])
 
 # "In Odesa Oblast, Governor Oleh Kiper said": a local office whose place opens the sentence.
 _LOCAL_ROLES = word_set("governor mayor head administration authorities officials official")
+# Words a sentence-opening place phrase may hold besides the place itself: "In the
+# northeastern Kharkiv region, ..." is as much Kharkiv's as "In the Kharkiv region, ...".
+_PLACE_WORDS = word_set(
+    "the region oblast province city district town village northern southern eastern western"
+    " northeastern northwestern southeastern southwestern north-eastern north-western"
+    " south-eastern south-western central frontline front-line border"
+)
 
 
 @dataclass(slots=True)
@@ -305,7 +312,7 @@ def _opening_place(units: list[Unit], first: int, a: int) -> Who | None:
     for unit in units[first + 1 : a - 1]:
         term = unit[TERM]
         if term is None:
-            if unit[LOW] not in ("the", "region", "oblast", "province", "city", "district"):
+            if unit[LOW] not in _PLACE_WORDS:
                 return None
             continue
         if term.kind not in ("adjective", "alias") or term.member or not term.actors:
