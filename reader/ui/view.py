@@ -5,31 +5,26 @@ single Strip from each column's pre-wrapped line for that screen row, so the col
 drift apart under scrolling, resizing, search jumps or mode switches: sync is by construction.
 Nothing is a widget per block, so 100,000 blocks cost what the screen shows.
 
-How a frame is computed
-- Wrapping: each block's display text is wrapped once per text width (`reader.layout.wrap_starts`)
-  and cached per width; a resize re-wraps and drops the widths no longer on screen.
-- A *track* is a sequence of blocks drawn one under the other with their heights (lines + one
-  blank line) and prefix sums `tops`, so "which block is at line y" is one bisect.
-  Aligned mode has one track: every block, in article order; a block stands in its columns and
-  the others draw a dim gap of the same height; an unlabelled block is a full-width band (or
-  stands in the Other column, `o`). Compact mode has one track per column (its own blocks).
+How a frame is computed (the data in `reader.ui.tracks`, the drawing in `reader.ui.paint`)
+- Wrapping and tracks: each block's text is wrapped once per width; a *track* is blocks drawn one
+  under the other with prefix sums of their heights, so "which block is at line y" is one bisect.
+  Aligned mode has one track (every block, in article order), compact mode one per column.
 - Scrolling: the ScrollView's `scroll_y` scrolls the primary track: the aligned track, or in
   compact mode the focused column's track. In compact mode every other column is drawn at its
   own offset, computed (not stored) from the cursor: the column's block nearest to the current
   block is put on the screen row where the focused column's cursor sits, clamped so the column
   does not scroll past its ends. Nothing to keep in sync, so nothing can go out of sync.
-- Line 0 is the column header (label, tag, block count), fixed; content starts at line 1.
+- Line 0 is the column header, fixed; content starts at line 1.
 - A cursor move that does not scroll refreshes only the lines of the old and new block (and in
   compact mode, only when no other column moves), which keeps SSH traffic small.
 - The terminal cursor is put on the current block (`App.cursor_position`), so screen readers
   and braille displays follow.
 
-Narrow terminals: when a column's text would be narrower than `MIN_TEXT`, one column is shown
-and the header names the panels abbreviated. Aligned mode then merges the panels into that one
-column: every block in article order, its gutter holding a slot per actor with the tags of its
-labels ("N R" for a NATO and Russia block), so nothing is hidden behind a gap. Compact mode shows
-the focused panel's own blocks; Tab and 1..9 switch panels.
-Wide terminals: text columns are capped at `MAX_TEXT` cells so lines stay readable.
+Narrow terminals: when a column's text would be narrower than `reader.ui.tracks.MIN_TEXT`, one
+column is shown and the header names the panels abbreviated. Aligned mode then merges the panels
+into that one column, every block in article order with a tag slot per actor in its gutter.
+Compact mode shows the focused panel's own blocks; Tab and 1..9 switch panels.
+Wide terminals: text columns are capped at `reader.ui.tracks.MAX_TEXT` cells.
 
 Bindings of the view (ids for `keymap:` in config.yaml):
 
@@ -60,48 +55,24 @@ Bindings of the view (ids for `keymap:` in config.yaml):
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from itertools import accumulate
 from typing import ClassVar, Literal
 
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.color import Color, ColorParseError
 from textual.geometry import Offset, Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.layout import (
-    Layout,
-    build_layout,
-    display_text,
-    text_cells,
-    wrap_starts,
-)
+from reader.layout import Layout, build_layout, display_text
 from reader.model import ClassifiedArticle
-from reader.safe_text import visible
 from reader.search import Match, Results
-
-MAX_TEXT = 96
-"""Widest text column, in cells: longer lines are hard to read (glow caps at 120 overall)."""
-
-MAX_BAND = 120
-"""Widest full-width band (an unlabelled block drawn across all panels)."""
-
-MIN_TEXT = 28
-"""Narrowest text column before the view shows one column (see "Narrow terminals")."""
-
-RIGHT_MARGIN = 1
-"""Blank cells after each column's text, so a full line never touches the separator."""
-
-CURSOR = "▶"
-NEAREST = "▷"
-SEPARATOR = "│"
+from reader.ui.paint import Painter, colour_style
+from reader.ui.tracks import Geometry, Track, Wraps, build_tracks, geometry_for
 
 PendingKey = Literal["mark", "jump"]
 
@@ -120,64 +91,6 @@ class ViewState:
     row: int = 0
     compact: bool = False
     marks: Mapping[str, int] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class Geometry:
-    """Where things go for one width: computed on resize, mode or panel changes."""
-
-    width: int
-    visible: tuple[int, ...]  # column indices shown, left to right
-    xs: tuple[int, ...]  # x of each shown column
-    column_width: int  # gutter + text
-    gutter: int  # tag cells + one marker cell
-    text_width: int
-    band_width: int  # text width of a full-width band
-    narrow: bool
-    merged: bool  # narrow and aligned: every block in one column, tag slots in the gutter
-    slots: tuple[int, ...] = ()  # merged: x of each column's tag slot in the gutter
-
-
-class Track:
-    """Blocks drawn one under another: `blocks[r]` is row r's block, `tops[r]` its first line.
-
-    `tops` has one more entry than `blocks`: the total height.
-    """
-
-    __slots__ = ("blocks", "tops")
-
-    def __init__(self, blocks: Sequence[int], heights: Sequence[int]) -> None:
-        self.blocks = blocks
-        self.tops: list[int] = [0, *accumulate(heights)]
-
-    @property
-    def height(self) -> int:
-        return self.tops[-1]
-
-    def __len__(self) -> int:
-        return len(self.blocks)
-
-    def row_at(self, y: int) -> int:
-        """The row holding line y (clamped to the rows that exist)."""
-        return max(0, min(len(self.blocks) - 1, bisect_right(self.tops, y) - 1))
-
-    def row_of(self, block: int) -> int | None:
-        """The row of `block`, or None when the track does not hold it."""
-        at = bisect_left(self.blocks, block)
-        return at if at < len(self.blocks) and self.blocks[at] == block else None
-
-    def row_near(self, block: int) -> int:
-        """The row of `block`, or of the first block after it (or the last row)."""
-        return min(bisect_left(self.blocks, block), len(self.blocks) - 1)
-
-
-def _colour_style(colour: str) -> Style:
-    if not colour:
-        return Style()
-    try:
-        return Style(color=Color.parse(colour).rich_color)
-    except ColorParseError:
-        return Style()
 
 
 class ReaderView(ScrollView, can_focus=True):
@@ -282,7 +195,7 @@ class ReaderView(ScrollView, can_focus=True):
         self.match_index: int | None = None
         self.note = ""
         self._geometry: Geometry | None = None
-        self._wraps: dict[int, list[tuple[int, ...] | None]] = {}
+        self._wraps = Wraps()
         self._track: Track | None = None  # aligned
         self._tracks: dict[int, Track] = {}  # compact, by column
         self._offsets_key: tuple[int, int, int] | None = None
@@ -340,7 +253,7 @@ class ReaderView(ScrollView, can_focus=True):
         self._layout = None
         self._geometry = None
         self._texts = []
-        self._wraps.clear()
+        self._wraps.reset(self._texts)
         self._track = None
         self._tracks = {}
         self._offsets_key = None
@@ -373,7 +286,7 @@ class ReaderView(ScrollView, can_focus=True):
         if colours is not None:
             self._colours = colours
         self._texts = [display_text(block.text) for block in classified.article.blocks]
-        self._wraps.clear()
+        self._wraps.reset(self._texts)
         self.results = None
         self._spans = {}
         self.match_index = None
@@ -412,91 +325,21 @@ class ReaderView(ScrollView, can_focus=True):
         self._layout = build_layout(
             self._classified, show_other=self.show_other, colours=self._colours
         )
-        self._column_styles = [_colour_style(column.colour) for column in self._layout.columns]
+        self._column_styles = [colour_style(column.colour) for column in self._layout.columns]
         self.focus_column = min(self.focus_column, max(0, len(self._layout.columns) - 1))
 
     def _geometry_for(self, width: int) -> Geometry:
         assert self._layout is not None
-        columns = self._layout.columns
-        count = max(1, len(columns))
-        tag = max((text_cells(visible(c.tag)) for c in columns), default=1)
-        gutter = tag + 2  # tag, cursor marker, space
-        narrow = count > 1 and (width - (count - 1)) // count - gutter - RIGHT_MARGIN < MIN_TEXT
-        merged = narrow and not self.compact
-        slots: tuple[int, ...] = ()
-        if merged:
-            slots = tuple(i * tag for i in range(count))
-            gutter = count * tag + 2
-        shown = (self.focus_column,) if narrow or not columns else tuple(range(count))
-        k = len(shown)
-        text_width = max(4, min(MAX_TEXT, (width - (k - 1)) // k - gutter - RIGHT_MARGIN))
-        column_width = text_width + gutter + RIGHT_MARGIN
-        xs = tuple(i * (column_width + 1) for i in range(k))
-        span = k * column_width + (k - 1)
-        band = text_width if merged else max(4, min(MAX_BAND, span - gutter - RIGHT_MARGIN))
-        return Geometry(
-            width, shown, xs, column_width, gutter, text_width, band, narrow, merged, slots
+        return geometry_for(
+            self._layout, width, compact=self.compact, focus_column=self.focus_column
         )
-
-    def _starts(self, block: int, width: int) -> tuple[int, ...]:
-        cache = self._wraps.get(width)
-        if cache is None:
-            cache = self._wraps[width] = [None] * len(self._texts)
-        starts = cache[block]
-        if starts is None:
-            starts = cache[block] = wrap_starts(self._texts[block], width)
-        return starts
-
-    def _heights(self, blocks: Sequence[int], width: int) -> list[int]:
-        cache = self._wraps.get(width)
-        if cache is None:
-            cache = self._wraps[width] = [None] * len(self._texts)
-        texts = self._texts
-        heights: list[int] = []
-        append = heights.append
-        for block in blocks:
-            starts = cache[block]
-            if starts is None:
-                starts = cache[block] = wrap_starts(texts[block], width)
-            append(len(starts) + 1)
-        return heights
-
-    def _block_width(self, block: int) -> int:
-        """The text width `block` wraps at in aligned mode."""
-        assert self._layout is not None and self._geometry is not None
-        if self._layout.placement[block]:
-            return self._geometry.text_width
-        return self._geometry.band_width
 
     def _build_tracks(self) -> None:
         """Heights and prefix sums for the current geometry and mode."""
         assert self._layout is not None and self._geometry is not None
-        geometry = self._geometry
-        self._tracks = {}
-        self._track = None
-        if not self.compact:
-            n = len(self._texts)
-            placement = self._layout.placement
-            if self._layout.has_bands and geometry.band_width != geometry.text_width:
-                in_column = [b for b in range(n) if placement[b]]
-                bands = [b for b in range(n) if not placement[b]]
-                heights: list[int] = [0] * n
-                for block, h in zip(
-                    in_column, self._heights(in_column, geometry.text_width), strict=True
-                ):
-                    heights[block] = h
-                for block, h in zip(bands, self._heights(bands, geometry.band_width), strict=True):
-                    heights[block] = h
-            else:
-                heights = self._heights(range(n), geometry.text_width)
-            self._track = Track(range(n), heights)
-        else:
-            for column in geometry.visible:
-                blocks = self._layout.columns[column].blocks
-                self._tracks[column] = Track(blocks, self._heights(blocks, geometry.text_width))
-        keep = {geometry.text_width, geometry.band_width}
-        for width in [w for w in self._wraps if w not in keep]:
-            del self._wraps[width]
+        self._track, self._tracks = build_tracks(
+            self._layout, self._geometry, self._wraps, compact=self.compact
+        )
         self._offsets_key = None
 
     @property
@@ -731,7 +574,7 @@ class ReaderView(ScrollView, can_focus=True):
             row = self._cursor_row()
             self.show_other = show
             self._build_layout()
-            self._wraps.clear()
+            self._wraps.reset(self._texts)
             self._relayout(keep_row=row)
 
     def goto_match(self, delta: int) -> Match | None:
@@ -999,6 +842,25 @@ class ReaderView(ScrollView, can_focus=True):
             style = self._styles[name] = self.get_component_rich_style(name)
         return style
 
+    def _painter(self) -> Painter:
+        assert self._layout is not None and self._geometry is not None
+        return Painter(
+            layout=self._layout,
+            geometry=self._geometry,
+            texts=self._texts,
+            wraps=self._wraps,
+            column_styles=self._column_styles,
+            style=self._style,
+            base=self.rich_style,
+            block=self.block,
+            focus_column=self.focus_column,
+            compact=self.compact,
+            nearest=self._nearest,
+            spans=self._spans,
+            results=self.results,
+            match_index=self.match_index,
+        )
+
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         base = self.rich_style
@@ -1009,234 +871,16 @@ class ReaderView(ScrollView, can_focus=True):
                     width, base
                 )
             return Strip.blank(width, base)
+        painter = self._painter()
         if y == 0:
-            return self._render_header(width, base)
+            return painter.header(width)
         line = y - 1
-        segments = self._render_compact(line) if self.compact else self._render_aligned(line)
+        if self.compact:
+            segments = painter.compact_line(self._tracks, self._compact_offsets(), line)
+        else:
+            assert self._track is not None
+            segments = painter.aligned(self._track, round(self.scroll_y) + line)
         return Strip(segments).adjust_cell_length(width, base)
-
-    def _render_header(self, width: int, base: Style) -> Strip:
-        assert self._layout is not None and self._geometry is not None
-        geometry = self._geometry
-        columns = self._layout.columns
-        header = base + self._style("view--header")
-        focus_style = header + self._style("view--header-focus")
-        segments: list[Segment] = []
-        if geometry.narrow:
-            # One column shown: name every panel in full when that fits, else the focused one
-            # in full and the others by number and tag.
-            for short in (False, True):
-                segments = []
-                for index, column in enumerate(columns):
-                    tag = visible(column.tag)
-                    focused = index == self.focus_column
-                    mark = "▸" if focused else " "
-                    if short and not focused:
-                        text = f" {index + 1} {tag} "
-                    else:
-                        label = visible(column.label)
-                        text = f" {mark}{index + 1} {tag} {label} ({len(column.blocks)}) "
-                    style = focus_style if focused else header
-                    segments.append(Segment(text, style + self._column_styles[index]))
-                if Segment.get_line_length(segments) <= width:
-                    break
-            return Strip(segments).adjust_cell_length(width, header)
-        for position, column_index in enumerate(geometry.visible):
-            column = columns[column_index]
-            focused = column_index == self.focus_column
-            mark = "▸" if focused else " "
-            text = f"{mark}{visible(column.tag)} {visible(column.label)} ({len(column.blocks)})"
-            style = (focus_style if focused else header) + self._column_styles[column_index]
-            piece = Segment.adjust_line_length(
-                [Segment(text, style)], geometry.column_width, header
-            )
-            if position:
-                segments.append(Segment(SEPARATOR, header + self._style("view--separator")))
-            segments.extend(piece)
-        return Strip(segments).adjust_cell_length(width, header)
-
-    def _render_aligned(self, line: int) -> list[Segment]:
-        assert self._track is not None and self._geometry is not None
-        assert self._layout is not None
-        track = self._track
-        scroll = round(self.scroll_y)
-        y = scroll + line
-        if y >= track.height:
-            return []
-        block = track.row_at(y)
-        k = y - track.tops[block]
-        where = self._layout.placement[block]
-        geometry = self._geometry
-        base = self.rich_style
-        if geometry.merged:
-            return self._merged_piece(block, k, base)
-        if not where:
-            return self._band_line(block, k, base)
-        separator = Segment(SEPARATOR, base + self._style("view--separator"))
-        segments: list[Segment] = []
-        for position, column in enumerate(geometry.visible):
-            if position:
-                segments.append(separator)
-            if column in where:
-                segments.extend(self._block_piece(column, block, k, base))
-            else:
-                segments.extend(self._gap_piece(k, base))
-        return segments
-
-    def _render_compact(self, line: int) -> list[Segment]:
-        assert self._geometry is not None
-        geometry = self._geometry
-        offsets = self._compact_offsets()
-        base = self.rich_style
-        separator = Segment(SEPARATOR, base + self._style("view--separator"))
-        segments: list[Segment] = []
-        for position, column in enumerate(geometry.visible):
-            if position:
-                segments.append(separator)
-            track = self._tracks.get(column)
-            y = offsets.get(column, 0) + line
-            if track is None or not len(track):
-                text = " (no blocks)" if line == 0 else ""
-                segments.extend(
-                    Segment.adjust_line_length(
-                        [Segment(text, base + self._style("view--dim"))],
-                        geometry.column_width,
-                        base,
-                    )
-                )
-                continue
-            if y >= track.height:
-                segments.append(Segment(" " * geometry.column_width, base))
-                continue
-            row = track.row_at(y)
-            block = track.blocks[row]
-            segments.extend(self._block_piece(column, block, y - track.tops[row], base))
-        return segments
-
-    def _gap_piece(self, k: int, base: Style) -> list[Segment]:
-        geometry = self._geometry
-        assert geometry is not None
-        style = base + self._style("view--gap")
-        if k == 0:
-            return [Segment("·".ljust(geometry.column_width), style)]
-        return [Segment(" " * geometry.column_width, style)]
-
-    def _band_line(self, block: int, k: int, base: Style) -> list[Segment]:
-        """A line of an unlabelled block drawn across the panels, dim."""
-        geometry = self._geometry
-        assert geometry is not None
-        current = block == self.block
-        style = base + self._style("view--band")
-        if current:
-            style += self._style("view--cursor")
-        starts = self._starts(block, geometry.band_width)
-        gutter = (CURSOR if current else " ").rjust(geometry.gutter - 1) + " "  # aligns the text
-        if k >= len(starts):
-            return [Segment(" " * (geometry.band_width + geometry.gutter + RIGHT_MARGIN), base)]
-        segments = [Segment(gutter, style)]
-        segments.extend(self._text_segments(block, starts, k, style, geometry.band_width))
-        segments.append(Segment(" " * RIGHT_MARGIN, base))
-        return segments
-
-    def _merged_piece(self, block: int, k: int, base: Style) -> list[Segment]:
-        """Line k of `block` in the merged narrow column: a tag slot per actor, then text."""
-        geometry = self._geometry
-        assert geometry is not None and self._layout is not None
-        width = geometry.text_width
-        starts = self._starts(block, width)
-        if k >= len(starts):
-            return [Segment(" " * geometry.column_width, base)]
-        where = self._layout.placement[block]
-        current = block == self.block
-        style = base if where else base + self._style("view--band")
-        if current:
-            style = style + self._style("view--cursor")
-        segments: list[Segment] = []
-        slot = geometry.slots[1] if len(geometry.slots) > 1 else 1
-        dim = self._style("view--dim") if k else Style()
-        for column, tag in enumerate(self._layout.columns):
-            text = visible(tag.tag).ljust(slot)[:slot] if column in where else " " * slot
-            segments.append(Segment(text, style + self._column_styles[column] + dim))
-        marker = CURSOR if current and k == 0 else " "
-        segments.append(Segment(marker + " ", style))
-        segments.extend(self._text_segments(block, starts, k, style, width))
-        segments.append(Segment(" " * RIGHT_MARGIN, base))
-        return segments
-
-    def _block_piece(self, column: int, block: int, k: int, base: Style) -> list[Segment]:
-        """Line k of `block` in `column`: gutter (tag and cursor marker) then text."""
-        geometry = self._geometry
-        assert geometry is not None and self._layout is not None
-        width = geometry.text_width
-        starts = self._starts(block, width)
-        current = block == self.block
-        nearest = self.compact and not current and block == self._nearest(column)
-        style = base
-        if current:
-            style = base + self._style("view--cursor")
-        elif nearest:
-            style = base + self._style("view--nearest")
-        if k >= len(starts):
-            return [Segment(" " * geometry.column_width, base)]
-        tag_style = style + self._column_styles[column]
-        tag = visible(self._layout.columns[column].tag)
-        tag_cells = geometry.gutter - 2
-        if k == 0:
-            marker = CURSOR if current else NEAREST if nearest else " "
-            gutter = [
-                Segment(tag.ljust(tag_cells)[:tag_cells], tag_style),
-                Segment(marker + " ", style),
-            ]
-        else:
-            dim = tag_style + self._style("view--dim")
-            gutter = [Segment(tag.ljust(tag_cells)[:tag_cells], dim), Segment("  ", style)]
-        text = self._text_segments(block, starts, k, style, width)
-        return [*gutter, *text, Segment(" " * RIGHT_MARGIN, base)]
-
-    def _text_segments(
-        self, block: int, starts: Sequence[int], k: int, style: Style, width: int
-    ) -> list[Segment]:
-        """Line k of the block's wrapped text, with search matches highlighted, `width` cells."""
-        text = self._texts[block]
-        start = starts[k]
-        end = starts[k + 1] if k + 1 < len(starts) else len(text)
-        spans = self._spans.get(block)
-        if not spans:
-            segments = [Segment(text[start:end], style)]
-        else:
-            segments = self._highlight(block, text, start, end, spans, style)
-        return Segment.adjust_line_length(segments, width, style)
-
-    def _highlight(
-        self,
-        block: int,
-        text: str,
-        start: int,
-        end: int,
-        spans: Sequence[tuple[int, int]],
-        style: Style,
-    ) -> list[Segment]:
-        match_style = style + self._style("view--match")
-        current_style = style + self._style("view--match-current")
-        current: tuple[int, int] | None = None
-        if self.results is not None and self.match_index is not None:
-            match = self.results.matches[self.match_index]
-            if match.block == block:
-                current = (match.start, match.end)
-        segments: list[Segment] = []
-        position = start
-        for span_start, span_end in spans:
-            if span_end <= start or span_start >= end:
-                continue
-            a, b = max(span_start, start), min(span_end, end)
-            if a > position:
-                segments.append(Segment(text[position:a], style))
-            chosen = current_style if (span_start, span_end) == current else match_style
-            segments.append(Segment(text[a:b], chosen))
-            position = b
-        if position < end:
-            segments.append(Segment(text[position:end], style))
-        return segments
 
     # --- for tests and the status line ----------------------------------------------------
 
