@@ -10,7 +10,7 @@ Carry-over only ever looks back, which is what lets `classify_iter` stream verdi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
@@ -18,7 +18,7 @@ from operator import itemgetter
 from reader.phrases import Names, Who, np_after, np_before, person_name, resolve, tie_names
 from reader.rules.compile import CompiledRules, Term
 from reader.scan import BlockWork, add_evidence
-from reader.text_units import CAP, LOW, TERM
+from reader.text_units import CAP, LOW, START, TERM, Unit
 
 
 @dataclass
@@ -49,6 +49,7 @@ class State:
     official: bool = False  # a release, statement, readout or transcript (from its title)
     document: tuple[str, ...] | None = None  # the actor whose voice the document is in
     reports: bool = False  # ... and what it says others said is reported in that voice
+    house: tuple[str, ...] = ()  # the side a dateline puts the article on ("KYIV, ... (AP)")
 
 
 def known_role(who: Who, state: State, index: int | None = None) -> Who:
@@ -116,6 +117,15 @@ def register_roles(work: BlockWork, state: State) -> None:
         if who.kind not in ("actor", "unknown"):
             continue
         name = person_name(units, a, b, i)
+        if (
+            who.kind == "unknown"
+            and name
+            and state.house
+            and _house_title(phrase, who.roles)
+            and not _other_side_before(work, unit[START], state.house)
+            and not (state.last and state.last.actors and state.house[0] not in state.last.actors)
+        ):
+            who = Who("actor", state.house, who.start, who.end, who.roles)
         if name:
             person_key = surname(name[-1][LOW])
             if who.kind == "actor":
@@ -130,6 +140,86 @@ def register_roles(work: BlockWork, state: State) -> None:
             if person_key in holders:
                 holders.remove(person_key)
             holders.append(person_key)
+
+
+# Government titles that an outlet leaves unqualified when the side is plain from its dateline
+# ("KYIV, Ukraine (AP) - ... Gov. Vadym Filashkin said"; "MOSCOW, June 12. /TASS/. Deputy
+# Foreign Minister Sergey Ryabkov said"). Spokespeople only with "ministry" in the title. Not
+# after another side's speaker: "Kremlin spokesman Dmitry Peskov said ... Foreign Minister Hakan
+# Fidan said" is more likely the host of talks than the house's minister.
+_HOUSE_TITLES = frozenset(
+    [
+        "minister",
+        "foreign minister",
+        "defence minister",
+        "defense minister",
+        "energy minister",
+        "finance minister",
+        "interior minister",
+        "deputy foreign minister",
+        "deputy prime minister",
+        "deputy defence minister",
+        "deputy defense minister",
+        "governor",
+        "regional governor",
+        "region governor",
+        "oblast governor",
+        "gov.",
+        "ambassador",
+    ]
+)
+_SPOKES = frozenset(["spokesman", "spokeswoman", "spokesperson"])
+# Capitalised words that may stand before a title without naming a side of their own.
+_TITLE_WORDS = frozenset(
+    ["deputy", "first", "acting", "senior", "chief", "vice", "regional", "state", "the", "gov."]
+)
+_MINISTRY = frozenset(["ministry", "foreign ministry", "defence ministry", "defense ministry"])
+# A dateline: a capital city in capitals, then the date or the agency, then a dash or a slash
+# ("KYIV, Oct 30 (Reuters) -", "KYIV, Ukraine (AP) —", "MOSCOW, March 12. /TASS/.").
+_DATELINE = re.compile(r"([A-Z]{3,})(?:,[^\n]{0,40}?)?\s*(?:\(\w+\)\s*[-\u2013\u2014]|/\w+/)")
+
+
+def _house_title(phrase: Sequence[Unit], roles: tuple[str, ...]) -> bool:
+    """A government title with no side of its own and nobody of a fourth actor in it:
+    "Energy Minister Svitlana Hrynchuk", not "Foreign Minister Hakan Fidan" (a lexicon
+    speaker of no actor) nor "Levada's director"."""
+    before_role = True
+    for unit in phrase:
+        term = unit[TERM]
+        if term is not None and term.kind in ("speaker", "other", "alias", "adjective"):
+            return False
+        if term is not None and term.kind == "role":
+            before_role = False
+        elif before_role and unit[CAP] and term is None and unit[LOW] not in _TITLE_WORDS:
+            return False  # "Turkish Foreign Minister": a nationality the lexicon does not know
+    keys = set(roles)
+    return bool(keys & _HOUSE_TITLES) or (bool(keys & _SPOKES) and bool(keys & _MINISTRY))
+
+
+def _other_side_before(work: BlockWork, at: int, house: tuple[str, ...]) -> bool:
+    """An earlier sentence of the block already tells another side's account ("Russia's
+    Defense Ministry said ... In the Belgorod region, Gov. Vyacheslav Gladkov said"): the
+    title may be that side's official, so the dateline does not decide it."""
+    opening = max((s for s, _ in work.sentences if s <= at), default=0)
+    return any(
+        start < opening
+        and term.kind in ("alias", "adjective", "speaker")
+        and term.actors
+        and not set(term.actors) & set(house)
+        for start, _, term in work.terms
+    )
+
+
+def house_side(work: BlockWork, state: State, rules: CompiledRules) -> None:
+    """The side an opening dateline puts the article on: its city is one actor's alias."""
+    match = _DATELINE.match(work.text)
+    if match is None:
+        return
+    city = match.group(1).lower()
+    for start, end, term in rules.terms.scan(city):
+        if start == 0 and end == len(city) and term.kind == "alias" and len(term.actors) == 1:
+            state.house = term.actors
+            return
 
 
 def surname(name: str) -> str:

@@ -78,6 +78,7 @@ from reader.carry import (
     document_title,
     document_voice,
     forward_speaker,
+    house_side,
     known_role,
     mostly_quoted,
     register_roles,
@@ -271,6 +272,8 @@ def _analyse(
     is_title = block.kind == "title" or (block.index == 0 and block.kind == "heading")
     title_pending: Who | None = None
 
+    if work.index <= 2 and not is_title and not state.house:
+        house_side(work, state, rules)
     if units:
         register_roles(work, state)
     elif state.people:
