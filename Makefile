@@ -46,6 +46,7 @@ eval: $(STAMP)
 	@echo; echo "== held out (tests/data/holdout4)"; $(BIN)/reader eval tests/data/holdout4
 	@echo; echo "== held out (tests/data/holdout5)"; $(BIN)/reader eval tests/data/holdout5
 	@echo; echo "== held out (tests/data/holdout6)"; $(BIN)/reader eval tests/data/holdout6
+	@echo; echo "== held out (tests/data/holdout7)"; $(BIN)/reader eval tests/data/holdout7
 
 bench: $(DEV_STAMP)
 	$(BIN)/python -m benchmarks
