@@ -354,6 +354,11 @@ def _clause_subject(units: list[Unit], first: int, k: int, state: State) -> Who:
     return NONE
 
 
+# A role no one holds: "side" names a party to an argument ("the Russian side" resolves by its
+# adjective; "the other side" and "the pro-war side" are no one's words).
+_PARTY = ("side",)
+
+
 def settle(
     work: BlockWork,
     attrs: list[_Attr],
@@ -431,6 +436,8 @@ def _settle_one(
             else:
                 return None
     elif who.kind == "role":
+        if who.roles == _PARTY:
+            return None  # "the pro-war side agrees": a side of an argument, not an office
         resolved = known_role(who, state, work.index)
         if resolved.kind == "actor":
             found = int(resolved.word)

@@ -371,6 +371,8 @@ def _analyse(
             s_markers = [m for m in markers if s_start <= m[0] < s_end]
         if not s_verbs and not s_markers:
             continue
+        if _NARRATOR_QUESTION.match(work.text, s_start, s_end):
+            continue  # "What did Putin and Trump agree?": the narrator asks; no one answers
         attrs = sentence_attrs(work, units, work.starts, s_start, s_end, s_verbs, s_markers, state)
         settle(work, attrs, rules, state, distance, voice if in_voice else None)
 
@@ -429,6 +431,15 @@ def _section(work: BlockWork, body_from: int, state: State) -> None:
     who = known_role(resolve(first_phrase(body), state.names), state)
     if who.kind in ("actor", "unknown"):
         state.last = Speaker(who.actors, work.index)
+
+
+# A question in the narrator's words, with no quote in it (an explainer's headline, a
+# rhetorical question), after an optional "Topic: " label.
+_NARRATOR_QUESTION = re.compile(
+    r"(?:[^:\"“”«»]{1,60}:\s+)?(?:what|why|how|who|whom|whose|which|where|when|is|are|was|were|"
+    r"do|does|did|will|would|can|could|should|has|have|had|may|might|must)\b[^\"“”«»]*\?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _speech_before(work: BlockWork, cut: int) -> bool:

@@ -55,6 +55,13 @@ _NP_PREP = frozenset(["of", "in", "at", "from", "for", "within"])
 
 _DETERMINERS = frozenset(["the", "a", "an"])
 
+# Capitalised, but never part of a speaker's name: "On Friday Zelensky said" (no comma after
+# the time) names Zelensky, and "On" is no preposition of his.
+_CALENDAR = word_set(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "june july august september october november december"
+)
+
 
 # After a diplomatic role, "to" names the host, not the side: "Russia's ambassador to
 # Washington", "Ukraine's envoy to the UN". The host is part of the phrase but speaks for no one.
@@ -300,6 +307,8 @@ def np_before(units: Sequence[Unit], i: int, floor: int) -> tuple[int, int]:
                 j -= 2
                 continue
             return j, i + 1
+        if unit[CAP] and low in _CALENDAR:
+            break
         if (unit[CAP] and namelike(low) and low not in OBJECT_PREP) or low in NP_MODIFIERS:
             j -= 1
             continue
