@@ -50,6 +50,7 @@ class State:
     document: tuple[str, ...] | None = None  # the actor whose voice the document is in
     reports: bool = False  # ... and what it says others said is reported in that voice
     house: tuple[str, ...] = ()  # the side a dateline puts the article on ("KYIV, ... (AP)")
+    interviewee: Speaker | None = None  # who answers the "A:" lines of an interview
 
 
 def known_role(who: Who, state: State, index: int | None = None) -> Who:

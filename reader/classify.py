@@ -287,9 +287,14 @@ def _analyse(
     voice: Speaker | None = None
     body_from = 0
     prefix = COLON_PREFIX.match(work.text) if ":" in work.text else None
-    if prefix is not None and work.folded[: prefix.end(1)].strip() in _SECTION_LABELS:
+    heading = work.folded[: prefix.end(1)].strip() if prefix is not None else ""
+    if prefix is not None and heading in _SECTION_LABELS:
         body_from = prefix.end(1) + 1
         _section(work, body_from, state)
+        prefix = None
+    elif prefix is not None and heading in _INTERVIEW_LABELS:
+        body_from = prefix.end(1) + 1
+        _interview_line(work, heading, state)
         prefix = None
     label = _colon_label(prefix, work, state, is_title) if prefix is not None else None
     if label is None:
@@ -431,6 +436,23 @@ def _section(work: BlockWork, body_from: int, state: State) -> None:
     who = known_role(resolve(first_phrase(body), state.names), state)
     if who.kind in ("actor", "unknown"):
         state.last = Speaker(who.actors, work.index)
+
+
+_INTERVIEW_LABELS = frozenset(["q", "a", "question", "answer"])
+
+
+def _interview_line(work: BlockWork, label: str, state: State) -> None:
+    """An interview's "Q:" and "A:" lines. The answers are in the voice of whoever the
+    introduction named last (set at the first of these lines, before a question's own "the
+    Kremlin says" can change it), as are the unlabelled lines that run on after an answer;
+    a question is the interviewer's (no one's), whose own reports of others count as in any
+    sentence."""
+    if state.interviewee is None:
+        state.interviewee = state.last or Speaker((), work.index)
+    if label in ("a", "answer"):
+        state.voice = state.interviewee
+    else:
+        state.voice = Speaker((), work.index)
 
 
 # A question in the narrator's words, with no quote in it (an explainer's headline, a
