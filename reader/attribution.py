@@ -204,7 +204,7 @@ def _verb_subject(
         else:
             return None
     if i >= floor and units[i][LOW] in COORD:
-        who_first = _participle_subject(in_clause)
+        who_first = _participle_subject(in_clause) or _opening_subject(units, first, k, state)
         if who_first is not None:
             return _Attr(
                 v_start, v_end, who_first, "attribution.coordinated", form, True, follows=True
@@ -333,6 +333,18 @@ def _participle_subject(in_clause: list[_Attr]) -> Who | None:
         if attr.rule != "attribution.source":
             return attr.who
     return in_clause[-1].who if in_clause else None
+
+
+def _opening_subject(units: list[Unit], first: int, k: int, state: State) -> Who | None:
+    """The subject a sentence opens with, for a verb coordinated with a verb of no speech:
+    "Russia's Defense Ministry did not comment, but said ...", "Ukraine's Defence Minister
+    joined the meeting and told Allies ...". Only a phrase at the very start counts: after
+    "After meeting Putin," the first name is an object."""
+    a, b = np_after(units, first, k)
+    if a != first or b <= a:
+        return None
+    who = resolve(units[a:b], state.names)
+    return who if who.kind == "actor" else None
 
 
 def _clause_subject(units: list[Unit], first: int, k: int, state: State) -> Who:
