@@ -495,11 +495,14 @@ def _settle_one(
 
 
 def _earlier_subject(work: BlockWork, pos: int, state: State) -> Who:
-    """'Donald Trump shared his view ... He said': the subject of the sentence before."""
+    """'Donald Trump shared his view ... He said': the subject of the sentence before, past
+    the sentences of a quote that runs up to the pronoun ('Tusk was blunter. "We ... . A
+    peace ...," he wrote')."""
 
     starts = work.starts
+    quotes = work.quotes
     for s_start, s_end in reversed(work.sentences):
-        if s_end > pos:
+        if s_end > pos or (quotes and inside(s_start, quotes)):
             continue
         first, last = bisect_left(starts, s_start), bisect_left(starts, s_end)
         who = _clause_subject(work.units, first, last, state)
