@@ -43,6 +43,7 @@ class State:
 
     last: Speaker | None = None
     voice: Speaker | None = None  # a transcript speaker ("Mark Rutte: ...")
+    voice_kind: str = ""  # the kind of block that set the voice (a list item's ends the list)
     roles: dict[str, list[str]] = field(default_factory=dict)  # "minister" -> person keys
     people: dict[str, _Person] = field(default_factory=dict)  # "lavrov" -> Russia, block 4
     names: Names = field(default_factory=dict)  # "graham" -> nato (see phrases)

@@ -283,7 +283,11 @@ def _analyse(
                 if person is not None:
                     person.last = work.index
 
-    # Transcript voice and colon prefixes.
+    # Transcript voice and colon prefixes. A voice a list item sets ("Zelensky: ...") ends with
+    # the list; a speaker's paragraph runs on over the points he lists, and after them.
+    if state.voice_kind == "item" and block.kind != "item":
+        state.voice = None
+    voice_before = state.voice
     voice: Speaker | None = None
     body_from = 0
     prefix = COLON_PREFIX.match(work.text) if ":" in work.text else None
@@ -340,6 +344,9 @@ def _analyse(
                 rules.weights.carry,
             )
             work.carried_from = voice.block
+
+    if state.voice is not voice_before:
+        state.voice_kind = block.kind
 
     if is_title and prefix is None:
         dash = DASH_SUFFIX.search(work.text)

@@ -294,3 +294,18 @@ def test_every_labelled_article_is_classified_without_error(config: Config) -> N
     assert len(articles) >= 50
     for article in articles:
         assert len(classify(article, config).verdicts) == len(article.blocks)
+
+
+def test_a_list_items_speaker_does_not_speak_for_the_paragraph_after_the_list(
+    config: Config,
+) -> None:
+    blocks = (
+        Block(0, "paragraph", "The main points agreed in Brussels:", 1),
+        Block(1, "item", 'Zelensky: Ukraine needs the first tranche "by April at the latest"', 2),
+        Block(2, "paragraph", "Paying now is cheaper than fighting later, one analyst wrote.", 3),
+        Block(3, "paragraph", "Mark Rutte: We will keep Ukraine in the fight.", 4),
+        Block(4, "item", "First, we will increase our air defence fivefold.", 5),
+        Block(5, "paragraph", "Russia is not slowing down.", 6),
+    )
+    result = classify(Article("test", None, blocks), config)
+    assert _labels(result) == [[], ["ukraine"], [], ["nato"], ["nato"], ["nato"]]
