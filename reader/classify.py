@@ -90,6 +90,7 @@ from reader.model import Article, Block, ClassifiedArticle, Verdict
 from reader.phrases import COORD, OBJECT_PREP, SKIP, Who, first_phrase, is_person, resolve
 from reader.rules.compile import CompiledRules
 from reader.scan import BlockWork, Budget, add_evidence, prepare_chunk
+from reader.scan_ahead import SCAN_AHEAD_FROM, ScanAhead
 from reader.text_units import CAP, COLON_PREFIX, DASH_SUFFIX, END, LOW, START, TERM, Unit, inside
 
 
@@ -107,7 +108,11 @@ def classify_report(article: Article, config: Config) -> tuple[ClassifiedArticle
 
 
 def classify_iter(
-    article: Article, config: Config, problems: list[str] | None = None
+    article: Article,
+    config: Config,
+    problems: list[str] | None = None,
+    *,
+    scan_ahead: bool | None = None,
 ) -> Iterator[Verdict]:
     """The verdicts of `article`'s blocks in block order, as they are computed.
 
@@ -121,6 +126,10 @@ def classify_iter(
     Regexes from rule files run with a time budget (`settings.regex_budget_ms` per rule file,
     per article and per started MB of its text); a regex that exceeds it is switched off for
     the rest of the article and one line naming it is appended to `problems`.
+
+    `scan_ahead`: whether a helper process scans the next chunks meanwhile (reader.scan_ahead;
+    by default, for articles of `SCAN_AHEAD_FROM` characters or more). The verdicts are the
+    same either way.
     """
     rules = config.rules
     distance = config.carry_distance
@@ -146,51 +155,60 @@ def classify_iter(
             return
         ready.append(verdict(work))
 
-    for chunk in _chunks(article.blocks):
-        ready = []
-        # No collection inside a chunk: a block's working objects die young, and a full
-        # collection would walk everything the caller already holds (a third of the time
-        # over 100,000 paragraphs). Collecting resumes before control returns to the caller.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            for block, work in zip(
-                chunk, prepare_chunk(chunk, rules, budget, strings), strict=True
-            ):
-                pending = _analyse(block, work, rules, state, distance)
-                if first:
-                    first = False
-                    if pending is not None:
-                        held, title_who = [work], pending
-                        continue
-                if ahead is not None:
-                    forward_speaker(ahead, work, rules)
-                    emit(ahead)
-                    ahead = None
-                if opened:
-                    if continues_quote(work):
-                        opened.append(work)
-                        if still_open(work) and len(opened) <= _QUOTE_PARAGRAPHS:
+    chunks = list(_chunks(article.blocks))
+    if scan_ahead is None:
+        scan_ahead = size >= SCAN_AHEAD_FROM
+    helper = ScanAhead(chunks, rules) if scan_ahead else None
+    try:
+        for n, chunk in enumerate(chunks):
+            ready = []
+            found = helper.take(n) if helper is not None else None
+            # No collection inside a chunk: a block's working objects die young, and a full
+            # collection would walk everything the caller already holds (a third of the time
+            # over 100,000 paragraphs). Collecting resumes before control returns to the caller.
+            collecting = gc.isenabled()
+            gc.disable()
+            try:
+                for block, work in zip(
+                    chunk, prepare_chunk(chunk, rules, budget, strings, found), strict=True
+                ):
+                    pending = _analyse(block, work, rules, state, distance)
+                    if first:
+                        first = False
+                        if pending is not None:
+                            held, title_who = [work], pending
                             continue
-                        close_quote(opened, rules)
+                    if ahead is not None:
+                        forward_speaker(ahead, work, rules)
+                        emit(ahead)
+                        ahead = None
+                    if opened:
+                        if continues_quote(work):
+                            opened.append(work)
+                            if still_open(work) and len(opened) <= _QUOTE_PARAGRAPHS:
+                                continue
+                            close_quote(opened, rules)
+                            for done in opened:
+                                emit(done)
+                            opened = []
+                            continue
                         for done in opened:
                             emit(done)
                         opened = []
+                    if work.quotes and not work.main and block.kind != "title" and still_open(work):
+                        opened = [work]  # its speaker may be named where the quote closes
                         continue
-                    for done in opened:
-                        emit(done)
-                    opened = []
-                if work.quotes and not work.main and block.kind != "title" and still_open(work):
-                    opened = [work]  # its speaker may be named where the quote closes
-                    continue
-                if block.kind != "title" and bare_quote(work):
-                    ahead = work
-                    continue
-                emit(work)
-        finally:
-            if collecting:
-                gc.enable()
-        yield from ready
+                    if block.kind != "title" and bare_quote(work):
+                        ahead = work
+                        continue
+                    emit(work)
+            finally:
+                if collecting:
+                    gc.enable()
+            yield from ready
+    finally:
+        if helper is not None:
+            helper.close()
     ready = []
     for done in opened:
         emit(done)

@@ -12,14 +12,23 @@ to do in it (a speech verb, a source marker, a role, a title, a "Name:" prefix).
 from __future__ import annotations
 
 import time
+from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from reader.model import Block, Evidence, RuleKind
 from reader.phrases import Who
-from reader.rules.compile import CompiledRules, Term, TermRule, UserRegex, VerbForm, fold
+from reader.rules.compile import (
+    CompiledRules,
+    Lexicon,
+    Term,
+    TermRule,
+    UserRegex,
+    VerbForm,
+    fold,
+)
 from reader.text_units import (
     COLON_PREFIX,
     DATELINE,
@@ -27,6 +36,7 @@ from reader.text_units import (
     inside,
     quoted_spans,
     sentence_spans,
+    token_spans,
     tokenise,
 )
 
@@ -58,10 +68,54 @@ class BlockWork:
     strings: dict[str, str] = field(default_factory=dict)  # evidence texts, shared (`Strings`)
 
 
+@dataclass(frozen=True, slots=True)
+class ChunkScan:
+    """What a chunk's regex work finds, as plain offsets: a helper process computes it for the
+    next chunk while this one analyses the current chunk (see reader.scan_ahead).
+
+    `lexicons` holds each literal lexicon's matches (in `LEXICONS` order) as flat start, end
+    pairs over the chunk's folded, newline-joined text; `tokens` every block's tokens as flat
+    block-relative pairs, block i's from `token_bounds[i]` to `token_bounds[i + 1]`."""
+
+    lexicons: tuple[array[int], ...]
+    tokens: array[int]
+    token_bounds: list[int]
+    quotes: list[list[tuple[int, int]]]
+    sentences: list[list[tuple[int, int]]]
+
+
+LEXICONS = ("exclusions", "framing", "terms", "verbs", "markers")
+
+
+def scan_chunk(texts: list[str], lexicons: tuple[Lexicon, ...]) -> ChunkScan:
+    """The regex work of `prepare_chunk` for the blocks `texts`, run in a helper process with
+    `rules`' lexicons (`LEXICONS` order, `Lexicon.keys_only`)."""
+    folded_all = fold("\n".join(texts))
+    tokens: array[int] = array("i")
+    token_bounds = [0]
+    offset = 0
+    for text in texts:
+        tokens.extend(token_spans(folded_all[offset : offset + len(text)]))
+        token_bounds.append(len(tokens))
+        offset += len(text) + 1
+    return ChunkScan(
+        lexicons=tuple(array("i", lexicon.spans(folded_all)) for lexicon in lexicons),
+        tokens=tokens,
+        token_bounds=token_bounds,
+        quotes=[quoted_spans(text) for text in texts],
+        sentences=[sentence_spans(text) for text in texts],
+    )
+
+
 def prepare_chunk(
-    blocks: Sequence[Block], rules: CompiledRules, budget: Budget, strings: dict[str, str]
+    blocks: Sequence[Block],
+    rules: CompiledRules,
+    budget: Budget,
+    strings: dict[str, str],
+    found: ChunkScan | None = None,
 ) -> list[BlockWork]:
-    """Scan a run of blocks with the combined patterns in one pass over their joined text.
+    """Scan a run of blocks with the combined patterns in one pass over their joined text;
+    `found` is that scan when a helper process has already done it (`scan_chunk`).
 
     The blocks are joined with a newline: no term holds one and every term ends at a word end,
     so each match falls inside one block, exactly where a scan of that block alone finds it.
@@ -73,18 +127,24 @@ def prepare_chunk(
     for text in texts:
         bounds.append(offset)
         offset += len(text) + 1
-    excluded = _bucket(rules.exclusions.scan(folded_all), bounds)
+
+    def hits(lexicon: Lexicon, n: int) -> list[tuple[int, int, Any]]:
+        if found is None:
+            return lexicon.scan(folded_all)
+        return lexicon.hits(folded_all, found.lexicons[n])
+
+    excluded = _bucket(hits(rules.exclusions, 0), bounds)
     folded = [
         folded_all[start : start + len(text)] for start, text in zip(bounds, texts, strict=True)
     ]
     if rules.exclusion_regex:
         budget.scan(rules.exclusion_regex, folded_all, folded, bounds, excluded)
-    framing = _bucket(rules.framing.scan(folded_all), bounds)
+    framing = _bucket(hits(rules.framing, 1), bounds)
     if rules.framing_regex:
         budget.scan(rules.framing_regex, folded_all, folded, bounds, framing)
-    terms = _bucket(rules.terms.scan(folded_all), bounds)
-    verbs = _bucket(rules.verbs.scan(folded_all), bounds)
-    markers = _bucket(rules.markers.scan(folded_all), bounds)
+    terms = _bucket(hits(rules.terms, 2), bounds)
+    verbs = _bucket(hits(rules.verbs, 3), bounds)
+    markers = _bucket(hits(rules.markers, 4), bounds)
     off = budget.off
     return [
         _prepare(
@@ -98,6 +158,13 @@ def prepare_chunk(
             [(s, e) for s, e, _ in markers[i]],
             [hit for hit in framing[i] if hit[2].id not in off] if off else framing[i],
             strings,
+            None
+            if found is None
+            else (
+                found.tokens[found.token_bounds[i] : found.token_bounds[i + 1]],
+                found.quotes[i],
+                found.sentences[i],
+            ),
         )
         for i, block in enumerate(blocks)
     ]
@@ -235,8 +302,10 @@ def _prepare(
     markers: list[tuple[int, int]],
     framing: list[tuple[int, int, TermRule]],
     strings: dict[str, str],
+    found: tuple[Sequence[int], list[tuple[int, int]], list[tuple[int, int]]] | None,
 ) -> BlockWork:
-    """One block's working data from its matches; tokenise it only if there is grammar to do."""
+    """One block's working data from its matches; tokenise it only if there is grammar to do.
+    `found`: its tokens, quotes and sentences, when a helper process found them."""
     text = block.text
     if text[:1].isupper() and text[1:2].isupper():
         dateline = DATELINE.match(text)
@@ -246,7 +315,7 @@ def _prepare(
         terms = [t for t in terms if not inside(t[0], excluded)]
         verbs = [v for v in verbs if not inside(v[0], excluded)]
         markers = [m for m in markers if not inside(m[0], excluded)]
-    quotes = quoted_spans(text)
+    quotes = quoted_spans(text) if found is None else found[1]
     needs_units = bool(
         verbs
         or markers
@@ -255,7 +324,11 @@ def _prepare(
         or (":" in text and COLON_PREFIX.match(text))  # `in` first: most blocks have none
         or any(t.kind == "role" for _, _, t in terms)
     )
-    units, starts, term_at = tokenise(text, folded, terms) if needs_units else _NO_UNITS
+    units, starts, term_at = (
+        tokenise(text, folded, terms, None if found is None else found[0])
+        if needs_units
+        else _NO_UNITS
+    )
     return BlockWork(
         index=block.index,
         text=text,
@@ -265,7 +338,9 @@ def _prepare(
         term_at=term_at,
         quotes=quotes,
         excluded=excluded,
-        sentences=sentence_spans(text) if verbs or markers else [(0, len(text))],
+        sentences=(sentence_spans(text) if found is None else found[2])
+        if verbs or markers
+        else [(0, len(text))],
         terms=terms,
         verbs=verbs,
         markers=markers,

@@ -186,6 +186,24 @@ class Lexicon:
                 self._after_prefix(folded, prefix.end(), found)
         return found
 
+    def spans(self, folded: str) -> list[int]:
+        """`scan` as flat start, end pairs: what a helper process sends back (see
+        reader.scan_ahead); `hits` turns them into `scan`'s answer again."""
+        return [offset for start, end, _ in self.scan(folded) for offset in (start, end)]
+
+    def hits(self, folded: str, spans: Sequence[int]) -> list[tuple[int, int, Any]]:
+        """`scan`'s answer from the `spans` a helper process found in the same text."""
+        table = self.table
+        pairs = iter(spans)
+        return [
+            (start, end, table[folded[start:end]]) for start, end in zip(pairs, pairs, strict=True)
+        ]
+
+    def keys_only(self) -> Lexicon:
+        """This lexicon without its meanings: all a helper process needs to find spans, and
+        cheap to send it."""
+        return Lexicon(self.pattern, dict.fromkeys(self.table), self.sparse, self.longest)
+
     def _scan_sparse(self, folded: str) -> list[tuple[int, int, Any]]:
         """`scan` for a lexicon of rare phrases: the trie without a lookbehind lets the engine
         skip ahead to the terms' first letters (2-3x faster over a long text), and the few hits
