@@ -126,7 +126,11 @@ class ScanAhead:
                         return
                     if n in self._scanned_here:
                         continue
-                pickle.dump((n, texts[n]), stdin, pickle.HIGHEST_PROTOCOL)
+                # One joined string, not the blocks' own: pickling a str caches its UTF-8
+                # form in it, which would double the article's text in memory.
+                chunk = texts[n]
+                lengths = [len(text) for text in chunk]
+                pickle.dump((n, "\n".join(chunk), lengths), stdin, pickle.HIGHEST_PROTOCOL)
                 stdin.flush()  # the helper starts on it now; the pipe holds about one chunk
             stdin.close()
         except (OSError, ValueError):
@@ -154,15 +158,21 @@ class ScanAhead:
 
 
 def _serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
-    """The helper's loop: the lexicons, then (n, texts) chunks, each answered in order."""
+    """The helper's loop: the lexicons, then chunks (n, the blocks' texts joined by newlines,
+    their lengths), each answered in order."""
     lexicons: tuple[Lexicon, ...] = pickle.load(stdin)
     pickle.dump((_READY, None), stdout, pickle.HIGHEST_PROTOCOL)
     stdout.flush()
     while True:
         try:
-            n, texts = pickle.load(stdin)
+            n, joined, lengths = pickle.load(stdin)
         except EOFError:
             return
+        texts = []
+        start = 0
+        for length in lengths:
+            texts.append(joined[start : start + length])
+            start += length + 1
         pickle.dump((n, scan_chunk(texts, lexicons)), stdout, pickle.HIGHEST_PROTOCOL)
         stdout.flush()
 
