@@ -67,6 +67,10 @@ _PERSON_SPEECH = word_set("say tell add explain recall complain admit")
 _INDEFINITE = frozenset(["a", "an", "one", "another"])
 
 
+# The most units a bracketed aside between a subject and its verb may hold.
+_ASIDE = 8
+
+
 # "In Odesa Oblast, Governor Oleh Kiper said": a local office whose place opens the sentence.
 _LOCAL_ROLES = word_set("governor mayor head administration authorities officials official")
 # Words a sentence-opening place phrase may hold besides the place itself: "In the
@@ -191,6 +195,12 @@ def _verb_subject(
             return None
     while i >= floor and units[i][LOW] in SKIP and units[i][TERM] is None:
         i -= 1
+    if i > floor and units[i][LOW] == ")":  # "Ukraine's military intelligence (HUR) said"
+        j = i - 1
+        while j > floor and i - j < _ASIDE and units[j][LOW] != "(":
+            j -= 1
+        if units[j][LOW] == "(":
+            i = j - 1
     in_clause = [a for a in earlier if a.pos < v_start and a.who.kind != "none"]
     if form.participle:
         before = units[i][LOW] if i >= floor else ""
@@ -210,6 +220,9 @@ def _verb_subject(
                 v_start, v_end, who_first, "attribution.coordinated", form, True, follows=True
             )
         return None
+    # '..., said Peskov': looked for after the subject before the verb, whatever asides that
+    # search skips on its way.
+    may_invert = i < floor or units[i][LOW] in (",", "”", '"', "’")
     # Parentheticals between the subject and the verb: ", asked about the criticism,".
     appositive: Who | None = None
     while i >= floor and units[i][LOW] == ",":
@@ -265,18 +278,43 @@ def _verb_subject(
         if person is not None:
             return _Attr(v_start, v_end, person, "attribution.subject", form, True)
     # Inversion: '"...," said Peskov' / ', the ministry added' is handled above.
-    if form.lemma in _INVERTING and (i < floor or units[i][LOW] in (",", "”", '"', "’")):
+    if form.lemma in _INVERTING and may_invert:
         a, b = np_after(units, k + 1, last)
         if b > a:
             follow = units[b][LOW] if b < len(units) else "."
             if follow in (",", ".", ";", "on", "in", "at", "last", "after", "during", "”"):
                 who = resolve(units[a:b], state.names)
+                if who.kind in ("unknown", "role") and follow == ",":
+                    who = _appositive_after(units, a, b, last, who, state)
                 if who.kind != "none":
                     trailing = last - b <= _TRAILING_TAIL
                     return _Attr(
                         v_start, v_end, who, "attribution.inverted", form, True, trailing=trailing
                     )
     return None
+
+
+def _appositive_after(units: list[Unit], a: int, b: int, last: int, who: Who, state: State) -> Who:
+    """'..., said Oleh Kiper, the head of the Odesa regional military administration.': the
+    side of the appositive after an inverted speaker's name is the name's, for the rest of the
+    article too."""
+    end = b + 1
+    while end < last and units[end][LOW] not in (",", ".", ";", "”", '"') and end - b <= 12:
+        end += 1
+    if end - b > 12 or end == b + 1:
+        return who
+    appositive = resolve(units[b + 1 : end], state.names)
+    if appositive.kind != "actor":
+        return who
+    tie_appositive(units[a:b], appositive, state.names)
+    return Who(
+        "actor",
+        appositive.actors,
+        who.start,
+        units[end - 1][END],
+        who.roles,
+        member=appositive.member,
+    )
 
 
 def _common_subject(units: list[Unit], i: int, floor: int) -> Who | None:
