@@ -343,11 +343,19 @@ def _common_subject(units: list[Unit], i: int, floor: int) -> Who | None:
 
 def _opening_place(units: list[Unit], first: int, a: int) -> Who | None:
     """'In the Kharkiv region, ...' / 'In Odesa Oblast, ...': the one actor whose place opens
-    the sentence in a phrase of its own, ending just before the subject at `a`."""
-    if a - first > 7 or a - 1 <= first or units[first][LOW] != "in" or units[a - 1][LOW] != ",":
+    the sentence in a phrase of its own, just before the subject at `a` ('In Odesa Oblast,
+    Governor Kiper said') or before a clause the subject ends ('In the Kharkiv region, two
+    workers were injured, the governor said')."""
+    if a - 1 <= first or units[first][LOW] != "in":
         return None
+    end = a  # just after the phrase's comma
+    if a - first > 7 or units[a - 1][LOW] != ",":
+        commas = [j for j in range(first + 2, min(first + 8, a)) if units[j][LOW] == ","]
+        if not commas or units[a - 1][LOW] != ",":
+            return None
+        end = commas[0] + 1
     actors: tuple[str, ...] = ()
-    for unit in units[first + 1 : a - 1]:
+    for unit in units[first + 1 : end - 1]:
         term = unit[TERM]
         if term is None:
             if unit[LOW] not in _PLACE_WORDS:
@@ -360,7 +368,7 @@ def _opening_place(units: list[Unit], first: int, a: int) -> Who | None:
         actors = term.actors
     if len(actors) != 1:
         return None
-    return Who("actor", actors, units[first][START], units[a - 1][START])
+    return Who("actor", actors, units[first][START], units[end - 1][START])
 
 
 def _participle_subject(in_clause: list[_Attr]) -> Who | None:
