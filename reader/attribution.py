@@ -263,6 +263,9 @@ def _verb_subject(
             if place is not None:
                 tie_appositive(units[a:b], place, state.names)
                 who = Who("actor", place.actors, who.start, who.end, who.roles, member=place.member)
+        if who.kind in ("role", "unknown") and state.house and _official_source(who.roles):
+            # "MOSCOW, ... /TASS/. ..., a source in the security services told TASS"
+            who = Who("actor", state.house, who.start, who.end, who.roles)
         if who.kind in ("unknown", "role", "none") and appositive is not None:
             # "Leonid Slutsky, the chairman of the State Duma's ... Committee, said": the
             # appositive's side is the name's too, for the rest of the article
@@ -292,6 +295,15 @@ def _verb_subject(
                         v_start, v_end, who, "attribution.inverted", form, True, trailing=trailing
                     )
     return None
+
+
+_SOURCES = frozenset(["source", "sources"])
+
+
+def _official_source(roles: tuple[str, ...]) -> bool:
+    """An unnamed source inside a body of government ("a source in the security services",
+    "sources in the defence ministry"), whose side an outlet's dateline gives."""
+    return bool(roles) and roles[0] in _SOURCES and bool(set(roles) - _SOURCES)
 
 
 def _appositive_after(units: list[Unit], a: int, b: int, last: int, who: Who, state: State) -> Who:
