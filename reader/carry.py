@@ -10,6 +10,7 @@ Carry-over only ever looks back, which is what lets `classify_iter` stream verdi
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
@@ -128,6 +129,13 @@ def register_roles(work: BlockWork, state: State) -> None:
             and not (state.last and state.last.actors and state.house[0] not in state.last.actors)
         ):
             who = Who("actor", state.house, who.start, who.end, who.roles)
+        elif who.kind == "unknown" and name and a > 0 and _house_title(phrase, who.roles):
+            subject = _sentence_subject(work, a, state)
+            if subject is not None:
+                # "Finland will start making mines, Defense Minister Antti Hakkanen said"
+                who = Who(
+                    "actor", subject.actors, who.start, who.end, who.roles, member=subject.member
+                )
         if name:
             person_key = surname(name[-1][LOW])
             if who.kind == "actor":
@@ -179,6 +187,27 @@ _MINISTRY = frozenset(["ministry", "foreign ministry", "defence ministry", "defe
 # A dateline: a capital city in capitals, then the date or the agency, then a dash or a slash
 # ("KYIV, Oct 30 (Reuters) -", "KYIV, Ukraine (AP) —", "MOSCOW, March 12. /TASS/.").
 _DATELINE = re.compile(r"([A-Z]{3,})(?:,[^\n]{0,40}?)?\s*(?:\(\w+\)\s*[-\u2013\u2014]|/\w+/)")
+
+
+def _sentence_subject(work: BlockWork, a: int, state: State) -> Who | None:
+    """The one actor a sentence opens with, when an unqualified title at unit `a` ends it
+    after a comma: the country the sentence is about is the minister's."""
+    units = work.units
+    if units[a - 1][LOW] != ",":
+        return None
+    at = units[a][START]
+    for s_start, s_end in work.sentences:
+        if s_start <= at < s_end:
+            first = bisect_left(work.starts, s_start)
+            i, j = np_after(units, first, a)
+            if i != first or j <= i:
+                return None
+            subject = resolve(units[i:j], state.names)
+            direct = any(u[TERM] is not None and u[TERM].kind == "alias" for u in units[i:j])
+            if subject.kind == "actor" and len(subject.actors) == 1 and direct:
+                return subject
+            return None
+    return None
 
 
 def _house_title(phrase: Sequence[Unit], roles: tuple[str, ...]) -> bool:
