@@ -47,6 +47,7 @@ eval: $(STAMP)
 	@echo; echo "== held out (tests/data/holdout5)"; $(BIN)/reader eval tests/data/holdout5
 	@echo; echo "== held out (tests/data/holdout6)"; $(BIN)/reader eval tests/data/holdout6
 	@echo; echo "== held out (tests/data/holdout7)"; $(BIN)/reader eval tests/data/holdout7
+	@echo; echo "== held out (tests/data/holdout8)"; $(BIN)/reader eval tests/data/holdout8
 
 bench: $(DEV_STAMP)
 	$(BIN)/python -m benchmarks
