@@ -16,11 +16,12 @@ block order, so the worker shows the first `FIRST_SCREEN` blocks as soon as they
 then swaps in the whole article with the current block kept on its screen row. The worker
 checks `is_cancelled` between chunks, so switching articles stops it.
 
-Reading positions (block, focused actor, marks) are kept per article by `reader.state`: loaded
-when an article is first opened, saved on switching articles, on quit, and — at most once a
-`SAVE_SECONDS` and only after a move — in a thread worker, because a save (lock, read, write,
-fsync) costs 1-8 ms and a key press must stay well under 30 ms. The store never raises; its
-warnings (a corrupt file moved aside, a directory that cannot be written) show as one notice.
+Reading positions (block, focused actor, marks) are kept per article (`reader.ui.positions`
+over the `reader.state` store): loaded when an article is first opened, saved on switching
+articles, on quit, and — at most once a `SAVE_SECONDS` and only after a move — in a thread
+worker, because a save (lock, read, write, fsync) costs 1-8 ms and a key press must stay well
+under 30 ms. The store never raises; its warnings (a corrupt file moved aside, a directory
+that cannot be written) show as one notice.
 
 An unexpected exception anywhere in the app does not print Textual's traceback over the
 terminal: `_handle_exception` records it in `crash`, saves the position and exits; Textual
@@ -53,7 +54,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -77,6 +77,7 @@ from reader.search import SearchError, SearchIndex, parse_query
 from reader.state import Position, StateStore
 from reader.ui.explain import ExplainPane
 from reader.ui.help import HelpRow, HelpScreen
+from reader.ui.positions import Positions
 from reader.ui.search_bar import SearchBar
 from reader.ui.status import HeaderLine, StatusLine
 from reader.ui.themes import (
@@ -173,13 +174,7 @@ class ReaderApp(App[None]):
         self.config_path = config_path
         self._classifier = classifier
         self._verdicts = verdicts
-        self.store = store if store is not None else StateStore()
-        # Saves run in threads and the store is not thread-safe. Re-entrant: a crash while the
-        # UI thread holds it still saves the position in `_handle_exception`.
-        self._store_lock = threading.RLock()
-        self._keys: dict[int, str] = {}
-        self._saved: dict[str, Position] = {}
-        self._warned = 0
+        self.positions = Positions(store if store is not None else StateStore(), self.articles)
         self._moved = False
         self._shown_index: int | None = None  # the article the view shows (maybe in part)
         self._hidden_marks: dict[int, dict[str, int]] = {}  # marks past a shown first part
@@ -459,27 +454,12 @@ class ReaderApp(App[None]):
 
     # --- reading positions ----------------------------------------------------------------
 
-    def _key(self, index: int) -> str:
-        key = self._keys.get(index)
-        if key is None:
-            article = self.articles[index]
-            # The text only keys an article that is not a file (stdin): joining 100,000
-            # blocks costs ~15 ms of first paint, so ask for the path key first.
-            key = self.store.key_for(article.source, "")
-            if not key.startswith("path:"):
-                text = "\n".join(block.text for block in article.blocks)
-                key = self.store.key_for(article.source, text)
-            self._keys[index] = key
-        return key
-
     def _restore(self, index: int) -> ViewState | None:
         """The position saved for article `index` by an earlier session, fitted to it."""
-        with self._store_lock:
-            position = self.store.load(self._key(index))
+        position = self.positions.load(index)
         self._show_state_warnings()
         if position is None:
             return None
-        position = position.clamped(len(self.articles[index].blocks))
         return ViewState(block=position.block, column=position.actor, marks=position.marks)
 
     def _save_position(self, *, wait: bool = False) -> None:
@@ -489,22 +469,17 @@ class ReaderApp(App[None]):
             return
         state = self._shown_state()
         position = Position(state.block, state.column, dict(state.marks))
-        key = self._key(index)
-        if self._saved.get(key) == position:
+        key = self.positions.changed(index, position)
+        if key is None:
             return
-        self._saved[key] = position
         if wait:
-            self._write_position(key, position)
+            self.positions.save(key, position)
         else:
             self._save_in_thread(key, position)
 
     @work(thread=True, group="state")
     def _save_in_thread(self, key: str, position: Position) -> None:
-        self._write_position(key, position)
-
-    def _write_position(self, key: str, position: Position) -> None:
-        with self._store_lock:
-            self.store.save(key, position)
+        self.positions.save(key, position)
 
     def _save_moved(self) -> None:
         """Every `SAVE_SECONDS`: save the position if the reader moved, show store warnings."""
@@ -515,9 +490,8 @@ class ReaderApp(App[None]):
 
     def _show_state_warnings(self) -> None:
         """New warnings of the state store, as one notice: they never stop the reader."""
-        warnings = self.store.warnings[self._warned :]
+        warnings = self.positions.new_warnings()
         if warnings:
-            self._warned += len(warnings)
             self.notify(
                 "\n".join(visible(warning) for warning in warnings),
                 title="Reading positions",
