@@ -361,7 +361,10 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         we = _WE_OPENING.match(folded)
         author: tuple[str, ...] = ()
         if readout is not None:
-            author = _one_actor(work.terms, 0, readout.start())
+            # the clause's subject: "At the initiative of the German side, Vladimir Putin had
+            # a telephone conversation with ..." is Putin's readout
+            clause = folded.rfind(",", 0, readout.start()) + 1
+            author = _one_actor(work.terms, clause, readout.start())
             state.reports = bool(author)
         elif we is not None:
             author = _one_actor(work.terms, we.start(1), we.end(1))

@@ -309,3 +309,15 @@ def test_a_list_items_speaker_does_not_speak_for_the_paragraph_after_the_list(
     )
     result = classify(Article("test", None, blocks), config)
     assert _labels(result) == [[], ["ukraine"], [], ["nato"], ["nato"], ["nato"]]
+
+
+def test_a_readouts_author_is_the_subject_of_the_clause_that_holds_the_call(
+    config: Config,
+) -> None:
+    article = _article(
+        "At the initiative of the German side, Vladimir Putin had a telephone conversation "
+        "with Federal Chancellor Olaf Scholz.",
+        "The situation in Ukraine was discussed in detail.",
+        title="Telephone conversation with Federal Chancellor of Germany Olaf Scholz",
+    )
+    assert _labels(classify(article, config)) == [[], ["russia"], ["russia"]]
