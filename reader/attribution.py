@@ -10,6 +10,7 @@ positions reported inside its words, and turns them into evidence (see reader.cl
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.carry import Speaker, State, known_role
@@ -241,7 +242,7 @@ def _verb_subject(
             if h >= floor and units[h][LOW] == "," and j - h - 1 <= 10:
                 i = j
                 continue
-        if inner and len(inner) <= 10:
+        if inner and len(inner) <= 10 and not _relative_act(inner):
             cand = resolve(inner, state.names)
             if cand.kind == "actor":
                 appositive = cand
@@ -351,6 +352,23 @@ def _common_subject(units: list[Unit], i: int, floor: int) -> Who | None:
             return None
         j -= 1
     return None
+
+
+# Verbs of a relative clause that say what the subject holds: ", who heads the State Duma's
+# defence committee," gives the subject the committee's side.
+_HOLDS = word_set("heads leads chairs runs is was serves represents oversees commands directs")
+
+
+def _relative_act(inner: Sequence[Unit]) -> bool:
+    """A relative clause that tells what its subject did, not what office it holds: in ", which
+    has visited prisoners on both sides," the sides are objects, not the subject's."""
+    if inner[0][LOW] not in ("who", "which", "that"):
+        return False
+    for unit in inner[1:]:
+        if unit[LOW] in SKIP and unit[LOW] not in ("is", "was"):
+            continue
+        return unit[LOW] not in _HOLDS
+    return False
 
 
 def _opening_place(units: list[Unit], first: int, a: int) -> Who | None:
