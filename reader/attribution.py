@@ -514,9 +514,12 @@ def _settle_one(
                 return None
         else:
             prior = [w for p, w in work.main if p < attr.pos and w.kind in ("actor", "unknown")]
-            earlier = _earlier_subject(work, attr.pos, state) if not prior else NONE
+            owner = _opening_possessor(work, attr.pos) if not prior else None
+            earlier = _earlier_subject(work, attr.pos, state) if not prior and not owner else NONE
             if prior:
                 who = prior[-1]
+            elif owner is not None:
+                who = owner
             elif earlier.kind in ("actor", "unknown"):
                 who = earlier
             elif state.last is not None and work.index - state.last.block <= distance:
@@ -568,6 +571,34 @@ def _settle_one(
     work.main.append((attr.pos, who))
     state.last = Speaker(who.actors, work.index)
     return who.actors
+
+
+def _opening_possessor(work: BlockWork, pos: int) -> Who | None:
+    """'Mr. Putin's own verdict came days later, when he told reporters': the person whose
+    possessive opens the pronoun's sentence, with no other person named before the pronoun."""
+    units, starts = work.units, work.starts
+    for s_start, s_end in work.sentences:
+        if not s_start <= pos < s_end:
+            continue
+        i = bisect_left(starts, s_start)
+        while i < len(units) and units[i][LOW] in _TITLES_BEFORE:
+            i += 1
+        if i >= len(units) or not units[i][LOW].endswith("'s"):
+            return None
+        owner = units[i][TERM]
+        if owner is None or owner.kind not in ("speaker", "alias") or not owner.actors:
+            return None
+        for unit in units[i + 1 : bisect_left(starts, pos)]:
+            term = unit[TERM]
+            if term is not None and term.kind in ("speaker", "alias") and term.actors:
+                return None
+        unit = units[i]
+        return Who("actor", owner.actors, unit[START], unit[END], member=owner.member)
+    return None
+
+
+# Words before a name that leave it the sentence's opening.
+_TITLES_BEFORE = word_set("the mr mrs ms dr .")
 
 
 def _earlier_subject(work: BlockWork, pos: int, state: State) -> Who:
