@@ -261,6 +261,11 @@ def _verb_subject(
             return None
         if who.kind in ("unknown", "role") and set(who.roles) & _LOCAL_ROLES:
             place = _opening_place(units, first, a)
+            if place is None and all(
+                not (u[CAP] or (u[TERM] is not None and u[TERM].actors)) or _is_office(u)
+                for u in units[a:b]
+            ):
+                place = _named_region(who, work.index, state)  # "the governor": no name, place
             if place is not None:
                 tie_appositive(units[a:b], place, state.names)
                 who = Who("actor", place.actors, who.start, who.end, who.roles, member=place.member)
@@ -369,6 +374,32 @@ def _relative_act(inner: Sequence[Unit]) -> bool:
             continue
         return unit[LOW] not in _HOLDS
     return False
+
+
+# Offices of a region, which the region last named gives a side.
+_REGIONAL = frozenset(["governor", "regional governor", "regional authorities", "regional head"])
+_REGION_BLOCKS = 2  # how many blocks back the region may have been named
+
+
+def _is_office(unit: Unit) -> bool:
+    """A title or its article ("The governor" opening a sentence is capitalised, but names
+    no one)."""
+    term = unit[TERM]
+    return (term is not None and term.kind == "role") or unit[LOW] == "the"
+
+
+def _named_region(who: Who, index: int, state: State) -> Who | None:
+    """'the governor wrote on Telegram', a block after 'the Belgorod region': that region's
+    side, when the article has named no one who holds the office."""
+    region = state.region
+    if (
+        region is None
+        or index - region.block > _REGION_BLOCKS
+        or not set(who.roles) & _REGIONAL
+        or known_role(who, state).kind == "actor"
+    ):
+        return None
+    return Who("actor", region.actors, who.start, who.end, who.roles)
 
 
 def _opening_place(units: list[Unit], first: int, a: int) -> Who | None:

@@ -53,6 +53,7 @@ class State:
     reports: bool = False  # ... and what it says others said is reported in that voice
     house: tuple[str, ...] = ()  # the side a dateline puts the article on ("KYIV, ... (AP)")
     interviewee: Speaker | None = None  # who answers the "A:" lines of an interview
+    region: Speaker | None = None  # the region last named ("the Belgorod region"), and where
 
 
 def known_role(who: Who, state: State, index: int | None = None) -> Who:
@@ -239,6 +240,24 @@ def _other_side_before(work: BlockWork, at: int, house: tuple[str, ...]) -> bool
         and not set(term.actors) & set(house)
         for start, _, term in work.terms
     )
+
+
+# A region's name: "the Belgorod region", "Kharkiv Oblast", "Kursk governor".
+_REGION_AFTER = re.compile(r"(?:'s)?\s+(?:region|oblast|province|governor|regional)\b")
+
+
+def note_region(work: BlockWork, state: State) -> None:
+    """Remember the last region of one side the article names: "the governor wrote on
+    Telegram" a paragraph later is that region's governor."""
+    folded = work.folded
+    for _, end, term in work.terms:
+        if (
+            term.kind in ("adjective", "alias")
+            and len(term.actors) == 1
+            and not term.member
+            and _REGION_AFTER.match(folded, end)
+        ):
+            state.region = Speaker(term.actors, work.index)
 
 
 def house_side(work: BlockWork, state: State, rules: CompiledRules) -> None:

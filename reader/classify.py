@@ -81,6 +81,7 @@ from reader.carry import (
     house_side,
     known_role,
     mostly_quoted,
+    note_region,
     register_roles,
     resolve_title,
     still_open,
@@ -292,6 +293,8 @@ def _analyse(
 
     if work.index <= 2 and not is_title and not state.house:
         house_side(work, state, rules)
+    if work.terms:
+        note_region(work, state)
     if units:
         register_roles(work, state)
     elif state.people:
