@@ -604,6 +604,57 @@ def _settle_one(
     return who.actors
 
 
+# A stated position named by a noun after its owner's possessive: "Zelensky's statement that",
+# "Witkoff's remarks that", "the Defence Ministry's claim to have captured".
+_POSITION_NOUNS = word_set(
+    "statement statements remarks comments claim claims proposal proposals demand demands offer "
+    "offers warning warnings assertion assertions accusation accusations insistence refusal "
+    "assurance assurances pledge pledges promise promises"
+)
+_POSITION_MODIFIERS = word_set("own latest recent earlier repeated public new")
+_POSITION_LINKS = frozenset(["that", "to", "about", ":"])
+
+
+def reported_positions(work: BlockWork, rules: CompiledRules) -> None:
+    """Positions a block reports by name, outside quotes: the owner's, weighed as reported
+    speech ("Commenting on Zelensky's statement that Kiev would never recognise ..., Peskov
+    said"), never for the side of the block's own speaker."""
+    units = work.units
+    own = {a for _, who in work.main if who.kind == "actor" for a in who.actors}
+    for i in work.term_at:
+        unit = units[i]
+        term = unit[TERM]
+        if (
+            term is None
+            or term.kind not in ("speaker", "alias")
+            or not term.actors
+            or not unit[LOW].endswith("'s")
+        ):
+            continue
+        j = i + 1
+        while j < len(units) and j - i <= 2 and units[j][LOW] in _POSITION_MODIFIERS:
+            j += 1
+        if (
+            j + 1 >= len(units)
+            or units[j][LOW] not in _POSITION_NOUNS
+            or units[j + 1][LOW] not in _POSITION_LINKS
+            or (work.quotes and inside(unit[START], work.quotes))
+        ):
+            continue
+        fresh = [a for a in term.actors if a not in own]
+        who = Who("actor", term.actors, member=term.member)
+        if fresh and allowed(who, work, rules):
+            add_evidence(
+                work,
+                "reported.position",
+                fresh,
+                "attribution",
+                unit[START],
+                units[j][END],
+                rules.weights.reported,
+            )
+
+
 def _opening_possessor(work: BlockWork, pos: int) -> Who | None:
     """'Mr. Putin's own verdict came days later, when he told reporters': the person whose
     possessive opens the pronoun's sentence, with no other person named before the pronoun."""

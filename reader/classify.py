@@ -67,7 +67,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from operator import attrgetter
 from types import MappingProxyType
 
-from reader.attribution import allowed, sentence_attrs, settle
+from reader.attribution import allowed, reported_positions, sentence_attrs, settle
 from reader.carry import (
     OFFICIAL_TITLE,
     Speaker,
@@ -419,6 +419,8 @@ def _analyse(
             work.carried_from = last.block
             state.last = Speaker(last.actors, work.index)
 
+    if work.term_at and not is_title:
+        reported_positions(work, rules)
     if is_title:
         document_title(work, state, rules)
     elif state.official:

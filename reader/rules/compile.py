@@ -490,6 +490,8 @@ GRAMMAR_MESSAGES: Mapping[str, str] = {
     "attribution.participle": "', saying ...' continues the clause's speaker",
     "attribution.coordinated": "'... and said' continues the clause's speaker",
     "reported.speech": "the speaker reports this actor's own stated position",
+    "reported.position": "the block reports this actor's statement, claim or proposal "
+    "('Zelensky's statement that ...')",
     "carry.pronoun": "'he said' takes the speaker named before it",
     "carry.role": "'the minister said' takes the speaker with that role named before it",
     "carry.quote": "a quote with no attribution belongs to the last named speaker",
