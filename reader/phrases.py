@@ -302,8 +302,10 @@ def np_before(units: Sequence[Unit], i: int, floor: int) -> tuple[int, int]:
             if (
                 j - 2 >= floor
                 and (units[j - 1][LOW] in _NP_PREP or units[j - 1][LOW] == _HOST_PREP)
-                and _is_role(units[j - 2])
+                and (_is_role(units[j - 2]) or _capitalised(units[j - 2]))
             ):
+                # ... or inside a proper name: "Coordination Headquarters for the Treatment of
+                # Prisoners of War"
                 j -= 2
                 continue
             return j, i + 1
