@@ -79,7 +79,7 @@ _LOCAL_ROLES = word_set("governor mayor head administration authorities official
 _PLACE_WORDS = word_set(
     "the region oblast province city district town village northern southern eastern western"
     " northeastern northwestern southeastern southwestern north-eastern north-western"
-    " south-eastern south-western central frontline front-line border"
+    " south-eastern south-western central frontline front-line border neighbouring neighboring"
 )
 
 
@@ -445,12 +445,24 @@ def _participle_subject(in_clause: list[_Attr]) -> Who | None:
 def _opening_subject(units: list[Unit], first: int, k: int, state: State) -> Who | None:
     """The subject a sentence opens with, for a verb coordinated with a verb of no speech:
     "Russia's Defense Ministry did not comment, but said ...", "Ukraine's Defence Minister
-    joined the meeting and told Allies ...". Only a phrase at the very start counts: after
-    "After meeting Putin," the first name is an object."""
-    a, b = np_after(units, first, k)
-    if a != first or b <= a:
+    joined the meeting and told Allies ...", "In the Kursk region, Governor X met residents and
+    said" (a local office takes the place). Only a phrase at the very start counts (after an
+    opening place): after "After meeting Putin," the first name is an object."""
+    start = first
+    place: Who | None = None
+    if units[first][LOW] == "in":
+        commas = [j for j in range(first + 1, min(first + 8, k)) if units[j][LOW] == ","]
+        if not commas:
+            return None
+        start = commas[0] + 1
+        place = _opening_place(units, first, start)
+    a, b = np_after(units, start, k)
+    if a != start or b <= a:
         return None
     who = resolve(units[a:b], state.names)
+    if place is not None and who.kind in ("unknown", "role") and set(who.roles) & _LOCAL_ROLES:
+        tie_appositive(units[a:b], place, state.names)
+        return Who("actor", place.actors, who.start, who.end, who.roles, member=place.member)
     return who if who.kind == "actor" else None
 
 
