@@ -16,7 +16,16 @@ from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
 
-from reader.phrases import Names, Who, np_after, np_before, person_name, resolve, tie_names
+from reader.phrases import (
+    Names,
+    Who,
+    appositive_name,
+    np_after,
+    np_before,
+    person_name,
+    resolve,
+    tie_names,
+)
 from reader.rules.compile import CompiledRules, Term
 from reader.scan import BlockWork, add_evidence
 from reader.text_units import CAP, LOW, START, TERM, Unit
@@ -108,6 +117,7 @@ def register_roles(work: BlockWork, state: State) -> None:
                 person = people.get(surname(unit[LOW]))
                 if person is not None:
                     person.last = index
+    _office_holders(work, state)
     n = len(units)
     for i in work.term_at:
         unit = units[i]
@@ -151,6 +161,25 @@ def register_roles(work: BlockWork, state: State) -> None:
             if person_key in holders:
                 holders.remove(person_key)
             holders.append(person_key)
+
+
+# A lexicon speaker that is an office, not a person: its holder may be named after it.
+_OFFICE = re.compile(r"\b(?:commander|committee|chief|secretary|spokes\w+|envoy|minister)\b")
+
+
+def _office_holders(work: BlockWork, state: State) -> None:
+    """ "the Supreme Allied Commander Europe, General Alexus Grynkewich": the name after an
+    office of an actor's is that actor's, so "Grynkewich:" and "Grynkewich said" later are."""
+    units = work.units
+    for i in work.term_at:
+        term = units[i][TERM]
+        if term is None or term.kind != "speaker" or not term.actors:
+            continue
+        if _OFFICE.search(units[i][LOW]) is None:
+            continue
+        name = appositive_name(units, i + 1)
+        if name and all(u[TERM] is None for u in name):
+            tie_names(name, term.actors, term.member, state.names)
 
 
 # Government titles that an outlet leaves unqualified when the side is plain from its dateline

@@ -429,6 +429,29 @@ def _name_run(units: Sequence[Unit], i: int, step: int, stop: int) -> list[Unit]
     return run if step > 0 else run[::-1]
 
 
+def appositive_name(units: Sequence[Unit], b: int) -> list[Unit]:
+    """The name in apposition after a title that ends at unit `b`: ", Dmitry Polyansky," (two
+    words or more, or a lexicon speaker), without a rank before it ("General")."""
+    if b + 2 >= len(units) or units[b][LOW] != ",":
+        return []
+    start = b + 1
+    while start < len(units) and units[start][LOW] in _RANKS:
+        start += 1
+    run = _name_run(units, start, 1, len(units))
+    after = start + len(run)
+    if (len(run) >= 2 or (run and run[0][TERM] is not None)) and (
+        after >= len(units)
+        or units[after][LOW] in (",", ".", ";", ")")
+        or (units[after][TERM] is None and units[after][LOW] in SKIP)
+    ):
+        return run
+    return []
+
+
+# Ranks before a name, which are no part of it: "General Alexus Grynkewich".
+_RANKS = word_set("general gen admiral adm colonel col lieutenant lt major maj captain capt .")
+
+
 def person_name(units: Sequence[Unit], a: int, b: int, role: int) -> list[Unit]:
     """The name of the person a title phrase (units a..b, with its role at `role`) introduces:
     "Foreign Minister Sergey Lavrov", "Moscow's envoy to the UN, Dmitry Polyansky," or
@@ -451,16 +474,9 @@ def person_name(units: Sequence[Unit], a: int, b: int, role: int) -> list[Unit]:
         and units[start - 1][LOW] != _HOST_PREP
     ):
         return run
-    # An appositive after the phrase: ", Dmitry Polyansky," (two words or more).
-    if b + 2 < len(units) and units[b][LOW] == ",":
-        run = _name_run(units, b + 1, 1, len(units))
-        after = b + 1 + len(run)
-        if (len(run) >= 2 or (run and run[0][TERM] is not None)) and (
-            after >= len(units)
-            or units[after][LOW] in (",", ".", ";", ")")
-            or (units[after][TERM] is None and units[after][LOW] in SKIP)
-        ):
-            return run
+    run = appositive_name(units, b)
+    if run:
+        return run
     # The name the phrase is in apposition to: "Dmitry Polyansky, Moscow's envoy".
     if a >= 3 and units[a - 1][LOW] == ",":
         run = _name_run(units, a - 2, -1, -1)
