@@ -48,6 +48,7 @@ eval: $(STAMP)
 	@echo; echo "== held out (tests/data/holdout6)"; $(BIN)/reader eval tests/data/holdout6
 	@echo; echo "== held out (tests/data/holdout7)"; $(BIN)/reader eval tests/data/holdout7
 	@echo; echo "== held out (tests/data/holdout8)"; $(BIN)/reader eval tests/data/holdout8
+	@echo; echo "== held out (tests/data/holdout9)"; $(BIN)/reader eval tests/data/holdout9
 
 bench: $(DEV_STAMP)
 	$(BIN)/python -m benchmarks
