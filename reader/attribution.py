@@ -259,6 +259,8 @@ def _verb_subject(
         who = resolve(units[a:b], state.names)
         if joint_act and len(who.actors) > 1 and all(u[LOW] != "and" for u in units[a:b]):
             return None
+        if who.kind == "pronoun" and _reported_clause(work, units, a, floor):
+            return None  # "respondents said they supported": the outer verb's subject speaks
         if who.kind in ("unknown", "role") and set(who.roles) & _LOCAL_ROLES:
             place = _opening_place(units, first, a)
             if place is None and all(
@@ -310,6 +312,18 @@ def _official_source(roles: tuple[str, ...]) -> bool:
     """An unnamed source inside a body of government ("a source in the security services",
     "sources in the defence ministry"), whose side an outlet's dateline gives."""
     return bool(roles) and roles[0] in _SOURCES and bool(set(roles) - _SOURCES)
+
+
+def _reported_clause(work: BlockWork, units: list[Unit], a: int, floor: int) -> bool:
+    """A subject right after a speech verb (", said they would", "said that they would"): it
+    opens the reported clause, whose speaker is the outer verb's subject."""
+    j = a - 1
+    if j > floor and units[j][LOW] == "that":
+        j -= 1
+    if j < floor:
+        return False
+    start = units[j][START]
+    return any(v_start == start for v_start, _, _ in work.verbs)
 
 
 def _appositive_after(units: list[Unit], a: int, b: int, last: int, who: Who, state: State) -> Who:
