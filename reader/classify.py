@@ -255,13 +255,18 @@ def _chunks(blocks: Sequence[Block]) -> Iterator[Sequence[Block]]:
 
 def _colon_label(
     prefix: re.Match[str], work: BlockWork, state: State, is_title: bool
-) -> tuple[Who, list[Unit], int] | None:
-    """The speaker a "Name: ..." prefix names, with the units before the colon and where it
-    is; None when the words before the colon are no speaker's label."""
+) -> tuple[Who, list[Unit], int, bool] | None:
+    """The speaker a "Name: ..." prefix names, with the units before the colon, where it is,
+    and whether it is a transcript's line (whose voice runs on); None when the words before
+    the colon are no speaker's label."""
     if len(prefix.group(1).split()) > 10:
         return None  # a long clause before a colon is a sentence, not a speaker's label
     cut = prefix.end(1)
     before = [u for u in work.units if u[END] <= cut]
+    transcript = True
+    if len(before) > 2 and before[0][LOW] in ("quote", "quotes") and before[1][LOW] == "from":
+        before = before[2:]  # "Quote from Hrynchuk: ...": one quote, a Ukrainian outlet's way
+        transcript = False
     pre_units = first_phrase(before)
     after = before.index(pre_units[-1]) + 1 if pre_units else len(before)
     if after < len(before) and _qualifies_noun(before[after], work):
@@ -269,7 +274,7 @@ def _colon_label(
     who = known_role(resolve(pre_units, state.names), state)
     if who.kind in ("pronoun", "none") and not is_title:
         return None  # "We discussed three things today: ...", not a speaker's label
-    return who, pre_units, cut
+    return who, pre_units, cut, transcript
 
 
 def _qualifies_noun(unit: Unit, work: BlockWork) -> bool:
@@ -325,7 +330,7 @@ def _analyse(
     if label is None:
         prefix = None
     if label is not None:
-        who, pre_units, cut = label
+        who, pre_units, cut, transcript = label
         body_from = cut + 1
         if who.kind == "actor" and allowed(who, work, rules):
             add_evidence(
@@ -339,7 +344,12 @@ def _analyse(
             )
             speaker = Speaker(who.actors, work.index)
             work.main.append((who.start, who))
-            if is_person(pre_units) and not is_title and not _speech_before(work, cut):
+            if (
+                transcript
+                and is_person(pre_units)
+                and not is_title
+                and not _speech_before(work, cut)
+            ):
                 state.voice = speaker  # "Mark Rutte: ...", not "Lavrov said: ..."
             else:
                 state.voice = None
