@@ -66,7 +66,7 @@ class ScanAhead:
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,
             )
-        except OSError:
+        except (OSError, ValueError):  # no interpreter to start (an embedded Python)
             self._over = True
             return
         texts = [[block.text for block in chunk] for chunk in chunks]
