@@ -418,6 +418,9 @@ def _analyse(
             continue  # "What did Putin and Trump agree?": the narrator asks; no one answers
         attrs = sentence_attrs(work, units, work.starts, s_start, s_end, s_verbs, s_markers, state)
         settle(work, attrs, rules, state, distance, voice if in_voice else None)
+        if is_title and title_pending is None and not work.main:
+            # "…, Governor Says", "…, officials say": the office the first paragraphs name
+            title_pending = next((a.who for a in attrs if a.who.kind == "role"), None)
 
     # A quote with nobody named: the last speaker's words.
     if not work.main and not in_voice and not is_title and mostly_quoted(work):

@@ -321,3 +321,12 @@ def test_a_readouts_author_is_the_subject_of_the_clause_that_holds_the_call(
         title="Telephone conversation with Federal Chancellor of Germany Olaf Scholz",
     )
     assert _labels(classify(article, config)) == [[], ["russia"], ["russia"]]
+
+
+def test_a_headlines_office_takes_the_speaker_the_first_paragraphs_name(config: Config) -> None:
+    article = _article(
+        "Hundreds of thousands of people in the Belgorod region were left without power.",
+        '"Crews are working around the clock," the governor wrote on Telegram.',
+        title="Belgorod left without power after Ukrainian strikes, governor says",
+    )
+    assert _labels(classify(article, config)) == [["russia"], [], ["russia"]]
