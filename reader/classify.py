@@ -414,7 +414,7 @@ def _analyse(
             s_markers = [m for m in markers if s_start <= m[0] < s_end]
         if not s_verbs and not s_markers:
             continue
-        if _NARRATOR_QUESTION.match(work.text, s_start, s_end):
+        if "?" in work.text and _NARRATOR_QUESTION.match(work.text, s_start, s_end):
             continue  # "What did Putin and Trump agree?": the narrator asks; no one answers
         attrs = sentence_attrs(work, units, work.starts, s_start, s_end, s_verbs, s_markers, state)
         settle(work, attrs, rules, state, distance, voice if in_voice else None)
