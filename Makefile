@@ -49,6 +49,7 @@ eval: $(STAMP)
 	@echo; echo "== held out (tests/data/holdout7)"; $(BIN)/reader eval tests/data/holdout7
 	@echo; echo "== held out (tests/data/holdout8)"; $(BIN)/reader eval tests/data/holdout8
 	@echo; echo "== held out (tests/data/holdout9)"; $(BIN)/reader eval tests/data/holdout9
+	@echo; echo "== held out (tests/data/holdout10)"; $(BIN)/reader eval tests/data/holdout10
 
 bench: $(DEV_STAMP)
 	$(BIN)/python -m benchmarks
