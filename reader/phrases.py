@@ -9,6 +9,7 @@ grammar skips over (auxiliaries, adverbs, time words, prepositions) live here to
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -66,6 +67,9 @@ _CALENDAR = word_set(
 # After a diplomatic role, "to" names the host, not the side: "Russia's ambassador to
 # Washington", "Ukraine's envoy to the UN". The host is part of the phrase but speaks for no one.
 _HOST_PREP = "to"
+# Offices sent to a host, whose "for" names the host too: "the US special envoy for Ukraine and
+# Russia" is Washington's (a spokesperson "for the Khortytsia group" is the group's own).
+_ENVOY = re.compile(r"\b(?:envoy|ambassador|representative)s?\b")
 
 
 def namelike(low: str) -> bool:
@@ -142,15 +146,25 @@ def resolve(units: Sequence[Unit], tied: Names) -> Who:
         if host:
             if low in _DETERMINERS and host == 1:
                 continue
-            if host == 1 and term is not None:
-                host = 0  # "to Washington", "to NATO": one term
+            if host in (1, 3) and term is not None:
+                host = 4  # "to Washington", "to NATO": one term (and one more after "and")
                 previous = unit
                 continue
-            if term is None and unit[CAP] and namelike(low):
+            if host == 4 and low == "and":
+                host = 3  # "envoy for Ukraine and Russia"
+                continue
+            if host in (1, 2) and term is None and unit[CAP] and namelike(low):
                 host = 2  # "to the United Nations": a run of capitalised words
                 continue
             host = 0
-        if term is None and low == _HOST_PREP and _is_role(previous):
+        if (
+            term is None
+            and _is_role(previous)
+            and (
+                low == _HOST_PREP
+                or (low == "for" and previous is not None and _ENVOY.search(previous[LOW]))
+            )
+        ):
             host = 1
             continue
         if term is None and low in _NP_PREP and previous is not None:
