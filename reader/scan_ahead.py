@@ -19,6 +19,7 @@ that cannot start or dies is simply not used.
 
 from __future__ import annotations
 
+import contextlib
 import pickle
 import subprocess
 import sys
@@ -104,7 +105,10 @@ class ScanAhead:
             self._process.wait()
             for pipe in (self._process.stdin, self._process.stdout):
                 if pipe is not None:
-                    pipe.close()
+                    # A dead helper's stdin cannot take what is still buffered: the pipe
+                    # closes all the same, and the error is no one's business.
+                    with contextlib.suppress(OSError, ValueError):
+                        pipe.close()
 
     def __enter__(self) -> ScanAhead:
         return self
