@@ -183,7 +183,7 @@ def _verb_subject(
     if nxt == "by":
         return None  # passive: "backed by"
     # "The two sides agreed to exchange prisoners": a joint act, narrative, not a position
-    joint_act = form.lemma == "agree" and nxt == "to"
+    joint_act = form.lemma == "agree" and nxt in ("to", "on")
     # "statements by Zelensky, who said ...": the relative pronoun's noun is the subject
     relative = prev == "who" and i - 1 > floor and units[i - 1][LOW] == ","
     if relative:
@@ -258,7 +258,7 @@ def _verb_subject(
         if before in OBJECT_PREP and not relative:
             return None
         who = resolve(units[a:b], state.names)
-        if joint_act and len(who.actors) > 1 and all(u[LOW] != "and" for u in units[a:b]):
+        if joint_act and len(who.actors) > 1 and _sides_not_people(units[a:b]):
             return None
         if who.kind == "pronoun" and _reported_clause(work, units, a, floor):
             return None  # "respondents said they supported": the outer verb's subject speaks
@@ -313,6 +313,18 @@ def _official_source(roles: tuple[str, ...]) -> bool:
     """An unnamed source inside a body of government ("a source in the security services",
     "sources in the defence ministry"), whose side an outlet's dateline gives."""
     return bool(roles) and roles[0] in _SOURCES and bool(set(roles) - _SOURCES)
+
+
+def _sides_not_people(phrase: Sequence[Unit]) -> bool:
+    """'The two sides', 'Russian and Ukrainian delegations' agreeing to act: a joint act,
+    narrative. Named people agreeing ('Sybiha and Rutte agreed to convene') state positions."""
+    for unit in phrase:
+        term = unit[TERM]
+        if term is not None and term.kind == "speaker":
+            return False
+        if term is None and unit[CAP] and unit[LOW] not in ("the", "a", "an"):
+            return False
+    return True
 
 
 def _reported_clause(work: BlockWork, units: list[Unit], a: int, floor: int) -> bool:
