@@ -137,8 +137,8 @@ class ScanAhead:
                 pickle.dump((n, "\n".join(chunk), lengths), stdin, pickle.HIGHEST_PROTOCOL)
                 stdin.flush()  # the helper starts on it now; the pipe holds about one chunk
             stdin.close()
-        except (OSError, ValueError):
-            self._end()  # the helper died or was closed
+        except Exception:  # any: a thread's error would print over the reader's screen
+            self._end()  # the helper died or was closed: every chunk left is scanned here
 
     def _collect(self) -> None:
         assert self._process is not None and self._process.stdout is not None
@@ -152,7 +152,7 @@ class ScanAhead:
                     elif n not in self._scanned_here:
                         self._done[n] = found
                     self._changed.notify_all()
-        except (EOFError, OSError, ValueError, pickle.UnpicklingError):
+        except Exception:  # EOF, a broken pipe, a pickle cut short by a crash: all the same
             self._end()
 
     def _end(self) -> None:
