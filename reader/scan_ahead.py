@@ -14,17 +14,21 @@ caller's main module, and its stderr goes nowhere, so nothing it could print rea
 reader's screen. It starts only for long articles, where its start-up (a fresh interpreter,
 ~0.2 s on the other core) is repaid, and it can only save time, never change a verdict: a chunk
 whose scan the helper has not started when it is needed is scanned here as usual, and a helper
-that cannot start or dies is simply not used.
+that cannot start, dies, or stalls (`_PATIENCE`) is simply not used. The helper gets chunks
+only once it is ready, so the caller never waits behind chunks it has scanned itself.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import pickle
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import IO
 
 from reader.model import Block
@@ -36,6 +40,14 @@ SCAN_AHEAD_FROM = 1_000_000
 
 _READY = -1  # the helper's first answer: it has started and read the lexicons
 _LEAD = 2  # chunks the helper may be ahead of the caller
+_PATIENCE = 5.0  # seconds the caller waits for a chunk the helper has, before scanning it
+
+
+def _package_path() -> str:
+    """PYTHONPATH for the helper: the folder that holds this `reader` package first."""
+    here = str(Path(__file__).resolve().parent.parent)
+    rest = os.environ.get("PYTHONPATH", "")
+    return here + (os.pathsep + rest if rest else "")
 
 
 class ScanAhead:
@@ -56,23 +68,30 @@ class ScanAhead:
         self._skip = skip
         self._asked = skip - 1  # the last chunk the caller asked for
         self._process: subprocess.Popen[bytes] | None = None
+        self._threads: tuple[threading.Thread, ...] = ()
         if len(chunks) <= skip:
             self._over = True
             return
         lexicons: tuple[Lexicon, ...] = tuple(getattr(rules, name).keys_only() for name in LEXICONS)
+        texts = [[block.text for block in chunk] for chunk in chunks]
+        self._threads = (
+            threading.Thread(target=self._feed, args=(lexicons, texts), daemon=True),
+            threading.Thread(target=self._collect, daemon=True),
+        )
         try:
             self._process = subprocess.Popen(
-                [sys.executable, "-m", "reader.scan_ahead"],
+                # -P and this package's own folder first: the helper imports this `reader`,
+                # never another one in the current directory.
+                [sys.executable, "-P", "-m", "reader.scan_ahead"],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,
+                env={**os.environ, "PYTHONPATH": _package_path()},
             )
-        except (OSError, ValueError):  # no interpreter to start (an embedded Python)
-            self._over = True
-            return
-        texts = [[block.text for block in chunk] for chunk in chunks]
-        threading.Thread(target=self._feed, args=(lexicons, texts), daemon=True).start()
-        threading.Thread(target=self._collect, daemon=True).start()
+            for thread in self._threads:
+                thread.start()
+        except Exception:  # any: no interpreter to start (an embedded Python), no thread
+            self.close()
 
     def take(self, n: int) -> ChunkScan | None:
         """Chunk `n`'s scan, waiting for it if the helper is at it; None when the caller should
@@ -82,11 +101,13 @@ class ScanAhead:
                 return None
             self._asked = max(self._asked, n)
             self._changed.notify_all()  # the feeder may send another chunk
+            deadline = time.monotonic() + _PATIENCE
             while not self._over and n not in self._done:
-                if not self._ready:
-                    self._scanned_here.add(n)  # the helper need not start it
+                left = deadline - time.monotonic()
+                if not self._ready or left <= 0:
+                    self._scanned_here.add(n)  # starting, or stuck: the helper need not do it
                     return None
-                self._changed.wait()
+                self._changed.wait(left)
             return self._done.pop(n, None)
 
     @property
@@ -103,6 +124,11 @@ class ScanAhead:
         if self._process is not None:
             self._process.kill()
             self._process.wait()
+            if sys.is_finalizing():
+                return  # a daemon thread may hold a pipe's lock for good: leave the pipes be
+            for thread in self._threads:
+                if thread.is_alive() and thread is not threading.current_thread():
+                    thread.join(_PATIENCE)  # a killed helper ends both at once (EOF, EPIPE)
             for pipe in (self._process.stdin, self._process.stdout):
                 if pipe is not None:
                     # A dead helper's stdin cannot take what is still buffered: the pipe
@@ -123,8 +149,9 @@ class ScanAhead:
             pickle.dump(lexicons, stdin, pickle.HIGHEST_PROTOCOL)
             for n in range(self._skip, len(texts)):
                 with self._changed:
-                    # A bounded lead: scans waiting to be taken cost memory, not time.
-                    while not self._over and n - self._asked > _LEAD:
+                    # Nothing before the helper is ready (the caller scans those chunks
+                    # itself), and a bounded lead: scans waiting to be taken cost memory.
+                    while not self._over and (not self._ready or n - self._asked > _LEAD):
                         self._changed.wait()
                     if self._over:
                         return

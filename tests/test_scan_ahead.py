@@ -74,3 +74,16 @@ def test_a_helper_that_cannot_start_or_dies_changes_nothing(
     expected = _verdicts(long_article, config, scan_ahead=False)
     monkeypatch.setattr(sys, "executable", executable)
     assert _verdicts(long_article, config, scan_ahead=True) == expected
+
+
+def test_a_helper_that_never_answers_changes_nothing(
+    long_article: Article, config: Config, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A helper that starts and then hangs: the article is scanned here, and closing it ends
+    the helper process."""
+    silent = tmp_path / "silent-python"
+    silent.write_text("#!/bin/sh\nexec sleep 600\n", encoding="utf-8")
+    silent.chmod(0o755)
+    expected = _verdicts(long_article, config, scan_ahead=False)
+    monkeypatch.setattr(sys, "executable", str(silent))
+    assert _verdicts(long_article, config, scan_ahead=True) == expected
