@@ -264,11 +264,8 @@ def _verb_subject(
             return None  # "respondents said they supported": the outer verb's subject speaks
         if who.kind in ("unknown", "role") and set(who.roles) & _LOCAL_ROLES:
             place = _opening_place(units, first, a)
-            if place is None and all(
-                not (u[CAP] or (u[TERM] is not None and u[TERM].actors)) or _is_office(u)
-                for u in units[a:b]
-            ):
-                place = _named_region(who, work.index, state)  # "the governor": no name, place
+            if place is None and _bare_title(units[a:b]):
+                place = _named_region(who, work.index, state)
             if place is not None:
                 tie_appositive(units[a:b], place, state.names)
                 who = Who("actor", place.actors, who.start, who.end, who.roles, member=place.member)
@@ -408,11 +405,16 @@ _REGIONAL = frozenset(["governor", "regional governor", "regional authorities", 
 _REGION_BLOCKS = 2  # how many blocks back the region may have been named
 
 
-def _is_office(unit: Unit) -> bool:
-    """A title or its article ("The governor" opening a sentence is capitalised, but names
-    no one)."""
-    term = unit[TERM]
-    return (term is not None and term.kind == "role") or unit[LOW] == "the"
+def _bare_title(phrase: Sequence[Unit]) -> bool:
+    """'the governor', 'The regional governor': a title with no name and no place in it
+    ("The" opening a sentence is capitalised, but names no one)."""
+    for unit in phrase:
+        term = unit[TERM]
+        if unit[LOW] == "the" or (term is not None and term.kind == "role"):
+            continue
+        if unit[CAP] or (term is not None and term.actors):
+            return False
+    return True
 
 
 def _named_region(who: Who, index: int, state: State) -> Who | None:
@@ -701,24 +703,19 @@ def _opening_possessor(work: BlockWork, pos: int) -> Who | None:
     """'Mr. Putin's own verdict came days later, when he told reporters': the person whose
     possessive opens the pronoun's sentence, with no other person named before the pronoun."""
     units, starts = work.units, work.starts
-    for s_start, s_end in work.sentences:
-        if not s_start <= pos < s_end:
-            continue
-        i = bisect_left(starts, s_start)
-        while i < len(units) and units[i][LOW] in _TITLES_BEFORE:
-            i += 1
-        if i >= len(units) or not units[i][LOW].endswith("'s"):
+    i = bisect_left(starts, work.sentence_start(pos))
+    while i < len(units) and units[i][LOW] in _TITLES_BEFORE:
+        i += 1
+    if i >= len(units) or not units[i][LOW].endswith("'s"):
+        return None
+    owner = units[i][TERM]
+    if owner is None or owner.kind not in ("speaker", "alias") or not owner.actors:
+        return None
+    for unit in units[i + 1 : bisect_left(starts, pos)]:
+        term = unit[TERM]
+        if term is not None and term.kind in ("speaker", "alias") and term.actors:
             return None
-        owner = units[i][TERM]
-        if owner is None or owner.kind not in ("speaker", "alias") or not owner.actors:
-            return None
-        for unit in units[i + 1 : bisect_left(starts, pos)]:
-            term = unit[TERM]
-            if term is not None and term.kind in ("speaker", "alias") and term.actors:
-                return None
-        unit = units[i]
-        return Who("actor", owner.actors, unit[START], unit[END], member=owner.member)
-    return None
+    return Who("actor", owner.actors, units[i][START], units[i][END], member=owner.member)
 
 
 # Words before a name that leave it the sentence's opening.

@@ -225,19 +225,13 @@ def _sentence_subject(work: BlockWork, a: int, state: State) -> Who | None:
     units = work.units
     if units[a - 1][LOW] != ",":
         return None
-    at = units[a][START]
-    for s_start, s_end in work.sentences:
-        if s_start <= at < s_end:
-            first = bisect_left(work.starts, s_start)
-            i, j = np_after(units, first, a)
-            if i != first or j <= i:
-                return None
-            subject = resolve(units[i:j], state.names)
-            direct = any(u[TERM] is not None and u[TERM].kind == "alias" for u in units[i:j])
-            if subject.kind == "actor" and len(subject.actors) == 1 and direct:
-                return subject
-            return None
-    return None
+    first = bisect_left(work.starts, work.sentence_start(units[a][START]))
+    i, j = np_after(units, first, a)
+    if i != first or j <= i:
+        return None
+    subject = resolve(units[i:j], state.names)
+    direct = any(u[TERM] is not None and u[TERM].kind == "alias" for u in units[i:j])
+    return subject if subject.kind == "actor" and len(subject.actors) == 1 and direct else None
 
 
 def _house_title(phrase: Sequence[Unit], roles: tuple[str, ...]) -> bool:
@@ -261,7 +255,7 @@ def _other_side_before(work: BlockWork, at: int, house: tuple[str, ...]) -> bool
     """An earlier sentence of the block already tells another side's account ("Russia's
     Defense Ministry said ... In the Belgorod region, Gov. Vyacheslav Gladkov said"): the
     title may be that side's official, so the dateline does not decide it."""
-    opening = max((s for s, _ in work.sentences if s <= at), default=0)
+    opening = work.sentence_start(at)
     return any(
         start < opening
         and term.kind in ("alias", "adjective", "speaker")

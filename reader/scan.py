@@ -67,6 +67,10 @@ class BlockWork:
     speaker_set: bool = False
     strings: dict[str, str] = field(default_factory=dict)  # evidence texts, shared (`Strings`)
 
+    def sentence_start(self, pos: int) -> int:
+        """The offset where the sentence that holds offset `pos` starts."""
+        return max((start for start, _ in self.sentences if start <= pos), default=0)
+
 
 @dataclass(frozen=True, slots=True)
 class ChunkScan:
