@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from reader.classify import classify_iter
+from reader.classify.scan import LEXICONS, scan_chunk
+from reader.classify.scan_ahead import ScanAhead
 from reader.config import Config, load_config
 from reader.model import Article, Block, Verdict
 from reader.rules.compile import Lexicon
-from reader.scan import LEXICONS, scan_chunk
-from reader.scan_ahead import ScanAhead
 
 _DATA = Path(__file__).parent / "data" / "devset"
 

@@ -12,8 +12,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from operator import itemgetter
-from typing import Final
 
+from reader.classify.types import START, Unit
 from reader.rules.compile import Term
 
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*-?|[^\w\s]")
@@ -33,12 +33,6 @@ DATELINE = re.compile(
     r"(?:(?:\s*\([A-Za-z. -]{1,30}\))?\s*[-–—]+\s|\.?\s*/[A-Za-z-]{2,12}/\.?\s)"
 )
 
-Unit = tuple[int, int, str, Term | None, bool]  # start, end, folded text, lexicon term, capital
-START: Final = 0
-END: Final = 1
-LOW: Final = 2
-TERM: Final = 3
-CAP: Final = 4
 _unit_start = itemgetter(START)
 
 

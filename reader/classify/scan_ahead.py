@@ -31,9 +31,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
+from reader.classify.scan import LEXICONS, ChunkScan, scan_chunk
 from reader.model import Block
 from reader.rules.compile import CompiledRules, Lexicon
-from reader.scan import LEXICONS, ChunkScan, scan_chunk
 
 # Text (in characters) from which an article is worth a helper process: ~10,000 paragraphs.
 SCAN_AHEAD_FROM = 1_000_000
@@ -82,7 +82,7 @@ class ScanAhead:
             self._process = subprocess.Popen(
                 # -P and this package's own folder first: the helper imports this `reader`,
                 # never another one in the current directory.
-                [sys.executable, "-P", "-m", "reader.scan_ahead"],
+                [sys.executable, "-P", "-m", "reader.classify.scan_ahead"],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,

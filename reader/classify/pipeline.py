@@ -1,98 +1,41 @@
-"""Label every block of an article with the actors whose viewpoint it carries.
-
-Not who is mentioned: whose position the block reports. "Russia rejected the truce, saying
-Ukraine and its NATO backers would rearm" is Russia's block; NATO and Ukraine are only named
-inside Russia's words. The classifier is a small grammar over lexicons from the config:
-
-1. Split the block into sentences and find quoted spans: framing terms and mentions inside
-   quotes are the speaker's words, not the narrator's.
-2. Attribution: for each speech or stance verb ("said", "has warned", "rejects", ", saying"),
-   find its subject: the noun phrase before it (skipping "has", "also", "on Tuesday" and
-   parentheticals such as ", asked about the criticism,"), the phrase after it in inversions
-   ("..., said Peskov"), the source after "according to", or the speaker before a colon
-   ("Mark Rutte: ..."). The phrase is resolved to an actor through the lexicons: an alias
-   ("Moscow"), a speaker ("Peskov"), an adjective or alias before a role ("Russian Foreign
-   Minister", "Kremlin spokesman"), a role with "of"/"in" ("a source in the SBU"), a name the
-   article has tied to an actor before: its speaker registry (reader.carry.register_roles)
-   ties the name in every title phrase to the phrase's side ("Moscow's envoy to the UN,
-   Dmitry Polyansky," ... "Polyansky said", "the diplomat added"). A named
-   person who is none of the actors ("Foreign Minister Hakan Fidan") is a speaker too: no label,
-   but he stops carry-over.
-3. Reported positions: a speech verb inside another speaker's words (the rest of the sentence
-   after "said", a quote, the clause after "according to X") with a different actor as subject
-   gives that actor a weaker label ("Zelensky said Trump had told him ..." -> ukraine, nato).
-   Stance verbs there are the speaker's claim about others and count nothing ("Yermak said
-   Russia does not want peace" -> ukraine).
-4. Carry-over: "he said", "the minister stressed" and a quote with no attribution take the last
-   named speaker (within `carry_distance` blocks, and never past another named speaker; a role
-   takes the last speaker named with that role). A transcript line "Name: ..." puts the following
-   unprefixed blocks in that speaker's voice until the next "Name:" line; section labels
-   ("Source: X", "Quote: ...", "Details:") are no speakers, and "Source: X" makes X the speaker
-   the next quote carries. A quote that runs on over paragraphs (an opening mark, no closing
-   one) belongs to the speaker named where it closes.
-5. Framing terms in the narrator's voice and plain mentions add a little score: they order
-   labels but never make one.
-6. Exclusion spans ("what Moscow calls ...", "pro-Russian") suppress every match inside them.
-7. Document voice: an official document (its title says statement, declaration, readout,
-   press conference...) is in its author's voice: the author its title names ("Statement of
-   the Ministry of Foreign Affairs of Ukraine"), else the subject of a readout's "had a
-   telephone conversation with", a declaration's "We, the Heads of State ... of the North
-   Atlantic Alliance", or the first named speaker. Its lines with no speaker of their own
-   ("We call on ...", "Allies will ...", "It was agreed ...") are the author's; where the title
-   or a readout names the author, the positions it reports of others come after the author's.
-
-API: `classify` (a whole article), `classify_iter` (verdicts in block order, as they are made,
-for a progressive display) and `classify_report` (also the problems met: rule-file regexes that
-ran out of their time budget and were switched off).
-
-Where each step lives: this module runs the steps per block (`_analyse`) and turns evidence
-into scores and labels (`_Verdicts`); reader.scan folds and scans the text (step 6 and the
-matches every step starts from); reader.text_units splits sentences, quotes and tokens
-(step 1); reader.phrases resolves a noun phrase to an actor; reader.attribution is the
-speech-verb grammar (steps 2-3); reader.carry keeps what the article has established across
-blocks: the last speaker, roles, transcript and document voice (steps 4 and 7).
-
-Speed: blocks are taken in chunks; each chunk's text is folded once and scanned once per
-combined pattern (reader.rules.compile), the matches shared out to the blocks; the Python
-work runs only around the verbs and names those patterns find, and the collector is paused
-within a chunk. Memory: a verdict outlives the classification, so equal parts of verdicts
-(evidence texts, score mappings, label tuples, the empty verdict) are shared.
+"""The pipeline: runs the steps per block, in block order, as verdicts are asked for (see the
+package docstring for the grammar): chunks of blocks scanned once, each block analysed, and
+blocks held back while a headline's source or a running quote's speaker is still to come.
 """
 
 from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Iterator, Mapping, Sequence
-from operator import attrgetter
-from types import MappingProxyType
+from collections.abc import Iterator, Sequence
 
-from reader.attribution import allowed, reported_positions, sentence_attrs, settle
-from reader.carry import (
+from reader.classify.attribution import allowed, reported_positions, sentence_attrs, settle
+from reader.classify.document import (
     OFFICIAL_TITLE,
-    Speaker,
-    State,
+    document_title,
+    document_voice,
+    house_side,
+    resolve_title,
+)
+from reader.classify.evidence import add_evidence
+from reader.classify.phrases import COORD, OBJECT_PREP, SKIP, first_phrase, is_person, resolve
+from reader.classify.quotes import (
     bare_quote,
     close_quote,
     continues_quote,
-    document_title,
-    document_voice,
     forward_speaker,
-    house_side,
-    known_role,
     mostly_quoted,
-    note_region,
-    register_roles,
-    resolve_title,
     still_open,
 )
+from reader.classify.scan import Budget, prepare_chunk
+from reader.classify.scan_ahead import SCAN_AHEAD_FROM, ScanAhead
+from reader.classify.speakers import known_role, note_region, register_roles
+from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Speaker, State, Unit, Who
+from reader.classify.units import COLON_PREFIX, DASH_SUFFIX, inside
+from reader.classify.verdicts import Verdicts
 from reader.config import Config
 from reader.model import Article, Block, ClassifiedArticle, Verdict
-from reader.phrases import COORD, OBJECT_PREP, SKIP, Who, first_phrase, is_person, resolve
 from reader.rules.compile import CompiledRules
-from reader.scan import BlockWork, Budget, add_evidence, prepare_chunk
-from reader.scan_ahead import SCAN_AHEAD_FROM, ScanAhead
-from reader.text_units import CAP, COLON_PREFIX, DASH_SUFFIX, END, LOW, START, TERM, Unit, inside
 
 
 def classify(article: Article, config: Config) -> ClassifiedArticle:
@@ -137,7 +80,7 @@ def classify_iter(
     state = State()
     size = sum(len(block.text) for block in article.blocks)
     budget = Budget(rules.regex_budget * (1 + size // 1_000_000), problems)
-    verdict = _Verdicts(rules)
+    verdict = Verdicts(rules)
     strings: dict[str, str] = {}  # evidence texts, shared (see `add_evidence`)
     held: list[BlockWork] = []  # a headline waiting for its source, and the blocks after it
     opened: list[BlockWork] = []  # paragraphs of a quote still open, waiting for its speaker
@@ -229,7 +172,7 @@ def _release(
     who: Who | None,
     rules: CompiledRules,
     distance: int,
-    verdict: _Verdicts,
+    verdict: Verdicts,
 ) -> list[Verdict]:
     """The headline's verdict, its source resolved from the blocks after it, then theirs."""
     if who is not None:
@@ -537,91 +480,3 @@ def _framing_and_mentions(work: BlockWork, rules: CompiledRules) -> None:
         actors = [actor for actor in term.actors if (start, actor) not in used]
         if actors:
             add_evidence(work, "mention", actors, "mention", start, end, weights.mention)
-
-
-class _Verdicts:
-    """Turns a block's evidence into its verdict: scores per actor, labels, the carried-from.
-
-    An actor's score is the sum of its evidence weights; labels go to the actors with
-    attribution or carry evidence whose labelling weight reaches `min_score` and whose score
-    reaches `threshold` times the best one, dominant first (ties: the first attributed).
-
-    Verdicts outlive the classification (a reader holds every one), so equal parts are shared:
-    one verdict for every block with no evidence, one scores mapping and one labels tuple for
-    each distinct value (a handful over a whole article)."""
-
-    __slots__ = ("labels", "min_score", "order", "scores", "threshold")
-
-    def __init__(self, rules: CompiledRules) -> None:
-        self.order = {actor.id: i for i, actor in enumerate(rules.actors)}
-        self.min_score = rules.min_score
-        self.threshold = rules.threshold
-        self.scores: dict[tuple[tuple[str, float], ...], Mapping[str, float]] = {}
-        self.labels: dict[tuple[str, ...], tuple[str, ...]] = {}
-
-    def __call__(self, work: BlockWork) -> Verdict:
-        evidence = work.evidence
-        if not evidence:
-            return _NO_VERDICT
-        scores: dict[str, float] = {}
-        labelling: dict[str, float] = {}
-        first_seen: dict[str, int] = {}
-        carried = False
-        score_of = scores.get  # bound once: the loop runs per evidence
-        for ev in evidence:
-            actor = ev.actor
-            weight = ev.weight
-            scores[actor] = score_of(actor, 0.0) + weight
-            kind = ev.kind
-            if kind == "attribution" or kind == "carry":
-                labelling[actor] = labelling.get(actor, 0.0) + weight
-                if actor not in first_seen:
-                    first_seen[actor] = ev.start if kind == "attribution" else -1
-                if kind == "carry":
-                    carried = True
-        labels: tuple[str, ...] = ()
-        if labelling:
-            floor = self.threshold * max(scores[a] for a in labelling)
-            chosen = [
-                actor
-                for actor, weight in labelling.items()
-                if weight >= self.min_score and scores[actor] >= floor
-            ]
-            if len(chosen) > 1:
-                chosen.sort(key=lambda a: (-scores[a], first_seen[a]))
-            labels = self._labels(tuple(chosen))
-        carried_from = work.carried_from if carried else None
-        return Verdict(
-            labels=labels,
-            primary=labels[0] if labels else None,
-            scores=self._scores(scores),
-            evidence=tuple(sorted(evidence, key=_EVIDENCE_ORDER))
-            if len(evidence) > 1
-            else tuple(evidence),
-            carried_from=carried_from,
-        )
-
-    def _scores(self, scores: dict[str, float]) -> Mapping[str, float]:
-        """The scores rounded to 3 places, in the config's actor order (shared when equal)."""
-        if len(scores) == 1:
-            key = tuple((a, round(s, 3)) for a, s in scores.items())
-        else:
-            order = self.order
-            key = tuple(
-                (a, round(s, 3))
-                for a, s in sorted(scores.items(), key=lambda kv: order.get(kv[0], 99))
-            )
-        shared = self.scores.get(key)
-        if shared is None:
-            shared = dict(key)
-            if len(self.scores) < _SHARED_KEPT:
-                self.scores[key] = shared
-        return shared
-
-    def _labels(self, labels: tuple[str, ...]) -> tuple[str, ...]:
-        return self.labels.setdefault(labels, labels)
-
-
-_NO_VERDICT = Verdict(scores=MappingProxyType({}))
-_EVIDENCE_ORDER = attrgetter("start", "rule")
-_SHARED_KEPT = 4096

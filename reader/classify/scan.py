@@ -14,12 +14,21 @@ from __future__ import annotations
 import time
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from reader.model import Block, Evidence, RuleKind
-from reader.phrases import Who
+from reader.classify.types import BlockWork, Unit
+from reader.classify.units import (
+    COLON_PREFIX,
+    DATELINE,
+    inside,
+    quoted_spans,
+    sentence_spans,
+    token_spans,
+    tokenise,
+)
+from reader.model import Block
 from reader.rules.compile import (
     CompiledRules,
     Lexicon,
@@ -29,47 +38,8 @@ from reader.rules.compile import (
     VerbForm,
     fold,
 )
-from reader.text_units import (
-    COLON_PREFIX,
-    DATELINE,
-    Unit,
-    inside,
-    quoted_spans,
-    sentence_spans,
-    token_spans,
-    tokenise,
-)
 
 _T = TypeVar("_T")
-
-
-@dataclass(slots=True)
-class BlockWork:
-    """Working data for one block."""
-
-    index: int
-    text: str
-    folded: str
-    units: list[Unit]
-    starts: list[int]  # each unit's start offset, for bisection
-    term_at: list[int]  # the indices of the units that are lexicon terms
-    quotes: list[tuple[int, int]]
-    excluded: list[tuple[int, int]]
-    sentences: list[tuple[int, int]]
-    terms: list[tuple[int, int, Term]]
-    verbs: list[tuple[int, int, VerbForm]]
-    markers: list[tuple[int, int]]
-    framing: list[tuple[int, int, TermRule]]
-    topic: bool | None = None  # on the war's topic? computed when first asked (`allowed`)
-    evidence: list[Evidence] = field(default_factory=list)
-    main: list[tuple[int, Who]] = field(default_factory=list)  # (position, subject)
-    carried_from: int | None = None
-    speaker_set: bool = False
-    strings: dict[str, str] = field(default_factory=dict)  # evidence texts, shared (`Strings`)
-
-    def sentence_start(self, pos: int) -> int:
-        """The offset where the sentence that holds offset `pos` starts."""
-        return max((start for start, _ in self.sentences if start <= pos), default=0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,31 +321,3 @@ def _prepare(
         framing=framing,
         strings=strings,
     )
-
-
-def add_evidence(
-    work: BlockWork,
-    rule: str,
-    actors: Iterable[str],
-    kind: RuleKind,
-    start: int,
-    end: int,
-    weight: float,
-) -> None:
-    """Evidence that `rule` found `actors` in `work[start:end]`.
-
-    The matched text is shared with every earlier evidence of the same text: the same names,
-    terms and attributions ("Russia", "the Kremlin", "Peskov said") recur through an article,
-    and a verdict outlives the classification. `STRINGS_KEPT` bounds the table."""
-    text = work.text[start:end]
-    strings = work.strings
-    if len(strings) < STRINGS_KEPT:
-        text = strings.setdefault(text, text)
-    else:
-        text = strings.get(text, text)
-    append = work.evidence.append
-    for actor in actors:
-        append(Evidence(rule, actor, kind, start, end, text, weight))
-
-
-STRINGS_KEPT = 1 << 16

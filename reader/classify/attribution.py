@@ -14,24 +14,35 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.carry import Speaker, State, known_role
-from reader.phrases import (
+from reader.classify.evidence import add_evidence
+from reader.classify.phrases import (
     COORD,
-    NONE,
     NOUN_MARK,
     NP_MODIFIERS,
     OBJECT_PREP,
     SKIP,
-    Who,
     np_after,
     np_before,
     resolve,
     tie_appositive,
     word_set,
 )
+from reader.classify.speakers import known_role
+from reader.classify.types import (
+    CAP,
+    END,
+    LOW,
+    NONE,
+    START,
+    TERM,
+    BlockWork,
+    Speaker,
+    State,
+    Unit,
+    Who,
+)
+from reader.classify.units import inside
 from reader.rules.compile import CompiledRules, VerbForm
-from reader.scan import BlockWork, add_evidence
-from reader.text_units import CAP, END, LOW, START, TERM, Unit, inside
 
 # Before the verb "continued to urge" means "urged".
 _ASPECT = word_set(

@@ -11,18 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
-from reader.text_units import CAP, END, LOW, START, TERM, Unit
+from reader.classify.types import CAP, END, LOW, NONE, START, TERM, Names, Unit, Who
 
 
 def word_set(words: str) -> frozenset[str]:
     """A closed word class, written as one string of words."""
     return frozenset(words.split())
 
-
-# Names the article has tied to an actor ("graham" -> NATO) and whether that is a member state.
-Names = dict[str, tuple[tuple[str, ...], bool]]
 
 # Between a subject and its verb: auxiliaries, adverbs, time expressions.
 SKIP = word_set(
@@ -102,22 +98,6 @@ _TITLE_WORDS = word_set("general secretary president minister chief leader head 
 _WHOLE_ROLES = frozenset(
     ["prime minister", "secretary general", "secretary-general", "vice president", "general staff"]
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Who:
-    """A resolved subject: actors (empty for a speaker who is none of them), or unresolved."""
-
-    kind: str  # "actor", "unknown", "pronoun", "role", "none"
-    actors: tuple[str, ...] = ()
-    start: int = 0
-    end: int = 0
-    roles: tuple[str, ...] = ()
-    word: str = ""
-    member: bool = False
-
-
-NONE = Who("none")
 
 
 def resolve(units: Sequence[Unit], tied: Names) -> Who:
