@@ -59,6 +59,7 @@ within a chunk. Memory: a verdict outlives the classification, so equal parts of
 (evidence texts, score mappings, label tuples, the empty verdict) are shared.
 """
 
+from reader.classify.effort import ClassificationCancelledError
 from reader.classify.pipeline import classify, classify_iter, classify_report
 
-__all__ = ["classify", "classify_iter", "classify_report"]
+__all__ = ["ClassificationCancelledError", "classify", "classify_iter", "classify_report"]

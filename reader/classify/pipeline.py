@@ -8,6 +8,8 @@ from __future__ import annotations
 import gc
 import re
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from threading import Event
 
 from reader.classify.attribution import allowed, reported_positions, sentence_attrs, settle
 from reader.classify.document import (
@@ -17,6 +19,7 @@ from reader.classify.document import (
     house_side,
     resolve_title,
 )
+from reader.classify.effort import Effort
 from reader.classify.evidence import add_evidence
 from reader.classify.phrases import COORD, OBJECT_PREP, SKIP, first_phrase, is_person, resolve
 from reader.classify.quotes import (
@@ -28,7 +31,6 @@ from reader.classify.quotes import (
     still_open,
 )
 from reader.classify.scan import Budget, prepare_chunk
-from reader.classify.scan_ahead import SCAN_AHEAD_FROM, ScanAhead
 from reader.classify.speakers import known_role, note_region, register_roles
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Speaker, State, Unit, Who
 from reader.classify.units import COLON_PREFIX, DASH_SUFFIX, inside
@@ -55,8 +57,7 @@ def classify_iter(
     article: Article,
     config: Config,
     problems: list[str] | None = None,
-    *,
-    scan_ahead: bool | None = None,
+    cancel: Event | None = None,
 ) -> Iterator[Verdict]:
     """The verdicts of `article`'s blocks in block order, as they are computed.
 
@@ -71,113 +72,133 @@ def classify_iter(
     per article and per started MB of its text); a regex that exceeds it is switched off for
     the rest of the article and one line naming it is appended to `problems`.
 
-    `scan_ahead`: whether a helper process scans the next chunks meanwhile (reader.scan_ahead;
-    by default, for articles of `SCAN_AHEAD_FROM` characters or more). The verdicts are the
-    same either way.
+    `cancel`: once set, the classification stops (between blocks, and between sentences of a
+    long block) by raising `Cancelled`; a reader that quits never waits for it.
     """
     rules = config.rules
-    distance = config.carry_distance
     state = State()
     size = sum(len(block.text) for block in article.blocks)
     budget = Budget(rules.regex_budget * (1 + size // 1_000_000), problems)
-    verdict = Verdicts(rules)
+    order = _BlockOrder(rules, config.carry_distance)
     strings: dict[str, str] = {}  # evidence texts, shared (see `add_evidence`)
-    held: list[BlockWork] = []  # a headline waiting for its source, and the blocks after it
-    opened: list[BlockWork] = []  # paragraphs of a quote still open, waiting for its speaker
-    ahead: BlockWork | None = None  # a bare quote, waiting to see if the next block names it
-    title_who: Who | None = None
-    first = True
-    ready: list[Verdict] = []
+    effort = Effort(cancel)
+    for chunk in _chunks(article.blocks):
+        with _collector_paused():
+            for block, work in zip(
+                chunk, prepare_chunk(chunk, rules, budget, strings), strict=True
+            ):
+                effort.check()
+                pending = _analyse(block, work, rules, state, config.carry_distance, effort)
+                order.take(block, work, pending)
+        yield from order.ready()
+    yield from order.finish()
 
-    def emit(work: BlockWork) -> None:
-        nonlocal held
-        if held:
-            held.append(work)
-            if len(held) >= 2 + distance:
-                ready.extend(_release(held, title_who, rules, distance, verdict))
-                held = []
-            return
-        ready.append(verdict(work))
 
-    chunks = list(_chunks(article.blocks))
-    if scan_ahead is None:
-        scan_ahead = size >= SCAN_AHEAD_FROM
-    helper = ScanAhead(chunks, rules) if scan_ahead else None
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No collection inside a chunk: a block's working objects die young, and a full
+    collection would walk everything the caller already holds (a quarter of the time, on
+    typical articles and over 100,000 paragraphs alike; see the README's development notes).
+    Collecting resumes before control returns to the caller."""
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        for n, chunk in enumerate(chunks):
-            ready = []
-            found = helper.take(n) if helper is not None else None
-            # No collection inside a chunk: a block's working objects die young, and a full
-            # collection would walk everything the caller already holds (a third of the time
-            # over 100,000 paragraphs). Collecting resumes before control returns to the caller.
-            collecting = gc.isenabled()
-            gc.disable()
-            try:
-                for block, work in zip(
-                    chunk, prepare_chunk(chunk, rules, budget, strings, found), strict=True
-                ):
-                    pending = _analyse(block, work, rules, state, distance)
-                    if first:
-                        first = False
-                        if pending is not None:
-                            held, title_who = [work], pending
-                            continue
-                    if ahead is not None:
-                        forward_speaker(ahead, work, rules)
-                        emit(ahead)
-                        ahead = None
-                    if opened:
-                        if continues_quote(work):
-                            opened.append(work)
-                            if still_open(work) and len(opened) <= _QUOTE_PARAGRAPHS:
-                                continue
-                            close_quote(opened, rules)
-                            for done in opened:
-                                emit(done)
-                            opened = []
-                            continue
-                        for done in opened:
-                            emit(done)
-                        opened = []
-                    if work.quotes and not work.main and block.kind != "title" and still_open(work):
-                        opened = [work]  # its speaker may be named where the quote closes
-                        continue
-                    if block.kind != "title" and bare_quote(work):
-                        ahead = work
-                        continue
-                    emit(work)
-            finally:
-                if collecting:
-                    gc.enable()
-            yield from ready
+        yield
     finally:
-        if helper is not None:
-            helper.close()
-    ready = []
-    for done in opened:
-        emit(done)
-    if ahead is not None:
-        emit(ahead)
-    yield from ready
-    if held:
-        yield from _release(held, title_who, rules, distance, verdict)
+        if collecting:
+            gc.enable()
 
 
 # A quote may run on over this many paragraphs before its speaker must have been named.
 _QUOTE_PARAGRAPHS = 4
 
 
-def _release(
-    held: list[BlockWork],
-    who: Who | None,
-    rules: CompiledRules,
-    distance: int,
-    verdict: Verdicts,
-) -> list[Verdict]:
-    """The headline's verdict, its source resolved from the blocks after it, then theirs."""
-    if who is not None:
-        resolve_title(held, who, rules, distance)
-    return [verdict(work) for work in held]
+class _BlockOrder:
+    """Puts the analysed blocks' verdicts out in block order, holding back the few whose
+    verdict depends on a block after them: a headline whose source the first paragraphs
+    name, the paragraphs of a quote still open, and a bare quote the next paragraph may name.
+    """
+
+    def __init__(self, rules: CompiledRules, distance: int) -> None:
+        self.rules = rules
+        self.distance = distance
+        self.verdict = Verdicts(rules)
+        self.held: list[BlockWork] = []  # a headline waiting for its source, and those after
+        self.opened: list[BlockWork] = []  # paragraphs of a quote still open
+        self.ahead: BlockWork | None = None  # a bare quote, waiting for the next block
+        self.title_who: Who | None = None
+        self.first = True
+        self._ready: list[Verdict] = []
+
+    def take(self, block: Block, work: BlockWork, pending: Who | None) -> None:
+        """One analysed block, in block order (`pending`: a headline's unresolved source)."""
+        if self.first:
+            self.first = False
+            if pending is not None:
+                self.held, self.title_who = [work], pending
+                return
+        if self.ahead is not None:
+            forward_speaker(self.ahead, work, self.rules)
+            self._emit(self.ahead)
+            self.ahead = None
+        if self.opened and self._quote_goes_on(work):
+            return
+        if work.quotes and not work.main and block.kind != "title" and still_open(work):
+            self.opened = [work]  # its speaker may be named where the quote closes
+            return
+        if block.kind != "title" and bare_quote(work):
+            self.ahead = work
+            return
+        self._emit(work)
+
+    def _quote_goes_on(self, work: BlockWork) -> bool:
+        """Whether `work` continues the open quote (and is held or emitted with it)."""
+        opened = self.opened
+        if continues_quote(work):
+            opened.append(work)
+            if still_open(work) and len(opened) <= _QUOTE_PARAGRAPHS:
+                return True
+            close_quote(opened, self.rules)
+            self._emit_opened()
+            return True
+        self._emit_opened()
+        return False
+
+    def _emit_opened(self) -> None:
+        for done in self.opened:
+            self._emit(done)
+        self.opened = []
+
+    def _emit(self, work: BlockWork) -> None:
+        held = self.held
+        if not held:
+            self._ready.append(self.verdict(work))
+            return
+        held.append(work)
+        if len(held) >= 2 + self.distance:
+            self._ready.extend(self._release())
+
+    def _release(self) -> list[Verdict]:
+        """The headline's verdict, its source resolved from the blocks after it, then theirs."""
+        held, self.held = self.held, []
+        if self.title_who is not None:
+            resolve_title(held, self.title_who, self.rules, self.distance)
+        return [self.verdict(work) for work in held]
+
+    def ready(self) -> list[Verdict]:
+        """The verdicts that are final, in block order (each given once)."""
+        ready, self._ready = self._ready, []
+        return ready
+
+    def finish(self) -> list[Verdict]:
+        """Every verdict still held, at the article's end."""
+        self._emit_opened()
+        if self.ahead is not None:
+            self._emit(self.ahead)
+        ready = self.ready()
+        if self.held:
+            ready.extend(self._release())
+        return ready
 
 
 # The first chunk is small so that the first screen's verdicts come quickly; later chunks are
@@ -232,7 +253,12 @@ def _qualifies_noun(unit: Unit, work: BlockWork) -> bool:
 
 
 def _analyse(
-    block: Block, work: BlockWork, rules: CompiledRules, state: State, distance: int
+    block: Block,
+    work: BlockWork,
+    rules: CompiledRules,
+    state: State,
+    distance: int,
+    effort: Effort,
 ) -> Who | None:
     """Fill `work.evidence`; returns a headline's unresolved source, for later resolution."""
     units = work.units
@@ -350,6 +376,7 @@ def _analyse(
     in_voice = voice is not None and bool(voice.actors)
     sentences = work.sentences
     for s_start, s_end in sentences:
+        effort.check()
         if len(sentences) == 1:  # most blocks: every verb and marker is in it
             s_verbs, s_markers = verbs, markers
         else:

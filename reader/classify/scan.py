@@ -12,11 +12,9 @@ to do in it (a speech verb, a source marker, a role, a title, a "Name:" prefix).
 from __future__ import annotations
 
 import time
-from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from reader.classify.types import BlockWork, Unit
 from reader.classify.units import (
@@ -25,13 +23,11 @@ from reader.classify.units import (
     inside,
     quoted_spans,
     sentence_spans,
-    token_spans,
     tokenise,
 )
 from reader.model import Block
 from reader.rules.compile import (
     CompiledRules,
-    Lexicon,
     Term,
     TermRule,
     UserRegex,
@@ -42,54 +38,13 @@ from reader.rules.compile import (
 _T = TypeVar("_T")
 
 
-@dataclass(frozen=True, slots=True)
-class ChunkScan:
-    """What a chunk's regex work finds, as plain offsets: a helper process computes it for the
-    next chunk while this one analyses the current chunk (see reader.scan_ahead).
-
-    `lexicons` holds each literal lexicon's matches (in `LEXICONS` order) as flat start, end
-    pairs over the chunk's folded, newline-joined text; `tokens` every block's tokens as flat
-    block-relative pairs, block i's from `token_bounds[i]` to `token_bounds[i + 1]`."""
-
-    lexicons: tuple[array[int], ...]
-    tokens: array[int]
-    token_bounds: list[int]
-    quotes: list[list[tuple[int, int]]]
-    sentences: list[list[tuple[int, int]]]
-
-
-LEXICONS = ("exclusions", "framing", "terms", "verbs", "markers")
-
-
-def scan_chunk(texts: list[str], lexicons: tuple[Lexicon, ...]) -> ChunkScan:
-    """The regex work of `prepare_chunk` for the blocks `texts`, run in a helper process with
-    `rules`' lexicons (`LEXICONS` order, `Lexicon.keys_only`)."""
-    folded_all = fold("\n".join(texts))
-    tokens: array[int] = array("i")
-    token_bounds = [0]
-    offset = 0
-    for text in texts:
-        tokens.extend(token_spans(folded_all[offset : offset + len(text)]))
-        token_bounds.append(len(tokens))
-        offset += len(text) + 1
-    return ChunkScan(
-        lexicons=tuple(array("i", lexicon.spans(folded_all)) for lexicon in lexicons),
-        tokens=tokens,
-        token_bounds=token_bounds,
-        quotes=[quoted_spans(text) for text in texts],
-        sentences=[sentence_spans(text) for text in texts],
-    )
-
-
 def prepare_chunk(
     blocks: Sequence[Block],
     rules: CompiledRules,
     budget: Budget,
     strings: dict[str, str],
-    found: ChunkScan | None = None,
 ) -> list[BlockWork]:
-    """Scan a run of blocks with the combined patterns in one pass over their joined text;
-    `found` is that scan when a helper process has already done it (`scan_chunk`).
+    """Scan a run of blocks with the combined patterns in one pass over their joined text.
 
     The blocks are joined with a newline: no term holds one and every term ends at a word end,
     so each match falls inside one block, exactly where a scan of that block alone finds it.
@@ -102,23 +57,18 @@ def prepare_chunk(
         bounds.append(offset)
         offset += len(text) + 1
 
-    def hits(lexicon: Lexicon, n: int) -> list[tuple[int, int, Any]]:
-        if found is None:
-            return lexicon.scan(folded_all)
-        return lexicon.hits(folded_all, found.lexicons[n])
-
-    excluded = _bucket(hits(rules.exclusions, 0), bounds)
+    excluded = _bucket(rules.exclusions.scan(folded_all), bounds)
     folded = [
         folded_all[start : start + len(text)] for start, text in zip(bounds, texts, strict=True)
     ]
     if rules.exclusion_regex:
         budget.scan(rules.exclusion_regex, folded_all, folded, bounds, excluded)
-    framing = _bucket(hits(rules.framing, 1), bounds)
+    framing = _bucket(rules.framing.scan(folded_all), bounds)
     if rules.framing_regex:
         budget.scan(rules.framing_regex, folded_all, folded, bounds, framing)
-    terms = _bucket(hits(rules.terms, 2), bounds)
-    verbs = _bucket(hits(rules.verbs, 3), bounds)
-    markers = _bucket(hits(rules.markers, 4), bounds)
+    terms = _bucket(rules.terms.scan(folded_all), bounds)
+    verbs = _bucket(rules.verbs.scan(folded_all), bounds)
+    markers = _bucket(rules.markers.scan(folded_all), bounds)
     off = budget.off
     return [
         _prepare(
@@ -132,13 +82,6 @@ def prepare_chunk(
             [(s, e) for s, e, _ in markers[i]],
             [hit for hit in framing[i] if hit[2].id not in off] if off else framing[i],
             strings,
-            None
-            if found is None
-            else (
-                found.tokens[found.token_bounds[i] : found.token_bounds[i + 1]],
-                found.quotes[i],
-                found.sentences[i],
-            ),
         )
         for i, block in enumerate(blocks)
     ]
@@ -276,10 +219,8 @@ def _prepare(
     markers: list[tuple[int, int]],
     framing: list[tuple[int, int, TermRule]],
     strings: dict[str, str],
-    found: tuple[Sequence[int], list[tuple[int, int]], list[tuple[int, int]]] | None,
 ) -> BlockWork:
-    """One block's working data from its matches; tokenise it only if there is grammar to do.
-    `found`: its tokens, quotes and sentences, when a helper process found them."""
+    """One block's working data from its matches; tokenise it only if there is grammar to do."""
     text = block.text
     if text[:1].isupper() and text[1:2].isupper():
         dateline = DATELINE.match(text)
@@ -289,7 +230,7 @@ def _prepare(
         terms = [t for t in terms if not inside(t[0], excluded)]
         verbs = [v for v in verbs if not inside(v[0], excluded)]
         markers = [m for m in markers if not inside(m[0], excluded)]
-    quotes = quoted_spans(text) if found is None else found[1]
+    quotes = quoted_spans(text)
     needs_units = bool(
         verbs
         or markers
@@ -298,11 +239,7 @@ def _prepare(
         or (":" in text and COLON_PREFIX.match(text))  # `in` first: most blocks have none
         or any(t.kind == "role" for _, _, t in terms)
     )
-    units, starts, term_at = (
-        tokenise(text, folded, terms, None if found is None else found[0])
-        if needs_units
-        else _NO_UNITS
-    )
+    units, starts, term_at = tokenise(text, folded, terms) if needs_units else _NO_UNITS
     return BlockWork(
         index=block.index,
         text=text,
@@ -312,9 +249,7 @@ def _prepare(
         term_at=term_at,
         quotes=quotes,
         excluded=excluded,
-        sentences=(sentence_spans(text) if found is None else found[2])
-        if verbs or markers
-        else [(0, len(text))],
+        sentences=sentence_spans(text) if verbs or markers else [(0, len(text))],
         terms=terms,
         verbs=verbs,
         markers=markers,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from operator import itemgetter
 
 from reader.classify.types import START, Unit
@@ -41,38 +41,24 @@ def inside(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-def token_spans(folded: str) -> list[int]:
-    """The tokens of a block as flat start, end pairs (what a helper process sends back)."""
-    return [offset for m in _TOKEN.finditer(folded) for offset in m.span()]
-
-
 def tokenise(
     text: str,
     folded: str,
     terms: list[tuple[int, int, Term]],
-    spans: Sequence[int] | None = None,
 ) -> tuple[list[Unit], list[int], list[int]]:
     """The units of a block, their start offsets and the indices of the lexicon terms among
     them: tokens, with each lexicon term (and a possessive 's after it) merged into one unit.
-    `spans` are the tokens when a helper process has already found them (`token_spans`).
 
     The tokens are made in one comprehension; each term then replaces the tokens it covers
     (found by bisection), so the Python work per block is per term, not per token. A term
     merges at the first token that starts inside it; one that starts inside a token ("ex-NATO"
     is one token) and ends there is not a unit of its own.
     """
-    if spans is None:
-        units: list[Unit] = [
-            (start, m.end(), m.group(), None, text[start].isupper())
-            for m in _TOKEN.finditer(folded)
-            for start in (m.start(),)  # bound once: the comprehension runs per token
-        ]
-    else:  # found by a helper process (`token_spans`)
-        pairs = iter(spans)
-        units = [
-            (start, end, folded[start:end], None, text[start].isupper())
-            for start, end in zip(pairs, pairs, strict=True)
-        ]
+    units: list[Unit] = [
+        (start, m.end(), m.group(), None, text[start].isupper())
+        for m in _TOKEN.finditer(folded)
+        for start in (m.start(),)  # bound once: the comprehension runs per token
+    ]
     starts = list(map(_unit_start, units))
     if not terms:
         return units, starts, []

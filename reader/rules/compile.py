@@ -14,10 +14,6 @@ lookbehind, so the engine can skip to their first letters.
 Regexes from rule files are compiled with the third-party `regex` module (`UserRegex`): only it
 can stop a match after a timeout, which the classifier uses to give each rule file a time
 budget. The literal tries stay on `re`.
-
-`floor_pattern(config)` is the speed floor a benchmark compares against: one plain (unfactored)
-alternation of every term the classifier scans for, to be run with `.finditer()` over the same
-lower-cased text; `floor_factored(config)` is the same terms as one trie, the stricter floor.
 """
 
 from __future__ import annotations
@@ -33,7 +29,7 @@ import regex
 from reader.model import Actor
 
 if TYPE_CHECKING:
-    from reader.config import Config
+    pass
 
 TermKind = Literal["alias", "adjective", "speaker", "role", "pronoun", "other"]
 VerbClass = Literal["speech", "stance"]
@@ -186,24 +182,6 @@ class Lexicon:
                 self._after_prefix(folded, prefix.end(), found)
         return found
 
-    def spans(self, folded: str) -> list[int]:
-        """`scan` as flat start, end pairs: what a helper process sends back (see
-        reader.scan_ahead); `hits` turns them into `scan`'s answer again."""
-        return [offset for start, end, _ in self.scan(folded) for offset in (start, end)]
-
-    def hits(self, folded: str, spans: Sequence[int]) -> list[tuple[int, int, Any]]:
-        """`scan`'s answer from the `spans` a helper process found in the same text."""
-        table = self.table
-        pairs = iter(spans)
-        return [
-            (start, end, table[folded[start:end]]) for start, end in zip(pairs, pairs, strict=True)
-        ]
-
-    def keys_only(self) -> Lexicon:
-        """This lexicon without its meanings: all a helper process needs to find spans, and
-        cheap to send it."""
-        return Lexicon(self.pattern, dict.fromkeys(self.table), self.sparse, self.longest)
-
     def _scan_sparse(self, folded: str) -> list[tuple[int, int, Any]]:
         """`scan` for a lexicon of rare phrases: the trie without a lookbehind lets the engine
         skip ahead to the terms' first letters (2-3x faster over a long text), and the few hits
@@ -307,7 +285,6 @@ class CompiledRules:
     carry_distance: int
     regex_budget: float  # seconds of user-regex time per rule file per article (per MB)
     messages: Mapping[str, str]
-    all_terms: tuple[str, ...]  # every literal term scanned for (for `floor_pattern`)
 
     def message(self, rule: str) -> str:
         """The human explanation of rule `rule` (its id when none is known)."""
@@ -453,7 +430,6 @@ def build(
     framing, framing_regex = term_rules("framing", weighted=True)
     exclusions, exclusion_regex = term_rules("exclusions", weighted=False)
 
-    all_terms = tuple(sorted({*terms, *verbs, *markers, *framing, *exclusions, *topic}))
     return CompiledRules(
         actors=tuple(actors),
         terms=lexicon(terms),
@@ -476,7 +452,6 @@ def build(
         carry_distance=int(settings.get("carry_distance", 3)),
         regex_budget=float(settings.get("regex_budget_ms", 200)) / 1000,
         messages=messages,
-        all_terms=all_terms,
     )
 
 
@@ -501,22 +476,3 @@ GRAMMAR_MESSAGES: Mapping[str, str] = {
     "carry.document": "a line of an official statement, readout or declaration: its author's",
     "mention": "the actor is only mentioned (never a label by itself)",
 }
-
-
-def floor_pattern(config: Config) -> re.Pattern[str]:
-    """One plain, unfactored alternation of every literal term the classifier scans for.
-
-    The benchmark's speed floor: `floor_pattern(config).finditer(fold(text))` does the least
-    work any term-matching classifier must do. Compare `classify` against it.
-    """
-    terms = sorted(config.rules.all_terms, key=len, reverse=True)
-    return re.compile("|".join(re.escape(term) for term in terms))
-
-
-def floor_factored(config: Config) -> re.Pattern[str]:
-    """The same terms as `floor_pattern`, as one trie-factored alternation: the fast floor.
-
-    `floor_pattern` is what issue 2 literally names (one plain alternation); this is the
-    stricter comparison, the fastest single pattern over the same terms.
-    """
-    return re.compile(r"(?<![\w-])" + trie_pattern(config.rules.all_terms))

@@ -54,7 +54,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
@@ -313,7 +313,13 @@ class ReaderApp(App[None]):
             return None
         from reader.classify import classify_iter
 
-        return lambda article, config: classify_iter(article, config, problems)
+        def stream(article: Article, config: Config) -> Iterator[Verdict]:
+            # Called in a worker thread: cancelling the worker (another article, a reload, or
+            # quitting) stops the classification within one sentence, even mid-block.
+            cancel = get_current_worker().cancelled_event
+            return classify_iter(article, config, problems, cancel)
+
+        return stream
 
     def _classify_whole(
         self, article: Article, config: Config, problems: list[str]
@@ -345,6 +351,8 @@ class ReaderApp(App[None]):
         `FIRST_SCREEN` blocks, or enough to reach block `wanted` (a restored position) so the
         reader never sees the article at the wrong place.
         """
+        from reader.classify import ClassificationCancelledError
+
         article = self.articles[index]
         problems: list[str] = []
         stream = self._stream(problems)
@@ -357,6 +365,8 @@ class ReaderApp(App[None]):
                 if found is None:
                     return
                 result = ClassifiedArticle(article, config.actors, found)
+        except ClassificationCancelledError:
+            return  # another article, a reload or quitting took over
         except ReaderError as error:
             self.call_from_thread(self._classify_failed, generation, str(error))
             return
@@ -562,9 +572,13 @@ class ReaderApp(App[None]):
         except ReaderError as error:
             self.call_from_thread(self._reload_failed, generation, str(error))
             return
+        from reader.classify import ClassificationCancelledError
+
         problems: list[str] = []
         try:
             result = self._classify_whole(self.articles[index], config, problems)
+        except ClassificationCancelledError:
+            return  # another article, a reload or quitting took over
         except ReaderError as error:
             self.call_from_thread(self._reload_failed, generation, str(error))
             return
