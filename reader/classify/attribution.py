@@ -10,9 +10,10 @@ positions reported inside its words, and turns them into evidence (see reader.cl
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from reader.classify.evidence import add_evidence
 from reader.classify.phrases import (
@@ -41,7 +42,7 @@ from reader.classify.types import (
     Unit,
     Who,
 )
-from reader.classify.units import inside
+from reader.classify.units import in_spans
 from reader.rules.compile import CompiledRules, VerbForm
 
 # Before the verb "continued to urge" means "urged".
@@ -177,14 +178,7 @@ def _verb_subject(
     i = k - 1
     # The subject is looked for after the last quote that closes before the verb, and inside
     # the quote that holds the verb.
-    floor = first
-    for q_start, q_end in work.quotes:
-        if q_start <= v_start < q_end:
-            while floor < k and units[floor][START] <= q_start:
-                floor += 1
-        elif q_end <= v_start:
-            while floor < k and units[floor][START] < q_end:
-                floor += 1
+    floor = _quote_floor(work, v_start, first, k)
     prev = units[i][LOW] if i >= floor else ""
     if prev in NOUN_MARK or (prev.endswith(("'s", "’s")) and units[i][TERM] is None):
         return None
@@ -214,11 +208,10 @@ def _verb_subject(
             j -= 1
         if units[j][LOW] == "(":
             i = j - 1
-    in_clause = [a for a in earlier if a.pos < v_start and a.who.kind != "none"]
     if form.participle:
         before = units[i][LOW] if i >= floor else ""
         if before in (",", "and", "as", "while", "when", "by") or before in SKIP:
-            who = _participle_subject(in_clause) or _clause_subject(units, first, k, state)
+            who = _participle_subject(earlier, v_start) or _clause_subject(units, first, k, state)
             if who.kind == "none":
                 return None
             return _Attr(v_start, v_end, who, "attribution.participle", form, True, follows=True)
@@ -227,7 +220,9 @@ def _verb_subject(
         else:
             return None
     if i >= floor and units[i][LOW] in COORD:
-        who_first = _participle_subject(in_clause) or _opening_subject(units, first, k, state)
+        who_first = _participle_subject(earlier, v_start) or _opening_subject(
+            units, first, k, state
+        )
         if who_first is not None:
             return _Attr(
                 v_start, v_end, who_first, "attribution.coordinated", form, True, follows=True
@@ -314,6 +309,25 @@ def _verb_subject(
     return None
 
 
+def _quote_floor(work: BlockWork, v_start: int, first: int, k: int) -> int:
+    """The first unit (from `first`, at most `k`) after the last quote that closes before the
+    verb at `v_start`, or after the opening of the quote that holds it. The quotes are sorted
+    and disjoint, so only the last quote opening before the verb decides."""
+    quotes = work.quotes
+    q = bisect_right(quotes, (v_start, _FAR)) - 1
+    if q < 0:
+        return first
+    q_start, q_end = quotes[q]
+    if v_start < q_end:  # the verb is inside this quote
+        return bisect_right(work.starts, q_start, first, k)
+    return bisect_left(work.starts, q_end, first, k)
+
+
+_FAR = 1 << 62
+_start = itemgetter(0)
+_end = itemgetter(1)
+
+
 _SOURCES = frozenset(["source", "sources"])
 
 
@@ -344,7 +358,9 @@ def _reported_clause(work: BlockWork, units: list[Unit], a: int, floor: int) -> 
     if j < floor:
         return False
     start = units[j][START]
-    return any(v_start == start for v_start, _, _ in work.verbs)
+    verbs = work.verbs  # sorted by offset
+    v = bisect_left(verbs, start, key=_start)
+    return v < len(verbs) and verbs[v][0] == start
 
 
 def _appositive_after(units: list[Unit], a: int, b: int, last: int, who: Who, state: State) -> Who:
@@ -472,14 +488,17 @@ def _opening_place(units: list[Unit], first: int, a: int) -> Who | None:
     return Who("actor", actors, units[first][START], units[end - 1][START])
 
 
-def _participle_subject(in_clause: list[_Attr]) -> Who | None:
-    """Whose ', saying ...' it is: the main clause's speaker, the first subject of a verb in the
-    sentence ("Szijjarto said Budapest would not back it, calling ..." is Szijjarto's), not
-    one inside his words; a source ("according to") is not a subject."""
+def _participle_subject(earlier: list[_Attr], v_start: int) -> Who | None:
+    """Whose ', saying ...' at `v_start` it is: the main clause's speaker, the first subject of
+    a verb in the sentence before it ("Szijjarto said Budapest would not back it, calling ..."
+    is Szijjarto's), not one inside his words; a source ("according to") is not a subject,
+    unless there is nothing else."""
+    in_clause = (a for a in earlier if a.pos < v_start and a.who.kind != "none")
     for attr in in_clause:
         if attr.rule != "attribution.source":
             return attr.who
-    return in_clause[-1].who if in_clause else None
+    last = next((a for a in reversed(earlier) if a.pos < v_start and a.who.kind != "none"), None)
+    return last.who if last is not None else None
 
 
 def _opening_subject(units: list[Unit], first: int, k: int, state: State) -> Who | None:
@@ -525,6 +544,9 @@ def _clause_subject(units: list[Unit], first: int, k: int, state: State) -> Who:
     return NONE
 
 
+_NAMED = ("actor", "unknown")
+
+
 # A role no one holds: "side" names a party to an argument ("the Russian side" resolves by its
 # adjective; "the other side" and "the pro-war side" are no one's words).
 _PARTY = ("side",)
@@ -550,26 +572,47 @@ def settle(
         a for i, a in enumerate(attrs) if a.trailing or (a.rule == "attribution.source" and i == 0)
     ][:1]
     order = leaders + [a for a in attrs if a not in leaders]
+    before = _OwnersBefore(attrs, resolved)
     for attr in order:
-        quoted = inside(attr.pos, work.quotes)
+        quoted = in_spans(attr.pos, work.quotes)
         embedded_in = owner
         if quoted:
             embedded_in = _quote_owner(work, owner)
         elif embedded_in is None and not attr.follows:
             if leaders and attr is not leaders[0]:
                 embedded_in = resolved.get(id(leaders[0]))
-            if embedded_in is None:
-                for other in attrs:
-                    if other is attr:
-                        break
-                    owner_of = resolved.get(id(other))
-                    if other.complement and not other.follows and owner_of is not None:
-                        embedded_in = owner_of
+            if embedded_in is None and not (leaders and attr is leaders[0]):
+                # (the leader is settled first: nothing before it is settled yet)
+                embedded_in = before.owner(attr)
         if attr.rule == "attribution.source" and embedded_in == () and not quoted:
             embedded_in = None  # "the newspaper reported, citing US officials": theirs
         resolved[id(attr)] = _settle_one(
             work, attr, embedded_in, quoted, rules, state, distance, voice
         )
+
+
+class _OwnersBefore:
+    """The speaker whose words an attribution falls in: the last attribution before it (in
+    text order) that owns a complement and was settled with a speaker. Asked in text order
+    (after the leader), so one pass over the sentence answers every attribution."""
+
+    __slots__ = ("attrs", "last", "next", "resolved")
+
+    def __init__(self, attrs: list[_Attr], resolved: dict[int, tuple[str, ...] | None]) -> None:
+        self.attrs = attrs
+        self.resolved = resolved
+        self.next = 0  # the first attribution not yet looked at
+        self.last: tuple[str, ...] | None = None
+
+    def owner(self, attr: _Attr) -> tuple[str, ...] | None:
+        attrs, resolved = self.attrs, self.resolved
+        while self.next < len(attrs) and attrs[self.next] is not attr:
+            other = attrs[self.next]
+            owner_of = resolved.get(id(other))
+            if other.complement and not other.follows and owner_of is not None:
+                self.last = owner_of
+            self.next += 1
+        return self.last
 
 
 def _settle_one(
@@ -596,11 +639,15 @@ def _settle_one(
             if who.kind == "none":
                 return None
         else:
-            prior = [w for p, w in work.main if p < attr.pos and w.kind in ("actor", "unknown")]
-            owner = _opening_possessor(work, attr.pos) if not prior else None
-            earlier = _earlier_subject(work, attr.pos, state) if not prior and not owner else NONE
-            if prior:
-                who = prior[-1]
+            prior = next(
+                (w for p, w in reversed(work.main) if p < attr.pos and w.kind in _NAMED), None
+            )
+            owner = _opening_possessor(work, attr.pos) if prior is None else None
+            earlier = (
+                _earlier_subject(work, attr.pos, state) if prior is None and not owner else NONE
+            )
+            if prior is not None:
+                who = prior
             elif owner is not None:
                 who = owner
             elif earlier.kind in ("actor", "unknown"):
@@ -693,7 +740,7 @@ def reported_positions(work: BlockWork, rules: CompiledRules) -> None:
             j + 1 >= len(units)
             or units[j][LOW] not in _POSITION_NOUNS
             or units[j + 1][LOW] not in _POSITION_LINKS
-            or (work.quotes and inside(unit[START], work.quotes))
+            or (work.quotes and in_spans(unit[START], work.quotes))
         ):
             continue
         fresh = [a for a in term.actors if a not in own]
@@ -740,12 +787,15 @@ def _earlier_subject(work: BlockWork, pos: int, state: State) -> Who:
 
     starts = work.starts
     quotes = work.quotes
-    for s_start, s_end in reversed(work.sentences):
-        if s_end > pos or (quotes and inside(s_start, quotes)):
+    sentences = work.sentences
+    done = bisect_right(sentences, pos, key=_end)  # the sentences that end by `pos`
+    for j in range(done - 1, -1, -1):
+        s_start, s_end = sentences[j]
+        if quotes and in_spans(s_start, quotes):
             continue
         first, last = bisect_left(starts, s_start), bisect_left(starts, s_end)
         who = _clause_subject(work.units, first, last, state)
-        if who.kind != "none" and not inside(who.start, work.quotes):
+        if who.kind != "none" and not in_spans(who.start, work.quotes):
             return who
         break
     return NONE
@@ -766,9 +816,9 @@ def _quote_owner(work: BlockWork, owner: tuple[str, ...] | None) -> tuple[str, .
 
 def _person_before(work: BlockWork, pos: int, speaker: tuple[str, ...], state: State) -> Who:
     """'He' in someone's own words: the last person named before, who is not the speaker."""
-    for unit in reversed(work.units):
-        if unit[START] >= pos:
-            continue
+    units = work.units
+    for j in range(bisect_left(work.starts, pos) - 1, -1, -1):
+        unit = units[j]
         term = unit[TERM]
         if (
             term is not None

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import gc
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from operator import itemgetter
 from threading import Event
 
 from reader.classify.attribution import allowed, reported_positions, sentence_attrs, settle
@@ -33,7 +35,7 @@ from reader.classify.quotes import (
 from reader.classify.scan import Budget, prepare_chunk
 from reader.classify.speakers import known_role, note_region, register_roles
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Speaker, State, Unit, Who
-from reader.classify.units import COLON_PREFIX, DASH_SUFFIX, inside
+from reader.classify.units import COLON_PREFIX, DASH_SUFFIX, in_spans, merged
 from reader.classify.verdicts import Verdicts
 from reader.config import Config
 from reader.model import Article, Block, ClassifiedArticle, Verdict
@@ -107,6 +109,9 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if collecting:
             gc.enable()
+
+
+_at = itemgetter(0)  # a match's offset
 
 
 # A quote may run on over this many paragraphs before its speaker must have been named.
@@ -372,19 +377,24 @@ def _analyse(
     markers = work.markers
     if markers:
         quotes = work.quotes
-        markers = [m for m in markers if m[0] >= body_from and not inside(m[0], quotes)]
+        markers = [m for m in markers if m[0] >= body_from and not in_spans(m[0], quotes)]
     in_voice = voice is not None and bool(voice.actors)
     sentences = work.sentences
+    asks = "?" in work.text
     for s_start, s_end in sentences:
         effort.check()
         if len(sentences) == 1:  # most blocks: every verb and marker is in it
             s_verbs, s_markers = verbs, markers
-        else:
-            s_verbs = [v for v in verbs if s_start <= v[0] < s_end]
-            s_markers = [m for m in markers if s_start <= m[0] < s_end]
+        else:  # both sorted by offset
+            s_verbs = verbs[
+                bisect_left(verbs, s_start, key=_at) : bisect_left(verbs, s_end, key=_at)
+            ]
+            s_markers = markers[
+                bisect_left(markers, s_start, key=_at) : bisect_left(markers, s_end, key=_at)
+            ]
         if not s_verbs and not s_markers:
             continue
-        if "?" in work.text and _NARRATOR_QUESTION.match(work.text, s_start, s_end):
+        if asks and _NARRATOR_QUESTION.match(work.text, s_start, s_end):
             continue  # "What did Putin and Trump agree?": the narrator asks; no one answers
         attrs = sentence_attrs(work, units, work.starts, s_start, s_end, s_verbs, s_markers, state)
         settle(work, attrs, rules, state, distance, voice if in_voice else None)
@@ -488,12 +498,12 @@ def _framing_and_mentions(work: BlockWork, rules: CompiledRules) -> None:
     evidence already covers: they order labels, never make one."""
     quotes = work.quotes
     weights = rules.weights
-    excluded = work.excluded
+    excluded = merged(work.excluded) if work.excluded else work.excluded
     for start, end, rule in work.framing:
         if (
             rule.actor is None
-            or (quotes and inside(start, quotes))
-            or (excluded and inside(start, excluded))
+            or (quotes and in_spans(start, quotes))
+            or (excluded and in_spans(start, excluded))
         ):
             continue
         weight = weights.framing * rule.weight
@@ -502,7 +512,7 @@ def _framing_and_mentions(work: BlockWork, rules: CompiledRules) -> None:
         return
     used = {(ev.start, ev.actor) for ev in work.evidence}
     for start, end, term in work.terms:
-        if not term.actors or term.kind == "role" or (quotes and inside(start, quotes)):
+        if not term.actors or term.kind == "role" or (quotes and in_spans(start, quotes)):
             continue
         actors = [actor for actor in term.actors if (start, actor) not in used]
         if actors:

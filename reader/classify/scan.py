@@ -20,7 +20,8 @@ from reader.classify.types import BlockWork, Unit
 from reader.classify.units import (
     COLON_PREFIX,
     DATELINE,
-    inside,
+    in_spans,
+    merged,
     quoted_spans,
     sentence_spans,
     tokenise,
@@ -227,9 +228,10 @@ def _prepare(
         if dateline is not None:
             excluded = [(0, dateline.end()), *excluded]
     if excluded:
-        terms = [t for t in terms if not inside(t[0], excluded)]
-        verbs = [v for v in verbs if not inside(v[0], excluded)]
-        markers = [m for m in markers if not inside(m[0], excluded)]
+        cover = merged(excluded)
+        terms = [t for t in terms if not in_spans(t[0], cover)]
+        verbs = [v for v in verbs if not in_spans(v[0], cover)]
+        markers = [m for m in markers if not in_spans(m[0], cover)]
     quotes = quoted_spans(text)
     needs_units = bool(
         verbs

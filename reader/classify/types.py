@@ -6,6 +6,7 @@ that no step imports another for a type: the units a block is read as, a resolve
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
@@ -103,4 +104,8 @@ class BlockWork:
 
     def sentence_start(self, pos: int) -> int:
         """The offset where the sentence that holds offset `pos` starts."""
-        return max((start for start, _ in self.sentences if start <= pos), default=0)
+        i = bisect_right(self.sentences, (pos, _FAR)) - 1  # sentences: sorted, contiguous
+        return self.sentences[i][0] if i >= 0 else 0
+
+
+_FAR = 1 << 62

@@ -9,8 +9,8 @@ always refer to the block's text; the folded (lower-cased) copy has the same len
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from operator import itemgetter
 
 from reader.classify.types import START, Unit
@@ -34,6 +34,31 @@ DATELINE = re.compile(
 )
 
 _unit_start = itemgetter(START)
+
+
+def in_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether offset `pos` falls in one of `spans`, which are sorted and disjoint (quotes,
+    sentences): one bisection, however many spans a long block holds."""
+    i = bisect_right(spans, (pos, _FAR)) - 1
+    return i >= 0 and pos < spans[i][1]
+
+
+_FAR = 1 << 62
+
+
+def merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The union of `spans` as sorted, disjoint spans, for `in_spans` (exclusions come from
+    several scans, out of order and overlapping)."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if end <= start:
+            continue  # covers nothing
+        if out and start < out[-1][1]:
+            if end > out[-1][1]:
+                out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 def inside(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
