@@ -44,6 +44,18 @@ from reader.classify.types import (
 )
 from reader.classify.units import in_spans
 from reader.rules.compile import CompiledRules, VerbForm
+from reader.rules.grammar import (
+    ATTRIBUTION_COORDINATED,
+    ATTRIBUTION_INVERTED,
+    ATTRIBUTION_PARTICIPLE,
+    ATTRIBUTION_SOURCE,
+    ATTRIBUTION_SUBJECT,
+    CARRY_PRONOUN,
+    CARRY_ROLE,
+    REPORTED_POSITION,
+    REPORTED_SPEECH,
+    GrammarRule,
+)
 
 # Before the verb "continued to urge" means "urged".
 _ASPECT = word_set(
@@ -103,7 +115,7 @@ class _Attr:
     pos: int  # the verb's (or marker's) offset
     end: int
     who: Who
-    rule: str
+    rule: GrammarRule
     verb: VerbForm | None
     complement: bool  # does a complement follow (a speech/stance verb or a source marker)?
     follows: bool = False  # coordinated or participle: shares the clause's subject
@@ -151,7 +163,7 @@ def sentence_attrs(
         a, b = np_after(units, k, last)
         who = resolve(units[a:b], state.names)
         if who.kind != "none":
-            attrs.append(_Attr(m_start, m_end, who, "attribution.source", None, True))
+            attrs.append(_Attr(m_start, m_end, who, ATTRIBUTION_SOURCE, None, True))
     for v_start, v_end, form in verbs:
         k = bisect_left(starts, v_start)
         if k >= len(units) or units[k][START] != v_start:
@@ -214,7 +226,7 @@ def _verb_subject(
             who = _participle_subject(earlier, v_start) or _clause_subject(units, first, k, state)
             if who.kind == "none":
                 return None
-            return _Attr(v_start, v_end, who, "attribution.participle", form, True, follows=True)
+            return _Attr(v_start, v_end, who, ATTRIBUTION_PARTICIPLE, form, True, follows=True)
         if before in ("is", "was", "are", "were", "been"):
             pass
         else:
@@ -225,7 +237,7 @@ def _verb_subject(
         )
         if who_first is not None:
             return _Attr(
-                v_start, v_end, who_first, "attribution.coordinated", form, True, follows=True
+                v_start, v_end, who_first, ATTRIBUTION_COORDINATED, form, True, follows=True
             )
         return None
     # '..., said Peskov': looked for after the subject before the verb, whatever asides that
@@ -285,13 +297,13 @@ def _verb_subject(
             who = appositive
         if who.kind != "none":
             trailing = before in _TRAILING_OPEN and last - k <= _TRAILING_TAIL
-            return _Attr(v_start, v_end, who, "attribution.subject", form, True, trailing=trailing)
+            return _Attr(v_start, v_end, who, ATTRIBUTION_SUBJECT, form, True, trailing=trailing)
     if appositive is not None:
-        return _Attr(v_start, v_end, appositive, "attribution.subject", form, True)
+        return _Attr(v_start, v_end, appositive, ATTRIBUTION_SUBJECT, form, True)
     if form.lemma in _PERSON_SPEECH and i >= floor:
         person = _common_subject(units, i, floor)
         if person is not None:
-            return _Attr(v_start, v_end, person, "attribution.subject", form, True)
+            return _Attr(v_start, v_end, person, ATTRIBUTION_SUBJECT, form, True)
     # Inversion: '"...," said Peskov' / ', the ministry added' is handled above.
     if form.lemma in _INVERTING and may_invert:
         a, b = np_after(units, k + 1, last)
@@ -304,7 +316,7 @@ def _verb_subject(
                 if who.kind != "none":
                     trailing = last - b <= _TRAILING_TAIL
                     return _Attr(
-                        v_start, v_end, who, "attribution.inverted", form, True, trailing=trailing
+                        v_start, v_end, who, ATTRIBUTION_INVERTED, form, True, trailing=trailing
                     )
     return None
 
@@ -495,7 +507,7 @@ def _participle_subject(earlier: list[_Attr], v_start: int) -> Who | None:
     unless there is nothing else."""
     in_clause = (a for a in earlier if a.pos < v_start and a.who.kind != "none")
     for attr in in_clause:
-        if attr.rule != "attribution.source":
+        if attr.rule is not ATTRIBUTION_SOURCE:
             return attr.who
     last = next((a for a in reversed(earlier) if a.pos < v_start and a.who.kind != "none"), None)
     return last.who if last is not None else None
@@ -569,7 +581,7 @@ def settle(
     owner: tuple[str, ...] | None = voice.actors if voice is not None else None
     resolved: dict[int, tuple[str, ...] | None] = {}
     leaders = [
-        a for i, a in enumerate(attrs) if a.trailing or (a.rule == "attribution.source" and i == 0)
+        a for i, a in enumerate(attrs) if a.trailing or (a.rule is ATTRIBUTION_SOURCE and i == 0)
     ][:1]
     order = leaders + [a for a in attrs if a not in leaders]
     before = _OwnersBefore(attrs, resolved)
@@ -584,7 +596,7 @@ def settle(
             if embedded_in is None and not (leaders and attr is leaders[0]):
                 # (the leader is settled first: nothing before it is settled yet)
                 embedded_in = before.owner(attr)
-        if attr.rule == "attribution.source" and embedded_in == () and not quoted:
+        if attr.rule is ATTRIBUTION_SOURCE and embedded_in == () and not quoted:
             embedded_in = None  # "the newspaper reported, citing US officials": theirs
         resolved[id(attr)] = _settle_one(
             work, attr, embedded_in, quoted, rules, state, distance, voice
@@ -674,8 +686,8 @@ def _settle_one(
         if embedded_in is not None:
             return None
         if carried.actors:
-            rule = "carry.role" if attr.who.kind == "role" else "carry.pronoun"
-            add_evidence(work, rule, carried.actors, "carry", start, end, weights.carry)
+            rule = CARRY_ROLE if attr.who.kind == "role" else CARRY_PRONOUN
+            add_evidence(work, rule, carried.actors, start, end, weights.carry)
             work.carried_from = carried.block
         state.last = Speaker(carried.actors, work.index)
         kind = "actor" if carried.actors else "unknown"
@@ -693,11 +705,9 @@ def _settle_one(
         fresh = tuple(a for a in who.actors if a not in embedded_in)
         is_speech = attr.verb is None or attr.verb.cls == "speech"
         if fresh and is_speech:
-            add_evidence(
-                work, "reported.speech", fresh, "attribution", start, end, weights.reported
-            )
+            add_evidence(work, REPORTED_SPEECH, fresh, start, end, weights.reported)
         return None
-    add_evidence(work, attr.rule, who.actors, "attribution", start, end, weights.attribution)
+    add_evidence(work, attr.rule, who.actors, start, end, weights.attribution)
     work.main.append((attr.pos, who))
     state.last = Speaker(who.actors, work.index)
     return who.actors
@@ -748,9 +758,8 @@ def reported_positions(work: BlockWork, rules: CompiledRules) -> None:
         if fresh and allowed(who, work, rules):
             add_evidence(
                 work,
-                "reported.position",
+                REPORTED_POSITION,
                 fresh,
-                "attribution",
                 unit[START],
                 units[j][END],
                 rules.weights.reported,

@@ -15,6 +15,7 @@ from reader.classify.types import (
     Who,
 )
 from reader.rules.compile import CompiledRules, Term
+from reader.rules.grammar import ATTRIBUTION_HEADLINE, CARRY_DOCUMENT
 
 # A dateline: a capital city in capitals, then the date or the agency, then a dash or a slash
 # ("KYIV, Oct 30 (Reuters) -", "KYIV, Ukraine (AP) —", "MOSCOW, March 12. /TASS/.").
@@ -102,9 +103,7 @@ def document_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
     state.reports = True
     if _SAYS_ITS_VIEW.match(text) and not work.main:
         speaker = Speaker(issuer, work.index)
-        add_evidence(
-            work, "carry.document", speaker.actors, "carry", 0, len(text), rules.weights.carry
-        )
+        add_evidence(work, CARRY_DOCUMENT, speaker.actors, 0, len(text), rules.weights.carry)
 
 
 def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
@@ -149,9 +148,8 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         if _CONTENT.search(work.text):
             add_evidence(
                 work,
-                "carry.document",
+                CARRY_DOCUMENT,
                 speaker.actors,
-                "carry",
                 0,
                 len(work.text),
                 rules.weights.carry,
@@ -159,7 +157,7 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
     elif state.reports:
         # The document's own account outweighs the position it reports.
         weight = rules.weights.attribution + rules.weights.reported
-        add_evidence(work, "carry.document", speaker.actors, "carry", 0, len(work.text), weight)
+        add_evidence(work, CARRY_DOCUMENT, speaker.actors, 0, len(work.text), weight)
 
 
 def resolve_title(works: list[BlockWork], who: Who, rules: CompiledRules, distance: int) -> None:
@@ -180,9 +178,8 @@ def resolve_title(works: list[BlockWork], who: Who, rules: CompiledRules, distan
             ):
                 add_evidence(
                     title,
-                    "attribution.headline",
+                    ATTRIBUTION_HEADLINE,
                     main.actors,
-                    "attribution",
                     who.start,
                     who.end,
                     rules.weights.attribution,

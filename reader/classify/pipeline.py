@@ -40,6 +40,13 @@ from reader.classify.verdicts import Verdicts
 from reader.config import Config
 from reader.model import Article, Block, ClassifiedArticle, Verdict
 from reader.rules.compile import CompiledRules
+from reader.rules.grammar import (
+    ATTRIBUTION_COLON,
+    ATTRIBUTION_HEADLINE,
+    CARRY_QUOTE,
+    CARRY_TRANSCRIPT,
+    MENTION,
+)
 
 
 def classify(article: Article, config: Config) -> ClassifiedArticle:
@@ -309,9 +316,8 @@ def _analyse(
         if who.kind == "actor" and allowed(who, work, rules):
             add_evidence(
                 work,
-                "attribution.colon",
+                ATTRIBUTION_COLON,
                 who.actors,
-                "attribution",
                 who.start,
                 who.end,
                 rules.weights.attribution,
@@ -341,9 +347,8 @@ def _analyse(
         if voice.actors:
             add_evidence(
                 work,
-                "carry.transcript",
+                CARRY_TRANSCRIPT,
                 voice.actors,
-                "carry",
                 0,
                 len(work.text),
                 rules.weights.carry,
@@ -361,9 +366,8 @@ def _analyse(
             if who.kind == "actor":
                 add_evidence(
                     work,
-                    "attribution.headline",
+                    ATTRIBUTION_HEADLINE,
                     who.actors,
-                    "attribution",
                     who.start,
                     who.end,
                     rules.weights.attribution,
@@ -406,9 +410,7 @@ def _analyse(
     if not work.main and not in_voice and not is_title and mostly_quoted(work):
         last = state.last
         if last is not None and last.actors and work.index - last.block <= distance:
-            add_evidence(
-                work, "carry.quote", last.actors, "carry", 0, len(work.text), rules.weights.carry
-            )
+            add_evidence(work, CARRY_QUOTE, last.actors, 0, len(work.text), rules.weights.carry)
             work.carried_from = last.block
             state.last = Speaker(last.actors, work.index)
 
@@ -507,7 +509,7 @@ def _framing_and_mentions(work: BlockWork, rules: CompiledRules) -> None:
         ):
             continue
         weight = weights.framing * rule.weight
-        add_evidence(work, rule.id, (rule.actor,), "framing", start, end, weight)
+        add_evidence(work, rule, (rule.actor,), start, end, weight)
     if not work.terms:
         return
     used = {(ev.start, ev.actor) for ev in work.evidence}
@@ -516,4 +518,4 @@ def _framing_and_mentions(work: BlockWork, rules: CompiledRules) -> None:
             continue
         actors = [actor for actor in term.actors if (start, actor) not in used]
         if actors:
-            add_evidence(work, "mention", actors, "mention", start, end, weights.mention)
+            add_evidence(work, MENTION, actors, start, end, weights.mention)

@@ -12,6 +12,7 @@ from reader.classify.types import (
     BlockWork,
 )
 from reader.rules.compile import CompiledRules
+from reader.rules.grammar import CARRY_FORWARD, CARRY_QUOTE_CONTINUED
 
 
 def mostly_quoted(work: BlockWork) -> bool:
@@ -60,9 +61,8 @@ def close_quote(works: list[BlockWork], rules: CompiledRules) -> None:
         if speaker:
             add_evidence(
                 work,
-                "carry.quote-continued",
+                CARRY_QUOTE_CONTINUED,
                 speaker,
-                "carry",
                 0,
                 len(work.text),
                 rules.weights.carry,
@@ -121,7 +121,5 @@ def forward_speaker(held: BlockWork, nxt: BlockWork, rules: CompiledRules) -> No
     held.evidence = [ev for ev in held.evidence if ev.kind != "carry"]
     held.carried_from = None
     if who.actors:
-        add_evidence(
-            held, "carry.forward", who.actors, "carry", 0, len(held.text), rules.weights.carry
-        )
+        add_evidence(held, CARRY_FORWARD, who.actors, 0, len(held.text), rules.weights.carry)
         held.carried_from = nxt.index

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import regex
 
 from reader.model import Actor
+from reader.rules.grammar import GRAMMAR_RULES
 
 if TYPE_CHECKING:
     pass
@@ -402,7 +403,7 @@ def build(
     markers = {_norm(m): _norm(m) for m in data.get("source_markers") or ()}
     topic = {_norm(t): True for t in data.get("topic") or ()}
 
-    messages: dict[str, str] = dict(GRAMMAR_MESSAGES)
+    messages = {rule.id: rule.message for rule in GRAMMAR_RULES.values()}
 
     def term_rules(
         section: str, weighted: bool
@@ -453,26 +454,3 @@ def build(
         regex_budget=float(settings.get("regex_budget_ms", 200)) / 1000,
         messages=messages,
     )
-
-
-# The classifier's grammar rules: their ids appear in Evidence.rule, their messages in "explain".
-GRAMMAR_MESSAGES: Mapping[str, str] = {
-    "attribution.subject": "the actor is the subject of a speech or stance verb",
-    "attribution.inverted": "the actor follows the speech verb ('..., said Peskov')",
-    "attribution.source": "the actor is named as the source ('according to Moscow')",
-    "attribution.colon": "the line opens with the speaker's name and a colon",
-    "attribution.headline": "the headline names its source after a dash or before a colon",
-    "attribution.participle": "', saying ...' continues the clause's speaker",
-    "attribution.coordinated": "'... and said' continues the clause's speaker",
-    "reported.speech": "the speaker reports this actor's own stated position",
-    "reported.position": "the block reports this actor's statement, claim or proposal "
-    "('Zelensky's statement that ...')",
-    "carry.pronoun": "'he said' takes the speaker named before it",
-    "carry.role": "'the minister said' takes the speaker with that role named before it",
-    "carry.quote": "a quote with no attribution belongs to the last named speaker",
-    "carry.quote-continued": "a quote that runs on into the next paragraph, where its speaker "
-    "is named",
-    "carry.transcript": "a line of a transcript in the speaker's own voice",
-    "carry.document": "a line of an official statement, readout or declaration: its author's",
-    "mention": "the actor is only mentioned (never a label by itself)",
-}
