@@ -22,13 +22,14 @@ from reader.classify.phrases import (
     NP_MODIFIERS,
     OBJECT_PREP,
     SKIP,
+    learn,
     np_after,
     np_before,
     resolve,
     tie_appositive,
     word_set,
 )
-from reader.classify.speakers import known_role
+from reader.classify.speakers import known_role, named_again
 from reader.classify.types import (
     CAP,
     END,
@@ -41,6 +42,7 @@ from reader.classify.types import (
     State,
     Unit,
     Who,
+    WhoKind,
 )
 from reader.classify.units import in_spans
 from reader.rules.compile import CompiledRules, VerbForm
@@ -162,6 +164,7 @@ def sentence_attrs(
         k = bisect_left(starts, m_end)
         a, b = np_after(units, k, last)
         who = resolve(units[a:b], state.names)
+        learn(who, state.names)
         if who.kind != "none":
             attrs.append(_Attr(m_start, m_end, who, ATTRIBUTION_SOURCE, None, True))
     for v_start, v_end, form in verbs:
@@ -263,6 +266,7 @@ def _verb_subject(
                 continue
         if inner and len(inner) <= 10 and not _relative_act(inner):
             cand = resolve(inner, state.names)
+            learn(cand, state.names)
             if cand.kind == "actor":
                 appositive = cand
         i = j - 1
@@ -276,6 +280,7 @@ def _verb_subject(
         if before in OBJECT_PREP and not relative:
             return None
         who = resolve(units[a:b], state.names)
+        learn(who, state.names)
         if joint_act and len(who.actors) > 1 and _sides_not_people(units[a:b]):
             return None
         if who.kind == "pronoun" and _reported_clause(work, units, a, floor):
@@ -311,6 +316,7 @@ def _verb_subject(
             follow = units[b][LOW] if b < len(units) else "."
             if follow in (",", ".", ";", "on", "in", "at", "last", "after", "during", "”"):
                 who = resolve(units[a:b], state.names)
+                learn(who, state.names)
                 if who.kind in ("unknown", "role") and follow == ",":
                     who = _appositive_after(units, a, b, last, who, state)
                 if who.kind != "none":
@@ -385,6 +391,7 @@ def _appositive_after(units: list[Unit], a: int, b: int, last: int, who: Who, st
     if end - b > 12 or end == b + 1:
         return who
     appositive = resolve(units[b + 1 : end], state.names)
+    learn(appositive, state.names)
     if appositive.kind != "actor":
         return who
     tie_appositive(units[a:b], appositive, state.names)
@@ -531,6 +538,7 @@ def _opening_subject(units: list[Unit], first: int, k: int, state: State) -> Who
     if a != start or b <= a:
         return None
     who = resolve(units[a:b], state.names)
+    learn(who, state.names)
     if place is not None and who.kind in ("unknown", "role") and set(who.roles) & _LOCAL_ROLES:
         tie_appositive(units[a:b], place, state.names)
         return Who("actor", place.actors, who.start, who.end, who.roles, member=place.member)
@@ -548,6 +556,7 @@ def _clause_subject(units: list[Unit], first: int, k: int, state: State) -> Who:
             a, b = np_after(units, i, k)
             if before not in OBJECT_PREP:
                 who = resolve(units[a:b], state.names)
+                learn(who, state.names)
                 if who.kind != "none":
                     return who
             i = max(b, i + 1)
@@ -671,9 +680,10 @@ def _settle_one(
     elif who.kind == "role":
         if who.roles == _PARTY:
             return None  # "the pro-war side agrees": a side of an argument, not an office
-        resolved = known_role(who, state, work.index)
-        if resolved.kind == "actor":
-            found = int(resolved.word)
+        resolved = known_role(who, state)
+        named_again(who, state, work.index)
+        if resolved.kind == "actor" and resolved.block is not None:
+            found = resolved.block
             if found != work.index:
                 carried = Speaker(resolved.actors, found)
             else:
@@ -690,7 +700,7 @@ def _settle_one(
             add_evidence(work, rule, carried.actors, start, end, weights.carry)
             work.carried_from = carried.block
         state.last = Speaker(carried.actors, work.index)
-        kind = "actor" if carried.actors else "unknown"
+        kind: WhoKind = "actor" if carried.actors else "unknown"
         work.main.append((attr.pos, Who(kind, carried.actors, start, end)))
         return carried.actors
     if who.kind == "unknown":

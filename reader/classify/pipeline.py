@@ -23,7 +23,15 @@ from reader.classify.document import (
 )
 from reader.classify.effort import Effort
 from reader.classify.evidence import add_evidence
-from reader.classify.phrases import COORD, OBJECT_PREP, SKIP, first_phrase, is_person, resolve
+from reader.classify.phrases import (
+    COORD,
+    OBJECT_PREP,
+    SKIP,
+    first_phrase,
+    is_person,
+    learn,
+    resolve,
+)
 from reader.classify.quotes import (
     bare_quote,
     close_quote,
@@ -247,7 +255,9 @@ def _colon_label(
     after = before.index(pre_units[-1]) + 1 if pre_units else len(before)
     if after < len(before) and _qualifies_noun(before[after], work):
         return None  # "Ukraine peace push: ...": the name only qualifies a noun
-    who = known_role(resolve(pre_units, state.names), state)
+    who = resolve(pre_units, state.names)
+    learn(who, state.names)
+    who = known_role(who, state)
     if who.kind in ("pronoun", "none") and not is_title:
         return None  # "We discussed three things today: ...", not a speaker's label
     return who, pre_units, cut, transcript
@@ -363,6 +373,7 @@ def _analyse(
         if dash is not None:
             tail = [u for u in units if u[START] >= dash.start(1)]
             who = resolve(first_phrase(tail), state.names)
+            learn(who, state.names)
             if who.kind == "actor":
                 add_evidence(
                     work,
@@ -458,7 +469,9 @@ def _section(work: BlockWork, body_from: int, state: State) -> None:
     if label not in ("source", "sources"):
         return
     body = [u for u in work.units if u[START] >= body_from]
-    who = known_role(resolve(first_phrase(body), state.names), state)
+    who = resolve(first_phrase(body), state.names)
+    learn(who, state.names)
+    who = known_role(who, state)
     if who.kind in ("actor", "unknown"):
         state.last = Speaker(who.actors, work.index)
 

@@ -13,6 +13,7 @@ from operator import itemgetter
 
 from reader.classify.phrases import (
     appositive_name,
+    learn,
     np_after,
     np_before,
     person_name,
@@ -25,36 +26,47 @@ from reader.classify.types import (
     START,
     TERM,
     BlockWork,
+    Person,
     Speaker,
     State,
     Unit,
     Who,
-    _Person,
 )
 
 
-def known_role(who: Who, state: State, index: int | None = None) -> Who:
-    """'the minister': the most recently named person with that role, if the article has one.
-
-    `word` of the answer holds the block where that person was last named; with `index`, the
-    person counts as named again in block `index`."""
+def known_role(who: Who, state: State) -> Who:
+    """'the minister': the most recently named person with that role, if the article has one
+    (a pure lookup; `named_again` records that the article named them again). `block` of the
+    answer is where that person was last named."""
     if who.kind != "role":
         return who
-    best: _Person | None = None
+    holder = role_holder(who, state)
+    if holder is None:
+        return who
+    if not holder.actors:
+        # "the spokesman" after "Chinese Foreign Ministry spokesman Guo Jiakun": Guo again
+        return Who("unknown", (), who.start, who.end, who.roles, block=holder.last)
+    return Who("actor", holder.actors, who.start, who.end, who.roles, block=holder.last)
+
+
+def role_holder(who: Who, state: State) -> Person | None:
+    """The person last named with one of `who`'s roles ("minister", "foreign minister")."""
+    best: Person | None = None
     for key in who.roles:
         for person_key in state.roles.get(key, ()):
             person = state.people[person_key]
             if best is None or person.last > best.last:
                 best = person
-    if best is None:
-        return who
-    found = best.last
-    if index is not None:
-        best.last = index
-    if not best.actors:
-        # "the spokesman" after "Chinese Foreign Ministry spokesman Guo Jiakun": Guo again
-        return Who("unknown", (), who.start, who.end, who.roles, word=str(found))
-    return Who("actor", best.actors, who.start, who.end, who.roles, word=str(found))
+    return best
+
+
+def named_again(who: Who, state: State, index: int) -> None:
+    """A role ("the minister said") names its holder again in block `index`."""
+    if who.kind != "role":
+        return
+    holder = role_holder(who, state)
+    if holder is not None:
+        holder.last = index
 
 
 def register_roles(work: BlockWork, state: State) -> None:
@@ -96,6 +108,7 @@ def register_roles(work: BlockWork, state: State) -> None:
         _, b = np_after(units, i, min(n, i + 6))
         phrase = units[a:b]
         who = resolve(phrase, state.names)
+        learn(who, state.names)
         if who.kind not in ("actor", "unknown"):
             continue
         name = person_name(units, a, b, i)
@@ -123,7 +136,7 @@ def register_roles(work: BlockWork, state: State) -> None:
             person_key = "/".join(who.actors) + ":" + unit[LOW].removesuffix("'s")
         else:
             continue  # "a statement", "Governor": no one the article can call again
-        state.people[person_key] = _Person(who.actors, index)
+        state.people[person_key] = Person(who.actors, index)
         for key in who.roles:
             holders = state.roles.setdefault(key, [])
             if person_key in holders:
@@ -195,6 +208,7 @@ def _sentence_subject(work: BlockWork, a: int, state: State) -> Who | None:
     if i != first or j <= i:
         return None
     subject = resolve(units[i:j], state.names)
+    learn(subject, state.names)
     direct = any(u[TERM] is not None and u[TERM].kind == "alias" for u in units[i:j])
     return subject if subject.kind == "actor" and len(subject.actors) == 1 and direct else None
 

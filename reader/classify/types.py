@@ -27,18 +27,23 @@ Names = dict[str, tuple[tuple[str, ...], bool]]
 
 WhoKind = Literal["actor", "unknown", "pronoun", "role", "none"]
 
+# A name a phrase ties to an actor: (name, actors, member state?, keep an earlier tie?).
+Tie = tuple[str, tuple[str, ...], bool, bool]
+
 
 @dataclass(frozen=True, slots=True)
 class Who:
     """A resolved subject: actors (empty for a speaker who is none of them), or unresolved."""
 
-    kind: str  # "actor", "unknown", "pronoun", "role", "none"
+    kind: WhoKind
     actors: tuple[str, ...] = ()
     start: int = 0
     end: int = 0
     roles: tuple[str, ...] = ()
-    word: str = ""
+    word: str = ""  # a pronoun's word ("he", "we")
     member: bool = False
+    block: int | None = None  # a role's holder: the block where the article last named them
+    ties: tuple[Tie, ...] = ()  # names this phrase ties to an actor (`phrases.learn`)
 
 
 NONE = Who("none")
@@ -53,7 +58,7 @@ class Speaker:
 
 
 @dataclass
-class _Person:
+class Person:
     """Someone (or some office) the article has tied to an actor, and when last named."""
 
     actors: tuple[str, ...]
@@ -68,7 +73,7 @@ class State:
     voice: Speaker | None = None  # a transcript speaker ("Mark Rutte: ...")
     voice_kind: str = ""  # the kind of block that set the voice (a list item's ends the list)
     roles: dict[str, list[str]] = field(default_factory=dict)  # "minister" -> person keys
-    people: dict[str, _Person] = field(default_factory=dict)  # "lavrov" -> Russia, block 4
+    people: dict[str, Person] = field(default_factory=dict)  # "lavrov" -> Russia, block 4
     names: Names = field(default_factory=dict)  # "graham" -> nato (see phrases)
     official: bool = False  # a release, statement, readout or transcript (from its title)
     document: tuple[str, ...] | None = None  # the actor whose voice the document is in
