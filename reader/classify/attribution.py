@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import itemgetter
+from typing import Literal
 
 from reader.classify.evidence import add_evidence
 from reader.classify.phrases import (
@@ -178,6 +179,30 @@ def sentence_attrs(
     return attrs
 
 
+@dataclass(frozen=True, slots=True)
+class _Verb:
+    """A speech or stance verb at unit `k` of a sentence (units `first`..`last`), and where
+    its subject may be looked for: from `floor` on (not before a quote that closes first)."""
+
+    work: BlockWork
+    units: list[Unit]
+    k: int
+    start: int
+    end: int
+    first: int
+    last: int
+    floor: int
+    form: VerbForm
+    state: State
+
+    def low(self, i: int) -> str:
+        """Unit `i`'s folded text, or "" before the floor."""
+        return self.units[i][LOW] if i >= self.floor else ""
+
+    def attr(self, who: Who, rule: GrammarRule, **flags: bool) -> _Attr:
+        return _Attr(self.start, self.end, who, rule, self.form, True, **flags)
+
+
 def _verb_subject(
     work: BlockWork,
     units: list[Unit],
@@ -189,21 +214,66 @@ def _verb_subject(
     earlier: list[_Attr],
     state: State,
 ) -> _Attr | None:
+    """The attribution of the verb at unit `k`: its subject, by the first of the grammar's
+    ways that applies (participle, coordination, the phrase before it, a common noun's
+    speaker, inversion); None when it is no speech at all ("his appeal", "backed by")."""
     v_start = units[k][START]
-    i = k - 1
-    # The subject is looked for after the last quote that closes before the verb, and inside
-    # the quote that holds the verb.
     floor = _quote_floor(work, v_start, first, k)
-    prev = units[i][LOW] if i >= floor else ""
-    if prev in NOUN_MARK or (prev.endswith(("'s", "’s")) and units[i][TERM] is None):
+    verb = _Verb(work, units, k, v_start, v_end, first, last, floor, form, state)
+    if _not_a_statement(verb):
         return None
-    if i >= floor and units[i][TERM] is not None and units[i][LOW].endswith("'s"):
-        return None  # "Kyiv's request"
-    nxt = units[k + 1][LOW] if k + 1 < len(units) else ""
-    if nxt == "by":
-        return None  # passive: "backed by"
-    # "The two sides agreed to exchange prisoners": a joint act, narrative, not a position
-    joint_act = form.lemma == "agree" and nxt in ("to", "on")
+    found = _subject_end(verb)
+    if found is None:
+        return None
+    i, relative = found
+    if form.participle:
+        before = verb.low(i)
+        if before in (",", "and", "as", "while", "when", "by") or before in SKIP:
+            return _participle_attr(verb, earlier)
+        if before not in ("is", "was", "are", "were", "been"):
+            return None
+    if i >= verb.floor and units[i][LOW] in COORD:
+        return _coordinated_attr(verb, earlier)
+    # '..., said Peskov': looked for after the subject before the verb, whatever asides that
+    # search skips on its way.
+    may_invert = i < verb.floor or units[i][LOW] in (",", "”", '"', "’")
+    i, appositive = _skip_asides(verb, i)
+    subject = _subject_before(verb, i, relative, appositive)
+    if subject == "stop":
+        return None
+    if subject is not None:
+        return subject
+    if appositive is not None:
+        return verb.attr(appositive, ATTRIBUTION_SUBJECT)
+    if form.lemma in _PERSON_SPEECH and i >= verb.floor:
+        person = _common_subject(units, i, verb.floor)
+        if person is not None:
+            return verb.attr(person, ATTRIBUTION_SUBJECT)
+    if form.lemma in _INVERTING and may_invert:
+        return _inverted_attr(verb)
+    return None
+
+
+def _not_a_statement(verb: _Verb) -> bool:
+    """The verb form is a noun ("the call", "his appeal", "Kyiv's request") or a passive
+    ("backed by")."""
+    units, i = verb.units, verb.k - 1
+    prev = verb.low(i)
+    if prev in NOUN_MARK or (prev.endswith(("'s", "’s")) and units[i][TERM] is None):
+        return True
+    if i >= verb.floor and units[i][TERM] is not None and units[i][LOW].endswith("'s"):
+        return True  # "Kyiv's request"
+    k = verb.k
+    return (units[k + 1][LOW] if k + 1 < len(units) else "") == "by"  # passive: "backed by"
+
+
+def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
+    """The unit where the subject before the verb ends, past auxiliaries, adverbs, "continued
+    to" and a bracketed aside, and whether a relative pronoun led there ("statements by
+    Zelensky, who said"); None for a passive ("is believed to") or an infinitive."""
+    units, floor, form = verb.units, verb.floor, verb.form
+    i = verb.k - 1
+    prev = verb.low(i)
     # "statements by Zelensky, who said ...": the relative pronoun's noun is the subject
     relative = prev == "who" and i - 1 > floor and units[i - 1][LOW] == ","
     if relative:
@@ -211,10 +281,9 @@ def _verb_subject(
     if prev in _BE and not form.participle and form.lemma not in _ACTIVE_AFTER_BE:
         return None  # passive: "Ukraine is believed to ..."
     if prev == "to":
-        if i - 1 >= floor and units[i - 1][LOW] in _ASPECT:
-            i -= 2
-        else:
+        if i - 1 < floor or units[i - 1][LOW] not in _ASPECT:
             return None
+        i -= 2  # "continued to urge" means "urged"
     while i >= floor and units[i][LOW] in SKIP and units[i][TERM] is None:
         i -= 1
     if i > floor and units[i][LOW] == ")":  # "Ukraine's military intelligence (HUR) said"
@@ -223,108 +292,140 @@ def _verb_subject(
             j -= 1
         if units[j][LOW] == "(":
             i = j - 1
-    if form.participle:
-        before = units[i][LOW] if i >= floor else ""
-        if before in (",", "and", "as", "while", "when", "by") or before in SKIP:
-            who = _participle_subject(earlier, v_start) or _clause_subject(units, first, k, state)
-            if who.kind == "none":
-                return None
-            return _Attr(v_start, v_end, who, ATTRIBUTION_PARTICIPLE, form, True, follows=True)
-        if before in ("is", "was", "are", "were", "been"):
-            pass
-        else:
-            return None
-    if i >= floor and units[i][LOW] in COORD:
-        who_first = _participle_subject(earlier, v_start) or _opening_subject(
-            units, first, k, state
-        )
-        if who_first is not None:
-            return _Attr(
-                v_start, v_end, who_first, ATTRIBUTION_COORDINATED, form, True, follows=True
-            )
+    return i, relative
+
+
+def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
+    """ ", saying ...": the clause's speaker, else the sentence's main subject."""
+    who = _participle_subject(earlier, verb.start) or _clause_subject(
+        verb.units, verb.first, verb.k, verb.state
+    )
+    if who.kind == "none":
         return None
-    # '..., said Peskov': looked for after the subject before the verb, whatever asides that
-    # search skips on its way.
-    may_invert = i < floor or units[i][LOW] in (",", "”", '"', "’")
-    # Parentheticals between the subject and the verb: ", asked about the criticism,".
+    return verb.attr(who, ATTRIBUTION_PARTICIPLE, follows=True)
+
+
+def _coordinated_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
+    """ "... and said": the clause's speaker, else the subject the sentence opens with."""
+    who = _participle_subject(earlier, verb.start) or _opening_subject(
+        verb.units, verb.first, verb.k, verb.state
+    )
+    if who is None:
+        return None
+    return verb.attr(who, ATTRIBUTION_COORDINATED, follows=True)
+
+
+_ASIDE_STOPS = (",", ";", ":", "“", "”", '"')
+
+
+def _skip_asides(verb: _Verb, i: int) -> tuple[int, Who | None]:
+    """Past the parentheticals between the subject and the verb (", asked about the
+    criticism,"): where the subject ends, and the actor an appositive among them names."""
+    units, floor = verb.units, verb.floor
     appositive: Who | None = None
     while i >= floor and units[i][LOW] == ",":
         j = i - 1
-        while j >= floor and units[j][LOW] not in (",", ";", ":", "“", "”", '"'):
+        while j >= floor and units[j][LOW] not in _ASIDE_STOPS:
             j -= 1
         if j < floor or units[j][LOW] != ",":
             break
         inner = units[j + 1 : i]
-        if inner and inner[0][LOW] in ("who", "which", "whose"):
-            # ", Putin's envoy, who accompanied Witkoff, said": the relative clause closes an
-            # appositive, so its opening comma also closes the one before it
-            h = j - 1
-            while h >= floor and units[h][LOW] not in (",", ";", ":", "“", "”", '"'):
-                h -= 1
-            if h >= floor and units[h][LOW] == "," and j - h - 1 <= 10:
-                i = j
-                continue
+        if inner and inner[0][LOW] in ("who", "which", "whose") and _closes_appositive(verb, j):
+            i = j
+            continue
         if inner and len(inner) <= 10 and not _relative_act(inner):
-            cand = resolve(inner, state.names)
-            learn(cand, state.names)
+            cand = resolve(inner, verb.state.names)
+            learn(cand, verb.state.names)
             if cand.kind == "actor":
                 appositive = cand
         i = j - 1
         while i >= floor and units[i][LOW] in SKIP and units[i][TERM] is None:
             i -= 1
-    if i >= floor and (
+    return i, appositive
+
+
+def _closes_appositive(verb: _Verb, j: int) -> bool:
+    """ ", Putin's envoy, who accompanied Witkoff, said": the relative clause that opens at the
+    comma `j` closes an appositive, so that comma also closes the one before it."""
+    units, floor = verb.units, verb.floor
+    h = j - 1
+    while h >= floor and units[h][LOW] not in _ASIDE_STOPS:
+        h -= 1
+    return h >= floor and units[h][LOW] == "," and j - h - 1 <= 10
+
+
+def _subject_before(
+    verb: _Verb, i: int, relative: bool, appositive: Who | None
+) -> _Attr | Literal["stop"] | None:
+    """The noun phrase ending at unit `i` as the verb's subject; "stop" when it shows the verb
+    states nothing (an object's verb, a joint act, a reported clause's pronoun), None when no
+    phrase there names anyone."""
+    units, floor = verb.units, verb.floor
+    if i < floor or not (
         units[i][TERM] is not None or units[i][CAP] or units[i][LOW] in NP_MODIFIERS
     ):
-        a, b = np_before(units, i, floor)
-        before = units[a - 1][LOW] if a - 1 >= floor else ""
-        if before in OBJECT_PREP and not relative:
-            return None
-        who = resolve(units[a:b], state.names)
-        learn(who, state.names)
-        if joint_act and len(who.actors) > 1 and _sides_not_people(units[a:b]):
-            return None
-        if who.kind == "pronoun" and _reported_clause(work, units, a, floor):
-            return None  # "respondents said they supported": the outer verb's subject speaks
-        if who.kind in ("unknown", "role") and set(who.roles) & _LOCAL_ROLES:
-            place = _opening_place(units, first, a)
-            if place is None and _bare_title(units[a:b]):
-                place = _named_region(who, work.index, state)
-            if place is not None:
-                tie_appositive(units[a:b], place, state.names)
-                who = Who("actor", place.actors, who.start, who.end, who.roles, member=place.member)
-        if who.kind in ("role", "unknown") and state.house and _official_source(who.roles):
-            # "MOSCOW, ... /TASS/. ..., a source in the security services told TASS"
-            who = Who("actor", state.house, who.start, who.end, who.roles)
-        if who.kind in ("unknown", "role", "none") and appositive is not None:
-            # "Leonid Slutsky, the chairman of the State Duma's ... Committee, said": the
-            # appositive's side is the name's too, for the rest of the article
-            tie_appositive(units[a:b], appositive, state.names)
-            who = appositive
-        if who.kind != "none":
-            trailing = before in _TRAILING_OPEN and last - k <= _TRAILING_TAIL
-            return _Attr(v_start, v_end, who, ATTRIBUTION_SUBJECT, form, True, trailing=trailing)
-    if appositive is not None:
-        return _Attr(v_start, v_end, appositive, ATTRIBUTION_SUBJECT, form, True)
-    if form.lemma in _PERSON_SPEECH and i >= floor:
-        person = _common_subject(units, i, floor)
-        if person is not None:
-            return _Attr(v_start, v_end, person, ATTRIBUTION_SUBJECT, form, True)
-    # Inversion: '"...," said Peskov' / ', the ministry added' is handled above.
-    if form.lemma in _INVERTING and may_invert:
-        a, b = np_after(units, k + 1, last)
-        if b > a:
-            follow = units[b][LOW] if b < len(units) else "."
-            if follow in (",", ".", ";", "on", "in", "at", "last", "after", "during", "”"):
-                who = resolve(units[a:b], state.names)
-                learn(who, state.names)
-                if who.kind in ("unknown", "role") and follow == ",":
-                    who = _appositive_after(units, a, b, last, who, state)
-                if who.kind != "none":
-                    trailing = last - b <= _TRAILING_TAIL
-                    return _Attr(
-                        v_start, v_end, who, ATTRIBUTION_INVERTED, form, True, trailing=trailing
-                    )
-    return None
+        return None
+    a, b = np_before(units, i, floor)
+    before = units[a - 1][LOW] if a - 1 >= floor else ""
+    if before in OBJECT_PREP and not relative:
+        return "stop"
+    who = resolve(units[a:b], verb.state.names)
+    learn(who, verb.state.names)
+    # "The two sides agreed to exchange prisoners": a joint act, narrative, not a position
+    nxt = units[verb.k + 1][LOW] if verb.k + 1 < len(units) else ""
+    joint_act = verb.form.lemma == "agree" and nxt in ("to", "on")
+    if joint_act and len(who.actors) > 1 and _sides_not_people(units[a:b]):
+        return "stop"
+    if who.kind == "pronoun" and _reported_clause(verb.work, units, a, floor):
+        return "stop"  # "respondents said they supported": the outer verb's subject speaks
+    who = _side_of_office(verb, who, a, b, appositive)
+    if who.kind == "none":
+        return None
+    trailing = before in _TRAILING_OPEN and verb.last - verb.k <= _TRAILING_TAIL
+    return verb.attr(who, ATTRIBUTION_SUBJECT, trailing=trailing)
+
+
+def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | None) -> Who:
+    """An office of no side of its own takes one from the context: the place that opens the
+    sentence or the region last named ("In Odesa Oblast, Governor Oleh Kiper said"), the
+    wire dateline's ("a source in the security services told TASS"), or an appositive's
+    ("Leonid Slutsky, the chairman of the State Duma's ... Committee, said"). The name in
+    the phrase keeps that side for the rest of the article."""
+    units, state = verb.units, verb.state
+    if who.kind in ("unknown", "role") and set(who.roles) & _LOCAL_ROLES:
+        place = _opening_place(units, verb.first, a)
+        if place is None and _bare_title(units[a:b]):
+            place = _named_region(who, verb.work.index, state)
+        if place is not None:
+            tie_appositive(units[a:b], place, state.names)
+            who = Who("actor", place.actors, who.start, who.end, who.roles, member=place.member)
+    if who.kind in ("role", "unknown") and state.house and _official_source(who.roles):
+        who = Who("actor", state.house, who.start, who.end, who.roles)
+    if who.kind in ("unknown", "role", "none") and appositive is not None:
+        tie_appositive(units[a:b], appositive, state.names)
+        who = appositive
+    return who
+
+
+_INVERSION_ENDS = frozenset([",", ".", ";", "on", "in", "at", "last", "after", "during", "”"])
+
+
+def _inverted_attr(verb: _Verb) -> _Attr | None:
+    """'"...," said Peskov': the phrase after the verb, when the clause ends right after it."""
+    units, last = verb.units, verb.last
+    a, b = np_after(units, verb.k + 1, last)
+    if b <= a:
+        return None
+    follow = units[b][LOW] if b < len(units) else "."
+    if follow not in _INVERSION_ENDS:
+        return None
+    who = resolve(units[a:b], verb.state.names)
+    learn(who, verb.state.names)
+    if who.kind in ("unknown", "role") and follow == ",":
+        who = _appositive_after(units, a, b, last, who, verb.state)
+    if who.kind == "none":
+        return None
+    return verb.attr(who, ATTRIBUTION_INVERTED, trailing=last - b <= _TRAILING_TAIL)
 
 
 def _quote_floor(work: BlockWork, v_start: int, first: int, k: int) -> int:
