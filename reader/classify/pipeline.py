@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from operator import itemgetter
 from threading import Event
+from typing import Any, TypeVar
 
 from reader.classify.attribution import allowed, reported_positions, sentence_attrs, settle
 from reader.classify.document import (
@@ -127,6 +128,12 @@ def _collector_paused() -> Iterator[None]:
 
 
 _at = itemgetter(0)  # a match's offset
+_M = TypeVar("_M", bound=tuple[Any, ...])
+
+
+def _within(matches: list[_M], start: int, end: int) -> list[_M]:
+    """The matches (sorted by offset) that start in [start, end): two bisections."""
+    return matches[bisect_left(matches, start, key=_at) : bisect_left(matches, end, key=_at)]
 
 
 # A quote may run on over this many paragraphs before its speaker must have been named.
@@ -283,15 +290,37 @@ def _analyse(
     effort: Effort,
 ) -> Who | None:
     """Fill `work.evidence`; returns a headline's unresolved source, for later resolution."""
-    units = work.units
     is_title = block.kind == "title" or (block.index == 0 and block.kind == "heading")
-    title_pending: Who | None = None
+    _remember_people(work, state, rules, is_title)
+    voice, body_from, pending, labelled = _voice_and_label(block, work, rules, state, is_title)
+    if is_title and not labelled:
+        pending = _headline_source(work, rules, state)
+    in_voice = voice is not None and bool(voice.actors)
+    office = _sentences(
+        work, rules, state, distance, effort, body_from, voice if in_voice else None
+    )
+    if is_title and pending is None:
+        pending = office  # "…, Governor Says": the office the first paragraphs name
+    if not work.main and not in_voice and not is_title and mostly_quoted(work):
+        _carry_quote(work, rules, state, distance)
+    if work.term_at and not is_title:
+        reported_positions(work, rules)
+    if is_title:
+        document_title(work, state, rules)
+    elif state.official:
+        document_voice(work, state, rules)
+    _framing_and_mentions(work, rules)
+    return pending
 
+
+def _remember_people(work: BlockWork, state: State, rules: CompiledRules, is_title: bool) -> None:
+    """What the block tells about the article's people and places: a wire dateline's side,
+    the region named, who holds which role, who is named again."""
     if work.index <= 2 and not is_title and not state.house:
         house_side(work, state, rules)
     if work.terms:
         note_region(work, state)
-    if units:
+    if work.units:
         register_roles(work, state)
     elif state.people:
         for start, end, term in work.terms:
@@ -300,100 +329,121 @@ def _analyse(
                 if person is not None:
                     person.last = work.index
 
-    # Transcript voice and colon prefixes. A voice a list item sets ("Zelensky: ...") ends with
-    # the list; a speaker's paragraph runs on over the points he lists, and after them.
+
+def _voice_and_label(
+    block: Block, work: BlockWork, rules: CompiledRules, state: State, is_title: bool
+) -> tuple[Speaker | None, int, Who | None, bool]:
+    """Transcript voice and colon prefixes: the voice the block is in, where its body starts
+    (after "Name:" or "Source:"), a headline's source still to resolve, and whether a
+    speaker's label opens it. A voice a list item sets ("Zelensky: ...") ends with the list;
+    a speaker's paragraph runs on over the points he lists, and after them."""
     if state.voice_kind == "item" and block.kind != "item":
         state.voice = None
     voice_before = state.voice
     voice: Speaker | None = None
-    body_from = 0
-    prefix = COLON_PREFIX.match(work.text) if ":" in work.text else None
-    heading = work.folded[: prefix.end(1)].strip() if prefix is not None else ""
-    if prefix is not None and heading in _SECTION_LABELS:
-        body_from = prefix.end(1) + 1
-        _section(work, body_from, state)
-        prefix = None
-    elif prefix is not None and heading in _INTERVIEW_LABELS:
-        body_from = prefix.end(1) + 1
-        _interview_line(work, heading, state)
-        prefix = None
+    pending: Who | None = None
+    body_from, prefix = _section_or_prefix(work, state)
     label = _colon_label(prefix, work, state, is_title) if prefix is not None else None
-    if label is None:
-        prefix = None
     if label is not None:
-        who, pre_units, cut, transcript = label
-        body_from = cut + 1
-        if who.kind == "actor" and allowed(who, work, rules):
-            add_evidence(
-                work,
-                ATTRIBUTION_COLON,
-                who.actors,
-                who.start,
-                who.end,
-                rules.weights.attribution,
-            )
-            speaker = Speaker(who.actors, work.index)
-            work.main.append((who.start, who))
-            if (
-                transcript
-                and is_person(pre_units)
-                and not is_title
-                and not _speech_before(work, cut)
-            ):
-                state.voice = speaker  # "Mark Rutte: ...", not "Lavrov said: ..."
-            else:
-                state.voice = None
-            voice = speaker
-            state.last = speaker
-            work.speaker_set = True
-        elif who.kind == "unknown" and not is_title:
-            state.voice = Speaker((), work.index)
-            voice = state.voice
-            state.last = voice
-        elif who.kind in ("role", "unknown") and is_title and not OFFICIAL_TITLE.match(work.text):
-            title_pending = who
+        body_from = label[2] + 1
+        voice, pending = _speaker_line(work, rules, state, label, is_title)
     elif state.voice is not None and not is_title:
-        voice = state.voice
-        if voice.actors:
-            add_evidence(
-                work,
-                CARRY_TRANSCRIPT,
-                voice.actors,
-                0,
-                len(work.text),
-                rules.weights.carry,
-            )
-            work.carried_from = voice.block
-
+        voice = _transcript_line(work, rules, state.voice)
     if state.voice is not voice_before:
         state.voice_kind = block.kind
+    return voice, body_from, pending, label is not None
 
-    if is_title and prefix is None:
-        dash = DASH_SUFFIX.search(work.text)
-        if dash is not None:
-            tail = [u for u in units if u[START] >= dash.start(1)]
-            who = resolve(first_phrase(tail), state.names)
-            learn(who, state.names)
-            if who.kind == "actor":
-                add_evidence(
-                    work,
-                    ATTRIBUTION_HEADLINE,
-                    who.actors,
-                    who.start,
-                    who.end,
-                    rules.weights.attribution,
-                )
-                work.main.append((who.start, who))
-            elif who.kind == "role":
-                title_pending = who
 
-    # Sentences: attributions, then reported positions.
+def _section_or_prefix(work: BlockWork, state: State) -> tuple[int, re.Match[str] | None]:
+    """Where the body starts after a section or interview label ("Source:", "Q:"), which is
+    handled here; or the "Name:" prefix that may name a speaker."""
+    prefix = COLON_PREFIX.match(work.text) if ":" in work.text else None
+    if prefix is None:
+        return 0, None
+    heading = work.folded[: prefix.end(1)].strip()
+    if heading in _SECTION_LABELS:
+        _section(work, prefix.end(1) + 1, state)
+        return prefix.end(1) + 1, None
+    if heading in _INTERVIEW_LABELS:
+        _interview_line(work, heading, state)
+        return prefix.end(1) + 1, None
+    return 0, prefix
+
+
+def _speaker_line(
+    work: BlockWork,
+    rules: CompiledRules,
+    state: State,
+    label: tuple[Who, list[Unit], int, bool],
+    is_title: bool,
+) -> tuple[Speaker | None, Who | None]:
+    """A "Name: ..." line: the voice it is in, or a headline's source still to resolve."""
+    who, pre_units, cut, transcript = label
+    if who.kind == "actor" and allowed(who, work, rules):
+        add_evidence(
+            work, ATTRIBUTION_COLON, who.actors, who.start, who.end, rules.weights.attribution
+        )
+        speaker = Speaker(who.actors, work.index)
+        work.main.append((who.start, who))
+        runs_on = (
+            transcript and is_person(pre_units) and not is_title and not _speech_before(work, cut)
+        )
+        state.voice = speaker if runs_on else None  # "Mark Rutte: ...", not "Lavrov said: ..."
+        state.last = speaker
+        work.speaker_set = True
+        return speaker, None
+    if who.kind == "unknown" and not is_title:
+        state.voice = Speaker((), work.index)
+        state.last = state.voice
+        return state.voice, None
+    if who.kind in ("role", "unknown") and is_title and not OFFICIAL_TITLE.match(work.text):
+        return None, who
+    return None, None
+
+
+def _transcript_line(work: BlockWork, rules: CompiledRules, voice: Speaker) -> Speaker:
+    """A line after a transcript speaker's "Name: ...": in that speaker's voice."""
+    if voice.actors:
+        add_evidence(work, CARRY_TRANSCRIPT, voice.actors, 0, len(work.text), rules.weights.carry)
+        work.carried_from = voice.block
+    return voice
+
+
+def _headline_source(work: BlockWork, rules: CompiledRules, state: State) -> Who | None:
+    """ "... - Kremlin": the source a headline names after a dash; a role there ("- MoD")
+    is returned, to resolve from the first paragraphs."""
+    dash = DASH_SUFFIX.search(work.text)
+    if dash is None:
+        return None
+    tail = [u for u in work.units if u[START] >= dash.start(1)]
+    who = resolve(first_phrase(tail), state.names)
+    learn(who, state.names)
+    if who.kind == "actor":
+        add_evidence(
+            work, ATTRIBUTION_HEADLINE, who.actors, who.start, who.end, rules.weights.attribution
+        )
+        work.main.append((who.start, who))
+    return who if who.kind == "role" else None
+
+
+def _sentences(
+    work: BlockWork,
+    rules: CompiledRules,
+    state: State,
+    distance: int,
+    effort: Effort,
+    body_from: int,
+    voice: Speaker | None,
+) -> Who | None:
+    """Each sentence's attributions, settled into evidence (main speakers, reported
+    positions); returns the first office a sentence attributes to while no one is named
+    ("…, officials say"), which for a headline the first paragraphs name."""
+    office: Who | None = None
     verbs = [v for v in work.verbs if v[0] >= body_from] if body_from else work.verbs
     markers = work.markers
     if markers:
         quotes = work.quotes
         markers = [m for m in markers if m[0] >= body_from and not in_spans(m[0], quotes)]
-    in_voice = voice is not None and bool(voice.actors)
     sentences = work.sentences
     asks = "?" in work.text
     for s_start, s_end in sentences:
@@ -401,38 +451,27 @@ def _analyse(
         if len(sentences) == 1:  # most blocks: every verb and marker is in it
             s_verbs, s_markers = verbs, markers
         else:  # both sorted by offset
-            s_verbs = verbs[
-                bisect_left(verbs, s_start, key=_at) : bisect_left(verbs, s_end, key=_at)
-            ]
-            s_markers = markers[
-                bisect_left(markers, s_start, key=_at) : bisect_left(markers, s_end, key=_at)
-            ]
+            s_verbs, s_markers = _within(verbs, s_start, s_end), _within(markers, s_start, s_end)
         if not s_verbs and not s_markers:
             continue
         if asks and _NARRATOR_QUESTION.match(work.text, s_start, s_end):
             continue  # "What did Putin and Trump agree?": the narrator asks; no one answers
-        attrs = sentence_attrs(work, units, work.starts, s_start, s_end, s_verbs, s_markers, state)
-        settle(work, attrs, rules, state, distance, voice if in_voice else None)
-        if is_title and title_pending is None and not work.main:
-            # "…, Governor Says", "…, officials say": the office the first paragraphs name
-            title_pending = next((a.who for a in attrs if a.who.kind == "role"), None)
+        attrs = sentence_attrs(
+            work, work.units, work.starts, s_start, s_end, s_verbs, s_markers, state
+        )
+        settle(work, attrs, rules, state, distance, voice)
+        if office is None and not work.main:
+            office = next((a.who for a in attrs if a.who.kind == "role"), None)
+    return office
 
-    # A quote with nobody named: the last speaker's words.
-    if not work.main and not in_voice and not is_title and mostly_quoted(work):
-        last = state.last
-        if last is not None and last.actors and work.index - last.block <= distance:
-            add_evidence(work, CARRY_QUOTE, last.actors, 0, len(work.text), rules.weights.carry)
-            work.carried_from = last.block
-            state.last = Speaker(last.actors, work.index)
 
-    if work.term_at and not is_title:
-        reported_positions(work, rules)
-    if is_title:
-        document_title(work, state, rules)
-    elif state.official:
-        document_voice(work, state, rules)
-    _framing_and_mentions(work, rules)
-    return title_pending
+def _carry_quote(work: BlockWork, rules: CompiledRules, state: State, distance: int) -> None:
+    """A quote with nobody named: the last speaker's words."""
+    last = state.last
+    if last is not None and last.actors and work.index - last.block <= distance:
+        add_evidence(work, CARRY_QUOTE, last.actors, 0, len(work.text), rules.weights.carry)
+        work.carried_from = last.block
+        state.last = Speaker(last.actors, work.index)
 
 
 # Labels that structure a report ("Source: Zelensky in an evening address", then "Quote: “...”",
