@@ -749,61 +749,101 @@ def _settle_one(
 ) -> tuple[str, ...] | None:
     """Evidence for one attribution; the actors it makes the speaker (() for a named speaker
     who is none of them), or None when it is reported or unresolved."""
-    weights = rules.weights
     who = attr.who
-    start, end = attr.span()
-    carried: Speaker | None = None
+    found: Who | Speaker | None = who
     if who.kind == "pronoun":
-        if who.word in _FIRST_PERSON:
-            return None  # "I", "we": the speaker of the quote or transcript, already counted
-        if quoted or voice is not None:
-            who = _person_before(work, attr.pos, embedded_in or (), state)
-            if who.kind == "none":
-                return None
-        else:
-            prior = next(
-                (w for p, w in reversed(work.main) if p < attr.pos and w.kind in _NAMED), None
-            )
-            owner = _opening_possessor(work, attr.pos) if prior is None else None
-            earlier = (
-                _earlier_subject(work, attr.pos, state) if prior is None and not owner else NONE
-            )
-            if prior is not None:
-                who = prior
-            elif owner is not None:
-                who = owner
-            elif earlier.kind in ("actor", "unknown"):
-                who = earlier
-            elif state.last is not None and work.index - state.last.block <= distance:
-                carried = state.last
-            else:
-                return None
+        found = _pronoun_subject(work, attr, embedded_in, quoted, state, distance, voice)
     elif who.kind == "role":
-        if who.roles == _PARTY:
-            return None  # "the pro-war side agrees": a side of an argument, not an office
-        resolved = known_role(who, state)
-        named_again(who, state, work.index)
-        if resolved.kind == "actor" and resolved.block is not None:
-            found = resolved.block
-            if found != work.index:
-                carried = Speaker(resolved.actors, found)
-            else:
-                who = resolved
-        elif state.last is not None and work.index - state.last.block <= distance:
-            carried = state.last
-        else:
-            return None
-    if carried is not None:
-        if embedded_in is not None:
-            return None
-        if carried.actors:
-            rule = CARRY_ROLE if attr.who.kind == "role" else CARRY_PRONOUN
-            add_evidence(work, rule, carried.actors, start, end, weights.carry)
-            work.carried_from = carried.block
-        state.last = Speaker(carried.actors, work.index)
-        kind: WhoKind = "actor" if carried.actors else "unknown"
-        work.main.append((attr.pos, Who(kind, carried.actors, start, end)))
-        return carried.actors
+        found = _role_subject(work, who, state, distance)
+    if found is None:
+        return None
+    if isinstance(found, Speaker):
+        return _carried(work, attr, found, embedded_in, rules, state)
+    return _named(work, attr, found, embedded_in, rules, state)
+
+
+def _pronoun_subject(
+    work: BlockWork,
+    attr: _Attr,
+    embedded_in: tuple[str, ...] | None,
+    quoted: bool,
+    state: State,
+    distance: int,
+    voice: Speaker | None,
+) -> Who | Speaker | None:
+    """Who "he"/"they" is: in someone's words, the last other person named; else the block's
+    earlier speaker, an opening possessor ("Mr. Putin's own verdict ... he told"), the subject
+    of the sentence before, or the last speaker carried over (a `Speaker`)."""
+    if attr.who.word in _FIRST_PERSON:
+        return None  # "I", "we": the speaker of the quote or transcript, already counted
+    pos = attr.pos
+    if quoted or voice is not None:
+        person = _person_before(work, pos, embedded_in or (), state)
+        return None if person.kind == "none" else person
+    prior = next((w for p, w in reversed(work.main) if p < pos and w.kind in _NAMED), None)
+    if prior is not None:
+        return prior
+    owner = _opening_possessor(work, pos)
+    if owner is not None:
+        return owner
+    earlier = _earlier_subject(work, pos, state)
+    if earlier.kind in _NAMED:
+        return earlier
+    return _recent_speaker(work, state, distance)
+
+
+def _role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who | Speaker | None:
+    """Who "the minister" is: the person last named with that role (carried over from the
+    block where they were named, a `Speaker`), else the last speaker carried over."""
+    if who.roles == _PARTY:
+        return None  # "the pro-war side agrees": a side of an argument, not an office
+    holder = known_role(who, state)
+    named_again(who, state, work.index)
+    if holder.kind == "actor" and holder.block is not None:
+        if holder.block != work.index:
+            return Speaker(holder.actors, holder.block)
+        return holder
+    return _recent_speaker(work, state, distance)
+
+
+def _recent_speaker(work: BlockWork, state: State, distance: int) -> Speaker | None:
+    """The last speaker, if named within `distance` blocks."""
+    last = state.last
+    return last if last is not None and work.index - last.block <= distance else None
+
+
+def _carried(
+    work: BlockWork,
+    attr: _Attr,
+    carried: Speaker,
+    embedded_in: tuple[str, ...] | None,
+    rules: CompiledRules,
+    state: State,
+) -> tuple[str, ...] | None:
+    """A pronoun's or a role's speaker carried over from an earlier block."""
+    if embedded_in is not None:
+        return None
+    start, end = attr.span()
+    if carried.actors:
+        rule = CARRY_ROLE if attr.who.kind == "role" else CARRY_PRONOUN
+        add_evidence(work, rule, carried.actors, start, end, rules.weights.carry)
+        work.carried_from = carried.block
+    state.last = Speaker(carried.actors, work.index)
+    kind: WhoKind = "actor" if carried.actors else "unknown"
+    work.main.append((attr.pos, Who(kind, carried.actors, start, end)))
+    return carried.actors
+
+
+def _named(
+    work: BlockWork,
+    attr: _Attr,
+    who: Who,
+    embedded_in: tuple[str, ...] | None,
+    rules: CompiledRules,
+    state: State,
+) -> tuple[str, ...] | None:
+    """A subject named in the block: the block's speaker, or (inside another speaker's
+    words) a position reported."""
     if who.kind == "unknown":
         if embedded_in is not None:
             return None
@@ -812,13 +852,14 @@ def _settle_one(
         return ()
     if who.kind != "actor" or not allowed(who, work, rules):
         return None
+    start, end = attr.span()
     if embedded_in is not None:
         fresh = tuple(a for a in who.actors if a not in embedded_in)
         is_speech = attr.verb is None or attr.verb.cls == "speech"
         if fresh and is_speech:
-            add_evidence(work, REPORTED_SPEECH, fresh, start, end, weights.reported)
+            add_evidence(work, REPORTED_SPEECH, fresh, start, end, rules.weights.reported)
         return None
-    add_evidence(work, attr.rule, who.actors, start, end, weights.attribution)
+    add_evidence(work, attr.rule, who.actors, start, end, rules.weights.attribution)
     work.main.append((attr.pos, who))
     state.last = Speaker(who.actors, work.index)
     return who.actors
