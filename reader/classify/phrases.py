@@ -376,55 +376,65 @@ def np_before(units: Sequence[Unit], i: int, floor: int) -> tuple[int, int]:
     """The noun phrase ending at unit `i` (inclusive), as a [start, end) range of units."""
     j = i
     while j >= floor and i - j < 14:
-        unit = units[j]
-        low = unit[LOW]
-        term = unit[TERM]
-        if term is not None:
-            j -= 1
+        if units[j][TERM] is None and units[j][LOW] in _DETERMINERS:
+            if not _determiner_inside(units, j, floor):
+                return j, i + 1
+            j -= 2
             continue
-        if low in _DETERMINERS:
-            # "a source in the SBU": the article closes a phrase inside a larger one
-            if (
-                j - 2 >= floor
-                and (units[j - 1][LOW] in _NP_PREP or units[j - 1][LOW] == _HOST_PREP)
-                and (_is_role(units[j - 2]) or _capitalised(units[j - 2]))
-            ):
-                # ... or inside a proper name: "Coordination Headquarters for the Treatment of
-                # Prisoners of War"
-                j -= 2
-                continue
-            return j, i + 1
-        if unit[CAP] and low in _CALENDAR:
+        if not _extends_back(units, i, j, floor):
             break
-        if (unit[CAP] and namelike(low) and low not in OBJECT_PREP) or low in NP_MODIFIERS:
-            j -= 1
-            continue
-        if low in ("'s", "’s", "-", "."):
-            j -= 1
-            continue
-        if low == "on" and floor < j < i and _capitalised(units[j - 1]) and units[j + 1][CAP]:
-            j -= 1  # "the State Duma Committee on Defense": a proper name's inner preposition
-            continue
-        if low in _NP_PREP and j > floor and j < i:
-            left = units[j - 1]
-            if left[TERM] is not None or (left[CAP] and namelike(left[LOW])):
-                j -= 1
-                continue
-        if low == _HOST_PREP and j > floor and j < i and _is_role(units[j - 1]):
-            j -= 1
-            continue
-        if low == "and" and j > floor and j < i:
-            left = units[j - 1]
-            if left[TERM] is not None and left[TERM].kind in ("alias", "speaker", "adjective"):
-                j -= 1
-                continue
-        if j > floor and j < i and low.isalpha() and _is_role(units[j + 1]):
-            side = units[j - 1][TERM]
-            if side is not None and side.kind in ("adjective", "alias"):
-                j -= 1  # "Ukrainian naval officers": one modifier between the side and the role
-                continue
-        break
+        j -= 1
     return j + 1, i + 1
+
+
+def _determiner_inside(units: Sequence[Unit], j: int, floor: int) -> bool:
+    """The article at unit `j` closes a phrase inside a larger one: "a source in the SBU",
+    or a proper name's "Coordination Headquarters for the Treatment of Prisoners of War"."""
+    return (
+        j - 2 >= floor
+        and (units[j - 1][LOW] in _NP_PREP or units[j - 1][LOW] == _HOST_PREP)
+        and (_is_role(units[j - 2]) or _capitalised(units[j - 2]))
+    )
+
+
+def _extends_back(units: Sequence[Unit], i: int, j: int, floor: int) -> bool:
+    """Whether unit `j` (no article) belongs to the noun phrase that ends at unit `i`."""
+    unit = units[j]
+    low = unit[LOW]
+    if unit[TERM] is not None:
+        return True
+    if unit[CAP] and low in _CALENDAR:
+        return False
+    if (unit[CAP] and namelike(low) and low not in OBJECT_PREP) or low in NP_MODIFIERS:
+        return True
+    if low in ("'s", "’s", "-", "."):
+        return True
+    return floor < j < i and _links_inside(units, j)
+
+
+def _links_inside(units: Sequence[Unit], j: int) -> bool:
+    """A word between two parts of one phrase: "the State Duma Committee on Defense", "General
+    Staff of the Armed Forces", "ambassador to", "Russian and Ukrainian", and one modifier
+    between the side and the role ("Ukrainian naval officers")."""
+    low = units[j][LOW]
+    left = units[j - 1]
+    left_term = left[TERM]
+    return (
+        (low == "on" and _capitalised(left) and units[j + 1][CAP])
+        or (low in _NP_PREP and (left_term is not None or (left[CAP] and namelike(left[LOW]))))
+        or (low == _HOST_PREP and _is_role(left))
+        or (
+            low == "and"
+            and left_term is not None
+            and left_term.kind in ("alias", "speaker", "adjective")
+        )
+        or (
+            low.isalpha()
+            and _is_role(units[j + 1])
+            and left_term is not None
+            and left_term.kind in ("adjective", "alias")
+        )
+    )
 
 
 def _capitalised(unit: Unit) -> bool:
