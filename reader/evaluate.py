@@ -158,7 +158,8 @@ def _gold_blocks(file: Path, entry: Mapping[str, Any]) -> list[_Gold]:
     return gold
 
 
-def _read(path: Path) -> Article:
+def read_article(path: Path) -> Article:
+    """The article at `path`, parsed as the reader parses it (the first load problem raised)."""
     report = load([str(path)])
     if report.problems:
         raise report.problems[0]
@@ -174,7 +175,7 @@ def evaluate(datasets: Sequence[Path], config: Config) -> EvalReport:
     total = exact_total = primary_total = 0
     for dataset in datasets:
         for path, gold in labelled_articles(dataset):
-            article = _read(path)
+            article = read_article(path)
             verdicts = classify(article, config).verdicts
             tp = fp = fn = exact = primary = 0
             for g in gold:
