@@ -218,8 +218,15 @@ def _split_differently(articles: Sequence[RealArticle], cache: Path) -> list[str
     return wrong
 
 
-def run(folder: Path, out: TextIO, config: Path | None = None, verbose: bool = False) -> int:
-    """Check the cache of `folder` and score each split; the exit status."""
+def run(
+    folder: Path,
+    out: TextIO,
+    config: Path | None = None,
+    verbose: bool = False,
+    show_blind: bool = False,
+) -> int:
+    """Check the cache of `folder` and score each split; the exit status. The blind part gets
+    its figures only, not its articles or wrong blocks, unless `show_blind` (for the end)."""
     from reader.config import load_config
     from reader.evaluate import evaluate, format_report
 
@@ -246,7 +253,9 @@ def run(folder: Path, out: TextIO, config: Path | None = None, verbose: bool = F
         with tempfile.TemporaryDirectory(prefix=f"reader-real-{split}-") as tmp:
             count = assemble(articles, folder / "labels.yaml", cache, split, Path(tmp))
             out.write(f"== real articles, {split} part ({count} articles)\n")
-            out.write(format_report(evaluate([Path(tmp)], rules), verbose=verbose))
+            report = evaluate([Path(tmp)], rules)
+            shown = split != "blind" or show_blind
+            out.write(format_report(report, verbose=verbose and shown, details=shown))
             out.write("\n")
     return 0
 
@@ -259,9 +268,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("folder", nargs="?", type=Path, default=Path("tests/data/real"))
     parser.add_argument("--config", type=Path, metavar="FILE", help="rule file to score")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every wrong block")
+    parser.add_argument(
+        "--show-blind",
+        action="store_true",
+        help="also list the blind part's articles and wrong blocks (only at the very end)",
+    )
     args = parser.parse_args(argv)
     try:
-        return run(args.folder, sys.stdout, args.config, args.verbose)
+        return run(args.folder, sys.stdout, args.config, args.verbose, args.show_blind)
     except ReaderError as error:
         print(f"reader: {error}", file=sys.stderr)
         return 2

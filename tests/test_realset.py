@@ -113,6 +113,11 @@ def test_a_good_cache_is_scored_split_by_split(tmp_path: Path) -> None:
     assert "== real articles, dev part (0 articles)" in text
     assert "== real articles, blind part (1 articles)" in text
     assert text.count("micro  P") == 2 and "primary accuracy" in text
+    blind = text.split("blind part")[1]
+    assert "nato " in blind and "corridor" not in blind and "wrong blocks" not in blind
+    shown = io.StringIO()
+    assert run(tmp_path, shown, show_blind=True) == 0
+    assert "corridor.txt" in shown.getvalue().split("blind part")[1]
 
 
 def test_a_malformed_manifest_is_one_line_and_exit_2(
@@ -128,3 +133,10 @@ def test_a_malformed_manifest_is_one_line_and_exit_2(
     assert main([str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "entry 1" in err
+
+
+def test_reader_eval_without_arguments_leaves_the_real_set_to_make_eval_real() -> None:
+    from reader.cli import _default_datasets
+
+    names = {path.name for path in _default_datasets()}
+    assert "real" not in names and "holdout10" in names
