@@ -66,8 +66,9 @@ combined pattern (reader.rules.compile), the matches shared out to the blocks; t
 work runs only around the verbs and names those patterns find, and the collector is paused
 within a chunk. A block's work is linear in its length: every look back (verbs of a
 sentence, the sentence before, the quote around a verb) is a bisection, so one paragraph of
-100,000 sentences classifies in seconds. Memory: a verdict outlives the classification, so equal parts of verdicts
-(evidence texts, score mappings, label tuples, the empty verdict) are shared.
+100,000 sentences classifies in seconds. Memory: a verdict outlives the classification, so
+equal parts of verdicts (evidence texts, score mappings, label tuples, the empty verdict) are
+shared.
 """
 
 from reader.classify.effort import ClassificationCancelledError
