@@ -5,7 +5,8 @@ is done over a chunk's joined text (reader.rules.compile builds the few trie-fac
 and the matches are shared out to the blocks. A block is tokenised only when there is grammar
 to do in it (a speech verb, a source marker, a role, a title, a "Name:" prefix).
 
-`BlockWork` is one block's working data: its matches, then the evidence the later steps add.
+`prepare_chunk` makes each block's `BlockWork` (reader.classify.types): its matches, then the
+evidence the later steps add.
 `Budget` keeps rule-file regexes (which can backtrack for minutes) within a time budget.
 """
 

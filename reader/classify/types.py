@@ -105,7 +105,7 @@ class BlockWork:
     main: list[tuple[int, Who]] = field(default_factory=list)  # (position, subject)
     carried_from: int | None = None
     speaker_set: bool = False
-    strings: dict[str, str] = field(default_factory=dict)  # evidence texts, shared (`Strings`)
+    strings: dict[str, str] = field(default_factory=dict)  # evidence texts, shared (`add_evidence`)
 
     def sentence_start(self, pos: int) -> int:
         """The offset where the sentence that holds offset `pos` starts."""

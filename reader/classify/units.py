@@ -53,11 +53,6 @@ def merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def inside(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
-    """Whether offset `pos` falls in one of `spans` (quotes, exclusions: a handful a block)."""
-    return any(s <= pos < e for s, e in spans)
-
-
 def tokenise(
     text: str,
     folded: str,
