@@ -17,7 +17,7 @@ from contextlib import contextmanager
 
 from reader.errors import ReaderError
 from reader.load import Document
-from reader.model import Article, Block, BlockKind
+from reader.model import Article, Block, BlockKind, Link, Meta
 
 __all__ = ["assemble", "parse"]
 
@@ -36,7 +36,7 @@ def parse(document: Document) -> Article:
         if document.format == "html":
             from reader.parse.html import parse_html
 
-            return parse_html(document.text, document.source)
+            return parse_html(document.text, document.source, url=document.url)
         from reader.parse.text import parse_text
 
         return parse_text(document.text, document.source)
@@ -59,8 +59,15 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+BlockSpec = tuple[BlockKind, str, int] | tuple[BlockKind, str, int, tuple[Link, ...]]
+"""A finished block as a parser hands it over: kind, text, line, and its links if it has any."""
+
+
 def assemble(
-    source: str, title: tuple[str, int] | None, blocks: Iterable[tuple[BlockKind, str, int]]
+    source: str,
+    title: tuple[str, int] | None,
+    blocks: Iterable[BlockSpec],
+    meta: Meta | None = None,
 ) -> Article:
     """Number the blocks in reading order behind the title (text, line), if any.
 
@@ -70,8 +77,14 @@ def assemble(
     result: list[Block] = []
     if title is not None:
         result.append(Block(0, "title", title[0], title[1]))
-    for kind, text, line in blocks:
-        result.append(Block(len(result), kind, text, line))
+    for spec in blocks:
+        links = spec[3] if len(spec) == 4 else ()
+        result.append(Block(len(result), spec[0], spec[1], spec[2], links))
     if not result:
         raise ReaderError("no article text found (no title, heading or paragraph)", where=source)
-    return Article(source=source, title=title[0] if title else None, blocks=tuple(result))
+    return Article(
+        source=source,
+        title=title[0] if title else None,
+        blocks=tuple(result),
+        meta=meta or Meta(),
+    )
