@@ -63,7 +63,7 @@ class Article:
     source: str
     title: str | None
     blocks: tuple[Block, ...]
-    meta: Meta = Meta()
+    meta: Meta = field(default_factory=Meta)
 
 
 @dataclass(frozen=True, slots=True)

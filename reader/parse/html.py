@@ -79,7 +79,8 @@ def parse_html(text: str, source: str = "<html>", url: str | None = None) -> Art
         title = (first[1], first[2])
     elif getattr(document, "title", None):
         heading = " ".join(str(document.title).split())
-        title = (heading, _Locator(text, in_body=False).line(heading))
+        found = _Locator(text).find(heading) or _Locator(text, in_body=False).find(heading)
+        title = (heading, found or 1)
     return assemble(source, title, (_strip_level(spec) for spec in specs), meta)
 
 
@@ -196,6 +197,11 @@ class _Locator:
         self.last = 1
 
     def line(self, text: str) -> int:
+        """The line of `text`'s first words, or of the last block found when they are not."""
+        self.find(text)
+        return self.last
+
+    def find(self, text: str) -> int | None:
         words = text.split()
         for count in _WORDS_TO_FIND:
             probe = " ".join(words[:count])
@@ -206,5 +212,5 @@ class _Locator:
                 self.last += self.html.count("\n", self.counted, found)
                 self.counted = found
                 self.cursor = found + len(probe)
-                break
-        return self.last
+                return self.last
+        return None

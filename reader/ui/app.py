@@ -42,7 +42,8 @@ App bindings (ids for `keymap:` in config.yaml; the panels' own are in `reader.u
 | app.explain | e, enter | explain the current block (toggle) |
 | app.copy | y | copy the current block's text (OSC 52) |
 | article.next | ctrl+n | next article |
-| article.previous | ctrl+p | previous article |
+| article.previous | ctrl+p | previous article (or feed item) |
+| app.links | L | the current block's links (Enter opens one in the reader) |
 | app.reload | r | reload the rules and re-classify |
 | app.help | ?, f1 | all keys and their ids |
 | app.quit | q | quit |
@@ -71,12 +72,14 @@ from textual.worker import WorkerFailed, get_current_worker
 
 from reader.config import Config, config_from_files, load_config
 from reader.errors import ReaderError
+from reader.feeds import Feed, FeedItem
 from reader.model import Article, ClassifiedArticle, Verdict
 from reader.safe_text import visible
 from reader.search import SearchError, SearchIndex, parse_query
 from reader.state import Position, StateStore
 from reader.ui.explain import ExplainPane
 from reader.ui.help import HelpRow, HelpScreen
+from reader.ui.pick import FeedScreen, LinksScreen
 from reader.ui.positions import Positions
 from reader.ui.search_bar import SearchBar
 from reader.ui.status import HeaderLine, StatusLine
@@ -86,6 +89,8 @@ from reader.ui.themes import (
     resolve_theme,
 )
 from reader.ui.view import ReaderView, ViewState
+from reader.ui.web import WebReader
+from reader.web import WebSettings
 
 Classifier = Callable[[Article, Config], ClassifiedArticle]
 """A whole-article classifier: tests and benchmarks may pass their own."""
@@ -143,6 +148,7 @@ class ReaderApp(App[None]):
         Binding("y", "copy", "Copy", show=False, id="app.copy"),
         Binding("ctrl+n", "article(1)", "Next article", show=False, id="article.next"),
         Binding("ctrl+p", "article(-1)", "Previous article", show=False, id="article.previous"),
+        Binding("L", "links", "Links", show=False, id="app.links"),
         Binding("r", "reload", "Reload rules", show=False, id="app.reload"),
         Binding("question_mark,f1", "help", "Help", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
@@ -159,17 +165,23 @@ class ReaderApp(App[None]):
         classifier: Classifier | None = None,
         verdicts: VerdictStream | None = None,
         store: StateStore | None = None,
+        feeds: Sequence[Feed] = (),
+        web: WebSettings | None = None,
     ) -> None:
         """`theme` overrides config's `theme:`; `mouse` is recorded (the CLI passes it to
         `run(mouse=...)`); `config_path` is the `--config` file, used for a reload only when
         the config records no source files; `classifier` replaces the classifier with a
         whole-article one and `verdicts` with a progressive one (tests and benchmarks);
         `store` keeps the reading positions (default: a `StateStore` in the XDG state
-        directory)."""
+        directory); `feeds` are listed on a screen of their items, which are fetched (with
+        `web`) as they are opened, as are the articles of links."""
         super().__init__()
-        if not articles:
+        if not articles and not feeds:
             raise ReaderError("no article to show")
-        self.articles: tuple[Article, ...] = tuple(articles)
+        # A list: articles fetched from a feed or a link join it as they are opened.
+        self.articles: list[Article] = list(articles)
+        self.feed_items: tuple[FeedItem, ...] = tuple(item for feed in feeds for item in feed.items)
+        self.web = WebReader(self, web or WebSettings())
         self.config = config
         self.config_path = config_path
         self._classifier = classifier
@@ -235,7 +247,10 @@ class ReaderApp(App[None]):
             self.set_keymap(self._keymap)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.view.focus()
-        self._open_article(0)
+        if self.articles:
+            self._open_article(0)
+        else:
+            self.show_feed()
         self.set_interval(WATCH_SECONDS, self._watch_config)
         self.set_interval(SAVE_SECONDS, self._save_moved)
 
@@ -384,7 +399,7 @@ class ReaderApp(App[None]):
                 return None
             if not shown and done >= first and done < total:
                 shown = True
-                part = Article(article.source, article.title, article.blocks[:done])
+                part = replace(article, blocks=article.blocks[:done])
                 prefix = ClassifiedArticle(part, config.actors, tuple(verdicts))
                 self.call_from_thread(self._classify_part, index, generation, prefix, total)
             elif shown and done % PROGRESS_EVERY == 0:
@@ -447,6 +462,8 @@ class ReaderApp(App[None]):
         self._update_status()
 
     def action_article(self, delta: int) -> None:
+        if self.web.step_item(delta):
+            return
         if len(self.articles) < 2:
             self._note("only one article is open")
             return
@@ -710,6 +727,8 @@ class ReaderApp(App[None]):
             self._close_explain()
         elif self.view.results is not None or self._search_error:
             self._clear_search()
+        elif self.feed_items:
+            self.show_feed()
         self._update_status()
 
     def action_explain(self) -> None:
@@ -741,6 +760,38 @@ class ReaderApp(App[None]):
         self.copy_to_clipboard(text)
         self.notify(f"Copied block {self.view.block + 1} ({len(text)} chars)", markup=False)
 
+    # --- the web: feeds and links (fetching lives in reader.ui.web) ----------------------
+
+    def show_feed(self) -> None:
+        """The list of the feeds' items; what is picked is fetched and opened."""
+        self.push_screen(FeedScreen(self.feed_items, self.web.item or 0), self.web.picked_item)
+
+    def action_links(self) -> None:
+        if self.view.classified is None:
+            return
+        block = self.view.classified.article.blocks[self.view.block]
+        if not block.links:
+            self._note("no links in this block")
+            return
+        self.push_screen(LinksScreen(block.links), lambda pick: self.web.picked_link(block, pick))
+
+    def add_article(self, article: Article) -> int:
+        """Keep an article fetched while reading; its index (ctrl+n/ctrl+p reach it too)."""
+        self.articles.append(article)
+        return len(self.articles) - 1
+
+    def open_article(self, index: int) -> None:
+        """Show article `index` (public for `reader.ui.web`)."""
+        self._open_article(index)
+
+    def note(self, text: str, *, error: bool = False) -> None:
+        """A line in the status bar; an error stays until the next article is shown."""
+        if error:
+            self._status_error = text
+            self._update_status()
+        else:
+            self._note(text)
+
     def help_rows(self) -> list[HelpRow]:
         """Every binding with an id: its keys (after the keymap), description and id."""
         rows: list[HelpRow] = []
@@ -761,7 +812,10 @@ class ReaderApp(App[None]):
         article = self.articles[self.article_index]
         count = f"article {self.article_index + 1} of {len(self.articles)}"
         self.query_one("#header", HeaderLine).show_article(
-            article.title, article.source, count if len(self.articles) > 1 else None
+            article.title,
+            article.source,
+            count if len(self.articles) > 1 else None,
+            outlet=article.meta.outlet or article.meta.site,
         )
 
     def on_reader_view_changed(self, event: ReaderView.Changed) -> None:
