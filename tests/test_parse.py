@@ -406,3 +406,55 @@ def test_html_lists_nested_50000_deep_parse_in_linear_time() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=30, check=True
     )
     assert done.stdout.split() == ["50000"]
+
+
+# -- HTML pages through trafilatura -------------------------------------------------------------
+
+
+def _page(body: str) -> str:
+    menu = "".join(f'<li><a href="/s/{n}">Section {n}</a></li>' for n in range(8))
+    return (
+        "<html><head><title>Talks resume | The Courier</title></head><body>"
+        f"<nav><ul>{menu}</ul></nav><main><article><h1>Talks resume in Geneva today</h1>"
+        f"{body}</article></main><footer><p>© The Courier</p></footer></body></html>"
+    )
+
+
+PARAGRAPH = (
+    "Negotiators from both delegations returned to Geneva on Monday for a second round of "
+    "talks on prisoner exchanges, officials said, after a pause of three weeks."
+)
+
+
+def test_a_list_of_nothing_but_links_is_navigation_and_dropped() -> None:
+    related = "".join(
+        f'<li><a href="/story/{n}">Another story number {n}</a></li>' for n in range(4)
+    )
+    items = "<ul><li>a hotline between the navies</li><li>inspections at sea</li></ul>"
+    article = parse_html(_page(f"<p>{PARAGRAPH}</p><ul>{related}</ul>{items}<p>{PARAGRAPH}</p>"))
+    texts = [block.text for block in article.blocks]
+    assert "a hotline between the navies" in texts
+    assert not any("Another story" in text for text in texts)
+
+
+def test_paragraphs_split_by_double_line_breaks_are_blocks_of_their_own() -> None:
+    """Old pages separate paragraphs with <br><br> in a <div>: each is a block."""
+    article = parse_html(_page(f"<div>{PARAGRAPH}<br><br>Second one. {PARAGRAPH}</div>"))
+    assert [block.text for block in article.blocks[1:]] == [PARAGRAPH, f"Second one. {PARAGRAPH}"]
+
+
+def test_saved_news_pages_are_read_as_their_article() -> None:
+    """The extraction benchmark's pages (benchmarks/extract): the reader keeps the article body
+    and drops the furniture, far better than all the page's text."""
+    from benchmarks.extract.score import prf, reader_text, visible_text
+
+    pages = sorted((Path(__file__).parents[1] / "benchmarks/extract/pages").glob("*.html"))
+    assert len(pages) >= 30
+    ours, baseline = [], []
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        expected = page.with_name(page.stem + ".expected.txt").read_text(encoding="utf-8")
+        ours.append(prf(reader_text(html), expected)[2])
+        baseline.append(prf(visible_text(html), expected)[2])
+    assert sum(ours) / len(ours) >= 0.93
+    assert sum(ours) / len(ours) > sum(baseline) / len(baseline) + 0.2

@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from html import unescape
 from typing import Any
 
 from reader.model import Article, BlockKind, Link, Meta
@@ -42,10 +43,20 @@ for _name in ("trafilatura", "htmldate", "courlan", "readability", "justext"):
     logging.getLogger(_name).propagate = False
 
 _HTML_LANG = re.compile(r"<html[^>]*\slang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)?)", re.I)
+_H1 = re.compile(r"<h1[^>]{0,500}>(.{0,2000}?)</h1>", re.I | re.S)  # bounded: linear
+_TAG = re.compile(r"<[^>]*>")
 _BODY = re.compile(r"<body[\s>]", re.I)
 _HEADING_LEVEL = re.compile(r"h([1-6])")
 _INLINE_SKIP = frozenset({"list", "graphic", "table"})
 _BLOCKS_INLINE = frozenset({"p", "head", "quote", "code"})
+_BLOCK_CHILDREN = ("p", "head", "quote", "list", "table", "code")
+_INLINE = frozenset({"lb", "ref", "hi", "graphic", "del"})
+_BREAK = "\u2028"  # a <lb/>: whitespace to `collapse`, a paragraph break when doubled
+# Link density: a paragraph of fewer than _LINKY_WORDS words that is mostly link text is a
+# "read more" line or a menu; a list all of whose items are links is navigation.
+_LINKY_WORDS = 25
+_LINKY_PARAGRAPH = 0.6
+_LINKY_ITEM = 0.8
 _WORDS_TO_FIND = (6, 3, 1)
 
 
@@ -64,6 +75,7 @@ def parse_html(text: str, source: str = "<html>", url: str | None = None) -> Art
             include_links=True,
             with_metadata=True,
             deduplicate=False,
+            favor_precision=True,
         )
     body = getattr(document, "body", None)
     if document is None:
@@ -78,7 +90,7 @@ def parse_html(text: str, source: str = "<html>", url: str | None = None) -> Art
         first = specs.pop(0)
         title = (first[1], first[2])
     elif getattr(document, "title", None):
-        heading = " ".join(str(document.title).split())
+        heading = _headline(text, " ".join(str(document.title).split()))
         found = _Locator(text).find(heading) or _Locator(text, in_body=False).find(heading)
         title = (heading, found or 1)
     return assemble(source, title, (_strip_level(spec) for spec in specs), meta)
@@ -94,6 +106,16 @@ def _level(spec: _Spec) -> int:
 
 def _strip_level(spec: _Spec) -> BlockSpec:
     return (spec[0], spec[1], spec[2], spec[3])
+
+
+def _headline(html: str, title: str) -> str:
+    """The page's <h1> that the metadata title begins (metadata titles are often cut short
+    or stripped of their outlet's style); else the metadata title."""
+    for found in _H1.finditer(html):
+        heading = " ".join(unescape(_TAG.sub(" ", found.group(1))).split())
+        if heading.startswith(title):
+            return heading
+    return title
 
 
 def _metadata(text: str, url: str | None) -> Any:
@@ -134,9 +156,9 @@ def _specs(body: Any, html: str, base: str | None) -> Iterator[_Spec]:
             yield (kind, text, locator.line(text), links, level)
 
 
-def _walk(element: Any, inside: BlockKind | None) -> Iterator[tuple[BlockKind, int, list[Piece]]]:
-    """(kind, heading level, inline pieces) for each block element under `element`."""
-    for child in element:
+def _walk(elements: Any, inside: BlockKind | None) -> Iterator[tuple[BlockKind, int, list[Piece]]]:
+    """(kind, heading level, inline pieces) for each block element among `elements`."""
+    for child in elements:
         tag = child.tag
         if not isinstance(tag, str):
             continue
@@ -144,22 +166,100 @@ def _walk(element: Any, inside: BlockKind | None) -> Iterator[tuple[BlockKind, i
             found = _HEADING_LEVEL.fullmatch(child.get("rend", "") or "")
             yield ("heading", int(found.group(1)) if found else 2, list(_pieces(child)))
         elif tag == "quote":
-            if child.text and child.text.strip():
-                yield ("quote", 0, list(_pieces(child, stop_at_blocks=True)))
-            yield from _walk(child, "quote")
+            yield from _mixed(child, "quote")
         elif tag == "list":
-            for item in child.iterchildren("item"):
-                yield ("item", 0, list(_pieces(item)))
-                for nested in item.iter("list"):
-                    yield from _walk([nested], "item")
+            yield from _list(child)
         elif tag == "table":
-            for row in child.iter("row"):
-                cells = [collapse(_pieces(cell))[0] for cell in row.iterchildren("cell")]
-                yield ("paragraph", 0, [(" | ".join(cell for cell in cells if cell), None)])
+            yield from _table(child, inside)
         elif tag in ("p", "code"):
-            yield ("quote" if inside == "quote" else "paragraph", 0, list(_pieces(child)))
-        elif tag not in ("graphic", "lb", "ref", "hi"):
-            yield from _walk(child, inside)
+            kind: BlockKind = "quote" if inside == "quote" else "paragraph"
+            for run in _runs(_pieces(child)):
+                if kind == "quote" or not _link_list(run, _LINKY_PARAGRAPH):
+                    yield (kind, 0, run)
+        elif tag not in _INLINE:
+            yield from _mixed(child, inside)
+
+
+def _list(element: Any) -> Iterator[tuple[BlockKind, int, list[Piece]]]:
+    """A list's items, each followed by the items of lists nested in it; a list whose every
+    item is a link (related stories, "key events", tag lists) is navigation, not article."""
+    items = [(item, list(_pieces(item))) for item in element.iterchildren("item")]
+    if items and all(_link_list(pieces, _LINKY_ITEM) for _item, pieces in items):
+        return
+    for item, pieces in items:
+        yield ("item", 0, pieces)
+        for nested in item.iter("list"):
+            yield from _walk([nested], "item")
+
+
+def _table(element: Any, inside: BlockKind | None) -> Iterator[tuple[BlockKind, int, list[Piece]]]:
+    """A data table's rows as paragraphs, cells joined by " | ". A table whose cells hold
+    paragraphs is a page's layout (old sites put menus, polls and the article side by side
+    in cells): only its cell with the most text is read, as blocks."""
+    cells = list(element.iter("cell"))
+    if any(cell.find(block) is not None for cell in cells for block in _BLOCK_CHILDREN):
+        yield from _mixed(max(cells, key=lambda cell: len("".join(cell.itertext()))), inside)
+        return
+    for row in element.iter("row"):
+        texts = [collapse(_pieces(cell))[0] for cell in row.iterchildren("cell")]
+        yield ("paragraph", 0, [(" | ".join(text for text in texts if text), None)])
+
+
+def _mixed(element: Any, inside: BlockKind | None) -> Iterator[tuple[BlockKind, int, list[Piece]]]:
+    """An element holding both block elements and loose inline text: each run of inline text
+    between blocks (split at double line breaks) is a paragraph (a quote inside a quote)."""
+    kind: BlockKind = "quote" if inside == "quote" else "paragraph"
+    inline: list[Piece] = [(element.text, None)] if element.text else []
+
+    def flush() -> Iterator[tuple[BlockKind, int, list[Piece]]]:
+        for run in _runs(inline):
+            if kind == "quote" or not _link_list(run, _LINKY_PARAGRAPH):
+                yield (kind, 0, run)
+        inline.clear()
+
+    for child in element:
+        if isinstance(child.tag, str) and child.tag in _BLOCK_CHILDREN:
+            yield from flush()
+            yield from _walk([child], inside)
+        elif isinstance(child.tag, str) and child.tag not in _INLINE:
+            yield from flush()
+            yield from _mixed(child, inside)
+        elif isinstance(child.tag, str):
+            inline.extend(_inline(child, None))
+        if child.tail:
+            inline.append((child.tail, None))
+    yield from flush()
+
+
+def _runs(pieces: Iterable[Piece]) -> Iterator[list[Piece]]:
+    """Pieces split into paragraphs at two or more line breaks in a row (`<br><br>`)."""
+    run: list[Piece] = []
+    breaks = 0
+    for text, target in pieces:
+        if text == _BREAK:
+            breaks += 1
+            run.append((" ", target))
+            continue
+        if not text.isspace():
+            if breaks >= 2 and any(not piece.isspace() for piece, _ in run):
+                yield run
+                run = []
+            breaks = 0
+        run.append((text, target))
+    if any(not piece.isspace() for piece, _ in run):
+        yield run
+
+
+def _link_list(pieces: list[Piece], limit: float) -> bool:
+    """Whether a short block is mostly link text: "Read more: …", a related story, a menu."""
+    linked = total = words = 0
+    for text, target in pieces:
+        size = len("".join(text.split()))
+        total += size
+        words += len(text.split())
+        if target is not None:
+            linked += size
+    return words < _LINKY_WORDS and total > 0 and linked >= limit * total
 
 
 def _pieces(element: Any, href: str | None = None, stop_at_blocks: bool = False) -> Iterator[Piece]:
@@ -175,14 +275,21 @@ def _pieces(element: Any, href: str | None = None, stop_at_blocks: bool = False)
                     yield (" ", href)
                     yield from _pieces(child, href)
                     yield (" ", href)
-            elif tag == "lb":
-                yield (" ", href)
-            elif tag == "ref":
-                yield from _pieces(child, child.get("target") or None)
             else:
-                yield from _pieces(child, href)
+                yield from _inline(child, href)
         if child.tail:
             yield (child.tail, href)
+
+
+def _inline(element: Any, href: str | None) -> Iterator[Piece]:
+    """An inline element's own pieces: a line break, a link (its target; "" when it has
+    none, so that it still counts as link text), or formatting around text."""
+    if element.tag == "lb":
+        yield (_BREAK, href)
+    elif element.tag == "ref":
+        yield from _pieces(element, element.get("target") or "")
+    elif element.tag != "graphic":
+        yield from _pieces(element, href)
 
 
 class _Locator:

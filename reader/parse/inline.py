@@ -23,7 +23,8 @@ def collapse(pieces: Iterable[Piece], base: str | None = None) -> tuple[str, tup
     """The pieces' text with whitespace runs made one space and stripped, and its links.
 
     A link's URL is made absolute against `base` (the page's address) when one is given;
-    adjacent pieces with the same target are one link. Links with no words are dropped.
+    adjacent pieces with the same target are one link. Links with no words, and links with an
+    empty target ("" marks link text whose element had no address), are dropped.
     """
     out: list[str] = []
     length = 0
@@ -34,7 +35,7 @@ def collapse(pieces: Iterable[Piece], base: str | None = None) -> tuple[str, tup
     end = 0  # where the open link's last word ends
 
     def close() -> None:
-        if target is not None and start is not None:
+        if target and start is not None:
             text = "".join(out)[start:end]
             links.append(Link(text, _absolute(target, base), start, end))
 
