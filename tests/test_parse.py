@@ -11,7 +11,7 @@ import yaml
 
 from reader.errors import ReaderError
 from reader.load import Document, load
-from reader.model import Article
+from reader.model import Article, Meta
 from reader.parse import parse
 from reader.parse.html import parse_html
 from reader.parse.html_plain import parse_html_plain
@@ -458,3 +458,55 @@ def test_saved_news_pages_are_read_as_their_article() -> None:
         baseline.append(prf(visible_text(html), expected)[2])
     assert sum(ours) / len(ours) >= 0.93
     assert sum(ours) / len(ours) > sum(baseline) / len(baseline) + 0.2
+
+
+# -- where a text article came from -------------------------------------------------------------
+
+
+def test_front_matter_names_the_source_and_keeps_line_numbers() -> None:
+    text = (
+        "---\nurl: https://www.courier.example/talks\noutlet: The Courier\nauthor: A. Writer\n"
+        "date: 2026-03-14\nlang: en\ntags: [war]\n---\nTalks resume\n\nPeskov said no.\n"
+    )
+    for fmt in ("text", "markdown"):
+        article = parse(Document("a.txt", text, fmt))
+        assert article.meta == Meta(
+            url="https://www.courier.example/talks",
+            site="www.courier.example",
+            outlet="The Courier",
+            author="A. Writer",
+            date="2026-03-14",
+            lang="en",
+        )
+        assert [(block.text, block.line) for block in article.blocks] == [
+            ("Talks resume", 9),
+            ("Peskov said no.", 11),
+        ]
+
+
+def test_a_source_line_names_the_url_and_is_not_a_block() -> None:
+    text = "Talks resume\n\nPeskov said no.\n\nSource: https://news.example/a\n"
+    article = parse(Document("a.txt", text, "text"))
+    assert article.meta.url == "https://news.example/a"
+    assert article.meta.site == "news.example"
+    assert [block.text for block in article.blocks] == ["Talks resume", "Peskov said no."]
+
+
+def test_a_text_without_either_has_empty_meta_and_bad_front_matter_stays_text() -> None:
+    assert parse(Document("a.txt", "Title\n\nBody.\n", "text")).meta == Meta()
+    broken = "---\n[not: a mapping\n---\nTitle\n\nBody.\n"
+    article = parse(Document("a.md", broken, "markdown"))
+    assert article.meta == Meta()
+
+
+def test_markdown_links_are_kept_with_their_offsets() -> None:
+    text = "# T\n\nSee [the report](https://x.org/r) now.\n\n- one\n\n  two [b](https://b.org)\n"
+    blocks = parse_markdown(text).blocks
+    assert [(link.text, link.url) for link in blocks[1].links] == [
+        ("the report", "https://x.org/r")
+    ]
+    item = blocks[2]
+    assert item.text == "one two b"
+    assert [(item.text[link.start : link.end], link.url) for link in item.links] == [
+        ("b", "https://b.org")
+    ]

@@ -5,6 +5,9 @@ newline and is never empty; `line` is the 1-based source line where the block st
 article has a title it is block 0 with kind "title". Control characters are kept as written:
 sanitising is the renderers' job (`reader.safe_text`), so offsets stay true to the source.
 
+Text and Markdown may name their source in YAML front matter or a `Source: URL` line
+(`reader.parse.front_matter`): it becomes `Article.meta`.
+
 The Markdown and HTML parsers are imported on first use, so reading plain text never pays for
 importing markdown-it or html.parser.
 """
@@ -14,6 +17,8 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
+from urllib.parse import urlsplit
 
 from reader.errors import ReaderError
 from reader.load import Document
@@ -29,17 +34,24 @@ def parse(document: Document) -> Article:
     example an HTML page whose only text sits in navigation.
     """
     with _collector_paused():
-        if document.format == "markdown":
-            from reader.parse.markdown import parse_markdown
-
-            return parse_markdown(document.text, document.source)
         if document.format == "html":
             from reader.parse.html import parse_html
 
             return parse_html(document.text, document.source, url=document.url)
-        from reader.parse.text import parse_text
+        from reader.parse.front_matter import split_meta
 
-        return parse_text(document.text, document.source)
+        meta, text = split_meta(document.text)
+        if document.format == "markdown":
+            from reader.parse.markdown import parse_markdown
+
+            article = parse_markdown(text, document.source)
+        else:
+            from reader.parse.text import parse_text
+
+            article = parse_text(text, document.source)
+        if document.url and not meta.url:
+            meta = Meta(url=document.url, site=urlsplit(document.url).hostname)
+        return replace(article, meta=meta)
 
 
 @contextmanager
