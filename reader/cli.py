@@ -33,7 +33,6 @@ from reader.xdg import state_home
 
 if TYPE_CHECKING:
     from reader.config import Config
-    from reader.feeds import Feed
     from reader.model import Article
     from reader.web import WebSettings
 
@@ -178,20 +177,16 @@ def _web(args: argparse.Namespace) -> WebSettings:
 
 
 class _Inputs:
-    """What the command line's inputs gave, in order: articles and feeds; and how many failed."""
+    """What the command line's inputs gave, in order, and how many of them failed."""
 
     def __init__(self) -> None:
         self.articles: list[Article] = []
-        self.feeds: list[Feed] = []
         self.problems = 0
 
 
-def _read_inputs(
-    paths: Sequence[str], args: argparse.Namespace, err: TextIO, *, expand_feeds: bool
-) -> _Inputs:
-    """Files, folders, stdin and URLs in the order given; each problem is one line on `err`
-    and the other inputs are still read. With `expand_feeds`, a feed's items are fetched and
-    read as articles (`reader classify FEED`); else the feed itself is kept for the list."""
+def _read_inputs(paths: Sequence[str], args: argparse.Namespace, err: TextIO) -> _Inputs:
+    """Files, folders, stdin and URLs in the order given (a feed: each of its items); each
+    problem is one line on `err` and the other inputs are still read."""
     from reader.fetch import is_url
 
     inputs = _Inputs()
@@ -203,7 +198,7 @@ def _read_inputs(
             continue
         _read_files(files, args.max_size, err, inputs)
         files = []
-        _read_url(path, web, err, inputs, expand_feeds=expand_feeds)
+        _read_url(path, web, err, inputs)
     _read_files(files, args.max_size, err, inputs)
     return inputs
 
@@ -228,10 +223,8 @@ def _read_files(paths: Sequence[str], max_size: int | None, err: TextIO, inputs:
             _say(err, str(error))
 
 
-def _read_url(
-    url: str, web: WebSettings, err: TextIO, inputs: _Inputs, *, expand_feeds: bool
-) -> None:
-    """One URL: an article, or a feed (kept, or its items read when `expand_feeds`)."""
+def _read_url(url: str, web: WebSettings, err: TextIO, inputs: _Inputs) -> None:
+    """One URL: an article, or a feed whose items are each read."""
     from reader.web import read_article
 
     progress = _Progress(err)
@@ -244,11 +237,9 @@ def _read_url(
         return
     if article is not None:
         inputs.articles.append(article)
-    elif feed is not None and not expand_feeds:
-        inputs.feeds.append(feed)
     elif feed is not None:
         for item in feed.items:
-            _read_url(item.url, web, err, inputs, expand_feeds=False)
+            _read_url(item.url, web, err, inputs)
 
 
 class _Progress:
@@ -280,7 +271,7 @@ def _classify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from reader.classify import classify_report
 
     config = _config(args.config)
-    inputs = _read_inputs(args.paths, args, err, expand_feeds=True)
+    inputs = _read_inputs(args.paths, args, err)
     articles, problems = inputs.articles, inputs.problems
     classified = []
     for article in articles:
@@ -352,10 +343,17 @@ def _default_datasets() -> list[Path]:
 
 
 def _open(args: argparse.Namespace, err: TextIO) -> int:
+    """The reader. Files are read before it starts (their problems printed first); URLs are
+    fetched by the app once it runs, so a slow server never keeps the screen from opening
+    and q always quits; the URLs that failed are printed again on exit, one line each."""
+    from reader.fetch import is_url
+
     paths = args.paths or [str(bundled("seeds"))]
     config = _config(args.config)
-    inputs = _read_inputs(paths, args, err, expand_feeds=False)
-    if not inputs.articles and not inputs.feeds:
+    urls = [path for path in paths if is_url(path)]
+    inputs = _Inputs()
+    _read_files([path for path in paths if not is_url(path)], args.max_size, err, inputs)
+    if not inputs.articles and not urls:
         return EXIT_BAD_INPUT
     if "-" in paths:
         _keys_from_terminal()
@@ -366,13 +364,15 @@ def _open(args: argparse.Namespace, err: TextIO) -> int:
         config,
         theme=args.theme,
         mouse=not args.no_mouse,
-        feeds=inputs.feeds,
         web=_web(args),
+        urls=urls,
     )
     app.run(mouse=not args.no_mouse)
     if app.crash is not None:
         # The app kept Textual's traceback off the terminal and restored it on exit.
         return _report_crash(app.crash, err)
+    for failure in app.web.failures:
+        _say(err, failure)
     return app.return_code or EXIT_OK
 
 

@@ -117,6 +117,9 @@ SAVE_SECONDS = 1.0
 EXIT_CRASH = 70
 """The return code after an unexpected exception (EX_SOFTWARE, as `reader.cli.main` uses)."""
 
+EXIT_BAD_INPUT = 2
+"""The return code when none of the URLs given could be read (as `reader.cli` uses)."""
+
 DEBOUNCE_BLOCKS = 5_000
 """Articles with more blocks than this wait for a pause in typing before searching."""
 
@@ -167,6 +170,7 @@ class ReaderApp(App[None]):
         store: StateStore | None = None,
         feeds: Sequence[Feed] = (),
         web: WebSettings | None = None,
+        urls: Sequence[str] = (),
     ) -> None:
         """`theme` overrides config's `theme:`; `mouse` is recorded (the CLI passes it to
         `run(mouse=...)`); `config_path` is the `--config` file, used for a reload only when
@@ -174,10 +178,12 @@ class ReaderApp(App[None]):
         whole-article one and `verdicts` with a progressive one (tests and benchmarks);
         `store` keeps the reading positions (default: a `StateStore` in the XDG state
         directory); `feeds` are listed on a screen of their items, which are fetched (with
-        `web`) as they are opened, as are the articles of links."""
+        `web`) as they are opened, as are the articles of links; `urls` are fetched in order
+        once the app runs, each joining the articles (or the feed list) as it arrives."""
         super().__init__()
-        if not articles and not feeds:
+        if not articles and not feeds and not urls:
             raise ReaderError("no article to show")
+        self._urls = tuple(urls)
         # A list: articles fetched from a feed or a link join it as they are opened.
         self.articles: list[Article] = list(articles)
         self.feed_items: tuple[FeedItem, ...] = tuple(item for feed in feeds for item in feed.items)
@@ -249,8 +255,9 @@ class ReaderApp(App[None]):
         self.view.focus()
         if self.articles:
             self._open_article(0)
-        else:
+        elif self.feed_items:
             self.show_feed()
+        self.web.start(self._urls)
         self.set_interval(WATCH_SECONDS, self._watch_config)
         self.set_interval(SAVE_SECONDS, self._save_moved)
 
@@ -517,9 +524,10 @@ class ReaderApp(App[None]):
             )
 
     async def action_quit(self) -> None:
-        """Save the position (now: the app is about to go), then quit."""
+        """Save the position (now: the app is about to go), then quit; with the exit status
+        for bad input when no article or feed could be read at all."""
         self._save_position(wait=True)
-        self.exit()
+        self.exit(return_code=EXIT_BAD_INPUT if self.web.nothing_read() else 0)
 
     # --- crashes --------------------------------------------------------------------------
 
@@ -565,6 +573,8 @@ class ReaderApp(App[None]):
 
     def action_reload(self) -> None:
         """Reload the config files and re-classify the open article, keeping the position."""
+        if not self.articles:
+            return
         if self._shown_index == self.article_index and self.view.classified is not None:
             self._states[self.article_index] = self._shown_state()
         self._generation += 1
@@ -778,7 +788,15 @@ class ReaderApp(App[None]):
     def add_article(self, article: Article) -> int:
         """Keep an article fetched while reading; its index (ctrl+n/ctrl+p reach it too)."""
         self.articles.append(article)
+        if len(self.articles) > 1:
+            self._update_header()  # "article k of M" counts it
         return len(self.articles) - 1
+
+    def add_feed(self, feed: Feed) -> None:
+        """Add a feed fetched while reading to the list; shown now if nothing else is."""
+        self.feed_items += feed.items
+        if not self.articles and not isinstance(self.screen, FeedScreen):
+            self.show_feed()
 
     def open_article(self, index: int) -> None:
         """Show article `index` (public for `reader.ui.web`)."""

@@ -6,6 +6,11 @@ would hold `q` for the whole read timeout. A daemon thread is dropped on exit; i
 comes back through `call_from_thread`, and one that arrives after the app closed is ignored.
 While a page is fetched the status line says "fetching URL…"; every key still works.
 
+The URLs of the command line are fetched here too, one after the other, once the app is up:
+the first article to arrive opens (unless one from a file already shows), the others join the
+list as they come, a feed's items join the feed list, and each failure is one status line and
+one line in `failures`, which the CLI prints on exit.
+
 Articles fetched here join the app's list (ctrl+n/ctrl+p reach them); one opened from the
 feed list remembers its item, so ctrl+n/ctrl+p go to the next and previous item instead, and
 Escape goes back to the list.
@@ -19,6 +24,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from reader.errors import ReaderError
+from reader.feeds import Feed
 from reader.model import Article, Block
 from reader.safe_text import visible
 from reader.web import WebSettings, read_article
@@ -41,6 +47,75 @@ class WebReader:
         self._item_articles: dict[int, int] = {}
         self._url_articles: dict[str, int] = {}
         self._generation = 0
+        self._pending = 0  # command-line URLs not yet answered
+        self.failures: list[str] = []
+        """One line per URL of the command line that could not be read."""
+
+    # --- the command line's URLs ---------------------------------------------------------
+
+    def start(self, urls: tuple[str, ...]) -> None:
+        """Fetch the command line's URLs in order, in one daemon thread."""
+        if not urls:
+            return
+        self._pending = len(urls)
+        self.app.note(f"fetching {urls[0]}…")
+        if not self.app.articles and not self.app.feed_items:
+            self.app.view.clear(f"fetching {visible(urls[0])}…")
+        threading.Thread(
+            target=self._run_all, args=(urls,), name="reader-fetch", daemon=True
+        ).start()
+
+    def _run_all(self, urls: tuple[str, ...]) -> None:
+        for number, url in enumerate(urls):
+            if number:
+                self._post(self.app.note, f"fetching {url} ({number + 1}/{len(urls)})…")
+            warnings: list[str] = []
+            try:
+                article, feed = read_article(url, self.settings, warnings.append)
+            except ReaderError as error:
+                self._post(self._arrived, url, None, None, warnings, str(error))
+                continue
+            except Exception as error:  # a bug: raised on the UI thread, where the app logs it
+                self._post(self._raise, error)
+                return
+            self._post(self._arrived, url, article, feed, warnings, None)
+
+    def _arrived(
+        self,
+        url: str,
+        article: Article | None,
+        feed: Feed | None,
+        warnings: list[str],
+        failure: str | None,
+    ) -> None:
+        self._pending -= 1
+        for warning in warnings:
+            self.app.notify(visible(warning), severity="warning", markup=False)
+        if failure is not None:
+            self.failures.append(failure)
+            self.app.note(failure, error=True)
+            self.app.notify(visible(failure), severity="error", markup=False)
+            if self.nothing_read():
+                self.app.view.clear(f"nothing could be read: {visible(failure)}")
+        elif article is not None:
+            first = not self.app.articles
+            index = self.app.add_article(article)
+            self._url_articles[url] = index
+            if first:
+                self.app.open_article(index)
+        elif feed is not None:
+            self.app.add_feed(feed)
+        if self._pending == 0 and failure is None:
+            self.app.note("")
+
+    def nothing_read(self) -> bool:
+        """Whether every command-line URL has failed and there is nothing else to show."""
+        return (
+            bool(self.failures)
+            and self._pending == 0
+            and not self.app.articles
+            and not self.app.feed_items
+        )
 
     # --- what the user picked ------------------------------------------------------------
 
@@ -115,7 +190,9 @@ class WebReader:
         self._post(self._done, url, item, generation, article, warnings)
 
     def _post(self, callback: Callable[..., None], *args: Any) -> None:
-        with contextlib.suppress(RuntimeError):  # the app closed while the page was fetched
+        if not self.app.is_running:  # the app closed while the page was fetched
+            return
+        with contextlib.suppress(RuntimeError):  # ... or is closing right now
             self.app.call_from_thread(callback, *args)
 
     def _done(

@@ -76,3 +76,13 @@ def test_offline_reopens_a_page_after_the_server_stopped_at_the_same_block(
     second.wait_for(wait_for_article, timeout=FIRST_PAINT)
     assert current_block(second) == start + 2
     assert quit_reader(second) == 0
+
+
+def test_a_url_that_cannot_be_read_says_why_and_q_exits_2(
+    terminal: TerminalFactory, reader: Path, reader_env: dict[str, str], web_server: WebServer
+) -> None:
+    url = web_server.url("/404")
+    term = terminal([str(reader), url], width=100, height=24, env=reader_env)
+    term.wait_for(lambda screen: "nothing could be read" in screen, timeout=FIRST_PAINT)
+    assert f"{url}: HTTP 404 Not Found" in term.screen()
+    assert quit_reader(term) == 2

@@ -139,3 +139,32 @@ async def test_q_quits_while_a_page_is_still_being_fetched(
         assert "fetching " + web_server.url("/slow") in app.status.text
         await pilot.press("q")
     assert app.return_code in (None, 0)
+
+
+async def test_command_line_urls_are_fetched_in_the_app_and_join_as_they_arrive(
+    web_server: WebServer, tmp_path: Path
+) -> None:
+    urls = [web_server.url("/article.html"), web_server.url("/404"), web_server.url("/feed.xml")]
+    app = ReaderApp([], CONFIG, web=settings(tmp_path), urls=urls)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: "Grain corridor talks resume" in header(app))
+        await until(pilot, lambda: len(app.feed_items) == 2)
+        assert app.web.failures == [f"{web_server.url('/404')}: HTTP 404 Not Found"]
+        assert len(app.articles) == 1
+        await pilot.press("escape")  # the feed's list, one key away
+        await pilot.pause()
+        assert isinstance(app.screen, FeedScreen)
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_when_no_url_can_be_read_the_reader_says_why_and_exits_2(
+    web_server: WebServer, tmp_path: Path
+) -> None:
+    app = ReaderApp([], CONFIG, web=settings(tmp_path), urls=[web_server.url("/500")])
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: bool(app.web.failures))
+        await pilot.pause()
+        assert "HTTP 500 Internal Server Error" in screen_text(app)
+        await pilot.press("q")
+    assert app.return_code == 2
