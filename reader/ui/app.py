@@ -65,6 +65,7 @@ from textual.actions import SkipAction
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container
+from textual.screen import Screen
 from textual.theme import Theme
 from textual.timer import Timer
 from textual.widgets import Footer
@@ -227,20 +228,26 @@ class ReaderApp(App[None]):
         yield Footer()
 
     @property
+    def _main(self) -> Screen[object]:
+        """The reader's own screen, under any list or help screen on top of it: a timer or a
+        fetched page that updates the panels must not look for them on the screen on top."""
+        return self.screen_stack[0] if self.screen_stack else self.screen
+
+    @property
     def view(self) -> ReaderView:
-        return self.query_one("#view", ReaderView)
+        return self._main.query_one("#view", ReaderView)
 
     @property
     def search_bar(self) -> SearchBar:
-        return self.query_one("#search", SearchBar)
+        return self._main.query_one("#search", SearchBar)
 
     @property
     def status(self) -> StatusLine:
-        return self.query_one("#status", StatusLine)
+        return self._main.query_one("#status", StatusLine)
 
     @property
     def explain(self) -> ExplainPane:
-        return self.query_one("#explain", ExplainPane)
+        return self._main.query_one("#explain", ExplainPane)
 
     @property
     def classified(self) -> ClassifiedArticle | None:
@@ -829,7 +836,7 @@ class ReaderApp(App[None]):
     def _update_header(self) -> None:
         article = self.articles[self.article_index]
         count = f"article {self.article_index + 1} of {len(self.articles)}"
-        self.query_one("#header", HeaderLine).show_article(
+        self._main.query_one("#header", HeaderLine).show_article(
             article.title,
             article.source,
             count if len(self.articles) > 1 else None,

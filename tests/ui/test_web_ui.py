@@ -168,3 +168,15 @@ async def test_when_no_url_can_be_read_the_reader_says_why_and_exits_2(
         assert "HTTP 500 Internal Server Error" in screen_text(app)
         await pilot.press("q")
     assert app.return_code == 2
+
+
+async def test_the_position_is_saved_while_a_list_covers_the_panels(tmp_path: Path) -> None:
+    """The once-a-second save used to look for the panels on the screen on top and crash."""
+    app = ReaderApp([linking_article("https://news.example/a")], CONFIG, web=settings(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("j", "L")
+        await pilot.pause(1.5)  # past one save tick
+        assert isinstance(app.screen, LinksScreen)
+        await pilot.press("escape")
+        assert app.view.block == 1
