@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from web_server import WebServer
 
 from reader.cli import EXIT_BAD_INPUT, EXIT_OK, run
@@ -178,3 +179,28 @@ def test_the_cache_is_bounded_and_drops_the_oldest_pages(tmp_path: Path) -> None
     assert [entry.url for entry in cache.entries()] == ["b", "c"]
     assert cache.load("a") is None
     assert cache.load("c") is not None
+
+
+def test_dns_and_connect_failures_are_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No network in tests: the resolver and the connection are made to fail as they do."""
+    import socket
+
+    from reader.fetch import FetchError, fetch
+
+    def no_such_host(*args: object, **kwargs: object) -> object:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_such_host)
+    with pytest.raises(FetchError) as caught:
+        fetch("http://no-such-host.example/a")
+    assert str(caught.value) == (
+        "http://no-such-host.example/a: DNS lookup failed: no such host (or no network)"
+    )
+
+    def silent(*args: object, **kwargs: object) -> object:
+        raise TimeoutError("timed out")
+
+    monkeypatch.setattr(socket, "create_connection", silent)
+    with pytest.raises(FetchError) as caught:
+        fetch("http://10.255.255.1/a")
+    assert str(caught.value) == "http://10.255.255.1/a: timed out connecting"

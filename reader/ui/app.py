@@ -58,7 +58,7 @@ import gc
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.actions import SkipAction
@@ -73,7 +73,6 @@ from textual.worker import WorkerFailed, get_current_worker
 
 from reader.config import Config, config_from_files, load_config
 from reader.errors import ReaderError
-from reader.feeds import Feed, FeedItem
 from reader.model import Article, ClassifiedArticle, Verdict
 from reader.safe_text import visible
 from reader.search import SearchError, SearchIndex, parse_query
@@ -91,7 +90,10 @@ from reader.ui.themes import (
 )
 from reader.ui.view import ReaderView, ViewState
 from reader.ui.web import WebReader
-from reader.web import WebSettings
+
+if TYPE_CHECKING:  # the web modules (urllib, ssl) load on the first fetch, not at start-up
+    from reader.feeds import Feed, FeedItem
+    from reader.web import WebSettings
 
 Classifier = Callable[[Article, Config], ClassifiedArticle]
 """A whole-article classifier: tests and benchmarks may pass their own."""
@@ -188,7 +190,7 @@ class ReaderApp(App[None]):
         # A list: articles fetched from a feed or a link join it as they are opened.
         self.articles: list[Article] = list(articles)
         self.feed_items: tuple[FeedItem, ...] = tuple(item for feed in feeds for item in feed.items)
-        self.web = WebReader(self, web or WebSettings())
+        self.web = WebReader(self, web)
         self.config = config
         self.config_path = config_path
         self._classifier = classifier

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -19,9 +19,11 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.feeds import FeedItem
 from reader.model import Link
 from reader.safe_text import visible
+
+if TYPE_CHECKING:
+    from reader.feeds import FeedItem
 
 
 def _css() -> str:

@@ -24,13 +24,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from reader.errors import ReaderError
-from reader.feeds import Feed
 from reader.model import Article, Block
 from reader.safe_text import visible
-from reader.web import WebSettings, read_article
 
 if TYPE_CHECKING:
+    from reader.feeds import Feed
     from reader.ui.app import ReaderApp
+    from reader.web import WebSettings
 
 Pick = tuple[str, int] | None
 """What a list screen returns: ("open" | "copy", row) or None."""
@@ -39,9 +39,9 @@ Pick = tuple[str, int] | None
 class WebReader:
     """The app's fetching: which item is open, what was fetched, the thread that fetches."""
 
-    def __init__(self, app: ReaderApp, settings: WebSettings) -> None:
+    def __init__(self, app: ReaderApp, settings: WebSettings | None) -> None:
         self.app = app
-        self.settings = settings
+        self._settings = settings
         self.item: int | None = None
         """The feed item whose article is open (or being fetched), if one is."""
         self._item_articles: dict[int, int] = {}
@@ -71,7 +71,7 @@ class WebReader:
                 self._post(self.app.note, f"fetching {url} ({number + 1}/{len(urls)})…")
             warnings: list[str] = []
             try:
-                article, feed = read_article(url, self.settings, warnings.append)
+                article, feed = self._read(url, warnings)
             except ReaderError as error:
                 self._post(self._arrived, url, None, None, warnings, str(error))
                 continue
@@ -178,7 +178,7 @@ class WebReader:
     def _run(self, url: str, item: int | None, generation: int) -> None:
         warnings: list[str] = []
         try:
-            article, _feed = read_article(url, self.settings, warnings.append)
+            article, _feed = self._read(url, warnings)
             if article is None:
                 raise ReaderError("a feed, not an article: open it with 'reader URL'", url)
         except ReaderError as error:
@@ -188,6 +188,12 @@ class WebReader:
             self._post(self._raise, error)
             return
         self._post(self._done, url, item, generation, article, warnings)
+
+    def _read(self, url: str, warnings: list[str]) -> tuple[Article | None, Feed | None]:
+        """Fetch and parse one URL (in the fetching thread: the web modules load here)."""
+        from reader.web import WebSettings, read_article
+
+        return read_article(url, self._settings or WebSettings(), warnings.append)
 
     def _post(self, callback: Callable[..., None], *args: Any) -> None:
         if not self.app.is_running:  # the app closed while the page was fetched
