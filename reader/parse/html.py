@@ -73,16 +73,21 @@ def parse_html(text: str, source: str = "<html>", url: str | None = None) -> Art
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     document: Any = None
     if text.strip() and text.count("<") <= MAX_TAGS:
-        document = trafilatura.bare_extraction(
-            text,
-            url=url,
-            include_comments=False,
-            include_tables=True,
-            include_links=True,
-            with_metadata=True,
-            deduplicate=False,
-            favor_precision=True,
-        )
+        from lxml.etree import LxmlError
+
+        try:
+            document = trafilatura.bare_extraction(
+                text,
+                url=url,
+                include_comments=False,
+                include_tables=True,
+                include_links=True,
+                with_metadata=True,
+                deduplicate=False,
+                favor_precision=True,
+            )
+        except (ValueError, RecursionError, LxmlError):
+            document = None  # markup it cannot take: read by the markup parser below
     body = getattr(document, "body", None)
     if document is None:
         document = _metadata(text, url)
