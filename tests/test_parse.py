@@ -510,3 +510,10 @@ def test_markdown_links_are_kept_with_their_offsets() -> None:
     assert [(item.text[link.start : link.end], link.url) for link in item.links] == [
         ("b", "https://b.org")
     ]
+
+
+def test_a_saved_page_names_its_outlet_and_no_guessed_date() -> None:
+    """The outlet from "Headline | Outlet" when the page names it nowhere else; an undated page
+    gets no date rather than one guessed from a number."""
+    meta = parsed(INPUTS / "article.html").meta
+    assert (meta.outlet, meta.date, meta.lang) == ("Example News", None, "en")

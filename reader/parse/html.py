@@ -44,6 +44,7 @@ for _name in ("trafilatura", "htmldate", "courlan", "readability", "justext"):
     logging.getLogger(_name).propagate = False
 
 _HTML_LANG = re.compile(r"<html[^>]*\slang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)?)", re.I)
+_TITLE = re.compile(r"<title[^>]{0,200}>(.{0,500}?)</title>", re.I | re.S)
 _H1 = re.compile(r"<h1[^>]{0,500}>(.{0,2000}?)</h1>", re.I | re.S)  # bounded: linear
 _TAG = re.compile(r"<[^>]*>")
 _BODY = re.compile(r"<body[\s>]", re.I)
@@ -60,6 +61,11 @@ _LINKY_PARAGRAPH = 0.6
 _LINKY_ITEM = 0.8
 _WORDS_TO_FIND = (6, 3, 1)
 
+# A date only from what the page says it is (meta tags, structured data, <time>): htmldate's
+# extensive search guesses one from any number that looks like a year, e.g. "2025-01-01"
+# for an undated page, and a wrong date is worse than none beside whose article this is.
+_DATES = {"extensive_search": False, "original_date": True}
+
 MAX_TAGS = 100_000
 """Pages with more tags than this are read by their markup alone: trafilatura takes about
 3 s per 20,000 paragraphs (a 1.6 MB page), while a news page has a few thousand elements;
@@ -72,7 +78,8 @@ def parse_html(text: str, source: str = "<html>", url: str | None = None) -> Art
 
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     document: Any = None
-    if text.strip() and text.count("<") <= MAX_TAGS:
+    small = text.count("<") <= MAX_TAGS
+    if text.strip() and small:
         from lxml.etree import LxmlError
 
         try:
@@ -85,11 +92,12 @@ def parse_html(text: str, source: str = "<html>", url: str | None = None) -> Art
                 with_metadata=True,
                 deduplicate=False,
                 favor_precision=True,
+                date_extraction_params=_DATES,
             )
         except (ValueError, RecursionError, LxmlError):
             document = None  # markup it cannot take: read by the markup parser below
     body = getattr(document, "body", None)
-    if document is None:
+    if document is None and small:
         document = _metadata(text, url)
     meta = _meta(document, text, url)
     specs = list(_specs(body, text, meta.url)) if body is not None else []
@@ -131,11 +139,12 @@ def _headline(html: str, title: str) -> str:
 
 def _metadata(text: str, url: str | None) -> Any:
     """The page's metadata alone, for pages whose body trafilatura keeps nothing of."""
+    from lxml.etree import LxmlError
     from trafilatura.metadata import extract_metadata
 
     try:
-        return extract_metadata(text, default_url=url)
-    except (ValueError, TypeError):  # an unparsable tree: no metadata, the text is still read
+        return extract_metadata(text, default_url=url, date_config=_DATES, extensive=False)
+    except (ValueError, TypeError, RecursionError, LxmlError):  # the text is still read
         return None
 
 
@@ -151,11 +160,26 @@ def _meta(document: Any, text: str, url: str | None) -> Meta:
     return Meta(
         url=url or field("url"),
         site=field("hostname"),
-        outlet=field("sitename"),
+        outlet=field("sitename") or _outlet_from_title(text, field("title")),
         author=field("author"),
         date=field("date"),
         lang=lang,
     )
+
+
+def _outlet_from_title(html: str, headline: str | None) -> str | None:
+    """The site's name from a `<title>` like "Headline | Outlet" when the page names it
+    nowhere else: the last part after a separator, if it is short and not the headline's."""
+    found = _TITLE.search(html[:65536])
+    if found is None:
+        return None
+    title = " ".join(unescape(found.group(1)).split())
+    for separator in (" | ", " - ", " — ", " – ", " :: "):
+        if separator in title:
+            outlet = title.rsplit(separator, 1)[1].strip()
+            if 0 < len(outlet) <= 40 and (not headline or outlet not in headline):
+                return outlet
+    return None
 
 
 def _specs(body: Any, html: str, base: str | None) -> Iterator[_Spec]:
