@@ -116,7 +116,7 @@ def _app_parser() -> _Parser:
     parser = _Parser(
         prog="reader",
         description="Read a news article with its viewpoints side by side.",
-        epilog="Other commands: classify, rules check, rules test, eval (each has --help).",
+        epilog="Other commands: classify, rules check, rules test, eval, cache (each has --help).",
     )
     parser.add_argument(
         "paths", nargs="*", metavar="PATH", help="article files, folders, URLs, feeds or -"
