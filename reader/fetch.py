@@ -114,6 +114,8 @@ def fetch(url: str, options: FetchOptions | None = None) -> Page:
             headers: Message = response.headers
     except FetchError:
         raise
+    except http.client.InvalidURL as error:
+        raise FetchError(f"not a valid URL: {error}", url) from None
     except urllib.error.HTTPError as error:
         error.close()
         raise FetchError(_http_status(error), url) from None
@@ -194,7 +196,9 @@ def _too_big(url: str, size: int | None, max_bytes: int) -> FetchError:
 
 def _http_status(error: urllib.error.HTTPError) -> str:
     if error.code in (301, 302, 303, 307, 308):
-        return f"more than {MAX_REDIRECTS} redirects (HTTP {error.code})"
+        if "Location" in error.headers or "URI" in error.headers:
+            return f"more than {MAX_REDIRECTS} redirects (HTTP {error.code})"
+        return f"HTTP {error.code}: a redirect that names no address"
     reason = f" {error.reason}" if error.reason else ""
     return f"HTTP {error.code}{reason}"
 
