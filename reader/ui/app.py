@@ -804,8 +804,13 @@ class ReaderApp(App[None]):
     def add_feed(self, feed: Feed) -> None:
         """Add a feed fetched while reading to the list; shown now if nothing else is."""
         self.feed_items += feed.items
-        if not self.articles and not isinstance(self.screen, FeedScreen):
-            self.show_feed()
+        if not self.articles:
+            self._main.query_one("#header", HeaderLine).show_article(
+                feed.title or "Feed", feed.url, f"{len(self.feed_items)} items"
+            )
+            self.view.clear("Pick an article in the feed's list (Escape shows it again)")
+            if not isinstance(self.screen, FeedScreen):
+                self.show_feed()
 
     def open_article(self, index: int) -> None:
         """Show article `index` (public for `reader.ui.web`)."""
@@ -863,7 +868,9 @@ class ReaderApp(App[None]):
     def _update_status(self) -> None:
         view = self.view
         parts: list[str] = []
-        if view.classified is None:
+        if not self.articles:
+            parts.append("no article open yet")
+        elif view.classified is None:
             parts.append("classifying…")
         else:
             parts.append(f"block {view.block + 1}/{view.block_count}")
