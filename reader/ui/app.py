@@ -56,7 +56,7 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -65,7 +65,6 @@ from textual.actions import SkipAction
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container
-from textual.screen import Screen
 from textual.theme import Theme
 from textual.timer import Timer
 from textual.widgets import Footer
@@ -132,6 +131,17 @@ WATCH_SECONDS = 1.0
 """How often the config files' modification times are checked for a live reload."""
 
 
+@dataclass(frozen=True, slots=True)
+class _Widgets:
+    """The widgets of the reader's screen, made once in `ReaderApp.compose`."""
+
+    header: HeaderLine
+    view: ReaderView
+    explain: ExplainPane
+    search: SearchBar
+    status: StatusLine
+
+
 class ReaderApp(App[None]):
     """Read articles with each actor's viewpoint in its own panel."""
 
@@ -187,6 +197,7 @@ class ReaderApp(App[None]):
         if not articles and not feeds and not urls:
             raise ReaderError("no article to show")
         self._urls = tuple(urls)
+        self._ui: _Widgets | None = None
         # A list: articles fetched from a feed or a link join it as they are opened.
         self.articles: list[Article] = list(articles)
         self.feed_items: tuple[FeedItem, ...] = tuple(item for feed in feeds for item in feed.items)
@@ -221,35 +232,44 @@ class ReaderApp(App[None]):
     # --- layout -------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield HeaderLine(id="header")
+        self._ui = _Widgets(
+            HeaderLine(id="header"),
+            ReaderView(id="view"),
+            ExplainPane(id="explain", rule_messages=self._rule_messages()),
+            SearchBar(id="search"),
+            StatusLine(id="status"),
+        )
+        yield self._ui.header
         with Container(id="main"):
-            yield ReaderView(id="view")
-            yield ExplainPane(id="explain", rule_messages=self._rule_messages())
-        yield SearchBar(id="search")
-        yield StatusLine(id="status")
+            yield self._ui.view
+            yield self._ui.explain
+        yield self._ui.search
+        yield self._ui.status
         yield Footer()
 
-    @property
-    def _main(self) -> Screen[object]:
-        """The reader's own screen, under any list or help screen on top of it: a timer or a
-        fetched page that updates the panels must not look for them on the screen on top."""
-        return self.screen_stack[0] if self.screen_stack else self.screen
+    def _widgets(self) -> _Widgets:
+        """The reader's own widgets, kept from `compose`: not queried, because a timer or a
+        fetched page updates them while a list or help screen is on top (a query looks at
+        the top screen) and while the app shuts down (when queries find nothing)."""
+        if self._ui is None:
+            raise RuntimeError("the reader's widgets are used before they were composed")
+        return self._ui
 
     @property
     def view(self) -> ReaderView:
-        return self._main.query_one("#view", ReaderView)
+        return self._widgets().view
 
     @property
     def search_bar(self) -> SearchBar:
-        return self._main.query_one("#search", SearchBar)
+        return self._widgets().search
 
     @property
     def status(self) -> StatusLine:
-        return self._main.query_one("#status", StatusLine)
+        return self._widgets().status
 
     @property
     def explain(self) -> ExplainPane:
-        return self._main.query_one("#explain", ExplainPane)
+        return self._widgets().explain
 
     @property
     def classified(self) -> ClassifiedArticle | None:
@@ -805,7 +825,7 @@ class ReaderApp(App[None]):
         """Add a feed fetched while reading to the list; shown now if nothing else is."""
         self.feed_items += feed.items
         if not self.articles:
-            self._main.query_one("#header", HeaderLine).show_article(
+            self._widgets().header.show_article(
                 feed.title or "Feed", feed.url, f"{len(self.feed_items)} items"
             )
             self.view.clear("Pick an article in the feed's list (Escape shows it again)")
@@ -843,7 +863,7 @@ class ReaderApp(App[None]):
     def _update_header(self) -> None:
         article = self.articles[self.article_index]
         count = f"article {self.article_index + 1} of {len(self.articles)}"
-        self._main.query_one("#header", HeaderLine).show_article(
+        self._widgets().header.show_article(
             article.title,
             article.source,
             count if len(self.articles) > 1 else None,

@@ -171,7 +171,8 @@ async def test_when_no_url_can_be_read_the_reader_says_why_and_exits_2(
 
 
 async def test_the_position_is_saved_while_a_list_covers_the_panels(tmp_path: Path) -> None:
-    """The once-a-second save used to look for the panels on the screen on top and crash."""
+    """The once-a-second save used to look for the panels on the screen on top (or on a
+    screen already emptied while the app shut down) and crash."""
     app = ReaderApp([linking_article("https://news.example/a")], CONFIG, web=settings(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
