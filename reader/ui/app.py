@@ -52,8 +52,10 @@ The command palette (themes, live) moves from ctrl+p, which pages articles here,
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import gc
+import signal
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -238,6 +240,27 @@ class ReaderApp(App[None]):
         self._open_article(0)
         self.set_interval(WATCH_SECONDS, self._watch_config)
         self.set_interval(SAVE_SECONDS, self._save_moved)
+        self._catch_signals()
+
+    def _catch_signals(self) -> None:
+        """SIGTERM (`kill`) and SIGHUP (a closed terminal or SSH window) end the reader as `q`
+        does: Python's default for both kills the process at once, which leaves the terminal in
+        the alternate screen with mouse tracking on and loses the last moves and marks.
+
+        Only a real terminal app installs them (tests drive a headless app inside pytest).
+        """
+        if self.is_headless:
+            return
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(signum, self._signalled, signum)
+
+    def _signalled(self, signum: int) -> None:
+        """Save, then exit with 128 + the signal's number, as a shell reports a killed job."""
+        with contextlib.suppress(Exception):
+            self._save_position(wait=True)
+        self.exit(return_code=128 + signum)
 
     # --- themes -------------------------------------------------------------------------
 
