@@ -20,13 +20,13 @@ import traceback
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO, cast
 
 from reader import __version__
 from reader.errors import ReaderError
 from reader.output import FORMATS, OutputFormat, render
 from reader.resources import bundled
-from reader.safe_text import visible
+from reader.safe_text import SafeWriter, visible
 from reader.xdg import state_home
 
 if TYPE_CHECKING:
@@ -250,6 +250,9 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     try:
         if argv and argv[0] in SUBCOMMANDS:
             args = _command_parser().parse_args(argv)
+            # Paths, case names, labels: every printed string is shown safely (JSON too keeps
+            # its meaning, as `escape_json` leaves only newlines raw).
+            out = cast(TextIO, SafeWriter(out))
             if args.command == "classify":
                 return _classify(args, out, err)
             if args.command == "rules":
