@@ -19,14 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import regex
-import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from reader import safe_yaml
 from reader.errors import ConfigError
-
-# libyaml's safe loader when PyYAML has it (composing a 10,000-rule file: 0.3 s instead of 3 s);
-# the pure-Python one otherwise. Both keep every node's line and column.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # The standard library's own regex parser, for the static backtracking check (no stubs).
 _sre_parse: Any = import_module("re._parser")
@@ -80,15 +76,41 @@ def _optional_string(node: Node, ctx: _Context) -> None:
 def _number(node: Node, ctx: _Context) -> None:
     if not (isinstance(node, ScalarNode) and node.tag.endswith((":int", ":float"))):
         ctx.error(node, f"expected a number, got {_describe(node)}")
-    elif float(node.value) < 0:
+        return
+    value = safe_yaml.number(node)
+    if value is None:
+        ctx.error(node, f"expected a finite number like 0.5 or 3, got {node.value[:40]!r}")
+    elif value < 0:
         ctx.error(node, "expected a number of 0 or more")
 
 
 def _count(node: Node, ctx: _Context) -> None:
     if not (isinstance(node, ScalarNode) and node.tag.endswith(":int")):
         ctx.error(node, f"expected a whole number, got {_describe(node)}")
-    elif int(node.value) < 0:
+        return
+    value = safe_yaml.number(node)
+    if value is None:
+        ctx.error(node, f"expected a whole number like 3, got {node.value[:40]!r}")
+    elif value < 0:
         ctx.error(node, "expected a whole number of 0 or more")
+
+
+def _between(low: float, high: float, unit: str) -> Check:
+    """A number from `low` to `high`: a setting whose extremes break the reader."""
+
+    def check(node: Node, ctx: _Context) -> None:
+        before = len(ctx.errors)
+        _number(node, ctx)
+        value = safe_yaml.number(node)
+        if len(ctx.errors) == before and value is not None and not low <= value <= high:
+            ctx.error(node, f"expected a number from {low:g} to {high:g} {unit}, got {value:g}")
+
+    return check
+
+
+# A regex budget of a minute already freezes a reload for that long; a huge one overflowed the
+# engine's timeout and switched every rule off. Zero would switch them all off too.
+_REGEX_BUDGET = _between(1, 60_000, "(milliseconds)")
 
 
 def _regex(node: Node, ctx: _Context) -> None:
@@ -242,7 +264,7 @@ _SETTINGS = _mapping(
         "weights": _mapping(
             {k: _number for k in ("attribution", "carry", "reported", "framing", "mention")}
         ),
-        "regex_budget_ms": _number,
+        "regex_budget_ms": _REGEX_BUDGET,
     }
 )
 
@@ -349,15 +371,11 @@ def parse_file(path: Path) -> ParsedFile:
     """Read and validate one file on its own (actor references are checked by the caller)."""
     ctx = _Context(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return ParsedFile(path, {}, {}, (ConfigError("no such file", str(path)),))
-    except (OSError, UnicodeDecodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
-        return ParsedFile(path, {}, {}, (ConfigError(f"cannot read: {reason}", str(path)),))
-    loader = _Loader(text)
+        loader = safe_yaml.Loader(safe_yaml.read_text(path))
+    except ConfigError as error:
+        return ParsedFile(path, {}, {}, (error,))
     try:
-        root = loader.get_single_node()
+        root = safe_yaml.compose(loader, path)
         if root is None:
             return ParsedFile(path, {}, {}, ())
         for node in _walk(root):
@@ -370,14 +388,9 @@ def parse_file(path: Path) -> ParsedFile:
         _TOP(root, ctx)
         if ctx.errors or not isinstance(root, MappingNode):
             return ParsedFile(path, {}, {}, tuple(ctx.errors))
-        data = loader.construct_document(root)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        problem = error.problem or error.context or "invalid YAML"
-        return ParsedFile(path, {}, {}, (ConfigError(f"invalid YAML: {problem}", where),))
-    except yaml.YAMLError as error:
-        return ParsedFile(path, {}, {}, (ConfigError(f"invalid YAML: {error}", str(path)),))
+        data = safe_yaml.construct(loader, root, path)
+    except ConfigError as error:
+        return ParsedFile(path, {}, {}, (error,))
     finally:
         loader.dispose()
     nodes = {key.value: value for key, value in root.value}

@@ -26,8 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-import yaml
-
+from reader import safe_yaml
 from reader.classify import classify
 from reader.config import Config, config_from_files
 from reader.errors import ConfigError, ReaderError
@@ -77,18 +76,7 @@ def run_rule_tests(paths: Sequence[Path], config: Config, out: TextIO) -> bool:
 
 
 def _read(path: Path) -> Mapping[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError("no such rule test file", str(path)) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"cannot read: {error}", str(path)) from None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        raise ConfigError(f"invalid YAML: {error.problem}", where) from None
-    except yaml.YAMLError as error:
-        raise ConfigError(f"invalid YAML: {error}", str(path)) from None
+    data = safe_yaml.load(path, "rule test file")
     if not isinstance(data, Mapping):
         raise ConfigError("expected a mapping with 'cases:'", str(path))
     return data

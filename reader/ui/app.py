@@ -579,17 +579,19 @@ class ReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="classify")
     def _reload(self, index: int, generation: int) -> None:
+        problems: list[str] = []
         try:
             sources = self._sources()
             config = config_from_files(sources) if sources else load_config(self.config_path)
-        except ReaderError as error:
-            self.call_from_thread(self._reload_failed, generation, str(error))
-            return
-        problems: list[str] = []
-        try:
             result = self._classify_whole(self.articles[index], config, problems)
         except ReaderError as error:
             self.call_from_thread(self._reload_failed, generation, str(error))
+            return
+        except Exception as error:
+            # A file being edited is hostile input as often as not: whatever a reload meets,
+            # the reader keeps the last good rules and goes on (issue 13.5).
+            summary = " ".join(f"{type(error).__name__}: {error}".split())[:200]
+            self.call_from_thread(self._reload_failed, generation, f"internal error: {summary}")
             return
         self.call_from_thread(self._reload_done, index, generation, config, result)
         if problems:

@@ -1,0 +1,48 @@
+"""A live reload meets whatever a half-edited rule file holds: the reader keeps the last good
+rules, says why in one line, and goes on (issue 13.5)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.config import config_from_files
+from reader.model import Article, Block
+from reader.resources import bundled
+from reader.state import StateStore
+from reader.ui.app import ReaderApp
+
+from .helpers import ready
+
+ARTICLE = Article(
+    "talks.txt",
+    "Talks",
+    (Block(0, "title", "Talks", 1), Block(1, "paragraph", "Peskov said Moscow was ready.", 3)),
+)
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        "settings: {threshold: .inf}\n",
+        "settings: {carry_distance: " + "1" * 5000 + "}\n",
+        "roles: &a [*a]\n",
+        "a0: &a0 [x]\n"
+        + "".join(f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]\n" for i in range(1, 9)),
+    ],
+)
+async def test_a_hostile_edit_does_not_end_the_reader(tmp_path: Path, edit: str) -> None:
+    user = tmp_path / "config.yaml"
+    user.write_text("theme: null\n", "utf-8")
+    config = config_from_files([bundled("config.yaml"), user])
+    app = ReaderApp([ARTICLE], config, store=StateStore(tmp_path / "state"))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(pilot)
+        user.write_text(edit, "utf-8")
+        await pilot.press("r")
+        await ready(pilot)
+        status = str(app.status.render())
+        assert "rules not reloaded" in status and str(user) in status
+        assert app.config is config and app.return_code is None
+        assert app.crash is None
