@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import import_module
@@ -398,7 +399,11 @@ def parse_file(path: Path) -> ParsedFile:
 
 
 def cross_check(sections: Mapping[str, tuple[Path, Node]]) -> list[ConfigError]:
-    """Problems between sections, possibly from several files: actor ids, rule ids, examples.
+    """Problems between sections, possibly from several files: actor ids and rule ids.
+
+    Rule examples (`tests:`) are not checked here, on every start and reload, but by
+    `check_examples` (`reader rules check`, `reader rules test`): 200 catastrophic examples
+    cost minutes, and a start must not pay for them.
 
     `sections` maps a top-level key to the file and node it finally came from.
     """
@@ -442,7 +447,6 @@ def cross_check(sections: Mapping[str, tuple[Path, Node]]) -> list[ConfigError]:
                     actor_node,
                     f"unknown actor {actor_node.value!r}{hint}; known actors: {known}",
                 )
-            _check_examples(rule, ctx)
         errors.extend(ctx.errors)
     return errors
 
@@ -484,42 +488,78 @@ def _get(node: MappingNode, name: str) -> ScalarNode | None:
     return None
 
 
-def _check_examples(rule: MappingNode, ctx: _Context) -> None:
-    """A rule's `tests:` examples: each `match` must fire the rule, each `no_match` must not."""
+EXAMPLES_BUDGET = 2.0
+"""Seconds of regex time for all the examples of one file together."""
+
+_EXAMPLE_SECONDS = 0.5
+"""Seconds one example may take: more is reported as catastrophic backtracking."""
+
+
+@dataclass
+class _Clock:
+    """What is left of one file's examples budget."""
+
+    deadline: float
+
+    def left(self) -> float:
+        return self.deadline - time.monotonic()
+
+
+def check_examples(
+    path: Path, nodes: Mapping[str, Node], budget: float = EXAMPLES_BUDGET
+) -> list[ConfigError]:
+    """Every rule example (`tests:`) of one file that does not do what it says, within one
+    budget for the file: when it runs out, one line says where checking stopped."""
+    ctx = _Context(path)
+    clock = _Clock(time.monotonic() + budget)
+    for key in ("framing", "exclusions"):
+        for rule in _items(nodes[key]) if key in nodes else ():
+            if not _check_examples(rule, ctx, clock):
+                return ctx.errors
+    return ctx.errors
+
+
+def _check_examples(rule: MappingNode, ctx: _Context, clock: _Clock) -> bool:
+    """A rule's `tests:` examples: each `match` must fire the rule, each `no_match` must not.
+    False when the file's budget ran out (reported at the first example left unchecked)."""
     from reader.rules.compile import fold, lexicon
 
     values = {key.value: value for key, value in rule.value}
     tests = values.get("tests")
     if not isinstance(tests, MappingNode):
-        return
+        return True
     terms = [fold(" ".join(t.value.split())) for t in _strings(values.get("terms"))]
     regexes = [regex.compile(r.value) for r in _strings(values.get("regex"))]
     table = lexicon(dict.fromkeys(terms, True))
 
-    def fires(text: str) -> bool:
+    def fires(text: str, seconds: float) -> bool:
         folded = fold(text)
-        return bool(table.scan(folded)) or any(
-            r.search(folded, timeout=_EXAMPLE_SECONDS) for r in regexes
-        )
+        return bool(table.scan(folded)) or any(r.search(folded, timeout=seconds) for r in regexes)
 
     for key, value in tests.value:
         for example in _strings(value):
+            left = clock.left()
+            if left <= 0:
+                ctx.error(
+                    example,
+                    f"examples from here on not checked: this file's {EXAMPLES_BUDGET:g} s "
+                    "for examples ran out (catastrophic backtracking?)",
+                )
+                return False
             try:
-                fired = fires(example.value)
+                fired = fires(example.value, min(_EXAMPLE_SECONDS, left))
             except TimeoutError:
                 ctx.error(
                     example,
-                    f"the rule's regex took over {_EXAMPLE_SECONDS * 1000:.0f} ms on this example "
-                    "(catastrophic backtracking?)",
+                    f"the rule's regex took over {min(_EXAMPLE_SECONDS, left) * 1000:.0f} ms on "
+                    "this example (catastrophic backtracking?)",
                 )
                 continue
             if key.value == "match" and not fired:
                 ctx.error(example, f"example should match the rule but does not: {example.value!r}")
             if key.value == "no_match" and fired:
                 ctx.error(example, f"example should not match the rule but does: {example.value!r}")
-
-
-_EXAMPLE_SECONDS = 0.5
+    return True
 
 
 def _strings(node: Node | None) -> list[ScalarNode]:
@@ -544,7 +584,8 @@ def check_file(path: Path) -> list[ConfigError]:
         base = parse_file(bundled("config.yaml"))
         if "actors" in base.nodes:
             sections["actors"] = (base.path, base.nodes["actors"])
-    return cross_check(sections) + _backtracking(path, parsed.nodes)
+    errors = cross_check(sections)
+    return errors + _backtracking(path, parsed.nodes) + check_examples(path, parsed.nodes)
 
 
 def _backtracking(path: Path, nodes: Mapping[str, Node]) -> list[ConfigError]:

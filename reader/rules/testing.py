@@ -32,6 +32,7 @@ from reader.config import Config, config_from_files
 from reader.errors import ConfigError, ReaderError
 from reader.model import Article, Block
 from reader.resources import bundled
+from reader.rules.schema import check_examples, parse_file
 from reader.safe_text import visible
 
 
@@ -50,9 +51,11 @@ def run_rule_tests(paths: Sequence[Path], config: Config, out: TextIO) -> bool:
     Raises ConfigError for a test file that cannot be read or has the wrong shape.
     """
     passed = failed = 0
+    checked: set[Path] = set()
     for path in paths:
         data = _read(path)
         case_config = _config_for(path, data, config)
+        failed += _examples(case_config, checked, out)
         cases = data.get("cases")
         if not isinstance(cases, list) or not cases:
             raise ConfigError("expected 'cases:' with a list of test cases", str(path))
@@ -73,6 +76,20 @@ def run_rule_tests(paths: Sequence[Path], config: Config, out: TextIO) -> bool:
                 print(f"PASS {path}::{name}", file=out)
     print(f"{passed} passed, {failed} failed", file=out)
     return failed == 0
+
+
+def _examples(config: Config, checked: set[Path], out: TextIO) -> int:
+    """Check the rule examples (`tests:`) of the config's files not checked yet, each file
+    within its own budget (`check_examples`); print each failure; the number of failures."""
+    failures = 0
+    for source in config.sources:
+        if source in checked:
+            continue
+        checked.add(source)
+        for error in check_examples(source, parse_file(source).nodes):
+            print(f"FAIL {error}", file=out)
+            failures += 1
+    return failures
 
 
 def _read(path: Path) -> Mapping[str, Any]:
