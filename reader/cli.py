@@ -14,6 +14,7 @@ under the XDG state directory and prints one line naming it.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 import traceback
@@ -57,16 +58,25 @@ def _say(err: TextIO, message: str) -> None:
     print(f"reader: {visible(message)}", file=err)
 
 
+MAX_SIZE_LIMIT = 1024**4
+"""The largest --max-size accepted (1 TB): beyond it a number is a typo, not a limit."""
+
+
 def _size(text: str) -> int:
-    """A size like 64M, 512K or 1000000 in bytes."""
+    """A size like 64M, 512K or 1000000 in bytes: above 0 and at most `MAX_SIZE_LIMIT`."""
     units = {"k": 1024, "m": 1024**2, "g": 1024**3}
-    text = text.strip().lower().removesuffix("b")
+    spelled = text.strip().lower().removesuffix("b")
+    unit = units.get(spelled[-1:], 1)
+    number = spelled[:-1] if unit > 1 else spelled
     try:
-        if text and text[-1] in units:
-            return int(float(text[:-1]) * units[text[-1]])
-        return int(text)
+        value = float(number) * unit
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a size like 64M, got {text!r}") from None
+        value = math.nan
+    if not math.isfinite(value) or not number.strip():
+        raise argparse.ArgumentTypeError(f"expected a size like 64M, got {text!r}")
+    if value < 1 or value > MAX_SIZE_LIMIT:
+        raise argparse.ArgumentTypeError(f"expected a size from 1 byte to 1024G, got {text!r}")
+    return int(value)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -131,7 +141,7 @@ def _read_articles(
     from reader.load import DEFAULT_MAX_BYTES, load
     from reader.parse import parse
 
-    report = load(paths, max_bytes=max_size or DEFAULT_MAX_BYTES)
+    report = load(paths, max_bytes=DEFAULT_MAX_BYTES if max_size is None else max_size)
     for warning in report.warnings:
         _say(err, f"warning: {warning}")
     problems = len(report.problems)
@@ -267,15 +277,27 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
 
 
 def _crash_log(error: BaseException) -> Path | None:
-    """Write the traceback under the state directory; None when even that fails."""
+    """Write the traceback under the state directory; None when even that fails.
+
+    Each crash gets its own file (`x` mode never overwrites): the time to the microsecond and
+    the process id, and a counter should two crashes still meet.
+    """
     try:
         directory = state_home() / "crashes"
         directory.mkdir(parents=True, exist_ok=True)
-        path = directory / f"crash-{datetime.now():%Y%m%d-%H%M%S}.log"
-        path.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
+        stem = f"crash-{datetime.now():%Y%m%d-%H%M%S-%f}-{os.getpid()}"
+        text = "".join(traceback.format_exception(error))
+        for attempt in range(100):
+            path = directory / (f"{stem}.log" if attempt == 0 else f"{stem}-{attempt}.log")
+            try:
+                with path.open("x", encoding="utf-8") as handle:
+                    handle.write(text)
+            except FileExistsError:
+                continue
+            return path
     except OSError:
         return None
-    return path
+    return None
 
 
 def _report_crash(error: BaseException, err: TextIO) -> int:
