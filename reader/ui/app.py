@@ -295,10 +295,6 @@ class ReaderApp(App[None]):
         self._remember_shown()
         self.article_index = index
         self._update_header()
-        if index not in self._states:
-            restored = self._restore(index)
-            if restored is not None:
-                self._states[index] = restored
         classified = self._classified.get(index)
         if classified is not None:
             self._show(classified, self._states.get(index), index)
@@ -307,7 +303,9 @@ class ReaderApp(App[None]):
             self.view.clear("classifying…")
             self._generation += 1
             state = self._states.get(index)
-            self._classify(index, self.config, self._generation, state.block if state else 0)
+            # No state yet: the worker reads the saved position first, off the UI thread (a
+            # state file on a stalled disk or a FIFO must not freeze the screen).
+            self._classify(index, self.config, self._generation, state.block if state else None)
         self._update_status()
 
     def _remember_shown(self) -> None:
@@ -361,13 +359,17 @@ class ReaderApp(App[None]):
         )
 
     @work(thread=True, exclusive=True, group="classify")
-    def _classify(self, index: int, config: Config, generation: int, wanted: int) -> None:
+    def _classify(self, index: int, config: Config, generation: int, wanted: int | None) -> None:
         """Classify article `index` off the UI thread; results are applied on the UI thread.
 
-        A long article's first part is shown as soon as it is classified: the first
-        `FIRST_SCREEN` blocks, or enough to reach block `wanted` (a restored position) so the
-        reader never sees the article at the wrong place.
+        `wanted` None: the article has no position in memory yet, so the one saved by an
+        earlier session is read here first. A long article's first part is shown as soon as
+        it is classified: the first `FIRST_SCREEN` blocks, or enough to reach block `wanted`
+        (a restored position) so the reader never sees the article at the wrong place.
         """
+        if wanted is None:
+            position = self.positions.load(index)
+            wanted = self.call_from_thread(self._restored, index, position)
         article = self.articles[index]
         problems: list[str] = []
         stream = self._stream(problems)
@@ -477,13 +479,16 @@ class ReaderApp(App[None]):
 
     # --- reading positions ----------------------------------------------------------------
 
-    def _restore(self, index: int) -> ViewState | None:
-        """The position saved for article `index` by an earlier session, fitted to it."""
-        position = self.positions.load(index)
+    def _restored(self, index: int, position: Position | None) -> int:
+        """Keep the position an earlier session saved for article `index` (read by the worker);
+        the block to show first."""
         self._show_state_warnings()
-        if position is None:
-            return None
-        return ViewState(block=position.block, column=position.actor, marks=position.marks)
+        if index not in self._states and position is not None:
+            self._states[index] = ViewState(
+                block=position.block, column=position.actor, marks=position.marks
+            )
+        state = self._states.get(index)
+        return state.block if state else 0
 
     def _save_position(self, *, wait: bool = False) -> None:
         """Save where the reader stands, if it changed: in a thread, or now when `wait`."""

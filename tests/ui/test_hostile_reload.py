@@ -1,17 +1,20 @@
 """A live reload meets whatever a half-edited rule file holds: the reader keeps the last good
-rules, says why in one line, and goes on (issue 13.5)."""
+rules, says why in one line, and goes on (issue 13.5). A stalled state file never freezes the
+screen (issue 13.11)."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
 
-from reader.config import config_from_files
+from reader.config import config_from_files, load_config
 from reader.model import Article, Block
 from reader.resources import bundled
-from reader.state import StateStore
+from reader.state import Position, StateStore
 from reader.ui.app import ReaderApp
+from reader.ui.help import HelpScreen
 
 from .helpers import ready
 
@@ -46,3 +49,31 @@ async def test_a_hostile_edit_does_not_end_the_reader(tmp_path: Path, edit: str)
         assert "rules not reloaded" in status and str(user) in status
         assert app.config is config and app.return_code is None
         assert app.crash is None
+
+
+class _StalledStore(StateStore):
+    """A state store whose first read hangs until released, like a stalled network disk."""
+
+    def __init__(self, directory: Path) -> None:
+        super().__init__(directory)
+        self.release = threading.Event()
+        self.loaded = False
+
+    def load(self, key: str) -> Position | None:
+        self.release.wait(timeout=5)
+        self.loaded = True
+        return super().load(key)
+
+
+async def test_a_stalled_state_file_never_freezes_the_screen(tmp_path: Path) -> None:
+    store = _StalledStore(tmp_path / "state")
+    app = ReaderApp([ARTICLE], load_config(None), store=store)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")  # the UI answers while the read hangs (issue 13.11)
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen) and not store.loaded
+        await pilot.press("escape")
+        store.release.set()
+        await ready(pilot)
+        assert app.view.block_count == 2
