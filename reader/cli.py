@@ -14,6 +14,7 @@ under the XDG state directory and prints one line naming it.
 from __future__ import annotations
 
 import argparse
+import io
 import math
 import os
 import sys
@@ -222,14 +223,19 @@ def _default_datasets() -> list[Path]:
 def _open(args: argparse.Namespace, err: TextIO) -> int:
     paths = args.paths or [str(bundled("seeds"))]
     config = _config(args.config)
-    articles, _problems = _read_articles(paths, args.max_size, err)
+    said = io.StringIO()
+    articles, _problems = _read_articles(paths, args.max_size, said)
+    err.write(said.getvalue())
     if not articles:
         return EXIT_BAD_INPUT
     if "-" in paths:
         _keys_from_terminal()
     from reader.ui.app import ReaderApp
 
-    app = ReaderApp(articles, config, theme=args.theme, mouse=not args.no_mouse)
+    # What was said about the other paths is shown inside the reader too: the lines above
+    # went to the terminal's main screen, hidden behind the reader's until it quits.
+    notices = [line.removeprefix("reader: ") for line in said.getvalue().splitlines()]
+    app = ReaderApp(articles, config, theme=args.theme, mouse=not args.no_mouse, notices=notices)
     app.run(mouse=not args.no_mouse)
     if app.crash is not None:
         # The app kept Textual's traceback off the terminal and restored it on exit.

@@ -161,14 +161,17 @@ class ReaderApp(App[None]):
         classifier: Classifier | None = None,
         verdicts: VerdictStream | None = None,
         store: StateStore | None = None,
+        notices: Sequence[str] = (),
     ) -> None:
         """`theme` overrides config's `theme:`; `mouse` is recorded (the CLI passes it to
         `run(mouse=...)`); `config_path` is the `--config` file, used for a reload only when
         the config records no source files; `classifier` replaces the classifier with a
         whole-article one and `verdicts` with a progressive one (tests and benchmarks);
         `store` keeps the reading positions (default: a `StateStore` in the XDG state
-        directory)."""
+        directory); `notices` are problems found before the app started (files that could
+        not be read), shown once it has."""
         super().__init__()
+        self._startup_notices = tuple(notices)
         if not articles:
             raise ReaderError("no article to show")
         self.articles: tuple[Article, ...] = tuple(articles)
@@ -237,6 +240,7 @@ class ReaderApp(App[None]):
             self.set_keymap(self._keymap)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.view.focus()
+        self._show_startup_notices()
         self._open_article(0)
         self.set_interval(WATCH_SECONDS, self._watch_config)
         self.set_interval(SAVE_SECONDS, self._save_moved)
@@ -261,6 +265,17 @@ class ReaderApp(App[None]):
         with contextlib.suppress(Exception):
             self._save_position(wait=True)
         self.exit(return_code=128 + signum)
+
+    def _show_startup_notices(self) -> None:
+        """What the loader said before the app started, as one notice (at most 5 lines)."""
+        lines = [visible(line) for line in self._startup_notices]
+        if not lines:
+            return
+        if len(lines) > 5:
+            lines[5:] = [f"… and {len(lines) - 5} more (listed on the terminal after quitting)"]
+        self.notify(
+            "\n".join(lines), title="While loading", severity="warning", markup=False, timeout=15
+        )
 
     # --- themes -------------------------------------------------------------------------
 
