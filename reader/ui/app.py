@@ -75,7 +75,7 @@ from reader.config import Config, config_from_files, load_config
 from reader.errors import ReaderError
 from reader.model import Article, ClassifiedArticle, Verdict
 from reader.safe_text import visible
-from reader.search import SearchError, SearchIndex, parse_query
+from reader.search import Query, Results, SearchError, SearchIndex, SearchTimeoutError, parse_query
 from reader.state import Position, StateStore
 from reader.ui.explain import ExplainPane
 from reader.ui.help import HelpRow, HelpScreen
@@ -118,6 +118,9 @@ DEBOUNCE_BLOCKS = 5_000
 """Articles with more blocks than this wait for a pause in typing before searching."""
 
 DEBOUNCE_SECONDS = 0.15
+
+INLINE_SEARCH_SECONDS = 0.05
+"""How long a search may run on the UI thread before it moves to a worker."""
 
 WATCH_SECONDS = 1.0
 """How often the config files' modification times are checked for a live reload."""
@@ -694,23 +697,57 @@ class ReaderApp(App[None]):
         return index
 
     def _run_search(self, raw: str, *, move: bool) -> None:
-        """Parse and run `raw`; show the verdict inline; go to the first match from the cursor."""
+        """Parse and run `raw`; show the verdict inline; go to the first match from the cursor.
+
+        A search gets `INLINE_SEARCH_SECONDS` on the UI thread, which every literal and sane
+        regex search needs at most; one that takes longer (a regex that backtracks) goes on in
+        a worker, bounded by `reader.search.SEARCH_SECONDS`, while the screen stays live.
+        """
         self._query = raw
         self._search_error = None
-        bar = self.search_bar
         index = self._index()
         if index is None:
             return
         actors = {actor.id: actor.label for actor in self.config.actors}
         try:
             query = parse_query(raw, actors)
-            results = index.search(query) if not query.empty else None
         except SearchError as error:
-            self._search_error = str(error)
-            bar.show_verdict(str(error), error=True)
-            self.view.set_results(None)
-            self._update_status()
+            self._search_failed(raw, str(error))
             return
+        try:
+            results = (
+                index.search(query, seconds=INLINE_SEARCH_SECONDS) if not query.empty else None
+            )
+        except SearchTimeoutError:
+            self.search_bar.show_verdict("searching…")
+            self._search_in_thread(index, query, raw, move)
+            return
+        except SearchError as error:
+            self._search_failed(raw, str(error))
+            return
+        self._search_found(raw, results, move)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search_in_thread(self, index: SearchIndex, query: Query, raw: str, move: bool) -> None:
+        try:
+            results = index.search(query)
+        except SearchError as error:
+            self.call_from_thread(self._search_failed, raw, str(error))
+            return
+        self.call_from_thread(self._search_found, raw, results, move)
+
+    def _search_failed(self, raw: str, message: str) -> None:
+        if raw != self._query:
+            return  # the user typed on meanwhile
+        self._search_error = message
+        self.search_bar.show_verdict(message, error=True)
+        self.view.set_results(None)
+        self._update_status()
+
+    def _search_found(self, raw: str, results: Results | None, move: bool) -> None:
+        if raw != self._query:
+            return
+        bar = self.search_bar
         self.view.set_results(results)
         if results is None:
             bar.show_verdict("")

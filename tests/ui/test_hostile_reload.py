@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from reader.config import config_from_files, load_config
 from reader.model import Article, Block
 from reader.resources import bundled
+from reader.search import Query, Results, SearchIndex
 from reader.state import Position, StateStore
 from reader.ui.app import ReaderApp
 from reader.ui.help import HelpScreen
@@ -77,3 +79,31 @@ async def test_a_stalled_state_file_never_freezes_the_screen(tmp_path: Path) -> 
         store.release.set()
         await ready(pilot)
         assert app.view.block_count == 2
+
+
+async def test_a_catastrophic_search_regex_runs_off_the_ui_thread_and_is_stopped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    searched: list[tuple[bool, float]] = []  # (on the UI thread, seconds allowed)
+    search = SearchIndex.search
+
+    def spy(self: SearchIndex, query: Query, *args: Any, **kwargs: Any) -> Results:
+        on_ui = threading.current_thread() is threading.main_thread()
+        searched.append((on_ui, kwargs.get("seconds", float("inf"))))
+        return search(self, query, *args, **kwargs)
+
+    monkeypatch.setattr(SearchIndex, "search", spy)
+    blocks = (Block(0, "title", "Talks", 1), Block(1, "paragraph", "a" * 40 + "!", 3))
+    app = ReaderApp(
+        [Article("a.txt", "Talks", blocks)], load_config(None), store=StateStore(tmp_path)
+    )
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"re:(a|aa)+$")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.search_bar.verdict.startswith("regex too slow")
+        assert app.is_running
+    # On the UI thread every search had a short limit; the slow one went on in a worker.
+    assert all(seconds <= 0.1 for on_ui, seconds in searched if on_ui)
+    assert searched[-1][0] is False
