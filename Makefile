@@ -23,13 +23,13 @@ run: $(STAMP)
 	$(BIN)/reader seeds/
 
 lint: $(DEV_STAMP)
-	$(BIN)/ruff check reader tests benchmarks
-	$(BIN)/ruff format --check reader tests benchmarks
+	$(BIN)/ruff check reader tests benchmarks fuzz
+	$(BIN)/ruff format --check reader tests benchmarks fuzz
 	$(BIN)/mypy
 
 format: $(DEV_STAMP)
-	$(BIN)/ruff check --fix reader tests benchmarks
-	$(BIN)/ruff format reader tests benchmarks
+	$(BIN)/ruff check --fix reader tests benchmarks fuzz
+	$(BIN)/ruff format reader tests benchmarks fuzz
 
 test: lint
 	$(BIN)/python -m pytest -n auto -q
@@ -58,6 +58,11 @@ eval-real: $(STAMP)
 
 bench: $(DEV_STAMP)
 	$(BIN)/python -m benchmarks
+
+# The hostile-input battery (fuzz/): YAML, themes, articles, file names and state files, each
+# case in a worker with a 5 s limit. FUZZ_SECONDS (default 150), FUZZ_SEED, FUZZ_CASES.
+fuzz: $(STAMP)
+	$(BIN)/python -m fuzz
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache
