@@ -178,3 +178,13 @@ def test_json_is_valid_after_all(tmp_path: Path) -> None:
     status, out, _ = reader("classify", str(article), "--format", "json")
     assert status == EXIT_OK
     assert "Infinity" not in out and json.loads(out)["blocks"]
+
+
+def test_a_huge_value_in_the_wrong_place_is_quoted_short(tmp_path: Path) -> None:
+    actor = f"{{id: {'k' * 9000}, label: K, colour: red, tag: K}}"
+    text = f"roles: [{'1' * 5000}]\nextra_actors: [{actor}]\n"
+    status, lines = check(tmp_path, text)
+    assert status == EXIT_FAILED
+    assert len(lines) == 2 and all(len(line) < 200 + len(str(tmp_path)) for line in lines), lines
+    assert ":1:9: expected a string, got int '111" in lines[0] and lines[0].endswith("…")
+    assert ":2:21: expected an id of lower-case" in lines[1] and lines[1].endswith("…")

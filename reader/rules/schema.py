@@ -53,7 +53,14 @@ def _describe(node: Node) -> str:
         return "a list"
     if node.tag.endswith(":null"):
         return "nothing (null)"
-    return f"{node.tag.rsplit(':', 1)[-1]} {node.value!r}"
+    return f"{node.tag.rsplit(':', 1)[-1]} {_quoted(node.value)}"
+
+
+def _quoted(value: object, longest: int = 60) -> str:
+    """`value` as repr() would show it, cut to `longest` characters: an error stays one
+    readable line even for a 5,000-digit number or a 20 MB string."""
+    text = repr(value)
+    return text if len(text) <= longest else text[: longest - 1] + "…"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -80,7 +87,7 @@ def _number(node: Node, ctx: _Context) -> None:
         return
     value = safe_yaml.number(node)
     if value is None:
-        ctx.error(node, f"expected a finite number like 0.5 or 3, got {node.value[:40]!r}")
+        ctx.error(node, f"expected a finite number like 0.5 or 3, got {_quoted(node.value)}")
     elif value < 0:
         ctx.error(node, "expected a number of 0 or more")
 
@@ -91,7 +98,7 @@ def _count(node: Node, ctx: _Context) -> None:
         return
     value = safe_yaml.number(node)
     if value is None:
-        ctx.error(node, f"expected a whole number like 3, got {node.value[:40]!r}")
+        ctx.error(node, f"expected a whole number like 3, got {_quoted(node.value)}")
     elif value < 0:
         ctx.error(node, "expected a whole number of 0 or more")
 
@@ -195,7 +202,7 @@ def _matching(pattern: re.Pattern[str], what: str) -> Check:
             and node.value.strip()
             and not pattern.match(node.value)
         ):
-            ctx.error(node, f"expected {what}, got {node.value!r}")
+            ctx.error(node, f"expected {what}, got {_quoted(node.value)}")
 
     return check
 
@@ -239,10 +246,12 @@ def _mapping(
                 shown = name if name is not None else _describe(key)
                 close = difflib.get_close_matches(str(shown), list(keys), n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
-                ctx.error(key, f"unknown key {shown!r}{hint}; expected one of: {', '.join(keys)}")
+                ctx.error(
+                    key, f"unknown key {_quoted(shown)}{hint}; expected one of: {', '.join(keys)}"
+                )
                 continue
             if name in seen:
-                ctx.error(key, f"duplicate key {name!r}")
+                ctx.error(key, f"duplicate key {_quoted(name)}")
                 continue
             seen[name] = child
             keys[name](child, ctx)
@@ -420,7 +429,9 @@ def cross_check(sections: Mapping[str, tuple[Path, Node]]) -> list[ConfigError]:
                 continue
             if id_node.value in actor_ids:
                 first = actor_ids[id_node.value].start_mark.line + 1
-                ctx.error(id_node, f"duplicate actor id {id_node.value!r} (first on line {first})")
+                ctx.error(
+                    id_node, f"duplicate actor id {_quoted(id_node.value)} (first on line {first})"
+                )
             actor_ids[id_node.value] = id_node
         errors.extend(ctx.errors)
     known = ", ".join(actor_ids) or "none"
@@ -436,7 +447,9 @@ def cross_check(sections: Mapping[str, tuple[Path, Node]]) -> list[ConfigError]:
                 if id_node.value in rule_ids:
                     first_path, first = rule_ids[id_node.value]
                     place = f"{first_path}:{first.start_mark.line + 1}"
-                    ctx.error(id_node, f"duplicate rule id {id_node.value!r} (first at {place})")
+                    ctx.error(
+                        id_node, f"duplicate rule id {_quoted(id_node.value)} (first at {place})"
+                    )
                 else:
                     rule_ids[id_node.value] = (path, id_node)
             actor_node = _get(rule, "actor")
@@ -445,7 +458,7 @@ def cross_check(sections: Mapping[str, tuple[Path, Node]]) -> list[ConfigError]:
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
                 ctx.error(
                     actor_node,
-                    f"unknown actor {actor_node.value!r}{hint}; known actors: {known}",
+                    f"unknown actor {_quoted(actor_node.value)}{hint}; known actors: {known}",
                 )
         errors.extend(ctx.errors)
     return errors
@@ -556,9 +569,13 @@ def _check_examples(rule: MappingNode, ctx: _Context, clock: _Clock) -> bool:
                 )
                 continue
             if key.value == "match" and not fired:
-                ctx.error(example, f"example should match the rule but does not: {example.value!r}")
+                ctx.error(
+                    example, f"example should match the rule but does not: {_quoted(example.value)}"
+                )
             if key.value == "no_match" and fired:
-                ctx.error(example, f"example should not match the rule but does: {example.value!r}")
+                ctx.error(
+                    example, f"example should not match the rule but does: {_quoted(example.value)}"
+                )
     return True
 
 
@@ -600,8 +617,8 @@ def _backtracking(path: Path, nodes: Mapping[str, Node]) -> list[ConfigError]:
                 if why:
                     ctx.error(
                         item,
-                        f"warning: rule {rule_id}: regex {item.value!r} has {why}, which can "
-                        "backtrack for minutes on a near miss; it will be switched off if it "
+                        f"warning: rule {rule_id}: regex {_quoted(item.value)} has {why}, which "
+                        "can backtrack for minutes on a near miss; it will be switched off if it "
                         "runs out of time",
                     )
     return ctx.errors

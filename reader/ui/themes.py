@@ -85,6 +85,8 @@ class _FileReader:
             if where in self.places:
                 return
             self.places.add(where)
+        if len(message) > 300:  # a value quoted in it may be a 300 KB string
+            message = message[:299] + "…"
         self.problems.append(str(ConfigError(message, where)))
 
     def value(self, node: yaml.Node) -> Any:
