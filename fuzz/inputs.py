@@ -428,25 +428,66 @@ def _article_case(rng: random.Random, family: str, data: bytes, suffix: str) -> 
     return Case(family, files, argv=argv, keep=[GOOD_SENTENCE], articles=articles)
 
 
+KEYS = [
+    "j",
+    "k",
+    "G",
+    "g",
+    "tab",
+    "a",
+    "o",
+    "e",
+    "enter",
+    "escape",
+    "question_mark",
+    "r",
+    "n",
+    "N",
+    "right_square_bracket",
+    "ctrl+n",
+    "m",
+    "x",
+    "apostrophe",
+    "colon",
+    "y",
+    "l",
+    "h",
+]
+QUERIES = ["re:(a|aa)+$", "re:[", "re:(?<=a+)b", "@rus truce", "[bold]", "re:.", "@", "Kiev"]
+
+
+def _ui_case(rng: random.Random) -> Case:
+    """The reader itself, headless: a hostile article (maybe under a hostile name), maybe a
+    hostile user config, theme or state file, and a few keys (a search among them)."""
+    maker, suffix = rng.choice(
+        [(text_article, ".txt"), (markdown_article, ".md"), (html_article, ".html")]
+    )
+    name = hostile_name(rng, suffix).lstrip(".") if rng.random() < 0.3 else f"a{suffix}"
+    files = [(name, maker(rng))]
+    if rng.random() < 0.3:
+        files.append(("config/reader/config.yaml", yaml_bytes(rng, config_yaml(rng))))
+    if rng.random() < 0.3:
+        files.append(("config/reader/themes/t.yaml", yaml_bytes(rng, theme_yaml(rng))))
+    if rng.random() < 0.3:
+        files.append(("state/reader/positions.json", state_file(rng)))
+    keys = [rng.choice(KEYS) for _ in range(rng.randint(1, 6))]
+    if rng.random() < 0.4:
+        keys += ["slash", *rng.choice(QUERIES), "enter"]
+    return Case("ui", files, "ui", argv=[name, *keys])
+
+
+FAMILIES = [
+    *("config", "config", "rule-tests", "labels", "theme", "theme", "text", "markdown"),
+    *("html", "filename", "state", "state", "size", "ui", "ui"),
+]
+"""The families, as often as they are drawn (a name twice: twice as often)."""
+
+
 def make_case(rng: random.Random) -> Case:
     """One case of a family chosen at random (weights favour the YAML and article families)."""
-    family = rng.choice(
-        [
-            "config",
-            "config",
-            "rule-tests",
-            "labels",
-            "theme",
-            "theme",
-            "text",
-            "markdown",
-            "html",
-            "filename",
-            "state",
-            "state",
-            "size",
-        ]
-    )
+    family = rng.choice(FAMILIES)
+    if family == "ui":
+        return _ui_case(rng)
     if family == "config":
         config = yaml_bytes(rng, config_yaml(rng))
         argv = rng.choice(

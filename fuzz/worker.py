@@ -17,6 +17,7 @@ What a case must show:
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 import os
@@ -146,7 +147,49 @@ def _kept(before: bytes, directory: Path, filename: str, problems: list[str]) ->
         problems.append("lost: positions of the old state file are missing from the new one")
 
 
-RUNNERS = {"cli": _run_cli, "themes": _run_themes, "state": _run_state}
+def _run_ui(case: dict[str, Any], problems: list[str]) -> int:
+    """Open the reader headless on the case's article, with its user config, themes and
+    state, press the case's keys, and look at every character on screen."""
+    try:
+        return asyncio.run(_ui(case, problems))
+    except BaseException as error:
+        problems.append("traceback: " + "".join(traceback.format_exception(error))[-1500:])
+        return -1
+
+
+async def _ui(case: dict[str, Any], problems: list[str]) -> int:
+    from reader.config import load_config
+    from reader.errors import ReaderError
+    from reader.load import load
+    from reader.parse import parse
+    from reader.safe_text import is_safe
+    from reader.ui.app import ReaderApp
+
+    try:
+        config = load_config(None)
+        report = load([case["dir"] + "/" + case["argv"][0]])
+        articles = [parse(document) for document in report.documents]
+    except ReaderError:
+        return 2  # said in one line by the CLI, which the cli family checks
+    if not articles:
+        return 2
+    app = ReaderApp(articles, config)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        for key in case["argv"][1:]:
+            await pilot.press(key)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        for strip in app.screen._compositor.render_strips():
+            if not is_safe(strip.text):
+                problems.append(f"raw control character on screen: {strip.text[:120]!r}")
+                break
+    if app.crash is not None:
+        problems.append(f"the app crashed: {type(app.crash).__name__}: {app.crash}")
+    return app.return_code or 0
+
+
+RUNNERS = {"cli": _run_cli, "themes": _run_themes, "state": _run_state, "ui": _run_ui}
 
 
 def main() -> None:
