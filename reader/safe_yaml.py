@@ -114,7 +114,8 @@ def compose(loader: yaml.SafeLoader, path: Path | str) -> Node | None:
 
 def check_graph(root: Node, path: Path | str) -> None:
     """Refuse a value that contains itself, nesting beyond `MAX_DEPTH`, and aliases that add
-    more than `ALIAS_BUDGET` values. Iterative and linear in the nodes written in the file."""
+    more than `ALIAS_BUDGET` values. Iterative and linear in the nodes written in the file
+    (an alias is the same node object reached again: its size is counted, not walked)."""
     sizes: dict[int, int] = {}  # node id -> values in it once aliases are expanded
     open_nodes: set[int] = set()
     distinct = 0
@@ -124,37 +125,43 @@ def check_graph(root: Node, path: Path | str) -> None:
         key = id(node)
         if done:
             open_nodes.discard(key)
-            sizes[key] = 1 + sum(sizes[id(child)] for child in _children(node))
-            if sizes[key] - distinct > ALIAS_BUDGET:
+            size = sizes[key] = 1 + sum(sizes[id(child)] for child in _children(node))
+            if size - distinct > ALIAS_BUDGET:
                 raise ConfigError(
-                    f"YAML aliases here expand to {sizes[key]:,} values, over the limit of "
+                    f"YAML aliases here expand to {size:,} values, over the limit of "
                     f"{ALIAS_BUDGET:,} added by aliases: write the values out instead",
                     where(path, node),
                 )
             continue
-        if key in open_nodes:
-            raise ConfigError("a YAML alias inside the value it names (a loop)", where(path, node))
         if key in sizes:
             continue
         if depth > MAX_DEPTH:
             raise ConfigError(f"values nested more than {MAX_DEPTH} levels deep", where(path, node))
         distinct += 1
+        if isinstance(node, ScalarNode):
+            sizes[key] = 1
+            continue
         open_nodes.add(key)
         stack.append((node, depth, True))
         for child in _children(node):
-            if id(child) in open_nodes:
+            child_key = id(child)
+            if child_key in open_nodes:
                 raise ConfigError(
                     "a YAML alias inside the value it names (a loop)", where(path, child)
                 )
-            if id(child) not in sizes:
-                stack.append((child, depth + 1, False))
+            if child_key not in sizes:
+                if isinstance(child, ScalarNode):
+                    sizes[child_key] = 1
+                    distinct += 1
+                else:
+                    stack.append((child, depth + 1, False))
 
 
 def _children(node: Node) -> list[Node]:
     if isinstance(node, MappingNode):
         return [item for pair in node.value for item in pair]
     if isinstance(node, SequenceNode):
-        return list(node.value)
+        return node.value  # type: ignore[no-any-return]
     return []
 
 
