@@ -32,6 +32,7 @@ from typing import Any, TextIO
 
 import yaml
 
+from reader import safe_yaml
 from reader.errors import ReaderError
 
 FINGERPRINT_CHARS = 12
@@ -101,10 +102,7 @@ class CacheCheck:
 
 def load_manifest(path: Path) -> list[RealArticle]:
     """The manifest's articles; ReaderError (file and entry) when one is malformed."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise ReaderError(f"cannot read manifest: {error}".splitlines()[0], str(path)) from None
+    data = safe_yaml.load(path, "manifest")  # bounded like every YAML file read
     entries = data.get("articles") if isinstance(data, Mapping) else None
     if not isinstance(entries, list):
         raise ReaderError("expected 'articles:' with a list of entries", str(path))
@@ -183,10 +181,7 @@ def assemble(
     """Copy one split's cached articles and their gold into `into`, a dataset `reader eval`
     reads. Returns how many articles it holds."""
     chosen = {a.id for a in articles if a.split == split}
-    try:
-        data = yaml.safe_load(labels.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise ReaderError(f"cannot read labels: {error}".splitlines()[0], str(labels)) from None
+    data = safe_yaml.load(labels, "labels file")
     entries = data.get("articles") if isinstance(data, Mapping) else None
     if not isinstance(entries, list):
         raise ReaderError("expected 'articles:' with a list of entries", str(labels))
