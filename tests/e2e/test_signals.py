@@ -45,3 +45,24 @@ def test_a_terminating_signal_restores_the_terminal_and_saves_the_position(
     saved = json.loads(state.read_text("utf-8"))["articles"][f"path:{path.resolve()}"]
     assert saved["block"] == 3
     assert saved["marks"] == {"x": 0}
+
+
+def test_a_hangup_after_the_terminal_is_gone_still_saves_and_exits(tmp_path: Path) -> None:
+    """A dropped SSH connection: the terminal vanishes first, then SIGHUP arrives."""
+    path = tmp_path / "talks.txt"
+    path.write_text(ARTICLE, "utf-8")
+    script = Path(sys.executable).parent / "reader"
+    term = Pty([str(script), str(path)], tmp_path, width=100, height=30)
+    try:
+        term.wait_for(b"block 1/")
+        term.wait_for(b"block 3/", term.send(b"jj"))
+        os.close(term.master)
+        term.master = -1
+        term.process.send_signal(signal.SIGHUP)
+        status = term.process.wait(timeout=20)
+    finally:
+        term.kill()
+    assert status == 128 + signal.SIGHUP
+    state = Path(os.environ["XDG_STATE_HOME"]) / "reader" / "positions.json"
+    saved = json.loads(state.read_text("utf-8"))["articles"][f"path:{path.resolve()}"]
+    assert saved["block"] == 2
