@@ -59,11 +59,14 @@ def where(path: Path | str, node: Node | None = None) -> str:
     return f"{path}:{mark.line + 1}:{mark.column + 1}"
 
 
-def read_text(path: Path, what: str = "file", max_bytes: int = MAX_BYTES) -> str:
+def read_text(
+    path: Path, what: str = "file", max_bytes: int = MAX_BYTES, *, regular: bool = False
+) -> str:
     """The UTF-8 text of `path`, read without ever holding more than `max_bytes` + 1 bytes.
 
     Pipes (`--config <(...)`) work; a device such as /dev/zero is cut at the limit. A FIFO
     with no writer would block in `open`, so it is opened non-blocking and then read normally.
+    `regular`: only a regular file will do (files found in a folder, not named by the user).
     """
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
@@ -76,6 +79,8 @@ def read_text(path: Path, what: str = "file", max_bytes: int = MAX_BYTES) -> str
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
             raise ConfigError(f"cannot read {what}: is a directory", str(path))
+        if regular and not stat.S_ISREG(mode):
+            raise ConfigError(f"cannot read {what}: not a regular file", str(path))
         os.set_blocking(fd, True)
         with os.fdopen(fd, "rb", closefd=False) as handle:
             data = handle.read(max_bytes + 1)

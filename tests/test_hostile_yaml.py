@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 from pathlib import Path
 
@@ -188,3 +189,12 @@ def test_a_huge_value_in_the_wrong_place_is_quoted_short(tmp_path: Path) -> None
     assert len(lines) == 2 and all(len(line) < 200 + len(str(tmp_path)) for line in lines), lines
     assert ":1:9: expected a string, got int '111" in lines[0] and lines[0].endswith("…")
     assert ":2:21: expected an id of lower-case" in lines[1] and lines[1].endswith("…")
+
+
+def test_a_fifo_among_the_themes_is_one_line_not_a_wait(tmp_path: Path) -> None:
+    folder = tmp_path / "themes"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.yaml")
+    themes, problems = load_themes(folder)
+    assert themes == []
+    assert problems == [f"{folder / 'pipe.yaml'}: cannot read theme: not a regular file"]

@@ -126,7 +126,7 @@ def _theme_from_file(
     problems: list[str] = []
     try:
         # Size, alias and depth limits: a theme is read at every start (safe_yaml).
-        loader = safe_yaml.Loader(safe_yaml.read_text(path, "theme"))
+        loader = safe_yaml.Loader(safe_yaml.read_text(path, "theme", regular=True))
     except ConfigError as error:
         return None, [str(ConfigError(error.message, where))]
     try:
