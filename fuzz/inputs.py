@@ -465,7 +465,8 @@ def _ui_case(rng: random.Random) -> Case:
     name = hostile_name(rng, suffix).lstrip(".") if rng.random() < 0.3 else f"a{suffix}"
     files = [(name, maker(rng))]
     if rng.random() < 0.3:
-        files.append(("config/reader/config.yaml", yaml_bytes(rng, config_yaml(rng))))
+        config = yaml_bytes(rng, config_yaml(rng)) if rng.random() < 0.9 else FIFO
+        files.append(("config/reader/config.yaml", config))
     if rng.random() < 0.3:
         files.append(("config/reader/themes/t.yaml", yaml_bytes(rng, theme_yaml(rng))))
     if rng.random() < 0.3:
@@ -506,9 +507,15 @@ def make_case(rng: random.Random) -> Case:
         files = [("good.txt", GOOD_ARTICLE), ("labels.yaml", data)]
         return Case(family, files, argv=["eval", "{dir}", "-v"])
     if family == "theme":
-        return Case(family, [("themes/t.yaml", yaml_bytes(rng, theme_yaml(rng)))], "themes")
+        files = [("themes/t.yaml", yaml_bytes(rng, theme_yaml(rng)))]
+        if rng.random() < 0.1:
+            files.append(("themes/pipe.yaml", FIFO))
+        return Case(family, files, "themes")
     if family == "state":
-        return Case(family, [("state/reader/positions.json", state_file(rng))], "state")
+        files = [("state/reader/positions.json", state_file(rng))]
+        if rng.random() < 0.1:
+            files.append(("state/reader/positions.json.lock", FIFO))
+        return Case(family, files, "state")
     if family == "size":
         big = rng.choice([b"x: '" + b"a" * (5 * 1024 * 1024) + b"'\n", b"[" * 10_000_000])
         argv = rng.choice(
