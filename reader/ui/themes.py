@@ -105,6 +105,17 @@ class _FileReader:
         self.problem(node, f'expected a colour for {what}, like "#4c8dff", got {value!r}')
         return None
 
+    def name(self, node: yaml.Node) -> str | None:
+        """A theme's name. It is shown in the command palette, which reads markup, so only
+        plain names: "[bold" cannot break it."""
+        value = self.value(node)
+        if isinstance(value, str) and _NAME.match(value.strip()):
+            return value.strip()
+        self.problem(
+            node, "expected a theme name of letters, digits, '-', '_' or '.', like 'reader-dark'"
+        )
+        return None
+
     def string_map(self, node: yaml.Node, what: str) -> list[tuple[yaml.Node, str, yaml.Node]]:
         if not isinstance(node, yaml.MappingNode):
             self.problem(node, f"expected a mapping for {what!r}")
@@ -166,16 +177,7 @@ def _walk(reader: _FileReader, root: yaml.MappingNode, taken: dict[str, str]) ->
         seen.add(key)
         if key == "name":
             name_node = value_node
-            value = reader.value(value_node)
-            if isinstance(value, str) and _NAME.match(value.strip()):
-                fields["name"] = value.strip()
-            else:
-                # The name is shown in the command palette, which reads markup: only plain
-                # names, so "[bold" cannot break it.
-                reader.problem(
-                    value_node,
-                    "expected a theme name of letters, digits, '-', '_' or '.', like 'reader-dark'",
-                )
+            fields["name"] = reader.name(value_node)
         elif key in _COLOUR_KEYS:
             fields[key] = reader.colour(value_node, repr(key))
         elif key in _BOOL_KEYS:
