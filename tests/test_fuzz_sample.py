@@ -13,14 +13,22 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_a_fixed_sample_of_the_battery_passes() -> None:
-    env = {**os.environ, "FUZZ_CASES": "60", "FUZZ_SEED": "13", "FUZZ_SECONDS": "120"}
+    # A hang still shows, but a loaded test machine (make test runs in parallel) must not
+    # turn a 3 s case into one: `make fuzz` keeps the 5 s limit.
+    env = {
+        **os.environ,
+        "FUZZ_CASES": "60",
+        "FUZZ_SEED": "13",
+        "FUZZ_SECONDS": "240",
+        "FUZZ_TIMEOUT": "30",
+    }
     done = subprocess.run(
         [sys.executable, "-m", "fuzz"],
         cwd=ROOT,
         env=env,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=600,
         check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
