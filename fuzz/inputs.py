@@ -479,7 +479,7 @@ def _ui_case(rng: random.Random) -> Case:
 
 FAMILIES = [
     *("config", "config", "rule-tests", "labels", "theme", "theme", "text", "markdown"),
-    *("html", "filename", "state", "state", "size", "ui", "ui"),
+    *("html", "filename", "state", "state", "size", "ui"),
 ]
 """The families, as often as they are drawn (a name twice: twice as often)."""
 
