@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: run test lint format eval eval-real bench clean
+.PHONY: run test lint format eval eval-real bench fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
