@@ -12,8 +12,8 @@ ways to hurt a reader that no schema check sees, since they strike before it run
 - depth: constructing a value recurses once per level, so `check_graph` refuses more than
   `MAX_DEPTH` levels with a line instead of a RecursionError;
 - odd numbers: `.inf`, `.nan`, `0x10`, `1:30` (base 60 in YAML 1.1) and a 5,000-digit
-  integer are all "numbers"; `number` reads one the way the safe loader does and returns None
-  for anything that is not a finite number of sane size.
+  integer are all "numbers"; `number` returns None for anything but a finite decimal number
+  of sane size.
 
 The problems come back as one-line `ConfigError`s naming file:line:column.
 """
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,9 @@ MAX_DEPTH = 64
 LARGEST_NUMBER = 1e15
 """Numbers beyond this are refused: no weight, threshold or count needs them, and a float
 that large has long lost the precision of a whole number."""
+
+# Decimal spellings only: no base prefix, no leading zero before a digit, no colons.
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)?(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?\Z")
 
 # libyaml's safe loader when PyYAML has it (composing a 10,000-rule file: 0.3 s instead of 3 s,
 # and its nesting limit stops a 20,000-deep file at once); the pure-Python one otherwise.
@@ -171,11 +175,13 @@ def _children(node: Node) -> list[Node]:
 
 
 def number(node: Node) -> int | float | None:
-    """A scalar int or float node's value as the safe loader reads it (`0x10` is 16), or None
-    when it is not a finite number within +-`LARGEST_NUMBER` (`.inf`, `.nan`, 5,000 digits)."""
+    """A scalar int or float node's value, or None unless it is a finite number within
+    +-`LARGEST_NUMBER` written in decimal (`.inf`, `.nan` and 5,000 digits are refused, and so
+    are YAML 1.1's other bases: `0x10`, `0b101`, `017` (octal: 15) and `1:30` (base 60: 90)
+    would each mean a number nobody reading the file expects)."""
     if not (isinstance(node, ScalarNode) and node.tag.endswith((":int", ":float"))):
         return None
-    if len(node.value) > 64:
+    if len(node.value) > 64 or not _DECIMAL.match(node.value):
         return None
     constructor = SafeConstructor()
     try:

@@ -87,7 +87,9 @@ def _number(node: Node, ctx: _Context) -> None:
         return
     value = safe_yaml.number(node)
     if value is None:
-        ctx.error(node, f"expected a finite number like 0.5 or 3, got {_quoted(node.value)}")
+        ctx.error(
+            node, f"expected a finite decimal number like 0.5 or 3, got {_quoted(node.value)}"
+        )
     elif value < 0:
         ctx.error(node, "expected a number of 0 or more")
 
@@ -98,7 +100,7 @@ def _count(node: Node, ctx: _Context) -> None:
         return
     value = safe_yaml.number(node)
     if value is None:
-        ctx.error(node, f"expected a whole number like 3, got {_quoted(node.value)}")
+        ctx.error(node, f"expected a decimal whole number like 3, got {_quoted(node.value)}")
     elif value < 0:
         ctx.error(node, "expected a whole number of 0 or more")
 
