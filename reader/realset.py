@@ -28,12 +28,13 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 import yaml
 
 from reader import safe_yaml
 from reader.errors import ReaderError
+from reader.safe_text import SafeWriter, visible
 
 FINGERPRINT_CHARS = 12
 SPLITS = ("dev", "blind")
@@ -269,10 +270,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="also list the blind part's articles and wrong blocks (only at the very end)",
     )
     args = parser.parse_args(argv)
+    out = cast(TextIO, SafeWriter(sys.stdout))  # article names and text are shown safely
     try:
-        return run(args.folder, sys.stdout, args.config, args.verbose, args.show_blind)
+        return run(args.folder, out, args.config, args.verbose, args.show_blind)
     except ReaderError as error:
-        print(f"reader: {error}", file=sys.stderr)
+        print(f"reader: {visible(str(error))}", file=sys.stderr)
         return 2
 
 
