@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: run test lint format eval eval-real bench fuzz clean
+.PHONY: run test lint format eval eval-real bench extract-bench fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,10 @@ eval-real: $(STAMP)
 
 bench: $(DEV_STAMP)
 	$(BIN)/python -m benchmarks
+
+# Article extraction quality on 30 pages in real news sites' markup (benchmarks/extract).
+extract-bench: $(STAMP)
+	$(BIN)/python -m benchmarks extract
 
 # The hostile-input battery (fuzz/): YAML, themes, articles, file names and state files, each
 # case in a worker with a 5 s limit. FUZZ_SECONDS (default 150), FUZZ_SEED, FUZZ_CASES.
