@@ -4,7 +4,8 @@ Settings (environment variables, so `make fuzz FUZZ_SECONDS=600` works):
 - FUZZ_SECONDS: total time for generating and running cases (default 150);
 - FUZZ_CASES: stop after this many cases (default 0: only the time decides);
 - FUZZ_SEED: the random seed (default: a new one, printed, so a run can be repeated);
-- FUZZ_TIMEOUT: seconds one case may take before it counts as a hang (default 5).
+- FUZZ_TIMEOUT: seconds one case may take before it counts as a hang (default 5);
+- FUZZ_FAMILIES: a comma-separated list to draw from (default: all, see `fuzz.inputs`).
 
 A case that fails is copied with its verdict to a folder under the system's temporary
 directory (printed at the end) to be replayed; the battery exits 1 when any case failed.
@@ -26,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from fuzz.inputs import FIFO, Case, make_case
+from fuzz.inputs import FAMILIES, FIFO, Case, make_case
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -132,7 +133,9 @@ def _new_stderr(log: Path, seen: int) -> tuple[str, int]:
         return handle.read().decode("utf-8", "replace"), size
 
 
-def run(seconds: float, cases: int, seed: int, timeout: float) -> Tally:
+def run(
+    seconds: float, cases: int, seed: int, timeout: float, families: list[str] = FAMILIES
+) -> Tally:
     """Generate and run cases for `seconds` (or `cases` of them); the tally."""
     rng = random.Random(seed)
     tally = Tally()
@@ -147,7 +150,7 @@ def run(seconds: float, cases: int, seed: int, timeout: float) -> Tally:
         try:
             while time.monotonic() < deadline and (cases <= 0 or number < cases):
                 number += 1
-                case = make_case(rng)
+                case = make_case(rng, families)
                 folder = Path(scratch) / f"case-{number}"
                 _write(case, folder)
                 message = {
@@ -210,7 +213,15 @@ def main() -> int:
     cases = int(os.environ.get("FUZZ_CASES", "0"))
     seed = int(os.environ.get("FUZZ_SEED") or random.SystemRandom().randrange(1 << 32))
     timeout = float(os.environ.get("FUZZ_TIMEOUT", "5"))
+    wanted = [name for name in os.environ.get("FUZZ_FAMILIES", "").split(",") if name]
+    unknown = sorted(set(wanted) - set(FAMILIES))
+    if unknown:
+        print(
+            f"fuzz: unknown family {unknown[0]!r}; choose from {', '.join(sorted(set(FAMILIES)))}"
+        )
+        return 2
+    families = [name for name in FAMILIES if name in wanted] if wanted else FAMILIES
     start = time.monotonic()
-    tally = run(seconds, cases, seed, timeout)
+    tally = run(seconds, cases, seed, timeout, families)
     print(report(tally, seed, time.monotonic() - start))
     return 1 if tally.failures or sum(tally.failed.values()) else 0

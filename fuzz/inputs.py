@@ -345,7 +345,11 @@ def markdown_article(rng: random.Random) -> bytes:
                 f"---\ntitle: {json.dumps(_nasty_text(rng))}\n---\n{sentence}",
             ][kind]
         )
-    return _encode_article(rng, "\n\n".join(pieces))
+    text = "\n\n".join(pieces)
+    if rng.random() < 0.3:  # front matter: YAML inside the article itself
+        front = _fill("url: {v}\ndate: {v}\noutlet: {v}\n", rng)
+        text = f"---\n{front}---\n{text}"
+    return _encode_article(rng, text)
 
 
 def html_article(rng: random.Random) -> bytes:
@@ -484,9 +488,9 @@ FAMILIES = [
 """The families, as often as they are drawn (a name twice: twice as often)."""
 
 
-def make_case(rng: random.Random) -> Case:
-    """One case of a family chosen at random (weights favour the YAML and article families)."""
-    family = rng.choice(FAMILIES)
+def make_case(rng: random.Random, families: list[str] = FAMILIES) -> Case:
+    """One case of a family drawn from `families` (a name listed twice: twice as often)."""
+    family = rng.choice(families)
     if family == "ui":
         return _ui_case(rng)
     if family == "config":

@@ -214,9 +214,15 @@ def construct(loader: yaml.SafeLoader, root: Node, path: Path | str) -> Any:
 
 def load(path: Path, what: str = "file") -> Any:
     """The data of a whole YAML file (rule tests, labels), every check above applied."""
-    loader = Loader(read_text(path, what))
+    return load_text(read_text(path, what), path)
+
+
+def load_text(text: str, where: Path | str) -> Any:
+    """The data of YAML text (an article's front matter), every check above applied;
+    ConfigError naming `where` for anything wrong."""
+    loader = Loader(text)
     try:
-        root = compose(loader, path)
-        return None if root is None else construct(loader, root, path)
+        root = compose(loader, where)
+        return None if root is None else construct(loader, root, where)
     finally:
         loader.dispose()

@@ -1,5 +1,5 @@
 """A small, fixed sample of the hostile-input battery (`make fuzz` runs it for minutes with a
-new seed each time): every family once or more, no hang, traceback, raw byte or loss."""
+new seed each time): every family but the slow `ui` one, no hang, traceback, raw byte or loss."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ def test_a_fixed_sample_of_the_battery_passes() -> None:
     env = {
         **os.environ,
         "FUZZ_CASES": "60",
+        "FUZZ_FAMILIES": "config,rule-tests,labels,theme,text,markdown,html,filename,state,size",
         "FUZZ_SEED": "13",
         "FUZZ_SECONDS": "240",
         "FUZZ_TIMEOUT": "30",
@@ -35,4 +36,4 @@ def test_a_fixed_sample_of_the_battery_passes() -> None:
     total = re.search(r"^total\s+(\d+)\s+(\d+)\s+(\d+)$", done.stdout, re.MULTILINE)
     assert total is not None and total.groups() == ("60", "0", "0"), done.stdout
     families = re.findall(r"^([a-z-]+)\s+\d+\s+0\s+0\s+[\d.]+s$", done.stdout, re.MULTILINE)
-    assert len(families) >= 8, done.stdout
+    assert len(families) == 10, done.stdout

@@ -208,3 +208,16 @@ def test_a_fifo_among_the_themes_is_one_line_not_a_wait(tmp_path: Path) -> None:
     themes, problems = load_themes(folder)
     assert themes == []
     assert problems == [f"{folder / 'pipe.yaml'}: cannot read theme: not a regular file"]
+
+
+@pytest.mark.parametrize(
+    "front",
+    ["url: " + "[" * 2000 + "]" * 2000, "url: " + "1" * 5000, bomb(9), "url: &a [*a]"],
+)
+def test_hostile_front_matter_is_article_text_not_a_crash(tmp_path: Path, front: str) -> None:
+    article = tmp_path / "a.md"
+    article.write_text(f"---\n{front}\n---\nPeskov said Moscow was ready.\n", "utf-8")
+    status, out, err = reader("classify", str(article), "--format", "json")
+    assert (status, err) == (EXIT_OK, "")
+    blocks = json.loads(out)["blocks"]
+    assert blocks[-1]["text"] == "Peskov said Moscow was ready."
