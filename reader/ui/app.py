@@ -199,13 +199,11 @@ class ReaderApp(App[None]):
         directory); `feeds` are listed on a screen of their items, which are fetched (with
         `web`) as they are opened, as are the articles of links; `urls` are fetched in order
         once the app runs, each joining the articles (or the feed list) as it arrives;
-        `notices` are problems found before the app started (files that could not be read),
-        shown once it has."""
+        `notices`: what the loader said before the app started, shown once it has."""
         super().__init__()
-        self._startup_notices = tuple(notices)
         if not articles and not feeds and not urls:
             raise ReaderError("no article to show")
-        self._urls = tuple(urls)
+        self._urls, self._startup_notices = tuple(urls), tuple(notices)
         self._ui: _Widgets | None = None
         # A list: articles fetched from a feed or a link join it as they are opened.
         self.articles: list[Article] = list(articles)
