@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from reader.classify import classify, classify_iter, classify_report
+from reader.classify import classify, classify_iter, classify_report, scan
 from reader.config import Config, config_from_files, load_config
 from reader.model import Article, Block, ClassifiedArticle
 from reader.resources import bundled
@@ -330,3 +332,42 @@ def test_a_headlines_office_takes_the_speaker_the_first_paragraphs_name(config: 
         title="Belgorod left without power after Ukrainian strikes, governor says",
     )
     assert _labels(classify(article, config)) == [["russia"], [], ["russia"]]
+
+
+class _PausedAfterTimeout:
+    """A compiled regex whose timeouts come late, as on a machine too busy to run the thread."""
+
+    def __init__(self, pattern: Any) -> None:
+        self.pattern = pattern
+
+    def finditer(self, text: str, timeout: float, concurrent: bool) -> list[Any]:
+        try:
+            return list(self.pattern.finditer(text, timeout=timeout, concurrent=concurrent))
+        except TimeoutError:
+            time.sleep(0.4)  # the scheduler's delay: far past the file's whole budget
+            raise
+
+
+def test_a_late_timeout_switches_off_only_its_own_rule(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a loaded machine, one slow rule must not take its whole file's rules down with it."""
+    rules = _slow_rules(tmp_path)
+    config = config_from_files([bundled("config.yaml"), rules])
+    run = scan.Budget._run
+
+    def late(self: scan.Budget, rule: Any, rx: Any, text: str) -> Any:
+        if not isinstance(rx.pattern, _PausedAfterTimeout):
+            object.__setattr__(rx, "pattern", _PausedAfterTimeout(rx.pattern))
+        return run(self, rule, rx, text)
+
+    monkeypatch.setattr(scan.Budget, "_run", late)
+    article = _article("a" * 34 + "b", "The Kiev regime shelled the city, residents said.")
+    result, problems = classify_report(article, config)
+    assert problems == [
+        f"{rules}:7:13: rule framing.slow-pattern took over 50 ms and was switched off "
+        "(catastrophic backtracking?)"
+    ]
+    assert [ev.rule for ev in result.verdicts[1].evidence if ev.kind == "framing"] == [
+        "framing.kiev-regime"
+    ]
