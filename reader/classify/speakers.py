@@ -71,77 +71,94 @@ def named_again(who: Who, state: State, index: int) -> None:
 
 def register_roles(work: BlockWork, state: State) -> None:
     """Remember who holds which role ("Russian Foreign Minister Sergey Lavrov": Lavrov is a
-    minister, of Russia) and when each person was last named, for "the minister said" later.
+    minister, of Russia) and when each person was last named, for "the minister said" later."""
+    if state.people:
+        _named_again(work, state)
+    _office_holders(work, state)
+    units = work.units
+    for i in work.term_at:
+        term = units[i][TERM]
+        if term is not None and term.kind == "role":
+            _register_holder(work, state, i)
+
+
+def _named_again(work: BlockWork, state: State) -> None:
+    """The people the article knows that this block names again (by name or surname).
 
     Only the capitalised units and the lexicon terms can name someone: the loops take those
     alone (`compress` picks the capitalised ones without a Python step per token)."""
-    units = work.units
-    index = work.index
-    people = state.people
-    if people:
-        for unit in compress(units, map(_capital, units)):
-            term = unit[TERM]
-            if term is None:
-                key = unit[LOW]
-            elif term.kind == "speaker":
-                key = surname(unit[LOW])
-            else:
-                continue
-            person = people.get(key)
-            if person is not None:
-                person.last = index
-        for i in work.term_at:
-            unit = units[i]
-            term = unit[TERM]
-            if not unit[CAP] and term is not None and term.kind == "speaker":
-                person = people.get(surname(unit[LOW]))
-                if person is not None:
-                    person.last = index
-    _office_holders(work, state)
-    n = len(units)
+    units, index, people = work.units, work.index, state.people
+    for unit in compress(units, map(_capital, units)):
+        term = unit[TERM]
+        if term is None:
+            key = unit[LOW]
+        elif term.kind == "speaker":
+            key = surname(unit[LOW])
+        else:
+            continue
+        person = people.get(key)
+        if person is not None:
+            person.last = index
     for i in work.term_at:
         unit = units[i]
         term = unit[TERM]
-        if term is None or term.kind != "role":
-            continue
-        a, _ = np_before(units, i, max(0, i - 6))
-        _, b = np_after(units, i, min(n, i + 6))
-        phrase = units[a:b]
-        who = resolve(phrase, state.names)
-        learn(who, state.names)
-        if who.kind not in ("actor", "unknown"):
-            continue
-        name = person_name(units, a, b, i)
-        if (
-            who.kind == "unknown"
-            and name
-            and state.house
-            and _house_title(phrase, who.roles)
-            and not _other_side_before(work, unit[START], state.house)
-            and not (state.last and state.last.actors and state.house[0] not in state.last.actors)
-        ):
-            who = Who("actor", state.house, who.start, who.end, who.roles)
-        elif who.kind == "unknown" and name and a > 0 and _house_title(phrase, who.roles):
-            subject = _sentence_subject(work, a, state)
-            if subject is not None:
-                # "Finland will start making mines, Defense Minister Antti Hakkanen said"
-                who = Who(
-                    "actor", subject.actors, who.start, who.end, who.roles, member=subject.member
-                )
-        if name:
-            person_key = surname(name[-1][LOW])
-            if who.kind == "actor":
-                tie_names(name, who.actors, who.member, state.names)
-        elif who.kind == "actor":
-            person_key = "/".join(who.actors) + ":" + unit[LOW].removesuffix("'s")
-        else:
-            continue  # "a statement", "Governor": no one the article can call again
-        state.people[person_key] = Person(who.actors, index)
-        for key in who.roles:
-            holders = state.roles.setdefault(key, [])
-            if person_key in holders:
-                holders.remove(person_key)
-            holders.append(person_key)
+        if not unit[CAP] and term is not None and term.kind == "speaker":
+            person = people.get(surname(unit[LOW]))
+            if person is not None:
+                person.last = index
+
+
+def _register_holder(work: BlockWork, state: State, i: int) -> None:
+    """The person (or office) the title phrase around the role at unit `i` names, as that
+    role's latest holder; the name's words are tied to the holder's side."""
+    units = work.units
+    a, _ = np_before(units, i, max(0, i - 6))
+    _, b = np_after(units, i, min(len(units), i + 6))
+    who = resolve(units[a:b], state.names)
+    learn(who, state.names)
+    if who.kind not in ("actor", "unknown"):
+        return
+    name = person_name(units, a, b, i)
+    if who.kind == "unknown" and name:
+        who = _side_of_title(work, state, who, a, b, units[i][START])
+    if name:
+        person_key = surname(name[-1][LOW])
+        if who.kind == "actor":
+            tie_names(name, who.actors, who.member, state.names)
+    elif who.kind == "actor":
+        person_key = "/".join(who.actors) + ":" + units[i][LOW].removesuffix("'s")
+    else:
+        return  # "a statement", "Governor": no one the article can call again
+    state.people[person_key] = Person(who.actors, work.index)
+    for key in who.roles:
+        holders = state.roles.setdefault(key, [])
+        if person_key in holders:
+            holders.remove(person_key)
+        holders.append(person_key)
+
+
+def _side_of_title(work: BlockWork, state: State, who: Who, a: int, b: int, at: int) -> Who:
+    """A named person with a government title of no side ("Energy Minister Svitlana
+    Hrynchuk"): the wire dateline's side, unless another side's account comes first; else
+    the one country the sentence opens with ("Finland will start making mines, Defense
+    Minister Antti Hakkanen said")."""
+    phrase = work.units[a:b]
+    if not _house_title(phrase, who.roles):
+        return who
+    house, last = state.house, state.last
+    if (
+        house
+        and not _other_side_before(work, at, house)
+        and not (last and last.actors and house[0] not in last.actors)
+    ):
+        return Who("actor", house, who.start, who.end, who.roles)
+    if a > 0:
+        subject = _sentence_subject(work, a, state)
+        if subject is not None:
+            return Who(
+                "actor", subject.actors, who.start, who.end, who.roles, member=subject.member
+            )
+    return who
 
 
 # A lexicon speaker that is an office, not a person: its holder may be named after it.
