@@ -13,7 +13,7 @@ inside Russia's words. The classifier is a small grammar over lexicons from the 
    ("Mark Rutte: ..."). The phrase is resolved to an actor through the lexicons: an alias
    ("Moscow"), a speaker ("Peskov"), an adjective or alias before a role ("Russian Foreign
    Minister", "Kremlin spokesman"), a role with "of"/"in" ("a source in the SBU"), a name the
-   article has tied to an actor before: its speaker registry (reader.carry.register_roles)
+   article has tied to an actor before: its speaker registry (`speakers.register_roles`)
    ties the name in every title phrase to the phrase's side ("Moscow's envoy to the UN,
    Dmitry Polyansky," ... "Polyansky said", "the diplomat added"). A named
    person who is none of the actors ("Foreign Minister Hakan Fidan") is a speaker too: no label,
@@ -49,18 +49,30 @@ API: `classify` (a whole article), `classify_iter` (verdicts in block order, as 
 for a progressive display) and `classify_report` (also the problems met: rule-file regexes that
 ran out of their time budget and were switched off).
 
-Where each step lives: this module runs the steps per block (`_analyse`) and turns evidence
-into scores and labels (`_Verdicts`); reader.scan folds and scans the text (step 6 and the
-matches every step starts from); reader.text_units splits sentences, quotes and tokens
-(step 1); reader.phrases resolves a noun phrase to an actor; reader.attribution is the
-speech-verb grammar (steps 2-3); reader.carry keeps what the article has established across
-blocks: the last speaker, roles, transcript and document voice (steps 4 and 7).
+Where each step lives (each module imports only those below it; `make lint` checks it):
+
+    pipeline.py     the steps per block, in block order (`classify_iter`)
+    verdicts.py     evidence -> scores, labels, carried-from
+    attribution.py  the speech-verb grammar (steps 2-3)
+    document.py     document voice, a wire dateline's house side, a headline's source (step 7)
+    quotes.py       quotes across blocks (step 4)
+    speakers.py     who holds which role, who was named when, the region named (step 4)
+    scan.py         chunks folded and scanned once per pattern; the rule-regex time budget
+    phrases.py      noun phrases and whom they stand for
+    evidence.py     `add_evidence`, which takes a rule's declaration (reader.rules.grammar)
+    units.py        tokens, sentences, quoted spans (step 1)
+    datelines.py    wire datelines
+    effort.py       the cancel check
+    types.py        the data the steps share: Unit, Who, State, Speaker, BlockWork
 
 Speed: blocks are taken in chunks; each chunk's text is folded once and scanned once per
 combined pattern (reader.rules.compile), the matches shared out to the blocks; the Python
 work runs only around the verbs and names those patterns find, and the collector is paused
-within a chunk. Memory: a verdict outlives the classification, so equal parts of verdicts
-(evidence texts, score mappings, label tuples, the empty verdict) are shared.
+within a chunk. A block's work is linear in its length: every look back (verbs of a
+sentence, the sentence before, the quote around a verb) is a bisection, so one paragraph of
+100,000 sentences classifies in seconds. Memory: a verdict outlives the classification, so
+equal parts of verdicts (evidence texts, score mappings, label tuples, the empty verdict) are
+shared.
 """
 
 from reader.classify.effort import ClassificationCancelledError

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from reader.classify.datelines import agency_city
 from reader.classify.evidence import add_evidence
 from reader.classify.types import (
     BlockWork,
@@ -17,17 +18,13 @@ from reader.classify.types import (
 from reader.rules.compile import CompiledRules, Term
 from reader.rules.grammar import ATTRIBUTION_HEADLINE, CARRY_DOCUMENT
 
-# A dateline: a capital city in capitals, then the date or the agency, then a dash or a slash
-# ("KYIV, Oct 30 (Reuters) -", "KYIV, Ukraine (AP) —", "MOSCOW, March 12. /TASS/.").
-_DATELINE = re.compile(r"([A-Z]{3,})(?:,[^\n]{0,40}?)?\s*(?:\(\w+\)\s*[-\u2013\u2014]|/\w+/)")
-
 
 def house_side(work: BlockWork, state: State, rules: CompiledRules) -> None:
     """The side an opening dateline puts the article on: its city is one actor's alias."""
-    match = _DATELINE.match(work.text)
-    if match is None:
+    place = agency_city(work.text)
+    if place is None:
         return
-    city = match.group(1).lower()
+    city = place.lower()
     for start, end, term in rules.terms.scan(city):
         if start == 0 and end == len(city) and term.kind == "alias" and len(term.actors) == 1:
             state.house = term.actors

@@ -16,10 +16,10 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import TypeVar
 
+from reader.classify.datelines import dateline
 from reader.classify.types import BlockWork, Unit
 from reader.classify.units import (
     COLON_PREFIX,
-    DATELINE,
     in_spans,
     merged,
     quoted_spans,
@@ -223,10 +223,9 @@ def _prepare(
 ) -> BlockWork:
     """One block's working data from its matches; tokenise it only if there is grammar to do."""
     text = block.text
-    if text[:1].isupper() and text[1:2].isupper():
-        dateline = DATELINE.match(text)
-        if dateline is not None:
-            excluded = [(0, dateline.end()), *excluded]
+    opening = dateline(text)
+    if opening is not None:
+        excluded = [(0, opening.end()), *excluded]
     if excluded:
         cover = merged(excluded)
         terms = [t for t in terms if not in_spans(t[0], cover)]

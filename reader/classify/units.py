@@ -25,14 +25,6 @@ _ABBREVIATION = re.compile(
 # "Mark Rutte: ..." (a speaker's line) and "Headline - Source" (a headline's source).
 COLON_PREFIX = re.compile(r"([^:.!?\"“”«»]{1,80}?):\s+\S")
 DASH_SUFFIX = re.compile(r"\s[–—-]\s+([^–—]{1,60}?)\s*$")
-# A wire dateline that opens a story: "KYIV, March 3 (Reuters) - ", "ROME/BEIJING (AP) — ",
-# TASS's "MELITOPOL, September 16. /TASS/. ". The place names where the story was filed; it is
-# no one's statement (a capitalised place before a colon or a verb would otherwise be a speaker).
-DATELINE = re.compile(
-    r"[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?"
-    r"(?:(?:\s*\([A-Za-z. -]{1,30}\))?\s*[-–—]+\s|\.?\s*/[A-Za-z-]{2,12}/\.?\s)"
-)
-
 _unit_start = itemgetter(START)
 
 

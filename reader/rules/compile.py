@@ -386,106 +386,28 @@ def build(
     origins = origins or {}
     settings = data.get("settings") or {}
     weights = settings.get("weights") or {}
-    actors: list[Actor] = []
-    terms: dict[str, Term] = {}
-
-    def add(term: str, kind: TermKind, actor: str | None, member: bool = False) -> None:
-        key = _norm(term)
-        old = terms.get(key)
-        if kind == "other" and old is not None:
-            return  # an actor's own name or a role outranks the list of other parties
-        ids: tuple[str, ...] = (actor,) if actor else ()
-        if old is not None and old.kind == kind and actor and actor not in old.actors:
-            ids = (*old.actors, actor)
-        elif old is not None and old.kind in ("alias", "speaker") and kind in ("role", "adjective"):
-            return  # a name outranks the generic use of the same word
-        terms[key] = Term(kind, ids, member)
-
-    for role in data.get("roles") or ():
-        add(role, "role", None)
-        add(pluralise(_norm(role)), "role", None)
-    for pronoun in data.get("pronouns") or ():
-        add(pronoun, "pronoun", None)
-    sections: tuple[tuple[str, TermKind], ...] = (
-        ("adjectives", "adjective"),
-        ("aliases", "alias"),
-        ("speakers", "speaker"),
-    )
-    for entry in [*(data.get("actors") or ()), *(data.get("extra_actors") or ())]:
-        actor_id = entry["id"]
-        actors.append(Actor(actor_id, entry["label"], entry["colour"], entry["tag"]))
-        members = entry.get("members") or {}
-        for section, kind in sections:
-            for term in entry.get(section) or ():
-                add(term, kind, actor_id)
-            for term in members.get(section) or ():
-                add(term, kind, actor_id, member=True)
-
-    # Parties that are none of the actors ("the European Commission", "Chinese", "UN"): a
-    # phrase they name is a speaker of no actor's ("European" alone is an ally's adjective).
-    for other in data.get("others") or ():
-        add(other, "other", None)
-
-    verbs: dict[str, VerbForm] = {}
-    verb_data = data.get("verbs") or {}
-    irregular: Mapping[str, Sequence[str]] = {
-        _norm(lemma): forms for lemma, forms in (verb_data.get("irregular") or {}).items()
-    }
-    classes: tuple[VerbClass, ...] = ("speech", "stance")
-    for cls in classes:
-        for lemma in verb_data.get(cls) or ():
-            key = _norm(lemma)
-            forms = [key, *map(_norm, irregular[key])] if key in irregular else inflect(key)
-            for form in forms:
-                verbs.setdefault(form, VerbForm(key, cls, form.split(" ")[0].endswith("ing")))
-
-    markers = {_norm(m): _norm(m) for m in data.get("source_markers") or ()}
-    topic = {_norm(t): True for t in data.get("topic") or ()}
-
+    actors, terms = _actor_terms(data)
     messages = {rule.id: rule.message for rule in GRAMMAR_RULES.values()}
-
-    def term_rules(
-        section: str, weighted: bool
-    ) -> tuple[dict[str, TermRule], tuple[TermRule, ...]]:
-        literal: dict[str, TermRule] = {}
-        regex_rules: list[TermRule] = []
-        for rule in data.get(section) or ():
-            compiled = TermRule(
-                id=rule["id"],
-                message=rule["message"],
-                actor=rule.get("actor"),
-                weight=float(rule.get("weight", 1.0)) if weighted else 0.0,
-                regexes=tuple(
-                    user_regex(source, *origins.get((rule["id"], i), ("", "")))
-                    for i, source in enumerate(rule.get("regex") or ())
-                ),
-            )
-            messages[compiled.id] = compiled.message
-            for term in rule.get("terms") or ():
-                literal[_norm(term)] = compiled
-            if compiled.regexes:
-                regex_rules.append(compiled)
-        return literal, tuple(regex_rules)
-
-    framing, framing_regex = term_rules("framing", weighted=True)
-    exclusions, exclusion_regex = term_rules("exclusions", weighted=False)
+    framing, framing_regex = _term_rules(data, "framing", True, origins, messages)
+    exclusions, exclusion_regex = _term_rules(data, "exclusions", False, origins, messages)
     # An action ("X spoke to Y") is an exclusion for its verbs, and known as an action too.
-    action_terms, action_regex = term_rules("actions", weighted=False)
+    action_terms, action_regex = _term_rules(data, "actions", False, origins, messages)
     exclusions.update(action_terms)
     exclusion_regex = (*exclusion_regex, *action_regex)
     sources = tuple(source_rule(rule) for rule in data.get("sources") or ())
     messages.update((rule.id, rule.message) for rule in sources)
-
     return CompiledRules(
         actors=tuple(actors),
         terms=lexicon(terms),
-        verbs=lexicon(verbs),
-        markers=lexicon(markers, sparse=True),
+        verbs=lexicon(_verb_forms(data)),
+        markers=lexicon(
+            {_norm(m): _norm(m) for m in data.get("source_markers") or ()}, sparse=True
+        ),
         framing=lexicon(framing, sparse=True),
         framing_regex=framing_regex,
         exclusions=lexicon(exclusions, sparse=True),
         exclusion_regex=exclusion_regex,
-        topic=lexicon(topic, sparse=True),
+        topic=lexicon({_norm(t): True for t in data.get("topic") or ()}, sparse=True),
         weights=Weights(
             attribution=float(weights.get("attribution", 1.0)),
             carry=float(weights.get("carry", 0.9)),
@@ -501,3 +423,103 @@ def build(
         sources=sources,
         actions=action_regex,
     )
+
+
+class _TermTable:
+    """The names lexicon being built: each term once, with the kind that outranks the others
+    (an actor's own name over a role or an adjective, either over the list of other parties)."""
+
+    def __init__(self) -> None:
+        self.terms: dict[str, Term] = {}
+
+    def add(self, term: str, kind: TermKind, actor: str | None, member: bool = False) -> None:
+        key = _norm(term)
+        old = self.terms.get(key)
+        if kind == "other" and old is not None:
+            return  # an actor's own name or a role outranks the list of other parties
+        ids: tuple[str, ...] = (actor,) if actor else ()
+        if old is not None and old.kind == kind and actor and actor not in old.actors:
+            ids = (*old.actors, actor)
+        elif old is not None and old.kind in ("alias", "speaker") and kind in ("role", "adjective"):
+            return  # a name outranks the generic use of the same word
+        self.terms[key] = Term(kind, ids, member)
+
+
+_SECTIONS: tuple[tuple[str, TermKind], ...] = (
+    ("adjectives", "adjective"),
+    ("aliases", "alias"),
+    ("speakers", "speaker"),
+)
+
+
+def _actor_terms(data: Mapping[str, Any]) -> tuple[list[Actor], dict[str, Term]]:
+    """The actors, and every name the classifier reads: roles, pronouns, each actor's (and
+    its member states') adjectives, aliases and speakers, then parties that are none of them."""
+    table = _TermTable()
+    for role in data.get("roles") or ():
+        table.add(role, "role", None)
+        table.add(pluralise(_norm(role)), "role", None)
+    for pronoun in data.get("pronouns") or ():
+        table.add(pronoun, "pronoun", None)
+    actors: list[Actor] = []
+    for entry in [*(data.get("actors") or ()), *(data.get("extra_actors") or ())]:
+        actor_id = entry["id"]
+        actors.append(Actor(actor_id, entry["label"], entry["colour"], entry["tag"]))
+        members = entry.get("members") or {}
+        for section, kind in _SECTIONS:
+            for term in entry.get(section) or ():
+                table.add(term, kind, actor_id)
+            for term in members.get(section) or ():
+                table.add(term, kind, actor_id, member=True)
+    # Parties that are none of the actors ("the European Commission", "Chinese", "UN"): a
+    # phrase they name is a speaker of no actor's ("European" alone is an ally's adjective).
+    for other in data.get("others") or ():
+        table.add(other, "other", None)
+    return actors, table.terms
+
+
+def _verb_forms(data: Mapping[str, Any]) -> dict[str, VerbForm]:
+    """Every form of the speech and stance verbs ("say": says, said, saying, has said...)."""
+    verbs: dict[str, VerbForm] = {}
+    verb_data = data.get("verbs") or {}
+    irregular: Mapping[str, Sequence[str]] = {
+        _norm(lemma): forms for lemma, forms in (verb_data.get("irregular") or {}).items()
+    }
+    classes: tuple[VerbClass, ...] = ("speech", "stance")
+    for cls in classes:
+        for lemma in verb_data.get(cls) or ():
+            key = _norm(lemma)
+            forms = [key, *map(_norm, irregular[key])] if key in irregular else inflect(key)
+            for form in forms:
+                verbs.setdefault(form, VerbForm(key, cls, form.split(" ")[0].endswith("ing")))
+    return verbs
+
+
+def _term_rules(
+    data: Mapping[str, Any],
+    section: str,
+    weighted: bool,
+    origins: Mapping[tuple[str, int], tuple[str, str]],
+    messages: dict[str, str],
+) -> tuple[dict[str, TermRule], tuple[TermRule, ...]]:
+    """A rule section's literal terms (term -> rule) and its rules with regexes; each rule's
+    message goes into `messages`."""
+    literal: dict[str, TermRule] = {}
+    regex_rules: list[TermRule] = []
+    for rule in data.get(section) or ():
+        compiled = TermRule(
+            id=rule["id"],
+            message=rule["message"],
+            actor=rule.get("actor"),
+            weight=float(rule.get("weight", 1.0)) if weighted else 0.0,
+            regexes=tuple(
+                user_regex(source, *origins.get((rule["id"], i), ("", "")))
+                for i, source in enumerate(rule.get("regex") or ())
+            ),
+        )
+        messages[compiled.id] = compiled.message
+        for term in rule.get("terms") or ():
+            literal[_norm(term)] = compiled
+        if compiled.regexes:
+            regex_rules.append(compiled)
+    return literal, tuple(regex_rules)
