@@ -72,7 +72,7 @@ def title_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
             if not author:
                 continue
             counterpart = _group_actor(work, match, "counterpart")
-            _establish(state, rule, author, counterpart, _group_roles(work, match))
+            _establish(state, rule, author, counterpart, _group_roles(work, match, rules))
             named = match.start("speaker") if rule.actor is None else match.start()
             if _CLAIM_BEFORE.search(work.folded, 0, named):
                 weight = rules.weights.attribution
@@ -99,17 +99,21 @@ def _group_actor(work: BlockWork, match: Any, group: str) -> tuple[str, ...]:
     return tuple(found) if len(found) == 1 else ()
 
 
-def _group_roles(work: BlockWork, match: Any) -> tuple[str, ...]:
+def _group_roles(work: BlockWork, match: Any, rules: CompiledRules) -> tuple[str, ...]:
     """The offices the speaker's group names ("The President of Ukraine" -> president): the
     document's bare "the President" is then its author."""
     if "speaker" not in match.groupdict() or match.start("speaker") < 0:
         return ()
     start, end = match.span("speaker")
-    return tuple(
-        work.folded[t_start:t_end]
-        for t_start, t_end, term in work.terms
-        if start <= t_start < end and term.kind == "role"
-    )
+    table = rules.terms.table
+    roles: list[str] = []
+    for t_start, t_end, term in work.terms:
+        if start <= t_start < end:
+            # "President of Ukraine" is a speaker's name; its office is "president"
+            words = work.folded[t_start:t_end].split()
+            found = [w for w in words if getattr(table.get(w), "kind", "") == "role"]
+            roles.extend(found if term.kind != "role" else [work.folded[t_start:t_end]])
+    return tuple(roles)
 
 
 def _establish(
@@ -156,10 +160,16 @@ def joint_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
     if source is None or not source.joint or not source.counterpart or not work.verbs:
         return
     verb_starts = {start for start, _, _ in work.verbs}
+    author = state.document or ()
     for match in _joint_pattern(source.joint).finditer(work.folded):
         if match.end() in verb_starts:
-            weight = rules.weights.reported
-            add_evidence(work, CARRY_DOCUMENT, source.counterpart, 0, len(work.text), weight)
+            weights = rules.weights
+            end = len(work.text)
+            add_evidence(work, CARRY_DOCUMENT, source.counterpart, 0, end, weights.reported)
+            if not any(ev.rule == CARRY_DOCUMENT.id and ev.actor in author for ev in work.evidence):
+                # "They agreed ..." read as the last speaker: the author's account comes first
+                weight = weights.attribution + weights.reported
+                add_evidence(work, CARRY_DOCUMENT, author, 0, end, weight)
             return
 
 
@@ -186,7 +196,8 @@ def actions_only(work: BlockWork, state: State, rules: CompiledRules) -> None:
 
 
 def _is_action(work: BlockWork, rules: CompiledRules, start: int, end: int) -> bool:
-    """The sentence matches an action rule and has no speech or stance verb outside it."""
+    """The sentence matches an action rule and has no speech or stance verb outside it (or
+    outside the names it holds)."""
     spans: list[tuple[int, int]] = []
     for rule in rules.actions:
         for user in rule.regexes:
@@ -199,6 +210,8 @@ def _is_action(work: BlockWork, rules: CompiledRules, start: int, end: int) -> b
                 continue
     if not spans:
         return False
+    # a verb's form inside a name ("the United States") is no verb
+    spans.extend((t_start, t_end) for t_start, t_end, _ in work.terms if start <= t_start < end)
     return all(
         any(s <= v_start < e for s, e in spans)
         for v_start, _, _ in work.verbs
