@@ -59,7 +59,9 @@ def title_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
     """The first title rule that the title matches and whose speaker the lexicon knows: the
     document is in that speaker's voice. A title that states a claim before its source
     ("<claim> - address of the President", "<claim>: UK statement to the OSCE") carries it.
-    Returns whether a rule applied (then the title's generic genre test is not needed)."""
+    A `headline` rule labels the title alone ("Berlin 'alarmed' by ...") and the document stays
+    a news article. Returns whether a document rule applied (then the title's generic genre
+    test is not needed)."""
     for rule in rules.sources:
         for pattern in rule.titles:
             try:
@@ -71,6 +73,10 @@ def title_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
             author = (rule.actor,) if rule.actor else _group_actor(work, match, "speaker")
             if not author:
                 continue
+            if rule.voice == "headline":  # the headline's own grammar: it alone is the speaker's
+                weight = rules.weights.attribution
+                add_evidence(work, ATTRIBUTION_HEADLINE, author, 0, len(work.text), weight)
+                return False
             counterpart = _group_actor(work, match, "counterpart")
             _establish(state, rule, author, counterpart, _group_roles(work, match, rules))
             named = match.start("speaker") if rule.actor is None else match.start()

@@ -293,9 +293,10 @@ def _voice(node: Node, ctx: _Context) -> None:
 
 
 # How a source's document speaks: `remarks` (one speaker's own words, every line theirs,
-# greetings included) or `release` (a statement or readout: its lines with content are the
-# author's, and what it says others said is reported in the author's voice).
-SOURCE_VOICES = ("remarks", "release")
+# greetings included), `release` (a statement or readout: its lines with content are the
+# author's, and what it says others said is reported in the author's voice) or `headline`
+# (a title rule that labels the headline alone, in the headline's own grammar).
+SOURCE_VOICES = ("remarks", "release", "headline")
 
 
 def _source_needs(node: MappingNode, ctx: _Context) -> None:
