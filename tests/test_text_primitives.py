@@ -202,3 +202,19 @@ def test_spans_lookups() -> None:
     spans = merged([(10, 20), (0, 5), (15, 30), (40, 40)])
     assert spans == [(0, 5), (10, 30)]
     assert [pos for pos in (0, 4, 5, 9, 10, 29, 30, 40) if in_spans(pos, spans)] == [0, 4, 10, 29]
+
+
+def test_a_long_block_is_tokenised_in_windows_with_the_same_units(config: Config) -> None:
+    """Past 64K characters a block is tokenised a window at a time (so a cancel is seen in
+    time); the windows are cut at spaces, so the units are those of one pass."""
+    from reader.classify import units as units_module
+
+    text = "Kremlin spokesman Dmitry Peskov said the ex-NATO chief's view was wrong. " * 2000
+    checks: list[int] = []
+    work = _work(text, config)
+    windowed, _, _ = units_module.tokenise(text, work.folded, work.terms, lambda: checks.append(1))
+    one_pass = [(m.start(), m.end(), m.group()) for m in units_module._TOKEN.finditer(work.folded)]
+    plain = [u[:3] for u in units_module.tokenise(text, work.folded, [])[0]]
+    assert plain == one_pass
+    assert windowed == work.units
+    assert len(checks) >= len(text) // (1 << 16)

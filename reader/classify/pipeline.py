@@ -112,7 +112,7 @@ def classify_iter(
     for chunk in _chunks(article.blocks):
         with _collector_paused():
             for block, work in zip(
-                chunk, prepare_chunk(chunk, rules, budget, strings), strict=True
+                chunk, prepare_chunk(chunk, rules, budget, strings, effort), strict=True
             ):
                 effort.check()
                 pending = _analyse(block, work, rules, state, config.carry_distance, effort)

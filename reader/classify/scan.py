@@ -5,7 +5,8 @@ is done over a chunk's joined text (reader.rules.compile builds the few trie-fac
 and the matches are shared out to the blocks. A block is tokenised only when there is grammar
 to do in it (a speech verb, a source marker, a role, a title, a "Name:" prefix).
 
-`BlockWork` is one block's working data: its matches, then the evidence the later steps add.
+`prepare_chunk` makes each block's `BlockWork` (reader.classify.types): its matches, then the
+evidence the later steps add.
 `Budget` keeps rule-file regexes (which can backtrack for minutes) within a time budget.
 """
 
@@ -13,10 +14,11 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from reader.classify.datelines import dateline
+from reader.classify.effort import Effort
 from reader.classify.types import BlockWork, Unit
 from reader.classify.units import (
     COLON_PREFIX,
@@ -44,8 +46,10 @@ def prepare_chunk(
     rules: CompiledRules,
     budget: Budget,
     strings: dict[str, str],
+    effort: Effort | None = None,
 ) -> list[BlockWork]:
-    """Scan a run of blocks with the combined patterns in one pass over their joined text.
+    """Scan a run of blocks with the combined patterns in one pass over their joined text;
+    `effort` is checked between the scans and the blocks, so a cancel ends the work soon.
 
     The blocks are joined with a newline: no term holds one and every term ends at a word end,
     so each match falls inside one block, exactly where a scan of that block alone finds it.
@@ -58,6 +62,8 @@ def prepare_chunk(
         bounds.append(offset)
         offset += len(text) + 1
 
+    check = effort.check if effort is not None else _no_check
+    check()
     excluded = _bucket(rules.exclusions.scan(folded_all), bounds)
     folded = [
         folded_all[start : start + len(text)] for start, text in zip(bounds, texts, strict=True)
@@ -67,7 +73,9 @@ def prepare_chunk(
     framing = _bucket(rules.framing.scan(folded_all), bounds)
     if rules.framing_regex:
         budget.scan(rules.framing_regex, folded_all, folded, bounds, framing)
+    check()
     terms = _bucket(rules.terms.scan(folded_all), bounds)
+    check()
     verbs = _bucket(rules.verbs.scan(folded_all), bounds)
     markers = _bucket(rules.markers.scan(folded_all), bounds)
     off = budget.off
@@ -83,9 +91,14 @@ def prepare_chunk(
             [(s, e) for s, e, _ in markers[i]],
             [hit for hit in framing[i] if hit[2].id not in off] if off else framing[i],
             strings,
+            check,
         )
         for i, block in enumerate(blocks)
     ]
+
+
+def _no_check() -> None:
+    """No cancel to look for (a classification without an `Effort`)."""
 
 
 def _bucket(
@@ -220,8 +233,12 @@ def _prepare(
     markers: list[tuple[int, int]],
     framing: list[tuple[int, int, TermRule]],
     strings: dict[str, str],
+    check: Callable[[], None],
 ) -> BlockWork:
-    """One block's working data from its matches; tokenise it only if there is grammar to do."""
+    """One block's working data from its matches; tokenise it only if there is grammar to do.
+    `check` raises once the classification is cancelled (looked at while a long block is
+    tokenised too)."""
+    check()
     text = block.text
     opening = dateline(text)
     if opening is not None:
@@ -240,7 +257,7 @@ def _prepare(
         or (":" in text and COLON_PREFIX.match(text))  # `in` first: most blocks have none
         or any(t.kind == "role" for _, _, t in terms)
     )
-    units, starts, term_at = tokenise(text, folded, terms) if needs_units else _NO_UNITS
+    units, starts, term_at = tokenise(text, folded, terms, check) if needs_units else _NO_UNITS
     return BlockWork(
         index=block.index,
         text=text,
@@ -250,7 +267,7 @@ def _prepare(
         term_at=term_at,
         quotes=quotes,
         excluded=excluded,
-        sentences=sentence_spans(text) if verbs or markers else [(0, len(text))],
+        sentences=sentence_spans(text, check) if verbs or markers else [(0, len(text))],
         terms=terms,
         verbs=verbs,
         markers=markers,

@@ -10,7 +10,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
-from reader.model import Evidence
+from reader.model import BlockKind, Evidence
 from reader.rules.compile import Term, TermRule, VerbForm
 
 Unit = tuple[int, int, str, Term | None, bool]  # start, end, folded text, lexicon term, capital
@@ -85,7 +85,8 @@ class State:
 
     last: Speaker | None = None
     voice: Speaker | None = None  # a transcript speaker ("Mark Rutte: ...")
-    voice_kind: str = ""  # the kind of block that set the voice (a list item's ends the list)
+    voice_kind: BlockKind | None = None  # the kind of block that set the voice (an item's ends
+    # with the list)
     roles: dict[str, list[str]] = field(default_factory=dict)  # "minister" -> person keys
     people: dict[str, Person] = field(default_factory=dict)  # "lavrov" -> Russia, block 4
     names: Names = field(default_factory=dict)  # "graham" -> nato (see phrases)
@@ -121,7 +122,7 @@ class BlockWork:
     main: list[tuple[int, Who]] = field(default_factory=list)  # (position, subject)
     carried_from: int | None = None
     speaker_set: bool = False
-    strings: dict[str, str] = field(default_factory=dict)  # evidence texts, shared (`Strings`)
+    strings: dict[str, str] = field(default_factory=dict)  # evidence texts, shared (`add_evidence`)
 
     def sentence_start(self, pos: int) -> int:
         """The offset where the sentence that holds offset `pos` starts."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import itemgetter
 
 from reader.classify.types import START, Unit
@@ -53,15 +53,11 @@ def merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def inside(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
-    """Whether offset `pos` falls in one of `spans` (quotes, exclusions: a handful a block)."""
-    return any(s <= pos < e for s, e in spans)
-
-
 def tokenise(
     text: str,
     folded: str,
     terms: list[tuple[int, int, Term]],
+    check: Callable[[], None] | None = None,
 ) -> tuple[list[Unit], list[int], list[int]]:
     """The units of a block, their start offsets and the indices of the lexicon terms among
     them: tokens, with each lexicon term (and a possessive 's after it) merged into one unit.
@@ -71,11 +67,13 @@ def tokenise(
     merges at the first token that starts inside it; one that starts inside a token ("ex-NATO"
     is one token) and ends there is not a unit of its own.
     """
-    units: list[Unit] = [
-        (start, m.end(), m.group(), None, text[start].isupper())
-        for m in _TOKEN.finditer(folded)
-        for start in (m.start(),)  # bound once: the comprehension runs per token
-    ]
+    units: list[Unit] = []
+    for pos, end in _windows(folded, check):
+        units += [
+            (start, m.end(), m.group(), None, text[start].isupper())
+            for m in _TOKEN.finditer(folded, pos, end)
+            for start in (m.start(),)  # bound once: the comprehension runs per token
+        ]
     starts = list(map(_unit_start, units))
     if not terms:
         return units, starts, []
@@ -143,10 +141,30 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
+# A block longer than this is tokenised a window at a time, with a cancel check between.
+_WINDOW = 1 << 16
+
+
+def _windows(folded: str, check: Callable[[], None] | None) -> Iterator[tuple[int, int]]:
+    """[start, end) windows over `folded`, cut at a space (no token holds one), calling
+    `check` before each: one window for all but the longest blocks."""
+    pos, n = 0, len(folded)
+    while pos < n:
+        if check is not None:
+            check()
+        end = n if n - pos <= _WINDOW else folded.find(" ", pos + _WINDOW)
+        end = n if end < 0 else end
+        yield pos, end
+        pos = end
+
+
+def sentence_spans(text: str, check: Callable[[], None] | None = None) -> list[tuple[int, int]]:
+    """The sentences of a block as [start, end) spans (`check`: see `tokenise`)."""
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
+        if check is not None and len(spans) % 4096 == 4095:
+            check()
         head = text[max(start, m.start() - 6) : m.start() + 1]
         if _ABBREVIATION.search(head):
             continue
