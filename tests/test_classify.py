@@ -332,3 +332,38 @@ def test_a_headlines_office_takes_the_speaker_the_first_paragraphs_name(config: 
         title="Belgorod left without power after Ukrainian strikes, governor says",
     )
     assert _labels(classify(article, config)) == [["russia"], [], ["russia"]]
+
+
+def test_a_page_of_an_official_site_is_in_its_authors_voice(config: Config) -> None:
+    """`sources:` sites: the page metadata (here a text file's front matter) names the site;
+    the same text from an unknown site is a news article, its unattributed lines no one's."""
+    from dataclasses import replace
+
+    from reader.model import Meta
+
+    article = _article(
+        "Allies will keep supplying air defence for as long as it takes.",
+        "The Secretary General met the President of Finland on Monday.",
+        title="Allies step up support to Ukraine",
+    )
+    on_site = replace(article, meta=Meta(url="https://www.nato.int/cps/en/natohq/news.htm"))
+    assert _labels(classify(on_site, config)) == [[], ["nato"], []]
+    elsewhere = replace(article, meta=Meta(site="example.com", outlet="The Courier"))
+    assert _labels(classify(elsewhere, config)) == [[], [], []]
+
+
+def test_front_matter_names_the_outlet_whose_voice_a_text_file_is_in(
+    config: Config, tmp_path: Path
+) -> None:
+    from reader.load import load
+    from reader.parse import parse
+
+    path = tmp_path / "statement.txt"
+    path.write_text(
+        "---\nurl: https://www.kremlin.ru/events/president/news/1\n---\n"
+        "Meeting on economic issues\n\n"
+        "The West's sanctions have failed to achieve their goals.\n",
+        encoding="utf-8",
+    )
+    article = parse(load([str(path)]).documents[0])
+    assert _labels(classify(article, config))[-1] == ["russia"]

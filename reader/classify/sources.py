@@ -31,9 +31,9 @@ _TITLE_SECONDS = 0.05
 def page_source(article: Article, state: State, rules: CompiledRules) -> None:
     """The page's site and outlet (page metadata, or a text file's front matter, when the
     article carries them), and the first site or outlet rule they match."""
-    meta: Any = getattr(article, "meta", None)
-    site = str(getattr(meta, "site", None) or getattr(meta, "url", None) or "")
-    outlet = str(getattr(meta, "outlet", None) or "")
+    meta = article.meta
+    site = meta.site or meta.url or ""
+    outlet = meta.outlet or ""
     state.page = (_host(site), " ".join(fold(outlet).split()))
     if state.page == ("", ""):
         return
