@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from reader.classify.evidence import add_evidence
-from reader.classify.types import BlockWork, DocumentSource, State
+from reader.classify.types import BlockWork, DocumentSource, Speaker, State
 from reader.model import Article
 from reader.rules.compile import CompiledRules, SourceRule, fold
 from reader.rules.grammar import ATTRIBUTION_HEADLINE, CARRY_DOCUMENT
@@ -134,6 +134,8 @@ def _establish(
     state.reports = rule.voice == "release"
     others = tuple(actor for actor in counterpart if actor not in author)
     remarks = rule.voice == "remarks"
+    if remarks:  # a briefing's or press conference's "Answer:" lines are the speaker's
+        state.interviewee = Speaker(author, 0)
     state.source = DocumentSource(rule.id, remarks, others, (*rule.roles, *roles), rule.joint)
 
 
