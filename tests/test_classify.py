@@ -165,7 +165,7 @@ def _slow_rules(tmp_path: Path) -> Path:
     rules = tmp_path / "slow.yaml"
     rules.write_text(
         "settings:\n"
-        "  regex_budget_ms: 50\n"
+        "  regex_budget_ms: 200\n"
         "framing:\n"
         "  - id: framing.slow-pattern\n"
         "    actor: russia\n"
@@ -194,10 +194,13 @@ def test_pathological_regex_is_switched_off_and_named(tmp_path: Path) -> None:
         "a" * 40 + "b",
     )
     result, problems = classify_report(article, config)
-    assert problems == [
-        f"{rules}:7:13: rule framing.slow-pattern took over 50 ms and was switched off "
+    assert problems[0] == (
+        f"{rules}:7:13: rule framing.slow-pattern took over 200 ms and was switched off "
         "(catastrophic backtracking?)"
-    ]
+    )
+    # The budget is wall time: on a loaded machine the regex module overshoots its timeout and
+    # the file's whole budget (5 rules' worth) may run out too; that line names the same file.
+    assert all(problem.startswith(f"{rules}") for problem in problems)
     assert _labels(result) == [[], ["russia"], [], []]
     framing = [ev.rule for ev in result.verdicts[2].evidence if ev.kind == "framing"]
     assert framing == ["framing.kiev-regime"]
