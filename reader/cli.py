@@ -38,7 +38,7 @@ EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_CRASH = 70
 
-SUBCOMMANDS = ("classify", "rules", "eval")
+SUBCOMMANDS = ("classify", "rules", "eval", "stats")
 
 
 class UsageError(ReaderError):
@@ -121,6 +121,22 @@ def _command_parser() -> _Parser:
     )
     evaluate.add_argument("--config", type=Path, metavar="FILE", help="rule file to score")
     evaluate.add_argument("-v", "--verbose", action="store_true", help="list every wrong block")
+
+    from reader.stats import STATS_FORMATS
+
+    stats = commands.add_parser(
+        "stats",
+        help="airtime per article and actor over a corpus (csv or jsonl, on every core)",
+        description="One row per article and actor: outlet, date, url, actor, share, words, "
+        'blocks, quotes, speakers. No PATH or "-": jsonl on stdin, {"text": ..., "url": ...} '
+        "a line.",
+    )
+    stats.add_argument("paths", nargs="*", metavar="PATH", help="article files, folders or -")
+    stats.add_argument("--format", choices=STATS_FORMATS, default="csv", help="output format")
+    stats.add_argument(
+        "--jobs", type=int, default=0, metavar="N", help="processes (default: every core)"
+    )
+    _common(stats)
     return parser
 
 
@@ -168,6 +184,25 @@ def _classify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     out.write(render(classified, fmt))
     if not articles:
         return EXIT_BAD_INPUT
+    return EXIT_BAD_INPUT if problems else EXIT_OK
+
+
+def _stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from reader.load import DEFAULT_MAX_BYTES
+    from reader.stats import default_workers, run_stats
+
+    problems = run_stats(
+        args.paths,
+        fmt=args.format,
+        config=_config(args.config),
+        config_path=args.config,
+        workers=args.jobs if args.jobs > 0 else default_workers(),
+        out=out,
+        err=err,
+        stdin=sys.stdin,
+        say=lambda message: _say(err, message),
+        max_bytes=args.max_size or DEFAULT_MAX_BYTES,
+    )
     return EXIT_BAD_INPUT if problems else EXIT_OK
 
 
@@ -254,6 +289,8 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
                 return _classify(args, out, err)
             if args.command == "rules":
                 return _rules(args, out, err)
+            if args.command == "stats":
+                return _stats(args, out, err)
             return _eval(args, out)
         return _open(_app_parser().parse_args(argv), err)
     except ReaderError as error:

@@ -19,6 +19,10 @@ CORE = (
     "reader.search",
     "reader.state",
     "reader.rules.testing",
+    "reader.airtime",
+    "reader.outlet",
+    "reader.stats",
+    "reader.dask_bag",
 )
 
 
