@@ -5,6 +5,8 @@
     reader rules check [FILE]        validate a rule file (default: the config in force)
     reader rules test FILE...        run rule tests
     reader eval [DIR...]             score the rules against labelled articles
+    reader stats PATH...             airtime per article and actor (csv, jsonl; every core)
+    reader compare PATH...           open the reader on the compare screen
 
 Exit status: 0 success, 1 a test or check failed, 2 bad usage or input. Bad input is reported
 as one line on stderr, never a traceback; an unexpected crash writes its traceback to a log
@@ -38,7 +40,7 @@ EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_CRASH = 70
 
-SUBCOMMANDS = ("classify", "rules", "eval", "stats")
+SUBCOMMANDS = ("classify", "rules", "eval", "stats", "compare")
 
 
 class UsageError(ReaderError):
@@ -86,7 +88,8 @@ def _app_parser() -> _Parser:
     parser = _Parser(
         prog="reader",
         description="Read a news article with its viewpoints side by side.",
-        epilog="Other commands: classify, rules check, rules test, eval (each has --help).",
+        epilog="Other commands: classify, compare, stats, rules check, rules test, eval "
+        "(each has --help).",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="article files, folders or -")
     _common(parser)
@@ -137,6 +140,16 @@ def _command_parser() -> _Parser:
         "--jobs", type=int, default=0, metavar="N", help="processes (default: every core)"
     )
     _common(stats)
+
+    compare = commands.add_parser(
+        "compare", help="open the reader on the compare screen (airtime of every article)"
+    )
+    compare.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders or -")
+    _common(compare)
+    compare.add_argument("--theme", metavar="NAME", help="colour theme (see themes/)")
+    compare.add_argument(
+        "--no-mouse", action="store_true", help="leave the mouse to the terminal (selection)"
+    )
     return parser
 
 
@@ -244,7 +257,7 @@ def _default_datasets() -> list[Path]:
     return sorted(path.parent for path in root.glob("*/labels.yaml"))
 
 
-def _open(args: argparse.Namespace, err: TextIO) -> int:
+def _open(args: argparse.Namespace, err: TextIO, *, compare: bool = False) -> int:
     paths = args.paths or [str(bundled("seeds"))]
     config = _config(args.config)
     articles, _problems = _read_articles(paths, args.max_size, err)
@@ -254,7 +267,7 @@ def _open(args: argparse.Namespace, err: TextIO) -> int:
         _keys_from_terminal()
     from reader.ui.app import ReaderApp
 
-    app = ReaderApp(articles, config, theme=args.theme, mouse=not args.no_mouse)
+    app = ReaderApp(articles, config, theme=args.theme, mouse=not args.no_mouse, compare=compare)
     app.run(mouse=not args.no_mouse)
     if app.crash is not None:
         # The app kept Textual's traceback off the terminal and restored it on exit.
@@ -291,6 +304,8 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
                 return _rules(args, out, err)
             if args.command == "stats":
                 return _stats(args, out, err)
+            if args.command == "compare":
+                return _open(args, err, compare=True)
             return _eval(args, out)
         return _open(_app_parser().parse_args(argv), err)
     except ReaderError as error:

@@ -45,6 +45,8 @@ App bindings (ids for `keymap:` in config.yaml; the panels' own are in `reader.u
 | article.previous | ctrl+p | previous article |
 | app.reload | r | reload the rules and re-classify |
 | app.help | ?, f1 | all keys and their ids |
+| compare.open | c | compare the open articles' airtime (reader.ui.compare) |
+| lens.open | v | the focused actor in every open article (reader.ui.lens) |
 | app.quit | q | quit |
 
 The command palette (themes, live) moves from ctrl+p, which pages articles here, to `:`.
@@ -57,7 +59,7 @@ import gc
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.actions import SkipAction
@@ -69,14 +71,17 @@ from textual.timer import Timer
 from textual.widgets import Footer
 from textual.worker import WorkerFailed, get_current_worker
 
+from reader.airtime import NONE
 from reader.config import Config, config_from_files, load_config
 from reader.errors import ReaderError
+from reader.layout import OTHER
 from reader.model import Article, ClassifiedArticle, Verdict
 from reader.safe_text import visible
 from reader.search import SearchError, SearchIndex, parse_query
 from reader.state import Position, StateStore
 from reader.ui.explain import ExplainPane
 from reader.ui.help import HelpRow, HelpScreen
+from reader.ui.open_articles import OpenArticles
 from reader.ui.positions import Positions
 from reader.ui.search_bar import SearchBar
 from reader.ui.status import HeaderLine, StatusLine
@@ -86,6 +91,9 @@ from reader.ui.themes import (
     resolve_theme,
 )
 from reader.ui.view import ReaderView, ViewState
+
+if TYPE_CHECKING:
+    from reader.ui.compare import CompareScreen
 
 Classifier = Callable[[Article, Config], ClassifiedArticle]
 """A whole-article classifier: tests and benchmarks may pass their own."""
@@ -120,6 +128,11 @@ DEBOUNCE_SECONDS = 0.15
 WATCH_SECONDS = 1.0
 """How often the config files' modification times are checked for a live reload."""
 
+_READER_SCREEN_ACTIONS = frozenset(
+    {"search", "submit_search", "explain", "copy", "article", "compare", "lens"}
+)
+"""App actions that act on the reader's own panels (see `ReaderApp.check_action`)."""
+
 
 class ReaderApp(App[None]):
     """Read articles with each actor's viewpoint in its own panel."""
@@ -145,6 +158,8 @@ class ReaderApp(App[None]):
         Binding("ctrl+p", "article(-1)", "Previous article", show=False, id="article.previous"),
         Binding("r", "reload", "Reload rules", show=False, id="app.reload"),
         Binding("question_mark,f1", "help", "Help", id="app.help"),
+        Binding("c", "compare", "Compare", show=False, id="compare.open"),
+        Binding("v", "lens", "Actor lens", show=False, id="lens.open"),
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
 
@@ -159,13 +174,14 @@ class ReaderApp(App[None]):
         classifier: Classifier | None = None,
         verdicts: VerdictStream | None = None,
         store: StateStore | None = None,
+        compare: bool = False,
     ) -> None:
         """`theme` overrides config's `theme:`; `mouse` is recorded (the CLI passes it to
         `run(mouse=...)`); `config_path` is the `--config` file, used for a reload only when
         the config records no source files; `classifier` replaces the classifier with a
         whole-article one and `verdicts` with a progressive one (tests and benchmarks);
         `store` keeps the reading positions (default: a `StateStore` in the XDG state
-        directory)."""
+        directory); `compare` opens on the compare screen (`reader compare`)."""
         super().__init__()
         if not articles:
             raise ReaderError("no article to show")
@@ -196,6 +212,7 @@ class ReaderApp(App[None]):
         self._keymap: dict[str, str] = dict(config.keymap)
         self._mtimes = self._source_mtimes()
         self._colours: Mapping[str, str] = {}
+        self._start_on_compare = compare
 
     # --- layout -------------------------------------------------------------------------
 
@@ -238,6 +255,8 @@ class ReaderApp(App[None]):
         self._open_article(0)
         self.set_interval(WATCH_SECONDS, self._watch_config)
         self.set_interval(SAVE_SECONDS, self._save_moved)
+        if self._start_on_compare:
+            self.action_compare()
 
     # --- themes -------------------------------------------------------------------------
 
@@ -754,6 +773,57 @@ class ReaderApp(App[None]):
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.help_rows()))
+
+    # --- compare screen and actor lens (reader.ui.compare, reader.ui.lens) ---------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The reader's keys act on the reader's screen: a screen over it (help, compare,
+        lens) has its own search and explain, and must not drive the hidden panels."""
+        return not (action in _READER_SCREEN_ACTIONS and len(self.screen_stack) > 1)
+
+    def _open_articles(self) -> OpenArticles:
+        return OpenArticles(
+            self.articles,
+            self.config,
+            lambda article, config: self._classify_whole(article, config, []),
+            self._classified,
+        )
+
+    def action_compare(self) -> None:
+        from reader.ui.compare import CompareScreen
+
+        self.push_screen(CompareScreen(self._open_articles()))
+
+    def action_lens(self, actor: str | None = None) -> None:
+        from reader.ui.lens import LensScreen
+
+        wanted = actor or self.view.state().column
+        found = next((a for a in self.config.actors if a.id == wanted), None)
+        if found is None:
+            self._note("the lens shows one actor: focus an actor's panel first")
+            return
+        self.push_screen(LensScreen(self._open_articles(), found))
+
+    def on_compare_screen_open(self, event: CompareScreen.Open) -> None:
+        """Enter on the compare screen: read that article on that actor's panel."""
+        self.pop_screen()
+        self._open_article(event.index)
+        if event.actor == NONE:
+            self.view.set_show_other(True)
+        layout = self.view.layout_
+        wanted = OTHER if event.actor == NONE else event.actor
+        if layout is not None and wanted is not None:
+            ids = [column.id for column in layout.columns]
+            if wanted in ids:
+                self.view.focus_panel(ids.index(wanted))
+        elif wanted is not None:  # still classifying: the panel is focused when it shows
+            self._states[event.index] = replace(
+                self._states.get(event.index) or ViewState(), column=wanted
+            )
+        self._update_status()
+
+    def on_compare_screen_lens(self, event: CompareScreen.Lens) -> None:
+        self.action_lens(event.actor)
 
     # --- header and status ----------------------------------------------------------------
 
