@@ -6,9 +6,10 @@ direct quotes (q). The actor's tag stands before every bar, so a cell reads with
 (mono themes, NO_COLOR, a 16-colour SSH session). Under the table: the speakers each actor has
 in the current row's article.
 
-Keys: arrows/hjkl move; `s` sorts by the current column (again: the other way; clicking a
-header does the same); Enter reads that article on that actor's panel; `v` opens the actor
-lens on the current column's actor; Escape goes back to the reader.
+Keys: arrows/hjkl move, g/G first/last row; `s` sorts by the current column (again: the other
+way; clicking a header does the same), the cursor staying on its article; Enter reads that
+article on that actor's panel; `v` opens the actor lens on the current column's actor;
+Escape goes back to the reader.
 
 The rows are computed by reader.compare (pure); articles not classified yet are classified
 here in a thread worker first, and kept in the app's cache.
