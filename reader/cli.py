@@ -7,6 +7,7 @@
     reader eval [DIR...]             score the rules against labelled articles
     reader stats PATH...             airtime per article and actor (csv, jsonl; every core)
     reader compare PATH...           open the reader on the compare screen
+    reader export PATH... -o FILE    the comparison as a report (html, md)
 
 Exit status: 0 success, 1 a test or check failed, 2 bad usage or input. Bad input is reported
 as one line on stderr, never a traceback; an unexpected crash writes its traceback to a log
@@ -40,7 +41,7 @@ EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_CRASH = 70
 
-SUBCOMMANDS = ("classify", "rules", "eval", "stats", "compare")
+SUBCOMMANDS = ("classify", "rules", "eval", "stats", "compare", "export")
 
 
 class UsageError(ReaderError):
@@ -88,7 +89,7 @@ def _app_parser() -> _Parser:
     parser = _Parser(
         prog="reader",
         description="Read a news article with its viewpoints side by side.",
-        epilog="Other commands: classify, compare, stats, rules check, rules test, eval "
+        epilog="Other commands: classify, compare, stats, export, rules check, rules test, eval "
         "(each has --help).",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="article files, folders or -")
@@ -150,6 +151,16 @@ def _command_parser() -> _Parser:
     compare.add_argument(
         "--no-mouse", action="store_true", help="leave the mouse to the terminal (selection)"
     )
+
+    export = commands.add_parser(
+        "export", help="the comparison as a report: self-contained HTML or Markdown"
+    )
+    export.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders or -")
+    export.add_argument("--format", choices=("html", "md"), default="html", help="report format")
+    export.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write here (default: stdout)"
+    )
+    _common(export)
     return parser
 
 
@@ -216,6 +227,40 @@ def _stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         say=lambda message: _say(err, message),
         max_bytes=args.max_size or DEFAULT_MAX_BYTES,
     )
+    return EXIT_BAD_INPUT if problems else EXIT_OK
+
+
+def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from reader.classify import classify_report
+    from reader.export import report
+
+    config = _config(args.config)
+    articles, problems = _read_articles(args.paths, args.max_size, err)
+    if not articles:
+        return EXIT_BAD_INPUT
+    classified = []
+    for article in articles:
+        result, rule_problems = classify_report(article, config)
+        classified.append(result)
+        for problem in rule_problems:
+            _say(err, problem)
+    data = report(classified)
+    if args.format == "html":
+        from reader.export.html import render_html
+
+        text = render_html(data)
+    else:
+        from reader.export.markdown import render_markdown
+
+        text = render_markdown(data)
+    if args.output is None:
+        out.write(text)
+    else:
+        try:
+            args.output.write_text(text, encoding="utf-8")
+        except OSError as error:
+            message = f"cannot write the report: {error.strerror}"
+            raise ReaderError(message, where=str(args.output)) from None
     return EXIT_BAD_INPUT if problems else EXIT_OK
 
 
@@ -306,6 +351,8 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
                 return _stats(args, out, err)
             if args.command == "compare":
                 return _open(args, err, compare=True)
+            if args.command == "export":
+                return _export(args, out, err)
             return _eval(args, out)
         return _open(_app_parser().parse_args(argv), err)
     except ReaderError as error:
