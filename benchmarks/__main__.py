@@ -1,4 +1,5 @@
-"""Run every benchmark and print its figures (python -m benchmarks [core|ui|terminal|rules])."""
+"""Run every benchmark and print its figures: python -m benchmarks [SUITE...], where SUITE is
+core, ui, terminal, rules or compare."""
 
 from __future__ import annotations
 
@@ -6,9 +7,15 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks import core, rules, terminal, ui
+from benchmarks import compare, core, rules, terminal, ui
 
-SUITES = {"core": core.run, "rules": rules.run, "ui": ui.run, "terminal": terminal.run}
+SUITES = {
+    "core": core.run,
+    "rules": rules.run,
+    "ui": ui.run,
+    "terminal": terminal.run,
+    "compare": compare.run,
+}
 
 
 def main(argv: list[str]) -> int:

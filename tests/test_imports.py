@@ -23,6 +23,10 @@ CORE = (
     "reader.outlet",
     "reader.stats",
     "reader.dask_bag",
+    "reader.compare",
+    "reader.export",
+    "reader.export.html",
+    "reader.export.markdown",
 )
 
 
