@@ -67,19 +67,25 @@ def _command(*args: str) -> subprocess.Popen[bytes]:
     )
 
 
-def _control(halves: list[Path]) -> float:
-    """How much parallelism the machine gives right now: two independent one-process `reader
-    stats` on the two halves at once, against one on both, in subprocesses (each starts up)."""
+def _both_at_once(halves: list[Path]) -> None:
+    """The control: two independent one-process `reader stats` on the halves at once."""
+    started = [_command(str(half), "--jobs", "1") for half in halves]
+    for process in started:
+        process.wait()
 
-    def both_at_once() -> None:
-        started = [_command(str(half), "--jobs", "1") for half in halves]
-        for process in started:
-            process.wait()
 
-    def one_after_the_other() -> None:
-        _command(*map(str, halves), "--jobs", "1").wait()
+def _one_on_both(halves: list[Path]) -> None:
+    _command(*map(str, halves), "--jobs", "1").wait()
 
-    return median_seconds(one_after_the_other, RUNS) / median_seconds(both_at_once, RUNS)
+
+def _interleaved(actions: dict[str, Callable[[], None]], runs: int) -> dict[str, float]:
+    """The median time of each action, the actions taking turns run after run: the load the
+    other users put on a shared machine drifts, and turns spread the drift over all of them."""
+    times: dict[str, list[float]] = {name: [] for name in actions}
+    for _ in range(runs):
+        for name, action in actions.items():
+            times[name].append(median_seconds(action, 1))
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def run(workdir: Path) -> dict[str, float]:
@@ -109,9 +115,17 @@ def run(workdir: Path) -> dict[str, float]:
 
         return go
 
-    one = median_seconds(stats(1), RUNS)
-    pool = median_seconds(stats(cores), RUNS)
-    control = _control(halves)
+    medians = _interleaved(
+        {
+            "one": stats(1),
+            "pool": stats(cores),
+            "control_one": lambda: _one_on_both(halves),
+            "control_two": lambda: _both_at_once(halves),
+        },
+        RUNS,
+    )
+    one, pool = medians["one"], medians["pool"]
+    control = medians["control_one"] / medians["control_two"]
     ui = _probe_in_subprocess(workdir)
     figures = {
         "stats_control_parallelism": control,
@@ -123,7 +137,7 @@ def run(workdir: Path) -> dict[str, float]:
     }
     print(
         f"compare: stats over {ARTICLES:,} articles of {PARAGRAPHS} paragraphs "
-        f"(median of {RUNS}; {cores} cores)"
+        f"(median of {RUNS}, runs taking turns; {cores} cores)"
     )
     print(f"  one process               {one:8.2f} s   {ARTICLES / one:,.0f} articles/s")
     print(
