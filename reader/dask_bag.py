@@ -12,7 +12,7 @@ database, anything) becomes a bag of `reader stats` rows, one per article and ac
 
     client = Client("scheduler:8786")        # or LocalCluster() on one machine
     records = db.read_text("corpus-*.jsonl").map(json.loads)
-    stats_rows(records, load_config()).to_dataframe().to_csv("airtime-*.csv")
+    stats_rows(records, load_config()).map(json.dumps).to_textfiles("airtime-*.jsonl")
 
 Each task calls `reader.stats.classify_text`, the same function `reader stats` runs, so the
 rows are the same wherever they are computed. Dask is imported only by the caller's bag:
