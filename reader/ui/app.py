@@ -71,10 +71,10 @@ from textual.timer import Timer
 from textual.widgets import Footer
 from textual.worker import WorkerFailed, get_current_worker
 
-from reader.airtime import NONE
+from reader.airtime import NONE, airtime
 from reader.config import Config, config_from_files, load_config
 from reader.errors import ReaderError
-from reader.layout import OTHER
+from reader.layout import OTHER, OTHER_TAG
 from reader.model import Article, ClassifiedArticle, Verdict
 from reader.safe_text import visible
 from reader.search import SearchError, SearchIndex, parse_query
@@ -84,7 +84,7 @@ from reader.ui.help import HelpRow, HelpScreen
 from reader.ui.open_articles import OpenArticles
 from reader.ui.positions import Positions
 from reader.ui.search_bar import SearchBar
-from reader.ui.status import HeaderLine, StatusLine
+from reader.ui.status import AirtimePart, HeaderLine, StatusLine
 from reader.ui.themes import (
     actor_colours,
     all_themes,
@@ -464,6 +464,27 @@ class ReaderApp(App[None]):
         if self.explain.has_class("-open"):
             self.explain.show(classified, self.view.block)
         self._update_status()
+        if self._classified.get(index) is classified:  # not a long article's first part
+            self._airtime(index, classified)
+
+    @work(thread=True, group="airtime")
+    def _airtime(self, index: int, classified: ClassifiedArticle) -> None:
+        """The article's airtime for the header's bar: counted off the UI thread (a pass over
+        every word of a long article)."""
+        counts = airtime(classified)
+        colours = dict(self._colours)
+        parts: list[AirtimePart] = [
+            (visible(actor.tag), counts.actors[actor.id].share, colours.get(actor.id))
+            for actor in classified.actors
+        ]
+        parts.append((OTHER_TAG, counts.actors[NONE].share, None))
+        self.call_from_thread(self._airtime_done, index, classified, parts)
+
+    def _airtime_done(
+        self, index: int, classified: ClassifiedArticle, parts: list[AirtimePart]
+    ) -> None:
+        if index == self.article_index and self._classified.get(index) is classified:
+            self.query_one("#header", HeaderLine).show_airtime(parts)
 
     def action_article(self, delta: int) -> None:
         if len(self.articles) < 2:

@@ -15,6 +15,7 @@ from reader.model import Article, Block
 from reader.ui.app import ReaderApp
 from reader.ui.compare import CompareScreen
 from reader.ui.lens import LensScreen
+from reader.ui.status import HeaderLine, airtime_bar
 
 from .helpers import labelled_by, ready, screen_text
 
@@ -217,3 +218,29 @@ async def test_article_text_in_the_table_shows_and_never_acts() -> None:
         line = row_lines(app)["evil"]
         assert "\x1b" not in line and "\x07" not in line
         assert "[b]markup[/b]" in line  # shown as written, not read as markup
+
+
+def test_the_header_bar_gives_each_actor_its_share_of_cells_in_its_colour() -> None:
+    bar = airtime_bar(
+        [("N", 0.19, "#0000ff"), ("R", 0.20, "#ff0000"), ("U", 0.37, None), ("·", 0.24, None)]
+    )
+    assert bar.plain == "▕████████████▏ N19 R20 U37 ·24"
+    runs = [(span.end - span.start, str(span.style)) for span in bar.spans]
+    # 12 cells: 2.28 -> 2 for N, then 3, 4 and 3 (cumulative rounding: they add up to 12).
+    assert runs == [(2, "#0000ff"), (3, "#ff0000"), (4, "dim"), (3, "dim")]
+
+
+async def test_the_header_shows_the_airtime_numbers_when_the_title_leaves_room() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await settle(pilot)
+        header = app.query_one("#header", HeaderLine).text
+        # tass: Russia 74% of the words, none 26%; at 80 columns the numbers without the bar.
+        assert header == (
+            "Moscow rejects truce offer · tass.txt · article 1 of 3           N0 R74 U0 ·26"
+        )
+        await pilot.resize_terminal(120, 24)
+        await pilot.pause()
+        header = app.query_one("#header", HeaderLine).text
+        assert header.endswith("  ▕████████████▏ N0 R74 U0 ·26")
