@@ -145,3 +145,38 @@ def test_the_installed_command_streams_its_first_rows_before_stdin_ends() -> Non
     rest = process.stdout.read()
     assert process.wait(timeout=60) == 0
     assert len(rest.splitlines()) == 3
+
+
+class _Terminal(io.StringIO):
+    """A stderr that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_progress_bar_goes_to_stderr_on_a_terminal_only(tmp_path: Path) -> None:
+    from reader.config import load_config
+    from reader.stats import run_stats
+
+    folder = corpus(tmp_path)
+    said: list[str] = []
+    for err in (_Terminal(), io.StringIO()):
+        out = io.StringIO()
+        problems = run_stats(
+            [str(folder)],
+            fmt="csv",
+            config=load_config(),
+            config_path=None,
+            workers=1,
+            out=out,
+            err=err,
+            stdin=io.StringIO(),
+            say=said.append,
+        )
+        assert problems == 0 and len(out.getvalue().splitlines()) == 1 + 3 * 4
+        shown = err.getvalue()
+        if isinstance(err, _Terminal):
+            assert "stats" in shown and "3/3" in shown and "articles" in shown
+        else:
+            assert shown == ""  # a log file or a pipe gets no bar
+    assert said == []
