@@ -23,7 +23,9 @@ def test_compare_sort_read_lens_and_back(
     term.wait_for(FIRST, timeout=FIRST_PAINT)
 
     term.send_keys("c")
-    screen = term.wait_for("Compare 3 articles", timeout=STEP)
+    # The other two articles are classified first ("classifying…"), then the table shows.
+    screen = term.wait_for(re.compile(r"dev-03 .*R █+\S*\s+70% 9b"), timeout=STEP)
+    assert "Compare 3 articles" in screen
     assert re.search(r"dev-01 .*R █+\S*\s+53% 6b", screen)
 
     term.send_keys("Right", "Right", "s")
