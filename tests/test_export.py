@@ -210,3 +210,13 @@ def test_markdown_keeps_article_text_literal_and_tables_whole(tmp_path: Path) ->
         counts = {len(re.findall(r"(?<!\\)\|", line)) for line in table.strip().splitlines()}
         assert len(counts) == 1, table
     assert "| R Russia |" in text and "Peskov" in text
+
+
+def test_a_report_that_cannot_be_written_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    out, err = _io()
+    target = tmp_path / "missing-folder" / "report.html"
+    status = run(["export", *articles(tmp_path / "in", "http://x"), "-o", str(target)], out, err)
+    assert status == 2
+    assert err.getvalue().splitlines() == [
+        f"reader: {target}: cannot write the report: No such file or directory"
+    ]
