@@ -255,8 +255,8 @@ class CompareScreen(Screen[None]):
         ids = [actor.id for actor in self.actors]
         if current is not None and current[1] in ids:
             self.post_message(self.Lens(current[1]))
-        elif ids:
-            self.post_message(self.Lens(ids[0]))
+        else:
+            self.notify("The lens shows one actor: move to an actor's column first.")
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -244,3 +244,24 @@ async def test_the_header_shows_the_airtime_numbers_when_the_title_leaves_room()
         await pilot.pause()
         header = app.query_one("#header", HeaderLine).text
         assert header.endswith("  ▕████████████▏ N0 R74 U0 ·26")
+
+
+async def test_enter_on_none_reads_the_article_on_the_other_column() -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await open_compare(pilot)
+        await pilot.press("right", "right", "right", "right", "enter")  # tass, none
+        await settle(pilot)
+        assert app.article_index == 0
+        assert app.view.show_other and app.view.focused_actor == "Other"
+        assert "Snow fell in the capital." in screen_text(app)
+
+
+async def test_v_on_a_column_that_is_no_actor_opens_nothing_and_says_why() -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_compare(pilot)
+        await pilot.press("v")  # the outlet column
+        await pilot.pause()
+        assert app.screen is screen
+        assert any("move to an actor's column" in n.message for n in app._notifications)
