@@ -1,19 +1,24 @@
-"""Run every benchmark and print its figures: python -m benchmarks [SUITE...], where SUITE is
-core, ui, terminal, rules or compare."""
+"""Run every benchmark and print its figures.
+
+python -m benchmarks [core|ui|terminal|rules|extract|compare]
+"""
 
 from __future__ import annotations
 
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks import compare, core, rules, terminal, ui
+from benchmarks.extract import score as extract
 
-SUITES = {
+SUITES: dict[str, Callable[[Path], object]] = {
     "core": core.run,
     "rules": rules.run,
     "ui": ui.run,
     "terminal": terminal.run,
+    "extract": extract.run,
     "compare": compare.run,
 }
 

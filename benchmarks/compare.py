@@ -107,7 +107,6 @@ def run(workdir: Path) -> dict[str, float]:
                 config_path=None,
                 workers=workers,
                 out=io.StringIO(),
-                err=io.StringIO(),
                 stdin=io.StringIO(),
                 say=lambda message: None,
             )

@@ -21,8 +21,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from reader.classify.units import quoted_spans
 from reader.model import Block, ClassifiedArticle, Verdict
-from reader.text_units import quoted_spans
 
 NONE = "none"
 """The column of blocks that carry no actor's position."""

@@ -19,6 +19,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -28,6 +29,9 @@ from reader.config import Config, load_config
 from reader.errors import ReaderError
 from reader.load import DEFAULT_MAX_BYTES, Document, Format, format_for_path, load, sniff_format
 from reader.safe_text import escape_json, visible
+
+Progress = Callable[[int | None], AbstractContextManager[Callable[[], None]]]
+"""A progress display: given the total (None: unknown), a context yielding `advance()`."""
 
 StatsFormat = Literal["csv", "jsonl"]
 STATS_FORMATS: tuple[StatsFormat, ...] = ("csv", "jsonl")
@@ -234,12 +238,14 @@ def run_stats(
     config_path: Path | None,
     workers: int,
     out: TextIO,
-    err: TextIO,
     stdin: TextIO,
     say: Callable[[str], None],
     max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Progress | None = None,
 ) -> int:
-    """The `reader stats` command; returns the number of inputs that gave no rows."""
+    """The `reader stats` command; returns the number of inputs that gave no rows.
+    `progress(total)` gives a context whose value is called once per article done (the CLI's
+    bar on a terminal, reader.ui.progress; `total` is None for stdin)."""
     from reader.load import expand
 
     problems = 0
@@ -264,7 +270,7 @@ def run_stats(
     if "-" in files:
         total = None
     writer = RowWriter(out, fmt)
-    with _progress(err, total) as advance:
+    with (progress or _no_progress)(total) as advance:
         for outcome in outcomes(
             jobs(), config, workers=workers, config_path=config_path, max_bytes=max_bytes
         ):
@@ -277,46 +283,6 @@ def run_stats(
     return problems
 
 
-class _NoProgress:
-    def __enter__(self) -> Callable[[], None]:
-        return lambda: None
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-
-class _Progress:
-    """A progress bar on stderr (rich's), for a terminal only: a log file gets no bars."""
-
-    def __init__(self, err: TextIO, total: int | None) -> None:
-        from rich.console import Console
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TextColumn,
-            TimeRemainingColumn,
-        )
-
-        self.bar = Progress(
-            TextColumn("stats"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("articles"),
-            TimeRemainingColumn(),
-            console=Console(file=err),
-            transient=True,
-        )
-        self.task = self.bar.add_task("stats", total=total)
-
-    def __enter__(self) -> Callable[[], None]:
-        self.bar.start()
-        return lambda: self.bar.advance(self.task)
-
-    def __exit__(self, *exc: object) -> None:
-        self.bar.stop()
-
-
-def _progress(err: TextIO, total: int | None) -> _Progress | _NoProgress:
-    isatty = getattr(err, "isatty", None)
-    return _Progress(err, total) if isatty is not None and isatty() else _NoProgress()
+@contextmanager
+def _no_progress(total: int | None) -> Iterator[Callable[[], None]]:
+    yield lambda: None

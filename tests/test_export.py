@@ -79,13 +79,14 @@ def articles(folder: Path, base: str) -> list[str]:
         "<html><body><h1>Truce &lt;script&gt;alert(1)&lt;/script&gt;</h1>"
         f"<p>Putin said &lt;img src={base}/img.png&gt; NATO was a threat.</p>"
         f"<p>Rutte said &lt;link rel=stylesheet href={base}/x.css&gt; allies stand firm.</p>"
-        "<p>Zelensky said Ukraine would hold \x1b[2J the line.</p></body></html>",
+        "</body></html>",
         encoding="utf-8",
     )
     wire = folder / "wire.txt"
     wire.write_text(
         "Allies meet\n\nNATO Secretary General Mark Rutte said allies would stand firm.\n\n"
-        "Kremlin spokesman Dmitry Peskov said the drills were a provocation.\n\nIt snowed.\n",
+        "Kremlin spokesman Dmitry Peskov said the drills were a provocation.\n\n"
+        "Zelensky said Ukraine would hold \x1b[2J the line.\n\nIt snowed.\n",
         encoding="utf-8",
     )
     return [str(hostile), str(wire)]

@@ -155,28 +155,13 @@ class _Terminal(io.StringIO):
 
 
 def test_a_progress_bar_goes_to_stderr_on_a_terminal_only(tmp_path: Path) -> None:
-    from reader.config import load_config
-    from reader.stats import run_stats
-
     folder = corpus(tmp_path)
-    said: list[str] = []
     for err in (_Terminal(), io.StringIO()):
         out = io.StringIO()
-        problems = run_stats(
-            [str(folder)],
-            fmt="csv",
-            config=load_config(),
-            config_path=None,
-            workers=1,
-            out=out,
-            err=err,
-            stdin=io.StringIO(),
-            say=said.append,
-        )
-        assert problems == 0 and len(out.getvalue().splitlines()) == 1 + 3 * 4
+        assert run(["stats", str(folder), "--jobs", "1"], out, err) == EXIT_OK
+        assert len(out.getvalue().splitlines()) == 1 + 3 * 4
         shown = err.getvalue()
         if isinstance(err, _Terminal):
             assert "stats" in shown and "3/3" in shown and "articles" in shown
         else:
             assert shown == ""  # a log file or a pipe gets no bar
-    assert said == []

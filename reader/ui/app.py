@@ -42,7 +42,8 @@ App bindings (ids for `keymap:` in config.yaml; the panels' own are in `reader.u
 | app.explain | e, enter | explain the current block (toggle) |
 | app.copy | y | copy the current block's text (OSC 52) |
 | article.next | ctrl+n | next article |
-| article.previous | ctrl+p | previous article |
+| article.previous | ctrl+p | previous article (or feed item) |
+| app.links | L | the current block's links (Enter opens one in the reader) |
 | app.reload | r | reload the rules and re-classify |
 | app.help | ?, f1 | all keys and their ids |
 | compare.open | c | compare the open articles' airtime (reader.ui.compare) |
@@ -54,10 +55,12 @@ The command palette (themes, live) moves from ctrl+p, which pages articles here,
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import gc
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import replace
+import signal
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -77,11 +80,12 @@ from reader.errors import ReaderError
 from reader.layout import OTHER, OTHER_TAG
 from reader.model import Article, ClassifiedArticle, Verdict
 from reader.safe_text import visible
-from reader.search import SearchError, SearchIndex, parse_query
+from reader.search import Query, Results, SearchError, SearchIndex, SearchTimeoutError, parse_query
 from reader.state import Position, StateStore
 from reader.ui.explain import ExplainPane
 from reader.ui.help import HelpRow, HelpScreen
 from reader.ui.open_articles import OpenArticles
+from reader.ui.pick import FeedScreen, LinksScreen
 from reader.ui.positions import Positions
 from reader.ui.search_bar import SearchBar
 from reader.ui.status import AirtimePart, HeaderLine, StatusLine
@@ -91,6 +95,11 @@ from reader.ui.themes import (
     resolve_theme,
 )
 from reader.ui.view import ReaderView, ViewState
+from reader.ui.web import WebReader
+
+if TYPE_CHECKING:  # the web modules (urllib, ssl) load on the first fetch, not at start-up
+    from reader.feeds import Feed, FeedItem
+    from reader.web import WebSettings
 
 if TYPE_CHECKING:
     from reader.ui.compare import CompareScreen
@@ -120,10 +129,16 @@ SAVE_SECONDS = 1.0
 EXIT_CRASH = 70
 """The return code after an unexpected exception (EX_SOFTWARE, as `reader.cli.main` uses)."""
 
+EXIT_BAD_INPUT = 2
+"""The return code when none of the URLs given could be read (as `reader.cli` uses)."""
+
 DEBOUNCE_BLOCKS = 5_000
 """Articles with more blocks than this wait for a pause in typing before searching."""
 
 DEBOUNCE_SECONDS = 0.15
+
+INLINE_SEARCH_SECONDS = 0.05
+"""How long a search may run on the UI thread before it moves to a worker."""
 
 WATCH_SECONDS = 1.0
 """How often the config files' modification times are checked for a live reload."""
@@ -132,6 +147,17 @@ _READER_SCREEN_ACTIONS = frozenset(
     {"search", "submit_search", "explain", "copy", "article", "compare", "lens"}
 )
 """App actions that act on the reader's own panels (see `ReaderApp.check_action`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Widgets:
+    """The widgets of the reader's screen, made once in `ReaderApp.compose`."""
+
+    header: HeaderLine
+    view: ReaderView
+    explain: ExplainPane
+    search: SearchBar
+    status: StatusLine
 
 
 class ReaderApp(App[None]):
@@ -156,12 +182,16 @@ class ReaderApp(App[None]):
         Binding("y", "copy", "Copy", show=False, id="app.copy"),
         Binding("ctrl+n", "article(1)", "Next article", show=False, id="article.next"),
         Binding("ctrl+p", "article(-1)", "Previous article", show=False, id="article.previous"),
+        Binding("L", "links", "Links", show=False, id="app.links"),
         Binding("r", "reload", "Reload rules", show=False, id="app.reload"),
         Binding("question_mark,f1", "help", "Help", id="app.help"),
         Binding("c", "compare", "Compare", show=False, id="compare.open"),
         Binding("v", "lens", "Actor lens", show=False, id="lens.open"),
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
+
+    open_on_compare = False
+    """Open on the compare screen (`reader compare`): set before the app runs."""
 
     def __init__(
         self,
@@ -174,18 +204,31 @@ class ReaderApp(App[None]):
         classifier: Classifier | None = None,
         verdicts: VerdictStream | None = None,
         store: StateStore | None = None,
-        compare: bool = False,
+        feeds: Sequence[Feed] = (),
+        web: WebSettings | None = None,
+        urls: Sequence[str] = (),
+        notices: Sequence[str] = (),
     ) -> None:
         """`theme` overrides config's `theme:`; `mouse` is recorded (the CLI passes it to
         `run(mouse=...)`); `config_path` is the `--config` file, used for a reload only when
         the config records no source files; `classifier` replaces the classifier with a
         whole-article one and `verdicts` with a progressive one (tests and benchmarks);
         `store` keeps the reading positions (default: a `StateStore` in the XDG state
-        directory); `compare` opens on the compare screen (`reader compare`)."""
+        directory); `feeds` are listed on a screen of their items, which are fetched (with
+        `web`) as they are opened, as are the articles of links; `urls` are fetched in order
+        once the app runs, each joining the articles (or the feed list) as it arrives;
+        `notices` are problems found before the app started (files that could not be read),
+        shown once it has."""
         super().__init__()
-        if not articles:
+        self._startup_notices = tuple(notices)
+        if not articles and not feeds and not urls:
             raise ReaderError("no article to show")
-        self.articles: tuple[Article, ...] = tuple(articles)
+        self._urls = tuple(urls)
+        self._ui: _Widgets | None = None
+        # A list: articles fetched from a feed or a link join it as they are opened.
+        self.articles: list[Article] = list(articles)
+        self.feed_items: tuple[FeedItem, ...] = tuple(item for feed in feeds for item in feed.items)
+        self.web = WebReader(self, web)
         self.config = config
         self.config_path = config_path
         self._classifier = classifier
@@ -212,34 +255,48 @@ class ReaderApp(App[None]):
         self._keymap: dict[str, str] = dict(config.keymap)
         self._mtimes = self._source_mtimes()
         self._colours: Mapping[str, str] = {}
-        self._start_on_compare = compare
 
     # --- layout -------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield HeaderLine(id="header")
+        self._ui = _Widgets(
+            HeaderLine(id="header"),
+            ReaderView(id="view"),
+            ExplainPane(id="explain", rule_messages=self._rule_messages()),
+            SearchBar(id="search"),
+            StatusLine(id="status"),
+        )
+        yield self._ui.header
         with Container(id="main"):
-            yield ReaderView(id="view")
-            yield ExplainPane(id="explain", rule_messages=self._rule_messages())
-        yield SearchBar(id="search")
-        yield StatusLine(id="status")
+            yield self._ui.view
+            yield self._ui.explain
+        yield self._ui.search
+        yield self._ui.status
         yield Footer()
+
+    def _widgets(self) -> _Widgets:
+        """The reader's own widgets, kept from `compose`: not queried, because a timer or a
+        fetched page updates them while a list or help screen is on top (a query looks at
+        the top screen) and while the app shuts down (when queries find nothing)."""
+        if self._ui is None:
+            raise RuntimeError("the reader's widgets are used before they were composed")
+        return self._ui
 
     @property
     def view(self) -> ReaderView:
-        return self.query_one("#view", ReaderView)
+        return self._widgets().view
 
     @property
     def search_bar(self) -> SearchBar:
-        return self.query_one("#search", SearchBar)
+        return self._widgets().search
 
     @property
     def status(self) -> StatusLine:
-        return self.query_one("#status", StatusLine)
+        return self._widgets().status
 
     @property
     def explain(self) -> ExplainPane:
-        return self.query_one("#explain", ExplainPane)
+        return self._widgets().explain
 
     @property
     def classified(self) -> ClassifiedArticle | None:
@@ -252,11 +309,48 @@ class ReaderApp(App[None]):
             self.set_keymap(self._keymap)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.view.focus()
-        self._open_article(0)
+        self._show_startup_notices()
+        if self.articles:
+            self._open_article(0)
+        elif self.feed_items:
+            self.show_feed()
+        self.web.start(self._urls)
         self.set_interval(WATCH_SECONDS, self._watch_config)
         self.set_interval(SAVE_SECONDS, self._save_moved)
-        if self._start_on_compare:
+        if self.open_on_compare:
             self.action_compare()
+        self._catch_signals()
+
+    def _catch_signals(self) -> None:
+        """SIGTERM (`kill`) and SIGHUP (a closed terminal or SSH window) end the reader as `q`
+        does: Python's default for both kills the process at once, which leaves the terminal in
+        the alternate screen with mouse tracking on and loses the last moves and marks.
+
+        Only a real terminal app installs them (tests drive a headless app inside pytest).
+        """
+        if self.is_headless:
+            return
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(signum, self._signalled, signum)
+
+    def _signalled(self, signum: int) -> None:
+        """Save, then exit with 128 + the signal's number, as a shell reports a killed job."""
+        with contextlib.suppress(Exception):
+            self._save_position(wait=True)
+        self.exit(return_code=128 + signum)
+
+    def _show_startup_notices(self) -> None:
+        """What the loader said before the app started, as one notice (at most 5 lines)."""
+        lines = [visible(line) for line in self._startup_notices]
+        if not lines:
+            return
+        if len(lines) > 5:
+            lines[5:] = [f"… and {len(lines) - 5} more (listed on the terminal after quitting)"]
+        self.notify(
+            "\n".join(lines), title="While loading", severity="warning", markup=False, timeout=15
+        )
 
     # --- themes -------------------------------------------------------------------------
 
@@ -291,10 +385,6 @@ class ReaderApp(App[None]):
         self._remember_shown()
         self.article_index = index
         self._update_header()
-        if index not in self._states:
-            restored = self._restore(index)
-            if restored is not None:
-                self._states[index] = restored
         classified = self._classified.get(index)
         if classified is not None:
             self._show(classified, self._states.get(index), index)
@@ -303,7 +393,9 @@ class ReaderApp(App[None]):
             self.view.clear("classifying…")
             self._generation += 1
             state = self._states.get(index)
-            self._classify(index, self.config, self._generation, state.block if state else 0)
+            # No state yet: the worker reads the saved position first, off the UI thread (a
+            # state file on a stalled disk or a FIFO must not freeze the screen).
+            self._classify(index, self.config, self._generation, state.block if state else None)
         self._update_status()
 
     def _remember_shown(self) -> None:
@@ -332,7 +424,13 @@ class ReaderApp(App[None]):
             return None
         from reader.classify import classify_iter
 
-        return lambda article, config: classify_iter(article, config, problems)
+        def stream(article: Article, config: Config) -> Iterator[Verdict]:
+            # Called in a worker thread: cancelling the worker (another article, a reload, or
+            # quitting) stops the classification within one sentence, even mid-block.
+            cancel = get_current_worker().cancelled_event
+            return classify_iter(article, config, problems, cancel)
+
+        return stream
 
     def _classify_whole(
         self, article: Article, config: Config, problems: list[str]
@@ -357,13 +455,19 @@ class ReaderApp(App[None]):
         )
 
     @work(thread=True, exclusive=True, group="classify")
-    def _classify(self, index: int, config: Config, generation: int, wanted: int) -> None:
+    def _classify(self, index: int, config: Config, generation: int, wanted: int | None) -> None:
         """Classify article `index` off the UI thread; results are applied on the UI thread.
 
-        A long article's first part is shown as soon as it is classified: the first
-        `FIRST_SCREEN` blocks, or enough to reach block `wanted` (a restored position) so the
-        reader never sees the article at the wrong place.
+        `wanted` None: the article has no position in memory yet, so the one saved by an
+        earlier session is read here first. A long article's first part is shown as soon as
+        it is classified: the first `FIRST_SCREEN` blocks, or enough to reach block `wanted`
+        (a restored position) so the reader never sees the article at the wrong place.
         """
+        from reader.classify import ClassificationCancelledError
+
+        if wanted is None:
+            position = self.positions.load(index)
+            wanted = self.call_from_thread(self._restored, index, position)
         article = self.articles[index]
         problems: list[str] = []
         stream = self._stream(problems)
@@ -376,6 +480,8 @@ class ReaderApp(App[None]):
                 if found is None:
                     return
                 result = ClassifiedArticle(article, config.actors, found)
+        except ClassificationCancelledError:
+            return  # another article, a reload or quitting took over
         except ReaderError as error:
             self.call_from_thread(self._classify_failed, generation, str(error))
             return
@@ -403,7 +509,7 @@ class ReaderApp(App[None]):
                 return None
             if not shown and done >= first and done < total:
                 shown = True
-                part = Article(article.source, article.title, article.blocks[:done])
+                part = replace(article, blocks=article.blocks[:done])
                 prefix = ClassifiedArticle(part, config.actors, tuple(verdicts))
                 self.call_from_thread(self._classify_part, index, generation, prefix, total)
             elif shown and done % PROGRESS_EVERY == 0:
@@ -487,6 +593,8 @@ class ReaderApp(App[None]):
             self.query_one("#header", HeaderLine).show_airtime(parts)
 
     def action_article(self, delta: int) -> None:
+        if self.web.step_item(delta):
+            return
         if len(self.articles) < 2:
             self._note("only one article is open")
             return
@@ -494,13 +602,16 @@ class ReaderApp(App[None]):
 
     # --- reading positions ----------------------------------------------------------------
 
-    def _restore(self, index: int) -> ViewState | None:
-        """The position saved for article `index` by an earlier session, fitted to it."""
-        position = self.positions.load(index)
+    def _restored(self, index: int, position: Position | None) -> int:
+        """Keep the position an earlier session saved for article `index` (read by the worker);
+        the block to show first."""
         self._show_state_warnings()
-        if position is None:
-            return None
-        return ViewState(block=position.block, column=position.actor, marks=position.marks)
+        if index not in self._states and position is not None:
+            self._states[index] = ViewState(
+                block=position.block, column=position.actor, marks=position.marks
+            )
+        state = self._states.get(index)
+        return state.block if state else 0
 
     def _save_position(self, *, wait: bool = False) -> None:
         """Save where the reader stands, if it changed: in a thread, or now when `wait`."""
@@ -540,9 +651,10 @@ class ReaderApp(App[None]):
             )
 
     async def action_quit(self) -> None:
-        """Save the position (now: the app is about to go), then quit."""
+        """Save the position (now: the app is about to go), then quit; with the exit status
+        for bad input when no article or feed could be read at all."""
         self._save_position(wait=True)
-        self.exit()
+        self.exit(return_code=EXIT_BAD_INPUT if self.web.nothing_read() else 0)
 
     # --- crashes --------------------------------------------------------------------------
 
@@ -588,6 +700,8 @@ class ReaderApp(App[None]):
 
     def action_reload(self) -> None:
         """Reload the config files and re-classify the open article, keeping the position."""
+        if not self.articles:
+            return
         if self._shown_index == self.article_index and self.view.classified is not None:
             self._states[self.article_index] = self._shown_state()
         self._generation += 1
@@ -596,17 +710,23 @@ class ReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="classify")
     def _reload(self, index: int, generation: int) -> None:
+        from reader.classify import ClassificationCancelledError
+
+        problems: list[str] = []
         try:
             sources = self._sources()
             config = config_from_files(sources) if sources else load_config(self.config_path)
+            result = self._classify_whole(self.articles[index], config, problems)
+        except ClassificationCancelledError:
+            return  # another article, a reload or quitting took over
         except ReaderError as error:
             self.call_from_thread(self._reload_failed, generation, str(error))
             return
-        problems: list[str] = []
-        try:
-            result = self._classify_whole(self.articles[index], config, problems)
-        except ReaderError as error:
-            self.call_from_thread(self._reload_failed, generation, str(error))
+        except Exception as error:
+            # A file being edited is hostile input as often as not: whatever a reload meets,
+            # the reader keeps the last good rules and goes on (issue 13.5).
+            summary = " ".join(f"{type(error).__name__}: {error}".split())[:200]
+            self.call_from_thread(self._reload_failed, generation, f"internal error: {summary}")
             return
         self.call_from_thread(self._reload_done, index, generation, config, result)
         if problems:
@@ -689,23 +809,57 @@ class ReaderApp(App[None]):
         return index
 
     def _run_search(self, raw: str, *, move: bool) -> None:
-        """Parse and run `raw`; show the verdict inline; go to the first match from the cursor."""
+        """Parse and run `raw`; show the verdict inline; go to the first match from the cursor.
+
+        A search gets `INLINE_SEARCH_SECONDS` on the UI thread, which every literal and sane
+        regex search needs at most; one that takes longer (a regex that backtracks) goes on in
+        a worker, bounded by `reader.search.SEARCH_SECONDS`, while the screen stays live.
+        """
         self._query = raw
         self._search_error = None
-        bar = self.search_bar
         index = self._index()
         if index is None:
             return
         actors = {actor.id: actor.label for actor in self.config.actors}
         try:
             query = parse_query(raw, actors)
-            results = index.search(query) if not query.empty else None
         except SearchError as error:
-            self._search_error = str(error)
-            bar.show_verdict(str(error), error=True)
-            self.view.set_results(None)
-            self._update_status()
+            self._search_failed(raw, str(error))
             return
+        try:
+            results = (
+                index.search(query, seconds=INLINE_SEARCH_SECONDS) if not query.empty else None
+            )
+        except SearchTimeoutError:
+            self.search_bar.show_verdict("searching…")
+            self._search_in_thread(index, query, raw, move)
+            return
+        except SearchError as error:
+            self._search_failed(raw, str(error))
+            return
+        self._search_found(raw, results, move)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search_in_thread(self, index: SearchIndex, query: Query, raw: str, move: bool) -> None:
+        try:
+            results = index.search(query)
+        except SearchError as error:
+            self.call_from_thread(self._search_failed, raw, str(error))
+            return
+        self.call_from_thread(self._search_found, raw, results, move)
+
+    def _search_failed(self, raw: str, message: str) -> None:
+        if raw != self._query:
+            return  # the user typed on meanwhile
+        self._search_error = message
+        self.search_bar.show_verdict(message, error=True)
+        self.view.set_results(None)
+        self._update_status()
+
+    def _search_found(self, raw: str, results: Results | None, move: bool) -> None:
+        if raw != self._query:
+            return
+        bar = self.search_bar
         self.view.set_results(results)
         if results is None:
             bar.show_verdict("")
@@ -750,6 +904,8 @@ class ReaderApp(App[None]):
             self._close_explain()
         elif self.view.results is not None or self._search_error:
             self._clear_search()
+        elif self.feed_items:
+            self.show_feed()
         self._update_status()
 
     def action_explain(self) -> None:
@@ -780,6 +936,54 @@ class ReaderApp(App[None]):
         text = self.view.block_text()
         self.copy_to_clipboard(text)
         self.notify(f"Copied block {self.view.block + 1} ({len(text)} chars)", markup=False)
+
+    # --- the web: feeds and links (fetching lives in reader.ui.web) ----------------------
+
+    def show_feed(self) -> None:
+        """The list of the feeds' items; what is picked is fetched and opened."""
+        self.push_screen(FeedScreen(self.feed_items, self.web.item or 0), self.web.picked_item)
+
+    def action_links(self) -> None:
+        if self.view.classified is None:
+            return
+        block = self.view.classified.article.blocks[self.view.block]
+        if not block.links:
+            self._note("no links in this block")
+            return
+        self.push_screen(LinksScreen(block.links), lambda pick: self.web.picked_link(block, pick))
+
+    def add_article(self, article: Article) -> int:
+        """Keep an article fetched while reading; its index (ctrl+n/ctrl+p reach it too)."""
+        self.articles.append(article)
+        if len(self.articles) > 1:
+            self._update_header()  # "article k of M" counts it
+        for screen in self.screen_stack:
+            if hasattr(screen, "articles_changed"):  # the compare screen and the lens count it
+                screen.articles_changed()
+        return len(self.articles) - 1
+
+    def add_feed(self, feed: Feed) -> None:
+        """Add a feed fetched while reading to the list; shown now if nothing else is."""
+        self.feed_items += feed.items
+        if not self.articles:
+            self._widgets().header.show_article(
+                feed.title or "Feed", feed.url, f"{len(self.feed_items)} items"
+            )
+            self.view.clear("Pick an article in the feed's list (Escape shows it again)")
+            if not isinstance(self.screen, FeedScreen):
+                self.show_feed()
+
+    def open_article(self, index: int) -> None:
+        """Show article `index` (public for `reader.ui.web`)."""
+        self._open_article(index)
+
+    def note(self, text: str, *, error: bool = False) -> None:
+        """A line in the status bar; an error stays until the next article is shown."""
+        if error:
+            self._status_error = text
+            self._update_status()
+        else:
+            self._note(text)
 
     def help_rows(self) -> list[HelpRow]:
         """Every binding with an id: its keys (after the keymap), description and id."""
@@ -851,8 +1055,11 @@ class ReaderApp(App[None]):
     def _update_header(self) -> None:
         article = self.articles[self.article_index]
         count = f"article {self.article_index + 1} of {len(self.articles)}"
-        self.query_one("#header", HeaderLine).show_article(
-            article.title, article.source, count if len(self.articles) > 1 else None
+        self._widgets().header.show_article(
+            article.title,
+            article.source,
+            count if len(self.articles) > 1 else None,
+            outlet=article.meta.outlet or article.meta.site,
         )
 
     def on_reader_view_changed(self, event: ReaderView.Changed) -> None:
@@ -873,7 +1080,9 @@ class ReaderApp(App[None]):
     def _update_status(self) -> None:
         view = self.view
         parts: list[str] = []
-        if view.classified is None:
+        if not self.articles:
+            parts.append("no article open yet")
+        elif view.classified is None:
             parts.append("classifying…")
         else:
             parts.append(f"block {view.block + 1}/{view.block_count}")

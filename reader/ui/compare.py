@@ -96,19 +96,20 @@ class CompareScreen(Screen[None]):
         self._drawn_bar = 0
 
     def compose(self) -> ComposeResult:
-        count = len(self.open_articles.articles)
-        yield Static(
-            f"Compare {count} article{'s' * (count != 1)} · share of words, blocks (b), "
-            "quotes (q) per actor",
-            id="compare-title",
-            markup=False,
-        )
+        yield Static(self._title(), id="compare-title", markup=False)
         yield Static("classifying…", id="compare-message", markup=False)
         yield CompareTable(
             id="compare-table", cursor_type="cell", zebra_stripes=True, show_cursor=True
         )
         yield Static("", id="compare-speakers", markup=False)
         yield Footer()
+
+    def _title(self) -> str:
+        count = len(self.open_articles.articles)
+        return (
+            f"Compare {count} article{'s' * (count != 1)} · share of words, blocks (b), "
+            "quotes (q) per actor"
+        )
 
     @property
     def table(self) -> CompareTable:
@@ -127,9 +128,20 @@ class CompareScreen(Screen[None]):
         found = self.open_articles.classify_missing()
         self.app.call_from_thread(self._ready, found)
 
+    def articles_changed(self) -> None:
+        """An article joined the open ones (a URL arrived): count it too."""
+        if self.open_articles.missing():
+            self._classify()
+        else:
+            self._ready({})
+
     def _ready(self, found: dict[int, ClassifiedArticle]) -> None:
         classified = self.open_articles.keep(found)
+        if classified is None:  # more arrived meanwhile
+            self._classify()
+            return
         self.rows = compare_rows(classified)
+        self.query_one("#compare-title", Static).update(self._title())
         self.query_one("#compare-message").display = False
         self.table.display = True
         self.query_one("#compare-speakers").display = True

@@ -90,13 +90,22 @@ class LensScreen(Screen[None]):
         else:
             self._ready({})
 
+    def articles_changed(self) -> None:
+        """An article joined the open ones (a URL arrived): show its blocks too."""
+        self._index = None
+        self._classify()
+
     @work(thread=True, exclusive=True, group="lens")
     def _classify(self) -> None:
         found = self.open_articles.classify_missing()
         self.app.call_from_thread(self._ready, found)
 
     def _ready(self, found: dict[int, ClassifiedArticle]) -> None:
-        self.classified = self.open_articles.keep(found)
+        classified = self.open_articles.keep(found)
+        if classified is None:  # more arrived meanwhile
+            self._classify()
+            return
+        self.classified = classified
         lens = build_lens(self.classified, self.open_articles.names(), self.actor)
         self.lens = lens
         colour = actor_colours(self.app.current_theme, (self.actor,))[self.actor.id]

@@ -30,9 +30,12 @@ class OpenArticles:
         """Classify what is not known yet (slow: call it from a worker thread)."""
         return {i: self.classify(self.articles[i], self.config) for i in self.missing()}
 
-    def keep(self, found: dict[int, ClassifiedArticle]) -> list[ClassifiedArticle]:
-        """Add `found` to the cache; every article's result in opening order."""
+    def keep(self, found: dict[int, ClassifiedArticle]) -> list[ClassifiedArticle] | None:
+        """Add `found` to the cache; every article's result in opening order, or None when
+        some article is still to be classified (one arrived from the web meanwhile)."""
         self.known.update(found)
+        if self.missing():
+            return None
         return [self.known[i] for i in range(len(self.articles))]
 
     def names(self) -> list[str]:

@@ -58,7 +58,9 @@ def make_app(*, compare: bool = False, hostile: bool = False) -> ReaderApp:
         articles["evil.txt"] = [("Evil \x1b]0;pwned\x07[b]markup[/b]", ("nato",))]
     built = [article(source, paras) for source, paras in articles.items()]
     table = {source: [labels for _, labels in paras] for source, paras in articles.items()}
-    return ReaderApp(built, CONFIG, classifier=labelled_by(table), compare=compare)
+    app = ReaderApp(built, CONFIG, classifier=labelled_by(table))
+    app.open_on_compare = compare
+    return app
 
 
 async def settle(pilot: Pilot[None]) -> None:
