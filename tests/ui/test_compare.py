@@ -267,3 +267,19 @@ async def test_v_on_a_column_that_is_no_actor_opens_nothing_and_says_why() -> No
         await pilot.pause()
         assert app.screen is screen
         assert any("move to an actor's column" in n.message for n in app._notifications)
+
+
+async def test_an_article_that_arrives_from_the_web_joins_the_open_compare_screen() -> None:
+    late: list[Para] = [("Late wire copy", ("nato",))]
+    table = {source: [labels for _, labels in paras] for source, paras in ARTICLES.items()}
+    table["evil.txt"] = [labels for _, labels in late]
+    built = [article(source, paras) for source, paras in ARTICLES.items()]
+    app = ReaderApp(built, CONFIG, classifier=labelled_by(table))
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_compare(pilot)
+        # What the web reader does when a URL given on the command line arrives.
+        app.add_article(article("evil.txt", late))
+        await settle(pilot)
+        assert app.screen is screen
+        assert list(row_lines(app)) == ["tass", "reuters", "kyiv", "evil"]
+        assert "Compare 4 articles" in screen_text(app)
