@@ -1,6 +1,6 @@
 """Run every benchmark and print its figures.
 
-python -m benchmarks [core|ui|terminal|rules|extract]
+python -m benchmarks [core|ui|terminal|rules|extract|compare]
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks import core, rules, terminal, ui
+from benchmarks import compare, core, rules, terminal, ui
 from benchmarks.extract import score as extract
 
 SUITES: dict[str, Callable[[Path], object]] = {
@@ -19,6 +19,7 @@ SUITES: dict[str, Callable[[Path], object]] = {
     "ui": ui.run,
     "terminal": terminal.run,
     "extract": extract.run,
+    "compare": compare.run,
 }
 
 
