@@ -21,8 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from reader import safe_yaml
 from reader.classify import classify
 from reader.config import Config
 from reader.errors import ReaderError
@@ -120,10 +119,9 @@ def labelled_articles(dataset: Path) -> list[tuple[Path, list[_Gold]]]:
         raise ReaderError("no such dataset folder", str(dataset))
     out: list[tuple[Path, list[_Gold]]] = []
     for file in files:
-        try:
-            data = yaml.safe_load(file.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-            raise ReaderError(f"cannot read labels: {error}".splitlines()[0], str(file)) from None
+        # Bounded like every YAML file (safe_yaml): a 20,000-deep file is one line, not a
+        # RecursionError.
+        data = safe_yaml.load(file, "labels file")
         entries = data.get("articles") if isinstance(data, Mapping) else None
         if entries is None and isinstance(data, Mapping) and "article" in data:
             entries = [data]

@@ -26,13 +26,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-import yaml
-
+from reader import safe_yaml
 from reader.classify import classify
 from reader.config import Config, config_from_files
 from reader.errors import ConfigError, ReaderError
 from reader.model import Article, Block
 from reader.resources import bundled
+from reader.rules.schema import check_examples, parse_file
 from reader.safe_text import visible
 
 
@@ -98,9 +98,11 @@ def run_rule_tests(paths: Sequence[Path], config: Config, out: TextIO) -> bool:
     Raises ConfigError for a test file that cannot be read or has the wrong shape.
     """
     passed = failed = 0
+    checked: set[Path] = set()
     for path in paths:
         cases = rule_cases(path)
         file_config = case_config(cases[0], config)
+        failed += _examples(file_config, checked, out)
         for case in cases:
             problems = check_case(case, file_config)
             if problems:
@@ -115,19 +117,22 @@ def run_rule_tests(paths: Sequence[Path], config: Config, out: TextIO) -> bool:
     return failed == 0
 
 
+def _examples(config: Config, checked: set[Path], out: TextIO) -> int:
+    """Check the rule examples (`tests:`) of the config's files not checked yet, each file
+    within its own budget (`check_examples`); print each failure; the number of failures."""
+    failures = 0
+    for source in config.sources:
+        if source in checked:
+            continue
+        checked.add(source)
+        for error in check_examples(source, parse_file(source).nodes):
+            print(f"FAIL {error}", file=out)
+            failures += 1
+    return failures
+
+
 def _read(path: Path) -> Mapping[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError("no such rule test file", str(path)) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"cannot read: {error}", str(path)) from None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        raise ConfigError(f"invalid YAML: {error.problem}", where) from None
-    except yaml.YAMLError as error:
-        raise ConfigError(f"invalid YAML: {error}", str(path)) from None
+    data = safe_yaml.load(path, "rule test file")
     if not isinstance(data, Mapping):
         raise ConfigError("expected a mapping with 'cases:'", str(path))
     return data
