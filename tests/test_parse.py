@@ -383,3 +383,69 @@ def test_a_large_one_paragraph_per_line_file_keeps_every_paragraph(tmp_path: Pat
     article = parsed(path)
     assert len(article.blocks) == 20_001
     assert article.blocks[-1].line == 20_002
+
+
+# One paragraph per line must never be merged, however similar the lengths; wrapped text must
+# still be joined. Each row: the lines of one blank-line-free group -> the paragraphs expected.
+_PESKOV = "Peskov said the Kremlin saw no basis for a ceasefire at this stage of the talks."
+_ZELENSKY = "Zelensky said Kyiv would not give up any territory."
+_RUTTE = "Rutte said NATO would keep supplying weapons."
+
+
+@pytest.mark.parametrize(
+    ("lines", "paragraphs"),
+    [
+        pytest.param([_PESKOV, _ZELENSKY, _RUTTE], 3, id="sentence-per-line (issue 12)"),
+        pytest.param(
+            ["Peskov said the talks had stalled.", "Zelensky said Kyiv would not yield."],
+            2,
+            id="similar lengths, each a sentence",
+        ),
+        pytest.param(
+            [
+                '"We will not yield," Zelensky said in his nightly video address to the nation.',
+                '"The alliance stands with Kyiv," Rutte told reporters at the summit in Vilnius.',
+            ],
+            2,
+            id="quotes ending each line",
+        ),
+        pytest.param(
+            ["By Anna Smith", _PESKOV, _ZELENSKY],
+            3,
+            id="a byline without a full stop",
+        ),
+        pytest.param(
+            [
+                "Talks on a ceasefire stalled on Tuesday, officials said, with both",
+                "delegations leaving Geneva early and no date set for a new round of",
+                "negotiations.",
+            ],
+            1,
+            id="hard-wrapped at 70",
+        ),
+        pytest.param(
+            [
+                "The mediators called the pause temporary and said both sides agreed.",
+                "They would keep the channel open, and technical teams would meet",
+                "again within weeks.",
+            ],
+            1,
+            id="wrapped, a sentence ending at the column",
+        ),
+        pytest.param(
+            [
+                "Talks stalled on Tuesday, officials said, with both delegations",
+                "leaving early. No new date was set.",
+                "The mediators called the pause temporary. They said both sides",
+                "had agreed to keep the channel open.",
+            ],
+            2,
+            id="wrapped, new paragraph without a blank line",
+        ),
+    ],
+)
+def test_plain_text_lines_become_paragraphs(lines: list[str], paragraphs: int) -> None:
+    article = parse_text("Headline\n\n" + "\n".join(lines) + "\n")
+    assert [block.kind for block in article.blocks] == ["title"] + ["paragraph"] * paragraphs
+    if paragraphs == len(lines):
+        assert [block.text for block in article.blocks[1:]] == lines
