@@ -25,7 +25,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
-from reader.layout import Layout, text_cells, wrap_starts
+from reader.cells import cells
+from reader.layout import Layout, wrap_starts
 from reader.safe_text import visible
 
 MAX_TEXT = 96
@@ -61,7 +62,7 @@ def geometry_for(layout: Layout, width: int, *, compact: bool, focus_column: int
     """The geometry of `layout` drawn `width` cells wide (one column when they would not fit)."""
     columns = layout.columns
     count = max(1, len(columns))
-    tag = max((text_cells(visible(c.tag)) for c in columns), default=1)
+    tag = max((cells(visible(c.tag)) for c in columns), default=1)
     gutter = tag + 2  # tag, cursor marker, space
     narrow = count > 1 and (width - (count - 1)) // count - gutter - RIGHT_MARGIN < MIN_TEXT
     merged = narrow and not compact

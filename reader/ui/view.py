@@ -71,7 +71,7 @@ from textual.strip import Strip
 from reader.layout import Layout, build_layout, display_text
 from reader.model import ClassifiedArticle
 from reader.search import Match, Results
-from reader.ui.paint import Painter, colour_style
+from reader.ui.paint import Painter, colour_style, fitted_strip
 from reader.ui.tracks import Geometry, Track, Wraps, build_tracks, geometry_for
 
 PendingKey = Literal["mark", "jump"]
@@ -867,9 +867,7 @@ class ReaderView(ScrollView, can_focus=True):
         if self._layout is None or self._geometry is None or not self._texts:
             if y == 1 and self._message:
                 text = f" {self._message}"
-                return Strip([Segment(text, self._style("view--message"))]).adjust_cell_length(
-                    width, base
-                )
+                return fitted_strip([Segment(text, self._style("view--message"))], width, base)
             return Strip.blank(width, base)
         painter = self._painter()
         if y == 0:
@@ -880,7 +878,7 @@ class ReaderView(ScrollView, can_focus=True):
         else:
             assert self._track is not None
             segments = painter.aligned(self._track, round(self.scroll_y) + line)
-        return Strip(segments).adjust_cell_length(width, base)
+        return fitted_strip(segments, width, base)
 
     # --- for tests and the status line ----------------------------------------------------
 
