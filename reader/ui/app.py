@@ -33,19 +33,7 @@ re-classifies, keeping the current block on its screen row; the app also polls t
 modification times every second and reloads on a change. A broken edit keeps the last good
 rules and shows the error (file:line:column) in the status line.
 
-App bindings (ids for `keymap:` in config.yaml; the panels' own are in `reader.ui.view`):
-
-| id | keys | action |
-|---|---|---|
-| search.open | / | open the search input |
-| app.escape | escape | close the explain pane, else clear the search; never quits |
-| app.explain | e, enter | explain the current block (toggle) |
-| app.copy | y | copy the current block's text (OSC 52) |
-| article.next | ctrl+n | next article |
-| article.previous | ctrl+p | previous article |
-| app.reload | r | reload the rules and re-classify |
-| app.help | ?, f1 | all keys and their ids |
-| app.quit | q | quit |
+Bindings: `reader.ui.keys` holds every key with its id (the README's Keys table is made from it).
 
 The command palette (themes, live) moves from ctrl+p, which pages articles here, to `:`.
 """
@@ -62,7 +50,7 @@ from typing import ClassVar
 from textual import work
 from textual.actions import SkipAction
 from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Container
 from textual.theme import Theme
 from textual.timer import Timer
@@ -77,6 +65,7 @@ from reader.search import SearchError, SearchIndex, parse_query
 from reader.state import Position, StateStore
 from reader.ui.explain import ExplainPane
 from reader.ui.help import HelpRow, HelpScreen
+from reader.ui.keys import bindings, help_rows
 from reader.ui.positions import Positions
 from reader.ui.search_bar import SearchBar
 from reader.ui.status import HeaderLine, StatusLine
@@ -131,22 +120,10 @@ class ReaderApp(App[None]):
     # Textual declares this as an instance variable, so it cannot carry ClassVar here.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-normal"), (140, "-wide")]  # noqa: RUF012
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # Priority: handled before the key is forwarded, so the letters typed right after `/`
-        # (a fast typist, a paste) already reach the input instead of the panels' bindings.
-        Binding("slash", "search", "Search", id="search.open", priority=True),
-        # Priority too: Enter closes the input before the next key is dispatched, so a key
-        # typed right after it ("e" to explain) reaches the panels, not the query.
-        Binding("enter", "submit_search", show=False, priority=True),
-        Binding("escape", "escape", "Close/clear", show=False, id="app.escape"),
-        Binding("e,enter", "explain", "Explain", id="app.explain"),
-        Binding("y", "copy", "Copy", show=False, id="app.copy"),
-        Binding("ctrl+n", "article(1)", "Next article", show=False, id="article.next"),
-        Binding("ctrl+p", "article(-1)", "Previous article", show=False, id="article.previous"),
-        Binding("r", "reload", "Reload rules", show=False, id="app.reload"),
-        Binding("question_mark,f1", "help", "Help", id="app.help"),
-        Binding("q", "quit", "Quit", id="app.quit"),
-    ]
+    # search.open and search.submit are priority bindings: the letters typed right after `/`
+    # (a fast typist, a paste) reach the input, and a key typed right after Enter reaches the
+    # panels, not the query.
+    BINDINGS: ClassVar[list[BindingType]] = bindings("app")
 
     def __init__(
         self,
@@ -234,6 +211,7 @@ class ReaderApp(App[None]):
         if self._keymap:
             self.set_keymap(self._keymap)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.view.merge = self.config.view == "merged"
         self.view.focus()
         self._open_article(0)
         self.set_interval(WATCH_SECONDS, self._watch_config)
@@ -742,15 +720,9 @@ class ReaderApp(App[None]):
         self.notify(f"Copied block {self.view.block + 1} ({len(text)} chars)", markup=False)
 
     def help_rows(self) -> list[HelpRow]:
-        """Every binding with an id: its keys (after the keymap), description and id."""
-        rows: list[HelpRow] = []
-        for owner in (ReaderView, ReaderApp):
-            for binding in owner.BINDINGS:
-                if isinstance(binding, Binding) and binding.id:
-                    # visible(): a keymap comes from a config file, which may be shared.
-                    keys = visible(self._keymap.get(binding.id, binding.key))
-                    rows.append((keys, binding.description, binding.id))
-        return rows
+        """Every binding with an id: its keys as typed (after the keymap), what it does, id."""
+        # visible(): a keymap comes from a config file, which may be shared.
+        return [(visible(keys), text, key_id) for keys, text, key_id in help_rows(self._keymap)]
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.help_rows()))
@@ -799,6 +771,8 @@ class ReaderApp(App[None]):
         parts.append("compact" if view.compact else "aligned")
         if view.show_other:
             parts.append("+other")
+        if view.counts.digits:
+            parts.append(f"count {view.counts.digits}")
         if view.pending == "mark":
             parts.append("mark: press a letter")
         elif view.pending == "jump":

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.color import Color, ColorParseError
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -30,6 +30,7 @@ from textual.widgets import Static
 
 from reader.model import Actor, Block, ClassifiedArticle, Evidence, Verdict
 from reader.safe_text import visible
+from reader.ui.keys import bindings
 from reader.ui.themes import actor_colours
 
 EXCERPT = 60
@@ -296,9 +297,7 @@ class ExplainPane(VerticalScroll, can_focus=True):
 
     DEFAULT_CSS = _css()
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", show=False, id="explain.close"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("explain")
 
     class Closed(Message):
         """The user asked to close the pane (Escape while it had focus)."""

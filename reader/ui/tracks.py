@@ -11,10 +11,12 @@ each block is and which block sits on line y; `reader.ui.paint` draws from the s
   the others draw a dim gap of the same height; an unlabelled block is a full-width band (or
   stands in the Other column, `o`). Compact mode has one track per column (its own blocks).
 
-Narrow terminals: when a column's text would be narrower than `MIN_TEXT`, one column is shown.
-Aligned mode then merges the panels into that one column, its gutter holding a tag slot per
-actor (`Geometry.slots`), so nothing is hidden behind a gap. Compact mode shows the focused
-panel's own blocks.
+Narrow terminals: panels stay side by side while a column's text is at least `MIN_TEXT` cells
+(three actors fit down to about 70 columns: narrow columns are still columns). Below that, or
+when the reader chose the merged view (`M`, `view: merged`), one column is shown. Aligned mode
+then merges the panels into that one column, its gutter holding a tag slot per actor
+(`Geometry.slots`), so nothing is hidden behind a gap. Compact mode shows the focused panel's
+own blocks.
 Wide terminals: text columns are capped at `MAX_TEXT` cells so lines stay readable.
 """
 
@@ -35,8 +37,9 @@ MAX_TEXT = 96
 MAX_BAND = 120
 """Widest full-width band (an unlabelled block drawn across all panels)."""
 
-MIN_TEXT = 28
-"""Narrowest text column before the view shows one column (see "Narrow terminals")."""
+MIN_TEXT = 18
+"""Narrowest text column before the view shows one column (see "Narrow terminals"): three
+panels fit at 72 columns, the usual SSH terminal, and beside an open explain pane at 140."""
 
 RIGHT_MARGIN = 1
 """Blank cells after each column's text, so a full line never touches the separator."""
@@ -58,13 +61,18 @@ class Geometry:
     slots: tuple[int, ...] = ()  # merged: x of each column's tag slot in the gutter
 
 
-def geometry_for(layout: Layout, width: int, *, compact: bool, focus_column: int) -> Geometry:
-    """The geometry of `layout` drawn `width` cells wide (one column when they would not fit)."""
+def geometry_for(
+    layout: Layout, width: int, *, compact: bool, focus_column: int, merge: bool = False
+) -> Geometry:
+    """The geometry of `layout` drawn `width` cells wide: one column when the panels would not
+    fit, or when `merge` (the reader's choice)."""
     columns = layout.columns
     count = max(1, len(columns))
     tag = max((cells(visible(c.tag)) for c in columns), default=1)
     gutter = tag + 2  # tag, cursor marker, space
-    narrow = count > 1 and (width - (count - 1)) // count - gutter - RIGHT_MARGIN < MIN_TEXT
+    narrow = count > 1 and (
+        merge or (width - (count - 1)) // count - gutter - RIGHT_MARGIN < MIN_TEXT
+    )
     merged = narrow and not compact
     slots: tuple[int, ...] = ()
     if merged:

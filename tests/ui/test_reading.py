@@ -5,8 +5,12 @@ Driven through Pilot like tests/ui/test_app.py, with a fixed label table for the
 
 from __future__ import annotations
 
+import dataclasses
+
+from reader.ui.app import ReaderApp
+
 from .helpers import ready, screen_text
-from .test_app import make_app
+from .test_app import CONFIG, WIDE, long_texts, make_app, status, type_search
 
 SHY = "\u00ad"
 
@@ -22,3 +26,104 @@ async def test_soft_hyphens_and_emoji_never_crop_a_line() -> None:
             assert shown.count("ministry") == 12, size
             assert shown.count("said") == 12, size
         app = make_app((([("Headline", ()), (body, ("nato",))], "t.txt"),))
+
+
+# --- keys as less and vim users expect (issue 12.7, 12.8) ----------------------------------
+
+
+async def test_count_prefixes_repeat_motions_and_name_blocks() -> None:
+    app = make_app(((long_texts(), "long.txt"),))
+    async with app.run_test(size=(150, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("5", "j")
+        assert app.view.block == 5
+        await pilot.press("2", "k")
+        assert app.view.block == 3
+        await pilot.press("1", "2")
+        assert "count 12" in status(app)
+        await pilot.press("G")
+        assert app.view.block == 11 and "count" not in status(app)
+        await pilot.press("3", "g")
+        assert app.view.block == 2
+        await pilot.press("j")  # the count is spent: one block
+        assert app.view.block == 3
+        await pilot.press("G", "0", "g")  # 0 alone is no count: g goes to the first block
+        assert app.view.block == 0
+        await pilot.press("2", "right_square_bracket")  # NATO's second block on
+        assert app.view.block == 8
+
+
+async def test_ctrl_d_u_f_b_scroll_like_less() -> None:
+    app = make_app(((long_texts(), "long.txt"),))
+    async with app.run_test(size=(150, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+d")
+        half = app.view.block
+        assert half > 0
+        await pilot.press("ctrl+f")
+        assert app.view.block > half
+        await pilot.press("ctrl+b")
+        assert app.view.block == half
+        await pilot.press("ctrl+u")
+        assert app.view.block == 0
+
+
+async def test_n_past_the_last_match_wraps_and_says_so() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await type_search(pilot, "truce")
+        await pilot.press("enter", "n", "n", "n")
+        assert app.view.block == 7 and "wrapped" not in status(app)
+        await pilot.press("n")
+        assert app.view.block == 0 and "search wrapped" in status(app)
+        await pilot.press("N")
+        assert app.view.block == 7 and "search wrapped" in status(app)
+        await pilot.press("2", "n")
+        assert app.view.block == 2
+
+
+# --- panels at SSH sizes, the merged view as a choice (issue 12.2) --------------------------
+
+
+def header_panels(app: ReaderApp) -> list[str]:
+    return [part.strip() for part in app.view.screen_lines()[0].split("│")]
+
+
+async def test_80x24_and_72_columns_show_side_by_side_panels() -> None:
+    for size in ((80, 24), (72, 24)):
+        app = make_app()
+        async with app.run_test(size=size) as pilot:
+            await ready(pilot)
+            assert [p.split(" ")[1] for p in header_panels(app)] == ["NATO", "Russia", "Ukraine"]
+            assert not app.view.narrow
+
+
+async def test_m_and_the_view_setting_choose_one_merged_column() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("M")
+        assert app.view.narrow and len(header_panels(app)) == 1
+        assert "one merged column" in status(app)
+        await pilot.press("M")
+        assert len(header_panels(app)) == 3
+    merged = make_app(config=dataclasses.replace(CONFIG, view="merged"))
+    async with merged.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        assert merged.view.narrow and len(header_panels(merged)) == 1
+
+
+async def test_explain_opens_beside_the_panels_from_140_columns_below_otherwise() -> None:
+    for size, beside in (((150, 40), True), ((100, 40), False), ((80, 24), False)):
+        app = make_app()
+        async with app.run_test(size=size) as pilot:
+            await ready(pilot)
+            await pilot.press("j", "e")
+            await pilot.pause()
+            assert len(header_panels(app)) == 3, size  # the panels stay panels
+            view, pane = app.view.region, app.explain.region
+            if beside:
+                assert pane.x >= view.right and pane.y == view.y
+            else:
+                assert pane.y >= view.bottom and pane.x == view.x
