@@ -612,6 +612,7 @@ class ReaderApp(App[None]):
             self._debounce.stop()
             self._debounce = None
             self._run_search(value, move=True)
+        self.search_bar.remember(value)
         self.search_bar.close()
         self._focus_view()
 

@@ -23,7 +23,7 @@ from typing import Literal
 
 from textual.binding import Binding, BindingType
 
-Scope = Literal["view", "app", "explain", "help", "help_table"]
+Scope = Literal["view", "app", "search_input", "explain", "help", "help_table"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +99,11 @@ KEYS: tuple[Key, ...] = (
     Key("app.help", "question_mark,f1", "help", "Help", "all keys and their ids",
         scope="app", show=True),
     Key("app.quit", "q", "quit", "Quit", "quit", scope="app", show=True),
+    Key("search.older", "up", "history(-1)", "Older search",
+        "in the search input: the search before (history is kept across runs)",
+        scope="search_input"),
+    Key("search.newer", "down", "history(1)", "Newer search",
+        "in the search input: the search after", scope="search_input"),
     Key("explain.down", "j,down", "scroll_down", "Scroll down",
         "in the explain pane: scroll down", scope="explain"),
     Key("explain.up", "k,up", "scroll_up", "Scroll up", "in the explain pane: scroll up",

@@ -127,3 +127,30 @@ async def test_explain_opens_beside_the_panels_from_140_columns_below_otherwise(
                 assert pane.x >= view.right and pane.y == view.y
             else:
                 assert pane.y >= view.bottom and pane.x == view.x
+
+
+async def test_slash_starts_a_new_search_and_up_down_walk_the_history_across_runs() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await type_search(pilot, "truce")
+        await pilot.press("enter")
+        await type_search(pilot, "NATO")  # typed over the selected "truce": a new search
+        assert app.search_bar.value == "NATO"
+        await pilot.press("enter")
+        await pilot.press("slash", "right", "s")  # an arrow key keeps the old text to edit
+        assert app.search_bar.value == "NATOs"
+        await pilot.press("escape")
+    again = make_app()  # a new run: the history was kept on disk
+    async with again.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", "up")
+        assert again.search_bar.value == "NATO"
+        await pilot.press("up")
+        assert again.search_bar.value == "truce"
+        await pilot.pause()
+        assert again.search_bar.verdict.endswith("/4")  # the shown query is searched
+        await pilot.press("up")  # the oldest stays
+        assert again.search_bar.value == "truce"
+        await pilot.press("down", "down")  # past the newest: back to what was typed
+        assert again.search_bar.value == ""
