@@ -692,6 +692,15 @@ class ReaderApp(App[None]):
         self._update_status()
 
     def action_explain(self) -> None:
+        """e: open the pane; with the pane open, move into it (to scroll it); then close."""
+        if not self.explain.has_class("-open"):
+            self.action_toggle_explain()
+        elif self.focused is self.explain:
+            self._close_explain()
+        else:
+            self.screen.set_focus(self.explain)
+
+    def action_toggle_explain(self) -> None:
         if self.explain.has_class("-open"):
             self._close_explain()
             return
@@ -700,10 +709,20 @@ class ReaderApp(App[None]):
             self._note("nothing to explain yet")
             return
         self.explain.add_class("-open")
+        self.view.tab_out = True
         self.explain.show(classified, self.view.block)
 
     def _close_explain(self) -> None:
         self.explain.remove_class("-open")
+        self.view.tab_out = False
+        self._focus_view()
+
+    def on_reader_view_tabbed_out(self, event: ReaderView.TabbedOut) -> None:
+        if self.explain.has_class("-open"):
+            self.screen.set_focus(self.explain)
+
+    def on_explain_pane_left(self, event: ExplainPane.Left) -> None:
+        event.stop()
         self._focus_view()
 
     def _focus_view(self) -> None:

@@ -117,6 +117,9 @@ class ReaderView(ScrollView, can_focus=True):
     class Changed(Message):
         """The position, focus, mode or search state changed: the status line redraws."""
 
+    class TabbedOut(Message):
+        """Tab past the last panel while `tab_out` is set: the app focuses the next pane."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._classified: ClassifiedArticle | None = None
@@ -128,6 +131,8 @@ class ReaderView(ScrollView, can_focus=True):
         self.compact = False
         self.merge = False
         """The reader chose one merged column (`M`, `view: merged`) even where panels fit."""
+        self.tab_out = False
+        """Tab past the last panel leaves the panels (the app sets it while explain is open)."""
         self.show_other = False
         self.block = 0
         self.focus_column = 0
@@ -630,6 +635,10 @@ class ReaderView(ScrollView, can_focus=True):
         count = self.counts.current
         if count is not None and delta > 0:
             self.focus_panel(count - 1)  # 3 tab: panel 3, as vim's 3gt
+            return
+        last = len(self._layout.columns) - 1
+        if self.tab_out and delta > 0 and (self.focus_column == last or self.narrow):
+            self.post_message(self.TabbedOut())
             return
         self.focus_panel((self.focus_column + delta) % len(self._layout.columns))
 

@@ -7,6 +7,12 @@ from __future__ import annotations
 
 import dataclasses
 
+from textual.widget import Widget
+
+from reader.config import load_config
+from reader.load import load
+from reader.parse import parse
+from reader.resources import bundled
 from reader.ui.app import ReaderApp
 
 from .helpers import ready, screen_text
@@ -154,3 +160,71 @@ async def test_slash_starts_a_new_search_and_up_down_walk_the_history_across_run
         assert again.search_bar.value == "truce"
         await pilot.press("down", "down")  # past the newest: back to what was typed
         assert again.search_bar.value == ""
+
+
+# --- the explain pane from the keyboard (issue 12.3) -----------------------------------------
+
+
+def seed_app() -> ReaderApp:
+    """The bundled seed with the real rules: rules fire, so explain has something to say."""
+    articles = [parse(document) for document in load([str(bundled("seeds"))]).documents]
+    return ReaderApp(articles, load_config(None))
+
+
+def focused(app: ReaderApp) -> Widget | None:
+    return app.focused
+
+
+def pane_lines(app: ReaderApp) -> list[str]:
+    """The explain pane's lines inside its border."""
+    region = app.explain.region
+    rows = screen_text(app).splitlines()[region.y + 1 : region.bottom - 1]
+    return [row[region.x + 1 : region.right - 1] for row in rows]
+
+
+async def test_explain_takes_focus_scrolls_from_the_keyboard_and_escape_leaves() -> None:
+    app = seed_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("j", "e")
+        assert focused(app) is app.view
+        assert not any("Carry-over" in line for line in pane_lines(app))  # cut off at 80x24
+        await pilot.press("e")  # into the pane
+        assert focused(app) is app.explain
+        await pilot.press("j")
+        assert app.explain.scroll_y == 1
+        await pilot.press("k")
+        assert app.explain.scroll_y == 0
+        await pilot.press("space", "space", "space")
+        await pilot.pause()
+        assert any("Carry-over" in line for line in pane_lines(app))
+        await pilot.press("b", "b", "b")
+        assert app.explain.scroll_y == 0
+        await pilot.press("escape")  # back to the panels; the pane stays open
+        assert focused(app) is app.view and app.explain.display
+        await pilot.press("j")
+        assert app.view.block == 2
+        await pilot.press("tab", "tab", "tab")  # past the last panel: into the pane
+        assert focused(app) is app.explain
+        await pilot.press("tab")
+        assert focused(app) is app.view
+        await pilot.press("escape")
+        assert not app.explain.display
+
+
+async def test_explain_rows_keep_their_indent_and_name_the_rule_family() -> None:
+    app = seed_app()
+    async with app.run_test(size=(80, 90)) as pilot:
+        await ready(pilot)
+        await pilot.press("j", "e")
+        await pilot.pause()
+        lines = pane_lines(app)
+        assert any(
+            "Why" in line and "attribution: its own speaker speaks" in line for line in lines
+        )
+        start = next(i for i, line in enumerate(lines) if "Rules that fired" in line)
+        end = next(i for i, line in enumerate(lines) if "Carry-over" in line)
+        rows = [line for line in lines[start + 1 : end] if line.strip()]
+        assert len(rows) > 4
+        # Every rule row and its wrapped message lines stay indented under the heading.
+        assert all(line.startswith("   ") for line in rows), rows
