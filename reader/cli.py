@@ -204,9 +204,11 @@ def _eval(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _default_datasets() -> list[Path]:
-    """The labelled sets of a source checkout (an installed wheel carries none)."""
+    """The labelled sets of a source checkout (an installed wheel carries none); the real-article
+    set (a manifest beside its labels) has its own command, `make eval-real`."""
     root = bundled("config.yaml").parent / "tests" / "data"
-    return sorted(path.parent for path in root.glob("*/labels.yaml"))
+    labels = root.glob("*/labels.yaml")
+    return sorted(path.parent for path in labels if not (path.parent / "manifest.yaml").exists())
 
 
 def _open(args: argparse.Namespace, err: TextIO) -> int:
