@@ -382,7 +382,7 @@ class ReaderApp(App[None]):
         if state is not None:
             self._hidden_marks[index] = {k: v for k, v in state.marks.items() if v >= blocks}
         self._progress = (index, blocks, total)
-        self._show(prefix, state, index)
+        self._show(prefix, state, index, total=total)
 
     def _classify_progress(self, index: int, generation: int, done: int, total: int) -> None:
         if generation == self._generation and index == self.article_index:
@@ -414,10 +414,18 @@ class ReaderApp(App[None]):
             self.view.show_message(f"cannot classify: {message}")
         self._update_status()
 
-    def _show(self, classified: ClassifiedArticle, state: ViewState | None, index: int) -> None:
+    def _show(
+        self,
+        classified: ClassifiedArticle,
+        state: ViewState | None,
+        index: int,
+        *,
+        total: int | None = None,
+    ) -> None:
+        """Show `classified` (`total`: its real length when it is only the first part)."""
         self._indexes.pop(self.article_index, None)
         self._shown_index = index
-        self.view.set_article(classified, state, colours=self._colours)
+        self.view.set_article(classified, state, colours=self._colours, total=total)
         if self._query:
             self._run_search(self._query, move=False)
         if self.explain.has_class("-open"):

@@ -131,6 +131,10 @@ class ReaderView(ScrollView, can_focus=True):
         self.compact = False
         self.merge = False
         """The reader chose one merged column (`M`, `view: merged`) even where panels fit."""
+        self.expected_blocks: int | None = None
+        """The article's real length while only its first part is shown (being classified)."""
+        self.waiting_for: int | None = None
+        """The block G (or 10G) asked for beyond the part shown: gone to when it arrives."""
         self.tab_out = False
         """Tab past the last panel leaves the panels (the app sets it while explain is open)."""
         self.show_other = False
@@ -212,6 +216,8 @@ class ReaderView(ScrollView, can_focus=True):
         self._spans = {}
         self.match_index = None
         self.pending = None
+        self.waiting_for = None
+        self.expected_blocks = None
         self._message = message
         self.virtual_size = Size(self.size.width, 0)
         self.scroll_to(y=0, animate=False, immediate=True, force=True)
@@ -231,9 +237,15 @@ class ReaderView(ScrollView, can_focus=True):
         state: ViewState | None = None,
         *,
         colours: Mapping[str, str] | None = None,
+        total: int | None = None,
     ) -> None:
-        """Show `classified`, standing at `state` (its block kept on the same screen row)."""
+        """Show `classified`, standing at `state` (its block kept on the same screen row).
+
+        `total`: the article's real length when `classified` is only its first part. A block
+        G asked for beyond an earlier part is gone to once it is here."""
         self._classified = classified
+        shown = len(classified.article.blocks)
+        self.expected_blocks = total if total is not None and total > shown else None
         if colours is not None:
             self._colours = colours
         self._texts = [display_text(block.text) for block in classified.article.blocks]
@@ -252,6 +264,13 @@ class ReaderView(ScrollView, can_focus=True):
             if state.column in ids:
                 self.focus_column = ids.index(state.column)
         self._relayout(keep_row=state.row)
+        waiting = self.waiting_for
+        if waiting is not None and waiting < len(self._texts):
+            self.waiting_for = None
+            self._previous_jump = self.block
+            self.go(waiting, center=waiting < len(self._texts) - 1, show=True)
+            self.note = f"at block {waiting + 1:,} of {len(self._texts):,}"
+            self._changed()
 
     def set_colours(self, colours: Mapping[str, str]) -> None:
         """Actor colour overrides (a theme's): redraw, placement unchanged."""
@@ -624,10 +643,24 @@ class ReaderView(ScrollView, can_focus=True):
             return
         self._previous_jump = self.block
         count = self.counts.current
+        target = (count - 1) if count is not None else (0 if first else -1)
+        if self._wait_for(target):
+            return
         if count is not None:
             self.go(count - 1, center=True, show=True)
         else:
             self.go(track.blocks[0] if first else track.blocks[-1])
+
+    def _wait_for(self, target: int) -> bool:
+        """While only the first part is shown, a block beyond it (-1: the end) is gone to
+        when the whole article arrives; say so meanwhile. True when waiting."""
+        total = self.expected_blocks
+        if total is None or (0 <= target < len(self._texts)):
+            return False
+        self.waiting_for = min(target, total - 1) if target >= 0 else total - 1
+        self.note = f"going to block {self.waiting_for + 1:,} once it is classified…"
+        self._changed()
+        return True
 
     def action_cycle_panel(self, delta: int) -> None:
         if self._layout is None or not self._layout.columns:
@@ -701,6 +734,7 @@ class ReaderView(ScrollView, can_focus=True):
         if self.note:
             self.note = ""
             self._changed()
+        self.waiting_for = None  # a key after G: the reader moved on (G itself asks again)
         if self.pending is None:
             if self.counts.feed(event.character):
                 event.stop()
