@@ -1,9 +1,9 @@
 """Search history, kept across runs as less keeps `~/.lesshst`: up and down in the `/` input.
 
 One query a line in `$XDG_STATE_HOME/reader/search-history`, oldest first, at most `LIMIT`,
-no repeats (a query searched again moves to the end). The file is written whole through a
-temporary file and `os.replace`, so a crash never leaves half a history. Reading and writing
-never raise: history is a convenience, and a missing or unwritable file only means none.
+no repeats (a query searched again moves to the end). The file is written whole
+(`reader.atomic`), so a crash never leaves half a history. Reading and writing never raise:
+history is a convenience, and a missing or unwritable file only means none.
 
 `History` is the cursor the input walks: `older()` and `newer()` move through the entries,
 and walking past the newest returns the draft the user was typing before they went up.
@@ -12,12 +12,10 @@ No Textual here: `reader.ui.search_bar` owns a History and binds the keys.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.atomic import write_text_atomic
 from reader.xdg import state_home
 
 LIMIT = 200
@@ -39,22 +37,8 @@ def load_history(path: Path | None = None) -> list[str]:
 
 def save_history(entries: list[str], path: Path | None = None) -> bool:
     """Write `entries` (the last `LIMIT`); False when the file could not be written."""
-    target = path or history_path()
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(prefix=f".{FILE_NAME}.", dir=target.parent)
-    except OSError:
-        return False
-    temporary = Path(name)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write("".join(f"{entry}\n" for entry in entries[-LIMIT:]))
-        temporary.replace(target)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        return False
-    return True
+    text = "".join(f"{entry}\n" for entry in entries[-LIMIT:])
+    return write_text_atomic(path or history_path(), text)
 
 
 @dataclass(slots=True)

@@ -49,9 +49,11 @@ from typing import ClassVar
 
 from textual import work
 from textual.actions import SkipAction
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import BindingType
 from textual.containers import Container
+from textual.filter import LineFilter
+from textual.screen import Screen
 from textual.theme import Theme
 from textual.timer import Timer
 from textual.widgets import Footer
@@ -63,10 +65,13 @@ from reader.model import Article, ClassifiedArticle, Verdict
 from reader.safe_text import visible
 from reader.search import SearchError, SearchIndex, parse_query
 from reader.state import Position, StateStore
+from reader.ui.commands import reader_commands, screenshot_directory
 from reader.ui.explain import ExplainPane
 from reader.ui.help import HelpRow, HelpScreen
-from reader.ui.keys import bindings, help_rows
+from reader.ui.keys import Key, bindings, help_rows
+from reader.ui.nocolor import without_colour
 from reader.ui.positions import Positions
+from reader.ui.preferences import remember_theme, remembered_theme
 from reader.ui.search_bar import SearchBar
 from reader.ui.status import HeaderLine, StatusLine
 from reader.ui.themes import (
@@ -223,7 +228,8 @@ class ReaderApp(App[None]):
         themes, problems = all_themes()
         for theme in themes:
             self.register_theme(theme)
-        wanted = self.requested_theme or self.config.theme
+        # A theme picked in the palette wins over config's `theme:` while that is unchanged.
+        wanted = self.requested_theme or remembered_theme(self.config.theme) or self.config.theme
         available = set(self.available_themes)
         if wanted and wanted not in available and f"reader-{wanted}" in available:
             wanted = f"reader-{wanted}"
@@ -242,6 +248,41 @@ class ReaderApp(App[None]):
     def _theme_changed(self, theme: Theme) -> None:
         self._colours = actor_colours(theme, self.config.actors)
         self.view.set_colours(self._colours)
+        remember_theme(theme.name, self.config.theme)
+
+    # --- the command palette, screenshots, NO_COLOR -------------------------------------------
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's commands, then every reader action by name with its key."""
+        yield from super().get_system_commands(screen)
+        yield from reader_commands(self._keymap, self._palette_runner)
+
+    def _palette_runner(self, key: Key) -> Callable[[], object]:
+        target = self.view if key.scope == "view" else self
+        return lambda: self.run_action(key.action, target)
+
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """Save where it can be saved (Textual's ~/Downloads is often missing); the notice
+        names the file."""
+        if path is None:
+            directory = screenshot_directory()
+            if directory is None:
+                self.notify(
+                    "Cannot save a screenshot: no writable directory (set XDG_PICTURES_DIR)",
+                    title="Screenshot",
+                    severity="error",
+                    markup=False,
+                )
+                return None
+            path = str(directory)
+        return super().deliver_screenshot(filename, path, time_format)
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """NO_COLOR: no colour at all (Textual's own filter turns colours into greys)."""
+        filters = super().get_line_filters()
+        return without_colour(filters) if self.no_color else filters
 
     # --- articles and classification ----------------------------------------------------
 

@@ -40,6 +40,12 @@ class Key:
     priority: bool = False
     counted: bool = False  # takes a count prefix
 
+    @property
+    def title(self) -> str:
+        """What it does, as a name for the command palette: "Next block (compact: ...)"."""
+        first = self.help.split(";")[0]
+        return first[:1].upper() + first[1:]
+
 
 KEYS: tuple[Key, ...] = (
     Key("nav.down", "j,down", "next_block", "Next block",
