@@ -23,9 +23,10 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from reader.cells import is_single, widths
-from reader.model import ClassifiedArticle
+from reader.model import Block, ClassifiedArticle
 from reader.safe_text import visible
 
 OTHER = "\x00other"
@@ -169,6 +170,28 @@ def display_text(text: str) -> str:
 
 
 _ONE_LINE: tuple[int, ...] = (0,)
+
+
+def block_display(block: Block) -> str:
+    """A block's text as its panel shows it: a list item after its number or bullet."""
+    text = display_text(block.text)
+    return f"{visible(block.marker)} {text}" if block.marker else text
+
+
+def kept_breaks(block: Block) -> tuple[int, ...]:
+    """Where a table's lines start in its display text: its rows stay rows, never run on."""
+    if block.kind != "table" or "\n" not in block.text:
+        return ()
+    return tuple(at + 1 for at, char in enumerate(block.text) if char == "\n")
+
+
+def wrap_with_breaks(text: str, width: int, breaks: Sequence[int]) -> tuple[int, ...]:
+    """`wrap_starts` with a new line forced at each of `breaks` (a table's rows)."""
+    starts: list[int] = []
+    bounds = [0, *breaks, len(text)]
+    for start, end in pairwise(bounds):
+        starts.extend(start + at for at in wrap_starts(text[start:end], width))
+    return tuple(starts)
 
 
 def wrap_starts(text: str, width: int) -> tuple[int, ...]:

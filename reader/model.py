@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-BlockKind = Literal["title", "heading", "paragraph", "quote", "item"]
+BlockKind = Literal["title", "heading", "paragraph", "quote", "item", "table"]
 RuleKind = Literal["attribution", "carry", "framing", "mention"]
 
 
@@ -20,12 +20,15 @@ class Block:
 
     `text` is the article's text as written (untrusted: render it only through
     `reader.safe_text`). `line` is the 1-based line in the source file where the block starts.
+    `marker` is a list item's number as written ("3.") or its bullet ("•"), indented by its
+    nesting; "" for other blocks. A table's text keeps its rows on lines of their own.
     """
 
     index: int
     kind: BlockKind
     text: str
     line: int
+    marker: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -449,3 +449,35 @@ def test_plain_text_lines_become_paragraphs(lines: list[str], paragraphs: int) -
     assert [block.kind for block in article.blocks] == ["title"] + ["paragraph"] * paragraphs
     if paragraphs == len(lines):
         assert [block.text for block in article.blocks[1:]] == lines
+
+
+def test_markdown_lists_keep_their_numbers_and_bullets() -> None:
+    article = parse_markdown(
+        "# T\n\n3. three\n4. four\n   - nested\n     - deeper\n\n- plain\n* star\n"
+    )
+    items = [(b.kind, b.marker, b.text) for b in article.blocks[1:]]
+    assert items == [
+        ("item", "3.", "three"),
+        ("item", "4.", "four"),
+        ("item", "  ◦", "nested"),
+        ("item", "    ▪", "deeper"),
+        ("item", "•", "plain"),
+        ("item", "•", "star"),
+    ]
+
+
+def test_a_markdown_table_is_one_block_of_aligned_rows() -> None:
+    text = (
+        "# T\n\nBefore.\n\n| Side | Demand |\n|---|---|\n"
+        "| Russia | recognition |\n| Ukraine | withdrawal |\n\nAfter.\n"
+    )
+    article = parse_markdown(text)
+    assert [b.kind for b in article.blocks] == ["title", "paragraph", "table", "paragraph"]
+    table = article.blocks[2]
+    assert table.line == 5
+    assert table.text.split("\n") == [
+        "Side    │ Demand",
+        "────────┼────────────",
+        "Russia  │ recognition",
+        "Ukraine │ withdrawal",
+    ]

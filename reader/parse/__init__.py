@@ -60,18 +60,21 @@ def _collector_paused() -> Iterator[None]:
 
 
 def assemble(
-    source: str, title: tuple[str, int] | None, blocks: Iterable[tuple[BlockKind, str, int]]
+    source: str,
+    title: tuple[str, int] | None,
+    blocks: Iterable[tuple[BlockKind, str, int] | tuple[BlockKind, str, int, str]],
 ) -> Article:
     """Number the blocks in reading order behind the title (text, line), if any.
 
-    The parsers hand over finished, non-empty, single-line texts; this keeps the index
-    arithmetic and the "no blocks at all" error in one place.
+    The parsers hand over finished, non-empty, single-line texts (a table's rows excepted),
+    with a list item's marker as a fourth element; this keeps the index arithmetic and the
+    "no blocks at all" error in one place.
     """
     result: list[Block] = []
     if title is not None:
         result.append(Block(0, "title", title[0], title[1]))
-    for kind, text, line in blocks:
-        result.append(Block(len(result), kind, text, line))
+    for kind, text, line, *marker in blocks:
+        result.append(Block(len(result), kind, text, line, marker[0] if marker else ""))
     if not result:
         raise ReaderError("no article text found (no title, heading or paragraph)", where=source)
     return Article(source=source, title=title[0] if title else None, blocks=tuple(result))

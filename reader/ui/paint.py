@@ -89,6 +89,7 @@ class Painter:
     layout: Layout
     geometry: Geometry
     texts: Sequence[str]
+    kinds: Sequence[str]  # each block's kind: headings, quotes... are drawn in their style
     wraps: Wraps
     column_styles: Sequence[Style]
     style: Callable[[str], Style]  # a component class's style ("view--cursor")
@@ -272,6 +273,9 @@ class Painter:
     ) -> list[Segment]:
         """Line k of the block's wrapped text, with search matches highlighted, `width` cells."""
         text = self.texts[block]
+        kind = self.kinds[block] if block < len(self.kinds) else "paragraph"
+        if kind != "paragraph":
+            style = style + self.style(f"view--{kind}")
         start = starts[k]
         end = starts[k + 1] if k + 1 < len(starts) else len(text)
         spans = self.spans.get(block)

@@ -23,12 +23,12 @@ Wide terminals: text columns are capped at `MAX_TEXT` cells so lines stay readab
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
 from reader.cells import cells
-from reader.layout import Layout, wrap_starts
+from reader.layout import Layout, wrap_starts, wrap_with_breaks
 from reader.safe_text import visible
 
 MAX_TEXT = 96
@@ -128,16 +128,27 @@ class Wraps:
     100,000-block article costs one pass per width, and a redraw costs nothing.
     """
 
-    __slots__ = ("_by_width", "_texts")
+    __slots__ = ("_breaks", "_by_width", "_texts")
 
     def __init__(self, texts: Sequence[str] = ()) -> None:
         self._texts: Sequence[str] = texts
+        self._breaks: Mapping[int, Sequence[int]] = {}
         self._by_width: dict[int, list[tuple[int, ...] | None]] = {}
 
-    def reset(self, texts: Sequence[str]) -> None:
-        """Forget every wrap: the texts (or what they are wrapped for) changed."""
+    def reset(
+        self, texts: Sequence[str], breaks: Mapping[int, Sequence[int]] | None = None
+    ) -> None:
+        """Forget every wrap: the texts (or what they are wrapped for) changed. `breaks`:
+        per block, where a new line must start whatever the width (a table's rows)."""
         self._texts = texts
+        self._breaks = breaks or {}
         self._by_width.clear()
+
+    def _wrap(self, block: int, width: int) -> tuple[int, ...]:
+        breaks = self._breaks.get(block)
+        if breaks:
+            return wrap_with_breaks(self._texts[block], width, breaks)
+        return wrap_starts(self._texts[block], width)
 
     def _cache(self, width: int) -> list[tuple[int, ...] | None]:
         cache = self._by_width.get(width)
@@ -150,19 +161,23 @@ class Wraps:
         cache = self._cache(width)
         starts = cache[block]
         if starts is None:
-            starts = cache[block] = wrap_starts(self._texts[block], width)
+            starts = cache[block] = self._wrap(block, width)
         return starts
 
     def heights(self, blocks: Sequence[int], width: int) -> list[int]:
         """Lines each of `blocks` takes at `width`, plus the blank line under it."""
         cache = self._cache(width)
         texts = self._texts
+        breaks = self._breaks
         heights: list[int] = []
         append = heights.append
         for block in blocks:
             starts = cache[block]
             if starts is None:
-                starts = cache[block] = wrap_starts(texts[block], width)
+                if breaks and block in breaks:
+                    starts = cache[block] = self._wrap(block, width)
+                else:
+                    starts = cache[block] = wrap_starts(texts[block], width)
             append(len(starts) + 1)
         return heights
 

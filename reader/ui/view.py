@@ -45,7 +45,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.layout import Layout, build_layout, display_text
+from reader.layout import Layout, block_display, build_layout, kept_breaks
 from reader.model import ClassifiedArticle
 from reader.search import Match, Results
 from reader.ui.counts import CountPrefix
@@ -96,6 +96,11 @@ class ReaderView(ScrollView, can_focus=True):
     ReaderView > .view--separator { color: $foreground 25%; }
     ReaderView > .view--dim { color: $foreground 45%; }
     ReaderView > .view--message { color: $foreground 70%; text-style: italic; }
+    ReaderView > .view--title { text-style: bold; }
+    ReaderView > .view--heading { text-style: bold underline; }
+    ReaderView > .view--quote { text-style: italic; }
+    ReaderView > .view--item { }
+    ReaderView > .view--table { }
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -110,6 +115,11 @@ class ReaderView(ScrollView, can_focus=True):
         "view--separator",
         "view--dim",
         "view--message",
+        "view--title",
+        "view--heading",
+        "view--quote",
+        "view--item",
+        "view--table",
     }
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("view")
@@ -125,6 +135,8 @@ class ReaderView(ScrollView, can_focus=True):
         self._classified: ClassifiedArticle | None = None
         self._layout: Layout | None = None
         self._texts: list[str] = []
+        self._kinds: list[str] = []
+        self._breaks: dict[int, tuple[int, ...]] = {}
         self._colours: Mapping[str, str] = {}
         self._column_styles: list[Style] = []
         self._message: str = ""
@@ -248,8 +260,11 @@ class ReaderView(ScrollView, can_focus=True):
         self.expected_blocks = total if total is not None and total > shown else None
         if colours is not None:
             self._colours = colours
-        self._texts = [display_text(block.text) for block in classified.article.blocks]
-        self._wraps.reset(self._texts)
+        blocks = classified.article.blocks
+        self._texts = [block_display(block) for block in blocks]
+        self._kinds = [block.kind for block in blocks]
+        self._breaks = {i: b for i, b in enumerate(map(kept_breaks, blocks)) if b}
+        self._wraps.reset(self._texts, self._breaks)
         self.results = None
         self._spans = {}
         self.match_index = None
@@ -548,7 +563,7 @@ class ReaderView(ScrollView, can_focus=True):
             row = self._cursor_row()
             self.show_other = show
             self._build_layout()
-            self._wraps.reset(self._texts)
+            self._wraps.reset(self._texts, self._breaks)
             self._relayout(keep_row=row)
 
     def goto_match(self, delta: int) -> Match | None:
@@ -879,6 +894,7 @@ class ReaderView(ScrollView, can_focus=True):
             layout=self._layout,
             geometry=self._geometry,
             texts=self._texts,
+            kinds=self._kinds,
             wraps=self._wraps,
             column_styles=self._column_styles,
             style=self._style,

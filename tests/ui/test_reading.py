@@ -7,15 +7,18 @@ from __future__ import annotations
 
 import dataclasses
 
+from rich.segment import Segment
+from rich.style import Style
 from textual.widget import Widget
 
 from reader.config import load_config
 from reader.load import load
 from reader.parse import parse
+from reader.parse.markdown import parse_markdown
 from reader.resources import bundled
 from reader.ui.app import ReaderApp
 
-from .helpers import ready, screen_text
+from .helpers import labelled_by, ready, screen_text
 from .test_app import CONFIG, WIDE, long_texts, make_app, status, type_search
 
 SHY = "\u00ad"
@@ -228,3 +231,63 @@ async def test_explain_rows_keep_their_indent_and_name_the_rule_family() -> None
         assert len(rows) > 4
         # Every rule row and its wrapped message lines stay indented under the heading.
         assert all(line.startswith("   ") for line in rows), rows
+
+
+# --- structure: lists, tables, headings, quotes (issue 12.6) ---------------------------------
+
+
+STRUCTURED = """# Talks stall in Geneva
+
+Peskov said the Kremlin saw no basis for a ceasefire.
+
+## What each side wants
+
+1. Zelensky said Kyiv would not give up any territory.
+2. Rutte said NATO would keep supplying weapons.
+   - Stoltenberg said the alliance stood ready.
+
+> "We will not risk a third world war," Stoltenberg said.
+
+| Side | Demand |
+|---|---|
+| Russia | recognition of annexed regions |
+| Ukraine | full withdrawal |
+"""
+
+
+def styled_line(app: ReaderApp, text: str) -> tuple[str, list[Segment]]:
+    for y in range(app.view.size.height):
+        strip = app.view.render_line(y)
+        if text in strip.text:
+            return strip.text, list(strip)
+    raise AssertionError(f"{text!r} is not on screen")
+
+
+def style_of(segments: list[Segment], text: str) -> Style:
+    for segment in segments:
+        if text in segment.text and segment.style is not None:
+            return segment.style
+    raise AssertionError(text)
+
+
+async def test_lists_tables_headings_and_quotes_look_like_themselves() -> None:
+    article = parse_markdown(STRUCTURED, "talks.md")
+    labels = [(), ("russia",), (), ("ukraine",), ("nato",), ("nato",), ("nato",), ()]
+    app = ReaderApp([article], CONFIG, classifier=labelled_by(labels))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        text, _ = styled_line(app, "Zelensky said")
+        assert "1. Zelensky said" in text
+        assert "2. Rutte said" in styled_line(app, "Rutte said")[0]
+        assert "◦ Stoltenberg said" in styled_line(app, "◦ Stoltenberg")[0]
+        # The table: each row on its own line, the columns aligned.
+        rows = [styled_line(app, word)[0] for word in ("Demand", "Russia  ", "Ukraine │")]
+        assert len({row.index("│") for row in rows}) == 1
+        assert "full withdrawal" in rows[2] and "recognition" not in rows[2]
+        # Headings are bold, quotes italic, paragraphs neither.
+        _, heading = styled_line(app, "What each side wants")
+        assert style_of(heading, "What each side").bold
+        _, quote = styled_line(app, "We will not")
+        assert style_of(quote, "We will not").italic
+        _, paragraph = styled_line(app, "Peskov said")
+        assert not style_of(paragraph, "Peskov").italic
