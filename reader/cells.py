@@ -58,6 +58,12 @@ def is_single(text: str) -> bool:
     return text.isascii() or _NOT_ALL_SINGLE.search(text) is None
 
 
+def is_plain(text: str) -> bool:
+    """True when `text` is only printable one-cell characters: no control, line break or
+    format character, nothing wide (what most article text is; one regex scan)."""
+    return _NOT_ALL_SINGLE.search(text) is None
+
+
 def widths(text: str) -> list[int]:
     """The cells each character of `text` takes in place: a character after a zero-width
     joiner takes none."""
@@ -76,4 +82,4 @@ def cells(text: str) -> int:
     return sum(widths(text))
 
 
-__all__ = ["ZERO_WIDTH_JOINER", "cells", "char_cells", "is_single", "widths"]
+__all__ = ["ZERO_WIDTH_JOINER", "cells", "char_cells", "is_plain", "is_single", "widths"]

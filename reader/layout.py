@@ -20,12 +20,13 @@ text holding wide or zero-width characters takes the slow per-character road.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from reader.cells import is_single, widths
+from reader.cells import is_plain, is_single, widths
 from reader.model import Block, ClassifiedArticle
 from reader.safe_text import visible
 
@@ -151,7 +152,7 @@ def build_layout(
 _DISPLAY = str.maketrans(
     {"\n": " ", "\r": " ", "\f": " ", "\v": " ", "\u00ad": "\u200b", "\ufe0f": "\ufe0e"}
 )
-_TO_DISPLAY = frozenset("\n\r\f\v\u00ad\ufe0f")
+_TO_DISPLAY = re.compile("[\n\r\f\v\u00ad\ufe0f]")
 
 
 def display_text(text: str) -> str:
@@ -161,10 +162,9 @@ def display_text(text: str) -> str:
     One character for one character, so a search or evidence span over the block's text is a
     span over this text too.
     """
-    if text.isascii():
-        if "\n" in text or "\r" in text or "\f" in text or "\v" in text:
-            text = text.translate(_DISPLAY)
-    elif not _TO_DISPLAY.isdisjoint(text):
+    if is_plain(text):
+        return text  # the common case, in one scan: nothing to replace
+    if _TO_DISPLAY.search(text) is not None:
         text = text.translate(_DISPLAY)
     return visible(text)
 
