@@ -169,3 +169,12 @@ def test_an_actor_takes_back_a_name_listed_under_others(tmp_path: Path) -> None:
     )
     config = config_from_files([bundled("config.yaml"), eu])
     assert classify(article, config).verdicts[0].labels == ("eu",)
+
+
+def test_view_chooses_panels_or_one_merged_column(tmp_path: Path) -> None:
+    assert load_config().view == "panels"
+    merged = _write(tmp_path, "view: merged\n")
+    assert load_config(merged).view == "merged"
+    assert _one(_write(tmp_path, "view: sideways\n")).endswith(
+        "1:7: expected 'panels' or 'merged', got 'sideways'"
+    )
