@@ -784,7 +784,7 @@ class ReaderApp(App[None]):
     def action_copy(self) -> None:
         if self.view.classified is None:
             return
-        text = self.view.block_text()
+        text = self.view.copy_text()
         self.copy_to_clipboard(text)
         self.notify(f"Copied block {self.view.block + 1} ({len(text)} chars)", markup=False)
 

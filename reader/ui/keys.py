@@ -228,6 +228,9 @@ def markdown_table(keys: Iterable[Key] = KEYS) -> str:
     return "\n".join(lines)
 
 
+if __name__ == "__main__":  # python -m reader.ui.keys: the README's Keys table
+    print(markdown_table())
+
 __all__ = [
     "KEYS",
     "SEARCH_SYNTAX",

@@ -45,7 +45,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.layout import Layout, block_display, build_layout, kept_breaks
+from reader.layout import Layout, block_display, build_layout, display_text, kept_breaks
 from reader.model import ClassifiedArticle
 from reader.search import Match, Results
 from reader.ui.counts import CountPrefix
@@ -198,6 +198,16 @@ class ReaderView(ScrollView, can_focus=True):
     @property
     def narrow(self) -> bool:
         return self._geometry is not None and self._geometry.narrow
+
+    def copy_text(self, block: int | None = None) -> str:
+        """The block as `y` copies it: its marker, and a table's rows on their own lines."""
+        index = self.block if block is None else block
+        if self._classified is None or not 0 <= index < len(self._texts):
+            return ""
+        original = self._classified.article.blocks[index]
+        if original.kind != "table":
+            return self._texts[index]
+        return "\n".join(display_text(line) for line in original.text.split("\n"))
 
     def block_text(self, block: int | None = None) -> str:
         """The display text of a block (the current one by default): safe for a screen."""
@@ -685,7 +695,7 @@ class ReaderView(ScrollView, can_focus=True):
             self.focus_panel(count - 1)  # 3 tab: panel 3, as vim's 3gt
             return
         last = len(self._layout.columns) - 1
-        if self.tab_out and delta > 0 and (self.focus_column == last or self.narrow):
+        if self.tab_out and delta > 0 and self.focus_column == last:
             self.post_message(self.TabbedOut())
             return
         self.focus_panel((self.focus_column + delta) % len(self._layout.columns))

@@ -18,7 +18,9 @@ README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def test_the_readme_key_table_is_the_key_module() -> None:
-    assert markdown_table() in README.read_text(encoding="utf-8")
+    assert markdown_table() in README.read_text(encoding="utf-8"), (
+        "README's Keys table differs from reader/ui/keys.py: paste `python -m reader.ui.keys`"
+    )
 
 
 def test_every_widget_binding_comes_from_the_table_with_an_id() -> None:

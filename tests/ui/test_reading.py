@@ -291,3 +291,17 @@ async def test_lists_tables_headings_and_quotes_look_like_themselves() -> None:
         assert style_of(quote, "We will not").italic
         _, paragraph = styled_line(app, "Peskov said")
         assert not style_of(paragraph, "Peskov").italic
+        await pilot.press("G", "y")  # a table is copied as rows, an item with its number
+        assert app.clipboard.split("\n")[2].startswith("Russia  │ recognition")
+        await pilot.press("g", "3", "j", "y")
+        assert app.clipboard == "1. Zelensky said Kyiv would not give up any territory."
+
+
+async def test_on_a_narrow_screen_tab_still_walks_the_panels_before_the_explain_pane() -> None:
+    app = make_app()
+    async with app.run_test(size=(60, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("e", "tab")
+        assert focused(app) is app.view and " · Russia · " in status(app)
+        await pilot.press("tab", "tab")
+        assert focused(app) is app.explain
