@@ -70,14 +70,6 @@ def wait_for_all_headers(term: Terminal) -> None:
     )
 
 
-def walk_headers_with_tab(term: Terminal) -> None:
-    """Narrow terminals show one panel at a time: Tab brings each actor's panel, in config
-    order, and a last Tab comes back to the first."""
-    for label in (*ACTORS[1:], ACTORS[0]):
-        term.send_keys("Tab")
-        term.wait_for(header(label), timeout=STEP)
-
-
 def move_down_twice(term: Terminal) -> None:
     start = current_block(term)
     term.send_keys("j", "j")

@@ -21,7 +21,6 @@ from .reader_screen import (
     search,
     wait_for_all_headers,
     wait_for_reader,
-    walk_headers_with_tab,
 )
 
 ENTER_ALTERNATE_SCREEN = b"\x1b[?1049h"
@@ -29,9 +28,7 @@ LEAVE_ALTERNATE_SCREEN = b"\x1b[?1049l"
 
 
 @pytest.mark.parametrize(
-    ("width", "height", "side_by_side"),
-    [(80, 24, True), (72, 24, True), (60, 24, False), (160, 48, True)],
-    ids=["80x24", "72x24", "60x24", "160x48"],
+    ("width", "height"), [(80, 24), (72, 24), (160, 48)], ids=["80x24", "72x24", "160x48"]
 )
 def test_read_search_help_and_quit_in_a_real_terminal(
     terminal: TerminalFactory,
@@ -40,15 +37,11 @@ def test_read_search_help_and_quit_in_a_real_terminal(
     reader_env: dict[str, str],
     width: int,
     height: int,
-    side_by_side: bool,
 ) -> None:
     term = terminal([str(reader), str(seeds)], width=width, height=height, env=reader_env)
 
     wait_for_reader(term)
-    if side_by_side:
-        wait_for_all_headers(term)
-    else:  # below ~70 columns one panel at a time, the others one key away
-        walk_headers_with_tab(term)
+    wait_for_all_headers(term)  # side by side from 72 columns (below, tests/ui/test_app.py)
 
     move_down_twice(term)
 
