@@ -38,7 +38,6 @@ class Key:
     scope: Scope = "view"
     show: bool = False  # in the footer
     priority: bool = False
-    counted: bool = False  # takes a count prefix
 
     @property
     def title(self) -> str:
@@ -49,34 +48,29 @@ class Key:
 
 KEYS: tuple[Key, ...] = (
     Key("nav.down", "j,down", "next_block", "Next block",
-        "next block (compact: the focused panel's next); 5j five", counted=True),
-    Key("nav.up", "k,up", "prev_block", "Previous block", "previous block", counted=True),
-    Key("nav.page_down", "space,f,pagedown,ctrl+f", "page(1)", "Page down", "a page down",
-        counted=True),
-    Key("nav.page_up", "b,pageup,ctrl+b", "page(-1)", "Page up", "a page up", counted=True),
-    Key("nav.half_down", "d,ctrl+d", "half_page(1)", "Half page down", "half a page down",
-        counted=True),
-    Key("nav.half_up", "u,ctrl+u", "half_page(-1)", "Half page up", "half a page up",
-        counted=True),
-    Key("nav.first", "g,home", "first", "First block", "first block (10g: block 10)",
-        counted=True),
+        "next block (compact: the focused panel's next); 5j: five blocks"),
+    Key("nav.up", "k,up", "prev_block", "Previous block", "previous block"),
+    Key("nav.page_down", "space,f,pagedown,ctrl+f", "page(1)", "Page down", "a page down"),
+    Key("nav.page_up", "b,pageup,ctrl+b", "page(-1)", "Page up", "a page up"),
+    Key("nav.half_down", "d,ctrl+d", "half_page(1)", "Half page down", "half a page down"),
+    Key("nav.half_up", "u,ctrl+u", "half_page(-1)", "Half page up", "half a page up"),
+    Key("nav.first", "g,home", "first", "First block", "first block (10g: block 10)"),
     Key("nav.last", "G,end", "last", "Last block",
-        "last block, even while the rest is classified (10G: block 10)", counted=True),
+        "last block, even while the rest is classified (10G: block 10)"),
     Key("nav.actor_next", "right_square_bracket", "actor_block(1)", "Actor's next block",
-        "the focused actor's next block", counted=True),
+        "the focused actor's next block"),
     Key("nav.actor_previous", "left_square_bracket", "actor_block(-1)",
-        "Actor's previous block", "the focused actor's previous block", counted=True),
+        "Actor's previous block", "the focused actor's previous block"),
     Key("panel.next", "tab", "cycle_panel(1)", "Panel",
-        "focus the next panel (3 tab: panel 3)", show=True, counted=True),
+        "focus the next panel (3 tab: panel 3)", show=True),
     Key("panel.previous", "shift+tab", "cycle_panel(-1)", "Previous panel",
         "focus the previous panel"),
     Key("panel.left", "h,left", "neighbour_panel(-1)", "Left panel", "the panel to the left"),
     Key("panel.right", "l,right", "neighbour_panel(1)", "Right panel",
         "the panel to the right"),
     Key("search.next", "n", "match(1)", "Next match",
-        "next search match (article order, across panels; wraps)", counted=True),
-    Key("search.previous", "N", "match(-1)", "Previous match", "previous search match",
-        counted=True),
+        "next search match (article order, across panels; wraps)"),
+    Key("search.previous", "N", "match(-1)", "Previous match", "previous search match"),
     Key("mark.set", "m", "pending('mark')", "Set mark", "m then a letter: set a mark"),
     Key("mark.jump", "apostrophe", "pending('jump')", "Jump to mark",
         "' then a letter: jump to a mark; '' jumps back"),
