@@ -178,6 +178,7 @@ class ReaderApp(App[None]):
         self._keymap: dict[str, str] = dict(config.keymap)
         self._mtimes = self._source_mtimes()
         self._colours: Mapping[str, str] = {}
+        self._start_theme = ""  # the theme this run began with (--theme, remembered or config)
 
     # --- layout -------------------------------------------------------------------------
 
@@ -234,7 +235,7 @@ class ReaderApp(App[None]):
         if wanted and wanted not in available and f"reader-{wanted}" in available:
             wanted = f"reader-{wanted}"
         name, notice = resolve_theme(wanted, available)
-        self.theme = name
+        self.theme = self._start_theme = name
         if notice or problems:
             lines = [notice] if notice else []
             lines += problems[:3]
@@ -248,7 +249,9 @@ class ReaderApp(App[None]):
     def _theme_changed(self, theme: Theme) -> None:
         self._colours = actor_colours(theme, self.config.actors)
         self.view.set_colours(self._colours)
-        remember_theme(theme.name, self.config.theme)
+        if theme.name != self._start_theme:  # chosen live, not the one this run began with
+            self._start_theme = theme.name
+            remember_theme(theme.name, self.config.theme)
 
     # --- the command palette, screenshots, NO_COLOR -------------------------------------------
 

@@ -53,6 +53,10 @@ async def test_a_theme_picked_in_the_palette_is_remembered_until_config_or_theme
     async with explicit.run_test(size=WIDE) as pilot:
         await ready(pilot)
         assert explicit.theme == "reader-mono"
+    after = make_app()  # --theme was for that run only: it is not remembered
+    async with after.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        assert after.theme == "reader-light"
 
 
 async def test_a_screenshot_is_saved_where_it_can_be_and_says_where(
