@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: run test lint format eval eval-real bench clean
+.PHONY: run test lint format eval eval-real bench extract-bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,10 @@ eval-real: $(STAMP)
 
 bench: $(DEV_STAMP)
 	$(BIN)/python -m benchmarks
+
+# Article extraction quality on 30 pages in real news sites' markup (benchmarks/extract).
+extract-bench: $(STAMP)
+	$(BIN)/python -m benchmarks extract
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache

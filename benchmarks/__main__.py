@@ -1,14 +1,25 @@
-"""Run every benchmark and print its figures (python -m benchmarks [core|ui|terminal|rules])."""
+"""Run every benchmark and print its figures.
+
+python -m benchmarks [core|ui|terminal|rules|extract]
+"""
 
 from __future__ import annotations
 
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks import core, rules, terminal, ui
+from benchmarks.extract import score as extract
 
-SUITES = {"core": core.run, "rules": rules.run, "ui": ui.run, "terminal": terminal.run}
+SUITES: dict[str, Callable[[Path], object]] = {
+    "core": core.run,
+    "rules": rules.run,
+    "ui": ui.run,
+    "terminal": terminal.run,
+    "extract": extract.run,
+}
 
 
 def main(argv: list[str]) -> int:

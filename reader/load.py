@@ -64,11 +64,13 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One decoded input: `source` is the path as given (or "<stdin>"), `text` its text."""
+    """One decoded input: `source` is the path as given (or "<stdin>" or the URL), `text` its
+    text; `url` the address it was fetched from (the final one, after redirects), if any."""
 
     source: str
     text: str
     format: Format
+    url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

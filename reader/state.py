@@ -161,11 +161,14 @@ class StateStore:
     # -- public -------------------------------------------------------------------------------
 
     def key_for(self, source: str, text: str) -> str:
-        """A stable key for an article: its resolved path, or a hash of its text for stdin.
+        """A stable key for an article: its URL, its resolved path, or a hash of its text for
+        stdin.
 
         `source` is `Article.source`; `text` is any stable rendering of the article (e.g. its
         blocks' text joined), used only when the source is not a file ("-", "<stdin>").
         """
+        if source.lower().startswith(("http://", "https://")):
+            return f"url:{source}"
         if source and source != "-" and not source.startswith("<"):
             with contextlib.suppress(OSError, RuntimeError, ValueError):
                 path = Path(source).expanduser().resolve()

@@ -14,7 +14,7 @@ and `token.map` gives each one's source lines, so the parser only has to decide 
   skipped: they are markup, not article text.
 Inline text is the plain text of the inline token's children: emphasis markers dropped, link
 text and code spans kept, line breaks (and inline `<br>`) turned into spaces, other inline
-HTML tags dropped.
+HTML tags dropped. Links are kept as the block's `links` (text, target, offsets).
 """
 
 from __future__ import annotations
@@ -26,8 +26,9 @@ from typing import Any
 from markdown_it import MarkdownIt
 
 from reader.cells import cells
-from reader.model import Article, BlockKind
+from reader.model import Article, BlockKind, Link
 from reader.parse import assemble
+from reader.parse.inline import Piece, collapse
 
 _PARSER: MarkdownIt | None = None
 _TEXT_CHILDREN = frozenset({"text", "text_special", "code_inline", "entity"})
@@ -43,6 +44,7 @@ class _Slot:
     parts: list[str] = field(default_factory=list)
     level: int = 0
     marker: str = ""
+    links: list[Link] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -76,7 +78,10 @@ class _Builder:
     pending: tuple[BlockKind, int, int] | None = None
     table: _Table | None = None
 
-    def add(self, body: str, kind: BlockKind, line: int, level: int = 0) -> None:
+    def add(
+        self, inline: tuple[str, tuple[Link, ...]], kind: BlockKind, line: int, level: int = 0
+    ) -> None:
+        body, links = inline
         if not body:
             return
         containers = self.containers
@@ -85,15 +90,17 @@ class _Builder:
             if item.slot is None:
                 item.slot = _Slot("item", line, marker=item.marker)
                 self.slots.append(item.slot)
+            shift = sum(len(part) + 1 for part in item.slot.parts)
+            item.slot.links.extend(_shifted(link, shift) for link in links)
             item.slot.parts.append(body)
             return
         if kind == "paragraph" and containers:
             kind = "quote"
-        self.slots.append(_Slot(kind, line, [body], level))
+        self.slots.append(_Slot(kind, line, [body], level, links=list(links)))
 
     def inline(self, token: Any) -> None:
         if self.table is not None and self.table.rows:
-            self.table.rows[-1].append(_inline_text(token))
+            self.table.rows[-1].append(_inline_text(token)[0])
         elif self.pending is not None:
             block_kind, line, level = self.pending
             self.add(_inline_text(token), block_kind, line, level)
@@ -138,7 +145,7 @@ def _heading(builder: _Builder, token: Any) -> None:
 
 
 def _code(builder: _Builder, token: Any) -> None:
-    builder.add(" ".join(token.content.split()), "paragraph", _line(token))
+    builder.add((" ".join(token.content.split()), ()), "paragraph", _line(token))
 
 
 def _table(builder: _Builder, token: Any) -> None:
@@ -200,7 +207,7 @@ def parse_markdown(text: str, source: str = "<markdown>") -> Article:
         source,
         (" ".join(title.parts), title.line) if title else None,
         (
-            (slot.kind, " ".join(slot.parts), slot.line, slot.marker)
+            (slot.kind, " ".join(slot.parts), slot.line, tuple(slot.links), slot.marker)
             for slot in slots
             if slot is not title
         ),
@@ -224,14 +231,23 @@ def _line(token: Any) -> int:
     return int(token.map[0]) + 1 if token.map else 1
 
 
-def _inline_text(token: Any) -> str:
-    """Plain text of an inline token: the words a reader sees, on one line."""
-    parts: list[str] = []
+def _inline_text(token: Any) -> tuple[str, tuple[Link, ...]]:
+    """Plain text of an inline token (the words a reader sees, on one line) and its links."""
+    parts: list[Piece] = []
+    href: str | None = None
     for child in token.children or ():
         if child.type in _TEXT_CHILDREN:
-            parts.append(child.content)
+            parts.append((child.content, href))
+        elif child.type == "link_open":
+            href = str(child.attrs.get("href") or "") or None
+        elif child.type == "link_close":
+            href = None
         elif child.type in _BREAKS or (
             child.type == "html_inline" and child.content[:3].lower() == "<br"
         ):
-            parts.append(" ")
-    return " ".join("".join(parts).split())
+            parts.append((" ", href))
+    return collapse(parts)
+
+
+def _shifted(link: Link, shift: int) -> Link:
+    return Link(link.text, link.url, link.start + shift, link.end + shift)

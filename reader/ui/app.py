@@ -43,9 +43,9 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.actions import SkipAction
@@ -70,6 +70,7 @@ from reader.ui.explain import ExplainPane
 from reader.ui.help import HelpRow, HelpScreen
 from reader.ui.keys import Key, bindings, help_rows
 from reader.ui.nocolor import without_colour
+from reader.ui.pick import FeedScreen, LinksScreen
 from reader.ui.positions import Positions
 from reader.ui.preferences import remember_theme, remembered_theme
 from reader.ui.search_bar import SearchBar
@@ -80,6 +81,11 @@ from reader.ui.themes import (
     resolve_theme,
 )
 from reader.ui.view import ReaderView, ViewState
+from reader.ui.web import WebReader
+
+if TYPE_CHECKING:  # the web modules (urllib, ssl) load on the first fetch, not at start-up
+    from reader.feeds import Feed, FeedItem
+    from reader.web import WebSettings
 
 Classifier = Callable[[Article, Config], ClassifiedArticle]
 """A whole-article classifier: tests and benchmarks may pass their own."""
@@ -106,6 +112,9 @@ SAVE_SECONDS = 1.0
 EXIT_CRASH = 70
 """The return code after an unexpected exception (EX_SOFTWARE, as `reader.cli.main` uses)."""
 
+EXIT_BAD_INPUT = 2
+"""The return code when none of the URLs given could be read (as `reader.cli` uses)."""
+
 DEBOUNCE_BLOCKS = 5_000
 """Articles with more blocks than this wait for a pause in typing before searching."""
 
@@ -113,6 +122,17 @@ DEBOUNCE_SECONDS = 0.15
 
 WATCH_SECONDS = 1.0
 """How often the config files' modification times are checked for a live reload."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Widgets:
+    """The widgets of the reader's screen, made once in `ReaderApp.compose`."""
+
+    header: HeaderLine
+    view: ReaderView
+    explain: ExplainPane
+    search: SearchBar
+    status: StatusLine
 
 
 class ReaderApp(App[None]):
@@ -141,17 +161,27 @@ class ReaderApp(App[None]):
         classifier: Classifier | None = None,
         verdicts: VerdictStream | None = None,
         store: StateStore | None = None,
+        feeds: Sequence[Feed] = (),
+        web: WebSettings | None = None,
+        urls: Sequence[str] = (),
     ) -> None:
         """`theme` overrides config's `theme:`; `mouse` is recorded (the CLI passes it to
         `run(mouse=...)`); `config_path` is the `--config` file, used for a reload only when
         the config records no source files; `classifier` replaces the classifier with a
         whole-article one and `verdicts` with a progressive one (tests and benchmarks);
         `store` keeps the reading positions (default: a `StateStore` in the XDG state
-        directory)."""
+        directory); `feeds` are listed on a screen of their items, which are fetched (with
+        `web`) as they are opened, as are the articles of links; `urls` are fetched in order
+        once the app runs, each joining the articles (or the feed list) as it arrives."""
         super().__init__()
-        if not articles:
+        if not articles and not feeds and not urls:
             raise ReaderError("no article to show")
-        self.articles: tuple[Article, ...] = tuple(articles)
+        self._urls = tuple(urls)
+        self._ui: _Widgets | None = None
+        # A list: articles fetched from a feed or a link join it as they are opened.
+        self.articles: list[Article] = list(articles)
+        self.feed_items: tuple[FeedItem, ...] = tuple(item for feed in feeds for item in feed.items)
+        self.web = WebReader(self, web)
         self.config = config
         self.config_path = config_path
         self._classifier = classifier
@@ -183,29 +213,44 @@ class ReaderApp(App[None]):
     # --- layout -------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield HeaderLine(id="header")
+        self._ui = _Widgets(
+            HeaderLine(id="header"),
+            ReaderView(id="view"),
+            ExplainPane(id="explain", rule_messages=self._rule_messages()),
+            SearchBar(id="search"),
+            StatusLine(id="status"),
+        )
+        yield self._ui.header
         with Container(id="main"):
-            yield ReaderView(id="view")
-            yield ExplainPane(id="explain", rule_messages=self._rule_messages())
-        yield SearchBar(id="search")
-        yield StatusLine(id="status")
+            yield self._ui.view
+            yield self._ui.explain
+        yield self._ui.search
+        yield self._ui.status
         yield Footer()
+
+    def _widgets(self) -> _Widgets:
+        """The reader's own widgets, kept from `compose`: not queried, because a timer or a
+        fetched page updates them while a list or help screen is on top (a query looks at
+        the top screen) and while the app shuts down (when queries find nothing)."""
+        if self._ui is None:
+            raise RuntimeError("the reader's widgets are used before they were composed")
+        return self._ui
 
     @property
     def view(self) -> ReaderView:
-        return self.query_one("#view", ReaderView)
+        return self._widgets().view
 
     @property
     def search_bar(self) -> SearchBar:
-        return self.query_one("#search", SearchBar)
+        return self._widgets().search
 
     @property
     def status(self) -> StatusLine:
-        return self.query_one("#status", StatusLine)
+        return self._widgets().status
 
     @property
     def explain(self) -> ExplainPane:
-        return self.query_one("#explain", ExplainPane)
+        return self._widgets().explain
 
     @property
     def classified(self) -> ClassifiedArticle | None:
@@ -219,7 +264,11 @@ class ReaderApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.view.merge = self.config.view == "merged"
         self.view.focus()
-        self._open_article(0)
+        if self.articles:
+            self._open_article(0)
+        elif self.feed_items:
+            self.show_feed()
+        self.web.start(self._urls)
         self.set_interval(WATCH_SECONDS, self._watch_config)
         self.set_interval(SAVE_SECONDS, self._save_moved)
 
@@ -406,7 +455,7 @@ class ReaderApp(App[None]):
                 return None
             if not shown and done >= first and done < total:
                 shown = True
-                part = Article(article.source, article.title, article.blocks[:done])
+                part = replace(article, blocks=article.blocks[:done])
                 prefix = ClassifiedArticle(part, config.actors, tuple(verdicts))
                 self.call_from_thread(self._classify_part, index, generation, prefix, total)
             elif shown and done % PROGRESS_EVERY == 0:
@@ -477,6 +526,8 @@ class ReaderApp(App[None]):
         self._update_status()
 
     def action_article(self, delta: int) -> None:
+        if self.web.step_item(delta):
+            return
         if len(self.articles) < 2:
             self._note("only one article is open")
             return
@@ -530,9 +581,10 @@ class ReaderApp(App[None]):
             )
 
     async def action_quit(self) -> None:
-        """Save the position (now: the app is about to go), then quit."""
+        """Save the position (now: the app is about to go), then quit; with the exit status
+        for bad input when no article or feed could be read at all."""
         self._save_position(wait=True)
-        self.exit()
+        self.exit(return_code=EXIT_BAD_INPUT if self.web.nothing_read() else 0)
 
     # --- crashes --------------------------------------------------------------------------
 
@@ -578,6 +630,8 @@ class ReaderApp(App[None]):
 
     def action_reload(self) -> None:
         """Reload the config files and re-classify the open article, keeping the position."""
+        if not self.articles:
+            return
         if self._shown_index == self.article_index and self.view.classified is not None:
             self._states[self.article_index] = self._shown_state()
         self._generation += 1
@@ -741,6 +795,8 @@ class ReaderApp(App[None]):
             self._close_explain()
         elif self.view.results is not None or self._search_error:
             self._clear_search()
+        elif self.feed_items:
+            self.show_feed()
         self._update_status()
 
     def action_explain(self) -> None:
@@ -791,6 +847,51 @@ class ReaderApp(App[None]):
         self.copy_to_clipboard(text)
         self.notify(f"Copied block {self.view.block + 1} ({len(text)} chars)", markup=False)
 
+    # --- the web: feeds and links (fetching lives in reader.ui.web) ----------------------
+
+    def show_feed(self) -> None:
+        """The list of the feeds' items; what is picked is fetched and opened."""
+        self.push_screen(FeedScreen(self.feed_items, self.web.item or 0), self.web.picked_item)
+
+    def action_links(self) -> None:
+        if self.view.classified is None:
+            return
+        block = self.view.classified.article.blocks[self.view.block]
+        if not block.links:
+            self._note("no links in this block")
+            return
+        self.push_screen(LinksScreen(block.links), lambda pick: self.web.picked_link(block, pick))
+
+    def add_article(self, article: Article) -> int:
+        """Keep an article fetched while reading; its index (ctrl+n/ctrl+p reach it too)."""
+        self.articles.append(article)
+        if len(self.articles) > 1:
+            self._update_header()  # "article k of M" counts it
+        return len(self.articles) - 1
+
+    def add_feed(self, feed: Feed) -> None:
+        """Add a feed fetched while reading to the list; shown now if nothing else is."""
+        self.feed_items += feed.items
+        if not self.articles:
+            self._widgets().header.show_article(
+                feed.title or "Feed", feed.url, f"{len(self.feed_items)} items"
+            )
+            self.view.clear("Pick an article in the feed's list (Escape shows it again)")
+            if not isinstance(self.screen, FeedScreen):
+                self.show_feed()
+
+    def open_article(self, index: int) -> None:
+        """Show article `index` (public for `reader.ui.web`)."""
+        self._open_article(index)
+
+    def note(self, text: str, *, error: bool = False) -> None:
+        """A line in the status bar; an error stays until the next article is shown."""
+        if error:
+            self._status_error = text
+            self._update_status()
+        else:
+            self._note(text)
+
     def help_rows(self) -> list[HelpRow]:
         """Every binding with an id: its keys as typed (after the keymap), what it does, id."""
         # visible(): a keymap comes from a config file, which may be shared.
@@ -804,8 +905,11 @@ class ReaderApp(App[None]):
     def _update_header(self) -> None:
         article = self.articles[self.article_index]
         count = f"article {self.article_index + 1} of {len(self.articles)}"
-        self.query_one("#header", HeaderLine).show_article(
-            article.title, article.source, count if len(self.articles) > 1 else None
+        self._widgets().header.show_article(
+            article.title,
+            article.source,
+            count if len(self.articles) > 1 else None,
+            outlet=article.meta.outlet or article.meta.site,
         )
 
     def on_reader_view_changed(self, event: ReaderView.Changed) -> None:
@@ -826,7 +930,9 @@ class ReaderApp(App[None]):
     def _update_status(self) -> None:
         view = self.view
         parts: list[str] = []
-        if view.classified is None:
+        if not self.articles:
+            parts.append("no article open yet")
+        elif view.classified is None:
             parts.append("classifying…")
         else:
             parts.append(f"block {view.block + 1}/{view.block_count}")

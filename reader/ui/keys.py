@@ -23,7 +23,7 @@ from typing import Literal
 
 from textual.binding import Binding, BindingType
 
-Scope = Literal["view", "app", "search_input", "explain", "help", "help_table"]
+Scope = Literal["view", "app", "search_input", "explain", "help", "help_table", "pick", "pick_list"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +92,10 @@ KEYS: tuple[Key, ...] = (
     Key("app.copy", "y", "copy", "Copy", "copy the current block's text (OSC 52)",
         scope="app"),
     Key("article.next", "ctrl+n", "article(1)", "Next article", "next article", scope="app"),
-    Key("article.previous", "ctrl+p", "article(-1)", "Previous article", "previous article",
-        scope="app"),
+    Key("article.previous", "ctrl+p", "article(-1)", "Previous article",
+        "previous article (or feed item)", scope="app"),
+    Key("app.links", "L", "links", "Links",
+        "the current block's links (Enter opens one in the reader)", scope="app"),
     Key("app.reload", "r", "reload", "Reload rules", "reload the rules and re-classify",
         scope="app"),
     Key("app.palette", "colon", "command_palette", "Palette",
@@ -122,6 +124,18 @@ KEYS: tuple[Key, ...] = (
         "in the search input: keep the position and close it", scope="app", priority=True),
     Key("help.close", "escape,q,question_mark", "close", "Close help",
         "in the help screen: close it", scope="help"),
+    Key("pick.close", "escape", "close", "Back", "in a feed or link list: back", scope="pick",
+        show=True),
+    Key("pick.copy", "y", "copy", "Copy link", "in a feed or link list: copy the link",
+        scope="pick", show=True),
+    Key("pick.quit", "q", "app.quit", "Quit", "in a feed or link list: quit", scope="pick"),
+    Key("pick.down", "j", "cursor_down", "Down", "in a feed or link list: down",
+        scope="pick_list"),
+    Key("pick.up", "k", "cursor_up", "Up", "in a feed or link list: up", scope="pick_list"),
+    Key("pick.first", "g", "first", "First", "in a feed or link list: the first",
+        scope="pick_list"),
+    Key("pick.last", "G", "last", "Last", "in a feed or link list: the last",
+        scope="pick_list"),
     Key("help.down", "j", "cursor_down", "Down", "in the help screen: down",
         scope="help_table"),
     Key("help.up", "k", "cursor_up", "Up", "in the help screen: up", scope="help_table"),

@@ -12,6 +12,7 @@ from reader.ui.app import ReaderApp
 from reader.ui.explain import ExplainPane
 from reader.ui.help import HelpScreen, HelpTable
 from reader.ui.keys import KEYS, Scope, in_scope, markdown_table, typed
+from reader.ui.pick import PickList, _PickScreen
 from reader.ui.view import ReaderView
 
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -30,6 +31,8 @@ def test_every_widget_binding_comes_from_the_table_with_an_id() -> None:
         ("explain", ExplainPane.BINDINGS),
         ("help", HelpScreen.BINDINGS),
         ("help_table", HelpTable.BINDINGS),
+        ("pick", _PickScreen.BINDINGS),
+        ("pick_list", PickList.BINDINGS),
     ]
     for scope, owned in scopes:
         declared = [b for b in owned if isinstance(b, Binding)]
