@@ -76,7 +76,7 @@ KEYS: tuple[Key, ...] = (
         "' then a letter: jump to a mark; '' jumps back"),
     Key("view.mode", "a", "toggle_mode", "Mode", "aligned / compact", show=True),
     Key("view.merged", "M", "toggle_merged", "Merged",
-        "side-by-side panels / one merged column (settings.view)"),
+        "side-by-side panels / one merged column (view: in config.yaml)"),
     Key("view.other", "o", "toggle_other", "Other", "the Other column for unlabelled blocks",
         show=True),
     Key("search.open", "slash", "search", "Search",
