@@ -6,7 +6,9 @@ Driven through Pilot like tests/ui/test_app.py, with a fixed label table for the
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
+import pytest
 from rich.segment import Segment
 from rich.style import Style
 from textual.widget import Widget
@@ -305,3 +307,15 @@ async def test_on_a_narrow_screen_tab_still_walks_the_panels_before_the_explain_
         assert focused(app) is app.view and " · Russia · " in status(app)
         await pilot.press("tab", "tab")
         assert focused(app) is app.explain
+
+
+def test_snapshot_structure(
+    snap_compare: Callable[..., bool], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Lists with their numbers and bullets, an aligned table, a bold heading, an italic quote,
+    three panels side by side at 80x24."""
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    article = parse_markdown(STRUCTURED, "talks.md")
+    labels = [(), ("russia",), (), ("ukraine",), ("nato",), ("nato",), ("nato",), ()]
+    app = ReaderApp([article], CONFIG, classifier=labelled_by(labels))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=ready)
