@@ -690,6 +690,7 @@ class ReaderApp(App[None]):
         if self.focused is self.search_bar.input:
             raise SkipAction()  # a "/" typed into the query
         self._search_origin = self.view.block
+        self.view.counts.clear()  # "5/" is no count for the key after the search
         self.search_bar.open()
 
     def on_search_bar_changed(self, event: SearchBar.Changed) -> None:

@@ -62,6 +62,8 @@ async def test_count_prefixes_repeat_motions_and_name_blocks() -> None:
         assert app.view.block == 0
         await pilot.press("2", "right_square_bracket")  # NATO's second block on
         assert app.view.block == 8
+        await pilot.press("5", "slash", "x", "enter", "j")  # a search drops the count
+        assert app.view.block == 9
 
 
 async def test_ctrl_d_u_f_b_scroll_like_less() -> None:
