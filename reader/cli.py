@@ -16,19 +16,21 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
+import math
 import os
 import sys
 import traceback
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO, cast
 
 from reader import __version__
 from reader.errors import ReaderError
 from reader.output import FORMATS, OutputFormat, render
 from reader.resources import bundled
-from reader.safe_text import visible
+from reader.safe_text import SafeWriter, visible
 from reader.xdg import state_home
 
 if TYPE_CHECKING:
@@ -60,16 +62,25 @@ def _say(err: TextIO, message: str) -> None:
     print(f"reader: {visible(message)}", file=err)
 
 
+MAX_SIZE_LIMIT = 1024**4
+"""The largest --max-size accepted (1 TB): beyond it a number is a typo, not a limit."""
+
+
 def _size(text: str) -> int:
-    """A size like 64M, 512K or 1000000 in bytes."""
+    """A size like 64M, 512K or 1000000 in bytes: above 0 and at most `MAX_SIZE_LIMIT`."""
     units = {"k": 1024, "m": 1024**2, "g": 1024**3}
-    text = text.strip().lower().removesuffix("b")
+    spelled = text.strip().lower().removesuffix("b")
+    unit = units.get(spelled[-1:], 1)
+    number = spelled[:-1] if unit > 1 else spelled
     try:
-        if text and text[-1] in units:
-            return int(float(text[:-1]) * units[text[-1]])
-        return int(text)
+        value = float(number) * unit
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a size like 64M, got {text!r}") from None
+        value = math.nan
+    if not math.isfinite(value) or not number.strip():
+        raise argparse.ArgumentTypeError(f"expected a size like 64M, got {text!r}")
+    if value < 1 or value > MAX_SIZE_LIMIT:
+        raise argparse.ArgumentTypeError(f"expected a size from 1 byte to 1024G, got {text!r}")
+    return int(value)
 
 
 def _seconds(text: str) -> float:
@@ -209,7 +220,7 @@ def _read_files(paths: Sequence[str], max_size: int | None, err: TextIO, inputs:
 
     if not paths:
         return
-    report = load(paths, max_bytes=max_size or DEFAULT_MAX_BYTES)
+    report = load(paths, max_bytes=DEFAULT_MAX_BYTES if max_size is None else max_size)
     for warning in report.warnings:
         _say(err, f"warning: {warning}")
     inputs.problems += len(report.problems)
@@ -354,13 +365,18 @@ def _open(args: argparse.Namespace, err: TextIO) -> int:
     config = _config(args.config)
     urls = [path for path in paths if is_url(path)]
     inputs = _Inputs()
-    _read_files([path for path in paths if not is_url(path)], args.max_size, err, inputs)
+    said = io.StringIO()
+    _read_files([path for path in paths if not is_url(path)], args.max_size, said, inputs)
+    err.write(said.getvalue())
     if not inputs.articles and not urls:
         return EXIT_BAD_INPUT
     if "-" in paths:
         _keys_from_terminal()
     from reader.ui.app import ReaderApp
 
+    # What was said about the other paths is shown inside the reader too: the lines above
+    # went to the terminal's main screen, hidden behind the reader's until it quits.
+    notices = [line.removeprefix("reader: ") for line in said.getvalue().splitlines()]
     app = ReaderApp(
         inputs.articles,
         config,
@@ -368,6 +384,7 @@ def _open(args: argparse.Namespace, err: TextIO) -> int:
         mouse=not args.no_mouse,
         web=_web(args),
         urls=urls,
+        notices=notices,
     )
     app.run(mouse=not args.no_mouse)
     if app.crash is not None:
@@ -401,6 +418,9 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     try:
         if argv and argv[0] in SUBCOMMANDS:
             args = _command_parser().parse_args(argv)
+            # Paths, case names, labels: every printed string is shown safely (JSON too keeps
+            # its meaning, as `escape_json` leaves only newlines raw).
+            out = cast(TextIO, SafeWriter(out))
             if args.command == "classify":
                 return _classify(args, out, err)
             if args.command == "rules":
@@ -417,15 +437,27 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
 
 
 def _crash_log(error: BaseException) -> Path | None:
-    """Write the traceback under the state directory; None when even that fails."""
+    """Write the traceback under the state directory; None when even that fails.
+
+    Each crash gets its own file (`x` mode never overwrites): the time to the microsecond and
+    the process id, and a counter should two crashes still meet.
+    """
     try:
         directory = state_home() / "crashes"
         directory.mkdir(parents=True, exist_ok=True)
-        path = directory / f"crash-{datetime.now():%Y%m%d-%H%M%S}.log"
-        path.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
+        stem = f"crash-{datetime.now():%Y%m%d-%H%M%S-%f}-{os.getpid()}"
+        text = "".join(traceback.format_exception(error))
+        for attempt in range(100):
+            path = directory / (f"{stem}.log" if attempt == 0 else f"{stem}-{attempt}.log")
+            try:
+                with path.open("x", encoding="utf-8") as handle:
+                    handle.write(text)
+            except FileExistsError:
+                continue
+            return path
     except OSError:
         return None
-    return path
+    return None
 
 
 def _report_crash(error: BaseException, err: TextIO) -> int:

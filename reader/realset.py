@@ -28,11 +28,13 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 import yaml
 
+from reader import safe_yaml
 from reader.errors import ReaderError
+from reader.safe_text import SafeWriter, visible
 
 FINGERPRINT_CHARS = 12
 SPLITS = ("dev", "blind")
@@ -101,10 +103,7 @@ class CacheCheck:
 
 def load_manifest(path: Path) -> list[RealArticle]:
     """The manifest's articles; ReaderError (file and entry) when one is malformed."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise ReaderError(f"cannot read manifest: {error}".splitlines()[0], str(path)) from None
+    data = safe_yaml.load(path, "manifest")  # bounded like every YAML file read
     entries = data.get("articles") if isinstance(data, Mapping) else None
     if not isinstance(entries, list):
         raise ReaderError("expected 'articles:' with a list of entries", str(path))
@@ -183,10 +182,7 @@ def assemble(
     """Copy one split's cached articles and their gold into `into`, a dataset `reader eval`
     reads. Returns how many articles it holds."""
     chosen = {a.id for a in articles if a.split == split}
-    try:
-        data = yaml.safe_load(labels.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise ReaderError(f"cannot read labels: {error}".splitlines()[0], str(labels)) from None
+    data = safe_yaml.load(labels, "labels file")
     entries = data.get("articles") if isinstance(data, Mapping) else None
     if not isinstance(entries, list):
         raise ReaderError("expected 'articles:' with a list of entries", str(labels))
@@ -274,10 +270,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="also list the blind part's articles and wrong blocks (only at the very end)",
     )
     args = parser.parse_args(argv)
+    out = cast(TextIO, SafeWriter(sys.stdout))  # article names and text are shown safely
     try:
-        return run(args.folder, sys.stdout, args.config, args.verbose, args.show_blind)
+        return run(args.folder, out, args.config, args.verbose, args.show_blind)
     except ReaderError as error:
-        print(f"reader: {error}", file=sys.stderr)
+        print(f"reader: {visible(str(error))}", file=sys.stderr)
         return 2
 
 

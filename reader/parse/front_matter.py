@@ -24,8 +24,8 @@ import re
 from dataclasses import replace
 from urllib.parse import urlsplit
 
-import yaml
-
+from reader import safe_yaml
+from reader.errors import ConfigError
 from reader.model import Meta
 
 MAX_FRONT_MATTER = 16 * 1024
@@ -52,8 +52,9 @@ def _front_matter(text: str) -> tuple[Meta, str]:
     if end is None:
         return Meta(), text
     try:
-        data = yaml.safe_load(body[4 : end.start()])
-    except yaml.YAMLError:
+        # Article text is untrusted: aliases, nesting and odd numbers bounded (safe_yaml).
+        data = safe_yaml.load_text(body[4 : end.start()], "front matter")
+    except ConfigError:
         return Meta(), text
     if not isinstance(data, dict):
         return Meta(), text

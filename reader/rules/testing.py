@@ -26,13 +26,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-import yaml
-
+from reader import safe_yaml
 from reader.classify import classify
 from reader.config import Config, config_from_files
 from reader.errors import ConfigError, ReaderError
 from reader.model import Article, Block
 from reader.resources import bundled
+from reader.rules.schema import check_examples, parse_file
 from reader.safe_text import visible
 
 
@@ -45,63 +45,107 @@ class _Expect:
     no_evidence: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class RuleCase:
+    """One case of a rule test file: its article and what each block must get."""
+
+    path: Path
+    name: str
+    article: Article
+    expects: tuple[_Expect, ...]
+    config_files: tuple[Path, ...] | None  # merged over the bundled config; None: the default
+
+    @property
+    def id(self) -> str:
+        return f"{self.path.name}::{self.name}"
+
+
+def rule_cases(path: Path) -> list[RuleCase]:
+    """Every case of one rule test file. Raises ConfigError for a file that cannot be read or
+    has the wrong shape."""
+    data = _read(path)
+    config_files = _config_files(path, data)
+    cases = data.get("cases")
+    if not isinstance(cases, list) or not cases:
+        raise ConfigError("expected 'cases:' with a list of test cases", str(path))
+    out: list[RuleCase] = []
+    for number, case in enumerate(cases, 1):
+        if not isinstance(case, Mapping):
+            raise ConfigError(f"case {number} is not a mapping", str(path))
+        name = str(case.get("name") or f"case {number}")
+        article = _article(path, case, name)
+        expects = _expects(path, name, case.get("expect"), len(article.blocks))
+        out.append(RuleCase(path, name, article, tuple(expects), config_files))
+    return out
+
+
+def case_config(case: RuleCase, default: Config) -> Config:
+    """The config a case runs with: its file's own, or `default`."""
+    if case.config_files is None:
+        return default
+    return config_from_files([bundled("config.yaml"), *case.config_files])
+
+
+def check_case(case: RuleCase, config: Config) -> list[str]:
+    """What is wrong with `case` under `config` (the one `case_config` gives): one line per
+    block that did not get what it must; [] when it passes."""
+    return _check(case.article, config, list(case.expects))
+
+
 def run_rule_tests(paths: Sequence[Path], config: Config, out: TextIO) -> bool:
     """Run every case in `paths`, print PASS/FAIL per case with a diff; True when all pass.
 
     Raises ConfigError for a test file that cannot be read or has the wrong shape.
     """
     passed = failed = 0
+    checked: set[Path] = set()
     for path in paths:
-        data = _read(path)
-        case_config = _config_for(path, data, config)
-        cases = data.get("cases")
-        if not isinstance(cases, list) or not cases:
-            raise ConfigError("expected 'cases:' with a list of test cases", str(path))
-        for number, case in enumerate(cases, 1):
-            if not isinstance(case, Mapping):
-                raise ConfigError(f"case {number} is not a mapping", str(path))
-            name = str(case.get("name") or f"case {number}")
-            article = _article(path, case, name)
-            expects = _expects(path, name, case.get("expect"), len(article.blocks))
-            problems = _check(article, case_config, expects)
+        cases = rule_cases(path)
+        file_config = case_config(cases[0], config)
+        failed += _examples(file_config, checked, out)
+        for case in cases:
+            problems = check_case(case, file_config)
             if problems:
                 failed += 1
-                print(f"FAIL {path}::{name}", file=out)
+                print(f"FAIL {path}::{case.name}", file=out)
                 for line in problems:
                     print(f"     {line}", file=out)
             else:
                 passed += 1
-                print(f"PASS {path}::{name}", file=out)
+                print(f"PASS {path}::{case.name}", file=out)
     print(f"{passed} passed, {failed} failed", file=out)
     return failed == 0
 
 
+def _examples(config: Config, checked: set[Path], out: TextIO) -> int:
+    """Check the rule examples (`tests:`) of the config's files not checked yet, each file
+    within its own budget (`check_examples`); print each failure; the number of failures."""
+    failures = 0
+    for source in config.sources:
+        if source in checked:
+            continue
+        checked.add(source)
+        for error in check_examples(source, parse_file(source).nodes):
+            print(f"FAIL {error}", file=out)
+            failures += 1
+    return failures
+
+
 def _read(path: Path) -> Mapping[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError("no such rule test file", str(path)) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"cannot read: {error}", str(path)) from None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        raise ConfigError(f"invalid YAML: {error.problem}", where) from None
-    except yaml.YAMLError as error:
-        raise ConfigError(f"invalid YAML: {error}", str(path)) from None
+    data = safe_yaml.load(path, "rule test file")
     if not isinstance(data, Mapping):
         raise ConfigError("expected a mapping with 'cases:'", str(path))
     return data
 
 
-def _config_for(path: Path, data: Mapping[str, Any], default: Config) -> Config:
+def _config_files(path: Path, data: Mapping[str, Any]) -> tuple[Path, ...] | None:
     named = data.get("config")
     if named is None:
-        return default
+        return None
     names = [named] if isinstance(named, str) else named
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
         raise ConfigError("'config:' must be a file name or a list of them", str(path))
-    return config_from_files([bundled("config.yaml"), *(path.parent / n for n in names)])
+    return tuple(path.parent / n for n in names)
 
 
 def _article(path: Path, case: Mapping[str, Any], name: str) -> Article:

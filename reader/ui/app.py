@@ -40,9 +40,11 @@ The command palette (themes, live) moves from ctrl+p, which pages articles here,
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import gc
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import signal
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -63,7 +65,7 @@ from reader.config import Config, config_from_files, load_config
 from reader.errors import ReaderError
 from reader.model import Article, ClassifiedArticle, Verdict
 from reader.safe_text import visible
-from reader.search import SearchError, SearchIndex, parse_query
+from reader.search import Query, Results, SearchError, SearchIndex, SearchTimeoutError, parse_query
 from reader.state import Position, StateStore
 from reader.ui.commands import reader_commands, screenshot_directory
 from reader.ui.explain import ExplainPane
@@ -120,6 +122,9 @@ DEBOUNCE_BLOCKS = 5_000
 
 DEBOUNCE_SECONDS = 0.15
 
+INLINE_SEARCH_SECONDS = 0.05
+"""How long a search may run on the UI thread before it moves to a worker."""
+
 WATCH_SECONDS = 1.0
 """How often the config files' modification times are checked for a live reload."""
 
@@ -164,6 +169,7 @@ class ReaderApp(App[None]):
         feeds: Sequence[Feed] = (),
         web: WebSettings | None = None,
         urls: Sequence[str] = (),
+        notices: Sequence[str] = (),
     ) -> None:
         """`theme` overrides config's `theme:`; `mouse` is recorded (the CLI passes it to
         `run(mouse=...)`); `config_path` is the `--config` file, used for a reload only when
@@ -172,8 +178,11 @@ class ReaderApp(App[None]):
         `store` keeps the reading positions (default: a `StateStore` in the XDG state
         directory); `feeds` are listed on a screen of their items, which are fetched (with
         `web`) as they are opened, as are the articles of links; `urls` are fetched in order
-        once the app runs, each joining the articles (or the feed list) as it arrives."""
+        once the app runs, each joining the articles (or the feed list) as it arrives;
+        `notices` are problems found before the app started (files that could not be read),
+        shown once it has."""
         super().__init__()
+        self._startup_notices = tuple(notices)
         if not articles and not feeds and not urls:
             raise ReaderError("no article to show")
         self._urls = tuple(urls)
@@ -264,6 +273,7 @@ class ReaderApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.view.merge = self.config.view == "merged"
         self.view.focus()
+        self._show_startup_notices()
         if self.articles:
             self._open_article(0)
         elif self.feed_items:
@@ -271,6 +281,38 @@ class ReaderApp(App[None]):
         self.web.start(self._urls)
         self.set_interval(WATCH_SECONDS, self._watch_config)
         self.set_interval(SAVE_SECONDS, self._save_moved)
+        self._catch_signals()
+
+    def _catch_signals(self) -> None:
+        """SIGTERM (`kill`) and SIGHUP (a closed terminal or SSH window) end the reader as `q`
+        does: Python's default for both kills the process at once, which leaves the terminal in
+        the alternate screen with mouse tracking on and loses the last moves and marks.
+
+        Only a real terminal app installs them (tests drive a headless app inside pytest).
+        """
+        if self.is_headless:
+            return
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(signum, self._signalled, signum)
+
+    def _signalled(self, signum: int) -> None:
+        """Save, then exit with 128 + the signal's number, as a shell reports a killed job."""
+        with contextlib.suppress(Exception):
+            self._save_position(wait=True)
+        self.exit(return_code=128 + signum)
+
+    def _show_startup_notices(self) -> None:
+        """What the loader said before the app started, as one notice (at most 5 lines)."""
+        lines = [visible(line) for line in self._startup_notices]
+        if not lines:
+            return
+        if len(lines) > 5:
+            lines[5:] = [f"… and {len(lines) - 5} more (listed on the terminal after quitting)"]
+        self.notify(
+            "\n".join(lines), title="While loading", severity="warning", markup=False, timeout=15
+        )
 
     # --- themes -------------------------------------------------------------------------
 
@@ -343,10 +385,6 @@ class ReaderApp(App[None]):
         self._remember_shown()
         self.article_index = index
         self._update_header()
-        if index not in self._states:
-            restored = self._restore(index)
-            if restored is not None:
-                self._states[index] = restored
         classified = self._classified.get(index)
         if classified is not None:
             self._show(classified, self._states.get(index), index)
@@ -355,7 +393,9 @@ class ReaderApp(App[None]):
             self.view.clear("classifying…")
             self._generation += 1
             state = self._states.get(index)
-            self._classify(index, self.config, self._generation, state.block if state else 0)
+            # No state yet: the worker reads the saved position first, off the UI thread (a
+            # state file on a stalled disk or a FIFO must not freeze the screen).
+            self._classify(index, self.config, self._generation, state.block if state else None)
         self._update_status()
 
     def _remember_shown(self) -> None:
@@ -384,7 +424,13 @@ class ReaderApp(App[None]):
             return None
         from reader.classify import classify_iter
 
-        return lambda article, config: classify_iter(article, config, problems)
+        def stream(article: Article, config: Config) -> Iterator[Verdict]:
+            # Called in a worker thread: cancelling the worker (another article, a reload, or
+            # quitting) stops the classification within one sentence, even mid-block.
+            cancel = get_current_worker().cancelled_event
+            return classify_iter(article, config, problems, cancel)
+
+        return stream
 
     def _classify_whole(
         self, article: Article, config: Config, problems: list[str]
@@ -409,13 +455,19 @@ class ReaderApp(App[None]):
         )
 
     @work(thread=True, exclusive=True, group="classify")
-    def _classify(self, index: int, config: Config, generation: int, wanted: int) -> None:
+    def _classify(self, index: int, config: Config, generation: int, wanted: int | None) -> None:
         """Classify article `index` off the UI thread; results are applied on the UI thread.
 
-        A long article's first part is shown as soon as it is classified: the first
-        `FIRST_SCREEN` blocks, or enough to reach block `wanted` (a restored position) so the
-        reader never sees the article at the wrong place.
+        `wanted` None: the article has no position in memory yet, so the one saved by an
+        earlier session is read here first. A long article's first part is shown as soon as
+        it is classified: the first `FIRST_SCREEN` blocks, or enough to reach block `wanted`
+        (a restored position) so the reader never sees the article at the wrong place.
         """
+        from reader.classify import ClassificationCancelledError
+
+        if wanted is None:
+            position = self.positions.load(index)
+            wanted = self.call_from_thread(self._restored, index, position)
         article = self.articles[index]
         problems: list[str] = []
         stream = self._stream(problems)
@@ -428,6 +480,8 @@ class ReaderApp(App[None]):
                 if found is None:
                     return
                 result = ClassifiedArticle(article, config.actors, found)
+        except ClassificationCancelledError:
+            return  # another article, a reload or quitting took over
         except ReaderError as error:
             self.call_from_thread(self._classify_failed, generation, str(error))
             return
@@ -535,13 +589,16 @@ class ReaderApp(App[None]):
 
     # --- reading positions ----------------------------------------------------------------
 
-    def _restore(self, index: int) -> ViewState | None:
-        """The position saved for article `index` by an earlier session, fitted to it."""
-        position = self.positions.load(index)
+    def _restored(self, index: int, position: Position | None) -> int:
+        """Keep the position an earlier session saved for article `index` (read by the worker);
+        the block to show first."""
         self._show_state_warnings()
-        if position is None:
-            return None
-        return ViewState(block=position.block, column=position.actor, marks=position.marks)
+        if index not in self._states and position is not None:
+            self._states[index] = ViewState(
+                block=position.block, column=position.actor, marks=position.marks
+            )
+        state = self._states.get(index)
+        return state.block if state else 0
 
     def _save_position(self, *, wait: bool = False) -> None:
         """Save where the reader stands, if it changed: in a thread, or now when `wait`."""
@@ -640,17 +697,23 @@ class ReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="classify")
     def _reload(self, index: int, generation: int) -> None:
+        from reader.classify import ClassificationCancelledError
+
+        problems: list[str] = []
         try:
             sources = self._sources()
             config = config_from_files(sources) if sources else load_config(self.config_path)
+            result = self._classify_whole(self.articles[index], config, problems)
+        except ClassificationCancelledError:
+            return  # another article, a reload or quitting took over
         except ReaderError as error:
             self.call_from_thread(self._reload_failed, generation, str(error))
             return
-        problems: list[str] = []
-        try:
-            result = self._classify_whole(self.articles[index], config, problems)
-        except ReaderError as error:
-            self.call_from_thread(self._reload_failed, generation, str(error))
+        except Exception as error:
+            # A file being edited is hostile input as often as not: whatever a reload meets,
+            # the reader keeps the last good rules and goes on (issue 13.5).
+            summary = " ".join(f"{type(error).__name__}: {error}".split())[:200]
+            self.call_from_thread(self._reload_failed, generation, f"internal error: {summary}")
             return
         self.call_from_thread(self._reload_done, index, generation, config, result)
         if problems:
@@ -735,23 +798,57 @@ class ReaderApp(App[None]):
         return index
 
     def _run_search(self, raw: str, *, move: bool) -> None:
-        """Parse and run `raw`; show the verdict inline; go to the first match from the cursor."""
+        """Parse and run `raw`; show the verdict inline; go to the first match from the cursor.
+
+        A search gets `INLINE_SEARCH_SECONDS` on the UI thread, which every literal and sane
+        regex search needs at most; one that takes longer (a regex that backtracks) goes on in
+        a worker, bounded by `reader.search.SEARCH_SECONDS`, while the screen stays live.
+        """
         self._query = raw
         self._search_error = None
-        bar = self.search_bar
         index = self._index()
         if index is None:
             return
         actors = {actor.id: actor.label for actor in self.config.actors}
         try:
             query = parse_query(raw, actors)
-            results = index.search(query) if not query.empty else None
         except SearchError as error:
-            self._search_error = str(error)
-            bar.show_verdict(str(error), error=True)
-            self.view.set_results(None)
-            self._update_status()
+            self._search_failed(raw, str(error))
             return
+        try:
+            results = (
+                index.search(query, seconds=INLINE_SEARCH_SECONDS) if not query.empty else None
+            )
+        except SearchTimeoutError:
+            self.search_bar.show_verdict("searching…")
+            self._search_in_thread(index, query, raw, move)
+            return
+        except SearchError as error:
+            self._search_failed(raw, str(error))
+            return
+        self._search_found(raw, results, move)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search_in_thread(self, index: SearchIndex, query: Query, raw: str, move: bool) -> None:
+        try:
+            results = index.search(query)
+        except SearchError as error:
+            self.call_from_thread(self._search_failed, raw, str(error))
+            return
+        self.call_from_thread(self._search_found, raw, results, move)
+
+    def _search_failed(self, raw: str, message: str) -> None:
+        if raw != self._query:
+            return  # the user typed on meanwhile
+        self._search_error = message
+        self.search_bar.show_verdict(message, error=True)
+        self.view.set_results(None)
+        self._update_status()
+
+    def _search_found(self, raw: str, results: Results | None, move: bool) -> None:
+        if raw != self._query:
+            return
+        bar = self.search_bar
         self.view.set_results(results)
         if results is None:
             bar.show_verdict("")

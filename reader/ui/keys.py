@@ -95,7 +95,7 @@ KEYS: tuple[Key, ...] = (
     Key("article.previous", "ctrl+p", "article(-1)", "Previous article",
         "previous article (or feed item)", scope="app"),
     Key("app.links", "L", "links", "Links",
-        "the current block's links (Enter opens one in the reader)", scope="app"),
+        "the current block's links (Enter opens one in the reader, y copies)", scope="app"),
     Key("app.reload", "r", "reload", "Reload rules", "reload the rules and re-classify",
         scope="app"),
     Key("app.palette", "colon", "command_palette", "Palette",

@@ -5,110 +5,40 @@ is done over a chunk's joined text (reader.rules.compile builds the few trie-fac
 and the matches are shared out to the blocks. A block is tokenised only when there is grammar
 to do in it (a speech verb, a source marker, a role, a title, a "Name:" prefix).
 
-`BlockWork` is one block's working data: its matches, then the evidence the later steps add.
+`prepare_chunk` makes each block's `BlockWork` (reader.classify.types): its matches, then the
+evidence the later steps add.
 `Budget` keeps rule-file regexes (which can backtrack for minutes) within a time budget.
 """
 
 from __future__ import annotations
 
 import time
-from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
-from reader.model import Block, Evidence, RuleKind
-from reader.phrases import Who
+from reader.classify.datelines import dateline
+from reader.classify.effort import Effort
+from reader.classify.types import BlockWork, Unit
+from reader.classify.units import (
+    COLON_PREFIX,
+    in_spans,
+    merged,
+    quoted_spans,
+    sentence_spans,
+    tokenise,
+)
+from reader.model import Block
 from reader.rules.compile import (
     CompiledRules,
-    Lexicon,
     Term,
     TermRule,
     UserRegex,
     VerbForm,
     fold,
 )
-from reader.text_units import (
-    COLON_PREFIX,
-    DATELINE,
-    Unit,
-    inside,
-    quoted_spans,
-    sentence_spans,
-    token_spans,
-    tokenise,
-)
 
 _T = TypeVar("_T")
-
-
-@dataclass(slots=True)
-class BlockWork:
-    """Working data for one block."""
-
-    index: int
-    text: str
-    folded: str
-    units: list[Unit]
-    starts: list[int]  # each unit's start offset, for bisection
-    term_at: list[int]  # the indices of the units that are lexicon terms
-    quotes: list[tuple[int, int]]
-    excluded: list[tuple[int, int]]
-    sentences: list[tuple[int, int]]
-    terms: list[tuple[int, int, Term]]
-    verbs: list[tuple[int, int, VerbForm]]
-    markers: list[tuple[int, int]]
-    framing: list[tuple[int, int, TermRule]]
-    topic: bool | None = None  # on the war's topic? computed when first asked (`allowed`)
-    evidence: list[Evidence] = field(default_factory=list)
-    main: list[tuple[int, Who]] = field(default_factory=list)  # (position, subject)
-    carried_from: int | None = None
-    speaker_set: bool = False
-    strings: dict[str, str] = field(default_factory=dict)  # evidence texts, shared (`Strings`)
-
-    def sentence_start(self, pos: int) -> int:
-        """The offset where the sentence that holds offset `pos` starts."""
-        return max((start for start, _ in self.sentences if start <= pos), default=0)
-
-
-@dataclass(frozen=True, slots=True)
-class ChunkScan:
-    """What a chunk's regex work finds, as plain offsets: a helper process computes it for the
-    next chunk while this one analyses the current chunk (see reader.scan_ahead).
-
-    `lexicons` holds each literal lexicon's matches (in `LEXICONS` order) as flat start, end
-    pairs over the chunk's folded, newline-joined text; `tokens` every block's tokens as flat
-    block-relative pairs, block i's from `token_bounds[i]` to `token_bounds[i + 1]`."""
-
-    lexicons: tuple[array[int], ...]
-    tokens: array[int]
-    token_bounds: list[int]
-    quotes: list[list[tuple[int, int]]]
-    sentences: list[list[tuple[int, int]]]
-
-
-LEXICONS = ("exclusions", "framing", "terms", "verbs", "markers")
-
-
-def scan_chunk(texts: list[str], lexicons: tuple[Lexicon, ...]) -> ChunkScan:
-    """The regex work of `prepare_chunk` for the blocks `texts`, run in a helper process with
-    `rules`' lexicons (`LEXICONS` order, `Lexicon.keys_only`)."""
-    folded_all = fold("\n".join(texts))
-    tokens: array[int] = array("i")
-    token_bounds = [0]
-    offset = 0
-    for text in texts:
-        tokens.extend(token_spans(folded_all[offset : offset + len(text)]))
-        token_bounds.append(len(tokens))
-        offset += len(text) + 1
-    return ChunkScan(
-        lexicons=tuple(array("i", lexicon.spans(folded_all)) for lexicon in lexicons),
-        tokens=tokens,
-        token_bounds=token_bounds,
-        quotes=[quoted_spans(text) for text in texts],
-        sentences=[sentence_spans(text) for text in texts],
-    )
 
 
 def prepare_chunk(
@@ -116,10 +46,10 @@ def prepare_chunk(
     rules: CompiledRules,
     budget: Budget,
     strings: dict[str, str],
-    found: ChunkScan | None = None,
+    effort: Effort | None = None,
 ) -> list[BlockWork]:
     """Scan a run of blocks with the combined patterns in one pass over their joined text;
-    `found` is that scan when a helper process has already done it (`scan_chunk`).
+    `effort` is checked between the scans and the blocks, so a cancel ends the work soon.
 
     The blocks are joined with a newline: no term holds one and every term ends at a word end,
     so each match falls inside one block, exactly where a scan of that block alone finds it.
@@ -132,23 +62,22 @@ def prepare_chunk(
         bounds.append(offset)
         offset += len(text) + 1
 
-    def hits(lexicon: Lexicon, n: int) -> list[tuple[int, int, Any]]:
-        if found is None:
-            return lexicon.scan(folded_all)
-        return lexicon.hits(folded_all, found.lexicons[n])
-
-    excluded = _bucket(hits(rules.exclusions, 0), bounds)
+    check = effort.check if effort is not None else _no_check
+    check()
+    excluded = _bucket(rules.exclusions.scan(folded_all), bounds)
     folded = [
         folded_all[start : start + len(text)] for start, text in zip(bounds, texts, strict=True)
     ]
     if rules.exclusion_regex:
         budget.scan(rules.exclusion_regex, folded_all, folded, bounds, excluded)
-    framing = _bucket(hits(rules.framing, 1), bounds)
+    framing = _bucket(rules.framing.scan(folded_all), bounds)
     if rules.framing_regex:
         budget.scan(rules.framing_regex, folded_all, folded, bounds, framing)
-    terms = _bucket(hits(rules.terms, 2), bounds)
-    verbs = _bucket(hits(rules.verbs, 3), bounds)
-    markers = _bucket(hits(rules.markers, 4), bounds)
+    check()
+    terms = _bucket(rules.terms.scan(folded_all), bounds)
+    check()
+    verbs = _bucket(rules.verbs.scan(folded_all), bounds)
+    markers = _bucket(rules.markers.scan(folded_all), bounds)
     off = budget.off
     return [
         _prepare(
@@ -162,16 +91,14 @@ def prepare_chunk(
             [(s, e) for s, e, _ in markers[i]],
             [hit for hit in framing[i] if hit[2].id not in off] if off else framing[i],
             strings,
-            None
-            if found is None
-            else (
-                found.tokens[found.token_bounds[i] : found.token_bounds[i + 1]],
-                found.quotes[i],
-                found.sentences[i],
-            ),
+            check,
         )
         for i, block in enumerate(blocks)
     ]
+
+
+def _no_check() -> None:
+    """No cancel to look for (a classification without an `Effort`)."""
 
 
 def _bucket(
@@ -306,20 +233,22 @@ def _prepare(
     markers: list[tuple[int, int]],
     framing: list[tuple[int, int, TermRule]],
     strings: dict[str, str],
-    found: tuple[Sequence[int], list[tuple[int, int]], list[tuple[int, int]]] | None,
+    check: Callable[[], None],
 ) -> BlockWork:
     """One block's working data from its matches; tokenise it only if there is grammar to do.
-    `found`: its tokens, quotes and sentences, when a helper process found them."""
+    `check` raises once the classification is cancelled (looked at while a long block is
+    tokenised too)."""
+    check()
     text = block.text
-    if text[:1].isupper() and text[1:2].isupper():
-        dateline = DATELINE.match(text)
-        if dateline is not None:
-            excluded = [(0, dateline.end()), *excluded]
+    opening = dateline(text)
+    if opening is not None:
+        excluded = [(0, opening.end()), *excluded]
     if excluded:
-        terms = [t for t in terms if not inside(t[0], excluded)]
-        verbs = [v for v in verbs if not inside(v[0], excluded)]
-        markers = [m for m in markers if not inside(m[0], excluded)]
-    quotes = quoted_spans(text) if found is None else found[1]
+        cover = merged(excluded)
+        terms = [t for t in terms if not in_spans(t[0], cover)]
+        verbs = [v for v in verbs if not in_spans(v[0], cover)]
+        markers = [m for m in markers if not in_spans(m[0], cover)]
+    quotes = quoted_spans(text)
     needs_units = bool(
         verbs
         or markers
@@ -328,11 +257,7 @@ def _prepare(
         or (":" in text and COLON_PREFIX.match(text))  # `in` first: most blocks have none
         or any(t.kind == "role" for _, _, t in terms)
     )
-    units, starts, term_at = (
-        tokenise(text, folded, terms, None if found is None else found[0])
-        if needs_units
-        else _NO_UNITS
-    )
+    units, starts, term_at = tokenise(text, folded, terms, check) if needs_units else _NO_UNITS
     return BlockWork(
         index=block.index,
         text=text,
@@ -342,40 +267,10 @@ def _prepare(
         term_at=term_at,
         quotes=quotes,
         excluded=excluded,
-        sentences=(sentence_spans(text) if found is None else found[2])
-        if verbs or markers
-        else [(0, len(text))],
+        sentences=sentence_spans(text, check) if verbs or markers else [(0, len(text))],
         terms=terms,
         verbs=verbs,
         markers=markers,
         framing=framing,
         strings=strings,
     )
-
-
-def add_evidence(
-    work: BlockWork,
-    rule: str,
-    actors: Iterable[str],
-    kind: RuleKind,
-    start: int,
-    end: int,
-    weight: float,
-) -> None:
-    """Evidence that `rule` found `actors` in `work[start:end]`.
-
-    The matched text is shared with every earlier evidence of the same text: the same names,
-    terms and attributions ("Russia", "the Kremlin", "Peskov said") recur through an article,
-    and a verdict outlives the classification. `STRINGS_KEPT` bounds the table."""
-    text = work.text[start:end]
-    strings = work.strings
-    if len(strings) < STRINGS_KEPT:
-        text = strings.setdefault(text, text)
-    else:
-        text = strings.get(text, text)
-    append = work.evidence.append
-    for actor in actors:
-        append(Evidence(rule, actor, kind, start, end, text, weight))
-
-
-STRINGS_KEPT = 1 << 16

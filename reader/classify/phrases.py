@@ -11,18 +11,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
-from reader.text_units import CAP, END, LOW, START, TERM, Unit
+from reader.classify.types import CAP, END, LOW, NONE, START, TERM, Names, Tie, Unit, Who
+from reader.rules.compile import Term
 
 
 def word_set(words: str) -> frozenset[str]:
     """A closed word class, written as one string of words."""
     return frozenset(words.split())
 
-
-# Names the article has tied to an actor ("graham" -> NATO) and whether that is a member state.
-Names = dict[str, tuple[tuple[str, ...], bool]]
 
 # Between a subject and its verb: auxiliaries, adverbs, time expressions.
 SKIP = word_set(
@@ -104,130 +101,195 @@ _WHOLE_ROLES = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Who:
-    """A resolved subject: actors (empty for a speaker who is none of them), or unresolved."""
-
-    kind: str  # "actor", "unknown", "pronoun", "role", "none"
-    actors: tuple[str, ...] = ()
-    start: int = 0
-    end: int = 0
-    roles: tuple[str, ...] = ()
-    word: str = ""
-    member: bool = False
-
-
-NONE = Who("none")
-
-
 def resolve(units: Sequence[Unit], tied: Names) -> Who:
-    """The actor(s) a noun phrase stands for."""
+    """The actor(s) a noun phrase stands for. Pure: the names the phrase ties to an actor
+    ("Senator Lindsey Graham" -> NATO) come back in `Who.ties`, for `learn`."""
     if not units:
         return NONE
-    start, end = units[0][START], units[-1][END]
-    direct: list[str] = []
-    adjective: list[str] = []
-    member = True
-    roles: list[str] = []
-    names: list[Unit] = []
-    pronoun = ""
-    other = False
-    previous: Unit | None = None
-    possessor: Unit | None = None
-    direct_from: Unit | None = None  # the alias or speaker the direct actors came from
-    owned = False  # past "<adjective> ...'s": later adjectives qualify the possessed thing
-    # Past "<adjective> <role> of": the complement's adjectives qualify the place, not the
-    # speaker ("the Ukrainian-appointed head of the Zaporozhye Region").
-    complement = False
-    host = 0  # 1: after "envoy to", skipping the host; 2: inside a host of several words
+    phrase = _Phrase()
     for unit in units:
+        if not phrase.take(unit):
+            break
+    return phrase.answer(units, tied)
+
+
+def learn(who: Who, tied: Names) -> None:
+    """Remember the names a resolved phrase tied to an actor, for the rest of the article."""
+    for name, actors, member, keep in who.ties:
+        if keep:
+            tied.setdefault(name, (actors, member))
+        else:
+            tied[name] = (actors, member)
+
+
+class _Phrase:
+    """A walk over a noun phrase's units: the actors its names, adjectives and roles give."""
+
+    __slots__ = (
+        "adjective",
+        "complement",
+        "direct",
+        "direct_from",
+        "host",
+        "member",
+        "names",
+        "other",
+        "owned",
+        "previous",
+        "pronoun",
+        "roles",
+        "surnames",
+    )
+
+    def __init__(self) -> None:
+        self.direct: list[str] = []
+        self.adjective: list[str] = []
+        self.member = True
+        self.roles: list[str] = []
+        self.names: list[Unit] = []
+        self.pronoun = ""
+        self.other = False
+        self.previous: Unit | None = None
+        self.direct_from: Unit | None = None  # the alias or speaker the direct actors came from
+        self.owned = False  # past "<adjective> ...'s": later adjectives qualify the possessed
+        # Past "<adjective> <role> of": the complement's adjectives qualify the place, not the
+        # speaker ("the Ukrainian-appointed head of the Zaporozhye Region").
+        self.complement = False
+        self.host = 0  # 1: after "envoy to", skipping the host; 2: inside a host of words
+        self.surnames: list[Tie] = []  # lexicon speakers' surnames, tied to their actors
+
+    def take(self, unit: Unit) -> bool:
+        """Read one unit; False where the phrase ends ("Mission in Ukraine": a place)."""
+        if self.host and self._in_host(unit):
+            return True
         term = unit[TERM]
         low = unit[LOW]
-        if host:
-            if low in _DETERMINERS and host == 1:
-                continue
-            if host in (1, 3) and term is not None:
-                host = 4  # "to Washington", "to NATO": one term (and one more after "and")
-                previous = unit
-                continue
-            if host == 4 and low == "and":
-                host = 3  # "envoy for Ukraine and Russia"
-                continue
-            if host in (1, 2) and term is None and unit[CAP] and namelike(low):
-                host = 2  # "to the United Nations": a run of capitalised words
-                continue
-            host = 0
-        if (
-            term is None
-            and _is_role(previous)
-            and (
-                low == _HOST_PREP
-                or (low == "for" and previous is not None and _ENVOY.search(previous[LOW]))
-            )
-        ):
-            host = 1
-            continue
+        previous = self.previous
+        if term is None and _opens_host(previous, low):
+            self.host = 1
+            return True
         if term is None and low in _NP_PREP and previous is not None:
             head = previous[TERM]
             if head is None or head.kind != "role":
-                break  # "Mission in Ukraine": a place, not the speaker's side
-            complement = complement or bool(adjective)
+                return False  # "Mission in Ukraine": a place, not the speaker's side
+            self.complement = self.complement or bool(self.adjective)
         possessor = previous if previous is not None and previous[LOW].endswith("'s") else None
-        owned = owned or (possessor is not None and bool(adjective))
-        previous = unit
+        self.owned = self.owned or (possessor is not None and bool(self.adjective))
+        self.previous = unit
         if term is None:
             if unit[CAP] and low not in _DETERMINERS and namelike(low):
-                names.append(unit)
-            continue
-        if term.kind in ("alias", "speaker"):
-            if possessor is not None and possessor is direct_from:
-                # "Kyiv's allies": the head speaks, the possessor only qualifies it
-                direct = []
-                member = True
-            direct.extend(a for a in term.actors if a not in direct)
-            member = member and term.member
-            direct_from = unit
-            if term.kind == "speaker" and " " in low and unit[CAP]:
-                # "Kirill Dmitriev" in the lexicon: "Dmitriev wrote" later is the same man
-                last = low.removesuffix("'s").rsplit(" ", 1)[1]
-                if len(last) > 2 and namelike(last) and last not in _TITLE_WORDS:
-                    tied.setdefault(last, (term.actors, term.member))
-        elif term.kind == "adjective":
-            if owned or complement:
-                continue  # "the Russian Foreign Ministry's Second European Department": owned
-            adjective.extend(a for a in term.actors if a not in adjective)
-            member = member and term.member
-        elif term.kind == "role":
-            roles.append(unit[LOW].removesuffix("'s"))
-        elif term.kind == "pronoun" and len(units) == 1:
-            pronoun = unit[LOW]
-        elif term.kind == "other":
-            other = True
-    role_keys = tuple(_role_keys(roles)) if roles else ()  # most phrases hold no role
-    if _title_name(units) and not roles:
-        return Who("unknown", (), start, end, role_keys)
-    if direct or (adjective and (roles or names)):
-        actors = tuple(direct or adjective)
-        if len(actors) > 1 and any(u[LOW] == "and" for u in units):
-            _learn_conjuncts(units, tied)
+                self.names.append(unit)
         else:
-            _learn(names, actors, member, tied)
-        return Who("actor", actors, start, end, role_keys, member=member)
-    for unit in reversed(names):
-        known = tied.get(unit[LOW])
-        if known is not None:
-            return Who("actor", known[0], start, end, role_keys, member=known[1])
-    if pronoun:
-        return Who("pronoun", (), start, end, word=pronoun)
+            self._term(unit, term, possessor)
+        return True
+
+    def _in_host(self, unit: Unit) -> bool:
+        """Past "envoy to": whether `unit` is part of the host ("to the United Nations",
+        "for Ukraine and Russia"), which speaks for no one."""
+        term, low, host = unit[TERM], unit[LOW], self.host
+        if low in _DETERMINERS and host == 1:
+            return True
+        if host in (1, 3) and term is not None:
+            self.host = 4  # "to Washington", "to NATO": one term (and one more after "and")
+            self.previous = unit
+            return True
+        if host == 4 and low == "and":
+            self.host = 3  # "envoy for Ukraine and Russia"
+            return True
+        if host in (1, 2) and term is None and unit[CAP] and namelike(low):
+            self.host = 2  # "to the United Nations": a run of capitalised words
+            return True
+        self.host = 0
+        return False
+
+    def _term(self, unit: Unit, term: Term, possessor: Unit | None) -> None:
+        kind = term.kind
+        if kind in ("alias", "speaker"):
+            if possessor is not None and possessor is self.direct_from:
+                # "Kyiv's allies": the head speaks, the possessor only qualifies it
+                self.direct = []
+                self.member = True
+            self.direct.extend(a for a in term.actors if a not in self.direct)
+            self.member = self.member and term.member
+            self.direct_from = unit
+            if kind == "speaker" and " " in unit[LOW] and unit[CAP]:
+                self._surname(unit[LOW], term)
+        elif kind == "adjective":
+            if self.owned or self.complement:
+                return  # "the Russian Foreign Ministry's Second European Department": owned
+            self.adjective.extend(a for a in term.actors if a not in self.adjective)
+            self.member = self.member and term.member
+        elif kind == "role":
+            self.roles.append(unit[LOW].removesuffix("'s"))
+        elif kind == "other":
+            self.other = True
+
+    def _surname(self, low: str, term: Term) -> None:
+        """ "Kirill Dmitriev" in the lexicon: "Dmitriev wrote" later is the same man."""
+        last = low.removesuffix("'s").rsplit(" ", 1)[1]
+        if len(last) > 2 and namelike(last) and last not in _TITLE_WORDS:
+            self.surnames.append((last, term.actors, term.member, True))
+
+    def answer(self, units: Sequence[Unit], tied: Names) -> Who:
+        """Who the phrase stands for, once every unit is read."""
+        start, end = units[0][START], units[-1][END]
+        roles, names = self.roles, self.names
+        role_keys = tuple(_role_keys(roles)) if roles else ()  # most phrases hold no role
+        if _title_name(units) and not roles:
+            return Who("unknown", (), start, end, role_keys, ties=tuple(self.surnames))
+        if self.direct or (self.adjective and (roles or names)):
+            actors = tuple(self.direct or self.adjective)
+            if len(actors) > 1 and any(u[LOW] == "and" for u in units):
+                ties = _conjunct_ties(units)
+            else:
+                ties = _ties(names, actors, self.member)
+            return Who(
+                "actor",
+                actors,
+                start,
+                end,
+                role_keys,
+                member=self.member,
+                ties=(*self.surnames, *ties),
+            )
+        surnames = tuple(self.surnames)
+        for unit in reversed(names):
+            known = tied.get(unit[LOW])
+            if known is not None:
+                return Who("actor", known[0], start, end, role_keys, member=known[1], ties=surnames)
+        if len(units) == 1 and units[0][TERM] is not None and units[0][TERM].kind == "pronoun":
+            return Who("pronoun", (), start, end, word=units[0][LOW], ties=surnames)
+        return _unresolved(units, names, roles, self.other, role_keys, surnames)
+
+
+def _opens_host(previous: Unit | None, low: str) -> bool:
+    """ "to" after a diplomatic role, or "for" after an envoy: the host follows."""
+    return _is_role(previous) and (
+        low == _HOST_PREP
+        or (low == "for" and previous is not None and _ENVOY.search(previous[LOW]) is not None)
+    )
+
+
+def _unresolved(
+    units: Sequence[Unit],
+    names: list[Unit],
+    roles: list[str],
+    other: bool,
+    role_keys: tuple[str, ...],
+    ties: tuple[Tie, ...],
+) -> Who:
+    """A phrase no actor stands for: a speaker of no actor's, a bare role, or no one."""
+    start, end = units[0][START], units[-1][END]
+    nobody = Who("none", ties=ties) if ties else NONE
     if names or other:
         if len(names) == 1 and names[0] is units[0] and not roles and _is_function_word(names[0]):
-            return NONE
-        return Who("unknown", (), start, end, role_keys)
+            return nobody
+        return Who("unknown", (), start, end, role_keys, ties=ties)
     if roles:
-        if units[0][LOW] in ("a", "an"):
-            return Who("unknown", (), start, end, role_keys)  # "a statement": not anaphoric
-        return Who("role", (), start, end, role_keys)
-    return NONE
+        if units[0][LOW] in ("a", "an"):  # "a statement": not anaphoric
+            return Who("unknown", (), start, end, role_keys, ties=ties)
+        return Who("role", (), start, end, role_keys, ties=ties)
+    return nobody
 
 
 def _title_name(units: Sequence[Unit]) -> bool:
@@ -264,11 +326,18 @@ def _role_keys(roles: Iterable[str]) -> Iterable[str]:
             yield "ministry"  # "Foreign Minister Sybiha ... the ministry said": his ministry
 
 
+def _ties(names: list[Unit], actors: tuple[str, ...], member: bool) -> list[Tie]:
+    """The names in an actor's phrase, tied to it: "Senator Lindsey Graham" -> "graham"."""
+    return [
+        (unit[LOW], actors, member, False)
+        for unit in names
+        if len(unit[LOW]) > 2 and unit[LOW] not in SKIP
+    ]
+
+
 def _learn(names: list[Unit], actors: tuple[str, ...], member: bool, tied: Names) -> None:
-    """Tie the names in an actor's phrase to it: "Senator Lindsey Graham" -> "graham"."""
-    for unit in names:
-        if len(unit[LOW]) > 2 and unit[LOW] not in SKIP:
-            tied[unit[LOW]] = (actors, member)
+    for name, tie_actors, tie_member, _ in _ties(names, actors, member):
+        tied[name] = (tie_actors, tie_member)
 
 
 def tie_appositive(units: Sequence[Unit], side: Who, tied: Names) -> None:
@@ -278,9 +347,10 @@ def tie_appositive(units: Sequence[Unit], side: Who, tied: Names) -> None:
         _learn(names, side.actors, side.member, tied)
 
 
-def _learn_conjuncts(units: Sequence[Unit], tied: Names) -> None:
+def _conjunct_ties(units: Sequence[Unit]) -> list[Tie]:
     """ "Foreign Minister of Ukraine Andrii Sybiha and Foreign Minister of Germany Johann
     Wadephul": each name belongs to the actor named in its own conjunct only."""
+    ties: list[Tie] = []
     part: list[Unit] = []
     for unit in [*units, None]:
         if unit is not None and unit[LOW] != "and":
@@ -297,63 +367,74 @@ def _learn_conjuncts(units: Sequence[Unit], tied: Names) -> None:
         actors = tuple(dict.fromkeys(direct or adjective))
         if len(actors) == 1 and names:
             member = all(t.member for t in terms if t.actors)
-            _learn(names, actors, member, tied)
+            ties.extend(_ties(names, actors, member))
         part = []
+    return ties
 
 
 def np_before(units: Sequence[Unit], i: int, floor: int) -> tuple[int, int]:
     """The noun phrase ending at unit `i` (inclusive), as a [start, end) range of units."""
     j = i
     while j >= floor and i - j < 14:
-        unit = units[j]
-        low = unit[LOW]
-        term = unit[TERM]
-        if term is not None:
-            j -= 1
+        if units[j][TERM] is None and units[j][LOW] in _DETERMINERS:
+            if not _determiner_inside(units, j, floor):
+                return j, i + 1
+            j -= 2
             continue
-        if low in _DETERMINERS:
-            # "a source in the SBU": the article closes a phrase inside a larger one
-            if (
-                j - 2 >= floor
-                and (units[j - 1][LOW] in _NP_PREP or units[j - 1][LOW] == _HOST_PREP)
-                and (_is_role(units[j - 2]) or _capitalised(units[j - 2]))
-            ):
-                # ... or inside a proper name: "Coordination Headquarters for the Treatment of
-                # Prisoners of War"
-                j -= 2
-                continue
-            return j, i + 1
-        if unit[CAP] and low in _CALENDAR:
+        if not _extends_back(units, i, j, floor):
             break
-        if (unit[CAP] and namelike(low) and low not in OBJECT_PREP) or low in NP_MODIFIERS:
-            j -= 1
-            continue
-        if low in ("'s", "’s", "-", "."):
-            j -= 1
-            continue
-        if low == "on" and floor < j < i and _capitalised(units[j - 1]) and units[j + 1][CAP]:
-            j -= 1  # "the State Duma Committee on Defense": a proper name's inner preposition
-            continue
-        if low in _NP_PREP and j > floor and j < i:
-            left = units[j - 1]
-            if left[TERM] is not None or (left[CAP] and namelike(left[LOW])):
-                j -= 1
-                continue
-        if low == _HOST_PREP and j > floor and j < i and _is_role(units[j - 1]):
-            j -= 1
-            continue
-        if low == "and" and j > floor and j < i:
-            left = units[j - 1]
-            if left[TERM] is not None and left[TERM].kind in ("alias", "speaker", "adjective"):
-                j -= 1
-                continue
-        if j > floor and j < i and low.isalpha() and _is_role(units[j + 1]):
-            side = units[j - 1][TERM]
-            if side is not None and side.kind in ("adjective", "alias"):
-                j -= 1  # "Ukrainian naval officers": one modifier between the side and the role
-                continue
-        break
+        j -= 1
     return j + 1, i + 1
+
+
+def _determiner_inside(units: Sequence[Unit], j: int, floor: int) -> bool:
+    """The article at unit `j` closes a phrase inside a larger one: "a source in the SBU",
+    or a proper name's "Coordination Headquarters for the Treatment of Prisoners of War"."""
+    return (
+        j - 2 >= floor
+        and (units[j - 1][LOW] in _NP_PREP or units[j - 1][LOW] == _HOST_PREP)
+        and (_is_role(units[j - 2]) or _capitalised(units[j - 2]))
+    )
+
+
+def _extends_back(units: Sequence[Unit], i: int, j: int, floor: int) -> bool:
+    """Whether unit `j` (no article) belongs to the noun phrase that ends at unit `i`."""
+    unit = units[j]
+    low = unit[LOW]
+    if unit[TERM] is not None:
+        return True
+    if unit[CAP] and low in _CALENDAR:
+        return False
+    if (unit[CAP] and namelike(low) and low not in OBJECT_PREP) or low in NP_MODIFIERS:
+        return True
+    if low in ("'s", "’s", "-", "."):
+        return True
+    return floor < j < i and _links_inside(units, j)
+
+
+def _links_inside(units: Sequence[Unit], j: int) -> bool:
+    """A word between two parts of one phrase: "the State Duma Committee on Defense", "General
+    Staff of the Armed Forces", "ambassador to", "Russian and Ukrainian", and one modifier
+    between the side and the role ("Ukrainian naval officers")."""
+    low = units[j][LOW]
+    left = units[j - 1]
+    left_term = left[TERM]
+    return (
+        (low == "on" and _capitalised(left) and units[j + 1][CAP])
+        or (low in _NP_PREP and (left_term is not None or (left[CAP] and namelike(left[LOW]))))
+        or (low == _HOST_PREP and _is_role(left))
+        or (
+            low == "and"
+            and left_term is not None
+            and left_term.kind in ("alias", "speaker", "adjective")
+        )
+        or (
+            low.isalpha()
+            and _is_role(units[j + 1])
+            and left_term is not None
+            and left_term.kind in ("adjective", "alias")
+        )
+    )
 
 
 def _capitalised(unit: Unit) -> bool:

@@ -10,28 +10,55 @@ positions reported inside its words, and turns them into evidence (see reader.cl
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
+from typing import Literal
 
-from reader.carry import Speaker, State, known_role
-from reader.phrases import (
+from reader.classify.evidence import add_evidence
+from reader.classify.phrases import (
     COORD,
-    NONE,
     NOUN_MARK,
     NP_MODIFIERS,
     OBJECT_PREP,
     SKIP,
-    Who,
+    learn,
     np_after,
     np_before,
     resolve,
     tie_appositive,
     word_set,
 )
+from reader.classify.speakers import known_role, named_again
+from reader.classify.types import (
+    CAP,
+    END,
+    LOW,
+    NONE,
+    START,
+    TERM,
+    BlockWork,
+    Speaker,
+    State,
+    Unit,
+    Who,
+    WhoKind,
+)
+from reader.classify.units import in_spans
 from reader.rules.compile import CompiledRules, VerbForm
-from reader.scan import BlockWork, add_evidence
-from reader.text_units import CAP, END, LOW, START, TERM, Unit, inside
+from reader.rules.grammar import (
+    ATTRIBUTION_COORDINATED,
+    ATTRIBUTION_INVERTED,
+    ATTRIBUTION_PARTICIPLE,
+    ATTRIBUTION_SOURCE,
+    ATTRIBUTION_SUBJECT,
+    CARRY_PRONOUN,
+    CARRY_ROLE,
+    REPORTED_POSITION,
+    REPORTED_SPEECH,
+    GrammarRule,
+)
 
 # Before the verb "continued to urge" means "urged".
 _ASPECT = word_set(
@@ -91,7 +118,7 @@ class _Attr:
     pos: int  # the verb's (or marker's) offset
     end: int
     who: Who
-    rule: str
+    rule: GrammarRule
     verb: VerbForm | None
     complement: bool  # does a complement follow (a speech/stance verb or a source marker)?
     follows: bool = False  # coordinated or participle: shares the clause's subject
@@ -138,8 +165,9 @@ def sentence_attrs(
         k = bisect_left(starts, m_end)
         a, b = np_after(units, k, last)
         who = resolve(units[a:b], state.names)
+        learn(who, state.names)
         if who.kind != "none":
-            attrs.append(_Attr(m_start, m_end, who, "attribution.source", None, True))
+            attrs.append(_Attr(m_start, m_end, who, ATTRIBUTION_SOURCE, None, True))
     for v_start, v_end, form in verbs:
         k = bisect_left(starts, v_start)
         if k >= len(units) or units[k][START] != v_start:
@@ -149,6 +177,30 @@ def sentence_attrs(
             attrs.append(attr)
     attrs.sort(key=lambda a: a.pos)
     return attrs
+
+
+@dataclass(frozen=True, slots=True)
+class _Verb:
+    """A speech or stance verb at unit `k` of a sentence (units `first`..`last`), and where
+    its subject may be looked for: from `floor` on (not before a quote that closes first)."""
+
+    work: BlockWork
+    units: list[Unit]
+    k: int
+    start: int
+    end: int
+    first: int
+    last: int
+    floor: int
+    form: VerbForm
+    state: State
+
+    def low(self, i: int) -> str:
+        """Unit `i`'s folded text, or "" before the floor."""
+        return self.units[i][LOW] if i >= self.floor else ""
+
+    def attr(self, who: Who, rule: GrammarRule, **flags: bool) -> _Attr:
+        return _Attr(self.start, self.end, who, rule, self.form, True, **flags)
 
 
 def _verb_subject(
@@ -162,28 +214,66 @@ def _verb_subject(
     earlier: list[_Attr],
     state: State,
 ) -> _Attr | None:
+    """The attribution of the verb at unit `k`: its subject, by the first of the grammar's
+    ways that applies (participle, coordination, the phrase before it, a common noun's
+    speaker, inversion); None when it is no speech at all ("his appeal", "backed by")."""
     v_start = units[k][START]
-    i = k - 1
-    # The subject is looked for after the last quote that closes before the verb, and inside
-    # the quote that holds the verb.
-    floor = first
-    for q_start, q_end in work.quotes:
-        if q_start <= v_start < q_end:
-            while floor < k and units[floor][START] <= q_start:
-                floor += 1
-        elif q_end <= v_start:
-            while floor < k and units[floor][START] < q_end:
-                floor += 1
-    prev = units[i][LOW] if i >= floor else ""
-    if prev in NOUN_MARK or (prev.endswith(("'s", "’s")) and units[i][TERM] is None):
+    floor = _quote_floor(work, v_start, first, k)
+    verb = _Verb(work, units, k, v_start, v_end, first, last, floor, form, state)
+    if _not_a_statement(verb):
         return None
-    if i >= floor and units[i][TERM] is not None and units[i][LOW].endswith("'s"):
-        return None  # "Kyiv's request"
-    nxt = units[k + 1][LOW] if k + 1 < len(units) else ""
-    if nxt == "by":
-        return None  # passive: "backed by"
-    # "The two sides agreed to exchange prisoners": a joint act, narrative, not a position
-    joint_act = form.lemma == "agree" and nxt in ("to", "on")
+    found = _subject_end(verb)
+    if found is None:
+        return None
+    i, relative = found
+    if form.participle:
+        before = verb.low(i)
+        if before in (",", "and", "as", "while", "when", "by") or before in SKIP:
+            return _participle_attr(verb, earlier)
+        if before not in ("is", "was", "are", "were", "been"):
+            return None
+    if i >= verb.floor and units[i][LOW] in COORD:
+        return _coordinated_attr(verb, earlier)
+    # '..., said Peskov': looked for after the subject before the verb, whatever asides that
+    # search skips on its way.
+    may_invert = i < verb.floor or units[i][LOW] in (",", "”", '"', "’")
+    i, appositive = _skip_asides(verb, i)
+    subject = _subject_before(verb, i, relative, appositive)
+    if subject == "stop":
+        return None
+    if subject is not None:
+        return subject
+    if appositive is not None:
+        return verb.attr(appositive, ATTRIBUTION_SUBJECT)
+    if form.lemma in _PERSON_SPEECH and i >= verb.floor:
+        person = _common_subject(units, i, verb.floor)
+        if person is not None:
+            return verb.attr(person, ATTRIBUTION_SUBJECT)
+    if form.lemma in _INVERTING and may_invert:
+        return _inverted_attr(verb)
+    return None
+
+
+def _not_a_statement(verb: _Verb) -> bool:
+    """The verb form is a noun ("the call", "his appeal", "Kyiv's request") or a passive
+    ("backed by")."""
+    units, i = verb.units, verb.k - 1
+    prev = verb.low(i)
+    if prev in NOUN_MARK or (prev.endswith(("'s", "’s")) and units[i][TERM] is None):
+        return True
+    if i >= verb.floor and units[i][TERM] is not None and units[i][LOW].endswith("'s"):
+        return True  # "Kyiv's request"
+    k = verb.k
+    return (units[k + 1][LOW] if k + 1 < len(units) else "") == "by"  # passive: "backed by"
+
+
+def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
+    """The unit where the subject before the verb ends, past auxiliaries, adverbs, "continued
+    to" and a bracketed aside, and whether a relative pronoun led there ("statements by
+    Zelensky, who said"); None for a passive ("is believed to") or an infinitive."""
+    units, floor, form = verb.units, verb.floor, verb.form
+    i = verb.k - 1
+    prev = verb.low(i)
     # "statements by Zelensky, who said ...": the relative pronoun's noun is the subject
     relative = prev == "who" and i - 1 > floor and units[i - 1][LOW] == ","
     if relative:
@@ -191,10 +281,9 @@ def _verb_subject(
     if prev in _BE and not form.participle and form.lemma not in _ACTIVE_AFTER_BE:
         return None  # passive: "Ukraine is believed to ..."
     if prev == "to":
-        if i - 1 >= floor and units[i - 1][LOW] in _ASPECT:
-            i -= 2
-        else:
+        if i - 1 < floor or units[i - 1][LOW] not in _ASPECT:
             return None
+        i -= 2  # "continued to urge" means "urged"
     while i >= floor and units[i][LOW] in SKIP and units[i][TERM] is None:
         i -= 1
     if i > floor and units[i][LOW] == ")":  # "Ukraine's military intelligence (HUR) said"
@@ -203,104 +292,159 @@ def _verb_subject(
             j -= 1
         if units[j][LOW] == "(":
             i = j - 1
-    in_clause = [a for a in earlier if a.pos < v_start and a.who.kind != "none"]
-    if form.participle:
-        before = units[i][LOW] if i >= floor else ""
-        if before in (",", "and", "as", "while", "when", "by") or before in SKIP:
-            who = _participle_subject(in_clause) or _clause_subject(units, first, k, state)
-            if who.kind == "none":
-                return None
-            return _Attr(v_start, v_end, who, "attribution.participle", form, True, follows=True)
-        if before in ("is", "was", "are", "were", "been"):
-            pass
-        else:
-            return None
-    if i >= floor and units[i][LOW] in COORD:
-        who_first = _participle_subject(in_clause) or _opening_subject(units, first, k, state)
-        if who_first is not None:
-            return _Attr(
-                v_start, v_end, who_first, "attribution.coordinated", form, True, follows=True
-            )
+    return i, relative
+
+
+def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
+    """ ", saying ...": the clause's speaker, else the sentence's main subject."""
+    who = _participle_subject(earlier, verb.start) or _clause_subject(
+        verb.units, verb.first, verb.k, verb.state
+    )
+    if who.kind == "none":
         return None
-    # '..., said Peskov': looked for after the subject before the verb, whatever asides that
-    # search skips on its way.
-    may_invert = i < floor or units[i][LOW] in (",", "”", '"', "’")
-    # Parentheticals between the subject and the verb: ", asked about the criticism,".
+    return verb.attr(who, ATTRIBUTION_PARTICIPLE, follows=True)
+
+
+def _coordinated_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
+    """ "... and said": the clause's speaker, else the subject the sentence opens with."""
+    who = _participle_subject(earlier, verb.start) or _opening_subject(
+        verb.units, verb.first, verb.k, verb.state
+    )
+    if who is None:
+        return None
+    return verb.attr(who, ATTRIBUTION_COORDINATED, follows=True)
+
+
+_ASIDE_STOPS = (",", ";", ":", "“", "”", '"')
+
+
+def _skip_asides(verb: _Verb, i: int) -> tuple[int, Who | None]:
+    """Past the parentheticals between the subject and the verb (", asked about the
+    criticism,"): where the subject ends, and the actor an appositive among them names."""
+    units, floor = verb.units, verb.floor
     appositive: Who | None = None
     while i >= floor and units[i][LOW] == ",":
         j = i - 1
-        while j >= floor and units[j][LOW] not in (",", ";", ":", "“", "”", '"'):
+        while j >= floor and units[j][LOW] not in _ASIDE_STOPS:
             j -= 1
         if j < floor or units[j][LOW] != ",":
             break
         inner = units[j + 1 : i]
-        if inner and inner[0][LOW] in ("who", "which", "whose"):
-            # ", Putin's envoy, who accompanied Witkoff, said": the relative clause closes an
-            # appositive, so its opening comma also closes the one before it
-            h = j - 1
-            while h >= floor and units[h][LOW] not in (",", ";", ":", "“", "”", '"'):
-                h -= 1
-            if h >= floor and units[h][LOW] == "," and j - h - 1 <= 10:
-                i = j
-                continue
+        if inner and inner[0][LOW] in ("who", "which", "whose") and _closes_appositive(verb, j):
+            i = j
+            continue
         if inner and len(inner) <= 10 and not _relative_act(inner):
-            cand = resolve(inner, state.names)
+            cand = resolve(inner, verb.state.names)
+            learn(cand, verb.state.names)
             if cand.kind == "actor":
                 appositive = cand
         i = j - 1
         while i >= floor and units[i][LOW] in SKIP and units[i][TERM] is None:
             i -= 1
-    if i >= floor and (
+    return i, appositive
+
+
+def _closes_appositive(verb: _Verb, j: int) -> bool:
+    """ ", Putin's envoy, who accompanied Witkoff, said": the relative clause that opens at the
+    comma `j` closes an appositive, so that comma also closes the one before it."""
+    units, floor = verb.units, verb.floor
+    h = j - 1
+    while h >= floor and units[h][LOW] not in _ASIDE_STOPS:
+        h -= 1
+    return h >= floor and units[h][LOW] == "," and j - h - 1 <= 10
+
+
+def _subject_before(
+    verb: _Verb, i: int, relative: bool, appositive: Who | None
+) -> _Attr | Literal["stop"] | None:
+    """The noun phrase ending at unit `i` as the verb's subject; "stop" when it shows the verb
+    states nothing (an object's verb, a joint act, a reported clause's pronoun), None when no
+    phrase there names anyone."""
+    units, floor = verb.units, verb.floor
+    if i < floor or not (
         units[i][TERM] is not None or units[i][CAP] or units[i][LOW] in NP_MODIFIERS
     ):
-        a, b = np_before(units, i, floor)
-        before = units[a - 1][LOW] if a - 1 >= floor else ""
-        if before in OBJECT_PREP and not relative:
-            return None
-        who = resolve(units[a:b], state.names)
-        if joint_act and len(who.actors) > 1 and _sides_not_people(units[a:b]):
-            return None
-        if who.kind == "pronoun" and _reported_clause(work, units, a, floor):
-            return None  # "respondents said they supported": the outer verb's subject speaks
-        if who.kind in ("unknown", "role") and set(who.roles) & _LOCAL_ROLES:
-            place = _opening_place(units, first, a)
-            if place is None and _bare_title(units[a:b]):
-                place = _named_region(who, work.index, state)
-            if place is not None:
-                tie_appositive(units[a:b], place, state.names)
-                who = Who("actor", place.actors, who.start, who.end, who.roles, member=place.member)
-        if who.kind in ("role", "unknown") and state.house and _official_source(who.roles):
-            # "MOSCOW, ... /TASS/. ..., a source in the security services told TASS"
-            who = Who("actor", state.house, who.start, who.end, who.roles)
-        if who.kind in ("unknown", "role", "none") and appositive is not None:
-            # "Leonid Slutsky, the chairman of the State Duma's ... Committee, said": the
-            # appositive's side is the name's too, for the rest of the article
-            tie_appositive(units[a:b], appositive, state.names)
-            who = appositive
-        if who.kind != "none":
-            trailing = before in _TRAILING_OPEN and last - k <= _TRAILING_TAIL
-            return _Attr(v_start, v_end, who, "attribution.subject", form, True, trailing=trailing)
-    if appositive is not None:
-        return _Attr(v_start, v_end, appositive, "attribution.subject", form, True)
-    if form.lemma in _PERSON_SPEECH and i >= floor:
-        person = _common_subject(units, i, floor)
-        if person is not None:
-            return _Attr(v_start, v_end, person, "attribution.subject", form, True)
-    # Inversion: '"...," said Peskov' / ', the ministry added' is handled above.
-    if form.lemma in _INVERTING and may_invert:
-        a, b = np_after(units, k + 1, last)
-        if b > a:
-            follow = units[b][LOW] if b < len(units) else "."
-            if follow in (",", ".", ";", "on", "in", "at", "last", "after", "during", "”"):
-                who = resolve(units[a:b], state.names)
-                if who.kind in ("unknown", "role") and follow == ",":
-                    who = _appositive_after(units, a, b, last, who, state)
-                if who.kind != "none":
-                    trailing = last - b <= _TRAILING_TAIL
-                    return _Attr(
-                        v_start, v_end, who, "attribution.inverted", form, True, trailing=trailing
-                    )
-    return None
+        return None
+    a, b = np_before(units, i, floor)
+    before = units[a - 1][LOW] if a - 1 >= floor else ""
+    if before in OBJECT_PREP and not relative:
+        return "stop"
+    who = resolve(units[a:b], verb.state.names)
+    learn(who, verb.state.names)
+    # "The two sides agreed to exchange prisoners": a joint act, narrative, not a position
+    nxt = units[verb.k + 1][LOW] if verb.k + 1 < len(units) else ""
+    joint_act = verb.form.lemma == "agree" and nxt in ("to", "on")
+    if joint_act and len(who.actors) > 1 and _sides_not_people(units[a:b]):
+        return "stop"
+    if who.kind == "pronoun" and _reported_clause(verb.work, units, a, floor):
+        return "stop"  # "respondents said they supported": the outer verb's subject speaks
+    who = _side_of_office(verb, who, a, b, appositive)
+    if who.kind == "none":
+        return None
+    trailing = before in _TRAILING_OPEN and verb.last - verb.k <= _TRAILING_TAIL
+    return verb.attr(who, ATTRIBUTION_SUBJECT, trailing=trailing)
+
+
+def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | None) -> Who:
+    """An office of no side of its own takes one from the context: the place that opens the
+    sentence or the region last named ("In Odesa Oblast, Governor Oleh Kiper said"), the
+    wire dateline's ("a source in the security services told TASS"), or an appositive's
+    ("Leonid Slutsky, the chairman of the State Duma's ... Committee, said"). The name in
+    the phrase keeps that side for the rest of the article."""
+    units, state = verb.units, verb.state
+    if who.kind in ("unknown", "role") and set(who.roles) & _LOCAL_ROLES:
+        place = _opening_place(units, verb.first, a)
+        if place is None and _bare_title(units[a:b]):
+            place = _named_region(who, verb.work.index, state)
+        if place is not None:
+            tie_appositive(units[a:b], place, state.names)
+            who = Who("actor", place.actors, who.start, who.end, who.roles, member=place.member)
+    if who.kind in ("role", "unknown") and state.house and _official_source(who.roles):
+        who = Who("actor", state.house, who.start, who.end, who.roles)
+    if who.kind in ("unknown", "role", "none") and appositive is not None:
+        tie_appositive(units[a:b], appositive, state.names)
+        who = appositive
+    return who
+
+
+_INVERSION_ENDS = frozenset([",", ".", ";", "on", "in", "at", "last", "after", "during", "”"])
+
+
+def _inverted_attr(verb: _Verb) -> _Attr | None:
+    """'"...," said Peskov': the phrase after the verb, when the clause ends right after it."""
+    units, last = verb.units, verb.last
+    a, b = np_after(units, verb.k + 1, last)
+    if b <= a:
+        return None
+    follow = units[b][LOW] if b < len(units) else "."
+    if follow not in _INVERSION_ENDS:
+        return None
+    who = resolve(units[a:b], verb.state.names)
+    learn(who, verb.state.names)
+    if who.kind in ("unknown", "role") and follow == ",":
+        who = _appositive_after(units, a, b, last, who, verb.state)
+    if who.kind == "none":
+        return None
+    return verb.attr(who, ATTRIBUTION_INVERTED, trailing=last - b <= _TRAILING_TAIL)
+
+
+def _quote_floor(work: BlockWork, v_start: int, first: int, k: int) -> int:
+    """The first unit (from `first`, at most `k`) after the last quote that closes before the
+    verb at `v_start`, or after the opening of the quote that holds it. The quotes are sorted
+    and disjoint, so only the last quote opening before the verb decides."""
+    quotes = work.quotes
+    q = bisect_right(quotes, (v_start, _FAR)) - 1
+    if q < 0:
+        return first
+    q_start, q_end = quotes[q]
+    if v_start < q_end:  # the verb is inside this quote
+        return bisect_right(work.starts, q_start, first, k)
+    return bisect_left(work.starts, q_end, first, k)
+
+
+_FAR = 1 << 62
+_start = itemgetter(0)
+_end = itemgetter(1)
 
 
 _SOURCES = frozenset(["source", "sources"])
@@ -333,7 +477,9 @@ def _reported_clause(work: BlockWork, units: list[Unit], a: int, floor: int) -> 
     if j < floor:
         return False
     start = units[j][START]
-    return any(v_start == start for v_start, _, _ in work.verbs)
+    verbs = work.verbs  # sorted by offset
+    v = bisect_left(verbs, start, key=_start)
+    return v < len(verbs) and verbs[v][0] == start
 
 
 def _appositive_after(units: list[Unit], a: int, b: int, last: int, who: Who, state: State) -> Who:
@@ -346,6 +492,7 @@ def _appositive_after(units: list[Unit], a: int, b: int, last: int, who: Who, st
     if end - b > 12 or end == b + 1:
         return who
     appositive = resolve(units[b + 1 : end], state.names)
+    learn(appositive, state.names)
     if appositive.kind != "actor":
         return who
     tie_appositive(units[a:b], appositive, state.names)
@@ -461,14 +608,17 @@ def _opening_place(units: list[Unit], first: int, a: int) -> Who | None:
     return Who("actor", actors, units[first][START], units[end - 1][START])
 
 
-def _participle_subject(in_clause: list[_Attr]) -> Who | None:
-    """Whose ', saying ...' it is: the main clause's speaker, the first subject of a verb in the
-    sentence ("Szijjarto said Budapest would not back it, calling ..." is Szijjarto's), not
-    one inside his words; a source ("according to") is not a subject."""
+def _participle_subject(earlier: list[_Attr], v_start: int) -> Who | None:
+    """Whose ', saying ...' at `v_start` it is: the main clause's speaker, the first subject of
+    a verb in the sentence before it ("Szijjarto said Budapest would not back it, calling ..."
+    is Szijjarto's), not one inside his words; a source ("according to") is not a subject,
+    unless there is nothing else."""
+    in_clause = (a for a in earlier if a.pos < v_start and a.who.kind != "none")
     for attr in in_clause:
-        if attr.rule != "attribution.source":
+        if attr.rule is not ATTRIBUTION_SOURCE:
             return attr.who
-    return in_clause[-1].who if in_clause else None
+    last = next((a for a in reversed(earlier) if a.pos < v_start and a.who.kind != "none"), None)
+    return last.who if last is not None else None
 
 
 def _opening_subject(units: list[Unit], first: int, k: int, state: State) -> Who | None:
@@ -489,6 +639,7 @@ def _opening_subject(units: list[Unit], first: int, k: int, state: State) -> Who
     if a != start or b <= a:
         return None
     who = resolve(units[a:b], state.names)
+    learn(who, state.names)
     if place is not None and who.kind in ("unknown", "role") and set(who.roles) & _LOCAL_ROLES:
         tie_appositive(units[a:b], place, state.names)
         return Who("actor", place.actors, who.start, who.end, who.roles, member=place.member)
@@ -506,12 +657,16 @@ def _clause_subject(units: list[Unit], first: int, k: int, state: State) -> Who:
             a, b = np_after(units, i, k)
             if before not in OBJECT_PREP:
                 who = resolve(units[a:b], state.names)
+                learn(who, state.names)
                 if who.kind != "none":
                     return who
             i = max(b, i + 1)
             continue
         i += 1
     return NONE
+
+
+_NAMED = ("actor", "unknown")
 
 
 # A role no one holds: "side" names a party to an argument ("the Russian side" resolves by its
@@ -536,29 +691,50 @@ def settle(
     owner: tuple[str, ...] | None = voice.actors if voice is not None else None
     resolved: dict[int, tuple[str, ...] | None] = {}
     leaders = [
-        a for i, a in enumerate(attrs) if a.trailing or (a.rule == "attribution.source" and i == 0)
+        a for i, a in enumerate(attrs) if a.trailing or (a.rule is ATTRIBUTION_SOURCE and i == 0)
     ][:1]
     order = leaders + [a for a in attrs if a not in leaders]
+    before = _OwnersBefore(attrs, resolved)
     for attr in order:
-        quoted = inside(attr.pos, work.quotes)
+        quoted = in_spans(attr.pos, work.quotes)
         embedded_in = owner
         if quoted:
             embedded_in = _quote_owner(work, owner)
         elif embedded_in is None and not attr.follows:
             if leaders and attr is not leaders[0]:
                 embedded_in = resolved.get(id(leaders[0]))
-            if embedded_in is None:
-                for other in attrs:
-                    if other is attr:
-                        break
-                    owner_of = resolved.get(id(other))
-                    if other.complement and not other.follows and owner_of is not None:
-                        embedded_in = owner_of
-        if attr.rule == "attribution.source" and embedded_in == () and not quoted:
+            if embedded_in is None and not (leaders and attr is leaders[0]):
+                # (the leader is settled first: nothing before it is settled yet)
+                embedded_in = before.owner(attr)
+        if attr.rule is ATTRIBUTION_SOURCE and embedded_in == () and not quoted:
             embedded_in = None  # "the newspaper reported, citing US officials": theirs
         resolved[id(attr)] = _settle_one(
             work, attr, embedded_in, quoted, rules, state, distance, voice
         )
+
+
+class _OwnersBefore:
+    """The speaker whose words an attribution falls in: the last attribution before it (in
+    text order) that owns a complement and was settled with a speaker. Asked in text order
+    (after the leader), so one pass over the sentence answers every attribution."""
+
+    __slots__ = ("attrs", "last", "next", "resolved")
+
+    def __init__(self, attrs: list[_Attr], resolved: dict[int, tuple[str, ...] | None]) -> None:
+        self.attrs = attrs
+        self.resolved = resolved
+        self.next = 0  # the first attribution not yet looked at
+        self.last: tuple[str, ...] | None = None
+
+    def owner(self, attr: _Attr) -> tuple[str, ...] | None:
+        attrs, resolved = self.attrs, self.resolved
+        while self.next < len(attrs) and attrs[self.next] is not attr:
+            other = attrs[self.next]
+            owner_of = resolved.get(id(other))
+            if other.complement and not other.follows and owner_of is not None:
+                self.last = owner_of
+            self.next += 1
+        return self.last
 
 
 def _settle_one(
@@ -573,56 +749,101 @@ def _settle_one(
 ) -> tuple[str, ...] | None:
     """Evidence for one attribution; the actors it makes the speaker (() for a named speaker
     who is none of them), or None when it is reported or unresolved."""
-    weights = rules.weights
     who = attr.who
-    start, end = attr.span()
-    carried: Speaker | None = None
+    found: Who | Speaker | None = who
     if who.kind == "pronoun":
-        if who.word in _FIRST_PERSON:
-            return None  # "I", "we": the speaker of the quote or transcript, already counted
-        if quoted or voice is not None:
-            who = _person_before(work, attr.pos, embedded_in or (), state)
-            if who.kind == "none":
-                return None
-        else:
-            prior = [w for p, w in work.main if p < attr.pos and w.kind in ("actor", "unknown")]
-            owner = _opening_possessor(work, attr.pos) if not prior else None
-            earlier = _earlier_subject(work, attr.pos, state) if not prior and not owner else NONE
-            if prior:
-                who = prior[-1]
-            elif owner is not None:
-                who = owner
-            elif earlier.kind in ("actor", "unknown"):
-                who = earlier
-            elif state.last is not None and work.index - state.last.block <= distance:
-                carried = state.last
-            else:
-                return None
+        found = _pronoun_subject(work, attr, embedded_in, quoted, state, distance, voice)
     elif who.kind == "role":
-        if who.roles == _PARTY:
-            return None  # "the pro-war side agrees": a side of an argument, not an office
-        resolved = known_role(who, state, work.index)
-        if resolved.kind == "actor":
-            found = int(resolved.word)
-            if found != work.index:
-                carried = Speaker(resolved.actors, found)
-            else:
-                who = resolved
-        elif state.last is not None and work.index - state.last.block <= distance:
-            carried = state.last
-        else:
-            return None
-    if carried is not None:
-        if embedded_in is not None:
-            return None
-        if carried.actors:
-            rule = "carry.role" if attr.who.kind == "role" else "carry.pronoun"
-            add_evidence(work, rule, carried.actors, "carry", start, end, weights.carry)
-            work.carried_from = carried.block
-        state.last = Speaker(carried.actors, work.index)
-        kind = "actor" if carried.actors else "unknown"
-        work.main.append((attr.pos, Who(kind, carried.actors, start, end)))
-        return carried.actors
+        found = _role_subject(work, who, state, distance)
+    if found is None:
+        return None
+    if isinstance(found, Speaker):
+        return _carried(work, attr, found, embedded_in, rules, state)
+    return _named(work, attr, found, embedded_in, rules, state)
+
+
+def _pronoun_subject(
+    work: BlockWork,
+    attr: _Attr,
+    embedded_in: tuple[str, ...] | None,
+    quoted: bool,
+    state: State,
+    distance: int,
+    voice: Speaker | None,
+) -> Who | Speaker | None:
+    """Who "he"/"they" is: in someone's words, the last other person named; else the block's
+    earlier speaker, an opening possessor ("Mr. Putin's own verdict ... he told"), the subject
+    of the sentence before, or the last speaker carried over (a `Speaker`)."""
+    if attr.who.word in _FIRST_PERSON:
+        return None  # "I", "we": the speaker of the quote or transcript, already counted
+    pos = attr.pos
+    if quoted or voice is not None:
+        person = _person_before(work, pos, embedded_in or (), state)
+        return None if person.kind == "none" else person
+    prior = next((w for p, w in reversed(work.main) if p < pos and w.kind in _NAMED), None)
+    if prior is not None:
+        return prior
+    owner = _opening_possessor(work, pos)
+    if owner is not None:
+        return owner
+    earlier = _earlier_subject(work, pos, state)
+    if earlier.kind in _NAMED:
+        return earlier
+    return _recent_speaker(work, state, distance)
+
+
+def _role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who | Speaker | None:
+    """Who "the minister" is: the person last named with that role (carried over from the
+    block where they were named, a `Speaker`), else the last speaker carried over."""
+    if who.roles == _PARTY:
+        return None  # "the pro-war side agrees": a side of an argument, not an office
+    holder = known_role(who, state)
+    named_again(who, state, work.index)
+    if holder.kind == "actor" and holder.block is not None:
+        if holder.block != work.index:
+            return Speaker(holder.actors, holder.block)
+        return holder
+    return _recent_speaker(work, state, distance)
+
+
+def _recent_speaker(work: BlockWork, state: State, distance: int) -> Speaker | None:
+    """The last speaker, if named within `distance` blocks."""
+    last = state.last
+    return last if last is not None and work.index - last.block <= distance else None
+
+
+def _carried(
+    work: BlockWork,
+    attr: _Attr,
+    carried: Speaker,
+    embedded_in: tuple[str, ...] | None,
+    rules: CompiledRules,
+    state: State,
+) -> tuple[str, ...] | None:
+    """A pronoun's or a role's speaker carried over from an earlier block."""
+    if embedded_in is not None:
+        return None
+    start, end = attr.span()
+    if carried.actors:
+        rule = CARRY_ROLE if attr.who.kind == "role" else CARRY_PRONOUN
+        add_evidence(work, rule, carried.actors, start, end, rules.weights.carry)
+        work.carried_from = carried.block
+    state.last = Speaker(carried.actors, work.index)
+    kind: WhoKind = "actor" if carried.actors else "unknown"
+    work.main.append((attr.pos, Who(kind, carried.actors, start, end)))
+    return carried.actors
+
+
+def _named(
+    work: BlockWork,
+    attr: _Attr,
+    who: Who,
+    embedded_in: tuple[str, ...] | None,
+    rules: CompiledRules,
+    state: State,
+) -> tuple[str, ...] | None:
+    """A subject named in the block: the block's speaker, or (inside another speaker's
+    words) a position reported."""
     if who.kind == "unknown":
         if embedded_in is not None:
             return None
@@ -631,15 +852,14 @@ def _settle_one(
         return ()
     if who.kind != "actor" or not allowed(who, work, rules):
         return None
+    start, end = attr.span()
     if embedded_in is not None:
         fresh = tuple(a for a in who.actors if a not in embedded_in)
         is_speech = attr.verb is None or attr.verb.cls == "speech"
         if fresh and is_speech:
-            add_evidence(
-                work, "reported.speech", fresh, "attribution", start, end, weights.reported
-            )
+            add_evidence(work, REPORTED_SPEECH, fresh, start, end, rules.weights.reported)
         return None
-    add_evidence(work, attr.rule, who.actors, "attribution", start, end, weights.attribution)
+    add_evidence(work, attr.rule, who.actors, start, end, rules.weights.attribution)
     work.main.append((attr.pos, who))
     state.last = Speaker(who.actors, work.index)
     return who.actors
@@ -682,7 +902,7 @@ def reported_positions(work: BlockWork, rules: CompiledRules) -> None:
             j + 1 >= len(units)
             or units[j][LOW] not in _POSITION_NOUNS
             or units[j + 1][LOW] not in _POSITION_LINKS
-            or (work.quotes and inside(unit[START], work.quotes))
+            or (work.quotes and in_spans(unit[START], work.quotes))
         ):
             continue
         fresh = [a for a in term.actors if a not in own]
@@ -690,9 +910,8 @@ def reported_positions(work: BlockWork, rules: CompiledRules) -> None:
         if fresh and allowed(who, work, rules):
             add_evidence(
                 work,
-                "reported.position",
+                REPORTED_POSITION,
                 fresh,
-                "attribution",
                 unit[START],
                 units[j][END],
                 rules.weights.reported,
@@ -729,12 +948,15 @@ def _earlier_subject(work: BlockWork, pos: int, state: State) -> Who:
 
     starts = work.starts
     quotes = work.quotes
-    for s_start, s_end in reversed(work.sentences):
-        if s_end > pos or (quotes and inside(s_start, quotes)):
+    sentences = work.sentences
+    done = bisect_right(sentences, pos, key=_end)  # the sentences that end by `pos`
+    for j in range(done - 1, -1, -1):
+        s_start, s_end = sentences[j]
+        if quotes and in_spans(s_start, quotes):
             continue
         first, last = bisect_left(starts, s_start), bisect_left(starts, s_end)
         who = _clause_subject(work.units, first, last, state)
-        if who.kind != "none" and not inside(who.start, work.quotes):
+        if who.kind != "none" and not in_spans(who.start, work.quotes):
             return who
         break
     return NONE
@@ -755,9 +977,9 @@ def _quote_owner(work: BlockWork, owner: tuple[str, ...] | None) -> tuple[str, .
 
 def _person_before(work: BlockWork, pos: int, speaker: tuple[str, ...], state: State) -> Who:
     """'He' in someone's own words: the last person named before, who is not the speaker."""
-    for unit in reversed(work.units):
-        if unit[START] >= pos:
-            continue
+    units = work.units
+    for j in range(bisect_left(work.starts, pos) - 1, -1, -1):
+        unit = units[j]
         term = unit[TERM]
         if (
             term is not None

@@ -9,11 +9,11 @@ always refer to the block's text; the folded (lower-cased) copy has the same len
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import itemgetter
-from typing import Final
 
+from reader.classify.types import START, Unit
 from reader.rules.compile import Term
 
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*-?|[^\w\s]")
@@ -25,59 +25,54 @@ _ABBREVIATION = re.compile(
 # "Mark Rutte: ..." (a speaker's line) and "Headline - Source" (a headline's source).
 COLON_PREFIX = re.compile(r"([^:.!?\"“”«»]{1,80}?):\s+\S")
 DASH_SUFFIX = re.compile(r"\s[–—-]\s+([^–—]{1,60}?)\s*$")
-# A wire dateline that opens a story: "KYIV, March 3 (Reuters) - ", "ROME/BEIJING (AP) — ",
-# TASS's "MELITOPOL, September 16. /TASS/. ". The place names where the story was filed; it is
-# no one's statement (a capitalised place before a colon or a verb would otherwise be a speaker).
-DATELINE = re.compile(
-    r"[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?"
-    r"(?:(?:\s*\([A-Za-z. -]{1,30}\))?\s*[-–—]+\s|\.?\s*/[A-Za-z-]{2,12}/\.?\s)"
-)
-
-Unit = tuple[int, int, str, Term | None, bool]  # start, end, folded text, lexicon term, capital
-START: Final = 0
-END: Final = 1
-LOW: Final = 2
-TERM: Final = 3
-CAP: Final = 4
 _unit_start = itemgetter(START)
 
 
-def inside(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
-    """Whether offset `pos` falls in one of `spans` (quotes, exclusions: a handful a block)."""
-    return any(s <= pos < e for s, e in spans)
+def in_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether offset `pos` falls in one of `spans`, which are sorted and disjoint (quotes,
+    sentences): one bisection, however many spans a long block holds."""
+    i = bisect_right(spans, (pos, _FAR)) - 1
+    return i >= 0 and pos < spans[i][1]
 
 
-def token_spans(folded: str) -> list[int]:
-    """The tokens of a block as flat start, end pairs (what a helper process sends back)."""
-    return [offset for m in _TOKEN.finditer(folded) for offset in m.span()]
+_FAR = 1 << 62
+
+
+def merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The union of `spans` as sorted, disjoint spans, for `in_spans` (exclusions come from
+    several scans, out of order and overlapping)."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if end <= start:
+            continue  # covers nothing
+        if out and start < out[-1][1]:
+            if end > out[-1][1]:
+                out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 def tokenise(
     text: str,
     folded: str,
     terms: list[tuple[int, int, Term]],
-    spans: Sequence[int] | None = None,
+    check: Callable[[], None] | None = None,
 ) -> tuple[list[Unit], list[int], list[int]]:
     """The units of a block, their start offsets and the indices of the lexicon terms among
     them: tokens, with each lexicon term (and a possessive 's after it) merged into one unit.
-    `spans` are the tokens when a helper process has already found them (`token_spans`).
 
     The tokens are made in one comprehension; each term then replaces the tokens it covers
     (found by bisection), so the Python work per block is per term, not per token. A term
     merges at the first token that starts inside it; one that starts inside a token ("ex-NATO"
     is one token) and ends there is not a unit of its own.
     """
-    if spans is None:
-        units: list[Unit] = [
+    units: list[Unit] = []
+    for pos, end in _windows(folded, check):
+        units += [
             (start, m.end(), m.group(), None, text[start].isupper())
-            for m in _TOKEN.finditer(folded)
+            for m in _TOKEN.finditer(folded, pos, end)
             for start in (m.start(),)  # bound once: the comprehension runs per token
-        ]
-    else:  # found by a helper process (`token_spans`)
-        pairs = iter(spans)
-        units = [
-            (start, end, folded[start:end], None, text[start].isupper())
-            for start, end in zip(pairs, pairs, strict=True)
         ]
     starts = list(map(_unit_start, units))
     if not terms:
@@ -146,10 +141,30 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
+# A block longer than this is tokenised a window at a time, with a cancel check between.
+_WINDOW = 1 << 16
+
+
+def _windows(folded: str, check: Callable[[], None] | None) -> Iterator[tuple[int, int]]:
+    """[start, end) windows over `folded`, cut at a space (no token holds one), calling
+    `check` before each: one window for all but the longest blocks."""
+    pos, n = 0, len(folded)
+    while pos < n:
+        if check is not None:
+            check()
+        end = n if n - pos <= _WINDOW else folded.find(" ", pos + _WINDOW)
+        end = n if end < 0 else end
+        yield pos, end
+        pos = end
+
+
+def sentence_spans(text: str, check: Callable[[], None] | None = None) -> list[tuple[int, int]]:
+    """The sentences of a block as [start, end) spans (`check`: see `tokenise`)."""
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
+        if check is not None and len(spans) % 4096 == 4095:
+            check()
         head = text[max(start, m.start() - 6) : m.start() + 1]
         if _ABBREVIATION.search(head):
             continue

@@ -1,0 +1,29 @@
+"""Stopping a classification that nobody waits for any more.
+
+Why: the reader classifies in a worker thread, and a thread cannot be killed; an article of
+one huge paragraph would keep the process alive after the reader quit. The pipeline checks
+`Effort.check` between blocks and between the sentences of a block, so a set `cancel` event
+ends the work within one sentence's analysis.
+"""
+
+from __future__ import annotations
+
+from threading import Event
+
+
+class ClassificationCancelledError(Exception):
+    """The classification was cancelled (its `cancel` event was set)."""
+
+
+class Effort:
+    """The cancel event one classification checks."""
+
+    __slots__ = ("_cancel",)
+
+    def __init__(self, cancel: Event | None) -> None:
+        self._cancel = cancel
+
+    def check(self) -> None:
+        """Raise `ClassificationCancelledError` once the classification's cancel event is set."""
+        if self._cancel is not None and self._cancel.is_set():
+            raise ClassificationCancelledError
