@@ -42,6 +42,7 @@ class Config:
     keymap: Mapping[str, str]  # binding id -> keys, e.g. {"search": "slash,ctrl+f"}
     carry_distance: int
     sources: tuple[Path, ...]  # the files merged into this config, in order
+    view: str = "panels"  # "panels" side by side, or "merged" into one column (`M` toggles)
 
 
 def config_paths(explicit: Path | None) -> list[Path]:
@@ -85,4 +86,5 @@ def config_from_files(paths: list[Path]) -> Config:
         keymap={str(k): str(v) for k, v in (data.get("keymap") or {}).items()},
         carry_distance=rules.carry_distance,
         sources=tuple(paths),
+        view=str(data.get("view") or "panels"),
     )
