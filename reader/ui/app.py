@@ -72,9 +72,9 @@ from reader.state import Position, StateStore
 from reader.ui.commands import reader_commands, screenshot_directory
 from reader.ui.explain import ExplainPane
 from reader.ui.help import HelpRow, HelpScreen
-from reader.ui.open_articles import OpenArticles
 from reader.ui.keys import Key, bindings, help_rows
 from reader.ui.nocolor import without_colour
+from reader.ui.open_articles import OpenArticles
 from reader.ui.pick import FeedScreen, LinksScreen
 from reader.ui.positions import Positions
 from reader.ui.preferences import remember_theme, remembered_theme
@@ -152,7 +152,18 @@ class _Widgets:
 
 
 class ReaderApp(App[None]):
-    """Read articles with each actor's viewpoint in its own panel."""
+    """Read articles with each actor's viewpoint in its own panel.
+
+    Arguments: `theme` overrides config's `theme:`; `mouse` is recorded (the CLI passes it to
+    `run(mouse=...)`); `config_path` is the `--config` file, used for a reload only when the
+    config records no source files; `classifier` replaces the classifier with a whole-article
+    one and `verdicts` with a progressive one (tests and benchmarks); `store` keeps the reading
+    positions (default: a `StateStore` in the XDG state directory); `feeds` are listed on a
+    screen of their items, which are fetched (with `web`) as they are opened, as are the
+    articles of links; `urls` are fetched in order once the app runs, each joining the articles
+    (or the feed list) as it arrives; `notices`: what the loader said before the app started,
+    shown once it has.
+    """
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "reader"
@@ -185,15 +196,6 @@ class ReaderApp(App[None]):
         urls: Sequence[str] = (),
         notices: Sequence[str] = (),
     ) -> None:
-        """`theme` overrides config's `theme:`; `mouse` is recorded (the CLI passes it to
-        `run(mouse=...)`); `config_path` is the `--config` file, used for a reload only when
-        the config records no source files; `classifier` replaces the classifier with a
-        whole-article one and `verdicts` with a progressive one (tests and benchmarks);
-        `store` keeps the reading positions (default: a `StateStore` in the XDG state
-        directory); `feeds` are listed on a screen of their items, which are fetched (with
-        `web`) as they are opened, as are the articles of links; `urls` are fetched in order
-        once the app runs, each joining the articles (or the feed list) as it arrives;
-        `notices`: what the loader said before the app started, shown once it has."""
         super().__init__()
         if not articles and not feeds and not urls:
             raise ReaderError("no article to show")
