@@ -140,6 +140,11 @@ _READER_SCREEN_ACTIONS = frozenset(
 """App actions that act on the reader's own panels (see `ReaderApp.check_action`)."""
 
 
+def rule_messages(config: Config) -> dict[str, str]:
+    """Rule id -> message of `config`'s rules: what the explain pane says under a rule."""
+    return dict(config.rules.messages)
+
+
 @dataclass(frozen=True, slots=True)
 class _Widgets:
     """The widgets of the reader's screen, made once in `ReaderApp.compose`."""
@@ -239,7 +244,7 @@ class ReaderApp(App[None]):
         self._ui = _Widgets(
             HeaderLine(id="header"),
             ReaderView(id="view"),
-            ExplainPane(id="explain", rule_messages=self._rule_messages()),
+            ExplainPane(id="explain", rule_messages=rule_messages(self.config)),
             SearchBar(id="search"),
             StatusLine(id="status"),
         )
@@ -768,6 +773,7 @@ class ReaderApp(App[None]):
         if generation != self._generation:
             return
         self.config = config
+        self.explain.rule_messages = rule_messages(config)
         self._mtimes = self._source_mtimes()
         self._colours = actor_colours(self.current_theme, config.actors)
         self._classified = {index: result}
@@ -778,11 +784,6 @@ class ReaderApp(App[None]):
         if index == self.article_index:
             self._show(result, self._states.get(index), index)
         self._note("rules reloaded")
-
-    def _rule_messages(self) -> dict[str, str]:
-        rules = self.config.rules
-        messages = getattr(rules, "messages", None)
-        return dict(messages) if isinstance(messages, Mapping) else {}
 
     # --- search -------------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from textual.color import Color, ColorParseError
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
+from textual.reactive import var
 from textual.style import Style
 from textual.theme import Theme
 from textual.widgets import Static
@@ -366,6 +367,10 @@ class ExplainPane(VerticalScroll, can_focus=True):
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("explain")
 
+    rule_messages: var[Mapping[str, str]] = var(dict)
+    """Rule id -> the rule's human message, shown under each rule that fired. The owner sets
+    it from the config in force (again after a reload); the pane re-explains what it shows."""
+
     class Closed(Message):
         """The user asked to close the pane (e while it had focus)."""
 
@@ -390,9 +395,8 @@ class ExplainPane(VerticalScroll, can_focus=True):
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        self.rule_messages: Mapping[str, str] = rule_messages or {}
-        """Rule id -> the rule's human message, shown under each rule that fired."""
         self._shown: tuple[ClassifiedArticle, int] | None = None
+        self.set_reactive(ExplainPane.rule_messages, dict(rule_messages or {}))
         self.border_title = "Explain"
 
     def compose(self) -> ComposeResult:
@@ -409,6 +413,10 @@ class ExplainPane(VerticalScroll, can_focus=True):
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
         if self._shown is not None:  # show() came before the pane was mounted
+            self._fill(*self._shown, self.app.current_theme)
+
+    def watch_rule_messages(self) -> None:
+        if self._shown is not None and self.is_mounted:
             self._fill(*self._shown, self.app.current_theme)
 
     def _theme_changed(self, theme: Theme) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import yaml
 from textual.app import App, ComposeResult
@@ -11,6 +12,7 @@ from textual.content import Content
 from textual.style import Style
 from textual.widgets import Static
 
+from reader.config import config_from_files
 from reader.model import (
     Actor,
     Article,
@@ -21,10 +23,11 @@ from reader.model import (
     Verdict,
 )
 from reader.resources import bundled
+from reader.ui.app import ReaderApp
 from reader.ui.explain import ExplainPane, actor_looks, carry_chain
 from reader.ui.themes import actor_colours, bundled_themes
 
-from .helpers import screen_text
+from .helpers import ready, screen_text
 
 ACTORS = (
     Actor("nato", "NATO", "#4c8dff", "N"),
@@ -283,6 +286,33 @@ async def test_an_index_outside_the_article_says_so() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert "No block 43 in this article." in screen_text(app)
+
+
+def _framing_rule(message: str) -> str:
+    return (
+        "framing:\n  - id: framing.test.zebra\n    actor: russia\n"
+        f'    message: "{message}"\n    weight: 1.0\n    terms: [zebra crossing]\n'
+    )
+
+
+async def test_after_r_the_pane_shows_the_reloaded_rules_messages(tmp_path: Path) -> None:
+    user = tmp_path / "config.yaml"
+    user.write_text(_framing_rule("stripes before the edit"), encoding="utf-8")
+    config = config_from_files([bundled("config.yaml"), user])
+    text = "The zebra crossing by the station was repainted."
+    blocks = (Block(0, "paragraph", text, 1),)
+    app = ReaderApp([Article("zebra.txt", text, blocks)], config)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        assert "stripes before the edit" in screen_text(app)
+        user.write_text(_framing_rule("stripes after the edit"), encoding="utf-8")
+        await pilot.press("r")
+        await ready(pilot)
+        shown = screen_text(app)
+        assert "stripes after the edit" in shown
+        assert "stripes before the edit" not in shown
 
 
 def _snapshot(snap_compare: Callable[..., bool], app: App[None]) -> bool:
