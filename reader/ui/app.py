@@ -55,6 +55,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import BindingType
 from textual.containers import Container
 from textual.filter import LineFilter
+from textual.reactive import var
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.timer import Timer
@@ -185,6 +186,15 @@ class ReaderApp(App[None]):
     open_on_compare = False
     """Open on the compare screen (`reader compare`): set before the app runs."""
 
+    # The status line's own inputs (the rest it reads from the view, which posts Changed):
+    # each redraws it when it changes, so no code that sets one has to remember to.
+    status_error: var[str | None] = var(None, init=False)
+    """An error that stays on the status line until the next article is shown."""
+    search_error: var[str | None] = var(None, init=False)
+    """Why the query is no search (a bad regex, a timeout), or None."""
+    progress: var[tuple[int, int, int] | None] = var(None, init=False)
+    """(article, blocks classified, blocks) while a long article is classified part by part."""
+
     def __init__(
         self,
         articles: Sequence[Article],
@@ -218,7 +228,6 @@ class ReaderApp(App[None]):
         self._moved = False
         self._shown_index: int | None = None  # the article the view shows (maybe in part)
         self._hidden_marks: dict[int, dict[str, int]] = {}  # marks past a shown first part
-        self._progress: tuple[int, int, int] | None = None  # (article, classified, blocks)
         self.crash: BaseException | None = None
         """The unexpected exception that ended the app, for the CLI to log; None if none."""
         self.mouse = mouse
@@ -230,8 +239,6 @@ class ReaderApp(App[None]):
         self._generation = 0
         self._query = ""
         self._search_origin = 0
-        self._search_error: str | None = None
-        self._status_error: str | None = None
         self._debounce: Timer | None = None
         self._keymap: dict[str, str] = dict(config.keymap)
         self._mtimes = self._source_mtimes()
@@ -466,8 +473,7 @@ class ReaderApp(App[None]):
         """Say once which rules ran over their time budget; the article shows without them."""
         if generation != self._generation:
             return
-        self._status_error = problems[0]
-        self._update_status()
+        self.status_error = problems[0]
         self.notify(
             "\n".join(visible(problem) for problem in problems[:3]),
             title="Rules switched off",
@@ -549,20 +555,19 @@ class ReaderApp(App[None]):
         blocks = len(prefix.article.blocks)
         if state is not None:
             self._hidden_marks[index] = {k: v for k, v in state.marks.items() if v >= blocks}
-        self._progress = (index, blocks, total)
+        self.progress = (index, blocks, total)
         self._show(prefix, state, index, total=total)
 
     def _classify_progress(self, index: int, generation: int, done: int, total: int) -> None:
         if generation == self._generation and index == self.article_index:
-            self._progress = (index, done, total)
-            self._update_status()
+            self.progress = (index, done, total)
 
     def _classify_done(self, index: int, generation: int, result: ClassifiedArticle) -> None:
         if generation != self._generation:
             return
         self._classified[index] = result
-        if self._progress is not None and self._progress[0] == index:
-            self._progress = None
+        if self.progress is not None and self.progress[0] == index:
+            self.progress = None
         if index == self.article_index:
             state = self._states.get(index)
             if self._shown_index == index and self.view.classified is not None:
@@ -576,8 +581,8 @@ class ReaderApp(App[None]):
     def _classify_failed(self, generation: int, message: str) -> None:
         if generation != self._generation:
             return
-        self._status_error = message
-        self._progress = None
+        self.status_error = message
+        self.progress = None
         if self.view.classified is None:
             self.view.show_message(f"cannot classify: {message}")
         self._update_status()
@@ -764,8 +769,7 @@ class ReaderApp(App[None]):
     def _reload_failed(self, generation: int, message: str) -> None:
         if generation != self._generation:
             return
-        self._status_error = f"rules not reloaded: {message}"
-        self._update_status()
+        self.status_error = f"rules not reloaded: {message}"
 
     def _reload_done(
         self, index: int, generation: int, config: Config, result: ClassifiedArticle
@@ -777,9 +781,9 @@ class ReaderApp(App[None]):
         self._mtimes = self._source_mtimes()
         self._colours = actor_colours(self.current_theme, config.actors)
         self._classified = {index: result}
-        self._status_error = None
-        if self._progress is not None and self._progress[0] == index:
-            self._progress = None
+        self.status_error = None
+        if self.progress is not None and self.progress[0] == index:
+            self.progress = None
         self._hidden_marks.pop(index, None)
         if index == self.article_index:
             self._show(result, self._states.get(index), index)
@@ -843,7 +847,7 @@ class ReaderApp(App[None]):
         a worker, bounded by `reader.search.SEARCH_SECONDS`, while the screen stays live.
         """
         self._query = raw
-        self._search_error = None
+        self.search_error = None
         index = self._index()
         if index is None:
             return
@@ -878,7 +882,7 @@ class ReaderApp(App[None]):
     def _search_failed(self, raw: str, message: str) -> None:
         if raw != self._query:
             return  # the user typed on meanwhile
-        self._search_error = message
+        self.search_error = message
         self.search_bar.show_verdict(message, error=True)
         self.view.set_results(None)
         self._update_status()
@@ -909,7 +913,7 @@ class ReaderApp(App[None]):
 
     def _clear_search(self) -> None:
         self._query = ""
-        self._search_error = None
+        self.search_error = None
         self.search_bar.clear()
         self.view.set_results(None)
 
@@ -929,7 +933,7 @@ class ReaderApp(App[None]):
                 self.view.go(self._search_origin)
         elif self.explain.has_class("-open"):
             self._close_explain()
-        elif self.view.results is not None or self._search_error:
+        elif self.view.results is not None or self.search_error:
             self._clear_search()
         elif self.feed_items:
             self.show_feed()
@@ -1026,8 +1030,7 @@ class ReaderApp(App[None]):
     def note(self, text: str, *, error: bool = False) -> None:
         """A line in the status bar; an error stays until the next article is shown."""
         if error:
-            self._status_error = text
-            self._update_status()
+            self.status_error = text
         else:
             self._note(text)
 
@@ -1110,11 +1113,20 @@ class ReaderApp(App[None]):
             shown = self.explain.shown
             if shown is None or shown != (classified, self.view.block):
                 self.explain.show(classified, self.view.block)
-        if self.search_bar.is_open and not self._search_error and self.view.results is not None:
+        if self.search_bar.is_open and not self.search_error and self.view.results is not None:
             self.search_bar.show_verdict(self._match_text())
 
     def _note(self, text: str) -> None:
         self.view.note = text
+        self._update_status()
+
+    def watch_status_error(self) -> None:
+        self._update_status()
+
+    def watch_search_error(self) -> None:
+        self._update_status()
+
+    def watch_progress(self) -> None:
         self._update_status()
 
     def _update_status(self) -> None:
@@ -1131,9 +1143,9 @@ class ReaderApp(App[None]):
         if view.results is not None:
             query = self._query.strip()
             parts.append(f"search {self._match_text()} '{query}'")
-        elif self._search_error:
-            parts.append(f"search: {self._search_error}")
-        progress = self._progress
+        elif self.search_error:
+            parts.append(f"search: {self.search_error}")
+        progress = self.progress
         if progress is not None and progress[0] == self.article_index:
             parts.append(f"classifying {progress[1]:,}/{progress[2]:,}…")
         parts.append("compact" if view.compact else "aligned")
@@ -1145,7 +1157,7 @@ class ReaderApp(App[None]):
             parts.append("mark: press a letter")
         elif view.pending == "jump":
             parts.append("jump to mark: press a letter")
-        error = self._status_error
+        error = self.status_error
         if error:
             parts.append(error)
         elif view.note:

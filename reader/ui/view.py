@@ -125,7 +125,22 @@ class ReaderView(ScrollView, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = bindings("view")
 
     class Changed(Message):
-        """The position, focus, mode or search state changed: the status line redraws."""
+        """The position, focus, mode or search state changed: the status line redraws.
+
+        It carries no state (its handlers read the view), so a run of them queued while the
+        app was busy (a held key, a burst of scroll events) is handled once: the last one.
+        """
+
+        def __init__(self, view: ReaderView) -> None:
+            super().__init__()
+            self.view = view
+
+        @property
+        def control(self) -> ReaderView:
+            return self.view
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, ReaderView.Changed) and message.view is self.view
 
     class TabbedOut(Message):
         """Tab past the last panel while `tab_out` is set: the app focuses the next pane."""
@@ -832,7 +847,7 @@ class ReaderView(ScrollView, can_focus=True):
         self._place_cursor()
 
     def _changed(self) -> None:
-        self.post_message(self.Changed())
+        self.post_message(self.Changed(self))
 
     def _place_cursor(self) -> None:
         """Put the terminal cursor on the current block, in the focused panel if it is there."""
