@@ -17,7 +17,6 @@ here in a thread worker first, and kept in the app's cache.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import ClassVar
 
 from rich.style import Style
@@ -34,6 +33,7 @@ from reader.airtime import NONE
 from reader.compare import TEXT_KEYS, CompareRow, actor_keys, bar, compare_rows, sort_rows
 from reader.model import Actor, ClassifiedArticle
 from reader.safe_text import visible
+from reader.ui.css import widget_css
 from reader.ui.open_articles import OpenArticles
 from reader.ui.themes import actor_colours
 
@@ -41,10 +41,6 @@ NONE_TAG = "·"
 WIDE_BAR = 10
 NARROW_BAR = 4
 WIDE_FROM = 120  # columns from which bars get WIDE_BAR cells
-
-
-def _css() -> str:
-    return Path(__file__).with_name("compare.tcss").read_text(encoding="utf-8")
 
 
 class CompareTable(DataTable[Text]):
@@ -63,7 +59,7 @@ class CompareTable(DataTable[Text]):
 class CompareScreen(Screen[None]):
     """Airtime of every open article, side by side (see the module docstring)."""
 
-    DEFAULT_CSS = _css()
+    DEFAULT_CSS = widget_css("compare")
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "sort", "Sort", id="compare.sort"),

@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -31,6 +30,7 @@ from textual.widgets import Static
 
 from reader.model import Actor, Block, ClassifiedArticle, Evidence, Verdict
 from reader.safe_text import visible
+from reader.ui.css import widget_css
 from reader.ui.keys import bindings
 from reader.ui.themes import actor_colours
 
@@ -351,10 +351,6 @@ def _verdict_at(classified: ClassifiedArticle, index: int) -> Verdict:
     return verdicts[index] if 0 <= index < len(verdicts) else Verdict()
 
 
-def _css() -> str:
-    return Path(__file__).with_name("explain.tcss").read_text(encoding="utf-8")
-
-
 class ExplainPane(VerticalScroll, can_focus=True):
     """A scrollable, focusable pane explaining one block; `show()` fills it.
 
@@ -363,7 +359,7 @@ class ExplainPane(VerticalScroll, can_focus=True):
     the panels, the pane stays open); e posts `ExplainPane.Closed` (the app hides it).
     """
 
-    DEFAULT_CSS = _css()
+    DEFAULT_CSS = widget_css("explain")
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("explain")
 

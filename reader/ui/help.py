@@ -8,7 +8,6 @@ app as plain (keys, description, id) tuples, so this screen does not need to kno
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -18,14 +17,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from reader.ui.css import widget_css
 from reader.ui.keys import SEARCH_SYNTAX, bindings
 
 HelpRow = tuple[str, str, str]
 """(keys, description, binding id): keys as typed, comma-separated ("], ?")."""
-
-
-def _css() -> str:
-    return Path(__file__).with_name("help.tcss").read_text(encoding="utf-8")
 
 
 class HelpTable(DataTable[Text]):
@@ -37,7 +33,7 @@ class HelpTable(DataTable[Text]):
 class HelpScreen(ModalScreen[None]):
     """A modal table of bindings; Escape, q or ? closes it."""
 
-    DEFAULT_CSS = _css()
+    DEFAULT_CSS = widget_css("help")
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("help")
 

@@ -10,7 +10,6 @@ article it came from. Escape closes the search or the explain pane, else goes ba
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import ClassVar
 
 from textual import work
@@ -23,6 +22,7 @@ from textual.widgets import Footer
 from reader.compare import Lens, build_lens
 from reader.model import Actor, ClassifiedArticle
 from reader.search import SearchError, SearchIndex, parse_query
+from reader.ui.css import widget_css
 from reader.ui.explain import ExplainPane
 from reader.ui.open_articles import OpenArticles
 from reader.ui.search_bar import SearchBar
@@ -31,14 +31,10 @@ from reader.ui.themes import actor_colours
 from reader.ui.view import ReaderView, ViewState
 
 
-def _css() -> str:
-    return Path(__file__).with_name("lens.tcss").read_text(encoding="utf-8")
-
-
 class LensScreen(Screen[None]):
     """One actor across the open articles (see the module docstring)."""
 
-    DEFAULT_CSS = _css()
+    DEFAULT_CSS = widget_css("lens")
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", id="lens.search"),

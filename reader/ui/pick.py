@@ -8,7 +8,6 @@ which are untrusted: every row is `visible()` text, never markup.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -21,14 +20,11 @@ from textual.widgets.option_list import Option
 
 from reader.model import Link
 from reader.safe_text import visible
+from reader.ui.css import widget_css
 from reader.ui.keys import bindings
 
 if TYPE_CHECKING:
     from reader.feeds import FeedItem
-
-
-def _css() -> str:
-    return Path(__file__).with_name("pick.tcss").read_text(encoding="utf-8")
 
 
 class PickList(OptionList):
@@ -40,7 +36,7 @@ class PickList(OptionList):
 class _PickScreen(ModalScreen[tuple[str, int] | None]):
     """A titled list; dismissed with ("open", index), ("copy", index) or None (Escape)."""
 
-    DEFAULT_CSS = _css()
+    DEFAULT_CSS = widget_css("pick")
     BINDINGS: ClassVar[list[BindingType]] = bindings("pick")
 
     def __init__(self, title: str, hint: str, rows: Sequence[Text], start: int = 0) -> None:

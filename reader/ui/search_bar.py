@@ -23,6 +23,7 @@ from textual.widgets.input import Selection
 
 from reader.safe_text import visible
 from reader.search_history import History, load_history, save_history
+from reader.ui.css import widget_css
 from reader.ui.keys import bindings
 
 
@@ -49,25 +50,7 @@ class SafeInput(Input):
 class SearchBar(Horizontal):
     """`/` prompt, the input and a verdict. Hidden until `open()`."""
 
-    DEFAULT_CSS = """
-    SearchBar {
-        height: 1;
-        display: none;
-        background: $panel;
-    }
-    SearchBar.-open { display: block; }
-    SearchBar > #search-prompt { width: 2; padding: 0 0 0 1; color: $primary; text-style: bold; }
-    SearchBar > Input {
-        width: 1fr;
-        height: 1;
-        border: none;
-        padding: 0;
-        background: $panel;
-    }
-    SearchBar > Input:focus { border: none; background: $panel; }
-    SearchBar > #search-verdict { width: auto; max-width: 60%; padding: 0 1; color: $foreground; }
-    SearchBar > #search-verdict.-error { color: $error; text-style: bold; }
-    """
+    DEFAULT_CSS = widget_css("search_bar")
 
     class Changed(Message):
         """The query text changed."""

@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from reader.safe_text import visible
+from reader.ui.css import widget_css
 
 
 class _Line(Static):
@@ -68,16 +69,7 @@ class HeaderLine(_Line):
     its file name, the bar to its numbers, then the airtime goes, then the title is cut with an
     ellipsis; the article count always shows."""
 
-    DEFAULT_CSS = """
-    HeaderLine {
-        height: 1;
-        width: 1fr;
-        background: $panel;
-        color: $foreground;
-        text-style: bold;
-        padding: 0 1;
-    }
-    """
+    DEFAULT_CSS = widget_css("header")
 
     _parts: tuple[str | None, str, str | None] = (None, "", None)
     _airtime: list[AirtimePart] | None = None
@@ -144,16 +136,7 @@ class HeaderLine(_Line):
 class StatusLine(_Line):
     """block i/N · actor · search k/N 'query' · mode, then the latest note or error."""
 
-    DEFAULT_CSS = """
-    StatusLine {
-        height: 1;
-        width: 1fr;
-        background: $panel;
-        color: $foreground;
-        padding: 0 1;
-    }
-    StatusLine.-error { color: $error; text-style: bold; }
-    """
+    DEFAULT_CSS = widget_css("status")
 
     def show_error(self, text: str | None) -> None:
         """Mark the line as an error (shown until the next `show_error(None)`)."""

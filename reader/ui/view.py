@@ -49,6 +49,7 @@ from reader.layout import Layout, block_display, build_layout, display_text, kep
 from reader.model import ClassifiedArticle
 from reader.search import Match, Results
 from reader.ui.counts import CountPrefix
+from reader.ui.css import widget_css
 from reader.ui.keys import bindings
 from reader.ui.paint import Painter, colour_style, fitted_strip
 from reader.ui.tracks import Geometry, Track, Wraps, build_tracks, geometry_for
@@ -75,33 +76,7 @@ class ViewState:
 class ReaderView(ScrollView, can_focus=True):
     """The synchronised actor panels of one classified article (see the module docstring)."""
 
-    DEFAULT_CSS = """
-    ReaderView {
-        height: 1fr;
-        background: $surface;
-        color: $foreground;
-        scrollbar-size-vertical: 1;
-        scrollbar-gutter: stable;  /* the wrap width must not depend on when the bar appears */
-        overflow-x: hidden;
-    }
-    ReaderView > .view--header { text-style: bold; background: $panel; }
-    ReaderView > .view--header-focus { text-style: bold reverse; }
-    ReaderView > .view--gap { color: $foreground 25%; }
-    ReaderView > .view--band { color: $foreground 70%; text-style: italic; }
-    ReaderView > .view--cursor { background: $accent 35%; text-style: bold; }
-    ReaderView > .view--nearest { background: $accent 15%; text-style: underline; }
-    ReaderView > .view--match { background: $warning 45%; text-style: underline; }
-    ReaderView > .view--match-current { background: $warning; color: $background;
-        text-style: bold reverse; }
-    ReaderView > .view--separator { color: $foreground 25%; }
-    ReaderView > .view--dim { color: $foreground 45%; }
-    ReaderView > .view--message { color: $foreground 70%; text-style: italic; }
-    ReaderView > .view--title { text-style: bold; }
-    ReaderView > .view--heading { text-style: bold underline; }
-    ReaderView > .view--quote { text-style: italic; }
-    ReaderView > .view--item { }
-    ReaderView > .view--table { }
-    """
+    DEFAULT_CSS = widget_css("view")
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "view--header",
