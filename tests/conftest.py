@@ -12,9 +12,32 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from _pytest.terminal import TerminalReporter
 
 
 @pytest.fixture(autouse=True)
 def _private_xdg_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+
+
+def pytest_terminal_summary(terminalreporter: TerminalReporter) -> None:
+    """Say loudly which end-to-end tests did not run for want of a tool, and what to install.
+
+    Read from the reports (not from state the tests keep), so it works under pytest-xdist too.
+    """
+    lines = []
+    for report in terminalreporter.stats.get("skipped", []):
+        longrepr = getattr(report, "longrepr", None)
+        reason = longrepr[2] if isinstance(longrepr, tuple) and len(longrepr) == 3 else ""
+        if "NOT RUN:" in str(reason):
+            why = str(reason).split("NOT RUN:", 1)[1].strip()
+            lines.append(f"{report.nodeid}: {why}")
+    if lines:
+        terminalreporter.section("END-TO-END TESTS NOT RUN", sep="!", red=True, bold=True)
+        for line in sorted(lines):
+            terminalreporter.line(line, red=True)
+        terminalreporter.line(
+            "Install what is named above to run them; under CI (CI=true) they fail instead.",
+            bold=True,
+        )
