@@ -18,6 +18,7 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
@@ -124,27 +125,33 @@ def _command_parser() -> _Parser:
     return parser
 
 
-def _read_articles(
-    paths: Sequence[str], max_size: int | None, err: TextIO
-) -> tuple[list[Article], int]:
-    """Load and parse `paths`, reporting each problem on its own line; count the problems."""
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """The articles read from the command line, and what went wrong on the way (one line each:
+    the reader shows them too, since stderr is hidden behind its screen)."""
+
+    articles: list[Article]
+    problems: list[str]  # inputs that could not be used
+    warnings: list[str]  # inputs used with a guess (an encoding)
+
+
+def _read_articles(paths: Sequence[str], max_size: int | None, err: TextIO) -> _Read:
+    """Load and parse `paths`, reporting each problem on its own line on stderr."""
     from reader.load import DEFAULT_MAX_BYTES, load
     from reader.parse import parse
 
     report = load(paths, max_bytes=max_size or DEFAULT_MAX_BYTES)
-    for warning in report.warnings:
-        _say(err, f"warning: {warning}")
-    problems = len(report.problems)
-    for problem in report.problems:
-        _say(err, str(problem))
-    articles: list[Article] = []
+    read = _Read([], [str(problem) for problem in report.problems], list(report.warnings))
     for document in report.documents:
         try:
-            articles.append(parse(document))
+            read.articles.append(parse(document))
         except ReaderError as error:
-            problems += 1
-            _say(err, str(error))
-    return articles, problems
+            read.problems.append(str(error))
+    for warning in read.warnings:
+        _say(err, f"warning: {warning}")
+    for problem in read.problems:
+        _say(err, problem)
+    return read
 
 
 def _config(path: Path | None) -> Config:
@@ -157,18 +164,18 @@ def _classify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from reader.classify import classify_report
 
     config = _config(args.config)
-    articles, problems = _read_articles(args.paths, args.max_size, err)
+    read = _read_articles(args.paths, args.max_size, err)
     classified = []
-    for article in articles:
+    for article in read.articles:
         result, rule_problems = classify_report(article, config)
         classified.append(result)
         for problem in rule_problems:
             _say(err, problem)
     fmt: OutputFormat = args.format
     out.write(render(classified, fmt))
-    if not articles:
+    if not read.articles:
         return EXIT_BAD_INPUT
-    return EXIT_BAD_INPUT if problems else EXIT_OK
+    return EXIT_BAD_INPUT if read.problems else EXIT_OK
 
 
 def _rules(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -212,19 +219,27 @@ def _default_datasets() -> list[Path]:
 def _open(args: argparse.Namespace, err: TextIO) -> int:
     paths = args.paths or [str(bundled("seeds"))]
     config = _config(args.config)
-    articles, _problems = _read_articles(paths, args.max_size, err)
-    if not articles:
+    read = _read_articles(paths, args.max_size, err)
+    if not read.articles:
         return EXIT_BAD_INPUT
     if "-" in paths:
         _keys_from_terminal()
     from reader.ui.app import ReaderApp
 
-    app = ReaderApp(articles, config, theme=args.theme, mouse=not args.no_mouse)
+    app = ReaderApp(
+        read.articles,
+        config,
+        theme=args.theme,
+        mouse=not args.no_mouse,
+        input_problems=read.problems,
+        input_warnings=read.warnings,
+    )
     app.run(mouse=not args.no_mouse)
     if app.crash is not None:
         # The app kept Textual's traceback off the terminal and restored it on exit.
         return _report_crash(app.crash, err)
-    return app.return_code or EXIT_OK
+    # The files that were read were shown; the ones that were not still make it a failure.
+    return app.return_code or (EXIT_BAD_INPUT if read.problems else EXIT_OK)
 
 
 def _keys_from_terminal() -> None:

@@ -64,6 +64,7 @@ from textual.actions import SkipAction
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container
+from textual.notifications import SeverityLevel
 from textual.theme import Theme
 from textual.timer import Timer
 from textual.widgets import Footer
@@ -159,13 +160,16 @@ class ReaderApp(App[None]):
         classifier: Classifier | None = None,
         verdicts: VerdictStream | None = None,
         store: StateStore | None = None,
+        input_problems: Sequence[str] = (),
+        input_warnings: Sequence[str] = (),
     ) -> None:
         """`theme` overrides config's `theme:`; `mouse` is recorded (the CLI passes it to
         `run(mouse=...)`); `config_path` is the `--config` file, used for a reload only when
         the config records no source files; `classifier` replaces the classifier with a
         whole-article one and `verdicts` with a progressive one (tests and benchmarks);
         `store` keeps the reading positions (default: a `StateStore` in the XDG state
-        directory)."""
+        directory); `input_problems` and `input_warnings` (files that could not be read, an
+        encoding that was guessed) are shown as the reader opens: stderr is behind its screen."""
         super().__init__()
         if not articles:
             raise ReaderError("no article to show")
@@ -196,6 +200,7 @@ class ReaderApp(App[None]):
         self._keymap: dict[str, str] = dict(config.keymap)
         self._mtimes = self._source_mtimes()
         self._colours: Mapping[str, str] = {}
+        self._input_notices = (tuple(input_problems), tuple(input_warnings))
 
     # --- layout -------------------------------------------------------------------------
 
@@ -236,8 +241,29 @@ class ReaderApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.view.focus()
         self._open_article(0)
+        self._show_input_notices()
         self.set_interval(WATCH_SECONDS, self._watch_config)
         self.set_interval(SAVE_SECONDS, self._save_moved)
+
+    def _show_input_notices(self) -> None:
+        """What went wrong reading the command line's files, as the reader opens."""
+        problems, warnings = self._input_notices
+        notices: tuple[tuple[str, tuple[str, ...], SeverityLevel], ...] = (
+            ("Not read", problems, "error"),
+            ("Read with a guess", warnings, "warning"),
+        )
+        for title, lines, severity in notices:
+            if lines:
+                shown = [visible(line) for line in lines[:5]]
+                if len(lines) > 5:
+                    shown.append(f"… and {len(lines) - 5} more (listed on stderr)")
+                self.notify(
+                    "\n".join(shown),
+                    title=title,
+                    severity=severity,
+                    timeout=15,
+                    markup=False,
+                )
 
     # --- themes -------------------------------------------------------------------------
 
