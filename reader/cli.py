@@ -162,6 +162,7 @@ def _config(path: Path | None) -> Config:
 
 def _classify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from reader.classify import classify_report
+    from reader.language import count_not_english, language_notice
 
     config = _config(args.config)
     read = _read_articles(args.paths, args.max_size, err)
@@ -171,6 +172,9 @@ def _classify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         classified.append(result)
         for problem in rule_problems:
             _say(err, problem)
+        notice = language_notice(count_not_english(article.blocks), len(article.blocks))
+        if notice is not None:
+            _say(err, f"warning: {article.source}: {notice}")
     fmt: OutputFormat = args.format
     out.write(render(classified, fmt))
     if not read.articles:

@@ -72,6 +72,7 @@ from textual.worker import WorkerFailed, get_current_worker
 
 from reader.config import Config, config_from_files, load_config
 from reader.errors import ReaderError
+from reader.language import count_not_english, language_notice
 from reader.model import Article, ClassifiedArticle, Verdict
 from reader.safe_text import visible
 from reader.search import SearchError, SearchIndex, parse_query
@@ -389,6 +390,16 @@ class ReaderApp(App[None]):
         self.call_from_thread(self._classify_done, index, generation, result)
         if problems:
             self.call_from_thread(self._rules_switched_off, generation, problems)
+        notice = language_notice(count_not_english(article.blocks), total)
+        if notice is not None:
+            self.call_from_thread(self._language_notice, index, notice)
+
+    def _language_notice(self, index: int, notice: str) -> None:
+        """Why a foreign article is all "none": said once, when it is first classified."""
+        if index == self.article_index:
+            self.notify(
+                visible(notice), title="Not English", severity="warning", timeout=12, markup=False
+            )
 
     def _classify_progressively(
         self, stream: VerdictStream, index: int, config: Config, generation: int, wanted: int
