@@ -50,7 +50,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse that raises instead of exiting, so usage errors follow our one-line rule."""
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (see '{self.prog} --help')", where=self.prog)
+        # The CLI prefixes every line with "reader: "; the command is named in the hint.
+        raise UsageError(f"{message} (see '{self.prog} --help')")
 
 
 def _say(err: TextIO, message: str) -> None:
@@ -91,7 +92,7 @@ def _app_parser() -> _Parser:
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="article files, folders or -")
     _common(parser)
-    parser.add_argument("--theme", metavar="NAME", help="colour theme (see themes/)")
+    parser.add_argument("--theme", metavar="NAME", help=_theme_help())
     parser.add_argument(
         "--no-mouse", action="store_true", help="leave the mouse to the terminal (selection)"
     )
@@ -99,9 +100,22 @@ def _app_parser() -> _Parser:
     return parser
 
 
+def _theme_help() -> str:
+    """The bundled theme names (read from the file names: no YAML or Textual at start-up) and
+    where the user's own go; `pip install` users have no themes/ folder to look in."""
+    names = sorted(f"reader-{path.stem}" for path in bundled("themes").glob("*.yaml"))
+    listed = ", ".join(names) if names else "reader-dark"
+    return (
+        f"colour theme: {listed} (default reader-dark), or your own from "
+        "$XDG_CONFIG_HOME/reader/themes/*.yaml; an unknown name lists the available ones"
+    )
+
+
 def _command_parser() -> _Parser:
     parser = _Parser(prog="reader", description="Headless commands of the reader.")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", required=True, parser_class=_Parser
+    )
 
     classify = commands.add_parser("classify", help="label every block of the articles")
     classify.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders or -")
@@ -109,7 +123,9 @@ def _command_parser() -> _Parser:
     _common(classify)
 
     rules = commands.add_parser("rules", help="check or test rule files")
-    rules_commands = rules.add_subparsers(dest="rules_command", required=True, parser_class=_Parser)
+    rules_commands = rules.add_subparsers(
+        dest="rules_command", metavar="check|test", required=True, parser_class=_Parser
+    )
     check = rules_commands.add_parser("check", help="validate a rule file")
     check.add_argument("file", nargs="?", type=Path, help="default: the config in force")
     test = rules_commands.add_parser("test", help="run rule tests")
