@@ -200,23 +200,42 @@ def _classify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _rules(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.rules_command == "check":
-        from reader.config import config_paths
-        from reader.rules.schema import check_file
-
-        files = [args.file] if args.file else config_paths(None)
-        errors = [error for file in files for error in check_file(file)]
-        for error in errors:
-            print(error, file=out)
-        if errors:
-            return EXIT_FAILED
-        print(f"ok: {', '.join(str(file) for file in files)}", file=out)
-        return EXIT_OK
+        return _rules_check(args.file, out)
     from reader.rules.testing import run_rule_tests
 
     missing = [file for file in args.files if not file.is_file()]
     if missing:
         raise ReaderError("no such rule test file", where=str(missing[0]))
     return EXIT_OK if run_rule_tests(args.files, _config(args.config), out) else EXIT_FAILED
+
+
+def _rules_check(file: Path | None, out: TextIO) -> int:
+    """Validate `file` (default: the files in force), then the merge over the bundled config:
+    its keymap ids, and one line for each thing a later file replaced, added or removed."""
+    from reader.config import check_keymap, config_from_files, config_paths
+    from reader.rules.schema import check_file
+    from reader.ui.app import binding_ids
+
+    files = [file] if file else config_paths(None)
+    errors: list[ReaderError] = [error for path in files for error in check_file(path)]
+    merges: tuple[str, ...] = ()
+    if not errors:
+        default = bundled("config.yaml")
+        chain = files if files[0] == default else [default, *files]
+        try:
+            merged = config_from_files(chain)
+            check_keymap(merged, binding_ids())
+            merges = merged.merges
+        except ReaderError as problem:
+            errors.append(problem)
+    for error in errors:
+        print(error, file=out)
+    if errors:
+        return EXIT_FAILED
+    print(f"ok: {', '.join(str(path) for path in files)}", file=out)
+    for line in merges:
+        print(f"  {line}", file=out)
+    return EXIT_OK
 
 
 def _eval(args: argparse.Namespace, out: TextIO) -> int:

@@ -300,6 +300,7 @@ _TOP = _mapping(
         "topic": _STRINGS,
         "framing": _list(_FRAMING),
         "exclusions": _list(_EXCLUSION),
+        "remove": _STRINGS,
     }
 )
 
@@ -317,6 +318,7 @@ TOP_LEVEL_KEYS: tuple[str, ...] = (
     "topic",
     "framing",
     "exclusions",
+    "remove",
 )
 
 

@@ -64,13 +64,21 @@ from textual.actions import SkipAction
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container
+from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
 from textual.theme import Theme
 from textual.timer import Timer
 from textual.widgets import Footer
 from textual.worker import WorkerFailed, get_current_worker
 
-from reader.config import Config, config_from_files, load_config
+from reader.config import (
+    Config,
+    check_keymap,
+    config_from_files,
+    current_paths,
+    load_config,
+    user_config_path,
+)
 from reader.errors import ReaderError
 from reader.language import count_not_english, language_notice
 from reader.model import Article, ClassifiedArticle, Verdict
@@ -121,6 +129,19 @@ DEBOUNCE_SECONDS = 0.15
 
 WATCH_SECONDS = 1.0
 """How often the config files' modification times are checked for a live reload."""
+
+
+def binding_ids() -> frozenset[str]:
+    """Every binding id a `keymap:` may name: those of the reader's app, screens and widgets."""
+    found: set[str] = set()
+    classes: list[type[DOMNode]] = [DOMNode]
+    while classes:
+        cls = classes.pop()
+        classes.extend(cls.__subclasses__())
+        if cls.__module__.startswith("reader."):
+            bindings = cls.__dict__.get("BINDINGS", ())
+            found.update(b.id for b in bindings if isinstance(b, Binding) and b.id)
+    return frozenset(found)
 
 
 class ReaderApp(App[None]):
@@ -174,6 +195,7 @@ class ReaderApp(App[None]):
         super().__init__()
         if not articles:
             raise ReaderError("no article to show")
+        check_keymap(config, binding_ids())
         self.articles: tuple[Article, ...] = tuple(articles)
         self.config = config
         self.config_path = config_path
@@ -566,8 +588,9 @@ class ReaderApp(App[None]):
     # --- reloading rules ----------------------------------------------------------------
 
     def _source_mtimes(self) -> dict[Path, float]:
+        """Modification times of the config files, and of the user's even before it exists."""
         times: dict[Path, float] = {}
-        for path in self._sources():
+        for path in {*self._sources(), user_config_path()}:
             try:
                 times[path] = path.stat().st_mtime
             except OSError:
@@ -575,7 +598,8 @@ class ReaderApp(App[None]):
         return times
 
     def _sources(self) -> list[Path]:
-        return list(self.config.sources)
+        """The files to reload: the config's, with the user's file created or deleted since."""
+        return current_paths(self.config.sources)
 
     def _watch_config(self) -> None:
         mtimes = self._source_mtimes()
@@ -596,6 +620,7 @@ class ReaderApp(App[None]):
         try:
             sources = self._sources()
             config = config_from_files(sources) if sources else load_config(self.config_path)
+            check_keymap(config, binding_ids())
         except ReaderError as error:
             self.call_from_thread(self._reload_failed, generation, str(error))
             return
@@ -620,6 +645,7 @@ class ReaderApp(App[None]):
     ) -> None:
         if generation != self._generation:
             return
+        self._say_which_files(self.config.sources, config.sources)
         self.config = config
         self._mtimes = self._source_mtimes()
         self._colours = actor_colours(self.current_theme, config.actors)
@@ -631,6 +657,21 @@ class ReaderApp(App[None]):
         if index == self.article_index:
             self._show(result, self._states.get(index), index)
         self._note("rules reloaded")
+
+    def _say_which_files(self, before: Sequence[Path], after: Sequence[Path]) -> None:
+        """A user config file created or deleted while reading is said once, on reload."""
+        for path in after:
+            if path not in before:
+                self.notify(visible(f"now reading {path}"), title="Config", markup=False)
+        for path in before:
+            if path not in after:
+                rest = "the bundled defaults" if len(after) == 1 else "the other files"
+                self.notify(
+                    visible(f"{path} is gone: using {rest}"),
+                    title="Config",
+                    severity="warning",
+                    markup=False,
+                )
 
     def _rule_messages(self) -> dict[str, str]:
         rules = self.config.rules

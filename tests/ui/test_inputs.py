@@ -3,12 +3,14 @@ they added, their config changing while the reader is open."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 
 from reader.config import config_from_files, load_config
+from reader.errors import ConfigError
 from reader.load import load
 from reader.parse import parse
 from reader.resources import bundled
@@ -87,3 +89,63 @@ async def test_an_actor_is_found_by_a_label_of_several_words(
 
     assert "search 1/1 '@European Union truce'" in app.status.text
     assert app.view.block == 1
+
+
+def _user_config() -> Path:
+    """The user's config file (conftest points XDG_CONFIG_HOME into the test's directory)."""
+    return Path(os.environ["XDG_CONFIG_HOME"]) / "reader" / "config.yaml"
+
+
+def _actor_ids(app: ReaderApp) -> list[str]:
+    return [actor.id for actor in app.config.actors]
+
+
+async def test_r_picks_up_a_user_config_created_after_start(
+    pilot: Pilot[None], app: ReaderApp
+) -> None:
+    assert _actor_ids(app) == ["nato", "russia", "ukraine"]
+    _user_config().parent.mkdir(parents=True)
+    _user_config().write_text(EU_ACTOR, encoding="utf-8")
+
+    await pilot.press("r")
+    await ready(pilot)
+
+    assert _actor_ids(app) == ["nato", "russia", "ukraine", "eu"]
+    assert "European Union" in "\n".join(app.view.screen_lines())
+    assert app.status.text.endswith("rules reloaded")
+    assert any(f"now reading {_user_config()}" in notice for notice in notices(app))
+
+
+def with_user_config(tmp: Path) -> ReaderApp:
+    _user_config().parent.mkdir(parents=True)
+    _user_config().write_text(EU_ACTOR, encoding="utf-8")
+    articles = [parse(document) for document in load([str(bundled("seeds"))]).documents]
+    return ReaderApp(articles, load_config())
+
+
+@pytest.mark.parametrize("app", [with_user_config], indirect=True)
+async def test_r_after_the_user_config_was_deleted_falls_back_to_the_defaults(
+    pilot: Pilot[None], app: ReaderApp
+) -> None:
+    assert _actor_ids(app) == ["nato", "russia", "ukraine", "eu"]
+    _user_config().unlink()
+
+    await pilot.press("r")
+    await ready(pilot)
+
+    assert _actor_ids(app) == ["nato", "russia", "ukraine"]
+    assert app.status.text.endswith("rules reloaded")  # no "rules not reloaded: no such file"
+    assert any(
+        f"{_user_config()} is gone: using the bundled defaults" in notice for notice in notices(app)
+    )
+
+
+async def test_an_unknown_keymap_id_stops_the_reader_before_it_opens(tmp_path: Path) -> None:
+    _user_config().parent.mkdir(parents=True)
+    _user_config().write_text("keymap:\n  nav.dwon: j\n", encoding="utf-8")
+    articles = [parse(document) for document in load([str(bundled("seeds"))]).documents]
+
+    with pytest.raises(ConfigError) as caught:
+        ReaderApp(articles, load_config())
+
+    assert str(caught.value).startswith(f"{_user_config()}:2:3: unknown key binding id 'nav.dwon'")
