@@ -6,9 +6,15 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks import core, rules, terminal, ui
+from benchmarks import core, rules, startup, terminal, ui
 
-SUITES = {"core": core.run, "rules": rules.run, "ui": ui.run, "terminal": terminal.run}
+SUITES = {
+    "core": core.run,
+    "rules": rules.run,
+    "ui": ui.run,
+    "terminal": terminal.run,
+    "startup": startup.run,
+}
 
 
 def main(argv: list[str]) -> int:

@@ -87,8 +87,19 @@ def config_paths(explicit: Path | None) -> list[Path]:
 
 def load_config(explicit: Path | None = None) -> Config:
     """Load, validate, merge and compile the configuration. Raises ConfigError (the first
-    problem, one line)."""
-    return config_from_files(config_paths(explicit))
+    problem, one line). A configuration built before from the same files comes from the cache
+    (`reader.rules.cache`): building it is most of the reader's start-up otherwise."""
+    from reader.rules import cache
+
+    paths = config_paths(explicit)
+    key = cache.cache_key(paths)
+    cached = cache.load(key) if key is not None else None
+    if isinstance(cached, Config):
+        return cached
+    config = config_from_files(paths)
+    if key is not None:
+        cache.store(key, config)
+    return config
 
 
 MERGED_BY_ID = ("framing", "exclusions")

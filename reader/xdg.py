@@ -22,3 +22,8 @@ def config_home() -> Path:
 def state_home() -> Path:
     """$XDG_STATE_HOME/reader (default ~/.local/state/reader): reading positions, crash logs."""
     return _base("XDG_STATE_HOME", ".local/state") / "reader"
+
+
+def cache_home() -> Path:
+    """$XDG_CACHE_HOME/reader (default ~/.cache/reader): what can be rebuilt (compiled rules)."""
+    return _base("XDG_CACHE_HOME", ".cache") / "reader"

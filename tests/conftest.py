@@ -1,7 +1,8 @@
 """Fixtures for every test: no test reads or writes the user's real config or state.
 
-The reader keeps reading positions and crash logs under $XDG_STATE_HOME/reader and reads user
-themes and config under $XDG_CONFIG_HOME/reader. Every test gets both pointed into its own
+The reader keeps reading positions and crash logs under $XDG_STATE_HOME/reader, reads user
+themes and config under $XDG_CONFIG_HOME/reader and caches compiled rules under
+$XDG_CACHE_HOME/reader. Every test gets all three pointed into its own
 tmp_path (child processes inherit them through os.environ), so a test cannot write to
 ~/.local/state, cannot be changed by what is in ~/.config, and cannot see another test's
 saved positions.
@@ -9,16 +10,41 @@ saved positions.
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 from _pytest.terminal import TerminalReporter
 
+_XDG = {
+    "XDG_STATE_HOME": "xdg-state",
+    "XDG_CONFIG_HOME": "xdg-config",
+    "XDG_CACHE_HOME": "xdg-cache",
+}
+_SESSION_DIRS: list[Path] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Before any test module is imported (some build a config at import): point the XDG
+    directories at a throwaway folder for the whole run, so even collection writes nothing to
+    the real ~/.cache or ~/.local/state and reads nothing from ~/.config."""
+    session = Path(tempfile.mkdtemp(prefix="reader-tests-"))
+    _SESSION_DIRS.append(session)
+    for variable, name in _XDG.items():
+        os.environ[variable] = str(session / name)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    for session in _SESSION_DIRS:
+        shutil.rmtree(session, ignore_errors=True)
+
 
 @pytest.fixture(autouse=True)
 def _private_xdg_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    for variable, name in _XDG.items():
+        monkeypatch.setenv(variable, str(tmp_path / name))
 
 
 def pytest_terminal_summary(terminalreporter: TerminalReporter) -> None:

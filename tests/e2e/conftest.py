@@ -72,6 +72,7 @@ def reader_env(tmp_path: Path) -> dict[str, str]:
     return {
         "XDG_STATE_HOME": str(tmp_path / "xdg-state"),
         "XDG_CONFIG_HOME": str(tmp_path / "xdg-config"),
+        "XDG_CACHE_HOME": str(tmp_path / "xdg-cache"),
         "TERM": "xterm-256color",
         "LANG": "C.UTF-8",
         "LC_ALL": "C.UTF-8",
