@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from reader import __version__
 from reader.errors import ReaderError
-from reader.output import FORMATS, OutputFormat, render
 from reader.resources import bundled
 from reader.safe_text import visible
 from reader.xdg import state_home
@@ -33,6 +32,7 @@ from reader.xdg import state_home
 if TYPE_CHECKING:
     from reader.config import Config
     from reader.model import Article
+    from reader.output import OutputFormat
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -112,6 +112,8 @@ def _theme_help() -> str:
 
 
 def _command_parser() -> _Parser:
+    from reader.output import FORMATS  # only the headless commands need the output formats
+
     parser = _Parser(prog="reader", description="Headless commands of the reader.")
     commands = parser.add_subparsers(
         dest="command", metavar="COMMAND", required=True, parser_class=_Parser
@@ -179,6 +181,7 @@ def _config(path: Path | None) -> Config:
 def _classify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from reader.classify import classify_report
     from reader.language import count_not_english, language_notice
+    from reader.output import render
 
     config = _config(args.config)
     read = _read_articles(args.paths, args.max_size, err)

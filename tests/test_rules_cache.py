@@ -5,7 +5,11 @@ a broken cache is only a miss."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from reader.classify import classify
 from reader.config import Config, config_from_files, config_paths, load_config
@@ -68,3 +72,21 @@ def test_only_the_newest_entries_are_kept(tmp_path: Path) -> None:
         mine.write_text(f"settings:\n  carry_distance: {distance}\n", encoding="utf-8")
         load_config(mine)
     assert len(_cache_files()) == cache.KEEP
+
+
+@pytest.mark.slow
+def test_a_warm_start_reads_no_yaml_and_runs_no_schema() -> None:
+    """What start-up skips with the cache, seen from a fresh interpreter as `reader` starts."""
+    probe = (
+        "import sys; from reader.config import load_config; load_config(); "
+        "print(sorted(m for m in ('yaml', 'reader.rules.schema') if m in sys.modules))"
+    )
+
+    def loaded() -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+        )
+        return done.stdout.strip()
+
+    assert loaded() == "['reader.rules.schema', 'yaml']"  # cold: built and stored
+    assert loaded() == "[]"  # warm: from the cache

@@ -27,6 +27,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from importlib import import_module
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -79,11 +80,10 @@ def cache_key(paths: Sequence[Path]) -> str | None:
     digest = hashlib.sha256(f"{_FORMAT}\0{sys.version}\0{_sre.MAGIC}".encode())
     try:
         for name in _PICKLED_MODULES:
-            module = sys.modules.get(name)
-            source = getattr(module, "__file__", None)
-            if source is None:
+            spec = find_spec(name)  # finds the source without running it
+            if spec is None or spec.origin is None:
                 return None
-            digest.update(Path(source).read_bytes())
+            digest.update(Path(spec.origin).read_bytes())
         for path in paths:
             digest.update(f"\0{path}\0".encode())
             digest.update(path.read_bytes())
