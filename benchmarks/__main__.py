@@ -6,7 +6,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks import core, rules, startup, terminal, ui
+from benchmarks import core, keys, rules, startup, terminal, ui
 
 SUITES = {
     "core": core.run,
@@ -14,6 +14,7 @@ SUITES = {
     "ui": ui.run,
     "terminal": terminal.run,
     "startup": startup.run,
+    "keys": keys.run,
 }
 
 

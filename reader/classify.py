@@ -63,7 +63,7 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from operator import attrgetter
 from types import MappingProxyType
 
@@ -114,6 +114,7 @@ def classify_iter(
     problems: list[str] | None = None,
     *,
     scan_ahead: bool | None = None,
+    pace: Callable[[], None] | None = None,
 ) -> Iterator[Verdict]:
     """The verdicts of `article`'s blocks in block order, as they are computed.
 
@@ -131,6 +132,10 @@ def classify_iter(
     `scan_ahead`: whether a helper process scans the next chunks meanwhile (reader.scan_ahead;
     by default, for articles of `SCAN_AHEAD_FROM` characters or more). The verdicts are the
     same either way.
+
+    `pace`, when given, is called before each block is analysed: a UI thread's worker passes
+    one that stands aside while the user presses keys (a chunk is ~0.25 s of work, too long to
+    wait for between verdicts).
     """
     rules = config.rules
     distance = config.carry_distance
@@ -173,6 +178,8 @@ def classify_iter(
                 for block, work in zip(
                     chunk, prepare_chunk(chunk, rules, budget, strings, found), strict=True
                 ):
+                    if pace is not None:
+                        pace()
                     pending = _analyse(block, work, rules, state, distance)
                     if first:
                         first = False

@@ -54,12 +54,13 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
-from textual import work
+from textual import events, work
 from textual.actions import SkipAction
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
@@ -112,6 +113,10 @@ classify in a few milliseconds, and showing them twice would only flicker."""
 
 CHECK_EVERY = 100
 """Verdicts between two looks at `is_cancelled` (and at whether to show or report progress)."""
+
+INPUT_PRIORITY_S = 0.05
+"""How long after a key press or scroll the classifying worker stands aside for the UI: long
+enough for the key's handling and the frame after it."""
 
 PROGRESS_EVERY = 10_000
 """Verdicts between two updates of "classifying k/N…" in the status line."""
@@ -224,6 +229,7 @@ class ReaderApp(App[None]):
         self._mtimes = self._source_mtimes()
         self._colours: Mapping[str, str] = {}
         self._input_notices = (tuple(input_problems), tuple(input_warnings))
+        self._input_at = 0.0  # when the last key or scroll arrived (monotonic seconds)
 
     # --- layout -------------------------------------------------------------------------
 
@@ -362,7 +368,7 @@ class ReaderApp(App[None]):
             return None
         from reader.classify import classify_iter
 
-        return lambda article, config: classify_iter(article, config, problems)
+        return lambda article, config: classify_iter(article, config, problems, pace=self._give_way)
 
     def _classify_whole(
         self, article: Article, config: Config, problems: list[str]
@@ -451,6 +457,22 @@ class ReaderApp(App[None]):
         if worker.is_cancelled:
             return None
         return tuple(verdicts)
+
+    def _give_way(self) -> None:
+        """In the worker, before each block: while the UI is answering input, wait for it.
+
+        Both threads need the interpreter lock, and a thread that never waits gets it for half
+        the time: a key press took twice as long while classifying. So the worker stands
+        aside for `INPUT_PRIORITY_S` after each key or scroll (`on_event` marks the time);
+        classification is only delayed while the reader is actually pressing keys."""
+        wait = self._input_at + INPUT_PRIORITY_S - time.monotonic()
+        if wait > 0:
+            time.sleep(wait)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseScrollDown, events.MouseScrollUp)):
+            self._input_at = time.monotonic()  # read by `_give_way` in the worker
+        await super().on_event(event)
 
     def _classify_part(
         self, index: int, generation: int, prefix: ClassifiedArticle, total: int
