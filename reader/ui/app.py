@@ -562,8 +562,15 @@ class ReaderApp(App[None]):
     def _save_in_thread(self, key: str, position: Position) -> None:
         self.positions.save(key, position)
 
+    def _panels_gone(self) -> bool:
+        """True once the panels have been removed (the app is closing): an interval timer can
+        still fire then, and must not look for them."""
+        return not self.query(ReaderView)
+
     def _save_moved(self) -> None:
         """Every `SAVE_SECONDS`: save the position if the reader moved, show store warnings."""
+        if self._panels_gone():
+            return
         if self._moved:
             self._moved = False
             self._save_position()
@@ -624,6 +631,8 @@ class ReaderApp(App[None]):
         return current_paths(self.config.sources)
 
     def _watch_config(self) -> None:
+        if self._panels_gone():
+            return
         mtimes = self._source_mtimes()
         if mtimes != self._mtimes:
             self._mtimes = mtimes
