@@ -1,20 +1,26 @@
-"""Run every benchmark and print its figures (python -m benchmarks [core|ui|terminal|rules])."""
+"""Run every benchmark and print its figures.
+
+python -m benchmarks [core|ui|terminal|rules|startup|keys|extract]
+"""
 
 from __future__ import annotations
 
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks import core, keys, rules, startup, terminal, ui
+from benchmarks.extract import score as extract
 
-SUITES = {
+SUITES: dict[str, Callable[[Path], object]] = {
     "core": core.run,
     "rules": rules.run,
     "ui": ui.run,
     "terminal": terminal.run,
     "startup": startup.run,
     "keys": keys.run,
+    "extract": extract.run,
 }
 
 

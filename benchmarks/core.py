@@ -1,5 +1,4 @@
-"""Core benchmark (issue 2): load + classify a 100,000-paragraph article (with the helper process
-that scans ahead, as `reader` does for an article this long, and in one process alone).
+"""Core benchmark (issue 2): load + classify a 100,000-paragraph article.
 
 Reports paragraphs per second, load + classify time, peak memory against the file size, and
 the ratio of classification time to a floor measured in the same run: one compiled alternation
@@ -15,6 +14,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from benchmarks.floors import floor_factored, floor_pattern
 from benchmarks.generate import write_article
 from benchmarks.measure import median_seconds
 
@@ -23,7 +23,7 @@ RUNS = 3
 
 
 _MEMORY_PROBE = """
-import json, resource, sys, tracemalloc
+import json, sys, tracemalloc
 from benchmarks.measure import peak_rss_bytes
 from reader.classify import classify
 from reader.config import load_config
@@ -34,18 +34,17 @@ tracemalloc.start()
 report = load([sys.argv[1]])
 result = [classify(parse(doc), config) for doc in report.documents]
 current, peak = tracemalloc.get_traced_memory()
-helper = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-print(json.dumps({"traced_peak": peak, "max_rss": peak_rss_bytes(), "helper_rss": helper}))
+print(json.dumps({"traced_peak": peak, "max_rss": peak_rss_bytes()}))
 """
 
 
 def run(workdir: Path) -> dict[str, float]:
     """Measure and print the core figures; return them for the summary."""
-    from reader.classify import classify, classify_iter
+    from reader.classify import classify
     from reader.config import load_config
     from reader.load import load
     from reader.parse import parse
-    from reader.rules.compile import floor_factored, floor_pattern, fold
+    from reader.rules.compile import fold
 
     path = write_article(workdir / "core-100k.txt", PARAGRAPHS)
     size = path.stat().st_size
@@ -54,12 +53,6 @@ def run(workdir: Path) -> dict[str, float]:
     def load_and_classify() -> None:
         for document in load([str(path)]).documents:
             classify(parse(document), config)
-
-    def load_and_classify_alone() -> None:
-        """The same in this process alone, without the helper that scans ahead."""
-        for document in load([str(path)]).documents:
-            for _verdict in classify_iter(parse(document), config, scan_ahead=False):
-                pass
 
     article = parse(load([str(path)]).documents[0])
     texts = [block.text for block in article.blocks]
@@ -73,7 +66,6 @@ def run(workdir: Path) -> dict[str, float]:
         return run
 
     total = median_seconds(load_and_classify, RUNS)
-    alone = median_seconds(load_and_classify_alone, RUNS)
     classify_only = median_seconds(lambda: classify(article, config), RUNS)
     # The issue's floor: one plain alternation of every term. Python's engine tries each
     # alternative at each position, so the trie-factored alternation the classifier itself
@@ -90,7 +82,6 @@ def run(workdir: Path) -> dict[str, float]:
     figures = {
         "file_mb": size / 1e6,
         "load_classify_s": total,
-        "load_classify_one_process_s": alone,
         "classify_s": classify_only,
         "paragraphs_per_s": PARAGRAPHS / classify_only,
         "floor_s": floor_time,
@@ -99,14 +90,9 @@ def run(workdir: Path) -> dict[str, float]:
         "ratio_to_factored_floor": classify_only / factored_time,
         "traced_peak_x_file": memory["traced_peak"] / size,
         "max_rss_mb": memory["max_rss"] / 1e6,
-        "helper_rss_mb": memory["helper_rss"] / 1e6,
     }
     print(f"core: {PARAGRAPHS:,} paragraphs, {figures['file_mb']:.1f} MB (median of {RUNS})")
     print(f"  load + parse + classify   {total:8.2f} s    (target <= 5 s)")
-    print(
-        f"    ... in one process      {alone:8.2f} s    "
-        f"(no helper scanning ahead: {alone / total:.2f}x the time)"
-    )
     print(
         f"  classify only             {classify_only:8.2f} s    "
         f"{figures['paragraphs_per_s']:,.0f} paragraphs/s"
@@ -122,7 +108,6 @@ def run(workdir: Path) -> dict[str, float]:
     print(
         f"  peak traced memory        {memory['traced_peak'] / 1e6:8.1f} MB  "
         f"{figures['traced_peak_x_file']:.1f}x the file (target <= 10x); "
-        f"process max RSS {figures['max_rss_mb']:.0f} MB, "
-        f"helper {figures['helper_rss_mb']:.0f} MB"
+        f"process max RSS {figures['max_rss_mb']:.0f} MB"
     )
     return figures

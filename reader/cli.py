@@ -1,7 +1,8 @@
 """The `reader` command: open the reader, or drive the same core headless.
 
-    reader [PATH...]                 open the reader (no path: the bundled seed articles)
-    reader classify PATH...          label every block (json, jsonl, markdown, text)
+    reader [PATH|URL...]             open the reader (no path: the bundled seed articles)
+    reader classify PATH|URL...      label every block (json, jsonl, markdown, text)
+    reader cache list|clear          the pages kept from the web
     reader rules check [FILE]        validate a rule file (default: the config in force)
     reader rules test FILE...        run rule tests
     reader eval [DIR...]             score the rules against labelled articles
@@ -14,32 +15,35 @@ under the XDG state directory and prints one line naming it.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import math
 import os
 import sys
 import traceback
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO, cast
 
 from reader import __version__
 from reader.errors import ReaderError
 from reader.resources import bundled
-from reader.safe_text import visible
+from reader.safe_text import SafeWriter, visible
 from reader.xdg import state_home
 
 if TYPE_CHECKING:
     from reader.config import Config
     from reader.model import Article
     from reader.output import OutputFormat
+    from reader.web import WebSettings
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_CRASH = 70
 
-SUBCOMMANDS = ("classify", "rules", "eval")
+SUBCOMMANDS = ("classify", "rules", "eval", "cache")
 
 
 class UsageError(ReaderError):
@@ -59,16 +63,35 @@ def _say(err: TextIO, message: str) -> None:
     print(f"reader: {visible(message)}", file=err)
 
 
+MAX_SIZE_LIMIT = 1024**4
+"""The largest --max-size accepted (1 TB): beyond it a number is a typo, not a limit."""
+
+
 def _size(text: str) -> int:
-    """A size like 64M, 512K or 1000000 in bytes."""
+    """A size like 64M, 512K or 1000000 in bytes: above 0 and at most `MAX_SIZE_LIMIT`."""
     units = {"k": 1024, "m": 1024**2, "g": 1024**3}
-    text = text.strip().lower().removesuffix("b")
+    spelled = text.strip().lower().removesuffix("b")
+    unit = units.get(spelled[-1:], 1)
+    number = spelled[:-1] if unit > 1 else spelled
     try:
-        if text and text[-1] in units:
-            return int(float(text[:-1]) * units[text[-1]])
-        return int(text)
+        value = float(number) * unit
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a size like 64M, got {text!r}") from None
+        value = math.nan
+    if not math.isfinite(value) or not number.strip():
+        raise argparse.ArgumentTypeError(f"expected a size like 64M, got {text!r}")
+    if value < 1 or value > MAX_SIZE_LIMIT:
+        raise argparse.ArgumentTypeError(f"expected a size from 1 byte to 1024G, got {text!r}")
+    return int(value)
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError(f"expected seconds between 0 and 3600, got {text!r}")
+    return value
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -80,7 +103,24 @@ def _common(parser: argparse.ArgumentParser) -> None:
         type=_size,
         default=None,
         metavar="SIZE",
-        help="largest article file to read (default 32M)",
+        help="largest article file or web page to read (default 32M)",
+    )
+    parser.add_argument(
+        "--offline", action="store_true", help="read URLs only from the page cache, never the web"
+    )
+    parser.add_argument(
+        "--connect-timeout",
+        type=_seconds,
+        default=10.0,
+        metavar="S",
+        help="seconds to wait for a web server to answer (default 10)",
+    )
+    parser.add_argument(
+        "--read-timeout",
+        type=_seconds,
+        default=30.0,
+        metavar="S",
+        help="seconds a web server may pause while sending a page (default 30)",
     )
 
 
@@ -88,9 +128,11 @@ def _app_parser() -> _Parser:
     parser = _Parser(
         prog="reader",
         description="Read a news article with its viewpoints side by side.",
-        epilog="Other commands: classify, rules check, rules test, eval (each has --help).",
+        epilog="Other commands: classify, rules check, rules test, eval, cache (each has --help).",
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files, folders or -")
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="article files, folders, URLs, feeds or -"
+    )
     _common(parser)
     parser.add_argument("--theme", metavar="NAME", help=_theme_help())
     parser.add_argument(
@@ -120,7 +162,9 @@ def _command_parser() -> _Parser:
     )
 
     classify = commands.add_parser("classify", help="label every block of the articles")
-    classify.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders or -")
+    classify.add_argument(
+        "paths", nargs="+", metavar="PATH", help="article files, folders, URLs, feeds or -"
+    )
     classify.add_argument("--format", choices=FORMATS, default="text", help="output format")
     _common(classify)
 
@@ -140,36 +184,110 @@ def _command_parser() -> _Parser:
     )
     evaluate.add_argument("--config", type=Path, metavar="FILE", help="rule file to score")
     evaluate.add_argument("-v", "--verbose", action="store_true", help="list every wrong block")
+
+    cache = commands.add_parser("cache", help="list or clear the pages kept from the web")
+    cache.add_argument("action", choices=("list", "clear"))
     return parser
 
 
-@dataclass(frozen=True, slots=True)
-class _Read:
-    """The articles read from the command line, and what went wrong on the way (one line each:
-    the reader shows them too, since stderr is hidden behind its screen)."""
+def _web(args: argparse.Namespace) -> WebSettings:
+    """How this command line reads URLs (the limits, the cache, --offline)."""
+    from reader.cache import PageCache
+    from reader.fetch import FetchOptions
+    from reader.load import DEFAULT_MAX_BYTES
+    from reader.web import WebSettings
 
-    articles: list[Article]
-    problems: list[str]  # inputs that could not be used
-    warnings: list[str]  # inputs used with a guess (an encoding)
+    options = FetchOptions(
+        connect_timeout=args.connect_timeout,
+        read_timeout=args.read_timeout,
+        max_bytes=args.max_size or DEFAULT_MAX_BYTES,
+    )
+    return WebSettings(options, PageCache(), offline=args.offline)
 
 
-def _read_articles(paths: Sequence[str], max_size: int | None, err: TextIO) -> _Read:
-    """Load and parse `paths`, reporting each problem on its own line on stderr."""
+class _Inputs:
+    """What the command line's inputs gave, in order, and how many of them failed."""
+
+    def __init__(self) -> None:
+        self.articles: list[Article] = []
+        self.problems = 0
+
+
+def _read_inputs(paths: Sequence[str], args: argparse.Namespace, err: TextIO) -> _Inputs:
+    """Files, folders, stdin and URLs in the order given (a feed: each of its items); each
+    problem is one line on `err` and the other inputs are still read."""
+    from reader.fetch import is_url
+
+    inputs = _Inputs()
+    files: list[str] = []
+    web = _web(args) if any(is_url(path) for path in paths) else None
+    for path in paths:
+        if web is None or not is_url(path):
+            files.append(path)
+            continue
+        _read_files(files, args.max_size, err, inputs)
+        files = []
+        _read_url(path, web, err, inputs)
+    _read_files(files, args.max_size, err, inputs)
+    return inputs
+
+
+def _read_files(paths: Sequence[str], max_size: int | None, err: TextIO, inputs: _Inputs) -> None:
     from reader.load import DEFAULT_MAX_BYTES, load
     from reader.parse import parse
 
-    report = load(paths, max_bytes=max_size or DEFAULT_MAX_BYTES)
-    read = _Read([], [str(problem) for problem in report.problems], list(report.warnings))
+    if not paths:
+        return
+    report = load(paths, max_bytes=DEFAULT_MAX_BYTES if max_size is None else max_size)
+    for warning in report.warnings:
+        _say(err, f"warning: {warning}")
+    inputs.problems += len(report.problems)
+    for problem in report.problems:
+        _say(err, str(problem))
     for document in report.documents:
         try:
-            read.articles.append(parse(document))
+            inputs.articles.append(parse(document))
         except ReaderError as error:
-            read.problems.append(str(error))
-    for warning in read.warnings:
-        _say(err, f"warning: {warning}")
-    for problem in read.problems:
-        _say(err, problem)
-    return read
+            inputs.problems += 1
+            _say(err, str(error))
+
+
+def _read_url(url: str, web: WebSettings, err: TextIO, inputs: _Inputs) -> None:
+    """One URL: an article, or a feed whose items are each read."""
+    from reader.web import read_article
+
+    progress = _Progress(err)
+    try:
+        with progress.showing(url):
+            article, feed = read_article(url, web, lambda line: _say(err, f"warning: {line}"))
+    except ReaderError as error:
+        inputs.problems += 1
+        _say(err, str(error))
+        return
+    if article is not None:
+        inputs.articles.append(article)
+    elif feed is not None:
+        for item in feed.items:
+            _read_url(item.url, web, err, inputs)
+
+
+class _Progress:
+    """ "fetching URL…" on stderr while a page is fetched, erased afterwards; only on a
+    terminal (a script's stderr gets the problems alone)."""
+
+    def __init__(self, err: TextIO) -> None:
+        self.err = err
+        self.live = hasattr(err, "isatty") and err.isatty()
+
+    @contextlib.contextmanager
+    def showing(self, url: str) -> Iterator[None]:
+        if self.live:
+            print(f"\rreader: fetching {visible(url)}…\x1b[K", end="", file=self.err, flush=True)
+        try:
+            yield
+        finally:
+            if self.live:
+                print("\r\x1b[K", end="", file=self.err, flush=True)
 
 
 def _config(path: Path | None) -> Config:
@@ -184,9 +302,10 @@ def _classify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from reader.output import render
 
     config = _config(args.config)
-    read = _read_articles(args.paths, args.max_size, err)
+    inputs = _read_inputs(args.paths, args, err)
+    articles, problems = inputs.articles, inputs.problems
     classified = []
-    for article in read.articles:
+    for article in articles:
         result, rule_problems = classify_report(article, config)
         classified.append(result)
         for problem in rule_problems:
@@ -196,9 +315,9 @@ def _classify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             _say(err, f"warning: {article.source}: {notice}")
     fmt: OutputFormat = args.format
     out.write(render(classified, fmt))
-    if not read.articles:
+    if not articles:
         return EXIT_BAD_INPUT
-    return EXIT_BAD_INPUT if read.problems else EXIT_OK
+    return EXIT_BAD_INPUT if problems else EXIT_OK
 
 
 def _rules(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -252,36 +371,72 @@ def _eval(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _cache(args: argparse.Namespace, out: TextIO) -> int:
+    from reader.cache import PageCache
+    from reader.load import format_size
+
+    cache = PageCache()
+    if args.action == "clear":
+        removed = cache.clear()
+        print(f"removed {removed} cached page{'s' if removed != 1 else ''}", file=out)
+        return EXIT_OK
+    entries = cache.entries()
+    for entry in entries:
+        when = datetime.fromtimestamp(entry.fetched).strftime("%Y-%m-%d %H:%M")
+        print(f"{when}  {format_size(entry.size):>9}  {visible(entry.url)}", file=out)
+    total = format_size(sum(entry.size for entry in entries))
+    print(f"{len(entries)} pages, {total}, in {visible(str(cache.directory))}", file=out)
+    return EXIT_OK
+
+
 def _default_datasets() -> list[Path]:
-    """The labelled sets of a source checkout (an installed wheel carries none)."""
+    """The labelled sets of a source checkout (an installed wheel carries none); the real-article
+    set (a manifest beside its labels) has its own command, `make eval-real`."""
     root = bundled("config.yaml").parent / "tests" / "data"
-    return sorted(path.parent for path in root.glob("*/labels.yaml"))
+    labels = root.glob("*/labels.yaml")
+    return sorted(path.parent for path in labels if not (path.parent / "manifest.yaml").exists())
 
 
 def _open(args: argparse.Namespace, err: TextIO) -> int:
+    """The reader. Files are read before it starts (their problems printed first); URLs are
+    fetched by the app once it runs, so a slow server never keeps the screen from opening
+    and q always quits; the URLs that failed are printed again on exit, one line each."""
+    from reader.fetch import is_url
+
     paths = args.paths or [str(bundled("seeds"))]
     config = _config(args.config)
-    read = _read_articles(paths, args.max_size, err)
-    if not read.articles:
+    urls = [path for path in paths if is_url(path)]
+    inputs = _Inputs()
+    said = io.StringIO()
+    _read_files([path for path in paths if not is_url(path)], args.max_size, said, inputs)
+    err.write(said.getvalue())
+    if not inputs.articles and not urls:
         return EXIT_BAD_INPUT
     if "-" in paths:
         _keys_from_terminal()
     from reader.ui.app import ReaderApp
 
+    # What was said about the other paths is shown inside the reader too: the lines above
+    # went to the terminal's main screen, hidden behind the reader's until it quits.
+    notices = [line.removeprefix("reader: ") for line in said.getvalue().splitlines()]
     app = ReaderApp(
-        read.articles,
+        inputs.articles,
         config,
         theme=args.theme,
         mouse=not args.no_mouse,
-        input_problems=read.problems,
-        input_warnings=read.warnings,
+        web=_web(args),
+        urls=urls,
+        notices=notices,
     )
     app.run(mouse=not args.no_mouse)
     if app.crash is not None:
         # The app kept Textual's traceback off the terminal and restored it on exit.
         return _report_crash(app.crash, err)
+    for failure in app.web.failures:
+        _say(err, failure)
     # The files that were read were shown; the ones that were not still make it a failure.
-    return app.return_code or (EXIT_BAD_INPUT if read.problems else EXIT_OK)
+    failed = inputs.problems or app.web.failures
+    return app.return_code or (EXIT_BAD_INPUT if failed else EXIT_OK)
 
 
 def _keys_from_terminal() -> None:
@@ -307,10 +462,15 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     try:
         if argv and argv[0] in SUBCOMMANDS:
             args = _command_parser().parse_args(argv)
+            # Paths, case names, labels: every printed string is shown safely (JSON too keeps
+            # its meaning, as `escape_json` leaves only newlines raw).
+            out = cast(TextIO, SafeWriter(out))
             if args.command == "classify":
                 return _classify(args, out, err)
             if args.command == "rules":
                 return _rules(args, out, err)
+            if args.command == "cache":
+                return _cache(args, out)
             return _eval(args, out)
         return _open(_app_parser().parse_args(argv), err)
     except ReaderError as error:
@@ -321,15 +481,27 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
 
 
 def _crash_log(error: BaseException) -> Path | None:
-    """Write the traceback under the state directory; None when even that fails."""
+    """Write the traceback under the state directory; None when even that fails.
+
+    Each crash gets its own file (`x` mode never overwrites): the time to the microsecond and
+    the process id, and a counter should two crashes still meet.
+    """
     try:
         directory = state_home() / "crashes"
         directory.mkdir(parents=True, exist_ok=True)
-        path = directory / f"crash-{datetime.now():%Y%m%d-%H%M%S}.log"
-        path.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
+        stem = f"crash-{datetime.now():%Y%m%d-%H%M%S-%f}-{os.getpid()}"
+        text = "".join(traceback.format_exception(error))
+        for attempt in range(100):
+            path = directory / (f"{stem}.log" if attempt == 0 else f"{stem}-{attempt}.log")
+            try:
+                with path.open("x", encoding="utf-8") as handle:
+                    handle.write(text)
+            except FileExistsError:
+                continue
+            return path
     except OSError:
         return None
-    return path
+    return None
 
 
 def _report_crash(error: BaseException, err: TextIO) -> int:

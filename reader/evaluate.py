@@ -21,13 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from reader import safe_yaml
 from reader.classify import classify
 from reader.config import Config
 from reader.errors import ReaderError
 from reader.load import load
-from reader.model import Article
+from reader.model import Article, Verdict
 from reader.parse import parse
 from reader.resources import bundled
 
@@ -120,10 +119,9 @@ def labelled_articles(dataset: Path) -> list[tuple[Path, list[_Gold]]]:
         raise ReaderError("no such dataset folder", str(dataset))
     out: list[tuple[Path, list[_Gold]]] = []
     for file in files:
-        try:
-            data = yaml.safe_load(file.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-            raise ReaderError(f"cannot read labels: {error}".splitlines()[0], str(file)) from None
+        # Bounded like every YAML file (safe_yaml): a 20,000-deep file is one line, not a
+        # RecursionError.
+        data = safe_yaml.load(file, "labels file")
         entries = data.get("articles") if isinstance(data, Mapping) else None
         if entries is None and isinstance(data, Mapping) and "article" in data:
             entries = [data]
@@ -158,7 +156,8 @@ def _gold_blocks(file: Path, entry: Mapping[str, Any]) -> list[_Gold]:
     return gold
 
 
-def _read(path: Path) -> Article:
+def read_article(path: Path) -> Article:
+    """The article at `path`, parsed as the reader parses it (the first load problem raised)."""
     report = load([str(path)])
     if report.problems:
         raise report.problems[0]
@@ -167,52 +166,62 @@ def _read(path: Path) -> Article:
 
 def evaluate(datasets: Sequence[Path], config: Config) -> EvalReport:
     """Classify every labelled article in `datasets` and compare with the gold labels."""
-    actor_ids = [actor.id for actor in config.actors]
-    counts: dict[str, list[int]] = {a: [0, 0, 0] for a in actor_ids}
+    counts: dict[str, list[int]] = {actor.id: [0, 0, 0] for actor in config.actors}
     articles: list[ArticleScore] = []
     wrong: list[WrongBlock] = []
-    total = exact_total = primary_total = 0
     for dataset in datasets:
         for path, gold in labelled_articles(dataset):
-            article = _read(path)
+            article = read_article(path)
             verdicts = classify(article, config).verdicts
-            tp = fp = fn = exact = primary = 0
-            for g in gold:
-                if not 0 <= g.index < len(verdicts):
-                    raise ReaderError(
-                        f"{path.name}: block {g.index} is labelled but the article has "
-                        f"{len(verdicts)} blocks",
-                        str(dataset),
-                    )
-                got = verdicts[g.index].labels
-                for actor in {*got, *g.labels}:
-                    row = counts.setdefault(actor, [0, 0, 0])
-                    if actor in got and actor in g.labels:
-                        row[0] += 1
-                        tp += 1
-                    elif actor in got:
-                        row[1] += 1
-                        fp += 1
-                    else:
-                        row[2] += 1
-                        fn += 1
-                allowed = g.primary_any or g.labels[:1]
-                right = (got[0] in allowed) if got else not allowed
-                same = set(got) == set(g.labels)
-                exact += same
-                primary += right
-                if not (same and right):
-                    text = article.blocks[g.index].text
-                    wrong.append(WrongBlock(path.name, g.index, text, g.labels, got, right, g.why))
-            p, r = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
-            articles.append(
-                ArticleScore(
-                    dataset.name, path.name, len(gold), exact, primary, tp, fp, fn, _f1(p, r)
-                )
+            score, misses = _score_article(dataset, path, gold, article, verdicts, counts)
+            articles.append(score)
+            wrong.extend(misses)
+    return _report(counts, articles, wrong)
+
+
+def _score_article(
+    dataset: Path,
+    path: Path,
+    gold: Sequence[_Gold],
+    article: Article,
+    verdicts: Sequence[Verdict],
+    counts: dict[str, list[int]],
+) -> tuple[ArticleScore, list[WrongBlock]]:
+    """One article's score against its gold blocks, adding to the per-actor `counts`
+    (true positives, false positives, false negatives), and its wrong blocks."""
+    tp = fp = fn = exact = primary = 0
+    wrong: list[WrongBlock] = []
+    for g in gold:
+        if not 0 <= g.index < len(verdicts):
+            raise ReaderError(
+                f"{path.name}: block {g.index} is labelled but the article has "
+                f"{len(verdicts)} blocks",
+                str(dataset),
             )
-            total += len(gold)
-            exact_total += exact
-            primary_total += primary
+        got = verdicts[g.index].labels
+        for actor in {*got, *g.labels}:
+            row = counts.setdefault(actor, [0, 0, 0])
+            # 0: true positive, 1: false positive, 2: false negative
+            which = 0 if actor in got and actor in g.labels else 1 if actor in got else 2
+            row[which] += 1
+            tp, fp, fn = tp + (which == 0), fp + (which == 1), fn + (which == 2)
+        allowed = g.primary_any or g.labels[:1]
+        right = (got[0] in allowed) if got else not allowed
+        same = set(got) == set(g.labels)
+        exact += same
+        primary += right
+        if not (same and right):
+            text = article.blocks[g.index].text
+            wrong.append(WrongBlock(path.name, g.index, text, g.labels, got, right, g.why))
+    p, r = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
+    score = ArticleScore(dataset.name, path.name, len(gold), exact, primary, tp, fp, fn, _f1(p, r))
+    return score, wrong
+
+
+def _report(
+    counts: dict[str, list[int]], articles: list[ArticleScore], wrong: list[WrongBlock]
+) -> EvalReport:
+    """The figures over every article: per actor, micro and macro averages, accuracies."""
     actor_scores = []
     for actor, (tp, fp, fn) in counts.items():
         p, r = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
@@ -222,6 +231,7 @@ def evaluate(datasets: Sequence[Path], config: Config) -> EvalReport:
     fn = sum(c[2] for c in counts.values())
     micro_p, micro_r = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
     n = len(actor_scores) or 1
+    total = sum(a.blocks for a in articles)
     return EvalReport(
         blocks=total,
         micro_precision=micro_p,
@@ -230,8 +240,8 @@ def evaluate(datasets: Sequence[Path], config: Config) -> EvalReport:
         macro_precision=sum(a.precision for a in actor_scores) / n,
         macro_recall=sum(a.recall for a in actor_scores) / n,
         macro_f1=sum(a.f1 for a in actor_scores) / n,
-        primary_accuracy=_ratio(primary_total, total),
-        exact_accuracy=_ratio(exact_total, total),
+        primary_accuracy=_ratio(sum(a.primary_right for a in articles), total),
+        exact_accuracy=_ratio(sum(a.exact for a in articles), total),
         actors=tuple(actor_scores),
         articles=tuple(articles),
         wrong=tuple(wrong),
@@ -242,8 +252,10 @@ def _labels(labels: Sequence[str]) -> str:
     return "[" + ", ".join(labels) + "]"
 
 
-def format_report(report: EvalReport, verbose: bool = False) -> str:
-    """The report as plain text; `verbose` lists every wrong block with its text."""
+def format_report(report: EvalReport, verbose: bool = False, details: bool = True) -> str:
+    """The report as plain text; `verbose` lists every wrong block with its text. Without
+    `details` only the overall and per-actor figures: a held-out part is scored without
+    showing which blocks it misses."""
     from reader.safe_text import visible
 
     lines = [
@@ -262,6 +274,8 @@ def format_report(report: EvalReport, verbose: bool = False) -> str:
             f"{a.actor:<9} {a.tp:>3}  {a.fp:>3}  {a.fn:>3}   "
             f"{a.precision:.3f}  {a.recall:.3f}  {a.f1:.3f}"
         )
+    if not details:
+        return "\n".join(lines) + "\n"
     lines += ["", "article                 blocks exact primary  F1"]
     for s in report.articles:
         lines.append(f"{s.article:<23} {s.blocks:>6} {s.exact:>5} {s.primary_right:>7}  {s.f1:.3f}")

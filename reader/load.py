@@ -13,8 +13,10 @@ What a path may be:
   and `.DS_Store`; name such a file explicitly to read it;
 - `-`: standard input, its format sniffed from the text.
 
-Decoding: UTF-8 with or without a BOM (UTF-16 with a BOM too). Anything else falls back to
-cp1251 when the bytes look Cyrillic, else latin-1 (which decodes every byte), with one warning.
+Decoding: UTF-8 with or without a BOM (UTF-16 with a BOM too). UTF-8 with a few bad sequences
+(a truncated download, a stray byte) stays UTF-8, each bad sequence shown as U+FFFD, with one
+warning. Anything else falls back to cp1251 when the bytes look Cyrillic, else latin-1 (which
+decodes every byte), with one warning.
 """
 
 from __future__ import annotations
@@ -60,15 +62,20 @@ _CP1251_LETTERS = bytes([*range(0xC0, 0x100), 0xA8, 0xB8])
 _ASCII = bytes(range(0x80))
 _HIGH_RUN = re.compile(rb"[\x80-\xff]{3,}")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+REPLACEMENT = "\ufffd"
+_UTF8_REPLACEMENT = REPLACEMENT.encode("utf-8")
+_VALID_PER_BAD = 3
 
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One decoded input: `source` is the path as given (or "<stdin>"), `text` its text."""
+    """One decoded input: `source` is the path as given (or "<stdin>" or the URL), `text` its
+    text; `url` the address it was fetched from (the final one, after redirects), if any."""
 
     source: str
     text: str
     format: Format
+    url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +175,11 @@ def decode(data: bytes, source: str) -> tuple[str, str | None]:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        text, bad = mostly
+        sequences = "sequence" if bad == 1 else "sequences"
+        return text, f"{source}: not valid UTF-8 in {bad:,} {sequences}, replaced by U+FFFD"
     if _looks_cp1251(data):
         return data.decode("cp1251", errors="replace"), f"{source}: not UTF-8; read as cp1251"
     return data.decode("latin-1"), f"{source}: not UTF-8; read as latin-1"
@@ -183,6 +195,23 @@ def format_size(size: int) -> str:
         if value < 1024 or unit == "GB":
             return f"{value:.1f} {unit}".replace(".0 ", " ")
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """UTF-8 with a few bad sequences (a truncated copy, one stray byte): the text with each
+    bad sequence replaced, and how many there were; None when the bytes are not UTF-8 at all.
+
+    Mostly valid means at least `_VALID_PER_BAD` well-formed non-ASCII characters for each bad
+    sequence: latin-1 and cp1251 text almost never forms even one, so decoding such a file
+    as latin-1 would garble every accented or Cyrillic letter to save one.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count(REPLACEMENT) - data.count(_UTF8_REPLACEMENT)
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
+    valid = non_ascii - text.count(REPLACEMENT) + data.count(_UTF8_REPLACEMENT)
+    if bad <= 0 or valid < _VALID_PER_BAD * bad:
+        return None
+    return text, bad
 
 
 def _looks_cp1251(data: bytes) -> bool:

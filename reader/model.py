@@ -15,26 +15,55 @@ RuleKind = Literal["attribution", "carry", "framing", "mention"]
 
 
 @dataclass(frozen=True, slots=True)
+class Link:
+    """A link inside a block: `text[start:end]` of the block is the link text, `url` its target
+    (absolute when the page's address was known, else as written)."""
+
+    text: str
+    url: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """Whose article this is, as the page (or a text file's front matter) says: a reader
+    comparing coverage needs the outlet and the date beside the text. Any field may be None."""
+
+    url: str | None = None
+    site: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    date: str | None = None
+    lang: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Block:
     """One unit of reading: the title, a heading, a paragraph, a block quote or a list item.
 
     `text` is the article's text as written (untrusted: render it only through
-    `reader.safe_text`). `line` is the 1-based line in the source file where the block starts.
+    `reader.safe_text`). `line` is the 1-based line in the source file where the block starts
+    (for a page extracted by trafilatura, the line where its text was found). `links` are the
+    links inside `text`, in order.
     """
 
     index: int
     kind: BlockKind
     text: str
     line: int
+    links: tuple[Link, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """A parsed article. When it has a title, the title is block 0."""
+    """A parsed article. When it has a title, the title is block 0. `meta` says where it came
+    from (all None for a plain file without front matter)."""
 
     source: str
     title: str | None
     blocks: tuple[Block, ...]
+    meta: Meta = field(default_factory=Meta)
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,9 +21,18 @@ FORMATS: tuple[OutputFormat, ...] = ("json", "jsonl", "markdown", "text")
 def to_dict(classified: ClassifiedArticle) -> dict[str, Any]:
     """The stable JSON object for one article."""
     article = classified.article
+    meta = article.meta
     return {
         "source": article.source,
         "title": article.title,
+        "meta": {
+            "url": meta.url,
+            "site": meta.site,
+            "outlet": meta.outlet,
+            "author": meta.author,
+            "date": meta.date,
+            "lang": meta.lang,
+        },
         "actors": [{"id": actor.id, "label": actor.label} for actor in classified.actors],
         "blocks": [
             {
@@ -50,6 +59,10 @@ def to_dict(classified: ClassifiedArticle) -> dict[str, Any]:
                         "weight": ev.weight,
                     }
                     for ev in verdict.evidence
+                ],
+                "links": [
+                    {"text": link.text, "url": link.url, "start": link.start, "end": link.end}
+                    for link in block.links
                 ],
             }
             for block, verdict in zip(article.blocks, classified.verdicts, strict=True)

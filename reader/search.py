@@ -21,10 +21,14 @@ slower (STYLE.md). A regex runs block by block so no match can straddle two bloc
 from __future__ import annotations
 
 import re
+import time
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import Any
+
+import regex
 
 from reader.errors import ReaderError
 
@@ -36,6 +40,17 @@ _SEPARATOR = "\n"
 
 class SearchError(ReaderError):
     """A query that cannot run: a bad regex or an unknown actor."""
+
+
+class SearchTimeoutError(SearchError):
+    """A regex that ran out of time (catastrophic backtracking, most likely)."""
+
+    def __init__(self) -> None:
+        super().__init__("regex too slow: it backtracks without end on this text; simplify it")
+
+
+SEARCH_SECONDS = 2.0
+"""The longest a search may run: a regex that needs more is stopped and reported."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,14 +167,18 @@ def _resolve_actor(name: str, actors: Mapping[str, str]) -> str:
     raise SearchError(f"no actor '@{name}' (known: {known})")
 
 
-def _compile(query: Query) -> re.Pattern[str]:
+def _compile(query: Query) -> Any:
+    """The query's pattern, compiled by the `regex` module, which can stop a search after a
+    time limit (the standard `re` cannot: `(a|aa)+$` over 40 a's runs for minutes). The
+    syntax and error messages are the `re` module's, checked first."""
     flags = 0 if query.case_sensitive else re.IGNORECASE
     try:
-        return re.compile(query.needle, flags)
+        re.compile(query.needle, flags)
+        return regex.compile(query.needle, regex.IGNORECASE if flags else 0)
     except re.error as error:
         where = f" at position {error.pos}" if error.pos is not None else ""
         raise SearchError(f"bad regex: {error.msg}{where}") from None
-    except (OverflowError, RecursionError, ValueError) as error:
+    except (regex.error, OverflowError, RecursionError, ValueError) as error:
         raise SearchError(f"bad regex: {error}") from None
 
 
@@ -187,8 +206,11 @@ class SearchIndex:
             self._lower = lower if len(lower) == len(self._joined) else None
         return self._joined, self._lower
 
-    def search(self, query: Query, limit: int = MATCH_LIMIT) -> Results:
-        """Every match of `query`, in article order, at most `limit` of them."""
+    def search(
+        self, query: Query, limit: int = MATCH_LIMIT, seconds: float = SEARCH_SECONDS
+    ) -> Results:
+        """Every match of `query`, in article order, at most `limit` of them. A regex that
+        takes more than `seconds` raises `SearchTimeoutError`."""
         if query.empty:
             return Results(query, ())
         allowed = None
@@ -198,21 +220,22 @@ class SearchIndex:
             if not query.needle:
                 blocks = sorted(allowed)[:limit]
                 return Results(query, tuple(Match(b, 0, 0) for b in blocks), len(allowed) > limit)
+        deadline = time.monotonic() + seconds
         if query.regex:
-            found, truncated = self._search_regex(_compile(query), allowed, limit)
+            found, truncated = self._search_regex(_compile(query), allowed, limit, deadline)
         else:
-            found, truncated = self._search_literal(query, allowed, limit)
+            found, truncated = self._search_literal(query, allowed, limit, deadline)
         return Results(query, tuple(found), truncated)
 
     def _search_literal(
-        self, query: Query, allowed: set[int] | None, limit: int
+        self, query: Query, allowed: set[int] | None, limit: int, deadline: float
     ) -> tuple[list[Match], bool]:
         joined, lower = self._prepare()
         needle = query.needle
         if not query.case_sensitive:
             if lower is None:
                 escaped = Query(query.raw, re.escape(needle), True, False, query.actor)
-                return self._search_regex(_compile(escaped), allowed, limit)
+                return self._search_regex(_compile(escaped), allowed, limit, deadline)
             haystack, needle = lower, needle.lower()
         else:
             haystack = joined
@@ -231,16 +254,22 @@ class SearchIndex:
         return found, False
 
     def _search_regex(
-        self, pattern: re.Pattern[str], allowed: set[int] | None, limit: int
+        self, pattern: Any, allowed: set[int] | None, limit: int, deadline: float
     ) -> tuple[list[Match], bool]:
         found: list[Match] = []
         blocks = sorted(allowed) if allowed is not None else range(len(self._texts))
-        for block in blocks:
-            for hit in pattern.finditer(self._texts[block]):
-                start, end = hit.span()
-                if start == end:
-                    continue  # an empty match highlights nothing and cannot be walked
-                if len(found) == limit:
-                    return found, True
-                found.append(Match(block, start, end))
+        try:
+            for block in blocks:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError
+                for hit in pattern.finditer(self._texts[block], timeout=left):
+                    start, end = hit.span()
+                    if start == end:
+                        continue  # an empty match highlights nothing and cannot be walked
+                    if len(found) == limit:
+                        return found, True
+                    found.append(Match(block, start, end))
+        except TimeoutError:
+            raise SearchTimeoutError() from None
         return found, False

@@ -32,6 +32,7 @@ import fcntl
 import hashlib
 import json
 import os
+import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -50,6 +51,8 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 # How long a save waits for another reader's lock before giving up with a warning. A save
 # holds the lock for one small write, so reaching this means something is badly wrong.
 LOCK_TIMEOUT = 5.0
+# A temporary file older than this is left over from a save that was killed.
+STALE_TEMP_SECONDS = 60.0
 
 _Entry = dict[str, Any]
 
@@ -161,11 +164,14 @@ class StateStore:
     # -- public -------------------------------------------------------------------------------
 
     def key_for(self, source: str, text: str) -> str:
-        """A stable key for an article: its resolved path, or a hash of its text for stdin.
+        """A stable key for an article: its URL, its resolved path, or a hash of its text for
+        stdin.
 
         `source` is `Article.source`; `text` is any stable rendering of the article (e.g. its
         blocks' text joined), used only when the source is not a file ("-", "<stdin>").
         """
+        if source.lower().startswith(("http://", "https://")):
+            return f"url:{source}"
         if source and source != "-" and not source.startswith("<"):
             with contextlib.suppress(OSError, RuntimeError, ValueError):
                 path = Path(source).expanduser().resolve()
@@ -200,6 +206,7 @@ class StateStore:
                     articles = self._move_aside()
                 articles.update(self._unsaved)
                 self._write(self._trim(articles))
+                self._remove_stale_temps()
         except TimeoutError:
             self._warn(f"state file {self.path} is locked by another reader; position not saved")
             return
@@ -218,12 +225,23 @@ class StateStore:
             self.warnings.append(message)
 
     def _read(self) -> dict[str, _Entry]:
-        """The articles on disk; {} when there is no file yet. Raises _CorruptError or OSError."""
+        """The articles on disk; {} when there is no file yet. Raises _CorruptError or OSError.
+
+        Only a regular file is read: a FIFO put in its place would block `open` and `read`
+        forever, so the open does not wait and anything else counts as corrupt (moved aside).
+        """
         try:
-            with self.path.open("rb") as handle:
-                data = handle.read(MAX_FILE_BYTES + 1)
+            fd = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK)
         except FileNotFoundError:
             return {}
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise _CorruptError("not a regular file")
+            os.set_blocking(fd, True)
+            with os.fdopen(fd, "rb", closefd=False) as handle:
+                data = handle.read(MAX_FILE_BYTES + 1)
+        finally:
+            os.close(fd)
         if len(data) > MAX_FILE_BYTES:
             raise _CorruptError("too large")
         return _parse(data)
@@ -277,10 +295,21 @@ class StateStore:
             raise
         _fsync_directory(self.directory)
 
+    def _remove_stale_temps(self) -> None:
+        """Delete temporary files a killed save left behind (`kill -9` between `mkstemp` and
+        the rename). Called under the lock, when no save of any reader is under way; only
+        files older than `STALE_TEMP_SECONDS`, in case a reader of an older version that
+        writes without the lock is still at work."""
+        now = time.time()
+        for temp in self.directory.glob(f".{FILENAME}.*.tmp"):
+            with contextlib.suppress(OSError):
+                if now - temp.lstat().st_mtime > STALE_TEMP_SECONDS:
+                    temp.unlink()
+
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
         """An exclusive flock on the lock file; TimeoutError if it stays busy too long."""
-        fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT | os.O_NONBLOCK, 0o600)
         try:
             deadline = time.monotonic() + LOCK_TIMEOUT
             while True:

@@ -5,7 +5,7 @@ themes and config under $XDG_CONFIG_HOME/reader and caches compiled rules under
 $XDG_CACHE_HOME/reader. Every test gets all three pointed into its own
 tmp_path (child processes inherit them through os.environ), so a test cannot write to
 ~/.local/state, cannot be changed by what is in ~/.config, and cannot see another test's
-saved positions.
+saved positions. Fetched pages are cached under $XDG_CACHE_HOME/reader: pointed there too.
 """
 
 from __future__ import annotations
@@ -13,10 +13,12 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from _pytest.terminal import TerminalReporter
+from web_server import WebServer
 
 _XDG = {
     "XDG_STATE_HOME": "xdg-state",
@@ -45,6 +47,19 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 def _private_xdg_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for variable, name in _XDG.items():
         monkeypatch.setenv(variable, str(tmp_path / name))
+    # Tests fetch only from their own servers on 127.0.0.1: never through a proxy.
+    for variable in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY"):
+        monkeypatch.delenv(variable, raising=False)
+
+
+@pytest.fixture
+def web_server() -> Iterator[WebServer]:
+    """A web server on 127.0.0.1 with saved pages and failing routes (tests/web_server.py)."""
+    server = WebServer()
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 def pytest_terminal_summary(terminalreporter: TerminalReporter) -> None:

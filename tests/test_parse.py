@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,9 +11,10 @@ import yaml
 
 from reader.errors import ReaderError
 from reader.load import Document, load
-from reader.model import Article
+from reader.model import Article, Meta
 from reader.parse import parse
 from reader.parse.html import parse_html
+from reader.parse.html_plain import parse_html_plain
 from reader.parse.markdown import parse_markdown
 from reader.parse.text import parse_text
 
@@ -326,13 +329,16 @@ def test_html_without_h1_takes_the_page_title() -> None:
     assert shape(parse_html(html)) == [("title", "Talks & truce", 2), ("paragraph", "Body", 2)]
 
 
+# Pages trafilatura keeps no article from are read by the markup alone (reader.parse.html_plain):
+
+
 def test_html_nesting_is_never_counted_twice() -> None:
     html = (
         "<ul><li><p>Outer one</p><ul><li>Inner <p>para</p></li></ul>outer tail</li>"
         "<li>Outer two</li></ul>"
         "<blockquote>Bare quote <p>and a quoted paragraph</p></blockquote>"
     )
-    assert [(b.kind, b.text) for b in parse_html(html).blocks] == [
+    assert [(b.kind, b.text) for b in parse_html_plain(html).blocks] == [
         ("item", "Outer one outer tail"),
         ("item", "Inner para"),
         ("item", "Outer two"),
@@ -343,7 +349,7 @@ def test_html_nesting_is_never_counted_twice() -> None:
 
 def test_html_bare_text_is_ignored_when_the_page_has_paragraphs() -> None:
     html = "<div>Share this</div><p>Real paragraph</p><div>Comments (3)</div>"
-    assert shape(parse_html(html)) == [("paragraph", "Real paragraph", 1)]
+    assert shape(parse_html_plain(html)) == [("paragraph", "Real paragraph", 1)]
 
 
 def test_html_without_paragraphs_keeps_its_bare_text_as_paragraphs() -> None:
@@ -353,7 +359,7 @@ def test_html_without_paragraphs_keeps_its_bare_text_as_paragraphs() -> None:
         "<td>A table cell.</td>\n"
         "</body></html>"
     )
-    assert shape(parse_html(html)) == [
+    assert shape(parse_html_plain(html)) == [
         ("title", "Old page", 1),
         ("paragraph", "First paragraph still first.", 3),
         ("paragraph", "Second paragraph.", 4),
@@ -383,3 +389,131 @@ def test_a_large_one_paragraph_per_line_file_keeps_every_paragraph(tmp_path: Pat
     article = parsed(path)
     assert len(article.blocks) == 20_001
     assert article.blocks[-1].line == 20_002
+
+
+def test_html_lists_nested_50000_deep_parse_in_linear_time() -> None:
+    """Each end tag used to search the whole stack of open elements: 50,000 nested lists took
+    63 s. Run in a subprocess under a generous guard (the linear parser takes about a second on
+    a loaded machine), so a quadratic return fails instead of hanging the suite."""
+    script = (
+        "from reader.load import Document\n"
+        "from reader.parse import parse\n"
+        "n = 50_000\n"
+        "html = '<ul><li>x' * n + '</li></ul>' * n\n"
+        "print(len(parse(Document('deep.html', html, 'html')).blocks))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=30, check=True
+    )
+    assert done.stdout.split() == ["50000"]
+
+
+# -- HTML pages through trafilatura -------------------------------------------------------------
+
+
+def _page(body: str) -> str:
+    menu = "".join(f'<li><a href="/s/{n}">Section {n}</a></li>' for n in range(8))
+    return (
+        "<html><head><title>Talks resume | The Courier</title></head><body>"
+        f"<nav><ul>{menu}</ul></nav><main><article><h1>Talks resume in Geneva today</h1>"
+        f"{body}</article></main><footer><p>© The Courier</p></footer></body></html>"
+    )
+
+
+PARAGRAPH = (
+    "Negotiators from both delegations returned to Geneva on Monday for a second round of "
+    "talks on prisoner exchanges, officials said, after a pause of three weeks."
+)
+
+
+def test_a_list_of_nothing_but_links_is_navigation_and_dropped() -> None:
+    related = "".join(
+        f'<li><a href="/story/{n}">Another story number {n}</a></li>' for n in range(4)
+    )
+    items = "<ul><li>a hotline between the navies</li><li>inspections at sea</li></ul>"
+    article = parse_html(_page(f"<p>{PARAGRAPH}</p><ul>{related}</ul>{items}<p>{PARAGRAPH}</p>"))
+    texts = [block.text for block in article.blocks]
+    assert "a hotline between the navies" in texts
+    assert not any("Another story" in text for text in texts)
+
+
+def test_paragraphs_split_by_double_line_breaks_are_blocks_of_their_own() -> None:
+    """Old pages separate paragraphs with <br><br> in a <div>: each is a block."""
+    article = parse_html(_page(f"<div>{PARAGRAPH}<br><br>Second one. {PARAGRAPH}</div>"))
+    assert [block.text for block in article.blocks[1:]] == [PARAGRAPH, f"Second one. {PARAGRAPH}"]
+
+
+def test_saved_news_pages_are_read_as_their_article() -> None:
+    """The extraction benchmark's pages (benchmarks/extract): the reader keeps the article body
+    and drops the furniture, far better than all the page's text."""
+    from benchmarks.extract.score import prf, reader_text, visible_text
+
+    pages = sorted((Path(__file__).parents[1] / "benchmarks/extract/pages").glob("*.html"))
+    assert len(pages) >= 30
+    ours, baseline = [], []
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        expected = page.with_name(page.stem + ".expected.txt").read_text(encoding="utf-8")
+        ours.append(prf(reader_text(html), expected)[2])
+        baseline.append(prf(visible_text(html), expected)[2])
+    assert sum(ours) / len(ours) >= 0.93
+    assert sum(ours) / len(ours) > sum(baseline) / len(baseline) + 0.2
+
+
+# -- where a text article came from -------------------------------------------------------------
+
+
+def test_front_matter_names_the_source_and_keeps_line_numbers() -> None:
+    text = (
+        "---\nurl: https://www.courier.example/talks\noutlet: The Courier\nauthor: A. Writer\n"
+        "date: 2026-03-14\nlang: en\ntags: [war]\n---\nTalks resume\n\nPeskov said no.\n"
+    )
+    for fmt in ("text", "markdown"):
+        article = parse(Document("a.txt", text, fmt))
+        assert article.meta == Meta(
+            url="https://www.courier.example/talks",
+            site="www.courier.example",
+            outlet="The Courier",
+            author="A. Writer",
+            date="2026-03-14",
+            lang="en",
+        )
+        assert [(block.text, block.line) for block in article.blocks] == [
+            ("Talks resume", 9),
+            ("Peskov said no.", 11),
+        ]
+
+
+def test_a_source_line_names_the_url_and_is_not_a_block() -> None:
+    text = "Talks resume\n\nPeskov said no.\n\nSource: https://news.example/a\n"
+    article = parse(Document("a.txt", text, "text"))
+    assert article.meta.url == "https://news.example/a"
+    assert article.meta.site == "news.example"
+    assert [block.text for block in article.blocks] == ["Talks resume", "Peskov said no."]
+
+
+def test_a_text_without_either_has_empty_meta_and_bad_front_matter_stays_text() -> None:
+    assert parse(Document("a.txt", "Title\n\nBody.\n", "text")).meta == Meta()
+    broken = "---\n[not: a mapping\n---\nTitle\n\nBody.\n"
+    article = parse(Document("a.md", broken, "markdown"))
+    assert article.meta == Meta()
+
+
+def test_markdown_links_are_kept_with_their_offsets() -> None:
+    text = "# T\n\nSee [the report](https://x.org/r) now.\n\n- one\n\n  two [b](https://b.org)\n"
+    blocks = parse_markdown(text).blocks
+    assert [(link.text, link.url) for link in blocks[1].links] == [
+        ("the report", "https://x.org/r")
+    ]
+    item = blocks[2]
+    assert item.text == "one two b"
+    assert [(item.text[link.start : link.end], link.url) for link in item.links] == [
+        ("b", "https://b.org")
+    ]
+
+
+def test_a_saved_page_names_its_outlet_and_no_guessed_date() -> None:
+    """The outlet from "Headline | Outlet" when the page names it nowhere else; an undated page
+    gets no date rather than one guessed from a number."""
+    meta = parsed(INPUTS / "article.html").meta
+    assert (meta.outlet, meta.date, meta.lang) == ("Example News", None, "en")

@@ -5,6 +5,9 @@ newline and is never empty; `line` is the 1-based source line where the block st
 article has a title it is block 0 with kind "title". Control characters are kept as written:
 sanitising is the renderers' job (`reader.safe_text`), so offsets stay true to the source.
 
+Text and Markdown may name their source in YAML front matter or a `Source: URL` line
+(`reader.parse.front_matter`): it becomes `Article.meta`.
+
 The Markdown and HTML parsers are imported on first use, so reading plain text never pays for
 importing markdown-it or html.parser.
 """
@@ -14,10 +17,12 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
+from urllib.parse import urlsplit
 
 from reader.errors import ReaderError
 from reader.load import Document
-from reader.model import Article, Block, BlockKind
+from reader.model import Article, Block, BlockKind, Link, Meta
 
 __all__ = ["assemble", "parse"]
 
@@ -29,17 +34,24 @@ def parse(document: Document) -> Article:
     example an HTML page whose only text sits in navigation.
     """
     with _collector_paused():
-        if document.format == "markdown":
-            from reader.parse.markdown import parse_markdown
-
-            return parse_markdown(document.text, document.source)
         if document.format == "html":
             from reader.parse.html import parse_html
 
-            return parse_html(document.text, document.source)
-        from reader.parse.text import parse_text
+            return parse_html(document.text, document.source, url=document.url)
+        from reader.parse.front_matter import split_meta
 
-        return parse_text(document.text, document.source)
+        meta, text = split_meta(document.text)
+        if document.format == "markdown":
+            from reader.parse.markdown import parse_markdown
+
+            article = parse_markdown(text, document.source)
+        else:
+            from reader.parse.text import parse_text
+
+            article = parse_text(text, document.source)
+        if document.url and not meta.url:
+            meta = Meta(url=document.url, site=urlsplit(document.url).hostname)
+        return replace(article, meta=meta)
 
 
 @contextmanager
@@ -59,8 +71,15 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+BlockSpec = tuple[BlockKind, str, int] | tuple[BlockKind, str, int, tuple[Link, ...]]
+"""A finished block as a parser hands it over: kind, text, line, and its links if it has any."""
+
+
 def assemble(
-    source: str, title: tuple[str, int] | None, blocks: Iterable[tuple[BlockKind, str, int]]
+    source: str,
+    title: tuple[str, int] | None,
+    blocks: Iterable[BlockSpec],
+    meta: Meta | None = None,
 ) -> Article:
     """Number the blocks in reading order behind the title (text, line), if any.
 
@@ -70,8 +89,14 @@ def assemble(
     result: list[Block] = []
     if title is not None:
         result.append(Block(0, "title", title[0], title[1]))
-    for kind, text, line in blocks:
-        result.append(Block(len(result), kind, text, line))
+    for spec in blocks:
+        links = spec[3] if len(spec) == 4 else ()
+        result.append(Block(len(result), spec[0], spec[1], spec[2], links))
     if not result:
         raise ReaderError("no article text found (no title, heading or paragraph)", where=source)
-    return Article(source=source, title=title[0] if title else None, blocks=tuple(result))
+    return Article(
+        source=source,
+        title=title[0] if title else None,
+        blocks=tuple(result),
+        meta=meta or Meta(),
+    )

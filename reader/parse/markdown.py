@@ -11,7 +11,7 @@ and `token.map` gives each one's source lines, so the parser only has to decide 
   skipped: they are markup, not article text.
 Inline text is the plain text of the inline token's children: emphasis markers dropped, link
 text and code spans kept, line breaks (and inline `<br>`) turned into spaces, other inline
-HTML tags dropped.
+HTML tags dropped. Links are kept as the block's `links` (text, target, offsets).
 """
 
 from __future__ import annotations
@@ -21,8 +21,9 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from reader.model import Article, BlockKind
+from reader.model import Article, BlockKind, Link
 from reader.parse import assemble
+from reader.parse.inline import Piece, collapse
 
 _PARSER: MarkdownIt | None = None
 _TEXT_CHILDREN = frozenset({"text", "text_special", "code_inline", "entity"})
@@ -37,6 +38,7 @@ class _Slot:
     line: int
     parts: list[str] = field(default_factory=list)
     level: int = 0
+    links: list[Link] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -55,7 +57,10 @@ def parse_markdown(text: str, source: str = "<markdown>") -> Article:
     containers: list[_Item | None] = []
     pending: tuple[BlockKind, int, int] | None = None
 
-    def add(body: str, kind: BlockKind, line: int, level: int = 0) -> None:
+    def add(
+        inline: tuple[str, tuple[Link, ...]], kind: BlockKind, line: int, level: int = 0
+    ) -> None:
+        body, links = inline
         if not body:
             return
         if kind != "heading" and containers and containers[-1] is not None:
@@ -63,11 +68,13 @@ def parse_markdown(text: str, source: str = "<markdown>") -> Article:
             if item.slot is None:
                 item.slot = _Slot("item", line)
                 slots.append(item.slot)
+            shift = sum(len(part) + 1 for part in item.slot.parts)
+            item.slot.links.extend(_shifted(link, shift) for link in links)
             item.slot.parts.append(body)
             return
         if kind == "paragraph" and containers:
             kind = "quote"
-        slots.append(_Slot(kind, line, [body], level))
+        slots.append(_Slot(kind, line, [body], level, list(links)))
 
     for token in tokens:
         kind = token.type
@@ -87,13 +94,17 @@ def parse_markdown(text: str, source: str = "<markdown>") -> Article:
         elif kind in ("blockquote_close", "list_item_close"):
             containers.pop()
         elif kind in ("fence", "code_block"):
-            add(" ".join(token.content.split()), "paragraph", _line(token))
+            add((" ".join(token.content.split()), ()), "paragraph", _line(token))
 
     title = _title(slots)
     return assemble(
         source,
         (" ".join(title.parts), title.line) if title else None,
-        ((slot.kind, " ".join(slot.parts), slot.line) for slot in slots if slot is not title),
+        (
+            (slot.kind, " ".join(slot.parts), slot.line, tuple(slot.links))
+            for slot in slots
+            if slot is not title
+        ),
     )
 
 
@@ -114,14 +125,23 @@ def _line(token: Any) -> int:
     return int(token.map[0]) + 1 if token.map else 1
 
 
-def _inline_text(token: Any) -> str:
-    """Plain text of an inline token: the words a reader sees, on one line."""
-    parts: list[str] = []
+def _inline_text(token: Any) -> tuple[str, tuple[Link, ...]]:
+    """Plain text of an inline token (the words a reader sees, on one line) and its links."""
+    parts: list[Piece] = []
+    href: str | None = None
     for child in token.children or ():
         if child.type in _TEXT_CHILDREN:
-            parts.append(child.content)
+            parts.append((child.content, href))
+        elif child.type == "link_open":
+            href = str(child.attrs.get("href") or "") or None
+        elif child.type == "link_close":
+            href = None
         elif child.type in _BREAKS or (
             child.type == "html_inline" and child.content[:3].lower() == "<br"
         ):
-            parts.append(" ")
-    return " ".join("".join(parts).split())
+            parts.append((" ", href))
+    return collapse(parts)
+
+
+def _shifted(link: Link, shift: int) -> Link:
+    return Link(link.text, link.url, link.start + shift, link.end + shift)

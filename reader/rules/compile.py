@@ -14,10 +14,6 @@ lookbehind, so the engine can skip to their first letters.
 Regexes from rule files are compiled with the third-party `regex` module (`UserRegex`): only it
 can stop a match after a timeout, which the classifier uses to give each rule file a time
 budget. The literal tries stay on `re`.
-
-`floor_pattern(config)` is the speed floor a benchmark compares against: one plain (unfactored)
-alternation of every term the classifier scans for, to be run with `.finditer()` over the same
-lower-cased text; `floor_factored(config)` is the same terms as one trie, the stricter floor.
 """
 
 from __future__ import annotations
@@ -31,9 +27,10 @@ from typing import TYPE_CHECKING, Any, Literal
 import regex
 
 from reader.model import Actor
+from reader.rules.grammar import GRAMMAR_RULES
 
 if TYPE_CHECKING:
-    from reader.config import Config
+    pass
 
 TermKind = Literal["alias", "adjective", "speaker", "role", "pronoun", "other"]
 VerbClass = Literal["speech", "stance"]
@@ -186,24 +183,6 @@ class Lexicon:
                 self._after_prefix(folded, prefix.end(), found)
         return found
 
-    def spans(self, folded: str) -> list[int]:
-        """`scan` as flat start, end pairs: what a helper process sends back (see
-        reader.scan_ahead); `hits` turns them into `scan`'s answer again."""
-        return [offset for start, end, _ in self.scan(folded) for offset in (start, end)]
-
-    def hits(self, folded: str, spans: Sequence[int]) -> list[tuple[int, int, Any]]:
-        """`scan`'s answer from the `spans` a helper process found in the same text."""
-        table = self.table
-        pairs = iter(spans)
-        return [
-            (start, end, table[folded[start:end]]) for start, end in zip(pairs, pairs, strict=True)
-        ]
-
-    def keys_only(self) -> Lexicon:
-        """This lexicon without its meanings: all a helper process needs to find spans, and
-        cheap to send it."""
-        return Lexicon(self.pattern, dict.fromkeys(self.table), self.sparse, self.longest)
-
     def _scan_sparse(self, folded: str) -> list[tuple[int, int, Any]]:
         """`scan` for a lexicon of rare phrases: the trie without a lookbehind lets the engine
         skip ahead to the terms' first letters (2-3x faster over a long text), and the few hits
@@ -307,7 +286,6 @@ class CompiledRules:
     carry_distance: int
     regex_budget: float  # seconds of user-regex time per rule file per article (per MB)
     messages: Mapping[str, str]
-    all_terms: tuple[str, ...]  # every literal term scanned for (for `floor_pattern`)
 
     def message(self, rule: str) -> str:
         """The human explanation of rule `rule` (its id when none is known)."""
@@ -369,101 +347,22 @@ def build(
     origins = origins or {}
     settings = data.get("settings") or {}
     weights = settings.get("weights") or {}
-    actors: list[Actor] = []
-    terms: dict[str, Term] = {}
-
-    def add(term: str, kind: TermKind, actor: str | None, member: bool = False) -> None:
-        key = _norm(term)
-        old = terms.get(key)
-        if kind == "other" and old is not None:
-            return  # an actor's own name or a role outranks the list of other parties
-        ids: tuple[str, ...] = (actor,) if actor else ()
-        if old is not None and old.kind == kind and actor and actor not in old.actors:
-            ids = (*old.actors, actor)
-        elif old is not None and old.kind in ("alias", "speaker") and kind in ("role", "adjective"):
-            return  # a name outranks the generic use of the same word
-        terms[key] = Term(kind, ids, member)
-
-    for role in data.get("roles") or ():
-        add(role, "role", None)
-        add(pluralise(_norm(role)), "role", None)
-    for pronoun in data.get("pronouns") or ():
-        add(pronoun, "pronoun", None)
-    sections: tuple[tuple[str, TermKind], ...] = (
-        ("adjectives", "adjective"),
-        ("aliases", "alias"),
-        ("speakers", "speaker"),
-    )
-    for entry in [*(data.get("actors") or ()), *(data.get("extra_actors") or ())]:
-        actor_id = entry["id"]
-        actors.append(Actor(actor_id, entry["label"], entry["colour"], entry["tag"]))
-        members = entry.get("members") or {}
-        for section, kind in sections:
-            for term in entry.get(section) or ():
-                add(term, kind, actor_id)
-            for term in members.get(section) or ():
-                add(term, kind, actor_id, member=True)
-
-    # Parties that are none of the actors ("the European Commission", "Chinese", "UN"): a
-    # phrase they name is a speaker of no actor's ("European" alone is an ally's adjective).
-    for other in data.get("others") or ():
-        add(other, "other", None)
-
-    verbs: dict[str, VerbForm] = {}
-    verb_data = data.get("verbs") or {}
-    irregular: Mapping[str, Sequence[str]] = {
-        _norm(lemma): forms for lemma, forms in (verb_data.get("irregular") or {}).items()
-    }
-    classes: tuple[VerbClass, ...] = ("speech", "stance")
-    for cls in classes:
-        for lemma in verb_data.get(cls) or ():
-            key = _norm(lemma)
-            forms = [key, *map(_norm, irregular[key])] if key in irregular else inflect(key)
-            for form in forms:
-                verbs.setdefault(form, VerbForm(key, cls, form.split(" ")[0].endswith("ing")))
-
-    markers = {_norm(m): _norm(m) for m in data.get("source_markers") or ()}
-    topic = {_norm(t): True for t in data.get("topic") or ()}
-
-    messages: dict[str, str] = dict(GRAMMAR_MESSAGES)
-
-    def term_rules(
-        section: str, weighted: bool
-    ) -> tuple[dict[str, TermRule], tuple[TermRule, ...]]:
-        literal: dict[str, TermRule] = {}
-        regex_rules: list[TermRule] = []
-        for rule in data.get(section) or ():
-            compiled = TermRule(
-                id=rule["id"],
-                message=rule["message"],
-                actor=rule.get("actor"),
-                weight=float(rule.get("weight", 1.0)) if weighted else 0.0,
-                regexes=tuple(
-                    user_regex(source, *origins.get((rule["id"], i), ("", "")))
-                    for i, source in enumerate(rule.get("regex") or ())
-                ),
-            )
-            messages[compiled.id] = compiled.message
-            for term in rule.get("terms") or ():
-                literal[_norm(term)] = compiled
-            if compiled.regexes:
-                regex_rules.append(compiled)
-        return literal, tuple(regex_rules)
-
-    framing, framing_regex = term_rules("framing", weighted=True)
-    exclusions, exclusion_regex = term_rules("exclusions", weighted=False)
-
-    all_terms = tuple(sorted({*terms, *verbs, *markers, *framing, *exclusions, *topic}))
+    actors, terms = _actor_terms(data)
+    messages = {rule.id: rule.message for rule in GRAMMAR_RULES.values()}
+    framing, framing_regex = _term_rules(data, "framing", True, origins, messages)
+    exclusions, exclusion_regex = _term_rules(data, "exclusions", False, origins, messages)
     return CompiledRules(
         actors=tuple(actors),
         terms=lexicon(terms),
-        verbs=lexicon(verbs),
-        markers=lexicon(markers, sparse=True),
+        verbs=lexicon(_verb_forms(data)),
+        markers=lexicon(
+            {_norm(m): _norm(m) for m in data.get("source_markers") or ()}, sparse=True
+        ),
         framing=lexicon(framing, sparse=True),
         framing_regex=framing_regex,
         exclusions=lexicon(exclusions, sparse=True),
         exclusion_regex=exclusion_regex,
-        topic=lexicon(topic, sparse=True),
+        topic=lexicon({_norm(t): True for t in data.get("topic") or ()}, sparse=True),
         weights=Weights(
             attribution=float(weights.get("attribution", 1.0)),
             carry=float(weights.get("carry", 0.9)),
@@ -476,47 +375,104 @@ def build(
         carry_distance=int(settings.get("carry_distance", 3)),
         regex_budget=float(settings.get("regex_budget_ms", 200)) / 1000,
         messages=messages,
-        all_terms=all_terms,
     )
 
 
-# The classifier's grammar rules: their ids appear in Evidence.rule, their messages in "explain".
-GRAMMAR_MESSAGES: Mapping[str, str] = {
-    "attribution.subject": "the actor is the subject of a speech or stance verb",
-    "attribution.inverted": "the actor follows the speech verb ('..., said Peskov')",
-    "attribution.source": "the actor is named as the source ('according to Moscow')",
-    "attribution.colon": "the line opens with the speaker's name and a colon",
-    "attribution.headline": "the headline names its source after a dash or before a colon",
-    "attribution.participle": "', saying ...' continues the clause's speaker",
-    "attribution.coordinated": "'... and said' continues the clause's speaker",
-    "reported.speech": "the speaker reports this actor's own stated position",
-    "reported.position": "the block reports this actor's statement, claim or proposal "
-    "('Zelensky's statement that ...')",
-    "carry.pronoun": "'he said' takes the speaker named before it",
-    "carry.role": "'the minister said' takes the speaker with that role named before it",
-    "carry.quote": "a quote with no attribution belongs to the last named speaker",
-    "carry.quote-continued": "a quote that runs on into the next paragraph, where its speaker "
-    "is named",
-    "carry.transcript": "a line of a transcript in the speaker's own voice",
-    "carry.document": "a line of an official statement, readout or declaration: its author's",
-    "mention": "the actor is only mentioned (never a label by itself)",
-}
+class _TermTable:
+    """The names lexicon being built: each term once, with the kind that outranks the others
+    (an actor's own name over a role or an adjective, either over the list of other parties)."""
+
+    def __init__(self) -> None:
+        self.terms: dict[str, Term] = {}
+
+    def add(self, term: str, kind: TermKind, actor: str | None, member: bool = False) -> None:
+        key = _norm(term)
+        old = self.terms.get(key)
+        if kind == "other" and old is not None:
+            return  # an actor's own name or a role outranks the list of other parties
+        ids: tuple[str, ...] = (actor,) if actor else ()
+        if old is not None and old.kind == kind and actor and actor not in old.actors:
+            ids = (*old.actors, actor)
+        elif old is not None and old.kind in ("alias", "speaker") and kind in ("role", "adjective"):
+            return  # a name outranks the generic use of the same word
+        self.terms[key] = Term(kind, ids, member)
 
 
-def floor_pattern(config: Config) -> re.Pattern[str]:
-    """One plain, unfactored alternation of every literal term the classifier scans for.
-
-    The benchmark's speed floor: `floor_pattern(config).finditer(fold(text))` does the least
-    work any term-matching classifier must do. Compare `classify` against it.
-    """
-    terms = sorted(config.rules.all_terms, key=len, reverse=True)
-    return re.compile("|".join(re.escape(term) for term in terms))
+_SECTIONS: tuple[tuple[str, TermKind], ...] = (
+    ("adjectives", "adjective"),
+    ("aliases", "alias"),
+    ("speakers", "speaker"),
+)
 
 
-def floor_factored(config: Config) -> re.Pattern[str]:
-    """The same terms as `floor_pattern`, as one trie-factored alternation: the fast floor.
+def _actor_terms(data: Mapping[str, Any]) -> tuple[list[Actor], dict[str, Term]]:
+    """The actors, and every name the classifier reads: roles, pronouns, each actor's (and
+    its member states') adjectives, aliases and speakers, then parties that are none of them."""
+    table = _TermTable()
+    for role in data.get("roles") or ():
+        table.add(role, "role", None)
+        table.add(pluralise(_norm(role)), "role", None)
+    for pronoun in data.get("pronouns") or ():
+        table.add(pronoun, "pronoun", None)
+    actors: list[Actor] = []
+    for entry in [*(data.get("actors") or ()), *(data.get("extra_actors") or ())]:
+        actor_id = entry["id"]
+        actors.append(Actor(actor_id, entry["label"], entry["colour"], entry["tag"]))
+        members = entry.get("members") or {}
+        for section, kind in _SECTIONS:
+            for term in entry.get(section) or ():
+                table.add(term, kind, actor_id)
+            for term in members.get(section) or ():
+                table.add(term, kind, actor_id, member=True)
+    # Parties that are none of the actors ("the European Commission", "Chinese", "UN"): a
+    # phrase they name is a speaker of no actor's ("European" alone is an ally's adjective).
+    for other in data.get("others") or ():
+        table.add(other, "other", None)
+    return actors, table.terms
 
-    `floor_pattern` is what issue 2 literally names (one plain alternation); this is the
-    stricter comparison, the fastest single pattern over the same terms.
-    """
-    return re.compile(r"(?<![\w-])" + trie_pattern(config.rules.all_terms))
+
+def _verb_forms(data: Mapping[str, Any]) -> dict[str, VerbForm]:
+    """Every form of the speech and stance verbs ("say": says, said, saying, has said...)."""
+    verbs: dict[str, VerbForm] = {}
+    verb_data = data.get("verbs") or {}
+    irregular: Mapping[str, Sequence[str]] = {
+        _norm(lemma): forms for lemma, forms in (verb_data.get("irregular") or {}).items()
+    }
+    classes: tuple[VerbClass, ...] = ("speech", "stance")
+    for cls in classes:
+        for lemma in verb_data.get(cls) or ():
+            key = _norm(lemma)
+            forms = [key, *map(_norm, irregular[key])] if key in irregular else inflect(key)
+            for form in forms:
+                verbs.setdefault(form, VerbForm(key, cls, form.split(" ")[0].endswith("ing")))
+    return verbs
+
+
+def _term_rules(
+    data: Mapping[str, Any],
+    section: str,
+    weighted: bool,
+    origins: Mapping[tuple[str, int], tuple[str, str]],
+    messages: dict[str, str],
+) -> tuple[dict[str, TermRule], tuple[TermRule, ...]]:
+    """A rule section's literal terms (term -> rule) and its rules with regexes; each rule's
+    message goes into `messages`."""
+    literal: dict[str, TermRule] = {}
+    regex_rules: list[TermRule] = []
+    for rule in data.get(section) or ():
+        compiled = TermRule(
+            id=rule["id"],
+            message=rule["message"],
+            actor=rule.get("actor"),
+            weight=float(rule.get("weight", 1.0)) if weighted else 0.0,
+            regexes=tuple(
+                user_regex(source, *origins.get((rule["id"], i), ("", "")))
+                for i, source in enumerate(rule.get("regex") or ())
+            ),
+        )
+        messages[compiled.id] = compiled.message
+        for term in rule.get("terms") or ():
+            literal[_norm(term)] = compiled
+        if compiled.regexes:
+            regex_rules.append(compiled)
+    return literal, tuple(regex_rules)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import import_module
@@ -19,14 +20,10 @@ from pathlib import Path
 from typing import Any
 
 import regex
-import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from reader import safe_yaml
 from reader.errors import ConfigError
-
-# libyaml's safe loader when PyYAML has it (composing a 10,000-rule file: 0.3 s instead of 3 s);
-# the pure-Python one otherwise. Both keep every node's line and column.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # The standard library's own regex parser, for the static backtracking check (no stubs).
 _sre_parse: Any = import_module("re._parser")
@@ -56,7 +53,14 @@ def _describe(node: Node) -> str:
         return "a list"
     if node.tag.endswith(":null"):
         return "nothing (null)"
-    return f"{node.tag.rsplit(':', 1)[-1]} {node.value!r}"
+    return f"{node.tag.rsplit(':', 1)[-1]} {_quoted(node.value)}"
+
+
+def _quoted(value: object, longest: int = 60) -> str:
+    """`value` as repr() would show it, cut to `longest` characters: an error stays one
+    readable line even for a 5,000-digit number or a 20 MB string."""
+    text = repr(value)
+    return text if len(text) <= longest else text[: longest - 1] + "…"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -80,15 +84,43 @@ def _optional_string(node: Node, ctx: _Context) -> None:
 def _number(node: Node, ctx: _Context) -> None:
     if not (isinstance(node, ScalarNode) and node.tag.endswith((":int", ":float"))):
         ctx.error(node, f"expected a number, got {_describe(node)}")
-    elif float(node.value) < 0:
+        return
+    value = safe_yaml.number(node)
+    if value is None:
+        ctx.error(
+            node, f"expected a finite decimal number like 0.5 or 3, got {_quoted(node.value)}"
+        )
+    elif value < 0:
         ctx.error(node, "expected a number of 0 or more")
 
 
 def _count(node: Node, ctx: _Context) -> None:
     if not (isinstance(node, ScalarNode) and node.tag.endswith(":int")):
         ctx.error(node, f"expected a whole number, got {_describe(node)}")
-    elif int(node.value) < 0:
+        return
+    value = safe_yaml.number(node)
+    if value is None:
+        ctx.error(node, f"expected a decimal whole number like 3, got {_quoted(node.value)}")
+    elif value < 0:
         ctx.error(node, "expected a whole number of 0 or more")
+
+
+def _between(low: float, high: float, unit: str) -> Check:
+    """A number from `low` to `high`: a setting whose extremes break the reader."""
+
+    def check(node: Node, ctx: _Context) -> None:
+        before = len(ctx.errors)
+        _number(node, ctx)
+        value = safe_yaml.number(node)
+        if len(ctx.errors) == before and value is not None and not low <= value <= high:
+            ctx.error(node, f"expected a number from {low:g} to {high:g} {unit}, got {value:g}")
+
+    return check
+
+
+# A regex budget of a minute already freezes a reload for that long; a huge one overflowed the
+# engine's timeout and switched every rule off. Zero would switch them all off too.
+_REGEX_BUDGET = _between(1, 60_000, "(milliseconds)")
 
 
 def _regex(node: Node, ctx: _Context) -> None:
@@ -172,7 +204,7 @@ def _matching(pattern: re.Pattern[str], what: str) -> Check:
             and node.value.strip()
             and not pattern.match(node.value)
         ):
-            ctx.error(node, f"expected {what}, got {node.value!r}")
+            ctx.error(node, f"expected {what}, got {_quoted(node.value)}")
 
     return check
 
@@ -216,10 +248,12 @@ def _mapping(
                 shown = name if name is not None else _describe(key)
                 close = difflib.get_close_matches(str(shown), list(keys), n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
-                ctx.error(key, f"unknown key {shown!r}{hint}; expected one of: {', '.join(keys)}")
+                ctx.error(
+                    key, f"unknown key {_quoted(shown)}{hint}; expected one of: {', '.join(keys)}"
+                )
                 continue
             if name in seen:
-                ctx.error(key, f"duplicate key {name!r}")
+                ctx.error(key, f"duplicate key {_quoted(name)}")
                 continue
             seen[name] = child
             keys[name](child, ctx)
@@ -242,7 +276,7 @@ _SETTINGS = _mapping(
         "weights": _mapping(
             {k: _number for k in ("attribution", "carry", "reported", "framing", "mention")}
         ),
-        "regex_budget_ms": _number,
+        "regex_budget_ms": _REGEX_BUDGET,
     }
 )
 
@@ -351,15 +385,11 @@ def parse_file(path: Path) -> ParsedFile:
     """Read and validate one file on its own (actor references are checked by the caller)."""
     ctx = _Context(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return ParsedFile(path, {}, {}, (ConfigError("no such file", str(path)),))
-    except (OSError, UnicodeDecodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
-        return ParsedFile(path, {}, {}, (ConfigError(f"cannot read: {reason}", str(path)),))
-    loader = _Loader(text)
+        loader = safe_yaml.Loader(safe_yaml.read_text(path))
+    except ConfigError as error:
+        return ParsedFile(path, {}, {}, (error,))
     try:
-        root = loader.get_single_node()
+        root = safe_yaml.compose(loader, path)
         if root is None:
             return ParsedFile(path, {}, {}, ())
         for node in _walk(root):
@@ -372,14 +402,9 @@ def parse_file(path: Path) -> ParsedFile:
         _TOP(root, ctx)
         if ctx.errors or not isinstance(root, MappingNode):
             return ParsedFile(path, {}, {}, tuple(ctx.errors))
-        data = loader.construct_document(root)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        problem = error.problem or error.context or "invalid YAML"
-        return ParsedFile(path, {}, {}, (ConfigError(f"invalid YAML: {problem}", where),))
-    except yaml.YAMLError as error:
-        return ParsedFile(path, {}, {}, (ConfigError(f"invalid YAML: {error}", str(path)),))
+        data = safe_yaml.construct(loader, root, path)
+    except ConfigError as error:
+        return ParsedFile(path, {}, {}, (error,))
     finally:
         loader.dispose()
     nodes = {key.value: value for key, value in root.value}
@@ -387,7 +412,11 @@ def parse_file(path: Path) -> ParsedFile:
 
 
 def cross_check(sections: Mapping[str, tuple[Path, Node]]) -> list[ConfigError]:
-    """Problems between sections, possibly from several files: actor ids, rule ids, examples.
+    """Problems between sections, possibly from several files: actor ids and rule ids.
+
+    Rule examples (`tests:`) are not checked here, on every start and reload, but by
+    `check_examples` (`reader rules check`, `reader rules test`): 200 catastrophic examples
+    cost minutes, and a start must not pay for them.
 
     `sections` maps a top-level key to the file and node it finally came from.
     """
@@ -404,7 +433,9 @@ def cross_check(sections: Mapping[str, tuple[Path, Node]]) -> list[ConfigError]:
                 continue
             if id_node.value in actor_ids:
                 first = actor_ids[id_node.value].start_mark.line + 1
-                ctx.error(id_node, f"duplicate actor id {id_node.value!r} (first on line {first})")
+                ctx.error(
+                    id_node, f"duplicate actor id {_quoted(id_node.value)} (first on line {first})"
+                )
             actor_ids[id_node.value] = id_node
         errors.extend(ctx.errors)
     known = ", ".join(actor_ids) or "none"
@@ -420,7 +451,9 @@ def cross_check(sections: Mapping[str, tuple[Path, Node]]) -> list[ConfigError]:
                 if id_node.value in rule_ids:
                     first_path, first = rule_ids[id_node.value]
                     place = f"{first_path}:{first.start_mark.line + 1}"
-                    ctx.error(id_node, f"duplicate rule id {id_node.value!r} (first at {place})")
+                    ctx.error(
+                        id_node, f"duplicate rule id {_quoted(id_node.value)} (first at {place})"
+                    )
                 else:
                     rule_ids[id_node.value] = (path, id_node)
             actor_node = _get(rule, "actor")
@@ -429,9 +462,8 @@ def cross_check(sections: Mapping[str, tuple[Path, Node]]) -> list[ConfigError]:
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
                 ctx.error(
                     actor_node,
-                    f"unknown actor {actor_node.value!r}{hint}; known actors: {known}",
+                    f"unknown actor {_quoted(actor_node.value)}{hint}; known actors: {known}",
                 )
-            _check_examples(rule, ctx)
         errors.extend(ctx.errors)
     return errors
 
@@ -473,42 +505,82 @@ def _get(node: MappingNode, name: str) -> ScalarNode | None:
     return None
 
 
-def _check_examples(rule: MappingNode, ctx: _Context) -> None:
-    """A rule's `tests:` examples: each `match` must fire the rule, each `no_match` must not."""
+EXAMPLES_BUDGET = 2.0
+"""Seconds of regex time for all the examples of one file together."""
+
+_EXAMPLE_SECONDS = 0.5
+"""Seconds one example may take: more is reported as catastrophic backtracking."""
+
+
+@dataclass
+class _Clock:
+    """What is left of one file's examples budget."""
+
+    deadline: float
+
+    def left(self) -> float:
+        return self.deadline - time.monotonic()
+
+
+def check_examples(
+    path: Path, nodes: Mapping[str, Node], budget: float = EXAMPLES_BUDGET
+) -> list[ConfigError]:
+    """Every rule example (`tests:`) of one file that does not do what it says, within one
+    budget for the file: when it runs out, one line says where checking stopped."""
+    ctx = _Context(path)
+    clock = _Clock(time.monotonic() + budget)
+    for key in ("framing", "exclusions"):
+        for rule in _items(nodes[key]) if key in nodes else ():
+            if not _check_examples(rule, ctx, clock):
+                return ctx.errors
+    return ctx.errors
+
+
+def _check_examples(rule: MappingNode, ctx: _Context, clock: _Clock) -> bool:
+    """A rule's `tests:` examples: each `match` must fire the rule, each `no_match` must not.
+    False when the file's budget ran out (reported at the first example left unchecked)."""
     from reader.rules.compile import fold, lexicon
 
     values = {key.value: value for key, value in rule.value}
     tests = values.get("tests")
     if not isinstance(tests, MappingNode):
-        return
+        return True
     terms = [fold(" ".join(t.value.split())) for t in _strings(values.get("terms"))]
     regexes = [regex.compile(r.value) for r in _strings(values.get("regex"))]
     table = lexicon(dict.fromkeys(terms, True))
 
-    def fires(text: str) -> bool:
+    def fires(text: str, seconds: float) -> bool:
         folded = fold(text)
-        return bool(table.scan(folded)) or any(
-            r.search(folded, timeout=_EXAMPLE_SECONDS) for r in regexes
-        )
+        return bool(table.scan(folded)) or any(r.search(folded, timeout=seconds) for r in regexes)
 
     for key, value in tests.value:
         for example in _strings(value):
+            left = clock.left()
+            if left <= 0:
+                ctx.error(
+                    example,
+                    f"examples from here on not checked: this file's {EXAMPLES_BUDGET:g} s "
+                    "for examples ran out (catastrophic backtracking?)",
+                )
+                return False
             try:
-                fired = fires(example.value)
+                fired = fires(example.value, min(_EXAMPLE_SECONDS, left))
             except TimeoutError:
                 ctx.error(
                     example,
-                    f"the rule's regex took over {_EXAMPLE_SECONDS * 1000:.0f} ms on this example "
-                    "(catastrophic backtracking?)",
+                    f"the rule's regex took over {min(_EXAMPLE_SECONDS, left) * 1000:.0f} ms on "
+                    "this example (catastrophic backtracking?)",
                 )
                 continue
             if key.value == "match" and not fired:
-                ctx.error(example, f"example should match the rule but does not: {example.value!r}")
+                ctx.error(
+                    example, f"example should match the rule but does not: {_quoted(example.value)}"
+                )
             if key.value == "no_match" and fired:
-                ctx.error(example, f"example should not match the rule but does: {example.value!r}")
-
-
-_EXAMPLE_SECONDS = 0.5
+                ctx.error(
+                    example, f"example should not match the rule but does: {_quoted(example.value)}"
+                )
+    return True
 
 
 def _strings(node: Node | None) -> list[ScalarNode]:
@@ -533,7 +605,8 @@ def check_file(path: Path) -> list[ConfigError]:
         base = parse_file(bundled("config.yaml"))
         if "actors" in base.nodes:
             sections["actors"] = (base.path, base.nodes["actors"])
-    return cross_check(sections) + _backtracking(path, parsed.nodes)
+    errors = cross_check(sections)
+    return errors + _backtracking(path, parsed.nodes) + check_examples(path, parsed.nodes)
 
 
 def _backtracking(path: Path, nodes: Mapping[str, Node]) -> list[ConfigError]:
@@ -548,8 +621,8 @@ def _backtracking(path: Path, nodes: Mapping[str, Node]) -> list[ConfigError]:
                 if why:
                     ctx.error(
                         item,
-                        f"warning: rule {rule_id}: regex {item.value!r} has {why}, which can "
-                        "backtrack for minutes on a near miss; it will be switched off if it "
+                        f"warning: rule {rule_id}: regex {_quoted(item.value)} has {why}, which "
+                        "can backtrack for minutes on a near miss; it will be switched off if it "
                         "runs out of time",
                     )
     return ctx.errors

@@ -26,14 +26,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from reader import safe_yaml
 from reader.classify import classify
 from reader.config import Config, config_from_files
 from reader.errors import ConfigError, ReaderError
 from reader.model import Article, Block
 from reader.resources import bundled
+from reader.rules.schema import check_examples, parse_file
 from reader.safe_text import visible
 
 
@@ -46,41 +47,96 @@ class _Expect:
     no_evidence: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class RuleCase:
+    """One case of a rule test file: its article and what each block must get."""
+
+    path: Path
+    name: str
+    article: Article
+    expects: tuple[_Expect, ...]
+    config_files: tuple[Path, ...] | None  # merged over the bundled config; None: the default
+
+    @property
+    def id(self) -> str:
+        return f"{self.path.name}::{self.name}"
+
+
+def rule_cases(path: Path) -> list[RuleCase]:
+    """Every case of one rule test file. Raises ConfigError for a file that cannot be read or
+    has the wrong shape."""
+    data, where = _read(path)
+    config_files = _config_files(path, data, where)
+    cases = data.get("cases")
+    if not isinstance(cases, list) or not cases:
+        raise ConfigError("expected 'cases:' with a list of test cases", where("cases"))
+    out: list[RuleCase] = []
+    for number, case in enumerate(cases, 1):
+        if not isinstance(case, Mapping):
+            raise ConfigError(f"case {number} is not a mapping", where("cases", number - 1))
+        name = str(case.get("name") or f"case {number}")
+        in_case = where.inside("cases", number - 1)
+        article = _article(path, case, name, in_case)
+        expects = _expects(name, case.get("expect"), len(article.blocks), in_case)
+        out.append(RuleCase(path, name, article, tuple(expects), config_files))
+    return out
+
+
+def case_config(case: RuleCase, default: Config) -> Config:
+    """The config a case runs with: its file's own, or `default`."""
+    if case.config_files is None:
+        return default
+    return config_from_files([bundled("config.yaml"), *case.config_files])
+
+
+def check_case(case: RuleCase, config: Config) -> list[str]:
+    """What is wrong with `case` under `config` (the one `case_config` gives): one line per
+    block that did not get what it must; [] when it passes."""
+    return _check(case.article, config, list(case.expects))
+
+
 def run_rule_tests(paths: Sequence[Path], config: Config, out: TextIO) -> bool:
     """Run every case in `paths`, print PASS/FAIL per case with a diff; True when all pass.
 
     Raises ConfigError for a test file that cannot be read or has the wrong shape.
     """
     passed = failed = 0
+    checked: set[Path] = set()
     for path in paths:
-        data, where = _read(path)
-        case_config = _config_for(path, data, config, where)
-        cases = data.get("cases")
-        if not isinstance(cases, list) or not cases:
-            raise ConfigError("expected 'cases:' with a list of test cases", where("cases"))
-        for number, case in enumerate(cases, 1):
-            if not isinstance(case, Mapping):
-                raise ConfigError(f"case {number} is not a mapping", where("cases", number - 1))
-            name = str(case.get("name") or f"case {number}")
-            in_case = where.inside("cases", number - 1)
-            article = _article(path, case, name, in_case)
-            expects = _expects(name, case.get("expect"), len(article.blocks), in_case)
-            problems = _check(article, case_config, expects)
+        cases = rule_cases(path)
+        file_config = case_config(cases[0], config)
+        failed += _examples(file_config, checked, out)
+        for case in cases:
+            problems = check_case(case, file_config)
             if problems:
                 failed += 1
-                print(f"FAIL {path}::{name}", file=out)
+                print(f"FAIL {path}::{case.name}", file=out)
                 for line in problems:
                     print(f"     {line}", file=out)
             else:
                 passed += 1
-                print(f"PASS {path}::{name}", file=out)
+                print(f"PASS {path}::{case.name}", file=out)
     print(f"{passed} passed, {failed} failed", file=out)
     return failed == 0
 
 
+def _examples(config: Config, checked: set[Path], out: TextIO) -> int:
+    """Check the rule examples (`tests:`) of the config's files not checked yet, each file
+    within its own budget (`check_examples`); print each failure; the number of failures."""
+    failures = 0
+    for source in config.sources:
+        if source in checked:
+            continue
+        checked.add(source)
+        for error in check_examples(source, parse_file(source).nodes):
+            print(f"FAIL {error}", file=out)
+            failures += 1
+    return failures
+
+
 class _Where:
-    """Positions in a test file, so a shape error names file:line:column: the file is also
-    composed (nodes keep their marks), next to the data `yaml.safe_load` built from it."""
+    """Positions in a test file, so a shape error names file:line:column: the composed nodes
+    (which keep their marks) beside the data built from them."""
 
     def __init__(self, path: Path, root: Node | None) -> None:
         self.path = path
@@ -120,33 +176,26 @@ def _child(node: Node, step: str | int, *, key: bool = False) -> Node | None:
 
 
 def _read(path: Path) -> tuple[Mapping[str, Any], _Where]:
+    loader = safe_yaml.Loader(safe_yaml.read_text(path, "rule test file"))
     try:
-        text = path.read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
-        where = _Where(path, yaml.compose(text, Loader=yaml.SafeLoader))
-    except FileNotFoundError:
-        raise ConfigError("no such rule test file", str(path)) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"cannot read: {error}", str(path)) from None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        at = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        raise ConfigError(f"invalid YAML: {error.problem}", at) from None
-    except yaml.YAMLError as error:
-        raise ConfigError(f"invalid YAML: {error}", str(path)) from None
+        root = safe_yaml.compose(loader, path)
+        data = None if root is None else safe_yaml.construct(loader, root, path)
+    finally:
+        loader.dispose()
+    where = _Where(path, root)
     if not isinstance(data, Mapping):
         raise ConfigError("expected a mapping with 'cases:'", where())
     return data, where
 
 
-def _config_for(path: Path, data: Mapping[str, Any], default: Config, where: _Where) -> Config:
+def _config_files(path: Path, data: Mapping[str, Any], where: _Where) -> tuple[Path, ...] | None:
     named = data.get("config")
     if named is None:
-        return default
+        return None
     names = [named] if isinstance(named, str) else named
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
         raise ConfigError("'config:' must be a file name or a list of them", where("config"))
-    return config_from_files([bundled("config.yaml"), *(path.parent / n for n in names)])
+    return tuple(path.parent / n for n in names)
 
 
 def _article(path: Path, case: Mapping[str, Any], name: str, where: _Where) -> Article:

@@ -42,7 +42,8 @@ App bindings (ids for `keymap:` in config.yaml; the panels' own are in `reader.u
 | app.explain | e, enter | explain the current block (toggle) |
 | app.copy | y | copy the current block's text (OSC 52) |
 | article.next | ctrl+n | next article |
-| article.previous | ctrl+p | previous article |
+| article.previous | ctrl+p | previous article (or feed item) |
+| app.links | L | the current block's links (Enter opens one in the reader) |
 | app.reload | r | reload the rules and re-classify |
 | app.help | ?, f1 | all keys and their ids |
 | app.quit | q | quit |
@@ -52,13 +53,15 @@ The command palette (themes, live) moves from ctrl+p, which pages articles here,
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import gc
+import signal
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, work
 from textual.actions import SkipAction
@@ -66,7 +69,6 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container
 from textual.dom import DOMNode
-from textual.notifications import SeverityLevel
 from textual.theme import Theme
 from textual.timer import Timer
 from textual.widgets import Footer
@@ -84,10 +86,11 @@ from reader.errors import ReaderError
 from reader.language import count_not_english, language_notice
 from reader.model import Article, ClassifiedArticle, Verdict
 from reader.safe_text import visible
-from reader.search import SearchError, SearchIndex, parse_query
+from reader.search import Query, Results, SearchError, SearchIndex, SearchTimeoutError, parse_query
 from reader.state import Position, StateStore
 from reader.ui.explain import ExplainPane
 from reader.ui.help import HelpRow, HelpScreen
+from reader.ui.pick import FeedScreen, LinksScreen
 from reader.ui.positions import Positions
 from reader.ui.search_bar import SearchBar
 from reader.ui.status import HeaderLine, StatusLine
@@ -97,6 +100,11 @@ from reader.ui.themes import (
     resolve_theme,
 )
 from reader.ui.view import ReaderView, ViewState
+from reader.ui.web import WebReader
+
+if TYPE_CHECKING:  # the web modules (urllib, ssl) load on the first fetch, not at start-up
+    from reader.feeds import Feed, FeedItem
+    from reader.web import WebSettings
 
 Classifier = Callable[[Article, Config], ClassifiedArticle]
 """A whole-article classifier: tests and benchmarks may pass their own."""
@@ -127,10 +135,16 @@ SAVE_SECONDS = 1.0
 EXIT_CRASH = 70
 """The return code after an unexpected exception (EX_SOFTWARE, as `reader.cli.main` uses)."""
 
+EXIT_BAD_INPUT = 2
+"""The return code when none of the URLs given could be read (as `reader.cli` uses)."""
+
 DEBOUNCE_BLOCKS = 5_000
 """Articles with more blocks than this wait for a pause in typing before searching."""
 
 DEBOUNCE_SECONDS = 0.15
+
+INLINE_SEARCH_SECONDS = 0.05
+"""How long a search may run on the UI thread before it moves to a worker."""
 
 WATCH_SECONDS = 1.0
 """How often the config files' modification times are checked for a live reload."""
@@ -147,6 +161,17 @@ def binding_ids() -> frozenset[str]:
             bindings = cls.__dict__.get("BINDINGS", ())
             found.update(b.id for b in bindings if isinstance(b, Binding) and b.id)
     return frozenset(found)
+
+
+@dataclass(frozen=True, slots=True)
+class _Widgets:
+    """The widgets of the reader's screen, made once in `ReaderApp.compose`."""
+
+    header: HeaderLine
+    view: ReaderView
+    explain: ExplainPane
+    search: SearchBar
+    status: StatusLine
 
 
 class ReaderApp(App[None]):
@@ -171,6 +196,7 @@ class ReaderApp(App[None]):
         Binding("y", "copy", "Copy", show=False, id="app.copy"),
         Binding("ctrl+n", "article(1)", "Next article", show=False, id="article.next"),
         Binding("ctrl+p", "article(-1)", "Previous article", show=False, id="article.previous"),
+        Binding("L", "links", "Links", show=False, id="app.links"),
         Binding("r", "reload", "Reload rules", show=False, id="app.reload"),
         Binding("question_mark,f1", "help", "Help", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
@@ -187,21 +213,32 @@ class ReaderApp(App[None]):
         classifier: Classifier | None = None,
         verdicts: VerdictStream | None = None,
         store: StateStore | None = None,
-        input_problems: Sequence[str] = (),
-        input_warnings: Sequence[str] = (),
+        feeds: Sequence[Feed] = (),
+        web: WebSettings | None = None,
+        urls: Sequence[str] = (),
+        notices: Sequence[str] = (),
     ) -> None:
         """`theme` overrides config's `theme:`; `mouse` is recorded (the CLI passes it to
         `run(mouse=...)`); `config_path` is the `--config` file, used for a reload only when
         the config records no source files; `classifier` replaces the classifier with a
         whole-article one and `verdicts` with a progressive one (tests and benchmarks);
         `store` keeps the reading positions (default: a `StateStore` in the XDG state
-        directory); `input_problems` and `input_warnings` (files that could not be read, an
-        encoding that was guessed) are shown as the reader opens: stderr is behind its screen."""
+        directory); `feeds` are listed on a screen of their items, which are fetched (with
+        `web`) as they are opened, as are the articles of links; `urls` are fetched in order
+        once the app runs, each joining the articles (or the feed list) as it arrives;
+        `notices` are problems found before the app started (files that could not be read),
+        shown once it has."""
         super().__init__()
-        if not articles:
+        self._startup_notices = tuple(notices)
+        if not articles and not feeds and not urls:
             raise ReaderError("no article to show")
         check_keymap(config, binding_ids())
-        self.articles: tuple[Article, ...] = tuple(articles)
+        self._urls = tuple(urls)
+        self._ui: _Widgets | None = None
+        # A list: articles fetched from a feed or a link join it as they are opened.
+        self.articles: list[Article] = list(articles)
+        self.feed_items: tuple[FeedItem, ...] = tuple(item for feed in feeds for item in feed.items)
+        self.web = WebReader(self, web)
         self.config = config
         self.config_path = config_path
         self._classifier = classifier
@@ -228,35 +265,49 @@ class ReaderApp(App[None]):
         self._keymap: dict[str, str] = dict(config.keymap)
         self._mtimes = self._source_mtimes()
         self._colours: Mapping[str, str] = {}
-        self._input_notices = (tuple(input_problems), tuple(input_warnings))
         self._input_at = 0.0  # when the last key or scroll arrived (monotonic seconds)
 
     # --- layout -------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield HeaderLine(id="header")
+        self._ui = _Widgets(
+            HeaderLine(id="header"),
+            ReaderView(id="view"),
+            ExplainPane(id="explain", rule_messages=self._rule_messages()),
+            SearchBar(id="search"),
+            StatusLine(id="status"),
+        )
+        yield self._ui.header
         with Container(id="main"):
-            yield ReaderView(id="view")
-            yield ExplainPane(id="explain", rule_messages=self._rule_messages())
-        yield SearchBar(id="search")
-        yield StatusLine(id="status")
+            yield self._ui.view
+            yield self._ui.explain
+        yield self._ui.search
+        yield self._ui.status
         yield Footer()
+
+    def _widgets(self) -> _Widgets:
+        """The reader's own widgets, kept from `compose`: not queried, because a timer or a
+        fetched page updates them while a list or help screen is on top (a query looks at
+        the top screen) and while the app shuts down (when queries find nothing)."""
+        if self._ui is None:
+            raise RuntimeError("the reader's widgets are used before they were composed")
+        return self._ui
 
     @property
     def view(self) -> ReaderView:
-        return self.query_one("#view", ReaderView)
+        return self._widgets().view
 
     @property
     def search_bar(self) -> SearchBar:
-        return self.query_one("#search", SearchBar)
+        return self._widgets().search
 
     @property
     def status(self) -> StatusLine:
-        return self.query_one("#status", StatusLine)
+        return self._widgets().status
 
     @property
     def explain(self) -> ExplainPane:
-        return self.query_one("#explain", ExplainPane)
+        return self._widgets().explain
 
     @property
     def classified(self) -> ClassifiedArticle | None:
@@ -269,30 +320,46 @@ class ReaderApp(App[None]):
             self.set_keymap(self._keymap)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.view.focus()
-        self._open_article(0)
-        self._show_input_notices()
+        self._show_startup_notices()
+        if self.articles:
+            self._open_article(0)
+        elif self.feed_items:
+            self.show_feed()
+        self.web.start(self._urls)
         self.set_interval(WATCH_SECONDS, self._watch_config)
         self.set_interval(SAVE_SECONDS, self._save_moved)
+        self._catch_signals()
 
-    def _show_input_notices(self) -> None:
-        """What went wrong reading the command line's files, as the reader opens."""
-        problems, warnings = self._input_notices
-        notices: tuple[tuple[str, tuple[str, ...], SeverityLevel], ...] = (
-            ("Not read", problems, "error"),
-            ("Read with a guess", warnings, "warning"),
+    def _catch_signals(self) -> None:
+        """SIGTERM (`kill`) and SIGHUP (a closed terminal or SSH window) end the reader as `q`
+        does: Python's default for both kills the process at once, which leaves the terminal in
+        the alternate screen with mouse tracking on and loses the last moves and marks.
+
+        Only a real terminal app installs them (tests drive a headless app inside pytest).
+        """
+        if self.is_headless:
+            return
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(signum, self._signalled, signum)
+
+    def _signalled(self, signum: int) -> None:
+        """Save, then exit with 128 + the signal's number, as a shell reports a killed job."""
+        with contextlib.suppress(Exception):
+            self._save_position(wait=True)
+        self.exit(return_code=128 + signum)
+
+    def _show_startup_notices(self) -> None:
+        """What the loader said before the app started, as one notice (at most 5 lines)."""
+        lines = [visible(line) for line in self._startup_notices]
+        if not lines:
+            return
+        if len(lines) > 5:
+            lines[5:] = [f"… and {len(lines) - 5} more (listed on the terminal after quitting)"]
+        self.notify(
+            "\n".join(lines), title="While loading", severity="warning", markup=False, timeout=15
         )
-        for title, lines, severity in notices:
-            if lines:
-                shown = [visible(line) for line in lines[:5]]
-                if len(lines) > 5:
-                    shown.append(f"… and {len(lines) - 5} more (listed on stderr)")
-                self.notify(
-                    "\n".join(shown),
-                    title=title,
-                    severity=severity,
-                    timeout=15,
-                    markup=False,
-                )
 
     # --- themes -------------------------------------------------------------------------
 
@@ -327,10 +394,6 @@ class ReaderApp(App[None]):
         self._remember_shown()
         self.article_index = index
         self._update_header()
-        if index not in self._states:
-            restored = self._restore(index)
-            if restored is not None:
-                self._states[index] = restored
         classified = self._classified.get(index)
         if classified is not None:
             self._show(classified, self._states.get(index), index)
@@ -339,7 +402,9 @@ class ReaderApp(App[None]):
             self.view.clear("classifying…")
             self._generation += 1
             state = self._states.get(index)
-            self._classify(index, self.config, self._generation, state.block if state else 0)
+            # No state yet: the worker reads the saved position first, off the UI thread (a
+            # state file on a stalled disk or a FIFO must not freeze the screen).
+            self._classify(index, self.config, self._generation, state.block if state else None)
         self._update_status()
 
     def _remember_shown(self) -> None:
@@ -368,7 +433,13 @@ class ReaderApp(App[None]):
             return None
         from reader.classify import classify_iter
 
-        return lambda article, config: classify_iter(article, config, problems, pace=self._give_way)
+        def stream(article: Article, config: Config) -> Iterator[Verdict]:
+            # Called in a worker thread: cancelling the worker (another article, a reload, or
+            # quitting) stops the classification within one sentence, even mid-block.
+            cancel = get_current_worker().cancelled_event
+            return classify_iter(article, config, problems, cancel, pace=self._give_way)
+
+        return stream
 
     def _classify_whole(
         self, article: Article, config: Config, problems: list[str]
@@ -393,13 +464,19 @@ class ReaderApp(App[None]):
         )
 
     @work(thread=True, exclusive=True, group="classify")
-    def _classify(self, index: int, config: Config, generation: int, wanted: int) -> None:
+    def _classify(self, index: int, config: Config, generation: int, wanted: int | None) -> None:
         """Classify article `index` off the UI thread; results are applied on the UI thread.
 
-        A long article's first part is shown as soon as it is classified: the first
-        `FIRST_SCREEN` blocks, or enough to reach block `wanted` (a restored position) so the
-        reader never sees the article at the wrong place.
+        `wanted` None: the article has no position in memory yet, so the one saved by an
+        earlier session is read here first. A long article's first part is shown as soon as
+        it is classified: the first `FIRST_SCREEN` blocks, or enough to reach block `wanted`
+        (a restored position) so the reader never sees the article at the wrong place.
         """
+        from reader.classify import ClassificationCancelledError
+
+        if wanted is None:
+            position = self.positions.load(index)
+            wanted = self.call_from_thread(self._restored, index, position)
         article = self.articles[index]
         problems: list[str] = []
         stream = self._stream(problems)
@@ -412,6 +489,8 @@ class ReaderApp(App[None]):
                 if found is None:
                     return
                 result = ClassifiedArticle(article, config.actors, found)
+        except ClassificationCancelledError:
+            return  # another article, a reload or quitting took over
         except ReaderError as error:
             self.call_from_thread(self._classify_failed, generation, str(error))
             return
@@ -449,7 +528,7 @@ class ReaderApp(App[None]):
                 return None
             if not shown and done >= first and done < total:
                 shown = True
-                part = Article(article.source, article.title, article.blocks[:done])
+                part = replace(article, blocks=article.blocks[:done])
                 prefix = ClassifiedArticle(part, config.actors, tuple(verdicts))
                 self.call_from_thread(self._classify_part, index, generation, prefix, total)
             elif shown and done % PROGRESS_EVERY == 0:
@@ -528,6 +607,8 @@ class ReaderApp(App[None]):
         self._update_status()
 
     def action_article(self, delta: int) -> None:
+        if self.web.step_item(delta):
+            return
         if len(self.articles) < 2:
             self._note("only one article is open")
             return
@@ -535,13 +616,16 @@ class ReaderApp(App[None]):
 
     # --- reading positions ----------------------------------------------------------------
 
-    def _restore(self, index: int) -> ViewState | None:
-        """The position saved for article `index` by an earlier session, fitted to it."""
-        position = self.positions.load(index)
+    def _restored(self, index: int, position: Position | None) -> int:
+        """Keep the position an earlier session saved for article `index` (read by the worker);
+        the block to show first."""
         self._show_state_warnings()
-        if position is None:
-            return None
-        return ViewState(block=position.block, column=position.actor, marks=position.marks)
+        if index not in self._states and position is not None:
+            self._states[index] = ViewState(
+                block=position.block, column=position.actor, marks=position.marks
+            )
+        state = self._states.get(index)
+        return state.block if state else 0
 
     def _save_position(self, *, wait: bool = False) -> None:
         """Save where the reader stands, if it changed: in a thread, or now when `wait`."""
@@ -588,9 +672,10 @@ class ReaderApp(App[None]):
             )
 
     async def action_quit(self) -> None:
-        """Save the position (now: the app is about to go), then quit."""
+        """Save the position (now: the app is about to go), then quit; with the exit status
+        for bad input when no article or feed could be read at all."""
         self._save_position(wait=True)
-        self.exit()
+        self.exit(return_code=EXIT_BAD_INPUT if self.web.nothing_read() else 0)
 
     # --- crashes --------------------------------------------------------------------------
 
@@ -640,6 +725,8 @@ class ReaderApp(App[None]):
 
     def action_reload(self) -> None:
         """Reload the config files and re-classify the open article, keeping the position."""
+        if not self.articles:
+            return
         if self._shown_index == self.article_index and self.view.classified is not None:
             self._states[self.article_index] = self._shown_state()
         self._generation += 1
@@ -648,18 +735,24 @@ class ReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="classify")
     def _reload(self, index: int, generation: int) -> None:
+        from reader.classify import ClassificationCancelledError
+
+        problems: list[str] = []
         try:
             sources = self._sources()
             config = config_from_files(sources) if sources else load_config(self.config_path)
             check_keymap(config, binding_ids())
+            result = self._classify_whole(self.articles[index], config, problems)
+        except ClassificationCancelledError:
+            return  # another article, a reload or quitting took over
         except ReaderError as error:
             self.call_from_thread(self._reload_failed, generation, str(error))
             return
-        problems: list[str] = []
-        try:
-            result = self._classify_whole(self.articles[index], config, problems)
-        except ReaderError as error:
-            self.call_from_thread(self._reload_failed, generation, str(error))
+        except Exception as error:
+            # A file being edited is hostile input as often as not: whatever a reload meets,
+            # the reader keeps the last good rules and goes on (issue 13.5).
+            summary = " ".join(f"{type(error).__name__}: {error}".split())[:200]
+            self.call_from_thread(self._reload_failed, generation, f"internal error: {summary}")
             return
         self.call_from_thread(self._reload_done, index, generation, config, result)
         if problems:
@@ -758,23 +851,57 @@ class ReaderApp(App[None]):
         return index
 
     def _run_search(self, raw: str, *, move: bool) -> None:
-        """Parse and run `raw`; show the verdict inline; go to the first match from the cursor."""
+        """Parse and run `raw`; show the verdict inline; go to the first match from the cursor.
+
+        A search gets `INLINE_SEARCH_SECONDS` on the UI thread, which every literal and sane
+        regex search needs at most; one that takes longer (a regex that backtracks) goes on in
+        a worker, bounded by `reader.search.SEARCH_SECONDS`, while the screen stays live.
+        """
         self._query = raw
         self._search_error = None
-        bar = self.search_bar
         index = self._index()
         if index is None:
             return
         actors = {actor.id: actor.label for actor in self.config.actors}
         try:
             query = parse_query(raw, actors)
-            results = index.search(query) if not query.empty else None
         except SearchError as error:
-            self._search_error = str(error)
-            bar.show_verdict(str(error), error=True)
-            self.view.set_results(None)
-            self._update_status()
+            self._search_failed(raw, str(error))
             return
+        try:
+            results = (
+                index.search(query, seconds=INLINE_SEARCH_SECONDS) if not query.empty else None
+            )
+        except SearchTimeoutError:
+            self.search_bar.show_verdict("searching…")
+            self._search_in_thread(index, query, raw, move)
+            return
+        except SearchError as error:
+            self._search_failed(raw, str(error))
+            return
+        self._search_found(raw, results, move)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search_in_thread(self, index: SearchIndex, query: Query, raw: str, move: bool) -> None:
+        try:
+            results = index.search(query)
+        except SearchError as error:
+            self.call_from_thread(self._search_failed, raw, str(error))
+            return
+        self.call_from_thread(self._search_found, raw, results, move)
+
+    def _search_failed(self, raw: str, message: str) -> None:
+        if raw != self._query:
+            return  # the user typed on meanwhile
+        self._search_error = message
+        self.search_bar.show_verdict(message, error=True)
+        self.view.set_results(None)
+        self._update_status()
+
+    def _search_found(self, raw: str, results: Results | None, move: bool) -> None:
+        if raw != self._query:
+            return
+        bar = self.search_bar
         self.view.set_results(results)
         if results is None:
             bar.show_verdict("")
@@ -819,6 +946,8 @@ class ReaderApp(App[None]):
             self._close_explain()
         elif self.view.results is not None or self._search_error:
             self._clear_search()
+        elif self.feed_items:
+            self.show_feed()
         self._update_status()
 
     def action_explain(self) -> None:
@@ -850,6 +979,51 @@ class ReaderApp(App[None]):
         self.copy_to_clipboard(text)
         self.notify(f"Copied block {self.view.block + 1} ({len(text)} chars)", markup=False)
 
+    # --- the web: feeds and links (fetching lives in reader.ui.web) ----------------------
+
+    def show_feed(self) -> None:
+        """The list of the feeds' items; what is picked is fetched and opened."""
+        self.push_screen(FeedScreen(self.feed_items, self.web.item or 0), self.web.picked_item)
+
+    def action_links(self) -> None:
+        if self.view.classified is None:
+            return
+        block = self.view.classified.article.blocks[self.view.block]
+        if not block.links:
+            self._note("no links in this block")
+            return
+        self.push_screen(LinksScreen(block.links), lambda pick: self.web.picked_link(block, pick))
+
+    def add_article(self, article: Article) -> int:
+        """Keep an article fetched while reading; its index (ctrl+n/ctrl+p reach it too)."""
+        self.articles.append(article)
+        if len(self.articles) > 1:
+            self._update_header()  # "article k of M" counts it
+        return len(self.articles) - 1
+
+    def add_feed(self, feed: Feed) -> None:
+        """Add a feed fetched while reading to the list; shown now if nothing else is."""
+        self.feed_items += feed.items
+        if not self.articles:
+            self._widgets().header.show_article(
+                feed.title or "Feed", feed.url, f"{len(self.feed_items)} items"
+            )
+            self.view.clear("Pick an article in the feed's list (Escape shows it again)")
+            if not isinstance(self.screen, FeedScreen):
+                self.show_feed()
+
+    def open_article(self, index: int) -> None:
+        """Show article `index` (public for `reader.ui.web`)."""
+        self._open_article(index)
+
+    def note(self, text: str, *, error: bool = False) -> None:
+        """A line in the status bar; an error stays until the next article is shown."""
+        if error:
+            self._status_error = text
+            self._update_status()
+        else:
+            self._note(text)
+
     def help_rows(self) -> list[HelpRow]:
         """Every binding with an id: its keys (after the keymap), description and id."""
         rows: list[HelpRow] = []
@@ -869,8 +1043,11 @@ class ReaderApp(App[None]):
     def _update_header(self) -> None:
         article = self.articles[self.article_index]
         count = f"article {self.article_index + 1} of {len(self.articles)}"
-        self.query_one("#header", HeaderLine).show_article(
-            article.title, article.source, count if len(self.articles) > 1 else None
+        self._widgets().header.show_article(
+            article.title,
+            article.source,
+            count if len(self.articles) > 1 else None,
+            outlet=article.meta.outlet or article.meta.site,
         )
 
     def on_reader_view_changed(self, event: ReaderView.Changed) -> None:
@@ -891,7 +1068,9 @@ class ReaderApp(App[None]):
     def _update_status(self) -> None:
         view = self.view
         parts: list[str] = []
-        if view.classified is None:
+        if not self.articles:
+            parts.append("no article open yet")
+        elif view.classified is None:
             parts.append("classifying…")
         else:
             parts.append(f"block {view.block + 1}/{view.block_count}")

@@ -52,9 +52,14 @@ class HeaderLine(_Line):
     """
 
     _parts: tuple[str | None, str, str | None] = (None, "", None)
+    _outlet: str | None = None
 
-    def show_article(self, title: str | None, source: str, count: str | None) -> None:
+    def show_article(
+        self, title: str | None, source: str, count: str | None, *, outlet: str | None = None
+    ) -> None:
+        """`outlet` (a web page's site name) shows before the source: whose article it is."""
         self._parts = (title, source, count)
+        self._outlet = outlet
         self._fit()
 
     def on_resize(self) -> None:
@@ -65,8 +70,10 @@ class HeaderLine(_Line):
         name = PurePath(source).name or source
         heading = visible(title or name)
         room = self.content_region.width or 80
+        outlet = visible(self._outlet) if self._outlet else None
         tails = [
-            " · ".join(part for part in (visible(where), count) if part) for where in (source, name)
+            " · ".join(part for part in (outlet, visible(where), count) if part)
+            for where in (source, name)
         ]
         fits = [f"{heading} · {tail}" for tail in tails if cell_len(f"{heading} · {tail}") <= room]
         if fits:

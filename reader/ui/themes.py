@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ import yaml
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
+from reader import safe_yaml
 from reader.errors import ConfigError
 from reader.model import Actor
 
@@ -55,6 +56,7 @@ _KNOWN_KEYS = frozenset(
 )
 # Actor ids become part of a CSS variable name, so they must be CSS-identifier friendly.
 _ID = re.compile(r"[A-Za-z0-9_-]+\Z")
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}\Z")
 
 
 def is_colour(text: str) -> bool:
@@ -73,23 +75,45 @@ class _FileReader:
     where: str
     loader: yaml.SafeLoader
     problems: list[str]
+    places: set[str] = field(default_factory=set)  # one problem per place is enough
 
     def problem(self, node: yaml.Node | None, message: str) -> None:
         where = self.where
         if node is not None:
             mark = node.start_mark
             where = f"{self.where}:{mark.line + 1}:{mark.column + 1}"
+            if where in self.places:
+                return
+            self.places.add(where)
+        if len(message) > 300:  # a value quoted in it may be a 300 KB string
+            message = message[:299] + "…"
         self.problems.append(str(ConfigError(message, where)))
 
     def value(self, node: yaml.Node) -> Any:
-        # SafeConstructor: plain data only (str, int, float, bool, list, dict, None).
-        return self.loader.construct_object(node, deep=True)
+        # SafeConstructor: plain data only (str, int, float, bool, list, dict, None). A value
+        # it cannot build (an integer of 5,000 digits) is a problem, not an exception.
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, OverflowError, TypeError) as error:
+            self.problem(node, f"a value that cannot be read: {error}".splitlines()[0][:120])
+            return None
 
     def colour(self, node: yaml.Node, what: str) -> str | None:
         value = self.value(node)
         if isinstance(value, str) and is_colour(value):
             return value
         self.problem(node, f'expected a colour for {what}, like "#4c8dff", got {value!r}')
+        return None
+
+    def name(self, node: yaml.Node) -> str | None:
+        """A theme's name. It is shown in the command palette, which reads markup, so only
+        plain names: "[bold" cannot break it."""
+        value = self.value(node)
+        if isinstance(value, str) and _NAME.match(value.strip()):
+            return value.strip()
+        self.problem(
+            node, "expected a theme name of letters, digits, '-', '_' or '.', like 'reader-dark'"
+        )
         return None
 
     def string_map(self, node: yaml.Node, what: str) -> list[tuple[yaml.Node, str, yaml.Node]]:
@@ -112,19 +136,14 @@ def _theme_from_file(
     """One theme file -> its Theme, or None and the problems that stop it loading."""
     problems: list[str] = []
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
-        return None, [str(ConfigError(f"cannot read theme: {reason}", where))]
-    loader = yaml.SafeLoader(text)
+        # Size, alias and depth limits: a theme is read at every start (safe_yaml).
+        loader = safe_yaml.Loader(safe_yaml.read_text(path, "theme", regular=True))
+    except ConfigError as error:
+        return None, [str(ConfigError(error.message, where))]
     try:
-        root = loader.get_single_node()
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        at = f"{where}:{mark.line + 1}:{mark.column + 1}" if mark else where
-        return None, [str(ConfigError(f"not valid YAML: {error.problem or error}", at))]
-    except yaml.YAMLError as error:
-        return None, [str(ConfigError(f"not valid YAML: {error}", where))]
+        root = safe_yaml.compose(loader, where)
+    except ConfigError as error:
+        return None, [str(error)]
     finally:
         loader.dispose()
     reader = _FileReader(where, loader, problems)
@@ -158,11 +177,7 @@ def _walk(reader: _FileReader, root: yaml.MappingNode, taken: dict[str, str]) ->
         seen.add(key)
         if key == "name":
             name_node = value_node
-            value = reader.value(value_node)
-            if isinstance(value, str) and value.strip():
-                fields["name"] = value.strip()
-            else:
-                reader.problem(value_node, "expected a theme name, like 'reader-dark'")
+            fields["name"] = reader.name(value_node)
         elif key in _COLOUR_KEYS:
             fields[key] = reader.colour(value_node, repr(key))
         elif key in _BOOL_KEYS:

@@ -113,7 +113,7 @@ def test_unknown_keys_bad_yaml_and_unsafe_tags_are_problems_not_crashes(tmp_path
         "g-binary.yaml",
     }
     assert ":3:1: unknown key 'primray'" in by_file["a-unknown.yaml"]
-    assert ":2:1: not valid YAML" in by_file["b-syntax.yaml"]
+    assert ":2:1: invalid YAML" in by_file["b-syntax.yaml"]
     assert ":2:10:" in by_file["c-unsafe.yaml"]
     assert all("\n" not in line for line in problems)
 

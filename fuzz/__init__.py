@@ -1,0 +1,1 @@
+"""The hostile-input battery of `make fuzz` (see `fuzz.battery`)."""

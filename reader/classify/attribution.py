@@ -1,0 +1,995 @@
+"""The speech-verb grammar: who speaks in a sentence, and whose positions they report.
+
+For each speech or stance verb ("said", "has warned", ", saying") and source marker
+("according to"), find the subject: the noun phrase before the verb (past auxiliaries, adverbs
+and parentheticals), the phrase after it in an inversion ('"...," said Peskov'), or the source
+after the marker. Then `settle` decides which attribution owns the sentence and which are
+positions reported inside its words, and turns them into evidence (see reader.classify).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from operator import itemgetter
+from typing import Literal
+
+from reader.classify.evidence import add_evidence
+from reader.classify.phrases import (
+    COORD,
+    NOUN_MARK,
+    NP_MODIFIERS,
+    OBJECT_PREP,
+    SKIP,
+    learn,
+    np_after,
+    np_before,
+    resolve,
+    tie_appositive,
+    word_set,
+)
+from reader.classify.speakers import known_role, named_again
+from reader.classify.types import (
+    CAP,
+    END,
+    LOW,
+    NONE,
+    START,
+    TERM,
+    BlockWork,
+    Speaker,
+    State,
+    Unit,
+    Who,
+    WhoKind,
+)
+from reader.classify.units import in_spans
+from reader.rules.compile import CompiledRules, VerbForm
+from reader.rules.grammar import (
+    ATTRIBUTION_COORDINATED,
+    ATTRIBUTION_INVERTED,
+    ATTRIBUTION_PARTICIPLE,
+    ATTRIBUTION_SOURCE,
+    ATTRIBUTION_SUBJECT,
+    CARRY_PRONOUN,
+    CARRY_ROLE,
+    REPORTED_POSITION,
+    REPORTED_SPEECH,
+    GrammarRule,
+)
+
+# Before the verb "continued to urge" means "urged".
+_ASPECT = word_set(
+    "continued continues continue continuing began begins started starts kept keeps went"
+)
+
+
+# "is believed to", "was described": passive, the subject is not the speaker.
+_BE = frozenset(["is", "was", "are", "were", "be", "been", "being"])
+
+
+_ACTIVE_AFTER_BE = frozenset(["quoted as saying"])
+
+
+_FIRST_PERSON = frozenset(["i", "we"])
+
+
+# Verbs that are also inverted after a quote: '"...," said Peskov'.
+_INVERTING = word_set(
+    "say add tell write ask note insist warn explain conclude stress recall reply"
+)
+
+
+# "..., Stoltenberg insisted." owns its sentence: the attribution opens after a comma or a
+# closing quote and only a few words ("on Tuesday", "at a news conference") follow the verb.
+_TRAILING_OPEN = frozenset([",", "”", '"', "’", "'"])
+
+
+_TRAILING_TAIL = 8
+
+
+# "A resident of Energodar told RIA Novosti": a person named only by a common noun, who speaks
+# for no actor. These verbs mark a person speaking; the indefinite article marks a new one.
+_PERSON_SPEECH = word_set("say tell add explain recall complain admit")
+_INDEFINITE = frozenset(["a", "an", "one", "another"])
+
+
+# The most units a bracketed aside between a subject and its verb may hold.
+_ASIDE = 8
+
+
+# "In Odesa Oblast, Governor Oleh Kiper said": a local office whose place opens the sentence.
+_LOCAL_ROLES = word_set("governor mayor head administration authorities officials official")
+# Words a sentence-opening place phrase may hold besides the place itself: "In the
+# northeastern Kharkiv region, ..." is as much Kharkiv's as "In the Kharkiv region, ...".
+_PLACE_WORDS = word_set(
+    "the region oblast province city district town village northern southern eastern western"
+    " northeastern northwestern southeastern southwestern north-eastern north-western"
+    " south-eastern south-western central frontline front-line border neighbouring neighboring"
+)
+
+
+@dataclass(slots=True)
+class _Attr:
+    """One attribution found in a sentence."""
+
+    pos: int  # the verb's (or marker's) offset
+    end: int
+    who: Who
+    rule: GrammarRule
+    verb: VerbForm | None
+    complement: bool  # does a complement follow (a speech/stance verb or a source marker)?
+    follows: bool = False  # coordinated or participle: shares the clause's subject
+    trailing: bool = False  # closes the sentence: "..., Stoltenberg insisted."
+
+    def span(self) -> tuple[int, int]:
+        """The text the evidence points at: the subject and the verb."""
+        if self.follows:
+            return self.pos, self.end
+        return min(self.who.start, self.pos), max(self.who.end, self.end)
+
+
+def allowed(who: Who, work: BlockWork, rules: CompiledRules) -> bool:
+    """A member state's voice counts only on the war's topic: the block names one of the
+    actors (not a member state, and not only as an adjective), or a topic word."""
+    if not who.member:
+        return True
+    if work.topic is None:
+        # "Russian gas" is trade, not the war: an adjective alone does not make the topic
+        folded = work.folded
+        work.topic = any(
+            not t.member and t.actors and (t.kind != "adjective" or folded.endswith("'s", 0, end))
+            for _, end, t in work.terms
+        ) or bool(rules.topic.scan(work.folded))
+    return work.topic
+
+
+def sentence_attrs(
+    work: BlockWork,
+    units: list[Unit],
+    starts: list[int],
+    s_start: int,
+    s_end: int,
+    verbs: list[tuple[int, int, VerbForm]],
+    markers: list[tuple[int, int]],
+    state: State,
+) -> list[_Attr]:
+    """Every attribution in one sentence, in text order, with its subject."""
+
+    first = bisect_left(starts, s_start)
+    last = bisect_left(starts, s_end)
+    attrs: list[_Attr] = []
+    for m_start, m_end in markers:
+        k = bisect_left(starts, m_end)
+        a, b = np_after(units, k, last)
+        who = resolve(units[a:b], state.names)
+        learn(who, state.names)
+        if who.kind != "none":
+            attrs.append(_Attr(m_start, m_end, who, ATTRIBUTION_SOURCE, None, True))
+    for v_start, v_end, form in verbs:
+        k = bisect_left(starts, v_start)
+        if k >= len(units) or units[k][START] != v_start:
+            continue
+        attr = _verb_subject(work, units, k, v_end, first, last, form, attrs, state)
+        if attr is not None:
+            attrs.append(attr)
+    attrs.sort(key=lambda a: a.pos)
+    return attrs
+
+
+@dataclass(frozen=True, slots=True)
+class _Verb:
+    """A speech or stance verb at unit `k` of a sentence (units `first`..`last`), and where
+    its subject may be looked for: from `floor` on (not before a quote that closes first)."""
+
+    work: BlockWork
+    units: list[Unit]
+    k: int
+    start: int
+    end: int
+    first: int
+    last: int
+    floor: int
+    form: VerbForm
+    state: State
+
+    def low(self, i: int) -> str:
+        """Unit `i`'s folded text, or "" before the floor."""
+        return self.units[i][LOW] if i >= self.floor else ""
+
+    def attr(self, who: Who, rule: GrammarRule, **flags: bool) -> _Attr:
+        return _Attr(self.start, self.end, who, rule, self.form, True, **flags)
+
+
+def _verb_subject(
+    work: BlockWork,
+    units: list[Unit],
+    k: int,
+    v_end: int,
+    first: int,
+    last: int,
+    form: VerbForm,
+    earlier: list[_Attr],
+    state: State,
+) -> _Attr | None:
+    """The attribution of the verb at unit `k`: its subject, by the first of the grammar's
+    ways that applies (participle, coordination, the phrase before it, a common noun's
+    speaker, inversion); None when it is no speech at all ("his appeal", "backed by")."""
+    v_start = units[k][START]
+    floor = _quote_floor(work, v_start, first, k)
+    verb = _Verb(work, units, k, v_start, v_end, first, last, floor, form, state)
+    if _not_a_statement(verb):
+        return None
+    found = _subject_end(verb)
+    if found is None:
+        return None
+    i, relative = found
+    if form.participle:
+        before = verb.low(i)
+        if before in (",", "and", "as", "while", "when", "by") or before in SKIP:
+            return _participle_attr(verb, earlier)
+        if before not in ("is", "was", "are", "were", "been"):
+            return None
+    if i >= verb.floor and units[i][LOW] in COORD:
+        return _coordinated_attr(verb, earlier)
+    # '..., said Peskov': looked for after the subject before the verb, whatever asides that
+    # search skips on its way.
+    may_invert = i < verb.floor or units[i][LOW] in (",", "”", '"', "’")
+    i, appositive = _skip_asides(verb, i)
+    subject = _subject_before(verb, i, relative, appositive)
+    if subject == "stop":
+        return None
+    if subject is not None:
+        return subject
+    if appositive is not None:
+        return verb.attr(appositive, ATTRIBUTION_SUBJECT)
+    if form.lemma in _PERSON_SPEECH and i >= verb.floor:
+        person = _common_subject(units, i, verb.floor)
+        if person is not None:
+            return verb.attr(person, ATTRIBUTION_SUBJECT)
+    if form.lemma in _INVERTING and may_invert:
+        return _inverted_attr(verb)
+    return None
+
+
+def _not_a_statement(verb: _Verb) -> bool:
+    """The verb form is a noun ("the call", "his appeal", "Kyiv's request") or a passive
+    ("backed by")."""
+    units, i = verb.units, verb.k - 1
+    prev = verb.low(i)
+    if prev in NOUN_MARK or (prev.endswith(("'s", "’s")) and units[i][TERM] is None):
+        return True
+    if i >= verb.floor and units[i][TERM] is not None and units[i][LOW].endswith("'s"):
+        return True  # "Kyiv's request"
+    k = verb.k
+    return (units[k + 1][LOW] if k + 1 < len(units) else "") == "by"  # passive: "backed by"
+
+
+def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
+    """The unit where the subject before the verb ends, past auxiliaries, adverbs, "continued
+    to" and a bracketed aside, and whether a relative pronoun led there ("statements by
+    Zelensky, who said"); None for a passive ("is believed to") or an infinitive."""
+    units, floor, form = verb.units, verb.floor, verb.form
+    i = verb.k - 1
+    prev = verb.low(i)
+    # "statements by Zelensky, who said ...": the relative pronoun's noun is the subject
+    relative = prev == "who" and i - 1 > floor and units[i - 1][LOW] == ","
+    if relative:
+        i -= 2
+    if prev in _BE and not form.participle and form.lemma not in _ACTIVE_AFTER_BE:
+        return None  # passive: "Ukraine is believed to ..."
+    if prev == "to":
+        if i - 1 < floor or units[i - 1][LOW] not in _ASPECT:
+            return None
+        i -= 2  # "continued to urge" means "urged"
+    while i >= floor and units[i][LOW] in SKIP and units[i][TERM] is None:
+        i -= 1
+    if i > floor and units[i][LOW] == ")":  # "Ukraine's military intelligence (HUR) said"
+        j = i - 1
+        while j > floor and i - j < _ASIDE and units[j][LOW] != "(":
+            j -= 1
+        if units[j][LOW] == "(":
+            i = j - 1
+    return i, relative
+
+
+def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
+    """ ", saying ...": the clause's speaker, else the sentence's main subject."""
+    who = _participle_subject(earlier, verb.start) or _clause_subject(
+        verb.units, verb.first, verb.k, verb.state
+    )
+    if who.kind == "none":
+        return None
+    return verb.attr(who, ATTRIBUTION_PARTICIPLE, follows=True)
+
+
+def _coordinated_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
+    """ "... and said": the clause's speaker, else the subject the sentence opens with."""
+    who = _participle_subject(earlier, verb.start) or _opening_subject(
+        verb.units, verb.first, verb.k, verb.state
+    )
+    if who is None:
+        return None
+    return verb.attr(who, ATTRIBUTION_COORDINATED, follows=True)
+
+
+_ASIDE_STOPS = (",", ";", ":", "“", "”", '"')
+
+
+def _skip_asides(verb: _Verb, i: int) -> tuple[int, Who | None]:
+    """Past the parentheticals between the subject and the verb (", asked about the
+    criticism,"): where the subject ends, and the actor an appositive among them names."""
+    units, floor = verb.units, verb.floor
+    appositive: Who | None = None
+    while i >= floor and units[i][LOW] == ",":
+        j = i - 1
+        while j >= floor and units[j][LOW] not in _ASIDE_STOPS:
+            j -= 1
+        if j < floor or units[j][LOW] != ",":
+            break
+        inner = units[j + 1 : i]
+        if inner and inner[0][LOW] in ("who", "which", "whose") and _closes_appositive(verb, j):
+            i = j
+            continue
+        if inner and len(inner) <= 10 and not _relative_act(inner):
+            cand = resolve(inner, verb.state.names)
+            learn(cand, verb.state.names)
+            if cand.kind == "actor":
+                appositive = cand
+        i = j - 1
+        while i >= floor and units[i][LOW] in SKIP and units[i][TERM] is None:
+            i -= 1
+    return i, appositive
+
+
+def _closes_appositive(verb: _Verb, j: int) -> bool:
+    """ ", Putin's envoy, who accompanied Witkoff, said": the relative clause that opens at the
+    comma `j` closes an appositive, so that comma also closes the one before it."""
+    units, floor = verb.units, verb.floor
+    h = j - 1
+    while h >= floor and units[h][LOW] not in _ASIDE_STOPS:
+        h -= 1
+    return h >= floor and units[h][LOW] == "," and j - h - 1 <= 10
+
+
+def _subject_before(
+    verb: _Verb, i: int, relative: bool, appositive: Who | None
+) -> _Attr | Literal["stop"] | None:
+    """The noun phrase ending at unit `i` as the verb's subject; "stop" when it shows the verb
+    states nothing (an object's verb, a joint act, a reported clause's pronoun), None when no
+    phrase there names anyone."""
+    units, floor = verb.units, verb.floor
+    if i < floor or not (
+        units[i][TERM] is not None or units[i][CAP] or units[i][LOW] in NP_MODIFIERS
+    ):
+        return None
+    a, b = np_before(units, i, floor)
+    before = units[a - 1][LOW] if a - 1 >= floor else ""
+    if before in OBJECT_PREP and not relative:
+        return "stop"
+    who = resolve(units[a:b], verb.state.names)
+    learn(who, verb.state.names)
+    # "The two sides agreed to exchange prisoners": a joint act, narrative, not a position
+    nxt = units[verb.k + 1][LOW] if verb.k + 1 < len(units) else ""
+    joint_act = verb.form.lemma == "agree" and nxt in ("to", "on")
+    if joint_act and len(who.actors) > 1 and _sides_not_people(units[a:b]):
+        return "stop"
+    if who.kind == "pronoun" and _reported_clause(verb.work, units, a, floor):
+        return "stop"  # "respondents said they supported": the outer verb's subject speaks
+    who = _side_of_office(verb, who, a, b, appositive)
+    if who.kind == "none":
+        return None
+    trailing = before in _TRAILING_OPEN and verb.last - verb.k <= _TRAILING_TAIL
+    return verb.attr(who, ATTRIBUTION_SUBJECT, trailing=trailing)
+
+
+def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | None) -> Who:
+    """An office of no side of its own takes one from the context: the place that opens the
+    sentence or the region last named ("In Odesa Oblast, Governor Oleh Kiper said"), the
+    wire dateline's ("a source in the security services told TASS"), or an appositive's
+    ("Leonid Slutsky, the chairman of the State Duma's ... Committee, said"). The name in
+    the phrase keeps that side for the rest of the article."""
+    units, state = verb.units, verb.state
+    if who.kind in ("unknown", "role") and set(who.roles) & _LOCAL_ROLES:
+        place = _opening_place(units, verb.first, a)
+        if place is None and _bare_title(units[a:b]):
+            place = _named_region(who, verb.work.index, state)
+        if place is not None:
+            tie_appositive(units[a:b], place, state.names)
+            who = Who("actor", place.actors, who.start, who.end, who.roles, member=place.member)
+    if who.kind in ("role", "unknown") and state.house and _official_source(who.roles):
+        who = Who("actor", state.house, who.start, who.end, who.roles)
+    if who.kind in ("unknown", "role", "none") and appositive is not None:
+        tie_appositive(units[a:b], appositive, state.names)
+        who = appositive
+    return who
+
+
+_INVERSION_ENDS = frozenset([",", ".", ";", "on", "in", "at", "last", "after", "during", "”"])
+
+
+def _inverted_attr(verb: _Verb) -> _Attr | None:
+    """'"...," said Peskov': the phrase after the verb, when the clause ends right after it."""
+    units, last = verb.units, verb.last
+    a, b = np_after(units, verb.k + 1, last)
+    if b <= a:
+        return None
+    follow = units[b][LOW] if b < len(units) else "."
+    if follow not in _INVERSION_ENDS:
+        return None
+    who = resolve(units[a:b], verb.state.names)
+    learn(who, verb.state.names)
+    if who.kind in ("unknown", "role") and follow == ",":
+        who = _appositive_after(units, a, b, last, who, verb.state)
+    if who.kind == "none":
+        return None
+    return verb.attr(who, ATTRIBUTION_INVERTED, trailing=last - b <= _TRAILING_TAIL)
+
+
+def _quote_floor(work: BlockWork, v_start: int, first: int, k: int) -> int:
+    """The first unit (from `first`, at most `k`) after the last quote that closes before the
+    verb at `v_start`, or after the opening of the quote that holds it. The quotes are sorted
+    and disjoint, so only the last quote opening before the verb decides."""
+    quotes = work.quotes
+    q = bisect_right(quotes, (v_start, _FAR)) - 1
+    if q < 0:
+        return first
+    q_start, q_end = quotes[q]
+    if v_start < q_end:  # the verb is inside this quote
+        return bisect_right(work.starts, q_start, first, k)
+    return bisect_left(work.starts, q_end, first, k)
+
+
+_FAR = 1 << 62
+_start = itemgetter(0)
+_end = itemgetter(1)
+
+
+_SOURCES = frozenset(["source", "sources"])
+
+
+def _official_source(roles: tuple[str, ...]) -> bool:
+    """An unnamed source inside a body of government ("a source in the security services",
+    "sources in the defence ministry"), whose side an outlet's dateline gives."""
+    return bool(roles) and roles[0] in _SOURCES and bool(set(roles) - _SOURCES)
+
+
+def _sides_not_people(phrase: Sequence[Unit]) -> bool:
+    """'The two sides', 'Russian and Ukrainian delegations' agreeing to act: a joint act,
+    narrative. Named people agreeing ('Sybiha and Rutte agreed to convene') state positions."""
+    for unit in phrase:
+        term = unit[TERM]
+        if term is not None and term.kind == "speaker":
+            return False
+        if term is None and unit[CAP] and unit[LOW] not in ("the", "a", "an"):
+            return False
+    return True
+
+
+def _reported_clause(work: BlockWork, units: list[Unit], a: int, floor: int) -> bool:
+    """A subject right after a speech verb (", said they would", "said that they would"): it
+    opens the reported clause, whose speaker is the outer verb's subject."""
+    j = a - 1
+    if j > floor and units[j][LOW] == "that":
+        j -= 1
+    if j < floor:
+        return False
+    start = units[j][START]
+    verbs = work.verbs  # sorted by offset
+    v = bisect_left(verbs, start, key=_start)
+    return v < len(verbs) and verbs[v][0] == start
+
+
+def _appositive_after(units: list[Unit], a: int, b: int, last: int, who: Who, state: State) -> Who:
+    """'..., said Oleh Kiper, the head of the Odesa regional military administration.': the
+    side of the appositive after an inverted speaker's name is the name's, for the rest of the
+    article too."""
+    end = b + 1
+    while end < last and units[end][LOW] not in (",", ".", ";", "”", '"') and end - b <= 12:
+        end += 1
+    if end - b > 12 or end == b + 1:
+        return who
+    appositive = resolve(units[b + 1 : end], state.names)
+    learn(appositive, state.names)
+    if appositive.kind != "actor":
+        return who
+    tie_appositive(units[a:b], appositive, state.names)
+    return Who(
+        "actor",
+        appositive.actors,
+        who.start,
+        units[end - 1][END],
+        who.roles,
+        member=appositive.member,
+    )
+
+
+def _common_subject(units: list[Unit], i: int, floor: int) -> Who | None:
+    """'A resident of Energodar', 'a drone operator': a person introduced by a common noun
+    and an indefinite article, at the start of a clause. A speaker of no actor's, who stops
+    carry-over (the quote before is theirs, not the last official's)."""
+    j = i
+    while j >= floor and i - j < 7:
+        unit = units[j]
+        low = unit[LOW]
+        if low in _INDEFINITE:
+            before = units[j - 1][LOW] if j > floor else ","
+            if j == i or before not in (",", "”", '"', "’", ";", ":"):
+                return None
+            return Who("unknown", (), unit[START], units[i][END])
+        term = unit[TERM]
+        if term is not None and term.kind not in ("adjective", "alias"):
+            return None
+        if term is None and not (low.isalpha() or low == "-"):
+            return None
+        if term is None and (low in SKIP or low in COORD or low in OBJECT_PREP) and low != "of":
+            return None
+        j -= 1
+    return None
+
+
+# Verbs of a relative clause that say what the subject holds: ", who heads the State Duma's
+# defence committee," gives the subject the committee's side.
+_HOLDS = word_set("heads leads chairs runs is was serves represents oversees commands directs")
+
+
+def _relative_act(inner: Sequence[Unit]) -> bool:
+    """A relative clause that tells what its subject did, not what office it holds: in ", which
+    has visited prisoners on both sides," the sides are objects, not the subject's."""
+    if inner[0][LOW] not in ("who", "which", "that"):
+        return False
+    for unit in inner[1:]:
+        if unit[LOW] in SKIP and unit[LOW] not in ("is", "was"):
+            continue
+        return unit[LOW] not in _HOLDS
+    return False
+
+
+# Offices of a region, which the region last named gives a side.
+_REGIONAL = frozenset(["governor", "regional governor", "regional authorities", "regional head"])
+_REGION_BLOCKS = 2  # how many blocks back the region may have been named
+
+
+def _bare_title(phrase: Sequence[Unit]) -> bool:
+    """'the governor', 'The regional governor': a title with no name and no place in it
+    ("The" opening a sentence is capitalised, but names no one)."""
+    for unit in phrase:
+        term = unit[TERM]
+        if unit[LOW] == "the" or (term is not None and term.kind == "role"):
+            continue
+        if unit[CAP] or (term is not None and term.actors):
+            return False
+    return True
+
+
+def _named_region(who: Who, index: int, state: State) -> Who | None:
+    """'the governor wrote on Telegram', a block after 'the Belgorod region': that region's
+    side, when the article has named no one who holds the office."""
+    region = state.region
+    if (
+        region is None
+        or index - region.block > _REGION_BLOCKS
+        or not set(who.roles) & _REGIONAL
+        or known_role(who, state).kind == "actor"
+    ):
+        return None
+    return Who("actor", region.actors, who.start, who.end, who.roles)
+
+
+def _opening_place(units: list[Unit], first: int, a: int) -> Who | None:
+    """'In the Kharkiv region, ...' / 'In Odesa Oblast, ...': the one actor whose place opens
+    the sentence in a phrase of its own, just before the subject at `a` ('In Odesa Oblast,
+    Governor Kiper said') or before a clause the subject ends ('In the Kharkiv region, two
+    workers were injured, the governor said')."""
+    if a - 1 <= first or units[first][LOW] != "in":
+        return None
+    end = a  # just after the phrase's comma
+    if a - first > 7 or units[a - 1][LOW] != ",":
+        commas = [j for j in range(first + 2, min(first + 8, a)) if units[j][LOW] == ","]
+        if not commas or units[a - 1][LOW] != ",":
+            return None
+        end = commas[0] + 1
+    actors: tuple[str, ...] = ()
+    for unit in units[first + 1 : end - 1]:
+        term = unit[TERM]
+        if term is None:
+            if unit[LOW] not in _PLACE_WORDS:
+                return None
+            continue
+        if term.kind not in ("adjective", "alias") or term.member or not term.actors:
+            return None
+        if actors and actors != term.actors:
+            return None
+        actors = term.actors
+    if len(actors) != 1:
+        return None
+    return Who("actor", actors, units[first][START], units[end - 1][START])
+
+
+def _participle_subject(earlier: list[_Attr], v_start: int) -> Who | None:
+    """Whose ', saying ...' at `v_start` it is: the main clause's speaker, the first subject of
+    a verb in the sentence before it ("Szijjarto said Budapest would not back it, calling ..."
+    is Szijjarto's), not one inside his words; a source ("according to") is not a subject,
+    unless there is nothing else."""
+    in_clause = (a for a in earlier if a.pos < v_start and a.who.kind != "none")
+    for attr in in_clause:
+        if attr.rule is not ATTRIBUTION_SOURCE:
+            return attr.who
+    last = next((a for a in reversed(earlier) if a.pos < v_start and a.who.kind != "none"), None)
+    return last.who if last is not None else None
+
+
+def _opening_subject(units: list[Unit], first: int, k: int, state: State) -> Who | None:
+    """The subject a sentence opens with, for a verb coordinated with a verb of no speech:
+    "Russia's Defense Ministry did not comment, but said ...", "Ukraine's Defence Minister
+    joined the meeting and told Allies ...", "In the Kursk region, Governor X met residents and
+    said" (a local office takes the place). Only a phrase at the very start counts (after an
+    opening place): after "After meeting Putin," the first name is an object."""
+    start = first
+    place: Who | None = None
+    if units[first][LOW] == "in":
+        commas = [j for j in range(first + 1, min(first + 8, k)) if units[j][LOW] == ","]
+        if not commas:
+            return None
+        start = commas[0] + 1
+        place = _opening_place(units, first, start)
+    a, b = np_after(units, start, k)
+    if a != start or b <= a:
+        return None
+    who = resolve(units[a:b], state.names)
+    learn(who, state.names)
+    if place is not None and who.kind in ("unknown", "role") and set(who.roles) & _LOCAL_ROLES:
+        tie_appositive(units[a:b], place, state.names)
+        return Who("actor", place.actors, who.start, who.end, who.roles, member=place.member)
+    return who if who.kind == "actor" else None
+
+
+def _clause_subject(units: list[Unit], first: int, k: int, state: State) -> Who:
+    """The subject of the sentence's main clause: its first phrase that is not an object."""
+    i = first
+    while i < k:
+        unit = units[i]
+        term = unit[TERM]
+        if (term is not None and term.kind != "role") or (term is None and unit[CAP] and i > first):
+            before = units[i - 1][LOW] if i > first else ""
+            a, b = np_after(units, i, k)
+            if before not in OBJECT_PREP:
+                who = resolve(units[a:b], state.names)
+                learn(who, state.names)
+                if who.kind != "none":
+                    return who
+            i = max(b, i + 1)
+            continue
+        i += 1
+    return NONE
+
+
+_NAMED = ("actor", "unknown")
+
+
+# A role no one holds: "side" names a party to an argument ("the Russian side" resolves by its
+# adjective; "the other side" and "the pro-war side" are no one's words).
+_PARTY = ("side",)
+
+
+def settle(
+    work: BlockWork,
+    attrs: list[_Attr],
+    rules: CompiledRules,
+    state: State,
+    distance: int,
+    voice: Speaker | None,
+) -> None:
+    """Turn a sentence's attributions into evidence: main speakers, reported positions.
+
+    The speaker who owns the sentence is settled first: an attribution that closes it
+    ("..., Stoltenberg insisted.") or a source ("According to Lavrov, ..."); every other
+    attribution in its words is reported. Otherwise a speech verb owns what follows it.
+    """
+    owner: tuple[str, ...] | None = voice.actors if voice is not None else None
+    resolved: dict[int, tuple[str, ...] | None] = {}
+    leaders = [
+        a for i, a in enumerate(attrs) if a.trailing or (a.rule is ATTRIBUTION_SOURCE and i == 0)
+    ][:1]
+    order = leaders + [a for a in attrs if a not in leaders]
+    before = _OwnersBefore(attrs, resolved)
+    for attr in order:
+        quoted = in_spans(attr.pos, work.quotes)
+        embedded_in = owner
+        if quoted:
+            embedded_in = _quote_owner(work, owner)
+        elif embedded_in is None and not attr.follows:
+            if leaders and attr is not leaders[0]:
+                embedded_in = resolved.get(id(leaders[0]))
+            if embedded_in is None and not (leaders and attr is leaders[0]):
+                # (the leader is settled first: nothing before it is settled yet)
+                embedded_in = before.owner(attr)
+        if attr.rule is ATTRIBUTION_SOURCE and embedded_in == () and not quoted:
+            embedded_in = None  # "the newspaper reported, citing US officials": theirs
+        resolved[id(attr)] = _settle_one(
+            work, attr, embedded_in, quoted, rules, state, distance, voice
+        )
+
+
+class _OwnersBefore:
+    """The speaker whose words an attribution falls in: the last attribution before it (in
+    text order) that owns a complement and was settled with a speaker. Asked in text order
+    (after the leader), so one pass over the sentence answers every attribution."""
+
+    __slots__ = ("attrs", "last", "next", "resolved")
+
+    def __init__(self, attrs: list[_Attr], resolved: dict[int, tuple[str, ...] | None]) -> None:
+        self.attrs = attrs
+        self.resolved = resolved
+        self.next = 0  # the first attribution not yet looked at
+        self.last: tuple[str, ...] | None = None
+
+    def owner(self, attr: _Attr) -> tuple[str, ...] | None:
+        attrs, resolved = self.attrs, self.resolved
+        while self.next < len(attrs) and attrs[self.next] is not attr:
+            other = attrs[self.next]
+            owner_of = resolved.get(id(other))
+            if other.complement and not other.follows and owner_of is not None:
+                self.last = owner_of
+            self.next += 1
+        return self.last
+
+
+def _settle_one(
+    work: BlockWork,
+    attr: _Attr,
+    embedded_in: tuple[str, ...] | None,
+    quoted: bool,
+    rules: CompiledRules,
+    state: State,
+    distance: int,
+    voice: Speaker | None,
+) -> tuple[str, ...] | None:
+    """Evidence for one attribution; the actors it makes the speaker (() for a named speaker
+    who is none of them), or None when it is reported or unresolved."""
+    who = attr.who
+    found: Who | Speaker | None = who
+    if who.kind == "pronoun":
+        found = _pronoun_subject(work, attr, embedded_in, quoted, state, distance, voice)
+    elif who.kind == "role":
+        found = _role_subject(work, who, state, distance)
+    if found is None:
+        return None
+    if isinstance(found, Speaker):
+        return _carried(work, attr, found, embedded_in, rules, state)
+    return _named(work, attr, found, embedded_in, rules, state)
+
+
+def _pronoun_subject(
+    work: BlockWork,
+    attr: _Attr,
+    embedded_in: tuple[str, ...] | None,
+    quoted: bool,
+    state: State,
+    distance: int,
+    voice: Speaker | None,
+) -> Who | Speaker | None:
+    """Who "he"/"they" is: in someone's words, the last other person named; else the block's
+    earlier speaker, an opening possessor ("Mr. Putin's own verdict ... he told"), the subject
+    of the sentence before, or the last speaker carried over (a `Speaker`)."""
+    if attr.who.word in _FIRST_PERSON:
+        return None  # "I", "we": the speaker of the quote or transcript, already counted
+    pos = attr.pos
+    if quoted or voice is not None:
+        person = _person_before(work, pos, embedded_in or (), state)
+        return None if person.kind == "none" else person
+    prior = next((w for p, w in reversed(work.main) if p < pos and w.kind in _NAMED), None)
+    if prior is not None:
+        return prior
+    owner = _opening_possessor(work, pos)
+    if owner is not None:
+        return owner
+    earlier = _earlier_subject(work, pos, state)
+    if earlier.kind in _NAMED:
+        return earlier
+    return _recent_speaker(work, state, distance)
+
+
+def _role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who | Speaker | None:
+    """Who "the minister" is: the person last named with that role (carried over from the
+    block where they were named, a `Speaker`), else the last speaker carried over."""
+    if who.roles == _PARTY:
+        return None  # "the pro-war side agrees": a side of an argument, not an office
+    holder = known_role(who, state)
+    named_again(who, state, work.index)
+    if holder.kind == "actor" and holder.block is not None:
+        if holder.block != work.index:
+            return Speaker(holder.actors, holder.block)
+        return holder
+    return _recent_speaker(work, state, distance)
+
+
+def _recent_speaker(work: BlockWork, state: State, distance: int) -> Speaker | None:
+    """The last speaker, if named within `distance` blocks."""
+    last = state.last
+    return last if last is not None and work.index - last.block <= distance else None
+
+
+def _carried(
+    work: BlockWork,
+    attr: _Attr,
+    carried: Speaker,
+    embedded_in: tuple[str, ...] | None,
+    rules: CompiledRules,
+    state: State,
+) -> tuple[str, ...] | None:
+    """A pronoun's or a role's speaker carried over from an earlier block."""
+    if embedded_in is not None:
+        return None
+    start, end = attr.span()
+    if carried.actors:
+        rule = CARRY_ROLE if attr.who.kind == "role" else CARRY_PRONOUN
+        add_evidence(work, rule, carried.actors, start, end, rules.weights.carry)
+        work.carried_from = carried.block
+    state.last = Speaker(carried.actors, work.index)
+    kind: WhoKind = "actor" if carried.actors else "unknown"
+    work.main.append((attr.pos, Who(kind, carried.actors, start, end)))
+    return carried.actors
+
+
+def _named(
+    work: BlockWork,
+    attr: _Attr,
+    who: Who,
+    embedded_in: tuple[str, ...] | None,
+    rules: CompiledRules,
+    state: State,
+) -> tuple[str, ...] | None:
+    """A subject named in the block: the block's speaker, or (inside another speaker's
+    words) a position reported."""
+    if who.kind == "unknown":
+        if embedded_in is not None:
+            return None
+        state.last = Speaker((), work.index)
+        work.main.append((attr.pos, who))
+        return ()
+    if who.kind != "actor" or not allowed(who, work, rules):
+        return None
+    start, end = attr.span()
+    if embedded_in is not None:
+        fresh = tuple(a for a in who.actors if a not in embedded_in)
+        is_speech = attr.verb is None or attr.verb.cls == "speech"
+        if fresh and is_speech:
+            add_evidence(work, REPORTED_SPEECH, fresh, start, end, rules.weights.reported)
+        return None
+    add_evidence(work, attr.rule, who.actors, start, end, rules.weights.attribution)
+    work.main.append((attr.pos, who))
+    state.last = Speaker(who.actors, work.index)
+    return who.actors
+
+
+# A stated position named by a noun after its owner's possessive: "Zelensky's statement that",
+# "Witkoff's remarks that", "the Defence Ministry's claim to have captured".
+_POSITION_NOUNS = word_set(
+    "statement statements remarks comments claim claims proposal proposals demand demands offer "
+    "offers warning warnings assertion assertions accusation accusations insistence refusal "
+    "assurance assurances pledge pledges promise promises"
+)
+_POSITION_NOUN = re.compile(r"'s (?:\w+ ){0,2}(?:" + "|".join(sorted(_POSITION_NOUNS)) + r")\b")
+_POSITION_MODIFIERS = word_set("own latest recent earlier repeated public new")
+_POSITION_LINKS = frozenset(["that", "to", "about", ":"])
+
+
+def reported_positions(work: BlockWork, rules: CompiledRules) -> None:
+    """Positions a block reports by name, outside quotes: the owner's, weighed as reported
+    speech ("Commenting on Zelensky's statement that Kiev would never recognise ..., Peskov
+    said"), never for the side of the block's own speaker."""
+    if _POSITION_NOUN.search(work.folded) is None:
+        return  # most blocks: one search instead of a look after every term
+    units = work.units
+    own = {a for _, who in work.main if who.kind == "actor" for a in who.actors}
+    for i in work.term_at:
+        unit = units[i]
+        term = unit[TERM]
+        if (
+            term is None
+            or term.kind not in ("speaker", "alias")
+            or not term.actors
+            or not unit[LOW].endswith("'s")
+        ):
+            continue
+        j = i + 1
+        while j < len(units) and j - i <= 2 and units[j][LOW] in _POSITION_MODIFIERS:
+            j += 1
+        if (
+            j + 1 >= len(units)
+            or units[j][LOW] not in _POSITION_NOUNS
+            or units[j + 1][LOW] not in _POSITION_LINKS
+            or (work.quotes and in_spans(unit[START], work.quotes))
+        ):
+            continue
+        fresh = [a for a in term.actors if a not in own]
+        who = Who("actor", term.actors, member=term.member)
+        if fresh and allowed(who, work, rules):
+            add_evidence(
+                work,
+                REPORTED_POSITION,
+                fresh,
+                unit[START],
+                units[j][END],
+                rules.weights.reported,
+            )
+
+
+def _opening_possessor(work: BlockWork, pos: int) -> Who | None:
+    """'Mr. Putin's own verdict came days later, when he told reporters': the person whose
+    possessive opens the pronoun's sentence, with no other person named before the pronoun."""
+    units, starts = work.units, work.starts
+    i = bisect_left(starts, work.sentence_start(pos))
+    while i < len(units) and units[i][LOW] in _TITLES_BEFORE:
+        i += 1
+    if i >= len(units) or not units[i][LOW].endswith("'s"):
+        return None
+    owner = units[i][TERM]
+    if owner is None or owner.kind not in ("speaker", "alias") or not owner.actors:
+        return None
+    for unit in units[i + 1 : bisect_left(starts, pos)]:
+        term = unit[TERM]
+        if term is not None and term.kind in ("speaker", "alias") and term.actors:
+            return None
+    return Who("actor", owner.actors, units[i][START], units[i][END], member=owner.member)
+
+
+# Words before a name that leave it the sentence's opening.
+_TITLES_BEFORE = word_set("the mr mrs ms dr .")
+
+
+def _earlier_subject(work: BlockWork, pos: int, state: State) -> Who:
+    """'Donald Trump shared his view ... He said': the subject of the sentence before, past
+    the sentences of a quote that runs up to the pronoun ('Tusk was blunter. "We ... . A
+    peace ...," he wrote')."""
+
+    starts = work.starts
+    quotes = work.quotes
+    sentences = work.sentences
+    done = bisect_right(sentences, pos, key=_end)  # the sentences that end by `pos`
+    for j in range(done - 1, -1, -1):
+        s_start, s_end = sentences[j]
+        if quotes and in_spans(s_start, quotes):
+            continue
+        first, last = bisect_left(starts, s_start), bisect_left(starts, s_end)
+        who = _clause_subject(work.units, first, last, state)
+        if who.kind != "none" and not in_spans(who.start, work.quotes):
+            return who
+        break
+    return NONE
+
+
+def _quote_owner(work: BlockWork, owner: tuple[str, ...] | None) -> tuple[str, ...]:
+    """Whose words a quote is: the block's named speaker, else the carried speaker."""
+    if owner:
+        return owner
+    for _, who in work.main:
+        if who.kind == "actor":
+            return who.actors
+    for ev in work.evidence:
+        if ev.kind == "carry":
+            return (ev.actor,)
+    return ()
+
+
+def _person_before(work: BlockWork, pos: int, speaker: tuple[str, ...], state: State) -> Who:
+    """'He' in someone's own words: the last person named before, who is not the speaker."""
+    units = work.units
+    for j in range(bisect_left(work.starts, pos) - 1, -1, -1):
+        unit = units[j]
+        term = unit[TERM]
+        if (
+            term is not None
+            and term.kind == "speaker"
+            and term.actors
+            and set(term.actors) - set(speaker)
+        ):
+            return Who("actor", term.actors, unit[START], unit[END], member=term.member)
+        if term is None and unit[CAP] and unit[LOW] in state.names:
+            actors, member = state.names[unit[LOW]]
+            if set(actors) - set(speaker):
+                return Who("actor", actors, unit[START], unit[END], member=member)
+    return NONE

@@ -1,0 +1,40 @@
+"""Evidence: what a rule found in a block, with the text it points at shared."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from reader.classify.types import BlockWork
+from reader.model import Evidence
+from reader.rules.compile import TermRule
+from reader.rules.grammar import GrammarRule
+
+
+def add_evidence(
+    work: BlockWork,
+    rule: GrammarRule | TermRule,
+    actors: Iterable[str],
+    start: int,
+    end: int,
+    weight: float,
+) -> None:
+    """Evidence that `rule` found `actors` in `work[start:end]`: a grammar rule's declaration
+    (reader.rules.grammar) or a framing rule of the config, so every id explains itself.
+
+    The matched text is shared with every earlier evidence of the same text: the same names,
+    terms and attributions ("Russia", "the Kremlin", "Peskov said") recur through an article,
+    and a verdict outlives the classification. `STRINGS_KEPT` bounds the table."""
+    text = work.text[start:end]
+    strings = work.strings
+    if len(strings) < STRINGS_KEPT:
+        text = strings.setdefault(text, text)
+    else:
+        text = strings.get(text, text)
+    rule_id = rule.id
+    kind = rule.kind if isinstance(rule, GrammarRule) else "framing"
+    append = work.evidence.append
+    for actor in actors:
+        append(Evidence(rule_id, actor, kind, start, end, text, weight))
+
+
+STRINGS_KEPT = 1 << 16

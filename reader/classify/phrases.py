@@ -1,0 +1,592 @@
+"""Noun phrases: where a phrase around a unit starts and ends, and which actor it stands for.
+
+Why a module of its own: the attribution grammar asks one question over and over, "who is this
+phrase?" ("Russian Foreign Minister Sergey Lavrov", "the Kremlin's spokesman", "a source in the
+SBU", "Graham"). The answer (`Who`) is an actor, a speaker who is none of the actors, a pronoun
+or a bare role, which carry-over resolves later. The closed word classes of English that the
+grammar skips over (auxiliaries, adverbs, time words, prepositions) live here too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from reader.classify.types import CAP, END, LOW, NONE, START, TERM, Names, Tie, Unit, Who
+from reader.rules.compile import Term
+
+
+def word_set(words: str) -> frozenset[str]:
+    """A closed word class, written as one string of words."""
+    return frozenset(words.split())
+
+
+# Between a subject and its verb: auxiliaries, adverbs, time expressions.
+SKIP = word_set(
+    "has have had was were is are be been will would could may might shall should must also "
+    "again once repeatedly later earlier previously already then afterwards meanwhile however "
+    "still further even never not n't reportedly publicly separately recently now today "
+    "yesterday tonight on last this that week month year morning evening night weekend monday "
+    "tuesday wednesday thursday friday saturday sunday in a statement jointly openly privately "
+    "firmly strongly sharply bluntly personally more so far consistently categorically "
+    "flatly vehemently explicitly directly officially formally initially subsequently"
+)
+
+
+# A word before a verb form that makes it a noun: "the call", "his appeal", "Kyiv's request".
+NOUN_MARK = frozenset(
+    ["a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those"]
+)
+
+
+# A noun phrase after one of these is an object, not a subject ("disappointed in Putin").
+OBJECT_PREP = word_set(
+    "in on at with about against to from for by over into between than like toward towards "
+    "across after before during under without within via despite near"
+)
+
+
+# Joins a head noun to its complement inside one noun phrase ("General Staff of the Armed
+# Forces of Ukraine", "a source in the SBU").
+_NP_PREP = frozenset(["of", "in", "at", "from", "for", "within"])
+
+
+_DETERMINERS = frozenset(["the", "a", "an"])
+
+# Capitalised, but never part of a speaker's name: "On Friday Zelensky said" (no comma after
+# the time) names Zelensky, and "On" is no preposition of his.
+_CALENDAR = word_set(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "june july august september october november december"
+)
+
+
+# After a diplomatic role, "to" names the host, not the side: "Russia's ambassador to
+# Washington", "Ukraine's envoy to the UN". The host is part of the phrase but speaks for no one.
+_HOST_PREP = "to"
+# Offices sent to a host, whose "for" names the host too: "the US special envoy for Ukraine and
+# Russia" is Washington's (a spokesperson "for the Khortytsia group" is the group's own).
+_ENVOY = re.compile(r"\b(?:envoy|ambassador|representative)s?\b")
+
+
+def namelike(low: str) -> bool:
+    """A word that can be part of a person's name: letters, with inner hyphens or apostrophes
+    ("Kosiniak-Kamysz", "O'Brien")."""
+    return low.isalpha() or (
+        low[:1].isalpha() and low.replace("-", "").replace("'", "").replace("’", "").isalpha()
+    )
+
+
+def _is_role(unit: Unit | None) -> bool:
+    term = unit[TERM] if unit is not None else None
+    return term is not None and term.kind == "role"
+
+
+# Lower-case words a title may hold: "the bloc's former secretary-general".
+NP_MODIFIERS = word_set(
+    "former then then- acting deputy top senior chief special new current outgoing incoming "
+    "first second first-ever longtime long-time ex- interim top-ranking unnamed anonymous"
+)
+
+
+COORD = frozenset(["and", "but"])
+
+
+# Last words of lexicon speakers that are titles, not surnames ("NATO Secretary General").
+_TITLE_WORDS = word_set("general secretary president minister chief leader head envoy")
+
+
+_WHOLE_ROLES = frozenset(
+    ["prime minister", "secretary general", "secretary-general", "vice president", "general staff"]
+)
+
+
+def resolve(units: Sequence[Unit], tied: Names) -> Who:
+    """The actor(s) a noun phrase stands for. Pure: the names the phrase ties to an actor
+    ("Senator Lindsey Graham" -> NATO) come back in `Who.ties`, for `learn`."""
+    if not units:
+        return NONE
+    phrase = _Phrase()
+    for unit in units:
+        if not phrase.take(unit):
+            break
+    return phrase.answer(units, tied)
+
+
+def learn(who: Who, tied: Names) -> None:
+    """Remember the names a resolved phrase tied to an actor, for the rest of the article."""
+    for name, actors, member, keep in who.ties:
+        if keep:
+            tied.setdefault(name, (actors, member))
+        else:
+            tied[name] = (actors, member)
+
+
+class _Phrase:
+    """A walk over a noun phrase's units: the actors its names, adjectives and roles give."""
+
+    __slots__ = (
+        "adjective",
+        "complement",
+        "direct",
+        "direct_from",
+        "host",
+        "member",
+        "names",
+        "other",
+        "owned",
+        "previous",
+        "pronoun",
+        "roles",
+        "surnames",
+    )
+
+    def __init__(self) -> None:
+        self.direct: list[str] = []
+        self.adjective: list[str] = []
+        self.member = True
+        self.roles: list[str] = []
+        self.names: list[Unit] = []
+        self.pronoun = ""
+        self.other = False
+        self.previous: Unit | None = None
+        self.direct_from: Unit | None = None  # the alias or speaker the direct actors came from
+        self.owned = False  # past "<adjective> ...'s": later adjectives qualify the possessed
+        # Past "<adjective> <role> of": the complement's adjectives qualify the place, not the
+        # speaker ("the Ukrainian-appointed head of the Zaporozhye Region").
+        self.complement = False
+        self.host = 0  # 1: after "envoy to", skipping the host; 2: inside a host of words
+        self.surnames: list[Tie] = []  # lexicon speakers' surnames, tied to their actors
+
+    def take(self, unit: Unit) -> bool:
+        """Read one unit; False where the phrase ends ("Mission in Ukraine": a place)."""
+        if self.host and self._in_host(unit):
+            return True
+        term = unit[TERM]
+        low = unit[LOW]
+        previous = self.previous
+        if term is None and _opens_host(previous, low):
+            self.host = 1
+            return True
+        if term is None and low in _NP_PREP and previous is not None:
+            head = previous[TERM]
+            if head is None or head.kind != "role":
+                return False  # "Mission in Ukraine": a place, not the speaker's side
+            self.complement = self.complement or bool(self.adjective)
+        possessor = previous if previous is not None and previous[LOW].endswith("'s") else None
+        self.owned = self.owned or (possessor is not None and bool(self.adjective))
+        self.previous = unit
+        if term is None:
+            if unit[CAP] and low not in _DETERMINERS and namelike(low):
+                self.names.append(unit)
+        else:
+            self._term(unit, term, possessor)
+        return True
+
+    def _in_host(self, unit: Unit) -> bool:
+        """Past "envoy to": whether `unit` is part of the host ("to the United Nations",
+        "for Ukraine and Russia"), which speaks for no one."""
+        term, low, host = unit[TERM], unit[LOW], self.host
+        if low in _DETERMINERS and host == 1:
+            return True
+        if host in (1, 3) and term is not None:
+            self.host = 4  # "to Washington", "to NATO": one term (and one more after "and")
+            self.previous = unit
+            return True
+        if host == 4 and low == "and":
+            self.host = 3  # "envoy for Ukraine and Russia"
+            return True
+        if host in (1, 2) and term is None and unit[CAP] and namelike(low):
+            self.host = 2  # "to the United Nations": a run of capitalised words
+            return True
+        self.host = 0
+        return False
+
+    def _term(self, unit: Unit, term: Term, possessor: Unit | None) -> None:
+        kind = term.kind
+        if kind in ("alias", "speaker"):
+            if possessor is not None and possessor is self.direct_from:
+                # "Kyiv's allies": the head speaks, the possessor only qualifies it
+                self.direct = []
+                self.member = True
+            self.direct.extend(a for a in term.actors if a not in self.direct)
+            self.member = self.member and term.member
+            self.direct_from = unit
+            if kind == "speaker" and " " in unit[LOW] and unit[CAP]:
+                self._surname(unit[LOW], term)
+        elif kind == "adjective":
+            if self.owned or self.complement:
+                return  # "the Russian Foreign Ministry's Second European Department": owned
+            self.adjective.extend(a for a in term.actors if a not in self.adjective)
+            self.member = self.member and term.member
+        elif kind == "role":
+            self.roles.append(unit[LOW].removesuffix("'s"))
+        elif kind == "other":
+            self.other = True
+
+    def _surname(self, low: str, term: Term) -> None:
+        """ "Kirill Dmitriev" in the lexicon: "Dmitriev wrote" later is the same man."""
+        last = low.removesuffix("'s").rsplit(" ", 1)[1]
+        if len(last) > 2 and namelike(last) and last not in _TITLE_WORDS:
+            self.surnames.append((last, term.actors, term.member, True))
+
+    def answer(self, units: Sequence[Unit], tied: Names) -> Who:
+        """Who the phrase stands for, once every unit is read."""
+        start, end = units[0][START], units[-1][END]
+        roles, names = self.roles, self.names
+        role_keys = tuple(_role_keys(roles)) if roles else ()  # most phrases hold no role
+        if _title_name(units) and not roles:
+            return Who("unknown", (), start, end, role_keys, ties=tuple(self.surnames))
+        if self.direct or (self.adjective and (roles or names)):
+            actors = tuple(self.direct or self.adjective)
+            if len(actors) > 1 and any(u[LOW] == "and" for u in units):
+                ties = _conjunct_ties(units)
+            else:
+                ties = _ties(names, actors, self.member)
+            return Who(
+                "actor",
+                actors,
+                start,
+                end,
+                role_keys,
+                member=self.member,
+                ties=(*self.surnames, *ties),
+            )
+        surnames = tuple(self.surnames)
+        for unit in reversed(names):
+            known = tied.get(unit[LOW])
+            if known is not None:
+                return Who("actor", known[0], start, end, role_keys, member=known[1], ties=surnames)
+        if len(units) == 1 and units[0][TERM] is not None and units[0][TERM].kind == "pronoun":
+            return Who("pronoun", (), start, end, word=units[0][LOW], ties=surnames)
+        return _unresolved(units, names, roles, self.other, role_keys, surnames)
+
+
+def _opens_host(previous: Unit | None, low: str) -> bool:
+    """ "to" after a diplomatic role, or "for" after an envoy: the host follows."""
+    return _is_role(previous) and (
+        low == _HOST_PREP
+        or (low == "for" and previous is not None and _ENVOY.search(previous[LOW]) is not None)
+    )
+
+
+def _unresolved(
+    units: Sequence[Unit],
+    names: list[Unit],
+    roles: list[str],
+    other: bool,
+    role_keys: tuple[str, ...],
+    ties: tuple[Tie, ...],
+) -> Who:
+    """A phrase no actor stands for: a speaker of no actor's, a bare role, or no one."""
+    start, end = units[0][START], units[-1][END]
+    nobody = Who("none", ties=ties) if ties else NONE
+    if names or other:
+        if len(names) == 1 and names[0] is units[0] and not roles and _is_function_word(names[0]):
+            return nobody
+        return Who("unknown", (), start, end, role_keys, ties=ties)
+    if roles:
+        if units[0][LOW] in ("a", "an"):  # "a statement": not anaphoric
+            return Who("unknown", (), start, end, role_keys, ties=ties)
+        return Who("role", (), start, end, role_keys, ties=ties)
+    return nobody
+
+
+def _title_name(units: Sequence[Unit]) -> bool:
+    """'the Kyiv Independent', 'the Moscow Times': a place name opening a proper name is a
+    newspaper or a company, which speaks for no actor."""
+    if len(units) < 3 or units[0][LOW] != "the":
+        return False
+    place, name = units[1], units[2]
+    return (
+        place[TERM] is not None
+        and place[TERM].kind == "alias"
+        and not place[LOW].endswith("'s")
+        and name[TERM] is None
+        and name[CAP]
+        and namelike(name[LOW])
+    )
+
+
+def _is_function_word(unit: Unit) -> bool:
+    return unit[LOW] in SKIP or unit[LOW] in OBJECT_PREP or unit[LOW] in COORD
+
+
+def _role_keys(roles: Iterable[str]) -> Iterable[str]:
+    """A role and the head noun it is later called by: "foreign minister" -> "minister",
+    "ministry of defence" -> "ministry". A prime minister is not "the minister"."""
+    for role in roles:
+        yield role
+        if role in _WHOLE_ROLES:
+            continue
+        head = role.split(" of ", 1)[0].rsplit(" ", 1)[-1]
+        if head != role:
+            yield head
+        if head == "minister":
+            yield "ministry"  # "Foreign Minister Sybiha ... the ministry said": his ministry
+
+
+def _ties(names: list[Unit], actors: tuple[str, ...], member: bool) -> list[Tie]:
+    """The names in an actor's phrase, tied to it: "Senator Lindsey Graham" -> "graham"."""
+    return [
+        (unit[LOW], actors, member, False)
+        for unit in names
+        if len(unit[LOW]) > 2 and unit[LOW] not in SKIP
+    ]
+
+
+def _learn(names: list[Unit], actors: tuple[str, ...], member: bool, tied: Names) -> None:
+    for name, tie_actors, tie_member, _ in _ties(names, actors, member):
+        tied[name] = (tie_actors, tie_member)
+
+
+def tie_appositive(units: Sequence[Unit], side: Who, tied: Names) -> None:
+    """Tie a named person to the side of the appositive that follows the name."""
+    names = [u for u in units if u[TERM] is None and u[CAP] and namelike(u[LOW])]
+    if names and len(names) == len(units) and side.actors:
+        _learn(names, side.actors, side.member, tied)
+
+
+def _conjunct_ties(units: Sequence[Unit]) -> list[Tie]:
+    """ "Foreign Minister of Ukraine Andrii Sybiha and Foreign Minister of Germany Johann
+    Wadephul": each name belongs to the actor named in its own conjunct only."""
+    ties: list[Tie] = []
+    part: list[Unit] = []
+    for unit in [*units, None]:
+        if unit is not None and unit[LOW] != "and":
+            part.append(unit)
+            continue
+        names = [
+            u
+            for u in part
+            if u[TERM] is None and u[CAP] and u[LOW] not in _DETERMINERS and namelike(u[LOW])
+        ]
+        terms = [u[TERM] for u in part if u[TERM] is not None]
+        direct = [a for t in terms if t.kind in ("alias", "speaker") for a in t.actors]
+        adjective = [a for t in terms if t.kind == "adjective" for a in t.actors]
+        actors = tuple(dict.fromkeys(direct or adjective))
+        if len(actors) == 1 and names:
+            member = all(t.member for t in terms if t.actors)
+            ties.extend(_ties(names, actors, member))
+        part = []
+    return ties
+
+
+def np_before(units: Sequence[Unit], i: int, floor: int) -> tuple[int, int]:
+    """The noun phrase ending at unit `i` (inclusive), as a [start, end) range of units."""
+    j = i
+    while j >= floor and i - j < 14:
+        if units[j][TERM] is None and units[j][LOW] in _DETERMINERS:
+            if not _determiner_inside(units, j, floor):
+                return j, i + 1
+            j -= 2
+            continue
+        if not _extends_back(units, i, j, floor):
+            break
+        j -= 1
+    return j + 1, i + 1
+
+
+def _determiner_inside(units: Sequence[Unit], j: int, floor: int) -> bool:
+    """The article at unit `j` closes a phrase inside a larger one: "a source in the SBU",
+    or a proper name's "Coordination Headquarters for the Treatment of Prisoners of War"."""
+    return (
+        j - 2 >= floor
+        and (units[j - 1][LOW] in _NP_PREP or units[j - 1][LOW] == _HOST_PREP)
+        and (_is_role(units[j - 2]) or _capitalised(units[j - 2]))
+    )
+
+
+def _extends_back(units: Sequence[Unit], i: int, j: int, floor: int) -> bool:
+    """Whether unit `j` (no article) belongs to the noun phrase that ends at unit `i`."""
+    unit = units[j]
+    low = unit[LOW]
+    if unit[TERM] is not None:
+        return True
+    if unit[CAP] and low in _CALENDAR:
+        return False
+    if (unit[CAP] and namelike(low) and low not in OBJECT_PREP) or low in NP_MODIFIERS:
+        return True
+    if low in ("'s", "’s", "-", "."):
+        return True
+    return floor < j < i and _links_inside(units, j)
+
+
+def _links_inside(units: Sequence[Unit], j: int) -> bool:
+    """A word between two parts of one phrase: "the State Duma Committee on Defense", "General
+    Staff of the Armed Forces", "ambassador to", "Russian and Ukrainian", and one modifier
+    between the side and the role ("Ukrainian naval officers")."""
+    low = units[j][LOW]
+    left = units[j - 1]
+    left_term = left[TERM]
+    return (
+        (low == "on" and _capitalised(left) and units[j + 1][CAP])
+        or (low in _NP_PREP and (left_term is not None or (left[CAP] and namelike(left[LOW]))))
+        or (low == _HOST_PREP and _is_role(left))
+        or (
+            low == "and"
+            and left_term is not None
+            and left_term.kind in ("alias", "speaker", "adjective")
+        )
+        or (
+            low.isalpha()
+            and _is_role(units[j + 1])
+            and left_term is not None
+            and left_term.kind in ("adjective", "alias")
+        )
+    )
+
+
+def _capitalised(unit: Unit) -> bool:
+    """A capitalised name word or office ("Committee"), not an actor's name."""
+    if not unit[CAP]:
+        return False
+    return (unit[TERM] is None and namelike(unit[LOW])) or _is_role(unit)
+
+
+def np_after(units: Sequence[Unit], i: int, ceiling: int) -> tuple[int, int]:
+    """The noun phrase starting at unit `i`, as a [start, end) range of units."""
+    j = i
+    while j < ceiling and j - i < 14:
+        unit = units[j]
+        low = unit[LOW]
+        if unit[TERM] is not None or (unit[CAP] and namelike(low)) or low in NP_MODIFIERS:
+            j += 1
+            continue
+        if low in _DETERMINERS and (
+            j == i or units[j - 1][LOW] in _NP_PREP or units[j - 1][LOW] == _HOST_PREP
+        ):
+            j += 1
+            continue
+        if low in ("'s", "’s", "-", "."):
+            j += 1
+            continue
+        if low == _HOST_PREP and j + 1 < ceiling and j > i and _is_role(units[j - 1]):
+            j += 1
+            continue
+        if low in _NP_PREP and j + 1 < ceiling and j > i:
+            nxt = units[j + 1]
+            if nxt[TERM] is not None or nxt[CAP] or nxt[LOW] in _DETERMINERS:
+                j += 1
+                continue
+        break
+    return i, j
+
+
+def first_phrase(units: list[Unit]) -> list[Unit]:
+    """The first noun phrase of a headline fragment: "Zelensky to Rutte" -> "Zelensky"."""
+    out: list[Unit] = []
+    for unit in units:
+        if unit[TERM] is None and not unit[CAP] and unit[LOW] not in NP_MODIFIERS:
+            if out and unit[LOW] in _NP_PREP:
+                out.append(unit)
+                continue
+            if out:
+                break
+            continue
+        out.append(unit)
+    while out and out[-1][TERM] is None and out[-1][LOW] in _NP_PREP:
+        out.pop()
+    return out
+
+
+def is_person(units: Sequence[Unit]) -> bool:
+    """A transcript speaker is a person (a speaker term or a name), not a country."""
+    for unit in units:
+        term = unit[TERM]
+        if term is not None and term.kind in ("speaker", "role"):
+            return True
+        if term is None and unit[CAP]:
+            return True
+    return False
+
+
+# Words that open a sentence or a clause but never a person's name ("In Brussels, ...").
+_NOT_NAMES = SKIP | OBJECT_PREP | COORD | _DETERMINERS
+
+
+def _name_run(units: Sequence[Unit], i: int, step: int, stop: int) -> list[Unit]:
+    """The capitalised name words from unit `i` on, walking by `step` (1 or -1), before `stop`.
+    A speaker term ("Sergey Lavrov") is a whole name of its own."""
+    run: list[Unit] = []
+    while i != stop and 0 <= i < len(units):
+        unit = units[i]
+        term = unit[TERM]
+        if term is not None:
+            if term.kind == "speaker" and not run:
+                return [unit]
+            break
+        low = unit[LOW]
+        if not unit[CAP] or not namelike(low) or low in _NOT_NAMES:
+            break
+        run.append(unit)
+        i += step
+    return run if step > 0 else run[::-1]
+
+
+def appositive_name(units: Sequence[Unit], b: int) -> list[Unit]:
+    """The name in apposition after a title that ends at unit `b`: ", Dmitry Polyansky," (two
+    words or more, or a lexicon speaker), without a rank before it ("General")."""
+    if b + 2 >= len(units) or units[b][LOW] != ",":
+        return []
+    start = b + 1
+    while start < len(units) and units[start][LOW] in _RANKS:
+        start += 1
+    run = _name_run(units, start, 1, len(units))
+    after = start + len(run)
+    if (len(run) >= 2 or (run and run[0][TERM] is not None)) and (
+        after >= len(units)
+        or units[after][LOW] in (",", ".", ";", ")")
+        or (units[after][TERM] is None and units[after][LOW] in SKIP)
+    ):
+        return run
+    return []
+
+
+# Ranks before a name, which are no part of it: "General Alexus Grynkewich".
+_RANKS = word_set("general gen admiral adm colonel col lieutenant lt major maj captain capt .")
+
+
+def person_name(units: Sequence[Unit], a: int, b: int, role: int) -> list[Unit]:
+    """The name of the person a title phrase (units a..b, with its role at `role`) introduces:
+    "Foreign Minister Sergey Lavrov", "Moscow's envoy to the UN, Dmitry Polyansky," or
+    "Dmitry Polyansky, Moscow's envoy to the UN": the article's speaker registry is built from
+    these, so that "Polyansky said" and "the envoy added" resolve later."""
+    for unit in units[a:b]:
+        term = unit[TERM]
+        if term is not None and term.kind == "speaker":
+            return [unit]
+    # After the (last) role, at the phrase's end: "regional governor Vyacheslav Gladkov".
+    end = b
+    start = end
+    while start > role + 1 and units[start - 1][TERM] is None and units[start - 1][CAP]:
+        start -= 1
+    run = _name_run(units, start, 1, end) if start < end else []
+    if (
+        run
+        and len(run) == end - start
+        and units[start - 1][LOW] not in _DETERMINERS
+        and units[start - 1][LOW] != _HOST_PREP
+    ):
+        return run
+    run = appositive_name(units, b)
+    if run:
+        return run
+    # The name the phrase is in apposition to: "Dmitry Polyansky, Moscow's envoy".
+    if a >= 3 and units[a - 1][LOW] == ",":
+        run = _name_run(units, a - 2, -1, -1)
+        before = a - 2 - len(run)
+        if len(run) >= 2 and (
+            before < 0
+            or (
+                (not units[before][CAP] or units[before][LOW] in "(,;:")
+                and units[before][LOW] not in OBJECT_PREP
+            )
+        ):
+            return run
+    return []
+
+
+def tie_names(names: Sequence[Unit], actors: tuple[str, ...], member: bool, tied: Names) -> None:
+    """Tie a person's name words to the actor their title names, for the rest of the article."""
+    _learn(list(names), actors, member, tied)

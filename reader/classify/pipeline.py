@@ -1,0 +1,576 @@
+"""The pipeline: runs the steps per block, in block order, as verdicts are asked for (see the
+package docstring for the grammar): chunks of blocks scanned once, each block analysed, and
+blocks held back while a headline's source or a running quote's speaker is still to come.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from operator import itemgetter
+from threading import Event
+from typing import Any, TypeVar
+
+from reader.classify.attribution import allowed, reported_positions, sentence_attrs, settle
+from reader.classify.document import (
+    OFFICIAL_TITLE,
+    document_title,
+    document_voice,
+    house_side,
+    resolve_title,
+)
+from reader.classify.effort import Effort
+from reader.classify.evidence import add_evidence
+from reader.classify.phrases import (
+    COORD,
+    OBJECT_PREP,
+    SKIP,
+    first_phrase,
+    is_person,
+    learn,
+    resolve,
+)
+from reader.classify.quotes import (
+    bare_quote,
+    close_quote,
+    continues_quote,
+    forward_speaker,
+    mostly_quoted,
+    still_open,
+)
+from reader.classify.scan import Budget, prepare_chunk
+from reader.classify.speakers import known_role, note_region, register_roles
+from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Speaker, State, Unit, Who
+from reader.classify.units import COLON_PREFIX, DASH_SUFFIX, in_spans, merged
+from reader.classify.verdicts import Verdicts
+from reader.config import Config
+from reader.model import Article, Block, ClassifiedArticle, Verdict
+from reader.rules.compile import CompiledRules
+from reader.rules.grammar import (
+    ATTRIBUTION_COLON,
+    ATTRIBUTION_HEADLINE,
+    CARRY_QUOTE,
+    CARRY_TRANSCRIPT,
+    MENTION,
+)
+
+
+def classify(article: Article, config: Config) -> ClassifiedArticle:
+    """One verdict per block of `article` (see the module docstring for the grammar)."""
+    return classify_report(article, config)[0]
+
+
+def classify_report(article: Article, config: Config) -> tuple[ClassifiedArticle, list[str]]:
+    """`classify`, and the problems met on the way: one line per rule-file regex that ran out
+    of time and was switched off ("config.yaml:41:9: rule framing.x took over 200 ms ...")."""
+    problems: list[str] = []
+    verdicts = tuple(classify_iter(article, config, problems))
+    return ClassifiedArticle(article, config.actors, verdicts), problems
+
+
+def classify_iter(
+    article: Article,
+    config: Config,
+    problems: list[str] | None = None,
+    cancel: Event | None = None,
+    *,
+    pace: Callable[[], None] | None = None,
+) -> Iterator[Verdict]:
+    """The verdicts of `article`'s blocks in block order, as they are computed.
+
+    For a progressive display: the first screen's verdicts arrive within milliseconds and the
+    rest as the caller asks for them. Carry-over only looks back, so block i's verdict depends
+    on blocks 0..i alone. Two exceptions: a headline whose source ("MoD says ...") is named
+    in the first paragraphs waits for block 1 + carry_distance; a paragraph that opens a quote
+    and does not close it waits (at most `_QUOTE_PARAGRAPHS` paragraphs) for the paragraph
+    that closes it, whose named speaker speaks in it too.
+
+    Regexes from rule files run with a time budget (`settings.regex_budget_ms` per rule file,
+    per article and per started MB of its text); a regex that exceeds it is switched off for
+    the rest of the article and one line naming it is appended to `problems`.
+
+    `cancel`: once set, the classification stops (between blocks, and between sentences of a
+    long block) by raising `Cancelled`; a reader that quits never waits for it. `pace` is called
+    at the same points (see `Effort`).
+    """
+    rules = config.rules
+    state = State()
+    size = sum(len(block.text) for block in article.blocks)
+    budget = Budget(rules.regex_budget * (1 + size // 1_000_000), problems)
+    order = _BlockOrder(rules, config.carry_distance)
+    strings: dict[str, str] = {}  # evidence texts, shared (see `add_evidence`)
+    effort = Effort(cancel, pace)
+    for chunk in _chunks(article.blocks):
+        with _collector_paused():
+            for block, work in zip(
+                chunk, prepare_chunk(chunk, rules, budget, strings, effort), strict=True
+            ):
+                effort.check()
+                pending = _analyse(block, work, rules, state, config.carry_distance, effort)
+                order.take(block, work, pending)
+        yield from order.ready()
+    yield from order.finish()
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No collection inside a chunk: a block's working objects die young, and a full
+    collection would walk everything the caller already holds (a quarter of the time, on
+    typical articles and over 100,000 paragraphs alike; see the README's development notes).
+    Collecting resumes before control returns to the caller."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+_at = itemgetter(0)  # a match's offset
+_M = TypeVar("_M", bound=tuple[Any, ...])
+
+
+def _within(matches: list[_M], start: int, end: int) -> list[_M]:
+    """The matches (sorted by offset) that start in [start, end): two bisections."""
+    return matches[bisect_left(matches, start, key=_at) : bisect_left(matches, end, key=_at)]
+
+
+# A quote may run on over this many paragraphs before its speaker must have been named.
+_QUOTE_PARAGRAPHS = 4
+
+
+class _BlockOrder:
+    """Puts the analysed blocks' verdicts out in block order, holding back the few whose
+    verdict depends on a block after them: a headline whose source the first paragraphs
+    name, the paragraphs of a quote still open, and a bare quote the next paragraph may name.
+    """
+
+    def __init__(self, rules: CompiledRules, distance: int) -> None:
+        self.rules = rules
+        self.distance = distance
+        self.verdict = Verdicts(rules)
+        self.held: list[BlockWork] = []  # a headline waiting for its source, and those after
+        self.opened: list[BlockWork] = []  # paragraphs of a quote still open
+        self.ahead: BlockWork | None = None  # a bare quote, waiting for the next block
+        self.title_who: Who | None = None
+        self.first = True
+        self._ready: list[Verdict] = []
+
+    def take(self, block: Block, work: BlockWork, pending: Who | None) -> None:
+        """One analysed block, in block order (`pending`: a headline's unresolved source)."""
+        if self.first:
+            self.first = False
+            if pending is not None:
+                self.held, self.title_who = [work], pending
+                return
+        if self.ahead is not None:
+            forward_speaker(self.ahead, work, self.rules)
+            self._emit(self.ahead)
+            self.ahead = None
+        if self.opened and self._quote_goes_on(work):
+            return
+        if work.quotes and not work.main and block.kind != "title" and still_open(work):
+            self.opened = [work]  # its speaker may be named where the quote closes
+            return
+        if block.kind != "title" and bare_quote(work):
+            self.ahead = work
+            return
+        self._emit(work)
+
+    def _quote_goes_on(self, work: BlockWork) -> bool:
+        """Whether `work` continues the open quote (and is held or emitted with it)."""
+        opened = self.opened
+        if continues_quote(work):
+            opened.append(work)
+            if still_open(work) and len(opened) <= _QUOTE_PARAGRAPHS:
+                return True
+            close_quote(opened, self.rules)
+            self._emit_opened()
+            return True
+        self._emit_opened()
+        return False
+
+    def _emit_opened(self) -> None:
+        for done in self.opened:
+            self._emit(done)
+        self.opened = []
+
+    def _emit(self, work: BlockWork) -> None:
+        held = self.held
+        if not held:
+            self._ready.append(self.verdict(work))
+            return
+        held.append(work)
+        if len(held) >= 2 + self.distance:
+            self._ready.extend(self._release())
+
+    def _release(self) -> list[Verdict]:
+        """The headline's verdict, its source resolved from the blocks after it, then theirs."""
+        held, self.held = self.held, []
+        if self.title_who is not None:
+            resolve_title(held, self.title_who, self.rules, self.distance)
+        return [self.verdict(work) for work in held]
+
+    def ready(self) -> list[Verdict]:
+        """The verdicts that are final, in block order (each given once)."""
+        ready, self._ready = self._ready, []
+        return ready
+
+    def finish(self) -> list[Verdict]:
+        """Every verdict still held, at the article's end."""
+        self._emit_opened()
+        if self.ahead is not None:
+            self._emit(self.ahead)
+        ready = self.ready()
+        if self.held:
+            ready.extend(self._release())
+        return ready
+
+
+# The first chunk is small so that the first screen's verdicts come quickly; later chunks are
+# larger so that the scans over the chunk's text are few.
+_FIRST_CHUNK = 128
+
+
+_CHUNK = 2048
+
+
+def _chunks(blocks: Sequence[Block]) -> Iterator[Sequence[Block]]:
+    start, size = 0, _FIRST_CHUNK
+    while start < len(blocks):
+        yield blocks[start : start + size]
+        start += size
+        size = min(size * 4, _CHUNK)
+
+
+def _colon_label(
+    prefix: re.Match[str], work: BlockWork, state: State, is_title: bool
+) -> tuple[Who, list[Unit], int, bool] | None:
+    """The speaker a "Name: ..." prefix names, with the units before the colon, where it is,
+    and whether it is a transcript's line (whose voice runs on); None when the words before
+    the colon are no speaker's label."""
+    if len(prefix.group(1).split()) > 10:
+        return None  # a long clause before a colon is a sentence, not a speaker's label
+    cut = prefix.end(1)
+    before = [u for u in work.units if u[END] <= cut]
+    transcript = True
+    if len(before) > 2 and before[0][LOW] in ("quote", "quotes") and before[1][LOW] == "from":
+        before = before[2:]  # "Quote from Hrynchuk: ...": one quote, a Ukrainian outlet's way
+        transcript = False
+    pre_units = first_phrase(before)
+    after = before.index(pre_units[-1]) + 1 if pre_units else len(before)
+    if after < len(before) and _qualifies_noun(before[after], work):
+        return None  # "Ukraine peace push: ...": the name only qualifies a noun
+    who = resolve(pre_units, state.names)
+    learn(who, state.names)
+    who = known_role(who, state)
+    if who.kind in ("pronoun", "none") and not is_title:
+        return None  # "We discussed three things today: ...", not a speaker's label
+    return who, pre_units, cut, transcript
+
+
+def _qualifies_noun(unit: Unit, work: BlockWork) -> bool:
+    """A plain lower-case word right after a name ("Ukraine peace push"): the name is a
+    modifier, not the speaker of what follows the colon."""
+    low = unit[LOW]
+    if unit[TERM] is not None or unit[CAP] or not low.isalpha():
+        return False
+    if low in OBJECT_PREP or low in SKIP or low in COORD:
+        return False
+    return all(start != unit[START] for start, _, _ in work.verbs)
+
+
+def _analyse(
+    block: Block,
+    work: BlockWork,
+    rules: CompiledRules,
+    state: State,
+    distance: int,
+    effort: Effort,
+) -> Who | None:
+    """Fill `work.evidence`; returns a headline's unresolved source, for later resolution."""
+    is_title = block.kind == "title" or (block.index == 0 and block.kind == "heading")
+    _remember_people(work, state, rules, is_title)
+    voice, body_from, pending, labelled = _voice_and_label(block, work, rules, state, is_title)
+    if is_title and not labelled:
+        pending = _headline_source(work, rules, state)
+    in_voice = voice is not None and bool(voice.actors)
+    office = _sentences(
+        work, rules, state, distance, effort, body_from, voice if in_voice else None
+    )
+    if is_title and pending is None:
+        pending = office  # "…, Governor Says": the office the first paragraphs name
+    if not work.main and not in_voice and not is_title and mostly_quoted(work):
+        _carry_quote(work, rules, state, distance)
+    if work.term_at and not is_title:
+        reported_positions(work, rules)
+    if is_title:
+        document_title(work, state, rules)
+    elif state.official:
+        document_voice(work, state, rules)
+    _framing_and_mentions(work, rules)
+    return pending
+
+
+def _remember_people(work: BlockWork, state: State, rules: CompiledRules, is_title: bool) -> None:
+    """What the block tells about the article's people and places: a wire dateline's side,
+    the region named, who holds which role, who is named again."""
+    if work.index <= 2 and not is_title and not state.house:
+        house_side(work, state, rules)
+    if work.terms:
+        note_region(work, state)
+    if work.units:
+        register_roles(work, state)
+    elif state.people:
+        for start, end, term in work.terms:
+            if term.kind == "speaker":
+                person = state.people.get(work.folded[start:end].rsplit(" ", 1)[-1])
+                if person is not None:
+                    person.last = work.index
+
+
+def _voice_and_label(
+    block: Block, work: BlockWork, rules: CompiledRules, state: State, is_title: bool
+) -> tuple[Speaker | None, int, Who | None, bool]:
+    """Transcript voice and colon prefixes: the voice the block is in, where its body starts
+    (after "Name:" or "Source:"), a headline's source still to resolve, and whether a
+    speaker's label opens it. A voice a list item sets ("Zelensky: ...") ends with the list;
+    a speaker's paragraph runs on over the points he lists, and after them."""
+    if state.voice_kind == "item" and block.kind != "item":
+        state.voice = None
+    voice_before = state.voice
+    voice: Speaker | None = None
+    pending: Who | None = None
+    body_from, prefix = _section_or_prefix(work, state)
+    label = _colon_label(prefix, work, state, is_title) if prefix is not None else None
+    if label is not None:
+        body_from = label[2] + 1
+        voice, pending = _speaker_line(work, rules, state, label, is_title)
+    elif state.voice is not None and not is_title:
+        voice = _transcript_line(work, rules, state.voice)
+    if state.voice is not voice_before:
+        state.voice_kind = block.kind
+    return voice, body_from, pending, label is not None
+
+
+def _section_or_prefix(work: BlockWork, state: State) -> tuple[int, re.Match[str] | None]:
+    """Where the body starts after a section or interview label ("Source:", "Q:"), which is
+    handled here; or the "Name:" prefix that may name a speaker."""
+    prefix = COLON_PREFIX.match(work.text) if ":" in work.text else None
+    if prefix is None:
+        return 0, None
+    heading = work.folded[: prefix.end(1)].strip()
+    if heading in _SECTION_LABELS:
+        _section(work, prefix.end(1) + 1, state)
+        return prefix.end(1) + 1, None
+    if heading in _INTERVIEW_LABELS:
+        _interview_line(work, heading, state)
+        return prefix.end(1) + 1, None
+    return 0, prefix
+
+
+def _speaker_line(
+    work: BlockWork,
+    rules: CompiledRules,
+    state: State,
+    label: tuple[Who, list[Unit], int, bool],
+    is_title: bool,
+) -> tuple[Speaker | None, Who | None]:
+    """A "Name: ..." line: the voice it is in, or a headline's source still to resolve."""
+    who, pre_units, cut, transcript = label
+    if who.kind == "actor" and allowed(who, work, rules):
+        add_evidence(
+            work, ATTRIBUTION_COLON, who.actors, who.start, who.end, rules.weights.attribution
+        )
+        speaker = Speaker(who.actors, work.index)
+        work.main.append((who.start, who))
+        runs_on = (
+            transcript and is_person(pre_units) and not is_title and not _speech_before(work, cut)
+        )
+        state.voice = speaker if runs_on else None  # "Mark Rutte: ...", not "Lavrov said: ..."
+        state.last = speaker
+        work.speaker_set = True
+        return speaker, None
+    if who.kind == "unknown" and not is_title:
+        state.voice = Speaker((), work.index)
+        state.last = state.voice
+        return state.voice, None
+    if who.kind in ("role", "unknown") and is_title and not OFFICIAL_TITLE.match(work.text):
+        return None, who
+    return None, None
+
+
+def _transcript_line(work: BlockWork, rules: CompiledRules, voice: Speaker) -> Speaker:
+    """A line after a transcript speaker's "Name: ...": in that speaker's voice."""
+    if voice.actors:
+        add_evidence(work, CARRY_TRANSCRIPT, voice.actors, 0, len(work.text), rules.weights.carry)
+        work.carried_from = voice.block
+    return voice
+
+
+def _headline_source(work: BlockWork, rules: CompiledRules, state: State) -> Who | None:
+    """ "... - Kremlin": the source a headline names after a dash; a role there ("- MoD")
+    is returned, to resolve from the first paragraphs."""
+    dash = DASH_SUFFIX.search(work.text)
+    if dash is None:
+        return None
+    tail = [u for u in work.units if u[START] >= dash.start(1)]
+    who = resolve(first_phrase(tail), state.names)
+    learn(who, state.names)
+    if who.kind == "actor":
+        add_evidence(
+            work, ATTRIBUTION_HEADLINE, who.actors, who.start, who.end, rules.weights.attribution
+        )
+        work.main.append((who.start, who))
+    return who if who.kind == "role" else None
+
+
+def _sentences(
+    work: BlockWork,
+    rules: CompiledRules,
+    state: State,
+    distance: int,
+    effort: Effort,
+    body_from: int,
+    voice: Speaker | None,
+) -> Who | None:
+    """Each sentence's attributions, settled into evidence (main speakers, reported
+    positions); returns the first office a sentence attributes to while no one is named
+    ("…, officials say"), which for a headline the first paragraphs name."""
+    office: Who | None = None
+    verbs = [v for v in work.verbs if v[0] >= body_from] if body_from else work.verbs
+    markers = work.markers
+    if markers:
+        quotes = work.quotes
+        markers = [m for m in markers if m[0] >= body_from and not in_spans(m[0], quotes)]
+    sentences = work.sentences
+    asks = "?" in work.text
+    for s_start, s_end in sentences:
+        effort.check()
+        if len(sentences) == 1:  # most blocks: every verb and marker is in it
+            s_verbs, s_markers = verbs, markers
+        else:  # both sorted by offset
+            s_verbs, s_markers = _within(verbs, s_start, s_end), _within(markers, s_start, s_end)
+        if not s_verbs and not s_markers:
+            continue
+        if asks and _NARRATOR_QUESTION.match(work.text, s_start, s_end):
+            continue  # "What did Putin and Trump agree?": the narrator asks; no one answers
+        attrs = sentence_attrs(
+            work, work.units, work.starts, s_start, s_end, s_verbs, s_markers, state
+        )
+        settle(work, attrs, rules, state, distance, voice)
+        if office is None and not work.main:
+            office = next((a.who for a in attrs if a.who.kind == "role"), None)
+    return office
+
+
+def _carry_quote(work: BlockWork, rules: CompiledRules, state: State, distance: int) -> None:
+    """A quote with nobody named: the last speaker's words."""
+    last = state.last
+    if last is not None and last.actors and work.index - last.block <= distance:
+        add_evidence(work, CARRY_QUOTE, last.actors, 0, len(work.text), rules.weights.carry)
+        work.carried_from = last.block
+        state.last = Speaker(last.actors, work.index)
+
+
+# Labels that structure a report ("Source: Zelensky in an evening address", then "Quote: “...”",
+# "Details: ...", "Background: ..."): they name no speaker themselves.
+_SECTION_LABELS = frozenset(
+    [
+        "source",
+        "sources",
+        "quote",
+        "quotes",
+        "details",
+        "background",
+        "context",
+        "reminder",
+        "update",
+        "updated",
+        "note",
+        "summary",
+        "read more",
+        "read also",
+        "for reference",
+        "photo",
+        "video",
+    ]
+)
+
+
+def _section(work: BlockWork, body_from: int, state: State) -> None:
+    """A section label ends a transcript voice; "Source: X ..." makes X the speaker the next
+    lines quote ("Quote: “...”" then carries X, as a bare quote does), without a label of its
+    own: the source line states no position."""
+    state.voice = None
+    label = work.folded[: body_from - 1].strip()
+    if label not in ("source", "sources"):
+        return
+    body = [u for u in work.units if u[START] >= body_from]
+    who = resolve(first_phrase(body), state.names)
+    learn(who, state.names)
+    who = known_role(who, state)
+    if who.kind in ("actor", "unknown"):
+        state.last = Speaker(who.actors, work.index)
+
+
+_INTERVIEW_LABELS = frozenset(["q", "a", "question", "answer"])
+
+
+def _interview_line(work: BlockWork, label: str, state: State) -> None:
+    """An interview's "Q:" and "A:" lines. The answers are in the voice of whoever the
+    introduction named last (set at the first of these lines, before a question's own "the
+    Kremlin says" can change it), as are the unlabelled lines that run on after an answer;
+    a question is the interviewer's (no one's), whose own reports of others count as in any
+    sentence."""
+    if state.interviewee is None:
+        state.interviewee = state.last or Speaker((), work.index)
+    if label in ("a", "answer"):
+        state.voice = state.interviewee
+    else:
+        state.voice = Speaker((), work.index)
+
+
+# A question in the narrator's words, with no quote in it (an explainer's headline, a
+# rhetorical question), after an optional "Topic: " label.
+_NARRATOR_QUESTION = re.compile(
+    r"(?:[^:\"“”«»]{1,60}:\s+)?(?:what|why|how|who|whom|whose|which|where|when|is|are|was|were|"
+    r"do|does|did|will|would|can|could|should|has|have|had|may|might|must)\b[^\"“”«»]*\?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _speech_before(work: BlockWork, cut: int) -> bool:
+    """A speech verb before the colon ("Lavrov said: ..."): prose that introduces one quote,
+    not a transcript line that puts the lines after it in the speaker's voice."""
+    return any(start < cut for start, _, _ in work.verbs)
+
+
+def _framing_and_mentions(work: BlockWork, rules: CompiledRules) -> None:
+    """Framing terms in the narrator's voice, then mentions (outside quotes) that no other
+    evidence already covers: they order labels, never make one."""
+    quotes = work.quotes
+    weights = rules.weights
+    excluded = merged(work.excluded) if work.excluded else work.excluded
+    for start, end, rule in work.framing:
+        if (
+            rule.actor is None
+            or (quotes and in_spans(start, quotes))
+            or (excluded and in_spans(start, excluded))
+        ):
+            continue
+        weight = weights.framing * rule.weight
+        add_evidence(work, rule, (rule.actor,), start, end, weight)
+    if not work.terms:
+        return
+    used = {(ev.start, ev.actor) for ev in work.evidence}
+    for start, end, term in work.terms:
+        if not term.actors or term.kind == "role" or (quotes and in_spans(start, quotes)):
+            continue
+        actors = [actor for actor in term.actors if (start, actor) not in used]
+        if actors:
+            add_evidence(work, MENTION, actors, start, end, weights.mention)

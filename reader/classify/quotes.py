@@ -1,0 +1,125 @@
+"""Quotes across blocks (step 4): a quote with no attribution is the last speaker's, a
+quote that runs on over paragraphs is the speaker's named where it closes, and a bare quote
+may be named by the paragraph after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.classify.evidence import add_evidence
+from reader.classify.types import (
+    BlockWork,
+)
+from reader.rules.compile import CompiledRules
+from reader.rules.grammar import CARRY_FORWARD, CARRY_QUOTE_CONTINUED
+
+
+def mostly_quoted(work: BlockWork) -> bool:
+    quoted = sum(e - s for s, e in work.quotes)
+    return bool(work.quotes) and (quoted * 2 >= len(work.text) or work.quotes[0][0] == 0)
+
+
+_OPENERS = '“"«'
+_CLOSERS = '”"»'
+
+
+def still_open(work: BlockWork) -> bool:
+    """The block ends inside a quote it opened ("“We will not ..." with no closing mark): by
+    typographic convention the quote runs on into the next paragraph, which opens with a quote
+    mark again."""
+    quotes = work.quotes
+    if not quotes:
+        return False
+    start, end = quotes[-1]
+    text = work.text
+    return end == len(text) and text[start] in _OPENERS and text.rstrip()[-1:] not in _CLOSERS
+
+
+def continues_quote(work: BlockWork) -> bool:
+    """The block opens with a quote mark: it may go on with the quote of the block before."""
+    return work.text.lstrip()[:1] in _OPENERS
+
+
+def close_quote(works: list[BlockWork], rules: CompiledRules) -> None:
+    """A quote over several paragraphs: the speaker named where it closes ("..., Peskov said")
+    speaks in the paragraphs before too. Their carry-over from an earlier speaker is replaced;
+    a speaker who is none of the actors leaves them unlabelled."""
+    last = works[-1]
+    speaker: tuple[str, ...] | None = None
+    for _, who in last.main:
+        if who.kind in ("actor", "unknown"):
+            speaker = who.actors
+            break
+    if speaker is None:
+        return  # no one named where it closes: each paragraph keeps its own carry-over
+    for work in works[:-1]:
+        if work.main:
+            continue
+        work.evidence = [ev for ev in work.evidence if ev.kind != "carry"]
+        work.carried_from = None
+        if speaker:
+            add_evidence(
+                work,
+                CARRY_QUOTE_CONTINUED,
+                speaker,
+                0,
+                len(work.text),
+                rules.weights.carry,
+            )
+            work.carried_from = last.index
+
+
+def bare_quote(work: BlockWork) -> bool:
+    """A paragraph that is one quote and nothing else, with no speaker of its own: its speaker
+    may be named at the start of the next paragraph ("That was how X summed up ...")."""
+    if work.main or not work.quotes:  # most blocks: decided before the text is copied
+        return False
+    text = work.text.strip()
+    if len(text) < 2:
+        return False
+    if text[0] not in _OPENERS or text.rstrip(".")[-1] not in _CLOSERS:
+        return False
+    return sum(e - s for s, e in work.quotes) * 10 >= len(text) * 9
+
+
+# The next paragraph points back at the quote: "That was how X described ...", "The warning
+# came from X", "These were the words of X".
+_BACK_REFERENCE = re.compile(
+    r"\W*(?:(?:that|this|these|those|such)\s+(?:was|were|is|are)\s+(?:how|what|the\s+words?\s+of)"
+    r"|so\s+said|the\s+(?:warning|remarks?|comments?|words|statement|message|appeal|call|threat|"
+    r"assessment|verdict)\s+(?:came\s+from|was\s+made\s+by|were\s+made\s+by|were\s+those\s+of))\b"
+)
+
+
+# What may follow the verb in a sentence that is only an attribution: "X said in a
+# statement.", "X wrote on Telegram on Sunday.", "X told reporters."
+_ATTRIBUTION_TAIL = re.compile(
+    r"(?:\s+(?:in|on|at|during|to|later|earlier|told|reporters|journalists|a|an|the|his|her|"
+    r"its|their|statement|video|address|briefing|interview|telegram|x|sunday|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|conference|news|press|post|message|social|media))*"
+    r"\s*[.]\s*$"
+)
+
+
+def forward_speaker(held: BlockWork, nxt: BlockWork, rules: CompiledRules) -> None:
+    """A bare quote whose speaker the next paragraph names, pointing back at it ("That was how
+    X summed up ...") or with a sentence that is only the attribution ("X said in a
+    statement."): the quote is that speaker's, not the one carried from before it."""
+    if not nxt.main:
+        return
+    pos, who = nxt.main[0]
+    if who.kind not in ("actor", "unknown"):
+        return
+    if _BACK_REFERENCE.match(nxt.folded) is None:
+        s_start, s_end = nxt.sentences[0] if nxt.sentences else (0, 0)
+        verb_end = next((end for start, end, _ in nxt.verbs if start == pos), None)
+        if verb_end is None or not s_start <= pos < s_end:
+            return
+        if _ATTRIBUTION_TAIL.match(nxt.folded, verb_end, s_end) is None:
+            return
+    held.evidence = [ev for ev in held.evidence if ev.kind != "carry"]
+    held.carried_from = None
+    if who.actors:
+        add_evidence(held, CARRY_FORWARD, who.actors, 0, len(held.text), rules.weights.carry)
+        held.carried_from = nxt.index

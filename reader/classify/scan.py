@@ -1,0 +1,276 @@
+"""Scanning: each chunk of blocks is folded once and scanned once per combined pattern.
+
+Why: the Python work per block is what costs time over 100,000 paragraphs, so the regex work
+is done over a chunk's joined text (reader.rules.compile builds the few trie-factored patterns)
+and the matches are shared out to the blocks. A block is tokenised only when there is grammar
+to do in it (a speech verb, a source marker, a role, a title, a "Name:" prefix).
+
+`prepare_chunk` makes each block's `BlockWork` (reader.classify.types): its matches, then the
+evidence the later steps add.
+`Budget` keeps rule-file regexes (which can backtrack for minutes) within a time budget.
+"""
+
+from __future__ import annotations
+
+import time
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from reader.classify.datelines import dateline
+from reader.classify.effort import Effort
+from reader.classify.types import BlockWork, Unit
+from reader.classify.units import (
+    COLON_PREFIX,
+    in_spans,
+    merged,
+    quoted_spans,
+    sentence_spans,
+    tokenise,
+)
+from reader.model import Block
+from reader.rules.compile import (
+    CompiledRules,
+    Term,
+    TermRule,
+    UserRegex,
+    VerbForm,
+    fold,
+)
+
+_T = TypeVar("_T")
+
+
+def prepare_chunk(
+    blocks: Sequence[Block],
+    rules: CompiledRules,
+    budget: Budget,
+    strings: dict[str, str],
+    effort: Effort | None = None,
+) -> list[BlockWork]:
+    """Scan a run of blocks with the combined patterns in one pass over their joined text;
+    `effort` is checked between the scans and the blocks, so a cancel ends the work soon.
+
+    The blocks are joined with a newline: no term holds one and every term ends at a word end,
+    so each match falls inside one block, exactly where a scan of that block alone finds it.
+    """
+    texts = [block.text for block in blocks]
+    folded_all = fold("\n".join(texts))
+    bounds: list[int] = []
+    offset = 0
+    for text in texts:
+        bounds.append(offset)
+        offset += len(text) + 1
+
+    check = effort.check if effort is not None else _no_check
+    check()
+    excluded = _bucket(rules.exclusions.scan(folded_all), bounds)
+    folded = [
+        folded_all[start : start + len(text)] for start, text in zip(bounds, texts, strict=True)
+    ]
+    if rules.exclusion_regex:
+        budget.scan(rules.exclusion_regex, folded_all, folded, bounds, excluded)
+    framing = _bucket(rules.framing.scan(folded_all), bounds)
+    if rules.framing_regex:
+        budget.scan(rules.framing_regex, folded_all, folded, bounds, framing)
+    check()
+    terms = _bucket(rules.terms.scan(folded_all), bounds)
+    check()
+    verbs = _bucket(rules.verbs.scan(folded_all), bounds)
+    markers = _bucket(rules.markers.scan(folded_all), bounds)
+    off = budget.off
+    return [
+        _prepare(
+            block,
+            folded[i],
+            [(s, e) for s, e, rule in excluded[i] if rule.id not in off]
+            if off
+            else [(s, e) for s, e, _ in excluded[i]],
+            terms[i],
+            verbs[i],
+            [(s, e) for s, e, _ in markers[i]],
+            [hit for hit in framing[i] if hit[2].id not in off] if off else framing[i],
+            strings,
+            check,
+        )
+        for i, block in enumerate(blocks)
+    ]
+
+
+def _no_check() -> None:
+    """No cancel to look for (a classification without an `Effort`)."""
+
+
+def _bucket(
+    matches: list[tuple[int, int, _T]], bounds: list[int]
+) -> list[list[tuple[int, int, _T]]]:
+    """Matches over the joined text, per block, with block-relative offsets."""
+    out: list[list[tuple[int, int, _T]]] = [[] for _ in bounds]
+    count = len(bounds)
+    i = 0
+    base = 0
+    following = bounds[1] if count > 1 else 1 << 62
+    for start, end, meaning in matches:
+        if start >= following:
+            i = bisect_right(bounds, start) - 1
+            base = bounds[i]
+            following = bounds[i + 1] if i + 1 < count else 1 << 62
+        out[i].append((start - base, end - base, meaning))
+    return out
+
+
+class Budget:
+    """The time left for rule-file regexes in one classification.
+
+    Why: a regex such as `(a|aa)+$` backtracks for minutes on "aaaa...b", and Python's `re`
+    cannot be stopped (it holds the GIL, so not even the UI thread runs). The `regex` module
+    takes a timeout per call and releases the GIL while it matches (`concurrent=True`).
+    Each rule's regexes may spend `per_rule` seconds on the article, and all the regexes of one
+    rule file five times that. A rule that runs out is switched off for the rest of the
+    article with one problem line naming it; a file that runs out has all its regexes switched
+    off with one line naming the file.
+    """
+
+    __slots__ = ("files_off", "left", "off", "per_rule", "problems")
+
+    FILE_SHARE = 5  # a rule file's budget, in rule budgets
+
+    def __init__(self, per_rule: float, problems: list[str] | None) -> None:
+        self.per_rule = per_rule
+        self.left: dict[str, float] = {}  # rule id or file -> seconds left
+        self.off: set[str] = set()  # ids of rules switched off
+        self.files_off: set[str] = set()
+        self.problems = problems if problems is not None else []
+
+    def scan(
+        self,
+        rules: Sequence[TermRule],
+        folded_all: str,
+        folded: list[str],
+        bounds: list[int],
+        out: list[list[tuple[int, int, TermRule]]],
+    ) -> None:
+        """Add every match of `rules`' regexes to `out`, per block, in rule order."""
+        for rule in rules:
+            for rx in rule.regexes:
+                if rule.id in self.off:
+                    break
+                if rx.joinable:
+                    spans = self._run(rule, rx, folded_all)
+                    if spans is None:
+                        break
+                    found = _bucket(spans, bounds)
+                    crossed = [
+                        i
+                        for i, hits in enumerate(found)
+                        if hits and hits[-1][1] > len(folded[i])  # ran over the newline
+                    ]
+                    redo: set[int] = set()
+                    for i in crossed:  # that block and every block the match ran into
+                        last = bisect_right(bounds, found[i][-1][1] + bounds[i] - 1)
+                        redo.update(range(i, last))
+                    for i in redo:
+                        found[i] = []
+                else:
+                    found = [[] for _ in folded]
+                    redo = set(range(len(folded)))
+                for i in sorted(redo):
+                    spans = self._run(rule, rx, folded[i])
+                    if spans is None:
+                        break
+                    found[i] = spans
+                if rule.id in self.off:
+                    break
+                for i, hits in enumerate(found):
+                    if hits:
+                        out[i].extend((s, e, rule) for s, e, _ in hits)
+
+    def _run(self, rule: TermRule, rx: UserRegex, text: str) -> list[tuple[int, int, None]] | None:
+        """The spans of `rx` in `text`, or None when it ran out of time (and is now off)."""
+        if rx.file in self.files_off:
+            self.off.add(rule.id)
+            return None
+        rule_left = self.left.get(rule.id, self.per_rule)
+        file_left = self.left.get(rx.file, self.per_rule * self.FILE_SHARE)
+        started = time.perf_counter()
+        try:
+            if min(rule_left, file_left) <= 0:
+                raise TimeoutError
+            found = rx.pattern.finditer(text, timeout=min(rule_left, file_left), concurrent=True)
+            spans = [(*m.span(), None) for m in found]
+        except TimeoutError:
+            self.off.add(rule.id)
+            if rule_left <= file_left:
+                where = f"{rx.where}: " if rx.where else ""
+                self.problems.append(
+                    f"{where}rule {rule.id} took over {self.per_rule * 1000:.0f} ms and was "
+                    "switched off (catastrophic backtracking?)"
+                )
+            else:
+                self.files_off.add(rx.file)
+                total = self.per_rule * self.FILE_SHARE * 1000
+                self.problems.append(
+                    f"{rx.file or 'rule file'}: its regexes took over {total:.0f} ms in all and "
+                    f"were switched off (the last one running: rule {rule.id})"
+                )
+            return None
+        finally:
+            spent = time.perf_counter() - started
+            self.left[rule.id] = rule_left - spent
+            self.left[rx.file] = file_left - spent
+        return spans
+
+
+_NO_UNITS: tuple[list[Unit], list[int], list[int]] = ([], [], [])  # never changed: shared
+
+
+def _prepare(
+    block: Block,
+    folded: str,
+    excluded: list[tuple[int, int]],
+    terms: list[tuple[int, int, Term]],
+    verbs: list[tuple[int, int, VerbForm]],
+    markers: list[tuple[int, int]],
+    framing: list[tuple[int, int, TermRule]],
+    strings: dict[str, str],
+    check: Callable[[], None],
+) -> BlockWork:
+    """One block's working data from its matches; tokenise it only if there is grammar to do.
+    `check` raises once the classification is cancelled (looked at while a long block is
+    tokenised too)."""
+    check()
+    text = block.text
+    opening = dateline(text)
+    if opening is not None:
+        excluded = [(0, opening.end()), *excluded]
+    if excluded:
+        cover = merged(excluded)
+        terms = [t for t in terms if not in_spans(t[0], cover)]
+        verbs = [v for v in verbs if not in_spans(v[0], cover)]
+        markers = [m for m in markers if not in_spans(m[0], cover)]
+    quotes = quoted_spans(text)
+    needs_units = bool(
+        verbs
+        or markers
+        or block.index == 0
+        or block.kind == "title"
+        or (":" in text and COLON_PREFIX.match(text))  # `in` first: most blocks have none
+        or any(t.kind == "role" for _, _, t in terms)
+    )
+    units, starts, term_at = tokenise(text, folded, terms, check) if needs_units else _NO_UNITS
+    return BlockWork(
+        index=block.index,
+        text=text,
+        folded=folded,
+        units=units,
+        starts=starts,
+        term_at=term_at,
+        quotes=quotes,
+        excluded=excluded,
+        sentences=sentence_spans(text, check) if verbs or markers else [(0, len(text))],
+        terms=terms,
+        verbs=verbs,
+        markers=markers,
+        framing=framing,
+        strings=strings,
+    )

@@ -1,0 +1,294 @@
+"""Speakers: who holds which role ("Russian Foreign Minister Sergey Lavrov": Lavrov is a
+minister, of Russia), when each person was last named, and the region last named, so that
+"the minister said" and "the governor wrote" blocks later resolve (step 4 of the pipeline).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from itertools import compress
+from operator import itemgetter
+
+from reader.classify.phrases import (
+    appositive_name,
+    learn,
+    np_after,
+    np_before,
+    person_name,
+    resolve,
+    tie_names,
+)
+from reader.classify.types import (
+    CAP,
+    LOW,
+    START,
+    TERM,
+    BlockWork,
+    Person,
+    Speaker,
+    State,
+    Unit,
+    Who,
+)
+
+
+def known_role(who: Who, state: State) -> Who:
+    """'the minister': the most recently named person with that role, if the article has one
+    (a pure lookup; `named_again` records that the article named them again). `block` of the
+    answer is where that person was last named."""
+    if who.kind != "role":
+        return who
+    holder = role_holder(who, state)
+    if holder is None:
+        return who
+    if not holder.actors:
+        # "the spokesman" after "Chinese Foreign Ministry spokesman Guo Jiakun": Guo again
+        return Who("unknown", (), who.start, who.end, who.roles, block=holder.last)
+    return Who("actor", holder.actors, who.start, who.end, who.roles, block=holder.last)
+
+
+def role_holder(who: Who, state: State) -> Person | None:
+    """The person last named with one of `who`'s roles ("minister", "foreign minister")."""
+    best: Person | None = None
+    for key in who.roles:
+        for person_key in state.roles.get(key, ()):
+            person = state.people[person_key]
+            if best is None or person.last > best.last:
+                best = person
+    return best
+
+
+def named_again(who: Who, state: State, index: int) -> None:
+    """A role ("the minister said") names its holder again in block `index`."""
+    if who.kind != "role":
+        return
+    holder = role_holder(who, state)
+    if holder is not None:
+        holder.last = index
+
+
+def register_roles(work: BlockWork, state: State) -> None:
+    """Remember who holds which role ("Russian Foreign Minister Sergey Lavrov": Lavrov is a
+    minister, of Russia) and when each person was last named, for "the minister said" later."""
+    if state.people:
+        _named_again(work, state)
+    _office_holders(work, state)
+    units = work.units
+    for i in work.term_at:
+        term = units[i][TERM]
+        if term is not None and term.kind == "role":
+            _register_holder(work, state, i)
+
+
+def _named_again(work: BlockWork, state: State) -> None:
+    """The people the article knows that this block names again (by name or surname).
+
+    Only the capitalised units and the lexicon terms can name someone: the loops take those
+    alone (`compress` picks the capitalised ones without a Python step per token)."""
+    units, index, people = work.units, work.index, state.people
+    for unit in compress(units, map(_capital, units)):
+        term = unit[TERM]
+        if term is None:
+            key = unit[LOW]
+        elif term.kind == "speaker":
+            key = surname(unit[LOW])
+        else:
+            continue
+        person = people.get(key)
+        if person is not None:
+            person.last = index
+    for i in work.term_at:
+        unit = units[i]
+        term = unit[TERM]
+        if not unit[CAP] and term is not None and term.kind == "speaker":
+            person = people.get(surname(unit[LOW]))
+            if person is not None:
+                person.last = index
+
+
+def _register_holder(work: BlockWork, state: State, i: int) -> None:
+    """The person (or office) the title phrase around the role at unit `i` names, as that
+    role's latest holder; the name's words are tied to the holder's side."""
+    units = work.units
+    a, _ = np_before(units, i, max(0, i - 6))
+    _, b = np_after(units, i, min(len(units), i + 6))
+    who = resolve(units[a:b], state.names)
+    learn(who, state.names)
+    if who.kind not in ("actor", "unknown"):
+        return
+    name = person_name(units, a, b, i)
+    if who.kind == "unknown" and name:
+        who = _side_of_title(work, state, who, a, b, units[i][START])
+    if name:
+        person_key = surname(name[-1][LOW])
+        if who.kind == "actor":
+            tie_names(name, who.actors, who.member, state.names)
+    elif who.kind == "actor":
+        person_key = "/".join(who.actors) + ":" + units[i][LOW].removesuffix("'s")
+    else:
+        return  # "a statement", "Governor": no one the article can call again
+    state.people[person_key] = Person(who.actors, work.index)
+    for key in who.roles:
+        holders = state.roles.setdefault(key, [])
+        if person_key in holders:
+            holders.remove(person_key)
+        holders.append(person_key)
+
+
+def _side_of_title(work: BlockWork, state: State, who: Who, a: int, b: int, at: int) -> Who:
+    """A named person with a government title of no side ("Energy Minister Svitlana
+    Hrynchuk"): the wire dateline's side, unless another side's account comes first; else
+    the one country the sentence opens with ("Finland will start making mines, Defense
+    Minister Antti Hakkanen said")."""
+    phrase = work.units[a:b]
+    if not _house_title(phrase, who.roles):
+        return who
+    house, last = state.house, state.last
+    if (
+        house
+        and not _other_side_before(work, at, house)
+        and not (last and last.actors and house[0] not in last.actors)
+    ):
+        return Who("actor", house, who.start, who.end, who.roles)
+    if a > 0:
+        subject = _sentence_subject(work, a, state)
+        if subject is not None:
+            return Who(
+                "actor", subject.actors, who.start, who.end, who.roles, member=subject.member
+            )
+    return who
+
+
+# A lexicon speaker that is an office, not a person: its holder may be named after it.
+_OFFICE = re.compile(r"\b(?:commander|committee|chief|secretary|spokes\w+|envoy|minister)\b")
+
+
+def _office_holders(work: BlockWork, state: State) -> None:
+    """ "the Supreme Allied Commander Europe, General Alexus Grynkewich": the name after an
+    office of an actor's is that actor's, so "Grynkewich:" and "Grynkewich said" later are."""
+    units = work.units
+    for i in work.term_at:
+        term = units[i][TERM]
+        if term is None or term.kind != "speaker" or not term.actors:
+            continue
+        if _OFFICE.search(units[i][LOW]) is None:
+            continue
+        name = appositive_name(units, i + 1)
+        if name and all(u[TERM] is None for u in name):
+            tie_names(name, term.actors, term.member, state.names)
+
+
+# Government titles that an outlet leaves unqualified when the side is plain from its dateline
+# ("KYIV, Ukraine (AP) - ... Gov. Vadym Filashkin said"; "MOSCOW, June 12. /TASS/. Deputy
+# Foreign Minister Sergey Ryabkov said"). Spokespeople only with "ministry" in the title. Not
+# after another side's speaker: "Kremlin spokesman Dmitry Peskov said ... Foreign Minister Hakan
+# Fidan said" is more likely the host of talks than the house's minister.
+_HOUSE_TITLES = frozenset(
+    [
+        "minister",
+        "foreign minister",
+        "defence minister",
+        "defense minister",
+        "energy minister",
+        "finance minister",
+        "interior minister",
+        "deputy foreign minister",
+        "deputy prime minister",
+        "deputy defence minister",
+        "deputy defense minister",
+        "governor",
+        "regional governor",
+        "region governor",
+        "oblast governor",
+        "gov.",
+        "ambassador",
+    ]
+)
+_SPOKES = frozenset(["spokesman", "spokeswoman", "spokesperson"])
+# Capitalised words that may stand before a title without naming a side of their own.
+_TITLE_WORDS = frozenset(
+    ["deputy", "first", "acting", "senior", "chief", "vice", "regional", "state", "the", "gov."]
+)
+_MINISTRY = frozenset(["ministry", "foreign ministry", "defence ministry", "defense ministry"])
+
+
+def _sentence_subject(work: BlockWork, a: int, state: State) -> Who | None:
+    """The one actor a sentence opens with, when an unqualified title at unit `a` ends it
+    after a comma: the country the sentence is about is the minister's."""
+    units = work.units
+    if units[a - 1][LOW] != ",":
+        return None
+    first = bisect_left(work.starts, work.sentence_start(units[a][START]))
+    i, j = np_after(units, first, a)
+    if i != first or j <= i:
+        return None
+    subject = resolve(units[i:j], state.names)
+    learn(subject, state.names)
+    direct = any(u[TERM] is not None and u[TERM].kind == "alias" for u in units[i:j])
+    return subject if subject.kind == "actor" and len(subject.actors) == 1 and direct else None
+
+
+def _house_title(phrase: Sequence[Unit], roles: tuple[str, ...]) -> bool:
+    """A government title with no side of its own and nobody of a fourth actor in it:
+    "Energy Minister Svitlana Hrynchuk", not "Foreign Minister Hakan Fidan" (a lexicon
+    speaker of no actor) nor "Levada's director"."""
+    before_role = True
+    for unit in phrase:
+        term = unit[TERM]
+        if term is not None and term.kind in ("speaker", "other", "alias", "adjective"):
+            return False
+        if term is not None and term.kind == "role":
+            before_role = False
+        elif before_role and unit[CAP] and term is None and unit[LOW] not in _TITLE_WORDS:
+            return False  # "Turkish Foreign Minister": a nationality the lexicon does not know
+    keys = set(roles)
+    return bool(keys & _HOUSE_TITLES) or (bool(keys & _SPOKES) and bool(keys & _MINISTRY))
+
+
+def _other_side_before(work: BlockWork, at: int, house: tuple[str, ...]) -> bool:
+    """An earlier sentence of the block already tells another side's account ("Russia's
+    Defense Ministry said ... In the Belgorod region, Gov. Vyacheslav Gladkov said"): the
+    title may be that side's official, so the dateline does not decide it."""
+    opening = work.sentence_start(at)
+    return any(
+        start < opening
+        and term.kind in ("alias", "adjective", "speaker")
+        and term.actors
+        and not set(term.actors) & set(house)
+        for start, _, term in work.terms
+    )
+
+
+# A region's name: "the Belgorod region", "Kharkiv Oblast", "Kursk governor".
+_REGION_AFTER = re.compile(r"(?:'s)?\s+(?:region|oblast|province|governor|regional)\b")
+
+
+def note_region(work: BlockWork, state: State) -> None:
+    """Remember the last region of one side the article names: "the governor wrote on
+    Telegram" a paragraph later is that region's governor."""
+    folded = work.folded
+    if (
+        "region" not in folded
+        and "oblast" not in folded
+        and "governor" not in folded
+        and "province" not in folded
+    ):
+        return  # most blocks: four substring tests instead of a look after every term
+    for _, end, term in work.terms:
+        if (
+            term.kind in ("adjective", "alias")
+            and len(term.actors) == 1
+            and not term.member
+            and _REGION_AFTER.match(folded, end)
+        ):
+            state.region = Speaker(term.actors, work.index)
+
+
+def surname(name: str) -> str:
+    """How a speaker is called again: "sergey lavrov's" -> "lavrov"."""
+    return name.removesuffix("'s").rsplit(" ", 1)[-1]
+
+
+_capital = itemgetter(CAP)

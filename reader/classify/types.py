@@ -1,0 +1,117 @@
+"""The data every step of the classifier passes on, in one module below all the steps, so
+that no step imports another for a type: the units a block is read as, a resolved phrase
+(`Who`), what carries from block to block (`State`, `Speaker`) and one block's working data
+(`BlockWork`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Final, Literal
+
+from reader.model import BlockKind, Evidence
+from reader.rules.compile import Term, TermRule, VerbForm
+
+Unit = tuple[int, int, str, Term | None, bool]  # start, end, folded text, lexicon term, capital
+START: Final = 0
+END: Final = 1
+LOW: Final = 2
+TERM: Final = 3
+CAP: Final = 4
+
+
+# Names the article has tied to an actor ("graham" -> NATO) and whether that is a member state.
+Names = dict[str, tuple[tuple[str, ...], bool]]
+
+
+WhoKind = Literal["actor", "unknown", "pronoun", "role", "none"]
+
+# A name a phrase ties to an actor: (name, actors, member state?, keep an earlier tie?).
+Tie = tuple[str, tuple[str, ...], bool, bool]
+
+
+@dataclass(frozen=True, slots=True)
+class Who:
+    """A resolved subject: actors (empty for a speaker who is none of them), or unresolved."""
+
+    kind: WhoKind
+    actors: tuple[str, ...] = ()
+    start: int = 0
+    end: int = 0
+    roles: tuple[str, ...] = ()
+    word: str = ""  # a pronoun's word ("he", "we")
+    member: bool = False
+    block: int | None = None  # a role's holder: the block where the article last named them
+    ties: tuple[Tie, ...] = ()  # names this phrase ties to an actor (`phrases.learn`)
+
+
+NONE = Who("none")
+
+
+@dataclass
+class Speaker:
+    """Who spoke last, for carry-over."""
+
+    actors: tuple[str, ...]  # () = a named speaker who is none of the actors
+    block: int
+
+
+@dataclass
+class Person:
+    """Someone (or some office) the article has tied to an actor, and when last named."""
+
+    actors: tuple[str, ...]
+    last: int
+
+
+@dataclass
+class State:
+    """What the article has established so far, carried from block to block."""
+
+    last: Speaker | None = None
+    voice: Speaker | None = None  # a transcript speaker ("Mark Rutte: ...")
+    voice_kind: BlockKind | None = None  # the kind of block that set the voice (an item's ends
+    # with the list)
+    roles: dict[str, list[str]] = field(default_factory=dict)  # "minister" -> person keys
+    people: dict[str, Person] = field(default_factory=dict)  # "lavrov" -> Russia, block 4
+    names: Names = field(default_factory=dict)  # "graham" -> nato (see phrases)
+    official: bool = False  # a release, statement, readout or transcript (from its title)
+    document: tuple[str, ...] | None = None  # the actor whose voice the document is in
+    reports: bool = False  # ... and what it says others said is reported in that voice
+    house: tuple[str, ...] = ()  # the side a dateline puts the article on ("KYIV, ... (AP)")
+    interviewee: Speaker | None = None  # who answers the "A:" lines of an interview
+    region: Speaker | None = None  # the region last named ("the Belgorod region"), and where
+
+
+@dataclass(slots=True)
+class BlockWork:
+    """Working data for one block."""
+
+    index: int
+    text: str
+    folded: str
+    units: list[Unit]
+    starts: list[int]  # each unit's start offset, for bisection
+    term_at: list[int]  # the indices of the units that are lexicon terms
+    quotes: list[tuple[int, int]]
+    excluded: list[tuple[int, int]]
+    sentences: list[tuple[int, int]]
+    terms: list[tuple[int, int, Term]]
+    verbs: list[tuple[int, int, VerbForm]]
+    markers: list[tuple[int, int]]
+    framing: list[tuple[int, int, TermRule]]
+    topic: bool | None = None  # on the war's topic? computed when first asked (`allowed`)
+    evidence: list[Evidence] = field(default_factory=list)
+    main: list[tuple[int, Who]] = field(default_factory=list)  # (position, subject)
+    carried_from: int | None = None
+    speaker_set: bool = False
+    strings: dict[str, str] = field(default_factory=dict)  # evidence texts, shared (`add_evidence`)
+
+    def sentence_start(self, pos: int) -> int:
+        """The offset where the sentence that holds offset `pos` starts."""
+        i = bisect_right(self.sentences, (pos, _FAR)) - 1  # sentences: sorted, contiguous
+        return self.sentences[i][0] if i >= 0 else 0
+
+
+_FAR = 1 << 62

@@ -1,0 +1,174 @@
+"""The text units the attribution grammar works on: tokens, sentences and quoted spans.
+
+Why a module of its own: every later step (noun phrases, speech verbs, carry-over) reads a block
+as a list of units, where a unit is a token or a whole lexicon term ("kremlin spokesman",
+"the bloc's"), and needs to know which sentence and which quote an offset falls in. Offsets
+always refer to the block's text; the folded (lower-cased) copy has the same length.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from operator import itemgetter
+
+from reader.classify.types import START, Unit
+from reader.rules.compile import Term
+
+_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*-?|[^\w\s]")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)]*\s+(?=[\"“‘«(]?[A-Z0-9])")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|St|Jr|Sr|No|Vol|vs|etc|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|E\.U))\.$"
+)
+# "Mark Rutte: ..." (a speaker's line) and "Headline - Source" (a headline's source).
+COLON_PREFIX = re.compile(r"([^:.!?\"“”«»]{1,80}?):\s+\S")
+DASH_SUFFIX = re.compile(r"\s[–—-]\s+([^–—]{1,60}?)\s*$")
+_unit_start = itemgetter(START)
+
+
+def in_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether offset `pos` falls in one of `spans`, which are sorted and disjoint (quotes,
+    sentences): one bisection, however many spans a long block holds."""
+    i = bisect_right(spans, (pos, _FAR)) - 1
+    return i >= 0 and pos < spans[i][1]
+
+
+_FAR = 1 << 62
+
+
+def merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The union of `spans` as sorted, disjoint spans, for `in_spans` (exclusions come from
+    several scans, out of order and overlapping)."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if end <= start:
+            continue  # covers nothing
+        if out and start < out[-1][1]:
+            if end > out[-1][1]:
+                out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def tokenise(
+    text: str,
+    folded: str,
+    terms: list[tuple[int, int, Term]],
+    check: Callable[[], None] | None = None,
+) -> tuple[list[Unit], list[int], list[int]]:
+    """The units of a block, their start offsets and the indices of the lexicon terms among
+    them: tokens, with each lexicon term (and a possessive 's after it) merged into one unit.
+
+    The tokens are made in one comprehension; each term then replaces the tokens it covers
+    (found by bisection), so the Python work per block is per term, not per token. A term
+    merges at the first token that starts inside it; one that starts inside a token ("ex-NATO"
+    is one token) and ends there is not a unit of its own.
+    """
+    units: list[Unit] = []
+    for pos, end in _windows(folded, check):
+        units += [
+            (start, m.end(), m.group(), None, text[start].isupper())
+            for m in _TOKEN.finditer(folded, pos, end)
+            for start in (m.start(),)  # bound once: the comprehension runs per token
+        ]
+    starts = list(map(_unit_start, units))
+    if not terms:
+        return units, starts, []
+    n = len(units)
+    out: list[Unit] = []
+    out_starts: list[int] = []
+    term_at: list[int] = []
+    extend, extend_starts, append = out.extend, out_starts.extend, out.append  # bound once
+    k = 0  # the next token not yet emitted or covered
+    for t_start, t_end, term in terms:
+        j = bisect_left(starts, t_start, k)
+        if j >= n or starts[j] >= t_end:
+            continue
+        if j > k:
+            extend(units[k:j])
+            extend_starts(starts[k:j])
+        # keep a possessive with its term: "the bloc's", "Ukraine's"
+        stop = t_end
+        if folded.startswith("'s", t_end) and not folded[t_end + 2 : t_end + 3].isalnum():
+            stop = t_end + 2
+        term_at.append(len(out))
+        append((t_start, stop, folded[t_start:stop], term, text[t_start].isupper()))
+        out_starts.append(t_start)
+        k = bisect_left(starts, stop, j)
+    out.extend(units[k:])
+    out_starts.extend(starts[k:])
+    return out, out_starts, term_at
+
+
+_QUOTE_MARK = re.compile("[“”«»\"‘’']")
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted text, quote marks included. An unclosed quote runs to the block's end."""
+    if _QUOTE_MARK.search(text) is None:
+        return []
+    spans: list[tuple[int, int]] = []
+    open_at = -1
+    closer = ""
+    n = len(text)
+    for m in _QUOTE_MARK.finditer(text):
+        i = m.start()
+        ch = text[i]
+        if open_at < 0:
+            if ch == "“":
+                open_at, closer = i, "”"
+            elif ch == "«":
+                open_at, closer = i, "»"
+            elif ch == '"':
+                open_at, closer = i, '"'
+            elif (
+                ch in "‘'"
+                and (i == 0 or not text[i - 1].isalnum())
+                and i + 1 < n
+                and text[i + 1].isalnum()
+            ):
+                open_at, closer = i, "’'"
+        elif ch in closer and i > open_at:
+            if closer == "’'" and i + 1 < n and text[i + 1].isalpha():
+                continue  # an apostrophe inside the quote ("Russia’s")
+            spans.append((open_at, i + 1))
+            open_at = -1
+    if open_at >= 0 and closer != "’'":
+        spans.append((open_at, n))
+    return spans
+
+
+# A block longer than this is tokenised a window at a time, with a cancel check between.
+_WINDOW = 1 << 16
+
+
+def _windows(folded: str, check: Callable[[], None] | None) -> Iterator[tuple[int, int]]:
+    """[start, end) windows over `folded`, cut at a space (no token holds one), calling
+    `check` before each: one window for all but the longest blocks."""
+    pos, n = 0, len(folded)
+    while pos < n:
+        if check is not None:
+            check()
+        end = n if n - pos <= _WINDOW else folded.find(" ", pos + _WINDOW)
+        end = n if end < 0 else end
+        yield pos, end
+        pos = end
+
+
+def sentence_spans(text: str, check: Callable[[], None] | None = None) -> list[tuple[int, int]]:
+    """The sentences of a block as [start, end) spans (`check`: see `tokenise`)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if check is not None and len(spans) % 4096 == 4095:
+            check()
+        head = text[max(start, m.start() - 6) : m.start() + 1]
+        if _ABBREVIATION.search(head):
+            continue
+        spans.append((start, m.end()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans

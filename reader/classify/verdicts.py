@@ -1,0 +1,99 @@
+"""Verdicts: a block's evidence -> scores per actor, labels and where it was carried from."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from operator import attrgetter
+from types import MappingProxyType
+
+from reader.classify.types import BlockWork
+from reader.model import Verdict
+from reader.rules.compile import CompiledRules
+
+
+class Verdicts:
+    """Turns a block's evidence into its verdict: scores per actor, labels, the carried-from.
+
+    An actor's score is the sum of its evidence weights; labels go to the actors with
+    attribution or carry evidence whose labelling weight reaches `min_score` and whose score
+    reaches `threshold` times the best one, dominant first (ties: the first attributed).
+
+    Verdicts outlive the classification (a reader holds every one), so equal parts are shared:
+    one verdict for every block with no evidence, one scores mapping and one labels tuple for
+    each distinct value (a handful over a whole article)."""
+
+    __slots__ = ("labels", "min_score", "order", "scores", "threshold")
+
+    def __init__(self, rules: CompiledRules) -> None:
+        self.order = {actor.id: i for i, actor in enumerate(rules.actors)}
+        self.min_score = rules.min_score
+        self.threshold = rules.threshold
+        self.scores: dict[tuple[tuple[str, float], ...], Mapping[str, float]] = {}
+        self.labels: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def __call__(self, work: BlockWork) -> Verdict:
+        evidence = work.evidence
+        if not evidence:
+            return _NO_VERDICT
+        scores: dict[str, float] = {}
+        labelling: dict[str, float] = {}
+        first_seen: dict[str, int] = {}
+        carried = False
+        score_of = scores.get  # bound once: the loop runs per evidence
+        for ev in evidence:
+            actor = ev.actor
+            weight = ev.weight
+            scores[actor] = score_of(actor, 0.0) + weight
+            kind = ev.kind
+            if kind == "attribution" or kind == "carry":
+                labelling[actor] = labelling.get(actor, 0.0) + weight
+                if actor not in first_seen:
+                    first_seen[actor] = ev.start if kind == "attribution" else -1
+                if kind == "carry":
+                    carried = True
+        labels: tuple[str, ...] = ()
+        if labelling:
+            floor = self.threshold * max(scores[a] for a in labelling)
+            chosen = [
+                actor
+                for actor, weight in labelling.items()
+                if weight >= self.min_score and scores[actor] >= floor
+            ]
+            if len(chosen) > 1:
+                chosen.sort(key=lambda a: (-scores[a], first_seen[a]))
+            labels = self._labels(tuple(chosen))
+        carried_from = work.carried_from if carried else None
+        return Verdict(
+            labels=labels,
+            primary=labels[0] if labels else None,
+            scores=self._scores(scores),
+            evidence=tuple(sorted(evidence, key=_EVIDENCE_ORDER))
+            if len(evidence) > 1
+            else tuple(evidence),
+            carried_from=carried_from,
+        )
+
+    def _scores(self, scores: dict[str, float]) -> Mapping[str, float]:
+        """The scores rounded to 3 places, in the config's actor order (shared when equal)."""
+        if len(scores) == 1:
+            key = tuple((a, round(s, 3)) for a, s in scores.items())
+        else:
+            order = self.order
+            key = tuple(
+                (a, round(s, 3))
+                for a, s in sorted(scores.items(), key=lambda kv: order.get(kv[0], 99))
+            )
+        shared = self.scores.get(key)
+        if shared is None:
+            shared = dict(key)
+            if len(self.scores) < _SHARED_KEPT:
+                self.scores[key] = shared
+        return shared
+
+    def _labels(self, labels: tuple[str, ...]) -> tuple[str, ...]:
+        return self.labels.setdefault(labels, labels)
+
+
+_NO_VERDICT = Verdict(scores=MappingProxyType({}))
+_EVIDENCE_ORDER = attrgetter("start", "rule")
+_SHARED_KEPT = 4096

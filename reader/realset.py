@@ -1,0 +1,282 @@
+"""The real-article set: score the rules on published text that is not ours to commit.
+
+The articles of tests/data/real are public pages (wire copy, state media, official documents).
+Their text stays in a git-ignored cache; the repository keeps only `manifest.yaml` (where each
+article comes from, and a fingerprint per paragraph) and `labels.yaml` (the gold, by paragraph
+index). So the cache can be rebuilt by anyone who can read the pages again, and the fingerprints
+prove that a rebuilt cache holds the very paragraphs the labels were written for: a paragraph
+cut differently, or an edited page, would silently score the wrong text.
+
+A cached article is a `.txt` file: the headline, then each paragraph, separated by blank lines
+(blank lines keep one block per paragraph whatever the plain-text splitter decides about short
+lines). Block `p` of the labels is paragraph `p` of the manifest; the headline is 0.
+
+`python -m reader.realset [FOLDER]` (`make eval-real`) checks the cache and scores each split
+(`dev`, `blind`) separately. With no cache it says how to rebuild it and exits 0, so a fresh
+clone and CI pass without the articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import re
+import shutil
+import sys
+import tempfile
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO, cast
+
+import yaml
+
+from reader import safe_yaml
+from reader.errors import ReaderError
+from reader.safe_text import SafeWriter, visible
+
+FINGERPRINT_CHARS = 12
+SPLITS = ("dev", "blind")
+KINDS = ("wire", "state-media", "ukrainian", "official", "paper")
+
+# Punctuation is what re-extraction changes most (curly or straight quotes, dashes, a headline
+# rebuilt from a URL slug): a fingerprint is taken of the words alone.
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_SPACE = re.compile(r"\s+")
+
+REBUILD_HINT = """\
+The real-article cache is not here ({cache}).
+Its articles are public pages whose text is not committed. To rebuild it, follow
+tests/data/real/README.md: for each entry of manifest.yaml, look the `query` up in the
+search tool's "pages" corpus, take the excerpt of the entry's `url`, and write
+cache/<id>.txt (headline, then one paragraph per line, blank lines between them).
+Then run `make eval-real` again: it checks every paragraph against the manifest's
+fingerprints before scoring.
+"""
+
+
+def normalise(text: str) -> str:
+    """The form a fingerprint is taken of: NFKC, case folded, punctuation dropped, runs of
+    whitespace made one space."""
+    words = _PUNCTUATION.sub("", unicodedata.normalize("NFKC", text).casefold())
+    return _SPACE.sub(" ", words).strip()
+
+
+def fingerprint(text: str) -> str:
+    """The first characters of the SHA-256 of the normalised paragraph."""
+    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:FINGERPRINT_CHARS]
+
+
+@dataclass(frozen=True)
+class RealArticle:
+    """One manifest entry: where the article comes from and what its paragraphs must be."""
+
+    id: str
+    url: str
+    outlet: str
+    kind: str
+    split: str
+    query: str
+    fingerprints: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CacheProblem:
+    """A cached article that is not the one the labels were written for."""
+
+    article: str
+    message: str
+
+
+@dataclass(frozen=True)
+class CacheCheck:
+    """What the cache holds, measured against the manifest."""
+
+    missing: tuple[str, ...]
+    problems: tuple[CacheProblem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.missing and not self.problems
+
+
+def load_manifest(path: Path) -> list[RealArticle]:
+    """The manifest's articles; ReaderError (file and entry) when one is malformed."""
+    data = safe_yaml.load(path, "manifest")  # bounded like every YAML file read
+    entries = data.get("articles") if isinstance(data, Mapping) else None
+    if not isinstance(entries, list):
+        raise ReaderError("expected 'articles:' with a list of entries", str(path))
+    articles = [_entry(path, number, entry) for number, entry in enumerate(entries, 1)]
+    ids = [a.id for a in articles]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise ReaderError(f"article id {duplicates[0]!r} appears twice", str(path))
+    return articles
+
+
+def _entry(path: Path, number: int, entry: Any) -> RealArticle:
+    where = f"{path}: entry {number}"
+    if not isinstance(entry, Mapping):
+        raise ReaderError("an entry must be a mapping", where)
+    fields = {}
+    for name in ("id", "url", "outlet", "kind", "split", "query"):
+        value = entry.get(name)
+        if not isinstance(value, str) or not value:
+            raise ReaderError(f"'{name}:' must be a non-empty string", where)
+        fields[name] = value
+    if fields["split"] not in SPLITS:
+        raise ReaderError(f"'split:' must be one of {', '.join(SPLITS)}", where)
+    if fields["kind"] not in KINDS:
+        raise ReaderError(f"'kind:' must be one of {', '.join(KINDS)}", where)
+    prints = entry.get("paragraphs")
+    if not isinstance(prints, list) or not prints or not all(isinstance(p, str) for p in prints):
+        raise ReaderError("'paragraphs:' must list one fingerprint per paragraph", where)
+    return RealArticle(fingerprints=tuple(prints), **fields)
+
+
+def cached_paragraphs(path: Path) -> list[str]:
+    """The paragraphs of a cached article, headline first: its non-blank lines."""
+    text = path.read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def check_cache(articles: Sequence[RealArticle], cache: Path) -> CacheCheck:
+    """Compare every cached article with its manifest fingerprints, paragraph by paragraph."""
+    missing: list[str] = []
+    problems: list[CacheProblem] = []
+    for article in articles:
+        path = cache / f"{article.id}.txt"
+        if not path.is_file():
+            missing.append(article.id)
+            continue
+        try:
+            paragraphs = cached_paragraphs(path)
+        except (OSError, UnicodeDecodeError) as error:
+            problems.append(CacheProblem(article.id, f"cannot read: {error}"))
+            continue
+        problem = _compare(article, paragraphs)
+        if problem:
+            problems.append(CacheProblem(article.id, problem))
+    return CacheCheck(tuple(missing), tuple(problems))
+
+
+def _compare(article: RealArticle, paragraphs: Sequence[str]) -> str | None:
+    expected, got = len(article.fingerprints), len(paragraphs)
+    for index, (want, text) in enumerate(zip(article.fingerprints, paragraphs, strict=False)):
+        if fingerprint(text) != want:
+            return f"paragraph {index} differs from the manifest (starts {text[:40]!r})"
+    if expected != got:
+        return f"{got} paragraphs, the manifest has {expected}"
+    return None
+
+
+def write_article(path: Path, paragraphs: Sequence[str]) -> None:
+    """Write a cached article in the form `cached_paragraphs` reads and `reader` parses."""
+    path.write_text("\n\n".join(p.strip() for p in paragraphs) + "\n", encoding="utf-8")
+
+
+def assemble(
+    articles: Sequence[RealArticle], labels: Path, cache: Path, split: str, into: Path
+) -> int:
+    """Copy one split's cached articles and their gold into `into`, a dataset `reader eval`
+    reads. Returns how many articles it holds."""
+    chosen = {a.id for a in articles if a.split == split}
+    data = safe_yaml.load(labels, "labels file")
+    entries = data.get("articles") if isinstance(data, Mapping) else None
+    if not isinstance(entries, list):
+        raise ReaderError("expected 'articles:' with a list of entries", str(labels))
+    kept = [e for e in entries if isinstance(e, Mapping) and _stem(e) in chosen]
+    unlabelled = chosen - {_stem(e) for e in kept}
+    if unlabelled:
+        raise ReaderError(f"article {sorted(unlabelled)[0]!r} has no labels", str(labels))
+    for name in chosen:
+        shutil.copyfile(cache / f"{name}.txt", into / f"{name}.txt")
+    text = yaml.safe_dump({"articles": kept}, sort_keys=False, allow_unicode=True)
+    (into / "labels.yaml").write_text(text, encoding="utf-8")
+    return len(kept)
+
+
+def _stem(entry: Mapping[str, Any]) -> str:
+    return Path(str(entry.get("article", ""))).stem
+
+
+def _split_differently(articles: Sequence[RealArticle], cache: Path) -> list[str]:
+    """The articles the reader's own parser does not cut into the manifest's blocks (headline
+    as block 0, then one block per paragraph): the labels would land on the wrong text."""
+    from reader.evaluate import read_article
+
+    wrong = []
+    for article in articles:
+        blocks = read_article(cache / f"{article.id}.txt").blocks
+        if len(blocks) != len(article.fingerprints) or blocks[0].kind != "title":
+            wrong.append(f"{article.id}.txt: the reader makes {len(blocks)} blocks")
+    return wrong
+
+
+def run(
+    folder: Path,
+    out: TextIO,
+    config: Path | None = None,
+    verbose: bool = False,
+    show_blind: bool = False,
+) -> int:
+    """Check the cache of `folder` and score each split; the exit status. The blind part gets
+    its figures only, not its articles or wrong blocks, unless `show_blind` (for the end)."""
+    from reader.config import load_config
+    from reader.evaluate import evaluate, format_report
+
+    articles = load_manifest(folder / "manifest.yaml")
+    cache = folder / "cache"
+    check = check_cache(articles, cache)
+    if len(check.missing) == len(articles):
+        out.write(REBUILD_HINT.format(cache=cache))
+        return 0
+    if not check.ok:
+        for name in check.missing:
+            out.write(f"{cache / name}.txt: missing\n")
+        for problem in check.problems:
+            out.write(f"{cache / problem.article}.txt: {problem.message}\n")
+        out.write("The cache does not match the manifest: rebuild those articles (README.md).\n")
+        return 1
+    unparsed = _split_differently(articles, cache)
+    if unparsed:
+        out.write("".join(f"{cache / line}\n" for line in unparsed))
+        out.write("The reader no longer cuts these articles into the manifest's blocks.\n")
+        return 1
+    rules = load_config(config)
+    for split in SPLITS:
+        with tempfile.TemporaryDirectory(prefix=f"reader-real-{split}-") as tmp:
+            count = assemble(articles, folder / "labels.yaml", cache, split, Path(tmp))
+            out.write(f"== real articles, {split} part ({count} articles)\n")
+            report = evaluate([Path(tmp)], rules)
+            shown = split != "blind" or show_blind
+            out.write(format_report(report, verbose=verbose and shown, details=shown))
+            out.write("\n")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m reader.realset",
+        description="Check the real-article cache against its manifest and score it.",
+    )
+    parser.add_argument("folder", nargs="?", type=Path, default=Path("tests/data/real"))
+    parser.add_argument("--config", type=Path, metavar="FILE", help="rule file to score")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every wrong block")
+    parser.add_argument(
+        "--show-blind",
+        action="store_true",
+        help="also list the blind part's articles and wrong blocks (only at the very end)",
+    )
+    args = parser.parse_args(argv)
+    out = cast(TextIO, SafeWriter(sys.stdout))  # article names and text are shown safely
+    try:
+        return run(args.folder, out, args.config, args.verbose, args.show_blind)
+    except ReaderError as error:
+        print(f"reader: {visible(str(error))}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

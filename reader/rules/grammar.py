@@ -1,0 +1,169 @@
+"""The classifier's own grammar rules, each declared once: id, kind, message, explanation.
+
+Why here: a rule's identity lives with the rule, as a linter declares its checks. Evidence
+carries the id (`Evidence.rule`), "explain" shows the message, and the explanation says when the
+rule fires and why. The classifier passes a declaration, never a bare string, to
+`reader.classify.evidence.add_evidence`, so no evidence can carry an id that explains nothing.
+Rules from rule files (framing, exclusions) are declared in the config with their own messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from reader.model import RuleKind
+
+
+@dataclass(frozen=True, slots=True)
+class GrammarRule:
+    """One rule of the speech-verb grammar or of carry-over."""
+
+    id: str  # stable: it is in every verdict's evidence and in the json output
+    kind: RuleKind  # the evidence it gives: attribution (and reported) labels, carry labels...
+    message: str  # one line, shown by "explain" under each rule that fired
+    explanation: str  # when it fires and why
+
+
+ATTRIBUTION_SUBJECT = GrammarRule(
+    "attribution.subject",
+    "attribution",
+    "the actor is the subject of a speech or stance verb",
+    "The noun phrase before 'said', 'has warned', 'rejects' (past auxiliaries, adverbs, time "
+    "words and parenthetical asides) names the speaker whose position the sentence reports.",
+)
+ATTRIBUTION_INVERTED = GrammarRule(
+    "attribution.inverted",
+    "attribution",
+    "the actor follows the speech verb ('..., said Peskov')",
+    "After a quote or a comma, a speech verb may come before its subject: the phrase after "
+    "the verb is the speaker.",
+)
+ATTRIBUTION_SOURCE = GrammarRule(
+    "attribution.source",
+    "attribution",
+    "the actor is named as the source ('according to Moscow')",
+    "The phrase after a source marker ('according to', 'citing') is the source of what the "
+    "sentence says; an opening 'According to X, ...' owns the sentence.",
+)
+ATTRIBUTION_COLON = GrammarRule(
+    "attribution.colon",
+    "attribution",
+    "the line opens with the speaker's name and a colon",
+    "'Mark Rutte: ...' is a transcript line or a quoted line in that speaker's voice; a "
+    "transcript's following unprefixed lines keep it.",
+)
+ATTRIBUTION_HEADLINE = GrammarRule(
+    "attribution.headline",
+    "attribution",
+    "the headline names its source after a dash or before a colon",
+    "'... - Kremlin' and 'Zelensky: ...' in a title name its source; a title's 'MoD says' or "
+    "'official says' takes the source the first paragraphs name.",
+)
+ATTRIBUTION_PARTICIPLE = GrammarRule(
+    "attribution.participle",
+    "attribution",
+    "', saying ...' continues the clause's speaker",
+    "A participle speech verb after a comma ('..., saying', 'as he warned') shares the "
+    "subject of the clause it continues.",
+)
+ATTRIBUTION_COORDINATED = GrammarRule(
+    "attribution.coordinated",
+    "attribution",
+    "'... and said' continues the clause's speaker",
+    "A speech verb after 'and'/'but' shares the subject the sentence opens with.",
+)
+REPORTED_SPEECH = GrammarRule(
+    "reported.speech",
+    "attribution",
+    "the speaker reports this actor's own stated position",
+    "A speech verb inside another speaker's words ('Zelensky said Trump had told him ...') "
+    "gives its subject a weaker label: reported, not the block's own voice.",
+)
+REPORTED_POSITION = GrammarRule(
+    "reported.position",
+    "attribution",
+    "the block reports this actor's statement, claim or proposal ('Zelensky's statement that ...')",
+    "A position named by a noun after its owner's possessive ('Zelensky's statement that', "
+    "'the ministry's claim to') is reported speech of that owner, outside quotes.",
+)
+CARRY_PRONOUN = GrammarRule(
+    "carry.pronoun",
+    "carry",
+    "'he said' takes the speaker named before it",
+    "A pronoun subject takes the last named speaker, within the config's carry distance and "
+    "never past another named speaker.",
+)
+CARRY_ROLE = GrammarRule(
+    "carry.role",
+    "carry",
+    "'the minister said' takes the speaker with that role named before it",
+    "A bare role ('the minister', 'the governor') takes the last person the article named "
+    "with that role, else the last speaker.",
+)
+CARRY_QUOTE = GrammarRule(
+    "carry.quote",
+    "carry",
+    "a quote with no attribution belongs to the last named speaker",
+    "A block that is mostly a quote and names no speaker continues the last speaker's words.",
+)
+CARRY_QUOTE_CONTINUED = GrammarRule(
+    "carry.quote-continued",
+    "carry",
+    "a quote that runs on into the next paragraph, where its speaker is named",
+    "By typographic convention a quote with no closing mark runs on into the next "
+    "paragraph; the speaker named where it closes speaks in every paragraph of it.",
+)
+CARRY_FORWARD = GrammarRule(
+    "carry.forward",
+    "carry",
+    "a bare quote belongs to the speaker the next paragraph names",
+    "A paragraph that is one quote and nothing else takes the speaker of the next "
+    "paragraph when that one points back at it ('That was how X put it') or is only the "
+    "attribution ('X said in a statement.').",
+)
+CARRY_TRANSCRIPT = GrammarRule(
+    "carry.transcript",
+    "carry",
+    "a line of a transcript in the speaker's own voice",
+    "After a 'Name: ...' line, the lines with no prefix of their own stay in that "
+    "speaker's voice until the next speaker's line or a section label.",
+)
+CARRY_DOCUMENT = GrammarRule(
+    "carry.document",
+    "carry",
+    "a line of an official statement, readout or declaration: its author's",
+    "An official document (its title says statement, readout, declaration...) is in its "
+    "author's voice: lines with no speaker of their own are the author's.",
+)
+MENTION = GrammarRule(
+    "mention",
+    "mention",
+    "the actor is only mentioned (never a label by itself)",
+    "A name outside quotes that no other evidence covers adds a little score: it orders "
+    "labels, never makes one.",
+)
+
+GRAMMAR_RULES: Mapping[str, GrammarRule] = {
+    rule.id: rule
+    for rule in (
+        ATTRIBUTION_SUBJECT,
+        ATTRIBUTION_INVERTED,
+        ATTRIBUTION_SOURCE,
+        ATTRIBUTION_COLON,
+        ATTRIBUTION_HEADLINE,
+        ATTRIBUTION_PARTICIPLE,
+        ATTRIBUTION_COORDINATED,
+        REPORTED_SPEECH,
+        REPORTED_POSITION,
+        CARRY_PRONOUN,
+        CARRY_ROLE,
+        CARRY_QUOTE,
+        CARRY_QUOTE_CONTINUED,
+        CARRY_FORWARD,
+        CARRY_TRANSCRIPT,
+        CARRY_DOCUMENT,
+        MENTION,
+    )
+}
+"""Every grammar rule by id (the ids are unique: tests/test_rule_ids.py checks it)."""

@@ -1,0 +1,96 @@
+"""Functions a newcomer can hold in their head: none in reader/ over 60 lines or 25 decision
+points, unless it is a declarative table (listed below with the reason).
+
+Decision points are counted as in McCabe's complexity: each if/elif, loop, `x if c else y`,
+except, with, assert, comprehension clause, match case, and each extra operand of `and`/`or`.
+A nested function counts toward the function that holds it too.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent / "reader"
+MAX_LINES = 60
+MAX_DECISIONS = 25
+
+# "module:function" -> why it may be longer. Only declarative tables belong here; the UI's are
+# left to the follow-up of issue 8.
+ALLOWED: dict[str, str] = {
+    "reader/ui/themes.py:_walk": "UI: issue 8 follow-up",
+    "reader/ui/app.py:__init__": "UI: issue 8 follow-up (the app's state, one attribute a line)",
+}
+
+_BRANCHES = (
+    ast.If,
+    ast.For,
+    ast.AsyncFor,
+    ast.While,
+    ast.IfExp,
+    ast.ExceptHandler,
+    ast.With,
+    ast.AsyncWith,
+    ast.Assert,
+    ast.comprehension,
+    ast.match_case,
+)
+
+
+def decisions(function: ast.AST) -> int:
+    """The decision points in `function` (its nested functions included)."""
+    count = 0
+    for node in ast.walk(function):
+        if isinstance(node, _BRANCHES):
+            count += 1
+        elif isinstance(node, ast.BoolOp):
+            count += len(node.values) - 1
+    return count
+
+
+def functions() -> Iterator[tuple[str, int, int]]:
+    """Every function in reader/ as ("path:name", lines, decision points)."""
+    for path in sorted(ROOT.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        where = path.relative_to(ROOT.parent).as_posix()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                assert node.end_lineno is not None
+                yield f"{where}:{node.name}", node.end_lineno - node.lineno + 1, decisions(node)
+
+
+def test_every_function_is_small_or_a_listed_table() -> None:
+    too_big = [
+        f"{name}: {lines} lines, {points} decision points"
+        for name, lines, points in functions()
+        if (lines > MAX_LINES or points > MAX_DECISIONS) and name not in ALLOWED
+    ]
+    assert not too_big, "split these into named steps:\n" + "\n".join(too_big)
+
+
+def test_the_allow_list_names_only_functions_that_need_it() -> None:
+    """An entry whose function shrank (or went) must leave the list, so it stays honest."""
+    big = {
+        name for name, lines, points in functions() if lines > MAX_LINES or points > MAX_DECISIONS
+    }
+    assert sorted(set(ALLOWED) - big) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("def f():\n    return 1\n", 0),
+        ("def f(a, b):\n    if a and b or a:\n        return [x for x in b if x]\n", 4),
+        (
+            "def f(a):\n    try:\n        pass\n    except E:\n        pass\n"
+            "    return a if a else 0\n",
+            2,
+        ),
+    ],
+    ids=["straight", "if-and-or-comprehension", "except-ifexp"],
+)
+def test_decision_points_are_counted_as_documented(source: str, expected: int) -> None:
+    assert decisions(ast.parse(source).body[0]) == expected

@@ -1,0 +1,142 @@
+"""The real-article set's cache check and scoring, on a tiny invented manifest in a temp folder.
+
+The articles here are invented for the test; the real ones never enter the repository.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from reader.errors import ReaderError
+from reader.realset import (
+    check_cache,
+    fingerprint,
+    load_manifest,
+    main,
+    run,
+    write_article,
+)
+
+ARTICLE = [
+    "Minister says the corridor must stay open",
+    "The foreign minister of Ruritania said on Monday the corridor must stay open.",
+    "Trucks waited at the crossing for a third day.",
+]
+
+
+def _manifest(folder: Path, paragraphs: list[str], split: str = "dev") -> None:
+    prints = ", ".join(f'"{fingerprint(p)}"' for p in paragraphs)
+    (folder / "manifest.yaml").write_text(
+        "articles:\n"
+        "  - id: corridor\n"
+        '    url: "https://example.invalid/corridor"\n'
+        '    outlet: "Invented Wire"\n'
+        "    kind: wire\n"
+        f"    split: {split}\n"
+        '    query: "corridor must stay open"\n'
+        f"    paragraphs: [{prints}]\n",
+        encoding="utf-8",
+    )
+    (folder / "labels.yaml").write_text(
+        "articles:\n"
+        "  - article: corridor.txt\n"
+        "    blocks:\n"
+        "      - {p: 0, labels: []}\n"
+        "      - {p: 1, labels: []}\n"
+        "      - {p: 2, labels: []}\n",
+        encoding="utf-8",
+    )
+
+
+def test_a_rebuilt_paragraph_matches_whatever_its_quotes_dashes_and_spacing() -> None:
+    original = "The minister said the “corridor” must stay open — for now."
+    rebuilt = 'The minister said  the "corridor" must stay open - for now.\n'
+    assert fingerprint(original) == fingerprint(rebuilt)
+    assert fingerprint(original) != fingerprint("The minister said the corridor must close.")
+
+
+def test_a_cache_that_holds_the_manifests_paragraphs_passes(tmp_path: Path) -> None:
+    _manifest(tmp_path, ARTICLE)
+    (tmp_path / "cache").mkdir()
+    write_article(tmp_path / "cache" / "corridor.txt", ARTICLE)
+    check = check_cache(load_manifest(tmp_path / "manifest.yaml"), tmp_path / "cache")
+    assert check.ok
+
+
+def test_an_edited_paragraph_is_named_with_its_index(tmp_path: Path) -> None:
+    _manifest(tmp_path, ARTICLE)
+    (tmp_path / "cache").mkdir()
+    edited = [*ARTICLE[:2], "Trucks waited at the crossing for a fourth day."]
+    write_article(tmp_path / "cache" / "corridor.txt", edited)
+    check = check_cache(load_manifest(tmp_path / "manifest.yaml"), tmp_path / "cache")
+    assert not check.ok
+    assert [p.article for p in check.problems] == ["corridor"]
+    assert "paragraph 2 differs" in check.problems[0].message
+
+
+def test_a_paragraph_cut_in_two_is_caught(tmp_path: Path) -> None:
+    _manifest(tmp_path, ARTICLE)
+    (tmp_path / "cache").mkdir()
+    write_article(tmp_path / "cache" / "corridor.txt", [*ARTICLE, "One more line."])
+    check = check_cache(load_manifest(tmp_path / "manifest.yaml"), tmp_path / "cache")
+    assert "4 paragraphs, the manifest has 3" in check.problems[0].message
+
+
+def test_without_a_cache_it_says_how_to_rebuild_and_succeeds(tmp_path: Path) -> None:
+    _manifest(tmp_path, ARTICLE)
+    out = io.StringIO()
+    assert run(tmp_path, out) == 0
+    assert "is not here" in out.getvalue() and "README.md" in out.getvalue()
+    assert "micro" not in out.getvalue()
+
+
+def test_a_wrong_cache_fails_before_any_score(tmp_path: Path) -> None:
+    _manifest(tmp_path, ARTICLE)
+    (tmp_path / "cache").mkdir()
+    write_article(tmp_path / "cache" / "corridor.txt", [ARTICLE[0], "Something else.", ARTICLE[2]])
+    out = io.StringIO()
+    assert run(tmp_path, out) == 1
+    assert "corridor.txt: paragraph 1 differs" in out.getvalue()
+    assert "micro" not in out.getvalue()
+
+
+def test_a_good_cache_is_scored_split_by_split(tmp_path: Path) -> None:
+    _manifest(tmp_path, ARTICLE, split="blind")
+    (tmp_path / "cache").mkdir()
+    write_article(tmp_path / "cache" / "corridor.txt", ARTICLE)
+    out = io.StringIO()
+    assert run(tmp_path, out) == 0
+    text = out.getvalue()
+    assert "== real articles, dev part (0 articles)" in text
+    assert "== real articles, blind part (1 articles)" in text
+    assert text.count("micro  P") == 2 and "primary accuracy" in text
+    blind = text.split("blind part")[1]
+    assert "nato " in blind and "corridor" not in blind and "wrong blocks" not in blind
+    shown = io.StringIO()
+    assert run(tmp_path, shown, show_blind=True) == 0
+    assert "corridor.txt" in shown.getvalue().split("blind part")[1]
+
+
+def test_a_malformed_manifest_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "manifest.yaml").write_text(
+        "articles:\n  - id: x\n    url: u\n    outlet: o\n    kind: blog\n"
+        "    split: dev\n    query: q\n    paragraphs: ['abc']\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ReaderError, match="'kind:' must be one of"):
+        load_manifest(tmp_path / "manifest.yaml")
+    assert main([str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "entry 1" in err
+
+
+def test_reader_eval_without_arguments_leaves_the_real_set_to_make_eval_real() -> None:
+    from reader.cli import _default_datasets
+
+    names = {path.name for path in _default_datasets()}
+    assert "real" not in names and "holdout10" in names
