@@ -266,6 +266,7 @@ class ReaderApp(App[None]):
         self._mtimes = self._source_mtimes()
         self._colours: Mapping[str, str] = {}
         self._input_at = 0.0  # when the last key or scroll arrived (monotonic seconds)
+        self._pending_saves: dict[str, Position] = {}  # handed to a thread, maybe not written
 
     # --- layout -------------------------------------------------------------------------
 
@@ -635,16 +636,23 @@ class ReaderApp(App[None]):
         state = self._shown_state()
         position = Position(state.block, state.column, dict(state.marks))
         key = self.positions.changed(index, position)
-        if key is None:
-            return
         if wait:
-            self.positions.save(key, position)
-        else:
+            # Quitting: a save handed to a thread may not have run yet, and the process may
+            # end first (a signal on a busy machine lost the last moves): write those now.
+            pending, self._pending_saves = self._pending_saves, {}
+            if key is not None:
+                pending[key] = position
+            for waiting, saved in pending.items():
+                self.positions.save(waiting, saved)
+        elif key is not None:
+            self._pending_saves[key] = position
             self._save_in_thread(key, position)
 
     @work(thread=True, group="state")
     def _save_in_thread(self, key: str, position: Position) -> None:
         self.positions.save(key, position)
+        if self._pending_saves.get(key) == position:
+            self._pending_saves.pop(key, None)
 
     def _panels_gone(self) -> bool:
         """True once the panels have been removed (the app is closing): an interval timer can

@@ -59,3 +59,19 @@ async def test_the_interval_timers_do_nothing_once_the_panels_are_gone(
     app._watch_config()
 
     assert app._moved  # nothing was saved: there was nothing left to read the position from
+
+
+async def test_quitting_writes_a_save_whose_thread_has_not_run_yet(
+    pilot: Pilot[None], app: ReaderApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A signal on a busy machine arrived after the periodic save was handed to a thread and
+    before that thread ran: the position was lost (flaky end-to-end signal test)."""
+    monkeypatch.setattr(app, "_save_in_thread", lambda key, position: None)  # never runs
+    await pilot.press("j", "j")
+    block = app.view.block
+    app._save_moved()  # the periodic save: handed to the (stalled) thread
+
+    app._save_position(wait=True)  # what quitting and a terminating signal do
+
+    saved = app.positions.store.load(app.positions.key(0))
+    assert saved is not None and saved.block == block
