@@ -1,6 +1,6 @@
 """Run every benchmark and print its figures.
 
-python -m benchmarks [core|ui|terminal|rules|startup|keys|extract]
+python -m benchmarks [core|ui|terminal|rules|startup|keys|extract|compare]
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks import core, keys, rules, startup, terminal, ui
+from benchmarks import compare, core, keys, rules, startup, terminal, ui
 from benchmarks.extract import score as extract
 
 SUITES: dict[str, Callable[[Path], object]] = {
@@ -21,6 +21,7 @@ SUITES: dict[str, Callable[[Path], object]] = {
     "startup": startup.run,
     "keys": keys.run,
     "extract": extract.run,
+    "compare": compare.run,
 }
 
 

@@ -6,6 +6,9 @@
     reader rules check [FILE]        validate a rule file (default: the config in force)
     reader rules test FILE...        run rule tests
     reader eval [DIR...]             score the rules against labelled articles
+    reader stats PATH...             airtime per article and actor (csv, jsonl; every core)
+    reader compare PATH...           open the reader on the compare screen
+    reader export PATH... -o FILE    the comparison as a report (html, md)
 
 Exit status: 0 success, 1 a test or check failed, 2 bad usage or input. Bad input is reported
 as one line on stderr, never a traceback; an unexpected crash writes its traceback to a log
@@ -36,6 +39,7 @@ if TYPE_CHECKING:
     from reader.config import Config
     from reader.model import Article
     from reader.output import OutputFormat
+    from reader.stats import Progress
     from reader.web import WebSettings
 
 EXIT_OK = 0
@@ -43,7 +47,7 @@ EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_CRASH = 70
 
-SUBCOMMANDS = ("classify", "rules", "eval", "cache")
+SUBCOMMANDS = ("classify", "rules", "eval", "cache", "stats", "compare", "export")
 
 
 class UsageError(ReaderError):
@@ -128,7 +132,8 @@ def _app_parser() -> _Parser:
     parser = _Parser(
         prog="reader",
         description="Read a news article with its viewpoints side by side.",
-        epilog="Other commands: classify, rules check, rules test, eval, cache (each has --help).",
+        epilog="Other commands: classify, compare, stats, export, rules check, rules test, "
+        "eval, cache (each has --help).",
     )
     parser.add_argument(
         "paths", nargs="*", metavar="PATH", help="article files, folders, URLs, feeds or -"
@@ -187,7 +192,54 @@ def _command_parser() -> _Parser:
 
     cache = commands.add_parser("cache", help="list or clear the pages kept from the web")
     cache.add_argument("action", choices=("list", "clear"))
+
+    _comparison_parsers(commands)
     return parser
+
+
+def _comparison_parsers(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """stats, compare and export: comparing outlets (README: Comparing outlets)."""
+    from reader.stats import STATS_FORMATS
+
+    stats = commands.add_parser(
+        "stats",
+        help="airtime per article and actor over a corpus (csv or jsonl, on every core)",
+        description="One row per article and actor: outlet, date, url, actor, share, words, "
+        'blocks, quotes, speakers. No PATH or "-": jsonl on stdin, {"text": ..., "url": ...} '
+        "a line.",
+    )
+    stats.add_argument(
+        "paths", nargs="*", metavar="PATH", help="article files, folders or - (jsonl)"
+    )
+    stats.add_argument("--format", choices=STATS_FORMATS, default="csv", help="output format")
+    stats.add_argument(
+        "--jobs", type=int, default=0, metavar="N", help="processes (default: every core)"
+    )
+    _common(stats)
+
+    compare = commands.add_parser(
+        "compare", help="open the reader on the compare screen (airtime of every article)"
+    )
+    compare.add_argument(
+        "paths", nargs="+", metavar="PATH", help="article files, folders, URLs, feeds or -"
+    )
+    _common(compare)
+    compare.add_argument("--theme", metavar="NAME", help="colour theme (see themes/)")
+    compare.add_argument(
+        "--no-mouse", action="store_true", help="leave the mouse to the terminal (selection)"
+    )
+
+    export = commands.add_parser(
+        "export", help="the comparison as a report: self-contained HTML or Markdown"
+    )
+    export.add_argument(
+        "paths", nargs="+", metavar="PATH", help="article files, folders, URLs, feeds or -"
+    )
+    export.add_argument("--format", choices=("html", "md"), default="html", help="report format")
+    export.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write here (default: stdout)"
+    )
+    _common(export)
 
 
 def _web(args: argparse.Namespace) -> WebSettings:
@@ -320,6 +372,70 @@ def _classify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_BAD_INPUT if problems else EXIT_OK
 
 
+def _progress_bar(err: TextIO) -> Progress | None:
+    """A progress bar on stderr when it is a terminal; a log file or a pipe gets none."""
+    isatty = getattr(err, "isatty", None)
+    if isatty is None or not isatty():
+        return None
+    from reader.ui.progress import progress_bar
+
+    return progress_bar(err)
+
+
+def _stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from reader.load import DEFAULT_MAX_BYTES
+    from reader.stats import default_workers, run_stats
+
+    problems = run_stats(
+        args.paths,
+        fmt=args.format,
+        config=_config(args.config),
+        config_path=args.config,
+        workers=args.jobs if args.jobs > 0 else default_workers(),
+        out=out,
+        stdin=sys.stdin,
+        say=lambda message: _say(err, message),
+        max_bytes=args.max_size or DEFAULT_MAX_BYTES,
+        progress=_progress_bar(err),
+    )
+    return EXIT_BAD_INPUT if problems else EXIT_OK
+
+
+def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from reader.classify import classify_report
+    from reader.export import report
+
+    config = _config(args.config)
+    inputs = _read_inputs(args.paths, args, err)
+    articles, problems = inputs.articles, inputs.problems
+    if not articles:
+        return EXIT_BAD_INPUT
+    classified = []
+    for article in articles:
+        result, rule_problems = classify_report(article, config)
+        classified.append(result)
+        for problem in rule_problems:
+            _say(err, problem)
+    data = report(classified)
+    if args.format == "html":
+        from reader.export.html import render_html
+
+        text = render_html(data)
+    else:
+        from reader.export.markdown import render_markdown
+
+        text = render_markdown(data)
+    if args.output is None:
+        out.write(text)
+    else:
+        try:
+            args.output.write_text(text, encoding="utf-8")
+        except OSError as error:
+            message = f"cannot write the report: {error.strerror}"
+            raise ReaderError(message, where=str(args.output)) from None
+    return EXIT_BAD_INPUT if problems else EXIT_OK
+
+
 def _rules(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.rules_command == "check":
         return _rules_check(args.file, out)
@@ -397,7 +513,7 @@ def _default_datasets() -> list[Path]:
     return sorted(path.parent for path in labels if not (path.parent / "manifest.yaml").exists())
 
 
-def _open(args: argparse.Namespace, err: TextIO) -> int:
+def _open(args: argparse.Namespace, err: TextIO, *, compare: bool = False) -> int:
     """The reader. Files are read before it starts (their problems printed first); URLs are
     fetched by the app once it runs, so a slow server never keeps the screen from opening
     and q always quits; the URLs that failed are printed again on exit, one line each."""
@@ -428,6 +544,7 @@ def _open(args: argparse.Namespace, err: TextIO) -> int:
         urls=urls,
         notices=notices,
     )
+    app.open_on_compare = compare
     app.run(mouse=not args.no_mouse)
     if app.crash is not None:
         # The app kept Textual's traceback off the terminal and restored it on exit.
@@ -471,6 +588,12 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
                 return _rules(args, out, err)
             if args.command == "cache":
                 return _cache(args, out)
+            if args.command == "stats":
+                return _stats(args, out, err)
+            if args.command == "compare":
+                return _open(args, err, compare=True)
+            if args.command == "export":
+                return _export(args, out, err)
             return _eval(args, out)
         return _open(_app_parser().parse_args(argv), err)
     except ReaderError as error:

@@ -137,6 +137,23 @@ def load(
     return LoadReport(tuple(documents), tuple(problems), tuple(warnings))
 
 
+def expand(paths: Sequence[str]) -> tuple[list[str], list[ReaderError]]:
+    """The files `load` would read for `paths` (a directory replaced by its articles, "-"
+    kept), and one error per directory that could not be listed: for callers that read the
+    files elsewhere, such as the worker processes of `reader stats`."""
+    files: list[str] = []
+    problems: list[ReaderError] = []
+    for given in paths:
+        if given and given != "-" and _is_dir(Path(given)):
+            try:
+                files.extend(source for source, _ in _directory_members(Path(given), given))
+            except ReaderError as error:
+                problems.append(error)
+            continue
+        files.append(given)
+    return files, problems
+
+
 def format_for_path(path: str) -> Format | None:
     """The format a file's extension names; None (sniff the text) when it has no extension."""
     suffix = Path(path).suffix.lower()

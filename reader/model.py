@@ -96,6 +96,9 @@ class Verdict:
     `labels` are actor ids, dominant first; `primary` is `labels[0]` or None. `carried_from`
     is the index of the block whose named speaker this block inherited, if any: usually an
     earlier one ("he said"), a later one when a quote runs on until its speaker is named.
+    `speaker_span` is the (start, end) of the block text naming who speaks for `primary`: the
+    subject of its speech verb (a name, an office, or a pronoun whose name `carried_from`
+    holds), when the rules found one; reader.airtime turns it into a speaker's name.
     """
 
     labels: tuple[str, ...] = ()
@@ -103,6 +106,7 @@ class Verdict:
     scores: Mapping[str, float] = field(default_factory=dict)
     evidence: tuple[Evidence, ...] = ()
     carried_from: int | None = None
+    speaker_span: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,8 @@ import json
 from collections.abc import Sequence
 from typing import Any, Literal
 
+from reader.airtime import airtime, speaker_json
+from reader.airtime import to_json as airtime_json
 from reader.model import ClassifiedArticle
 from reader.safe_text import escape_json, visible
 
@@ -22,6 +24,7 @@ def to_dict(classified: ClassifiedArticle) -> dict[str, Any]:
     """The stable JSON object for one article."""
     article = classified.article
     meta = article.meta
+    counts = airtime(classified)
     return {
         "source": article.source,
         "title": article.title,
@@ -64,9 +67,13 @@ def to_dict(classified: ClassifiedArticle) -> dict[str, Any]:
                     {"text": link.text, "url": link.url, "start": link.start, "end": link.end}
                     for link in block.links
                 ],
+                "speaker": speaker_json(speaker),
             }
-            for block, verdict in zip(article.blocks, classified.verdicts, strict=True)
+            for block, verdict, speaker in zip(
+                article.blocks, classified.verdicts, counts.speakers, strict=True
+            )
         ],
+        "airtime": airtime_json(counts),
     }
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from reader.classify import classify, classify_iter, classify_report
+from reader.classify import classify, classify_iter, classify_report, scan
 from reader.config import Config, config_from_files, load_config
 from reader.model import Article, Block, ClassifiedArticle
 from reader.resources import bundled
@@ -165,7 +167,7 @@ def _slow_rules(tmp_path: Path) -> Path:
     rules = tmp_path / "slow.yaml"
     rules.write_text(
         "settings:\n"
-        "  regex_budget_ms: 400\n"
+        "  regex_budget_ms: 200\n"
         "framing:\n"
         "  - id: framing.slow-pattern\n"
         "    actor: russia\n"
@@ -198,10 +200,13 @@ def test_pathological_regex_is_switched_off_and_named(tmp_path: Path) -> None:
         "a" * 40 + "b",
     )
     result, problems = classify_report(article, config)
-    assert problems == [
-        f"{rules}:7:13: rule framing.slow-pattern took over 400 ms and was switched off "
+    assert problems[0] == (
+        f"{rules}:7:13: rule framing.slow-pattern took over 200 ms and was switched off "
         "(catastrophic backtracking?)"
-    ]
+    )
+    # The budget is wall time: on a loaded machine the regex module overshoots its timeout and
+    # the file's whole budget (5 rules' worth) may run out too; that line names the same file.
+    assert all(problem.startswith(f"{rules}") for problem in problems)
     assert _labels(result) == [[], ["russia"], [], []]
     framing = [ev.rule for ev in result.verdicts[2].evidence if ev.kind == "framing"]
     assert framing == ["framing.kiev-regime"]
@@ -323,9 +328,11 @@ def test_a_readouts_author_is_the_subject_of_the_clause_that_holds_the_call(
         "At the initiative of the German side, Vladimir Putin had a telephone conversation "
         "with Federal Chancellor Olaf Scholz.",
         "The situation in Ukraine was discussed in detail.",
+        "Any settlement must remove the root causes of the crisis.",
         title="Telephone conversation with Federal Chancellor of Germany Olaf Scholz",
     )
-    assert _labels(classify(article, config)) == [[], ["russia"], ["russia"]]
+    # "was discussed": a topic, an action with no stance (GUIDE.md), not the author's position
+    assert _labels(classify(article, config)) == [[], ["russia"], [], ["russia"]]
 
 
 def test_a_headlines_office_takes_the_speaker_the_first_paragraphs_name(config: Config) -> None:
@@ -335,3 +342,77 @@ def test_a_headlines_office_takes_the_speaker_the_first_paragraphs_name(config: 
         title="Belgorod left without power after Ukrainian strikes, governor says",
     )
     assert _labels(classify(article, config)) == [["russia"], [], ["russia"]]
+
+
+class _PausedAfterTimeout:
+    """A compiled regex whose timeouts come late, as on a machine too busy to run the thread."""
+
+    def __init__(self, pattern: Any) -> None:
+        self.pattern = pattern
+
+    def finditer(self, text: str, timeout: float, concurrent: bool) -> list[Any]:
+        try:
+            return list(self.pattern.finditer(text, timeout=timeout, concurrent=concurrent))
+        except TimeoutError:
+            time.sleep(0.4)  # the scheduler's delay: far past the file's whole budget
+            raise
+
+
+def test_a_late_timeout_switches_off_only_its_own_rule(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a loaded machine, one slow rule must not take its whole file's rules down with it."""
+    rules = _slow_rules(tmp_path)
+    config = config_from_files([bundled("config.yaml"), rules])
+    run = scan.Budget._run
+
+    def late(self: scan.Budget, rule: Any, rx: Any, text: str) -> Any:
+        if not isinstance(rx.pattern, _PausedAfterTimeout):
+            object.__setattr__(rx, "pattern", _PausedAfterTimeout(rx.pattern))
+        return run(self, rule, rx, text)
+
+    monkeypatch.setattr(scan.Budget, "_run", late)
+    article = _article("a" * 34 + "b", "The Kiev regime shelled the city, residents said.")
+    result, problems = classify_report(article, config)
+    assert problems == [
+        f"{rules}:7:13: rule framing.slow-pattern took over 200 ms and was switched off "
+        "(catastrophic backtracking?)"
+    ]
+    assert [ev.rule for ev in result.verdicts[1].evidence if ev.kind == "framing"] == [
+        "framing.kiev-regime"
+    ]
+
+
+def test_a_page_of_an_official_site_is_in_its_authors_voice(config: Config) -> None:
+    """`sources:` sites: the page metadata (here a text file's front matter) names the site;
+    the same text from an unknown site is a news article, its unattributed lines no one's."""
+    from dataclasses import replace
+
+    from reader.model import Meta
+
+    article = _article(
+        "Allies will keep supplying air defence for as long as it takes.",
+        "The Secretary General met the President of Finland on Monday.",
+        title="Allies step up support to Ukraine",
+    )
+    on_site = replace(article, meta=Meta(url="https://www.nato.int/cps/en/natohq/news.htm"))
+    assert _labels(classify(on_site, config)) == [[], ["nato"], []]
+    elsewhere = replace(article, meta=Meta(site="example.com", outlet="The Courier"))
+    assert _labels(classify(elsewhere, config)) == [[], [], []]
+
+
+def test_front_matter_names_the_outlet_whose_voice_a_text_file_is_in(
+    config: Config, tmp_path: Path
+) -> None:
+    from reader.load import load
+    from reader.parse import parse
+
+    path = tmp_path / "statement.txt"
+    path.write_text(
+        "---\nurl: https://www.kremlin.ru/events/president/news/1\n---\n"
+        "Meeting on economic issues\n\n"
+        "The West's sanctions have failed to achieve their goals.\n",
+        encoding="utf-8",
+    )
+    article = parse(load([str(path)]).documents[0])
+    assert _labels(classify(article, config))[-1] == ["russia"]

@@ -36,7 +36,7 @@ def test_json_has_the_documented_shape_for_one_article() -> None:
     status, out, err = reader("classify", str(SEED), "--format", "json")
     assert (status, err) == (EXIT_OK, "")
     article = json.loads(out)
-    assert set(article) == {"source", "title", "meta", "actors", "blocks"}
+    assert set(article) == {"source", "title", "meta", "actors", "blocks", "airtime"}
     assert set(article["meta"]) == {"url", "site", "outlet", "author", "date", "lang"}
     assert [actor["id"] for actor in article["actors"]] == ["nato", "russia", "ukraine"]
     assert article["title"].startswith("NATO won’t risk war")
@@ -51,6 +51,7 @@ def test_json_has_the_documented_shape_for_one_article() -> None:
         "scores",
         "evidence",
         "links",
+        "speaker",
     }
     assert (first["index"], first["kind"], first["line"]) == (0, "title", 1)
     last = article["blocks"][-1]

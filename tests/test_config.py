@@ -169,3 +169,40 @@ def test_an_actor_takes_back_a_name_listed_under_others(tmp_path: Path) -> None:
     )
     config = config_from_files([bundled("config.yaml"), eu])
     assert classify(article, config).verdicts[0].labels == ("eu",)
+
+
+def test_source_rules_are_checked_with_their_position(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "sources:\n  - id: s\n    message: m\n    voice: speech\n"
+        "    titles: ['remarks by (?P<speaker>.+)']\n",
+    )
+    expected = "expected one of: remarks, release, headline; got 'speech'"
+    assert _one(path).startswith(f"{path}:4:12: {expected}")
+    path = _write(tmp_path, "sources:\n  - id: s\n    message: m\n    titles: ['remarks by .+']\n")
+    assert _one(path).startswith(f"{path}:4:14: without 'actor', a title pattern needs")
+    path = _write(tmp_path, "sources:\n  - id: s\n    message: m\n    actor: nato\n")
+    assert "a source rule needs 'sites', 'outlets' or 'titles'" in _one(path)
+    path = _write(
+        tmp_path, "sources:\n  - id: s\n    message: m\n    actor: natto\n    sites: [x.org]\n"
+    )
+    assert "unknown actor 'natto' (did you mean 'nato'?)" in _one(path)
+
+
+def test_source_title_examples_are_checked(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "sources:\n  - id: s\n    message: m\n    actor: nato\n    titles: ['^remarks by ']\n"
+        "    tests: {match: ['Remarks by the Secretary General'],"
+        " no_match: ['Remarks by no one']}\n",
+    )
+    assert "title should not match the rule but does: 'Remarks by no one'" in _one(path)
+
+
+def test_action_rules_are_checked_like_exclusions(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "actions:\n  - id: a\n    message: m\n    regex: ['spoke to']\n"
+        "    tests: {match: ['she spoke with him']}\n",
+    )
+    assert "example should match the rule but does not: 'she spoke with him'" in _one(path)

@@ -19,6 +19,14 @@ CORE = (
     "reader.search",
     "reader.state",
     "reader.rules.testing",
+    "reader.airtime",
+    "reader.outlet",
+    "reader.stats",
+    "reader.dask_bag",
+    "reader.compare",
+    "reader.export",
+    "reader.export.html",
+    "reader.export.markdown",
 )
 
 

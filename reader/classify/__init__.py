@@ -40,6 +40,10 @@ inside Russia's words. The classifier is a small grammar over lexicons from the 
    Atlantic Alliance", or the first named speaker. Its lines with no speaker of their own
    ("We call on ...", "Allies will ...", "It was agreed ...") are the author's; where the title
    or a readout names the author, the positions it reports of others come after the author's.
+   The config's `sources:` rules name the author first, from the page's site or outlet or the
+   title alone ("Press conference by ...", "PM call with ..."; reader.classify.sources): one
+   speaker's remarks are theirs line by line; a release's lines of actions only ("X spoke to
+   Y", "the leaders discussed ..."; the config's `actions:`) are no one's.
 
 API: `classify` (a whole article), `classify_iter` (verdicts in block order, as they are made,
 for a progressive display) and `classify_report` (also the problems met: rule-file regexes that

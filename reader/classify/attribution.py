@@ -230,7 +230,7 @@ def _verb_subject(
         before = verb.low(i)
         if before in (",", "and", "as", "while", "when", "by") or before in SKIP:
             return _participle_attr(verb, earlier)
-        if before not in ("is", "was", "are", "were", "been"):
+        if not _progressive(verb, i):
             return None
     if i >= verb.floor and units[i][LOW] in COORD:
         return _coordinated_attr(verb, earlier)
@@ -252,6 +252,12 @@ def _verb_subject(
     if form.lemma in _INVERTING and may_invert:
         return _inverted_attr(verb)
     return None
+
+
+def _progressive(verb: _Verb, i: int) -> bool:
+    """ "is urging", "has been warning": a form of "be" between the subject's end at `i` and
+    the -ing form makes it a finite verb, whose subject is the phrase before."""
+    return any(verb.low(j) in _BE for j in range(i, verb.k))
 
 
 def _not_a_statement(verb: _Verb) -> bool:

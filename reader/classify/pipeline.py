@@ -42,6 +42,13 @@ from reader.classify.quotes import (
     still_open,
 )
 from reader.classify.scan import Budget, prepare_chunk
+from reader.classify.sources import (
+    actions_only,
+    joint_voice,
+    page_source,
+    remarks_voice,
+    title_source,
+)
 from reader.classify.speakers import known_role, note_region, register_roles
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Speaker, State, Unit, Who
 from reader.classify.units import COLON_PREFIX, DASH_SUFFIX, in_spans, merged
@@ -98,6 +105,8 @@ def classify_iter(
     """
     rules = config.rules
     state = State()
+    if rules.sources:
+        page_source(article, state, rules)
     size = sum(len(block.text) for block in article.blocks)
     budget = Budget(rules.regex_budget * (1 + size // 1_000_000), problems)
     order = _BlockOrder(rules, config.carry_distance)
@@ -309,11 +318,22 @@ def _analyse(
     if work.term_at and not is_title:
         reported_positions(work, rules)
     if is_title:
-        document_title(work, state, rules)
+        if not title_source(work, state, rules):
+            document_title(work, state, rules)
     elif state.official:
         document_voice(work, state, rules)
+        _source_voice(work, state, rules)
     _framing_and_mentions(work, rules)
     return pending
+
+
+def _source_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
+    """What a `sources:` rule adds to the document's voice, and what an action takes back
+    (reader.classify.sources)."""
+    if state.source is not None:
+        remarks_voice(work, state, rules)
+        joint_voice(work, state, rules)
+    actions_only(work, state, rules)
 
 
 def _remember_people(work: BlockWork, state: State, rules: CompiledRules, is_title: bool) -> None:

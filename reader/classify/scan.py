@@ -192,11 +192,12 @@ class Budget:
             return None
         rule_left = self.left.get(rule.id, self.per_rule)
         file_left = self.left.get(rx.file, self.per_rule * self.FILE_SHARE)
+        granted = max(0.0, min(rule_left, file_left))
         started = time.perf_counter()
         try:
-            if min(rule_left, file_left) <= 0:
+            if granted <= 0:
                 raise TimeoutError
-            found = rx.pattern.finditer(text, timeout=min(rule_left, file_left), concurrent=True)
+            found = rx.pattern.finditer(text, timeout=granted, concurrent=True)
             spans = [(*m.span(), None) for m in found]
         except TimeoutError:
             self.off.add(rule.id)
@@ -215,7 +216,12 @@ class Budget:
                 )
             return None
         finally:
+            # A busy machine can pause this thread past the timeout: a rule that ran out is
+            # charged what it was granted, not the scheduler's delay, so the other rules of
+            # its file keep their share (and the outcome does not depend on the load).
             spent = time.perf_counter() - started
+            if rule.id in self.off:
+                spent = min(spent, granted)
             self.left[rule.id] = rule_left - spent
             self.left[rx.file] = file_left - spent
         return spans

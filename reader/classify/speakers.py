@@ -40,6 +40,9 @@ def known_role(who: Who, state: State) -> Who:
     answer is where that person was last named."""
     if who.kind != "role":
         return who
+    author = author_office(who, state)
+    if author is not None:
+        return author
     holder = role_holder(who, state)
     if holder is None:
         return who
@@ -47,6 +50,15 @@ def known_role(who: Who, state: State) -> Who:
         # "the spokesman" after "Chinese Foreign Ministry spokesman Guo Jiakun": Guo again
         return Who("unknown", (), who.start, who.end, who.roles, block=holder.last)
     return Who("actor", holder.actors, who.start, who.end, who.roles, block=holder.last)
+
+
+def author_office(who: Who, state: State) -> Who | None:
+    """A bare office that a source rule names as the author's ("the Prime Minister" in a
+    readout of the Prime Minister's Office): the document's author."""
+    source = state.source
+    if source is None or state.document is None or not set(who.roles) & set(source.roles):
+        return None
+    return Who("actor", state.document, who.start, who.end, who.roles, block=0)
 
 
 def role_holder(who: Who, state: State) -> Person | None:

@@ -49,6 +49,20 @@ class Who:
 NONE = Who("none")
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentSource:
+    """What a `sources:` rule established about the document (reader.classify.sources): the
+    rule, whether the document is one speaker's remarks (every line theirs), the counterpart
+    a readout's title names, the author's office ("prime minister") and the subjects that
+    speak for author and counterpart together ("both leaders")."""
+
+    rule: str
+    remarks: bool
+    counterpart: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    joint: tuple[str, ...] = ()
+
+
 @dataclass
 class Speaker:
     """Who spoke last, for carry-over."""
@@ -81,6 +95,8 @@ class State:
     reports: bool = False  # ... and what it says others said is reported in that voice
     house: tuple[str, ...] = ()  # the side a dateline puts the article on ("KYIV, ... (AP)")
     interviewee: Speaker | None = None  # who answers the "A:" lines of an interview
+    source: DocumentSource | None = None  # a `sources:` rule's document (reader.sources)
+    page: tuple[str, str] = ("", "")  # the page's site and outlet, when the article has them
     region: Speaker | None = None  # the region last named ("the Belgorod region"), and where
 
 

@@ -71,6 +71,9 @@ class Verdicts:
             if len(evidence) > 1
             else tuple(evidence),
             carried_from=carried_from,
+            speaker_span=next(
+                ((w.start, w.end) for _, w in work.main if labels and labels[0] in w.actors), None
+            ),
         )
 
     def _scores(self, scores: dict[str, float]) -> Mapping[str, float]:

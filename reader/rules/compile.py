@@ -140,6 +140,43 @@ class TermRule:
     regexes: tuple[UserRegex, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class SourceRule:
+    """A `sources:` rule: a site, outlet or title that puts a whole document in one voice.
+
+    `actor` is fixed, or None when each title pattern's `speaker` group names the speaker
+    (resolved through the lexicon: "Press conference by Secretary General <name>").
+    `roles`: the author's office ("prime minister"): the document's bare "the Prime Minister"
+    is its author. `joint`: subjects that speak for the author and the counterpart a title's
+    `counterpart` group names ("both leaders"). `voice`: "remarks" or "release"
+    (reader.rules.schema.SOURCE_VOICES)."""
+
+    id: str
+    message: str
+    actor: str | None
+    voice: str
+    sites: tuple[str, ...]
+    outlets: tuple[str, ...]
+    titles: tuple[Any, ...]  # regex.Pattern[str], case-insensitive
+    roles: tuple[str, ...]
+    joint: tuple[str, ...]
+
+
+def source_rule(rule: Mapping[str, Any]) -> SourceRule:
+    """Compile one validated `sources:` entry."""
+    return SourceRule(
+        id=rule["id"],
+        message=rule["message"],
+        actor=rule.get("actor"),
+        voice=rule.get("voice", "release"),
+        sites=tuple(site.lower().removeprefix("www.") for site in rule.get("sites") or ()),
+        outlets=tuple(_norm(outlet) for outlet in rule.get("outlets") or ()),
+        titles=tuple(regex.compile(t, regex.IGNORECASE) for t in rule.get("titles") or ()),
+        roles=tuple(_norm(role) for role in rule.get("roles") or ()),
+        joint=tuple(_norm(subject) for subject in rule.get("joint") or ()),
+    )
+
+
 # Constructs whose meaning changes when blocks are joined by newlines: anchors, lookarounds,
 # reverse searching. "[^" is a negated class, not an anchor.
 _UNJOINABLE = re.compile(r"[$^]|\\[AZzG]|\(\?<?[=!]|\(\?[a-zA-Z-]*r")
@@ -286,6 +323,8 @@ class CompiledRules:
     carry_distance: int
     regex_budget: float  # seconds of user-regex time per rule file per article (per MB)
     messages: Mapping[str, str]
+    sources: tuple[SourceRule, ...] = ()  # site, outlet and title rules, in config order
+    actions: tuple[TermRule, ...] = ()  # "X spoke to Y": an action, not a position (regexes)
 
     def message(self, rule: str) -> str:
         """The human explanation of rule `rule` (its id when none is known)."""
@@ -351,6 +390,12 @@ def build(
     messages = {rule.id: rule.message for rule in GRAMMAR_RULES.values()}
     framing, framing_regex = _term_rules(data, "framing", True, origins, messages)
     exclusions, exclusion_regex = _term_rules(data, "exclusions", False, origins, messages)
+    # An action ("X spoke to Y") is an exclusion for its verbs, and known as an action too.
+    action_terms, action_regex = _term_rules(data, "actions", False, origins, messages)
+    exclusions.update(action_terms)
+    exclusion_regex = (*exclusion_regex, *action_regex)
+    sources = tuple(source_rule(rule) for rule in data.get("sources") or ())
+    messages.update((rule.id, rule.message) for rule in sources)
     return CompiledRules(
         actors=tuple(actors),
         terms=lexicon(terms),
@@ -375,6 +420,8 @@ def build(
         carry_distance=int(settings.get("carry_distance", 3)),
         regex_budget=float(settings.get("regex_budget_ms", 200)) / 1000,
         messages=messages,
+        sources=sources,
+        actions=action_regex,
     )
 
 

@@ -319,6 +319,53 @@ _FRAMING = _mapping(
 )
 _EXCLUSION = _mapping(_RULE_KEYS, required=("id", "message"), extra=_terms_or_regex)
 
+
+def _voice(node: Node, ctx: _Context) -> None:
+    _string(node, ctx)
+    if isinstance(node, ScalarNode) and node.value not in SOURCE_VOICES:
+        ctx.error(node, f"expected one of: {', '.join(SOURCE_VOICES)}; got {node.value!r}")
+
+
+# How a source's document speaks: `remarks` (one speaker's own words, every line theirs,
+# greetings included), `release` (a statement or readout: its lines with content are the
+# author's, and what it says others said is reported in the author's voice) or `headline`
+# (a title rule that labels the headline alone, in the headline's own grammar).
+SOURCE_VOICES = ("remarks", "release", "headline")
+
+
+def _source_needs(node: MappingNode, ctx: _Context) -> None:
+    """A source rule matches something (a site, an outlet or a title) and names its actor:
+    `actor:`, or a `(?P<speaker>...)` group in every title pattern."""
+    values = {key.value: value for key, value in node.value if isinstance(key, ScalarNode)}
+    if not values.keys() & {"sites", "outlets", "titles"}:
+        ctx.error(node, "a source rule needs 'sites', 'outlets' or 'titles'")
+    if "actor" in values:
+        return
+    titles = _strings(values.get("titles"))
+    if not titles or "sites" in values or "outlets" in values:
+        ctx.error(node, "a source rule without 'actor' needs title patterns only")
+    for title in titles:
+        if "(?P<speaker>" not in title.value:
+            ctx.error(title, "without 'actor', a title pattern needs a (?P<speaker>...) group")
+
+
+_SOURCE = _mapping(
+    {
+        "id": _matching(_RULE_ID, "a rule id of letters, digits, '.', '-' or '_'"),
+        "message": _string,
+        "actor": _string,
+        "voice": _voice,
+        "sites": _STRINGS,
+        "outlets": _STRINGS,
+        "titles": _list(_regex),
+        "roles": _STRINGS,
+        "joint": _STRINGS,
+        "tests": _EXAMPLES,
+    },
+    required=("id", "message"),
+    extra=_source_needs,
+)
+
 _TOP = _mapping(
     {
         "settings": _SETTINGS,
@@ -334,6 +381,8 @@ _TOP = _mapping(
         "topic": _STRINGS,
         "framing": _list(_FRAMING),
         "exclusions": _list(_EXCLUSION),
+        "actions": _list(_EXCLUSION),
+        "sources": _list(_SOURCE),
         "remove": _STRINGS,
     }
 )
@@ -352,6 +401,8 @@ TOP_LEVEL_KEYS: tuple[str, ...] = (
     "topic",
     "framing",
     "exclusions",
+    "actions",
+    "sources",
     "remove",
 )
 
@@ -440,7 +491,7 @@ def cross_check(sections: Mapping[str, tuple[Path, Node]]) -> list[ConfigError]:
         errors.extend(ctx.errors)
     known = ", ".join(actor_ids) or "none"
     rule_ids: dict[str, tuple[Path, Node]] = {}
-    for key in ("framing", "exclusions"):
+    for key in ("framing", "exclusions", "actions", "sources"):
         if key not in sections:
             continue
         path, node = sections[key]
@@ -474,7 +525,7 @@ def regex_origins(
     """(rule id, regex index) -> (the regex's file:line:column, its file), for messages that
     name a rule's regex (a slow one, switched off while classifying)."""
     origins: dict[tuple[str, int], tuple[str, str]] = {}
-    for key in ("framing", "exclusions"):
+    for key in ("framing", "exclusions", "actions"):
         if key not in sections:
             continue
         path, node = sections[key]
@@ -529,9 +580,10 @@ def check_examples(
     budget for the file: when it runs out, one line says where checking stopped."""
     ctx = _Context(path)
     clock = _Clock(time.monotonic() + budget)
-    for key in ("framing", "exclusions"):
+    for key in ("framing", "exclusions", "actions", "sources"):
+        check = _check_title_examples if key == "sources" else _check_examples
         for rule in _items(nodes[key]) if key in nodes else ():
-            if not _check_examples(rule, ctx, clock):
+            if not check(rule, ctx, clock):
                 return ctx.errors
     return ctx.errors
 
@@ -583,6 +635,39 @@ def _check_examples(rule: MappingNode, ctx: _Context, clock: _Clock) -> bool:
     return True
 
 
+def _check_title_examples(rule: MappingNode, ctx: _Context, clock: _Clock) -> bool:
+    """A source rule's `tests:`: titles each `match` must fit one of its patterns, each
+    `no_match` none of them (within the file's examples budget, as `_check_examples`)."""
+    values = {key.value: value for key, value in rule.value}
+    tests = values.get("tests")
+    if not isinstance(tests, MappingNode):
+        return True
+    patterns = [regex.compile(t.value, regex.IGNORECASE) for t in _strings(values.get("titles"))]
+    for key, value in tests.value:
+        for example in _strings(value):
+            left = clock.left()
+            if left <= 0:
+                ctx.error(
+                    example,
+                    f"examples from here on not checked: this file's {EXAMPLES_BUDGET:g} s "
+                    "for examples ran out (catastrophic backtracking?)",
+                )
+                return False
+            seconds = min(_EXAMPLE_SECONDS, left)
+            try:
+                fired = any(p.search(example.value, timeout=seconds) for p in patterns)
+            except TimeoutError:
+                ctx.error(example, "the rule's title pattern took too long on this example")
+                continue
+            if key.value == "match" and not fired:
+                shown = _quoted(example.value)
+                ctx.error(example, f"title should match the rule but does not: {shown}")
+            if key.value == "no_match" and fired:
+                shown = _quoted(example.value)
+                ctx.error(example, f"title should not match the rule but does: {shown}")
+    return True
+
+
 def _strings(node: Node | None) -> list[ScalarNode]:
     if not isinstance(node, SequenceNode):
         return []
@@ -612,11 +697,12 @@ def check_file(path: Path) -> list[ConfigError]:
 def _backtracking(path: Path, nodes: Mapping[str, Node]) -> list[ConfigError]:
     """A warning for each rule regex with a nested quantifier (see `nested_quantifier`)."""
     ctx = _Context(path)
-    for key in ("framing", "exclusions"):
+    checked = ("framing", "regex"), ("exclusions", "regex"), ("actions", "regex")
+    for key, field_name in (*checked, ("sources", "titles")):
         for rule in _items(nodes[key]) if key in nodes else ():
             id_node = _get(rule, "id")
             rule_id = id_node.value if id_node is not None else "?"
-            for item in _strings({k.value: v for k, v in rule.value}.get("regex")):
+            for item in _strings({k.value: v for k, v in rule.value}.get(field_name)):
                 why = nested_quantifier(item.value)
                 if why:
                     ctx.error(

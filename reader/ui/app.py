@@ -46,6 +46,8 @@ App bindings (ids for `keymap:` in config.yaml; the panels' own are in `reader.u
 | app.links | L | the current block's links (Enter opens one in the reader) |
 | app.reload | r | reload the rules and re-classify |
 | app.help | ?, f1 | all keys and their ids |
+| compare.open | c | compare the open articles' airtime (reader.ui.compare) |
+| lens.open | v | the focused actor in every open article (reader.ui.lens) |
 | app.quit | q | quit |
 
 The command palette (themes, live) moves from ctrl+p, which pages articles here, to `:`.
@@ -74,6 +76,7 @@ from textual.timer import Timer
 from textual.widgets import Footer
 from textual.worker import WorkerFailed, get_current_worker
 
+from reader.airtime import NONE, airtime
 from reader.config import (
     Config,
     check_keymap,
@@ -84,16 +87,18 @@ from reader.config import (
 )
 from reader.errors import ReaderError
 from reader.language import count_not_english, language_notice
+from reader.layout import OTHER, OTHER_TAG
 from reader.model import Article, ClassifiedArticle, Verdict
 from reader.safe_text import visible
 from reader.search import Query, Results, SearchError, SearchIndex, SearchTimeoutError, parse_query
 from reader.state import Position, StateStore
 from reader.ui.explain import ExplainPane
 from reader.ui.help import HelpRow, HelpScreen
+from reader.ui.open_articles import OpenArticles
 from reader.ui.pick import FeedScreen, LinksScreen
 from reader.ui.positions import Positions
 from reader.ui.search_bar import SearchBar
-from reader.ui.status import HeaderLine, StatusLine
+from reader.ui.status import AirtimePart, HeaderLine, StatusLine
 from reader.ui.themes import (
     actor_colours,
     all_themes,
@@ -105,6 +110,9 @@ from reader.ui.web import WebReader
 if TYPE_CHECKING:  # the web modules (urllib, ssl) load on the first fetch, not at start-up
     from reader.feeds import Feed, FeedItem
     from reader.web import WebSettings
+
+if TYPE_CHECKING:
+    from reader.ui.compare import CompareScreen
 
 Classifier = Callable[[Article, Config], ClassifiedArticle]
 """A whole-article classifier: tests and benchmarks may pass their own."""
@@ -148,6 +156,11 @@ INLINE_SEARCH_SECONDS = 0.05
 
 WATCH_SECONDS = 1.0
 """How often the config files' modification times are checked for a live reload."""
+
+_READER_SCREEN_ACTIONS = frozenset(
+    {"search", "submit_search", "explain", "copy", "article", "compare", "lens"}
+)
+"""App actions that act on the reader's own panels (see `ReaderApp.check_action`)."""
 
 
 def binding_ids() -> frozenset[str]:
@@ -199,8 +212,13 @@ class ReaderApp(App[None]):
         Binding("L", "links", "Links", show=False, id="app.links"),
         Binding("r", "reload", "Reload rules", show=False, id="app.reload"),
         Binding("question_mark,f1", "help", "Help", id="app.help"),
+        Binding("c", "compare", "Compare", show=False, id="compare.open"),
+        Binding("v", "lens", "Actor lens", show=False, id="lens.open"),
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
+
+    open_on_compare = False
+    """Open on the compare screen (`reader compare`): set before the app runs."""
 
     def __init__(
         self,
@@ -226,14 +244,12 @@ class ReaderApp(App[None]):
         directory); `feeds` are listed on a screen of their items, which are fetched (with
         `web`) as they are opened, as are the articles of links; `urls` are fetched in order
         once the app runs, each joining the articles (or the feed list) as it arrives;
-        `notices` are problems found before the app started (files that could not be read),
-        shown once it has."""
+        `notices`: what the loader said before the app started, shown once it has."""
         super().__init__()
-        self._startup_notices = tuple(notices)
         if not articles and not feeds and not urls:
             raise ReaderError("no article to show")
         check_keymap(config, binding_ids())
-        self._urls = tuple(urls)
+        self._urls, self._startup_notices = tuple(urls), tuple(notices)
         self._ui: _Widgets | None = None
         # A list: articles fetched from a feed or a link join it as they are opened.
         self.articles: list[Article] = list(articles)
@@ -329,6 +345,8 @@ class ReaderApp(App[None]):
         self.web.start(self._urls)
         self.set_interval(WATCH_SECONDS, self._watch_config)
         self.set_interval(SAVE_SECONDS, self._save_moved)
+        if self.open_on_compare:
+            self.action_compare()
         self._catch_signals()
 
     def _catch_signals(self) -> None:
@@ -606,6 +624,27 @@ class ReaderApp(App[None]):
         if self.explain.has_class("-open"):
             self.explain.show(classified, self.view.block)
         self._update_status()
+        if self._classified.get(index) is classified:  # not a long article's first part
+            self._airtime(index, classified)
+
+    @work(thread=True, group="airtime")
+    def _airtime(self, index: int, classified: ClassifiedArticle) -> None:
+        """The article's airtime for the header's bar: counted off the UI thread (a pass over
+        every word of a long article)."""
+        counts = airtime(classified)
+        colours = dict(self._colours)
+        parts: list[AirtimePart] = [
+            (visible(actor.tag), counts.actors[actor.id].share, colours.get(actor.id))
+            for actor in classified.actors
+        ]
+        parts.append((OTHER_TAG, counts.actors[NONE].share, None))
+        self.call_from_thread(self._airtime_done, index, classified, parts)
+
+    def _airtime_done(
+        self, index: int, classified: ClassifiedArticle, parts: list[AirtimePart]
+    ) -> None:
+        if index == self.article_index and self._classified.get(index) is classified:
+            self.query_one("#header", HeaderLine).show_airtime(parts)
 
     def action_article(self, delta: int) -> None:
         if self.web.step_item(delta):
@@ -1007,6 +1046,9 @@ class ReaderApp(App[None]):
         self.articles.append(article)
         if len(self.articles) > 1:
             self._update_header()  # "article k of M" counts it
+        for screen in self.screen_stack:
+            if hasattr(screen, "articles_changed"):  # the compare screen and the lens count it
+                screen.articles_changed()
         return len(self.articles) - 1
 
     def add_feed(self, feed: Feed) -> None:
@@ -1045,6 +1087,57 @@ class ReaderApp(App[None]):
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.help_rows()))
+
+    # --- compare screen and actor lens (reader.ui.compare, reader.ui.lens) ---------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The reader's keys act on the reader's screen: a screen over it (help, compare,
+        lens) has its own search and explain, and must not drive the hidden panels."""
+        return not (action in _READER_SCREEN_ACTIONS and len(self.screen_stack) > 1)
+
+    def _open_articles(self) -> OpenArticles:
+        return OpenArticles(
+            self.articles,
+            self.config,
+            lambda article, config: self._classify_whole(article, config, []),
+            self._classified,
+        )
+
+    def action_compare(self) -> None:
+        from reader.ui.compare import CompareScreen
+
+        self.push_screen(CompareScreen(self._open_articles()))
+
+    def action_lens(self, actor: str | None = None) -> None:
+        from reader.ui.lens import LensScreen
+
+        wanted = actor or self.view.state().column
+        found = next((a for a in self.config.actors if a.id == wanted), None)
+        if found is None:
+            self._note("the lens shows one actor: focus an actor's panel first")
+            return
+        self.push_screen(LensScreen(self._open_articles(), found))
+
+    def on_compare_screen_open(self, event: CompareScreen.Open) -> None:
+        """Enter on the compare screen: read that article on that actor's panel."""
+        self.pop_screen()
+        self._open_article(event.index)
+        if event.actor == NONE:
+            self.view.set_show_other(True)
+        layout = self.view.layout_
+        wanted = OTHER if event.actor == NONE else event.actor
+        if layout is not None and wanted is not None:
+            ids = [column.id for column in layout.columns]
+            if wanted in ids:
+                self.view.focus_panel(ids.index(wanted))
+        elif wanted is not None:  # still classifying: the panel is focused when it shows
+            self._states[event.index] = replace(
+                self._states.get(event.index) or ViewState(), column=wanted
+            )
+        self._update_status()
+
+    def on_compare_screen_lens(self, event: CompareScreen.Lens) -> None:
+        self.action_lens(event.actor)
 
     # --- header and status ----------------------------------------------------------------
 

@@ -36,9 +36,37 @@ class _Line(Static):
             self.update(Content(safe), layout=False)
 
 
+AirtimePart = tuple[str, float, str | None]
+"""(tag, share 0..1, colour or None) of one actor in the header's airtime bar."""
+
+AIRTIME_BAR = 12
+"""Cells of the header's stacked airtime bar."""
+
+
+def airtime_bar(parts: list[AirtimePart], width: int = AIRTIME_BAR) -> Content:
+    """A stacked bar of `width` cells, each actor's cells in its colour, then each actor's tag
+    and share ("N12 R53 U9 ·26"): the numbers carry it where colour does not (mono, NO_COLOR)."""
+    cells: list[tuple[str, str]] = []
+    spent = 0.0
+    for _, share, colour in parts:
+        start, spent = round(spent * width), spent + share
+        count = round(spent * width) - start
+        if count > 0:
+            cells.append(("█" * count, colour or "dim"))
+    legend = " ".join(f"{tag}{share * 100:.0f}" for tag, share, _ in parts)
+    used = sum(len(text) for text, _ in cells)
+    return Content.assemble("▕", *cells, " " * (width - used), "▏ ", legend)
+
+
+def airtime_numbers(parts: list[AirtimePart]) -> Content:
+    return Content(" ".join(f"{tag}{share * 100:.0f}" for tag, share, _ in parts))
+
+
 class HeaderLine(_Line):
-    """Article title · source · article k of M, fitted to the width: the source shrinks to its
-    file name, then the title is cut with an ellipsis; the article count always shows."""
+    """Article title · source · article k of M, and the article's airtime (each actor's share
+    of its words, reader.airtime) as a one-line bar, fitted to the width: the source shrinks to
+    its file name, the bar to its numbers, then the airtime goes, then the title is cut with an
+    ellipsis; the article count always shows."""
 
     DEFAULT_CSS = """
     HeaderLine {
@@ -52,6 +80,7 @@ class HeaderLine(_Line):
     """
 
     _parts: tuple[str | None, str, str | None] = (None, "", None)
+    _airtime: list[AirtimePart] | None = None
     _outlet: str | None = None
 
     def show_article(
@@ -60,6 +89,12 @@ class HeaderLine(_Line):
         """`outlet` (a web page's site name) shows before the source: whose article it is."""
         self._parts = (title, source, count)
         self._outlet = outlet
+        self._airtime = None
+        self._fit()
+
+    def show_airtime(self, parts: list[AirtimePart] | None) -> None:
+        """Show the article's airtime (None: none yet, e.g. while it is classified)."""
+        self._airtime = parts
         self._fit()
 
     def on_resize(self) -> None:
@@ -76,6 +111,8 @@ class HeaderLine(_Line):
             for where in (source, name)
         ]
         fits = [f"{heading} · {tail}" for tail in tails if cell_len(f"{heading} · {tail}") <= room]
+        if self._airtime and self._fit_airtime(heading, tails, room):
+            return
         if fits:
             self.show(fits[0])
             return
@@ -83,6 +120,25 @@ class HeaderLine(_Line):
         keep = room - cell_len(tail) - 3
         heading = f"{set_cell_size(heading, keep - 1)}…" if keep >= 8 else heading
         self.show(f"{heading} · {tail}")
+
+    def _fit_airtime(self, heading: str, tails: list[str], room: int) -> bool:
+        """Show the line with the airtime at its right end if it fits beside the whole title
+        (the title comes first); whether it did."""
+        assert self._airtime is not None
+        for right in (airtime_bar(self._airtime), airtime_numbers(self._airtime)):
+            for tail in tails:
+                left = f"{heading} · {tail}"
+                gap = room - cell_len(left) - right.cell_length
+                if gap >= 2:
+                    self._show_content(left + " " * gap, right)
+                    return True
+        return False
+
+    def _show_content(self, left: str, right: Content) -> None:
+        text = f"{left}{right.plain}"
+        if text != self._text:
+            self._text = text
+            self.update(Content.assemble(visible(left), right), layout=False)
 
 
 class StatusLine(_Line):

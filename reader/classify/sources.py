@@ -1,0 +1,227 @@
+"""Where a document comes from (step 7, before the document's own voice): the config's
+`sources:` rules.
+
+Why: an official document speaks in its author's voice, and most of its paragraphs have no
+speech verb at all. What tells a reader whose document it is: the page's site or outlet
+(nato.int, kremlin.ru) and, for a plain text file, the title alone ("Press conference by
+Secretary General ...", "Remarks by ...", "PM call with President ..."). Each rule is data
+(config.yaml `sources:`): sites, outlets and title patterns, mapped to an actor or to the
+speaker a title names. A document of `remarks` is one speaker's own words, every line
+theirs; a `release` (statement, readout) carries its author on lines with content, and
+what it says others said is reported in the author's voice (reader.classify.document).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlsplit
+
+from reader.classify.evidence import add_evidence
+from reader.classify.types import BlockWork, DocumentSource, Speaker, State
+from reader.model import Article
+from reader.rules.compile import CompiledRules, SourceRule, fold
+from reader.rules.grammar import ATTRIBUTION_HEADLINE, CARRY_DOCUMENT
+
+# A title is a line: a pattern that runs longer than this on one is given up.
+_TITLE_SECONDS = 0.05
+
+
+def page_source(article: Article, state: State, rules: CompiledRules) -> None:
+    """The page's site and outlet (page metadata, or a text file's front matter, when the
+    article carries them), and the first site or outlet rule they match."""
+    meta = article.meta
+    site = meta.site or meta.url or ""
+    outlet = meta.outlet or ""
+    state.page = (_host(site), " ".join(fold(outlet).split()))
+    if state.page == ("", ""):
+        return
+    for rule in rules.sources:
+        if rule.actor is not None and _on_page(rule, state.page):
+            _establish(state, rule, (rule.actor,))
+            return
+
+
+def _host(site: str) -> str:
+    """ "https://www.nato.int/cps/..." -> "nato.int"; a bare "www.nato.int" likewise."""
+    host = urlsplit(site).hostname or "" if "//" in site else site.split("/")[0]
+    return host.lower().removeprefix("www.")
+
+
+def _on_page(rule: SourceRule, page: tuple[str, str]) -> bool:
+    host, outlet = page
+    by_site = bool(host) and any(host == s or host.endswith("." + s) for s in rule.sites)
+    return by_site or (bool(outlet) and outlet in rule.outlets)
+
+
+def title_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
+    """The first title rule that the title matches and whose speaker the lexicon knows: the
+    document is in that speaker's voice. A title that states a claim before its source
+    ("<claim> - address of the President", "<claim>: UK statement to the OSCE") carries it.
+    A `headline` rule labels the title alone ("Berlin 'alarmed' by ...") and the document stays
+    a news article. Returns whether a document rule applied (then the title's generic genre
+    test is not needed)."""
+    for rule in rules.sources:
+        for pattern in rule.titles:
+            try:
+                match = pattern.search(work.folded, timeout=_TITLE_SECONDS)
+            except TimeoutError:
+                continue
+            if match is None:
+                continue
+            author = (rule.actor,) if rule.actor else _group_actor(work, match, "speaker")
+            if not author:
+                continue
+            if rule.voice == "headline":  # the headline's own grammar: it alone is the speaker's
+                weight = rules.weights.attribution
+                add_evidence(work, ATTRIBUTION_HEADLINE, author, 0, len(work.text), weight)
+                return False
+            counterpart = _group_actor(work, match, "counterpart")
+            _establish(state, rule, author, counterpart, _group_roles(work, match, rules))
+            named = match.start("speaker") if rule.actor is None else match.start()
+            if _CLAIM_BEFORE.search(work.folded, 0, named):
+                weight = rules.weights.attribution
+                add_evidence(work, ATTRIBUTION_HEADLINE, author, 0, len(work.text), weight)
+            return True
+    return False
+
+
+# "<five words or more of a claim>: ", " - ", " – ": the title's source comes after its claim.
+_CLAIM_BEFORE = re.compile(r"(?:\w+\W+){4,}?\w+[^\w:\u2013\u2014-]*(?::|\s[-\u2013\u2014])\s*\Z")
+
+
+def _group_actor(work: BlockWork, match: Any, group: str) -> tuple[str, ...]:
+    """The one actor the names in a title pattern's group stand for (() when none or many)."""
+    if group not in match.groupdict() or match.start(group) < 0:
+        return ()
+    start, end = match.span(group)
+    found = {
+        actor
+        for t_start, _, term in work.terms
+        if start <= t_start < end and term.kind in ("alias", "speaker", "adjective")
+        for actor in term.actors
+    }
+    return tuple(found) if len(found) == 1 else ()
+
+
+def _group_roles(work: BlockWork, match: Any, rules: CompiledRules) -> tuple[str, ...]:
+    """The offices the speaker's group names ("The President of Ukraine" -> president): the
+    document's bare "the President" is then its author."""
+    if "speaker" not in match.groupdict() or match.start("speaker") < 0:
+        return ()
+    start, end = match.span("speaker")
+    table = rules.terms.table
+    roles: list[str] = []
+    for t_start, t_end, term in work.terms:
+        if start <= t_start < end:
+            # "President of Ukraine" is a speaker's name; its office is "president"
+            words = work.folded[t_start:t_end].split()
+            found = [w for w in words if getattr(table.get(w), "kind", "") == "role"]
+            roles.extend(found if term.kind != "role" else [work.folded[t_start:t_end]])
+    return tuple(roles)
+
+
+def _establish(
+    state: State,
+    rule: SourceRule,
+    author: tuple[str, ...],
+    counterpart: tuple[str, ...] = (),
+    roles: tuple[str, ...] = (),
+) -> None:
+    state.official = True
+    state.document = author
+    state.reports = rule.voice == "release"
+    others = tuple(actor for actor in counterpart if actor not in author)
+    remarks = rule.voice == "remarks"
+    if remarks:  # a briefing's or press conference's "Answer:" lines are the speaker's
+        state.interviewee = Speaker(author, 0)
+    state.source = DocumentSource(rule.id, remarks, others, (*rule.roles, *roles), rule.joint)
+
+
+def remarks_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
+    """A line of one speaker's remarks (an address, a press conference): theirs, greetings
+    and first-person lines included, unless it names a speaker of its own ("Putin said ...")
+    or a transcript's other speaker ("Q: ...") holds the floor."""
+    source = state.source
+    author = state.document
+    if source is None or not source.remarks or author is None or state.voice is not None:
+        return
+    if any(who.kind in ("actor", "unknown") for _, who in work.main):
+        return
+    if any(ev.kind == "carry" for ev in work.evidence) or _DATE_LINE.match(work.text):
+        return
+    add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
+
+
+# A place and date alone ("Brussels, 5 June 2025"; "Kyiv, March 3, 2024"): no one's words.
+_DATE_LINE = re.compile(
+    r"\W*(?:[\w'’. -]{1,40},\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+\w+|\w+\s+\d{1,2}(?:st|nd|rd|th)?)"
+    r",?\s+\d{4}\W*\Z"
+)
+
+
+def joint_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
+    """'Both leaders underlined ...' in a readout: the author's and the counterpart's
+    position, the author first (the document's own voice gives the author)."""
+    source = state.source
+    if source is None or not source.joint or not source.counterpart or not work.verbs:
+        return
+    verb_starts = {start for start, _, _ in work.verbs}
+    author = state.document or ()
+    for match in _joint_pattern(source.joint).finditer(work.folded):
+        if match.end() in verb_starts:
+            weights = rules.weights
+            end = len(work.text)
+            add_evidence(work, CARRY_DOCUMENT, source.counterpart, 0, end, weights.reported)
+            if not any(ev.rule == CARRY_DOCUMENT.id and ev.actor in author for ev in work.evidence):
+                # "They agreed ..." read as the last speaker: the author's account comes first
+                weight = weights.attribution + weights.reported
+                add_evidence(work, CARRY_DOCUMENT, author, 0, end, weight)
+            return
+
+
+@lru_cache(maxsize=16)
+def _joint_pattern(subjects: tuple[str, ...]) -> re.Pattern[str]:
+    """A joint subject at a sentence's or a clause's start, then "also"/"both" before the verb."""
+    names = "|".join(re.escape(s) for s in sorted(subjects, key=len, reverse=True))
+    return re.compile(
+        rf"(?:^|[.;:]\s+|,\s+and\s+|\band\s+)(?:{names})\s+(?:(?:also|both|all|have|had)\s+)*"
+    )
+
+
+def actions_only(work: BlockWork, state: State, rules: CompiledRules) -> None:
+    """A release's line that only reports actions ("X had a phone call with Y", "The leaders
+    discussed ...", "They agreed to speak again soon") states no position: the document's
+    voice is taken back. One speaker's remarks keep it (their account of events is theirs)."""
+    source = state.source
+    if (source is not None and source.remarks) or not rules.actions:
+        return
+    if not any(ev.rule == CARRY_DOCUMENT.id for ev in work.evidence):
+        return
+    if work.sentences and all(_is_action(work, rules, s, e) for s, e in work.sentences):
+        work.evidence = [ev for ev in work.evidence if ev.rule != CARRY_DOCUMENT.id]
+
+
+def _is_action(work: BlockWork, rules: CompiledRules, start: int, end: int) -> bool:
+    """The sentence matches an action rule and has no speech or stance verb outside it (or
+    outside the names it holds)."""
+    spans: list[tuple[int, int]] = []
+    for rule in rules.actions:
+        for user in rule.regexes:
+            try:
+                spans.extend(
+                    m.span()
+                    for m in user.pattern.finditer(work.folded, start, end, timeout=_TITLE_SECONDS)
+                )
+            except TimeoutError:
+                continue
+    if not spans:
+        return False
+    # a verb's form inside a name ("the United States") is no verb
+    spans.extend((t_start, t_end) for t_start, t_end, _ in work.terms if start <= t_start < end)
+    return all(
+        any(s <= v_start < e for s, e in spans)
+        for v_start, _, _ in work.verbs
+        if start <= v_start < end
+    )

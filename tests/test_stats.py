@@ -1,0 +1,167 @@
+"""`reader stats`: one row per article and actor, the same on one core or many, and streamed."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.airtime import airtime
+from reader.classify import classify
+from reader.cli import EXIT_BAD_INPUT, EXIT_OK, run
+from reader.config import load_config
+from reader.load import load
+from reader.parse import parse
+from reader.stats import FIELDS, SPEAKER_SEPARATOR, classify_text
+
+ARTICLES = {
+    "tass.txt": "Moscow rejects truce\n\nRussia rejected the truce, saying NATO would rearm.\n\n"
+    "Kremlin spokesman Dmitry Peskov said the talks were over.\n\nIt snowed in Kyiv.\n",
+    "wire.md": "# Allies meet\n\n"
+    "NATO Secretary General Mark Rutte said allies would stand firm.\n\n"
+    "> \u201cWe will defend every inch,\u201d he said.\n",
+    "kyiv.txt": "Kyiv asks for air defence\n\nZelensky said Ukraine needed more air defence.\n",
+}
+
+
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def reader(*argv: str, stdin: str = "") -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    saved = sys.stdin
+    sys.stdin = io.StringIO(stdin)
+    try:
+        status = run(list(argv), out, err)
+    finally:
+        sys.stdin = saved
+    return status, out.getvalue(), err.getvalue()
+
+
+def test_csv_round_trip_gives_each_articles_airtime(tmp_path: Path) -> None:
+    folder = corpus(tmp_path)
+    status, out, err = reader("stats", str(folder), "--format", "csv", "--jobs", "2")
+    assert (status, err) == (EXIT_OK, "")
+    table = list(csv.DictReader(io.StringIO(out)))
+    assert tuple(table[0]) == FIELDS
+    # One row per article and actor (3 actors + none), in the folder's name order.
+    assert len(table) == 3 * 4
+    assert [row["outlet"] for row in table[::4]] == ["kyiv", "tass", "wire"]
+    config = load_config()
+    for document in load([str(folder)]).documents:
+        expected = airtime(classify(parse(document), config))
+        for row in (r for r in table if r["source"] == document.source):
+            entry = expected.actors[row["actor"]]
+            assert float(row["share"]) == pytest.approx(entry.share, abs=1e-4)
+            assert float(row["words"]) == pytest.approx(entry.words, abs=0.05)
+            assert (int(row["blocks"]), int(row["quotes"])) == (entry.blocks, entry.quotes)
+            speakers = row["speakers"].split(SPEAKER_SEPARATOR) if row["speakers"] else []
+            assert speakers == list(entry.speakers)
+    tass = {row["actor"]: row for row in table if row["outlet"] == "tass"}
+    assert "Kremlin spokesman Dmitry Peskov" in tass["russia"]["speakers"]
+    assert float(tass["none"]["share"]) > 0
+
+
+def test_one_process_and_a_pool_write_the_same_rows(tmp_path: Path) -> None:
+    folder = corpus(tmp_path)
+    one = reader("stats", str(folder), "--format", "jsonl", "--jobs", "1")
+    pool = reader("stats", str(folder), "--format", "jsonl", "--jobs", "2")
+    assert one == pool
+    rows = [json.loads(line) for line in one[1].splitlines()]
+    assert all(tuple(row) == FIELDS for row in rows)
+    assert isinstance(rows[0]["speakers"], list)
+
+
+def test_jsonl_on_stdin_reports_bad_lines_and_keeps_the_rest() -> None:
+    lines = [
+        json.dumps({"text": "Putin said NATO was a threat.", "url": "https://www.tass.com/a"}),
+        "{not json",
+        json.dumps({"url": "https://example.org/no-text"}),
+        json.dumps(
+            {"text": "Zelensky said Ukraine would hold.", "url": "https://kyivindependent.com/b"}
+        ),
+    ]
+    status, out, err = reader("stats", "--format", "jsonl", stdin="\n".join(lines) + "\n")
+    assert status == EXIT_BAD_INPUT
+    assert err.splitlines() == [
+        "reader: <stdin>:2: not JSON"
+        " (Expecting property name enclosed in double quotes at column 2)",
+        'reader: <stdin>:3: expected an object with a "text" string',
+    ]
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [row["outlet"] for row in rows[::4]] == ["tass.com", "kyivindependent.com"]
+    assert rows[1]["actor"] == "russia" and rows[1]["share"] == 1.0
+    assert rows[1]["url"] == "https://www.tass.com/a"
+
+
+def test_a_missing_file_is_one_line_and_the_others_are_counted(tmp_path: Path) -> None:
+    folder = corpus(tmp_path)
+    status, out, err = reader("stats", str(folder / "tass.txt"), str(tmp_path / "gone.txt"))
+    assert status == EXIT_BAD_INPUT
+    assert len(err.splitlines()) == 1 and "gone.txt" in err
+    assert len(list(csv.DictReader(io.StringIO(out)))) == 4
+
+
+def test_hostile_text_never_reaches_a_terminal_from_the_csv() -> None:
+    record = json.dumps({"text": "Evil\x1b]0;pwned\x07 title\n\nPutin\x1b[2J said it was over."})
+    status, out, _ = reader("stats", stdin=record + "\n")
+    assert status == EXIT_OK
+    assert "\x1b" not in out and "\x07" not in out
+
+
+def test_classify_text_is_the_json_of_reader_classify_plus_provenance() -> None:
+    record = classify_text(
+        "Russia rejected the truce, saying NATO would rearm.", load_config(), url="https://x.org/1"
+    )
+    assert record["outlet"] == "x.org" and record["url"] == "https://x.org/1"
+    assert record["blocks"][0]["labels"] == ["russia"]
+    assert record["airtime"]["russia"]["share"] == 1.0
+
+
+def test_the_installed_command_streams_its_first_rows_before_stdin_ends() -> None:
+    """A pipeline sees rows while it is still feeding the command."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reader", "stats", "--format", "jsonl", "--jobs", "1"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdin is not None and process.stdout is not None
+    process.stdin.write(json.dumps({"text": "Putin said the war would go on."}) + "\n")
+    process.stdin.flush()
+    first = process.stdout.readline()  # blocks until the first article's rows are written
+    assert json.loads(first)["actor"] == "nato"
+    process.stdin.close()
+    rest = process.stdout.read()
+    assert process.wait(timeout=60) == 0
+    assert len(rest.splitlines()) == 3
+
+
+class _Terminal(io.StringIO):
+    """A stderr that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_progress_bar_goes_to_stderr_on_a_terminal_only(tmp_path: Path) -> None:
+    folder = corpus(tmp_path)
+    for err in (_Terminal(), io.StringIO()):
+        out = io.StringIO()
+        assert run(["stats", str(folder), "--jobs", "1"], out, err) == EXIT_OK
+        assert len(out.getvalue().splitlines()) == 1 + 3 * 4
+        shown = err.getvalue()
+        if isinstance(err, _Terminal):
+            assert "stats" in shown and "3/3" in shown and "articles" in shown
+        else:
+            assert shown == ""  # a log file or a pipe gets no bar
