@@ -236,15 +236,12 @@ class ReaderApp(App[None]):
         urls: Sequence[str] = (),
         notices: Sequence[str] = (),
     ) -> None:
-        """`theme` overrides config's `theme:`; `mouse` is recorded (the CLI passes it to
-        `run(mouse=...)`); `config_path` is the `--config` file, used for a reload only when
-        the config records no source files; `classifier` replaces the classifier with a
-        whole-article one and `verdicts` with a progressive one (tests and benchmarks);
-        `store` keeps the reading positions (default: a `StateStore` in the XDG state
-        directory); `feeds` are listed on a screen of their items, which are fetched (with
-        `web`) as they are opened, as are the articles of links; `urls` are fetched in order
-        once the app runs, each joining the articles (or the feed list) as it arrives;
-        `notices`: what the loader said before the app started, shown once it has."""
+        """`theme` overrides config's; `mouse` is recorded (for `run(mouse=...)`); `config_path`
+        (`--config`) is reloaded when the config records no sources; `classifier` and `verdicts`
+        replace the classifier (tests, benchmarks); `store` keeps reading positions (default:
+        XDG state); `feeds` list their items, fetched (with `web`) when opened, as are links;
+        `urls` are fetched once the app runs, each joining the articles as it arrives;
+        `notices`: what the loader said before. ConfigError for an unknown keymap id."""
         super().__init__()
         if not articles and not feeds and not urls:
             raise ReaderError("no article to show")
@@ -282,7 +279,6 @@ class ReaderApp(App[None]):
         self._mtimes = self._source_mtimes()
         self._colours: Mapping[str, str] = {}
         self._input_at = 0.0  # when the last key or scroll arrived (monotonic seconds)
-        self._pending_saves: dict[str, Position] = {}  # handed to a thread, maybe not written
 
     # --- layout -------------------------------------------------------------------------
 
@@ -678,20 +674,20 @@ class ReaderApp(App[None]):
         if wait:
             # Quitting: a save handed to a thread may not have run yet, and the process may
             # end first (a signal on a busy machine lost the last moves): write those now.
-            pending, self._pending_saves = self._pending_saves, {}
+            pending, self.positions.pending = self.positions.pending, {}
             if key is not None:
                 pending[key] = position
             for waiting, saved in pending.items():
                 self.positions.save(waiting, saved)
         elif key is not None:
-            self._pending_saves[key] = position
+            self.positions.pending[key] = position
             self._save_in_thread(key, position)
 
     @work(thread=True, group="state")
     def _save_in_thread(self, key: str, position: Position) -> None:
         self.positions.save(key, position)
-        if self._pending_saves.get(key) == position:
-            self._pending_saves.pop(key, None)
+        if self.positions.pending.get(key) == position:
+            self.positions.pending.pop(key, None)
 
     def _panels_gone(self) -> bool:
         """True once the panels have been removed (the app is closing): an interval timer can
