@@ -47,6 +47,7 @@ class Config:
     keymap: Mapping[str, str]  # binding id -> keys, e.g. {"search": "slash,ctrl+f"}
     carry_distance: int
     sources: tuple[Path, ...]  # the files merged into this config, in order
+    view: str = "panels"  # "panels" side by side, or "merged" into one column (`M` toggles)
     rule_ids: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """"framing" and "exclusions" -> the ids of their rules in force, in order."""
     keymap_origins: Mapping[str, str] = field(default_factory=dict)
@@ -135,6 +136,7 @@ def config_from_files(paths: list[Path]) -> Config:
         keymap=dict(merge.keymap),
         carry_distance=compiled.carry_distance,
         sources=tuple(paths),
+        view=str(data.get("view") or "panels"),
         rule_ids={key: tuple(rules) for key, rules in merge.rules.items()},
         keymap_origins=dict(merge.keymap_origins),
         merges=tuple(merge.notes),

@@ -21,12 +21,13 @@ text holding wide or zero-width characters takes the slow per-character road.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
-from reader.model import ClassifiedArticle
+from reader.cells import is_plain, is_single, widths
+from reader.model import Block, ClassifiedArticle
 from reader.safe_text import visible
 
 OTHER = "\x00other"
@@ -145,53 +146,52 @@ def build_layout(
 
 # --- text on screen -------------------------------------------------------------------------
 
-_NEWLINES = str.maketrans({"\n": " ", "\r": " ", "\f": " ", "\v": " "})
+# Line breaks become spaces; a soft hyphen (common in scraped HTML) a zero-width space, and an
+# emoji variation selector the text one: terminals disagree on how wide those are, and a
+# character measured one way and drawn another shifts or crops the rest of the line.
+_DISPLAY = str.maketrans(
+    {"\n": " ", "\r": " ", "\f": " ", "\v": " ", "\u00ad": "\u200b", "\ufe0f": "\ufe0e"}
+)
+_TO_DISPLAY = re.compile("[\n\r\f\v\u00ad\ufe0f]")
 
 
 def display_text(text: str) -> str:
-    """Block text as the panels show it: line breaks as spaces, controls as placeholders.
+    """Block text as the panels show it: line breaks as spaces, controls as placeholders,
+    characters of disputed width as ones every terminal draws alike.
 
     One character for one character, so a search or evidence span over the block's text is a
     span over this text too.
     """
-    if "\n" in text or "\r" in text or "\f" in text or "\v" in text:
-        text = text.translate(_NEWLINES)
+    if is_plain(text):
+        return text  # the common case, in one scan: nothing to replace
+    if _TO_DISPLAY.search(text) is not None:
+        text = text.translate(_DISPLAY)
     return visible(text)
 
-
-# Characters that may not take exactly one cell: wide East Asian scripts, emoji, combining
-# marks and zero-width characters. Text without any of them wraps by `len`. (Few ranges keep
-# the scan fast: this class costs ~3 ns a character.)
-_NOT_SINGLE = re.compile(
-    "["
-    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
-    "\u0711\u0730-\u074a\u07a6-\u07b0\u0816-\u082d\u0859-\u085b\u08d3-\u0903\u093a-\u094f"
-    "\u0951-\u0957\u0962\u0963\u0981-\u0dff\u0e31-\u0e4e\u0eb1-\u0ecd\u0f18-\u0fc6"
-    "\u1000-\u109f\u1100-\u115f\u135d-\u135f\u1712-\u1734\u17b4-\u17d3\u180b-\u180f"
-    "\u1a17-\u1a7f\u1ab0-\u1aff\u1b00-\u1b73\u1dc0-\u1dff\u200b-\u200f\u2060-\u2064"
-    "\u20d0-\u20f0\u231a\u231b\u23e9-\u23fa\u25fd\u25fe\u2600-\u27bf\u2b1b\u2b1c\u2b50\u2b55"
-    "\u2cef-\u2cf1\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
-    "\ua66f-\ua67d\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe00-\ufe0f\ufe10-\ufe19"
-    "\ufe20-\ufe6f\uff00-\uff60\uffe0-\uffe6\u00ad"
-    "\U00010000-\U0010ffff"  # every astral character takes the slow road: rare, and cheaper
-    "]"
-)
 
 _ONE_LINE: tuple[int, ...] = (0,)
 
 
-def char_width(char: str) -> int:
-    """Terminal cells one character takes: 2 for wide, 0 for combining and format marks."""
-    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+def block_display(block: Block) -> str:
+    """A block's text as its panel shows it: a list item after its number or bullet."""
+    text = display_text(block.text)
+    return f"{visible(block.marker)} {text}" if block.marker else text
 
 
-def text_cells(text: str) -> int:
-    """Cells `text` takes on a terminal (as `wrap_starts` counts them)."""
-    if _NOT_SINGLE.search(text) is None:
-        return len(text)
-    return sum(char_width(char) for char in text)
+def kept_breaks(block: Block) -> tuple[int, ...]:
+    """Where a table's lines start in its display text: its rows stay rows, never run on."""
+    if block.kind != "table" or "\n" not in block.text:
+        return ()
+    return tuple(at + 1 for at, char in enumerate(block.text) if char == "\n")
+
+
+def wrap_with_breaks(text: str, width: int, breaks: Sequence[int]) -> tuple[int, ...]:
+    """`wrap_starts` with a new line forced at each of `breaks` (a table's rows)."""
+    starts: list[int] = []
+    bounds = [0, *breaks, len(text)]
+    for start, end in pairwise(bounds):
+        starts.extend(start + at for at in wrap_starts(text[start:end], width))
+    return tuple(starts)
 
 
 def wrap_starts(text: str, width: int) -> tuple[int, ...]:
@@ -203,9 +203,10 @@ def wrap_starts(text: str, width: int) -> tuple[int, ...]:
     """
     width = max(1, width)
     size = len(text)
-    if size <= width and (text.isascii() or _NOT_SINGLE.search(text) is None):
+    single = is_single(text)
+    if size <= width and single:
         return _ONE_LINE
-    if not text.isascii() and _NOT_SINGLE.search(text) is not None:
+    if not single:
         return _wrap_cells(text, width)
     starts = [0]
     position = 0
@@ -219,25 +220,26 @@ def wrap_starts(text: str, width: int) -> tuple[int, ...]:
 
 def _wrap_cells(text: str, width: int) -> tuple[int, ...]:
     """The slow road of `wrap_starts`, counting cells character by character."""
+    costs = widths(text)
     starts = [0]
-    cells = 0
+    used = 0
     space = -1  # index just after the last space on the current line
     line_start = 0
     for position, char in enumerate(text):
-        cost = char_width(char)
-        if cells + cost > width and position > line_start:
+        cost = costs[position]
+        if used + cost > width and position > line_start:
             if char == " ":
                 # The space that overflows ends the line; the next starts after it.
                 line_start = position + 1
                 starts.append(line_start)
-                cells = 0
+                used = 0
                 space = -1
                 continue
             line_start = space if space > line_start else position
             starts.append(line_start)
-            cells = sum(char_width(c) for c in text[line_start:position])
+            used = sum(costs[line_start:position])
             space = -1
-        cells += cost
+        used += cost
         if char == " ":
             space = position + 1
     return tuple(starts)

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-BlockKind = Literal["title", "heading", "paragraph", "quote", "item"]
+BlockKind = Literal["title", "heading", "paragraph", "quote", "item", "table"]
 RuleKind = Literal["attribution", "carry", "framing", "mention"]
 
 
@@ -45,7 +45,9 @@ class Block:
     `text` is the article's text as written (untrusted: render it only through
     `reader.safe_text`). `line` is the 1-based line in the source file where the block starts
     (for a page extracted by trafilatura, the line where its text was found). `links` are the
-    links inside `text`, in order.
+    links inside `text`, in order. `marker` is a list item's number as written ("3.") or its
+    bullet ("•"), indented by its nesting; "" for other blocks. A table's text keeps its rows
+    on lines of their own.
     """
 
     index: int
@@ -53,6 +55,7 @@ class Block:
     text: str
     line: int
     links: tuple[Link, ...] = ()
+    marker: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -206,3 +206,12 @@ def test_action_rules_are_checked_like_exclusions(tmp_path: Path) -> None:
         "    tests: {match: ['she spoke with him']}\n",
     )
     assert "example should match the rule but does not: 'she spoke with him'" in _one(path)
+
+
+def test_view_chooses_panels_or_one_merged_column(tmp_path: Path) -> None:
+    assert load_config().view == "panels"
+    merged = _write(tmp_path, "view: merged\n")
+    assert load_config(merged).view == "merged"
+    assert _one(_write(tmp_path, "view: sideways\n")).endswith(
+        "1:7: expected 'panels' or 'merged', got 'sideways'"
+    )

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from reader.cells import cells
 from reader.layout import (
     OTHER,
     build_layout,
     display_text,
     line_slices,
-    text_cells,
     wrap_starts,
 )
 from reader.model import Actor, Article, Block, ClassifiedArticle, Verdict
@@ -113,12 +113,12 @@ def test_wide_characters_are_wrapped_by_cells(width: int) -> None:
     text = "北约不会向乌克兰派兵 因为 这可能导致与俄罗斯直接冲突"
     wrapped = lines(text, width)
     assert "".join(wrapped) == text
-    assert all(text_cells(line.rstrip()) <= width for line in wrapped)
+    assert all(cells(line.rstrip()) <= width for line in wrapped)
 
 
 def test_curly_quotes_and_cyrillic_are_one_cell_each() -> None:
     text = "«Москва» said “no” – again"
-    assert text_cells(text) == len(text)
+    assert cells(text) == len(text)
 
 
 def test_display_text_keeps_offsets_and_shows_controls() -> None:

@@ -391,6 +391,104 @@ def test_a_large_one_paragraph_per_line_file_keeps_every_paragraph(tmp_path: Pat
     assert article.blocks[-1].line == 20_002
 
 
+# One paragraph per line must never be merged, however similar the lengths; wrapped text must
+# still be joined. Each row: the lines of one blank-line-free group -> the paragraphs expected.
+_PESKOV = "Peskov said the Kremlin saw no basis for a ceasefire at this stage of the talks."
+_ZELENSKY = "Zelensky said Kyiv would not give up any territory."
+_RUTTE = "Rutte said NATO would keep supplying weapons."
+
+
+@pytest.mark.parametrize(
+    ("lines", "paragraphs"),
+    [
+        pytest.param([_PESKOV, _ZELENSKY, _RUTTE], 3, id="sentence-per-line (issue 12)"),
+        pytest.param(
+            ["Peskov said the talks had stalled.", "Zelensky said Kyiv would not yield."],
+            2,
+            id="similar lengths, each a sentence",
+        ),
+        pytest.param(
+            [
+                '"We will not yield," Zelensky said in his nightly video address to the nation.',
+                '"The alliance stands with Kyiv," Rutte told reporters at the summit in Vilnius.',
+            ],
+            2,
+            id="quotes ending each line",
+        ),
+        pytest.param(
+            ["By Anna Smith", _PESKOV, _ZELENSKY],
+            3,
+            id="a byline without a full stop",
+        ),
+        pytest.param(
+            [
+                "Talks on a ceasefire stalled on Tuesday, officials said, with both",
+                "delegations leaving Geneva early and no date set for a new round of",
+                "negotiations.",
+            ],
+            1,
+            id="hard-wrapped at 70",
+        ),
+        pytest.param(
+            [
+                "The mediators called the pause temporary and said both sides agreed.",
+                "They would keep the channel open, and technical teams would meet",
+                "again within weeks.",
+            ],
+            1,
+            id="wrapped, a sentence ending at the column",
+        ),
+        pytest.param(
+            [
+                "Talks stalled on Tuesday, officials said, with both delegations",
+                "leaving early. No new date was set.",
+                "The mediators called the pause temporary. They said both sides",
+                "had agreed to keep the channel open.",
+            ],
+            2,
+            id="wrapped, new paragraph without a blank line",
+        ),
+    ],
+)
+def test_plain_text_lines_become_paragraphs(lines: list[str], paragraphs: int) -> None:
+    article = parse_text("Headline\n\n" + "\n".join(lines) + "\n")
+    assert [block.kind for block in article.blocks] == ["title"] + ["paragraph"] * paragraphs
+    if paragraphs == len(lines):
+        assert [block.text for block in article.blocks[1:]] == lines
+
+
+def test_markdown_lists_keep_their_numbers_and_bullets() -> None:
+    article = parse_markdown(
+        "# T\n\n3. three\n4. four\n   - nested\n     - deeper\n\n- plain\n* star\n"
+    )
+    items = [(b.kind, b.marker, b.text) for b in article.blocks[1:]]
+    assert items == [
+        ("item", "3.", "three"),
+        ("item", "4.", "four"),
+        ("item", "  ◦", "nested"),
+        ("item", "    ▪", "deeper"),
+        ("item", "•", "plain"),
+        ("item", "•", "star"),
+    ]
+
+
+def test_a_markdown_table_is_one_block_of_aligned_rows() -> None:
+    text = (
+        "# T\n\nBefore.\n\n| Side | Demand |\n|---|---|\n"
+        "| Russia | recognition |\n| Ukraine | withdrawal |\n\nAfter.\n"
+    )
+    article = parse_markdown(text)
+    assert [b.kind for b in article.blocks] == ["title", "paragraph", "table", "paragraph"]
+    table = article.blocks[2]
+    assert table.line == 5
+    assert table.text.split("\n") == [
+        "Side    │ Demand",
+        "────────┼────────────",
+        "Russia  │ recognition",
+        "Ukraine │ withdrawal",
+    ]
+
+
 def test_html_lists_nested_50000_deep_parse_in_linear_time() -> None:
     """Each end tag used to search the whole stack of open elements: 50,000 nested lists took
     63 s. Run in a subprocess under a generous guard (the linear parser takes about a second on

@@ -71,8 +71,13 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-BlockSpec = tuple[BlockKind, str, int] | tuple[BlockKind, str, int, tuple[Link, ...]]
-"""A finished block as a parser hands it over: kind, text, line, and its links if it has any."""
+BlockSpec = (
+    tuple[BlockKind, str, int]
+    | tuple[BlockKind, str, int, tuple[Link, ...]]
+    | tuple[BlockKind, str, int, tuple[Link, ...], str]
+)
+"""A finished block as a parser hands it over: kind, text, line, and its links and a list
+item's marker if it has any."""
 
 
 def assemble(
@@ -83,15 +88,17 @@ def assemble(
 ) -> Article:
     """Number the blocks in reading order behind the title (text, line), if any.
 
-    The parsers hand over finished, non-empty, single-line texts; this keeps the index
+    The parsers hand over finished, non-empty, single-line texts (a table's rows excepted),
+    with their links and a list item's marker when they have them; this keeps the index
     arithmetic and the "no blocks at all" error in one place.
     """
     result: list[Block] = []
     if title is not None:
         result.append(Block(0, "title", title[0], title[1]))
     for spec in blocks:
-        links = spec[3] if len(spec) == 4 else ()
-        result.append(Block(len(result), spec[0], spec[1], spec[2], links))
+        links = spec[3] if len(spec) >= 4 else ()
+        marker = spec[4] if len(spec) == 5 else ""
+        result.append(Block(len(result), spec[0], spec[1], spec[2], links, marker))
     if not result:
         raise ReaderError("no article text found (no title, heading or paragraph)", where=source)
     return Article(

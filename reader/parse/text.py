@@ -9,6 +9,10 @@ Plain text arrives in two shapes, and both must give one block per paragraph:
 So text is cut at blank lines into groups, and each group of several lines is judged:
 - when at least half its lines are longer than `LONG_LINE` characters nobody wrapped it
   (wrapping stops near 80 columns): every line is its own paragraph;
+- when no line breaks mid-sentence where the next word would not have fitted (the one mark
+  a wrapping tool always leaves: it breaks only at the column, and sentences rarely end
+  there on every line), nobody wrapped it either: every line is its own paragraph, so lines
+  that each end a sentence are never merged, however similar their lengths;
 - otherwise it is wrapped text, joined into one paragraph, except where a new paragraph plainly
   starts without a blank line: a line that ends a sentence although the next line's first word
   would still have fitted on it (the group's longest line gives the width; a wrapping tool
@@ -20,6 +24,8 @@ The first block is the title when it stands alone before a blank line, is shorte
 """
 
 from __future__ import annotations
+
+from itertools import pairwise
 
 from reader.model import Article, BlockKind
 from reader.parse import assemble
@@ -71,6 +77,20 @@ def _looks_like_title(line: str) -> bool:
     return not line.endswith(".") or line.endswith("...")
 
 
+def _next_word_would_fit(line: str, following: str, width: int) -> bool:
+    """Whether a wrapping tool at `width` columns would have kept `following`'s first word on
+    `line`: if so, the line break was a writer's, not the tool's."""
+    return len(line) + 1 + len(following.split(None, 1)[0]) <= width
+
+
+def _wrapped(lines: list[str], width: int) -> bool:
+    """True when some line ends mid-sentence exactly where a wrapping tool would break."""
+    return any(
+        not before.endswith(_SENTENCE_END) and not _next_word_would_fit(before, line, width)
+        for before, line in pairwise(lines)
+    )
+
+
 def _split_group(group: list[str], start: int, out: list[_Paragraph]) -> None:
     """Append the paragraphs of one blank-line-separated group of lines starting at `start`."""
     if len(group) == 1:
@@ -78,11 +98,11 @@ def _split_group(group: list[str], start: int, out: list[_Paragraph]) -> None:
         return
     lines = [raw.strip() for raw in group]
     long_lines = sum(1 for line in lines if len(line) > LONG_LINE)
-    if 2 * long_lines >= len(lines):
+    width = max(len(line) for line in lines)
+    if 2 * long_lines >= len(lines) or not _wrapped(lines, width):
         out.extend((line, start + offset) for offset, line in enumerate(lines))
         return
 
-    width = max(len(line) for line in lines)
     indented = [raw[0] in " \t" for raw in group]
     all_indented = all(indented)
     current = [lines[0]]
@@ -95,7 +115,7 @@ def _split_group(group: list[str], start: int, out: list[_Paragraph]) -> None:
             or (
                 before.endswith(_SENTENCE_END)
                 and (line[0].isupper() or line[0].isdigit() or line.startswith(_PARAGRAPH_START))
-                and len(before) + 1 + len(line.split(None, 1)[0]) <= width
+                and _next_word_would_fit(before, line, width)
             )
         ):
             out.append((" ".join(current), current_start))

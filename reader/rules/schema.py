@@ -370,6 +370,7 @@ _TOP = _mapping(
     {
         "settings": _SETTINGS,
         "theme": _optional_string,
+        "view": _matching(re.compile(r"(panels|merged)\Z"), "'panels' or 'merged'"),
         "keymap": _map_of(_string),
         "actors": _list(_ACTOR),
         "extra_actors": _list(_ACTOR),
@@ -390,6 +391,7 @@ _TOP = _mapping(
 TOP_LEVEL_KEYS: tuple[str, ...] = (
     "settings",
     "theme",
+    "view",
     "keymap",
     "actors",
     "extra_actors",

@@ -33,22 +33,7 @@ re-classifies, keeping the current block on its screen row; the app also polls t
 modification times every second and reloads on a change. A broken edit keeps the last good
 rules and shows the error (file:line:column) in the status line.
 
-App bindings (ids for `keymap:` in config.yaml; the panels' own are in `reader.ui.view`):
-
-| id | keys | action |
-|---|---|---|
-| search.open | / | open the search input |
-| app.escape | escape | close the explain pane, else clear the search; never quits |
-| app.explain | e, enter | explain the current block (toggle) |
-| app.copy | y | copy the current block's text (OSC 52) |
-| article.next | ctrl+n | next article |
-| article.previous | ctrl+p | previous article (or feed item) |
-| app.links | L | the current block's links (Enter opens one in the reader) |
-| app.reload | r | reload the rules and re-classify |
-| app.help | ?, f1 | all keys and their ids |
-| compare.open | c | compare the open articles' airtime (reader.ui.compare) |
-| lens.open | v | the focused actor in every open article (reader.ui.lens) |
-| app.quit | q | quit |
+Bindings: `reader.ui.keys` holds every key with its id (the README's Keys table is made from it).
 
 The command palette (themes, live) moves from ctrl+p, which pages articles here, to `:`.
 """
@@ -67,10 +52,11 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, work
 from textual.actions import SkipAction
-from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import BindingType
 from textual.containers import Container
-from textual.dom import DOMNode
+from textual.filter import LineFilter
+from textual.screen import Screen
 from textual.theme import Theme
 from textual.timer import Timer
 from textual.widgets import Footer
@@ -92,11 +78,15 @@ from reader.model import Article, ClassifiedArticle, Verdict
 from reader.safe_text import visible
 from reader.search import Query, Results, SearchError, SearchIndex, SearchTimeoutError, parse_query
 from reader.state import Position, StateStore
+from reader.ui.commands import reader_commands, screenshot_directory
 from reader.ui.explain import ExplainPane
 from reader.ui.help import HelpRow, HelpScreen
+from reader.ui.keys import Key, bindings, by_id, help_rows
+from reader.ui.nocolor import without_colour
 from reader.ui.open_articles import OpenArticles
 from reader.ui.pick import FeedScreen, LinksScreen
 from reader.ui.positions import Positions
+from reader.ui.preferences import remember_theme, remembered_theme
 from reader.ui.search_bar import SearchBar
 from reader.ui.status import AirtimePart, HeaderLine, StatusLine
 from reader.ui.themes import (
@@ -164,16 +154,8 @@ _READER_SCREEN_ACTIONS = frozenset(
 
 
 def binding_ids() -> frozenset[str]:
-    """Every binding id a `keymap:` may name: those of the reader's app, screens and widgets."""
-    found: set[str] = set()
-    classes: list[type[DOMNode]] = [DOMNode]
-    while classes:
-        cls = classes.pop()
-        classes.extend(cls.__subclasses__())
-        if cls.__module__.startswith("reader."):
-            bindings = cls.__dict__.get("BINDINGS", ())
-            found.update(b.id for b in bindings if isinstance(b, Binding) and b.id)
-    return frozenset(found)
+    """Every binding id a `keymap:` may name: the table in `reader.ui.keys` holds them all."""
+    return frozenset(by_id())
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +170,18 @@ class _Widgets:
 
 
 class ReaderApp(App[None]):
-    """Read articles with each actor's viewpoint in its own panel."""
+    """Read articles with each actor's viewpoint in its own panel.
+
+    Arguments: `theme` overrides config's `theme:`; `mouse` is recorded (the CLI passes it to
+    `run(mouse=...)`); `config_path` is the `--config` file, used for a reload only when the
+    config records no source files; `classifier` replaces the classifier with a whole-article
+    one and `verdicts` with a progressive one (tests and benchmarks); `store` keeps the reading
+    positions (default: a `StateStore` in the XDG state directory); `feeds` are listed on a
+    screen of their items, which are fetched (with `web`) as they are opened, as are the
+    articles of links; `urls` are fetched in order once the app runs, each joining the articles
+    (or the feed list) as it arrives; `notices`: what the loader said before the app started,
+    shown once it has.
+    """
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "reader"
@@ -197,25 +190,10 @@ class ReaderApp(App[None]):
     # Textual declares this as an instance variable, so it cannot carry ClassVar here.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-normal"), (140, "-wide")]  # noqa: RUF012
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # Priority: handled before the key is forwarded, so the letters typed right after `/`
-        # (a fast typist, a paste) already reach the input instead of the panels' bindings.
-        Binding("slash", "search", "Search", id="search.open", priority=True),
-        # Priority too: Enter closes the input before the next key is dispatched, so a key
-        # typed right after it ("e" to explain) reaches the panels, not the query.
-        Binding("enter", "submit_search", show=False, priority=True),
-        Binding("escape", "escape", "Close/clear", show=False, id="app.escape"),
-        Binding("e,enter", "explain", "Explain", id="app.explain"),
-        Binding("y", "copy", "Copy", show=False, id="app.copy"),
-        Binding("ctrl+n", "article(1)", "Next article", show=False, id="article.next"),
-        Binding("ctrl+p", "article(-1)", "Previous article", show=False, id="article.previous"),
-        Binding("L", "links", "Links", show=False, id="app.links"),
-        Binding("r", "reload", "Reload rules", show=False, id="app.reload"),
-        Binding("question_mark,f1", "help", "Help", id="app.help"),
-        Binding("c", "compare", "Compare", show=False, id="compare.open"),
-        Binding("v", "lens", "Actor lens", show=False, id="lens.open"),
-        Binding("q", "quit", "Quit", id="app.quit"),
-    ]
+    # search.open and search.submit are priority bindings: the letters typed right after `/`
+    # (a fast typist, a paste) reach the input, and a key typed right after Enter reaches the
+    # panels, not the query.
+    BINDINGS: ClassVar[list[BindingType]] = bindings("app")
 
     open_on_compare = False
     """Open on the compare screen (`reader compare`): set before the app runs."""
@@ -236,12 +214,6 @@ class ReaderApp(App[None]):
         urls: Sequence[str] = (),
         notices: Sequence[str] = (),
     ) -> None:
-        """`theme` overrides config's; `mouse` is recorded (for `run(mouse=...)`); `config_path`
-        (`--config`) is reloaded when the config records no sources; `classifier` and `verdicts`
-        replace the classifier (tests, benchmarks); `store` keeps reading positions (default:
-        XDG state); `feeds` list their items, fetched (with `web`) when opened, as are links;
-        `urls` are fetched once the app runs, each joining the articles as it arrives;
-        `notices`: what the loader said before. ConfigError for an unknown keymap id."""
         super().__init__()
         if not articles and not feeds and not urls:
             raise ReaderError("no article to show")
@@ -278,6 +250,7 @@ class ReaderApp(App[None]):
         self._keymap: dict[str, str] = dict(config.keymap)
         self._mtimes = self._source_mtimes()
         self._colours: Mapping[str, str] = {}
+        self._start_theme = ""  # the theme this run began with (--theme, remembered or config)
         self._input_at = 0.0  # when the last key or scroll arrived (monotonic seconds)
 
     # --- layout -------------------------------------------------------------------------
@@ -332,6 +305,7 @@ class ReaderApp(App[None]):
         if self._keymap:
             self.set_keymap(self._keymap)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.view.merge = self.config.view == "merged"
         self.view.focus()
         self._show_startup_notices()
         if self.articles:
@@ -382,12 +356,13 @@ class ReaderApp(App[None]):
         themes, problems = all_themes()
         for theme in themes:
             self.register_theme(theme)
-        wanted = self.requested_theme or self.config.theme
+        # A theme picked in the palette wins over config's `theme:` while that is unchanged.
+        wanted = self.requested_theme or remembered_theme(self.config.theme) or self.config.theme
         available = set(self.available_themes)
         if wanted and wanted not in available and f"reader-{wanted}" in available:
             wanted = f"reader-{wanted}"
         name, notice = resolve_theme(wanted, available)
-        self.theme = name
+        self.theme = self._start_theme = name
         if notice or problems:
             lines = [notice] if notice else []
             lines += problems[:3]
@@ -401,6 +376,43 @@ class ReaderApp(App[None]):
     def _theme_changed(self, theme: Theme) -> None:
         self._colours = actor_colours(theme, self.config.actors)
         self.view.set_colours(self._colours)
+        if theme.name != self._start_theme:  # chosen live, not the one this run began with
+            self._start_theme = theme.name
+            remember_theme(theme.name, self.config.theme)
+
+    # --- the command palette, screenshots, NO_COLOR -------------------------------------------
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's commands, then every reader action by name with its key."""
+        yield from super().get_system_commands(screen)
+        yield from reader_commands(self._keymap, self._palette_runner)
+
+    def _palette_runner(self, key: Key) -> Callable[[], object]:
+        target = self.view if key.scope == "view" else self
+        return lambda: self.run_action(key.action, target)
+
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """Save where it can be saved (Textual's ~/Downloads is often missing); the notice
+        names the file."""
+        if path is None:
+            directory = screenshot_directory()
+            if directory is None:
+                self.notify(
+                    "Cannot save a screenshot: no writable directory (set XDG_PICTURES_DIR)",
+                    title="Screenshot",
+                    severity="error",
+                    markup=False,
+                )
+                return None
+            path = str(directory)
+        return super().deliver_screenshot(filename, path, time_format)
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """NO_COLOR: no colour at all (Textual's own filter turns colours into greys)."""
+        filters = super().get_line_filters()
+        return without_colour(filters) if self.no_color else filters
 
     # --- articles and classification ----------------------------------------------------
 
@@ -579,7 +591,7 @@ class ReaderApp(App[None]):
         if state is not None:
             self._hidden_marks[index] = {k: v for k, v in state.marks.items() if v >= blocks}
         self._progress = (index, blocks, total)
-        self._show(prefix, state, index)
+        self._show(prefix, state, index, total=total)
 
     def _classify_progress(self, index: int, generation: int, done: int, total: int) -> None:
         if generation == self._generation and index == self.article_index:
@@ -611,10 +623,18 @@ class ReaderApp(App[None]):
             self.view.show_message(f"cannot classify: {message}")
         self._update_status()
 
-    def _show(self, classified: ClassifiedArticle, state: ViewState | None, index: int) -> None:
+    def _show(
+        self,
+        classified: ClassifiedArticle,
+        state: ViewState | None,
+        index: int,
+        *,
+        total: int | None = None,
+    ) -> None:
+        """Show `classified` (`total`: its real length when it is only the first part)."""
         self._indexes.pop(self.article_index, None)
         self._shown_index = index
-        self.view.set_article(classified, state, colours=self._colours)
+        self.view.set_article(classified, state, colours=self._colours, total=total)
         if self._query:
             self._run_search(self._query, move=False)
         if self.explain.has_class("-open"):
@@ -851,6 +871,7 @@ class ReaderApp(App[None]):
         if self.focused is self.search_bar.input:
             raise SkipAction()  # a "/" typed into the query
         self._search_origin = self.view.block
+        self.view.counts.clear()  # "5/" is no count for the key after the search
         self.search_bar.open()
 
     def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
@@ -879,6 +900,7 @@ class ReaderApp(App[None]):
             self._debounce.stop()
             self._debounce = None
             self._run_search(value, move=True)
+        self.search_bar.remember(value)
         self.search_bar.close()
         self._focus_view()
 
@@ -994,6 +1016,15 @@ class ReaderApp(App[None]):
         self._update_status()
 
     def action_explain(self) -> None:
+        """e: open the pane; with the pane open, move into it (to scroll it); then close."""
+        if not self.explain.has_class("-open"):
+            self.action_toggle_explain()
+        elif self.focused is self.explain:
+            self._close_explain()
+        else:
+            self.screen.set_focus(self.explain)
+
+    def action_toggle_explain(self) -> None:
         if self.explain.has_class("-open"):
             self._close_explain()
             return
@@ -1002,10 +1033,20 @@ class ReaderApp(App[None]):
             self._note("nothing to explain yet")
             return
         self.explain.add_class("-open")
+        self.view.tab_out = True
         self.explain.show(classified, self.view.block)
 
     def _close_explain(self) -> None:
         self.explain.remove_class("-open")
+        self.view.tab_out = False
+        self._focus_view()
+
+    def on_reader_view_tabbed_out(self, event: ReaderView.TabbedOut) -> None:
+        if self.explain.has_class("-open"):
+            self.screen.set_focus(self.explain)
+
+    def on_explain_pane_left(self, event: ExplainPane.Left) -> None:
+        event.stop()
         self._focus_view()
 
     def _focus_view(self) -> None:
@@ -1018,7 +1059,7 @@ class ReaderApp(App[None]):
     def action_copy(self) -> None:
         if self.view.classified is None:
             return
-        text = self.view.block_text()
+        text = self.view.copy_text()
         self.copy_to_clipboard(text)
         self.notify(f"Copied block {self.view.block + 1} ({len(text)} chars)", markup=False)
 
@@ -1071,15 +1112,9 @@ class ReaderApp(App[None]):
             self._note(text)
 
     def help_rows(self) -> list[HelpRow]:
-        """Every binding with an id: its keys (after the keymap), description and id."""
-        rows: list[HelpRow] = []
-        for owner in (ReaderView, ReaderApp):
-            for binding in owner.BINDINGS:
-                if isinstance(binding, Binding) and binding.id:
-                    # visible(): a keymap comes from a config file, which may be shared.
-                    keys = visible(self._keymap.get(binding.id, binding.key))
-                    rows.append((keys, binding.description, binding.id))
-        return rows
+        """Every binding with an id: its keys as typed (after the keymap), what it does, id."""
+        # visible(): a keymap comes from a config file, which may be shared.
+        return [(visible(keys), text, key_id) for keys, text, key_id in help_rows(self._keymap)]
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.help_rows()))
@@ -1184,6 +1219,8 @@ class ReaderApp(App[None]):
         parts.append("compact" if view.compact else "aligned")
         if view.show_other:
             parts.append("+other")
+        if view.counts.digits:
+            parts.append(f"count {view.counts.digits}")
         if view.pending == "mark":
             parts.append("mark: press a letter")
         elif view.pending == "jump":

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.color import Color, ColorParseError
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -30,6 +30,7 @@ from textual.widgets import Static
 
 from reader.model import Actor, Block, ClassifiedArticle, Evidence, Verdict
 from reader.safe_text import visible
+from reader.ui.keys import bindings
 from reader.ui.themes import actor_colours
 
 EXCERPT = 60
@@ -171,62 +172,123 @@ def heading(classified: ClassifiedArticle, index: int) -> Content:
     )
 
 
+Row = tuple[Content, Content]
+"""(lead, body): the body wraps beside the lead, so wrapped lines keep their indent."""
+
+Part = str | tuple[str, Style]
+
+FAMILIES: Mapping[str, str] = {
+    "attribution": "its own speaker speaks",
+    "reported": "another speaker reports its own stated position",
+    "carry": "a speaker named earlier is carried over",
+    "framing": "the narrator's framing words (a weak hint)",
+    "mention": "it is only mentioned",
+}
+"""The rule family behind a label, by the kind of its heaviest evidence."""
+
+
+def _row(lead: Part, *body: Part) -> Row:
+    return Content.assemble(lead), Content.assemble(*body)
+
+
+def hang(rows: Sequence[Row], width: int) -> Content:
+    """The rows as one text `width` cells wide: each body wrapped beside its lead, its wrapped
+    lines indented as far as the lead is long (so an indented row stays indented)."""
+    lines: list[Content] = []
+    for lead, body in rows:
+        room = max(8, width - lead.cell_length)
+        pad = Content(" " * lead.cell_length)
+        for number, line in enumerate(body.wrap(room) if body.plain else [body]):
+            lines.append((lead if number == 0 else pad) + line)
+    return Content("\n").join(lines)
+
+
 def verdict_summary(
-    verdict: Verdict, actors: Sequence[Actor], looks: Mapping[str, ActorLook]
-) -> Content:
-    """Labels (primary first) and the score of every actor, in config order."""
-    parts: list[str | tuple[str, Style]] = [("Labels  ", _BOLD)]
+    verdict: Verdict,
+    actors: Sequence[Actor],
+    looks: Mapping[str, ActorLook],
+    messages: Mapping[str, str] | None = None,
+) -> list[Row]:
+    """Labels (primary first), the rule family that made each label, and every actor's
+    score in config order."""
+    labels: list[Part] = []
     if not verdict.labels:
-        parts.append(("none: no actor's position", _DIM))
+        labels.append(("none: no actor's position", _DIM))
     for position, actor_id in enumerate(verdict.labels):
         look = looks[actor_id]
         if position:
-            parts.append(", ")
-        parts.extend([(look.mark, look.tag_style), f" {look.label}"])
+            labels.append(", ")
+        labels.extend([(look.mark, look.tag_style), f" {look.label}"])
         if actor_id == verdict.primary:
-            parts.append((" (primary)", _BOLD))
-    parts.append(("\nScores  ", _BOLD))
+            labels.append((" (primary)", _BOLD))
+    rows = [_row(("Labels  ", _BOLD), *labels)]
+    rows += [
+        _row(("Why     " if number == 0 else "        ", _BOLD), *why)
+        for number, why in enumerate(_families(verdict, looks, messages or {}))
+    ]
     ordered = [actor.id for actor in actors]
     ordered += [actor_id for actor_id in verdict.scores if actor_id not in ordered]
+    scores: list[Part] = []
     for position, actor_id in enumerate(ordered):
         look = looks[actor_id]
         score = verdict.scores.get(actor_id, 0.0)
         if position:
-            parts.append(("  ·  ", _DIM))
+            scores.append(("  ·  ", _DIM))
         style = _BOLD if actor_id == verdict.primary else Style()
-        parts.extend([(look.mark, look.tag_style), (f" {look.label} {score:g}", style)])
-    return Content.assemble(*parts)
+        scores.extend([(look.mark, look.tag_style), (f" {look.label} {score:g}", style)])
+    rows.append(_row(("Scores  ", _BOLD), *scores))
+    return rows
+
+
+def _families(
+    verdict: Verdict, looks: Mapping[str, ActorLook], messages: Mapping[str, str]
+) -> list[list[Part]]:
+    """Per label: its tag, the family of its heaviest evidence, and that rule's message."""
+    result: list[list[Part]] = []
+    for actor_id in verdict.labels:
+        own = [item for item in verdict.evidence if item.actor == actor_id]
+        if not own:
+            continue
+        top = max(own, key=lambda item: item.weight)
+        look = looks[actor_id]
+        family = FAMILIES.get(top.kind, top.kind)
+        parts: list[Part] = [(look.mark, look.tag_style), f" {top.kind}: {family}"]
+        message = messages.get(top.rule)
+        if message and message != top.rule:
+            parts.append((f" — {_excerpt(message, 200)}", _DIM))
+        parts.append((f" ({visible(top.rule)})", _DIM))
+        result.append(parts)
+    return result
 
 
 def rules_table(
     verdict: Verdict, looks: Mapping[str, ActorLook], messages: Mapping[str, str]
-) -> Content:
-    """Every rule that fired, heaviest first, in two short lines each so a narrow pane does not
-    wrap them into noise: weight, actor, kind and rule id; then the matched text and the
-    rule's message."""
+) -> list[Row]:
+    """Every rule that fired, heaviest first, in two rows each so a narrow pane does not wrap
+    them into noise: weight, actor, kind and rule id; then the matched text and the rule's
+    message, indented under the actor."""
     evidence = sorted(verdict.evidence, key=lambda item: -item.weight)
     if not evidence:
-        return Content.assemble(("Rules  ", _BOLD), ("none fired", _DIM))
+        return [_row(("Rules  ", _BOLD), ("none fired", _DIM))]
     weight_width = max(len(f"{item.weight:+g}") for item in evidence)
-    parts: list[str | tuple[str, Style]] = [(f"Rules that fired ({len(evidence)})", _BOLD)]
+    rows = [_row("", (f"Rules that fired ({len(evidence)})", _BOLD))]
+    under = " " * (2 + weight_width + 2)
     for item in evidence:
         look = looks[item.actor]
-        parts.extend(
-            [
-                "\n  ",
-                (f"{item.weight:+g}".ljust(weight_width), _BOLD),
-                "  ",
+        rows.append(
+            _row(
+                ("  " + f"{item.weight:+g}".ljust(weight_width) + "  ", _BOLD),
                 (look.mark, look.tag_style),
                 f" {look.label}  {item.kind}  ",
                 (visible(item.rule), _BOLD),
-                "\n  " + " " * weight_width + "  ",
-                f"'{_excerpt(item.text, MATCH_EXCERPT)}'",
-            ]
+            )
         )
+        body: list[Part] = [f"'{_excerpt(item.text, MATCH_EXCERPT)}'"]
         message = messages.get(item.rule)
         if message and message != item.rule:
-            parts.append((f" — {_excerpt(message, 200)}", _DIM))
-    return Content.assemble(*parts)
+            body.append((f" — {_excerpt(message, 200)}", _DIM))
+        rows.append(_row(under, *body))
+    return rows
 
 
 def carry_chain(classified: ClassifiedArticle, index: int) -> list[int]:
@@ -247,17 +309,22 @@ def carry_chain(classified: ClassifiedArticle, index: int) -> list[int]:
 
 def carry_summary(
     classified: ClassifiedArticle, index: int, looks: Mapping[str, ActorLook]
-) -> Content:
+) -> list[Row]:
     """ "speaker carried from block 3: 'Stoltenberg recalled…'", then each earlier link."""
     chain = carry_chain(classified, index)
     if not chain:
-        return Content.assemble(("Carry-over  ", _BOLD), ("none: the speaker is named here", _DIM))
-    parts: list[str | tuple[str, Style]] = [("Carry-over", _BOLD)]
+        return [_row(("Carry-over  ", _BOLD), ("none: the speaker is named here", _DIM))]
+    rows = [_row("", ("Carry-over", _BOLD))]
     for depth, source in enumerate(chain):
         block = classified.article.blocks[source]
         lead = "speaker carried from" if depth == 0 else "which carried it from"
-        parts.append("\n  " + "  " * depth + f"{lead} block {source + 1} (line {block.line}): ")
-        parts.append(f"'{_excerpt(block.text, EXCERPT)}'")
+        rows.append(
+            _row(
+                "  " + "  " * depth,
+                f"{lead} block {source + 1} (line {block.line}): ",
+                f"'{_excerpt(block.text, EXCERPT)}'",
+            )
+        )
         speakers = [
             item
             for item in _valid_evidence(classified.verdicts[source].evidence, len(block.text))
@@ -265,17 +332,17 @@ def carry_summary(
         ]
         for item in speakers[:2]:
             look = looks[item.actor]
-            parts.extend(
-                [
-                    "\n    " + "  " * depth,
+            rows.append(
+                _row(
+                    "    " + "  " * depth,
                     (look.mark, look.tag_style),
                     (
                         f" named by {visible(item.rule)}: '{_excerpt(item.text, MATCH_EXCERPT)}'",
                         _DIM,
                     ),
-                ]
+                )
             )
-    return Content.assemble(*parts)
+    return rows
 
 
 def _verdict_at(classified: ClassifiedArticle, index: int) -> Verdict:
@@ -290,18 +357,17 @@ def _css() -> str:
 class ExplainPane(VerticalScroll, can_focus=True):
     """A scrollable, focusable pane explaining one block; `show()` fills it.
 
-    Escape while it has focus posts `ExplainPane.Closed`; the app hides the pane on that (and
-    may bind Escape itself for when the pane is not focused).
+    It takes focus (e or Tab from the panels) so the keyboard can scroll it: j/k a line,
+    space/b a page. Escape or Tab while it has focus posts `ExplainPane.Left` (the app focuses
+    the panels, the pane stays open); e posts `ExplainPane.Closed` (the app hides it).
     """
 
     DEFAULT_CSS = _css()
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", show=False, id="explain.close"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("explain")
 
     class Closed(Message):
-        """The user asked to close the pane (Escape while it had focus)."""
+        """The user asked to close the pane (e while it had focus)."""
 
         def __init__(self, pane: ExplainPane) -> None:
             super().__init__()
@@ -310,6 +376,10 @@ class ExplainPane(VerticalScroll, can_focus=True):
         @property
         def control(self) -> ExplainPane:
             return self.pane
+
+    class Left(Message):
+        """The user left the pane for the panels (Escape or Tab while it had focus); it stays
+        open."""
 
     def __init__(
         self,
@@ -377,9 +447,26 @@ class ExplainPane(VerticalScroll, can_focus=True):
         looks = actor_looks(classified.actors, actor_colours(theme, classified.actors), extra)
         heading_widget.update(heading(classified, index))
         text_widget.update(highlighted_text(blocks[index], verdict, looks))
-        sections[0].update(verdict_summary(verdict, classified.actors, looks))
-        sections[1].update(rules_table(verdict, looks, self.rule_messages))
-        sections[2].update(carry_summary(classified, index, looks))
+        width = self._text_width()
+        messages = self.rule_messages
+        sections[0].update(
+            hang(verdict_summary(verdict, classified.actors, looks, messages), width)
+        )
+        sections[1].update(hang(rules_table(verdict, looks, messages), width))
+        sections[2].update(hang(carry_summary(classified, index, looks), width))
+
+    def _text_width(self) -> int:
+        """Cells a line of the pane holds (the scrollbar's gutter is kept: see explain.tcss)."""
+        width = self.scrollable_content_region.width
+        return width if width > 0 else 60
+
+    def on_resize(self) -> None:
+        """Re-wrap the sections for the new width (their indents are computed, not CSS)."""
+        if self._shown is not None and self.is_mounted:
+            self._fill(*self._shown, self.app.current_theme)
 
     def action_close(self) -> None:
         self.post_message(self.Closed(self))
+
+    def action_leave(self) -> None:
+        self.post_message(self.Left())

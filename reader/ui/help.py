@@ -13,35 +13,25 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from reader.ui.keys import SEARCH_SYNTAX, bindings
+
 HelpRow = tuple[str, str, str]
-"""(keys, description, binding id): keys as Textual names, comma-separated ("j,down")."""
+"""(keys, description, binding id): keys as typed, comma-separated ("], ?")."""
 
 
 def _css() -> str:
     return Path(__file__).with_name("help.tcss").read_text(encoding="utf-8")
 
 
-def key_list(keys: str) -> str:
-    """ "j,down" -> "j, down": the names `keymap:` accepts, easier to read."""
-    return ", ".join(key.strip() for key in keys.split(",") if key.strip())
-
-
 class HelpTable(DataTable[Text]):
     """The bindings table, with the keys a less or vim user reaches for (g/G, j/k, space/b)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("space,f", "page_down", "Page down", show=False),
-        Binding("b", "page_up", "Page up", show=False),
-        Binding("g,home", "scroll_top", "First", show=False),
-        Binding("G,end", "scroll_bottom", "Last", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("help_table")
 
 
 class HelpScreen(ModalScreen[None]):
@@ -49,9 +39,7 @@ class HelpScreen(ModalScreen[None]):
 
     DEFAULT_CSS = _css()
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "close", "Close help", id="help.close"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("help")
 
     def __init__(
         self,
@@ -75,15 +63,18 @@ class HelpScreen(ModalScreen[None]):
                 markup=False,
             )
             yield HelpTable(id="help-table", cursor_type="row", zebra_stripes=True)
+            yield Static(SEARCH_SYNTAX, id="help-search", markup=False)
 
     def on_mount(self) -> None:
         table = self.query_one(HelpTable)
         table.add_column(Text("Keys", style="bold"), key="keys")
-        table.add_column(Text("What it does", style="bold"), key="description")
+        # The id before the description: a long description may run past the edge, the id
+        # (what `keymap:` needs) must not.
         table.add_column(Text("Binding id", style="bold"), key="id")
+        table.add_column(Text("What it does", style="bold"), key="description")
         for keys, description, binding_id in self.rows:
             # Text, not str: DataTable would read a str as markup, and "[" is a key here.
-            table.add_row(Text(key_list(keys)), Text(description), Text(binding_id))
+            table.add_row(Text(keys), Text(binding_id), Text(description))
         table.focus()
 
     def action_close(self) -> None:

@@ -26,6 +26,7 @@ from rich.style import Style
 from textual.color import Color, ColorParseError
 from textual.strip import Strip
 
+from reader.cells import cells, widths
 from reader.layout import Layout
 from reader.safe_text import visible
 from reader.search import Results
@@ -46,6 +47,41 @@ def colour_style(colour: str) -> Style:
         return Style()
 
 
+def fit(segments: list[Segment], width: int, style: Style | None = None) -> list[Segment]:
+    """`segments` padded or cut to exactly `width` cells, measured by `reader.cells` (the
+    measure the text was wrapped with: Rich's own may differ and would crop a fitting line)."""
+    total = sum(cells(segment.text) for segment in segments)
+    if total == width:
+        return segments
+    if total < width:
+        return [*segments, Segment(" " * (width - total), style)]
+    kept: list[Segment] = []
+    room = width
+    for segment in segments:
+        size = cells(segment.text)
+        if size <= room:
+            kept.append(segment)
+            room -= size
+            continue
+        end = 0
+        for cost in widths(segment.text):
+            if cost > room:
+                break
+            room -= cost
+            end += 1
+        kept.append(Segment(segment.text[:end], segment.style))
+        break
+    if room:
+        kept.append(Segment(" " * room, style))
+    return kept
+
+
+def fitted_strip(segments: list[Segment], width: int, style: Style | None = None) -> Strip:
+    """A strip of exactly `width` cells that states its length, so Textual never re-measures
+    (and crops) it with another measure."""
+    return Strip(fit(segments, width, style), width)
+
+
 @dataclass(frozen=True, slots=True)
 class Painter:
     """What one screen line depends on, as the view holds it now."""
@@ -53,6 +89,7 @@ class Painter:
     layout: Layout
     geometry: Geometry
     texts: Sequence[str]
+    kinds: Sequence[str]  # each block's kind: headings, quotes... are drawn in their style
     wraps: Wraps
     column_styles: Sequence[Style]
     style: Callable[[str], Style]  # a component class's style ("view--cursor")
@@ -89,20 +126,18 @@ class Painter:
                     segments.append(Segment(text, style + self.column_styles[index]))
                 if Segment.get_line_length(segments) <= width:
                     break
-            return Strip(segments).adjust_cell_length(width, header)
+            return fitted_strip(segments, width, header)
         for position, column_index in enumerate(geometry.visible):
             column = columns[column_index]
             focused = column_index == self.focus_column
             mark = "▸" if focused else " "
             text = f"{mark}{visible(column.tag)} {visible(column.label)} ({len(column.blocks)})"
             style = (focus_style if focused else header) + self.column_styles[column_index]
-            piece = Segment.adjust_line_length(
-                [Segment(text, style)], geometry.column_width, header
-            )
+            piece = fit([Segment(text, style)], geometry.column_width, header)
             if position:
                 segments.append(Segment(SEPARATOR, header + self.style("view--separator")))
             segments.extend(piece)
-        return Strip(segments).adjust_cell_length(width, header)
+        return fitted_strip(segments, width, header)
 
     def aligned(self, track: Track, y: int) -> list[Segment]:
         """Line y of the aligned track (every block, article order)."""
@@ -144,10 +179,8 @@ class Painter:
             if track is None or not len(track):
                 text = " (no blocks)" if line == 0 else ""
                 segments.extend(
-                    Segment.adjust_line_length(
-                        [Segment(text, base + self.style("view--dim"))],
-                        geometry.column_width,
-                        base,
+                    fit(
+                        [Segment(text, base + self.style("view--dim"))], geometry.column_width, base
                     )
                 )
                 continue
@@ -240,6 +273,9 @@ class Painter:
     ) -> list[Segment]:
         """Line k of the block's wrapped text, with search matches highlighted, `width` cells."""
         text = self.texts[block]
+        kind = self.kinds[block] if block < len(self.kinds) else "paragraph"
+        if kind != "paragraph":
+            style = style + self.style(f"view--{kind}")
         start = starts[k]
         end = starts[k + 1] if k + 1 < len(starts) else len(text)
         spans = self.spans.get(block)
@@ -247,7 +283,7 @@ class Painter:
             segments = [Segment(text[start:end], style)]
         else:
             segments = self._highlight(block, text, start, end, spans, style)
-        return Segment.adjust_line_length(segments, width, style)
+        return fit(segments, width, style)
 
     def _highlight(
         self,
@@ -281,4 +317,4 @@ class Painter:
         return segments
 
 
-__all__ = ["CURSOR", "NEAREST", "SEPARATOR", "Painter", "colour_style"]
+__all__ = ["CURSOR", "NEAREST", "SEPARATOR", "Painter", "colour_style", "fit", "fitted_strip"]

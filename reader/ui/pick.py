@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from reader.model import Link
 from reader.safe_text import visible
+from reader.ui.keys import bindings
 
 if TYPE_CHECKING:
     from reader.feeds import FeedItem
@@ -33,23 +34,14 @@ def _css() -> str:
 class PickList(OptionList):
     """An option list with the keys of the panels (j/k, g/G)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("pick_list")
 
 
 class _PickScreen(ModalScreen[tuple[str, int] | None]):
     """A titled list; dismissed with ("open", index), ("copy", index) or None (Escape)."""
 
     DEFAULT_CSS = _css()
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Back", id="pick.close"),
-        Binding("y", "copy", "Copy link", id="pick.copy"),
-        Binding("q", "app.quit", "Quit", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("pick")
 
     def __init__(self, title: str, hint: str, rows: Sequence[Text], start: int = 0) -> None:
         super().__init__()

@@ -3,17 +3,27 @@
 The bar only collects text and shows a one-line verdict beside the input ("3/17", "no
 matches", or a bad regex's error, inline: never a traceback or a flood of notifications). The
 app parses and runs the query (`reader.search`) and tells the bar what to show.
+
+`/` starts a new search, as in less and vim: the last query is shown selected, so typing
+replaces it and an arrow key keeps it to edit. Up and down walk the search history
+(`reader.search_history`, kept across runs); the app calls `remember()` when a search is kept.
 """
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Static
+from textual.widgets.input import Selection
 
 from reader.safe_text import visible
+from reader.search_history import History, load_history, save_history
+from reader.ui.keys import bindings
 
 
 class SafeInput(Input):
@@ -25,8 +35,15 @@ class SafeInput(Input):
     query then searches the placeholders the panels show.
     """
 
+    BINDINGS: ClassVar[list[BindingType]] = bindings("search_input")
+
     def validate_value(self, value: str) -> str:
         return visible(value)
+
+    def action_history(self, direction: int) -> None:
+        bar = self.parent
+        if isinstance(bar, SearchBar):
+            bar.walk_history(direction)
 
 
 class SearchBar(Horizontal):
@@ -66,6 +83,11 @@ class SearchBar(Horizontal):
             super().__init__()
             self.value = value
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.history = History()
+        self._history_loaded = False
+
     def compose(self) -> ComposeResult:
         yield Static("/", id="search-prompt", markup=False)
         yield SafeInput(
@@ -93,13 +115,35 @@ class SearchBar(Horizontal):
         return str(self.query_one("#search-verdict", Static).content)
 
     def open(self, value: str | None = None) -> None:
-        """Show the bar and focus the input (keeping the last query unless `value` is given)."""
+        """Show the bar and focus the input, the last query (or `value`) selected: typing
+        starts a new search, an arrow key keeps the old one to edit."""
         self.add_class("-open")
+        self._load_history()
+        self.history.reset()
         if value is not None:
             self.input.value = value
         # Focus now, not after a refresh: keys typed right after `/` must reach the input.
         self.screen.set_focus(self.input)
-        self.input.cursor_position = len(self.input.value)
+        self.input.selection = Selection(0, len(self.input.value))
+
+    def _load_history(self) -> None:
+        """Read the saved history on first use (never at start-up: it costs nothing then)."""
+        if not self._history_loaded:
+            self._history_loaded = True
+            self.history.entries = load_history() + self.history.entries
+
+    def remember(self, query: str) -> None:
+        """Keep `query` in the history, on disk too (a failed write loses only history)."""
+        self._load_history()
+        self.history.add(query)
+        save_history(self.history.entries)
+
+    def walk_history(self, direction: int) -> None:
+        """Up (-1) / down (+1): show the older / newer query, searching it as it is shown."""
+        text = self.history.older(self.value) if direction < 0 else self.history.newer()
+        if text is not None:
+            self.input.value = text
+            self.input.cursor_position = len(text)
 
     def close(self) -> None:
         self.remove_class("-open")

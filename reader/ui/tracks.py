@@ -11,21 +11,24 @@ each block is and which block sits on line y; `reader.ui.paint` draws from the s
   the others draw a dim gap of the same height; an unlabelled block is a full-width band (or
   stands in the Other column, `o`). Compact mode has one track per column (its own blocks).
 
-Narrow terminals: when a column's text would be narrower than `MIN_TEXT`, one column is shown.
-Aligned mode then merges the panels into that one column, its gutter holding a tag slot per
-actor (`Geometry.slots`), so nothing is hidden behind a gap. Compact mode shows the focused
-panel's own blocks.
+Narrow terminals: panels stay side by side while a column's text is at least `MIN_TEXT` cells
+(three actors fit down to about 70 columns: narrow columns are still columns). Below that, or
+when the reader chose the merged view (`M`, `view: merged`), one column is shown. Aligned mode
+then merges the panels into that one column, its gutter holding a tag slot per actor
+(`Geometry.slots`), so nothing is hidden behind a gap. Compact mode shows the focused panel's
+own blocks.
 Wide terminals: text columns are capped at `MAX_TEXT` cells so lines stay readable.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
-from reader.layout import Layout, text_cells, wrap_starts
+from reader.cells import cells
+from reader.layout import Layout, wrap_starts, wrap_with_breaks
 from reader.safe_text import visible
 
 MAX_TEXT = 96
@@ -34,8 +37,9 @@ MAX_TEXT = 96
 MAX_BAND = 120
 """Widest full-width band (an unlabelled block drawn across all panels)."""
 
-MIN_TEXT = 28
-"""Narrowest text column before the view shows one column (see "Narrow terminals")."""
+MIN_TEXT = 18
+"""Narrowest text column before the view shows one column (see "Narrow terminals"): three
+panels fit at 72 columns, the usual SSH terminal, and beside an open explain pane at 140."""
 
 RIGHT_MARGIN = 1
 """Blank cells after each column's text, so a full line never touches the separator."""
@@ -57,13 +61,18 @@ class Geometry:
     slots: tuple[int, ...] = ()  # merged: x of each column's tag slot in the gutter
 
 
-def geometry_for(layout: Layout, width: int, *, compact: bool, focus_column: int) -> Geometry:
-    """The geometry of `layout` drawn `width` cells wide (one column when they would not fit)."""
+def geometry_for(
+    layout: Layout, width: int, *, compact: bool, focus_column: int, merge: bool = False
+) -> Geometry:
+    """The geometry of `layout` drawn `width` cells wide: one column when the panels would not
+    fit, or when `merge` (the reader's choice)."""
     columns = layout.columns
     count = max(1, len(columns))
-    tag = max((text_cells(visible(c.tag)) for c in columns), default=1)
+    tag = max((cells(visible(c.tag)) for c in columns), default=1)
     gutter = tag + 2  # tag, cursor marker, space
-    narrow = count > 1 and (width - (count - 1)) // count - gutter - RIGHT_MARGIN < MIN_TEXT
+    narrow = count > 1 and (
+        merge or (width - (count - 1)) // count - gutter - RIGHT_MARGIN < MIN_TEXT
+    )
     merged = narrow and not compact
     slots: tuple[int, ...] = ()
     if merged:
@@ -119,16 +128,27 @@ class Wraps:
     100,000-block article costs one pass per width, and a redraw costs nothing.
     """
 
-    __slots__ = ("_by_width", "_texts")
+    __slots__ = ("_breaks", "_by_width", "_texts")
 
     def __init__(self, texts: Sequence[str] = ()) -> None:
         self._texts: Sequence[str] = texts
+        self._breaks: Mapping[int, Sequence[int]] = {}
         self._by_width: dict[int, list[tuple[int, ...] | None]] = {}
 
-    def reset(self, texts: Sequence[str]) -> None:
-        """Forget every wrap: the texts (or what they are wrapped for) changed."""
+    def reset(
+        self, texts: Sequence[str], breaks: Mapping[int, Sequence[int]] | None = None
+    ) -> None:
+        """Forget every wrap: the texts (or what they are wrapped for) changed. `breaks`:
+        per block, where a new line must start whatever the width (a table's rows)."""
         self._texts = texts
+        self._breaks = breaks or {}
         self._by_width.clear()
+
+    def _wrap(self, block: int, width: int) -> tuple[int, ...]:
+        breaks = self._breaks.get(block)
+        if breaks:
+            return wrap_with_breaks(self._texts[block], width, breaks)
+        return wrap_starts(self._texts[block], width)
 
     def _cache(self, width: int) -> list[tuple[int, ...] | None]:
         cache = self._by_width.get(width)
@@ -141,19 +161,23 @@ class Wraps:
         cache = self._cache(width)
         starts = cache[block]
         if starts is None:
-            starts = cache[block] = wrap_starts(self._texts[block], width)
+            starts = cache[block] = self._wrap(block, width)
         return starts
 
     def heights(self, blocks: Sequence[int], width: int) -> list[int]:
         """Lines each of `blocks` takes at `width`, plus the blank line under it."""
         cache = self._cache(width)
         texts = self._texts
+        breaks = self._breaks
         heights: list[int] = []
         append = heights.append
         for block in blocks:
             starts = cache[block]
             if starts is None:
-                starts = cache[block] = wrap_starts(texts[block], width)
+                if breaks and block in breaks:
+                    starts = cache[block] = self._wrap(block, width)
+                else:
+                    starts = cache[block] = wrap_starts(texts[block], width)
             append(len(starts) + 1)
         return heights
 

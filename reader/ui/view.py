@@ -20,37 +20,14 @@ How a frame is computed (the data in `reader.ui.tracks`, the drawing in `reader.
 - The terminal cursor is put on the current block (`App.cursor_position`), so screen readers
   and braille displays follow.
 
-Narrow terminals: when a column's text would be narrower than `reader.ui.tracks.MIN_TEXT`, one
-column is shown and the header names the panels abbreviated. Aligned mode then merges the panels
+Narrow terminals: when a column's text would be narrower than `reader.ui.tracks.MIN_TEXT` (or
+the reader chose it: `M`, `view: merged`), one column is shown and the header names the panels
+abbreviated. Aligned mode then merges the panels
 into that one column, every block in article order with a tag slot per actor in its gutter.
-Compact mode shows the focused panel's own blocks; Tab and 1..9 switch panels.
+Compact mode shows the focused panel's own blocks; Tab (and a count before it) switch panels.
 Wide terminals: text columns are capped at `reader.ui.tracks.MAX_TEXT` cells.
 
-Bindings of the view (ids for `keymap:` in config.yaml):
-
-| id | keys | action |
-|---|---|---|
-| nav.down | j, down | next block (compact: the focused panel's next) |
-| nav.up | k, up | previous block |
-| nav.page_down | space, f, pagedown | a page down |
-| nav.page_up | b, pageup | a page up |
-| nav.half_down | d | half a page down |
-| nav.half_up | u | half a page up |
-| nav.first | g, home | first block |
-| nav.last | G, end | last block |
-| nav.actor_next | ] | the focused actor's next block |
-| nav.actor_previous | [ | the focused actor's previous block |
-| panel.next | tab | focus the next panel |
-| panel.previous | shift+tab | focus the previous panel |
-| panel.1 .. panel.9 | 1 .. 9 | focus panel n |
-| panel.left | h, left | the panel to the left |
-| panel.right | l, right | the panel to the right |
-| search.next | n | next search match (article order, across panels) |
-| search.previous | N | previous search match |
-| mark.set | m | m then a letter: set a mark |
-| mark.jump | ' | ' then a letter: jump to a mark ('' jumps back) |
-| view.mode | a | aligned / compact |
-| view.other | o | the Other column for unlabelled blocks |
+Bindings: `reader.ui.keys` holds every key with its id (the README's Keys table is made from it).
 """
 
 from __future__ import annotations
@@ -62,16 +39,18 @@ from typing import ClassVar, Literal
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Offset, Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.layout import Layout, build_layout, display_text
+from reader.layout import Layout, block_display, build_layout, display_text, kept_breaks
 from reader.model import ClassifiedArticle
 from reader.search import Match, Results
-from reader.ui.paint import Painter, colour_style
+from reader.ui.counts import CountPrefix
+from reader.ui.keys import bindings
+from reader.ui.paint import Painter, colour_style, fitted_strip
 from reader.ui.tracks import Geometry, Track, Wraps, build_tracks, geometry_for
 
 PendingKey = Literal["mark", "jump"]
@@ -117,6 +96,11 @@ class ReaderView(ScrollView, can_focus=True):
     ReaderView > .view--separator { color: $foreground 25%; }
     ReaderView > .view--dim { color: $foreground 45%; }
     ReaderView > .view--message { color: $foreground 70%; text-style: italic; }
+    ReaderView > .view--title { text-style: bold; }
+    ReaderView > .view--heading { text-style: bold underline; }
+    ReaderView > .view--quote { text-style: italic; }
+    ReaderView > .view--item { }
+    ReaderView > .view--table { }
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -131,65 +115,48 @@ class ReaderView(ScrollView, can_focus=True):
         "view--separator",
         "view--dim",
         "view--message",
+        "view--title",
+        "view--heading",
+        "view--quote",
+        "view--item",
+        "view--table",
     }
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "next_block", "Next", show=False, id="nav.down"),
-        Binding("k,up", "prev_block", "Previous", show=False, id="nav.up"),
-        Binding("space,f,pagedown", "page(1)", "Page down", show=False, id="nav.page_down"),
-        Binding("b,pageup", "page(-1)", "Page up", show=False, id="nav.page_up"),
-        Binding("d", "half_page(1)", "Half page down", show=False, id="nav.half_down"),
-        Binding("u", "half_page(-1)", "Half page up", show=False, id="nav.half_up"),
-        Binding("g,home", "first", "First block", show=False, id="nav.first"),
-        Binding("G,end", "last", "Last block", show=False, id="nav.last"),
-        Binding("tab", "cycle_panel(1)", "Panel", id="panel.next"),
-        Binding("shift+tab", "cycle_panel(-1)", "Previous panel", show=False, id="panel.previous"),
-        *(
-            Binding(str(n), f"focus_panel({n - 1})", f"Panel {n}", show=False, id=f"panel.{n}")
-            for n in range(1, 10)
-        ),
-        Binding("h,left", "neighbour_panel(-1)", "Left panel", show=False, id="panel.left"),
-        Binding("l,right", "neighbour_panel(1)", "Right panel", show=False, id="panel.right"),
-        Binding(
-            "right_square_bracket",
-            "actor_block(1)",
-            "Actor's next block",
-            show=False,
-            id="nav.actor_next",
-        ),
-        Binding(
-            "left_square_bracket",
-            "actor_block(-1)",
-            "Actor's previous block",
-            show=False,
-            id="nav.actor_previous",
-        ),
-        Binding("n", "match(1)", "Next match", show=False, id="search.next"),
-        Binding("N", "match(-1)", "Previous match", show=False, id="search.previous"),
-        Binding("m", "pending('mark')", "Set mark", show=False, id="mark.set"),
-        Binding("apostrophe", "pending('jump')", "Jump to mark", show=False, id="mark.jump"),
-        Binding("a", "toggle_mode", "Mode", id="view.mode"),
-        Binding("o", "toggle_other", "Other", id="view.other"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("view")
 
     class Changed(Message):
         """The position, focus, mode or search state changed: the status line redraws."""
+
+    class TabbedOut(Message):
+        """Tab past the last panel while `tab_out` is set: the app focuses the next pane."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._classified: ClassifiedArticle | None = None
         self._layout: Layout | None = None
         self._texts: list[str] = []
+        self._kinds: list[str] = []
+        self._breaks: dict[int, tuple[int, ...]] = {}
         self._colours: Mapping[str, str] = {}
         self._column_styles: list[Style] = []
         self._message: str = ""
         self.compact = False
+        self.merge = False
+        """The reader chose one merged column (`M`, `view: merged`) even where panels fit."""
+        self.expected_blocks: int | None = None
+        """The article's real length while only its first part is shown (being classified)."""
+        self.waiting_for: int | None = None
+        """The block G (or 10G) asked for beyond the part shown: gone to when it arrives."""
+        self.tab_out = False
+        """Tab past the last panel leaves the panels (the app sets it while explain is open)."""
         self.show_other = False
         self.block = 0
         self.focus_column = 0
         self.marks: dict[str, int] = {}
         self._previous_jump: int | None = None
         self.pending: PendingKey | None = None
+        self.counts = CountPrefix()
+        """Digits typed before a motion (`5j`): see `reader.ui.keys`."""
         self.results: Results | None = None
         self._spans: dict[int, list[tuple[int, int]]] = {}
         self.match_index: int | None = None
@@ -232,6 +199,16 @@ class ReaderView(ScrollView, can_focus=True):
     def narrow(self) -> bool:
         return self._geometry is not None and self._geometry.narrow
 
+    def copy_text(self, block: int | None = None) -> str:
+        """The block as `y` copies it: its marker, and a table's rows on their own lines."""
+        index = self.block if block is None else block
+        if self._classified is None or not 0 <= index < len(self._texts):
+            return ""
+        original = self._classified.article.blocks[index]
+        if original.kind != "table":
+            return self._texts[index]
+        return "\n".join(display_text(line) for line in original.text.split("\n"))
+
     def block_text(self, block: int | None = None) -> str:
         """The display text of a block (the current one by default): safe for a screen."""
         index = self.block if block is None else block
@@ -261,6 +238,8 @@ class ReaderView(ScrollView, can_focus=True):
         self._spans = {}
         self.match_index = None
         self.pending = None
+        self.waiting_for = None
+        self.expected_blocks = None
         self._message = message
         self.virtual_size = Size(self.size.width, 0)
         self.scroll_to(y=0, animate=False, immediate=True, force=True)
@@ -280,13 +259,22 @@ class ReaderView(ScrollView, can_focus=True):
         state: ViewState | None = None,
         *,
         colours: Mapping[str, str] | None = None,
+        total: int | None = None,
     ) -> None:
-        """Show `classified`, standing at `state` (its block kept on the same screen row)."""
+        """Show `classified`, standing at `state` (its block kept on the same screen row).
+
+        `total`: the article's real length when `classified` is only its first part. A block
+        G asked for beyond an earlier part is gone to once it is here."""
         self._classified = classified
+        shown = len(classified.article.blocks)
+        self.expected_blocks = total if total is not None and total > shown else None
         if colours is not None:
             self._colours = colours
-        self._texts = [display_text(block.text) for block in classified.article.blocks]
-        self._wraps.reset(self._texts)
+        blocks = classified.article.blocks
+        self._texts = [block_display(block) for block in blocks]
+        self._kinds = [block.kind for block in blocks]
+        self._breaks = {i: b for i, b in enumerate(map(kept_breaks, blocks)) if b}
+        self._wraps.reset(self._texts, self._breaks)
         self.results = None
         self._spans = {}
         self.match_index = None
@@ -301,6 +289,13 @@ class ReaderView(ScrollView, can_focus=True):
             if state.column in ids:
                 self.focus_column = ids.index(state.column)
         self._relayout(keep_row=state.row)
+        waiting = self.waiting_for
+        if waiting is not None and waiting < len(self._texts):
+            self.waiting_for = None
+            self._previous_jump = self.block
+            self.go(waiting, center=waiting < len(self._texts) - 1, show=True)
+            self.note = f"at block {waiting + 1:,} of {len(self._texts):,}"
+            self._changed()
 
     def set_colours(self, colours: Mapping[str, str]) -> None:
         """Actor colour overrides (a theme's): redraw, placement unchanged."""
@@ -331,7 +326,11 @@ class ReaderView(ScrollView, can_focus=True):
     def _geometry_for(self, width: int) -> Geometry:
         assert self._layout is not None
         return geometry_for(
-            self._layout, width, compact=self.compact, focus_column=self.focus_column
+            self._layout,
+            width,
+            compact=self.compact,
+            focus_column=self.focus_column,
+            merge=self.merge,
         )
 
     def _build_tracks(self) -> None:
@@ -574,7 +573,7 @@ class ReaderView(ScrollView, can_focus=True):
             row = self._cursor_row()
             self.show_other = show
             self._build_layout()
-            self._wraps.reset(self._texts)
+            self._wraps.reset(self._texts, self._breaks)
             self._relayout(keep_row=row)
 
     def goto_match(self, delta: int) -> Match | None:
@@ -582,17 +581,22 @@ class ReaderView(ScrollView, can_focus=True):
         results = self.results
         if results is None or not results.matches:
             return None
-        if self.match_index is not None and results.matches[self.match_index].block == self.block:
-            current = results.matches[self.match_index]
+        current = self.match_index
+        if current is not None and results.matches[current].block == self.block:
+            match = results.matches[current]
             index = (
-                results.after(current.block, current.start)
+                results.after(match.block, match.start)
                 if delta > 0
-                else results.before(current.block, current.start)
+                else results.before(match.block, match.start)
             )
-        elif delta > 0:
-            index = results.after(self.block, -1)
+            wrapped = index is not None and (index <= current if delta > 0 else index >= current)
         else:
-            index = results.before(self.block, 0)
+            index = results.after(self.block, -1) if delta > 0 else results.before(self.block, 0)
+            target = results.matches[index].block if index is not None else self.block
+            wrapped = target < self.block if delta > 0 else target >= self.block
+        if wrapped:
+            # Like less and vim: say so when the search went round the article's end.
+            self.note = "search wrapped to the top" if delta > 0 else "search wrapped to the end"
         return self._select_match(index)
 
     def goto_first_match(self, origin: int) -> Match | None:
@@ -640,32 +644,61 @@ class ReaderView(ScrollView, can_focus=True):
     # --- actions (bindings) -------------------------------------------------------------
 
     def action_next_block(self) -> None:
-        self.step(1)
+        self.step(self.counts.times())
 
     def action_prev_block(self) -> None:
-        self.step(-1)
+        self.step(-self.counts.times())
 
     def action_page(self, direction: int) -> None:
-        self.page(float(direction))
+        self.page(float(direction * self.counts.times()))
 
     def action_half_page(self, direction: int) -> None:
-        self.page(direction / 2)
+        self.page(direction * self.counts.times() / 2)
 
     def action_first(self) -> None:
-        track = self.primary
-        if track is not None and len(track):
-            self._previous_jump = self.block
-            self.go(track.blocks[0])
+        self._go_counted(first=True)
 
     def action_last(self) -> None:
+        self._go_counted(first=False)
+
+    def _go_counted(self, *, first: bool) -> None:
+        """g / G: block N when a count was typed, else the first / last block."""
         track = self.primary
-        if track is not None and len(track):
-            self._previous_jump = self.block
-            self.go(track.blocks[-1])
+        if track is None or not len(track):
+            return
+        self._previous_jump = self.block
+        count = self.counts.current
+        target = (count - 1) if count is not None else (0 if first else -1)
+        if self._wait_for(target):
+            return
+        if count is not None:
+            self.go(count - 1, center=True, show=True)
+        else:
+            self.go(track.blocks[0] if first else track.blocks[-1])
+
+    def _wait_for(self, target: int) -> bool:
+        """While only the first part is shown, a block beyond it (-1: the end) is gone to
+        when the whole article arrives; say so meanwhile. True when waiting."""
+        total = self.expected_blocks
+        if total is None or (0 <= target < len(self._texts)):
+            return False
+        self.waiting_for = min(target, total - 1) if target >= 0 else total - 1
+        self.note = f"going to block {self.waiting_for + 1:,} once it is classified…"
+        self._changed()
+        return True
 
     def action_cycle_panel(self, delta: int) -> None:
-        if self._layout is not None and self._layout.columns:
-            self.focus_panel((self.focus_column + delta) % len(self._layout.columns))
+        if self._layout is None or not self._layout.columns:
+            return
+        count = self.counts.current
+        if count is not None and delta > 0:
+            self.focus_panel(count - 1)  # 3 tab: panel 3, as vim's 3gt
+            return
+        last = len(self._layout.columns) - 1
+        if self.tab_out and delta > 0 and self.focus_column == last:
+            self.post_message(self.TabbedOut())
+            return
+        self.focus_panel((self.focus_column + delta) % len(self._layout.columns))
 
     def action_focus_panel(self, column: int) -> None:
         self.focus_panel(column)
@@ -679,8 +712,13 @@ class ReaderView(ScrollView, can_focus=True):
         if self._layout is None or not self._layout.columns:
             return
         find = self._layout.next_in if delta > 0 else self._layout.prev_in
-        target = find(self.focus_column, self.block)
-        if target is None:
+        target: int | None = self.block
+        for _ in range(self.counts.times()):
+            found = find(self.focus_column, target) if target is not None else None
+            if found is None:
+                break
+            target = found
+        if target is None or target == self.block:
             self.note = f"no {'later' if delta > 0 else 'earlier'} {self.focused_actor} block"
             self._changed()
             return
@@ -691,7 +729,8 @@ class ReaderView(ScrollView, can_focus=True):
             self.note = "no search" if self.results is None else "no matches"
             self._changed()
             return
-        self.goto_match(delta)
+        for _ in range(self.counts.times()):
+            self.goto_match(delta)
 
     def action_pending(self, kind: PendingKey) -> None:
         self.pending = kind
@@ -699,6 +738,18 @@ class ReaderView(ScrollView, can_focus=True):
 
     def action_toggle_mode(self) -> None:
         self.set_compact(not self.compact)
+
+    def set_merge(self, merge: bool) -> None:
+        """One merged column (True) or side-by-side panels where they fit (False)."""
+        if merge != self.merge:
+            self.merge = merge
+            if self._layout is not None:
+                self._relayout(keep_row=self._cursor_row())
+
+    def action_toggle_merged(self) -> None:
+        self.set_merge(not self.merge)
+        self.note = "one merged column" if self.merge else "side-by-side panels"
+        self._changed()
 
     def action_toggle_other(self) -> None:
         self.set_show_other(not self.show_other)
@@ -708,7 +759,12 @@ class ReaderView(ScrollView, can_focus=True):
         if self.note:
             self.note = ""
             self._changed()
+        self.waiting_for = None  # a key after G: the reader moved on (G itself asks again)
         if self.pending is None:
+            if self.counts.feed(event.character):
+                event.stop()
+                event.prevent_default()
+                self._changed()
             return
         kind, self.pending = self.pending, None
         event.stop()
@@ -848,6 +904,7 @@ class ReaderView(ScrollView, can_focus=True):
             layout=self._layout,
             geometry=self._geometry,
             texts=self._texts,
+            kinds=self._kinds,
             wraps=self._wraps,
             column_styles=self._column_styles,
             style=self._style,
@@ -867,9 +924,7 @@ class ReaderView(ScrollView, can_focus=True):
         if self._layout is None or self._geometry is None or not self._texts:
             if y == 1 and self._message:
                 text = f" {self._message}"
-                return Strip([Segment(text, self._style("view--message"))]).adjust_cell_length(
-                    width, base
-                )
+                return fitted_strip([Segment(text, self._style("view--message"))], width, base)
             return Strip.blank(width, base)
         painter = self._painter()
         if y == 0:
@@ -880,7 +935,7 @@ class ReaderView(ScrollView, can_focus=True):
         else:
             assert self._track is not None
             segments = painter.aligned(self._track, round(self.scroll_y) + line)
-        return Strip(segments).adjust_cell_length(width, base)
+        return fitted_strip(segments, width, base)
 
     # --- for tests and the status line ----------------------------------------------------
 

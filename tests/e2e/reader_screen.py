@@ -16,7 +16,7 @@ import re
 
 from .terminal import Terminal
 
-TITLE = "NATO won’t risk war with Russia over Ukraine"
+TITLE = "NATO won’t risk war"  # the headline's start: narrow terminals shorten the rest
 ACTORS = ("NATO", "Russia", "Ukraine")
 FIRST_PAINT = 15.0  # seconds at most: a cold start under a parallel test run on two cores
 STEP = 5.0
@@ -68,14 +68,6 @@ def wait_for_all_headers(term: Terminal) -> None:
     term.wait_for(
         lambda screen: all(header(label).search(screen) for label in ACTORS), timeout=STEP
     )
-
-
-def walk_headers_with_tab(term: Terminal) -> None:
-    """Narrow terminals show one panel at a time: Tab brings each actor's panel, in config
-    order, and a last Tab comes back to the first."""
-    for label in (*ACTORS[1:], ACTORS[0]):
-        term.send_keys("Tab")
-        term.wait_for(header(label), timeout=STEP)
 
 
 def move_down_twice(term: Terminal) -> None:

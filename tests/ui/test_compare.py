@@ -191,7 +191,7 @@ async def test_v_in_the_reader_opens_the_lens_on_the_focused_actor() -> None:
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
         await ready(pilot)
-        await pilot.press("3", "v")  # Ukraine's panel
+        await pilot.press("3", "tab", "v")  # 3 tab: Ukraine's panel
         await settle(pilot)
         assert isinstance(app.screen, LensScreen)
         text = screen_text(app)

@@ -230,10 +230,10 @@ async def test_hostile_article_text_shows_literally_and_never_reaches_the_termin
         assert "broken" in text
 
 
-async def test_escape_in_the_focused_pane_asks_the_app_to_close_it() -> None:
+async def test_e_in_the_focused_pane_asks_the_app_to_close_it() -> None:
     app = ExplainApp(4)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("escape")
+        await pilot.press("e")
         await pilot.pause()
         assert app.closed == [app.query_one(ExplainPane)]
         assert app.is_running

@@ -2,54 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable, Static
 
-from reader.ui.help import HelpScreen
+from reader.ui.help import HelpRow, HelpScreen
+from reader.ui.keys import help_rows
 from reader.ui.themes import bundled_themes
 
 from .helpers import screen_text
 
-BINDINGS = [
-    ("j,down", "Next block", "block.next"),
-    ("k,up", "Previous block", "block.previous"),
-    ("space,f,pagedown", "Page down", "page.down"),
-    ("b,pageup", "Page up", "page.up"),
-    ("d", "Half a page down", "half.down"),
-    ("u", "Half a page up", "half.up"),
-    ("g,home", "First block", "block.first"),
-    ("G,end", "Last block", "block.last"),
-    ("tab", "Next panel", "panel.next"),
-    ("shift+tab", "Previous panel", "panel.previous"),
-    ("h,left", "Panel to the left", "panel.left"),
-    ("l,right", "Panel to the right", "panel.right"),
-    ("right_square_bracket", "Actor's next block ]", "actor.next"),
-    ("left_square_bracket", "Actor's previous block [", "actor.previous"),
-    ("slash", "Search", "search.open"),
-    ("n", "Next match", "search.next"),
-    ("N", "Previous match", "search.previous"),
-    ("e,enter", "Explain the block", "explain.toggle"),
-    ("y", "Copy the block [bold]not bold[/bold]", "block.copy"),
-    ("m", "Set a mark", "mark.set"),
-    ("apostrophe", "Jump to a mark", "mark.jump"),
-    ("ctrl+n", "Next article", "article.next"),
-    ("ctrl+p", "Previous article", "article.previous"),
-    ("a", "Aligned / compact", "mode.toggle"),
-    ("o", "Other column", "other.toggle"),
-    ("question_mark", "This help", "help.open"),
-    ("q", "Quit", "app.quit"),
-]
+BINDINGS = help_rows()
+MARKUP_ROW = ("y", "Copy the block [bold]not bold[/bold]", "block.copy")
 
 
 class HostApp(App[None]):
     """A tiny app that opens the help screen over a plain screen."""
 
-    def __init__(self, theme: str = "reader-dark") -> None:
+    def __init__(self, theme: str = "reader-dark", rows: Sequence[HelpRow] = BINDINGS) -> None:
         super().__init__()
         self.wanted_theme = theme
+        self.rows = rows
 
     def compose(self) -> ComposeResult:
         yield Static("the reader underneath", markup=False)
@@ -58,7 +33,7 @@ class HostApp(App[None]):
         for theme in bundled_themes()[0]:
             self.register_theme(theme)
         self.theme = self.wanted_theme
-        self.push_screen(HelpScreen(BINDINGS))
+        self.push_screen(HelpScreen(self.rows))
 
 
 async def test_every_binding_is_listed_with_keys_description_and_id() -> None:
@@ -69,15 +44,38 @@ async def test_every_binding_is_listed_with_keys_description_and_id() -> None:
         rows = [
             tuple(str(cell) for cell in table.get_row_at(index)) for index in range(table.row_count)
         ]
-        assert rows == [
-            (", ".join(keys.split(",")), description, binding_id)
-            for keys, description, binding_id in BINDINGS
-        ]
+        assert rows == [(keys, key_id, text) for keys, text, key_id in BINDINGS]
         text = screen_text(app)
-        assert "j, down" in text and "Next block" in text and "block.next" in text
-        # Descriptions are never read as markup.
-        assert "Copy the block [bold]not bold[/bold]" in text
-        assert "keymap: {block.next:" in text
+        assert "j, down" in text and "next block" in text and "nav.down" in text
+        assert "keymap: {nav.down:" in text
+
+
+async def test_descriptions_are_never_read_as_markup() -> None:
+    app = HostApp(rows=[MARKUP_ROW])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "Copy the block [bold]not bold[/bold]" in screen_text(app)
+
+
+async def test_keys_show_as_typed_with_marks_palette_and_search_syntax() -> None:
+    app = HostApp()
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        keys = {
+            str(table.get_row_at(i)[1]): str(table.get_row_at(i)[0]) for i in range(table.row_count)
+        }
+        assert keys["nav.actor_next"] == "]"
+        assert keys["mark.jump"] == "'"
+        assert keys["app.help"] == "?, f1"
+        assert keys["search.open"] == "/"
+        assert keys["app.palette"] == ":"
+        cells = [str(cell) for i in range(table.row_count) for cell in table.get_row_at(i)]
+        for internal in ("right_square_bracket", "apostrophe", "question_mark", "slash"):
+            assert not any(internal in cell for cell in cells)
+        assert any("'' jumps back" in cell for cell in cells)
+        text = screen_text(app)
+        assert "re:PATTERN" in text and "@russia" in text
 
 
 @pytest.mark.parametrize(("last", "first"), [("end", "home"), ("G", "g")])
@@ -85,13 +83,13 @@ async def test_the_list_scrolls_to_the_last_binding_and_back(last: str, first: s
     app = HostApp()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert "app.quit" not in screen_text(app)
+        assert "help.last" not in screen_text(app)
         await pilot.press(last)
         await pilot.pause()
-        assert "app.quit" in screen_text(app)
+        assert "help.last" in screen_text(app)
         await pilot.press(first)
         await pilot.pause()
-        assert "block.next" in screen_text(app)
+        assert "nav.down" in screen_text(app)
 
 
 async def test_j_and_space_move_down_the_list() -> None:

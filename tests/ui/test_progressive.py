@@ -118,3 +118,34 @@ async def test_switching_away_cancels_the_classification_and_drops_its_result() 
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.view.block_count == BLOCKS
+
+
+async def test_shift_g_while_classifying_waits_for_the_real_end_and_says_so() -> None:
+    stream = Stream(hold=FIRST_SCREEN + 100)
+    app = ReaderApp([article()], CONFIG, verdicts=stream)
+    async with app.run_test(size=SIZE) as pilot:
+        await first_part(pilot)
+        await pilot.press("G")
+        assert app.view.block == 0  # not the last block of the part shown
+        assert "going to block 3,000 once it is classified" in app.status.text
+        stream.release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.view.block == BLOCKS - 1
+        assert BLOCKS - 1 in app.view.visible_blocks()
+        assert "at block 3,000 of 3,000" in app.status.text
+
+
+async def test_a_count_g_past_the_part_shown_waits_too_and_a_move_cancels_the_wait() -> None:
+    stream = Stream(hold=FIRST_SCREEN + 100)
+    app = ReaderApp([article()], CONFIG, verdicts=stream)
+    async with app.run_test(size=SIZE) as pilot:
+        await first_part(pilot)
+        await pilot.press("1", "0", "0", "0", "G")
+        assert "going to block 1,000" in app.status.text
+        await pilot.press("5", "0", "G")  # within the part: at once, and the wait is over
+        assert app.view.block == 49
+        stream.release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.view.block == 49
