@@ -102,6 +102,7 @@ def _probe_in_subprocess(path: Path, workdir: Path) -> dict[str, float]:
     # Saved reading positions (and a user's config) must not change what is measured.
     env["XDG_STATE_HOME"] = str(workdir / "ui-state")
     env["XDG_CONFIG_HOME"] = str(workdir / "ui-config")
+    env["XDG_CACHE_HOME"] = str(workdir / "ui-cache")  # the compiled rules (warm after the first)
     env.pop("NO_COLOR", None)
     done = subprocess.run(
         [sys.executable, "-m", "benchmarks.ui", str(path)],
