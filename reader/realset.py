@@ -31,9 +31,11 @@ from pathlib import Path
 from typing import Any, TextIO, cast
 
 import yaml
+from yaml.nodes import ScalarNode, SequenceNode
 
 from reader import safe_yaml
-from reader.errors import ReaderError
+from reader.errors import ConfigError, ReaderError
+from reader.rules import schema
 from reader.safe_text import SafeWriter, visible
 
 FINGERPRINT_CHARS = 12
@@ -177,16 +179,18 @@ def write_article(path: Path, paragraphs: Sequence[str]) -> None:
 
 
 def assemble(
-    articles: Sequence[RealArticle], labels: Path, cache: Path, split: str, into: Path
+    articles: Sequence[RealArticle],
+    labels: Path,
+    cache: Path,
+    split: str,
+    into: Path,
+    actors: Sequence[str] | None = None,
 ) -> int:
     """Copy one split's cached articles and their gold into `into`, a dataset `reader eval`
     reads. Returns how many articles it holds."""
     chosen = {a.id for a in articles if a.split == split}
-    data = safe_yaml.load(labels, "labels file")
-    entries = data.get("articles") if isinstance(data, Mapping) else None
-    if not isinstance(entries, list):
-        raise ReaderError("expected 'articles:' with a list of entries", str(labels))
-    kept = [e for e in entries if isinstance(e, Mapping) and _stem(e) in chosen]
+    entries = check_labels(labels, articles, actors)
+    kept = [e for e in entries if _stem(e) in chosen]
     unlabelled = chosen - {_stem(e) for e in kept}
     if unlabelled:
         raise ReaderError(f"article {sorted(unlabelled)[0]!r} has no labels", str(labels))
@@ -195,6 +199,35 @@ def assemble(
     text = yaml.safe_dump({"articles": kept}, sort_keys=False, allow_unicode=True)
     (into / "labels.yaml").write_text(text, encoding="utf-8")
     return len(kept)
+
+
+def check_labels(
+    labels: Path, articles: Sequence[RealArticle], actors: Sequence[str] | None = None
+) -> list[Mapping[str, Any]]:
+    """The entries of the set's labels file, checked where they were written (the copy
+    `assemble` makes is a temporary file nobody can edit): the shape of `reader eval`'s labels,
+    and each `p` within its article's paragraphs in the manifest."""
+    from reader.evaluate import labels_schema
+
+    checked = schema.load_checked(labels, labels_schema(actors), "labels file")
+    entries = schema.child(checked.root, "articles")
+    if not isinstance(entries, SequenceNode):
+        raise ConfigError("expected 'articles:' with a list of entries", str(labels))
+    sizes = {a.id: len(a.fingerprints) for a in articles}
+    for entry in entries.value:
+        article = schema.child(entry, "article")
+        name = Path(str(article.value)).stem if isinstance(article, ScalarNode) else ""
+        blocks = schema.child(entry, "blocks")
+        size = sizes.get(name, 0)
+        for block in blocks.value if isinstance(blocks, SequenceNode) and size else ():
+            p = schema.child(block, "p")
+            if isinstance(p, ScalarNode) and int(p.value) >= size:
+                raise ConfigError(
+                    f"expected a block index below {size} ({name} has {size} paragraphs in "
+                    f"the manifest), got {p.value}",
+                    safe_yaml.where(labels, p),
+                )
+    return list(checked.data["articles"])
 
 
 def _stem(entry: Mapping[str, Any]) -> str:
@@ -245,9 +278,10 @@ def run(
         out.write("The reader no longer cuts these articles into the manifest's blocks.\n")
         return 1
     rules = load_config(config)
+    actors = [actor.id for actor in rules.actors]
     for split in SPLITS:
         with tempfile.TemporaryDirectory(prefix=f"reader-real-{split}-") as tmp:
-            count = assemble(articles, folder / "labels.yaml", cache, split, Path(tmp))
+            count = assemble(articles, folder / "labels.yaml", cache, split, Path(tmp), actors)
             out.write(f"== real articles, {split} part ({count} articles)\n")
             report = evaluate([Path(tmp)], rules)
             shown = split != "blind" or show_blind

@@ -140,3 +140,33 @@ def test_reader_eval_without_arguments_leaves_the_real_set_to_make_eval_real() -
 
     names = {path.name for path in _default_datasets()}
     assert "real" not in names and "holdout10" in names
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        ("{p: 1, labels: [russia], primary_any: true}", "5:47: expected a list, got bool 'true'"),
+        (
+            "{p: 3, labels: []}",
+            "5:13: expected a block index below 3 (corridor has 3 paragraphs in the manifest), "
+            "got 3",
+        ),
+        (
+            "{p: 1, labels: [eu]}",
+            "5:25: expected an actor id, one of: nato, russia, ukraine; got 'eu'",
+        ),
+    ],
+    ids=["primary_any-a-bool", "p-beyond-the-manifest", "unknown-actor"],
+)
+def test_a_bad_label_is_named_where_it_was_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], block: str, expected: str
+) -> None:
+    """Not in the temporary copy `reader eval` scores, which nobody can open and fix."""
+    _manifest(tmp_path, ARTICLE)
+    labels = tmp_path / "labels.yaml"
+    gold = "articles:\n  - article: corridor.txt\n    blocks:\n      - {p: 0, labels: []}\n"
+    labels.write_text(gold + f"      - {block}\n", encoding="utf-8")
+    (tmp_path / "cache").mkdir()
+    write_article(tmp_path / "cache" / "corridor.txt", ARTICLE)
+    assert main([str(tmp_path)]) == 2
+    assert capsys.readouterr() == ("", f"reader: {labels}:{expected}\n")
