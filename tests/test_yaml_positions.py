@@ -113,3 +113,65 @@ def test_primary_any_true_no_longer_crashes_the_real_command(tmp_path: Path) -> 
     )
     assert (done.returncode, done.stdout) == (EXIT_BAD_INPUT, "")
     assert done.stderr == f"reader: {labels}:3:43: expected a list, got bool 'true'\n"
+
+
+BAD_RULE_TESTS = [
+    pytest.param(
+        "cases:\n  - name: x\n    text: one line\n    expect: [[], []]\n",
+        "4:13: expected one entry per block (1), got 2 entries",
+        id="expect-longer-than-text",
+    ),
+    pytest.param(
+        "cases:\n  - name: x\n    text: one line\n    expect: {3: [russia]}\n",
+        "4:14: expected a block index below 1 (the text has 1 blocks), got 3",
+        id="expect-index-out-of-range",
+    ),
+    pytest.param(
+        "cases:\n  - name: x\n    text: one line\n    expect: {one: []}\n",
+        "4:14: expected a whole number, got str 'one'",
+        id="expect-index-not-a-number",
+    ),
+    pytest.param(
+        "cases:\n  - name: x\n    text: one line\n    expect: [russia]\n",
+        "4:14: expected a list, got str 'russia'",
+        id="labels-not-a-list",
+    ),
+    pytest.param(
+        "cases:\n  - name: x\n    expect: [[]]\n",
+        "2:5: expected 'text:' (one block per line) or 'path:' (an article file)",
+        id="no-text",
+    ),
+    pytest.param(
+        "cases:\n  - name: x\n    text: one line\n",
+        "2:5: expected key 'expect', which is required here",
+        id="no-expect",
+    ),
+    pytest.param("cases: []\n", "1:8: expected at least one test case", id="no-cases"),
+    pytest.param(
+        "case:\n  - name: x\n",
+        "1:1: unknown key 'case' (did you mean 'cases'?); expected one of: config, cases",
+        id="misspelt-cases",
+    ),
+    pytest.param(
+        "config: 3\ncases:\n  - {text: a, expect: [[]]}\n",
+        "1:9: expected a string, got int '3'",
+        id="config-not-a-file-name",
+    ),
+    pytest.param(
+        "cases:\n  - name: x\n    text: one line\n"
+        "    expect: [{labels: [russia], evidance: [a]}]\n",
+        "4:33: unknown key 'evidance' (did you mean 'evidence'?); "
+        "expected one of: labels, primary, evidence, no_evidence",
+        id="misspelt-evidence",
+    ),
+]
+
+
+@pytest.mark.parametrize(("content", "expected"), BAD_RULE_TESTS)
+def test_a_bad_rule_test_file_is_one_positioned_line(
+    tmp_path: Path, content: str, expected: str
+) -> None:
+    path = tmp_path / "cases.yaml"
+    path.write_text(content, encoding="utf-8")
+    status, out, err = reader("rules", "test", str(path))
+    assert (status, out, err) == (EXIT_BAD_INPUT, "", f"reader: {path}:{expected}\n")
