@@ -175,3 +175,71 @@ def test_a_bad_rule_test_file_is_one_positioned_line(
     path.write_text(content, encoding="utf-8")
     status, out, err = reader("rules", "test", str(path))
     assert (status, out, err) == (EXIT_BAD_INPUT, "", f"reader: {path}:{expected}\n")
+
+
+GOOD_START = 'name: x\nprimary: "#123456"\n'
+
+BAD_THEMES = [
+    pytest.param(
+        GOOD_START + "secondary: notacolour\n",
+        '3:12: expected a colour like "#4c8dff" or "red", got str \'notacolour\'',
+        id="not-a-colour",
+    ),
+    pytest.param(
+        GOOD_START + "dark: yes please\n",
+        "3:7: expected true or false, got str 'yes please'",
+        id="dark-not-a-bool",
+    ),
+    pytest.param(
+        GOOD_START + "text_alpha: 2\n",
+        "3:13: expected a number from 0 to 1, got 2",
+        id="alpha-out-of-range",
+    ),
+    pytest.param(
+        'name: "[bold"\nprimary: "#123456"\n',
+        "1:7: expected a theme name of letters, digits, '-', '_' or '.', got '[bold'",
+        id="name-with-markup",
+    ),
+    pytest.param(
+        GOOD_START + 'actors:\n  nato: blue\n  "bad id": red\n',
+        "5:3: expected an actor id (letters, digits, '-' or '_'), got 'bad id'",
+        id="bad-actor-id",
+    ),
+    pytest.param(
+        GOOD_START + "actors:\n  nato: 12\n",
+        '4:9: expected a colour like "#4c8dff" or "red", got int \'12\'',
+        id="actor-colour-a-number",
+    ),
+    pytest.param(
+        GOOD_START + "variables:\n  reader-actor-nato: red\n",
+        "4:3: expected a Textual variable, got 'reader-actor-nato': actors go under 'actors'",
+        id="reserved-variable",
+    ),
+    pytest.param(
+        GOOD_START + "variables:\n  footer: [1]\n",
+        "4:11: expected a text value, got a list",
+        id="variable-a-list",
+    ),
+    pytest.param(
+        GOOD_START + 'primary: "#222222"\n',
+        "3:1: expected each key once, got 'primary' again",
+        id="duplicate-key",
+    ),
+    pytest.param(
+        'primary: "#123456"\n',
+        "1:1: expected key 'name', which is required here",
+        id="no-name",
+    ),
+    pytest.param("- a\n", "1:1: expected a mapping, got a list", id="not-a-mapping"),
+]
+
+
+@pytest.mark.parametrize(("content", "expected"), BAD_THEMES)
+def test_a_bad_theme_file_is_one_positioned_line(
+    tmp_path: Path, content: str, expected: str
+) -> None:
+    from reader.ui.themes import load_themes
+
+    path = tmp_path / "t.yaml"
+    path.write_text(content, encoding="utf-8")
+    assert load_themes(tmp_path) == ([], [f"{path}:{expected}"])

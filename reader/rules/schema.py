@@ -127,22 +127,23 @@ def one_of(choices: Sequence[str], what: str) -> Check:
     return check
 
 
-def between(low: float, high: float, unit: str) -> Check:
-    """A number from `low` to `high`: a setting whose extremes break the reader."""
+def between(low: float, high: float, unit: str = "") -> Check:
+    """A number from `low` to `high`: a setting whose extremes break the reader. `unit` is
+    shown right after the range (" (milliseconds)")."""
 
     def check(node: Node, ctx: Context) -> None:
         before = len(ctx.errors)
         number(node, ctx)
         value = safe_yaml.number(node)
         if len(ctx.errors) == before and value is not None and not low <= value <= high:
-            ctx.error(node, f"expected a number from {low:g} to {high:g} {unit}, got {value:g}")
+            ctx.error(node, f"expected a number from {low:g} to {high:g}{unit}, got {value:g}")
 
     return check
 
 
 # A regex budget of a minute already freezes a reload for that long; a huge one overflowed the
 # engine's timeout and switched every rule off. Zero would switch them all off too.
-_REGEX_BUDGET = between(1, 60_000, "(milliseconds)")
+_REGEX_BUDGET = between(1, 60_000, " (milliseconds)")
 
 
 def _regex(node: Node, ctx: Context) -> None:
@@ -504,10 +505,22 @@ def load_checked(path: Path, check: Check, what: str = "file", *, regular: bool 
     """Read `path` (safe_yaml's limits), check its shape with `check`, and build its data.
     Raises the first problem as a one-line ConfigError (file:line:column: what was expected);
     an empty file is checked as null. `regular`: see `safe_yaml.read_text`."""
-    checked, errors = _checked(safe_yaml.read_text(path, what, regular=regular), path, check, what)
+    checked, errors = check_yaml(path, check, what, regular=regular)
     if errors or checked is None:
         raise errors[0]
     return checked
+
+
+def check_yaml(
+    path: Path, check: Check, what: str = "file", *, regular: bool = False
+) -> tuple[Checked | None, list[ConfigError]]:
+    """As `load_checked`, for a file whose every problem is wanted (a theme): the checked file,
+    or None and every problem found."""
+    try:
+        text = safe_yaml.read_text(path, what, regular=regular)
+    except ConfigError as error:
+        return None, [error]
+    return _checked(text, path, check, what)
 
 
 def _checked(
