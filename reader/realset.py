@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, TextIO, cast
 
 import yaml
-from yaml.nodes import ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from reader import safe_yaml
 from reader.errors import ConfigError, ReaderError
@@ -104,37 +104,62 @@ class CacheCheck:
 
 
 def load_manifest(path: Path) -> list[RealArticle]:
-    """The manifest's articles; ReaderError (file and entry) when one is malformed."""
-    data = safe_yaml.load(path, "manifest")  # bounded like every YAML file read
-    entries = data.get("articles") if isinstance(data, Mapping) else None
-    if not isinstance(entries, list):
-        raise ReaderError("expected 'articles:' with a list of entries", str(path))
-    articles = [_entry(path, number, entry) for number, entry in enumerate(entries, 1)]
-    ids = [a.id for a in articles]
-    duplicates = sorted({i for i in ids if ids.count(i) > 1})
-    if duplicates:
-        raise ReaderError(f"article id {duplicates[0]!r} appears twice", str(path))
-    return articles
+    """The manifest's articles; a ConfigError at its file:line:column when one is malformed."""
+    checked = schema.load_checked(path, _MANIFEST, "manifest")
+    return [
+        RealArticle(
+            id=entry["id"],
+            url=entry["url"],
+            outlet=entry["outlet"],
+            kind=entry["kind"],
+            split=entry["split"],
+            query=entry["query"],
+            fingerprints=tuple(entry["paragraphs"]),
+        )
+        for entry in checked.data["articles"]
+    ]
 
 
-def _entry(path: Path, number: int, entry: Any) -> RealArticle:
-    where = f"{path}: entry {number}"
-    if not isinstance(entry, Mapping):
-        raise ReaderError("an entry must be a mapping", where)
-    fields = {}
-    for name in ("id", "url", "outlet", "kind", "split", "query"):
-        value = entry.get(name)
-        if not isinstance(value, str) or not value:
-            raise ReaderError(f"'{name}:' must be a non-empty string", where)
-        fields[name] = value
-    if fields["split"] not in SPLITS:
-        raise ReaderError(f"'split:' must be one of {', '.join(SPLITS)}", where)
-    if fields["kind"] not in KINDS:
-        raise ReaderError(f"'kind:' must be one of {', '.join(KINDS)}", where)
-    prints = entry.get("paragraphs")
-    if not isinstance(prints, list) or not prints or not all(isinstance(p, str) for p in prints):
-        raise ReaderError("'paragraphs:' must list one fingerprint per paragraph", where)
-    return RealArticle(fingerprints=tuple(prints), **fields)
+def _fingerprints(node: Node, ctx: schema.Context) -> None:
+    schema.STRINGS(node, ctx)
+    if isinstance(node, SequenceNode) and not node.value:
+        ctx.error(node, "expected one fingerprint per paragraph, got none")
+
+
+def _distinct_ids(node: MappingNode, ctx: schema.Context) -> None:
+    """Each article once: its id names its cached file."""
+    seen: set[str] = set()
+    entries = schema.child(node, "articles")
+    for entry in entries.value if isinstance(entries, SequenceNode) else ():
+        id_node = schema.child(entry, "id")
+        if isinstance(id_node, ScalarNode) and id_node.value in seen:
+            ctx.error(id_node, f"expected each article id once, got {id_node.value!r} again")
+        if isinstance(id_node, ScalarNode):
+            seen.add(id_node.value)
+
+
+_ENTRY_KEYS = ("id", "url", "outlet", "kind", "split", "query", "paragraphs")
+_MANIFEST = schema.mapping(
+    {
+        "articles": schema.list_of(
+            schema.mapping(
+                {
+                    "id": schema.string,
+                    "url": schema.string,
+                    "outlet": schema.string,
+                    "kind": schema.one_of(KINDS, "a kind of source"),
+                    "split": schema.one_of(SPLITS, "a split"),
+                    "query": schema.string,
+                    "cut": schema.string,
+                    "paragraphs": _fingerprints,
+                },
+                required=_ENTRY_KEYS,
+            )
+        )
+    },
+    required=("articles",),
+    extra=_distinct_ids,
+)
 
 
 def cached_paragraphs(path: Path) -> list[str]:
