@@ -133,7 +133,7 @@ BAD_RULE_TESTS = [
     ),
     pytest.param(
         "cases:\n  - name: x\n    text: one line\n    expect: [russia]\n",
-        "4:14: expected a list, got str 'russia'",
+        "4:14: expected a list of labels or a mapping, got str 'russia'",
         id="labels-not-a-list",
     ),
     pytest.param(

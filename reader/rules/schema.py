@@ -407,6 +407,7 @@ _TOP = mapping(
         "exclusions": list_of(_EXCLUSION),
         "actions": list_of(_EXCLUSION),
         "sources": list_of(_SOURCE),
+        "remove": STRINGS,
     }
 )
 
@@ -427,6 +428,7 @@ TOP_LEVEL_KEYS: tuple[str, ...] = (
     "exclusions",
     "actions",
     "sources",
+    "remove",
 )
 
 

@@ -200,8 +200,12 @@ def _list_or_map(item: schema.Check) -> schema.Check:
     as_list = schema.list_of(item)
 
     def check(node: Node, ctx: schema.Context) -> None:
-        if not isinstance(node, MappingNode):
+        if isinstance(node, SequenceNode):
             as_list(node, ctx)
+            return
+        if not isinstance(node, MappingNode):
+            got = schema.describe(node)
+            ctx.error(node, f"expected a list or a mapping {{block index: entry}}, got {got}")
             return
         for key, value in node.value:
             before = len(ctx.errors)
@@ -216,8 +220,10 @@ def _entry(node: Node, ctx: schema.Context) -> None:
     """One block's expectation: its labels `[...]`, or a mapping of what to check."""
     if isinstance(node, MappingNode):
         _EXPECTATION(node, ctx)
-    else:
+    elif isinstance(node, SequenceNode):
         schema.STRINGS(node, ctx)
+    else:
+        ctx.error(node, f"expected a list of labels or a mapping, got {schema.describe(node)}")
 
 
 def _text_or_path(node: MappingNode, ctx: schema.Context) -> None:
