@@ -104,7 +104,6 @@ def run(workdir: Path) -> dict[str, float]:
                 paths,
                 fmt="csv",
                 config=config,
-                config_path=None,
                 workers=workers,
                 out=io.StringIO(),
                 stdin=io.StringIO(),
