@@ -153,6 +153,7 @@ def run(workdir: Path) -> dict[str, float]:
         "stats_speedup": one / pool,
         "stats_speedup_of_control": of_control,
         "stats_pool_cpu_ratio": cpu["pool"] / cpu["one"],
+        "stats_control_cpu_ratio": cpu["control_two"] / cpu["control_one"],
         "stats_cores": float(cores),
         **ui,
     }
@@ -171,7 +172,8 @@ def run(workdir: Path) -> dict[str, float]:
     )
     print(
         f"  CPU time: one process {cpu['one']:.2f} s, pool {cpu['pool']:.2f} s (all processes), "
-        f"ratio {cpu['pool'] / cpu['one']:.2f} (the pool's own overhead, whatever the load)"
+        f"ratio {cpu['pool'] / cpu['one']:.2f}; control two at once / one "
+        f"{cpu['control_two'] / cpu['control_one']:.2f} (CPU that running two at once costs)"
     )
     print(
         f"  pool speed-up / control     {of_control:8.2f}     "
