@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: run test lint format eval eval-real bench extract-bench fuzz clean
+.PHONY: run test test-fast lint format eval eval-real bench extract-bench fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ format: $(DEV_STAMP)
 
 test: lint
 	$(BIN)/python -m pytest -n auto -q
+
+# While working: everything but the end-to-end (tmux, sshd) and slow tests, without lint.
+test-fast: $(DEV_STAMP)
+	$(BIN)/python -m pytest -n auto -q -m "not e2e and not slow"
 
 # The shared dev set with the seed's gold, our own dev set, then the held-out sets, each written
 # blind to the rules; each README gives its first (blind) score, before it was used to improve

@@ -1,6 +1,6 @@
 """Run every benchmark and print its figures.
 
-python -m benchmarks [core|ui|terminal|rules|extract|compare]
+python -m benchmarks [core|ui|terminal|rules|startup|keys|extract|compare]
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks import compare, core, rules, terminal, ui
+from benchmarks import compare, core, keys, rules, startup, terminal, ui
 from benchmarks.extract import score as extract
 
 SUITES: dict[str, Callable[[Path], object]] = {
@@ -18,6 +18,8 @@ SUITES: dict[str, Callable[[Path], object]] = {
     "rules": rules.run,
     "ui": ui.run,
     "terminal": terminal.run,
+    "startup": startup.run,
+    "keys": keys.run,
     "extract": extract.run,
     "compare": compare.run,
 }

@@ -86,6 +86,7 @@ def _session(reader: Path, article: Path, home: Path) -> dict[str, float]:
         TERM="xterm-256color",
         XDG_STATE_HOME=str(home / "state"),
         XDG_CONFIG_HOME=str(home / "config"),
+        XDG_CACHE_HOME=str(home / "cache"),
     )
     width, height = TERMINAL
     pid, fd = pty.fork()

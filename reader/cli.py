@@ -31,7 +31,6 @@ from typing import TYPE_CHECKING, NoReturn, TextIO, cast
 
 from reader import __version__
 from reader.errors import ReaderError
-from reader.output import FORMATS, OutputFormat, render
 from reader.resources import bundled
 from reader.safe_text import SafeWriter, visible
 from reader.xdg import state_home
@@ -39,6 +38,7 @@ from reader.xdg import state_home
 if TYPE_CHECKING:
     from reader.config import Config
     from reader.model import Article
+    from reader.output import OutputFormat
     from reader.stats import Progress
     from reader.web import WebSettings
 
@@ -58,7 +58,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse that raises instead of exiting, so usage errors follow our one-line rule."""
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (see '{self.prog} --help')", where=self.prog)
+        # The CLI prefixes every line with "reader: "; the command is named in the hint.
+        raise UsageError(f"{message} (see '{self.prog} --help')")
 
 
 def _say(err: TextIO, message: str) -> None:
@@ -138,7 +139,7 @@ def _app_parser() -> _Parser:
         "paths", nargs="*", metavar="PATH", help="article files, folders, URLs, feeds or -"
     )
     _common(parser)
-    parser.add_argument("--theme", metavar="NAME", help="colour theme (see themes/)")
+    parser.add_argument("--theme", metavar="NAME", help=_theme_help())
     parser.add_argument(
         "--no-mouse", action="store_true", help="leave the mouse to the terminal (selection)"
     )
@@ -146,9 +147,24 @@ def _app_parser() -> _Parser:
     return parser
 
 
+def _theme_help() -> str:
+    """The bundled theme names (read from the file names: no YAML or Textual at start-up) and
+    where the user's own go; `pip install` users have no themes/ folder to look in."""
+    names = sorted(f"reader-{path.stem}" for path in bundled("themes").glob("*.yaml"))
+    listed = ", ".join(names) if names else "reader-dark"
+    return (
+        f"colour theme: {listed} (default reader-dark), or your own from "
+        "$XDG_CONFIG_HOME/reader/themes/*.yaml; an unknown name lists the available ones"
+    )
+
+
 def _command_parser() -> _Parser:
+    from reader.output import FORMATS  # only the headless commands need the output formats
+
     parser = _Parser(prog="reader", description="Headless commands of the reader.")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", required=True, parser_class=_Parser
+    )
 
     classify = commands.add_parser("classify", help="label every block of the articles")
     classify.add_argument(
@@ -158,7 +174,9 @@ def _command_parser() -> _Parser:
     _common(classify)
 
     rules = commands.add_parser("rules", help="check or test rule files")
-    rules_commands = rules.add_subparsers(dest="rules_command", required=True, parser_class=_Parser)
+    rules_commands = rules.add_subparsers(
+        dest="rules_command", metavar="check|test", required=True, parser_class=_Parser
+    )
     check = rules_commands.add_parser("check", help="validate a rule file")
     check.add_argument("file", nargs="?", type=Path, help="default: the config in force")
     test = rules_commands.add_parser("test", help="run rule tests")
@@ -332,6 +350,8 @@ def _config(path: Path | None) -> Config:
 
 def _classify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from reader.classify import classify_report
+    from reader.language import count_not_english, language_notice
+    from reader.output import render
 
     config = _config(args.config)
     inputs = _read_inputs(args.paths, args, err)
@@ -342,6 +362,9 @@ def _classify(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         classified.append(result)
         for problem in rule_problems:
             _say(err, problem)
+        notice = language_notice(count_not_english(article.blocks), len(article.blocks))
+        if notice is not None:
+            _say(err, f"warning: {article.source}: {notice}")
     fmt: OutputFormat = args.format
     out.write(render(classified, fmt))
     if not articles:
@@ -414,23 +437,42 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _rules(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.rules_command == "check":
-        from reader.config import config_paths
-        from reader.rules.schema import check_file
-
-        files = [args.file] if args.file else config_paths(None)
-        errors = [error for file in files for error in check_file(file)]
-        for error in errors:
-            print(error, file=out)
-        if errors:
-            return EXIT_FAILED
-        print(f"ok: {', '.join(str(file) for file in files)}", file=out)
-        return EXIT_OK
+        return _rules_check(args.file, out)
     from reader.rules.testing import run_rule_tests
 
     missing = [file for file in args.files if not file.is_file()]
     if missing:
         raise ReaderError("no such rule test file", where=str(missing[0]))
     return EXIT_OK if run_rule_tests(args.files, _config(args.config), out) else EXIT_FAILED
+
+
+def _rules_check(file: Path | None, out: TextIO) -> int:
+    """Validate `file` (default: the files in force), then the merge over the bundled config:
+    its keymap ids, and one line for each thing a later file replaced, added or removed."""
+    from reader.config import check_keymap, config_from_files, config_paths
+    from reader.rules.schema import check_file
+    from reader.ui.app import binding_ids
+
+    files = [file] if file else config_paths(None)
+    errors: list[ReaderError] = [error for path in files for error in check_file(path)]
+    merges: tuple[str, ...] = ()
+    if not errors:
+        default = bundled("config.yaml")
+        chain = files if files[0] == default else [default, *files]
+        try:
+            merged = config_from_files(chain)
+            check_keymap(merged, binding_ids())
+            merges = merged.merges
+        except ReaderError as problem:
+            errors.append(problem)
+    for error in errors:
+        print(error, file=out)
+    if errors:
+        return EXIT_FAILED
+    print(f"ok: {', '.join(str(path) for path in files)}", file=out)
+    for line in merges:
+        print(f"  {line}", file=out)
+    return EXIT_OK
 
 
 def _eval(args: argparse.Namespace, out: TextIO) -> int:
@@ -508,7 +550,9 @@ def _open(args: argparse.Namespace, err: TextIO, *, compare: bool = False) -> in
         return _report_crash(app.crash, err)
     for failure in app.web.failures:
         _say(err, failure)
-    return app.return_code or EXIT_OK
+    # The files that were read were shown; the ones that were not still make it a failure.
+    failed = inputs.problems or app.web.failures
+    return app.return_code or (EXIT_BAD_INPUT if failed else EXIT_OK)
 
 
 def _keys_from_terminal() -> None:

@@ -45,7 +45,12 @@ def to_dict(classified: ClassifiedArticle) -> dict[str, Any]:
                 "text": block.text,
                 "labels": list(verdict.labels),
                 "primary": verdict.primary,
-                "scores": {actor: round(score, 3) for actor, score in verdict.scores.items()},
+                # Every actor, in config order, 0.0 when it has no evidence: a script can
+                # index any actor's score without checking that it is there.
+                "scores": {
+                    actor.id: round(verdict.scores.get(actor.id, 0.0), 3)
+                    for actor in classified.actors
+                },
                 "evidence": [
                     {
                         "rule": ev.rule,

@@ -6,7 +6,8 @@ The query language (what `/` accepts):
 - `re:cease(-| )?fire` is a regular expression (smart case too); a bad one raises
   `SearchError` with the `re` module's message, which the search bar shows inline.
 - `@russia truce` limits matches to blocks labelled with that actor; the actor may be named by
-  id or label, or a unique prefix of either (`@rus`). `@russia` alone matches each of its blocks.
+  id or label (a label of several words too: `@European Union truce`), or a unique prefix of
+  either (`@rus`). `@russia` alone matches each of its blocks.
 - Leading and trailing spaces do not count; spaces inside do.
 
 Matches come back in article order (block, then offset), as spans over the block's text, so
@@ -116,7 +117,7 @@ def parse_query(raw: str, actors: Mapping[str, str]) -> Query:
     text = raw.strip()
     actor: str | None = None
     if text.startswith("@"):
-        name, _, rest = text[1:].partition(" ")
+        name, rest = _split_actor(text[1:], actors)
         actor = _resolve_actor(name, actors)
         text = rest.strip()
     regex = text.startswith("re:")
@@ -131,6 +132,19 @@ def parse_query(raw: str, actors: Mapping[str, str]) -> Query:
 def _without_escapes(needle: str, regex: bool) -> str:
     """The needle minus regex escapes, so `\\S` or `\\D` do not make a search case-sensitive."""
     return re.sub(r"\\.", "", needle) if regex else needle
+
+
+def _split_actor(text: str, actors: Mapping[str, str]) -> tuple[str, str]:
+    """`text` after the `@` as (actor name, the rest): a label of several words ("European
+    Union") when the text starts with it, the longest such; else the first word."""
+    folded = text.casefold()
+    labels = [label for label in actors.values() if " " in label.strip()]
+    for label in sorted(labels, key=len, reverse=True):
+        name = label.strip().casefold()
+        if folded.startswith(name) and folded[len(name) : len(name) + 1] in ("", " "):
+            return text[: len(name)], text[len(name) :]
+    name, _, rest = text.partition(" ")
+    return name, rest
 
 
 def _resolve_actor(name: str, actors: Mapping[str, str]) -> str:

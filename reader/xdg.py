@@ -25,5 +25,6 @@ def state_home() -> Path:
 
 
 def cache_home() -> Path:
-    """$XDG_CACHE_HOME/reader (default ~/.cache/reader): pages fetched from the web."""
+    """$XDG_CACHE_HOME/reader (default ~/.cache/reader): what can be fetched or built again
+    (pages fetched from the web, compiled rules)."""
     return _base("XDG_CACHE_HOME", ".cache") / "reader"

@@ -173,10 +173,6 @@ def _slow_rules(tmp_path: Path) -> Path:
         "    actor: russia\n"
         "    message: a pathological pattern\n"
         "    regex: ['(a|aa)+$']\n"
-        "  - id: framing.nested\n"
-        "    actor: russia\n"
-        "    message: nested, but the regex module copes\n"
-        "    regex: ['(a+)+$']\n"
         "  - id: framing.kiev-regime\n"
         "    actor: russia\n"
         "    message: still used\n"
@@ -188,7 +184,15 @@ def _slow_rules(tmp_path: Path) -> Path:
 
 def test_pathological_regex_is_switched_off_and_named(tmp_path: Path) -> None:
     rules = _slow_rules(tmp_path)
-    config = config_from_files([bundled("config.yaml"), rules])
+    # A file of its own, so the slow file's total budget (wall time: a loaded machine stretches
+    # it) can never run out while this one is running and name it.
+    nested = tmp_path / "nested.yaml"
+    nested.write_text(
+        "framing:\n  - id: framing.nested\n    actor: russia\n"
+        "    message: nested, but the regex module copes\n    regex: ['(a+)+$']\n",
+        encoding="utf-8",
+    )
+    config = config_from_files([bundled("config.yaml"), rules, nested])
     article = _article(
         "a" * 34 + "b",
         "Kremlin spokesman Dmitry Peskov said the Kiev regime was to blame.",
@@ -220,14 +224,15 @@ def test_user_regexes_match_within_one_block(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     config = config_from_files([bundled("config.yaml"), rules])
+    mine = {"framing.across", "framing.anchored"}  # merged by id: the bundled rules run too
     result = classify(
         _article("The story ends", "starts again here on this line", "next occupiers came."),
         config,
     )
-    fired = [[ev.rule for ev in v.evidence if ev.kind == "framing"] for v in result.verdicts]
+    fired = [[ev.rule for ev in v.evidence if ev.rule in mine] for v in result.verdicts]
     assert fired == [[], [], []]  # no match runs from one block into the next
     result = classify(_article("ends starts", "Occupiers left."), config)
-    fired = [[ev.rule for ev in v.evidence if ev.kind == "framing"] for v in result.verdicts]
+    fired = [[ev.rule for ev in v.evidence if ev.rule in mine] for v in result.verdicts]
     assert fired == [["framing.across"], ["framing.anchored"]]
 
 

@@ -140,3 +140,77 @@ def test_reader_eval_without_arguments_leaves_the_real_set_to_make_eval_real() -
 
     names = {path.name for path in _default_datasets()}
     assert "real" not in names and "holdout10" in names
+
+
+MINISTRY_PAGE = [
+    "Statement on the grain corridor",
+    "The corridor must stay open for every ship that carries food.",
+    "Any attack on the ports is an attack on the world's bread basket.",
+]
+
+
+def _ministry_set(folder: Path, url: str) -> Path:
+    """An invented ministry page with no speech verb at all, its gold the ministry's side, and
+    a rule file whose only source rule is the ministry's site."""
+    folder.mkdir(exist_ok=True)
+    prints = ", ".join(f'"{fingerprint(p)}"' for p in MINISTRY_PAGE)
+    (folder / "manifest.yaml").write_text(
+        "articles:\n"
+        "  - id: ministry\n"
+        f'    url: "{url}"\n'
+        '    outlet: "Ruritanian Foreign Ministry"\n'
+        "    kind: official\n"
+        "    split: dev\n"
+        '    query: "grain corridor statement"\n'
+        f"    paragraphs: [{prints}]\n",
+        encoding="utf-8",
+    )
+    (folder / "labels.yaml").write_text(
+        "articles:\n"
+        "  - article: ministry.txt\n"
+        "    blocks:\n"
+        "      - {p: 0, labels: []}\n"
+        "      - {p: 1, labels: [ukraine]}\n"
+        "      - {p: 2, labels: [ukraine]}\n",
+        encoding="utf-8",
+    )
+    (folder / "cache").mkdir()
+    write_article(folder / "cache" / "ministry.txt", MINISTRY_PAGE)
+    rules = folder / "rules.yaml"
+    rules.write_text(
+        "sources:\n"
+        "  - id: source.site.ruritania-test\n"
+        "    message: a page of the invented ministry's own site\n"
+        "    actor: ukraine\n"
+        "    sites: [ministry.example]\n",
+        encoding="utf-8",
+    )
+    return rules
+
+
+def test_each_article_is_read_with_its_pages_url_site_and_outlet(tmp_path: Path) -> None:
+    from reader.evaluate import read_article
+    from reader.realset import assemble
+
+    _ministry_set(tmp_path, "https://www.ministry.example/en/statements/corridor")
+    into = tmp_path / "scored"
+    into.mkdir()
+    articles = load_manifest(tmp_path / "manifest.yaml")
+    assemble(articles, tmp_path / "labels.yaml", tmp_path / "cache", "dev", into)
+    article = read_article(into / "ministry.txt")
+    assert article.meta.url == "https://www.ministry.example/en/statements/corridor"
+    assert article.meta.site == "www.ministry.example"
+    assert article.meta.outlet == "Ruritanian Foreign Ministry"
+    assert [block.text for block in article.blocks] == MINISTRY_PAGE  # blocks as before
+
+
+def test_a_site_rule_labels_the_articles_of_that_site_as_opened_by_url(tmp_path: Path) -> None:
+    rules = _ministry_set(tmp_path / "on-site", "https://www.ministry.example/en/corridor")
+    out = io.StringIO()
+    assert run(tmp_path / "on-site", out, config=rules, splits=("dev",)) == 0
+    assert "micro  P 1.000  R 1.000" in out.getvalue()
+    assert "blind part" not in out.getvalue()  # only the part asked for is scored
+    elsewhere = _ministry_set(tmp_path / "elsewhere", "https://news.example/corridor")
+    out = io.StringIO()
+    assert run(tmp_path / "elsewhere", out, config=elsewhere, splits=("dev",)) == 0
+    assert "R 0.000" in out.getvalue()

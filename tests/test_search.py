@@ -122,3 +122,13 @@ def test_after_and_before_wrap_around() -> None:
     assert results.before(2, first_in_2.start) == 1
     assert results.spans()[2] == [(m.start, m.end) for m in results.matches[2:4]]
     assert results.matches[0] == Match(0, 0, 5)
+
+
+def test_an_actor_label_of_several_words_is_found_whole_or_by_prefix() -> None:
+    actors = {**ACTORS, "eu": "European Union"}
+    whole = parse_query("@European Union truce", actors)
+    assert (whole.actor, whole.needle) == ("eu", "truce")
+    assert parse_query("@european union", actors).actor == "eu"
+    assert parse_query("@euro truce", actors).needle == "truce"
+    # A label's first word alone is still a prefix, followed by the query.
+    assert parse_query("@European truce", actors).needle == "truce"

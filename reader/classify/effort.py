@@ -8,6 +8,7 @@ ends the work within one sentence's analysis.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from threading import Event
 
 
@@ -16,14 +17,21 @@ class ClassificationCancelledError(Exception):
 
 
 class Effort:
-    """The cancel event one classification checks."""
+    """The cancel event one classification checks, and its pace.
 
-    __slots__ = ("_cancel",)
+    `pace`, when given, is called at each check: a UI's worker passes one that stands aside
+    while the user is pressing keys (the reader's `ReaderApp._give_way`), since a chunk of
+    blocks is a quarter of a second of work, too long to wait for between verdicts."""
 
-    def __init__(self, cancel: Event | None) -> None:
+    __slots__ = ("_cancel", "_pace")
+
+    def __init__(self, cancel: Event | None, pace: Callable[[], None] | None = None) -> None:
         self._cancel = cancel
+        self._pace = pace
 
     def check(self) -> None:
         """Raise `ClassificationCancelledError` once the classification's cancel event is set."""
+        if self._pace is not None:
+            self._pace()
         if self._cancel is not None and self._cancel.is_set():
             raise ClassificationCancelledError

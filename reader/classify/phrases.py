@@ -67,6 +67,9 @@ _HOST_PREP = "to"
 # Offices sent to a host, whose "for" names the host too: "the US special envoy for Ukraine and
 # Russia" is Washington's (a spokesperson "for the Khortytsia group" is the group's own).
 _ENVOY = re.compile(r"\b(?:envoy|ambassador|representative)s?\b")
+# A leader's own staff serve the one they are "to": "press secretary to the President of
+# Ukraine", "adviser to the Russian president" take that leader's side; "to" is no host there.
+_STAFF = re.compile(r"\b(?:aide|advis[eo]r|press secretary|spokes(?:man|woman|person))s?$")
 
 
 def namelike(low: str) -> bool:
@@ -263,11 +266,12 @@ class _Phrase:
 
 
 def _opens_host(previous: Unit | None, low: str) -> bool:
-    """ "to" after a diplomatic role, or "for" after an envoy: the host follows."""
-    return _is_role(previous) and (
-        low == _HOST_PREP
-        or (low == "for" and previous is not None and _ENVOY.search(previous[LOW]) is not None)
-    )
+    """ "to" after a role (not a leader's own staff), or "for" after an envoy: the host follows."""
+    if not _is_role(previous) or previous is None:
+        return False
+    if low == _HOST_PREP:
+        return _STAFF.search(previous[LOW]) is None
+    return low == "for" and _ENVOY.search(previous[LOW]) is not None
 
 
 def _unresolved(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import gc
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from operator import itemgetter
 from threading import Event
@@ -83,6 +83,8 @@ def classify_iter(
     config: Config,
     problems: list[str] | None = None,
     cancel: Event | None = None,
+    *,
+    pace: Callable[[], None] | None = None,
 ) -> Iterator[Verdict]:
     """The verdicts of `article`'s blocks in block order, as they are computed.
 
@@ -98,7 +100,8 @@ def classify_iter(
     the rest of the article and one line naming it is appended to `problems`.
 
     `cancel`: once set, the classification stops (between blocks, and between sentences of a
-    long block) by raising `Cancelled`; a reader that quits never waits for it.
+    long block) by raising `Cancelled`; a reader that quits never waits for it. `pace` is called
+    at the same points (see `Effort`).
     """
     rules = config.rules
     state = State()
@@ -108,7 +111,7 @@ def classify_iter(
     budget = Budget(rules.regex_budget * (1 + size // 1_000_000), problems)
     order = _BlockOrder(rules, config.carry_distance)
     strings: dict[str, str] = {}  # evidence texts, shared (see `add_evidence`)
-    effort = Effort(cancel)
+    effort = Effort(cancel, pace)
     for chunk in _chunks(article.blocks):
         with _collector_paused():
             for block, work in zip(

@@ -384,6 +384,7 @@ _TOP = _mapping(
         "exclusions": _list(_EXCLUSION),
         "actions": _list(_EXCLUSION),
         "sources": _list(_SOURCE),
+        "remove": _STRINGS,
     }
 )
 
@@ -404,6 +405,7 @@ TOP_LEVEL_KEYS: tuple[str, ...] = (
     "exclusions",
     "actions",
     "sources",
+    "remove",
 )
 
 

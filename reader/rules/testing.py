@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
 from reader import safe_yaml
 from reader.classify import classify
 from reader.config import Config, config_from_files
@@ -63,18 +65,19 @@ class RuleCase:
 def rule_cases(path: Path) -> list[RuleCase]:
     """Every case of one rule test file. Raises ConfigError for a file that cannot be read or
     has the wrong shape."""
-    data = _read(path)
-    config_files = _config_files(path, data)
+    data, where = _read(path)
+    config_files = _config_files(path, data, where)
     cases = data.get("cases")
     if not isinstance(cases, list) or not cases:
-        raise ConfigError("expected 'cases:' with a list of test cases", str(path))
+        raise ConfigError("expected 'cases:' with a list of test cases", where("cases"))
     out: list[RuleCase] = []
     for number, case in enumerate(cases, 1):
         if not isinstance(case, Mapping):
-            raise ConfigError(f"case {number} is not a mapping", str(path))
+            raise ConfigError(f"case {number} is not a mapping", where("cases", number - 1))
         name = str(case.get("name") or f"case {number}")
-        article = _article(path, case, name)
-        expects = _expects(path, name, case.get("expect"), len(article.blocks))
+        in_case = where.inside("cases", number - 1)
+        article = _article(path, case, name, in_case)
+        expects = _expects(name, case.get("expect"), len(article.blocks), in_case)
         out.append(RuleCase(path, name, article, tuple(expects), config_files))
     return out
 
@@ -131,24 +134,71 @@ def _examples(config: Config, checked: set[Path], out: TextIO) -> int:
     return failures
 
 
-def _read(path: Path) -> Mapping[str, Any]:
-    data = safe_yaml.load(path, "rule test file")
+class _Where:
+    """Positions in a test file, so a shape error names file:line:column: the composed nodes
+    (which keep their marks) beside the data built from them."""
+
+    def __init__(self, path: Path, root: Node | None) -> None:
+        self.path = path
+        self.root = root
+
+    def inside(self, *steps: str | int) -> _Where:
+        """The positions inside the value at `steps` (steps are then counted from it)."""
+        node = self.root
+        for step in steps:
+            node = _child(node, step) if node is not None else None
+        return _Where(self.path, node if node is not None else self.root)
+
+    def __call__(self, *steps: str | int, key: bool = False) -> str:
+        """The "file:line:column" of the value at `steps` (keys and list indexes), or of the
+        deepest of them that exists; with `key`, of the last step's key instead of its value."""
+        node = self.root
+        if node is None:
+            return str(self.path)
+        for number, step in enumerate(steps, 1):
+            child = _child(node, step, key=key and number == len(steps))
+            if child is None:
+                break
+            node = child
+        mark = node.start_mark
+        return f"{self.path}:{mark.line + 1}:{mark.column + 1}"
+
+
+def _child(node: Node, step: str | int, *, key: bool = False) -> Node | None:
+    if isinstance(node, MappingNode):
+        for name, value in node.value:
+            if isinstance(name, ScalarNode) and name.value == str(step):
+                return name if key else value
+    elif isinstance(node, SequenceNode) and isinstance(step, int) and step < len(node.value):
+        child: Node = node.value[step]
+        return child
+    return None
+
+
+def _read(path: Path) -> tuple[Mapping[str, Any], _Where]:
+    loader = safe_yaml.Loader(safe_yaml.read_text(path, "rule test file"))
+    try:
+        root = safe_yaml.compose(loader, path)
+        data = None if root is None else safe_yaml.construct(loader, root, path)
+    finally:
+        loader.dispose()
+    where = _Where(path, root)
     if not isinstance(data, Mapping):
-        raise ConfigError("expected a mapping with 'cases:'", str(path))
-    return data
+        raise ConfigError("expected a mapping with 'cases:'", where())
+    return data, where
 
 
-def _config_files(path: Path, data: Mapping[str, Any]) -> tuple[Path, ...] | None:
+def _config_files(path: Path, data: Mapping[str, Any], where: _Where) -> tuple[Path, ...] | None:
     named = data.get("config")
     if named is None:
         return None
     names = [named] if isinstance(named, str) else named
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-        raise ConfigError("'config:' must be a file name or a list of them", str(path))
+        raise ConfigError("'config:' must be a file name or a list of them", where("config"))
     return tuple(path.parent / n for n in names)
 
 
-def _article(path: Path, case: Mapping[str, Any], name: str) -> Article:
+def _article(path: Path, case: Mapping[str, Any], name: str, where: _Where) -> Article:
     if "path" in case:
         from reader.load import load
         from reader.parse import parse
@@ -159,7 +209,7 @@ def _article(path: Path, case: Mapping[str, Any], name: str) -> Article:
         return parse(report.documents[0])
     text = case.get("text")
     if not isinstance(text, str):
-        raise ConfigError(f"{name}: a case needs 'text:' or 'path:'", str(path))
+        raise ConfigError(f"{name}: a case needs 'text:' or 'path:'", where())
     blocks: list[Block] = []
     title = case.get("title")
     if isinstance(title, str):
@@ -170,23 +220,27 @@ def _article(path: Path, case: Mapping[str, Any], name: str) -> Article:
     return Article(f"{path}::{name}", title if isinstance(title, str) else None, tuple(blocks))
 
 
-def _expects(path: Path, name: str, raw: Any, count: int) -> list[_Expect]:
+def _expects(name: str, raw: Any, count: int, case: _Where) -> list[_Expect]:
+    """The expectations of one case (`case` locates what is inside it)."""
+    where = case.inside("expect")
     items: list[tuple[Any, Any]]
     if isinstance(raw, list):
         if len(raw) != count:
             raise ConfigError(
                 f"{name}: 'expect' has {len(raw)} entries but the text has {count} blocks",
-                str(path),
+                where(),
             )
         items = list(enumerate(raw))
     elif isinstance(raw, Mapping):
         items = list(raw.items())
     else:
-        raise ConfigError(f"{name}: 'expect' must be a list or a mapping", str(path))
+        raise ConfigError(f"{name}: 'expect' must be a list or a mapping", where())
     out: list[_Expect] = []
     for index, entry in items:
         if not isinstance(index, int) or not 0 <= index < count:
-            raise ConfigError(f"{name}: no block {index!r} (the text has {count})", str(path))
+            raise ConfigError(
+                f"{name}: no block {index!r} (the text has {count})", where(index, key=True)
+            )
         if isinstance(entry, list):
             out.append(_Expect(index, tuple(map(str, entry)), False, (), ()))
         elif isinstance(entry, Mapping):
@@ -202,7 +256,7 @@ def _expects(path: Path, name: str, raw: Any, count: int) -> list[_Expect]:
                 )
             )
         else:
-            raise ConfigError(f"{name}: block {index}: expected a list or a mapping", str(path))
+            raise ConfigError(f"{name}: block {index}: expected a list or a mapping", where(index))
     return out
 
 

@@ -44,12 +44,13 @@ import asyncio
 import contextlib
 import gc
 import signal
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.actions import SkipAction
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import BindingType
@@ -62,8 +63,16 @@ from textual.widgets import Footer
 from textual.worker import WorkerFailed, get_current_worker
 
 from reader.airtime import NONE, airtime
-from reader.config import Config, config_from_files, load_config
+from reader.config import (
+    Config,
+    check_keymap,
+    config_from_files,
+    current_paths,
+    load_config,
+    user_config_path,
+)
 from reader.errors import ReaderError
+from reader.language import count_not_english, language_notice
 from reader.layout import OTHER, OTHER_TAG
 from reader.model import Article, ClassifiedArticle, Verdict
 from reader.safe_text import visible
@@ -72,7 +81,7 @@ from reader.state import Position, StateStore
 from reader.ui.commands import reader_commands, screenshot_directory
 from reader.ui.explain import ExplainPane
 from reader.ui.help import HelpRow, HelpScreen
-from reader.ui.keys import Key, bindings, help_rows
+from reader.ui.keys import Key, bindings, by_id, help_rows
 from reader.ui.nocolor import without_colour
 from reader.ui.open_articles import OpenArticles
 from reader.ui.pick import FeedScreen, LinksScreen
@@ -111,6 +120,10 @@ classify in a few milliseconds, and showing them twice would only flicker."""
 CHECK_EVERY = 100
 """Verdicts between two looks at `is_cancelled` (and at whether to show or report progress)."""
 
+INPUT_PRIORITY_S = 0.05
+"""How long after a key press or scroll the classifying worker stands aside for the UI: long
+enough for the key's handling and the frame after it."""
+
 PROGRESS_EVERY = 10_000
 """Verdicts between two updates of "classifying k/N…" in the status line."""
 
@@ -138,6 +151,11 @@ _READER_SCREEN_ACTIONS = frozenset(
     {"search", "submit_search", "explain", "copy", "article", "compare", "lens"}
 )
 """App actions that act on the reader's own panels (see `ReaderApp.check_action`)."""
+
+
+def binding_ids() -> frozenset[str]:
+    """Every binding id a `keymap:` may name: the table in `reader.ui.keys` holds them all."""
+    return frozenset(by_id())
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +217,7 @@ class ReaderApp(App[None]):
         super().__init__()
         if not articles and not feeds and not urls:
             raise ReaderError("no article to show")
+        check_keymap(config, binding_ids())
         self._urls, self._startup_notices = tuple(urls), tuple(notices)
         self._ui: _Widgets | None = None
         # A list: articles fetched from a feed or a link join it as they are opened.
@@ -232,6 +251,7 @@ class ReaderApp(App[None]):
         self._mtimes = self._source_mtimes()
         self._colours: Mapping[str, str] = {}
         self._start_theme = ""  # the theme this run began with (--theme, remembered or config)
+        self._input_at = 0.0  # when the last key or scroll arrived (monotonic seconds)
 
     # --- layout -------------------------------------------------------------------------
 
@@ -444,7 +464,7 @@ class ReaderApp(App[None]):
             # Called in a worker thread: cancelling the worker (another article, a reload, or
             # quitting) stops the classification within one sentence, even mid-block.
             cancel = get_current_worker().cancelled_event
-            return classify_iter(article, config, problems, cancel)
+            return classify_iter(article, config, problems, cancel, pace=self._give_way)
 
         return stream
 
@@ -504,6 +524,16 @@ class ReaderApp(App[None]):
         self.call_from_thread(self._classify_done, index, generation, result)
         if problems:
             self.call_from_thread(self._rules_switched_off, generation, problems)
+        notice = language_notice(count_not_english(article.blocks), total)
+        if notice is not None:
+            self.call_from_thread(self._language_notice, index, notice)
+
+    def _language_notice(self, index: int, notice: str) -> None:
+        """Why a foreign article is all "none": said once, when it is first classified."""
+        if index == self.article_index:
+            self.notify(
+                visible(notice), title="Not English", severity="warning", timeout=12, markup=False
+            )
 
     def _classify_progressively(
         self, stream: VerdictStream, index: int, config: Config, generation: int, wanted: int
@@ -533,6 +563,22 @@ class ReaderApp(App[None]):
         if worker.is_cancelled:
             return None
         return tuple(verdicts)
+
+    def _give_way(self) -> None:
+        """In the worker, before each block: while the UI is answering input, wait for it.
+
+        Both threads need the interpreter lock, and a thread that never waits gets it for half
+        the time: a key press took twice as long while classifying. So the worker stands
+        aside for `INPUT_PRIORITY_S` after each key or scroll (`on_event` marks the time);
+        classification is only delayed while the reader is actually pressing keys."""
+        wait = self._input_at + INPUT_PRIORITY_S - time.monotonic()
+        if wait > 0:
+            time.sleep(wait)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseScrollDown, events.MouseScrollUp)):
+            self._input_at = time.monotonic()  # read by `_give_way` in the worker
+        await super().on_event(event)
 
     def _classify_part(
         self, index: int, generation: int, prefix: ClassifiedArticle, total: int
@@ -645,19 +691,33 @@ class ReaderApp(App[None]):
         state = self._shown_state()
         position = Position(state.block, state.column, dict(state.marks))
         key = self.positions.changed(index, position)
-        if key is None:
-            return
         if wait:
-            self.positions.save(key, position)
-        else:
+            # Quitting: a save handed to a thread may not have run yet, and the process may
+            # end first (a signal on a busy machine lost the last moves): write those now.
+            pending, self.positions.pending = self.positions.pending, {}
+            if key is not None:
+                pending[key] = position
+            for waiting, saved in pending.items():
+                self.positions.save(waiting, saved)
+        elif key is not None:
+            self.positions.pending[key] = position
             self._save_in_thread(key, position)
 
     @work(thread=True, group="state")
     def _save_in_thread(self, key: str, position: Position) -> None:
         self.positions.save(key, position)
+        if self.positions.pending.get(key) == position:
+            self.positions.pending.pop(key, None)
+
+    def _panels_gone(self) -> bool:
+        """True once the panels have been removed (the app is closing): an interval timer can
+        still fire then, and must not look for them."""
+        return not self.query(ReaderView)
 
     def _save_moved(self) -> None:
         """Every `SAVE_SECONDS`: save the position if the reader moved, show store warnings."""
+        if self._panels_gone():
+            return
         if self._moved:
             self._moved = False
             self._save_position()
@@ -705,8 +765,9 @@ class ReaderApp(App[None]):
     # --- reloading rules ----------------------------------------------------------------
 
     def _source_mtimes(self) -> dict[Path, float]:
+        """Modification times of the config files, and of the user's even before it exists."""
         times: dict[Path, float] = {}
-        for path in self._sources():
+        for path in {*self._sources(), user_config_path()}:
             try:
                 times[path] = path.stat().st_mtime
             except OSError:
@@ -714,9 +775,12 @@ class ReaderApp(App[None]):
         return times
 
     def _sources(self) -> list[Path]:
-        return list(self.config.sources)
+        """The files to reload: the config's, with the user's file created or deleted since."""
+        return current_paths(self.config.sources)
 
     def _watch_config(self) -> None:
+        if self._panels_gone():
+            return
         mtimes = self._source_mtimes()
         if mtimes != self._mtimes:
             self._mtimes = mtimes
@@ -740,6 +804,7 @@ class ReaderApp(App[None]):
         try:
             sources = self._sources()
             config = config_from_files(sources) if sources else load_config(self.config_path)
+            check_keymap(config, binding_ids())
             result = self._classify_whole(self.articles[index], config, problems)
         except ClassificationCancelledError:
             return  # another article, a reload or quitting took over
@@ -767,6 +832,7 @@ class ReaderApp(App[None]):
     ) -> None:
         if generation != self._generation:
             return
+        self._say_which_files(self.config.sources, config.sources)
         self.config = config
         self._mtimes = self._source_mtimes()
         self._colours = actor_colours(self.current_theme, config.actors)
@@ -778,6 +844,21 @@ class ReaderApp(App[None]):
         if index == self.article_index:
             self._show(result, self._states.get(index), index)
         self._note("rules reloaded")
+
+    def _say_which_files(self, before: Sequence[Path], after: Sequence[Path]) -> None:
+        """A user config file created or deleted while reading is said once, on reload."""
+        for path in after:
+            if path not in before:
+                self.notify(visible(f"now reading {path}"), title="Config", markup=False)
+        for path in before:
+            if path not in after:
+                rest = "the bundled defaults" if len(after) == 1 else "the other files"
+                self.notify(
+                    visible(f"{path} is gone: using {rest}"),
+                    title="Config",
+                    severity="warning",
+                    markup=False,
+                )
 
     def _rule_messages(self) -> dict[str, str]:
         rules = self.config.rules

@@ -26,6 +26,8 @@ class Positions:
         self._lock = threading.RLock()
         self._keys: dict[int, str] = {}
         self._saved: dict[str, Position] = {}
+        self.pending: dict[str, Position] = {}
+        """Saves handed to a thread that may not have run yet: quitting writes them itself."""
         self._warned = 0
 
     def key(self, index: int) -> str:

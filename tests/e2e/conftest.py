@@ -1,11 +1,16 @@
 """Fixtures for the end-to-end tests: a real terminal (tmux) and a real SSH server.
 
-A missing tmux or OpenSSH fails the test with the package to install; it never skips, since a
-skipped end-to-end test is a test that silently stopped running. `.ci/run` installs both.
+A missing tmux or OpenSSH must neither fail a newcomer's `make test` nor go unnoticed: the test
+is reported as NOT RUN, with the package to install, in its own section at the end of the run
+(`tests/conftest.py` prints it). Under CI (`CI` set to true or 1, as CI services and `.ci/run`
+do) the tools are required and a missing one fails the test; `.ci/run` installs them.
+
+Every test in this folder carries the `e2e` marker (`make test-fast` leaves them out).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from collections.abc import Iterator, Mapping, Sequence
@@ -18,15 +23,29 @@ from .sshd import Sshd, find_sshd
 from .terminal import Terminal
 
 REPO = Path(__file__).resolve().parents[2]
+NOT_RUN = "NOT RUN:"
+"""How a test skipped for a missing tool begins its reason (the summary looks for it)."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.e2e)
+
+
+def under_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in {"true", "1", "yes"}
 
 
 def _require(binary: str | None, name: str, package: str) -> None:
-    if binary is None:
-        pytest.fail(
-            f"{name} is not installed; the end-to-end tests need it: "
-            f"apt-get install {package} (.ci/run does this)",
-            pytrace=False,
-        )
+    """Go on if `binary` was found; else fail under CI, or skip loudly for a newcomer."""
+    if binary is not None:
+        return
+    message = f"{name} is not installed; the end-to-end tests need it: apt-get install {package}"
+    if under_ci():
+        pytest.fail(f"{message} (required under CI; .ci/run installs it)", pytrace=False)
+    pytest.skip(f"{NOT_RUN} {message}")
 
 
 @pytest.fixture

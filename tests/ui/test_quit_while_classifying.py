@@ -8,7 +8,7 @@ block. The test records how the real classification ended: cancelled, not finish
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -33,9 +33,11 @@ def test_quitting_cancels_the_classification_of_a_long_block(
         config: Config,
         problems: list[str] | None = None,
         cancel: threading.Event | None = None,
+        *,
+        pace: Callable[[], None] | None = None,
     ) -> Iterator[Verdict]:
         try:
-            yield from real(article, config, problems, cancel)
+            yield from real(article, config, problems, cancel, pace=pace)
             ended.append("finished")
         except ClassificationCancelledError:
             ended.append("cancelled")

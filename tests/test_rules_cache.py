@@ -1,0 +1,92 @@
+"""The compiled rules come from a cache keyed by the config files' content (start-up speed): a
+cached config labels exactly as a freshly built one, a changed file is never served stale, and
+a broken cache is only a miss."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.classify import classify
+from reader.config import Config, config_from_files, config_paths, load_config
+from reader.load import load
+from reader.parse import parse
+from reader.rules import cache
+
+DATA = Path(__file__).parent / "data"
+
+
+def _cache_files() -> list[Path]:
+    return sorted((Path(os.environ["XDG_CACHE_HOME"]) / "reader").glob("rules-*.pickle"))
+
+
+def _labels(config: Config) -> list[tuple[str, ...]]:
+    documents = load([str(DATA / "dev"), str(DATA / "devset")]).documents
+    return [v.labels for d in documents for v in classify(parse(d), config).verdicts]
+
+
+def test_the_second_load_comes_from_the_cache_and_labels_the_same() -> None:
+    assert _cache_files() == []
+    fresh = load_config()
+    assert len(_cache_files()) == 1
+
+    cached = load_config()
+
+    assert cached is not fresh
+    key = cache.cache_key(config_paths(None))
+    assert key is not None and isinstance(cache.load(key), Config)
+    assert cached.actors == fresh.actors
+    assert _labels(cached) == _labels(config_from_files(config_paths(None)))
+    assert cached.rules.terms.pattern.pattern == fresh.rules.terms.pattern.pattern
+
+
+def test_a_changed_config_file_is_never_served_from_the_cache(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("settings:\n  carry_distance: 1\n", encoding="utf-8")
+    assert load_config(mine).carry_distance == 1
+
+    mine.write_text("settings:\n  carry_distance: 2\n", encoding="utf-8")
+
+    assert load_config(mine).carry_distance == 2
+    assert len(_cache_files()) == 2
+
+
+def test_a_corrupt_cache_file_is_a_miss() -> None:
+    load_config()
+    (entry,) = _cache_files()
+    entry.write_bytes(b"not a pickle")
+
+    config = load_config()
+
+    assert [actor.id for actor in config.actors] == ["nato", "russia", "ukraine"]
+    assert entry.read_bytes() != b"not a pickle"  # rebuilt and stored again
+
+
+def test_only_the_newest_entries_are_kept(tmp_path: Path) -> None:
+    for distance in range(1, cache.KEEP + 3):
+        mine = tmp_path / f"mine-{distance}.yaml"
+        mine.write_text(f"settings:\n  carry_distance: {distance}\n", encoding="utf-8")
+        load_config(mine)
+    assert len(_cache_files()) == cache.KEEP
+
+
+@pytest.mark.slow
+def test_a_warm_start_reads_no_yaml_and_runs_no_schema() -> None:
+    """What start-up skips with the cache, seen from a fresh interpreter as `reader` starts."""
+    probe = (
+        "import sys; from reader.config import load_config; load_config(); "
+        "print(sorted(m for m in ('yaml', 'reader.rules.schema') if m in sys.modules))"
+    )
+
+    def loaded() -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+        )
+        return done.stdout.strip()
+
+    assert loaded() == "['reader.rules.schema', 'yaml']"  # cold: built and stored
+    assert loaded() == "[]"  # warm: from the cache
