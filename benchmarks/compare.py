@@ -4,6 +4,10 @@
 - stats: 2,000 generated articles of 30 paragraphs (one file each), the whole `reader stats`
   path (read, parse, classify, count, write CSV to a null sink) with one process and with a
   pool over every core; the pool's time includes starting its processes. Median of `RUNS`.
+  Beside them the control (two independent one-process commands on the halves at once against
+  one on both: what the loaded machine gives right now), the pool's speed-up as a share of the
+  control's, and the CPU time of each (this process and its children): on a shared machine the
+  wall times say how busy it was, the CPU ratio what the pool itself costs.
 - compare screen: 50 open articles of 30 paragraphs, all classified beforehand; from pressing
   `c` to the first frame that shows the table with all 50 rows. Median of `OPENS` opens.
 - lens: j presses in the reader and in the actor lens (Russia over the same 50 articles), each
