@@ -16,19 +16,21 @@ of the per-actor figures, primary accuracy = blocks whose first label is right (
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from reader import safe_yaml
 from reader.classify import classify
 from reader.config import Config
-from reader.errors import ReaderError
+from reader.errors import ConfigError, ReaderError
 from reader.load import load
 from reader.model import Article, Verdict
 from reader.parse import parse
 from reader.resources import bundled
+from reader.rules import schema
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,7 @@ class _Gold:
     labels: tuple[str, ...]
     primary_any: tuple[str, ...]
     why: str
+    where: str  # file:line:column of its `p:`
 
 
 def _ratio(a: int, b: int) -> float:
@@ -106,8 +109,12 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def labelled_articles(dataset: Path) -> list[tuple[Path, list[_Gold]]]:
-    """The (article path, gold blocks) pairs of one dataset folder or labels file."""
+def labelled_articles(
+    dataset: Path, actors: Sequence[str] | None = None
+) -> list[tuple[Path, list[_Gold]]]:
+    """The (article path, gold blocks) pairs of one dataset folder or labels file. A labels
+    file of the wrong shape raises a ConfigError at its file:line:column; with `actors`, so
+    does a label that names no actor among them."""
     if dataset.is_dir():
         files = [dataset / "labels.yaml"] if (dataset / "labels.yaml").is_file() else []
         files = files or sorted(dataset.glob("*labels.yaml"))
@@ -119,40 +126,89 @@ def labelled_articles(dataset: Path) -> list[tuple[Path, list[_Gold]]]:
         raise ReaderError("no such dataset folder", str(dataset))
     out: list[tuple[Path, list[_Gold]]] = []
     for file in files:
-        # Bounded like every YAML file (safe_yaml): a 20,000-deep file is one line, not a
-        # RecursionError.
-        data = safe_yaml.load(file, "labels file")
-        entries = data.get("articles") if isinstance(data, Mapping) else None
-        if entries is None and isinstance(data, Mapping) and "article" in data:
-            entries = [data]
-        if not isinstance(entries, list):
-            raise ReaderError("expected 'articles:' or 'article:' with 'blocks:'", str(file))
-        for entry in entries:
+        checked = schema.load_checked(file, labels_schema(actors), "labels file")
+        for entry in _entry_nodes(checked.root):
             out.append((_article_path(file, entry), _gold_blocks(file, entry)))
     return out
 
 
-def _article_path(file: Path, entry: Any) -> Path:
-    name = entry.get("article") if isinstance(entry, Mapping) else None
-    if not isinstance(name, str):
-        raise ReaderError("an entry has no 'article:' file name", str(file))
+def labels_schema(actors: Sequence[str] | None = None) -> schema.Check:
+    """The shape of a labels file (a set of articles or one article), in the terms of
+    `reader.rules.schema`; each label one of `actors` when they are given."""
+    actor = schema.one_of(actors, "an actor id") if actors is not None else schema.string
+    block = schema.mapping(
+        {
+            "p": schema.count,
+            "labels": schema.list_of(actor),
+            "primary_any": schema.list_of(actor),
+            "why": schema.string,
+        },
+        required=("p", "labels"),
+    )
+    entry = schema.mapping(
+        {"article": schema.string, "blocks": schema.list_of(block)},
+        required=("article", "blocks"),
+        extra=_distinct_blocks,
+    )
+    articles = schema.mapping({"articles": schema.list_of(entry)}, required=("articles",))
+
+    def check(node: Node, ctx: schema.Context) -> None:
+        if isinstance(node, MappingNode) and schema.child(node, "articles") is None:
+            entry(node, ctx)  # one article: `article:` and `blocks:` at the top
+        else:
+            articles(node, ctx)
+
+    return check
+
+
+def _distinct_blocks(node: MappingNode, ctx: schema.Context) -> None:
+    """Each block of an article labelled once: a second `p: 3` would count block 3 twice."""
+    seen: dict[str, int] = {}
+    blocks = schema.child(node, "blocks")
+    for block in blocks.value if isinstance(blocks, SequenceNode) else ():
+        p = schema.child(block, "p")
+        if not isinstance(p, ScalarNode):
+            continue
+        if p.value in seen:
+            ctx.error(
+                p,
+                f"expected each block once, got p: {p.value} again (first on line {seen[p.value]})",
+            )
+        else:
+            seen[p.value] = p.start_mark.line + 1
+
+
+def _entry_nodes(root: Node) -> list[MappingNode]:
+    articles = schema.child(root, "articles")
+    if isinstance(articles, SequenceNode):
+        return list(articles.value)
+    return [root] if isinstance(root, MappingNode) else []
+
+
+def _article_path(file: Path, entry: MappingNode) -> Path:
+    node = schema.child(entry, "article")
+    assert isinstance(node, ScalarNode)  # the schema requires a string
+    name = str(node.value)
     for folder in (file.parent, bundled("seeds")):
         if (folder / name).is_file():
             return folder / name
-    raise ReaderError(f"article file {name!r} not found beside the labels", str(file))
+    raise ConfigError(
+        f"expected an article file beside the labels, no file {name!r} there",
+        safe_yaml.where(file, node),
+    )
 
 
-def _gold_blocks(file: Path, entry: Mapping[str, Any]) -> list[_Gold]:
-    blocks = entry.get("blocks")
-    if not isinstance(blocks, list):
-        raise ReaderError(f"{entry.get('article')}: 'blocks:' must be a list", str(file))
+def _gold_blocks(file: Path, entry: MappingNode) -> list[_Gold]:
+    blocks = schema.child(entry, "blocks")
     gold: list[_Gold] = []
-    for block in blocks:
-        if not isinstance(block, Mapping) or not isinstance(block.get("p"), int):
-            raise ReaderError(f"{entry.get('article')}: each block needs 'p: N'", str(file))
-        labels = tuple(str(x) for x in block.get("labels") or ())
-        primary_any = tuple(str(x) for x in block.get("primary_any") or ())
-        gold.append(_Gold(block["p"], labels, primary_any, str(block.get("why", ""))))
+    for block in blocks.value if isinstance(blocks, SequenceNode) else ():
+        values = {key.value: value for key, value in block.value}
+        p = int(safe_yaml.number(values["p"]) or 0)
+        labels = tuple(item.value for item in values["labels"].value)
+        primary = values.get("primary_any")
+        primary_any = tuple(item.value for item in primary.value) if primary else ()
+        why = values["why"].value if "why" in values else ""
+        gold.append(_Gold(p, labels, primary_any, why, safe_yaml.where(file, values["p"])))
     return gold
 
 
@@ -170,7 +226,7 @@ def evaluate(datasets: Sequence[Path], config: Config) -> EvalReport:
     articles: list[ArticleScore] = []
     wrong: list[WrongBlock] = []
     for dataset in datasets:
-        for path, gold in labelled_articles(dataset):
+        for path, gold in labelled_articles(dataset, [actor.id for actor in config.actors]):
             article = read_article(path)
             verdicts = classify(article, config).verdicts
             score, misses = _score_article(dataset, path, gold, article, verdicts, counts)
@@ -193,10 +249,10 @@ def _score_article(
     wrong: list[WrongBlock] = []
     for g in gold:
         if not 0 <= g.index < len(verdicts):
-            raise ReaderError(
-                f"{path.name}: block {g.index} is labelled but the article has "
-                f"{len(verdicts)} blocks",
-                str(dataset),
+            raise ConfigError(
+                f"expected a block index below {len(verdicts)} ({path.name} has "
+                f"{len(verdicts)} blocks), got {g.index}",
+                g.where,
             )
         got = verdicts[g.index].labels
         for actor in {*got, *g.labels}:

@@ -31,9 +31,11 @@ from typing import Any, TextIO, cast
 from urllib.parse import urlsplit
 
 import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from reader import safe_yaml
-from reader.errors import ReaderError
+from reader.errors import ConfigError, ReaderError
+from reader.rules import schema
 from reader.safe_text import SafeWriter, visible
 
 FINGERPRINT_CHARS = 12
@@ -102,37 +104,62 @@ class CacheCheck:
 
 
 def load_manifest(path: Path) -> list[RealArticle]:
-    """The manifest's articles; ReaderError (file and entry) when one is malformed."""
-    data = safe_yaml.load(path, "manifest")  # bounded like every YAML file read
-    entries = data.get("articles") if isinstance(data, Mapping) else None
-    if not isinstance(entries, list):
-        raise ReaderError("expected 'articles:' with a list of entries", str(path))
-    articles = [_entry(path, number, entry) for number, entry in enumerate(entries, 1)]
-    ids = [a.id for a in articles]
-    duplicates = sorted({i for i in ids if ids.count(i) > 1})
-    if duplicates:
-        raise ReaderError(f"article id {duplicates[0]!r} appears twice", str(path))
-    return articles
+    """The manifest's articles; a ConfigError at its file:line:column when one is malformed."""
+    checked = schema.load_checked(path, _MANIFEST, "manifest")
+    return [
+        RealArticle(
+            id=entry["id"],
+            url=entry["url"],
+            outlet=entry["outlet"],
+            kind=entry["kind"],
+            split=entry["split"],
+            query=entry["query"],
+            fingerprints=tuple(entry["paragraphs"]),
+        )
+        for entry in checked.data["articles"]
+    ]
 
 
-def _entry(path: Path, number: int, entry: Any) -> RealArticle:
-    where = f"{path}: entry {number}"
-    if not isinstance(entry, Mapping):
-        raise ReaderError("an entry must be a mapping", where)
-    fields = {}
-    for name in ("id", "url", "outlet", "kind", "split", "query"):
-        value = entry.get(name)
-        if not isinstance(value, str) or not value:
-            raise ReaderError(f"'{name}:' must be a non-empty string", where)
-        fields[name] = value
-    if fields["split"] not in SPLITS:
-        raise ReaderError(f"'split:' must be one of {', '.join(SPLITS)}", where)
-    if fields["kind"] not in KINDS:
-        raise ReaderError(f"'kind:' must be one of {', '.join(KINDS)}", where)
-    prints = entry.get("paragraphs")
-    if not isinstance(prints, list) or not prints or not all(isinstance(p, str) for p in prints):
-        raise ReaderError("'paragraphs:' must list one fingerprint per paragraph", where)
-    return RealArticle(fingerprints=tuple(prints), **fields)
+def _fingerprints(node: Node, ctx: schema.Context) -> None:
+    schema.STRINGS(node, ctx)
+    if isinstance(node, SequenceNode) and not node.value:
+        ctx.error(node, "expected one fingerprint per paragraph, got none")
+
+
+def _distinct_ids(node: MappingNode, ctx: schema.Context) -> None:
+    """Each article once: its id names its cached file."""
+    seen: set[str] = set()
+    entries = schema.child(node, "articles")
+    for entry in entries.value if isinstance(entries, SequenceNode) else ():
+        id_node = schema.child(entry, "id")
+        if isinstance(id_node, ScalarNode) and id_node.value in seen:
+            ctx.error(id_node, f"expected each article id once, got {id_node.value!r} again")
+        if isinstance(id_node, ScalarNode):
+            seen.add(id_node.value)
+
+
+_ENTRY_KEYS = ("id", "url", "outlet", "kind", "split", "query", "paragraphs")
+_MANIFEST = schema.mapping(
+    {
+        "articles": schema.list_of(
+            schema.mapping(
+                {
+                    "id": schema.string,
+                    "url": schema.string,
+                    "outlet": schema.string,
+                    "kind": schema.one_of(KINDS, "a kind of source"),
+                    "split": schema.one_of(SPLITS, "a split"),
+                    "query": schema.string,
+                    "cut": schema.string,
+                    "paragraphs": _fingerprints,
+                },
+                required=_ENTRY_KEYS,
+            )
+        )
+    },
+    required=("articles",),
+    extra=_distinct_ids,
+)
 
 
 def cached_paragraphs(path: Path) -> list[str]:
@@ -177,16 +204,18 @@ def write_article(path: Path, paragraphs: Sequence[str]) -> None:
 
 
 def assemble(
-    articles: Sequence[RealArticle], labels: Path, cache: Path, split: str, into: Path
+    articles: Sequence[RealArticle],
+    labels: Path,
+    cache: Path,
+    split: str,
+    into: Path,
+    actors: Sequence[str] | None = None,
 ) -> int:
     """Copy one split's cached articles and their gold into `into`, a dataset `reader eval`
     reads. Returns how many articles it holds."""
     chosen = {a.id for a in articles if a.split == split}
-    data = safe_yaml.load(labels, "labels file")
-    entries = data.get("articles") if isinstance(data, Mapping) else None
-    if not isinstance(entries, list):
-        raise ReaderError("expected 'articles:' with a list of entries", str(labels))
-    kept = [e for e in entries if isinstance(e, Mapping) and _stem(e) in chosen]
+    entries = check_labels(labels, articles, actors)
+    kept = [e for e in entries if _stem(e) in chosen]
     unlabelled = chosen - {_stem(e) for e in kept}
     if unlabelled:
         raise ReaderError(f"article {sorted(unlabelled)[0]!r} has no labels", str(labels))
@@ -197,6 +226,35 @@ def assemble(
     text = yaml.safe_dump({"articles": kept}, sort_keys=False, allow_unicode=True)
     (into / "labels.yaml").write_text(text, encoding="utf-8")
     return len(kept)
+
+
+def check_labels(
+    labels: Path, articles: Sequence[RealArticle], actors: Sequence[str] | None = None
+) -> list[Mapping[str, Any]]:
+    """The entries of the set's labels file, checked where they were written (the copy
+    `assemble` makes is a temporary file nobody can edit): the shape of `reader eval`'s labels,
+    and each `p` within its article's paragraphs in the manifest."""
+    from reader.evaluate import labels_schema
+
+    checked = schema.load_checked(labels, labels_schema(actors), "labels file")
+    entries = schema.child(checked.root, "articles")
+    if not isinstance(entries, SequenceNode):
+        raise ConfigError("expected 'articles:' with a list of entries", str(labels))
+    sizes = {a.id: len(a.fingerprints) for a in articles}
+    for entry in entries.value:
+        article = schema.child(entry, "article")
+        name = Path(str(article.value)).stem if isinstance(article, ScalarNode) else ""
+        blocks = schema.child(entry, "blocks")
+        size = sizes.get(name, 0)
+        for block in blocks.value if isinstance(blocks, SequenceNode) and size else ():
+            p = schema.child(block, "p")
+            if isinstance(p, ScalarNode) and int(p.value) >= size:
+                raise ConfigError(
+                    f"expected a block index below {size} ({name} has {size} paragraphs in "
+                    f"the manifest), got {p.value}",
+                    safe_yaml.where(labels, p),
+                )
+    return list(checked.data["articles"])
 
 
 def page_front_matter(article: RealArticle) -> str:
@@ -268,9 +326,10 @@ def run(
         out.write("The reader no longer cuts these articles into the manifest's blocks.\n")
         return 1
     rules = load_config(config)
+    actors = [actor.id for actor in rules.actors]
     for split in (s for s in SPLITS if s in splits):
         with tempfile.TemporaryDirectory(prefix=f"reader-real-{split}-") as tmp:
-            count = assemble(articles, folder / "labels.yaml", cache, split, Path(tmp))
+            count = assemble(articles, folder / "labels.yaml", cache, split, Path(tmp), actors)
             out.write(f"== real articles, {split} part ({count} articles)\n")
             report = evaluate([Path(tmp)], rules)
             shown = split != "blind" or show_blind

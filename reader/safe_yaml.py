@@ -15,7 +15,8 @@ ways to hurt a reader that no schema check sees, since they strike before it run
   integer are all "numbers"; `number` returns None for anything but a finite decimal number
   of sane size.
 
-The problems come back as one-line `ConfigError`s naming file:line:column.
+The problems come back as one-line `ConfigError`s naming file:line:column. A whole file's
+shape is then checked by `reader.rules.schema.load_checked`, which builds on these nodes.
 """
 
 from __future__ import annotations
@@ -210,11 +211,6 @@ def construct(loader: yaml.SafeLoader, root: Node, path: Path | str) -> Any:
         raise ConfigError(f"not valid here: {error.problem or error}", at) from None
     except (ValueError, OverflowError, RecursionError, yaml.YAMLError) as error:
         raise ConfigError(f"a value cannot be read: {error}".splitlines()[0], str(path)) from None
-
-
-def load(path: Path, what: str = "file") -> Any:
-    """The data of a whole YAML file (rule tests, labels), every check above applied."""
-    return load_text(read_text(path, what), path)
 
 
 def load_text(text: str, where: Path | str) -> Any:

@@ -75,22 +75,34 @@ def test_json_scores_list_every_actor_even_at_zero() -> None:
 @pytest.mark.parametrize(
     ("text", "where", "says"),
     [
-        ("cases: 3\n", ":1:8", "expected 'cases:' with a list"),
-        ("cases:\n  - just a string\n", ":2:5", "case 1 is not a mapping"),
-        ("cases:\n  - name: a\n    title: T\n", ":2:5", "needs 'text:' or 'path:'"),
+        ("cases: 3\n", ":1:8", "expected a list, got int '3'"),
+        ("cases:\n  - just a string\n", ":2:5", "expected a mapping, got str 'just a string'"),
+        (
+            "cases:\n  - name: a\n    title: T\n",
+            ":2:5",
+            "expected key 'expect', which is required here",
+        ),
         (
             "cases:\n  - name: a\n    text: |\n      One.\n      Two.\n    expect:\n      - []\n",
             ":7:7",
-            "'expect' has 1 entries but the text has 2 blocks",
+            "expected one entry per block (2), got 1 entries",
         ),
-        ("cases:\n  - name: a\n    text: One.\n    expect: 3\n", ":4:13", "list or a mapping"),
-        ("cases:\n  - name: a\n    text: One.\n    expect: {5: []}\n", ":4:14", "no block 5"),
+        (
+            "cases:\n  - name: a\n    text: One.\n    expect: 3\n",
+            ":4:13",
+            "expected a list or a mapping {block index: entry}",
+        ),
+        (
+            "cases:\n  - name: a\n    text: One.\n    expect: {5: []}\n",
+            ":4:14",
+            "expected a block index below 1 (the text has 1 blocks), got 5",
+        ),
         (
             "cases:\n  - name: a\n    text: One.\n    expect:\n      - 7\n",
             ":5:9",
-            "block 0: expected a list or a mapping",
+            "expected a list of labels or a mapping, got int '7'",
         ),
-        ("config: 3\ncases: []\n", ":1:9", "'config:' must be a file name"),
+        ("config: 3\ncases: []\n", ":1:9", "expected a string, got int '3'"),
     ],
 )
 def test_rules_test_shape_errors_give_line_and_column(

@@ -76,7 +76,7 @@ def test_duplicate_rule_id(tmp_path: Path) -> None:
 
 def test_missing_required_key(tmp_path: Path) -> None:
     path = _write(tmp_path, "actors:\n  - id: eu\n    label: EU\n    tag: E\n")
-    assert _one(path) == f"{path}:2:5: missing required key 'colour'"
+    assert _one(path) == f"{path}:2:5: expected key 'colour', which is required here"
 
 
 def test_rule_examples_are_checked(tmp_path: Path) -> None:

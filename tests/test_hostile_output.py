@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from reader.cli import EXIT_FAILED, EXIT_OK, run
+from reader.cli import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, run
 from reader.safe_text import is_safe
 
 RAW = "\x1b]0;PWNED\x07\x1b[2J\x9b31m\u202e"
@@ -58,16 +58,20 @@ def test_eval_shows_hostile_labels_and_article_names_safely(tmp_path: Path) -> N
     article = tmp_path / f"a{RAW}.txt"
     article.write_text("Peskov said Moscow was ready.\n", "utf-8")
     labels = tmp_path / "labels.yaml"
-    labels.write_text(
-        "articles:\n"
-        f"  - article: {json.dumps(article.name)}\n"
-        f"    blocks: [{{p: 0, labels: [{json.dumps('x' + RAW)}]}}]\n",
-        "utf-8",
-    )
+    entry = f"articles:\n  - article: {json.dumps(article.name)}\n"
+    labels.write_text(entry + "    blocks: [{p: 0, labels: [nato]}]\n", "utf-8")
     status, out, err = reader("eval", str(tmp_path), "-v")
     assert status == EXIT_OK, err
     assert "wrong blocks: 1" in out
     assert raw_free(out) and raw_free(err)
+    # A label that names no actor is refused, and the line that says so is shown safely too.
+    labels.write_text(
+        entry + f"    blocks: [{{p: 0, labels: [{json.dumps('x' + RAW)}]}}]\n", "utf-8"
+    )
+    status, out, err = reader("eval", str(tmp_path), "-v")
+    assert (status, out) == (EXIT_BAD_INPUT, "")
+    assert "expected an actor id" in err and err.count("\n") == 1
+    assert raw_free(err)
 
 
 def _bad_name_folder(tmp_path: Path) -> Path:

@@ -43,5 +43,7 @@ def test_a_failing_case_prints_what_was_expected(tmp_path: Path) -> None:
 def test_a_test_file_with_the_wrong_shape_is_a_config_error(tmp_path: Path) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text("cases:\n  - name: x\n    text: one line\n    expect: [[], []]\n")
-    with pytest.raises(ConfigError, match="'expect' has 2 entries but the text has 1 blocks"):
+    with pytest.raises(
+        ConfigError, match=r"bad.yaml:4:13: expected one entry per block \(1\), got 2 entries"
+    ):
         run_rule_tests([path], load_config(), io.StringIO())

@@ -4,8 +4,10 @@ Why composed nodes: `yaml.compose` keeps each value's position (its start mark),
 `yaml.safe_load` throws away. Only the safe loader is used, and any tag beyond plain YAML data
 (`!!python/object`, `!include`...) is refused with its position before anything is built.
 
-`check_file(path)` returns every problem in one file ([] when it is valid); `load_file(path)`
-returns the data of a valid file and raises the first problem as a one-line ConfigError.
+`check_file(path)` returns every problem in one rule file ([] when it is valid). The other YAML
+files the reader reads (themes, rule tests, eval labels) describe their shape with the same
+checkers (`mapping`, `list_of`, `string`, ...) and read through `load_checked`, so every YAML
+file reports its problems alike: file:line:column, then what was expected.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import regex
+from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from reader import safe_yaml
@@ -37,26 +40,27 @@ _RULE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,79}\Z")
 
 
 @dataclass
-class _Context:
+class Context:
+    """Where the checkers report: the file checked and every problem found in it so far."""
+
     path: Path
     errors: list[ConfigError] = field(default_factory=list)
 
     def error(self, node: Node, message: str) -> None:
-        mark = node.start_mark
-        self.errors.append(ConfigError(message, f"{self.path}:{mark.line + 1}:{mark.column + 1}"))
+        self.errors.append(ConfigError(message, safe_yaml.where(self.path, node)))
 
 
-def _describe(node: Node) -> str:
+def describe(node: Node) -> str:
     if isinstance(node, MappingNode):
         return "a mapping"
     if isinstance(node, SequenceNode):
         return "a list"
     if node.tag.endswith(":null"):
         return "nothing (null)"
-    return f"{node.tag.rsplit(':', 1)[-1]} {_quoted(node.value)}"
+    return f"{node.tag.rsplit(':', 1)[-1]} {quoted(node.value)}"
 
 
-def _quoted(value: object, longest: int = 60) -> str:
+def quoted(value: object, longest: int = 60) -> str:
     """`value` as repr() would show it, cut to `longest` characters: an error stays one
     readable line even for a 5,000-digit number or a 20 MB string."""
     text = repr(value)
@@ -66,65 +70,84 @@ def _quoted(value: object, longest: int = 60) -> str:
 # ---------------------------------------------------------------------------------------------
 # A small declarative schema: each checker looks at one node and reports into the context.
 
-Check = Callable[[Node, _Context], None]
+Check = Callable[[Node, Context], None]
 
 
-def _string(node: Node, ctx: _Context) -> None:
+def string(node: Node, ctx: Context) -> None:
     if not (isinstance(node, ScalarNode) and node.tag.endswith(":str")):
-        ctx.error(node, f"expected a string, got {_describe(node)}")
+        ctx.error(node, f"expected a string, got {describe(node)}")
     elif not node.value.strip():
         ctx.error(node, "expected a non-empty string")
 
 
-def _optional_string(node: Node, ctx: _Context) -> None:
+def optional_string(node: Node, ctx: Context) -> None:
     if not (isinstance(node, ScalarNode) and node.tag.endswith(":null")):
-        _string(node, ctx)
+        string(node, ctx)
 
 
-def _number(node: Node, ctx: _Context) -> None:
+def number(node: Node, ctx: Context) -> None:
     if not (isinstance(node, ScalarNode) and node.tag.endswith((":int", ":float"))):
-        ctx.error(node, f"expected a number, got {_describe(node)}")
+        ctx.error(node, f"expected a number, got {describe(node)}")
         return
     value = safe_yaml.number(node)
     if value is None:
-        ctx.error(
-            node, f"expected a finite decimal number like 0.5 or 3, got {_quoted(node.value)}"
-        )
+        ctx.error(node, f"expected a finite decimal number like 0.5 or 3, got {quoted(node.value)}")
     elif value < 0:
         ctx.error(node, "expected a number of 0 or more")
 
 
-def _count(node: Node, ctx: _Context) -> None:
+def count(node: Node, ctx: Context) -> None:
     if not (isinstance(node, ScalarNode) and node.tag.endswith(":int")):
-        ctx.error(node, f"expected a whole number, got {_describe(node)}")
+        ctx.error(node, f"expected a whole number, got {describe(node)}")
         return
     value = safe_yaml.number(node)
     if value is None:
-        ctx.error(node, f"expected a decimal whole number like 3, got {_quoted(node.value)}")
+        ctx.error(node, f"expected a decimal whole number like 3, got {quoted(node.value)}")
     elif value < 0:
         ctx.error(node, "expected a whole number of 0 or more")
 
 
-def _between(low: float, high: float, unit: str) -> Check:
-    """A number from `low` to `high`: a setting whose extremes break the reader."""
+def boolean(node: Node, ctx: Context) -> None:
+    if not (isinstance(node, ScalarNode) and node.tag.endswith(":bool")):
+        ctx.error(node, f"expected true or false, got {describe(node)}")
 
-    def check(node: Node, ctx: _Context) -> None:
+
+def one_of(choices: Sequence[str], what: str) -> Check:
+    """A string among `choices` (actor ids known to the config, say), named `what` in errors."""
+
+    def check(node: Node, ctx: Context) -> None:
         before = len(ctx.errors)
-        _number(node, ctx)
+        string(node, ctx)
+        if len(ctx.errors) == before and node.value not in choices:
+            close = difflib.get_close_matches(node.value, list(choices), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            known = ", ".join(choices) or "none"
+            ctx.error(node, f"expected {what}, one of: {known}; got {quoted(node.value)}{hint}")
+
+    return check
+
+
+def between(low: float, high: float, unit: str = "") -> Check:
+    """A number from `low` to `high`: a setting whose extremes break the reader. `unit` is
+    shown right after the range (" (milliseconds)")."""
+
+    def check(node: Node, ctx: Context) -> None:
+        before = len(ctx.errors)
+        number(node, ctx)
         value = safe_yaml.number(node)
         if len(ctx.errors) == before and value is not None and not low <= value <= high:
-            ctx.error(node, f"expected a number from {low:g} to {high:g} {unit}, got {value:g}")
+            ctx.error(node, f"expected a number from {low:g} to {high:g}{unit}, got {value:g}")
 
     return check
 
 
 # A regex budget of a minute already freezes a reload for that long; a huge one overflowed the
 # engine's timeout and switched every rule off. Zero would switch them all off too.
-_REGEX_BUDGET = _between(1, 60_000, "(milliseconds)")
+_REGEX_BUDGET = between(1, 60_000, " (milliseconds)")
 
 
-def _regex(node: Node, ctx: _Context) -> None:
-    _string(node, ctx)
+def _regex(node: Node, ctx: Context) -> None:
+    string(node, ctx)
     if isinstance(node, ScalarNode) and node.tag.endswith(":str"):
         try:
             regex.compile(node.value)
@@ -195,24 +218,24 @@ def _overlapping(alternatives: list[Any]) -> bool:
     return False
 
 
-def _matching(pattern: re.Pattern[str], what: str) -> Check:
-    def check(node: Node, ctx: _Context) -> None:
-        _string(node, ctx)
+def matching(pattern: re.Pattern[str], what: str) -> Check:
+    def check(node: Node, ctx: Context) -> None:
+        string(node, ctx)
         if (
             isinstance(node, ScalarNode)
             and node.tag.endswith(":str")
             and node.value.strip()
             and not pattern.match(node.value)
         ):
-            ctx.error(node, f"expected {what}, got {_quoted(node.value)}")
+            ctx.error(node, f"expected {what}, got {quoted(node.value)}")
 
     return check
 
 
-def _list(item: Check) -> Check:
-    def check(node: Node, ctx: _Context) -> None:
+def list_of(item: Check) -> Check:
+    def check(node: Node, ctx: Context) -> None:
         if not isinstance(node, SequenceNode):
-            ctx.error(node, f"expected a list, got {_describe(node)}")
+            ctx.error(node, f"expected a list, got {describe(node)}")
             return
         for child in node.value:
             item(child, ctx)
@@ -220,108 +243,108 @@ def _list(item: Check) -> Check:
     return check
 
 
-def _map_of(value: Check) -> Check:
-    def check(node: Node, ctx: _Context) -> None:
+def map_of(value: Check) -> Check:
+    def check(node: Node, ctx: Context) -> None:
         if not isinstance(node, MappingNode):
-            ctx.error(node, f"expected a mapping, got {_describe(node)}")
+            ctx.error(node, f"expected a mapping, got {describe(node)}")
             return
         for key, child in node.value:
-            _string(key, ctx)
+            string(key, ctx)
             value(child, ctx)
 
     return check
 
 
-def _mapping(
+def mapping(
     keys: Mapping[str, Check],
     required: Sequence[str] = (),
-    extra: Callable[[MappingNode, _Context], None] | None = None,
+    extra: Callable[[MappingNode, Context], None] | None = None,
 ) -> Check:
-    def check(node: Node, ctx: _Context) -> None:
+    def check(node: Node, ctx: Context) -> None:
         if not isinstance(node, MappingNode):
-            ctx.error(node, f"expected a mapping, got {_describe(node)}")
+            ctx.error(node, f"expected a mapping, got {describe(node)}")
             return
         seen: dict[str, Node] = {}
         for key, child in node.value:
             name = key.value if isinstance(key, ScalarNode) else None
             if name is None or name not in keys:
-                shown = name if name is not None else _describe(key)
+                shown = name if name is not None else describe(key)
                 close = difflib.get_close_matches(str(shown), list(keys), n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
                 ctx.error(
-                    key, f"unknown key {_quoted(shown)}{hint}; expected one of: {', '.join(keys)}"
+                    key, f"unknown key {quoted(shown)}{hint}; expected one of: {', '.join(keys)}"
                 )
                 continue
             if name in seen:
-                ctx.error(key, f"duplicate key {_quoted(name)}")
+                ctx.error(key, f"expected each key once, got {quoted(name)} again")
                 continue
             seen[name] = child
             keys[name](child, ctx)
         for name in required:
             if name not in seen:
-                ctx.error(node, f"missing required key {name!r}")
+                ctx.error(node, f"expected key {name!r}, which is required here")
         if extra is not None:
             extra(node, ctx)
 
     return check
 
 
-_STRINGS = _list(_string)
+STRINGS = list_of(string)
 
-_SETTINGS = _mapping(
+_SETTINGS = mapping(
     {
-        "carry_distance": _count,
-        "threshold": _number,
-        "min_score": _number,
-        "weights": _mapping(
-            {k: _number for k in ("attribution", "carry", "reported", "framing", "mention")}
+        "carry_distance": count,
+        "threshold": number,
+        "min_score": number,
+        "weights": mapping(
+            {k: number for k in ("attribution", "carry", "reported", "framing", "mention")}
         ),
         "regex_budget_ms": _REGEX_BUDGET,
     }
 )
 
-_TERMS = _mapping({"aliases": _STRINGS, "adjectives": _STRINGS, "speakers": _STRINGS})
+_TERMS = mapping({"aliases": STRINGS, "adjectives": STRINGS, "speakers": STRINGS})
 
-_ACTOR = _mapping(
+_ACTOR = mapping(
     {
-        "id": _matching(_ACTOR_ID, "an id of lower-case letters, digits, '-' or '_'"),
-        "label": _string,
-        "colour": _string,
-        "tag": _string,
-        "aliases": _STRINGS,
-        "adjectives": _STRINGS,
-        "speakers": _STRINGS,
+        "id": matching(_ACTOR_ID, "an id of lower-case letters, digits, '-' or '_'"),
+        "label": string,
+        "colour": string,
+        "tag": string,
+        "aliases": STRINGS,
+        "adjectives": STRINGS,
+        "speakers": STRINGS,
         "members": _TERMS,
     },
     required=("id", "label", "colour", "tag"),
 )
 
-_EXAMPLES = _mapping({"match": _STRINGS, "no_match": _STRINGS})
+_EXAMPLES = mapping({"match": STRINGS, "no_match": STRINGS})
 
 
-def _terms_or_regex(node: MappingNode, ctx: _Context) -> None:
+def _terms_or_regex(node: MappingNode, ctx: Context) -> None:
     names = {key.value for key, _ in node.value if isinstance(key, ScalarNode)}
     if not names & {"terms", "regex"}:
         ctx.error(node, "a rule needs 'terms' or 'regex'")
 
 
 _RULE_KEYS: dict[str, Check] = {
-    "id": _matching(_RULE_ID, "a rule id of letters, digits, '.', '-' or '_'"),
-    "message": _string,
-    "terms": _STRINGS,
-    "regex": _list(_regex),
+    "id": matching(_RULE_ID, "a rule id of letters, digits, '.', '-' or '_'"),
+    "message": string,
+    "terms": STRINGS,
+    "regex": list_of(_regex),
     "tests": _EXAMPLES,
 }
-_FRAMING = _mapping(
-    {**_RULE_KEYS, "actor": _string, "weight": _number},
+_FRAMING = mapping(
+    {**_RULE_KEYS, "actor": string, "weight": number},
     required=("id", "message", "actor"),
     extra=_terms_or_regex,
 )
-_EXCLUSION = _mapping(_RULE_KEYS, required=("id", "message"), extra=_terms_or_regex)
+_EXCLUSION = mapping(_RULE_KEYS, required=("id", "message"), extra=_terms_or_regex)
 
 
-def _voice(node: Node, ctx: _Context) -> None:
-    _string(node, ctx)
+def _voice(node: Node, ctx: Context) -> None:
+    string(node, ctx)
     if isinstance(node, ScalarNode) and node.value not in SOURCE_VOICES:
         ctx.error(node, f"expected one of: {', '.join(SOURCE_VOICES)}; got {node.value!r}")
 
@@ -333,7 +356,7 @@ def _voice(node: Node, ctx: _Context) -> None:
 SOURCE_VOICES = ("remarks", "release", "headline")
 
 
-def _source_needs(node: MappingNode, ctx: _Context) -> None:
+def _source_needs(node: MappingNode, ctx: Context) -> None:
     """A source rule matches something (a site, an outlet or a title) and names its actor:
     `actor:`, or a `(?P<speaker>...)` group in every title pattern."""
     values = {key.value: value for key, value in node.value if isinstance(key, ScalarNode)}
@@ -349,42 +372,42 @@ def _source_needs(node: MappingNode, ctx: _Context) -> None:
             ctx.error(title, "without 'actor', a title pattern needs a (?P<speaker>...) group")
 
 
-_SOURCE = _mapping(
+_SOURCE = mapping(
     {
-        "id": _matching(_RULE_ID, "a rule id of letters, digits, '.', '-' or '_'"),
-        "message": _string,
-        "actor": _string,
+        "id": matching(_RULE_ID, "a rule id of letters, digits, '.', '-' or '_'"),
+        "message": string,
+        "actor": string,
         "voice": _voice,
-        "sites": _STRINGS,
-        "outlets": _STRINGS,
-        "titles": _list(_regex),
-        "roles": _STRINGS,
-        "joint": _STRINGS,
+        "sites": STRINGS,
+        "outlets": STRINGS,
+        "titles": list_of(_regex),
+        "roles": STRINGS,
+        "joint": STRINGS,
         "tests": _EXAMPLES,
     },
     required=("id", "message"),
     extra=_source_needs,
 )
 
-_TOP = _mapping(
+_TOP = mapping(
     {
         "settings": _SETTINGS,
-        "theme": _optional_string,
-        "view": _matching(re.compile(r"(panels|merged)\Z"), "'panels' or 'merged'"),
-        "keymap": _map_of(_string),
-        "actors": _list(_ACTOR),
-        "extra_actors": _list(_ACTOR),
-        "roles": _STRINGS,
-        "pronouns": _STRINGS,
-        "others": _STRINGS,
-        "verbs": _mapping({"speech": _STRINGS, "stance": _STRINGS, "irregular": _map_of(_STRINGS)}),
-        "source_markers": _STRINGS,
-        "topic": _STRINGS,
-        "framing": _list(_FRAMING),
-        "exclusions": _list(_EXCLUSION),
-        "actions": _list(_EXCLUSION),
-        "sources": _list(_SOURCE),
-        "remove": _STRINGS,
+        "theme": optional_string,
+        "view": matching(re.compile(r"(panels|merged)\Z"), "'panels' or 'merged'"),
+        "keymap": map_of(string),
+        "actors": list_of(_ACTOR),
+        "extra_actors": list_of(_ACTOR),
+        "roles": STRINGS,
+        "pronouns": STRINGS,
+        "others": STRINGS,
+        "verbs": mapping({"speech": STRINGS, "stance": STRINGS, "irregular": map_of(STRINGS)}),
+        "source_markers": STRINGS,
+        "topic": STRINGS,
+        "framing": list_of(_FRAMING),
+        "exclusions": list_of(_EXCLUSION),
+        "actions": list_of(_EXCLUSION),
+        "sources": list_of(_SOURCE),
+        "remove": STRINGS,
     }
 )
 
@@ -434,22 +457,27 @@ def _walk(node: Node) -> Iterator[Node]:
             yield from _walk(child)
 
 
+def _plain_root(loader: Any, path: Path, ctx: Context, what: str) -> Node | None:
+    """The composed root node (safe_yaml's limits applied); a tag beyond plain YAML data is
+    reported at its place into `ctx`, before anything is built."""
+    root = safe_yaml.compose(loader, path)
+    for node in _walk(root) if root is not None else ():
+        if node.tag not in _PLAIN_TAGS:
+            ctx.error(node, f"tag {node.tag} is not allowed: {what}s hold plain YAML data only")
+    return root
+
+
 def parse_file(path: Path) -> ParsedFile:
     """Read and validate one file on its own (actor references are checked by the caller)."""
-    ctx = _Context(path)
+    ctx = Context(path)
     try:
         loader = safe_yaml.Loader(safe_yaml.read_text(path))
     except ConfigError as error:
         return ParsedFile(path, {}, {}, (error,))
     try:
-        root = safe_yaml.compose(loader, path)
+        root = _plain_root(loader, path, ctx, "rule file")
         if root is None:
-            return ParsedFile(path, {}, {}, ())
-        for node in _walk(root):
-            if node.tag not in _PLAIN_TAGS:
-                ctx.error(
-                    node, f"tag {node.tag} is not allowed: rule files hold plain YAML data only"
-                )
+            return ParsedFile(path, {}, {}, tuple(ctx.errors))
         if ctx.errors:
             return ParsedFile(path, {}, {}, tuple(ctx.errors))
         _TOP(root, ctx)
@@ -462,6 +490,60 @@ def parse_file(path: Path) -> ParsedFile:
         loader.dispose()
     nodes = {key.value: value for key, value in root.value}
     return ParsedFile(path, data, nodes, ())
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A YAML file whose shape is valid: its data, and the root node it was built from, for
+    the checks a shape cannot express (an index against an article's length) to name their
+    place with `safe_yaml.where`."""
+
+    path: Path
+    data: Any
+    root: Node
+
+
+def load_checked(path: Path, check: Check, what: str = "file", *, regular: bool = False) -> Checked:
+    """Read `path` (safe_yaml's limits), check its shape with `check`, and build its data.
+    Raises the first problem as a one-line ConfigError (file:line:column: what was expected);
+    an empty file is checked as null. `regular`: see `safe_yaml.read_text`."""
+    checked, errors = check_yaml(path, check, what, regular=regular)
+    if errors or checked is None:
+        raise errors[0]
+    return checked
+
+
+def check_yaml(
+    path: Path, check: Check, what: str = "file", *, regular: bool = False
+) -> tuple[Checked | None, list[ConfigError]]:
+    """As `load_checked`, for a file whose every problem is wanted (a theme): the checked file,
+    or None and every problem found."""
+    try:
+        text = safe_yaml.read_text(path, what, regular=regular)
+    except ConfigError as error:
+        return None, [error]
+    return _checked(text, path, check, what)
+
+
+def _checked(
+    text: str, path: Path, check: Check, what: str
+) -> tuple[Checked | None, list[ConfigError]]:
+    ctx = Context(path)
+    loader = safe_yaml.Loader(text)
+    try:
+        start = Mark(str(path), 0, 0, 0, None, 0)
+        root = _plain_root(loader, path, ctx, what) or ScalarNode(
+            "tag:yaml.org,2002:null", "", start, start
+        )
+        if not ctx.errors:
+            check(root, ctx)
+        if ctx.errors:
+            return None, ctx.errors
+        return Checked(path, safe_yaml.construct(loader, root, path), root), []
+    except ConfigError as error:
+        return None, [error]
+    finally:
+        loader.dispose()
 
 
 def cross_check(sections: Mapping[str, tuple[Path, Node]]) -> list[ConfigError]:
@@ -479,7 +561,7 @@ def cross_check(sections: Mapping[str, tuple[Path, Node]]) -> list[ConfigError]:
         if key not in sections:
             continue
         path, node = sections[key]
-        ctx = _Context(path)
+        ctx = Context(path)
         for actor in _items(node):
             id_node = _get(actor, "id")
             if id_node is None:
@@ -487,7 +569,7 @@ def cross_check(sections: Mapping[str, tuple[Path, Node]]) -> list[ConfigError]:
             if id_node.value in actor_ids:
                 first = actor_ids[id_node.value].start_mark.line + 1
                 ctx.error(
-                    id_node, f"duplicate actor id {_quoted(id_node.value)} (first on line {first})"
+                    id_node, f"duplicate actor id {quoted(id_node.value)} (first on line {first})"
                 )
             actor_ids[id_node.value] = id_node
         errors.extend(ctx.errors)
@@ -497,7 +579,7 @@ def cross_check(sections: Mapping[str, tuple[Path, Node]]) -> list[ConfigError]:
         if key not in sections:
             continue
         path, node = sections[key]
-        ctx = _Context(path)
+        ctx = Context(path)
         for rule in _items(node):
             id_node = _get(rule, "id")
             if id_node is not None:
@@ -505,7 +587,7 @@ def cross_check(sections: Mapping[str, tuple[Path, Node]]) -> list[ConfigError]:
                     first_path, first = rule_ids[id_node.value]
                     place = f"{first_path}:{first.start_mark.line + 1}"
                     ctx.error(
-                        id_node, f"duplicate rule id {_quoted(id_node.value)} (first at {place})"
+                        id_node, f"duplicate rule id {quoted(id_node.value)} (first at {place})"
                     )
                 else:
                     rule_ids[id_node.value] = (path, id_node)
@@ -515,7 +597,7 @@ def cross_check(sections: Mapping[str, tuple[Path, Node]]) -> list[ConfigError]:
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
                 ctx.error(
                     actor_node,
-                    f"unknown actor {_quoted(actor_node.value)}{hint}; known actors: {known}",
+                    f"unknown actor {quoted(actor_node.value)}{hint}; known actors: {known}",
                 )
         errors.extend(ctx.errors)
     return errors
@@ -543,6 +625,15 @@ def regex_origins(
                     str(path),
                 )
     return origins
+
+
+def child(node: Node, key: str) -> Node | None:
+    """The value node under `key` of a mapping node; None when there is none."""
+    if isinstance(node, MappingNode):
+        for key_node, value in node.value:
+            if isinstance(key_node, ScalarNode) and key_node.value == key:
+                return value  # type: ignore[no-any-return]
+    return None
 
 
 def _items(node: Node) -> list[MappingNode]:
@@ -580,7 +671,7 @@ def check_examples(
 ) -> list[ConfigError]:
     """Every rule example (`tests:`) of one file that does not do what it says, within one
     budget for the file: when it runs out, one line says where checking stopped."""
-    ctx = _Context(path)
+    ctx = Context(path)
     clock = _Clock(time.monotonic() + budget)
     for key in ("framing", "exclusions", "actions", "sources"):
         check = _check_title_examples if key == "sources" else _check_examples
@@ -590,7 +681,7 @@ def check_examples(
     return ctx.errors
 
 
-def _check_examples(rule: MappingNode, ctx: _Context, clock: _Clock) -> bool:
+def _check_examples(rule: MappingNode, ctx: Context, clock: _Clock) -> bool:
     """A rule's `tests:` examples: each `match` must fire the rule, each `no_match` must not.
     False when the file's budget ran out (reported at the first example left unchecked)."""
     from reader.rules.compile import fold, lexicon
@@ -628,16 +719,16 @@ def _check_examples(rule: MappingNode, ctx: _Context, clock: _Clock) -> bool:
                 continue
             if key.value == "match" and not fired:
                 ctx.error(
-                    example, f"example should match the rule but does not: {_quoted(example.value)}"
+                    example, f"example should match the rule but does not: {quoted(example.value)}"
                 )
             if key.value == "no_match" and fired:
                 ctx.error(
-                    example, f"example should not match the rule but does: {_quoted(example.value)}"
+                    example, f"example should not match the rule but does: {quoted(example.value)}"
                 )
     return True
 
 
-def _check_title_examples(rule: MappingNode, ctx: _Context, clock: _Clock) -> bool:
+def _check_title_examples(rule: MappingNode, ctx: Context, clock: _Clock) -> bool:
     """A source rule's `tests:`: titles each `match` must fit one of its patterns, each
     `no_match` none of them (within the file's examples budget, as `_check_examples`)."""
     values = {key.value: value for key, value in rule.value}
@@ -662,10 +753,10 @@ def _check_title_examples(rule: MappingNode, ctx: _Context, clock: _Clock) -> bo
                 ctx.error(example, "the rule's title pattern took too long on this example")
                 continue
             if key.value == "match" and not fired:
-                shown = _quoted(example.value)
+                shown = quoted(example.value)
                 ctx.error(example, f"title should match the rule but does not: {shown}")
             if key.value == "no_match" and fired:
-                shown = _quoted(example.value)
+                shown = quoted(example.value)
                 ctx.error(example, f"title should not match the rule but does: {shown}")
     return True
 
@@ -698,7 +789,7 @@ def check_file(path: Path) -> list[ConfigError]:
 
 def _backtracking(path: Path, nodes: Mapping[str, Node]) -> list[ConfigError]:
     """A warning for each rule regex with a nested quantifier (see `nested_quantifier`)."""
-    ctx = _Context(path)
+    ctx = Context(path)
     checked = ("framing", "regex"), ("exclusions", "regex"), ("actions", "regex")
     for key, field_name in (*checked, ("sources", "titles")):
         for rule in _items(nodes[key]) if key in nodes else ():
@@ -709,7 +800,7 @@ def _backtracking(path: Path, nodes: Mapping[str, Node]) -> list[ConfigError]:
                 if why:
                     ctx.error(
                         item,
-                        f"warning: rule {rule_id}: regex {_quoted(item.value)} has {why}, which "
+                        f"warning: rule {rule_id}: regex {quoted(item.value)} has {why}, which "
                         "can backtrack for minutes on a near miss; it will be switched off if it "
                         "runs out of time",
                     )

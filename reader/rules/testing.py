@@ -16,7 +16,8 @@ A test file (YAML, safe loader only):
           - {labels: [russia], primary: russia, evidence: [carry.pronoun], no_evidence: [mention]}
 
 An entry's `labels` must equal the verdict's labels in order; `evidence` lists rule ids that
-must fire in the block, `no_evidence` rule ids that must not.
+must fire in the block, `no_evidence` rule ids that must not. The file's shape is checked by the
+rule files' validator (`reader.rules.schema`): a fault is one file:line:column line.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from reader.config import Config, config_from_files
 from reader.errors import ConfigError, ReaderError
 from reader.model import Article, Block
 from reader.resources import bundled
+from reader.rules import schema
 from reader.rules.schema import check_examples, parse_file
 from reader.safe_text import visible
 
@@ -63,21 +65,22 @@ class RuleCase:
 
 
 def rule_cases(path: Path) -> list[RuleCase]:
-    """Every case of one rule test file. Raises ConfigError for a file that cannot be read or
-    has the wrong shape."""
-    data, where = _read(path)
-    config_files = _config_files(path, data, where)
-    cases = data.get("cases")
-    if not isinstance(cases, list) or not cases:
-        raise ConfigError("expected 'cases:' with a list of test cases", where("cases"))
+    """Every case of one rule test file. Raises ConfigError (file:line:column: what was
+    expected) for a file that cannot be read or has the wrong shape."""
+    checked = schema.load_checked(path, _TEST_FILE, "rule test file")
+    data = checked.data
+    named = data.get("config")
+    names = [named] if isinstance(named, str) else named
+    config_files = None if names is None else tuple(path.parent / n for n in names)
+    cases = schema.child(checked.root, "cases")
+    assert isinstance(cases, SequenceNode)  # the schema requires a list
     out: list[RuleCase] = []
-    for number, case in enumerate(cases, 1):
-        if not isinstance(case, Mapping):
-            raise ConfigError(f"case {number} is not a mapping", where("cases", number - 1))
+    for number, (case, node) in enumerate(zip(data["cases"], cases.value, strict=True), 1):
         name = str(case.get("name") or f"case {number}")
-        in_case = where.inside("cases", number - 1)
-        article = _article(path, case, name, in_case)
-        expects = _expects(name, case.get("expect"), len(article.blocks), in_case)
+        article = _article(path, case, name)
+        expect = schema.child(node, "expect")
+        assert expect is not None  # required by the schema
+        expects = _expects(path, case["expect"], expect, len(article.blocks))
         out.append(RuleCase(path, name, article, tuple(expects), config_files))
     return out
 
@@ -134,71 +137,7 @@ def _examples(config: Config, checked: set[Path], out: TextIO) -> int:
     return failures
 
 
-class _Where:
-    """Positions in a test file, so a shape error names file:line:column: the composed nodes
-    (which keep their marks) beside the data built from them."""
-
-    def __init__(self, path: Path, root: Node | None) -> None:
-        self.path = path
-        self.root = root
-
-    def inside(self, *steps: str | int) -> _Where:
-        """The positions inside the value at `steps` (steps are then counted from it)."""
-        node = self.root
-        for step in steps:
-            node = _child(node, step) if node is not None else None
-        return _Where(self.path, node if node is not None else self.root)
-
-    def __call__(self, *steps: str | int, key: bool = False) -> str:
-        """The "file:line:column" of the value at `steps` (keys and list indexes), or of the
-        deepest of them that exists; with `key`, of the last step's key instead of its value."""
-        node = self.root
-        if node is None:
-            return str(self.path)
-        for number, step in enumerate(steps, 1):
-            child = _child(node, step, key=key and number == len(steps))
-            if child is None:
-                break
-            node = child
-        mark = node.start_mark
-        return f"{self.path}:{mark.line + 1}:{mark.column + 1}"
-
-
-def _child(node: Node, step: str | int, *, key: bool = False) -> Node | None:
-    if isinstance(node, MappingNode):
-        for name, value in node.value:
-            if isinstance(name, ScalarNode) and name.value == str(step):
-                return name if key else value
-    elif isinstance(node, SequenceNode) and isinstance(step, int) and step < len(node.value):
-        child: Node = node.value[step]
-        return child
-    return None
-
-
-def _read(path: Path) -> tuple[Mapping[str, Any], _Where]:
-    loader = safe_yaml.Loader(safe_yaml.read_text(path, "rule test file"))
-    try:
-        root = safe_yaml.compose(loader, path)
-        data = None if root is None else safe_yaml.construct(loader, root, path)
-    finally:
-        loader.dispose()
-    where = _Where(path, root)
-    if not isinstance(data, Mapping):
-        raise ConfigError("expected a mapping with 'cases:'", where())
-    return data, where
-
-
-def _config_files(path: Path, data: Mapping[str, Any], where: _Where) -> tuple[Path, ...] | None:
-    named = data.get("config")
-    if named is None:
-        return None
-    names = [named] if isinstance(named, str) else named
-    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-        raise ConfigError("'config:' must be a file name or a list of them", where("config"))
-    return tuple(path.parent / n for n in names)
-
-
-def _article(path: Path, case: Mapping[str, Any], name: str, where: _Where) -> Article:
+def _article(path: Path, case: Mapping[str, Any], name: str) -> Article:
     if "path" in case:
         from reader.load import load
         from reader.parse import parse
@@ -207,9 +146,7 @@ def _article(path: Path, case: Mapping[str, Any], name: str, where: _Where) -> A
         if report.problems:
             raise report.problems[0]
         return parse(report.documents[0])
-    text = case.get("text")
-    if not isinstance(text, str):
-        raise ConfigError(f"{name}: a case needs 'text:' or 'path:'", where())
+    text = str(case["text"])  # the schema asks for 'text:' or 'path:'
     blocks: list[Block] = []
     title = case.get("title")
     if isinstance(title, str):
@@ -220,44 +157,117 @@ def _article(path: Path, case: Mapping[str, Any], name: str, where: _Where) -> A
     return Article(f"{path}::{name}", title if isinstance(title, str) else None, tuple(blocks))
 
 
-def _expects(name: str, raw: Any, count: int, case: _Where) -> list[_Expect]:
-    """The expectations of one case (`case` locates what is inside it)."""
-    where = case.inside("expect")
+def _expects(path: Path, raw: Any, node: Node, count: int) -> list[_Expect]:
+    """The checked `expect:` of a case (`node`), each index within the case's `count` blocks."""
     items: list[tuple[Any, Any]]
     if isinstance(raw, list):
         if len(raw) != count:
             raise ConfigError(
-                f"{name}: 'expect' has {len(raw)} entries but the text has {count} blocks",
-                where(),
+                f"expected one entry per block ({count}), got {len(raw)} entries",
+                safe_yaml.where(path, node),
             )
         items = list(enumerate(raw))
-    elif isinstance(raw, Mapping):
-        items = list(raw.items())
     else:
-        raise ConfigError(f"{name}: 'expect' must be a list or a mapping", where())
+        items = list(raw.items())
+        assert isinstance(node, MappingNode)
+        for (index, _), (key, _) in zip(items, node.value, strict=True):
+            if not 0 <= index < count:
+                raise ConfigError(
+                    f"expected a block index below {count} (the text has {count} blocks), "
+                    f"got {index}",
+                    safe_yaml.where(path, key),
+                )
     out: list[_Expect] = []
     for index, entry in items:
-        if not isinstance(index, int) or not 0 <= index < count:
-            raise ConfigError(
-                f"{name}: no block {index!r} (the text has {count})", where(index, key=True)
-            )
         if isinstance(entry, list):
-            out.append(_Expect(index, tuple(map(str, entry)), False, (), ()))
-        elif isinstance(entry, Mapping):
+            out.append(_Expect(index, tuple(entry), False, (), ()))
+        else:
             labels = entry.get("labels")
-            primary = entry.get("primary", False)
             out.append(
                 _Expect(
                     index,
-                    tuple(map(str, labels)) if isinstance(labels, list) else None,
-                    primary,
-                    tuple(map(str, entry.get("evidence") or ())),
-                    tuple(map(str, entry.get("no_evidence") or ())),
+                    tuple(labels) if labels is not None else None,
+                    entry.get("primary", False),
+                    tuple(entry.get("evidence") or ()),
+                    tuple(entry.get("no_evidence") or ()),
                 )
             )
-        else:
-            raise ConfigError(f"{name}: block {index}: expected a list or a mapping", where(index))
     return out
+
+
+def _list_or_map(item: schema.Check) -> schema.Check:
+    """`expect:`: a list with an entry per block, or a mapping {block index: entry}."""
+    as_list = schema.list_of(item)
+
+    def check(node: Node, ctx: schema.Context) -> None:
+        if isinstance(node, SequenceNode):
+            as_list(node, ctx)
+            return
+        if not isinstance(node, MappingNode):
+            got = schema.describe(node)
+            ctx.error(node, f"expected a list or a mapping {{block index: entry}}, got {got}")
+            return
+        for key, value in node.value:
+            before = len(ctx.errors)
+            schema.count(key, ctx)
+            if len(ctx.errors) == before:
+                item(value, ctx)
+
+    return check
+
+
+def _entry(node: Node, ctx: schema.Context) -> None:
+    """One block's expectation: its labels `[...]`, or a mapping of what to check."""
+    if isinstance(node, MappingNode):
+        _EXPECTATION(node, ctx)
+    elif isinstance(node, SequenceNode):
+        schema.STRINGS(node, ctx)
+    else:
+        ctx.error(node, f"expected a list of labels or a mapping, got {schema.describe(node)}")
+
+
+def _text_or_path(node: MappingNode, ctx: schema.Context) -> None:
+    names = {key.value for key, _ in node.value if isinstance(key, ScalarNode)}
+    if not names & {"text", "path"}:
+        ctx.error(node, "expected 'text:' (one block per line) or 'path:' (an article file)")
+
+
+def _some_cases(node: MappingNode, ctx: schema.Context) -> None:
+    cases = schema.child(node, "cases")
+    if isinstance(cases, SequenceNode) and not cases.value:
+        ctx.error(cases, "expected at least one test case")
+
+
+def _file_names(node: Node, ctx: schema.Context) -> None:
+    """`config:` names one file or a list of them."""
+    if isinstance(node, SequenceNode):
+        schema.STRINGS(node, ctx)
+    else:
+        schema.string(node, ctx)
+
+
+_EXPECTATION = schema.mapping(
+    {
+        "labels": schema.STRINGS,
+        "primary": schema.optional_string,
+        "evidence": schema.STRINGS,
+        "no_evidence": schema.STRINGS,
+    }
+)
+_CASE = schema.mapping(
+    {
+        "name": schema.string,
+        "title": schema.string,
+        "text": schema.string,
+        "path": schema.string,
+        "expect": _list_or_map(_entry),
+    },
+    required=("expect",),
+    extra=_text_or_path,
+)
+_TEST_FILE = schema.mapping(
+    {"config": _file_names, "cases": schema.list_of(_CASE)}, required=("cases",), extra=_some_cases
+)
 
 
 def _show(labels: Sequence[str]) -> str:

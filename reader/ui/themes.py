@@ -1,9 +1,11 @@
 """Theme files (YAML) -> Textual `Theme` objects, and the actors' colours under a theme.
 
 A theme file gives Textual's theme colours and may override the actors' colours from
-config.yaml. Broken files never raise: `load_themes` returns one problem line per fault
-("themes/x.yaml:3:5: expected a colour for 'primary'") so the app can show one notice and fall
-back to the default theme, instead of refusing to start over a cosmetic file.
+config.yaml. Its shape is checked by the rule files' validator (`reader.rules.schema`). Broken
+files never raise: `load_themes` returns one problem line per fault
+("themes/x.yaml:3:10: expected a colour like "#4c8dff" or "red", got int '12'") so the app can
+show one notice and fall back to the default theme, instead of refusing to start over a
+cosmetic file.
 
 The actor overrides travel inside the `Theme` itself, as variables named `reader-actor-<id>`
 (and `reader-actors-default` for actors the theme does not name). So the current theme alone
@@ -15,17 +17,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
+from yaml.nodes import MappingNode, Node, ScalarNode
 
 from reader import safe_yaml
 from reader.errors import ConfigError
 from reader.model import Actor
+from reader.rules import schema
 
 DEFAULT_THEME = "reader-dark"
 """The theme used when none is asked for, or the one asked for is unknown or broken."""
@@ -68,164 +70,77 @@ def is_colour(text: str) -> bool:
     return True
 
 
-@dataclass(slots=True)
-class _FileReader:
-    """Walks one composed YAML document, collecting problems with file:line:column."""
-
-    where: str
-    loader: yaml.SafeLoader
-    problems: list[str]
-    places: set[str] = field(default_factory=set)  # one problem per place is enough
-
-    def problem(self, node: yaml.Node | None, message: str) -> None:
-        where = self.where
-        if node is not None:
-            mark = node.start_mark
-            where = f"{self.where}:{mark.line + 1}:{mark.column + 1}"
-            if where in self.places:
-                return
-            self.places.add(where)
-        if len(message) > 300:  # a value quoted in it may be a 300 KB string
-            message = message[:299] + "…"
-        self.problems.append(str(ConfigError(message, where)))
-
-    def value(self, node: yaml.Node) -> Any:
-        # SafeConstructor: plain data only (str, int, float, bool, list, dict, None). A value
-        # it cannot build (an integer of 5,000 digits) is a problem, not an exception.
-        try:
-            return self.loader.construct_object(node, deep=True)
-        except (ValueError, OverflowError, TypeError) as error:
-            self.problem(node, f"a value that cannot be read: {error}".splitlines()[0][:120])
-            return None
-
-    def colour(self, node: yaml.Node, what: str) -> str | None:
-        value = self.value(node)
-        if isinstance(value, str) and is_colour(value):
-            return value
-        self.problem(node, f'expected a colour for {what}, like "#4c8dff", got {value!r}')
-        return None
-
-    def name(self, node: yaml.Node) -> str | None:
-        """A theme's name. It is shown in the command palette, which reads markup, so only
-        plain names: "[bold" cannot break it."""
-        value = self.value(node)
-        if isinstance(value, str) and _NAME.match(value.strip()):
-            return value.strip()
-        self.problem(
-            node, "expected a theme name of letters, digits, '-', '_' or '.', like 'reader-dark'"
-        )
-        return None
-
-    def string_map(self, node: yaml.Node, what: str) -> list[tuple[yaml.Node, str, yaml.Node]]:
-        if not isinstance(node, yaml.MappingNode):
-            self.problem(node, f"expected a mapping for {what!r}")
-            return []
-        entries: list[tuple[yaml.Node, str, yaml.Node]] = []
-        for key_node, value_node in node.value:
-            key = self.value(key_node)
-            if not isinstance(key, str):
-                self.problem(key_node, f"expected a name in {what!r}, got {key!r}")
-                continue
-            entries.append((key_node, key, value_node))
-        return entries
+def _colour(node: Node, ctx: schema.Context) -> None:
+    if not (isinstance(node, ScalarNode) and node.tag.endswith(":str") and is_colour(node.value)):
+        ctx.error(node, f'expected a colour like "#4c8dff" or "red", got {schema.describe(node)}')
 
 
-def _theme_from_file(
-    path: Path, where: str, taken: dict[str, str]
-) -> tuple[Theme | None, list[str]]:
-    """One theme file -> its Theme, or None and the problems that stop it loading."""
-    problems: list[str] = []
-    try:
-        # Size, alias and depth limits: a theme is read at every start (safe_yaml).
-        loader = safe_yaml.Loader(safe_yaml.read_text(path, "theme", regular=True))
-    except ConfigError as error:
-        return None, [str(ConfigError(error.message, where))]
-    try:
-        root = safe_yaml.compose(loader, where)
-    except ConfigError as error:
-        return None, [str(error)]
-    finally:
-        loader.dispose()
-    reader = _FileReader(where, loader, problems)
-    if not isinstance(root, yaml.MappingNode):
-        reader.problem(root, "a theme file must be a mapping of keys like 'name' and 'primary'")
-        return None, problems
-
-    try:
-        theme = _walk(reader, root, taken)
-    except yaml.MarkedYAMLError as error:  # e.g. an unsafe `!!python/...` tag
-        mark = error.problem_mark or error.context_mark
-        at = f"{where}:{mark.line + 1}:{mark.column + 1}" if mark else where
-        return None, [str(ConfigError(f"not valid here: {error.problem or error}", at))]
-    return (None, problems) if problems else (theme, [])
+def _text_value(node: Node, ctx: schema.Context) -> None:
+    """A Textual CSS variable's value: a string or a number."""
+    if not (isinstance(node, ScalarNode) and node.tag.endswith((":str", ":int", ":float"))):
+        ctx.error(node, f"expected a text value, got {schema.describe(node)}")
 
 
-def _walk(reader: _FileReader, root: yaml.MappingNode, taken: dict[str, str]) -> Theme | None:
-    """The theme a mapping node describes; faults go to `reader.problems`."""
-    fields: dict[str, Any] = {}
-    variables: dict[str, str] = {}
-    name_node: yaml.Node | None = None
-    seen: set[str] = set()
-    for key_node, key, value_node in reader.string_map(root, "theme"):
-        if key not in _KNOWN_KEYS:
-            known = ", ".join(sorted(_KNOWN_KEYS))
-            reader.problem(key_node, f"unknown key {key!r} (known: {known})")
-            continue
-        if key in seen:
-            reader.problem(key_node, f"{key!r} given twice")
-            continue
-        seen.add(key)
-        if key == "name":
-            name_node = value_node
-            fields["name"] = reader.name(value_node)
-        elif key in _COLOUR_KEYS:
-            fields[key] = reader.colour(value_node, repr(key))
-        elif key in _BOOL_KEYS:
-            value = reader.value(value_node)
-            if isinstance(value, bool):
-                fields[key] = value
-            else:
-                reader.problem(value_node, f"expected true or false for {key!r}, got {value!r}")
-        elif key in _FLOAT_KEYS:
-            value = reader.value(value_node)
-            if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1:
-                fields[key] = float(value)
-            else:
-                reader.problem(value_node, f"expected a number from 0 to 1 for {key!r}")
-        elif key == "variables":
-            for var_node, var, value_node2 in reader.string_map(value_node, key):
-                value = reader.value(value_node2)
-                if var.startswith(ACTOR_VARIABLE_PREFIX) or var == ACTOR_DEFAULT_VARIABLE:
-                    reader.problem(var_node, f"{var!r} is reserved: use the 'actors' section")
-                elif isinstance(value, str | int | float) and not isinstance(value, bool):
-                    variables[var] = str(value)
-                else:
-                    reader.problem(value_node2, f"expected a text value for variable {var!r}")
-        elif key == "actors":
-            for actor_node, actor, colour_node in reader.string_map(value_node, key):
-                if not _ID.match(actor):
-                    reader.problem(
-                        actor_node, f"{actor!r} is not an actor id (letters, digits, -, _)"
-                    )
-                    continue
-                colour = reader.colour(colour_node, f"actor {actor!r}")
-                if colour is not None:
-                    variables[ACTOR_VARIABLE_PREFIX + actor] = colour
-        else:  # actor_default
-            colour = reader.colour(value_node, "'actor_default'")
-            if colour is not None:
-                variables[ACTOR_DEFAULT_VARIABLE] = colour
+def _variables(node: Node, ctx: schema.Context) -> None:
+    """Textual variables; the actors' own are set by the 'actors' section."""
+    schema.map_of(_text_value)(node, ctx)
+    for key, _ in node.value if isinstance(node, MappingNode) else ():
+        name = str(key.value)
+        if name.startswith(ACTOR_VARIABLE_PREFIX) or name == ACTOR_DEFAULT_VARIABLE:
+            ctx.error(key, f"expected a Textual variable, got {name!r}: actors go under 'actors'")
 
-    if "name" not in seen:
-        reader.problem(None, "missing 'name', like 'name: reader-dark'")
-    if "primary" not in seen:
-        reader.problem(None, "missing 'primary' (the one colour every theme needs)")
-    name = fields.get("name")
-    if isinstance(name, str) and name in taken:
-        reader.problem(name_node, f"theme {name!r} is already defined in {taken[name]}")
-    if reader.problems:
-        return None
-    return Theme(**fields, variables=variables)
+
+_ACTOR_ID = schema.matching(_ID, "an actor id (letters, digits, '-' or '_')")
+
+
+def _actor_colours(node: Node, ctx: schema.Context) -> None:
+    """Actor id -> colour. An id becomes part of a CSS variable name."""
+    if not isinstance(node, MappingNode):
+        ctx.error(node, f"expected a mapping of actor ids to colours, got {schema.describe(node)}")
+        return
+    for key, value in node.value:
+        _ACTOR_ID(key, ctx)
+        _colour(value, ctx)
+
+
+_THEME = schema.mapping(
+    {
+        # Shown in the command palette, which reads markup: plain names only ("[bold" cannot
+        # break it).
+        "name": schema.matching(_NAME, "a theme name of letters, digits, '-', '_' or '.'"),
+        **dict.fromkeys(_COLOUR_KEYS, _colour),
+        **dict.fromkeys(_BOOL_KEYS, schema.boolean),
+        **dict.fromkeys(_FLOAT_KEYS, schema.between(0, 1)),
+        "variables": _variables,
+        "actors": _actor_colours,
+        "actor_default": _colour,
+    },
+    required=("name", "primary"),
+)
+
+
+def _theme_from_file(path: Path, taken: Mapping[str, str]) -> tuple[Theme | None, list[str]]:
+    """One theme file -> its Theme, or None and every problem that stops it loading."""
+    # Size, alias and depth limits: a theme is read at every start (safe_yaml).
+    checked, errors = schema.check_yaml(path, _THEME, "theme", regular=True)
+    if checked is None:
+        return None, [str(error) for error in errors]
+    data: dict[str, Any] = checked.data
+    name = data["name"].strip()
+    if name in taken:
+        name_node = schema.child(checked.root, "name")
+        where = safe_yaml.where(path, name_node)
+        return None, [
+            str(ConfigError(f"expected a new name: {name!r} is taken by {taken[name]}", where))
+        ]
+    fields: dict[str, Any] = {key: data[key] for key in (*_COLOUR_KEYS, *_BOOL_KEYS) if key in data}
+    fields.update((key, float(data[key])) for key in _FLOAT_KEYS if key in data)
+    variables = {key: str(value) for key, value in data.get("variables", {}).items()}
+    for actor, colour in data.get("actors", {}).items():
+        variables[ACTOR_VARIABLE_PREFIX + actor] = colour
+    if "actor_default" in data:
+        variables[ACTOR_DEFAULT_VARIABLE] = data["actor_default"]
+    return Theme(name=name, **fields, variables=variables), []
 
 
 def load_themes(directory: Path) -> tuple[list[Theme], list[str]]:
@@ -240,12 +155,11 @@ def load_themes(directory: Path) -> tuple[list[Theme], list[str]]:
     problems: list[str] = []
     taken: dict[str, str] = {}
     for path in sorted(directory.glob("*.yaml")):
-        where = str(path)
-        theme, file_problems = _theme_from_file(path, where, taken)
+        theme, file_problems = _theme_from_file(path, taken)
         problems.extend(file_problems)
         if theme is not None:
             themes.append(theme)
-            taken[theme.name] = where
+            taken[theme.name] = str(path)
     return themes, problems
 
 
