@@ -4,6 +4,10 @@
 - stats: 2,000 generated articles of 30 paragraphs (one file each), the whole `reader stats`
   path (read, parse, classify, count, write CSV to a null sink) with one process and with a
   pool over every core; the pool's time includes starting its processes. Median of `RUNS`.
+  Beside them the control (two independent one-process commands on the halves at once against
+  one on both: what the loaded machine gives right now), the pool's speed-up as a share of the
+  control's, and the CPU time of each (this process and its children): on a shared machine the
+  wall times say how busy it was, the CPU ratio what the pool itself costs.
 - compare screen: 50 open articles of 30 paragraphs, all classified beforehand; from pressing
   `c` to the first frame that shows the table with all 50 rows. Median of `OPENS` opens.
 - lens: j presses in the reader and in the actor lens (Russia over the same 50 articles), each
@@ -20,6 +24,7 @@ import io
 import json
 import math
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -78,14 +83,31 @@ def _one_on_both(halves: list[Path]) -> None:
     _command(*map(str, halves), "--jobs", "1").wait()
 
 
-def _interleaved(actions: dict[str, Callable[[], None]], runs: int) -> dict[str, float]:
-    """The median time of each action, the actions taking turns run after run: the load the
-    other users put on a shared machine drifts, and turns spread the drift over all of them."""
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its children that have ended (pool workers, commands)."""
+    own, children = (
+        resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _interleaved(
+    actions: dict[str, Callable[[], None]], runs: int
+) -> tuple[dict[str, float], dict[str, float]]:
+    """The median wall time and CPU time of each action, the actions taking turns run after
+    run: the load the other users put on a shared machine drifts, and turns spread the drift
+    over all of them. CPU time hardly depends on that load: it shows the work an action adds."""
     times: dict[str, list[float]] = {name: [] for name in actions}
+    cpu: dict[str, list[float]] = {name: [] for name in actions}
     for _ in range(runs):
         for name, action in actions.items():
+            before = _cpu_seconds()
             times[name].append(median_seconds(action, 1))
-    return {name: statistics.median(values) for name, values in times.items()}
+            cpu[name].append(_cpu_seconds() - before)
+    return (
+        {name: statistics.median(values) for name, values in times.items()},
+        {name: statistics.median(values) for name, values in cpu.items()},
+    )
 
 
 def run(workdir: Path) -> dict[str, float]:
@@ -104,7 +126,6 @@ def run(workdir: Path) -> dict[str, float]:
                 paths,
                 fmt="csv",
                 config=config,
-                config_path=None,
                 workers=workers,
                 out=io.StringIO(),
                 stdin=io.StringIO(),
@@ -114,7 +135,7 @@ def run(workdir: Path) -> dict[str, float]:
 
         return go
 
-    medians = _interleaved(
+    medians, cpu = _interleaved(
         {
             "one": stats(1),
             "pool": stats(cores),
@@ -125,12 +146,18 @@ def run(workdir: Path) -> dict[str, float]:
     )
     one, pool = medians["one"], medians["pool"]
     control = medians["control_one"] / medians["control_two"]
+    # The pool's speed-up as a share of what two processes got from the machine at that time:
+    # 1.0 = the pool loses nothing to its own coordination (pickling, ordering, start-up).
+    of_control = (one / pool) / control
     ui = _probe_in_subprocess(workdir)
     figures = {
         "stats_control_parallelism": control,
         "stats_one_process_s": one,
         "stats_pool_s": pool,
         "stats_speedup": one / pool,
+        "stats_speedup_of_control": of_control,
+        "stats_pool_cpu_ratio": cpu["pool"] / cpu["one"],
+        "stats_control_cpu_ratio": cpu["control_two"] / cpu["control_one"],
         "stats_cores": float(cores),
         **ui,
     }
@@ -146,6 +173,15 @@ def run(workdir: Path) -> dict[str, float]:
     print(
         f"  control: two independent one-process runs on the halves at once are {control:.2f}x "
         "faster than one on both (what this machine gives right now; 2.0 = two idle cores)"
+    )
+    print(
+        f"  CPU time: one process {cpu['one']:.2f} s, pool {cpu['pool']:.2f} s (all processes), "
+        f"ratio {cpu['pool'] / cpu['one']:.2f}; control two at once / one "
+        f"{cpu['control_two'] / cpu['control_one']:.2f} (CPU that running two at once costs)"
+    )
+    print(
+        f"  pool speed-up / control     {of_control:8.2f}     "
+        "(1.00 = the pool gets all the parallelism the machine gives right now)"
     )
     print(
         f"  compare screen, {OPEN_ARTICLES} articles  {ui['compare_open_s']:8.3f} s   "

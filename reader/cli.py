@@ -390,7 +390,6 @@ def _stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         args.paths,
         fmt=args.format,
         config=_config(args.config),
-        config_path=args.config,
         workers=args.jobs if args.jobs > 0 else default_workers(),
         out=out,
         stdin=sys.stdin,

@@ -14,10 +14,11 @@ import pytest
 from reader.airtime import airtime
 from reader.classify import classify
 from reader.cli import EXIT_BAD_INPUT, EXIT_OK, run
-from reader.config import load_config
+from reader.config import config_from_files, load_config
 from reader.load import load
 from reader.parse import parse
-from reader.stats import FIELDS, SPEAKER_SEPARATOR, classify_text
+from reader.resources import bundled
+from reader.stats import FIELDS, SPEAKER_SEPARATOR, Job, classify_text, outcomes
 
 ARTICLES = {
     "tass.txt": "Moscow rejects truce\n\nRussia rejected the truce, saying NATO would rearm.\n\n"
@@ -165,3 +166,28 @@ def test_a_progress_bar_goes_to_stderr_on_a_terminal_only(tmp_path: Path) -> Non
             assert "stats" in shown and "3/3" in shown and "articles" in shown
         else:
             assert shown == ""  # a log file or a pipe gets no bar
+
+
+def test_a_pool_counts_with_the_config_it_is_given(tmp_path: Path) -> None:
+    """A config built in memory (here: a fourth actor from a file not in the search path)
+    reaches the pool's workers: they do not read the config files again."""
+    extra = tmp_path / "eu.yaml"
+    extra.write_text(
+        "extra_actors:\n  - {id: eu, label: EU, colour: green, tag: E, aliases: [Brussels],\n"
+        "     speakers: [Kaja Kallas]}\n",
+        encoding="utf-8",
+    )
+    config = config_from_files([bundled("config.yaml"), extra])
+    article = tmp_path / "eu.txt"
+    article.write_text(
+        "Sanctions stay\n\nEU foreign policy chief Kaja Kallas said the sanctions would stay.\n",
+        encoding="utf-8",
+    )
+    jobs = [Job(str(article))] * 3
+    one = list(outcomes(jobs, config, workers=1))
+    pool = list(outcomes(jobs, config, workers=2))
+    assert pool == one
+    eu = [row for row in pool[0].rows if row["actor"] == "eu"]
+    assert (
+        eu and eu[0]["blocks"] == 1 and eu[0]["speakers"] == ["EU foreign policy chief Kaja Kallas"]
+    )
