@@ -104,7 +104,7 @@ def _run_themes(case: dict[str, Any], problems: list[str]) -> int:
 
 
 def _run_state(case: dict[str, Any], problems: list[str]) -> int:
-    from reader.state import FILENAME, Position, StateStore
+    from reader.viewmodel.state import FILENAME, Position, StateStore
 
     directory = Path(case["dir"]) / "state" / "reader"
     path = directory / FILENAME

@@ -2,7 +2,7 @@
 
 For the reader's own small state files (search history, preferences), which are conveniences:
 a failure returns False and never raises, and a crash mid-write leaves the old file.
-(Reading positions have their own store with locking and fsync: `reader.state`.)
+(Reading positions have their own store with locking and fsync: `reader.viewmodel.state`.)
 """
 
 from __future__ import annotations

@@ -2,14 +2,14 @@
 
 When the wrapper and the painter measured differently, a line the wrapper thought fitted was
 cropped by the painter, and a soft hyphen or an emoji with a variation selector cost the last
-cells of a line. So `reader.layout.wrap_starts` wraps with `cells`, and `reader.ui.paint`
+cells of a line. So `reader.viewmodel.layout.wrap_starts` wraps with `cells`, and `reader.ui.paint`
 pads with `cells` and hands Textual strips whose length it states, so nothing re-measures them.
 
 The measure, per character (`char_cells`): 0 for combining and format marks, conjoining Hangul
 vowels and finals, emoji skin-tone modifiers and anything after a zero-width joiner (it joins
 the previous picture); 2 for East Asian wide and full-width characters; 1 otherwise.
-`reader.layout.display_text` replaces what terminals disagree on (a soft hyphen is shown as a
-zero-width space, an emoji variation selector as the text one), so the screen agrees too.
+`reader.viewmodel.layout.display_text` replaces what terminals disagree on (a soft hyphen is
+shown as a zero-width space, an emoji variation selector as the text one), so the screen agrees too.
 
 Most text is Latin, Cyrillic or Greek with typographic punctuation: `is_single` recognises
 such text with one regex search, so it is measured by `len`.

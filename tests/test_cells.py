@@ -8,8 +8,8 @@ import unicodedata
 from rich.segment import Segment
 
 from reader.cells import cells, char_cells, is_single
-from reader.layout import display_text, line_slices, wrap_starts
 from reader.ui.paint import fit
+from reader.viewmodel.layout import display_text, line_slices, wrap_starts
 
 ASSIGNED = [
     chr(code)

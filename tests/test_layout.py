@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from reader.cells import cells
-from reader.layout import (
+from reader.model import Actor, Article, Block, ClassifiedArticle, Verdict
+from reader.viewmodel.layout import (
     OTHER,
     build_layout,
     display_text,
     line_slices,
     wrap_starts,
 )
-from reader.model import Actor, Article, Block, ClassifiedArticle, Verdict
 
 ACTORS = (
     Actor("nato", "NATO", "#3b82f6", "N"),

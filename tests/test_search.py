@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.search import Match, SearchError, SearchIndex, parse_query
+from reader.viewmodel.search import Match, SearchError, SearchIndex, parse_query
 
 ACTORS = {"nato": "NATO", "russia": "Russia", "ukraine": "Ukraine"}
 

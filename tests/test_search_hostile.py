@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.search import SearchIndex, SearchTimeoutError, parse_query
+from reader.viewmodel.search import SearchIndex, SearchTimeoutError, parse_query
 
 ACTORS = {"nato": "NATO"}
 

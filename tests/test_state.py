@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import reader
-from reader.state import FILENAME, Position, StateStore
+from reader.viewmodel.state import FILENAME, Position, StateStore
 
 # The writer processes import this checkout's reader, installed or not.
 SOURCE_ROOT = Path(reader.__file__).resolve().parent.parent
@@ -171,7 +171,7 @@ WRITER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from reader.state import Position, StateStore
+    from reader.viewmodel.state import Position, StateStore
 
     directory, name, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
     store = StateStore(directory)

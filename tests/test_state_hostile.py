@@ -8,7 +8,7 @@ import threading
 import time
 from pathlib import Path
 
-from reader.state import FILENAME, STALE_TEMP_SECONDS, Position, StateStore
+from reader.viewmodel.state import FILENAME, STALE_TEMP_SECONDS, Position, StateStore
 
 
 def test_a_fifo_at_the_state_file_neither_blocks_nor_loses_the_next_save(tmp_path: Path) -> None:

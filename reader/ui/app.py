@@ -1,7 +1,7 @@
 """The reader app: a thin App that wires the panels, search, explain, help, themes and status.
 
-Everything that decides what goes where lives below it: `reader.layout` (placement, wrapping),
-`reader.search` (queries), `reader.ui.view.ReaderView` (drawing and moving). The app owns
+Everything that decides what goes where lives below it: `reader.viewmodel` (layout: placement
+and wrapping; search: queries), `reader.ui.view.ReaderView` (drawing and moving). The app owns
 what spans articles and screens: which article is open, classifying it off the UI thread,
 reloading rules, the search bar, the explain pane, themes and the status line.
 
@@ -16,8 +16,8 @@ block order, so the worker shows the first `FIRST_SCREEN` blocks as soon as they
 then swaps in the whole article with the current block kept on its screen row. The worker
 checks `is_cancelled` between chunks, so switching articles stops it.
 
-Reading positions (block, focused actor, marks) are kept per article (`reader.ui.positions`
-over the `reader.state` store): loaded when an article is first opened, saved on switching
+Reading positions (block, focused actor, marks) are kept per article (`reader.viewmodel.positions`
+over the `reader.viewmodel.state` store): loaded when an article is first opened, saved on switching
 articles, on quit, and — at most once a `SAVE_SECONDS` and only after a move — in a thread
 worker, because a save (lock, read, write, fsync) costs 1-8 ms and a key press must stay well
 under 30 ms. The store never raises; its warnings (a corrupt file moved aside, a directory
@@ -74,11 +74,8 @@ from reader.config import (
 )
 from reader.errors import ReaderError
 from reader.language import count_not_english, language_notice
-from reader.layout import OTHER, OTHER_TAG
 from reader.model import Article, ClassifiedArticle, Verdict
 from reader.safe_text import visible
-from reader.search import Query, Results, SearchError, SearchIndex, SearchTimeoutError, parse_query
-from reader.state import Position, StateStore
 from reader.ui.commands import reader_commands, screenshot_directory
 from reader.ui.explain import ExplainPane
 from reader.ui.help import HelpRow, HelpScreen
@@ -86,7 +83,6 @@ from reader.ui.keys import Key, bindings, by_id, help_rows
 from reader.ui.nocolor import without_colour
 from reader.ui.open_articles import OpenArticles
 from reader.ui.pick import FeedScreen, LinksScreen
-from reader.ui.positions import Positions
 from reader.ui.preferences import remember_theme, remembered_theme
 from reader.ui.search_bar import SearchBar
 from reader.ui.status import AirtimePart, HeaderLine, StatusLine
@@ -97,6 +93,17 @@ from reader.ui.themes import (
 )
 from reader.ui.view import ReaderView, ViewState
 from reader.ui.web import WebReader
+from reader.viewmodel.layout import OTHER, OTHER_TAG
+from reader.viewmodel.positions import Positions
+from reader.viewmodel.search import (
+    Query,
+    Results,
+    SearchError,
+    SearchIndex,
+    SearchTimeoutError,
+    parse_query,
+)
+from reader.viewmodel.state import Position, StateStore
 
 if TYPE_CHECKING:  # the web modules (urllib, ssl) load on the first fetch, not at start-up
     from reader.feeds import Feed, FeedItem
@@ -925,7 +932,7 @@ class ReaderApp(App[None]):
 
         A search gets `INLINE_SEARCH_SECONDS` on the UI thread, which every literal and sane
         regex search needs at most; one that takes longer (a regex that backtracks) goes on in
-        a worker, bounded by `reader.search.SEARCH_SECONDS`, while the screen stays live.
+        a worker, bounded by `reader.viewmodel.search.SEARCH_SECONDS`, while the screen stays live.
         """
         self._query = raw
         self.search_error = None

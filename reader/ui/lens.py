@@ -21,7 +21,6 @@ from textual.widgets import Footer
 
 from reader.compare import Lens, build_lens
 from reader.model import Actor, ClassifiedArticle
-from reader.search import SearchError, SearchIndex, parse_query
 from reader.ui.css import widget_css
 from reader.ui.explain import ExplainPane
 from reader.ui.open_articles import OpenArticles
@@ -29,6 +28,7 @@ from reader.ui.search_bar import SearchBar
 from reader.ui.status import HeaderLine, StatusLine
 from reader.ui.themes import actor_colours
 from reader.ui.view import ReaderView, ViewState
+from reader.viewmodel.search import SearchError, SearchIndex, parse_query
 
 
 class LensScreen(Screen[None]):

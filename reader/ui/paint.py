@@ -27,10 +27,10 @@ from textual.color import Color, ColorParseError
 from textual.strip import Strip
 
 from reader.cells import cells, widths
-from reader.layout import Layout
 from reader.safe_text import visible
-from reader.search import Results
-from reader.ui.tracks import RIGHT_MARGIN, Geometry, Track, Wraps
+from reader.viewmodel.layout import Layout
+from reader.viewmodel.search import Results
+from reader.viewmodel.tracks import RIGHT_MARGIN, Geometry, Track, Wraps
 
 CURSOR = "▶"
 NEAREST = "▷"

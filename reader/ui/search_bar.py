@@ -2,7 +2,7 @@
 
 The bar only collects text and shows a one-line verdict beside the input ("3/17", "no
 matches", or a bad regex's error, inline: never a traceback or a flood of notifications). The
-app parses and runs the query (`reader.search`) and tells the bar what to show.
+app parses and runs the query (`reader.viewmodel.search`) and tells the bar what to show.
 
 `/` starts a new search, as in less and vim: the last query is shown selected, so typing
 replaces it and an arrow key keeps it to edit. Up and down walk the search history

@@ -5,7 +5,7 @@ single Strip from each column's pre-wrapped line for that screen row, so the col
 drift apart under scrolling, resizing, search jumps or mode switches: sync is by construction.
 Nothing is a widget per block, so 100,000 blocks cost what the screen shows.
 
-How a frame is computed (the data in `reader.ui.tracks`, the drawing in `reader.ui.paint`)
+How a frame is computed (the data in `reader.viewmodel.tracks`, the drawing in `reader.ui.paint`)
 - Wrapping and tracks: each block's text is wrapped once per width; a *track* is blocks drawn one
   under the other with prefix sums of their heights, so "which block is at line y" is one bisect.
   Aligned mode has one track (every block, in article order), compact mode one per column.
@@ -20,12 +20,12 @@ How a frame is computed (the data in `reader.ui.tracks`, the drawing in `reader.
 - The terminal cursor is put on the current block (`App.cursor_position`), so screen readers
   and braille displays follow.
 
-Narrow terminals: when a column's text would be narrower than `reader.ui.tracks.MIN_TEXT` (or
+Narrow terminals: when a column's text would be narrower than `reader.viewmodel.tracks.MIN_TEXT` (or
 the reader chose it: `M`, `view: merged`), one column is shown and the header names the panels
 abbreviated. Aligned mode then merges the panels
 into that one column, every block in article order with a tag slot per actor in its gutter.
 Compact mode shows the focused panel's own blocks; Tab (and a count before it) switch panels.
-Wide terminals: text columns are capped at `reader.ui.tracks.MAX_TEXT` cells.
+Wide terminals: text columns are capped at `reader.viewmodel.tracks.MAX_TEXT` cells.
 
 Bindings: `reader.ui.keys` holds every key with its id (the README's Keys table is made from it).
 """
@@ -45,14 +45,14 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.layout import Layout, block_display, build_layout, display_text, kept_breaks
 from reader.model import ClassifiedArticle
-from reader.search import Match, Results
-from reader.ui.counts import CountPrefix
 from reader.ui.css import widget_css
 from reader.ui.keys import bindings
 from reader.ui.paint import Painter, colour_style, fitted_strip
-from reader.ui.tracks import Geometry, Track, Wraps, build_tracks, geometry_for
+from reader.viewmodel.counts import CountPrefix
+from reader.viewmodel.layout import Layout, block_display, build_layout, display_text, kept_breaks
+from reader.viewmodel.search import Match, Results
+from reader.viewmodel.tracks import Geometry, Track, Wraps, build_tracks, geometry_for
 
 PendingKey = Literal["mark", "jump"]
 
@@ -63,7 +63,8 @@ class ViewState:
 
     `block` is the current block, `column` the focused actor id (None: the first panel),
     `row` the screen line the current block's top stood on (so a re-classification keeps it
-    in place), `marks` letter -> block index. `reader.state` persists block, actor and marks.
+    in place), `marks` letter -> block index. `reader.viewmodel.state` persists block, actor and
+    marks.
     """
 
     block: int = 0

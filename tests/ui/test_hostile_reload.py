@@ -13,10 +13,10 @@ import pytest
 from reader.config import config_from_files, load_config
 from reader.model import Article, Block
 from reader.resources import bundled
-from reader.search import Query, Results, SearchIndex
-from reader.state import Position, StateStore
 from reader.ui.app import ReaderApp
 from reader.ui.help import HelpScreen
+from reader.viewmodel.search import Query, Results, SearchIndex
+from reader.viewmodel.state import Position, StateStore
 
 from .helpers import ready
 

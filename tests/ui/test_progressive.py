@@ -13,8 +13,8 @@ from textual.pilot import Pilot
 
 from reader.config import Config, load_config
 from reader.model import Article, Block, Verdict
-from reader.state import Position, StateStore
 from reader.ui.app import FIRST_SCREEN, ReaderApp
+from reader.viewmodel.state import Position, StateStore
 
 CONFIG = load_config(None)
 SIZE = (150, 40)

@@ -3,7 +3,7 @@
 Pure data, no Textual: `reader.ui.view.ReaderView` owns the state and asks this module how tall
 each block is and which block sits on line y; `reader.ui.paint` draws from the same figures.
 
-- Wrapping: each block's display text is wrapped once per text width (`reader.layout.wrap_starts`)
+- Wrapping: each block's display text is wrapped once per text width (`layout.wrap_starts`)
   and cached per width (`Wraps`); a resize re-wraps and drops the widths no longer on screen.
 - A *track* is a sequence of blocks drawn one under the other with their heights (lines + one
   blank line) and prefix sums `tops`, so "which block is at line y" is one bisect.
@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from reader.cells import cells
-from reader.layout import Layout, wrap_starts, wrap_with_breaks
 from reader.safe_text import visible
+from reader.viewmodel.layout import Layout, wrap_starts, wrap_with_breaks
 
 MAX_TEXT = 96
 """Widest text column, in cells: longer lines are hard to read (glow caps at 120 overall)."""

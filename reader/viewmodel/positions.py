@@ -1,4 +1,4 @@
-"""The reading positions of the articles a reader has open, kept in a `reader.state` store.
+"""The reading positions of the articles a reader has open, kept in a `state` store.
 
 Why apart from the app: the app decides *when* to save (on switching, on quit, after a move,
 in a thread); this decides *what*: each article's key in the store (asked once; the path key
@@ -14,7 +14,7 @@ import threading
 from collections.abc import Sequence
 
 from reader.model import Article
-from reader.state import Position, StateStore
+from reader.viewmodel.state import Position, StateStore
 
 
 class Positions:
