@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from benchmarks.generate import write_article
-from benchmarks.measure import median_seconds
+from benchmarks.measure import median_seconds, wait_for
 
 if TYPE_CHECKING:
     from textual.pilot import Pilot
@@ -279,7 +279,7 @@ async def _drive(app: ReaderApp, frames: list[float], tables: list[float]) -> di
             return isinstance(screen, CompareScreen) and screen.table.row_count == OPEN_ARTICLES
 
         await pilot.press("c")  # the first open classifies (here: looks up) the others
-        await _wait_for(table_shown, 30.0)
+        await wait_for(table_shown, 30.0)
         await app.workers.wait_for_complete()
         await pilot.press("escape")
         await pilot.pause()
@@ -293,7 +293,7 @@ async def _drive(app: ReaderApp, frames: list[float], tables: list[float]) -> di
             await pilot.pause()
         reader_j = await _presses(pilot, frames, "j")
         await pilot.press("2", "v")  # Russia's panel, then the lens on it
-        await _wait_for(lambda: isinstance(app.screen, LensScreen), 10.0)
+        await wait_for(lambda: isinstance(app.screen, LensScreen), 10.0)
         await app.workers.wait_for_complete()
         await pilot.pause()
         lens_j = await _presses(pilot, frames, "j")
@@ -318,17 +318,8 @@ async def _presses(pilot: Pilot[None], frames: list[float], key: str) -> float:
 
 async def _next_frame(frames: list[float], count: int) -> float:
     """The time of frame number `count` (0-based), once it is drawn; NaN if it never is."""
-    await _wait_for(lambda: len(frames) > count, 5.0)
+    await wait_for(lambda: len(frames) > count, 5.0)
     return frames[count] if len(frames) > count else math.nan
-
-
-async def _wait_for(condition: Callable[[], bool], timeout: float) -> bool:
-    deadline = time.perf_counter() + timeout
-    while not condition():
-        if time.perf_counter() > deadline:
-            return False
-        await asyncio.sleep(0.0005)
-    return True
 
 
 if __name__ == "__main__":

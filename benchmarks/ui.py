@@ -36,12 +36,12 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from benchmarks.generate import write_article
-from benchmarks.measure import peak_rss_bytes
+from benchmarks.measure import peak_rss_bytes, wait_for
 
 if TYPE_CHECKING:
     from textual.pilot import Pilot
@@ -228,7 +228,7 @@ async def _drive(articles: Sequence[Article], config: Config) -> dict[str, float
                 _send_key(app, key)
             else:
                 await pilot.press(key)
-            await _wait_for(lambda: len(frames) > count, FRAME_TIMEOUT_S)
+            await wait_for(lambda: len(frames) > count, FRAME_TIMEOUT_S)
             latency = (frames[count] - sent) * 1000 if len(frames) > count else math.nan
             if busy:
                 await asyncio.sleep(BUSY_SETTLE_S)
@@ -236,7 +236,7 @@ async def _drive(articles: Sequence[Article], config: Config) -> dict[str, float
                 await _settle(pilot)
             return latency
 
-        await _wait_for(lambda: bool(article_frame) or not app.is_running, FIRST_PAINT_TIMEOUT_S)
+        await wait_for(lambda: bool(article_frame) or not app.is_running, FIRST_PAINT_TIMEOUT_S)
         # While the rest of a long article is classified: only presses answered before the
         # whole article arrived count.
         busy: list[float] = []
@@ -244,7 +244,7 @@ async def _drive(articles: Sequence[Article], config: Config) -> dict[str, float
             latency = await timed("j", busy=True)
             if not whole_frame:
                 busy.append(latency)
-        await _wait_for(lambda: bool(whole_frame) or not app.is_running, FIRST_PAINT_TIMEOUT_S)
+        await wait_for(lambda: bool(whole_frame) or not app.is_running, FIRST_PAINT_TIMEOUT_S)
         if not (article_frame and whole_frame):
             # A crashed or stuck app: stop here rather than time out on every key.
             raise RuntimeError("the classified article never appeared on screen")
@@ -290,15 +290,6 @@ def _send_key(app: ReaderApp, key: str) -> None:
 async def _settle(pilot: Pilot[None]) -> None:
     """Let every follow-up frame of the last key be drawn before the next key is sent."""
     await pilot.pause()
-
-
-async def _wait_for(condition: Callable[[], bool], timeout: float) -> bool:
-    deadline = time.perf_counter() + timeout
-    while not condition():
-        if time.perf_counter() > deadline:
-            return False
-        await asyncio.sleep(0.0005)
-    return True
 
 
 if __name__ == "__main__":

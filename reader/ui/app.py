@@ -976,17 +976,8 @@ class ReaderApp(App[None]):
         else:
             if move:
                 self.view.goto_first_match(self._search_origin)
-            bar.show_verdict(self._match_text())
+            bar.show_verdict(self.view.match_summary())
         self._update_status()
-
-    def _match_text(self) -> str:
-        results = self.view.results
-        if results is None:
-            return ""
-        total = f"{len(results.matches)}{'+' if results.truncated else ''}"
-        if self.view.match_index is None:
-            return f"{total} matches"
-        return f"{self.view.match_index + 1}/{total}"
 
     def _clear_search(self) -> None:
         self._query = ""
@@ -1199,7 +1190,7 @@ class ReaderApp(App[None]):
             if shown is None or shown != (classified, self.view.block):
                 self.explain.show(classified, self.view.block)
         if self.search_bar.is_open and not self.search_error and self.view.results is not None:
-            self.search_bar.show_verdict(self._match_text())
+            self.search_bar.show_verdict(self.view.match_summary())
 
     def _note(self, text: str) -> None:
         self.view.note = text
@@ -1227,7 +1218,7 @@ class ReaderApp(App[None]):
                 parts.append(view.focused_actor)
         if view.results is not None:
             query = self._query.strip()
-            parts.append(f"search {self._match_text()} '{query}'")
+            parts.append(f"search {self.view.match_summary()} '{query}'")
         elif self.search_error:
             parts.append(f"search: {self.search_error}")
         progress = self.progress

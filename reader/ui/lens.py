@@ -129,7 +129,7 @@ class LensScreen(Screen[None]):
         if self.explain.has_class("-open"):
             self._explain_current()
         if self.search_bar.is_open and self.view.results is not None and not self._error:
-            self.search_bar.show_verdict(self._match_text())
+            self.search_bar.show_verdict(self.view.match_summary())
 
     def _update_status(self) -> None:
         view = self.view
@@ -142,7 +142,7 @@ class LensScreen(Screen[None]):
             parts.append(f"{name} block {block + 1}")
             parts.append(f"passage {view.block + 1}/{view.block_count}")
         if view.results is not None:
-            parts.append(f"search {self._match_text()} '{self._query.strip()}'")
+            parts.append(f"search {self.view.match_summary()} '{self._query.strip()}'")
         elif self._error:
             parts.append(f"search: {self._error}")
         self.query_one(StatusLine).show(" · ".join(parts))
@@ -188,17 +188,8 @@ class LensScreen(Screen[None]):
             self.search_bar.show_verdict("no matches")
         else:
             self.view.goto_first_match(self._origin)
-            self.search_bar.show_verdict(self._match_text())
+            self.search_bar.show_verdict(self.view.match_summary())
         self._update_status()
-
-    def _match_text(self) -> str:
-        results = self.view.results
-        if results is None:
-            return ""
-        total = f"{len(results.matches)}{'+' if results.truncated else ''}"
-        if self.view.match_index is None:
-            return f"{total} matches"
-        return f"{self.view.match_index + 1}/{total}"
 
     # --- explain and escape -------------------------------------------------------------
 

@@ -566,6 +566,16 @@ class ReaderView(ScrollView, can_focus=True):
             self._wraps.reset(self._texts, self._breaks)
             self._relayout(keep_row=row)
 
+    def match_summary(self) -> str:
+        """The search's place for the status and search lines: "3/12", "12+ matches", or ""."""
+        results = self.results
+        if results is None:
+            return ""
+        total = f"{len(results.matches)}{'+' if results.truncated else ''}"
+        if self.match_index is None:
+            return f"{total} matches"
+        return f"{self.match_index + 1}/{total}"
+
     def goto_match(self, delta: int) -> Match | None:
         """Go to the next (+1) / previous (-1) match from the cursor, across panels, wrapping."""
         results = self.results
