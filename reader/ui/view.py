@@ -754,7 +754,7 @@ class ReaderView(ScrollView, can_focus=True):
     def action_toggle_other(self) -> None:
         self.set_show_other(not self.show_other)
 
-    def on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         """The second key of m<letter> and '<letter>; any key retires the last note."""
         if self.note:
             self.note = ""
@@ -765,6 +765,12 @@ class ReaderView(ScrollView, can_focus=True):
                 event.stop()
                 event.prevent_default()
                 self._changed()
+                return
+            action = self._own_action(event.key)
+            if action is not None:
+                event.stop()
+                event.prevent_default()
+                await self.run_action(action)
             return
         kind, self.pending = self.pending, None
         event.stop()
@@ -780,6 +786,22 @@ class ReaderView(ScrollView, can_focus=True):
         else:
             self.note = "marks are letters a-z, A-Z"
             self._changed()
+
+    def _own_action(self, key: str) -> str | None:
+        """The action of this view's own binding for `key` (after any keymap), if it has one.
+
+        Why the view runs its bindings as keys arrive: Textual runs a widget's bindings only
+        once the key has bubbled up to the app, after this handler has already seen the keys
+        typed behind it. In a burst ("ma", "G'a", "5j"), the letter of a mark or the motion
+        after a count then ran ahead of the key before it. Running them here keeps every key
+        of the panels in the order it was typed.
+        """
+        # The screen's binding chain is where Textual applies the user's keymap.
+        for node, own in self.screen._binding_chain:
+            if node is self:
+                for binding in own.key_to_bindings.get(key, ()):
+                    return binding.action
+        return None
 
     def on_click(self, event: events.Click) -> None:
         """Click a panel to focus it; click a block to make it current."""

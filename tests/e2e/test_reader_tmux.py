@@ -87,3 +87,18 @@ def test_an_article_piped_in_is_read_and_keys_still_come_from_the_terminal(
     assert "<stdin>" in term.screen()
     move_down_twice(term)
     assert quit_reader(term) == 0
+
+
+def test_a_mark_and_a_jump_typed_in_one_burst_keep_their_letters(
+    terminal: TerminalFactory, reader: Path, seeds: Path, reader_env: dict[str, str]
+) -> None:
+    """tmux sends "jjma" and "G'a" as one write each, as a fast typist's terminal does."""
+    term = terminal([str(reader), str(seeds)], width=160, height=48, env=reader_env)
+    wait_for_reader(term)
+    start = current_block(term)
+    term.send_keys("jjma")
+    term.wait_for(lambda screen: "mark 'a' set" in screen)
+    term.send_keys("G'a")
+    term.wait_for(lambda screen: f"block {start + 2}/" in screen)
+    assert "aligned" in term.screen()  # the mark's letter never reached the mode key
+    assert quit_reader(term) == 0

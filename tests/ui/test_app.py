@@ -769,3 +769,17 @@ async def test_the_header_fits_the_width_and_always_shows_the_article_count() ->
         assert header.startswith(f"{long_title} · {source} · article 1 of 2 ")
         # Wide enough for the bar too: 12 cells split by share, then the numbers.
         assert header.endswith("▕████████████▏ N19 R20 U37 ·24")
+
+
+async def test_a_mark_typed_in_one_burst_keeps_its_letter() -> None:
+    """A terminal delivers "ma" at once: the letter must not run ahead of the m."""
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        await pilot.press("j", "j")
+        for key in ("m", "a", "G", "apostrophe", "a"):  # queued together, no pause between
+            app.post_message(events.Key(key, key if len(key) == 1 else "'"))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.view.block == 2
+        assert app.view.compact is False  # the 'a' was the mark's letter, not the mode key
