@@ -77,7 +77,7 @@ from reader.language import count_not_english, language_notice
 from reader.model import Article, ClassifiedArticle, Verdict
 from reader.safe_text import visible
 from reader.ui.commands import reader_commands, screenshot_directory
-from reader.ui.explain import ExplainPane
+from reader.ui.explain import ExplainPane, rule_messages
 from reader.ui.help import HelpRow, HelpScreen
 from reader.ui.keys import Key, bindings, by_id, help_rows
 from reader.ui.nocolor import without_colour
@@ -159,11 +159,6 @@ _READER_SCREEN_ACTIONS = frozenset(
     {"search", "submit_search", "explain", "copy", "article", "compare", "lens"}
 )
 """App actions that act on the reader's own panels (see `ReaderApp.check_action`)."""
-
-
-def rule_messages(config: Config) -> dict[str, str]:
-    """Rule id -> message of `config`'s rules: what the explain pane says under a rule."""
-    return dict(config.rules.messages)
 
 
 def binding_ids() -> frozenset[str]:
@@ -851,6 +846,7 @@ class ReaderApp(App[None]):
         self._say_which_files(self.config.sources, config.sources)
         self.config = config
         self.explain.rule_messages = rule_messages(config)
+        self._lens_rules_reloaded(config)
         self._mtimes = self._source_mtimes()
         self._colours = actor_colours(self.current_theme, config.actors)
         self._classified = {index: result}
@@ -1135,6 +1131,14 @@ class ReaderApp(App[None]):
             lambda article, config: self._classify_whole(article, config, []),
             self._classified,
         )
+
+    def _lens_rules_reloaded(self, config: Config) -> None:
+        """A lens open over the reader explains with the rules just loaded."""
+        from reader.ui.lens import LensScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, LensScreen):
+                screen.rules_reloaded(config)
 
     def action_compare(self) -> None:
         from reader.ui.compare import CompareScreen

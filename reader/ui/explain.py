@@ -28,6 +28,7 @@ from textual.style import Style
 from textual.theme import Theme
 from textual.widgets import Static
 
+from reader.config import Config
 from reader.model import Actor, Block, ClassifiedArticle, Evidence, Verdict
 from reader.safe_text import visible
 from reader.ui.css import widget_css
@@ -42,6 +43,12 @@ MATCH_EXCERPT = 40
 
 _BOLD = Style(bold=True)
 _DIM = Style(dim=True)
+
+
+def rule_messages(config: Config) -> dict[str, str]:
+    """Rule id -> message of `config`'s rules: what an explain pane says under a rule. Every
+    screen with a pane (the reader, the actor lens) fills it from here, again after a reload."""
+    return dict(config.rules.messages)
 
 
 def _excerpt(text: str, limit: int) -> str:

@@ -5,7 +5,9 @@
 `reader.compare.build_lens`: each panel is an article, headed by its outlet, and the n-th
 passages of the articles stand side by side and scroll together. Search (`/`, n, N, `@actor`)
 and explain (e, Enter) work as in the reader; explain shows the block's verdict in the
-article it came from. Escape closes the search or the explain pane, else goes back.
+article it came from, with each rule's message from the config in force (`rules_reloaded`
+keeps them live when `r` reloads the rules under the lens). Escape closes the search or the
+explain pane, else goes back.
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from reader.compare import Lens, build_lens
+from reader.config import Config
 from reader.model import Actor, ClassifiedArticle
 from reader.ui.css import widget_css
-from reader.ui.explain import ExplainPane
+from reader.ui.explain import ExplainPane, rule_messages
 from reader.ui.open_articles import OpenArticles
 from reader.ui.search_bar import SearchBar
 from reader.ui.status import HeaderLine, StatusLine
@@ -57,7 +60,9 @@ class LensScreen(Screen[None]):
         yield HeaderLine(id="lens-header")
         with Container(id="lens-main"):
             yield ReaderView(id="lens-view")
-            yield ExplainPane(id="lens-explain")
+            yield ExplainPane(
+                id="lens-explain", rule_messages=rule_messages(self.open_articles.config)
+            )
         yield SearchBar(id="lens-search")
         yield StatusLine(id="lens-status")
         yield Footer()
@@ -90,6 +95,10 @@ class LensScreen(Screen[None]):
         """An article joined the open ones (a URL arrived): show its blocks too."""
         self._index = None
         self._classify()
+
+    def rules_reloaded(self, config: Config) -> None:
+        """The app reloaded the rules: the explain pane says the new rules' messages."""
+        self.explain.rule_messages = rule_messages(config)
 
     @work(thread=True, exclusive=True, group="lens")
     def _classify(self) -> None:
