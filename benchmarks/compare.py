@@ -23,7 +23,6 @@ import asyncio
 import io
 import json
 import math
-import os
 import resource
 import statistics
 import subprocess
@@ -34,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from benchmarks.generate import write_article
-from benchmarks.measure import median_seconds, wait_for
+from benchmarks.measure import median_seconds, run_probe, wait_for
 
 if TYPE_CHECKING:
     from textual.pilot import Pilot
@@ -195,25 +194,8 @@ def run(workdir: Path) -> dict[str, float]:
 
 
 def _probe_in_subprocess(workdir: Path) -> dict[str, float]:
-    env = dict(os.environ)
-    env["TEXTUAL_FPS"] = "1000"
-    env["XDG_STATE_HOME"] = str(workdir / "compare-state")
-    env["XDG_CONFIG_HOME"] = str(workdir / "compare-config")
-    env.pop("NO_COLOR", None)
-    done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.compare", str(workdir / "compare-open")],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=_ROOT,
-        env=env,
-    )
-    if done.returncode != 0:
-        tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
-        print(f"compare: the UI probe failed: {tail}", file=sys.stderr)
-        return dict.fromkeys(("compare_open_s", "reader_j_ms", "lens_j_ms", "lens_ratio"), math.nan)
-    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
+    figures = ("compare_open_s", "reader_j_ms", "lens_j_ms", "lens_ratio")
+    return run_probe("benchmarks.compare", workdir / "compare-open", workdir, figures, "compare")
 
 
 # --- the UI probe (runs in the subprocess) ------------------------------------------------

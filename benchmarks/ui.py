@@ -31,9 +31,7 @@ from __future__ import annotations
 import asyncio
 import json
 import math
-import os
 import statistics
-import subprocess
 import sys
 import time
 from collections.abc import Sequence
@@ -41,7 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from benchmarks.generate import write_article
-from benchmarks.measure import peak_rss_bytes, wait_for
+from benchmarks.measure import peak_rss_bytes, run_probe, wait_for
 
 if TYPE_CHECKING:
     from textual.pilot import Pilot
@@ -76,7 +74,6 @@ TARGET_KEY_RATIO = 1.5
 TARGET_BUSY_RATIO = 1.5
 TARGET_MEMORY_MB = 300.0
 
-_ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(workdir: Path) -> dict[str, float]:
@@ -97,27 +94,7 @@ def run(workdir: Path) -> dict[str, float]:
 
 
 def _probe_in_subprocess(path: Path, workdir: Path) -> dict[str, float]:
-    env = dict(os.environ)
-    env["TEXTUAL_FPS"] = "1000"
-    # Saved reading positions (and a user's config) must not change what is measured.
-    env["XDG_STATE_HOME"] = str(workdir / "ui-state")
-    env["XDG_CONFIG_HOME"] = str(workdir / "ui-config")
-    env["XDG_CACHE_HOME"] = str(workdir / "ui-cache")  # the compiled rules (warm after the first)
-    env.pop("NO_COLOR", None)
-    done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.ui", str(path)],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=_ROOT,
-        env=env,
-    )
-    if done.returncode != 0:
-        tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
-        print(f"ui: the probe for {path.name} failed: {tail}", file=sys.stderr)
-        return dict.fromkeys(FIGURES, math.nan)
-    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
+    return run_probe("benchmarks.ui", path, workdir, FIGURES, f"ui ({path.name})")
 
 
 def _print_table(rows: dict[int, dict[str, float]], figures: dict[str, float]) -> None:
