@@ -75,7 +75,6 @@ TARGET_BUSY_RATIO = 1.5
 TARGET_MEMORY_MB = 300.0
 
 
-
 def run(workdir: Path) -> dict[str, float]:
     """Measure every size in its own subprocess, print the table, return the figures."""
     rows: dict[int, dict[str, float]] = {}
