@@ -17,7 +17,7 @@ from reader.ui.compare import CompareScreen
 from reader.ui.lens import LensScreen
 from reader.ui.status import HeaderLine, airtime_bar
 
-from .helpers import labelled_by, ready, screen_text
+from .helpers import labelled_by, ready, screen_text, wait_until
 
 Para = tuple[str, tuple[str, ...]]
 
@@ -280,12 +280,8 @@ async def test_an_article_that_arrives_from_the_web_joins_the_open_compare_scree
         # What the web reader does when a URL given on the command line arrives.
         app.add_article(article("evil.txt", late))
         expected = ["tass", "reuters", "kyiv", "evil"]
-        # The table is rebuilt once the newcomer is counted: on a loaded machine that can take
-        # a few frames more than the workers' end (seen once in a parallel run), so look again.
-        for _ in range(50):
-            await settle(pilot)
-            if list(row_lines(app)) == expected:
-                break
+        # The table is rebuilt once the newcomer is classified: a worker's answer, in its time.
+        await wait_until(pilot, lambda: list(row_lines(app)) == expected, "the newcomer's row")
         assert app.screen is screen
         assert list(row_lines(app)) == expected
         assert "Compare 4 articles" in screen_text(app)
