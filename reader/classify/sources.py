@@ -80,11 +80,25 @@ def title_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
             counterpart = _group_actor(work, match, "counterpart")
             _establish(state, rule, author, counterpart, _group_roles(work, match, rules))
             named = match.start("speaker") if rule.actor is None else match.start()
-            if _CLAIM_BEFORE.search(work.folded, 0, named):
+            starts = {named, match.start()}  # "<claim> - address of X", "<claim>: X statement"
+            if any(_CLAIM_BEFORE.search(work.folded, 0, start) for start in starts):
                 weight = rules.weights.attribution
                 add_evidence(work, ATTRIBUTION_HEADLINE, author, 0, len(work.text), weight)
+            elif rule.voice == "remarks":  # "X's remarks and answers ...": a name, no position
+                work.evidence = [ev for ev in work.evidence if ev.kind in _NO_POSITION]
+            elif not work.main and _STATEMENT.match(work.folded):
+                # a statement's title is in its author's voice ("Statement of X on the sham vote")
+                add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
             return True
     return False
+
+
+# Evidence that makes no label: what a title that only names its document keeps.
+_NO_POSITION = frozenset(["framing", "mention"])
+
+
+# A title that opens with a statement's genre: the statement's own words begin there.
+_STATEMENT = re.compile(r"\W*(?:joint\s+)?(?:statement|declaration|comment|communiqu[eé])\b")
 
 
 # "<five words or more of a claim>: ", " - ", " – ": the title's source comes after its claim.
@@ -131,7 +145,7 @@ def _establish(
 ) -> None:
     state.official = True
     state.document = author
-    state.reports = rule.voice == "release"
+    state.reports = rule.voice != "headline"  # remarks too: the author first (GUIDE.md)
     others = tuple(actor for actor in counterpart if actor not in author)
     remarks = rule.voice == "remarks"
     if remarks:  # a briefing's or press conference's "Answer:" lines are the speaker's
