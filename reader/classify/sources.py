@@ -39,7 +39,10 @@ def page_source(article: Article, state: State, rules: CompiledRules) -> None:
         return
     for rule in rules.sources:
         if rule.actor is not None and _on_page(rule, state.page):
-            _establish(state, rule, (rule.actor,))
+            if rule.voice == "house":  # a one-side outlet: its unqualified offices are its side's
+                state.house = (rule.actor,)
+            else:
+                _establish(state, rule, (rule.actor,))
             return
 
 
