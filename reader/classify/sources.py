@@ -89,8 +89,7 @@ def title_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
                 add_evidence(work, ATTRIBUTION_HEADLINE, author, 0, len(work.text), weight)
             elif rule.voice == "remarks":  # "X's remarks and answers ...": a name, no position
                 work.evidence = [ev for ev in work.evidence if ev.kind in _NO_POSITION]
-            elif not work.main and _STATEMENT.match(work.folded):
-                # a statement's title is in its author's voice ("Statement of X on the sham vote")
+            elif _own_verdict(work, author):
                 add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
             return True
     return False
@@ -98,6 +97,17 @@ def title_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
 
 # Evidence that makes no label: what a title that only names its document keeps.
 _NO_POSITION = frozenset(["framing", "mention"])
+
+
+def _own_verdict(work: BlockWork, author: tuple[str, ...]) -> bool:
+    """A statement's title that already gives its author's verdict in the author's own framing
+    ("Statement of the MFA of Ukraine on the sham vote in the temporarily occupied
+    territories"); a title that names the statement and its occasion states no position."""
+    return (
+        not work.main
+        and _STATEMENT.match(work.folded) is not None
+        and any(rule.actor in author for _, _, rule in work.framing)
+    )
 
 
 # A title that opens with a statement's genre: the statement's own words begin there.
