@@ -210,10 +210,12 @@ def joint_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
 
 @lru_cache(maxsize=16)
 def _joint_pattern(subjects: tuple[str, ...]) -> re.Pattern[str]:
-    """A joint subject at a sentence's or a clause's start, then "also"/"both" before the verb."""
+    """A joint subject at a sentence's or a clause's start (after a short opening phrase too:
+    "On grain, the leaders agreed"), then "also"/"both" before the verb."""
     names = "|".join(re.escape(s) for s in sorted(subjects, key=len, reverse=True))
     return re.compile(
-        rf"(?:^|[.;:]\s+|,\s+and\s+|\band\s+)(?:{names})\s+(?:(?:also|both|all|have|had)\s+)*"
+        rf"(?:^|[.;:]\s+|,\s+and\s+|\band\s+)(?:[\w'-]+(?:\s+[\w'-]+){{0,4}},\s+)?"
+        rf"(?:{names})\s+(?:(?:also|both|all|have|had)\s+)*"
     )
 
 
