@@ -21,6 +21,7 @@ from reader.classify.document import (
     document_voice,
     house_side,
     resolve_title,
+    statement_voice,
 )
 from reader.classify.effort import Effort
 from reader.classify.evidence import add_evidence
@@ -322,6 +323,8 @@ def _analyse(
         _carry_quote(work, rules, state, distance)
     if work.term_at and not is_title:
         reported_positions(work, rules)
+    if not is_title:
+        statement_voice(work, state, rules, block.kind != "heading")
     if is_title:
         if not title_source(work, state, rules):
             document_title(work, state, rules)
