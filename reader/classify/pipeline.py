@@ -60,6 +60,7 @@ from reader.rules.compile import CompiledRules
 from reader.rules.grammar import (
     ATTRIBUTION_COLON,
     ATTRIBUTION_HEADLINE,
+    CARRY_DOCUMENT,
     CARRY_QUOTE,
     CARRY_TRANSCRIPT,
     MENTION,
@@ -424,12 +425,29 @@ def _speaker_line(
         work.speaker_set = True
         return speaker, None
     if who.kind == "unknown" and not is_title:
-        state.voice = Speaker((), work.index)
+        state.voice = Speaker(_staff_speaker(work, state), work.index)
         state.last = state.voice
+        if state.voice.actors:
+            weight = rules.weights.carry
+            add_evidence(work, CARRY_DOCUMENT, state.voice.actors, 0, len(work.text), weight)
         return state.voice, None
     if who.kind in ("role", "unknown") and is_title and not OFFICIAL_TITLE.match(work.text):
         return None, who
     return None, None
+
+
+def _staff_speaker(work: BlockWork, state: State) -> tuple[str, ...]:
+    """ "MR. PRICE:", "MS. JEAN-PIERRE:" in an official document's transcript: an official's
+    house style for its own staff, whom the lexicon need not know (guests are named by their
+    office, journalists as "QUESTION:"): the document's author."""
+    author = state.document
+    if state.official and author and len(author) == 1 and _HONORIFIC.match(work.folded):
+        return author
+    return ()
+
+
+# A speaker's label that opens with an honorific and a surname: "MR. PRICE:", "Ms Smith:".
+_HONORIFIC = re.compile(r"\W*(?:mr|ms|mrs|miss)\.?\s+[\w'-]+(?:\s+[\w'-]+)?\s*:")
 
 
 def _transcript_line(work: BlockWork, rules: CompiledRules, voice: Speaker) -> Speaker:
