@@ -446,8 +446,12 @@ def _staff_speaker(work: BlockWork, state: State) -> tuple[str, ...]:
     return ()
 
 
-# A speaker's label that opens with an honorific and a surname: "MR. PRICE:", "Ms Smith:".
-_HONORIFIC = re.compile(r"\W*(?:mr|ms|mrs|miss)\.?\s+[\w'-]+(?:\s+[\w'-]+)?\s*:")
+# A speaker's label that opens with an honorific and a surname ("MR. PRICE:", "Ms Smith:"), or
+# an official the transcript does not name ("SENIOR ADMINISTRATION OFFICIAL:").
+_HONORIFIC = re.compile(
+    r"\W*(?:(?:mr|ms|mrs|miss)\.?\s+[\w'-]+(?:\s+[\w'-]+)?|senior\s+(?:[\w.]+\s+){1,3}official)"
+    r"\s*:"
+)
 
 
 def _transcript_line(work: BlockWork, rules: CompiledRules, voice: Speaker) -> Speaker:
