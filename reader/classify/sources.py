@@ -73,7 +73,11 @@ def title_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
                 continue
             if match is None:
                 continue
-            author = (rule.actor,) if rule.actor else _group_actor(work, match, "speaker")
+            author = (
+                (rule.actor,)
+                if rule.actor
+                else _group_actor(work, match, "speaker") or _group_actors(work, match)
+            )
             if not author:
                 continue
             if rule.voice == "headline":  # the headline's own grammar: it alone is the speaker's
@@ -82,7 +86,7 @@ def title_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
                 return False
             counterpart = _group_actor(work, match, "counterpart")
             _establish(state, rule, author, counterpart, _group_roles(work, match, rules))
-            named = match.start("speaker") if rule.actor is None else match.start()
+            named = match.start(_named_group(match)) if rule.actor is None else match.start()
             starts = {named, match.start()}  # "<claim> - address of X", "<claim>: X statement"
             if any(_CLAIM_BEFORE.search(work.folded, 0, start) for start in starts):
                 weight = rules.weights.attribution
@@ -130,6 +134,24 @@ def _group_actor(work: BlockWork, match: Any, group: str) -> tuple[str, ...]:
         for actor in term.actors
     }
     return tuple(found) if len(found) == 1 else ()
+
+
+def _group_actors(work: BlockWork, match: Any) -> tuple[str, ...]:
+    """Every actor the names in a title's `authors` group stand for, in the order named: a
+    joint statement's authors ("Joint statement of the Presidents of Ukraine and Poland")."""
+    if "authors" not in match.groupdict() or match.start("authors") < 0:
+        return ()
+    start, end = match.span("authors")
+    found: dict[str, None] = {}
+    for t_start, _, term in work.terms:
+        if start <= t_start < end and term.kind in ("alias", "speaker", "adjective"):
+            found.update(dict.fromkeys(term.actors))
+    return tuple(found)
+
+
+def _named_group(match: Any) -> str:
+    groups = match.groupdict()
+    return "speaker" if groups.get("speaker") is not None else "authors"
 
 
 def _group_roles(work: BlockWork, match: Any, rules: CompiledRules) -> tuple[str, ...]:
