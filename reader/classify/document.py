@@ -15,7 +15,7 @@ from reader.classify.types import (
     State,
     Who,
 )
-from reader.classify.units import in_spans
+from reader.classify.units import ASKS_SPEAKER, in_spans
 from reader.rules.compile import CompiledRules, Term
 from reader.rules.grammar import ATTRIBUTION_HEADLINE, CARRY_DOCUMENT, CARRY_STATEMENT
 
@@ -143,7 +143,7 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         return
     speaker = Speaker(author, work.index)
     if not own:
-        if _CONTENT.search(work.text):
+        if _CONTENT.search(work.text) and not ASKS_SPEAKER.search(work.folded):
             add_evidence(
                 work,
                 CARRY_DOCUMENT,

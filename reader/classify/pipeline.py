@@ -52,7 +52,7 @@ from reader.classify.sources import (
 )
 from reader.classify.speakers import known_role, note_region, register_roles
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Speaker, State, Unit, Who
-from reader.classify.units import COLON_PREFIX, DASH_SUFFIX, in_spans, merged
+from reader.classify.units import ASKS_SPEAKER, COLON_PREFIX, DASH_SUFFIX, in_spans, merged
 from reader.classify.verdicts import Verdicts
 from reader.config import Config
 from reader.model import Article, Block, ClassifiedArticle, Verdict
@@ -374,11 +374,14 @@ def _voice_and_label(
     voice_before = state.voice
     voice: Speaker | None = None
     pending: Who | None = None
+    asked, state.asked = state.asked, False
     body_from, prefix = _section_or_prefix(work, state)
     label = _colon_label(prefix, work, state, is_title) if prefix is not None else None
     if label is not None:
         body_from = label[2] + 1
         voice, pending = _speaker_line(work, rules, state, label, is_title)
+    elif asked and not body_from and state.source is not None and state.source.remarks:
+        state.voice = None  # the line after a press conference's question: the speaker answers
     elif state.voice is not None and not is_title:
         voice = _transcript_line(work, rules, state.voice)
     if state.voice is not voice_before:
@@ -396,7 +399,7 @@ def _section_or_prefix(work: BlockWork, state: State) -> tuple[int, re.Match[str
     if heading in _SECTION_LABELS:
         _section(work, prefix.end(1) + 1, state)
         return prefix.end(1) + 1, None
-    if heading in _INTERVIEW_LABELS:
+    if heading in _INTERVIEW_LABELS or _QUESTION_LABEL.match(heading):
         _interview_line(work, heading, state)
         return prefix.end(1) + 1, None
     return 0, prefix
@@ -455,8 +458,9 @@ _HONORIFIC = re.compile(
 
 
 def _transcript_line(work: BlockWork, rules: CompiledRules, voice: Speaker) -> Speaker:
-    """A line after a transcript speaker's "Name: ...": in that speaker's voice."""
-    if voice.actors:
+    """A line after a transcript speaker's "Name: ...": in that speaker's voice (a question
+    put to them, "Do you expect ...?", is not: the voice goes on after it)."""
+    if voice.actors and not ASKS_SPEAKER.search(work.folded):
         add_evidence(work, CARRY_TRANSCRIPT, voice.actors, 0, len(work.text), rules.weights.carry)
         work.carried_from = voice.block
     return voice
@@ -570,6 +574,11 @@ def _section(work: BlockWork, body_from: int, state: State) -> None:
 
 _INTERVIEW_LABELS = frozenset(["q", "a", "question", "answer"])
 
+# A press conference's question line: "Question (Reuters):", "Q from AFP:", "Journalist:".
+_QUESTION_LABEL = re.compile(
+    r"(?:q|question|journalist|reporter|correspondent)(?:\s*\([^)]{1,60}\)|\s+from\s+[^:]{1,60})?\Z"
+)
+
 
 def _interview_line(work: BlockWork, label: str, state: State) -> None:
     """An interview's "Q:" and "A:" lines. The answers are in the voice of whoever the
@@ -583,6 +592,7 @@ def _interview_line(work: BlockWork, label: str, state: State) -> None:
         state.voice = state.interviewee
     else:
         state.voice = Speaker((), work.index)
+        state.asked = True
 
 
 # A question in the narrator's words, with no quote in it (an explainer's headline, a

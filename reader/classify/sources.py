@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from reader.classify.evidence import add_evidence
 from reader.classify.types import BlockWork, DocumentSource, Speaker, State
+from reader.classify.units import ASKS_SPEAKER
 from reader.model import Article
 from reader.rules.compile import CompiledRules, SourceRule, fold
 from reader.rules.grammar import ATTRIBUTION_HEADLINE, CARRY_DOCUMENT
@@ -200,6 +201,8 @@ def remarks_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         return
     if any(ev.kind == "carry" for ev in work.evidence) or _DATE_LINE.match(work.text):
         return
+    if ASKS_SPEAKER.search(work.folded):
+        return  # a journalist's question with no label of its own ("Do you expect ...?")
     add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
 
 
