@@ -45,6 +45,7 @@ from reader.classify.quotes import (
 from reader.classify.scan import Budget, prepare_chunk
 from reader.classify.sources import (
     actions_only,
+    byline_source,
     joint_voice,
     page_source,
     remarks_voice,
@@ -329,6 +330,8 @@ def _analyse(
     if is_title:
         if not title_source(work, state, rules):
             document_title(work, state, rules)
+    elif state.genre is not None and byline_source(work, state, rules):
+        pass  # "by NATO Secretary General X at ...": the title's second line names the speaker
     elif state.official:
         document_voice(work, state, rules)
         _source_voice(work, state, rules)

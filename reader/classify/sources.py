@@ -66,6 +66,8 @@ def title_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
     A `headline` rule labels the title alone ("Berlin 'alarmed' by ...") and the document stays
     a news article. Returns whether a document rule applied (then the title's generic genre
     test is not needed)."""
+    if _BARE_GENRE.match(work.folded):
+        state.genre = work.folded  # "Opening remarks": the next line may say by whom
     for rule in rules.sources:
         for pattern in rule.titles:
             try:
@@ -115,6 +117,46 @@ def _own_verdict(work: BlockWork, author: tuple[str, ...]) -> bool:
     )
 
 
+# A title that is a document's genre alone: "Opening remarks", "Pre-ministerial press
+# conference", "Doorstep statement" (the page puts "by <speaker> at ..." on the next line).
+_BARE_GENRE = re.compile(
+    r"\W*(?:[\w-]+\s+){0,3}?(?:press conference|news conference|press point|press briefing|"
+    r"briefing|remarks|speech|address|statement|doorstep|interview)\W*\Z"
+)
+
+# The second line of such a title: "by NATO Secretary General <name> at ...".
+_BYLINE = re.compile(r"\W*by\s")
+
+
+def byline_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
+    """The line after a bare genre title ("Opening remarks" / "by NATO Secretary General X
+    at the meeting of ..."): the title rules read the two lines as one title, and this line,
+    which only names the document, is no one's position. Whether it was such a line."""
+    genre, state.genre = state.genre, None
+    if genre is None or not _BYLINE.match(work.folded):
+        return False
+    offset = len(genre) + 1
+    text = f"{genre} {work.folded}"
+    for rule in rules.sources:
+        if rule.actor is not None or rule.voice == "headline":
+            continue
+        for pattern in rule.titles:
+            try:
+                match = pattern.search(text, timeout=_TITLE_SECONDS)
+            except TimeoutError:
+                continue
+            if match is None or "speaker" not in match.groupdict():
+                continue
+            if match.start("speaker") < offset:
+                continue
+            author = _group_actor(work, match, "speaker", offset)
+            if author:
+                _establish(state, rule, author)
+                work.evidence = [ev for ev in work.evidence if ev.kind in _NO_POSITION]
+                return True
+    return False
+
+
 # A title that opens with a statement's genre: the statement's own words begin there.
 _STATEMENT = re.compile(r"\W*(?:joint\s+)?(?:statement|declaration|comment|communiqu[eé])\b")
 
@@ -123,11 +165,12 @@ _STATEMENT = re.compile(r"\W*(?:joint\s+)?(?:statement|declaration|comment|commu
 _CLAIM_BEFORE = re.compile(r"(?:\w+\W+){4,}?\w+[^\w:\u2013\u2014-]*(?::|\s[-\u2013\u2014])\s*\Z")
 
 
-def _group_actor(work: BlockWork, match: Any, group: str) -> tuple[str, ...]:
-    """The one actor the names in a title pattern's group stand for (() when none or many)."""
+def _group_actor(work: BlockWork, match: Any, group: str, offset: int = 0) -> tuple[str, ...]:
+    """The one actor the names in a title pattern's group stand for (() when none or many);
+    `offset`: where `work`'s text starts in the text matched."""
     if group not in match.groupdict() or match.start(group) < 0:
         return ()
-    start, end = match.span(group)
+    start, end = (at - offset for at in match.span(group))
     found = {
         actor
         for t_start, _, term in work.terms
