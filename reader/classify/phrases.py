@@ -134,6 +134,7 @@ class _Phrase:
         "direct",
         "direct_from",
         "host",
+        "institution",
         "member",
         "names",
         "other",
@@ -160,6 +161,9 @@ class _Phrase:
         self.complement = False
         self.host = 0  # 1: after "envoy to", skipping the host; 2: inside a host of words
         self.surnames: list[Tie] = []  # lexicon speakers' surnames, tied to their actors
+        # Capitalised words that open a role's complement ("Secretary of Defense", "Head of
+        # Mission"): an institution's words, never tied to a side as a person's name.
+        self.institution: list[Unit] = []
 
     def take(self, unit: Unit) -> bool:
         """Read one unit; False where the phrase ends ("Mission in Ukraine": a place)."""
@@ -182,6 +186,8 @@ class _Phrase:
         if term is None:
             if unit[CAP] and low not in _DETERMINERS and namelike(low):
                 self.names.append(unit)
+                if previous is not None and previous[LOW] in _NP_PREP:
+                    self.institution.append(unit)
         else:
             self._term(unit, term, possessor)
         return True
@@ -245,7 +251,10 @@ class _Phrase:
             if len(actors) > 1 and any(u[LOW] == "and" for u in units):
                 ties = _conjunct_ties(units)
             else:
-                ties = _ties(names, actors, self.member)
+                persons = (
+                    [u for u in names if u not in self.institution] if self.institution else names
+                )
+                ties = _ties(persons, actors, self.member)
             return Who(
                 "actor",
                 actors,
@@ -565,6 +574,8 @@ def person_name(units: Sequence[Unit], a: int, b: int, role: int) -> list[Unit]:
     start = end
     while start > role + 1 and units[start - 1][TERM] is None and units[start - 1][CAP]:
         start -= 1
+    if end - start >= 2 and units[start - 1][LOW] in _NP_PREP:
+        start += 1  # "Secretary of Defense Pete Ward": "Defense" names the office, not him
     run = _name_run(units, start, 1, end) if start < end else []
     if (
         run

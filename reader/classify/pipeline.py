@@ -483,8 +483,9 @@ def _sentences(
             work, work.units, work.starts, s_start, s_end, s_verbs, s_markers, state
         )
         settle(work, attrs, rules, state, distance, voice)
-        if office is None and not work.main:
-            office = next((a.who for a in attrs if a.who.kind == "role"), None)
+        if office is None and not any(who.kind == "actor" for _, who in work.main):
+            # "…, Governor Says", "Jane Doe condemns …": whom the first paragraphs name
+            office = next((a.who for a in attrs if a.who.kind in ("role", "unknown")), None)
     return office
 
 
