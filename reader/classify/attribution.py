@@ -302,7 +302,13 @@ def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
 
 
 def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
-    """ ", saying ...": the clause's speaker, else the sentence's main subject."""
+    """ ", saying ...": the clause's speaker, else the sentence's main subject. A speaker
+    inside a quote is not the one who goes on outside it ('"The president made clear ...,"
+    Ushakov said, adding ...' is Ushakov adding)."""
+    quotes = verb.work.quotes
+    if quotes:
+        inside = in_spans(verb.start, quotes)
+        earlier = [a for a in earlier if in_spans(a.pos, quotes) == inside]
     who = _participle_subject(earlier, verb.start) or _clause_subject(
         verb.units, verb.first, verb.k, verb.state
     )
@@ -373,8 +379,8 @@ def _subject_before(
         return None
     a, b = np_before(units, i, floor)
     before = units[a - 1][LOW] if a - 1 >= floor else ""
-    if before in OBJECT_PREP and not relative:
-        return "stop"
+    if (before in OBJECT_PREP and not relative) or before in _CONDITION:
+        return "stop"  # an object ("disappointed in Putin"), a condition ("if Moscow agrees")
     who = resolve(units[a:b], verb.state.names)
     learn(who, verb.state.names)
     # "The two sides agreed to exchange prisoners": a joint act, narrative, not a position
@@ -673,6 +679,11 @@ def _clause_subject(units: list[Unit], first: int, k: int, state: State) -> Who:
 
 
 _NAMED = ("actor", "unknown")
+
+
+# A clause these open states a condition, not anyone's position: "sanctions will rise if
+# Putin refuses", "unless Kyiv agrees", "until Moscow withdraws".
+_CONDITION = word_set("if unless until whether")
 
 
 # A role no one holds: "side" names a party to an argument ("the Russian side" resolves by its

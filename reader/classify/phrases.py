@@ -25,7 +25,7 @@ def word_set(words: str) -> frozenset[str]:
 SKIP = word_set(
     "has have had was were is are be been will would could may might shall should must also "
     "again once repeatedly later earlier previously already then afterwards meanwhile however "
-    "still further even never not n't reportedly publicly separately recently now today "
+    "still further even never not n't long reportedly publicly separately recently now today "
     "yesterday tonight on last this that week month year morning evening night weekend monday "
     "tuesday wednesday thursday friday saturday sunday in a statement jointly openly privately "
     "firmly strongly sharply bluntly personally more so far consistently categorically "
