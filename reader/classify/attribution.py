@@ -19,6 +19,7 @@ from typing import Literal
 from reader.classify.evidence import add_evidence
 from reader.classify.phrases import (
     COORD,
+    NAME_SUFFIXES,
     NOUN_MARK,
     NP_MODIFIERS,
     OBJECT_PREP,
@@ -292,6 +293,8 @@ def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
         i -= 2  # "continued to urge" means "urged"
     while i >= floor and units[i][LOW] in SKIP and units[i][TERM] is None:
         i -= 1
+    if i > floor and units[i][LOW] == "." and units[i - 1][LOW] in NAME_SUFFIXES:
+        i -= 1  # "John F. Kerry Jr. said"
     if i > floor and units[i][LOW] == ")":  # "Ukraine's military intelligence (HUR) said"
         j = i - 1
         while j > floor and i - j < _ASIDE and units[j][LOW] != "(":
