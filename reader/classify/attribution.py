@@ -167,6 +167,10 @@ def sentence_attrs(
         a, b = np_after(units, k, last)
         who = resolve(units[a:b], state.names)
         learn(who, state.names)
+        if who.kind in ("none", "role") or (
+            who.kind == "unknown" and not any(u[CAP] for u in units[a:b])
+        ):  # "a broadly positive readout", "the statement", "a statement" (no one's name)
+            who = _document_by(units, b, last, state) or who
         if who.kind != "none":
             attrs.append(_Attr(m_start, m_end, who, ATTRIBUTION_SOURCE, None, True))
     for v_start, v_end, form in verbs:
@@ -178,6 +182,27 @@ def sentence_attrs(
             attrs.append(attr)
     attrs.sort(key=lambda a: a.pos)
     return attrs
+
+
+# How far past a source marker a document's author may be named: "according to a broadly
+# positive readout of Friday's call posted to social media by Zelenskyy".
+_AUTHOR_REACH = 16
+
+
+def _document_by(units: list[Unit], b: int, last: int, state: State) -> Who | None:
+    """The author a source's "by"/"from" names, when the source itself is a document or
+    names no one ("according to a readout ... by Zelenskyy", "according to a statement
+    released by the Kremlin"); None when the clause names no actor that way."""
+    for j in range(b, min(last, b + _AUTHOR_REACH)):
+        low = units[j][LOW]
+        if low in (",", ";", ":"):
+            return None
+        if low in ("by", "from") and units[j][TERM] is None:
+            a2, b2 = np_after(units, j + 1, last)
+            who = resolve(units[a2:b2], state.names)
+            learn(who, state.names)
+            return who if who.kind == "actor" else None
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -897,10 +922,23 @@ _POSITION_MODIFIERS = word_set("own latest recent earlier repeated public new")
 _POSITION_LINKS = frozenset(["that", "to", "about", ":"])
 
 
-def reported_positions(work: BlockWork, rules: CompiledRules) -> None:
+# A stated position named by a noun before its owner: "encouraging words from Blinken",
+# "assurances from Washington" ("support from", "aid from" are acts).
+# Not "a proposal/offer/request from X": one still awaited ("waiting for a proposal from").
+_FROM_NOUNS = (_POSITION_NOUNS - word_set("proposal proposals offer offers")) | word_set(
+    "words message messages signal signals criticism praise"
+)
+_NEGATED = re.compile(r"\b(?:no|not|any|without|never)\s+(?:[\w-]+\s+)?\Z")
+_FROM_POSITION = re.compile(r"\b(?:" + "|".join(sorted(_FROM_NOUNS)) + r") from ")
+
+
+def reported_positions(work: BlockWork, rules: CompiledRules, state: State) -> None:
     """Positions a block reports by name, outside quotes: the owner's, weighed as reported
     speech ("Commenting on Zelensky's statement that Kiev would never recognise ..., Peskov
-    said"), never for the side of the block's own speaker."""
+    said", "he had heard encouraging words from Blinken"), never for the side of the
+    block's own speaker."""
+    if _FROM_POSITION.search(work.folded) is not None:
+        _positions_from(work, rules, state)
     if _POSITION_NOUN.search(work.folded) is None:
         return  # most blocks: one search instead of a look after every term
     units = work.units
@@ -936,6 +974,25 @@ def reported_positions(work: BlockWork, rules: CompiledRules) -> None:
                 units[j][END],
                 rules.weights.reported,
             )
+
+
+def _positions_from(work: BlockWork, rules: CompiledRules, state: State) -> None:
+    """ "words from Blinken", "a proposal from Kyiv": the position of the actor after "from"."""
+    units, starts = work.units, work.starts
+    own = {a for _, who in work.main if who.kind == "actor" for a in who.actors}
+    for match in _FROM_POSITION.finditer(work.folded):
+        if (work.quotes and in_spans(match.start(), work.quotes)) or _NEGATED.search(
+            work.folded, max(0, match.start() - 24), match.start()
+        ):
+            continue  # "has seen no signals from Kiev": nothing was said
+        k = bisect_left(starts, match.end())
+        a, b = np_after(units, k, len(units))
+        who = resolve(units[a:b], state.names)
+        learn(who, state.names)
+        fresh = [actor for actor in who.actors if actor not in own]
+        if who.kind == "actor" and fresh and allowed(who, work, rules):
+            end = units[b - 1][END]
+            add_evidence(work, REPORTED_POSITION, fresh, match.start(), end, rules.weights.reported)
 
 
 def _opening_possessor(work: BlockWork, pos: int) -> Who | None:

@@ -316,7 +316,7 @@ def _analyse(
     if not work.main and not in_voice and not is_title and mostly_quoted(work):
         _carry_quote(work, rules, state, distance)
     if work.term_at and not is_title:
-        reported_positions(work, rules)
+        reported_positions(work, rules, state)
     if is_title:
         if not title_source(work, state, rules):
             document_title(work, state, rules)
