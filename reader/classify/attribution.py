@@ -19,6 +19,7 @@ from typing import Literal
 from reader.classify.evidence import add_evidence
 from reader.classify.phrases import (
     COORD,
+    NAME_SUFFIXES,
     NOUN_MARK,
     NP_MODIFIERS,
     OBJECT_PREP,
@@ -166,6 +167,10 @@ def sentence_attrs(
         a, b = np_after(units, k, last)
         who = resolve(units[a:b], state.names)
         learn(who, state.names)
+        if who.kind in ("none", "role") or (
+            who.kind == "unknown" and not any(u[CAP] for u in units[a:b])
+        ):  # "a broadly positive readout", "the statement", "a statement" (no one's name)
+            who = _document_by(units, b, last, state) or who
         if who.kind != "none":
             attrs.append(_Attr(m_start, m_end, who, ATTRIBUTION_SOURCE, None, True))
     for v_start, v_end, form in verbs:
@@ -177,6 +182,27 @@ def sentence_attrs(
             attrs.append(attr)
     attrs.sort(key=lambda a: a.pos)
     return attrs
+
+
+# How far past a source marker a document's author may be named: "according to a broadly
+# positive readout of Friday's call posted to social media by Zelenskyy".
+_AUTHOR_REACH = 16
+
+
+def _document_by(units: list[Unit], b: int, last: int, state: State) -> Who | None:
+    """The author a source's "by"/"from" names, when the source itself is a document or
+    names no one ("according to a readout ... by Zelenskyy", "according to a statement
+    released by the Kremlin"); None when the clause names no actor that way."""
+    for j in range(b, min(last, b + _AUTHOR_REACH)):
+        low = units[j][LOW]
+        if low in (",", ";", ":"):
+            return None
+        if low in ("by", "from") and units[j][TERM] is None:
+            a2, b2 = np_after(units, j + 1, last)
+            who = resolve(units[a2:b2], state.names)
+            learn(who, state.names)
+            return who if who.kind == "actor" else None
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +318,8 @@ def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
         i -= 2  # "continued to urge" means "urged"
     while i >= floor and units[i][LOW] in SKIP and units[i][TERM] is None:
         i -= 1
+    if i > floor and units[i][LOW] == "." and units[i - 1][LOW] in NAME_SUFFIXES:
+        i -= 1  # "John F. Kerry Jr. said"
     if i > floor and units[i][LOW] == ")":  # "Ukraine's military intelligence (HUR) said"
         j = i - 1
         while j > floor and i - j < _ASIDE and units[j][LOW] != "(":
@@ -302,7 +330,13 @@ def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
 
 
 def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
-    """ ", saying ...": the clause's speaker, else the sentence's main subject."""
+    """ ", saying ...": the clause's speaker, else the sentence's main subject. A speaker
+    inside a quote is not the one who goes on outside it ('"The president made clear ...,"
+    Ushakov said, adding ...' is Ushakov adding)."""
+    quotes = verb.work.quotes
+    if quotes:
+        inside = in_spans(verb.start, quotes)
+        earlier = [a for a in earlier if in_spans(a.pos, quotes) == inside]
     who = _participle_subject(earlier, verb.start) or _clause_subject(
         verb.units, verb.first, verb.k, verb.state
     )
@@ -373,8 +407,8 @@ def _subject_before(
         return None
     a, b = np_before(units, i, floor)
     before = units[a - 1][LOW] if a - 1 >= floor else ""
-    if before in OBJECT_PREP and not relative:
-        return "stop"
+    if (before in OBJECT_PREP and not relative) or before in _CONDITION:
+        return "stop"  # an object ("disappointed in Putin"), a condition ("if Moscow agrees")
     who = resolve(units[a:b], verb.state.names)
     learn(who, verb.state.names)
     # "The two sides agreed to exchange prisoners": a joint act, narrative, not a position
@@ -675,6 +709,11 @@ def _clause_subject(units: list[Unit], first: int, k: int, state: State) -> Who:
 _NAMED = ("actor", "unknown")
 
 
+# A clause these open states a condition, not anyone's position: "sanctions will rise if
+# Putin refuses", "unless Kyiv agrees", "until Moscow withdraws".
+_CONDITION = word_set("if unless until whether")
+
+
 # A role no one holds: "side" names a party to an argument ("the Russian side" resolves by its
 # adjective; "the other side" and "the pro-war side" are no one's words).
 _PARTY = ("side",)
@@ -883,10 +922,23 @@ _POSITION_MODIFIERS = word_set("own latest recent earlier repeated public new")
 _POSITION_LINKS = frozenset(["that", "to", "about", ":"])
 
 
-def reported_positions(work: BlockWork, rules: CompiledRules) -> None:
+# A stated position named by a noun before its owner: "encouraging words from Blinken",
+# "assurances from Washington" ("support from", "aid from" are acts).
+# Not "a proposal/offer/request from X": one still awaited ("waiting for a proposal from").
+_FROM_NOUNS = (_POSITION_NOUNS - word_set("proposal proposals offer offers")) | word_set(
+    "words message messages signal signals criticism praise"
+)
+_NEGATED = re.compile(r"\b(?:no|not|any|without|never)\s+(?:[\w-]+\s+)?\Z")
+_FROM_POSITION = re.compile(r"\b(?:" + "|".join(sorted(_FROM_NOUNS)) + r") from ")
+
+
+def reported_positions(work: BlockWork, rules: CompiledRules, state: State) -> None:
     """Positions a block reports by name, outside quotes: the owner's, weighed as reported
     speech ("Commenting on Zelensky's statement that Kiev would never recognise ..., Peskov
-    said"), never for the side of the block's own speaker."""
+    said", "he had heard encouraging words from Blinken"), never for the side of the
+    block's own speaker."""
+    if _FROM_POSITION.search(work.folded) is not None:
+        _positions_from(work, rules, state)
     if _POSITION_NOUN.search(work.folded) is None:
         return  # most blocks: one search instead of a look after every term
     units = work.units
@@ -922,6 +974,25 @@ def reported_positions(work: BlockWork, rules: CompiledRules) -> None:
                 units[j][END],
                 rules.weights.reported,
             )
+
+
+def _positions_from(work: BlockWork, rules: CompiledRules, state: State) -> None:
+    """ "words from Blinken", "a proposal from Kyiv": the position of the actor after "from"."""
+    units, starts = work.units, work.starts
+    own = {a for _, who in work.main if who.kind == "actor" for a in who.actors}
+    for match in _FROM_POSITION.finditer(work.folded):
+        if (work.quotes and in_spans(match.start(), work.quotes)) or _NEGATED.search(
+            work.folded, max(0, match.start() - 24), match.start()
+        ):
+            continue  # "has seen no signals from Kiev": nothing was said
+        k = bisect_left(starts, match.end())
+        a, b = np_after(units, k, len(units))
+        who = resolve(units[a:b], state.names)
+        learn(who, state.names)
+        fresh = [actor for actor in who.actors if actor not in own]
+        if who.kind == "actor" and fresh and allowed(who, work, rules):
+            end = units[b - 1][END]
+            add_evidence(work, REPORTED_POSITION, fresh, match.start(), end, rules.weights.reported)
 
 
 def _opening_possessor(work: BlockWork, pos: int) -> Who | None:

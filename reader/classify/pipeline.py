@@ -324,7 +324,7 @@ def _analyse(
     if not work.main and not in_voice and not is_title and mostly_quoted(work):
         _carry_quote(work, rules, state, distance)
     if work.term_at and not is_title:
-        reported_positions(work, rules)
+        reported_positions(work, rules, state)
     if not is_title:
         statement_voice(work, state, rules, block.kind != "heading")
     if is_title:
@@ -520,8 +520,9 @@ def _sentences(
             work, work.units, work.starts, s_start, s_end, s_verbs, s_markers, state
         )
         settle(work, attrs, rules, state, distance, voice)
-        if office is None and not work.main:
-            office = next((a.who for a in attrs if a.who.kind == "role"), None)
+        if office is None and not any(who.kind == "actor" for _, who in work.main):
+            # "…, Governor Says", "Jane Doe condemns …": whom the first paragraphs name
+            office = next((a.who for a in attrs if a.who.kind in ("role", "unknown")), None)
     return office
 
 

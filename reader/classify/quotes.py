@@ -24,6 +24,12 @@ _OPENERS = '“"«'
 _CLOSERS = '”"»'
 
 
+def _opens_quote(text: str) -> bool:
+    """`text` opens with a quote mark: an opening one, or a closing ” set where an opening one
+    belongs ("”We will win" is a quote, as reader.classify.units reads it)."""
+    return text[:1] in _OPENERS or (text[:1] == "”" and text[1:2].isalnum())
+
+
 def still_open(work: BlockWork) -> bool:
     """The block ends inside a quote it opened ("“We will not ..." with no closing mark): by
     typographic convention the quote runs on into the next paragraph, which opens with a quote
@@ -33,12 +39,12 @@ def still_open(work: BlockWork) -> bool:
         return False
     start, end = quotes[-1]
     text = work.text
-    return end == len(text) and text[start] in _OPENERS and text.rstrip()[-1:] not in _CLOSERS
+    return end == len(text) and _opens_quote(text[start:]) and text.rstrip()[-1:] not in _CLOSERS
 
 
 def continues_quote(work: BlockWork) -> bool:
     """The block opens with a quote mark: it may go on with the quote of the block before."""
-    return work.text.lstrip()[:1] in _OPENERS
+    return _opens_quote(work.text.lstrip())
 
 
 def close_quote(works: list[BlockWork], rules: CompiledRules) -> None:
@@ -78,7 +84,7 @@ def bare_quote(work: BlockWork) -> bool:
     text = work.text.strip()
     if len(text) < 2:
         return False
-    if text[0] not in _OPENERS or text.rstrip(".")[-1] not in _CLOSERS:
+    if not _opens_quote(text) or text.rstrip(".")[-1] not in _CLOSERS:
         return False
     return sum(e - s for s, e in work.quotes) * 10 >= len(text) * 9
 

@@ -77,6 +77,9 @@ class Person:
 
     actors: tuple[str, ...]
     last: int
+    # Named only as someone's counterpart ("talks with the Czech Foreign Minister"): "the
+    # minister wrote" is more likely the article's own speaker with that role.
+    counterpart: bool = False
 
 
 @dataclass
