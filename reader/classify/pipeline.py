@@ -275,6 +275,8 @@ def _colon_label(
         transcript = False
     if before and before[0][LOW] in _POSSESSIVES:
         return None  # "Our answer is clear: ...": a sentence of the speaker's, no label
+    if any(start == 0 and end >= cut for start, end in work.excluded):
+        return None  # "LONDON: Following ...": a dateline (reader.classify.scan), no speaker
     pre_units = first_phrase(before)
     after = before.index(pre_units[-1]) + 1 if pre_units else len(before)
     if after < len(before) and _qualifies_noun(before[after], work):
