@@ -31,7 +31,7 @@ from reader.classify.phrases import (
     tie_appositive,
     word_set,
 )
-from reader.classify.speakers import known_role, named_again
+from reader.classify.speakers import house_body, known_role, named_again
 from reader.classify.types import (
     CAP,
     END,
@@ -848,7 +848,7 @@ def _role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who
         if holder.block != work.index:
             return Speaker(holder.actors, holder.block)
         return holder
-    return _recent_speaker(work, state, distance)
+    return house_body(who, state) or _recent_speaker(work, state, distance)
 
 
 def _recent_speaker(work: BlockWork, state: State, distance: int) -> Speaker | None:
