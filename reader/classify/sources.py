@@ -266,10 +266,11 @@ def joint_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
     source = state.source
     if source is None or not source.joint or not source.counterpart or not work.verbs:
         return
-    verb_starts = {start for start, _, _ in work.verbs}
-    author = state.document or ()
+    author = state.document or source.author
+    verbs = {start: verb for start, _, verb in work.verbs}
     for match in _joint_pattern(source.joint).finditer(work.folded):
-        if match.end() in verb_starts:
+        verb = verbs.get(match.end())
+        if verb is not None and verb.lemma.split(" ", 1)[0] not in _TOPIC_VERBS:
             weights = rules.weights
             end = len(work.text)
             add_evidence(work, CARRY_DOCUMENT, source.counterpart, 0, end, weights.reported)
@@ -278,6 +279,10 @@ def joint_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
                 weight = weights.attribution + weights.reported
                 add_evidence(work, CARRY_DOCUMENT, author, 0, end, weight)
             return
+
+
+# "The leaders spoke about / talked about / discussed X": a topic, no shared position.
+_TOPIC_VERBS = frozenset(["speak", "talk", "discuss"])
 
 
 @lru_cache(maxsize=16)
@@ -289,6 +294,27 @@ def _joint_pattern(subjects: tuple[str, ...]) -> re.Pattern[str]:
         rf"(?:^|[.;:]\s+|,\s+and\s+|\band\s+)(?:[\w'-]+(?:\s+[\w'-]+){{0,4}},\s+)?"
         rf"(?:{names})\s+(?:(?:also|both|all|have|had)\s+)*"
     )
+
+
+def opening_source(work: BlockWork, state: State, rules: CompiledRules) -> None:
+    """A story that opens with a call or a meeting of two sides ("Prime Minister <name> spoke
+    to President <name> of Ukraine this morning"): an `openings` rule's speaker and
+    counterpart, so that "The leaders agreed ..." after it speaks for both (`joint_voice`)."""
+    for rule in rules.sources:
+        for pattern in rule.openings:
+            try:
+                match = pattern.search(work.folded, timeout=_TITLE_SECONDS)
+            except TimeoutError:
+                continue
+            if match is None:
+                continue
+            author = _group_actor(work, match, "speaker")
+            counterpart = _group_actor(work, match, "counterpart")
+            if author and counterpart and author != counterpart:
+                state.source = DocumentSource(
+                    rule.id, False, counterpart, joint=rule.joint, author=author
+                )
+                return
 
 
 def actions_only(work: BlockWork, state: State, rules: CompiledRules) -> None:
