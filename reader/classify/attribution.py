@@ -407,8 +407,14 @@ def _subject_before(
         return None
     a, b = np_before(units, i, floor)
     before = units[a - 1][LOW] if a - 1 >= floor else ""
-    if (before in OBJECT_PREP and not relative) or before in _CONDITION:
-        return "stop"  # an object ("disappointed in Putin"), a condition ("if Moscow agrees")
+    if (
+        before in OBJECT_PREP
+        and not relative
+        and not (before in _TIME_CONJUNCTIONS and _says_that(verb))
+    ) or before in _CONDITION:
+        # an object ("disappointed in Putin"), a condition ("if Moscow agrees"); but "a day
+        # after the Kremlin announced that ..." opens a clause whose subject speaks
+        return "stop"
     who = resolve(units[a:b], verb.state.names)
     learn(who, verb.state.names)
     # "The two sides agreed to exchange prisoners": a joint act, narrative, not a position
@@ -418,11 +424,43 @@ def _subject_before(
         return "stop"
     if who.kind == "pronoun" and _reported_clause(verb.work, units, a, floor):
         return "stop"  # "respondents said they supported": the outer verb's subject speaks
+    if _addressee(verb, a):
+        return "stop"  # "demanded that Russia agree": the one asked, not a speaker
     who = _side_of_office(verb, who, a, b, appositive)
     if who.kind == "none":
         return None
     trailing = before in _TRAILING_OPEN and verb.last - verb.k <= _TRAILING_TAIL
     return verb.attr(who, ATTRIBUTION_SUBJECT, trailing=trailing)
+
+
+# Verbs whose "that"-clause asks something of its subject, in the bare (subjunctive) form:
+# "demanded that Russia agree", "urged that Kyiv accept", "insisted Moscow withdraw".
+_MANDATIVE = word_set("demand urge insist ask request propose recommend suggest require")
+
+
+def _says_that(verb: _Verb) -> bool:
+    """A speech verb with a "that"-clause a few words on ("announced on Thursday that"): what
+    the speaker said, not a claimed act ("after Moscow claimed to annex ...")."""
+    if verb.form.cls != "speech":
+        return False
+    following = verb.units[verb.k + 1 : min(verb.last, verb.k + 5)]
+    return any(unit[LOW] == "that" for unit in following)
+
+
+def _addressee(verb: _Verb, a: int) -> bool:
+    """The subject at unit `a` is the one a demand is made of: after "demanded (that)", with
+    its verb in the bare form ("that Russia agree", not "that Russia agreed")."""
+    units = verb.units
+    if units[verb.k][LOW] != verb.form.lemma.split(" ")[0]:
+        return False  # "agrees", "agreed": an indicative verb, a statement of its own
+    j = a - 1
+    if j >= verb.floor and units[j][LOW] == "that":
+        j -= 1
+    if j < verb.floor:
+        return False
+    verbs = verb.work.verbs  # sorted by offset
+    v = bisect_left(verbs, units[j][START], key=_start)
+    return v < len(verbs) and verbs[v][0] == units[j][START] and verbs[v][2].lemma in _MANDATIVE
 
 
 def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | None) -> Who:
@@ -712,6 +750,8 @@ _NAMED = ("actor", "unknown")
 # A clause these open states a condition, not anyone's position: "sanctions will rise if
 # Putin refuses", "unless Kyiv agrees", "until Moscow withdraws".
 _CONDITION = word_set("if unless until whether")
+# Prepositions that also open a clause: "after the Kremlin announced", "since Kyiv said".
+_TIME_CONJUNCTIONS = word_set("after before since")
 
 
 # A role no one holds: "side" names a party to an argument ("the Russian side" resolves by its

@@ -90,9 +90,10 @@ def bare_quote(work: BlockWork) -> bool:
 
 
 # The next paragraph points back at the quote: "That was how X described ...", "The warning
-# came from X", "These were the words of X".
+# came from X", "These were the words of X", "X made the remarks at a briefing".
 _BACK_REFERENCE = re.compile(
-    r"\W*(?:(?:that|this|these|those|such)\s+(?:was|were|is|are)\s+(?:how|what|the\s+words?\s+of)"
+    r"\W*(?:[^.;:]{1,60}?\bmade\s+(?:the|these|those|his|her|their)\s+(?:remarks|comments?|statement)\b"
+    r"|(?:that|this|these|those|such)\s+(?:was|were|is|are)\s+(?:how|what|the\s+words?\s+of)"
     r"|so\s+said|the\s+(?:warning|remarks?|comments?|words|statement|message|appeal|call|threat|"
     r"assessment|verdict)\s+(?:came\s+from|was\s+made\s+by|were\s+made\s+by|were\s+those\s+of))\b"
 )
