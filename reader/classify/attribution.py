@@ -75,6 +75,7 @@ _ACTIVE_AFTER_BE = frozenset(["quoted as saying"])
 
 
 _FIRST_PERSON = frozenset(["i", "we"])
+_PERSONAL = frozenset(["he", "she"])
 
 
 # Verbs that are also inverted after a quote: '"...," said Peskov'.
@@ -874,6 +875,11 @@ def _pronoun_subject(
     earlier = _earlier_subject(work, pos, state)
     if earlier.kind in _NAMED:
         return earlier
+    last = state.last
+    if attr.who.word in _PERSONAL and last is not None and last.thing:
+        # "China has not criticised Russia. '...,' he said": he is the person before
+        person = state.last_person
+        return person if person is not None and work.index - person.block <= distance else None
     return _recent_speaker(work, state, distance)
 
 
@@ -914,6 +920,7 @@ def _carried(
         add_evidence(work, rule, carried.actors, start, end, rules.weights.carry)
         work.carried_from = carried.block
     state.last = Speaker(carried.actors, work.index)
+    state.last_person = state.last
     kind: WhoKind = "actor" if carried.actors else "unknown"
     work.main.append((attr.pos, Who(kind, carried.actors, start, end)))
     return carried.actors
@@ -932,7 +939,7 @@ def _named(
     if who.kind == "unknown":
         if embedded_in is not None:
             return None
-        state.last = Speaker((), work.index)
+        _spoke(work, who, (), state)
         work.main.append((attr.pos, who))
         return ()
     if who.kind != "actor" or not allowed(who, work, rules):
@@ -946,8 +953,38 @@ def _named(
         return None
     add_evidence(work, attr.rule, who.actors, start, end, rules.weights.attribution)
     work.main.append((attr.pos, who))
-    state.last = Speaker(who.actors, work.index)
+    _spoke(work, who, who.actors, state)
     return who.actors
+
+
+def _spoke(work: BlockWork, who: Who, actors: tuple[str, ...], state: State) -> None:
+    """`who` is the block's speaker, for carry-over: a person ("Korsunsky said") is also the
+    one a later "he said" may take; a country or a body ("China has not criticised")
+    is not."""
+    speaker = Speaker(actors, work.index)
+    starts = work.starts
+    units = work.units[bisect_left(starts, who.start) : bisect_left(starts, who.end)]
+    if _is_thing(units):
+        speaker.thing = True
+    else:
+        state.last_person = speaker
+    state.last = speaker
+
+
+def _is_thing(units: Sequence[Unit]) -> bool:
+    """A subject made only of places and bodies ("China", "the Kremlin", "Kyiv's"): no
+    person's name, office or common noun in it."""
+    thing = False
+    for unit in units:
+        term = unit[TERM]
+        if term is None:
+            if unit[LOW] not in ("the", "'s", "’s"):
+                return False
+        elif term.kind in ("alias", "other"):
+            thing = True
+        elif term.kind != "adjective":
+            return False
+    return thing
 
 
 # A stated position named by a noun after its owner's possessive: "Zelensky's statement that",

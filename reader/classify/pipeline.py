@@ -413,6 +413,8 @@ def _speaker_line(
         )
         state.voice = speaker if runs_on else None  # "Mark Rutte: ...", not "Lavrov said: ..."
         state.last = speaker
+        if is_person(pre_units):
+            state.last_person = speaker
         work.speaker_set = True
         return speaker, None
     if who.kind == "unknown" and not is_title:
