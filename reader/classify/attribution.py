@@ -878,8 +878,8 @@ def _pronoun_subject(
     last = state.last
     if attr.who.word in _PERSONAL and last is not None and last.thing:
         # "China has not criticised Russia. '...,' he said": he is the person before
-        person = state.last_person
-        return person if person is not None and work.index - person.block <= distance else None
+        speaker = state.last_person
+        return speaker if speaker is not None and work.index - speaker.block <= distance else None
     return _recent_speaker(work, state, distance)
 
 
