@@ -477,6 +477,8 @@ def np_after(units: Sequence[Unit], i: int, ceiling: int) -> tuple[int, int]:
         ):
             j += 1
             continue
+        if low == "." and j + 1 < ceiling and units[j + 1][LOW] in _DETERMINERS:
+            break  # "the leaders of NATO. The head of state ...": a sentence ends there
         if low in ("'s", "’s", "-", "."):
             j += 1
             continue

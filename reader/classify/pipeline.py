@@ -270,6 +270,8 @@ def _colon_label(
     if len(before) > 2 and before[0][LOW] in ("quote", "quotes") and before[1][LOW] == "from":
         before = before[2:]  # "Quote from Hrynchuk: ...": one quote, a Ukrainian outlet's way
         transcript = False
+    if before and before[0][LOW] in _POSSESSIVES:
+        return None  # "Our answer is clear: ...": a sentence of the speaker's, no label
     pre_units = first_phrase(before)
     after = before.index(pre_units[-1]) + 1 if pre_units else len(before)
     if after < len(before) and _qualifies_noun(before[after], work):
@@ -280,6 +282,9 @@ def _colon_label(
     if who.kind in ("pronoun", "none") and not is_title:
         return None  # "We discussed three things today: ...", not a speaker's label
     return who, pre_units, cut, transcript
+
+
+_POSSESSIVES = frozenset(["our", "my", "your", "their", "his", "her", "its"])
 
 
 def _qualifies_noun(unit: Unit, work: BlockWork) -> bool:

@@ -39,7 +39,10 @@ def page_source(article: Article, state: State, rules: CompiledRules) -> None:
         return
     for rule in rules.sources:
         if rule.actor is not None and _on_page(rule, state.page):
-            _establish(state, rule, (rule.actor,))
+            if rule.voice == "house":  # a one-side outlet: its unqualified offices are its side's
+                state.house = (rule.actor,)
+            else:
+                _establish(state, rule, (rule.actor,))
             return
 
 
@@ -80,11 +83,35 @@ def title_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
             counterpart = _group_actor(work, match, "counterpart")
             _establish(state, rule, author, counterpart, _group_roles(work, match, rules))
             named = match.start("speaker") if rule.actor is None else match.start()
-            if _CLAIM_BEFORE.search(work.folded, 0, named):
+            starts = {named, match.start()}  # "<claim> - address of X", "<claim>: X statement"
+            if any(_CLAIM_BEFORE.search(work.folded, 0, start) for start in starts):
                 weight = rules.weights.attribution
                 add_evidence(work, ATTRIBUTION_HEADLINE, author, 0, len(work.text), weight)
+            elif rule.voice == "remarks":  # "X's remarks and answers ...": a name, no position
+                work.evidence = [ev for ev in work.evidence if ev.kind in _NO_POSITION]
+            elif _own_verdict(work, author):
+                add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
             return True
     return False
+
+
+# Evidence that makes no label: what a title that only names its document keeps.
+_NO_POSITION = frozenset(["framing", "mention"])
+
+
+def _own_verdict(work: BlockWork, author: tuple[str, ...]) -> bool:
+    """A statement's title that already gives its author's verdict in the author's own framing
+    ("Statement of the MFA of Ukraine on the sham vote in the temporarily occupied
+    territories"); a title that names the statement and its occasion states no position."""
+    return (
+        not work.main
+        and _STATEMENT.match(work.folded) is not None
+        and any(rule.actor in author for _, _, rule in work.framing)
+    )
+
+
+# A title that opens with a statement's genre: the statement's own words begin there.
+_STATEMENT = re.compile(r"\W*(?:joint\s+)?(?:statement|declaration|comment|communiqu[eé])\b")
 
 
 # "<five words or more of a claim>: ", " - ", " – ": the title's source comes after its claim.
@@ -131,7 +158,7 @@ def _establish(
 ) -> None:
     state.official = True
     state.document = author
-    state.reports = rule.voice == "release"
+    state.reports = rule.voice != "headline"  # remarks too: the author first (GUIDE.md)
     others = tuple(actor for actor in counterpart if actor not in author)
     remarks = rule.voice == "remarks"
     if remarks:  # a briefing's or press conference's "Answer:" lines are the speaker's
@@ -183,10 +210,12 @@ def joint_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
 
 @lru_cache(maxsize=16)
 def _joint_pattern(subjects: tuple[str, ...]) -> re.Pattern[str]:
-    """A joint subject at a sentence's or a clause's start, then "also"/"both" before the verb."""
+    """A joint subject at a sentence's or a clause's start (after a short opening phrase too:
+    "On grain, the leaders agreed"), then "also"/"both" before the verb."""
     names = "|".join(re.escape(s) for s in sorted(subjects, key=len, reverse=True))
     return re.compile(
-        rf"(?:^|[.;:]\s+|,\s+and\s+|\band\s+)(?:{names})\s+(?:(?:also|both|all|have|had)\s+)*"
+        rf"(?:^|[.;:]\s+|,\s+and\s+|\band\s+)(?:[\w'-]+(?:\s+[\w'-]+){{0,4}},\s+)?"
+        rf"(?:{names})\s+(?:(?:also|both|all|have|had)\s+)*"
     )
 
 

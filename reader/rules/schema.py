@@ -352,8 +352,10 @@ def _voice(node: Node, ctx: Context) -> None:
 # How a source's document speaks: `remarks` (one speaker's own words, every line theirs,
 # greetings included), `release` (a statement or readout: its lines with content are the
 # author's, and what it says others said is reported in the author's voice) or `headline`
-# (a title rule that labels the headline alone, in the headline's own grammar).
-SOURCE_VOICES = ("remarks", "release", "headline")
+# (a title rule that labels the headline alone, in the headline's own grammar) or `house`
+# (a site or outlet of one side's media: no document voice, but an office it names without a
+# country, "the Foreign Ministry said", is that side's).
+SOURCE_VOICES = ("remarks", "release", "headline", "house")
 
 
 def _source_needs(node: MappingNode, ctx: Context) -> None:
