@@ -1005,6 +1005,8 @@ _POSITION_LINKS = frozenset(["that", "to", "about", ":"])
 _FROM_NOUNS = (_POSITION_NOUNS - word_set("proposal proposals offer offers")) | word_set(
     "words message messages signal signals criticism praise"
 )
+# The topic of a question put to the speaker ("When questioned about the demand from X").
+_QUESTION_TOPIC = re.compile(r"\b(?:asked|questioned)\s+(?:about|on|over|regarding)\b")
 _NEGATED = re.compile(r"\b(?:no|not|any|without|never)\s+(?:[\w-]+\s+)?\Z")
 _FROM_POSITION = re.compile(r"\b(?:" + "|".join(sorted(_FROM_NOUNS)) + r") from ")
 
@@ -1058,10 +1060,13 @@ def _positions_from(work: BlockWork, rules: CompiledRules, state: State) -> None
     units, starts = work.units, work.starts
     own = {a for _, who in work.main if who.kind == "actor" for a in who.actors}
     for match in _FROM_POSITION.finditer(work.folded):
-        if (work.quotes and in_spans(match.start(), work.quotes)) or _NEGATED.search(
-            work.folded, max(0, match.start() - 24), match.start()
+        start = match.start()
+        if (
+            (work.quotes and in_spans(start, work.quotes))
+            or _NEGATED.search(work.folded, max(0, start - 24), start)
+            or _QUESTION_TOPIC.search(work.folded, work.sentence_start(start), start)
         ):
-            continue  # "has seen no signals from Kiev": nothing was said
+            continue  # "has seen no signals from Kiev": nothing was said; "asked about": a topic
         k = bisect_left(starts, match.end())
         a, b = np_after(units, k, len(units))
         who = resolve(units[a:b], state.names)
