@@ -1011,6 +1011,37 @@ _NEGATED = re.compile(r"\b(?:no|not|any|without|never)\s+(?:[\w-]+\s+)?\Z")
 _FROM_POSITION = re.compile(r"\b(?:" + "|".join(sorted(_FROM_NOUNS)) + r") from ")
 
 
+# A sentence that names the speaker of what comes before it, in the passive: "This was stated
+# by Foreign Minister X", "These words were written by X on Telegram" (Ukrainian outlets' way).
+_STATED_BY = re.compile(
+    r"(?:^|(?<=[.!?\"”] ))\W*(?:this|that|it|these\s+words|such\s+a\s+statement|"
+    r"the\s+relevant\s+statement)"
+    r"\s+(?:was|were|has\s+been|had\s+been)\s+(?:stated|said|announced|reported|noted|"
+    r"emphasi[sz]ed|declared|written|posted|made|voiced)\s+by\s+"
+)
+
+
+def stated_by(work: BlockWork, rules: CompiledRules, state: State) -> None:
+    """ "... This was stated by X": X speaks in the block (and, by reader.classify.quotes,
+    in a paragraph before it with no speaker of its own)."""
+    if work.main or " by " not in work.folded:
+        return
+    match = _STATED_BY.search(work.folded)
+    if match is None or (work.quotes and in_spans(match.start(), work.quotes)):
+        return
+    k = bisect_left(work.starts, match.end())
+    a, b = np_after(work.units, k, len(work.units))
+    who = resolve(work.units[a:b], state.names)
+    learn(who, state.names)
+    if who.kind != "actor" or not allowed(who, work, rules):
+        return
+    add_evidence(
+        work, ATTRIBUTION_SOURCE, who.actors, match.start(), who.end, rules.weights.attribution
+    )
+    work.main.append((match.start(), who))
+    _spoke(work, who, who.actors, state)
+
+
 def reported_positions(work: BlockWork, rules: CompiledRules, state: State) -> None:
     """Positions a block reports by name, outside quotes: the owner's, weighed as reported
     speech ("Commenting on Zelensky's statement that Kiev would never recognise ..., Peskov
@@ -1059,10 +1090,12 @@ def _positions_from(work: BlockWork, rules: CompiledRules, state: State) -> None
     """ "words from Blinken", "a proposal from Kyiv": the position of the actor after "from"."""
     units, starts = work.units, work.starts
     own = {a for _, who in work.main if who.kind == "actor" for a in who.actors}
+    verbs_at = {pos for pos, _ in work.main}
     for match in _FROM_POSITION.finditer(work.folded):
         start = match.start()
         if (
-            (work.quotes and in_spans(start, work.quotes))
+            start in verbs_at  # "Kyiv demands from the Russian side to stop": a verb
+            or (work.quotes and in_spans(start, work.quotes))
             or _NEGATED.search(work.folded, max(0, start - 24), start)
             or _QUESTION_TOPIC.search(work.folded, work.sentence_start(start), start)
         ):
