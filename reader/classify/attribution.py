@@ -894,7 +894,42 @@ def _role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who
         if holder.block != work.index:
             return Speaker(holder.actors, holder.block)
         return holder
+    house = _house_office(who, state)
+    if house is not None:
+        return house
     return _recent_speaker(work, state, distance)
+
+
+# Offices a wire story leaves unqualified when its dateline's side is plain: "MOSCOW, June 12.
+# /TASS/. The Foreign Ministry said ...", "KYIV (AP) — The General Staff said ...".
+_HOUSE_OFFICES = word_set(
+    "ministry government president presidency cabinet military army navy"
+) | frozenset(
+    [
+        "foreign ministry",
+        "defence ministry",
+        "defense ministry",
+        "ministry of defence",
+        "ministry of defense",
+        "ministry of foreign affairs",
+        "general staff",
+        "armed forces",
+        "air force",
+        "prime minister",
+        "presidential office",
+    ]
+)
+
+
+def _house_office(who: Who, state: State) -> Who | None:
+    """A bare government office no one in the article holds yet: the dateline's side, unless
+    the last speaker was another side's (the office may be theirs)."""
+    house, last = state.house, state.last
+    if not house or not set(who.roles) & _HOUSE_OFFICES:
+        return None
+    if last is not None and last.actors and not set(house) & set(last.actors):
+        return None
+    return Who("actor", house, who.start, who.end, who.roles)
 
 
 def _recent_speaker(work: BlockWork, state: State, distance: int) -> Speaker | None:
