@@ -67,6 +67,9 @@ _ASPECT = word_set(
 )
 
 
+_WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
+
+
 # "is believed to", "was described": passive, the subject is not the speaker.
 _BE = frozenset(["is", "was", "are", "were", "be", "been", "being"])
 
@@ -294,6 +297,10 @@ def _not_a_statement(verb: _Verb) -> bool:
     prev = verb.low(i)
     if prev in NOUN_MARK or (prev.endswith(("'s", "’s")) and units[i][TERM] is None):
         return True
+    if prev in _WEEKDAYS and i - 1 >= verb.floor:
+        before = units[i - 1][LOW]
+        if before in NOUN_MARK or before.endswith(("'s", "’s")):
+            return True  # "Trump's Friday call", "the Monday statement": a noun
     if i >= verb.floor and units[i][TERM] is not None and units[i][LOW].endswith("'s"):
         return True  # "Kyiv's request"
     k = verb.k
