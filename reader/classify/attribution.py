@@ -346,17 +346,26 @@ def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
         inside = in_spans(verb.start, quotes)
         earlier = [a for a in earlier if in_spans(a.pos, quotes) == inside]
     who = _participle_subject(earlier, verb.start) or _clause_subject(
-        verb.units, verb.first, verb.k, verb.state
+        verb.units, _past_dateline(verb), verb.k, verb.state
     )
     if who.kind == "none":
         return None
     return verb.attr(who, ATTRIBUTION_PARTICIPLE, follows=True)
 
 
+def _past_dateline(verb: _Verb) -> int:
+    """The sentence's first unit after a dateline that opens it ("KYIV, Ukraine — "): the
+    dateline's words are no subject."""
+    excluded = verb.work.excluded
+    if not excluded or excluded[0][0] != 0 or verb.first:
+        return verb.first
+    return bisect_left(verb.work.starts, excluded[0][1], verb.first, verb.k)
+
+
 def _coordinated_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
     """ "... and said": the clause's speaker, else the subject the sentence opens with."""
     who = _participle_subject(earlier, verb.start) or _opening_subject(
-        verb.units, verb.first, verb.k, verb.state
+        verb.units, _past_dateline(verb), verb.k, verb.state
     )
     if who is None:
         return None
@@ -886,7 +895,8 @@ def _pronoun_subject(
     if attr.who.word in _PERSONAL and last is not None and last.thing:
         # "China has not criticised Russia. '...,' he said": he is the person before
         speaker = state.last_person
-        return speaker if speaker is not None and work.index - speaker.block <= distance else None
+        if speaker is not None and work.index - speaker.block <= distance:
+            return speaker
     return _recent_speaker(work, state, distance)
 
 
