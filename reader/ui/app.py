@@ -326,6 +326,8 @@ class ReaderApp(App[None]):
             self._open_article(0)
         elif self.feed_items:
             self.show_feed()
+        if not self.articles:  # nothing to classify: the start is over once this is drawn
+            self.call_after_refresh(self._resume_collector)
         self.web.start(self._urls)
         self.set_interval(WATCH_SECONDS, self._watch_config)
         self.set_interval(SAVE_SECONDS, self._save_moved)
@@ -623,10 +625,16 @@ class ReaderApp(App[None]):
                 state = self._shown_state()
                 self._hidden_marks.pop(index, None)
             self._show(result, state, index)
-            # Everything built so far lives as long as the article: keep the collector off it.
-            gc.freeze()
+            self._resume_collector()
+
+    def _resume_collector(self) -> None:
+        """Collect garbage again, without walking what was built so far: it lives as long as
+        the article (the CLI pauses the collector while the reader starts, `reader.cli._open`)."""
+        gc.freeze()
+        gc.enable()
 
     def _classify_failed(self, generation: int, message: str) -> None:
+        self._resume_collector()
         if generation != self._generation:
             return
         self.status_error = message
@@ -1012,6 +1020,8 @@ class ReaderApp(App[None]):
             self._clear_search()
         elif self.feed_items:
             self.show_feed()
+        if not self.articles:  # nothing to classify: the start is over once this is drawn
+            self.call_after_refresh(self._resume_collector)
         self._update_status()
 
     def action_explain(self) -> None:
