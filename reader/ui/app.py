@@ -1025,8 +1025,6 @@ class ReaderApp(App[None]):
             self._clear_search()
         elif self.feed_items:
             self.show_feed()
-        if not self.articles:  # nothing to classify: the start is over once this is drawn
-            self.call_after_refresh(self._resume_collector)
         self._update_status()
 
     def action_explain(self) -> None:
