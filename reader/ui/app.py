@@ -175,6 +175,7 @@ class _Widgets:
     explain: ExplainPane
     search: SearchBar
     status: StatusLine
+    footer_row: Container
 
 
 class ReaderApp(App[None]):
@@ -276,6 +277,7 @@ class ReaderApp(App[None]):
             ExplainPane(id="explain", rule_messages=rule_messages(self.config)),
             SearchBar(id="search"),
             StatusLine(id="status"),
+            Container(id="footer-row"),
         )
         yield self._ui.header
         with Container(id="main"):
@@ -283,7 +285,7 @@ class ReaderApp(App[None]):
             yield self._ui.explain
         yield self._ui.search
         yield self._ui.status
-        yield Footer()
+        yield self._ui.footer_row
 
     def _widgets(self) -> _Widgets:
         """The reader's own widgets, kept from `compose`: not queried, because a timer or a
@@ -332,7 +334,7 @@ class ReaderApp(App[None]):
         elif self.feed_items:
             self.show_feed()
         if not self.articles:  # nothing to classify: the start is over once this is drawn
-            self.call_after_refresh(self._resume_collector)
+            self.call_after_refresh(self._first_screen_shown)
         self.web.start(self._urls)
         self.set_interval(WATCH_SECONDS, self._watch_config)
         self.set_interval(SAVE_SECONDS, self._save_moved)
@@ -630,16 +632,23 @@ class ReaderApp(App[None]):
                 state = self._shown_state()
                 self._hidden_marks.pop(index, None)
             self._show(result, state, index)
-            self._resume_collector()
+            self._first_screen_shown()
 
-    def _resume_collector(self) -> None:
-        """Collect garbage again, without walking what was built so far: it lives as long as
-        the article (the CLI pauses the collector while the reader starts, `reader.cli._open`)."""
+    def _first_screen_shown(self) -> None:
+        """The first article is shown (drawn in the next frame): now what its screen could
+        wait for. The key hints fill their row a frame later (the footer's widgets and styles
+        cost as much as the article's own first frame); the garbage collector runs again,
+        without walking what was built so far, which lives as long as the article (the CLI
+        pauses it while the reader starts, `reader.cli._open`)."""
         gc.freeze()
         gc.enable()
+        row = self._widgets().footer_row
+        if not row.children:
+            row.mount(Footer())
+            self.call_after_refresh(self.refresh_bindings)
 
     def _classify_failed(self, generation: int, message: str) -> None:
-        self._resume_collector()
+        self._first_screen_shown()
         if generation != self._generation:
             return
         self.status_error = message
