@@ -78,11 +78,9 @@ from reader.model import Article, ClassifiedArticle, Verdict
 from reader.safe_text import visible
 from reader.ui.commands import reader_commands, screenshot_directory
 from reader.ui.explain import ExplainPane, rule_messages
-from reader.ui.help import HelpRow, HelpScreen
 from reader.ui.keys import Key, bindings, by_id, help_rows
 from reader.ui.nocolor import without_colour
 from reader.ui.open_articles import OpenArticles
-from reader.ui.pick import FeedScreen, LinksScreen
 from reader.ui.preferences import remember_theme, remembered_theme
 from reader.ui.search_bar import SearchBar
 from reader.ui.status import AirtimePart, HeaderLine, StatusLine
@@ -109,8 +107,9 @@ if TYPE_CHECKING:  # the web modules (urllib, ssl) load on the first fetch, not 
     from reader.feeds import Feed, FeedItem
     from reader.web import WebSettings
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # screens that are not the first one load when they are first opened
     from reader.ui.compare import CompareScreen
+    from reader.ui.help import HelpRow
 
 Classifier = Callable[[Article, Config], ClassifiedArticle]
 """A whole-article classifier: tests and benchmarks may pass their own."""
@@ -1088,6 +1087,8 @@ class ReaderApp(App[None]):
 
     def show_feed(self) -> None:
         """The list of the feeds' items; what is picked is fetched and opened."""
+        from reader.ui.pick import FeedScreen
+
         self.push_screen(FeedScreen(self.feed_items, self.web.item or 0), self.web.picked_item)
 
     def action_links(self) -> None:
@@ -1097,6 +1098,8 @@ class ReaderApp(App[None]):
         if not block.links:
             self._note("no links in this block")
             return
+        from reader.ui.pick import LinksScreen
+
         self.push_screen(LinksScreen(block.links), lambda pick: self.web.picked_link(block, pick))
 
     def add_article(self, article: Article) -> int:
@@ -1117,6 +1120,8 @@ class ReaderApp(App[None]):
                 feed.title or "Feed", feed.url, f"{len(self.feed_items)} items"
             )
             self.view.clear("Pick an article in the feed's list (Escape shows it again)")
+            from reader.ui.pick import FeedScreen
+
             if not isinstance(self.screen, FeedScreen):
                 self.show_feed()
 
@@ -1137,6 +1142,8 @@ class ReaderApp(App[None]):
         return [(visible(keys), text, key_id) for keys, text, key_id in help_rows(self._keymap)]
 
     def action_help(self) -> None:
+        from reader.ui.help import HelpScreen
+
         self.push_screen(HelpScreen(self.help_rows()))
 
     # --- compare screen and actor lens (reader.ui.compare, reader.ui.lens) ---------------
