@@ -98,10 +98,13 @@ class _Pickler(pickle.Pickler):
         return NotImplemented
 
 
-def cache_key(paths: Sequence[Path], modules: Sequence[str] = RULES_MODULES) -> str | None:
-    """The key for what is built from `paths` by `modules`; None when a file cannot be read or
-    is not a regular file of at most `MAX_FILE` bytes (then nothing is cached)."""
-    digest = hashlib.sha256(f"{_FORMAT}\0{sys.version}\0{_sre.MAGIC}".encode())
+def cache_key(
+    paths: Sequence[Path], modules: Sequence[str] = RULES_MODULES, extra: str = ""
+) -> str | None:
+    """The key for what is built from `paths` by `modules` (and whatever else `extra` says);
+    None when a file cannot be read or is not a regular file of at most `MAX_FILE` bytes
+    (then nothing is cached)."""
+    digest = hashlib.sha256(f"{_FORMAT}\0{sys.version}\0{_sre.MAGIC}\0{extra}".encode())
     try:
         for name in modules:
             spec = find_spec(name)  # finds the source without running it
