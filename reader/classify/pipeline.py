@@ -14,7 +14,13 @@ from operator import itemgetter
 from threading import Event
 from typing import Any, TypeVar
 
-from reader.classify.attribution import allowed, reported_positions, sentence_attrs, settle
+from reader.classify.attribution import (
+    allowed,
+    reported_positions,
+    sentence_attrs,
+    settle,
+    stated_by,
+)
 from reader.classify.document import (
     OFFICIAL_TITLE,
     document_title,
@@ -41,6 +47,7 @@ from reader.classify.quotes import (
     forward_speaker,
     mostly_quoted,
     still_open,
+    unattributed,
 )
 from reader.classify.scan import Budget, prepare_chunk
 from reader.classify.sources import (
@@ -169,6 +176,7 @@ class _BlockOrder:
         self.held: list[BlockWork] = []  # a headline waiting for its source, and those after
         self.opened: list[BlockWork] = []  # paragraphs of a quote still open
         self.ahead: BlockWork | None = None  # a bare quote, waiting for the next block
+        self.ahead_quote = True  # ... or a paragraph with no speaker (False)
         self.title_who: Who | None = None
         self.first = True
         self._ready: list[Verdict] = []
@@ -181,7 +189,7 @@ class _BlockOrder:
                 self.held, self.title_who = [work], pending
                 return
         if self.ahead is not None:
-            forward_speaker(self.ahead, work, self.rules)
+            forward_speaker(self.ahead, work, self.rules, self.ahead_quote)
             self._emit(self.ahead)
             self.ahead = None
         if self.opened and self._quote_goes_on(work):
@@ -190,7 +198,10 @@ class _BlockOrder:
             self.opened = [work]  # its speaker may be named where the quote closes
             return
         if block.kind != "title" and bare_quote(work):
-            self.ahead = work
+            self.ahead, self.ahead_quote = work, True
+            return
+        if block.kind == "paragraph" and unattributed(work):
+            self.ahead, self.ahead_quote = work, False  # "X said this" may follow
             return
         self._emit(work)
 
@@ -324,6 +335,8 @@ def _analyse(
     )
     if is_title and pending is None:
         pending = office  # "…, Governor Says": the office the first paragraphs name
+    elif work.units and not is_title:
+        stated_by(work, rules, state)
     if not work.main and not in_voice and not is_title and mostly_quoted(work):
         _carry_quote(work, rules, state, distance)
     if work.term_at and not is_title:
@@ -439,6 +452,8 @@ def _speaker_line(
         )
         state.voice = speaker if runs_on else None  # "Mark Rutte: ...", not "Lavrov said: ..."
         state.last = speaker
+        if is_person(pre_units):
+            state.last_person = speaker
         work.speaker_set = True
         return speaker, None
     if who.kind == "unknown" and not is_title:

@@ -236,29 +236,6 @@ _TITLE_WORDS = frozenset(
     ["deputy", "first", "acting", "senior", "chief", "vice", "regional", "state", "the", "gov."]
 )
 _MINISTRY = frozenset(["ministry", "foreign ministry", "defence ministry", "defense ministry"])
-# Bodies of government an outlet names without a country when they are its own side's: "the
-# Defence Ministry said" in a TASS story, "the General Staff reported" in a Kyiv one.
-_HOUSE_BODIES = frozenset(
-    [
-        "foreign ministry",
-        "defence ministry",
-        "defense ministry",
-        "ministry of defence",
-        "ministry of defense",
-        "ministry of foreign affairs",
-        "mod",
-        "general staff",
-        "general staff of the armed forces",
-    ]
-)
-
-
-def house_body(who: Who, state: State) -> Who | None:
-    """ "The Defence Ministry said" with no country, no earlier holder of the office, in an
-    outlet of one side (a wire dateline or a `voice: house` site): that side's ministry."""
-    if not state.house or who.kind != "role" or not set(who.roles) & _HOUSE_BODIES:
-        return None
-    return Who("actor", state.house, who.start, who.end, who.roles)
 
 
 def _sentence_subject(work: BlockWork, a: int, state: State) -> Who | None:

@@ -70,6 +70,7 @@ class Speaker:
 
     actors: tuple[str, ...]  # () = a named speaker who is none of the actors
     block: int
+    thing: bool = False  # a country or a body ("China has not criticised ..."), never "he"
 
 
 @dataclass
@@ -88,6 +89,7 @@ class State:
     """What the article has established so far, carried from block to block."""
 
     last: Speaker | None = None
+    last_person: Speaker | None = None  # the last speaker who is a person: "he said" takes them
     voice: Speaker | None = None  # a transcript speaker ("Mark Rutte: ...")
     voice_kind: BlockKind | None = None  # the kind of block that set the voice (an item's ends
     # with the list)
