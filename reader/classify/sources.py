@@ -14,6 +14,7 @@ what it says others said is reported in the author's voice (reader.classify.docu
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
@@ -68,6 +69,7 @@ def title_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
     test is not needed)."""
     if _BARE_GENRE.match(work.folded):
         state.genre = work.folded  # "Opening remarks": the next line may say by whom
+        _site_remarks(work, state)
     for rule in rules.sources:
         for pattern in rule.titles:
             try:
@@ -123,6 +125,17 @@ _BARE_GENRE = re.compile(
     r"\W*(?:[\w-]+\s+){0,3}?(?:press conference|news conference|press point|press briefing|"
     r"briefing|remarks|speech|address|statement|doorstep|interview)\W*\Z"
 )
+
+
+def _site_remarks(work: BlockWork, state: State) -> None:
+    """A page of an official site titled with a genre of spoken words alone ("Pre-summit
+    press conference", "Opening remarks"): the site's author speaking, every line theirs."""
+    source, author = state.source, state.document
+    if source is None or source.remarks or not author or _STATEMENT.match(work.folded):
+        return
+    state.source = replace(source, remarks=True)
+    state.interviewee = Speaker(author, 0)
+
 
 # The second line of such a title: "by NATO Secretary General <name> at ...".
 _BYLINE = re.compile(r"\W*by\s")
