@@ -286,12 +286,22 @@ def joint_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         if verb is not None and verb.lemma.split(" ", 1)[0] not in _TOPIC_VERBS:
             weights = rules.weights
             end = len(work.text)
-            add_evidence(work, CARRY_DOCUMENT, source.counterpart, 0, end, weights.reported)
-            if not any(ev.rule == CARRY_DOCUMENT.id and ev.actor in author for ev in work.evidence):
+            own = sum(
+                ev.weight for ev in work.evidence if ev.kind in _SPEECH and ev.actor in author
+            )
+            # the counterpart's own position, said by both: as much as an attribution when the
+            # author's words already outweigh it in the block, else reported after the author
+            weight = weights.attribution if own > weights.attribution else weights.reported
+            add_evidence(work, CARRY_DOCUMENT, source.counterpart, 0, end, weight)
+            if not own:
                 # "They agreed ..." read as the last speaker: the author's account comes first
                 weight = weights.attribution + weights.reported
                 add_evidence(work, CARRY_DOCUMENT, author, 0, end, weight)
             return
+
+
+# Evidence that someone speaks in a block (a mention or framing does not).
+_SPEECH = frozenset(["attribution", "carry"])
 
 
 # "The leaders spoke about / talked about / discussed X": a topic, no shared position.
