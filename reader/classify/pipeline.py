@@ -53,6 +53,7 @@ from reader.classify.scan import Budget, prepare_chunk
 from reader.classify.sources import (
     actions_only,
     byline_source,
+    embedded_document,
     joint_voice,
     opening_source,
     page_source,
@@ -343,6 +344,8 @@ def _analyse(
         reported_positions(work, rules, state)
     if not is_title:
         statement_voice(work, state, rules, block.kind != "heading")
+        if not state.official and state.statement is None and rules.sources:
+            embedded_document(work, state, rules)  # "Statement of the MFA of Ukraine on ..."
     if is_title:
         if not title_source(work, state, rules):
             document_title(work, state, rules)

@@ -127,6 +127,34 @@ _BARE_GENRE = re.compile(
 )
 
 
+def embedded_document(work: BlockWork, state: State, rules: CompiledRules) -> None:
+    """A heading inside a story that names a document by its title grammar ("Statement of the
+    Ministry of Foreign Affairs of Ukraine on ...", "Address by the President of ..."), the
+    document reprinted after it: its paragraphs are the author's as a statement introduced by
+    "X said:" is (`reader.classify.document.statement_voice`); the heading is no position."""
+    if len(work.text) > _HEADING_LENGTH or work.text.rstrip().endswith(_SENTENCE_ENDS):
+        return
+    for rule in rules.sources:
+        if rule.actor is not None or rule.voice == "headline":
+            continue
+        for pattern in rule.titles:
+            try:
+                match = pattern.search(work.folded, timeout=_TITLE_SECONDS)
+            except TimeoutError:
+                continue
+            if match is None:
+                continue
+            author = _group_actor(work, match, "speaker") or _group_actors(work, match)
+            if author:
+                state.statement = Speaker(author, work.index)
+                work.evidence = [ev for ev in work.evidence if ev.kind in _NO_POSITION]
+                return
+
+
+_HEADING_LENGTH = 200
+_SENTENCE_ENDS = (".", "!", "?", ":", '"', "”", "»")
+
+
 def _site_remarks(work: BlockWork, state: State) -> None:
     """A page of an official site titled with a genre of spoken words alone ("Pre-summit
     press conference", "Opening remarks"): the site's author speaking, every line theirs."""
