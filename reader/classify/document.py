@@ -212,7 +212,7 @@ def statement_voice(work: BlockWork, state: State, rules: CompiledRules, plain: 
                 weight = weights.attribution + weights.reported if own else weights.carry
                 add_evidence(work, CARRY_STATEMENT, statement.actors, 0, len(work.text), weight)
                 work.carried_from = statement.block
-    if plain and state.voice is None and not work.quotes:
+    if plain and state.voice is None and not work.quotes and work.text.rstrip().endswith(":"):
         _introduction(work, state, rules)
 
 
