@@ -33,7 +33,8 @@ def house_side(work: BlockWork, state: State, rules: CompiledRules) -> None:
 
 # A title that makes the text an official document in one institution's voice.
 OFFICIAL_TITLE = re.compile(
-    r"\W*(?:(?:full\s+)?text\s+of\s+(?:the\s+)?|joint\s+|kremlin\s+|white\s+house\s+)?"
+    r"\W*(?:(?:(?:full\s+)?text|excerpts?)\s+(?:of|from)\s+(?:the\s+)?|from\s+(?:the\s+)?|joint\s+|"
+    r"kremlin\s+|white\s+house\s+)?"
     r"(?:statement|declaration|summit\s+declaration|communiqu[eé]|readout|press\s+release|"
     r"remarks|address|comment|briefing|press\s+conference|news\s+conference|transcript|"
     r"(?:telephone|phone)\s+(?:conversation|call)|meeting|talks)\b",
