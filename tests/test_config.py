@@ -182,7 +182,7 @@ def test_source_rules_are_checked_with_their_position(tmp_path: Path) -> None:
     path = _write(tmp_path, "sources:\n  - id: s\n    message: m\n    titles: ['remarks by .+']\n")
     assert _one(path).startswith(f"{path}:4:14: without 'actor', a title pattern needs")
     path = _write(tmp_path, "sources:\n  - id: s\n    message: m\n    actor: nato\n")
-    assert "a source rule needs 'sites', 'outlets' or 'titles'" in _one(path)
+    assert "a source rule needs 'sites', 'outlets', 'titles' or 'openings'" in _one(path)
     path = _write(
         tmp_path, "sources:\n  - id: s\n    message: m\n    actor: natto\n    sites: [x.org]\n"
     )

@@ -45,6 +45,7 @@ from reader.classify.scan import Budget, prepare_chunk
 from reader.classify.sources import (
     actions_only,
     joint_voice,
+    opening_source,
     page_source,
     remarks_voice,
     title_source,
@@ -325,9 +326,11 @@ def _analyse(
     if is_title:
         if not title_source(work, state, rules):
             document_title(work, state, rules)
-    elif state.official:
-        document_voice(work, state, rules)
-        _source_voice(work, state, rules)
+    else:
+        opening_source(work, state, rules)
+        if state.official:
+            document_voice(work, state, rules)
+            _source_voice(work, state, rules)
     _framing_and_mentions(work, rules)
     return pending
 

@@ -67,10 +67,7 @@ def title_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
     test is not needed)."""
     for rule in rules.sources:
         for pattern in rule.titles:
-            try:
-                match = pattern.search(work.folded, timeout=_TITLE_SECONDS)
-            except TimeoutError:
-                continue
+            match = _search(pattern, work.folded)
             if match is None:
                 continue
             author = (rule.actor,) if rule.actor else _group_actor(work, match, "speaker")
@@ -93,6 +90,48 @@ def title_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
                 add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
             return True
     return False
+
+
+def _search(pattern: Any, text: str) -> Any:
+    """The pattern's first match in a title or an opening line (None when it runs too long)."""
+    try:
+        return pattern.search(text, timeout=_TITLE_SECONDS)
+    except TimeoutError:
+        return None
+
+
+# The paragraphs after the title where a line that hands the floor to a speaker stands (a
+# standfirst, a repost's introduction).
+_OPENING_LINES = 2
+
+
+def opening_source(work: BlockWork, state: State, rules: CompiledRules) -> None:
+    """A first paragraph that hands the floor to one speaker ("X provided the following
+    readout:", "In his evening address, the President ... :"): what follows is in that
+    speaker's voice, as if a title rule had named them, and the line itself is theirs (an
+    attribution-only line). Its speaker is the pattern's `speaker` group, or else the one actor
+    the line's own speech verb attributes to. For documents no site or title rule knows."""
+    if state.document is not None or state.source is not None or work.index > _OPENING_LINES:
+        return
+    for rule in rules.sources:
+        for pattern in rule.openings:
+            match = _search(pattern, work.folded)
+            if match is None:
+                continue
+            author = (rule.actor,) if rule.actor else _group_actor(work, match, "speaker")
+            author = author or _line_speaker(work)
+            if not author:
+                continue
+            _establish(state, rule, author, roles=_group_roles(work, match, rules))
+            if not any(ev.actor in author for ev in work.evidence if ev.kind != "mention"):
+                add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
+            return
+
+
+def _line_speaker(work: BlockWork) -> tuple[str, ...]:
+    """The one actor the line's own attributions name as a speaker (() when none or many)."""
+    found = {actor for _, who in work.main if who.kind == "actor" for actor in who.actors}
+    return tuple(found) if len(found) == 1 else ()
 
 
 # Evidence that makes no label: what a title that only names its document keeps.

@@ -158,6 +158,7 @@ class SourceRule:
     sites: tuple[str, ...]
     outlets: tuple[str, ...]
     titles: tuple[Any, ...]  # regex.Pattern[str], case-insensitive
+    openings: tuple[Any, ...]  # the same, for the first paragraphs after the title
     roles: tuple[str, ...]
     joint: tuple[str, ...]
 
@@ -172,6 +173,7 @@ def source_rule(rule: Mapping[str, Any]) -> SourceRule:
         sites=tuple(site.lower().removeprefix("www.") for site in rule.get("sites") or ()),
         outlets=tuple(_norm(outlet) for outlet in rule.get("outlets") or ()),
         titles=tuple(regex.compile(t, regex.IGNORECASE) for t in rule.get("titles") or ()),
+        openings=tuple(regex.compile(t, regex.IGNORECASE) for t in rule.get("openings") or ()),
         roles=tuple(_norm(role) for role in rule.get("roles") or ()),
         joint=tuple(_norm(subject) for subject in rule.get("joint") or ()),
     )

@@ -359,17 +359,18 @@ SOURCE_VOICES = ("remarks", "release", "headline", "house")
 
 
 def _source_needs(node: MappingNode, ctx: Context) -> None:
-    """A source rule matches something (a site, an outlet or a title) and names its actor:
-    `actor:`, or a `(?P<speaker>...)` group in every title pattern."""
+    """A source rule matches something (a site, an outlet, a title or an opening line) and
+    names its actor: `actor:`, or a `(?P<speaker>...)` group in every title pattern (an
+    opening line without one is the speaker's its own speech verb names)."""
     values = {key.value: value for key, value in node.value if isinstance(key, ScalarNode)}
-    if not values.keys() & {"sites", "outlets", "titles"}:
-        ctx.error(node, "a source rule needs 'sites', 'outlets' or 'titles'")
+    if not values.keys() & {"sites", "outlets", "titles", "openings"}:
+        ctx.error(node, "a source rule needs 'sites', 'outlets', 'titles' or 'openings'")
     if "actor" in values:
         return
     titles = _strings(values.get("titles"))
-    if not titles or "sites" in values or "outlets" in values:
-        ctx.error(node, "a source rule without 'actor' needs title patterns only")
-    for title in titles:
+    if not (titles or "openings" in values) or "sites" in values or "outlets" in values:
+        ctx.error(node, "a source rule without 'actor' needs title or opening patterns only")
+    for title in titles:  # an opening line may leave its speaker to its own verb
         if "(?P<speaker>" not in title.value:
             ctx.error(title, "without 'actor', a title pattern needs a (?P<speaker>...) group")
 
@@ -383,6 +384,7 @@ _SOURCE = mapping(
         "sites": STRINGS,
         "outlets": STRINGS,
         "titles": list_of(_regex),
+        "openings": list_of(_regex),
         "roles": STRINGS,
         "joint": STRINGS,
         "tests": _EXAMPLES,
@@ -737,7 +739,8 @@ def _check_title_examples(rule: MappingNode, ctx: Context, clock: _Clock) -> boo
     tests = values.get("tests")
     if not isinstance(tests, MappingNode):
         return True
-    patterns = [regex.compile(t.value, regex.IGNORECASE) for t in _strings(values.get("titles"))]
+    sources = [*_strings(values.get("titles")), *_strings(values.get("openings"))]
+    patterns = [regex.compile(t.value, regex.IGNORECASE) for t in sources]
     for key, value in tests.value:
         for example in _strings(value):
             left = clock.left()
@@ -793,7 +796,7 @@ def _backtracking(path: Path, nodes: Mapping[str, Node]) -> list[ConfigError]:
     """A warning for each rule regex with a nested quantifier (see `nested_quantifier`)."""
     ctx = Context(path)
     checked = ("framing", "regex"), ("exclusions", "regex"), ("actions", "regex")
-    for key, field_name in (*checked, ("sources", "titles")):
+    for key, field_name in (*checked, ("sources", "titles"), ("sources", "openings")):
         for rule in _items(nodes[key]) if key in nodes else ():
             id_node = _get(rule, "id")
             rule_id = id_node.value if id_node is not None else "?"
