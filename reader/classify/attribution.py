@@ -67,6 +67,9 @@ _ASPECT = word_set(
 )
 
 
+_WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
+
+
 # "is believed to", "was described": passive, the subject is not the speaker.
 _BE = frozenset(["is", "was", "are", "were", "be", "been", "being"])
 
@@ -75,6 +78,7 @@ _ACTIVE_AFTER_BE = frozenset(["quoted as saying"])
 
 
 _FIRST_PERSON = frozenset(["i", "we"])
+_PERSONAL = frozenset(["he", "she"])
 
 
 # Verbs that are also inverted after a quote: '"...," said Peskov'.
@@ -293,6 +297,10 @@ def _not_a_statement(verb: _Verb) -> bool:
     prev = verb.low(i)
     if prev in NOUN_MARK or (prev.endswith(("'s", "’s")) and units[i][TERM] is None):
         return True
+    if prev in _WEEKDAYS and i - 1 >= verb.floor:
+        before = units[i - 1][LOW]
+        if before in NOUN_MARK or before.endswith(("'s", "’s")):
+            return True  # "Trump's Friday call", "the Monday statement": a noun
     if i >= verb.floor and units[i][TERM] is not None and units[i][LOW].endswith("'s"):
         return True  # "Kyiv's request"
     k = verb.k
@@ -338,17 +346,26 @@ def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
         inside = in_spans(verb.start, quotes)
         earlier = [a for a in earlier if in_spans(a.pos, quotes) == inside]
     who = _participle_subject(earlier, verb.start) or _clause_subject(
-        verb.units, verb.first, verb.k, verb.state
+        verb.units, _past_dateline(verb), verb.k, verb.state
     )
     if who.kind == "none":
         return None
     return verb.attr(who, ATTRIBUTION_PARTICIPLE, follows=True)
 
 
+def _past_dateline(verb: _Verb) -> int:
+    """The sentence's first unit after a dateline that opens it ("KYIV, Ukraine — "): the
+    dateline's words are no subject."""
+    excluded = verb.work.excluded
+    if not excluded or excluded[0][0] != 0 or verb.first:
+        return verb.first
+    return bisect_left(verb.work.starts, excluded[0][1], verb.first, verb.k)
+
+
 def _coordinated_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
     """ "... and said": the clause's speaker, else the subject the sentence opens with."""
     who = _participle_subject(earlier, verb.start) or _opening_subject(
-        verb.units, verb.first, verb.k, verb.state
+        verb.units, _past_dateline(verb), verb.k, verb.state
     )
     if who is None:
         return None
@@ -407,8 +424,14 @@ def _subject_before(
         return None
     a, b = np_before(units, i, floor)
     before = units[a - 1][LOW] if a - 1 >= floor else ""
-    if (before in OBJECT_PREP and not relative) or before in _CONDITION:
-        return "stop"  # an object ("disappointed in Putin"), a condition ("if Moscow agrees")
+    if (
+        before in OBJECT_PREP
+        and not relative
+        and not (before in _TIME_CONJUNCTIONS and _says_that(verb))
+    ) or before in _CONDITION:
+        # an object ("disappointed in Putin"), a condition ("if Moscow agrees"); but "a day
+        # after the Kremlin announced that ..." opens a clause whose subject speaks
+        return "stop"
     who = resolve(units[a:b], verb.state.names)
     learn(who, verb.state.names)
     # "The two sides agreed to exchange prisoners": a joint act, narrative, not a position
@@ -418,11 +441,43 @@ def _subject_before(
         return "stop"
     if who.kind == "pronoun" and _reported_clause(verb.work, units, a, floor):
         return "stop"  # "respondents said they supported": the outer verb's subject speaks
+    if _addressee(verb, a):
+        return "stop"  # "demanded that Russia agree": the one asked, not a speaker
     who = _side_of_office(verb, who, a, b, appositive)
     if who.kind == "none":
         return None
     trailing = before in _TRAILING_OPEN and verb.last - verb.k <= _TRAILING_TAIL
     return verb.attr(who, ATTRIBUTION_SUBJECT, trailing=trailing)
+
+
+# Verbs whose "that"-clause asks something of its subject, in the bare (subjunctive) form:
+# "demanded that Russia agree", "urged that Kyiv accept", "insisted Moscow withdraw".
+_MANDATIVE = word_set("demand urge insist ask request propose recommend suggest require")
+
+
+def _says_that(verb: _Verb) -> bool:
+    """A speech verb with a "that"-clause a few words on ("announced on Thursday that"): what
+    the speaker said, not a claimed act ("after Moscow claimed to annex ...")."""
+    if verb.form.cls != "speech":
+        return False
+    following = verb.units[verb.k + 1 : min(verb.last, verb.k + 5)]
+    return any(unit[LOW] == "that" for unit in following)
+
+
+def _addressee(verb: _Verb, a: int) -> bool:
+    """The subject at unit `a` is the one a demand is made of: after "demanded (that)", with
+    its verb in the bare form ("that Russia agree", not "that Russia agreed")."""
+    units = verb.units
+    if units[verb.k][LOW] != verb.form.lemma.split(" ")[0]:
+        return False  # "agrees", "agreed": an indicative verb, a statement of its own
+    j = a - 1
+    if j >= verb.floor and units[j][LOW] == "that":
+        j -= 1
+    if j < verb.floor:
+        return False
+    verbs = verb.work.verbs  # sorted by offset
+    v = bisect_left(verbs, units[j][START], key=_start)
+    return v < len(verbs) and verbs[v][0] == units[j][START] and verbs[v][2].lemma in _MANDATIVE
 
 
 def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | None) -> Who:
@@ -712,6 +767,8 @@ _NAMED = ("actor", "unknown")
 # A clause these open states a condition, not anyone's position: "sanctions will rise if
 # Putin refuses", "unless Kyiv agrees", "until Moscow withdraws".
 _CONDITION = word_set("if unless until whether")
+# Prepositions that also open a clause: "after the Kremlin announced", "since Kyiv said".
+_TIME_CONJUNCTIONS = word_set("after before since")
 
 
 # A role no one holds: "side" names a party to an argument ("the Russian side" resolves by its
@@ -834,6 +891,12 @@ def _pronoun_subject(
     earlier = _earlier_subject(work, pos, state)
     if earlier.kind in _NAMED:
         return earlier
+    last = state.last
+    if attr.who.word in _PERSONAL and last is not None and last.thing:
+        # "China has not criticised Russia. '...,' he said": he is the person before
+        speaker = state.last_person
+        if speaker is not None and work.index - speaker.block <= distance:
+            return speaker
     return _recent_speaker(work, state, distance)
 
 
@@ -848,7 +911,42 @@ def _role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who
         if holder.block != work.index:
             return Speaker(holder.actors, holder.block)
         return holder
+    house = _house_office(who, state)
+    if house is not None:
+        return house
     return _recent_speaker(work, state, distance)
+
+
+# Offices a wire story leaves unqualified when its dateline's side is plain: "MOSCOW, June 12.
+# /TASS/. The Foreign Ministry said ...", "KYIV (AP) — The General Staff said ...".
+_HOUSE_OFFICES = word_set(
+    "ministry government president presidency cabinet military army navy"
+) | frozenset(
+    [
+        "foreign ministry",
+        "defence ministry",
+        "defense ministry",
+        "ministry of defence",
+        "ministry of defense",
+        "ministry of foreign affairs",
+        "general staff",
+        "armed forces",
+        "air force",
+        "prime minister",
+        "presidential office",
+    ]
+)
+
+
+def _house_office(who: Who, state: State) -> Who | None:
+    """A bare government office no one in the article holds yet: the dateline's side, unless
+    the last speaker was another side's (the office may be theirs)."""
+    house, last = state.house, state.last
+    if not house or not set(who.roles) & _HOUSE_OFFICES:
+        return None
+    if last is not None and last.actors and not set(house) & set(last.actors):
+        return None
+    return Who("actor", house, who.start, who.end, who.roles)
 
 
 def _recent_speaker(work: BlockWork, state: State, distance: int) -> Speaker | None:
@@ -874,6 +972,7 @@ def _carried(
         add_evidence(work, rule, carried.actors, start, end, rules.weights.carry)
         work.carried_from = carried.block
     state.last = Speaker(carried.actors, work.index)
+    state.last_person = state.last
     kind: WhoKind = "actor" if carried.actors else "unknown"
     work.main.append((attr.pos, Who(kind, carried.actors, start, end)))
     return carried.actors
@@ -892,7 +991,7 @@ def _named(
     if who.kind == "unknown":
         if embedded_in is not None:
             return None
-        state.last = Speaker((), work.index)
+        _spoke(work, who, (), state)
         work.main.append((attr.pos, who))
         return ()
     if who.kind != "actor" or not allowed(who, work, rules):
@@ -906,8 +1005,38 @@ def _named(
         return None
     add_evidence(work, attr.rule, who.actors, start, end, rules.weights.attribution)
     work.main.append((attr.pos, who))
-    state.last = Speaker(who.actors, work.index)
+    _spoke(work, who, who.actors, state)
     return who.actors
+
+
+def _spoke(work: BlockWork, who: Who, actors: tuple[str, ...], state: State) -> None:
+    """`who` is the block's speaker, for carry-over: a person ("Korsunsky said") is also the
+    one a later "he said" may take; a country or a body ("China has not criticised")
+    is not."""
+    speaker = Speaker(actors, work.index)
+    starts = work.starts
+    units = work.units[bisect_left(starts, who.start) : bisect_left(starts, who.end)]
+    if _is_thing(units):
+        speaker.thing = True
+    else:
+        state.last_person = speaker
+    state.last = speaker
+
+
+def _is_thing(units: Sequence[Unit]) -> bool:
+    """A subject made only of places and bodies ("China", "the Kremlin", "Kyiv's"): no
+    person's name, office or common noun in it."""
+    thing = False
+    for unit in units:
+        term = unit[TERM]
+        if term is None:
+            if unit[LOW] not in ("the", "'s", "’s"):
+                return False
+        elif term.kind in ("alias", "other"):
+            thing = True
+        elif term.kind != "adjective":
+            return False
+    return thing
 
 
 # A stated position named by a noun after its owner's possessive: "Zelensky's statement that",
@@ -928,8 +1057,41 @@ _POSITION_LINKS = frozenset(["that", "to", "about", ":"])
 _FROM_NOUNS = (_POSITION_NOUNS - word_set("proposal proposals offer offers")) | word_set(
     "words message messages signal signals criticism praise"
 )
+# The topic of a question put to the speaker ("When questioned about the demand from X").
+_QUESTION_TOPIC = re.compile(r"\b(?:asked|questioned)\s+(?:about|on|over|regarding)\b")
 _NEGATED = re.compile(r"\b(?:no|not|any|without|never)\s+(?:[\w-]+\s+)?\Z")
 _FROM_POSITION = re.compile(r"\b(?:" + "|".join(sorted(_FROM_NOUNS)) + r") from ")
+
+
+# A sentence that names the speaker of what comes before it, in the passive: "This was stated
+# by Foreign Minister X", "These words were written by X on Telegram" (Ukrainian outlets' way).
+_STATED_BY = re.compile(
+    r"(?:^|(?<=[.!?\"”] ))\W*(?:this|that|it|these\s+words|such\s+a\s+statement|"
+    r"the\s+relevant\s+statement)"
+    r"\s+(?:was|were|has\s+been|had\s+been)\s+(?:stated|said|announced|reported|noted|"
+    r"emphasi[sz]ed|declared|written|posted|made|voiced)\s+by\s+"
+)
+
+
+def stated_by(work: BlockWork, rules: CompiledRules, state: State) -> None:
+    """ "... This was stated by X": X speaks in the block (and, by reader.classify.quotes,
+    in a paragraph before it with no speaker of its own)."""
+    if work.main or " by " not in work.folded:
+        return
+    match = _STATED_BY.search(work.folded)
+    if match is None or (work.quotes and in_spans(match.start(), work.quotes)):
+        return
+    k = bisect_left(work.starts, match.end())
+    a, b = np_after(work.units, k, len(work.units))
+    who = resolve(work.units[a:b], state.names)
+    learn(who, state.names)
+    if who.kind != "actor" or not allowed(who, work, rules):
+        return
+    add_evidence(
+        work, ATTRIBUTION_SOURCE, who.actors, match.start(), who.end, rules.weights.attribution
+    )
+    work.main.append((match.start(), who))
+    _spoke(work, who, who.actors, state)
 
 
 def reported_positions(work: BlockWork, rules: CompiledRules, state: State) -> None:
@@ -980,11 +1142,16 @@ def _positions_from(work: BlockWork, rules: CompiledRules, state: State) -> None
     """ "words from Blinken", "a proposal from Kyiv": the position of the actor after "from"."""
     units, starts = work.units, work.starts
     own = {a for _, who in work.main if who.kind == "actor" for a in who.actors}
+    verbs_at = {pos for pos, _ in work.main}
     for match in _FROM_POSITION.finditer(work.folded):
-        if (work.quotes and in_spans(match.start(), work.quotes)) or _NEGATED.search(
-            work.folded, max(0, match.start() - 24), match.start()
+        start = match.start()
+        if (
+            start in verbs_at  # "Kyiv demands from the Russian side to stop": a verb
+            or (work.quotes and in_spans(start, work.quotes))
+            or _NEGATED.search(work.folded, max(0, start - 24), start)
+            or _QUESTION_TOPIC.search(work.folded, work.sentence_start(start), start)
         ):
-            continue  # "has seen no signals from Kiev": nothing was said
+            continue  # "has seen no signals from Kiev": nothing was said; "asked about": a topic
         k = bisect_left(starts, match.end())
         a, b = np_after(units, k, len(units))
         who = resolve(units[a:b], state.names)

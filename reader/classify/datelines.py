@@ -12,8 +12,8 @@ import re
 
 # The place: one or more words in capitals, "/" between cities ("ROME/BEIJING").
 _PLACE = r"(?P<place>[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*)"
-# After a comma: a date ("March 3"), before a dash alone ...
-_DATE = r",\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}"
+# After a comma: a date ("March 3") or a country ("KYIV, Ukraine — "), before a dash alone ...
+_DATE = r",\s*(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}|[A-Z][a-z]{2,}(?:\s[A-Z][a-z]{2,})?)"
 # ... or a country or a date before an agency: "KYIV, Ukraine (AP) —", "MOSCOW, June 12. /TASS/."
 _WHERE = r",[^\n()/]{1,40}?"
 _AGENCY = r"\s*\((?P<agency>[A-Za-z. -]{1,30})\)\s*[-–—]+\s"

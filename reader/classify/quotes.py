@@ -90,9 +90,10 @@ def bare_quote(work: BlockWork) -> bool:
 
 
 # The next paragraph points back at the quote: "That was how X described ...", "The warning
-# came from X", "These were the words of X".
+# came from X", "These were the words of X", "X made the remarks at a briefing".
 _BACK_REFERENCE = re.compile(
-    r"\W*(?:(?:that|this|these|those|such)\s+(?:was|were|is|are)\s+(?:how|what|the\s+words?\s+of)"
+    r"\W*(?:[^.;:]{1,60}?\bmade\s+(?:the|these|those|his|her|their)\s+(?:remarks|comments?|statement)\b"
+    r"|(?:that|this|these|those|such)\s+(?:was|were|is|are)\s+(?:how|what|the\s+words?\s+of)"
     r"|so\s+said|the\s+(?:warning|remarks?|comments?|words|statement|message|appeal|call|threat|"
     r"assessment|verdict)\s+(?:came\s+from|was\s+made\s+by|were\s+made\s+by|were\s+those\s+of))\b"
 )
@@ -108,16 +109,48 @@ _ATTRIBUTION_TAIL = re.compile(
 )
 
 
-def forward_speaker(held: BlockWork, nxt: BlockWork, rules: CompiledRules) -> None:
+def unattributed(work: BlockWork) -> bool:
+    """A paragraph that names no speaker of its own: the next one may say whose it is ("X
+    said this on Facebook", "This was stated by X")."""
+    return (
+        not work.main
+        and len(work.text) > _SHORTEST_CLAIM
+        and not any(ev.kind == "carry" for ev in work.evidence)  # a transcript's line keeps it
+    )
+
+
+_SHORTEST_CLAIM = 40
+
+
+# The next paragraph opens by naming the speaker of the one before: "Ukrainian Defense
+# Minister X said this in a post on Facebook", "This was stated by X", "X announced this".
+_SAID_THIS = re.compile(
+    r"[^.!?\"“”]{0,160}?\b(?:said|stated|announced|wrote|reported|noted|emphasi[sz]ed|declared|"
+    r"posted|told|underlined|stressed)\s+(?:this|so)\b(?!\s+(?:week|month|year|morning|"
+    r"afternoon|evening|weekend|spring|summer|autumn|fall|winter|time))"
+    r"|\W*(?:this|that|it)\s+(?:was|has\s+been)\s+(?:stated|said|announced|reported|noted|"
+    r"emphasi[sz]ed|declared|written|posted)\s+by\b"
+)
+
+
+def forward_speaker(
+    held: BlockWork, nxt: BlockWork, rules: CompiledRules, quote: bool = True
+) -> None:
     """A bare quote whose speaker the next paragraph names, pointing back at it ("That was how
     X summed up ...") or with a sentence that is only the attribution ("X said in a
-    statement."): the quote is that speaker's, not the one carried from before it."""
+    statement."): the quote is that speaker's, not the one carried from before it. A
+    paragraph with no speaker (`quote` False) takes the next one's only when it opens by
+    pointing back at it ("X said this on Facebook", "This was stated by X")."""
     if not nxt.main:
         return
     pos, who = nxt.main[0]
     if who.kind not in ("actor", "unknown"):
         return
-    if _BACK_REFERENCE.match(nxt.folded) is None:
+    if not quote:
+        said = _SAID_THIS.match(nxt.folded)
+        if said is None or not said.start() <= pos <= said.end():
+            return
+    elif _BACK_REFERENCE.match(nxt.folded) is None:
         s_start, s_end = nxt.sentences[0] if nxt.sentences else (0, 0)
         verb_end = next((end for start, end, _ in nxt.verbs if start == pos), None)
         if verb_end is None or not s_start <= pos < s_end:

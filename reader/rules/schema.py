@@ -360,8 +360,8 @@ SOURCE_VOICES = ("remarks", "release", "headline", "house")
 
 def _source_needs(node: MappingNode, ctx: Context) -> None:
     """A source rule matches something (a site, an outlet, a title or an opening line) and
-    names its actor: `actor:`, or a `(?P<speaker>...)` group in every title pattern (an
-    opening line without one is the speaker's its own speech verb names)."""
+    names its actor: `actor:`, or a `(?P<speaker>...)` (or `(?P<authors>...)`) group in every
+    title pattern (an opening line without one is the speaker's its own speech verb names)."""
     values = {key.value: value for key, value in node.value if isinstance(key, ScalarNode)}
     if not values.keys() & {"sites", "outlets", "titles", "openings"}:
         ctx.error(node, "a source rule needs 'sites', 'outlets', 'titles' or 'openings'")
@@ -370,9 +370,13 @@ def _source_needs(node: MappingNode, ctx: Context) -> None:
     titles = _strings(values.get("titles"))
     if not (titles or "openings" in values) or "sites" in values or "outlets" in values:
         ctx.error(node, "a source rule without 'actor' needs title or opening patterns only")
-    for title in titles:  # an opening line may leave its speaker to its own verb
-        if "(?P<speaker>" not in title.value:
-            ctx.error(title, "without 'actor', a title pattern needs a (?P<speaker>...) group")
+    for title in titles:
+        if "(?P<speaker>" not in title.value and "(?P<authors>" not in title.value:
+            ctx.error(
+                title,
+                "without 'actor', a title pattern needs a (?P<speaker>...) or (?P<authors>...)"
+                " group",
+            )
 
 
 _SOURCE = mapping(
