@@ -144,7 +144,7 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         return
     speaker = Speaker(author, work.index)
     if not own:
-        if _CONTENT.search(work.text) and not ASKS_SPEAKER.search(work.folded):
+        if _delivered(work) and not ASKS_SPEAKER.search(work.folded):
             add_evidence(
                 work,
                 CARRY_DOCUMENT,
@@ -157,6 +157,21 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         # The document's own account outweighs the position it reports.
         weight = rules.weights.attribution + rules.weights.reported
         add_evidence(work, CARRY_DOCUMENT, speaker.actors, 0, len(work.text), weight)
+
+
+def _delivered(work: BlockWork) -> bool:
+    """A line the document's author delivers: one with content, or the salutation a statement
+    read out to a body opens with ("Mr President, distinguished members of the Council,")."""
+    return _CONTENT.search(work.text) is not None or _SALUTATION.match(work.folded) is not None
+
+
+# The address to the audience a delivered statement opens with, alone on its line.
+_SALUTATION = re.compile(
+    r"\W*(?:(?:thank\s+you|thanks)(?:\s+very\s+much)?,?\s+)?(?:(?:mr|mister|madam|madame|mrs|ms)\.?\s+)?"
+    r"(?:president|speaker|chair(?:man|woman|person)?|secretary[- ]general|excellenc(?:y|ies)|"
+    r"colleagues|ladies\s+and\s+gentlemen|(?:distinguished|dear|honou?rable|esteemed|fellow)"
+    r"\s+[\w' -]{2,60}?)(?:,\s+[^.!?]{0,240}?)?[,.!:]?\s*\Z"
+)
 
 
 def resolve_title(works: list[BlockWork], who: Who, rules: CompiledRules, distance: int) -> None:
