@@ -15,7 +15,7 @@ from reader.classify.types import (
     State,
     Who,
 )
-from reader.classify.units import ASKS_SPEAKER, in_spans
+from reader.classify.units import ASKS_SPEAKER, in_spans, merged
 from reader.rules.compile import CompiledRules, Term
 from reader.rules.grammar import ATTRIBUTION_HEADLINE, CARRY_DOCUMENT, CARRY_STATEMENT
 
@@ -110,8 +110,10 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
 
     The author is the title's, or the one the first blocks establish: the subject of a
     readout's "had a telephone conversation with", a declaration's "We, the Heads of State
-    ... of the North Atlantic Alliance", or the first named speaker. Lines of the author's own
-    ("We call on ...", "Allies will ...", "It was agreed ...") carry that voice; where the
+    ... of the North Atlantic Alliance", the first named speaker, or the side whose own words
+    a first-person line uses ("we will continue our special military operation"). Lines of
+    the author's own ("We call on ...", "Allies will ...", "It was agreed ...") carry that
+    voice; where the
     title or a readout names the author, what the document says others said is reported in
     the author's voice too (the author first). Transcript lines ("Name: ...") keep theirs.
     """
@@ -121,21 +123,11 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
     if state.document is None:
         if work.index > _OPENING_BLOCKS:
             return
-        folded = work.folded
-        readout = _READOUT.search(folded)
-        we = _WE_OPENING.match(folded)
-        author: tuple[str, ...] = ()
-        if readout is not None:
-            # the clause's subject: "At the initiative of the German side, Vladimir Putin had
-            # a telephone conversation with ..." is Putin's readout
-            clause = folded.rfind(",", 0, readout.start()) + 1
-            author = _one_actor(work.terms, clause, readout.start())
-            state.reports = bool(author)
-        elif we is not None:
-            author = _one_actor(work.terms, we.start(1), we.end(1))
-        elif len(own) == 1:
+        opening = _READOUT.search(work.folded) or _WE_OPENING.match(work.folded)
+        if len(own) == 1 and opening is None:
             state.document = tuple(own)
             return
+        author = _opening_author(work, state)
         if not author:
             return
         state.document = author
@@ -157,6 +149,59 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         # The document's own account outweighs the position it reports.
         weight = rules.weights.attribution + rules.weights.reported
         add_evidence(work, CARRY_DOCUMENT, speaker.actors, 0, len(work.text), weight)
+
+
+def _opening_author(work: BlockWork, state: State) -> tuple[str, ...]:
+    """The author an opening block names: the subject of a readout's "had a telephone
+    conversation with", a declaration's "We, the Heads of State ... of the North Atlantic
+    Alliance", or the side whose own words a first-person line uses (`_first_person_side`)."""
+    folded = work.folded
+    readout = _READOUT.search(folded)
+    if readout is not None:
+        # the clause's subject: "At the initiative of the German side, Vladimir Putin had
+        # a telephone conversation with ..." is Putin's readout
+        clause = folded.rfind(",", 0, readout.start()) + 1
+        author = _one_actor(work.terms, clause, readout.start())
+        state.reports = bool(author)
+        return author
+    we = _WE_OPENING.match(folded)
+    if we is not None:
+        return _one_actor(work.terms, we.start(1), we.end(1))
+    if any(who.kind == "actor" for _, who in work.main):
+        return ()  # a line with a speaker of its own is theirs
+    return _first_person_side(work)
+
+
+def _first_person_side(work: BlockWork) -> tuple[str, ...]:
+    """The one side whose own words (framing rules marked `first_person`: "our special
+    military operation", "fellow Ukrainians") a line in the first person uses, outside quotes
+    and exclusions ("what Moscow calls ..."). A narrator who says no "we" or "I" is reporting,
+    and a quoted opponent's words are theirs: neither names the author."""
+    quotes = work.quotes
+    if not any(not in_spans(m.start(), quotes) for m in _FIRST_PERSON.finditer(work.folded)):
+        return ()
+    excluded = merged(work.excluded) if work.excluded else work.excluded
+    folded = work.folded
+    sides = {
+        rule.actor
+        for start, _, rule in work.framing
+        if rule.first_person
+        and rule.actor is not None
+        and not in_spans(start, quotes)
+        and not in_spans(start, excluded)
+        and not _NAMED_BY_OTHERS.search(folded, max(0, start - 60), start)
+    }
+    return tuple(sides) if len(sides) == 1 else ()
+
+
+_FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|i|my)\b")
+
+# The words right before a term that make it someone else's name for a thing: "what Moscow
+# calls a special military operation", "Russia's so-called ...", "the Kremlin's ...".
+_NAMED_BY_OTHERS = re.compile(
+    r"(?:\b(?:calls?|called|dubs|dubbed|terms|termed|so-called|labels|labelled|labeled)|"
+    r"[\w-]+['’]s)\s+(?:(?:it|this|the|a|an|its|their|his|her)\s+)*\Z"
+)
 
 
 def _delivered(work: BlockWork) -> bool:

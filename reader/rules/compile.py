@@ -131,13 +131,16 @@ class UserRegex:
 
 @dataclass(frozen=True, slots=True)
 class TermRule:
-    """A framing or exclusion rule: literal terms (in the combined pattern) and regexes."""
+    """A framing or exclusion rule: literal terms (in the combined pattern) and regexes.
+    `first_person`: the framing is the side's own voice, so a first-person line of an official
+    document whose author no title or site names is that side's (reader.classify.document)."""
 
     id: str
     message: str
     actor: str | None
     weight: float
     regexes: tuple[UserRegex, ...]
+    first_person: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -518,6 +521,7 @@ def _term_rules(
                 user_regex(source, *origins.get((rule["id"], i), ("", "")))
                 for i, source in enumerate(rule.get("regex") or ())
             ),
+            first_person=bool(rule.get("first_person", False)),
         )
         messages[compiled.id] = compiled.message
         for term in rule.get("terms") or ():

@@ -336,7 +336,7 @@ _RULE_KEYS: dict[str, Check] = {
     "tests": _EXAMPLES,
 }
 _FRAMING = mapping(
-    {**_RULE_KEYS, "actor": string, "weight": number},
+    {**_RULE_KEYS, "actor": string, "weight": number, "first_person": boolean},
     required=("id", "message", "actor"),
     extra=_terms_or_regex,
 )
