@@ -154,7 +154,8 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
 def _opening_author(work: BlockWork, state: State) -> tuple[str, ...]:
     """The author an opening block names: the subject of a readout's "had a telephone
     conversation with", a declaration's "We, the Heads of State ... of the North Atlantic
-    Alliance", or the side whose own words a first-person line uses (`_first_person_side`)."""
+    Alliance", the state a delegate speaks "on behalf of", or the side whose own words a
+    first-person line uses (`_first_person_side`)."""
     folded = work.folded
     readout = _READOUT.search(folded)
     if readout is not None:
@@ -167,6 +168,9 @@ def _opening_author(work: BlockWork, state: State) -> tuple[str, ...]:
     we = _WE_OPENING.match(folded)
     if we is not None:
         return _one_actor(work.terms, we.start(1), we.end(1))
+    behalf = _ON_BEHALF.search(folded)
+    if behalf is not None:  # "On behalf of the United Kingdom, I thank ..."
+        return _one_actor(work.terms, behalf.start(1), behalf.end(1))
     if any(who.kind == "actor" for _, who in work.main):
         return ()  # a line with a speaker of its own is theirs
     return _first_person_side(work)
@@ -193,6 +197,13 @@ def _first_person_side(work: BlockWork) -> tuple[str, ...]:
     }
     return tuple(sides) if len(sides) == 1 else ()
 
+
+# A delegation's first person speaking for its state: "On behalf of the United Kingdom, I
+# ...", "I speak on behalf of my country, Ukraine." (up to the clause's end).
+_ON_BEHALF = re.compile(
+    r"(?:^|\b(?:i|we)\b[^.;:]{0,40}?)\bon\s+behalf\s+of\s+(?:(?:my|our)\s+(?:country|delegation|"
+    r"government|state),?\s+)?([^.;:!?]{2,50}?)(?=[,.;:!?]|\s+(?:i|we)\b|\Z)"
+)
 
 _FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|i|my)\b")
 
