@@ -283,6 +283,8 @@ def remarks_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         return
     if any(ev.kind == "carry" for ev in work.evidence) or _DATE_LINE.match(work.text):
         return
+    if _NAMES_DOCUMENT.match(work.folded):
+        return  # a subtitle: "Statement by Ambassador <name> at the Security Council"
     if ASKS_SPEAKER.search(work.folded):
         return  # a journalist's question with no label of its own ("Do you expect ...?")
     add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
@@ -292,6 +294,14 @@ def remarks_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
 _DATE_LINE = re.compile(
     r"\W*(?:[\w'’. -]{1,40},\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+\w+|\w+\s+\d{1,2}(?:st|nd|rd|th)?)"
     r",?\s+\d{4}\W*\Z"
+)
+
+
+# A line that only names the document and its speaker (a repost's or a page's subtitle), no
+# sentence of its own.
+_NAMES_DOCUMENT = re.compile(
+    r"\W*(?:[\w'-]+\s+){0,3}?(?:statement|remarks|speech|address|briefing|press\s+conference|"
+    r"intervention)\s+(?:by|of|from)\s+[^.!?]*\Z"
 )
 
 
