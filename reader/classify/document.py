@@ -50,6 +50,13 @@ _AUTHORED = re.compile(r"\W*(?:\w+\s+){0,3}?(?:of|by|from)\s+", re.IGNORECASE)
 _ISSUER_END = re.compile(r"\s(?:on|at|in|about|regarding|concerning|following|after)\s|:")
 
 
+# A title of one speaker's words, with the speaker after it ("From the statement by ...").
+_ONE_VOICE = re.compile(
+    r"\W*(?:(?:from|excerpts?\s+from)\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|remarks|address|speech|comment|intervention)\s+(?:by|of|from)\s"
+)
+
+
 _SAYS_ITS_VIEW = re.compile(
     r"\W*(?:(?:joint\s+)?statement|declaration|comment|communiqu[eé]|remarks|address)\b",
     re.IGNORECASE,
@@ -97,6 +104,9 @@ def document_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
     end = _ISSUER_END.search(text, authored.end())
     issuer = _one_actor(work.terms, authored.end(), end.start() if end else len(text))
     if not issuer:
+        # "Statement by Ambassador <a name no rule knows> at ...": the first lines wait for
+        # the one that names the author
+        state.author_pending = _ONE_VOICE.match(work.folded) is not None
         return
     state.document = issuer
     state.reports = True
@@ -126,11 +136,14 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         opening = _READOUT.search(work.folded) or _WE_OPENING.match(work.folded)
         if len(own) == 1 and opening is None:
             state.document = tuple(own)
+            _voice_earlier(state, rules)
             return
         author = _opening_author(work, state)
         if not author:
+            _wait_for_author(work, state)
             return
         state.document = author
+        _voice_earlier(state, rules)
     author = state.document
     if set(author) <= own or any(ev.kind == "carry" for ev in work.evidence):
         return
@@ -149,6 +162,27 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         # The document's own account outweighs the position it reports.
         weight = rules.weights.attribution + rules.weights.reported
         add_evidence(work, CARRY_DOCUMENT, speaker.actors, 0, len(work.text), weight)
+
+
+def _wait_for_author(work: BlockWork, state: State) -> None:
+    """A line of a one-speaker document before its author is known (a salutation, a claim
+    with no speaker): it is the author's once a later opening line names them."""
+    if not state.author_pending or any(ev.kind == "carry" for ev in work.evidence):
+        return
+    named = any(who.kind in ("actor", "unknown") for _, who in work.main)
+    if not named and _delivered(work) and not ASKS_SPEAKER.search(work.folded):
+        state.unvoiced.append(work)
+
+
+def _voice_earlier(state: State, rules: CompiledRules) -> None:
+    """The author now known, the lines that waited for it are theirs (their verdicts were
+    held back with the title: reader.classify.pipeline)."""
+    author = state.document
+    if author is not None:
+        for work in state.unvoiced:
+            add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
+    state.unvoiced.clear()
+    state.author_pending = False
 
 
 def _opening_author(work: BlockWork, state: State) -> tuple[str, ...]:

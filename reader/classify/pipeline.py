@@ -130,7 +130,7 @@ def classify_iter(
             ):
                 effort.check()
                 pending = _analyse(block, work, rules, state, config.carry_distance, effort)
-                order.take(block, work, pending)
+                order.take(block, work, pending, state.author_pending)
         yield from order.ready()
     yield from order.finish()
 
@@ -181,11 +181,12 @@ class _BlockOrder:
         self.first = True
         self._ready: list[Verdict] = []
 
-    def take(self, block: Block, work: BlockWork, pending: Who | None) -> None:
-        """One analysed block, in block order (`pending`: a headline's unresolved source)."""
+    def take(self, block: Block, work: BlockWork, pending: Who | None, hold: bool) -> None:
+        """One analysed block, in block order (`pending`: a headline's unresolved source;
+        `hold`: a one-speaker title whose speaker the first paragraphs are to name)."""
         if self.first:
             self.first = False
-            if pending is not None:
+            if pending is not None or hold:
                 self.held, self.title_who = [work], pending
                 return
         if self.ahead is not None:
