@@ -304,7 +304,10 @@ def _not_a_statement(verb: _Verb) -> bool:
     if i >= verb.floor and units[i][TERM] is not None and units[i][LOW].endswith("'s"):
         return True  # "Kyiv's request"
     k = verb.k
-    return (units[k + 1][LOW] if k + 1 < len(units) else "") == "by"  # passive: "backed by"
+    after = units[k + 1][LOW] if k + 1 < len(units) else ""
+    if after == "with" and verb.form.lemma == "call":
+        return True  # "PM call with President Zelenskyy": the call is a noun
+    return after == "by"  # passive: "backed by"
 
 
 def _subject_end(verb: _Verb) -> tuple[int, bool] | None:

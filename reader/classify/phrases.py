@@ -331,11 +331,18 @@ def _is_function_word(unit: Unit) -> bool:
     return unit[LOW] in SKIP or unit[LOW] in OBJECT_PREP or unit[LOW] in COORD
 
 
+# Offices written short, and the role they abbreviate.
+_ABBREVIATED = {"pm": "prime minister"}
+
+
 def _role_keys(roles: Iterable[str]) -> Iterable[str]:
     """A role and the head noun it is later called by: "foreign minister" -> "minister",
     "ministry of defence" -> "ministry". A prime minister is not "the minister"."""
     for role in roles:
         yield role
+        if role in _ABBREVIATED:
+            yield _ABBREVIATED[role]  # "the PM said" after "Prime Minister Keir Starmer"
+            continue
         if role in _WHOLE_ROLES:
             continue
         head = role.split(" of ", 1)[0].rsplit(" ", 1)[-1]
