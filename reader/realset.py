@@ -1,6 +1,6 @@
 """The real-article set: score the rules on published text that is not ours to commit.
 
-The articles of tests/data/real and tests/data/real2 are public pages (wire copy, state media,
+The articles of tests/data/real, real2 and real3 are public pages (wire copy, state media,
 official documents). Their text stays in a git-ignored cache; the repository keeps only
 `manifest.yaml` (where each article comes from, and a fingerprint per paragraph) and
 `labels.yaml` (the gold, by paragraph index). So the cache can be rebuilt by anyone who can
@@ -12,7 +12,7 @@ A cached article is a `.txt` file: the headline, then each paragraph, separated 
 (blank lines keep one block per paragraph whatever the plain-text splitter decides about short
 lines). Block `p` of the labels is paragraph `p` of the manifest; the headline is 0.
 
-`python -m reader.realset [FOLDER...]` (`make eval-real`: tests/data/real and tests/data/real2)
+`python -m reader.realset [FOLDER...]` (`make eval-real`: tests/data/real, real2 and real3)
 checks each set's cache and scores each split that has articles (`dev`, `blind`) separately.
 With no cache it says how to rebuild it and exits 0, so a fresh clone and CI pass without the
 articles.
@@ -43,9 +43,10 @@ from reader.safe_text import SafeWriter, visible
 FINGERPRINT_CHARS = 12
 SPLITS = ("dev", "blind")
 KINDS = ("wire", "state-media", "ukrainian", "official", "paper")
-# The sets `make eval-real` scores: the first (its blind part retired into dev) and the second,
-# all blind, kept for the end (tests/data/real2/README.md).
-FOLDERS = (Path("tests/data/real"), Path("tests/data/real2"))
+# The sets `make eval-real` scores: the first (its blind part retired into dev), the second, all
+# blind, kept for the end (tests/data/real2/README.md), and the third, all dev, for tuning
+# (tests/data/real3/README.md).
+FOLDERS = (Path("tests/data/real"), Path("tests/data/real2"), Path("tests/data/real3"))
 
 # Punctuation is what re-extraction changes most (curly or straight quotes, dashes, a headline
 # rebuilt from a URL slug): a fingerprint is taken of the words alone.

@@ -27,6 +27,7 @@ from reader.classify.document import (
     document_voice,
     house_side,
     resolve_title,
+    statement_voice,
 )
 from reader.classify.effort import Effort
 from reader.classify.evidence import add_evidence
@@ -51,6 +52,7 @@ from reader.classify.quotes import (
 from reader.classify.scan import Budget, prepare_chunk
 from reader.classify.sources import (
     actions_only,
+    byline_source,
     joint_voice,
     page_source,
     remarks_voice,
@@ -58,7 +60,7 @@ from reader.classify.sources import (
 )
 from reader.classify.speakers import known_role, note_region, register_roles
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Speaker, State, Unit, Who
-from reader.classify.units import COLON_PREFIX, DASH_SUFFIX, in_spans, merged
+from reader.classify.units import ASKS_SPEAKER, COLON_PREFIX, DASH_SUFFIX, in_spans, merged
 from reader.classify.verdicts import Verdicts
 from reader.config import Config
 from reader.model import Article, Block, ClassifiedArticle, Verdict
@@ -66,6 +68,7 @@ from reader.rules.compile import CompiledRules
 from reader.rules.grammar import (
     ATTRIBUTION_COLON,
     ATTRIBUTION_HEADLINE,
+    CARRY_DOCUMENT,
     CARRY_QUOTE,
     CARRY_TRANSCRIPT,
     MENTION,
@@ -283,6 +286,8 @@ def _colon_label(
         transcript = False
     if before and before[0][LOW] in _POSSESSIVES:
         return None  # "Our answer is clear: ...": a sentence of the speaker's, no label
+    if any(start == 0 and end >= cut for start, end in work.excluded):
+        return None  # "LONDON: Following ...": a dateline (reader.classify.scan), no speaker
     pre_units = first_phrase(before)
     after = before.index(pre_units[-1]) + 1 if pre_units else len(before)
     if after < len(before) and _qualifies_noun(before[after], work, before[after + 1 : after + 2]):
@@ -338,9 +343,13 @@ def _analyse(
         _carry_quote(work, rules, state, distance)
     if work.term_at and not is_title:
         reported_positions(work, rules, state)
+    if not is_title:
+        statement_voice(work, state, rules, block.kind != "heading")
     if is_title:
         if not title_source(work, state, rules):
             document_title(work, state, rules)
+    elif state.genre is not None and byline_source(work, state, rules):
+        pass  # "by NATO Secretary General X at ...": the title's second line names the speaker
     elif state.official:
         document_voice(work, state, rules)
         _source_voice(work, state, rules)
@@ -386,11 +395,14 @@ def _voice_and_label(
     voice_before = state.voice
     voice: Speaker | None = None
     pending: Who | None = None
+    asked, state.asked = state.asked, False
     body_from, prefix = _section_or_prefix(work, state)
     label = _colon_label(prefix, work, state, is_title) if prefix is not None else None
     if label is not None:
         body_from = label[2] + 1
         voice, pending = _speaker_line(work, rules, state, label, is_title)
+    elif asked and not body_from and state.source is not None and state.source.remarks:
+        state.voice = None  # the line after a press conference's question: the speaker answers
     elif state.voice is not None and not is_title:
         voice = _transcript_line(work, rules, state.voice)
     if state.voice is not voice_before:
@@ -408,7 +420,7 @@ def _section_or_prefix(work: BlockWork, state: State) -> tuple[int, re.Match[str
     if heading in _SECTION_LABELS:
         _section(work, prefix.end(1) + 1, state)
         return prefix.end(1) + 1, None
-    if heading in _INTERVIEW_LABELS:
+    if heading in _INTERVIEW_LABELS or _QUESTION_LABEL.match(heading):
         _interview_line(work, heading, state)
         return prefix.end(1) + 1, None
     return 0, prefix
@@ -439,17 +451,39 @@ def _speaker_line(
         work.speaker_set = True
         return speaker, None
     if who.kind == "unknown" and not is_title:
-        state.voice = Speaker((), work.index)
+        state.voice = Speaker(_staff_speaker(work, state), work.index)
         state.last = state.voice
+        if state.voice.actors:
+            weight = rules.weights.carry
+            add_evidence(work, CARRY_DOCUMENT, state.voice.actors, 0, len(work.text), weight)
         return state.voice, None
     if who.kind in ("role", "unknown") and is_title and not OFFICIAL_TITLE.match(work.text):
         return None, who
     return None, None
 
 
+def _staff_speaker(work: BlockWork, state: State) -> tuple[str, ...]:
+    """ "MR. PRICE:", "MS. JEAN-PIERRE:" in an official document's transcript: an official's
+    house style for its own staff, whom the lexicon need not know (guests are named by their
+    office, journalists as "QUESTION:"): the document's author."""
+    author = state.document
+    if state.official and author and len(author) == 1 and _HONORIFIC.match(work.folded):
+        return author
+    return ()
+
+
+# A speaker's label that opens with an honorific and a surname ("MR. PRICE:", "Ms Smith:"), or
+# an official the transcript does not name ("SENIOR ADMINISTRATION OFFICIAL:").
+_HONORIFIC = re.compile(
+    r"\W*(?:(?:mr|ms|mrs|miss)\.?\s+[\w'-]+(?:\s+[\w'-]+)?|senior\s+(?:[\w.]+\s+){1,3}official)"
+    r"\s*:"
+)
+
+
 def _transcript_line(work: BlockWork, rules: CompiledRules, voice: Speaker) -> Speaker:
-    """A line after a transcript speaker's "Name: ...": in that speaker's voice."""
-    if voice.actors:
+    """A line after a transcript speaker's "Name: ...": in that speaker's voice (a question
+    put to them, "Do you expect ...?", is not: the voice goes on after it)."""
+    if voice.actors and not ASKS_SPEAKER.search(work.folded):
         add_evidence(work, CARRY_TRANSCRIPT, voice.actors, 0, len(work.text), rules.weights.carry)
         work.carried_from = voice.block
     return voice
@@ -564,6 +598,11 @@ def _section(work: BlockWork, body_from: int, state: State) -> None:
 
 _INTERVIEW_LABELS = frozenset(["q", "a", "question", "answer"])
 
+# A press conference's question line: "Question (Reuters):", "Q from AFP:", "Journalist:".
+_QUESTION_LABEL = re.compile(
+    r"(?:q|question|journalist|reporter|correspondent)(?:\s*\([^)]{1,60}\)|\s+from\s+[^:]{1,60})?\Z"
+)
+
 
 def _interview_line(work: BlockWork, label: str, state: State) -> None:
     """An interview's "Q:" and "A:" lines. The answers are in the voice of whoever the
@@ -577,6 +616,7 @@ def _interview_line(work: BlockWork, label: str, state: State) -> None:
         state.voice = state.interviewee
     else:
         state.voice = Speaker((), work.index)
+        state.asked = True
 
 
 # A question in the narrator's words, with no quote in it (an explainer's headline, a

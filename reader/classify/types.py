@@ -100,6 +100,9 @@ class State:
     reports: bool = False  # ... and what it says others said is reported in that voice
     house: tuple[str, ...] = ()  # the side a dateline puts the article on ("KYIV, ... (AP)")
     interviewee: Speaker | None = None  # who answers the "A:" lines of an interview
+    statement: Speaker | None = None  # whose statement an "X said:" paragraph introduced
+    asked: bool = False  # the last voice is a question's ("Q: ...", "Question (Reuters): ...")
+    genre: str | None = None  # a title that is a genre alone ("Opening remarks"), folded
     source: DocumentSource | None = None  # a `sources:` rule's document (reader.sources)
     page: tuple[str, str] = ("", "")  # the page's site and outlet, when the article has them
     region: Speaker | None = None  # the region last named ("the Belgorod region"), and where

@@ -185,3 +185,8 @@ def sentence_spans(text: str, check: Callable[[], None] | None = None) -> list[t
         start = m.end()
     spans.append((start, len(text)))
     return spans
+
+
+# A line that is a question put to the speaker of a transcript ("Do you expect ...?"): "you"
+# in its last sentence, a question mark at its end. A journalist's, not the speaker's.
+ASKS_SPEAKER = re.compile(r"\byou(?:r)?\b[^.!]*\?\W*\Z")

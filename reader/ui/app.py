@@ -78,11 +78,9 @@ from reader.model import Article, ClassifiedArticle, Verdict
 from reader.safe_text import visible
 from reader.ui.commands import reader_commands, screenshot_directory
 from reader.ui.explain import ExplainPane, rule_messages
-from reader.ui.help import HelpRow, HelpScreen
 from reader.ui.keys import Key, bindings, by_id, help_rows
 from reader.ui.nocolor import without_colour
 from reader.ui.open_articles import OpenArticles
-from reader.ui.pick import FeedScreen, LinksScreen
 from reader.ui.preferences import remember_theme, remembered_theme
 from reader.ui.search_bar import SearchBar
 from reader.ui.status import AirtimePart, HeaderLine, StatusLine
@@ -109,8 +107,9 @@ if TYPE_CHECKING:  # the web modules (urllib, ssl) load on the first fetch, not 
     from reader.feeds import Feed, FeedItem
     from reader.web import WebSettings
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # screens that are not the first one load when they are first opened
     from reader.ui.compare import CompareScreen
+    from reader.ui.help import HelpRow
 
 Classifier = Callable[[Article, Config], ClassifiedArticle]
 """A whole-article classifier: tests and benchmarks may pass their own."""
@@ -175,6 +174,7 @@ class _Widgets:
     explain: ExplainPane
     search: SearchBar
     status: StatusLine
+    footer_row: Container
 
 
 class ReaderApp(App[None]):
@@ -276,6 +276,7 @@ class ReaderApp(App[None]):
             ExplainPane(id="explain", rule_messages=rule_messages(self.config)),
             SearchBar(id="search"),
             StatusLine(id="status"),
+            Container(id="footer-row"),
         )
         yield self._ui.header
         with Container(id="main"):
@@ -283,7 +284,7 @@ class ReaderApp(App[None]):
             yield self._ui.explain
         yield self._ui.search
         yield self._ui.status
-        yield Footer()
+        yield self._ui.footer_row
 
     def _widgets(self) -> _Widgets:
         """The reader's own widgets, kept from `compose`: not queried, because a timer or a
@@ -314,8 +315,13 @@ class ReaderApp(App[None]):
         """The classified article on screen, or None while it is being classified."""
         return self._classified.get(self.article_index)
 
-    def on_mount(self) -> None:
+    def on_load(self) -> None:
+        """Themes are registered and one is chosen before any widget is styled: choosing it
+        once the widgets are mounted has Textual parse every style sheet again and restyle
+        every widget (a tenth of the time to the first screen)."""
         self._setup_themes()
+
+    def on_mount(self) -> None:
         if self._keymap:
             self.set_keymap(self._keymap)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -326,6 +332,8 @@ class ReaderApp(App[None]):
             self._open_article(0)
         elif self.feed_items:
             self.show_feed()
+        if not self.articles:  # nothing to classify: the start is over once this is drawn
+            self.call_after_refresh(self._first_screen_shown)
         self.web.start(self._urls)
         self.set_interval(WATCH_SECONDS, self._watch_config)
         self.set_interval(SAVE_SECONDS, self._save_moved)
@@ -623,10 +631,23 @@ class ReaderApp(App[None]):
                 state = self._shown_state()
                 self._hidden_marks.pop(index, None)
             self._show(result, state, index)
-            # Everything built so far lives as long as the article: keep the collector off it.
-            gc.freeze()
+            self._first_screen_shown()
+
+    def _first_screen_shown(self) -> None:
+        """The first article is shown (drawn in the next frame): now what its screen could
+        wait for. The key hints fill their row a frame later (the footer's widgets and styles
+        cost as much as the article's own first frame); the garbage collector runs again,
+        without walking what was built so far, which lives as long as the article (the CLI
+        pauses it while the reader starts, `reader.cli._open`)."""
+        gc.freeze()
+        gc.enable()
+        row = self._widgets().footer_row
+        if not row.children:
+            row.mount(Footer())
+            self.call_after_refresh(self.refresh_bindings)
 
     def _classify_failed(self, generation: int, message: str) -> None:
+        self._first_screen_shown()
         if generation != self._generation:
             return
         self.status_error = message
@@ -1066,6 +1087,8 @@ class ReaderApp(App[None]):
 
     def show_feed(self) -> None:
         """The list of the feeds' items; what is picked is fetched and opened."""
+        from reader.ui.pick import FeedScreen
+
         self.push_screen(FeedScreen(self.feed_items, self.web.item or 0), self.web.picked_item)
 
     def action_links(self) -> None:
@@ -1075,6 +1098,8 @@ class ReaderApp(App[None]):
         if not block.links:
             self._note("no links in this block")
             return
+        from reader.ui.pick import LinksScreen
+
         self.push_screen(LinksScreen(block.links), lambda pick: self.web.picked_link(block, pick))
 
     def add_article(self, article: Article) -> int:
@@ -1095,6 +1120,8 @@ class ReaderApp(App[None]):
                 feed.title or "Feed", feed.url, f"{len(self.feed_items)} items"
             )
             self.view.clear("Pick an article in the feed's list (Escape shows it again)")
+            from reader.ui.pick import FeedScreen
+
             if not isinstance(self.screen, FeedScreen):
                 self.show_feed()
 
@@ -1115,6 +1142,8 @@ class ReaderApp(App[None]):
         return [(visible(keys), text, key_id) for keys, text, key_id in help_rows(self._keymap)]
 
     def action_help(self) -> None:
+        from reader.ui.help import HelpScreen
+
         self.push_screen(HelpScreen(self.help_rows()))
 
     # --- compare screen and actor lens (reader.ui.compare, reader.ui.lens) ---------------
