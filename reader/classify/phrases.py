@@ -67,9 +67,11 @@ _HOST_PREP = "to"
 # Offices sent to a host, whose "for" names the host too: "the US special envoy for Ukraine and
 # Russia" is Washington's (a spokesperson "for the Khortytsia group" is the group's own).
 _ENVOY = re.compile(r"\b(?:envoy|ambassador|representative)s?\b")
-# Diplomats posted to a capital, whose "in" names the host: "the chargé d'affaires in Moscow".
+# Diplomats posted to a capital, whose "in" names the host: "the chargé d'affaires in Moscow",
+# "the Russian Embassy in London".
 _POSTED = re.compile(
-    r"\b(?:envoy|ambassador|chargé d'affaires|charge d'affaires|attaché|diplomat)s?$"
+    r"\b(?:envoy|ambassador|embass(?:y|ies)|chargé d'affaires|charge d'affaires|attaché|"
+    r"diplomat)s?$"
 )
 # A leader's own staff serve the one they are "to": "press secretary to the President of
 # Ukraine", "adviser to the Russian president" take that leader's side; "to" is no host there.
