@@ -427,6 +427,10 @@ def _subject_before(
         return None
     a, b = np_before(units, i, floor)
     before = units[a - 1][LOW] if a - 1 >= floor else ""
+    if before in OBJECT_PREP and not relative and appositive is not None:
+        # "At a news conference with Kuleba, the Baltic ministers, which ..., condemned":
+        # the phrase before the asides is an object; the one between the commas speaks
+        return verb.attr(appositive, ATTRIBUTION_SUBJECT)
     if (
         before in OBJECT_PREP
         and not relative

@@ -435,9 +435,24 @@ def _extends_back(units: Sequence[Unit], i: int, j: int, floor: int) -> bool:
         return False
     if (unit[CAP] and namelike(low) and low not in OBJECT_PREP) or low in NP_MODIFIERS:
         return True
-    if low in ("'s", "’s", "-", "."):
+    if low == ".":
+        return _abbreviation_dot(units, j)  # "Gov.", "U.S.", "F." - not a sentence's end
+    if low in ("'s", "’s", "-"):
         return True
     return floor < j < i and _links_inside(units, j)
+
+
+# Words a full stop abbreviates inside a name or a title ("Gov. Oleh Kiper", "Sen. Graham").
+_ABBREVIATIONS = word_set("mr mrs ms dr gen lt col sgt capt gov sen rep st jr sr adm maj no")
+
+
+def _abbreviation_dot(units: Sequence[Unit], j: int) -> bool:
+    """A full stop after an initial or an abbreviation, which a phrase runs through; after any
+    other word it ends a sentence ("... in a Facebook statement. Spokesperson X said")."""
+    if j == 0:
+        return False
+    before = units[j - 1][LOW]
+    return len(before) == 1 or "." in before or before in _ABBREVIATIONS
 
 
 def _links_inside(units: Sequence[Unit], j: int) -> bool:

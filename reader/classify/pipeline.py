@@ -290,6 +290,8 @@ def _colon_label(
         return None  # "LONDON: Following ...": a dateline (reader.classify.scan), no speaker
     pre_units = first_phrase(before)
     after = before.index(pre_units[-1]) + 1 if pre_units else len(before)
+    if after < len(before) and pre_units[-1][LOW].endswith(("'s", "’s")):
+        return None  # "Ambassador's warning: ...": a possessive heads a noun, a heading
     if after < len(before) and _qualifies_noun(before[after], work, before[after + 1 : after + 2]):
         return None  # "Ukraine peace push: ...", "PM call with ...": the name qualifies a noun
     who = resolve(pre_units, state.names)
