@@ -307,6 +307,8 @@ def _not_a_statement(verb: _Verb) -> bool:
     after = units[k + 1][LOW] if k + 1 < len(units) else ""
     if after == "with" and verb.form.lemma == "call":
         return True  # "PM call with President Zelenskyy": the call is a noun
+    if after == "to" and verb.form.lemma == "welcome" and units[verb.k][LOW] == "welcome":
+        return True  # "Minister Kuleba, dear Dmytro, welcome to NATO": a greeting to him
     return after == "by"  # passive: "backed by"
 
 
@@ -376,6 +378,7 @@ def _coordinated_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
 
 
 _ASIDE_STOPS = (",", ";", ":", "“", "”", '"')
+_ASIDE_MARKS = (",", "–", "—")  # what encloses an aside: commas, or a pair of dashes
 
 
 def _skip_asides(verb: _Verb, i: int) -> tuple[int, Who | None]:
@@ -383,11 +386,12 @@ def _skip_asides(verb: _Verb, i: int) -> tuple[int, Who | None]:
     criticism,"): where the subject ends, and the actor an appositive among them names."""
     units, floor = verb.units, verb.floor
     appositive: Who | None = None
-    while i >= floor and units[i][LOW] == ",":
+    while i >= floor and units[i][LOW] in _ASIDE_MARKS:
+        mark = units[i][LOW]  # ", the envoy, said" or "– the embassy – tweeted"
         j = i - 1
-        while j >= floor and units[j][LOW] not in _ASIDE_STOPS:
+        while j >= floor and units[j][LOW] not in _ASIDE_STOPS and units[j][LOW] != mark:
             j -= 1
-        if j < floor or units[j][LOW] != ",":
+        if j < floor or units[j][LOW] != mark:
             break
         inner = units[j + 1 : i]
         if inner and inner[0][LOW] in ("who", "which", "whose") and _closes_appositive(verb, j):
@@ -460,6 +464,13 @@ def _subject_before(
 # Verbs whose "that"-clause asks something of its subject, in the bare (subjunctive) form:
 # "demanded that Russia agree", "urged that Kyiv accept", "insisted Moscow withdraw".
 _MANDATIVE = word_set("demand urge insist ask request propose recommend suggest require")
+
+
+def _past_tense(unit: Unit) -> bool:
+    """A lower-case word in "-ed" right after a phrase: the phrase's verb ("after Zelensky
+    delivered"), so the phrase is a clause's subject, not an object."""
+    low = unit[LOW]
+    return unit[TERM] is None and not unit[CAP] and low.endswith("ed") and low.isalpha()
 
 
 def _says_that(verb: _Verb) -> bool:
@@ -749,7 +760,8 @@ def _opening_subject(units: list[Unit], first: int, k: int, state: State) -> Who
 
 
 def _clause_subject(units: list[Unit], first: int, k: int, state: State) -> Who:
-    """The subject of the sentence's main clause: its first phrase that is not an object."""
+    """The subject of the sentence's main clause: its first phrase that is not an object (a
+    clause's after "after" is: "His comments came after Zelensky delivered a speech, saying")."""
     i = first
     while i < k:
         unit = units[i]
@@ -757,7 +769,9 @@ def _clause_subject(units: list[Unit], first: int, k: int, state: State) -> Who:
         if (term is not None and term.kind != "role") or (term is None and unit[CAP] and i > first):
             before = units[i - 1][LOW] if i > first else ""
             a, b = np_after(units, i, k)
-            if before not in OBJECT_PREP:
+            if before not in OBJECT_PREP or (
+                before in _TIME_CONJUNCTIONS and b < k and _past_tense(units[b])
+            ):
                 who = resolve(units[a:b], state.names)
                 learn(who, state.names)
                 if who.kind != "none":

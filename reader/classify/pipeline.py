@@ -299,6 +299,8 @@ def _colon_label(
     who = known_role(who, state)
     if who.kind in ("pronoun", "none") and not is_title:
         return None  # "We discussed three things today: ...", not a speaker's label
+    if len(who.actors) > 1 and not any(u[LOW] in ("and", "&") for u in pre_units):
+        return None  # "Russian Drones Breach Polish Airspace: ...": a clause, no speaker
     return who, pre_units, cut, transcript
 
 
