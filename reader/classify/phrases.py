@@ -433,13 +433,20 @@ def _extends_back(units: Sequence[Unit], i: int, j: int, floor: int) -> bool:
         return True
     if unit[CAP] and low in _CALENDAR:
         return False
-    if (unit[CAP] and namelike(low) and low not in OBJECT_PREP) or low in NP_MODIFIERS:
+    if (
+        unit[CAP] and namelike(low) and low not in OBJECT_PREP and low not in _SUBORDINATORS
+    ) or low in NP_MODIFIERS:
         return True
     if low == ".":
         return _abbreviation_dot(units, j)  # "Gov.", "U.S.", "F." - not a sentence's end
     if low in ("'s", "’s", "-"):
         return True
     return floor < j < i and _links_inside(units, j)
+
+
+# Words that open a clause, capitalised at a sentence's start but never part of a name ("If
+# Russia refuses ...", "As Moscow warned ...").
+_SUBORDINATORS = word_set("if unless until whether as when while although though because once")
 
 
 # Words a full stop abbreviates inside a name or a title ("Gov. Oleh Kiper", "Sen. Graham").
