@@ -1120,8 +1120,8 @@ def reported_positions(work: BlockWork, rules: CompiledRules, state: State) -> N
     speech ("Commenting on Zelensky's statement that Kiev would never recognise ..., Peskov
     said", "he had heard encouraging words from Blinken"), never for the side of the
     block's own speaker."""
-    if _FROM_POSITION.search(work.folded) is not None:
-        _positions_from(work, rules, state)
+    if " from " in work.folded and _FROM_POSITION.search(work.folded) is not None:
+        _positions_from(work, rules, state)  # (the literal test first: most blocks have none)
     if _POSITION_NOUN.search(work.folded) is None:
         return  # most blocks: one search instead of a look after every term
     units = work.units
