@@ -175,6 +175,9 @@ def sentence_attrs(
             who.kind == "unknown" and not any(u[CAP] for u in units[a:b])
         ):  # "a broadly positive readout", "the statement", "a statement" (no one's name)
             who = _document_by(units, b, last, state) or who
+        elif who.kind == "unknown" and b < last and units[b][LOW] == ",":
+            # "as reported by Dmytro Chubenko, the spokesman for the Kharkiv regional ..."
+            who = _appositive_after(units, a, b, last, who, state)
         if who.kind != "none":
             attrs.append(_Attr(m_start, m_end, who, ATTRIBUTION_SOURCE, None, True))
     for v_start, v_end, form in verbs:
@@ -454,6 +457,8 @@ def _subject_before(
         return "stop"  # "respondents said they supported": the outer verb's subject speaks
     if _addressee(verb, a):
         return "stop"  # "demanded that Russia agree": the one asked, not a speaker
+    if _object_relative(verb, a):
+        return "stop"  # "the region that the Kremlin has long sought": the narrator's account
     who = _side_of_office(verb, who, a, b, appositive)
     if who.kind == "none":
         return None
@@ -480,6 +485,23 @@ def _says_that(verb: _Verb) -> bool:
         return False
     following = verb.units[verb.k + 1 : min(verb.last, verb.k + 5)]
     return any(unit[LOW] == "that" for unit in following)
+
+
+def _object_relative(verb: _Verb, a: int) -> bool:
+    """A stance verb in a relative clause about its object ("the Donetsk region that the
+    Kremlin has long sought", "a deal which Kyiv wants"): what the narrator says of the
+    thing, not the subject's stated position. A speech verb there still speaks ("the claims
+    that Moscow denied")."""
+    units = verb.units
+    j = a - 1
+    if verb.form.cls != "stance" or j - 1 < verb.floor or units[j][LOW] not in ("that", "which"):
+        return False
+    noun = units[j - 1]
+    if noun[TERM] is not None or not noun[LOW].isalpha():
+        return noun[TERM] is not None and noun[TERM].kind == "role"
+    verbs = verb.work.verbs
+    v = bisect_left(verbs, noun[START], key=_start)
+    return not (v < len(verbs) and verbs[v][0] == noun[START])  # "believes that": a verb
 
 
 def _addressee(verb: _Verb, a: int) -> bool:
@@ -523,10 +545,28 @@ def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | Non
 _INVERSION_ENDS = frozenset([",", ".", ";", "on", "in", "at", "last", "after", "during", "”"])
 
 
+def _past_descriptors(units: list[Unit], i: int, last: int) -> int:
+    """Past the lower-case words that describe a named person before the name ("said defense
+    analyst Patrick Bury", "said political scientist X"): where the name starts; `i` itself
+    when no name follows them."""
+    j = i
+    while j < last and j - i < 3:
+        unit = units[j]
+        low = unit[LOW]
+        if unit[TERM] is not None or unit[CAP] or not low.isalpha():
+            break
+        if low in SKIP or low in OBJECT_PREP or low in COORD or low in NOUN_MARK:
+            return i
+        j += 1
+    if j > i and j < last and units[j][CAP] and units[j][TERM] is None:
+        return j
+    return i
+
+
 def _inverted_attr(verb: _Verb) -> _Attr | None:
     """'"...," said Peskov': the phrase after the verb, when the clause ends right after it."""
     units, last = verb.units, verb.last
-    a, b = np_after(units, verb.k + 1, last)
+    a, b = np_after(units, _past_descriptors(units, verb.k + 1, last), last)
     if b <= a:
         return None
     follow = units[b][LOW] if b < len(units) else "."
