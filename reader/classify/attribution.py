@@ -190,7 +190,9 @@ def sentence_attrs(
 
 # Words right before a reported speech verb that make it no statement: a modal or a negation
 # ("Putin will conclude", "whose captivity Moscow has never acknowledged").
-_UNASSERTING = word_set("will would could might may can cannot never not n't won't wouldn't")
+_UNASSERTING = word_set(
+    "will would could might may can cannot must should shall never not n't won't wouldn't"
+)
 # A condition opening the subject's clause: "if Russia refuses", "every time NATO promises".
 _CONDITIONS = word_set("if unless whenever")
 _EVERY = word_set("every each")

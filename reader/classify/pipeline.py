@@ -56,6 +56,7 @@ from reader.classify.sources import (
     joint_voice,
     page_source,
     remarks_voice,
+    reported_actions,
     title_source,
 )
 from reader.classify.speakers import known_role, note_region, register_roles
@@ -350,6 +351,8 @@ def _analyse(
     elif state.official:
         document_voice(work, state, rules)
         _source_voice(work, state, rules)
+    if not is_title:
+        reported_actions(work, rules)
     _framing_and_mentions(work, rules)
     return pending
 
