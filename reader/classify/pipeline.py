@@ -57,6 +57,7 @@ from reader.classify.sources import (
     opening_source,
     page_source,
     remarks_voice,
+    reported_actions,
     title_source,
 )
 from reader.classify.speakers import known_role, note_region, register_roles
@@ -362,6 +363,8 @@ def _analyse(
         joint_voice(work, state, rules)  # a story opened by a call: "the leaders agreed ..."
     elif work.index <= _OPENINGS and rules.sources:
         opening_source(work, state, rules)
+    if not is_title:
+        reported_actions(work, rules)
     _framing_and_mentions(work, rules)
     return pending
 

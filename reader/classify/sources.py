@@ -22,7 +22,7 @@ from reader.classify.evidence import add_evidence
 from reader.classify.types import BlockWork, DocumentSource, Speaker, State
 from reader.classify.units import ASKS_SPEAKER
 from reader.model import Article
-from reader.rules.compile import CompiledRules, SourceRule, fold
+from reader.rules.compile import CompiledRules, SourceRule, TermRule, VerbForm, fold
 from reader.rules.grammar import ATTRIBUTION_HEADLINE, CARRY_DOCUMENT
 
 # A title is a line: a pattern that runs longer than this on one is given up.
@@ -333,22 +333,98 @@ def actions_only(work: BlockWork, state: State, rules: CompiledRules) -> None:
 def _is_action(work: BlockWork, rules: CompiledRules, start: int, end: int) -> bool:
     """The sentence matches an action rule and has no speech or stance verb outside it (or
     outside the names it holds)."""
-    spans: list[tuple[int, int]] = []
+    spans = [span for _, span in _action_spans(work, rules, start, end)]
+    return bool(spans) and not _verbs_outside(work, spans, start, end)
+
+
+def _action_spans(
+    work: BlockWork, rules: CompiledRules, start: int, end: int
+) -> list[tuple[TermRule, tuple[int, int]]]:
+    """Where the config's `actions:` match in work[start:end], each with its rule."""
+    spans: list[tuple[TermRule, tuple[int, int]]] = []
     for rule in rules.actions:
         for user in rule.regexes:
             try:
-                spans.extend(
-                    m.span()
-                    for m in user.pattern.finditer(work.folded, start, end, timeout=_TITLE_SECONDS)
+                found = user.pattern.finditer(
+                    work.folded[start:end], timeout=_TITLE_SECONDS, concurrent=True
                 )
+                spans.extend((rule, (start + m.start(), start + m.end())) for m in found)
             except TimeoutError:
                 continue
-    if not spans:
-        return False
-    # a verb's form inside a name ("the United States") is no verb
-    spans.extend((t_start, t_end) for t_start, t_end, _ in work.terms if start <= t_start < end)
-    return all(
-        any(s <= v_start < e for s, e in spans)
-        for v_start, _, _ in work.verbs
-        if start <= v_start < end
+    return spans
+
+
+def _verbs_outside(
+    work: BlockWork, spans: list[tuple[int, int]], start: int, end: int
+) -> list[tuple[int, int, VerbForm]]:
+    """The speech and stance verbs of work[start:end] outside the action `spans` and outside
+    the names (a verb's form inside a name, "the United States", is no verb)."""
+    names = [(t_start, t_end) for t_start, t_end, _ in work.terms if start <= t_start < end]
+    return [
+        verb
+        for verb in work.verbs
+        if start <= verb[0] < end and not any(s <= verb[0] < e for s, e in spans + names)
+    ]
+
+
+# A discussion reported by one of its sides carries what they discussed ("We discussed ways to
+# speed up military aid", the minister wrote): only a release's bare line of it is no one's.
+_TOPICS = frozenset(["action.discussed"])
+
+
+# Verbs that only report: "..., he said", "the readout said" add no position of their own.
+_REPORTING = frozenset(["say", "tell", "add", "write", "report", "post", "state", "note"])
+
+
+def reported_actions(work: BlockWork, rules: CompiledRules) -> None:
+    """A sentence that only reports an action ("Zelenskyy also spoke with Trudeau and Duda, he
+    said", "The leaders discussed energy, the readout said") states no position: the speaker
+    of its one reporting verb, which opens the sentence or closes it after the action, gets
+    no evidence there."""
+    if not rules.actions or not work.verbs:
+        return
+    for start, end in work.sentences:
+        if not any(start <= v < end and form.lemma in _REPORTING for v, _, form in work.verbs):
+            continue
+        spans = _action_spans(work, rules, start, end)
+        if not spans or any(rule.id in _TOPICS for rule, _ in spans):
+            continue
+        where = [span for _, span in spans]
+        outside = _verbs_outside(work, where, start, end)
+        if len(outside) != 1 or outside[0][2].lemma not in _REPORTING:
+            continue
+        verb = outside[0]
+        if verb[0] > min(s for s, _ in where) and not _trailing(work, where, verb, end):
+            continue  # "X spoke with Y and said ...": the verb says something of its own
+        work.evidence = [
+            ev
+            for ev in work.evidence
+            if ev.kind not in ("attribution", "carry") or not start <= ev.start < end
+        ]
+
+
+# The most words between the comma that closes an action and the verb that reports it
+# ("..., the White House readout said"), and after the verb ("... on Sunday without elaborating").
+_TRAILING_WORDS = 5
+_TRAILING_TAIL = 6
+# "..., and Zelensky said ...": a clause of its own, not the report of the one before.
+_CLAUSE_OPENERS = frozenset(["and", "but", "while", "as", "although", "though", "whereas", "yet"])
+
+
+def _trailing(
+    work: BlockWork, spans: list[tuple[int, int]], verb: tuple[int, int, VerbForm], end: int
+) -> bool:
+    """The reporting `verb` closes the sentence after the action: "..., he said", not "...,
+    and Zelensky said the war must end"."""
+    last = max(e for s, e in spans if s < verb[0])
+    gap = work.folded[last : verb[0]]
+    comma = gap.rfind(",")
+    subject = gap[comma + 1 :].split()
+    tail = work.folded[verb[1] : end].split()
+    return (
+        comma >= 0
+        and len(subject) <= _TRAILING_WORDS
+        and not (subject and subject[0] in _CLAUSE_OPENERS)
+        and len(tail) <= _TRAILING_TAIL
+        and "that" not in tail
     )
