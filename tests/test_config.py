@@ -177,7 +177,7 @@ def test_source_rules_are_checked_with_their_position(tmp_path: Path) -> None:
         "sources:\n  - id: s\n    message: m\n    voice: speech\n"
         "    titles: ['remarks by (?P<speaker>.+)']\n",
     )
-    expected = "expected one of: remarks, release, headline; got 'speech'"
+    expected = "expected one of: remarks, release, headline, house; got 'speech'"
     assert _one(path).startswith(f"{path}:4:12: {expected}")
     path = _write(tmp_path, "sources:\n  - id: s\n    message: m\n    titles: ['remarks by .+']\n")
     assert _one(path).startswith(f"{path}:4:14: without 'actor', a title pattern needs")

@@ -19,6 +19,7 @@ from typing import Literal
 from reader.classify.evidence import add_evidence
 from reader.classify.phrases import (
     COORD,
+    NAME_SUFFIXES,
     NOUN_MARK,
     NP_MODIFIERS,
     OBJECT_PREP,
@@ -66,6 +67,9 @@ _ASPECT = word_set(
 )
 
 
+_WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
+
+
 # "is believed to", "was described": passive, the subject is not the speaker.
 _BE = frozenset(["is", "was", "are", "were", "be", "been", "being"])
 
@@ -74,6 +78,7 @@ _ACTIVE_AFTER_BE = frozenset(["quoted as saying"])
 
 
 _FIRST_PERSON = frozenset(["i", "we"])
+_PERSONAL = frozenset(["he", "she"])
 
 
 # Verbs that are also inverted after a quote: '"...," said Peskov'.
@@ -166,6 +171,10 @@ def sentence_attrs(
         a, b = np_after(units, k, last)
         who = resolve(units[a:b], state.names)
         learn(who, state.names)
+        if who.kind in ("none", "role") or (
+            who.kind == "unknown" and not any(u[CAP] for u in units[a:b])
+        ):  # "a broadly positive readout", "the statement", "a statement" (no one's name)
+            who = _document_by(units, b, last, state) or who
         if who.kind != "none":
             attrs.append(_Attr(m_start, m_end, who, ATTRIBUTION_SOURCE, None, True))
     for v_start, v_end, form in verbs:
@@ -177,6 +186,27 @@ def sentence_attrs(
             attrs.append(attr)
     attrs.sort(key=lambda a: a.pos)
     return attrs
+
+
+# How far past a source marker a document's author may be named: "according to a broadly
+# positive readout of Friday's call posted to social media by Zelenskyy".
+_AUTHOR_REACH = 16
+
+
+def _document_by(units: list[Unit], b: int, last: int, state: State) -> Who | None:
+    """The author a source's "by"/"from" names, when the source itself is a document or
+    names no one ("according to a readout ... by Zelenskyy", "according to a statement
+    released by the Kremlin"); None when the clause names no actor that way."""
+    for j in range(b, min(last, b + _AUTHOR_REACH)):
+        low = units[j][LOW]
+        if low in (",", ";", ":"):
+            return None
+        if low in ("by", "from") and units[j][TERM] is None:
+            a2, b2 = np_after(units, j + 1, last)
+            who = resolve(units[a2:b2], state.names)
+            learn(who, state.names)
+            return who if who.kind == "actor" else None
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,6 +297,10 @@ def _not_a_statement(verb: _Verb) -> bool:
     prev = verb.low(i)
     if prev in NOUN_MARK or (prev.endswith(("'s", "’s")) and units[i][TERM] is None):
         return True
+    if prev in _WEEKDAYS and i - 1 >= verb.floor:
+        before = units[i - 1][LOW]
+        if before in NOUN_MARK or before.endswith(("'s", "’s")):
+            return True  # "Trump's Friday call", "the Monday statement": a noun
     if i >= verb.floor and units[i][TERM] is not None and units[i][LOW].endswith("'s"):
         return True  # "Kyiv's request"
     k = verb.k
@@ -292,6 +326,8 @@ def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
         i -= 2  # "continued to urge" means "urged"
     while i >= floor and units[i][LOW] in SKIP and units[i][TERM] is None:
         i -= 1
+    if i > floor and units[i][LOW] == "." and units[i - 1][LOW] in NAME_SUFFIXES:
+        i -= 1  # "John F. Kerry Jr. said"
     if i > floor and units[i][LOW] == ")":  # "Ukraine's military intelligence (HUR) said"
         j = i - 1
         while j > floor and i - j < _ASIDE and units[j][LOW] != "(":
@@ -302,19 +338,34 @@ def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
 
 
 def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
-    """ ", saying ...": the clause's speaker, else the sentence's main subject."""
+    """ ", saying ...": the clause's speaker, else the sentence's main subject. A speaker
+    inside a quote is not the one who goes on outside it ('"The president made clear ...,"
+    Ushakov said, adding ...' is Ushakov adding)."""
+    quotes = verb.work.quotes
+    if quotes:
+        inside = in_spans(verb.start, quotes)
+        earlier = [a for a in earlier if in_spans(a.pos, quotes) == inside]
     who = _participle_subject(earlier, verb.start) or _clause_subject(
-        verb.units, verb.first, verb.k, verb.state
+        verb.units, _past_dateline(verb), verb.k, verb.state
     )
     if who.kind == "none":
         return None
     return verb.attr(who, ATTRIBUTION_PARTICIPLE, follows=True)
 
 
+def _past_dateline(verb: _Verb) -> int:
+    """The sentence's first unit after a dateline that opens it ("KYIV, Ukraine — "): the
+    dateline's words are no subject."""
+    excluded = verb.work.excluded
+    if not excluded or excluded[0][0] != 0 or verb.first:
+        return verb.first
+    return bisect_left(verb.work.starts, excluded[0][1], verb.first, verb.k)
+
+
 def _coordinated_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
     """ "... and said": the clause's speaker, else the subject the sentence opens with."""
     who = _participle_subject(earlier, verb.start) or _opening_subject(
-        verb.units, verb.first, verb.k, verb.state
+        verb.units, _past_dateline(verb), verb.k, verb.state
     )
     if who is None:
         return None
@@ -373,7 +424,13 @@ def _subject_before(
         return None
     a, b = np_before(units, i, floor)
     before = units[a - 1][LOW] if a - 1 >= floor else ""
-    if before in OBJECT_PREP and not relative:
+    if (
+        before in OBJECT_PREP
+        and not relative
+        and not (before in _TIME_CONJUNCTIONS and _says_that(verb))
+    ) or before in _CONDITION:
+        # an object ("disappointed in Putin"), a condition ("if Moscow agrees"); but "a day
+        # after the Kremlin announced that ..." opens a clause whose subject speaks
         return "stop"
     who = resolve(units[a:b], verb.state.names)
     learn(who, verb.state.names)
@@ -384,11 +441,43 @@ def _subject_before(
         return "stop"
     if who.kind == "pronoun" and _reported_clause(verb.work, units, a, floor):
         return "stop"  # "respondents said they supported": the outer verb's subject speaks
+    if _addressee(verb, a):
+        return "stop"  # "demanded that Russia agree": the one asked, not a speaker
     who = _side_of_office(verb, who, a, b, appositive)
     if who.kind == "none":
         return None
     trailing = before in _TRAILING_OPEN and verb.last - verb.k <= _TRAILING_TAIL
     return verb.attr(who, ATTRIBUTION_SUBJECT, trailing=trailing)
+
+
+# Verbs whose "that"-clause asks something of its subject, in the bare (subjunctive) form:
+# "demanded that Russia agree", "urged that Kyiv accept", "insisted Moscow withdraw".
+_MANDATIVE = word_set("demand urge insist ask request propose recommend suggest require")
+
+
+def _says_that(verb: _Verb) -> bool:
+    """A speech verb with a "that"-clause a few words on ("announced on Thursday that"): what
+    the speaker said, not a claimed act ("after Moscow claimed to annex ...")."""
+    if verb.form.cls != "speech":
+        return False
+    following = verb.units[verb.k + 1 : min(verb.last, verb.k + 5)]
+    return any(unit[LOW] == "that" for unit in following)
+
+
+def _addressee(verb: _Verb, a: int) -> bool:
+    """The subject at unit `a` is the one a demand is made of: after "demanded (that)", with
+    its verb in the bare form ("that Russia agree", not "that Russia agreed")."""
+    units = verb.units
+    if units[verb.k][LOW] != verb.form.lemma.split(" ")[0]:
+        return False  # "agrees", "agreed": an indicative verb, a statement of its own
+    j = a - 1
+    if j >= verb.floor and units[j][LOW] == "that":
+        j -= 1
+    if j < verb.floor:
+        return False
+    verbs = verb.work.verbs  # sorted by offset
+    v = bisect_left(verbs, units[j][START], key=_start)
+    return v < len(verbs) and verbs[v][0] == units[j][START] and verbs[v][2].lemma in _MANDATIVE
 
 
 def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | None) -> Who:
@@ -675,6 +764,13 @@ def _clause_subject(units: list[Unit], first: int, k: int, state: State) -> Who:
 _NAMED = ("actor", "unknown")
 
 
+# A clause these open states a condition, not anyone's position: "sanctions will rise if
+# Putin refuses", "unless Kyiv agrees", "until Moscow withdraws".
+_CONDITION = word_set("if unless until whether")
+# Prepositions that also open a clause: "after the Kremlin announced", "since Kyiv said".
+_TIME_CONJUNCTIONS = word_set("after before since")
+
+
 # A role no one holds: "side" names a party to an argument ("the Russian side" resolves by its
 # adjective; "the other side" and "the pro-war side" are no one's words).
 _PARTY = ("side",)
@@ -795,6 +891,12 @@ def _pronoun_subject(
     earlier = _earlier_subject(work, pos, state)
     if earlier.kind in _NAMED:
         return earlier
+    last = state.last
+    if attr.who.word in _PERSONAL and last is not None and last.thing:
+        # "China has not criticised Russia. '...,' he said": he is the person before
+        speaker = state.last_person
+        if speaker is not None and work.index - speaker.block <= distance:
+            return speaker
     return _recent_speaker(work, state, distance)
 
 
@@ -809,7 +911,42 @@ def _role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who
         if holder.block != work.index:
             return Speaker(holder.actors, holder.block)
         return holder
+    house = _house_office(who, state)
+    if house is not None:
+        return house
     return _recent_speaker(work, state, distance)
+
+
+# Offices a wire story leaves unqualified when its dateline's side is plain: "MOSCOW, June 12.
+# /TASS/. The Foreign Ministry said ...", "KYIV (AP) — The General Staff said ...".
+_HOUSE_OFFICES = word_set(
+    "ministry government president presidency cabinet military army navy"
+) | frozenset(
+    [
+        "foreign ministry",
+        "defence ministry",
+        "defense ministry",
+        "ministry of defence",
+        "ministry of defense",
+        "ministry of foreign affairs",
+        "general staff",
+        "armed forces",
+        "air force",
+        "prime minister",
+        "presidential office",
+    ]
+)
+
+
+def _house_office(who: Who, state: State) -> Who | None:
+    """A bare government office no one in the article holds yet: the dateline's side, unless
+    the last speaker was another side's (the office may be theirs)."""
+    house, last = state.house, state.last
+    if not house or not set(who.roles) & _HOUSE_OFFICES:
+        return None
+    if last is not None and last.actors and not set(house) & set(last.actors):
+        return None
+    return Who("actor", house, who.start, who.end, who.roles)
 
 
 def _recent_speaker(work: BlockWork, state: State, distance: int) -> Speaker | None:
@@ -835,6 +972,7 @@ def _carried(
         add_evidence(work, rule, carried.actors, start, end, rules.weights.carry)
         work.carried_from = carried.block
     state.last = Speaker(carried.actors, work.index)
+    state.last_person = state.last
     kind: WhoKind = "actor" if carried.actors else "unknown"
     work.main.append((attr.pos, Who(kind, carried.actors, start, end)))
     return carried.actors
@@ -853,7 +991,7 @@ def _named(
     if who.kind == "unknown":
         if embedded_in is not None:
             return None
-        state.last = Speaker((), work.index)
+        _spoke(work, who, (), state)
         work.main.append((attr.pos, who))
         return ()
     if who.kind != "actor" or not allowed(who, work, rules):
@@ -867,8 +1005,38 @@ def _named(
         return None
     add_evidence(work, attr.rule, who.actors, start, end, rules.weights.attribution)
     work.main.append((attr.pos, who))
-    state.last = Speaker(who.actors, work.index)
+    _spoke(work, who, who.actors, state)
     return who.actors
+
+
+def _spoke(work: BlockWork, who: Who, actors: tuple[str, ...], state: State) -> None:
+    """`who` is the block's speaker, for carry-over: a person ("Korsunsky said") is also the
+    one a later "he said" may take; a country or a body ("China has not criticised")
+    is not."""
+    speaker = Speaker(actors, work.index)
+    starts = work.starts
+    units = work.units[bisect_left(starts, who.start) : bisect_left(starts, who.end)]
+    if _is_thing(units):
+        speaker.thing = True
+    else:
+        state.last_person = speaker
+    state.last = speaker
+
+
+def _is_thing(units: Sequence[Unit]) -> bool:
+    """A subject made only of places and bodies ("China", "the Kremlin", "Kyiv's"): no
+    person's name, office or common noun in it."""
+    thing = False
+    for unit in units:
+        term = unit[TERM]
+        if term is None:
+            if unit[LOW] not in ("the", "'s", "’s"):
+                return False
+        elif term.kind in ("alias", "other"):
+            thing = True
+        elif term.kind != "adjective":
+            return False
+    return thing
 
 
 # A stated position named by a noun after its owner's possessive: "Zelensky's statement that",
@@ -883,10 +1051,56 @@ _POSITION_MODIFIERS = word_set("own latest recent earlier repeated public new")
 _POSITION_LINKS = frozenset(["that", "to", "about", ":"])
 
 
-def reported_positions(work: BlockWork, rules: CompiledRules) -> None:
+# A stated position named by a noun before its owner: "encouraging words from Blinken",
+# "assurances from Washington" ("support from", "aid from" are acts).
+# Not "a proposal/offer/request from X": one still awaited ("waiting for a proposal from").
+_FROM_NOUNS = (_POSITION_NOUNS - word_set("proposal proposals offer offers")) | word_set(
+    "words message messages signal signals criticism praise"
+)
+# The topic of a question put to the speaker ("When questioned about the demand from X").
+_QUESTION_TOPIC = re.compile(r"\b(?:asked|questioned)\s+(?:about|on|over|regarding)\b")
+_NEGATED = re.compile(r"\b(?:no|not|any|without|never)\s+(?:[\w-]+\s+)?\Z")
+_FROM_POSITION = re.compile(r"\b(?:" + "|".join(sorted(_FROM_NOUNS)) + r") from ")
+
+
+# A sentence that names the speaker of what comes before it, in the passive: "This was stated
+# by Foreign Minister X", "These words were written by X on Telegram" (Ukrainian outlets' way).
+_STATED_BY = re.compile(
+    r"(?:^|(?<=[.!?\"”] ))\W*(?:this|that|it|these\s+words|such\s+a\s+statement|"
+    r"the\s+relevant\s+statement)"
+    r"\s+(?:was|were|has\s+been|had\s+been)\s+(?:stated|said|announced|reported|noted|"
+    r"emphasi[sz]ed|declared|written|posted|made|voiced)\s+by\s+"
+)
+
+
+def stated_by(work: BlockWork, rules: CompiledRules, state: State) -> None:
+    """ "... This was stated by X": X speaks in the block (and, by reader.classify.quotes,
+    in a paragraph before it with no speaker of its own)."""
+    if work.main or " by " not in work.folded:
+        return
+    match = _STATED_BY.search(work.folded)
+    if match is None or (work.quotes and in_spans(match.start(), work.quotes)):
+        return
+    k = bisect_left(work.starts, match.end())
+    a, b = np_after(work.units, k, len(work.units))
+    who = resolve(work.units[a:b], state.names)
+    learn(who, state.names)
+    if who.kind != "actor" or not allowed(who, work, rules):
+        return
+    add_evidence(
+        work, ATTRIBUTION_SOURCE, who.actors, match.start(), who.end, rules.weights.attribution
+    )
+    work.main.append((match.start(), who))
+    _spoke(work, who, who.actors, state)
+
+
+def reported_positions(work: BlockWork, rules: CompiledRules, state: State) -> None:
     """Positions a block reports by name, outside quotes: the owner's, weighed as reported
     speech ("Commenting on Zelensky's statement that Kiev would never recognise ..., Peskov
-    said"), never for the side of the block's own speaker."""
+    said", "he had heard encouraging words from Blinken"), never for the side of the
+    block's own speaker."""
+    if _FROM_POSITION.search(work.folded) is not None:
+        _positions_from(work, rules, state)
     if _POSITION_NOUN.search(work.folded) is None:
         return  # most blocks: one search instead of a look after every term
     units = work.units
@@ -922,6 +1136,30 @@ def reported_positions(work: BlockWork, rules: CompiledRules) -> None:
                 units[j][END],
                 rules.weights.reported,
             )
+
+
+def _positions_from(work: BlockWork, rules: CompiledRules, state: State) -> None:
+    """ "words from Blinken", "a proposal from Kyiv": the position of the actor after "from"."""
+    units, starts = work.units, work.starts
+    own = {a for _, who in work.main if who.kind == "actor" for a in who.actors}
+    verbs_at = {pos for pos, _ in work.main}
+    for match in _FROM_POSITION.finditer(work.folded):
+        start = match.start()
+        if (
+            start in verbs_at  # "Kyiv demands from the Russian side to stop": a verb
+            or (work.quotes and in_spans(start, work.quotes))
+            or _NEGATED.search(work.folded, max(0, start - 24), start)
+            or _QUESTION_TOPIC.search(work.folded, work.sentence_start(start), start)
+        ):
+            continue  # "has seen no signals from Kiev": nothing was said; "asked about": a topic
+        k = bisect_left(starts, match.end())
+        a, b = np_after(units, k, len(units))
+        who = resolve(units[a:b], state.names)
+        learn(who, state.names)
+        fresh = [actor for actor in who.actors if actor not in own]
+        if who.kind == "actor" and fresh and allowed(who, work, rules):
+            end = units[b - 1][END]
+            add_evidence(work, REPORTED_POSITION, fresh, match.start(), end, rules.weights.reported)
 
 
 def _opening_possessor(work: BlockWork, pos: int) -> Who | None:

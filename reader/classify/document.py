@@ -15,8 +15,9 @@ from reader.classify.types import (
     State,
     Who,
 )
+from reader.classify.units import ASKS_SPEAKER, in_spans
 from reader.rules.compile import CompiledRules, Term
-from reader.rules.grammar import ATTRIBUTION_HEADLINE, CARRY_DOCUMENT
+from reader.rules.grammar import ATTRIBUTION_HEADLINE, CARRY_DOCUMENT, CARRY_STATEMENT
 
 
 def house_side(work: BlockWork, state: State, rules: CompiledRules) -> None:
@@ -142,7 +143,7 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         return
     speaker = Speaker(author, work.index)
     if not own:
-        if _CONTENT.search(work.text):
+        if _CONTENT.search(work.text) and not ASKS_SPEAKER.search(work.folded):
             add_evidence(
                 work,
                 CARRY_DOCUMENT,
@@ -182,3 +183,75 @@ def resolve_title(works: list[BlockWork], who: Who, rules: CompiledRules, distan
                     rules.weights.attribution,
                 )
                 return
+
+
+def statement_voice(work: BlockWork, state: State, rules: CompiledRules, plain: bool) -> None:
+    """A statement reprinted after its speaker's "Foreign Minister X said:" paragraph (how
+    papers and reposting sites carry an official's statement): its unquoted paragraphs are
+    X's, with no speech verb of their own. The statement ends at a heading (`plain` is False),
+    a quoted paragraph (a quote is carried as quotes are) or a paragraph that reports someone
+    in the narrator's words ("Y said ..."); a position a paragraph of it names is reported
+    after X's ("Over recent weeks, the Russian government have repeatedly denied ...")."""
+    statement = state.statement
+    if statement is not None:
+        if not plain or _ENDS_STATEMENT.match(work.folded) or _reports(work):
+            state.statement = None
+        elif statement.actors:
+            own = {a for _, who in work.main if who.kind == "actor" for a in who.actors}
+            if not set(statement.actors) <= own:
+                weights = rules.weights
+                weight = weights.attribution + weights.reported if own else weights.carry
+                add_evidence(work, CARRY_STATEMENT, statement.actors, 0, len(work.text), weight)
+                work.carried_from = statement.block
+    if plain and state.voice is None and not work.quotes:
+        _introduction(work, state, rules)
+
+
+def _introduction(work: BlockWork, state: State, rules: CompiledRules) -> None:
+    """ "Foreign Secretary X said:", "In a statement, the ministry said:" as a paragraph of
+    its own: the statement that follows is X's, and so is this line (GUIDE.md: an
+    attribution-only line carries its speaker). A member state's official needs no word of
+    the war here: the statement after it is what is on the topic."""
+    intro = _INTRODUCES.search(work.folded)
+    if intro is None:
+        return
+    speakers = {who.actors for _, who in work.main if who.kind == "actor"}
+    if not speakers:
+        speakers = {_one_actor(work.terms, 0, intro.start())} - {()}
+    if len(speakers) != 1:
+        return
+    actors = speakers.pop()
+    state.statement = Speaker(actors, work.index)
+    state.last = state.statement
+    if not work.main:
+        weight = rules.weights.attribution
+        add_evidence(work, CARRY_STATEMENT, actors, 0, len(work.text), weight)
+
+
+# A paragraph that ends with a speech verb and a colon: it introduces what follows ("The
+# minister said:", "..., the ministry said in a statement:", "The statement reads:").
+_INTRODUCES = re.compile(
+    r"\b(?:said|says|stated|states|wrote|writes|added|declared|reads|read|noted|stressed)"
+    r"(?:\s+(?:in|on|at)\s+[^:]{1,60})?\s*:\s*\Z"
+)
+
+# A paragraph that opens with a quotation mark, or with the narrator's own turn back to the
+# news ("Meanwhile, ...", "Earlier on Monday, ...", "On Tuesday, ...").
+_ENDS_STATEMENT = re.compile(
+    r"\s*(?:[\"“„«‘']|(?:meanwhile|earlier|later|separately|elsewhere|in a separate)\b|"
+    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
+)
+
+# Verbs the narrator reports someone with; a statement's own prose takes stances instead.
+_REPORTING = frozenset(["say", "tell", "add", "report", "write", "note", "state"])
+
+
+def _reports(work: BlockWork) -> bool:
+    """The paragraph names a speaker of its own with a plain reporting verb outside quotes."""
+    if not work.main:
+        return False
+    quotes = work.quotes
+    return any(
+        verb.lemma.split(" ", 1)[0] in _REPORTING and not in_spans(start, quotes)
+        for start, _, verb in work.verbs
+    )

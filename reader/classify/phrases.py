@@ -25,7 +25,7 @@ def word_set(words: str) -> frozenset[str]:
 SKIP = word_set(
     "has have had was were is are be been will would could may might shall should must also "
     "again once repeatedly later earlier previously already then afterwards meanwhile however "
-    "still further even never not n't reportedly publicly separately recently now today "
+    "still further even never not n't long reportedly publicly separately recently now today "
     "yesterday tonight on last this that week month year morning evening night weekend monday "
     "tuesday wednesday thursday friday saturday sunday in a statement jointly openly privately "
     "firmly strongly sharply bluntly personally more so far consistently categorically "
@@ -67,6 +67,10 @@ _HOST_PREP = "to"
 # Offices sent to a host, whose "for" names the host too: "the US special envoy for Ukraine and
 # Russia" is Washington's (a spokesperson "for the Khortytsia group" is the group's own).
 _ENVOY = re.compile(r"\b(?:envoy|ambassador|representative)s?\b")
+# Diplomats posted to a capital, whose "in" names the host: "the chargé d'affaires in Moscow".
+_POSTED = re.compile(
+    r"\b(?:envoy|ambassador|chargé d'affaires|charge d'affaires|attaché|diplomat)s?$"
+)
 # A leader's own staff serve the one they are "to": "press secretary to the President of
 # Ukraine", "adviser to the Russian president" take that leader's side; "to" is no host there.
 _STAFF = re.compile(r"\b(?:aide|advis[eo]r|press secretary|spokes(?:man|woman|person))s?$")
@@ -134,6 +138,7 @@ class _Phrase:
         "direct",
         "direct_from",
         "host",
+        "institution",
         "member",
         "names",
         "other",
@@ -160,6 +165,9 @@ class _Phrase:
         self.complement = False
         self.host = 0  # 1: after "envoy to", skipping the host; 2: inside a host of words
         self.surnames: list[Tie] = []  # lexicon speakers' surnames, tied to their actors
+        # Capitalised words that open a role's complement ("Secretary of Defense", "Head of
+        # Mission"): an institution's words, never tied to a side as a person's name.
+        self.institution: list[Unit] = []
 
     def take(self, unit: Unit) -> bool:
         """Read one unit; False where the phrase ends ("Mission in Ukraine": a place)."""
@@ -182,6 +190,8 @@ class _Phrase:
         if term is None:
             if unit[CAP] and low not in _DETERMINERS and namelike(low):
                 self.names.append(unit)
+                if previous is not None and previous[LOW] in _NP_PREP:
+                    self.institution.append(unit)
         else:
             self._term(unit, term, possessor)
         return True
@@ -245,7 +255,10 @@ class _Phrase:
             if len(actors) > 1 and any(u[LOW] == "and" for u in units):
                 ties = _conjunct_ties(units)
             else:
-                ties = _ties(names, actors, self.member)
+                persons = (
+                    [u for u in names if u not in self.institution] if self.institution else names
+                )
+                ties = _ties(persons, actors, self.member)
             return Who(
                 "actor",
                 actors,
@@ -271,6 +284,8 @@ def _opens_host(previous: Unit | None, low: str) -> bool:
         return False
     if low == _HOST_PREP:
         return _STAFF.search(previous[LOW]) is None
+    if low == "in":  # "the chargé d'affaires in Moscow", "Russia's ambassador in Washington"
+        return _POSTED.search(previous[LOW]) is not None
     return low == "for" and _ENVOY.search(previous[LOW]) is not None
 
 
@@ -462,6 +477,8 @@ def np_after(units: Sequence[Unit], i: int, ceiling: int) -> tuple[int, int]:
         ):
             j += 1
             continue
+        if low == "." and j + 1 < ceiling and units[j + 1][LOW] in _DETERMINERS:
+            break  # "the leaders of NATO. The head of state ...": a sentence ends there
         if low in ("'s", "’s", "-", "."):
             j += 1
             continue
@@ -560,18 +577,20 @@ def person_name(units: Sequence[Unit], a: int, b: int, role: int) -> list[Unit]:
         term = unit[TERM]
         if term is not None and term.kind == "speaker":
             return [unit]
-    # After the (last) role, at the phrase's end: "regional governor Vyacheslav Gladkov".
+    # After the (last) role, at the phrase's end: "regional governor Vyacheslav Gladkov",
+    # "Secretary of State John F. Kerry Jr.".
     end = b
+    while end > role + 2 and (units[end - 1][LOW] == "." or units[end - 1][LOW] in NAME_SUFFIXES):
+        end -= 1
     start = end
-    while start > role + 1 and units[start - 1][TERM] is None and units[start - 1][CAP]:
-        start -= 1
-    run = _name_run(units, start, 1, end) if start < end else []
-    if (
-        run
-        and len(run) == end - start
-        and units[start - 1][LOW] not in _DETERMINERS
-        and units[start - 1][LOW] != _HOST_PREP
+    while start > role + 1 and (
+        (units[start - 1][TERM] is None and units[start - 1][CAP]) or _initial_dot(units, start - 1)
     ):
+        start -= 1
+    if end - start >= 2 and units[start - 1][LOW] in _NP_PREP:
+        start += 1  # "Secretary of Defense Pete Ward": "Defense" names the office, not him
+    run = _spelled_name(units, start, end)
+    if run and units[start - 1][LOW] not in _DETERMINERS and units[start - 1][LOW] != _HOST_PREP:
         return run
     run = appositive_name(units, b)
     if run:
@@ -589,6 +608,23 @@ def person_name(units: Sequence[Unit], a: int, b: int, role: int) -> list[Unit]:
         ):
             return run
     return []
+
+
+# What may follow a surname without being one: "Jr.", "III".
+NAME_SUFFIXES = word_set("jr sr ii iii iv")
+
+
+def _initial_dot(units: Sequence[Unit], j: int) -> bool:
+    """The full stop of an initial: "F." in "John F. Kerry"."""
+    return units[j][LOW] == "." and j > 0 and len(units[j - 1][LOW]) == 1 and units[j - 1][CAP]
+
+
+def _spelled_name(units: Sequence[Unit], start: int, end: int) -> list[Unit]:
+    """The name words of units start..end when all of them spell a name (initials' full stops
+    left out); [] otherwise."""
+    words = [u for j, u in enumerate(units[start:end], start) if not _initial_dot(units, j)]
+    run = _name_run(words, 0, 1, len(words)) if words else []
+    return run if len(run) == len(words) else []
 
 
 def tie_names(names: Sequence[Unit], actors: tuple[str, ...], member: bool, tied: Names) -> None:

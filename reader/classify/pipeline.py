@@ -14,13 +14,20 @@ from operator import itemgetter
 from threading import Event
 from typing import Any, TypeVar
 
-from reader.classify.attribution import allowed, reported_positions, sentence_attrs, settle
+from reader.classify.attribution import (
+    allowed,
+    reported_positions,
+    sentence_attrs,
+    settle,
+    stated_by,
+)
 from reader.classify.document import (
     OFFICIAL_TITLE,
     document_title,
     document_voice,
     house_side,
     resolve_title,
+    statement_voice,
 )
 from reader.classify.effort import Effort
 from reader.classify.evidence import add_evidence
@@ -40,10 +47,12 @@ from reader.classify.quotes import (
     forward_speaker,
     mostly_quoted,
     still_open,
+    unattributed,
 )
 from reader.classify.scan import Budget, prepare_chunk
 from reader.classify.sources import (
     actions_only,
+    byline_source,
     joint_voice,
     page_source,
     remarks_voice,
@@ -51,7 +60,7 @@ from reader.classify.sources import (
 )
 from reader.classify.speakers import known_role, note_region, register_roles
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Speaker, State, Unit, Who
-from reader.classify.units import COLON_PREFIX, DASH_SUFFIX, in_spans, merged
+from reader.classify.units import ASKS_SPEAKER, COLON_PREFIX, DASH_SUFFIX, in_spans, merged
 from reader.classify.verdicts import Verdicts
 from reader.config import Config
 from reader.model import Article, Block, ClassifiedArticle, Verdict
@@ -59,6 +68,7 @@ from reader.rules.compile import CompiledRules
 from reader.rules.grammar import (
     ATTRIBUTION_COLON,
     ATTRIBUTION_HEADLINE,
+    CARRY_DOCUMENT,
     CARRY_QUOTE,
     CARRY_TRANSCRIPT,
     MENTION,
@@ -165,6 +175,7 @@ class _BlockOrder:
         self.held: list[BlockWork] = []  # a headline waiting for its source, and those after
         self.opened: list[BlockWork] = []  # paragraphs of a quote still open
         self.ahead: BlockWork | None = None  # a bare quote, waiting for the next block
+        self.ahead_quote = True  # ... or a paragraph with no speaker (False)
         self.title_who: Who | None = None
         self.first = True
         self._ready: list[Verdict] = []
@@ -177,7 +188,7 @@ class _BlockOrder:
                 self.held, self.title_who = [work], pending
                 return
         if self.ahead is not None:
-            forward_speaker(self.ahead, work, self.rules)
+            forward_speaker(self.ahead, work, self.rules, self.ahead_quote)
             self._emit(self.ahead)
             self.ahead = None
         if self.opened and self._quote_goes_on(work):
@@ -186,7 +197,10 @@ class _BlockOrder:
             self.opened = [work]  # its speaker may be named where the quote closes
             return
         if block.kind != "title" and bare_quote(work):
-            self.ahead = work
+            self.ahead, self.ahead_quote = work, True
+            return
+        if block.kind == "paragraph" and unattributed(work):
+            self.ahead, self.ahead_quote = work, False  # "X said this" may follow
             return
         self._emit(work)
 
@@ -270,6 +284,10 @@ def _colon_label(
     if len(before) > 2 and before[0][LOW] in ("quote", "quotes") and before[1][LOW] == "from":
         before = before[2:]  # "Quote from Hrynchuk: ...": one quote, a Ukrainian outlet's way
         transcript = False
+    if before and before[0][LOW] in _POSSESSIVES:
+        return None  # "Our answer is clear: ...": a sentence of the speaker's, no label
+    if any(start == 0 and end >= cut for start, end in work.excluded):
+        return None  # "LONDON: Following ...": a dateline (reader.classify.scan), no speaker
     pre_units = first_phrase(before)
     after = before.index(pre_units[-1]) + 1 if pre_units else len(before)
     if after < len(before) and _qualifies_noun(before[after], work):
@@ -280,6 +298,9 @@ def _colon_label(
     if who.kind in ("pronoun", "none") and not is_title:
         return None  # "We discussed three things today: ...", not a speaker's label
     return who, pre_units, cut, transcript
+
+
+_POSSESSIVES = frozenset(["our", "my", "your", "their", "his", "her", "its"])
 
 
 def _qualifies_noun(unit: Unit, work: BlockWork) -> bool:
@@ -313,13 +334,19 @@ def _analyse(
     )
     if is_title and pending is None:
         pending = office  # "…, Governor Says": the office the first paragraphs name
+    elif work.units and not is_title:
+        stated_by(work, rules, state)
     if not work.main and not in_voice and not is_title and mostly_quoted(work):
         _carry_quote(work, rules, state, distance)
     if work.term_at and not is_title:
-        reported_positions(work, rules)
+        reported_positions(work, rules, state)
+    if not is_title:
+        statement_voice(work, state, rules, block.kind != "heading")
     if is_title:
         if not title_source(work, state, rules):
             document_title(work, state, rules)
+    elif state.genre is not None and byline_source(work, state, rules):
+        pass  # "by NATO Secretary General X at ...": the title's second line names the speaker
     elif state.official:
         document_voice(work, state, rules)
         _source_voice(work, state, rules)
@@ -365,11 +392,14 @@ def _voice_and_label(
     voice_before = state.voice
     voice: Speaker | None = None
     pending: Who | None = None
+    asked, state.asked = state.asked, False
     body_from, prefix = _section_or_prefix(work, state)
     label = _colon_label(prefix, work, state, is_title) if prefix is not None else None
     if label is not None:
         body_from = label[2] + 1
         voice, pending = _speaker_line(work, rules, state, label, is_title)
+    elif asked and not body_from and state.source is not None and state.source.remarks:
+        state.voice = None  # the line after a press conference's question: the speaker answers
     elif state.voice is not None and not is_title:
         voice = _transcript_line(work, rules, state.voice)
     if state.voice is not voice_before:
@@ -387,7 +417,7 @@ def _section_or_prefix(work: BlockWork, state: State) -> tuple[int, re.Match[str
     if heading in _SECTION_LABELS:
         _section(work, prefix.end(1) + 1, state)
         return prefix.end(1) + 1, None
-    if heading in _INTERVIEW_LABELS:
+    if heading in _INTERVIEW_LABELS or _QUESTION_LABEL.match(heading):
         _interview_line(work, heading, state)
         return prefix.end(1) + 1, None
     return 0, prefix
@@ -413,20 +443,44 @@ def _speaker_line(
         )
         state.voice = speaker if runs_on else None  # "Mark Rutte: ...", not "Lavrov said: ..."
         state.last = speaker
+        if is_person(pre_units):
+            state.last_person = speaker
         work.speaker_set = True
         return speaker, None
     if who.kind == "unknown" and not is_title:
-        state.voice = Speaker((), work.index)
+        state.voice = Speaker(_staff_speaker(work, state), work.index)
         state.last = state.voice
+        if state.voice.actors:
+            weight = rules.weights.carry
+            add_evidence(work, CARRY_DOCUMENT, state.voice.actors, 0, len(work.text), weight)
         return state.voice, None
     if who.kind in ("role", "unknown") and is_title and not OFFICIAL_TITLE.match(work.text):
         return None, who
     return None, None
 
 
+def _staff_speaker(work: BlockWork, state: State) -> tuple[str, ...]:
+    """ "MR. PRICE:", "MS. JEAN-PIERRE:" in an official document's transcript: an official's
+    house style for its own staff, whom the lexicon need not know (guests are named by their
+    office, journalists as "QUESTION:"): the document's author."""
+    author = state.document
+    if state.official and author and len(author) == 1 and _HONORIFIC.match(work.folded):
+        return author
+    return ()
+
+
+# A speaker's label that opens with an honorific and a surname ("MR. PRICE:", "Ms Smith:"), or
+# an official the transcript does not name ("SENIOR ADMINISTRATION OFFICIAL:").
+_HONORIFIC = re.compile(
+    r"\W*(?:(?:mr|ms|mrs|miss)\.?\s+[\w'-]+(?:\s+[\w'-]+)?|senior\s+(?:[\w.]+\s+){1,3}official)"
+    r"\s*:"
+)
+
+
 def _transcript_line(work: BlockWork, rules: CompiledRules, voice: Speaker) -> Speaker:
-    """A line after a transcript speaker's "Name: ...": in that speaker's voice."""
-    if voice.actors:
+    """A line after a transcript speaker's "Name: ...": in that speaker's voice (a question
+    put to them, "Do you expect ...?", is not: the voice goes on after it)."""
+    if voice.actors and not ASKS_SPEAKER.search(work.folded):
         add_evidence(work, CARRY_TRANSCRIPT, voice.actors, 0, len(work.text), rules.weights.carry)
         work.carried_from = voice.block
     return voice
@@ -483,8 +537,9 @@ def _sentences(
             work, work.units, work.starts, s_start, s_end, s_verbs, s_markers, state
         )
         settle(work, attrs, rules, state, distance, voice)
-        if office is None and not work.main:
-            office = next((a.who for a in attrs if a.who.kind == "role"), None)
+        if office is None and not any(who.kind == "actor" for _, who in work.main):
+            # "…, Governor Says", "Jane Doe condemns …": whom the first paragraphs name
+            office = next((a.who for a in attrs if a.who.kind in ("role", "unknown")), None)
     return office
 
 
@@ -540,6 +595,11 @@ def _section(work: BlockWork, body_from: int, state: State) -> None:
 
 _INTERVIEW_LABELS = frozenset(["q", "a", "question", "answer"])
 
+# A press conference's question line: "Question (Reuters):", "Q from AFP:", "Journalist:".
+_QUESTION_LABEL = re.compile(
+    r"(?:q|question|journalist|reporter|correspondent)(?:\s*\([^)]{1,60}\)|\s+from\s+[^:]{1,60})?\Z"
+)
+
 
 def _interview_line(work: BlockWork, label: str, state: State) -> None:
     """An interview's "Q:" and "A:" lines. The answers are in the voice of whoever the
@@ -553,6 +613,7 @@ def _interview_line(work: BlockWork, label: str, state: State) -> None:
         state.voice = state.interviewee
     else:
         state.voice = Speaker((), work.index)
+        state.asked = True
 
 
 # A question in the narrator's words, with no quote in it (an explainer's headline, a

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from reader.classify.evidence import add_evidence
 from reader.classify.types import BlockWork, DocumentSource, Speaker, State
+from reader.classify.units import ASKS_SPEAKER
 from reader.model import Article
 from reader.rules.compile import CompiledRules, SourceRule, fold
 from reader.rules.grammar import ATTRIBUTION_HEADLINE, CARRY_DOCUMENT
@@ -39,7 +40,10 @@ def page_source(article: Article, state: State, rules: CompiledRules) -> None:
         return
     for rule in rules.sources:
         if rule.actor is not None and _on_page(rule, state.page):
-            _establish(state, rule, (rule.actor,))
+            if rule.voice == "house":  # a one-side outlet: its unqualified offices are its side's
+                state.house = (rule.actor,)
+            else:
+                _establish(state, rule, (rule.actor,))
             return
 
 
@@ -62,6 +66,8 @@ def title_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
     A `headline` rule labels the title alone ("Berlin 'alarmed' by ...") and the document stays
     a news article. Returns whether a document rule applied (then the title's generic genre
     test is not needed)."""
+    if _BARE_GENRE.match(work.folded):
+        state.genre = work.folded  # "Opening remarks": the next line may say by whom
     for rule in rules.sources:
         for pattern in rule.titles:
             try:
@@ -70,7 +76,11 @@ def title_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
                 continue
             if match is None:
                 continue
-            author = (rule.actor,) if rule.actor else _group_actor(work, match, "speaker")
+            author = (
+                (rule.actor,)
+                if rule.actor
+                else _group_actor(work, match, "speaker") or _group_actors(work, match)
+            )
             if not author:
                 continue
             if rule.voice == "headline":  # the headline's own grammar: it alone is the speaker's
@@ -79,23 +89,88 @@ def title_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
                 return False
             counterpart = _group_actor(work, match, "counterpart")
             _establish(state, rule, author, counterpart, _group_roles(work, match, rules))
-            named = match.start("speaker") if rule.actor is None else match.start()
-            if _CLAIM_BEFORE.search(work.folded, 0, named):
+            named = match.start(_named_group(match)) if rule.actor is None else match.start()
+            starts = {named, match.start()}  # "<claim> - address of X", "<claim>: X statement"
+            if any(_CLAIM_BEFORE.search(work.folded, 0, start) for start in starts):
                 weight = rules.weights.attribution
                 add_evidence(work, ATTRIBUTION_HEADLINE, author, 0, len(work.text), weight)
+            elif rule.voice == "remarks":  # "X's remarks and answers ...": a name, no position
+                work.evidence = [ev for ev in work.evidence if ev.kind in _NO_POSITION]
+            elif _own_verdict(work, author):
+                add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
             return True
     return False
+
+
+# Evidence that makes no label: what a title that only names its document keeps.
+_NO_POSITION = frozenset(["framing", "mention"])
+
+
+def _own_verdict(work: BlockWork, author: tuple[str, ...]) -> bool:
+    """A statement's title that already gives its author's verdict in the author's own framing
+    ("Statement of the MFA of Ukraine on the sham vote in the temporarily occupied
+    territories"); a title that names the statement and its occasion states no position."""
+    return (
+        not work.main
+        and _STATEMENT.match(work.folded) is not None
+        and any(rule.actor in author for _, _, rule in work.framing)
+    )
+
+
+# A title that is a document's genre alone: "Opening remarks", "Pre-ministerial press
+# conference", "Doorstep statement" (the page puts "by <speaker> at ..." on the next line).
+_BARE_GENRE = re.compile(
+    r"\W*(?:[\w-]+\s+){0,3}?(?:press conference|news conference|press point|press briefing|"
+    r"briefing|remarks|speech|address|statement|doorstep|interview)\W*\Z"
+)
+
+# The second line of such a title: "by NATO Secretary General <name> at ...".
+_BYLINE = re.compile(r"\W*by\s")
+
+
+def byline_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
+    """The line after a bare genre title ("Opening remarks" / "by NATO Secretary General X
+    at the meeting of ..."): the title rules read the two lines as one title, and this line,
+    which only names the document, is no one's position. Whether it was such a line."""
+    genre, state.genre = state.genre, None
+    if genre is None or not _BYLINE.match(work.folded):
+        return False
+    offset = len(genre) + 1
+    text = f"{genre} {work.folded}"
+    for rule in rules.sources:
+        if rule.actor is not None or rule.voice == "headline":
+            continue
+        for pattern in rule.titles:
+            try:
+                match = pattern.search(text, timeout=_TITLE_SECONDS)
+            except TimeoutError:
+                continue
+            if match is None or "speaker" not in match.groupdict():
+                continue
+            if match.start("speaker") < offset:
+                continue
+            author = _group_actor(work, match, "speaker", offset)
+            if author:
+                _establish(state, rule, author)
+                work.evidence = [ev for ev in work.evidence if ev.kind in _NO_POSITION]
+                return True
+    return False
+
+
+# A title that opens with a statement's genre: the statement's own words begin there.
+_STATEMENT = re.compile(r"\W*(?:joint\s+)?(?:statement|declaration|comment|communiqu[eé])\b")
 
 
 # "<five words or more of a claim>: ", " - ", " – ": the title's source comes after its claim.
 _CLAIM_BEFORE = re.compile(r"(?:\w+\W+){4,}?\w+[^\w:\u2013\u2014-]*(?::|\s[-\u2013\u2014])\s*\Z")
 
 
-def _group_actor(work: BlockWork, match: Any, group: str) -> tuple[str, ...]:
-    """The one actor the names in a title pattern's group stand for (() when none or many)."""
+def _group_actor(work: BlockWork, match: Any, group: str, offset: int = 0) -> tuple[str, ...]:
+    """The one actor the names in a title pattern's group stand for (() when none or many);
+    `offset`: where `work`'s text starts in the text matched."""
     if group not in match.groupdict() or match.start(group) < 0:
         return ()
-    start, end = match.span(group)
+    start, end = (at - offset for at in match.span(group))
     found = {
         actor
         for t_start, _, term in work.terms
@@ -103,6 +178,24 @@ def _group_actor(work: BlockWork, match: Any, group: str) -> tuple[str, ...]:
         for actor in term.actors
     }
     return tuple(found) if len(found) == 1 else ()
+
+
+def _group_actors(work: BlockWork, match: Any) -> tuple[str, ...]:
+    """Every actor the names in a title's `authors` group stand for, in the order named: a
+    joint statement's authors ("Joint statement of the Presidents of Ukraine and Poland")."""
+    if "authors" not in match.groupdict() or match.start("authors") < 0:
+        return ()
+    start, end = match.span("authors")
+    found: dict[str, None] = {}
+    for t_start, _, term in work.terms:
+        if start <= t_start < end and term.kind in ("alias", "speaker", "adjective"):
+            found.update(dict.fromkeys(term.actors))
+    return tuple(found)
+
+
+def _named_group(match: Any) -> str:
+    groups = match.groupdict()
+    return "speaker" if groups.get("speaker") is not None else "authors"
 
 
 def _group_roles(work: BlockWork, match: Any, rules: CompiledRules) -> tuple[str, ...]:
@@ -131,7 +224,7 @@ def _establish(
 ) -> None:
     state.official = True
     state.document = author
-    state.reports = rule.voice == "release"
+    state.reports = rule.voice != "headline"  # remarks too: the author first (GUIDE.md)
     others = tuple(actor for actor in counterpart if actor not in author)
     remarks = rule.voice == "remarks"
     if remarks:  # a briefing's or press conference's "Answer:" lines are the speaker's
@@ -151,6 +244,8 @@ def remarks_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         return
     if any(ev.kind == "carry" for ev in work.evidence) or _DATE_LINE.match(work.text):
         return
+    if ASKS_SPEAKER.search(work.folded):
+        return  # a journalist's question with no label of its own ("Do you expect ...?")
     add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
 
 
@@ -183,10 +278,12 @@ def joint_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
 
 @lru_cache(maxsize=16)
 def _joint_pattern(subjects: tuple[str, ...]) -> re.Pattern[str]:
-    """A joint subject at a sentence's or a clause's start, then "also"/"both" before the verb."""
+    """A joint subject at a sentence's or a clause's start (after a short opening phrase too:
+    "On grain, the leaders agreed"), then "also"/"both" before the verb."""
     names = "|".join(re.escape(s) for s in sorted(subjects, key=len, reverse=True))
     return re.compile(
-        rf"(?:^|[.;:]\s+|,\s+and\s+|\band\s+)(?:{names})\s+(?:(?:also|both|all|have|had)\s+)*"
+        rf"(?:^|[.;:]\s+|,\s+and\s+|\band\s+)(?:[\w'-]+(?:\s+[\w'-]+){{0,4}},\s+)?"
+        rf"(?:{names})\s+(?:(?:also|both|all|have|had)\s+)*"
     )
 
 

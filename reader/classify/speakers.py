@@ -62,12 +62,16 @@ def author_office(who: Who, state: State) -> Who | None:
 
 
 def role_holder(who: Who, state: State) -> Person | None:
-    """The person last named with one of `who`'s roles ("minister", "foreign minister")."""
+    """The person last named with one of `who`'s roles ("minister", "foreign minister"),
+    before any named only as a counterpart."""
     best: Person | None = None
     for key in who.roles:
         for person_key in state.roles.get(key, ()):
             person = state.people[person_key]
-            if best is None or person.last > best.last:
+            if best is None or (not person.counterpart, person.last) > (
+                not best.counterpart,
+                best.last,
+            ):
                 best = person
     return best
 
@@ -141,7 +145,8 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
         person_key = "/".join(who.actors) + ":" + units[i][LOW].removesuffix("'s")
     else:
         return  # "a statement", "Governor": no one the article can call again
-    state.people[person_key] = Person(who.actors, work.index)
+    counterpart = a > 0 and units[a - 1][LOW] == "with"  # "talks with the Czech minister"
+    state.people[person_key] = Person(who.actors, work.index, counterpart)
     for key in who.roles:
         holders = state.roles.setdefault(key, [])
         if person_key in holders:
@@ -216,6 +221,13 @@ _HOUSE_TITLES = frozenset(
         "oblast governor",
         "gov.",
         "ambassador",
+        "foreign secretary",
+        "defence secretary",
+        "defense secretary",
+        "secretary of state",
+        "secretary of defense",
+        "secretary of defence",
+        "chargé d'affaires",
     ]
 )
 _SPOKES = frozenset(["spokesman", "spokeswoman", "spokesperson"])

@@ -69,6 +69,7 @@ class Speaker:
 
     actors: tuple[str, ...]  # () = a named speaker who is none of the actors
     block: int
+    thing: bool = False  # a country or a body ("China has not criticised ..."), never "he"
 
 
 @dataclass
@@ -77,6 +78,9 @@ class Person:
 
     actors: tuple[str, ...]
     last: int
+    # Named only as someone's counterpart ("talks with the Czech Foreign Minister"): "the
+    # minister wrote" is more likely the article's own speaker with that role.
+    counterpart: bool = False
 
 
 @dataclass
@@ -84,6 +88,7 @@ class State:
     """What the article has established so far, carried from block to block."""
 
     last: Speaker | None = None
+    last_person: Speaker | None = None  # the last speaker who is a person: "he said" takes them
     voice: Speaker | None = None  # a transcript speaker ("Mark Rutte: ...")
     voice_kind: BlockKind | None = None  # the kind of block that set the voice (an item's ends
     # with the list)
@@ -95,6 +100,9 @@ class State:
     reports: bool = False  # ... and what it says others said is reported in that voice
     house: tuple[str, ...] = ()  # the side a dateline puts the article on ("KYIV, ... (AP)")
     interviewee: Speaker | None = None  # who answers the "A:" lines of an interview
+    statement: Speaker | None = None  # whose statement an "X said:" paragraph introduced
+    asked: bool = False  # the last voice is a question's ("Q: ...", "Question (Reuters): ...")
+    genre: str | None = None  # a title that is a genre alone ("Opening remarks"), folded
     source: DocumentSource | None = None  # a `sources:` rule's document (reader.sources)
     page: tuple[str, str] = ("", "")  # the page's site and outlet, when the article has them
     region: Speaker | None = None  # the region last named ("the Belgorod region"), and where

@@ -352,13 +352,15 @@ def _voice(node: Node, ctx: Context) -> None:
 # How a source's document speaks: `remarks` (one speaker's own words, every line theirs,
 # greetings included), `release` (a statement or readout: its lines with content are the
 # author's, and what it says others said is reported in the author's voice) or `headline`
-# (a title rule that labels the headline alone, in the headline's own grammar).
-SOURCE_VOICES = ("remarks", "release", "headline")
+# (a title rule that labels the headline alone, in the headline's own grammar) or `house`
+# (a site or outlet of one side's media: no document voice, but an office it names without a
+# country, "the Foreign Ministry said", is that side's).
+SOURCE_VOICES = ("remarks", "release", "headline", "house")
 
 
 def _source_needs(node: MappingNode, ctx: Context) -> None:
     """A source rule matches something (a site, an outlet or a title) and names its actor:
-    `actor:`, or a `(?P<speaker>...)` group in every title pattern."""
+    `actor:`, or a `(?P<speaker>...)` (or `(?P<authors>...)`) group in every title pattern."""
     values = {key.value: value for key, value in node.value if isinstance(key, ScalarNode)}
     if not values.keys() & {"sites", "outlets", "titles"}:
         ctx.error(node, "a source rule needs 'sites', 'outlets' or 'titles'")
@@ -368,8 +370,12 @@ def _source_needs(node: MappingNode, ctx: Context) -> None:
     if not titles or "sites" in values or "outlets" in values:
         ctx.error(node, "a source rule without 'actor' needs title patterns only")
     for title in titles:
-        if "(?P<speaker>" not in title.value:
-            ctx.error(title, "without 'actor', a title pattern needs a (?P<speaker>...) group")
+        if "(?P<speaker>" not in title.value and "(?P<authors>" not in title.value:
+            ctx.error(
+                title,
+                "without 'actor', a title pattern needs a (?P<speaker>...) or (?P<authors>...)"
+                " group",
+            )
 
 
 _SOURCE = mapping(
