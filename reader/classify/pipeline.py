@@ -351,6 +351,16 @@ def _analyse(
         reported_positions(work, rules, state)
     if not is_title:
         statement_voice(work, state, rules, block.kind != "heading")
+    _document_source(work, rules, state, is_title)
+    if not is_title:
+        reported_actions(work, rules)
+    _framing_and_mentions(work, rules)
+    return pending
+
+
+def _document_source(work: BlockWork, rules: CompiledRules, state: State, is_title: bool) -> None:
+    """Where the document itself speaks: its title, its byline, an official author's voice,
+    or a story opened by a call between two sides' leaders."""
     if is_title:
         if not title_source(work, state, rules):
             document_title(work, state, rules)
@@ -363,10 +373,6 @@ def _analyse(
         joint_voice(work, state, rules)  # a story opened by a call: "the leaders agreed ..."
     elif work.index <= _OPENINGS and rules.sources:
         opening_source(work, state, rules)
-    if not is_title:
-        reported_actions(work, rules)
-    _framing_and_mentions(work, rules)
-    return pending
 
 
 # The paragraphs where a story's opening (an `openings:` source rule) may be.
