@@ -293,6 +293,8 @@ def _colon_label(
     after = before.index(pre_units[-1]) + 1 if pre_units else len(before)
     if after < len(before) and _qualifies_noun(before[after], work):
         return None  # "Ukraine peace push: ...": the name only qualifies a noun
+    if _described_thing(pre_units):
+        return None  # "Russian Drones Breach Polish Airspace: ...": a clause about things
     who = resolve(pre_units, state.names)
     learn(who, state.names)
     who = known_role(who, state)
@@ -302,6 +304,19 @@ def _colon_label(
 
 
 _POSSESSIVES = frozenset(["our", "my", "your", "their", "his", "her", "its"])
+
+
+def _described_thing(units: list[Unit]) -> bool:
+    """Words before a colon whose only names are adjectives of sides ("Russian", "Polish")
+    and that end in a word of no side ("Russian Drones Breach Polish Airspace"): things
+    described, no speaker. "Russian MFA", "Polish Foreign Minister" end in a name or office."""
+    terms = [u[TERM] for u in units if u[TERM] is not None]
+    return (
+        bool(terms)
+        and all(t.kind == "adjective" for t in terms)
+        and units[-1][TERM] is None
+        and len(units) > 2
+    )
 
 
 def _qualifies_noun(unit: Unit, work: BlockWork) -> bool:
