@@ -53,6 +53,7 @@ from reader.classify.scan import Budget, prepare_chunk
 from reader.classify.sources import (
     actions_only,
     byline_source,
+    document_label,
     joint_voice,
     page_source,
     remarks_voice,
@@ -379,6 +380,7 @@ def _source_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         remarks_voice(work, state, rules)
         joint_voice(work, state, rules)
     actions_only(work, state, rules)
+    document_label(work, rules)
 
 
 def _remember_people(work: BlockWork, state: State, rules: CompiledRules, is_title: bool) -> None:
