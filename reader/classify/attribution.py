@@ -175,6 +175,9 @@ def sentence_attrs(
             who.kind == "unknown" and not any(u[CAP] for u in units[a:b])
         ):  # "a broadly positive readout", "the statement", "a statement" (no one's name)
             who = _document_by(units, b, last, state) or who
+        elif who.kind == "unknown" and b < last and units[b][LOW] == ",":
+            # "as reported by Dmytro Chubenko, the spokesman for the Kharkiv regional ..."
+            who = _appositive_after(units, a, b, last, who, state)
         if who.kind != "none":
             attrs.append(_Attr(m_start, m_end, who, ATTRIBUTION_SOURCE, None, True))
     for v_start, v_end, form in verbs:
@@ -340,7 +343,12 @@ def _not_a_statement(verb: _Verb) -> bool:
     if i >= verb.floor and units[i][TERM] is not None and units[i][LOW].endswith("'s"):
         return True  # "Kyiv's request"
     k = verb.k
-    return (units[k + 1][LOW] if k + 1 < len(units) else "") == "by"  # passive: "backed by"
+    after = units[k + 1][LOW] if k + 1 < len(units) else ""
+    if after == "with" and verb.form.lemma == "call":
+        return True  # "PM call with President Zelenskyy": the call is a noun
+    if after == "to" and verb.form.lemma == "welcome" and units[verb.k][LOW] == "welcome":
+        return True  # "Minister Kuleba, dear Dmytro, welcome to NATO": a greeting to him
+    return after == "by"  # passive: "backed by"
 
 
 def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
@@ -409,6 +417,7 @@ def _coordinated_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
 
 
 _ASIDE_STOPS = (",", ";", ":", "“", "”", '"')
+_ASIDE_MARKS = (",", "–", "—")  # what encloses an aside: commas, or a pair of dashes
 
 
 def _skip_asides(verb: _Verb, i: int) -> tuple[int, Who | None]:
@@ -416,11 +425,12 @@ def _skip_asides(verb: _Verb, i: int) -> tuple[int, Who | None]:
     criticism,"): where the subject ends, and the actor an appositive among them names."""
     units, floor = verb.units, verb.floor
     appositive: Who | None = None
-    while i >= floor and units[i][LOW] == ",":
+    while i >= floor and units[i][LOW] in _ASIDE_MARKS:
+        mark = units[i][LOW]  # ", the envoy, said" or "– the embassy – tweeted"
         j = i - 1
-        while j >= floor and units[j][LOW] not in _ASIDE_STOPS:
+        while j >= floor and units[j][LOW] not in _ASIDE_STOPS and units[j][LOW] != mark:
             j -= 1
-        if j < floor or units[j][LOW] != ",":
+        if j < floor or units[j][LOW] != mark:
             break
         inner = units[j + 1 : i]
         if inner and inner[0][LOW] in ("who", "which", "whose") and _closes_appositive(verb, j):
@@ -460,6 +470,10 @@ def _subject_before(
         return None
     a, b = np_before(units, i, floor)
     before = units[a - 1][LOW] if a - 1 >= floor else ""
+    if before in OBJECT_PREP and not relative and appositive is not None:
+        # "At a news conference with Kuleba, the Baltic ministers, which ..., condemned":
+        # the phrase before the asides is an object; the one between the commas speaks
+        return verb.attr(appositive, ATTRIBUTION_SUBJECT)
     if (
         before in OBJECT_PREP
         and not relative
@@ -479,6 +493,8 @@ def _subject_before(
         return "stop"  # "respondents said they supported": the outer verb's subject speaks
     if _addressee(verb, a):
         return "stop"  # "demanded that Russia agree": the one asked, not a speaker
+    if _object_relative(verb, a):
+        return "stop"  # "the region that the Kremlin has long sought": the narrator's account
     who = _side_of_office(verb, who, a, b, appositive)
     if who.kind == "none":
         return None
@@ -491,6 +507,13 @@ def _subject_before(
 _MANDATIVE = word_set("demand urge insist ask request propose recommend suggest require")
 
 
+def _past_tense(unit: Unit) -> bool:
+    """A lower-case word in "-ed" right after a phrase: the phrase's verb ("after Zelensky
+    delivered"), so the phrase is a clause's subject, not an object."""
+    low = unit[LOW]
+    return unit[TERM] is None and not unit[CAP] and low.endswith("ed") and low.isalpha()
+
+
 def _says_that(verb: _Verb) -> bool:
     """A speech verb with a "that"-clause a few words on ("announced on Thursday that"): what
     the speaker said, not a claimed act ("after Moscow claimed to annex ...")."""
@@ -498,6 +521,23 @@ def _says_that(verb: _Verb) -> bool:
         return False
     following = verb.units[verb.k + 1 : min(verb.last, verb.k + 5)]
     return any(unit[LOW] == "that" for unit in following)
+
+
+def _object_relative(verb: _Verb, a: int) -> bool:
+    """A stance verb in a relative clause about its object ("the Donetsk region that the
+    Kremlin has long sought", "a deal which Kyiv wants"): what the narrator says of the
+    thing, not the subject's stated position. A speech verb there still speaks ("the claims
+    that Moscow denied")."""
+    units = verb.units
+    j = a - 1
+    if verb.form.cls != "stance" or j - 1 < verb.floor or units[j][LOW] not in ("that", "which"):
+        return False
+    noun = units[j - 1]
+    if noun[TERM] is not None or not noun[LOW].isalpha():
+        return noun[TERM] is not None and noun[TERM].kind == "role"
+    verbs = verb.work.verbs
+    v = bisect_left(verbs, noun[START], key=_start)
+    return not (v < len(verbs) and verbs[v][0] == noun[START])  # "believes that": a verb
 
 
 def _addressee(verb: _Verb, a: int) -> bool:
@@ -541,10 +581,28 @@ def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | Non
 _INVERSION_ENDS = frozenset([",", ".", ";", "on", "in", "at", "last", "after", "during", "”"])
 
 
+def _past_descriptors(units: list[Unit], i: int, last: int) -> int:
+    """Past the lower-case words that describe a named person before the name ("said defense
+    analyst Patrick Bury", "said political scientist X"): where the name starts; `i` itself
+    when no name follows them."""
+    j = i
+    while j < last and j - i < 3:
+        unit = units[j]
+        low = unit[LOW]
+        if unit[TERM] is not None or unit[CAP] or not low.isalpha():
+            break
+        if low in SKIP or low in OBJECT_PREP or low in COORD or low in NOUN_MARK:
+            return i
+        j += 1
+    if j > i and j < last and units[j][CAP] and units[j][TERM] is None:
+        return j
+    return i
+
+
 def _inverted_attr(verb: _Verb) -> _Attr | None:
     """'"...," said Peskov': the phrase after the verb, when the clause ends right after it."""
     units, last = verb.units, verb.last
-    a, b = np_after(units, verb.k + 1, last)
+    a, b = np_after(units, _past_descriptors(units, verb.k + 1, last), last)
     if b <= a:
         return None
     follow = units[b][LOW] if b < len(units) else "."
@@ -778,7 +836,8 @@ def _opening_subject(units: list[Unit], first: int, k: int, state: State) -> Who
 
 
 def _clause_subject(units: list[Unit], first: int, k: int, state: State) -> Who:
-    """The subject of the sentence's main clause: its first phrase that is not an object."""
+    """The subject of the sentence's main clause: its first phrase that is not an object (a
+    clause's after "after" is: "His comments came after Zelensky delivered a speech, saying")."""
     i = first
     while i < k:
         unit = units[i]
@@ -786,7 +845,9 @@ def _clause_subject(units: list[Unit], first: int, k: int, state: State) -> Who:
         if (term is not None and term.kind != "role") or (term is None and unit[CAP] and i > first):
             before = units[i - 1][LOW] if i > first else ""
             a, b = np_after(units, i, k)
-            if before not in OBJECT_PREP:
+            if before not in OBJECT_PREP or (
+                before in _TIME_CONJUNCTIONS and b < k and _past_tense(units[b])
+            ):
                 who = resolve(units[a:b], state.names)
                 learn(who, state.names)
                 if who.kind != "none":
@@ -1135,8 +1196,8 @@ def reported_positions(work: BlockWork, rules: CompiledRules, state: State) -> N
     speech ("Commenting on Zelensky's statement that Kiev would never recognise ..., Peskov
     said", "he had heard encouraging words from Blinken"), never for the side of the
     block's own speaker."""
-    if _FROM_POSITION.search(work.folded) is not None:
-        _positions_from(work, rules, state)
+    if " from " in work.folded and _FROM_POSITION.search(work.folded) is not None:
+        _positions_from(work, rules, state)  # (the literal test first: most blocks have none)
     if _POSITION_NOUN.search(work.folded) is None:
         return  # most blocks: one search instead of a look after every term
     units = work.units

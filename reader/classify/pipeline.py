@@ -55,6 +55,7 @@ from reader.classify.sources import (
     byline_source,
     document_label,
     joint_voice,
+    opening_source,
     page_source,
     remarks_voice,
     reported_actions,
@@ -292,15 +293,19 @@ def _colon_label(
         return None  # "LONDON: Following ...": a dateline (reader.classify.scan), no speaker
     pre_units = first_phrase(before)
     after = before.index(pre_units[-1]) + 1 if pre_units else len(before)
-    if after < len(before) and _qualifies_noun(before[after], work):
-        return None  # "Ukraine peace push: ...": the name only qualifies a noun
+    if after < len(before) and pre_units[-1][LOW].endswith(("'s", "’s")):
+        return None  # "Ambassador's warning: ...": a possessive heads a noun, a heading
+    if after < len(before) and _qualifies_noun(before[after], work, before[after + 1 : after + 2]):
+        return None  # "Ukraine peace push: ...", "PM call with ...": the name qualifies a noun
     if _described_thing(pre_units):
-        return None  # "Russian Drones Breach Polish Airspace: ...": a clause about things
+        return None  # "Russian Missiles Hit Kyiv Overnight: ...": a clause about things
     who = resolve(pre_units, state.names)
     learn(who, state.names)
     who = known_role(who, state)
     if who.kind in ("pronoun", "none") and not is_title:
         return None  # "We discussed three things today: ...", not a speaker's label
+    if len(who.actors) > 1 and not any(u[LOW] in ("and", "&") for u in pre_units):
+        return None  # "Russian Drones Breach Polish Airspace: ...": a clause, no speaker
     return who, pre_units, cut, transcript
 
 
@@ -320,14 +325,17 @@ def _described_thing(units: list[Unit]) -> bool:
     )
 
 
-def _qualifies_noun(unit: Unit, work: BlockWork) -> bool:
+def _qualifies_noun(unit: Unit, work: BlockWork, following: list[Unit]) -> bool:
     """A plain lower-case word right after a name ("Ukraine peace push"): the name is a
-    modifier, not the speaker of what follows the colon."""
+    modifier, not the speaker of what follows the colon. A verb's form followed by "with" is
+    a noun too ("PM call with President X: 28 November")."""
     low = unit[LOW]
     if unit[TERM] is not None or unit[CAP] or not low.isalpha():
         return False
     if low in OBJECT_PREP or low in SKIP or low in COORD:
         return False
+    if following and following[0][LOW] == "with":
+        return True
     return all(start != unit[START] for start, _, _ in work.verbs)
 
 
@@ -367,10 +375,18 @@ def _analyse(
     elif state.official:
         document_voice(work, state, rules)
         _source_voice(work, state, rules)
+    elif state.source is not None:
+        joint_voice(work, state, rules)  # a story opened by a call: "the leaders agreed ..."
+    elif work.index <= _OPENINGS and rules.sources:
+        opening_source(work, state, rules)
     if not is_title:
         reported_actions(work, rules)
     _framing_and_mentions(work, rules)
     return pending
+
+
+# The paragraphs where a story's opening (an `openings:` source rule) may be.
+_OPENINGS = 2
 
 
 def _source_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:

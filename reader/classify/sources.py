@@ -249,10 +249,14 @@ def remarks_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
     add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
 
 
-# A place and date alone ("Brussels, 5 June 2025"; "Kyiv, March 3, 2024"): no one's words.
+# A place and date alone ("Brussels, 5 June 2025"; "February 25, 2022, The Kremlin, Moscow"),
+# a time stamp ("2:35 p.m. EST") or an editor's note in brackets ("(As delivered)",
+# "[Applause]"): no one's words.
 _DATE_LINE = re.compile(
-    r"\W*(?:[\w'’. -]{1,40},\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+\w+|\w+\s+\d{1,2}(?:st|nd|rd|th)?)"
-    r",?\s+\d{4}\W*\Z"
+    r"\W*(?:(?:[\w'’. -]{1,40},\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+\w+|\w+\s+\d{1,2}(?:st|nd|rd|th)?)"
+    r",?\s+\d{4}(?:,\s*[\w'’. -]{1,40}){0,3}"
+    r"|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
+    r"|[(\[][^)\]]{1,40}[)\]])\W*\Z"
 )
 
 
@@ -262,10 +266,11 @@ def joint_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
     source = state.source
     if source is None or not source.joint or not source.counterpart or not work.verbs:
         return
-    verb_starts = {start for start, _, _ in work.verbs}
-    author = state.document or ()
+    author = state.document or source.author
+    verbs = {start: verb for start, _, verb in work.verbs}
     for match in _joint_pattern(source.joint).finditer(work.folded):
-        if match.end() in verb_starts:
+        verb = verbs.get(match.end())
+        if verb is not None and verb.lemma.split(" ", 1)[0] not in _TOPIC_VERBS:
             weights = rules.weights
             end = len(work.text)
             add_evidence(work, CARRY_DOCUMENT, source.counterpart, 0, end, weights.reported)
@@ -274,6 +279,10 @@ def joint_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
                 weight = weights.attribution + weights.reported
                 add_evidence(work, CARRY_DOCUMENT, author, 0, end, weight)
             return
+
+
+# "The leaders spoke about / talked about / discussed X": a topic, no shared position.
+_TOPIC_VERBS = frozenset(["speak", "talk", "discuss"])
 
 
 @lru_cache(maxsize=16)
@@ -285,6 +294,27 @@ def _joint_pattern(subjects: tuple[str, ...]) -> re.Pattern[str]:
         rf"(?:^|[.;:]\s+|,\s+and\s+|\band\s+)(?:[\w'-]+(?:\s+[\w'-]+){{0,4}},\s+)?"
         rf"(?:{names})\s+(?:(?:also|both|all|have|had)\s+)*"
     )
+
+
+def opening_source(work: BlockWork, state: State, rules: CompiledRules) -> None:
+    """A story that opens with a call or a meeting of two sides ("Prime Minister <name> spoke
+    to President <name> of Ukraine this morning"): an `openings` rule's speaker and
+    counterpart, so that "The leaders agreed ..." after it speaks for both (`joint_voice`)."""
+    for rule in rules.sources:
+        for pattern in rule.openings:
+            try:
+                match = pattern.search(work.folded, timeout=_TITLE_SECONDS)
+            except TimeoutError:
+                continue
+            if match is None:
+                continue
+            author = _group_actor(work, match, "speaker")
+            counterpart = _group_actor(work, match, "counterpart")
+            if author and counterpart and author != counterpart:
+                state.source = DocumentSource(
+                    rule.id, False, counterpart, joint=rule.joint, author=author
+                )
+                return
 
 
 def actions_only(work: BlockWork, state: State, rules: CompiledRules) -> None:
