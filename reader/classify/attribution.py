@@ -389,12 +389,19 @@ def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
     if quotes:
         inside = in_spans(verb.start, quotes)
         earlier = [a for a in earlier if in_spans(a.pos, quotes) == inside]
-    who = _participle_subject(earlier, verb.start) or _clause_subject(
-        verb.units, _past_dateline(verb), verb.k, verb.state
-    )
+    speaker = _participle_subject(earlier, verb.start)
+    if speaker is None and verb.form.lemma in _INTERPRETIVE:
+        return None  # "Biden invited the leaders of Japan, signaling ...": the act signals
+    who = speaker or _clause_subject(verb.units, _past_dateline(verb), verb.k, verb.state)
     if who.kind == "none":
         return None
     return verb.attr(who, ATTRIBUTION_PARTICIPLE, follows=True)
+
+
+# Participles that read an act as well as a statement ("..., signaling a shift"): they continue
+# a speaker's clause ("Peskov said ..., underlining ...") but after an act it is the act that
+# signals, not its subject who states.
+_INTERPRETIVE = word_set("signal underscore underline highlight echo")
 
 
 def _past_dateline(verb: _Verb) -> int:
