@@ -227,6 +227,32 @@ def _unasserted(work: BlockWork, attr: _Attr) -> bool:
     return False
 
 
+# Verbs that report a statement even in the present tense inside a quote ("He says he will not
+# give up a single metre").
+_REPORTING_NOW = word_set("say tell")
+_PRESENT_BE = frozenset(["is", "are", "am"])
+
+
+def _characterised(work: BlockWork, attr: _Attr) -> bool:
+    """Inside a quote, another side as the subject of a present-tense verb ("Russia is openly
+    threatening war", "Russian commanders report to Moscow what it wants to hear") is the
+    quoted speaker's picture of that side, not a statement of its that the speaker reports."""
+    if attr.verb is None or attr.verb.lemma in _REPORTING_NOW:
+        return False
+    if not work.quotes or not in_spans(attr.pos, work.quotes):
+        return False
+    surface = work.folded[attr.pos : attr.end]
+    lemma = attr.verb.lemma
+    if surface in (lemma, lemma + "s", lemma + "es"):
+        return True
+    j = bisect_left(work.starts, attr.pos) - 1
+    while j >= 0 and work.units[j][LOW] in SKIP:  # "is openly threatening"
+        if work.units[j][LOW] in _PRESENT_BE:
+            return True
+        j -= 1
+    return False
+
+
 # How far past a source marker a document's author may be named: "according to a broadly
 # positive readout of Friday's call posted to social media by Zelenskyy".
 _AUTHOR_REACH = 16
@@ -1104,7 +1130,7 @@ def _named(
     if embedded_in is not None:
         fresh = tuple(a for a in who.actors if a not in embedded_in)
         is_speech = attr.verb is None or attr.verb.cls == "speech"
-        if fresh and is_speech and not _unasserted(work, attr):
+        if fresh and is_speech and not _unasserted(work, attr) and not _characterised(work, attr):
             add_evidence(work, REPORTED_SPEECH, fresh, start, end, rules.weights.reported)
         return None
     add_evidence(work, attr.rule, who.actors, start, end, rules.weights.attribution)
