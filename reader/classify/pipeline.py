@@ -366,6 +366,7 @@ def _analyse(
     if work.term_at and not is_title:
         reported_positions(work, rules, state)
     if not is_title:
+        reported_actions(work, rules)
         statement_voice(work, state, rules, block.kind != "heading")
     if is_title:
         if not title_source(work, state, rules):
@@ -379,8 +380,6 @@ def _analyse(
         joint_voice(work, state, rules)  # a story opened by a call: "the leaders agreed ..."
     elif work.index <= _OPENINGS and rules.sources:
         opening_source(work, state, rules)
-    if not is_title:
-        reported_actions(work, rules)
     _framing_and_mentions(work, rules)
     return pending
 
