@@ -520,7 +520,9 @@ def _subject_before(
     # "The two sides agreed to exchange prisoners": a joint act, narrative, not a position
     nxt = units[verb.k + 1][LOW] if verb.k + 1 < len(units) else ""
     joint_act = verb.form.lemma == "agree" and nxt in ("to", "on")
-    if joint_act and len(who.actors) > 1 and _sides_not_people(units[a:b]):
+    if joint_act and (
+        (len(who.actors) > 1 and _sides_not_people(units[a:b])) or _headline_pair(verb, who, a)
+    ):
         return "stop"
     if who.kind == "pronoun" and _reported_clause(verb.work, units, a, floor):
         return "stop"  # "respondents said they supported": the outer verb's subject speaks
@@ -688,6 +690,21 @@ def _sides_not_people(phrase: Sequence[Unit]) -> bool:
         if term is None and unit[CAP] and unit[LOW] not in ("the", "a", "an"):
             return False
     return True
+
+
+def _headline_pair(verb: _Verb, who: Who, a: int) -> bool:
+    """'Russia, Ukraine agree on a swap': a headline's comma joins two sides that open the
+    sentence, the subject only the second of them."""
+    units = verb.units
+    if a - 2 != verb.floor or a - 2 != verb.first or units[a - 1][LOW] != ",":
+        return False
+    term = units[a - 2][TERM]
+    return (
+        term is not None
+        and term.kind in ("alias", "adjective")
+        and bool(term.actors)
+        and not set(term.actors) & set(who.actors)
+    )
 
 
 def _reported_clause(work: BlockWork, units: list[Unit], a: int, floor: int) -> bool:
