@@ -1032,7 +1032,7 @@ def _pronoun_subject(
     prior = next((w for p, w in reversed(work.main) if p < pos and w.kind in _NAMED), None)
     if prior is not None:
         return prior
-    owner = _opening_possessor(work, pos)
+    owner = _opening_possessor(work, pos) or _body_before_it(work, attr, state)
     if owner is not None:
         return owner
     earlier = _earlier_subject(work, pos, state)
@@ -1045,6 +1045,16 @@ def _pronoun_subject(
         if speaker is not None and work.index - speaker.block <= distance:
             return speaker
     return _recent_speaker(work, state, distance)
+
+
+def _body_before_it(work: BlockWork, attr: _Attr, state: State) -> Who | None:
+    """ "Poland's operational command scrambled jets ..., it said": a closing "it said" is the
+    body its sentence opens with, not the last speaker."""
+    if attr.who.word != "it" or not attr.trailing:
+        return None
+    starts = work.starts
+    first = bisect_left(starts, work.sentence_start(attr.pos))
+    return _opening_subject(work.units, first, bisect_left(starts, attr.who.start), state)
 
 
 def _role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who | Speaker | None:
