@@ -53,6 +53,7 @@ from reader.classify.scan import Budget, prepare_chunk
 from reader.classify.sources import (
     actions_only,
     byline_source,
+    document_label,
     joint_voice,
     opening_source,
     page_source,
@@ -296,6 +297,8 @@ def _colon_label(
         return None  # "Ambassador's warning: ...": a possessive heads a noun, a heading
     if after < len(before) and _qualifies_noun(before[after], work, before[after + 1 : after + 2]):
         return None  # "Ukraine peace push: ...", "PM call with ...": the name qualifies a noun
+    if _described_thing(pre_units):
+        return None  # "Russian Missiles Hit Kyiv Overnight: ...": a clause about things
     who = resolve(pre_units, state.names)
     learn(who, state.names)
     who = known_role(who, state)
@@ -307,6 +310,19 @@ def _colon_label(
 
 
 _POSSESSIVES = frozenset(["our", "my", "your", "their", "his", "her", "its"])
+
+
+def _described_thing(units: list[Unit]) -> bool:
+    """Words before a colon whose only names are adjectives of sides ("Russian", "Polish")
+    and that end in a word of no side ("Russian Drones Breach Polish Airspace"): things
+    described, no speaker. "Russian MFA", "Polish Foreign Minister" end in a name or office."""
+    terms = [u[TERM] for u in units if u[TERM] is not None]
+    return (
+        bool(terms)
+        and all(t.kind == "adjective" for t in terms)
+        and units[-1][TERM] is None
+        and len(units) > 2
+    )
 
 
 def _qualifies_noun(unit: Unit, work: BlockWork, following: list[Unit]) -> bool:
@@ -350,10 +366,9 @@ def _analyse(
     if work.term_at and not is_title:
         reported_positions(work, rules, state)
     if not is_title:
+        reported_actions(work, rules)
         statement_voice(work, state, rules, block.kind != "heading")
     _document_source(work, rules, state, is_title)
-    if not is_title:
-        reported_actions(work, rules)
     _framing_and_mentions(work, rules)
     return pending
 
@@ -386,6 +401,7 @@ def _source_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         remarks_voice(work, state, rules)
         joint_voice(work, state, rules)
     actions_only(work, state, rules)
+    document_label(work, rules)
 
 
 def _remember_people(work: BlockWork, state: State, rules: CompiledRules, is_title: bool) -> None:

@@ -333,6 +333,27 @@ def actions_only(work: BlockWork, state: State, rules: CompiledRules) -> None:
         work.evidence = [ev for ev in work.evidence if ev.rule != CARRY_DOCUMENT.id]
 
 
+def document_label(work: BlockWork, rules: CompiledRules) -> None:
+    """A line under the title that only names the document ("Statement by Ambassador X at the
+    Security Council briefing on Ukraine": a title rule's pattern, no sentence of its own)
+    states no position: the document's voice is taken back."""
+    if work.text.rstrip().endswith((".", "!", "?", ":")):
+        return
+    if not any(ev.rule == CARRY_DOCUMENT.id for ev in work.evidence):
+        return
+    for rule in rules.sources:
+        if rule.voice == "headline":
+            continue
+        for pattern in rule.titles:
+            try:
+                match = pattern.match(work.folded, timeout=_TITLE_SECONDS)
+            except TimeoutError:
+                continue
+            if match is not None:
+                work.evidence = [ev for ev in work.evidence if ev.rule != CARRY_DOCUMENT.id]
+                return
+
+
 def _is_action(work: BlockWork, index: _Index, rules: CompiledRules, start: int, end: int) -> bool:
     """The sentence matches an action rule and has no speech or stance verb outside it (or
     outside the names it holds)."""
