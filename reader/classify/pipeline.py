@@ -656,9 +656,30 @@ def _framing_and_mentions(work: BlockWork, rules: CompiledRules) -> None:
     if not work.terms:
         return
     used = {(ev.start, ev.actor) for ev in work.evidence}
+    spoken = _spoken_after(work)
     for start, end, term in work.terms:
         if not term.actors or term.kind == "role" or (quotes and in_spans(start, quotes)):
             continue
         actors = [actor for actor in term.actors if (start, actor) not in used]
+        if spoken:
+            # "Kyiv claimed that five Russian aircraft were shot down": what a speaker says
+            # of others orders nothing for them
+            actors = [a for a in actors if not _in_others_words(spoken, start, a)]
         if actors:
             add_evidence(work, MENTION, actors, start, end, weights.mention)
+
+
+def _spoken_after(work: BlockWork) -> list[tuple[int, int, tuple[str, ...]]]:
+    """The words each named speaker's verb governs: from the verb to its sentence's end."""
+    spoken: list[tuple[int, int, tuple[str, ...]]] = []
+    for pos, who in work.main:
+        if who.kind == "actor" and who.start < pos:
+            for s_start, s_end in work.sentences:
+                if s_start <= pos < s_end:
+                    spoken.append((pos, s_end, who.actors))
+                    break
+    return spoken
+
+
+def _in_others_words(spoken: list[tuple[int, int, tuple[str, ...]]], at: int, actor: str) -> bool:
+    return any(start <= at < end and actor not in actors for start, end, actors in spoken)
