@@ -185,10 +185,46 @@ def sentence_attrs(
         if k >= len(units) or units[k][START] != v_start:
             continue
         attr = _verb_subject(work, units, k, v_end, first, last, form, attrs, state)
-        if attr is not None:
+        if attr is not None and not _conditional(units, starts, attr):
             attrs.append(attr)
     attrs.sort(key=lambda a: a.pos)
     return attrs
+
+
+# Words right before a reported speech verb that make it no statement: a modal or a negation
+# ("Putin will conclude", "whose captivity Moscow has never acknowledged").
+_UNASSERTING = word_set(
+    "will would could might may can cannot must should shall never not n't won't wouldn't"
+)
+# A condition opening the subject's clause: "if Russia refuses", "every time NATO promises".
+_CONDITIONS = word_set("if unless whenever")
+_EVERY = word_set("every each")
+
+
+def _conditional(units: list[Unit], starts: list[int], attr: _Attr) -> bool:
+    """The subject opens a condition ("If Russia refuses ...", "every time NATO promises"):
+    a hypothetical is no one's stated position."""
+    if attr.follows or attr.who.start > attr.pos:
+        return False
+    a = bisect_left(starts, attr.who.start)
+    if units[a][LOW] in _CONDITIONS:  # a capital "If" opening the sentence joins the phrase
+        return True
+    before = units[a - 1][LOW] if a > 0 else ""
+    return before in _CONDITIONS or (before == "time" and a > 1 and units[a - 2][LOW] in _EVERY)
+
+
+def _unasserted(work: BlockWork, attr: _Attr) -> bool:
+    """A modal or a negation among the auxiliaries right before the verb: inside another
+    speaker's words it is that speaker's claim about the subject ("Moscow has never
+    acknowledged"), not a position reported for it."""
+    units = work.units
+    first = bisect_left(work.starts, attr.who.start)
+    j = bisect_left(work.starts, attr.pos) - 1
+    while j >= first and units[j][LOW] in SKIP:
+        if units[j][LOW] in _UNASSERTING:
+            return True
+        j -= 1
+    return False
 
 
 # How far past a source marker a document's author may be named: "according to a broadly
@@ -1061,7 +1097,7 @@ def _named(
     if embedded_in is not None:
         fresh = tuple(a for a in who.actors if a not in embedded_in)
         is_speech = attr.verb is None or attr.verb.cls == "speech"
-        if fresh and is_speech:
+        if fresh and is_speech and not _unasserted(work, attr):
             add_evidence(work, REPORTED_SPEECH, fresh, start, end, rules.weights.reported)
         return None
     add_evidence(work, attr.rule, who.actors, start, end, rules.weights.attribution)

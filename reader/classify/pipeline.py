@@ -54,8 +54,10 @@ from reader.classify.sources import (
     actions_only,
     byline_source,
     joint_voice,
+    opening_source,
     page_source,
     remarks_voice,
+    reported_actions,
     title_source,
 )
 from reader.classify.speakers import known_role, note_region, register_roles
@@ -357,8 +359,18 @@ def _analyse(
     elif state.official:
         document_voice(work, state, rules)
         _source_voice(work, state, rules)
+    elif state.source is not None:
+        joint_voice(work, state, rules)  # a story opened by a call: "the leaders agreed ..."
+    elif work.index <= _OPENINGS and rules.sources:
+        opening_source(work, state, rules)
+    if not is_title:
+        reported_actions(work, rules)
     _framing_and_mentions(work, rules)
     return pending
+
+
+# The paragraphs where a story's opening (an `openings:` source rule) may be.
+_OPENINGS = 2
 
 
 def _source_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:

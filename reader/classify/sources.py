@@ -22,7 +22,7 @@ from reader.classify.evidence import add_evidence
 from reader.classify.types import BlockWork, DocumentSource, Speaker, State
 from reader.classify.units import ASKS_SPEAKER
 from reader.model import Article
-from reader.rules.compile import CompiledRules, SourceRule, fold
+from reader.rules.compile import CompiledRules, SourceRule, TermRule, VerbForm, fold
 from reader.rules.grammar import ATTRIBUTION_HEADLINE, CARRY_DOCUMENT
 
 # A title is a line: a pattern that runs longer than this on one is given up.
@@ -249,10 +249,14 @@ def remarks_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
     add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
 
 
-# A place and date alone ("Brussels, 5 June 2025"; "Kyiv, March 3, 2024"): no one's words.
+# A place and date alone ("Brussels, 5 June 2025"; "February 25, 2022, The Kremlin, Moscow"),
+# a time stamp ("2:35 p.m. EST") or an editor's note in brackets ("(As delivered)",
+# "[Applause]"): no one's words.
 _DATE_LINE = re.compile(
-    r"\W*(?:[\w'’. -]{1,40},\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+\w+|\w+\s+\d{1,2}(?:st|nd|rd|th)?)"
-    r",?\s+\d{4}\W*\Z"
+    r"\W*(?:(?:[\w'’. -]{1,40},\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+\w+|\w+\s+\d{1,2}(?:st|nd|rd|th)?)"
+    r",?\s+\d{4}(?:,\s*[\w'’. -]{1,40}){0,3}"
+    r"|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
+    r"|[(\[][^)\]]{1,40}[)\]])\W*\Z"
 )
 
 
@@ -262,10 +266,11 @@ def joint_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
     source = state.source
     if source is None or not source.joint or not source.counterpart or not work.verbs:
         return
-    verb_starts = {start for start, _, _ in work.verbs}
-    author = state.document or ()
+    author = state.document or source.author
+    verbs = {start: verb for start, _, verb in work.verbs}
     for match in _joint_pattern(source.joint).finditer(work.folded):
-        if match.end() in verb_starts:
+        verb = verbs.get(match.end())
+        if verb is not None and verb.lemma.split(" ", 1)[0] not in _TOPIC_VERBS:
             weights = rules.weights
             end = len(work.text)
             add_evidence(work, CARRY_DOCUMENT, source.counterpart, 0, end, weights.reported)
@@ -274,6 +279,10 @@ def joint_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
                 weight = weights.attribution + weights.reported
                 add_evidence(work, CARRY_DOCUMENT, author, 0, end, weight)
             return
+
+
+# "The leaders spoke about / talked about / discussed X": a topic, no shared position.
+_TOPIC_VERBS = frozenset(["speak", "talk", "discuss"])
 
 
 @lru_cache(maxsize=16)
@@ -285,6 +294,27 @@ def _joint_pattern(subjects: tuple[str, ...]) -> re.Pattern[str]:
         rf"(?:^|[.;:]\s+|,\s+and\s+|\band\s+)(?:[\w'-]+(?:\s+[\w'-]+){{0,4}},\s+)?"
         rf"(?:{names})\s+(?:(?:also|both|all|have|had)\s+)*"
     )
+
+
+def opening_source(work: BlockWork, state: State, rules: CompiledRules) -> None:
+    """A story that opens with a call or a meeting of two sides ("Prime Minister <name> spoke
+    to President <name> of Ukraine this morning"): an `openings` rule's speaker and
+    counterpart, so that "The leaders agreed ..." after it speaks for both (`joint_voice`)."""
+    for rule in rules.sources:
+        for pattern in rule.openings:
+            try:
+                match = pattern.search(work.folded, timeout=_TITLE_SECONDS)
+            except TimeoutError:
+                continue
+            if match is None:
+                continue
+            author = _group_actor(work, match, "speaker")
+            counterpart = _group_actor(work, match, "counterpart")
+            if author and counterpart and author != counterpart:
+                state.source = DocumentSource(
+                    rule.id, False, counterpart, joint=rule.joint, author=author
+                )
+                return
 
 
 def actions_only(work: BlockWork, state: State, rules: CompiledRules) -> None:
@@ -303,22 +333,98 @@ def actions_only(work: BlockWork, state: State, rules: CompiledRules) -> None:
 def _is_action(work: BlockWork, rules: CompiledRules, start: int, end: int) -> bool:
     """The sentence matches an action rule and has no speech or stance verb outside it (or
     outside the names it holds)."""
-    spans: list[tuple[int, int]] = []
+    spans = [span for _, span in _action_spans(work, rules, start, end)]
+    return bool(spans) and not _verbs_outside(work, spans, start, end)
+
+
+def _action_spans(
+    work: BlockWork, rules: CompiledRules, start: int, end: int
+) -> list[tuple[TermRule, tuple[int, int]]]:
+    """Where the config's `actions:` match in work[start:end], each with its rule."""
+    spans: list[tuple[TermRule, tuple[int, int]]] = []
     for rule in rules.actions:
         for user in rule.regexes:
             try:
-                spans.extend(
-                    m.span()
-                    for m in user.pattern.finditer(work.folded, start, end, timeout=_TITLE_SECONDS)
+                found = user.pattern.finditer(
+                    work.folded[start:end], timeout=_TITLE_SECONDS, concurrent=True
                 )
+                spans.extend((rule, (start + m.start(), start + m.end())) for m in found)
             except TimeoutError:
                 continue
-    if not spans:
-        return False
-    # a verb's form inside a name ("the United States") is no verb
-    spans.extend((t_start, t_end) for t_start, t_end, _ in work.terms if start <= t_start < end)
-    return all(
-        any(s <= v_start < e for s, e in spans)
-        for v_start, _, _ in work.verbs
-        if start <= v_start < end
+    return spans
+
+
+def _verbs_outside(
+    work: BlockWork, spans: list[tuple[int, int]], start: int, end: int
+) -> list[tuple[int, int, VerbForm]]:
+    """The speech and stance verbs of work[start:end] outside the action `spans` and outside
+    the names (a verb's form inside a name, "the United States", is no verb)."""
+    names = [(t_start, t_end) for t_start, t_end, _ in work.terms if start <= t_start < end]
+    return [
+        verb
+        for verb in work.verbs
+        if start <= verb[0] < end and not any(s <= verb[0] < e for s, e in spans + names)
+    ]
+
+
+# A discussion reported by one of its sides carries what they discussed ("We discussed ways to
+# speed up military aid", the minister wrote): only a release's bare line of it is no one's.
+_TOPICS = frozenset(["action.discussed"])
+
+
+# Verbs that only report: "..., he said", "the readout said" add no position of their own.
+_REPORTING = frozenset(["say", "tell", "add", "write", "report", "post", "state", "note"])
+
+
+def reported_actions(work: BlockWork, rules: CompiledRules) -> None:
+    """A sentence that only reports an action ("Zelenskyy also spoke with Trudeau and Duda, he
+    said", "The leaders discussed energy, the readout said") states no position: the speaker
+    of its one reporting verb, which opens the sentence or closes it after the action, gets
+    no evidence there."""
+    if not rules.actions or not work.verbs:
+        return
+    for start, end in work.sentences:
+        if not any(start <= v < end and form.lemma in _REPORTING for v, _, form in work.verbs):
+            continue
+        spans = _action_spans(work, rules, start, end)
+        if not spans or any(rule.id in _TOPICS for rule, _ in spans):
+            continue
+        where = [span for _, span in spans]
+        outside = _verbs_outside(work, where, start, end)
+        if len(outside) != 1 or outside[0][2].lemma not in _REPORTING:
+            continue
+        verb = outside[0]
+        if verb[0] > min(s for s, _ in where) and not _trailing(work, where, verb, end):
+            continue  # "X spoke with Y and said ...": the verb says something of its own
+        work.evidence = [
+            ev
+            for ev in work.evidence
+            if ev.kind not in ("attribution", "carry") or not start <= ev.start < end
+        ]
+
+
+# The most words between the comma that closes an action and the verb that reports it
+# ("..., the White House readout said"), and after the verb ("... on Sunday without elaborating").
+_TRAILING_WORDS = 5
+_TRAILING_TAIL = 6
+# "..., and Zelensky said ...": a clause of its own, not the report of the one before.
+_CLAUSE_OPENERS = frozenset(["and", "but", "while", "as", "although", "though", "whereas", "yet"])
+
+
+def _trailing(
+    work: BlockWork, spans: list[tuple[int, int]], verb: tuple[int, int, VerbForm], end: int
+) -> bool:
+    """The reporting `verb` closes the sentence after the action: "..., he said", not "...,
+    and Zelensky said the war must end"."""
+    last = max(e for s, e in spans if s < verb[0])
+    gap = work.folded[last : verb[0]]
+    comma = gap.rfind(",")
+    subject = gap[comma + 1 :].split()
+    tail = work.folded[verb[1] : end].split()
+    return (
+        comma >= 0
+        and len(subject) <= _TRAILING_WORDS
+        and not (subject and subject[0] in _CLAUSE_OPENERS)
+        and len(tail) <= _TRAILING_TAIL
+        and "that" not in tail
     )

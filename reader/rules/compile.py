@@ -148,8 +148,10 @@ class SourceRule:
     (resolved through the lexicon: "Press conference by Secretary General <name>").
     `roles`: the author's office ("prime minister"): the document's bare "the Prime Minister"
     is its author. `joint`: subjects that speak for the author and the counterpart a title's
-    `counterpart` group names ("both leaders"). `voice`: "remarks" or "release"
-    (reader.rules.schema.SOURCE_VOICES)."""
+    `counterpart` group names ("both leaders"). `voice`: "remarks", "release", "headline",
+    "house" or "joint" (reader.rules.schema.SOURCE_VOICES). `openings`: patterns for a
+    story's first paragraphs ("X spoke to Y"): their speaker and counterpart make its joint
+    subjects speak for both (`voice: joint`)."""
 
     id: str
     message: str
@@ -160,6 +162,7 @@ class SourceRule:
     titles: tuple[Any, ...]  # regex.Pattern[str], case-insensitive
     roles: tuple[str, ...]
     joint: tuple[str, ...]
+    openings: tuple[Any, ...] = ()  # regex.Pattern[str]: a story's opening sentence
 
 
 def source_rule(rule: Mapping[str, Any]) -> SourceRule:
@@ -172,6 +175,7 @@ def source_rule(rule: Mapping[str, Any]) -> SourceRule:
         sites=tuple(site.lower().removeprefix("www.") for site in rule.get("sites") or ()),
         outlets=tuple(_norm(outlet) for outlet in rule.get("outlets") or ()),
         titles=tuple(regex.compile(t, regex.IGNORECASE) for t in rule.get("titles") or ()),
+        openings=tuple(regex.compile(t, regex.IGNORECASE) for t in rule.get("openings") or ()),
         roles=tuple(_norm(role) for role in rule.get("roles") or ()),
         joint=tuple(_norm(subject) for subject in rule.get("joint") or ()),
     )

@@ -354,17 +354,21 @@ def _voice(node: Node, ctx: Context) -> None:
 # author's, and what it says others said is reported in the author's voice) or `headline`
 # (a title rule that labels the headline alone, in the headline's own grammar) or `house`
 # (a site or outlet of one side's media: no document voice, but an office it names without a
-# country, "the Foreign Ministry said", is that side's).
-SOURCE_VOICES = ("remarks", "release", "headline", "house")
+# country, "the Foreign Ministry said", is that side's) or `joint` (an `openings` rule: a story
+# that opens with a call or a meeting of two sides: its joint subjects speak for both).
+SOURCE_VOICES = ("remarks", "release", "headline", "house", "joint")
 
 
 def _source_needs(node: MappingNode, ctx: Context) -> None:
     """A source rule matches something (a site, an outlet or a title) and names its actor:
     `actor:`, or a `(?P<speaker>...)` (or `(?P<authors>...)`) group in every title pattern."""
     values = {key.value: value for key, value in node.value if isinstance(key, ScalarNode)}
-    if not values.keys() & {"sites", "outlets", "titles"}:
-        ctx.error(node, "a source rule needs 'sites', 'outlets' or 'titles'")
-    if "actor" in values:
+    if not values.keys() & {"sites", "outlets", "titles", "openings"}:
+        ctx.error(node, "a source rule needs 'sites', 'outlets', 'titles' or 'openings'")
+    for opening in _strings(values.get("openings")):
+        if "(?P<speaker>" not in opening.value or "(?P<counterpart>" not in opening.value:
+            ctx.error(opening, "an opening pattern needs (?P<speaker>...) and (?P<counterpart>...)")
+    if "actor" in values or "openings" in values:
         return
     titles = _strings(values.get("titles"))
     if not titles or "sites" in values or "outlets" in values:
@@ -387,6 +391,7 @@ _SOURCE = mapping(
         "sites": STRINGS,
         "outlets": STRINGS,
         "titles": list_of(_regex),
+        "openings": list_of(_regex),
         "roles": STRINGS,
         "joint": STRINGS,
         "tests": _EXAMPLES,
@@ -741,7 +746,8 @@ def _check_title_examples(rule: MappingNode, ctx: Context, clock: _Clock) -> boo
     tests = values.get("tests")
     if not isinstance(tests, MappingNode):
         return True
-    patterns = [regex.compile(t.value, regex.IGNORECASE) for t in _strings(values.get("titles"))]
+    sources = [*_strings(values.get("titles")), *_strings(values.get("openings"))]
+    patterns = [regex.compile(t.value, regex.IGNORECASE) for t in sources]
     for key, value in tests.value:
         for example in _strings(value):
             left = clock.left()
@@ -797,7 +803,7 @@ def _backtracking(path: Path, nodes: Mapping[str, Node]) -> list[ConfigError]:
     """A warning for each rule regex with a nested quantifier (see `nested_quantifier`)."""
     ctx = Context(path)
     checked = ("framing", "regex"), ("exclusions", "regex"), ("actions", "regex")
-    for key, field_name in (*checked, ("sources", "titles")):
+    for key, field_name in (*checked, ("sources", "titles"), ("sources", "openings")):
         for rule in _items(nodes[key]) if key in nodes else ():
             id_node = _get(rule, "id")
             rule_id = id_node.value if id_node is not None else "?"

@@ -44,6 +44,7 @@ import asyncio
 import contextlib
 import gc
 import signal
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -130,6 +131,13 @@ CHECK_EVERY = 100
 INPUT_PRIORITY_S = 0.05
 """How long after a key press or scroll the classifying worker stands aside for the UI: long
 enough for the key's handling and the frame after it."""
+
+SWITCH_INTERVAL_S = 0.001
+"""How long a thread waiting for the interpreter lock waits before the holder must hand it
+over (Python's default is 5 ms), while the reader runs. A key press crosses three threads
+(the driver's input thread, the event loop, the writer) and each waited up to 5 ms behind the
+classifying worker: `j` took 1.6-1.7x as long while classifying (benchmarks/keys.py), 1.1x
+with 1 ms. Without a waiting thread nothing is handed over, so the worker loses nothing."""
 
 PROGRESS_EVERY = 10_000
 """Verdicts between two updates of "classifying k/N…" in the status line."""
@@ -266,6 +274,7 @@ class ReaderApp(App[None]):
         self._colours: Mapping[str, str] = {}
         self._start_theme = ""  # the theme this run began with (--theme, remembered or config)
         self._input_at = 0.0  # when the last key or scroll arrived (monotonic seconds)
+        self._switch_interval = sys.getswitchinterval()  # Python's, given back on unmount
 
     # --- layout -------------------------------------------------------------------------
 
@@ -322,6 +331,8 @@ class ReaderApp(App[None]):
         self._setup_themes()
 
     def on_mount(self) -> None:
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(self._switch_interval, SWITCH_INTERVAL_S))
         if self._keymap:
             self.set_keymap(self._keymap)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -340,6 +351,9 @@ class ReaderApp(App[None]):
         if self.open_on_compare:
             self.action_compare()
         self._catch_signals()
+
+    def on_unmount(self) -> None:
+        sys.setswitchinterval(self._switch_interval)
 
     def _catch_signals(self) -> None:
         """SIGTERM (`kill`) and SIGHUP (a closed terminal or SSH window) end the reader as `q`
