@@ -136,11 +136,17 @@ class _Attr:
         return min(self.who.start, self.pos), max(self.who.end, self.end)
 
 
+# The longest line that only introduces the statement after it ("Foreign Secretary X said:").
+_INTRO_UNITS = 20
+
+
 def allowed(who: Who, work: BlockWork, rules: CompiledRules) -> bool:
     """A member state's voice counts only on the war's topic: the block names one of the
     actors (not a member state, and not only as an adjective), or a topic word."""
     if not who.member:
         return True
+    if work.topic is None and work.text.rstrip().endswith(":") and len(work.units) <= _INTRO_UNITS:
+        work.topic = True  # "X provided the following readout:": the topic is what follows
     if work.topic is None:
         # "Russian gas" is trade, not the war: an adjective alone does not make the topic
         folded = work.folded
