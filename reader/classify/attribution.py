@@ -186,6 +186,10 @@ def sentence_attrs(
             who = _appositive_after(units, a, b, last, who, state)
         if who.kind != "none":
             attrs.append(_Attr(m_start, m_end, who, ATTRIBUTION_SOURCE, None, True))
+        elif work.folded.startswith("citing", m_start):
+            reason = _citing_reason(work, units, first, k, m_start, m_end, state)
+            if reason is not None:
+                attrs.append(reason)
     for v_start, v_end, form in verbs:
         k = bisect_left(starts, v_start)
         if k >= len(units) or units[k][START] != v_start:
@@ -236,6 +240,26 @@ def _unasserted(work: BlockWork, attr: _Attr) -> bool:
 # How far past a source marker a document's author may be named: "according to a broadly
 # positive readout of Friday's call posted to social media by Zelenskyy".
 _AUTHOR_REACH = 16
+
+
+def _citing_reason(
+    work: BlockWork,
+    units: list[Unit],
+    first: int,
+    k: int,
+    m_start: int,
+    m_end: int,
+    state: State,
+) -> _Attr | None:
+    """ "after the U.S. paused weapons shipments, citing concerns that ...": "citing" a reason
+    (no source after it) is the clause's subject giving its reason, as ", saying" is."""
+    at = bisect_left(work.starts, m_start)
+    if at == 0 or units[at - 1][LOW] != ",":
+        return None
+    who = _clause_subject(units, first, at, state)
+    if who.kind != "actor":
+        return None
+    return _Attr(m_start, m_end, who, ATTRIBUTION_PARTICIPLE, None, True, follows=True)
 
 
 def _document_by(units: list[Unit], b: int, last: int, state: State) -> Who | None:
