@@ -557,7 +557,7 @@ def _open_reader(args: argparse.Namespace, err: TextIO, *, compare: bool) -> int
         config,
         theme=args.theme,
         mouse=not args.no_mouse,
-        web=_web(args),
+        web=lambda: _web(args),  # the web modules load on the first fetch, not at start-up
         urls=urls,
         notices=notices,
     )

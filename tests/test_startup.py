@@ -46,6 +46,9 @@ print(status, " ".join(sorted(sys.modules)))
 HEAVY = (
     # What a plain file's first screen never needs: the web, other formats, other screens,
     # the headless commands, YAML and its validator (rules and themes come from the cache).
+    "reader.web",
+    "reader.cache",
+    "reader.feeds",
     "reader.transport",
     "http.client",
     "urllib.request",

@@ -193,10 +193,11 @@ class ReaderApp(App[None]):
     config records no source files; `classifier` replaces the classifier with a whole-article
     one and `verdicts` with a progressive one (tests and benchmarks); `store` keeps the reading
     positions (default: a `StateStore` in the XDG state directory); `feeds` are listed on a
-    screen of their items, which are fetched (with `web`) as they are opened, as are the
-    articles of links; `urls` are fetched in order once the app runs, each joining the articles
-    (or the feed list) as it arrives; `notices`: what the loader said before the app started,
-    shown once it has.
+    screen of their items, which are fetched (with `web`: the settings, or a function that
+    makes them on the first fetch, so that start-up never loads the web modules) as they
+    are opened, as are the articles of links; `urls` are fetched in order once the app runs,
+    each joining the articles (or the feed list) as it arrives; `notices`: what the loader
+    said before the app started, shown once it has.
     """
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
@@ -235,7 +236,7 @@ class ReaderApp(App[None]):
         verdicts: VerdictStream | None = None,
         store: StateStore | None = None,
         feeds: Sequence[Feed] = (),
-        web: WebSettings | None = None,
+        web: WebSettings | Callable[[], WebSettings] | None = None,
         urls: Sequence[str] = (),
         notices: Sequence[str] = (),
     ) -> None:
