@@ -494,6 +494,8 @@ def _subject_before(
     states nothing (an object's verb, a joint act, a reported clause's pronoun), None when no
     phrase there names anyone."""
     units, floor = verb.units, verb.floor
+    if i >= floor and units[i][TERM] is None and not units[i][CAP]:
+        i = _head_before_of(units, i, floor)  # "The Kremlin's readout of the call said"
     if i < floor or not (
         units[i][TERM] is not None or units[i][CAP] or units[i][LOW] in NP_MODIFIERS
     ):
@@ -584,6 +586,21 @@ def _addressee(verb: _Verb, a: int) -> bool:
     verbs = verb.work.verbs  # sorted by offset
     v = bisect_left(verbs, units[j][START], key=_start)
     return v < len(verbs) and verbs[v][0] == units[j][START] and verbs[v][2].lemma in _MANDATIVE
+
+
+def _head_before_of(units: list[Unit], i: int, floor: int) -> int:
+    """The office a subject ends in when "of" and a common noun follow it ("the Kremlin's
+    readout of the call", "Ukraine's statement of the facts"): the office's unit; `i` when
+    the phrase is no such thing."""
+    j = i
+    while j > floor and i - j < 3 and units[j][TERM] is None and units[j][LOW].isalpha():
+        if units[j][LOW] == "of":
+            head = units[j - 1]
+            if head[TERM] is not None and head[TERM].kind == "role":
+                return j - 1
+            return i
+        j -= 1
+    return i
 
 
 def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | None) -> Who:
