@@ -494,11 +494,8 @@ def _subject_before(
     states nothing (an object's verb, a joint act, a reported clause's pronoun), None when no
     phrase there names anyone."""
     units, floor = verb.units, verb.floor
-    if i >= floor and units[i][TERM] is None and not units[i][CAP]:
-        i = _head_before_of(units, i, floor)  # "The Kremlin's readout of the call said"
-    if i < floor or not (
-        units[i][TERM] is not None or units[i][CAP] or units[i][LOW] in NP_MODIFIERS
-    ):
+    i = _phrase_end(units, i, floor)
+    if i < floor:
         return None
     a, b = np_before(units, i, floor)
     before = units[a - 1][LOW] if a - 1 >= floor else ""
@@ -516,17 +513,8 @@ def _subject_before(
         return "stop"
     who = resolve(units[a:b], verb.state.names)
     learn(who, verb.state.names)
-    # "The two sides agreed to exchange prisoners": a joint act, narrative, not a position
-    nxt = units[verb.k + 1][LOW] if verb.k + 1 < len(units) else ""
-    joint_act = verb.form.lemma == "agree" and nxt in ("to", "on")
-    if joint_act and len(who.actors) > 1 and _sides_not_people(units[a:b]):
+    if _states_nothing(verb, who, a, b):
         return "stop"
-    if who.kind == "pronoun" and _reported_clause(verb.work, units, a, floor):
-        return "stop"  # "respondents said they supported": the outer verb's subject speaks
-    if _addressee(verb, a):
-        return "stop"  # "demanded that Russia agree": the one asked, not a speaker
-    if _object_relative(verb, a):
-        return "stop"  # "the region that the Kremlin has long sought": the narrator's account
     who = _side_of_office(verb, who, a, b, appositive)
     if who.kind == "none":
         return None
@@ -586,6 +574,33 @@ def _addressee(verb: _Verb, a: int) -> bool:
     verbs = verb.work.verbs  # sorted by offset
     v = bisect_left(verbs, units[j][START], key=_start)
     return v < len(verbs) and verbs[v][0] == units[j][START] and verbs[v][2].lemma in _MANDATIVE
+
+
+def _phrase_end(units: list[Unit], i: int, floor: int) -> int:
+    """Where the subject phrase before the verb ends (a name, a term or a title word), past
+    "of the call" after an office; below `floor` when nothing there can name anyone."""
+    if i >= floor and units[i][TERM] is None and not units[i][CAP]:
+        i = _head_before_of(units, i, floor)  # "The Kremlin's readout of the call said"
+    if i < floor or not (
+        units[i][TERM] is not None or units[i][CAP] or units[i][LOW] in NP_MODIFIERS
+    ):
+        return floor - 1
+    return i
+
+
+def _states_nothing(verb: _Verb, who: Who, a: int, b: int) -> bool:
+    """The subject at units a..b does not speak: a joint act of two sides ("The two sides
+    agreed to exchange prisoners"), a reported clause's pronoun ("respondents said they
+    supported"), the one a demand is made of, a relative clause about the object."""
+    units = verb.units
+    nxt = units[verb.k + 1][LOW] if verb.k + 1 < len(units) else ""
+    joint_act = verb.form.lemma == "agree" and nxt in ("to", "on")
+    return (
+        (joint_act and len(who.actors) > 1 and _sides_not_people(units[a:b]))
+        or (who.kind == "pronoun" and _reported_clause(verb.work, units, a, verb.floor))
+        or _addressee(verb, a)
+        or _object_relative(verb, a)
+    )
 
 
 def _head_before_of(units: list[Unit], i: int, floor: int) -> int:

@@ -343,13 +343,8 @@ def _analyse(
     )
     if is_title and pending is None:
         pending = office  # "…, Governor Says": the office the first paragraphs name
-    elif work.units and not is_title:
-        stated_by(work, rules, state)
-    if not work.main and not in_voice and not is_title and mostly_quoted(work):
-        _carry_quote(work, rules, state, distance)
-    if work.term_at and not is_title:
-        reported_positions(work, rules, state)
     if not is_title:
+        _body_sources(work, rules, state, distance, in_voice)
         statement_voice(work, state, rules, block.kind != "heading")
     if is_title:
         if not title_source(work, state, rules):
@@ -371,6 +366,19 @@ def _analyse(
 
 # The paragraphs where a story's opening (an `openings:` source rule) may be.
 _OPENINGS = 2
+
+
+def _body_sources(
+    work: BlockWork, rules: CompiledRules, state: State, distance: int, in_voice: bool
+) -> None:
+    """A body block's sources besides its speech verbs: "This was stated by X", a quote's
+    carried speaker, the positions it names ("Zelensky's statement that", "words from X")."""
+    if work.units:
+        stated_by(work, rules, state)
+    if not work.main and not in_voice and mostly_quoted(work):
+        _carry_quote(work, rules, state, distance)
+    if work.term_at:
+        reported_positions(work, rules, state)
 
 
 def _source_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
