@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import gc
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from operator import itemgetter
@@ -53,10 +53,12 @@ from reader.classify.scan import Budget, prepare_chunk
 from reader.classify.sources import (
     actions_only,
     byline_source,
+    document_label,
     joint_voice,
     opening_source,
     page_source,
     remarks_voice,
+    reported_actions,
     title_source,
 )
 from reader.classify.speakers import known_role, note_region, register_roles
@@ -292,27 +294,49 @@ def _colon_label(
         return None  # "LONDON: Following ...": a dateline (reader.classify.scan), no speaker
     pre_units = first_phrase(before)
     after = before.index(pre_units[-1]) + 1 if pre_units else len(before)
-    if after < len(before) and _qualifies_noun(before[after], work):
-        return None  # "Ukraine peace push: ...": the name only qualifies a noun
+    if after < len(before) and pre_units[-1][LOW].endswith(("'s", "’s")):
+        return None  # "Ambassador's warning: ...": a possessive heads a noun, a heading
+    if after < len(before) and _qualifies_noun(before[after], work, before[after + 1 : after + 2]):
+        return None  # "Ukraine peace push: ...", "PM call with ...": the name qualifies a noun
+    if _described_thing(pre_units):
+        return None  # "Russian Missiles Hit Kyiv Overnight: ...": a clause about things
     who = resolve(pre_units, state.names)
     learn(who, state.names)
     who = known_role(who, state)
     if who.kind in ("pronoun", "none") and not is_title:
         return None  # "We discussed three things today: ...", not a speaker's label
+    if len(who.actors) > 1 and not any(u[LOW] in ("and", "&") for u in pre_units):
+        return None  # "Russian Drones Breach Polish Airspace: ...": a clause, no speaker
     return who, pre_units, cut, transcript
 
 
 _POSSESSIVES = frozenset(["our", "my", "your", "their", "his", "her", "its"])
 
 
-def _qualifies_noun(unit: Unit, work: BlockWork) -> bool:
+def _described_thing(units: list[Unit]) -> bool:
+    """Words before a colon whose only names are adjectives of sides ("Russian", "Polish")
+    and that end in a word of no side ("Russian Drones Breach Polish Airspace"): things
+    described, no speaker. "Russian MFA", "Polish Foreign Minister" end in a name or office."""
+    terms = [u[TERM] for u in units if u[TERM] is not None]
+    return (
+        bool(terms)
+        and all(t.kind == "adjective" for t in terms)
+        and units[-1][TERM] is None
+        and len(units) > 2
+    )
+
+
+def _qualifies_noun(unit: Unit, work: BlockWork, following: list[Unit]) -> bool:
     """A plain lower-case word right after a name ("Ukraine peace push"): the name is a
-    modifier, not the speaker of what follows the colon."""
+    modifier, not the speaker of what follows the colon. A verb's form followed by "with" is
+    a noun too ("PM call with President X: 28 November")."""
     low = unit[LOW]
     if unit[TERM] is not None or unit[CAP] or not low.isalpha():
         return False
     if low in OBJECT_PREP or low in SKIP or low in COORD:
         return False
+    if following and following[0][LOW] == "with":
+        return True
     return all(start != unit[START] for start, _, _ in work.verbs)
 
 
@@ -336,26 +360,54 @@ def _analyse(
     )
     if is_title and pending is None:
         pending = office  # "…, Governor Says": the office the first paragraphs name
-    elif work.units and not is_title:
-        stated_by(work, rules, state)
-    if not work.main and not in_voice and not is_title and mostly_quoted(work):
-        _carry_quote(work, rules, state, distance)
-    if work.term_at and not is_title:
-        reported_positions(work, rules, state)
     if not is_title:
+        _body_sources(work, rules, state, distance, in_voice)
+        reported_actions(work, rules)
         statement_voice(work, state, rules, block.kind != "heading")
+    _document_source(work, rules, state, is_title)
+    _framing_and_mentions(work, rules)
+    return pending
+
+
+def _document_source(work: BlockWork, rules: CompiledRules, state: State, is_title: bool) -> None:
+    """Where the document itself speaks: its title, its byline, an official author's voice,
+    or a story opened by a call between two sides' leaders."""
     if is_title:
         if not title_source(work, state, rules):
             document_title(work, state, rules)
     elif state.genre is not None and byline_source(work, state, rules):
         pass  # "by NATO Secretary General X at ...": the title's second line names the speaker
-    else:
-        opening_source(work, state, rules)
-        if state.official:
-            document_voice(work, state, rules)
-            _source_voice(work, state, rules)
-    _framing_and_mentions(work, rules)
-    return pending
+    elif _opens(work, state) and opening_source(work, state, rules):
+        pass  # "X provided the following readout:", "X spoke to Y this morning"
+    elif state.official:
+        document_voice(work, state, rules)
+        _source_voice(work, state, rules)
+    elif state.source is not None:
+        joint_voice(work, state, rules)  # a story opened by a call: "the leaders agreed ..."
+
+
+# The paragraphs where a story's or a reposted document's opening (an `openings:` source
+# rule) may be.
+_OPENINGS = 2
+
+
+def _opens(work: BlockWork, state: State) -> bool:
+    """Whether the block may be an opening: one of the first paragraphs, in a document whose
+    author and source no rule has named yet."""
+    return work.index <= _OPENINGS and state.document is None and state.source is None
+
+
+def _body_sources(
+    work: BlockWork, rules: CompiledRules, state: State, distance: int, in_voice: bool
+) -> None:
+    """A body block's sources besides its speech verbs: "This was stated by X", a quote's
+    carried speaker, the positions it names ("Zelensky's statement that", "words from X")."""
+    if work.units:
+        stated_by(work, rules, state)
+    if not work.main and not in_voice and mostly_quoted(work):
+        _carry_quote(work, rules, state, distance)
+    if work.term_at:
+        reported_positions(work, rules, state)
 
 
 def _source_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
@@ -365,6 +417,7 @@ def _source_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         remarks_voice(work, state, rules)
         joint_voice(work, state, rules)
     actions_only(work, state, rules)
+    document_label(work, rules)
 
 
 def _remember_people(work: BlockWork, state: State, rules: CompiledRules, is_title: bool) -> None:
@@ -653,9 +706,43 @@ def _framing_and_mentions(work: BlockWork, rules: CompiledRules) -> None:
     if not work.terms:
         return
     used = {(ev.start, ev.actor) for ev in work.evidence}
+    spoken = _spoken_after(work)
     for start, end, term in work.terms:
         if not term.actors or term.kind == "role" or (quotes and in_spans(start, quotes)):
             continue
         actors = [actor for actor in term.actors if (start, actor) not in used]
+        if spoken:
+            # "Kyiv claimed that five Russian aircraft were shot down": what a speaker says
+            # of others orders nothing for them
+            actors = [a for a in actors if not _in_others_words(spoken, start, a)]
         if actors:
             add_evidence(work, MENTION, actors, start, end, weights.mention)
+
+
+def _spoken_after(work: BlockWork) -> list[tuple[int, int, tuple[str, ...]]]:
+    """The words each named speaker's verb governs: from the verb to its sentence's end, sorted
+    by where they start (one bisection a verb, so a long paragraph stays linear)."""
+    spoken: list[tuple[int, int, tuple[str, ...]]] = []
+    sentences = work.sentences
+    for pos, who in work.main:
+        if who.kind == "actor" and who.start < pos:
+            i = bisect_right(sentences, pos, key=_first) - 1
+            if i >= 0 and pos < sentences[i][1]:
+                spoken.append((pos, sentences[i][1], who.actors))
+    spoken.sort(key=_first)
+    return spoken
+
+
+def _in_others_words(spoken: list[tuple[int, int, tuple[str, ...]]], at: int, actor: str) -> bool:
+    """Whether `at` lies in what a speaker other than `actor` says. Each span ends with its
+    sentence, so only the spans of `at`'s own sentence can hold it: a walk back from one
+    bisection, never a pass over the whole paragraph."""
+    k = bisect_right(spoken, at, key=_first) - 1
+    while k >= 0 and spoken[k][1] > at:
+        if actor not in spoken[k][2]:
+            return True
+        k -= 1
+    return False
+
+
+_first = itemgetter(0)

@@ -61,6 +61,7 @@ class DocumentSource:
     counterpart: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
     joint: tuple[str, ...] = ()
+    author: tuple[str, ...] = ()  # an opening's speaker (a story, not a document: `joint`)
 
 
 @dataclass

@@ -151,8 +151,11 @@ class SourceRule:
     (resolved through the lexicon: "Press conference by Secretary General <name>").
     `roles`: the author's office ("prime minister"): the document's bare "the Prime Minister"
     is its author. `joint`: subjects that speak for the author and the counterpart a title's
-    `counterpart` group names ("both leaders"). `voice`: "remarks" or "release"
-    (reader.rules.schema.SOURCE_VOICES)."""
+    `counterpart` group names ("both leaders"). `voice`: "remarks", "release", "headline",
+    "house" or "joint" (reader.rules.schema.SOURCE_VOICES). `openings`: patterns for the first
+    paragraphs: a line that hands the floor to a speaker ("X provided the following readout:"),
+    or with `voice: joint` a story's call ("X spoke to Y"), whose speaker and counterpart make
+    its joint subjects speak for both."""
 
     id: str
     message: str
@@ -161,9 +164,9 @@ class SourceRule:
     sites: tuple[str, ...]
     outlets: tuple[str, ...]
     titles: tuple[Any, ...]  # regex.Pattern[str], case-insensitive
-    openings: tuple[Any, ...]  # the same, for the first paragraphs after the title
     roles: tuple[str, ...]
     joint: tuple[str, ...]
+    openings: tuple[Any, ...] = ()  # the same, for the first paragraphs after the title
 
 
 def source_rule(rule: Mapping[str, Any]) -> SourceRule:

@@ -354,22 +354,29 @@ def _voice(node: Node, ctx: Context) -> None:
 # author's, and what it says others said is reported in the author's voice) or `headline`
 # (a title rule that labels the headline alone, in the headline's own grammar) or `house`
 # (a site or outlet of one side's media: no document voice, but an office it names without a
-# country, "the Foreign Ministry said", is that side's).
-SOURCE_VOICES = ("remarks", "release", "headline", "house")
+# country, "the Foreign Ministry said", is that side's) or `joint` (an `openings` rule: a story
+# that opens with a call or a meeting of two sides: its joint subjects speak for both).
+SOURCE_VOICES = ("remarks", "release", "headline", "house", "joint")
 
 
 def _source_needs(node: MappingNode, ctx: Context) -> None:
     """A source rule matches something (a site, an outlet, a title or an opening line) and
     names its actor: `actor:`, or a `(?P<speaker>...)` (or `(?P<authors>...)`) group in every
-    title pattern (an opening line without one is the speaker's its own speech verb names)."""
+    title pattern. An opening line may leave its speaker to the line's own speech verb, except
+    in a `joint` rule, whose openings name both parties of a call."""
     values = {key.value: value for key, value in node.value if isinstance(key, ScalarNode)}
     if not values.keys() & {"sites", "outlets", "titles", "openings"}:
         ctx.error(node, "a source rule needs 'sites', 'outlets', 'titles' or 'openings'")
-    if "actor" in values:
+    voice = values.get("voice")
+    joint = isinstance(voice, ScalarNode) and voice.value == "joint"
+    for opening in _strings(values.get("openings")) if joint else ():
+        if "(?P<speaker>" not in opening.value or "(?P<counterpart>" not in opening.value:
+            ctx.error(opening, "an opening pattern needs (?P<speaker>...) and (?P<counterpart>...)")
+    if "actor" in values or "openings" in values:
         return
     titles = _strings(values.get("titles"))
-    if not (titles or "openings" in values) or "sites" in values or "outlets" in values:
-        ctx.error(node, "a source rule without 'actor' needs title or opening patterns only")
+    if not titles or "sites" in values or "outlets" in values:
+        ctx.error(node, "a source rule without 'actor' needs title patterns only")
     for title in titles:
         if "(?P<speaker>" not in title.value and "(?P<authors>" not in title.value:
             ctx.error(
