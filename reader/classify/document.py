@@ -17,7 +17,12 @@ from reader.classify.types import (
 )
 from reader.classify.units import ASKS_SPEAKER, in_spans, merged
 from reader.rules.compile import CompiledRules, Term
-from reader.rules.grammar import ATTRIBUTION_HEADLINE, CARRY_DOCUMENT, CARRY_STATEMENT
+from reader.rules.grammar import (
+    ATTRIBUTION_HEADLINE,
+    CARRY_DOCUMENT,
+    CARRY_STATEMENT,
+    REPORTED_SPEECH,
+)
 
 
 def house_side(work: BlockWork, state: State, rules: CompiledRules) -> None:
@@ -150,18 +155,20 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
     speaker = Speaker(author, work.index)
     if not own:
         if _delivered(work) and not ASKS_SPEAKER.search(work.folded):
-            add_evidence(
-                work,
-                CARRY_DOCUMENT,
-                speaker.actors,
-                0,
-                len(work.text),
-                rules.weights.carry,
-            )
+            weight = rules.weights.carry
+            if state.reports and _reports_others(work, author):  # the speaker's account first
+                weight = rules.weights.attribution + rules.weights.reported
+            add_evidence(work, CARRY_DOCUMENT, speaker.actors, 0, len(work.text), weight)
     elif state.reports:
         # The document's own account outweighs the position it reports.
         weight = rules.weights.attribution + rules.weights.reported
         add_evidence(work, CARRY_DOCUMENT, speaker.actors, 0, len(work.text), weight)
+
+
+def _reports_others(work: BlockWork, author: tuple[str, ...]) -> bool:
+    """The line reports another side's stated position in the author's words ("When Putin
+    spoke in Munich, he said that ...")."""
+    return any(ev.rule == REPORTED_SPEECH.id and ev.actor not in author for ev in work.evidence)
 
 
 def _wait_for_author(work: BlockWork, state: State) -> None:

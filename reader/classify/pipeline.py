@@ -355,9 +355,8 @@ def _analyse(
     if is_title and not labelled:
         pending = _headline_source(work, rules, state)
     in_voice = voice is not None and bool(voice.actors)
-    office = _sentences(
-        work, rules, state, distance, effort, body_from, voice if in_voice else None
-    )
+    speaking = voice if in_voice else _remarks_speaker(work, state, is_title)
+    office = _sentences(work, rules, state, distance, effort, body_from, speaking)
     if is_title and pending is None:
         pending = office  # "…, Governor Says": the office the first paragraphs name
     if not is_title:
@@ -367,6 +366,18 @@ def _analyse(
     _document_source(work, rules, state, is_title)
     _framing_and_mentions(work, rules)
     return pending
+
+
+def _remarks_speaker(work: BlockWork, state: State, is_title: bool) -> Speaker | None:
+    """In one speaker's remarks (an address, a statement read out), a line no one else holds
+    the floor in is in the speaker's voice, as a transcript's line is: another side it names
+    as a subject is the speaker's account of it ("Russia wants to follow the path of evil"),
+    and only its stated words are a position reported ("Moscow said it would ...")."""
+    source = state.source
+    if is_title or source is None or not source.remarks or state.voice is not None:
+        return None
+    author = state.document
+    return Speaker(author, work.index) if author else None
 
 
 def _document_source(work: BlockWork, rules: CompiledRules, state: State, is_title: bool) -> None:
