@@ -565,14 +565,42 @@ def _object_relative(verb: _Verb, a: int) -> bool:
     that Moscow denied")."""
     units = verb.units
     j = a - 1
-    if verb.form.cls != "stance" or j - 1 < verb.floor or units[j][LOW] not in ("that", "which"):
+    if verb.form.cls != "stance" or j - 1 < verb.floor:
         return False
+    if units[j][LOW] not in ("that", "which"):
+        return _reduced_relative(verb, a)
     noun = units[j - 1]
     if noun[TERM] is not None or not noun[LOW].isalpha():
         return noun[TERM] is not None and noun[TERM].kind == "role"
     verbs = verb.work.verbs
     v = bisect_left(verbs, noun[START], key=_start)
     return not (v < len(verbs) and verbs[v][0] == noun[START])  # "believes that": a verb
+
+
+# Words that open a clause of its own before a pronoun subject ("because it wants ..."): no noun
+# that a relative clause could describe.
+_CLAUSE_WORDS = word_set(
+    "because since as while if when whenever where so although though but and or nor that "
+    "which who whom whose whether until unless after before once than yet why how what"
+)
+
+
+def _reduced_relative(verb: _Verb, a: int) -> bool:
+    """ "the show of unity it so wants to present": a pronoun right after a plain noun opens a
+    relative clause without "that", the narrator's account of the noun."""
+    units = verb.units
+    term = units[a][TERM]
+    if term is None or term.kind != "pronoun" or units[a][LOW] in _FIRST_PERSON:
+        return False
+    noun = units[a - 1]
+    low = noun[LOW]
+    if noun[TERM] is not None or noun[CAP] or not low.isalpha():
+        return False
+    if low in _CLAUSE_WORDS or low in SKIP or low in COORD or low in OBJECT_PREP:
+        return False
+    verbs = verb.work.verbs
+    v = bisect_left(verbs, noun[START], key=_start)
+    return not (v < len(verbs) and verbs[v][0] == noun[START])  # "said it wants": a verb
 
 
 def _addressee(verb: _Verb, a: int) -> bool:
