@@ -362,6 +362,8 @@ def _not_a_statement(verb: _Verb) -> bool:
     prev = verb.low(i)
     if prev in NOUN_MARK or (prev.endswith(("'s", "’s")) and units[i][TERM] is None):
         return True
+    if prev == "in" and verb.form.participle:
+        return True  # "agreed to share, in writing, the terms": a gerund after a preposition
     if prev in _WEEKDAYS and i - 1 >= verb.floor:
         before = units[i - 1][LOW]
         if before in NOUN_MARK or before.endswith(("'s", "’s")):
@@ -418,6 +420,8 @@ def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
     speaker = _participle_subject(earlier, verb.start)
     if speaker is None and verb.form.lemma in _INTERPRETIVE:
         return None  # "Biden invited the leaders of Japan, signaling ...": the act signals
+    if speaker is None and verb.form.lemma == "agree":
+        return None  # "The delegations concluded their meeting, agreeing to meet again": an act
     who = speaker or _clause_subject(verb.units, _past_dateline(verb), verb.k, verb.state)
     if who.kind == "none":
         return None
