@@ -136,11 +136,17 @@ class _Attr:
         return min(self.who.start, self.pos), max(self.who.end, self.end)
 
 
+# The longest line that only introduces the statement after it ("Foreign Secretary X said:").
+_INTRO_UNITS = 20
+
+
 def allowed(who: Who, work: BlockWork, rules: CompiledRules) -> bool:
     """A member state's voice counts only on the war's topic: the block names one of the
     actors (not a member state, and not only as an adjective), or a topic word."""
     if not who.member:
         return True
+    if work.topic is None and work.text.rstrip().endswith(":") and len(work.units) <= _INTRO_UNITS:
+        work.topic = True  # "X provided the following readout:": the topic is what follows
     if work.topic is None:
         # "Russian gas" is trade, not the war: an adjective alone does not make the topic
         folded = work.folded
@@ -180,6 +186,10 @@ def sentence_attrs(
             who = _appositive_after(units, a, b, last, who, state)
         if who.kind != "none":
             attrs.append(_Attr(m_start, m_end, who, ATTRIBUTION_SOURCE, None, True))
+        elif work.folded.startswith("citing", m_start):
+            reason = _citing_reason(work, units, first, k, m_start, m_end, state)
+            if reason is not None:
+                attrs.append(reason)
     for v_start, v_end, form in verbs:
         k = bisect_left(starts, v_start)
         if k >= len(units) or units[k][START] != v_start:
@@ -256,6 +266,26 @@ def _characterised(work: BlockWork, attr: _Attr) -> bool:
 # How far past a source marker a document's author may be named: "according to a broadly
 # positive readout of Friday's call posted to social media by Zelenskyy".
 _AUTHOR_REACH = 16
+
+
+def _citing_reason(
+    work: BlockWork,
+    units: list[Unit],
+    first: int,
+    k: int,
+    m_start: int,
+    m_end: int,
+    state: State,
+) -> _Attr | None:
+    """ "after the U.S. paused weapons shipments, citing concerns that ...": "citing" a reason
+    (no source after it) is the clause's subject giving its reason, as ", saying" is."""
+    at = bisect_left(work.starts, m_start)
+    if at == 0 or units[at - 1][LOW] != ",":
+        return None
+    who = _clause_subject(units, first, at, state)
+    if who.kind != "actor":
+        return None
+    return _Attr(m_start, m_end, who, ATTRIBUTION_PARTICIPLE, None, True, follows=True)
 
 
 def _document_by(units: list[Unit], b: int, last: int, state: State) -> Who | None:
@@ -501,9 +531,8 @@ def _subject_before(
     states nothing (an object's verb, a joint act, a reported clause's pronoun), None when no
     phrase there names anyone."""
     units, floor = verb.units, verb.floor
-    if i < floor or not (
-        units[i][TERM] is not None or units[i][CAP] or units[i][LOW] in NP_MODIFIERS
-    ):
+    i = _phrase_end(units, i, floor)
+    if i < floor:
         return None
     a, b = np_before(units, i, floor)
     before = units[a - 1][LOW] if a - 1 >= floor else ""
@@ -521,19 +550,8 @@ def _subject_before(
         return "stop"
     who = resolve(units[a:b], verb.state.names)
     learn(who, verb.state.names)
-    # "The two sides agreed to exchange prisoners": a joint act, narrative, not a position
-    nxt = units[verb.k + 1][LOW] if verb.k + 1 < len(units) else ""
-    joint_act = verb.form.lemma == "agree" and nxt in ("to", "on")
-    if joint_act and (
-        (len(who.actors) > 1 and _sides_not_people(units[a:b])) or _headline_pair(verb, who, a)
-    ):
+    if _states_nothing(verb, who, a, b):
         return "stop"
-    if who.kind == "pronoun" and _reported_clause(verb.work, units, a, floor):
-        return "stop"  # "respondents said they supported": the outer verb's subject speaks
-    if _addressee(verb, a):
-        return "stop"  # "demanded that Russia agree": the one asked, not a speaker
-    if _object_relative(verb, a):
-        return "stop"  # "the region that the Kremlin has long sought": the narrator's account
     who = _side_of_office(verb, who, a, b, appositive)
     if who.kind == "none":
         return None
@@ -621,6 +639,54 @@ def _addressee(verb: _Verb, a: int) -> bool:
     verbs = verb.work.verbs  # sorted by offset
     v = bisect_left(verbs, units[j][START], key=_start)
     return v < len(verbs) and verbs[v][0] == units[j][START] and verbs[v][2].lemma in _MANDATIVE
+
+
+def _phrase_end(units: list[Unit], i: int, floor: int) -> int:
+    """Where the subject phrase before the verb ends (a name, a term or a title word), past
+    "of the call" after an office; below `floor` when nothing there can name anyone."""
+    if i >= floor and units[i][TERM] is None and not units[i][CAP]:
+        i = _head_before_of(units, i, floor)  # "The Kremlin's readout of the call said"
+    if i < floor or not (
+        units[i][TERM] is not None or units[i][CAP] or units[i][LOW] in NP_MODIFIERS
+    ):
+        return floor - 1
+    return i
+
+
+def _states_nothing(verb: _Verb, who: Who, a: int, b: int) -> bool:
+    """The subject at units a..b does not speak: a joint act of two sides ("The two sides
+    agreed to exchange prisoners"), a reported clause's pronoun ("respondents said they
+    supported"), the one a demand is made of, a relative clause about the object."""
+    units = verb.units
+    nxt = units[verb.k + 1][LOW] if verb.k + 1 < len(units) else ""
+    joint_act = verb.form.lemma == "agree" and nxt in ("to", "on")
+    return (
+        (
+            joint_act
+            and (
+                (len(who.actors) > 1 and _sides_not_people(units[a:b]))
+                or _headline_pair(verb, who, a)
+            )
+        )
+        or (who.kind == "pronoun" and _reported_clause(verb.work, units, a, verb.floor))
+        or _addressee(verb, a)
+        or _object_relative(verb, a)
+    )
+
+
+def _head_before_of(units: list[Unit], i: int, floor: int) -> int:
+    """The office a subject ends in when "of" and a common noun follow it ("the Kremlin's
+    readout of the call", "Ukraine's statement of the facts"): the office's unit; `i` when
+    the phrase is no such thing."""
+    j = i
+    while j > floor and i - j < 3 and units[j][TERM] is None and units[j][LOW].isalpha():
+        if units[j][LOW] == "of":
+            head = units[j - 1]
+            if head[TERM] is not None and head[TERM].kind == "role":
+                return j - 1
+            return i
+        j -= 1
+    return i
 
 
 def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | None) -> Who:

@@ -445,8 +445,10 @@ def _extends_back(units: Sequence[Unit], i: int, j: int, floor: int) -> bool:
 
 
 # Words that open a clause, capitalised at a sentence's start but never part of a name ("If
-# Russia refuses ...", "As Moscow warned ...").
-_SUBORDINATORS = word_set("if unless until whether as when while although though because once")
+# Russia refuses ...", "As Moscow warned ...", "But Moscow denied ...").
+_SUBORDINATORS = word_set(
+    "if unless until whether as when while although though because once but and yet so or nor"
+)
 
 
 # Words a full stop abbreviates inside a name or a title ("Gov. Oleh Kiper", "Sen. Graham").

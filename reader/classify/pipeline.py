@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import gc
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from operator import itemgetter
@@ -359,15 +359,18 @@ def _analyse(
     )
     if is_title and pending is None:
         pending = office  # "…, Governor Says": the office the first paragraphs name
-    elif work.units and not is_title:
-        stated_by(work, rules, state)
-    if not work.main and not in_voice and not is_title and mostly_quoted(work):
-        _carry_quote(work, rules, state, distance)
-    if work.term_at and not is_title:
-        reported_positions(work, rules, state)
     if not is_title:
+        _body_sources(work, rules, state, distance, in_voice)
         reported_actions(work, rules)
         statement_voice(work, state, rules, block.kind != "heading")
+    _document_source(work, rules, state, is_title)
+    _framing_and_mentions(work, rules)
+    return pending
+
+
+def _document_source(work: BlockWork, rules: CompiledRules, state: State, is_title: bool) -> None:
+    """Where the document itself speaks: its title, its byline, an official author's voice,
+    or a story opened by a call between two sides' leaders."""
     if is_title:
         if not title_source(work, state, rules):
             document_title(work, state, rules)
@@ -380,12 +383,23 @@ def _analyse(
         joint_voice(work, state, rules)  # a story opened by a call: "the leaders agreed ..."
     elif work.index <= _OPENINGS and rules.sources:
         opening_source(work, state, rules)
-    _framing_and_mentions(work, rules)
-    return pending
 
 
 # The paragraphs where a story's opening (an `openings:` source rule) may be.
 _OPENINGS = 2
+
+
+def _body_sources(
+    work: BlockWork, rules: CompiledRules, state: State, distance: int, in_voice: bool
+) -> None:
+    """A body block's sources besides its speech verbs: "This was stated by X", a quote's
+    carried speaker, the positions it names ("Zelensky's statement that", "words from X")."""
+    if work.units:
+        stated_by(work, rules, state)
+    if not work.main and not in_voice and mostly_quoted(work):
+        _carry_quote(work, rules, state, distance)
+    if work.term_at:
+        reported_positions(work, rules, state)
 
 
 def _source_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
@@ -684,9 +698,43 @@ def _framing_and_mentions(work: BlockWork, rules: CompiledRules) -> None:
     if not work.terms:
         return
     used = {(ev.start, ev.actor) for ev in work.evidence}
+    spoken = _spoken_after(work)
     for start, end, term in work.terms:
         if not term.actors or term.kind == "role" or (quotes and in_spans(start, quotes)):
             continue
         actors = [actor for actor in term.actors if (start, actor) not in used]
+        if spoken:
+            # "Kyiv claimed that five Russian aircraft were shot down": what a speaker says
+            # of others orders nothing for them
+            actors = [a for a in actors if not _in_others_words(spoken, start, a)]
         if actors:
             add_evidence(work, MENTION, actors, start, end, weights.mention)
+
+
+def _spoken_after(work: BlockWork) -> list[tuple[int, int, tuple[str, ...]]]:
+    """The words each named speaker's verb governs: from the verb to its sentence's end, sorted
+    by where they start (one bisection a verb, so a long paragraph stays linear)."""
+    spoken: list[tuple[int, int, tuple[str, ...]]] = []
+    sentences = work.sentences
+    for pos, who in work.main:
+        if who.kind == "actor" and who.start < pos:
+            i = bisect_right(sentences, pos, key=_first) - 1
+            if i >= 0 and pos < sentences[i][1]:
+                spoken.append((pos, sentences[i][1], who.actors))
+    spoken.sort(key=_first)
+    return spoken
+
+
+def _in_others_words(spoken: list[tuple[int, int, tuple[str, ...]]], at: int, actor: str) -> bool:
+    """Whether `at` lies in what a speaker other than `actor` says. Each span ends with its
+    sentence, so only the spans of `at`'s own sentence can hold it: a walk back from one
+    bisection, never a pass over the whole paragraph."""
+    k = bisect_right(spoken, at, key=_first) - 1
+    while k >= 0 and spoken[k][1] > at:
+        if actor not in spoken[k][2]:
+            return True
+        k -= 1
+    return False
+
+
+_first = itemgetter(0)
