@@ -214,13 +214,23 @@ _EVERY = word_set("every each")
 def _conditional(units: list[Unit], starts: list[int], attr: _Attr) -> bool:
     """The subject opens a condition ("If Russia refuses ...", "every time NATO promises"):
     a hypothetical is no one's stated position."""
-    if attr.follows or attr.who.start > attr.pos:
+    if attr.who.start > attr.pos:
         return False
+    if attr.follows:
+        return attr.rule is ATTRIBUTION_COORDINATED and _cannot(units, starts, attr)
     a = bisect_left(starts, attr.who.start)
     if units[a][LOW] in _CONDITIONS:  # a capital "If" opening the sentence joins the phrase
         return True
     before = units[a - 1][LOW] if a > 0 else ""
     return before in _CONDITIONS or (before == "time" and a > 1 and units[a - 2][LOW] in _EVERY)
+
+
+def _cannot(units: list[Unit], starts: list[int], attr: _Attr) -> bool:
+    """ "Russia cannot step up the war ... and expect ...": the modal negation after the subject
+    governs the verbs coordinated with the first, none of them a statement."""
+    b = bisect_left(starts, attr.who.end)
+    words = [units[j][LOW] for j in range(b, min(b + 2, len(units)))]
+    return bool(words) and (words[0] == "cannot" or words[:2] in (["can", "not"], ["can", "n't"]))
 
 
 def _unasserted(work: BlockWork, attr: _Attr) -> bool:
