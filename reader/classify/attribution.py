@@ -237,6 +237,32 @@ def _unasserted(work: BlockWork, attr: _Attr) -> bool:
     return False
 
 
+# Verbs that report a statement even in the present tense inside a quote ("He says he will not
+# give up a single metre").
+_REPORTING_NOW = word_set("say tell")
+_PRESENT_BE = frozenset(["is", "are", "am"])
+
+
+def _characterised(work: BlockWork, attr: _Attr) -> bool:
+    """Inside a quote, another side as the subject of a present-tense verb ("Russia is openly
+    threatening war", "Russian commanders report to Moscow what it wants to hear") is the
+    quoted speaker's picture of that side, not a statement of its that the speaker reports."""
+    if attr.verb is None or attr.verb.lemma in _REPORTING_NOW:
+        return False
+    if not work.quotes or not in_spans(attr.pos, work.quotes):
+        return False
+    surface = work.folded[attr.pos : attr.end]
+    lemma = attr.verb.lemma
+    if surface in (lemma, lemma + "s", lemma + "es"):
+        return True
+    j = bisect_left(work.starts, attr.pos) - 1
+    while j >= 0 and work.units[j][LOW] in SKIP:  # "is openly threatening"
+        if work.units[j][LOW] in _PRESENT_BE:
+            return True
+        j -= 1
+    return False
+
+
 # How far past a source marker a document's author may be named: "according to a broadly
 # positive readout of Friday's call posted to social media by Zelenskyy".
 _AUTHOR_REACH = 16
@@ -419,12 +445,19 @@ def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
     if quotes:
         inside = in_spans(verb.start, quotes)
         earlier = [a for a in earlier if in_spans(a.pos, quotes) == inside]
-    who = _participle_subject(earlier, verb.start) or _clause_subject(
-        verb.units, _past_dateline(verb), verb.k, verb.state
-    )
+    speaker = _participle_subject(earlier, verb.start)
+    if speaker is None and verb.form.lemma in _INTERPRETIVE:
+        return None  # "Biden invited the leaders of Japan, signaling ...": the act signals
+    who = speaker or _clause_subject(verb.units, _past_dateline(verb), verb.k, verb.state)
     if who.kind == "none":
         return None
     return verb.attr(who, ATTRIBUTION_PARTICIPLE, follows=True)
+
+
+# Participles that read an act as well as a statement ("..., signaling a shift"): they continue
+# a speaker's clause ("Peskov said ..., underlining ...") but after an act it is the act that
+# signals, not its subject who states.
+_INTERPRETIVE = word_set("signal underscore underline highlight echo")
 
 
 def _past_dateline(verb: _Verb) -> int:
@@ -596,7 +629,13 @@ def _states_nothing(verb: _Verb, who: Who, a: int, b: int) -> bool:
     nxt = units[verb.k + 1][LOW] if verb.k + 1 < len(units) else ""
     joint_act = verb.form.lemma == "agree" and nxt in ("to", "on")
     return (
-        (joint_act and len(who.actors) > 1 and _sides_not_people(units[a:b]))
+        (
+            joint_act
+            and (
+                (len(who.actors) > 1 and _sides_not_people(units[a:b]))
+                or _headline_pair(verb, who, a)
+            )
+        )
         or (who.kind == "pronoun" and _reported_clause(verb.work, units, a, verb.floor))
         or _addressee(verb, a)
         or _object_relative(verb, a)
@@ -717,6 +756,21 @@ def _sides_not_people(phrase: Sequence[Unit]) -> bool:
         if term is None and unit[CAP] and unit[LOW] not in ("the", "a", "an"):
             return False
     return True
+
+
+def _headline_pair(verb: _Verb, who: Who, a: int) -> bool:
+    """'Russia, Ukraine agree on a swap': a headline's comma joins two sides that open the
+    sentence, the subject only the second of them."""
+    units = verb.units
+    if a - 2 != verb.floor or a - 2 != verb.first or units[a - 1][LOW] != ",":
+        return False
+    term = units[a - 2][TERM]
+    return (
+        term is not None
+        and term.kind in ("alias", "adjective")
+        and bool(term.actors)
+        and not set(term.actors) & set(who.actors)
+    )
 
 
 def _reported_clause(work: BlockWork, units: list[Unit], a: int, floor: int) -> bool:
@@ -1044,7 +1098,7 @@ def _pronoun_subject(
     prior = next((w for p, w in reversed(work.main) if p < pos and w.kind in _NAMED), None)
     if prior is not None:
         return prior
-    owner = _opening_possessor(work, pos)
+    owner = _opening_possessor(work, pos) or _body_before_it(work, attr, state)
     if owner is not None:
         return owner
     earlier = _earlier_subject(work, pos, state)
@@ -1057,6 +1111,16 @@ def _pronoun_subject(
         if speaker is not None and work.index - speaker.block <= distance:
             return speaker
     return _recent_speaker(work, state, distance)
+
+
+def _body_before_it(work: BlockWork, attr: _Attr, state: State) -> Who | None:
+    """ "Poland's operational command scrambled jets ..., it said": a closing "it said" is the
+    body its sentence opens with, not the last speaker."""
+    if attr.who.word != "it" or not attr.trailing:
+        return None
+    starts = work.starts
+    first = bisect_left(starts, work.sentence_start(attr.pos))
+    return _opening_subject(work.units, first, bisect_left(starts, attr.who.start), state)
 
 
 def _role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who | Speaker | None:
@@ -1159,7 +1223,7 @@ def _named(
     if embedded_in is not None:
         fresh = tuple(a for a in who.actors if a not in embedded_in)
         is_speech = attr.verb is None or attr.verb.cls == "speech"
-        if fresh and is_speech and not _unasserted(work, attr):
+        if fresh and is_speech and not _unasserted(work, attr) and not _characterised(work, attr):
             add_evidence(work, REPORTED_SPEECH, fresh, start, end, rules.weights.reported)
         return None
     add_evidence(work, attr.rule, who.actors, start, end, rules.weights.attribution)

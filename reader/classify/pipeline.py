@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import gc
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from operator import itemgetter
@@ -53,6 +53,7 @@ from reader.classify.scan import Budget, prepare_chunk
 from reader.classify.sources import (
     actions_only,
     byline_source,
+    document_label,
     joint_voice,
     opening_source,
     page_source,
@@ -296,6 +297,8 @@ def _colon_label(
         return None  # "Ambassador's warning: ...": a possessive heads a noun, a heading
     if after < len(before) and _qualifies_noun(before[after], work, before[after + 1 : after + 2]):
         return None  # "Ukraine peace push: ...", "PM call with ...": the name qualifies a noun
+    if _described_thing(pre_units):
+        return None  # "Russian Missiles Hit Kyiv Overnight: ...": a clause about things
     who = resolve(pre_units, state.names)
     learn(who, state.names)
     who = known_role(who, state)
@@ -307,6 +310,19 @@ def _colon_label(
 
 
 _POSSESSIVES = frozenset(["our", "my", "your", "their", "his", "her", "its"])
+
+
+def _described_thing(units: list[Unit]) -> bool:
+    """Words before a colon whose only names are adjectives of sides ("Russian", "Polish")
+    and that end in a word of no side ("Russian Drones Breach Polish Airspace"): things
+    described, no speaker. "Russian MFA", "Polish Foreign Minister" end in a name or office."""
+    terms = [u[TERM] for u in units if u[TERM] is not None]
+    return (
+        bool(terms)
+        and all(t.kind == "adjective" for t in terms)
+        and units[-1][TERM] is None
+        and len(units) > 2
+    )
 
 
 def _qualifies_noun(unit: Unit, work: BlockWork, following: list[Unit]) -> bool:
@@ -345,7 +361,16 @@ def _analyse(
         pending = office  # "…, Governor Says": the office the first paragraphs name
     if not is_title:
         _body_sources(work, rules, state, distance, in_voice)
+        reported_actions(work, rules)
         statement_voice(work, state, rules, block.kind != "heading")
+    _document_source(work, rules, state, is_title)
+    _framing_and_mentions(work, rules)
+    return pending
+
+
+def _document_source(work: BlockWork, rules: CompiledRules, state: State, is_title: bool) -> None:
+    """Where the document itself speaks: its title, its byline, an official author's voice,
+    or a story opened by a call between two sides' leaders."""
     if is_title:
         if not title_source(work, state, rules):
             document_title(work, state, rules)
@@ -358,10 +383,6 @@ def _analyse(
         joint_voice(work, state, rules)  # a story opened by a call: "the leaders agreed ..."
     elif work.index <= _OPENINGS and rules.sources:
         opening_source(work, state, rules)
-    if not is_title:
-        reported_actions(work, rules)
-    _framing_and_mentions(work, rules)
-    return pending
 
 
 # The paragraphs where a story's opening (an `openings:` source rule) may be.
@@ -388,6 +409,7 @@ def _source_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         remarks_voice(work, state, rules)
         joint_voice(work, state, rules)
     actions_only(work, state, rules)
+    document_label(work, rules)
 
 
 def _remember_people(work: BlockWork, state: State, rules: CompiledRules, is_title: bool) -> None:
@@ -690,16 +712,29 @@ def _framing_and_mentions(work: BlockWork, rules: CompiledRules) -> None:
 
 
 def _spoken_after(work: BlockWork) -> list[tuple[int, int, tuple[str, ...]]]:
-    """The words each named speaker's verb governs: from the verb to its sentence's end."""
+    """The words each named speaker's verb governs: from the verb to its sentence's end, sorted
+    by where they start (one bisection a verb, so a long paragraph stays linear)."""
     spoken: list[tuple[int, int, tuple[str, ...]]] = []
+    sentences = work.sentences
     for pos, who in work.main:
         if who.kind == "actor" and who.start < pos:
-            for s_start, s_end in work.sentences:
-                if s_start <= pos < s_end:
-                    spoken.append((pos, s_end, who.actors))
-                    break
+            i = bisect_right(sentences, pos, key=_first) - 1
+            if i >= 0 and pos < sentences[i][1]:
+                spoken.append((pos, sentences[i][1], who.actors))
+    spoken.sort(key=_first)
     return spoken
 
 
 def _in_others_words(spoken: list[tuple[int, int, tuple[str, ...]]], at: int, actor: str) -> bool:
-    return any(start <= at < end and actor not in actors for start, end, actors in spoken)
+    """Whether `at` lies in what a speaker other than `actor` says. Each span ends with its
+    sentence, so only the spans of `at`'s own sentence can hold it: a walk back from one
+    bisection, never a pass over the whole paragraph."""
+    k = bisect_right(spoken, at, key=_first) - 1
+    while k >= 0 and spoken[k][1] > at:
+        if actor not in spoken[k][2]:
+            return True
+        k -= 1
+    return False
+
+
+_first = itemgetter(0)

@@ -14,13 +14,15 @@ what it says others said is reported in the author's voice (reader.classify.docu
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 from urllib.parse import urlsplit
 
 from reader.classify.evidence import add_evidence
 from reader.classify.types import BlockWork, DocumentSource, Speaker, State
-from reader.classify.units import ASKS_SPEAKER
+from reader.classify.units import ASKS_SPEAKER, in_spans, merged
 from reader.model import Article
 from reader.rules.compile import CompiledRules, SourceRule, TermRule, VerbForm, fold
 from reader.rules.grammar import ATTRIBUTION_HEADLINE, CARRY_DOCUMENT
@@ -326,15 +328,37 @@ def actions_only(work: BlockWork, state: State, rules: CompiledRules) -> None:
         return
     if not any(ev.rule == CARRY_DOCUMENT.id for ev in work.evidence):
         return
-    if work.sentences and all(_is_action(work, rules, s, e) for s, e in work.sentences):
+    index = _by_position(work)
+    if work.sentences and all(_is_action(work, index, rules, s, e) for s, e in work.sentences):
         work.evidence = [ev for ev in work.evidence if ev.rule != CARRY_DOCUMENT.id]
 
 
-def _is_action(work: BlockWork, rules: CompiledRules, start: int, end: int) -> bool:
+def document_label(work: BlockWork, rules: CompiledRules) -> None:
+    """A line under the title that only names the document ("Statement by Ambassador X at the
+    Security Council briefing on Ukraine": a title rule's pattern, no sentence of its own)
+    states no position: the document's voice is taken back."""
+    if work.text.rstrip().endswith((".", "!", "?", ":")):
+        return
+    if not any(ev.rule == CARRY_DOCUMENT.id for ev in work.evidence):
+        return
+    for rule in rules.sources:
+        if rule.voice == "headline":
+            continue
+        for pattern in rule.titles:
+            try:
+                match = pattern.match(work.folded, timeout=_TITLE_SECONDS)
+            except TimeoutError:
+                continue
+            if match is not None:
+                work.evidence = [ev for ev in work.evidence if ev.rule != CARRY_DOCUMENT.id]
+                return
+
+
+def _is_action(work: BlockWork, index: _Index, rules: CompiledRules, start: int, end: int) -> bool:
     """The sentence matches an action rule and has no speech or stance verb outside it (or
     outside the names it holds)."""
     spans = [span for _, span in _action_spans(work, rules, start, end)]
-    return bool(spans) and not _verbs_outside(work, spans, start, end)
+    return bool(spans) and not _verbs_outside(index, spans, start, end)
 
 
 def _action_spans(
@@ -354,17 +378,29 @@ def _action_spans(
     return spans
 
 
+# A block's verbs and names sorted by where they start: the scans add them rule by rule, not in
+# the text's order, and a sentence's share is then two bisections, not a pass over the block.
+_Index = tuple[list[tuple[int, int, VerbForm]], list[tuple[int, int]]]
+_first = itemgetter(0)
+
+
+def _by_position(work: BlockWork) -> _Index:
+    return sorted(work.verbs, key=_first), sorted((s, e) for s, e, _ in work.terms)
+
+
+def _between(items: list[Any], start: int, end: int) -> list[Any]:
+    """The items of a list sorted by start that start in [start, end)."""
+    return items[bisect_left(items, start, key=_first) : bisect_left(items, end, key=_first)]
+
+
 def _verbs_outside(
-    work: BlockWork, spans: list[tuple[int, int]], start: int, end: int
+    index: _Index, spans: list[tuple[int, int]], start: int, end: int
 ) -> list[tuple[int, int, VerbForm]]:
     """The speech and stance verbs of work[start:end] outside the action `spans` and outside
     the names (a verb's form inside a name, "the United States", is no verb)."""
-    names = [(t_start, t_end) for t_start, t_end, _ in work.terms if start <= t_start < end]
-    return [
-        verb
-        for verb in work.verbs
-        if start <= verb[0] < end and not any(s <= verb[0] < e for s, e in spans + names)
-    ]
+    verbs, names = index
+    cover = merged(spans + _between(names, start, end))
+    return [verb for verb in _between(verbs, start, end) if not in_spans(verb[0], cover)]
 
 
 # A discussion reported by one of its sides carries what they discussed ("We discussed ways to
@@ -383,14 +419,15 @@ def reported_actions(work: BlockWork, rules: CompiledRules) -> None:
     no evidence there."""
     if not rules.actions or not work.verbs:
         return
+    index = _by_position(work)
     for start, end in work.sentences:
-        if not any(start <= v < end and form.lemma in _REPORTING for v, _, form in work.verbs):
+        if not any(form.lemma in _REPORTING for _, _, form in _between(index[0], start, end)):
             continue
         spans = _action_spans(work, rules, start, end)
         if not spans or any(rule.id in _TOPICS for rule, _ in spans):
             continue
         where = [span for _, span in spans]
-        outside = _verbs_outside(work, where, start, end)
+        outside = _verbs_outside(index, where, start, end)
         if len(outside) != 1 or outside[0][2].lemma not in _REPORTING:
             continue
         verb = outside[0]

@@ -328,7 +328,7 @@ class ReaderApp(App[None]):
     def on_load(self) -> None:
         """Themes are registered and one is chosen before any widget is styled: choosing it
         once the widgets are mounted has Textual parse every style sheet again and restyle
-        every widget (a tenth of the time to the first screen)."""
+        every widget (about a twentieth of the time to the first screen)."""
         self._setup_themes()
 
     def on_mount(self) -> None:
@@ -345,7 +345,7 @@ class ReaderApp(App[None]):
         elif self.feed_items:
             self.show_feed()
         if not self.articles:  # nothing to classify: the start is over once this is drawn
-            self.call_after_refresh(self._first_screen_shown)
+            self.call_after_refresh(self._article_settled)
         self.web.start(self._urls)
         self.set_interval(WATCH_SECONDS, self._watch_config)
         self.set_interval(SAVE_SECONDS, self._save_moved)
@@ -646,14 +646,14 @@ class ReaderApp(App[None]):
                 state = self._shown_state()
                 self._hidden_marks.pop(index, None)
             self._show(result, state, index)
-            self._first_screen_shown()
+            self._article_settled()
 
-    def _first_screen_shown(self) -> None:
-        """The first article is shown (drawn in the next frame): now what its screen could
-        wait for. The key hints fill their row a frame later (the footer's widgets and styles
-        cost as much as the article's own first frame); the garbage collector runs again,
-        without walking what was built so far, which lives as long as the article (the CLI
-        pauses it while the reader starts, `reader.cli._open`)."""
+    def _article_settled(self) -> None:
+        """An article is classified and shown (drawn in the next frame). What was built for it
+        lives as long as it: frozen out of later collections, and the collector runs again
+        (the CLI pauses it while the reader starts, `reader.cli._open`). After the first one
+        the key hints fill their row, a frame later: the footer's widgets and styles cost as
+        much as the article's own first frame, which is what start-up waits for."""
         gc.freeze()
         gc.enable()
         row = self._widgets().footer_row
@@ -662,7 +662,7 @@ class ReaderApp(App[None]):
             self.call_after_refresh(self.refresh_bindings)
 
     def _classify_failed(self, generation: int, message: str) -> None:
-        self._first_screen_shown()
+        self._article_settled()
         if generation != self._generation:
             return
         self.status_error = message
