@@ -518,7 +518,7 @@ def _open(args: argparse.Namespace, err: TextIO, *, compare: bool = False) -> in
 
     Start-up creates only objects that live as long as the reader (modules, the rules, the
     article, the widgets), and each collection walks all of them again for nothing: about a
-    seventh of the time to the first screen. The app resumes collecting once the first
+    tenth of the time to the first screen. The app resumes collecting once the first
     article is on screen (`ReaderApp` freezes what was built, then enables the collector);
     leaving here resumes it in any case."""
     collecting = gc.isenabled()
@@ -557,7 +557,7 @@ def _open_reader(args: argparse.Namespace, err: TextIO, *, compare: bool) -> int
         config,
         theme=args.theme,
         mouse=not args.no_mouse,
-        web=_web(args),
+        web=lambda: _web(args),  # the web modules load on the first fetch, not at start-up
         urls=urls,
         notices=notices,
     )

@@ -7,10 +7,15 @@ so `reader stats` streams: the first rows appear while the rest of the corpus is
 read, and a pipe downstream (`| head`) can stop it early. At most `_WINDOW` batches per worker
 are in flight, so a corpus on stdin is never held in memory whole.
 
-Each worker gets the parent's compiled config once, when it starts (inherited, not re-read, where
-processes fork), and freezes it out of the garbage collector's reach: the compiled rules are the
-bulk of a worker's objects, and every full collection would otherwise walk them (and, after a
-fork, copy the pages they sit on). Tasks carry only file names and give back only rows.
+Each worker gets the parent's compiled config once, when it starts (pickled, not re-read), and
+freezes it out of the garbage collector's reach: the compiled rules are the bulk of a worker's
+objects, and every full collection would otherwise walk them. Tasks carry only file names and
+give back only rows.
+
+Workers are forked from a fork server, never from `reader stats` itself: the command runs other
+threads (the progress bar redraws from one), and a process forked while a thread holds a lock
+gets that lock held by nobody. A worker forked while the bar was writing to stderr hung on its
+last flush, and the command with it (tests/test_stats.py shows it).
 
 `classify_text(text, config)` is the one public function a distributed engine maps over a
 corpus (see `reader.dask_bag`): plain data in, the JSON object of `reader classify` out.
@@ -21,12 +26,14 @@ from __future__ import annotations
 import csv
 import gc
 import json
+import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
+from multiprocessing.context import BaseContext
 from typing import Any, Literal, TextIO
 
 from reader.config import Config
@@ -173,8 +180,20 @@ def outcomes(
         for job in jobs:
             yield run_job(job, config, max_bytes)
         return
-    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(config,)) as pool:
+    with ProcessPoolExecutor(
+        workers, mp_context=_pool_context(), initializer=_start_worker, initargs=(config,)
+    ) as pool:
         yield from _ordered(pool, jobs, workers * _WINDOW, max_bytes)
+
+
+def _pool_context() -> BaseContext:
+    """Where workers come from: a fork server (single-threaded, with this module imported
+    once), or fresh interpreters where there is none (Windows)."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    return context
 
 
 def _ordered(pool: Executor, jobs: Iterable[Job], window: int, max_bytes: int) -> Iterator[Outcome]:

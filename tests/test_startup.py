@@ -33,11 +33,11 @@ import io, sys
 import reader.cli
 from reader.ui.app import ReaderApp
 
-def shown(app, _shown=ReaderApp._first_screen_shown):
+def shown(app, _shown=ReaderApp._article_settled):
     _shown(app)
     app.exit()
 
-ReaderApp._first_screen_shown = shown
+ReaderApp._article_settled = shown
 ReaderApp.run = lambda app, run=ReaderApp.run, **_: run(app, headless=True, size=(160, 48))
 status = reader.cli.run([sys.argv[1]], io.StringIO(), io.StringIO())
 print(status, " ".join(sorted(sys.modules)))
@@ -46,6 +46,9 @@ print(status, " ".join(sorted(sys.modules)))
 HEAVY = (
     # What a plain file's first screen never needs: the web, other formats, other screens,
     # the headless commands, YAML and its validator (rules and themes come from the cache).
+    "reader.web",
+    "reader.cache",
+    "reader.feeds",
     "reader.transport",
     "http.client",
     "urllib.request",

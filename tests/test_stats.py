@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -191,3 +193,63 @@ def test_a_pool_counts_with_the_config_it_is_given(tmp_path: Path) -> None:
     assert (
         eu and eu[0]["blocks"] == 1 and eu[0]["speakers"] == ["EU foreign policy chief Kaja Kallas"]
     )
+
+
+_STDERR_HELD = """
+import fcntl, io, os, sys, termios, threading
+from reader.config import load_config
+from reader.stats import Job, outcomes
+
+SIZE, PIPE = 1 << 16, 4096
+read_end, write_end = os.pipe()  # stderr: a slow terminal, as over SSH
+fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, PIPE)
+sys.stderr = io.TextIOWrapper(io.BufferedWriter(io.FileIO(write_end, "w")))
+staged = threading.Event()
+
+def draw():  # the progress bar's thread: holds stderr's lock until the terminal takes it all
+    sys.stderr.write("x" * SIZE)
+    sys.stderr.flush()
+
+def hold_stderr():  # just before this process forks (once): the bar is drawing
+    if not staged.is_set():
+        threading.Thread(target=draw, daemon=True).start()
+        waiting = bytearray(4)
+        while int.from_bytes(waiting, sys.byteorder) < PIPE:  # the write waits: lock held
+            fcntl.ioctl(read_end, termios.FIONREAD, waiting)
+
+def take_stderr():  # just after: the terminal takes the bar's bytes, the lock is free again
+    if not staged.is_set():
+        staged.set()
+        threading.Thread(target=lambda: [os.read(read_end, PIPE) for _ in range(SIZE // PIPE)],
+                         daemon=True).start()
+
+os.register_at_fork(before=hold_stderr, after_in_parent=take_stderr)
+done = list(outcomes([Job(name) for name in sys.argv[1:]], load_config(), workers=2))
+print(len(done), sum(len(outcome.rows) for outcome in done), file=sys.__stdout__, flush=True)
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the held lock is staged with Linux pipes")
+def test_a_pool_starts_while_another_thread_holds_the_stderr_lock(tmp_path: Path) -> None:
+    """The progress bar redraws from a thread: a worker forked while it held stderr's lock
+    inherited the lock held by nobody, hung on its last flush, and `reader stats` never
+    ended. Here every fork of the command's process happens while that lock is held; workers
+    now come from a fork server, which runs no other thread."""
+    folder = corpus(tmp_path)
+    files = [str(path) for path in sorted(folder.iterdir())]
+    # Its own session: if the workers hang, the whole group is killed, none left behind.
+    with subprocess.Popen(
+        [sys.executable, "-c", _STDERR_HELD, *files],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    ) as command:
+        try:
+            out, err = command.communicate(timeout=120)  # a hang, not a speed: it takes ~2 s
+        except subprocess.TimeoutExpired:
+            os.killpg(command.pid, signal.SIGKILL)
+            pytest.fail("the pool's workers hung on the stderr lock another thread held")
+    assert command.returncode == 0, err
+    alone = list(outcomes([Job(name) for name in files], load_config(), workers=1))
+    assert out.split() == ["3", str(sum(len(outcome.rows) for outcome in alone))]

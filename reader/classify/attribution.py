@@ -136,11 +136,17 @@ class _Attr:
         return min(self.who.start, self.pos), max(self.who.end, self.end)
 
 
+# The longest line that only introduces the statement after it ("Foreign Secretary X said:").
+_INTRO_UNITS = 20
+
+
 def allowed(who: Who, work: BlockWork, rules: CompiledRules) -> bool:
     """A member state's voice counts only on the war's topic: the block names one of the
     actors (not a member state, and not only as an adjective), or a topic word."""
     if not who.member:
         return True
+    if work.topic is None and work.text.rstrip().endswith(":") and len(work.units) <= _INTRO_UNITS:
+        work.topic = True  # "X provided the following readout:": the topic is what follows
     if work.topic is None:
         # "Russian gas" is trade, not the war: an adjective alone does not make the topic
         folded = work.folded
@@ -175,22 +181,121 @@ def sentence_attrs(
             who.kind == "unknown" and not any(u[CAP] for u in units[a:b])
         ):  # "a broadly positive readout", "the statement", "a statement" (no one's name)
             who = _document_by(units, b, last, state) or who
+        elif who.kind == "unknown" and b < last and units[b][LOW] == ",":
+            # "as reported by Dmytro Chubenko, the spokesman for the Kharkiv regional ..."
+            who = _appositive_after(units, a, b, last, who, state)
         if who.kind != "none":
             attrs.append(_Attr(m_start, m_end, who, ATTRIBUTION_SOURCE, None, True))
+        elif work.folded.startswith("citing", m_start):
+            reason = _citing_reason(work, units, first, k, m_start, m_end, state)
+            if reason is not None:
+                attrs.append(reason)
     for v_start, v_end, form in verbs:
         k = bisect_left(starts, v_start)
         if k >= len(units) or units[k][START] != v_start:
             continue
         attr = _verb_subject(work, units, k, v_end, first, last, form, attrs, state)
-        if attr is not None:
+        if attr is not None and not _conditional(units, starts, attr):
             attrs.append(attr)
     attrs.sort(key=lambda a: a.pos)
     return attrs
 
 
+# Words right before a reported speech verb that make it no statement: a modal or a negation
+# ("Putin will conclude", "whose captivity Moscow has never acknowledged").
+_UNASSERTING = word_set(
+    "will would could might may can cannot must should shall never not n't won't wouldn't"
+)
+# A condition opening the subject's clause: "if Russia refuses", "every time NATO promises".
+_CONDITIONS = word_set("if unless whenever")
+_EVERY = word_set("every each")
+
+
+def _conditional(units: list[Unit], starts: list[int], attr: _Attr) -> bool:
+    """The subject opens a condition ("If Russia refuses ...", "every time NATO promises"):
+    a hypothetical is no one's stated position."""
+    if attr.who.start > attr.pos:
+        return False
+    if attr.follows:
+        return attr.rule is ATTRIBUTION_COORDINATED and _cannot(units, starts, attr)
+    a = bisect_left(starts, attr.who.start)
+    if units[a][LOW] in _CONDITIONS:  # a capital "If" opening the sentence joins the phrase
+        return True
+    before = units[a - 1][LOW] if a > 0 else ""
+    return before in _CONDITIONS or (before == "time" and a > 1 and units[a - 2][LOW] in _EVERY)
+
+
+def _cannot(units: list[Unit], starts: list[int], attr: _Attr) -> bool:
+    """ "Russia cannot step up the war ... and expect ...": the modal negation after the subject
+    governs the verbs coordinated with the first, none of them a statement."""
+    b = bisect_left(starts, attr.who.end)
+    words = [units[j][LOW] for j in range(b, min(b + 2, len(units)))]
+    return bool(words) and (words[0] == "cannot" or words[:2] in (["can", "not"], ["can", "n't"]))
+
+
+def _unasserted(work: BlockWork, attr: _Attr) -> bool:
+    """A modal or a negation among the auxiliaries right before the verb: inside another
+    speaker's words it is that speaker's claim about the subject ("Moscow has never
+    acknowledged"), not a position reported for it."""
+    units = work.units
+    first = bisect_left(work.starts, attr.who.start)
+    j = bisect_left(work.starts, attr.pos) - 1
+    while j >= first and units[j][LOW] in SKIP:
+        if units[j][LOW] in _UNASSERTING:
+            return True
+        j -= 1
+    return False
+
+
+# Verbs that report a statement even in the present tense inside a quote ("He says he will not
+# give up a single metre").
+_REPORTING_NOW = word_set("say tell")
+_PRESENT_BE = frozenset(["is", "are", "am"])
+
+
+def _characterised(work: BlockWork, attr: _Attr) -> bool:
+    """Inside a quote, another side as the subject of a present-tense verb ("Russia is openly
+    threatening war", "Russian commanders report to Moscow what it wants to hear") is the
+    quoted speaker's picture of that side, not a statement of its that the speaker reports."""
+    if attr.verb is None or attr.verb.lemma in _REPORTING_NOW:
+        return False
+    if not work.quotes or not in_spans(attr.pos, work.quotes):
+        return False
+    surface = work.folded[attr.pos : attr.end]
+    lemma = attr.verb.lemma
+    if surface in (lemma, lemma + "s", lemma + "es"):
+        return True
+    j = bisect_left(work.starts, attr.pos) - 1
+    while j >= 0 and work.units[j][LOW] in SKIP:  # "is openly threatening"
+        if work.units[j][LOW] in _PRESENT_BE:
+            return True
+        j -= 1
+    return False
+
+
 # How far past a source marker a document's author may be named: "according to a broadly
 # positive readout of Friday's call posted to social media by Zelenskyy".
 _AUTHOR_REACH = 16
+
+
+def _citing_reason(
+    work: BlockWork,
+    units: list[Unit],
+    first: int,
+    k: int,
+    m_start: int,
+    m_end: int,
+    state: State,
+) -> _Attr | None:
+    """ "after the U.S. paused weapons shipments, citing concerns that ...": "citing" a reason
+    (no source after it) is the clause's subject giving its reason, as ", saying" is."""
+    at = bisect_left(work.starts, m_start)
+    if at == 0 or units[at - 1][LOW] != ",":
+        return None
+    who = _clause_subject(units, first, at, state)
+    if who.kind != "actor":
+        return None
+    return _Attr(m_start, m_end, who, ATTRIBUTION_PARTICIPLE, None, True, follows=True)
 
 
 def _document_by(units: list[Unit], b: int, last: int, state: State) -> Who | None:
@@ -297,6 +402,8 @@ def _not_a_statement(verb: _Verb) -> bool:
     prev = verb.low(i)
     if prev in NOUN_MARK or (prev.endswith(("'s", "’s")) and units[i][TERM] is None):
         return True
+    if prev == "in" and verb.form.participle:
+        return True  # "agreed to share, in writing, the terms": a gerund after a preposition
     if prev in _WEEKDAYS and i - 1 >= verb.floor:
         before = units[i - 1][LOW]
         if before in NOUN_MARK or before.endswith(("'s", "’s")):
@@ -304,7 +411,12 @@ def _not_a_statement(verb: _Verb) -> bool:
     if i >= verb.floor and units[i][TERM] is not None and units[i][LOW].endswith("'s"):
         return True  # "Kyiv's request"
     k = verb.k
-    return (units[k + 1][LOW] if k + 1 < len(units) else "") == "by"  # passive: "backed by"
+    after = units[k + 1][LOW] if k + 1 < len(units) else ""
+    if after == "with" and verb.form.lemma == "call":
+        return True  # "PM call with President Zelenskyy": the call is a noun
+    if after == "to" and verb.form.lemma == "welcome" and units[verb.k][LOW] == "welcome":
+        return True  # "Minister Kuleba, dear Dmytro, welcome to NATO": a greeting to him
+    return after == "by"  # passive: "backed by"
 
 
 def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
@@ -345,12 +457,21 @@ def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
     if quotes:
         inside = in_spans(verb.start, quotes)
         earlier = [a for a in earlier if in_spans(a.pos, quotes) == inside]
-    who = _participle_subject(earlier, verb.start) or _clause_subject(
-        verb.units, _past_dateline(verb), verb.k, verb.state
-    )
+    speaker = _participle_subject(earlier, verb.start)
+    if speaker is None and verb.form.lemma in _INTERPRETIVE:
+        return None  # "Biden invited the leaders of Japan, signaling ...": the act signals
+    if speaker is None and verb.form.lemma == "agree":
+        return None  # "The delegations concluded their meeting, agreeing to meet again": an act
+    who = speaker or _clause_subject(verb.units, _past_dateline(verb), verb.k, verb.state)
     if who.kind == "none":
         return None
     return verb.attr(who, ATTRIBUTION_PARTICIPLE, follows=True)
+
+
+# Participles that read an act as well as a statement ("..., signaling a shift"): they continue
+# a speaker's clause ("Peskov said ..., underlining ...") but after an act it is the act that
+# signals, not its subject who states.
+_INTERPRETIVE = word_set("signal underscore underline highlight echo")
 
 
 def _past_dateline(verb: _Verb) -> int:
@@ -373,6 +494,7 @@ def _coordinated_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
 
 
 _ASIDE_STOPS = (",", ";", ":", "“", "”", '"')
+_ASIDE_MARKS = (",", "–", "—")  # what encloses an aside: commas, or a pair of dashes
 
 
 def _skip_asides(verb: _Verb, i: int) -> tuple[int, Who | None]:
@@ -380,11 +502,12 @@ def _skip_asides(verb: _Verb, i: int) -> tuple[int, Who | None]:
     criticism,"): where the subject ends, and the actor an appositive among them names."""
     units, floor = verb.units, verb.floor
     appositive: Who | None = None
-    while i >= floor and units[i][LOW] == ",":
+    while i >= floor and units[i][LOW] in _ASIDE_MARKS:
+        mark = units[i][LOW]  # ", the envoy, said" or "– the embassy – tweeted"
         j = i - 1
-        while j >= floor and units[j][LOW] not in _ASIDE_STOPS:
+        while j >= floor and units[j][LOW] not in _ASIDE_STOPS and units[j][LOW] != mark:
             j -= 1
-        if j < floor or units[j][LOW] != ",":
+        if j < floor or units[j][LOW] != mark:
             break
         inner = units[j + 1 : i]
         if inner and inner[0][LOW] in ("who", "which", "whose") and _closes_appositive(verb, j):
@@ -418,12 +541,15 @@ def _subject_before(
     states nothing (an object's verb, a joint act, a reported clause's pronoun), None when no
     phrase there names anyone."""
     units, floor = verb.units, verb.floor
-    if i < floor or not (
-        units[i][TERM] is not None or units[i][CAP] or units[i][LOW] in NP_MODIFIERS
-    ):
+    i = _phrase_end(units, i, floor)
+    if i < floor:
         return None
     a, b = np_before(units, i, floor)
     before = units[a - 1][LOW] if a - 1 >= floor else ""
+    if before in OBJECT_PREP and not relative and appositive is not None:
+        # "At a news conference with Kuleba, the Baltic ministers, which ..., condemned":
+        # the phrase before the asides is an object; the one between the commas speaks
+        return verb.attr(appositive, ATTRIBUTION_SUBJECT)
     if (
         before in OBJECT_PREP
         and not relative
@@ -434,15 +560,8 @@ def _subject_before(
         return "stop"
     who = resolve(units[a:b], verb.state.names)
     learn(who, verb.state.names)
-    # "The two sides agreed to exchange prisoners": a joint act, narrative, not a position
-    nxt = units[verb.k + 1][LOW] if verb.k + 1 < len(units) else ""
-    joint_act = verb.form.lemma == "agree" and nxt in ("to", "on")
-    if joint_act and len(who.actors) > 1 and _sides_not_people(units[a:b]):
+    if _states_nothing(verb, who, a, b):
         return "stop"
-    if who.kind == "pronoun" and _reported_clause(verb.work, units, a, floor):
-        return "stop"  # "respondents said they supported": the outer verb's subject speaks
-    if _addressee(verb, a):
-        return "stop"  # "demanded that Russia agree": the one asked, not a speaker
     who = _side_of_office(verb, who, a, b, appositive)
     if who.kind == "none":
         return None
@@ -455,6 +574,13 @@ def _subject_before(
 _MANDATIVE = word_set("demand urge insist ask request propose recommend suggest require")
 
 
+def _past_tense(unit: Unit) -> bool:
+    """A lower-case word in "-ed" right after a phrase: the phrase's verb ("after Zelensky
+    delivered"), so the phrase is a clause's subject, not an object."""
+    low = unit[LOW]
+    return unit[TERM] is None and not unit[CAP] and low.endswith("ed") and low.isalpha()
+
+
 def _says_that(verb: _Verb) -> bool:
     """A speech verb with a "that"-clause a few words on ("announced on Thursday that"): what
     the speaker said, not a claimed act ("after Moscow claimed to annex ...")."""
@@ -462,6 +588,51 @@ def _says_that(verb: _Verb) -> bool:
         return False
     following = verb.units[verb.k + 1 : min(verb.last, verb.k + 5)]
     return any(unit[LOW] == "that" for unit in following)
+
+
+def _object_relative(verb: _Verb, a: int) -> bool:
+    """A stance verb in a relative clause about its object ("the Donetsk region that the
+    Kremlin has long sought", "a deal which Kyiv wants"): what the narrator says of the
+    thing, not the subject's stated position. A speech verb there still speaks ("the claims
+    that Moscow denied")."""
+    units = verb.units
+    j = a - 1
+    if verb.form.cls != "stance" or j - 1 < verb.floor:
+        return False
+    if units[j][LOW] not in ("that", "which"):
+        return _reduced_relative(verb, a)
+    noun = units[j - 1]
+    if noun[TERM] is not None or not noun[LOW].isalpha():
+        return noun[TERM] is not None and noun[TERM].kind == "role"
+    verbs = verb.work.verbs
+    v = bisect_left(verbs, noun[START], key=_start)
+    return not (v < len(verbs) and verbs[v][0] == noun[START])  # "believes that": a verb
+
+
+# Words that open a clause of its own before a pronoun subject ("because it wants ..."): no noun
+# that a relative clause could describe.
+_CLAUSE_WORDS = word_set(
+    "because since as while if when whenever where so although though but and or nor that "
+    "which who whom whose whether until unless after before once than yet why how what"
+)
+
+
+def _reduced_relative(verb: _Verb, a: int) -> bool:
+    """ "the show of unity it so wants to present": a pronoun right after a plain noun opens a
+    relative clause without "that", the narrator's account of the noun."""
+    units = verb.units
+    term = units[a][TERM]
+    if term is None or term.kind != "pronoun" or units[a][LOW] in _FIRST_PERSON:
+        return False
+    noun = units[a - 1]
+    low = noun[LOW]
+    if noun[TERM] is not None or noun[CAP] or not low.isalpha():
+        return False
+    if low in _CLAUSE_WORDS or low in SKIP or low in COORD or low in OBJECT_PREP:
+        return False
+    verbs = verb.work.verbs
+    v = bisect_left(verbs, noun[START], key=_start)
+    return not (v < len(verbs) and verbs[v][0] == noun[START])  # "said it wants": a verb
 
 
 def _addressee(verb: _Verb, a: int) -> bool:
@@ -478,6 +649,54 @@ def _addressee(verb: _Verb, a: int) -> bool:
     verbs = verb.work.verbs  # sorted by offset
     v = bisect_left(verbs, units[j][START], key=_start)
     return v < len(verbs) and verbs[v][0] == units[j][START] and verbs[v][2].lemma in _MANDATIVE
+
+
+def _phrase_end(units: list[Unit], i: int, floor: int) -> int:
+    """Where the subject phrase before the verb ends (a name, a term or a title word), past
+    "of the call" after an office; below `floor` when nothing there can name anyone."""
+    if i >= floor and units[i][TERM] is None and not units[i][CAP]:
+        i = _head_before_of(units, i, floor)  # "The Kremlin's readout of the call said"
+    if i < floor or not (
+        units[i][TERM] is not None or units[i][CAP] or units[i][LOW] in NP_MODIFIERS
+    ):
+        return floor - 1
+    return i
+
+
+def _states_nothing(verb: _Verb, who: Who, a: int, b: int) -> bool:
+    """The subject at units a..b does not speak: a joint act of two sides ("The two sides
+    agreed to exchange prisoners"), a reported clause's pronoun ("respondents said they
+    supported"), the one a demand is made of, a relative clause about the object."""
+    units = verb.units
+    nxt = units[verb.k + 1][LOW] if verb.k + 1 < len(units) else ""
+    joint_act = verb.form.lemma == "agree" and nxt in ("to", "on")
+    return (
+        (
+            joint_act
+            and (
+                (len(who.actors) > 1 and _sides_not_people(units[a:b]))
+                or _headline_pair(verb, who, a)
+            )
+        )
+        or (who.kind == "pronoun" and _reported_clause(verb.work, units, a, verb.floor))
+        or _addressee(verb, a)
+        or _object_relative(verb, a)
+    )
+
+
+def _head_before_of(units: list[Unit], i: int, floor: int) -> int:
+    """The office a subject ends in when "of" and a common noun follow it ("the Kremlin's
+    readout of the call", "Ukraine's statement of the facts"): the office's unit; `i` when
+    the phrase is no such thing."""
+    j = i
+    while j > floor and i - j < 3 and units[j][TERM] is None and units[j][LOW].isalpha():
+        if units[j][LOW] == "of":
+            head = units[j - 1]
+            if head[TERM] is not None and head[TERM].kind == "role":
+                return j - 1
+            return i
+        j -= 1
+    return i
 
 
 def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | None) -> Who:
@@ -505,10 +724,28 @@ def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | Non
 _INVERSION_ENDS = frozenset([",", ".", ";", "on", "in", "at", "last", "after", "during", "”"])
 
 
+def _past_descriptors(units: list[Unit], i: int, last: int) -> int:
+    """Past the lower-case words that describe a named person before the name ("said defense
+    analyst Patrick Bury", "said political scientist X"): where the name starts; `i` itself
+    when no name follows them."""
+    j = i
+    while j < last and j - i < 3:
+        unit = units[j]
+        low = unit[LOW]
+        if unit[TERM] is not None or unit[CAP] or not low.isalpha():
+            break
+        if low in SKIP or low in OBJECT_PREP or low in COORD or low in NOUN_MARK:
+            return i
+        j += 1
+    if j > i and j < last and units[j][CAP] and units[j][TERM] is None:
+        return j
+    return i
+
+
 def _inverted_attr(verb: _Verb) -> _Attr | None:
     """'"...," said Peskov': the phrase after the verb, when the clause ends right after it."""
     units, last = verb.units, verb.last
-    a, b = np_after(units, verb.k + 1, last)
+    a, b = np_after(units, _past_descriptors(units, verb.k + 1, last), last)
     if b <= a:
         return None
     follow = units[b][LOW] if b < len(units) else "."
@@ -561,6 +798,21 @@ def _sides_not_people(phrase: Sequence[Unit]) -> bool:
         if term is None and unit[CAP] and unit[LOW] not in ("the", "a", "an"):
             return False
     return True
+
+
+def _headline_pair(verb: _Verb, who: Who, a: int) -> bool:
+    """'Russia, Ukraine agree on a swap': a headline's comma joins two sides that open the
+    sentence, the subject only the second of them."""
+    units = verb.units
+    if a - 2 != verb.floor or a - 2 != verb.first or units[a - 1][LOW] != ",":
+        return False
+    term = units[a - 2][TERM]
+    return (
+        term is not None
+        and term.kind in ("alias", "adjective")
+        and bool(term.actors)
+        and not set(term.actors) & set(who.actors)
+    )
 
 
 def _reported_clause(work: BlockWork, units: list[Unit], a: int, floor: int) -> bool:
@@ -742,7 +994,8 @@ def _opening_subject(units: list[Unit], first: int, k: int, state: State) -> Who
 
 
 def _clause_subject(units: list[Unit], first: int, k: int, state: State) -> Who:
-    """The subject of the sentence's main clause: its first phrase that is not an object."""
+    """The subject of the sentence's main clause: its first phrase that is not an object (a
+    clause's after "after" is: "His comments came after Zelensky delivered a speech, saying")."""
     i = first
     while i < k:
         unit = units[i]
@@ -750,7 +1003,9 @@ def _clause_subject(units: list[Unit], first: int, k: int, state: State) -> Who:
         if (term is not None and term.kind != "role") or (term is None and unit[CAP] and i > first):
             before = units[i - 1][LOW] if i > first else ""
             a, b = np_after(units, i, k)
-            if before not in OBJECT_PREP:
+            if before not in OBJECT_PREP or (
+                before in _TIME_CONJUNCTIONS and b < k and _past_tense(units[b])
+            ):
                 who = resolve(units[a:b], state.names)
                 learn(who, state.names)
                 if who.kind != "none":
@@ -885,7 +1140,7 @@ def _pronoun_subject(
     prior = next((w for p, w in reversed(work.main) if p < pos and w.kind in _NAMED), None)
     if prior is not None:
         return prior
-    owner = _opening_possessor(work, pos)
+    owner = _opening_possessor(work, pos) or _body_before_it(work, attr, state)
     if owner is not None:
         return owner
     earlier = _earlier_subject(work, pos, state)
@@ -898,6 +1153,16 @@ def _pronoun_subject(
         if speaker is not None and work.index - speaker.block <= distance:
             return speaker
     return _recent_speaker(work, state, distance)
+
+
+def _body_before_it(work: BlockWork, attr: _Attr, state: State) -> Who | None:
+    """ "Poland's operational command scrambled jets ..., it said": a closing "it said" is the
+    body its sentence opens with, not the last speaker."""
+    if attr.who.word != "it" or not attr.trailing:
+        return None
+    starts = work.starts
+    first = bisect_left(starts, work.sentence_start(attr.pos))
+    return _opening_subject(work.units, first, bisect_left(starts, attr.who.start), state)
 
 
 def _role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who | Speaker | None:
@@ -1000,7 +1265,7 @@ def _named(
     if embedded_in is not None:
         fresh = tuple(a for a in who.actors if a not in embedded_in)
         is_speech = attr.verb is None or attr.verb.cls == "speech"
-        if fresh and is_speech:
+        if fresh and is_speech and not _unasserted(work, attr) and not _characterised(work, attr):
             add_evidence(work, REPORTED_SPEECH, fresh, start, end, rules.weights.reported)
         return None
     add_evidence(work, attr.rule, who.actors, start, end, rules.weights.attribution)
@@ -1099,8 +1364,8 @@ def reported_positions(work: BlockWork, rules: CompiledRules, state: State) -> N
     speech ("Commenting on Zelensky's statement that Kiev would never recognise ..., Peskov
     said", "he had heard encouraging words from Blinken"), never for the side of the
     block's own speaker."""
-    if _FROM_POSITION.search(work.folded) is not None:
-        _positions_from(work, rules, state)
+    if " from " in work.folded and _FROM_POSITION.search(work.folded) is not None:
+        _positions_from(work, rules, state)  # (the literal test first: most blocks have none)
     if _POSITION_NOUN.search(work.folded) is None:
         return  # most blocks: one search instead of a look after every term
     units = work.units

@@ -67,9 +67,11 @@ _HOST_PREP = "to"
 # Offices sent to a host, whose "for" names the host too: "the US special envoy for Ukraine and
 # Russia" is Washington's (a spokesperson "for the Khortytsia group" is the group's own).
 _ENVOY = re.compile(r"\b(?:envoy|ambassador|representative)s?\b")
-# Diplomats posted to a capital, whose "in" names the host: "the chargé d'affaires in Moscow".
+# Diplomats posted to a capital, whose "in" names the host: "the chargé d'affaires in Moscow",
+# "the Russian Embassy in London".
 _POSTED = re.compile(
-    r"\b(?:envoy|ambassador|chargé d'affaires|charge d'affaires|attaché|diplomat)s?$"
+    r"\b(?:envoy|ambassador|embass(?:y|ies)|chargé d'affaires|charge d'affaires|attaché|"
+    r"diplomat)s?$"
 )
 # A leader's own staff serve the one they are "to": "press secretary to the President of
 # Ukraine", "adviser to the Russian president" take that leader's side; "to" is no host there.
@@ -331,11 +333,18 @@ def _is_function_word(unit: Unit) -> bool:
     return unit[LOW] in SKIP or unit[LOW] in OBJECT_PREP or unit[LOW] in COORD
 
 
+# Offices written short, and the role they abbreviate.
+_ABBREVIATED = {"pm": "prime minister"}
+
+
 def _role_keys(roles: Iterable[str]) -> Iterable[str]:
     """A role and the head noun it is later called by: "foreign minister" -> "minister",
     "ministry of defence" -> "ministry". A prime minister is not "the minister"."""
     for role in roles:
         yield role
+        if role in _ABBREVIATED:
+            yield _ABBREVIATED[role]  # "the PM said" after "Prime Minister Keir Starmer"
+            continue
         if role in _WHOLE_ROLES:
             continue
         head = role.split(" of ", 1)[0].rsplit(" ", 1)[-1]
@@ -424,11 +433,35 @@ def _extends_back(units: Sequence[Unit], i: int, j: int, floor: int) -> bool:
         return True
     if unit[CAP] and low in _CALENDAR:
         return False
-    if (unit[CAP] and namelike(low) and low not in OBJECT_PREP) or low in NP_MODIFIERS:
+    if (
+        unit[CAP] and namelike(low) and low not in OBJECT_PREP and low not in _SUBORDINATORS
+    ) or low in NP_MODIFIERS:
         return True
-    if low in ("'s", "’s", "-", "."):
+    if low == ".":
+        return _abbreviation_dot(units, j)  # "Gov.", "U.S.", "F." - not a sentence's end
+    if low in ("'s", "’s", "-"):
         return True
     return floor < j < i and _links_inside(units, j)
+
+
+# Words that open a clause, capitalised at a sentence's start but never part of a name ("If
+# Russia refuses ...", "As Moscow warned ...", "But Moscow denied ...").
+_SUBORDINATORS = word_set(
+    "if unless until whether as when while although though because once but and yet so or nor"
+)
+
+
+# Words a full stop abbreviates inside a name or a title ("Gov. Oleh Kiper", "Sen. Graham").
+_ABBREVIATIONS = word_set("mr mrs ms dr gen lt col sgt capt gov sen rep st jr sr adm maj no")
+
+
+def _abbreviation_dot(units: Sequence[Unit], j: int) -> bool:
+    """A full stop after an initial or an abbreviation, which a phrase runs through; after any
+    other word it ends a sentence ("... in a Facebook statement. Spokesperson X said")."""
+    if j == 0:
+        return False
+    before = units[j - 1][LOW]
+    return len(before) == 1 or "." in before or before in _ABBREVIATIONS
 
 
 def _links_inside(units: Sequence[Unit], j: int) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import gc
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from operator import itemgetter
@@ -53,11 +53,13 @@ from reader.classify.scan import Budget, prepare_chunk
 from reader.classify.sources import (
     actions_only,
     byline_source,
+    document_label,
     embedded_document,
     joint_voice,
     opening_source,
     page_source,
     remarks_voice,
+    reported_actions,
     title_source,
 )
 from reader.classify.speakers import known_role, note_region, register_roles
@@ -131,7 +133,7 @@ def classify_iter(
             ):
                 effort.check()
                 pending = _analyse(block, work, rules, state, config.carry_distance, effort)
-                order.take(block, work, pending)
+                order.take(block, work, pending, state.author_pending)
         yield from order.ready()
     yield from order.finish()
 
@@ -182,11 +184,12 @@ class _BlockOrder:
         self.first = True
         self._ready: list[Verdict] = []
 
-    def take(self, block: Block, work: BlockWork, pending: Who | None) -> None:
-        """One analysed block, in block order (`pending`: a headline's unresolved source)."""
+    def take(self, block: Block, work: BlockWork, pending: Who | None, hold: bool) -> None:
+        """One analysed block, in block order (`pending`: a headline's unresolved source;
+        `hold`: a one-speaker title whose speaker the first paragraphs are to name)."""
         if self.first:
             self.first = False
-            if pending is not None:
+            if pending is not None or hold:
                 self.held, self.title_who = [work], pending
                 return
         if self.ahead is not None:
@@ -292,27 +295,49 @@ def _colon_label(
         return None  # "LONDON: Following ...": a dateline (reader.classify.scan), no speaker
     pre_units = first_phrase(before)
     after = before.index(pre_units[-1]) + 1 if pre_units else len(before)
-    if after < len(before) and _qualifies_noun(before[after], work):
-        return None  # "Ukraine peace push: ...": the name only qualifies a noun
+    if after < len(before) and pre_units[-1][LOW].endswith(("'s", "’s")):
+        return None  # "Ambassador's warning: ...": a possessive heads a noun, a heading
+    if after < len(before) and _qualifies_noun(before[after], work, before[after + 1 : after + 2]):
+        return None  # "Ukraine peace push: ...", "PM call with ...": the name qualifies a noun
+    if _described_thing(pre_units):
+        return None  # "Russian Missiles Hit Kyiv Overnight: ...": a clause about things
     who = resolve(pre_units, state.names)
     learn(who, state.names)
     who = known_role(who, state)
     if who.kind in ("pronoun", "none") and not is_title:
         return None  # "We discussed three things today: ...", not a speaker's label
+    if len(who.actors) > 1 and not any(u[LOW] in ("and", "&") for u in pre_units):
+        return None  # "Russian Drones Breach Polish Airspace: ...": a clause, no speaker
     return who, pre_units, cut, transcript
 
 
 _POSSESSIVES = frozenset(["our", "my", "your", "their", "his", "her", "its"])
 
 
-def _qualifies_noun(unit: Unit, work: BlockWork) -> bool:
+def _described_thing(units: list[Unit]) -> bool:
+    """Words before a colon whose only names are adjectives of sides ("Russian", "Polish")
+    and that end in a word of no side ("Russian Drones Breach Polish Airspace"): things
+    described, no speaker. "Russian MFA", "Polish Foreign Minister" end in a name or office."""
+    terms = [u[TERM] for u in units if u[TERM] is not None]
+    return (
+        bool(terms)
+        and all(t.kind == "adjective" for t in terms)
+        and units[-1][TERM] is None
+        and len(units) > 2
+    )
+
+
+def _qualifies_noun(unit: Unit, work: BlockWork, following: list[Unit]) -> bool:
     """A plain lower-case word right after a name ("Ukraine peace push"): the name is a
-    modifier, not the speaker of what follows the colon."""
+    modifier, not the speaker of what follows the colon. A verb's form followed by "with" is
+    a noun too ("PM call with President X: 28 November")."""
     low = unit[LOW]
     if unit[TERM] is not None or unit[CAP] or not low.isalpha():
         return False
     if low in OBJECT_PREP or low in SKIP or low in COORD:
         return False
+    if following and following[0][LOW] == "with":
+        return True
     return all(start != unit[START] for start, _, _ in work.verbs)
 
 
@@ -331,39 +356,72 @@ def _analyse(
     if is_title and not labelled:
         pending = _headline_source(work, rules, state)
     in_voice = voice is not None and bool(voice.actors)
-    office = _sentences(
-        work, rules, state, distance, effort, body_from, voice if in_voice else None
-    )
+    speaking = voice if in_voice else _remarks_speaker(work, state, is_title)
+    office = _sentences(work, rules, state, distance, effort, body_from, speaking)
     if is_title and pending is None:
         pending = office  # "…, Governor Says": the office the first paragraphs name
-    elif work.units and not is_title:
-        stated_by(work, rules, state)
-    if not work.main and not in_voice and not is_title and mostly_quoted(work):
-        _carry_quote(work, rules, state, distance)
-    if work.term_at and not is_title:
-        reported_positions(work, rules, state)
     if not is_title:
+        _body_sources(work, rules, state, distance, in_voice)
+        reported_actions(work, rules)
         statement_voice(work, state, rules, block.kind != "heading")
         if not state.official and state.statement is None and rules.sources:
             embedded_document(work, state, rules)  # "Statement of the MFA of Ukraine on ..."
+    _document_source(work, rules, state, is_title)
+    _framing_and_mentions(work, rules)
+    return pending
+
+
+def _remarks_speaker(work: BlockWork, state: State, is_title: bool) -> Speaker | None:
+    """In one speaker's remarks (an address, a statement read out), a line no one else holds
+    the floor in is in the speaker's voice, as a transcript's line is: another side it names
+    as a subject is the speaker's account of it ("Russia wants to follow the path of evil"),
+    and only its stated words are a position reported ("Moscow said it would ...")."""
+    source = state.source
+    if is_title or source is None or not source.remarks or state.voice is not None:
+        return None
+    author = state.document
+    return Speaker(author, work.index) if author else None
+
+
+def _document_source(work: BlockWork, rules: CompiledRules, state: State, is_title: bool) -> None:
+    """Where the document itself speaks: its title, its byline, an official author's voice,
+    or a story opened by a call between two sides' leaders."""
     if is_title:
         if not title_source(work, state, rules):
             document_title(work, state, rules)
     elif state.genre is not None and byline_source(work, state, rules):
         pass  # "by NATO Secretary General X at ...": the title's second line names the speaker
+    elif _opens(work, state) and opening_source(work, state, rules):
+        pass  # "X provided the following readout:", "X spoke to Y this morning"
     elif state.official:
         document_voice(work, state, rules)
         _source_voice(work, state, rules)
     elif state.source is not None:
         joint_voice(work, state, rules)  # a story opened by a call: "the leaders agreed ..."
-    elif work.index <= _OPENINGS and rules.sources:
-        opening_source(work, state, rules)
-    _framing_and_mentions(work, rules)
-    return pending
 
 
-# The paragraphs where a story's opening (an `openings:` source rule) may be.
+# The paragraphs where a story's or a reposted document's opening (an `openings:` source
+# rule) may be.
 _OPENINGS = 2
+
+
+def _opens(work: BlockWork, state: State) -> bool:
+    """Whether the block may be an opening: one of the first paragraphs, in a document whose
+    author and source no rule has named yet."""
+    return work.index <= _OPENINGS and state.document is None and state.source is None
+
+
+def _body_sources(
+    work: BlockWork, rules: CompiledRules, state: State, distance: int, in_voice: bool
+) -> None:
+    """A body block's sources besides its speech verbs: "This was stated by X", a quote's
+    carried speaker, the positions it names ("Zelensky's statement that", "words from X")."""
+    if work.units:
+        stated_by(work, rules, state)
+    if not work.main and not in_voice and mostly_quoted(work):
+        _carry_quote(work, rules, state, distance)
+    if work.term_at:
+        reported_positions(work, rules, state)
 
 
 def _source_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
@@ -373,6 +431,7 @@ def _source_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         remarks_voice(work, state, rules)
         joint_voice(work, state, rules)
     actions_only(work, state, rules)
+    document_label(work, rules)
 
 
 def _remember_people(work: BlockWork, state: State, rules: CompiledRules, is_title: bool) -> None:
@@ -661,9 +720,43 @@ def _framing_and_mentions(work: BlockWork, rules: CompiledRules) -> None:
     if not work.terms:
         return
     used = {(ev.start, ev.actor) for ev in work.evidence}
+    spoken = _spoken_after(work)
     for start, end, term in work.terms:
         if not term.actors or term.kind == "role" or (quotes and in_spans(start, quotes)):
             continue
         actors = [actor for actor in term.actors if (start, actor) not in used]
+        if spoken:
+            # "Kyiv claimed that five Russian aircraft were shot down": what a speaker says
+            # of others orders nothing for them
+            actors = [a for a in actors if not _in_others_words(spoken, start, a)]
         if actors:
             add_evidence(work, MENTION, actors, start, end, weights.mention)
+
+
+def _spoken_after(work: BlockWork) -> list[tuple[int, int, tuple[str, ...]]]:
+    """The words each named speaker's verb governs: from the verb to its sentence's end, sorted
+    by where they start (one bisection a verb, so a long paragraph stays linear)."""
+    spoken: list[tuple[int, int, tuple[str, ...]]] = []
+    sentences = work.sentences
+    for pos, who in work.main:
+        if who.kind == "actor" and who.start < pos:
+            i = bisect_right(sentences, pos, key=_first) - 1
+            if i >= 0 and pos < sentences[i][1]:
+                spoken.append((pos, sentences[i][1], who.actors))
+    spoken.sort(key=_first)
+    return spoken
+
+
+def _in_others_words(spoken: list[tuple[int, int, tuple[str, ...]]], at: int, actor: str) -> bool:
+    """Whether `at` lies in what a speaker other than `actor` says. Each span ends with its
+    sentence, so only the spans of `at`'s own sentence can hold it: a walk back from one
+    bisection, never a pass over the whole paragraph."""
+    k = bisect_right(spoken, at, key=_first) - 1
+    while k >= 0 and spoken[k][1] > at:
+        if actor not in spoken[k][2]:
+            return True
+        k -= 1
+    return False
+
+
+_first = itemgetter(0)

@@ -14,16 +14,18 @@ what it says others said is reported in the author's voice (reader.classify.docu
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 from urllib.parse import urlsplit
 
 from reader.classify.evidence import add_evidence
 from reader.classify.types import BlockWork, DocumentSource, Speaker, State
-from reader.classify.units import ASKS_SPEAKER
+from reader.classify.units import ASKS_SPEAKER, in_spans, merged
 from reader.model import Article
-from reader.rules.compile import CompiledRules, SourceRule, fold
+from reader.rules.compile import CompiledRules, SourceRule, TermRule, VerbForm, fold
 from reader.rules.grammar import ATTRIBUTION_HEADLINE, CARRY_DOCUMENT
 
 # A title is a line: a pattern that runs longer than this on one is given up.
@@ -72,10 +74,7 @@ def title_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
         _site_remarks(work, state)
     for rule in rules.sources:
         for pattern in rule.titles:
-            try:
-                match = pattern.search(work.folded, timeout=_TITLE_SECONDS)
-            except TimeoutError:
-                continue
+            match = _search(pattern, work.folded)
             if match is None:
                 continue
             author = (
@@ -102,6 +101,59 @@ def title_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
                 add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
             return True
     return False
+
+
+def _search(pattern: Any, text: str) -> Any:
+    """The pattern's first match in a title or an opening line (None when it runs too long)."""
+    try:
+        return pattern.search(text, timeout=_TITLE_SECONDS)
+    except TimeoutError:
+        return None
+
+
+def opening_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
+    """One of the first paragraphs, matched by an `openings:` rule (for documents and stories
+    no site or title rule knows). A line that hands the floor to one speaker ("X provided the
+    following readout:", "In his evening address, the President ... :"): what follows is in
+    that speaker's voice, as if a title rule had named them, and the line itself is theirs (an
+    attribution-only line); its speaker is the pattern's `speaker` group, or else the one actor
+    the line's own speech verb names. A story that opens with a call or a meeting of two sides
+    (`voice: joint`: "Prime Minister <name> spoke to President <name> of Ukraine"): "The
+    leaders agreed ..." after it speaks for both (`joint_voice`). Whether a rule applied."""
+    for rule in rules.sources:
+        for pattern in rule.openings:
+            match = _search(pattern, work.folded)
+            if match is None:
+                continue
+            if rule.voice == "joint":  # a story's call; an official readout's is the author's
+                if not state.official and _joint_opening(work, state, rule, match):
+                    return True
+                continue
+            author = (rule.actor,) if rule.actor else _group_actor(work, match, "speaker")
+            author = author or _line_speaker(work)
+            if not author:
+                continue
+            _establish(state, rule, author, roles=_group_roles(work, match, rules))
+            if not any(ev.actor in author for ev in work.evidence if ev.kind != "mention"):
+                add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
+            return True
+    return False
+
+
+def _joint_opening(work: BlockWork, state: State, rule: SourceRule, match: Any) -> bool:
+    """A call's or a meeting's two sides, the story's joint subjects to speak for both."""
+    author = _group_actor(work, match, "speaker")
+    counterpart = _group_actor(work, match, "counterpart")
+    if not author or not counterpart or author == counterpart:
+        return False
+    state.source = DocumentSource(rule.id, False, counterpart, joint=rule.joint, author=author)
+    return True
+
+
+def _line_speaker(work: BlockWork) -> tuple[str, ...]:
+    """The one actor the line's own attributions name as a speaker (() when none or many)."""
+    found = {actor for _, who in work.main if who.kind == "actor" for actor in who.actors}
+    return tuple(found) if len(found) == 1 else ()
 
 
 # Evidence that makes no label: what a title that only names its document keeps.
@@ -347,27 +399,6 @@ def _joint_pattern(subjects: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
-def opening_source(work: BlockWork, state: State, rules: CompiledRules) -> None:
-    """A story that opens with a call or a meeting of two sides ("Prime Minister <name> spoke
-    to President <name> of Ukraine this morning"): an `openings` rule's speaker and
-    counterpart, so that "The leaders agreed ..." after it speaks for both (`joint_voice`)."""
-    for rule in rules.sources:
-        for pattern in rule.openings:
-            try:
-                match = pattern.search(work.folded, timeout=_TITLE_SECONDS)
-            except TimeoutError:
-                continue
-            if match is None:
-                continue
-            author = _group_actor(work, match, "speaker")
-            counterpart = _group_actor(work, match, "counterpart")
-            if author and counterpart and author != counterpart:
-                state.source = DocumentSource(
-                    rule.id, False, counterpart, joint=rule.joint, author=author
-                )
-                return
-
-
 def actions_only(work: BlockWork, state: State, rules: CompiledRules) -> None:
     """A release's line that only reports actions ("X had a phone call with Y", "The leaders
     discussed ...", "They agreed to speak again soon") states no position: the document's
@@ -377,29 +408,140 @@ def actions_only(work: BlockWork, state: State, rules: CompiledRules) -> None:
         return
     if not any(ev.rule == CARRY_DOCUMENT.id for ev in work.evidence):
         return
-    if work.sentences and all(_is_action(work, rules, s, e) for s, e in work.sentences):
+    index = _by_position(work)
+    if work.sentences and all(_is_action(work, index, rules, s, e) for s, e in work.sentences):
         work.evidence = [ev for ev in work.evidence if ev.rule != CARRY_DOCUMENT.id]
 
 
-def _is_action(work: BlockWork, rules: CompiledRules, start: int, end: int) -> bool:
+def document_label(work: BlockWork, rules: CompiledRules) -> None:
+    """A line under the title that only names the document ("Statement by Ambassador X at the
+    Security Council briefing on Ukraine": a title rule's pattern, no sentence of its own)
+    states no position: the document's voice is taken back."""
+    if work.text.rstrip().endswith((".", "!", "?", ":")):
+        return
+    if not any(ev.rule == CARRY_DOCUMENT.id for ev in work.evidence):
+        return
+    for rule in rules.sources:
+        if rule.voice == "headline":
+            continue
+        for pattern in rule.titles:
+            try:
+                match = pattern.match(work.folded, timeout=_TITLE_SECONDS)
+            except TimeoutError:
+                continue
+            if match is not None:
+                work.evidence = [ev for ev in work.evidence if ev.rule != CARRY_DOCUMENT.id]
+                return
+
+
+def _is_action(work: BlockWork, index: _Index, rules: CompiledRules, start: int, end: int) -> bool:
     """The sentence matches an action rule and has no speech or stance verb outside it (or
     outside the names it holds)."""
-    spans: list[tuple[int, int]] = []
+    spans = [span for _, span in _action_spans(work, rules, start, end)]
+    return bool(spans) and not _verbs_outside(index, spans, start, end)
+
+
+def _action_spans(
+    work: BlockWork, rules: CompiledRules, start: int, end: int
+) -> list[tuple[TermRule, tuple[int, int]]]:
+    """Where the config's `actions:` match in work[start:end], each with its rule."""
+    spans: list[tuple[TermRule, tuple[int, int]]] = []
     for rule in rules.actions:
         for user in rule.regexes:
             try:
-                spans.extend(
-                    m.span()
-                    for m in user.pattern.finditer(work.folded, start, end, timeout=_TITLE_SECONDS)
+                found = user.pattern.finditer(
+                    work.folded[start:end], timeout=_TITLE_SECONDS, concurrent=True
                 )
+                spans.extend((rule, (start + m.start(), start + m.end())) for m in found)
             except TimeoutError:
                 continue
-    if not spans:
-        return False
-    # a verb's form inside a name ("the United States") is no verb
-    spans.extend((t_start, t_end) for t_start, t_end, _ in work.terms if start <= t_start < end)
-    return all(
-        any(s <= v_start < e for s, e in spans)
-        for v_start, _, _ in work.verbs
-        if start <= v_start < end
+    return spans
+
+
+# A block's verbs and names sorted by where they start: the scans add them rule by rule, not in
+# the text's order, and a sentence's share is then two bisections, not a pass over the block.
+_Index = tuple[list[tuple[int, int, VerbForm]], list[tuple[int, int]]]
+_first = itemgetter(0)
+
+
+def _by_position(work: BlockWork) -> _Index:
+    return sorted(work.verbs, key=_first), sorted((s, e) for s, e, _ in work.terms)
+
+
+def _between(items: list[Any], start: int, end: int) -> list[Any]:
+    """The items of a list sorted by start that start in [start, end)."""
+    return items[bisect_left(items, start, key=_first) : bisect_left(items, end, key=_first)]
+
+
+def _verbs_outside(
+    index: _Index, spans: list[tuple[int, int]], start: int, end: int
+) -> list[tuple[int, int, VerbForm]]:
+    """The speech and stance verbs of work[start:end] outside the action `spans` and outside
+    the names (a verb's form inside a name, "the United States", is no verb)."""
+    verbs, names = index
+    cover = merged(spans + _between(names, start, end))
+    return [verb for verb in _between(verbs, start, end) if not in_spans(verb[0], cover)]
+
+
+# A discussion reported by one of its sides carries what they discussed ("We discussed ways to
+# speed up military aid", the minister wrote): only a release's bare line of it is no one's.
+_TOPICS = frozenset(["action.discussed"])
+
+
+# Verbs that only report: "..., he said", "the readout said" add no position of their own.
+_REPORTING = frozenset(["say", "tell", "add", "write", "report", "post", "state", "note"])
+
+
+def reported_actions(work: BlockWork, rules: CompiledRules) -> None:
+    """A sentence that only reports an action ("Zelenskyy also spoke with Trudeau and Duda, he
+    said", "The leaders discussed energy, the readout said") states no position: the speaker
+    of its one reporting verb, which opens the sentence or closes it after the action, gets
+    no evidence there."""
+    if not rules.actions or not work.verbs:
+        return
+    index = _by_position(work)
+    for start, end in work.sentences:
+        if not any(form.lemma in _REPORTING for _, _, form in _between(index[0], start, end)):
+            continue
+        spans = _action_spans(work, rules, start, end)
+        if not spans or any(rule.id in _TOPICS for rule, _ in spans):
+            continue
+        where = [span for _, span in spans]
+        outside = _verbs_outside(index, where, start, end)
+        if len(outside) != 1 or outside[0][2].lemma not in _REPORTING:
+            continue
+        verb = outside[0]
+        if verb[0] > min(s for s, _ in where) and not _trailing(work, where, verb, end):
+            continue  # "X spoke with Y and said ...": the verb says something of its own
+        work.evidence = [
+            ev
+            for ev in work.evidence
+            if ev.kind not in ("attribution", "carry") or not start <= ev.start < end
+        ]
+
+
+# The most words between the comma that closes an action and the verb that reports it
+# ("..., the White House readout said"), and after the verb ("... on Sunday without elaborating").
+_TRAILING_WORDS = 5
+_TRAILING_TAIL = 6
+# "..., and Zelensky said ...": a clause of its own, not the report of the one before.
+_CLAUSE_OPENERS = frozenset(["and", "but", "while", "as", "although", "though", "whereas", "yet"])
+
+
+def _trailing(
+    work: BlockWork, spans: list[tuple[int, int]], verb: tuple[int, int, VerbForm], end: int
+) -> bool:
+    """The reporting `verb` closes the sentence after the action: "..., he said", not "...,
+    and Zelensky said the war must end"."""
+    last = max(e for s, e in spans if s < verb[0])
+    gap = work.folded[last : verb[0]]
+    comma = gap.rfind(",")
+    subject = gap[comma + 1 :].split()
+    tail = work.folded[verb[1] : end].split()
+    return (
+        comma >= 0
+        and len(subject) <= _TRAILING_WORDS
+        and not (subject and subject[0] in _CLAUSE_OPENERS)
+        and len(tail) <= _TRAILING_TAIL
+        and "that" not in tail
     )

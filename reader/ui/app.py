@@ -44,6 +44,7 @@ import asyncio
 import contextlib
 import gc
 import signal
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -131,6 +132,13 @@ INPUT_PRIORITY_S = 0.05
 """How long after a key press or scroll the classifying worker stands aside for the UI: long
 enough for the key's handling and the frame after it."""
 
+SWITCH_INTERVAL_S = 0.001
+"""How long a thread waiting for the interpreter lock waits before the holder must hand it
+over (Python's default is 5 ms), while the reader runs. A key press crosses three threads
+(the driver's input thread, the event loop, the writer) and each waited up to 5 ms behind the
+classifying worker: `j` took 1.6-1.7x as long while classifying (benchmarks/keys.py), 1.1x
+with 1 ms. Without a waiting thread nothing is handed over, so the worker loses nothing."""
+
 PROGRESS_EVERY = 10_000
 """Verdicts between two updates of "classifying k/N…" in the status line."""
 
@@ -185,10 +193,11 @@ class ReaderApp(App[None]):
     config records no source files; `classifier` replaces the classifier with a whole-article
     one and `verdicts` with a progressive one (tests and benchmarks); `store` keeps the reading
     positions (default: a `StateStore` in the XDG state directory); `feeds` are listed on a
-    screen of their items, which are fetched (with `web`) as they are opened, as are the
-    articles of links; `urls` are fetched in order once the app runs, each joining the articles
-    (or the feed list) as it arrives; `notices`: what the loader said before the app started,
-    shown once it has.
+    screen of their items, which are fetched (with `web`: the settings, or a function that
+    makes them on the first fetch, so that start-up never loads the web modules) as they
+    are opened, as are the articles of links; `urls` are fetched in order once the app runs,
+    each joining the articles (or the feed list) as it arrives; `notices`: what the loader
+    said before the app started, shown once it has.
     """
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
@@ -227,7 +236,7 @@ class ReaderApp(App[None]):
         verdicts: VerdictStream | None = None,
         store: StateStore | None = None,
         feeds: Sequence[Feed] = (),
-        web: WebSettings | None = None,
+        web: WebSettings | Callable[[], WebSettings] | None = None,
         urls: Sequence[str] = (),
         notices: Sequence[str] = (),
     ) -> None:
@@ -266,6 +275,7 @@ class ReaderApp(App[None]):
         self._colours: Mapping[str, str] = {}
         self._start_theme = ""  # the theme this run began with (--theme, remembered or config)
         self._input_at = 0.0  # when the last key or scroll arrived (monotonic seconds)
+        self._switch_interval = sys.getswitchinterval()  # Python's, given back on unmount
 
     # --- layout -------------------------------------------------------------------------
 
@@ -318,10 +328,12 @@ class ReaderApp(App[None]):
     def on_load(self) -> None:
         """Themes are registered and one is chosen before any widget is styled: choosing it
         once the widgets are mounted has Textual parse every style sheet again and restyle
-        every widget (a tenth of the time to the first screen)."""
+        every widget (about a twentieth of the time to the first screen)."""
         self._setup_themes()
 
     def on_mount(self) -> None:
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(self._switch_interval, SWITCH_INTERVAL_S))
         if self._keymap:
             self.set_keymap(self._keymap)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -333,13 +345,16 @@ class ReaderApp(App[None]):
         elif self.feed_items:
             self.show_feed()
         if not self.articles:  # nothing to classify: the start is over once this is drawn
-            self.call_after_refresh(self._first_screen_shown)
+            self.call_after_refresh(self._article_settled)
         self.web.start(self._urls)
         self.set_interval(WATCH_SECONDS, self._watch_config)
         self.set_interval(SAVE_SECONDS, self._save_moved)
         if self.open_on_compare:
             self.action_compare()
         self._catch_signals()
+
+    def on_unmount(self) -> None:
+        sys.setswitchinterval(self._switch_interval)
 
     def _catch_signals(self) -> None:
         """SIGTERM (`kill`) and SIGHUP (a closed terminal or SSH window) end the reader as `q`
@@ -631,14 +646,14 @@ class ReaderApp(App[None]):
                 state = self._shown_state()
                 self._hidden_marks.pop(index, None)
             self._show(result, state, index)
-            self._first_screen_shown()
+            self._article_settled()
 
-    def _first_screen_shown(self) -> None:
-        """The first article is shown (drawn in the next frame): now what its screen could
-        wait for. The key hints fill their row a frame later (the footer's widgets and styles
-        cost as much as the article's own first frame); the garbage collector runs again,
-        without walking what was built so far, which lives as long as the article (the CLI
-        pauses it while the reader starts, `reader.cli._open`)."""
+    def _article_settled(self) -> None:
+        """An article is classified and shown (drawn in the next frame). What was built for it
+        lives as long as it: frozen out of later collections, and the collector runs again
+        (the CLI pauses it while the reader starts, `reader.cli._open`). After the first one
+        the key hints fill their row, a frame later: the footer's widgets and styles cost as
+        much as the article's own first frame, which is what start-up waits for."""
         gc.freeze()
         gc.enable()
         row = self._widgets().footer_row
@@ -647,7 +662,7 @@ class ReaderApp(App[None]):
             self.call_after_refresh(self.refresh_bindings)
 
     def _classify_failed(self, generation: int, message: str) -> None:
-        self._first_screen_shown()
+        self._article_settled()
         if generation != self._generation:
             return
         self.status_error = message

@@ -3,6 +3,7 @@ the UI thread have the interpreter) while the user is pressing keys, and only th
 
 from __future__ import annotations
 
+import sys
 import time
 
 import pytest
@@ -13,7 +14,7 @@ from reader.config import load_config
 from reader.load import load
 from reader.parse import parse
 from reader.resources import bundled
-from reader.ui.app import INPUT_PRIORITY_S, ReaderApp
+from reader.ui.app import INPUT_PRIORITY_S, SWITCH_INTERVAL_S, ReaderApp
 
 
 def test_the_classifier_paces_itself_at_every_block_and_labels_the_same() -> None:
@@ -75,3 +76,18 @@ async def test_quitting_writes_a_save_whose_thread_has_not_run_yet(
 
     saved = app.positions.store.load(app.positions.key(0))
     assert saved is not None and saved.block == block
+
+
+async def test_the_interpreter_lock_changes_hands_quickly_while_the_reader_runs() -> None:
+    """A key crosses three threads, each waiting for the lock the classifying worker holds:
+    at Python's 5 ms a press took 1.6x as long while classifying (benchmarks/keys.py). The
+    process's own setting comes back when the reader ends (tests, an embedding program)."""
+    before = sys.getswitchinterval()
+    assert before > SWITCH_INTERVAL_S  # Python's default (5 ms): the test can see a change
+    app = ReaderApp([parse(load([str(bundled("seeds"))]).documents[0])], load_config())
+
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert sys.getswitchinterval() == pytest.approx(SWITCH_INTERVAL_S)
+
+    assert sys.getswitchinterval() == before
