@@ -354,7 +354,7 @@ def _introduction(work: BlockWork, state: State, rules: CompiledRules) -> None:
 # minister said:", "..., the ministry said in a statement:", "The statement reads:").
 _INTRODUCES = re.compile(
     r"\b(?:said|says|stated|states|wrote|writes|added|declared|reads|read|noted|stressed)"
-    r"(?:\s+(?:in|on|at)\s+[^:]{1,60})?\s*:\s*\Z"
+    r"(?:\s+(?:the\s+following|as\s+follows))?(?:\s+(?:in|on|at)\s+[^:]{1,60})?\s*:\s*\Z"
 )
 
 # A paragraph that opens with a quotation mark, or with the narrator's own turn back to the
