@@ -14,6 +14,7 @@ from reader.classify.types import BlockWork
 from reader.classify.units import in_spans, merged, quoted_spans, sentence_spans
 from reader.config import Config, load_config
 from reader.model import Block
+from reader.rules.compile import name_variants
 
 
 @pytest.fixture(scope="module")
@@ -233,3 +234,19 @@ def test_a_long_block_is_tokenised_in_windows_with_the_same_units(config: Config
     assert plain == one_pass
     assert windowed == work.units
     assert len(checks) >= len(text) // (1 << 16)
+
+
+@pytest.mark.parametrize(
+    ("name", "variants"),
+    [
+        ("Oleksandr Syrskyi", ["Oleksandr Syrsky", "Oleksandr Syrskiy", "Oleksandr Syrskyy"]),
+        ("Andrii Sybiha", ["Andriy Sybiha"]),
+        ("Zelensky", ["Zelenskyy", "Zelenskiy", "Zelenskyi"]),
+        ("Peskov", []),
+        ("Li", []),
+    ],
+    ids=["surname-ending", "first-name-ending", "sky", "no-slavic-ending", "too-short"],
+)
+def test_name_variants(name: str, variants: list[str]) -> None:
+    """Another spelling of a listed speaker's name by its ending: the lexicon lists one."""
+    assert name_variants(name) == variants
