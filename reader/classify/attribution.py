@@ -1434,6 +1434,8 @@ def _opening_possessor(work: BlockWork, pos: int) -> Who | None:
     i = bisect_left(starts, work.sentence_start(pos))
     while i < len(units) and units[i][LOW] in _TITLES_BEFORE:
         i += 1
+    if i < len(units) and not units[i][LOW].endswith("'s"):
+        i = _remarks_owner(units, i, bisect_left(starts, pos))
     if i >= len(units) or not units[i][LOW].endswith("'s"):
         return None
     owner = units[i][TERM]
@@ -1444,6 +1446,20 @@ def _opening_possessor(work: BlockWork, pos: int) -> Who | None:
         if term is not None and term.kind in ("speaker", "alias") and term.actors:
             return None
     return Who("actor", owner.actors, units[i][START], units[i][END], member=owner.member)
+
+
+def _remarks_owner(units: list[Unit], i: int, end: int) -> int:
+    """ "More on Peskov's comments: he told reporters": the possessive before a noun of speech
+    ("comments", "remarks", "statement") that a colon closes before the pronoun; `len(units)`
+    if none ("Asked about Merz's remarks, he said" is another's topic)."""
+    for j in range(i, min(end, len(units)) - 2):
+        if (
+            units[j][LOW].endswith("'s")
+            and units[j + 1][LOW] in _POSITION_NOUNS
+            and units[j + 2][LOW] == ":"
+        ):
+            return j
+    return len(units)
 
 
 # Words before a name that leave it the sentence's opening.

@@ -499,11 +499,21 @@ def reported_actions(work: BlockWork, rules: CompiledRules) -> None:
     no evidence there."""
     if not rules.actions or not work.verbs:
         return
+    if not work.excluded:
+        return  # the scan's exclusions hold every action's match: none here
     index = _by_position(work)
-    for start, end in work.sentences:
-        if not any(form.lemma in _REPORTING for _, _, form in _between(index[0], start, end)):
-            continue
-        spans = _action_spans(work, rules, start, end)
+    reporting = [
+        (start, end)
+        for start, end in work.sentences
+        if any(start <= s < end for s, _ in work.excluded)
+        and any(form.lemma in _REPORTING for _, _, form in _between(index[0], start, end))
+    ]
+    if not reporting:
+        return
+    # one scan over the sentences that report, not one per sentence
+    found = _action_spans(work, rules, reporting[0][0], reporting[-1][1])
+    for start, end in reporting:
+        spans = [(rule, span) for rule, span in found if start <= span[0] < end]
         if not spans or any(rule.id in _TOPICS for rule, _ in spans):
             continue
         where = [span for _, span in spans]
