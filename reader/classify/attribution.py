@@ -214,13 +214,23 @@ _EVERY = word_set("every each")
 def _conditional(units: list[Unit], starts: list[int], attr: _Attr) -> bool:
     """The subject opens a condition ("If Russia refuses ...", "every time NATO promises"):
     a hypothetical is no one's stated position."""
-    if attr.follows or attr.who.start > attr.pos:
+    if attr.who.start > attr.pos:
         return False
+    if attr.follows:
+        return attr.rule is ATTRIBUTION_COORDINATED and _cannot(units, starts, attr)
     a = bisect_left(starts, attr.who.start)
     if units[a][LOW] in _CONDITIONS:  # a capital "If" opening the sentence joins the phrase
         return True
     before = units[a - 1][LOW] if a > 0 else ""
     return before in _CONDITIONS or (before == "time" and a > 1 and units[a - 2][LOW] in _EVERY)
+
+
+def _cannot(units: list[Unit], starts: list[int], attr: _Attr) -> bool:
+    """ "Russia cannot step up the war ... and expect ...": the modal negation after the subject
+    governs the verbs coordinated with the first, none of them a statement."""
+    b = bisect_left(starts, attr.who.end)
+    words = [units[j][LOW] for j in range(b, min(b + 2, len(units)))]
+    return bool(words) and (words[0] == "cannot" or words[:2] in (["can", "not"], ["can", "n't"]))
 
 
 def _unasserted(work: BlockWork, attr: _Attr) -> bool:
@@ -392,6 +402,8 @@ def _not_a_statement(verb: _Verb) -> bool:
     prev = verb.low(i)
     if prev in NOUN_MARK or (prev.endswith(("'s", "’s")) and units[i][TERM] is None):
         return True
+    if prev == "in" and verb.form.participle:
+        return True  # "agreed to share, in writing, the terms": a gerund after a preposition
     if prev in _WEEKDAYS and i - 1 >= verb.floor:
         before = units[i - 1][LOW]
         if before in NOUN_MARK or before.endswith(("'s", "’s")):
@@ -448,6 +460,8 @@ def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
     speaker = _participle_subject(earlier, verb.start)
     if speaker is None and verb.form.lemma in _INTERPRETIVE:
         return None  # "Biden invited the leaders of Japan, signaling ...": the act signals
+    if speaker is None and verb.form.lemma == "agree":
+        return None  # "The delegations concluded their meeting, agreeing to meet again": an act
     who = speaker or _clause_subject(verb.units, _past_dateline(verb), verb.k, verb.state)
     if who.kind == "none":
         return None
@@ -583,14 +597,42 @@ def _object_relative(verb: _Verb, a: int) -> bool:
     that Moscow denied")."""
     units = verb.units
     j = a - 1
-    if verb.form.cls != "stance" or j - 1 < verb.floor or units[j][LOW] not in ("that", "which"):
+    if verb.form.cls != "stance" or j - 1 < verb.floor:
         return False
+    if units[j][LOW] not in ("that", "which"):
+        return _reduced_relative(verb, a)
     noun = units[j - 1]
     if noun[TERM] is not None or not noun[LOW].isalpha():
         return noun[TERM] is not None and noun[TERM].kind == "role"
     verbs = verb.work.verbs
     v = bisect_left(verbs, noun[START], key=_start)
     return not (v < len(verbs) and verbs[v][0] == noun[START])  # "believes that": a verb
+
+
+# Words that open a clause of its own before a pronoun subject ("because it wants ..."): no noun
+# that a relative clause could describe.
+_CLAUSE_WORDS = word_set(
+    "because since as while if when whenever where so although though but and or nor that "
+    "which who whom whose whether until unless after before once than yet why how what"
+)
+
+
+def _reduced_relative(verb: _Verb, a: int) -> bool:
+    """ "the show of unity it so wants to present": a pronoun right after a plain noun opens a
+    relative clause without "that", the narrator's account of the noun."""
+    units = verb.units
+    term = units[a][TERM]
+    if term is None or term.kind != "pronoun" or units[a][LOW] in _FIRST_PERSON:
+        return False
+    noun = units[a - 1]
+    low = noun[LOW]
+    if noun[TERM] is not None or noun[CAP] or not low.isalpha():
+        return False
+    if low in _CLAUSE_WORDS or low in SKIP or low in COORD or low in OBJECT_PREP:
+        return False
+    verbs = verb.work.verbs
+    v = bisect_left(verbs, noun[START], key=_start)
+    return not (v < len(verbs) and verbs[v][0] == noun[START])  # "said it wants": a verb
 
 
 def _addressee(verb: _Verb, a: int) -> bool:

@@ -132,7 +132,7 @@ def classify_iter(
             ):
                 effort.check()
                 pending = _analyse(block, work, rules, state, config.carry_distance, effort)
-                order.take(block, work, pending)
+                order.take(block, work, pending, state.author_pending)
         yield from order.ready()
     yield from order.finish()
 
@@ -183,11 +183,12 @@ class _BlockOrder:
         self.first = True
         self._ready: list[Verdict] = []
 
-    def take(self, block: Block, work: BlockWork, pending: Who | None) -> None:
-        """One analysed block, in block order (`pending`: a headline's unresolved source)."""
+    def take(self, block: Block, work: BlockWork, pending: Who | None, hold: bool) -> None:
+        """One analysed block, in block order (`pending`: a headline's unresolved source;
+        `hold`: a one-speaker title whose speaker the first paragraphs are to name)."""
         if self.first:
             self.first = False
-            if pending is not None:
+            if pending is not None or hold:
                 self.held, self.title_who = [work], pending
                 return
         if self.ahead is not None:
@@ -354,9 +355,8 @@ def _analyse(
     if is_title and not labelled:
         pending = _headline_source(work, rules, state)
     in_voice = voice is not None and bool(voice.actors)
-    office = _sentences(
-        work, rules, state, distance, effort, body_from, voice if in_voice else None
-    )
+    speaking = voice if in_voice else _remarks_speaker(work, state, is_title)
+    office = _sentences(work, rules, state, distance, effort, body_from, speaking)
     if is_title and pending is None:
         pending = office  # "…, Governor Says": the office the first paragraphs name
     if not is_title:
@@ -368,6 +368,18 @@ def _analyse(
     return pending
 
 
+def _remarks_speaker(work: BlockWork, state: State, is_title: bool) -> Speaker | None:
+    """In one speaker's remarks (an address, a statement read out), a line no one else holds
+    the floor in is in the speaker's voice, as a transcript's line is: another side it names
+    as a subject is the speaker's account of it ("Russia wants to follow the path of evil"),
+    and only its stated words are a position reported ("Moscow said it would ...")."""
+    source = state.source
+    if is_title or source is None or not source.remarks or state.voice is not None:
+        return None
+    author = state.document
+    return Speaker(author, work.index) if author else None
+
+
 def _document_source(work: BlockWork, rules: CompiledRules, state: State, is_title: bool) -> None:
     """Where the document itself speaks: its title, its byline, an official author's voice,
     or a story opened by a call between two sides' leaders."""
@@ -376,17 +388,24 @@ def _document_source(work: BlockWork, rules: CompiledRules, state: State, is_tit
             document_title(work, state, rules)
     elif state.genre is not None and byline_source(work, state, rules):
         pass  # "by NATO Secretary General X at ...": the title's second line names the speaker
+    elif _opens(work, state) and opening_source(work, state, rules):
+        pass  # "X provided the following readout:", "X spoke to Y this morning"
     elif state.official:
         document_voice(work, state, rules)
         _source_voice(work, state, rules)
     elif state.source is not None:
         joint_voice(work, state, rules)  # a story opened by a call: "the leaders agreed ..."
-    elif work.index <= _OPENINGS and rules.sources:
-        opening_source(work, state, rules)
 
 
-# The paragraphs where a story's opening (an `openings:` source rule) may be.
+# The paragraphs where a story's or a reposted document's opening (an `openings:` source
+# rule) may be.
 _OPENINGS = 2
+
+
+def _opens(work: BlockWork, state: State) -> bool:
+    """Whether the block may be an opening: one of the first paragraphs, in a document whose
+    author and source no rule has named yet."""
+    return work.index <= _OPENINGS and state.document is None and state.source is None
 
 
 def _body_sources(

@@ -72,10 +72,7 @@ def title_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
         state.genre = work.folded  # "Opening remarks": the next line may say by whom
     for rule in rules.sources:
         for pattern in rule.titles:
-            try:
-                match = pattern.search(work.folded, timeout=_TITLE_SECONDS)
-            except TimeoutError:
-                continue
+            match = _search(pattern, work.folded)
             if match is None:
                 continue
             author = (
@@ -102,6 +99,59 @@ def title_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
                 add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
             return True
     return False
+
+
+def _search(pattern: Any, text: str) -> Any:
+    """The pattern's first match in a title or an opening line (None when it runs too long)."""
+    try:
+        return pattern.search(text, timeout=_TITLE_SECONDS)
+    except TimeoutError:
+        return None
+
+
+def opening_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
+    """One of the first paragraphs, matched by an `openings:` rule (for documents and stories
+    no site or title rule knows). A line that hands the floor to one speaker ("X provided the
+    following readout:", "In his evening address, the President ... :"): what follows is in
+    that speaker's voice, as if a title rule had named them, and the line itself is theirs (an
+    attribution-only line); its speaker is the pattern's `speaker` group, or else the one actor
+    the line's own speech verb names. A story that opens with a call or a meeting of two sides
+    (`voice: joint`: "Prime Minister <name> spoke to President <name> of Ukraine"): "The
+    leaders agreed ..." after it speaks for both (`joint_voice`). Whether a rule applied."""
+    for rule in rules.sources:
+        for pattern in rule.openings:
+            match = _search(pattern, work.folded)
+            if match is None:
+                continue
+            if rule.voice == "joint":  # a story's call; an official readout's is the author's
+                if not state.official and _joint_opening(work, state, rule, match):
+                    return True
+                continue
+            author = (rule.actor,) if rule.actor else _group_actor(work, match, "speaker")
+            author = author or _line_speaker(work)
+            if not author:
+                continue
+            _establish(state, rule, author, roles=_group_roles(work, match, rules))
+            if not any(ev.actor in author for ev in work.evidence if ev.kind != "mention"):
+                add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
+            return True
+    return False
+
+
+def _joint_opening(work: BlockWork, state: State, rule: SourceRule, match: Any) -> bool:
+    """A call's or a meeting's two sides, the story's joint subjects to speak for both."""
+    author = _group_actor(work, match, "speaker")
+    counterpart = _group_actor(work, match, "counterpart")
+    if not author or not counterpart or author == counterpart:
+        return False
+    state.source = DocumentSource(rule.id, False, counterpart, joint=rule.joint, author=author)
+    return True
+
+
+def _line_speaker(work: BlockWork) -> tuple[str, ...]:
+    """The one actor the line's own attributions name as a speaker (() when none or many)."""
+    found = {actor for _, who in work.main if who.kind == "actor" for actor in who.actors}
+    return tuple(found) if len(found) == 1 else ()
 
 
 # Evidence that makes no label: what a title that only names its document keeps.
@@ -296,27 +346,6 @@ def _joint_pattern(subjects: tuple[str, ...]) -> re.Pattern[str]:
         rf"(?:^|[.;:]\s+|,\s+and\s+|\band\s+)(?:[\w'-]+(?:\s+[\w'-]+){{0,4}},\s+)?"
         rf"(?:{names})\s+(?:(?:also|both|all|have|had)\s+)*"
     )
-
-
-def opening_source(work: BlockWork, state: State, rules: CompiledRules) -> None:
-    """A story that opens with a call or a meeting of two sides ("Prime Minister <name> spoke
-    to President <name> of Ukraine this morning"): an `openings` rule's speaker and
-    counterpart, so that "The leaders agreed ..." after it speaks for both (`joint_voice`)."""
-    for rule in rules.sources:
-        for pattern in rule.openings:
-            try:
-                match = pattern.search(work.folded, timeout=_TITLE_SECONDS)
-            except TimeoutError:
-                continue
-            if match is None:
-                continue
-            author = _group_actor(work, match, "speaker")
-            counterpart = _group_actor(work, match, "counterpart")
-            if author and counterpart and author != counterpart:
-                state.source = DocumentSource(
-                    rule.id, False, counterpart, joint=rule.joint, author=author
-                )
-                return
 
 
 def actions_only(work: BlockWork, state: State, rules: CompiledRules) -> None:

@@ -98,6 +98,9 @@ class State:
     names: Names = field(default_factory=dict)  # "graham" -> nato (see phrases)
     official: bool = False  # a release, statement, readout or transcript (from its title)
     document: tuple[str, ...] | None = None  # the actor whose voice the document is in
+    author_pending: bool = False  # a one-speaker title whose speaker no rule resolves: the
+    # first blocks wait for a line that names the author (reader.classify.document)
+    unvoiced: list[BlockWork] = field(default_factory=list)  # ... the lines that wait for it
     reports: bool = False  # ... and what it says others said is reported in that voice
     house: tuple[str, ...] = ()  # the side a dateline puts the article on ("KYIV, ... (AP)")
     interviewee: Speaker | None = None  # who answers the "A:" lines of an interview

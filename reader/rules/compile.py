@@ -131,13 +131,16 @@ class UserRegex:
 
 @dataclass(frozen=True, slots=True)
 class TermRule:
-    """A framing or exclusion rule: literal terms (in the combined pattern) and regexes."""
+    """A framing or exclusion rule: literal terms (in the combined pattern) and regexes.
+    `first_person`: the framing is the side's own voice, so a first-person line of an official
+    document whose author no title or site names is that side's (reader.classify.document)."""
 
     id: str
     message: str
     actor: str | None
     weight: float
     regexes: tuple[UserRegex, ...]
+    first_person: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,9 +152,10 @@ class SourceRule:
     `roles`: the author's office ("prime minister"): the document's bare "the Prime Minister"
     is its author. `joint`: subjects that speak for the author and the counterpart a title's
     `counterpart` group names ("both leaders"). `voice`: "remarks", "release", "headline",
-    "house" or "joint" (reader.rules.schema.SOURCE_VOICES). `openings`: patterns for a
-    story's first paragraphs ("X spoke to Y"): their speaker and counterpart make its joint
-    subjects speak for both (`voice: joint`)."""
+    "house" or "joint" (reader.rules.schema.SOURCE_VOICES). `openings`: patterns for the first
+    paragraphs: a line that hands the floor to a speaker ("X provided the following readout:"),
+    or with `voice: joint` a story's call ("X spoke to Y"), whose speaker and counterpart make
+    its joint subjects speak for both."""
 
     id: str
     message: str
@@ -162,7 +166,7 @@ class SourceRule:
     titles: tuple[Any, ...]  # regex.Pattern[str], case-insensitive
     roles: tuple[str, ...]
     joint: tuple[str, ...]
-    openings: tuple[Any, ...] = ()  # regex.Pattern[str]: a story's opening sentence
+    openings: tuple[Any, ...] = ()  # the same, for the first paragraphs after the title
 
 
 def source_rule(rule: Mapping[str, Any]) -> SourceRule:
@@ -563,6 +567,7 @@ def _term_rules(
                 user_regex(source, *origins.get((rule["id"], i), ("", "")))
                 for i, source in enumerate(rule.get("regex") or ())
             ),
+            first_person=bool(rule.get("first_person", False)),
         )
         messages[compiled.id] = compiled.message
         for term in rule.get("terms") or ():

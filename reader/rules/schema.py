@@ -336,7 +336,7 @@ _RULE_KEYS: dict[str, Check] = {
     "tests": _EXAMPLES,
 }
 _FRAMING = mapping(
-    {**_RULE_KEYS, "actor": string, "weight": number},
+    {**_RULE_KEYS, "actor": string, "weight": number, "first_person": boolean},
     required=("id", "message", "actor"),
     extra=_terms_or_regex,
 )
@@ -360,12 +360,16 @@ SOURCE_VOICES = ("remarks", "release", "headline", "house", "joint")
 
 
 def _source_needs(node: MappingNode, ctx: Context) -> None:
-    """A source rule matches something (a site, an outlet or a title) and names its actor:
-    `actor:`, or a `(?P<speaker>...)` (or `(?P<authors>...)`) group in every title pattern."""
+    """A source rule matches something (a site, an outlet, a title or an opening line) and
+    names its actor: `actor:`, or a `(?P<speaker>...)` (or `(?P<authors>...)`) group in every
+    title pattern. An opening line may leave its speaker to the line's own speech verb, except
+    in a `joint` rule, whose openings name both parties of a call."""
     values = {key.value: value for key, value in node.value if isinstance(key, ScalarNode)}
     if not values.keys() & {"sites", "outlets", "titles", "openings"}:
         ctx.error(node, "a source rule needs 'sites', 'outlets', 'titles' or 'openings'")
-    for opening in _strings(values.get("openings")):
+    voice = values.get("voice")
+    joint = isinstance(voice, ScalarNode) and voice.value == "joint"
+    for opening in _strings(values.get("openings")) if joint else ():
         if "(?P<speaker>" not in opening.value or "(?P<counterpart>" not in opening.value:
             ctx.error(opening, "an opening pattern needs (?P<speaker>...) and (?P<counterpart>...)")
     if "actor" in values or "openings" in values:

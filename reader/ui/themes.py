@@ -75,6 +75,8 @@ def _is_themes(found: object) -> TypeGuard[tuple[list[Theme], list[str]]]:
     return (
         isinstance(found, tuple)
         and len(found) == 2
+        and isinstance(found[0], list)
+        and isinstance(found[1], list)
         and all(isinstance(theme, Theme) for theme in found[0])
         and all(isinstance(problem, str) for problem in found[1])
     )

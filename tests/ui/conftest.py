@@ -15,6 +15,8 @@ from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import pytest
+import textual.app
+import textual.pilot
 from textual.pilot import Pilot
 
 from reader.config import load_config
@@ -23,7 +25,15 @@ from reader.parse import parse
 from reader.resources import bundled
 from reader.ui.app import ReaderApp
 
-from .helpers import ready
+from .helpers import ready, settled
+
+
+@pytest.fixture(autouse=True)
+def exact_idle(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pilot's presses and pauses wait until no message is waiting (`helpers.settled`), not
+    until the process looks idle, which a process starved of a core also does."""
+    monkeypatch.setattr(textual.pilot, "wait_for_idle", settled)
+    monkeypatch.setattr(textual.app, "wait_for_idle", settled)
 
 
 @pytest.fixture

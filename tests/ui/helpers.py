@@ -3,10 +3,14 @@ and a classifier that labels blocks from a table, so a test controls what each p
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import asyncio
+import time
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from textual._context import active_app
 from textual.app import App
+from textual.message_pump import MessagePump
 from textual.pilot import Pilot
 
 from reader.config import Config
@@ -14,6 +18,72 @@ from reader.model import Article, ClassifiedArticle, Verdict
 from reader.ui.app import Classifier, ReaderApp
 
 Labels = tuple[str, ...]
+
+DEADLINE_S = 60.0
+"""How long a test waits for the reader to reach a state before it fails: generous, since the
+machines are shared and a starved process may wait seconds for a core; a passing wait ends as
+soon as the state holds."""
+
+
+def _pumps(app: App[Any]) -> list[MessagePump]:
+    pumps: list[MessagePump] = [app]
+    for screen in app.screen_stack:
+        pumps.extend(screen.walk_children(with_self=True))
+    return pumps
+
+
+def _busy(pump: MessagePump) -> bool:
+    """A message or a callback waits to be handled."""
+    return pump._message_queue.qsize() > 0 or len(pump._next_callbacks) > 0
+
+
+def _screen_pending(app: App[Any]) -> bool:
+    """The screen has a layout or a repaint waiting for its update timer, which then sends
+    the widgets their new sizes (a resize) or redraws them."""
+    screen = app.screen
+    return bool(
+        screen._layout_required
+        or screen._scroll_required
+        or screen._repaint_required
+        or screen._dirty_widgets
+    )
+
+
+async def settled(min_sleep: float = 0.0, max_sleep: float = 1.0) -> None:
+    """Wait until no message is waiting anywhere in the app: Pilot's "idle", made exact.
+
+    Why: Textual's `wait_for_idle` (what `pilot.press` and `pilot.pause()` wait with) calls
+    the app idle when the process used under 1 ms of CPU in 20 ms. A process starved of a core
+    (two CPU burners on two cores gave it 7% of one) looks just like that while its messages
+    wait, so keys were "done" before they were handled and a test read the screen before it
+    changed: the suite's rare failures on a loaded machine. Here idle means every message
+    pump's queue is empty and the screen has drawn what changed, twice in a row with the loop
+    run between (a handler may post more).
+    The arguments are `wait_for_idle`'s, for its callers; the wait is `DEADLINE_S` at most.
+    """
+    app = active_app.get()
+    deadline = time.monotonic() + DEADLINE_S
+    quiet = 0
+    while quiet < 2 and time.monotonic() < deadline:
+        await asyncio.sleep(0.001)
+        if _screen_pending(app):
+            app.screen._on_timer_update()  # what its timer would do
+            quiet = 0
+        else:
+            quiet = 0 if any(_busy(pump) for pump in _pumps(app)) else quiet + 1
+
+
+async def wait_until(
+    pilot: Pilot[Any], condition: Callable[[], bool], what: str, timeout: float = DEADLINE_S
+) -> None:
+    """Let the app run until `condition()` holds (a worker thread answers in its own time);
+    fail saying `what` was awaited after `timeout` seconds. Never a fixed sleep: the test
+    goes on as soon as the state is there, however slow the machine."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"waited {timeout:.0f} s for {what}")
+        await pilot.pause(0.02)
 
 
 async def ready(pilot: Pilot[None]) -> ReaderApp:

@@ -11,6 +11,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
 from textual import events
 from textual.pilot import Pilot
 
@@ -68,6 +69,17 @@ def make_app(
     return ReaderApp(built, config, classifier=labelled_by(table), theme=theme)
 
 
+@pytest.fixture
+def app() -> ReaderApp:
+    """The app the Pilot fixtures run here: the talks article, labelled from `TEXTS`."""
+    return make_app()
+
+
+@pytest.fixture
+def size() -> tuple[int, int]:
+    return WIDE
+
+
 def lines(app: ReaderApp) -> list[str]:
     return app.view.screen_lines()
 
@@ -90,15 +102,12 @@ def status(app: ReaderApp) -> str:
 # --- the screen ----------------------------------------------------------------------------
 
 
-async def test_opens_with_header_panels_and_status() -> None:
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
-        await ready(pilot)
-        header = app.query_one("#header").render()
-        assert "Truce talks stall as winter nears · talks.txt" in str(header)
-        column_header = panels(lines(app)[0])
-        assert column_header == ["▸N NATO (3)", " R Russia (3)", " U Ukraine (2)"]
-        assert status(app) == "block 1/10 · NATO · aligned"
+async def test_opens_with_header_panels_and_status(pilot: Pilot[None], app: ReaderApp) -> None:
+    header = app.query_one("#header").render()
+    assert "Truce talks stall as winter nears · talks.txt" in str(header)
+    column_header = panels(lines(app)[0])
+    assert column_header == ["▸N NATO (3)", " R Russia (3)", " U Ukraine (2)"]
+    assert status(app) == "block 1/10 · NATO · aligned"
 
 
 async def test_shows_classifying_until_the_worker_finishes() -> None:
@@ -120,78 +129,73 @@ async def test_shows_classifying_until_the_worker_finishes() -> None:
         assert status(app).startswith("block 1/10")
 
 
-async def test_aligned_block_stands_in_each_of_its_panels_on_the_same_line() -> None:
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
-        await ready(pilot)
-        both = panels(line_with(app, "Both NATO and Russia"))
-        assert both[0].startswith("N  Both NATO and Russia")
-        assert both[1].startswith("R  Both NATO and Russia")
-        assert both[2] == "·"  # Ukraine shows a gap of the same height
-        russia = panels(line_with(app, "Moscow warned"))
-        assert russia[0] == "·" and russia[1].startswith("R  Moscow warned") and russia[2] == "·"
+async def test_aligned_block_stands_in_each_of_its_panels_on_the_same_line(
+    pilot: Pilot[None], app: ReaderApp
+) -> None:
+    both = panels(line_with(app, "Both NATO and Russia"))
+    assert both[0].startswith("N  Both NATO and Russia")
+    assert both[1].startswith("R  Both NATO and Russia")
+    assert both[2] == "·"  # Ukraine shows a gap of the same height
+    russia = panels(line_with(app, "Moscow warned"))
+    assert russia[0] == "·" and russia[1].startswith("R  Moscow warned") and russia[2] == "·"
 
 
-async def test_every_line_of_a_wrapped_block_carries_the_actor_tag() -> None:
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
-        await ready(pilot)
-        start = lines(app).index(line_with(app, "Ukrainian officials"))
-        block_lines = []
-        for line in lines(app)[start:]:
-            if not line.strip(" │·"):
-                break
-            block_lines.append(panels(line)[2])
-        assert len(block_lines) > 1
-        assert all(line.startswith("U ") for line in block_lines)
+async def test_every_line_of_a_wrapped_block_carries_the_actor_tag(
+    pilot: Pilot[None], app: ReaderApp
+) -> None:
+    start = lines(app).index(line_with(app, "Ukrainian officials"))
+    block_lines = []
+    for line in lines(app)[start:]:
+        if not line.strip(" │·"):
+            break
+        block_lines.append(panels(line)[2])
+    assert len(block_lines) > 1
+    assert all(line.startswith("U ") for line in block_lines)
 
 
-async def test_unlabelled_blocks_are_full_width_rows_or_an_other_column() -> None:
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
-        await ready(pilot)
-        band = line_with(app, "The talks were held")
-        assert "│" not in band  # spans the panels
-        await pilot.press("o")
-        assert panels(lines(app)[0])[-1] == " · Other (3)"
-        assert panels(line_with(app, "The talks were held"))[-1].startswith("·  The talks")
-        assert "+other" in status(app)
-        await pilot.press("o")
-        assert "│" not in line_with(app, "The talks were held")
+async def test_unlabelled_blocks_are_full_width_rows_or_an_other_column(
+    pilot: Pilot[None], app: ReaderApp
+) -> None:
+    band = line_with(app, "The talks were held")
+    assert "│" not in band  # spans the panels
+    await pilot.press("o")
+    assert panels(lines(app)[0])[-1] == " · Other (3)"
+    assert panels(line_with(app, "The talks were held"))[-1].startswith("·  The talks")
+    assert "+other" in status(app)
+    await pilot.press("o")
+    assert "│" not in line_with(app, "The talks were held")
 
 
 # --- moving --------------------------------------------------------------------------------
 
 
-async def test_j_k_and_arrows_move_block_by_block_with_the_cursor_mark() -> None:
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
-        await ready(pilot)
-        await pilot.press("j")
-        assert status(app).startswith("block 2/10")
-        assert panels(line_with(app, "NATO said the alliance"))[0].startswith("N▶ NATO said")
-        await pilot.press("j", "down")
-        assert status(app).startswith("block 4/10")
-        await pilot.press("k")
-        assert status(app).startswith("block 3/10")
-        assert panels(line_with(app, "Moscow warned"))[1].startswith("R▶ Moscow")
-        assert not panels(line_with(app, "NATO said the alliance"))[0].startswith("N▶ ")
-        await pilot.press("up", "up", "up")
-        assert status(app).startswith("block 1/10")
+async def test_j_k_and_arrows_move_block_by_block_with_the_cursor_mark(
+    pilot: Pilot[None], app: ReaderApp
+) -> None:
+    await pilot.press("j")
+    assert status(app).startswith("block 2/10")
+    assert panels(line_with(app, "NATO said the alliance"))[0].startswith("N▶ NATO said")
+    await pilot.press("j", "down")
+    assert status(app).startswith("block 4/10")
+    await pilot.press("k")
+    assert status(app).startswith("block 3/10")
+    assert panels(line_with(app, "Moscow warned"))[1].startswith("R▶ Moscow")
+    assert not panels(line_with(app, "NATO said the alliance"))[0].startswith("N▶ ")
+    await pilot.press("up", "up", "up")
+    assert status(app).startswith("block 1/10")
 
 
-async def test_g_and_shift_g_go_to_first_and_last_like_less() -> None:
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
-        await ready(pilot)
-        await pilot.press("G")
-        assert status(app).startswith("block 10/10")
-        await pilot.press("g")
-        assert status(app).startswith("block 1/10")
-        await pilot.press("end")
-        assert status(app).startswith("block 10/10")
-        await pilot.press("home")
-        assert status(app).startswith("block 1/10")
+async def test_g_and_shift_g_go_to_first_and_last_like_less(
+    pilot: Pilot[None], app: ReaderApp
+) -> None:
+    await pilot.press("G")
+    assert status(app).startswith("block 10/10")
+    await pilot.press("g")
+    assert status(app).startswith("block 1/10")
+    await pilot.press("end")
+    assert status(app).startswith("block 10/10")
+    await pilot.press("home")
+    assert status(app).startswith("block 1/10")
 
 
 def long_texts(count: int = 60) -> list[tuple[str, tuple[str, ...]]]:
@@ -225,113 +229,103 @@ async def test_page_and_half_page_keys_scroll_and_keep_the_cursor_in_view() -> N
         assert app.view.block == 59
 
 
-async def test_panels_focus_with_tab_counts_h_l_and_arrows() -> None:
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
-        await ready(pilot)
-        await pilot.press("tab")
-        assert " · Russia · " in status(app)
-        assert panels(lines(app)[0])[1].startswith("▸R Russia")
-        await pilot.press("tab", "tab")
-        assert " · NATO · " in status(app)
-        await pilot.press("shift+tab")
-        assert " · Ukraine · " in status(app)
-        await pilot.press("1", "tab")  # a count before tab names the panel (vim's 2gt)
-        assert " · NATO · " in status(app)
-        await pilot.press("3", "tab")
-        assert " · Ukraine · " in status(app)
-        await pilot.press("9", "tab")  # no ninth panel: nothing happens
-        assert " · Ukraine · " in status(app)
-        await pilot.press("h")
-        assert " · Russia · " in status(app)
-        await pilot.press("left", "left")  # stops at the first panel
-        assert " · NATO · " in status(app)
-        await pilot.press("l", "right", "right")
-        assert " · Ukraine · " in status(app)
+async def test_panels_focus_with_tab_counts_h_l_and_arrows(
+    pilot: Pilot[None], app: ReaderApp
+) -> None:
+    await pilot.press("tab")
+    assert " · Russia · " in status(app)
+    assert panels(lines(app)[0])[1].startswith("▸R Russia")
+    await pilot.press("tab", "tab")
+    assert " · NATO · " in status(app)
+    await pilot.press("shift+tab")
+    assert " · Ukraine · " in status(app)
+    await pilot.press("1", "tab")  # a count before tab names the panel (vim's 2gt)
+    assert " · NATO · " in status(app)
+    await pilot.press("3", "tab")
+    assert " · Ukraine · " in status(app)
+    await pilot.press("9", "tab")  # no ninth panel: nothing happens
+    assert " · Ukraine · " in status(app)
+    await pilot.press("h")
+    assert " · Russia · " in status(app)
+    await pilot.press("left", "left")  # stops at the first panel
+    assert " · NATO · " in status(app)
+    await pilot.press("l", "right", "right")
+    assert " · Ukraine · " in status(app)
 
 
-async def test_brackets_walk_the_focused_actors_blocks() -> None:
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
-        await ready(pilot)
-        await pilot.press("2", "tab", "right_square_bracket")
-        assert app.view.block == 2
-        await pilot.press("right_square_bracket")
-        assert app.view.block == 4
-        await pilot.press("right_square_bracket")
-        assert app.view.block == 7
-        await pilot.press("right_square_bracket")
-        assert app.view.block == 7
-        assert "no later Russia block" in status(app)
-        await pilot.press("left_square_bracket")
-        assert app.view.block == 4
+async def test_brackets_walk_the_focused_actors_blocks(pilot: Pilot[None], app: ReaderApp) -> None:
+    await pilot.press("2", "tab", "right_square_bracket")
+    assert app.view.block == 2
+    await pilot.press("right_square_bracket")
+    assert app.view.block == 4
+    await pilot.press("right_square_bracket")
+    assert app.view.block == 7
+    await pilot.press("right_square_bracket")
+    assert app.view.block == 7
+    assert "no later Russia block" in status(app)
+    await pilot.press("left_square_bracket")
+    assert app.view.block == 4
 
 
-async def test_the_terminal_cursor_sits_on_the_current_block() -> None:
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
-        await ready(pilot)
-        await pilot.press("j", "j")  # Moscow warned..., in the Russia panel
-        x, y = app.cursor_position
-        assert app.screen.get_widget_at(x, y)[0] is app.view
-        region = app.view.content_region
-        line = lines(app)[y - region.y]
-        assert line[x - region.x :].startswith("Moscow warned")
+async def test_the_terminal_cursor_sits_on_the_current_block(
+    pilot: Pilot[None], app: ReaderApp
+) -> None:
+    await pilot.press("j", "j")  # Moscow warned..., in the Russia panel
+    x, y = app.cursor_position
+    assert app.screen.get_widget_at(x, y)[0] is app.view
+    region = app.view.content_region
+    line = lines(app)[y - region.y]
+    assert line[x - region.x :].startswith("Moscow warned")
 
 
-async def test_clicking_a_block_focuses_its_panel_and_makes_it_current() -> None:
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
-        await ready(pilot)
-        row = lines(app).index(line_with(app, "Kyiv said it wants"))
-        column_x = lines(app)[row].index("Kyiv said")
-        await pilot.click("#view", offset=(column_x, row))
-        assert app.view.block == 3
-        assert " · Ukraine · " in status(app)
+async def test_clicking_a_block_focuses_its_panel_and_makes_it_current(
+    pilot: Pilot[None], app: ReaderApp
+) -> None:
+    row = lines(app).index(line_with(app, "Kyiv said it wants"))
+    column_x = lines(app)[row].index("Kyiv said")
+    await pilot.click("#view", offset=(column_x, row))
+    assert app.view.block == 3
+    assert " · Ukraine · " in status(app)
 
 
 # --- compact mode ----------------------------------------------------------------------------
 
 
-async def test_compact_mode_lists_each_panels_own_blocks_and_follows_the_cursor() -> None:
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
-        await ready(pilot)
-        await pilot.press("a")
-        assert status(app).endswith("compact")
-        screen = lines(app)
-        russia = [panels(line)[1] for line in screen[1:] if panels(line)[1].strip()]
-        assert all(line.startswith("R") for line in russia)
-        assert not any("NATO said" in line for line in russia)
-        # Densely: Russia's first block is at the top, marked as the nearest to the cursor.
-        assert russia[0].startswith("R▷ Moscow warned")
-        await pilot.press("j")  # NATO's first block
-        assert app.view.block == 1
-        await pilot.press("j")  # NATO's next block is 4 (Both NATO and Russia)
-        assert app.view.block == 4
-        await pilot.press("j")
-        assert app.view.block == 8
-        # Ukraine's nearest block to 8 is 6: it is marked (its panel is too short to scroll).
-        assert line_with(app, "N▶ Alliance ministers")
-        assert panels(line_with(app, "Ukrainian officials"))[2].startswith("U▷ Ukrainian")
-        await pilot.press("tab")  # Russia: the cursor goes to its block nearest to 8
-        assert app.view.block == 7
-        assert " · Russia · " in status(app)
-        await pilot.press("k")
-        assert app.view.block == 4
-        await pilot.press("a")
-        assert status(app).endswith("aligned")
-        assert panels(line_with(app, "Both NATO and Russia"))[1].startswith("R▶ Both")
+async def test_compact_mode_lists_each_panels_own_blocks_and_follows_the_cursor(
+    pilot: Pilot[None], app: ReaderApp
+) -> None:
+    await pilot.press("a")
+    assert status(app).endswith("compact")
+    screen = lines(app)
+    russia = [panels(line)[1] for line in screen[1:] if panels(line)[1].strip()]
+    assert all(line.startswith("R") for line in russia)
+    assert not any("NATO said" in line for line in russia)
+    # Densely: Russia's first block is at the top, marked as the nearest to the cursor.
+    assert russia[0].startswith("R▷ Moscow warned")
+    await pilot.press("j")  # NATO's first block
+    assert app.view.block == 1
+    await pilot.press("j")  # NATO's next block is 4 (Both NATO and Russia)
+    assert app.view.block == 4
+    await pilot.press("j")
+    assert app.view.block == 8
+    # Ukraine's nearest block to 8 is 6: it is marked (its panel is too short to scroll).
+    assert line_with(app, "N▶ Alliance ministers")
+    assert panels(line_with(app, "Ukrainian officials"))[2].startswith("U▷ Ukrainian")
+    await pilot.press("tab")  # Russia: the cursor goes to its block nearest to 8
+    assert app.view.block == 7
+    assert " · Russia · " in status(app)
+    await pilot.press("k")
+    assert app.view.block == 4
+    await pilot.press("a")
+    assert status(app).endswith("aligned")
+    assert panels(line_with(app, "Both NATO and Russia"))[1].startswith("R▶ Both")
 
 
-async def test_compact_mode_at_the_last_block_and_first() -> None:
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
-        await ready(pilot)
-        await pilot.press("a", "3", "tab", "G")
-        assert app.view.block == 6
-        await pilot.press("g")
-        assert app.view.block == 3
+async def test_compact_mode_at_the_last_block_and_first(pilot: Pilot[None], app: ReaderApp) -> None:
+    await pilot.press("a", "3", "tab", "G")
+    assert app.view.block == 6
+    await pilot.press("g")
+    assert app.view.block == 3
 
 
 # --- search --------------------------------------------------------------------------------
@@ -344,27 +338,26 @@ async def type_search(pilot: Pilot[None], text: str) -> None:
     await pilot.pause()
 
 
-async def test_search_finds_as_you_type_and_n_walks_matches_across_panels() -> None:
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
-        await ready(pilot)
-        await type_search(pilot, "truce")
-        assert app.search_bar.is_open
-        assert app.search_bar.verdict == "1/4"
-        assert app.view.block == 0
-        await pilot.press("enter")
-        assert not app.search_bar.is_open
-        assert "search 1/4 'truce'" in status(app)
-        await pilot.press("n")
-        assert app.view.block == 2 and "search 2/4" in status(app)
-        await pilot.press("n")
-        assert app.view.block == 3
-        await pilot.press("n")
-        assert app.view.block == 7  # TRUCE: lower-case query ignores case
-        await pilot.press("n")
-        assert app.view.block == 0 and "search 1/4" in status(app)  # wraps around
-        await pilot.press("N")
-        assert app.view.block == 7 and "search 4/4" in status(app)
+async def test_search_finds_as_you_type_and_n_walks_matches_across_panels(
+    pilot: Pilot[None], app: ReaderApp
+) -> None:
+    await type_search(pilot, "truce")
+    assert app.search_bar.is_open
+    assert app.search_bar.verdict == "1/4"
+    assert app.view.block == 0
+    await pilot.press("enter")
+    assert not app.search_bar.is_open
+    assert "search 1/4 'truce'" in status(app)
+    await pilot.press("n")
+    assert app.view.block == 2 and "search 2/4" in status(app)
+    await pilot.press("n")
+    assert app.view.block == 3
+    await pilot.press("n")
+    assert app.view.block == 7  # TRUCE: lower-case query ignores case
+    await pilot.press("n")
+    assert app.view.block == 0 and "search 1/4" in status(app)  # wraps around
+    await pilot.press("N")
+    assert app.view.block == 7 and "search 4/4" in status(app)
 
 
 async def test_search_highlights_every_match_in_every_panel() -> None:
@@ -388,97 +381,89 @@ async def test_search_highlights_every_match_in_every_panel() -> None:
         assert all(hit.style != plain[0].style for hit in hits)
 
 
-async def test_smart_case_and_regex_search() -> None:
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
-        await ready(pilot)
-        await type_search(pilot, "TRUCE")
-        assert app.search_bar.verdict == "1/1"
-        assert app.view.block == 7
+async def test_smart_case_and_regex_search(pilot: Pilot[None], app: ReaderApp) -> None:
+    await type_search(pilot, "TRUCE")
+    assert app.search_bar.verdict == "1/1"
+    assert app.view.block == 7
+    await pilot.press("escape")
+    await type_search(pilot, "re:tr(uce|oops)")
+    assert app.search_bar.verdict == "1/5"  # truce x4 and troops
+    await pilot.press("enter")
+    assert "search 1/5 're:tr(uce|oops)'" in status(app)
+
+
+async def test_a_bad_regex_shows_its_error_inline_and_the_app_keeps_going(
+    pilot: Pilot[None], app: ReaderApp
+) -> None:
+    await type_search(pilot, "re:[truce")
+    assert app.search_bar.verdict.startswith("bad regex: unterminated character set")
+    assert "bad regex" in status(app)
+    assert app.is_running
+    assert not app._notifications  # no notification storm
+    await pilot.press("right_square_bracket")  # completes the regex: re:[truce]
+    assert app.search_bar.verdict.startswith("1/")
+    assert "bad regex" not in status(app)
+
+
+async def test_at_actor_limits_the_search_to_that_actors_blocks(
+    pilot: Pilot[None], app: ReaderApp
+) -> None:
+    await type_search(pilot, "@russia truce")
+    assert app.search_bar.verdict == "1/2"
+    await pilot.press("enter")
+    assert app.view.block == 2
+    await pilot.press("n")
+    assert app.view.block == 7
+    await pilot.press("escape")
+    await type_search(pilot, "@china truce")
+    assert "no actor '@china'" in app.search_bar.verdict
+
+
+async def test_search_text_that_looks_like_markup_is_shown_literally(
+    pilot: Pilot[None], app: ReaderApp
+) -> None:
+    await type_search(pilot, "[bold]x")
+    await pilot.press("enter")
+    assert "'[bold]x'" in status(app)
+
+
+async def test_escape_closes_search_then_clears_and_never_quits(
+    pilot: Pilot[None], app: ReaderApp
+) -> None:
+    await pilot.press("j")
+    await type_search(pilot, "kremlin")
+    assert app.view.block == 7
+    await pilot.press("escape")  # abandons the search: back where it started
+    assert not app.search_bar.is_open
+    assert app.view.block == 1
+    assert "search" not in status(app)
+    await type_search(pilot, "truce")
+    await pilot.press("enter", "escape")  # closed input: Escape clears the highlights
+    assert "search" not in status(app)
+    for _ in range(3):
         await pilot.press("escape")
-        await type_search(pilot, "re:tr(uce|oops)")
-        assert app.search_bar.verdict == "1/5"  # truce x4 and troops
-        await pilot.press("enter")
-        assert "search 1/5 're:tr(uce|oops)'" in status(app)
-
-
-async def test_a_bad_regex_shows_its_error_inline_and_the_app_keeps_going() -> None:
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
-        await ready(pilot)
-        await type_search(pilot, "re:[truce")
-        assert app.search_bar.verdict.startswith("bad regex: unterminated character set")
-        assert "bad regex" in status(app)
-        assert app.is_running
-        assert not app._notifications  # no notification storm
-        await pilot.press("right_square_bracket")  # completes the regex: re:[truce]
-        assert app.search_bar.verdict.startswith("1/")
-        assert "bad regex" not in status(app)
-
-
-async def test_at_actor_limits_the_search_to_that_actors_blocks() -> None:
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
-        await ready(pilot)
-        await type_search(pilot, "@russia truce")
-        assert app.search_bar.verdict == "1/2"
-        await pilot.press("enter")
-        assert app.view.block == 2
-        await pilot.press("n")
-        assert app.view.block == 7
-        await pilot.press("escape")
-        await type_search(pilot, "@china truce")
-        assert "no actor '@china'" in app.search_bar.verdict
-
-
-async def test_search_text_that_looks_like_markup_is_shown_literally() -> None:
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
-        await ready(pilot)
-        await type_search(pilot, "[bold]x")
-        await pilot.press("enter")
-        assert "'[bold]x'" in status(app)
-
-
-async def test_escape_closes_search_then_clears_and_never_quits() -> None:
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
-        await ready(pilot)
-        await pilot.press("j")
-        await type_search(pilot, "kremlin")
-        assert app.view.block == 7
-        await pilot.press("escape")  # abandons the search: back where it started
-        assert not app.search_bar.is_open
-        assert app.view.block == 1
-        assert "search" not in status(app)
-        await type_search(pilot, "truce")
-        await pilot.press("enter", "escape")  # closed input: Escape clears the highlights
-        assert "search" not in status(app)
-        for _ in range(3):
-            await pilot.press("escape")
-        assert app.is_running and app.return_code is None
+    assert app.is_running and app.return_code is None
 
 
 # --- explain, copy, marks, help --------------------------------------------------------------
 
 
-async def test_explain_opens_with_e_or_enter_follows_the_cursor_and_escape_closes() -> None:
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
-        await ready(pilot)
-        await pilot.press("j", "e")
-        assert app.explain.display and app.explain.region.width > 0
-        shown = app.explain.shown
-        assert shown is not None and shown[1] == 1
-        assert app.explain.region.x > app.view.region.x  # beside the panels when wide
-        await pilot.press("j")
-        assert app.explain.shown is not None and app.explain.shown[1] == 2
-        await pilot.press("escape")
-        assert not app.explain.display
-        await pilot.press("enter")
-        assert app.explain.display
-        await pilot.press("enter")
-        assert not app.explain.display
+async def test_explain_opens_with_e_or_enter_follows_the_cursor_and_escape_closes(
+    pilot: Pilot[None], app: ReaderApp
+) -> None:
+    await pilot.press("j", "e")
+    assert app.explain.display and app.explain.region.width > 0
+    shown = app.explain.shown
+    assert shown is not None and shown[1] == 1
+    assert app.explain.region.x > app.view.region.x  # beside the panels when wide
+    await pilot.press("j")
+    assert app.explain.shown is not None and app.explain.shown[1] == 2
+    await pilot.press("escape")
+    assert not app.explain.display
+    await pilot.press("enter")
+    assert app.explain.display
+    await pilot.press("enter")
+    assert not app.explain.display
 
 
 async def test_explain_opens_below_the_panels_on_a_narrow_screen() -> None:
@@ -490,47 +475,44 @@ async def test_explain_opens_below_the_panels_on_a_narrow_screen() -> None:
         assert app.explain.region.width == app.view.region.width
 
 
-async def test_y_copies_the_current_blocks_text_with_a_notice() -> None:
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
-        await ready(pilot)
-        await pilot.press("j", "j", "y")
-        text = TEXTS[2][0]
-        assert app.clipboard == text
-        notices = all_notices(app)
-        assert f"Copied block 3 ({len(text)} chars)" in notices
+async def test_y_copies_the_current_blocks_text_with_a_notice(
+    pilot: Pilot[None], app: ReaderApp
+) -> None:
+    await pilot.press("j", "j", "y")
+    text = TEXTS[2][0]
+    assert app.clipboard == text
+    notices = all_notices(app)
+    assert f"Copied block 3 ({len(text)} chars)" in notices
 
 
-async def test_marks_set_and_jump_and_quote_quote_jumps_back() -> None:
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
-        await ready(pilot)
-        await pilot.press("j", "j", "m")
-        assert "mark: press a letter" in status(app)
-        await pilot.press("a")
-        assert "mark 'a' set at block 3" in status(app)
-        assert status(app).endswith("aligned · mark 'a' set at block 3")  # 'a' set no mode
-        await pilot.press("G", "apostrophe")
-        assert "jump to mark: press a letter" in status(app)
-        await pilot.press("a")
-        assert app.view.block == 2
-        await pilot.press("apostrophe", "apostrophe")
-        assert app.view.block == 9
-        await pilot.press("apostrophe", "z")
-        assert "no mark 'z'" in status(app) and app.view.block == 9
+async def test_marks_set_and_jump_and_quote_quote_jumps_back(
+    pilot: Pilot[None], app: ReaderApp
+) -> None:
+    await pilot.press("j", "j", "m")
+    assert "mark: press a letter" in status(app)
+    await pilot.press("a")
+    assert "mark 'a' set at block 3" in status(app)
+    assert status(app).endswith("aligned · mark 'a' set at block 3")  # 'a' set no mode
+    await pilot.press("G", "apostrophe")
+    assert "jump to mark: press a letter" in status(app)
+    await pilot.press("a")
+    assert app.view.block == 2
+    await pilot.press("apostrophe", "apostrophe")
+    assert app.view.block == 9
+    await pilot.press("apostrophe", "z")
+    assert "no mark 'z'" in status(app) and app.view.block == 9
 
 
-async def test_help_lists_every_binding_with_its_id_and_escape_closes_it() -> None:
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
-        await ready(pilot)
-        await pilot.press("question_mark")
-        assert isinstance(app.screen, HelpScreen)
-        ids = {row[2] for row in app.screen.rows}
-        assert {"nav.down", "nav.first", "panel.next", "search.open", "mark.set", "app.quit"} <= ids
-        await pilot.press("escape")
-        assert not isinstance(app.screen, HelpScreen)
-        assert app.is_running
+async def test_help_lists_every_binding_with_its_id_and_escape_closes_it(
+    pilot: Pilot[None], app: ReaderApp
+) -> None:
+    await pilot.press("question_mark")
+    assert isinstance(app.screen, HelpScreen)
+    ids = {row[2] for row in app.screen.rows}
+    assert {"nav.down", "nav.first", "panel.next", "search.open", "mark.set", "app.quit"} <= ids
+    await pilot.press("escape")
+    assert not isinstance(app.screen, HelpScreen)
+    assert app.is_running
 
 
 async def test_a_keymap_rebinds_by_id() -> None:
@@ -548,12 +530,9 @@ async def test_a_keymap_rebinds_by_id() -> None:
         assert rows["nav.down"] == "x"
 
 
-async def test_q_quits() -> None:
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
-        await ready(pilot)
-        await pilot.press("q")
-        assert not app.is_running
+async def test_q_quits(pilot: Pilot[None], app: ReaderApp) -> None:
+    await pilot.press("q")
+    assert not app.is_running
 
 
 # --- several articles, resizing, reloading ---------------------------------------------------
@@ -578,32 +557,31 @@ async def test_ctrl_n_and_ctrl_p_switch_articles_and_keep_each_position() -> Non
         assert status(app).startswith("block 2/2")
 
 
-async def test_below_72_columns_one_panel_shows_at_a_time_and_back() -> None:
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
-        await ready(pilot)
-        await pilot.press("j", "j", "j")  # Kyiv, Ukraine's block
-        await pilot.resize_terminal(60, 24)
-        await pilot.pause()
-        header = lines(app)[0]
-        assert header.startswith(" ▸1 N NATO (3)   2 R Russia (3)   3 U Ukraine (2)")
-        assert "│" not in "".join(lines(app))
-        assert app.view.block == 3
-        # Aligned: one column with every block; tag slots say whose each block is.
-        assert line_with(app, "Kyiv said").startswith("  U▶ Kyiv said")
-        assert line_with(app, "Both NATO and Russia").startswith("NR   Both NATO")
-        assert line_with(app, "The talks were held").startswith("     The talks")
-        await pilot.press("3", "tab")
-        assert lines(app)[0].startswith("  1 N NATO (3)   2 R Russia (3)  ▸3 U Ukraine (2)")
-        await pilot.press("a")  # compact: only the focused panel's own blocks
-        assert line_with(app, "Kyiv said").startswith("U▶ Kyiv said")
-        assert "Both NATO" not in "".join(lines(app))
-        await pilot.press("a")
-        await pilot.resize_terminal(150, 40)
-        await pilot.pause()
-        assert len(panels(lines(app)[0])) == 3
-        assert app.view.block == 3
-        assert 3 in app.view.visible_blocks()
+async def test_below_72_columns_one_panel_shows_at_a_time_and_back(
+    pilot: Pilot[None], app: ReaderApp
+) -> None:
+    await pilot.press("j", "j", "j")  # Kyiv, Ukraine's block
+    await pilot.resize_terminal(60, 24)
+    await pilot.pause()
+    header = lines(app)[0]
+    assert header.startswith(" ▸1 N NATO (3)   2 R Russia (3)   3 U Ukraine (2)")
+    assert "│" not in "".join(lines(app))
+    assert app.view.block == 3
+    # Aligned: one column with every block; tag slots say whose each block is.
+    assert line_with(app, "Kyiv said").startswith("  U▶ Kyiv said")
+    assert line_with(app, "Both NATO and Russia").startswith("NR   Both NATO")
+    assert line_with(app, "The talks were held").startswith("     The talks")
+    await pilot.press("3", "tab")
+    assert lines(app)[0].startswith("  1 N NATO (3)   2 R Russia (3)  ▸3 U Ukraine (2)")
+    await pilot.press("a")  # compact: only the focused panel's own blocks
+    assert line_with(app, "Kyiv said").startswith("U▶ Kyiv said")
+    assert "Both NATO" not in "".join(lines(app))
+    await pilot.press("a")
+    await pilot.resize_terminal(150, 40)
+    await pilot.pause()
+    assert len(panels(lines(app)[0])) == 3
+    assert app.view.block == 3
+    assert 3 in app.view.visible_blocks()
 
 
 async def test_text_columns_are_capped_on_very_wide_screens() -> None:
@@ -700,34 +678,32 @@ async def test_a_users_own_theme_file_is_offered_and_chosen(tmp_path: Path) -> N
         assert not app._notifications
 
 
-async def test_keys_typed_in_a_burst_after_slash_reach_the_search_input() -> None:
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
-        await ready(pilot)
-        # As a paste or a fast typist delivers them: all queued before any is handled.
-        for key, char in [("slash", "/"), *((c, c) for c in "kremlin"), ("slash", "/")]:
-            app.post_message(events.Key(key, char))
-        await pilot.pause()
-        assert app.search_bar.value == "kremlin/"  # a second "/" is part of the query
-        assert "rules" not in status(app)  # "r" did not run its reload binding
-        await pilot.press("backspace", "enter")
-        assert app.view.block == 7
+async def test_keys_typed_in_a_burst_after_slash_reach_the_search_input(
+    pilot: Pilot[None], app: ReaderApp
+) -> None:
+    # As a paste or a fast typist delivers them: all queued before any is handled.
+    for key, char in [("slash", "/"), *((c, c) for c in "kremlin"), ("slash", "/")]:
+        app.post_message(events.Key(key, char))
+    await pilot.pause()
+    assert app.search_bar.value == "kremlin/"  # a second "/" is part of the query
+    assert "rules" not in status(app)  # "r" did not run its reload binding
+    await pilot.press("backspace", "enter")
+    assert app.view.block == 7
 
 
-async def test_a_key_typed_right_after_enter_in_the_search_reaches_the_panels() -> None:
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
-        await ready(pilot)
-        # "/kremlin", Enter and "e" as a fast typist delivers them: all queued at once.
-        keys = [("slash", "/"), *((c, c) for c in "kremlin"), ("enter", "\r"), ("e", "e")]
-        for key, char in keys:
-            app.post_message(events.Key(key, char))
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert app.search_bar.value == "kremlin"  # the "e" did not go into the query
-        assert not app.search_bar.is_open
-        assert app.explain.display and app.view.block == 7  # it explained the match
+async def test_a_key_typed_right_after_enter_in_the_search_reaches_the_panels(
+    pilot: Pilot[None], app: ReaderApp
+) -> None:
+    # "/kremlin", Enter and "e" as a fast typist delivers them: all queued at once.
+    keys = [("slash", "/"), *((c, c) for c in "kremlin"), ("enter", "\r"), ("e", "e")]
+    for key, char in keys:
+        app.post_message(events.Key(key, char))
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert app.search_bar.value == "kremlin"  # the "e" did not go into the query
+    assert not app.search_bar.is_open
+    assert app.explain.display and app.view.block == 7  # it explained the match
 
 
 async def test_a_rule_over_its_time_budget_is_named_and_the_article_still_shows(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import pytest
 from textual.pilot import Pilot
 
 from reader.config import load_config
@@ -17,7 +18,7 @@ from reader.ui.compare import CompareScreen
 from reader.ui.lens import LensScreen
 from reader.ui.status import HeaderLine, airtime_bar
 
-from .helpers import labelled_by, ready, screen_text
+from .helpers import labelled_by, ready, screen_text, wait_until
 
 Para = tuple[str, tuple[str, ...]]
 
@@ -63,6 +64,17 @@ def make_app(*, compare: bool = False, hostile: bool = False) -> ReaderApp:
     return app
 
 
+@pytest.fixture
+def app() -> ReaderApp:
+    """The app the Pilot fixtures run here: three outlets, labelled from `ARTICLES`."""
+    return make_app()
+
+
+@pytest.fixture
+def size() -> tuple[int, int]:
+    return (160, 48)
+
+
 async def settle(pilot: Pilot[None]) -> None:
     for _ in range(3):
         await pilot.app.workers.wait_for_complete()
@@ -88,121 +100,120 @@ def row_lines(app: ReaderApp) -> dict[str, str]:
     return out
 
 
-async def test_c_shows_each_articles_airtime_with_tags_percentages_and_counts() -> None:
-    app = make_app()
-    async with app.run_test(size=(160, 48)) as pilot:
-        await open_compare(pilot)
-        rows = row_lines(app)
-        assert list(rows) == ["tass", "reuters", "kyiv"]  # opening order
-        text = screen_text(app)
-        assert "N NATO" in text and "R Russia" in text and "U Ukraine" in text
-        assert "· none" in text
-        # tass: 14 of its 19 words are Russia's (3 blocks, no quotes), 5 nobody's.
-        assert "R ███████▍    74% 3b 0q" in rows["tass"]
-        assert "· ██▋         26% 1b 0q" in rows["tass"]
-        assert "N              0% 0b 0q" in rows["tass"]
-        # The title is in the row, after the bars.
-        assert rows["kyiv"].rstrip().endswith("Kyiv asks for more air defence")
+async def test_c_shows_each_articles_airtime_with_tags_percentages_and_counts(
+    pilot: Pilot[None], app: ReaderApp
+) -> None:
+    await open_compare(pilot)
+    rows = row_lines(app)
+    assert list(rows) == ["tass", "reuters", "kyiv"]  # opening order
+    text = screen_text(app)
+    assert "N NATO" in text and "R Russia" in text and "U Ukraine" in text
+    assert "· none" in text
+    # tass: 14 of its 19 words are Russia's (3 blocks, no quotes), 5 nobody's.
+    assert "R ███████▍    74% 3b 0q" in rows["tass"]
+    assert "· ██▋         26% 1b 0q" in rows["tass"]
+    assert "N              0% 0b 0q" in rows["tass"]
+    # The title is in the row, after the bars.
+    assert rows["kyiv"].rstrip().endswith("Kyiv asks for more air defence")
 
 
-async def test_s_sorts_by_the_current_column_and_again_the_other_way() -> None:
-    app = make_app()
-    async with app.run_test(size=(160, 48)) as pilot:
-        await open_compare(pilot)
-        await pilot.press("right", "right")  # outlet -> NATO -> Russia
-        await pilot.press("s")
-        # Russia's share: tass 74%, kyiv 37%, reuters 25%; largest first.
-        assert list(row_lines(app)) == ["tass", "kyiv", "reuters"]
-        assert "R Russia ▼" in screen_text(app)
-        await pilot.press("s")
-        assert list(row_lines(app)) == ["reuters", "kyiv", "tass"]
-        assert "R Russia ▲" in screen_text(app)
-        await pilot.press("left", "left", "s")  # outlet, A-Z
-        assert list(row_lines(app)) == ["kyiv", "reuters", "tass"]
-        assert "Outlet ▲" in screen_text(app)
+async def test_s_sorts_by_the_current_column_and_again_the_other_way(
+    pilot: Pilot[None], app: ReaderApp
+) -> None:
+    await open_compare(pilot)
+    await pilot.press("right", "right")  # outlet -> NATO -> Russia
+    await pilot.press("s")
+    # Russia's share: tass 74%, kyiv 37%, reuters 25%; largest first.
+    assert list(row_lines(app)) == ["tass", "kyiv", "reuters"]
+    assert "R Russia ▼" in screen_text(app)
+    await pilot.press("s")
+    assert list(row_lines(app)) == ["reuters", "kyiv", "tass"]
+    assert "R Russia ▲" in screen_text(app)
+    await pilot.press("left", "left", "s")  # outlet, A-Z
+    assert list(row_lines(app)) == ["kyiv", "reuters", "tass"]
+    assert "Outlet ▲" in screen_text(app)
 
 
-async def test_the_speakers_of_the_current_article_are_listed_under_the_table() -> None:
-    app = make_app()
-    async with app.run_test(size=(160, 48)) as pilot:
-        await open_compare(pilot)
-        assert "Speakers in tass:" in screen_text(app)
-        await pilot.press("down")
-        assert "Speakers in reuters:" in screen_text(app)
+async def test_the_speakers_of_the_current_article_are_listed_under_the_table(
+    pilot: Pilot[None], app: ReaderApp
+) -> None:
+    await open_compare(pilot)
+    assert "Speakers in tass:" in screen_text(app)
+    await pilot.press("down")
+    assert "Speakers in reuters:" in screen_text(app)
 
 
-async def test_enter_reads_that_article_on_that_actors_panel_and_escape_returns() -> None:
-    app = make_app()
-    async with app.run_test(size=(160, 48)) as pilot:
-        await open_compare(pilot)
-        await pilot.press("down", "down", "right", "right", "right")  # kyiv, Ukraine
-        await pilot.press("enter")
-        await settle(pilot)
-        assert not isinstance(app.screen, CompareScreen)
-        assert app.article_index == 2
-        assert app.view.focused_actor == "Ukraine"
-        assert "Kyiv asks for more air defence" in screen_text(app)
-        await pilot.press("c")
-        await settle(pilot)
-        assert isinstance(app.screen, CompareScreen)
-        await pilot.press("escape")
-        await pilot.pause()
-        assert not isinstance(app.screen, CompareScreen)
-        assert app.article_index == 2  # Escape changes nothing in the reader
+async def test_enter_reads_that_article_on_that_actors_panel_and_escape_returns(
+    pilot: Pilot[None], app: ReaderApp
+) -> None:
+    await open_compare(pilot)
+    await pilot.press("down", "down", "right", "right", "right")  # kyiv, Ukraine
+    await pilot.press("enter")
+    await settle(pilot)
+    assert not isinstance(app.screen, CompareScreen)
+    assert app.article_index == 2
+    assert app.view.focused_actor == "Ukraine"
+    assert "Kyiv asks for more air defence" in screen_text(app)
+    await pilot.press("c")
+    await settle(pilot)
+    assert isinstance(app.screen, CompareScreen)
+    await pilot.press("escape")
+    await pilot.pause()
+    assert not isinstance(app.screen, CompareScreen)
+    assert app.article_index == 2  # Escape changes nothing in the reader
 
 
-async def test_v_opens_the_lens_one_panel_per_article_with_search_and_explain() -> None:
-    app = make_app()
-    async with app.run_test(size=(160, 48)) as pilot:
-        await open_compare(pilot)
-        await pilot.press("right", "right", "v")  # Russia's column
-        await settle(pilot)
-        lens = app.screen
-        assert isinstance(lens, LensScreen)
-        text = screen_text(app)
-        assert "R Russia in 3 articles" in text
-        for header in ("tass (3)", "reuters (1)", "kyiv (1)"):
-            assert header in text
-        assert "Peskov said talks were over." in text
-        assert "Moscow claimed the strikes hit military targets." in text
-        assert "Snow fell" not in text  # not Russia's
-        # Search finds the lens's blocks only, as in the reader.
-        await pilot.press("slash", *"Peskov")
-        await pilot.pause()
-        assert lens.search_bar.verdict == "1/2"
-        await pilot.press("enter", "n")
-        assert "search 2/2 'Peskov'" in screen_text(app)
-        # Explain shows the block in the article it came from.
-        await pilot.press("e")
-        await pilot.pause()
-        assert lens.explain.shown is not None
-        classified, block = lens.explain.shown
-        assert classified.article.source == "tass.txt" and block == 1
-        await pilot.press("escape")  # closes explain
-        await pilot.pause()
-        assert isinstance(app.screen, LensScreen)
-        await pilot.press("escape")  # clears the search
-        await pilot.press("escape")  # back to the compare screen
-        await pilot.pause()
-        assert isinstance(app.screen, CompareScreen)
+async def test_v_opens_the_lens_one_panel_per_article_with_search_and_explain(
+    pilot: Pilot[None], app: ReaderApp
+) -> None:
+    await open_compare(pilot)
+    await pilot.press("right", "right", "v")  # Russia's column
+    await settle(pilot)
+    lens = app.screen
+    assert isinstance(lens, LensScreen)
+    text = screen_text(app)
+    assert "R Russia in 3 articles" in text
+    for header in ("tass (3)", "reuters (1)", "kyiv (1)"):
+        assert header in text
+    assert "Peskov said talks were over." in text
+    assert "Moscow claimed the strikes hit military targets." in text
+    assert "Snow fell" not in text  # not Russia's
+    # Search finds the lens's blocks only, as in the reader.
+    await pilot.press("slash", *"Peskov")
+    await pilot.pause()
+    assert lens.search_bar.verdict == "1/2"
+    await pilot.press("enter", "n")
+    assert "search 2/2 'Peskov'" in screen_text(app)
+    # Explain shows the block in the article it came from.
+    await pilot.press("e")
+    await pilot.pause()
+    assert lens.explain.shown is not None
+    classified, block = lens.explain.shown
+    assert classified.article.source == "tass.txt" and block == 1
+    await pilot.press("escape")  # closes explain
+    await pilot.pause()
+    assert isinstance(app.screen, LensScreen)
+    await pilot.press("escape")  # clears the search
+    await pilot.press("escape")  # back to the compare screen
+    await pilot.pause()
+    assert isinstance(app.screen, CompareScreen)
 
 
-async def test_v_in_the_reader_opens_the_lens_on_the_focused_actor() -> None:
-    app = make_app()
-    async with app.run_test(size=(160, 48)) as pilot:
-        await ready(pilot)
-        await pilot.press("3", "tab", "v")  # 3 tab: Ukraine's panel
-        await settle(pilot)
-        assert isinstance(app.screen, LensScreen)
-        text = screen_text(app)
-        assert "U Ukraine in 3 articles" in text
-        assert "tass (0)" in text and "kyiv (2)" in text
-        # The reader's own keys do not reach its hidden panels from here.
-        await pilot.press("ctrl+n")
-        assert app.article_index == 0
-        await pilot.press("escape")
-        await pilot.pause()
-        assert not isinstance(app.screen, LensScreen)
+async def test_v_in_the_reader_opens_the_lens_on_the_focused_actor(
+    pilot: Pilot[None], app: ReaderApp
+) -> None:
+    await pilot.press("3", "tab", "v")  # 3 tab: Ukraine's panel
+    await settle(pilot)
+    assert isinstance(app.screen, LensScreen)
+    text = screen_text(app)
+    assert "U Ukraine in 3 articles" in text
+    assert "tass (0)" in text and "kyiv (2)" in text
+    # The reader's own keys do not reach its hidden panels from here.
+    await pilot.press("ctrl+n")
+    assert app.article_index == 0
+    await pilot.press("escape")
+    await pilot.pause()
+    assert not isinstance(app.screen, LensScreen)
 
 
 async def test_reader_compare_opens_on_the_compare_screen() -> None:
@@ -248,25 +259,25 @@ async def test_the_header_shows_the_airtime_numbers_when_the_title_leaves_room()
         assert header.endswith("  ▕████████████▏ N0 R74 U0 ·26")
 
 
-async def test_enter_on_none_reads_the_article_on_the_other_column() -> None:
-    app = make_app()
-    async with app.run_test(size=(160, 48)) as pilot:
-        await open_compare(pilot)
-        await pilot.press("right", "right", "right", "right", "enter")  # tass, none
-        await settle(pilot)
-        assert app.article_index == 0
-        assert app.view.show_other and app.view.focused_actor == "Other"
-        assert "Snow fell in the capital." in screen_text(app)
+async def test_enter_on_none_reads_the_article_on_the_other_column(
+    pilot: Pilot[None], app: ReaderApp
+) -> None:
+    await open_compare(pilot)
+    await pilot.press("right", "right", "right", "right", "enter")  # tass, none
+    await settle(pilot)
+    assert app.article_index == 0
+    assert app.view.show_other and app.view.focused_actor == "Other"
+    assert "Snow fell in the capital." in screen_text(app)
 
 
-async def test_v_on_a_column_that_is_no_actor_opens_nothing_and_says_why() -> None:
-    app = make_app()
-    async with app.run_test(size=(160, 48)) as pilot:
-        screen = await open_compare(pilot)
-        await pilot.press("v")  # the outlet column
-        await pilot.pause()
-        assert app.screen is screen
-        assert any("move to an actor's column" in n.message for n in app._notifications)
+async def test_v_on_a_column_that_is_no_actor_opens_nothing_and_says_why(
+    pilot: Pilot[None], app: ReaderApp
+) -> None:
+    screen = await open_compare(pilot)
+    await pilot.press("v")  # the outlet column
+    await pilot.pause()
+    assert app.screen is screen
+    assert any("move to an actor's column" in n.message for n in app._notifications)
 
 
 async def test_an_article_that_arrives_from_the_web_joins_the_open_compare_screen() -> None:
@@ -280,12 +291,8 @@ async def test_an_article_that_arrives_from_the_web_joins_the_open_compare_scree
         # What the web reader does when a URL given on the command line arrives.
         app.add_article(article("evil.txt", late))
         expected = ["tass", "reuters", "kyiv", "evil"]
-        # The table is rebuilt once the newcomer is counted: on a loaded machine that can take
-        # a few frames more than the workers' end (seen once in a parallel run), so look again.
-        for _ in range(50):
-            await settle(pilot)
-            if list(row_lines(app)) == expected:
-                break
+        # The table is rebuilt once the newcomer is classified: a worker's answer, in its time.
+        await wait_until(pilot, lambda: list(row_lines(app)) == expected, "the newcomer's row")
         assert app.screen is screen
         assert list(row_lines(app)) == expected
         assert "Compare 4 articles" in screen_text(app)

@@ -27,6 +27,8 @@ from reader.model import Article
 from reader.parse import parse
 from reader.ui.app import ReaderApp
 
+from .helpers import wait_until
+
 ROOT = Path(__file__).resolve().parents[2]
 FILES = ("tests/data/dev/dev-01.txt", "tests/data/dev/dev-02.txt", "tests/data/dev/dev-03.txt")
 THEMES = {"default": None, "mono": "reader-mono"}
@@ -56,11 +58,7 @@ def before(keys: Iterable[str]) -> Callable[[Pilot[None]], object]:
     async def run_before(pilot: Pilot[None]) -> None:
         app = pilot.app
         assert isinstance(app, ReaderApp)
-        for _ in range(200):
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            if app.view.classified is not None:
-                break
+        await wait_until(pilot, lambda: app.view.classified is not None, "the classification")
         for key in keys:
             await pilot.press(key)
             for _ in range(3):

@@ -6,13 +6,20 @@ from pathlib import Path
 
 import pytest
 from rich.segment import Segment
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
 
+from reader.ui.app import ReaderApp
 from reader.ui.commands import palette_keys
 from reader.ui.keys import typed
 
-from .helpers import notices, ready
+from .helpers import notices, ready, wait_until
 from .test_app import WIDE, make_app, status
+
+
+def best_hit(app: ReaderApp) -> str:
+    """The palette's highlighted command: what Enter runs."""
+    option = app.screen.query_one(CommandList).highlighted_option
+    return str(option.prompt) if option is not None else ""
 
 
 async def test_every_reader_action_is_in_the_palette_with_its_key() -> None:
@@ -30,7 +37,9 @@ async def test_every_reader_action_is_in_the_palette_with_its_key() -> None:
         assert isinstance(app.screen, CommandPalette)
         for char in "aligned / compact":
             await pilot.press("space" if char == " " else "slash" if char == "/" else char)
-        await pilot.pause(0.3)
+        await wait_until(
+            pilot, lambda: best_hit(app).startswith("Aligned / compact"), "the palette's best hit"
+        )
         await pilot.press("enter")
         await pilot.pause()
         assert app.view.compact and "compact" in status(app)
@@ -73,10 +82,7 @@ async def test_a_screenshot_is_saved_where_it_can_be_and_says_where(
     async with app.run_test(size=WIDE) as pilot:
         await ready(pilot)
         app.action_screenshot()
-        for _ in range(100):
-            await pilot.pause(0.02)
-            if notices(app):
-                break
+        await wait_until(pilot, lambda: bool(notices(app)), "the screenshot's notice")
         saved = list(work.glob("*.svg"))
         assert len(saved) == 1
         assert any(str(saved[0]) in notice for notice in notices(app)), notices(app)

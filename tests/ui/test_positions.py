@@ -19,7 +19,7 @@ from reader.ui import app as app_module
 from reader.ui.app import ReaderApp
 from reader.xdg import state_home
 
-from .helpers import notices, ready
+from .helpers import notices, ready, wait_until
 
 CONFIG = load_config(None)
 SIZE = (150, 40)
@@ -91,11 +91,12 @@ async def test_moving_is_saved_in_the_background_without_quitting(
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("G")
-        for _ in range(100):  # the save runs in a thread worker after the next tick
-            await pilot.pause(0.05)
-            await app.workers.wait_for_complete()
-            if positions.exists() and '"block":29' in positions.read_text():
-                break
+        # The save runs in a thread worker after the next tick.
+        await wait_until(
+            pilot,
+            lambda: positions.exists() and '"block":29' in positions.read_text(),
+            "the saved position",
+        )
         app.exit()
     again = make_app(article("alpha"))
     async with again.run_test(size=SIZE) as pilot:
@@ -148,12 +149,10 @@ async def test_a_state_directory_that_cannot_be_written_gives_one_notice(
         await ready(pilot)
         for key in ("j", "j", "j"):
             await pilot.press(key)
-            for _ in range(100):
-                await pilot.pause(0.05)
-                await app.workers.wait_for_complete()
-                if any("cannot save" in n for n in notices(app)):
-                    break
-        await pilot.pause(0.2)
+            await wait_until(pilot, lambda: not app._moved, "the next save tick")
+            await app.workers.wait_for_complete()  # the save's thread failed
+            app._save_moved()  # what the tick after it does: say what went wrong
+            await pilot.pause()
         assert len([n for n in notices(app) if "cannot save" in n]) == 1
         assert app.status.text.startswith("block 4/30")
         await pilot.press("q")

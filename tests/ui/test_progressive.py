@@ -16,6 +16,8 @@ from reader.model import Article, Block, Verdict
 from reader.ui.app import FIRST_SCREEN, ReaderApp
 from reader.viewmodel.state import Position, StateStore
 
+from .helpers import wait_until
+
 CONFIG = load_config(None)
 SIZE = (150, 40)
 BLOCKS = 3_000
@@ -49,10 +51,7 @@ class Stream:
 async def first_part(pilot: Pilot[None]) -> ReaderApp:
     app = pilot.app
     assert isinstance(app, ReaderApp)
-    for _ in range(500):
-        await pilot.pause(0.01)
-        if app.view.classified is not None:
-            break
+    await wait_until(pilot, lambda: app.view.classified is not None, "the first part")
     return app
 
 

@@ -18,6 +18,8 @@ from reader.config import Config, load_config
 from reader.model import Article, Block, Verdict
 from reader.ui.app import ReaderApp
 
+from .helpers import wait_until
+
 
 def test_quitting_cancels_the_classification_of_a_long_block(
     monkeypatch: pytest.MonkeyPatch,
@@ -26,7 +28,7 @@ def test_quitting_cancels_the_classification_of_a_long_block(
 
     real = reader.classify.classify_iter
     ended: list[str] = []
-    done = threading.Event()
+    started, done = threading.Event(), threading.Event()
 
     def recording(
         article: Article,
@@ -36,6 +38,7 @@ def test_quitting_cancels_the_classification_of_a_long_block(
         *,
         pace: Callable[[], None] | None = None,
     ) -> Iterator[Verdict]:
+        started.set()
         try:
             yield from real(article, config, problems, cancel, pace=pace)
             ended.append("finished")
@@ -55,7 +58,9 @@ def test_quitting_cancels_the_classification_of_a_long_block(
 
     async def run() -> None:
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause(0.3)
+            # Quit once the classification has begun (not after a guessed delay: on a loaded
+            # machine the worker may not have started yet, and then nothing is cancelled).
+            await wait_until(pilot, started.is_set, "the classification to begin")
             await pilot.press("q")
 
     asyncio.run(run())

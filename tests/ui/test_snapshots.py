@@ -42,6 +42,8 @@ from reader.parse import parse
 from reader.resources import bundled
 from reader.ui.app import ReaderApp
 
+from .helpers import wait_until
+
 WIDE = (150, 40)
 NARROW = (80, 24)
 THEMES = {"default": None, "mono": "reader-mono"}
@@ -83,12 +85,11 @@ def before(keys: Iterable[str]) -> Callable[[Pilot[None]], object]:
     async def run_before(pilot: Pilot[None]) -> None:
         app = pilot.app
         assert isinstance(app, ReaderApp)
-        for _ in range(200):  # the worker may not have started on the first pause
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            if app.classified is not None and app.view.classified is not None:
-                break
-        assert app.classified is not None, "classification did not finish"
+        await wait_until(
+            pilot,
+            lambda: app.classified is not None and app.view.classified is not None,
+            "the classification",
+        )
         for key in keys:
             await pilot.press(key)
         await pilot.pause()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import os
+import pickle
 from pathlib import Path
 
 import pytest
@@ -79,3 +80,15 @@ def test_themes_come_from_the_cache_until_a_theme_file_changes(
             "got int '12'"
         ]
         assert _mine(themes).primary == "#222222"
+
+
+@pytest.mark.parametrize("entry", [(1, 2), ([1], []), "themes", ([], [3])])
+def test_a_theme_cache_entry_of_another_shape_is_a_miss(entry: object) -> None:
+    """Whatever the cache file holds, the themes are read again rather than trusted."""
+    all_themes()
+    (path,) = (Path(os.environ["XDG_CACHE_HOME"]) / "reader").glob("themes-*")
+    path.write_bytes(pickle.dumps(entry))
+
+    themes, problems = all_themes()
+
+    assert "reader-dark" in [theme.name for theme in themes] and problems == []

@@ -3,10 +3,8 @@ one as an article, a feed's list and its items, and q while a page is still bein
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from textual.pilot import Pilot
 from web_server import WebServer
 
 from reader.cache import PageCache
@@ -19,19 +17,10 @@ from reader.ui.pick import FeedScreen, LinksScreen
 from reader.ui.status import HeaderLine
 from reader.web import WebSettings
 
-from .helpers import ready, screen_text
+from .helpers import ready, screen_text, wait_until
 
 CONFIG = load_config(None)
 SIZE = (120, 32)
-
-
-async def until(pilot: Pilot[None], condition: Callable[[], bool], tries: int = 200) -> None:
-    """Let the app run until `condition` holds (a fetch thread answers in its own time)."""
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("the reader never got there")
 
 
 def header(app: ReaderApp) -> str:
@@ -65,11 +54,13 @@ async def test_l_lists_the_block_links_and_enter_opens_one_as_an_article(
         shown = screen_text(app)
         assert "report" in shown and web_server.url("/second.html") in shown
         await pilot.press("enter")
-        await until(pilot, lambda: "Power restored in Kharkiv" in header(app))
+        await wait_until(
+            pilot, lambda: "Power restored in Kharkiv" in header(app), "the fetched article"
+        )
         assert "The Northern Courier" in header(app)
         assert len(app.articles) == 2
         await pilot.press("ctrl+p")
-        await until(pilot, lambda: header(app).startswith("Talks"))
+        await wait_until(pilot, lambda: header(app).startswith("Talks"), "the first article again")
 
 
 async def test_a_link_that_is_not_a_web_page_is_copied(tmp_path: Path) -> None:
@@ -105,11 +96,17 @@ async def test_a_feed_opens_on_its_list_and_ctrl_n_escape_move_through_items(
         assert isinstance(app.screen, FeedScreen)
         assert "Power restored" in screen_text(app) and "2026-03-15" in screen_text(app)
         await pilot.press("enter")
-        await until(pilot, lambda: "Grain corridor talks resume" in header(app))
+        await wait_until(
+            pilot, lambda: "Grain corridor talks resume" in header(app), "the feed's article"
+        )
         await pilot.press("ctrl+n")
-        await until(pilot, lambda: "Power restored in Kharkiv" in header(app))
+        await wait_until(
+            pilot, lambda: "Power restored in Kharkiv" in header(app), "the fetched article"
+        )
         await pilot.press("ctrl+n")  # wraps to the first, already fetched
-        await until(pilot, lambda: "Grain corridor talks resume" in header(app))
+        await wait_until(
+            pilot, lambda: "Grain corridor talks resume" in header(app), "the feed's article"
+        )
         assert len(app.articles) == 2
         await pilot.press("escape")
         await pilot.pause()
@@ -123,7 +120,7 @@ async def test_a_failed_fetch_is_one_line_in_the_status_and_the_reader_goes_on(
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("j", "L", "enter")
-        await until(pilot, lambda: "HTTP 404" in app.status.text)
+        await wait_until(pilot, lambda: "HTTP 404" in app.status.text, "the HTTP error")
         assert f"{web_server.url('/404')}: HTTP 404 Not Found" in app.status.text
         assert header(app).startswith("Talks")
 
@@ -147,8 +144,10 @@ async def test_command_line_urls_are_fetched_in_the_app_and_join_as_they_arrive(
     urls = [web_server.url("/article.html"), web_server.url("/404"), web_server.url("/feed.xml")]
     app = ReaderApp([], CONFIG, web=settings(tmp_path), urls=urls)
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: "Grain corridor talks resume" in header(app))
-        await until(pilot, lambda: len(app.feed_items) == 2)
+        await wait_until(
+            pilot, lambda: "Grain corridor talks resume" in header(app), "the feed's article"
+        )
+        await wait_until(pilot, lambda: len(app.feed_items) == 2, "the feed's items")
         assert app.web.failures == [f"{web_server.url('/404')}: HTTP 404 Not Found"]
         assert len(app.articles) == 1
         await pilot.press("escape")  # the feed's list, one key away
@@ -163,7 +162,7 @@ async def test_when_no_url_can_be_read_the_reader_says_why_and_exits_2(
 ) -> None:
     app = ReaderApp([], CONFIG, web=settings(tmp_path), urls=[web_server.url("/500")])
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: bool(app.web.failures))
+        await wait_until(pilot, lambda: bool(app.web.failures), "the failed fetch")
         await pilot.pause()
         assert "HTTP 500 Internal Server Error" in screen_text(app)
         await pilot.press("q")
@@ -177,7 +176,12 @@ async def test_the_position_is_saved_while_a_list_covers_the_panels(tmp_path: Pa
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("j", "L")
-        await pilot.pause(1.5)  # past one save tick
+        assert isinstance(app.screen, LinksScreen)
+        app._moved = True  # as after a key: the next tick saves, with the list on top
+        await wait_until(pilot, lambda: not app._moved, "the next save tick")
+        await app.workers.wait_for_complete()  # the save's thread
+        saved = app.positions.store.load(app.positions.key(0))
+        assert saved is not None and saved.block == 1
         assert isinstance(app.screen, LinksScreen)
         await pilot.press("escape")
         assert app.view.block == 1
