@@ -87,7 +87,7 @@ def _json_articles(stdout: str, problems: list[str]) -> int:
 
 def _run_themes(case: dict[str, Any], problems: list[str]) -> int:
     from reader.safe_text import is_safe
-    from reader.ui.themes import load_themes
+    from reader.ui.theme_files import load_themes
 
     try:
         themes, found = load_themes(Path(case["dir"]) / "themes")

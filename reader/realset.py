@@ -1,19 +1,21 @@
 """The real-article set: score the rules on published text that is not ours to commit.
 
-The articles of tests/data/real are public pages (wire copy, state media, official documents).
-Their text stays in a git-ignored cache; the repository keeps only `manifest.yaml` (where each
-article comes from, and a fingerprint per paragraph) and `labels.yaml` (the gold, by paragraph
-index). So the cache can be rebuilt by anyone who can read the pages again, and the fingerprints
-prove that a rebuilt cache holds the very paragraphs the labels were written for: a paragraph
-cut differently, or an edited page, would silently score the wrong text.
+The articles of tests/data/real, real2 and real3 are public pages (wire copy, state media,
+official documents). Their text stays in a git-ignored cache; the repository keeps only
+`manifest.yaml` (where each article comes from, and a fingerprint per paragraph) and
+`labels.yaml` (the gold, by paragraph index). So the cache can be rebuilt by anyone who can
+read the pages again, and the fingerprints prove that a rebuilt cache holds the very paragraphs
+the labels were written for: a paragraph cut differently, or an edited page, would silently
+score the wrong text.
 
 A cached article is a `.txt` file: the headline, then each paragraph, separated by blank lines
 (blank lines keep one block per paragraph whatever the plain-text splitter decides about short
 lines). Block `p` of the labels is paragraph `p` of the manifest; the headline is 0.
 
-`python -m reader.realset [FOLDER]` (`make eval-real`) checks the cache and scores each split
-(`dev`, `blind`) separately. With no cache it says how to rebuild it and exits 0, so a fresh
-clone and CI pass without the articles.
+`python -m reader.realset [FOLDER...]` (`make eval-real`: tests/data/real, real2 and real3)
+checks each set's cache and scores each split that has articles (`dev`, `blind`) separately.
+With no cache it says how to rebuild it and exits 0, so a fresh clone and CI pass without the
+articles.
 """
 
 from __future__ import annotations
@@ -41,6 +43,10 @@ from reader.safe_text import SafeWriter, visible
 FINGERPRINT_CHARS = 12
 SPLITS = ("dev", "blind")
 KINDS = ("wire", "state-media", "ukrainian", "official", "paper")
+# The sets `make eval-real` scores: the first (its blind part retired into dev), the second, all
+# blind, kept for the end (tests/data/real2/README.md), and the third, all dev, for tuning
+# (tests/data/real3/README.md).
+FOLDERS = (Path("tests/data/real"), Path("tests/data/real2"), Path("tests/data/real3"))
 
 # Punctuation is what re-extraction changes most (curly or straight quotes, dashes, a headline
 # rebuilt from a URL slug): a fingerprint is taken of the words alone.
@@ -50,7 +56,7 @@ _SPACE = re.compile(r"\s+")
 REBUILD_HINT = """\
 The real-article cache is not here ({cache}).
 Its articles are public pages whose text is not committed. To rebuild it, follow
-tests/data/real/README.md: for each entry of manifest.yaml, look the `query` up in the
+{readme}: for each entry of manifest.yaml, look the `query` up in the
 search tool's "pages" corpus, take the excerpt of the entry's `url`, and write
 cache/<id>.txt (headline, then one paragraph per line, blank lines between them).
 Then run `make eval-real` again: it checks every paragraph against the manifest's
@@ -301,17 +307,22 @@ def run(
     show_blind: bool = False,
     splits: Sequence[str] = SPLITS,
 ) -> int:
-    """Check the cache of `folder` and score each split of `splits`; the exit status. The
-    blind part gets its figures only, not its articles or wrong blocks, unless `show_blind`
-    (for the end); `splits=("dev",)` leaves its figures unread while rules are tuned."""
+    """Check the cache of `folder` and score each split of `splits` that has articles (a set
+    may be all blind, as tests/data/real2 is); the exit status. The blind part gets its
+    figures only, not its articles or wrong blocks, unless `show_blind` (for the end);
+    `splits=("dev",)` leaves its figures unread while rules are tuned."""
     from reader.config import load_config
     from reader.evaluate import evaluate, format_report
 
     articles = load_manifest(folder / "manifest.yaml")
+    parts = [s for s in SPLITS if s in splits and any(a.split == s for a in articles)]
+    if not parts:
+        out.write(f"{folder}: no article in the {' or '.join(splits)} part, nothing to score\n")
+        return 0
     cache = folder / "cache"
     check = check_cache(articles, cache)
     if len(check.missing) == len(articles):
-        out.write(REBUILD_HINT.format(cache=cache))
+        out.write(REBUILD_HINT.format(cache=cache, readme=folder / "README.md"))
         return 0
     if not check.ok:
         for name in check.missing:
@@ -327,7 +338,7 @@ def run(
         return 1
     rules = load_config(config)
     actors = [actor.id for actor in rules.actors]
-    for split in (s for s in SPLITS if s in splits):
+    for split in parts:
         with tempfile.TemporaryDirectory(prefix=f"reader-real-{split}-") as tmp:
             count = assemble(articles, folder / "labels.yaml", cache, split, Path(tmp), actors)
             out.write(f"== real articles, {split} part ({count} articles)\n")
@@ -343,7 +354,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog="python -m reader.realset",
         description="Check the real-article cache against its manifest and score it.",
     )
-    parser.add_argument("folder", nargs="?", type=Path, default=Path("tests/data/real"))
+    parser.add_argument(
+        "folders",
+        nargs="*",
+        type=Path,
+        default=list(FOLDERS),
+        metavar="FOLDER",
+        help="real-article sets to score (default: %(default)s)",
+    )
     parser.add_argument("--config", type=Path, metavar="FILE", help="rule file to score")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every wrong block")
     parser.add_argument(
@@ -357,11 +375,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     out = cast(TextIO, SafeWriter(sys.stdout))  # article names and text are shown safely
     splits = (args.split,) if args.split else SPLITS
-    try:
-        return run(args.folder, out, args.config, args.verbose, args.show_blind, splits)
-    except ReaderError as error:
-        print(f"reader: {visible(str(error))}", file=sys.stderr)
-        return 2
+    status = 0
+    for folder in args.folders:
+        if len(args.folders) > 1:
+            out.write(f"### {folder}\n")
+        try:
+            done = run(folder, out, args.config, args.verbose, args.show_blind, splits)
+            status = max(status, done)
+        except ReaderError as error:
+            out.flush()
+            print(f"reader: {visible(str(error))}", file=sys.stderr)
+            status = 2
+    return status
 
 
 if __name__ == "__main__":

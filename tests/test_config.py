@@ -177,12 +177,18 @@ def test_source_rules_are_checked_with_their_position(tmp_path: Path) -> None:
         "sources:\n  - id: s\n    message: m\n    voice: speech\n"
         "    titles: ['remarks by (?P<speaker>.+)']\n",
     )
-    expected = "expected one of: remarks, release, headline; got 'speech'"
+    expected = "expected one of: remarks, release, headline, house, joint; got 'speech'"
     assert _one(path).startswith(f"{path}:4:12: {expected}")
     path = _write(tmp_path, "sources:\n  - id: s\n    message: m\n    titles: ['remarks by .+']\n")
     assert _one(path).startswith(f"{path}:4:14: without 'actor', a title pattern needs")
     path = _write(tmp_path, "sources:\n  - id: s\n    message: m\n    actor: nato\n")
-    assert "a source rule needs 'sites', 'outlets' or 'titles'" in _one(path)
+    assert "a source rule needs 'sites', 'outlets', 'titles' or 'openings'" in _one(path)
+    path = _write(
+        tmp_path,
+        "sources:\n  - id: s\n    message: m\n    voice: joint\n"
+        "    openings: ['(?P<speaker>.+) spoke to (.+)']\n",
+    )
+    assert "an opening pattern needs (?P<speaker>...) and (?P<counterpart>...)" in _one(path)
     path = _write(
         tmp_path, "sources:\n  - id: s\n    message: m\n    actor: natto\n    sites: [x.org]\n"
     )

@@ -1,6 +1,7 @@
-"""A user's file is merged over the bundled one by id: a `framing:` or `exclusions:` section adds
-and replaces rules by id instead of dropping every bundled one, a `keymap:` rebinds only the ids
-it names, `remove:` takes a bundled rule out; `reader rules check` says what replaced what."""
+"""A user's file is merged over the bundled one by id: a `framing:`, `exclusions:`, `actions:`
+or `sources:` section adds and replaces rules by id instead of dropping every bundled one, a
+`keymap:` rebinds only the ids it names, `remove:` takes a bundled rule out; `reader rules check`
+says what replaced what."""
 
 from __future__ import annotations
 
@@ -9,9 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from reader.classify import classify
 from reader.cli import run
 from reader.config import check_keymap, config_from_files
 from reader.errors import ConfigError
+from reader.load import Document
+from reader.parse import parse
 from reader.resources import bundled
 
 BUNDLED = bundled("config.yaml")
@@ -44,6 +48,56 @@ def test_a_framing_section_adds_to_the_bundled_rules_and_replaces_by_id(tmp_path
     assert ids == [*bundled_ids, "framing.mine.new"]  # replaced in place, added at the end
     config = config_from_files([BUNDLED, mine])
     assert config.rules.messages["framing.russia.smo"] == "mine"
+
+
+def test_a_sources_section_adds_a_site_and_keeps_every_bundled_source(tmp_path: Path) -> None:
+    """A user who adds one site keeps the bundled title rules: a NATO press conference title
+    still puts the document in the Secretary General's voice, and the new site's page is in
+    its actor's voice."""
+    mine = _write(
+        tmp_path,
+        "sources:\n"
+        "  - id: source.site.mine\n    message: my embassy's site\n    actor: nato\n"
+        "    sites: [embassy.example]\n",
+    )
+
+    config = config_from_files([BUNDLED, mine])
+
+    ids = config.rule_ids["sources"]
+    assert ids[-1] == "source.site.mine"
+    assert "source.title.remarks" in ids and "source.site.nato" in ids
+    title = "Press conference by NATO Secretary General Mark Rutte\n\nWe stand firm."
+    titled = classify(parse(Document("pc.txt", title, "text")), config)
+    assert [v.labels for v in titled.verdicts] == [(), ("nato",)]
+    page = parse(
+        Document(
+            "page.txt",
+            "---\nurl: https://www.embassy.example/statement\n---\n"
+            "Statement on the war\n\nWe will keep supplying air defence to the front line.",
+            "text",
+        )
+    )
+    assert [v.labels for v in classify(page, config).verdicts][-1] == ("nato",)
+
+
+def test_an_actions_rule_replaces_the_bundled_one_of_its_id(tmp_path: Path) -> None:
+    """Replacing `action.call` with a narrower regex changes that rule alone: "X spoke to Y"
+    is a speech again, "X spoke at <a venue>" (another bundled action) stays an action."""
+    bundled_ids = list(config_from_files([BUNDLED]).rule_ids["actions"])
+    mine = _write(
+        tmp_path,
+        "actions:\n  - id: action.call\n    message: mine\n    regex: ['\\\\bphoned\\\\b']\n",
+    )
+
+    config = config_from_files([BUNDLED, mine])
+
+    assert list(config.rule_ids["actions"]) == bundled_ids
+    assert config.rules.messages["action.call"] == "mine"
+    text = "Putin spoke to Erdogan.\n\nPutin spoke on Monday at the summit."
+    verdicts = classify(parse(Document("a.txt", text, "text")), config).verdicts
+    assert [v.labels for v in verdicts] == [("russia",), ()]
+    bundled = classify(parse(Document("a.txt", text, "text")), config_from_files([BUNDLED]))
+    assert [v.labels for v in bundled.verdicts] == [(), ()]
 
 
 def test_remove_takes_a_bundled_rule_out(tmp_path: Path) -> None:

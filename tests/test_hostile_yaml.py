@@ -16,7 +16,7 @@ from reader.cli import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, run
 from reader.config import config_from_files
 from reader.errors import ConfigError
 from reader.resources import bundled
-from reader.ui.themes import load_themes
+from reader.ui.theme_files import load_themes
 
 POSITIONED = re.compile(r"^\S.*:\d+:\d+: \S")
 

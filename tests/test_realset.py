@@ -88,7 +88,7 @@ def test_without_a_cache_it_says_how_to_rebuild_and_succeeds(tmp_path: Path) -> 
     _manifest(tmp_path, ARTICLE)
     out = io.StringIO()
     assert run(tmp_path, out) == 0
-    assert "is not here" in out.getvalue() and "README.md" in out.getvalue()
+    assert "is not here" in out.getvalue() and str(tmp_path / "README.md") in out.getvalue()
     assert "micro" not in out.getvalue()
 
 
@@ -102,21 +102,87 @@ def test_a_wrong_cache_fails_before_any_score(tmp_path: Path) -> None:
     assert "micro" not in out.getvalue()
 
 
-def test_a_good_cache_is_scored_split_by_split(tmp_path: Path) -> None:
+def test_an_all_blind_set_shows_its_figures_but_not_its_misses(tmp_path: Path) -> None:
     _manifest(tmp_path, ARTICLE, split="blind")
     (tmp_path / "cache").mkdir()
     write_article(tmp_path / "cache" / "corridor.txt", ARTICLE)
     out = io.StringIO()
     assert run(tmp_path, out) == 0
     text = out.getvalue()
-    assert "== real articles, dev part (0 articles)" in text
+    assert "dev part" not in text  # no empty part is scored
     assert "== real articles, blind part (1 articles)" in text
-    assert text.count("micro  P") == 2 and "primary accuracy" in text
+    assert text.count("micro  P") == 1 and "primary accuracy" in text
     blind = text.split("blind part")[1]
     assert "nato " in blind and "corridor" not in blind and "wrong blocks" not in blind
     shown = io.StringIO()
     assert run(tmp_path, shown, show_blind=True) == 0
     assert "corridor.txt" in shown.getvalue().split("blind part")[1]
+
+
+def test_a_set_with_both_parts_scores_each_and_hides_the_blind_misses(tmp_path: Path) -> None:
+    second = ["Envoy rejects the corridor plan", "The envoy of Borduria rejected the plan."]
+    _manifest(tmp_path, ARTICLE, split="dev")
+    prints = ", ".join(f'"{fingerprint(p)}"' for p in second)
+    with (tmp_path / "manifest.yaml").open("a", encoding="utf-8") as manifest:
+        manifest.write(
+            "  - id: envoy\n"
+            '    url: "https://example.invalid/envoy"\n'
+            '    outlet: "Invented Wire"\n'
+            "    kind: wire\n"
+            "    split: blind\n"
+            '    query: "envoy rejects corridor"\n'
+            f"    paragraphs: [{prints}]\n"
+        )
+    with (tmp_path / "labels.yaml").open("a", encoding="utf-8") as labels:
+        labels.write(
+            "  - article: envoy.txt\n    blocks:\n"
+            "      - {p: 0, labels: []}\n      - {p: 1, labels: []}\n"
+        )
+    (tmp_path / "cache").mkdir()
+    write_article(tmp_path / "cache" / "corridor.txt", ARTICLE)
+    write_article(tmp_path / "cache" / "envoy.txt", second)
+    out = io.StringIO()
+    assert run(tmp_path, out) == 0
+    dev, blind = out.getvalue().split("== real articles, blind part (1 articles)")
+    assert "== real articles, dev part (1 articles)" in dev and "corridor.txt" in dev
+    assert "micro  P" in blind and "envoy" not in blind and "wrong blocks" not in blind
+
+
+def test_asking_for_a_part_the_set_does_not_have_scores_nothing_and_succeeds(
+    tmp_path: Path,
+) -> None:
+    _manifest(tmp_path, ARTICLE, split="blind")  # and no cache either
+    out = io.StringIO()
+    assert run(tmp_path, out, splits=("dev",)) == 0
+    assert out.getvalue() == f"{tmp_path}: no article in the dev part, nothing to score\n"
+
+
+def test_several_sets_are_checked_one_after_another_each_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = tmp_path / "real", tmp_path / "real2"
+    for folder, split in ((first, "dev"), (second, "blind")):
+        folder.mkdir()
+        _manifest(folder, ARTICLE, split=split)
+    (second / "cache").mkdir()
+    write_article(second / "cache" / "corridor.txt", ARTICLE)
+    assert main([str(first), str(second)]) == 0
+    text = capsys.readouterr().out
+    without_cache, scored = text.split(f"### {second}\n")
+    assert without_cache.startswith(f"### {first}\n")
+    assert f"{first / 'README.md'}" in without_cache and "micro" not in without_cache
+    assert "blind part (1 articles)" in scored and "corridor" not in scored
+
+
+def test_by_default_every_committed_real_article_set_is_scored() -> None:
+    from reader.realset import FOLDERS
+
+    root = Path(__file__).resolve().parent.parent
+    expected = ["tests/data/real", "tests/data/real2", "tests/data/real3"]
+    assert [str(folder) for folder in FOLDERS] == expected
+    splits = [{a.split for a in load_manifest(root / f / "manifest.yaml")} for f in FOLDERS]
+    # the first set's blind part is retired into dev; the third is for tuning
+    assert splits == [{"dev"}, {"blind"}, {"dev"}]
 
 
 def test_a_malformed_manifest_is_one_line_and_exit_2(

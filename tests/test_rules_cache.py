@@ -90,3 +90,67 @@ def test_a_warm_start_reads_no_yaml_and_runs_no_schema() -> None:
 
     assert loaded() == "['reader.rules.schema', 'yaml']"  # cold: built and stored
     assert loaded() == "[]"  # warm: from the cache
+
+
+EU = (
+    "extra_actors:\n"
+    "  - id: eu\n"
+    "    label: EU\n"
+    '    colour: "#0000ff"\n'
+    "    tag: E\n"
+    "    aliases: [eu]\n"
+)
+
+
+def test_a_piped_config_is_read_by_the_loader_not_swallowed_by_the_cache() -> None:
+    """`--config <(...)`: a pipe can be read once; hashing it for the key left the loader an
+    empty file, and the user's actors silently missing."""
+    read_end, write_end = os.pipe()
+    os.write(write_end, EU.encode())
+    os.close(write_end)
+    try:
+        config = load_config(Path(f"/dev/fd/{read_end}"))
+    finally:
+        os.close(read_end)
+
+    assert [actor.id for actor in config.actors] == ["nato", "russia", "ukraine", "eu"]
+    assert _cache_files() == []  # what a pipe gave is not cached
+
+
+def test_a_device_as_config_is_refused_at_the_size_limit_not_read_forever() -> None:
+    probe = (
+        "import resource, sys\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (2 * 1024**3, 2 * 1024**3))\n"
+        "from pathlib import Path\n"
+        "from reader.config import load_config\n"
+        "from reader.errors import ConfigError\n"
+        "try:\n"
+        "    load_config(Path('/dev/zero'))\n"
+        "except ConfigError as error:\n"
+        "    print(error)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.stdout.strip() == "/dev/zero: file is over the 4 MB limit for YAML files"
+
+
+def test_the_key_covers_every_module_that_builds_the_config() -> None:
+    """A changed validator, merge or grammar module must never meet a config it did not build
+    (modules that only find files or word errors aside)."""
+    probe = (
+        "import sys\n"
+        "from reader.config import config_from_files, config_paths\n"
+        "config_from_files(config_paths(None))\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('reader'))))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
+    )
+    building = set(done.stdout.split()) - {
+        "reader",
+        "reader.errors",
+        "reader.resources",
+        "reader.xdg",
+    }
+    assert building <= set(cache.RULES_MODULES)

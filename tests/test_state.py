@@ -170,6 +170,7 @@ def test_two_readers_open_at_once_lose_nothing_the_other_wrote(tmp_path: Path) -
 WRITER = textwrap.dedent(
     """
     import sys
+    import time
     from pathlib import Path
     from reader.viewmodel.state import Position, StateStore
 
@@ -178,6 +179,10 @@ WRITER = textwrap.dedent(
     for i in range(count):
         store.save(f"{name}-{i}", Position(i, name, {"a": i}))
         store.save("shared", Position(i, name))
+        # A reader saves on a key press, not in a loop that retakes the lock the moment it is
+        # free: without a pause the other writer's polls can miss every free moment on a
+        # loaded machine (a starved lock, not a lost write).
+        time.sleep(0.002)
     if store.warnings:
         sys.exit("\\n".join(store.warnings))
     """

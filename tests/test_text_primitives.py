@@ -14,6 +14,7 @@ from reader.classify.types import BlockWork
 from reader.classify.units import in_spans, merged, quoted_spans, sentence_spans
 from reader.config import Config, load_config
 from reader.model import Block
+from reader.rules.compile import name_variants
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +39,11 @@ def _work(text: str, config: Config) -> BlockWork:
         ("“We won.” Then he left.", ["“We won.” ", "Then he left."]),
         ("What now? Nobody knows… Really.", ["What now? ", "Nobody knows… ", "Really."]),
         ("no capital after. the end", ["no capital after. the end"]),
+        ("A No. 10 spokesman said so. Then.", ["A No. 10 spokesman said so. ", "Then."]),
+        (
+            "Asked about talks, Peskov said: No. The Kremlin waits.",
+            ["Asked about talks, Peskov said: No. ", "The Kremlin waits."],
+        ),
     ],
     ids=[
         "two",
@@ -47,6 +53,8 @@ def _work(text: str, config: Config) -> BlockWork:
         "closing-quote",
         "?-and-…",
         "lower",
+        "number-abbreviation",
+        "no-ends-a-sentence",
     ],
 )
 def test_sentences(text: str, sentences: list[str]) -> None:
@@ -63,6 +71,9 @@ def test_sentences(text: str, sentences: list[str]) -> None:
         ("“We will not stop", ["“We will not stop"]),
         ("It's the bloc's view, 'they said'.", ["'they said'"]),
         ("Russia’s and Ukraine’s envoys met.", []),
+        ("”We will win,” he said.", ["”We will win,”"]),
+        ("He added: ”Russia will lose.” Then he left.", ["”Russia will lose.”"]),
+        ("would go on,” he said. “No truce.”", ["“No truce.”"]),
     ],
     ids=[
         "curly",
@@ -72,6 +83,9 @@ def test_sentences(text: str, sentences: list[str]) -> None:
         "unclosed-runs-on",
         "apostrophes",
         "none",
+        "closing-mark-opens",
+        "closing-mark-opens-mid-line",
+        "closing-mark-closes-a-quote-from-before",
     ],
 )
 def test_quotes(text: str, quoted: list[str]) -> None:
@@ -173,6 +187,7 @@ def test_resolving_a_phrase_learns_nothing_until_asked(config: Config) -> None:
         ("NEW YORK (AP) — The UN said", "NEW YORK (AP) — ", "NEW YORK"),
         ("MOSCOW, Nov 3 - Russia said", "MOSCOW, Nov 3 - ", None),
         ("BRUSSELS - NATO said", "BRUSSELS - ", None),
+        ("KYIV, Ukraine — Russian forces", "KYIV, Ukraine — ", None),
         ("NATO, allies agree — sources say", None, None),
         ("NATO said on Monday", None, None),
         ("Kyiv (AP) — lower-case place", None, None),
@@ -185,6 +200,7 @@ def test_resolving_a_phrase_learns_nothing_until_asked(config: Config) -> None:
         "two-word-city",
         "date-and-dash",
         "dash-alone",
+        "country-and-dash",
         "headline-not-dateline",
         "sentence",
         "not-capitals",
@@ -218,3 +234,19 @@ def test_a_long_block_is_tokenised_in_windows_with_the_same_units(config: Config
     assert plain == one_pass
     assert windowed == work.units
     assert len(checks) >= len(text) // (1 << 16)
+
+
+@pytest.mark.parametrize(
+    ("name", "variants"),
+    [
+        ("Oleksandr Syrskyi", ["Oleksandr Syrsky", "Oleksandr Syrskiy", "Oleksandr Syrskyy"]),
+        ("Andrii Sybiha", ["Andriy Sybiha"]),
+        ("Zelensky", ["Zelenskyy", "Zelenskiy", "Zelenskyi"]),
+        ("Peskov", []),
+        ("Li", []),
+    ],
+    ids=["surname-ending", "first-name-ending", "sky", "no-slavic-ending", "too-short"],
+)
+def test_name_variants(name: str, variants: list[str]) -> None:
+    """Another spelling of a listed speaker's name by its ending: the lexicon lists one."""
+    assert name_variants(name) == variants

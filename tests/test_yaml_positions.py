@@ -238,7 +238,7 @@ BAD_THEMES = [
 def test_a_bad_theme_file_is_one_positioned_line(
     tmp_path: Path, content: str, expected: str
 ) -> None:
-    from reader.ui.themes import load_themes
+    from reader.ui.theme_files import load_themes
 
     path = tmp_path / "t.yaml"
     path.write_text(content, encoding="utf-8")

@@ -19,6 +19,7 @@ from typing import Literal
 from reader.classify.evidence import add_evidence
 from reader.classify.phrases import (
     COORD,
+    NAME_SUFFIXES,
     NOUN_MARK,
     NP_MODIFIERS,
     OBJECT_PREP,
@@ -66,6 +67,9 @@ _ASPECT = word_set(
 )
 
 
+_WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
+
+
 # "is believed to", "was described": passive, the subject is not the speaker.
 _BE = frozenset(["is", "was", "are", "were", "be", "been", "being"])
 
@@ -74,6 +78,7 @@ _ACTIVE_AFTER_BE = frozenset(["quoted as saying"])
 
 
 _FIRST_PERSON = frozenset(["i", "we"])
+_PERSONAL = frozenset(["he", "she"])
 
 
 # Verbs that are also inverted after a quote: '"...," said Peskov'.
@@ -131,11 +136,17 @@ class _Attr:
         return min(self.who.start, self.pos), max(self.who.end, self.end)
 
 
+# The longest line that only introduces the statement after it ("Foreign Secretary X said:").
+_INTRO_UNITS = 20
+
+
 def allowed(who: Who, work: BlockWork, rules: CompiledRules) -> bool:
     """A member state's voice counts only on the war's topic: the block names one of the
     actors (not a member state, and not only as an adjective), or a topic word."""
     if not who.member:
         return True
+    if work.topic is None and work.text.rstrip().endswith(":") and len(work.units) <= _INTRO_UNITS:
+        work.topic = True  # "X provided the following readout:": the topic is what follows
     if work.topic is None:
         # "Russian gas" is trade, not the war: an adjective alone does not make the topic
         folded = work.folded
@@ -166,17 +177,141 @@ def sentence_attrs(
         a, b = np_after(units, k, last)
         who = resolve(units[a:b], state.names)
         learn(who, state.names)
+        if who.kind in ("none", "role") or (
+            who.kind == "unknown" and not any(u[CAP] for u in units[a:b])
+        ):  # "a broadly positive readout", "the statement", "a statement" (no one's name)
+            who = _document_by(units, b, last, state) or who
+        elif who.kind == "unknown" and b < last and units[b][LOW] == ",":
+            # "as reported by Dmytro Chubenko, the spokesman for the Kharkiv regional ..."
+            who = _appositive_after(units, a, b, last, who, state)
         if who.kind != "none":
             attrs.append(_Attr(m_start, m_end, who, ATTRIBUTION_SOURCE, None, True))
+        elif work.folded.startswith("citing", m_start):
+            reason = _citing_reason(work, units, first, k, m_start, m_end, state)
+            if reason is not None:
+                attrs.append(reason)
     for v_start, v_end, form in verbs:
         k = bisect_left(starts, v_start)
         if k >= len(units) or units[k][START] != v_start:
             continue
         attr = _verb_subject(work, units, k, v_end, first, last, form, attrs, state)
-        if attr is not None:
+        if attr is not None and not _conditional(units, starts, attr):
             attrs.append(attr)
     attrs.sort(key=lambda a: a.pos)
     return attrs
+
+
+# Words right before a reported speech verb that make it no statement: a modal or a negation
+# ("Putin will conclude", "whose captivity Moscow has never acknowledged").
+_UNASSERTING = word_set(
+    "will would could might may can cannot must should shall never not n't won't wouldn't"
+)
+# A condition opening the subject's clause: "if Russia refuses", "every time NATO promises".
+_CONDITIONS = word_set("if unless whenever")
+_EVERY = word_set("every each")
+
+
+def _conditional(units: list[Unit], starts: list[int], attr: _Attr) -> bool:
+    """The subject opens a condition ("If Russia refuses ...", "every time NATO promises"):
+    a hypothetical is no one's stated position."""
+    if attr.who.start > attr.pos:
+        return False
+    if attr.follows:
+        return attr.rule is ATTRIBUTION_COORDINATED and _cannot(units, starts, attr)
+    a = bisect_left(starts, attr.who.start)
+    if units[a][LOW] in _CONDITIONS:  # a capital "If" opening the sentence joins the phrase
+        return True
+    before = units[a - 1][LOW] if a > 0 else ""
+    return before in _CONDITIONS or (before == "time" and a > 1 and units[a - 2][LOW] in _EVERY)
+
+
+def _cannot(units: list[Unit], starts: list[int], attr: _Attr) -> bool:
+    """ "Russia cannot step up the war ... and expect ...": the modal negation after the subject
+    governs the verbs coordinated with the first, none of them a statement."""
+    b = bisect_left(starts, attr.who.end)
+    words = [units[j][LOW] for j in range(b, min(b + 2, len(units)))]
+    return bool(words) and (words[0] == "cannot" or words[:2] in (["can", "not"], ["can", "n't"]))
+
+
+def _unasserted(work: BlockWork, attr: _Attr) -> bool:
+    """A modal or a negation among the auxiliaries right before the verb: inside another
+    speaker's words it is that speaker's claim about the subject ("Moscow has never
+    acknowledged"), not a position reported for it."""
+    units = work.units
+    first = bisect_left(work.starts, attr.who.start)
+    j = bisect_left(work.starts, attr.pos) - 1
+    while j >= first and units[j][LOW] in SKIP:
+        if units[j][LOW] in _UNASSERTING:
+            return True
+        j -= 1
+    return False
+
+
+# Verbs that report a statement even in the present tense inside a quote ("He says he will not
+# give up a single metre").
+_REPORTING_NOW = word_set("say tell")
+_PRESENT_BE = frozenset(["is", "are", "am"])
+
+
+def _characterised(work: BlockWork, attr: _Attr) -> bool:
+    """Inside a quote, another side as the subject of a present-tense verb ("Russia is openly
+    threatening war", "Russian commanders report to Moscow what it wants to hear") is the
+    quoted speaker's picture of that side, not a statement of its that the speaker reports."""
+    if attr.verb is None or attr.verb.lemma in _REPORTING_NOW:
+        return False
+    if not work.quotes or not in_spans(attr.pos, work.quotes):
+        return False
+    surface = work.folded[attr.pos : attr.end]
+    lemma = attr.verb.lemma
+    if surface in (lemma, lemma + "s", lemma + "es"):
+        return True
+    j = bisect_left(work.starts, attr.pos) - 1
+    while j >= 0 and work.units[j][LOW] in SKIP:  # "is openly threatening"
+        if work.units[j][LOW] in _PRESENT_BE:
+            return True
+        j -= 1
+    return False
+
+
+# How far past a source marker a document's author may be named: "according to a broadly
+# positive readout of Friday's call posted to social media by Zelenskyy".
+_AUTHOR_REACH = 16
+
+
+def _citing_reason(
+    work: BlockWork,
+    units: list[Unit],
+    first: int,
+    k: int,
+    m_start: int,
+    m_end: int,
+    state: State,
+) -> _Attr | None:
+    """ "after the U.S. paused weapons shipments, citing concerns that ...": "citing" a reason
+    (no source after it) is the clause's subject giving its reason, as ", saying" is."""
+    at = bisect_left(work.starts, m_start)
+    if at == 0 or units[at - 1][LOW] != ",":
+        return None
+    who = _clause_subject(units, first, at, state)
+    if who.kind != "actor":
+        return None
+    return _Attr(m_start, m_end, who, ATTRIBUTION_PARTICIPLE, None, True, follows=True)
+
+
+def _document_by(units: list[Unit], b: int, last: int, state: State) -> Who | None:
+    """The author a source's "by"/"from" names, when the source itself is a document or
+    names no one ("according to a readout ... by Zelenskyy", "according to a statement
+    released by the Kremlin"); None when the clause names no actor that way."""
+    for j in range(b, min(last, b + _AUTHOR_REACH)):
+        low = units[j][LOW]
+        if low in (",", ";", ":"):
+            return None
+        if low in ("by", "from") and units[j][TERM] is None:
+            a2, b2 = np_after(units, j + 1, last)
+            who = resolve(units[a2:b2], state.names)
+            learn(who, state.names)
+            return who if who.kind == "actor" else None
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,10 +402,21 @@ def _not_a_statement(verb: _Verb) -> bool:
     prev = verb.low(i)
     if prev in NOUN_MARK or (prev.endswith(("'s", "’s")) and units[i][TERM] is None):
         return True
+    if prev == "in" and verb.form.participle:
+        return True  # "agreed to share, in writing, the terms": a gerund after a preposition
+    if prev in _WEEKDAYS and i - 1 >= verb.floor:
+        before = units[i - 1][LOW]
+        if before in NOUN_MARK or before.endswith(("'s", "’s")):
+            return True  # "Trump's Friday call", "the Monday statement": a noun
     if i >= verb.floor and units[i][TERM] is not None and units[i][LOW].endswith("'s"):
         return True  # "Kyiv's request"
     k = verb.k
-    return (units[k + 1][LOW] if k + 1 < len(units) else "") == "by"  # passive: "backed by"
+    after = units[k + 1][LOW] if k + 1 < len(units) else ""
+    if after == "with" and verb.form.lemma == "call":
+        return True  # "PM call with President Zelenskyy": the call is a noun
+    if after == "to" and verb.form.lemma == "welcome" and units[verb.k][LOW] == "welcome":
+        return True  # "Minister Kuleba, dear Dmytro, welcome to NATO": a greeting to him
+    return after == "by"  # passive: "backed by"
 
 
 def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
@@ -292,6 +438,8 @@ def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
         i -= 2  # "continued to urge" means "urged"
     while i >= floor and units[i][LOW] in SKIP and units[i][TERM] is None:
         i -= 1
+    if i > floor and units[i][LOW] == "." and units[i - 1][LOW] in NAME_SUFFIXES:
+        i -= 1  # "John F. Kerry Jr. said"
     if i > floor and units[i][LOW] == ")":  # "Ukraine's military intelligence (HUR) said"
         j = i - 1
         while j > floor and i - j < _ASIDE and units[j][LOW] != "(":
@@ -302,19 +450,43 @@ def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
 
 
 def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
-    """ ", saying ...": the clause's speaker, else the sentence's main subject."""
-    who = _participle_subject(earlier, verb.start) or _clause_subject(
-        verb.units, verb.first, verb.k, verb.state
-    )
+    """ ", saying ...": the clause's speaker, else the sentence's main subject. A speaker
+    inside a quote is not the one who goes on outside it ('"The president made clear ...,"
+    Ushakov said, adding ...' is Ushakov adding)."""
+    quotes = verb.work.quotes
+    if quotes:
+        inside = in_spans(verb.start, quotes)
+        earlier = [a for a in earlier if in_spans(a.pos, quotes) == inside]
+    speaker = _participle_subject(earlier, verb.start)
+    if speaker is None and verb.form.lemma in _INTERPRETIVE:
+        return None  # "Biden invited the leaders of Japan, signaling ...": the act signals
+    if speaker is None and verb.form.lemma == "agree":
+        return None  # "The delegations concluded their meeting, agreeing to meet again": an act
+    who = speaker or _clause_subject(verb.units, _past_dateline(verb), verb.k, verb.state)
     if who.kind == "none":
         return None
     return verb.attr(who, ATTRIBUTION_PARTICIPLE, follows=True)
 
 
+# Participles that read an act as well as a statement ("..., signaling a shift"): they continue
+# a speaker's clause ("Peskov said ..., underlining ...") but after an act it is the act that
+# signals, not its subject who states.
+_INTERPRETIVE = word_set("signal underscore underline highlight echo")
+
+
+def _past_dateline(verb: _Verb) -> int:
+    """The sentence's first unit after a dateline that opens it ("KYIV, Ukraine — "): the
+    dateline's words are no subject."""
+    excluded = verb.work.excluded
+    if not excluded or excluded[0][0] != 0 or verb.first:
+        return verb.first
+    return bisect_left(verb.work.starts, excluded[0][1], verb.first, verb.k)
+
+
 def _coordinated_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
     """ "... and said": the clause's speaker, else the subject the sentence opens with."""
     who = _participle_subject(earlier, verb.start) or _opening_subject(
-        verb.units, verb.first, verb.k, verb.state
+        verb.units, _past_dateline(verb), verb.k, verb.state
     )
     if who is None:
         return None
@@ -322,6 +494,7 @@ def _coordinated_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
 
 
 _ASIDE_STOPS = (",", ";", ":", "“", "”", '"')
+_ASIDE_MARKS = (",", "–", "—")  # what encloses an aside: commas, or a pair of dashes
 
 
 def _skip_asides(verb: _Verb, i: int) -> tuple[int, Who | None]:
@@ -329,11 +502,12 @@ def _skip_asides(verb: _Verb, i: int) -> tuple[int, Who | None]:
     criticism,"): where the subject ends, and the actor an appositive among them names."""
     units, floor = verb.units, verb.floor
     appositive: Who | None = None
-    while i >= floor and units[i][LOW] == ",":
+    while i >= floor and units[i][LOW] in _ASIDE_MARKS:
+        mark = units[i][LOW]  # ", the envoy, said" or "– the embassy – tweeted"
         j = i - 1
-        while j >= floor and units[j][LOW] not in _ASIDE_STOPS:
+        while j >= floor and units[j][LOW] not in _ASIDE_STOPS and units[j][LOW] != mark:
             j -= 1
-        if j < floor or units[j][LOW] != ",":
+        if j < floor or units[j][LOW] != mark:
             break
         inner = units[j + 1 : i]
         if inner and inner[0][LOW] in ("who", "which", "whose") and _closes_appositive(verb, j):
@@ -367,28 +541,162 @@ def _subject_before(
     states nothing (an object's verb, a joint act, a reported clause's pronoun), None when no
     phrase there names anyone."""
     units, floor = verb.units, verb.floor
-    if i < floor or not (
-        units[i][TERM] is not None or units[i][CAP] or units[i][LOW] in NP_MODIFIERS
-    ):
+    i = _phrase_end(units, i, floor)
+    if i < floor:
         return None
     a, b = np_before(units, i, floor)
     before = units[a - 1][LOW] if a - 1 >= floor else ""
-    if before in OBJECT_PREP and not relative:
+    if before in OBJECT_PREP and not relative and appositive is not None:
+        # "At a news conference with Kuleba, the Baltic ministers, which ..., condemned":
+        # the phrase before the asides is an object; the one between the commas speaks
+        return verb.attr(appositive, ATTRIBUTION_SUBJECT)
+    if (
+        before in OBJECT_PREP
+        and not relative
+        and not (before in _TIME_CONJUNCTIONS and _says_that(verb))
+    ) or before in _CONDITION:
+        # an object ("disappointed in Putin"), a condition ("if Moscow agrees"); but "a day
+        # after the Kremlin announced that ..." opens a clause whose subject speaks
         return "stop"
     who = resolve(units[a:b], verb.state.names)
     learn(who, verb.state.names)
-    # "The two sides agreed to exchange prisoners": a joint act, narrative, not a position
-    nxt = units[verb.k + 1][LOW] if verb.k + 1 < len(units) else ""
-    joint_act = verb.form.lemma == "agree" and nxt in ("to", "on")
-    if joint_act and len(who.actors) > 1 and _sides_not_people(units[a:b]):
+    if _states_nothing(verb, who, a, b):
         return "stop"
-    if who.kind == "pronoun" and _reported_clause(verb.work, units, a, floor):
-        return "stop"  # "respondents said they supported": the outer verb's subject speaks
     who = _side_of_office(verb, who, a, b, appositive)
     if who.kind == "none":
         return None
     trailing = before in _TRAILING_OPEN and verb.last - verb.k <= _TRAILING_TAIL
     return verb.attr(who, ATTRIBUTION_SUBJECT, trailing=trailing)
+
+
+# Verbs whose "that"-clause asks something of its subject, in the bare (subjunctive) form:
+# "demanded that Russia agree", "urged that Kyiv accept", "insisted Moscow withdraw".
+_MANDATIVE = word_set("demand urge insist ask request propose recommend suggest require")
+
+
+def _past_tense(unit: Unit) -> bool:
+    """A lower-case word in "-ed" right after a phrase: the phrase's verb ("after Zelensky
+    delivered"), so the phrase is a clause's subject, not an object."""
+    low = unit[LOW]
+    return unit[TERM] is None and not unit[CAP] and low.endswith("ed") and low.isalpha()
+
+
+def _says_that(verb: _Verb) -> bool:
+    """A speech verb with a "that"-clause a few words on ("announced on Thursday that"): what
+    the speaker said, not a claimed act ("after Moscow claimed to annex ...")."""
+    if verb.form.cls != "speech":
+        return False
+    following = verb.units[verb.k + 1 : min(verb.last, verb.k + 5)]
+    return any(unit[LOW] == "that" for unit in following)
+
+
+def _object_relative(verb: _Verb, a: int) -> bool:
+    """A stance verb in a relative clause about its object ("the Donetsk region that the
+    Kremlin has long sought", "a deal which Kyiv wants"): what the narrator says of the
+    thing, not the subject's stated position. A speech verb there still speaks ("the claims
+    that Moscow denied")."""
+    units = verb.units
+    j = a - 1
+    if verb.form.cls != "stance" or j - 1 < verb.floor:
+        return False
+    if units[j][LOW] not in ("that", "which"):
+        return _reduced_relative(verb, a)
+    noun = units[j - 1]
+    if noun[TERM] is not None or not noun[LOW].isalpha():
+        return noun[TERM] is not None and noun[TERM].kind == "role"
+    verbs = verb.work.verbs
+    v = bisect_left(verbs, noun[START], key=_start)
+    return not (v < len(verbs) and verbs[v][0] == noun[START])  # "believes that": a verb
+
+
+# Words that open a clause of its own before a pronoun subject ("because it wants ..."): no noun
+# that a relative clause could describe.
+_CLAUSE_WORDS = word_set(
+    "because since as while if when whenever where so although though but and or nor that "
+    "which who whom whose whether until unless after before once than yet why how what"
+)
+
+
+def _reduced_relative(verb: _Verb, a: int) -> bool:
+    """ "the show of unity it so wants to present": a pronoun right after a plain noun opens a
+    relative clause without "that", the narrator's account of the noun."""
+    units = verb.units
+    term = units[a][TERM]
+    if term is None or term.kind != "pronoun" or units[a][LOW] in _FIRST_PERSON:
+        return False
+    noun = units[a - 1]
+    low = noun[LOW]
+    if noun[TERM] is not None or noun[CAP] or not low.isalpha():
+        return False
+    if low in _CLAUSE_WORDS or low in SKIP or low in COORD or low in OBJECT_PREP:
+        return False
+    verbs = verb.work.verbs
+    v = bisect_left(verbs, noun[START], key=_start)
+    return not (v < len(verbs) and verbs[v][0] == noun[START])  # "said it wants": a verb
+
+
+def _addressee(verb: _Verb, a: int) -> bool:
+    """The subject at unit `a` is the one a demand is made of: after "demanded (that)", with
+    its verb in the bare form ("that Russia agree", not "that Russia agreed")."""
+    units = verb.units
+    if units[verb.k][LOW] != verb.form.lemma.split(" ")[0]:
+        return False  # "agrees", "agreed": an indicative verb, a statement of its own
+    j = a - 1
+    if j >= verb.floor and units[j][LOW] == "that":
+        j -= 1
+    if j < verb.floor:
+        return False
+    verbs = verb.work.verbs  # sorted by offset
+    v = bisect_left(verbs, units[j][START], key=_start)
+    return v < len(verbs) and verbs[v][0] == units[j][START] and verbs[v][2].lemma in _MANDATIVE
+
+
+def _phrase_end(units: list[Unit], i: int, floor: int) -> int:
+    """Where the subject phrase before the verb ends (a name, a term or a title word), past
+    "of the call" after an office; below `floor` when nothing there can name anyone."""
+    if i >= floor and units[i][TERM] is None and not units[i][CAP]:
+        i = _head_before_of(units, i, floor)  # "The Kremlin's readout of the call said"
+    if i < floor or not (
+        units[i][TERM] is not None or units[i][CAP] or units[i][LOW] in NP_MODIFIERS
+    ):
+        return floor - 1
+    return i
+
+
+def _states_nothing(verb: _Verb, who: Who, a: int, b: int) -> bool:
+    """The subject at units a..b does not speak: a joint act of two sides ("The two sides
+    agreed to exchange prisoners"), a reported clause's pronoun ("respondents said they
+    supported"), the one a demand is made of, a relative clause about the object."""
+    units = verb.units
+    nxt = units[verb.k + 1][LOW] if verb.k + 1 < len(units) else ""
+    joint_act = verb.form.lemma == "agree" and nxt in ("to", "on")
+    return (
+        (
+            joint_act
+            and (
+                (len(who.actors) > 1 and _sides_not_people(units[a:b]))
+                or _headline_pair(verb, who, a)
+            )
+        )
+        or (who.kind == "pronoun" and _reported_clause(verb.work, units, a, verb.floor))
+        or _addressee(verb, a)
+        or _object_relative(verb, a)
+    )
+
+
+def _head_before_of(units: list[Unit], i: int, floor: int) -> int:
+    """The office a subject ends in when "of" and a common noun follow it ("the Kremlin's
+    readout of the call", "Ukraine's statement of the facts"): the office's unit; `i` when
+    the phrase is no such thing."""
+    j = i
+    while j > floor and i - j < 3 and units[j][TERM] is None and units[j][LOW].isalpha():
+        if units[j][LOW] == "of":
+            head = units[j - 1]
+            if head[TERM] is not None and head[TERM].kind == "role":
+                return j - 1
+            return i
+        j -= 1
+    return i
 
 
 def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | None) -> Who:
@@ -416,10 +724,28 @@ def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | Non
 _INVERSION_ENDS = frozenset([",", ".", ";", "on", "in", "at", "last", "after", "during", "”"])
 
 
+def _past_descriptors(units: list[Unit], i: int, last: int) -> int:
+    """Past the lower-case words that describe a named person before the name ("said defense
+    analyst Patrick Bury", "said political scientist X"): where the name starts; `i` itself
+    when no name follows them."""
+    j = i
+    while j < last and j - i < 3:
+        unit = units[j]
+        low = unit[LOW]
+        if unit[TERM] is not None or unit[CAP] or not low.isalpha():
+            break
+        if low in SKIP or low in OBJECT_PREP or low in COORD or low in NOUN_MARK:
+            return i
+        j += 1
+    if j > i and j < last and units[j][CAP] and units[j][TERM] is None:
+        return j
+    return i
+
+
 def _inverted_attr(verb: _Verb) -> _Attr | None:
     """'"...," said Peskov': the phrase after the verb, when the clause ends right after it."""
     units, last = verb.units, verb.last
-    a, b = np_after(units, verb.k + 1, last)
+    a, b = np_after(units, _past_descriptors(units, verb.k + 1, last), last)
     if b <= a:
         return None
     follow = units[b][LOW] if b < len(units) else "."
@@ -472,6 +798,21 @@ def _sides_not_people(phrase: Sequence[Unit]) -> bool:
         if term is None and unit[CAP] and unit[LOW] not in ("the", "a", "an"):
             return False
     return True
+
+
+def _headline_pair(verb: _Verb, who: Who, a: int) -> bool:
+    """'Russia, Ukraine agree on a swap': a headline's comma joins two sides that open the
+    sentence, the subject only the second of them."""
+    units = verb.units
+    if a - 2 != verb.floor or a - 2 != verb.first or units[a - 1][LOW] != ",":
+        return False
+    term = units[a - 2][TERM]
+    return (
+        term is not None
+        and term.kind in ("alias", "adjective")
+        and bool(term.actors)
+        and not set(term.actors) & set(who.actors)
+    )
 
 
 def _reported_clause(work: BlockWork, units: list[Unit], a: int, floor: int) -> bool:
@@ -653,7 +994,8 @@ def _opening_subject(units: list[Unit], first: int, k: int, state: State) -> Who
 
 
 def _clause_subject(units: list[Unit], first: int, k: int, state: State) -> Who:
-    """The subject of the sentence's main clause: its first phrase that is not an object."""
+    """The subject of the sentence's main clause: its first phrase that is not an object (a
+    clause's after "after" is: "His comments came after Zelensky delivered a speech, saying")."""
     i = first
     while i < k:
         unit = units[i]
@@ -661,7 +1003,9 @@ def _clause_subject(units: list[Unit], first: int, k: int, state: State) -> Who:
         if (term is not None and term.kind != "role") or (term is None and unit[CAP] and i > first):
             before = units[i - 1][LOW] if i > first else ""
             a, b = np_after(units, i, k)
-            if before not in OBJECT_PREP:
+            if before not in OBJECT_PREP or (
+                before in _TIME_CONJUNCTIONS and b < k and _past_tense(units[b])
+            ):
                 who = resolve(units[a:b], state.names)
                 learn(who, state.names)
                 if who.kind != "none":
@@ -673,6 +1017,13 @@ def _clause_subject(units: list[Unit], first: int, k: int, state: State) -> Who:
 
 
 _NAMED = ("actor", "unknown")
+
+
+# A clause these open states a condition, not anyone's position: "sanctions will rise if
+# Putin refuses", "unless Kyiv agrees", "until Moscow withdraws".
+_CONDITION = word_set("if unless until whether")
+# Prepositions that also open a clause: "after the Kremlin announced", "since Kyiv said".
+_TIME_CONJUNCTIONS = word_set("after before since")
 
 
 # A role no one holds: "side" names a party to an argument ("the Russian side" resolves by its
@@ -789,13 +1140,29 @@ def _pronoun_subject(
     prior = next((w for p, w in reversed(work.main) if p < pos and w.kind in _NAMED), None)
     if prior is not None:
         return prior
-    owner = _opening_possessor(work, pos)
+    owner = _opening_possessor(work, pos) or _body_before_it(work, attr, state)
     if owner is not None:
         return owner
     earlier = _earlier_subject(work, pos, state)
     if earlier.kind in _NAMED:
         return earlier
+    last = state.last
+    if attr.who.word in _PERSONAL and last is not None and last.thing:
+        # "China has not criticised Russia. '...,' he said": he is the person before
+        speaker = state.last_person
+        if speaker is not None and work.index - speaker.block <= distance:
+            return speaker
     return _recent_speaker(work, state, distance)
+
+
+def _body_before_it(work: BlockWork, attr: _Attr, state: State) -> Who | None:
+    """ "Poland's operational command scrambled jets ..., it said": a closing "it said" is the
+    body its sentence opens with, not the last speaker."""
+    if attr.who.word != "it" or not attr.trailing:
+        return None
+    starts = work.starts
+    first = bisect_left(starts, work.sentence_start(attr.pos))
+    return _opening_subject(work.units, first, bisect_left(starts, attr.who.start), state)
 
 
 def _role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who | Speaker | None:
@@ -809,7 +1176,42 @@ def _role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who
         if holder.block != work.index:
             return Speaker(holder.actors, holder.block)
         return holder
+    house = _house_office(who, state)
+    if house is not None:
+        return house
     return _recent_speaker(work, state, distance)
+
+
+# Offices a wire story leaves unqualified when its dateline's side is plain: "MOSCOW, June 12.
+# /TASS/. The Foreign Ministry said ...", "KYIV (AP) — The General Staff said ...".
+_HOUSE_OFFICES = word_set(
+    "ministry government president presidency cabinet military army navy"
+) | frozenset(
+    [
+        "foreign ministry",
+        "defence ministry",
+        "defense ministry",
+        "ministry of defence",
+        "ministry of defense",
+        "ministry of foreign affairs",
+        "general staff",
+        "armed forces",
+        "air force",
+        "prime minister",
+        "presidential office",
+    ]
+)
+
+
+def _house_office(who: Who, state: State) -> Who | None:
+    """A bare government office no one in the article holds yet: the dateline's side, unless
+    the last speaker was another side's (the office may be theirs)."""
+    house, last = state.house, state.last
+    if not house or not set(who.roles) & _HOUSE_OFFICES:
+        return None
+    if last is not None and last.actors and not set(house) & set(last.actors):
+        return None
+    return Who("actor", house, who.start, who.end, who.roles)
 
 
 def _recent_speaker(work: BlockWork, state: State, distance: int) -> Speaker | None:
@@ -835,6 +1237,7 @@ def _carried(
         add_evidence(work, rule, carried.actors, start, end, rules.weights.carry)
         work.carried_from = carried.block
     state.last = Speaker(carried.actors, work.index)
+    state.last_person = state.last
     kind: WhoKind = "actor" if carried.actors else "unknown"
     work.main.append((attr.pos, Who(kind, carried.actors, start, end)))
     return carried.actors
@@ -853,7 +1256,7 @@ def _named(
     if who.kind == "unknown":
         if embedded_in is not None:
             return None
-        state.last = Speaker((), work.index)
+        _spoke(work, who, (), state)
         work.main.append((attr.pos, who))
         return ()
     if who.kind != "actor" or not allowed(who, work, rules):
@@ -862,13 +1265,43 @@ def _named(
     if embedded_in is not None:
         fresh = tuple(a for a in who.actors if a not in embedded_in)
         is_speech = attr.verb is None or attr.verb.cls == "speech"
-        if fresh and is_speech:
+        if fresh and is_speech and not _unasserted(work, attr) and not _characterised(work, attr):
             add_evidence(work, REPORTED_SPEECH, fresh, start, end, rules.weights.reported)
         return None
     add_evidence(work, attr.rule, who.actors, start, end, rules.weights.attribution)
     work.main.append((attr.pos, who))
-    state.last = Speaker(who.actors, work.index)
+    _spoke(work, who, who.actors, state)
     return who.actors
+
+
+def _spoke(work: BlockWork, who: Who, actors: tuple[str, ...], state: State) -> None:
+    """`who` is the block's speaker, for carry-over: a person ("Korsunsky said") is also the
+    one a later "he said" may take; a country or a body ("China has not criticised")
+    is not."""
+    speaker = Speaker(actors, work.index)
+    starts = work.starts
+    units = work.units[bisect_left(starts, who.start) : bisect_left(starts, who.end)]
+    if _is_thing(units):
+        speaker.thing = True
+    else:
+        state.last_person = speaker
+    state.last = speaker
+
+
+def _is_thing(units: Sequence[Unit]) -> bool:
+    """A subject made only of places and bodies ("China", "the Kremlin", "Kyiv's"): no
+    person's name, office or common noun in it."""
+    thing = False
+    for unit in units:
+        term = unit[TERM]
+        if term is None:
+            if unit[LOW] not in ("the", "'s", "’s"):
+                return False
+        elif term.kind in ("alias", "other"):
+            thing = True
+        elif term.kind != "adjective":
+            return False
+    return thing
 
 
 # A stated position named by a noun after its owner's possessive: "Zelensky's statement that",
@@ -883,10 +1316,56 @@ _POSITION_MODIFIERS = word_set("own latest recent earlier repeated public new")
 _POSITION_LINKS = frozenset(["that", "to", "about", ":"])
 
 
-def reported_positions(work: BlockWork, rules: CompiledRules) -> None:
+# A stated position named by a noun before its owner: "encouraging words from Blinken",
+# "assurances from Washington" ("support from", "aid from" are acts).
+# Not "a proposal/offer/request from X": one still awaited ("waiting for a proposal from").
+_FROM_NOUNS = (_POSITION_NOUNS - word_set("proposal proposals offer offers")) | word_set(
+    "words message messages signal signals criticism praise"
+)
+# The topic of a question put to the speaker ("When questioned about the demand from X").
+_QUESTION_TOPIC = re.compile(r"\b(?:asked|questioned)\s+(?:about|on|over|regarding)\b")
+_NEGATED = re.compile(r"\b(?:no|not|any|without|never)\s+(?:[\w-]+\s+)?\Z")
+_FROM_POSITION = re.compile(r"\b(?:" + "|".join(sorted(_FROM_NOUNS)) + r") from ")
+
+
+# A sentence that names the speaker of what comes before it, in the passive: "This was stated
+# by Foreign Minister X", "These words were written by X on Telegram" (Ukrainian outlets' way).
+_STATED_BY = re.compile(
+    r"(?:^|(?<=[.!?\"”] ))\W*(?:this|that|it|these\s+words|such\s+a\s+statement|"
+    r"the\s+relevant\s+statement)"
+    r"\s+(?:was|were|has\s+been|had\s+been)\s+(?:stated|said|announced|reported|noted|"
+    r"emphasi[sz]ed|declared|written|posted|made|voiced)\s+by\s+"
+)
+
+
+def stated_by(work: BlockWork, rules: CompiledRules, state: State) -> None:
+    """ "... This was stated by X": X speaks in the block (and, by reader.classify.quotes,
+    in a paragraph before it with no speaker of its own)."""
+    if work.main or " by " not in work.folded:
+        return
+    match = _STATED_BY.search(work.folded)
+    if match is None or (work.quotes and in_spans(match.start(), work.quotes)):
+        return
+    k = bisect_left(work.starts, match.end())
+    a, b = np_after(work.units, k, len(work.units))
+    who = resolve(work.units[a:b], state.names)
+    learn(who, state.names)
+    if who.kind != "actor" or not allowed(who, work, rules):
+        return
+    add_evidence(
+        work, ATTRIBUTION_SOURCE, who.actors, match.start(), who.end, rules.weights.attribution
+    )
+    work.main.append((match.start(), who))
+    _spoke(work, who, who.actors, state)
+
+
+def reported_positions(work: BlockWork, rules: CompiledRules, state: State) -> None:
     """Positions a block reports by name, outside quotes: the owner's, weighed as reported
     speech ("Commenting on Zelensky's statement that Kiev would never recognise ..., Peskov
-    said"), never for the side of the block's own speaker."""
+    said", "he had heard encouraging words from Blinken"), never for the side of the
+    block's own speaker."""
+    if " from " in work.folded and _FROM_POSITION.search(work.folded) is not None:
+        _positions_from(work, rules, state)  # (the literal test first: most blocks have none)
     if _POSITION_NOUN.search(work.folded) is None:
         return  # most blocks: one search instead of a look after every term
     units = work.units
@@ -924,6 +1403,30 @@ def reported_positions(work: BlockWork, rules: CompiledRules) -> None:
             )
 
 
+def _positions_from(work: BlockWork, rules: CompiledRules, state: State) -> None:
+    """ "words from Blinken", "a proposal from Kyiv": the position of the actor after "from"."""
+    units, starts = work.units, work.starts
+    own = {a for _, who in work.main if who.kind == "actor" for a in who.actors}
+    verbs_at = {pos for pos, _ in work.main}
+    for match in _FROM_POSITION.finditer(work.folded):
+        start = match.start()
+        if (
+            start in verbs_at  # "Kyiv demands from the Russian side to stop": a verb
+            or (work.quotes and in_spans(start, work.quotes))
+            or _NEGATED.search(work.folded, max(0, start - 24), start)
+            or _QUESTION_TOPIC.search(work.folded, work.sentence_start(start), start)
+        ):
+            continue  # "has seen no signals from Kiev": nothing was said; "asked about": a topic
+        k = bisect_left(starts, match.end())
+        a, b = np_after(units, k, len(units))
+        who = resolve(units[a:b], state.names)
+        learn(who, state.names)
+        fresh = [actor for actor in who.actors if actor not in own]
+        if who.kind == "actor" and fresh and allowed(who, work, rules):
+            end = units[b - 1][END]
+            add_evidence(work, REPORTED_POSITION, fresh, match.start(), end, rules.weights.reported)
+
+
 def _opening_possessor(work: BlockWork, pos: int) -> Who | None:
     """'Mr. Putin's own verdict came days later, when he told reporters': the person whose
     possessive opens the pronoun's sentence, with no other person named before the pronoun."""
@@ -931,6 +1434,8 @@ def _opening_possessor(work: BlockWork, pos: int) -> Who | None:
     i = bisect_left(starts, work.sentence_start(pos))
     while i < len(units) and units[i][LOW] in _TITLES_BEFORE:
         i += 1
+    if i < len(units) and not units[i][LOW].endswith("'s"):
+        i = _remarks_owner(units, i, bisect_left(starts, pos))
     if i >= len(units) or not units[i][LOW].endswith("'s"):
         return None
     owner = units[i][TERM]
@@ -941,6 +1446,20 @@ def _opening_possessor(work: BlockWork, pos: int) -> Who | None:
         if term is not None and term.kind in ("speaker", "alias") and term.actors:
             return None
     return Who("actor", owner.actors, units[i][START], units[i][END], member=owner.member)
+
+
+def _remarks_owner(units: list[Unit], i: int, end: int) -> int:
+    """ "More on Peskov's comments: he told reporters": the possessive before a noun of speech
+    ("comments", "remarks", "statement") that a colon closes before the pronoun; `len(units)`
+    if none ("Asked about Merz's remarks, he said" is another's topic)."""
+    for j in range(i, min(end, len(units)) - 2):
+        if (
+            units[j][LOW].endswith("'s")
+            and units[j + 1][LOW] in _POSITION_NOUNS
+            and units[j + 2][LOW] == ":"
+        ):
+            return j
+    return len(units)
 
 
 # Words before a name that leave it the sentence's opening.

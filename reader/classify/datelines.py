@@ -12,8 +12,8 @@ import re
 
 # The place: one or more words in capitals, "/" between cities ("ROME/BEIJING").
 _PLACE = r"(?P<place>[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*)"
-# After a comma: a date ("March 3"), before a dash alone ...
-_DATE = r",\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}"
+# After a comma: a date ("March 3") or a country ("KYIV, Ukraine — "), before a dash alone ...
+_DATE = r",\s*(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}|[A-Z][a-z]{2,}(?:\s[A-Z][a-z]{2,})?)"
 # ... or a country or a date before an agency: "KYIV, Ukraine (AP) —", "MOSCOW, June 12. /TASS/."
 _WHERE = r",[^\n()/]{1,40}?"
 _AGENCY = r"\s*\((?P<agency>[A-Za-z. -]{1,30})\)\s*[-–—]+\s"
@@ -24,18 +24,28 @@ DATELINE = re.compile(
 )
 
 
-def dateline(text: str) -> re.Match[str] | None:
+# A newspaper's dateline before a colon, at the start of a story: "LONDON: Following ...".
+# Only the opening paragraphs have it; later, "UPDATE: ..." is a label of another kind.
+COLON_DATELINE = re.compile(_PLACE + r":\s+(?=[A-Z])")
+
+
+def dateline(text: str, opening: bool = False) -> re.Match[str] | None:
     """The wire dateline that opens `text`, if any: its `place` group is the city, its
-    `agency` or `wire` group the agency ("AP", "TASS") when it names one."""
+    `agency` or `wire` group the agency ("AP", "TASS") when it names one. In a story's
+    `opening` paragraphs a newspaper's "LONDON: " counts too."""
     if not (text[:1].isupper() and text[1:2].isupper()):
         return None  # most blocks: decided without the regex
-    return DATELINE.match(text)
+    return DATELINE.match(text) or (COLON_DATELINE.match(text) if opening else None)
 
 
 def agency_city(text: str) -> str | None:
-    """The city of a dateline that names its agency ("KYIV, Ukraine (AP) —" -> "KYIV"): a
-    wire outlet's dateline, which may put the story on that city's side."""
-    match = dateline(text)
-    if match is None or not (match.group("agency") or match.group("wire")):
+    """The city of a dateline that names its agency ("KYIV, Ukraine (AP) —" -> "KYIV") or
+    that opens a newspaper's story before a colon ("LONDON: "): where the story was filed,
+    which may put it on that city's side."""
+    if not (text[:1].isupper() and text[1:2].isupper()):
         return None
-    return match.group("place")
+    match = DATELINE.match(text)
+    if match is not None:
+        return match.group("place") if match.group("agency") or match.group("wire") else None
+    colon = COLON_DATELINE.match(text)
+    return colon.group("place") if colon is not None else None

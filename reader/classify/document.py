@@ -15,8 +15,14 @@ from reader.classify.types import (
     State,
     Who,
 )
+from reader.classify.units import ASKS_SPEAKER, in_spans, merged
 from reader.rules.compile import CompiledRules, Term
-from reader.rules.grammar import ATTRIBUTION_HEADLINE, CARRY_DOCUMENT
+from reader.rules.grammar import (
+    ATTRIBUTION_HEADLINE,
+    CARRY_DOCUMENT,
+    CARRY_STATEMENT,
+    REPORTED_SPEECH,
+)
 
 
 def house_side(work: BlockWork, state: State, rules: CompiledRules) -> None:
@@ -33,7 +39,8 @@ def house_side(work: BlockWork, state: State, rules: CompiledRules) -> None:
 
 # A title that makes the text an official document in one institution's voice.
 OFFICIAL_TITLE = re.compile(
-    r"\W*(?:(?:full\s+)?text\s+of\s+(?:the\s+)?|joint\s+|kremlin\s+|white\s+house\s+)?"
+    r"\W*(?:(?:(?:full\s+)?text|excerpts?)\s+(?:of|from)\s+(?:the\s+)?|from\s+(?:the\s+)?|joint\s+|"
+    r"kremlin\s+|white\s+house\s+)?"
     r"(?:statement|declaration|summit\s+declaration|communiqu[eé]|readout|press\s+release|"
     r"remarks|address|comment|briefing|press\s+conference|news\s+conference|transcript|"
     r"(?:telephone|phone)\s+(?:conversation|call)|meeting|talks)\b",
@@ -46,6 +53,13 @@ _AUTHORED = re.compile(r"\W*(?:\w+\s+){0,3}?(?:of|by|from)\s+", re.IGNORECASE)
 
 
 _ISSUER_END = re.compile(r"\s(?:on|at|in|about|regarding|concerning|following|after)\s|:")
+
+
+# A title of one speaker's words, with the speaker after it ("From the statement by ...").
+_ONE_VOICE = re.compile(
+    r"\W*(?:(?:from|excerpts?\s+from)\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|remarks|address|speech|comment|intervention)\s+(?:by|of|from)\s"
+)
 
 
 _SAYS_ITS_VIEW = re.compile(
@@ -95,6 +109,9 @@ def document_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
     end = _ISSUER_END.search(text, authored.end())
     issuer = _one_actor(work.terms, authored.end(), end.start() if end else len(text))
     if not issuer:
+        # "Statement by Ambassador <a name no rule knows> at ...": the first lines wait for
+        # the one that names the author
+        state.author_pending = _ONE_VOICE.match(work.folded) is not None
         return
     state.document = issuer
     state.reports = True
@@ -108,8 +125,10 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
 
     The author is the title's, or the one the first blocks establish: the subject of a
     readout's "had a telephone conversation with", a declaration's "We, the Heads of State
-    ... of the North Atlantic Alliance", or the first named speaker. Lines of the author's own
-    ("We call on ...", "Allies will ...", "It was agreed ...") carry that voice; where the
+    ... of the North Atlantic Alliance", the first named speaker, or the side whose own words
+    a first-person line uses ("we will continue our special military operation"). Lines of
+    the author's own ("We call on ...", "Allies will ...", "It was agreed ...") carry that
+    voice; where the
     title or a readout names the author, what the document says others said is reported in
     the author's voice too (the author first). Transcript lines ("Name: ...") keep theirs.
     """
@@ -119,42 +138,137 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
     if state.document is None:
         if work.index > _OPENING_BLOCKS:
             return
-        folded = work.folded
-        readout = _READOUT.search(folded)
-        we = _WE_OPENING.match(folded)
-        author: tuple[str, ...] = ()
-        if readout is not None:
-            # the clause's subject: "At the initiative of the German side, Vladimir Putin had
-            # a telephone conversation with ..." is Putin's readout
-            clause = folded.rfind(",", 0, readout.start()) + 1
-            author = _one_actor(work.terms, clause, readout.start())
-            state.reports = bool(author)
-        elif we is not None:
-            author = _one_actor(work.terms, we.start(1), we.end(1))
-        elif len(own) == 1:
+        opening = _READOUT.search(work.folded) or _WE_OPENING.match(work.folded)
+        if len(own) == 1 and opening is None:
             state.document = tuple(own)
+            _voice_earlier(state, rules)
             return
+        author = _opening_author(work, state)
         if not author:
+            _wait_for_author(work, state)
             return
         state.document = author
+        _voice_earlier(state, rules)
     author = state.document
     if set(author) <= own or any(ev.kind == "carry" for ev in work.evidence):
         return
     speaker = Speaker(author, work.index)
     if not own:
-        if _CONTENT.search(work.text):
-            add_evidence(
-                work,
-                CARRY_DOCUMENT,
-                speaker.actors,
-                0,
-                len(work.text),
-                rules.weights.carry,
-            )
+        if _delivered(work) and not ASKS_SPEAKER.search(work.folded):
+            weight = rules.weights.carry
+            if state.reports and _reports_others(work, author):  # the speaker's account first
+                weight = rules.weights.attribution + rules.weights.reported
+            add_evidence(work, CARRY_DOCUMENT, speaker.actors, 0, len(work.text), weight)
     elif state.reports:
         # The document's own account outweighs the position it reports.
         weight = rules.weights.attribution + rules.weights.reported
         add_evidence(work, CARRY_DOCUMENT, speaker.actors, 0, len(work.text), weight)
+
+
+def _reports_others(work: BlockWork, author: tuple[str, ...]) -> bool:
+    """The line reports another side's stated position in the author's words ("When Putin
+    spoke in Munich, he said that ...")."""
+    return any(ev.rule == REPORTED_SPEECH.id and ev.actor not in author for ev in work.evidence)
+
+
+def _wait_for_author(work: BlockWork, state: State) -> None:
+    """A line of a one-speaker document before its author is known (a salutation, a claim
+    with no speaker): it is the author's once a later opening line names them."""
+    if not state.author_pending or any(ev.kind == "carry" for ev in work.evidence):
+        return
+    named = any(who.kind in ("actor", "unknown") for _, who in work.main)
+    if not named and _delivered(work) and not ASKS_SPEAKER.search(work.folded):
+        state.unvoiced.append(work)
+
+
+def _voice_earlier(state: State, rules: CompiledRules) -> None:
+    """The author now known, the lines that waited for it are theirs (their verdicts were
+    held back with the title: reader.classify.pipeline)."""
+    author = state.document
+    if author is not None:
+        for work in state.unvoiced:
+            add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
+    state.unvoiced.clear()
+    state.author_pending = False
+
+
+def _opening_author(work: BlockWork, state: State) -> tuple[str, ...]:
+    """The author an opening block names: the subject of a readout's "had a telephone
+    conversation with", a declaration's "We, the Heads of State ... of the North Atlantic
+    Alliance", the state a delegate speaks "on behalf of", or the side whose own words a
+    first-person line uses (`_first_person_side`)."""
+    folded = work.folded
+    readout = _READOUT.search(folded)
+    if readout is not None:
+        # the clause's subject: "At the initiative of the German side, Vladimir Putin had
+        # a telephone conversation with ..." is Putin's readout
+        clause = folded.rfind(",", 0, readout.start()) + 1
+        author = _one_actor(work.terms, clause, readout.start())
+        state.reports = bool(author)
+        return author
+    we = _WE_OPENING.match(folded)
+    if we is not None:
+        return _one_actor(work.terms, we.start(1), we.end(1))
+    behalf = _ON_BEHALF.search(folded)
+    if behalf is not None:  # "On behalf of the United Kingdom, I thank ..."
+        return _one_actor(work.terms, behalf.start(1), behalf.end(1))
+    if any(who.kind == "actor" for _, who in work.main):
+        return ()  # a line with a speaker of its own is theirs
+    return _first_person_side(work)
+
+
+def _first_person_side(work: BlockWork) -> tuple[str, ...]:
+    """The one side whose own words (framing rules marked `first_person`: "our special
+    military operation", "fellow Ukrainians") a line in the first person uses, outside quotes
+    and exclusions ("what Moscow calls ..."). A narrator who says no "we" or "I" is reporting,
+    and a quoted opponent's words are theirs: neither names the author."""
+    quotes = work.quotes
+    if not any(not in_spans(m.start(), quotes) for m in _FIRST_PERSON.finditer(work.folded)):
+        return ()
+    excluded = merged(work.excluded) if work.excluded else work.excluded
+    folded = work.folded
+    sides = {
+        rule.actor
+        for start, _, rule in work.framing
+        if rule.first_person
+        and rule.actor is not None
+        and not in_spans(start, quotes)
+        and not in_spans(start, excluded)
+        and not _NAMED_BY_OTHERS.search(folded, max(0, start - 60), start)
+    }
+    return tuple(sides) if len(sides) == 1 else ()
+
+
+# A delegation's first person speaking for its state: "On behalf of the United Kingdom, I
+# ...", "I speak on behalf of my country, Ukraine." (up to the clause's end).
+_ON_BEHALF = re.compile(
+    r"(?:^|\b(?:i|we)\b[^.;:]{0,40}?)\bon\s+behalf\s+of\s+(?:(?:my|our)\s+(?:country|delegation|"
+    r"government|state),?\s+)?([^.;:!?]{2,50}?)(?=[,.;:!?]|\s+(?:i|we)\b|\Z)"
+)
+
+_FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|i|my)\b")
+
+# The words right before a term that make it someone else's name for a thing: "what Moscow
+# calls a special military operation", "Russia's so-called ...", "the Kremlin's ...".
+_NAMED_BY_OTHERS = re.compile(
+    r"(?:\b(?:calls?|called|dubs|dubbed|terms|termed|so-called|labels|labelled|labeled)|"
+    r"[\w-]+['’]s)\s+(?:(?:it|this|the|a|an|its|their|his|her)\s+)*\Z"
+)
+
+
+def _delivered(work: BlockWork) -> bool:
+    """A line the document's author delivers: one with content, or the salutation a statement
+    read out to a body opens with ("Mr President, distinguished members of the Council,")."""
+    return _CONTENT.search(work.text) is not None or _SALUTATION.match(work.folded) is not None
+
+
+# The address to the audience a delivered statement opens with, alone on its line.
+_SALUTATION = re.compile(
+    r"\W*(?:(?:thank\s+you|thanks)(?:\s+very\s+much)?,?\s+)?(?:(?:mr|mister|madam|madame|mrs|ms)\.?\s+)?"
+    r"(?:president|speaker|chair(?:man|woman|person)?|secretary[- ]general|excellenc(?:y|ies)|"
+    r"colleagues|ladies\s+and\s+gentlemen|(?:distinguished|dear|honou?rable|esteemed|fellow)"
+    r"\s+[\w' -]{2,60}?)(?:,\s+[^.!?]{0,240}?)?[,.!:]?\s*\Z"
+)
 
 
 def resolve_title(works: list[BlockWork], who: Who, rules: CompiledRules, distance: int) -> None:
@@ -182,3 +296,90 @@ def resolve_title(works: list[BlockWork], who: Who, rules: CompiledRules, distan
                     rules.weights.attribution,
                 )
                 return
+
+
+def statement_voice(work: BlockWork, state: State, rules: CompiledRules, plain: bool) -> None:
+    """A statement reprinted after its speaker's "Foreign Minister X said:" paragraph (how
+    papers and reposting sites carry an official's statement): its unquoted paragraphs are
+    X's, with no speech verb of their own. The statement ends at a heading (`plain` is False),
+    a quoted paragraph (a quote is carried as quotes are) or a paragraph that reports someone
+    in the narrator's words ("Y said ..."); a position a paragraph of it names is reported
+    after X's ("Over recent weeks, the Russian government have repeatedly denied ..."). Two
+    paragraphs in a row with no first person ("we", "our", "I") end it too: the narrator's
+    account has resumed (the first of them is still read as X's)."""
+    statement = state.statement
+    if statement is not None:
+        if _FIRST_PERSON.search(work.folded):  # the speaker's "we" goes on
+            statement = state.statement = Speaker(statement.actors, work.index)
+        if (
+            not plain
+            or _ENDS_STATEMENT.match(work.folded)
+            or _reports(work)
+            or work.index - statement.block >= _IMPERSONAL
+        ):
+            state.statement = None
+        elif statement.actors:
+            own = {a for _, who in work.main if who.kind == "actor" for a in who.actors}
+            if not set(statement.actors) <= own:
+                weights = rules.weights
+                weight = weights.attribution + weights.reported if own else weights.carry
+                add_evidence(work, CARRY_STATEMENT, statement.actors, 0, len(work.text), weight)
+                work.carried_from = statement.block
+    if plain and state.voice is None and not work.quotes and work.text.rstrip().endswith(":"):
+        _introduction(work, state, rules)
+
+
+def _introduction(work: BlockWork, state: State, rules: CompiledRules) -> None:
+    """ "Foreign Secretary X said:", "In a statement, the ministry said:" as a paragraph of
+    its own: the statement that follows is X's, and so is this line (GUIDE.md: an
+    attribution-only line carries its speaker). A member state's official needs no word of
+    the war here: the statement after it is what is on the topic."""
+    intro = _INTRODUCES.search(work.folded)
+    if intro is None:
+        return
+    speakers = {who.actors for _, who in work.main if who.kind == "actor"}
+    if not speakers:
+        speakers = {_one_actor(work.terms, 0, intro.start())} - {()}
+    if len(speakers) != 1:
+        return
+    actors = speakers.pop()
+    state.statement = Speaker(actors, work.index)
+    state.last = state.statement
+    if not work.main:
+        weight = rules.weights.attribution
+        add_evidence(work, CARRY_STATEMENT, actors, 0, len(work.text), weight)
+
+
+# A paragraph that ends with a speech verb and a colon: it introduces what follows ("The
+# minister said:", "..., the ministry said in a statement:", "The statement reads:").
+_INTRODUCES = re.compile(
+    r"\b(?:said|says|stated|states|wrote|writes|added|declared|reads|read|noted|stressed)"
+    r"(?:\s+(?:the\s+following|as\s+follows))?(?:\s+(?:in|on|at)\s+[^:]{1,60})?\s*:\s*\Z"
+)
+
+# A paragraph that opens with a quotation mark, or with the narrator's own turn back to the
+# news ("Meanwhile, ...", "Earlier on Monday, ...", "On Tuesday, ...").
+_ENDS_STATEMENT = re.compile(
+    r"\s*(?:[\"“„«‘']|(?:meanwhile|earlier|later|separately|elsewhere|in a separate)\b|"
+    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
+)
+
+# A statement's own voice: the speaker's first person.
+_FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|i|my|me)\b")
+
+# Paragraphs since the statement's last first-person one (or its introduction) that end it.
+_IMPERSONAL = 2
+
+# Verbs the narrator reports someone with; a statement's own prose takes stances instead.
+_REPORTING = frozenset(["say", "tell", "add", "report", "write", "note", "state"])
+
+
+def _reports(work: BlockWork) -> bool:
+    """The paragraph names a speaker of its own with a plain reporting verb outside quotes."""
+    if not work.main:
+        return False
+    quotes = work.quotes
+    return any(
+        verb.lemma.split(" ", 1)[0] in _REPORTING and not in_spans(start, quotes)
+        for start, _, verb in work.verbs
+    )

@@ -25,7 +25,7 @@ def word_set(words: str) -> frozenset[str]:
 SKIP = word_set(
     "has have had was were is are be been will would could may might shall should must also "
     "again once repeatedly later earlier previously already then afterwards meanwhile however "
-    "still further even never not n't reportedly publicly separately recently now today "
+    "still further even never not n't long reportedly publicly separately recently now today "
     "yesterday tonight on last this that week month year morning evening night weekend monday "
     "tuesday wednesday thursday friday saturday sunday in a statement jointly openly privately "
     "firmly strongly sharply bluntly personally more so far consistently categorically "
@@ -67,6 +67,12 @@ _HOST_PREP = "to"
 # Offices sent to a host, whose "for" names the host too: "the US special envoy for Ukraine and
 # Russia" is Washington's (a spokesperson "for the Khortytsia group" is the group's own).
 _ENVOY = re.compile(r"\b(?:envoy|ambassador|representative)s?\b")
+# Diplomats posted to a capital, whose "in" names the host: "the chargé d'affaires in Moscow",
+# "the Russian Embassy in London".
+_POSTED = re.compile(
+    r"\b(?:envoy|ambassador|embass(?:y|ies)|chargé d'affaires|charge d'affaires|attaché|"
+    r"diplomat)s?$"
+)
 # A leader's own staff serve the one they are "to": "press secretary to the President of
 # Ukraine", "adviser to the Russian president" take that leader's side; "to" is no host there.
 _STAFF = re.compile(r"\b(?:aide|advis[eo]r|press secretary|spokes(?:man|woman|person))s?$")
@@ -134,6 +140,7 @@ class _Phrase:
         "direct",
         "direct_from",
         "host",
+        "institution",
         "member",
         "names",
         "other",
@@ -160,6 +167,9 @@ class _Phrase:
         self.complement = False
         self.host = 0  # 1: after "envoy to", skipping the host; 2: inside a host of words
         self.surnames: list[Tie] = []  # lexicon speakers' surnames, tied to their actors
+        # Capitalised words that open a role's complement ("Secretary of Defense", "Head of
+        # Mission"): an institution's words, never tied to a side as a person's name.
+        self.institution: list[Unit] = []
 
     def take(self, unit: Unit) -> bool:
         """Read one unit; False where the phrase ends ("Mission in Ukraine": a place)."""
@@ -182,6 +192,8 @@ class _Phrase:
         if term is None:
             if unit[CAP] and low not in _DETERMINERS and namelike(low):
                 self.names.append(unit)
+                if previous is not None and previous[LOW] in _NP_PREP:
+                    self.institution.append(unit)
         else:
             self._term(unit, term, possessor)
         return True
@@ -245,7 +257,10 @@ class _Phrase:
             if len(actors) > 1 and any(u[LOW] == "and" for u in units):
                 ties = _conjunct_ties(units)
             else:
-                ties = _ties(names, actors, self.member)
+                persons = (
+                    [u for u in names if u not in self.institution] if self.institution else names
+                )
+                ties = _ties(persons, actors, self.member)
             return Who(
                 "actor",
                 actors,
@@ -271,6 +286,8 @@ def _opens_host(previous: Unit | None, low: str) -> bool:
         return False
     if low == _HOST_PREP:
         return _STAFF.search(previous[LOW]) is None
+    if low == "in":  # "the chargé d'affaires in Moscow", "Russia's ambassador in Washington"
+        return _POSTED.search(previous[LOW]) is not None
     return low == "for" and _ENVOY.search(previous[LOW]) is not None
 
 
@@ -316,11 +333,18 @@ def _is_function_word(unit: Unit) -> bool:
     return unit[LOW] in SKIP or unit[LOW] in OBJECT_PREP or unit[LOW] in COORD
 
 
+# Offices written short, and the role they abbreviate.
+_ABBREVIATED = {"pm": "prime minister"}
+
+
 def _role_keys(roles: Iterable[str]) -> Iterable[str]:
     """A role and the head noun it is later called by: "foreign minister" -> "minister",
     "ministry of defence" -> "ministry". A prime minister is not "the minister"."""
     for role in roles:
         yield role
+        if role in _ABBREVIATED:
+            yield _ABBREVIATED[role]  # "the PM said" after "Prime Minister Keir Starmer"
+            continue
         if role in _WHOLE_ROLES:
             continue
         head = role.split(" of ", 1)[0].rsplit(" ", 1)[-1]
@@ -409,11 +433,35 @@ def _extends_back(units: Sequence[Unit], i: int, j: int, floor: int) -> bool:
         return True
     if unit[CAP] and low in _CALENDAR:
         return False
-    if (unit[CAP] and namelike(low) and low not in OBJECT_PREP) or low in NP_MODIFIERS:
+    if (
+        unit[CAP] and namelike(low) and low not in OBJECT_PREP and low not in _SUBORDINATORS
+    ) or low in NP_MODIFIERS:
         return True
-    if low in ("'s", "’s", "-", "."):
+    if low == ".":
+        return _abbreviation_dot(units, j)  # "Gov.", "U.S.", "F." - not a sentence's end
+    if low in ("'s", "’s", "-"):
         return True
     return floor < j < i and _links_inside(units, j)
+
+
+# Words that open a clause, capitalised at a sentence's start but never part of a name ("If
+# Russia refuses ...", "As Moscow warned ...", "But Moscow denied ...").
+_SUBORDINATORS = word_set(
+    "if unless until whether as when while although though because once but and yet so or nor"
+)
+
+
+# Words a full stop abbreviates inside a name or a title ("Gov. Oleh Kiper", "Sen. Graham").
+_ABBREVIATIONS = word_set("mr mrs ms dr gen lt col sgt capt gov sen rep st jr sr adm maj no")
+
+
+def _abbreviation_dot(units: Sequence[Unit], j: int) -> bool:
+    """A full stop after an initial or an abbreviation, which a phrase runs through; after any
+    other word it ends a sentence ("... in a Facebook statement. Spokesperson X said")."""
+    if j == 0:
+        return False
+    before = units[j - 1][LOW]
+    return len(before) == 1 or "." in before or before in _ABBREVIATIONS
 
 
 def _links_inside(units: Sequence[Unit], j: int) -> bool:
@@ -462,6 +510,8 @@ def np_after(units: Sequence[Unit], i: int, ceiling: int) -> tuple[int, int]:
         ):
             j += 1
             continue
+        if low == "." and j + 1 < ceiling and units[j + 1][LOW] in _DETERMINERS:
+            break  # "the leaders of NATO. The head of state ...": a sentence ends there
         if low in ("'s", "’s", "-", "."):
             j += 1
             continue
@@ -560,18 +610,20 @@ def person_name(units: Sequence[Unit], a: int, b: int, role: int) -> list[Unit]:
         term = unit[TERM]
         if term is not None and term.kind == "speaker":
             return [unit]
-    # After the (last) role, at the phrase's end: "regional governor Vyacheslav Gladkov".
+    # After the (last) role, at the phrase's end: "regional governor Vyacheslav Gladkov",
+    # "Secretary of State John F. Kerry Jr.".
     end = b
+    while end > role + 2 and (units[end - 1][LOW] == "." or units[end - 1][LOW] in NAME_SUFFIXES):
+        end -= 1
     start = end
-    while start > role + 1 and units[start - 1][TERM] is None and units[start - 1][CAP]:
-        start -= 1
-    run = _name_run(units, start, 1, end) if start < end else []
-    if (
-        run
-        and len(run) == end - start
-        and units[start - 1][LOW] not in _DETERMINERS
-        and units[start - 1][LOW] != _HOST_PREP
+    while start > role + 1 and (
+        (units[start - 1][TERM] is None and units[start - 1][CAP]) or _initial_dot(units, start - 1)
     ):
+        start -= 1
+    if end - start >= 2 and units[start - 1][LOW] in _NP_PREP:
+        start += 1  # "Secretary of Defense Pete Ward": "Defense" names the office, not him
+    run = _spelled_name(units, start, end)
+    if run and units[start - 1][LOW] not in _DETERMINERS and units[start - 1][LOW] != _HOST_PREP:
         return run
     run = appositive_name(units, b)
     if run:
@@ -589,6 +641,23 @@ def person_name(units: Sequence[Unit], a: int, b: int, role: int) -> list[Unit]:
         ):
             return run
     return []
+
+
+# What may follow a surname without being one: "Jr.", "III".
+NAME_SUFFIXES = word_set("jr sr ii iii iv")
+
+
+def _initial_dot(units: Sequence[Unit], j: int) -> bool:
+    """The full stop of an initial: "F." in "John F. Kerry"."""
+    return units[j][LOW] == "." and j > 0 and len(units[j - 1][LOW]) == 1 and units[j - 1][CAP]
+
+
+def _spelled_name(units: Sequence[Unit], start: int, end: int) -> list[Unit]:
+    """The name words of units start..end when all of them spell a name (initials' full stops
+    left out); [] otherwise."""
+    words = [u for j, u in enumerate(units[start:end], start) if not _initial_dot(units, j)]
+    run = _name_run(words, 0, 1, len(words)) if words else []
+    return run if len(run) == len(words) else []
 
 
 def tie_names(names: Sequence[Unit], actors: tuple[str, ...], member: bool, tied: Names) -> None:

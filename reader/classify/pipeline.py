@@ -7,20 +7,27 @@ from __future__ import annotations
 
 import gc
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from operator import itemgetter
 from threading import Event
 from typing import Any, TypeVar
 
-from reader.classify.attribution import allowed, reported_positions, sentence_attrs, settle
+from reader.classify.attribution import (
+    allowed,
+    reported_positions,
+    sentence_attrs,
+    settle,
+    stated_by,
+)
 from reader.classify.document import (
     OFFICIAL_TITLE,
     document_title,
     document_voice,
     house_side,
     resolve_title,
+    statement_voice,
 )
 from reader.classify.effort import Effort
 from reader.classify.evidence import add_evidence
@@ -40,18 +47,24 @@ from reader.classify.quotes import (
     forward_speaker,
     mostly_quoted,
     still_open,
+    unattributed,
 )
 from reader.classify.scan import Budget, prepare_chunk
 from reader.classify.sources import (
     actions_only,
+    byline_source,
+    document_label,
+    embedded_document,
     joint_voice,
+    opening_source,
     page_source,
     remarks_voice,
+    reported_actions,
     title_source,
 )
 from reader.classify.speakers import known_role, note_region, register_roles
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Speaker, State, Unit, Who
-from reader.classify.units import COLON_PREFIX, DASH_SUFFIX, in_spans, merged
+from reader.classify.units import ASKS_SPEAKER, COLON_PREFIX, DASH_SUFFIX, in_spans, merged
 from reader.classify.verdicts import Verdicts
 from reader.config import Config
 from reader.model import Article, Block, ClassifiedArticle, Verdict
@@ -59,6 +72,7 @@ from reader.rules.compile import CompiledRules
 from reader.rules.grammar import (
     ATTRIBUTION_COLON,
     ATTRIBUTION_HEADLINE,
+    CARRY_DOCUMENT,
     CARRY_QUOTE,
     CARRY_TRANSCRIPT,
     MENTION,
@@ -119,7 +133,7 @@ def classify_iter(
             ):
                 effort.check()
                 pending = _analyse(block, work, rules, state, config.carry_distance, effort)
-                order.take(block, work, pending)
+                order.take(block, work, pending, state.author_pending)
         yield from order.ready()
     yield from order.finish()
 
@@ -165,19 +179,21 @@ class _BlockOrder:
         self.held: list[BlockWork] = []  # a headline waiting for its source, and those after
         self.opened: list[BlockWork] = []  # paragraphs of a quote still open
         self.ahead: BlockWork | None = None  # a bare quote, waiting for the next block
+        self.ahead_quote = True  # ... or a paragraph with no speaker (False)
         self.title_who: Who | None = None
         self.first = True
         self._ready: list[Verdict] = []
 
-    def take(self, block: Block, work: BlockWork, pending: Who | None) -> None:
-        """One analysed block, in block order (`pending`: a headline's unresolved source)."""
+    def take(self, block: Block, work: BlockWork, pending: Who | None, hold: bool) -> None:
+        """One analysed block, in block order (`pending`: a headline's unresolved source;
+        `hold`: a one-speaker title whose speaker the first paragraphs are to name)."""
         if self.first:
             self.first = False
-            if pending is not None:
+            if pending is not None or hold:
                 self.held, self.title_who = [work], pending
                 return
         if self.ahead is not None:
-            forward_speaker(self.ahead, work, self.rules)
+            forward_speaker(self.ahead, work, self.rules, self.ahead_quote)
             self._emit(self.ahead)
             self.ahead = None
         if self.opened and self._quote_goes_on(work):
@@ -186,7 +202,10 @@ class _BlockOrder:
             self.opened = [work]  # its speaker may be named where the quote closes
             return
         if block.kind != "title" and bare_quote(work):
-            self.ahead = work
+            self.ahead, self.ahead_quote = work, True
+            return
+        if block.kind == "paragraph" and unattributed(work):
+            self.ahead, self.ahead_quote = work, False  # "X said this" may follow
             return
         self._emit(work)
 
@@ -270,26 +289,55 @@ def _colon_label(
     if len(before) > 2 and before[0][LOW] in ("quote", "quotes") and before[1][LOW] == "from":
         before = before[2:]  # "Quote from Hrynchuk: ...": one quote, a Ukrainian outlet's way
         transcript = False
+    if before and before[0][LOW] in _POSSESSIVES:
+        return None  # "Our answer is clear: ...": a sentence of the speaker's, no label
+    if any(start == 0 and end >= cut for start, end in work.excluded):
+        return None  # "LONDON: Following ...": a dateline (reader.classify.scan), no speaker
     pre_units = first_phrase(before)
     after = before.index(pre_units[-1]) + 1 if pre_units else len(before)
-    if after < len(before) and _qualifies_noun(before[after], work):
-        return None  # "Ukraine peace push: ...": the name only qualifies a noun
+    if after < len(before) and pre_units[-1][LOW].endswith(("'s", "’s")):
+        return None  # "Ambassador's warning: ...": a possessive heads a noun, a heading
+    if after < len(before) and _qualifies_noun(before[after], work, before[after + 1 : after + 2]):
+        return None  # "Ukraine peace push: ...", "PM call with ...": the name qualifies a noun
+    if _described_thing(pre_units):
+        return None  # "Russian Missiles Hit Kyiv Overnight: ...": a clause about things
     who = resolve(pre_units, state.names)
     learn(who, state.names)
     who = known_role(who, state)
     if who.kind in ("pronoun", "none") and not is_title:
         return None  # "We discussed three things today: ...", not a speaker's label
+    if len(who.actors) > 1 and not any(u[LOW] in ("and", "&") for u in pre_units):
+        return None  # "Russian Drones Breach Polish Airspace: ...": a clause, no speaker
     return who, pre_units, cut, transcript
 
 
-def _qualifies_noun(unit: Unit, work: BlockWork) -> bool:
+_POSSESSIVES = frozenset(["our", "my", "your", "their", "his", "her", "its"])
+
+
+def _described_thing(units: list[Unit]) -> bool:
+    """Words before a colon whose only names are adjectives of sides ("Russian", "Polish")
+    and that end in a word of no side ("Russian Drones Breach Polish Airspace"): things
+    described, no speaker. "Russian MFA", "Polish Foreign Minister" end in a name or office."""
+    terms = [u[TERM] for u in units if u[TERM] is not None]
+    return (
+        bool(terms)
+        and all(t.kind == "adjective" for t in terms)
+        and units[-1][TERM] is None
+        and len(units) > 2
+    )
+
+
+def _qualifies_noun(unit: Unit, work: BlockWork, following: list[Unit]) -> bool:
     """A plain lower-case word right after a name ("Ukraine peace push"): the name is a
-    modifier, not the speaker of what follows the colon."""
+    modifier, not the speaker of what follows the colon. A verb's form followed by "with" is
+    a noun too ("PM call with President X: 28 November")."""
     low = unit[LOW]
     if unit[TERM] is not None or unit[CAP] or not low.isalpha():
         return False
     if low in OBJECT_PREP or low in SKIP or low in COORD:
         return False
+    if following and following[0][LOW] == "with":
+        return True
     return all(start != unit[START] for start, _, _ in work.verbs)
 
 
@@ -308,23 +356,72 @@ def _analyse(
     if is_title and not labelled:
         pending = _headline_source(work, rules, state)
     in_voice = voice is not None and bool(voice.actors)
-    office = _sentences(
-        work, rules, state, distance, effort, body_from, voice if in_voice else None
-    )
+    speaking = voice if in_voice else _remarks_speaker(work, state, is_title)
+    office = _sentences(work, rules, state, distance, effort, body_from, speaking)
     if is_title and pending is None:
         pending = office  # "…, Governor Says": the office the first paragraphs name
-    if not work.main and not in_voice and not is_title and mostly_quoted(work):
-        _carry_quote(work, rules, state, distance)
-    if work.term_at and not is_title:
-        reported_positions(work, rules)
+    if not is_title:
+        _body_sources(work, rules, state, distance, in_voice)
+        reported_actions(work, rules)
+        statement_voice(work, state, rules, block.kind != "heading")
+        if not state.official and state.statement is None and rules.sources:
+            embedded_document(work, state, rules)  # "Statement of the MFA of Ukraine on ..."
+    _document_source(work, rules, state, is_title)
+    _framing_and_mentions(work, rules)
+    return pending
+
+
+def _remarks_speaker(work: BlockWork, state: State, is_title: bool) -> Speaker | None:
+    """In one speaker's remarks (an address, a statement read out), a line no one else holds
+    the floor in is in the speaker's voice, as a transcript's line is: another side it names
+    as a subject is the speaker's account of it ("Russia wants to follow the path of evil"),
+    and only its stated words are a position reported ("Moscow said it would ...")."""
+    source = state.source
+    if is_title or source is None or not source.remarks or state.voice is not None:
+        return None
+    author = state.document
+    return Speaker(author, work.index) if author else None
+
+
+def _document_source(work: BlockWork, rules: CompiledRules, state: State, is_title: bool) -> None:
+    """Where the document itself speaks: its title, its byline, an official author's voice,
+    or a story opened by a call between two sides' leaders."""
     if is_title:
         if not title_source(work, state, rules):
             document_title(work, state, rules)
+    elif state.genre is not None and byline_source(work, state, rules):
+        pass  # "by NATO Secretary General X at ...": the title's second line names the speaker
+    elif _opens(work, state) and opening_source(work, state, rules):
+        pass  # "X provided the following readout:", "X spoke to Y this morning"
     elif state.official:
         document_voice(work, state, rules)
         _source_voice(work, state, rules)
-    _framing_and_mentions(work, rules)
-    return pending
+    elif state.source is not None:
+        joint_voice(work, state, rules)  # a story opened by a call: "the leaders agreed ..."
+
+
+# The paragraphs where a story's or a reposted document's opening (an `openings:` source
+# rule) may be.
+_OPENINGS = 2
+
+
+def _opens(work: BlockWork, state: State) -> bool:
+    """Whether the block may be an opening: one of the first paragraphs, in a document whose
+    author and source no rule has named yet."""
+    return work.index <= _OPENINGS and state.document is None and state.source is None
+
+
+def _body_sources(
+    work: BlockWork, rules: CompiledRules, state: State, distance: int, in_voice: bool
+) -> None:
+    """A body block's sources besides its speech verbs: "This was stated by X", a quote's
+    carried speaker, the positions it names ("Zelensky's statement that", "words from X")."""
+    if work.units:
+        stated_by(work, rules, state)
+    if not work.main and not in_voice and mostly_quoted(work):
+        _carry_quote(work, rules, state, distance)
+    if work.term_at:
+        reported_positions(work, rules, state)
 
 
 def _source_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
@@ -334,6 +431,7 @@ def _source_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         remarks_voice(work, state, rules)
         joint_voice(work, state, rules)
     actions_only(work, state, rules)
+    document_label(work, rules)
 
 
 def _remember_people(work: BlockWork, state: State, rules: CompiledRules, is_title: bool) -> None:
@@ -365,11 +463,14 @@ def _voice_and_label(
     voice_before = state.voice
     voice: Speaker | None = None
     pending: Who | None = None
+    asked, state.asked = state.asked, False
     body_from, prefix = _section_or_prefix(work, state)
     label = _colon_label(prefix, work, state, is_title) if prefix is not None else None
     if label is not None:
         body_from = label[2] + 1
         voice, pending = _speaker_line(work, rules, state, label, is_title)
+    elif asked and not body_from and state.source is not None and state.source.remarks:
+        state.voice = None  # the line after a press conference's question: the speaker answers
     elif state.voice is not None and not is_title:
         voice = _transcript_line(work, rules, state.voice)
     if state.voice is not voice_before:
@@ -387,7 +488,7 @@ def _section_or_prefix(work: BlockWork, state: State) -> tuple[int, re.Match[str
     if heading in _SECTION_LABELS:
         _section(work, prefix.end(1) + 1, state)
         return prefix.end(1) + 1, None
-    if heading in _INTERVIEW_LABELS:
+    if heading in _INTERVIEW_LABELS or _QUESTION_LABEL.match(heading):
         _interview_line(work, heading, state)
         return prefix.end(1) + 1, None
     return 0, prefix
@@ -413,20 +514,44 @@ def _speaker_line(
         )
         state.voice = speaker if runs_on else None  # "Mark Rutte: ...", not "Lavrov said: ..."
         state.last = speaker
+        if is_person(pre_units):
+            state.last_person = speaker
         work.speaker_set = True
         return speaker, None
     if who.kind == "unknown" and not is_title:
-        state.voice = Speaker((), work.index)
+        state.voice = Speaker(_staff_speaker(work, state), work.index)
         state.last = state.voice
+        if state.voice.actors:
+            weight = rules.weights.carry
+            add_evidence(work, CARRY_DOCUMENT, state.voice.actors, 0, len(work.text), weight)
         return state.voice, None
     if who.kind in ("role", "unknown") and is_title and not OFFICIAL_TITLE.match(work.text):
         return None, who
     return None, None
 
 
+def _staff_speaker(work: BlockWork, state: State) -> tuple[str, ...]:
+    """ "MR. PRICE:", "MS. JEAN-PIERRE:" in an official document's transcript: an official's
+    house style for its own staff, whom the lexicon need not know (guests are named by their
+    office, journalists as "QUESTION:"): the document's author."""
+    author = state.document
+    if state.official and author and len(author) == 1 and _HONORIFIC.match(work.folded):
+        return author
+    return ()
+
+
+# A speaker's label that opens with an honorific and a surname ("MR. PRICE:", "Ms Smith:"), or
+# an official the transcript does not name ("SENIOR ADMINISTRATION OFFICIAL:").
+_HONORIFIC = re.compile(
+    r"\W*(?:(?:mr|ms|mrs|miss)\.?\s+[\w'-]+(?:\s+[\w'-]+)?|senior\s+(?:[\w.]+\s+){1,3}official)"
+    r"\s*:"
+)
+
+
 def _transcript_line(work: BlockWork, rules: CompiledRules, voice: Speaker) -> Speaker:
-    """A line after a transcript speaker's "Name: ...": in that speaker's voice."""
-    if voice.actors:
+    """A line after a transcript speaker's "Name: ...": in that speaker's voice (a question
+    put to them, "Do you expect ...?", is not: the voice goes on after it)."""
+    if voice.actors and not ASKS_SPEAKER.search(work.folded):
         add_evidence(work, CARRY_TRANSCRIPT, voice.actors, 0, len(work.text), rules.weights.carry)
         work.carried_from = voice.block
     return voice
@@ -483,8 +608,9 @@ def _sentences(
             work, work.units, work.starts, s_start, s_end, s_verbs, s_markers, state
         )
         settle(work, attrs, rules, state, distance, voice)
-        if office is None and not work.main:
-            office = next((a.who for a in attrs if a.who.kind == "role"), None)
+        if office is None and not any(who.kind == "actor" for _, who in work.main):
+            # "…, Governor Says", "Jane Doe condemns …": whom the first paragraphs name
+            office = next((a.who for a in attrs if a.who.kind in ("role", "unknown")), None)
     return office
 
 
@@ -540,6 +666,11 @@ def _section(work: BlockWork, body_from: int, state: State) -> None:
 
 _INTERVIEW_LABELS = frozenset(["q", "a", "question", "answer"])
 
+# A press conference's question line: "Question (Reuters):", "Q from AFP:", "Journalist:".
+_QUESTION_LABEL = re.compile(
+    r"(?:q|question|journalist|reporter|correspondent)(?:\s*\([^)]{1,60}\)|\s+from\s+[^:]{1,60})?\Z"
+)
+
 
 def _interview_line(work: BlockWork, label: str, state: State) -> None:
     """An interview's "Q:" and "A:" lines. The answers are in the voice of whoever the
@@ -553,6 +684,7 @@ def _interview_line(work: BlockWork, label: str, state: State) -> None:
         state.voice = state.interviewee
     else:
         state.voice = Speaker((), work.index)
+        state.asked = True
 
 
 # A question in the narrator's words, with no quote in it (an explainer's headline, a
@@ -588,9 +720,43 @@ def _framing_and_mentions(work: BlockWork, rules: CompiledRules) -> None:
     if not work.terms:
         return
     used = {(ev.start, ev.actor) for ev in work.evidence}
+    spoken = _spoken_after(work)
     for start, end, term in work.terms:
         if not term.actors or term.kind == "role" or (quotes and in_spans(start, quotes)):
             continue
         actors = [actor for actor in term.actors if (start, actor) not in used]
+        if spoken:
+            # "Kyiv claimed that five Russian aircraft were shot down": what a speaker says
+            # of others orders nothing for them
+            actors = [a for a in actors if not _in_others_words(spoken, start, a)]
         if actors:
             add_evidence(work, MENTION, actors, start, end, weights.mention)
+
+
+def _spoken_after(work: BlockWork) -> list[tuple[int, int, tuple[str, ...]]]:
+    """The words each named speaker's verb governs: from the verb to its sentence's end, sorted
+    by where they start (one bisection a verb, so a long paragraph stays linear)."""
+    spoken: list[tuple[int, int, tuple[str, ...]]] = []
+    sentences = work.sentences
+    for pos, who in work.main:
+        if who.kind == "actor" and who.start < pos:
+            i = bisect_right(sentences, pos, key=_first) - 1
+            if i >= 0 and pos < sentences[i][1]:
+                spoken.append((pos, sentences[i][1], who.actors))
+    spoken.sort(key=_first)
+    return spoken
+
+
+def _in_others_words(spoken: list[tuple[int, int, tuple[str, ...]]], at: int, actor: str) -> bool:
+    """Whether `at` lies in what a speaker other than `actor` says. Each span ends with its
+    sentence, so only the spans of `at`'s own sentence can hold it: a walk back from one
+    bisection, never a pass over the whole paragraph."""
+    k = bisect_right(spoken, at, key=_first) - 1
+    while k >= 0 and spoken[k][1] > at:
+        if actor not in spoken[k][2]:
+            return True
+        k -= 1
+    return False
+
+
+_first = itemgetter(0)

@@ -24,6 +24,12 @@ _OPENERS = '“"«'
 _CLOSERS = '”"»'
 
 
+def _opens_quote(text: str) -> bool:
+    """`text` opens with a quote mark: an opening one, or a closing ” set where an opening one
+    belongs ("”We will win" is a quote, as reader.classify.units reads it)."""
+    return text[:1] in _OPENERS or (text[:1] == "”" and text[1:2].isalnum())
+
+
 def still_open(work: BlockWork) -> bool:
     """The block ends inside a quote it opened ("“We will not ..." with no closing mark): by
     typographic convention the quote runs on into the next paragraph, which opens with a quote
@@ -33,12 +39,12 @@ def still_open(work: BlockWork) -> bool:
         return False
     start, end = quotes[-1]
     text = work.text
-    return end == len(text) and text[start] in _OPENERS and text.rstrip()[-1:] not in _CLOSERS
+    return end == len(text) and _opens_quote(text[start:]) and text.rstrip()[-1:] not in _CLOSERS
 
 
 def continues_quote(work: BlockWork) -> bool:
     """The block opens with a quote mark: it may go on with the quote of the block before."""
-    return work.text.lstrip()[:1] in _OPENERS
+    return _opens_quote(work.text.lstrip())
 
 
 def close_quote(works: list[BlockWork], rules: CompiledRules) -> None:
@@ -78,15 +84,16 @@ def bare_quote(work: BlockWork) -> bool:
     text = work.text.strip()
     if len(text) < 2:
         return False
-    if text[0] not in _OPENERS or text.rstrip(".")[-1] not in _CLOSERS:
+    if not _opens_quote(text) or text.rstrip(".")[-1] not in _CLOSERS:
         return False
     return sum(e - s for s, e in work.quotes) * 10 >= len(text) * 9
 
 
 # The next paragraph points back at the quote: "That was how X described ...", "The warning
-# came from X", "These were the words of X".
+# came from X", "These were the words of X", "X made the remarks at a briefing".
 _BACK_REFERENCE = re.compile(
-    r"\W*(?:(?:that|this|these|those|such)\s+(?:was|were|is|are)\s+(?:how|what|the\s+words?\s+of)"
+    r"\W*(?:[^.;:]{1,60}?\bmade\s+(?:the|these|those|his|her|their)\s+(?:remarks|comments?|statement)\b"
+    r"|(?:that|this|these|those|such)\s+(?:was|were|is|are)\s+(?:how|what|the\s+words?\s+of)"
     r"|so\s+said|the\s+(?:warning|remarks?|comments?|words|statement|message|appeal|call|threat|"
     r"assessment|verdict)\s+(?:came\s+from|was\s+made\s+by|were\s+made\s+by|were\s+those\s+of))\b"
 )
@@ -102,16 +109,48 @@ _ATTRIBUTION_TAIL = re.compile(
 )
 
 
-def forward_speaker(held: BlockWork, nxt: BlockWork, rules: CompiledRules) -> None:
+def unattributed(work: BlockWork) -> bool:
+    """A paragraph that names no speaker of its own: the next one may say whose it is ("X
+    said this on Facebook", "This was stated by X")."""
+    return (
+        not work.main
+        and len(work.text) > _SHORTEST_CLAIM
+        and not any(ev.kind == "carry" for ev in work.evidence)  # a transcript's line keeps it
+    )
+
+
+_SHORTEST_CLAIM = 40
+
+
+# The next paragraph opens by naming the speaker of the one before: "Ukrainian Defense
+# Minister X said this in a post on Facebook", "This was stated by X", "X announced this".
+_SAID_THIS = re.compile(
+    r"[^.!?\"“”]{0,160}?\b(?:said|stated|announced|wrote|reported|noted|emphasi[sz]ed|declared|"
+    r"posted|told|underlined|stressed)\s+(?:this|so)\b(?!\s+(?:week|month|year|morning|"
+    r"afternoon|evening|weekend|spring|summer|autumn|fall|winter|time))"
+    r"|\W*(?:this|that|it)\s+(?:was|has\s+been)\s+(?:stated|said|announced|reported|noted|"
+    r"emphasi[sz]ed|declared|written|posted)\s+by\b"
+)
+
+
+def forward_speaker(
+    held: BlockWork, nxt: BlockWork, rules: CompiledRules, quote: bool = True
+) -> None:
     """A bare quote whose speaker the next paragraph names, pointing back at it ("That was how
     X summed up ...") or with a sentence that is only the attribution ("X said in a
-    statement."): the quote is that speaker's, not the one carried from before it."""
+    statement."): the quote is that speaker's, not the one carried from before it. A
+    paragraph with no speaker (`quote` False) takes the next one's only when it opens by
+    pointing back at it ("X said this on Facebook", "This was stated by X")."""
     if not nxt.main:
         return
     pos, who = nxt.main[0]
     if who.kind not in ("actor", "unknown"):
         return
-    if _BACK_REFERENCE.match(nxt.folded) is None:
+    if not quote:
+        said = _SAID_THIS.match(nxt.folded)
+        if said is None or not said.start() <= pos <= said.end():
+            return
+    elif _BACK_REFERENCE.match(nxt.folded) is None:
         s_start, s_end = nxt.sentences[0] if nxt.sentences else (0, 0)
         verb_end = next((end for start, end, _ in nxt.verbs if start == pos), None)
         if verb_end is None or not s_start <= pos < s_end:

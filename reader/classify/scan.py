@@ -230,6 +230,10 @@ class Budget:
 _NO_UNITS: tuple[list[Unit], list[int], list[int]] = ([], [], [])  # never changed: shared
 
 
+# The paragraphs where a newspaper's "LONDON: " dateline may open the story.
+_OPENING_BLOCKS = 2
+
+
 def _prepare(
     block: Block,
     folded: str,
@@ -246,7 +250,7 @@ def _prepare(
     tokenised too)."""
     check()
     text = block.text
-    opening = dateline(text)
+    opening = dateline(text, opening=_OPENING_BLOCKS >= block.index > 0)
     if opening is not None:
         excluded = [(0, opening.end()), *excluded]
     if excluded:

@@ -14,14 +14,18 @@ what it says others said is reported in the author's voice (reader.classify.docu
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from dataclasses import replace
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 from urllib.parse import urlsplit
 
 from reader.classify.evidence import add_evidence
 from reader.classify.types import BlockWork, DocumentSource, Speaker, State
+from reader.classify.units import ASKS_SPEAKER, in_spans, merged
 from reader.model import Article
-from reader.rules.compile import CompiledRules, SourceRule, fold
+from reader.rules.compile import CompiledRules, SourceRule, TermRule, VerbForm, fold
 from reader.rules.grammar import ATTRIBUTION_HEADLINE, CARRY_DOCUMENT
 
 # A title is a line: a pattern that runs longer than this on one is given up.
@@ -39,7 +43,10 @@ def page_source(article: Article, state: State, rules: CompiledRules) -> None:
         return
     for rule in rules.sources:
         if rule.actor is not None and _on_page(rule, state.page):
-            _establish(state, rule, (rule.actor,))
+            if rule.voice == "house":  # a one-side outlet: its unqualified offices are its side's
+                state.house = (rule.actor,)
+            else:
+                _establish(state, rule, (rule.actor,))
             return
 
 
@@ -62,15 +69,19 @@ def title_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
     A `headline` rule labels the title alone ("Berlin 'alarmed' by ...") and the document stays
     a news article. Returns whether a document rule applied (then the title's generic genre
     test is not needed)."""
+    if _BARE_GENRE.match(work.folded):
+        state.genre = work.folded  # "Opening remarks": the next line may say by whom
+        _site_remarks(work, state)
     for rule in rules.sources:
         for pattern in rule.titles:
-            try:
-                match = pattern.search(work.folded, timeout=_TITLE_SECONDS)
-            except TimeoutError:
-                continue
+            match = _search(pattern, work.folded)
             if match is None:
                 continue
-            author = (rule.actor,) if rule.actor else _group_actor(work, match, "speaker")
+            author = (
+                (rule.actor,)
+                if rule.actor
+                else _group_actor(work, match, "speaker") or _group_actors(work, match)
+            )
             if not author:
                 continue
             if rule.voice == "headline":  # the headline's own grammar: it alone is the speaker's
@@ -79,23 +90,180 @@ def title_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
                 return False
             counterpart = _group_actor(work, match, "counterpart")
             _establish(state, rule, author, counterpart, _group_roles(work, match, rules))
-            named = match.start("speaker") if rule.actor is None else match.start()
-            if _CLAIM_BEFORE.search(work.folded, 0, named):
+            named = match.start(_named_group(match)) if rule.actor is None else match.start()
+            starts = {named, match.start()}  # "<claim> - address of X", "<claim>: X statement"
+            if any(_CLAIM_BEFORE.search(work.folded, 0, start) for start in starts):
                 weight = rules.weights.attribution
                 add_evidence(work, ATTRIBUTION_HEADLINE, author, 0, len(work.text), weight)
+            elif rule.voice == "remarks":  # "X's remarks and answers ...": a name, no position
+                work.evidence = [ev for ev in work.evidence if ev.kind in _NO_POSITION]
+            elif _own_verdict(work, author):
+                add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
             return True
     return False
+
+
+def _search(pattern: Any, text: str) -> Any:
+    """The pattern's first match in a title or an opening line (None when it runs too long)."""
+    try:
+        return pattern.search(text, timeout=_TITLE_SECONDS)
+    except TimeoutError:
+        return None
+
+
+def opening_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
+    """One of the first paragraphs, matched by an `openings:` rule (for documents and stories
+    no site or title rule knows). A line that hands the floor to one speaker ("X provided the
+    following readout:", "In his evening address, the President ... :"): what follows is in
+    that speaker's voice, as if a title rule had named them, and the line itself is theirs (an
+    attribution-only line); its speaker is the pattern's `speaker` group, or else the one actor
+    the line's own speech verb names. A story that opens with a call or a meeting of two sides
+    (`voice: joint`: "Prime Minister <name> spoke to President <name> of Ukraine"): "The
+    leaders agreed ..." after it speaks for both (`joint_voice`). Whether a rule applied."""
+    for rule in rules.sources:
+        for pattern in rule.openings:
+            match = _search(pattern, work.folded)
+            if match is None:
+                continue
+            if rule.voice == "joint":  # a story's call; an official readout's is the author's
+                if not state.official and _joint_opening(work, state, rule, match):
+                    return True
+                continue
+            author = (rule.actor,) if rule.actor else _group_actor(work, match, "speaker")
+            author = author or _line_speaker(work)
+            if not author:
+                continue
+            _establish(state, rule, author, roles=_group_roles(work, match, rules))
+            if not any(ev.actor in author for ev in work.evidence if ev.kind != "mention"):
+                add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
+            return True
+    return False
+
+
+def _joint_opening(work: BlockWork, state: State, rule: SourceRule, match: Any) -> bool:
+    """A call's or a meeting's two sides, the story's joint subjects to speak for both."""
+    author = _group_actor(work, match, "speaker")
+    counterpart = _group_actor(work, match, "counterpart")
+    if not author or not counterpart or author == counterpart:
+        return False
+    state.source = DocumentSource(rule.id, False, counterpart, joint=rule.joint, author=author)
+    return True
+
+
+def _line_speaker(work: BlockWork) -> tuple[str, ...]:
+    """The one actor the line's own attributions name as a speaker (() when none or many)."""
+    found = {actor for _, who in work.main if who.kind == "actor" for actor in who.actors}
+    return tuple(found) if len(found) == 1 else ()
+
+
+# Evidence that makes no label: what a title that only names its document keeps.
+_NO_POSITION = frozenset(["framing", "mention"])
+
+
+def _own_verdict(work: BlockWork, author: tuple[str, ...]) -> bool:
+    """A statement's title that already gives its author's verdict in the author's own framing
+    ("Statement of the MFA of Ukraine on the sham vote in the temporarily occupied
+    territories"); a title that names the statement and its occasion states no position."""
+    return (
+        not work.main
+        and _STATEMENT.match(work.folded) is not None
+        and any(rule.actor in author for _, _, rule in work.framing)
+    )
+
+
+# A title that is a document's genre alone: "Opening remarks", "Pre-ministerial press
+# conference", "Doorstep statement" (the page puts "by <speaker> at ..." on the next line).
+_BARE_GENRE = re.compile(
+    r"\W*(?:[\w-]+\s+){0,3}?(?:press conference|news conference|press point|press briefing|"
+    r"briefing|remarks|speech|address|statement|doorstep|interview)\W*\Z"
+)
+
+
+def embedded_document(work: BlockWork, state: State, rules: CompiledRules) -> None:
+    """A heading inside a story that names a document by its title grammar ("Statement of the
+    Ministry of Foreign Affairs of Ukraine on ...", "Address by the President of ..."), the
+    document reprinted after it: its paragraphs are the author's as a statement introduced by
+    "X said:" is (`reader.classify.document.statement_voice`); the heading is no position."""
+    if len(work.text) > _HEADING_LENGTH or work.text.rstrip().endswith(_SENTENCE_ENDS):
+        return
+    for rule in rules.sources:
+        if rule.actor is not None or rule.voice == "headline":
+            continue
+        for pattern in rule.titles:
+            try:
+                match = pattern.search(work.folded, timeout=_TITLE_SECONDS)
+            except TimeoutError:
+                continue
+            if match is None:
+                continue
+            author = _group_actor(work, match, "speaker") or _group_actors(work, match)
+            if author:
+                state.statement = Speaker(author, work.index)
+                work.evidence = [ev for ev in work.evidence if ev.kind in _NO_POSITION]
+                return
+
+
+_HEADING_LENGTH = 200
+_SENTENCE_ENDS = (".", "!", "?", ":", '"', "”", "»")
+
+
+def _site_remarks(work: BlockWork, state: State) -> None:
+    """A page of an official site titled with a genre of spoken words alone ("Pre-summit
+    press conference", "Opening remarks"): the site's author speaking, every line theirs."""
+    source, author = state.source, state.document
+    if source is None or source.remarks or not author or _STATEMENT.match(work.folded):
+        return
+    state.source = replace(source, remarks=True)
+    state.interviewee = Speaker(author, 0)
+
+
+# The second line of such a title: "by NATO Secretary General <name> at ...".
+_BYLINE = re.compile(r"\W*by\s")
+
+
+def byline_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
+    """The line after a bare genre title ("Opening remarks" / "by NATO Secretary General X
+    at the meeting of ..."): the title rules read the two lines as one title, and this line,
+    which only names the document, is no one's position. Whether it was such a line."""
+    genre, state.genre = state.genre, None
+    if genre is None or not _BYLINE.match(work.folded):
+        return False
+    offset = len(genre) + 1
+    text = f"{genre} {work.folded}"
+    for rule in rules.sources:
+        if rule.actor is not None or rule.voice == "headline":
+            continue
+        for pattern in rule.titles:
+            try:
+                match = pattern.search(text, timeout=_TITLE_SECONDS)
+            except TimeoutError:
+                continue
+            if match is None or "speaker" not in match.groupdict():
+                continue
+            if match.start("speaker") < offset:
+                continue
+            author = _group_actor(work, match, "speaker", offset)
+            if author:
+                _establish(state, rule, author)
+                work.evidence = [ev for ev in work.evidence if ev.kind in _NO_POSITION]
+                return True
+    return False
+
+
+# A title that opens with a statement's genre: the statement's own words begin there.
+_STATEMENT = re.compile(r"\W*(?:joint\s+)?(?:statement|declaration|comment|communiqu[eé])\b")
 
 
 # "<five words or more of a claim>: ", " - ", " – ": the title's source comes after its claim.
 _CLAIM_BEFORE = re.compile(r"(?:\w+\W+){4,}?\w+[^\w:\u2013\u2014-]*(?::|\s[-\u2013\u2014])\s*\Z")
 
 
-def _group_actor(work: BlockWork, match: Any, group: str) -> tuple[str, ...]:
-    """The one actor the names in a title pattern's group stand for (() when none or many)."""
+def _group_actor(work: BlockWork, match: Any, group: str, offset: int = 0) -> tuple[str, ...]:
+    """The one actor the names in a title pattern's group stand for (() when none or many);
+    `offset`: where `work`'s text starts in the text matched."""
     if group not in match.groupdict() or match.start(group) < 0:
         return ()
-    start, end = match.span(group)
+    start, end = (at - offset for at in match.span(group))
     found = {
         actor
         for t_start, _, term in work.terms
@@ -103,6 +271,24 @@ def _group_actor(work: BlockWork, match: Any, group: str) -> tuple[str, ...]:
         for actor in term.actors
     }
     return tuple(found) if len(found) == 1 else ()
+
+
+def _group_actors(work: BlockWork, match: Any) -> tuple[str, ...]:
+    """Every actor the names in a title's `authors` group stand for, in the order named: a
+    joint statement's authors ("Joint statement of the Presidents of Ukraine and Poland")."""
+    if "authors" not in match.groupdict() or match.start("authors") < 0:
+        return ()
+    start, end = match.span("authors")
+    found: dict[str, None] = {}
+    for t_start, _, term in work.terms:
+        if start <= t_start < end and term.kind in ("alias", "speaker", "adjective"):
+            found.update(dict.fromkeys(term.actors))
+    return tuple(found)
+
+
+def _named_group(match: Any) -> str:
+    groups = match.groupdict()
+    return "speaker" if groups.get("speaker") is not None else "authors"
 
 
 def _group_roles(work: BlockWork, match: Any, rules: CompiledRules) -> tuple[str, ...]:
@@ -131,7 +317,7 @@ def _establish(
 ) -> None:
     state.official = True
     state.document = author
-    state.reports = rule.voice == "release"
+    state.reports = rule.voice != "headline"  # remarks too: the author first (GUIDE.md)
     others = tuple(actor for actor in counterpart if actor not in author)
     remarks = rule.voice == "remarks"
     if remarks:  # a briefing's or press conference's "Answer:" lines are the speaker's
@@ -151,13 +337,19 @@ def remarks_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         return
     if any(ev.kind == "carry" for ev in work.evidence) or _DATE_LINE.match(work.text):
         return
+    if ASKS_SPEAKER.search(work.folded):
+        return  # a journalist's question with no label of its own ("Do you expect ...?")
     add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
 
 
-# A place and date alone ("Brussels, 5 June 2025"; "Kyiv, March 3, 2024"): no one's words.
+# A place and date alone ("Brussels, 5 June 2025"; "February 25, 2022, The Kremlin, Moscow"),
+# a time stamp ("2:35 p.m. EST") or an editor's note in brackets ("(As delivered)",
+# "[Applause]"): no one's words.
 _DATE_LINE = re.compile(
-    r"\W*(?:[\w'’. -]{1,40},\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+\w+|\w+\s+\d{1,2}(?:st|nd|rd|th)?)"
-    r",?\s+\d{4}\W*\Z"
+    r"\W*(?:(?:[\w'’. -]{1,40},\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+\w+|\w+\s+\d{1,2}(?:st|nd|rd|th)?)"
+    r",?\s+\d{4}(?:,\s*[\w'’. -]{1,40}){0,3}"
+    r"|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
+    r"|[(\[][^)\]]{1,40}[)\]])\W*\Z"
 )
 
 
@@ -167,26 +359,43 @@ def joint_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
     source = state.source
     if source is None or not source.joint or not source.counterpart or not work.verbs:
         return
-    verb_starts = {start for start, _, _ in work.verbs}
-    author = state.document or ()
+    author = state.document or source.author
+    verbs = {start: verb for start, _, verb in work.verbs}
     for match in _joint_pattern(source.joint).finditer(work.folded):
-        if match.end() in verb_starts:
+        verb = verbs.get(match.end())
+        if verb is not None and verb.lemma.split(" ", 1)[0] not in _TOPIC_VERBS:
             weights = rules.weights
             end = len(work.text)
-            add_evidence(work, CARRY_DOCUMENT, source.counterpart, 0, end, weights.reported)
-            if not any(ev.rule == CARRY_DOCUMENT.id and ev.actor in author for ev in work.evidence):
+            own = sum(
+                ev.weight for ev in work.evidence if ev.kind in _SPEECH and ev.actor in author
+            )
+            # the counterpart's own position, said by both: as much as an attribution when the
+            # author's words already outweigh it in the block, else reported after the author
+            weight = weights.attribution if own > weights.attribution else weights.reported
+            add_evidence(work, CARRY_DOCUMENT, source.counterpart, 0, end, weight)
+            if not own:
                 # "They agreed ..." read as the last speaker: the author's account comes first
                 weight = weights.attribution + weights.reported
                 add_evidence(work, CARRY_DOCUMENT, author, 0, end, weight)
             return
 
 
+# Evidence that someone speaks in a block (a mention or framing does not).
+_SPEECH = frozenset(["attribution", "carry"])
+
+
+# "The leaders spoke about / talked about / discussed X": a topic, no shared position.
+_TOPIC_VERBS = frozenset(["speak", "talk", "discuss"])
+
+
 @lru_cache(maxsize=16)
 def _joint_pattern(subjects: tuple[str, ...]) -> re.Pattern[str]:
-    """A joint subject at a sentence's or a clause's start, then "also"/"both" before the verb."""
+    """A joint subject at a sentence's or a clause's start (after a short opening phrase too:
+    "On grain, the leaders agreed"), then "also"/"both" before the verb."""
     names = "|".join(re.escape(s) for s in sorted(subjects, key=len, reverse=True))
     return re.compile(
-        rf"(?:^|[.;:]\s+|,\s+and\s+|\band\s+)(?:{names})\s+(?:(?:also|both|all|have|had)\s+)*"
+        rf"(?:^|[.;:]\s+|,\s+and\s+|\band\s+)(?:[\w'-]+(?:\s+[\w'-]+){{0,4}},\s+)?"
+        rf"(?:{names})\s+(?:(?:also|both|all|have|had)\s+)*"
     )
 
 
@@ -199,29 +408,150 @@ def actions_only(work: BlockWork, state: State, rules: CompiledRules) -> None:
         return
     if not any(ev.rule == CARRY_DOCUMENT.id for ev in work.evidence):
         return
-    if work.sentences and all(_is_action(work, rules, s, e) for s, e in work.sentences):
+    index = _by_position(work)
+    if work.sentences and all(_is_action(work, index, rules, s, e) for s, e in work.sentences):
         work.evidence = [ev for ev in work.evidence if ev.rule != CARRY_DOCUMENT.id]
 
 
-def _is_action(work: BlockWork, rules: CompiledRules, start: int, end: int) -> bool:
+def document_label(work: BlockWork, rules: CompiledRules) -> None:
+    """A line under the title that only names the document ("Statement by Ambassador X at the
+    Security Council briefing on Ukraine": a title rule's pattern, no sentence of its own)
+    states no position: the document's voice is taken back."""
+    if work.text.rstrip().endswith((".", "!", "?", ":")):
+        return
+    if not any(ev.rule == CARRY_DOCUMENT.id for ev in work.evidence):
+        return
+    for rule in rules.sources:
+        if rule.voice == "headline":
+            continue
+        for pattern in rule.titles:
+            try:
+                match = pattern.match(work.folded, timeout=_TITLE_SECONDS)
+            except TimeoutError:
+                continue
+            if match is not None:
+                work.evidence = [ev for ev in work.evidence if ev.rule != CARRY_DOCUMENT.id]
+                return
+
+
+def _is_action(work: BlockWork, index: _Index, rules: CompiledRules, start: int, end: int) -> bool:
     """The sentence matches an action rule and has no speech or stance verb outside it (or
     outside the names it holds)."""
-    spans: list[tuple[int, int]] = []
+    spans = [span for _, span in _action_spans(work, rules, start, end)]
+    return bool(spans) and not _verbs_outside(index, spans, start, end)
+
+
+def _action_spans(
+    work: BlockWork, rules: CompiledRules, start: int, end: int
+) -> list[tuple[TermRule, tuple[int, int]]]:
+    """Where the config's `actions:` match in work[start:end], each with its rule."""
+    spans: list[tuple[TermRule, tuple[int, int]]] = []
     for rule in rules.actions:
         for user in rule.regexes:
             try:
-                spans.extend(
-                    m.span()
-                    for m in user.pattern.finditer(work.folded, start, end, timeout=_TITLE_SECONDS)
+                found = user.pattern.finditer(
+                    work.folded[start:end], timeout=_TITLE_SECONDS, concurrent=True
                 )
+                spans.extend((rule, (start + m.start(), start + m.end())) for m in found)
             except TimeoutError:
                 continue
-    if not spans:
-        return False
-    # a verb's form inside a name ("the United States") is no verb
-    spans.extend((t_start, t_end) for t_start, t_end, _ in work.terms if start <= t_start < end)
-    return all(
-        any(s <= v_start < e for s, e in spans)
-        for v_start, _, _ in work.verbs
-        if start <= v_start < end
+    return spans
+
+
+# A block's verbs and names sorted by where they start: the scans add them rule by rule, not in
+# the text's order, and a sentence's share is then two bisections, not a pass over the block.
+_Index = tuple[list[tuple[int, int, VerbForm]], list[tuple[int, int]]]
+_first = itemgetter(0)
+
+
+def _by_position(work: BlockWork) -> _Index:
+    return sorted(work.verbs, key=_first), sorted((s, e) for s, e, _ in work.terms)
+
+
+def _between(items: list[Any], start: int, end: int) -> list[Any]:
+    """The items of a list sorted by start that start in [start, end)."""
+    return items[bisect_left(items, start, key=_first) : bisect_left(items, end, key=_first)]
+
+
+def _verbs_outside(
+    index: _Index, spans: list[tuple[int, int]], start: int, end: int
+) -> list[tuple[int, int, VerbForm]]:
+    """The speech and stance verbs of work[start:end] outside the action `spans` and outside
+    the names (a verb's form inside a name, "the United States", is no verb)."""
+    verbs, names = index
+    cover = merged(spans + _between(names, start, end))
+    return [verb for verb in _between(verbs, start, end) if not in_spans(verb[0], cover)]
+
+
+# A discussion reported by one of its sides carries what they discussed ("We discussed ways to
+# speed up military aid", the minister wrote): only a release's bare line of it is no one's.
+_TOPICS = frozenset(["action.discussed"])
+
+
+# Verbs that only report: "..., he said", "the readout said" add no position of their own.
+_REPORTING = frozenset(["say", "tell", "add", "write", "report", "post", "state", "note"])
+
+
+def reported_actions(work: BlockWork, rules: CompiledRules) -> None:
+    """A sentence that only reports an action ("Zelenskyy also spoke with Trudeau and Duda, he
+    said", "The leaders discussed energy, the readout said") states no position: the speaker
+    of its one reporting verb, which opens the sentence or closes it after the action, gets
+    no evidence there."""
+    if not rules.actions or not work.verbs:
+        return
+    if not work.excluded:
+        return  # the scan's exclusions hold every action's match: none here
+    index = _by_position(work)
+    reporting = [
+        (start, end)
+        for start, end in work.sentences
+        if any(start <= s < end for s, _ in work.excluded)
+        and any(form.lemma in _REPORTING for _, _, form in _between(index[0], start, end))
+    ]
+    if not reporting:
+        return
+    # one scan over the sentences that report, not one per sentence
+    found = _action_spans(work, rules, reporting[0][0], reporting[-1][1])
+    for start, end in reporting:
+        spans = [(rule, span) for rule, span in found if start <= span[0] < end]
+        if not spans or any(rule.id in _TOPICS for rule, _ in spans):
+            continue
+        where = [span for _, span in spans]
+        outside = _verbs_outside(index, where, start, end)
+        if len(outside) != 1 or outside[0][2].lemma not in _REPORTING:
+            continue
+        verb = outside[0]
+        if verb[0] > min(s for s, _ in where) and not _trailing(work, where, verb, end):
+            continue  # "X spoke with Y and said ...": the verb says something of its own
+        work.evidence = [
+            ev
+            for ev in work.evidence
+            if ev.kind not in ("attribution", "carry") or not start <= ev.start < end
+        ]
+
+
+# The most words between the comma that closes an action and the verb that reports it
+# ("..., the White House readout said"), and after the verb ("... on Sunday without elaborating").
+_TRAILING_WORDS = 5
+_TRAILING_TAIL = 6
+# "..., and Zelensky said ...": a clause of its own, not the report of the one before.
+_CLAUSE_OPENERS = frozenset(["and", "but", "while", "as", "although", "though", "whereas", "yet"])
+
+
+def _trailing(
+    work: BlockWork, spans: list[tuple[int, int]], verb: tuple[int, int, VerbForm], end: int
+) -> bool:
+    """The reporting `verb` closes the sentence after the action: "..., he said", not "...,
+    and Zelensky said the war must end"."""
+    last = max(e for s, e in spans if s < verb[0])
+    gap = work.folded[last : verb[0]]
+    comma = gap.rfind(",")
+    subject = gap[comma + 1 :].split()
+    tail = work.folded[verb[1] : end].split()
+    return (
+        comma >= 0
+        and len(subject) <= _TRAILING_WORDS
+        and not (subject and subject[0] in _CLAUSE_OPENERS)
+        and len(tail) <= _TRAILING_TAIL
+        and "that" not in tail
     )

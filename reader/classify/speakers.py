@@ -62,12 +62,16 @@ def author_office(who: Who, state: State) -> Who | None:
 
 
 def role_holder(who: Who, state: State) -> Person | None:
-    """The person last named with one of `who`'s roles ("minister", "foreign minister")."""
+    """The person last named with one of `who`'s roles ("minister", "foreign minister"),
+    before any named only as a counterpart."""
     best: Person | None = None
     for key in who.roles:
         for person_key in state.roles.get(key, ()):
             person = state.people[person_key]
-            if best is None or person.last > best.last:
+            if best is None or (not person.counterpart, person.last) > (
+                not best.counterpart,
+                best.last,
+            ):
                 best = person
     return best
 
@@ -141,7 +145,8 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
         person_key = "/".join(who.actors) + ":" + units[i][LOW].removesuffix("'s")
     else:
         return  # "a statement", "Governor": no one the article can call again
-    state.people[person_key] = Person(who.actors, work.index)
+    counterpart = a > 0 and units[a - 1][LOW] == "with"  # "talks with the Czech minister"
+    state.people[person_key] = Person(who.actors, work.index, counterpart)
     for key in who.roles:
         holders = state.roles.setdefault(key, [])
         if person_key in holders:
@@ -156,7 +161,7 @@ def _side_of_title(work: BlockWork, state: State, who: Who, a: int, b: int, at: 
     Minister Antti Hakkanen said")."""
     phrase = work.units[a:b]
     if not _house_title(phrase, who.roles):
-        return who
+        return _held_office(who, phrase, state) or who
     house, last = state.house, state.last
     if (
         house
@@ -170,7 +175,37 @@ def _side_of_title(work: BlockWork, state: State, who: Who, a: int, b: int, at: 
             return Who(
                 "actor", subject.actors, who.start, who.end, who.roles, member=subject.member
             )
-    return who
+    return _held_office(who, phrase, state) or who
+
+
+def _held_office(who: Who, phrase: Sequence[Unit], state: State) -> Who | None:
+    """ "Russia's ambassador to the US claimed ..." then "Ambassador Anatoly Antonov said": the
+    office the article already gave a side, now with its holder's name (not after a
+    nationality the lexicon does not know: "Turkish Foreign Minister Hakan Fidan")."""
+    if _foreign_word_before_role(phrase):
+        return None
+    best: Person | None = None
+    for key in who.roles:
+        for person_key in state.roles.get(key, ()):
+            person = state.people[person_key]
+            if ":" in person_key and (best is None or person.last > best.last):
+                best = person  # an office named without its holder's name
+    if best is None or not best.actors or best.counterpart:
+        return None  # a named holder ("Sergei Lavrov") is someone else, not this person
+    return Who("actor", best.actors, who.start, who.end, who.roles)
+
+
+def _foreign_word_before_role(phrase: Sequence[Unit]) -> bool:
+    """A capitalised word of no actor's before the title's role ("Turkish Foreign Minister")."""
+    for unit in phrase:
+        term = unit[TERM]
+        if term is not None and term.kind == "role":
+            return False
+        if term is not None and term.kind == "other":
+            return True
+        if term is None and unit[CAP] and unit[LOW] not in _TITLE_WORDS:
+            return True
+    return False
 
 
 # A lexicon speaker that is an office, not a person: its holder may be named after it.
@@ -216,6 +251,13 @@ _HOUSE_TITLES = frozenset(
         "oblast governor",
         "gov.",
         "ambassador",
+        "foreign secretary",
+        "defence secretary",
+        "defense secretary",
+        "secretary of state",
+        "secretary of defense",
+        "secretary of defence",
+        "chargé d'affaires",
     ]
 )
 _SPOKES = frozenset(["spokesman", "spokeswoman", "spokesperson"])

@@ -61,6 +61,7 @@ class DocumentSource:
     counterpart: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
     joint: tuple[str, ...] = ()
+    author: tuple[str, ...] = ()  # an opening's speaker (a story, not a document: `joint`)
 
 
 @dataclass
@@ -69,6 +70,7 @@ class Speaker:
 
     actors: tuple[str, ...]  # () = a named speaker who is none of the actors
     block: int
+    thing: bool = False  # a country or a body ("China has not criticised ..."), never "he"
 
 
 @dataclass
@@ -77,6 +79,9 @@ class Person:
 
     actors: tuple[str, ...]
     last: int
+    # Named only as someone's counterpart ("talks with the Czech Foreign Minister"): "the
+    # minister wrote" is more likely the article's own speaker with that role.
+    counterpart: bool = False
 
 
 @dataclass
@@ -84,6 +89,7 @@ class State:
     """What the article has established so far, carried from block to block."""
 
     last: Speaker | None = None
+    last_person: Speaker | None = None  # the last speaker who is a person: "he said" takes them
     voice: Speaker | None = None  # a transcript speaker ("Mark Rutte: ...")
     voice_kind: BlockKind | None = None  # the kind of block that set the voice (an item's ends
     # with the list)
@@ -92,9 +98,15 @@ class State:
     names: Names = field(default_factory=dict)  # "graham" -> nato (see phrases)
     official: bool = False  # a release, statement, readout or transcript (from its title)
     document: tuple[str, ...] | None = None  # the actor whose voice the document is in
+    author_pending: bool = False  # a one-speaker title whose speaker no rule resolves: the
+    # first blocks wait for a line that names the author (reader.classify.document)
+    unvoiced: list[BlockWork] = field(default_factory=list)  # ... the lines that wait for it
     reports: bool = False  # ... and what it says others said is reported in that voice
     house: tuple[str, ...] = ()  # the side a dateline puts the article on ("KYIV, ... (AP)")
     interviewee: Speaker | None = None  # who answers the "A:" lines of an interview
+    statement: Speaker | None = None  # whose statement an "X said:" paragraph introduced
+    asked: bool = False  # the last voice is a question's ("Q: ...", "Question (Reuters): ...")
+    genre: str | None = None  # a title that is a genre alone ("Opening remarks"), folded
     source: DocumentSource | None = None  # a `sources:` rule's document (reader.sources)
     page: tuple[str, str] = ("", "")  # the page's site and outlet, when the article has them
     region: Speaker | None = None  # the region last named ("the Belgorod region"), and where

@@ -19,9 +19,11 @@ from reader.rules.compile import Term
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*-?|[^\w\s]")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)]*\s+(?=[\"“‘«(]?[A-Z0-9])")
 _ABBREVIATION = re.compile(
-    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|St|Jr|Sr|No|Vol|vs|etc|"
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|St|Jr|Sr|Vol|vs|etc|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|E\.U))\.$"
 )
+# "No." abbreviates "number" only before one ("No. 10 said"); "Peskov said: No. The ..." ends.
+_NUMBER_SIGN = re.compile(r"\bNo\.$")
 # "Mark Rutte: ..." (a speaker's line) and "Headline - Source" (a headline's source).
 COLON_PREFIX = re.compile(r"([^:.!?\"“”«»]{1,80}?):\s+\S")
 DASH_SUFFIX = re.compile(r"\s[–—-]\s+([^–—]{1,60}?)\s*$")
@@ -124,6 +126,8 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
                 open_at, closer = i, "»"
             elif ch == '"':
                 open_at, closer = i, '"'
+            elif ch == "”" and _opens(text, i):
+                open_at, closer = i, "”"  # a closing mark set where an opening one belongs
             elif (
                 ch in "‘'"
                 and (i == 0 or not text[i - 1].isalnum())
@@ -139,6 +143,13 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     if open_at >= 0 and closer != "’'":
         spans.append((open_at, n))
     return spans
+
+
+def _opens(text: str, i: int) -> bool:
+    """A mark at `i` that stands where a quote opens: at the start or after a space, a colon or
+    a bracket, with a word right after it ("”We will win,” he said")."""
+    before = text[i - 1] if i else " "
+    return (before.isspace() or before in "(:[") and text[i + 1 : i + 2].isalnum()
 
 
 # A block longer than this is tokenised a window at a time, with a cancel check between.
@@ -166,9 +177,16 @@ def sentence_spans(text: str, check: Callable[[], None] | None = None) -> list[t
         if check is not None and len(spans) % 4096 == 4095:
             check()
         head = text[max(start, m.start() - 6) : m.start() + 1]
-        if _ABBREVIATION.search(head):
+        if _ABBREVIATION.search(head) or (
+            _NUMBER_SIGN.search(head) and text[m.end() : m.end() + 1].isdigit()
+        ):
             continue
         spans.append((start, m.end()))
         start = m.end()
     spans.append((start, len(text)))
     return spans
+
+
+# A line that is a question put to the speaker of a transcript ("Do you expect ...?"): "you"
+# in its last sentence, a question mark at its end. A journalist's, not the speaker's.
+ASKS_SPEAKER = re.compile(r"\byou(?:r)?\b[^.!]*\?\W*\Z")

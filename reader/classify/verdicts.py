@@ -16,7 +16,11 @@ class Verdicts:
 
     An actor's score is the sum of its evidence weights; labels go to the actors with
     attribution or carry evidence whose labelling weight reaches `min_score` and whose score
-    reaches `threshold` times the best one, dominant first (ties: the first attributed).
+    reaches `threshold` times the best one, dominant first: the most attributed, then the
+    narrator's framing, then the first attributed, then the first named ("Moscow and Kyiv
+    trade blame"). How often a side is mentioned does not rank it: a speaker's claim names
+    the side it is about more often than the speaker ("the General Staff said five Russian
+    jets were downed after Russian forces attacked; the Russian ministry denied it").
 
     Verdicts outlive the classification (a reader holds every one), so equal parts are shared:
     one verdict for every block with no evidence, one scores mapping and one labels tuple for
@@ -37,6 +41,8 @@ class Verdicts:
             return _NO_VERDICT
         scores: dict[str, float] = {}
         labelling: dict[str, float] = {}
+        framing: dict[str, float] = {}
+        named_at: dict[str, int] = {}  # where each actor is first named, mentions included
         first_seen: dict[str, int] = {}
         carried = False
         score_of = scores.get  # bound once: the loop runs per evidence
@@ -44,8 +50,12 @@ class Verdicts:
             actor = ev.actor
             weight = ev.weight
             scores[actor] = score_of(actor, 0.0) + weight
+            if ev.start < named_at.get(actor, ev.start + 1):
+                named_at[actor] = ev.start
             kind = ev.kind
-            if kind == "attribution" or kind == "carry":
+            if kind == "framing":
+                framing[actor] = framing.get(actor, 0.0) + weight
+            elif kind == "attribution" or kind == "carry":
                 labelling[actor] = labelling.get(actor, 0.0) + weight
                 if actor not in first_seen:
                     first_seen[actor] = ev.start if kind == "attribution" else -1
@@ -60,7 +70,9 @@ class Verdicts:
                 if weight >= self.min_score and scores[actor] >= floor
             ]
             if len(chosen) > 1:
-                chosen.sort(key=lambda a: (-scores[a], first_seen[a]))
+                chosen.sort(
+                    key=lambda a: (-labelling[a], -framing.get(a, 0.0), first_seen[a], named_at[a])
+                )
             labels = self._labels(tuple(chosen))
         carried_from = work.carried_from if carried else None
         return Verdict(

@@ -24,7 +24,6 @@ import re
 from dataclasses import replace
 from urllib.parse import urlsplit
 
-from reader import safe_yaml
 from reader.errors import ConfigError
 from reader.model import Meta
 
@@ -52,7 +51,10 @@ def _front_matter(text: str) -> tuple[Meta, str]:
     if end is None:
         return Meta(), text
     try:
-        # Article text is untrusted: aliases, nesting and odd numbers bounded (safe_yaml).
+        # Article text is untrusted: aliases, nesting and odd numbers bounded (safe_yaml,
+        # imported here: an article without front matter never loads YAML).
+        from reader import safe_yaml
+
         data = safe_yaml.load_text(body[4 : end.start()], "front matter")
     except ConfigError:
         return Meta(), text

@@ -1,18 +1,24 @@
-"""The compiled configuration, cached on disk by the content of the files it came from.
+"""What start-up builds from YAML files, cached on disk by the content of those files: the
+compiled configuration (`reader.config.load_config`) and the themes (`reader.ui.themes`).
 
 Why: at start-up, building the rules (reading and validating YAML, running the rules' examples,
 factoring hundreds of terms into a few patterns and compiling those) took longer than Textual
-took to show its first screen. Compiling the big term patterns is most of it, and a pickled
-`re.Pattern` compiles itself again when it is loaded, so the cache keeps each pattern as the
-`re` module's own compiled form (its code list, what `re._compiler.compile` hands to
-`_sre.compile`), which loads in microseconds.
+took to show its first screen, and even the four theme files cost YAML's and the validator's
+imports. Compiling the big term patterns is most of the rules' cost, and a pickled `re.Pattern`
+compiles itself again when it is loaded (~40 ms, a fifth of Textual's own start), so the cache
+keeps each pattern as the `re` module's own compiled form (its code list, what
+`re._compiler.compile` hands to `_sre.compile`), which loads in microseconds. Caching only the
+validated data would leave that compilation, and the tries' factoring, at every start.
 
 The key covers everything the result depends on: the files' paths and bytes, the Python build
-and `_sre.MAGIC` (the compiled form's format), and the source of the modules whose objects are
-pickled (a changed classifier never meets an old cache). Anything unexpected — a missing or
-corrupt file, a Python without these internals — is a cache miss, never an error: the caller
-builds the rules as before. The cache lives in `$XDG_CACHE_HOME/reader` (default ~/.cache);
-only the newest `KEEP` entries are kept.
+and `_sre.MAGIC` (the compiled form's format; `_sre.compile` also checks the code it is given),
+and the source of the modules that build the result or define what is pickled, the `regex` and
+`yaml` packages' included (a changed rule compiler never meets an old cache). Only regular files
+are read for the key: a pipe (`--config <(...)`) must be read once, by the loader, and a device
+never ends, so either makes the result uncached. Anything unexpected (a missing or corrupt file,
+a Python without these internals) is a cache miss, never an error: the caller builds the result
+as before. The cache lives in `$XDG_CACHE_HOME/reader` (default ~/.cache), the user's own, like
+the rest of their files (a pickle is code); only the newest `KEEP` entries of each kind are kept.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ import io
 import os
 import pickle
 import re
+import stat
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -34,17 +41,33 @@ from typing import Any
 from reader.xdg import cache_home
 
 KEEP = 4
-"""Cache files kept (one per distinct set of config files: bundled, with a --config, ...)."""
+"""Cache files kept of each kind (one per distinct set of files: bundled, with a --config...)."""
 
-_FORMAT = 1
+MAX_FILE = 4 * 1024 * 1024
+"""Files larger than this are not read for a key (the YAML loader refuses them anyway)."""
+
+_FORMAT = 2
 
 # The `re` module's parser, code generator and engine (no stubs: internal, hence the key).
 _parser: Any = import_module("re._parser")
 _compiler: Any = import_module("re._compiler")
 _sre: Any = import_module("_sre")
 
-# The modules whose objects end up in the pickle: a change to any of them changes the key.
-_PICKLED_MODULES = ("reader.model", "reader.config", "reader.rules.compile")
+RULES_MODULES = (
+    "reader.rules",
+    "reader.rules.cache",
+    "reader.model",
+    "reader.config",
+    "reader.safe_yaml",
+    "reader.rules.schema",
+    "reader.rules.merge",
+    "reader.rules.grammar",
+    "reader.rules.compile",
+    "regex._main",  # its version, and with it the compiled form of its patterns
+    "yaml",
+)
+"""The modules that build a `Config` from its files or define what its pickle holds: a change
+to any of them changes the key."""
 
 
 def _rebuild_pattern(
@@ -75,52 +98,74 @@ class _Pickler(pickle.Pickler):
         return NotImplemented
 
 
-def cache_key(paths: Sequence[Path]) -> str | None:
-    """The key for the config merged from `paths`; None when a file cannot be read."""
-    digest = hashlib.sha256(f"{_FORMAT}\0{sys.version}\0{_sre.MAGIC}".encode())
+def cache_key(
+    paths: Sequence[Path], modules: Sequence[str] = RULES_MODULES, extra: str = ""
+) -> str | None:
+    """The key for what is built from `paths` by `modules` (and whatever else `extra` says);
+    None when a file cannot be read or is not a regular file of at most `MAX_FILE` bytes
+    (then nothing is cached)."""
+    digest = hashlib.sha256(f"{_FORMAT}\0{sys.version}\0{_sre.MAGIC}\0{extra}".encode())
     try:
-        for name in _PICKLED_MODULES:
+        for name in modules:
             spec = find_spec(name)  # finds the source without running it
             if spec is None or spec.origin is None:
                 return None
             digest.update(Path(spec.origin).read_bytes())
         for path in paths:
+            data = _regular_file(path)
+            if data is None:
+                return None
             digest.update(f"\0{path}\0".encode())
-            digest.update(path.read_bytes())
-    except OSError:
+            digest.update(data)
+    except (OSError, ImportError, ValueError):
         return None
     return digest.hexdigest()[:32]
 
 
-def _file(key: str) -> Path:
-    return cache_home() / f"rules-{key}.pickle"
+def _regular_file(path: Path) -> bytes | None:
+    """The bytes of `path` if it is a regular file of at most `MAX_FILE` bytes: a pipe read
+    here would be empty for the loader, and a FIFO or a device would never end."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE:
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read(MAX_FILE + 1)
+    finally:
+        os.close(fd)
 
 
-def load(key: str) -> Any | None:
+def _file(key: str, kind: str) -> Path:
+    return cache_home() / f"{kind}-{key}.pickle"
+
+
+def load(key: str, kind: str = "rules") -> Any | None:
     """The object stored under `key`, or None (no entry, or one that cannot be read)."""
     try:
-        data = _file(key).read_bytes()
+        data = _file(key, kind).read_bytes()
         return pickle.loads(data)
     except Exception:  # a cache never fails the caller: any problem is a miss
         return None
 
 
-def store(key: str, value: Any) -> None:
-    """Store `value` under `key` (atomically), keeping the newest `KEEP` entries; best effort."""
+def store(key: str, value: Any, kind: str = "rules") -> None:
+    """Store `value` under `key` (atomically), keeping the newest `KEEP` entries of its kind;
+    best effort."""
     with contextlib.suppress(Exception):
         buffer = io.BytesIO()
         _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
         directory = cache_home()
         directory.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=directory, prefix=".rules-", suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{kind}-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as out:
                 out.write(buffer.getvalue())
-            Path(temporary).replace(_file(key))
+            Path(temporary).replace(_file(key, kind))
         finally:
             Path(temporary).unlink(missing_ok=True)
         entries = sorted(
-            directory.glob("rules-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True
+            directory.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True
         )
         for old in entries[KEEP:]:
             old.unlink(missing_ok=True)

@@ -131,13 +131,16 @@ class UserRegex:
 
 @dataclass(frozen=True, slots=True)
 class TermRule:
-    """A framing or exclusion rule: literal terms (in the combined pattern) and regexes."""
+    """A framing or exclusion rule: literal terms (in the combined pattern) and regexes.
+    `first_person`: the framing is the side's own voice, so a first-person line of an official
+    document whose author no title or site names is that side's (reader.classify.document)."""
 
     id: str
     message: str
     actor: str | None
     weight: float
     regexes: tuple[UserRegex, ...]
+    first_person: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,8 +151,11 @@ class SourceRule:
     (resolved through the lexicon: "Press conference by Secretary General <name>").
     `roles`: the author's office ("prime minister"): the document's bare "the Prime Minister"
     is its author. `joint`: subjects that speak for the author and the counterpart a title's
-    `counterpart` group names ("both leaders"). `voice`: "remarks" or "release"
-    (reader.rules.schema.SOURCE_VOICES)."""
+    `counterpart` group names ("both leaders"). `voice`: "remarks", "release", "headline",
+    "house" or "joint" (reader.rules.schema.SOURCE_VOICES). `openings`: patterns for the first
+    paragraphs: a line that hands the floor to a speaker ("X provided the following readout:"),
+    or with `voice: joint` a story's call ("X spoke to Y"), whose speaker and counterpart make
+    its joint subjects speak for both."""
 
     id: str
     message: str
@@ -160,6 +166,7 @@ class SourceRule:
     titles: tuple[Any, ...]  # regex.Pattern[str], case-insensitive
     roles: tuple[str, ...]
     joint: tuple[str, ...]
+    openings: tuple[Any, ...] = ()  # the same, for the first paragraphs after the title
 
 
 def source_rule(rule: Mapping[str, Any]) -> SourceRule:
@@ -172,6 +179,7 @@ def source_rule(rule: Mapping[str, Any]) -> SourceRule:
         sites=tuple(site.lower().removeprefix("www.") for site in rule.get("sites") or ()),
         outlets=tuple(_norm(outlet) for outlet in rule.get("outlets") or ()),
         titles=tuple(regex.compile(t, regex.IGNORECASE) for t in rule.get("titles") or ()),
+        openings=tuple(regex.compile(t, regex.IGNORECASE) for t in rule.get("openings") or ()),
         roles=tuple(_norm(role) for role in rule.get("roles") or ()),
         joint=tuple(_norm(subject) for subject in rule.get("joint") or ()),
     )
@@ -444,6 +452,46 @@ class _TermTable:
             return  # a name outranks the generic use of the same word
         self.terms[key] = Term(kind, ids, member)
 
+    def add_variant(self, term: str, actor: str) -> None:
+        """Another spelling of a listed speaker's name: added only where no term has it."""
+        key = _norm(term)
+        if key not in self.terms:
+            self.terms[key] = Term("speaker", (actor,), False)
+
+
+# Transliterations of a Slavic name's endings: Zelenskyy / Zelensky / Zelenskiy, Syrskyi /
+# Syrsky, Andrii / Andriy. Each ending (of a word of five letters or more) and the others it
+# may be written as.
+_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("skyy", ("sky", "skiy", "skyi")),
+    ("skyi", ("sky", "skiy", "skyy")),
+    ("skiy", ("sky", "skyy", "skyi")),
+    ("sky", ("skyy", "skiy", "skyi")),
+    ("nyi", ("ny", "niy")),
+    ("ii", ("iy",)),
+    ("iy", ("ii",)),
+)
+
+
+def name_variants(name: str) -> list[str]:
+    """Other spellings of a listed speaker's name by the transliterations above (the name
+    itself not included): "Oleksandr Syrskyi" -> "Oleksandr Syrsky", "Oleksandr Syrskiy" ..."""
+    words = name.split()
+    options: list[list[str]] = []
+    for word in words:
+        spellings = [word]
+        low = word.lower()
+        for ending, others in _ENDINGS:
+            if len(low) >= 5 and low.endswith(ending):
+                stem = word[: len(word) - len(ending)]
+                spellings += [stem + other for other in others]
+                break
+        options.append(spellings)
+    variants = [""]
+    for spellings in options:
+        variants = [f"{v} {w}".strip() for v in variants for w in spellings]
+    return [v for v in variants if v != name]
+
 
 _SECTIONS: tuple[tuple[str, TermKind], ...] = (
     ("adjectives", "adjective"),
@@ -471,6 +519,9 @@ def _actor_terms(data: Mapping[str, Any]) -> tuple[list[Actor], dict[str, Term]]
                 table.add(term, kind, actor_id)
             for term in members.get(section) or ():
                 table.add(term, kind, actor_id, member=True)
+        for term in entry.get("speakers") or ():
+            for variant in name_variants(term):
+                table.add_variant(variant, actor_id)
     # Parties that are none of the actors ("the European Commission", "Chinese", "UN"): a
     # phrase they name is a speaker of no actor's ("European" alone is an ally's adjective).
     for other in data.get("others") or ():
@@ -516,6 +567,7 @@ def _term_rules(
                 user_regex(source, *origins.get((rule["id"], i), ("", "")))
                 for i, source in enumerate(rule.get("regex") or ())
             ),
+            first_person=bool(rule.get("first_person", False)),
         )
         messages[compiled.id] = compiled.message
         for term in rule.get("terms") or ():

@@ -136,6 +136,15 @@ CARRY_DOCUMENT = GrammarRule(
     "An official document (its title says statement, readout, declaration...) is in its "
     "author's voice: lines with no speaker of their own are the author's.",
 )
+CARRY_STATEMENT = GrammarRule(
+    "carry.statement",
+    "carry",
+    "a paragraph of a statement that an 'X said:' line introduced: X's",
+    "A paragraph that ends 'X said:' (a statement reprinted in full) puts the unquoted "
+    "paragraphs after it in X's voice, until one reports someone in the narrator's words "
+    "('Y said ...'), a heading, a quoted paragraph or two paragraphs in a row with no first "
+    "person; a position it names is reported after X.",
+)
 MENTION = GrammarRule(
     "mention",
     "mention",
@@ -163,6 +172,7 @@ GRAMMAR_RULES: Mapping[str, GrammarRule] = {
         CARRY_FORWARD,
         CARRY_TRANSCRIPT,
         CARRY_DOCUMENT,
+        CARRY_STATEMENT,
         MENTION,
     )
 }

@@ -1,5 +1,6 @@
-"""Merging config files by id (see `reader.config`): rules by their id, the keymap by binding
-id, other sections whole; what each later file replaced is kept as one line for `rules check`.
+"""Merging config files by id (see `reader.config`): rules (framing, exclusions, actions,
+sources) by their id, the keymap by binding id, other sections whole; what each later file
+replaced is kept as one line for `rules check`.
 
 Each file's surviving rules are handed back as sections of their own file
 (`rule_sections`), so the checks that name a file:line:column still name the right file.
@@ -17,8 +18,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from reader.errors import ConfigError
 
-MERGED_BY_ID = ("framing", "exclusions")
-"""Lists of rules merged by their `id`."""
+MERGED_BY_ID = ("framing", "exclusions", "actions", "sources")
+"""Lists of rules merged by their `id`: a user's file adds one rule or replaces one without
+repeating (and then missing the next release's fixes to) every bundled rule of the section."""
 
 _SEQUENCE = "tag:yaml.org,2002:seq"
 

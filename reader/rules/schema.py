@@ -336,7 +336,7 @@ _RULE_KEYS: dict[str, Check] = {
     "tests": _EXAMPLES,
 }
 _FRAMING = mapping(
-    {**_RULE_KEYS, "actor": string, "weight": number},
+    {**_RULE_KEYS, "actor": string, "weight": number, "first_person": boolean},
     required=("id", "message", "actor"),
     extra=_terms_or_regex,
 )
@@ -352,24 +352,38 @@ def _voice(node: Node, ctx: Context) -> None:
 # How a source's document speaks: `remarks` (one speaker's own words, every line theirs,
 # greetings included), `release` (a statement or readout: its lines with content are the
 # author's, and what it says others said is reported in the author's voice) or `headline`
-# (a title rule that labels the headline alone, in the headline's own grammar).
-SOURCE_VOICES = ("remarks", "release", "headline")
+# (a title rule that labels the headline alone, in the headline's own grammar) or `house`
+# (a site or outlet of one side's media: no document voice, but an office it names without a
+# country, "the Foreign Ministry said", is that side's) or `joint` (an `openings` rule: a story
+# that opens with a call or a meeting of two sides: its joint subjects speak for both).
+SOURCE_VOICES = ("remarks", "release", "headline", "house", "joint")
 
 
 def _source_needs(node: MappingNode, ctx: Context) -> None:
-    """A source rule matches something (a site, an outlet or a title) and names its actor:
-    `actor:`, or a `(?P<speaker>...)` group in every title pattern."""
+    """A source rule matches something (a site, an outlet, a title or an opening line) and
+    names its actor: `actor:`, or a `(?P<speaker>...)` (or `(?P<authors>...)`) group in every
+    title pattern. An opening line may leave its speaker to the line's own speech verb, except
+    in a `joint` rule, whose openings name both parties of a call."""
     values = {key.value: value for key, value in node.value if isinstance(key, ScalarNode)}
-    if not values.keys() & {"sites", "outlets", "titles"}:
-        ctx.error(node, "a source rule needs 'sites', 'outlets' or 'titles'")
-    if "actor" in values:
+    if not values.keys() & {"sites", "outlets", "titles", "openings"}:
+        ctx.error(node, "a source rule needs 'sites', 'outlets', 'titles' or 'openings'")
+    voice = values.get("voice")
+    joint = isinstance(voice, ScalarNode) and voice.value == "joint"
+    for opening in _strings(values.get("openings")) if joint else ():
+        if "(?P<speaker>" not in opening.value or "(?P<counterpart>" not in opening.value:
+            ctx.error(opening, "an opening pattern needs (?P<speaker>...) and (?P<counterpart>...)")
+    if "actor" in values or "openings" in values:
         return
     titles = _strings(values.get("titles"))
     if not titles or "sites" in values or "outlets" in values:
         ctx.error(node, "a source rule without 'actor' needs title patterns only")
     for title in titles:
-        if "(?P<speaker>" not in title.value:
-            ctx.error(title, "without 'actor', a title pattern needs a (?P<speaker>...) group")
+        if "(?P<speaker>" not in title.value and "(?P<authors>" not in title.value:
+            ctx.error(
+                title,
+                "without 'actor', a title pattern needs a (?P<speaker>...) or (?P<authors>...)"
+                " group",
+            )
 
 
 _SOURCE = mapping(
@@ -381,6 +395,7 @@ _SOURCE = mapping(
         "sites": STRINGS,
         "outlets": STRINGS,
         "titles": list_of(_regex),
+        "openings": list_of(_regex),
         "roles": STRINGS,
         "joint": STRINGS,
         "tests": _EXAMPLES,
@@ -735,7 +750,8 @@ def _check_title_examples(rule: MappingNode, ctx: Context, clock: _Clock) -> boo
     tests = values.get("tests")
     if not isinstance(tests, MappingNode):
         return True
-    patterns = [regex.compile(t.value, regex.IGNORECASE) for t in _strings(values.get("titles"))]
+    sources = [*_strings(values.get("titles")), *_strings(values.get("openings"))]
+    patterns = [regex.compile(t.value, regex.IGNORECASE) for t in sources]
     for key, value in tests.value:
         for example in _strings(value):
             left = clock.left()
@@ -791,7 +807,7 @@ def _backtracking(path: Path, nodes: Mapping[str, Node]) -> list[ConfigError]:
     """A warning for each rule regex with a nested quantifier (see `nested_quantifier`)."""
     ctx = Context(path)
     checked = ("framing", "regex"), ("exclusions", "regex"), ("actions", "regex")
-    for key, field_name in (*checked, ("sources", "titles")):
+    for key, field_name in (*checked, ("sources", "titles"), ("sources", "openings")):
         for rule in _items(nodes[key]) if key in nodes else ():
             id_node = _get(rule, "id")
             rule_id = id_node.value if id_node is not None else "?"

@@ -79,11 +79,9 @@ from reader.model import Article, ClassifiedArticle, Verdict
 from reader.safe_text import visible
 from reader.ui.commands import reader_commands, screenshot_directory
 from reader.ui.explain import ExplainPane, rule_messages
-from reader.ui.help import HelpRow, HelpScreen
 from reader.ui.keys import Key, bindings, by_id, help_rows
 from reader.ui.nocolor import without_colour
 from reader.ui.open_articles import OpenArticles
-from reader.ui.pick import FeedScreen, LinksScreen
 from reader.ui.preferences import remember_theme, remembered_theme
 from reader.ui.search_bar import SearchBar
 from reader.ui.status import AirtimePart, HeaderLine, StatusLine
@@ -110,8 +108,9 @@ if TYPE_CHECKING:  # the web modules (urllib, ssl) load on the first fetch, not 
     from reader.feeds import Feed, FeedItem
     from reader.web import WebSettings
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # screens that are not the first one load when they are first opened
     from reader.ui.compare import CompareScreen
+    from reader.ui.help import HelpRow
 
 Classifier = Callable[[Article, Config], ClassifiedArticle]
 """A whole-article classifier: tests and benchmarks may pass their own."""
@@ -183,6 +182,7 @@ class _Widgets:
     explain: ExplainPane
     search: SearchBar
     status: StatusLine
+    footer_row: Container
 
 
 class ReaderApp(App[None]):
@@ -193,10 +193,11 @@ class ReaderApp(App[None]):
     config records no source files; `classifier` replaces the classifier with a whole-article
     one and `verdicts` with a progressive one (tests and benchmarks); `store` keeps the reading
     positions (default: a `StateStore` in the XDG state directory); `feeds` are listed on a
-    screen of their items, which are fetched (with `web`) as they are opened, as are the
-    articles of links; `urls` are fetched in order once the app runs, each joining the articles
-    (or the feed list) as it arrives; `notices`: what the loader said before the app started,
-    shown once it has.
+    screen of their items, which are fetched (with `web`: the settings, or a function that
+    makes them on the first fetch, so that start-up never loads the web modules) as they
+    are opened, as are the articles of links; `urls` are fetched in order once the app runs,
+    each joining the articles (or the feed list) as it arrives; `notices`: what the loader
+    said before the app started, shown once it has.
     """
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
@@ -235,7 +236,7 @@ class ReaderApp(App[None]):
         verdicts: VerdictStream | None = None,
         store: StateStore | None = None,
         feeds: Sequence[Feed] = (),
-        web: WebSettings | None = None,
+        web: WebSettings | Callable[[], WebSettings] | None = None,
         urls: Sequence[str] = (),
         notices: Sequence[str] = (),
     ) -> None:
@@ -285,6 +286,7 @@ class ReaderApp(App[None]):
             ExplainPane(id="explain", rule_messages=rule_messages(self.config)),
             SearchBar(id="search"),
             StatusLine(id="status"),
+            Container(id="footer-row"),
         )
         yield self._ui.header
         with Container(id="main"):
@@ -292,7 +294,7 @@ class ReaderApp(App[None]):
             yield self._ui.explain
         yield self._ui.search
         yield self._ui.status
-        yield Footer()
+        yield self._ui.footer_row
 
     def _widgets(self) -> _Widgets:
         """The reader's own widgets, kept from `compose`: not queried, because a timer or a
@@ -323,10 +325,15 @@ class ReaderApp(App[None]):
         """The classified article on screen, or None while it is being classified."""
         return self._classified.get(self.article_index)
 
+    def on_load(self) -> None:
+        """Themes are registered and one is chosen before any widget is styled: choosing it
+        once the widgets are mounted has Textual parse every style sheet again and restyle
+        every widget (about a twentieth of the time to the first screen)."""
+        self._setup_themes()
+
     def on_mount(self) -> None:
         self._switch_interval = sys.getswitchinterval()
         sys.setswitchinterval(min(self._switch_interval, SWITCH_INTERVAL_S))
-        self._setup_themes()
         if self._keymap:
             self.set_keymap(self._keymap)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -337,6 +344,8 @@ class ReaderApp(App[None]):
             self._open_article(0)
         elif self.feed_items:
             self.show_feed()
+        if not self.articles:  # nothing to classify: the start is over once this is drawn
+            self.call_after_refresh(self._article_settled)
         self.web.start(self._urls)
         self.set_interval(WATCH_SECONDS, self._watch_config)
         self.set_interval(SAVE_SECONDS, self._save_moved)
@@ -637,10 +646,23 @@ class ReaderApp(App[None]):
                 state = self._shown_state()
                 self._hidden_marks.pop(index, None)
             self._show(result, state, index)
-            # Everything built so far lives as long as the article: keep the collector off it.
-            gc.freeze()
+            self._article_settled()
+
+    def _article_settled(self) -> None:
+        """An article is classified and shown (drawn in the next frame). What was built for it
+        lives as long as it: frozen out of later collections, and the collector runs again
+        (the CLI pauses it while the reader starts, `reader.cli._open`). After the first one
+        the key hints fill their row, a frame later: the footer's widgets and styles cost as
+        much as the article's own first frame, which is what start-up waits for."""
+        gc.freeze()
+        gc.enable()
+        row = self._widgets().footer_row
+        if not row.children:
+            row.mount(Footer())
+            self.call_after_refresh(self.refresh_bindings)
 
     def _classify_failed(self, generation: int, message: str) -> None:
+        self._article_settled()
         if generation != self._generation:
             return
         self.status_error = message
@@ -1080,6 +1102,8 @@ class ReaderApp(App[None]):
 
     def show_feed(self) -> None:
         """The list of the feeds' items; what is picked is fetched and opened."""
+        from reader.ui.pick import FeedScreen
+
         self.push_screen(FeedScreen(self.feed_items, self.web.item or 0), self.web.picked_item)
 
     def action_links(self) -> None:
@@ -1089,6 +1113,8 @@ class ReaderApp(App[None]):
         if not block.links:
             self._note("no links in this block")
             return
+        from reader.ui.pick import LinksScreen
+
         self.push_screen(LinksScreen(block.links), lambda pick: self.web.picked_link(block, pick))
 
     def add_article(self, article: Article) -> int:
@@ -1109,6 +1135,8 @@ class ReaderApp(App[None]):
                 feed.title or "Feed", feed.url, f"{len(self.feed_items)} items"
             )
             self.view.clear("Pick an article in the feed's list (Escape shows it again)")
+            from reader.ui.pick import FeedScreen
+
             if not isinstance(self.screen, FeedScreen):
                 self.show_feed()
 
@@ -1129,6 +1157,8 @@ class ReaderApp(App[None]):
         return [(visible(keys), text, key_id) for keys, text, key_id in help_rows(self._keymap)]
 
     def action_help(self) -> None:
+        from reader.ui.help import HelpScreen
+
         self.push_screen(HelpScreen(self.help_rows()))
 
     # --- compare screen and actor lens (reader.ui.compare, reader.ui.lens) ---------------

@@ -1,11 +1,9 @@
-"""Theme files (YAML) -> Textual `Theme` objects, and the actors' colours under a theme.
+"""The themes in force (`all_themes`), choosing one, and the actors' colours under a theme.
 
 A theme file gives Textual's theme colours and may override the actors' colours from
-config.yaml. Its shape is checked by the rule files' validator (`reader.rules.schema`). Broken
-files never raise: `load_themes` returns one problem line per fault
-("themes/x.yaml:3:10: expected a colour like "#4c8dff" or "red", got int '12'") so the app can
-show one notice and fall back to the default theme, instead of refusing to start over a
-cosmetic file.
+config.yaml; `reader.ui.theme_files` reads and checks the files (broken ones become problem
+lines, never exceptions), and `all_themes` keeps what they gave in a cache while no file
+changes.
 
 The actor overrides travel inside the `Theme` itself, as variables named `reader-actor-<id>`
 (and `reader-actors-default` for actors the theme does not name). So the current theme alone
@@ -15,19 +13,13 @@ answers "which colour for actor X", there is no side registry to keep in step wi
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterable, Mapping
-from pathlib import Path
-from typing import Any
+from typing import TypeGuard
 
-from textual.color import Color, ColorParseError
 from textual.theme import Theme
-from yaml.nodes import MappingNode, Node, ScalarNode
 
-from reader import safe_yaml
 from reader.errors import ConfigError
 from reader.model import Actor
-from reader.rules import schema
 
 DEFAULT_THEME = "reader-dark"
 """The theme used when none is asked for, or the one asked for is unknown or broken."""
@@ -38,157 +30,56 @@ LAST_RESORT_THEME = "textual-dark"
 ACTOR_VARIABLE_PREFIX = "reader-actor-"
 ACTOR_DEFAULT_VARIABLE = "reader-actors-default"
 
-_COLOUR_KEYS = (
-    "primary",
-    "secondary",
-    "accent",
-    "foreground",
-    "background",
-    "surface",
-    "panel",
-    "boost",
-    "success",
-    "warning",
-    "error",
+THEME_MODULES = (
+    "reader.rules.cache",
+    "reader.ui.themes",
+    "reader.ui.theme_files",
+    "reader.rules.schema",
+    "reader.safe_yaml",
+    "textual.theme",
+    "textual.color",
+    "yaml",
 )
-_BOOL_KEYS = ("dark", "ansi")
-_FLOAT_KEYS = ("luminosity_spread", "text_alpha")
-_KNOWN_KEYS = frozenset(
-    ("name", *_COLOUR_KEYS, *_BOOL_KEYS, *_FLOAT_KEYS, "variables", "actors", "actor_default")
-)
-# Actor ids become part of a CSS variable name, so they must be CSS-identifier friendly.
-_ID = re.compile(r"[A-Za-z0-9_-]+\Z")
-_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}\Z")
-
-
-def is_colour(text: str) -> bool:
-    """True when Textual can parse `text` as a colour ("#4c8dff", "rgb(1,2,3)", "red")."""
-    try:
-        Color.parse(text)
-    except ColorParseError:
-        return False
-    return True
-
-
-def _colour(node: Node, ctx: schema.Context) -> None:
-    if not (isinstance(node, ScalarNode) and node.tag.endswith(":str") and is_colour(node.value)):
-        ctx.error(node, f'expected a colour like "#4c8dff" or "red", got {schema.describe(node)}')
-
-
-def _text_value(node: Node, ctx: schema.Context) -> None:
-    """A Textual CSS variable's value: a string or a number."""
-    if not (isinstance(node, ScalarNode) and node.tag.endswith((":str", ":int", ":float"))):
-        ctx.error(node, f"expected a text value, got {schema.describe(node)}")
-
-
-def _variables(node: Node, ctx: schema.Context) -> None:
-    """Textual variables; the actors' own are set by the 'actors' section."""
-    schema.map_of(_text_value)(node, ctx)
-    for key, _ in node.value if isinstance(node, MappingNode) else ():
-        name = str(key.value)
-        if name.startswith(ACTOR_VARIABLE_PREFIX) or name == ACTOR_DEFAULT_VARIABLE:
-            ctx.error(key, f"expected a Textual variable, got {name!r}: actors go under 'actors'")
-
-
-_ACTOR_ID = schema.matching(_ID, "an actor id (letters, digits, '-' or '_')")
-
-
-def _actor_colours(node: Node, ctx: schema.Context) -> None:
-    """Actor id -> colour. An id becomes part of a CSS variable name."""
-    if not isinstance(node, MappingNode):
-        ctx.error(node, f"expected a mapping of actor ids to colours, got {schema.describe(node)}")
-        return
-    for key, value in node.value:
-        _ACTOR_ID(key, ctx)
-        _colour(value, ctx)
-
-
-_THEME = schema.mapping(
-    {
-        # Shown in the command palette, which reads markup: plain names only ("[bold" cannot
-        # break it).
-        "name": schema.matching(_NAME, "a theme name of letters, digits, '-', '_' or '.'"),
-        **dict.fromkeys(_COLOUR_KEYS, _colour),
-        **dict.fromkeys(_BOOL_KEYS, schema.boolean),
-        **dict.fromkeys(_FLOAT_KEYS, schema.between(0, 1)),
-        "variables": _variables,
-        "actors": _actor_colours,
-        "actor_default": _colour,
-    },
-    required=("name", "primary"),
-)
-
-
-def _theme_from_file(path: Path, taken: Mapping[str, str]) -> tuple[Theme | None, list[str]]:
-    """One theme file -> its Theme, or None and every problem that stops it loading."""
-    # Size, alias and depth limits: a theme is read at every start (safe_yaml).
-    checked, errors = schema.check_yaml(path, _THEME, "theme", regular=True)
-    if checked is None:
-        return None, [str(error) for error in errors]
-    data: dict[str, Any] = checked.data
-    name = data["name"].strip()
-    if name in taken:
-        name_node = schema.child(checked.root, "name")
-        where = safe_yaml.where(path, name_node)
-        return None, [
-            str(ConfigError(f"expected a new name: {name!r} is taken by {taken[name]}", where))
-        ]
-    fields: dict[str, Any] = {key: data[key] for key in (*_COLOUR_KEYS, *_BOOL_KEYS) if key in data}
-    fields.update((key, float(data[key])) for key in _FLOAT_KEYS if key in data)
-    variables = {key: str(value) for key, value in data.get("variables", {}).items()}
-    for actor, colour in data.get("actors", {}).items():
-        variables[ACTOR_VARIABLE_PREFIX + actor] = colour
-    if "actor_default" in data:
-        variables[ACTOR_DEFAULT_VARIABLE] = data["actor_default"]
-    return Theme(name=name, **fields, variables=variables), []
-
-
-def load_themes(directory: Path) -> tuple[list[Theme], list[str]]:
-    """Every `*.yaml` theme in `directory`, in file-name order, and one line per problem.
-
-    A file with any problem is left out whole: a half-applied theme is harder to notice than a
-    missing one. A missing folder is itself a problem, not an exception.
-    """
-    if not directory.is_dir():
-        return [], [str(ConfigError("no such theme folder", str(directory)))]
-    themes: list[Theme] = []
-    problems: list[str] = []
-    taken: dict[str, str] = {}
-    for path in sorted(directory.glob("*.yaml")):
-        theme, file_problems = _theme_from_file(path, taken)
-        problems.extend(file_problems)
-        if theme is not None:
-            themes.append(theme)
-            taken[theme.name] = str(path)
-    return themes, problems
-
-
-def load_theme_directories(directories: Iterable[Path]) -> tuple[list[Theme], list[str]]:
-    """Themes from several folders (bundled first, the user's after): a later name wins.
-
-    A folder that does not exist is skipped quietly: most users have no themes folder of
-    their own. Use `load_themes` for a folder that must exist.
-    """
-    by_name: dict[str, Theme] = {}
-    problems: list[str] = []
-    for directory in directories:
-        if not directory.exists():
-            continue
-        themes, found = load_themes(directory)
-        problems.extend(found)
-        by_name.update((theme.name, theme) for theme in themes)
-    return list(by_name.values()), problems
+"""The modules that read theme files into `Theme`s (the key of their cache, `all_themes`)."""
 
 
 def all_themes() -> tuple[list[Theme], list[str]]:
-    """The bundled themes and the user's own ($XDG_CONFIG_HOME/reader/themes/*.yaml)."""
+    """The bundled themes and the user's own ($XDG_CONFIG_HOME/reader/themes/*.yaml), and one
+    line per problem.
+
+    They come from the cache (`reader.rules.cache`) while no theme file changed: reading the
+    files needs YAML and the validator, which the first screen otherwise does without."""
     from reader.resources import bundled
+    from reader.rules import cache
     from reader.xdg import config_home
 
-    themes, problems = load_theme_directories([bundled("themes"), config_home() / "themes"])
+    directories = [bundled("themes"), config_home() / "themes"]
+    files = [path for folder in directories if folder.is_dir() for path in folder.glob("*.yaml")]
+    folders = "".join(f"{folder}={folder.is_dir()}:{folder.exists()};" for folder in directories)
+    key = cache.cache_key(sorted(files), THEME_MODULES, extra=folders)
+    found = cache.load(key, "themes") if key is not None else None
+    if not _is_themes(found):
+        from reader.ui.theme_files import load_theme_directories
+
+        found = load_theme_directories(directories)
+        if key is not None:
+            cache.store(key, found, "themes")
+    themes, problems = found
     if not bundled("themes").is_dir():
         problems.insert(0, str(ConfigError("no such theme folder", str(bundled("themes")))))
     return themes, problems
+
+
+def _is_themes(found: object) -> TypeGuard[tuple[list[Theme], list[str]]]:
+    """What `load_theme_directories` returns (a cache entry that is not is a miss)."""
+    return (
+        isinstance(found, tuple)
+        and len(found) == 2
+        and isinstance(found[0], list)
+        and isinstance(found[1], list)
+        and all(isinstance(theme, Theme) for theme in found[0])
+        and all(isinstance(problem, str) for problem in found[1])
+    )
 
 
 def resolve_theme(
@@ -232,5 +123,6 @@ def actor_colour(theme: Theme | None, actor: Actor) -> str:
 def bundled_themes() -> tuple[list[Theme], list[str]]:
     """The themes shipped with the reader (`themes/` in a checkout, inside the wheel otherwise)."""
     from reader.resources import bundled
+    from reader.ui.theme_files import load_themes
 
     return load_themes(bundled("themes"))

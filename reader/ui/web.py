@@ -39,7 +39,9 @@ Pick = tuple[str, int] | None
 class WebReader:
     """The app's fetching: which item is open, what was fetched, the thread that fetches."""
 
-    def __init__(self, app: ReaderApp, settings: WebSettings | None) -> None:
+    def __init__(
+        self, app: ReaderApp, settings: WebSettings | Callable[[], WebSettings] | None
+    ) -> None:
         self.app = app
         self._settings = settings
         self.item: int | None = None
@@ -193,6 +195,8 @@ class WebReader:
         """Fetch and parse one URL (in the fetching thread: the web modules load here)."""
         from reader.web import WebSettings, read_article
 
+        if callable(self._settings):  # made on the first fetch (see `ReaderApp`'s `web`)
+            self._settings = self._settings()
         return read_article(url, self._settings or WebSettings(), warnings.append)
 
     def _post(self, callback: Callable[..., None], *args: Any) -> None:

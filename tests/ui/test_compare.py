@@ -272,7 +272,7 @@ async def test_the_header_shows_the_airtime_numbers_when_the_title_leaves_room()
             "Moscow rejects truce offer · tass.txt · article 1 of 3           N0 R74 U0 ·26"
         )
         await pilot.resize_terminal(120, 24)
-        await pilot.pause()
+        await settle(pilot)  # the header is laid out again after the resize's refresh
         header = app.query_one("#header", HeaderLine).text
         assert header.endswith("  ▕████████████▏ N0 R74 U0 ·26")
 

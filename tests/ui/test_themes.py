@@ -13,14 +13,13 @@ from textual.widgets import Static
 
 from reader.model import Actor
 from reader.resources import bundled
+from reader.ui.theme_files import load_theme_directories, load_themes
 from reader.ui.themes import (
     DEFAULT_THEME,
     actor_colour,
     actor_colours,
     all_themes,
     bundled_themes,
-    load_theme_directories,
-    load_themes,
     resolve_theme,
 )
 

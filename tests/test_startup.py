@@ -1,0 +1,104 @@
+"""Start-up (issue 12.20): what `reader ARTICLE` does before its first screen is kept to what
+that screen needs. The timings themselves are measured by `python -m benchmarks startup`,
+never asserted here; these tests pin the decisions that the timings rest on."""
+
+from __future__ import annotations
+
+import gc
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.cli import EXIT_BAD_INPUT, run
+from reader.resources import bundled
+
+SEED = "000_411166840a9e04ac.txt"
+
+
+def test_the_collector_is_running_again_when_the_reader_could_not_open(tmp_path: Path) -> None:
+    """The reader pauses the garbage collector while it starts; every way out resumes it."""
+    assert gc.isenabled()
+
+    status = run([str(tmp_path / "missing.txt")], io.StringIO(), io.StringIO())
+
+    assert status == EXIT_BAD_INPUT
+    assert gc.isenabled()
+
+
+START_PATH = """
+import io, sys
+import reader.cli
+from reader.ui.app import ReaderApp
+
+def shown(app, _shown=ReaderApp._article_settled):
+    _shown(app)
+    app.exit()
+
+ReaderApp._article_settled = shown
+ReaderApp.run = lambda app, run=ReaderApp.run, **_: run(app, headless=True, size=(160, 48))
+status = reader.cli.run([sys.argv[1]], io.StringIO(), io.StringIO())
+print(status, " ".join(sorted(sys.modules)))
+"""
+
+HEAVY = (
+    # What a plain file's first screen never needs: the web, other formats, other screens,
+    # the headless commands, YAML and its validator (rules and themes come from the cache).
+    "reader.web",
+    "reader.cache",
+    "reader.feeds",
+    "reader.transport",
+    "http.client",
+    "urllib.request",
+    "email.message",
+    "trafilatura",
+    "lxml",
+    "feedparser",
+    "markdown_it",
+    "dask",
+    "yaml",
+    "reader.safe_yaml",
+    "reader.rules.schema",
+    "reader.ui.theme_files",
+    "reader.ui.help",
+    "reader.ui.pick",
+    "reader.ui.compare",
+    "reader.ui.lens",
+    "reader.export",
+    "reader.stats",
+    "reader.evaluate",
+    "reader.output",
+    "textual.widgets._data_table",
+)
+
+
+def _start(seed: Path) -> tuple[str, set[str]]:
+    done = subprocess.run(
+        [sys.executable, "-c", START_PATH, str(seed)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    status, modules = done.stdout.split(" ", 1)
+    return status, set(modules.split())
+
+
+@pytest.mark.slow
+def test_a_plain_file_opens_without_loading_what_its_first_screen_does_not_need(
+    tmp_path: Path,
+) -> None:
+    """The real start path (CLI, config, file, app up to the first article on screen), run
+    headless in a fresh interpreter: the first start builds the rules' and themes' caches,
+    the next ones load none of `HEAVY`."""
+    seed = tmp_path / "article.txt"
+    seed.write_text((bundled("seeds") / SEED).read_text(encoding="utf-8"), encoding="utf-8")
+
+    cold_status, cold = _start(seed)
+    warm_status, warm = _start(seed)
+
+    assert (cold_status, warm_status) == ("0", "0")
+    assert {"yaml", "reader.rules.schema"} <= cold  # the first start built the caches
+    assert sorted(warm & set(HEAVY)) == []

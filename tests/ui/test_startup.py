@@ -1,0 +1,94 @@
+"""Start-up (issue 12.20) inside the app: the garbage collector, paused by the CLI while the
+reader starts, runs again once the first article is on screen (else memory would grow for
+the whole session); the footer's key hints come a frame after the article; the themes come
+from a cache while their files are unchanged."""
+
+from __future__ import annotations
+
+import gc
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+from textual.theme import Theme
+
+from reader.ui.app import ReaderApp
+from reader.ui.compare import CompareScreen
+from reader.ui.themes import all_themes
+
+from .helpers import ready, screen_text
+
+
+async def test_collecting_resumes_once_the_first_article_is_shown(
+    app: ReaderApp, size: tuple[int, int]
+) -> None:
+    gc.disable()  # as `reader.cli` does before the app starts
+    try:
+        async with app.run_test(size=size) as pilot:
+            await ready(pilot)
+            assert app.view.classified is not None
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
+async def test_the_key_hints_fill_the_footer_once_the_article_is_shown(
+    app: ReaderApp, size: tuple[int, int]
+) -> None:
+    """The footer is mounted after the article's first frame, also when `reader compare` put
+    the compare screen on top first: back on the reader, the key hints are there."""
+    app.open_on_compare = True
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        assert isinstance(app.screen, CompareScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.screen_stack[0]
+        footer = screen_text(app).splitlines()[-1]
+        assert "q Quit" in footer and "/ Search" in footer
+
+
+def _mine(themes: list[Theme]) -> Theme:
+    (theme,) = [theme for theme in themes if theme.name == "mine"]
+    return theme
+
+
+def test_themes_come_from_the_cache_until_a_theme_file_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first screen needs no YAML: the themes read at the last start are kept in the
+    cache; a changed, added or broken file is read again."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    folder = tmp_path / "reader" / "themes"
+    folder.mkdir(parents=True)
+    mine = folder / "mine.yaml"
+    mine.write_text('name: mine\nprimary: "#111111"\n', encoding="utf-8")
+
+    assert _mine(all_themes()[0]).primary == "#111111"
+    assert _mine(all_themes()[0]).primary == "#111111"
+    assert len(list((Path(os.environ["XDG_CACHE_HOME"]) / "reader").glob("themes-*"))) == 1
+
+    mine.write_text('name: mine\nprimary: "#222222"\n', encoding="utf-8")
+    assert _mine(all_themes()[0]).primary == "#222222"
+
+    (folder / "broken.yaml").write_text("name: broken\nprimary: 12\n", encoding="utf-8")
+    for _ in range(2):  # built, then from the cache: the same problem line
+        themes, problems = all_themes()
+        assert problems == [
+            f'{folder / "broken.yaml"}:2:10: expected a colour like "#4c8dff" or "red", '
+            "got int '12'"
+        ]
+        assert _mine(themes).primary == "#222222"
+
+
+@pytest.mark.parametrize("entry", [(1, 2), ([1], []), "themes", ([], [3])])
+def test_a_theme_cache_entry_of_another_shape_is_a_miss(entry: object) -> None:
+    """Whatever the cache file holds, the themes are read again rather than trusted."""
+    all_themes()
+    (path,) = (Path(os.environ["XDG_CACHE_HOME"]) / "reader").glob("themes-*")
+    path.write_bytes(pickle.dumps(entry))
+
+    themes, problems = all_themes()
+
+    assert "reader-dark" in [theme.name for theme in themes] and problems == []
