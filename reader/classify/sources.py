@@ -502,18 +502,23 @@ def reported_actions(work: BlockWork, rules: CompiledRules) -> None:
     if not work.excluded:
         return  # the scan's exclusions hold every action's match: none here
     index = _by_position(work)
+    excluded = sorted(work.excluded)
     reporting = [
         (start, end)
         for start, end in work.sentences
-        if any(start <= s < end for s, _ in work.excluded)
+        if _between(excluded, start, end)
         and any(form.lemma in _REPORTING for _, _, form in _between(index[0], start, end))
     ]
     if not reporting:
         return
-    # one scan over the sentences that report, not one per sentence
-    found = _action_spans(work, rules, reporting[0][0], reporting[-1][1])
+    # one scan over the sentences that report, not one per sentence; sorted by where each
+    # match starts, so a sentence's share is a bisection
+    found = sorted(
+        _action_spans(work, rules, reporting[0][0], reporting[-1][1]), key=lambda hit: hit[1][0]
+    )
+    starts = [span[0] for _, span in found]
     for start, end in reporting:
-        spans = [(rule, span) for rule, span in found if start <= span[0] < end]
+        spans = found[bisect_left(starts, start) : bisect_left(starts, end)]
         if not spans or any(rule.id in _TOPICS for rule, _ in spans):
             continue
         where = [span for _, span in spans]
