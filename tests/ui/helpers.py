@@ -41,13 +41,14 @@ def _busy(pump: MessagePump) -> bool:
 
 def _screen_pending(app: App[Any]) -> bool:
     """The screen has a layout or a repaint waiting for its update timer, which then sends
-    the widgets their new sizes (a resize) or redraws them."""
+    the widgets their new sizes (a resize) or redraws them, or callbacks to run after it."""
     screen = app.screen
     return bool(
         screen._layout_required
         or screen._scroll_required
         or screen._repaint_required
         or screen._dirty_widgets
+        or screen._callbacks  # after the refresh (`call_after_refresh`)
     )
 
 
