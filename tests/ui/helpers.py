@@ -69,7 +69,9 @@ async def settled(min_sleep: float = 0.0, max_sleep: float = 1.0) -> None:
     quiet = 0
     while quiet < 2 and time.monotonic() < deadline:
         await asyncio.sleep(0.001)
-        if _screen_pending(app):
+        if app._resize_timer is not None:  # a terminal resize waits 1/120 s for the next one
+            quiet = 0
+        elif _screen_pending(app):
             app.screen._on_timer_update()  # what its timer would do
             quiet = 0
         else:
