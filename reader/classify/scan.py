@@ -155,6 +155,9 @@ class Budget:
             for rx in rule.regexes:
                 if rule.id in self.off:
                     break
+                candidates = _candidates(rx, folded_all, bounds)
+                if candidates is not None and not candidates:
+                    continue  # no block holds a string every match needs
                 if rx.joinable:
                     spans = self._run(rule, rx, folded_all)
                     if spans is None:
@@ -173,7 +176,7 @@ class Budget:
                         found[i] = []
                 else:
                     found = [[] for _ in folded]
-                    redo = set(range(len(folded)))
+                    redo = candidates if candidates is not None else set(range(len(folded)))
                 for i in sorted(redo):
                     spans = self._run(rule, rx, folded[i])
                     if spans is None:
@@ -225,6 +228,16 @@ class Budget:
             self.left[rule.id] = rule_left - spent
             self.left[rx.file] = file_left - spent
         return spans
+
+
+def _candidates(rx: UserRegex, folded_all: str, bounds: list[int]) -> set[int] | None:
+    """The blocks that hold one of the strings every match of `rx` needs (its compiled
+    prefilter, found in one pass over the joined text), or None when it has no prefilter.
+
+    The strings hold no newline, so each one found lies inside the block where it starts."""
+    if rx.need is None:
+        return None
+    return {bisect_right(bounds, m.start()) - 1 for m in rx.need.finditer(folded_all)}
 
 
 _NO_UNITS: tuple[list[Unit], list[int], list[int]] = ([], [], [])  # never changed: shared

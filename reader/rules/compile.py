@@ -28,6 +28,7 @@ import regex
 
 from reader.model import Actor
 from reader.rules.grammar import GRAMMAR_RULES
+from reader.rules.prefilter import required_strings
 
 if TYPE_CHECKING:
     pass
@@ -121,12 +122,15 @@ class UserRegex:
     `where` is its file:line:column, `file` the rule file whose time budget it spends.
     `joinable`: it has no anchor or lookaround, so it can be run over many blocks joined by
     newlines at once; a match that crosses a newline sends those blocks back to one at a time.
+    `need`: a search for strings one of which every match holds (reader.rules.prefilter), or
+    None: a block without any of them is not worth the regex.
     """
 
     pattern: Any  # regex.Pattern[str]
     where: str
     file: str
     joinable: bool
+    need: Any = None  # regex.Pattern[str] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,11 +196,13 @@ _UNJOINABLE = re.compile(r"[$^]|\\[AZzG]|\(\?<?[=!]|\(\?[a-zA-Z-]*r")
 
 def user_regex(source: str, where: str = "", file: str = "") -> UserRegex:
     """Compile one rule-file regex (already validated by reader.rules.schema)."""
+    pattern = regex.compile(source)
     return UserRegex(
-        pattern=regex.compile(source),
+        pattern=pattern,
         where=where,
         file=file,
         joinable=_UNJOINABLE.search(source.replace("[^", "[")) is None,
+        need=required_strings(source, pattern.flags),
     )
 
 
