@@ -155,8 +155,7 @@ class Budget:
             for rx in rule.regexes:
                 if rule.id in self.off:
                     break
-                candidates = _candidates(rx, folded_all, bounds)
-                if candidates is not None and not candidates:
+                if rx.need is not None and rx.need.search(folded_all) is None:
                     continue  # no block holds a string every match needs
                 if rx.joinable:
                     spans = self._run(rule, rx, folded_all)
@@ -176,7 +175,7 @@ class Budget:
                         found[i] = []
                 else:
                     found = [[] for _ in folded]
-                    redo = candidates if candidates is not None else set(range(len(folded)))
+                    redo = _candidates(rx, folded_all, bounds)
                 for i in sorted(redo):
                     spans = self._run(rule, rx, folded[i])
                     if spans is None:
@@ -230,14 +229,25 @@ class Budget:
         return spans
 
 
-def _candidates(rx: UserRegex, folded_all: str, bounds: list[int]) -> set[int] | None:
+def _candidates(rx: UserRegex, folded_all: str, bounds: list[int]) -> set[int]:
     """The blocks that hold one of the strings every match of `rx` needs (its compiled
-    prefilter, found in one pass over the joined text), or None when it has no prefilter.
+    prefilter, searched for over the joined text, once per block that holds one); every block
+    when it has no prefilter.
 
     The strings hold no newline, so each one found lies inside the block where it starts."""
     if rx.need is None:
-        return None
-    return {bisect_right(bounds, m.start()) - 1 for m in rx.need.finditer(folded_all)}
+        return set(range(len(bounds)))
+    search = rx.need.search
+    found: set[int] = set()
+    count = len(bounds)
+    pos = 0
+    while (m := search(folded_all, pos)) is not None:
+        i = bisect_right(bounds, m.start()) - 1
+        found.add(i)
+        if i + 1 >= count:
+            break
+        pos = bounds[i + 1]
+    return found
 
 
 _NO_UNITS: tuple[list[Unit], list[int], list[int]] = ([], [], [])  # never changed: shared
