@@ -155,8 +155,6 @@ class Budget:
             for rx in rule.regexes:
                 if rule.id in self.off:
                     break
-                if rx.need is not None and rx.need.search(folded_all) is None:
-                    continue  # no block holds a string every match needs
                 if rx.joinable:
                     spans = self._run(rule, rx, folded_all)
                     if spans is None:

@@ -28,7 +28,7 @@ import regex
 
 from reader.model import Actor
 from reader.rules.grammar import GRAMMAR_RULES
-from reader.rules.prefilter import required_strings
+from reader.rules.prefilter import Prefiltered, need_search, prefiltered
 
 if TYPE_CHECKING:
     pass
@@ -167,10 +167,10 @@ class SourceRule:
     voice: str
     sites: tuple[str, ...]
     outlets: tuple[str, ...]
-    titles: tuple[Any, ...]  # regex.Pattern[str], case-insensitive
+    titles: tuple[Prefiltered, ...]  # case-insensitive, behind their required strings
     roles: tuple[str, ...]
     joint: tuple[str, ...]
-    openings: tuple[Any, ...] = ()  # the same, for the first paragraphs after the title
+    openings: tuple[Prefiltered, ...] = ()  # the same, for the first paragraphs after the title
 
 
 def source_rule(rule: Mapping[str, Any]) -> SourceRule:
@@ -182,8 +182,8 @@ def source_rule(rule: Mapping[str, Any]) -> SourceRule:
         voice=rule.get("voice", "release"),
         sites=tuple(site.lower().removeprefix("www.") for site in rule.get("sites") or ()),
         outlets=tuple(_norm(outlet) for outlet in rule.get("outlets") or ()),
-        titles=tuple(regex.compile(t, regex.IGNORECASE) for t in rule.get("titles") or ()),
-        openings=tuple(regex.compile(t, regex.IGNORECASE) for t in rule.get("openings") or ()),
+        titles=tuple(prefiltered(t, regex.IGNORECASE) for t in rule.get("titles") or ()),
+        openings=tuple(prefiltered(t, regex.IGNORECASE) for t in rule.get("openings") or ()),
         roles=tuple(_norm(role) for role in rule.get("roles") or ()),
         joint=tuple(_norm(subject) for subject in rule.get("joint") or ()),
     )
@@ -202,7 +202,7 @@ def user_regex(source: str, where: str = "", file: str = "") -> UserRegex:
         where=where,
         file=file,
         joinable=_UNJOINABLE.search(source.replace("[^", "[")) is None,
-        need=required_strings(source, pattern.flags),
+        need=need_search(source, pattern.flags),
     )
 
 

@@ -14,6 +14,7 @@ flag groups, `regex`-only escapes) gets no prefilter and runs everywhere, as bef
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from importlib import import_module
 from itertools import product
 from typing import Any
@@ -49,28 +50,76 @@ MIN_LENGTH = 3
 
 # Syntax the standard parser would read as literal text where `regex` does not: a brace that
 # is no counted repeat (fuzzy constraints "{e<=1}"), a POSIX class "[[:alpha:]]".
-_UNSURE = re.compile(r"\{(?!\d*(?:,\d*)?\})|\[:")
+_UNSURE = re.compile(r"\{(?!\d*(?:,\d*)?\})|\[:\^?\w+:\]")
 
 _CASE_FLAGS = regex.IGNORECASE | regex.ASCII | regex.UNICODE
 
 Strings = frozenset[str]
 
 
-def required_strings(source: str, flags: int = 0) -> Any:
-    """A compiled search (`regex.Pattern`) for the strings one of which every match of
-    `source` holds, or None when none is known. `flags` are the pattern's own (`Pattern.flags`):
-    the prefilter matches its strings with the same case rules."""
+def required_strings(source: str, flags: int = 0) -> Strings | None:
+    """Strings one of which every match of `source` holds, or None when none is known.
+    `flags` are the pattern's own (`Pattern.flags`)."""
     if flags & (regex.FULLCASE | regex.VERSION1) or _UNSURE.search(source):
         return None
     try:
         tree = _parser.parse(source)
     except (re.error, RecursionError, OverflowError):
         return None
-    best = _best(_needs(list(tree)))
+    return _best(_needs(list(tree)))
+
+
+def need_search(source: str, flags: int = 0) -> Any:
+    """A compiled search (`regex.Pattern`) for `required_strings`, or None: it matches the
+    strings with the pattern's own case rules, so it finds them wherever the pattern could."""
+    best = required_strings(source, flags)
     if best is None:
         return None
     alternation = "|".join(regex.escape(s) for s in sorted(best, key=lambda s: (-len(s), s)))
     return regex.compile(alternation, flags & _CASE_FLAGS)
+
+
+@dataclass(frozen=True, slots=True)
+class Prefiltered:
+    """A title or opening pattern (case-insensitive, run on lower-cased text) with the strings
+    one of which its every match holds: a title that holds none is not searched.
+
+    Why: each search carries a timeout, which costs the `regex` module several times what a
+    failing search of a short title does; a plain `in` test costs almost nothing. Case rules
+    make `in` exact only for ASCII strings in ASCII text (non-ASCII letters such as the long s
+    or the Kelvin sign match ASCII ones case-insensitively), so other text is searched as
+    before."""
+
+    pattern: Any  # regex.Pattern[str]
+    strings: tuple[str, ...]  # lower-case ASCII; () when none is known
+
+    def search(self, text: str, *args: int, timeout: float | None = None) -> Any:
+        """`pattern.search`, None at once when `text` surely holds no match."""
+        if self._cannot_match(text):
+            return None
+        return self.pattern.search(text, *args, timeout=timeout)
+
+    def match(self, text: str, *args: int, timeout: float | None = None) -> Any:
+        """`pattern.match`, None at once when `text` surely holds no match."""
+        if self._cannot_match(text):
+            return None
+        return self.pattern.match(text, *args, timeout=timeout)
+
+    def _cannot_match(self, text: str) -> bool:
+        """Whether `text` is ASCII and holds none of the strings, in any case."""
+        if not self.strings or not text.isascii():
+            return False
+        lowered = text.lower()
+        return not any(s in lowered for s in self.strings)
+
+
+def prefiltered(source: str, flags: int) -> Prefiltered:
+    """`source` compiled with `flags`, behind its required strings (see `Prefiltered`)."""
+    pattern = regex.compile(source, flags)
+    found = required_strings(source, pattern.flags)
+    if found is None or not all(s.isascii() for s in found):
+        return Prefiltered(pattern, ())
+    return Prefiltered(pattern, tuple(sorted({s.lower() for s in found})))
 
 
 def _best(candidates: list[Strings]) -> Strings | None:
