@@ -57,41 +57,47 @@ _CASE_FLAGS = regex.IGNORECASE | regex.ASCII | regex.UNICODE
 Strings = frozenset[str]
 
 
-def required_strings(source: str, flags: int = 0) -> Strings | None:
-    """Strings one of which every match of `source` holds, or None when none is known.
-    `flags` are the pattern's own (`Pattern.flags`)."""
+def required_strings(source: str, flags: int = 0) -> list[Strings]:
+    """Sets of strings, every match of `source` holding one string of each set (the most
+    selective first); [] when none is known. `flags` are the pattern's own (`Pattern.flags`)."""
     if flags & (regex.FULLCASE | regex.VERSION1) or _UNSURE.search(source):
-        return None
+        return []
     try:
         tree = _parser.parse(source)
     except (re.error, RecursionError, OverflowError):
-        return None
-    return _best(_needs(list(tree)))
+        return []
+    usable = {c for c in _needs(list(tree)) if c and min(map(len, c)) >= MIN_LENGTH}
+    return sorted(usable, key=lambda c: (-min(map(len, c)), len(c), sorted(c)))
 
 
 def need_search(source: str, flags: int = 0) -> Any:
     """A compiled search (`regex.Pattern`) for `required_strings`, or None: it matches the
     strings with the pattern's own case rules, so it finds them wherever the pattern could."""
-    best = required_strings(source, flags)
-    if best is None:
+    found = required_strings(source, flags)
+    if not found:
         return None
+    best = found[0]
     alternation = "|".join(regex.escape(s) for s in sorted(best, key=lambda s: (-len(s), s)))
     return regex.compile(alternation, flags & _CASE_FLAGS)
 
 
+# The only characters that match an ASCII letter case-insensitively ("İ", "ı", the long s,
+# the Kelvin sign; found by running `[a-zA-Z0-9]` with IGNORECASE over every code point).
+_ASCII_CASE_PARTNERS = frozenset("\u0130\u0131\u017f\u212a")
+
+
 @dataclass(frozen=True, slots=True)
 class Prefiltered:
-    """A title or opening pattern (case-insensitive, run on lower-cased text) with the strings
-    one of which its every match holds: a title that holds none is not searched.
+    """A title or opening pattern (case-insensitive) with the strings its every match holds,
+    one of each group: a title that lacks a group is not searched.
 
     Why: each search carries a timeout, which costs the `regex` module several times what a
-    failing search of a short title does; a plain `in` test costs almost nothing. Case rules
-    make `in` exact only for ASCII strings in ASCII text (non-ASCII letters such as the long s
-    or the Kelvin sign match ASCII ones case-insensitively), so other text is searched as
-    before."""
+    failing search of a short title does; a plain `in` test costs almost nothing. The strings
+    are lower-case ASCII, and only four non-ASCII characters match an ASCII letter in any case:
+    a text that holds one of them is searched as before."""
 
     pattern: Any  # regex.Pattern[str]
-    strings: tuple[str, ...]  # lower-case ASCII; () when none is known
+    groups: tuple[tuple[str, ...], ...]  # () when none is known
 
     def search(self, text: str, *args: int, timeout: float | None = None) -> Any:
         """`pattern.search`, None at once when `text` surely holds no match."""
@@ -106,20 +112,24 @@ class Prefiltered:
         return self.pattern.match(text, *args, timeout=timeout)
 
     def _cannot_match(self, text: str) -> bool:
-        """Whether `text` is ASCII and holds none of the strings, in any case."""
-        if not self.strings or not text.isascii():
+        """Whether `text` lacks every string of one of the groups, in any case."""
+        if not self.groups:
+            return False
+        if not text.isascii() and not _ASCII_CASE_PARTNERS.isdisjoint(text):
             return False
         lowered = text.lower()
-        return not any(s in lowered for s in self.strings)
+        return not all(any(s in lowered for s in group) for group in self.groups)
 
 
 def prefiltered(source: str, flags: int) -> Prefiltered:
     """`source` compiled with `flags`, behind its required strings (see `Prefiltered`)."""
     pattern = regex.compile(source, flags)
-    found = required_strings(source, pattern.flags)
-    if found is None or not all(s.isascii() for s in found):
-        return Prefiltered(pattern, ())
-    return Prefiltered(pattern, tuple(sorted({s.lower() for s in found})))
+    groups = [
+        tuple(sorted({s.lower() for s in found}))
+        for found in required_strings(source, pattern.flags)
+        if all(s.isascii() for s in found)
+    ]
+    return Prefiltered(pattern, tuple(groups))
 
 
 def _best(candidates: list[Strings]) -> Strings | None:
