@@ -118,7 +118,13 @@ class Prefiltered:
         if not text.isascii() and not _ASCII_CASE_PARTNERS.isdisjoint(text):
             return False
         lowered = text.lower()
-        return not all(any(s in lowered for s in group) for group in self.groups)
+        for group in self.groups:  # plain loops: this runs for every title and pattern
+            for string in group:
+                if string in lowered:
+                    break
+            else:
+                return True
+        return False
 
 
 def prefiltered(source: str, flags: int) -> Prefiltered:
