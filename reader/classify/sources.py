@@ -446,12 +446,13 @@ def _action_spans(
 ) -> list[tuple[TermRule, tuple[int, int]]]:
     """Where the config's `actions:` match in work[start:end], each with its rule."""
     spans: list[tuple[TermRule, tuple[int, int]]] = []
+    text = work.folded[start:end]
     for rule in rules.actions:
         for user in rule.regexes:
+            if user.need is not None and user.need.search(text) is None:
+                continue  # none of the strings every match holds (a timed search costs more)
             try:
-                found = user.pattern.finditer(
-                    work.folded[start:end], timeout=_TITLE_SECONDS, concurrent=True
-                )
+                found = user.pattern.finditer(text, timeout=_TITLE_SECONDS, concurrent=True)
                 spans.extend((rule, (start + m.start(), start + m.end())) for m in found)
             except TimeoutError:
                 continue
