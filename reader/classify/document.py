@@ -304,10 +304,19 @@ def statement_voice(work: BlockWork, state: State, rules: CompiledRules, plain: 
     X's, with no speech verb of their own. The statement ends at a heading (`plain` is False),
     a quoted paragraph (a quote is carried as quotes are) or a paragraph that reports someone
     in the narrator's words ("Y said ..."); a position a paragraph of it names is reported
-    after X's ("Over recent weeks, the Russian government have repeatedly denied ...")."""
+    after X's ("Over recent weeks, the Russian government have repeatedly denied ..."). Two
+    paragraphs in a row with no first person ("we", "our", "I") end it too: the narrator's
+    account has resumed (the first of them is still read as X's)."""
     statement = state.statement
     if statement is not None:
-        if not plain or _ENDS_STATEMENT.match(work.folded) or _reports(work):
+        if _FIRST_PERSON.search(work.folded):  # the speaker's "we" goes on
+            statement = state.statement = Speaker(statement.actors, work.index)
+        if (
+            not plain
+            or _ENDS_STATEMENT.match(work.folded)
+            or _reports(work)
+            or work.index - statement.block >= _IMPERSONAL
+        ):
             state.statement = None
         elif statement.actors:
             own = {a for _, who in work.main if who.kind == "actor" for a in who.actors}
@@ -316,7 +325,7 @@ def statement_voice(work: BlockWork, state: State, rules: CompiledRules, plain: 
                 weight = weights.attribution + weights.reported if own else weights.carry
                 add_evidence(work, CARRY_STATEMENT, statement.actors, 0, len(work.text), weight)
                 work.carried_from = statement.block
-    if plain and state.voice is None and not work.quotes:
+    if plain and state.voice is None and not work.quotes and work.text.rstrip().endswith(":"):
         _introduction(work, state, rules)
 
 
@@ -345,7 +354,7 @@ def _introduction(work: BlockWork, state: State, rules: CompiledRules) -> None:
 # minister said:", "..., the ministry said in a statement:", "The statement reads:").
 _INTRODUCES = re.compile(
     r"\b(?:said|says|stated|states|wrote|writes|added|declared|reads|read|noted|stressed)"
-    r"(?:\s+(?:in|on|at)\s+[^:]{1,60})?\s*:\s*\Z"
+    r"(?:\s+(?:the\s+following|as\s+follows))?(?:\s+(?:in|on|at)\s+[^:]{1,60})?\s*:\s*\Z"
 )
 
 # A paragraph that opens with a quotation mark, or with the narrator's own turn back to the
@@ -354,6 +363,12 @@ _ENDS_STATEMENT = re.compile(
     r"\s*(?:[\"“„«‘']|(?:meanwhile|earlier|later|separately|elsewhere|in a separate)\b|"
     r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
 )
+
+# A statement's own voice: the speaker's first person.
+_FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|i|my|me)\b")
+
+# Paragraphs since the statement's last first-person one (or its introduction) that end it.
+_IMPERSONAL = 2
 
 # Verbs the narrator reports someone with; a statement's own prose takes stances instead.
 _REPORTING = frozenset(["say", "tell", "add", "report", "write", "note", "state"])

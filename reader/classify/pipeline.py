@@ -54,6 +54,7 @@ from reader.classify.sources import (
     actions_only,
     byline_source,
     document_label,
+    embedded_document,
     joint_voice,
     opening_source,
     page_source,
@@ -363,6 +364,8 @@ def _analyse(
         _body_sources(work, rules, state, distance, in_voice)
         reported_actions(work, rules)
         statement_voice(work, state, rules, block.kind != "heading")
+        if not state.official and state.statement is None and rules.sources:
+            embedded_document(work, state, rules)  # "Statement of the MFA of Ukraine on ..."
     _document_source(work, rules, state, is_title)
     _framing_and_mentions(work, rules)
     return pending

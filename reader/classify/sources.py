@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 from functools import lru_cache
 from operator import itemgetter
 from typing import Any
@@ -70,6 +71,7 @@ def title_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
     test is not needed)."""
     if _BARE_GENRE.match(work.folded):
         state.genre = work.folded  # "Opening remarks": the next line may say by whom
+        _site_remarks(work, state)
     for rule in rules.sources:
         for pattern in rule.titles:
             match = _search(pattern, work.folded)
@@ -175,6 +177,45 @@ _BARE_GENRE = re.compile(
     r"\W*(?:[\w-]+\s+){0,3}?(?:press conference|news conference|press point|press briefing|"
     r"briefing|remarks|speech|address|statement|doorstep|interview)\W*\Z"
 )
+
+
+def embedded_document(work: BlockWork, state: State, rules: CompiledRules) -> None:
+    """A heading inside a story that names a document by its title grammar ("Statement of the
+    Ministry of Foreign Affairs of Ukraine on ...", "Address by the President of ..."), the
+    document reprinted after it: its paragraphs are the author's as a statement introduced by
+    "X said:" is (`reader.classify.document.statement_voice`); the heading is no position."""
+    if len(work.text) > _HEADING_LENGTH or work.text.rstrip().endswith(_SENTENCE_ENDS):
+        return
+    for rule in rules.sources:
+        if rule.actor is not None or rule.voice == "headline":
+            continue
+        for pattern in rule.titles:
+            try:
+                match = pattern.search(work.folded, timeout=_TITLE_SECONDS)
+            except TimeoutError:
+                continue
+            if match is None:
+                continue
+            author = _group_actor(work, match, "speaker") or _group_actors(work, match)
+            if author:
+                state.statement = Speaker(author, work.index)
+                work.evidence = [ev for ev in work.evidence if ev.kind in _NO_POSITION]
+                return
+
+
+_HEADING_LENGTH = 200
+_SENTENCE_ENDS = (".", "!", "?", ":", '"', "”", "»")
+
+
+def _site_remarks(work: BlockWork, state: State) -> None:
+    """A page of an official site titled with a genre of spoken words alone ("Pre-summit
+    press conference", "Opening remarks"): the site's author speaking, every line theirs."""
+    source, author = state.source, state.document
+    if source is None or source.remarks or not author or _STATEMENT.match(work.folded):
+        return
+    state.source = replace(source, remarks=True)
+    state.interviewee = Speaker(author, 0)
+
 
 # The second line of such a title: "by NATO Secretary General <name> at ...".
 _BYLINE = re.compile(r"\W*by\s")
@@ -325,12 +366,22 @@ def joint_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         if verb is not None and verb.lemma.split(" ", 1)[0] not in _TOPIC_VERBS:
             weights = rules.weights
             end = len(work.text)
-            add_evidence(work, CARRY_DOCUMENT, source.counterpart, 0, end, weights.reported)
-            if not any(ev.rule == CARRY_DOCUMENT.id and ev.actor in author for ev in work.evidence):
+            own = sum(
+                ev.weight for ev in work.evidence if ev.kind in _SPEECH and ev.actor in author
+            )
+            # the counterpart's own position, said by both: as much as an attribution when the
+            # author's words already outweigh it in the block, else reported after the author
+            weight = weights.attribution if own > weights.attribution else weights.reported
+            add_evidence(work, CARRY_DOCUMENT, source.counterpart, 0, end, weight)
+            if not own:
                 # "They agreed ..." read as the last speaker: the author's account comes first
                 weight = weights.attribution + weights.reported
                 add_evidence(work, CARRY_DOCUMENT, author, 0, end, weight)
             return
+
+
+# Evidence that someone speaks in a block (a mention or framing does not).
+_SPEECH = frozenset(["attribution", "carry"])
 
 
 # "The leaders spoke about / talked about / discussed X": a topic, no shared position.

@@ -142,7 +142,8 @@ CARRY_STATEMENT = GrammarRule(
     "a paragraph of a statement that an 'X said:' line introduced: X's",
     "A paragraph that ends 'X said:' (a statement reprinted in full) puts the unquoted "
     "paragraphs after it in X's voice, until one reports someone in the narrator's words "
-    "('Y said ...'), a heading or a quoted paragraph; a position it names is reported after X.",
+    "('Y said ...'), a heading, a quoted paragraph or two paragraphs in a row with no first "
+    "person; a position it names is reported after X.",
 )
 MENTION = GrammarRule(
     "mention",

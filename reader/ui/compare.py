@@ -150,28 +150,28 @@ class CompareScreen(Screen[None]):
         return ["outlet", "date", *actor_keys(self.actors), "title"]
 
     def _fill(self, keep: tuple[int, str] | None) -> None:
-        """(Re)build the table in the current order; `keep` = (article, column key) to stand on."""
+        """(Re)build the table in the current order; `keep` = (article, column key) to stand on.
+
+        Each column is given the width of its widest cell. Left to measure them itself, the
+        table does so when it next idles, and a frame drawn before that (a worker's answer
+        arriving just before the screen's refresh) was kept at the headings' widths: the
+        outlets, bars and titles cut short until the next key (seen on a loaded machine)."""
         table = self.table
         table.clear(columns=True)
         width = self._bar_width()
         colours = actor_colours(self.app.current_theme, self.actors)
-        has_dates = any(row.date for row in self.rows)
+        keys = [key for key in self._keys() if key != "date" or any(r.date for r in self.rows)]
         self._drawn_bar = width
-        for key in self._keys():
-            if key == "date" and not has_dates:
-                continue
-            table.add_column(self._heading(key), key=key)
-        for row in self.rows:
-            cells: list[Text] = [Text(visible(row.outlet))]
-            if has_dates:
-                cells.append(Text(visible(row.date)))
-            cells += [self._cell(row, key, width, colours) for key in actor_keys(self.actors)]
-            cells.append(Text(visible(row.title)))
+        rows = [[self._cell(row, key, width, colours) for key in keys] for row in self.rows]
+        for number, key in enumerate(keys):
+            heading = self._heading(key)
+            widest = max((cells[number].cell_len for cells in rows), default=0)
+            table.add_column(heading, key=key, width=max(heading.cell_len, widest))
+        for row, cells in zip(self.rows, rows, strict=True):
             table.add_row(*cells, key=str(row.index))
         if keep is not None:
             article, column = keep
             order = [row.index for row in self.rows]
-            keys = [str(k.value) for k in table.columns]
             if article in order and column in keys:
                 table.move_cursor(row=order.index(article), column=keys.index(column))
         self._show_speakers()
@@ -189,6 +189,8 @@ class CompareScreen(Screen[None]):
         return Text(visible(text), style="bold")
 
     def _cell(self, row: CompareRow, key: str, width: int, colours: dict[str, str]) -> Text:
+        if key in TEXT_KEYS:  # outlet, date, title
+            return Text(visible(str(getattr(row, key))))
         entry = row.cell(key)
         tag = next((actor.tag for actor in self.actors if actor.id == key), NONE_TAG)
         colour = colours.get(key)
