@@ -502,18 +502,22 @@ def reported_actions(work: BlockWork, rules: CompiledRules) -> None:
     if not work.excluded:
         return  # the scan's exclusions hold every action's match: none here
     index = _by_position(work)
+    excluded = sorted(work.excluded)  # bisected per sentence: a long block stays linear
     reporting = [
         (start, end)
         for start, end in work.sentences
-        if any(start <= s < end for s, _ in work.excluded)
+        if _between(excluded, start, end)
         and any(form.lemma in _REPORTING for _, _, form in _between(index[0], start, end))
     ]
     if not reporting:
         return
     # one scan over the sentences that report, not one per sentence
-    found = _action_spans(work, rules, reporting[0][0], reporting[-1][1])
+    found = sorted(
+        ((span[0], rule, span) for rule, span in _action_spans(work, rules, *_outer(reporting))),
+        key=_first,
+    )
     for start, end in reporting:
-        spans = [(rule, span) for rule, span in found if start <= span[0] < end]
+        spans = [(rule, span) for _, rule, span in _between(found, start, end)]
         if not spans or any(rule.id in _TOPICS for rule, _ in spans):
             continue
         where = [span for _, span in spans]
@@ -528,6 +532,11 @@ def reported_actions(work: BlockWork, rules: CompiledRules) -> None:
             for ev in work.evidence
             if ev.kind not in ("attribution", "carry") or not start <= ev.start < end
         ]
+
+
+def _outer(spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """From the first span's start to the last one's end."""
+    return spans[0][0], spans[-1][1]
 
 
 # The most words between the comma that closes an action and the verb that reports it
