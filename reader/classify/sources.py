@@ -502,7 +502,7 @@ def reported_actions(work: BlockWork, rules: CompiledRules) -> None:
     if not work.excluded:
         return  # the scan's exclusions hold every action's match: none here
     index = _by_position(work)
-    excluded = sorted(work.excluded)  # bisected per sentence: a long block stays linear
+    excluded = sorted(work.excluded)
     reporting = [
         (start, end)
         for start, end in work.sentences
@@ -511,13 +511,14 @@ def reported_actions(work: BlockWork, rules: CompiledRules) -> None:
     ]
     if not reporting:
         return
-    # one scan over the sentences that report, not one per sentence
+    # one scan over the sentences that report, not one per sentence; sorted by where each
+    # match starts, so a sentence's share is a bisection
     found = sorted(
-        ((span[0], rule, span) for rule, span in _action_spans(work, rules, *_outer(reporting))),
-        key=_first,
+        _action_spans(work, rules, reporting[0][0], reporting[-1][1]), key=lambda hit: hit[1][0]
     )
+    starts = [span[0] for _, span in found]
     for start, end in reporting:
-        spans = [(rule, span) for _, rule, span in _between(found, start, end)]
+        spans = found[bisect_left(starts, start) : bisect_left(starts, end)]
         if not spans or any(rule.id in _TOPICS for rule, _ in spans):
             continue
         where = [span for _, span in spans]
@@ -532,11 +533,6 @@ def reported_actions(work: BlockWork, rules: CompiledRules) -> None:
             for ev in work.evidence
             if ev.kind not in ("attribution", "carry") or not start <= ev.start < end
         ]
-
-
-def _outer(spans: list[tuple[int, int]]) -> tuple[int, int]:
-    """From the first span's start to the last one's end."""
-    return spans[0][0], spans[-1][1]
 
 
 # The most words between the comma that closes an action and the verb that reports it
