@@ -97,8 +97,10 @@ class LensScreen(Screen[None]):
         self._classify()
 
     def rules_reloaded(self, config: Config) -> None:
-        """The app reloaded the rules: the explain pane says the new rules' messages."""
-        self.explain.rule_messages = rule_messages(config)
+        """The app reloaded the rules: the explain pane says the new rules' messages. The pane
+        may be gone already: a reload that ends while the reader quits."""
+        for pane in self.query("#lens-explain").results(ExplainPane):
+            pane.rule_messages = rule_messages(config)
 
     @work(thread=True, exclusive=True, group="lens")
     def _classify(self) -> None:

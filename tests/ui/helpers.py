@@ -4,6 +4,7 @@ and a classifier that labels blocks from a table, so a test controls what each p
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -12,6 +13,7 @@ from textual._context import active_app
 from textual.app import App
 from textual.message_pump import MessagePump
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from reader.config import Config
 from reader.model import Article, ClassifiedArticle, Verdict
@@ -39,13 +41,14 @@ def _busy(pump: MessagePump) -> bool:
 
 def _screen_pending(app: App[Any]) -> bool:
     """The screen has a layout or a repaint waiting for its update timer, which then sends
-    the widgets their new sizes (a resize) or redraws them."""
+    the widgets their new sizes (a resize) or redraws them, or callbacks to run after it."""
     screen = app.screen
     return bool(
         screen._layout_required
         or screen._scroll_required
         or screen._repaint_required
         or screen._dirty_widgets
+        or screen._callbacks  # after the refresh (`call_after_refresh`)
     )
 
 
@@ -86,11 +89,22 @@ async def wait_until(
         await pilot.pause(0.02)
 
 
+async def workers_done(app: App[Any]) -> None:
+    """Wait until every worker has ended, those started meanwhile too; a worker's error is
+    raised. A worker replaced by a newer one of its group ends cancelled, and that is no
+    failure: a reload overtakes the config watcher's, as `r` just after an edit does (Textual's
+    `wait_for_complete` raised it and stopped waiting for the rest: a rare flake)."""
+    while running := [worker for worker in app.workers if not worker.is_finished]:
+        for worker in running:
+            with contextlib.suppress(WorkerCancelled):
+                await worker.wait()
+
+
 async def ready(pilot: Pilot[None]) -> ReaderApp:
     """Wait until classification is done and the screen has caught up with it."""
     app = pilot.app
     assert isinstance(app, ReaderApp)
-    await app.workers.wait_for_complete()
+    await workers_done(app)
     await pilot.pause()
     return app
 

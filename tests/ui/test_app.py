@@ -22,7 +22,7 @@ from reader.ui.app import ReaderApp
 from reader.ui.help import HelpScreen
 from reader.ui.status import HeaderLine
 
-from .helpers import labelled_by, ready
+from .helpers import labelled_by, ready, workers_done
 from .helpers import notices as all_notices
 
 WIDE = (150, 40)
@@ -699,7 +699,7 @@ async def test_a_key_typed_right_after_enter_in_the_search_reaches_the_panels(
     for key, char in keys:
         app.post_message(events.Key(key, char))
     await pilot.pause()
-    await app.workers.wait_for_complete()
+    await workers_done(app)
     await pilot.pause()
     assert app.search_bar.value == "kremlin"  # the "e" did not go into the query
     assert not app.search_bar.is_open

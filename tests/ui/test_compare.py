@@ -18,7 +18,7 @@ from reader.ui.compare import CompareScreen
 from reader.ui.lens import LensScreen
 from reader.ui.status import HeaderLine, airtime_bar
 
-from .helpers import labelled_by, ready, screen_text, wait_until
+from .helpers import labelled_by, ready, screen_text, wait_until, workers_done
 
 Para = tuple[str, tuple[str, ...]]
 
@@ -77,7 +77,7 @@ def size() -> tuple[int, int]:
 
 async def settle(pilot: Pilot[None]) -> None:
     for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
+        await workers_done(pilot.app)
         await pilot.pause()
 
 

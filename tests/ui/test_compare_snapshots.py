@@ -27,7 +27,7 @@ from reader.model import Article
 from reader.parse import parse
 from reader.ui.app import ReaderApp
 
-from .helpers import wait_until
+from .helpers import wait_until, workers_done
 
 ROOT = Path(__file__).resolve().parents[2]
 FILES = ("tests/data/dev/dev-01.txt", "tests/data/dev/dev-02.txt", "tests/data/dev/dev-03.txt")
@@ -62,7 +62,7 @@ def before(keys: Iterable[str]) -> Callable[[Pilot[None]], object]:
         for key in keys:
             await pilot.press(key)
             for _ in range(3):
-                await app.workers.wait_for_complete()
+                await workers_done(app)
                 await pilot.pause()
 
     return run_before

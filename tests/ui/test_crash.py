@@ -18,6 +18,8 @@ from reader.model import Article, Block, ClassifiedArticle, Verdict
 from reader.ui.app import EXIT_CRASH, ReaderApp
 from reader.xdg import state_home
 
+from .helpers import workers_done
+
 ARTICLE = "Truce talks stall\n\nNATO said the alliance would not send troops.\n"
 
 
@@ -75,7 +77,7 @@ async def test_the_app_records_the_crash_and_exits_without_textuals_traceback(
     app = ReaderApp([Article("a.txt", None, blocks)], load_config(None), classifier=_classify)
     with pytest.raises(RuntimeError, match="copy broke"):  # run_test re-raises it for tests
         async with app.run_test(size=(100, 30)) as pilot:
-            await app.workers.wait_for_complete()
+            await workers_done(app)
             await pilot.pause()
             monkeypatch.setattr(app, "action_copy", lambda: _raise(app))
             await pilot.press("y")

@@ -18,7 +18,7 @@ from reader.ui.help import HelpScreen
 from reader.viewmodel.search import Query, Results, SearchIndex
 from reader.viewmodel.state import Position, StateStore
 
-from .helpers import ready
+from .helpers import ready, workers_done
 
 ARTICLE = Article(
     "talks.txt",
@@ -100,7 +100,7 @@ async def test_a_catastrophic_search_regex_runs_off_the_ui_thread_and_is_stopped
     async with app.run_test(size=(120, 30)) as pilot:
         await ready(pilot)
         await pilot.press("slash", *"re:(a|aa)+$")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert app.search_bar.verdict.startswith("regex too slow")
         assert app.is_running

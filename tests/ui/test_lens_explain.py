@@ -15,7 +15,7 @@ from reader.resources import bundled
 from reader.ui.app import ReaderApp
 from reader.ui.lens import LensScreen
 
-from .helpers import ready, screen_text
+from .helpers import ready, screen_text, workers_done
 
 SUBJECT_MESSAGE = "the subject of a speech or stance verb"
 """attribution.subject's message in the bundled config (the part that fits on one row)."""
@@ -45,7 +45,7 @@ async def open_russia_lens(pilot: Pilot[None]) -> LensScreen:
     await ready(pilot)
     await pilot.press("2", "tab", "v")
     for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
+        await workers_done(pilot.app)
         await pilot.pause()
     lens = pilot.app.screen
     assert isinstance(lens, LensScreen)

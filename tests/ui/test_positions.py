@@ -19,7 +19,7 @@ from reader.ui import app as app_module
 from reader.ui.app import ReaderApp
 from reader.xdg import state_home
 
-from .helpers import notices, ready, wait_until
+from .helpers import notices, ready, wait_until, workers_done
 
 CONFIG = load_config(None)
 SIZE = (150, 40)
@@ -150,7 +150,7 @@ async def test_a_state_directory_that_cannot_be_written_gives_one_notice(
         for key in ("j", "j", "j"):
             await pilot.press(key)
             await wait_until(pilot, lambda: not app._moved, "the next save tick")
-            await app.workers.wait_for_complete()  # the save's thread failed
+            await workers_done(app)  # the save's thread failed
             app._save_moved()  # what the tick after it does: say what went wrong
             await pilot.pause()
         assert len([n for n in notices(app) if "cannot save" in n]) == 1

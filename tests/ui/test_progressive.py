@@ -16,7 +16,7 @@ from reader.model import Article, Block, Verdict
 from reader.ui.app import FIRST_SCREEN, ReaderApp
 from reader.viewmodel.state import Position, StateStore
 
-from .helpers import wait_until
+from .helpers import wait_until, workers_done
 
 CONFIG = load_config(None)
 SIZE = (150, 40)
@@ -67,7 +67,7 @@ async def test_the_first_blocks_show_before_the_whole_is_classified_and_the_plac
         await pilot.press("j", "j", "j", "tab")
         row = app.view.state().row
         stream.release.set()
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert app.view.block_count == BLOCKS
         assert app.view.block == 3 and app.view.state().row == row
@@ -90,7 +90,7 @@ async def test_a_restored_place_beyond_the_first_screen_is_shown_first() -> None
         assert app.view.block == 1_500 and app.view.focused_actor == "Ukraine"
         assert "long paragraph 1500 on" in "\n".join(app.view.screen_lines())
         stream.release.set()
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert app.view.block == 1_500
         await pilot.press("apostrophe", "a")  # a mark past the first part survives the swap
@@ -107,14 +107,14 @@ async def test_switching_away_cancels_the_classification_and_drops_its_result() 
         await first_part(pilot)
         await pilot.press("ctrl+n")
         stream.release.set()
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert app.article_index == 1
         assert app.view.block_count == 20
         assert "short paragraph 0" in "\n".join(app.view.screen_lines())
         assert stream.finished == 1  # only the short article ran to its end
         await pilot.press("ctrl+p")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert app.view.block_count == BLOCKS
 
@@ -128,7 +128,7 @@ async def test_shift_g_while_classifying_waits_for_the_real_end_and_says_so() ->
         assert app.view.block == 0  # not the last block of the part shown
         assert "going to block 3,000 once it is classified" in app.status.text
         stream.release.set()
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert app.view.block == BLOCKS - 1
         assert BLOCKS - 1 in app.view.visible_blocks()
@@ -145,6 +145,6 @@ async def test_a_count_g_past_the_part_shown_waits_too_and_a_move_cancels_the_wa
         await pilot.press("5", "0", "G")  # within the part: at once, and the wait is over
         assert app.view.block == 49
         stream.release.set()
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert app.view.block == 49

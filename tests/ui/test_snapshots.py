@@ -42,7 +42,7 @@ from reader.parse import parse
 from reader.resources import bundled
 from reader.ui.app import ReaderApp
 
-from .helpers import wait_until
+from .helpers import wait_until, workers_done
 
 WIDE = (150, 40)
 NARROW = (80, 24)
@@ -95,7 +95,7 @@ def before(keys: Iterable[str]) -> Callable[[Pilot[None]], object]:
         await pilot.pause()
         # The search input's cursor blinks on a timer: freeze it on.
         app.search_bar.input.cursor_blink = False
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
 
     return run_before

@@ -17,7 +17,7 @@ from reader.ui.pick import FeedScreen, LinksScreen
 from reader.ui.status import HeaderLine
 from reader.web import WebSettings
 
-from .helpers import ready, screen_text, wait_until
+from .helpers import ready, screen_text, wait_until, workers_done
 
 CONFIG = load_config(None)
 SIZE = (120, 32)
@@ -179,7 +179,7 @@ async def test_the_position_is_saved_while_a_list_covers_the_panels(tmp_path: Pa
         assert isinstance(app.screen, LinksScreen)
         app._moved = True  # as after a key: the next tick saves, with the list on top
         await wait_until(pilot, lambda: not app._moved, "the next save tick")
-        await app.workers.wait_for_complete()  # the save's thread
+        await workers_done(app)  # the save's thread
         saved = app.positions.store.load(app.positions.key(0))
         assert saved is not None and saved.block == 1
         assert isinstance(app.screen, LinksScreen)
