@@ -65,6 +65,7 @@ SENTENCES = {
     "exclusions": "Pro-Russian forces in what Moscow calls the special military operation said x. ",
     "wire dateline": "MOSCOW, June 12. /TASS/. Deputy Foreign Minister Sergey Ryabkov said x. ",
     "colon": "Zelensky: we said x. ",
+    "reported action": "Zelensky also spoke with Trudeau and Duda, he said. ",
 }
 
 

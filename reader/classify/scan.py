@@ -173,7 +173,7 @@ class Budget:
                         found[i] = []
                 else:
                     found = [[] for _ in folded]
-                    redo = set(range(len(folded)))
+                    redo = _candidates(rx, folded_all, bounds)
                 for i in sorted(redo):
                     spans = self._run(rule, rx, folded[i])
                     if spans is None:
@@ -225,6 +225,27 @@ class Budget:
             self.left[rule.id] = rule_left - spent
             self.left[rx.file] = file_left - spent
         return spans
+
+
+def _candidates(rx: UserRegex, folded_all: str, bounds: list[int]) -> set[int]:
+    """The blocks that hold one of the strings every match of `rx` needs (its compiled
+    prefilter, searched for over the joined text, once per block that holds one); every block
+    when it has no prefilter.
+
+    The strings hold no newline, so each one found lies inside the block where it starts."""
+    if rx.need is None:
+        return set(range(len(bounds)))
+    search = rx.need.search
+    found: set[int] = set()
+    count = len(bounds)
+    pos = 0
+    while (m := search(folded_all, pos)) is not None:
+        i = bisect_right(bounds, m.start()) - 1
+        found.add(i)
+        if i + 1 >= count:
+            break
+        pos = bounds[i + 1]
+    return found
 
 
 _NO_UNITS: tuple[list[Unit], list[int], list[int]] = ([], [], [])  # never changed: shared

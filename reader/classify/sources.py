@@ -446,12 +446,13 @@ def _action_spans(
 ) -> list[tuple[TermRule, tuple[int, int]]]:
     """Where the config's `actions:` match in work[start:end], each with its rule."""
     spans: list[tuple[TermRule, tuple[int, int]]] = []
+    text = work.folded[start:end]
     for rule in rules.actions:
         for user in rule.regexes:
+            if user.need is not None and user.need.search(text) is None:
+                continue  # none of the strings every match holds (a timed search costs more)
             try:
-                found = user.pattern.finditer(
-                    work.folded[start:end], timeout=_TITLE_SECONDS, concurrent=True
-                )
+                found = user.pattern.finditer(text, timeout=_TITLE_SECONDS, concurrent=True)
                 spans.extend((rule, (start + m.start(), start + m.end())) for m in found)
             except TimeoutError:
                 continue
@@ -511,28 +512,45 @@ def reported_actions(work: BlockWork, rules: CompiledRules) -> None:
     ]
     if not reporting:
         return
-    # one scan over the sentences that report, not one per sentence; sorted by where each
-    # match starts, so a sentence's share is a bisection
+    # one scan over the sentences that report, not one per sentence; each sentence's share
+    # by bisection (a paragraph of thousands of sentences stays linear)
     found = sorted(
-        _action_spans(work, rules, reporting[0][0], reporting[-1][1]), key=lambda hit: hit[1][0]
+        ((span[0], rule, span) for rule, span in _action_spans(work, rules, *_across(reporting))),
+        key=_first,
     )
-    starts = [span[0] for _, span in found]
-    for start, end in reporting:
-        spans = found[bisect_left(starts, start) : bisect_left(starts, end)]
-        if not spans or any(rule.id in _TOPICS for rule, _ in spans):
-            continue
-        where = [span for _, span in spans]
-        outside = _verbs_outside(index, where, start, end)
-        if len(outside) != 1 or outside[0][2].lemma not in _REPORTING:
-            continue
-        verb = outside[0]
-        if verb[0] > min(s for s, _ in where) and not _trailing(work, where, verb, end):
-            continue  # "X spoke with Y and said ...": the verb says something of its own
+    silent = [
+        (start, end)
+        for start, end in reporting
+        if _only_an_action(work, index, [(r, sp) for _, r, sp in _between(found, start, end)], end)
+    ]
+    if silent:  # one pass over the evidence, each one's sentence found by bisection
         work.evidence = [
             ev
             for ev in work.evidence
-            if ev.kind not in ("attribution", "carry") or not start <= ev.start < end
+            if ev.kind not in ("attribution", "carry") or not in_spans(ev.start, silent)
         ]
+
+
+def _only_an_action(
+    work: BlockWork, index: _Index, spans: list[tuple[TermRule, tuple[int, int]]], end: int
+) -> bool:
+    """The sentence (ending at `end`) holds an action (`spans`, not a discussion's topic) and
+    one reporting verb besides, which opens it or closes it after the action."""
+    if not spans or any(rule.id in _TOPICS for rule, _ in spans):
+        return False
+    where = [span for _, span in spans]
+    start = min(s for s, _ in where)
+    outside = _verbs_outside(index, where, work.sentence_start(start), end)
+    if len(outside) != 1 or outside[0][2].lemma not in _REPORTING:
+        return False
+    verb = outside[0]
+    # "X spoke with Y and said ...": the verb says something of its own
+    return verb[0] < start or _trailing(work, where, verb, end)
+
+
+def _across(sentences: list[tuple[int, int]]) -> tuple[int, int]:
+    """From the first sentence's start to the last one's end."""
+    return sentences[0][0], sentences[-1][1]
 
 
 # The most words between the comma that closes an action and the verb that reports it

@@ -63,6 +63,7 @@ RULES_MODULES = (
     "reader.rules.merge",
     "reader.rules.grammar",
     "reader.rules.compile",
+    "reader.rules.prefilter",
     "regex._main",  # its version, and with it the compiled form of its patterns
     "yaml",
 )

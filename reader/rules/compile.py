@@ -28,6 +28,7 @@ import regex
 
 from reader.model import Actor
 from reader.rules.grammar import GRAMMAR_RULES
+from reader.rules.prefilter import Prefiltered, need_search, prefiltered
 
 if TYPE_CHECKING:
     pass
@@ -121,12 +122,15 @@ class UserRegex:
     `where` is its file:line:column, `file` the rule file whose time budget it spends.
     `joinable`: it has no anchor or lookaround, so it can be run over many blocks joined by
     newlines at once; a match that crosses a newline sends those blocks back to one at a time.
+    `need`: a search for strings one of which every match holds (reader.rules.prefilter), or
+    None: a block without any of them is not worth the regex.
     """
 
     pattern: Any  # regex.Pattern[str]
     where: str
     file: str
     joinable: bool
+    need: Any = None  # regex.Pattern[str] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,10 +167,10 @@ class SourceRule:
     voice: str
     sites: tuple[str, ...]
     outlets: tuple[str, ...]
-    titles: tuple[Any, ...]  # regex.Pattern[str], case-insensitive
+    titles: tuple[Prefiltered, ...]  # case-insensitive, behind their required strings
     roles: tuple[str, ...]
     joint: tuple[str, ...]
-    openings: tuple[Any, ...] = ()  # the same, for the first paragraphs after the title
+    openings: tuple[Prefiltered, ...] = ()  # the same, for the first paragraphs after the title
 
 
 def source_rule(rule: Mapping[str, Any]) -> SourceRule:
@@ -178,8 +182,8 @@ def source_rule(rule: Mapping[str, Any]) -> SourceRule:
         voice=rule.get("voice", "release"),
         sites=tuple(site.lower().removeprefix("www.") for site in rule.get("sites") or ()),
         outlets=tuple(_norm(outlet) for outlet in rule.get("outlets") or ()),
-        titles=tuple(regex.compile(t, regex.IGNORECASE) for t in rule.get("titles") or ()),
-        openings=tuple(regex.compile(t, regex.IGNORECASE) for t in rule.get("openings") or ()),
+        titles=tuple(prefiltered(t, regex.IGNORECASE) for t in rule.get("titles") or ()),
+        openings=tuple(prefiltered(t, regex.IGNORECASE) for t in rule.get("openings") or ()),
         roles=tuple(_norm(role) for role in rule.get("roles") or ()),
         joint=tuple(_norm(subject) for subject in rule.get("joint") or ()),
     )
@@ -192,11 +196,13 @@ _UNJOINABLE = re.compile(r"[$^]|\\[AZzG]|\(\?<?[=!]|\(\?[a-zA-Z-]*r")
 
 def user_regex(source: str, where: str = "", file: str = "") -> UserRegex:
     """Compile one rule-file regex (already validated by reader.rules.schema)."""
+    pattern = regex.compile(source)
     return UserRegex(
-        pattern=regex.compile(source),
+        pattern=pattern,
         where=where,
         file=file,
         joinable=_UNJOINABLE.search(source.replace("[^", "[")) is None,
+        need=need_search(source, pattern.flags),
     )
 
 

@@ -1,0 +1,228 @@
+"""A literal prefilter for a rule-file regex: text that holds none of its required strings
+cannot match it, so the regex is not run there.
+
+Why: a rule regex with an anchor or a lookaround cannot be run once over an article's joined
+blocks (reader.classify.scan), so it ran once per block, each call paying the `regex` module's
+timeout and GIL hand-over; almost every block holds none of the words the rule is about. The
+compiler derives the required strings from the pattern itself (rule files stay plain regexes,
+nothing is written by hand per rule), and one search for them over the joined text picks the
+few blocks worth the regex. Only what surely holds is derived: a pattern whose syntax the
+standard parser might read differently from `regex` (fuzzy matching, POSIX classes, inline
+flag groups, `regex`-only escapes) gets no prefilter and runs everywhere, as before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import import_module
+from itertools import product
+from typing import Any
+
+import regex
+
+# The standard library's regex parser (no stubs: internal). Its tree of (opcode, argument)
+# items is all this module reads.
+_parser: Any = import_module("re._parser")
+_constants: Any = import_module("re._constants")
+
+_LITERAL = _constants.LITERAL
+_IN = _constants.IN
+_SUBPATTERN = _constants.SUBPATTERN
+_BRANCH = _constants.BRANCH
+_ASSERT = _constants.ASSERT
+_ATOMIC = getattr(_constants, "ATOMIC_GROUP", None)
+_REPEATS = frozenset(
+    op
+    for op in (
+        _constants.MAX_REPEAT,
+        _constants.MIN_REPEAT,
+        getattr(_constants, "POSSESSIVE_REPEAT", None),
+    )
+    if op is not None
+)
+
+MAX_STRINGS = 32
+"""The most alternative strings one prefilter holds (more is slower than the regex alone)."""
+
+MIN_LENGTH = 3
+"""The shortest required string worth a search (shorter ones are in almost every block)."""
+
+# Syntax the standard parser would read as literal text where `regex` does not: a brace that
+# is no counted repeat (fuzzy constraints "{e<=1}"), a POSIX class "[[:alpha:]]".
+_UNSURE = re.compile(r"\{(?!\d*(?:,\d*)?\})|\[:\^?\w+:\]")
+
+_CASE_FLAGS = regex.IGNORECASE | regex.ASCII | regex.UNICODE
+
+Strings = frozenset[str]
+
+
+def required_strings(source: str, flags: int = 0) -> list[Strings]:
+    """Sets of strings, every match of `source` holding one string of each set (the most
+    selective first); [] when none is known. `flags` are the pattern's own (`Pattern.flags`)."""
+    if flags & (regex.FULLCASE | regex.VERSION1) or _UNSURE.search(source):
+        return []
+    try:
+        tree = _parser.parse(source)
+    except (re.error, RecursionError, OverflowError):
+        return []
+    usable = {c for c in _needs(list(tree)) if c and min(map(len, c)) >= MIN_LENGTH}
+    return sorted(usable, key=lambda c: (-min(map(len, c)), len(c), sorted(c)))
+
+
+def need_search(source: str, flags: int = 0) -> Any:
+    """A compiled search (`regex.Pattern`) for `required_strings`, or None: it matches the
+    strings with the pattern's own case rules, so it finds them wherever the pattern could."""
+    found = required_strings(source, flags)
+    if not found:
+        return None
+    best = found[0]
+    alternation = "|".join(regex.escape(s) for s in sorted(best, key=lambda s: (-len(s), s)))
+    return regex.compile(alternation, flags & _CASE_FLAGS)
+
+
+# The only characters that match an ASCII letter case-insensitively ("İ", "ı", the long s,
+# the Kelvin sign; found by running `[a-zA-Z0-9]` with IGNORECASE over every code point).
+_ASCII_CASE_PARTNERS = frozenset("\u0130\u0131\u017f\u212a")
+
+
+@dataclass(frozen=True, slots=True)
+class Prefiltered:
+    """A title or opening pattern (case-insensitive) with the strings its every match holds,
+    one of each group: a title that lacks a group is not searched.
+
+    Why: each search carries a timeout, which costs the `regex` module several times what a
+    failing search of a short title does; a plain `in` test costs almost nothing. The strings
+    are lower-case ASCII, and only four non-ASCII characters match an ASCII letter in any case:
+    a text that holds one of them is searched as before."""
+
+    pattern: Any  # regex.Pattern[str]
+    groups: tuple[tuple[str, ...], ...]  # () when none is known
+
+    def search(self, text: str, *args: int, timeout: float | None = None) -> Any:
+        """`pattern.search`, None at once when `text` surely holds no match."""
+        if self._cannot_match(text):
+            return None
+        return self.pattern.search(text, *args, timeout=timeout)
+
+    def match(self, text: str, *args: int, timeout: float | None = None) -> Any:
+        """`pattern.match`, None at once when `text` surely holds no match."""
+        if self._cannot_match(text):
+            return None
+        return self.pattern.match(text, *args, timeout=timeout)
+
+    def _cannot_match(self, text: str) -> bool:
+        """Whether `text` lacks every string of one of the groups, in any case."""
+        if not self.groups:
+            return False
+        if not text.isascii() and not _ASCII_CASE_PARTNERS.isdisjoint(text):
+            return False
+        lowered = text.lower()
+        for group in self.groups:  # plain loops: this runs for every title and pattern
+            for string in group:
+                if string in lowered:
+                    break
+            else:
+                return True
+        return False
+
+
+def prefiltered(source: str, flags: int) -> Prefiltered:
+    """`source` compiled with `flags`, behind its required strings (see `Prefiltered`)."""
+    pattern = regex.compile(source, flags)
+    groups = [
+        tuple(sorted({s.lower() for s in found}))
+        for found in required_strings(source, pattern.flags)
+        if all(s.isascii() for s in found)
+    ]
+    return Prefiltered(pattern, tuple(groups))
+
+
+def _best(candidates: list[Strings]) -> Strings | None:
+    """The most selective candidate: the longest shortest string, then the fewest strings."""
+    usable = [c for c in candidates if c and min(map(len, c)) >= MIN_LENGTH]
+    if not usable:
+        return None
+    return max(usable, key=lambda c: (min(map(len, c)), -len(c)))
+
+
+def _needs(items: list[Any]) -> list[Strings]:
+    """Sets of strings that a match of the sequence `items` surely holds one of each: runs of
+    items with few exact forms (joined end to end), and what the other items require."""
+    found: list[Strings] = []
+    run: Strings = frozenset([""])
+    for op, arg in items:
+        exact = _exact(op, arg)
+        if exact is not None and len(run) * len(exact) <= MAX_STRINGS:
+            run = frozenset(a + b for a, b in product(run, exact))
+            continue
+        found.append(run)
+        run = exact if exact is not None else frozenset([""])
+        if exact is None:
+            inner = _inner_need(op, arg)
+            if inner is not None:
+                found.append(inner)
+    found.append(run)
+    return [c for c in found if "" not in c]
+
+
+def _inner_need(op: Any, arg: Any) -> Strings | None:
+    """What one item that has no few exact forms still requires (a group, an alternation, a
+    repeat at least once, a lookahead or lookbehind: its text is in the searched string)."""
+    if op is _SUBPATTERN:
+        _, add_flags, del_flags, sub = arg
+        return None if add_flags or del_flags else _best(_needs(list(sub)))
+    if op is _ATOMIC or op is _ASSERT:
+        sub = arg if op is _ATOMIC else arg[1]
+        return _best(_needs(list(sub)))
+    if op in _REPEATS:
+        low, _, sub = arg
+        return _best(_needs(list(sub))) if low >= 1 else None
+    if op is _BRANCH:
+        union: set[str] = set()
+        for alternative in arg[1]:
+            need = _best(_needs(list(alternative)))
+            if need is None:
+                return None
+            union |= need
+        return frozenset(union) if len(union) <= MAX_STRINGS else None
+    return None
+
+
+def _exact(op: Any, arg: Any) -> Strings | None:
+    """The few strings one item matches exactly (None when it matches more, or a newline)."""
+    if op is _LITERAL:
+        return None if arg == ord("\n") else frozenset([chr(arg)])
+    if op is _IN:
+        chars = [a for o, a in arg if o is _LITERAL]
+        if len(chars) != len(arg) or ord("\n") in chars or len(chars) > 4:
+            return None
+        return frozenset(map(chr, chars))
+    if op is _SUBPATTERN:
+        _, add_flags, del_flags, sub = arg
+        return None if add_flags or del_flags else _exact_seq(list(sub))
+    if op is _ATOMIC:
+        return _exact_seq(list(arg))
+    if op in _REPEATS:
+        low, high, sub = arg
+        return _exact_seq(list(sub)) if low == high == 1 else None
+    if op is _BRANCH:
+        union: set[str] = set()
+        for alternative in arg[1]:
+            forms = _exact_seq(list(alternative))
+            if forms is None:
+                return None
+            union |= forms
+        return frozenset(union) if len(union) <= MAX_STRINGS else None
+    return None
+
+
+def _exact_seq(items: list[Any]) -> Strings | None:
+    """The few strings a whole sequence matches exactly (None when it matches more)."""
+    forms: Strings = frozenset([""])
+    for op, arg in items:
+        exact = _exact(op, arg)
+        if exact is None or len(forms) * len(exact) > MAX_STRINGS:
+            return None
+        forms = frozenset(a + b for a, b in product(forms, exact))
+    return forms

@@ -1,0 +1,82 @@
+"""A rule regex is skipped only where it cannot match: the compiler's literal prefilter
+(reader.rules.prefilter) never hides a match a rule writer's pattern would have found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import regex
+
+from reader.config import Config, load_config
+from reader.load import Document, sniff_format
+from reader.parse import parse
+from reader.rules.compile import fold
+from reader.rules.prefilter import need_search, prefiltered, required_strings
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="module")
+def config() -> Config:
+    return load_config()
+
+
+@pytest.fixture(scope="module")
+def folded_blocks() -> list[str]:
+    """Every block of the labelled articles, folded as the classifier scans it."""
+    out: list[str] = []
+    for path in sorted(DATA.glob("*/*.txt")) + sorted(DATA.glob("*/*.md")):
+        text = path.read_text(encoding="utf-8")
+        article = parse(Document(str(path), text, sniff_format(text)))
+        out.extend(fold(block.text) for block in article.blocks)
+    return out
+
+
+def test_every_bundled_rule_regex_that_matches_a_block_passes_its_prefilter(
+    config: Config, folded_blocks: list[str]
+) -> None:
+    checked = 0
+    for rule in (*config.rules.exclusion_regex, *config.rules.framing_regex):
+        for rx in rule.regexes:
+            for block in folded_blocks:
+                if rx.pattern.search(block) is not None:
+                    checked += 1
+                    assert rx.need is None or rx.need.search(block) is not None, rule.id
+    assert checked > 50  # the rules do match the articles: the check is not vacuous
+
+
+def test_every_title_pattern_that_matches_a_block_is_still_found(
+    config: Config, folded_blocks: list[str]
+) -> None:
+    checked = 0
+    for rule in config.rules.sources:
+        for guarded in (*rule.titles, *rule.openings):
+            for block in folded_blocks[:400]:
+                found = guarded.pattern.search(block)
+                if found is not None:
+                    checked += 1
+                    assert guarded.search(block) is not None, rule.id
+    assert checked > 5
+
+
+def test_a_pattern_that_needs_a_word_is_skipped_in_text_without_it() -> None:
+    guarded = prefiltered(r"^\W*readout\s+of\s+(?P<speaker>[^:;]{3,60}?)'s\s+call", regex.I)
+    assert guarded.groups  # "readout", "call"
+    assert guarded.search("the minister's remarks on the call") is None
+    assert guarded.search("Readout of the Secretary's call with Kuleba") is not None
+
+
+def test_letters_that_match_ascii_case_insensitively_are_searched_as_before() -> None:
+    # The long s and the Kelvin sign match "s" and "k" case-insensitively in `regex`.
+    guarded = prefiltered(r"\bspeaks\b", regex.I)
+    assert guarded.search("he \u017fpeaks") is not None
+    assert prefiltered(r"kyiv", regex.I).search("\u212ayiv") is not None
+
+
+def test_syntax_the_standard_parser_reads_otherwise_gets_no_prefilter() -> None:
+    assert required_strings(r"(?:warned){e<=1}") == []  # regex's fuzzy matching
+    assert required_strings(r"[[:alpha:]]+ said") == []  # a POSIX class
+    assert required_strings(r"\p{Lu}\w+ said") == []  # a regex-only escape
+    assert need_search(r"(?i:NATO) said") is not None  # "said" still holds
+    assert need_search(r"(?i:NATO)") is None  # a group's own case rule: not read
