@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 from operator import itemgetter
@@ -111,6 +112,26 @@ def _search(pattern: Any, text: str) -> Any:
         return None
 
 
+def _title_matches(
+    rules: CompiledRules, text: str, *, named: bool = True, anchored: bool = False
+) -> Iterator[tuple[SourceRule, Any]]:
+    """(rule, match) for each document title pattern found in `text` (at its start when
+    `anchored`), `headline` rules left out, and with `named` the rules with a fixed `actor`
+    too (the title must name its author): the one loop of the steps that read a line in the
+    title rules' grammar."""
+    for rule in rules.sources:
+        if rule.voice == "headline" or (named and rule.actor is not None):
+            continue
+        for pattern in rule.titles:
+            try:
+                find = pattern.match if anchored else pattern.search
+                match = find(text, timeout=_TITLE_SECONDS)
+            except TimeoutError:
+                continue
+            if match is not None:
+                yield rule, match
+
+
 def opening_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
     """One of the first paragraphs, matched by an `openings:` rule (for documents and stories
     no site or title rule knows). A line that hands the floor to one speaker ("X provided the
@@ -186,21 +207,12 @@ def embedded_document(work: BlockWork, state: State, rules: CompiledRules) -> No
     "X said:" is (`reader.classify.document.statement_voice`); the heading is no position."""
     if len(work.text) > _HEADING_LENGTH or work.text.rstrip().endswith(_SENTENCE_ENDS):
         return
-    for rule in rules.sources:
-        if rule.actor is not None or rule.voice == "headline":
-            continue
-        for pattern in rule.titles:
-            try:
-                match = pattern.search(work.folded, timeout=_TITLE_SECONDS)
-            except TimeoutError:
-                continue
-            if match is None:
-                continue
-            author = _group_actor(work, match, "speaker") or _group_actors(work, match)
-            if author:
-                state.statement = Speaker(author, work.index)
-                work.evidence = [ev for ev in work.evidence if ev.kind in _NO_POSITION]
-                return
+    for _, match in _title_matches(rules, work.folded):
+        author = _group_actor(work, match, "speaker") or _group_actors(work, match)
+        if author:
+            state.statement = Speaker(author, work.index)
+            work.evidence = [ev for ev in work.evidence if ev.kind in _NO_POSITION]
+            return
 
 
 _HEADING_LENGTH = 200
@@ -230,23 +242,14 @@ def byline_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
         return False
     offset = len(genre) + 1
     text = f"{genre} {work.folded}"
-    for rule in rules.sources:
-        if rule.actor is not None or rule.voice == "headline":
+    for rule, match in _title_matches(rules, text):
+        if "speaker" not in match.groupdict() or match.start("speaker") < offset:
             continue
-        for pattern in rule.titles:
-            try:
-                match = pattern.search(text, timeout=_TITLE_SECONDS)
-            except TimeoutError:
-                continue
-            if match is None or "speaker" not in match.groupdict():
-                continue
-            if match.start("speaker") < offset:
-                continue
-            author = _group_actor(work, match, "speaker", offset)
-            if author:
-                _establish(state, rule, author)
-                work.evidence = [ev for ev in work.evidence if ev.kind in _NO_POSITION]
-                return True
+        author = _group_actor(work, match, "speaker", offset)
+        if author:
+            _establish(state, rule, author)
+            work.evidence = [ev for ev in work.evidence if ev.kind in _NO_POSITION]
+            return True
     return False
 
 
@@ -421,17 +424,8 @@ def document_label(work: BlockWork, rules: CompiledRules) -> None:
         return
     if not any(ev.rule == CARRY_DOCUMENT.id for ev in work.evidence):
         return
-    for rule in rules.sources:
-        if rule.voice == "headline":
-            continue
-        for pattern in rule.titles:
-            try:
-                match = pattern.match(work.folded, timeout=_TITLE_SECONDS)
-            except TimeoutError:
-                continue
-            if match is not None:
-                work.evidence = [ev for ev in work.evidence if ev.rule != CARRY_DOCUMENT.id]
-                return
+    if next(_title_matches(rules, work.folded, named=False, anchored=True), None):
+        work.evidence = [ev for ev in work.evidence if ev.rule != CARRY_DOCUMENT.id]
 
 
 def _is_action(work: BlockWork, index: _Index, rules: CompiledRules, start: int, end: int) -> bool:
