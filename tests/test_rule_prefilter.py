@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,21 @@ def test_syntax_the_standard_parser_reads_otherwise_gets_no_prefilter() -> None:
     assert required_strings(r"\p{Lu}\w+ said") == []  # a regex-only escape
     assert need_search(r"(?i:NATO) said") is not None  # "said" still holds
     assert need_search(r"(?i:NATO)") is None  # a group's own case rule: not read
+
+
+def test_a_verbose_pattern_gets_no_prefilter() -> None:
+    """`regex` skips a no-break space in verbose mode; the standard parser keeps it as text."""
+    source = "(?x) foreign \\s+ \u00a0 ministry \\s+ said"
+    pattern = regex.compile(source, regex.IGNORECASE)
+    assert pattern.search("foreign ministry said no")
+    assert required_strings(source, pattern.flags) == []
+    assert need_search(source, pattern.flags) is None
+
+
+def test_a_pattern_the_standard_parser_warns_about_prints_nothing(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        required_strings("[[a]bcd said")
+    assert capsys.readouterr().err == ""

@@ -14,6 +14,7 @@ flag groups, `regex`-only escapes) gets no prefilter and runs everywhere, as bef
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass
 from importlib import import_module
 from itertools import product
@@ -60,10 +61,14 @@ Strings = frozenset[str]
 def required_strings(source: str, flags: int = 0) -> list[Strings]:
     """Sets of strings, every match of `source` holding one string of each set (the most
     selective first); [] when none is known. `flags` are the pattern's own (`Pattern.flags`)."""
-    if flags & (regex.FULLCASE | regex.VERSION1) or _UNSURE.search(source):
+    # Verbose mode: `regex` skips more whitespace than the standard parser (no-break spaces,
+    # U+2000-U+200A ...), which would read it as literal text every match must hold.
+    if flags & (regex.FULLCASE | regex.VERSION1 | regex.VERBOSE) or _UNSURE.search(source):
         return []
     try:
-        tree = _parser.parse(source)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "Possible nested set": not ours to print
+            tree = _parser.parse(source)
     except (re.error, RecursionError, OverflowError):
         return []
     usable = {c for c in _needs(list(tree)) if c and min(map(len, c)) >= MIN_LENGTH}
