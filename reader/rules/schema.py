@@ -713,34 +713,13 @@ def _check_examples(rule: MappingNode, ctx: Context, clock: _Clock) -> bool:
         folded = fold(text)
         return bool(table.scan(folded)) or any(r.search(folded, timeout=seconds) for r in regexes)
 
-    for key, value in tests.value:
-        for example in _strings(value):
-            left = clock.left()
-            if left <= 0:
-                ctx.error(
-                    example,
-                    f"examples from here on not checked: this file's {EXAMPLES_BUDGET:g} s "
-                    "for examples ran out (catastrophic backtracking?)",
-                )
-                return False
-            try:
-                fired = fires(example.value, min(_EXAMPLE_SECONDS, left))
-            except TimeoutError:
-                ctx.error(
-                    example,
-                    f"the rule's regex took over {min(_EXAMPLE_SECONDS, left) * 1000:.0f} ms on "
-                    "this example (catastrophic backtracking?)",
-                )
-                continue
-            if key.value == "match" and not fired:
-                ctx.error(
-                    example, f"example should match the rule but does not: {quoted(example.value)}"
-                )
-            if key.value == "no_match" and fired:
-                ctx.error(
-                    example, f"example should not match the rule but does: {quoted(example.value)}"
-                )
-    return True
+    def slow(seconds: float) -> str:
+        return (
+            f"the rule's regex took over {seconds * 1000:.0f} ms on this example "
+            "(catastrophic backtracking?)"
+        )
+
+    return _run_examples(tests, ctx, clock, fires, "example", slow)
 
 
 def _check_title_examples(rule: MappingNode, ctx: Context, clock: _Clock) -> bool:
@@ -752,6 +731,26 @@ def _check_title_examples(rule: MappingNode, ctx: Context, clock: _Clock) -> boo
         return True
     sources = [*_strings(values.get("titles")), *_strings(values.get("openings"))]
     patterns = [regex.compile(t.value, regex.IGNORECASE) for t in sources]
+
+    def fires(text: str, seconds: float) -> bool:
+        return any(p.search(text, timeout=seconds) for p in patterns)
+
+    def slow(seconds: float) -> str:
+        return "the rule's title pattern took too long on this example"
+
+    return _run_examples(tests, ctx, clock, fires, "title", slow)
+
+
+def _run_examples(
+    tests: MappingNode,
+    ctx: Context,
+    clock: _Clock,
+    fires: Callable[[str, float], bool],
+    noun: str,
+    slow: Callable[[float], str],
+) -> bool:
+    """Check each `match` / `no_match` example with `fires` within the file's examples budget;
+    False when the budget ran out (reported at the first example left unchecked)."""
     for key, value in tests.value:
         for example in _strings(value):
             left = clock.left()
@@ -764,16 +763,15 @@ def _check_title_examples(rule: MappingNode, ctx: Context, clock: _Clock) -> boo
                 return False
             seconds = min(_EXAMPLE_SECONDS, left)
             try:
-                fired = any(p.search(example.value, timeout=seconds) for p in patterns)
+                fired = fires(example.value, seconds)
             except TimeoutError:
-                ctx.error(example, "the rule's title pattern took too long on this example")
+                ctx.error(example, slow(seconds))
                 continue
+            shown = quoted(example.value)
             if key.value == "match" and not fired:
-                shown = quoted(example.value)
-                ctx.error(example, f"title should match the rule but does not: {shown}")
+                ctx.error(example, f"{noun} should match the rule but does not: {shown}")
             if key.value == "no_match" and fired:
-                shown = quoted(example.value)
-                ctx.error(example, f"title should not match the rule but does: {shown}")
+                ctx.error(example, f"{noun} should not match the rule but does: {shown}")
     return True
 
 
