@@ -43,9 +43,9 @@ from reader.safe_text import SafeWriter, visible
 FINGERPRINT_CHARS = 12
 SPLITS = ("dev", "blind")
 KINDS = ("wire", "state-media", "ukrainian", "official", "paper")
-# The sets `make eval-real` scores: the first (its blind part retired into dev), the second, all
-# blind, kept for the end (tests/data/real2/README.md), and the third, all dev, for tuning
-# (tests/data/real3/README.md).
+# The sets `make eval-real` scores: the first (its blind part retired into dev), the second (blind
+# until its figures were read at the end of session 3, dev since: tests/data/real2/README.md), and
+# the third, all dev, for tuning (tests/data/real3/README.md).
 FOLDERS = (Path("tests/data/real"), Path("tests/data/real2"), Path("tests/data/real3"))
 
 # Punctuation is what re-extraction changes most (curly or straight quotes, dashes, a headline

@@ -181,8 +181,8 @@ def test_by_default_every_committed_real_article_set_is_scored() -> None:
     expected = ["tests/data/real", "tests/data/real2", "tests/data/real3"]
     assert [str(folder) for folder in FOLDERS] == expected
     splits = [{a.split for a in load_manifest(root / f / "manifest.yaml")} for f in FOLDERS]
-    # the first set's blind part is retired into dev; the third is for tuning
-    assert splits == [{"dev"}, {"blind"}, {"dev"}]
+    # the first set's blind part and the second set, read at the end of session 3, are dev now
+    assert splits == [{"dev"}, {"dev"}, {"dev"}]
 
 
 def test_a_malformed_manifest_is_one_line_and_exit_2(
