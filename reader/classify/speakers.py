@@ -181,7 +181,7 @@ def _side_of_title(work: BlockWork, state: State, who: Who, a: int, b: int, at: 
 def _held_office(who: Who, phrase: Sequence[Unit], state: State) -> Who | None:
     """ "Russia's ambassador to the US claimed ..." then "Ambassador Anatoly Antonov said": the
     office the article already gave a side, now with its holder's name (not after a
-    nationality the lexicon does not know: "Turkish Foreign Minister Hakan Fidan")."""
+    nationality the lexicon does not know: "Kenyan Foreign Minister Musalia Mudavadi")."""
     if _foreign_word_before_role(phrase):
         return None
     best: Person | None = None
@@ -196,7 +196,7 @@ def _held_office(who: Who, phrase: Sequence[Unit], state: State) -> Who | None:
 
 
 def _foreign_word_before_role(phrase: Sequence[Unit]) -> bool:
-    """A capitalised word of no actor's before the title's role ("Turkish Foreign Minister")."""
+    """A capitalised word of no actor's before the title's role ("Kenyan Foreign Minister")."""
     for unit in phrase:
         term = unit[TERM]
         if term is not None and term.kind == "role":
@@ -230,8 +230,8 @@ def _office_holders(work: BlockWork, state: State) -> None:
 # Government titles that an outlet leaves unqualified when the side is plain from its dateline
 # ("KYIV, Ukraine (AP) - ... Gov. Vadym Filashkin said"; "MOSCOW, June 12. /TASS/. Deputy
 # Foreign Minister Sergey Ryabkov said"). Spokespeople only with "ministry" in the title. Not
-# after another side's speaker: "Kremlin spokesman Dmitry Peskov said ... Foreign Minister Hakan
-# Fidan said" is more likely the host of talks than the house's minister.
+# after another side's speaker: "Kremlin spokesman Dmitry Peskov said ... Foreign Minister Wang
+# Yi said" is more likely the host of talks than the house's minister.
 _HOUSE_TITLES = frozenset(
     [
         "minister",
@@ -286,7 +286,7 @@ def _sentence_subject(work: BlockWork, a: int, state: State) -> Who | None:
 
 def _house_title(phrase: Sequence[Unit], roles: tuple[str, ...]) -> bool:
     """A government title with no side of its own and nobody of a fourth actor in it:
-    "Energy Minister Svitlana Hrynchuk", not "Foreign Minister Hakan Fidan" (a lexicon
+    "Energy Minister Svitlana Hrynchuk", not "Foreign Minister Wang Yi" (a lexicon
     speaker of no actor) nor "Levada's director"."""
     before_role = True
     for unit in phrase:
@@ -296,7 +296,7 @@ def _house_title(phrase: Sequence[Unit], roles: tuple[str, ...]) -> bool:
         if term is not None and term.kind == "role":
             before_role = False
         elif before_role and unit[CAP] and term is None and unit[LOW] not in _TITLE_WORDS:
-            return False  # "Turkish Foreign Minister": a nationality the lexicon does not know
+            return False  # "Kenyan Foreign Minister": a nationality the lexicon does not know
     keys = set(roles)
     return bool(keys & _HOUSE_TITLES) or (bool(keys & _SPOKES) and bool(keys & _MINISTRY))
 
