@@ -1204,12 +1204,10 @@ _HOUSE_OFFICES = word_set(
 
 
 def _house_office(who: Who, state: State) -> Who | None:
-    """A bare government office no one in the article holds yet: the dateline's side, unless
-    the last speaker was another side's (the office may be theirs)."""
-    house, last = state.house, state.last
+    """A bare government office no one in the article holds yet (`known_role` found no
+    holder of this very office): the dateline's or the outlet's side."""
+    house = state.house
     if not house or not set(who.roles) & _HOUSE_OFFICES:
-        return None
-    if last is not None and last.actors and not set(house) & set(last.actors):
         return None
     return Who("actor", house, who.start, who.end, who.roles)
 

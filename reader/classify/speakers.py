@@ -63,9 +63,11 @@ def author_office(who: Who, state: State) -> Who | None:
 
 def role_holder(who: Who, state: State) -> Person | None:
     """The person last named with one of `who`'s roles ("minister", "foreign minister"),
-    before any named only as a counterpart."""
+    before any named only as a counterpart. On a one-side outlet only the office itself counts
+    ("the Foreign Ministry" is not a defence minister's ministry there, but the house's): the
+    house fills an office that no one in the article holds."""
     best: Person | None = None
-    for key in who.roles:
+    for key in who.roles[:1] if state.house else who.roles:
         for person_key in state.roles.get(key, ()):
             person = state.people[person_key]
             if best is None or (not person.counterpart, person.last) > (
@@ -162,13 +164,13 @@ def _side_of_title(work: BlockWork, state: State, who: Who, a: int, b: int, at: 
     phrase = work.units[a:b]
     if not _house_title(phrase, who.roles):
         return _held_office(who, phrase, state) or who
-    house, last = state.house, state.last
-    if (
-        house
-        and not _other_side_before(work, at, house)
-        and not (last and last.actors and house[0] not in last.actors)
-    ):
-        return Who("actor", house, who.start, who.end, who.roles)
+    house = state.house
+    if house and not _other_side_before(work, at, house):
+        claim = _claimed_office(work, state, who, at)
+        if claim is None:
+            return Who("actor", house, who.start, who.end, who.roles)
+        if claim.kind == "actor":
+            return claim
     if a > 0:
         subject = _sentence_subject(work, a, state)
         if subject is not None:
@@ -178,14 +180,50 @@ def _side_of_title(work: BlockWork, state: State, who: Who, a: int, b: int, at: 
     return _held_office(who, phrase, state) or who
 
 
-def _held_office(who: Who, phrase: Sequence[Unit], state: State) -> Who | None:
+def _claimed_office(work: BlockWork, state: State, who: Who, at: int) -> Who | None:
+    """Whether a country other than the house's claims an unqualified title on a one-side
+    outlet ("Lithuanian President X has urged Foreign Minister Y" on RT: Y is Lithuania's, not
+    Russia's): the one other side whose title phrase or speaker comes earlier in the sentence,
+    else the other side that already holds this very office in the article. None: no one
+    claims it (the house's); `who` itself when several sides do."""
+    house = set(state.house)
+    opening = work.sentence_start(at)
+    terms = work.terms
+    sides: dict[tuple[str, ...], bool] = {}
+    for k, (start, end, term) in enumerate(terms):
+        if start >= at:
+            break
+        if start < opening or not term.actors or house & set(term.actors):
+            continue
+        titled = term.kind == "speaker" or (
+            term.kind in ("adjective", "alias")
+            and k + 1 < len(terms)
+            and terms[k + 1][2].kind == "role"
+            and _TITLE_GAP.fullmatch(work.folded, end, terms[k + 1][0]) is not None
+        )
+        if titled:
+            sides[term.actors] = term.member
+    if len(sides) == 1:
+        (actors, member), *_ = sides.items()
+        return Who("actor", actors, who.start, who.end, who.roles, member=member)
+    if sides:
+        return who
+    held = _held_office(who, (), state, exact=True)
+    return held if held is not None and not house & set(held.actors) else None
+
+
+# Between a side's word and the role it qualifies: "Lithuanian President", "Lithuania's president".
+_TITLE_GAP = re.compile(r"(?:'s)?\s+")
+
+
+def _held_office(who: Who, phrase: Sequence[Unit], state: State, exact: bool = False) -> Who | None:
     """ "Russia's ambassador to the US claimed ..." then "Ambassador Anatoly Antonov said": the
     office the article already gave a side, now with its holder's name (not after a
     nationality the lexicon does not know: "Kenyan Foreign Minister Musalia Mudavadi")."""
     if _foreign_word_before_role(phrase):
         return None
     best: Person | None = None
-    for key in who.roles:
+    for key in who.roles[:1] if exact else who.roles:
         for person_key in state.roles.get(key, ()):
             person = state.people[person_key]
             if ":" in person_key and (best is None or person.last > best.last):
