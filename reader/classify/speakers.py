@@ -168,7 +168,7 @@ def _side_of_title(work: BlockWork, state: State, who: Who, a: int, b: int, at: 
     if house and not _other_side_before(work, at, house):
         claim = _claimed_office(work, state, who, at)
         if claim is None:
-            return Who("actor", house, who.start, who.end, who.roles)
+            return house_who(who, state)
         if claim.kind == "actor":
             return claim
     if a > 0:
@@ -178,6 +178,11 @@ def _side_of_title(work: BlockWork, state: State, who: Who, a: int, b: int, at: 
                 "actor", subject.actors, who.start, who.end, who.roles, member=subject.member
             )
     return _held_office(who, phrase, state) or who
+
+
+def house_who(who: Who, state: State) -> Who:
+    """`who`'s office filled by the house side (a member state's is a member's voice)."""
+    return Who("actor", state.house, who.start, who.end, who.roles, member=state.house_member)
 
 
 def _claimed_office(work: BlockWork, state: State, who: Who, at: int) -> Who | None:
@@ -272,6 +277,8 @@ def _office_holders(work: BlockWork, state: State) -> None:
 # Yi said" is more likely the host of talks than the house's minister.
 _HOUSE_TITLES = frozenset(
     [
+        "prime minister",
+        "chancellor",
         "minister",
         "foreign minister",
         "defence minister",
