@@ -1199,6 +1199,15 @@ _HOUSE_OFFICES = word_set(
         "air force",
         "prime minister",
         "presidential office",
+        "chancellor",
+        "foreign minister",
+        "defence minister",
+        "defense minister",
+        "foreign secretary",
+        "defence secretary",
+        "defense secretary",
+        "secretary of state",
+        "secretary of defense",
     ]
 )
 
