@@ -31,7 +31,7 @@ from reader.classify.phrases import (
     tie_appositive,
     word_set,
 )
-from reader.classify.speakers import known_role, named_again
+from reader.classify.speakers import known_role, named_again, note_person
 from reader.classify.types import (
     CAP,
     END,
@@ -1115,8 +1115,18 @@ def _settle_one(
     if found is None:
         return None
     if isinstance(found, Speaker):
-        return _carried(work, attr, found, embedded_in, rules, state)
-    return _named(work, attr, found, embedded_in, rules, state)
+        spoke = _carried(work, attr, found, embedded_in, rules, state)
+    else:
+        spoke = _named(work, attr, found, embedded_in, rules, state)
+    last = state.last
+    if (
+        spoke is not None
+        and who.word in _PERSONAL
+        and last is not None
+        and last.block == work.index
+    ):
+        last.gender = who.word  # "she told": a later "he" is someone else
+    return spoke
 
 
 def _pronoun_subject(
@@ -1146,12 +1156,20 @@ def _pronoun_subject(
     earlier = _earlier_subject(work, pos, state)
     if earlier.kind in _NAMED:
         return earlier
-    last = state.last
-    if attr.who.word in _PERSONAL and last is not None and last.thing:
-        # "China has not criticised Russia. '...,' he said": he is the person before
-        speaker = state.last_person
-        if speaker is not None and work.index - speaker.block <= distance:
-            return speaker
+    last, word = state.last, attr.who.word
+    if word in _PERSONAL and last is not None and (last.thing or last.gender not in ("", word)):
+        # "China has not criticised Russia. '...,' he said": he is the person before; so is a
+        # "he" after the speaker the story has just called "she"
+        for speaker in (state.last_person, state.earlier_person):
+            if (
+                speaker is not None
+                and speaker is not last
+                and speaker.gender in ("", word)
+                and work.index - speaker.block <= distance
+            ):
+                return speaker
+        if not last.thing:
+            return None
     return _recent_speaker(work, state, distance)
 
 
@@ -1237,7 +1255,7 @@ def _carried(
         add_evidence(work, rule, carried.actors, start, end, rules.weights.carry)
         work.carried_from = carried.block
     state.last = Speaker(carried.actors, work.index)
-    state.last_person = state.last
+    note_person(state, state.last)
     kind: WhoKind = "actor" if carried.actors else "unknown"
     work.main.append((attr.pos, Who(kind, carried.actors, start, end)))
     return carried.actors
@@ -1284,7 +1302,7 @@ def _spoke(work: BlockWork, who: Who, actors: tuple[str, ...], state: State) -> 
     if _is_thing(units):
         speaker.thing = True
     else:
-        state.last_person = speaker
+        note_person(state, speaker)
     state.last = speaker
 
 
