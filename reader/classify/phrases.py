@@ -439,9 +439,20 @@ def _extends_back(units: Sequence[Unit], i: int, j: int, floor: int) -> bool:
         return True
     if low == ".":
         return _abbreviation_dot(units, j)  # "Gov.", "U.S.", "F." - not a sentence's end
-    if low in ("'s", "’s", "-"):
+    if low in ("'s", "’s"):
         return True
+    if low == "-":
+        return not _spaced(units, j)  # "... not Ukraine - Kovacs wrote": a dash ends it
     return floor < j < i and _links_inside(units, j)
+
+
+def _spaced(units: Sequence[Unit], j: int) -> bool:
+    """Unit `j` stands apart from the units on both sides of it (a dash, not a hyphen)."""
+    return (
+        0 < j < len(units) - 1
+        and units[j - 1][END] < units[j][START]
+        and units[j][END] < units[j + 1][START]
+    )
 
 
 # Words that open a clause, capitalised at a sentence's start but never part of a name ("If
