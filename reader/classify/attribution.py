@@ -410,6 +410,8 @@ def _not_a_statement(verb: _Verb) -> bool:
             return True  # "Trump's Friday call", "the Monday statement": a noun
     if i >= verb.floor and units[i][TERM] is not None and units[i][LOW].endswith("'s"):
         return True  # "Kyiv's request"
+    if _noun_after_name(verb):
+        return True  # "NATO support for Ukraine", "our economic and military support"
     k = verb.k
     after = units[k + 1][LOW] if k + 1 < len(units) else ""
     if after == "with" and verb.form.lemma == "call":
@@ -417,6 +419,25 @@ def _not_a_statement(verb: _Verb) -> bool:
     if after == "to" and verb.form.lemma == "welcome" and units[verb.k][LOW] == "welcome":
         return True  # "Minister Kuleba, dear Dmytro, welcome to NATO": a greeting to him
     return after == "by"  # passive: "backed by"
+
+
+def _noun_after_name(verb: _Verb) -> bool:
+    """The verb's bare form right after one singular name or office ("NATO support for
+    Ukraine", "our economic and military support"): no finite verb agrees with that subject,
+    so the word is a noun. Plural and coordinated subjects ("NATO allies support", "Kyiv and
+    Warsaw support") and modals ("will support") leave it a verb."""
+    units, k = verb.units, verb.k
+    i = k - 1
+    if i < verb.floor or units[i][TERM] is None or verb.form.participle:
+        return False
+    lemma = verb.form.lemma
+    if " " in lemma or verb.work.folded[verb.start : verb.end] != lemma:
+        return False  # "sees no", "is ready": forms of their own
+    head = units[i][LOW]
+    if head.endswith("s") or head in _PERSONAL or head in _FIRST_PERSON:
+        return False
+    joined = i - 2 >= verb.floor and units[i - 1][LOW] in ("and", "&")
+    return not (joined and units[i - 2][TERM] is not None)
 
 
 def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
