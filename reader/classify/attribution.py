@@ -484,8 +484,8 @@ def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
     if speaker is None and verb.form.lemma == "agree":
         return None  # "The delegations concluded their meeting, agreeing to meet again": an act
     who = speaker or _clause_subject(verb.units, _past_dateline(verb), verb.k, verb.state)
-    if who.kind == "none":
-        return None
+    if who.kind == "none" or (speaker is None and who.word == "it"):
+        return None  # "it has been reported that ... when considering ...": no one's clause
     return verb.attr(who, ATTRIBUTION_PARTICIPLE, follows=True)
 
 
