@@ -1132,7 +1132,7 @@ def _settle_one(
     if who.kind == "pronoun":
         found = _pronoun_subject(work, attr, embedded_in, quoted, state, distance, voice)
     elif who.kind == "role":
-        found = _role_subject(work, who, state, distance)
+        found = _possessed_office(work, who, state) or _role_subject(work, who, state, distance)
     if found is None:
         return None
     if isinstance(found, Speaker):
@@ -1171,7 +1171,11 @@ def _pronoun_subject(
     prior = next((w for p, w in reversed(work.main) if p < pos and w.kind in _NAMED), None)
     if prior is not None:
         return prior
-    owner = _opening_possessor(work, pos) or _body_before_it(work, attr, state)
+    owner = (
+        _opening_possessor(work, pos)
+        or _body_before_it(work, attr, state)
+        or _person_opening(work, attr, state)
+    )
     if owner is not None:
         return owner
     earlier = _earlier_subject(work, pos, state)
@@ -1202,6 +1206,46 @@ def _body_before_it(work: BlockWork, attr: _Attr, state: State) -> Who | None:
     starts = work.starts
     first = bisect_left(starts, work.sentence_start(attr.pos))
     return _opening_subject(work.units, first, bisect_left(starts, attr.who.start), state)
+
+
+_POSSESSIVE_PRONOUNS = word_set("his her its their")
+
+
+def _possessed_office(work: BlockWork, who: Who, state: State) -> Who | None:
+    """ "The Polish president wants talks, his spokesman said", "Poland scrambled jets, its
+    operational command said": an office owned by "his"/"its" is that of the side the
+    sentence opens with, not the last speaker's."""
+    starts = work.starts
+    a = bisect_left(starts, who.start)
+    if work.units[a][LOW] not in _POSSESSIVE_PRONOUNS:
+        a -= 1  # the phrase may start after its determiner
+        if a < 0 or work.units[a][LOW] not in _POSSESSIVE_PRONOUNS:
+            return None
+    first = bisect_left(starts, work.sentence_start(who.start))
+    owner = _opening_subject(work.units, first, a, state)
+    if owner is None or in_spans(owner.start, work.quotes):
+        return None
+    if work.units[a][LOW] != "its":  # "his"/"her"/"their" office: a person's, not Russia's
+        phrase = work.units[bisect_left(starts, owner.start) : bisect_left(starts, owner.end)]
+        if _is_thing(phrase):
+            return None
+    return Who("actor", owner.actors, who.start, who.end, who.roles, member=owner.member)
+
+
+def _person_opening(work: BlockWork, attr: _Attr, state: State) -> Who | None:
+    """ "The defence minister attended the meeting, where he urged ...", "Putin announced the
+    operation to remove what he said was a threat": a "he"/"she" inside the sentence takes the
+    person the sentence opens with (not a country or a body, nor a name inside a quote)."""
+    if attr.who.word not in _PERSONAL:
+        return None
+    starts = work.starts
+    first = bisect_left(starts, work.sentence_start(attr.who.start))
+    k = bisect_left(starts, attr.who.start)
+    who = _opening_subject(work.units, first, k, state) if first < k else None
+    if who is None or in_spans(who.start, work.quotes):
+        return None
+    phrase = work.units[bisect_left(starts, who.start) : bisect_left(starts, who.end)]
+    return None if _is_thing(phrase) else who
 
 
 def _role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who | Speaker | None:
