@@ -526,9 +526,13 @@ def _skip_asides(verb: _Verb, i: int) -> tuple[int, Who | None]:
     while i >= floor and units[i][LOW] in _ASIDE_MARKS:
         mark = units[i][LOW]  # ", the envoy, said" or "– the embassy – tweeted"
         j = i - 1
-        while j >= floor and units[j][LOW] not in _ASIDE_STOPS and units[j][LOW] != mark:
+        while j >= floor and units[j][LOW] != mark:
+            if units[j][LOW] in _ASIDE_STOPS:
+                j = _past_short_quote(units, j, floor)
+                if j is None:
+                    break
             j -= 1
-        if j < floor or units[j][LOW] != mark:
+        if j is None or j < floor or units[j][LOW] != mark:
             break
         inner = units[j + 1 : i]
         if inner and inner[0][LOW] in ("who", "which", "whose") and _closes_appositive(verb, j):
@@ -543,6 +547,26 @@ def _skip_asides(verb: _Verb, i: int) -> tuple[int, Who | None]:
         while i >= floor and units[i][LOW] in SKIP and units[i][TERM] is None:
             i -= 1
     return i, appositive
+
+
+_QUOTE_MARKS = ("“", "”", '"')
+_SHORT_QUOTE = 4  # the most units a quoted word or nickname inside an aside holds
+
+
+def _past_short_quote(units: list[Unit], j: int, floor: int) -> int | None:
+    """At a closing quote mark inside an aside (a nickname, a word quoted: ", who asked to
+    be named only by his call sign "Kit" for security reasons,"), the unit of its opening
+    mark; None at any other stop, or a longer quote."""
+    if units[j][LOW] not in _QUOTE_MARKS:
+        return None
+    h = j - 1
+    while h >= floor and j - h <= _SHORT_QUOTE + 1:
+        if units[h][LOW] in _QUOTE_MARKS:
+            return h
+        if units[h][LOW] in _ASIDE_STOPS:
+            return None
+        h -= 1
+    return None
 
 
 def _closes_appositive(verb: _Verb, j: int) -> bool:
@@ -792,7 +816,22 @@ def _quote_floor(work: BlockWork, v_start: int, first: int, k: int) -> int:
     q_start, q_end = quotes[q]
     if v_start < q_end:  # the verb is inside this quote
         return bisect_right(work.starts, q_start, first, k)
+    while _quoted_word(work.text[q_start:q_end]):  # a nickname: 'Oleh "Falcon" Ivanenko said'
+        q -= 1
+        if q < 0:
+            return first
+        q_start, q_end = quotes[q]
     return bisect_left(work.starts, q_end, first, k)
+
+
+def _quoted_word(quoted: str) -> bool:
+    """A quote of a word or two with no punctuation of a sentence in it (a call sign, a
+    nickname, a scare-quoted word): part of a phrase, not a quotation that a verb after it
+    reports."""
+    return len(quoted) <= _QUOTED_WORD and not any(c in quoted for c in ",.;:!?")
+
+
+_QUOTED_WORD = 24  # characters, quote marks included
 
 
 _FAR = 1 << 62
@@ -879,11 +918,11 @@ def _common_subject(units: list[Unit], i: int, floor: int) -> Who | None:
     and an indefinite article, at the start of a clause. A speaker of no actor's, who stops
     carry-over (the quote before is theirs, not the last official's)."""
     j = i
-    while j >= floor and i - j < 7:
+    while j >= floor and i - j < _COMMON_REACH:
         unit = units[j]
         low = unit[LOW]
-        if low in _INDEFINITE:
-            before = units[j - 1][LOW] if j > floor else ","
+        before = units[j - 1][LOW] if j > floor else ","
+        if low in _INDEFINITE and before not in _PERSON_PREP:  # "from one of the brigades"
             if j == i or before not in (",", "”", '"', "’", ";", ":"):
                 return None
             return Who("unknown", (), unit[START], units[i][END])
@@ -892,10 +931,20 @@ def _common_subject(units: list[Unit], i: int, floor: int) -> Who | None:
             return None
         if term is None and not (low.isalpha() or low == "-"):
             return None
-        if term is None and (low in SKIP or low in COORD or low in OBJECT_PREP) and low != "of":
+        if (
+            term is None
+            and (low in SKIP or low in COORD or low in OBJECT_PREP)
+            and low not in _PERSON_PREP
+        ):
             return None
         j -= 1
     return None
+
+
+# How far back a common noun's person may start ("a drone pilot from one of the brigades"),
+# and the prepositions that may describe them ("a resident of", "a pilot from").
+_COMMON_REACH = 10
+_PERSON_PREP = frozenset(["of", "from"])
 
 
 # Verbs of a relative clause that say what the subject holds: ", who heads the State Duma's
