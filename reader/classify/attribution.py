@@ -528,11 +528,12 @@ def _skip_asides(verb: _Verb, i: int) -> tuple[int, Who | None]:
         j = i - 1
         while j >= floor and units[j][LOW] != mark:
             if units[j][LOW] in _ASIDE_STOPS:
-                j = _past_short_quote(units, j, floor)
-                if j is None:
+                opening = _past_short_quote(units, j, floor)
+                if opening is None:
                     break
+                j = opening
             j -= 1
-        if j is None or j < floor or units[j][LOW] != mark:
+        if j < floor or units[j][LOW] != mark:
             break
         inner = units[j + 1 : i]
         if inner and inner[0][LOW] in ("who", "which", "whose") and _closes_appositive(verb, j):
