@@ -34,6 +34,16 @@ from reader.classify.types import (
 )
 
 
+def note_person(state: State, speaker: Speaker) -> None:
+    """`speaker`, a person, is now the one a later "he"/"she" takes; the person before
+    stays within reach for a pronoun that does not agree with the new one ("she told ...",
+    then "'...,' he said")."""
+    last = state.last_person
+    if last is not None and last is not speaker and last.actors != speaker.actors:
+        state.earlier_person = last
+    state.last_person = speaker
+
+
 def known_role(who: Who, state: State) -> Who:
     """'the minister': the most recently named person with that role, if the article has one
     (a pure lookup; `named_again` records that the article named them again). `block` of the
