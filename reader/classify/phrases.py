@@ -238,6 +238,11 @@ class _Phrase:
             self.roles.append(unit[LOW].removesuffix("'s"))
         elif kind == "other":
             self.other = True
+            if possessor is not None and possessor is self.direct_from:
+                # "the bloc's defence commissioner": a party of no actor's, the possessor only
+                # says whose (the bloc is the EU here); it is no actor's speaker
+                self.direct = []
+                self.member = True
 
     def _surname(self, low: str, term: Term) -> None:
         """ "Kirill Dmitriev" in the lexicon: "Dmitriev wrote" later is the same man."""
