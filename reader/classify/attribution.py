@@ -31,7 +31,7 @@ from reader.classify.phrases import (
     tie_appositive,
     word_set,
 )
-from reader.classify.speakers import house_who, known_role, named_again, note_person
+from reader.classify.speakers import TITLE_GAP, house_who, known_role, named_again, note_person
 from reader.classify.types import (
     CAP,
     END,
@@ -148,13 +148,29 @@ def allowed(who: Who, work: BlockWork, rules: CompiledRules) -> bool:
     if work.topic is None and work.text.rstrip().endswith(":") and len(work.units) <= _INTRO_UNITS:
         work.topic = True  # "X provided the following readout:": the topic is what follows
     if work.topic is None:
-        # "Russian gas" is trade, not the war: an adjective alone does not make the topic
-        folded = work.folded
-        work.topic = any(
-            not t.member and t.actors and (t.kind != "adjective" or folded.endswith("'s", 0, end))
-            for _, end, t in work.terms
-        ) or bool(rules.topic.scan(work.folded))
+        work.topic = _names_a_side(work) or bool(rules.topic.scan(work.folded))
     return work.topic
+
+
+def _names_a_side(work: BlockWork) -> bool:
+    """Whether the block names one of the actors themselves (not a member state): by name, by
+    possessive, or by an adjective before an office or body of theirs ("talks with a Ukrainian
+    delegation", "the Russian side"). "Russian gas" is trade, not the war: an adjective alone
+    does not make the topic."""
+    folded, terms = work.folded, work.terms
+    for k, (_, end, term) in enumerate(terms):
+        if term.member or not term.actors:
+            continue
+        if term.kind != "adjective" or folded.endswith("'s", 0, end):
+            return True
+        following = terms[k + 1] if k + 1 < len(terms) else None
+        if (
+            following is not None
+            and following[2].kind == "role"
+            and TITLE_GAP.fullmatch(folded, end, following[0]) is not None
+        ):
+            return True
+    return False
 
 
 def sentence_attrs(

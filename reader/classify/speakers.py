@@ -225,7 +225,7 @@ def _claimed_office(work: BlockWork, state: State, who: Who, at: int) -> Who | N
             term.kind in ("adjective", "alias")
             and k + 1 < len(terms)
             and terms[k + 1][2].kind == "role"
-            and _TITLE_GAP.fullmatch(work.folded, end, terms[k + 1][0]) is not None
+            and TITLE_GAP.fullmatch(work.folded, end, terms[k + 1][0]) is not None
         )
         if titled:
             sides[term.actors] = term.member
@@ -239,7 +239,7 @@ def _claimed_office(work: BlockWork, state: State, who: Who, at: int) -> Who | N
 
 
 # Between a side's word and the role it qualifies: "Lithuanian President", "Lithuania's president".
-_TITLE_GAP = re.compile(r"(?:'s)?\s+")
+TITLE_GAP = re.compile(r"(?:'s)?\s+")
 
 
 def _held_office(who: Who, phrase: Sequence[Unit], state: State, exact: bool = False) -> Who | None:
