@@ -775,6 +775,11 @@ def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | Non
         if place is not None:
             tie_appositive(units[a:b], place, state.names)
             who = Who("actor", place.actors, who.start, who.end, who.roles, member=place.member)
+    if who.kind in ("unknown", "role") and set(who.roles) & _STAFF_ROLES:
+        body = _opening_body(units, verb.first, a)
+        if body is not None:
+            tie_appositive(units[a:b], body, state.names)
+            who = Who("actor", body.actors, who.start, who.end, who.roles, member=body.member)
     if who.kind in ("role", "unknown") and state.house and _official_source(who.roles):
         who = house_who(who, state)
     if who.kind in ("unknown", "role", "none") and appositive is not None:
@@ -1040,6 +1045,27 @@ def _opening_place(units: list[Unit], first: int, a: int) -> Who | None:
     if len(actors) != 1:
         return None
     return Who("actor", actors, units[first][START], units[end - 1][START])
+
+
+# The staff of a body, whose side the body they speak at gives: "At the Pentagon, chief
+# spokesman <name> said" (a named leader at the White House is a visitor as likely as a host).
+_STAFF_ROLES = word_set(
+    "spokesman spokeswoman spokesperson official officials aide adviser advisor"
+) | {"press secretary"}
+
+
+def _opening_body(units: list[Unit], first: int, a: int) -> Who | None:
+    """ "At the Pentagon, ..." / "At the Kremlin, ...": the one actor whose body (an alias)
+    the sentence opens with, in a phrase of its own just before the subject at `a`."""
+    if a - first not in (3, 4) or units[first][LOW] != "at" or units[a - 1][LOW] != ",":
+        return None
+    body = units[first + 1 : a - 1]
+    if len(body) == 2 and body[0][LOW] != "the":
+        return None
+    term = body[-1][TERM]
+    if term is None or term.kind != "alias" or len(term.actors) != 1:
+        return None
+    return Who("actor", term.actors, units[first][START], units[a - 1][START], member=term.member)
 
 
 def _participle_subject(earlier: list[_Attr], v_start: int) -> Who | None:
