@@ -31,7 +31,7 @@ from reader.classify.phrases import (
     tie_appositive,
     word_set,
 )
-from reader.classify.speakers import known_role, named_again
+from reader.classify.speakers import house_who, known_role, named_again, note_person
 from reader.classify.types import (
     CAP,
     END,
@@ -410,6 +410,8 @@ def _not_a_statement(verb: _Verb) -> bool:
             return True  # "Trump's Friday call", "the Monday statement": a noun
     if i >= verb.floor and units[i][TERM] is not None and units[i][LOW].endswith("'s"):
         return True  # "Kyiv's request"
+    if _noun_after_name(verb):
+        return True  # "NATO support for Ukraine", "our economic and military support"
     k = verb.k
     after = units[k + 1][LOW] if k + 1 < len(units) else ""
     if after == "with" and verb.form.lemma == "call":
@@ -417,6 +419,25 @@ def _not_a_statement(verb: _Verb) -> bool:
     if after == "to" and verb.form.lemma == "welcome" and units[verb.k][LOW] == "welcome":
         return True  # "Minister Kuleba, dear Dmytro, welcome to NATO": a greeting to him
     return after == "by"  # passive: "backed by"
+
+
+def _noun_after_name(verb: _Verb) -> bool:
+    """The verb's bare form right after one singular name or office ("NATO support for
+    Ukraine", "our economic and military support"): no finite verb agrees with that subject,
+    so the word is a noun. Plural and coordinated subjects ("NATO allies support", "Kyiv and
+    Warsaw support") and modals ("will support") leave it a verb."""
+    units, k = verb.units, verb.k
+    i = k - 1
+    if i < verb.floor or units[i][TERM] is None or verb.form.participle:
+        return False
+    lemma = verb.form.lemma
+    if " " in lemma or verb.work.folded[verb.start : verb.end] != lemma:
+        return False  # "sees no", "is ready": forms of their own
+    head = units[i][LOW]
+    if head.endswith("s") or head in _PERSONAL or head in _FIRST_PERSON:
+        return False
+    joined = i - 2 >= verb.floor and units[i - 1][LOW] in ("and", "&")
+    return not (joined and units[i - 2][TERM] is not None)
 
 
 def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
@@ -463,8 +484,8 @@ def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
     if speaker is None and verb.form.lemma == "agree":
         return None  # "The delegations concluded their meeting, agreeing to meet again": an act
     who = speaker or _clause_subject(verb.units, _past_dateline(verb), verb.k, verb.state)
-    if who.kind == "none":
-        return None
+    if who.kind == "none" or (speaker is None and who.word == "it"):
+        return None  # "it has been reported that ... when considering ...": no one's clause
     return verb.attr(who, ATTRIBUTION_PARTICIPLE, follows=True)
 
 
@@ -505,7 +526,12 @@ def _skip_asides(verb: _Verb, i: int) -> tuple[int, Who | None]:
     while i >= floor and units[i][LOW] in _ASIDE_MARKS:
         mark = units[i][LOW]  # ", the envoy, said" or "– the embassy – tweeted"
         j = i - 1
-        while j >= floor and units[j][LOW] not in _ASIDE_STOPS and units[j][LOW] != mark:
+        while j >= floor and units[j][LOW] != mark:
+            if units[j][LOW] in _ASIDE_STOPS:
+                opening = _past_short_quote(units, j, floor)
+                if opening is None:
+                    break
+                j = opening
             j -= 1
         if j < floor or units[j][LOW] != mark:
             break
@@ -522,6 +548,26 @@ def _skip_asides(verb: _Verb, i: int) -> tuple[int, Who | None]:
         while i >= floor and units[i][LOW] in SKIP and units[i][TERM] is None:
             i -= 1
     return i, appositive
+
+
+_QUOTE_MARKS = ("“", "”", '"')
+_SHORT_QUOTE = 4  # the most units a quoted word or nickname inside an aside holds
+
+
+def _past_short_quote(units: list[Unit], j: int, floor: int) -> int | None:
+    """At a closing quote mark inside an aside (a nickname, a word quoted: ", who asked to
+    be named only by his call sign "Kit" for security reasons,"), the unit of its opening
+    mark; None at any other stop, or a longer quote."""
+    if units[j][LOW] not in _QUOTE_MARKS:
+        return None
+    h = j - 1
+    while h >= floor and j - h <= _SHORT_QUOTE + 1:
+        if units[h][LOW] in _QUOTE_MARKS:
+            return h
+        if units[h][LOW] in _ASIDE_STOPS:
+            return None
+        h -= 1
+    return None
 
 
 def _closes_appositive(verb: _Verb, j: int) -> bool:
@@ -714,7 +760,7 @@ def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | Non
             tie_appositive(units[a:b], place, state.names)
             who = Who("actor", place.actors, who.start, who.end, who.roles, member=place.member)
     if who.kind in ("role", "unknown") and state.house and _official_source(who.roles):
-        who = Who("actor", state.house, who.start, who.end, who.roles)
+        who = house_who(who, state)
     if who.kind in ("unknown", "role", "none") and appositive is not None:
         tie_appositive(units[a:b], appositive, state.names)
         who = appositive
@@ -771,7 +817,22 @@ def _quote_floor(work: BlockWork, v_start: int, first: int, k: int) -> int:
     q_start, q_end = quotes[q]
     if v_start < q_end:  # the verb is inside this quote
         return bisect_right(work.starts, q_start, first, k)
+    while _quoted_word(work.text[q_start:q_end]):  # a nickname: 'Oleh "Falcon" Ivanenko said'
+        q -= 1
+        if q < 0:
+            return first
+        q_start, q_end = quotes[q]
     return bisect_left(work.starts, q_end, first, k)
+
+
+def _quoted_word(quoted: str) -> bool:
+    """A quote of a word or two with no punctuation of a sentence in it (a call sign, a
+    nickname, a scare-quoted word): part of a phrase, not a quotation that a verb after it
+    reports."""
+    return len(quoted) <= _QUOTED_WORD and not any(c in quoted for c in ",.;:!?")
+
+
+_QUOTED_WORD = 24  # characters, quote marks included
 
 
 _FAR = 1 << 62
@@ -858,11 +919,11 @@ def _common_subject(units: list[Unit], i: int, floor: int) -> Who | None:
     and an indefinite article, at the start of a clause. A speaker of no actor's, who stops
     carry-over (the quote before is theirs, not the last official's)."""
     j = i
-    while j >= floor and i - j < 7:
+    while j >= floor and i - j < _COMMON_REACH:
         unit = units[j]
         low = unit[LOW]
-        if low in _INDEFINITE:
-            before = units[j - 1][LOW] if j > floor else ","
+        before = units[j - 1][LOW] if j > floor else ","
+        if low in _INDEFINITE and before not in _PERSON_PREP:  # "from one of the brigades"
             if j == i or before not in (",", "”", '"', "’", ";", ":"):
                 return None
             return Who("unknown", (), unit[START], units[i][END])
@@ -871,10 +932,20 @@ def _common_subject(units: list[Unit], i: int, floor: int) -> Who | None:
             return None
         if term is None and not (low.isalpha() or low == "-"):
             return None
-        if term is None and (low in SKIP or low in COORD or low in OBJECT_PREP) and low != "of":
+        if (
+            term is None
+            and (low in SKIP or low in COORD or low in OBJECT_PREP)
+            and low not in _PERSON_PREP
+        ):
             return None
         j -= 1
     return None
+
+
+# How far back a common noun's person may start ("a drone pilot from one of the brigades"),
+# and the prepositions that may describe them ("a resident of", "a pilot from").
+_COMMON_REACH = 10
+_PERSON_PREP = frozenset(["of", "from"])
 
 
 # Verbs of a relative clause that say what the subject holds: ", who heads the State Duma's
@@ -1111,12 +1182,22 @@ def _settle_one(
     if who.kind == "pronoun":
         found = _pronoun_subject(work, attr, embedded_in, quoted, state, distance, voice)
     elif who.kind == "role":
-        found = _role_subject(work, who, state, distance)
+        found = _possessed_office(work, who, state) or _role_subject(work, who, state, distance)
     if found is None:
         return None
     if isinstance(found, Speaker):
-        return _carried(work, attr, found, embedded_in, rules, state)
-    return _named(work, attr, found, embedded_in, rules, state)
+        spoke = _carried(work, attr, found, embedded_in, rules, state)
+    else:
+        spoke = _named(work, attr, found, embedded_in, rules, state)
+    last = state.last
+    if (
+        spoke is not None
+        and who.word in _PERSONAL
+        and last is not None
+        and last.block == work.index
+    ):
+        last.gender = who.word  # "she told": a later "he" is someone else
+    return spoke
 
 
 def _pronoun_subject(
@@ -1140,18 +1221,30 @@ def _pronoun_subject(
     prior = next((w for p, w in reversed(work.main) if p < pos and w.kind in _NAMED), None)
     if prior is not None:
         return prior
-    owner = _opening_possessor(work, pos) or _body_before_it(work, attr, state)
+    owner = (
+        _opening_possessor(work, pos)
+        or _body_before_it(work, attr, state)
+        or _person_opening(work, attr, state)
+    )
     if owner is not None:
         return owner
     earlier = _earlier_subject(work, pos, state)
     if earlier.kind in _NAMED:
         return earlier
-    last = state.last
-    if attr.who.word in _PERSONAL and last is not None and last.thing:
-        # "China has not criticised Russia. '...,' he said": he is the person before
-        speaker = state.last_person
-        if speaker is not None and work.index - speaker.block <= distance:
-            return speaker
+    last, word = state.last, attr.who.word
+    if word in _PERSONAL and last is not None and (last.thing or last.gender not in ("", word)):
+        # "China has not criticised Russia. '...,' he said": he is the person before; so is a
+        # "he" after the speaker the story has just called "she"
+        for speaker in (state.last_person, state.earlier_person):
+            if (
+                speaker is not None
+                and speaker is not last
+                and speaker.gender in ("", word)
+                and work.index - speaker.block <= distance
+            ):
+                return speaker
+        if not last.thing:
+            return None
     return _recent_speaker(work, state, distance)
 
 
@@ -1163,6 +1256,46 @@ def _body_before_it(work: BlockWork, attr: _Attr, state: State) -> Who | None:
     starts = work.starts
     first = bisect_left(starts, work.sentence_start(attr.pos))
     return _opening_subject(work.units, first, bisect_left(starts, attr.who.start), state)
+
+
+_POSSESSIVE_PRONOUNS = word_set("his her its their")
+
+
+def _possessed_office(work: BlockWork, who: Who, state: State) -> Who | None:
+    """ "The Polish president wants talks, his spokesman said", "Poland scrambled jets, its
+    operational command said": an office owned by "his"/"its" is that of the side the
+    sentence opens with, not the last speaker's."""
+    starts = work.starts
+    a = bisect_left(starts, who.start)
+    if work.units[a][LOW] not in _POSSESSIVE_PRONOUNS:
+        a -= 1  # the phrase may start after its determiner
+        if a < 0 or work.units[a][LOW] not in _POSSESSIVE_PRONOUNS:
+            return None
+    first = bisect_left(starts, work.sentence_start(who.start))
+    owner = _opening_subject(work.units, first, a, state)
+    if owner is None or in_spans(owner.start, work.quotes):
+        return None
+    if work.units[a][LOW] != "its":  # "his"/"her"/"their" office: a person's, not Russia's
+        phrase = work.units[bisect_left(starts, owner.start) : bisect_left(starts, owner.end)]
+        if _is_thing(phrase):
+            return None
+    return Who("actor", owner.actors, who.start, who.end, who.roles, member=owner.member)
+
+
+def _person_opening(work: BlockWork, attr: _Attr, state: State) -> Who | None:
+    """ "The defence minister attended the meeting, where he urged ...", "Putin announced the
+    operation to remove what he said was a threat": a "he"/"she" inside the sentence takes the
+    person the sentence opens with (not a country or a body, nor a name inside a quote)."""
+    if attr.who.word not in _PERSONAL:
+        return None
+    starts = work.starts
+    first = bisect_left(starts, work.sentence_start(attr.who.start))
+    k = bisect_left(starts, attr.who.start)
+    who = _opening_subject(work.units, first, k, state) if first < k else None
+    if who is None or in_spans(who.start, work.quotes):
+        return None
+    phrase = work.units[bisect_left(starts, who.start) : bisect_left(starts, who.end)]
+    return None if _is_thing(phrase) else who
 
 
 def _role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who | Speaker | None:
@@ -1204,14 +1337,11 @@ _HOUSE_OFFICES = word_set(
 
 
 def _house_office(who: Who, state: State) -> Who | None:
-    """A bare government office no one in the article holds yet: the dateline's side, unless
-    the last speaker was another side's (the office may be theirs)."""
-    house, last = state.house, state.last
-    if not house or not set(who.roles) & _HOUSE_OFFICES:
+    """A bare government office no one in the article holds yet (`known_role` found no
+    holder of this very office): the dateline's or the outlet's side."""
+    if not state.house or not set(who.roles) & _HOUSE_OFFICES:
         return None
-    if last is not None and last.actors and not set(house) & set(last.actors):
-        return None
-    return Who("actor", house, who.start, who.end, who.roles)
+    return house_who(who, state)
 
 
 def _recent_speaker(work: BlockWork, state: State, distance: int) -> Speaker | None:
@@ -1237,7 +1367,7 @@ def _carried(
         add_evidence(work, rule, carried.actors, start, end, rules.weights.carry)
         work.carried_from = carried.block
     state.last = Speaker(carried.actors, work.index)
-    state.last_person = state.last
+    note_person(state, state.last)
     kind: WhoKind = "actor" if carried.actors else "unknown"
     work.main.append((attr.pos, Who(kind, carried.actors, start, end)))
     return carried.actors
@@ -1284,7 +1414,7 @@ def _spoke(work: BlockWork, who: Who, actors: tuple[str, ...], state: State) -> 
     if _is_thing(units):
         speaker.thing = True
     else:
-        state.last_person = speaker
+        note_person(state, speaker)
     state.last = speaker
 
 

@@ -439,9 +439,40 @@ def _extends_back(units: Sequence[Unit], i: int, j: int, floor: int) -> bool:
         return True
     if low == ".":
         return _abbreviation_dot(units, j)  # "Gov.", "U.S.", "F." - not a sentence's end
-    if low in ("'s", "’s", "-"):
+    if low in ("'s", "’s"):
         return True
+    if low == "-":
+        return not _spaced(units, j)  # "... not Ukraine - Kovacs wrote": a dash ends it
+    if low in _QUOTE_MARKS:
+        return _nickname_mark(units, j, floor)
     return floor < j < i and _links_inside(units, j)
+
+
+_QUOTE_MARKS = frozenset(['"', "“", "”"])
+_NICKNAME = 3  # the most words a quoted nickname inside a name holds
+
+
+def _nickname_mark(units: Sequence[Unit], j: int, floor: int) -> bool:
+    """Unit `j` is a quote mark around a nickname inside a name ('Oleh "Falcon" Ivanenko'):
+    the other mark is a few capitalised words away, on either side."""
+    for step in (-1, 1):
+        h = j + step
+        while floor <= h < len(units) and abs(h - j) <= _NICKNAME + 1:
+            if units[h][LOW] in _QUOTE_MARKS:
+                return abs(h - j) > 1
+            if not units[h][CAP]:
+                break
+            h += step
+    return False
+
+
+def _spaced(units: Sequence[Unit], j: int) -> bool:
+    """Unit `j` stands apart from the units on both sides of it (a dash, not a hyphen)."""
+    return (
+        0 < j < len(units) - 1
+        and units[j - 1][END] < units[j][START]
+        and units[j][END] < units[j + 1][START]
+    )
 
 
 # Words that open a clause, capitalised at a sentence's start but never part of a name ("If

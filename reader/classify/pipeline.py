@@ -62,7 +62,7 @@ from reader.classify.sources import (
     reported_actions,
     title_source,
 )
-from reader.classify.speakers import known_role, note_region, register_roles
+from reader.classify.speakers import known_role, note_person, note_region, register_roles
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Speaker, State, Unit, Who
 from reader.classify.units import ASKS_SPEAKER, COLON_PREFIX, DASH_SUFFIX, in_spans, merged
 from reader.classify.verdicts import Verdicts
@@ -515,7 +515,7 @@ def _speaker_line(
         state.voice = speaker if runs_on else None  # "Mark Rutte: ...", not "Lavrov said: ..."
         state.last = speaker
         if is_person(pre_units):
-            state.last_person = speaker
+            note_person(state, speaker)
         work.speaker_set = True
         return speaker, None
     if who.kind == "unknown" and not is_title:
