@@ -31,7 +31,7 @@ from reader.classify.phrases import (
     tie_appositive,
     word_set,
 )
-from reader.classify.speakers import house_who, known_role, named_again, note_person
+from reader.classify.speakers import TITLE_GAP, house_who, known_role, named_again, note_person
 from reader.classify.types import (
     CAP,
     END,
@@ -148,13 +148,29 @@ def allowed(who: Who, work: BlockWork, rules: CompiledRules) -> bool:
     if work.topic is None and work.text.rstrip().endswith(":") and len(work.units) <= _INTRO_UNITS:
         work.topic = True  # "X provided the following readout:": the topic is what follows
     if work.topic is None:
-        # "Russian gas" is trade, not the war: an adjective alone does not make the topic
-        folded = work.folded
-        work.topic = any(
-            not t.member and t.actors and (t.kind != "adjective" or folded.endswith("'s", 0, end))
-            for _, end, t in work.terms
-        ) or bool(rules.topic.scan(work.folded))
+        work.topic = _names_a_side(work) or bool(rules.topic.scan(work.folded))
     return work.topic
+
+
+def _names_a_side(work: BlockWork) -> bool:
+    """Whether the block names one of the actors themselves (not a member state): by name, by
+    possessive, or by an adjective before an office or body of theirs ("talks with a Ukrainian
+    delegation", "the Russian side"). "Russian gas" is trade, not the war: an adjective alone
+    does not make the topic."""
+    folded, terms = work.folded, work.terms
+    for k, (_, end, term) in enumerate(terms):
+        if term.member or not term.actors:
+            continue
+        if term.kind != "adjective" or folded.endswith("'s", 0, end):
+            return True
+        following = terms[k + 1] if k + 1 < len(terms) else None
+        if (
+            following is not None
+            and following[2].kind == "role"
+            and TITLE_GAP.fullmatch(folded, end, following[0]) is not None
+        ):
+            return True
+    return False
 
 
 def sentence_attrs(
@@ -759,6 +775,11 @@ def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | Non
         if place is not None:
             tie_appositive(units[a:b], place, state.names)
             who = Who("actor", place.actors, who.start, who.end, who.roles, member=place.member)
+    if who.kind in ("unknown", "role") and set(who.roles) & _STAFF_ROLES:
+        body = _opening_body(units, verb.first, a)
+        if body is not None:
+            tie_appositive(units[a:b], body, state.names)
+            who = Who("actor", body.actors, who.start, who.end, who.roles, member=body.member)
     if who.kind in ("role", "unknown") and state.house and _official_source(who.roles):
         who = house_who(who, state)
     if who.kind in ("unknown", "role", "none") and appositive is not None:
@@ -1024,6 +1045,27 @@ def _opening_place(units: list[Unit], first: int, a: int) -> Who | None:
     if len(actors) != 1:
         return None
     return Who("actor", actors, units[first][START], units[end - 1][START])
+
+
+# The staff of a body, whose side the body they speak at gives: "At the Pentagon, chief
+# spokesman <name> said" (a named leader at the White House is a visitor as likely as a host).
+_STAFF_ROLES = word_set(
+    "spokesman spokeswoman spokesperson official officials aide adviser advisor"
+) | {"press secretary"}
+
+
+def _opening_body(units: list[Unit], first: int, a: int) -> Who | None:
+    """ "At the Pentagon, ..." / "At the Kremlin, ...": the one actor whose body (an alias)
+    the sentence opens with, in a phrase of its own just before the subject at `a`."""
+    if a - first not in (3, 4) or units[first][LOW] != "at" or units[a - 1][LOW] != ",":
+        return None
+    body = units[first + 1 : a - 1]
+    if len(body) == 2 and body[0][LOW] != "the":
+        return None
+    term = body[-1][TERM]
+    if term is None or term.kind != "alias" or len(term.actors) != 1:
+        return None
+    return Who("actor", term.actors, units[first][START], units[a - 1][START], member=term.member)
 
 
 def _participle_subject(earlier: list[_Attr], v_start: int) -> Who | None:
@@ -1332,6 +1374,15 @@ _HOUSE_OFFICES = word_set(
         "air force",
         "prime minister",
         "presidential office",
+        "chancellor",
+        "foreign minister",
+        "defence minister",
+        "defense minister",
+        "foreign secretary",
+        "defence secretary",
+        "defense secretary",
+        "secretary of state",
+        "secretary of defense",
     ]
 )
 

@@ -53,6 +53,10 @@ _NP_PREP = frozenset(["of", "in", "at", "from", "for", "within"])
 
 _DETERMINERS = frozenset(["the", "a", "an"])
 
+# The words of a state's formal name before its name: "the Ministry of Foreign Affairs of the
+# Republic of Lithuania", "the Government of the Kingdom of the Netherlands".
+_STATE_FORMS = word_set("republic kingdom")
+
 # Capitalised, but never part of a speaker's name: "On Friday Zelensky said" (no comma after
 # the time) names Zelensky, and "On" is no preposition of his.
 _CALENDAR = word_set(
@@ -183,6 +187,8 @@ class _Phrase:
             return True
         if term is None and low in _NP_PREP and previous is not None:
             head = previous[TERM]
+            if previous[LOW] in _STATE_FORMS:
+                return True  # "of the Republic of Lithuania": the state's formal name goes on
             if head is None or head.kind != "role":
                 return False  # "Mission in Ukraine": a place, not the speaker's side
             self.complement = self.complement or bool(self.adjective)
@@ -190,6 +196,8 @@ class _Phrase:
         self.owned = self.owned or (possessor is not None and bool(self.adjective))
         self.previous = unit
         if term is None:
+            if low in _STATE_FORMS:
+                return True  # "Republic", "Kingdom": the state's formal name, no person's
             if unit[CAP] and low not in _DETERMINERS and namelike(low):
                 self.names.append(unit)
                 if previous is not None and previous[LOW] in _NP_PREP:
@@ -238,6 +246,11 @@ class _Phrase:
             self.roles.append(unit[LOW].removesuffix("'s"))
         elif kind == "other":
             self.other = True
+            if possessor is not None and possessor is self.direct_from:
+                # "the bloc's defence commissioner": a party of no actor's, the possessor only
+                # says whose (the bloc is the EU here); it is no actor's speaker
+                self.direct = []
+                self.member = True
 
     def _surname(self, low: str, term: Term) -> None:
         """ "Kirill Dmitriev" in the lexicon: "Dmitriev wrote" later is the same man."""

@@ -35,7 +35,9 @@ _TITLE_SECONDS = 0.05
 
 def page_source(article: Article, state: State, rules: CompiledRules) -> None:
     """The page's site and outlet (page metadata, or a text file's front matter, when the
-    article carries them), and the first site or outlet rule they match."""
+    article carries them), and the first site or outlet rule they match. A government's own
+    site is also a house: the offices it names without a country ("Foreign Secretary urges
+    ...") are its own, unless another country claims them."""
     meta = article.meta
     site = meta.site or meta.url or ""
     outlet = meta.outlet or ""
@@ -48,6 +50,7 @@ def page_source(article: Article, state: State, rules: CompiledRules) -> None:
                 state.house, state.house_member = (rule.actor,), rule.member
             else:
                 _establish(state, rule, (rule.actor,))
+                state.house, state.house_member = (rule.actor,), rule.member
             return
 
 

@@ -73,11 +73,22 @@ def author_office(who: Who, state: State) -> Who | None:
 
 def role_holder(who: Who, state: State) -> Person | None:
     """The person last named with one of `who`'s roles ("minister", "foreign minister"),
-    before any named only as a counterpart. On a one-side outlet only the office itself counts
-    ("the Foreign Ministry" is not a defence minister's ministry there, but the house's): the
-    house fills an office that no one in the article holds."""
+    before any named only as a counterpart: the holder of the office itself first ("The
+    Ministry of Foreign Affairs" after Kyiv's ministry and a Russian ministry's spokeswoman is
+    Kyiv's), else of its head noun ("the ministry" after "Foreign Minister X": his). On a
+    one-side outlet only the office itself counts ("the Foreign Ministry" is not a defence
+    minister's ministry there, but the house's): the house fills an office no one holds."""
+    exact = _latest_holder(who.roles[:1], state)
+    if exact is not None or state.house:
+        return exact
+    return _latest_holder(who.roles[1:], state)
+
+
+def _latest_holder(keys: Sequence[str], state: State) -> Person | None:
+    """The person last named with one of the roles `keys`, before any named only as a
+    counterpart."""
     best: Person | None = None
-    for key in who.roles[:1] if state.house else who.roles:
+    for key in keys:
         for person_key in state.roles.get(key, ()):
             person = state.people[person_key]
             if best is None or (not person.counterpart, person.last) > (
@@ -214,7 +225,7 @@ def _claimed_office(work: BlockWork, state: State, who: Who, at: int) -> Who | N
             term.kind in ("adjective", "alias")
             and k + 1 < len(terms)
             and terms[k + 1][2].kind == "role"
-            and _TITLE_GAP.fullmatch(work.folded, end, terms[k + 1][0]) is not None
+            and TITLE_GAP.fullmatch(work.folded, end, terms[k + 1][0]) is not None
         )
         if titled:
             sides[term.actors] = term.member
@@ -228,7 +239,7 @@ def _claimed_office(work: BlockWork, state: State, who: Who, at: int) -> Who | N
 
 
 # Between a side's word and the role it qualifies: "Lithuanian President", "Lithuania's president".
-_TITLE_GAP = re.compile(r"(?:'s)?\s+")
+TITLE_GAP = re.compile(r"(?:'s)?\s+")
 
 
 def _held_office(who: Who, phrase: Sequence[Unit], state: State, exact: bool = False) -> Who | None:
