@@ -157,6 +157,12 @@ def allowed(who: Who, work: BlockWork, rules: CompiledRules) -> bool:
     return work.topic
 
 
+def on_topic(speaker: Speaker, work: BlockWork, rules: CompiledRules) -> bool:
+    """Whether a member state's official last heard on a national matter speaks on the war
+    in this block (`allowed`), so that carrying them over gives their side."""
+    return allowed(Who("actor", speaker.actors, member=True), work, rules)
+
+
 def sentence_attrs(
     work: BlockWork,
     units: list[Unit],
@@ -1365,6 +1371,11 @@ def _carried(
     if embedded_in is not None:
         return None
     start, end = attr.span()
+    if carried.off_topic and not on_topic(carried, work, rules):
+        state.last = Speaker(carried.actors, work.index, off_topic=True)
+        note_person(state, state.last)
+        work.main.append((attr.pos, Who("unknown", (), start, end)))
+        return ()
     if carried.actors:
         rule = CARRY_ROLE if attr.who.kind == "role" else CARRY_PRONOUN
         add_evidence(work, rule, carried.actors, start, end, rules.weights.carry)
@@ -1386,13 +1397,23 @@ def _named(
 ) -> tuple[str, ...] | None:
     """A subject named in the block: the block's speaker, or (inside another speaker's
     words) a position reported."""
+    if who.kind == "actor" and not allowed(who, work, rules):
+        # a member state's official on a national matter: no label, but a later "he said" is
+        # theirs (on the war's topic, their side's), not the speaker's before them
+        last = state.last
+        same_side = last is not None and last.actors == who.actors and not last.off_topic
+        if embedded_in is None and not same_side:  # (after their side on the war: the topic)
+            _spoke(work, who, who.actors, state).off_topic = True
+            work.main.append((attr.pos, Who("unknown", (), who.start, who.end, who.roles)))
+            return ()
+        return None
     if who.kind == "unknown":
         if embedded_in is not None:
             return None
         _spoke(work, who, (), state)
         work.main.append((attr.pos, who))
         return ()
-    if who.kind != "actor" or not allowed(who, work, rules):
+    if who.kind != "actor":
         return None
     start, end = attr.span()
     if embedded_in is not None:
@@ -1407,7 +1428,7 @@ def _named(
     return who.actors
 
 
-def _spoke(work: BlockWork, who: Who, actors: tuple[str, ...], state: State) -> None:
+def _spoke(work: BlockWork, who: Who, actors: tuple[str, ...], state: State) -> Speaker:
     """`who` is the block's speaker, for carry-over: a person ("Korsunsky said") is also the
     one a later "he said" may take; a country or a body ("China has not criticised")
     is not."""
@@ -1419,6 +1440,7 @@ def _spoke(work: BlockWork, who: Who, actors: tuple[str, ...], state: State) -> 
     else:
         note_person(state, speaker)
     state.last = speaker
+    return speaker
 
 
 def _is_thing(units: Sequence[Unit]) -> bool:
