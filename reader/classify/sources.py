@@ -342,7 +342,24 @@ def remarks_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         return
     if ASKS_SPEAKER.search(work.folded):
         return  # a journalist's question with no label of its own ("Do you expect ...?")
+    if _section_heading(work):
+        return  # "Ukrainian crisis update": a briefing's heading names a topic
     add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
+
+
+def _section_heading(work: BlockWork) -> bool:
+    """A short line with no sentence's end and no speech or stance verb: a heading inside
+    the remarks ("Ukrainian crisis update", "On the situation around the plant")."""
+    text = work.text.rstrip()
+    return (
+        not work.verbs
+        and len(text.split()) <= _HEADING_WORDS
+        and not text.endswith((".", "!", "?", ":", ",", ";", '"', "”", "’", "'", ")", "…"))
+        and text[:1].isupper()
+    )
+
+
+_HEADING_WORDS = 10
 
 
 # A place and date alone ("Brussels, 5 June 2025"; "February 25, 2022, The Kremlin, Moscow"),
