@@ -1142,9 +1142,25 @@ def settle(
                 embedded_in = before.owner(attr)
         if attr.rule is ATTRIBUTION_SOURCE and embedded_in == () and not quoted:
             embedded_in = None  # "the newspaper reported, citing US officials": theirs
+        elif _channel(work, attr, embedded_in):
+            continue  # "X said ..., as reported by European Pravda": who carried X's words
         resolved[id(attr)] = _settle_one(
             work, attr, embedded_in, quoted, rules, state, distance, voice
         )
+
+
+# Source markers that name who carried a speaker's words rather than whose words they are.
+_CHANNELS = frozenset(["as reported by", "cited by"])
+
+
+def _channel(work: BlockWork, attr: _Attr, embedded_in: tuple[str, ...] | None) -> bool:
+    """A source marker after a speaker's words that names the outlet that reported them ("X
+    said ..., as reported by <a paper>"): the channel, not a position reported."""
+    return (
+        bool(embedded_in)
+        and attr.rule is ATTRIBUTION_SOURCE
+        and work.folded[attr.pos : attr.end] in _CHANNELS
+    )
 
 
 class _OwnersBefore:
