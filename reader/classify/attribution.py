@@ -1320,11 +1320,20 @@ def _person_opening(work: BlockWork, attr: _Attr, state: State) -> Who | None:
     return None if _is_thing(phrase) else who
 
 
+# Several holders of an office named together: none of them is the last speaker alone.
+_PEOPLE_IN_OFFICE = word_set(
+    "ministers presidents leaders premiers chancellors diplomats ambassadors envoys negotiators"
+    " spokesmen spokeswomen spokespeople spokespersons counterparts secretaries"
+)
+
+
 def _role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who | Speaker | None:
     """Who "the minister" is: the person last named with that role (carried over from the
     block where they were named, a `Speaker`), else the last speaker carried over."""
     if who.roles == _PARTY:
         return None  # "the pro-war side agrees": a side of an argument, not an office
+    if set(who.roles) & _PEOPLE_IN_OFFICE:
+        return None  # "the ministers assured": several people, not the one who spoke last
     holder = known_role(who, state)
     named_again(who, state, work.index)
     if holder.kind == "actor" and holder.block is not None:
