@@ -758,6 +758,9 @@ def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | Non
     ("Leonid Slutsky, the chairman of the State Duma's ... Committee, said"). The name in
     the phrase keeps that side for the rest of the article."""
     units, state = verb.units, verb.state
+    coordinated = _coordinated_office(verb, who, a)
+    if coordinated is not None:
+        return coordinated
     if who.kind in ("unknown", "role") and set(who.roles) & _LOCAL_ROLES:
         place = _opening_place(units, verb.first, a)
         if place is None and _bare_title(units[a:b]):
@@ -771,6 +774,28 @@ def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | Non
         tie_appositive(units[a:b], appositive, state.names)
         who = appositive
     return who
+
+
+def _coordinated_office(verb: _Verb, who: Who, a: int) -> Who | None:
+    """ "The Turkish Foreign Ministry and Defence Ministry described ...": a bare office
+    joined to a qualified one shares its country: that one's side, or none when the country
+    is no actor's (never the dateline's or the last speaker's)."""
+    units, floor = verb.units, verb.floor
+    if a - 2 < floor or units[a - 1][LOW] not in ("and", "&"):
+        return None
+    if who.kind not in ("role", "unknown") and not (who.kind == "actor" and who.roles):
+        return None
+    if not _bare_title(units[a : bisect_left(verb.work.starts, who.end)]):
+        return None  # "... and Ukraine's defence ministry": a country of its own
+    a0, b0 = np_before(units, a - 2, floor)
+    first = resolve(units[a0:b0], verb.state.names)
+    if not first.roles:
+        return None
+    if first.kind == "actor":
+        return Who("actor", first.actors, who.start, who.end, who.roles, member=first.member)
+    if any(u[CAP] and u[TERM] is None for u in units[a0:b0]):  # "Turkish", no rule's side
+        return Who("unknown", (), who.start, who.end, who.roles)
+    return None
 
 
 _INVERSION_ENDS = frozenset([",", ".", ";", "on", "in", "at", "last", "after", "during", "”"])
