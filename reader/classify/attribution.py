@@ -28,6 +28,7 @@ from reader.classify.phrases import (
     np_after,
     np_before,
     resolve,
+    state_head,
     tie_appositive,
     word_set,
 )
@@ -183,6 +184,8 @@ def sentence_attrs(
         a, b = np_after(units, k, last)
         who = resolve(units[a:b], state.names)
         learn(who, state.names)
+        if _place_before_noun(units, b, last):
+            continue  # "according to a London think tank": a place qualifies who said it
         if who.kind in ("none", "role") or (
             who.kind == "unknown" and not any(u[CAP] for u in units[a:b])
         ):  # "a broadly positive readout", "the statement", "a statement" (no one's name)
@@ -316,8 +319,39 @@ def _document_by(units: list[Unit], b: int, last: int, state: State) -> Who | No
             a2, b2 = np_after(units, j + 1, last)
             who = resolve(units[a2:b2], state.names)
             learn(who, state.names)
+            if _place_before_noun(units, b2, last):
+                return None  # "a report by a London think tank"
             return who if who.kind == "actor" else None
     return None
+
+
+def _place_before_noun(units: list[Unit], b: int, last: int) -> bool:
+    """The phrase a source marker names ends in a side's name that qualifies the common noun
+    after it ("a London think tank", "Kyiv residents"): a thing or people there, no side."""
+    if b >= last or b == 0:
+        return False
+    place, noun = units[b - 1], units[b]
+    term = place[TERM]
+    low = noun[LOW]
+    return (
+        term is not None
+        and term.kind == "alias"
+        and not place[LOW].endswith(("'s", "’s"))
+        and noun[TERM] is None
+        and not noun[CAP]
+        and low.isalpha()
+        and low not in _SOURCE_NOUNS
+        and low not in OBJECT_PREP
+        and low not in SKIP
+        and low not in COORD
+    )
+
+
+# Nouns after a side's name that still give its word: "according to NATO estimates".
+_SOURCE_NOUNS = word_set(
+    "estimates estimate figures data assessment assessments intelligence documents document"
+    " sources source reports report statement statements readout officials said says"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -706,6 +740,8 @@ def _addressee(verb: _Verb, a: int) -> bool:
 def _phrase_end(units: list[Unit], i: int, floor: int) -> int:
     """Where the subject phrase before the verb ends (a name, a term or a title word), past
     "of the call" after an office; below `floor` when nothing there can name anyone."""
+    if i >= floor and state_head(units, i, floor):
+        return i  # "NATO countries said"
     if i >= floor and units[i][TERM] is None and not units[i][CAP]:
         i = _head_before_of(units, i, floor)  # "The Kremlin's readout of the call said"
     if i < floor or not (
