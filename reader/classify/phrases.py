@@ -300,8 +300,26 @@ class _Phrase:
 
 # Common nouns that, after a side's name, still name its states or forces ("NATO countries").
 _STATE_NOUNS = frozenset(
-    "countries country states state nations nation capitals governments government members"
-    " partners allies forces troops military army leadership side".split()
+    [
+        "countries",
+        "country",
+        "states",
+        "state",
+        "nations",
+        "nation",
+        "capitals",
+        "governments",
+        "government",
+        "members",
+        "partners",
+        "allies",
+        "forces",
+        "troops",
+        "military",
+        "army",
+        "leadership",
+        "side",
+    ]
 )
 
 
