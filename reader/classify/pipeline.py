@@ -358,7 +358,9 @@ def _analyse(
         pending = _headline_source(work, rules, state)
     in_voice = voice is not None and bool(voice.actors)
     speaking = voice if in_voice else _remarks_speaker(work, state, is_title)
-    office = _sentences(work, rules, state, distance, effort, body_from, speaking)
+    office = None
+    if not (is_title and _EXPLAINER.match(work.folded)):  # "Why Putin wants a long war"
+        office = _sentences(work, rules, state, distance, effort, body_from, speaking)
     if is_title and pending is None:
         pending = office  # "…, Governor Says": the office the first paragraphs name
     if not is_title:
@@ -696,6 +698,15 @@ _NARRATOR_QUESTION = re.compile(
     r"(?:[^:\"“”«»]{1,60}:\s+)?(?:what|why|how|who|whom|whose|which|where|when|is|are|was|were|"
     r"do|does|did|will|would|can|could|should|has|have|had|may|might|must)\b[^\"“”«»]*\?\s*$",
     re.IGNORECASE,
+)
+
+
+# A headline that asks the explainer's question without its mark, after an optional label
+# ("Analysis: Why Putin wants a long war", "How Kyiv plans to hold the line"); a quoted
+# speaker's words or a source after a dash are read as in any headline.
+_EXPLAINER = re.compile(
+    r"(?:(?:analysis|explainer|opinion|comment|fact\s+check|q&a|factbox)\s*:\s*)?"
+    r"(?:why|how|what|whether)\s+(?![^\"“”«»]*[\"“”«»])(?![^–—]*\s[–—-]\s)"
 )
 
 
