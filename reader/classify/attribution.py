@@ -563,12 +563,14 @@ def _skip_asides(verb: _Verb, i: int) -> tuple[int, Who | None]:
     criticism,"): where the subject ends, and the actor an appositive among them names."""
     units, floor = verb.units, verb.floor
     appositive: Who | None = None
+    if i - 1 >= floor and units[i][LOW] in _QUOTE_MARKS and units[i - 1][LOW] == ",":
+        i -= 1  # ', which calls it a "special military operation," denies': the aside's comma
     while i >= floor and units[i][LOW] in _ASIDE_MARKS:
         mark = units[i][LOW]  # ", the envoy, said" or "– the embassy – tweeted"
         j = i - 1
         while j >= floor and units[j][LOW] != mark:
             if units[j][LOW] in _ASIDE_STOPS:
-                opening = _past_short_quote(units, j, floor)
+                opening = _past_short_quote(units, j, floor) or _past_relative_quote(verb, j)
                 if opening is None:
                     break
                 j = opening
@@ -884,12 +886,43 @@ def _quote_floor(work: BlockWork, v_start: int, first: int, k: int) -> int:
     q_start, q_end = quotes[q]
     if v_start < q_end:  # the verb is inside this quote
         return bisect_right(work.starts, q_start, first, k)
-    while _quoted_word(work.text[q_start:q_end]):  # a nickname: 'Oleh "Falcon" Ivanenko said'
+    while _quoted_word(work.text[q_start:q_end]) or _in_relative(work, q_start, q_end, v_start):
+        # a nickname: 'Oleh "Falcon" Ivanenko said'; a relative clause's quoted words:
+        # 'Moscow, which calls the war a "special military operation," denies ...'
         q -= 1
         if q < 0:
             return first
         q_start, q_end = quotes[q]
     return bisect_left(work.starts, q_end, first, k)
+
+
+def _past_relative_quote(verb: _Verb, j: int) -> int | None:
+    """At the closing mark of a quote inside a relative clause (', which calls the war a
+    "special military operation,"'), the unit of its opening mark."""
+    units, work = verb.units, verb.work
+    if units[j][LOW] not in _QUOTE_MARKS:
+        return None
+    at = units[j][START]
+    q = bisect_right(work.quotes, (at, _FAR)) - 1
+    if q < 0 or not work.quotes[q][0] <= at < work.quotes[q][1]:
+        return None
+    q_start = work.quotes[q][0]
+    if _RELATIVE_OPEN.search(work.folded, max(0, q_start - 80), q_start) is None:
+        return None
+    h = bisect_left(work.starts, q_start)
+    return h if h >= verb.floor else None
+
+
+def _in_relative(work: BlockWork, q_start: int, q_end: int, v_start: int) -> bool:
+    """The quote closes a relative clause between a subject and its verb (", which calls the
+    war a "special military operation," denies ...")."""
+    between = work.folded[q_end:v_start].strip(" ,")
+    if len(between.split()) > 2:
+        return False
+    return _RELATIVE_OPEN.search(work.folded, max(0, q_start - 80), q_start) is not None
+
+
+_RELATIVE_OPEN = re.compile(r",\s+(?:which|who)\b[^,;:.\"“”]*\Z")
 
 
 def _quoted_word(quoted: str) -> bool:
