@@ -456,6 +456,8 @@ def _not_a_statement(verb: _Verb) -> bool:
     after = units[k + 1][LOW] if k + 1 < len(units) else ""
     if after == "with" and verb.form.lemma == "call":
         return True  # "PM call with President Zelenskyy": the call is a noun
+    if units[k][END] > verb.end:
+        return True  # the first word of a longer name: "the US State Department"
     if after == "to" and verb.form.lemma == "welcome" and units[verb.k][LOW] == "welcome":
         return True  # "Minister Kuleba, dear Dmytro, welcome to NATO": a greeting to him
     return after == "by"  # passive: "backed by"

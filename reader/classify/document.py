@@ -329,6 +329,30 @@ def statement_voice(work: BlockWork, state: State, rules: CompiledRules, plain: 
         _introduction(work, state, rules)
 
 
+def statement_speaker(work: BlockWork, state: State, plain: bool) -> Speaker | None:
+    """The speaker whose reprinted statement this paragraph goes on with, read before its
+    sentences (`statement_voice` decides after them): in their voice, another side named as
+    a subject is their account of it ("Russia wants to break Ukraine's will"), and only its
+    stated words are a position reported. None where the narrator may be back: a heading,
+    a quoted or "Meanwhile, ..." paragraph, a reporting verb of its own ("X said"), or a
+    second paragraph in a row with no first person."""
+    statement = state.statement
+    if statement is None or not statement.actors or not plain or work.quotes:
+        return None
+    if _ENDS_STATEMENT.match(work.folded):
+        return None
+    first_person = _FIRST_PERSON.search(work.folded) is not None
+    if not first_person and work.index - statement.block >= _IMPERSONAL:
+        return None
+    text = work.text
+    if any(
+        verb.lemma.split(" ", 1)[0] in _REPORTING and not text[start].isupper()
+        for start, _, verb in work.verbs
+    ):
+        return None  # (a capital "State" is a name's: "the US State Department")
+    return Speaker(statement.actors, statement.block)
+
+
 def _introduction(work: BlockWork, state: State, rules: CompiledRules) -> None:
     """ "Foreign Secretary X said:", "In a statement, the ministry said:" as a paragraph of
     its own: the statement that follows is X's, and so is this line (GUIDE.md: an

@@ -28,6 +28,7 @@ from reader.classify.document import (
     document_voice,
     house_side,
     resolve_title,
+    statement_speaker,
     statement_voice,
 )
 from reader.classify.effort import Effort
@@ -358,6 +359,8 @@ def _analyse(
         pending = _headline_source(work, rules, state)
     in_voice = voice is not None and bool(voice.actors)
     speaking = voice if in_voice else _remarks_speaker(work, state, is_title)
+    if speaking is None and not is_title:
+        speaking = statement_speaker(work, state, block.kind != "heading")
     office = None
     if not (is_title and _EXPLAINER.match(work.folded)):  # "Why Putin wants a long war"
         office = _sentences(work, rules, state, distance, effort, body_from, speaking)
