@@ -309,7 +309,7 @@ def statement_voice(work: BlockWork, state: State, rules: CompiledRules, plain: 
     account has resumed (the first of them is still read as X's)."""
     statement = state.statement
     if statement is not None:
-        if _FIRST_PERSON.search(work.folded):  # the speaker's "we" goes on
+        if _own_words(work, statement.actors):  # the speaker's "we" goes on
             statement = state.statement = Speaker(statement.actors, work.index)
         if (
             not plain
@@ -341,8 +341,7 @@ def statement_speaker(work: BlockWork, state: State, plain: bool) -> Speaker | N
         return None
     if _ENDS_STATEMENT.match(work.folded):
         return None
-    first_person = _FIRST_PERSON.search(work.folded) is not None
-    if not first_person and work.index - statement.block >= _IMPERSONAL:
+    if not _own_words(work, statement.actors) and work.index - statement.block >= _IMPERSONAL:
         return None
     text = work.text
     if any(
@@ -351,6 +350,19 @@ def statement_speaker(work: BlockWork, state: State, plain: bool) -> Speaker | N
     ):
         return None  # (a capital "State" is a name's: "the US State Department")
     return Speaker(statement.actors, statement.block)
+
+
+def _own_words(work: BlockWork, actors: tuple[str, ...]) -> bool:
+    """The paragraph speaks as the statement's author does: in the first person ("we",
+    "our", "I"), or in words only the author's side's officials use (framing rules marked
+    `first_person`: "the Kiev regime" in a Russian ministry's statement), outside quotes."""
+    if _FIRST_PERSON.search(work.folded):
+        return True
+    quotes = work.quotes
+    return any(
+        rule.first_person and rule.actor in actors and not (quotes and in_spans(start, quotes))
+        for start, _, rule in work.framing
+    )
 
 
 def _introduction(work: BlockWork, state: State, rules: CompiledRules) -> None:
