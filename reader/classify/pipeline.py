@@ -424,10 +424,18 @@ def _body_sources(
     carried speaker, the positions it names ("Zelensky's statement that", "words from X")."""
     if work.units:
         stated_by(work, rules, state)
-    if not work.main and not in_voice and mostly_quoted(work):
+    if not work.main and not in_voice and mostly_quoted(work) and not _quotes_a_topic(work):
         _carry_quote(work, rules, state, distance)
     if work.term_at:
         reported_positions(work, rules, state)
+
+
+def _quotes_a_topic(work: BlockWork) -> bool:
+    """ "Erdogan and Putin discussed \"bilateral relations and regional issues\"": the quote is
+    the object of an action (a rule of `actions:` ends right before it), the topic of a
+    meeting in a readout's words, not the last speaker's."""
+    first = work.quotes[0][0]
+    return first > 0 and any(first - 3 <= end <= first for _, end in work.excluded)
 
 
 def _source_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:

@@ -566,7 +566,7 @@ def _across(sentences: list[tuple[int, int]]) -> tuple[int, int]:
 
 # The most words between the comma that closes an action and the verb that reports it
 # ("..., the White House readout said"), and after the verb ("... on Sunday without elaborating").
-_TRAILING_WORDS = 5
+_TRAILING_WORDS = 9
 _TRAILING_TAIL = 6
 # "..., and Zelensky said ...": a clause of its own, not the report of the one before.
 _CLAUSE_OPENERS = frozenset(["and", "but", "while", "as", "although", "though", "whereas", "yet"])
