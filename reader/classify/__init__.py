@@ -16,7 +16,7 @@ inside Russia's words. The classifier is a small grammar over lexicons from the 
    article has tied to an actor before: its speaker registry (`speakers.register_roles`)
    ties the name in every title phrase to the phrase's side ("Moscow's envoy to the UN,
    Dmitry Polyansky," ... "Polyansky said", "the diplomat added"). A named
-   person who is none of the actors ("Foreign Minister Hakan Fidan") is a speaker too: no label,
+   person who is none of the actors ("Foreign Minister Wang Yi") is a speaker too: no label,
    but he stops carry-over.
 3. Reported positions: a speech verb inside another speaker's words (the rest of the sentence
    after "said", a quote, the clause after "according to X") with a different actor as subject

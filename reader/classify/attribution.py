@@ -32,7 +32,7 @@ from reader.classify.phrases import (
     tie_appositive,
     word_set,
 )
-from reader.classify.speakers import known_role, named_again, note_person
+from reader.classify.speakers import house_who, known_role, named_again, note_person
 from reader.classify.types import (
     CAP,
     END,
@@ -809,7 +809,7 @@ def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | Non
             tie_appositive(units[a:b], place, state.names)
             who = Who("actor", place.actors, who.start, who.end, who.roles, member=place.member)
     if who.kind in ("role", "unknown") and state.house and _official_source(who.roles):
-        who = Who("actor", state.house, who.start, who.end, who.roles)
+        who = house_who(who, state)
     if who.kind in ("unknown", "role", "none") and appositive is not None:
         tie_appositive(units[a:b], appositive, state.names)
         who = appositive
@@ -1464,14 +1464,11 @@ _HOUSE_OFFICES = word_set(
 
 
 def _house_office(who: Who, state: State) -> Who | None:
-    """A bare government office no one in the article holds yet: the dateline's side, unless
-    the last speaker was another side's (the office may be theirs)."""
-    house, last = state.house, state.last
-    if not house or not set(who.roles) & _HOUSE_OFFICES:
+    """A bare government office no one in the article holds yet (`known_role` found no
+    holder of this very office): the dateline's or the outlet's side."""
+    if not state.house or not set(who.roles) & _HOUSE_OFFICES:
         return None
-    if last is not None and last.actors and not set(house) & set(last.actors):
-        return None
-    return Who("actor", house, who.start, who.end, who.roles)
+    return house_who(who, state)
 
 
 def _recent_speaker(work: BlockWork, state: State, distance: int) -> Speaker | None:

@@ -45,7 +45,7 @@ def page_source(article: Article, state: State, rules: CompiledRules) -> None:
     for rule in rules.sources:
         if rule.actor is not None and _on_page(rule, state.page):
             if rule.voice == "house":  # a one-side outlet: its unqualified offices are its side's
-                state.house = (rule.actor,)
+                state.house, state.house_member = (rule.actor,), rule.member
             else:
                 _establish(state, rule, (rule.actor,))
             return

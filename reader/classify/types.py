@@ -106,6 +106,7 @@ class State:
     unvoiced: list[BlockWork] = field(default_factory=list)  # ... the lines that wait for it
     reports: bool = False  # ... and what it says others said is reported in that voice
     house: tuple[str, ...] = ()  # the side a dateline puts the article on ("KYIV, ... (AP)")
+    house_member: bool = False  # ... through a member state's site (its public broadcaster)
     interviewee: Speaker | None = None  # who answers the "A:" lines of an interview
     statement: Speaker | None = None  # whose statement an "X said:" paragraph introduced
     asked: bool = False  # the last voice is a question's ("Q: ...", "Question (Reuters): ...")
