@@ -309,7 +309,7 @@ def statement_voice(work: BlockWork, state: State, rules: CompiledRules, plain: 
     account has resumed (the first of them is still read as X's)."""
     statement = state.statement
     if statement is not None:
-        if _FIRST_PERSON.search(work.folded):  # the speaker's "we" goes on
+        if _own_words(work, statement.actors):  # the speaker's "we" goes on
             statement = state.statement = Speaker(statement.actors, work.index)
         if (
             not plain
@@ -327,6 +327,42 @@ def statement_voice(work: BlockWork, state: State, rules: CompiledRules, plain: 
                 work.carried_from = statement.block
     if plain and state.voice is None and not work.quotes and work.text.rstrip().endswith(":"):
         _introduction(work, state, rules)
+
+
+def statement_speaker(work: BlockWork, state: State, plain: bool) -> Speaker | None:
+    """The speaker whose reprinted statement this paragraph goes on with, read before its
+    sentences (`statement_voice` decides after them): in their voice, another side named as
+    a subject is their account of it ("Russia wants to break Ukraine's will"), and only its
+    stated words are a position reported. None where the narrator may be back: a heading,
+    a quoted or "Meanwhile, ..." paragraph, a reporting verb of its own ("X said"), or a
+    second paragraph in a row with no first person."""
+    statement = state.statement
+    if statement is None or not statement.actors or not plain or work.quotes:
+        return None
+    if _ENDS_STATEMENT.match(work.folded):
+        return None
+    if not _own_words(work, statement.actors) and work.index - statement.block >= _IMPERSONAL:
+        return None
+    text = work.text
+    if any(
+        verb.lemma.split(" ", 1)[0] in _REPORTING and not text[start].isupper()
+        for start, _, verb in work.verbs
+    ):
+        return None  # (a capital "State" is a name's: "the US State Department")
+    return Speaker(statement.actors, statement.block)
+
+
+def _own_words(work: BlockWork, actors: tuple[str, ...]) -> bool:
+    """The paragraph speaks as the statement's author does: in the first person ("we",
+    "our", "I"), or in words only the author's side's officials use (framing rules marked
+    `first_person`: "the Kiev regime" in a Russian ministry's statement), outside quotes."""
+    if _FIRST_PERSON.search(work.folded):
+        return True
+    quotes = work.quotes
+    return any(
+        rule.first_person and rule.actor in actors and not (quotes and in_spans(start, quotes))
+        for start, _, rule in work.framing
+    )
 
 
 def _introduction(work: BlockWork, state: State, rules: CompiledRules) -> None:

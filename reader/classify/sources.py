@@ -345,7 +345,24 @@ def remarks_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         return
     if ASKS_SPEAKER.search(work.folded):
         return  # a journalist's question with no label of its own ("Do you expect ...?")
+    if _section_heading(work):
+        return  # "Ukrainian crisis update": a briefing's heading names a topic
     add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
+
+
+def _section_heading(work: BlockWork) -> bool:
+    """A short line with no sentence's end and no speech or stance verb: a heading inside
+    the remarks ("Ukrainian crisis update", "On the situation around the plant")."""
+    text = work.text.rstrip()
+    return (
+        not work.verbs
+        and len(text.split()) <= _HEADING_WORDS
+        and not text.endswith((".", "!", "?", ":", ",", ";", '"', "”", "’", "'", ")", "…"))
+        and text[:1].isupper()
+    )
+
+
+_HEADING_WORDS = 10
 
 
 # A place and date alone ("Brussels, 5 June 2025"; "February 25, 2022, The Kremlin, Moscow"),
@@ -552,7 +569,7 @@ def _across(sentences: list[tuple[int, int]]) -> tuple[int, int]:
 
 # The most words between the comma that closes an action and the verb that reports it
 # ("..., the White House readout said"), and after the verb ("... on Sunday without elaborating").
-_TRAILING_WORDS = 5
+_TRAILING_WORDS = 9
 _TRAILING_TAIL = 6
 # "..., and Zelensky said ...": a clause of its own, not the report of the one before.
 _CLAUSE_OPENERS = frozenset(["and", "but", "while", "as", "although", "though", "whereas", "yet"])

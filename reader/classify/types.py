@@ -72,6 +72,7 @@ class Speaker:
     block: int
     thing: bool = False  # a country or a body ("China has not criticised ..."), never "he"
     gender: str = ""  # the personal pronoun ("he", "she") the story last called them by
+    off_topic: bool = False  # a member state's official last heard on a national matter
 
 
 @dataclass
