@@ -399,8 +399,8 @@ def _own_words(work: BlockWork, actors: tuple[str, ...]) -> bool:
     """The paragraph speaks as the statement's author does: in the first person ("we",
     "our", "I"), or in words only the author's side's officials use (framing rules marked
     `first_person`: "the Kiev regime" in a Russian ministry's statement), outside quotes."""
-    if _OWN_FIRST_PERSON.search(work.text):
-        return True
+    if _OWN_FIRST_PERSON.search(work.text) or _PRESCRIBES.search(work.folded):
+        return True  # "we", "our"; "the free world must ...": a speaker prescribes, no narrator
     quotes = work.quotes
     return any(
         rule.first_person and rule.actor in actors and not (quotes and in_spans(start, quotes))
@@ -445,6 +445,7 @@ _ENDS_STATEMENT = re.compile(
 
 # A statement's own voice: the speaker's first person, read in the text's own case ("US
 # support" is no "us", "I" is no "i").
+_PRESCRIBES = re.compile(r"\b(?:must|should)\s+(?:not\s+)?(?:\w+ly\s+)?(?:and\s+\w+ly\s+)?\w+")
 _OWN_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|I|[Mm]y|[Mm]e)\b")
 
 # Paragraphs since the statement's last first-person one (or its introduction) that end it.
