@@ -143,7 +143,7 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         if work.index > _OPENING_BLOCKS:
             return
         opening = _READOUT.search(work.folded) or _WE_OPENING.match(work.folded)
-        if len(own) == 1 and opening is None:
+        if len(own) == 1 and opening is None and not _quotes_the_floor(work, state):
             state.document = tuple(own)
             _voice_earlier(state, rules)
             return
@@ -167,6 +167,14 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         # The document's own account outweighs the position it reports.
         weight = rules.weights.attribution + rules.weights.reported
         add_evidence(work, CARRY_DOCUMENT, speaker.actors, 0, len(work.text), weight)
+
+
+def _quotes_the_floor(work: BlockWork, state: State) -> bool:
+    """In a statement whose title names one speaker no rule knows ("Statement by Ambassador
+    <name> at the Security Council"), a line that reports another speaker in the third person
+    ("The Russian representative told this Council ...") is the author answering them, not
+    the author: the author is the one who speaks as "we" or "I"."""
+    return state.author_pending and _OWN_FIRST_PERSON.search(work.text) is None
 
 
 def _reports_others(work: BlockWork, author: tuple[str, ...]) -> bool:
