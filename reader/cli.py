@@ -269,7 +269,7 @@ class _Inputs:
 def _read_inputs(paths: Sequence[str], args: argparse.Namespace, err: TextIO) -> _Inputs:
     """Files, folders, stdin and URLs in the order given (a feed: each of its items); each
     problem is one line on `err` and the other inputs are still read."""
-    from reader.fetch import is_url
+    from reader.load import is_url
 
     inputs = _Inputs()
     files: list[str] = []
@@ -534,7 +534,7 @@ def _open_reader(args: argparse.Namespace, err: TextIO, *, compare: bool) -> int
     """Files are read before the app starts (their problems printed first); URLs are
     fetched by the app once it runs, so a slow server never keeps the screen from opening
     and q always quits; the URLs that failed are printed again on exit, one line each."""
-    from reader.fetch import is_url
+    from reader.load import is_url
 
     paths = args.paths or [str(bundled("seeds"))]
     config = _config(args.config)
