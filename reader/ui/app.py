@@ -191,7 +191,8 @@ class ReaderApp(App[None]):
     makes them on the first fetch, so that start-up never loads the web modules) as they
     are opened, as are the articles of links; `urls` are fetched in order once the app runs,
     each joining the articles (or the feed list) as it arrives; `notices`: what the loader
-    said before the app started, shown once it has.
+    said before the app started, shown once it has; `started` is called once, when the first
+    article is on screen (the CLI notes the regexes start-up compiled).
     """
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
@@ -233,12 +234,14 @@ class ReaderApp(App[None]):
         web: WebSettings | Callable[[], WebSettings] | None = None,
         urls: Sequence[str] = (),
         notices: Sequence[str] = (),
+        started: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
         if not articles and not feeds and not urls:
             raise ReaderError("no article to show")
         check_keymap(config, binding_ids())
         self._urls, self._startup_notices = tuple(urls), tuple(notices)
+        self._started = started
         self._ui: _Widgets | None = None
         self._explain: ExplainPane | None = None  # mounted when first opened (`e`)
         self._search: SearchBar | None = None  # mounted when first opened (`/`)
@@ -668,6 +671,9 @@ class ReaderApp(App[None]):
         much as the article's own first frame, which is what start-up waits for."""
         gc.freeze()
         gc.enable()
+        if self._started is not None:
+            self._started()
+            self._started = None
         row = self._widgets().footer_row
         if not row.children:
             row.mount(Footer())

@@ -14,11 +14,15 @@ from pathlib import Path
 import pytest
 from textual.theme import Theme
 
+from reader.config import load_config
+from reader.load import load
+from reader.parse import parse
+from reader.resources import bundled
 from reader.ui.app import ReaderApp
 from reader.ui.compare import CompareScreen
 from reader.ui.themes import all_themes
 
-from .helpers import ready, screen_text
+from .helpers import ready, screen_text, workers_done
 
 
 async def test_collecting_resumes_once_the_first_article_is_shown(
@@ -68,6 +72,26 @@ async def test_the_explain_pane_and_the_search_bar_are_mounted_when_first_opened
         assert app.search_bar.is_open and app.search_bar.value == "tru"
         await pilot.press("escape", "slash")  # the second time: the same bar, opened again
         assert len(app.query("#search")) == 1 and app.search_bar.is_open
+
+
+async def test_the_start_is_reported_once_when_the_first_article_is_on_screen(
+    size: tuple[int, int],
+) -> None:
+    """`started` (the CLI notes there which regexes start-up compiled) is called when the
+    first article is shown, and never again: not for another article, nor a reload."""
+    articles = [parse(document) for document in load([str(bundled("seeds"))]).documents]
+    shown: list[bool] = []
+    app = ReaderApp(
+        [articles[0], articles[0]],
+        load_config(),
+        started=lambda: shown.append(app.view.classified is not None),
+    )
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        assert shown == [True]
+        await pilot.press("ctrl+n", "r")
+        await workers_done(app)
+        assert shown == [True]
 
 
 def _mine(themes: list[Theme]) -> Theme:
