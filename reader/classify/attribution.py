@@ -28,6 +28,7 @@ from reader.classify.phrases import (
     np_after,
     np_before,
     resolve,
+    state_head,
     tie_appositive,
     word_set,
 )
@@ -173,6 +174,12 @@ def _names_a_side(work: BlockWork) -> bool:
     return False
 
 
+def on_topic(speaker: Speaker, work: BlockWork, rules: CompiledRules) -> bool:
+    """Whether a member state's official last heard on a national matter speaks on the war
+    in this block (`allowed`), so that carrying them over gives their side."""
+    return allowed(Who("actor", speaker.actors, member=True), work, rules)
+
+
 def sentence_attrs(
     work: BlockWork,
     units: list[Unit],
@@ -193,6 +200,8 @@ def sentence_attrs(
         a, b = np_after(units, k, last)
         who = resolve(units[a:b], state.names)
         learn(who, state.names)
+        if _place_before_noun(units, b, last):
+            continue  # "according to a London think tank": a place qualifies who said it
         if who.kind in ("none", "role") or (
             who.kind == "unknown" and not any(u[CAP] for u in units[a:b])
         ):  # "a broadly positive readout", "the statement", "a statement" (no one's name)
@@ -326,8 +335,39 @@ def _document_by(units: list[Unit], b: int, last: int, state: State) -> Who | No
             a2, b2 = np_after(units, j + 1, last)
             who = resolve(units[a2:b2], state.names)
             learn(who, state.names)
+            if _place_before_noun(units, b2, last):
+                return None  # "a report by a London think tank"
             return who if who.kind == "actor" else None
     return None
+
+
+def _place_before_noun(units: list[Unit], b: int, last: int) -> bool:
+    """The phrase a source marker names ends in a side's name that qualifies the common noun
+    after it ("a London think tank", "Kyiv residents"): a thing or people there, no side."""
+    if b >= last or b == 0:
+        return False
+    place, noun = units[b - 1], units[b]
+    term = place[TERM]
+    low = noun[LOW]
+    return (
+        term is not None
+        and term.kind == "alias"
+        and not place[LOW].endswith(("'s", "’s"))
+        and noun[TERM] is None
+        and not noun[CAP]
+        and low.isalpha()
+        and low not in _SOURCE_NOUNS
+        and low not in OBJECT_PREP
+        and low not in SKIP
+        and low not in COORD
+    )
+
+
+# Nouns after a side's name that still give its word: "according to NATO estimates".
+_SOURCE_NOUNS = word_set(
+    "estimates estimate figures data assessment assessments intelligence documents document"
+    " sources source reports report statement statements readout officials said says"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -432,6 +472,8 @@ def _not_a_statement(verb: _Verb) -> bool:
     after = units[k + 1][LOW] if k + 1 < len(units) else ""
     if after == "with" and verb.form.lemma == "call":
         return True  # "PM call with President Zelenskyy": the call is a noun
+    if units[k][END] > verb.end:
+        return True  # the first word of a longer name: "the US State Department"
     if after == "to" and verb.form.lemma == "welcome" and units[verb.k][LOW] == "welcome":
         return True  # "Minister Kuleba, dear Dmytro, welcome to NATO": a greeting to him
     return after == "by"  # passive: "backed by"
@@ -463,10 +505,13 @@ def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
     units, floor, form = verb.units, verb.floor, verb.form
     i = verb.k - 1
     prev = verb.low(i)
+    h = i
+    while h > floor and verb.low(h) in SKIP and units[h][TERM] is None:
+        h -= 1  # "Sybiha, who earlier emphasized ...": past the adverbs to the pronoun
     # "statements by Zelensky, who said ...": the relative pronoun's noun is the subject
-    relative = prev == "who" and i - 1 > floor and units[i - 1][LOW] == ","
+    relative = verb.low(h) == "who" and h - 1 > floor and units[h - 1][LOW] == ","
     if relative:
-        i -= 2
+        i, prev = h - 2, "who"
     if prev in _BE and not form.participle and form.lemma not in _ACTIVE_AFTER_BE:
         return None  # passive: "Ukraine is believed to ..."
     if prev == "to":
@@ -539,12 +584,14 @@ def _skip_asides(verb: _Verb, i: int) -> tuple[int, Who | None]:
     criticism,"): where the subject ends, and the actor an appositive among them names."""
     units, floor = verb.units, verb.floor
     appositive: Who | None = None
+    if i - 1 >= floor and units[i][LOW] in _QUOTE_MARKS and units[i - 1][LOW] == ",":
+        i -= 1  # ', which calls it a "special military operation," denies': the aside's comma
     while i >= floor and units[i][LOW] in _ASIDE_MARKS:
         mark = units[i][LOW]  # ", the envoy, said" or "– the embassy – tweeted"
         j = i - 1
         while j >= floor and units[j][LOW] != mark:
             if units[j][LOW] in _ASIDE_STOPS:
-                opening = _past_short_quote(units, j, floor)
+                opening = _past_short_quote(units, j, floor) or _past_relative_quote(verb, j)
                 if opening is None:
                     break
                 j = opening
@@ -716,6 +763,8 @@ def _addressee(verb: _Verb, a: int) -> bool:
 def _phrase_end(units: list[Unit], i: int, floor: int) -> int:
     """Where the subject phrase before the verb ends (a name, a term or a title word), past
     "of the call" after an office; below `floor` when nothing there can name anyone."""
+    if i >= floor and state_head(units, i, floor):
+        return i  # "NATO countries said"
     if i >= floor and units[i][TERM] is None and not units[i][CAP]:
         i = _head_before_of(units, i, floor)  # "The Kremlin's readout of the call said"
     if i < floor or not (
@@ -768,6 +817,9 @@ def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | Non
     ("Leonid Slutsky, the chairman of the State Duma's ... Committee, said"). The name in
     the phrase keeps that side for the rest of the article."""
     units, state = verb.units, verb.state
+    coordinated = _coordinated_office(verb, who, a)
+    if coordinated is not None:
+        return coordinated
     if who.kind in ("unknown", "role") and set(who.roles) & _LOCAL_ROLES:
         place = _opening_place(units, verb.first, a)
         if place is None and _bare_title(units[a:b]):
@@ -786,6 +838,28 @@ def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | Non
         tie_appositive(units[a:b], appositive, state.names)
         who = appositive
     return who
+
+
+def _coordinated_office(verb: _Verb, who: Who, a: int) -> Who | None:
+    """ "The Turkish Foreign Ministry and Defence Ministry described ...": a bare office
+    joined to a qualified one shares its country: that one's side, or none when the country
+    is no actor's (never the dateline's or the last speaker's)."""
+    units, floor = verb.units, verb.floor
+    if a - 2 < floor or units[a - 1][LOW] not in ("and", "&"):
+        return None
+    if who.kind not in ("role", "unknown") and not (who.kind == "actor" and who.roles):
+        return None
+    if not _bare_title(units[a : bisect_left(verb.work.starts, who.end)]):
+        return None  # "... and Ukraine's defence ministry": a country of its own
+    a0, b0 = np_before(units, a - 2, floor)
+    first = resolve(units[a0:b0], verb.state.names)
+    if not first.roles:
+        return None
+    if first.kind == "actor":
+        return Who("actor", first.actors, who.start, who.end, who.roles, member=first.member)
+    if any(u[CAP] and u[TERM] is None for u in units[a0:b0]):  # "Turkish", no rule's side
+        return Who("unknown", (), who.start, who.end, who.roles)
+    return None
 
 
 _INVERSION_ENDS = frozenset([",", ".", ";", "on", "in", "at", "last", "after", "during", "”"])
@@ -838,12 +912,43 @@ def _quote_floor(work: BlockWork, v_start: int, first: int, k: int) -> int:
     q_start, q_end = quotes[q]
     if v_start < q_end:  # the verb is inside this quote
         return bisect_right(work.starts, q_start, first, k)
-    while _quoted_word(work.text[q_start:q_end]):  # a nickname: 'Oleh "Falcon" Ivanenko said'
+    while _quoted_word(work.text[q_start:q_end]) or _in_relative(work, q_start, q_end, v_start):
+        # a nickname: 'Oleh "Falcon" Ivanenko said'; a relative clause's quoted words:
+        # 'Moscow, which calls the war a "special military operation," denies ...'
         q -= 1
         if q < 0:
             return first
         q_start, q_end = quotes[q]
     return bisect_left(work.starts, q_end, first, k)
+
+
+def _past_relative_quote(verb: _Verb, j: int) -> int | None:
+    """At the closing mark of a quote inside a relative clause (', which calls the war a
+    "special military operation,"'), the unit of its opening mark."""
+    units, work = verb.units, verb.work
+    if units[j][LOW] not in _QUOTE_MARKS:
+        return None
+    at = units[j][START]
+    q = bisect_right(work.quotes, (at, _FAR)) - 1
+    if q < 0 or not work.quotes[q][0] <= at < work.quotes[q][1]:
+        return None
+    q_start = work.quotes[q][0]
+    if _RELATIVE_OPEN.search(work.folded, max(0, q_start - 80), q_start) is None:
+        return None
+    h = bisect_left(work.starts, q_start)
+    return h if h >= verb.floor else None
+
+
+def _in_relative(work: BlockWork, q_start: int, q_end: int, v_start: int) -> bool:
+    """The quote closes a relative clause between a subject and its verb (", which calls the
+    war a "special military operation," denies ...")."""
+    between = work.folded[q_end:v_start].strip(" ,")
+    if len(between.split()) > 2:
+        return False
+    return _RELATIVE_OPEN.search(work.folded, max(0, q_start - 80), q_start) is not None
+
+
+_RELATIVE_OPEN = re.compile(r",\s+(?:which|who)\b[^,;:.\"“”]*\Z")
 
 
 def _quoted_word(quoted: str) -> bool:
@@ -1178,9 +1283,25 @@ def settle(
                 embedded_in = before.owner(attr)
         if attr.rule is ATTRIBUTION_SOURCE and embedded_in == () and not quoted:
             embedded_in = None  # "the newspaper reported, citing US officials": theirs
+        elif _channel(work, attr, embedded_in):
+            continue  # "X said ..., as reported by European Pravda": who carried X's words
         resolved[id(attr)] = _settle_one(
             work, attr, embedded_in, quoted, rules, state, distance, voice
         )
+
+
+# Source markers that name who carried a speaker's words rather than whose words they are.
+_CHANNELS = frozenset(["as reported by", "cited by"])
+
+
+def _channel(work: BlockWork, attr: _Attr, embedded_in: tuple[str, ...] | None) -> bool:
+    """A source marker after a speaker's words that names the outlet that reported them ("X
+    said ..., as reported by <a paper>"): the channel, not a position reported."""
+    return (
+        bool(embedded_in)
+        and attr.rule is ATTRIBUTION_SOURCE
+        and work.folded[attr.pos : attr.end] in _CHANNELS
+    )
 
 
 class _OwnersBefore:
@@ -1340,11 +1461,20 @@ def _person_opening(work: BlockWork, attr: _Attr, state: State) -> Who | None:
     return None if _is_thing(phrase) else who
 
 
+# Several holders of an office named together: none of them is the last speaker alone.
+_PEOPLE_IN_OFFICE = word_set(
+    "ministers presidents leaders premiers chancellors diplomats ambassadors envoys negotiators"
+    " spokesmen spokeswomen spokespeople spokespersons counterparts secretaries"
+)
+
+
 def _role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who | Speaker | None:
     """Who "the minister" is: the person last named with that role (carried over from the
     block where they were named, a `Speaker`), else the last speaker carried over."""
     if who.roles == _PARTY:
         return None  # "the pro-war side agrees": a side of an argument, not an office
+    if set(who.roles) & _PEOPLE_IN_OFFICE:
+        return None  # "the ministers assured": several people, not the one who spoke last
     holder = known_role(who, state)
     named_again(who, state, work.index)
     if holder.kind == "actor" and holder.block is not None:
@@ -1413,6 +1543,11 @@ def _carried(
     if embedded_in is not None:
         return None
     start, end = attr.span()
+    if carried.off_topic and not on_topic(carried, work, rules):
+        state.last = Speaker(carried.actors, work.index, off_topic=True)
+        note_person(state, state.last)
+        work.main.append((attr.pos, Who("unknown", (), start, end)))
+        return ()
     if carried.actors:
         rule = CARRY_ROLE if attr.who.kind == "role" else CARRY_PRONOUN
         add_evidence(work, rule, carried.actors, start, end, rules.weights.carry)
@@ -1434,13 +1569,23 @@ def _named(
 ) -> tuple[str, ...] | None:
     """A subject named in the block: the block's speaker, or (inside another speaker's
     words) a position reported."""
+    if who.kind == "actor" and not allowed(who, work, rules):
+        # a member state's official on a national matter: no label, but a later "he said" is
+        # theirs (on the war's topic, their side's), not the speaker's before them
+        last = state.last
+        same_side = last is not None and last.actors == who.actors and not last.off_topic
+        if embedded_in is None and not same_side:  # (after their side on the war: the topic)
+            _spoke(work, who, who.actors, state).off_topic = True
+            work.main.append((attr.pos, Who("unknown", (), who.start, who.end, who.roles)))
+            return ()
+        return None
     if who.kind == "unknown":
         if embedded_in is not None:
             return None
         _spoke(work, who, (), state)
         work.main.append((attr.pos, who))
         return ()
-    if who.kind != "actor" or not allowed(who, work, rules):
+    if who.kind != "actor":
         return None
     start, end = attr.span()
     if embedded_in is not None:
@@ -1455,7 +1600,7 @@ def _named(
     return who.actors
 
 
-def _spoke(work: BlockWork, who: Who, actors: tuple[str, ...], state: State) -> None:
+def _spoke(work: BlockWork, who: Who, actors: tuple[str, ...], state: State) -> Speaker:
     """`who` is the block's speaker, for carry-over: a person ("Korsunsky said") is also the
     one a later "he said" may take; a country or a body ("China has not criticised")
     is not."""
@@ -1467,6 +1612,7 @@ def _spoke(work: BlockWork, who: Who, actors: tuple[str, ...], state: State) -> 
     else:
         note_person(state, speaker)
     state.last = speaker
+    return speaker
 
 
 def _is_thing(units: Sequence[Unit]) -> bool:

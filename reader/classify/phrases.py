@@ -263,7 +263,7 @@ class _Phrase:
         start, end = units[0][START], units[-1][END]
         roles, names = self.roles, self.names
         role_keys = tuple(_role_keys(roles)) if roles else ()  # most phrases hold no role
-        if _title_name(units) and not roles:
+        if not roles and (_title_name(units) or self._place_modifies(units)):
             return Who("unknown", (), start, end, role_keys, ties=tuple(self.surnames))
         if self.direct or (self.adjective and (roles or names)):
             actors = tuple(self.direct or self.adjective)
@@ -291,6 +291,49 @@ class _Phrase:
         if len(units) == 1 and units[0][TERM] is not None and units[0][TERM].kind == "pronoun":
             return Who("pronoun", (), start, end, word=units[0][LOW], ties=surnames)
         return _unresolved(units, names, roles, self.other, role_keys, surnames)
+
+    def _place_modifies(self, units: Sequence[Unit]) -> bool:
+        """ "a London think tank", "Kyiv residents", "a Moscow court": a place's name before a
+        common noun of no office describes a thing or people there, not the state. "NATO
+        countries", "Kremlin officials" (an office) and "Moscow's envoy" still speak for it."""
+        named = self.direct_from
+        head = units[-1]
+        return (
+            named is not None
+            and named is not head
+            and named[TERM] is not None
+            and named[TERM].kind == "alias"
+            and not named[LOW].endswith(("'s", "’s"))
+            and (head[TERM] is None or head[TERM].kind == "other")
+            and not head[CAP]
+            and head[LOW].isalpha()
+            and head[LOW] not in _STATE_NOUNS
+        )
+
+
+# Common nouns that, after a side's name, still name its states or forces ("NATO countries").
+_STATE_NOUNS = frozenset(
+    [
+        "countries",
+        "country",
+        "states",
+        "state",
+        "nations",
+        "nation",
+        "capitals",
+        "governments",
+        "government",
+        "members",
+        "partners",
+        "allies",
+        "forces",
+        "troops",
+        "military",
+        "army",
+        "leadership",
+        "side",
+    ]
+)
 
 
 def _opens_host(previous: Unit | None, low: str) -> bool:
@@ -416,6 +459,8 @@ def _conjunct_ties(units: Sequence[Unit]) -> list[Tie]:
 def np_before(units: Sequence[Unit], i: int, floor: int) -> tuple[int, int]:
     """The noun phrase ending at unit `i` (inclusive), as a [start, end) range of units."""
     j = i
+    if state_head(units, i, floor):
+        j = i - 1  # "NATO countries said", "allied governments have agreed"
     while j >= floor and i - j < 14:
         if units[j][TERM] is None and units[j][LOW] in _DETERMINERS:
             if not _determiner_inside(units, j, floor):
@@ -426,6 +471,18 @@ def np_before(units: Sequence[Unit], i: int, floor: int) -> tuple[int, int]:
             break
         j -= 1
     return j + 1, i + 1
+
+
+def state_head(units: Sequence[Unit], i: int, floor: int) -> bool:
+    """Unit `i` is a plural noun of states after a side's name ("NATO countries", "Western
+    governments"), which the lexicon need not list as a role."""
+    if i - 1 < floor or units[i][TERM] is not None or units[i][LOW] not in _STATE_HEADS:
+        return False
+    term = units[i - 1][TERM]
+    return term is not None and term.kind in ("alias", "adjective")
+
+
+_STATE_HEADS = frozenset(["countries", "states", "nations", "governments", "capitals"])
 
 
 def _determiner_inside(units: Sequence[Unit], j: int, floor: int) -> bool:

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from reader.classify.attribution import (
     allowed,
+    on_topic,
     reported_positions,
     sentence_attrs,
     settle,
@@ -27,6 +28,7 @@ from reader.classify.document import (
     document_voice,
     house_side,
     resolve_title,
+    statement_speaker,
     statement_voice,
 )
 from reader.classify.effort import Effort
@@ -357,7 +359,11 @@ def _analyse(
         pending = _headline_source(work, rules, state)
     in_voice = voice is not None and bool(voice.actors)
     speaking = voice if in_voice else _remarks_speaker(work, state, is_title)
-    office = _sentences(work, rules, state, distance, effort, body_from, speaking)
+    if speaking is None and not is_title:
+        speaking = statement_speaker(work, state, block.kind != "heading")
+    office = None
+    if not (is_title and _EXPLAINER.match(work.folded)):  # "Why Putin wants a long war"
+        office = _sentences(work, rules, state, distance, effort, body_from, speaking)
     if is_title and pending is None:
         pending = office  # "…, Governor Says": the office the first paragraphs name
     if not is_title:
@@ -418,10 +424,18 @@ def _body_sources(
     carried speaker, the positions it names ("Zelensky's statement that", "words from X")."""
     if work.units:
         stated_by(work, rules, state)
-    if not work.main and not in_voice and mostly_quoted(work):
+    if not work.main and not in_voice and mostly_quoted(work) and not _quotes_a_topic(work):
         _carry_quote(work, rules, state, distance)
     if work.term_at:
         reported_positions(work, rules, state)
+
+
+def _quotes_a_topic(work: BlockWork) -> bool:
+    """ "Erdogan and Putin discussed \"bilateral relations and regional issues\"": the quote is
+    the object of an action (a rule of `actions:` ends right before it), the topic of a
+    meeting in a readout's words, not the last speaker's."""
+    first = work.quotes[0][0]
+    return first > 0 and any(first - 3 <= end <= first for _, end in work.excluded)
 
 
 def _source_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
@@ -617,6 +631,8 @@ def _sentences(
 def _carry_quote(work: BlockWork, rules: CompiledRules, state: State, distance: int) -> None:
     """A quote with nobody named: the last speaker's words."""
     last = state.last
+    if last is not None and last.off_topic and not on_topic(last, work, rules):
+        return  # a member state's official on a national matter goes on about it
     if last is not None and last.actors and work.index - last.block <= distance:
         add_evidence(work, CARRY_QUOTE, last.actors, 0, len(work.text), rules.weights.carry)
         work.carried_from = last.block
@@ -693,6 +709,15 @@ _NARRATOR_QUESTION = re.compile(
     r"(?:[^:\"“”«»]{1,60}:\s+)?(?:what|why|how|who|whom|whose|which|where|when|is|are|was|were|"
     r"do|does|did|will|would|can|could|should|has|have|had|may|might|must)\b[^\"“”«»]*\?\s*$",
     re.IGNORECASE,
+)
+
+
+# A headline that asks the explainer's question without its mark, after an optional label
+# ("Analysis: Why Putin wants a long war", "How Kyiv plans to hold the line"); a quoted
+# speaker's words or a source after a dash are read as in any headline.
+_EXPLAINER = re.compile(
+    r"(?:(?:analysis|explainer|opinion|comment|fact\s+check|q&a|factbox)\s*:\s*)?"
+    r"(?:why|how|what|whether)\s+(?![^\"“”«»]*[\"“”«»])(?![^–—]*\s[–—-]\s)"
 )
 
 
