@@ -505,10 +505,13 @@ def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
     units, floor, form = verb.units, verb.floor, verb.form
     i = verb.k - 1
     prev = verb.low(i)
+    h = i
+    while h > floor and verb.low(h) in SKIP and units[h][TERM] is None:
+        h -= 1  # "Sybiha, who earlier emphasized ...": past the adverbs to the pronoun
     # "statements by Zelensky, who said ...": the relative pronoun's noun is the subject
-    relative = prev == "who" and i - 1 > floor and units[i - 1][LOW] == ","
+    relative = verb.low(h) == "who" and h - 1 > floor and units[h - 1][LOW] == ","
     if relative:
-        i -= 2
+        i, prev = h - 2, "who"
     if prev in _BE and not form.participle and form.lemma not in _ACTIVE_AFTER_BE:
         return None  # passive: "Ukraine is believed to ..."
     if prev == "to":

@@ -23,7 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from reader.classify.evidence import add_evidence
-from reader.classify.types import BlockWork, DocumentSource, Speaker, State
+from reader.classify.types import LOW, START, TERM, BlockWork, DocumentSource, Speaker, State
 from reader.classify.units import ASKS_SPEAKER, in_spans, merged
 from reader.model import Article
 from reader.rules.compile import CompiledRules, SourceRule, TermRule, VerbForm, fold
@@ -84,7 +84,9 @@ def title_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
             author = (
                 (rule.actor,)
                 if rule.actor
-                else _group_actor(work, match, "speaker") or _group_actors(work, match)
+                else _group_actor(work, match, "speaker")
+                or _group_actors(work, match)
+                or _office_of_site(work, match, state)
             )
             if not author:
                 continue
@@ -277,6 +279,20 @@ def _group_actor(work: BlockWork, match: Any, group: str, offset: int = 0) -> tu
         for actor in term.actors
     }
     return tuple(found) if len(found) == 1 else ()
+
+
+def _office_of_site(work: BlockWork, match: Any, state: State) -> tuple[str, ...]:
+    """ "<claim> – Address by the President" on a government's own site: an office named
+    alone (no country, no name) in a title's speaker group is the site's; on any other page it
+    names no one."""
+    if not state.house or state.source is None or "speaker" not in match.groupdict():
+        return ()
+    if match.start("speaker") < 0:
+        return ()
+    start, end = match.span("speaker")
+    units = [u for u in work.units if start <= u[START] < end]
+    bare = all(u[LOW] == "the" or (u[TERM] is not None and u[TERM].kind == "role") for u in units)
+    return state.house if units and bare else ()
 
 
 def _group_actors(work: BlockWork, match: Any) -> tuple[str, ...]:

@@ -73,6 +73,7 @@ class Speaker:
     thing: bool = False  # a country or a body ("China has not criticised ..."), never "he"
     gender: str = ""  # the personal pronoun ("he", "she") the story last called them by
     off_topic: bool = False  # a member state's official last heard on a national matter
+    name: str = ""  # a reprinted statement's speaker as the story names them ("kallas")
 
 
 @dataclass

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from rich.segment import Segment
 from rich.style import Style
@@ -51,8 +51,10 @@ from reader.ui.keys import bindings
 from reader.ui.paint import Painter, colour_style, fitted_strip
 from reader.viewmodel.counts import CountPrefix
 from reader.viewmodel.layout import Layout, block_display, build_layout, display_text, kept_breaks
-from reader.viewmodel.search import Match, Results
 from reader.viewmodel.tracks import Geometry, Track, Wraps, build_tracks, geometry_for
+
+if TYPE_CHECKING:  # search loads on the first search
+    from reader.viewmodel.search import Match, Results
 
 PendingKey = Literal["mark", "jump"]
 
