@@ -46,8 +46,8 @@ KINDS = ("wire", "state-media", "ukrainian", "official", "paper")
 # The sets `make eval-real` scores: the first (its blind part retired into dev), the second (blind
 # until its figures were read at the end of session 3, dev since: tests/data/real2/README.md),
 # the third, all dev, for tuning (tests/data/real3/README.md), and the fourth, all blind, the set
-# session 4 is judged on (tests/data/real4/README.md), and the fifth, all blind, a checkpoint read
-# once in the middle of session 4 and released as dev after it (tests/data/real5/README.md).
+# session 4 is judged on (tests/data/real4/README.md), and the fifth, a checkpoint read once in
+# the middle of session 4 and dev since (tests/data/real5/README.md).
 FOLDERS = (
     Path("tests/data/real"),
     Path("tests/data/real2"),
