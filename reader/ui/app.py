@@ -666,18 +666,26 @@ class ReaderApp(App[None]):
     def _article_settled(self) -> None:
         """An article is classified and shown (drawn in the next frame). What was built for it
         lives as long as it: frozen out of later collections, and the collector runs again
-        (the CLI pauses it while the reader starts, `reader.cli._open`). After the first one
-        the key hints fill their row, a frame later: the footer's widgets and styles cost as
-        much as the article's own first frame, which is what start-up waits for."""
+        (the CLI pauses it while the reader starts, `reader.cli._open`). What waits for the
+        first one waits for that frame too (`_after_first_frame`)."""
         gc.freeze()
         gc.enable()
-        if self._started is not None:
-            self._started()
-            self._started = None
+        if self._started is not None or not self._widgets().footer_row.children:
+            self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        """Once the first article is drawn: the key hints fill their row (the footer's widgets
+        and styles cost as much as the article's own first frame, which is what start-up
+        waits for), and `started` is called. Not when the reader quit meanwhile."""
         row = self._widgets().footer_row
+        if not row.is_attached:
+            return
         if not row.children:
             row.mount(Footer())
             self.call_after_refresh(self.refresh_bindings)
+        if self._started is not None:
+            started, self._started = self._started, None
+            started()
 
     def _classify_failed(self, generation: int, message: str) -> None:
         self._article_settled()
