@@ -292,6 +292,7 @@ def _office_holders(work: BlockWork, state: State) -> None:
 
 
 # Government titles that an outlet leaves unqualified when the side is plain from its dateline
+# (not a diplomat's: "WASHINGTON - ... Ambassador <name> said" is the ambassador posted there)
 # ("KYIV, Ukraine (AP) - ... Gov. Vadym Filashkin said"; "MOSCOW, June 12. /TASS/. Deputy
 # Foreign Minister Sergey Ryabkov said"). Spokespeople only with "ministry" in the title. Not
 # after another side's speaker: "Kremlin spokesman Dmitry Peskov said ... Foreign Minister Wang
@@ -316,14 +317,12 @@ _HOUSE_TITLES = frozenset(
         "region governor",
         "oblast governor",
         "gov.",
-        "ambassador",
         "foreign secretary",
         "defence secretary",
         "defense secretary",
         "secretary of state",
         "secretary of defense",
         "secretary of defence",
-        "chargé d'affaires",
     ]
 )
 _SPOKES = frozenset(["spokesman", "spokeswoman", "spokesperson"])
