@@ -1525,6 +1525,8 @@ _HOUSE_OFFICES = word_set(
         "air force",
         "prime minister",
         "presidential office",
+        "head of state",
+        "head of government",
         "chancellor",
         "foreign minister",
         "defence minister",

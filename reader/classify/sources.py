@@ -156,7 +156,7 @@ def opening_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
                     return True
                 continue
             author = (rule.actor,) if rule.actor else _group_actor(work, match, "speaker")
-            author = author or _line_speaker(work)
+            author = author or _line_speaker(work) or _office_of_site(work, match, state, True)
             if not author:
                 continue
             _establish(state, rule, author, roles=_group_roles(work, match, rules))
@@ -281,11 +281,16 @@ def _group_actor(work: BlockWork, match: Any, group: str, offset: int = 0) -> tu
     return tuple(found) if len(found) == 1 else ()
 
 
-def _office_of_site(work: BlockWork, match: Any, state: State) -> tuple[str, ...]:
+def _office_of_site(
+    work: BlockWork, match: Any, state: State, outlet: bool = False
+) -> tuple[str, ...]:
     """ "<claim> – Address by the President" on a government's own site: an office named
     alone (no country, no name) in a title's speaker group is the site's; on any other page it
-    names no one."""
-    if not state.house or state.source is None or "speaker" not in match.groupdict():
+    names no one. With `outlet`, a one-side outlet's page counts too ("Below is the full text
+    of the president's address:" on Ukrinform: the president is Ukraine's)."""
+    if not state.house or (state.source is None and not outlet):
+        return ()
+    if "speaker" not in match.groupdict():
         return ()
     if match.start("speaker") < 0:
         return ()
