@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from reader.classify.datelines import agency_city
 from reader.classify.evidence import add_evidence
+from reader.classify.topic import allowed
 from reader.classify.types import (
     CAP,
     LOW,
@@ -157,6 +158,8 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
     if set(author) <= own or any(ev.kind == "carry" for ev in work.evidence):
         return
     speaker = Speaker(author, work.index)
+    if state.document_member and not _member_on_topic(work, state, author, rules):
+        return  # a member government's page on a national matter (its budget) is no actor's
     if not own:
         if _delivered(work) and not ASKS_SPEAKER.search(work.folded):
             weight = rules.weights.carry
@@ -167,6 +170,17 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         # The document's own account outweighs the position it reports.
         weight = rules.weights.attribution + rules.weights.reported
         add_evidence(work, CARRY_DOCUMENT, speaker.actors, 0, len(work.text), weight)
+
+
+def _member_on_topic(
+    work: BlockWork, state: State, author: tuple[str, ...], rules: CompiledRules
+) -> bool:
+    """Whether a member government's page speaks on the war, Russia or the alliance: once one
+    of its lines does, the page does (a speech's "It's great to have you with us" is the
+    speaker's); a page none of whose lines does (a budget, a motorway) is no actor's."""
+    if not state.document_topic:
+        state.document_topic = allowed(Who("actor", author, member=True), work, rules)
+    return state.document_topic
 
 
 def _quotes_the_floor(work: BlockWork, state: State) -> bool:

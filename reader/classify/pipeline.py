@@ -15,7 +15,6 @@ from threading import Event
 from typing import Any, TypeVar
 
 from reader.classify.attribution import (
-    allowed,
     on_topic,
     reported_positions,
     sentence_attrs,
@@ -65,6 +64,7 @@ from reader.classify.sources import (
     title_source,
 )
 from reader.classify.speakers import known_role, note_person, note_region, register_roles
+from reader.classify.topic import allowed
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Speaker, State, Unit, Who
 from reader.classify.units import ASKS_SPEAKER, COLON_PREFIX, DASH_SUFFIX, in_spans, merged
 from reader.classify.verdicts import Verdicts

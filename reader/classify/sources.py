@@ -344,6 +344,7 @@ def _establish(
 ) -> None:
     state.official = True
     state.document = author
+    state.document_member = rule.member
     state.reports = rule.voice != "headline"  # remarks too: the author first (GUIDE.md)
     others = tuple(actor for actor in counterpart if actor not in author)
     remarks = rule.voice == "remarks"

@@ -20,6 +20,7 @@ from reader.classify.phrases import (
     resolve,
     tie_names,
 )
+from reader.classify.topic import TITLE_GAP
 from reader.classify.types import (
     CAP,
     LOW,
@@ -236,10 +237,6 @@ def _claimed_office(work: BlockWork, state: State, who: Who, at: int) -> Who | N
         return who
     held = _held_office(who, (), state, exact=True)
     return held if held is not None and not house & set(held.actors) else None
-
-
-# Between a side's word and the role it qualifies: "Lithuanian President", "Lithuania's president".
-TITLE_GAP = re.compile(r"(?:'s)?\s+")
 
 
 def _held_office(who: Who, phrase: Sequence[Unit], state: State, exact: bool = False) -> Who | None:
