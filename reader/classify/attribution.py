@@ -942,7 +942,10 @@ def _past_relative_quote(verb: _Verb, j: int) -> int | None:
 def _in_relative(work: BlockWork, q_start: int, q_end: int, v_start: int) -> bool:
     """The quote closes a relative clause between a subject and its verb (", which calls the
     war a "special military operation," denies ...")."""
-    between = work.folded[q_end:v_start].strip(" ,")
+    folded = work.folded
+    if "which" not in folded and "who" not in folded:
+        return False
+    between = folded[q_end:v_start].strip(" ,")
     if len(between.split()) > 2:
         return False
     return _RELATIVE_OPEN.search(work.folded, max(0, q_start - 80), q_start) is not None
@@ -1453,6 +1456,8 @@ def _person_opening(work: BlockWork, attr: _Attr, state: State) -> Who | None:
         return None
     starts = work.starts
     first = bisect_left(starts, work.sentence_start(attr.who.start))
+    if work.units[first][LOW] in _QUOTE_MARKS:
+        return None  # '"...," he said': the sentence opens inside a quote
     k = bisect_left(starts, attr.who.start)
     who = _opening_subject(work.units, first, k, state) if first < k else None
     if who is None or in_spans(who.start, work.quotes):

@@ -349,6 +349,8 @@ def _unquoted_words(work: BlockWork, state: State) -> None:
     said": a speaker's own first-person words with no quote marks, named after them, are a
     statement reprinted as it was issued; the paragraphs after it go on in X's voice as after
     "X said:" (and end as that does)."""
+    if not work.main:
+        return
     speakers = {who.actors for _, who in work.main if who.kind == "actor"}
     if len(speakers) != 1:
         return
