@@ -74,6 +74,7 @@ from reader.rules.compile import CompiledRules
 from reader.rules.grammar import (
     ATTRIBUTION_COLON,
     ATTRIBUTION_HEADLINE,
+    ATTRIBUTION_SOURCE,
     CARRY_DOCUMENT,
     CARRY_QUOTE,
     CARRY_TRANSCRIPT,
@@ -478,7 +479,7 @@ def _voice_and_label(
     voice: Speaker | None = None
     pending: Who | None = None
     asked, state.asked = state.asked, False
-    body_from, prefix = _section_or_prefix(work, state)
+    body_from, prefix = _section_or_prefix(work, state, rules)
     label = _colon_label(prefix, work, state, is_title) if prefix is not None else None
     if label is not None:
         body_from = label[2] + 1
@@ -492,7 +493,9 @@ def _voice_and_label(
     return voice, body_from, pending, label is not None
 
 
-def _section_or_prefix(work: BlockWork, state: State) -> tuple[int, re.Match[str] | None]:
+def _section_or_prefix(
+    work: BlockWork, state: State, rules: CompiledRules
+) -> tuple[int, re.Match[str] | None]:
     """Where the body starts after a section or interview label ("Source:", "Q:"), which is
     handled here; or the "Name:" prefix that may name a speaker."""
     prefix = COLON_PREFIX.match(work.text) if ":" in work.text else None
@@ -500,7 +503,7 @@ def _section_or_prefix(work: BlockWork, state: State) -> tuple[int, re.Match[str
         return 0, None
     heading = work.folded[: prefix.end(1)].strip()
     if heading in _SECTION_LABELS:
-        _section(work, prefix.end(1) + 1, state)
+        _section(work, prefix.end(1) + 1, state, rules)
         return prefix.end(1) + 1, None
     if heading in _INTERVIEW_LABELS or _QUESTION_LABEL.match(heading):
         _interview_line(work, heading, state)
@@ -664,10 +667,11 @@ _SECTION_LABELS = frozenset(
 )
 
 
-def _section(work: BlockWork, body_from: int, state: State) -> None:
+def _section(work: BlockWork, body_from: int, state: State, rules: CompiledRules) -> None:
     """A section label ends a transcript voice; "Source: X ..." makes X the speaker the next
-    lines quote ("Quote: “...”" then carries X, as a bare quote does), without a label of its
-    own: the source line states no position."""
+    lines quote ("Quote: “...”" then carries X, as a bare quote does), and the line itself is
+    X's, as an attribution-only line is (GUIDE.md's "X said:"; a member state's official only
+    on the war's topic)."""
     state.voice = None
     label = work.folded[: body_from - 1].strip()
     if label not in ("source", "sources"):
@@ -678,6 +682,9 @@ def _section(work: BlockWork, body_from: int, state: State) -> None:
     who = known_role(who, state)
     if who.kind in ("actor", "unknown"):
         state.last = Speaker(who.actors, work.index)
+    if who.kind == "actor" and allowed(who, work, rules):
+        weight = rules.weights.attribution
+        add_evidence(work, ATTRIBUTION_SOURCE, who.actors, who.start, who.end, weight)
 
 
 _INTERVIEW_LABELS = frozenset(["q", "a", "question", "answer"])
