@@ -25,7 +25,7 @@ import math
 import os
 import sys
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO, cast
@@ -269,7 +269,7 @@ class _Inputs:
 def _read_inputs(paths: Sequence[str], args: argparse.Namespace, err: TextIO) -> _Inputs:
     """Files, folders, stdin and URLs in the order given (a feed: each of its items); each
     problem is one line on `err` and the other inputs are still read."""
-    from reader.fetch import is_url
+    from reader.load import is_url
 
     inputs = _Inputs()
     files: list[str] = []
@@ -514,27 +514,34 @@ def _default_datasets() -> list[Path]:
 
 
 def _open(args: argparse.Namespace, err: TextIO, *, compare: bool = False) -> int:
-    """The reader, with the cyclic garbage collector paused while it starts.
+    """The reader, with the cyclic garbage collector paused while it starts, and the regexes
+    that start-up compiles taken from the cache (`reader.rules.cache.StartupPatterns`).
 
     Start-up creates only objects that live as long as the reader (modules, the rules, the
     article, the widgets), and each collection walks all of them again for nothing: about a
     tenth of the time to the first screen. The app resumes collecting once the first
     article is on screen (`ReaderApp` freezes what was built, then enables the collector);
     leaving here resumes it in any case."""
+    from reader.rules.cache import StartupPatterns
+
     collecting = gc.isenabled()
     gc.disable()
+    patterns = StartupPatterns()  # before the modules that compile them are imported
     try:
-        return _open_reader(args, err, compare=compare)
+        return _open_reader(args, err, compare=compare, started=patterns.snapshot)
     finally:
         if collecting:
             gc.enable()
+        patterns.save()
 
 
-def _open_reader(args: argparse.Namespace, err: TextIO, *, compare: bool) -> int:
+def _open_reader(
+    args: argparse.Namespace, err: TextIO, *, compare: bool, started: Callable[[], None]
+) -> int:
     """Files are read before the app starts (their problems printed first); URLs are
     fetched by the app once it runs, so a slow server never keeps the screen from opening
     and q always quits; the URLs that failed are printed again on exit, one line each."""
-    from reader.fetch import is_url
+    from reader.load import is_url
 
     paths = args.paths or [str(bundled("seeds"))]
     config = _config(args.config)
@@ -560,6 +567,7 @@ def _open_reader(args: argparse.Namespace, err: TextIO, *, compare: bool) -> int
         web=lambda: _web(args),  # the web modules load on the first fetch, not at start-up
         urls=urls,
         notices=notices,
+        started=started,
     )
     app.open_on_compare = compare
     app.run(mouse=not args.no_mouse)

@@ -32,7 +32,6 @@ CHUNK = 64 * 1024
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
 )
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 _SINGLE_BYTE = frozenset({"ascii", "latin-1", "iso8859-1", "cp1252", "iso8859-15"})
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -72,12 +71,6 @@ class Page:
     media_type: str
     charset: str | None
     body: bytes
-
-
-def is_url(text: str) -> bool:
-    """Whether a command-line argument is an address (`scheme://…`) rather than a path; only
-    http and https ones are then fetched (`check_url` refuses the others in one line)."""
-    return _SCHEME.match(text) is not None
 
 
 def check_url(url: str) -> None:

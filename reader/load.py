@@ -51,6 +51,7 @@ _BINARY_PROBE = 8 * 1024
 # The encoding guess looks at a sample: enough text to judge, cheap on a 20 MB file.
 _SNIFF_BYTES = 64 * 1024
 
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 _NON_SPACE = re.compile(r"\S")
 _HTML_START = re.compile(r"\s*<(?:!doctype|html)[\s>]", re.IGNORECASE)
 _HTML_TAG = re.compile(r"<(?:p|article)[\s>]", re.IGNORECASE)
@@ -85,6 +86,13 @@ class LoadReport:
     documents: tuple[Document, ...]
     problems: tuple[ReaderError, ...]
     warnings: tuple[str, ...]
+
+
+def is_url(text: str) -> bool:
+    """Whether a command-line argument is an address (`scheme://…`) rather than a path; only
+    http and https ones are then fetched (`reader.fetch.check_url` refuses the others in one
+    line). Here, not in `reader.fetch`: opening files needs no web module."""
+    return _SCHEME.match(text) is not None
 
 
 def load(

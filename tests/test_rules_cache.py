@@ -5,6 +5,7 @@ a broken cache is only a miss."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -154,3 +155,57 @@ def test_the_key_covers_every_module_that_builds_the_config() -> None:
         "reader.xdg",
     }
     assert building <= set(cache.RULES_MODULES)
+
+
+def _pattern_files() -> list[Path]:
+    return sorted((Path(os.environ["XDG_CACHE_HOME"]) / "reader").glob("patterns-*.pickle"))
+
+
+def test_the_regexes_start_up_compiled_come_from_the_cache_at_the_next_start() -> None:
+    """What `re` compiled before the first screen was up is in `re`'s own cache before it is
+    asked for the next time, and matches as `re` compiles it; what was compiled after (a
+    search the user typed) is never written."""
+    source, flags = r"(?P<w>z[qx]+)\b(?:\s+(?P=w))?", re.IGNORECASE | re.MULTILINE
+    typed = r"typed after the first screen \d+"
+    first = cache.StartupPatterns()
+    re.compile(source, flags)
+    first.snapshot()
+    re.compile(typed)
+    first.save()
+    assert len(_pattern_files()) == 1
+    re.purge()  # as in a new process
+
+    second = cache.StartupPatterns()
+
+    assert (source, flags.value) in second.loaded and (typed, 0) not in second.loaded
+    cached = re.compile(source, flags)
+    assert cached is second._cache[(str, source, flags.value)]  # not compiled again
+    text = "ZQQ zqq and zx\nZx zx zqxq"
+    built = re._compiler.compile(source, flags)  # type: ignore[attr-defined]
+    assert cached.flags == built.flags and cached.groupindex == built.groupindex
+    assert [m.span() for m in cached.finditer(text)] == [m.span() for m in built.finditer(text)]
+
+
+def test_a_start_that_found_every_regex_in_the_cache_writes_nothing() -> None:
+    first = cache.StartupPatterns()
+    first.snapshot()
+    first.save()
+    (entry,) = _pattern_files()
+    before = entry.stat().st_mtime_ns
+    re.purge()  # as in a new process
+
+    again = cache.StartupPatterns()
+    again.snapshot()
+    again.save()
+
+    assert again.loaded and entry.stat().st_mtime_ns == before
+
+
+def test_a_corrupt_pattern_cache_is_a_miss() -> None:
+    first = cache.StartupPatterns()
+    first.snapshot()
+    first.save()
+    (entry,) = _pattern_files()
+    entry.write_bytes(b"\x80\x04not a pickle")
+
+    assert cache.StartupPatterns().loaded == frozenset()

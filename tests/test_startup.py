@@ -66,6 +66,15 @@ HEAVY = (
     "reader.ui.pick",
     "reader.ui.compare",
     "reader.ui.lens",
+    # ... nor the explain pane, the search bar, search itself, the palette's commands and the
+    # compare screens' model, mounted or used when first opened:
+    "reader.ui.explain",
+    "reader.ui.search_bar",
+    "reader.search_history",
+    "reader.viewmodel.search",
+    "reader.ui.commands",
+    "reader.ui.open_articles",
+    "reader.fetch",
     "reader.export",
     "reader.stats",
     "reader.evaluate",

@@ -27,10 +27,10 @@ inside Russia's words. The classifier is a small grammar over lexicons from the 
    named speaker (within `carry_distance` blocks, and never past another named speaker; a role
    takes the last speaker named with that role). A transcript line "Name: ..." puts the following
    unprefixed blocks in that speaker's voice until the next "Name:" line; section labels
-   ("Source: X", "Quote: ...", "Details:") are no speakers; "Source: X" is X's line, as an
-   attribution-only line is, and makes X the speaker the next quote carries. A quote that
-   runs on over paragraphs (an opening mark, no closing one) belongs to the speaker named
-   where it closes.
+   ("Source: X", "Quote: ...", "Details:") are no speakers, and "Source: X" makes X the speaker
+   the next quote carries (the line itself carries X, as "X said:" does). A quote that runs on
+   over paragraphs (an opening mark, no closing one) belongs to the speaker named where it
+   closes.
 5. Framing terms in the narrator's voice and plain mentions add a little score: they order
    labels but never make one.
 6. Exclusion spans ("what Moscow calls ...", "pro-Russian") suppress every match inside them.

@@ -146,11 +146,32 @@ def allowed(who: Who, work: BlockWork, rules: CompiledRules) -> bool:
     actors (not a member state, and not only as an adjective), or a topic word."""
     if not who.member:
         return True
-    if work.topic is None and work.text.rstrip().endswith(":") and len(work.units) <= _INTRO_UNITS:
+    if work.topic is None and len(work.units) <= _INTRO_UNITS and _only_attribution(work):
         work.topic = True  # "X provided the following readout:": the topic is what follows
     if work.topic is None:
         work.topic = _names_a_side(work) or bool(rules.topic.scan(work.folded))
     return work.topic
+
+
+def _only_attribution(work: BlockWork) -> bool:
+    """A line that only introduces what follows: "X provided the following readout:", or one
+    that ends on its speech verb with nothing said ("..., the press service of the Turkish
+    president reported."; a quoted name is not something said, a quoted sentence is)."""
+    text = work.text.rstrip()
+    if text.endswith(":"):
+        return True
+    verbs = work.verbs
+    return (
+        bool(verbs)
+        and text.endswith(".")
+        and verbs[-1][2].cls == "speech"
+        and not text[verbs[-1][1] : -1].strip()
+        and all(end - start <= _QUOTED_NAME for start, end in work.quotes)
+    )
+
+
+# The longest quotation that is a name ("European Truth"), not words said.
+_QUOTED_NAME = 40
 
 
 def _names_a_side(work: BlockWork) -> bool:

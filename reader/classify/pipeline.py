@@ -479,7 +479,7 @@ def _voice_and_label(
     voice: Speaker | None = None
     pending: Who | None = None
     asked, state.asked = state.asked, False
-    body_from, prefix = _section_or_prefix(work, state, rules)
+    body_from, prefix = _section_or_prefix(work, rules, state)
     label = _colon_label(prefix, work, state, is_title) if prefix is not None else None
     if label is not None:
         body_from = label[2] + 1
@@ -494,7 +494,7 @@ def _voice_and_label(
 
 
 def _section_or_prefix(
-    work: BlockWork, state: State, rules: CompiledRules
+    work: BlockWork, rules: CompiledRules, state: State
 ) -> tuple[int, re.Match[str] | None]:
     """Where the body starts after a section or interview label ("Source:", "Q:"), which is
     handled here; or the "Name:" prefix that may name a speaker."""
@@ -503,7 +503,7 @@ def _section_or_prefix(
         return 0, None
     heading = work.folded[: prefix.end(1)].strip()
     if heading in _SECTION_LABELS:
-        _section(work, prefix.end(1) + 1, state, rules)
+        _section(work, prefix.end(1) + 1, rules, state)
         return prefix.end(1) + 1, None
     if heading in _INTERVIEW_LABELS or _QUESTION_LABEL.match(heading):
         _interview_line(work, heading, state)
@@ -667,11 +667,11 @@ _SECTION_LABELS = frozenset(
 )
 
 
-def _section(work: BlockWork, body_from: int, state: State, rules: CompiledRules) -> None:
+def _section(work: BlockWork, body_from: int, rules: CompiledRules, state: State) -> None:
     """A section label ends a transcript voice; "Source: X ..." makes X the speaker the next
-    lines quote ("Quote: “...”" then carries X, as a bare quote does), and the line itself is
-    X's, as an attribution-only line is (GUIDE.md's "X said:"; a member state's official only
-    on the war's topic)."""
+    lines quote ("Quote: “...”" then carries X, as a bare quote does), and the line itself
+    carries X, as an attribution-only line ("X said:") does (the labelled sets' convention,
+    settled in session 4)."""
     state.voice = None
     label = work.folded[: body_from - 1].strip()
     if label not in ("source", "sources"):
@@ -684,7 +684,7 @@ def _section(work: BlockWork, body_from: int, state: State, rules: CompiledRules
         state.last = Speaker(who.actors, work.index)
     if who.kind == "actor" and allowed(who, work, rules):
         weight = rules.weights.attribution
-        add_evidence(work, ATTRIBUTION_SOURCE, who.actors, who.start, who.end, weight)
+        add_evidence(work, ATTRIBUTION_SOURCE, who.actors, body_from, who.end, weight)
 
 
 _INTERVIEW_LABELS = frozenset(["q", "a", "question", "answer"])

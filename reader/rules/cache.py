@@ -10,6 +10,14 @@ keeps each pattern as the `re` module's own compiled form (its code list, what
 `re._compiler.compile` hands to `_sre.compile`), which loads in microseconds. Caching only the
 validated data would leave that compilation, and the tries' factoring, at every start.
 
+The same compiled form keeps the start-up's other regexes: the patterns that the reader's
+modules, Textual (its CSS tokenizer) and the standard library compile while the first screen
+is built, about 140, each compiled by `re` at every start (a tenth of the reader's own
+start-up). `StartupPatterns` puts the ones the last start used into `re`'s own cache before
+they are asked for, so `re.compile` finds them there; once the first screen is up it takes
+note of what `re` holds, and the CLI keeps that when it was not all in the cache already.
+The note is taken then, not at exit, so nothing a user typed (a search) is ever written.
+
 The key covers everything the result depends on: the files' paths and bytes, the Python build
 and `_sre.MAGIC` (the compiled form's format; `_sre.compile` also checks the code it is given),
 and the source of the modules that build the result or define what is pickled, the `regex` and
@@ -135,6 +143,64 @@ def _regular_file(path: Path) -> bytes | None:
             return handle.read(MAX_FILE + 1)
     finally:
         os.close(fd)
+
+
+MAX_STARTUP_PATTERN = 4096
+"""Longer patterns (a config's tries, built from the rules) are not kept with the start-up's."""
+
+
+class StartupPatterns:
+    """The regexes compiled while the reader starts, from the cache (see the module docstring).
+
+    Made before the modules that compile them are imported; `snapshot()` once the first screen
+    is up; `save()` when the reader is done. Python builds whose `re` keeps no plain dict
+    cache get nothing, and lose nothing."""
+
+    def __init__(self) -> None:
+        self._key = cache_key((), modules=(), extra="startup-patterns")
+        self._cache: Any = getattr(re, "_cache", None)
+        self.loaded: frozenset[tuple[str, int]] = frozenset()
+        self._seen: list[tuple[str, int, re.Pattern[str]]] | None = None
+        if self._key is None or not isinstance(self._cache, dict):
+            return
+        entries = load(self._key, "patterns")
+        if isinstance(entries, list):
+            self.loaded = frozenset(self._preload(entries))
+
+    def _preload(self, entries: list[Any]) -> list[tuple[str, int]]:
+        """Put `entries` into `re`'s cache, as many as its size limit leaves room for; the
+        keys of the entries (all of them: what the file holds)."""
+        room = getattr(re, "_MAXCACHE", 0) - len(self._cache)
+        keys: list[tuple[str, int]] = []
+        for entry in entries:
+            if not (isinstance(entry, tuple) and len(entry) == 2):
+                continue
+            flags, compiled = entry
+            if isinstance(flags, int) and isinstance(compiled, re.Pattern):
+                source = compiled.pattern
+                if isinstance(source, str):
+                    keys.append((source, flags))
+                    if len(keys) <= room:
+                        self._cache.setdefault((str, source, flags), compiled)
+        return keys
+
+    def snapshot(self) -> None:
+        """Take note of the patterns `re` holds now (the first screen is up); once."""
+        if self._seen is not None or not isinstance(self._cache, dict):
+            return
+        self._seen = [
+            (source, flags, compiled)
+            for (kind, source, flags), compiled in list(self._cache.items())
+            if kind is str and len(source) <= MAX_STARTUP_PATTERN
+        ]
+
+    def save(self) -> None:
+        """Keep the noted patterns, if some of them did not come from the cache."""
+        if self._key is None or not self._seen:
+            return
+        if {(source, flags) for source, flags, _ in self._seen} <= self.loaded:
+            return
+        store(self._key, [(flags, compiled) for _, flags, compiled in self._seen], "patterns")
 
 
 def _file(key: str, kind: str) -> Path:

@@ -64,7 +64,6 @@ from textual.timer import Timer
 from textual.widgets import Footer
 from textual.worker import WorkerFailed, get_current_worker
 
-from reader.airtime import NONE, airtime
 from reader.config import (
     Config,
     check_keymap,
@@ -77,13 +76,9 @@ from reader.errors import ReaderError
 from reader.language import count_not_english, language_notice
 from reader.model import Article, ClassifiedArticle, Verdict
 from reader.safe_text import visible
-from reader.ui.commands import reader_commands, screenshot_directory
-from reader.ui.explain import ExplainPane, rule_messages
 from reader.ui.keys import Key, bindings, by_id, help_rows
 from reader.ui.nocolor import without_colour
-from reader.ui.open_articles import OpenArticles
 from reader.ui.preferences import remember_theme, remembered_theme
-from reader.ui.search_bar import SearchBar
 from reader.ui.status import AirtimePart, HeaderLine, StatusLine
 from reader.ui.themes import (
     actor_colours,
@@ -94,14 +89,6 @@ from reader.ui.view import ReaderView, ViewState
 from reader.ui.web import WebReader
 from reader.viewmodel.layout import OTHER, OTHER_TAG
 from reader.viewmodel.positions import Positions
-from reader.viewmodel.search import (
-    Query,
-    Results,
-    SearchError,
-    SearchIndex,
-    SearchTimeoutError,
-    parse_query,
-)
 from reader.viewmodel.state import Position, StateStore
 
 if TYPE_CHECKING:  # the web modules (urllib, ssl) load on the first fetch, not at start-up
@@ -111,6 +98,12 @@ if TYPE_CHECKING:  # the web modules (urllib, ssl) load on the first fetch, not 
 if TYPE_CHECKING:  # screens that are not the first one load when they are first opened
     from reader.ui.compare import CompareScreen
     from reader.ui.help import HelpRow
+    from reader.ui.open_articles import OpenArticles
+
+if TYPE_CHECKING:  # the explain pane, the search bar and search load when first opened
+    from reader.ui.explain import ExplainPane
+    from reader.ui.search_bar import SearchBar
+    from reader.viewmodel.search import Query, Results, SearchIndex
 
 Classifier = Callable[[Article, Config], ClassifiedArticle]
 """A whole-article classifier: tests and benchmarks may pass their own."""
@@ -175,12 +168,13 @@ def binding_ids() -> frozenset[str]:
 
 @dataclass(frozen=True, slots=True)
 class _Widgets:
-    """The widgets of the reader's screen, made once in `ReaderApp.compose`."""
+    """The widgets of the reader's screen, made once in `ReaderApp.compose`. The explain pane
+    and the search bar are not among them: each is mounted when it is first opened (into
+    `main` and above `status`), as the first screen shows neither."""
 
     header: HeaderLine
+    main: Container
     view: ReaderView
-    explain: ExplainPane
-    search: SearchBar
     status: StatusLine
     footer_row: Container
 
@@ -197,7 +191,8 @@ class ReaderApp(App[None]):
     makes them on the first fetch, so that start-up never loads the web modules) as they
     are opened, as are the articles of links; `urls` are fetched in order once the app runs,
     each joining the articles (or the feed list) as it arrives; `notices`: what the loader
-    said before the app started, shown once it has.
+    said before the app started, shown once it has; `started` is called once, when the first
+    article is on screen (the CLI notes the regexes start-up compiled).
     """
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
@@ -239,13 +234,17 @@ class ReaderApp(App[None]):
         web: WebSettings | Callable[[], WebSettings] | None = None,
         urls: Sequence[str] = (),
         notices: Sequence[str] = (),
+        started: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
         if not articles and not feeds and not urls:
             raise ReaderError("no article to show")
         check_keymap(config, binding_ids())
         self._urls, self._startup_notices = tuple(urls), tuple(notices)
+        self._started = started
         self._ui: _Widgets | None = None
+        self._explain: ExplainPane | None = None  # mounted when first opened (`e`)
+        self._search: SearchBar | None = None  # mounted when first opened (`/`)
         # A list: articles fetched from a feed or a link join it as they are opened.
         self.articles: list[Article] = list(articles)
         self.feed_items: tuple[FeedItem, ...] = tuple(item for feed in feeds for item in feed.items)
@@ -282,17 +281,14 @@ class ReaderApp(App[None]):
     def compose(self) -> ComposeResult:
         self._ui = _Widgets(
             HeaderLine(id="header"),
+            Container(id="main"),
             ReaderView(id="view"),
-            ExplainPane(id="explain", rule_messages=rule_messages(self.config)),
-            SearchBar(id="search"),
             StatusLine(id="status"),
             Container(id="footer-row"),
         )
         yield self._ui.header
-        with Container(id="main"):
+        with self._ui.main:
             yield self._ui.view
-            yield self._ui.explain
-        yield self._ui.search
         yield self._ui.status
         yield self._ui.footer_row
 
@@ -310,7 +306,10 @@ class ReaderApp(App[None]):
 
     @property
     def search_bar(self) -> SearchBar:
-        return self._widgets().search
+        """The search bar, once `/` has opened it (it is mounted then)."""
+        if self._search is None:
+            raise RuntimeError("the search bar is mounted when it is first opened")
+        return self._search
 
     @property
     def status(self) -> StatusLine:
@@ -318,7 +317,19 @@ class ReaderApp(App[None]):
 
     @property
     def explain(self) -> ExplainPane:
-        return self._widgets().explain
+        """The explain pane, once `e` has opened it (it is mounted then)."""
+        if self._explain is None:
+            raise RuntimeError("the explain pane is mounted when it is first opened")
+        return self._explain
+
+    def _explain_open(self) -> bool:
+        return self._explain is not None and self._explain.has_class("-open")
+
+    def _search_open(self) -> bool:
+        return self._search is not None and self._search.is_open
+
+    def _search_focused(self) -> bool:
+        return self._search is not None and self.focused is self._search.input
 
     @property
     def classified(self) -> ClassifiedArticle | None:
@@ -421,6 +432,8 @@ class ReaderApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's commands, then every reader action by name with its key."""
+        from reader.ui.commands import reader_commands
+
         yield from super().get_system_commands(screen)
         yield from reader_commands(self._keymap, self._palette_runner)
 
@@ -434,6 +447,8 @@ class ReaderApp(App[None]):
         """Save where it can be saved (Textual's ~/Downloads is often missing); the notice
         names the file."""
         if path is None:
+            from reader.ui.commands import screenshot_directory
+
             directory = screenshot_directory()
             if directory is None:
                 self.notify(
@@ -651,15 +666,26 @@ class ReaderApp(App[None]):
     def _article_settled(self) -> None:
         """An article is classified and shown (drawn in the next frame). What was built for it
         lives as long as it: frozen out of later collections, and the collector runs again
-        (the CLI pauses it while the reader starts, `reader.cli._open`). After the first one
-        the key hints fill their row, a frame later: the footer's widgets and styles cost as
-        much as the article's own first frame, which is what start-up waits for."""
+        (the CLI pauses it while the reader starts, `reader.cli._open`). What waits for the
+        first one waits for that frame too (`_after_first_frame`)."""
         gc.freeze()
         gc.enable()
+        if self._started is not None or not self._widgets().footer_row.children:
+            self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        """Once the first article is drawn: the key hints fill their row (the footer's widgets
+        and styles cost as much as the article's own first frame, which is what start-up
+        waits for), and `started` is called. Not when the reader quit meanwhile."""
         row = self._widgets().footer_row
+        if not row.is_attached:
+            return
         if not row.children:
             row.mount(Footer())
             self.call_after_refresh(self.refresh_bindings)
+        if self._started is not None:
+            started, self._started = self._started, None
+            started()
 
     def _classify_failed(self, generation: int, message: str) -> None:
         self._article_settled()
@@ -685,8 +711,8 @@ class ReaderApp(App[None]):
         self.view.set_article(classified, state, colours=self._colours, total=total)
         if self._query:
             self._run_search(self._query, move=False)
-        if self.explain.has_class("-open"):
-            self.explain.show(classified, self.view.block)
+        if self._explain is not None and self._explain_open():
+            self._explain.show(classified, self.view.block)
         self._update_status()
         if self._classified.get(index) is classified:  # not a long article's first part
             self._airtime(index, classified)
@@ -695,6 +721,8 @@ class ReaderApp(App[None]):
     def _airtime(self, index: int, classified: ClassifiedArticle) -> None:
         """The article's airtime for the header's bar: counted off the UI thread (a pass over
         every word of a long article)."""
+        from reader.airtime import NONE, airtime
+
         counts = airtime(classified)
         colours = dict(self._colours)
         parts: list[AirtimePart] = [
@@ -881,7 +909,10 @@ class ReaderApp(App[None]):
             return
         self._say_which_files(self.config.sources, config.sources)
         self.config = config
-        self.explain.rule_messages = rule_messages(config)
+        if self._explain is not None:
+            from reader.ui.explain import rule_messages
+
+            self._explain.rule_messages = rule_messages(config)
         self._lens_rules_reloaded(config)
         self._mtimes = self._source_mtimes()
         self._colours = actor_colours(self.current_theme, config.actors)
@@ -911,12 +942,20 @@ class ReaderApp(App[None]):
 
     # --- search -------------------------------------------------------------------------
 
-    def action_search(self) -> None:
-        if self.focused is self.search_bar.input:
+    async def action_search(self) -> None:
+        if self._search_focused():
             raise SkipAction()  # a "/" typed into the query
         self._search_origin = self.view.block
         self.view.counts.clear()  # "5/" is no count for the key after the search
-        self.search_bar.open()
+        bar = self._search
+        if bar is None:
+            # The first `/`: the bar is mounted now, and the keys typed meanwhile wait in
+            # the queue until it has focus (this handler awaits the mount).
+            from reader.ui.search_bar import SearchBar
+
+            bar = self._search = SearchBar(id="search")
+            await self.mount(bar, before=self._widgets().status)
+        bar.open()
 
     def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
         self._query = event.value
@@ -934,9 +973,9 @@ class ReaderApp(App[None]):
         self._submit_search(event.value)
 
     def action_submit_search(self) -> None:
-        if self.focused is not self.search_bar.input:
+        if self._search is None or not self._search_focused():
             raise SkipAction()  # Enter anywhere else: explain, a dialog's button...
-        self._submit_search(self.search_bar.value)
+        self._submit_search(self._search.value)
 
     def _submit_search(self, value: str) -> None:
         """Close the input and keep the position; a search still waiting to run runs now."""
@@ -944,8 +983,9 @@ class ReaderApp(App[None]):
             self._debounce.stop()
             self._debounce = None
             self._run_search(value, move=True)
-        self.search_bar.remember(value)
-        self.search_bar.close()
+        if self._search is not None:
+            self._search.remember(value)
+            self._search.close()
         self._focus_view()
 
     def _index(self) -> SearchIndex | None:
@@ -954,6 +994,8 @@ class ReaderApp(App[None]):
             return None
         index = self._indexes.get(self.article_index)
         if index is None:
+            from reader.viewmodel.search import SearchIndex
+
             texts = [self.view.block_text(i) for i in range(self.view.block_count)]
             labels = [verdict.labels for verdict in classified.verdicts]
             index = self._indexes[self.article_index] = SearchIndex(texts, labels)
@@ -966,6 +1008,8 @@ class ReaderApp(App[None]):
         regex search needs at most; one that takes longer (a regex that backtracks) goes on in
         a worker, bounded by `reader.viewmodel.search.SEARCH_SECONDS`, while the screen stays live.
         """
+        from reader.viewmodel.search import SearchError, SearchTimeoutError, parse_query
+
         self._query = raw
         self.search_error = None
         index = self._index()
@@ -982,7 +1026,7 @@ class ReaderApp(App[None]):
                 index.search(query, seconds=INLINE_SEARCH_SECONDS) if not query.empty else None
             )
         except SearchTimeoutError:
-            self.search_bar.show_verdict("searching…")
+            self._show_verdict("searching…")
             self._search_in_thread(index, query, raw, move)
             return
         except SearchError as error:
@@ -992,6 +1036,8 @@ class ReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="search")
     def _search_in_thread(self, index: SearchIndex, query: Query, raw: str, move: bool) -> None:
+        from reader.viewmodel.search import SearchError
+
         try:
             results = index.search(query)
         except SearchError as error:
@@ -1003,46 +1049,50 @@ class ReaderApp(App[None]):
         if raw != self._query:
             return  # the user typed on meanwhile
         self.search_error = message
-        self.search_bar.show_verdict(message, error=True)
+        self._show_verdict(message, error=True)
         self.view.set_results(None)
         self._update_status()
 
     def _search_found(self, raw: str, results: Results | None, move: bool) -> None:
         if raw != self._query:
             return
-        bar = self.search_bar
         self.view.set_results(results)
         if results is None:
-            bar.show_verdict("")
+            self._show_verdict("")
         elif not results.matches:
-            bar.show_verdict("no matches")
+            self._show_verdict("no matches")
         else:
             if move:
                 self.view.goto_first_match(self._search_origin)
-            bar.show_verdict(self.view.match_summary())
+            self._show_verdict(self.view.match_summary())
         self._update_status()
+
+    def _show_verdict(self, text: str, *, error: bool = False) -> None:
+        if self._search is not None:
+            self._search.show_verdict(text, error=error)
 
     def _clear_search(self) -> None:
         self._query = ""
         self.search_error = None
-        self.search_bar.clear()
+        if self._search is not None:
+            self._search.clear()
         self.view.set_results(None)
 
     # --- escape, explain, copy, help ----------------------------------------------------
 
     def action_escape(self) -> None:
         """Close what is open, innermost first: search input, explain pane, search; never quit."""
-        bar = self.search_bar
+        bar = self._search
         if self.view.pending is not None:
             self.view.pending = None
-        elif bar.is_open:
+        elif bar is not None and bar.is_open:
             # Like vim: Escape abandons the search and goes back where it started.
             bar.close()
             self._clear_search()
             self._focus_view()
             if self.view.classified is not None:
                 self.view.go(self._search_origin)
-        elif self.explain.has_class("-open"):
+        elif self._explain_open():
             self._close_explain()
         elif self.view.results is not None or self.search_error:
             self._clear_search()
@@ -1050,35 +1100,48 @@ class ReaderApp(App[None]):
             self.show_feed()
         self._update_status()
 
-    def action_explain(self) -> None:
+    async def action_explain(self) -> None:
         """e: open the pane; with the pane open, move into it (to scroll it); then close."""
-        if not self.explain.has_class("-open"):
-            self.action_toggle_explain()
-        elif self.focused is self.explain:
+        pane = self._explain
+        if pane is None or not pane.has_class("-open"):
+            await self.action_toggle_explain()
+        elif self.focused is pane:
             self._close_explain()
         else:
-            self.screen.set_focus(self.explain)
+            self.screen.set_focus(pane)
 
-    def action_toggle_explain(self) -> None:
-        if self.explain.has_class("-open"):
+    async def action_toggle_explain(self) -> None:
+        if self._explain_open():
             self._close_explain()
             return
         classified = self.view.classified
         if classified is None:
             self._note("nothing to explain yet")
             return
-        self.explain.add_class("-open")
+        pane = self._explain
+        if pane is None:  # the first time: mounted open, beside (or below) the panels
+            from reader.ui.explain import ExplainPane, rule_messages
+
+            pane = self._explain = ExplainPane(
+                id="explain", rule_messages=rule_messages(self.config)
+            )
+            pane.add_class("-open")
+            pane.show(classified, self.view.block)  # filled once mounted
+            await self._widgets().main.mount(pane)
+        else:
+            pane.add_class("-open")
+            pane.show(classified, self.view.block)
         self.view.tab_out = True
-        self.explain.show(classified, self.view.block)
 
     def _close_explain(self) -> None:
-        self.explain.remove_class("-open")
+        if self._explain is not None:
+            self._explain.remove_class("-open")
         self.view.tab_out = False
         self._focus_view()
 
     def on_reader_view_tabbed_out(self, event: ReaderView.TabbedOut) -> None:
-        if self.explain.has_class("-open"):
-            self.screen.set_focus(self.explain)
+        if self._explain is not None and self._explain_open():
+            self.screen.set_focus(self._explain)
 
     def on_explain_pane_left(self, event: ExplainPane.Left) -> None:
         event.stop()
@@ -1169,6 +1232,8 @@ class ReaderApp(App[None]):
         return not (action in _READER_SCREEN_ACTIONS and len(self.screen_stack) > 1)
 
     def _open_articles(self) -> OpenArticles:
+        from reader.ui.open_articles import OpenArticles
+
         return OpenArticles(
             self.articles,
             self.config,
@@ -1201,6 +1266,8 @@ class ReaderApp(App[None]):
 
     def on_compare_screen_open(self, event: CompareScreen.Open) -> None:
         """Enter on the compare screen: read that article on that actor's panel."""
+        from reader.airtime import NONE
+
         self.pop_screen()
         self._open_article(event.index)
         if event.actor == NONE:
@@ -1236,12 +1303,13 @@ class ReaderApp(App[None]):
         self._moved = True
         self._update_status()
         classified = self.view.classified
-        if classified is not None and self.explain.has_class("-open"):
-            shown = self.explain.shown
+        pane = self._explain
+        if classified is not None and pane is not None and pane.has_class("-open"):
+            shown = pane.shown
             if shown is None or shown != (classified, self.view.block):
-                self.explain.show(classified, self.view.block)
-        if self.search_bar.is_open and not self.search_error and self.view.results is not None:
-            self.search_bar.show_verdict(self.view.match_summary())
+                pane.show(classified, self.view.block)
+        if self._search_open() and not self.search_error and self.view.results is not None:
+            self._show_verdict(self.view.match_summary())
 
     def _note(self, text: str) -> None:
         self.view.note = text

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from rich.style import Style
@@ -29,8 +30,10 @@ from textual.strip import Strip
 from reader.cells import cells, widths
 from reader.safe_text import visible
 from reader.viewmodel.layout import Layout
-from reader.viewmodel.search import Results
 from reader.viewmodel.tracks import RIGHT_MARGIN, Geometry, Track, Wraps
+
+if TYPE_CHECKING:  # search loads on the first search
+    from reader.viewmodel.search import Results
 
 CURSOR = "▶"
 NEAREST = "▷"

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from rich.segment import Segment
 from rich.style import Style
@@ -51,8 +51,10 @@ from reader.ui.keys import bindings
 from reader.ui.paint import Painter, colour_style, fitted_strip
 from reader.viewmodel.counts import CountPrefix
 from reader.viewmodel.layout import Layout, block_display, build_layout, display_text, kept_breaks
-from reader.viewmodel.search import Match, Results
 from reader.viewmodel.tracks import Geometry, Track, Wraps, build_tracks, geometry_for
+
+if TYPE_CHECKING:  # search loads on the first search
+    from reader.viewmodel.search import Match, Results
 
 PendingKey = Literal["mark", "jump"]
 
@@ -159,6 +161,9 @@ class ReaderView(ScrollView, can_focus=True):
         self._offsets_key: tuple[int, int, int] | None = None
         self._offsets: dict[int, int] = {}
         self._styles: dict[str, Style] = {}
+        # `rich_style` walks every ancestor and blends their colours: once per style
+        # update, not twice a line (a third of drawing the first screen was spent there).
+        self._base_style: Style | None = None
 
     # --- public state -------------------------------------------------------------------
 
@@ -849,6 +854,7 @@ class ReaderView(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._styles.clear()
+        self._base_style = None
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
@@ -921,6 +927,12 @@ class ReaderView(ScrollView, can_focus=True):
             style = self._styles[name] = self.get_component_rich_style(name)
         return style
 
+    def _base(self) -> Style:
+        """The panels' own style (`rich_style`), kept until the styles change."""
+        if self._base_style is None:
+            self._base_style = self.rich_style
+        return self._base_style
+
     def _painter(self) -> Painter:
         assert self._layout is not None and self._geometry is not None
         return Painter(
@@ -931,7 +943,7 @@ class ReaderView(ScrollView, can_focus=True):
             wraps=self._wraps,
             column_styles=self._column_styles,
             style=self._style,
-            base=self.rich_style,
+            base=self._base(),
             block=self.block,
             focus_column=self.focus_column,
             compact=self.compact,
@@ -943,7 +955,7 @@ class ReaderView(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        base = self.rich_style
+        base = self._base()
         if self._layout is None or self._geometry is None or not self._texts:
             if y == 1 and self._message:
                 text = f" {self._message}"

@@ -93,8 +93,9 @@ def before(keys: Iterable[str]) -> Callable[[Pilot[None]], object]:
         for key in keys:
             await pilot.press(key)
         await pilot.pause()
-        # The search input's cursor blinks on a timer: freeze it on.
-        app.search_bar.input.cursor_blink = False
+        if "slash" in keys:  # the search bar is mounted by the first `/`
+            # The search input's cursor blinks on a timer: freeze it on.
+            app.search_bar.input.cursor_blink = False
         await workers_done(app)
         await pilot.pause()
 

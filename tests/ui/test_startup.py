@@ -1,7 +1,8 @@
 """Start-up (issue 12.20) inside the app: the garbage collector, paused by the CLI while the
 reader starts, runs again once the first article is on screen (else memory would grow for
-the whole session); the footer's key hints come a frame after the article; the themes come
-from a cache while their files are unchanged."""
+the whole session); the footer's key hints come a frame after the article; the explain pane
+and the search bar, which the first screen does not show, are mounted when first opened; the
+themes come from a cache while their files are unchanged."""
 
 from __future__ import annotations
 
@@ -13,11 +14,15 @@ from pathlib import Path
 import pytest
 from textual.theme import Theme
 
+from reader.config import load_config
+from reader.load import load
+from reader.parse import parse
+from reader.resources import bundled
 from reader.ui.app import ReaderApp
 from reader.ui.compare import CompareScreen
 from reader.ui.themes import all_themes
 
-from .helpers import ready, screen_text
+from .helpers import ready, screen_text, workers_done
 
 
 async def test_collecting_resumes_once_the_first_article_is_shown(
@@ -47,6 +52,46 @@ async def test_the_key_hints_fill_the_footer_once_the_article_is_shown(
         assert app.screen is app.screen_stack[0]
         footer = screen_text(app).splitlines()[-1]
         assert "q Quit" in footer and "/ Search" in footer
+
+
+async def test_the_explain_pane_and_the_search_bar_are_mounted_when_first_opened(
+    app: ReaderApp, size: tuple[int, int]
+) -> None:
+    """Neither is on the first screen (their widgets and styles cost start-up time); `e` and
+    `/` open them as before, and the letters typed right after `/` reach the query."""
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        assert not app.query("#explain") and not app.query("#search")
+
+        await pilot.press("j", "e")
+        assert app.explain.display and app.explain.shown is not None
+        assert app.explain.shown[1] == 1
+        assert "Block 2 of" in screen_text(app)
+
+        await pilot.press("escape", "slash", "t", "r", "u")
+        assert app.search_bar.is_open and app.search_bar.value == "tru"
+        await pilot.press("escape", "slash")  # the second time: the same bar, opened again
+        assert len(app.query("#search")) == 1 and app.search_bar.is_open
+
+
+async def test_the_start_is_reported_once_when_the_first_article_is_on_screen(
+    size: tuple[int, int],
+) -> None:
+    """`started` (the CLI notes there which regexes start-up compiled) is called when the
+    first article is shown, and never again: not for another article, nor a reload."""
+    articles = [parse(document) for document in load([str(bundled("seeds"))]).documents]
+    shown: list[bool] = []
+    app = ReaderApp(
+        [articles[0], articles[0]],
+        load_config(),
+        started=lambda: shown.append(app.view.classified is not None),
+    )
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        assert shown == [True]
+        await pilot.press("ctrl+n", "r")
+        await workers_done(app)
+        assert shown == [True]
 
 
 def _mine(themes: list[Theme]) -> Theme:

@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from reader.model import Actor
 from reader.resources import bundled
+from reader.ui.app import ReaderApp
 from reader.ui.theme_files import load_theme_directories, load_themes
 from reader.ui.themes import (
     DEFAULT_THEME,
@@ -22,6 +23,8 @@ from reader.ui.themes import (
     bundled_themes,
     resolve_theme,
 )
+
+from .helpers import ready
 
 ACTORS = (
     Actor("nato", "NATO", "#4c8dff", "N"),
@@ -312,3 +315,20 @@ async def test_an_unknown_theme_starts_the_app_on_the_default_with_a_notice() ->
         assert app.theme == DEFAULT_THEME
         assert len(app.notices) == 1
         assert "no-such-theme" in app.notices[0]
+
+
+async def test_a_theme_chosen_live_repaints_the_panels_in_its_colours(
+    app: ReaderApp, size: tuple[int, int]
+) -> None:
+    """The panels keep their own style between frames (drawing is cheaper so); a theme chosen
+    while reading must still reach every line of them."""
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        dark = {segment.style.bgcolor for segment in app.view.render_line(3) if segment.style}
+
+        app.theme = "reader-light"
+        await pilot.pause()
+
+        light = {segment.style.bgcolor for segment in app.view.render_line(3) if segment.style}
+        assert light.isdisjoint(dark)
+        assert app.view.rich_style.bgcolor in light
