@@ -67,7 +67,7 @@ _ONE_VOICE = re.compile(
 
 
 _SAYS_ITS_VIEW = re.compile(
-    r"\W*(?:(?:joint\s+)?statement|declaration|comment|communiqu[eé]|remarks|address)\b",
+    r"\W*(?:(?:joint\s+)?statement|declaration|comment|communiqu[eé])\b",
     re.IGNORECASE,
 )
 
