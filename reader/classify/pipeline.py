@@ -371,6 +371,8 @@ def _analyse(
         _body_sources(work, rules, state, distance, in_voice)
         reported_actions(work, rules)
         statement_voice(work, state, rules, block.kind != "heading")
+        if state.statement is not None:
+            actions_only(work, state, rules)  # "X addressed the deputies": the statement's act
         if not state.official and state.statement is None and rules.sources:
             embedded_document(work, state, rules)  # "Statement of the MFA of Ukraine on ..."
     _document_source(work, rules, state, is_title)
@@ -502,6 +504,9 @@ def _section_or_prefix(
     if prefix is None:
         return 0, None
     heading = work.folded[: prefix.end(1)].strip()
+    if heading in _NOTE_LABELS:
+        state.voice = None  # "Note: This transcript presents what Putin said ...": the editor's
+        return len(work.text), None
     if heading in _SECTION_LABELS:
         _section(work, prefix.end(1) + 1, rules, state)
         return prefix.end(1) + 1, None
@@ -665,6 +670,11 @@ _SECTION_LABELS = frozenset(
         "video",
     ]
 )
+
+
+# An editor's note about the text ("Note: This transcript presents what X said ..."): the
+# publisher's words about the document, no one's position.
+_NOTE_LABELS = frozenset(["note", "editor's note", "editor’s note", "editors' note", "disclaimer"])
 
 
 def _section(work: BlockWork, body_from: int, rules: CompiledRules, state: State) -> None:
