@@ -1289,6 +1289,8 @@ def settle(
     """
     owner: tuple[str, ...] | None = voice.actors if voice is not None else None
     resolved: dict[int, tuple[str, ...] | None] = {}
+    if len(attrs) > 1 and attrs[-1].trailing and _outlet_reports(attrs[-1]):
+        attrs = attrs[:-1]  # "X said this ..., Ukrinform reports": the channel, no speaker
     leaders = [
         a for i, a in enumerate(attrs) if a.trailing or (a.rule is ATTRIBUTION_SOURCE and i == 0)
     ][:1]
@@ -1326,6 +1328,12 @@ def _channel(work: BlockWork, attr: _Attr, embedded_in: tuple[str, ...] | None) 
         and attr.rule is ATTRIBUTION_SOURCE
         and work.folded[attr.pos : attr.end] in _CHANNELS
     )
+
+
+def _outlet_reports(attr: _Attr) -> bool:
+    """ "The head of state said this in his address, Ukrinform reports.": a closing "<outlet>
+    reports" after a speaker's verb names the channel, not the sentence's speaker."""
+    return attr.who.kind == "unknown" and attr.verb is not None and attr.verb.lemma == "report"
 
 
 class _OwnersBefore:
