@@ -281,6 +281,8 @@ _SALUTATION = re.compile(
     r"(?:president|speaker|chair(?:man|woman|person)?|secretary[- ]general|excellenc(?:y|ies)|"
     r"colleagues|ladies\s+and\s+gentlemen|(?:distinguished|dear|honou?rable|esteemed|fellow)"
     r"\s+[\w' -]{2,60}?)(?:,\s+[^.!?]{0,240}?)?[,.!:]?\s*\Z"
+    r"|\W*(?:good\s+(?:morning|afternoon|evening)|hello)(?:,?\s+(?:everyone|everybody|all))?"
+    r"[,.!]?\s*\Z"
 )
 
 
