@@ -1694,8 +1694,10 @@ _FROM_POSITION = re.compile(r"\b(?:" + "|".join(sorted(_FROM_NOUNS)) + r") from 
 _STATED_BY = re.compile(
     r"(?:^|(?<=[.!?\"”] ))\W*(?:this|that|it|these\s+words|such\s+a\s+statement|"
     r"the\s+relevant\s+statement)"
-    r"\s+(?:was|were|has\s+been|had\s+been)\s+(?:stated|said|announced|reported|noted|"
-    r"emphasi[sz]ed|declared|written|posted|made|voiced)\s+by\s+"
+    r"\s+(?:is|was|were|has\s+been|had\s+been)\s+(?:stated|said|announced|reported|noted|"
+    r"emphasi[sz]ed|declared|written|posted|made|voiced)\s+"
+    r"(?:in\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:comment|statement|interview|article|post|"
+    r"address|message|briefing|commentary)\s+)?by\s+"
 )
 
 
