@@ -65,7 +65,7 @@ def test_carry_over_stops_at_another_speaker(config: Config) -> None:
     result = classify(
         _article(
             "Kremlin spokesman Dmitry Peskov said the talks would go on.",
-            "Foreign Minister Hakan Fidan said Ankara would host them.",
+            "Foreign Minister Wang Yi said Beijing would host them.",
             "He added that Russia and Ukraine had both agreed.",
         ),
         config,

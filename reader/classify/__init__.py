@@ -16,7 +16,7 @@ inside Russia's words. The classifier is a small grammar over lexicons from the 
    article has tied to an actor before: its speaker registry (`speakers.register_roles`)
    ties the name in every title phrase to the phrase's side ("Moscow's envoy to the UN,
    Dmitry Polyansky," ... "Polyansky said", "the diplomat added"). A named
-   person who is none of the actors ("Foreign Minister Hakan Fidan") is a speaker too: no label,
+   person who is none of the actors ("Foreign Minister Wang Yi") is a speaker too: no label,
    but he stops carry-over.
 3. Reported positions: a speech verb inside another speaker's words (the rest of the sentence
    after "said", a quote, the clause after "according to X") with a different actor as subject
@@ -28,8 +28,9 @@ inside Russia's words. The classifier is a small grammar over lexicons from the 
    takes the last speaker named with that role). A transcript line "Name: ..." puts the following
    unprefixed blocks in that speaker's voice until the next "Name:" line; section labels
    ("Source: X", "Quote: ...", "Details:") are no speakers, and "Source: X" makes X the speaker
-   the next quote carries. A quote that runs on over paragraphs (an opening mark, no closing
-   one) belongs to the speaker named where it closes.
+   the next quote carries (the line itself carries X, as "X said:" does). A quote that runs on
+   over paragraphs (an opening mark, no closing one) belongs to the speaker named where it
+   closes.
 5. Framing terms in the narrator's voice and plain mentions add a little score: they order
    labels but never make one.
 6. Exclusion spans ("what Moscow calls ...", "pro-Russian") suppress every match inside them.

@@ -28,10 +28,11 @@ from reader.classify.phrases import (
     np_after,
     np_before,
     resolve,
+    state_head,
     tie_appositive,
     word_set,
 )
-from reader.classify.speakers import known_role, named_again
+from reader.classify.speakers import TITLE_GAP, house_who, known_role, named_again, note_person
 from reader.classify.types import (
     CAP,
     END,
@@ -145,16 +146,59 @@ def allowed(who: Who, work: BlockWork, rules: CompiledRules) -> bool:
     actors (not a member state, and not only as an adjective), or a topic word."""
     if not who.member:
         return True
-    if work.topic is None and work.text.rstrip().endswith(":") and len(work.units) <= _INTRO_UNITS:
+    if work.topic is None and len(work.units) <= _INTRO_UNITS and _only_attribution(work):
         work.topic = True  # "X provided the following readout:": the topic is what follows
     if work.topic is None:
-        # "Russian gas" is trade, not the war: an adjective alone does not make the topic
-        folded = work.folded
-        work.topic = any(
-            not t.member and t.actors and (t.kind != "adjective" or folded.endswith("'s", 0, end))
-            for _, end, t in work.terms
-        ) or bool(rules.topic.scan(work.folded))
+        work.topic = _names_a_side(work) or bool(rules.topic.scan(work.folded))
     return work.topic
+
+
+def _only_attribution(work: BlockWork) -> bool:
+    """A line that only introduces what follows: "X provided the following readout:", or one
+    that ends on its speech verb with nothing said ("..., the press service of the Turkish
+    president reported."; a quoted name is not something said, a quoted sentence is)."""
+    text = work.text.rstrip()
+    if text.endswith(":"):
+        return True
+    verbs = work.verbs
+    return (
+        bool(verbs)
+        and text.endswith(".")
+        and verbs[-1][2].cls == "speech"
+        and not text[verbs[-1][1] : -1].strip()
+        and all(end - start <= _QUOTED_NAME for start, end in work.quotes)
+    )
+
+
+# The longest quotation that is a name ("European Truth"), not words said.
+_QUOTED_NAME = 40
+
+
+def _names_a_side(work: BlockWork) -> bool:
+    """Whether the block names one of the actors themselves (not a member state): by name, by
+    possessive, or by an adjective before an office or body of theirs ("talks with a Ukrainian
+    delegation", "the Russian side"). "Russian gas" is trade, not the war: an adjective alone
+    does not make the topic."""
+    folded, terms = work.folded, work.terms
+    for k, (_, end, term) in enumerate(terms):
+        if term.member or not term.actors:
+            continue
+        if term.kind != "adjective" or folded.endswith("'s", 0, end):
+            return True
+        following = terms[k + 1] if k + 1 < len(terms) else None
+        if (
+            following is not None
+            and following[2].kind == "role"
+            and TITLE_GAP.fullmatch(folded, end, following[0]) is not None
+        ):
+            return True
+    return False
+
+
+def on_topic(speaker: Speaker, work: BlockWork, rules: CompiledRules) -> bool:
+    """Whether a member state's official last heard on a national matter speaks on the war
+    in this block (`allowed`), so that carrying them over gives their side."""
+    return allowed(Who("actor", speaker.actors, member=True), work, rules)
 
 
 def sentence_attrs(
@@ -177,6 +221,8 @@ def sentence_attrs(
         a, b = np_after(units, k, last)
         who = resolve(units[a:b], state.names)
         learn(who, state.names)
+        if _place_before_noun(units, b, last):
+            continue  # "according to a London think tank": a place qualifies who said it
         if who.kind in ("none", "role") or (
             who.kind == "unknown" and not any(u[CAP] for u in units[a:b])
         ):  # "a broadly positive readout", "the statement", "a statement" (no one's name)
@@ -310,8 +356,39 @@ def _document_by(units: list[Unit], b: int, last: int, state: State) -> Who | No
             a2, b2 = np_after(units, j + 1, last)
             who = resolve(units[a2:b2], state.names)
             learn(who, state.names)
+            if _place_before_noun(units, b2, last):
+                return None  # "a report by a London think tank"
             return who if who.kind == "actor" else None
     return None
+
+
+def _place_before_noun(units: list[Unit], b: int, last: int) -> bool:
+    """The phrase a source marker names ends in a side's name that qualifies the common noun
+    after it ("a London think tank", "Kyiv residents"): a thing or people there, no side."""
+    if b >= last or b == 0:
+        return False
+    place, noun = units[b - 1], units[b]
+    term = place[TERM]
+    low = noun[LOW]
+    return (
+        term is not None
+        and term.kind == "alias"
+        and not place[LOW].endswith(("'s", "’s"))
+        and noun[TERM] is None
+        and not noun[CAP]
+        and low.isalpha()
+        and low not in _SOURCE_NOUNS
+        and low not in OBJECT_PREP
+        and low not in SKIP
+        and low not in COORD
+    )
+
+
+# Nouns after a side's name that still give its word: "according to NATO estimates".
+_SOURCE_NOUNS = word_set(
+    "estimates estimate figures data assessment assessments intelligence documents document"
+    " sources source reports report statement statements readout officials said says"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -410,13 +487,36 @@ def _not_a_statement(verb: _Verb) -> bool:
             return True  # "Trump's Friday call", "the Monday statement": a noun
     if i >= verb.floor and units[i][TERM] is not None and units[i][LOW].endswith("'s"):
         return True  # "Kyiv's request"
+    if _noun_after_name(verb):
+        return True  # "NATO support for Ukraine", "our economic and military support"
     k = verb.k
     after = units[k + 1][LOW] if k + 1 < len(units) else ""
     if after == "with" and verb.form.lemma == "call":
         return True  # "PM call with President Zelenskyy": the call is a noun
+    if units[k][END] > verb.end:
+        return True  # the first word of a longer name: "the US State Department"
     if after == "to" and verb.form.lemma == "welcome" and units[verb.k][LOW] == "welcome":
         return True  # "Minister Kuleba, dear Dmytro, welcome to NATO": a greeting to him
     return after == "by"  # passive: "backed by"
+
+
+def _noun_after_name(verb: _Verb) -> bool:
+    """The verb's bare form right after one singular name or office ("NATO support for
+    Ukraine", "our economic and military support"): no finite verb agrees with that subject,
+    so the word is a noun. Plural and coordinated subjects ("NATO allies support", "Kyiv and
+    Warsaw support") and modals ("will support") leave it a verb."""
+    units, k = verb.units, verb.k
+    i = k - 1
+    if i < verb.floor or units[i][TERM] is None or verb.form.participle:
+        return False
+    lemma = verb.form.lemma
+    if " " in lemma or verb.work.folded[verb.start : verb.end] != lemma:
+        return False  # "sees no", "is ready": forms of their own
+    head = units[i][LOW]
+    if head.endswith("s") or head in _PERSONAL or head in _FIRST_PERSON:
+        return False
+    joined = i - 2 >= verb.floor and units[i - 1][LOW] in ("and", "&")
+    return not (joined and units[i - 2][TERM] is not None)
 
 
 def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
@@ -426,10 +526,13 @@ def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
     units, floor, form = verb.units, verb.floor, verb.form
     i = verb.k - 1
     prev = verb.low(i)
+    h = i
+    while h > floor and verb.low(h) in SKIP and units[h][TERM] is None:
+        h -= 1  # "Sybiha, who earlier emphasized ...": past the adverbs to the pronoun
     # "statements by Zelensky, who said ...": the relative pronoun's noun is the subject
-    relative = prev == "who" and i - 1 > floor and units[i - 1][LOW] == ","
+    relative = verb.low(h) == "who" and h - 1 > floor and units[h - 1][LOW] == ","
     if relative:
-        i -= 2
+        i, prev = h - 2, "who"
     if prev in _BE and not form.participle and form.lemma not in _ACTIVE_AFTER_BE:
         return None  # passive: "Ukraine is believed to ..."
     if prev == "to":
@@ -463,8 +566,8 @@ def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
     if speaker is None and verb.form.lemma == "agree":
         return None  # "The delegations concluded their meeting, agreeing to meet again": an act
     who = speaker or _clause_subject(verb.units, _past_dateline(verb), verb.k, verb.state)
-    if who.kind == "none":
-        return None
+    if who.kind == "none" or (speaker is None and who.word == "it"):
+        return None  # "it has been reported that ... when considering ...": no one's clause
     return verb.attr(who, ATTRIBUTION_PARTICIPLE, follows=True)
 
 
@@ -502,10 +605,17 @@ def _skip_asides(verb: _Verb, i: int) -> tuple[int, Who | None]:
     criticism,"): where the subject ends, and the actor an appositive among them names."""
     units, floor = verb.units, verb.floor
     appositive: Who | None = None
+    if i - 1 >= floor and units[i][LOW] in _QUOTE_MARKS and units[i - 1][LOW] == ",":
+        i -= 1  # ', which calls it a "special military operation," denies': the aside's comma
     while i >= floor and units[i][LOW] in _ASIDE_MARKS:
         mark = units[i][LOW]  # ", the envoy, said" or "– the embassy – tweeted"
         j = i - 1
-        while j >= floor and units[j][LOW] not in _ASIDE_STOPS and units[j][LOW] != mark:
+        while j >= floor and units[j][LOW] != mark:
+            if units[j][LOW] in _ASIDE_STOPS:
+                opening = _past_short_quote(units, j, floor) or _past_relative_quote(verb, j)
+                if opening is None:
+                    break
+                j = opening
             j -= 1
         if j < floor or units[j][LOW] != mark:
             break
@@ -522,6 +632,26 @@ def _skip_asides(verb: _Verb, i: int) -> tuple[int, Who | None]:
         while i >= floor and units[i][LOW] in SKIP and units[i][TERM] is None:
             i -= 1
     return i, appositive
+
+
+_QUOTE_MARKS = ("“", "”", '"')
+_SHORT_QUOTE = 4  # the most units a quoted word or nickname inside an aside holds
+
+
+def _past_short_quote(units: list[Unit], j: int, floor: int) -> int | None:
+    """At a closing quote mark inside an aside (a nickname, a word quoted: ", who asked to
+    be named only by his call sign "Kit" for security reasons,"), the unit of its opening
+    mark; None at any other stop, or a longer quote."""
+    if units[j][LOW] not in _QUOTE_MARKS:
+        return None
+    h = j - 1
+    while h >= floor and j - h <= _SHORT_QUOTE + 1:
+        if units[h][LOW] in _QUOTE_MARKS:
+            return h
+        if units[h][LOW] in _ASIDE_STOPS:
+            return None
+        h -= 1
+    return None
 
 
 def _closes_appositive(verb: _Verb, j: int) -> bool:
@@ -654,6 +784,8 @@ def _addressee(verb: _Verb, a: int) -> bool:
 def _phrase_end(units: list[Unit], i: int, floor: int) -> int:
     """Where the subject phrase before the verb ends (a name, a term or a title word), past
     "of the call" after an office; below `floor` when nothing there can name anyone."""
+    if i >= floor and state_head(units, i, floor):
+        return i  # "NATO countries said"
     if i >= floor and units[i][TERM] is None and not units[i][CAP]:
         i = _head_before_of(units, i, floor)  # "The Kremlin's readout of the call said"
     if i < floor or not (
@@ -706,6 +838,9 @@ def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | Non
     ("Leonid Slutsky, the chairman of the State Duma's ... Committee, said"). The name in
     the phrase keeps that side for the rest of the article."""
     units, state = verb.units, verb.state
+    coordinated = _coordinated_office(verb, who, a)
+    if coordinated is not None:
+        return coordinated
     if who.kind in ("unknown", "role") and set(who.roles) & _LOCAL_ROLES:
         place = _opening_place(units, verb.first, a)
         if place is None and _bare_title(units[a:b]):
@@ -713,12 +848,39 @@ def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | Non
         if place is not None:
             tie_appositive(units[a:b], place, state.names)
             who = Who("actor", place.actors, who.start, who.end, who.roles, member=place.member)
+    if who.kind in ("unknown", "role") and set(who.roles) & _STAFF_ROLES:
+        body = _opening_body(units, verb.first, a)
+        if body is not None:
+            tie_appositive(units[a:b], body, state.names)
+            who = Who("actor", body.actors, who.start, who.end, who.roles, member=body.member)
     if who.kind in ("role", "unknown") and state.house and _official_source(who.roles):
-        who = Who("actor", state.house, who.start, who.end, who.roles)
+        who = house_who(who, state)
     if who.kind in ("unknown", "role", "none") and appositive is not None:
         tie_appositive(units[a:b], appositive, state.names)
         who = appositive
     return who
+
+
+def _coordinated_office(verb: _Verb, who: Who, a: int) -> Who | None:
+    """ "The Turkish Foreign Ministry and Defence Ministry described ...": a bare office
+    joined to a qualified one shares its country: that one's side, or none when the country
+    is no actor's (never the dateline's or the last speaker's)."""
+    units, floor = verb.units, verb.floor
+    if a - 2 < floor or units[a - 1][LOW] not in ("and", "&"):
+        return None
+    if who.kind not in ("role", "unknown") and not (who.kind == "actor" and who.roles):
+        return None
+    if not _bare_title(units[a : bisect_left(verb.work.starts, who.end)]):
+        return None  # "... and Ukraine's defence ministry": a country of its own
+    a0, b0 = np_before(units, a - 2, floor)
+    first = resolve(units[a0:b0], verb.state.names)
+    if not first.roles:
+        return None
+    if first.kind == "actor":
+        return Who("actor", first.actors, who.start, who.end, who.roles, member=first.member)
+    if any(u[CAP] and u[TERM] is None for u in units[a0:b0]):  # "Turkish", no rule's side
+        return Who("unknown", (), who.start, who.end, who.roles)
+    return None
 
 
 _INVERSION_ENDS = frozenset([",", ".", ";", "on", "in", "at", "last", "after", "during", "”"])
@@ -771,7 +933,53 @@ def _quote_floor(work: BlockWork, v_start: int, first: int, k: int) -> int:
     q_start, q_end = quotes[q]
     if v_start < q_end:  # the verb is inside this quote
         return bisect_right(work.starts, q_start, first, k)
+    while _quoted_word(work.text[q_start:q_end]) or _in_relative(work, q_start, q_end, v_start):
+        # a nickname: 'Oleh "Falcon" Ivanenko said'; a relative clause's quoted words:
+        # 'Moscow, which calls the war a "special military operation," denies ...'
+        q -= 1
+        if q < 0:
+            return first
+        q_start, q_end = quotes[q]
     return bisect_left(work.starts, q_end, first, k)
+
+
+def _past_relative_quote(verb: _Verb, j: int) -> int | None:
+    """At the closing mark of a quote inside a relative clause (', which calls the war a
+    "special military operation,"'), the unit of its opening mark."""
+    units, work = verb.units, verb.work
+    if units[j][LOW] not in _QUOTE_MARKS:
+        return None
+    at = units[j][START]
+    q = bisect_right(work.quotes, (at, _FAR)) - 1
+    if q < 0 or not work.quotes[q][0] <= at < work.quotes[q][1]:
+        return None
+    q_start = work.quotes[q][0]
+    if _RELATIVE_OPEN.search(work.folded, max(0, q_start - 80), q_start) is None:
+        return None
+    h = bisect_left(work.starts, q_start)
+    return h if h >= verb.floor else None
+
+
+def _in_relative(work: BlockWork, q_start: int, q_end: int, v_start: int) -> bool:
+    """The quote closes a relative clause between a subject and its verb (", which calls the
+    war a "special military operation," denies ...")."""
+    between = work.folded[q_end:v_start].strip(" ,")
+    if len(between.split()) > 2:
+        return False
+    return _RELATIVE_OPEN.search(work.folded, max(0, q_start - 80), q_start) is not None
+
+
+_RELATIVE_OPEN = re.compile(r",\s+(?:which|who)\b[^,;:.\"“”]*\Z")
+
+
+def _quoted_word(quoted: str) -> bool:
+    """A quote of a word or two with no punctuation of a sentence in it (a call sign, a
+    nickname, a scare-quoted word): part of a phrase, not a quotation that a verb after it
+    reports."""
+    return len(quoted) <= _QUOTED_WORD and not any(c in quoted for c in ",.;:!?")
+
+
+_QUOTED_WORD = 24  # characters, quote marks included
 
 
 _FAR = 1 << 62
@@ -858,11 +1066,11 @@ def _common_subject(units: list[Unit], i: int, floor: int) -> Who | None:
     and an indefinite article, at the start of a clause. A speaker of no actor's, who stops
     carry-over (the quote before is theirs, not the last official's)."""
     j = i
-    while j >= floor and i - j < 7:
+    while j >= floor and i - j < _COMMON_REACH:
         unit = units[j]
         low = unit[LOW]
-        if low in _INDEFINITE:
-            before = units[j - 1][LOW] if j > floor else ","
+        before = units[j - 1][LOW] if j > floor else ","
+        if low in _INDEFINITE and before not in _PERSON_PREP:  # "from one of the brigades"
             if j == i or before not in (",", "”", '"', "’", ";", ":"):
                 return None
             return Who("unknown", (), unit[START], units[i][END])
@@ -871,10 +1079,20 @@ def _common_subject(units: list[Unit], i: int, floor: int) -> Who | None:
             return None
         if term is None and not (low.isalpha() or low == "-"):
             return None
-        if term is None and (low in SKIP or low in COORD or low in OBJECT_PREP) and low != "of":
+        if (
+            term is None
+            and (low in SKIP or low in COORD or low in OBJECT_PREP)
+            and low not in _PERSON_PREP
+        ):
             return None
         j -= 1
     return None
+
+
+# How far back a common noun's person may start ("a drone pilot from one of the brigades"),
+# and the prepositions that may describe them ("a resident of", "a pilot from").
+_COMMON_REACH = 10
+_PERSON_PREP = frozenset(["of", "from"])
 
 
 # Verbs of a relative clause that say what the subject holds: ", who heads the State Duma's
@@ -953,6 +1171,27 @@ def _opening_place(units: list[Unit], first: int, a: int) -> Who | None:
     if len(actors) != 1:
         return None
     return Who("actor", actors, units[first][START], units[end - 1][START])
+
+
+# The staff of a body, whose side the body they speak at gives: "At the Pentagon, chief
+# spokesman <name> said" (a named leader at the White House is a visitor as likely as a host).
+_STAFF_ROLES = word_set(
+    "spokesman spokeswoman spokesperson official officials aide adviser advisor"
+) | {"press secretary"}
+
+
+def _opening_body(units: list[Unit], first: int, a: int) -> Who | None:
+    """ "At the Pentagon, ..." / "At the Kremlin, ...": the one actor whose body (an alias)
+    the sentence opens with, in a phrase of its own just before the subject at `a`."""
+    if a - first not in (3, 4) or units[first][LOW] != "at" or units[a - 1][LOW] != ",":
+        return None
+    body = units[first + 1 : a - 1]
+    if len(body) == 2 and body[0][LOW] != "the":
+        return None
+    term = body[-1][TERM]
+    if term is None or term.kind != "alias" or len(term.actors) != 1:
+        return None
+    return Who("actor", term.actors, units[first][START], units[a - 1][START], member=term.member)
 
 
 def _participle_subject(earlier: list[_Attr], v_start: int) -> Who | None:
@@ -1065,9 +1304,25 @@ def settle(
                 embedded_in = before.owner(attr)
         if attr.rule is ATTRIBUTION_SOURCE and embedded_in == () and not quoted:
             embedded_in = None  # "the newspaper reported, citing US officials": theirs
+        elif _channel(work, attr, embedded_in):
+            continue  # "X said ..., as reported by European Pravda": who carried X's words
         resolved[id(attr)] = _settle_one(
             work, attr, embedded_in, quoted, rules, state, distance, voice
         )
+
+
+# Source markers that name who carried a speaker's words rather than whose words they are.
+_CHANNELS = frozenset(["as reported by", "cited by"])
+
+
+def _channel(work: BlockWork, attr: _Attr, embedded_in: tuple[str, ...] | None) -> bool:
+    """A source marker after a speaker's words that names the outlet that reported them ("X
+    said ..., as reported by <a paper>"): the channel, not a position reported."""
+    return (
+        bool(embedded_in)
+        and attr.rule is ATTRIBUTION_SOURCE
+        and work.folded[attr.pos : attr.end] in _CHANNELS
+    )
 
 
 class _OwnersBefore:
@@ -1111,12 +1366,22 @@ def _settle_one(
     if who.kind == "pronoun":
         found = _pronoun_subject(work, attr, embedded_in, quoted, state, distance, voice)
     elif who.kind == "role":
-        found = _role_subject(work, who, state, distance)
+        found = _possessed_office(work, who, state) or _role_subject(work, who, state, distance)
     if found is None:
         return None
     if isinstance(found, Speaker):
-        return _carried(work, attr, found, embedded_in, rules, state)
-    return _named(work, attr, found, embedded_in, rules, state)
+        spoke = _carried(work, attr, found, embedded_in, rules, state)
+    else:
+        spoke = _named(work, attr, found, embedded_in, rules, state)
+    last = state.last
+    if (
+        spoke is not None
+        and who.word in _PERSONAL
+        and last is not None
+        and last.block == work.index
+    ):
+        last.gender = who.word  # "she told": a later "he" is someone else
+    return spoke
 
 
 def _pronoun_subject(
@@ -1140,18 +1405,30 @@ def _pronoun_subject(
     prior = next((w for p, w in reversed(work.main) if p < pos and w.kind in _NAMED), None)
     if prior is not None:
         return prior
-    owner = _opening_possessor(work, pos) or _body_before_it(work, attr, state)
+    owner = (
+        _opening_possessor(work, pos)
+        or _body_before_it(work, attr, state)
+        or _person_opening(work, attr, state)
+    )
     if owner is not None:
         return owner
     earlier = _earlier_subject(work, pos, state)
     if earlier.kind in _NAMED:
         return earlier
-    last = state.last
-    if attr.who.word in _PERSONAL and last is not None and last.thing:
-        # "China has not criticised Russia. '...,' he said": he is the person before
-        speaker = state.last_person
-        if speaker is not None and work.index - speaker.block <= distance:
-            return speaker
+    last, word = state.last, attr.who.word
+    if word in _PERSONAL and last is not None and (last.thing or last.gender not in ("", word)):
+        # "China has not criticised Russia. '...,' he said": he is the person before; so is a
+        # "he" after the speaker the story has just called "she"
+        for speaker in (state.last_person, state.earlier_person):
+            if (
+                speaker is not None
+                and speaker is not last
+                and speaker.gender in ("", word)
+                and work.index - speaker.block <= distance
+            ):
+                return speaker
+        if not last.thing:
+            return None
     return _recent_speaker(work, state, distance)
 
 
@@ -1165,11 +1442,60 @@ def _body_before_it(work: BlockWork, attr: _Attr, state: State) -> Who | None:
     return _opening_subject(work.units, first, bisect_left(starts, attr.who.start), state)
 
 
+_POSSESSIVE_PRONOUNS = word_set("his her its their")
+
+
+def _possessed_office(work: BlockWork, who: Who, state: State) -> Who | None:
+    """ "The Polish president wants talks, his spokesman said", "Poland scrambled jets, its
+    operational command said": an office owned by "his"/"its" is that of the side the
+    sentence opens with, not the last speaker's."""
+    starts = work.starts
+    a = bisect_left(starts, who.start)
+    if work.units[a][LOW] not in _POSSESSIVE_PRONOUNS:
+        a -= 1  # the phrase may start after its determiner
+        if a < 0 or work.units[a][LOW] not in _POSSESSIVE_PRONOUNS:
+            return None
+    first = bisect_left(starts, work.sentence_start(who.start))
+    owner = _opening_subject(work.units, first, a, state)
+    if owner is None or in_spans(owner.start, work.quotes):
+        return None
+    if work.units[a][LOW] != "its":  # "his"/"her"/"their" office: a person's, not Russia's
+        phrase = work.units[bisect_left(starts, owner.start) : bisect_left(starts, owner.end)]
+        if _is_thing(phrase):
+            return None
+    return Who("actor", owner.actors, who.start, who.end, who.roles, member=owner.member)
+
+
+def _person_opening(work: BlockWork, attr: _Attr, state: State) -> Who | None:
+    """ "The defence minister attended the meeting, where he urged ...", "Putin announced the
+    operation to remove what he said was a threat": a "he"/"she" inside the sentence takes the
+    person the sentence opens with (not a country or a body, nor a name inside a quote)."""
+    if attr.who.word not in _PERSONAL:
+        return None
+    starts = work.starts
+    first = bisect_left(starts, work.sentence_start(attr.who.start))
+    k = bisect_left(starts, attr.who.start)
+    who = _opening_subject(work.units, first, k, state) if first < k else None
+    if who is None or in_spans(who.start, work.quotes):
+        return None
+    phrase = work.units[bisect_left(starts, who.start) : bisect_left(starts, who.end)]
+    return None if _is_thing(phrase) else who
+
+
+# Several holders of an office named together: none of them is the last speaker alone.
+_PEOPLE_IN_OFFICE = word_set(
+    "ministers presidents leaders premiers chancellors diplomats ambassadors envoys negotiators"
+    " spokesmen spokeswomen spokespeople spokespersons counterparts secretaries"
+)
+
+
 def _role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who | Speaker | None:
     """Who "the minister" is: the person last named with that role (carried over from the
     block where they were named, a `Speaker`), else the last speaker carried over."""
     if who.roles == _PARTY:
         return None  # "the pro-war side agrees": a side of an argument, not an office
+    if set(who.roles) & _PEOPLE_IN_OFFICE:
+        return None  # "the ministers assured": several people, not the one who spoke last
     holder = known_role(who, state)
     named_again(who, state, work.index)
     if holder.kind == "actor" and holder.block is not None:
@@ -1199,19 +1525,25 @@ _HOUSE_OFFICES = word_set(
         "air force",
         "prime minister",
         "presidential office",
+        "chancellor",
+        "foreign minister",
+        "defence minister",
+        "defense minister",
+        "foreign secretary",
+        "defence secretary",
+        "defense secretary",
+        "secretary of state",
+        "secretary of defense",
     ]
 )
 
 
 def _house_office(who: Who, state: State) -> Who | None:
-    """A bare government office no one in the article holds yet: the dateline's side, unless
-    the last speaker was another side's (the office may be theirs)."""
-    house, last = state.house, state.last
-    if not house or not set(who.roles) & _HOUSE_OFFICES:
+    """A bare government office no one in the article holds yet (`known_role` found no
+    holder of this very office): the dateline's or the outlet's side."""
+    if not state.house or not set(who.roles) & _HOUSE_OFFICES:
         return None
-    if last is not None and last.actors and not set(house) & set(last.actors):
-        return None
-    return Who("actor", house, who.start, who.end, who.roles)
+    return house_who(who, state)
 
 
 def _recent_speaker(work: BlockWork, state: State, distance: int) -> Speaker | None:
@@ -1232,12 +1564,17 @@ def _carried(
     if embedded_in is not None:
         return None
     start, end = attr.span()
+    if carried.off_topic and not on_topic(carried, work, rules):
+        state.last = Speaker(carried.actors, work.index, off_topic=True)
+        note_person(state, state.last)
+        work.main.append((attr.pos, Who("unknown", (), start, end)))
+        return ()
     if carried.actors:
         rule = CARRY_ROLE if attr.who.kind == "role" else CARRY_PRONOUN
         add_evidence(work, rule, carried.actors, start, end, rules.weights.carry)
         work.carried_from = carried.block
     state.last = Speaker(carried.actors, work.index)
-    state.last_person = state.last
+    note_person(state, state.last)
     kind: WhoKind = "actor" if carried.actors else "unknown"
     work.main.append((attr.pos, Who(kind, carried.actors, start, end)))
     return carried.actors
@@ -1253,13 +1590,23 @@ def _named(
 ) -> tuple[str, ...] | None:
     """A subject named in the block: the block's speaker, or (inside another speaker's
     words) a position reported."""
+    if who.kind == "actor" and not allowed(who, work, rules):
+        # a member state's official on a national matter: no label, but a later "he said" is
+        # theirs (on the war's topic, their side's), not the speaker's before them
+        last = state.last
+        same_side = last is not None and last.actors == who.actors and not last.off_topic
+        if embedded_in is None and not same_side:  # (after their side on the war: the topic)
+            _spoke(work, who, who.actors, state).off_topic = True
+            work.main.append((attr.pos, Who("unknown", (), who.start, who.end, who.roles)))
+            return ()
+        return None
     if who.kind == "unknown":
         if embedded_in is not None:
             return None
         _spoke(work, who, (), state)
         work.main.append((attr.pos, who))
         return ()
-    if who.kind != "actor" or not allowed(who, work, rules):
+    if who.kind != "actor":
         return None
     start, end = attr.span()
     if embedded_in is not None:
@@ -1274,7 +1621,7 @@ def _named(
     return who.actors
 
 
-def _spoke(work: BlockWork, who: Who, actors: tuple[str, ...], state: State) -> None:
+def _spoke(work: BlockWork, who: Who, actors: tuple[str, ...], state: State) -> Speaker:
     """`who` is the block's speaker, for carry-over: a person ("Korsunsky said") is also the
     one a later "he said" may take; a country or a body ("China has not criticised")
     is not."""
@@ -1284,8 +1631,9 @@ def _spoke(work: BlockWork, who: Who, actors: tuple[str, ...], state: State) -> 
     if _is_thing(units):
         speaker.thing = True
     else:
-        state.last_person = speaker
+        note_person(state, speaker)
     state.last = speaker
+    return speaker
 
 
 def _is_thing(units: Sequence[Unit]) -> bool:

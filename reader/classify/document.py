@@ -5,11 +5,15 @@ dateline puts the article on (its house side), and the source a headline names.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 
 from reader.classify.datelines import agency_city
 from reader.classify.evidence import add_evidence
 from reader.classify.types import (
+    CAP,
+    LOW,
+    TERM,
     BlockWork,
     Speaker,
     State,
@@ -139,7 +143,7 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         if work.index > _OPENING_BLOCKS:
             return
         opening = _READOUT.search(work.folded) or _WE_OPENING.match(work.folded)
-        if len(own) == 1 and opening is None:
+        if len(own) == 1 and opening is None and not _quotes_the_floor(work, state):
             state.document = tuple(own)
             _voice_earlier(state, rules)
             return
@@ -163,6 +167,14 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         # The document's own account outweighs the position it reports.
         weight = rules.weights.attribution + rules.weights.reported
         add_evidence(work, CARRY_DOCUMENT, speaker.actors, 0, len(work.text), weight)
+
+
+def _quotes_the_floor(work: BlockWork, state: State) -> bool:
+    """In a statement whose title names one speaker no rule knows ("Statement by Ambassador
+    <name> at the Security Council"), a line that reports another speaker in the third person
+    ("The Russian representative told this Council ...") is the author answering them, not
+    the author: the author is the one who speaks as "we" or "I"."""
+    return state.author_pending and _OWN_FIRST_PERSON.search(work.text) is None
 
 
 def _reports_others(work: BlockWork, author: tuple[str, ...]) -> bool:
@@ -309,12 +321,13 @@ def statement_voice(work: BlockWork, state: State, rules: CompiledRules, plain: 
     account has resumed (the first of them is still read as X's)."""
     statement = state.statement
     if statement is not None:
-        if _FIRST_PERSON.search(work.folded):  # the speaker's "we" goes on
-            statement = state.statement = Speaker(statement.actors, work.index)
+        if _own_words(work, statement.actors):  # the speaker's "we" goes on
+            statement = state.statement = Speaker(statement.actors, work.index, name=statement.name)
         if (
             not plain
             or _ENDS_STATEMENT.match(work.folded)
             or _reports(work)
+            or _names_speaker(work, statement)
             or work.index - statement.block >= _IMPERSONAL
         ):
             state.statement = None
@@ -327,6 +340,80 @@ def statement_voice(work: BlockWork, state: State, rules: CompiledRules, plain: 
                 work.carried_from = statement.block
     if plain and state.voice is None and not work.quotes and work.text.rstrip().endswith(":"):
         _introduction(work, state, rules)
+    elif plain and state.voice is None and state.statement is None and not work.quotes:
+        _unquoted_words(work, state)
+
+
+def _unquoted_words(work: BlockWork, state: State) -> None:
+    """ "At this dark moment, our thoughts are with the people of Ukraine, Prime Minister X
+    said": a speaker's own first-person words with no quote marks, named after them, are a
+    statement reprinted as it was issued; the paragraphs after it go on in X's voice as after
+    "X said:" (and end as that does)."""
+    speakers = {who.actors for _, who in work.main if who.kind == "actor"}
+    if len(speakers) != 1:
+        return
+    pos, who = next((p, w) for p, w in work.main if w.kind == "actor")
+    sentence = work.sentence_start(pos)
+    words = _OWN_FIRST_PERSON.search(work.text, sentence, who.start)
+    if words is not None and who.start < pos:
+        state.statement = Speaker(speakers.pop(), work.index, name=_surname(work, who))
+
+
+def _surname(work: BlockWork, who: Who) -> str:
+    """The last name in a speaker's phrase ("Prime Minister Kaja Kallas (Reform)" ->
+    "kallas"), by which the narrator names them again; "" for an office alone."""
+    starts = work.starts
+    name = ""
+    for unit in work.units[bisect_left(starts, who.start) : bisect_left(starts, who.end)]:
+        if unit[LOW] == "(":
+            break
+        term = unit[TERM]
+        if unit[CAP] and (term is None or term.kind == "speaker"):
+            name = unit[LOW].removesuffix("'s").rsplit(" ", 1)[-1]
+    return name
+
+
+def _names_speaker(work: BlockWork, statement: Speaker) -> bool:
+    """The paragraph names the statement's speaker ("Szijjártó's statement came in response
+    to ..."): the narrator speaks about them, not in their voice."""
+    name = statement.name
+    return bool(name) and re.search(rf"\b{re.escape(name)}\b", work.folded) is not None
+
+
+def statement_speaker(work: BlockWork, state: State, plain: bool) -> Speaker | None:
+    """The speaker whose reprinted statement this paragraph goes on with, read before its
+    sentences (`statement_voice` decides after them): in their voice, another side named as
+    a subject is their account of it ("Russia wants to break Ukraine's will"), and only its
+    stated words are a position reported. None where the narrator may be back: a heading,
+    a quoted or "Meanwhile, ..." paragraph, a reporting verb of its own ("X said"), or a
+    second paragraph in a row with no first person."""
+    statement = state.statement
+    if statement is None or not statement.actors or not plain or work.quotes:
+        return None
+    if _ENDS_STATEMENT.match(work.folded) or _names_speaker(work, statement):
+        return None
+    if not _own_words(work, statement.actors) and work.index - statement.block >= _IMPERSONAL:
+        return None
+    text = work.text
+    if any(
+        verb.lemma.split(" ", 1)[0] in _REPORTING and not text[start].isupper()
+        for start, _, verb in work.verbs
+    ):
+        return None  # (a capital "State" is a name's: "the US State Department")
+    return Speaker(statement.actors, statement.block)
+
+
+def _own_words(work: BlockWork, actors: tuple[str, ...]) -> bool:
+    """The paragraph speaks as the statement's author does: in the first person ("we",
+    "our", "I"), or in words only the author's side's officials use (framing rules marked
+    `first_person`: "the Kiev regime" in a Russian ministry's statement), outside quotes."""
+    if _OWN_FIRST_PERSON.search(work.text) or _PRESCRIBES.search(work.folded):
+        return True  # "we", "our"; "the free world must ...": a speaker prescribes, no narrator
+    quotes = work.quotes
+    return any(
+        rule.first_person and rule.actor in actors and not (quotes and in_spans(start, quotes))
+        for start, _, rule in work.framing
+    )
 
 
 def _introduction(work: BlockWork, state: State, rules: CompiledRules) -> None:
@@ -364,8 +451,10 @@ _ENDS_STATEMENT = re.compile(
     r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
 )
 
-# A statement's own voice: the speaker's first person.
-_FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|i|my|me)\b")
+# A statement's own voice: the speaker's first person, read in the text's own case ("US
+# support" is no "us", "I" is no "i").
+_PRESCRIBES = re.compile(r"\b(?:must|should)\s+(?:not\s+)?(?:\w+ly\s+)?(?:and\s+\w+ly\s+)?\w+")
+_OWN_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|I|[Mm]y|[Mm]e)\b")
 
 # Paragraphs since the statement's last first-person one (or its introduction) that end it.
 _IMPERSONAL = 2

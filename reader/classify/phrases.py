@@ -53,6 +53,10 @@ _NP_PREP = frozenset(["of", "in", "at", "from", "for", "within"])
 
 _DETERMINERS = frozenset(["the", "a", "an"])
 
+# The words of a state's formal name before its name: "the Ministry of Foreign Affairs of the
+# Republic of Lithuania", "the Government of the Kingdom of the Netherlands".
+_STATE_FORMS = word_set("republic kingdom")
+
 # Capitalised, but never part of a speaker's name: "On Friday Zelensky said" (no comma after
 # the time) names Zelensky, and "On" is no preposition of his.
 _CALENDAR = word_set(
@@ -183,6 +187,8 @@ class _Phrase:
             return True
         if term is None and low in _NP_PREP and previous is not None:
             head = previous[TERM]
+            if previous[LOW] in _STATE_FORMS:
+                return True  # "of the Republic of Lithuania": the state's formal name goes on
             if head is None or head.kind != "role":
                 return False  # "Mission in Ukraine": a place, not the speaker's side
             self.complement = self.complement or bool(self.adjective)
@@ -190,6 +196,8 @@ class _Phrase:
         self.owned = self.owned or (possessor is not None and bool(self.adjective))
         self.previous = unit
         if term is None:
+            if low in _STATE_FORMS:
+                return True  # "Republic", "Kingdom": the state's formal name, no person's
             if unit[CAP] and low not in _DETERMINERS and namelike(low):
                 self.names.append(unit)
                 if previous is not None and previous[LOW] in _NP_PREP:
@@ -238,6 +246,11 @@ class _Phrase:
             self.roles.append(unit[LOW].removesuffix("'s"))
         elif kind == "other":
             self.other = True
+            if possessor is not None and possessor is self.direct_from:
+                # "the bloc's defence commissioner": a party of no actor's, the possessor only
+                # says whose (the bloc is the EU here); it is no actor's speaker
+                self.direct = []
+                self.member = True
 
     def _surname(self, low: str, term: Term) -> None:
         """ "Kirill Dmitriev" in the lexicon: "Dmitriev wrote" later is the same man."""
@@ -250,7 +263,7 @@ class _Phrase:
         start, end = units[0][START], units[-1][END]
         roles, names = self.roles, self.names
         role_keys = tuple(_role_keys(roles)) if roles else ()  # most phrases hold no role
-        if _title_name(units) and not roles:
+        if not roles and (_title_name(units) or self._place_modifies(units)):
             return Who("unknown", (), start, end, role_keys, ties=tuple(self.surnames))
         if self.direct or (self.adjective and (roles or names)):
             actors = tuple(self.direct or self.adjective)
@@ -278,6 +291,49 @@ class _Phrase:
         if len(units) == 1 and units[0][TERM] is not None and units[0][TERM].kind == "pronoun":
             return Who("pronoun", (), start, end, word=units[0][LOW], ties=surnames)
         return _unresolved(units, names, roles, self.other, role_keys, surnames)
+
+    def _place_modifies(self, units: Sequence[Unit]) -> bool:
+        """ "a London think tank", "Kyiv residents", "a Moscow court": a place's name before a
+        common noun of no office describes a thing or people there, not the state. "NATO
+        countries", "Kremlin officials" (an office) and "Moscow's envoy" still speak for it."""
+        named = self.direct_from
+        head = units[-1]
+        return (
+            named is not None
+            and named is not head
+            and named[TERM] is not None
+            and named[TERM].kind == "alias"
+            and not named[LOW].endswith(("'s", "’s"))
+            and (head[TERM] is None or head[TERM].kind == "other")
+            and not head[CAP]
+            and head[LOW].isalpha()
+            and head[LOW] not in _STATE_NOUNS
+        )
+
+
+# Common nouns that, after a side's name, still name its states or forces ("NATO countries").
+_STATE_NOUNS = frozenset(
+    [
+        "countries",
+        "country",
+        "states",
+        "state",
+        "nations",
+        "nation",
+        "capitals",
+        "governments",
+        "government",
+        "members",
+        "partners",
+        "allies",
+        "forces",
+        "troops",
+        "military",
+        "army",
+        "leadership",
+        "side",
+    ]
+)
 
 
 def _opens_host(previous: Unit | None, low: str) -> bool:
@@ -403,6 +459,8 @@ def _conjunct_ties(units: Sequence[Unit]) -> list[Tie]:
 def np_before(units: Sequence[Unit], i: int, floor: int) -> tuple[int, int]:
     """The noun phrase ending at unit `i` (inclusive), as a [start, end) range of units."""
     j = i
+    if state_head(units, i, floor):
+        j = i - 1  # "NATO countries said", "allied governments have agreed"
     while j >= floor and i - j < 14:
         if units[j][TERM] is None and units[j][LOW] in _DETERMINERS:
             if not _determiner_inside(units, j, floor):
@@ -413,6 +471,18 @@ def np_before(units: Sequence[Unit], i: int, floor: int) -> tuple[int, int]:
             break
         j -= 1
     return j + 1, i + 1
+
+
+def state_head(units: Sequence[Unit], i: int, floor: int) -> bool:
+    """Unit `i` is a plural noun of states after a side's name ("NATO countries", "Western
+    governments"), which the lexicon need not list as a role."""
+    if i - 1 < floor or units[i][TERM] is not None or units[i][LOW] not in _STATE_HEADS:
+        return False
+    term = units[i - 1][TERM]
+    return term is not None and term.kind in ("alias", "adjective")
+
+
+_STATE_HEADS = frozenset(["countries", "states", "nations", "governments", "capitals"])
 
 
 def _determiner_inside(units: Sequence[Unit], j: int, floor: int) -> bool:
@@ -439,9 +509,40 @@ def _extends_back(units: Sequence[Unit], i: int, j: int, floor: int) -> bool:
         return True
     if low == ".":
         return _abbreviation_dot(units, j)  # "Gov.", "U.S.", "F." - not a sentence's end
-    if low in ("'s", "’s", "-"):
+    if low in ("'s", "’s"):
         return True
+    if low == "-":
+        return not _spaced(units, j)  # "... not Ukraine - Kovacs wrote": a dash ends it
+    if low in _QUOTE_MARKS:
+        return _nickname_mark(units, j, floor)
     return floor < j < i and _links_inside(units, j)
+
+
+_QUOTE_MARKS = frozenset(['"', "“", "”"])
+_NICKNAME = 3  # the most words a quoted nickname inside a name holds
+
+
+def _nickname_mark(units: Sequence[Unit], j: int, floor: int) -> bool:
+    """Unit `j` is a quote mark around a nickname inside a name ('Oleh "Falcon" Ivanenko'):
+    the other mark is a few capitalised words away, on either side."""
+    for step in (-1, 1):
+        h = j + step
+        while floor <= h < len(units) and abs(h - j) <= _NICKNAME + 1:
+            if units[h][LOW] in _QUOTE_MARKS:
+                return abs(h - j) > 1
+            if not units[h][CAP]:
+                break
+            h += step
+    return False
+
+
+def _spaced(units: Sequence[Unit], j: int) -> bool:
+    """Unit `j` stands apart from the units on both sides of it (a dash, not a hyphen)."""
+    return (
+        0 < j < len(units) - 1
+        and units[j - 1][END] < units[j][START]
+        and units[j][END] < units[j + 1][START]
+    )
 
 
 # Words that open a clause, capitalised at a sentence's start but never part of a name ("If

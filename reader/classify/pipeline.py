@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from reader.classify.attribution import (
     allowed,
+    on_topic,
     reported_positions,
     sentence_attrs,
     settle,
@@ -27,6 +28,7 @@ from reader.classify.document import (
     document_voice,
     house_side,
     resolve_title,
+    statement_speaker,
     statement_voice,
 )
 from reader.classify.effort import Effort
@@ -62,7 +64,7 @@ from reader.classify.sources import (
     reported_actions,
     title_source,
 )
-from reader.classify.speakers import known_role, note_region, register_roles
+from reader.classify.speakers import known_role, note_person, note_region, register_roles
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Speaker, State, Unit, Who
 from reader.classify.units import ASKS_SPEAKER, COLON_PREFIX, DASH_SUFFIX, in_spans, merged
 from reader.classify.verdicts import Verdicts
@@ -72,6 +74,7 @@ from reader.rules.compile import CompiledRules
 from reader.rules.grammar import (
     ATTRIBUTION_COLON,
     ATTRIBUTION_HEADLINE,
+    ATTRIBUTION_SOURCE,
     CARRY_DOCUMENT,
     CARRY_QUOTE,
     CARRY_TRANSCRIPT,
@@ -357,7 +360,11 @@ def _analyse(
         pending = _headline_source(work, rules, state)
     in_voice = voice is not None and bool(voice.actors)
     speaking = voice if in_voice else _remarks_speaker(work, state, is_title)
-    office = _sentences(work, rules, state, distance, effort, body_from, speaking)
+    if speaking is None and not is_title:
+        speaking = statement_speaker(work, state, block.kind != "heading")
+    office = None
+    if not (is_title and _EXPLAINER.match(work.folded)):  # "Why Putin wants a long war"
+        office = _sentences(work, rules, state, distance, effort, body_from, speaking)
     if is_title and pending is None:
         pending = office  # "…, Governor Says": the office the first paragraphs name
     if not is_title:
@@ -418,10 +425,18 @@ def _body_sources(
     carried speaker, the positions it names ("Zelensky's statement that", "words from X")."""
     if work.units:
         stated_by(work, rules, state)
-    if not work.main and not in_voice and mostly_quoted(work):
+    if not work.main and not in_voice and mostly_quoted(work) and not _quotes_a_topic(work):
         _carry_quote(work, rules, state, distance)
     if work.term_at:
         reported_positions(work, rules, state)
+
+
+def _quotes_a_topic(work: BlockWork) -> bool:
+    """ "Erdogan and Putin discussed \"bilateral relations and regional issues\"": the quote is
+    the object of an action (a rule of `actions:` ends right before it), the topic of a
+    meeting in a readout's words, not the last speaker's."""
+    first = work.quotes[0][0]
+    return first > 0 and any(first - 3 <= end <= first for _, end in work.excluded)
 
 
 def _source_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
@@ -464,7 +479,7 @@ def _voice_and_label(
     voice: Speaker | None = None
     pending: Who | None = None
     asked, state.asked = state.asked, False
-    body_from, prefix = _section_or_prefix(work, state)
+    body_from, prefix = _section_or_prefix(work, rules, state)
     label = _colon_label(prefix, work, state, is_title) if prefix is not None else None
     if label is not None:
         body_from = label[2] + 1
@@ -478,7 +493,9 @@ def _voice_and_label(
     return voice, body_from, pending, label is not None
 
 
-def _section_or_prefix(work: BlockWork, state: State) -> tuple[int, re.Match[str] | None]:
+def _section_or_prefix(
+    work: BlockWork, rules: CompiledRules, state: State
+) -> tuple[int, re.Match[str] | None]:
     """Where the body starts after a section or interview label ("Source:", "Q:"), which is
     handled here; or the "Name:" prefix that may name a speaker."""
     prefix = COLON_PREFIX.match(work.text) if ":" in work.text else None
@@ -486,7 +503,7 @@ def _section_or_prefix(work: BlockWork, state: State) -> tuple[int, re.Match[str
         return 0, None
     heading = work.folded[: prefix.end(1)].strip()
     if heading in _SECTION_LABELS:
-        _section(work, prefix.end(1) + 1, state)
+        _section(work, prefix.end(1) + 1, rules, state)
         return prefix.end(1) + 1, None
     if heading in _INTERVIEW_LABELS or _QUESTION_LABEL.match(heading):
         _interview_line(work, heading, state)
@@ -515,7 +532,7 @@ def _speaker_line(
         state.voice = speaker if runs_on else None  # "Mark Rutte: ...", not "Lavrov said: ..."
         state.last = speaker
         if is_person(pre_units):
-            state.last_person = speaker
+            note_person(state, speaker)
         work.speaker_set = True
         return speaker, None
     if who.kind == "unknown" and not is_title:
@@ -617,6 +634,8 @@ def _sentences(
 def _carry_quote(work: BlockWork, rules: CompiledRules, state: State, distance: int) -> None:
     """A quote with nobody named: the last speaker's words."""
     last = state.last
+    if last is not None and last.off_topic and not on_topic(last, work, rules):
+        return  # a member state's official on a national matter goes on about it
     if last is not None and last.actors and work.index - last.block <= distance:
         add_evidence(work, CARRY_QUOTE, last.actors, 0, len(work.text), rules.weights.carry)
         work.carried_from = last.block
@@ -648,10 +667,11 @@ _SECTION_LABELS = frozenset(
 )
 
 
-def _section(work: BlockWork, body_from: int, state: State) -> None:
+def _section(work: BlockWork, body_from: int, rules: CompiledRules, state: State) -> None:
     """A section label ends a transcript voice; "Source: X ..." makes X the speaker the next
-    lines quote ("Quote: “...”" then carries X, as a bare quote does), without a label of its
-    own: the source line states no position."""
+    lines quote ("Quote: “...”" then carries X, as a bare quote does), and the line itself
+    carries X, as an attribution-only line ("X said:") does (the labelled sets' convention,
+    settled in session 4)."""
     state.voice = None
     label = work.folded[: body_from - 1].strip()
     if label not in ("source", "sources"):
@@ -662,6 +682,9 @@ def _section(work: BlockWork, body_from: int, state: State) -> None:
     who = known_role(who, state)
     if who.kind in ("actor", "unknown"):
         state.last = Speaker(who.actors, work.index)
+    if who.kind == "actor" and allowed(who, work, rules):
+        weight = rules.weights.attribution
+        add_evidence(work, ATTRIBUTION_SOURCE, who.actors, body_from, who.end, weight)
 
 
 _INTERVIEW_LABELS = frozenset(["q", "a", "question", "answer"])
@@ -693,6 +716,15 @@ _NARRATOR_QUESTION = re.compile(
     r"(?:[^:\"“”«»]{1,60}:\s+)?(?:what|why|how|who|whom|whose|which|where|when|is|are|was|were|"
     r"do|does|did|will|would|can|could|should|has|have|had|may|might|must)\b[^\"“”«»]*\?\s*$",
     re.IGNORECASE,
+)
+
+
+# A headline that asks the explainer's question without its mark, after an optional label
+# ("Analysis: Why Putin wants a long war", "How Kyiv plans to hold the line"); a quoted
+# speaker's words or a source after a dash are read as in any headline.
+_EXPLAINER = re.compile(
+    r"(?:(?:analysis|explainer|opinion|comment|fact\s+check|q&a|factbox)\s*:\s*)?"
+    r"(?:why|how|what|whether)\s+(?![^\"“”«»]*[\"“”«»])(?![^–—]*\s[–—-]\s)"
 )
 
 

@@ -127,7 +127,9 @@ _SHORTEST_CLAIM = 40
 _SAID_THIS = re.compile(
     r"[^.!?\"“”]{0,160}?\b(?:said|stated|announced|wrote|reported|noted|emphasi[sz]ed|declared|"
     r"posted|told|underlined|stressed)\s+(?:this|so)\b(?!\s+(?:week|month|year|morning|"
-    r"afternoon|evening|weekend|spring|summer|autumn|fall|winter|time))"
+    r"afternoon|evening|weekend|spring|summer|autumn|fall|winter|time|council|chamber|house|"
+    r"assembly|body|committee|parliament|conference|audience|meeting|forum|newspaper|agency|"
+    r"channel|outlet|reporter|correspondent|publication)\b)"
     r"|\W*(?:this|that|it)\s+(?:was|has\s+been)\s+(?:stated|said|announced|reported|noted|"
     r"emphasi[sz]ed|declared|written|posted)\s+by\b"
 )

@@ -23,7 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from reader.classify.evidence import add_evidence
-from reader.classify.types import BlockWork, DocumentSource, Speaker, State
+from reader.classify.types import LOW, START, TERM, BlockWork, DocumentSource, Speaker, State
 from reader.classify.units import ASKS_SPEAKER, in_spans, merged
 from reader.model import Article
 from reader.rules.compile import CompiledRules, SourceRule, TermRule, VerbForm, fold
@@ -35,7 +35,9 @@ _TITLE_SECONDS = 0.05
 
 def page_source(article: Article, state: State, rules: CompiledRules) -> None:
     """The page's site and outlet (page metadata, or a text file's front matter, when the
-    article carries them), and the first site or outlet rule they match."""
+    article carries them), and the first site or outlet rule they match. A government's own
+    site is also a house: the offices it names without a country ("Foreign Secretary urges
+    ...") are its own, unless another country claims them."""
     meta = article.meta
     site = meta.site or meta.url or ""
     outlet = meta.outlet or ""
@@ -45,9 +47,10 @@ def page_source(article: Article, state: State, rules: CompiledRules) -> None:
     for rule in rules.sources:
         if rule.actor is not None and _on_page(rule, state.page):
             if rule.voice == "house":  # a one-side outlet: its unqualified offices are its side's
-                state.house = (rule.actor,)
+                state.house, state.house_member = (rule.actor,), rule.member
             else:
                 _establish(state, rule, (rule.actor,))
+                state.house, state.house_member = (rule.actor,), rule.member
             return
 
 
@@ -81,7 +84,9 @@ def title_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
             author = (
                 (rule.actor,)
                 if rule.actor
-                else _group_actor(work, match, "speaker") or _group_actors(work, match)
+                else _group_actor(work, match, "speaker")
+                or _group_actors(work, match)
+                or _office_of_site(work, match, state)
             )
             if not author:
                 continue
@@ -276,6 +281,20 @@ def _group_actor(work: BlockWork, match: Any, group: str, offset: int = 0) -> tu
     return tuple(found) if len(found) == 1 else ()
 
 
+def _office_of_site(work: BlockWork, match: Any, state: State) -> tuple[str, ...]:
+    """ "<claim> – Address by the President" on a government's own site: an office named
+    alone (no country, no name) in a title's speaker group is the site's; on any other page it
+    names no one."""
+    if not state.house or state.source is None or "speaker" not in match.groupdict():
+        return ()
+    if match.start("speaker") < 0:
+        return ()
+    start, end = match.span("speaker")
+    units = [u for u in work.units if start <= u[START] < end]
+    bare = all(u[LOW] == "the" or (u[TERM] is not None and u[TERM].kind == "role") for u in units)
+    return state.house if units and bare else ()
+
+
 def _group_actors(work: BlockWork, match: Any) -> tuple[str, ...]:
     """Every actor the names in a title's `authors` group stand for, in the order named: a
     joint statement's authors ("Joint statement of the Presidents of Ukraine and Poland")."""
@@ -342,7 +361,24 @@ def remarks_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         return
     if ASKS_SPEAKER.search(work.folded):
         return  # a journalist's question with no label of its own ("Do you expect ...?")
+    if _section_heading(work):
+        return  # "Ukrainian crisis update": a briefing's heading names a topic
     add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
+
+
+def _section_heading(work: BlockWork) -> bool:
+    """A short line with no sentence's end and no speech or stance verb: a heading inside
+    the remarks ("Ukrainian crisis update", "On the situation around the plant")."""
+    text = work.text.rstrip()
+    return (
+        not work.verbs
+        and len(text.split()) <= _HEADING_WORDS
+        and not text.endswith((".", "!", "?", ":", ",", ";", '"', "”", "’", "'", ")", "…"))
+        and text[:1].isupper()
+    )
+
+
+_HEADING_WORDS = 10
 
 
 # A place and date alone ("Brussels, 5 June 2025"; "February 25, 2022, The Kremlin, Moscow"),
@@ -549,7 +585,7 @@ def _across(sentences: list[tuple[int, int]]) -> tuple[int, int]:
 
 # The most words between the comma that closes an action and the verb that reports it
 # ("..., the White House readout said"), and after the verb ("... on Sunday without elaborating").
-_TRAILING_WORDS = 5
+_TRAILING_WORDS = 9
 _TRAILING_TAIL = 6
 # "..., and Zelensky said ...": a clause of its own, not the report of the one before.
 _CLAUSE_OPENERS = frozenset(["and", "but", "while", "as", "although", "though", "whereas", "yet"])

@@ -34,6 +34,16 @@ from reader.classify.types import (
 )
 
 
+def note_person(state: State, speaker: Speaker) -> None:
+    """`speaker`, a person, is now the one a later "he"/"she" takes; the person before
+    stays within reach for a pronoun that does not agree with the new one ("she told ...",
+    then "'...,' he said")."""
+    last = state.last_person
+    if last is not None and last is not speaker and last.actors != speaker.actors:
+        state.earlier_person = last
+    state.last_person = speaker
+
+
 def known_role(who: Who, state: State) -> Who:
     """'the minister': the most recently named person with that role, if the article has one
     (a pure lookup; `named_again` records that the article named them again). `block` of the
@@ -63,9 +73,22 @@ def author_office(who: Who, state: State) -> Who | None:
 
 def role_holder(who: Who, state: State) -> Person | None:
     """The person last named with one of `who`'s roles ("minister", "foreign minister"),
-    before any named only as a counterpart."""
+    before any named only as a counterpart: the holder of the office itself first ("The
+    Ministry of Foreign Affairs" after Kyiv's ministry and a Russian ministry's spokeswoman is
+    Kyiv's), else of its head noun ("the ministry" after "Foreign Minister X": his). On a
+    one-side outlet only the office itself counts ("the Foreign Ministry" is not a defence
+    minister's ministry there, but the house's): the house fills an office no one holds."""
+    exact = _latest_holder(who.roles[:1], state)
+    if exact is not None or state.house:
+        return exact
+    return _latest_holder(who.roles[1:], state)
+
+
+def _latest_holder(keys: Sequence[str], state: State) -> Person | None:
+    """The person last named with one of the roles `keys`, before any named only as a
+    counterpart."""
     best: Person | None = None
-    for key in who.roles:
+    for key in keys:
         for person_key in state.roles.get(key, ()):
             person = state.people[person_key]
             if best is None or (not person.counterpart, person.last) > (
@@ -162,13 +185,13 @@ def _side_of_title(work: BlockWork, state: State, who: Who, a: int, b: int, at: 
     phrase = work.units[a:b]
     if not _house_title(phrase, who.roles):
         return _held_office(who, phrase, state) or who
-    house, last = state.house, state.last
-    if (
-        house
-        and not _other_side_before(work, at, house)
-        and not (last and last.actors and house[0] not in last.actors)
-    ):
-        return Who("actor", house, who.start, who.end, who.roles)
+    house = state.house
+    if house and not _other_side_before(work, at, house):
+        claim = _claimed_office(work, state, who, at)
+        if claim is None:
+            return house_who(who, state)
+        if claim.kind == "actor":
+            return claim
     if a > 0:
         subject = _sentence_subject(work, a, state)
         if subject is not None:
@@ -178,14 +201,55 @@ def _side_of_title(work: BlockWork, state: State, who: Who, a: int, b: int, at: 
     return _held_office(who, phrase, state) or who
 
 
-def _held_office(who: Who, phrase: Sequence[Unit], state: State) -> Who | None:
+def house_who(who: Who, state: State) -> Who:
+    """`who`'s office filled by the house side (a member state's is a member's voice)."""
+    return Who("actor", state.house, who.start, who.end, who.roles, member=state.house_member)
+
+
+def _claimed_office(work: BlockWork, state: State, who: Who, at: int) -> Who | None:
+    """Whether a country other than the house's claims an unqualified title on a one-side
+    outlet ("Lithuanian President X has urged Foreign Minister Y" on RT: Y is Lithuania's, not
+    Russia's): the one other side whose title phrase or speaker comes earlier in the sentence,
+    else the other side that already holds this very office in the article. None: no one
+    claims it (the house's); `who` itself when several sides do."""
+    house = set(state.house)
+    opening = work.sentence_start(at)
+    terms = work.terms
+    sides: dict[tuple[str, ...], bool] = {}
+    for k, (start, end, term) in enumerate(terms):
+        if start >= at:
+            break
+        if start < opening or not term.actors or house & set(term.actors):
+            continue
+        titled = term.kind == "speaker" or (
+            term.kind in ("adjective", "alias")
+            and k + 1 < len(terms)
+            and terms[k + 1][2].kind == "role"
+            and TITLE_GAP.fullmatch(work.folded, end, terms[k + 1][0]) is not None
+        )
+        if titled:
+            sides[term.actors] = term.member
+    if len(sides) == 1:
+        (actors, member), *_ = sides.items()
+        return Who("actor", actors, who.start, who.end, who.roles, member=member)
+    if sides:
+        return who
+    held = _held_office(who, (), state, exact=True)
+    return held if held is not None and not house & set(held.actors) else None
+
+
+# Between a side's word and the role it qualifies: "Lithuanian President", "Lithuania's president".
+TITLE_GAP = re.compile(r"(?:'s)?\s+")
+
+
+def _held_office(who: Who, phrase: Sequence[Unit], state: State, exact: bool = False) -> Who | None:
     """ "Russia's ambassador to the US claimed ..." then "Ambassador Anatoly Antonov said": the
     office the article already gave a side, now with its holder's name (not after a
-    nationality the lexicon does not know: "Turkish Foreign Minister Hakan Fidan")."""
+    nationality the lexicon does not know: "Kenyan Foreign Minister Musalia Mudavadi")."""
     if _foreign_word_before_role(phrase):
         return None
     best: Person | None = None
-    for key in who.roles:
+    for key in who.roles[:1] if exact else who.roles:
         for person_key in state.roles.get(key, ()):
             person = state.people[person_key]
             if ":" in person_key and (best is None or person.last > best.last):
@@ -196,7 +260,7 @@ def _held_office(who: Who, phrase: Sequence[Unit], state: State) -> Who | None:
 
 
 def _foreign_word_before_role(phrase: Sequence[Unit]) -> bool:
-    """A capitalised word of no actor's before the title's role ("Turkish Foreign Minister")."""
+    """A capitalised word of no actor's before the title's role ("Kenyan Foreign Minister")."""
     for unit in phrase:
         term = unit[TERM]
         if term is not None and term.kind == "role":
@@ -230,10 +294,12 @@ def _office_holders(work: BlockWork, state: State) -> None:
 # Government titles that an outlet leaves unqualified when the side is plain from its dateline
 # ("KYIV, Ukraine (AP) - ... Gov. Vadym Filashkin said"; "MOSCOW, June 12. /TASS/. Deputy
 # Foreign Minister Sergey Ryabkov said"). Spokespeople only with "ministry" in the title. Not
-# after another side's speaker: "Kremlin spokesman Dmitry Peskov said ... Foreign Minister Hakan
-# Fidan said" is more likely the host of talks than the house's minister.
+# after another side's speaker: "Kremlin spokesman Dmitry Peskov said ... Foreign Minister Wang
+# Yi said" is more likely the host of talks than the house's minister.
 _HOUSE_TITLES = frozenset(
     [
+        "prime minister",
+        "chancellor",
         "minister",
         "foreign minister",
         "defence minister",
@@ -286,7 +352,7 @@ def _sentence_subject(work: BlockWork, a: int, state: State) -> Who | None:
 
 def _house_title(phrase: Sequence[Unit], roles: tuple[str, ...]) -> bool:
     """A government title with no side of its own and nobody of a fourth actor in it:
-    "Energy Minister Svitlana Hrynchuk", not "Foreign Minister Hakan Fidan" (a lexicon
+    "Energy Minister Svitlana Hrynchuk", not "Foreign Minister Wang Yi" (a lexicon
     speaker of no actor) nor "Levada's director"."""
     before_role = True
     for unit in phrase:
@@ -296,7 +362,7 @@ def _house_title(phrase: Sequence[Unit], roles: tuple[str, ...]) -> bool:
         if term is not None and term.kind == "role":
             before_role = False
         elif before_role and unit[CAP] and term is None and unit[LOW] not in _TITLE_WORDS:
-            return False  # "Turkish Foreign Minister": a nationality the lexicon does not know
+            return False  # "Kenyan Foreign Minister": a nationality the lexicon does not know
     keys = set(roles)
     return bool(keys & _HOUSE_TITLES) or (bool(keys & _SPOKES) and bool(keys & _MINISTRY))
 

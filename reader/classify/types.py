@@ -71,6 +71,9 @@ class Speaker:
     actors: tuple[str, ...]  # () = a named speaker who is none of the actors
     block: int
     thing: bool = False  # a country or a body ("China has not criticised ..."), never "he"
+    gender: str = ""  # the personal pronoun ("he", "she") the story last called them by
+    off_topic: bool = False  # a member state's official last heard on a national matter
+    name: str = ""  # a reprinted statement's speaker as the story names them ("kallas")
 
 
 @dataclass
@@ -90,6 +93,7 @@ class State:
 
     last: Speaker | None = None
     last_person: Speaker | None = None  # the last speaker who is a person: "he said" takes them
+    earlier_person: Speaker | None = None  # the one before: a "he" after a "she" takes them
     voice: Speaker | None = None  # a transcript speaker ("Mark Rutte: ...")
     voice_kind: BlockKind | None = None  # the kind of block that set the voice (an item's ends
     # with the list)
@@ -103,6 +107,7 @@ class State:
     unvoiced: list[BlockWork] = field(default_factory=list)  # ... the lines that wait for it
     reports: bool = False  # ... and what it says others said is reported in that voice
     house: tuple[str, ...] = ()  # the side a dateline puts the article on ("KYIV, ... (AP)")
+    house_member: bool = False  # ... through a member state's site (its public broadcaster)
     interviewee: Speaker | None = None  # who answers the "A:" lines of an interview
     statement: Speaker | None = None  # whose statement an "X said:" paragraph introduced
     asked: bool = False  # the last voice is a question's ("Q: ...", "Question (Reuters): ...")

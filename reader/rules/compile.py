@@ -167,7 +167,8 @@ class SourceRule:
     "house" or "joint" (reader.rules.schema.SOURCE_VOICES). `openings`: patterns for the first
     paragraphs: a line that hands the floor to a speaker ("X provided the following readout:"),
     or with `voice: joint` a story's call ("X spoke to Y"), whose speaker and counterpart make
-    its joint subjects speak for both."""
+    its joint subjects speak for both. `member`: a member state's site (a public broadcaster):
+    the offices its house voice fills are a member's voice, which counts only on the war."""
 
     id: str
     message: str
@@ -179,6 +180,7 @@ class SourceRule:
     roles: tuple[str, ...]
     joint: tuple[str, ...]
     openings: tuple[Prefiltered, ...] = ()  # the same, for the first paragraphs after the title
+    member: bool = False  # a member state's site: its offices speak for the actor on the war only
 
 
 def source_rule(rule: Mapping[str, Any]) -> SourceRule:
@@ -194,6 +196,7 @@ def source_rule(rule: Mapping[str, Any]) -> SourceRule:
         openings=tuple(prefiltered(t, regex.IGNORECASE) for t in rule.get("openings") or ()),
         roles=tuple(_norm(role) for role in rule.get("roles") or ()),
         joint=tuple(_norm(subject) for subject in rule.get("joint") or ()),
+        member=bool(rule.get("member", False)),
     )
 
 

@@ -398,6 +398,7 @@ _SOURCE = mapping(
         "openings": list_of(_regex),
         "roles": STRINGS,
         "joint": STRINGS,
+        "member": boolean,
         "tests": _EXAMPLES,
     },
     required=("id", "message"),
