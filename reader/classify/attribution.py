@@ -906,7 +906,10 @@ def _past_relative_quote(verb: _Verb, j: int) -> int | None:
 def _in_relative(work: BlockWork, q_start: int, q_end: int, v_start: int) -> bool:
     """The quote closes a relative clause between a subject and its verb (", which calls the
     war a "special military operation," denies ...")."""
-    between = work.folded[q_end:v_start].strip(" ,")
+    folded = work.folded
+    if "which" not in folded and "who" not in folded:
+        return False
+    between = folded[q_end:v_start].strip(" ,")
     if len(between.split()) > 2:
         return False
     return _RELATIVE_OPEN.search(work.folded, max(0, q_start - 80), q_start) is not None
@@ -1229,6 +1232,8 @@ def settle(
     """
     owner: tuple[str, ...] | None = voice.actors if voice is not None else None
     resolved: dict[int, tuple[str, ...] | None] = {}
+    if len(attrs) > 1 and attrs[-1].trailing and _outlet_reports(attrs[-1]):
+        attrs = attrs[:-1]  # "X said this ..., Ukrinform reports": the channel, no speaker
     leaders = [
         a for i, a in enumerate(attrs) if a.trailing or (a.rule is ATTRIBUTION_SOURCE and i == 0)
     ][:1]
@@ -1266,6 +1271,12 @@ def _channel(work: BlockWork, attr: _Attr, embedded_in: tuple[str, ...] | None) 
         and attr.rule is ATTRIBUTION_SOURCE
         and work.folded[attr.pos : attr.end] in _CHANNELS
     )
+
+
+def _outlet_reports(attr: _Attr) -> bool:
+    """ "The head of state said this in his address, Ukrinform reports.": a closing "<outlet>
+    reports" after a speaker's verb names the channel, not the sentence's speaker."""
+    return attr.who.kind == "unknown" and attr.verb is not None and attr.verb.lemma == "report"
 
 
 class _OwnersBefore:
@@ -1417,6 +1428,8 @@ def _person_opening(work: BlockWork, attr: _Attr, state: State) -> Who | None:
         return None
     starts = work.starts
     first = bisect_left(starts, work.sentence_start(attr.who.start))
+    if work.units[first][LOW] in _QUOTE_MARKS:
+        return None  # '"...," he said': the sentence opens inside a quote
     k = bisect_left(starts, attr.who.start)
     who = _opening_subject(work.units, first, k, state) if first < k else None
     if who is None or in_spans(who.start, work.quotes):
@@ -1626,8 +1639,10 @@ _FROM_POSITION = re.compile(r"\b(?:" + "|".join(sorted(_FROM_NOUNS)) + r") from 
 _STATED_BY = re.compile(
     r"(?:^|(?<=[.!?\"”] ))\W*(?:this|that|it|these\s+words|such\s+a\s+statement|"
     r"the\s+relevant\s+statement)"
-    r"\s+(?:was|were|has\s+been|had\s+been)\s+(?:stated|said|announced|reported|noted|"
-    r"emphasi[sz]ed|declared|written|posted|made|voiced)\s+by\s+"
+    r"\s+(?:is|was|were|has\s+been|had\s+been)\s+(?:stated|said|announced|reported|noted|"
+    r"emphasi[sz]ed|declared|written|posted|made|voiced)\s+"
+    r"(?:in\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:comment|statement|interview|article|post|"
+    r"address|message|briefing|commentary)\s+)?by\s+"
 )
 
 

@@ -27,7 +27,7 @@ from reader.classify.types import LOW, START, TERM, BlockWork, DocumentSource, S
 from reader.classify.units import ASKS_SPEAKER, in_spans, merged
 from reader.model import Article
 from reader.rules.compile import CompiledRules, SourceRule, TermRule, VerbForm, fold
-from reader.rules.grammar import ATTRIBUTION_HEADLINE, CARRY_DOCUMENT
+from reader.rules.grammar import ATTRIBUTION_HEADLINE, CARRY_DOCUMENT, CARRY_STATEMENT
 
 # A title is a line: a pattern that runs longer than this on one is given up.
 _TITLE_SECONDS = 0.05
@@ -458,11 +458,15 @@ def actions_only(work: BlockWork, state: State, rules: CompiledRules) -> None:
     source = state.source
     if (source is not None and source.remarks) or not rules.actions:
         return
-    if not any(ev.rule == CARRY_DOCUMENT.id for ev in work.evidence):
+    if not any(ev.rule in _VOICES for ev in work.evidence):
         return
     index = _by_position(work)
     if work.sentences and all(_is_action(work, index, rules, s, e) for s, e in work.sentences):
-        work.evidence = [ev for ev in work.evidence if ev.rule != CARRY_DOCUMENT.id]
+        work.evidence = [ev for ev in work.evidence if ev.rule not in _VOICES]
+
+
+# A document's or a reprinted statement's voice, which a line of actions alone takes back.
+_VOICES = frozenset([CARRY_DOCUMENT.id, CARRY_STATEMENT.id])
 
 
 def document_label(work: BlockWork, rules: CompiledRules) -> None:

@@ -74,6 +74,7 @@ class Speaker:
     gender: str = ""  # the personal pronoun ("he", "she") the story last called them by
     off_topic: bool = False  # a member state's official last heard on a national matter
     name: str = ""  # a reprinted statement's speaker as the story names them ("kallas")
+    whole: bool = False  # a full text introduced as such: its quoted paragraphs are its own
 
 
 @dataclass
