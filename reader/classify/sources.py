@@ -272,6 +272,13 @@ def _group_actor(work: BlockWork, match: Any, group: str, offset: int = 0) -> tu
     if group not in match.groupdict() or match.start(group) < 0:
         return ()
     start, end = (at - offset for at in match.span(group))
+    # "Analysts expect Russia to deploy ...": a clause, not a name ("Secretary of State" is one)
+    if any(
+        start <= v_start < end
+        and not any(t_start <= v_start < t_end for t_start, t_end, _ in work.terms)
+        for v_start, _, _ in work.verbs
+    ):
+        return ()
     found = {
         actor
         for t_start, _, term in work.terms
