@@ -372,14 +372,33 @@ class ReaderApp(App[None]):
         does: Python's default for both kills the process at once, which leaves the terminal in
         the alternate screen with mouse tracking on and loses the last moves and marks.
 
+        SIGCONT resumes the terminal only after a suspend (SIGTSTP). A hangup sends SIGCONT
+        with SIGHUP, and Textual's driver answers every SIGCONT by starting application mode
+        again: a second output thread while the first is still running, and an exit that then
+        waited on a full output queue for good (the reader stayed, hung, in 4-6 of 8 launches
+        whose terminal closed as they opened).
+
         Only a real terminal app installs them (tests drive a headless app inside pytest).
         """
         if self.is_headless:
             return
         loop = asyncio.get_running_loop()
-        for signum in (signal.SIGTERM, signal.SIGHUP):
+        handlers: list[tuple[int, Callable[..., object], tuple[int, ...]]] = [
+            (signal.SIGTERM, self._signalled, (signal.SIGTERM,)),
+            (signal.SIGHUP, self._signalled, (signal.SIGHUP,)),
+            (signal.SIGCONT, self._continued, ()),
+        ]
+        for signum, handler, args in handlers:
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(signum, self._signalled, signum)
+                loop.add_signal_handler(signum, handler, *args)
+
+    def _continued(self) -> None:
+        """SIGCONT: the driver resumes the terminal if it was suspended, else nothing."""
+        driver = self._driver
+        if driver is not None and getattr(driver, "_must_signal_resume", False):
+            resume = getattr(driver, "_sigcont_application", None)  # the driver's own handler
+            if resume is not None:
+                resume()
 
     def _signalled(self, signum: int) -> None:
         """Save, then exit with 128 + the signal's number, as a shell reports a killed job."""

@@ -7,11 +7,15 @@ import json
 import os
 import signal
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
+from .conftest import TerminalFactory
 from .pty_terminal import Pty
+from .reader_screen import wait_for_reader
+from .terminal import Terminal
 
 ARTICLE = "".join(f"Paragraph {n}: NATO said talks would go on.\n\n" for n in range(40))
 
@@ -66,3 +70,57 @@ def test_a_hangup_after_the_terminal_is_gone_still_saves_and_exits(tmp_path: Pat
     state = Path(os.environ["XDG_STATE_HOME"]) / "reader" / "positions.json"
     saved = json.loads(state.read_text("utf-8"))["articles"][f"path:{path.resolve()}"]
     assert saved["block"] == 2
+
+
+def _program_pid(term: Terminal) -> int:
+    """The pid of the program in the pane (the pane's shell runs it as its child)."""
+    shell = term._display("#{pane_pid}")
+    children = Path(f"/proc/{shell}/task/{shell}/children").read_text("ascii").split()
+    return int(children[0])
+
+
+def _ended(pid: int, timeout: float) -> bool:
+    """Whether process `pid` ends (or is only a zombie) within `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text("ascii").rsplit(")", 1)[1].split()[0]
+        except OSError:
+            return True
+        if state == "Z":
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_a_continue_signal_without_a_suspend_leaves_the_terminal_as_it_is(
+    terminal: TerminalFactory, reader: Path, seeds: Path, reader_env: dict[str, str]
+) -> None:
+    """A hangup sends SIGCONT with SIGHUP; Textual's driver answered any SIGCONT by entering
+    application mode again (alternate screen, a second output thread), and a reader whose
+    terminal closed as it opened then hung on exit. Only a resume after a suspend does that."""
+    term = terminal([str(reader), str(seeds)], width=100, height=30, env=reader_env)
+    wait_for_reader(term)
+    entered = term.wait_for_output(b"\x1b[?1049h").count(b"\x1b[?1049h")
+
+    os.kill(_program_pid(term), signal.SIGCONT)
+    term.send_keys("j")
+    term.wait_for("block 2/")
+
+    assert term.raw_output().count(b"\x1b[?1049h") == entered == 1
+
+
+def test_a_terminal_closed_as_the_reader_opens_leaves_no_reader_behind(
+    terminal: TerminalFactory, reader: Path, seeds: Path, reader_env: dict[str, str]
+) -> None:
+    """The window closes (tmux's server with it) the moment the first article shows: each of
+    six readers ends. Before, 4-6 of 8 stayed, hung for good, in the start-up benchmark."""
+    for _ in range(6):
+        term = terminal([str(reader), str(seeds)], width=100, height=30, env=reader_env)
+        term.wait_for("block 1/")
+        pid = _program_pid(term)
+        term.kill()
+        ended = _ended(pid, timeout=10)
+        if not ended:
+            os.kill(pid, signal.SIGKILL)
+        assert ended, "the reader did not quit when its terminal closed"
