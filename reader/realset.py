@@ -47,8 +47,8 @@ KINDS = ("wire", "state-media", "ukrainian", "official", "paper")
 # until its figures were read at the end of session 3, dev since: tests/data/real2/README.md),
 # the third, all dev, for tuning (tests/data/real3/README.md), and the fourth, all blind, the set
 # session 4 is judged on (tests/data/real4/README.md), the fifth, a checkpoint read once in
-# the middle of session 4 and dev since (tests/data/real5/README.md), and the sixth, all blind,
-# a second checkpoint read once near the end of session 4 (tests/data/real6/README.md).
+# the middle of session 4 and dev since (tests/data/real5/README.md), and the sixth, a second
+# checkpoint read once late in session 4 and dev since (tests/data/real6/README.md).
 FOLDERS = (
     Path("tests/data/real"),
     Path("tests/data/real2"),
