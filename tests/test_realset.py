@@ -194,6 +194,23 @@ def test_by_default_every_committed_real_article_set_is_scored() -> None:
     assert splits == [{"dev"}, {"dev"}, {"dev"}, {"blind"}, {"dev"}, {"dev"}]
 
 
+def test_a_real_set_keeps_its_articles_text_only_in_the_ignored_cache() -> None:
+    """The articles are not ours to commit: beside the manifest, labels and README a set's folder
+    holds only cache/ (git-ignored). An article copied next to the labels would be committed by
+    the next `git add -A`, and `reader eval` would read it as a labelled article."""
+    from reader.realset import FOLDERS
+
+    root = Path(__file__).resolve().parent.parent
+    allowed = {"README.md", "manifest.yaml", "labels.yaml", "cache"}
+    stray = {
+        str(entry.relative_to(root))
+        for folder in FOLDERS
+        for entry in (root / folder).iterdir()
+        if entry.name not in allowed
+    }
+    assert stray == set()
+
+
 def test_a_malformed_manifest_is_one_line_and_exit_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
