@@ -24,7 +24,10 @@ def allowed(who: Who, work: BlockWork, rules: CompiledRules) -> bool:
     actors (not a member state, and not only as an adjective), or a topic word."""
     if not who.member:
         return True
-    if work.topic is None and len(work.units) <= _INTRO_UNITS and _only_attribution(work):
+    if work.topic is None and (
+        _POINTS_BACK.search(work.folded) is not None
+        or (len(work.units) <= _INTRO_UNITS and _only_attribution(work))
+    ):
         work.topic = True  # "X provided the following readout:": the topic is what follows
     if work.topic is None:
         work.topic = _names_a_side(work) or bool(rules.topic.scan(work.folded))
@@ -47,6 +50,12 @@ def _only_attribution(work: BlockWork) -> bool:
         and all(end - start <= _QUOTED_NAME for start, end in work.quotes)
     )
 
+
+# A line that names the source of what the lines around it say: "Source: the ministry, cited by
+# ...", "X said this after talks with Y" (what X said is the block before).
+_POINTS_BACK = re.compile(
+    r"^\W*sources?:|\b(?:said|stated|noted|wrote|announced|reported|declared)\s+(?:this|so)\b"
+)
 
 # The longest quotation that is a name ("European Truth"), not words said.
 _QUOTED_NAME = 40
