@@ -61,6 +61,7 @@ from reader.classify.sources import (
     page_source,
     remarks_voice,
     reported_actions,
+    section_heading,
     title_source,
 )
 from reader.classify.speakers import known_role, note_person, note_region, register_roles
@@ -576,7 +577,7 @@ _HONORIFIC = re.compile(
 def _transcript_line(work: BlockWork, rules: CompiledRules, voice: Speaker) -> Speaker:
     """A line after a transcript speaker's "Name: ...": in that speaker's voice (a question
     put to them, "Do you expect ...?", is not: the voice goes on after it)."""
-    if voice.actors and not ASKS_SPEAKER.search(work.folded):
+    if voice.actors and not ASKS_SPEAKER.search(work.folded) and not section_heading(work):
         add_evidence(work, CARRY_TRANSCRIPT, voice.actors, 0, len(work.text), rules.weights.carry)
         work.carried_from = voice.block
     return voice

@@ -374,12 +374,12 @@ def remarks_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         return
     if ASKS_SPEAKER.search(work.folded):
         return  # a journalist's question with no label of its own ("Do you expect ...?")
-    if _section_heading(work):
+    if section_heading(work):
         return  # "Ukrainian crisis update": a briefing's heading names a topic
     add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
 
 
-def _section_heading(work: BlockWork) -> bool:
+def section_heading(work: BlockWork) -> bool:
     """A short line with no sentence's end and no speech or stance verb: a heading inside
     the remarks ("Ukrainian crisis update", "On the situation around the plant")."""
     text = work.text.rstrip()
@@ -513,7 +513,15 @@ _first = itemgetter(0)
 
 
 def _by_position(work: BlockWork) -> _Index:
-    return sorted(work.verbs, key=_first), sorted((s, e) for s, e, _ in work.terms)
+    """The block's verbs (those used as nouns left out: "Belgium's support for Ukraine", "our
+    support") and its names, sorted by where they start."""
+    folded = work.folded
+    verbs = [v for v in work.verbs if not _NOUN_BEFORE.search(folded, max(0, v[0] - 12), v[0])]
+    return sorted(verbs, key=_first), sorted((s, e) for s, e, _ in work.terms)
+
+
+# Right before a verb's form, what makes it a noun: a possessive or a determiner.
+_NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|its|their|our|his|her|my|your))\s+\Z")
 
 
 def _between(items: list[Any], start: int, end: int) -> list[Any]:
