@@ -1,7 +1,7 @@
 """The real-article set: score the rules on published text that is not ours to commit.
 
-The articles of tests/data/real, real2, real3, real4 and real5 are public pages (wire copy, state
-media, official documents). Their text stays in a git-ignored cache; the repository keeps only
+The articles of tests/data/real, real2, real3, real4, real5 and real6 are public pages (wire copy,
+state media, official documents). Their text stays in a git-ignored cache; the repository keeps only
 `manifest.yaml` (where each article comes from, and a fingerprint per paragraph) and
 `labels.yaml` (the gold, by paragraph index). So the cache can be rebuilt by anyone who can
 read the pages again, and the fingerprints prove that a rebuilt cache holds the very paragraphs
@@ -13,9 +13,9 @@ A cached article is a `.txt` file: the headline, then each paragraph, separated 
 lines). Block `p` of the labels is paragraph `p` of the manifest; the headline is 0.
 
 `python -m reader.realset [FOLDER...]` (`make eval-real`: tests/data/real, real2, real3, real4,
-real5) checks each set's cache and scores each split that has articles (`dev`, `blind`) separately.
-With no cache it says how to rebuild it and exits 0, so a fresh clone and CI pass without the
-articles.
+real5, real6) checks each set's cache and scores each split that has articles (`dev`, `blind`)
+separately. With no cache it says how to rebuild it and exits 0, so a fresh clone and CI pass
+without the articles.
 """
 
 from __future__ import annotations
@@ -46,14 +46,16 @@ KINDS = ("wire", "state-media", "ukrainian", "official", "paper")
 # The sets `make eval-real` scores: the first (its blind part retired into dev), the second (blind
 # until its figures were read at the end of session 3, dev since: tests/data/real2/README.md),
 # the third, all dev, for tuning (tests/data/real3/README.md), and the fourth, all blind, the set
-# session 4 is judged on (tests/data/real4/README.md), and the fifth, a checkpoint read once in
-# the middle of session 4 and dev since (tests/data/real5/README.md).
+# session 4 is judged on (tests/data/real4/README.md), the fifth, a checkpoint read once in
+# the middle of session 4 and dev since (tests/data/real5/README.md), and the sixth, all blind,
+# a second checkpoint read once near the end of session 4 (tests/data/real6/README.md).
 FOLDERS = (
     Path("tests/data/real"),
     Path("tests/data/real2"),
     Path("tests/data/real3"),
     Path("tests/data/real4"),
     Path("tests/data/real5"),
+    Path("tests/data/real6"),
 )
 
 # Punctuation is what re-extraction changes most (curly or straight quotes, dashes, a headline

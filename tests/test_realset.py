@@ -184,13 +184,15 @@ def test_by_default_every_committed_real_article_set_is_scored() -> None:
         "tests/data/real3",
         "tests/data/real4",
         "tests/data/real5",
+        "tests/data/real6",
     ]
     assert [str(folder) for folder in FOLDERS] == expected
     splits = [{a.split for a in load_manifest(root / f / "manifest.yaml")} for f in FOLDERS]
     # the first set's blind part and the second set, read at the end of session 3, are dev now;
     # the fourth, built for session 4, is blind; the fifth, its mid-session checkpoint, was read
-    # once in the middle of session 4 and is dev since
-    assert splits == [{"dev"}, {"dev"}, {"dev"}, {"blind"}, {"dev"}]
+    # once in the middle of session 4 and is dev since; the sixth, a second checkpoint read near
+    # the end of session 4, is blind
+    assert splits == [{"dev"}, {"dev"}, {"dev"}, {"blind"}, {"dev"}, {"blind"}]
 
 
 def test_a_malformed_manifest_is_one_line_and_exit_2(

@@ -185,9 +185,9 @@ def test_resolving_a_phrase_learns_nothing_until_asked(config: Config) -> None:
             "MELITOPOL",
         ),
         ("NEW YORK (AP) — The UN said", "NEW YORK (AP) — ", "NEW YORK"),
-        ("MOSCOW, Nov 3 - Russia said", "MOSCOW, Nov 3 - ", None),
-        ("BRUSSELS - NATO said", "BRUSSELS - ", None),
-        ("KYIV, Ukraine — Russian forces", "KYIV, Ukraine — ", None),
+        ("MOSCOW, Nov 3 - Russia said", "MOSCOW, Nov 3 - ", "MOSCOW"),
+        ("BRUSSELS - NATO said", "BRUSSELS - ", "BRUSSELS"),
+        ("KYIV, Ukraine — Russian forces", "KYIV, Ukraine — ", "KYIV"),
         ("NATO, allies agree — sources say", None, None),
         ("NATO said on Monday", None, None),
         ("Kyiv (AP) — lower-case place", None, None),
@@ -208,7 +208,7 @@ def test_resolving_a_phrase_learns_nothing_until_asked(config: Config) -> None:
 )
 def test_datelines(text: str, opening: str | None, city: str | None) -> None:
     """One dateline rule for both its uses: its text is no one's statement, and a dateline
-    naming its agency may put the story on its city's side (`city`)."""
+    (a wire's or a newspaper's) may put the story on its city's side (`city`)."""
     match = dateline(text)
     assert (match.group(0) if match else None) == opening
     assert agency_city(text) == city

@@ -32,7 +32,8 @@ from reader.classify.phrases import (
     tie_appositive,
     word_set,
 )
-from reader.classify.speakers import TITLE_GAP, house_who, known_role, named_again, note_person
+from reader.classify.speakers import house_who, known_role, named_again, note_person
+from reader.classify.topic import allowed
 from reader.classify.types import (
     CAP,
     END,
@@ -135,64 +136,6 @@ class _Attr:
         if self.follows:
             return self.pos, self.end
         return min(self.who.start, self.pos), max(self.who.end, self.end)
-
-
-# The longest line that only introduces the statement after it ("Foreign Secretary X said:").
-_INTRO_UNITS = 20
-
-
-def allowed(who: Who, work: BlockWork, rules: CompiledRules) -> bool:
-    """A member state's voice counts only on the war's topic: the block names one of the
-    actors (not a member state, and not only as an adjective), or a topic word."""
-    if not who.member:
-        return True
-    if work.topic is None and len(work.units) <= _INTRO_UNITS and _only_attribution(work):
-        work.topic = True  # "X provided the following readout:": the topic is what follows
-    if work.topic is None:
-        work.topic = _names_a_side(work) or bool(rules.topic.scan(work.folded))
-    return work.topic
-
-
-def _only_attribution(work: BlockWork) -> bool:
-    """A line that only introduces what follows: "X provided the following readout:", or one
-    that ends on its speech verb with nothing said ("..., the press service of the Turkish
-    president reported."; a quoted name is not something said, a quoted sentence is)."""
-    text = work.text.rstrip()
-    if text.endswith(":"):
-        return True
-    verbs = work.verbs
-    return (
-        bool(verbs)
-        and text.endswith(".")
-        and verbs[-1][2].cls == "speech"
-        and not text[verbs[-1][1] : -1].strip()
-        and all(end - start <= _QUOTED_NAME for start, end in work.quotes)
-    )
-
-
-# The longest quotation that is a name ("European Truth"), not words said.
-_QUOTED_NAME = 40
-
-
-def _names_a_side(work: BlockWork) -> bool:
-    """Whether the block names one of the actors themselves (not a member state): by name, by
-    possessive, or by an adjective before an office or body of theirs ("talks with a Ukrainian
-    delegation", "the Russian side"). "Russian gas" is trade, not the war: an adjective alone
-    does not make the topic."""
-    folded, terms = work.folded, work.terms
-    for k, (_, end, term) in enumerate(terms):
-        if term.member or not term.actors:
-            continue
-        if term.kind != "adjective" or folded.endswith("'s", 0, end):
-            return True
-        following = terms[k + 1] if k + 1 < len(terms) else None
-        if (
-            following is not None
-            and following[2].kind == "role"
-            and TITLE_GAP.fullmatch(folded, end, following[0]) is not None
-        ):
-            return True
-    return False
 
 
 def on_topic(speaker: Speaker, work: BlockWork, rules: CompiledRules) -> bool:
@@ -963,7 +906,10 @@ def _past_relative_quote(verb: _Verb, j: int) -> int | None:
 def _in_relative(work: BlockWork, q_start: int, q_end: int, v_start: int) -> bool:
     """The quote closes a relative clause between a subject and its verb (", which calls the
     war a "special military operation," denies ...")."""
-    between = work.folded[q_end:v_start].strip(" ,")
+    folded = work.folded
+    if "which" not in folded and "who" not in folded:
+        return False
+    between = folded[q_end:v_start].strip(" ,")
     if len(between.split()) > 2:
         return False
     return _RELATIVE_OPEN.search(work.folded, max(0, q_start - 80), q_start) is not None
@@ -1286,6 +1232,8 @@ def settle(
     """
     owner: tuple[str, ...] | None = voice.actors if voice is not None else None
     resolved: dict[int, tuple[str, ...] | None] = {}
+    if len(attrs) > 1 and attrs[-1].trailing and _outlet_reports(attrs[-1]):
+        attrs = attrs[:-1]  # "X said this ..., Ukrinform reports": the channel, no speaker
     leaders = [
         a for i, a in enumerate(attrs) if a.trailing or (a.rule is ATTRIBUTION_SOURCE and i == 0)
     ][:1]
@@ -1323,6 +1271,12 @@ def _channel(work: BlockWork, attr: _Attr, embedded_in: tuple[str, ...] | None) 
         and attr.rule is ATTRIBUTION_SOURCE
         and work.folded[attr.pos : attr.end] in _CHANNELS
     )
+
+
+def _outlet_reports(attr: _Attr) -> bool:
+    """ "The head of state said this in his address, Ukrinform reports.": a closing "<outlet>
+    reports" after a speaker's verb names the channel, not the sentence's speaker."""
+    return attr.who.kind == "unknown" and attr.verb is not None and attr.verb.lemma == "report"
 
 
 class _OwnersBefore:
@@ -1474,6 +1428,8 @@ def _person_opening(work: BlockWork, attr: _Attr, state: State) -> Who | None:
         return None
     starts = work.starts
     first = bisect_left(starts, work.sentence_start(attr.who.start))
+    if work.units[first][LOW] in _QUOTE_MARKS:
+        return None  # '"...," he said': the sentence opens inside a quote
     k = bisect_left(starts, attr.who.start)
     who = _opening_subject(work.units, first, k, state) if first < k else None
     if who is None or in_spans(who.start, work.quotes):
@@ -1525,6 +1481,8 @@ _HOUSE_OFFICES = word_set(
         "air force",
         "prime minister",
         "presidential office",
+        "head of state",
+        "head of government",
         "chancellor",
         "foreign minister",
         "defence minister",
@@ -1681,8 +1639,10 @@ _FROM_POSITION = re.compile(r"\b(?:" + "|".join(sorted(_FROM_NOUNS)) + r") from 
 _STATED_BY = re.compile(
     r"(?:^|(?<=[.!?\"”] ))\W*(?:this|that|it|these\s+words|such\s+a\s+statement|"
     r"the\s+relevant\s+statement)"
-    r"\s+(?:was|were|has\s+been|had\s+been)\s+(?:stated|said|announced|reported|noted|"
-    r"emphasi[sz]ed|declared|written|posted|made|voiced)\s+by\s+"
+    r"\s+(?:is|was|were|has\s+been|had\s+been)\s+(?:stated|said|announced|reported|noted|"
+    r"emphasi[sz]ed|declared|written|posted|made|voiced)\s+"
+    r"(?:in\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:comment|statement|interview|article|post|"
+    r"address|message|briefing|commentary)\s+)?by\s+"
 )
 
 

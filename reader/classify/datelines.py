@@ -39,13 +39,14 @@ def dateline(text: str, opening: bool = False) -> re.Match[str] | None:
 
 
 def agency_city(text: str) -> str | None:
-    """The city of a dateline that names its agency ("KYIV, Ukraine (AP) —" -> "KYIV") or
-    that opens a newspaper's story before a colon ("LONDON: "): where the story was filed,
-    which may put it on that city's side."""
+    """The city of a dateline, with its agency ("KYIV, Ukraine (AP) —" -> "KYIV") or a
+    newspaper's ("TALLINN - ", "LONDON: "): where the story was filed, which may put it on
+    that city's side (a diplomat named there without a country is posted there, not its own:
+    see reader.classify.speakers)."""
     if not (text[:1].isupper() and text[1:2].isupper()):
         return None
     match = DATELINE.match(text)
     if match is not None:
-        return match.group("place") if match.group("agency") or match.group("wire") else None
+        return match.group("place")
     colon = COLON_DATELINE.match(text)
     return colon.group("place") if colon is not None else None

@@ -10,9 +10,11 @@ from collections.abc import Iterable
 
 from reader.classify.datelines import agency_city
 from reader.classify.evidence import add_evidence
+from reader.classify.topic import allowed
 from reader.classify.types import (
     CAP,
     LOW,
+    START,
     TERM,
     BlockWork,
     Speaker,
@@ -67,7 +69,7 @@ _ONE_VOICE = re.compile(
 
 
 _SAYS_ITS_VIEW = re.compile(
-    r"\W*(?:(?:joint\s+)?statement|declaration|comment|communiqu[eé]|remarks|address)\b",
+    r"\W*(?:(?:joint\s+)?statement|declaration|comment|communiqu[eé])\b",
     re.IGNORECASE,
 )
 
@@ -157,6 +159,8 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
     if set(author) <= own or any(ev.kind == "carry" for ev in work.evidence):
         return
     speaker = Speaker(author, work.index)
+    if state.document_member and not _member_on_topic(work, state, author, rules):
+        return  # a member government's page on a national matter (its budget) is no actor's
     if not own:
         if _delivered(work) and not ASKS_SPEAKER.search(work.folded):
             weight = rules.weights.carry
@@ -167,6 +171,17 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         # The document's own account outweighs the position it reports.
         weight = rules.weights.attribution + rules.weights.reported
         add_evidence(work, CARRY_DOCUMENT, speaker.actors, 0, len(work.text), weight)
+
+
+def _member_on_topic(
+    work: BlockWork, state: State, author: tuple[str, ...], rules: CompiledRules
+) -> bool:
+    """Whether a member government's page speaks on the war, Russia or the alliance: once one
+    of its lines does, the page does (a speech's "It's great to have you with us" is the
+    speaker's); a page none of whose lines does (a budget, a motorway) is no actor's."""
+    if not state.document_topic:
+        state.document_topic = allowed(Who("actor", author, member=True), work, rules)
+    return state.document_topic
 
 
 def _quotes_the_floor(work: BlockWork, state: State) -> bool:
@@ -280,6 +295,8 @@ _SALUTATION = re.compile(
     r"(?:president|speaker|chair(?:man|woman|person)?|secretary[- ]general|excellenc(?:y|ies)|"
     r"colleagues|ladies\s+and\s+gentlemen|(?:distinguished|dear|honou?rable|esteemed|fellow)"
     r"\s+[\w' -]{2,60}?)(?:,\s+[^.!?]{0,240}?)?[,.!:]?\s*\Z"
+    r"|\W*(?:good\s+(?:morning|afternoon|evening)|hello)(?:,?\s+(?:everyone|everybody|all))?"
+    r"[,.!]?\s*\Z"
 )
 
 
@@ -322,13 +339,15 @@ def statement_voice(work: BlockWork, state: State, rules: CompiledRules, plain: 
     statement = state.statement
     if statement is not None:
         if _own_words(work, statement.actors):  # the speaker's "we" goes on
-            statement = state.statement = Speaker(statement.actors, work.index, name=statement.name)
+            statement = state.statement = Speaker(
+                statement.actors, work.index, name=statement.name, whole=statement.whole
+            )
         if (
             not plain
-            or _ENDS_STATEMENT.match(work.folded)
+            or (_ENDS_STATEMENT.match(work.folded) and not statement.whole)
             or _reports(work)
             or _names_speaker(work, statement)
-            or work.index - statement.block >= _IMPERSONAL
+            or (work.index - statement.block >= _IMPERSONAL and not statement.whole)
         ):
             state.statement = None
         elif statement.actors:
@@ -340,6 +359,8 @@ def statement_voice(work: BlockWork, state: State, rules: CompiledRules, plain: 
                 work.carried_from = statement.block
     if plain and state.voice is None and not work.quotes and work.text.rstrip().endswith(":"):
         _introduction(work, state, rules)
+        if state.statement is None:
+            _full_text(work, state, rules)
     elif plain and state.voice is None and state.statement is None and not work.quotes:
         _unquoted_words(work, state)
 
@@ -349,6 +370,8 @@ def _unquoted_words(work: BlockWork, state: State) -> None:
     said": a speaker's own first-person words with no quote marks, named after them, are a
     statement reprinted as it was issued; the paragraphs after it go on in X's voice as after
     "X said:" (and end as that does)."""
+    if not work.main:
+        return
     speakers = {who.actors for _, who in work.main if who.kind == "actor"}
     if len(speakers) != 1:
         return
@@ -388,18 +411,22 @@ def statement_speaker(work: BlockWork, state: State, plain: bool) -> Speaker | N
     a quoted or "Meanwhile, ..." paragraph, a reporting verb of its own ("X said"), or a
     second paragraph in a row with no first person."""
     statement = state.statement
-    if statement is None or not statement.actors or not plain or work.quotes:
-        return None
-    if _ENDS_STATEMENT.match(work.folded) or _names_speaker(work, statement):
-        return None
-    if not _own_words(work, statement.actors) and work.index - statement.block >= _IMPERSONAL:
+    if statement is None or not statement.actors or not plain:
         return None
     text = work.text
     if any(
-        verb.lemma.split(" ", 1)[0] in _REPORTING and not text[start].isupper()
+        verb.lemma.split(" ", 1)[0] in _REPORTING
+        and not text[start].isupper()
+        and not _SPEAKER_BEFORE.search(text, max(0, start - 12), start)
         for start, _, verb in work.verbs
     ):
-        return None  # (a capital "State" is a name's: "the US State Department")
+        return None  # the narrator reports (a capital "State" is a name's: "the US State ...")
+    if statement.whole:  # a full text: its quote marks and impersonal lines are its own
+        return Speaker(statement.actors, statement.block)
+    if work.quotes or _ENDS_STATEMENT.match(work.folded) or _names_speaker(work, statement):
+        return None
+    if not _own_words(work, statement.actors) and work.index - statement.block >= _IMPERSONAL:
+        return None
     return Speaker(statement.actors, statement.block)
 
 
@@ -414,6 +441,41 @@ def _own_words(work: BlockWork, actors: tuple[str, ...]) -> bool:
         rule.first_person and rule.actor in actors and not (quotes and in_spans(start, quotes))
         for start, _, rule in work.framing
     )
+
+
+# The speaker's own "I said", "as we have stated": no narrator reporting.
+_SPEAKER_BEFORE = re.compile(r"\b(?:I|[Ww]e)(?:\s+(?:have|had|already|also|once))*\s+\Z")
+
+
+def _full_text(work: BlockWork, state: State, rules: CompiledRules) -> None:
+    """ "Below is the full text of the president's address:": the document after it is the
+    speaker's to the end or until the narrator reports someone, its quoted paragraphs too; the
+    line is theirs (an attribution-only line). An office named alone is the one the story has
+    just named ("The head of state said this ...")."""
+    full = _FULL_TEXT.search(work.folded)
+    if full is None:
+        return
+    actors = _one_actor(work.terms, full.start("who"), full.end("who"))
+    last = state.last
+    if not actors and last is not None and last.actors:
+        words = work.units[bisect_left(work.starts, full.start("who")) :]
+        if all(
+            u[LOW] == "the" or (u[TERM] is not None and u[TERM].kind == "role")
+            for u in [u for u in words if u[START] < full.end("who")]
+        ):
+            actors = last.actors
+    if not actors:
+        return
+    state.statement = Speaker(actors, work.index, whole=True)
+    state.last = state.statement
+    add_evidence(work, CARRY_STATEMENT, actors, 0, len(work.text), rules.weights.attribution)
+
+
+_FULL_TEXT = re.compile(
+    r"\b(?:below|here)\s+(?:is|are)\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:text|transcript)\s+of\s+"
+    r"(?P<who>[^:]{2,80}?)(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:address|statement|speech|remarks|"
+    r"interview|appeal|message)\b[^:]{0,40}:\s*\Z"
+)
 
 
 def _introduction(work: BlockWork, state: State, rules: CompiledRules) -> None:

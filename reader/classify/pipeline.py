@@ -15,7 +15,6 @@ from threading import Event
 from typing import Any, TypeVar
 
 from reader.classify.attribution import (
-    allowed,
     on_topic,
     reported_positions,
     sentence_attrs,
@@ -65,6 +64,7 @@ from reader.classify.sources import (
     title_source,
 )
 from reader.classify.speakers import known_role, note_person, note_region, register_roles
+from reader.classify.topic import allowed
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Speaker, State, Unit, Who
 from reader.classify.units import ASKS_SPEAKER, COLON_PREFIX, DASH_SUFFIX, in_spans, merged
 from reader.classify.verdicts import Verdicts
@@ -300,6 +300,8 @@ def _colon_label(
     after = before.index(pre_units[-1]) + 1 if pre_units else len(before)
     if after < len(before) and pre_units[-1][LOW].endswith(("'s", "’s")):
         return None  # "Ambassador's warning: ...": a possessive heads a noun, a heading
+    if is_title and after < len(before) and before[after][LOW] in _AUXILIARIES:
+        return None  # "Partners have eased up on sanctions: Zelenskiy": a clause, its source after
     if after < len(before) and _qualifies_noun(before[after], work, before[after + 1 : after + 2]):
         return None  # "Ukraine peace push: ...", "PM call with ...": the name qualifies a noun
     if _described_thing(pre_units):
@@ -315,6 +317,7 @@ def _colon_label(
 
 
 _POSSESSIVES = frozenset(["our", "my", "your", "their", "his", "her", "its"])
+_AUXILIARIES = frozenset(["has", "have", "had", "is", "are", "was", "were", "will", "would"])
 
 
 def _described_thing(units: list[Unit]) -> bool:
@@ -356,8 +359,8 @@ def _analyse(
     is_title = block.kind == "title" or (block.index == 0 and block.kind == "heading")
     _remember_people(work, state, rules, is_title)
     voice, body_from, pending, labelled = _voice_and_label(block, work, rules, state, is_title)
-    if is_title and not labelled:
-        pending = _headline_source(work, rules, state)
+    if is_title and pending is None and not (labelled and work.main):
+        pending = _headline_source(work, rules, state)  # (a clause before a colon: no label)
     in_voice = voice is not None and bool(voice.actors)
     speaking = voice if in_voice else _remarks_speaker(work, state, is_title)
     if speaking is None and not is_title:
@@ -371,6 +374,8 @@ def _analyse(
         _body_sources(work, rules, state, distance, in_voice)
         reported_actions(work, rules)
         statement_voice(work, state, rules, block.kind != "heading")
+        if state.statement is not None:
+            actions_only(work, state, rules)  # "X addressed the deputies": the statement's act
         if not state.official and state.statement is None and rules.sources:
             embedded_document(work, state, rules)  # "Statement of the MFA of Ukraine on ..."
     _document_source(work, rules, state, is_title)
@@ -502,6 +507,9 @@ def _section_or_prefix(
     if prefix is None:
         return 0, None
     heading = work.folded[: prefix.end(1)].strip()
+    if heading in _NOTE_LABELS:
+        state.voice = None  # "Note: This transcript presents what Putin said ...": the editor's
+        return len(work.text), None
     if heading in _SECTION_LABELS:
         _section(work, prefix.end(1) + 1, rules, state)
         return prefix.end(1) + 1, None
@@ -577,18 +585,31 @@ def _transcript_line(work: BlockWork, rules: CompiledRules, voice: Speaker) -> S
 def _headline_source(work: BlockWork, rules: CompiledRules, state: State) -> Who | None:
     """ "... - Kremlin": the source a headline names after a dash; a role there ("- MoD")
     is returned, to resolve from the first paragraphs."""
-    dash = DASH_SUFFIX.search(work.text)
+    dash = DASH_SUFFIX.search(work.text) or _COLON_SUFFIX.search(work.text)
     if dash is None:
         return None
     tail = [u for u in work.units if u[START] >= dash.start(1)]
-    who = resolve(first_phrase(tail), state.names)
+    phrase = first_phrase(tail)
+    if dash.re is _COLON_SUFFIX and (
+        len(phrase) != len(tail)
+        or not (tail[-1][TERM] or tail[-1][CAP])
+        or tail[0][LOW] in ("a", "an")
+    ):
+        return None  # "Ukraine war: what we know", "...: A NATO Concern": no source named
+    who = resolve(phrase, state.names)
     learn(who, state.names)
     if who.kind == "actor":
         add_evidence(
             work, ATTRIBUTION_HEADLINE, who.actors, who.start, who.end, rules.weights.attribution
         )
         work.main.append((who.start, who))
+    if who.kind == "unknown" and dash.re is _COLON_SUFFIX:
+        return who  # "...: Zelenskiy": the name the first paragraphs tie to a side
     return who if who.kind == "role" else None
+
+
+# A wire headline's source after a colon: "Partners have eased up on sanctions: Zelenskiy".
+_COLON_SUFFIX = re.compile(r"\w[\"”’']?:\s+((?:[\w.'’-]+\s+){0,3}[\w.'’-]+)\s*$")
 
 
 def _sentences(
@@ -665,6 +686,11 @@ _SECTION_LABELS = frozenset(
         "video",
     ]
 )
+
+
+# An editor's note about the text ("Note: This transcript presents what X said ..."): the
+# publisher's words about the document, no one's position.
+_NOTE_LABELS = frozenset(["note", "editor's note", "editor’s note", "editors' note", "disclaimer"])
 
 
 def _section(work: BlockWork, body_from: int, rules: CompiledRules, state: State) -> None:

@@ -124,6 +124,12 @@ _SHORTEST_CLAIM = 40
 
 # The next paragraph opens by naming the speaker of the one before: "Ukrainian Defense
 # Minister X said this in a post on Facebook", "This was stated by X", "X announced this".
+# A paragraph that opens with a dash and an inverted speech verb ("- said Zelenskyy,
+# commenting on ..."): the attribution of the paragraph before it, as Ukrainian outlets set it.
+_DASH_SAID = re.compile(
+    r"\s*[–—-]\s*(?:said|stated|noted|added|wrote|emphasi[sz]ed|stressed|explained|summed\s+up)\b"
+)
+
 _SAID_THIS = re.compile(
     r"[^.!?\"“”]{0,160}?\b(?:said|stated|announced|wrote|reported|noted|emphasi[sz]ed|declared|"
     r"posted|told|underlined|stressed)\s+(?:this|so)\b(?!\s+(?:week|month|year|morning|"
@@ -149,8 +155,8 @@ def forward_speaker(
     if who.kind not in ("actor", "unknown"):
         return
     if not quote:
-        said = _SAID_THIS.match(nxt.folded)
-        if said is None or not said.start() <= pos <= said.end():
+        said = _DASH_SAID.match(nxt.folded) or _SAID_THIS.match(nxt.folded)
+        if said is None or not (said.re is _DASH_SAID or said.start() <= pos <= said.end()):
             return
     elif _BACK_REFERENCE.match(nxt.folded) is None:
         s_start, s_end = nxt.sentences[0] if nxt.sentences else (0, 0)

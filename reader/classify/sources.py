@@ -27,7 +27,7 @@ from reader.classify.types import LOW, START, TERM, BlockWork, DocumentSource, S
 from reader.classify.units import ASKS_SPEAKER, in_spans, merged
 from reader.model import Article
 from reader.rules.compile import CompiledRules, SourceRule, TermRule, VerbForm, fold
-from reader.rules.grammar import ATTRIBUTION_HEADLINE, CARRY_DOCUMENT
+from reader.rules.grammar import ATTRIBUTION_HEADLINE, CARRY_DOCUMENT, CARRY_STATEMENT
 
 # A title is a line: a pattern that runs longer than this on one is given up.
 _TITLE_SECONDS = 0.05
@@ -156,7 +156,7 @@ def opening_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
                     return True
                 continue
             author = (rule.actor,) if rule.actor else _group_actor(work, match, "speaker")
-            author = author or _line_speaker(work)
+            author = author or _line_speaker(work) or _office_of_site(work, match, state, True)
             if not author:
                 continue
             _establish(state, rule, author, roles=_group_roles(work, match, rules))
@@ -272,6 +272,13 @@ def _group_actor(work: BlockWork, match: Any, group: str, offset: int = 0) -> tu
     if group not in match.groupdict() or match.start(group) < 0:
         return ()
     start, end = (at - offset for at in match.span(group))
+    # "Analysts expect Russia to deploy ...": a clause, not a name ("Secretary of State" is one)
+    if any(
+        start <= v_start < end
+        and not any(t_start <= v_start < t_end for t_start, t_end, _ in work.terms)
+        for v_start, _, _ in work.verbs
+    ):
+        return ()
     found = {
         actor
         for t_start, _, term in work.terms
@@ -281,11 +288,16 @@ def _group_actor(work: BlockWork, match: Any, group: str, offset: int = 0) -> tu
     return tuple(found) if len(found) == 1 else ()
 
 
-def _office_of_site(work: BlockWork, match: Any, state: State) -> tuple[str, ...]:
+def _office_of_site(
+    work: BlockWork, match: Any, state: State, outlet: bool = False
+) -> tuple[str, ...]:
     """ "<claim> – Address by the President" on a government's own site: an office named
     alone (no country, no name) in a title's speaker group is the site's; on any other page it
-    names no one."""
-    if not state.house or state.source is None or "speaker" not in match.groupdict():
+    names no one. With `outlet`, a one-side outlet's page counts too ("Below is the full text
+    of the president's address:" on Ukrinform: the president is Ukraine's)."""
+    if not state.house or (state.source is None and not outlet):
+        return ()
+    if "speaker" not in match.groupdict():
         return ()
     if match.start("speaker") < 0:
         return ()
@@ -339,6 +351,7 @@ def _establish(
 ) -> None:
     state.official = True
     state.document = author
+    state.document_member = rule.member
     state.reports = rule.voice != "headline"  # remarks too: the author first (GUIDE.md)
     others = tuple(actor for actor in counterpart if actor not in author)
     remarks = rule.voice == "remarks"
@@ -445,11 +458,15 @@ def actions_only(work: BlockWork, state: State, rules: CompiledRules) -> None:
     source = state.source
     if (source is not None and source.remarks) or not rules.actions:
         return
-    if not any(ev.rule == CARRY_DOCUMENT.id for ev in work.evidence):
+    if not any(ev.rule in _VOICES for ev in work.evidence):
         return
     index = _by_position(work)
     if work.sentences and all(_is_action(work, index, rules, s, e) for s, e in work.sentences):
-        work.evidence = [ev for ev in work.evidence if ev.rule != CARRY_DOCUMENT.id]
+        work.evidence = [ev for ev in work.evidence if ev.rule not in _VOICES]
+
+
+# A document's or a reprinted statement's voice, which a line of actions alone takes back.
+_VOICES = frozenset([CARRY_DOCUMENT.id, CARRY_STATEMENT.id])
 
 
 def document_label(work: BlockWork, rules: CompiledRules) -> None:

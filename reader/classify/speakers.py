@@ -20,6 +20,7 @@ from reader.classify.phrases import (
     resolve,
     tie_names,
 )
+from reader.classify.topic import TITLE_GAP
 from reader.classify.types import (
     CAP,
     LOW,
@@ -238,10 +239,6 @@ def _claimed_office(work: BlockWork, state: State, who: Who, at: int) -> Who | N
     return held if held is not None and not house & set(held.actors) else None
 
 
-# Between a side's word and the role it qualifies: "Lithuanian President", "Lithuania's president".
-TITLE_GAP = re.compile(r"(?:'s)?\s+")
-
-
 def _held_office(who: Who, phrase: Sequence[Unit], state: State, exact: bool = False) -> Who | None:
     """ "Russia's ambassador to the US claimed ..." then "Ambassador Anatoly Antonov said": the
     office the article already gave a side, now with its holder's name (not after a
@@ -292,6 +289,7 @@ def _office_holders(work: BlockWork, state: State) -> None:
 
 
 # Government titles that an outlet leaves unqualified when the side is plain from its dateline
+# (not a diplomat's: "WASHINGTON - ... Ambassador <name> said" is the ambassador posted there)
 # ("KYIV, Ukraine (AP) - ... Gov. Vadym Filashkin said"; "MOSCOW, June 12. /TASS/. Deputy
 # Foreign Minister Sergey Ryabkov said"). Spokespeople only with "ministry" in the title. Not
 # after another side's speaker: "Kremlin spokesman Dmitry Peskov said ... Foreign Minister Wang
@@ -316,14 +314,12 @@ _HOUSE_TITLES = frozenset(
         "region governor",
         "oblast governor",
         "gov.",
-        "ambassador",
         "foreign secretary",
         "defence secretary",
         "defense secretary",
         "secretary of state",
         "secretary of defense",
         "secretary of defence",
-        "chargé d'affaires",
     ]
 )
 _SPOKES = frozenset(["spokesman", "spokeswoman", "spokesperson"])

@@ -74,6 +74,7 @@ class Speaker:
     gender: str = ""  # the personal pronoun ("he", "she") the story last called them by
     off_topic: bool = False  # a member state's official last heard on a national matter
     name: str = ""  # a reprinted statement's speaker as the story names them ("kallas")
+    whole: bool = False  # a full text introduced as such: its quoted paragraphs are its own
 
 
 @dataclass
@@ -108,6 +109,8 @@ class State:
     reports: bool = False  # ... and what it says others said is reported in that voice
     house: tuple[str, ...] = ()  # the side a dateline puts the article on ("KYIV, ... (AP)")
     house_member: bool = False  # ... through a member state's site (its public broadcaster)
+    document_member: bool = False  # the document is a member state's site's: on the war only
+    document_topic: bool = False  # ... and one of its lines was on the war's topic
     interviewee: Speaker | None = None  # who answers the "A:" lines of an interview
     statement: Speaker | None = None  # whose statement an "X said:" paragraph introduced
     asked: bool = False  # the last voice is a question's ("Q: ...", "Question (Reuters): ...")
