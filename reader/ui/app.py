@@ -565,15 +565,20 @@ class ReaderApp(App[None]):
         """Classify article `index` off the UI thread; results are applied on the UI thread.
 
         `wanted` None: the article has no position in memory yet, so the one saved by an
-        earlier session is read here first. A long article's first part is shown as soon as
-        it is classified: the first `FIRST_SCREEN` blocks, or enough to reach block `wanted`
-        (a restored position) so the reader never sees the article at the wrong place.
+        earlier session is read here first; it goes to the UI thread with the first result
+        shown (`_restored`), so the worker never waits for the UI thread before classifying
+        (which it did while the first screen was being laid out). A long article's first part
+        is shown as soon as it is classified: the first `FIRST_SCREEN` blocks, or enough to
+        reach block `wanted` (a restored position) so the reader never sees the article at
+        the wrong place.
         """
         from reader.classify import ClassificationCancelledError
 
+        position: Position | None = None
         if wanted is None:
             position = self.positions.load(index)
-            wanted = self.call_from_thread(self._restored, index, position)
+            state = self._states.get(index)  # set on the UI thread meanwhile (compare screen)
+            wanted = state.block if state else position.block if position else 0
         article = self.articles[index]
         problems: list[str] = []
         stream = self._stream(problems)
@@ -582,7 +587,9 @@ class ReaderApp(App[None]):
             if stream is None or total <= PROGRESSIVE_BLOCKS:
                 result = self._classify_whole(article, config, problems)
             else:
-                found = self._classify_progressively(stream, index, config, generation, wanted)
+                found = self._classify_progressively(
+                    stream, index, config, generation, (wanted, position)
+                )
                 if found is None:
                     return
                 result = ClassifiedArticle(article, config.actors, found)
@@ -591,7 +598,7 @@ class ReaderApp(App[None]):
         except ReaderError as error:
             self.call_from_thread(self._classify_failed, generation, str(error))
             return
-        self.call_from_thread(self._classify_done, index, generation, result)
+        self.call_from_thread(self._classify_done, index, generation, result, position)
         if problems:
             self.call_from_thread(self._rules_switched_off, generation, problems)
         notice = language_notice(count_not_english(article.blocks), total)
@@ -606,10 +613,17 @@ class ReaderApp(App[None]):
             )
 
     def _classify_progressively(
-        self, stream: VerdictStream, index: int, config: Config, generation: int, wanted: int
+        self,
+        stream: VerdictStream,
+        index: int,
+        config: Config,
+        generation: int,
+        restore: tuple[int, Position | None],
     ) -> tuple[Verdict, ...] | None:
         """Every verdict of article `index`, showing the first part on the way; None when the
-        worker was cancelled (another article or a reload took over)."""
+        worker was cancelled (another article or a reload took over). `restore`: the block
+        to reach before showing a part, and the saved position (see `_classify`)."""
+        wanted, position = restore
         worker = get_current_worker()
         article = self.articles[index]
         total = len(article.blocks)
@@ -627,7 +641,9 @@ class ReaderApp(App[None]):
                 shown = True
                 part = replace(article, blocks=article.blocks[:done])
                 prefix = ClassifiedArticle(part, config.actors, tuple(verdicts))
-                self.call_from_thread(self._classify_part, index, generation, prefix, total)
+                self.call_from_thread(
+                    self._classify_part, index, generation, prefix, total, position
+                )
             elif shown and done % PROGRESS_EVERY == 0:
                 self.call_from_thread(self._classify_progress, index, generation, done, total)
         if worker.is_cancelled:
@@ -651,9 +667,15 @@ class ReaderApp(App[None]):
         await super().on_event(event)
 
     def _classify_part(
-        self, index: int, generation: int, prefix: ClassifiedArticle, total: int
+        self,
+        index: int,
+        generation: int,
+        prefix: ClassifiedArticle,
+        total: int,
+        position: Position | None,
     ) -> None:
         """Show the first part of a long article while the rest is classified."""
+        self._restored(index, position)
         if generation != self._generation or index != self.article_index:
             return
         state = self._states.get(index)
@@ -667,7 +689,14 @@ class ReaderApp(App[None]):
         if generation == self._generation and index == self.article_index:
             self.progress = (index, done, total)
 
-    def _classify_done(self, index: int, generation: int, result: ClassifiedArticle) -> None:
+    def _classify_done(
+        self,
+        index: int,
+        generation: int,
+        result: ClassifiedArticle,
+        position: Position | None = None,
+    ) -> None:
+        self._restored(index, position)
         if generation != self._generation:
             return
         self._classified[index] = result
@@ -767,16 +796,14 @@ class ReaderApp(App[None]):
 
     # --- reading positions ----------------------------------------------------------------
 
-    def _restored(self, index: int, position: Position | None) -> int:
-        """Keep the position an earlier session saved for article `index` (read by the worker);
-        the block to show first."""
+    def _restored(self, index: int, position: Position | None) -> None:
+        """Keep the position an earlier session saved for article `index` (read by the worker;
+        None when it read none or had one in memory), unless the reader was placed meanwhile."""
         self._show_state_warnings()
         if index not in self._states and position is not None:
             self._states[index] = ViewState(
                 block=position.block, column=position.actor, marks=position.marks
             )
-        state = self._states.get(index)
-        return state.block if state else 0
 
     def _save_position(self, *, wait: bool = False) -> None:
         """Save where the reader stands, if it changed: in a thread, or now when `wait`."""
