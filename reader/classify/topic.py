@@ -19,9 +19,11 @@ TITLE_GAP = re.compile(r"(?:'s)?\s+")
 _INTRO_UNITS = 20
 
 
-def allowed(who: Who, work: BlockWork, rules: CompiledRules) -> bool:
+def allowed(who: Who, work: BlockWork, rules: CompiledRules, continues: bool = False) -> bool:
     """A member state's voice counts only on the war's topic: the block names one of the
-    actors (not a member state, and not only as an adjective), or a topic word."""
+    actors (not a member state), or a topic word; or it `continues` the same member's
+    statement on the war (the line before was on it) and is not about the member's own
+    affairs (a `national` word: "He added that the budget ...")."""
     if not who.member:
         return True
     if work.topic is None and (
@@ -30,8 +32,8 @@ def allowed(who: Who, work: BlockWork, rules: CompiledRules) -> bool:
     ):
         work.topic = True  # "X provided the following readout:": the topic is what follows
     if work.topic is None:
-        work.topic = _names_a_side(work) or bool(rules.topic.scan(work.folded))
-    return work.topic
+        work.topic = _names_a_side(work, rules) or bool(rules.topic.scan(work.folded))
+    return work.topic or (continues and not rules.national.scan(work.folded))
 
 
 def _only_attribution(work: BlockWork) -> bool:
@@ -61,22 +63,37 @@ _POINTS_BACK = re.compile(
 _QUOTED_NAME = 40
 
 
-def _names_a_side(work: BlockWork) -> bool:
-    """Whether the block names one of the actors themselves (not a member state): by name, by
-    possessive, or by an adjective before an office or body of theirs ("talks with a Ukrainian
-    delegation", "the Russian side"). "Russian gas" is trade, not the war: an adjective alone
-    does not make the topic."""
+def _names_a_side(work: BlockWork, rules: CompiledRules) -> bool:
+    """Whether the block names one of the actors themselves (not a member state): by name,
+    capital, leader, office or adjective ("Russian drones", "talks with a Ukrainian
+    delegation"). A side's adjective right before a word of a member's own affairs ("Russian
+    gas", "Ukrainian imports") is trade, not the war: it does not make the topic."""
     folded, terms = work.folded, work.terms
-    for k, (_, end, term) in enumerate(terms):
+    trade: set[int] | None = None
+    for k, (start, end, term) in enumerate(terms):
         if term.member or not term.actors:
             continue
         if term.kind != "adjective" or folded.endswith("'s", 0, end):
             return True
-        following = terms[k + 1] if k + 1 < len(terms) else None
-        if (
-            following is not None
-            and following[2].kind == "role"
-            and TITLE_GAP.fullmatch(folded, end, following[0]) is not None
-        ):
+        if _before_role(work, k, end):
+            return True
+        if not work.text[start : start + 1].isupper():
+            continue  # "his conservative bloc", "allied": a common word, unless an office follows
+        if trade is None:
+            trade = {at for at, _, _ in rules.national.scan(folded)}
+        gap = TITLE_GAP.match(folded, end)
+        if gap is None or gap.end() not in trade:
             return True
     return False
+
+
+def _before_role(work: BlockWork, k: int, end: int) -> bool:
+    """Whether the adjective term `k` (ending at `end`) qualifies an office or body right after
+    it ("a Ukrainian delegation", "the bloc's chief")."""
+    terms = work.terms
+    following = terms[k + 1] if k + 1 < len(terms) else None
+    return (
+        following is not None
+        and following[2].kind == "role"
+        and TITLE_GAP.fullmatch(work.folded, end, following[0]) is not None
+    )
