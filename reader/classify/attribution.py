@@ -33,7 +33,7 @@ from reader.classify.phrases import (
     word_set,
 )
 from reader.classify.speakers import house_who, known_role, named_again, note_person
-from reader.classify.topic import allowed
+from reader.classify.topic import allowed, goes_on, heard_on_war
 from reader.classify.types import (
     CAP,
     END,
@@ -139,9 +139,12 @@ class _Attr:
 
 
 def on_topic(speaker: Speaker, work: BlockWork, rules: CompiledRules) -> bool:
-    """Whether a member state's official last heard on a national matter speaks on the war
-    in this block (`allowed`), so that carrying them over gives their side."""
-    return allowed(Who("actor", speaker.actors, member=True), work, rules)
+    """Whether a member state's official speaks on the war in this block (`allowed`), so that
+    carrying them over gives their side: one last heard on the war goes on with it unless
+    the block turns to the member's own affairs ("He added that the budget ...")."""
+    return allowed(
+        Who("actor", speaker.actors, member=True), work, rules, continues=not speaker.off_topic
+    )
 
 
 def sentence_attrs(
@@ -1456,7 +1459,9 @@ def _role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who
     named_again(who, state, work.index)
     if holder.kind == "actor" and holder.block is not None:
         if holder.block != work.index:
-            return Speaker(holder.actors, holder.block)
+            last = state.last  # a member's official is theirs on the war only (`_carried`)
+            member = last is not None and last.block == holder.block and last.member
+            return Speaker(holder.actors, holder.block, member=member)
         return holder
     house = _house_office(who, state)
     if house is not None:
@@ -1522,7 +1527,7 @@ def _carried(
     if embedded_in is not None:
         return None
     start, end = attr.span()
-    if carried.off_topic and not on_topic(carried, work, rules):
+    if (carried.off_topic or carried.member) and not on_topic(carried, work, rules):
         state.last = Speaker(carried.actors, work.index, off_topic=True)
         note_person(state, state.last)
         work.main.append((attr.pos, Who("unknown", (), start, end)))
@@ -1548,7 +1553,7 @@ def _named(
 ) -> tuple[str, ...] | None:
     """A subject named in the block: the block's speaker, or (inside another speaker's
     words) a position reported."""
-    if who.kind == "actor" and not allowed(who, work, rules):
+    if who.kind == "actor" and not allowed(who, work, rules, goes_on(who, work, state)):
         # a member state's official on a national matter: no label, but a later "he said" is
         # theirs (on the war's topic, their side's), not the speaker's before them
         last = state.last
@@ -1576,6 +1581,7 @@ def _named(
     add_evidence(work, attr.rule, who.actors, start, end, rules.weights.attribution)
     work.main.append((attr.pos, who))
     _spoke(work, who, who.actors, state)
+    heard_on_war(who, work, state)
     return who.actors
 
 
@@ -1583,7 +1589,7 @@ def _spoke(work: BlockWork, who: Who, actors: tuple[str, ...], state: State) -> 
     """`who` is the block's speaker, for carry-over: a person ("Korsunsky said") is also the
     one a later "he said" may take; a country or a body ("China has not criticised")
     is not."""
-    speaker = Speaker(actors, work.index)
+    speaker = Speaker(actors, work.index, member=who.member)
     starts = work.starts
     units = work.units[bisect_left(starts, who.start) : bisect_left(starts, who.end)]
     if _is_thing(units):

@@ -656,8 +656,8 @@ def _sentences(
 def _carry_quote(work: BlockWork, rules: CompiledRules, state: State, distance: int) -> None:
     """A quote with nobody named: the last speaker's words."""
     last = state.last
-    if last is not None and last.off_topic and not on_topic(last, work, rules):
-        return  # a member state's official on a national matter goes on about it
+    if last is not None and (last.off_topic or last.member) and not on_topic(last, work, rules):
+        return  # a member state's official on a national matter (goes on, or turns to it)
     if last is not None and last.actors and work.index - last.block <= distance:
         add_evidence(work, CARRY_QUOTE, last.actors, 0, len(work.text), rules.weights.carry)
         work.carried_from = last.block

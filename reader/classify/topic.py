@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from reader.classify.types import BlockWork, Who
+from reader.classify.types import BlockWork, State, Who
 from reader.rules.compile import CompiledRules
 
 # Between a side's word and the office it qualifies: "Lithuanian President", "Lithuania's
@@ -23,7 +23,7 @@ def allowed(who: Who, work: BlockWork, rules: CompiledRules, continues: bool = F
     """A member state's voice counts only on the war's topic: the block names one of the
     actors (not a member state), or a topic word; or it `continues` the same member's
     statement on the war (the line before was on it) and is not about the member's own
-    affairs (a `national` word: "He added that the budget ...")."""
+    affairs (a `national` or `trade` word: "He added that the budget ...")."""
     if not who.member:
         return True
     if work.topic is None and (
@@ -33,7 +33,7 @@ def allowed(who: Who, work: BlockWork, rules: CompiledRules, continues: bool = F
         work.topic = True  # "X provided the following readout:": the topic is what follows
     if work.topic is None:
         work.topic = _names_a_side(work, rules) or bool(rules.topic.scan(work.folded))
-    return work.topic or (continues and not rules.national.scan(work.folded))
+    return work.topic or (continues and not _own_affairs(work, rules))
 
 
 def _only_attribution(work: BlockWork) -> bool:
@@ -80,7 +80,8 @@ def _names_a_side(work: BlockWork, rules: CompiledRules) -> bool:
         if not work.text[start : start + 1].isupper():
             continue  # "his conservative bloc", "allied": a common word, unless an office follows
         if trade is None:
-            trade = {at for at, _, _ in rules.national.scan(folded)}
+            trade = {at for at, _, _ in rules.trade.scan(folded)}
+            trade.update(at for at, _, _ in rules.national.scan(folded))
         gap = TITLE_GAP.match(folded, end)
         if gap is None or gap.end() not in trade:
             return True
@@ -97,3 +98,39 @@ def _before_role(work: BlockWork, k: int, end: int) -> bool:
         and following[2].kind == "role"
         and TITLE_GAP.fullmatch(work.folded, end, following[0]) is not None
     )
+
+
+def _own_affairs(work: BlockWork, rules: CompiledRules) -> bool:
+    """A line on a member's own affairs or trade ("the budget", "gas prices")."""
+    return bool(rules.national.scan(work.folded) or rules.trade.scan(work.folded))
+
+
+def goes_on(who: Who, work: BlockWork, state: State) -> bool:
+    """Whether `who`, a member's official, goes on with a statement of theirs: called again by
+    surname ("Kowalski added", after Kowalski spoke on the war: `heard_on_war`), or by a
+    person's title alone ("the minister noted", "the Czech minister said") right after their
+    side's speaker spoke on the war. A body ("the Dutch government said") or a new name and
+    title is someone else, with a topic of their own."""
+    words = work.folded[who.start : who.end].removeprefix("the ").split()
+    if len(words) == 1:
+        return words[0].removesuffix("'s") in state.on_war
+    last = state.last
+    if last is None or last.off_topic or last.actors != who.actors or last is not state.last_person:
+        return False
+    if work.index - last.block > 1 or work.text[who.start : who.end].split()[-1][:1].isupper():
+        return False  # a new name ("Minister Jan Novak")
+    return any(_PERSON_TITLE.search(role) for role in who.roles)
+
+
+# The titles of a person, not a body: "the minister", "the Polish president".
+_PERSON_TITLE = re.compile(
+    r"(?:minister|president|chancellor|secretary|premier|ambassador|envoy|spokes\w+)$"
+)
+
+
+def heard_on_war(who: Who, work: BlockWork, state: State) -> None:
+    """Remember a member's official named in full who spoke on the war ("Polish Foreign
+    Minister Jan Kowalski said ..."), so that "Kowalski added ..." later goes on with it."""
+    last = work.text[who.start : who.end].split()[-1:]
+    if who.member and last and last[0][:1].isupper():
+        state.on_war.add(last[0].lower().removesuffix("'s").removesuffix("’s"))

@@ -75,6 +75,7 @@ class Speaker:
     off_topic: bool = False  # a member state's official last heard on a national matter
     name: str = ""  # a reprinted statement's speaker as the story names them ("kallas")
     whole: bool = False  # a full text introduced as such: its quoted paragraphs are its own
+    member: bool = False  # a member state's official: their side's only on the war (`topic`)
 
 
 @dataclass
@@ -117,6 +118,7 @@ class State:
     genre: str | None = None  # a title that is a genre alone ("Opening remarks"), folded
     source: DocumentSource | None = None  # a `sources:` rule's document (reader.sources)
     page: tuple[str, str] = ("", "")  # the page's site and outlet, when the article has them
+    on_war: set[str] = field(default_factory=set)  # member officials (surnames) heard on the war
     region: Speaker | None = None  # the region last named ("the Belgorod region"), and where
 
 

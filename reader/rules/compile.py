@@ -342,7 +342,8 @@ class CompiledRules:
     exclusions: Lexicon  # literal exclusion terms -> TermRule
     exclusion_regex: tuple[TermRule, ...]
     topic: Lexicon  # words that put a block on the war's topic (for member states' voices)
-    national: Lexicon  # words of a member's own affairs ("budget", "gas"): not the war's topic
+    national: Lexicon  # a member's own affairs ("budget", "consular"): not the war's topic
+    trade: Lexicon  # trade words: "Russian gas" is no side's voice on the war
     weights: Weights
     threshold: float
     min_score: float
@@ -435,6 +436,7 @@ def build(
         exclusion_regex=exclusion_regex,
         topic=lexicon({_norm(t): True for t in data.get("topic") or ()}, sparse=True),
         national=lexicon({_norm(t): True for t in data.get("national") or ()}, sparse=True),
+        trade=lexicon({_norm(t): True for t in data.get("trade") or ()}, sparse=True),
         weights=Weights(
             attribution=float(weights.get("attribution", 1.0)),
             carry=float(weights.get("carry", 0.9)),
