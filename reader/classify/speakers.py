@@ -19,6 +19,7 @@ from reader.classify.phrases import (
     person_name,
     resolve,
     tie_names,
+    word_set,
 )
 from reader.classify.topic import TITLE_GAP
 from reader.classify.types import (
@@ -169,13 +170,31 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
         person_key = "/".join(who.actors) + ":" + units[i][LOW].removesuffix("'s")
     else:
         return  # "a statement", "Governor": no one the article can call again
-    counterpart = a > 0 and units[a - 1][LOW] == "with"  # "talks with the Czech minister"
+    counterpart = _counterpart(units, a)
     state.people[person_key] = Person(who.actors, work.index, counterpart)
     for key in who.roles:
         holders = state.roles.setdefault(key, [])
         if person_key in holders:
             holders.remove(person_key)
         holders.append(person_key)
+
+
+def _counterpart(units: Sequence[Unit], a: int) -> bool:
+    """Whether the title phrase starting at unit `a` names someone spoken with or to ("talks
+    with the Czech minister", "a letter to Ukraine's new foreign minister"), not a source
+    ("according to the minister")."""
+    before = units[a - 1][LOW] if a > 0 else ""
+    if before == "with":
+        return True
+    # (the word's own letters: a page that drops the space after a full stop glues the last
+    # word of a sentence to the next, "country.according")
+    return before == "to" and (
+        a < 2 or units[a - 2][LOW].rsplit(".", 1)[-1] not in _NOT_COUNTERPART
+    )
+
+
+# "according to X", "due to X": the word before "to" makes X no one addressed.
+_NOT_COUNTERPART = word_set("according due thanks owing next close prior")
 
 
 def _side_of_title(work: BlockWork, state: State, who: Who, a: int, b: int, at: int) -> Who:
