@@ -58,7 +58,11 @@ OFFICIAL_TITLE = re.compile(
 _AUTHORED = re.compile(r"\W*(?:\w+\s+){0,3}?(?:of|by|from)\s+", re.IGNORECASE)
 
 
-_ISSUER_END = re.compile(r"\s(?:on|at|in|about|regarding|concerning|following|after)\s|:")
+_ISSUER_END = re.compile(r"\s(?:on|at|in|to|before|about|regarding|concerning|following|after)\s|:")
+
+# The state a title's speaker speaks for: "Address by Minister X to the Sejm on behalf of the
+# Government of Y" (the venue after "to" is not the author).
+_BEHALF = re.compile(r"\bon\s+behalf\s+of\s+([^.;:]{2,80})")
 
 
 # A title of one speaker's words, with the speaker after it ("From the statement by ...").
@@ -101,6 +105,13 @@ def _one_actor(terms: Iterable[tuple[int, int, Term]], start: int, end: int) -> 
     return tuple(found) if len(found) == 1 else ()
 
 
+def _member_voice(terms: Iterable[tuple[int, int, Term]], start: int, end: int) -> bool:
+    """Whether the names between `start` and `end` are all a member state's ("the Government
+    of Estonia", "Poland's Foreign Ministry"): its document is its side's on the war only."""
+    named = [term.member for t_start, _, term in terms if start <= t_start < end and term.actors]
+    return bool(named) and all(named)
+
+
 def document_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
     """An official document's title: its genre, and its author when the title names one
     ("Statement of the Ministry of Foreign Affairs of Ukraine on ..."): a statement's title
@@ -113,15 +124,22 @@ def document_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
     if authored is None or " with " in text[: authored.end()].lower():
         return  # "Telephone conversation with President of France ...": the counterpart
     end = _ISSUER_END.search(text, authored.end())
-    issuer = _one_actor(work.terms, authored.end(), end.start() if end else len(text))
+    span = (authored.end(), end.start() if end else len(text))
+    behalf = _BEHALF.search(work.folded, span[1])
+    if behalf is not None and not _one_actor(work.terms, *span):
+        span = behalf.span(1)
+    issuer = _one_actor(work.terms, *span)
     if not issuer:
         # "Statement by Ambassador <a name no rule knows> at ...": the first lines wait for
         # the one that names the author
         state.author_pending = _ONE_VOICE.match(work.folded) is not None
         return
     state.document = issuer
+    state.document_member = state.document_member or _member_voice(work.terms, *span)
     state.reports = True
     if _SAYS_ITS_VIEW.match(text) and not work.main:
+        if state.document_member and not _member_on_topic(work, state, issuer, rules):
+            return  # "Statement by the Government of X on the budget"
         speaker = Speaker(issuer, work.index)
         add_evidence(work, CARRY_DOCUMENT, speaker.actors, 0, len(text), rules.weights.carry)
 
