@@ -358,9 +358,7 @@ def statement_voice(work: BlockWork, state: State, rules: CompiledRules, plain: 
                 add_evidence(work, CARRY_STATEMENT, statement.actors, 0, len(work.text), weight)
                 work.carried_from = statement.block
     if plain and state.voice is None and not work.quotes and work.text.rstrip().endswith(":"):
-        _introduction(work, state, rules)
-        if state.statement is None:
-            _full_text(work, state, rules)
+        _colon_line(work, state, rules)
     elif plain and state.voice is None and state.statement is None and not work.quotes:
         _unquoted_words(work, state)
 
@@ -475,6 +473,48 @@ _FULL_TEXT = re.compile(
     r"\b(?:below|here)\s+(?:is|are)\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:text|transcript)\s+of\s+"
     r"(?P<who>[^:]{2,80}?)(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:address|statement|speech|remarks|"
     r"interview|appeal|message)\b[^:]{0,40}:\s*\Z"
+)
+
+
+def _colon_line(work: BlockWork, state: State, rules: CompiledRules) -> None:
+    """A paragraph that ends in a colon hands the floor on: to the statement an "X said:"
+    introduces, to the whole document a "Below is the full text of X's address:" does, or
+    (any other line naming one side's speaker) to the quoted paragraphs right after it."""
+    _introduction(work, state, rules)
+    if state.statement is None:
+        _full_text(work, state, rules)
+    if state.statement is None and not any(who.kind == "actor" for _, who in work.main):
+        _colon_speaker(work, state)
+
+
+def _colon_speaker(work: BlockWork, state: State) -> None:
+    """ "X shared details of his call with Y:", "Here is X's message to the troops:": a line
+    that names one side's speaker and ends with a colon hands them the floor with no speech
+    verb of its own; the quoted paragraphs right after it, each opening a quote mark whether
+    or not it closes (the multi-paragraph quote convention), are theirs (the pipeline's
+    `_carry_quote`), and so is the line itself (`quotes.forward_speaker`).
+    A side named after "with", "to", "on" ... is the counterpart or the topic, not the speaker;
+    two sides before it name no one speaker."""
+    folded = work.folded
+    found: set[str] = set()
+    limit = len(folded)
+    for start, _, term in work.terms:
+        if start >= limit:
+            break
+        if term.kind in ("alias", "speaker", "adjective") and term.actors:
+            if not found:  # the clause of the first side named ("After the talks, X ...:")
+                cut = _COUNTERPART.search(folded, folded.rfind(",", 0, start) + 1)
+                limit = cut.start() if cut else limit
+                if limit < start:
+                    return  # "The talks with Russian diplomats went on:" names no speaker
+            found.update(term.actors)
+    if len(found) == 1:
+        state.intro = Speaker(tuple(found), work.index)
+
+
+# Words after which a side named in an introducing line is its counterpart or topic.
+_COUNTERPART = re.compile(
+    r"\b(?:with|to|towards?|against|between|versus|about|on|over|regarding|concerning)\b"
 )
 
 
