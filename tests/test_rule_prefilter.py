@@ -13,7 +13,13 @@ from reader.config import Config, load_config
 from reader.load import Document, sniff_format
 from reader.parse import parse
 from reader.rules.compile import fold
-from reader.rules.prefilter import need_search, prefiltered, required_strings
+from reader.rules.prefilter import (
+    holds_all,
+    literal_groups,
+    need_search,
+    prefiltered,
+    required_strings,
+)
 
 DATA = Path(__file__).parent / "data"
 
@@ -44,6 +50,7 @@ def test_every_bundled_rule_regex_that_matches_a_block_passes_its_prefilter(
                 if rx.pattern.search(block) is not None:
                     checked += 1
                     assert rx.need is None or rx.need.search(block) is not None, rule.id
+                    assert holds_all(block, rx.groups), rule.id
     assert checked > 50  # the rules do match the articles: the check is not vacuous
 
 
@@ -66,6 +73,22 @@ def test_a_pattern_that_needs_a_word_is_skipped_in_text_without_it() -> None:
     assert guarded.groups  # "readout", "call"
     assert guarded.search("the minister's remarks on the call") is None
     assert guarded.search("Readout of the Secretary's call with Kuleba") is not None
+
+
+def test_a_block_that_lacks_any_one_needed_word_is_skipped() -> None:
+    # "talks" alone (the most selective word) is in many blocks; "took" or "takes" and "part"
+    # are needed as well, and a block without them is not worth the regex.
+    source = r"\b(?:took|takes)\s+part\s+in\s+(?:the\s+)?(?:talks|summit)\b(?![^.;]*\bsaying\b)"
+    groups = literal_groups(source)
+    assert len(groups) == 3
+    assert not holds_all("the talks in istanbul produced nothing", groups)
+    assert not holds_all("he took the summit seriously", groups)
+    assert holds_all("the premier took part in the summit", groups)
+    assert regex.search(source, "the premier took part in the summit") is not None
+
+
+def test_a_case_insensitive_pattern_leaves_its_words_to_the_timed_search() -> None:
+    assert literal_groups(r"(?i)\bpart\s+in\b", regex.compile(r"(?i)part").flags) == ()
 
 
 def test_letters_that_match_ascii_case_insensitively_are_searched_as_before() -> None:

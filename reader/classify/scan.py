@@ -37,6 +37,7 @@ from reader.rules.compile import (
     VerbForm,
     fold,
 )
+from reader.rules.prefilter import holds_all
 
 _T = TypeVar("_T")
 
@@ -155,6 +156,8 @@ class Budget:
             for rx in rule.regexes:
                 if rule.id in self.off:
                     break
+                if not holds_all(folded_all, rx.groups):
+                    continue  # a string every match needs is in none of the blocks
                 if rx.joinable:
                     spans = self._run(rule, rx, folded_all)
                     if spans is None:
@@ -173,7 +176,7 @@ class Budget:
                         found[i] = []
                 else:
                     found = [[] for _ in folded]
-                    redo = _candidates(rx, folded_all, bounds)
+                    redo = _candidates(rx, folded_all, folded, bounds)
                 for i in sorted(redo):
                     spans = self._run(rule, rx, folded[i])
                     if spans is None:
@@ -227,10 +230,10 @@ class Budget:
         return spans
 
 
-def _candidates(rx: UserRegex, folded_all: str, bounds: list[int]) -> set[int]:
+def _candidates(rx: UserRegex, folded_all: str, folded: list[str], bounds: list[int]) -> set[int]:
     """The blocks that hold one of the strings every match of `rx` needs (its compiled
-    prefilter, searched for over the joined text, once per block that holds one); every block
-    when it has no prefilter.
+    prefilter, searched for over the joined text, once per block that holds one) and one of
+    each other set of strings it needs (`rx.groups`); every block when it has no prefilter.
 
     The strings hold no newline, so each one found lies inside the block where it starts."""
     if rx.need is None:
@@ -245,6 +248,8 @@ def _candidates(rx: UserRegex, folded_all: str, bounds: list[int]) -> set[int]:
         if i + 1 >= count:
             break
         pos = bounds[i + 1]
+    if len(rx.groups) > 1:
+        return {i for i in found if holds_all(folded[i], rx.groups)}
     return found
 
 

@@ -28,7 +28,7 @@ import regex
 
 from reader.model import Actor
 from reader.rules.grammar import GRAMMAR_RULES
-from reader.rules.prefilter import Prefiltered, need_search, prefiltered
+from reader.rules.prefilter import Prefiltered, literal_groups, need_search, prefiltered
 
 if TYPE_CHECKING:
     pass
@@ -131,7 +131,9 @@ class UserRegex:
     `joinable`: it has no anchor or lookaround, so it can be run over many blocks joined by
     newlines at once; a match that crosses a newline sends those blocks back to one at a time.
     `need`: a search for strings one of which every match holds (reader.rules.prefilter), or
-    None: a block without any of them is not worth the regex.
+    None: a block without any of them is not worth the regex. `groups`: every set of strings
+    that each match holds one of (reader.rules.prefilter.literal_groups), tested with `in`
+    first: a text that lacks a whole set is not worth the search for `need` either.
     """
 
     pattern: Any  # regex.Pattern[str]
@@ -139,6 +141,7 @@ class UserRegex:
     file: str
     joinable: bool
     need: Any = None  # regex.Pattern[str] | None
+    groups: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +217,7 @@ def user_regex(source: str, where: str = "", file: str = "") -> UserRegex:
         file=file,
         joinable=_UNJOINABLE.search(source.replace("[^", "[")) is None,
         need=need_search(source, pattern.flags),
+        groups=literal_groups(source, pattern.flags),
     )
 
 

@@ -86,6 +86,26 @@ def need_search(source: str, flags: int = 0) -> Any:
     return regex.compile(alternation, flags & _CASE_FLAGS)
 
 
+def literal_groups(source: str, flags: int = 0) -> tuple[tuple[str, ...], ...]:
+    """Every set of `required_strings`, for a case-sensitive pattern (() otherwise): a text
+    that lacks all the strings of any one set holds no match, and a plain `in` test says so
+    faster than a timed search. Under IGNORECASE the strings are left to `need_search`."""
+    if flags & regex.IGNORECASE:
+        return ()
+    return tuple(tuple(sorted(found)) for found in required_strings(source, flags))
+
+
+def holds_all(text: str, groups: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether `text` holds a string of each of `groups` (see `literal_groups`)."""
+    for group in groups:  # plain loops: this runs for every rule regex and chunk of blocks
+        for string in group:
+            if string in text:
+                break
+        else:
+            return False
+    return True
+
+
 # The only characters that match an ASCII letter case-insensitively ("İ", "ı", the long s,
 # the Kelvin sign; found by running `[a-zA-Z0-9]` with IGNORECASE over every code point).
 _ASCII_CASE_PARTNERS = frozenset("\u0130\u0131\u017f\u212a")
