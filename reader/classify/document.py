@@ -14,7 +14,6 @@ from reader.classify.topic import allowed
 from reader.classify.types import (
     CAP,
     LOW,
-    START,
     TERM,
     BlockWork,
     Speaker,
@@ -358,9 +357,7 @@ def statement_voice(work: BlockWork, state: State, rules: CompiledRules, plain: 
                 add_evidence(work, CARRY_STATEMENT, statement.actors, 0, len(work.text), weight)
                 work.carried_from = statement.block
     if plain and state.voice is None and not work.quotes and work.text.rstrip().endswith(":"):
-        _introduction(work, state, rules)
-        if state.statement is None:
-            _full_text(work, state, rules)
+        _colon_line(work, state, rules)
     elif plain and state.voice is None and state.statement is None and not work.quotes:
         _unquoted_words(work, state)
 
@@ -447,24 +444,23 @@ def _own_words(work: BlockWork, actors: tuple[str, ...]) -> bool:
 _SPEAKER_BEFORE = re.compile(r"\b(?:I|[Ww]e)(?:\s+(?:have|had|already|also|once))*\s+\Z")
 
 
-def _full_text(work: BlockWork, state: State, rules: CompiledRules) -> None:
-    """ "Below is the full text of the president's address:": the document after it is the
-    speaker's to the end or until the narrator reports someone, its quoted paragraphs too; the
-    line is theirs (an attribution-only line). An office named alone is the one the story has
-    just named ("The head of state said this ...")."""
-    full = _FULL_TEXT.search(work.folded)
-    if full is None:
+def _colon_line(work: BlockWork, state: State, rules: CompiledRules) -> None:
+    """A paragraph that ends in a colon hands the floor on: "X said:" to the statement after
+    it (`_introduction`); any other line that names one speaker ("X shared details of his
+    call with Y:", "Here is X's message to the troops:") to the quoted paragraphs right after
+    it, each opening a quote mark whether or not it closes (the multi-paragraph quote
+    convention: the pipeline's `_carry_quote`), and the line is theirs too
+    (`quotes.forward_speaker`). "Below is the full text of X's address:" announces a whole
+    document: X's to the end or until the narrator reports someone, its quoted and impersonal
+    paragraphs too, and the line is X's (an attribution-only line)."""
+    _introduction(work, state, rules)
+    if state.statement is not None or any(who.kind == "actor" for _, who in work.main):
         return
-    actors = _one_actor(work.terms, full.start("who"), full.end("who"))
-    last = state.last
-    if not actors and last is not None and last.actors:
-        words = work.units[bisect_left(work.starts, full.start("who")) :]
-        if all(
-            u[LOW] == "the" or (u[TERM] is not None and u[TERM].kind == "role")
-            for u in [u for u in words if u[START] < full.end("who")]
-        ):
-            actors = last.actors
+    actors = _colon_speaker(work, state)
     if not actors:
+        return
+    if _FULL_TEXT.search(work.folded) is None:
+        state.intro = Speaker(actors, work.index)
         return
     state.statement = Speaker(actors, work.index, whole=True)
     state.last = state.statement
@@ -472,9 +468,41 @@ def _full_text(work: BlockWork, state: State, rules: CompiledRules) -> None:
 
 
 _FULL_TEXT = re.compile(
-    r"\b(?:below|here)\s+(?:is|are)\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:text|transcript)\s+of\s+"
-    r"(?P<who>[^:]{2,80}?)(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:address|statement|speech|remarks|"
-    r"interview|appeal|message)\b[^:]{0,40}:\s*\Z"
+    r"\b(?:below|here)\s+(?:is|are)\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:text|transcript)\s+of\b"
+)
+
+
+def _colon_speaker(work: BlockWork, state: State) -> tuple[str, ...]:
+    """The one side whose speaker a line ending in a colon names. A side named after "with",
+    "to", "on" ... is the counterpart or the topic, not the speaker; two sides before it name
+    no one. An office named alone ("the president's address") is the one the story has just
+    named ("The head of state said this ...")."""
+    folded = work.folded
+    found: set[str] = set()
+    limit = len(folded)
+    for start, _, term in work.terms:
+        if start >= limit:
+            break
+        if term.kind in ("alias", "speaker", "adjective") and term.actors:
+            if not found:  # the clause of the first side named ("After the talks, X ...:")
+                cut = _COUNTERPART.search(folded, folded.rfind(",", 0, start) + 1)
+                limit = cut.start() if cut else limit
+                if limit < start:
+                    return ()  # "The talks with Russian diplomats went on:" names no speaker
+            found.update(term.actors)
+    if found:
+        return tuple(found) if len(found) == 1 else ()
+    last = state.last
+    cut = _COUNTERPART.search(folded)
+    end = cut.start() if cut else len(folded)
+    if last is not None and any(t.kind == "role" for s, _, t in work.terms if s < end):
+        return last.actors
+    return ()
+
+
+# Words after which a side named in an introducing line is its counterpart or topic.
+_COUNTERPART = re.compile(
+    r"\b(?:with|to|towards?|against|between|versus|about|on|over|regarding|concerning)\b"
 )
 
 

@@ -78,6 +78,7 @@ from reader.rules.grammar import (
     ATTRIBUTION_SOURCE,
     CARRY_DOCUMENT,
     CARRY_QUOTE,
+    CARRY_STATEMENT,
     CARRY_TRANSCRIPT,
     MENTION,
 )
@@ -170,6 +171,12 @@ def _within(matches: list[_M], start: int, end: int) -> list[_M]:
 _QUOTE_PARAGRAPHS = 4
 
 
+def _hands_over(work: BlockWork) -> bool:
+    """A short line with no speaker that ends in a colon ("The Kremlin's account:"): the
+    next paragraph may open the quote it introduces."""
+    return not work.main and work.text.rstrip().endswith(":")
+
+
 class _BlockOrder:
     """Puts the analysed blocks' verdicts out in block order, holding back the few whose
     verdict depends on a block after them: a headline whose source the first paragraphs
@@ -208,7 +215,7 @@ class _BlockOrder:
         if block.kind != "title" and bare_quote(work):
             self.ahead, self.ahead_quote = work, True
             return
-        if block.kind == "paragraph" and unattributed(work):
+        if block.kind == "paragraph" and (unattributed(work) or _hands_over(work)):
             self.ahead, self.ahead_quote = work, False  # "X said this" may follow
             return
         self._emit(work)
@@ -654,12 +661,18 @@ def _sentences(
 
 
 def _carry_quote(work: BlockWork, rules: CompiledRules, state: State, distance: int) -> None:
-    """A quote with nobody named: the last speaker's words."""
+    """A quote with nobody named: the last speaker's words; a paragraph that opens a quote
+    right after a line ending in a colon that names a speaker ("X shared details of the
+    call:"), that speaker's."""
     last = state.last
+    intro = state.intro
+    rule = CARRY_QUOTE
+    if intro is not None and intro.block == work.index - 1 and continues_quote(work):
+        last, rule = intro, CARRY_STATEMENT  # (no later paragraph's speaker takes it back)
     if last is not None and last.off_topic and not on_topic(last, work, rules):
         return  # a member state's official on a national matter goes on about it
     if last is not None and last.actors and work.index - last.block <= distance:
-        add_evidence(work, CARRY_QUOTE, last.actors, 0, len(work.text), rules.weights.carry)
+        add_evidence(work, rule, last.actors, 0, len(work.text), rules.weights.carry)
         work.carried_from = last.block
         state.last = Speaker(last.actors, work.index)
 

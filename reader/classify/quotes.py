@@ -12,7 +12,7 @@ from reader.classify.types import (
     BlockWork,
 )
 from reader.rules.compile import CompiledRules
-from reader.rules.grammar import CARRY_FORWARD, CARRY_QUOTE_CONTINUED
+from reader.rules.grammar import CARRY_FORWARD, CARRY_QUOTE_CONTINUED, CARRY_STATEMENT
 
 
 def mostly_quoted(work: BlockWork) -> bool:
@@ -148,9 +148,15 @@ def forward_speaker(
     X summed up ...") or with a sentence that is only the attribution ("X said in a
     statement."): the quote is that speaker's, not the one carried from before it. A
     paragraph with no speaker (`quote` False) takes the next one's only when it opens by
-    pointing back at it ("X said this on Facebook", "This was stated by X")."""
-    if not nxt.main:
+    pointing back at it ("X said this on Facebook", "This was stated by X"), or when it ends
+    in a colon and the next opens a quote it hands to the speaker it names ("X shared
+    details of the call:"): an attribution-only line carries its speaker."""
+    if not quote and nxt.carried_from == held.index and held.text.rstrip().endswith(":"):
+        actors = dict.fromkeys(ev.actor for ev in nxt.evidence if ev.kind == "carry")
+        add_evidence(held, CARRY_STATEMENT, actors, 0, len(held.text), rules.weights.carry)
         return
+    if not nxt.main or any(ev.rule == CARRY_STATEMENT.id for ev in held.evidence):
+        return  # (a statement's paragraph, after the line that introduced it, stays its)
     pos, who = nxt.main[0]
     if who.kind not in ("actor", "unknown"):
         return

@@ -76,10 +76,50 @@ def title_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
     if _BARE_GENRE.match(work.folded):
         state.genre = work.folded  # "Opening remarks": the next line may say by whom
         _site_remarks(work, state)
+    folded = work.folded
+    prefix = _TOPIC_PREFIX.match(folded)
+    if prefix is None:
+        return _title_rules(work, state, rules, folded)
+    behind = prefix.end()
+    if _FINITE.search(folded, behind):  # "Kremlin: talks will continue", "X: remarks by Y were ..."
+        return _title_rules(work, state, rules, folded, claim_from=behind)
+    if _title_rules(work, state, rules, folded):
+        return True
+    blanked = " " * behind + folded[behind:]  # offsets kept, for the rules anchored at the start
+    return _title_rules(work, state, rules, blanked, headlines=False)
+
+
+# "Russia-Ukraine War: Statement by the North Atlantic Council on ...", "UKRAINE | Remarks by
+# ...": a site's short topic or section before a document title, at most four words (five or
+# more before a colon are a claim: `_CLAIM_BEFORE`), then ':', '|' or a dash. What follows it
+# is a title only where it has no finite verb: a headline's "X: claim" has one.
+_TOPIC_PREFIX = re.compile(
+    r"\W*(?:[\w'’.&/-]+\s+){0,3}[\w'’.&/-]+\s*(?::|\||\s[-–—]|[–—])\s*(?=\w)"
+)
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|will|would|has|have|had|must|can|could|should|may|might|"
+    r"says?|said|does|do|did|won't|can't|isn't|aren't)\b"
+)
+
+
+def _title_rules(
+    work: BlockWork,
+    state: State,
+    rules: CompiledRules,
+    text: str,
+    *,
+    headlines: bool = True,
+    claim_from: int = -1,
+) -> bool:
+    """The title rules' loop over `text`: the title, or its part behind a topic prefix
+    blanked out (no `headline` rule reads that). A document rule that matches from
+    `claim_from` on reads a claim after its speaker's "X:", not a document title."""
     for rule in rules.sources:
+        if not headlines and rule.voice == "headline":
+            continue
         for pattern in rule.titles:
-            match = _search(pattern, work.folded)
-            if match is None:
+            match = _search(pattern, text)
+            if match is None or (0 <= claim_from <= match.start() and rule.voice != "headline"):
                 continue
             author = (
                 (rule.actor,)
@@ -98,7 +138,7 @@ def title_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
             _establish(state, rule, author, counterpart, _group_roles(work, match, rules))
             named = match.start(_named_group(match)) if rule.actor is None else match.start()
             starts = {named, match.start()}  # "<claim> - address of X", "<claim>: X statement"
-            if any(_CLAIM_BEFORE.search(work.folded, 0, start) for start in starts):
+            if any(_CLAIM_BEFORE.search(text, 0, start) for start in starts):
                 weight = rules.weights.attribution
                 add_evidence(work, ATTRIBUTION_HEADLINE, author, 0, len(work.text), weight)
             elif rule.voice == "remarks":  # "X's remarks and answers ...": a name, no position

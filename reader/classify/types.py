@@ -113,6 +113,7 @@ class State:
     document_topic: bool = False  # ... and one of its lines was on the war's topic
     interviewee: Speaker | None = None  # who answers the "A:" lines of an interview
     statement: Speaker | None = None  # whose statement an "X said:" paragraph introduced
+    intro: Speaker | None = None  # the speaker a line ending in a colon names, for the next quote
     asked: bool = False  # the last voice is a question's ("Q: ...", "Question (Reuters): ...")
     genre: str | None = None  # a title that is a genre alone ("Opening remarks"), folded
     source: DocumentSource | None = None  # a `sources:` rule's document (reader.sources)

@@ -143,7 +143,9 @@ CARRY_STATEMENT = GrammarRule(
     "A paragraph that ends 'X said:' (a statement reprinted in full) puts the unquoted "
     "paragraphs after it in X's voice, until one reports someone in the narrator's words "
     "('Y said ...'), a heading, a quoted paragraph or two paragraphs in a row with no first "
-    "person; a position it names is reported after X.",
+    "person; a position it names is reported after X. Any other line naming one side's "
+    "speaker and ending in a colon ('X shared details of the call:') gives X the line and "
+    "the quoted paragraphs right after it.",
 )
 MENTION = GrammarRule(
     "mention",
