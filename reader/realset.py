@@ -45,9 +45,9 @@ SPLITS = ("dev", "blind")
 KINDS = ("wire", "state-media", "ukrainian", "official", "paper")
 # The sets `make eval-real` scores. Dev (each README says when its blind figures were read): the
 # first (its blind part retired into dev), the second (blind in session 3), the third (built for
-# tuning), the fourth (session 4's first blind set), the fifth and the sixth (its checkpoints).
-# Blind: the seventh, built at the end of session 4 from pages no rule writer has read; its
-# figures are read once, and it turns dev only after that.
+# tuning), the fourth (session 4's first blind set), the fifth and the sixth (its checkpoints),
+# the seventh (its last blind set, read once at its end). The next session builds a new blind
+# set before it changes a rule.
 FOLDERS = (
     Path("tests/data/real"),
     Path("tests/data/real2"),
