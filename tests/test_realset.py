@@ -186,13 +186,15 @@ def test_by_default_every_committed_real_article_set_is_scored() -> None:
         "tests/data/real5",
         "tests/data/real6",
         "tests/data/real7",
+        "tests/data/real8",
+        "tests/data/real9",
     ]
     assert [str(folder) for folder in FOLDERS] == expected
     splits = [{a.split for a in load_manifest(root / f / "manifest.yaml")} for f in FOLDERS]
-    # every set has been read: real2 at the end of session 3; real4 (session 4's first blind
-    # set), real5 and real6 (its checkpoints) and real7 (its last blind set) during session 4;
-    # the next session builds a new blind set before it changes a rule
-    assert splits == [{"dev"}] * 7
+    # the seven earlier sets have been read (real2 at the end of session 3; real4 to real7
+    # during session 4) and are dev; session 5's two sets are all blind until each is read
+    # once: real8 (its checkpoint) mid-session, real9 (its final set) at its end
+    assert splits == [{"dev"}] * 7 + [{"blind"}] * 2
 
 
 def test_a_real_set_keeps_its_articles_text_only_in_the_ignored_cache() -> None:
