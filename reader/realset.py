@@ -16,6 +16,12 @@ lines). Block `p` of the labels is paragraph `p` of the manifest; the headline i
 checks each set's cache and scores each split that has articles (`dev`, `blind`) separately.
 With no cache it says how to rebuild it and exits 0, so a fresh clone and CI pass without the
 articles.
+
+Fingerprints ignore punctuation, so that a page re-read with other quotes or dashes still proves
+the same paragraphs; the classifier does not (a curly quote opens a quote, a dash attributes a
+headline). An entry's optional `exact` is a fingerprint of the cached text as it was scored, to
+the byte: a rebuilt article with other punctuation is named, not failed, so a score that moved
+after a rebuild is put down to the cache and not to the rules. `--record-exact` writes them.
 """
 
 from __future__ import annotations
@@ -85,7 +91,17 @@ def normalise(text: str) -> str:
 
 def fingerprint(text: str) -> str:
     """The first characters of the SHA-256 of the normalised paragraph."""
-    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:FINGERPRINT_CHARS]
+    return _digest(normalise(text))
+
+
+def exact_fingerprint(paragraphs: Sequence[str]) -> str:
+    """The first characters of the SHA-256 of a cached article's paragraphs as they are, one
+    per line: what the classifier reads, punctuation and case included."""
+    return _digest("\n".join(paragraphs))
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:FINGERPRINT_CHARS]
 
 
 @dataclass(frozen=True)
@@ -99,6 +115,7 @@ class RealArticle:
     split: str
     query: str
     fingerprints: tuple[str, ...]
+    exact: str | None = None
 
 
 @dataclass(frozen=True)
@@ -115,6 +132,7 @@ class CacheCheck:
 
     missing: tuple[str, ...]
     problems: tuple[CacheProblem, ...]
+    other_punctuation: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -133,6 +151,7 @@ def load_manifest(path: Path) -> list[RealArticle]:
             split=entry["split"],
             query=entry["query"],
             fingerprints=tuple(entry["paragraphs"]),
+            exact=entry.get("exact"),
         )
         for entry in checked.data["articles"]
     ]
@@ -170,6 +189,7 @@ _MANIFEST = schema.mapping(
                     "query": schema.string,
                     "cut": schema.string,
                     "paragraphs": _fingerprints,
+                    "exact": schema.string,
                 },
                 required=_ENTRY_KEYS,
             )
@@ -190,6 +210,7 @@ def check_cache(articles: Sequence[RealArticle], cache: Path) -> CacheCheck:
     """Compare every cached article with its manifest fingerprints, paragraph by paragraph."""
     missing: list[str] = []
     problems: list[CacheProblem] = []
+    other: list[str] = []
     for article in articles:
         path = cache / f"{article.id}.txt"
         if not path.is_file():
@@ -203,7 +224,9 @@ def check_cache(articles: Sequence[RealArticle], cache: Path) -> CacheCheck:
         problem = _compare(article, paragraphs)
         if problem:
             problems.append(CacheProblem(article.id, problem))
-    return CacheCheck(tuple(missing), tuple(problems))
+        elif article.exact and exact_fingerprint(paragraphs) != article.exact:
+            other.append(article.id)
+    return CacheCheck(tuple(missing), tuple(problems), tuple(other))
 
 
 def _compare(article: RealArticle, paragraphs: Sequence[str]) -> str | None:
@@ -348,6 +371,11 @@ def run(
         out.write("".join(f"{cache / line}\n" for line in unparsed))
         out.write("The reader no longer cuts these articles into the manifest's blocks.\n")
         return 1
+    for name in check.other_punctuation:
+        out.write(
+            f"{cache / name}.txt: the manifest's words, other punctuation or case than when its"
+            " scores were recorded (its `exact` differs): the score may move a little\n"
+        )
     rules = load_config(config)
     actors = [actor.id for actor in rules.actors]
     for split in parts:
@@ -358,6 +386,38 @@ def run(
             shown = split != "blind" or show_blind
             out.write(format_report(report, verbose=verbose and shown, details=shown))
             out.write("\n")
+    return 0
+
+
+_ENTRY_LINE = re.compile(r"^(\s*)- id:\s*[\"']?([^\"'\s]+)")
+_KEY_LINE = re.compile(r"^\s*(\w+):")
+
+
+def record_exact(folder: Path, out: TextIO) -> int:
+    """Write each article's `exact` into the manifest from a cache the fingerprints accept
+    (line by line, so the manifest's comments and layout stay); the exit status."""
+    manifest = folder / "manifest.yaml"
+    articles = load_manifest(manifest)
+    cache = folder / "cache"
+    check = check_cache(articles, cache)
+    if not check.ok:
+        out.write(f"{cache}: not every article is cached as the manifest says; nothing written\n")
+        return 1
+    exact = {a.id: exact_fingerprint(cached_paragraphs(cache / f"{a.id}.txt")) for a in articles}
+    lines: list[str] = []
+    entry, indent = "", ""
+    for line in manifest.read_text(encoding="utf-8").splitlines(keepends=True):
+        start = _ENTRY_LINE.match(line)
+        if start:
+            entry, indent = start.group(2), start.group(1) + "  "
+        key = _KEY_LINE.match(line)
+        if entry and key and key.group(1) == "exact":
+            continue
+        if entry and key and key.group(1) == "paragraphs":
+            lines.append(f'{indent}exact: "{exact[entry]}"\n')
+        lines.append(line)
+    manifest.write_text("".join(lines), encoding="utf-8")
+    out.write(f"{manifest}: the exact text of {len(articles)} articles recorded\n")
     return 0
 
 
@@ -384,6 +444,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--split", choices=SPLITS, help="score only this part (dev while tuning rules)"
     )
+    parser.add_argument(
+        "--record-exact",
+        action="store_true",
+        help="write each cached article's exact-text fingerprint into its manifest, no scoring",
+    )
     args = parser.parse_args(argv)
     out = cast(TextIO, SafeWriter(sys.stdout))  # article names and text are shown safely
     splits = (args.split,) if args.split else SPLITS
@@ -392,7 +457,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if len(args.folders) > 1:
             out.write(f"### {folder}\n")
         try:
-            done = run(folder, out, args.config, args.verbose, args.show_blind, splits)
+            if args.record_exact:
+                done = record_exact(folder, out)
+            else:
+                done = run(folder, out, args.config, args.verbose, args.show_blind, splits)
             status = max(status, done)
         except ReaderError as error:
             out.flush()

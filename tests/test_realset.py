@@ -339,3 +339,42 @@ def test_a_site_rule_labels_the_articles_of_that_site_as_opened_by_url(tmp_path:
     out = io.StringIO()
     assert run(tmp_path / "elsewhere", out, config=elsewhere, splits=("dev",)) == 0
     assert "R 0.000" in out.getvalue()
+
+
+def test_a_rebuild_with_other_quotes_is_scored_but_named(tmp_path: Path) -> None:
+    """Fingerprints let a rebuild with straight quotes through; the recorded exact text says
+    that it is not the text the recorded scores were measured on."""
+    quoted = [ARTICLE[0], "The minister said “the corridor must stay open”.", ARTICLE[2]]
+    _manifest(tmp_path, quoted)
+    (tmp_path / "cache").mkdir()
+    write_article(tmp_path / "cache" / "corridor.txt", quoted)
+    assert main(["--record-exact", str(tmp_path)]) == 0
+    assert load_manifest(tmp_path / "manifest.yaml")[0].exact
+    out = io.StringIO()
+    assert run(tmp_path, out) == 0
+    assert "other punctuation" not in out.getvalue()
+
+    straight = [ARTICLE[0], 'The minister said "the corridor must stay open".', ARTICLE[2]]
+    write_article(tmp_path / "cache" / "corridor.txt", straight)
+    out = io.StringIO()
+    assert run(tmp_path, out) == 0
+    assert "corridor.txt: the manifest's words, other punctuation" in out.getvalue()
+    assert "micro" in out.getvalue()
+
+
+def test_recording_the_exact_text_keeps_the_manifest_and_refuses_a_wrong_cache(
+    tmp_path: Path,
+) -> None:
+    _manifest(tmp_path, ARTICLE)
+    (tmp_path / "cache").mkdir()
+    write_article(tmp_path / "cache" / "corridor.txt", [ARTICLE[0], "Other.", ARTICLE[2]])
+    before = (tmp_path / "manifest.yaml").read_text(encoding="utf-8")
+    assert main(["--record-exact", str(tmp_path)]) == 1
+    assert (tmp_path / "manifest.yaml").read_text(encoding="utf-8") == before
+
+    write_article(tmp_path / "cache" / "corridor.txt", ARTICLE)
+    assert main(["--record-exact", str(tmp_path)]) == 0
+    assert main(["--record-exact", str(tmp_path)]) == 0  # a second run replaces, never adds
+    after = (tmp_path / "manifest.yaml").read_text(encoding="utf-8")
+    assert after.count("exact:") == 1
+    assert after.replace(after.splitlines()[-2] + "\n", "") == before
