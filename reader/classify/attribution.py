@@ -407,9 +407,16 @@ def _verb_subject(
         person = _common_subject(units, i, verb.floor)
         if person is not None:
             return verb.attr(person, ATTRIBUTION_SUBJECT)
-    if form.lemma in _INVERTING and may_invert:
+    if form.lemma in _INVERTING and (may_invert or _headline_end(verb)):
         return _inverted_attr(verb)
     return None
+
+
+def _headline_end(verb: _Verb) -> bool:
+    """ "Talks are a road to nowhere says Lavrov": a headline's closing "says X", with no
+    comma before it; the clause before is X's claim (`_inverted_attr` checks that the name
+    ends the line)."""
+    return verb.work.index == 0 and verb.form.lemma == "say" and verb.last == len(verb.units)
 
 
 def _progressive(verb: _Verb, i: int) -> bool:

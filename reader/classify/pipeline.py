@@ -308,7 +308,7 @@ def _colon_label(
     after = before.index(pre_units[-1]) + 1 if pre_units else len(before)
     if after < len(before) and pre_units[-1][LOW].endswith(("'s", "’s")):
         return None  # "Ambassador's warning: ...": a possessive heads a noun, a heading
-    if is_title and after < len(before) and before[after][LOW] in _AUXILIARIES:
+    if is_title and after < len(before) and before[after][LOW] in _CLAUSE_WORDS:
         return None  # "Partners have eased up on sanctions: Zelenskiy": a clause, its source after
     if after < len(before) and _qualifies_noun(before[after], work, before[after + 1 : after + 2]):
         return None  # "Ukraine peace push: ...", "PM call with ...": the name qualifies a noun
@@ -325,7 +325,11 @@ def _colon_label(
 
 
 _POSSESSIVES = frozenset(["our", "my", "your", "their", "his", "her", "its"])
-_AUXILIARIES = frozenset(["has", "have", "had", "is", "are", "was", "were", "will", "would"])
+# Words right after a headline's first phrase that make the words before its colon a clause
+# ("West not willing to talk: Kremlin"), whose source the colon's other side names.
+_CLAUSE_WORDS = frozenset(
+    ["has", "have", "had", "is", "are", "was", "were", "will", "would", "not", "never"]
+)
 
 
 def _described_thing(units: list[Unit]) -> bool:

@@ -26,7 +26,9 @@ _ABBREVIATION = re.compile(
 _NUMBER_SIGN = re.compile(r"\bNo\.$")
 # "Mark Rutte: ..." (a speaker's line) and "Headline - Source" (a headline's source).
 COLON_PREFIX = re.compile(r"([^:.!?\"“”«»]{1,80}?):\s+\S")
-DASH_SUFFIX = re.compile(r"\s[–—-]\s+([^–—]{1,60}?)\s*$")
+# A headline's source after a spaced dash ("... - Kremlin"), or a wire's hyphen run on to a
+# capitalised source ("... NATO bids -Kremlin").
+DASH_SUFFIX = re.compile(r"\s(?:[–—-]\s+|-(?=[A-Z]))([^–—]{1,60}?)\s*$")
 _unit_start = itemgetter(START)
 
 

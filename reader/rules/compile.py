@@ -273,7 +273,7 @@ class Lexicon:
         return found
 
     def _after_prefix(self, folded: str, pos: int, found: list[tuple[int, int, Any]]) -> None:
-        """Splice into `found` a term right after "then-"/"ex-" at `pos`, as one scan that
+        """Splice into `found` a term right after "then-"/"ex-" (or " -") at `pos`, as one scan that
         also accepted that position would have found it (and what follows it)."""
         i = bisect_left(found, pos, key=_start)
         if i and found[i - 1][1] > pos:
@@ -306,8 +306,9 @@ def _start(match: tuple[int, int, Any]) -> int:
 # A term starts at a word start, so not after a hyphen ("pro-Russian", "anti-NATO"), unless the
 # hyphen ends a title prefix ("then-US President", "ex-NATO chief"): those positions are
 # tried apart, which keeps the lookbehind one simple test (a lookbehind alternation doubles the
-# time of every scan).
-_TITLE_PREFIX = re.compile(r"(?:then|ex)-")
+# time of every scan). A hyphen after a space is no word's part either: a wire headline's
+# "... NATO bids -Kremlin" names its source.
+_TITLE_PREFIX = re.compile(r"(?:then|ex)-|(?<=\s)-(?=\w)")
 
 
 def lexicon(table: Mapping[str, Any], sparse: bool = False) -> Lexicon:
