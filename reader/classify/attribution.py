@@ -1313,6 +1313,44 @@ class _OwnersBefore:
         return self.last
 
 
+# The two parties of a meeting or a dispute, by default the war's (Russia and Ukraine).
+_TWO_SIDES = frozenset(["both sides", "the two sides", "two sides", "each side"])
+
+
+def _two_parties(work: BlockWork, who: Who) -> Who:
+    """ "Blinken met Rutte in Brussels. Both sides underscored ...": the sides of the block's
+    subjects before the phrase (else of the people, else of the sides it names before it),
+    when they are not the war's two (an ally's meeting is its own)."""
+    named = (
+        [
+            (actor, subject.member)
+            for pos, subject in work.main
+            if pos < who.start and subject.kind == "actor"
+            for actor in subject.actors
+        ]
+        or _parties_named(work, who.start, ("speaker",))
+        or _parties_named(work, who.start, _SIDES)
+    )
+    sides = tuple(dict.fromkeys(actor for actor, _ in named))
+    if not sides or set(who.actors) <= set(sides):
+        return who
+    member = all(is_member for _, is_member in named)
+    return Who("actor", sides, who.start, who.end, who.roles, member=member)
+
+
+_SIDES = ("alias", "speaker", "adjective")
+
+
+def _parties_named(work: BlockWork, before: int, kinds: tuple[str, ...]) -> list[tuple[str, bool]]:
+    """The actors (and whether through a member state) of the terms of `kinds` before `before`."""
+    return [
+        (actor, term.member)
+        for start, _, term in work.terms
+        if start < before and term.kind in kinds
+        for actor in term.actors
+    ]
+
+
 def _settle_one(
     work: BlockWork,
     attr: _Attr,
@@ -1326,6 +1364,8 @@ def _settle_one(
     """Evidence for one attribution; the actors it makes the speaker (() for a named speaker
     who is none of them), or None when it is reported or unresolved."""
     who = attr.who
+    if who.kind == "actor" and work.folded[who.start : who.end] in _TWO_SIDES:
+        who = _two_parties(work, who)
     found: Who | Speaker | None = who
     if who.kind == "pronoun":
         found = _pronoun_subject(work, attr, embedded_in, quoted, state, distance, voice)

@@ -265,6 +265,8 @@ class _Phrase:
         role_keys = tuple(_role_keys(roles)) if roles else ()  # most phrases hold no role
         if not roles and (_title_name(units) or self._place_modifies(units)):
             return Who("unknown", (), start, end, role_keys, ties=tuple(self.surnames))
+        if _former(units):
+            return Who("unknown", (), start, end, role_keys, ties=tuple(self.surnames))
         if self.direct or (self.adjective and (roles or names)):
             actors = tuple(self.direct or self.adjective)
             if len(actors) > 1 and any(u[LOW] == "and" for u in units):
@@ -345,6 +347,19 @@ def _opens_host(previous: Unit | None, low: str) -> bool:
     if low == "in":  # "the chargé d'affaires in Moscow", "Russia's ambassador in Washington"
         return _POSTED.search(previous[LOW]) is not None
     return low == "for" and _ENVOY.search(previous[LOW]) is not None
+
+
+_OFFICES = frozenset(["role", "speaker"])
+
+
+def _former(units: Sequence[Unit]) -> bool:
+    """ "Former US Secretary of State <name>", "an ex-army chief": someone who held an office
+    no longer speaks for the state (GUIDE.md), unless the lexicon names them as its speaker
+    ("Former President Medvedev", now in another office; "the former bloc chief")."""
+    if not any(u[LOW] == "former" or u[LOW].startswith("ex-") for u in units):
+        return False
+    offices = [u[TERM].kind for u in units if u[TERM] is not None and u[TERM].kind in _OFFICES]
+    return bool(offices) and "speaker" not in offices
 
 
 def _unresolved(

@@ -656,6 +656,18 @@ _TRAILING_TAIL = 6
 _CLAUSE_OPENERS = frozenset(["and", "but", "while", "as", "although", "though", "whereas", "yet"])
 
 
+# An aside that describes the subject before its verb: ", who met Y on Monday,".
+_RELATIVE_OPENS = re.compile(r",\s+(?:who|which)\s+[^,;:]*\Z")
+
+
+def _in_relative(work: BlockWork, spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether the action before offset `at` sits in a relative clause that opens after the
+    subject's comma ("Sybiha, who visited Warsaw last week, said ...")."""
+    first = min(s for s, _ in spans if s < at)
+    opening = work.folded[work.sentence_start(first) : first]
+    return _RELATIVE_OPENS.search(opening) is not None
+
+
 def _trailing(
     work: BlockWork, spans: list[tuple[int, int]], verb: tuple[int, int, VerbForm], end: int
 ) -> bool:
@@ -665,6 +677,8 @@ def _trailing(
     gap = work.folded[last : verb[0]]
     comma = gap.rfind(",")
     subject = gap[comma + 1 :].split()
+    if not subject and _in_relative(work, spans, verb[0]):
+        return False  # "X, who met Y on Monday, said ...": the action is X's aside
     tail = work.folded[verb[1] : end].split()
     return (
         comma >= 0
