@@ -1510,6 +1510,8 @@ def _role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who
             member = last is not None and last.block == holder.block and last.member
             return Speaker(holder.actors, holder.block, member=member)
         return holder
+    if holder.kind == "unknown":
+        return holder  # "the minister" after "the Cuban FM": a third country's, no side's
     house = _house_office(who, state)
     if house is not None:
         return house

@@ -405,7 +405,7 @@ def _is_function_word(unit: Unit) -> bool:
 
 
 # Offices written short, and the role they abbreviate.
-_ABBREVIATED = {"pm": "prime minister"}
+_ABBREVIATED = {"pm": "prime minister", "fm": "foreign minister"}
 
 
 def _role_keys(roles: Iterable[str]) -> Iterable[str]:
@@ -415,7 +415,7 @@ def _role_keys(roles: Iterable[str]) -> Iterable[str]:
         yield role
         if role in _ABBREVIATED:
             yield _ABBREVIATED[role]  # "the PM said" after "Prime Minister Keir Starmer"
-            continue
+            role = _ABBREVIATED[role]  # "the minister" after "the Cuban FM"
         if role in _WHOLE_ROLES:
             continue
         head = role.split(" of ", 1)[0].rsplit(" ", 1)[-1]

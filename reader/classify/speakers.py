@@ -168,6 +168,8 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
             tie_names(name, who.actors, who.member, state.names)
     elif who.kind == "actor":
         person_key = "/".join(who.actors) + ":" + units[i][LOW].removesuffix("'s")
+    elif _third_party(units[a:b]):
+        person_key = _THIRD + units[i][LOW].removesuffix("'s")  # "the Cuban FM"
     else:
         return  # "a statement", "Governor": no one the article can call again
     counterpart = _counterpart(units, a)
@@ -177,6 +179,23 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
         if person_key in holders:
             holders.remove(person_key)
         holders.append(person_key)
+
+
+# The key of an office a party of no actor's holds ("the Cuban FM", "Chinese officials").
+_THIRD = "other:"
+
+
+def _third_party(phrase: Sequence[Unit]) -> bool:
+    """A title phrase of a party the lexicon names as none of the actors ("Cuban FM")."""
+    return any(u[TERM] is not None and u[TERM].kind == "other" for u in phrase)
+
+
+def _third_holder(who: Who, state: State) -> bool:
+    """Whether the office's latest holder in the article is a third party's."""
+    if not who.roles:
+        return False
+    holders = state.roles.get(who.roles[0], [])
+    return bool(holders) and holders[-1].startswith(_THIRD)
 
 
 def _counterpart(units: Sequence[Unit], a: int) -> bool:
@@ -230,8 +249,8 @@ def _claimed_office(work: BlockWork, state: State, who: Who, at: int) -> Who | N
     """Whether a country other than the house's claims an unqualified title on a one-side
     outlet ("Lithuanian President X has urged Foreign Minister Y" on RT: Y is Lithuania's, not
     Russia's): the one other side whose title phrase or speaker comes earlier in the sentence,
-    else the other side that already holds this very office in the article. None: no one
-    claims it (the house's); `who` itself when several sides do."""
+    else the other side (or a third country) that already holds this very office in the
+    article. None: no one claims it (the house's); `who` itself when several sides do."""
     house = set(state.house)
     opening = work.sentence_start(at)
     terms = work.terms
@@ -252,8 +271,8 @@ def _claimed_office(work: BlockWork, state: State, who: Who, at: int) -> Who | N
     if len(sides) == 1:
         (actors, member), *_ = sides.items()
         return Who("actor", actors, who.start, who.end, who.roles, member=member)
-    if sides:
-        return who
+    if sides or _third_holder(who, state):
+        return who  # several sides claim it, or a third country's holder was named
     held = _held_office(who, (), state, exact=True)
     return held if held is not None and not house & set(held.actors) else None
 
