@@ -32,7 +32,13 @@ from reader.classify.phrases import (
     tie_appositive,
     word_set,
 )
-from reader.classify.speakers import house_who, known_role, named_again, note_person
+from reader.classify.speakers import (
+    house_who,
+    known_role,
+    named_again,
+    note_person,
+    title_side,
+)
 from reader.classify.topic import allowed, goes_on, heard_on_war
 from reader.classify.types import (
     CAP,
@@ -579,6 +585,8 @@ def _skip_asides(verb: _Verb, i: int) -> tuple[int, Who | None]:
         if inner and len(inner) <= 10 and not _relative_act(inner):
             cand = resolve(inner, verb.state.names)
             learn(cand, verb.state.names)
+            if cand.kind == "role":  # ", Minister of Foreign Affairs,": the title's side
+                cand = title_side(verb.work, verb.state, cand, j + 1, i)
             if cand.kind == "actor":
                 appositive = cand
         i = j - 1

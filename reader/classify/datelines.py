@@ -27,24 +27,35 @@ DATELINE = re.compile(
 # A newspaper's dateline before a colon, at the start of a story: "LONDON: Following ...".
 # Only the opening paragraphs have it; later, "UPDATE: ..." is a label of another kind.
 COLON_DATELINE = re.compile(_PLACE + r":\s+(?=[A-Z])")
+# A release's place in title case before a spaced dash, at the start of a story: "Ottawa –
+# Minister X announced ...", "Warsaw, Poland - The ministry ...".
+TITLE_DATELINE = re.compile(
+    r"(?P<place>[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?)(?:,\s*[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?)?"
+    r"\s+[-–—]\s+(?=[A-Z])"
+)
 
 
 def dateline(text: str, opening: bool = False) -> re.Match[str] | None:
     """The wire dateline that opens `text`, if any: its `place` group is the city, its
     `agency` or `wire` group the agency ("AP", "TASS") when it names one. In a story's
-    `opening` paragraphs a newspaper's "LONDON: " counts too."""
-    if not (text[:1].isupper() and text[1:2].isupper()):
+    `opening` paragraphs a newspaper's "LONDON: " and a release's "Ottawa – " count too."""
+    if not text[:1].isupper():
         return None  # most blocks: decided without the regex
+    if not text[1:2].isupper():
+        return TITLE_DATELINE.match(text) if opening else None
     return DATELINE.match(text) or (COLON_DATELINE.match(text) if opening else None)
 
 
 def agency_city(text: str) -> str | None:
     """The city of a dateline, with its agency ("KYIV, Ukraine (AP) —" -> "KYIV") or a
-    newspaper's ("TALLINN - ", "LONDON: "): where the story was filed, which may put it on
-    that city's side (a diplomat named there without a country is posted there, not its own:
-    see reader.classify.speakers)."""
-    if not (text[:1].isupper() and text[1:2].isupper()):
+    newspaper's ("TALLINN - ", "LONDON: ") or a release's ("Ottawa – "): where the story
+    was filed, which may put it on that city's side (a diplomat named there without a country
+    is posted there, not its own: see reader.classify.speakers)."""
+    if not text[:1].isupper():
         return None
+    if not text[1:2].isupper():
+        title = TITLE_DATELINE.match(text)
+        return title.group("place") if title is not None else None
     match = DATELINE.match(text)
     if match is not None:
         return match.group("place")

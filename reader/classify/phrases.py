@@ -90,6 +90,14 @@ def namelike(low: str) -> bool:
     )
 
 
+_PORTFOLIO_HOLDERS = ("minister", "commissioner", "secretary")
+
+
+def _portfolio(low: str, role: Unit) -> bool:
+    """ "Minister for Europe", "Secretary for Defence": "for" opens a minister's portfolio."""
+    return low == "for" and role[LOW].endswith(_PORTFOLIO_HOLDERS)
+
+
 def _is_role(unit: Unit | None) -> bool:
     term = unit[TERM] if unit is not None else None
     return term is not None and term.kind == "role"
@@ -191,7 +199,10 @@ class _Phrase:
                 return True  # "of the Republic of Lithuania": the state's formal name goes on
             if head is None or head.kind != "role":
                 return False  # "Mission in Ukraine": a place, not the speaker's side
-            self.complement = self.complement or bool(self.adjective)
+            # "<adjective> <role> of": the complement's adjectives qualify a place; a
+            # minister's "for" names a portfolio ("Minister for European Integration"), no
+            # side ("a spokesman for the Ukrainian navy" names his service)
+            self.complement = self.complement or bool(self.adjective) or _portfolio(low, previous)
         possessor = previous if previous is not None and previous[LOW].endswith("'s") else None
         self.owned = self.owned or (possessor is not None and bool(self.adjective))
         self.previous = unit

@@ -240,6 +240,13 @@ def _side_of_title(work: BlockWork, state: State, who: Who, a: int, b: int, at: 
     return _held_office(who, phrase, state) or who
 
 
+def title_side(work: BlockWork, state: State, who: Who, a: int, b: int) -> Who:
+    """The side of a bare government title in units `a`..`b` (", Minister of Foreign
+    Affairs," after a name), as for one before a name: the dateline's, or the country the
+    sentence opens with."""
+    return _side_of_title(work, state, who, a, b, work.units[a][START])
+
+
 def house_who(who: Who, state: State) -> Who:
     """`who`'s office filled by the house side (a member state's is a member's voice)."""
     return Who("actor", state.house, who.start, who.end, who.roles, member=state.house_member)
