@@ -64,7 +64,13 @@ from reader.classify.sources import (
     section_heading,
     title_source,
 )
-from reader.classify.speakers import known_role, note_person, note_region, register_roles
+from reader.classify.speakers import (
+    known_role,
+    named_subject,
+    note_person,
+    note_region,
+    register_roles,
+)
 from reader.classify.topic import allowed
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Speaker, State, Unit, Who
 from reader.classify.units import ASKS_SPEAKER, COLON_PREFIX, DASH_SUFFIX, in_spans, merged
@@ -384,6 +390,8 @@ def _analyse(
         pending = office  # "…, Governor Says": the office the first paragraphs name
     if not is_title:
         _body_sources(work, rules, state, distance, in_voice)
+        if voice is None and state.voice is None:
+            named_subject(work, state)  # "..., Rutte avoided predicting": "he" is Rutte now
         reported_actions(work, rules)
         statement_voice(work, state, rules, block.kind != "heading")
         if state.statement is not None:

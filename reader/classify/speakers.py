@@ -12,6 +12,7 @@ from itertools import compress
 from operator import itemgetter
 
 from reader.classify.phrases import (
+    OBJECT_PREP,
     appositive_name,
     learn,
     np_after,
@@ -453,3 +454,52 @@ def surname(name: str) -> str:
 
 
 _capital = itemgetter(CAP)
+
+
+# What may stand right before a sentence's subject: the block's start, a sentence's end, the
+# comma after an opening phrase ("During his visit, Rutte ...").
+_BEFORE_SUBJECT = frozenset([",", ".", "—", "–", ":"])
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+")
+_FIRST_NAME = re.compile(r"[A-Z][\w'’-]*\Z")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+_NOT_VERBS = OBJECT_PREP | frozenset(["and", "or", "but", "of", "as"])
+
+
+def named_subject(work: BlockWork, state: State) -> None:
+    """A block with no speaker that names a person of a side as a sentence's subject ("...,
+    Rutte avoided predicting when ..."): that person, not a speaker named before, is the one
+    a later "he said" takes (the nearest mention, as quote attributors resolve pronouns)."""
+    if work.main or (state.last is not None and state.last.block == work.index):
+        return
+    text = work.text
+    found = [
+        (start, term.actors, term.member)
+        for start, end, term in work.terms
+        if term.kind == "speaker" and term.actors and _subject_at(text, start, end)
+    ]
+    if state.names:
+        for m in _CAPITALISED.finditer(text):
+            tie = state.names.get(m.group().lower())
+            if tie is not None and _subject_at(text, m.start(), m.end()):
+                found.append((m.start(), *tie))
+    if found:
+        _, actors, member = max(found, key=itemgetter(0))
+        speaker = Speaker(actors, work.index, member=member)
+        note_person(state, speaker)
+        state.last = speaker
+
+
+def _subject_at(text: str, start: int, end: int) -> bool:
+    """The name at `start`..`end` opens a sentence or follows an opening phrase, and a
+    lower-case word that can be its verb follows ("Rutte avoided"; not "Rutte's", "Rutte
+    and Zelensky", "Rutte in Kyiv")."""
+    if text.startswith(("'s", "’s"), end):
+        return False
+    before = text[:start].rstrip()
+    first = _FIRST_NAME.search(before)
+    if first is not None:
+        before = before[: first.start()].rstrip()  # "Mark Rutte": before the first name
+    if before and before[-1] not in _BEFORE_SUBJECT:
+        return False
+    after = _NEXT_WORD.match(text, end)
+    return after is not None and after.group(1) not in _NOT_VERBS
