@@ -298,7 +298,7 @@ class _Phrase:
             )
         surnames = tuple(self.surnames)
         for unit in reversed(names):
-            known = tied.get(unit[LOW])
+            known = tied.get(unit[LOW]) or _variant(unit[LOW], tied)
             if known is not None:
                 return Who("actor", known[0], start, end, role_keys, member=known[1], ties=surnames)
         if len(units) == 1 and units[0][TERM] is not None and units[0][TERM].kind == "pronoun":
@@ -361,6 +361,47 @@ def _opens_host(previous: Unit | None, low: str) -> bool:
 
 
 _OFFICES = frozenset(["role", "speaker"])
+
+
+# Spellings of one name across transliterations: "Zelenskyy"/"Zelenskiy", "Sybiha"/"Sibiga".
+_SPELLINGS = str.maketrans({"y": "i", "g": "h", "w": "v", "j": "i"})
+_VARIANT_MIN = 6  # shorter names differ by a letter too often to be the same person's
+
+
+def _variant(low: str, tied: Names) -> tuple[tuple[str, ...], bool] | None:
+    """A name the article tied to a side, spelt another way here: the same letters with two
+    swapped ("Tsahkna"/"Tsakhna") or the same transliteration skeleton. Only for names of
+    `_VARIANT_MIN` letters or more, and only when one tied name fits."""
+    if len(low) < _VARIANT_MIN or not low.isalpha() or not tied:
+        return None
+    key = _skeleton(low)
+    fits = [
+        side
+        for name, side in tied.items()
+        if name[0] == low[0]
+        and abs(len(name) - len(low)) <= 2
+        and (_skeleton(name) == key or _swapped(name, low))
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _skeleton(low: str) -> str:
+    """A name's letters with transliteration choices folded and doubled letters single."""
+    folded = low.translate(_SPELLINGS).replace("kh", "h")
+    return "".join(c for i, c in enumerate(folded) if i == 0 or c != folded[i - 1])
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Whether `a` and `b` differ only by two neighbouring letters swapped."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
 
 
 def _former(units: Sequence[Unit]) -> bool:
