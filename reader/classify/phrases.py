@@ -151,6 +151,7 @@ class _Phrase:
         "complement",
         "direct",
         "direct_from",
+        "former",
         "host",
         "institution",
         "member",
@@ -182,6 +183,7 @@ class _Phrase:
         # Capitalised words that open a role's complement ("Secretary of Defense", "Head of
         # Mission"): an institution's words, never tied to a side as a person's name.
         self.institution: list[Unit] = []
+        self.former = False  # "former" or "ex-" in the phrase (see `_former`)
 
     def take(self, unit: Unit) -> bool:
         """Read one unit; False where the phrase ends ("Mission in Ukraine": a place)."""
@@ -206,6 +208,8 @@ class _Phrase:
         possessor = previous if previous is not None and previous[LOW].endswith("'s") else None
         self.owned = self.owned or (possessor is not None and bool(self.adjective))
         self.previous = unit
+        if low == "former" or low.startswith("ex-"):
+            self.former = True
         if term is None:
             if low in _STATE_FORMS:
                 return True  # "Republic", "Kingdom": the state's formal name, no person's
@@ -276,7 +280,7 @@ class _Phrase:
         role_keys = tuple(_role_keys(roles)) if roles else ()  # most phrases hold no role
         if not roles and (_title_name(units) or self._place_modifies(units)):
             return Who("unknown", (), start, end, role_keys, ties=tuple(self.surnames))
-        if _former(units):
+        if self.former and _former(units):
             return Who("unknown", (), start, end, role_keys, ties=tuple(self.surnames))
         if self.direct or (self.adjective and (roles or names)):
             actors = tuple(self.direct or self.adjective)
@@ -405,11 +409,10 @@ def _swapped(a: str, b: str) -> bool:
 
 
 def _former(units: Sequence[Unit]) -> bool:
-    """ "Former US Secretary of State <name>", "an ex-army chief": someone who held an office
-    no longer speaks for the state (GUIDE.md), unless the lexicon names them as its speaker
-    ("Former President Medvedev", now in another office; "the former bloc chief")."""
-    if not any(u[LOW] == "former" or u[LOW].startswith("ex-") for u in units):
-        return False
+    """A phrase with "former" or "ex-" (`_Phrase.former`) and an office: "Former US Secretary
+    of State <name>", "an ex-army chief": someone who held an office no longer speaks for the
+    state (GUIDE.md), unless the lexicon names them as its speaker ("Former President
+    Medvedev", now in another office; "the former bloc chief")."""
     offices = [u[TERM].kind for u in units if u[TERM] is not None and u[TERM].kind in _OFFICES]
     return bool(offices) and "speaker" not in offices
 
