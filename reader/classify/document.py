@@ -162,6 +162,8 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         if work.index > _OPENING_BLOCKS:
             return
         opening = _READOUT.search(work.folded) or _WE_OPENING.match(work.folded)
+        if not own and opening is None and _OWN_FIRST_PERSON.search(work.text):
+            state.author_pending = True  # "We strongly condemn ...": the author speaks as "we"
         if len(own) == 1 and opening is None and not _quotes_the_floor(work, state):
             state.document = tuple(own)
             _voice_earlier(state, rules)
