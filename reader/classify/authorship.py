@@ -72,6 +72,18 @@ def _signed_article(work: BlockWork, state: State) -> None:
     state.document_topic = not lead.off_topic
 
 
+def first_person_title(work: BlockWork) -> Who | None:
+    """A headline in the first person outside quotes, with no speaker of its own ("We will
+    implement the agreements as soon as possible"): whose words they are, the first
+    paragraphs say (reader.classify.document.resolve_title). The outlet's "what we know" is
+    its own."""
+    if any(who.kind == "actor" for _, who in work.main) or _NEWSROOM.search(work.folded):
+        return None
+    if not _first_person(work):
+        return None
+    return Who("pronoun", start=0, end=len(work.text), word="we")
+
+
 def _title_people(work: BlockWork) -> list[Who]:
     """The people and offices a title names when they are all one side's ("Answers to
     questions from Russian President <name> ..."): a document's title names its speaker."""
@@ -166,9 +178,11 @@ def _first_person(work: BlockWork, end: int | None = None) -> bool:
     for match in _FIRST_PERSON.finditer(text, 0, len(text) if end is None else end):
         if quotes and in_spans(match.start(), quotes):
             continue
-        start = match.start()
-        if match.group() == "I" and _NOT_PRONOUN_I.search(text, max(0, start - 12), start):
+        start, word = match.start(), match.group()
+        if word == "I" and _NOT_PRONOUN_I.search(text, max(0, start - 12), start):
             continue
+        if word == "us" and text.islower():
+            continue  # a headline made of a URL's words: "us envoy ..." is the US
         return True
     return False
 
@@ -182,7 +196,7 @@ _NEWSROOM = re.compile(
     r"(?:told|contacted|asked|reached|joined|interviewed)\s+(?:us|our|me)|"
     r"(?:spoke|talked|speaking|talking)\s+(?:to|with)\s+(?:us|me)|(?:we|i)\s+(?:asked|contacted|reached)|"
     r"(?:we|i)\s+(?:spoke|talked|met|sat\s+down)\s+(?:to|with)\s+(?:him|her|them)|"
-    r"my\s+colleagues?|from\s+me|with\s+you)\b"
+    r"my\s+colleagues?|from\s+me|with\s+you|what\s+we\s+know)\b"
 )
 # The signature closing an opinion piece's standfirst: "..., <office> <name> writes."
 _SIGNED = re.compile(r",\s+[^,.;:]{3,80}\s+writes\.?\s*\Z")

@@ -24,6 +24,7 @@ from reader.classify.units import ASKS_SPEAKER, in_spans, merged
 from reader.rules.compile import CompiledRules, Term
 from reader.rules.grammar import (
     ATTRIBUTION_HEADLINE,
+    CARRY_AUTHOR,
     CARRY_DOCUMENT,
     CARRY_STATEMENT,
     REPORTED_SPEECH,
@@ -324,6 +325,9 @@ def resolve_title(works: list[BlockWork], who: Who, rules: CompiledRules, distan
     "Balitsky: ..." is the actor the first paragraphs tie that name to ("Zaporozhye Region
     Governor Yevgeny Balitsky wrote")."""
     title = works[0]
+    if who.kind == "pronoun":
+        _first_person_title(works, who, rules, distance)
+        return
     name = ""
     if who.kind == "unknown":
         words = title.folded[who.start : who.end].split()
@@ -344,6 +348,28 @@ def resolve_title(works: list[BlockWork], who: Who, rules: CompiledRules, distan
                     rules.weights.attribution,
                 )
                 return
+
+
+def _first_person_title(
+    works: list[BlockWork], who: Who, rules: CompiledRules, distance: int
+) -> None:
+    """A headline in the first person with no speaker ("We will not be dragged into the war")
+    is the words of the one side whose speakers the first paragraphs name, or in whose voice
+    they speak (a document's, a statement's, the author's first person); two sides name no
+    one."""
+    sides: dict[tuple[str, ...], None] = {}
+    for work in works[1 : 2 + distance]:
+        sides.update((main.actors, None) for _, main in work.main if main.kind == "actor")
+        sides.update(((ev.actor,), None) for ev in work.evidence if ev.rule in _VOICED)
+    if len(sides) == 1:
+        actors = next(iter(sides))
+        add_evidence(
+            works[0], ATTRIBUTION_HEADLINE, actors, who.start, who.end, rules.weights.attribution
+        )
+
+
+# The voices a first paragraph may speak in with no speech verb of its own.
+_VOICED = frozenset([CARRY_DOCUMENT.id, CARRY_STATEMENT.id, CARRY_AUTHOR.id])
 
 
 def statement_voice(work: BlockWork, state: State, rules: CompiledRules, plain: bool) -> None:

@@ -21,7 +21,7 @@ from reader.classify.attribution import (
     settle,
     stated_by,
 )
-from reader.classify.authorship import author_voice, note_lead
+from reader.classify.authorship import author_voice, first_person_title, note_lead
 from reader.classify.document import (
     OFFICIAL_TITLE,
     document_title,
@@ -378,7 +378,7 @@ def _analyse(
     if not (is_title and _EXPLAINER.match(work.folded)):  # "Why Putin wants a long war"
         office = _sentences(work, rules, state, distance, effort, body_from, speaking)
     if is_title and pending is None:
-        pending = office  # "…, Governor Says": the office the first paragraphs name
+        pending = office or first_person_title(work)  # "…, Governor Says"; "We will …"
     note_lead(work, state, rules)
     if not is_title:
         _body_sources(work, rules, state, distance, in_voice)
