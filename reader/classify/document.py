@@ -117,6 +117,9 @@ def document_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
     ("Statement of the Ministry of Foreign Affairs of Ukraine on ..."): a statement's title
     is already in its author's voice."""
     text = work.text
+    if _office_alone(work):
+        state.official = state.author_pending = True  # "Minister of National Defence": whose,
+        return  # the first lines that name a side in the first person say
     if not (OFFICIAL_TITLE.match(text) or "readout" in work.folded):
         return
     state.official = True
@@ -142,6 +145,23 @@ def document_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
             return  # "Statement by the Government of X on the budget"
         speaker = Speaker(issuer, work.index)
         add_evidence(work, CARRY_DOCUMENT, speaker.actors, 0, len(text), rules.weights.carry)
+
+
+def _office_alone(work: BlockWork) -> bool:
+    """A title that is an office and nothing else, no country named ("Minister of National
+    Defence", "Office of the Prime Minister"): an official's own page, whose author the
+    first lines name."""
+    if work.verbs or work.quotes or not any(term.kind == "role" for _, _, term in work.terms):
+        return False
+    if any(term.actors for _, _, term in work.terms):
+        return False
+    return _OFFICE_WORDS.fullmatch(work.text.strip()) is not None
+
+
+# Capitalised words, joined by "of", "the", "for", "and", "&": at most eight of them.
+_OFFICE_WORDS = re.compile(
+    r"(?:[A-Z][\w'’-]*|of|the|for|and|&)(?:\s+(?:[A-Z][\w'’-]*|of|the|for|and|&)){0,7}"
+)
 
 
 def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
