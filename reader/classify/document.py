@@ -24,6 +24,7 @@ from reader.classify.units import ASKS_SPEAKER, in_spans, merged
 from reader.rules.compile import CompiledRules, Term
 from reader.rules.grammar import (
     ATTRIBUTION_HEADLINE,
+    CARRY_AUTHOR,
     CARRY_DOCUMENT,
     CARRY_STATEMENT,
     REPORTED_SPEECH,
@@ -116,6 +117,9 @@ def document_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
     ("Statement of the Ministry of Foreign Affairs of Ukraine on ..."): a statement's title
     is already in its author's voice."""
     text = work.text
+    if _office_alone(work):
+        state.official = state.author_pending = True  # "Minister of National Defence": whose,
+        return  # the first lines that name a side in the first person say
     if not (OFFICIAL_TITLE.match(text) or "readout" in work.folded):
         return
     state.official = True
@@ -143,6 +147,23 @@ def document_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
         add_evidence(work, CARRY_DOCUMENT, speaker.actors, 0, len(text), rules.weights.carry)
 
 
+def _office_alone(work: BlockWork) -> bool:
+    """A title that is an office and nothing else, no country named ("Minister of National
+    Defence", "Office of the Prime Minister"): an official's own page, whose author the
+    first lines name."""
+    if work.verbs or work.quotes or not any(term.kind == "role" for _, _, term in work.terms):
+        return False
+    if any(term.actors for _, _, term in work.terms):
+        return False
+    return _OFFICE_WORDS.fullmatch(work.text.strip()) is not None
+
+
+# Capitalised words, joined by "of", "the", "for", "and", "&": at most eight of them.
+_OFFICE_WORDS = re.compile(
+    r"(?:[A-Z][\w'’-]*|of|the|for|and|&)(?:\s+(?:[A-Z][\w'’-]*|of|the|for|and|&)){0,7}"
+)
+
+
 def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
     """A block of an official document: in its author's voice unless it names a speaker.
 
@@ -162,6 +183,8 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         if work.index > _OPENING_BLOCKS:
             return
         opening = _READOUT.search(work.folded) or _WE_OPENING.match(work.folded)
+        if not own and opening is None and _OWN_FIRST_PERSON.search(work.text):
+            state.author_pending = True  # "We strongly condemn ...": the author speaks as "we"
         if len(own) == 1 and opening is None and not _quotes_the_floor(work, state):
             state.document = tuple(own)
             _voice_earlier(state, rules)
@@ -322,6 +345,9 @@ def resolve_title(works: list[BlockWork], who: Who, rules: CompiledRules, distan
     "Balitsky: ..." is the actor the first paragraphs tie that name to ("Zaporozhye Region
     Governor Yevgeny Balitsky wrote")."""
     title = works[0]
+    if who.kind == "pronoun":
+        _first_person_title(works, who, rules, distance)
+        return
     name = ""
     if who.kind == "unknown":
         words = title.folded[who.start : who.end].split()
@@ -342,6 +368,28 @@ def resolve_title(works: list[BlockWork], who: Who, rules: CompiledRules, distan
                     rules.weights.attribution,
                 )
                 return
+
+
+def _first_person_title(
+    works: list[BlockWork], who: Who, rules: CompiledRules, distance: int
+) -> None:
+    """A headline in the first person with no speaker ("We will not be dragged into the war")
+    is the words of the one side whose speakers the first paragraphs name, or in whose voice
+    they speak (a document's, a statement's, the author's first person); two sides name no
+    one."""
+    sides: dict[tuple[str, ...], None] = {}
+    for work in works[1 : 2 + distance]:
+        sides.update((main.actors, None) for _, main in work.main if main.kind == "actor")
+        sides.update(((ev.actor,), None) for ev in work.evidence if ev.rule in _VOICED)
+    if len(sides) == 1:
+        actors = next(iter(sides))
+        add_evidence(
+            works[0], ATTRIBUTION_HEADLINE, actors, who.start, who.end, rules.weights.attribution
+        )
+
+
+# The voices a first paragraph may speak in with no speech verb of its own.
+_VOICED = frozenset([CARRY_DOCUMENT.id, CARRY_STATEMENT.id, CARRY_AUTHOR.id])
 
 
 def statement_voice(work: BlockWork, state: State, rules: CompiledRules, plain: bool) -> None:

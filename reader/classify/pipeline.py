@@ -21,6 +21,7 @@ from reader.classify.attribution import (
     settle,
     stated_by,
 )
+from reader.classify.authorship import author_voice, first_person_title, note_lead
 from reader.classify.document import (
     OFFICIAL_TITLE,
     document_title,
@@ -387,7 +388,8 @@ def _analyse(
     if not (is_title and _EXPLAINER.match(work.folded)):  # "Why Putin wants a long war"
         office = _sentences(work, rules, state, distance, effort, body_from, speaking)
     if is_title and pending is None:
-        pending = office  # "…, Governor Says": the office the first paragraphs name
+        pending = office or first_person_title(work)  # "…, Governor Says"; "We will …"
+    note_lead(work, state, rules)
     if not is_title:
         _body_sources(work, rules, state, distance, in_voice)
         if voice is None and state.voice is None:
@@ -398,6 +400,7 @@ def _analyse(
             actions_only(work, state, rules)  # "X addressed the deputies": the statement's act
         if not state.official and state.statement is None and rules.sources:
             embedded_document(work, state, rules)  # "Statement of the MFA of Ukraine on ..."
+        author_voice(work, state, rules)  # "We condemn ...": the author the opening named
     _document_source(work, rules, state, is_title)
     _framing_and_mentions(work, rules)
     return pending

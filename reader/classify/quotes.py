@@ -12,7 +12,12 @@ from reader.classify.types import (
     BlockWork,
 )
 from reader.rules.compile import CompiledRules
-from reader.rules.grammar import CARRY_FORWARD, CARRY_QUOTE_CONTINUED, CARRY_STATEMENT
+from reader.rules.grammar import (
+    CARRY_AUTHOR,
+    CARRY_FORWARD,
+    CARRY_QUOTE_CONTINUED,
+    CARRY_STATEMENT,
+)
 
 
 def mostly_quoted(work: BlockWork) -> bool:
@@ -115,7 +120,9 @@ def unattributed(work: BlockWork) -> bool:
     return (
         not work.main
         and len(work.text) > _SHORTEST_CLAIM
-        and not any(ev.kind == "carry" for ev in work.evidence)  # a transcript's line keeps it
+        # a transcript's line keeps its speaker; an author's first-person line may still be
+        # someone else's the next paragraph names ("- said X")
+        and not any(ev.kind == "carry" and ev.rule != CARRY_AUTHOR.id for ev in work.evidence)
     )
 
 

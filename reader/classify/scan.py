@@ -42,6 +42,10 @@ from reader.rules.prefilter import holds_all
 _T = TypeVar("_T")
 
 
+# The title and the paragraphs after it that may name the document's author.
+_LEAD_BLOCKS = 2
+
+
 def prepare_chunk(
     blocks: Sequence[Block],
     rules: CompiledRules,
@@ -290,6 +294,7 @@ def _prepare(
         or markers
         or block.index == 0
         or block.kind == "title"
+        or (block.index <= _LEAD_BLOCKS and terms)  # the author an opening names (authorship)
         or (":" in text and COLON_PREFIX.match(text))  # `in` first: most blocks have none
         or any(t.kind == "role" for _, _, t in terms)
     )

@@ -121,6 +121,8 @@ class State:
     page: tuple[str, str] = ("", "")  # the page's site and outlet, when the article has them
     on_war: set[str] = field(default_factory=set)  # member officials (surnames) heard on the war
     region: Speaker | None = None  # the region last named ("the Belgorod region"), and where
+    lead: Speaker | None = None  # the one side the title and opening put forward (authorship)
+    lead_sides: set[tuple[str, ...]] | None = field(default_factory=set)  # ... so far; None: two
 
 
 @dataclass(slots=True)

@@ -147,6 +147,14 @@ CARRY_STATEMENT = GrammarRule(
     "speaker and ending in a colon ('X shared details of the call:') gives X the line and "
     "the quoted paragraphs right after it.",
 )
+CARRY_AUTHOR = GrammarRule(
+    "carry.author",
+    "carry",
+    "a line in the first person of the author the title and opening name",
+    "A line that says 'we', 'our' or 'I' outside quotes, with no speaker of its own, is the "
+    "words of the document's author: the one side its title and first paragraph put forward "
+    "as speaker or subject. The lines after it go on in that voice as after 'X said:'.",
+)
 MENTION = GrammarRule(
     "mention",
     "mention",
@@ -175,6 +183,7 @@ GRAMMAR_RULES: Mapping[str, GrammarRule] = {
         CARRY_TRANSCRIPT,
         CARRY_DOCUMENT,
         CARRY_STATEMENT,
+        CARRY_AUTHOR,
         MENTION,
     )
 }

@@ -1,0 +1,204 @@
+"""The document's author found from the document itself (step 7, after the sources): for
+pages no site, title or opening rule knows (a ministry's release reposted elsewhere, an
+official's address after a news lead, an ambassador's signed article).
+
+Why: an official's own text speaks in the first person ("We strongly condemn ...", "I gave
+instructions ...", "our support will go on") with no speech verb, and a narrator never does.
+Whose first person it is, the document says once, at its top: the one side its title and
+its opening paragraph put forward as speaker or subject ("Zelenskyy: ...", "President of
+Ukraine <name> held meetings ...", "<Country> announces ..."). A line in the first person
+outside quotes, with no speaker of its own, is then that author's, and it starts a statement
+in the author's voice (reader.classify.document.statement_voice) that goes on over the lines
+after it until the narrator is back.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.classify.evidence import add_evidence
+from reader.classify.phrases import first_phrase, resolve
+from reader.classify.topic import allowed
+from reader.classify.types import START, BlockWork, Speaker, State, Who
+from reader.classify.units import ASKS_SPEAKER, in_spans
+from reader.rules.compile import CompiledRules
+from reader.rules.grammar import CARRY_AUTHOR
+
+# The title and this many paragraphs after it name the document's author.
+_LEAD_BLOCKS = 2
+
+
+def note_lead(work: BlockWork, state: State, rules: CompiledRules) -> None:
+    """The side the title or an opening paragraph puts forward: the one side its speakers
+    stand for, or else the side its first sentence opens with as subject ("President of
+    Ukraine <name> has held meetings ..."). Two different sides at the top name no author."""
+    if work.index > _LEAD_BLOCKS or state.lead_sides is None:
+        return
+    if work.index == 0 and _LIVE.search(work.folded):
+        state.lead_sides = None  # a live blog: the outlet's own running story
+        return
+    named = [who for _, who in work.main if who.kind == "actor"]
+    if not named:
+        subject = _opening_subject(work, state)
+        named = [subject] if subject.kind == "actor" else _title_people(work)
+    if not named:
+        return
+    known = state.lead_sides
+    known.update(who.actors for who in named)
+    if len(known) != 1 or any(len(actors) != 1 for actors in known):
+        state.lead_sides, state.lead = None, None  # two sides at the top: no one's document
+        return
+    if state.lead is None:
+        member = any(who.member for who in named)
+        actors = next(iter(known))
+        off_topic = member and not allowed(Who("actor", actors, member=True), work, rules)
+        state.lead = Speaker(actors, work.index, member=member, off_topic=off_topic)
+    _signed_article(work, state)
+
+
+def _signed_article(work: BlockWork, state: State) -> None:
+    """A standfirst in its author's first person signed by them ("... need our support more
+    than ever, Norwegian Ambassador <name> writes."): the page is the author's own article,
+    every line of it theirs (an official document's voice: reader.classify.document)."""
+    lead = state.lead
+    if lead is None or lead.block != work.index or work.index == 0 or state.official:
+        return
+    signed = _SIGNED.search(work.folded)
+    if signed is None or not _first_person(work, signed.start()):
+        return
+    state.official = True
+    state.document = lead.actors
+    state.document_member = lead.member
+    state.document_topic = not lead.off_topic
+
+
+def first_person_title(work: BlockWork) -> Who | None:
+    """A headline in the first person outside quotes, with no speaker of its own ("We will
+    implement the agreements as soon as possible"): whose words they are, the first
+    paragraphs say (reader.classify.document.resolve_title). The outlet's "what we know" is
+    its own."""
+    if any(who.kind == "actor" for _, who in work.main) or _NEWSROOM.search(work.folded):
+        return None
+    if not _first_person(work):
+        return None
+    return Who("pronoun", start=0, end=len(work.text), word="we")
+
+
+def _title_people(work: BlockWork) -> list[Who]:
+    """The people and offices a title names when they are all one side's ("Answers to
+    questions from Russian President <name> ..."): a document's title names its speaker."""
+    if work.index != 0:
+        return []
+    people = [
+        Who("actor", term.actors, member=term.member)
+        for _, _, term in work.terms
+        if term.kind == "speaker" and term.actors
+    ]
+    return people if len({who.actors for who in people}) == 1 else []
+
+
+def _opening_subject(work: BlockWork, state: State) -> Who:
+    """The noun phrase a block's first sentence opens with, when it is a name or an office
+    of one side and no dateline ("KYIV (Reuters) -", "Ottawa -") or clause comes first."""
+    units = work.units
+    if not units or units[0][START] > 2:
+        return Who("none")
+    phrase = first_phrase(units[:_PHRASE_UNITS])
+    if not phrase or phrase[0] is not units[0]:
+        return Who("none")
+    after = work.text[phrase[-1][1] : phrase[-1][1] + 3]
+    if _DATELINE_AFTER.match(after):
+        return Who("none")
+    return resolve(phrase, state.names)
+
+
+_PHRASE_UNITS = 12
+# A title of the outlet's running story: "... - live", "... as it happened", "Live updates: ...".
+_LIVE = re.compile(r"\blive\b|as\s+it\s+happened")
+# Right after a place that opens a wire story or a release: a dash, a colon, a bracket.
+_DATELINE_AFTER = re.compile(r"\s*(?:[-–—:(,]|\Z)")
+
+
+def author_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
+    """A body line in the first person outside quotes ("We strongly condemn ...", "I gave
+    instructions ...") with no speaker of its own, in an article whose title or opening names
+    one side's author and where no other voice holds the floor (a document's, a transcript's,
+    a reprinted statement's): the author's. It starts a statement in the author's voice that
+    the lines after it go on with. A member state's author counts only on the war."""
+    lead = state.lead
+    if lead is None or work.index <= lead.block or _floor_taken(work, state):
+        return
+    quoted = _bare_quote(work, state)
+    if not (quoted or _first_person(work)) or ASKS_SPEAKER.search(work.folded):
+        return
+    if _NEWSROOM.search(work.folded):
+        state.lead = state.lead_sides = None  # the outlet speaks: its "we" from here on too
+        return
+    if lead.member and lead.off_topic:
+        if not allowed(Who("actor", lead.actors, member=True), work, rules):
+            return  # a member state's author counts on the war only: once on it, it goes on
+        lead.off_topic = False
+    add_evidence(work, CARRY_AUTHOR, lead.actors, 0, len(work.text), rules.weights.carry)
+    work.carried_from = lead.block
+    if quoted:  # the next bare quote goes on with it, as after a named speaker
+        state.last = Speaker(lead.actors, work.index, member=lead.member)
+    else:
+        state.statement = Speaker(lead.actors, work.index)
+
+
+def _bare_quote(work: BlockWork, state: State) -> bool:
+    """A paragraph that opens a quote in the first person ("\u201cWe are implementing ...\u201d")
+    while the story has named no speaker yet, only the author it opens with ("President
+    <name> has held meetings ..."): the author's words (GUIDE.md: a quote with no
+    attribution is the speaker's named before it)."""
+    quotes = work.quotes
+    if state.last is not None or not quotes or quotes[0][0] > 1:
+        return False
+    return any(_FIRST_PERSON.search(work.text, start, end) for start, end in quotes)
+
+
+def _floor_taken(work: BlockWork, state: State) -> bool:
+    """Someone else speaks here: the line names a speaker, carries one over, or a document's,
+    a transcript's or a statement's voice is in force."""
+    return (
+        state.official
+        or state.document is not None
+        or state.voice is not None
+        or state.statement is not None
+        or any(who.kind in ("actor", "unknown") for _, who in work.main)
+        or any(ev.kind == "carry" for ev in work.evidence)
+    )
+
+
+def _first_person(work: BlockWork, end: int | None = None) -> bool:
+    """The author's own "we", "our", "I" outside quotes (in the text's own case: "US" is no
+    "us"; "World War I" is no "I"), before `end` when given."""
+    quotes = work.quotes
+    text = work.text
+    for match in _FIRST_PERSON.finditer(text, 0, len(text) if end is None else end):
+        if quotes and in_spans(match.start(), quotes):
+            continue
+        start, word = match.start(), match.group()
+        if word == "I" and _NOT_PRONOUN_I.search(text, max(0, start - 12), start):
+            continue
+        if word == "us" and text.islower():
+            continue  # a headline made of a URL's words: "us envoy ..." is the US
+        return True
+    return False
+
+
+# The outlet's own "we": its coverage, its readers, its reporters ("We will be pausing our live
+# coverage ...", "Before we return, here is a rundown ...").
+_NEWSROOM = re.compile(
+    r"\b(?:(?:live\s+)?coverage|live\s+blog|blog|readers?|subscribers?|subscribe|newsletter|"
+    r"this\s+(?:story|article|page|report)|rundown|round-?up|updates?\s+(?:here|below)|"
+    r"our\s+(?:reporters?|correspondents?|journalists?|newsroom|team|editors?)|"
+    r"(?:told|contacted|asked|reached|joined|interviewed)\s+(?:us|our|me)|"
+    r"(?:spoke|talked|speaking|talking)\s+(?:to|with)\s+(?:us|me)|(?:we|i)\s+(?:asked|contacted|reached)|"
+    r"(?:we|i)\s+(?:spoke|talked|met|sat\s+down)\s+(?:to|with)\s+(?:him|her|them)|"
+    r"my\s+colleagues?|from\s+me|with\s+you|what\s+we\s+know)\b"
+)
+# The signature closing an opinion piece's standfirst: "..., <office> <name> writes."
+_SIGNED = re.compile(r",\s+[^,.;:]{3,80}\s+writes\.?\s*\Z")
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|I|[Mm]y)\b")
+_NOT_PRONOUN_I = re.compile(r"(?:\b(?:[Ww]ar|[Pp]hase|[Pp]art|[Ss]tage|[Cc]hapter)|[A-Z]\.?)\s*\Z")
