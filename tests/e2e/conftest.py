@@ -10,7 +10,6 @@ Every test in this folder carries the `e2e` marker (`make test-fast` leaves them
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 from collections.abc import Iterator, Mapping, Sequence
@@ -19,12 +18,11 @@ from typing import Protocol
 
 import pytest
 
+from .required import require
 from .sshd import Sshd, find_sshd
 from .terminal import Terminal
 
 REPO = Path(__file__).resolve().parents[2]
-NOT_RUN = "NOT RUN:"
-"""How a test skipped for a missing tool begins its reason (the summary looks for it)."""
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -32,20 +30,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if here in item.path.parents:
             item.add_marker(pytest.mark.e2e)
-
-
-def under_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() in {"true", "1", "yes"}
-
-
-def _require(binary: str | None, name: str, package: str) -> None:
-    """Go on if `binary` was found; else fail under CI, or skip loudly for a newcomer."""
-    if binary is not None:
-        return
-    message = f"{name} is not installed; the end-to-end tests need it: apt-get install {package}"
-    if under_ci():
-        pytest.fail(f"{message} (required under CI; .ci/run installs it)", pytrace=False)
-    pytest.skip(f"{NOT_RUN} {message}")
 
 
 @pytest.fixture
@@ -94,7 +78,7 @@ class TerminalFactory(Protocol):
 @pytest.fixture
 def terminal(tmp_path: Path) -> Iterator[TerminalFactory]:
     """Start a command in its own tmux server at a given size; every one is killed afterwards."""
-    _require(shutil.which("tmux"), "tmux", "tmux")
+    require(shutil.which("tmux"), "tmux", "tmux")
     started: list[Terminal] = []
 
     def start(
@@ -120,9 +104,9 @@ def terminal(tmp_path: Path) -> Iterator[TerminalFactory]:
 @pytest.fixture
 def sshd(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Sshd]:
     """A throwaway sshd on 127.0.0.1, stopped by its pid however the test ends."""
-    _require(find_sshd(), "sshd", "openssh-server")
-    _require(shutil.which("ssh"), "ssh", "openssh-client")
-    _require(shutil.which("ssh-keygen"), "ssh-keygen", "openssh-client")
+    require(find_sshd(), "sshd", "openssh-server")
+    require(shutil.which("ssh"), "ssh", "openssh-client")
+    require(shutil.which("ssh-keygen"), "ssh-keygen", "openssh-client")
     server = Sshd(tmp_path / "sshd")
     request.addfinalizer(server.stop)
     with server:
