@@ -109,8 +109,28 @@ class Terminal:
             shell,
         )
         self._started = True
+        self._settle_size()
         self._tmux_run("pipe-pane", "-t", SESSION, f"cat > {shlex.quote(str(self.raw_path))}")
         self._tmux_run("wait-for", "-S", "start")
+
+    def _settle_size(self) -> None:
+        """Release the program only once the pane has the size asked for.
+
+        A program reads its size once as it starts; a resize that lands before it handles
+        SIGWINCH is lost, and it then draws for tmux's default 80x24 in a bigger pane (seen
+        once under load, where a long path in a notice then wrapped out of the test's sight).
+        (`window-size manual` in the config would pin it, but tmux 3.3a's server dies at once
+        with it.)
+        """
+        wanted = f"{self.width}x{self.height}"
+        for _ in range(50):
+            if self._display("#{window_width}x#{window_height}") == wanted:
+                return
+            self._tmux_run(
+                "resize-window", "-t", SESSION, "-x", str(self.width), "-y", str(self.height)
+            )
+            time.sleep(0.02)
+        raise TerminalError(f"the pane never took the size {wanted}")
 
     def kill(self) -> None:
         """Stop the tmux server and with it the program. Safe to call more than once."""

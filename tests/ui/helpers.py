@@ -91,15 +91,23 @@ async def wait_until(
         await pilot.pause(0.02)
 
 
-async def workers_done(app: App[Any]) -> None:
+async def workers_done(app: App[Any], timeout: float = DEADLINE_S) -> None:
     """Wait until every worker has ended, those started meanwhile too; a worker's error is
     raised. A worker replaced by a newer one of its group ends cancelled, and that is no
     failure: a reload overtakes the config watcher's, as `r` just after an edit does (Textual's
-    `wait_for_complete` raised it and stopped waiting for the rest: a rare flake)."""
+    `wait_for_complete` raised it and stopped waiting for the rest: a rare flake). A worker
+    that never ends fails the test naming it, instead of hanging the whole run (seen once)."""
+    deadline = time.monotonic() + timeout
     while running := [worker for worker in app.workers if not worker.is_finished]:
         for worker in running:
-            with contextlib.suppress(WorkerCancelled):
-                await worker.wait()
+            left = deadline - time.monotonic()
+            try:
+                with contextlib.suppress(WorkerCancelled):
+                    await asyncio.wait_for(asyncio.shield(worker.wait()), max(left, 0.01))
+            except TimeoutError:
+                names = ", ".join(f"{w.name or w.group} ({w.state.name})" for w in running)
+                message = f"waited {timeout:.0f} s for workers to end: {names}"
+                raise AssertionError(message) from None
 
 
 async def ready(pilot: Pilot[None]) -> ReaderApp:
