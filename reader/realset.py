@@ -52,8 +52,8 @@ KINDS = ("wire", "state-media", "ukrainian", "official", "paper")
 # The sets `make eval-real` scores. Dev (each README says when its blind figures were read): the
 # first (its blind part retired into dev), the second (blind in session 3), the third (built for
 # tuning), the fourth (session 4's first blind set), the fifth and the sixth (its checkpoints),
-# the seventh (its last blind set, read once at its end). Blind (session 5): the eighth (its
-# checkpoint, read once mid-session) and the ninth (its final set, read once at its end).
+# the seventh (its last blind set, read once at its end), the eighth and the ninth (session 5's,
+# read at session 6's start and session 7's). Blind: the tenth (built in session 6 for session 7).
 FOLDERS = (
     Path("tests/data/real"),
     Path("tests/data/real2"),
@@ -64,6 +64,7 @@ FOLDERS = (
     Path("tests/data/real7"),
     Path("tests/data/real8"),
     Path("tests/data/real9"),
+    Path("tests/data/real10"),
 )
 
 # Punctuation is what re-extraction changes most (curly or straight quotes, dashes, a headline
