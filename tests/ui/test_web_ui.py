@@ -139,6 +139,7 @@ async def test_q_quits_while_a_page_is_still_being_fetched(
         # that wait never woke once the app had closed with the fetching thread still in
         # its read (every time when this test ran alone). Leaving the block waits for the
         # app to end: well before the server's 5 s stall is over.
+        assert app._driver is not None
         app._driver.send_message(events.Key("q", "q"))
     assert app.return_code in (None, 0)
 
