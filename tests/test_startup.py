@@ -90,6 +90,9 @@ HEAVY = (
     "reader.evaluate",
     "reader.output",
     "textual.widgets._data_table",
+    # ... nor OpenSSL: the caches' keys are hashed without it, and a file's position needs none.
+    "hashlib",
+    "_hashlib",
 )
 
 

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import hashlib
 import io
 import marshal
 import os
@@ -53,6 +52,11 @@ from types import CodeType
 from typing import Any
 
 from reader.xdg import cache_home
+
+try:  # built into CPython: `hashlib` would load OpenSSL first (~2 ms of every start)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
 
 KEEP = 4
 """Cache files kept of each kind (one per distinct set of files: bundled, with a --config...)."""
@@ -119,7 +123,7 @@ def cache_key(
     """The key for what is built from `paths` by `modules` (and whatever else `extra` says);
     None when a file cannot be read or is not a regular file of at most `MAX_FILE` bytes
     (then nothing is cached)."""
-    digest = hashlib.sha256(f"{_FORMAT}\0{sys.version}\0{_sre.MAGIC}\0{extra}".encode())
+    digest = blake2b(f"{_FORMAT}\0{sys.version}\0{_sre.MAGIC}\0{extra}".encode(), digest_size=16)
     try:
         for name in modules:
             spec = find_spec(name)  # finds the source without running it
@@ -134,7 +138,7 @@ def cache_key(
             digest.update(data)
     except (OSError, ImportError, ValueError):
         return None
-    return digest.hexdigest()[:32]
+    return digest.hexdigest()
 
 
 def _regular_file(path: Path) -> bytes | None:
