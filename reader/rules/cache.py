@@ -46,7 +46,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from importlib import import_module
-from importlib.util import find_spec
+from importlib.util import MAGIC_NUMBER, find_spec
 from pathlib import Path
 from types import CodeType
 from typing import Any
@@ -227,7 +227,8 @@ class StartupCode:
     some of it was new. Where `dataclasses` calls no `exec` by that name, nothing changes."""
 
     def __init__(self) -> None:
-        self._key = cache_key((), modules=(), extra="startup-code")
+        # The bytecode's format is the interpreter's (sys.version, in every key) and its magic.
+        self._key = cache_key((), modules=(), extra=f"startup-code {MAGIC_NUMBER.hex()}")
         self._stored: dict[str, bytes] = {}
         self._code: dict[str, CodeType] = {}
         self._new = False
