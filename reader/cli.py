@@ -515,23 +515,31 @@ def _default_datasets() -> list[Path]:
 
 def _open(args: argparse.Namespace, err: TextIO, *, compare: bool = False) -> int:
     """The reader, with the cyclic garbage collector paused while it starts, and the regexes
-    that start-up compiles taken from the cache (`reader.rules.cache.StartupPatterns`).
+    and dataclass methods that start-up compiles taken from the cache
+    (`reader.rules.cache.StartupPatterns`, `StartupCode`).
 
     Start-up creates only objects that live as long as the reader (modules, the rules, the
     article, the widgets), and each collection walks all of them again for nothing: about a
     tenth of the time to the first screen. The app resumes collecting once the first
     article is on screen (`ReaderApp` freezes what was built, then enables the collector);
     leaving here resumes it in any case."""
-    from reader.rules.cache import StartupPatterns
+    from reader.rules.cache import StartupCode, StartupPatterns
 
     collecting = gc.isenabled()
     gc.disable()
-    patterns = StartupPatterns()  # before the modules that compile them are imported
+    # Both before the modules that compile them are imported.
+    code, patterns = StartupCode(), StartupPatterns()
+
+    def started() -> None:
+        patterns.snapshot()
+        code.snapshot()
+
     try:
-        return _open_reader(args, err, compare=compare, started=patterns.snapshot)
+        return _open_reader(args, err, compare=compare, started=started)
     finally:
         if collecting:
             gc.enable()
+        code.save()
         patterns.save()
 
 

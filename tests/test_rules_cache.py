@@ -4,10 +4,12 @@ a broken cache is only a miss."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -209,3 +211,92 @@ def test_a_corrupt_pattern_cache_is_a_miss() -> None:
     entry.write_bytes(b"\x80\x04not a pickle")
 
     assert cache.StartupPatterns().loaded == frozenset()
+
+
+def _code_files() -> list[Path]:
+    return sorted((Path(os.environ["XDG_CACHE_HOME"]) / "reader").glob("code-*.pickle"))
+
+
+def _point() -> type:
+    """A dataclass like the reader's, defined afresh (a new class each call)."""
+
+    @dataclasses.dataclass(frozen=True)
+    class Point:
+        x: int
+        y: int = 0
+        tags: tuple[str, ...] = dataclasses.field(default_factory=tuple)
+
+    return Point
+
+
+def _same_code(a: types.CodeType, b: types.CodeType) -> bool:
+    fields = ("co_code", "co_consts", "co_names", "co_varnames", "co_flags", "co_filename")
+    same = all(getattr(a, field) == getattr(b, field) for field in fields)
+    return same and list(a.co_lines()) == list(b.co_lines())
+
+
+def test_the_dataclass_methods_start_up_compiled_come_from_the_cache_at_the_next_start() -> None:
+    """The methods `dataclasses` writes while the reader starts are compiled once; at the next
+    start the same text runs the cached code, which is the code `exec` compiles."""
+    plain = _point()  # dataclasses' own exec
+    first = cache.StartupCode()
+    _point()
+    first.snapshot()
+    first.save()
+    assert len(_code_files()) == 1
+
+    second = cache.StartupCode()
+    cached = _point()
+    second.snapshot()
+
+    assert second.loaded and not second._new  # nothing was compiled again
+    for name in ("__init__", "__repr__", "__eq__", "__setattr__", "__delattr__"):
+        assert _same_code(getattr(cached, name).__code__, getattr(plain, name).__code__), name
+    point = cached(1, tags=("a",))
+    assert repr(point) == repr(plain(1, tags=("a",)))
+    assert point == cached(1, 0, ("a",)) and hash(point) == hash((1, 0, ("a",)))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        point.x = 2
+
+
+def test_dataclasses_get_the_builtin_exec_back_once_the_first_screen_is_up() -> None:
+    code = cache.StartupCode()
+    assert "exec" in vars(dataclasses)
+    nested = cache.StartupCode()  # a second start in the same process leaves it alone
+    nested.save()
+    assert "exec" in vars(dataclasses)
+
+    code.snapshot()
+
+    assert "exec" not in vars(dataclasses)
+    _point()
+    code.save()
+    assert "exec" not in vars(dataclasses)
+
+
+def test_a_start_that_found_every_method_in_the_cache_writes_nothing() -> None:
+    first = cache.StartupCode()
+    _point()
+    first.save()
+    (entry,) = _code_files()
+    before = entry.stat().st_mtime_ns
+
+    again = cache.StartupCode()
+    _point()
+    again.save()
+
+    assert again.loaded and entry.stat().st_mtime_ns == before
+
+
+def test_a_corrupt_code_cache_is_a_miss() -> None:
+    first = cache.StartupCode()
+    _point()
+    first.save()
+    (entry,) = _code_files()
+    entry.write_bytes(b"\x80\x04not a pickle")
+
+    again = cache.StartupCode()
+    point = _point()(3)
+    again.save()
+
+    assert again.loaded == frozenset() and point.y == 0

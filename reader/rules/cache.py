@@ -17,6 +17,9 @@ start-up). `StartupPatterns` puts the ones the last start used into `re`'s own c
 they are asked for, so `re.compile` finds them there; once the first screen is up it takes
 note of what `re` holds, and the CLI keeps that when it was not all in the cache already.
 The note is taken then, not at exit, so nothing a user typed (a search) is ever written.
+`StartupCode` does the same for the methods `dataclasses` writes as source text and compiles
+for each class (`__init__`, `__repr__`, `__eq__`...): ~75 classes, the reader's and Textual's,
+as much again as those regexes. Their code is kept marshalled, keyed by that text.
 
 The key covers everything the result depends on: the files' paths and bytes, the Python build
 and `_sre.MAGIC` (the compiled form's format; `_sre.compile` also checks the code it is given),
@@ -32,8 +35,9 @@ the rest of their files (a pickle is code); only the newest `KEEP` entries of ea
 from __future__ import annotations
 
 import contextlib
-import hashlib
+import dataclasses
 import io
+import marshal
 import os
 import pickle
 import re
@@ -42,11 +46,17 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from importlib import import_module
-from importlib.util import find_spec
+from importlib.util import MAGIC_NUMBER, find_spec
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
 from reader.xdg import cache_home
+
+try:  # built into CPython: `hashlib` would load OpenSSL first (~2 ms of every start)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
 
 KEEP = 4
 """Cache files kept of each kind (one per distinct set of files: bundled, with a --config...)."""
@@ -113,7 +123,7 @@ def cache_key(
     """The key for what is built from `paths` by `modules` (and whatever else `extra` says);
     None when a file cannot be read or is not a regular file of at most `MAX_FILE` bytes
     (then nothing is cached)."""
-    digest = hashlib.sha256(f"{_FORMAT}\0{sys.version}\0{_sre.MAGIC}\0{extra}".encode())
+    digest = blake2b(f"{_FORMAT}\0{sys.version}\0{_sre.MAGIC}\0{extra}".encode(), digest_size=16)
     try:
         for name in modules:
             spec = find_spec(name)  # finds the source without running it
@@ -128,7 +138,7 @@ def cache_key(
             digest.update(data)
     except (OSError, ImportError, ValueError):
         return None
-    return digest.hexdigest()[:32]
+    return digest.hexdigest()
 
 
 def _regular_file(path: Path) -> bytes | None:
@@ -201,6 +211,86 @@ class StartupPatterns:
         if {(source, flags) for source, flags, _ in self._seen} <= self.loaded:
             return
         store(self._key, [(flags, compiled) for _, flags, compiled in self._seen], "patterns")
+
+
+class StartupCode:
+    """The code of the methods that `dataclasses` writes while the reader starts, from the
+    cache (see the module docstring).
+
+    A dataclass's `__init__`, `__repr__`, `__eq__`, `__hash__` (and a frozen one's
+    `__setattr__` and `__delattr__`) are written as source text and compiled at every start:
+    about 0.4 ms a class, and the first screen defines ~75 (the reader's and Textual's).
+    Made before the modules that define them are imported, this object is `dataclasses`'
+    `exec` until `snapshot()` (the first screen is up): it runs the code compiled from the
+    same text at an earlier start (the text is the key, so no class ever gets another's
+    code) and compiles new text as `exec` would. `save()` keeps what this start ran when
+    some of it was new. Where `dataclasses` calls no `exec` by that name, nothing changes."""
+
+    def __init__(self) -> None:
+        # The bytecode's format is the interpreter's (sys.version, in every key) and its magic.
+        self._key = cache_key((), modules=(), extra=f"startup-code {MAGIC_NUMBER.hex()}")
+        self._stored: dict[str, bytes] = {}
+        self._code: dict[str, CodeType] = {}
+        self._new = False
+        self._active = False
+        if self._key is None or "exec" in vars(dataclasses):  # another start is running
+            return
+        entries = load(self._key, "code")
+        if isinstance(entries, dict):
+            self._stored = {
+                text: code
+                for text, code in entries.items()
+                if isinstance(text, str) and isinstance(code, bytes)
+            }
+        vars(dataclasses)["exec"] = self._exec  # found before the builtin, by name
+        self._active = True
+
+    @property
+    def loaded(self) -> frozenset[str]:
+        """The source texts whose code came from the cache file."""
+        return frozenset(self._stored)
+
+    def _exec(self, source: Any, globals: Any = None, locals: Any = None, /) -> None:
+        if isinstance(source, str):
+            source = self._compiled(source)
+        if globals is None:  # `exec` would run in its caller's module
+            globals = vars(dataclasses)
+        exec(source, globals, locals)
+
+    def _compiled(self, text: str) -> CodeType:
+        code = self._code.get(text)
+        if code is None:
+            code = _unmarshal(self._stored.get(text))
+            if code is None:
+                # As `exec` compiles text: no `from __future__` flags (dataclasses has none).
+                code = compile(text, "<string>", "exec", dont_inherit=True)
+                self._new = True
+            self._code[text] = code
+        return code
+
+    def snapshot(self) -> None:
+        """The first screen is up: `dataclasses` has the builtin `exec` again; once."""
+        if self._active and vars(dataclasses).get("exec") == self._exec:
+            del vars(dataclasses)["exec"]
+        self._active = False
+
+    def save(self) -> None:
+        """Keep the code this start ran, if some of it was compiled anew."""
+        self.snapshot()
+        if self._key is None or not self._new:
+            return
+        store(self._key, {text: marshal.dumps(code) for text, code in self._code.items()}, "code")
+
+
+def _unmarshal(data: bytes | None) -> CodeType | None:
+    """The code object marshalled in `data`; None for none or anything else."""
+    if data is None:
+        return None
+    try:
+        code = marshal.loads(data)
+    except (EOFError, ValueError, TypeError):
+        return None
+    return code if isinstance(code, CodeType) else None
 
 
 def _file(key: str, kind: str) -> Path:

@@ -279,6 +279,15 @@ class ReaderApp(App[None]):
     # --- layout -------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # The screen's breakpoint class before its widgets are first styled: Textual sets it at
+        # the first resize, which then styled every widget again (their first styling is a
+        # tenth of the first screen's cost: the view's many component classes).
+        width = self.size.width
+        classes = {name: False for _, name in self.HORIZONTAL_BREAKPOINTS}
+        fitting = [(limit, name) for limit, name in self.HORIZONTAL_BREAKPOINTS if width >= limit]
+        if fitting:
+            classes[max(fitting)[1]] = True
+        self.screen.update_classes(classes, update=False)
         self._ui = _Widgets(
             HeaderLine(id="header"),
             Container(id="main"),

@@ -29,7 +29,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
-import hashlib
 import json
 import os
 import stat
@@ -177,6 +176,8 @@ class StateStore:
                 path = Path(source).expanduser().resolve()
                 if path.is_file():
                     return f"path:{path}"
+        import hashlib  # here: loading OpenSSL costs start-up ~2 ms, and files need no hash
+
         digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
         return f"sha256:{digest}"
 

@@ -12,6 +12,8 @@ import pickle
 from pathlib import Path
 
 import pytest
+from textual.dom import DOMNode
+from textual.screen import Screen
 from textual.theme import Theme
 
 from reader.config import load_config
@@ -137,3 +139,28 @@ def test_a_theme_cache_entry_of_another_shape_is_a_miss(entry: object) -> None:
     themes, problems = all_themes()
 
     assert "reader-dark" in [theme.name for theme in themes] and problems == []
+
+
+class _CountingRestyles(ReaderApp):
+    """Counts the times the whole screen was styled again (every widget on it)."""
+
+    screen_restyles = 0
+
+    def update_styles(self, node: DOMNode, animate: bool = True) -> None:
+        if isinstance(node, Screen):
+            self.screen_restyles += 1
+        super().update_styles(node, animate)
+
+
+@pytest.mark.parametrize("width", [80, 100, 139, 160])
+async def test_the_first_screen_is_styled_for_its_width_before_its_widgets(width: int) -> None:
+    """The screen's breakpoint class is set before its widgets are first styled, as Textual
+    sets it: the first resize, which set it before, styled every widget again."""
+    articles = [parse(document) for document in load([str(bundled("seeds"))]).documents]
+    app = _CountingRestyles(articles, load_config())
+    async with app.run_test(size=(width, 30)) as pilot:
+        await ready(pilot)
+        wanted = Screen._get_breakpoint_classes(app.screen, width, app.HORIZONTAL_BREAKPOINTS)
+        breakpoints = {name for _, name in app.HORIZONTAL_BREAKPOINTS}
+        assert app.screen.classes & breakpoints == wanted
+        assert app.screen_restyles == 1  # resuming the screen, as every Textual app does
