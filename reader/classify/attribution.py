@@ -579,8 +579,8 @@ def _skip_asides(verb: _Verb, i: int) -> tuple[int, Who | None]:
         if j < floor or units[j][LOW] != mark:
             break
         inner = units[j + 1 : i]
-        if inner and inner[0][LOW] in ("who", "which", "whose") and _closes_appositive(verb, j):
-            i = j
+        if _clause_aside(inner) and _closes_appositive(verb, j):
+            i = j  # ", who was in Kyiv, meeting with X's president,": the aside before it
             continue
         if inner and len(inner) <= 10 and not _relative_act(inner):
             cand = resolve(inner, verb.state.names)
@@ -1066,7 +1066,10 @@ _HOLDS = word_set("heads leads chairs runs is was serves represents oversees com
 
 def _relative_act(inner: Sequence[Unit]) -> bool:
     """A relative clause that tells what its subject did, not what office it holds: in ", which
-    has visited prisoners on both sides," the sides are objects, not the subject's."""
+    has visited prisoners on both sides," the sides are objects, not the subject's. So is a
+    participle's ("X, meeting with Y's president, stressed"): Y is whom X met."""
+    if _participle_act(inner):
+        return True
     if inner[0][LOW] not in ("who", "which", "that"):
         return False
     for unit in inner[1:]:
@@ -1074,6 +1077,24 @@ def _relative_act(inner: Sequence[Unit]) -> bool:
             continue
         return unit[LOW] not in _HOLDS
     return False
+
+
+def _clause_aside(inner: Sequence[Unit]) -> bool:
+    """An aside that is a clause about the subject: a relative clause or a participle's act."""
+    return bool(inner) and (inner[0][LOW] in ("who", "which", "whose") or _participle_act(inner))
+
+
+def _participle_act(inner: Sequence[Unit]) -> bool:
+    """An aside that opens with a participle and a preposition ("meeting with Y's president",
+    "speaking at the summit"): an act of the subject, naming no office of theirs."""
+    first = inner[0][LOW]
+    if not (first.endswith("ing") and first.isalpha()) or inner[0][CAP] or len(inner) < 2:
+        return False
+    return inner[1][LOW] in _PARTICIPLE_PREP
+
+
+# What an aside's participle goes on with when it tells an act: "meeting with", "speaking at".
+_PARTICIPLE_PREP = frozenset(["with", "at", "in", "to", "on", "for", "from", "alongside"])
 
 
 # Offices of a region, which the region last named gives a side.

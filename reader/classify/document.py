@@ -34,13 +34,22 @@ from reader.rules.grammar import (
 def house_side(work: BlockWork, state: State, rules: CompiledRules) -> None:
     """The side an opening dateline puts the article on: its city is one actor's alias."""
     place = agency_city(work.text)
-    if place is None:
-        return
+    if place is None or _RELEASE_WIRE.match(work.text):
+        return  # a press release's wire: the issuer's own text, filed wherever they were
     city = place.lower()
     for start, end, term in rules.terms.scan(city):
         if start == 0 and end == len(city) and term.kind == "alias" and len(term.actors) == 1:
             state.house = term.actors
             return
+
+
+# A dateline of a press-release wire ("KYIV, Ukraine, June 10, 2031 /CNW/ -", "/PRNewswire/"):
+# it carries an issuer's own release, and its city is where the issuer was, not a side.
+_RELEASE_WIRE = re.compile(
+    r"[^\n/]{0,80}/(?:CNW|PRNewswire|PRNewswire-USNewswire|Newswire\.ca|GLOBE\s?NEWSWIRE|"
+    r"BUSINESS\s?WIRE|EINPresswire)/",
+    re.IGNORECASE,
+)
 
 
 # A title that makes the text an official document in one institution's voice.

@@ -514,6 +514,8 @@ def _voice_and_label(
         voice, pending = _speaker_line(work, rules, state, label, is_title)
     elif asked and not body_from and state.source is not None and state.source.remarks:
         state.voice = None  # the line after a press conference's question: the speaker answers
+    elif state.voice is not None and not state.voice.actors and _HONORIFIC.match(work.folded):
+        state.voice = None  # "MR. KIRBY: ..." after the moderator: the document's own speaker
     elif state.voice is not None and not is_title:
         voice = _transcript_line(work, rules, state.voice)
     if state.voice is not voice_before:
@@ -538,6 +540,9 @@ def _section_or_prefix(
         return prefix.end(1) + 1, None
     if heading in _INTERVIEW_LABELS or _QUESTION_LABEL.match(heading):
         _interview_line(work, heading, state)
+        return prefix.end(1) + 1, None
+    if heading in _HOST_LABELS:
+        state.voice = Speaker((), work.index)  # the moderator's lines, until the next speaker
         return prefix.end(1) + 1, None
     return 0, prefix
 
@@ -743,6 +748,8 @@ def _section(work: BlockWork, body_from: int, rules: CompiledRules, state: State
 
 
 _INTERVIEW_LABELS = frozenset(["q", "a", "question", "answer"])
+# A briefing's or a call's host: "MODERATOR: Thanks for joining ...", "OPERATOR: ...": no one's.
+_HOST_LABELS = frozenset(["moderator", "operator", "the moderator", "the operator"])
 
 # A press conference's question line: "Question (Reuters):", "Q from AFP:", "Journalist:".
 _QUESTION_LABEL = re.compile(

@@ -117,11 +117,24 @@ def register_roles(work: BlockWork, state: State) -> None:
     if state.people:
         _named_again(work, state)
     _office_holders(work, state)
-    units = work.units
+    units, quotes = work.units, work.quotes
     for i in work.term_at:
         term = units[i][TERM]
         if term is not None and term.kind == "role":
+            if quotes and _in_quoted_speech(work, units[i][START]):
+                continue  # "President X decided ..." inside a speaker's quote: not who speaks next
             _register_holder(work, state, i)
+
+
+def _in_quoted_speech(work: BlockWork, at: int) -> bool:
+    """Whether `at` is inside a quote that opens the block or follows a colon (a speaker's
+    own words: 'he said: "..."'), not a phrase quoted inside the narrator's sentence."""
+    text = work.text
+    for start, end in work.quotes:
+        if start <= at < end:
+            before = text[:start].rstrip(" \u201c\u201d\"\u00ab\u2018'")
+            return not before or before.endswith(":")
+    return False
 
 
 def _named_again(work: BlockWork, state: State) -> None:
