@@ -91,7 +91,8 @@ _PERSONAL = frozenset(["he", "she"])
 
 # Verbs that are also inverted after a quote: '"...," said Peskov'.
 _INVERTING = word_set(
-    "say add tell write ask note insist warn explain conclude stress recall reply"
+    "say add tell write ask note insist warn explain conclude stress recall reply state"
+    " emphasise emphasize underline underscore reiterate"
 )
 
 
@@ -1200,6 +1201,8 @@ def _opening_subject(units: list[Unit], first: int, k: int, state: State) -> Who
     opening place): after "After meeting Putin," the first name is an object."""
     start = first
     place: Who | None = None
+    if units[first][TERM] is None and units[first][LOW].endswith("ing"):
+        return None  # "Addressing Russian leaders, he said": the participle's object
     if units[first][LOW] == "in":
         commas = [j for j in range(first + 1, min(first + 8, k)) if units[j][LOW] == ","]
         if not commas:

@@ -441,8 +441,9 @@ def _unquoted_words(work: BlockWork, state: State) -> None:
     """ "At this dark moment, our thoughts are with the people of Ukraine, Prime Minister X
     said": a speaker's own first-person words with no quote marks, named after them, are a
     statement reprinted as it was issued; the paragraphs after it go on in X's voice as after
-    "X said:" (and end as that does)."""
-    if not work.main:
+    "X said:" (and end as that does). In an official document the first person is its
+    author's ("my Russian counterpart assured me" in a minister's statement: Russia's alone)."""
+    if not work.main or state.document is not None:
         return
     speakers = {who.actors for _, who in work.main if who.kind == "actor"}
     if len(speakers) != 1:

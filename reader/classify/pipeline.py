@@ -307,8 +307,8 @@ def _colon_label(
     if len(before) > 2 and before[0][LOW] in ("quote", "quotes") and before[1][LOW] == "from":
         before = before[2:]  # "Quote from Hrynchuk: ...": one quote, a Ukrainian outlet's way
         transcript = False
-    if before and before[0][LOW] in _POSSESSIVES:
-        return None  # "Our answer is clear: ...": a sentence of the speaker's, no label
+    if before and (before[0][LOW] in _POSSESSIVES or _participle(before[0])):
+        return None  # "Our answer is clear: ...", "Addressing X, he said: ...": no label
     if any(start == 0 and end >= cut for start, end in work.excluded):
         return None  # "LONDON: Following ...": a dateline (reader.classify.scan), no speaker
     pre_units = first_phrase(before)
@@ -332,6 +332,13 @@ def _colon_label(
 
 
 _POSSESSIVES = frozenset(["our", "my", "your", "their", "his", "her", "its"])
+
+
+def _participle(unit: Unit) -> bool:
+    """A word of no term ending in "-ing" ("Addressing", "Speaking"): a clause opens there."""
+    return unit[TERM] is None and unit[LOW].endswith("ing") and unit[LOW].isalpha()
+
+
 # Words right after a headline's first phrase that make the words before its colon a clause
 # ("West not willing to talk: Kremlin"), whose source the colon's other side names.
 _CLAUSE_WORDS = frozenset(

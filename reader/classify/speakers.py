@@ -35,6 +35,7 @@ from reader.classify.types import (
     Unit,
     Who,
 )
+from reader.classify.units import in_spans
 
 
 def note_person(state: State, speaker: Speaker) -> None:
@@ -281,6 +282,8 @@ def _claimed_office(work: BlockWork, state: State, who: Who, at: int) -> Who | N
             break
         if start < opening or not term.actors or house & set(term.actors):
             continue
+        if work.quotes and in_spans(start, work.quotes):
+            continue  # "my Ukrainian counterpart" in the holder's own quote claims nothing
         titled = term.kind == "speaker" or (
             term.kind in ("adjective", "alias")
             and k + 1 < len(terms)
@@ -427,11 +430,13 @@ def _other_side_before(work: BlockWork, at: int, house: tuple[str, ...]) -> bool
     Defense Ministry said ... In the Belgorod region, Gov. Vyacheslav Gladkov said"): the
     title may be that side's official, so the dateline does not decide it."""
     opening = work.sentence_start(at)
+    quotes = work.quotes
     return any(
         start < opening
         and term.kind in ("alias", "adjective", "speaker")
         and term.actors
         and not set(term.actors) & set(house)
+        and not (quotes and in_spans(start, quotes))  # the quote the title's holder speaks
         for start, _, term in work.terms
     )
 
