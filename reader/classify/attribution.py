@@ -652,6 +652,7 @@ def _subject_before(
         return "stop"
     who = resolve(units[a:b], verb.state.names)
     learn(who, verb.state.names)
+    who = _with_conjunct(units, a, floor, who, verb.state)
     if _states_nothing(verb, who, a, b):
         return "stop"
     who = _side_of_office(verb, who, a, b, appositive)
@@ -659,6 +660,21 @@ def _subject_before(
         return None
     trailing = before in _TRAILING_OPEN and verb.last - verb.k <= _TRAILING_TAIL
     return verb.attr(who, ATTRIBUTION_SUBJECT, trailing=trailing)
+
+
+def _with_conjunct(units: list[Unit], a: int, floor: int, who: Who, state: State) -> Who:
+    """ "Prime Minister X and President Y reaffirmed": a subject of two named people of two
+    sides, when the phrase before "and" opens the clause, speaks for both (in their order)."""
+    if who.kind != "actor" or a - 2 < floor or units[a - 1][LOW] != "and":
+        return who
+    first, _ = np_before(units, a - 2, floor)
+    if first >= a - 1 or not (first == floor or units[first - 1][LOW] in (",", ";")):
+        return who
+    other = resolve(units[first : a - 1], state.names)
+    if other.kind != "actor" or set(other.actors) & set(who.actors):
+        return who
+    actors = (*other.actors, *who.actors)
+    return Who("actor", actors, other.start, who.end, who.roles, member=other.member and who.member)
 
 
 # Verbs whose "that"-clause asks something of its subject, in the bare (subjunctive) form:

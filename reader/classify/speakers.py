@@ -172,6 +172,8 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
     _, b = np_after(units, i, min(len(units), i + 6))
     who = resolve(units[a:b], state.names)
     learn(who, state.names)
+    if who.kind == "role":
+        who = _named_in_apposition(units, a, b, i, who, state)
     if who.kind not in ("actor", "unknown"):
         return
     name = person_name(units, a, b, i)
@@ -194,6 +196,19 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
         if person_key in holders:
             holders.remove(person_key)
         holders.append(person_key)
+
+
+def _named_in_apposition(
+    units: Sequence[Unit], a: int, b: int, i: int, who: Who, state: State
+) -> Who:
+    """ "The Prime Minister, <a name the lexicon knows>, today visited ...": a bare office whose
+    holder the name after it says, with that holder's side."""
+    name = person_name(units, a, b, i)
+    named = resolve(name, state.names) if name else who
+    learn(named, state.names)
+    if named.kind != "actor":
+        return who
+    return Who("actor", named.actors, who.start, who.end, who.roles, member=named.member)
 
 
 # The key of an office a party of no actor's holds ("the Cuban FM", "Chinese officials").
