@@ -75,6 +75,38 @@ _ASPECT = word_set(
 )
 
 
+def _before_infinitive(units: list[Unit], i: int, floor: int) -> int | None:
+    """Past a speech verb's "to" at unit `i` (also "to sharply criticise"), where the subject
+    ends: "continued to urge" means "urged", "X used his speech to criticise" means "X
+    criticised"; None for any other infinitive (no statement of the subject's); `i` itself
+    when there is no "to"."""
+    low = units[i][LOW] if i >= floor else ""
+    to = i - 1 if low.endswith("ly") and i - 1 > floor and units[i - 1][LOW] == "to" else i
+    if to < floor or units[to][LOW] != "to":
+        return i
+    if to - 1 >= floor and units[to - 1][LOW] in _ASPECT:
+        return to - 2
+    if _used_occasion(units, to, floor):
+        return to - 4
+    return None
+
+
+def _used_occasion(units: list[Unit], to: int, floor: int) -> bool:
+    """ "used his speech to", "took the opportunity to" before the verb's "to" at `to`: the
+    occasion was the speaker's way to say it."""
+    if to - 4 < floor:
+        return False
+    used, owner, occasion = (units[to - n][LOW] for n in (3, 2, 1))
+    return used in _USED and owner in _OWNERS and occasion in _OCCASIONS
+
+
+_USED = word_set("used uses took takes seized seizes")
+_OWNERS = word_set("his her their its the this that")
+_OCCASIONS = word_set(
+    "speech address remarks statement visit opportunity occasion appearance meeting platform"
+)
+
+
 _WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
 
 
@@ -495,10 +527,10 @@ def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
         i, prev = h - 2, "who"
     if prev in _BE and not form.participle and form.lemma not in _ACTIVE_AFTER_BE:
         return None  # passive: "Ukraine is believed to ..."
-    if prev == "to":
-        if i - 1 < floor or units[i - 1][LOW] not in _ASPECT:
-            return None
-        i -= 2  # "continued to urge" means "urged"
+    before = _before_infinitive(units, i, floor)
+    if before is None:
+        return None
+    i = before
     while i >= floor and units[i][LOW] in SKIP and units[i][TERM] is None:
         i -= 1
     if i > floor and units[i][LOW] == "." and units[i - 1][LOW] in NAME_SUFFIXES:
