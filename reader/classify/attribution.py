@@ -75,6 +75,38 @@ _ASPECT = word_set(
 )
 
 
+def _before_infinitive(units: list[Unit], i: int, floor: int) -> int | None:
+    """Past a speech verb's "to" at unit `i` (also "to sharply criticise"), where the subject
+    ends: "continued to urge" means "urged", "X used his speech to criticise" means "X
+    criticised"; None for any other infinitive (no statement of the subject's); `i` itself
+    when there is no "to"."""
+    low = units[i][LOW] if i >= floor else ""
+    to = i - 1 if low.endswith("ly") and i - 1 > floor and units[i - 1][LOW] == "to" else i
+    if to < floor or units[to][LOW] != "to":
+        return i
+    if to - 1 >= floor and units[to - 1][LOW] in _ASPECT:
+        return to - 2
+    if _used_occasion(units, to, floor):
+        return to - 4
+    return None
+
+
+def _used_occasion(units: list[Unit], to: int, floor: int) -> bool:
+    """ "used his speech to", "took the opportunity to" before the verb's "to" at `to`: the
+    occasion was the speaker's way to say it."""
+    if to - 4 < floor:
+        return False
+    used, owner, occasion = (units[to - n][LOW] for n in (3, 2, 1))
+    return used in _USED and owner in _OWNERS and occasion in _OCCASIONS
+
+
+_USED = word_set("used uses took takes seized seizes")
+_OWNERS = word_set("his her their its the this that")
+_OCCASIONS = word_set(
+    "speech address remarks statement visit opportunity occasion appearance meeting platform"
+)
+
+
 _WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
 
 
@@ -91,7 +123,8 @@ _PERSONAL = frozenset(["he", "she"])
 
 # Verbs that are also inverted after a quote: '"...," said Peskov'.
 _INVERTING = word_set(
-    "say add tell write ask note insist warn explain conclude stress recall reply"
+    "say add tell write ask note insist warn explain conclude stress recall reply state"
+    " emphasise emphasize underline underscore reiterate"
 )
 
 
@@ -494,10 +527,10 @@ def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
         i, prev = h - 2, "who"
     if prev in _BE and not form.participle and form.lemma not in _ACTIVE_AFTER_BE:
         return None  # passive: "Ukraine is believed to ..."
-    if prev == "to":
-        if i - 1 < floor or units[i - 1][LOW] not in _ASPECT:
-            return None
-        i -= 2  # "continued to urge" means "urged"
+    before = _before_infinitive(units, i, floor)
+    if before is None:
+        return None
+    i = before
     while i >= floor and units[i][LOW] in SKIP and units[i][TERM] is None:
         i -= 1
     if i > floor and units[i][LOW] == "." and units[i - 1][LOW] in NAME_SUFFIXES:
@@ -579,8 +612,8 @@ def _skip_asides(verb: _Verb, i: int) -> tuple[int, Who | None]:
         if j < floor or units[j][LOW] != mark:
             break
         inner = units[j + 1 : i]
-        if inner and inner[0][LOW] in ("who", "which", "whose") and _closes_appositive(verb, j):
-            i = j
+        if _clause_aside(inner) and _closes_appositive(verb, j):
+            i = j  # ", who was in Kyiv, meeting with X's president,": the aside before it
             continue
         if inner and len(inner) <= 10 and not _relative_act(inner):
             cand = resolve(inner, verb.state.names)
@@ -651,6 +684,7 @@ def _subject_before(
         return "stop"
     who = resolve(units[a:b], verb.state.names)
     learn(who, verb.state.names)
+    who = _with_conjunct(units, a, floor, who, verb.state)
     if _states_nothing(verb, who, a, b):
         return "stop"
     who = _side_of_office(verb, who, a, b, appositive)
@@ -658,6 +692,21 @@ def _subject_before(
         return None
     trailing = before in _TRAILING_OPEN and verb.last - verb.k <= _TRAILING_TAIL
     return verb.attr(who, ATTRIBUTION_SUBJECT, trailing=trailing)
+
+
+def _with_conjunct(units: list[Unit], a: int, floor: int, who: Who, state: State) -> Who:
+    """ "Prime Minister X and President Y reaffirmed": a subject of two named people of two
+    sides, when the phrase before "and" opens the clause, speaks for both (in their order)."""
+    if who.kind != "actor" or a - 2 < floor or units[a - 1][LOW] != "and":
+        return who
+    first, _ = np_before(units, a - 2, floor)
+    if first >= a - 1 or not (first == floor or units[first - 1][LOW] in (",", ";")):
+        return who
+    other = resolve(units[first : a - 1], state.names)
+    if other.kind != "actor" or set(other.actors) & set(who.actors):
+        return who
+    actors = (*other.actors, *who.actors)
+    return Who("actor", actors, other.start, who.end, who.roles, member=other.member and who.member)
 
 
 # Verbs whose "that"-clause asks something of its subject, in the bare (subjunctive) form:
@@ -1066,7 +1115,10 @@ _HOLDS = word_set("heads leads chairs runs is was serves represents oversees com
 
 def _relative_act(inner: Sequence[Unit]) -> bool:
     """A relative clause that tells what its subject did, not what office it holds: in ", which
-    has visited prisoners on both sides," the sides are objects, not the subject's."""
+    has visited prisoners on both sides," the sides are objects, not the subject's. So is a
+    participle's ("X, meeting with Y's president, stressed"): Y is whom X met."""
+    if _participle_act(inner):
+        return True
     if inner[0][LOW] not in ("who", "which", "that"):
         return False
     for unit in inner[1:]:
@@ -1074,6 +1126,24 @@ def _relative_act(inner: Sequence[Unit]) -> bool:
             continue
         return unit[LOW] not in _HOLDS
     return False
+
+
+def _clause_aside(inner: Sequence[Unit]) -> bool:
+    """An aside that is a clause about the subject: a relative clause or a participle's act."""
+    return bool(inner) and (inner[0][LOW] in ("who", "which", "whose") or _participle_act(inner))
+
+
+def _participle_act(inner: Sequence[Unit]) -> bool:
+    """An aside that opens with a participle and a preposition ("meeting with Y's president",
+    "speaking at the summit"): an act of the subject, naming no office of theirs."""
+    first = inner[0][LOW]
+    if not (first.endswith("ing") and first.isalpha()) or inner[0][CAP] or len(inner) < 2:
+        return False
+    return inner[1][LOW] in _PARTICIPLE_PREP
+
+
+# What an aside's participle goes on with when it tells an act: "meeting with", "speaking at".
+_PARTICIPLE_PREP = frozenset(["with", "at", "in", "to", "on", "for", "from", "alongside"])
 
 
 # Offices of a region, which the region last named gives a side.
@@ -1179,6 +1249,8 @@ def _opening_subject(units: list[Unit], first: int, k: int, state: State) -> Who
     opening place): after "After meeting Putin," the first name is an object."""
     start = first
     place: Who | None = None
+    if units[first][TERM] is None and units[first][LOW].endswith("ing"):
+        return None  # "Addressing Russian leaders, he said": the participle's object
     if units[first][LOW] == "in":
         commas = [j for j in range(first + 1, min(first + 8, k)) if units[j][LOW] == ","]
         if not commas:

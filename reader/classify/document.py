@@ -34,13 +34,22 @@ from reader.rules.grammar import (
 def house_side(work: BlockWork, state: State, rules: CompiledRules) -> None:
     """The side an opening dateline puts the article on: its city is one actor's alias."""
     place = agency_city(work.text)
-    if place is None:
-        return
+    if place is None or _RELEASE_WIRE.match(work.text):
+        return  # a press release's wire: the issuer's own text, filed wherever they were
     city = place.lower()
     for start, end, term in rules.terms.scan(city):
         if start == 0 and end == len(city) and term.kind == "alias" and len(term.actors) == 1:
             state.house = term.actors
             return
+
+
+# A dateline of a press-release wire ("KYIV, Ukraine, June 10, 2031 /CNW/ -", "/PRNewswire/"):
+# it carries an issuer's own release, and its city is where the issuer was, not a side.
+_RELEASE_WIRE = re.compile(
+    r"[^\n/]{0,80}/(?:CNW|PRNewswire|PRNewswire-USNewswire|Newswire\.ca|GLOBE\s?NEWSWIRE|"
+    r"BUSINESS\s?WIRE|EINPresswire)/",
+    re.IGNORECASE,
+)
 
 
 # A title that makes the text an official document in one institution's voice.
@@ -432,8 +441,9 @@ def _unquoted_words(work: BlockWork, state: State) -> None:
     """ "At this dark moment, our thoughts are with the people of Ukraine, Prime Minister X
     said": a speaker's own first-person words with no quote marks, named after them, are a
     statement reprinted as it was issued; the paragraphs after it go on in X's voice as after
-    "X said:" (and end as that does)."""
-    if not work.main:
+    "X said:" (and end as that does). In an official document the first person is its
+    author's ("my Russian counterpart assured me" in a minister's statement: Russia's alone)."""
+    if not work.main or state.document is not None:
         return
     speakers = {who.actors for _, who in work.main if who.kind == "actor"}
     if len(speakers) != 1:

@@ -52,6 +52,8 @@ _NP_PREP = frozenset(["of", "in", "at", "from", "for", "within"])
 
 
 _DETERMINERS = frozenset(["the", "a", "an"])
+# Where an office already given a side stands ("the Latvian president in Kyiv"), no side of it.
+_WHERE_PREP = frozenset(["in", "at"])
 
 # The words of a state's formal name before its name: "the Ministry of Foreign Affairs of the
 # Republic of Lithuania", "the Government of the Kingdom of the Netherlands".
@@ -196,15 +198,9 @@ class _Phrase:
             self.host = 1
             return True
         if term is None and low in _NP_PREP and previous is not None:
-            head = previous[TERM]
-            if previous[LOW] in _STATE_FORMS:
-                return True  # "of the Republic of Lithuania": the state's formal name goes on
-            if head is None or head.kind != "role":
-                return False  # "Mission in Ukraine": a place, not the speaker's side
-            # "<adjective> <role> of": the complement's adjectives qualify a place; a
-            # minister's "for" names a portfolio ("Minister for European Integration"), no
-            # side ("a spokesman for the Ukrainian navy" names his service)
-            self.complement = self.complement or bool(self.adjective) or _portfolio(low, previous)
+            goes_on = self._preposition(previous, low)
+            if goes_on is not None:
+                return goes_on
         possessor = previous if previous is not None and previous[LOW].endswith("'s") else None
         self.owned = self.owned or (possessor is not None and bool(self.adjective))
         self.previous = unit
@@ -220,6 +216,22 @@ class _Phrase:
         else:
             self._term(unit, term, possessor)
         return True
+
+    def _preposition(self, previous: Unit, low: str) -> bool | None:
+        """At "of", "in" ... after `previous`: True or False where that settles whether the
+        phrase goes on, None to read the preposition as part of it."""
+        head = previous[TERM]
+        if previous[LOW] in _STATE_FORMS:
+            return True  # "of the Republic of Lithuania": the state's formal name goes on
+        if head is None or head.kind != "role":
+            return False  # "Mission in Ukraine": a place, not the speaker's side
+        if low in _WHERE_PREP and (self.adjective or self.direct):
+            return False  # "the Estonian president in Kyiv": where a sided office is
+        # "<adjective> <role> of": the complement's adjectives qualify a place; a minister's
+        # "for" names a portfolio ("Minister for European Integration"), no side ("a
+        # spokesman for the Ukrainian navy" names his service)
+        self.complement = self.complement or bool(self.adjective) or _portfolio(low, previous)
+        return None
 
     def _in_host(self, unit: Unit) -> bool:
         """Past "envoy to": whether `unit` is part of the host ("to the United Nations",

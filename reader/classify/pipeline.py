@@ -307,8 +307,8 @@ def _colon_label(
     if len(before) > 2 and before[0][LOW] in ("quote", "quotes") and before[1][LOW] == "from":
         before = before[2:]  # "Quote from Hrynchuk: ...": one quote, a Ukrainian outlet's way
         transcript = False
-    if before and before[0][LOW] in _POSSESSIVES:
-        return None  # "Our answer is clear: ...": a sentence of the speaker's, no label
+    if before and (before[0][LOW] in _POSSESSIVES or _participle(before[0])):
+        return None  # "Our answer is clear: ...", "Addressing X, he said: ...": no label
     if any(start == 0 and end >= cut for start, end in work.excluded):
         return None  # "LONDON: Following ...": a dateline (reader.classify.scan), no speaker
     pre_units = first_phrase(before)
@@ -332,6 +332,13 @@ def _colon_label(
 
 
 _POSSESSIVES = frozenset(["our", "my", "your", "their", "his", "her", "its"])
+
+
+def _participle(unit: Unit) -> bool:
+    """A word of no term ending in "-ing" ("Addressing", "Speaking"): a clause opens there."""
+    return unit[TERM] is None and unit[LOW].endswith("ing") and unit[LOW].isalpha()
+
+
 # Words right after a headline's first phrase that make the words before its colon a clause
 # ("West not willing to talk: Kremlin"), whose source the colon's other side names.
 _CLAUSE_WORDS = frozenset(
@@ -514,6 +521,8 @@ def _voice_and_label(
         voice, pending = _speaker_line(work, rules, state, label, is_title)
     elif asked and not body_from and state.source is not None and state.source.remarks:
         state.voice = None  # the line after a press conference's question: the speaker answers
+    elif state.voice is not None and not state.voice.actors and _HONORIFIC.match(work.folded):
+        state.voice = None  # "MR. KIRBY: ..." after the moderator: the document's own speaker
     elif state.voice is not None and not is_title:
         voice = _transcript_line(work, rules, state.voice)
     if state.voice is not voice_before:
@@ -538,6 +547,9 @@ def _section_or_prefix(
         return prefix.end(1) + 1, None
     if heading in _INTERVIEW_LABELS or _QUESTION_LABEL.match(heading):
         _interview_line(work, heading, state)
+        return prefix.end(1) + 1, None
+    if heading in _HOST_LABELS:
+        state.voice = Speaker((), work.index)  # the moderator's lines, until the next speaker
         return prefix.end(1) + 1, None
     return 0, prefix
 
@@ -743,6 +755,8 @@ def _section(work: BlockWork, body_from: int, rules: CompiledRules, state: State
 
 
 _INTERVIEW_LABELS = frozenset(["q", "a", "question", "answer"])
+# A briefing's or a call's host: "MODERATOR: Thanks for joining ...", "OPERATOR: ...": no one's.
+_HOST_LABELS = frozenset(["moderator", "operator", "the moderator", "the operator"])
 
 # A press conference's question line: "Question (Reuters):", "Q from AFP:", "Journalist:".
 _QUESTION_LABEL = re.compile(

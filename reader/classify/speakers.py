@@ -35,6 +35,7 @@ from reader.classify.types import (
     Unit,
     Who,
 )
+from reader.classify.units import in_spans
 
 
 def note_person(state: State, speaker: Speaker) -> None:
@@ -117,11 +118,24 @@ def register_roles(work: BlockWork, state: State) -> None:
     if state.people:
         _named_again(work, state)
     _office_holders(work, state)
-    units = work.units
+    units, quotes = work.units, work.quotes
     for i in work.term_at:
         term = units[i][TERM]
         if term is not None and term.kind == "role":
+            if quotes and _in_quoted_speech(work, units[i][START]):
+                continue  # "President X decided ..." inside a speaker's quote: not who speaks next
             _register_holder(work, state, i)
+
+
+def _in_quoted_speech(work: BlockWork, at: int) -> bool:
+    """Whether `at` is inside a quote that opens the block or follows a colon (a speaker's
+    own words: 'he said: "..."'), not a phrase quoted inside the narrator's sentence."""
+    text = work.text
+    for start, end in work.quotes:
+        if start <= at < end:
+            before = text[:start].rstrip(" \u201c\u201d\"\u00ab\u2018'")
+            return not before or before.endswith(":")
+    return False
 
 
 def _named_again(work: BlockWork, state: State) -> None:
@@ -158,6 +172,8 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
     _, b = np_after(units, i, min(len(units), i + 6))
     who = resolve(units[a:b], state.names)
     learn(who, state.names)
+    if who.kind == "role":
+        who = _named_in_apposition(units, a, b, i, who, state)
     if who.kind not in ("actor", "unknown"):
         return
     name = person_name(units, a, b, i)
@@ -180,6 +196,19 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
         if person_key in holders:
             holders.remove(person_key)
         holders.append(person_key)
+
+
+def _named_in_apposition(
+    units: Sequence[Unit], a: int, b: int, i: int, who: Who, state: State
+) -> Who:
+    """ "The Prime Minister, <a name the lexicon knows>, today visited ...": a bare office whose
+    holder the name after it says, with that holder's side."""
+    name = person_name(units, a, b, i)
+    named = resolve(name, state.names) if name else who
+    learn(named, state.names)
+    if named.kind != "actor":
+        return who
+    return Who("actor", named.actors, who.start, who.end, who.roles, member=named.member)
 
 
 # The key of an office a party of no actor's holds ("the Cuban FM", "Chinese officials").
@@ -268,6 +297,8 @@ def _claimed_office(work: BlockWork, state: State, who: Who, at: int) -> Who | N
             break
         if start < opening or not term.actors or house & set(term.actors):
             continue
+        if work.quotes and in_spans(start, work.quotes):
+            continue  # "my Ukrainian counterpart" in the holder's own quote claims nothing
         titled = term.kind == "speaker" or (
             term.kind in ("adjective", "alias")
             and k + 1 < len(terms)
@@ -414,11 +445,13 @@ def _other_side_before(work: BlockWork, at: int, house: tuple[str, ...]) -> bool
     Defense Ministry said ... In the Belgorod region, Gov. Vyacheslav Gladkov said"): the
     title may be that side's official, so the dateline does not decide it."""
     opening = work.sentence_start(at)
+    quotes = work.quotes
     return any(
         start < opening
         and term.kind in ("alias", "adjective", "speaker")
         and term.actors
         and not set(term.actors) & set(house)
+        and not (quotes and in_spans(start, quotes))  # the quote the title's holder speaks
         for start, _, term in work.terms
     )
 
