@@ -1279,6 +1279,7 @@ def settle(
 
 # Source markers that name who carried a speaker's words rather than whose words they are.
 _CHANNELS = frozenset(["as reported by", "cited by"])
+_CHANNEL_MARKERS = tuple(sorted(_CHANNELS))
 
 
 def _channel(work: BlockWork, attr: _Attr, embedded_in: tuple[str, ...] | None) -> bool:
@@ -1711,8 +1712,11 @@ _STATED_BY = re.compile(
 
 def stated_by(work: BlockWork, rules: CompiledRules, state: State) -> None:
     """ "... This was stated by X": X speaks in the block (and, by reader.classify.quotes,
-    in a paragraph before it with no speaker of its own)."""
-    if work.main or " by " not in work.folded:
+    in a paragraph before it with no speaker of its own). A closing "as reported by <outlet>"
+    names the channel that carried X's words, no speaker of the block's own."""
+    if " by " not in work.folded or any(
+        not work.folded.startswith(_CHANNEL_MARKERS, pos) for pos, _ in work.main
+    ):
         return
     match = _STATED_BY.search(work.folded)
     if match is None or (work.quotes and in_spans(match.start(), work.quotes)):
@@ -1727,6 +1731,7 @@ def stated_by(work: BlockWork, rules: CompiledRules, state: State) -> None:
         work, ATTRIBUTION_SOURCE, who.actors, match.start(), who.end, rules.weights.attribution
     )
     work.main.append((match.start(), who))
+    work.main.sort(key=itemgetter(0))  # before a closing channel's "as reported by"
     _spoke(work, who, who.actors, state)
 
 

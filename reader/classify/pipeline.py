@@ -62,7 +62,6 @@ from reader.classify.sources import (
     page_source,
     remarks_voice,
     reported_actions,
-    section_heading,
     title_source,
 )
 from reader.classify.speakers import (
@@ -74,7 +73,14 @@ from reader.classify.speakers import (
 )
 from reader.classify.topic import allowed
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Speaker, State, Unit, Who
-from reader.classify.units import ASKS_SPEAKER, COLON_PREFIX, DASH_SUFFIX, in_spans, merged
+from reader.classify.units import (
+    ASKS_SPEAKER,
+    COLON_PREFIX,
+    DASH_SUFFIX,
+    in_spans,
+    merged,
+    section_heading,
+)
 from reader.classify.verdicts import Verdicts
 from reader.config import Config
 from reader.model import Article, Block, ClassifiedArticle, Verdict
@@ -299,9 +305,9 @@ def _colon_label(
     """The speaker a "Name: ..." prefix names, with the units before the colon, where it is,
     and whether it is a transcript's line (whose voice runs on); None when the words before
     the colon are no speaker's label."""
-    if len(prefix.group(1).split()) > 10:
-        return None  # a long clause before a colon is a sentence, not a speaker's label
     cut = prefix.end(1)
+    if _no_label(prefix, work, is_title):
+        return None
     before = [u for u in work.units if u[END] <= cut]
     transcript = True
     if len(before) > 2 and before[0][LOW] in ("quote", "quotes") and before[1][LOW] == "from":
@@ -331,7 +337,35 @@ def _colon_label(
     return who, pre_units, cut, transcript
 
 
+def _no_label(prefix: re.Match[str], work: BlockWork, is_title: bool) -> bool:
+    """Words before a colon that cannot be a speaker's label: a long clause (a sentence), or
+    an outlet's genre before a headline's claim ("INTERVIEW: <claim> — MFA": its source after
+    the dash)."""
+    if len(prefix.group(1).split()) > 10:
+        return True
+    return is_title and work.folded[: prefix.end(1)].strip() in _GENRE_LABELS
+
+
 _POSSESSIVES = frozenset(["our", "my", "your", "their", "his", "her", "its"])
+# An outlet's genre or section before a headline's colon: no speaker's label.
+_GENRE_LABELS = frozenset(
+    [
+        "interview",
+        "exclusive",
+        "exclusive interview",
+        "analysis",
+        "opinion",
+        "explainer",
+        "update",
+        "breaking",
+        "breaking news",
+        "video",
+        "watch",
+        "live",
+        "factbox",
+        "comment",
+    ]
+)
 # Words right after a headline's first phrase that make the words before its colon a clause
 # ("West not willing to talk: Kremlin"), whose source the colon's other side names.
 _CLAUSE_WORDS = frozenset(
