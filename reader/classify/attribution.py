@@ -649,6 +649,8 @@ def _subject_before(
         # an object ("disappointed in Putin"), a condition ("if Moscow agrees"); but "a day
         # after the Kremlin announced that ..." opens a clause whose subject speaks
         return "stop"
+    if verb.work.index == 0 and _described_thing(units[a:b]):
+        return None  # "Russian Missile Terror Threatens ...": a thing described, no speaker
     who = resolve(units[a:b], verb.state.names)
     learn(who, verb.state.names)
     if _states_nothing(verb, who, a, b):
@@ -658,6 +660,22 @@ def _subject_before(
         return None
     trailing = before in _TRAILING_OPEN and verb.last - verb.k <= _TRAILING_TAIL
     return verb.attr(who, ATTRIBUTION_SUBJECT, trailing=trailing)
+
+
+def _described_thing(phrase: Sequence[Unit]) -> bool:
+    """A title-case headline's subject whose only lexicon words are sides' adjectives and
+    that ends in a capitalised word of no one's ("Russian Missile Terror", "Polish Grain
+    Imports"): a thing described, no speaker. "Russian MFA" and "Polish Foreign Minister"
+    end in an office, "Russian President Putin" holds one."""
+    terms = [u[TERM] for u in phrase if u[TERM] is not None]
+    return (
+        len(phrase) > 2
+        and bool(terms)
+        and all(t.kind == "adjective" for t in terms)
+        and not any(u[LOW].endswith(("'s", "’s")) for u in phrase)
+        and phrase[-1][TERM] is None
+        and phrase[-1][CAP]
+    )
 
 
 # Verbs whose "that"-clause asks something of its subject, in the bare (subjunctive) form:
@@ -1487,8 +1505,11 @@ def _person_opening(work: BlockWork, attr: _Attr, state: State) -> Who | None:
         return None
     starts = work.starts
     first = bisect_left(starts, work.sentence_start(attr.who.start))
-    if work.units[first][LOW] in _QUOTE_MARKS:
+    opening = work.units[first]
+    if opening[LOW] in _QUOTE_MARKS:
         return None  # '"...," he said': the sentence opens inside a quote
+    if opening[TERM] is None and opening[LOW].endswith("ing") and opening[LOW].isalpha():
+        return None  # "Addressing Russian diplomats, he said": the participle's object
     k = bisect_left(starts, attr.who.start)
     who = _opening_subject(work.units, first, k, state) if first < k else None
     if who is None or in_spans(who.start, work.quotes):

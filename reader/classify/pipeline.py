@@ -338,10 +338,15 @@ def _colon_label(
 
 
 def _no_label(prefix: re.Match[str], work: BlockWork, is_title: bool) -> bool:
-    """Words before a colon that cannot be a speaker's label: a long clause (a sentence), or
+    """Words before a colon that cannot be a speaker's label: a long clause (a sentence), a
+    participle's clause ("Addressing Russian diplomats, he said: ...": its subject speaks), or
     an outlet's genre before a headline's claim ("INTERVIEW: <claim> — MFA": its source after
     the dash)."""
-    if len(prefix.group(1).split()) > 10:
+    words = prefix.group(1).split()
+    if len(words) > 10:
+        return True
+    first = words[0].lower() if words else ""
+    if first.endswith("ing") and first.isalpha() and "," in prefix.group(1):
         return True
     return is_title and work.folded[: prefix.end(1)].strip() in _GENRE_LABELS
 
