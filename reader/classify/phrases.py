@@ -246,6 +246,8 @@ class _Phrase:
 
     def _term(self, unit: Unit, term: Term, possessor: Unit | None) -> None:
         kind = term.kind
+        if kind == "alias" and self.complement and self.adjective and not self.direct:
+            return  # "the Estonian president in Ukraine": the place, the adjective's side speaks
         if kind in ("alias", "speaker"):
             if possessor is not None and possessor is self.direct_from:
                 # "Kyiv's allies": the head speaks, the possessor only qualifies it

@@ -117,11 +117,27 @@ def register_roles(work: BlockWork, state: State) -> None:
     if state.people:
         _named_again(work, state)
     _office_holders(work, state)
-    units = work.units
+    units, quotes = work.units, work.quotes
     for i in work.term_at:
         term = units[i][TERM]
         if term is not None and term.kind == "role":
+            if quotes and _inside_quote(work, units[i][START]):
+                continue  # '"President X started the war," he said': the speaker holds the floor
             _register_holder(work, state, i)
+
+
+# Marks that open a quote: a span holding one more inside is two quotes run together (mixed
+# straight and curly marks), not one speaker's words.
+_OPENING_MARKS = ('"', "“", "«")
+
+
+def _inside_quote(work: BlockWork, pos: int) -> bool:
+    """Whether offset `pos` falls inside one well-formed quote of the block."""
+    for start, end in work.quotes:
+        if start <= pos < end:
+            inner = work.text[start + 1 : end - 1]
+            return not any(mark in inner for mark in _OPENING_MARKS)
+    return False
 
 
 def _named_again(work: BlockWork, state: State) -> None:
