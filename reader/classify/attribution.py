@@ -519,7 +519,7 @@ def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
     if quotes:
         inside = in_spans(verb.start, quotes)
         earlier = [a for a in earlier if in_spans(a.pos, quotes) == inside]
-    speaker = _participle_subject(earlier, verb.start)
+    speaker = _agent_before(verb) or _participle_subject(earlier, verb.start)
     if speaker is None and verb.form.lemma in _INTERPRETIVE:
         return None  # "Biden invited the leaders of Japan, signaling ...": the act signals
     if speaker is None and verb.form.lemma == "agree":
@@ -528,6 +528,30 @@ def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
     if who.kind == "none" or (speaker is None and who.word == "it"):
         return None  # "it has been reported that ... when considering ...": no one's clause
     return verb.attr(who, ATTRIBUTION_PARTICIPLE, follows=True)
+
+
+# Words made by an agent the participle after them goes on with: "responding to comments made
+# by Foreign Secretary X on Wednesday, calling on allies to ...": X calls, not the responder.
+_AGENT = re.compile(
+    r"\b(?:comments|remarks|statements?|words|calls?|appeals?)\s+(?:made|issued|voiced)\s+by\s+"
+)
+_AGENT_REACH = 12  # the most units between the agent's name and the participle's comma
+
+
+def _agent_before(verb: _Verb) -> Who | None:
+    """The agent of words named right before the participle's comma ("comments made by X on
+    Wednesday, calling ..."), when the lexicon ties them to a side."""
+    work = verb.work
+    start = work.starts[verb.first] if verb.first < len(work.starts) else 0
+    agents = list(_AGENT.finditer(work.folded, start, verb.start))
+    if not agents:
+        return None
+    k = bisect_left(work.starts, agents[-1].end())
+    if verb.k - k > _AGENT_REACH:
+        return None
+    a, b = np_after(verb.units, k, verb.k)
+    who = resolve(verb.units[a:b], verb.state.names)
+    return who if who.kind == "actor" else None
 
 
 # Participles that read an act as well as a statement ("..., signaling a shift"): they continue
