@@ -552,7 +552,7 @@ def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
     if quotes:
         inside = in_spans(verb.start, quotes)
         earlier = [a for a in earlier if in_spans(a.pos, quotes) == inside]
-    speaker = _participle_subject(earlier, verb.start)
+    speaker = _agent_before(verb) or _participle_subject(earlier, verb.start)
     if speaker is None and verb.form.lemma in _INTERPRETIVE:
         return None  # "Biden invited the leaders of Japan, signaling ...": the act signals
     if speaker is None and verb.form.lemma == "agree":
@@ -561,6 +561,30 @@ def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
     if who.kind == "none" or (speaker is None and who.word == "it"):
         return None  # "it has been reported that ... when considering ...": no one's clause
     return verb.attr(who, ATTRIBUTION_PARTICIPLE, follows=True)
+
+
+# Words made by an agent the participle after them goes on with: "responding to comments made
+# by Foreign Secretary X on Wednesday, calling on allies to ...": X calls, not the responder.
+_AGENT = re.compile(
+    r"\b(?:comments|remarks|statements?|words|calls?|appeals?)\s+(?:made|issued|voiced)\s+by\s+"
+)
+_AGENT_REACH = 12  # the most units between the agent's name and the participle's comma
+
+
+def _agent_before(verb: _Verb) -> Who | None:
+    """The agent of words named right before the participle's comma ("comments made by X on
+    Wednesday, calling ..."), when the lexicon ties them to a side."""
+    work = verb.work
+    start = work.starts[verb.first] if verb.first < len(work.starts) else 0
+    agents = list(_AGENT.finditer(work.folded, start, verb.start))
+    if not agents:
+        return None
+    k = bisect_left(work.starts, agents[-1].end())
+    if verb.k - k > _AGENT_REACH:
+        return None
+    a, b = np_after(verb.units, k, verb.k)
+    who = resolve(verb.units[a:b], verb.state.names)
+    return who if who.kind == "actor" else None
 
 
 # Participles that read an act as well as a statement ("..., signaling a shift"): they continue
@@ -682,6 +706,8 @@ def _subject_before(
         # an object ("disappointed in Putin"), a condition ("if Moscow agrees"); but "a day
         # after the Kremlin announced that ..." opens a clause whose subject speaks
         return "stop"
+    if verb.work.index == 0 and described_thing(units[a:b]):
+        return None  # "Russian Missile Terror Threatens ...": a thing described, no speaker
     who = resolve(units[a:b], verb.state.names)
     learn(who, verb.state.names)
     who = _with_conjunct(units, a, floor, who, verb.state)
@@ -707,6 +733,23 @@ def _with_conjunct(units: list[Unit], a: int, floor: int, who: Who, state: State
         return who
     actors = (*other.actors, *who.actors)
     return Who("actor", actors, other.start, who.end, who.roles, member=other.member and who.member)
+
+
+def described_thing(phrase: Sequence[Unit]) -> bool:
+    """A title-case headline's subject (or words before a headline's colon) whose only lexicon
+    words are sides' adjectives and that ends in a capitalised word of no one's ("Russian
+    Missile Terror", "Russian Drones Breach Polish Airspace"): a thing described, no speaker.
+    "Russian MFA" and "Polish Foreign Minister" end in an office, "Russian President Putin"
+    holds one."""
+    terms = [u[TERM] for u in phrase if u[TERM] is not None]
+    return (
+        len(phrase) > 2
+        and bool(terms)
+        and all(t.kind == "adjective" for t in terms)
+        and not any(u[LOW].endswith(("'s", "’s")) for u in phrase)
+        and phrase[-1][TERM] is None
+        and phrase[-1][CAP]
+    )
 
 
 # Verbs whose "that"-clause asks something of its subject, in the bare (subjunctive) form:
@@ -1351,6 +1394,7 @@ def settle(
 
 # Source markers that name who carried a speaker's words rather than whose words they are.
 _CHANNELS = frozenset(["as reported by", "cited by"])
+_CHANNEL_MARKERS = tuple(sorted(_CHANNELS))
 
 
 def _channel(work: BlockWork, attr: _Attr, embedded_in: tuple[str, ...] | None) -> bool:
@@ -1558,8 +1602,11 @@ def _person_opening(work: BlockWork, attr: _Attr, state: State) -> Who | None:
         return None
     starts = work.starts
     first = bisect_left(starts, work.sentence_start(attr.who.start))
-    if work.units[first][LOW] in _QUOTE_MARKS:
+    opening = work.units[first]
+    if opening[LOW] in _QUOTE_MARKS:
         return None  # '"...," he said': the sentence opens inside a quote
+    if opening[TERM] is None and opening[LOW].endswith("ing") and opening[LOW].isalpha():
+        return None  # "Addressing Russian diplomats, he said": the participle's object
     k = bisect_left(starts, attr.who.start)
     who = _opening_subject(work.units, first, k, state) if first < k else None
     if who is None or in_spans(who.start, work.quotes):
@@ -1783,8 +1830,11 @@ _STATED_BY = re.compile(
 
 def stated_by(work: BlockWork, rules: CompiledRules, state: State) -> None:
     """ "... This was stated by X": X speaks in the block (and, by reader.classify.quotes,
-    in a paragraph before it with no speaker of its own)."""
-    if work.main or " by " not in work.folded:
+    in a paragraph before it with no speaker of its own). A closing "as reported by <outlet>"
+    names the channel that carried X's words, no speaker of the block's own."""
+    if " by " not in work.folded or any(
+        not work.folded.startswith(_CHANNEL_MARKERS, pos) for pos, _ in work.main
+    ):
         return
     match = _STATED_BY.search(work.folded)
     if match is None or (work.quotes and in_spans(match.start(), work.quotes)):
@@ -1799,6 +1849,7 @@ def stated_by(work: BlockWork, rules: CompiledRules, state: State) -> None:
         work, ATTRIBUTION_SOURCE, who.actors, match.start(), who.end, rules.weights.attribution
     )
     work.main.append((match.start(), who))
+    work.main.sort(key=itemgetter(0))  # before a closing channel's "as reported by"
     _spoke(work, who, who.actors, state)
 
 

@@ -20,7 +20,7 @@ from reader.classify.types import (
     State,
     Who,
 )
-from reader.classify.units import ASKS_SPEAKER, in_spans, merged
+from reader.classify.units import ASKS_SPEAKER, in_spans, merged, section_heading
 from reader.rules.compile import CompiledRules, Term
 from reader.rules.grammar import (
     ATTRIBUTION_HEADLINE,
@@ -416,14 +416,10 @@ def statement_voice(work: BlockWork, state: State, rules: CompiledRules, plain: 
             statement = state.statement = Speaker(
                 statement.actors, work.index, name=statement.name, whole=statement.whole
             )
-        if (
-            not plain
-            or (_ENDS_STATEMENT.match(work.folded) and not statement.whole)
-            or _reports(work)
-            or _names_speaker(work, statement)
-            or (work.index - statement.block >= _IMPERSONAL and not statement.whole)
-        ):
+        if not plain or _statement_ends(work, statement):
             state.statement = None
+        elif statement.whole and section_heading(work):
+            pass  # "Grain corridor": a heading between the listed statements, no one's
         elif statement.actors:
             own = {a for _, who in work.main if who.kind == "actor" for a in who.actors}
             if not set(statement.actors) <= own:
@@ -435,6 +431,19 @@ def statement_voice(work: BlockWork, state: State, rules: CompiledRules, plain: 
         _colon_line(work, state, rules)
     elif plain and state.voice is None and state.statement is None and not work.quotes:
         _unquoted_words(work, state)
+
+
+def _statement_ends(work: BlockWork, statement: Speaker) -> bool:
+    """The paragraph is the narrator's again: it opens a quote or "Meanwhile, ...", reports
+    someone (a list of one speaker's statements goes on past their own "he said"), names the
+    speaker, or is the second in a row with no first person (a full text or a list goes on)."""
+    whole = statement.whole
+    return (
+        (_ENDS_STATEMENT.match(work.folded) is not None and not whole)
+        or (_reports(work) and not (whole and _reports_own(work, statement)))
+        or _names_speaker(work, statement)
+        or (work.index - statement.block >= _IMPERSONAL and not whole)
+    )
 
 
 def _unquoted_words(work: BlockWork, state: State) -> None:
@@ -545,6 +554,9 @@ def _colon_line(work: BlockWork, state: State, rules: CompiledRules) -> None:
 
 _FULL_TEXT = re.compile(
     r"\b(?:below|here)\s+(?:is|are)\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:text|transcript)\s+of\b"
+    # "Here are more of X's key statements:", "Below are the main theses of X's interview:"
+    r"|\b(?:below|here)\s+(?:is|are)\s+(?:(?:more|some)\s+of\s+)?(?:[\w.'’-]+\s+){0,4}?"
+    r"(?:key|main|principal)\s+(?:statements|theses|quotes|points|takeaways)\b"
 )
 
 
@@ -578,7 +590,8 @@ def _colon_speaker(work: BlockWork, state: State) -> tuple[str, ...]:
 
 # Words after which a side named in an introducing line is its counterpart or topic.
 _COUNTERPART = re.compile(
-    r"\b(?:with|to|towards?|against|between|versus|about|on|over|regarding|concerning)\b"
+    r"\b(?:with|to|towards?|against|between|versus|about|on|over|regarding|concerning"
+    r"|(?<=\w\s)in)\b"  # "the Russian Embassy in the United States": the host
 )
 
 
@@ -627,6 +640,12 @@ _IMPERSONAL = 2
 
 # Verbs the narrator reports someone with; a statement's own prose takes stances instead.
 _REPORTING = frozenset(["say", "tell", "add", "report", "write", "note", "state"])
+
+
+def _reports_own(work: BlockWork, statement: Speaker) -> bool:
+    """Every speaker the paragraph names is the statement's own side ("..., the Russian
+    president said" between his listed statements): the list goes on."""
+    return all(who.actors == statement.actors for _, who in work.main if who.kind == "actor")
 
 
 def _reports(work: BlockWork) -> bool:

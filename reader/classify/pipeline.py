@@ -15,6 +15,7 @@ from threading import Event
 from typing import Any, TypeVar
 
 from reader.classify.attribution import (
+    described_thing,
     on_topic,
     reported_positions,
     sentence_attrs,
@@ -62,7 +63,6 @@ from reader.classify.sources import (
     page_source,
     remarks_voice,
     reported_actions,
-    section_heading,
     title_source,
 )
 from reader.classify.speakers import (
@@ -74,7 +74,14 @@ from reader.classify.speakers import (
 )
 from reader.classify.topic import allowed
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Speaker, State, Unit, Who
-from reader.classify.units import ASKS_SPEAKER, COLON_PREFIX, DASH_SUFFIX, in_spans, merged
+from reader.classify.units import (
+    ASKS_SPEAKER,
+    COLON_PREFIX,
+    DASH_SUFFIX,
+    in_spans,
+    merged,
+    section_heading,
+)
 from reader.classify.verdicts import Verdicts
 from reader.config import Config
 from reader.model import Article, Block, ClassifiedArticle, Verdict
@@ -299,9 +306,9 @@ def _colon_label(
     """The speaker a "Name: ..." prefix names, with the units before the colon, where it is,
     and whether it is a transcript's line (whose voice runs on); None when the words before
     the colon are no speaker's label."""
-    if len(prefix.group(1).split()) > 10:
-        return None  # a long clause before a colon is a sentence, not a speaker's label
     cut = prefix.end(1)
+    if _no_label(prefix, work, is_title):
+        return None
     before = [u for u in work.units if u[END] <= cut]
     transcript = True
     if len(before) > 2 and before[0][LOW] in ("quote", "quotes") and before[1][LOW] == "from":
@@ -319,7 +326,7 @@ def _colon_label(
         return None  # "Partners have eased up on sanctions: Zelenskiy": a clause, its source after
     if after < len(before) and _qualifies_noun(before[after], work, before[after + 1 : after + 2]):
         return None  # "Ukraine peace push: ...", "PM call with ...": the name qualifies a noun
-    if _described_thing(pre_units):
+    if described_thing(pre_units):
         return None  # "Russian Missiles Hit Kyiv Overnight: ...": a clause about things
     who = resolve(pre_units, state.names)
     learn(who, state.names)
@@ -331,6 +338,16 @@ def _colon_label(
     return who, pre_units, cut, transcript
 
 
+def _no_label(prefix: re.Match[str], work: BlockWork, is_title: bool) -> bool:
+    """Words before a colon that cannot be a speaker's label: a long clause (a sentence), or
+    an outlet's genre before a headline's claim ("INTERVIEW: <claim> — MFA": its source after
+    the dash). (A participle's clause, "Addressing Russian diplomats, he said: ...", is
+    `_participle`'s, in `_colon_label`.)"""
+    if len(prefix.group(1).split()) > 10:
+        return True
+    return is_title and work.folded[: prefix.end(1)].strip() in _GENRE_LABELS
+
+
 _POSSESSIVES = frozenset(["our", "my", "your", "their", "his", "her", "its"])
 
 
@@ -339,24 +356,30 @@ def _participle(unit: Unit) -> bool:
     return unit[TERM] is None and unit[LOW].endswith("ing") and unit[LOW].isalpha()
 
 
+# An outlet's genre or section before a headline's colon: no speaker's label.
+_GENRE_LABELS = frozenset(
+    [
+        "interview",
+        "exclusive",
+        "exclusive interview",
+        "analysis",
+        "opinion",
+        "explainer",
+        "update",
+        "breaking",
+        "breaking news",
+        "video",
+        "watch",
+        "live",
+        "factbox",
+        "comment",
+    ]
+)
 # Words right after a headline's first phrase that make the words before its colon a clause
 # ("West not willing to talk: Kremlin"), whose source the colon's other side names.
 _CLAUSE_WORDS = frozenset(
     ["has", "have", "had", "is", "are", "was", "were", "will", "would", "not", "never"]
 )
-
-
-def _described_thing(units: list[Unit]) -> bool:
-    """Words before a colon whose only names are adjectives of sides ("Russian", "Polish")
-    and that end in a word of no side ("Russian Drones Breach Polish Airspace"): things
-    described, no speaker. "Russian MFA", "Polish Foreign Minister" end in a name or office."""
-    terms = [u[TERM] for u in units if u[TERM] is not None]
-    return (
-        bool(terms)
-        and all(t.kind == "adjective" for t in terms)
-        and units[-1][TERM] is None
-        and len(units) > 2
-    )
 
 
 def _qualifies_noun(unit: Unit, work: BlockWork, following: list[Unit]) -> bool:

@@ -130,7 +130,8 @@ _SHORTEST_CLAIM = 40
 
 
 # The next paragraph opens by naming the speaker of the one before: "Ukrainian Defense
-# Minister X said this in a post on Facebook", "This was stated by X", "X announced this".
+# Minister X said this in a post on Facebook", "This was stated by X", "X announced this",
+# "That's according to X".
 # A paragraph that opens with a dash and an inverted speech verb ("- said Zelenskyy,
 # commenting on ..."): the attribution of the paragraph before it, as Ukrainian outlets set it.
 _DASH_SAID = re.compile(
@@ -145,6 +146,7 @@ _SAID_THIS = re.compile(
     r"channel|outlet|reporter|correspondent|publication)\b)"
     r"|\W*(?:this|that|it)\s+(?:was|has\s+been)\s+(?:stated|said|announced|reported|noted|"
     r"emphasi[sz]ed|declared|written|posted)\s+by\b"
+    r"|\W*(?:this|that)(?:['’]s|\s+is|\s+was)\s+according\s+to\b"
 )
 
 

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 from reader.classify.evidence import add_evidence
 from reader.classify.types import LOW, START, TERM, BlockWork, DocumentSource, Speaker, State
-from reader.classify.units import ASKS_SPEAKER, in_spans, merged
+from reader.classify.units import ASKS_SPEAKER, in_spans, merged, section_heading
 from reader.model import Article
 from reader.rules.compile import CompiledRules, SourceRule, TermRule, VerbForm, fold
 from reader.rules.grammar import ATTRIBUTION_HEADLINE, CARRY_DOCUMENT, CARRY_STATEMENT
@@ -419,21 +419,6 @@ def remarks_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
     add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
 
 
-def section_heading(work: BlockWork) -> bool:
-    """A short line with no sentence's end and no speech or stance verb: a heading inside
-    the remarks ("Ukrainian crisis update", "On the situation around the plant")."""
-    text = work.text.rstrip()
-    return (
-        not work.verbs
-        and len(text.split()) <= _HEADING_WORDS
-        and not text.endswith((".", "!", "?", ":", ",", ";", '"', "”", "’", "'", ")", "…"))
-        and text[:1].isupper()
-    )
-
-
-_HEADING_WORDS = 10
-
-
 # A place and date alone ("Brussels, 5 June 2025"; "February 25, 2022, The Kremlin, Moscow"),
 # a time stamp ("2:35 p.m. EST") or an editor's note in brackets ("(As delivered)",
 # "[Applause]"): no one's words.
@@ -639,8 +624,10 @@ def _only_an_action(
     if len(outside) != 1 or outside[0][2].lemma not in _REPORTING:
         return False
     verb = outside[0]
+    if verb[0] < start:  # "X said he spoke with Y", not "<claim>, X said, speaking to Y"
+        return "," not in work.folded[work.sentence_start(start) : verb[0]]
     # "X spoke with Y and said ...": the verb says something of its own
-    return verb[0] < start or _trailing(work, where, verb, end)
+    return _trailing(work, where, verb, end)
 
 
 def _across(sentences: list[tuple[int, int]]) -> tuple[int, int]:

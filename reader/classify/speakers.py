@@ -123,16 +123,23 @@ def register_roles(work: BlockWork, state: State) -> None:
         term = units[i][TERM]
         if term is not None and term.kind == "role":
             if quotes and _in_quoted_speech(work, units[i][START]):
-                continue  # "President X decided ..." inside a speaker's quote: not who speaks next
+                continue  # '"President X started the war," he said': the speaker holds the floor
             _register_holder(work, state, i)
 
 
+# Marks that open a quote: a span holding one more inside is two quotes run together (mixed
+# straight and curly marks), not one speaker's words.
+_OPENING_MARKS = ('"', "“", "«")
+
+
 def _in_quoted_speech(work: BlockWork, at: int) -> bool:
-    """Whether `at` is inside a quote that opens the block or follows a colon (a speaker's
-    own words: 'he said: "..."'), not a phrase quoted inside the narrator's sentence."""
+    """Whether `at` is inside a speaker's own words: one well-formed quote that opens the block
+    or follows a colon ('he said: "..."'), not a phrase quoted inside the narrator's sentence."""
     text = work.text
     for start, end in work.quotes:
         if start <= at < end:
+            if any(mark in text[start + 1 : end - 1] for mark in _OPENING_MARKS):
+                return False
             before = text[:start].rstrip(" \u201c\u201d\"\u00ab\u2018'")
             return not before or before.endswith(":")
     return False

@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import itemgetter
 
-from reader.classify.types import START, Unit
+from reader.classify.types import START, BlockWork, Unit
 from reader.rules.compile import Term
 
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*-?|[^\w\s]")
@@ -192,3 +192,19 @@ def sentence_spans(text: str, check: Callable[[], None] | None = None) -> list[t
 # A line that is a question put to the speaker of a transcript ("Do you expect ...?"): "you"
 # in its last sentence, a question mark at its end. A journalist's, not the speaker's.
 ASKS_SPEAKER = re.compile(r"\byou(?:r)?\b[^.!]*\?\W*\Z")
+
+
+def section_heading(work: BlockWork) -> bool:
+    """A short line with no sentence's end and no speech or stance verb: a heading inside
+    one speaker's remarks or listed statements ("Ukrainian crisis update", "On the situation
+    around the plant", a topic's hashtag "#Sanctions")."""
+    text = work.text.rstrip()
+    return (
+        not work.verbs
+        and len(text.split()) <= _HEADING_WORDS
+        and not text.endswith((".", "!", "?", ":", ",", ";", '"', "”", "’", "'", ")", "…"))
+        and text.lstrip("#")[:1].isupper()
+    )
+
+
+_HEADING_WORDS = 10
