@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
+from functools import lru_cache
 
 from reader.classify.datelines import agency_city
 from reader.classify.evidence import add_evidence
@@ -41,6 +42,31 @@ def house_side(work: BlockWork, state: State, rules: CompiledRules) -> None:
         if start == 0 and end == len(city) and term.kind == "alias" and len(term.actors) == 1:
             state.house = term.actors
             return
+
+
+def cited_house(work: BlockWork, state: State, rules: CompiledRules) -> None:
+    """The side of a one-side outlet the opening credits with the report ("Foreign Minister
+    <name> stated this, reports Yle", "according to ERR News"): a `house` source's `outlets`
+    (a member state's public broadcaster); the article relays that house's report, so the
+    offices it names without a country are the house's, as on the outlet's own page."""
+    if "report" not in work.folded and "according" not in work.folded:
+        return
+    for rule in rules.sources:
+        actor = rule.actor if rule.voice == "house" and rule.outlets else None
+        if actor is not None and _citation(rule.outlets).search(work.folded):
+            state.house, state.house_member = (actor,), rule.member
+            return
+
+
+@lru_cache(maxsize=16)
+def _citation(outlets: tuple[str, ...]) -> re.Pattern[str]:
+    """ "reports Yle", "reported Finnish broadcaster Yle", "according to ERR", "Yle reports"."""
+    names = "|".join(re.escape(outlet) for outlet in sorted(outlets, key=len, reverse=True))
+    return re.compile(
+        r"\b(?:reports|reported|according\s+to|as\s+reported\s+by)\s+(?:the\s+)?"
+        rf"(?:[\w-]+\s+){{0,2}}?(?:{names})\b(?!\s*(?:'s|\u2019s))"
+        rf"|\b(?:{names})\s+(?:reports|reported)\b"
+    )
 
 
 # A dateline of a press-release wire ("KYIV, Ukraine, June 10, 2031 /CNW/ -", "/PRNewswire/"):

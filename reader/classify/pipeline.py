@@ -25,6 +25,7 @@ from reader.classify.attribution import (
 from reader.classify.authorship import author_voice, first_person_title, note_lead
 from reader.classify.document import (
     OFFICIAL_TITLE,
+    cited_house,
     document_title,
     document_voice,
     house_side,
@@ -512,6 +513,8 @@ def _remember_people(work: BlockWork, state: State, rules: CompiledRules, is_tit
     the region named, who holds which role, who is named again."""
     if work.index <= 2 and not is_title and not state.house:
         house_side(work, state, rules)
+        if not state.house:
+            cited_house(work, state, rules)
     if work.terms:
         note_region(work, state)
     if work.units:
