@@ -437,6 +437,9 @@ def statement_voice(work: BlockWork, state: State, rules: CompiledRules, plain: 
     paragraphs in a row with no first person ("we", "our", "I") end it too: the narrator's
     account has resumed (the first of them is still read as X's)."""
     statement = state.statement
+    if statement is not None and statement.listing:
+        _list_item(work, state, rules, plain)
+        return
     if statement is not None:
         if _own_words(work, statement.actors):  # the speaker's "we" goes on
             statement = state.statement = Speaker(
@@ -522,6 +525,10 @@ def statement_speaker(work: BlockWork, state: State, plain: bool) -> Speaker | N
     if statement is None or not statement.actors or not plain:
         return None
     text = work.text
+    if statement.listing:
+        if text.strip() and not work.quotes and _is_item(text.strip(), statement.listing):
+            return Speaker(statement.actors, statement.block)
+        return None
     if any(
         verb.lemma.split(" ", 1)[0] in _REPORTING
         and not text[start].isupper()
@@ -565,7 +572,13 @@ def _colon_line(work: BlockWork, state: State, rules: CompiledRules) -> None:
     document: X's to the end or until the narrator reports someone, its quoted and impersonal
     paragraphs too, and the line is X's (an attribution-only line)."""
     _introduction(work, state, rules)
-    if state.statement is not None or any(who.kind == "actor" for _, who in work.main):
+    if state.statement is not None:
+        return
+    speakers = {who.actors for _, who in work.main if who.kind == "actor"}
+    if speakers:
+        if len(speakers) == 1 and _FULL_TEXT.search(work.folded) is None:
+            # "X also confirmed that any agreement should:" and its list
+            state.statement = Speaker(speakers.pop(), work.index, listing=":")
         return
     actors = _colon_speaker(work, state)
     if not actors:
@@ -583,7 +596,35 @@ _FULL_TEXT = re.compile(
     # "Here are more of X's key statements:", "Below are the main theses of X's interview:"
     r"|\b(?:below|here)\s+(?:is|are)\s+(?:(?:more|some)\s+of\s+)?(?:[\w.'’-]+\s+){0,4}?"
     r"(?:key|main|principal)\s+(?:statements|theses|quotes|points|takeaways)\b"
+    # "More of his statements:", "Some of her key remarks:": the last speaker's
+    r"|^(?:more|some|other)\s+(?:of\s+)?(?:his|her)\s+(?:key\s+|main\s+)?"
+    r"(?:statements|theses|remarks|points)\b"
 )
+
+
+def _list_item(work: BlockWork, state: State, rules: CompiledRules, plain: bool) -> None:
+    """A list a speaker's colon line opened ("X confirmed that any settlement should:") goes
+    on item by item, in their voice (`_is_item`). Any other paragraph, a heading or a quoted
+    one ends it (the narrator is back: "The two leaders last spoke in 2022.")."""
+    statement = state.statement
+    assert statement is not None
+    text = work.text.strip()
+    item = plain and not work.quotes and bool(text)
+    if not (item and _is_item(text, statement.listing)):
+        state.statement = None
+        return
+    if not {a for _, who in work.main if who.kind == "actor" for a in who.actors}:
+        weight = rules.weights.carry
+        add_evidence(work, CARRY_STATEMENT, statement.actors, 0, len(work.text), weight)
+        work.carried_from = statement.block
+    listing = ";" if text.endswith(";") else "."
+    state.statement = Speaker(statement.actors, work.index, listing=listing)
+
+
+def _is_item(text: str, listing: str) -> bool:
+    """A list's item: one that opens in lower case or ends in a semicolon, or any paragraph
+    after an item that ended in one (`listing`, how the last line ended)."""
+    return listing == ";" or text[0].islower() or text.endswith(";")
 
 
 def _colon_speaker(work: BlockWork, state: State) -> tuple[str, ...]:
@@ -609,7 +650,10 @@ def _colon_speaker(work: BlockWork, state: State) -> tuple[str, ...]:
     last = state.last
     cut = _COUNTERPART.search(folded)
     end = cut.start() if cut else len(folded)
-    if last is not None and any(t.kind == "role" for s, _, t in work.terms if s < end):
+    if last is not None and (
+        any(t.kind == "role" for s, _, t in work.terms if s < end)
+        or _FULL_TEXT.match(folded) is not None  # "More of his statements:"
+    ):
         return last.actors
     return ()
 

@@ -76,6 +76,7 @@ class Speaker:
     name: str = ""  # a reprinted statement's speaker as the story names them ("kallas")
     whole: bool = False  # a full text introduced as such: its quoted paragraphs are its own
     member: bool = False  # a member state's official: their side's only on the war (`topic`)
+    listing: str = ""  # a list a colon line opened: how its last line ended (":" or ";")
 
 
 @dataclass
