@@ -53,7 +53,8 @@ KINDS = ("wire", "state-media", "ukrainian", "official", "paper")
 # first (its blind part retired into dev), the second (blind in session 3), the third (built for
 # tuning), the fourth (session 4's first blind set), the fifth and the sixth (its checkpoints),
 # the seventh (its last blind set, read once at its end), the eighth and the ninth (session 5's,
-# read at session 6's start and session 7's). Blind: the tenth (built in session 6 for session 7).
+# read at session 6's start and session 7's) and the tenth (built in session 6, read at session
+# 7's start and end). None is blind now: the next session builds one before it changes a rule.
 FOLDERS = (
     Path("tests/data/real"),
     Path("tests/data/real2"),
