@@ -574,16 +574,20 @@ def _colon_line(work: BlockWork, state: State, rules: CompiledRules) -> None:
     _introduction(work, state, rules)
     if state.statement is not None:
         return
-    speakers = {who.actors for _, who in work.main if who.kind == "actor"}
-    if speakers:
-        if len(speakers) == 1 and _FULL_TEXT.search(work.folded) is None:
+    # the sentence that ends in the colon introduces what follows ("X and Y held a call. Key
+    # takeaways from Z's statements:": Z's)
+    last = work.sentence_start(max(0, len(work.text.rstrip()) - 1))
+    full = _FULL_TEXT.search(work.folded[last:].lstrip()) is not None
+    speakers = {who.actors for pos, who in work.main if who.kind == "actor" and pos >= last}
+    if speakers and not full:
+        if len(speakers) == 1:
             # "X also confirmed that any agreement should:" and its list
             state.statement = Speaker(speakers.pop(), work.index, listing=":")
         return
-    actors = _colon_speaker(work, state)
+    actors = _colon_speaker(work, state, last)
     if not actors:
         return
-    if _FULL_TEXT.search(work.folded) is None:
+    if not full:
         state.intro = Speaker(actors, work.index)
         return
     state.statement = Speaker(actors, work.index, whole=True)
@@ -596,6 +600,9 @@ _FULL_TEXT = re.compile(
     # "Here are more of X's key statements:", "Below are the main theses of X's interview:"
     r"|\b(?:below|here)\s+(?:is|are)\s+(?:(?:more|some)\s+of\s+)?(?:[\w.'’-]+\s+){0,4}?"
     r"(?:key|main|principal)\s+(?:statements|theses|quotes|points|takeaways)\b"
+    # "Key takeaways from X's statements:", "Main theses of X's interview:" opening a sentence
+    r"|^(?:the\s+)?(?:key|main|principal)\s+(?:statements|theses|quotes|points|"
+    r"takeaways)\s+(?:by|of|from)\b"
     # "More of his statements:", "Some of her key remarks:": the last speaker's
     r"|^(?:more|some|other)\s+(?:of\s+)?(?:his|her)\s+(?:key\s+|main\s+)?"
     r"(?:statements|theses|remarks|points)\b"
@@ -627,7 +634,7 @@ def _is_item(text: str, listing: str) -> bool:
     return listing == ";" or text[0].islower() or text.endswith(";")
 
 
-def _colon_speaker(work: BlockWork, state: State) -> tuple[str, ...]:
+def _colon_speaker(work: BlockWork, state: State, first: int = 0) -> tuple[str, ...]:
     """The one side whose speaker a line ending in a colon names. A side named after "with",
     "to", "on" ... is the counterpart or the topic, not the speaker; two sides before it name
     no one. An office named alone ("the president's address") is the one the story has just
@@ -638,9 +645,11 @@ def _colon_speaker(work: BlockWork, state: State) -> tuple[str, ...]:
     for start, _, term in work.terms:
         if start >= limit:
             break
+        if start < first:
+            continue  # an earlier sentence's sides: the colon's sentence names the speaker
         if term.kind in ("alias", "speaker", "adjective") and term.actors:
             if not found:  # the clause of the first side named ("After the talks, X ...:")
-                cut = _COUNTERPART.search(folded, folded.rfind(",", 0, start) + 1)
+                cut = _COUNTERPART.search(folded, max(first, folded.rfind(",", 0, start) + 1))
                 limit = cut.start() if cut else limit
                 if limit < start:
                     return ()  # "The talks with Russian diplomats went on:" names no speaker
