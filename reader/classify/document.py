@@ -237,7 +237,7 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
     if state.document_member and not _member_on_topic(work, state, author, rules):
         return  # a member government's page on a national matter (its budget) is no actor's
     if not own:
-        if _delivered(work) and not ASKS_SPEAKER.search(work.folded):
+        if _delivered(work) and not ASKS_SPEAKER.search(work.folded) and not _asks(work, state):
             weight = rules.weights.carry
             if state.reports and _reports_others(work, author):  # the speaker's account first
                 weight = rules.weights.attribution + rules.weights.reported
@@ -246,6 +246,14 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         # The document's own account outweighs the position it reports.
         weight = rules.weights.attribution + rules.weights.reported
         add_evidence(work, CARRY_DOCUMENT, speaker.actors, 0, len(work.text), weight)
+
+
+def _asks(work: BlockWork, state: State) -> bool:
+    """A release's or an explainer's question alone on its line ("Why does the support go
+    on?"): a heading its next lines answer, no position (in one speaker's remarks a question
+    is theirs, or a journalist's: reader.classify.sources.remarks_voice)."""
+    remarks = state.source is not None and state.source.remarks
+    return not remarks and len(work.sentences) == 1 and work.text.rstrip().endswith("?")
 
 
 def _member_on_topic(
