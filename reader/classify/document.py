@@ -693,14 +693,22 @@ def _introduction(work: BlockWork, state: State, rules: CompiledRules) -> None:
     speakers = {who.actors for _, who in work.main if who.kind == "actor"}
     if not speakers:
         speakers = {_one_actor(work.terms, 0, intro.start())} - {()}
+    if not speakers and state.house and _office_named(work, intro.start()):
+        speakers = {state.house}  # "Foreign Secretary X is expected to say:" on its own site
     if len(speakers) != 1:
         return
     actors = speakers.pop()
     state.statement = Speaker(actors, work.index)
     state.last = state.statement
-    if not work.main:
+    if not any(who.kind == "actor" for _, who in work.main):  # its own verb names no side
         weight = rules.weights.attribution
         add_evidence(work, CARRY_STATEMENT, actors, 0, len(work.text), weight)
+
+
+def _office_named(work: BlockWork, end: int) -> bool:
+    """An office and no side before `end` ("Foreign Secretary <name>"): a house's own office."""
+    terms = [term for start, _, term in work.terms if start < end]
+    return any(t.kind == "role" for t in terms) and not any(t.actors for t in terms)
 
 
 # A paragraph that ends with a speech verb and a colon: it introduces what follows ("The
@@ -708,6 +716,12 @@ def _introduction(work: BlockWork, state: State, rules: CompiledRules) -> None:
 _INTRODUCES = re.compile(
     r"\b(?:said|says|stated|states|wrote|writes|added|declared|reads|read|noted|stressed)"
     r"(?:\s+(?:the\s+following|as\s+follows))?(?:\s+(?:in|on|at)\s+[^:]{1,60})?\s*:\s*\Z"
+    # "X today made the following statement regarding the new sanctions:"
+    r"|\b(?:made|makes|issued|issues|released|releases|gave|gives|delivered|delivers)\s+the\s+"
+    r"following\s+(?:statement|remarks|comment|message|address)\b[^:]{0,120}:\s*\Z"
+    # a release's "The Foreign Secretary is expected to say:", "The minister will say:"
+    r"|\b(?:(?:is|are)\s+(?:expected|due|set)\s+to|will)\s+(?:say|tell\s+[\w\s]{2,60}?)"
+    r"(?:\s+(?:in|on|at)\s+[^:]{1,60})?\s*:\s*\Z"
 )
 
 # A paragraph that opens with a quotation mark, or with the narrator's own turn back to the
