@@ -127,6 +127,10 @@ _WE_OPENING = re.compile(r"we,\s+(.{3,160}?),")
 
 _CONTENT = re.compile(r"(?:\S+\s+){4,}\S+[.!?\"”’)]\s*$")
 
+# A release's bullet point with no full stop ("• UK sanctions officials involved in ...", "the
+# Foreign Secretary will address the Council today ..."): a line of content all the same.
+_BULLET = re.compile(r"\s*(?:[•▪●◦*]\s*|[a-z])(?:\S+\s+){5,}\S+\s*$")
+
 
 _OPENING_BLOCKS = 4
 
@@ -369,7 +373,11 @@ _NAMED_BY_OTHERS = re.compile(
 def _delivered(work: BlockWork) -> bool:
     """A line the document's author delivers: one with content, or the salutation a statement
     read out to a body opens with ("Mr President, distinguished members of the Council,")."""
-    return _CONTENT.search(work.text) is not None or _SALUTATION.match(work.folded) is not None
+    return (
+        _CONTENT.search(work.text) is not None
+        or _SALUTATION.match(work.folded) is not None
+        or _BULLET.match(work.text) is not None
+    )
 
 
 # The address to the audience a delivered statement opens with, alone on its line.
