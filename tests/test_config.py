@@ -183,6 +183,11 @@ def test_source_rules_are_checked_with_their_position(tmp_path: Path) -> None:
     assert _one(path).startswith(f"{path}:4:14: without 'actor', a title pattern needs")
     path = _write(tmp_path, "sources:\n  - id: s\n    message: m\n    actor: nato\n")
     assert "a source rule needs 'sites', 'outlets', 'titles' or 'openings'" in _one(path)
+    # a release wire's site: no actor, each page's opening names its author
+    wire = "sources:\n  - id: s\n    message: m\n    voice: release\n    sites: [x.org]\n"
+    assert check_file(_write(tmp_path, wire)) == []
+    path = _write(tmp_path, "sources:\n  - id: s\n    message: m\n    sites: [x.org]\n")
+    assert "or 'sites' with 'voice: release'" in _one(path)
     path = _write(
         tmp_path,
         "sources:\n  - id: s\n    message: m\n    voice: joint\n"

@@ -127,6 +127,10 @@ _WE_OPENING = re.compile(r"we,\s+(.{3,160}?),")
 
 _CONTENT = re.compile(r"(?:\S+\s+){4,}\S+[.!?\"”’)]\s*$")
 
+# A release's bullet point with no full stop ("• UK sanctions officials involved in ...", "the
+# Foreign Secretary will address the Council today ..."): a line of content all the same.
+_BULLET = re.compile(r"\s*(?:[•▪●◦*]\s*|[a-z])(?:\S+\s+){5,}\S+\s*$")
+
 
 _OPENING_BLOCKS = 4
 
@@ -237,7 +241,7 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
     if state.document_member and not _member_on_topic(work, state, author, rules):
         return  # a member government's page on a national matter (its budget) is no actor's
     if not own:
-        if _delivered(work) and not ASKS_SPEAKER.search(work.folded):
+        if _delivered(work) and not ASKS_SPEAKER.search(work.folded) and not _asks(work, state):
             weight = rules.weights.carry
             if state.reports and _reports_others(work, author):  # the speaker's account first
                 weight = rules.weights.attribution + rules.weights.reported
@@ -246,6 +250,14 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         # The document's own account outweighs the position it reports.
         weight = rules.weights.attribution + rules.weights.reported
         add_evidence(work, CARRY_DOCUMENT, speaker.actors, 0, len(work.text), weight)
+
+
+def _asks(work: BlockWork, state: State) -> bool:
+    """A release's or an explainer's question alone on its line ("Why does the support go
+    on?"): a heading its next lines answer, no position (in one speaker's remarks a question
+    is theirs, or a journalist's: reader.classify.sources.remarks_voice)."""
+    remarks = state.source is not None and state.source.remarks
+    return not remarks and len(work.sentences) == 1 and work.text.rstrip().endswith("?")
 
 
 def _member_on_topic(
@@ -361,7 +373,11 @@ _NAMED_BY_OTHERS = re.compile(
 def _delivered(work: BlockWork) -> bool:
     """A line the document's author delivers: one with content, or the salutation a statement
     read out to a body opens with ("Mr President, distinguished members of the Council,")."""
-    return _CONTENT.search(work.text) is not None or _SALUTATION.match(work.folded) is not None
+    return (
+        _CONTENT.search(work.text) is not None
+        or _SALUTATION.match(work.folded) is not None
+        or _BULLET.match(work.text) is not None
+    )
 
 
 # The address to the audience a delivered statement opens with, alone on its line.
@@ -574,16 +590,20 @@ def _colon_line(work: BlockWork, state: State, rules: CompiledRules) -> None:
     _introduction(work, state, rules)
     if state.statement is not None:
         return
-    speakers = {who.actors for _, who in work.main if who.kind == "actor"}
-    if speakers:
-        if len(speakers) == 1 and _FULL_TEXT.search(work.folded) is None:
+    # the sentence that ends in the colon introduces what follows ("X and Y held a call. Key
+    # takeaways from Z's statements:": Z's)
+    last = work.sentence_start(max(0, len(work.text.rstrip()) - 1))
+    full = _FULL_TEXT.search(work.folded[last:].lstrip()) is not None
+    speakers = {who.actors for pos, who in work.main if who.kind == "actor" and pos >= last}
+    if speakers and not full:
+        if len(speakers) == 1:
             # "X also confirmed that any agreement should:" and its list
             state.statement = Speaker(speakers.pop(), work.index, listing=":")
         return
-    actors = _colon_speaker(work, state)
+    actors = _colon_speaker(work, state, last)
     if not actors:
         return
-    if _FULL_TEXT.search(work.folded) is None:
+    if not full:
         state.intro = Speaker(actors, work.index)
         return
     state.statement = Speaker(actors, work.index, whole=True)
@@ -596,6 +616,9 @@ _FULL_TEXT = re.compile(
     # "Here are more of X's key statements:", "Below are the main theses of X's interview:"
     r"|\b(?:below|here)\s+(?:is|are)\s+(?:(?:more|some)\s+of\s+)?(?:[\w.'’-]+\s+){0,4}?"
     r"(?:key|main|principal)\s+(?:statements|theses|quotes|points|takeaways)\b"
+    # "Key takeaways from X's statements:", "Main theses of X's interview:" opening a sentence
+    r"|^(?:the\s+)?(?:key|main|principal)\s+(?:statements|theses|quotes|points|"
+    r"takeaways)\s+(?:by|of|from)\b"
     # "More of his statements:", "Some of her key remarks:": the last speaker's
     r"|^(?:more|some|other)\s+(?:of\s+)?(?:his|her)\s+(?:key\s+|main\s+)?"
     r"(?:statements|theses|remarks|points)\b"
@@ -627,7 +650,7 @@ def _is_item(text: str, listing: str) -> bool:
     return listing == ";" or text[0].islower() or text.endswith(";")
 
 
-def _colon_speaker(work: BlockWork, state: State) -> tuple[str, ...]:
+def _colon_speaker(work: BlockWork, state: State, first: int = 0) -> tuple[str, ...]:
     """The one side whose speaker a line ending in a colon names. A side named after "with",
     "to", "on" ... is the counterpart or the topic, not the speaker; two sides before it name
     no one. An office named alone ("the president's address") is the one the story has just
@@ -638,9 +661,11 @@ def _colon_speaker(work: BlockWork, state: State) -> tuple[str, ...]:
     for start, _, term in work.terms:
         if start >= limit:
             break
+        if start < first:
+            continue  # an earlier sentence's sides: the colon's sentence names the speaker
         if term.kind in ("alias", "speaker", "adjective") and term.actors:
             if not found:  # the clause of the first side named ("After the talks, X ...:")
-                cut = _COUNTERPART.search(folded, folded.rfind(",", 0, start) + 1)
+                cut = _COUNTERPART.search(folded, max(first, folded.rfind(",", 0, start) + 1))
                 limit = cut.start() if cut else limit
                 if limit < start:
                     return ()  # "The talks with Russian diplomats went on:" names no speaker
@@ -676,14 +701,22 @@ def _introduction(work: BlockWork, state: State, rules: CompiledRules) -> None:
     speakers = {who.actors for _, who in work.main if who.kind == "actor"}
     if not speakers:
         speakers = {_one_actor(work.terms, 0, intro.start())} - {()}
+    if not speakers and state.house and _office_named(work, intro.start()):
+        speakers = {state.house}  # "Foreign Secretary X is expected to say:" on its own site
     if len(speakers) != 1:
         return
     actors = speakers.pop()
     state.statement = Speaker(actors, work.index)
     state.last = state.statement
-    if not work.main:
+    if not any(who.kind == "actor" for _, who in work.main):  # its own verb names no side
         weight = rules.weights.attribution
         add_evidence(work, CARRY_STATEMENT, actors, 0, len(work.text), weight)
+
+
+def _office_named(work: BlockWork, end: int) -> bool:
+    """An office and no side before `end` ("Foreign Secretary <name>"): a house's own office."""
+    terms = [term for start, _, term in work.terms if start < end]
+    return any(t.kind == "role" for t in terms) and not any(t.actors for t in terms)
 
 
 # A paragraph that ends with a speech verb and a colon: it introduces what follows ("The
@@ -691,6 +724,12 @@ def _introduction(work: BlockWork, state: State, rules: CompiledRules) -> None:
 _INTRODUCES = re.compile(
     r"\b(?:said|says|stated|states|wrote|writes|added|declared|reads|read|noted|stressed)"
     r"(?:\s+(?:the\s+following|as\s+follows))?(?:\s+(?:in|on|at)\s+[^:]{1,60})?\s*:\s*\Z"
+    # "X today made the following statement regarding the new sanctions:"
+    r"|\b(?:made|makes|issued|issues|released|releases|gave|gives|delivered|delivers)\s+the\s+"
+    r"following\s+(?:statement|remarks|comment|message|address)\b[^:]{0,120}:\s*\Z"
+    # a release's "The Foreign Secretary is expected to say:", "The minister will say:"
+    r"|\b(?:(?:is|are)\s+(?:expected|due|set)\s+to|will)\s+(?:say|tell\s+[\w\s]{2,60}?)"
+    r"(?:\s+(?:in|on|at)\s+[^:]{1,60})?\s*:\s*\Z"
 )
 
 # A paragraph that opens with a quotation mark, or with the narrator's own turn back to the

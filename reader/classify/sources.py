@@ -45,6 +45,10 @@ def page_source(article: Article, state: State, rules: CompiledRules) -> None:
     if state.page == ("", ""):
         return
     for rule in rules.sources:
+        wire = rule.actor is None and rule.voice == "release" and bool(rule.sites)
+        if wire and _on_page(rule, state.page):
+            state.official = True  # a release wire: an issuer's release, the opening names whose
+            return
         if rule.actor is not None and _on_page(rule, state.page):
             if rule.voice == "house":  # a one-side outlet: its unqualified offices are its side's
                 state.house, state.house_member = (rule.actor,), rule.member

@@ -374,9 +374,16 @@ def _source_needs(node: MappingNode, ctx: Context) -> None:
             ctx.error(opening, "an opening pattern needs (?P<speaker>...) and (?P<counterpart>...)")
     if "actor" in values or "openings" in values:
         return
+    release = isinstance(voice, ScalarNode) and voice.value == "release"
+    if release and values.keys() & {"sites", "titles", "outlets"} == {"sites"}:
+        return  # a release wire's site: each page's opening names its issuer
     titles = _strings(values.get("titles"))
     if not titles or "sites" in values or "outlets" in values:
-        ctx.error(node, "a source rule without 'actor' needs title patterns only")
+        ctx.error(
+            node,
+            "a source rule without 'actor' needs title patterns only, or 'sites' with "
+            "'voice: release' (each page's opening names its author)",
+        )
     for title in titles:
         if "(?P<speaker>" not in title.value and "(?P<authors>" not in title.value:
             ctx.error(
