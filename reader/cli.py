@@ -41,6 +41,9 @@ if TYPE_CHECKING:
     from reader.model import Article
     from reader.output import OutputFormat
     from reader.stats import Progress
+    from reader.ui.app import ReaderApp
+    from reader.viewmodel.ahead import HeadStart
+    from reader.viewmodel.state import StateStore
     from reader.web import WebSettings
 
 EXIT_OK = 0
@@ -562,23 +565,19 @@ def _open_reader(
         return EXIT_BAD_INPUT
     if "-" in paths:
         _keys_from_terminal()
-    from reader.ui.app import ReaderApp
+    # The first article is classified while Textual is imported (reader.viewmodel.ahead).
+    from reader.viewmodel.ahead import HeadStart
+    from reader.viewmodel.state import StateStore
 
-    # What was said about the other paths is shown inside the reader too: the lines above
-    # went to the terminal's main screen, hidden behind the reader's until it quits.
-    notices = [line.removeprefix("reader: ") for line in said.getvalue().splitlines()]
-    app = ReaderApp(
-        inputs.articles,
-        config,
-        theme=args.theme,
-        mouse=not args.no_mouse,
-        web=lambda: _web(args),  # the web modules load on the first fetch, not at start-up
-        urls=urls,
-        notices=notices,
-        started=started,
-    )
-    app.open_on_compare = compare
-    app.run(mouse=not args.no_mouse)
+    store = StateStore()
+    ahead = HeadStart.start(inputs.articles[0], config, store) if inputs.articles else None
+    try:
+        app = _app(args, inputs, config, urls, said.getvalue(), store, ahead, started)
+        app.open_on_compare = compare
+        app.run(mouse=not args.no_mouse)
+    finally:
+        if ahead is not None:  # taken by the app, or the reader ended before its first article
+            ahead.cancel()
     if app.crash is not None:
         # The app kept Textual's traceback off the terminal and restored it on exit.
         return _report_crash(app.crash, err)
@@ -587,6 +586,35 @@ def _open_reader(
     # The files that were read were shown; the ones that were not still make it a failure.
     failed = inputs.problems or app.web.failures
     return app.return_code or (EXIT_BAD_INPUT if failed else EXIT_OK)
+
+
+def _app(
+    args: argparse.Namespace,
+    inputs: _Inputs,
+    config: Config,
+    urls: list[str],
+    said: str,
+    store: StateStore,
+    ahead: HeadStart | None,
+    started: Callable[[], None],
+) -> ReaderApp:
+    from reader.ui.app import ReaderApp
+
+    # What was said about the other paths is shown inside the reader too: the lines above
+    # went to the terminal's main screen, hidden behind the reader's until it quits.
+    notices = [line.removeprefix("reader: ") for line in said.splitlines()]
+    return ReaderApp(
+        inputs.articles,
+        config,
+        theme=args.theme,
+        mouse=not args.no_mouse,
+        web=lambda: _web(args),  # the web modules load on the first fetch, not at start-up
+        urls=urls,
+        notices=notices,
+        started=started,
+        store=store,
+        ahead=ahead,
+    )
 
 
 def _keys_from_terminal() -> None:
