@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import EXIT_BAD_INPUT, run
+from reader.cli import EXIT_BAD_INPUT, _app_args, run
+from reader.cli_args import app_parser
 from reader.resources import bundled
 
 SEED = "000_411166840a9e04ac.txt"
@@ -93,6 +94,10 @@ HEAVY = (
     # ... nor OpenSSL: the caches' keys are hashed without it, and a file's position needs none.
     "hashlib",
     "_hashlib",
+    # ... nor argparse and gettext: a command line of paths alone is read without them.
+    "argparse",
+    "gettext",
+    "reader.cli_args",
 )
 
 
@@ -167,3 +172,20 @@ def test_the_first_article_is_classified_while_the_app_is_imported(tmp_path: Pat
     )
 
     assert done.stdout.split() == ["0", "reader-head-start"]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["article.txt"],
+        ["a.txt", "news/", "https://news.example/a.html", "x y.md", ""],
+        ["-"],
+        ["a.txt", "--no-mouse", "--theme", "reader-mono", "--max-size", "64M"],
+        ["--offline", "--", "-odd-name.txt"],
+    ],
+)
+def test_a_command_line_of_paths_reads_as_the_parser_reads_it(argv: list[str]) -> None:
+    """`reader PATH...` is read without argparse (`_app_args`): the same values as the app's
+    parser gives, which reads every other command line."""
+    assert vars(_app_args(argv)) == vars(app_parser().parse_args(argv))
