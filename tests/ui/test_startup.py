@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.theme import Theme
@@ -256,3 +257,31 @@ async def test_a_head_start_for_other_rules_is_cancelled_and_the_worker_classifi
         assert ahead._cancel.is_set() and app.classifications == 1
         assert app.view.classified is not None
     ahead.go.set()
+
+
+@pytest.mark.parametrize("theme", ["reader-light", "reader-mono", "textual-dark"])
+async def test_the_theme_chosen_at_start_styles_the_screen_with_one_parse(
+    theme: str, size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The theme chosen in `on_load`, before anything is styled, only gives the style sheet
+    its variables (Textual parsed every source again for it, then once more for the
+    widgets); the first screen looks exactly as after Textual's own refresh."""
+    reparses: list[Stylesheet] = []
+    reparse = Stylesheet.reparse
+
+    def counted(stylesheet: Stylesheet) -> None:
+        reparses.append(stylesheet)
+        reparse(stylesheet)
+
+    monkeypatch.setattr(Stylesheet, "reparse", counted)
+    app = ReaderApp(_seed_articles(), load_config(), theme=theme)
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        assert app.theme == theme and reparses == []
+        first = app.export_screenshot()
+
+        app.refresh_css(animate=False)  # Textual's own: every source parsed again, all restyled
+        await pilot.pause()
+
+        assert len(reparses) == 1
+        assert app.export_screenshot() == first
