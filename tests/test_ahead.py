@@ -69,12 +69,14 @@ def test_cancelling_stops_it_and_its_outcome_is_none(
     waiter is cancelled, and the classification ends without an outcome."""
     started, release = threading.Event(), threading.Event()
 
-    def slow_positions(store: StateStore, articles: tuple[Article, ...]) -> Positions:
+    load = Positions.load
+
+    def slow_load(positions: Positions, index: int) -> Position | None:
         started.set()
         release.wait(10)
-        return Positions(store, articles)
+        return load(positions, index)
 
-    monkeypatch.setattr("reader.viewmodel.ahead.Positions", slow_positions)
+    monkeypatch.setattr(Positions, "load", slow_load)
     head = HeadStart(_seed(), load_config(), StateStore(tmp_path))
     assert started.wait(10)
     cancelled = threading.Event()

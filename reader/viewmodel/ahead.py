@@ -58,12 +58,14 @@ class HeadStart:
 
     def __init__(self, article: Article, config: Config, store: StateStore) -> None:
         # The classifier is imported here, on the caller's thread, before the thread starts:
-        # two threads importing at once could meet a module the other is still running.
+        # two threads importing at once could meet a module the other is still running. So
+        # is the article's key in the store made here (stdin's hash imports hashlib).
         import reader.classify  # noqa: F401
 
         self.article = article
         self.config = config
-        self._store = store
+        self._positions = Positions(store, (article,))
+        self._positions.key(0)
         self._cancel = threading.Event()
         self._done = threading.Event()
         self._outcome: Classified | BaseException | None = None
@@ -80,7 +82,7 @@ class HeadStart:
         from reader.classify import ClassificationCancelledError, classify_iter
 
         try:
-            position = Positions(self._store, (self.article,)).load(0)
+            position = self._positions.load(0)
             problems: list[str] = []
             verdicts = tuple(classify_iter(self.article, self.config, problems, self._cancel))
             result = ClassifiedArticle(self.article, self.config.actors, verdicts)
