@@ -17,30 +17,33 @@ under the XDG state directory and prints one line naming it.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import gc
 import io
-import math
 import os
 import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, NoReturn, TextIO, cast
 
-from reader import __version__
-from reader.errors import ReaderError
+from reader.errors import ReaderError, UsageError
 from reader.resources import bundled
 from reader.safe_text import SafeWriter, visible
 from reader.xdg import state_home
 
 if TYPE_CHECKING:
+    import argparse
+
     from reader.config import Config
     from reader.model import Article
     from reader.output import OutputFormat
     from reader.stats import Progress
+    from reader.ui.app import ReaderApp
+    from reader.viewmodel.ahead import HeadStart
+    from reader.viewmodel.state import StateStore
     from reader.web import WebSettings
 
 EXIT_OK = 0
@@ -51,196 +54,33 @@ EXIT_CRASH = 70
 SUBCOMMANDS = ("classify", "rules", "eval", "cache", "stats", "compare", "export")
 
 
-class UsageError(ReaderError):
-    """Bad command-line usage (exit 2)."""
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse that raises instead of exiting, so usage errors follow our one-line rule."""
-
-    def error(self, message: str) -> NoReturn:
-        # The CLI prefixes every line with "reader: "; the command is named in the hint.
-        raise UsageError(f"{message} (see '{self.prog} --help')")
-
-
 def _say(err: TextIO, message: str) -> None:
     """One line on stderr. File names and messages may carry article bytes: show them safely."""
     print(f"reader: {visible(message)}", file=err)
 
 
-MAX_SIZE_LIMIT = 1024**4
-"""The largest --max-size accepted (1 TB): beyond it a number is a typo, not a limit."""
+APP_DEFAULTS: dict[str, object] = {
+    "config": None,
+    "max_size": None,
+    "offline": False,
+    "connect_timeout": 10.0,
+    "read_timeout": 30.0,
+    "theme": None,
+    "no_mouse": False,
+}
+"""What `reader PATH...` without options gives besides the paths (the app parser's defaults;
+a test checks they agree)."""
 
 
-def _size(text: str) -> int:
-    """A size like 64M, 512K or 1000000 in bytes: above 0 and at most `MAX_SIZE_LIMIT`."""
-    units = {"k": 1024, "m": 1024**2, "g": 1024**3}
-    spelled = text.strip().lower().removesuffix("b")
-    unit = units.get(spelled[-1:], 1)
-    number = spelled[:-1] if unit > 1 else spelled
-    try:
-        value = float(number) * unit
-    except ValueError:
-        value = math.nan
-    if not math.isfinite(value) or not number.strip():
-        raise argparse.ArgumentTypeError(f"expected a size like 64M, got {text!r}")
-    if value < 1 or value > MAX_SIZE_LIMIT:
-        raise argparse.ArgumentTypeError(f"expected a size from 1 byte to 1024G, got {text!r}")
-    return int(value)
+def _app_args(argv: Sequence[str]) -> argparse.Namespace:
+    """The reader's command line as the app's parser reads it. A plain one (paths only: no
+    option, no "-") is read without argparse, whose import, gettext's and building the parser
+    cost ~2-3 ms of every start; anything else goes through the parser."""
+    if all(not arg.startswith("-") for arg in argv):
+        return cast("argparse.Namespace", SimpleNamespace(paths=list(argv), **APP_DEFAULTS))
+    from reader.cli_args import app_parser
 
-
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        value = -1.0
-    if not 0 < value <= 3600:
-        raise argparse.ArgumentTypeError(f"expected seconds between 0 and 3600, got {text!r}")
-    return value
-
-
-def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--config", type=Path, metavar="FILE", help="rule file to use over the defaults"
-    )
-    parser.add_argument(
-        "--max-size",
-        type=_size,
-        default=None,
-        metavar="SIZE",
-        help="largest article file or web page to read (default 32M)",
-    )
-    parser.add_argument(
-        "--offline", action="store_true", help="read URLs only from the page cache, never the web"
-    )
-    parser.add_argument(
-        "--connect-timeout",
-        type=_seconds,
-        default=10.0,
-        metavar="S",
-        help="seconds to wait for a web server to answer (default 10)",
-    )
-    parser.add_argument(
-        "--read-timeout",
-        type=_seconds,
-        default=30.0,
-        metavar="S",
-        help="seconds a web server may pause while sending a page (default 30)",
-    )
-
-
-def _app_parser() -> _Parser:
-    parser = _Parser(
-        prog="reader",
-        description="Read a news article with its viewpoints side by side.",
-        epilog="Other commands: classify, compare, stats, export, rules check, rules test, "
-        "eval, cache (each has --help).",
-    )
-    parser.add_argument(
-        "paths", nargs="*", metavar="PATH", help="article files, folders, URLs, feeds or -"
-    )
-    _common(parser)
-    parser.add_argument("--theme", metavar="NAME", help=_theme_help())
-    parser.add_argument(
-        "--no-mouse", action="store_true", help="leave the mouse to the terminal (selection)"
-    )
-    parser.add_argument("--version", action="version", version=f"reader {__version__}")
-    return parser
-
-
-def _theme_help() -> str:
-    """The bundled theme names (read from the file names: no YAML or Textual at start-up) and
-    where the user's own go; `pip install` users have no themes/ folder to look in."""
-    names = sorted(f"reader-{path.stem}" for path in bundled("themes").glob("*.yaml"))
-    listed = ", ".join(names) if names else "reader-dark"
-    return (
-        f"colour theme: {listed} (default reader-dark), or your own from "
-        "$XDG_CONFIG_HOME/reader/themes/*.yaml; an unknown name lists the available ones"
-    )
-
-
-def _command_parser() -> _Parser:
-    from reader.output import FORMATS  # only the headless commands need the output formats
-
-    parser = _Parser(prog="reader", description="Headless commands of the reader.")
-    commands = parser.add_subparsers(
-        dest="command", metavar="COMMAND", required=True, parser_class=_Parser
-    )
-
-    classify = commands.add_parser("classify", help="label every block of the articles")
-    classify.add_argument(
-        "paths", nargs="+", metavar="PATH", help="article files, folders, URLs, feeds or -"
-    )
-    classify.add_argument("--format", choices=FORMATS, default="text", help="output format")
-    _common(classify)
-
-    rules = commands.add_parser("rules", help="check or test rule files")
-    rules_commands = rules.add_subparsers(
-        dest="rules_command", metavar="check|test", required=True, parser_class=_Parser
-    )
-    check = rules_commands.add_parser("check", help="validate a rule file")
-    check.add_argument("file", nargs="?", type=Path, help="default: the config in force")
-    test = rules_commands.add_parser("test", help="run rule tests")
-    test.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    test.add_argument("--config", type=Path, metavar="FILE", help="rule file to test")
-
-    evaluate = commands.add_parser("eval", help="score the rules against labelled articles")
-    evaluate.add_argument(
-        "datasets", nargs="*", type=Path, metavar="DIR", help="folders with labels.yaml"
-    )
-    evaluate.add_argument("--config", type=Path, metavar="FILE", help="rule file to score")
-    evaluate.add_argument("-v", "--verbose", action="store_true", help="list every wrong block")
-
-    cache = commands.add_parser("cache", help="list or clear the pages kept from the web")
-    cache.add_argument("action", choices=("list", "clear"))
-
-    _comparison_parsers(commands)
-    return parser
-
-
-def _comparison_parsers(commands: argparse._SubParsersAction[_Parser]) -> None:
-    """stats, compare and export: comparing outlets (README: Comparing outlets)."""
-    from reader.stats import STATS_FORMATS
-
-    stats = commands.add_parser(
-        "stats",
-        help="airtime per article and actor over a corpus (csv or jsonl, on every core)",
-        description="One row per article and actor: outlet, date, url, actor, share, words, "
-        'blocks, quotes, speakers. No PATH or "-": jsonl on stdin, {"text": ..., "url": ...} '
-        "a line.",
-    )
-    stats.add_argument(
-        "paths", nargs="*", metavar="PATH", help="article files, folders or - (jsonl)"
-    )
-    stats.add_argument("--format", choices=STATS_FORMATS, default="csv", help="output format")
-    stats.add_argument(
-        "--jobs", type=int, default=0, metavar="N", help="processes (default: every core)"
-    )
-    _common(stats)
-
-    compare = commands.add_parser(
-        "compare", help="open the reader on the compare screen (airtime of every article)"
-    )
-    compare.add_argument(
-        "paths", nargs="+", metavar="PATH", help="article files, folders, URLs, feeds or -"
-    )
-    _common(compare)
-    compare.add_argument("--theme", metavar="NAME", help="colour theme (see themes/)")
-    compare.add_argument(
-        "--no-mouse", action="store_true", help="leave the mouse to the terminal (selection)"
-    )
-
-    export = commands.add_parser(
-        "export", help="the comparison as a report: self-contained HTML or Markdown"
-    )
-    export.add_argument(
-        "paths", nargs="+", metavar="PATH", help="article files, folders, URLs, feeds or -"
-    )
-    export.add_argument("--format", choices=("html", "md"), default="html", help="report format")
-    export.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", help="write here (default: stdout)"
-    )
-    _common(export)
+    return app_parser().parse_args(argv)
 
 
 def _web(args: argparse.Namespace) -> WebSettings:
@@ -562,23 +402,19 @@ def _open_reader(
         return EXIT_BAD_INPUT
     if "-" in paths:
         _keys_from_terminal()
-    from reader.ui.app import ReaderApp
+    # The first article is classified while Textual is imported (reader.viewmodel.ahead).
+    from reader.viewmodel.ahead import HeadStart
+    from reader.viewmodel.state import StateStore
 
-    # What was said about the other paths is shown inside the reader too: the lines above
-    # went to the terminal's main screen, hidden behind the reader's until it quits.
-    notices = [line.removeprefix("reader: ") for line in said.getvalue().splitlines()]
-    app = ReaderApp(
-        inputs.articles,
-        config,
-        theme=args.theme,
-        mouse=not args.no_mouse,
-        web=lambda: _web(args),  # the web modules load on the first fetch, not at start-up
-        urls=urls,
-        notices=notices,
-        started=started,
-    )
-    app.open_on_compare = compare
-    app.run(mouse=not args.no_mouse)
+    store = StateStore()
+    ahead = HeadStart.start(inputs.articles[0], config, store) if inputs.articles else None
+    try:
+        app = _app(args, inputs, config, urls, said.getvalue(), store, ahead, started)
+        app.open_on_compare = compare
+        app.run(mouse=not args.no_mouse)
+    finally:
+        if ahead is not None:  # taken by the app, or the reader ended before its first article
+            ahead.cancel()
     if app.crash is not None:
         # The app kept Textual's traceback off the terminal and restored it on exit.
         return _report_crash(app.crash, err)
@@ -587,6 +423,35 @@ def _open_reader(
     # The files that were read were shown; the ones that were not still make it a failure.
     failed = inputs.problems or app.web.failures
     return app.return_code or (EXIT_BAD_INPUT if failed else EXIT_OK)
+
+
+def _app(
+    args: argparse.Namespace,
+    inputs: _Inputs,
+    config: Config,
+    urls: list[str],
+    said: str,
+    store: StateStore,
+    ahead: HeadStart | None,
+    started: Callable[[], None],
+) -> ReaderApp:
+    from reader.ui.app import ReaderApp
+
+    # What was said about the other paths is shown inside the reader too: the lines above
+    # went to the terminal's main screen, hidden behind the reader's until it quits.
+    notices = [line.removeprefix("reader: ") for line in said.splitlines()]
+    return ReaderApp(
+        inputs.articles,
+        config,
+        theme=args.theme,
+        mouse=not args.no_mouse,
+        web=lambda: _web(args),  # the web modules load on the first fetch, not at start-up
+        urls=urls,
+        notices=notices,
+        started=started,
+        store=store,
+        ahead=ahead,
+    )
 
 
 def _keys_from_terminal() -> None:
@@ -611,7 +476,9 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     """Run one command line; returns the exit status. Raises only on a bug."""
     try:
         if argv and argv[0] in SUBCOMMANDS:
-            args = _command_parser().parse_args(argv)
+            from reader.cli_args import command_parser
+
+            args = command_parser().parse_args(argv)
             # Paths, case names, labels: every printed string is shown safely (JSON too keeps
             # its meaning, as `escape_json` leaves only newlines raw).
             out = cast(TextIO, SafeWriter(out))
@@ -628,7 +495,7 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
             if args.command == "export":
                 return _export(args, out, err)
             return _eval(args, out)
-        return _open(_app_parser().parse_args(argv), err)
+        return _open(_app_args(argv), err)
     except ReaderError as error:
         _say(err, str(error))
         return EXIT_BAD_INPUT

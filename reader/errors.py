@@ -21,3 +21,7 @@ class ReaderError(Exception):
 
 class ConfigError(ReaderError):
     """A rule or config file that does not validate."""
+
+
+class UsageError(ReaderError):
+    """Bad command-line usage (exit 2)."""

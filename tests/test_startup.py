@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import EXIT_BAD_INPUT, run
+from reader.cli import EXIT_BAD_INPUT, _app_args, run
+from reader.cli_args import app_parser
 from reader.resources import bundled
 
 SEED = "000_411166840a9e04ac.txt"
@@ -93,6 +94,10 @@ HEAVY = (
     # ... nor OpenSSL: the caches' keys are hashed without it, and a file's position needs none.
     "hashlib",
     "_hashlib",
+    # ... nor argparse and gettext: a command line of paths alone is read without them.
+    "argparse",
+    "gettext",
+    "reader.cli_args",
 )
 
 
@@ -124,3 +129,63 @@ def test_a_plain_file_opens_without_loading_what_its_first_screen_does_not_need(
     assert (cold_status, warm_status) == ("0", "0")
     assert {"yaml", "reader.rules.schema"} <= cold  # the first start built the caches
     assert sorted(warm & set(HEAVY)) == []
+
+
+CLASSIFYING_THREADS = """
+import io, sys, threading
+import reader.classify
+import reader.cli
+from reader.ui.app import ReaderApp
+
+threads = []
+classify_iter = reader.classify.classify_iter
+
+def recorded(*args, **kwargs):
+    threads.append(threading.current_thread().name)
+    return classify_iter(*args, **kwargs)
+
+reader.classify.classify_iter = recorded
+
+def shown(app, _shown=ReaderApp._article_settled):
+    _shown(app)
+    app.exit()
+
+ReaderApp._article_settled = shown
+ReaderApp.run = lambda app, run=ReaderApp.run, **_: run(app, headless=True, size=(160, 48))
+status = reader.cli.run([sys.argv[1]], io.StringIO(), io.StringIO())
+print(status, " ".join(threads))
+"""
+
+
+@pytest.mark.slow
+def test_the_first_article_is_classified_while_the_app_is_imported(tmp_path: Path) -> None:
+    """The CLI classifies the first article in a thread it starts before importing Textual
+    (reader.viewmodel.ahead), and the app takes that result: nothing classifies it again."""
+    seed = tmp_path / "article.txt"
+    seed.write_text((bundled("seeds") / SEED).read_text(encoding="utf-8"), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", CLASSIFYING_THREADS, str(seed)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+
+    assert done.stdout.split() == ["0", "reader-head-start"]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["article.txt"],
+        ["a.txt", "news/", "https://news.example/a.html", "x y.md", ""],
+        ["-"],
+        ["a.txt", "--no-mouse", "--theme", "reader-mono", "--max-size", "64M"],
+        ["--offline", "--", "-odd-name.txt"],
+    ],
+)
+def test_a_command_line_of_paths_reads_as_the_parser_reads_it(argv: list[str]) -> None:
+    """`reader PATH...` is read without argparse (`_app_args`): the same values as the app's
+    parser gives, which reads every other command line."""
+    assert vars(_app_args(argv)) == vars(app_parser().parse_args(argv))

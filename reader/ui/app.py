@@ -8,7 +8,9 @@ reloading rules, the search bar, the explain pane, themes and the status line.
 Classification runs in a thread worker (`@work(thread=True, exclusive=True)`): a huge
 article or a slow rule file never freezes the screen; the view says "classifying…" until the
 result arrives. A result that arrives after the user moved on (another article, a newer
-reload) is dropped by its generation number.
+reload) is dropped by its generation number. The first article usually comes classified
+already: the CLI starts classifying it before it imports Textual (`reader.viewmodel.ahead`),
+and the app, taking that result on mounting, shows it in its first frame.
 
 Long articles are shown in two steps. `reader.classify.classify_iter` yields verdicts in
 block order, so the worker shows the first `FIRST_SCREEN` blocks as soon as they are classified
@@ -87,6 +89,7 @@ from reader.ui.themes import (
 )
 from reader.ui.view import ReaderView, ViewState
 from reader.ui.web import WebReader
+from reader.viewmodel.ahead import PROGRESSIVE_BLOCKS, Classified, HeadStart
 from reader.viewmodel.layout import OTHER, OTHER_TAG
 from reader.viewmodel.positions import Positions
 from reader.viewmodel.state import Position, StateStore
@@ -113,10 +116,6 @@ VerdictStream = Callable[[Article, Config], Iterable[Verdict]]
 
 FIRST_SCREEN = 200
 """Blocks classified before a long article is first shown: more than any screen holds."""
-
-PROGRESSIVE_BLOCKS = 1_000
-"""Articles longer than this are shown in two steps (first screen, then whole); shorter ones
-classify in a few milliseconds, and showing them twice would only flicker."""
 
 CHECK_EVERY = 100
 """Verdicts between two looks at `is_cancelled` (and at whether to show or report progress)."""
@@ -192,7 +191,9 @@ class ReaderApp(App[None]):
     are opened, as are the articles of links; `urls` are fetched in order once the app runs,
     each joining the articles (or the feed list) as it arrives; `notices`: what the loader
     said before the app started, shown once it has; `started` is called once, when the first
-    article is on screen (the CLI notes the regexes start-up compiled).
+    article is on screen (the CLI notes the regexes start-up compiled); `ahead`: the first
+    article already being classified (`reader.viewmodel.ahead`), taken instead of classifying
+    it again.
     """
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
@@ -235,6 +236,7 @@ class ReaderApp(App[None]):
         urls: Sequence[str] = (),
         notices: Sequence[str] = (),
         started: Callable[[], None] | None = None,
+        ahead: HeadStart | None = None,
     ) -> None:
         super().__init__()
         if not articles and not feeds and not urls:
@@ -242,6 +244,7 @@ class ReaderApp(App[None]):
         check_keymap(config, binding_ids())
         self._urls, self._startup_notices = tuple(urls), tuple(notices)
         self._started = started
+        self._ahead = ahead
         self._ui: _Widgets | None = None
         self._explain: ExplainPane | None = None  # mounted when first opened (`e`)
         self._search: SearchBar | None = None  # mounted when first opened (`/`)
@@ -275,10 +278,12 @@ class ReaderApp(App[None]):
         self._start_theme = ""  # the theme this run began with (--theme, remembered or config)
         self._input_at = 0.0  # when the last key or scroll arrived (monotonic seconds)
         self._switch_interval = sys.getswitchinterval()  # Python's, given back on unmount
+        self._unstyled = False  # from `on_load` until `compose`: nothing is styled yet
 
     # --- layout -------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        self._unstyled = False  # the widgets are styled from here on
         # The screen's breakpoint class before its widgets are first styled: Textual sets it at
         # the first resize, which then styled every widget again (their first styling is a
         # tenth of the first screen's cost: the view's many component classes).
@@ -349,7 +354,20 @@ class ReaderApp(App[None]):
         """Themes are registered and one is chosen before any widget is styled: choosing it
         once the widgets are mounted has Textual parse every style sheet again and restyle
         every widget (about a twentieth of the time to the first screen)."""
+        self._unstyled = True
         self._setup_themes()
+
+    def refresh_css(self, animate: bool = True) -> None:
+        """As Textual's, except for the theme chosen in `on_load`, before anything is styled:
+        then the style sheet takes the theme's variables, and parses its sources with them
+        when the widgets are first styled. Textual parsed them here too (a new style sheet,
+        the app's and Textual's own rules) and styled the app, both done again right after
+        (~2-3 ms of start-up)."""
+        if self._unstyled:
+            self._unstyled = False
+            self.stylesheet.set_variables(self.get_css_variables())
+            return
+        super().refresh_css(animate)
 
     def on_mount(self) -> None:
         self._switch_interval = sys.getswitchinterval()
@@ -375,6 +393,8 @@ class ReaderApp(App[None]):
 
     def on_unmount(self) -> None:
         sys.setswitchinterval(self._switch_interval)
+        if self._ahead is not None:  # never taken: the reader quit before its first article
+            self._ahead.cancel()
 
     def _catch_signals(self) -> None:
         """SIGTERM (`kill`) and SIGHUP (a closed terminal or SSH window) end the reader as `q`
@@ -508,11 +528,48 @@ class ReaderApp(App[None]):
             self._shown_index = None
             self.view.clear("classifying…")
             self._generation += 1
+            ahead = self._take_ahead(index)
             state = self._states.get(index)
-            # No state yet: the worker reads the saved position first, off the UI thread (a
-            # state file on a stalled disk or a FIFO must not freeze the screen).
-            self._classify(index, self.config, self._generation, state.block if state else None)
+            if ahead is not None and ahead.ready():
+                self._classified_whole(index, self._generation, ahead.outcome())
+            elif ahead is not None:
+                self._wait_ahead(index, self._generation, ahead)
+            else:
+                # No state yet: the worker reads the saved position first, off the UI thread
+                # (a state file on a stalled disk or a FIFO must not freeze the screen).
+                wanted = state.block if state else None
+                self._classify(index, self.config, self._generation, wanted)
         self._update_status()
+
+    def _take_ahead(self, index: int) -> HeadStart | None:
+        """The head start, once, when it classifies what is opened now (`reader.viewmodel.ahead`:
+        the CLI starts it for the first article); else it is cancelled."""
+        ahead, self._ahead = self._ahead, None
+        if ahead is None:
+            return None
+        same = ahead.article is self.articles[index] and ahead.config is self.config
+        if same and index not in self._states:  # as the worker: no position in memory yet
+            return ahead
+        ahead.cancel()
+        return None
+
+    @work(thread=True, exclusive=True, group="classify")
+    def _wait_ahead(self, index: int, generation: int, ahead: HeadStart) -> None:
+        """The worker of an article the head start is still classifying: it waits for it
+        (cancelled as `_classify` is) and hands the result to the UI thread as that does."""
+        outcome = ahead.wait(get_current_worker().cancelled_event)
+        if outcome is not None:
+            self.call_from_thread(self._classified_whole, index, generation, outcome)
+
+    def _classified_whole(self, index: int, generation: int, outcome: Classified | None) -> None:
+        """Apply an article classified whole, in the order `_classify` applies its parts."""
+        if outcome is None:  # cancelled: only when the reader quits
+            return
+        self._classify_done(index, generation, outcome.result, outcome.position)
+        if outcome.problems:
+            self._rules_switched_off(generation, list(outcome.problems))
+        if outcome.notice is not None:
+            self._language_notice(index, outcome.notice)
 
     def _remember_shown(self) -> None:
         """Keep (in memory and on disk) where the reader stands in the article on screen."""

@@ -2,27 +2,34 @@
 reader starts, runs again once the first article is on screen (else memory would grow for
 the whole session); the footer's key hints come a frame after the article; the explain pane
 and the search bar, which the first screen does not show, are mounted when first opened; the
-themes come from a cache while their files are unchanged."""
+themes come from a cache while their files are unchanged; the first article, classified
+ahead by the CLI while Textual is imported (`reader.viewmodel.ahead`), is taken as it is."""
 
 from __future__ import annotations
 
 import gc
 import os
 import pickle
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.theme import Theme
 
-from reader.config import load_config
+from reader.config import Config, load_config
 from reader.load import load
+from reader.model import Article
 from reader.parse import parse
 from reader.resources import bundled
 from reader.ui.app import ReaderApp
 from reader.ui.compare import CompareScreen
 from reader.ui.themes import all_themes
+from reader.viewmodel.ahead import HeadStart
+from reader.viewmodel.state import StateStore
 
 from .helpers import ready, screen_text, workers_done
 
@@ -164,3 +171,117 @@ async def test_the_first_screen_is_styled_for_its_width_before_its_widgets(width
         breakpoints = {name for _, name in app.HORIZONTAL_BREAKPOINTS}
         assert app.screen.classes & breakpoints == wanted
         assert app.screen_restyles == 1  # resuming the screen, as every Textual app does
+
+
+class _CountingWorkers(ReaderApp):
+    """Counts the classifications its own worker started."""
+
+    classifications = 0
+
+    def _classify(self, *args: Any, **kwargs: Any) -> Any:
+        self.classifications += 1
+        return super()._classify(*args, **kwargs)
+
+
+class _HeldHeadStart(HeadStart):
+    """A head start that begins classifying only once `go` is set."""
+
+    def __init__(self, article: Article, config: Config, store: StateStore) -> None:
+        self.go = threading.Event()
+        super().__init__(article, config, store)
+
+    def _run(self) -> None:
+        self.go.wait(60)
+        super()._run()
+
+
+def _seed_articles() -> list[Article]:
+    return [parse(document) for document in load([str(bundled("seeds"))]).documents]
+
+
+async def test_an_article_classified_ahead_is_in_the_first_frame(
+    size: tuple[int, int], tmp_path: Path
+) -> None:
+    """Ready when the app mounts, the head start's article is shown at once: the first
+    frame never says "classifying…", and the app's worker classifies nothing again."""
+    articles, config, store = _seed_articles(), load_config(), StateStore(tmp_path)
+    ahead = HeadStart(articles[0], config, store)
+    outcome = ahead.wait(threading.Event())
+    assert outcome is not None
+    app = _CountingWorkers(articles, config, store=store, ahead=ahead)
+    async with app.run_test(size=size) as pilot:
+        assert app.view.classified is outcome.result  # before any frame was drawn
+        await ready(pilot)
+        assert "classifying" not in screen_text(app) and "block 1/" in screen_text(app)
+        assert app.classifications == 0
+
+
+async def test_the_app_waits_for_a_head_start_still_classifying(
+    size: tuple[int, int], tmp_path: Path
+) -> None:
+    """Not ready when the app mounts: "classifying…" until it is, then its article, which
+    the app's worker did not classify again."""
+    articles, config, store = _seed_articles(), load_config(), StateStore(tmp_path)
+    ahead = _HeldHeadStart(articles[0], config, store)
+    app = _CountingWorkers(articles, config, store=store, ahead=ahead)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert app.view.classified is None and "classifying" in screen_text(app)
+        ahead.go.set()
+        await ready(pilot)
+        assert app.view.classified is not None and "block 1/" in screen_text(app)
+        assert app.classifications == 0
+
+
+async def test_quitting_before_the_head_start_ended_cancels_it(
+    size: tuple[int, int], tmp_path: Path
+) -> None:
+    articles, config, store = _seed_articles(), load_config(), StateStore(tmp_path)
+    ahead = _HeldHeadStart(articles[0], config, store)
+    app = ReaderApp(articles, config, store=store, ahead=ahead)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("q")
+    assert ahead._cancel.is_set()
+    ahead.go.set()
+    assert ahead._done.wait(60) and ahead.outcome() is None
+
+
+async def test_a_head_start_for_other_rules_is_cancelled_and_the_worker_classifies(
+    size: tuple[int, int], tmp_path: Path
+) -> None:
+    articles, store = _seed_articles(), StateStore(tmp_path)
+    ahead = _HeldHeadStart(articles[0], load_config(), store)
+    app = _CountingWorkers(articles, load_config(), store=store, ahead=ahead)
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        assert ahead._cancel.is_set() and app.classifications == 1
+        assert app.view.classified is not None
+    ahead.go.set()
+
+
+@pytest.mark.parametrize("theme", ["reader-light", "reader-mono", "textual-dark"])
+async def test_the_theme_chosen_at_start_styles_the_screen_with_one_parse(
+    theme: str, size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The theme chosen in `on_load`, before anything is styled, only gives the style sheet
+    its variables (Textual parsed every source again for it, then once more for the
+    widgets); the first screen looks exactly as after Textual's own refresh."""
+    reparses: list[Stylesheet] = []
+    reparse = Stylesheet.reparse
+
+    def counted(stylesheet: Stylesheet) -> None:
+        reparses.append(stylesheet)
+        reparse(stylesheet)
+
+    monkeypatch.setattr(Stylesheet, "reparse", counted)
+    app = ReaderApp(_seed_articles(), load_config(), theme=theme)
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        assert app.theme == theme and reparses == []
+        first = app.export_screenshot()
+
+        app.refresh_css(animate=False)  # Textual's own: every source parsed again, all restyled
+        await pilot.pause()
+
+        assert len(reparses) == 1
+        assert app.export_screenshot() == first
