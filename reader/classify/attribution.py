@@ -436,6 +436,8 @@ def _verb_subject(
     may_invert = i < verb.floor or units[i][LOW] in (",", "”", '"', "’")
     i, appositive = _skip_asides(verb, i)
     subject = _subject_before(verb, i, relative, appositive)
+    if appositive is None and (subject is None or subject == "stop" or subject.who.kind != "actor"):
+        subject = _past_place_phrase(verb, i, relative) or subject
     if subject == "stop":
         return None
     if subject is not None:
@@ -449,6 +451,55 @@ def _verb_subject(
     if form.lemma in _INVERTING and (may_invert or _headline_end(verb)):
         return _inverted_attr(verb)
     return None
+
+
+# Prepositions of a place or an occasion a speaker may stand in between their name and their verb
+# ("X on Tuesday aboard Air Force One stated", "X at the summit said").
+_PLACE_PREPS = word_set("aboard at in during after before outside inside near from on")
+_PLACE_REACH = 10  # the most units such phrases hold together
+
+
+def _past_place_phrase(verb: _Verb, i: int, relative: bool) -> _Attr | None:
+    """The speaker before a phrase of place or occasion that ends at unit `i` ("Trump on
+    Tuesday aboard Air Force One stated", "Duda at the summit said"), when the phrase ending
+    there names no one: the name or office right before the preposition, if it is an
+    actor's and opens the clause. No punctuation, clause word or other verb may stand inside
+    the phrases, and the verb is in a form no noun has ("stated", "said", not "support" or
+    "states")."""
+    units, floor = verb.units, verb.floor
+    lemma, surface = verb.form.lemma, verb.work.folded[verb.start : verb.end]
+    if verb.form.participle or surface in (lemma, lemma + "s", lemma + "es"):
+        return None  # "a show of support", "his new post", "... Within EU States": nouns
+    verbs = verb.work.verbs  # sorted by offset: a bisection per word, not a scan
+    j = i
+    while j > floor and i - j < _PLACE_REACH:
+        low = units[j][LOW]
+        if not low.replace("-", "").replace(" ", "").isalnum():
+            return None
+        v = bisect_left(verbs, units[j][START], key=_start)
+        if v < len(verbs) and verbs[v][0] == units[j][START]:
+            return None
+        prev = units[j - 1]
+        if low in _PLACE_PREPS and prev[LOW] not in SKIP and (prev[CAP] or prev[TERM] is not None):
+            h = j - 1
+            if units[h][LOW] in OBJECT_PREP or units[h][LOW] in _BE:
+                return None
+            found = _subject_before(verb, h, relative, None)
+            if isinstance(found, _Attr) and found.who.kind == "actor" and _opens(verb, found):
+                return found
+            return None
+        if low in _CLAUSE_WORDS or low == "to":
+            return None  # "X met Y in Kyiv to discuss what the office called": a clause
+        j -= 1
+    return None
+
+
+def _opens(verb: _Verb, attr: _Attr) -> bool:
+    """The subject `attr` found opens its clause: the sentence (past a dateline's dash or
+    colon) or the words after a comma."""
+    work = verb.work
+    before = work.folded[work.sentence_start(attr.who.start) : attr.who.start].rstrip()
+    return not before or before.endswith((",", "—", "–", "-", ":"))
 
 
 def _headline_end(verb: _Verb) -> bool:
