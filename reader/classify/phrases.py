@@ -713,7 +713,18 @@ def np_after(units: Sequence[Unit], i: int, ceiling: int) -> tuple[int, int]:
                 j += 1
                 continue
         break
-    return i, j
+    return i, _without_dangling(units, i, j)
+
+
+def _without_dangling(units: Sequence[Unit], i: int, j: int) -> int:
+    """Where the phrase units[i:j] ends without the preposition or article it was left with
+    ("Minister X in a parliamentary debate": before "in a")."""
+    while j - 1 > i and units[j - 1][TERM] is None:
+        low = units[j - 1][LOW]
+        if low not in _DETERMINERS and low not in _NP_PREP and low != _HOST_PREP:
+            break
+        j -= 1
+    return j
 
 
 def first_phrase(units: list[Unit]) -> list[Unit]:

@@ -418,7 +418,10 @@ def _sentence_subject(work: BlockWork, a: int, state: State) -> Who | None:
     """The one actor a sentence opens with, when an unqualified title at unit `a` ends it
     after a comma: the country the sentence is about is the minister's."""
     units = work.units
-    if units[a - 1][LOW] != ",":
+    comma = a - 1
+    if comma > 0 and _says_before(work, comma):
+        comma -= 1  # "..., said Foreign Minister X": the title after its inverted verb
+    if units[comma][LOW] != ",":
         return None
     first = bisect_left(work.starts, work.sentence_start(units[a][START]))
     i, j = np_after(units, first, a)
@@ -426,8 +429,35 @@ def _sentence_subject(work: BlockWork, a: int, state: State) -> Who | None:
         return None
     subject = resolve(units[i:j], state.names)
     learn(subject, state.names)
-    direct = any(u[TERM] is not None and u[TERM].kind == "alias" for u in units[i:j])
+    direct = any(u[TERM] is not None and u[TERM].kind == "alias" for u in units[i:j]) or (
+        _government(units[i:j])
+    )
     return subject if subject.kind == "actor" and len(subject.actors) == 1 and direct else None
+
+
+def _says_before(work: BlockWork, at: int) -> bool:
+    """Unit `at` is a speech verb ("said", "stated") right after a comma: an inversion."""
+    units = work.units
+    if at < 1 or units[at - 1][LOW] != ",":
+        return False
+    start, verbs = units[at][START], work.verbs  # sorted by offset
+    v = bisect_left(verbs, start, key=itemgetter(0))
+    return v < len(verbs) and verbs[v][0] == start and verbs[v][2].cls == "speech"
+
+
+# A country's government as a body ("The Dutch Cabinet", "the Finnish government"): as much
+# the country the sentence opens with as its name is.
+_GOVERNMENTS = frozenset(["government", "cabinet"])
+
+
+def _government(phrase: Sequence[Unit]) -> bool:
+    """The phrase is a side's adjective before its government's name."""
+    return (
+        len(phrase) >= 2
+        and phrase[-1][LOW] in _GOVERNMENTS
+        and phrase[-2][TERM] is not None
+        and phrase[-2][TERM].kind == "adjective"
+    )
 
 
 def _house_title(phrase: Sequence[Unit], roles: tuple[str, ...]) -> bool:
