@@ -147,7 +147,7 @@ _ASIDE = 8
 
 
 # "In Odesa Oblast, Governor Oleh Kiper said": a local office whose place opens the sentence.
-_LOCAL_ROLES = word_set("governor mayor head administration authorities officials official")
+_LOCAL_ROLES = word_set("governor mayor head administration authorities officials official police")
 # Words a sentence-opening place phrase may hold besides the place itself: "In the
 # northeastern Kharkiv region, ..." is as much Kharkiv's as "In the Kharkiv region, ...".
 _PLACE_WORDS = word_set(
@@ -556,7 +556,7 @@ def _noun_after_name(verb: _Verb) -> bool:
     if " " in lemma or verb.work.folded[verb.start : verb.end] != lemma:
         return False  # "sees no", "is ready": forms of their own
     head = units[i][LOW]
-    if head.endswith("s") or head in _PERSONAL or head in _FIRST_PERSON:
+    if head.endswith(("s", "police")) or head in _PERSONAL or head in _FIRST_PERSON:
         return False
     joined = i - 2 >= verb.floor and units[i - 1][LOW] in ("and", "&")
     return not (joined and units[i - 2][TERM] is not None)
@@ -740,6 +740,8 @@ def _subject_before(
     states nothing (an object's verb, a joint act, a reported clause's pronoun), None when no
     phrase there names anyone."""
     units, floor = verb.units, verb.floor
+    if _after_officials(units, i, floor):
+        i -= 2  # "Ukrainian officials and media reported": the officials' side
     i = _phrase_end(units, i, floor)
     if i < floor:
         return None
@@ -757,6 +759,8 @@ def _subject_before(
         # an object ("disappointed in Putin"), a condition ("if Moscow agrees"); but "a day
         # after the Kremlin announced that ..." opens a clause whose subject speaks
         return "stop"
+    if before in _OBJECT_PARTICIPLES and not relative:
+        return None  # "the areas adjoining the Baltic Sea will call for": the participle's object
     if verb.work.index == 0 and described_thing(units[a:b]):
         return None  # "Russian Missile Terror Threatens ...": a thing described, no speaker
     who = resolve(units[a:b], verb.state.names)
@@ -765,10 +769,31 @@ def _subject_before(
     if _states_nothing(verb, who, a, b):
         return "stop"
     who = _side_of_office(verb, who, a, b, appositive)
-    if who.kind == "none":
-        return None
+    if who.kind == "none" or (who.member and set(who.roles) & _POLICE):
+        return None  # a member state's police ("Danish police said"): its own affairs
     trailing = before in _TRAILING_OPEN and verb.last - verb.k <= _TRAILING_TAIL
     return verb.attr(who, ATTRIBUTION_SUBJECT, trailing=trailing)
+
+
+def _after_officials(units: list[Unit], i: int, floor: int) -> bool:
+    """Unit `i` is a plain common noun joined by "and" to an office or body right before it
+    ("officials and media", "the ministry and journalists"): no one's word, that leaves the
+    subject to the office."""
+    if i - 2 < floor or units[i - 1][LOW] != "and":
+        return False
+    unit, office = units[i], units[i - 2][TERM]
+    low = unit[LOW]
+    plain = unit[TERM] is None and not unit[CAP] and low.isalpha() and low not in SKIP
+    people = low.endswith("s") or low in ("media", "press")  # not "military and humanitarian"
+    return plain and people and office is not None and office.kind == "role"
+
+
+# Participles whose object the phrase after them is, inside a longer subject ("Intensification of
+# activity in the areas adjoining the Baltic Sea will call for ..."): that phrase is no speaker.
+_OBJECT_PARTICIPLES = word_set(
+    "adjoining bordering neighbouring neighboring surrounding involving including concerning"
+    " regarding targeting excluding representing"
+)
 
 
 def _with_conjunct(units: list[Unit], a: int, floor: int, who: Who, state: State) -> Who:
@@ -947,6 +972,8 @@ def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | Non
         return coordinated
     if who.kind in ("unknown", "role") and set(who.roles) & _LOCAL_ROLES:
         place = _opening_place(units, verb.first, a)
+        if place is None and units[a][LOW].startswith("local"):
+            place = _local_place(verb.work, units[a][START])
         if place is None and _bare_title(units[a:b]):
             place = _named_region(who, verb.work.index, state)
         if place is not None:
@@ -1269,6 +1296,24 @@ def _named_region(who: Who, index: int, state: State) -> Who | None:
     ):
         return None
     return Who("actor", region.actors, who.start, who.end, who.roles)
+
+
+_POLICE = frozenset(["police", "local police", "regional police"])
+
+
+def _local_place(work: BlockWork, at: int) -> Who | None:
+    """ "Blasts were heard in Kyiv. Local police say ...": the place of one side the block
+    names last before `at` after "in", whose local officials these are."""
+    folded = work.folded
+    for start, _, term in reversed(work.terms):
+        if start >= at:
+            continue
+        if term.kind not in ("alias", "adjective") or len(term.actors) != 1:
+            return None
+        if not folded[:start].rstrip().endswith((" in", " near", " of")):
+            return None
+        return Who("actor", term.actors, start, at, member=term.member)
+    return None
 
 
 def _opening_place(units: list[Unit], first: int, a: int) -> Who | None:

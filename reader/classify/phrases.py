@@ -478,7 +478,15 @@ def _is_function_word(unit: Unit) -> bool:
 
 
 # Offices written short, and the role they abbreviate.
-_ABBREVIATED = {"pm": "prime minister", "fm": "foreign minister"}
+# Other names of one office: "the PM" after "Prime Minister X", "the Head of State" after
+# "President X" (a top diplomat is not mapped: on a one-side outlet "top diplomat says" after
+# another country's name is not the house's foreign minister).
+_ABBREVIATED = {
+    "pm": "prime minister",
+    "fm": "foreign minister",
+    "head of state": "president",
+    "head of government": "prime minister",
+}
 
 
 def _role_keys(roles: Iterable[str]) -> Iterable[str]:

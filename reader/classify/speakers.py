@@ -365,11 +365,31 @@ def _office_holders(work: BlockWork, state: State) -> None:
         term = units[i][TERM]
         if term is None or term.kind != "speaker" or not term.actors:
             continue
+        _presidency(work, state, i)
         if _OFFICE.search(units[i][LOW]) is None:
             continue
         name = appositive_name(units, i + 1)
         if name and all(u[TERM] is None for u in name):
             tie_names(name, term.actors, term.member, state.names)
+
+
+# A lexicon speaker that names a presidency ("President of Ukraine", "Russian president").
+_PRESIDENCY = re.compile(r"\bpresident\b")
+
+
+def _presidency(work: BlockWork, state: State, i: int) -> None:
+    """ "President of Ukraine Volodymyr Zelenskyy": the holder of that side's presidency, so
+    that "the president" and "the Head of State" later are that side's president."""
+    unit = work.units[i]
+    term = unit[TERM]
+    if term is None or _PRESIDENCY.search(unit[LOW]) is None or len(term.actors) != 1:
+        return
+    key = "/".join(term.actors) + ":president"
+    state.people[key] = Person(term.actors, work.index, _counterpart(work.units, i))
+    holders = state.roles.setdefault("president", [])
+    if key in holders:
+        holders.remove(key)
+    holders.append(key)
 
 
 # Government titles that an outlet leaves unqualified when the side is plain from its dateline
