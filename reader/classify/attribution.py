@@ -769,6 +769,8 @@ def _subject_before(
     if _states_nothing(verb, who, a, b):
         return "stop"
     who = _side_of_office(verb, who, a, b, appositive)
+    if who.kind == "unknown":
+        who = _voices_for(verb, who)
     if who.kind == "none" or (who.member and set(who.roles) & _POLICE):
         return None  # a member state's police ("Danish police said"): its own affairs
     trailing = before in _TRAILING_OPEN and verb.last - verb.k <= _TRAILING_TAIL
@@ -1300,6 +1302,32 @@ def _named_region(who: Who, index: int, state: State) -> Who | None:
 
 _POLICE = frozenset(["police", "local police", "regional police"])
 
+# A person who restates a country's stance speaks for it: "X reaffirmed Estonia's unwavering
+# support for Ukraine", "X conveyed Canada's firm position".
+_RESTATING = word_set(
+    "reaffirm reiterate express confirm convey underline underscore stress emphasise emphasize"
+)
+_STANCE_NOUNS = word_set(
+    "support commitment position stance solidarity readiness determination resolve condemnation"
+)
+
+
+def _voices_for(verb: _Verb, who: Who) -> Who:
+    """A named person of no known side (`who`) who restates one side's stance,
+    its possessive right after the verb ("Tsahkna reaffirmed Estonia's unwavering support"):
+    that side's in this sentence (the name is not tied to it: a member's official heard once
+    on the war would carry it into their bilateral remarks after)."""
+    units = verb.units
+    k = verb.k + 1
+    if verb.form.lemma not in _RESTATING or k >= verb.last:
+        return who
+    term = units[k][TERM]
+    if term is None or len(term.actors) != 1 or not units[k][LOW].endswith(("'s", "’s")):
+        return who
+    if not any(units[j][LOW] in _STANCE_NOUNS for j in range(k + 1, min(k + 4, verb.last))):
+        return who
+    return Who("actor", term.actors, who.start, who.end, who.roles, member=term.member)
+
 
 def _local_place(work: BlockWork, at: int) -> Who | None:
     """ "Blasts were heard in Kyiv. Local police say ...": the place of one side the block
@@ -1463,6 +1491,8 @@ def settle(
     resolved: dict[int, tuple[str, ...] | None] = {}
     if len(attrs) > 1 and attrs[-1].trailing and _outlet_reports(attrs[-1]):
         attrs = attrs[:-1]  # "X said this ..., Ukrinform reports": the channel, no speaker
+    if len(attrs) > 1 and _as_reported(work, attrs[0]):
+        attrs = attrs[1:]  # "As <agency> earlier reported, X believes ...": the channel
     leaders = [
         a for i, a in enumerate(attrs) if a.trailing or (a.rule is ATTRIBUTION_SOURCE and i == 0)
     ][:1]
@@ -1507,6 +1537,16 @@ def _outlet_reports(attr: _Attr) -> bool:
     """ "The head of state said this in his address, Ukrinform reports.": a closing "<outlet>
     reports" after a speaker's verb names the channel, not the sentence's speaker."""
     return attr.who.kind == "unknown" and attr.verb is not None and attr.verb.lemma == "report"
+
+
+def _as_reported(work: BlockWork, attr: _Attr) -> bool:
+    """ "As <an outlet> (earlier) reported, ...": a clause opening the sentence that names the
+    channel of what follows, by no one of a side (the outlet is unknown to the lexicon)."""
+    if not _outlet_reports(attr):
+        return False
+    folded = work.folded
+    opening = folded[work.sentence_start(attr.who.start) : attr.who.start].strip()
+    return opening == "as" and folded[attr.end : attr.end + 1] == ","
 
 
 class _OwnersBefore:
