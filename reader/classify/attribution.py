@@ -147,7 +147,7 @@ _ASIDE = 8
 
 
 # "In Odesa Oblast, Governor Oleh Kiper said": a local office whose place opens the sentence.
-_LOCAL_ROLES = word_set("governor mayor head administration authorities officials official")
+_LOCAL_ROLES = word_set("governor mayor head administration authorities officials official police")
 # Words a sentence-opening place phrase may hold besides the place itself: "In the
 # northeastern Kharkiv region, ..." is as much Kharkiv's as "In the Kharkiv region, ...".
 _PLACE_WORDS = word_set(
@@ -436,6 +436,8 @@ def _verb_subject(
     may_invert = i < verb.floor or units[i][LOW] in (",", "”", '"', "’")
     i, appositive = _skip_asides(verb, i)
     subject = _subject_before(verb, i, relative, appositive)
+    if appositive is None and (subject is None or subject == "stop" or subject.who.kind != "actor"):
+        subject = _past_place_phrase(verb, i, relative) or subject
     if subject == "stop":
         return None
     if subject is not None:
@@ -449,6 +451,55 @@ def _verb_subject(
     if form.lemma in _INVERTING and (may_invert or _headline_end(verb)):
         return _inverted_attr(verb)
     return None
+
+
+# Prepositions of a place or an occasion a speaker may stand in between their name and their verb
+# ("X on Tuesday aboard Air Force One stated", "X at the summit said").
+_PLACE_PREPS = word_set("aboard at in during after before outside inside near from on")
+_PLACE_REACH = 10  # the most units such phrases hold together
+
+
+def _past_place_phrase(verb: _Verb, i: int, relative: bool) -> _Attr | None:
+    """The speaker before a phrase of place or occasion that ends at unit `i` ("Trump on
+    Tuesday aboard Air Force One stated", "Duda at the summit said"), when the phrase ending
+    there names no one: the name or office right before the preposition, if it is an
+    actor's and opens the clause. No punctuation, clause word or other verb may stand inside
+    the phrases, and the verb is in a form no noun has ("stated", "said", not "support" or
+    "states")."""
+    units, floor = verb.units, verb.floor
+    lemma, surface = verb.form.lemma, verb.work.folded[verb.start : verb.end]
+    if verb.form.participle or surface in (lemma, lemma + "s", lemma + "es"):
+        return None  # "a show of support", "his new post", "... Within EU States": nouns
+    verbs = verb.work.verbs  # sorted by offset: a bisection per word, not a scan
+    j = i
+    while j > floor and i - j < _PLACE_REACH:
+        low = units[j][LOW]
+        if not low.replace("-", "").replace(" ", "").isalnum():
+            return None
+        v = bisect_left(verbs, units[j][START], key=_start)
+        if v < len(verbs) and verbs[v][0] == units[j][START]:
+            return None
+        prev = units[j - 1]
+        if low in _PLACE_PREPS and prev[LOW] not in SKIP and (prev[CAP] or prev[TERM] is not None):
+            h = j - 1
+            if units[h][LOW] in OBJECT_PREP or units[h][LOW] in _BE:
+                return None
+            found = _subject_before(verb, h, relative, None)
+            if isinstance(found, _Attr) and found.who.kind == "actor" and _opens(verb, found):
+                return found
+            return None
+        if low in _CLAUSE_WORDS or low == "to":
+            return None  # "X met Y in Kyiv to discuss what the office called": a clause
+        j -= 1
+    return None
+
+
+def _opens(verb: _Verb, attr: _Attr) -> bool:
+    """The subject `attr` found opens its clause: the sentence (past a dateline's dash or
+    colon) or the words after a comma."""
+    work = verb.work
+    before = work.folded[work.sentence_start(attr.who.start) : attr.who.start].rstrip()
+    return not before or before.endswith((",", "—", "–", "-", ":"))
 
 
 def _headline_end(verb: _Verb) -> bool:
@@ -505,7 +556,7 @@ def _noun_after_name(verb: _Verb) -> bool:
     if " " in lemma or verb.work.folded[verb.start : verb.end] != lemma:
         return False  # "sees no", "is ready": forms of their own
     head = units[i][LOW]
-    if head.endswith("s") or head in _PERSONAL or head in _FIRST_PERSON:
+    if head.endswith(("s", "police")) or head in _PERSONAL or head in _FIRST_PERSON:
         return False
     joined = i - 2 >= verb.floor and units[i - 1][LOW] in ("and", "&")
     return not (joined and units[i - 2][TERM] is not None)
@@ -689,6 +740,8 @@ def _subject_before(
     states nothing (an object's verb, a joint act, a reported clause's pronoun), None when no
     phrase there names anyone."""
     units, floor = verb.units, verb.floor
+    if _after_officials(units, i, floor):
+        i -= 2  # "Ukrainian officials and media reported": the officials' side
     i = _phrase_end(units, i, floor)
     if i < floor:
         return None
@@ -706,6 +759,8 @@ def _subject_before(
         # an object ("disappointed in Putin"), a condition ("if Moscow agrees"); but "a day
         # after the Kremlin announced that ..." opens a clause whose subject speaks
         return "stop"
+    if before in _OBJECT_PARTICIPLES and not relative:
+        return None  # "the areas adjoining the Baltic Sea will call for": the participle's object
     if verb.work.index == 0 and described_thing(units[a:b]):
         return None  # "Russian Missile Terror Threatens ...": a thing described, no speaker
     who = resolve(units[a:b], verb.state.names)
@@ -714,10 +769,33 @@ def _subject_before(
     if _states_nothing(verb, who, a, b):
         return "stop"
     who = _side_of_office(verb, who, a, b, appositive)
-    if who.kind == "none":
-        return None
+    if who.kind == "unknown":
+        who = _voices_for(verb, who)
+    if who.kind == "none" or (who.member and set(who.roles) & _POLICE):
+        return None  # a member state's police ("Danish police said"): its own affairs
     trailing = before in _TRAILING_OPEN and verb.last - verb.k <= _TRAILING_TAIL
     return verb.attr(who, ATTRIBUTION_SUBJECT, trailing=trailing)
+
+
+def _after_officials(units: list[Unit], i: int, floor: int) -> bool:
+    """Unit `i` is a plain common noun joined by "and" to an office or body right before it
+    ("officials and media", "the ministry and journalists"): no one's word, that leaves the
+    subject to the office."""
+    if i - 2 < floor or units[i - 1][LOW] != "and":
+        return False
+    unit, office = units[i], units[i - 2][TERM]
+    low = unit[LOW]
+    plain = unit[TERM] is None and not unit[CAP] and low.isalpha() and low not in SKIP
+    people = low.endswith("s") or low in ("media", "press")  # not "military and humanitarian"
+    return plain and people and office is not None and office.kind == "role"
+
+
+# Participles whose object the phrase after them is, inside a longer subject ("Intensification of
+# activity in the areas adjoining the Baltic Sea will call for ..."): that phrase is no speaker.
+_OBJECT_PARTICIPLES = word_set(
+    "adjoining bordering neighbouring neighboring surrounding involving including concerning"
+    " regarding targeting excluding representing"
+)
 
 
 def _with_conjunct(units: list[Unit], a: int, floor: int, who: Who, state: State) -> Who:
@@ -896,6 +974,8 @@ def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | Non
         return coordinated
     if who.kind in ("unknown", "role") and set(who.roles) & _LOCAL_ROLES:
         place = _opening_place(units, verb.first, a)
+        if place is None and units[a][LOW].startswith("local"):
+            place = _local_place(verb.work, units[a][START])
         if place is None and _bare_title(units[a:b]):
             place = _named_region(who, verb.work.index, state)
         if place is not None:
@@ -1220,6 +1300,50 @@ def _named_region(who: Who, index: int, state: State) -> Who | None:
     return Who("actor", region.actors, who.start, who.end, who.roles)
 
 
+_POLICE = frozenset(["police", "local police", "regional police"])
+
+# A person who restates a country's stance speaks for it: "X reaffirmed Estonia's unwavering
+# support for Ukraine", "X conveyed Canada's firm position".
+_RESTATING = word_set(
+    "reaffirm reiterate express confirm convey underline underscore stress emphasise emphasize"
+)
+_STANCE_NOUNS = word_set(
+    "support commitment position stance solidarity readiness determination resolve condemnation"
+)
+
+
+def _voices_for(verb: _Verb, who: Who) -> Who:
+    """A named person of no known side (`who`) who restates one side's stance,
+    its possessive right after the verb ("Tsahkna reaffirmed Estonia's unwavering support"):
+    that side's in this sentence (the name is not tied to it: a member's official heard once
+    on the war would carry it into their bilateral remarks after)."""
+    units = verb.units
+    k = verb.k + 1
+    if verb.form.lemma not in _RESTATING or k >= verb.last:
+        return who
+    term = units[k][TERM]
+    if term is None or len(term.actors) != 1 or not units[k][LOW].endswith(("'s", "’s")):
+        return who
+    if not any(units[j][LOW] in _STANCE_NOUNS for j in range(k + 1, min(k + 4, verb.last))):
+        return who
+    return Who("actor", term.actors, who.start, who.end, who.roles, member=term.member)
+
+
+def _local_place(work: BlockWork, at: int) -> Who | None:
+    """ "Blasts were heard in Kyiv. Local police say ...": the place of one side the block
+    names last before `at` after "in", whose local officials these are."""
+    folded = work.folded
+    for start, _, term in reversed(work.terms):
+        if start >= at:
+            continue
+        if term.kind not in ("alias", "adjective") or len(term.actors) != 1:
+            return None
+        if not folded[:start].rstrip().endswith((" in", " near", " of")):
+            return None
+        return Who("actor", term.actors, start, at, member=term.member)
+    return None
+
+
 def _opening_place(units: list[Unit], first: int, a: int) -> Who | None:
     """'In the Kharkiv region, ...' / 'In Odesa Oblast, ...': the one actor whose place opens
     the sentence in a phrase of its own, just before the subject at `a` ('In Odesa Oblast,
@@ -1367,6 +1491,8 @@ def settle(
     resolved: dict[int, tuple[str, ...] | None] = {}
     if len(attrs) > 1 and attrs[-1].trailing and _outlet_reports(attrs[-1]):
         attrs = attrs[:-1]  # "X said this ..., Ukrinform reports": the channel, no speaker
+    if len(attrs) > 1 and _as_reported(work, attrs[0]):
+        attrs = attrs[1:]  # "As <agency> earlier reported, X believes ...": the channel
     leaders = [
         a for i, a in enumerate(attrs) if a.trailing or (a.rule is ATTRIBUTION_SOURCE and i == 0)
     ][:1]
@@ -1411,6 +1537,16 @@ def _outlet_reports(attr: _Attr) -> bool:
     """ "The head of state said this in his address, Ukrinform reports.": a closing "<outlet>
     reports" after a speaker's verb names the channel, not the sentence's speaker."""
     return attr.who.kind == "unknown" and attr.verb is not None and attr.verb.lemma == "report"
+
+
+def _as_reported(work: BlockWork, attr: _Attr) -> bool:
+    """ "As <an outlet> (earlier) reported, ...": a clause opening the sentence that names the
+    channel of what follows, by no one of a side (the outlet is unknown to the lexicon)."""
+    if not _outlet_reports(attr):
+        return False
+    folded = work.folded
+    opening = folded[work.sentence_start(attr.who.start) : attr.who.start].strip()
+    return opening == "as" and folded[attr.end : attr.end + 1] == ","
 
 
 class _OwnersBefore:

@@ -478,7 +478,15 @@ def _is_function_word(unit: Unit) -> bool:
 
 
 # Offices written short, and the role they abbreviate.
-_ABBREVIATED = {"pm": "prime minister", "fm": "foreign minister"}
+# Other names of one office: "the PM" after "Prime Minister X", "the Head of State" after
+# "President X" (a top diplomat is not mapped: on a one-side outlet "top diplomat says" after
+# another country's name is not the house's foreign minister).
+_ABBREVIATED = {
+    "pm": "prime minister",
+    "fm": "foreign minister",
+    "head of state": "president",
+    "head of government": "prime minister",
+}
 
 
 def _role_keys(roles: Iterable[str]) -> Iterable[str]:
@@ -713,7 +721,18 @@ def np_after(units: Sequence[Unit], i: int, ceiling: int) -> tuple[int, int]:
                 j += 1
                 continue
         break
-    return i, j
+    return i, _without_dangling(units, i, j)
+
+
+def _without_dangling(units: Sequence[Unit], i: int, j: int) -> int:
+    """Where the phrase units[i:j] ends without the preposition or article it was left with
+    ("Minister X in a parliamentary debate": before "in a")."""
+    while j - 1 > i and units[j - 1][TERM] is None:
+        low = units[j - 1][LOW]
+        if low not in _DETERMINERS and low not in _NP_PREP and low != _HOST_PREP:
+            break
+        j -= 1
+    return j
 
 
 def first_phrase(units: list[Unit]) -> list[Unit]:

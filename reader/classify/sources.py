@@ -629,9 +629,32 @@ def _only_an_action(
         return False
     verb = outside[0]
     if verb[0] < start:  # "X said he spoke with Y", not "<claim>, X said, speaking to Y"
+        if _describes_addressee(work, verb, where, end):
+            return False
         return "," not in work.folded[work.sentence_start(start) : verb[0]]
     # "X spoke with Y and said ...": the verb says something of its own
     return _trailing(work, where, verb, end)
+
+
+# After the reporting verb, a clause that describes whom the speaker told ("told the leaders who
+# had gathered in Brussels that ...", "told ministers gathered in Oslo that ..."): the action is
+# the addressee's, and the "that"-clause after it is what the speaker said.
+_RELATIVE_WORD = re.compile(r"\b(?:who|whom)\b")
+_SAID_AFTER = re.compile(r"\bthat\b")
+_ADDRESSEE_WORDS = 10  # the most words between the action's match and that "that"
+
+
+def _describes_addressee(
+    work: BlockWork, verb: tuple[int, int, VerbForm], spans: list[tuple[int, int]], end: int
+) -> bool:
+    """The action after the reporting `verb` only describes its addressee, and a "that"-clause
+    after the action says what the speaker told them."""
+    first = min(s for s, _ in spans)
+    last = max(e for _, e in spans)
+    if verb[2].lemma != "tell" and _RELATIVE_WORD.search(work.folded, verb[1], first) is None:
+        return False
+    said = _SAID_AFTER.search(work.folded, last, end)
+    return said is not None and len(work.folded[last : said.start()].split()) <= _ADDRESSEE_WORDS
 
 
 def _across(sentences: list[tuple[int, int]]) -> tuple[int, int]:

@@ -365,11 +365,31 @@ def _office_holders(work: BlockWork, state: State) -> None:
         term = units[i][TERM]
         if term is None or term.kind != "speaker" or not term.actors:
             continue
+        _presidency(work, state, i)
         if _OFFICE.search(units[i][LOW]) is None:
             continue
         name = appositive_name(units, i + 1)
         if name and all(u[TERM] is None for u in name):
             tie_names(name, term.actors, term.member, state.names)
+
+
+# A lexicon speaker that names a presidency ("President of Ukraine", "Russian president").
+_PRESIDENCY = re.compile(r"\bpresident\b")
+
+
+def _presidency(work: BlockWork, state: State, i: int) -> None:
+    """ "President of Ukraine Volodymyr Zelenskyy": the holder of that side's presidency, so
+    that "the president" and "the Head of State" later are that side's president."""
+    unit = work.units[i]
+    term = unit[TERM]
+    if term is None or _PRESIDENCY.search(unit[LOW]) is None or len(term.actors) != 1:
+        return
+    key = "/".join(term.actors) + ":president"
+    state.people[key] = Person(term.actors, work.index, _counterpart(work.units, i))
+    holders = state.roles.setdefault("president", [])
+    if key in holders:
+        holders.remove(key)
+    holders.append(key)
 
 
 # Government titles that an outlet leaves unqualified when the side is plain from its dateline
@@ -418,7 +438,10 @@ def _sentence_subject(work: BlockWork, a: int, state: State) -> Who | None:
     """The one actor a sentence opens with, when an unqualified title at unit `a` ends it
     after a comma: the country the sentence is about is the minister's."""
     units = work.units
-    if units[a - 1][LOW] != ",":
+    comma = a - 1
+    if comma > 0 and _says_before(work, comma):
+        comma -= 1  # "..., said Foreign Minister X": the title after its inverted verb
+    if units[comma][LOW] != ",":
         return None
     first = bisect_left(work.starts, work.sentence_start(units[a][START]))
     i, j = np_after(units, first, a)
@@ -426,8 +449,35 @@ def _sentence_subject(work: BlockWork, a: int, state: State) -> Who | None:
         return None
     subject = resolve(units[i:j], state.names)
     learn(subject, state.names)
-    direct = any(u[TERM] is not None and u[TERM].kind == "alias" for u in units[i:j])
+    direct = any(u[TERM] is not None and u[TERM].kind == "alias" for u in units[i:j]) or (
+        _government(units[i:j])
+    )
     return subject if subject.kind == "actor" and len(subject.actors) == 1 and direct else None
+
+
+def _says_before(work: BlockWork, at: int) -> bool:
+    """Unit `at` is a speech verb ("said", "stated") right after a comma: an inversion."""
+    units = work.units
+    if at < 1 or units[at - 1][LOW] != ",":
+        return False
+    start, verbs = units[at][START], work.verbs  # sorted by offset
+    v = bisect_left(verbs, start, key=itemgetter(0))
+    return v < len(verbs) and verbs[v][0] == start and verbs[v][2].cls == "speech"
+
+
+# A country's government as a body ("The Dutch Cabinet", "the Finnish government"): as much
+# the country the sentence opens with as its name is.
+_GOVERNMENTS = frozenset(["government", "cabinet"])
+
+
+def _government(phrase: Sequence[Unit]) -> bool:
+    """The phrase is a side's adjective before its government's name."""
+    return (
+        len(phrase) >= 2
+        and phrase[-1][LOW] in _GOVERNMENTS
+        and phrase[-2][TERM] is not None
+        and phrase[-2][TERM].kind == "adjective"
+    )
 
 
 def _house_title(phrase: Sequence[Unit], roles: tuple[str, ...]) -> bool:
