@@ -548,10 +548,7 @@ def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
     """ ", saying ...": the clause's speaker, else the sentence's main subject. A speaker
     inside a quote is not the one who goes on outside it ('"The president made clear ...,"
     Ushakov said, adding ...' is Ushakov adding)."""
-    quotes = verb.work.quotes
-    if quotes:
-        inside = in_spans(verb.start, quotes)
-        earlier = [a for a in earlier if in_spans(a.pos, quotes) == inside]
+    earlier = _same_voice(verb, earlier)
     speaker = _agent_before(verb) or _participle_subject(earlier, verb.start)
     if speaker is None and verb.form.lemma in _INTERPRETIVE:
         return None  # "Biden invited the leaders of Japan, signaling ...": the act signals
@@ -602,9 +599,20 @@ def _past_dateline(verb: _Verb) -> int:
     return bisect_left(verb.work.starts, excluded[0][1], verb.first, verb.k)
 
 
+def _same_voice(verb: _Verb, earlier: list[_Attr]) -> list[_Attr]:
+    """The attributions on the same side of a quote mark as the verb: a speaker inside a quote
+    is not the one who goes on outside it."""
+    quotes = verb.work.quotes
+    if not quotes:
+        return earlier
+    inside = in_spans(verb.start, quotes)
+    return [a for a in earlier if in_spans(a.pos, quotes) == inside]
+
+
 def _coordinated_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
-    """ "... and said": the clause's speaker, else the subject the sentence opens with."""
-    who = _participle_subject(earlier, verb.start) or _opening_subject(
+    """ "... and said": the clause's speaker, else the subject the sentence opens with ('"...
+    Russia rejects a truce," X wrote, and thanked ...' is X thanking)."""
+    who = _participle_subject(_same_voice(verb, earlier), verb.start) or _opening_subject(
         verb.units, _past_dateline(verb), verb.k, verb.state
     )
     if who is None:
