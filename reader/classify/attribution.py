@@ -599,6 +599,20 @@ def _past_dateline(verb: _Verb) -> int:
     return bisect_left(verb.work.starts, excluded[0][1], verb.first, verb.k)
 
 
+# A diplomat summoned ("was summoned to the ministry and told ...") is the one spoken to.
+_SUMMONED = word_set("summoned convoked")
+
+
+def _summoned(verb: _Verb) -> bool:
+    """ "X's ambassador has been summoned and informed of Y's position": the verb coordinated
+    with a summons shares its passive, so its subject is told, and tells nothing."""
+    units = verb.units
+    return any(
+        units[j][LOW] in _SUMMONED and units[j - 1][LOW] in _BE
+        for j in range(max(verb.first, verb.floor) + 1, verb.k)
+    )
+
+
 def _same_voice(verb: _Verb, earlier: list[_Attr]) -> list[_Attr]:
     """The attributions on the same side of a quote mark as the verb: a speaker inside a quote
     is not the one who goes on outside it."""
@@ -612,6 +626,8 @@ def _same_voice(verb: _Verb, earlier: list[_Attr]) -> list[_Attr]:
 def _coordinated_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
     """ "... and said": the clause's speaker, else the subject the sentence opens with ('"...
     Russia rejects a truce," X wrote, and thanked ...' is X thanking)."""
+    if _summoned(verb):
+        return None
     who = _participle_subject(_same_voice(verb, earlier), verb.start) or _opening_subject(
         verb.units, _past_dateline(verb), verb.k, verb.state
     )
