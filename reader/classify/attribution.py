@@ -549,6 +549,9 @@ def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
     inside a quote is not the one who goes on outside it ('"The president made clear ...,"
     Ushakov said, adding ...' is Ushakov adding)."""
     earlier = _same_voice(verb, earlier)
+    quoted = _quoted_as(verb)
+    if quoted is not None:  # "the agency quoted X as saying": X speaks, or one of no side
+        return verb.attr(quoted, ATTRIBUTION_PARTICIPLE, follows=True)
     speaker = _agent_before(verb) or _participle_subject(earlier, verb.start)
     if speaker is None and verb.form.lemma in _INTERPRETIVE:
         return None  # "Biden invited the leaders of Japan, signaling ...": the act signals
@@ -582,6 +585,31 @@ def _agent_before(verb: _Verb) -> Who | None:
     a, b = np_after(verb.units, k, verb.k)
     who = resolve(verb.units[a:b], verb.state.names)
     return who if who.kind == "actor" else None
+
+
+# "<outlet> quoted X as saying", "cited X as saying": X is the participle's speaker.
+_QUOTED_AS = word_set("quoted quotes quoting cited cites citing")
+_QUOTED_REACH = 10  # the most units between "quoted" and "as"
+
+
+def _quoted_as(verb: _Verb) -> Who | None:
+    """Whom "quoted/cited ... as" right before the participle names ("the embassy quoted the
+    ambassador as saying"), resolved (a speaker of no side when the lexicon knows none for
+    them); None when the participle has no such frame, or names a pronoun ("quoted him")."""
+    units, k = verb.units, verb.k
+    if k - 1 <= verb.floor or units[k - 1][LOW] != "as":
+        return None
+    low = max(verb.floor, k - 1 - _QUOTED_REACH)
+    q = next((j for j in range(k - 2, low - 1, -1) if units[j][LOW] in _QUOTED_AS), None)
+    if q is None:
+        return None
+    who = resolve(units[q + 1 : k - 1], verb.state.names) if k - 1 > q + 1 else NONE
+    if who.kind == "pronoun":
+        return None  # "quoted him as saying": the speaker carried over, as before
+    if who.kind == "actor":
+        return who
+    # a speaker of no side ("an unnamed source"): stops carry-over as any such speaker does
+    return Who("unknown", (), units[q + 1][START], units[k - 2][END])
 
 
 # Participles that read an act as well as a statement ("..., signaling a shift"): they continue
