@@ -751,12 +751,17 @@ def _subject_before(
         # the phrase before the asides is an object; the one between the commas speaks
         return verb.attr(appositive, ATTRIBUTION_SUBJECT)
     if (
-        before in OBJECT_PREP
-        and not relative
-        and not (before in _TIME_CONJUNCTIONS and _says_that(verb))
-    ) or before in _CONDITION:
-        # an object ("disappointed in Putin"), a condition ("if Moscow agrees"); but "a day
-        # after the Kremlin announced that ..." opens a clause whose subject speaks
+        (
+            before in OBJECT_PREP
+            and not relative
+            and not (before in _TIME_CONJUNCTIONS and _says_that(verb))
+        )
+        or before in _CONDITION
+        or before in _PREP_PARTICIPLES
+    ):
+        # an object ("disappointed in Putin", "the areas bordering Poland"), a condition ("if
+        # Moscow agrees"); but "a day after the Kremlin announced that ..." opens a clause
+        # whose subject speaks
         return "stop"
     if verb.work.index == 0 and described_thing(units[a:b]):
         return None  # "Russian Missile Terror Threatens ...": a thing described, no speaker
@@ -770,6 +775,14 @@ def _subject_before(
         return None
     trailing = before in _TRAILING_OPEN and verb.last - verb.k <= _TRAILING_TAIL
     return verb.attr(who, ATTRIBUTION_SUBJECT, trailing=trailing)
+
+
+# Participles used as prepositions: the phrase after one is its object, never a subject ("drills
+# in the areas adjoining the Baltic Sea will call for a response": the drills call).
+_PREP_PARTICIPLES = word_set(
+    "adjoining bordering neighbouring neighboring surrounding including excluding regarding"
+    " concerning involving targeting"
+)
 
 
 def _with_conjunct(units: list[Unit], a: int, floor: int, who: Who, state: State) -> Who:
