@@ -599,10 +599,10 @@ def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
     """ ", saying ...": the clause's speaker, else the sentence's main subject. A speaker
     inside a quote is not the one who goes on outside it ('"The president made clear ...,"
     Ushakov said, adding ...' is Ushakov adding)."""
-    quotes = verb.work.quotes
-    if quotes:
-        inside = in_spans(verb.start, quotes)
-        earlier = [a for a in earlier if in_spans(a.pos, quotes) == inside]
+    earlier = _same_voice(verb, earlier)
+    quoted = _quoted_as(verb)
+    if quoted is not None:  # "the agency quoted X as saying": X speaks, or one of no side
+        return verb.attr(quoted, ATTRIBUTION_PARTICIPLE, follows=True)
     speaker = _agent_before(verb) or _participle_subject(earlier, verb.start)
     if speaker is None and verb.form.lemma in _INTERPRETIVE:
         return None  # "Biden invited the leaders of Japan, signaling ...": the act signals
@@ -638,6 +638,31 @@ def _agent_before(verb: _Verb) -> Who | None:
     return who if who.kind == "actor" else None
 
 
+# "<outlet> quoted X as saying", "cited X as saying": X is the participle's speaker.
+_QUOTED_AS = word_set("quoted quotes quoting cited cites citing")
+_QUOTED_REACH = 10  # the most units between "quoted" and "as"
+
+
+def _quoted_as(verb: _Verb) -> Who | None:
+    """Whom "quoted/cited ... as" right before the participle names ("the embassy quoted the
+    ambassador as saying"), resolved (a speaker of no side when the lexicon knows none for
+    them); None when the participle has no such frame, or names a pronoun ("quoted him")."""
+    units, k = verb.units, verb.k
+    if k - 1 <= verb.floor or units[k - 1][LOW] != "as":
+        return None
+    low = max(verb.floor, k - 1 - _QUOTED_REACH)
+    q = next((j for j in range(k - 2, low - 1, -1) if units[j][LOW] in _QUOTED_AS), None)
+    if q is None:
+        return None
+    who = resolve(units[q + 1 : k - 1], verb.state.names) if k - 1 > q + 1 else NONE
+    if who.kind == "pronoun":
+        return None  # "quoted him as saying": the speaker carried over, as before
+    if who.kind == "actor":
+        return who
+    # a speaker of no side ("an unnamed source"): stops carry-over as any such speaker does
+    return Who("unknown", (), units[q + 1][START], units[k - 2][END])
+
+
 # Participles that read an act as well as a statement ("..., signaling a shift"): they continue
 # a speaker's clause ("Peskov said ..., underlining ...") but after an act it is the act that
 # signals, not its subject who states.
@@ -653,9 +678,36 @@ def _past_dateline(verb: _Verb) -> int:
     return bisect_left(verb.work.starts, excluded[0][1], verb.first, verb.k)
 
 
+# A diplomat summoned ("was summoned to the ministry and told ...") is the one spoken to.
+_SUMMONED = word_set("summoned convoked")
+
+
+def _summoned(verb: _Verb) -> bool:
+    """ "X's ambassador has been summoned and informed of Y's position": the verb coordinated
+    with a summons shares its passive, so its subject is told, and tells nothing."""
+    units = verb.units
+    return any(
+        units[j][LOW] in _SUMMONED and units[j - 1][LOW] in _BE
+        for j in range(max(verb.first, verb.floor) + 1, verb.k)
+    )
+
+
+def _same_voice(verb: _Verb, earlier: list[_Attr]) -> list[_Attr]:
+    """The attributions on the same side of a quote mark as the verb: a speaker inside a quote
+    is not the one who goes on outside it."""
+    quotes = verb.work.quotes
+    if not quotes:
+        return earlier
+    inside = in_spans(verb.start, quotes)
+    return [a for a in earlier if in_spans(a.pos, quotes) == inside]
+
+
 def _coordinated_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
-    """ "... and said": the clause's speaker, else the subject the sentence opens with."""
-    who = _participle_subject(earlier, verb.start) or _opening_subject(
+    """ "... and said": the clause's speaker, else the subject the sentence opens with ('"...
+    Russia rejects a truce," X wrote, and thanked ...' is X thanking)."""
+    if _summoned(verb):
+        return None
+    who = _participle_subject(_same_voice(verb, earlier), verb.start) or _opening_subject(
         verb.units, _past_dateline(verb), verb.k, verb.state
     )
     if who is None:
@@ -752,15 +804,18 @@ def _subject_before(
         # the phrase before the asides is an object; the one between the commas speaks
         return verb.attr(appositive, ATTRIBUTION_SUBJECT)
     if (
-        before in OBJECT_PREP
-        and not relative
-        and not (before in _TIME_CONJUNCTIONS and _says_that(verb))
-    ) or before in _CONDITION:
-        # an object ("disappointed in Putin"), a condition ("if Moscow agrees"); but "a day
-        # after the Kremlin announced that ..." opens a clause whose subject speaks
+        (
+            before in OBJECT_PREP
+            and not relative
+            and not (before in _TIME_CONJUNCTIONS and _says_that(verb))
+        )
+        or before in _CONDITION
+        or before in _PREP_PARTICIPLES
+    ):
+        # an object ("disappointed in Putin", "the areas bordering Poland"), a condition ("if
+        # Moscow agrees"); but "a day after the Kremlin announced that ..." opens a clause
+        # whose subject speaks
         return "stop"
-    if before in _OBJECT_PARTICIPLES and not relative:
-        return None  # "the areas adjoining the Baltic Sea will call for": the participle's object
     if verb.work.index == 0 and described_thing(units[a:b]):
         return None  # "Russian Missile Terror Threatens ...": a thing described, no speaker
     who = resolve(units[a:b], verb.state.names)
@@ -790,11 +845,11 @@ def _after_officials(units: list[Unit], i: int, floor: int) -> bool:
     return plain and people and office is not None and office.kind == "role"
 
 
-# Participles whose object the phrase after them is, inside a longer subject ("Intensification of
-# activity in the areas adjoining the Baltic Sea will call for ..."): that phrase is no speaker.
-_OBJECT_PARTICIPLES = word_set(
-    "adjoining bordering neighbouring neighboring surrounding involving including concerning"
-    " regarding targeting excluding representing"
+# Participles used as prepositions: the phrase after one is its object, never a subject ("drills
+# in the areas adjoining the Baltic Sea will call for a response": the drills call).
+_PREP_PARTICIPLES = word_set(
+    "adjoining bordering neighbouring neighboring surrounding including excluding regarding"
+    " concerning involving targeting representing"
 )
 
 

@@ -574,7 +574,9 @@ _TOPICS = frozenset(["action.discussed"])
 
 
 # Verbs that only report: "..., he said", "the readout said" add no position of their own.
-_REPORTING = frozenset(["say", "tell", "add", "write", "report", "post", "state", "note"])
+_REPORTING = frozenset(
+    ["say", "tell", "add", "write", "report", "post", "state", "note", "announce"]
+)
 
 
 def reported_actions(work: BlockWork, rules: CompiledRules) -> None:
@@ -620,7 +622,7 @@ def _only_an_action(
 ) -> bool:
     """The sentence (ending at `end`) holds an action (`spans`, not a discussion's topic) and
     one reporting verb besides, which opens it or closes it after the action."""
-    if not spans or any(rule.id in _TOPICS for rule, _ in spans):
+    if not spans:
         return False
     where = [span for _, span in spans]
     start = min(s for s, _ in where)
@@ -628,10 +630,13 @@ def _only_an_action(
     if len(outside) != 1 or outside[0][2].lemma not in _REPORTING:
         return False
     verb = outside[0]
+    topic = any(rule.id in _TOPICS for rule, _ in spans)
+    if topic and not _past_discussion(work, work.sentence_start(start), end):
+        return False
     if verb[0] < start:  # "X said he spoke with Y", not "<claim>, X said, speaking to Y"
         if _describes_addressee(work, verb, where, end):
             return False
-        return "," not in work.folded[work.sentence_start(start) : verb[0]]
+        return not topic and "," not in work.folded[work.sentence_start(start) : verb[0]]
     # "X spoke with Y and said ...": the verb says something of its own
     return _trailing(work, where, verb, end)
 
@@ -655,6 +660,17 @@ def _describes_addressee(
         return False
     said = _SAID_AFTER.search(work.folded, last, end)
     return said is not None and len(work.folded[last : said.start()].split()) <= _ADDRESSEE_WORDS
+
+
+# "we discussed ways to ...", "will discuss how we can ...": a discussion in its side's own words
+# or still to come carries what they mean to do.
+_OWN_OR_COMING = re.compile(r"\b(?:we|our|us|i|will|would|to)\b(?=[^.;]*\bdiscuss)")
+
+
+def _past_discussion(work: BlockWork, start: int, end: int) -> bool:
+    """A discussion held, told in the third person ("X discussed Y with Z, the Kremlin said"),
+    is an act reported, not a position; one in the first person or still to come is not."""
+    return _OWN_OR_COMING.search(work.folded, start, end) is None
 
 
 def _across(sentences: list[tuple[int, int]]) -> tuple[int, int]:
