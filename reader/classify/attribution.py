@@ -477,8 +477,9 @@ def _not_a_statement(verb: _Verb) -> bool:
         before = units[i - 1][LOW]
         if before in NOUN_MARK or before.endswith(("'s", "’s")):
             return True  # "Trump's Friday call", "the Monday statement": a noun
-    if i >= verb.floor and units[i][TERM] is not None and units[i][LOW].endswith("'s"):
-        return True  # "Kyiv's request"
+    term = units[i][TERM] if i >= verb.floor else None
+    if term is not None and (term.possessive or units[i][LOW].endswith("'s")):
+        return True  # "Kyiv's request", a slug's "putins comments"
     if _noun_after_name(verb):
         return True  # "NATO support for Ukraine", "our economic and military support"
     k = verb.k

@@ -11,10 +11,12 @@ from functools import lru_cache
 
 from reader.classify.datelines import agency_city
 from reader.classify.evidence import add_evidence
+from reader.classify.phrases import COORD, NOUN_MARK, OBJECT_PREP, word_set
 from reader.classify.topic import allowed
 from reader.classify.types import (
     CAP,
     LOW,
+    START,
     TERM,
     BlockWork,
     Speaker,
@@ -403,6 +405,101 @@ def resolve_title(works: list[BlockWork], who: Who, rules: CompiledRules, distan
                     rules.weights.attribution,
                 )
                 return
+
+
+def closing_source(work: BlockWork) -> Who | None:
+    """A headline whose source closes it with no dash or comma, as a URL's words leave it
+    ("<claim> ministry", "<claim> <name>", "<claim> <side's> official says"): the name or
+    office at its end, to be the speaker the first paragraphs name (`resolve_title` looks for
+    its word there). Not an object: the word before it is no preposition, article, auxiliary
+    or verb ("talks with the ministry", "Biden meets Zelensky"), and the claim has three
+    words or more."""
+    units = work.units
+    if units and units[-1][LOW] in _CLOSING_SAYS:
+        units = units[:-1]  # "... kremlin official says"
+    if len(units) < 4 or any(not u[LOW].replace("-", "").isalnum() for u in units[-3:]):
+        return None
+    i = last = len(units) - 1
+    while last - i < 2 and _office(units[i]) and _side_word(units[i - 1]):
+        i -= 1  # "kremlin official", "ukraines foreign ministry", "air force spokesman"
+    while (
+        last - i < 2
+        and units[i][TERM] is None
+        and _closing_name(units[i], True)
+        and _closing_name(units[i - 1], True)
+    ):
+        i -= 1  # "... advisor john kirby": a name of two words, the office before it
+    before = units[i - 1]
+    low = before[LOW]
+    if i < 4 or low in _NOT_BEFORE_SOURCE or low.endswith(("'s", "’s", "ed")):
+        return None
+    if _ACTION.match(low) or _office(before):
+        return None  # "Blinken meets Kuleba", "President Zelenskyy": an object, a title
+    if any(start == before[START] for start, _, _ in work.verbs):
+        return None  # "Macron calls Putin"
+    name = next((u for u in reversed(units[i:]) if not _office(u)), units[last])
+    term = name[TERM]
+    if i == last and not _closing_name(name):
+        return None  # "... visits kyiv ukraine", "... amid Russian escalation": no source
+    if term is not None and term.kind == "role" and not _SPEAKING_OFFICE.search(name[LOW]):
+        return None  # "... ahead of the summit statement"
+    return Who("unknown", start=name[0], end=name[1])
+
+
+def _closing_name(unit: tuple[int, int, str, Term | None, bool], unknown: bool = False) -> bool:
+    """A headline's last word alone as its source: an office, a person the lexicon knows, or
+    a word that may be a name (no plural, adverb, participle or abstract noun's ending);
+    `unknown`: only the last kind."""
+    term = unit[TERM]
+    if term is not None:
+        return not unknown and term.kind in ("role", "speaker") and not term.possessive
+    low = unit[LOW]
+    if low in _NOT_BEFORE_SOURCE or low.endswith(_NOT_NAME_ENDINGS):
+        return False
+    return low.isalpha() and len(low) >= 4
+
+
+_NOT_NAME_ENDINGS = ("s", "tion", "ment", "ing", "ness", "ity", "ship", "ly", "ed", "sion")
+# The offices that speak as a headline's source ("... ministry", "... official says").
+_SPEAKING_OFFICE = re.compile(
+    r"(?:\bminist|mfa|mod$|spox|spokes|official|diplomat|envoy|ambassador|embassy|source|aide|"
+    r"advis|president|premier|chancellor|^pm$|^fm$|governor|mayor|commander|general staff|"
+    r"secretary|negotiator|intelligence|military|army|air force|navy)"
+)
+
+
+def _office(unit: tuple[int, int, str, Term | None, bool]) -> bool:
+    term = unit[TERM]
+    return term is not None and term.kind == "role"
+
+
+def _side_word(unit: tuple[int, int, str, Term | None, bool]) -> bool:
+    term = unit[TERM]
+    return term is not None and term.kind in ("role", "alias", "adjective")
+
+
+_CLOSING_SAYS = frozenset(["says", "said", "say"])
+# Words that make the phrase after them an object or a complement, not a closing source.
+_NOT_BEFORE_SOURCE = (
+    OBJECT_PREP
+    | NOUN_MARK
+    | COORD
+    | word_set(
+        "of or nor as that is are was were be been has have had will would can could may might "
+        "must should not no new top senior"
+    )
+)
+# Verbs of a headline whose object is a person or a state ("Blinken meets Kuleba", "Russia
+# strikes Kyiv", "PM hosts president"): their forms, so the name after them is no source.
+_ACTION = re.compile(
+    r"(?:meet|met|host|visit|receiv|welcom|phon|call|thank|greet|invit|join|hug|replac|fir|"
+    r"sack|appoint|nam|elect|sanction|summon|expel|strik|struck|hit|attack|target|shell|bomb|"
+    r"back|slam|blast|prais|brief|tell|told|ask|urg|press|push|congratulat|accompan|support|"
+    r"help|arm|defend|warn|accus|blam|hold|held|beat|defeat|sue|charg|ban|block|lobb|court|"
+    r"snub|reject|oust|succeed|interview|question|quiz|challeng|criticis|criticiz|honou?r|"
+    r"award|decorat|pardon|arrest|detain|free|releas|swap|exchang|trad|mak|made|becom|becam)"
+    r"(?:e|es|s|ed|d|ing|t)?$"
+)
 
 
 def _first_person_title(

@@ -26,6 +26,7 @@ from reader.classify.authorship import author_voice, first_person_title, note_le
 from reader.classify.document import (
     OFFICIAL_TITLE,
     cited_house,
+    closing_source,
     document_title,
     document_voice,
     house_side,
@@ -420,6 +421,8 @@ def _analyse(
         office = _sentences(work, rules, state, distance, effort, body_from, speaking)
     if is_title and pending is None:
         pending = office or first_person_title(work)  # "…, Governor Says"; "We will …"
+    if is_title and pending is None and not work.main:
+        pending = closing_source(work)  # "<claim> ministry": a slug's source, its dash lost
     note_lead(work, state, rules)
     if not is_title:
         _body_sources(work, rules, state, distance, in_voice)
