@@ -473,6 +473,8 @@ def _not_a_statement(verb: _Verb) -> bool:
         return True
     if prev == "in" and verb.form.participle:
         return True  # "agreed to share, in writing, the terms": a gerund after a preposition
+    if prev in _CALL_KINDS and verb.form.lemma == "call":
+        return True  # "in Lengthy Phone Call", "a video call": the call is a noun
     if prev in _WEEKDAYS and i - 1 >= verb.floor:
         before = units[i - 1][LOW]
         if before in NOUN_MARK or before.endswith(("'s", "’s")):
@@ -491,6 +493,10 @@ def _not_a_statement(verb: _Verb) -> bool:
     if after == "to" and verb.form.lemma == "welcome" and units[verb.k][LOW] == "welcome":
         return True  # "Minister Kuleba, dear Dmytro, welcome to NATO": a greeting to him
     return after == "by"  # passive: "backed by"
+
+
+# Words that make "call" after them a noun: "phone call", "video call".
+_CALL_KINDS = frozenset(["phone", "telephone", "video", "conference", "wake-up"])
 
 
 def _noun_after_name(verb: _Verb) -> bool:
