@@ -446,6 +446,12 @@ def closing_source(work: BlockWork) -> Who | None:
     return Who("unknown", start=name[0], end=name[1])
 
 
+def _slug_word(unit: tuple[int, int, str, Term | None, bool]) -> bool:
+    """A word of no term that may be part of a name written in lower case ("liz", "truss")."""
+    low = unit[LOW]
+    return unit[TERM] is None and low.isalpha() and len(low) >= 3 and low not in _NOT_BEFORE_SOURCE
+
+
 def _closing_name(unit: tuple[int, int, str, Term | None, bool], unknown: bool = False) -> bool:
     """A headline's last word alone as its source: an office, a person the lexicon knows, or
     a word that may be a name (no plural, adverb, participle or abstract noun's ending);
@@ -466,6 +472,19 @@ _SPEAKING_OFFICE = re.compile(
     r"advis|president|premier|chancellor|^pm$|^fm$|governor|mayor|commander|general staff|"
     r"secretary|negotiator|intelligence|military|army|air force|navy)"
 )
+
+
+def slug_subject(work: BlockWork) -> Who | None:
+    """A URL slug's headline, all lower case, opening with a person's name before a verb of
+    saying ("liz truss condemns ...", "kallas urges ..."): the name its capitals would show,
+    to be the speaker the first paragraphs name (`resolve_title` looks for its last word)."""
+    if not work.verbs or any(c.isupper() for c in work.text):
+        return None
+    units, verb = work.units, work.verbs[0][0]
+    k = next((n for n, u in enumerate(units) if u[START] == verb), 0)
+    if not 1 <= k <= 3 or not all(_slug_word(u) for u in units[:k]):
+        return None
+    return Who("unknown", start=units[k - 1][START], end=units[k - 1][1])
 
 
 def _office(unit: tuple[int, int, str, Term | None, bool]) -> bool:

@@ -31,6 +31,7 @@ from reader.classify.document import (
     document_voice,
     house_side,
     resolve_title,
+    slug_subject,
     statement_speaker,
     statement_voice,
 )
@@ -420,9 +421,7 @@ def _analyse(
     if not (is_title and _EXPLAINER.match(work.folded)):  # "Why Putin wants a long war"
         office = _sentences(work, rules, state, distance, effort, body_from, speaking)
     if is_title and pending is None:
-        pending = office or first_person_title(work)  # "…, Governor Says"; "We will …"
-    if is_title and pending is None and not work.main:
-        pending = closing_source(work)  # "<claim> ministry": a slug's source, its dash lost
+        pending = _title_source(work, office)
     note_lead(work, state, rules)
     if not is_title:
         _body_sources(work, rules, state, distance, in_voice)
@@ -438,6 +437,15 @@ def _analyse(
     _document_source(work, rules, state, is_title)
     _framing_and_mentions(work, rules)
     return pending
+
+
+def _title_source(work: BlockWork, office: Who | None) -> Who | None:
+    """A headline's source the first paragraphs are to name: "…, Governor Says", "We will
+    …", and a URL slug's "<claim> ministry" (its dash lost) or "liz truss condemns …"."""
+    found = office or first_person_title(work)
+    if found is None and not work.main:
+        found = closing_source(work) or slug_subject(work)
+    return found
 
 
 def _remarks_speaker(work: BlockWork, state: State, is_title: bool) -> Speaker | None:
