@@ -446,6 +446,68 @@ def closing_source(work: BlockWork) -> Who | None:
     return Who("unknown", start=name[0], end=name[1])
 
 
+def lost_colon_source(work: BlockWork) -> Who | None:
+    """A headline whose speaker opens it with the colon lost, as a URL's words leave it
+    ("peskov kyivs sanctions may be a fake", "government statement scholz putin is covering
+    ..."): a person or an office, then no verb of theirs but a clause of its own (an auxiliary
+    or a first person in it); the speaker the first paragraphs are to name."""
+    units = work.units
+    run, sides = 0, set[str]()
+    while run < min(len(units), 4) and _speaker_word(units[run]):
+        term = units[run][TERM]
+        actors = set(term.actors) if term is not None else set()
+        if sides and actors and not actors <= sides:
+            break  # "scholz putin ...": the claim's subject opens after the speaker
+        sides |= actors
+        run += 1
+    person = [u for u in units[:run] if u[TERM] is None or u[TERM].kind in ("speaker", "role")]
+    if all(u[TERM] is None for u in person) and len(person) < 2:
+        return None  # "Today, we honor ...": one capital opens any sentence; a name has two
+    if not person or run >= len(units) - 2 or not _opens_claim(units, run, work):
+        return None
+    name = next((u for u in reversed(person) if u[TERM] is None or u[TERM].kind == "speaker"), None)
+    name = name or person[-1]
+    return Who("unknown", start=name[START], end=name[1])
+
+
+def _speaker_word(unit: tuple[int, int, str, Term | None, bool]) -> bool:
+    term = unit[TERM]
+    if term is not None:
+        return term.kind in ("speaker", "role", "alias", "adjective")
+    return unit[CAP] and unit[LOW].isalpha() and unit[LOW] not in _NOT_BEFORE_SOURCE
+
+
+def _opens_claim(
+    units: list[tuple[int, int, str, Term | None, bool]], run: int, work: BlockWork
+) -> bool:
+    """Whether the words after a headline's opening speaker are a clause of their own: the
+    first is no verb (of saying, an action, a plain "-s" or "-ed" form, an auxiliary) and an
+    auxiliary, a modal or a first person follows."""
+    first = units[run]
+    low = first[LOW]
+    if not low[0].isalnum():
+        return False  # "Today, ...", "X: ...": the colon's own grammar, or none
+    if any(start == first[START] for start, _, _ in work.verbs) or _ACTION.match(low):
+        return False
+    term = first[TERM]
+    verbal = term is None and low.isalpha() and low.endswith(("s", "ed"))  # "arrives", "met"
+    if low in _NOT_BEFORE_SOURCE or verbal:
+        return False
+    if (
+        term is not None
+        and term.actors
+        and not term.possessive
+        and units[run + 1][LOW] not in _CLAUSE_MARKS
+    ):
+        return False  # "putin trump summit will ...": the names qualify a noun
+    return any(u[LOW] in _CLAUSE_MARKS for u in units[run + 1 :])
+
+
+_CLAUSE_MARKS = word_set(
+    "is are was were will would may might must can could should cannot not never our we us"
+)
+
+
 def _slug_word(unit: tuple[int, int, str, Term | None, bool]) -> bool:
     """A word of no term that may be part of a name written in lower case ("liz", "truss")."""
     low = unit[LOW]

@@ -30,6 +30,7 @@ from reader.classify.document import (
     document_title,
     document_voice,
     house_side,
+    lost_colon_source,
     resolve_title,
     slug_subject,
     statement_speaker,
@@ -444,7 +445,7 @@ def _title_source(work: BlockWork, office: Who | None) -> Who | None:
     …", and a URL slug's "<claim> ministry" (its dash lost) or "liz truss condemns …"."""
     found = office or first_person_title(work)
     if found is None and not work.main:
-        found = closing_source(work) or slug_subject(work)
+        found = closing_source(work) or slug_subject(work) or lost_colon_source(work)
     return found
 
 
