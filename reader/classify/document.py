@@ -446,6 +446,23 @@ def closing_source(work: BlockWork) -> Who | None:
     return Who("unknown", start=name[0], end=name[1])
 
 
+def passive_decision(work: BlockWork) -> Who | None:
+    """A headline of aid pledged with no one named as giving it ("More weapons pledged for
+    Ukraine", "New sanctions agreed against Moscow"): a decision, the givers' stance, of the
+    one side the first paragraphs name as speaker (`resolve_title`, as for "We will ...")."""
+    match = _PASSIVE_DECISION.match(work.folded)
+    if match is None or any(u[TERM] is not None for u in work.units if u[START] < match.end()):
+        return None  # "Ukraine's aid pledged ...": a side named before the verb is no giver
+    return Who("pronoun", (), 0, match.end(), word="they")
+
+
+_PASSIVE_DECISION = re.compile(
+    r"\W*(?:[\w$.,-]+\s+){0,4}?(?:aid|weapons|arms|ammunition|shells|tanks|missiles|"
+    r"air\s+defen[cs]e|equipment|sanctions|support|help|funding|loans?)\s+"
+    r"(?:pledged|promised|approved|agreed)\b"
+)
+
+
 def lost_colon_source(work: BlockWork) -> Who | None:
     """A headline whose speaker opens it with the colon lost, as a URL's words leave it
     ("peskov kyivs sanctions may be a fake", "government statement scholz putin is covering

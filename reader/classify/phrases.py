@@ -213,7 +213,7 @@ class _Phrase:
         if term is None:
             if low in _STATE_FORMS:
                 return True  # "Republic", "Kingdom": the state's formal name, no person's
-            if unit[CAP] and low not in _DETERMINERS and namelike(low):
+            if unit[CAP] and low not in _DETERMINERS and low not in _PLACE_NOUNS and namelike(low):
                 self.names.append(unit)
                 if previous is not None and previous[LOW] in _NP_PREP:
                     self.institution.append(unit)
@@ -353,6 +353,10 @@ def _abbreviated_state(units: Sequence[Unit]) -> bool:
         return False
     low = units[0][LOW].replace(".", "")
     return len(low) <= 3 and units[0][TERM] is not None and units[0][TERM].kind == "adjective"
+
+
+# Capitalised nouns of a place's name, never a person's: "the Baltic Sea" is no Baltic official.
+_PLACE_NOUNS = word_set("sea ocean gulf strait bay river lake peninsula coast mountains")
 
 
 # Common nouns that, after a side's name, still name its states or forces ("NATO countries").

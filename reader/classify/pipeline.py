@@ -31,6 +31,7 @@ from reader.classify.document import (
     document_voice,
     house_side,
     lost_colon_source,
+    passive_decision,
     resolve_title,
     slug_subject,
     statement_speaker,
@@ -446,6 +447,7 @@ def _title_source(work: BlockWork, office: Who | None) -> Who | None:
     found = office or first_person_title(work)
     if found is None and not work.main:
         found = closing_source(work) or slug_subject(work) or lost_colon_source(work)
+        found = found or passive_decision(work)  # "More weapons pledged for Ukraine"
     return found
 
 
