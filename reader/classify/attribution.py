@@ -1804,7 +1804,7 @@ def _is_thing(units: Sequence[Unit]) -> bool:
 _POSITION_NOUNS = word_set(
     "statement statements remarks comments claim claims proposal proposals demand demands offer "
     "offers warning warnings assertion assertions accusation accusations insistence refusal "
-    "assurance assurances pledge pledges promise promises"
+    "assurance assurances pledge pledges promise promises position positions view views stance"
 )
 _POSITION_NOUN = re.compile(r"'s (?:\w+ ){0,2}(?:" + "|".join(sorted(_POSITION_NOUNS)) + r")\b")
 _POSITION_MODIFIERS = word_set("own latest recent earlier repeated public new")
