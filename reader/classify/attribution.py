@@ -524,12 +524,15 @@ def _not_a_statement(verb: _Verb) -> bool:
         return True
     if prev == "in" and verb.form.participle:
         return True  # "agreed to share, in writing, the terms": a gerund after a preposition
+    if prev in _CALL_KINDS and verb.form.lemma == "call":
+        return True  # "in Lengthy Phone Call", "a video call": the call is a noun
     if prev in _WEEKDAYS and i - 1 >= verb.floor:
         before = units[i - 1][LOW]
         if before in NOUN_MARK or before.endswith(("'s", "’s")):
             return True  # "Trump's Friday call", "the Monday statement": a noun
-    if i >= verb.floor and units[i][TERM] is not None and units[i][LOW].endswith("'s"):
-        return True  # "Kyiv's request"
+    term = units[i][TERM] if i >= verb.floor else None
+    if term is not None and (term.possessive or units[i][LOW].endswith("'s")):
+        return True  # "Kyiv's request", a slug's "putins comments"
     if _noun_after_name(verb):
         return True  # "NATO support for Ukraine", "our economic and military support"
     k = verb.k
@@ -541,6 +544,10 @@ def _not_a_statement(verb: _Verb) -> bool:
     if after == "to" and verb.form.lemma == "welcome" and units[verb.k][LOW] == "welcome":
         return True  # "Minister Kuleba, dear Dmytro, welcome to NATO": a greeting to him
     return after == "by"  # passive: "backed by"
+
+
+# Words that make "call" after them a noun: "phone call", "video call".
+_CALL_KINDS = frozenset(["phone", "telephone", "video", "conference", "wake-up"])
 
 
 def _noun_after_name(verb: _Verb) -> bool:
@@ -1988,7 +1995,7 @@ def _is_thing(units: Sequence[Unit]) -> bool:
 _POSITION_NOUNS = word_set(
     "statement statements remarks comments claim claims proposal proposals demand demands offer "
     "offers warning warnings assertion assertions accusation accusations insistence refusal "
-    "assurance assurances pledge pledges promise promises"
+    "assurance assurances pledge pledges promise promises position positions view views stance"
 )
 _POSITION_NOUN = re.compile(r"'s (?:\w+ ){0,2}(?:" + "|".join(sorted(_POSITION_NOUNS)) + r")\b")
 _POSITION_MODIFIERS = word_set("own latest recent earlier repeated public new")

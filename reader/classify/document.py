@@ -11,10 +11,12 @@ from functools import lru_cache
 
 from reader.classify.datelines import agency_city
 from reader.classify.evidence import add_evidence
+from reader.classify.phrases import COORD, NOUN_MARK, OBJECT_PREP, word_set
 from reader.classify.topic import allowed
 from reader.classify.types import (
     CAP,
     LOW,
+    START,
     TERM,
     BlockWork,
     Speaker,
@@ -419,6 +421,199 @@ def resolve_title(works: list[BlockWork], who: Who, rules: CompiledRules, distan
                     rules.weights.attribution,
                 )
                 return
+
+
+def closing_source(work: BlockWork) -> Who | None:
+    """A headline whose source closes it with no dash or comma, as a URL's words leave it
+    ("<claim> ministry", "<claim> <name>", "<claim> <side's> official says"): the name or
+    office at its end, to be the speaker the first paragraphs name (`resolve_title` looks for
+    its word there). Not an object: the word before it is no preposition, article, auxiliary
+    or verb ("talks with the ministry", "Biden meets Zelensky"), and the claim has three
+    words or more."""
+    units = work.units
+    if units and units[-1][LOW] in _CLOSING_SAYS:
+        units = units[:-1]  # "... kremlin official says"
+    if len(units) < 4 or any(not u[LOW].replace("-", "").isalnum() for u in units[-3:]):
+        return None
+    i = last = len(units) - 1
+    while last - i < 2 and _office(units[i]) and _side_word(units[i - 1]):
+        i -= 1  # "kremlin official", "ukraines foreign ministry", "air force spokesman"
+    while (
+        last - i < 2
+        and units[i][TERM] is None
+        and _closing_name(units[i], True)
+        and _closing_name(units[i - 1], True)
+    ):
+        i -= 1  # "... advisor john kirby": a name of two words, the office before it
+    before = units[i - 1]
+    low = before[LOW]
+    if i < 4 or low in _NOT_BEFORE_SOURCE or low.endswith(("'s", "’s", "ed")):
+        return None
+    if _ACTION.match(low) or _office(before):
+        return None  # "Blinken meets Kuleba", "President Zelenskyy": an object, a title
+    if any(start == before[START] for start, _, _ in work.verbs):
+        return None  # "Macron calls Putin"
+    name = next((u for u in reversed(units[i:]) if not _office(u)), units[last])
+    term = name[TERM]
+    if i == last and not _closing_name(name):
+        return None  # "... visits kyiv ukraine", "... amid Russian escalation": no source
+    if term is not None and term.kind == "role" and not _SPEAKING_OFFICE.search(name[LOW]):
+        return None  # "... ahead of the summit statement"
+    return Who("unknown", start=name[0], end=name[1])
+
+
+def passive_decision(work: BlockWork) -> Who | None:
+    """A headline of aid pledged with no one named as giving it ("More weapons pledged for
+    Ukraine", "New sanctions agreed against Moscow"): a decision, the givers' stance, of the
+    one side the first paragraphs name as speaker (`resolve_title`, as for "We will ...")."""
+    match = _PASSIVE_DECISION.match(work.folded)
+    if match is None or any(u[TERM] is not None for u in work.units if u[START] < match.end()):
+        return None  # "Ukraine's aid pledged ...": a side named before the verb is no giver
+    return Who("pronoun", (), 0, match.end(), word="they")
+
+
+_PASSIVE_DECISION = re.compile(
+    r"\W*(?:[\w$.,-]+\s+){0,4}?(?:aid|weapons|arms|ammunition|shells|tanks|missiles|"
+    r"air\s+defen[cs]e|equipment|sanctions|support|help|funding|loans?)\s+"
+    r"(?:pledged|promised|approved|agreed)\b"
+)
+
+
+def lost_colon_source(work: BlockWork) -> Who | None:
+    """A headline whose speaker opens it with the colon lost, as a URL's words leave it
+    ("peskov kyivs sanctions may be a fake", "government statement scholz putin is covering
+    ..."): a person or an office, then no verb of theirs but a clause of its own (an auxiliary
+    or a first person in it); the speaker the first paragraphs are to name."""
+    units = work.units
+    run, sides = 0, set[str]()
+    while run < min(len(units), 4) and _speaker_word(units[run]):
+        term = units[run][TERM]
+        actors = set(term.actors) if term is not None else set()
+        if sides and actors and not actors <= sides:
+            break  # "scholz putin ...": the claim's subject opens after the speaker
+        sides |= actors
+        run += 1
+    person = [u for u in units[:run] if u[TERM] is None or u[TERM].kind in ("speaker", "role")]
+    if all(u[TERM] is None for u in person) and len(person) < 2:
+        return None  # "Today, we honor ...": one capital opens any sentence; a name has two
+    if not person or run >= len(units) - 2 or not _opens_claim(units, run, work):
+        return None
+    name = next((u for u in reversed(person) if u[TERM] is None or u[TERM].kind == "speaker"), None)
+    name = name or person[-1]
+    return Who("unknown", start=name[START], end=name[1])
+
+
+def _speaker_word(unit: tuple[int, int, str, Term | None, bool]) -> bool:
+    term = unit[TERM]
+    if term is not None:
+        return term.kind in ("speaker", "role", "alias", "adjective")
+    return unit[CAP] and unit[LOW].isalpha() and unit[LOW] not in _NOT_BEFORE_SOURCE
+
+
+def _opens_claim(
+    units: list[tuple[int, int, str, Term | None, bool]], run: int, work: BlockWork
+) -> bool:
+    """Whether the words after a headline's opening speaker are a clause of their own: the
+    first is no verb (of saying, an action, a plain "-s" or "-ed" form, an auxiliary) and an
+    auxiliary, a modal or a first person follows."""
+    first = units[run]
+    low = first[LOW]
+    if not low[0].isalnum():
+        return False  # "Today, ...", "X: ...": the colon's own grammar, or none
+    if any(start == first[START] for start, _, _ in work.verbs) or _ACTION.match(low):
+        return False
+    term = first[TERM]
+    verbal = term is None and low.isalpha() and low.endswith(("s", "ed"))  # "arrives", "met"
+    if low in _NOT_BEFORE_SOURCE or verbal:
+        return False
+    if (
+        term is not None
+        and term.actors
+        and not term.possessive
+        and units[run + 1][LOW] not in _CLAUSE_MARKS
+    ):
+        return False  # "putin trump summit will ...": the names qualify a noun
+    return any(u[LOW] in _CLAUSE_MARKS for u in units[run + 1 :])
+
+
+_CLAUSE_MARKS = word_set(
+    "is are was were will would may might must can could should cannot not never our we us"
+)
+
+
+def _slug_word(unit: tuple[int, int, str, Term | None, bool]) -> bool:
+    """A word of no term that may be part of a name written in lower case ("liz", "truss")."""
+    low = unit[LOW]
+    return unit[TERM] is None and low.isalpha() and len(low) >= 3 and low not in _NOT_BEFORE_SOURCE
+
+
+def _closing_name(unit: tuple[int, int, str, Term | None, bool], unknown: bool = False) -> bool:
+    """A headline's last word alone as its source: an office, a person the lexicon knows, or
+    a word that may be a name (no plural, adverb, participle or abstract noun's ending);
+    `unknown`: only the last kind."""
+    term = unit[TERM]
+    if term is not None:
+        return not unknown and term.kind in ("role", "speaker") and not term.possessive
+    low = unit[LOW]
+    if low in _NOT_BEFORE_SOURCE or low.endswith(_NOT_NAME_ENDINGS):
+        return False
+    return low.isalpha() and len(low) >= 4
+
+
+_NOT_NAME_ENDINGS = ("s", "tion", "ment", "ing", "ness", "ity", "ship", "ly", "ed", "sion")
+# The offices that speak as a headline's source ("... ministry", "... official says").
+_SPEAKING_OFFICE = re.compile(
+    r"(?:\bminist|mfa|mod$|spox|spokes|official|diplomat|envoy|ambassador|embassy|source|aide|"
+    r"advis|president|premier|chancellor|^pm$|^fm$|governor|mayor|commander|general staff|"
+    r"secretary|negotiator|intelligence|military|army|air force|navy)"
+)
+
+
+def slug_subject(work: BlockWork) -> Who | None:
+    """A URL slug's headline, all lower case, opening with a person's name before a verb of
+    saying ("liz truss condemns ...", "kallas urges ..."): the name its capitals would show,
+    to be the speaker the first paragraphs name (`resolve_title` looks for its last word)."""
+    if not work.verbs or any(c.isupper() for c in work.text):
+        return None
+    units, verb = work.units, work.verbs[0][0]
+    k = next((n for n, u in enumerate(units) if u[START] == verb), 0)
+    if not 1 <= k <= 3 or not all(_slug_word(u) for u in units[:k]):
+        return None
+    return Who("unknown", start=units[k - 1][START], end=units[k - 1][1])
+
+
+def _office(unit: tuple[int, int, str, Term | None, bool]) -> bool:
+    term = unit[TERM]
+    return term is not None and term.kind == "role"
+
+
+def _side_word(unit: tuple[int, int, str, Term | None, bool]) -> bool:
+    term = unit[TERM]
+    return term is not None and term.kind in ("role", "alias", "adjective")
+
+
+_CLOSING_SAYS = frozenset(["says", "said", "say"])
+# Words that make the phrase after them an object or a complement, not a closing source.
+_NOT_BEFORE_SOURCE = (
+    OBJECT_PREP
+    | NOUN_MARK
+    | COORD
+    | word_set(
+        "of or nor as that is are was were be been has have had will would can could may might "
+        "must should not no new top senior"
+    )
+)
+# Verbs of a headline whose object is a person or a state ("Blinken meets Kuleba", "Russia
+# strikes Kyiv", "PM hosts president"): their forms, so the name after them is no source.
+_ACTION = re.compile(
+    r"(?:meet|met|host|visit|receiv|welcom|phon|call|thank|greet|invit|join|hug|replac|fir|"
+    r"sack|appoint|nam|elect|sanction|summon|expel|strik|struck|hit|attack|target|shell|bomb|"
+    r"back|slam|blast|prais|brief|tell|told|ask|urg|press|push|congratulat|accompan|support|"
+    r"help|arm|defend|warn|accus|blam|hold|held|beat|defeat|sue|charg|ban|block|lobb|court|"
+    r"snub|reject|oust|succeed|interview|question|quiz|challeng|criticis|criticiz|honou?r|"
+    r"award|decorat|pardon|arrest|detain|free|releas|swap|exchang|trad|mak|made|becom|becam)"
+    r"(?:e|es|s|ed|d|ing|t)?$"
+)
 
 
 def _first_person_title(

@@ -213,7 +213,7 @@ class _Phrase:
         if term is None:
             if low in _STATE_FORMS:
                 return True  # "Republic", "Kingdom": the state's formal name, no person's
-            if unit[CAP] and low not in _DETERMINERS and namelike(low):
+            if unit[CAP] and low not in _DETERMINERS and low not in _PLACE_NOUNS and namelike(low):
                 self.names.append(unit)
                 if previous is not None and previous[LOW] in _NP_PREP:
                     self.institution.append(unit)
@@ -300,7 +300,7 @@ class _Phrase:
             return Who("unknown", (), start, end, role_keys, ties=tuple(self.surnames))
         if self.former and _former(units):
             return Who("unknown", (), start, end, role_keys, ties=tuple(self.surnames))
-        if self.direct or (self.adjective and (roles or names)):
+        if self.direct or (self.adjective and (roles or names or _abbreviated_state(units))):
             actors = tuple(self.direct or self.adjective)
             if len(actors) > 1 and any(u[LOW] == "and" for u in units):
                 ties = _conjunct_ties(units)
@@ -344,6 +344,19 @@ class _Phrase:
             and head[LOW].isalpha()
             and head[LOW] not in _STATE_NOUNS
         )
+
+
+def _abbreviated_state(units: Sequence[Unit]) -> bool:
+    """A state's abbreviation alone as a noun, as headlines write it ("UK announces new
+    sanctions", "U.S. weighs ..."): a capitalised adjective of three letters or fewer."""
+    if len(units) != 1 or not units[0][CAP]:
+        return False
+    low = units[0][LOW].replace(".", "")
+    return len(low) <= 3 and units[0][TERM] is not None and units[0][TERM].kind == "adjective"
+
+
+# Capitalised nouns of a place's name, never a person's: "the Baltic Sea" is no Baltic official.
+_PLACE_NOUNS = word_set("sea ocean gulf strait bay river lake peninsula coast mountains")
 
 
 # Common nouns that, after a side's name, still name its states or forces ("NATO countries").

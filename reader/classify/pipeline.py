@@ -26,10 +26,14 @@ from reader.classify.authorship import author_voice, first_person_title, note_le
 from reader.classify.document import (
     OFFICIAL_TITLE,
     cited_house,
+    closing_source,
     document_title,
     document_voice,
     house_side,
+    lost_colon_source,
+    passive_decision,
     resolve_title,
+    slug_subject,
     statement_speaker,
     statement_voice,
 )
@@ -419,7 +423,7 @@ def _analyse(
     if not (is_title and _EXPLAINER.match(work.folded)):  # "Why Putin wants a long war"
         office = _sentences(work, rules, state, distance, effort, body_from, speaking)
     if is_title and pending is None:
-        pending = office or first_person_title(work)  # "…, Governor Says"; "We will …"
+        pending = _title_source(work, office)
     note_lead(work, state, rules)
     if not is_title:
         _body_sources(work, rules, state, distance, in_voice)
@@ -435,6 +439,16 @@ def _analyse(
     _document_source(work, rules, state, is_title)
     _framing_and_mentions(work, rules)
     return pending
+
+
+def _title_source(work: BlockWork, office: Who | None) -> Who | None:
+    """A headline's source the first paragraphs are to name: "…, Governor Says", "We will
+    …", and a URL slug's "<claim> ministry" (its dash lost) or "liz truss condemns …"."""
+    found = office or first_person_title(work)
+    if found is None and not work.main:
+        found = closing_source(work) or slug_subject(work) or lost_colon_source(work)
+        found = found or passive_decision(work)  # "More weapons pledged for Ukraine"
+    return found
 
 
 def _remarks_speaker(work: BlockWork, state: State, is_title: bool) -> Speaker | None:

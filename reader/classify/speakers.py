@@ -449,9 +449,11 @@ def _sentence_subject(work: BlockWork, a: int, state: State) -> Who | None:
         return None
     subject = resolve(units[i:j], state.names)
     learn(subject, state.names)
-    direct = any(u[TERM] is not None and u[TERM].kind == "alias" for u in units[i:j]) or (
-        _government(units[i:j])
-    )
+    direct = any(u[TERM] is not None and u[TERM].kind == "alias" for u in units[i:j])
+    if work.index == 0:  # a title-case headline's phrase runs on: "Ammunition Flowing To Ukraine"
+        term = units[i + 1 if units[i][LOW] == "the" and i + 1 < j else i][TERM]
+        direct = term is not None and term.kind == "alias"
+    direct = direct or _government(units[i:j])
     return subject if subject.kind == "actor" and len(subject.actors) == 1 and direct else None
 
 

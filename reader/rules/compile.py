@@ -103,11 +103,12 @@ class Term:
     kind: TermKind
     actors: tuple[str, ...]
     member: bool = False
+    possessive: bool = False  # a slug's possessive, its apostrophe dropped ("putins comments")
 
-    def __reduce__(self) -> tuple[type[Term], tuple[TermKind, tuple[str, ...], bool]]:
+    def __reduce__(self) -> tuple[type[Term], tuple[TermKind, tuple[str, ...], bool, bool]]:
         # Pickled as a call: the rules' cache (reader.rules.cache) holds ~1,000 terms, and
         # dataclasses' own state for slots loads 3x slower, a millisecond of every start.
-        return Term, (self.kind, self.actors, self.member)
+        return Term, (self.kind, self.actors, self.member, self.possessive)
 
 
 @dataclass(frozen=True, slots=True)
@@ -478,6 +479,15 @@ class _TermTable:
             return  # a name outranks the generic use of the same word
         self.terms[key] = Term(kind, ids, member)
 
+    def add_slug_possessive(self, term: str, kind: TermKind, actor: str, member: bool) -> None:
+        """A one-word name's possessive as a URL slug writes it, its apostrophe dropped
+        ("ukraines foreign ministry", "putins comments"): the name, where no term has it."""
+        key = _norm(term)
+        if " " in key or not key.isalpha() or key.endswith("s") or len(key) < 4:
+            return
+        if key + "s" not in self.terms:
+            self.terms[key + "s"] = Term(kind, (actor,), member, possessive=True)
+
     def add_variant(self, term: str, actor: str) -> None:
         """Another spelling of a listed speaker's name: added only where no term has it."""
         key = _norm(term)
@@ -548,11 +558,24 @@ def _actor_terms(data: Mapping[str, Any]) -> tuple[list[Actor], dict[str, Term]]
         for term in entry.get("speakers") or ():
             for variant in name_variants(term):
                 table.add_variant(variant, actor_id)
+    _slug_possessives(data, table)
     # Parties that are none of the actors ("the European Commission", "Chinese", "UN"): a
     # phrase they name is a speaker of no actor's ("European" alone is an ally's adjective).
     for other in data.get("others") or ():
         table.add(other, "other", None)
     return actors, table.terms
+
+
+def _slug_possessives(data: Mapping[str, Any], table: _TermTable) -> None:
+    """Each actor's (and member's) one-word aliases and speakers as a URL slug writes their
+    possessive, "ukraines", "putins" (not adjectives: "russians" is a plural)."""
+    for entry in [*(data.get("actors") or ()), *(data.get("extra_actors") or ())]:
+        members = entry.get("members") or {}
+        for section, kind in _SECTIONS[1:]:
+            for term in entry.get(section) or ():
+                table.add_slug_possessive(term, kind, entry["id"], False)
+            for term in members.get(section) or ():
+                table.add_slug_possessive(term, kind, entry["id"], True)
 
 
 def _verb_forms(data: Mapping[str, Any]) -> dict[str, VerbForm]:
