@@ -170,7 +170,12 @@ def test_a_sentence_ending_mid_paragraph_does_not_split_wrapped_text() -> None:
         ("Talks continue...", True),
         ("The talks failed.", False),
         ("x" * 199, True),
-        ("x" * 200, False),
+        ("x" * 199 + ".", False),
+        # a document's long title ends with no sentence mark; a long paragraph ends with one
+        ("Remarks by the Deputy Minister " + "y" * 250 + ", Geneva, 4 March 2019", True),
+        ("x" * 250 + '"', False),
+        ("x" * 250 + "?", False),
+        ("x" * 320, False),
     ],
 )
 def test_the_first_line_is_a_title_when_short_and_not_a_sentence(

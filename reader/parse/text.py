@@ -20,7 +20,11 @@ So text is cut at blank lines into groups, and each group of several lines is ju
   indented line in a group that is not all indented; a bullet ("- ", "* ", "• ").
 
 The first block is the title when it stands alone before a blank line, is shorter than
-`TITLE_MAX` characters and does not end with a full stop (headlines do not).
+`TITLE_MAX` characters and does not end with a full stop (headlines do not). An official
+document's title names the speaker, the office, the occasion, the place and the date ("Statement
+by the Permanent Representative of ... at the ... meeting on ..., Vienna, May 25, 2017") and
+runs longer: up to `LONG_TITLE_MAX` when it ends with no sentence mark at all, as no paragraph
+does.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from reader.parse import assemble
 
 LONG_LINE = 100
 TITLE_MAX = 200
+LONG_TITLE_MAX = 320
 _SENTENCE_END = tuple('.!?…"”’»)')
 _PARAGRAPH_START = tuple("\"“‘«'—–(")
 _BULLETS = ("- ", "* ", "• ", "· ")
@@ -72,9 +77,11 @@ def parse_text(text: str, source: str = "<text>") -> Article:
 
 
 def _looks_like_title(line: str) -> bool:
-    if len(line) >= TITLE_MAX:
+    if line.endswith(".") and not line.endswith("..."):
         return False
-    return not line.endswith(".") or line.endswith("...")
+    if len(line) < TITLE_MAX:
+        return True
+    return len(line) < LONG_TITLE_MAX and not line.endswith(_SENTENCE_END)
 
 
 def _next_word_would_fit(line: str, following: str, width: int) -> bool:
