@@ -745,7 +745,7 @@ def _skip_asides(verb: _Verb, i: int) -> tuple[int, Who | None]:
             j -= 1
         if j < floor or units[j][LOW] != mark:
             break
-        inner = units[j + 1 : i]
+        inner = _current_office(units[j + 1 : i])
         if _clause_aside(inner) and _closes_appositive(verb, j):
             i = j  # ", who was in Kyiv, meeting with X's president,": the aside before it
             continue
@@ -760,6 +760,25 @@ def _skip_asides(verb: _Verb, i: int) -> tuple[int, Who | None]:
         while i >= floor and units[i][LOW] in SKIP and units[i][TERM] is None:
             i -= 1
     return i, appositive
+
+
+def _current_office(inner: list[Unit]) -> list[Unit]:
+    """ ", a former KGB officer who is now secretary of Russia's Security Council,": an aside
+    that names a past job and then the office held now speaks for the office after "now" (a
+    relative clause or "and" opens it: "who is now", "and now", "who now serves as"); any
+    other aside is returned whole."""
+    for h in range(1, len(inner) - 1):
+        if inner[h][LOW] not in _NOW:
+            continue
+        opener = {u[LOW] for u in inner[max(0, h - 2) : h]}
+        if opener & _NOW_OPENERS:
+            rest = inner[h + 1 :]
+            return rest[2:] if rest[0][LOW] in ("serves", "serving") and len(rest) > 2 else rest
+    return inner
+
+
+_NOW = frozenset(["now", "currently"])
+_NOW_OPENERS = frozenset(["who", "and"])
 
 
 _QUOTE_MARKS = ("“", "”", '"')
@@ -1238,12 +1257,13 @@ def _reported_clause(work: BlockWork, units: list[Unit], a: int, floor: int) -> 
 def _appositive_after(units: list[Unit], a: int, b: int, last: int, who: Who, state: State) -> Who:
     """'..., said Oleh Kiper, the head of the Odesa regional military administration.': the
     side of the appositive after an inverted speaker's name is the name's, for the rest of the
-    article too."""
+    article too; a relative clause of an act is no office ("..., who stepped down as head of the
+    agency": a former official)."""
     end = b + 1
     while end < last and units[end][LOW] not in (",", ".", ";", "”", '"') and end - b <= 12:
         end += 1
-    if end - b > 12 or end == b + 1:
-        return who
+    if end - b > 12 or end == b + 1 or _relative_act(units[b + 1 : end]):
+        return who  # ", who recently stepped down as head of X": an act, no office held
     appositive = resolve(units[b + 1 : end], state.names)
     learn(appositive, state.names)
     if appositive.kind != "actor":

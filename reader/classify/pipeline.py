@@ -64,6 +64,7 @@ from reader.classify.sources import (
     document_label,
     embedded_document,
     joint_voice,
+    only_actions,
     opening_source,
     page_source,
     remarks_voice,
@@ -234,7 +235,9 @@ class _BlockOrder:
         if block.kind != "title" and bare_quote(work):
             self.ahead, self.ahead_quote = work, True
             return
-        if block.kind == "paragraph" and (unattributed(work) or _hands_over(work)):
+        if block.kind == "paragraph" and (
+            (unattributed(work) and not only_actions(work, self.rules)) or _hands_over(work)
+        ):
             self.ahead, self.ahead_quote = work, False  # "X said this" may follow
             return
         self._emit(work)

@@ -494,6 +494,16 @@ def actions_only(work: BlockWork, state: State, rules: CompiledRules) -> None:
         work.evidence = [ev for ev in work.evidence if ev.rule not in _VOICES]
 
 
+def only_actions(work: BlockWork, rules: CompiledRules) -> bool:
+    """Every sentence of the block reports an action and nothing else ("X had a phone call
+    with Y to congratulate him"): an act, whoever the next paragraph says told it ("X
+    announced this on Telegram")."""
+    if not rules.actions or not work.sentences or not work.excluded:
+        return False
+    index = _by_position(work)
+    return all(_is_action(work, index, rules, s, e) for s, e in work.sentences)
+
+
 # A document's or a reprinted statement's voice, which a line of actions alone takes back.
 _VOICES = frozenset([CARRY_DOCUMENT.id, CARRY_STATEMENT.id])
 
