@@ -12,7 +12,7 @@ from functools import lru_cache
 from reader.classify.datelines import agency_city
 from reader.classify.evidence import add_evidence
 from reader.classify.phrases import COORD, NOUN_MARK, OBJECT_PREP, word_set
-from reader.classify.topic import allowed
+from reader.classify.topic import allowed, national_matter
 from reader.classify.types import (
     CAP,
     LOW,
@@ -23,7 +23,13 @@ from reader.classify.types import (
     State,
     Who,
 )
-from reader.classify.units import ASKS_SPEAKER, in_spans, merged, section_heading
+from reader.classify.units import (
+    ASKS_SPEAKER,
+    CAST_LINE,
+    in_spans,
+    merged,
+    section_heading,
+)
 from reader.rules.compile import CompiledRules, Term
 from reader.rules.grammar import (
     ATTRIBUTION_HEADLINE,
@@ -240,8 +246,8 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
     if set(author) <= own or any(ev.kind == "carry" for ev in work.evidence):
         return
     speaker = Speaker(author, work.index)
-    if state.document_member and not _member_on_topic(work, state, author, rules):
-        return  # a member government's page on a national matter (its budget) is no actor's
+    if state.document_member and _member_aside(work, state, author, bool(own), rules):
+        return
     if not own:
         if _delivered(work) and not ASKS_SPEAKER.search(work.folded) and not _asks(work, state):
             weight = rules.weights.carry
@@ -260,6 +266,16 @@ def _asks(work: BlockWork, state: State) -> bool:
     is theirs, or a journalist's: reader.classify.sources.remarks_voice)."""
     remarks = state.source is not None and state.source.remarks
     return not remarks and len(work.sentences) == 1 and work.text.rstrip().endswith("?")
+
+
+def _member_aside(
+    work: BlockWork, state: State, author: tuple[str, ...], own: bool, rules: CompiledRules
+) -> bool:
+    """A member government's page on a national matter (its budget) is no actor's, and so is
+    its line on its own affairs (its embassy, its citizens) on a page on the war."""
+    if not _member_on_topic(work, state, author, rules):
+        return True
+    return not own and national_matter(work, rules)
 
 
 def _member_on_topic(
@@ -374,7 +390,10 @@ _NAMED_BY_OTHERS = re.compile(
 
 def _delivered(work: BlockWork) -> bool:
     """A line the document's author delivers: one with content, or the salutation a statement
-    read out to a body opens with ("Mr President, distinguished members of the Council,")."""
+    read out to a body opens with ("Mr President, distinguished members of the Council,"); not
+    the list of those taking part ("Hosts: ...")."""
+    if CAST_LINE.match(work.folded):
+        return False
     return (
         _CONTENT.search(work.text) is not None
         or _SALUTATION.match(work.folded) is not None
