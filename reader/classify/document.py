@@ -324,11 +324,25 @@ def _voice_earlier(state: State, rules: CompiledRules) -> None:
     state.author_pending = False
 
 
+def _headline_author(state: State) -> tuple[str, ...]:
+    """A release's author its headline names as the one side that speaks ("UK announces new
+    sanctions on ...", "Canada condemns ..."), when the page is a release no
+    site or title rule gave an author (a release wire's repost) and the opening line names
+    no other side: the headline is the issuer's own."""
+    lead, last = state.lead, state.last
+    if lead is None or lead.block != 0 or state.author_pending:
+        return ()
+    if last is None or last.block != 0 or last.actors != lead.actors:
+        return ()  # "Baltic Drone Systems opens a plant": a subject, no side that speaks
+    return lead.actors
+
+
 def _opening_author(work: BlockWork, state: State) -> tuple[str, ...]:
     """The author an opening block names: the subject of a readout's "had a telephone
     conversation with", a declaration's "We, the Heads of State ... of the North Atlantic
     Alliance", the state a delegate speaks "on behalf of", or the side whose own words a
-    first-person line uses (`_first_person_side`)."""
+    first-person line uses (`_first_person_side`), or else the one side a release's headline
+    has speak (`_headline_author`)."""
     folded = work.folded
     readout = _READOUT.search(folded)
     if readout is not None:
@@ -346,7 +360,7 @@ def _opening_author(work: BlockWork, state: State) -> tuple[str, ...]:
         return _one_actor(work.terms, behalf.start(1), behalf.end(1))
     if any(who.kind == "actor" for _, who in work.main):
         return ()  # a line with a speaker of its own is theirs
-    return _first_person_side(work)
+    return _first_person_side(work) or _headline_author(state)
 
 
 def _first_person_side(work: BlockWork) -> tuple[str, ...]:
