@@ -12,7 +12,7 @@ from functools import lru_cache
 from reader.classify.datelines import agency_city
 from reader.classify.evidence import add_evidence
 from reader.classify.phrases import COORD, NOUN_MARK, OBJECT_PREP, word_set
-from reader.classify.topic import allowed
+from reader.classify.topic import allowed, national_matter
 from reader.classify.types import (
     CAP,
     LOW,
@@ -23,7 +23,13 @@ from reader.classify.types import (
     State,
     Who,
 )
-from reader.classify.units import ASKS_SPEAKER, in_spans, merged, section_heading
+from reader.classify.units import (
+    ASKS_SPEAKER,
+    CAST_LINE,
+    in_spans,
+    merged,
+    section_heading,
+)
 from reader.rules.compile import CompiledRules, Term
 from reader.rules.grammar import (
     ATTRIBUTION_HEADLINE,
@@ -240,8 +246,8 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
     if set(author) <= own or any(ev.kind == "carry" for ev in work.evidence):
         return
     speaker = Speaker(author, work.index)
-    if state.document_member and not _member_on_topic(work, state, author, rules):
-        return  # a member government's page on a national matter (its budget) is no actor's
+    if state.document_member and _member_aside(work, state, author, bool(own), rules):
+        return
     if not own:
         if _delivered(work) and not ASKS_SPEAKER.search(work.folded) and not _asks(work, state):
             weight = rules.weights.carry
@@ -260,6 +266,16 @@ def _asks(work: BlockWork, state: State) -> bool:
     is theirs, or a journalist's: reader.classify.sources.remarks_voice)."""
     remarks = state.source is not None and state.source.remarks
     return not remarks and len(work.sentences) == 1 and work.text.rstrip().endswith("?")
+
+
+def _member_aside(
+    work: BlockWork, state: State, author: tuple[str, ...], own: bool, rules: CompiledRules
+) -> bool:
+    """A member government's page on a national matter (its budget) is no actor's, and so is
+    its line on its own affairs (its embassy, its citizens) on a page on the war."""
+    if not _member_on_topic(work, state, author, rules):
+        return True
+    return not own and national_matter(work, rules)
 
 
 def _member_on_topic(
@@ -308,11 +324,25 @@ def _voice_earlier(state: State, rules: CompiledRules) -> None:
     state.author_pending = False
 
 
+def _headline_author(state: State) -> tuple[str, ...]:
+    """A release's author its headline names as the one side that speaks ("UK announces new
+    sanctions on ...", "Canada condemns ..."), when the page is a release no
+    site or title rule gave an author (a release wire's repost) and the opening line names
+    no other side: the headline is the issuer's own."""
+    lead, last = state.lead, state.last
+    if lead is None or lead.block != 0 or state.author_pending:
+        return ()
+    if last is None or last.block != 0 or last.actors != lead.actors:
+        return ()  # "Baltic Drone Systems opens a plant": a subject, no side that speaks
+    return lead.actors
+
+
 def _opening_author(work: BlockWork, state: State) -> tuple[str, ...]:
     """The author an opening block names: the subject of a readout's "had a telephone
     conversation with", a declaration's "We, the Heads of State ... of the North Atlantic
     Alliance", the state a delegate speaks "on behalf of", or the side whose own words a
-    first-person line uses (`_first_person_side`)."""
+    first-person line uses (`_first_person_side`), or else the one side a release's headline
+    has speak (`_headline_author`)."""
     folded = work.folded
     readout = _READOUT.search(folded)
     if readout is not None:
@@ -330,7 +360,7 @@ def _opening_author(work: BlockWork, state: State) -> tuple[str, ...]:
         return _one_actor(work.terms, behalf.start(1), behalf.end(1))
     if any(who.kind == "actor" for _, who in work.main):
         return ()  # a line with a speaker of its own is theirs
-    return _first_person_side(work)
+    return _first_person_side(work) or _headline_author(state)
 
 
 def _first_person_side(work: BlockWork) -> tuple[str, ...]:
@@ -374,7 +404,10 @@ _NAMED_BY_OTHERS = re.compile(
 
 def _delivered(work: BlockWork) -> bool:
     """A line the document's author delivers: one with content, or the salutation a statement
-    read out to a body opens with ("Mr President, distinguished members of the Council,")."""
+    read out to a body opens with ("Mr President, distinguished members of the Council,"); not
+    the list of those taking part ("Hosts: ...")."""
+    if CAST_LINE.match(work.folded):
+        return False
     return (
         _CONTENT.search(work.text) is not None
         or _SALUTATION.match(work.folded) is not None

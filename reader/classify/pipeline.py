@@ -82,6 +82,7 @@ from reader.classify.topic import allowed
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Speaker, State, Unit, Who
 from reader.classify.units import (
     ASKS_SPEAKER,
+    CAST_LINE,
     COLON_PREFIX,
     DASH_SUFFIX,
     in_spans,
@@ -594,6 +595,8 @@ def _section_or_prefix(
     if heading in _HOST_LABELS:
         state.voice = Speaker((), work.index)  # the moderator's lines, until the next speaker
         return prefix.end(1) + 1, None
+    if CAST_LINE.match(work.folded):
+        return len(work.text), None  # "Hosts: X, Y and Z": who took part, no one's words
     return 0, prefix
 
 

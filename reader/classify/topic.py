@@ -100,6 +100,13 @@ def _before_role(work: BlockWork, k: int, end: int) -> bool:
     )
 
 
+def national_matter(work: BlockWork, rules: CompiledRules) -> bool:
+    """A line on a member's own affairs with no word of the war ("The embassy in Kyiv is
+    closed, and few means remain to help our citizens there"): the member speaks for itself,
+    even on a page that speaks on the war elsewhere (a place it names is no side's voice)."""
+    return bool(rules.national.scan(work.folded)) and not rules.topic.scan(work.folded)
+
+
 def _own_affairs(work: BlockWork, rules: CompiledRules) -> bool:
     """A line on a member's own affairs or trade ("the budget", "gas prices")."""
     return bool(rules.national.scan(work.folded) or rules.trade.scan(work.folded))
