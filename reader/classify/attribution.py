@@ -948,7 +948,31 @@ def _object_relative(verb: _Verb, a: int) -> bool:
         return noun[TERM] is not None and noun[TERM].kind == "role"
     verbs = verb.work.verbs
     v = bisect_left(verbs, noun[START], key=_start)
-    return not (v < len(verbs) and verbs[v][0] == noun[START])  # "believes that": a verb
+    if v < len(verbs) and verbs[v][0] == noun[START]:
+        return False  # "believes that": a verb
+    return not _said_before(verb, j - 1)
+
+
+# How many words may stand between a speech verb and the "that" of what it reports ("told
+# reporters in Kyiv on Friday that").
+_SAID_REACH = 5
+# Words that make the noun before "that" an object a relative clause describes ("criticised
+# the deal that Kyiv wants").
+_DETERMINERS = word_set("the a an this that these those its their his her our my your")
+
+
+def _said_before(verb: _Verb, noun: int) -> bool:
+    """ "said on Friday that", "told reporters that": the noun before "that" ends a phrase
+    of time, place or audience after a speech verb, and the "that" opens what was said."""
+    units, verbs = verb.units, verb.work.verbs
+    for i in range(noun - 1, max(verb.floor, noun - _SAID_REACH) - 1, -1):
+        low = units[i][LOW]
+        if low in _DETERMINERS or "'s" in low or "’s" in low or not low.isalpha():
+            return False
+        v = bisect_left(verbs, units[i][START], key=_start)
+        if v < len(verbs) and verbs[v][0] == units[i][START]:
+            return verbs[v][2].cls == "speech"
+    return False
 
 
 # Words that open a clause of its own before a pronoun subject ("because it wants ..."): no noun
@@ -1575,12 +1599,13 @@ def settle(
         attrs = attrs[:-1]  # "X said this ..., Ukrinform reports": the channel, no speaker
     if len(attrs) > 1 and _as_reported(work, attrs[0]):
         attrs = attrs[1:]  # "As <agency> earlier reported, X believes ...": the channel
-    leaders = [
-        a for i, a in enumerate(attrs) if a.trailing or (a.rule is ATTRIBUTION_SOURCE and i == 0)
-    ][:1]
+    closing = _closing_source(work, attrs)
+    leaders = [closing] if closing is not None else _leaders(attrs)
     order = leaders + [a for a in attrs if a not in leaders]
     before = _OwnersBefore(attrs, resolved)
     for attr in order:
+        if closing is not None and attr.follows and attr.pos > closing.pos:
+            continue  # "..., according to an official, adding ...": the source's, said already
         quoted = in_spans(attr.pos, work.quotes)
         embedded_in = owner
         if quoted:
@@ -1598,6 +1623,43 @@ def settle(
         resolved[id(attr)] = _settle_one(
             work, attr, embedded_in, quoted, rules, state, distance, voice
         )
+
+
+def _leaders(attrs: list[_Attr]) -> list[_Attr]:
+    """The attribution that owns the sentence, if any: one that closes it ("...,
+    Stoltenberg insisted.") or a source that opens it ("According to Lavrov, ...")."""
+    return [
+        a for i, a in enumerate(attrs) if a.trailing or (a.rule is ATTRIBUTION_SOURCE and i == 0)
+    ][:1]
+
+
+# After a closing source, what may end the sentence: its end, or a participle's clause
+# (", adding ...") that goes on with the source's account.
+_CLOSING_TAIL = re.compile(r"\W*(?:$|,\s+\w+ing\b)")
+
+
+def _closing_source(work: BlockWork, attrs: list[_Attr]) -> _Attr | None:
+    """A source of a side that closes a sentence after a speaker's verb ("<claim>, Putin told
+    Macron, according to a French official"): the source tells what the speaker said, so
+    it owns the sentence and the speaker before it is reported."""
+    i = next((i for i, a in enumerate(attrs) if a.follows), len(attrs)) - 1
+    if i < 1:
+        return None
+    last, before = attrs[i], attrs[i - 1]  # (a participle after it goes on: ", adding")
+    if (
+        last.rule is not ATTRIBUTION_SOURCE
+        or last.who.kind != "actor"
+        or before.verb is None
+        or before.verb.cls != "speech"
+        or work.folded[last.pos : last.end] in _CHANNELS
+        or (work.quotes and in_spans(last.pos, work.quotes))
+    ):
+        return None
+    between = work.folded[before.end : last.pos]
+    if "that" in between.split() or ":" in between:
+        return None  # "X said that, according to Y, ...": Y inside X's words
+    end = next(e for s, e in work.sentences if s <= last.pos < e)
+    return last if _CLOSING_TAIL.match(work.folded[last.who.end : end]) else None
 
 
 # Source markers that name who carried a speaker's words rather than whose words they are.
@@ -1968,8 +2030,12 @@ def _named(
     start, end = attr.span()
     if embedded_in is not None:
         fresh = tuple(a for a in who.actors if a not in embedded_in)
-        is_speech = attr.verb is None or attr.verb.cls == "speech"
-        if fresh and is_speech and not _unasserted(work, attr) and not _characterised(work, attr):
+        if (
+            fresh
+            and _reports_words(work, attr)
+            and not _unasserted(work, attr)
+            and not _characterised(work, attr)
+        ):
             add_evidence(work, REPORTED_SPEECH, fresh, start, end, rules.weights.reported)
         return None
     add_evidence(work, attr.rule, who.actors, start, end, rules.weights.attribution)
@@ -1977,6 +2043,31 @@ def _named(
     _spoke(work, who, who.actors, state)
     heard_on_war(who, work, state)
     return who.actors
+
+
+# Stance verbs that, in another speaker's reported words, report a position the subject
+# stated: "the minister announced that the allies have agreed to ..." (an agreement is made by
+# saying so); "Yermak said Russia does not want peace" stays Yermak's claim.
+_STATED_STANCES = word_set("agree")
+
+
+def _reports_words(work: BlockWork, attr: _Attr) -> bool:
+    """Whether an attribution inside another speaker's words reports its subject's words: a
+    speech verb, a source marker, or an agreement the narrator reports (inside the speaker's
+    own quote, '"Moscow agreed to pull back and did not"', it is the speaker's account)."""
+    verb = attr.verb
+    if verb is None or verb.cls == "speech":
+        return True
+    if verb.lemma not in _STATED_STANCES or (work.quotes and in_spans(attr.pos, work.quotes)):
+        return False
+    return _NEXT_CONTACT.match(work.folded, attr.end) is None
+
+
+# An agreement on the next contact is an act, no position: "agreed to hold another call".
+_NEXT_CONTACT = re.compile(
+    r"\s+to\s+(?:have|hold|speak|talk|meet)\s+(?:again\b|(?:another|a\s+further|a\s+second|"
+    r"one\s+more)\s+(?:(?:phone|telephone|video)\s+)?(?:call|conversation|meeting|round)\b)"
+)
 
 
 def _spoke(work: BlockWork, who: Who, actors: tuple[str, ...], state: State) -> Speaker:
@@ -2015,23 +2106,34 @@ def _is_thing(units: Sequence[Unit]) -> bool:
 _POSITION_NOUNS = word_set(
     "statement statements remarks comments claim claims proposal proposals demand demands offer "
     "offers warning warnings assertion assertions accusation accusations insistence refusal "
-    "assurance assurances pledge pledges promise promises position positions view views stance"
+    "assurance assurances pledge pledges promise promises position positions view views stance "
+    "readiness willingness"
 )
 _POSITION_NOUN = re.compile(r"'s (?:\w+ ){0,2}(?:" + "|".join(sorted(_POSITION_NOUNS)) + r")\b")
-_POSITION_MODIFIERS = word_set("own latest recent earlier repeated public new")
+_POSITION_MODIFIERS = word_set(
+    "own latest recent earlier repeated public new stated declared expressed fundamental"
+)
 _POSITION_LINKS = frozenset(["that", "to", "about", ":"])
 
 
 # A stated position named by a noun before its owner: "encouraging words from Blinken",
 # "assurances from Washington" ("support from", "aid from" are acts).
-# Not "a proposal/offer/request from X": one still awaited ("waiting for a proposal from").
-_FROM_NOUNS = (_POSITION_NOUNS - word_set("proposal proposals offer offers")) | word_set(
+# A proposal or an offer only with what it proposes ("accepted a proposal from X to ..."), and
+# not one still awaited ("waiting for a proposal from"); after "by", any of them only with
+# what was said ("a promise by the allies that ..."; "the remarks by X, who ..." is no more).
+_OFFERS = word_set("proposal proposals offer offers")
+_FROM_NOUNS = (_POSITION_NOUNS - _OFFERS) | word_set(
     "words message messages signal signals criticism praise"
 )
+_CONTENT_LINKS = frozenset(["that", "to"])
+_READINESS = word_set("readiness willingness")
+_AWAITED = re.compile(r"\b(?:wait|waits|waited|waiting|await|awaits|awaited|awaiting)\b")
 # The topic of a question put to the speaker ("When questioned about the demand from X").
 _QUESTION_TOPIC = re.compile(r"\b(?:asked|questioned)\s+(?:about|on|over|regarding)\b")
 _NEGATED = re.compile(r"\b(?:no|not|any|without|never)\s+(?:[\w-]+\s+)?\Z")
-_FROM_POSITION = re.compile(r"\b(?:" + "|".join(sorted(_FROM_NOUNS)) + r") from ")
+_FROM_POSITION = re.compile(
+    r"\b(?P<noun>" + "|".join(sorted(_FROM_NOUNS | _POSITION_NOUNS)) + r") (?P<prep>from|by) "
+)
 
 
 # A sentence that names the speaker of what comes before it, in the passive: "This was stated
@@ -2076,7 +2178,8 @@ def reported_positions(work: BlockWork, rules: CompiledRules, state: State) -> N
     speech ("Commenting on Zelensky's statement that Kiev would never recognise ..., Peskov
     said", "he had heard encouraging words from Blinken"), never for the side of the
     block's own speaker."""
-    if " from " in work.folded and _FROM_POSITION.search(work.folded) is not None:
+    folded = work.folded
+    if (" from " in folded or " by " in folded) and _FROM_POSITION.search(folded) is not None:
         _positions_from(work, rules, state)  # (the literal test first: most blocks have none)
     if _POSITION_NOUN.search(work.folded) is None:
         return  # most blocks: one search instead of a look after every term
@@ -2085,22 +2188,8 @@ def reported_positions(work: BlockWork, rules: CompiledRules, state: State) -> N
     for i in work.term_at:
         unit = units[i]
         term = unit[TERM]
-        if (
-            term is None
-            or term.kind not in ("speaker", "alias")
-            or not term.actors
-            or not unit[LOW].endswith("'s")
-        ):
-            continue
-        j = i + 1
-        while j < len(units) and j - i <= 2 and units[j][LOW] in _POSITION_MODIFIERS:
-            j += 1
-        if (
-            j + 1 >= len(units)
-            or units[j][LOW] not in _POSITION_NOUNS
-            or units[j + 1][LOW] not in _POSITION_LINKS
-            or (work.quotes and in_spans(unit[START], work.quotes))
-        ):
+        j = _position_noun(work, i)
+        if term is None or j is None:
             continue
         fresh = [a for a in term.actors if a not in own]
         who = Who("actor", term.actors, member=term.member)
@@ -2113,6 +2202,40 @@ def reported_positions(work: BlockWork, rules: CompiledRules, state: State) -> N
                 units[j][END],
                 rules.weights.reported,
             )
+
+
+def _position_noun(work: BlockWork, i: int) -> int | None:
+    """The noun of a stated position that the possessive at unit `i` owns, outside quotes
+    ("Zelensky's statement that", "the Defence Ministry's claim to"), or None. A readiness
+    only as what a speaker welcomes or notes ("welcomed Moscow's declared willingness to"; "a
+    response that would indicate NATO's readiness to" is no one's), and a country's
+    possessive ("Russia's") owns nothing else."""
+    units = work.units
+    unit = units[i]
+    term = unit[TERM]
+    if (
+        term is None
+        or term.kind not in ("speaker", "alias", "adjective")
+        or not term.actors
+        or not unit[LOW].endswith("'s")
+        or (work.quotes and in_spans(unit[START], work.quotes))
+    ):
+        return None
+    j = i + 1
+    while j < len(units) and j - i <= 2 and units[j][LOW] in _POSITION_MODIFIERS:
+        j += 1
+    if (
+        j + 1 >= len(units)
+        or units[j][LOW] not in _POSITION_NOUNS
+        or units[j + 1][LOW] not in _POSITION_LINKS
+    ):
+        return None
+    if units[j][LOW] not in _READINESS:
+        return None if term.kind == "adjective" else j
+    verbs = work.verbs
+    v = bisect_left(verbs, units[i - 1][START], key=_start) if i else len(verbs)
+    said = v < len(verbs) and verbs[v][0] == units[i - 1][START] and verbs[v][2].cls == "speech"
+    return j if said else None
 
 
 def _positions_from(work: BlockWork, rules: CompiledRules, state: State) -> None:
@@ -2131,12 +2254,30 @@ def _positions_from(work: BlockWork, rules: CompiledRules, state: State) -> None
             continue  # "has seen no signals from Kiev": nothing was said; "asked about": a topic
         k = bisect_left(starts, match.end())
         a, b = np_after(units, k, len(units))
+        if not _stated_content(work, match, b):
+            continue
         who = resolve(units[a:b], state.names)
         learn(who, state.names)
         fresh = [actor for actor in who.actors if actor not in own]
         if who.kind == "actor" and fresh and allowed(who, work, rules):
             end = units[b - 1][END]
             add_evidence(work, REPORTED_POSITION, fresh, match.start(), end, rules.weights.reported)
+
+
+def _stated_content(work: BlockWork, match: re.Match[str], b: int) -> bool:
+    """Whether "<noun> from/by <owner>" (the owner's phrase ending before unit `b`) names a
+    stated position: words from someone; a proposal, or anything "by" someone, only with
+    what it says after the owner ("a promise by NATO leaders that ..."), never awaited."""
+    noun, prep = match.group("noun", "prep")
+    if noun not in _OFFERS and prep == "from" and noun in _FROM_NOUNS:
+        return True
+    if prep == "by" and noun.endswith("s") and noun not in _READINESS:
+        return False  # "statements by officials in X that ...": a summary, the speaker's
+    units = work.units
+    if b >= len(units) or units[b][LOW] not in _CONTENT_LINKS:
+        return False
+    opening = work.folded[work.sentence_start(match.start()) : match.start()]
+    return noun not in _OFFERS or _AWAITED.search(opening) is None
 
 
 def _opening_possessor(work: BlockWork, pos: int) -> Who | None:

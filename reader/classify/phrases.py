@@ -112,7 +112,8 @@ def _is_role(unit: Unit | None) -> bool:
 # Lower-case words a title may hold: "the bloc's former secretary-general".
 NP_MODIFIERS = word_set(
     "former then then- acting deputy top senior chief special new current outgoing incoming "
-    "first second first-ever longtime long-time ex- interim top-ranking unnamed anonymous"
+    "first second first-ever longtime long-time ex- interim top-ranking unnamed anonymous "
+    "presidential diplomatic"
 )
 
 
