@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from reader.classify.datelines import agency_city
 from reader.classify.evidence import add_evidence
-from reader.classify.phrases import COORD, NOUN_MARK, OBJECT_PREP, word_set
+from reader.classify.phrases import COORD, NOUN_MARK, OBJECT_PREP, one_party, word_set
 from reader.classify.topic import allowed, national_matter
 from reader.classify.types import (
     CAP,
@@ -144,12 +144,10 @@ _OPENING_BLOCKS = 4
 
 
 def _one_actor(terms: Iterable[tuple[int, int, Term]], start: int, end: int) -> tuple[str, ...]:
-    """The one actor the names between `start` and `end` stand for (() when none or many)."""
-    found: set[str] = set()
-    for t_start, _, term in terms:
-        if start <= t_start < end and term.kind in ("alias", "speaker", "adjective"):
-            found.update(term.actors)
-    return tuple(found) if len(found) == 1 else ()
+    """The one actor the names between `start` and `end` stand for, or the sides of the one
+    joint body they name ("We, the Foreign Ministers of the NATO-Ukraine Commission, ..."):
+    () when none or many."""
+    return one_party(terms, start, end)
 
 
 def _member_voice(terms: Iterable[tuple[int, int, Term]], start: int, end: int) -> bool:

@@ -885,3 +885,23 @@ def _spelled_name(units: Sequence[Unit], start: int, end: int) -> list[Unit]:
 def tie_names(names: Sequence[Unit], actors: tuple[str, ...], member: bool, tied: Names) -> None:
     """Tie a person's name words to the actor their title names, for the rest of the article."""
     _learn(list(names), actors, member, tied)
+
+
+# The kinds of term that name a party (an office alone names none).
+_PARTY_KINDS = frozenset(["alias", "speaker", "adjective"])
+
+
+def one_party(terms: Iterable[tuple[int, int, Term]], start: int, end: int) -> tuple[str, ...]:
+    """The one party the names between `start` and `end` stand for: one actor ("Poland's
+    Foreign Ministry"), or the sides of one joint body, a name that stands for several sides
+    together ("the NATO-Ukraine Commission": nato and ukraine, in the config's order). () when
+    they name none, or several parties ("the ministers of Poland and Ukraine")."""
+    parties = {
+        term.actors
+        for t_start, _, term in terms
+        if start <= t_start < end and term.kind in _PARTY_KINDS and term.actors
+    }
+    if len(parties) == 1:
+        return next(iter(parties))
+    actors = {actor for party in parties for actor in party}
+    return tuple(actors) if len(actors) == 1 else ()

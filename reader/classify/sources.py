@@ -23,6 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from reader.classify.evidence import add_evidence
+from reader.classify.phrases import one_party
 from reader.classify.types import LOW, START, TERM, BlockWork, DocumentSource, Speaker, State
 from reader.classify.units import ASKS_SPEAKER, in_spans, merged, section_heading
 from reader.model import Article
@@ -311,7 +312,8 @@ _CLAIM_BEFORE = re.compile(r"(?:\w+\W+){4,}?\w+[^\w:\u2013\u2014-]*(?::|\s[-\u20
 
 
 def _group_actor(work: BlockWork, match: Any, group: str, offset: int = 0) -> tuple[str, ...]:
-    """The one actor the names in a title pattern's group stand for (() when none or many);
+    """The one actor the names in a title pattern's group stand for, or the sides of the one
+    joint body they name ("Statement of the NATO-Ukraine Commission"): () when none or many;
     `offset`: where `work`'s text starts in the text matched."""
     if group not in match.groupdict() or match.start(group) < 0:
         return ()
@@ -323,13 +325,7 @@ def _group_actor(work: BlockWork, match: Any, group: str, offset: int = 0) -> tu
         for v_start, _, _ in work.verbs
     ):
         return ()
-    found = {
-        actor
-        for t_start, _, term in work.terms
-        if start <= t_start < end and term.kind in ("alias", "speaker", "adjective")
-        for actor in term.actors
-    }
-    return tuple(found) if len(found) == 1 else ()
+    return one_party(work.terms, start, end)
 
 
 def _office_of_site(
