@@ -11,7 +11,14 @@ from functools import lru_cache
 
 from reader.classify.datelines import agency_city
 from reader.classify.evidence import add_evidence
-from reader.classify.phrases import COORD, NOUN_MARK, OBJECT_PREP, one_party, word_set
+from reader.classify.phrases import (
+    COORD,
+    NOUN_MARK,
+    OBJECT_PREP,
+    judged_topic,
+    one_party,
+    word_set,
+)
 from reader.classify.topic import allowed, national_matter
 from reader.classify.types import (
     CAP,
@@ -190,6 +197,21 @@ def document_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
             return  # "Statement by the Government of X on the budget"
         speaker = Speaker(issuer, work.index)
         add_evidence(work, CARRY_DOCUMENT, speaker.actors, 0, len(text), rules.weights.carry)
+
+
+def judged_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
+    """An official document's title that names its topic in its author's judgement ("Statement
+    on Russia's military invasion of Ukraine" on a member's ministry site, "Remarks concerning
+    Russia's further invasion of Ukraine", "Statement by the Ministry of Foreign Affairs of
+    Ukraine on the new wave of Russian aggression"): it already carries the author's position
+    (a title naming only its genre and occasion states none)."""
+    author = state.document
+    if not author or work.main or not OFFICIAL_TITLE.match(work.text):
+        return
+    if any(ev.actor in author for ev in work.evidence if ev.kind in ("carry", "attribution")):
+        return
+    if judged_topic(work.folded, work.terms, author):
+        add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
 
 
 def _office_alone(work: BlockWork) -> bool:

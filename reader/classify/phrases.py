@@ -905,3 +905,43 @@ def one_party(terms: Iterable[tuple[int, int, Term]], start: int, end: int) -> t
         return next(iter(parties))
     actors = {actor for party in parties for actor in party}
     return tuple(actors) if len(actors) == 1 else ()
+
+
+# A title's topic, after its preposition ("Statement ... on <topic>", "Remarks concerning
+# <topic>"), up to a mark.
+_TOPIC = re.compile(
+    r"\b(?:on|concerning|regarding|about|in\s+connection\s+with)\s+([^:;,.()]{3,160})"
+)
+_TOPIC_WORD = re.compile(r"[\w'’-]+")
+# The words that name another side's act in the author's own judgement ("Russia's military
+# invasion", "the new wave of Russian aggression", "Russia's sham referendums").
+_JUDGEMENT = word_set(
+    "invasion aggression sham so-called illegal illegitimate unprovoked barbaric criminal"
+)
+# An occasion is no judgement: "on the second anniversary of the illegal occupation".
+_OCCASION = word_set("anniversary anniversaries year years day days month months week weeks")
+# The words a title's topic phrase may run to before its judgement.
+_TOPIC_REACH = 7
+
+
+def judged_topic(
+    folded: str, terms: Iterable[tuple[int, int, Term]], author: Sequence[str]
+) -> bool:
+    """Whether a title's topic names another side's act in the author's judgement ("on
+    Russia's military invasion of Ukraine", "concerning Russia's further invasion", "on the new
+    wave of Russian aggression"): a side other than the author, named in the topic's noun
+    phrase before a word of judgement ("of" joins inside it; another preposition ends it), and
+    no occasion first ("on the anniversary of ..." names a date, no act)."""
+    named = [(start, term.actors) for start, _, term in terms if term.kind in _PARTY_KINDS]
+    for topic in _TOPIC.finditer(folded):
+        for count, word in enumerate(_TOPIC_WORD.finditer(folded, topic.start(1), topic.end(1))):
+            text = word.group()
+            if count >= _TOPIC_REACH or text in _OCCASION or (text in OBJECT_PREP and text != "of"):
+                break
+            if text in _JUDGEMENT:
+                return any(
+                    topic.start(1) <= start < word.start() and not set(actors) & set(author)
+                    for start, actors in named
+                    if actors
+                )
+    return False

@@ -30,6 +30,7 @@ from reader.classify.document import (
     document_title,
     document_voice,
     house_side,
+    judged_title,
     lost_colon_source,
     passive_decision,
     resolve_title,
@@ -473,6 +474,7 @@ def _document_source(work: BlockWork, rules: CompiledRules, state: State, is_tit
     if is_title:
         if not title_source(work, state, rules):
             document_title(work, state, rules)
+        judged_title(work, state, rules)
     elif state.genre is not None and byline_source(work, state, rules):
         pass  # "by NATO Secretary General X at ...": the title's second line names the speaker
     elif _opens(work, state) and opening_source(work, state, rules):

@@ -81,6 +81,8 @@ def title_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
     if _BARE_GENRE.match(work.folded):
         state.genre = work.folded  # "Opening remarks": the next line may say by whom
         _site_remarks(work, state)
+    elif _GENRE_ON_TOPIC.match(work.folded):
+        _site_remarks(work, state)  # "Transcript - Remarks concerning ...": the site's speaker
     folded = work.folded
     prefix = _TOPIC_PREFIX.match(folded)
     if prefix is None:
@@ -247,6 +249,15 @@ def _own_verdict(work: BlockWork, author: tuple[str, ...]) -> bool:
 _BARE_GENRE = re.compile(
     r"\W*(?:[\w-]+\s+){0,3}?(?:press conference|news conference|press point|press briefing|"
     r"briefing|remarks|speech|address|statement|doorstep|interview)\W*\Z"
+)
+
+
+# A title that is a spoken genre and its topic, no speaker named: "Remarks on the situation in
+# Ukraine", "Transcript - Remarks concerning ...", "Speech regarding ...".
+_GENRE_ON_TOPIC = re.compile(
+    r"\W*(?:transcript\s*[-\u2013\u2014:|]\s*)?(?:[\w-]+\s+){0,2}?(?:remarks|speech|address|"
+    r"press conference|news conference|press briefing|briefing)\s+(?:on|concerning|regarding|"
+    r"about)\s"
 )
 
 
