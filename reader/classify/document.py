@@ -140,7 +140,7 @@ _READOUT = re.compile(
 _WE_OPENING = re.compile(r"we,\s+(.{3,160}?),")
 
 
-_CONTENT = re.compile(r"(?:\S+\s+){4,}\S+[.!?\"”’)]\s*$")
+_CONTENT = re.compile(r"(?:\S+\s+){4,}\S+[.!?:\"”’)]\s*$")
 
 # A release's bullet point with no full stop ("• UK sanctions officials involved in ...", "the
 # Foreign Secretary will address the Council today ..."): a line of content all the same.

@@ -14,6 +14,7 @@ from reader.classify.types import (
 from reader.rules.compile import CompiledRules
 from reader.rules.grammar import (
     CARRY_AUTHOR,
+    CARRY_DOCUMENT,
     CARRY_FORWARD,
     CARRY_QUOTE_CONTINUED,
     CARRY_STATEMENT,
@@ -33,6 +34,16 @@ def _opens_quote(text: str) -> bool:
     """`text` opens with a quote mark: an opening one, or a closing ” set where an opening one
     belongs ("”We will win" is a quote, as reader.classify.units reads it)."""
     return text[:1] in _OPENERS or (text[:1] == "”" and text[1:2].isalnum())
+
+
+def _delivers_quote(held: BlockWork, nxt: BlockWork) -> bool:
+    """The paragraph after an introducing line with no label of its own opens a quote in the
+    document's own voice: the text the line introduces."""
+    return (
+        _opens_quote(nxt.text)
+        and any(ev.rule == CARRY_DOCUMENT.id for ev in nxt.evidence)
+        and not any(ev.kind in ("attribution", "carry") for ev in held.evidence)
+    )
 
 
 def still_open(work: BlockWork) -> bool:
@@ -159,8 +170,11 @@ def forward_speaker(
     paragraph with no speaker (`quote` False) takes the next one's only when it opens by
     pointing back at it ("X said this on Facebook", "This was stated by X"), or when it ends
     in a colon and the next opens a quote it hands to the speaker it names ("X shared
-    details of the call:"): an attribution-only line carries its speaker."""
-    if not quote and nxt.carried_from == held.index and held.text.rstrip().endswith(":"):
+    details of the call:"): an attribution-only line carries its speaker. So does an official
+    document's line that introduces the quoted text its author delivers next ("I will now
+    repeat a Statement made by the Prime Minister ... The Statement is as follows:")."""
+    introduces = not quote and held.text.rstrip().endswith(":")
+    if introduces and (nxt.carried_from == held.index or _delivers_quote(held, nxt)):
         actors = dict.fromkeys(ev.actor for ev in nxt.evidence if ev.kind == "carry")
         add_evidence(held, CARRY_STATEMENT, actors, 0, len(held.text), rules.weights.carry)
         return
