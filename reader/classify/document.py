@@ -311,8 +311,43 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
             add_evidence(work, CARRY_DOCUMENT, speaker.actors, 0, len(work.text), weight)
     elif state.reports:
         # The document's own account outweighs the position it reports.
+        _judged_reports(work, author)
         weight = rules.weights.attribution + rules.weights.reported
         add_evidence(work, CARRY_DOCUMENT, speaker.actors, 0, len(work.text), weight)
+
+
+def _judged_reports(work: BlockWork, author: tuple[str, ...]) -> None:
+    """In a document, another side's verb whose object names an act in the author's judgement
+    ("Putin has announced the beginning of a new wave of aggression against Ukraine" in Kyiv's
+    statement): the author's account of what that side did, not its words; that side's
+    attribution in the sentence is dropped. An act named as a third side's ("... a response
+    to NATO's aggression") stays the speaker's claim."""
+    for ev in list(work.evidence):
+        if ev.kind != "attribution" or ev.actor in author:
+            continue
+        start, end = next(((a, b) for a, b in work.sentences if a <= ev.start < b), (0, 0))
+        if _judged_act(work, ev.actor, ev.end, end):
+            work.evidence = [
+                other
+                for other in work.evidence
+                if not (other.actor == ev.actor and other.kind == "attribution")
+                or not start <= other.start < end
+            ]
+
+
+# The author's judgement of an act: no side calls its own act so.
+_JUDGED_ACT = re.compile(r"\b(?:aggression|invasion)\b")
+
+
+def _judged_act(work: BlockWork, speaker: str, start: int, end: int) -> bool:
+    """Whether the words from `start` to `end` name an act, outside quotes, in the author's
+    judgement, with no side before it but the speaker's own."""
+    for act in _JUDGED_ACT.finditer(work.folded, start, end):
+        if in_spans(act.start(), work.quotes):
+            continue
+        named = (term.actors for t, _, term in work.terms if start <= t < act.start())
+        return all(speaker in actors for actors in named if actors)
+    return False
 
 
 def _asks(work: BlockWork, state: State) -> bool:
