@@ -862,9 +862,14 @@ def _framing_and_mentions(work: BlockWork, rules: CompiledRules) -> None:
     quotes = work.quotes
     weights = rules.weights
     excluded = merged(work.excluded) if work.excluded else work.excluded
+    # a joint document's line ("the Nordic and Baltic states have provided ... since Russia's
+    # full-scale invasion"): its wording is its authors', and orders none of them first
+    authors = {ev.actor for ev in work.evidence if ev.rule == CARRY_DOCUMENT.id}
+    joint = authors if len(authors) > 1 else set()
     for start, end, rule in work.framing:
         if (
             rule.actor is None
+            or rule.actor in joint
             or (quotes and in_spans(start, quotes))
             or (excluded and in_spans(start, excluded))
         ):
