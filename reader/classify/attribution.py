@@ -1519,7 +1519,14 @@ def _opening_subject(units: list[Unit], first: int, k: int, state: State) -> Who
 
 def _clause_subject(units: list[Unit], first: int, k: int, state: State) -> Who:
     """The subject of the sentence's main clause: its first phrase that is not an object (a
-    clause's after "after" is: "His comments came after Zelensky delivered a speech, saying")."""
+    clause's after "after" is: "His comments came after Zelensky delivered a speech, saying"),
+    past an opening adverbial clause ("Since Russia invaded Ukraine, Estonia has banned ...,
+    citing ..." is Estonia's)."""
+    main = _past_opening_clause(units, first, k)
+    if main is not None:
+        who = _clause_subject(units, main, k, state)
+        if who.kind != "none":
+            return who
     i = first
     while i < k:
         unit = units[i]
@@ -1539,6 +1546,21 @@ def _clause_subject(units: list[Unit], first: int, k: int, state: State) -> Who:
         i += 1
     return NONE
 
+
+def _past_opening_clause(units: list[Unit], first: int, k: int) -> int | None:
+    """Where the main clause starts when the sentence opens with an adverbial clause ("As
+    relations worsened since Russia invaded, ...", "When the talks failed, ..."): the unit
+    after the comma that closes it, if a phrase stands between that comma and `k`; else None."""
+    if first >= k or units[first][LOW] not in _SUBORDINATORS:
+        return None
+    for j in range(first + 1, k - 1):
+        if units[j][LOW] == ",":
+            return j + 1
+    return None
+
+
+# Conjunctions that open an adverbial clause before the main one.
+_SUBORDINATORS = word_set("as since after when while although though because before once whereas")
 
 _NAMED = ("actor", "unknown")
 
