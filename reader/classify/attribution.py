@@ -418,7 +418,7 @@ def _verb_subject(
     floor = _quote_floor(work, v_start, first, k)
     verb = _Verb(work, units, k, v_start, v_end, first, last, floor, form, state)
     if _not_a_statement(verb):
-        return None
+        return _passive_agent(verb)
     found = _subject_end(verb)
     if found is None:
         return None
@@ -544,6 +544,47 @@ def _not_a_statement(verb: _Verb) -> bool:
     if after == "to" and verb.form.lemma == "welcome" and units[verb.k][LOW] == "welcome":
         return True  # "Minister Kuleba, dear Dmytro, welcome to NATO": a greeting to him
     return after == "by"  # passive: "backed by"
+
+
+def _passive_agent(verb: _Verb) -> _Attr | None:
+    """ "a move which was condemned by Finnish leaders", "a similar view was voiced by X": a
+    speech verb's past participle after a form of "be" (past adverbs) names its speaker after
+    "by". Acts and courtesies ("was welcomed by", "was informed by") name no position."""
+    units, k, form = verb.units, verb.k, verb.form
+    if form.cls != "speech" or form.participle or form.lemma in _PASSIVE_ACTS:
+        return None
+    if k + 2 >= verb.last or units[k + 1][LOW] != "by":
+        return None
+    surface = verb.work.folded[verb.start : verb.end]
+    if surface in (form.lemma, form.lemma + "s", form.lemma + "es"):
+        return None  # "his calls by phone": no participle
+    j = k - 1
+    while j >= verb.floor and (units[j][LOW] in SKIP or units[j][LOW].endswith("ly")):
+        if units[j][LOW] in _BE:
+            break
+        j -= 1
+    if j < verb.floor or units[j][LOW] not in _BE:
+        return None
+    h = j - 1
+    while h >= verb.floor and units[h][LOW] in _AUXILIARIES:
+        h -= 1
+    if h == verb.first and units[h][LOW] in _POINTING_BACK:
+        return None  # "This was stated by X": X speaks for the paragraph before (stated_by)
+    a, b = np_after(units, k + 2, verb.last)
+    who = resolve(units[a:b], verb.state.names)
+    learn(who, verb.state.names)
+    if who.kind != "actor":
+        return None
+    return verb.attr(who, ATTRIBUTION_SUBJECT)
+
+
+# Speech verbs whose passive tells an act or a courtesy, not the agent's position: "the
+# minister was welcomed by the president", "NATO was informed by Ankara".
+# Subjects of a passive that open the sentence and point back at the words before ("This was
+# stated by X"; "a step that was condemned by X" is a relative clause).
+_POINTING_BACK = word_set("this that it these those words statement")
+_AUXILIARIES = word_set("has have had was were is are been being")
+_PASSIVE_ACTS = word_set("welcome thank inform read answer offer speak call mention respond react")
 
 
 # Words that make "call" after them a noun: "phone call", "video call".
