@@ -965,12 +965,26 @@ def _past_tense(unit: Unit) -> bool:
 
 
 def _says_that(verb: _Verb) -> bool:
-    """A speech verb with a "that"-clause a few words on ("announced on Thursday that"): what
-    the speaker said, not a claimed act ("after Moscow claimed to annex ...")."""
+    """A speech verb with its content a few words on: a "that"-clause ("announced on Thursday
+    that"), a demand's infinitive or object ("urged NATO leaders to stand firm", "called for
+    more jets"), an accusation's "of" ("accused Moscow of ..."): what the speaker said, not a
+    claimed act ("after Moscow claimed to annex ...")."""
     if verb.form.cls != "speech":
         return False
-    following = verb.units[verb.k + 1 : min(verb.last, verb.k + 5)]
-    return any(unit[LOW] == "that" for unit in following)
+    lemma = verb.form.lemma
+    following = {unit[LOW] for unit in verb.units[verb.k + 1 : min(verb.last, verb.k + 5)]}
+    return (
+        "that" in following
+        or lemma in _CALLING_FOR
+        or (lemma in _URGING and "to" in following)
+        or (lemma == "accuse" and "of" in following)
+    )
+
+
+# Demands whose content is an infinitive after the one asked: "urged allies to", "asked Kyiv to".
+_URGING = frozenset(["urge", "ask", "request", "call on"])
+# Demands that name their content right after the verb: "called for more air defence".
+_CALLING_FOR = frozenset(["call for", "press for", "push for"])
 
 
 def _object_relative(verb: _Verb, a: int) -> bool:
