@@ -418,7 +418,7 @@ def _verb_subject(
     floor = _quote_floor(work, v_start, first, k)
     verb = _Verb(work, units, k, v_start, v_end, first, last, floor, form, state)
     if _not_a_statement(verb):
-        return None
+        return _passive_agent(verb)
     found = _subject_end(verb)
     if found is None:
         return None
@@ -544,6 +544,47 @@ def _not_a_statement(verb: _Verb) -> bool:
     if after == "to" and verb.form.lemma == "welcome" and units[verb.k][LOW] == "welcome":
         return True  # "Minister Kuleba, dear Dmytro, welcome to NATO": a greeting to him
     return after == "by"  # passive: "backed by"
+
+
+def _passive_agent(verb: _Verb) -> _Attr | None:
+    """ "a move which was condemned by Finnish leaders", "a similar view was voiced by X": a
+    speech verb's past participle after a form of "be" (past adverbs) names its speaker after
+    "by". Acts and courtesies ("was welcomed by", "was informed by") name no position."""
+    units, k, form = verb.units, verb.k, verb.form
+    if form.cls != "speech" or form.participle or form.lemma in _PASSIVE_ACTS:
+        return None
+    if k + 2 >= verb.last or units[k + 1][LOW] != "by":
+        return None
+    surface = verb.work.folded[verb.start : verb.end]
+    if surface in (form.lemma, form.lemma + "s", form.lemma + "es"):
+        return None  # "his calls by phone": no participle
+    j = k - 1
+    while j >= verb.floor and (units[j][LOW] in SKIP or units[j][LOW].endswith("ly")):
+        if units[j][LOW] in _BE:
+            break
+        j -= 1
+    if j < verb.floor or units[j][LOW] not in _BE:
+        return None
+    h = j - 1
+    while h >= verb.floor and units[h][LOW] in _AUXILIARIES:
+        h -= 1
+    if h == verb.first and units[h][LOW] in _POINTING_BACK:
+        return None  # "This was stated by X": X speaks for the paragraph before (stated_by)
+    a, b = np_after(units, k + 2, verb.last)
+    who = resolve(units[a:b], verb.state.names)
+    learn(who, verb.state.names)
+    if who.kind != "actor":
+        return None
+    return verb.attr(who, ATTRIBUTION_SUBJECT)
+
+
+# Speech verbs whose passive tells an act or a courtesy, not the agent's position: "the
+# minister was welcomed by the president", "NATO was informed by Ankara".
+# Subjects of a passive that open the sentence and point back at the words before ("This was
+# stated by X"; "a step that was condemned by X" is a relative clause).
+_POINTING_BACK = word_set("this that it these those words statement")
+_AUXILIARIES = word_set("has have had was were is are been being")
+_PASSIVE_ACTS = word_set("welcome thank inform read answer offer speak call mention respond react")
 
 
 # Words that make "call" after them a noun: "phone call", "video call".
@@ -924,12 +965,26 @@ def _past_tense(unit: Unit) -> bool:
 
 
 def _says_that(verb: _Verb) -> bool:
-    """A speech verb with a "that"-clause a few words on ("announced on Thursday that"): what
-    the speaker said, not a claimed act ("after Moscow claimed to annex ...")."""
+    """A speech verb with its content a few words on: a "that"-clause ("announced on Thursday
+    that"), a demand's infinitive or object ("urged NATO leaders to stand firm", "called for
+    more jets"), an accusation's "of" ("accused Moscow of ..."): what the speaker said, not a
+    claimed act ("after Moscow claimed to annex ...")."""
     if verb.form.cls != "speech":
         return False
-    following = verb.units[verb.k + 1 : min(verb.last, verb.k + 5)]
-    return any(unit[LOW] == "that" for unit in following)
+    lemma = verb.form.lemma
+    following = {unit[LOW] for unit in verb.units[verb.k + 1 : min(verb.last, verb.k + 5)]}
+    return (
+        "that" in following
+        or lemma in _CALLING_FOR
+        or (lemma in _URGING and "to" in following)
+        or (lemma == "accuse" and "of" in following)
+    )
+
+
+# Demands whose content is an infinitive after the one asked: "urged allies to", "asked Kyiv to".
+_URGING = frozenset(["urge", "ask", "request", "call on"])
+# Demands that name their content right after the verb: "called for more air defence".
+_CALLING_FOR = frozenset(["call for", "press for", "push for"])
 
 
 def _object_relative(verb: _Verb, a: int) -> bool:
@@ -1543,7 +1598,14 @@ def _opening_subject(units: list[Unit], first: int, k: int, state: State) -> Who
 
 def _clause_subject(units: list[Unit], first: int, k: int, state: State) -> Who:
     """The subject of the sentence's main clause: its first phrase that is not an object (a
-    clause's after "after" is: "His comments came after Zelensky delivered a speech, saying")."""
+    clause's after "after" is: "His comments came after Zelensky delivered a speech, saying"),
+    past an opening adverbial clause ("Since Russia invaded Ukraine, Estonia has banned ...,
+    citing ..." is Estonia's)."""
+    main = _past_opening_clause(units, first, k)
+    if main is not None:
+        who = _clause_subject(units, main, k, state)
+        if who.kind != "none":
+            return who
     i = first
     while i < k:
         unit = units[i]
@@ -1563,6 +1625,21 @@ def _clause_subject(units: list[Unit], first: int, k: int, state: State) -> Who:
         i += 1
     return NONE
 
+
+def _past_opening_clause(units: list[Unit], first: int, k: int) -> int | None:
+    """Where the main clause starts when the sentence opens with an adverbial clause ("As
+    relations worsened since Russia invaded, ...", "When the talks failed, ..."): the unit
+    after the comma that closes it, if a phrase stands between that comma and `k`; else None."""
+    if first >= k or units[first][LOW] not in _SUBORDINATORS:
+        return None
+    for j in range(first + 1, k - 1):
+        if units[j][LOW] == ",":
+            return j + 1
+    return None
+
+
+# Conjunctions that open an adverbial clause before the main one.
+_SUBORDINATORS = word_set("as since after when while although though because before once whereas")
 
 _NAMED = ("actor", "unknown")
 

@@ -30,7 +30,8 @@ ATTRIBUTION_SUBJECT = GrammarRule(
     "attribution",
     "the actor is the subject of a speech or stance verb",
     "The noun phrase before 'said', 'has warned', 'rejects' (past auxiliaries, adverbs, time "
-    "words and parenthetical asides) names the speaker whose position the sentence reports.",
+    "words and parenthetical asides) names the speaker whose position the sentence reports; "
+    "in the passive, the phrase after 'by' does ('a move which was condemned by Moscow').",
 )
 ATTRIBUTION_INVERTED = GrammarRule(
     "attribution.inverted",
