@@ -417,7 +417,7 @@ def _verb_subject(
     v_start = units[k][START]
     floor = _quote_floor(work, v_start, first, k)
     verb = _Verb(work, units, k, v_start, v_end, first, last, floor, form, state)
-    if _not_a_statement(verb):
+    if _not_a_statement(verb) or _phoned(verb):
         return None
     found = _subject_end(verb)
     if found is None:
@@ -544,6 +544,49 @@ def _not_a_statement(verb: _Verb) -> bool:
     if after == "to" and verb.form.lemma == "welcome" and units[verb.k][LOW] == "welcome":
         return True  # "Minister Kuleba, dear Dmytro, welcome to NATO": a greeting to him
     return after == "by"  # passive: "backed by"
+
+
+# What follows "X called Y" when the call is a phone call: its purpose ("to discuss"), its
+# means ("by phone") or its day ("on Sunday"); "called Y a threat" names Y, "called on" urges.
+_PHONED_AFTER = re.compile(
+    r"\s*(?:\.|$|to\s+(?!(?:account|order|arms|action|the|a|an)\b)[a-z]+\b|(?:by|over|on)\s+"
+    r"(?:the\s+)?(?:tele)?phone\b|on\s+\w+day\b|(?:earlier|late|this|last|that|the\s+same)\s+\w+|after\b|before\b)"
+)
+_CALLED_PEOPLE = frozenset(["him", "her", "them"])
+
+
+def _phoned(verb: _Verb) -> bool:
+    """ "Trump called Putin to discuss the settlement", "the chancellor called him on Sunday":
+    a person called (a phone call, an act), no speech; "called Putin a war criminal" and
+    "called for" stay speech."""
+    if verb.form.lemma != "call" or verb.form.participle:
+        return False
+    units, k = verb.units, verb.k
+    if k + 1 >= verb.last:
+        return False
+    owner = units[k + 1][LOW]
+    if owner in _CALLED_PEOPLE and not (k + 2 < verb.last and _a_person(units[k + 2])):
+        b = k + 2  # "called her", not "called her counterpart"
+    else:
+        a = k + 2 if owner in _OWNERS else k + 1
+        a, b = np_after(units, a, verb.last)
+        if a == b or not any(_a_person(u) for u in units[a:b]):
+            return False  # "called the move illegal", "called Russia": no person called
+    if units[b - 1][LOW].endswith(("'s", "’s")):
+        return False  # "called Putin's claims lies": what was said, named
+    rest = verb.work.folded[units[b - 1][END] :]
+    return _PHONED_AFTER.match(rest) is not None
+
+
+def _a_person(unit: Unit) -> bool:
+    """A unit that names a person: a speaker, an office, a counterpart or a capitalised name."""
+    term = unit[TERM]
+    if term is None:
+        return unit[LOW] in _COUNTERPARTS or (bool(unit[CAP]) and unit[LOW].isalpha())
+    return term.kind in ("speaker", "role")
+
+
+_COUNTERPARTS = word_set("counterpart counterparts")
 
 
 # Words that make "call" after them a noun: "phone call", "video call".
