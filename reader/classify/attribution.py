@@ -1814,6 +1814,10 @@ def _settle_one(
     if who.kind == "actor" and work.folded[who.start : who.end] in _TWO_SIDES:
         who = _two_parties(work, who)
     found: Who | Speaker | None = who
+    if who.kind == "pronoun" and not quoted:
+        author = _statement_author(work, who, state)
+        if author is not None:  # what the narrator reports of a statement named before it
+            return _named(work, attr, author, (), rules, state)
     if who.kind == "pronoun":
         found = _pronoun_subject(work, attr, embedded_in, quoted, state, distance, voice)
     elif who.kind == "role":
@@ -1833,6 +1837,33 @@ def _settle_one(
     ):
         last.gender = who.word  # "she told": a later "he" is someone else
     return spoke
+
+
+_RELATIVE_OPENERS = (("in", "which"), ("during", "which"), ("where",))
+
+
+def _statement_author(work: BlockWork, who: Who, state: State) -> Who | None:
+    """ "... the address given on Friday by President X, in which he said ...": the "he"/"she"
+    of a relative clause on a statement is the person (a lexicon speaker) named right before
+    the comma, and what it says is theirs as the narrator reports it, not the sentence's
+    speaker's."""
+    if who.word not in _PERSONAL:
+        return None
+    units, starts = work.units, work.starts
+    k = bisect_left(starts, who.start)
+    for opener in _RELATIVE_OPENERS:
+        c = k - len(opener) - 1
+        if c > 0 and units[c][LOW] == "," and tuple(u[LOW] for u in units[c + 1 : k]) == opener:
+            break
+    else:
+        return None
+    floor = bisect_left(starts, work.sentence_start(who.start))
+    a, b = np_before(units, c - 1, floor)
+    person = units[c - 1][TERM]
+    if person is None or person.kind != "speaker" or person.possessive:
+        return None  # "..., in which he said": a name must close the phrase before it
+    named = resolve(units[a:b], state.names)
+    return named if named.kind == "actor" else None
 
 
 def _pronoun_subject(
