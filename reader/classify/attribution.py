@@ -417,6 +417,8 @@ def _verb_subject(
     v_start = units[k][START]
     floor = _quote_floor(work, v_start, first, k)
     verb = _Verb(work, units, k, v_start, v_end, first, last, floor, form, state)
+    if _phoned(verb):
+        return None
     if _not_a_statement(verb):
         return _passive_agent(verb)
     found = _subject_end(verb)
@@ -585,6 +587,48 @@ def _passive_agent(verb: _Verb) -> _Attr | None:
 _POINTING_BACK = word_set("this that it these those words statement")
 _AUXILIARIES = word_set("has have had was were is are been being")
 _PASSIVE_ACTS = word_set("welcome thank inform read answer offer speak call mention respond react")
+
+# What follows "X called Y" when the call is a phone call: its purpose ("to discuss"), its
+# means ("by phone") or its day ("on Sunday"); "called Y a threat" names Y, "called on" urges.
+_PHONED_AFTER = re.compile(
+    r"\s*(?:\.|$|to\s+(?!(?:account|order|arms|action|the|a|an)\b)[a-z]+\b|(?:by|over|on)\s+"
+    r"(?:the\s+)?(?:tele)?phone\b|on\s+\w+day\b|(?:earlier|late|this|last|that|the\s+same)\s+\w+|after\b|before\b)"
+)
+_CALLED_PEOPLE = frozenset(["him", "her", "them"])
+
+
+def _phoned(verb: _Verb) -> bool:
+    """ "Trump called Putin to discuss the settlement", "the chancellor called him on Sunday":
+    a person called (a phone call, an act), no speech; "called Putin a war criminal" and
+    "called for" stay speech."""
+    if verb.form.lemma != "call" or verb.form.participle:
+        return False
+    units, k = verb.units, verb.k
+    if k + 1 >= verb.last:
+        return False
+    owner = units[k + 1][LOW]
+    if owner in _CALLED_PEOPLE and not (k + 2 < verb.last and _a_person(units[k + 2])):
+        b = k + 2  # "called her", not "called her counterpart"
+    else:
+        a = k + 2 if owner in _OWNERS else k + 1
+        a, b = np_after(units, a, verb.last)
+        if a == b or not any(_a_person(u) for u in units[a:b]):
+            return False  # "called the move illegal", "called Russia": no person called
+    if units[b - 1][LOW].endswith(("'s", "’s")):
+        return False  # "called Putin's claims lies": what was said, named
+    rest = verb.work.folded[units[b - 1][END] :]
+    return _PHONED_AFTER.match(rest) is not None
+
+
+def _a_person(unit: Unit) -> bool:
+    """A unit that names a person: a speaker, an office, a counterpart or a capitalised name."""
+    term = unit[TERM]
+    if term is None:
+        return unit[LOW] in _COUNTERPARTS or (bool(unit[CAP]) and unit[LOW].isalpha())
+    return term.kind in ("speaker", "role")
+
+
+_COUNTERPARTS = word_set("counterpart counterparts")
 
 
 # Words that make "call" after them a noun: "phone call", "video call".
@@ -1848,6 +1892,10 @@ def _settle_one(
     if who.kind == "actor" and work.folded[who.start : who.end] in _TWO_SIDES:
         who = _two_parties(work, who)
     found: Who | Speaker | None = who
+    if who.kind == "pronoun" and not quoted:
+        author = _statement_author(work, who, state)
+        if author is not None:  # what the narrator reports of a statement named before it
+            return _named(work, attr, author, (), rules, state)
     if who.kind == "pronoun":
         found = _pronoun_subject(work, attr, embedded_in, quoted, state, distance, voice)
     elif who.kind == "role":
@@ -1867,6 +1915,33 @@ def _settle_one(
     ):
         last.gender = who.word  # "she told": a later "he" is someone else
     return spoke
+
+
+_RELATIVE_OPENERS = (("in", "which"), ("during", "which"), ("where",))
+
+
+def _statement_author(work: BlockWork, who: Who, state: State) -> Who | None:
+    """ "... the address given on Friday by President X, in which he said ...": the "he"/"she"
+    of a relative clause on a statement is the person (a lexicon speaker) named right before
+    the comma, and what it says is theirs as the narrator reports it, not the sentence's
+    speaker's."""
+    if who.word not in _PERSONAL:
+        return None
+    units, starts = work.units, work.starts
+    k = bisect_left(starts, who.start)
+    for opener in _RELATIVE_OPENERS:
+        c = k - len(opener) - 1
+        if c > 0 and units[c][LOW] == "," and tuple(u[LOW] for u in units[c + 1 : k]) == opener:
+            break
+    else:
+        return None
+    floor = bisect_left(starts, work.sentence_start(who.start))
+    a, b = np_before(units, c - 1, floor)
+    person = units[c - 1][TERM]
+    if person is None or person.kind != "speaker" or person.possessive:
+        return None  # "..., in which he said": a name must close the phrase before it
+    named = resolve(units[a:b], state.names)
+    return named if named.kind == "actor" else None
 
 
 def _pronoun_subject(
