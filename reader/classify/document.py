@@ -214,41 +214,6 @@ def judged_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
         add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
 
 
-def speaker_title(work: BlockWork, state: State) -> None:
-    """A title that is a speaker's name alone, with a parliamentary or courtesy title
-    ("Baroness X of Y", "Lord X", "Mr X"), on a government's or parliament's page whose author
-    the site names: the record's speaker line. It waits (the pipeline holds it) for the page's
-    first lines: once one speaks in the author's voice, the line is the author's too (an
-    attribution-only line)."""
-    if state.source is None or not state.document or work.verbs or work.quotes:
-        return
-    if _SPEAKER_NAME.fullmatch(work.text.strip()) is not None:
-        state.speaker_line = work
-
-
-# A courtesy or parliamentary title, then a name: capitalised words, "of" joining a peer's
-# territorial designation ("of Bowes Park").
-_SPEAKER_NAME = re.compile(
-    r"(?:Baroness|Lord|Lady|Sir|Dame|Earl|Viscount|Mr|Mrs|Ms|Miss|Dr|Senator|Sen\.|"
-    r"Representative|Rep\.)\s+[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the)){0,6}"
-)
-
-
-def speaker_line_voiced(work: BlockWork, state: State) -> None:
-    """The first lines of a page under a speaker's name title: the first that carries the
-    author's voice gives the title that voice too."""
-    line = state.speaker_line
-    if line is None:
-        return
-    if work.index > _OPENING_BLOCKS:
-        state.speaker_line = None
-        return
-    for ev in work.evidence:
-        if ev.rule == CARRY_DOCUMENT.id:
-            add_evidence(line, CARRY_DOCUMENT, (ev.actor,), 0, len(line.text), ev.weight)
-            state.speaker_line = None
-
-
 def _office_alone(work: BlockWork) -> bool:
     """A title that is an office and nothing else, no country named ("Minister of National
     Defence", "Office of the Prime Minister"): an official's own page, whose author the

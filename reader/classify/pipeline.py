@@ -35,8 +35,6 @@ from reader.classify.document import (
     passive_decision,
     resolve_title,
     slug_subject,
-    speaker_line_voiced,
-    speaker_title,
     statement_speaker,
     statement_voice,
 )
@@ -162,8 +160,7 @@ def classify_iter(
             ):
                 effort.check()
                 pending = _analyse(block, work, rules, state, config.carry_distance, effort)
-                hold = state.author_pending or state.speaker_line is not None
-                order.take(block, work, pending, hold)
+                order.take(block, work, pending, state.author_pending)
         yield from order.ready()
     yield from order.finish()
 
@@ -478,7 +475,6 @@ def _document_source(work: BlockWork, rules: CompiledRules, state: State, is_tit
         if not title_source(work, state, rules):
             document_title(work, state, rules)
         judged_title(work, state, rules)
-        speaker_title(work, state)  # "Baroness X of Y": the record's speaker line
     elif state.genre is not None and byline_source(work, state, rules):
         pass  # "by NATO Secretary General X at ...": the title's second line names the speaker
     elif _opens(work, state) and opening_source(work, state, rules):
@@ -486,7 +482,6 @@ def _document_source(work: BlockWork, rules: CompiledRules, state: State, is_tit
     elif state.official:
         document_voice(work, state, rules)
         _source_voice(work, state, rules)
-        speaker_line_voiced(work, state)
     elif state.source is not None:
         joint_voice(work, state, rules)  # a story opened by a call: "the leaders agreed ..."
 

@@ -108,8 +108,6 @@ class State:
     author_pending: bool = False  # a one-speaker title whose speaker no rule resolves: the
     # first blocks wait for a line that names the author (reader.classify.document)
     unvoiced: list[BlockWork] = field(default_factory=list)  # ... the lines that wait for it
-    speaker_line: BlockWork | None = None  # a title that is a speaker's name alone, on an
-    # official site: the author's once the page's first lines speak in the author's voice
     reports: bool = False  # ... and what it says others said is reported in that voice
     house: tuple[str, ...] = ()  # the side a dateline puts the article on ("KYIV, ... (AP)")
     house_member: bool = False  # ... through a member state's site (its public broadcaster)
