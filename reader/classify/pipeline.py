@@ -162,7 +162,7 @@ def classify_iter(
             ):
                 effort.check()
                 pending = _analyse(block, work, rules, state, config.carry_distance, effort)
-                hold = state.author_pending or state.speaker_line is not None
+                hold = _awaits_author(state)
                 order.take(block, work, pending, hold)
         yield from order.ready()
     yield from order.finish()
@@ -194,6 +194,14 @@ def _within(matches: list[_M], start: int, end: int) -> list[_M]:
 
 # A quote may run on over this many paragraphs before its speaker must have been named.
 _QUOTE_PARAGRAPHS = 4
+
+
+def _awaits_author(state: State) -> bool:
+    """After the title: whether the first paragraphs are to name the document's author (a
+    one-speaker title no rule knows, a speaker's name alone, an official genre with no author
+    named, "Press release on ..."), so their verdicts wait with the title's."""
+    unnamed = state.official and state.document is None
+    return state.author_pending or state.speaker_line is not None or unnamed
 
 
 def _hands_over(work: BlockWork) -> bool:
