@@ -415,16 +415,47 @@ def _opening_author(work: BlockWork, state: State) -> tuple[str, ...]:
         return _one_actor(work.terms, behalf.start(1), behalf.end(1))
     if any(who.kind == "actor" for _, who in work.main):
         return ()  # a line with a speaker of its own is theirs
-    return _first_person_side(work) or _headline_author(state)
+    return _first_person_side(work) or _narrator_side(work, state) or _headline_author(state)
 
 
-def _first_person_side(work: BlockWork) -> tuple[str, ...]:
+def _narrator_side(work: BlockWork, state: State) -> tuple[str, ...]:
+    """Once a line waiting for the author spoke in the first person ("We strongly condemn
+    that act." under "Press release on ..."), the document's narrator is its author: a line
+    of its own in one side's own words names that side, unless a waiting line kept that side
+    at a distance ("We reject what Moscow calls ...")."""
+    waiting = state.unvoiced
+    if not any(_OWN_FIRST_PERSON.search(line.text) for line in waiting):
+        return ()
+    side = _first_person_side(work, spoken=True)
+    if any(_distanced(line, side) for line in waiting):
+        return ()
+    return side
+
+
+def _distanced(work: BlockWork, side: tuple[str, ...]) -> bool:
+    """Whether the line gives `side`'s own words as someone else's name for a thing ("what
+    Moscow calls a special military operation", "the Kremlin's ...")."""
+    excluded = merged(work.excluded) if work.excluded else work.excluded
+    return any(
+        in_spans(start, excluded)
+        or _NAMED_BY_OTHERS.search(work.folded, max(0, start - 60), start) is not None
+        for start, _, rule in work.framing
+        if rule.first_person and rule.actor in side
+    )
+
+
+def _first_person_side(work: BlockWork, spoken: bool = False) -> tuple[str, ...]:
     """The one side whose own words (framing rules marked `first_person`: "our special
     military operation", "fellow Ukrainians") a line in the first person uses, outside quotes
     and exclusions ("what Moscow calls ..."). A narrator who says no "we" or "I" is reporting,
-    and a quoted opponent's words are theirs: neither names the author."""
+    and a quoted opponent's words are theirs: neither names the author. Once the document has
+    spoken as "we" (`spoken`), its narrator is the author, and a line of its own in one side's
+    words names that side without a first person of its own ("... the reunification of Crimea
+    with Russia" after "We strongly condemn ...")."""
     quotes = work.quotes
-    if not any(not in_spans(m.start(), quotes) for m in _FIRST_PERSON.finditer(work.folded)):
+    if not spoken and not any(
+        not in_spans(m.start(), quotes) for m in _FIRST_PERSON.finditer(work.folded)
+    ):
         return ()
     excluded = merged(work.excluded) if work.excluded else work.excluded
     folded = work.folded

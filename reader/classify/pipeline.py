@@ -160,7 +160,7 @@ def classify_iter(
             ):
                 effort.check()
                 pending = _analyse(block, work, rules, state, config.carry_distance, effort)
-                order.take(block, work, pending, state.author_pending)
+                order.take(block, work, pending, _awaits_author(state))
         yield from order.ready()
     yield from order.finish()
 
@@ -191,6 +191,13 @@ def _within(matches: list[_M], start: int, end: int) -> list[_M]:
 
 # A quote may run on over this many paragraphs before its speaker must have been named.
 _QUOTE_PARAGRAPHS = 4
+
+
+def _awaits_author(state: State) -> bool:
+    """After the title: whether the first paragraphs are to name the document's author (a
+    one-speaker title no rule knows, an official genre with no author named, "Press release
+    on ..."), so their verdicts wait with the title's."""
+    return state.author_pending or (state.official and state.document is None)
 
 
 def _hands_over(work: BlockWork) -> bool:
