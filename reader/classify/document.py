@@ -188,6 +188,9 @@ def document_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
         # "Statement by Ambassador <a name no rule knows> at ...": the first lines wait for
         # the one that names the author
         state.author_pending = _ONE_VOICE.match(work.folded) is not None
+        if state.author_pending:
+            state.office = _bare_office(work, *span)
+            _office_holder(work, state, rules)  # a rival body in the title: no holder
         return
     state.document = issuer
     state.document_member = state.document_member or _member_voice(work.terms, *span)
@@ -256,7 +259,7 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
             state.document = tuple(own)
             _voice_earlier(state, rules)
             return
-        author = _opening_author(work, state)
+        author = _opening_author(work, state, rules)
         if not author:
             _wait_for_author(work, state)
             return
@@ -368,6 +371,53 @@ def _wait_for_author(work: BlockWork, state: State) -> None:
         state.unvoiced.append(work)
 
 
+def _bare_office(work: BlockWork, start: int, end: int) -> str:
+    """The office a title's speaker is named by alone, no country, body or name ("Statement
+    by the Secretary General on ..."): its words ("secretary general"), or ""."""
+    units = [u for u in work.units if start <= u[START] < end]
+    roles = [u for u in units if u[TERM] is not None and u[TERM].kind == "role"]
+    if len(roles) != 1 or any(u[LOW] != "the" for u in units if u not in roles):
+        return ""
+    return roles[0][LOW].replace("-", " ")
+
+
+def _office_holder(work: BlockWork, state: State, rules: CompiledRules) -> tuple[str, ...]:
+    """The side whose body holds the office a pending title names alone: the one body the
+    lexicon gives that office ("NATO Secretary General": NATO) that the title or an opening
+    line names ("... as agreed by NATO leaders"). A party of no side named there (the UN,
+    the OSCE, a third state) may hold it too: then the office names no one."""
+    if not state.office:
+        return ()
+    bodies = _office_bodies(rules, state.office)
+    folded = work.folded
+    named = {bodies[folded[a:b]] for a, b, _ in work.terms if folded[a:b] in bodies}
+    if "" in named or len(named) > 1:
+        state.office = ""
+        return ()
+    return tuple(named)
+
+
+def _office_bodies(rules: CompiledRules, office: str) -> dict[str, str]:
+    """The names of the bodies the lexicon gives `office`, each with its side: a side's
+    speaker made of its own name and the office ("NATO Secretary General": "nato" -> nato; a
+    member state's name is no body), or a party of no side's ("OSCE Secretary General" in
+    `others:`: "osce" -> "")."""
+    table = rules.terms.table
+    bodies: dict[str, str] = {}
+    for key, term in table.items():
+        if not key.replace("-", " ").endswith(" " + office):
+            continue
+        name = key[: -len(office) - 1]
+        body = table.get(name)
+        if body is None or body.kind == "role" or body.member or body.actors != term.actors:
+            continue
+        if term.kind == "speaker" and len(term.actors) == 1:
+            bodies[name] = term.actors[0]
+        elif term.kind == "other":
+            bodies[name] = ""
+    return bodies
+
+
 def _voice_earlier(state: State, rules: CompiledRules) -> None:
     """The author now known, the lines that waited for it are theirs (their verdicts were
     held back with the title: reader.classify.pipeline)."""
@@ -392,12 +442,13 @@ def _headline_author(state: State) -> tuple[str, ...]:
     return lead.actors
 
 
-def _opening_author(work: BlockWork, state: State) -> tuple[str, ...]:
+def _opening_author(work: BlockWork, state: State, rules: CompiledRules) -> tuple[str, ...]:
     """The author an opening block names: the subject of a readout's "had a telephone
     conversation with", a declaration's "We, the Heads of State ... of the North Atlantic
     Alliance", the state a delegate speaks "on behalf of", or the side whose own words a
     first-person line uses (`_first_person_side`), or else the one side a release's headline
-    has speak (`_headline_author`)."""
+    has speak (`_headline_author`), or the body that holds the office a title names alone
+    (`_office_holder`)."""
     folded = work.folded
     readout = _READOUT.search(folded)
     if readout is not None:
@@ -415,7 +466,12 @@ def _opening_author(work: BlockWork, state: State) -> tuple[str, ...]:
         return _one_actor(work.terms, behalf.start(1), behalf.end(1))
     if any(who.kind == "actor" for _, who in work.main):
         return ()  # a line with a speaker of its own is theirs
-    return _first_person_side(work) or _narrator_side(work, state) or _headline_author(state)
+    return (
+        _first_person_side(work)
+        or _narrator_side(work, state)
+        or _headline_author(state)
+        or _office_holder(work, state, rules)
+    )
 
 
 def _narrator_side(work: BlockWork, state: State) -> tuple[str, ...]:
