@@ -281,13 +281,17 @@ def _unasserted(work: BlockWork, attr: _Attr) -> bool:
 # Verbs that report a statement even in the present tense inside a quote ("He says he will not
 # give up a single metre").
 _REPORTING_NOW = word_set("say tell")
-_PRESENT_BE = frozenset(["is", "are", "am"])
+# Auxiliaries of the present ("is openly threatening") and of the present perfect ("has
+# declared Russia a threat"): a state of affairs the quoted speaker pictures, not one statement.
+_PRESENT_BE = frozenset(["is", "are", "am", "has", "have"])
 
 
 def _characterised(work: BlockWork, attr: _Attr) -> bool:
     """Inside a quote, another side as the subject of a present-tense verb ("Russia is openly
-    threatening war", "Russian commanders report to Moscow what it wants to hear") is the
-    quoted speaker's picture of that side, not a statement of its that the speaker reports."""
+    threatening war", "Russian commanders report to Moscow what it wants to hear") or of a
+    present perfect ("NATO has declared Russia a threat and keeps building up") is the quoted
+    speaker's picture of that side, not a statement of its that the speaker reports ("Kyiv
+    has said ..." is still reported: `_REPORTING_NOW`)."""
     if attr.verb is None or attr.verb.lemma in _REPORTING_NOW:
         return False
     if not work.quotes or not in_spans(attr.pos, work.quotes):
