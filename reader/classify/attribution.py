@@ -55,7 +55,7 @@ from reader.classify.types import (
     WhoKind,
 )
 from reader.classify.units import in_spans
-from reader.rules.compile import CompiledRules, VerbForm
+from reader.rules.compile import CompiledRules, VerbForm, inflect
 from reader.rules.grammar import (
     ATTRIBUTION_COORDINATED,
     ATTRIBUTION_INVERTED,
@@ -282,23 +282,22 @@ def _unasserted(work: BlockWork, attr: _Attr) -> bool:
 # give up a single metre").
 _REPORTING_NOW = word_set("say tell")
 # Auxiliaries of the present ("is openly threatening") and of the present perfect ("has
-# declared Russia a threat"): a state of affairs the quoted speaker pictures, not one statement.
+# declared Russia a threat"): inside a quote, a state of affairs the speaker pictures.
 _PRESENT_BE = frozenset(["is", "are", "am", "has", "have"])
 
 
 def _characterised(work: BlockWork, attr: _Attr) -> bool:
     """Inside a quote, another side as the subject of a present-tense verb ("Russia is openly
-    threatening war", "Russian commanders report to Moscow what it wants to hear") or of a
-    present perfect ("NATO has declared Russia a threat and keeps building up") is the quoted
-    speaker's picture of that side, not a statement of its that the speaker reports ("Kyiv
-    has said ..." is still reported: `_REPORTING_NOW`)."""
+    threatening war", "Russian commanders report to Moscow what it wants to hear", "Moscow
+    denies everything") or of a present perfect ("NATO has declared Russia a threat and keeps
+    building up") is the quoted speaker's picture of that side, not a statement of its that
+    the speaker reports ("Kyiv says ...", "Moscow has told us ..." are: `_REPORTING_NOW`)."""
     if attr.verb is None or attr.verb.lemma in _REPORTING_NOW:
         return False
     if not work.quotes or not in_spans(attr.pos, work.quotes):
         return False
-    surface = work.folded[attr.pos : attr.end]
-    lemma = attr.verb.lemma
-    if surface in (lemma, lemma + "s", lemma + "es"):
+    head = attr.verb.lemma.partition(" ")[0]  # "complain (that)", "point (out)"
+    if work.folded[attr.pos : attr.end].partition(" ")[0] in inflect(head)[:2]:  # "denies"
         return True
     j = bisect_left(work.starts, attr.pos) - 1
     while j >= 0 and work.units[j][LOW] in SKIP:  # "is openly threatening"
