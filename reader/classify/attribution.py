@@ -2389,11 +2389,51 @@ def _position_noun(work: BlockWork, i: int) -> int | None:
     ):
         return None
     if units[j][LOW] not in _READINESS:
-        return None if term.kind == "adjective" else j
+        if term.kind == "adjective" or _verb_complement(work, i, units[j + 1][LOW]):
+            return None
+        return j
     verbs = work.verbs
     v = bisect_left(verbs, units[i - 1][START], key=_start) if i else len(verbs)
     said = v < len(verbs) and verbs[v][0] == units[i - 1][START] and verbs[v][2].cls == "speech"
     return j if said else None
+
+
+# A speech verb's occasion before the possessive ("said in response to", "wrote after"), and how
+# many words it may hold; "said X's claim that ... was absurd" names the claim as its object.
+_OCCASION_OPENERS = frozenset(["in", "on", "about", "after", "following", "regarding"])
+_OCCASION_REACH = 6
+
+
+def _verb_complement(work: BlockWork, i: int, link: str) -> bool:
+    """ "X said in response to Budanov's remarks that ...": the "that" after a position named
+    inside a finite speech verb's occasion, with no comma in between, opens the verb's own
+    complement, not what the position said ("Commenting on X's statement that ...", "Asked to
+    comment on X's statement that ..." name it: the object of a participle or an infinitive;
+    "in reply to" is a noun's form, no verb)."""
+    if link != "that":
+        return False
+    start = work.units[i][START]
+    for v_start, v_end, form in reversed(work.verbs):
+        before = work.folded[work.sentence_start(v_start) : v_start].split()
+        if v_start >= start or (before and before[-1] in _NOUN_BEFORE):
+            continue
+        words = work.folded[v_end:start].split()
+        return (
+            form.cls == "speech"
+            and not form.participle
+            and bool(before)
+            and before[-1] != "to"  # "asked to comment on X's statement that ...": its object
+            and bool(words)
+            and words[0] in _OCCASION_OPENERS
+            and len(words) <= _OCCASION_REACH
+            and not any(mark in word for word in words for mark in (",", ":", ";"))
+            and "that" not in words
+        )
+    return False
+
+
+# Words that make the verb's form after them a noun: "in reply to", "a comment on".
+_NOUN_BEFORE = frozenset(["in", "a", "an", "the", "his", "her", "its", "their"])
 
 
 def _positions_from(work: BlockWork, rules: CompiledRules, state: State) -> None:
