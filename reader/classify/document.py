@@ -37,9 +37,10 @@ from reader.classify.units import (
     merged,
     section_heading,
 )
-from reader.rules.compile import CompiledRules, Term
+from reader.rules.compile import CompiledRules, Term, inflect
 from reader.rules.grammar import (
     ATTRIBUTION_HEADLINE,
+    ATTRIBUTION_SUBJECT,
     CARRY_AUTHOR,
     CARRY_DOCUMENT,
     CARRY_STATEMENT,
@@ -289,18 +290,37 @@ def _judged_reports(work: BlockWork, author: tuple[str, ...]) -> None:
     ("Putin has announced the beginning of a new wave of aggression against Ukraine" in Kyiv's
     statement): the author's account of what that side did, not its words; that side's
     attribution in the sentence is dropped. An act named as a third side's ("... a response
-    to NATO's aggression") stays the speaker's claim."""
+    to NATO's aggression") stays the speaker's claim. So is another side's present stance
+    (`_pictured`)."""
     for ev in list(work.evidence):
         if ev.kind != "attribution" or ev.actor in author:
             continue
         start, end = next(((a, b) for a, b in work.sentences if a <= ev.start < b), (0, 0))
-        if _judged_act(work, ev.actor, ev.end, end):
+        if _judged_act(work, ev.actor, ev.end, end) or _pictured(work, ev.rule, ev.end):
             work.evidence = [
                 other
                 for other in work.evidence
                 if not (other.actor == ev.actor and other.kind == "attribution")
                 or not start <= other.start < end
             ]
+
+
+# Stances a document reports as stated by the side that took them ("the two leaders agree").
+_STATED_STANCES = frozenset(["agree"])
+
+
+def _pictured(work: BlockWork, rule: str, verb_end: int) -> bool:
+    """Another side as the subject of a stance verb in the present tense, in a document's line
+    ("the alliance refuses to see the risks" in a ministry's comment, "Kyiv continues to
+    shell ..."): the author's picture of that side, not a position it stated. Speech verbs
+    ("Washington claims that ...") and agreements stay reported."""
+    if rule != ATTRIBUTION_SUBJECT.id:
+        return False
+    start, form = next(((s, f) for s, e, f in work.verbs if e == verb_end), (0, None))
+    if form is None or form.cls == "speech" or form.lemma in _STATED_STANCES:
+        return False
+    head = form.lemma.partition(" ")[0]
+    return work.folded[start:verb_end].partition(" ")[0] in inflect(head)[:2]
 
 
 # The author's judgement of an act: no side calls its own act so.
