@@ -24,9 +24,11 @@ from reader.classify.phrases import (
     NP_MODIFIERS,
     OBJECT_PREP,
     SKIP,
+    STATED_STANCES,
     learn,
     np_after,
     np_before,
+    present_form,
     resolve,
     state_head,
     tie_appositive,
@@ -55,7 +57,7 @@ from reader.classify.types import (
     WhoKind,
 )
 from reader.classify.units import in_spans
-from reader.rules.compile import CompiledRules, VerbForm, inflect
+from reader.rules.compile import CompiledRules, VerbForm
 from reader.rules.grammar import (
     ATTRIBUTION_COORDINATED,
     ATTRIBUTION_INVERTED,
@@ -296,8 +298,7 @@ def _characterised(work: BlockWork, attr: _Attr) -> bool:
         return False
     if not work.quotes or not in_spans(attr.pos, work.quotes):
         return False
-    head = attr.verb.lemma.partition(" ")[0]  # "complain (that)", "point (out)"
-    if work.folded[attr.pos : attr.end].partition(" ")[0] in inflect(head)[:2]:  # "denies"
+    if present_form(work.folded[attr.pos : attr.end], attr.verb.lemma):  # "denies"
         return True
     j = bisect_left(work.starts, attr.pos) - 1
     while j >= 0 and work.units[j][LOW] in SKIP:  # "is openly threatening"
@@ -560,8 +561,7 @@ def _passive_agent(verb: _Verb) -> _Attr | None:
         return None
     if k + 2 >= verb.last or units[k + 1][LOW] != "by":
         return None
-    surface = verb.work.folded[verb.start : verb.end]
-    if surface in (form.lemma, form.lemma + "s", form.lemma + "es"):
+    if present_form(verb.work.folded[verb.start : verb.end], form.lemma):
         return None  # "his calls by phone": no participle
     j = k - 1
     while j >= verb.floor and (units[j][LOW] in SKIP or units[j][LOW].endswith("ly")):
@@ -2203,12 +2203,6 @@ def _named(
     return who.actors
 
 
-# Stance verbs that, in another speaker's reported words, report a position the subject
-# stated: "the minister announced that the allies have agreed to ..." (an agreement is made by
-# saying so); "Yermak said Russia does not want peace" stays Yermak's claim.
-_STATED_STANCES = word_set("agree")
-
-
 def _reports_words(work: BlockWork, attr: _Attr) -> bool:
     """Whether an attribution inside another speaker's words reports its subject's words: a
     speech verb, a source marker, or an agreement the narrator reports (inside the speaker's
@@ -2216,7 +2210,7 @@ def _reports_words(work: BlockWork, attr: _Attr) -> bool:
     verb = attr.verb
     if verb is None or verb.cls == "speech":
         return True
-    if verb.lemma not in _STATED_STANCES or (work.quotes and in_spans(attr.pos, work.quotes)):
+    if verb.lemma not in STATED_STANCES or (work.quotes and in_spans(attr.pos, work.quotes)):
         return False
     return _NEXT_CONTACT.match(work.folded, attr.end) is None
 
@@ -2414,8 +2408,10 @@ def _verb_complement(work: BlockWork, i: int, link: str) -> bool:
         return False
     start = work.units[i][START]
     for v_start, v_end, form in reversed(work.verbs):
+        if v_start >= start:
+            continue
         before = work.folded[work.sentence_start(v_start) : v_start].split()
-        if v_start >= start or (before and before[-1] in _NOUN_BEFORE):
+        if before and before[-1] in _NOUN_BEFORE:
             continue
         words = work.folded[v_end:start].split()
         return (

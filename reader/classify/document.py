@@ -15,8 +15,10 @@ from reader.classify.phrases import (
     COORD,
     NOUN_MARK,
     OBJECT_PREP,
+    STATED_STANCES,
     judged_topic,
     one_party,
+    present_form,
     word_set,
 )
 from reader.classify.topic import allowed, national_matter
@@ -37,7 +39,7 @@ from reader.classify.units import (
     merged,
     section_heading,
 )
-from reader.rules.compile import CompiledRules, Term, inflect
+from reader.rules.compile import CompiledRules, Term
 from reader.rules.grammar import (
     ATTRIBUTION_HEADLINE,
     ATTRIBUTION_SUBJECT,
@@ -151,13 +153,6 @@ _BULLET = re.compile(r"\s*(?:[•▪●◦*]\s*|[a-z])(?:\S+\s+){5,}\S+\s*$")
 _OPENING_BLOCKS = 4
 
 
-def _one_actor(terms: Iterable[tuple[int, int, Term]], start: int, end: int) -> tuple[str, ...]:
-    """The one actor the names between `start` and `end` stand for, or the sides of the one
-    joint body they name ("We, the Foreign Ministers of the NATO-Ukraine Commission, ..."):
-    () when none or many."""
-    return one_party(terms, start, end)
-
-
 def _member_voice(terms: Iterable[tuple[int, int, Term]], start: int, end: int) -> bool:
     """Whether the names between `start` and `end` are all a member state's ("the Government
     of Estonia", "Poland's Foreign Ministry"): its document is its side's on the war only."""
@@ -182,9 +177,9 @@ def document_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
     end = _ISSUER_END.search(text, authored.end())
     span = (authored.end(), end.start() if end else len(text))
     behalf = _BEHALF.search(work.folded, span[1])
-    if behalf is not None and not _one_actor(work.terms, *span):
+    if behalf is not None and not one_party(work.terms, *span):
         span = behalf.span(1)
-    issuer = _one_actor(work.terms, *span)
+    issuer = one_party(work.terms, *span)
     if not issuer:
         # "Statement by Ambassador <a name no rule knows> at ...": the first lines wait for
         # the one that names the author
@@ -305,10 +300,6 @@ def _judged_reports(work: BlockWork, author: tuple[str, ...]) -> None:
             ]
 
 
-# Stances a document reports as stated by the side that took them ("the two leaders agree").
-_STATED_STANCES = frozenset(["agree"])
-
-
 def _pictured(work: BlockWork, rule: str, verb_end: int) -> bool:
     """Another side as the subject of a stance verb in the present tense, in a document's line
     ("the alliance refuses to see the risks" in a ministry's comment, "Kyiv continues to
@@ -317,10 +308,9 @@ def _pictured(work: BlockWork, rule: str, verb_end: int) -> bool:
     if rule != ATTRIBUTION_SUBJECT.id:
         return False
     start, form = next(((s, f) for s, e, f in work.verbs if e == verb_end), (0, None))
-    if form is None or form.cls == "speech" or form.lemma in _STATED_STANCES:
+    if form is None or form.cls == "speech" or form.lemma in STATED_STANCES:
         return False
-    head = form.lemma.partition(" ")[0]
-    return work.folded[start:verb_end].partition(" ")[0] in inflect(head)[:2]
+    return present_form(work.folded[start:verb_end], form.lemma)
 
 
 # The author's judgement of an act: no side calls its own act so.
@@ -475,15 +465,15 @@ def _opening_author(work: BlockWork, state: State, rules: CompiledRules) -> tupl
         # the clause's subject: "At the initiative of the German side, Vladimir Putin had
         # a telephone conversation with ..." is Putin's readout
         clause = folded.rfind(",", 0, readout.start()) + 1
-        author = _one_actor(work.terms, clause, readout.start())
+        author = one_party(work.terms, clause, readout.start())
         state.reports = bool(author)
         return author
     we = _WE_OPENING.match(folded)
     if we is not None:
-        return _one_actor(work.terms, we.start(1), we.end(1))
+        return one_party(work.terms, we.start(1), we.end(1))
     behalf = _ON_BEHALF.search(folded)
     if behalf is not None:  # "On behalf of the United Kingdom, I thank ..."
-        return _one_actor(work.terms, behalf.start(1), behalf.end(1))
+        return one_party(work.terms, behalf.start(1), behalf.end(1))
     if any(who.kind == "actor" for _, who in work.main):
         return ()  # a line with a speaker of its own is theirs
     return (
@@ -1090,7 +1080,7 @@ def _introduction(work: BlockWork, state: State, rules: CompiledRules) -> None:
         return
     speakers = {who.actors for _, who in work.main if who.kind == "actor"}
     if not speakers:
-        speakers = {_one_actor(work.terms, 0, intro.start())} - {()}
+        speakers = {one_party(work.terms, 0, intro.start())} - {()}
     if not speakers and state.house and _office_named(work, intro.start()):
         speakers = {state.house}  # "Foreign Secretary X is expected to say:" on its own site
     if len(speakers) != 1:

@@ -13,12 +13,24 @@ import re
 from collections.abc import Iterable, Sequence
 
 from reader.classify.types import CAP, END, LOW, NONE, START, TERM, Names, Tie, Unit, Who
-from reader.rules.compile import Term
+from reader.rules.compile import Term, inflect
 
 
 def word_set(words: str) -> frozenset[str]:
     """A closed word class, written as one string of words."""
     return frozenset(words.split())
+
+
+# Stances that are stated by the side that takes them: an agreement is made by saying so ("the
+# allies have agreed to ...", "the two leaders agree"), so it reports that side's position
+# where another stance verb would be the speaker's picture of it.
+STATED_STANCES = word_set("agree")
+
+
+def present_form(surface: str, lemma: str) -> bool:
+    """Whether the verb's `surface` is its plain present ("deny", "denies"; "complains" for
+    "complain (that)"): not a past, a participle or a passive."""
+    return surface.partition(" ")[0] in inflect(lemma.partition(" ")[0])[:2]
 
 
 # Between a subject and its verb: auxiliaries, adverbs, time expressions.

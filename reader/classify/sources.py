@@ -496,8 +496,7 @@ def actions_only(work: BlockWork, state: State, rules: CompiledRules) -> None:
         return
     if not any(ev.rule in _VOICES for ev in work.evidence):
         return
-    index = _by_position(work)
-    if work.sentences and all(_is_action(work, index, rules, s, e) for s, e in work.sentences):
+    if _every_sentence_an_action(work, rules):
         work.evidence = [ev for ev in work.evidence if ev.rule not in _VOICES]
 
 
@@ -505,7 +504,12 @@ def only_actions(work: BlockWork, rules: CompiledRules) -> bool:
     """Every sentence of the block reports an action and nothing else ("X had a phone call
     with Y to congratulate him"): an act, whoever the next paragraph says told it ("X
     announced this on Telegram")."""
-    if not rules.actions or not work.sentences or not work.excluded:
+    return bool(rules.actions and work.excluded) and _every_sentence_an_action(work, rules)
+
+
+def _every_sentence_an_action(work: BlockWork, rules: CompiledRules) -> bool:
+    """Every sentence of the block (one at least) matches an action and says nothing more."""
+    if not work.sentences:
         return False
     index = _by_position(work)
     return all(_is_action(work, index, rules, s, e) for s, e in work.sentences)

@@ -189,13 +189,13 @@ def sentence_spans(text: str, check: Callable[[], None] | None = None) -> list[t
     return spans
 
 
-# A line that is a question put to the speaker of a transcript ("Do you expect ...?"): "you"
-# in its last sentence, a question mark at its end. A journalist's, not the speaker's.
 # A briefing's or a meeting's cast: "Hosts: the Prime Minister X, the Foreign Minister Y, ...",
 # "Participants: ...": those taking part, listed under a plural label; no speaker's label
 # (a transcript's is one speaker's) and no one's words.
 CAST_LINE = re.compile(r"\W*(?:hosts|participants|speakers|panel(?:l)?ists|attendees|present)\s*:")
 
+# A line that is a question put to the speaker of a transcript ("Do you expect ...?"): "you"
+# in its last sentence, a question mark at its end. A journalist's, not the speaker's.
 ASKS_SPEAKER = re.compile(r"\byou(?:r)?\b[^.!]*\?\W*\Z")
 
 
