@@ -191,6 +191,7 @@ def test_by_default_every_committed_real_article_set_is_scored() -> None:
         "tests/data/real10",
         "tests/data/real11",
         "tests/data/real12",
+        "tests/data/real13",
     ]
     assert [str(folder) for folder in FOLDERS] == expected
     splits = [{a.split for a in load_manifest(root / f / "manifest.yaml")} for f in FOLDERS]
@@ -198,8 +199,9 @@ def test_by_default_every_committed_real_article_set_is_scored() -> None:
     # during session 4; real8 and real9, session 5's, at the start of session 7) and are dev;
     # real10 (built in session 6) was blind until its final read at the end of session 7;
     # real11 (built at session 8's start) was blind until its final read at session 9's start;
-    # real12 (built at session 9's start) was blind until its final read at that session's end
-    assert splits == [{"dev"}] * 12
+    # real12 (built at session 9's start) was blind until its final read at that session's end;
+    # real13 (built from session 9's end to session 10's start) is blind until its final read
+    assert splits == [{"dev"}] * 12 + [{"blind"}]
 
 
 def test_a_real_set_keeps_its_articles_text_only_in_the_ignored_cache() -> None:
