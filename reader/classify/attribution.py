@@ -35,6 +35,7 @@ from reader.classify.phrases import (
     word_set,
 )
 from reader.classify.speakers import (
+    house_open,
     house_who,
     known_role,
     named_again,
@@ -1196,7 +1197,7 @@ def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | Non
         if body is not None:
             tie_appositive(units[a:b], body, state.names)
             who = Who("actor", body.actors, who.start, who.end, who.roles, member=body.member)
-    if who.kind in ("role", "unknown") and state.house and _official_source(who.roles):
+    if who.kind in ("role", "unknown") and house_open(state) and _official_source(who.roles):
         who = house_who(who, state)
     if who.kind in ("unknown", "role", "none") and appositive is not None:
         tie_appositive(units[a:b], appositive, state.names)
@@ -2118,7 +2119,7 @@ _HOUSE_OFFICES = word_set(
 def _house_office(who: Who, state: State) -> Who | None:
     """A bare government office no one in the article holds yet (`known_role` found no
     holder of this very office): the dateline's or the outlet's side."""
-    if not state.house or not set(who.roles) & _HOUSE_OFFICES:
+    if not house_open(state) or not set(who.roles) & _HOUSE_OFFICES:
         return None
     return house_who(who, state)
 
@@ -2227,6 +2228,8 @@ def _spoke(work: BlockWork, who: Who, actors: tuple[str, ...], state: State) -> 
     one a later "he said" may take; a country or a body ("China has not criticised")
     is not."""
     speaker = Speaker(actors, work.index, member=who.member)
+    if actors and not set(actors) & set(state.house):
+        state.other_side_heard = True  # two sides in play: a private outlet's house yields
     starts = work.starts
     units = work.units[bisect_left(starts, who.start) : bisect_left(starts, who.end)]
     if _is_thing(units):

@@ -53,6 +53,7 @@ def page_source(article: Article, state: State, rules: CompiledRules) -> None:
         if rule.actor is not None and _on_page(rule, state.page):
             if rule.voice == "house":  # a one-side outlet: its unqualified offices are its side's
                 state.house, state.house_member = (rule.actor,), rule.member
+                state.house_private = rule.private
             else:
                 _establish(state, rule, (rule.actor,))
                 state.house, state.house_member = (rule.actor,), rule.member

@@ -261,7 +261,7 @@ def _side_of_title(work: BlockWork, state: State, who: Who, a: int, b: int, at: 
     phrase = work.units[a:b]
     if not _house_title(phrase, who.roles):
         return _held_office(who, phrase, state) or who
-    house = state.house
+    house = house_open(state)
     if house and not _other_side_before(work, at, house):
         claim = _claimed_office(work, state, who, at)
         if claim is None:
@@ -282,6 +282,13 @@ def title_side(work: BlockWork, state: State, who: Who, a: int, b: int) -> Who:
     Affairs," after a name), as for one before a name: the dateline's, or the country the
     sentence opens with."""
     return _side_of_title(work, state, who, a, b, work.units[a][START])
+
+
+def house_open(state: State) -> tuple[str, ...]:
+    """The side that fills the article's offices named without a country: the house's, but a
+    private outlet's only while no speaker of another side has spoken in the article (a
+    Ukrainian paper's "The Defence Ministry said" after "Russian forces said" may be either)."""
+    return () if state.house_private and state.other_side_heard else state.house
 
 
 def house_who(who: Who, state: State) -> Who:

@@ -112,6 +112,8 @@ class State:
     reports: bool = False  # ... and what it says others said is reported in that voice
     house: tuple[str, ...] = ()  # the side a dateline puts the article on ("KYIV, ... (AP)")
     house_member: bool = False  # ... through a member state's site (its public broadcaster)
+    house_private: bool = False  # ... through a private outlet: only while no other side spoke
+    other_side_heard: bool = False  # a speaker of a side other than the house's has spoken
     document_member: bool = False  # the document is a member state's site's: on the war only
     document_topic: bool = False  # ... and one of its lines was on the war's topic
     interviewee: Speaker | None = None  # who answers the "A:" lines of an interview

@@ -172,7 +172,9 @@ class SourceRule:
     paragraphs: a line that hands the floor to a speaker ("X provided the following readout:"),
     or with `voice: joint` a story's call ("X spoke to Y"), whose speaker and counterpart make
     its joint subjects speak for both. `member`: a member state's site (a public broadcaster):
-    the offices its house voice fills are a member's voice, which counts only on the war."""
+    the offices its house voice fills are a member's voice, which counts only on the war.
+    `private`: a private outlet of one side: its house voice fills offices only until a
+    speaker of another side is heard in the article."""
 
     id: str
     message: str
@@ -185,6 +187,7 @@ class SourceRule:
     joint: tuple[str, ...]
     openings: tuple[Prefiltered, ...] = ()  # the same, for the first paragraphs after the title
     member: bool = False  # a member state's site: its offices speak for the actor on the war only
+    private: bool = False  # a private outlet: its house side holds only while no other side spoke
 
 
 def source_rule(rule: Mapping[str, Any]) -> SourceRule:
@@ -201,6 +204,7 @@ def source_rule(rule: Mapping[str, Any]) -> SourceRule:
         roles=tuple(_norm(role) for role in rule.get("roles") or ()),
         joint=tuple(_norm(subject) for subject in rule.get("joint") or ()),
         member=bool(rule.get("member", False)),
+        private=bool(rule.get("private", False)),
     )
 
 

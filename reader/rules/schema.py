@@ -406,6 +406,7 @@ _SOURCE = mapping(
         "roles": STRINGS,
         "joint": STRINGS,
         "member": boolean,
+        "private": boolean,
         "tests": _EXAMPLES,
     },
     required=("id", "message"),
