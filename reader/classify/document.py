@@ -615,6 +615,8 @@ def closing_source(work: BlockWork) -> Who | None:
     its word there). Not an object: the word before it is no preposition, article, auxiliary
     or verb ("talks with the ministry", "Biden meets Zelensky"), and the claim has three
     words or more."""
+    if _COUNTERPART_TITLE.match(work.folded):
+        return None  # "Telephone conversation with Chancellor of Austria <name>"
     units = work.units
     if units and units[-1][LOW] in _CLOSING_SAYS:
         units = units[:-1]  # "... kremlin official says"
@@ -778,6 +780,13 @@ def _side_word(unit: tuple[int, int, str, Term | None, bool]) -> bool:
 
 
 _CLOSING_SAYS = frozenset(["says", "said", "say"])
+# A title that names only a document and its counterpart ("Telephone conversation with
+# Federal Chancellor of Austria <name>", "Meeting with the Prime Minister of <country>"): the
+# name closing it is the one met or called, no source.
+_COUNTERPART_TITLE = re.compile(
+    r"\W*(?:(?:telephone|phone|video)\s+)?(?:conversation|call|meeting|talks|negotiations|"
+    r"consultations)\s+(?:with|between)\s"
+)
 # Words that make the phrase after them an object or a complement, not a closing source.
 _NOT_BEFORE_SOURCE = (
     OBJECT_PREP
