@@ -615,8 +615,6 @@ def closing_source(work: BlockWork) -> Who | None:
     its word there). Not an object: the word before it is no preposition, article, auxiliary
     or verb ("talks with the ministry", "Biden meets Zelensky"), and the claim has three
     words or more."""
-    if _COUNTERPART_TITLE.match(work.folded):
-        return None  # "Telephone conversation with Chancellor of Austria <name>"
     units = work.units
     if units and units[-1][LOW] in _CLOSING_SAYS:
         units = units[:-1]  # "... kremlin official says"
@@ -780,6 +778,14 @@ def _side_word(unit: tuple[int, int, str, Term | None, bool]) -> bool:
 
 
 _CLOSING_SAYS = frozenset(["says", "said", "say"])
+
+
+def counterpart_title(work: BlockWork) -> bool:
+    """A title that names only a document and its counterpart ("Telephone conversation with
+    Federal Chancellor of Austria <name>"): the name closing it is the one called, no source."""
+    return _COUNTERPART_TITLE.match(work.folded) is not None
+
+
 # A title that names only a document and its counterpart ("Telephone conversation with
 # Federal Chancellor of Austria <name>", "Meeting with the Prime Minister of <country>"): the
 # name closing it is the one met or called, no source.
