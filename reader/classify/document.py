@@ -778,6 +778,21 @@ def _side_word(unit: tuple[int, int, str, Term | None, bool]) -> bool:
 
 
 _CLOSING_SAYS = frozenset(["says", "said", "say"])
+
+
+def counterpart_title(work: BlockWork) -> bool:
+    """A title that names only a document and its counterpart ("Telephone conversation with
+    Federal Chancellor of Austria <name>"): the name closing it is the one called, no source."""
+    return _COUNTERPART_TITLE.match(work.folded) is not None
+
+
+# A title that names only a document and its counterpart ("Telephone conversation with
+# Federal Chancellor of Austria <name>", "Meeting with the Prime Minister of <country>"): the
+# name closing it is the one met or called, no source.
+_COUNTERPART_TITLE = re.compile(
+    r"\W*(?:(?:telephone|phone|video)\s+)?(?:conversation|call|meeting|talks|negotiations|"
+    r"consultations)\s+(?:with|between)\s"
+)
 # Words that make the phrase after them an object or a complement, not a closing source.
 _NOT_BEFORE_SOURCE = (
     OBJECT_PREP

@@ -27,6 +27,7 @@ from reader.classify.document import (
     OFFICIAL_TITLE,
     cited_house,
     closing_source,
+    counterpart_title,
     document_title,
     document_voice,
     house_side,
@@ -457,7 +458,7 @@ def _title_source(work: BlockWork, office: Who | None) -> Who | None:
     """A headline's source the first paragraphs are to name: "…, Governor Says", "We will
     …", and a URL slug's "<claim> ministry" (its dash lost) or "liz truss condemns …"."""
     found = office or first_person_title(work)
-    if found is None and not work.main:
+    if found is None and not work.main and not counterpart_title(work):
         found = closing_source(work) or slug_subject(work) or lost_colon_source(work)
         found = found or passive_decision(work)  # "More weapons pledged for Ukraine"
     return found
