@@ -1905,6 +1905,15 @@ def _parties_named(work: BlockWork, before: int, kinds: tuple[str, ...]) -> list
     ]
 
 
+def _earlier_holders(work: BlockWork, who: Who) -> bool:
+    """Whether the subject names only holders of an office in earlier years (the lexicon's
+    `past_speakers`): inside another speaker's quote they are the past that speaker recalls."""
+    if who.kind != "actor":
+        return False
+    named = [t for a, _, t in work.terms if who.start <= a < who.end and t.kind != "role"]
+    return bool(named) and all(t.past for t in named)
+
+
 def _settle_one(
     work: BlockWork,
     attr: _Attr,
@@ -1918,6 +1927,8 @@ def _settle_one(
     """Evidence for one attribution; the actors it makes the speaker (() for a named speaker
     who is none of them), or None when it is reported or unresolved."""
     who = attr.who
+    if quoted and _earlier_holders(work, who):
+        return None  # '"... years later Merkel admitted ...," he said': history, no side's voice
     if who.kind == "actor" and work.folded[who.start : who.end] in _TWO_SIDES:
         who = _two_parties(work, who)
     found: Who | Speaker | None = who
