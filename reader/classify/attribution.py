@@ -72,10 +72,14 @@ from reader.rules.grammar import (
     GrammarRule,
 )
 
-# Before the verb "continued to urge" means "urged".
+# Before the verb "continued to urge" means "urged", "went on to comment" means "commented".
 _ASPECT = word_set(
-    "continued continues continue continuing began begins started starts kept keeps went"
+    "continued continues continue continuing began begins started starts kept keeps went goes"
 )
+# A rank or a readiness after "be" before the verb's "to": "was the first to tell journalists",
+# "were among the first to condemn", "was quick to deny" all say that the subject said it.
+_RANKS = word_set("first last only")
+_READY = word_set("quick swift keen careful eager")
 
 
 def _before_infinitive(units: list[Unit], i: int, floor: int) -> int | None:
@@ -87,10 +91,29 @@ def _before_infinitive(units: list[Unit], i: int, floor: int) -> int | None:
     to = i - 1 if low.endswith("ly") and i - 1 > floor and units[i - 1][LOW] == "to" else i
     if to < floor or units[to][LOW] != "to":
         return i
-    if to - 1 >= floor and units[to - 1][LOW] in _ASPECT:
-        return to - 2
     if _used_occasion(units, to, floor):
         return to - 4
+    return _said_frame(units, to, floor)
+
+
+def _said_frame(units: list[Unit], to: int, floor: int) -> int | None:
+    """Where the subject ends before a frame that keeps the infinitive at `to` the subject's
+    own statement: an aspect ("continued to", "went on to"), a rank ("had earlier been the
+    first to", "was among the first to") or a readiness ("was quick to") after "be" (the "be"
+    is left to the auxiliaries skipped after it); None for any other infinitive ("wants to
+    say", "is expected to tell")."""
+    back = [units[j][LOW] for j in range(to - 1, max(floor, to - 5) - 1, -1)]
+    back += [""] * (4 - len(back))
+    if back[0] in _ASPECT:
+        return to - 2
+    if back[0] == "on" and back[1] in _ASPECT:
+        return to - 3  # "went on to comment"
+    if back[0] in _READY and back[1] in _BE:
+        return to - 2
+    if back[0] in _RANKS and back[1] == "the":
+        among = back[2] == "among"
+        if back[2 + among] in _BE:
+            return to - 3 - among
     return None
 
 
@@ -1883,6 +1906,15 @@ def _parties_named(work: BlockWork, before: int, kinds: tuple[str, ...]) -> list
     ]
 
 
+def _earlier_holders(work: BlockWork, who: Who) -> bool:
+    """Whether the subject names only holders of an office in earlier years (the lexicon's
+    `past_speakers`): inside another speaker's quote they are the past that speaker recalls."""
+    if who.kind != "actor":
+        return False
+    named = [t for a, _, t in work.terms if who.start <= a < who.end and t.kind != "role"]
+    return bool(named) and all(t.past for t in named)
+
+
 def _settle_one(
     work: BlockWork,
     attr: _Attr,
@@ -1896,6 +1928,8 @@ def _settle_one(
     """Evidence for one attribution; the actors it makes the speaker (() for a named speaker
     who is none of them), or None when it is reported or unresolved."""
     who = attr.who
+    if quoted and _earlier_holders(work, who):
+        return None  # '"... years later Merkel admitted ...," he said': history, no side's voice
     if who.kind == "actor" and work.folded[who.start : who.end] in _TWO_SIDES:
         who = _two_parties(work, who)
     found: Who | Speaker | None = who

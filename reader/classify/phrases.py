@@ -455,10 +455,10 @@ def _swapped(a: str, b: str) -> bool:
 def _former(units: Sequence[Unit]) -> bool:
     """A phrase with "former" or "ex-" (`_Phrase.former`) and an office: "Former US Secretary
     of State <name>", "an ex-army chief": someone who held an office no longer speaks for the
-    state (GUIDE.md), unless the lexicon names them as its speaker ("Former President
-    Medvedev", now in another office; "the former bloc chief")."""
-    offices = [u[TERM].kind for u in units if u[TERM] is not None and u[TERM].kind in _OFFICES]
-    return bool(offices) and "speaker" not in offices
+    state (GUIDE.md), unless the lexicon names them as its speaker today ("Former President
+    Medvedev", now in another office; "the former bloc chief"; not a `past_speakers` name)."""
+    offices = [u[TERM] for u in units if u[TERM] is not None and u[TERM].kind in _OFFICES]
+    return bool(offices) and not any(t.kind == "speaker" and not t.past for t in offices)
 
 
 def _unresolved(

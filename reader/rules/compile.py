@@ -104,11 +104,14 @@ class Term:
     actors: tuple[str, ...]
     member: bool = False
     possessive: bool = False  # a slug's possessive, its apostrophe dropped ("putins comments")
+    past: bool = False  # a holder of an office in earlier years (`past_speakers`)
 
-    def __reduce__(self) -> tuple[type[Term], tuple[TermKind, tuple[str, ...], bool, bool]]:
+    def __reduce__(
+        self,
+    ) -> tuple[type[Term], tuple[TermKind, tuple[str, ...], bool, bool, bool]]:
         # Pickled as a call: the rules' cache (reader.rules.cache) holds ~1,000 terms, and
         # dataclasses' own state for slots loads 3x slower, a millisecond of every start.
-        return Term, (self.kind, self.actors, self.member, self.possessive)
+        return Term, (self.kind, self.actors, self.member, self.possessive, self.past)
 
 
 @dataclass(frozen=True, slots=True)
@@ -471,7 +474,9 @@ class _TermTable:
     def __init__(self) -> None:
         self.terms: dict[str, Term] = {}
 
-    def add(self, term: str, kind: TermKind, actor: str | None, member: bool = False) -> None:
+    def add(
+        self, term: str, kind: TermKind, actor: str | None, member: bool = False, past: bool = False
+    ) -> None:
         key = _norm(term)
         old = self.terms.get(key)
         if kind == "other" and old is not None:
@@ -481,7 +486,7 @@ class _TermTable:
             ids = (*old.actors, actor)
         elif old is not None and old.kind in ("alias", "speaker") and kind in ("role", "adjective"):
             return  # a name outranks the generic use of the same word
-        self.terms[key] = Term(kind, ids, member)
+        self.terms[key] = Term(kind, ids, member, past=past)
 
     def add_slug_possessive(self, term: str, kind: TermKind, actor: str, member: bool) -> None:
         """A one-word name's possessive as a URL slug writes it, its apostrophe dropped
@@ -537,6 +542,7 @@ _SECTIONS: tuple[tuple[str, TermKind], ...] = (
     ("adjectives", "adjective"),
     ("aliases", "alias"),
     ("speakers", "speaker"),
+    ("past_speakers", "speaker"),
 )
 
 
@@ -555,10 +561,11 @@ def _actor_terms(data: Mapping[str, Any]) -> tuple[list[Actor], dict[str, Term]]
         actors.append(Actor(actor_id, entry["label"], entry["colour"], entry["tag"]))
         members = entry.get("members") or {}
         for section, kind in _SECTIONS:
+            past = section == "past_speakers"
             for term in entry.get(section) or ():
-                table.add(term, kind, actor_id)
+                table.add(term, kind, actor_id, past=past)
             for term in members.get(section) or ():
-                table.add(term, kind, actor_id, member=True)
+                table.add(term, kind, actor_id, member=True, past=past)
         for term in entry.get("speakers") or ():
             for variant in name_variants(term):
                 table.add_variant(variant, actor_id)

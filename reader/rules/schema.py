@@ -303,7 +303,9 @@ _SETTINGS = mapping(
     }
 )
 
-_TERMS = mapping({"aliases": STRINGS, "adjectives": STRINGS, "speakers": STRINGS})
+_TERMS = mapping(
+    {"aliases": STRINGS, "adjectives": STRINGS, "speakers": STRINGS, "past_speakers": STRINGS}
+)
 
 _ACTOR = mapping(
     {
@@ -314,6 +316,7 @@ _ACTOR = mapping(
         "aliases": STRINGS,
         "adjectives": STRINGS,
         "speakers": STRINGS,
+        "past_speakers": STRINGS,
         "members": _TERMS,
     },
     required=("id", "label", "colour", "tag"),
