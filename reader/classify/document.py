@@ -782,13 +782,11 @@ _CLOSING_SAYS = frozenset(["says", "said", "say"])
 
 def counterpart_title(work: BlockWork) -> bool:
     """A title that names only a document and its counterpart ("Telephone conversation with
-    Federal Chancellor of Austria <name>"): the name closing it is the one called, no source."""
+    Federal Chancellor of Austria <name>", "Meeting with the Prime Minister of <country>"): the
+    name closing it is the one met or called, no source."""
     return _COUNTERPART_TITLE.match(work.folded) is not None
 
 
-# A title that names only a document and its counterpart ("Telephone conversation with
-# Federal Chancellor of Austria <name>", "Meeting with the Prime Minister of <country>"): the
-# name closing it is the one met or called, no source.
 _COUNTERPART_TITLE = re.compile(
     r"\W*(?:(?:telephone|phone|video)\s+)?(?:conversation|call|meeting|talks|negotiations|"
     r"consultations)\s+(?:with|between)\s"
