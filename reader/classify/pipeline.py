@@ -61,16 +61,16 @@ from reader.classify.quotes import (
 )
 from reader.classify.scan import Budget, prepare_chunk
 from reader.classify.sources import (
-    actions_only,
     byline_source,
     document_label,
+    drop_voice_of_actions,
     embedded_document,
     joint_voice,
-    only_actions,
     opening_source,
     page_source,
     remarks_voice,
     reported_actions,
+    reports_only_actions,
     title_source,
 )
 from reader.classify.speakers import (
@@ -246,7 +246,7 @@ class _BlockOrder:
             self.ahead, self.ahead_quote = work, True
             return
         if block.kind == "paragraph" and (
-            (unattributed(work) and not only_actions(work, self.rules)) or _hands_over(work)
+            (unattributed(work) and not reports_only_actions(work, self.rules)) or _hands_over(work)
         ):
             self.ahead, self.ahead_quote = work, False  # "X said this" may follow
             return
@@ -445,7 +445,8 @@ def _analyse(
         reported_actions(work, rules)
         statement_voice(work, state, rules, block.kind != "heading")
         if state.statement is not None:
-            actions_only(work, state, rules)  # "X addressed the deputies": the statement's act
+            # "X addressed the deputies": the statement's act, not its position
+            drop_voice_of_actions(work, state, rules)
         if not state.official and state.statement is None and rules.sources:
             embedded_document(work, state, rules)  # "Statement of the MFA of Ukraine on ..."
         author_voice(work, state, rules)  # "We condemn ...": the author the opening named
@@ -532,7 +533,7 @@ def _source_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
     if state.source is not None:
         remarks_voice(work, state, rules)
         joint_voice(work, state, rules)
-    actions_only(work, state, rules)
+    drop_voice_of_actions(work, state, rules)
     document_label(work, rules)
 
 

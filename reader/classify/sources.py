@@ -488,7 +488,7 @@ def _joint_pattern(subjects: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
-def actions_only(work: BlockWork, state: State, rules: CompiledRules) -> None:
+def drop_voice_of_actions(work: BlockWork, state: State, rules: CompiledRules) -> None:
     """A release's line that only reports actions ("X had a phone call with Y", "The leaders
     discussed ...", "They agreed to speak again soon") states no position: the document's
     voice is taken back. One speaker's remarks keep it (their account of events is theirs)."""
@@ -501,7 +501,7 @@ def actions_only(work: BlockWork, state: State, rules: CompiledRules) -> None:
         work.evidence = [ev for ev in work.evidence if ev.rule not in _VOICES]
 
 
-def only_actions(work: BlockWork, rules: CompiledRules) -> bool:
+def reports_only_actions(work: BlockWork, rules: CompiledRules) -> bool:
     """Every sentence of the block reports an action and nothing else ("X had a phone call
     with Y to congratulate him"): an act, whoever the next paragraph says told it ("X
     announced this on Telegram")."""
