@@ -189,3 +189,30 @@ def test_a_command_line_of_paths_reads_as_the_parser_reads_it(argv: list[str]) -
     """`reader PATH...` is read without argparse (`_app_args`): the same values as the app's
     parser gives, which reads every other command line."""
     assert vars(_app_args(argv)) == vars(app_parser().parse_args(argv))
+
+
+def test_the_startup_benchmark_lets_its_uncounted_launches_settle(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader notes its start-up regexes a frame or two after it shows (`StartupPatterns`):
+    the benchmark's warm-up launches, killed as soon as they showed, never wrote them, and every
+    counted launch compiled them again, which no user's second start does."""
+    import shutil
+
+    from benchmarks import startup
+
+    settles: list[float] = []
+
+    def launch(
+        command: list[str], marker: str, env: dict[str, str], sock: Path, settle: float = 0.0
+    ) -> tuple[float, float, bool]:
+        settles.append(settle)
+        return 0.2, 0.2, True
+
+    monkeypatch.setattr(shutil, "which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(startup, "_time_to_visible", launch)
+    startup.run(tmp_path)
+
+    assert settles[:2] == [startup.SETTLE_S] * 2  # the bare app's and the reader's first
+    assert startup.SETTLE_S >= 0.5
+    assert settles[2:] == [0.0] * (2 * startup.RUNS)
