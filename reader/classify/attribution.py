@@ -1936,7 +1936,7 @@ def _settle_one(
     if who.kind == "pronoun" and not quoted:
         author = _statement_author(work, who, state)
         if author is not None:  # what the narrator reports of a statement named before it
-            return _named(work, attr, author, (), rules, state)
+            return _named(work, attr, author, (), rules, state, distance)
     if who.kind == "pronoun":
         found = _pronoun_subject(work, attr, embedded_in, quoted, state, distance, voice)
     elif who.kind == "role":
@@ -1946,7 +1946,7 @@ def _settle_one(
     if isinstance(found, Speaker):
         spoke = _carried(work, attr, found, embedded_in, rules, state)
     else:
-        spoke = _named(work, attr, found, embedded_in, rules, state)
+        spoke = _named(work, attr, found, embedded_in, rules, state, distance)
     last = state.last
     if (
         spoke is not None
@@ -2199,10 +2199,12 @@ def _named(
     embedded_in: tuple[str, ...] | None,
     rules: CompiledRules,
     state: State,
+    distance: int,
 ) -> tuple[str, ...] | None:
     """A subject named in the block: the block's speaker, or (inside another speaker's
     words) a position reported."""
-    if who.kind == "actor" and not allowed(who, work, rules, goes_on(who, work, state)):
+    run = 0 if who.kind != "actor" or _is_thing(_units_of(work, who)) else distance
+    if who.kind == "actor" and not allowed(who, work, rules, goes_on(who, work, state, run)):
         # a member state's official on a national matter: no label, but a later "he said" is
         # theirs (on the war's topic, their side's), not the speaker's before them
         last = state.last
@@ -2264,14 +2266,18 @@ def _spoke(work: BlockWork, who: Who, actors: tuple[str, ...], state: State) -> 
     speaker = Speaker(actors, work.index, member=who.member)
     if actors and not set(actors) & set(state.house):
         state.other_side_heard = True  # two sides in play: a private outlet's house yields
-    starts = work.starts
-    units = work.units[bisect_left(starts, who.start) : bisect_left(starts, who.end)]
-    if _is_thing(units):
+    if _is_thing(_units_of(work, who)):
         speaker.thing = True
     else:
         note_person(state, speaker)
     state.last = speaker
     return speaker
+
+
+def _units_of(work: BlockWork, who: Who) -> list[Unit]:
+    """The units of the phrase `who` was read from."""
+    starts = work.starts
+    return work.units[bisect_left(starts, who.start) : bisect_left(starts, who.end)]
 
 
 def _is_thing(units: Sequence[Unit]) -> bool:

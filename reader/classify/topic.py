@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from reader.classify.types import BlockWork, State, Who
+from reader.classify.types import BlockWork, Speaker, State, Who
 from reader.rules.compile import CompiledRules
 
 # Between a side's word and the office it qualifies: "Lithuanian President", "Lithuania's
@@ -112,21 +112,36 @@ def _own_affairs(work: BlockWork, rules: CompiledRules) -> bool:
     return bool(rules.national.scan(work.folded) or rules.trade.scan(work.folded))
 
 
-def goes_on(who: Who, work: BlockWork, state: State) -> bool:
-    """Whether `who`, a member's official, goes on with a statement of theirs: called again by
-    surname ("Kowalski added", after Kowalski spoke on the war: `heard_on_war`), or by a
+def goes_on(who: Who, work: BlockWork, state: State, run: int) -> bool:
+    """Whether `who`, a member's official, goes on with a statement on the war: called again
+    by surname ("Kowalski added", after Kowalski spoke on the war: `heard_on_war`), by a
     person's title alone ("the minister noted", "the Czech minister said") right after their
-    side's speaker spoke on the war. A body ("the Dutch government said") or a new name and
-    title is someone else, with a topic of their own."""
+    side's speaker spoke on the war, or named as a person who joins a run of their side's
+    remarks on it (`joins_run`, `run` blocks back; 0 for a country or a body). A body ("the
+    Dutch government said") is someone else, with a topic of its own."""
     words = work.folded[who.start : who.end].removeprefix("the ").split()
-    if len(words) == 1:
-        return words[0].removesuffix("'s") in state.on_war
+    if len(words) == 1 and words[0].removesuffix("'s") in state.on_war:
+        return True
     last = state.last
     if last is None or last.off_topic or last.actors != who.actors or last is not state.last_person:
         return False
-    if work.index - last.block > 1 or work.text[who.start : who.end].split()[-1][:1].isupper():
-        return False  # a new name ("Minister Jan Novak")
+    if work.text[who.start : who.end].split()[-1][:1].isupper():
+        return joins_run(work, last, run)  # a name ("Minister Jan Novak", "Novak")
+    if len(words) == 1 or work.index - last.block > 1:
+        return False
     return any(_PERSON_TITLE.search(role) for role in who.roles)
+
+
+def joins_run(work: BlockWork, last: Speaker, run: int) -> bool:
+    """Whether a member's official named in this block joins a run of their side's remarks
+    on the war: their side's last speaker (`last`, a person heard on the war) spoke within
+    `run` blocks (the carry distance) and no one has spoken since. A story that goes from
+    one ally's minister to the next on the same events ("Latvia's minister said the threat
+    was low. Estonia's prime minister saw no cause for alarm.") stays on the war though the
+    later line names none of it. Still no label: a line on the member's own
+    affairs (`allowed`), a member heard right after another side's speaker, or a country or
+    a body ("The Netherlands said it sent extra police"), which has a topic of its own."""
+    return 0 < work.index - last.block <= run
 
 
 # The titles of a person, not a body: "the minister", "the Polish president".
