@@ -926,14 +926,22 @@ _TOPIC = re.compile(
 )
 _TOPIC_WORD = re.compile(r"[\w'’-]+")
 # The words that name another side's act in the author's own judgement ("Russia's military
-# invasion", "the new wave of Russian aggression", "Russia's sham referendums").
+# invasion", "the new wave of Russian aggression", "Russia's sham referendums", "Russia's armed
+# provocation", "the Kremlin's provocative and illicit decision", "a crisis provoked by Russia").
 _JUDGEMENT = word_set(
-    "invasion aggression sham so-called illegal illegitimate unprovoked barbaric criminal"
+    "invasion aggression sham so-called illegal illegitimate unprovoked barbaric criminal "
+    "provocation provocations provocative provoked illicit unlawful"
 )
+# "Russia's attempts to annex", "the attempted annexation": an annexation its author calls a
+# mere attempt (Moscow calls it done).
+_ATTEMPT = word_set("attempt attempts attempted")
+_ANNEX = re.compile(r"\s+(?:to\s+)?annex")
 # An occasion is no judgement: "on the second anniversary of the illegal occupation".
 _OCCASION = word_set("anniversary anniversaries year years day days month months week weeks")
 # The words a title's topic phrase may run to before its judgement.
 _TOPIC_REACH = 7
+# How far after a judgement's "by" its agent may be named ("provoked by the Russian Federation").
+_AGENT_REACH = 40
 
 
 def judged_topic(
@@ -941,19 +949,36 @@ def judged_topic(
 ) -> bool:
     """Whether a title's topic names another side's act in the author's judgement ("on
     Russia's military invasion of Ukraine", "concerning Russia's further invasion", "on the new
-    wave of Russian aggression"): a side other than the author, named in the topic's noun
-    phrase before a word of judgement ("of" joins inside it; another preposition ends it), and
-    no occasion first ("on the anniversary of ..." names a date, no act)."""
+    wave of Russian aggression", "on Russia's attempts to annex ..."): a side other than the
+    author, named in the topic's noun phrase before a word of judgement ("of" joins inside it;
+    another preposition ends it) or right after it as its agent ("on the crisis provoked by
+    Russia"), and no occasion first ("on the anniversary of ..." names a date, no act)."""
     named = [(start, term.actors) for start, _, term in terms if term.kind in _PARTY_KINDS]
     for topic in _TOPIC.finditer(folded):
         for count, word in enumerate(_TOPIC_WORD.finditer(folded, topic.start(1), topic.end(1))):
             text = word.group()
             if count >= _TOPIC_REACH or text in _OCCASION or (text in OBJECT_PREP and text != "of"):
                 break
-            if text in _JUDGEMENT:
+            judged = text in _JUDGEMENT or (
+                text in _ATTEMPT and _ANNEX.match(folded, word.end()) is not None
+            )
+            if judged:
                 return any(
-                    topic.start(1) <= start < word.start() and not set(actors) & set(author)
+                    not set(actors) & set(author)
+                    and (
+                        topic.start(1) <= start < word.start() or _agent(folded, word.end(), start)
+                    )
                     for start, actors in named
                     if actors
                 )
     return False
+
+
+_BY = re.compile(r"\s+by\s+")
+
+
+def _agent(folded: str, end: int, start: int) -> bool:
+    """A side named as the agent right after a judgement ("provoked by Russia", "provoked by
+    the Russian Federation"): the side whose act the author judges."""
+    by = _BY.match(folded, end)
+    return by is not None and by.end() <= start < by.end() + _AGENT_REACH
