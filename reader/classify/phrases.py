@@ -134,6 +134,8 @@ COORD = frozenset(["and", "but"])
 
 # Last words of lexicon speakers that are titles, not surnames ("NATO Secretary General").
 _TITLE_WORDS = word_set("general secretary president minister chief leader head envoy")
+# Before an office's word among the article's ties (`_Phrase._office_tied`): no person's name.
+_OFFICE_KEY = "@"
 
 
 _WHOLE_ROLES = frozenset(
@@ -175,6 +177,7 @@ class _Phrase:
         "institution",
         "member",
         "names",
+        "office",
         "other",
         "owned",
         "previous",
@@ -203,6 +206,7 @@ class _Phrase:
         # Mission"): an institution's words, never tied to a side as a person's name.
         self.institution: list[Unit] = []
         self.former = False  # "former" or "ex-" in the phrase (see `_former`)
+        self.office = ""  # a speaker word in lower case another side's adjective qualifies
 
     def take(self, unit: Unit) -> bool:
         """Read one unit; False where the phrase ends ("Mission in Ukraine": a place)."""
@@ -273,6 +277,10 @@ class _Phrase:
         kind = term.kind
         if kind == "alias" and self.complement and self.adjective and not self.direct:
             return  # "the Estonian president in Ukraine": the place, the adjective's side speaks
+        if kind == "speaker" and self._office_of_adjective(unit, term):
+            self.roles.append(unit[LOW])  # "the Russian senators": the adjective's side speaks
+            self.office = unit[LOW]
+            return
         if kind in ("alias", "speaker"):
             if possessor is not None and possessor is self.direct_from:
                 # "Kyiv's allies": the head speaks, the possessor only qualifies it
@@ -298,6 +306,23 @@ class _Phrase:
                 self.direct = []
                 self.member = True
 
+    def _office_of_adjective(self, unit: Unit, term: Term) -> bool:
+        """A speaker word written in lower case is an office, a common noun ("senators" are
+        the US Senate's by default): after another side's adjective it is that side's office
+        ("the Russian senators concluded": members of the Federation Council), as a Duma deputy
+        is Russia's (GUIDE.md: legislators of the three sides speak for them)."""
+        if unit[CAP] or self.direct or not self.adjective:
+            return False
+        return not set(self.adjective) & set(term.actors)
+
+    def _office_tied(self, tied: Names) -> tuple[tuple[str, ...], bool] | None:
+        """The side the article gave a speaker word in lower case, an office, with an adjective
+        before it (`_office_of_adjective`): "the senators" alone later are that side's."""
+        head = self.direct_from
+        if head is None or head[CAP] or self.adjective:
+            return None
+        return tied.get(_OFFICE_KEY + head[LOW])
+
     def _surname(self, low: str, term: Term) -> None:
         """ "Kirill Dmitriev" in the lexicon: "Dmitriev wrote" later is the same man."""
         last = low.removesuffix("'s").rsplit(" ", 1)[1]
@@ -313,6 +338,9 @@ class _Phrase:
             return Who("unknown", (), start, end, role_keys, ties=tuple(self.surnames))
         if self.former and _former(units):
             return Who("unknown", (), start, end, role_keys, ties=tuple(self.surnames))
+        office = self._office_tied(tied)
+        if office is not None:  # "the senators" after "the Russian senators"
+            return Who("actor", office[0], start, end, role_keys, member=office[1])
         if self.direct or (self.adjective and (roles or names or _abbreviated_state(units))):
             actors = tuple(self.direct or self.adjective)
             if len(actors) > 1 and any(u[LOW] == "and" for u in units):
@@ -322,6 +350,8 @@ class _Phrase:
                     [u for u in names if u not in self.institution] if self.institution else names
                 )
                 ties = _ties(persons, actors, self.member)
+            if self.office:  # "the Russian senators": "the senators" later are Russia's too
+                ties = [*ties, (_OFFICE_KEY + self.office, actors, self.member, False)]
             return Who(
                 "actor",
                 actors,
