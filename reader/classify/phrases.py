@@ -235,7 +235,7 @@ class _Phrase:
                 if previous is not None and previous[LOW] in _NP_PREP:
                     self.institution.append(unit)
         else:
-            self._term(unit, term, possessor)
+            self._term(unit, term, possessor, previous)
         return True
 
     def _preposition(self, previous: Unit, low: str) -> bool | None:
@@ -273,11 +273,11 @@ class _Phrase:
         self.host = 0
         return False
 
-    def _term(self, unit: Unit, term: Term, possessor: Unit | None) -> None:
+    def _term(self, unit: Unit, term: Term, possessor: Unit | None, previous: Unit | None) -> None:
         kind = term.kind
         if kind == "alias" and self.complement and self.adjective and not self.direct:
             return  # "the Estonian president in Ukraine": the place, the adjective's side speaks
-        if kind == "speaker" and self._office_of_adjective(unit, term):
+        if kind == "speaker" and self._office_of_adjective(unit, term, previous):
             self.roles.append(unit[LOW])  # "the Russian senators": the adjective's side speaks
             self.office = unit[LOW]
             return
@@ -306,14 +306,15 @@ class _Phrase:
                 self.direct = []
                 self.member = True
 
-    def _office_of_adjective(self, unit: Unit, term: Term) -> bool:
+    def _office_of_adjective(self, unit: Unit, term: Term, previous: Unit | None) -> bool:
         """A speaker word written in lower case is an office, a common noun ("senators" are
-        the US Senate's by default): after another side's adjective it is that side's office
+        the US Senate's by default): right after another side's adjective it is that side's office
         ("the Russian senators concluded": members of the Federation Council), as a Duma deputy
         is Russia's (GUIDE.md: legislators of the three sides speak for them)."""
-        if unit[CAP] or self.direct or not self.adjective:
-            return False
-        return not set(self.adjective) & set(term.actors)
+        if unit[CAP] or self.direct or previous is None or previous[TERM] is None:
+            return False  # right after the adjective only: "russian strikes biden" is no office
+        side = previous[TERM]
+        return side.kind == "adjective" and not set(side.actors) & set(term.actors)
 
     def _office_tied(self, tied: Names) -> tuple[tuple[str, ...], bool] | None:
         """The side the article gave a speaker word in lower case, an office, with an adjective
