@@ -134,6 +134,8 @@ COORD = frozenset(["and", "but"])
 
 # Last words of lexicon speakers that are titles, not surnames ("NATO Secretary General").
 _TITLE_WORDS = word_set("general secretary president minister chief leader head envoy")
+# Before an office's word among the article's ties (`_Phrase._office_tied`): no person's name.
+_OFFICE_KEY = "@"
 
 
 _WHOLE_ROLES = frozenset(
@@ -175,6 +177,7 @@ class _Phrase:
         "institution",
         "member",
         "names",
+        "office",
         "other",
         "owned",
         "previous",
@@ -203,6 +206,7 @@ class _Phrase:
         # Mission"): an institution's words, never tied to a side as a person's name.
         self.institution: list[Unit] = []
         self.former = False  # "former" or "ex-" in the phrase (see `_former`)
+        self.office = ""  # a speaker word in lower case another side's adjective qualifies
 
     def take(self, unit: Unit) -> bool:
         """Read one unit; False where the phrase ends ("Mission in Ukraine": a place)."""
@@ -231,7 +235,7 @@ class _Phrase:
                 if previous is not None and previous[LOW] in _NP_PREP:
                     self.institution.append(unit)
         else:
-            self._term(unit, term, possessor)
+            self._term(unit, term, possessor, previous)
         return True
 
     def _preposition(self, previous: Unit, low: str) -> bool | None:
@@ -269,10 +273,14 @@ class _Phrase:
         self.host = 0
         return False
 
-    def _term(self, unit: Unit, term: Term, possessor: Unit | None) -> None:
+    def _term(self, unit: Unit, term: Term, possessor: Unit | None, previous: Unit | None) -> None:
         kind = term.kind
         if kind == "alias" and self.complement and self.adjective and not self.direct:
             return  # "the Estonian president in Ukraine": the place, the adjective's side speaks
+        if kind == "speaker" and self._office_of_adjective(unit, term, previous):
+            self.roles.append(unit[LOW])  # "the Russian senators": the adjective's side speaks
+            self.office = unit[LOW]
+            return
         if kind in ("alias", "speaker"):
             if possessor is not None and possessor is self.direct_from:
                 # "Kyiv's allies": the head speaks, the possessor only qualifies it
@@ -298,6 +306,24 @@ class _Phrase:
                 self.direct = []
                 self.member = True
 
+    def _office_of_adjective(self, unit: Unit, term: Term, previous: Unit | None) -> bool:
+        """A speaker word written in lower case is an office, a common noun ("senators" are
+        the US Senate's by default): right after another side's adjective it is that side's office
+        ("the Russian senators concluded": members of the Federation Council), as a Duma deputy
+        is Russia's (GUIDE.md: legislators of the three sides speak for them)."""
+        if unit[CAP] or self.direct or previous is None or previous[TERM] is None:
+            return False  # right after the adjective only: "russian strikes biden" is no office
+        side = previous[TERM]
+        return side.kind == "adjective" and not set(side.actors) & set(term.actors)
+
+    def _office_tied(self, tied: Names) -> tuple[tuple[str, ...], bool] | None:
+        """The side the article gave a speaker word in lower case, an office, with an adjective
+        before it (`_office_of_adjective`): "the senators" alone later are that side's."""
+        head = self.direct_from
+        if head is None or head[CAP] or self.adjective:
+            return None
+        return tied.get(_OFFICE_KEY + head[LOW])
+
     def _surname(self, low: str, term: Term) -> None:
         """ "Kirill Dmitriev" in the lexicon: "Dmitriev wrote" later is the same man."""
         last = low.removesuffix("'s").rsplit(" ", 1)[1]
@@ -313,6 +339,9 @@ class _Phrase:
             return Who("unknown", (), start, end, role_keys, ties=tuple(self.surnames))
         if self.former and _former(units):
             return Who("unknown", (), start, end, role_keys, ties=tuple(self.surnames))
+        office = self._office_tied(tied)
+        if office is not None:  # "the senators" after "the Russian senators"
+            return Who("actor", office[0], start, end, role_keys, member=office[1])
         if self.direct or (self.adjective and (roles or names or _abbreviated_state(units))):
             actors = tuple(self.direct or self.adjective)
             if len(actors) > 1 and any(u[LOW] == "and" for u in units):
@@ -322,6 +351,8 @@ class _Phrase:
                     [u for u in names if u not in self.institution] if self.institution else names
                 )
                 ties = _ties(persons, actors, self.member)
+            if self.office:  # "the Russian senators": "the senators" later are Russia's too
+                ties = [*ties, (_OFFICE_KEY + self.office, actors, self.member, False)]
             return Who(
                 "actor",
                 actors,
@@ -926,14 +957,22 @@ _TOPIC = re.compile(
 )
 _TOPIC_WORD = re.compile(r"[\w'’-]+")
 # The words that name another side's act in the author's own judgement ("Russia's military
-# invasion", "the new wave of Russian aggression", "Russia's sham referendums").
+# invasion", "the new wave of Russian aggression", "Russia's sham referendums", "Russia's armed
+# provocation", "the Kremlin's provocative and illicit decision", "a crisis provoked by Russia").
 _JUDGEMENT = word_set(
-    "invasion aggression sham so-called illegal illegitimate unprovoked barbaric criminal"
+    "invasion aggression sham so-called illegal illegitimate unprovoked barbaric criminal "
+    "provocation provocations provocative provoked illicit unlawful"
 )
+# "Russia's attempts to annex", "the attempted annexation": an annexation its author calls a
+# mere attempt (Moscow calls it done).
+_ATTEMPT = word_set("attempt attempts attempted")
+_ANNEX = re.compile(r"\s+(?:to\s+)?annex")
 # An occasion is no judgement: "on the second anniversary of the illegal occupation".
 _OCCASION = word_set("anniversary anniversaries year years day days month months week weeks")
 # The words a title's topic phrase may run to before its judgement.
 _TOPIC_REACH = 7
+# How far after a judgement's "by" its agent may be named ("provoked by the Russian Federation").
+_AGENT_REACH = 40
 
 
 def judged_topic(
@@ -941,19 +980,36 @@ def judged_topic(
 ) -> bool:
     """Whether a title's topic names another side's act in the author's judgement ("on
     Russia's military invasion of Ukraine", "concerning Russia's further invasion", "on the new
-    wave of Russian aggression"): a side other than the author, named in the topic's noun
-    phrase before a word of judgement ("of" joins inside it; another preposition ends it), and
-    no occasion first ("on the anniversary of ..." names a date, no act)."""
+    wave of Russian aggression", "on Russia's attempts to annex ..."): a side other than the
+    author, named in the topic's noun phrase before a word of judgement ("of" joins inside it;
+    another preposition ends it) or right after it as its agent ("on the crisis provoked by
+    Russia"), and no occasion first ("on the anniversary of ..." names a date, no act)."""
     named = [(start, term.actors) for start, _, term in terms if term.kind in _PARTY_KINDS]
     for topic in _TOPIC.finditer(folded):
         for count, word in enumerate(_TOPIC_WORD.finditer(folded, topic.start(1), topic.end(1))):
             text = word.group()
             if count >= _TOPIC_REACH or text in _OCCASION or (text in OBJECT_PREP and text != "of"):
                 break
-            if text in _JUDGEMENT:
+            judged = text in _JUDGEMENT or (
+                text in _ATTEMPT and _ANNEX.match(folded, word.end()) is not None
+            )
+            if judged:
                 return any(
-                    topic.start(1) <= start < word.start() and not set(actors) & set(author)
+                    not set(actors) & set(author)
+                    and (
+                        topic.start(1) <= start < word.start() or _agent(folded, word.end(), start)
+                    )
                     for start, actors in named
                     if actors
                 )
     return False
+
+
+_BY = re.compile(r"\s+by\s+")
+
+
+def _agent(folded: str, end: int, start: int) -> bool:
+    """A side named as the agent right after a judgement ("provoked by Russia", "provoked by
+    the Russian Federation"): the side whose act the author judges."""
+    by = _BY.match(folded, end)
+    return by is not None and by.end() <= start < by.end() + _AGENT_REACH
