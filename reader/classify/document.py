@@ -445,6 +445,8 @@ def _voice_earlier(state: State, rules: CompiledRules) -> None:
     if author is not None:
         for work in state.unvoiced:
             add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
+        # one speaker's statement: what it says others said is reported in the author's voice
+        state.reports = state.reports or state.author_pending
     state.unvoiced.clear()
     state.author_pending = False
 
