@@ -939,6 +939,7 @@ def _subject_before(
     if i < floor:
         return None
     a, b = np_before(units, i, floor)
+    a = _past_object_conjunct(verb, a, b)
     before = units[a - 1][LOW] if a - 1 >= floor else ""
     if before in OBJECT_PREP and not relative and appositive is not None:
         # "At a news conference with Kuleba, the Baltic ministers, which ..., condemned":
@@ -971,6 +972,21 @@ def _subject_before(
         return None  # a member state's police ("Danish police said"): its own affairs
     trailing = before in _TRAILING_OPEN and verb.last - verb.k <= _TRAILING_TAIL
     return verb.attr(who, ATTRIBUTION_SUBJECT, trailing=trailing)
+
+
+def _past_object_conjunct(verb: _Verb, a: int, b: int) -> int:
+    """Where the subject ending the phrase `a`..`b` starts when the phrase opens right after
+    another verb ("we will do our part to support Ukraine and Norway will align itself with
+    ..."): the conjuncts before its last "and" are that verb's object, the last one speaks."""
+    units = verb.units
+    if a - 1 < verb.floor:
+        return a
+    verbs, at = verb.work.verbs, units[a - 1][START]
+    v = bisect_left(verbs, at, key=_start)  # sorted by offset: a bisection, not a scan
+    if v == len(verbs) or verbs[v][0] != at:
+        return a
+    joins = [j for j in range(a, b) if units[j][LOW] == "and"]
+    return joins[-1] + 1 if joins else a
 
 
 def _after_officials(units: list[Unit], i: int, floor: int) -> bool:

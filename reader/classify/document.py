@@ -171,6 +171,7 @@ def document_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
     if not (OFFICIAL_TITLE.match(text) or "readout" in work.folded):
         return
     state.official = True
+    state.document_topic = allowed(Who("actor", (), member=True), work, rules)
     authored = _AUTHORED.match(text)
     if authored is None or " with " in text[: authored.end()].lower():
         return  # "Telephone conversation with President of France ...": the counterpart
@@ -196,6 +197,15 @@ def document_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
             return  # "Statement by the Government of X on the budget"
         speaker = Speaker(issuer, work.index)
         add_evidence(work, CARRY_DOCUMENT, speaker.actors, 0, len(text), rules.weights.carry)
+
+
+def awaited_topic(work: BlockWork, state: State) -> None:
+    """A line of a statement whose title is on the war, while the first lines wait for the one
+    that names the author ("As delivered by Ambassador <name> at ..."): on the title's topic,
+    so that a member state named as its speaker there ("Norway has aligned itself with the
+    group's statement. In my national capacity, I ...") is the delegate's own state."""
+    if state.author_pending and state.document_topic and work.index <= _OPENING_BLOCKS:
+        work.topic = True
 
 
 def judged_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
@@ -435,6 +445,8 @@ def _voice_earlier(state: State, rules: CompiledRules) -> None:
     if author is not None:
         for work in state.unvoiced:
             add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
+        # one speaker's statement: what it says others said is reported in the author's voice
+        state.reports = state.reports or state.author_pending
     state.unvoiced.clear()
     state.author_pending = False
 
@@ -575,6 +587,7 @@ _SALUTATION = re.compile(
     r"\s+[\w' -]{2,60}?)(?:,\s+[^.!?]{0,240}?)?[,.!:]?\s*\Z"
     r"|\W*(?:good\s+(?:morning|afternoon|evening)|hello)(?:,?\s+(?:everyone|everybody|all))?"
     r"[,.!]?\s*\Z"
+    r"|\W*(?:thank\s+you|thanks)(?:\s+(?:very|so)\s+much)?[,.!]?\s*\Z"  # "Thank you," alone
 )
 
 

@@ -25,6 +25,7 @@ from reader.classify.attribution import (
 from reader.classify.authorship import author_voice, first_person_title, note_lead
 from reader.classify.document import (
     OFFICIAL_TITLE,
+    awaited_topic,
     cited_house,
     closing_source,
     counterpart_title,
@@ -84,6 +85,7 @@ from reader.classify.topic import allowed
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Speaker, State, Unit, Who
 from reader.classify.units import (
     ASKS_SPEAKER,
+    BARE_LABEL,
     CAST_LINE,
     COLON_PREFIX,
     DASH_SUFFIX,
@@ -432,6 +434,8 @@ def _analyse(
     speaking = voice if in_voice else _remarks_speaker(work, state, is_title)
     if speaking is None and not is_title:
         speaking = statement_speaker(work, state, block.kind != "heading")
+    if not is_title:
+        awaited_topic(work, state)  # a delegate's opening line under a title on the war
     office = None
     if not (is_title and _EXPLAINER.match(work.folded)):  # "Why Putin wants a long war"
         office = _sentences(work, rules, state, distance, effort, body_from, speaking)
@@ -592,7 +596,7 @@ def _section_or_prefix(
     handled here; or the "Name:" prefix that may name a speaker."""
     prefix = COLON_PREFIX.match(work.text) if ":" in work.text else None
     if prefix is None:
-        return 0, None
+        return 0, _bare_label(work)
     heading = work.folded[: prefix.end(1)].strip()
     if heading in _NOTE_LABELS:
         state.voice = None  # "Note: This transcript presents what Putin said ...": the editor's
@@ -609,6 +613,23 @@ def _section_or_prefix(
     if CAST_LINE.match(work.folded):
         return len(work.text), None  # "Hosts: X, Y and Z": who took part, no one's words
     return 0, prefix
+
+
+def _bare_label(work: BlockWork) -> re.Match[str] | None:
+    """A speaker's label alone on its line ("Maria Zakharova:", "Foreign Minister <name>:"),
+    the reply in the paragraphs after it: a transcript's label like "Name: ..." when the words
+    before the colon are one person and nothing else, a name the lexicon knows or one in
+    capitals it does not (an interviewer's, which takes the floor from the last speaker); no
+    verb ("X said:" introduces a statement, `carry.statement`), no section's or interview's
+    label ("Question:" alone is read as before), no clause ("They include:")."""
+    label = BARE_LABEL.fullmatch(work.text)
+    if label is None or work.verbs or work.quotes:
+        return None
+    units = [u for u in work.units if u[END] <= label.end(1)]
+    if work.folded[: label.end(1)].strip() in _ALL_LABELS or first_phrase(units) != units:
+        return None  # "Question:", "Source:" alone: no one's label here
+    named = any(u[TERM] is not None and u[TERM].kind == "speaker" for u in units)
+    return label if named or all(u[CAP] for u in units) else None
 
 
 def _speaker_line(
@@ -814,6 +835,8 @@ def _section(work: BlockWork, body_from: int, rules: CompiledRules, state: State
 _INTERVIEW_LABELS = frozenset(["q", "a", "question", "answer"])
 # A briefing's or a call's host: "MODERATOR: Thanks for joining ...", "OPERATOR: ...": no one's.
 _HOST_LABELS = frozenset(["moderator", "operator", "the moderator", "the operator"])
+# Every label word above: alone on its line, none is a speaker's label (`_bare_label`).
+_ALL_LABELS = _SECTION_LABELS | _NOTE_LABELS | _INTERVIEW_LABELS | _HOST_LABELS
 
 # A press conference's question line: "Question (Reuters):", "Q from AFP:", "Journalist:".
 _QUESTION_LABEL = re.compile(

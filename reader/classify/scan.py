@@ -21,6 +21,7 @@ from reader.classify.datelines import dateline
 from reader.classify.effort import Effort
 from reader.classify.types import BlockWork, Unit
 from reader.classify.units import (
+    BARE_LABEL,
     COLON_PREFIX,
     in_spans,
     merged,
@@ -295,7 +296,7 @@ def _prepare(
         or block.index == 0
         or block.kind == "title"
         or (block.index <= _LEAD_BLOCKS and terms)  # the author an opening names (authorship)
-        or (":" in text and COLON_PREFIX.match(text))  # `in` first: most blocks have none
+        or (":" in text and (COLON_PREFIX.match(text) or BARE_LABEL.fullmatch(text)))
         or any(t.kind == "role" for _, _, t in terms)
     )
     units, starts, term_at = tokenise(text, folded, terms, check) if needs_units else _NO_UNITS

@@ -206,12 +206,26 @@ def opening_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
             author = (rule.actor,) if rule.actor else _group_actor(work, match, "speaker")
             author = author or _line_speaker(work) or _office_of_site(work, match, state, True)
             if not author:
+                _await_speaker(work, state, rule, match)
                 continue
             _establish(state, rule, author, roles=_group_roles(work, match, rules))
             if not any(ev.actor in author for ev in work.evidence if ev.kind != "mention"):
                 add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
             return True
     return False
+
+
+def _await_speaker(work: BlockWork, state: State, rule: SourceRule, match: Any) -> None:
+    """A one-speaker opening whose speaker is an office holder no rule knows ("As delivered by
+    Ambassador <name> at the Permanent Council, ..."): the document is that speaker's, as under
+    a title "Statement by Ambassador <name>" (reader.classify.document): the first lines wait
+    for the one that names the side they speak for ("Norway has aligned itself with ..."),
+    this line among them. A name with no office ("Delivered by hand") names no speaker."""
+    if rule.voice != "remarks" or match.groupdict().get("speaker") is None:
+        return
+    start, end = match.span("speaker")
+    if any(start <= t_start < end and term.kind == "role" for t_start, _, term in work.terms):
+        state.official = state.author_pending = True
 
 
 def _joint_opening(work: BlockWork, state: State, rule: SourceRule, match: Any) -> bool:

@@ -26,6 +26,8 @@ _ABBREVIATION = re.compile(
 _NUMBER_SIGN = re.compile(r"\bNo\.$")
 # "Mark Rutte: ..." (a speaker's line) and "Headline - Source" (a headline's source).
 COLON_PREFIX = re.compile(r"([^:.!?\"“”«»]{1,80}?):\s+\S")
+# A speaker's label alone on its line, the words after it in the next paragraphs: "<name>:".
+BARE_LABEL = re.compile(r"([^:.!?\"“”«»]{3,80}?):\s*")
 # A headline's source after a spaced dash ("... - Kremlin"), or a wire's hyphen run on to a
 # capitalised source ("... NATO bids -Kremlin").
 DASH_SUFFIX = re.compile(r"\s(?:[–—-]\s+|-(?=[A-Z]))([^–—]{1,60}?)\s*$")
