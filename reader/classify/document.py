@@ -111,7 +111,12 @@ OFFICIAL_TITLE = re.compile(
 _AUTHORED = re.compile(r"\W*(?:\w+\s+){0,3}?(?:of|by|from)\s+", re.IGNORECASE)
 
 
-_ISSUER_END = re.compile(r"\s(?:on|at|in|to|before|about|regarding|concerning|following|after)\s|:")
+# Where a title's issuer ends: its topic, place or occasion, and the counterpart of a meeting
+# ("Talks of Deputy Prime Minister <name> with the Ukrainian Energy Minister": the one met, no
+# issuer, as in "Telephone conversation with ...").
+_ISSUER_END = re.compile(
+    r"\s(?:on|at|in|to|before|about|regarding|concerning|following|after|with)\s|:"
+)
 
 # The state a title's speaker speaks for: "Address by Minister X to the Sejm on behalf of the
 # Government of Y" (the venue after "to" is not the author).
