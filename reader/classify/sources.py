@@ -672,9 +672,18 @@ def _only_an_action(
     if verb[0] < start:  # "X said he spoke with Y", not "<claim>, X said, speaking to Y"
         if _describes_addressee(work, verb, where, end):
             return False
-        return not topic and "," not in work.folded[work.sentence_start(start) : verb[0]]
+        before = work.folded[work.sentence_start(start) : verb[0]]
+        return not topic and "," not in _SCENE_OPENER.sub("", before, count=1)
     # "X spoke with Y and said ...": the verb says something of its own
     return _trailing(work, where, verb, end)
+
+
+# A sentence's opening word or phrase of time or sequence, closed by its comma ("Meanwhile,
+# the ministry said two doctors visited ..."): no claim before the reporting verb.
+_SCENE_OPENER = re.compile(
+    r"^\s*(?:meanwhile|separately|earlier|later|also|in\s+addition|on\s+\w+day|\w+day"
+    r"|yesterday|today|(?:last|this)\s+(?:week|month|night)),\s+"
+)
 
 
 # After the reporting verb, a clause that describes whom the speaker told ("told the leaders who
