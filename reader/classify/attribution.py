@@ -941,6 +941,11 @@ def _subject_before(
     a, b = np_before(units, i, floor)
     a = _past_object_conjunct(verb, a, b)
     before = units[a - 1][LOW] if a - 1 >= floor else ""
+    listed = _listed_before(units, a, floor)  # "by Ukraine, Poland and Romania"
+    if listed - 1 >= floor and units[listed - 1][LOW] in _TEXT_AUTHOR_PREPS and not appositive:
+        authors = _text_authors(verb, listed, a, b)
+        if authors is not None:
+            return verb.attr(authors, ATTRIBUTION_SUBJECT)
     if before in OBJECT_PREP and not relative and appositive is not None:
         # "At a news conference with Kuleba, the Baltic ministers, which ..., condemned":
         # the phrase before the asides is an object; the one between the commas speaks
@@ -987,6 +992,59 @@ def _past_object_conjunct(verb: _Verb, a: int, b: int) -> int:
         return a
     joins = [j for j in range(a, b) if units[j][LOW] == "and"]
     return joins[-1] + 1 if joins else a
+
+
+def _text_authors(verb: _Verb, start: int, a: int, b: int) -> Who | None:
+    """ "A joint statement by the ministers of Finland and Sweden condemned ...", "the
+    declaration issued by the G7 says ...": a text that opens the clause, its authors named
+    after "by" or "from" (units `start`..`b`, the subject's phrase from `a`), is the verb's
+    subject, and its authors speak, every side of a list ("by Ukraine, Poland and Romania") in
+    the order named. None when the phrase before "by" is no text that opens the clause ("talks
+    hosted by Turkey", "Russia rejected a statement by ...")."""
+    units, floor = verb.units, verb.floor
+    j = start - 2
+    if j >= floor and units[j][LOW] in _ISSUED:
+        j -= 1  # "the statement issued by"
+    if j < floor or units[j][LOW] not in _TEXTS:
+        return None
+    j -= 1
+    while j >= floor and units[j][LOW] in _TEXT_WORDS:
+        j -= 1
+    if j >= floor and units[j][LOW] not in (",", ";", ":", "—", "–"):
+        return None
+    who = resolve(units[a:b], verb.state.names)
+    learn(who, verb.state.names)
+    if who.kind != "actor":
+        return None
+    terms = [u[TERM] for u in units[start:a] if u[TERM] is not None]
+    named = [actor for term in terms for actor in term.actors]
+    sides = tuple(dict.fromkeys((*named, *who.actors)))  # the list's names first, as written
+    return Who("actor", sides, units[start][START], who.end, who.roles, member=who.member)
+
+
+def _listed_before(units: list[Unit], a: int, floor: int) -> int:
+    """Where a list of sides' names ending in the phrase at `a` starts ("by Ukraine, Poland and
+    Romania": the phrase is "Poland and Romania"), each ", <name>" before it, and the office
+    the list completes ("by the defence ministers of Ukraine, Poland and Romania")."""
+    start = a
+    while start - 2 >= floor and units[start - 1][LOW] == ",":
+        term = units[start - 2][TERM]
+        if term is None or term.kind not in ("alias", "speaker"):
+            break
+        start -= 2
+    if start < a and start - 2 >= floor and units[start - 1][LOW] == "of":
+        office, _ = np_before(units, start - 2, floor)
+        if any(u[TERM] is not None and u[TERM].kind == "role" for u in units[office : start - 1]):
+            return office
+    return start
+
+
+# Texts that speak for the authors "by" names, what may stand between them ("the statement
+# issued by"), and what may come before the text's name ("the final joint declaration").
+_TEXT_AUTHOR_PREPS = frozenset(["by", "from"])
+_TEXTS = word_set("statement declaration communique communiqué letter appeal")
+_ISSUED = word_set("issued released signed adopted published")
+_TEXT_WORDS = word_set("the a an their joint final written new brief short")
 
 
 def _after_officials(units: list[Unit], i: int, floor: int) -> bool:

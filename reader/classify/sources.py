@@ -200,7 +200,7 @@ def opening_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
             if match is None:
                 continue
             if rule.voice == "joint":  # a story's call; an official readout's is the author's
-                if not state.official and _joint_opening(work, state, rule, match):
+                if not state.official and _joint_opening(work, state, rule, match, rules):
                     return True
                 continue
             author = (rule.actor,) if rule.actor else _group_actor(work, match, "speaker")
@@ -228,13 +228,26 @@ def _await_speaker(work: BlockWork, state: State, rule: SourceRule, match: Any) 
         state.official = state.author_pending = True
 
 
-def _joint_opening(work: BlockWork, state: State, rule: SourceRule, match: Any) -> bool:
-    """A call's or a meeting's two sides, the story's joint subjects to speak for both."""
-    author = _group_actor(work, match, "speaker")
-    counterpart = _group_actor(work, match, "counterpart")
+def _joint_opening(
+    work: BlockWork, state: State, rule: SourceRule, match: Any, rules: CompiledRules
+) -> bool:
+    """A call's or a meeting's two sides, the story's joint subjects to speak for both. A
+    joint text's signatories (an `authors` group: "The statement said that <A>, <B> and <C>
+    'reaffirm ...'") are its sides in the order named, and the line, which gives the text's
+    own words, is theirs, the first named first."""
+    if "authors" in match.groupdict():
+        sides = _group_actors(work, match)
+        author, counterpart = sides[:1], sides[1:]
+    else:
+        author = _group_actor(work, match, "speaker")
+        counterpart = _group_actor(work, match, "counterpart")
     if not author or not counterpart or author == counterpart:
         return False
     state.source = DocumentSource(rule.id, False, counterpart, joint=rule.joint, author=author)
+    if "authors" in match.groupdict():
+        weights, end = rules.weights, len(work.text)
+        add_evidence(work, CARRY_DOCUMENT, counterpart, 0, end, weights.attribution)
+        add_evidence(work, CARRY_DOCUMENT, author, 0, end, weights.attribution + weights.reported)
     return True
 
 

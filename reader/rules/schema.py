@@ -366,15 +366,20 @@ def _source_needs(node: MappingNode, ctx: Context) -> None:
     """A source rule matches something (a site, an outlet, a title or an opening line) and
     names its actor: `actor:`, or a `(?P<speaker>...)` (or `(?P<authors>...)`) group in every
     title pattern. An opening line may leave its speaker to the line's own speech verb, except
-    in a `joint` rule, whose openings name both parties of a call."""
+    in a `joint` rule, whose openings name both parties of a call, or a joint text's authors."""
     values = {key.value: value for key, value in node.value if isinstance(key, ScalarNode)}
     if not values.keys() & {"sites", "outlets", "titles", "openings"}:
         ctx.error(node, "a source rule needs 'sites', 'outlets', 'titles' or 'openings'")
     voice = values.get("voice")
     joint = isinstance(voice, ScalarNode) and voice.value == "joint"
     for opening in _strings(values.get("openings")) if joint else ():
-        if "(?P<speaker>" not in opening.value or "(?P<counterpart>" not in opening.value:
-            ctx.error(opening, "an opening pattern needs (?P<speaker>...) and (?P<counterpart>...)")
+        pair = "(?P<speaker>" in opening.value and "(?P<counterpart>" in opening.value
+        if not pair and "(?P<authors>" not in opening.value:
+            ctx.error(
+                opening,
+                "an opening pattern needs (?P<speaker>...) and (?P<counterpart>...), or"
+                " (?P<authors>...)",
+            )
     if "actor" in values or "openings" in values:
         return
     release = isinstance(voice, ScalarNode) and voice.value == "release"
