@@ -202,9 +202,9 @@ def test_by_default_every_committed_real_article_set_is_scored() -> None:
     # real11 (built at session 8's start) was blind until its final read at session 9's start;
     # real12 (built at session 9's start) was blind until its final read at that session's end;
     # real13 (built from session 9's end to session 10's start) was blind until its final read
-    # at session 10's end; real14 (built in session 10) is blind: first read at session 11's
-    # start, its final read at that session's end
-    assert splits == [{"dev"}] * 13 + [{"blind"}]
+    # at session 10's end; real14 (built in session 10) was blind until its final read at
+    # session 12's start
+    assert splits == [{"dev"}] * 14
 
 
 def test_a_real_set_keeps_its_articles_text_only_in_the_ignored_cache() -> None:
