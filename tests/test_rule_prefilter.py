@@ -14,6 +14,7 @@ from reader.load import Document, sniff_format
 from reader.parse import parse
 from reader.rules.compile import fold
 from reader.rules.prefilter import (
+    Words,
     holds_all,
     literal_groups,
     need_search,
@@ -126,3 +127,29 @@ def test_a_pattern_the_standard_parser_warns_about_prints_nothing(
         warnings.simplefilter("error")
         required_strings("[[a]bcd said")
     assert capsys.readouterr().err == ""
+
+
+def test_a_chunks_words_answer_in_as_its_text_does() -> None:
+    text = "the premier took part,\nin the\u00a0summit's talks (held-over)"
+    words = Words(text)
+    for string in (
+        "took",
+        "part,",
+        "art,",
+        "summit's",
+        "held-over",
+        "(held",
+        "ok pa",
+        "in the",
+        "e\u00a0s",
+        "talks (",
+        "premier took part",
+        "takes",
+        "sum mit",
+        "\n",
+        " ",
+        "over)",
+    ):
+        assert (string in words) == (string in text), string
+    assert holds_all(words, (("takes", "took"), ("summit",)))
+    assert not holds_all(words, (("took",), ("talks in",)))

@@ -38,7 +38,7 @@ from reader.rules.compile import (
     VerbForm,
     fold,
 )
-from reader.rules.prefilter import holds_all
+from reader.rules.prefilter import Words, holds_all
 
 _T = TypeVar("_T")
 
@@ -74,11 +74,12 @@ def prepare_chunk(
     folded = [
         folded_all[start : start + len(text)] for start, text in zip(bounds, texts, strict=True)
     ]
+    words = Words(folded_all)
     if rules.exclusion_regex:
-        budget.scan(rules.exclusion_regex, folded_all, folded, bounds, excluded)
+        budget.scan(rules.exclusion_regex, words, folded, bounds, excluded)
     framing = _bucket(rules.framing.scan(folded_all), bounds)
     if rules.framing_regex:
-        budget.scan(rules.framing_regex, folded_all, folded, bounds, framing)
+        budget.scan(rules.framing_regex, words, folded, bounds, framing)
     check()
     terms = _bucket(rules.terms.scan(folded_all), bounds)
     check()
@@ -151,17 +152,19 @@ class Budget:
     def scan(
         self,
         rules: Sequence[TermRule],
-        folded_all: str,
+        words: Words,
         folded: list[str],
         bounds: list[int],
         out: list[list[tuple[int, int, TermRule]]],
     ) -> None:
-        """Add every match of `rules`' regexes to `out`, per block, in rule order."""
+        """Add every match of `rules`' regexes to `out`, per block, in rule order (`words`: the
+        blocks' joined text, with its words for the prefilter's `in` tests)."""
+        folded_all = words.text
         for rule in rules:
             for rx in rule.regexes:
                 if rule.id in self.off:
                     break
-                if not holds_all(folded_all, rx.groups):
+                if not holds_all(words, rx.groups):
                     continue  # a string every match needs is in none of the blocks
                 if rx.joinable:
                     spans = self._run(rule, rx, folded_all)
