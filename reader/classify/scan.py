@@ -15,7 +15,7 @@ from __future__ import annotations
 import time
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from reader.classify.datelines import dateline
 from reader.classify.effort import Effort
@@ -184,7 +184,7 @@ class Budget:
                         found[i] = []
                 else:
                     found = [[] for _ in folded]
-                    redo = _candidates(rx, folded_all, folded, bounds)
+                    redo = _candidates(rx, words, folded, bounds)
                 for i in sorted(redo):
                     spans = self._run(rule, rx, folded[i])
                     if spans is None:
@@ -238,7 +238,7 @@ class Budget:
         return spans
 
 
-def _candidates(rx: UserRegex, folded_all: str, folded: list[str], bounds: list[int]) -> set[int]:
+def _candidates(rx: UserRegex, words: Words, folded: list[str], bounds: list[int]) -> set[int]:
     """The blocks that hold one of the strings every match of `rx` needs (its compiled
     prefilter, searched for over the joined text, once per block that holds one) and one of
     each other set of strings it needs (`rx.groups`); every block when it has no prefilter.
@@ -246,18 +246,42 @@ def _candidates(rx: UserRegex, folded_all: str, folded: list[str], bounds: list[
     The strings hold no newline, so each one found lies inside the block where it starts."""
     if rx.need is None:
         return set(range(len(bounds)))
-    search = rx.need.search
+    if rx.need_strings:  # each one the chunk holds, found by `str.find` (see `need_strings`)
+        found = _holding([s for s in rx.need_strings if s in words], words.text, bounds)
+    else:
+        found = _holding_match(rx.need.search, words.text, bounds)
+    if len(rx.groups) > 1:
+        return {i for i in found if holds_all(folded[i], rx.groups)}
+    return found
+
+
+def _holding(strings: list[str], text: str, bounds: list[int]) -> set[int]:
+    """The blocks of the joined `text` where one of `strings` starts."""
+    found: set[int] = set()
+    count = len(bounds)
+    find = text.find
+    for string in strings:
+        pos = find(string)
+        while pos >= 0:
+            i = bisect_right(bounds, pos) - 1
+            found.add(i)
+            if i + 1 >= count:
+                break
+            pos = find(string, bounds[i + 1])
+    return found
+
+
+def _holding_match(search: Callable[[str, int], Any], text: str, bounds: list[int]) -> set[int]:
+    """The blocks of the joined `text` where a match of `search` starts."""
     found: set[int] = set()
     count = len(bounds)
     pos = 0
-    while (m := search(folded_all, pos)) is not None:
+    while (m := search(text, pos)) is not None:
         i = bisect_right(bounds, m.start()) - 1
         found.add(i)
         if i + 1 >= count:
             break
         pos = bounds[i + 1]
-    if len(rx.groups) > 1:
-        return {i for i in found if holds_all(folded[i], rx.groups)}
     return found
 
 
