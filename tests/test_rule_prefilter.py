@@ -4,16 +4,19 @@
 from __future__ import annotations
 
 import warnings
+from itertools import accumulate
 from pathlib import Path
 
 import pytest
 import regex
 
+from reader.classify.scan import _holding, _holding_match
 from reader.config import Config, load_config
 from reader.load import Document, sniff_format
 from reader.parse import parse
 from reader.rules.compile import fold
 from reader.rules.prefilter import (
+    Words,
     holds_all,
     literal_groups,
     need_search,
@@ -52,6 +55,24 @@ def test_every_bundled_rule_regex_that_matches_a_block_passes_its_prefilter(
                     assert rx.need is None or rx.need.search(block) is not None, rule.id
                     assert holds_all(block, rx.groups), rule.id
     assert checked > 50  # the rules do match the articles: the check is not vacuous
+
+
+def test_the_blocks_that_hold_a_needed_string_are_the_blocks_its_search_finds(
+    config: Config, folded_blocks: list[str]
+) -> None:
+    # `str.find` for the strings a chunk holds stands in for the `regex` alternation of them all.
+    text = "\n".join(folded_blocks)
+    words = Words(text)
+    bounds = list(accumulate((len(block) + 1 for block in folded_blocks[:-1]), initial=0))
+    checked = 0
+    for rule in (*config.rules.exclusion_regex, *config.rules.framing_regex):
+        for rx in rule.regexes:
+            if rx.need_strings:
+                held = [s for s in rx.need_strings if s in words]
+                found = _holding(held, text, bounds)
+                assert found == _holding_match(rx.need.search, text, bounds), rule.id
+                checked += bool(found)
+    assert checked > 20
 
 
 def test_every_title_pattern_that_matches_a_block_is_still_found(
@@ -126,3 +147,29 @@ def test_a_pattern_the_standard_parser_warns_about_prints_nothing(
         warnings.simplefilter("error")
         required_strings("[[a]bcd said")
     assert capsys.readouterr().err == ""
+
+
+def test_a_chunks_words_answer_in_as_its_text_does() -> None:
+    text = "the premier took part,\nin the\u00a0summit's talks (held-over)"
+    words = Words(text)
+    for string in (
+        "took",
+        "part,",
+        "art,",
+        "summit's",
+        "held-over",
+        "(held",
+        "ok pa",
+        "in the",
+        "e\u00a0s",
+        "talks (",
+        "premier took part",
+        "takes",
+        "sum mit",
+        "\n",
+        " ",
+        "over)",
+    ):
+        assert (string in words) == (string in text), string
+    assert holds_all(words, (("takes", "took"), ("summit",)))
+    assert not holds_all(words, (("took",), ("talks in",)))

@@ -2277,8 +2277,7 @@ def _named(
 ) -> tuple[str, ...] | None:
     """A subject named in the block: the block's speaker, or (inside another speaker's
     words) a position reported."""
-    run = 0 if who.kind != "actor" or _is_thing(_units_of(work, who)) else distance
-    if who.kind == "actor" and not allowed(who, work, rules, goes_on(who, work, state, run)):
+    if who.kind == "actor" and who.member and not _on_topic(work, who, rules, state, distance):
         # a member state's official on a national matter: no label, but a later "he said" is
         # theirs (on the war's topic, their side's), not the speaker's before them
         last = state.last
@@ -2312,6 +2311,15 @@ def _named(
     _spoke(work, who, who.actors, state)
     heard_on_war(who, work, state)
     return who.actors
+
+
+def _on_topic(work: BlockWork, who: Who, rules: CompiledRules, state: State, distance: int) -> bool:
+    """Whether a member's official `who` speaks on the war's topic (`allowed`), or goes on with
+    a statement on it (`goes_on`; a person joins a run of their side's remarks `distance`
+    blocks back, a country or a body does not). Asked for a member alone: every other side
+    passes the gate, and reading the phrase again costs a bisection per attribution."""
+    run = 0 if _is_thing(_units_of(work, who)) else distance
+    return allowed(who, work, rules, goes_on(who, work, state, run))
 
 
 def _reports_words(work: BlockWork, attr: _Attr) -> bool:

@@ -622,7 +622,7 @@ def _bare_label(work: BlockWork) -> re.Match[str] | None:
     capitals it does not (an interviewer's, which takes the floor from the last speaker); no
     verb ("X said:" introduces a statement, `carry.statement`), no section's or interview's
     label ("Question:" alone is read as before), no clause ("They include:")."""
-    label = BARE_LABEL.fullmatch(work.text)
+    label = BARE_LABEL.fullmatch(work.text) if ":" in work.text else None  # most have no colon
     if label is None or work.verbs or work.quotes:
         return None
     units = [u for u in work.units if u[END] <= label.end(1)]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import time
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from reader.classify.datelines import dateline
 from reader.classify.effort import Effort
@@ -38,7 +38,7 @@ from reader.rules.compile import (
     VerbForm,
     fold,
 )
-from reader.rules.prefilter import holds_all
+from reader.rules.prefilter import Words, holds_all
 
 _T = TypeVar("_T")
 
@@ -74,11 +74,12 @@ def prepare_chunk(
     folded = [
         folded_all[start : start + len(text)] for start, text in zip(bounds, texts, strict=True)
     ]
+    words = Words(folded_all)
     if rules.exclusion_regex:
-        budget.scan(rules.exclusion_regex, folded_all, folded, bounds, excluded)
+        budget.scan(rules.exclusion_regex, words, folded, bounds, excluded)
     framing = _bucket(rules.framing.scan(folded_all), bounds)
     if rules.framing_regex:
-        budget.scan(rules.framing_regex, folded_all, folded, bounds, framing)
+        budget.scan(rules.framing_regex, words, folded, bounds, framing)
     check()
     terms = _bucket(rules.terms.scan(folded_all), bounds)
     check()
@@ -151,17 +152,19 @@ class Budget:
     def scan(
         self,
         rules: Sequence[TermRule],
-        folded_all: str,
+        words: Words,
         folded: list[str],
         bounds: list[int],
         out: list[list[tuple[int, int, TermRule]]],
     ) -> None:
-        """Add every match of `rules`' regexes to `out`, per block, in rule order."""
+        """Add every match of `rules`' regexes to `out`, per block, in rule order (`words`: the
+        blocks' joined text, with its words for the prefilter's `in` tests)."""
+        folded_all = words.text
         for rule in rules:
             for rx in rule.regexes:
                 if rule.id in self.off:
                     break
-                if not holds_all(folded_all, rx.groups):
+                if not holds_all(words, rx.groups):
                     continue  # a string every match needs is in none of the blocks
                 if rx.joinable:
                     spans = self._run(rule, rx, folded_all)
@@ -181,7 +184,7 @@ class Budget:
                         found[i] = []
                 else:
                     found = [[] for _ in folded]
-                    redo = _candidates(rx, folded_all, folded, bounds)
+                    redo = _candidates(rx, words, folded, bounds)
                 for i in sorted(redo):
                     spans = self._run(rule, rx, folded[i])
                     if spans is None:
@@ -235,7 +238,7 @@ class Budget:
         return spans
 
 
-def _candidates(rx: UserRegex, folded_all: str, folded: list[str], bounds: list[int]) -> set[int]:
+def _candidates(rx: UserRegex, words: Words, folded: list[str], bounds: list[int]) -> set[int]:
     """The blocks that hold one of the strings every match of `rx` needs (its compiled
     prefilter, searched for over the joined text, once per block that holds one) and one of
     each other set of strings it needs (`rx.groups`); every block when it has no prefilter.
@@ -243,18 +246,42 @@ def _candidates(rx: UserRegex, folded_all: str, folded: list[str], bounds: list[
     The strings hold no newline, so each one found lies inside the block where it starts."""
     if rx.need is None:
         return set(range(len(bounds)))
-    search = rx.need.search
+    if rx.need_strings:  # each one the chunk holds, found by `str.find` (see `need_strings`)
+        found = _holding([s for s in rx.need_strings if s in words], words.text, bounds)
+    else:
+        found = _holding_match(rx.need.search, words.text, bounds)
+    if len(rx.groups) > 1:
+        return {i for i in found if holds_all(folded[i], rx.groups)}
+    return found
+
+
+def _holding(strings: list[str], text: str, bounds: list[int]) -> set[int]:
+    """The blocks of the joined `text` where one of `strings` starts."""
+    found: set[int] = set()
+    count = len(bounds)
+    find = text.find
+    for string in strings:
+        pos = find(string)
+        while pos >= 0:
+            i = bisect_right(bounds, pos) - 1
+            found.add(i)
+            if i + 1 >= count:
+                break
+            pos = find(string, bounds[i + 1])
+    return found
+
+
+def _holding_match(search: Callable[[str, int], Any], text: str, bounds: list[int]) -> set[int]:
+    """The blocks of the joined `text` where a match of `search` starts."""
     found: set[int] = set()
     count = len(bounds)
     pos = 0
-    while (m := search(folded_all, pos)) is not None:
+    while (m := search(text, pos)) is not None:
         i = bisect_right(bounds, m.start()) - 1
         found.add(i)
         if i + 1 >= count:
             break
         pos = bounds[i + 1]
-    if len(rx.groups) > 1:
-        return {i for i in found if holds_all(folded[i], rx.groups)}
     return found
 
 

@@ -28,7 +28,13 @@ import regex
 
 from reader.model import Actor
 from reader.rules.grammar import GRAMMAR_RULES
-from reader.rules.prefilter import Prefiltered, literal_groups, need_search, prefiltered
+from reader.rules.prefilter import (
+    Prefiltered,
+    literal_groups,
+    need_search,
+    need_strings,
+    prefiltered,
+)
 
 if TYPE_CHECKING:
     pass
@@ -138,6 +144,8 @@ class UserRegex:
     None: a block without any of them is not worth the regex. `groups`: every set of strings
     that each match holds one of (reader.rules.prefilter.literal_groups), tested with `in`
     first: a text that lacks a whole set is not worth the search for `need` either.
+    `need_strings`: the strings `need` searches for, when a plain `str.find` finds them (a
+    case-sensitive pattern), else ().
     """
 
     pattern: Any  # regex.Pattern[str]
@@ -145,6 +153,7 @@ class UserRegex:
     file: str
     joinable: bool
     need: Any = None  # regex.Pattern[str] | None
+    need_strings: tuple[str, ...] = ()
     groups: tuple[tuple[str, ...], ...] = ()
 
 
@@ -225,6 +234,7 @@ def user_regex(source: str, where: str = "", file: str = "") -> UserRegex:
         file=file,
         joinable=_UNJOINABLE.search(source.replace("[^", "[")) is None,
         need=need_search(source, pattern.flags),
+        need_strings=need_strings(source, pattern.flags),
         groups=literal_groups(source, pattern.flags),
     )
 

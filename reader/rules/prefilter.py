@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Container
 from dataclasses import dataclass
 from importlib import import_module
 from itertools import product
@@ -95,8 +96,20 @@ def literal_groups(source: str, flags: int = 0) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(sorted(found)) for found in required_strings(source, flags))
 
 
-def holds_all(text: str, groups: tuple[tuple[str, ...], ...]) -> bool:
-    """Whether `text` holds a string of each of `groups` (see `literal_groups`)."""
+def need_strings(source: str, flags: int = 0) -> tuple[str, ...]:
+    """The strings `need_search` looks for, for a case-sensitive pattern (() otherwise).
+
+    Why: a chunk holds few of them, and `str.find` for each one it holds picks the same blocks
+    several times faster than the `regex` alternation of them all."""
+    if flags & regex.IGNORECASE:
+        return ()
+    found = required_strings(source, flags)
+    return tuple(sorted(found[0])) if found else ()
+
+
+def holds_all(text: Container[str], groups: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether `text` (a string or its `Words`) holds a string of each of `groups` (see
+    `literal_groups`)."""
     for group in groups:  # plain loops: this runs for every rule regex and chunk of blocks
         for string in group:
             if string in text:
@@ -104,6 +117,34 @@ def holds_all(text: str, groups: tuple[tuple[str, ...], ...]) -> bool:
         else:
             return False
     return True
+
+
+class Words:
+    """A long text's distinct whitespace-separated words, one a line, for `in` tests.
+
+    Why: `holds_all` runs for every rule regex over a chunk's joined text, and a string the
+    text lacks is looked for through all of it (most required strings are absent from most
+    chunks). A string without whitespace lies inside one word wherever it occurs, and a line of
+    `words` is a word of the text, so it is in the text exactly when it is in `words`, which
+    repeats no word and is a fraction of the text's length. A string with whitespace is looked
+    for in the text itself; each answer is kept, as rules share their words."""
+
+    __slots__ = ("_known", "text", "words")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words = "\n".join(set(text.split()))
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, string: object) -> bool:
+        if not isinstance(string, str):
+            return False
+        known = self._known.get(string)
+        if known is None:
+            one_word = len(parts := string.split()) == 1 and parts[0] == string
+            known = string in (self.words if one_word else self.text)
+            self._known[string] = known
+        return known
 
 
 # The only characters that match an ASCII letter case-insensitively ("İ", "ı", the long s,
