@@ -329,11 +329,7 @@ def _colon_label(
     cut = prefix.end(1)
     if _no_label(prefix, work, is_title):
         return None
-    before = [u for u in work.units if u[END] <= cut]
-    transcript = True
-    if len(before) > 2 and before[0][LOW] in ("quote", "quotes") and before[1][LOW] == "from":
-        before = before[2:]  # "Quote from Hrynchuk: ...": one quote, a Ukrainian outlet's way
-        transcript = False
+    before, transcript = _label_units(work, cut)
     if before and (before[0][LOW] in _POSSESSIVES or _participle(before[0])):
         return None  # "Our answer is clear: ...", "Addressing X, he said: ...": no label
     if any(start == 0 and end >= cut for start, end in work.excluded):
@@ -356,6 +352,29 @@ def _colon_label(
     if len(who.actors) > 1 and not any(u[LOW] in ("and", "&") for u in pre_units):
         return None  # "Russian Drones Breach Polish Airspace: ...": a clause, no speaker
     return who, pre_units, cut, transcript
+
+
+def _label_units(work: BlockWork, cut: int) -> tuple[list[Unit], bool]:
+    """The units of a "Name: ..." label before the colon at `cut`, and whether the line is a
+    transcript's (its speaker holds the floor after it): not "Quote from Hrynchuk: ...", a
+    Ukrainian outlet's way to give one quote, nor a label before one quote and nothing else."""
+    before = [u for u in work.units if u[END] <= cut]
+    if len(before) > 2 and before[0][LOW] in ("quote", "quotes") and before[1][LOW] == "from":
+        return before[2:], False
+    return before, not _one_quote(work.text[cut + 1 :])
+
+
+# A body that is one quote and nothing else: an opening mark, a closing one at its end (a
+# full stop may follow), no closing mark before it that more words follow.
+_ONE_QUOTE = re.compile(r"\s*[\"“«‘'][^\"“”«»]*?[\"”»’'][.!?]?\s*")
+
+
+def _one_quote(body: str) -> bool:
+    """The words after a speaker's colon are one quote ("De Croo: \"We stand by Kyiv.\"", a
+    subheading's "NATO chief: 'These lands are Ukraine'"): a news page's quote line or its
+    subheading, whose next paragraphs are the reporter's again, not a transcript's line whose
+    speaker holds the floor until the next label (a transcript's reply is not in quote marks)."""
+    return _ONE_QUOTE.fullmatch(body) is not None
 
 
 def _no_label(prefix: re.Match[str], work: BlockWork, is_title: bool) -> bool:

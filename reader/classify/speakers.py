@@ -25,6 +25,7 @@ from reader.classify.phrases import (
 from reader.classify.topic import TITLE_GAP
 from reader.classify.types import (
     CAP,
+    END,
     LOW,
     START,
     TERM,
@@ -261,6 +262,9 @@ def _side_of_title(work: BlockWork, state: State, who: Who, a: int, b: int, at: 
     phrase = work.units[a:b]
     if not _house_title(phrase, who.roles):
         return _held_office(who, phrase, state) or who
+    place = _opening_capital(work, a)
+    if place is not None:
+        return Who("actor", place.actors, who.start, who.end, who.roles, member=place.member)
     house = house_open(state)
     if house and not _other_side_before(work, at, house):
         claim = _claimed_office(work, state, who, at)
@@ -275,6 +279,28 @@ def _side_of_title(work: BlockWork, state: State, who: Who, a: int, b: int, at: 
                 "actor", subject.actors, who.start, who.end, who.roles, member=subject.member
             )
     return _held_office(who, phrase, state) or who
+
+
+def _opening_capital(work: BlockWork, a: int) -> Who | None:
+    """ "In Moscow, Deputy Foreign Minister X said": a wire story turns to another capital in
+    a phrase of its own that opens the sentence, right before the title at unit `a`; the
+    title is that capital's side, whatever the dateline ("WARSAW (AP) - ... In Moscow, ...")."""
+    units = work.units
+    first = bisect_left(work.starts, work.sentence_start(units[a][START]))
+    if first < a and units[first][LOW] in _THEN_WORDS:
+        first += 2 if first + 1 < a and units[first + 1][LOW] == "," else 1
+    if a - first != 3 or units[first][LOW] != "in" or units[a - 1][LOW] != ",":
+        return None
+    term = units[first + 1][TERM]
+    if term is None or term.kind != "alias" or len(term.actors) != 1:
+        return None
+    return Who(
+        "actor", term.actors, units[first + 1][START], units[first + 1][END], member=term.member
+    )
+
+
+# Words of time that may open a sentence before its phrase of place ("Meanwhile, in Kyiv, ...").
+_THEN_WORDS = frozenset(["meanwhile", "later", "earlier", "separately", "also"])
 
 
 def title_side(work: BlockWork, state: State, who: Who, a: int, b: int) -> Who:
