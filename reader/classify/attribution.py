@@ -829,12 +829,24 @@ def _coordinated_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
     Russia rejects a truce," X wrote, and thanked ...' is X thanking)."""
     if _summoned(verb):
         return None
-    who = _participle_subject(_same_voice(verb, earlier), verb.start) or _opening_subject(
-        verb.units, _past_dateline(verb), verb.k, verb.state
-    )
+    who = _participle_subject(_same_voice(verb, earlier), verb.start) or _main_clause_opening(verb)
     if who is None:
         return None
     return verb.attr(who, ATTRIBUTION_COORDINATED, follows=True)
+
+
+def _main_clause_opening(verb: _Verb) -> Who | None:
+    """The subject the sentence opens with, for a verb coordinated with a verb of no speech;
+    past an opening adverbial clause, the main clause's, and only for a speech verb ("As
+    Russia's war nears its second year, the envoy paid tribute ... and stressed ..." is the
+    envoy's, not Russia's; "When ..., Russia annexed Crimea and backed ..." tells acts)."""
+    first = _past_dateline(verb)
+    if verb.units[first][LOW] in _SUBORDINATORS:
+        main = _past_opening_clause(verb.units, first, verb.k)
+        if main is None or verb.form.cls != "speech":
+            return None
+        first = main
+    return _opening_subject(verb.units, first, verb.k, verb.state)
 
 
 _ASIDE_STOPS = (",", ";", ":", "“", "”", '"')

@@ -951,10 +951,15 @@ def one_party(terms: Iterable[tuple[int, int, Term]], start: int, end: int) -> t
 
 
 # A title's topic, after its preposition ("Statement ... on <topic>", "Remarks concerning
-# <topic>"), up to a mark.
+# <topic>"), or the cause a title gives for its subject ("Comment on the handover ... following
+# <cause>", "... due to <cause>"), up to a mark. Each is read from its own word: a cause is
+# often inside a topic's phrase.
 _TOPIC = re.compile(
-    r"\b(?:on|concerning|regarding|about|in\s+connection\s+with)\s+([^:;,.()]{3,160})"
+    r"\b(?:on|concerning|regarding|about|in\s+connection\s+with|(?P<cause>"
+    r"following|due\s+to|in\s+response\s+to|because\s+of|amid))\s+(?=[^:;,.()]{3})"
 )
+_TOPIC_END = re.compile(r"[:;,.()]")
+_TOPIC_LENGTH = 160
 _TOPIC_WORD = re.compile(r"[\w'’-]+")
 # The words that name another side's act in the author's own judgement ("Russia's military
 # invasion", "the new wave of Russian aggression", "Russia's sham referendums", "Russia's armed
@@ -983,26 +988,34 @@ def judged_topic(
     wave of Russian aggression", "on Russia's attempts to annex ..."): a side other than the
     author, named in the topic's noun phrase before a word of judgement ("of" joins inside it;
     another preposition ends it) or right after it as its agent ("on the crisis provoked by
-    Russia"), and no occasion first ("on the anniversary of ..." names a date, no act)."""
+    Russia"), and no occasion first ("on the anniversary of ..." names a date, no act). So does
+    the cause a title gives ("Comment on the handover of the ships following Kyiv's
+    provocation"), unless it names the war by its common name ("following the invasion")."""
     named = [(start, term.actors) for start, _, term in terms if term.kind in _PARTY_KINDS]
     for topic in _TOPIC.finditer(folded):
-        for count, word in enumerate(_TOPIC_WORD.finditer(folded, topic.start(1), topic.end(1))):
+        begin = topic.end()
+        mark = _TOPIC_END.search(folded, begin, begin + _TOPIC_LENGTH)
+        end = mark.start() if mark else min(len(folded), begin + _TOPIC_LENGTH)
+        for count, word in enumerate(_TOPIC_WORD.finditer(folded, begin, end)):
             text = word.group()
             if count >= _TOPIC_REACH or text in _OCCASION or (text in OBJECT_PREP and text != "of"):
                 break
-            judged = text in _JUDGEMENT or (
+            judged = (text in _JUDGEMENT and not (topic["cause"] and text in _OCCASION_ACTS)) or (
                 text in _ATTEMPT and _ANNEX.match(folded, word.end()) is not None
             )
             if judged:
                 return any(
                     not set(actors) & set(author)
-                    and (
-                        topic.start(1) <= start < word.start() or _agent(folded, word.end(), start)
-                    )
+                    and (begin <= start < word.start() or _agent(folded, word.end(), start))
                     for start, actors in named
                     if actors
                 )
     return False
+
+
+# A cause named by the war's common name ("following Russia's invasion", "in response to the
+# invasion") is the occasion of the step, as "three years since the invasion" is, no judgement.
+_OCCASION_ACTS = word_set("invasion")
 
 
 _BY = re.compile(r"\s+by\s+")

@@ -868,9 +868,12 @@ def _interview_line(work: BlockWork, label: str, state: State) -> None:
     introduction named last (set at the first of these lines, before a question's own "the
     Kremlin says" can change it), as are the unlabelled lines that run on after an answer;
     a question is the interviewer's (no one's), whose own reports of others count as in any
-    sentence."""
+    sentence. On an official page whose author is known (an embassy's or a ministry's
+    "Question: ... / Answer: ..." comment), the answers are the author's: the page's own
+    reply, whatever the question names."""
     if state.interviewee is None:
-        state.interviewee = state.last or Speaker((), work.index)
+        author = Speaker(state.document, work.index) if state.official and state.document else None
+        state.interviewee = author or state.last or Speaker((), work.index)
     if label in ("a", "answer"):
         state.voice = state.interviewee
     else:
