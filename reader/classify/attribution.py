@@ -669,7 +669,8 @@ def _noun_after_name(verb: _Verb) -> bool:
     """The verb's bare form right after one singular name or office ("NATO support for
     Ukraine", "our economic and military support"): no finite verb agrees with that subject,
     so the word is a noun. Plural and coordinated subjects ("NATO allies support", "Kyiv and
-    Warsaw support") and modals ("will support") leave it a verb."""
+    Warsaw support", a headline's "US, NATO condemn") and modals ("will support") leave it a
+    verb."""
     units, k = verb.units, verb.k
     i = k - 1
     if i < verb.floor or units[i][TERM] is None or verb.form.participle:
@@ -681,7 +682,9 @@ def _noun_after_name(verb: _Verb) -> bool:
     if head.endswith(("s", "police")) or head in _PERSONAL or head in _FIRST_PERSON:
         return False
     joined = i - 2 >= verb.floor and units[i - 1][LOW] in ("and", "&")
-    return not (joined and units[i - 2][TERM] is not None)
+    # a headline's comma for "and", the pair opening the sentence ("UK, France condemn …")
+    paired = i - 2 == verb.floor == verb.first and units[i - 1][LOW] == ","
+    return not ((joined or paired) and units[i - 2][TERM] is not None)
 
 
 def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
