@@ -447,6 +447,9 @@ def _verb_subject(
     verb = _Verb(work, units, k, v_start, v_end, first, last, floor, form, state)
     if _phoned(verb):
         return None
+    united = _resolute_in(verb)
+    if united is not None:
+        return united
     if _not_a_statement(verb):
         return _passive_agent(verb)
     found = _subject_end(verb)
@@ -481,6 +484,33 @@ def _verb_subject(
     if form.lemma in _INVERTING and (may_invert or _headline_end(verb)):
         return _inverted_attr(verb)
     return None
+
+
+# A stance adjective with "in" before a speech verb's gerund, and the verbs that carry it: "are
+# resolute in demanding", "stand united in condemning", "remain steadfast in supporting".
+_RESOLUTE = word_set("united resolute unanimous steadfast unwavering determined")
+_STAND = word_set("stand stands stood remain remains remained")
+
+
+def _resolute_in(verb: _Verb) -> _Attr | None:
+    """ "The allies are resolute in demanding that ...", "X and its partners stand united in
+    condemning ...": a speech verb's gerund after a stance adjective and "in" is the statement
+    of the subject before the adjective's verb ("be", "stand", "remain"), which `_not_a_statement`
+    would read as a gerund after a preposition, no one's."""
+    units, k, floor = verb.units, verb.k, verb.floor
+    if not verb.form.participle or k - 3 < floor:
+        return None
+    if units[k - 1][LOW] != "in" or units[k - 2][LOW] not in _RESOLUTE:
+        return None
+    h = k - 3
+    if units[h][LOW] not in _BE and units[h][LOW] not in _STAND:
+        return None  # "the united in condemning" or a noun: no verb carries the adjective
+    while (
+        h >= floor and (units[h][LOW] in _STAND or units[h][LOW] in SKIP) and units[h][TERM] is None
+    ):
+        h -= 1
+    found = _subject_before(verb, h, False, None)
+    return found if isinstance(found, _Attr) else None
 
 
 # Prepositions of a place or an occasion a speaker may stand in between their name and their verb
@@ -669,7 +699,8 @@ def _noun_after_name(verb: _Verb) -> bool:
     """The verb's bare form right after one singular name or office ("NATO support for
     Ukraine", "our economic and military support"): no finite verb agrees with that subject,
     so the word is a noun. Plural and coordinated subjects ("NATO allies support", "Kyiv and
-    Warsaw support") and modals ("will support") leave it a verb."""
+    Warsaw support", a headline's "US, NATO condemn") and modals ("will support") leave it a
+    verb."""
     units, k = verb.units, verb.k
     i = k - 1
     if i < verb.floor or units[i][TERM] is None or verb.form.participle:
@@ -681,7 +712,9 @@ def _noun_after_name(verb: _Verb) -> bool:
     if head.endswith(("s", "police")) or head in _PERSONAL or head in _FIRST_PERSON:
         return False
     joined = i - 2 >= verb.floor and units[i - 1][LOW] in ("and", "&")
-    return not (joined and units[i - 2][TERM] is not None)
+    # a headline's comma for "and", the pair opening the sentence ("UK, France condemn …")
+    paired = i - 2 == verb.floor == verb.first and units[i - 1][LOW] == ","
+    return not ((joined or paired) and units[i - 2][TERM] is not None)
 
 
 def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
