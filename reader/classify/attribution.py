@@ -2340,6 +2340,7 @@ def _spoke(work: BlockWork, who: Who, actors: tuple[str, ...], state: State) -> 
     speaker = Speaker(actors, work.index, member=who.member)
     if actors and not set(actors) & set(state.house):
         state.other_side_heard = True  # two sides in play: a private outlet's house yields
+    state.sides_heard.update(actors)
     if _is_thing(_units_of(work, who)):
         speaker.thing = True
     else:
