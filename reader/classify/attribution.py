@@ -38,6 +38,7 @@ from reader.classify.speakers import (
     house_open,
     house_who,
     known_role,
+    lead_side,
     named_again,
     note_person,
     title_side,
@@ -2271,10 +2272,16 @@ _HOUSE_OFFICES = word_set(
 
 def _house_office(who: Who, state: State) -> Who | None:
     """A bare government office no one in the article holds yet (`known_role` found no
-    holder of this very office): the dateline's or the outlet's side."""
-    if not house_open(state) or not set(who.roles) & _HOUSE_OFFICES:
+    holder of this very office): the dateline's or the outlet's side, else the headline's
+    country (`lead_side`)."""
+    if not set(who.roles) & _HOUSE_OFFICES:
         return None
-    return house_who(who, state)
+    house, member = house_open(state), state.house_member
+    if not house:
+        house, member = lead_side(state)
+    if not house:
+        return None
+    return Who("actor", house, who.start, who.end, who.roles, member=member)
 
 
 def _recent_speaker(work: BlockWork, state: State, distance: int) -> Speaker | None:
@@ -2393,6 +2400,7 @@ def _spoke(work: BlockWork, who: Who, actors: tuple[str, ...], state: State) -> 
     speaker = Speaker(actors, work.index, member=who.member)
     if actors and not set(actors) & set(state.house):
         state.other_side_heard = True  # two sides in play: a private outlet's house yields
+    state.sides_heard.update(actors)
     if _is_thing(_units_of(work, who)):
         speaker.thing = True
     else:

@@ -56,6 +56,17 @@ def note_lead(work: BlockWork, state: State, rules: CompiledRules) -> None:
     _signed_article(work, state)
 
 
+def note_headline(work: BlockWork, state: State) -> None:
+    """The one side the headline gives a voice ("Sweden condemns Russia's attack on ...",
+    "Kyiv rejects ..."): the article's own country, whose offices a local paper names without
+    it (reader.classify.speakers.lead_side). An act in the headline ("Russia launches drones
+    at ...") gives none: the article may be the target's."""
+    sides = {who.actors for _, who in work.main if who.kind == "actor"}
+    if len(sides) == 1:
+        member = any(who.member for _, who in work.main if who.kind == "actor")
+        state.headline = Speaker(next(iter(sides)), work.index, member=member)
+
+
 def _signed_article(work: BlockWork, state: State) -> None:
     """A standfirst in its author's first person signed by them ("... need our support more
     than ever, Norwegian Ambassador <name> writes."): the page is the author's own article,

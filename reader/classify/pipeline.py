@@ -22,7 +22,12 @@ from reader.classify.attribution import (
     settle,
     stated_by,
 )
-from reader.classify.authorship import author_voice, first_person_title, note_lead
+from reader.classify.authorship import (
+    author_voice,
+    first_person_title,
+    note_headline,
+    note_lead,
+)
 from reader.classify.document import (
     OFFICIAL_TITLE,
     awaited_topic,
@@ -461,6 +466,8 @@ def _analyse(
     if is_title and pending is None:
         pending = _title_source(work, office)
     note_lead(work, state, rules)
+    if is_title:
+        note_headline(work, state)
     if not is_title:
         _body_sources(work, rules, state, distance, in_voice)
         if voice is None and state.voice is None:

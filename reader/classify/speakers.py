@@ -265,11 +265,13 @@ def _side_of_title(work: BlockWork, state: State, who: Who, a: int, b: int, at: 
     place = _opening_capital(work, a)
     if place is not None:
         return Who("actor", place.actors, who.start, who.end, who.roles, member=place.member)
-    house = house_open(state)
+    house, member = house_open(state), state.house_member
+    if not house:
+        house, member = lead_side(state)
     if house and not _other_side_before(work, at, house):
-        claim = _claimed_office(work, state, who, at)
+        claim = _claimed_office(work, state, who, at, house)
         if claim is None:
-            return house_who(who, state)
+            return Who("actor", house, who.start, who.end, who.roles, member=member)
         if claim.kind == "actor":
             return claim
     if a > 0:
@@ -317,18 +319,36 @@ def house_open(state: State) -> tuple[str, ...]:
     return () if state.house_private and state.other_side_heard else state.house
 
 
+def lead_side(state: State) -> tuple[tuple[str, ...], bool]:
+    """The article's own country where no dateline or site gives one: the one side its
+    headline gives a voice (`note_headline`: "Sweden condemns ...", a member, Russia or
+    Ukraine), while the top of the article puts no second side forward (`note_lead`) and no
+    speaker of another side has been heard. A local paper names its own government's offices
+    without the country ("Foreign Minister <name> described ..."); once two sides are in
+    play, such an office may be either's. Returns the side and whether it is a member's
+    (nato on the war only)."""
+    lead = state.headline
+    if lead is None or state.lead_sides is None or not state.sides_heard <= set(lead.actors):
+        return (), False
+    if lead.actors == ("nato",) and not lead.member:
+        return (), False  # the alliance itself holds no prime minister
+    return lead.actors, lead.member
+
+
 def house_who(who: Who, state: State) -> Who:
     """`who`'s office filled by the house side (a member state's is a member's voice)."""
     return Who("actor", state.house, who.start, who.end, who.roles, member=state.house_member)
 
 
-def _claimed_office(work: BlockWork, state: State, who: Who, at: int) -> Who | None:
+def _claimed_office(
+    work: BlockWork, state: State, who: Who, at: int, own: tuple[str, ...]
+) -> Who | None:
     """Whether a country other than the house's claims an unqualified title on a one-side
     outlet ("Lithuanian President X has urged Foreign Minister Y" on RT: Y is Lithuania's, not
     Russia's): the one other side whose title phrase or speaker comes earlier in the sentence,
     else the other side (or a third country) that already holds this very office in the
     article. None: no one claims it (the house's); `who` itself when several sides do."""
-    house = set(state.house)
+    house = set(own)
     opening = work.sentence_start(at)
     terms = work.terms
     sides: dict[tuple[str, ...], bool] = {}

@@ -114,6 +114,7 @@ class State:
     house_member: bool = False  # ... through a member state's site (its public broadcaster)
     house_private: bool = False  # ... through a private outlet: only while no other side spoke
     other_side_heard: bool = False  # a speaker of a side other than the house's has spoken
+    sides_heard: set[str] = field(default_factory=set)  # every side a speaker has spoken for
     document_member: bool = False  # the document is a member state's site's: on the war only
     document_topic: bool = False  # ... and one of its lines was on the war's topic
     interviewee: Speaker | None = None  # who answers the "A:" lines of an interview
@@ -125,6 +126,7 @@ class State:
     page: tuple[str, str] = ("", "")  # the page's site and outlet, when the article has them
     on_war: set[str] = field(default_factory=set)  # member officials (surnames) heard on the war
     region: Speaker | None = None  # the region last named ("the Belgorod region"), and where
+    headline: Speaker | None = None  # the one side the headline gives a voice ("Sweden condemns")
     lead: Speaker | None = None  # the one side the title and opening put forward (authorship)
     lead_sides: set[tuple[str, ...]] | None = field(default_factory=set)  # ... so far; None: two
 
