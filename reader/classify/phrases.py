@@ -180,6 +180,7 @@ class _Phrase:
         "office",
         "other",
         "owned",
+        "plain",
         "previous",
         "pronoun",
         "roles",
@@ -207,6 +208,7 @@ class _Phrase:
         self.institution: list[Unit] = []
         self.former = False  # "former" or "ex-" in the phrase (see `_former`)
         self.office = ""  # a speaker word in lower case another side's adjective qualifies
+        self.plain = False  # an adjective of the side itself, not a patron's (`_patron`)
 
     def take(self, unit: Unit) -> bool:
         """Read one unit; False where the phrase ends ("Mission in Ukraine": a place)."""
@@ -296,6 +298,7 @@ class _Phrase:
                 return  # "the Russian Foreign Ministry's Second European Department": owned
             self.adjective.extend(a for a in term.actors if a not in self.adjective)
             self.member = self.member and term.member
+            self.plain = self.plain or not _patron(unit[LOW])
         elif kind == "role":
             self.roles.append(unit[LOW].removesuffix("'s"))
         elif kind == "other":
@@ -335,9 +338,7 @@ class _Phrase:
         start, end = units[0][START], units[-1][END]
         roles, names = self.roles, self.names
         role_keys = tuple(_role_keys(roles)) if roles else ()  # most phrases hold no role
-        if not roles and (_title_name(units) or self._place_modifies(units)):
-            return Who("unknown", (), start, end, role_keys, ties=tuple(self.surnames))
-        if self.former and _former(units):
+        if self._no_side(units):
             return Who("unknown", (), start, end, role_keys, ties=tuple(self.surnames))
         office = self._office_tied(tied)
         if office is not None:  # "the senators" after "the Russian senators"
@@ -371,6 +372,17 @@ class _Phrase:
             return Who("pronoun", (), start, end, word=units[0][LOW], ties=surnames)
         return _unresolved(units, names, roles, self.other, role_keys, surnames)
 
+    def _no_side(self, units: Sequence[Unit]) -> bool:
+        """A phrase that names a side's word but speaks for no side: a title or a place
+        before a common noun, a former office holder, or a third party's office a side only
+        backs ("Moldova's pro-Moscow opposition leader", "the Russian-backed president of
+        Serbia": the adjective names the patron, the other party whose office it is)."""
+        if not self.roles and (_title_name(units) or self._place_modifies(units)):
+            return True
+        if self.former and _former(units):
+            return True
+        return self.other and not self.direct and not self.plain
+
     def _place_modifies(self, units: Sequence[Unit]) -> bool:
         """ "a London think tank", "Kyiv residents", "a Moscow court": a place's name before a
         common noun of no office describes a thing or people there, not the state. "NATO
@@ -388,6 +400,16 @@ class _Phrase:
             and head[LOW].isalpha()
             and head[LOW] not in _STATE_NOUNS
         )
+
+
+# A side's patronage of an office: "Moscow-installed", "Russian-backed", "pro-Moscow".
+_PATRON_SUFFIXES = ("-installed", "-appointed", "-backed", "-imposed", "-controlled")
+
+
+def _patron(low: str) -> bool:
+    """The adjective says the side installed, backs or controls the office, rather than that
+    the office is the side's own: another party named in the phrase is whose office it is."""
+    return low.startswith("pro-") or low.removesuffix("'s").endswith(_PATRON_SUFFIXES)
 
 
 def _abbreviated_state(units: Sequence[Unit]) -> bool:
@@ -769,16 +791,39 @@ def np_after(units: Sequence[Unit], i: int, ceiling: int) -> tuple[int, int]:
         if low in ("'s", "’s", "-", "."):
             j += 1
             continue
-        if low == _HOST_PREP and j + 1 < ceiling and j > i and _is_role(units[j - 1]):
+        if j > i and j + 1 < ceiling and _links_forward(units, j):
             j += 1
             continue
-        if low in _NP_PREP and j + 1 < ceiling and j > i:
-            nxt = units[j + 1]
-            if nxt[TERM] is not None or nxt[CAP] or nxt[LOW] in _DETERMINERS:
-                j += 1
-                continue
         break
     return i, _without_dangling(units, i, j)
+
+
+def _links_forward(units: Sequence[Unit], j: int) -> bool:
+    """Unit `j` (inside the phrase, a unit after it) joins what comes next to the phrase read
+    forward: "ambassador to", a preposition before a name or an article, or one word between
+    a side and its role ("according to Russian-backed election officials")."""
+    low = units[j][LOW]
+    if low == _HOST_PREP and _is_role(units[j - 1]):
+        return True
+    if _modifies_role(units, j):
+        return True
+    if low not in _NP_PREP:
+        return False
+    nxt = units[j + 1]
+    return nxt[TERM] is not None or nxt[CAP] or nxt[LOW] in _DETERMINERS
+
+
+def _modifies_role(units: Sequence[Unit], j: int) -> bool:
+    """Unit `j` is one lower-case word between a side's adjective or name and a role, read
+    forward as `_links_inside` reads it back ("according to US defence officials")."""
+    left_term = units[j - 1][TERM]
+    return (
+        units[j][LOW].isalpha()
+        and not units[j][CAP]
+        and _is_role(units[j + 1])
+        and left_term is not None
+        and left_term.kind in ("adjective", "alias")
+    )
 
 
 def _without_dangling(units: Sequence[Unit], i: int, j: int) -> int:
