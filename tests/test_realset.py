@@ -204,8 +204,9 @@ def test_by_default_every_committed_real_article_set_is_scored() -> None:
     # real12 (built at session 9's start) was blind until its final read at that session's end;
     # real13 (built from session 9's end to session 10's start) was blind until its final read
     # at session 10's end; real14 (built in session 10) was blind until its final read at
-    # session 12's start; real15 (built in session 11) is blind: first read at session 12's start
-    assert splits == [{"dev"}] * 14 + [{"blind"}]
+    # session 12's start; real15 (built in session 11) was blind until its final read at session
+    # 12's end
+    assert splits == [{"dev"}] * 15
 
 
 def test_a_real_set_keeps_its_articles_text_only_in_the_ignored_cache() -> None:
