@@ -38,9 +38,9 @@ from reader.classify.speakers import (
     house_open,
     house_who,
     known_role,
-    lead_side,
     named_again,
     note_person,
+    own_side,
     title_side,
 )
 from reader.classify.topic import allowed, goes_on, heard_on_war
@@ -2272,13 +2272,11 @@ _HOUSE_OFFICES = word_set(
 
 def _house_office(who: Who, state: State) -> Who | None:
     """A bare government office no one in the article holds yet (`known_role` found no
-    holder of this very office): the dateline's or the outlet's side, else the headline's
-    country (`lead_side`)."""
+    holder of this very office): the side `own_side` gives (the dateline's, the outlet's or the
+    headline's)."""
     if not set(who.roles) & _HOUSE_OFFICES:
         return None
-    house, member = house_open(state), state.house_member
-    if not house:
-        house, member = lead_side(state)
+    house, member = own_side(state)
     if not house:
         return None
     return Who("actor", house, who.start, who.end, who.roles, member=member)

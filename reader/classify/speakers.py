@@ -265,9 +265,7 @@ def _side_of_title(work: BlockWork, state: State, who: Who, a: int, b: int, at: 
     place = _opening_capital(work, a)
     if place is not None:
         return Who("actor", place.actors, who.start, who.end, who.roles, member=place.member)
-    house, member = house_open(state), state.house_member
-    if not house:
-        house, member = lead_side(state)
+    house, member = own_side(state)
     if house and not _other_side_before(work, at, house):
         claim = _claimed_office(work, state, who, at, house)
         if claim is None:
@@ -317,6 +315,13 @@ def house_open(state: State) -> tuple[str, ...]:
     private outlet's only while no speaker of another side has spoken in the article (a
     Ukrainian paper's "The Defence Ministry said" after "Russian forces said" may be either)."""
     return () if state.house_private and state.other_side_heard else state.house
+
+
+def own_side(state: State) -> tuple[tuple[str, ...], bool]:
+    """The side an office named without a country speaks for, and whether it is a member's:
+    the dateline's or the outlet's (`house_open`), else the headline's (`lead_side`)."""
+    house = house_open(state)
+    return (house, state.house_member) if house else lead_side(state)
 
 
 def lead_side(state: State) -> tuple[tuple[str, ...], bool]:
