@@ -839,16 +839,28 @@ def _past_dateline(verb: _Verb) -> int:
     return bisect_left(verb.work.starts, excluded[0][1], verb.first, verb.k)
 
 
-# A diplomat summoned ("was summoned to the ministry and told ...") is the one spoken to.
+# A diplomat summoned ("was summoned to the ministry and told ...") is the one spoken to; so
+# is one handed a note ("has been issued a protest note and asked to explain ...").
 _SUMMONED = word_set("summoned convoked")
+_HANDED = word_set("handed issued presented served")
+_NOTE = word_set("note notes protest demarche démarche")
+_NOTE_REACH = 4  # the most words between "handed" and the note ("a formal protest note")
 
 
 def _summoned(verb: _Verb) -> bool:
-    """ "X's ambassador has been summoned and informed of Y's position": the verb coordinated
-    with a summons shares its passive, so its subject is told, and tells nothing."""
+    """ "X's ambassador has been summoned and informed of Y's position", "X has been handed a
+    note of protest and asked to ...": the verb coordinated with a summons or a note received
+    shares its passive, so its subject is told, and tells nothing."""
     units = verb.units
     return any(
-        units[j][LOW] in _SUMMONED and units[j - 1][LOW] in _BE
+        units[j - 1][LOW] in _BE
+        and (
+            units[j][LOW] in _SUMMONED
+            or (
+                units[j][LOW] in _HANDED
+                and any(u[LOW] in _NOTE for u in units[j + 1 : min(j + 1 + _NOTE_REACH, verb.k)])
+            )
+        )
         for j in range(max(verb.first, verb.floor) + 1, verb.k)
     )
 
