@@ -239,7 +239,12 @@ def sentence_attrs(
             who.kind == "unknown" and not any(u[CAP] for u in units[a:b])
         ):  # "a broadly positive readout", "the statement", "a statement" (no one's name)
             who = _document_by(units, b, last, state) or who
-        elif who.kind == "unknown" and b < last and units[b][LOW] == ",":
+        elif (
+            who.kind == "unknown"
+            and b < last
+            and units[b][LOW] == ","
+            and not _clause_after_source(units, b, last, verbs)
+        ):
             # "as reported by Dmytro Chubenko, the spokesman for the Kharkiv regional ..."
             who = _appositive_after(units, a, b, last, who, state)
         if who.kind != "none":
@@ -834,16 +839,28 @@ def _past_dateline(verb: _Verb) -> int:
     return bisect_left(verb.work.starts, excluded[0][1], verb.first, verb.k)
 
 
-# A diplomat summoned ("was summoned to the ministry and told ...") is the one spoken to.
+# A diplomat summoned ("was summoned to the ministry and told ...") is the one spoken to; so
+# is one handed a note ("has been issued a protest note and asked to explain ...").
 _SUMMONED = word_set("summoned convoked")
+_HANDED = word_set("handed issued presented served")
+_NOTE = word_set("note notes protest demarche démarche")
+_NOTE_REACH = 4  # the most words between "handed" and the note ("a formal protest note")
 
 
 def _summoned(verb: _Verb) -> bool:
-    """ "X's ambassador has been summoned and informed of Y's position": the verb coordinated
-    with a summons shares its passive, so its subject is told, and tells nothing."""
+    """ "X's ambassador has been summoned and informed of Y's position", "X has been handed a
+    note of protest and asked to ...": the verb coordinated with a summons or a note received
+    shares its passive, so its subject is told, and tells nothing."""
     units = verb.units
     return any(
-        units[j][LOW] in _SUMMONED and units[j - 1][LOW] in _BE
+        units[j - 1][LOW] in _BE
+        and (
+            units[j][LOW] in _SUMMONED
+            or (
+                units[j][LOW] in _HANDED
+                and any(u[LOW] in _NOTE for u in units[j + 1 : min(j + 1 + _NOTE_REACH, verb.k)])
+            )
+        )
         for j in range(max(verb.first, verb.floor) + 1, verb.k)
     )
 
@@ -1525,6 +1542,21 @@ def _reported_clause(work: BlockWork, units: list[Unit], a: int, floor: int) -> 
     verbs = work.verbs  # sorted by offset
     v = bisect_left(verbs, start, key=_start)
     return v < len(verbs) and verbs[v][0] == start
+
+
+def _clause_after_source(
+    units: list[Unit], b: int, last: int, verbs: list[tuple[int, int, VerbForm]]
+) -> bool:
+    """After "According to <an outlet>," the sentence's own clause, not an appositive that
+    names the source ("According to Ukrinform, Zelensky said this on Telegram": the outlet is
+    the channel, not Zelensky's side): a speech or stance verb before the next comma."""
+    end = b + 1
+    while end < last and units[end][LOW] not in (",", ".", ";") and end - b <= 12:
+        end += 1
+    if end == b + 1:
+        return False
+    lo, hi = units[b + 1][START], units[end - 1][END]
+    return any(lo <= v[0] < hi for v in verbs)
 
 
 def _appositive_after(units: list[Unit], a: int, b: int, last: int, who: Who, state: State) -> Who:
