@@ -636,7 +636,7 @@ def closing_source(work: BlockWork) -> Who | None:
     units = work.units
     if units and units[-1][LOW] in _CLOSING_SAYS:
         units = units[:-1]  # "... kremlin official says"
-    if len(units) < 4 or any(not u[LOW].replace("-", "").isalnum() for u in units[-3:]):
+    if len(units) < 4 or any(not _plain_word(u, u is units[-1]) for u in units[-3:]):
         return None
     i = last = len(units) - 1
     while last - i < 2 and _office(units[i]) and _side_word(units[i - 1]):
@@ -663,6 +663,15 @@ def closing_source(work: BlockWork) -> Who | None:
     if term is not None and term.kind == "role" and not _SPEAKING_OFFICE.search(name[LOW]):
         return None  # "... ahead of the summit statement"
     return Who("unknown", start=name[0], end=name[1])
+
+
+def _plain_word(unit: tuple[int, int, str, Term | None, bool], closing: bool) -> bool:
+    """A word of a headline's end with no punctuation, as a URL's words leave it; the office
+    that closes it may be two words ("... foreign ministry says")."""
+    low = unit[LOW].replace("-", "")
+    if closing and _office(unit):
+        low = low.replace(" ", "")
+    return low.isalnum()
 
 
 def passive_decision(work: BlockWork) -> Who | None:
