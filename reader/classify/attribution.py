@@ -609,7 +609,26 @@ def _not_a_statement(verb: _Verb) -> bool:
         return True  # the first word of a longer name: "the US State Department"
     if after == "to" and verb.form.lemma == "welcome" and units[verb.k][LOW] == "welcome":
         return True  # "Minister Kuleba, dear Dmytro, welcome to NATO": a greeting to him
+    if _headline_passive(verb, after):
+        return True  # "NATO, Russia expected to behave", "Russian envoy summoned over ..."
     return after == "by"  # passive: "backed by"
+
+
+def _headline_passive(verb: _Verb, after: str) -> bool:
+    """A headline's passive with its "is" and its agent dropped: the participle of a verb
+    that takes an object when active, with none after it, only "to" or a preposition ("NATO,
+    Russia expected to behave", "Kyiv urged to ...", "Russian envoy summoned over ..."): the
+    one expected, urged or summoned says nothing; its agent is left out."""
+    if verb.work.index != 0 or verb.form.lemma not in _OBJECT_VERBS:
+        return False
+    word = verb.units[verb.k][LOW]
+    return (word.endswith("ed") or word == "told") and after in _NO_OBJECT
+
+
+# Verbs whose active voice has an object ("Vilnius summoned the envoy"), and the words after a
+# participle of theirs that show its object is missing.
+_OBJECT_VERBS = frozenset(["expect", "summon", "ask", "urge", "tell", "invite", "press", "advise"])
+_NO_OBJECT = frozenset(["to", "over", "after", "for", "about", "amid", "following", "ahead"])
 
 
 def _passive_agent(verb: _Verb) -> _Attr | None:

@@ -636,7 +636,7 @@ def closing_source(work: BlockWork) -> Who | None:
     units = work.units
     if units and units[-1][LOW] in _CLOSING_SAYS:
         units = units[:-1]  # "... kremlin official says"
-    if len(units) < 4 or any(not u[LOW].replace("-", "").isalnum() for u in units[-3:]):
+    if len(units) < 4 or any(not _plain_word(u, u is units[-1]) for u in units[-3:]):
         return None
     i = last = len(units) - 1
     while last - i < 2 and _office(units[i]) and _side_word(units[i - 1]):
@@ -665,6 +665,15 @@ def closing_source(work: BlockWork) -> Who | None:
     return Who("unknown", start=name[0], end=name[1])
 
 
+def _plain_word(unit: tuple[int, int, str, Term | None, bool], closing: bool) -> bool:
+    """A word of a headline's end with no punctuation, as a URL's words leave it; the office
+    that closes it may be two words ("... foreign ministry says")."""
+    low = unit[LOW].replace("-", "")
+    if closing and _office(unit):
+        low = low.replace(" ", "")
+    return low.isalnum()
+
+
 def passive_decision(work: BlockWork) -> Who | None:
     """A headline of aid pledged with no one named as giving it ("More weapons pledged for
     Ukraine", "New sanctions agreed against Moscow"): a decision, the givers' stance, of the
@@ -679,6 +688,64 @@ _PASSIVE_DECISION = re.compile(
     r"\W*(?:[\w$.,-]+\s+){0,4}?(?:aid|weapons|arms|ammunition|shells|tanks|missiles|"
     r"air\s+defen[cs]e|equipment|sanctions|support|help|funding|loans?)\s+"
     r"(?:pledged|promised|approved|agreed)\b"
+)
+
+
+def decision_noun(work: BlockWork) -> Who | None:
+    """A headline that names a decision as a noun, its giver left out, before whom it is for
+    ("New support pledges for the air mission", "Sanctions for 40 officials complicit in
+    ..."): the givers' stance, of the one side the first paragraphs name as speaker
+    (`resolve_title`). Not the noun as a clause's subject ("Sanctions on Moscow are not
+    working"), an explainer's ("Sanctions on Moscow: what the package means") or a quote."""
+    match = _DECISION_NOUN.match(work.folded)
+    if match is None or _NOT_DECISION.search(work.folded, match.end()):
+        return None
+    if any(u[TERM] is not None for u in work.units if u[START] < match.end()):
+        return None  # "Ukraine's sanctions for ...": a side named before the noun is the giver
+    return Who("pronoun", (), 0, match.end(), word="they")
+
+
+_DECISION_NOUN = re.compile(
+    r"\W*(?:(?:new|fresh|more|further|additional|extra|first|latest)\s+)?"
+    r"(?:(?:support|aid|arms|weapons|military|financial|security|defen[cs]e)\s+)?"
+    r"(?:pledges|sanctions|restrictions|aid\s+package|arms\s+package)\s+"
+    r"(?:for|on|against|targeting|to)\s+(?=\S)"
+)
+# What makes the words after a decision's noun a clause or a question of their own.
+_NOT_DECISION = re.compile(
+    r"[:?\"\u201c\u201d]|,\s|\s[\u2013\u2014-]\s|\b(?:is|are|was|were|will|would|has|have|had|"
+    r"can|could|may|might|must|should|do|does|did|says?|said|finds?|found|hits?|fails?|fail"
+    r"ed|works?|worked|what|how|why)\b"
+)
+
+
+def protest_to_envoy(work: BlockWork) -> tuple[Who, tuple[str, ...]] | None:
+    """A headline of a protest delivered to another side's envoy, the one who protests left
+    out ("<side's> diplomat presented with protest note over ...", "envoy summoned over ...",
+    a slug's "protest expressed ambassador <side> regarding ..."): a formal step, the stance
+    of a side that is not the envoy's; the envoy's sides are returned with the phrase, so the
+    first paragraphs (`resolve_title`) or the site's house side name the one who protests."""
+    match = _PROTEST_TO_ENVOY.match(work.folded)
+    if match is None:
+        return None
+    near = [u for u in work.units if u[START] < match.end()]
+    near += [u for u in work.units if u[START] >= match.end()][:3]
+    envoy = tuple(dict.fromkeys(a for u in near if u[TERM] is not None for a in u[TERM].actors))
+    if not envoy:
+        return None  # whose envoy is not said: no side to set apart
+    return Who("pronoun", envoy, 0, match.end(), word="giver"), envoy
+
+
+_ENVOY = r"(?:diplomats?|ambassadors?|envoys?|charg[e\u00e9]s?\s+d['\u2019]affaires|embassy)"
+_PROTEST_TO_ENVOY = re.compile(
+    r"\W*(?:[\w.'\u2019-]+\s+){0,3}?" + _ENVOY + r"\s+(?:(?:is|was|has\s+been|have\s+been)\s+)?"
+    r"(?:(?:presented|served)\s+with|handed|given|issued)\s+(?:an?\s+|the\s+)?(?:official\s+)?"
+    r"(?:protest|note\s+of\s+protest|d[e\u00e9]marche)\b"
+    r"|\W*(?:[\w.'\u2019-]+\s+){0,3}?" + _ENVOY + r"\s+(?:(?:is|was|has\s+been)\s+)?summoned\s+"
+    r"(?!(?:home|back|to\s+(?:moscow|kyiv|kiev|washington|london|paris|berlin))\b)"
+    r"(?:over|after|about|for|in\s+protest|following|due\s+to)\b"
+    r"|\W*(?:a\s+)?protest\s+(?:note\s+)?(?:expressed|delivered|handed|lodged|conveyed|"
+    r"presented)\s+(?:to\s+)?(?:the\s+)?(?:[\w'\u2019-]+\s+){0,2}?" + _ENVOY + r"\b"
 )
 
 
@@ -843,6 +910,8 @@ def _first_person_title(
     for work in works[1 : 2 + distance]:
         sides.update((main.actors, None) for _, main in work.main if main.kind == "actor")
         sides.update(((ev.actor,), None) for ev in work.evidence if ev.rule in _VOICED)
+    for envoy in who.actors:  # a protest to an envoy: the envoy's side is not the one protesting
+        sides = {side: None for side in sides if envoy not in side}
     if len(sides) == 1:
         actors = next(iter(sides))
         add_evidence(

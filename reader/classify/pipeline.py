@@ -34,12 +34,14 @@ from reader.classify.document import (
     cited_house,
     closing_source,
     counterpart_title,
+    decision_noun,
     document_title,
     document_voice,
     house_side,
     judged_title,
     lost_colon_source,
     passive_decision,
+    protest_to_envoy,
     resolve_title,
     slug_subject,
     statement_speaker,
@@ -464,7 +466,7 @@ def _analyse(
     if not (is_title and _EXPLAINER.match(work.folded)):  # "Why Putin wants a long war"
         office = _sentences(work, rules, state, distance, effort, body_from, speaking)
     if is_title and pending is None:
-        pending = _title_source(work, office)
+        pending = _title_source(work, office, state, rules)
     note_lead(work, state, rules)
     if is_title:
         note_headline(work, state)
@@ -485,14 +487,38 @@ def _analyse(
     return pending
 
 
-def _title_source(work: BlockWork, office: Who | None) -> Who | None:
+def _title_source(
+    work: BlockWork, office: Who | None, state: State, rules: CompiledRules
+) -> Who | None:
     """A headline's source the first paragraphs are to name: "…, Governor Says", "We will
     …", and a URL slug's "<claim> ministry" (its dash lost) or "liz truss condemns …"."""
+    noun = decision_noun(work)  # "New support pledges for ...": "pledges" is no verb there
+    if noun is not None and (
+        office is None or (office.kind == "unknown" and office.end <= noun.end)
+    ):
+        return noun
     found = office or first_person_title(work)
     if found is None and not work.main and not counterpart_title(work):
         found = closing_source(work) or slug_subject(work) or lost_colon_source(work)
         found = found or passive_decision(work)  # "More weapons pledged for Ukraine"
+        found = found or _protest_to_envoy(work, state, rules)
     return found
+
+
+def _protest_to_envoy(work: BlockWork, state: State, rules: CompiledRules) -> Who | None:
+    """ "<side's> diplomat presented with protest note": on a one-side site (a member's public
+    broadcaster, its ministry) that is not the envoy's, the site's side protests; elsewhere the
+    one other side the first paragraphs name (`resolve_title`)."""
+    found = protest_to_envoy(work)
+    if found is None:
+        return None
+    who, envoy = found
+    if state.house and not set(state.house) & set(envoy):
+        add_evidence(
+            work, ATTRIBUTION_HEADLINE, state.house, who.start, who.end, rules.weights.attribution
+        )
+        return None
+    return who
 
 
 def _remarks_speaker(work: BlockWork, state: State, is_title: bool) -> Speaker | None:
