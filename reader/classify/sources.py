@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 from operator import itemgetter
@@ -26,7 +26,7 @@ from reader.classify.evidence import add_evidence
 from reader.classify.phrases import one_party
 from reader.classify.types import LOW, START, TERM, BlockWork, DocumentSource, Speaker, State
 from reader.classify.units import ASKS_SPEAKER, in_spans, merged, section_heading
-from reader.model import Article
+from reader.model import Article, Block
 from reader.rules.compile import CompiledRules, SourceRule, TermRule, VerbForm, fold
 from reader.rules.grammar import ATTRIBUTION_HEADLINE, CARRY_DOCUMENT, CARRY_STATEMENT
 
@@ -43,21 +43,56 @@ def page_source(article: Article, state: State, rules: CompiledRules) -> None:
     site = meta.site or meta.url or ""
     outlet = meta.outlet or ""
     state.page = (_host(site), " ".join(fold(outlet).split()))
-    if state.page == ("", ""):
+    if state.page != ("", "") and _site_rule(state, rules, state.page):
         return
+    credited = credited_site(article.blocks)
+    if credited:  # "Source: kremlin.ru", "– WRITE: www.president.gov.ua": a repost of that site
+        _site_rule(state, rules, (credited, ""), wires=False)
+
+
+def _site_rule(
+    state: State, rules: CompiledRules, page: tuple[str, str], wires: bool = True
+) -> bool:
+    """The first site or outlet rule the page matches, applied: whether one did."""
     for rule in rules.sources:
         wire = rule.actor is None and rule.voice == "release" and bool(rule.sites)
-        if wire and _on_page(rule, state.page):
+        if wire and wires and _on_page(rule, page):
             state.official = True  # a release wire: an issuer's release, the opening names whose
-            return
-        if rule.actor is not None and _on_page(rule, state.page):
+            return True
+        if rule.actor is not None and _on_page(rule, page):
             if rule.voice == "house":  # a one-side outlet: its unqualified offices are its side's
                 state.house, state.house_member = (rule.actor,), rule.member
                 state.house_private = rule.private
             else:
                 _establish(state, rule, (rule.actor,))
                 state.house, state.house_member = (rule.actor,), rule.member
-            return
+            return True
+    return False
+
+
+def credited_site(blocks: Iterable[Block]) -> str:
+    """The site a reposted document credits as its source, on a line of its own or at the end
+    of one ("Source: kremlin.ru", "..., – WRITE: www.president.gov.ua"): the page is that
+    site's document (its `sources:` rule gives the side), wherever it was reposted. Only a
+    site's address counts: "Source: Interfax" or "Source: Peskov in a comment to CNN" names a
+    channel or a speaker, and a story that says "the president's website reports" cites it."""
+    for block in blocks:
+        credit = CREDIT.search(block.text)
+        if credit is not None:
+            return _host(credit.group("host"))
+    return ""
+
+
+# A credit word and its colon or dash, at a line's start or after its last sentence ("...
+# low power.", – WRITE: ..."), or a line that opens with "Originally published on", then a
+# site's address ending the line ("... was published on mid.ru" in a story is a citation).
+CREDIT = re.compile(
+    r"(?:(?:^|[\s,.;)\u201d\"\u00bb])\W*(?:source|sources|write|writes|via|"
+    r"read\s+(?:more|the\s+original)(?:\s+(?:on|at))?)\s*(?::|[\u2013\u2014-])"
+    r"|^\W*(?:(?:originally|first)\s+)?(?:published|posted)\s+(?:on|at|by)\s|^\W*taken\s+from\s)"
+    r"\s*(?:https?://)?(?P<host>(?:[a-z0-9-]+\.)+[a-z]{2,})(?:/\S*)?\s*\.?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _host(site: str) -> str:
