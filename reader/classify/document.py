@@ -249,19 +249,24 @@ def _office_alone(work: BlockWork) -> bool:
 def _office_genre(work: BlockWork) -> str:
     """A title that names its document by an office alone, no country, body or name, then the
     document's genre ("Foreign Ministry statement on ...", "MFA comment regarding ...",
-    "Defence Ministry statement"): an official document reposted where no site rule knows it,
-    whose author the first lines name (a first person in one side's own words). The office's
-    words, or "" ("Kremlin statement on ..." names its side; "Ministry denies ..." is a
-    headline)."""
+    "Foreign Ministry Spokeswoman's comment on ..."): an official document reposted where no
+    site rule knows it, whose author the first lines name (a first person in one side's own
+    words). The office's words (the last office named), or "" ("Kremlin statement on ..."
+    names its side; "Ministry statement on the strike contradicts ..." is a headline)."""
     match = _OFFICE_GENRE.match(work.folded)
-    if match is None or work.verbs or work.quotes:
+    if match is None or work.quotes:
         return ""
+    genre = match.end(1) + 1
+    if any(
+        not form.participle and at > match.start(1) for at, _, form in work.verbs if at != genre
+    ):
+        return ""  # a verb in the office's words, or a finite one after its genre
     start, end = match.span(1)
     units = [u for u in work.units if start <= u[START] < end]
     roles = [u for u in units if u[TERM] is not None and u[TERM].kind == "role"]
-    if len(roles) != 1 or any(u[LOW] != "the" for u in units if u not in roles):
+    if not roles or any(u[LOW] != "the" for u in units if u not in roles):
         return ""
-    return roles[0][LOW].replace("-", " ")
+    return roles[-1][LOW].removesuffix("'s").replace("-", " ")
 
 
 # An office's words, then a document's genre, alone or before its topic or occasion.

@@ -90,7 +90,7 @@ CREDIT = re.compile(
     r"(?:(?:^|[\s,.;)\u201d\"\u00bb])\W*(?:source|sources|write|writes|via|"
     r"read\s+(?:more|the\s+original)(?:\s+(?:on|at))?)\s*(?::|[\u2013\u2014-])"
     r"|^\W*(?:(?:originally|first)\s+)?(?:published|posted)\s+(?:on|at|by)\s|^\W*taken\s+from\s)"
-    r"\s*(?:https?://)?(?P<host>(?:[a-z0-9-]+\.)+[a-z]{2,})(?:/\S*)?\s*\.?\s*$",
+    r"\s*(?:https?://)?(?P<host>(?:[a-z0-9-]+\.)+[a-z]{2,})(?:/[^\s)\]]*)?\s*[)\]]?\s*\.?\s*$",
     re.IGNORECASE,
 )
 
