@@ -48,6 +48,37 @@ def page_source(article: Article, state: State, rules: CompiledRules) -> None:
     credited = credited_site(article.blocks)
     if credited:  # "Source: kremlin.ru", "– WRITE: www.president.gov.ua": a repost of that site
         _site_rule(state, rules, (credited, ""), wires=False)
+    elif article.blocks:  # "Source - NATO" closing the page: a repost of that body's text
+        _credited_body(state, rules, article.blocks[-1].text)
+
+
+def _credited_body(state: State, rules: CompiledRules, text: str) -> None:
+    """A page's closing line that credits one side's body by its name alone ("Source - NATO",
+    "Source: Republic of Lithuania"): the page reposts that body's text, as if it were on the
+    body's own site (the first site rule of its side, a member's for a member state). Only
+    the closing line: a story's "Source: <a speaker> on Facebook" opens it and names whom it
+    reports; and only a name of a side: "Source: Reuters" is a channel."""
+    credit = _CREDITED_NAME.match(fold(text))
+    if credit is None:
+        return
+    name = credit.group(1)
+    found = rules.terms.scan(name)
+    if len(found) != 1 or found[0][2].kind != "alias" or len(found[0][2].actors) != 1:
+        return
+    start, end, term = found[0]
+    if name[:start].strip() not in ("", "the") or name[end:].strip():
+        return
+    for rule in rules.sources:
+        own = rule.actor in term.actors and rule.member == term.member
+        if own and rule.actor is not None and rule.sites and rule.voice != "house":
+            _establish(state, rule, (rule.actor,))
+            state.house, state.house_member = (rule.actor,), rule.member
+            return
+
+
+_CREDITED_NAME = re.compile(
+    r"\W*(?:source|sources)\s*(?::|[\u2013\u2014-])\s*([\w'. -]{2,60}?)\W*\Z"
+)
 
 
 def _site_rule(
