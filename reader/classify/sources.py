@@ -23,7 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from reader.classify.evidence import add_evidence
-from reader.classify.phrases import one_party
+from reader.classify.phrases import one_party, person_name, tie_names
 from reader.classify.types import LOW, START, TERM, BlockWork, DocumentSource, Speaker, State
 from reader.classify.units import ASKS_SPEAKER, in_spans, merged, section_heading
 from reader.model import Article, Block
@@ -210,6 +210,7 @@ def _title_rules(
                 return False
             counterpart = _group_actor(work, match, "counterpart")
             _establish(state, rule, author, counterpart, _group_roles(work, match, rules))
+            _tie_title_name(work, state, match, author)
             named = match.start(_named_group(match)) if rule.actor is None else match.start()
             starts = {named, match.start()}  # "<claim> - address of X", "<claim>: X statement"
             if any(_CLAIM_BEFORE.search(text, 0, start) for start in starts):
@@ -221,6 +222,22 @@ def _title_rules(
                 add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
             return True
     return False
+
+
+def _tie_title_name(work: BlockWork, state: State, match: Any, author: tuple[str, ...]) -> None:
+    """The name after the office in a one-speaker title ("Answer of Russian Ambassador <a name
+    no rule knows> to a media question") is the author's: the transcript line "<name>: ..."
+    that opens the answer is the author speaking, not an interviewer taking the floor."""
+    if len(author) != 1 or match.groupdict().get("speaker") is None:
+        return
+    start, end = match.span("speaker")
+    units = work.units
+    inside = [k for k, unit in enumerate(units) if start <= unit[START] < end]
+    roles = [k for k in inside if getattr(units[k][TERM], "kind", "") == "role"]
+    if roles:
+        name = person_name(units, inside[0], inside[-1] + 1, roles[-1])
+        if name:
+            tie_names(name, author, state.document_member, state.names)
 
 
 def _search(pattern: Any, text: str) -> Any:
