@@ -21,6 +21,7 @@ from reader.classify.phrases import (
     present_form,
     word_set,
 )
+from reader.classify.sources import CREDIT
 from reader.classify.topic import allowed, national_matter
 from reader.classify.types import (
     CAP,
@@ -173,6 +174,12 @@ def document_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
     if _office_alone(work):
         state.official = state.author_pending = True  # "Minister of National Defence": whose,
         return  # the first lines that name a side in the first person say
+    office = _office_genre(work) if state.document is None else ""
+    if office:  # "Foreign Ministry statement on ...": whose, the first lines say
+        state.official = state.author_pending = True
+        state.office = office
+        state.document_topic = allowed(Who("actor", (), member=True), work, rules)
+        return
     if not (OFFICIAL_TITLE.match(text) or "readout" in work.folded):
         return
     state.official = True
@@ -237,6 +244,37 @@ def _office_alone(work: BlockWork) -> bool:
     if any(term.actors for _, _, term in work.terms):
         return False
     return _OFFICE_WORDS.fullmatch(work.text.strip()) is not None
+
+
+def _office_genre(work: BlockWork) -> str:
+    """A title that names its document by an office alone, no country, body or name, then the
+    document's genre ("Foreign Ministry statement on ...", "MFA comment regarding ...",
+    "Foreign Ministry Spokeswoman's comment on ..."): an official document reposted where no
+    site rule knows it, whose author the first lines name (a first person in one side's own
+    words). The office's words (the last office named), or "" ("Kremlin statement on ..."
+    names its side; "Ministry statement on the strike contradicts ..." is a headline)."""
+    match = _OFFICE_GENRE.match(work.folded)
+    if match is None or work.quotes:
+        return ""
+    genre = match.end(1) + 1
+    if any(
+        not form.participle and at > match.start(1) for at, _, form in work.verbs if at != genre
+    ):
+        return ""  # a verb in the office's words, or a finite one after its genre
+    start, end = match.span(1)
+    units = [u for u in work.units if start <= u[START] < end]
+    roles = [u for u in units if u[TERM] is not None and u[TERM].kind == "role"]
+    if not roles or any(u[LOW] != "the" for u in units if u not in roles):
+        return ""
+    return roles[-1][LOW].removesuffix("'s").replace("-", " ")
+
+
+# An office's words, then a document's genre, alone or before its topic or occasion.
+_OFFICE_GENRE = re.compile(
+    r"\W*(?:the\s+)?((?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?:(?:official|press|written)\s+)?"
+    r"(?:statement|comment|commentary|declaration|press\s+release|briefing|remarks)"
+    r"(?=\s+(?:on|about|regarding|concerning|in\s+connection\s+with|following|after|at|to)\s|\W*\Z)"
+)
 
 
 # Capitalised words, joined by "of", "the", "for", "and", "&": at most eight of them.
@@ -572,13 +610,16 @@ _NAMED_BY_OTHERS = re.compile(
 
 
 def _delivered(work: BlockWork) -> bool:
-    """A line the document's author delivers: one with content, or the salutation a statement
+    """A line the document's author delivers: one with content (a repost's credit to its site
+    after it aside), or the salutation a statement
     read out to a body opens with ("Mr President, distinguished members of the Council,"); not
     the list of those taking part ("Hosts: ...")."""
     if CAST_LINE.match(work.folded):
         return False
+    credit = CREDIT.search(work.text)  # "... low power.”, – WRITE: <site>": the site credited
+    text = work.text[: credit.start() + 1] if credit is not None else work.text
     return (
-        _CONTENT.search(work.text) is not None
+        _CONTENT.search(text) is not None
         or _SALUTATION.match(work.folded) is not None
         or _BULLET.match(work.text) is not None
     )

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 from operator import itemgetter
@@ -23,10 +23,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from reader.classify.evidence import add_evidence
-from reader.classify.phrases import one_party
+from reader.classify.phrases import one_party, person_name, tie_names
 from reader.classify.types import LOW, START, TERM, BlockWork, DocumentSource, Speaker, State
 from reader.classify.units import ASKS_SPEAKER, in_spans, merged, section_heading
-from reader.model import Article
+from reader.model import Article, Block
 from reader.rules.compile import CompiledRules, SourceRule, TermRule, VerbForm, fold
 from reader.rules.grammar import ATTRIBUTION_HEADLINE, CARRY_DOCUMENT, CARRY_STATEMENT
 
@@ -43,21 +43,87 @@ def page_source(article: Article, state: State, rules: CompiledRules) -> None:
     site = meta.site or meta.url or ""
     outlet = meta.outlet or ""
     state.page = (_host(site), " ".join(fold(outlet).split()))
-    if state.page == ("", ""):
+    if state.page != ("", "") and _site_rule(state, rules, state.page):
+        return
+    credited = credited_site(article.blocks)
+    if credited:  # "Source: kremlin.ru", "– WRITE: www.president.gov.ua": a repost of that site
+        _site_rule(state, rules, (credited, ""), wires=False)
+    elif article.blocks:  # "Source - NATO" closing the page: a repost of that body's text
+        _credited_body(state, rules, article.blocks[-1].text)
+
+
+def _credited_body(state: State, rules: CompiledRules, text: str) -> None:
+    """A page's closing line that credits one side's body by its name alone ("Source - NATO",
+    "Source: Republic of Lithuania"): the page reposts that body's text, as if it were on the
+    body's own site (the first site rule of its side, a member's for a member state). Only
+    the closing line: a story's "Source: <a speaker> on Facebook" opens it and names whom it
+    reports; and only a name of a side: "Source: Reuters" is a channel."""
+    credit = _CREDITED_NAME.match(fold(text))
+    if credit is None:
+        return
+    name = credit.group(1)
+    found = rules.terms.scan(name)
+    if len(found) != 1 or found[0][2].kind != "alias" or len(found[0][2].actors) != 1:
+        return
+    start, end, term = found[0]
+    if name[:start].strip() not in ("", "the") or name[end:].strip():
         return
     for rule in rules.sources:
-        wire = rule.actor is None and rule.voice == "release" and bool(rule.sites)
-        if wire and _on_page(rule, state.page):
-            state.official = True  # a release wire: an issuer's release, the opening names whose
+        own = rule.actor in term.actors and rule.member == term.member
+        if own and rule.actor is not None and rule.sites and rule.voice != "house":
+            _establish(state, rule, (rule.actor,))
+            state.house, state.house_member = (rule.actor,), rule.member
             return
-        if rule.actor is not None and _on_page(rule, state.page):
+
+
+_CREDITED_NAME = re.compile(
+    r"\W*(?:source|sources)\s*(?::|[\u2013\u2014-])\s*([\w'. -]{2,60}?)\W*\Z"
+)
+
+
+def _site_rule(
+    state: State, rules: CompiledRules, page: tuple[str, str], wires: bool = True
+) -> bool:
+    """The first site or outlet rule the page matches, applied: whether one did."""
+    for rule in rules.sources:
+        wire = rule.actor is None and rule.voice == "release" and bool(rule.sites)
+        if wire and wires and _on_page(rule, page):
+            state.official = True  # a release wire: an issuer's release, the opening names whose
+            return True
+        if rule.actor is not None and _on_page(rule, page):
             if rule.voice == "house":  # a one-side outlet: its unqualified offices are its side's
                 state.house, state.house_member = (rule.actor,), rule.member
                 state.house_private = rule.private
             else:
                 _establish(state, rule, (rule.actor,))
                 state.house, state.house_member = (rule.actor,), rule.member
-            return
+            return True
+    return False
+
+
+def credited_site(blocks: Iterable[Block]) -> str:
+    """The site a reposted document credits as its source, on a line of its own or at the end
+    of one ("Source: kremlin.ru", "..., – WRITE: www.president.gov.ua"): the page is that
+    site's document (its `sources:` rule gives the side), wherever it was reposted. Only a
+    site's address counts: "Source: Interfax" or "Source: Peskov in a comment to CNN" names a
+    channel or a speaker, and a story that says "the president's website reports" cites it."""
+    for block in blocks:
+        credit = CREDIT.search(block.text)
+        if credit is not None:
+            return _host(credit.group("host"))
+    return ""
+
+
+# A credit word and its colon or dash, at a line's start or after its last sentence ("...
+# low power.", – WRITE: ..."), or a line that opens with "Originally published on", then a
+# site's address ending the line ("... was published on mid.ru" in a story is a citation).
+CREDIT = re.compile(
+    r"(?:(?:^|[\s,.;)\u201d\"\u00bb])\W*(?:source|sources|write|writes|via|"
+    r"read\s+(?:more|the\s+original)(?:\s+(?:on|at))?)\s*(?::|[\u2013\u2014-])"
+    r"|^\W*(?:(?:originally|first)\s+)?(?:published|posted)\s+(?:on|at|by)\s|^\W*taken\s+from\s)"
+    r"\s*(?:https?://)?(?P<host>(?:[a-z0-9-]+\.)+[a-z]{2,})(?:/[^\s)\]]*)?\s*[)\]]?\s*\.?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _host(site: str) -> str:
@@ -144,6 +210,7 @@ def _title_rules(
                 return False
             counterpart = _group_actor(work, match, "counterpart")
             _establish(state, rule, author, counterpart, _group_roles(work, match, rules))
+            _tie_title_name(work, state, match, author)
             named = match.start(_named_group(match)) if rule.actor is None else match.start()
             starts = {named, match.start()}  # "<claim> - address of X", "<claim>: X statement"
             if any(_CLAIM_BEFORE.search(text, 0, start) for start in starts):
@@ -155,6 +222,22 @@ def _title_rules(
                 add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
             return True
     return False
+
+
+def _tie_title_name(work: BlockWork, state: State, match: Any, author: tuple[str, ...]) -> None:
+    """The name after the office in a one-speaker title ("Answer of Russian Ambassador <a name
+    no rule knows> to a media question") is the author's: the transcript line "<name>: ..."
+    that opens the answer is the author speaking, not an interviewer taking the floor."""
+    if len(author) != 1 or match.groupdict().get("speaker") is None:
+        return
+    start, end = match.span("speaker")
+    units = work.units
+    inside = [k for k, unit in enumerate(units) if start <= unit[START] < end]
+    roles = [k for k in inside if getattr(units[k][TERM], "kind", "") == "role"]
+    if roles:
+        name = person_name(units, inside[0], inside[-1] + 1, roles[-1])
+        if name:
+            tie_names(name, author, state.document_member, state.names)
 
 
 def _search(pattern: Any, text: str) -> Any:
