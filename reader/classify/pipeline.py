@@ -67,6 +67,7 @@ from reader.classify.quotes import (
     still_open,
     unattributed,
 )
+from reader.classify.restated import restated_views
 from reader.classify.scan import Budget, prepare_chunk
 from reader.classify.sources import (
     byline_source,
@@ -483,6 +484,8 @@ def _analyse(
             embedded_document(work, state, rules)  # "Statement of the MFA of Ukraine on ..."
         author_voice(work, state, rules)  # "We condemn ...": the author the opening named
     _document_source(work, rules, state, is_title)
+    if not is_title and work.term_at:
+        restated_views(work, rules)  # "rejected Russia's demand that", "Russian claims"
     _framing_and_mentions(work, rules)
     return pending
 

@@ -1,0 +1,124 @@
+"""Another side's stated view named inside a block, beside its speaker's own.
+
+Why a step of its own: the convention every real set is labelled by (session 9) gives a block
+where one side restates another side's stated view, demand or commitment to answer it both
+labels, the speaker first ("the coalition rejected Russia's demand that ...", "Contrary to
+Russian claims, ...", "Trump backed Ukraine's call for a ceasefire"). reader.classify.attribution
+reads a position named after a person's or a body's possessive ("the Kremlin's demand that");
+this step reads the same grammar where the owner is a country's possessive ("Russia's",
+"Kyiv's"), where the position's noun is one of a demand's other names ("insistence on", "call
+for", "precondition for", "commitment to"), where one adjective stands before it ("Moscow's
+key precondition", "Russia's adamantine insistence"), and a side's adjective before a plural of
+claims ("Russian claims", "Ukrainian allegations"), which name a stated view with no more words.
+What the block says the other side did, or a claim about it, is no view of its own and stays
+out: only these nouns, with what they say after them, name one.
+"""
+
+from __future__ import annotations
+
+from reader.classify.evidence import add_evidence
+from reader.classify.phrases import word_set
+from reader.classify.topic import allowed
+from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Who
+from reader.classify.units import in_spans
+from reader.rules.compile import CompiledRules
+from reader.rules.grammar import REPORTED_POSITION
+
+# A stated view named by a noun after its owner's possessive, and the words after the noun that
+# give what it says ("Russia's demand that", "Kyiv's insistence on", "Ukraine's call for").
+_LINKS = frozenset(["that", "to", "about", ":"])
+_VIEW_LINKS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(
+        word_set(
+            "statement statements proposal proposals demand demands offer offers warning "
+            "warnings assertion assertions accusation accusations refusal assurance assurances "
+            "pledge pledges promise promises commitment commitments"
+        ),
+        _LINKS,
+    ),
+    # "Kyiv's claim that ..." ("Moscow's claim to Crimea" is a title to land)
+    **dict.fromkeys(word_set("claim claims"), frozenset(["that", "about", ":"])),
+    # "Kyiv's position that ..." ("Ukraine's positions to the east" are trenches)
+    **dict.fromkeys(word_set("position stance"), frozenset(["that", "about", ":"])),
+    # "Russia's insistence on closing the mission", "Moscow's demands on Kyiv"
+    **dict.fromkeys(word_set("insistence"), _LINKS | {"on"}),
+    # "Ukraine's call for a ceasefire" ("Zelensky's call to Biden" is a phone call), "Moscow's
+    # precondition for talks" (not a request, which a story names as what the other weighs:
+    # "as Trump weighs Kyiv's request for missiles")
+    **dict.fromkeys(word_set("call calls appeal appeals plea pleas"), frozenset(["for"])),
+    **dict.fromkeys(
+        word_set("precondition preconditions condition conditions"), frozenset(["for"])
+    ),
+}
+# One word may stand between the possessive and the noun ("Moscow's key precondition",
+# "Ukraine's direct request"), but not a word that makes the noun another thing or another's.
+_NOT_MODIFIERS = word_set(
+    "the a an of and or but in on for to with by from at as its their his her our "
+    "phone telephone video emergency"
+)
+# A side's adjective before a plural of claims: a stated view with no more words ("Contrary to
+# Russian claims, ...", "rejected Ukrainian accusations"); not "Russian positions" (trenches),
+# nor a single "Russian demand", which may be a market's. "Western" and "European" name no
+# government ("dismissing Western claims to the contrary" answers a chorus, not a side).
+_CLAIMS = word_set("claims accusations allegations assertions demands")
+_NO_GOVERNMENT = word_set("western european")
+
+
+def restated_views(work: BlockWork, rules: CompiledRules) -> None:
+    """Another side's stated view named in a block where a side speaks (a speech verb, a
+    carried speaker, a document's author), outside quotes: its owner's, weighed as reported
+    speech, never for a side that speaks in the block (the possessive forms
+    reader.classify.attribution reads already are left to it)."""
+    units = work.units
+    own = {a for _, who in work.main if who.kind == "actor" for a in who.actors}
+    speakers = {e.actor for e in work.evidence if e.weight >= rules.weights.carry}
+    if not speakers:
+        return  # no side speaks in the block: a narrator's "Britain's commitment to Kyiv"
+    had = {(e.actor, e.start) for e in work.evidence if e.rule == REPORTED_POSITION.id}
+    for i in work.term_at:
+        unit = units[i]
+        term = unit[TERM]
+        if term is None or not term.actors or term.kind not in ("speaker", "alias", "adjective"):
+            continue
+        if work.quotes and in_spans(unit[START], work.quotes):
+            continue
+        j = _view_noun(work, i)
+        if j is None:
+            continue
+        fresh = [
+            a
+            for a in term.actors
+            if a not in own and a not in speakers and (a, unit[START]) not in had
+        ]
+        if fresh and allowed(Who("actor", term.actors, member=term.member), work, rules):
+            add_evidence(
+                work,
+                REPORTED_POSITION,
+                fresh,
+                unit[START],
+                units[j][END],
+                rules.weights.reported,
+            )
+
+
+def _view_noun(work: BlockWork, i: int) -> int | None:
+    """The unit of the stated view the side's term at unit `i` owns: "Russia's demand that"
+    (a possessive, the noun with what it says after it, one modifier allowed), "Russian
+    claims" (an adjective before a plural of claims); None for anything else."""
+    units = work.units
+    low, term = units[i][LOW], units[i][TERM]
+    if not low.endswith("'s"):
+        if term is None or term.kind != "adjective" or low in _NO_GOVERNMENT or i + 1 >= len(units):
+            return None
+        return i + 1 if units[i + 1][LOW] in _CLAIMS else None
+    for j in (i + 1, i + 2):
+        if j + 1 >= len(units):
+            return None
+        links = _VIEW_LINKS.get(units[j][LOW])
+        if links is not None:
+            return j if units[j + 1][LOW] in links else None
+        if units[j][TERM] is not None or not units[j][LOW].isalpha():
+            return None
+        if units[j][LOW] in _NOT_MODIFIERS or units[j][CAP]:
+            return None
+    return None
