@@ -834,8 +834,9 @@ def _past_dateline(verb: _Verb) -> int:
     return bisect_left(verb.work.starts, excluded[0][1], verb.first, verb.k)
 
 
-# A diplomat summoned ("was summoned to the ministry and told ...") is the one spoken to.
-_SUMMONED = word_set("summoned convoked")
+# A diplomat summoned or handed a note ("was summoned to the ministry and told ...", "has been
+# issued a protest note and asked to explain ...") is the one spoken to.
+_SUMMONED = word_set("summoned convoked handed issued presented")
 
 
 def _summoned(verb: _Verb) -> bool:
