@@ -1224,8 +1224,8 @@ def _object_relative(verb: _Verb, a: int) -> bool:
     that Moscow denied")."""
     units = verb.units
     j = a - 1
-    if verb.form.cls != "stance" or j - 1 < verb.floor:
-        return False
+    if verb.form.cls == "speech" or j - 1 < verb.floor:
+        return False  # (a formal step there too: "the diplomats whom London expelled")
     if units[j][LOW] not in ("that", "which"):
         return _reduced_relative(verb, a)
     noun = units[j - 1]
@@ -2377,7 +2377,12 @@ def _named(
     distance: int,
 ) -> tuple[str, ...] | None:
     """A subject named in the block: the block's speaker, or (inside another speaker's
-    words) a position reported."""
+    words) a position reported. A formal step the narrator tells in a clause of its own
+    ("Moscow left the fertiliser accord in May, and Kyiv then ...") is context: only
+    another side's statement, or a document that reports others (`State.reports`: its
+    author first, reader.classify.document), makes it a position."""
+    if embedded_in is None and _narrated_step(attr, state):
+        return None
     if who.kind == "actor" and who.member and not _on_topic(work, who, rules, state, distance):
         # a member state's official on a national matter: no label, but a later "he said" is
         # theirs (on the war's topic, their side's), not the speaker's before them
@@ -2414,6 +2419,13 @@ def _named(
     return who.actors
 
 
+def _narrated_step(attr: _Attr, state: State) -> bool:
+    """A formal step (`steps:` in config.yaml) in a clause no speaker owns, outside a document
+    that reports others in its author's voice: the narrator's context."""
+    verb = attr.verb
+    return verb is not None and verb.cls == "step" and (state.document is None or not state.reports)
+
+
 def _on_topic(work: BlockWork, who: Who, rules: CompiledRules, state: State, distance: int) -> bool:
     """Whether a member's official `who` speaks on the war's topic (`allowed`), or goes on with
     a statement on it (`goes_on`; a person joins a run of their side's remarks `distance`
@@ -2425,10 +2437,12 @@ def _on_topic(work: BlockWork, who: Who, rules: CompiledRules, state: State, dis
 
 def _reports_words(work: BlockWork, attr: _Attr) -> bool:
     """Whether an attribution inside another speaker's words reports its subject's words: a
-    speech verb, a source marker, or an agreement the narrator reports (inside the speaker's
-    own quote, '"Moscow agreed to pull back and did not"', it is the speaker's account)."""
+    speech verb, a source marker, a formal step (`steps:` in config.yaml: "Moscow said that
+    Washington had notified it of its withdrawal": an act of state that takes a stand, GUIDE.md),
+    or an agreement the narrator reports (inside the speaker's own quote, '"Moscow agreed to
+    pull back and did not"', it is the speaker's account)."""
     verb = attr.verb
-    if verb is None or verb.cls == "speech":
+    if verb is None or verb.cls in ("speech", "step"):
         return True
     if verb.lemma not in STATED_STANCES or (work.quotes and in_spans(attr.pos, work.quotes)):
         return False

@@ -89,6 +89,7 @@ from reader.classify.speakers import (
     note_region,
     register_roles,
 )
+from reader.classify.summons import summoned_envoy
 from reader.classify.topic import allowed
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Speaker, State, Unit, Who
 from reader.classify.units import (
@@ -469,6 +470,7 @@ def _analyse(
     if is_title and pending is None:
         pending = _title_source(work, office, state, rules)
     note_lead(work, state, rules)
+    summoned_envoy(work, rules, state)
     if is_title:
         note_headline(work, state)
     if not is_title:

@@ -37,6 +37,7 @@ from reader.rules.compile import (
     UserRegex,
     VerbForm,
     fold,
+    step_form,
 )
 from reader.rules.prefilter import Words, holds_all
 
@@ -83,7 +84,7 @@ def prepare_chunk(
     check()
     terms = _bucket(rules.terms.scan(folded_all), bounds)
     check()
-    verbs = _bucket(rules.verbs.scan(folded_all), bounds)
+    verbs = _verbs(rules, budget, words, folded, bounds)
     markers = _bucket(rules.markers.scan(folded_all), bounds)
     off = budget.off
     return [
@@ -102,6 +103,41 @@ def prepare_chunk(
         )
         for i, block in enumerate(blocks)
     ]
+
+
+def _verbs(
+    rules: CompiledRules, budget: Budget, words: Words, folded: list[str], bounds: list[int]
+) -> list[list[tuple[int, int, VerbForm]]]:
+    """Each block's speech and stance verbs, with its formal steps (`steps:` regexes)."""
+    verbs = _bucket(rules.verbs.scan(words.text), bounds)
+    if not rules.steps:
+        return verbs
+    steps: list[list[tuple[int, int, TermRule]]] = [[] for _ in bounds]
+    budget.scan(rules.steps, words, folded, bounds, steps)
+    return [
+        _with_steps(v, hits, folded[i])
+        for i, (v, hits) in enumerate(zip(verbs, steps, strict=True))
+    ]
+
+
+def _with_steps(
+    verbs: list[tuple[int, int, VerbForm]], steps: list[tuple[int, int, TermRule]], folded: str
+) -> list[tuple[int, int, VerbForm]]:
+    """A block's verbs with its formal steps' verb phrases (`steps:` regexes) among them, in
+    order: a verb of the lexicon that holds a step's first word ("is to expel", a stance)
+    stays instead, and one inside a step ("denounce" in "launched a procedure to denounce
+    the treaty") is part of the step."""
+    if not steps:
+        return verbs
+    found: list[tuple[int, int, VerbForm]] = []
+    for s, e, rule in sorted(steps, key=lambda hit: hit[0]):
+        if any(v[0] <= s < v[1] for v in verbs) or (found and s < found[-1][1]):
+            continue
+        found.append((s, e, step_form(rule.id, folded[s:e])))
+    if not found:
+        return verbs
+    kept = [v for v in verbs if not any(s < v[0] < e for s, e, _ in found)]
+    return sorted(kept + found, key=lambda v: v[0])
 
 
 def _no_check() -> None:

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     pass
 
 TermKind = Literal["alias", "adjective", "speaker", "role", "pronoun", "other"]
-VerbClass = Literal["speech", "stance"]
+VerbClass = Literal["speech", "stance", "step"]
 
 # A term ends where a word ends; a hyphen followed by a letter continues the word, so
 # "Russian-made" and "US-led" never count as "Russian" and "US".
@@ -122,7 +122,7 @@ class Term:
 
 @dataclass(frozen=True, slots=True)
 class VerbForm:
-    """One inflected form of a speech or stance verb."""
+    """One inflected form of a speech or stance verb, or a formal step's verb phrase."""
 
     lemma: str
     cls: VerbClass
@@ -358,7 +358,7 @@ class CompiledRules:
 
     actors: tuple[Actor, ...]
     terms: Lexicon  # actors' names, adjectives, speakers; generic roles; pronouns
-    verbs: Lexicon  # speech and stance verbs, every inflection
+    verbs: Lexicon  # speech and stance verbs, every inflection; formal steps' literal terms
     markers: Lexicon  # "according to": a source follows
     framing: Lexicon  # literal framing terms -> TermRule
     framing_regex: tuple[TermRule, ...]
@@ -375,6 +375,7 @@ class CompiledRules:
     messages: Mapping[str, str]
     sources: tuple[SourceRule, ...] = ()  # site, outlet and title rules, in config order
     actions: tuple[TermRule, ...] = ()  # "X spoke to Y": an action, not a position (regexes)
+    steps: tuple[TermRule, ...] = ()  # "X launched the procedure to withdraw": a formal step
 
     def message(self, rule: str) -> str:
         """The human explanation of rule `rule` (its id when none is known)."""
@@ -444,12 +445,13 @@ def build(
     action_terms, action_regex = _term_rules(data, "actions", False, origins, messages)
     exclusions.update(action_terms)
     exclusion_regex = (*exclusion_regex, *action_regex)
+    step_terms, step_regex = _term_rules(data, "steps", False, origins, messages)
     sources = tuple(source_rule(rule) for rule in data.get("sources") or ())
     messages.update((rule.id, rule.message) for rule in sources)
     return CompiledRules(
         actors=tuple(actors),
         terms=lexicon(terms),
-        verbs=lexicon(_verb_forms(data)),
+        verbs=lexicon({**_verb_forms(data), **_step_forms(step_terms)}),
         markers=lexicon(
             {_norm(m): _norm(m) for m in data.get("source_markers") or ()}, sparse=True
         ),
@@ -474,6 +476,7 @@ def build(
         messages=messages,
         sources=sources,
         actions=action_regex,
+        steps=step_regex,
     )
 
 
@@ -614,6 +617,18 @@ def _verb_forms(data: Mapping[str, Any]) -> dict[str, VerbForm]:
             for form in forms:
                 verbs.setdefault(form, VerbForm(key, cls, form.split(" ")[0].endswith("ing")))
     return verbs
+
+
+def step_form(rule_id: str, surface: str) -> VerbForm:
+    """A formal step's verb phrase ("launched the procedure to withdraw from") as a verb of
+    class `step`, named by its rule: a stance where its subject opens the clause, a position
+    reported inside another side's words (reader.classify.attribution)."""
+    return VerbForm(rule_id, "step", surface.split(" ")[0].endswith("ing"))
+
+
+def _step_forms(terms: Mapping[str, TermRule]) -> dict[str, VerbForm]:
+    """The `steps:` rules' literal terms (each form listed, none inflected) as verbs."""
+    return {term: step_form(rule.id, term) for term, rule in terms.items()}
 
 
 def _term_rules(

@@ -81,6 +81,15 @@ REPORTED_SPEECH = GrammarRule(
     "A speech verb inside another speaker's words ('Zelensky said Trump had told him ...') "
     "gives its subject a weaker label: reported, not the block's own voice.",
 )
+STEP_SUMMONS = GrammarRule(
+    "step.summons",
+    "attribution",
+    "the actor summoned another side's envoy or handed it a protest note (told in the passive)",
+    "'The Russian envoy was summoned to the Latvian foreign ministry', 'X's charge d'affaires "
+    "has been issued a protest note': a formal step of the side whose ministry the sentence "
+    "names, else of the host the envoy is posted to, else of the outlet's side; never the "
+    "envoy's.",
+)
 REPORTED_POSITION = GrammarRule(
     "reported.position",
     "attribution",
@@ -176,6 +185,7 @@ GRAMMAR_RULES: Mapping[str, GrammarRule] = {
         ATTRIBUTION_COORDINATED,
         REPORTED_SPEECH,
         REPORTED_POSITION,
+        STEP_SUMMONS,
         CARRY_PRONOUN,
         CARRY_ROLE,
         CARRY_QUOTE,

@@ -18,7 +18,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from reader.errors import ConfigError
 
-MERGED_BY_ID = ("framing", "exclusions", "actions", "sources")
+MERGED_BY_ID = ("framing", "exclusions", "actions", "steps", "sources")
 """Lists of rules merged by their `id`: a user's file adds one rule or replaces one without
 repeating (and then missing the next release's fixes to) every bundled rule of the section."""
 

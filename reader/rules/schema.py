@@ -440,6 +440,7 @@ _TOP = mapping(
         "framing": list_of(_FRAMING),
         "exclusions": list_of(_EXCLUSION),
         "actions": list_of(_EXCLUSION),
+        "steps": list_of(_EXCLUSION),
         "sources": list_of(_SOURCE),
         "remove": STRINGS,
     }
@@ -463,6 +464,7 @@ TOP_LEVEL_KEYS: tuple[str, ...] = (
     "framing",
     "exclusions",
     "actions",
+    "steps",
     "sources",
     "remove",
 )
@@ -611,7 +613,7 @@ def cross_check(sections: Mapping[str, tuple[Path, Node]]) -> list[ConfigError]:
         errors.extend(ctx.errors)
     known = ", ".join(actor_ids) or "none"
     rule_ids: dict[str, tuple[Path, Node]] = {}
-    for key in ("framing", "exclusions", "actions", "sources"):
+    for key in ("framing", "exclusions", "actions", "steps", "sources"):
         if key not in sections:
             continue
         path, node = sections[key]
@@ -645,7 +647,7 @@ def regex_origins(
     """(rule id, regex index) -> (the regex's file:line:column, its file), for messages that
     name a rule's regex (a slow one, switched off while classifying)."""
     origins: dict[tuple[str, int], tuple[str, str]] = {}
-    for key in ("framing", "exclusions", "actions"):
+    for key in ("framing", "exclusions", "actions", "steps"):
         if key not in sections:
             continue
         path, node = sections[key]
@@ -709,7 +711,7 @@ def check_examples(
     budget for the file: when it runs out, one line says where checking stopped."""
     ctx = Context(path)
     clock = _Clock(time.monotonic() + budget)
-    for key in ("framing", "exclusions", "actions", "sources"):
+    for key in ("framing", "exclusions", "actions", "steps", "sources"):
         check = _check_title_examples if key == "sources" else _check_examples
         for rule in _items(nodes[key]) if key in nodes else ():
             if not check(rule, ctx, clock):
@@ -825,7 +827,12 @@ def check_file(path: Path) -> list[ConfigError]:
 def _backtracking(path: Path, nodes: Mapping[str, Node]) -> list[ConfigError]:
     """A warning for each rule regex with a nested quantifier (see `nested_quantifier`)."""
     ctx = Context(path)
-    checked = ("framing", "regex"), ("exclusions", "regex"), ("actions", "regex")
+    checked = (
+        ("framing", "regex"),
+        ("exclusions", "regex"),
+        ("actions", "regex"),
+        ("steps", "regex"),
+    )
     for key, field_name in (*checked, ("sources", "titles"), ("sources", "openings")):
         for rule in _items(nodes[key]) if key in nodes else ():
             id_node = _get(rule, "id")
