@@ -677,7 +677,10 @@ _PHONED_TIME = r"(?:afterwards?|later|again|back)"
 _PHONED_AFTER = re.compile(
     rf"\s*(?:{_PHONED_TIME}\s*(?:[.,;]|$|and\b)|(?:{_PHONED_TIME}\s+)?"
     r"(?:\.|$|to\s+(?!(?:account|order|arms|action|the|a|an)\b)[a-z]+\b|(?:by|over|on)\s+"
-    r"(?:the\s+)?(?:tele)?phone\b|on\s+\w+day\b|(?:earlier|late|this|last|that|the\s+same)\s+\w+|after\b|before\b))"
+    r"(?:the\s+)?(?:tele)?phone\b|on\s+\w+day\b|(?:earlier|late|this|last|that|the\s+same)\s+\w+|after\b|before\b)"
+    # a headline's second person called: "X calls Finnish counterpart and Ukrainian president"
+    r"|and\s+(?:[\w'’-]+\s+){0,3}?(?:president|prime\s+minister|premier|chancellor|counterparts?)"
+    r"\s*(?:\.|$))"
 )
 _CALLED_PEOPLE = frozenset(["him", "her", "them"])
 
@@ -697,6 +700,8 @@ def _phoned(verb: _Verb) -> bool:
     else:
         a = k + 2 if owner in _OWNERS else k + 1
         a, b = np_after(units, a, verb.last)
+        if a == b and a + 1 < verb.last and units[a + 1][LOW] in _COUNTERPARTS:
+            b = a + 2  # "calls finish counterpart": a word no lexicon reads, then the counterpart
         if a == b or not any(_a_person(u) for u in units[a:b]):
             return False  # "called the move illegal", "called Russia": no person called
     if units[b - 1][LOW].endswith(("'s", "’s")):

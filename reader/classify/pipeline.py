@@ -502,12 +502,25 @@ def _title_source(
         office is None or (office.kind == "unknown" and office.end <= noun.end)
     ):
         return noun
-    found = office or first_person_title(work)
+    found = office or first_person_title(work) or _gated_title_speaker(work)
     if found is None and not work.main and not counterpart_title(work):
         found = closing_source(work) or slug_subject(work) or lost_colon_source(work)
         found = found or passive_decision(work)  # "More weapons pledged for Ukraine"
         found = found or _protest_to_envoy(work, state, rules)
     return found
+
+
+def _gated_title_speaker(work: BlockWork) -> Who | None:
+    """A headline whose one speaker is a member's, held back by the topic gate ("Erdogan
+    calls for calm at sea"): a headline is too short to name the war, the story under it
+    gives its topic. The name is the speaker the first paragraphs name (`resolve_title`
+    takes their side only where they speak on the war there)."""
+    main = work.main
+    if len(main) != 1 or main[0][1].kind != "unknown":
+        return None
+    who = main[0][1]
+    words = work.folded[who.start : who.end].split()
+    return who if 0 < len(words) <= 2 else None
 
 
 def _protest_to_envoy(work: BlockWork, state: State, rules: CompiledRules) -> Who | None:
