@@ -1917,10 +1917,7 @@ def settle(
     """
     owner: tuple[str, ...] | None = voice.actors if voice is not None else None
     resolved: dict[int, tuple[str, ...] | None] = {}
-    if len(attrs) > 1 and attrs[-1].trailing and _outlet_reports(attrs[-1]):
-        attrs = attrs[:-1]  # "X said this ..., Ukrinform reports": the channel, no speaker
-    if len(attrs) > 1 and _as_reported(work, attrs[0]):
-        attrs = attrs[1:]  # "As <agency> earlier reported, X believes ...": the channel
+    attrs = _past_outlets(work, attrs)
     closing = _closing_source(work, attrs)
     leaders = [closing] if closing is not None else _leaders(attrs)
     order = leaders + [a for a in attrs if a not in leaders]
@@ -1945,6 +1942,20 @@ def settle(
         resolved[id(attr)] = _settle_one(
             work, attr, embedded_in, quoted, rules, state, distance, voice
         )
+
+
+def _past_outlets(work: BlockWork, attrs: list[_Attr]) -> list[_Attr]:
+    """A sentence's attributions without what an outlet's name adds: a channel that closes or
+    opens it ("..., Ukrinform reports", "As <agency> earlier reported, X believes ..."), or
+    the sides inside an outlet's own report ("Reuters reported that Moscow was asking ...")."""
+    if len(attrs) > 1 and attrs[-1].trailing and _outlet_reports(attrs[-1]):
+        attrs = attrs[:-1]  # "X said this ..., Ukrinform reports": the channel, no speaker
+    if len(attrs) > 1 and _as_reported(work, attrs[0]):
+        return attrs[1:]  # "As <agency> earlier reported, X believes ...": the channel
+    if len(attrs) > 1 and _outlet_account(attrs[0]):
+        # "Reuters reported that Moscow was asking ...": the outlet's report of a side
+        return [a for a in attrs if a is attrs[0] or a.follows or a.rule is ATTRIBUTION_SOURCE]
+    return attrs
 
 
 def _leaders(attrs: list[_Attr]) -> list[_Attr]:
@@ -2003,6 +2014,13 @@ def _outlet_reports(attr: _Attr) -> bool:
     """ "The head of state said this in his address, Ukrinform reports.": a closing "<outlet>
     reports" after a speaker's verb names the channel, not the sentence's speaker."""
     return attr.who.kind == "unknown" and attr.verb is not None and attr.verb.lemma == "report"
+
+
+def _outlet_account(attr: _Attr) -> bool:
+    """ "<Outlet> reported that Moscow was asking the West to ...": a side's words known only
+    from a paper's or an agency's report are the report's, no side's position (GUIDE.md's
+    media report; a source it cites, "..., citing US officials", still speaks)."""
+    return _outlet_reports(attr) and not attr.trailing and attr.complement
 
 
 def _as_reported(work: BlockWork, attr: _Attr) -> bool:
