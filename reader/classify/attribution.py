@@ -1922,10 +1922,7 @@ def settle(
     """
     owner: tuple[str, ...] | None = voice.actors if voice is not None else None
     resolved: dict[int, tuple[str, ...] | None] = {}
-    if len(attrs) > 1 and attrs[-1].trailing and _outlet_reports(attrs[-1]):
-        attrs = attrs[:-1]  # "X said this ..., Ukrinform reports": the channel, no speaker
-    if len(attrs) > 1 and _as_reported(work, attrs[0]):
-        attrs = attrs[1:]  # "As <agency> earlier reported, X believes ...": the channel
+    attrs = _past_outlets(work, attrs)
     closing = _closing_source(work, attrs)
     leaders = [closing] if closing is not None else _leaders(attrs)
     order = leaders + [a for a in attrs if a not in leaders]
@@ -1950,6 +1947,20 @@ def settle(
         resolved[id(attr)] = _settle_one(
             work, attr, embedded_in, quoted, rules, state, distance, voice
         )
+
+
+def _past_outlets(work: BlockWork, attrs: list[_Attr]) -> list[_Attr]:
+    """A sentence's attributions without what an outlet's name adds: a channel that closes or
+    opens it ("..., Ukrinform reports", "As <agency> earlier reported, X believes ..."), or
+    the sides inside an outlet's own report ("Reuters reported that Moscow was asking ...")."""
+    if len(attrs) > 1 and attrs[-1].trailing and _outlet_reports(attrs[-1]):
+        attrs = attrs[:-1]  # "X said this ..., Ukrinform reports": the channel, no speaker
+    if len(attrs) > 1 and _as_reported(work, attrs[0]):
+        return attrs[1:]  # "As <agency> earlier reported, X believes ...": the channel
+    if len(attrs) > 1 and _outlet_account(attrs[0]):
+        # "Reuters reported that Moscow was asking ...": the outlet's report of a side
+        return [a for a in attrs if a is attrs[0] or a.follows or a.rule is ATTRIBUTION_SOURCE]
+    return attrs
 
 
 def _leaders(attrs: list[_Attr]) -> list[_Attr]:
@@ -2008,6 +2019,13 @@ def _outlet_reports(attr: _Attr) -> bool:
     """ "The head of state said this in his address, Ukrinform reports.": a closing "<outlet>
     reports" after a speaker's verb names the channel, not the sentence's speaker."""
     return attr.who.kind == "unknown" and attr.verb is not None and attr.verb.lemma == "report"
+
+
+def _outlet_account(attr: _Attr) -> bool:
+    """ "<Outlet> reported that Moscow was asking the West to ...": a side's words known only
+    from a paper's or an agency's report are the report's, no side's position (GUIDE.md's
+    media report; a source it cites, "..., citing US officials", still speaks)."""
+    return _outlet_reports(attr) and not attr.trailing and attr.complement
 
 
 def _as_reported(work: BlockWork, attr: _Attr) -> bool:
@@ -2291,7 +2309,64 @@ def _role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who
     house = _house_office(who, state)
     if house is not None:
         return house
-    return _recent_speaker(work, state, distance)
+    return _self_named_author(work, who, state) or _recent_speaker(work, state, distance)
+
+
+# A text named by its genre alone ("the statement said"): whose it is, the text may say itself.
+_TEXTS = word_set("statement communique communiqué declaration release document text")
+# Between a text's self-named subject and its verb: "Allies strongly condemn", "once again".
+_ADVERBS = word_set("also again once further firmly strongly fully jointly resolutely")
+# "Allies will continue to consult", "NATO will remain vigilant": a commitment in the future.
+_WILL = word_set("will shall")
+_COMMITMENT = word_set("continue remain stand")
+_SUBJECT_REACH = 5  # the most words of the subject, and of the adverbs after it
+
+
+def _self_named_author(work: BlockWork, who: Who, state: State) -> Who | None:
+    """Whose text "the statement said" closes, when no one holds that role: official texts name
+    their author in the third person, in the present of their own stance ('"Allies urge
+    Russia to …," the statement said', 'Russia "expresses its protest …," the statement
+    reads'; a commitment with "will continue/remain"). The sentence's opening subject is then
+    the author, not the last speaker the story quoted (a state outlet's own ministry before an
+    alliance's quoted statement). A past verb ('"Russia violated …"') or a verb of no stance
+    ('"The alliance cannot change …"') tells about others: no author found."""
+    if not set(who.roles) & _TEXTS:
+        return None
+    units, verbs = work.units, {start: form for start, _, form in work.verbs}
+    first = bisect_left(work.starts, work.sentence_start(who.start))
+    end = bisect_left(work.starts, who.start)
+    k = next(
+        (j for j in range(first, min(end, first + _SUBJECT_REACH)) if _verb_start(units, j, verbs)),
+        None,
+    )
+    if k is None or k == first:
+        return None
+    subject = resolve(units[first:k], state.names)
+    if subject.kind != "actor":
+        return None
+    while k < end - 1 and units[k][LOW] in _ADVERBS and k - first <= _SUBJECT_REACH:
+        k += 1
+    if k + 1 >= end:
+        return None
+    verb = verbs.get(units[k][START])
+    commits = units[k][LOW] in _WILL and units[k + 1][LOW] in _COMMITMENT
+    if not commits and (verb is None or verb.participle or not _present(units[k][LOW], verb.lemma)):
+        return None
+    return Who("actor", subject.actors, who.start, who.end, who.roles)
+
+
+def _verb_start(units: list[Unit], j: int, verbs: dict[int, VerbForm]) -> bool:
+    """Where a subject's phrase ends: a speech or stance verb, an adverb or "will"."""
+    low = units[j][LOW]
+    return units[j][START] in verbs or low in _WILL or low in _ADVERBS
+
+
+def _present(word: str, lemma: str) -> bool:
+    """The verb's present form ("urge", "urges", "expresses"), not its past ("urged")."""
+    base = lemma.split(" ", 1)[0]
+    return word in (base, base + "s", base + "es") or (
+        base.endswith("y") and word == base[:-1] + "ies"
+    )
 
 
 # Offices a wire story leaves unqualified when its dateline's side is plain: "MOSCOW, June 12.
