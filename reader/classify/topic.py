@@ -122,7 +122,7 @@ def goes_on(who: Who, work: BlockWork, state: State, run: int) -> bool:
     words = work.folded[who.start : who.end].removeprefix("the ").split()
     if len(words) == 1 and words[0].removesuffix("'s") in state.on_war:
         return True
-    last = state.last
+    last = _run_speaker(state)
     if last is None or last.off_topic or last.actors != who.actors or last is not state.last_person:
         return False
     if work.text[who.start : who.end].split()[-1][:1].isupper():
@@ -130,6 +130,23 @@ def goes_on(who: Who, work: BlockWork, state: State, run: int) -> bool:
     if len(words) == 1 or work.index - last.block > 1:
         return False
     return any(_PERSON_TITLE.search(role) for role in who.roles)
+
+
+def _run_speaker(state: State) -> Speaker | None:
+    """The speaker a member's run of remarks goes on from: the last one, but a country or a
+    body of the same side heard in the same line as their person ("Canada has revoked the
+    permits, Prime Minister X announced") is that person's statement, not a new voice: the
+    person holds the run."""
+    last, person = state.last, state.last_person
+    if (
+        last is not None
+        and last.thing
+        and person is not None
+        and person.block == last.block
+        and person.actors == last.actors
+    ):
+        return person
+    return last
 
 
 def joins_run(work: BlockWork, last: Speaker, run: int) -> bool:
