@@ -2210,6 +2210,9 @@ def _pronoun_subject(
     earlier = _earlier_subject(work, pos, state)
     if earlier.kind in _NAMED:
         return earlier
+    clause = _clause_subject_before(work, attr, state)
+    if clause is not None:
+        return clause
     last, word = state.last, attr.who.word
     if word in _PERSONAL and last is not None and (last.thing or last.gender not in ("", word)):
         # "China has not criticised Russia. '...,' he said": he is the person before; so is a
@@ -2225,6 +2228,31 @@ def _pronoun_subject(
         if not last.thing:
             return None
     return _recent_speaker(work, state, distance)
+
+
+def _clause_subject_before(work: BlockWork, attr: _Attr, state: State) -> Who | None:
+    """ "X's first talks with Y went badly, when the Polish premier cut him short at a summit
+    at which he insisted ...": a "he"/"she" that would otherwise carry the last speaker takes
+    the nearest person its own sentence names before it as a clause's subject (a phrase right
+    before its past-tense verb), when the lexicon or a title makes that person known; None when
+    the sentence names none (the carried speaker stands) or opens inside a quote."""
+    if attr.who.word not in _PERSONAL:
+        return None
+    units, starts = work.units, work.starts
+    first = bisect_left(starts, work.sentence_start(attr.who.start))
+    k = bisect_left(starts, attr.who.start)
+    if first >= k or units[first][LOW] in _QUOTE_MARKS:
+        return None
+    for j in range(k - 1, first, -1):
+        if not _past_tense(units[j]) or in_spans(units[j][START], work.quotes):
+            continue
+        a, b = np_before(units, j - 1, first)
+        if b <= a or units[a][LOW].endswith("'s"):
+            continue
+        who = resolve(units[a:b], state.names)
+        if who.kind in _NAMED and not _is_thing(units[a:b]):
+            return who  # a known person's side, or no side for a person of none
+    return None
 
 
 def _body_before_it(work: BlockWork, attr: _Attr, state: State) -> Who | None:
