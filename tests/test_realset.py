@@ -206,8 +206,9 @@ def test_by_default_every_committed_real_article_set_is_scored() -> None:
     # real13 (built from session 9's end to session 10's start) was blind until its final read
     # at session 10's end; real14 (built in session 10) was blind until its final read at
     # session 12's start; real15 (built in session 11) was blind until its final read at session
-    # 12's end; real16 (built in session 12) is blind from its first read at session 13's start
-    assert splits == [{"dev"}] * 15 + [{"blind"}]
+    # 12's end; real16 (built in session 12) was blind from its first read at session 13's start
+    # until its final read at that session's end
+    assert splits == [{"dev"}] * 16
 
 
 def test_a_real_set_keeps_its_articles_text_only_in_the_ignored_cache() -> None:
