@@ -13,6 +13,7 @@ from reader.classify.datelines import agency_city
 from reader.classify.evidence import add_evidence
 from reader.classify.phrases import (
     COORD,
+    CREDIT,
     NOUN_MARK,
     OBJECT_PREP,
     STATED_STANCES,
@@ -21,7 +22,6 @@ from reader.classify.phrases import (
     present_form,
     word_set,
 )
-from reader.classify.sources import CREDIT
 from reader.classify.topic import allowed, national_matter
 from reader.classify.types import (
     CAP,

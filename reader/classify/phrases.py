@@ -1071,3 +1071,15 @@ def _agent(folded: str, end: int, start: int) -> bool:
     the Russian Federation"): the side whose act the author judges."""
     by = _BY.match(folded, end)
     return by is not None and by.end() <= start < by.end() + _AGENT_REACH
+
+
+# A credit word and its colon or dash, at a line's start or after its last sentence ("...
+# low power.", – WRITE: ..."), or a line that opens with "Originally published on", then a
+# site's address ending the line ("... was published on mid.ru" in a story is a citation).
+CREDIT = re.compile(
+    r"(?:(?:^|[\s,.;)\u201d\"\u00bb])\W*(?:source|sources|write|writes|via|"
+    r"read\s+(?:more|the\s+original)(?:\s+(?:on|at))?)\s*(?::|[\u2013\u2014-])"
+    r"|^\W*(?:(?:originally|first)\s+)?(?:published|posted)\s+(?:on|at|by)\s|^\W*taken\s+from\s)"
+    r"\s*(?:https?://)?(?P<host>(?:[a-z0-9-]+\.)+[a-z]{2,})(?:/[^\s)\]]*)?\s*[)\]]?\s*\.?\s*$",
+    re.IGNORECASE,
+)

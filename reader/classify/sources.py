@@ -23,7 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from reader.classify.evidence import add_evidence
-from reader.classify.phrases import one_party, person_name, tie_names
+from reader.classify.phrases import CREDIT, one_party, person_name, tie_names
 from reader.classify.types import LOW, START, TERM, BlockWork, DocumentSource, Speaker, State
 from reader.classify.units import ASKS_SPEAKER, in_spans, merged, section_heading
 from reader.model import Article, Block
@@ -112,18 +112,6 @@ def credited_site(blocks: Iterable[Block]) -> str:
         if credit is not None:
             return _host(credit.group("host"))
     return ""
-
-
-# A credit word and its colon or dash, at a line's start or after its last sentence ("...
-# low power.", – WRITE: ..."), or a line that opens with "Originally published on", then a
-# site's address ending the line ("... was published on mid.ru" in a story is a citation).
-CREDIT = re.compile(
-    r"(?:(?:^|[\s,.;)\u201d\"\u00bb])\W*(?:source|sources|write|writes|via|"
-    r"read\s+(?:more|the\s+original)(?:\s+(?:on|at))?)\s*(?::|[\u2013\u2014-])"
-    r"|^\W*(?:(?:originally|first)\s+)?(?:published|posted)\s+(?:on|at|by)\s|^\W*taken\s+from\s)"
-    r"\s*(?:https?://)?(?P<host>(?:[a-z0-9-]+\.)+[a-z]{2,})(?:/[^\s)\]]*)?\s*[)\]]?\s*\.?\s*$",
-    re.IGNORECASE,
-)
 
 
 def _host(site: str) -> str:
