@@ -16,6 +16,8 @@ out: only these nouns, with what they say after them, name one.
 
 from __future__ import annotations
 
+import re
+
 from reader.classify.evidence import add_evidence
 from reader.classify.phrases import word_set
 from reader.classify.topic import allowed
@@ -62,6 +64,11 @@ _NOT_MODIFIERS = word_set(
 # government ("dismissing Western claims to the contrary" answers a chorus, not a side).
 _CLAIMS = word_set("claims accusations allegations assertions demands")
 _NO_GOVERNMENT = word_set("western european")
+# Any of those nouns at all: most blocks have none, and one search spares them the look after
+# every term (the same prefilter as attribution's `_POSITION_NOUN`).
+_ANY_VIEW = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, sorted(_VIEW_LINKS.keys() | _CLAIMS))) + r")\b"
+)
 
 
 def restated_views(work: BlockWork, rules: CompiledRules) -> None:
@@ -69,6 +76,8 @@ def restated_views(work: BlockWork, rules: CompiledRules) -> None:
     carried speaker, a document's author), outside quotes: its owner's, weighed as reported
     speech, never for a side that speaks in the block (the possessive forms
     reader.classify.attribution reads already are left to it)."""
+    if _ANY_VIEW.search(work.folded) is None:
+        return
     units = work.units
     own = {a for _, who in work.main if who.kind == "actor" for a in who.actors}
     speakers = {e.actor for e in work.evidence if e.weight >= rules.weights.carry}
