@@ -195,6 +195,7 @@ def test_by_default_every_committed_real_article_set_is_scored() -> None:
         "tests/data/real14",
         "tests/data/real15",
         "tests/data/real16",
+        "tests/data/real17",
     ]
     assert [str(folder) for folder in FOLDERS] == expected
     splits = [{a.split for a in load_manifest(root / f / "manifest.yaml")} for f in FOLDERS]
@@ -207,8 +208,9 @@ def test_by_default_every_committed_real_article_set_is_scored() -> None:
     # at session 10's end; real14 (built in session 10) was blind until its final read at
     # session 12's start; real15 (built in session 11) was blind until its final read at session
     # 12's end; real16 (built in session 12) was blind from its first read at session 13's start
-    # until its final read at that session's end
-    assert splits == [{"dev"}] * 16
+    # until its final read at that session's end; real17 (built in session 13) is blind from its
+    # first read at session 14's start
+    assert splits == [{"dev"}] * 16 + [{"blind"}]
 
 
 def test_a_real_set_keeps_its_articles_text_only_in_the_ignored_cache() -> None:
