@@ -5,6 +5,7 @@
     reader cache list|clear          the pages kept from the web
     reader rules check [FILE]        validate a rule file (default: the config in force)
     reader rules test FILE...        run rule tests
+    reader rules coverage PATH...    how many blocks and articles each rule fires in
     reader eval [DIR...]             score the rules against labelled articles
     reader stats PATH...             airtime per article and actor (csv, jsonl; every core)
     reader compare PATH...           open the reader on the compare screen
