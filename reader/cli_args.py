@@ -170,10 +170,11 @@ def coverage_parser(commands: argparse._SubParsersAction[Parser]) -> None:
     input_paths(coverage)
     coverage.add_argument(
         "--against",
-        action="append",
+        action="extend",
+        nargs="+",
         default=[],
         metavar="PATH",
-        help="a second corpus to compare with (repeat for more files or folders)",
+        help="a second corpus to compare with: files, folders, URLs or feeds (after the PATHs)",
     )
     coverage.add_argument("--format", choices=("text", "json"), default="text")
     common(coverage)

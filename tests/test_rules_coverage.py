@@ -144,11 +144,19 @@ def test_against_a_second_corpus_shows_the_rules_that_fire_on_one_only(
     corpus: tuple[Path, Path], tmp_path: Path
 ) -> None:
     folder, rules = corpus
-    other = tmp_path / "other.txt"
+    other, quiet = tmp_path / "other.txt", tmp_path / "quiet.txt"
     other.write_text("Another week\n\nThe glorbic venture was in the news.\n", encoding="utf-8")
+    quiet.write_text("A third week\n\nNothing happened.\n", encoding="utf-8")
 
     status, out, _ = reader(
-        "rules", "coverage", str(folder), "--against", str(other), "--config", str(rules)
+        "rules",
+        "coverage",
+        str(folder),
+        "--config",
+        str(rules),
+        "--against",
+        str(other),
+        str(quiet),
     )
     _, text, _ = reader("rules", "coverage", str(folder), "--against", str(other))
 
@@ -157,7 +165,7 @@ def test_against_a_second_corpus_shows_the_rules_that_fire_on_one_only(
     here_only = out[out.index("fired here only: ") :].split("\n\n")[0].splitlines()
     assert here_only == ["fired here only: 1 rule", "  framing.test.phrase"]
     assert "fired --against only: 0 rules" in out
-    assert "against: 1 article, 2 blocks" in out
+    assert "against: 2 articles, 4 blocks" in out
     assert "framing.test.class" not in text  # without --config the rules are not in force
 
 
