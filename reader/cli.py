@@ -5,6 +5,7 @@
     reader cache list|clear          the pages kept from the web
     reader rules check [FILE]        validate a rule file (default: the config in force)
     reader rules test FILE...        run rule tests
+    reader rules coverage PATH...    how many blocks and articles each rule fires in
     reader eval [DIR...]             score the rules against labelled articles
     reader stats PATH...             airtime per article and actor (csv, jsonl; every core)
     reader compare PATH...           open the reader on the compare screen
@@ -38,8 +39,9 @@ if TYPE_CHECKING:
     import argparse
 
     from reader.config import Config
-    from reader.model import Article
+    from reader.model import Article, ClassifiedArticle
     from reader.output import OutputFormat
+    from reader.rules.coverage import Coverage, CoverageDiff
     from reader.stats import Progress
     from reader.ui.app import ReaderApp
     from reader.viewmodel.ahead import HeadStart
@@ -241,8 +243,20 @@ def _stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_BAD_INPUT if problems else EXIT_OK
 
 
-def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def _classified(
+    articles: Sequence[Article], config: Config, err: TextIO
+) -> Iterator[ClassifiedArticle]:
+    """Each article classified in turn, the rule regexes that ran out of time said on `err`."""
     from reader.classify import classify_report
+
+    for article in articles:
+        result, rule_problems = classify_report(article, config)
+        for problem in rule_problems:
+            _say(err, problem)
+        yield result
+
+
+def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from reader.export import report
 
     config = _config(args.config)
@@ -250,13 +264,7 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     articles, problems = inputs.articles, inputs.problems
     if not articles:
         return EXIT_BAD_INPUT
-    classified = []
-    for article in articles:
-        result, rule_problems = classify_report(article, config)
-        classified.append(result)
-        for problem in rule_problems:
-            _say(err, problem)
-    data = report(classified)
+    data = report(list(_classified(articles, config, err)))
     if args.format == "html":
         from reader.export.html import render_html
 
@@ -279,6 +287,8 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _rules(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.rules_command == "check":
         return _rules_check(args.file, out)
+    if args.rules_command == "coverage":
+        return _rules_coverage(args, out, err)
     from reader.rules.testing import run_rule_tests
 
     missing = [file for file in args.files if not file.is_file()]
@@ -314,6 +324,108 @@ def _rules_check(file: Path | None, out: TextIO) -> int:
     for line in merges:
         print(f"  {line}", file=out)
     return EXIT_OK
+
+
+def _rules_coverage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """How often each rule fires on the corpus (and on `--against`'s); reader.rules.coverage
+    counts, this only reads the inputs and prints."""
+    from reader.rules.coverage import compare, coverage
+
+    config = _config(args.config)
+    inputs = _read_inputs(args.paths, args, err)
+    result = coverage(_classified(inputs.articles, config, err), config)
+    problems = inputs.problems
+    against = diff = None
+    if args.against:
+        other = _read_inputs(args.against, args, err)
+        problems += other.problems
+        against = coverage(_classified(other.articles, config, err), config)
+        diff = compare(result, against)
+        if not other.articles:
+            return EXIT_BAD_INPUT
+    if not inputs.articles:
+        return EXIT_BAD_INPUT
+    if args.format == "json":
+        from reader.output import dumps
+
+        out.write(dumps(_coverage_json(result, against, diff)) + "\n")
+    else:
+        out.write(_coverage_text(result, against, diff))
+    return EXIT_BAD_INPUT if problems else EXIT_OK
+
+
+def _coverage_json(
+    result: Coverage, against: Coverage | None, diff: CoverageDiff | None
+) -> dict[str, object]:
+    """The coverage for scripts: every key always present (`against` null when not compared)."""
+
+    def one(corpus: Coverage) -> dict[str, object]:
+        return {
+            "articles": corpus.articles,
+            "blocks": corpus.blocks,
+            "rules": [
+                {"id": c.rule, "section": c.section, "blocks": c.blocks, "articles": c.articles}
+                for c in corpus.counts
+            ],
+            "never_fired": [count.rule for count in corpus.never_fired],
+            "single_article": [count.rule for count in corpus.single_article],
+        }
+
+    return {
+        **one(result),
+        "untraced": {section: list(ids) for section, ids in result.untraced.items()},
+        "against": one(against) if against is not None else None,
+        "only_here": list(diff.only_first) if diff else [],
+        "only_against": list(diff.only_second) if diff else [],
+    }
+
+
+def _coverage_text(result: Coverage, against: Coverage | None, diff: CoverageDiff | None) -> str:
+    """A table per section (rule id, blocks, articles; `--against`'s beside them), then the
+    rules that never fired, the untraced sections, and the rules that fire on one corpus only."""
+    theirs = {count.rule: count for count in against.counts} if against else {}
+    width = max((len(count.rule) for count in result.counts), default=4) + 2
+    extra = "  against: blocks  articles" if against else ""
+    lines = [_coverage_summary(result, "")]
+    if against is not None:
+        lines.append(_coverage_summary(against, "against: "))
+    section = ""
+    for count in result.counts:
+        if count.section != section:
+            section = count.section
+            lines += ["", f"{section:<{width}}  blocks  articles{extra}"]
+        row = f"  {count.rule:<{width - 2}}  {count.blocks:>6}  {count.articles:>8}"
+        if count.rule in theirs:
+            other = theirs[count.rule]
+            row += f"{'':11}{other.blocks:>6}  {other.articles:>8}"
+        lines.append(row)
+    never = result.never_fired
+    lines += ["", f"never fired: {_count(len(never), 'rule')}"]
+    lines += [f"  {count.section}: {count.rule}" for count in never]
+    untraced = sum(len(ids) for ids in result.untraced.values())
+    if untraced:
+        parts = ", ".join(f"{section} {len(ids)}" for section, ids in result.untraced.items())
+        lines += [
+            f"not traced: {untraced} rules ({parts})",
+            "  no verdict's evidence names them (README: Rule coverage)",
+        ]
+    if diff is not None:
+        for title, ids in (("here only", diff.only_first), ("--against only", diff.only_second)):
+            lines += ["", f"fired {title}: {_count(len(ids), 'rule')}"]
+            lines += [f"  {rule}" for rule in ids]
+    return "\n".join(lines) + "\n"
+
+
+def _coverage_summary(result: Coverage, prefix: str) -> str:
+    fired, total = len(result.fired), len(result.counts)
+    return (
+        f"{prefix}{_count(result.articles, 'article')}, {_count(result.blocks, 'block')}: "
+        f"{fired} of {total} traced rules fired, {len(result.single_article)} in one article only"
+    )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _eval(args: argparse.Namespace, out: TextIO) -> int:

@@ -53,6 +53,13 @@ def seconds(text: str) -> float:
     return value
 
 
+def input_paths(parser: argparse.ArgumentParser) -> None:
+    """The inputs of the commands that read articles as `reader classify` does."""
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help="article files, folders, URLs, feeds or -"
+    )
+
+
 def common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--config", type=Path, metavar="FILE", help="rule file to use over the defaults"
@@ -88,7 +95,7 @@ def app_parser() -> Parser:
         prog="reader",
         description="Read a news article with its viewpoints side by side.",
         epilog="Other commands: classify, compare, stats, export, rules check, rules test, "
-        "eval, cache (each has --help).",
+        "rules coverage, eval, cache (each has --help).",
     )
     parser.add_argument(
         "paths", nargs="*", metavar="PATH", help="article files, folders, URLs, feeds or -"
@@ -122,21 +129,20 @@ def command_parser() -> Parser:
     )
 
     classify = commands.add_parser("classify", help="label every block of the articles")
-    classify.add_argument(
-        "paths", nargs="+", metavar="PATH", help="article files, folders, URLs, feeds or -"
-    )
+    input_paths(classify)
     classify.add_argument("--format", choices=FORMATS, default="text", help="output format")
     common(classify)
 
-    rules = commands.add_parser("rules", help="check or test rule files")
+    rules = commands.add_parser("rules", help="check, test or measure rule files")
     rules_commands = rules.add_subparsers(
-        dest="rules_command", metavar="check|test", required=True, parser_class=Parser
+        dest="rules_command", metavar="check|test|coverage", required=True, parser_class=Parser
     )
     check = rules_commands.add_parser("check", help="validate a rule file")
     check.add_argument("file", nargs="?", type=Path, help="default: the config in force")
     test = rules_commands.add_parser("test", help="run rule tests")
     test.add_argument("files", nargs="+", type=Path, metavar="FILE")
     test.add_argument("--config", type=Path, metavar="FILE", help="rule file to test")
+    coverage_parser(rules_commands)
 
     evaluate = commands.add_parser("eval", help="score the rules against labelled articles")
     evaluate.add_argument(
@@ -150,6 +156,28 @@ def command_parser() -> Parser:
 
     comparison_parsers(commands)
     return parser
+
+
+def coverage_parser(commands: argparse._SubParsersAction[Parser]) -> None:
+    """`reader rules coverage`: how often each rule fires on a corpus (README: Rule coverage)."""
+    coverage = commands.add_parser(
+        "coverage",
+        help="how many blocks and articles each rule fires in, and the rules that never do",
+        description="Per rule id: the blocks and articles of PATH... whose verdicts it gave "
+        "evidence for, by section, busiest first; then the rules that never fired. With "
+        "--against, a second corpus's counts beside them and the rules that fire on one only.",
+    )
+    input_paths(coverage)
+    coverage.add_argument(
+        "--against",
+        action="extend",
+        nargs="+",
+        default=[],
+        metavar="PATH",
+        help="a second corpus to compare with: files, folders, URLs or feeds (after the PATHs)",
+    )
+    coverage.add_argument("--format", choices=("text", "json"), default="text")
+    common(coverage)
 
 
 def comparison_parsers(commands: argparse._SubParsersAction[Parser]) -> None:
@@ -175,9 +203,7 @@ def comparison_parsers(commands: argparse._SubParsersAction[Parser]) -> None:
     compare = commands.add_parser(
         "compare", help="open the reader on the compare screen (airtime of every article)"
     )
-    compare.add_argument(
-        "paths", nargs="+", metavar="PATH", help="article files, folders, URLs, feeds or -"
-    )
+    input_paths(compare)
     common(compare)
     compare.add_argument("--theme", metavar="NAME", help="colour theme (see themes/)")
     compare.add_argument(
@@ -187,9 +213,7 @@ def comparison_parsers(commands: argparse._SubParsersAction[Parser]) -> None:
     export = commands.add_parser(
         "export", help="the comparison as a report: self-contained HTML or Markdown"
     )
-    export.add_argument(
-        "paths", nargs="+", metavar="PATH", help="article files, folders, URLs, feeds or -"
-    )
+    input_paths(export)
     export.add_argument("--format", choices=("html", "md"), default="html", help="report format")
     export.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write here (default: stdout)"

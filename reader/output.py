@@ -77,7 +77,8 @@ def to_dict(classified: ClassifiedArticle) -> dict[str, Any]:
     }
 
 
-def _dumps(value: Any, indent: int | None) -> str:
+def dumps(value: Any, indent: int | None = 2) -> str:
+    """`value` as JSON with every control character escaped (safe on a terminal)."""
     return escape_json(json.dumps(value, ensure_ascii=False, indent=indent))
 
 
@@ -85,9 +86,9 @@ def render(articles: Sequence[ClassifiedArticle], fmt: OutputFormat) -> str:
     """The whole output for `articles` in `fmt`, ending with a newline."""
     if fmt == "json":
         objects = [to_dict(classified) for classified in articles]
-        return _dumps(objects[0] if len(objects) == 1 else objects, indent=2) + "\n"
+        return dumps(objects[0] if len(objects) == 1 else objects, indent=2) + "\n"
     if fmt == "jsonl":
-        return "".join(_dumps(to_dict(classified), indent=None) + "\n" for classified in articles)
+        return "".join(dumps(to_dict(classified), indent=None) + "\n" for classified in articles)
     if fmt == "markdown":
         return "\n".join(_markdown(classified) for classified in articles)
     return "\n".join(_text(classified) for classified in articles)

@@ -1,0 +1,146 @@
+"""Which rules fire on a corpus of articles, and which never do (`reader rules coverage`).
+
+Why: a rule written while reading a few articles may be a class (it fires on many articles:
+"X said", "special military operation") or a phrase (it fires on the one article it was
+written for). Nothing in a single verdict tells the two apart; counts over a corpus do. The
+counts come from what the classifier already records: each verdict's evidence names the rule
+that gave it, so no rule is run twice and the figures are exactly what `explain` would show.
+
+Only some rules can be counted that way. A verdict's evidence names the grammar's rules
+(reader.rules.grammar) and the `framing:` rules; the other rule sections leave no id of
+their own in a verdict: `exclusions:` and `actions:` take evidence away, a `steps:` rule is a
+verb whose sentence is credited to `attribution.*`, and a `sources:` rule gives its document's
+voice as `carry.document`. Those are reported as not traced rather than as never fired, so a
+rule writer is never told that a working source rule is dead.
+
+Headless: no Textual; the CLI formats the result.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reader.rules.grammar import GRAMMAR_RULES
+
+if TYPE_CHECKING:
+    from reader.config import Config
+    from reader.model import ClassifiedArticle
+
+GRAMMAR = "grammar"
+"""The section of the classifier's own rules (reader.rules.grammar), listed first."""
+
+TRACED_SECTIONS = ("framing",)
+"""The config's rule sections whose rules a verdict's evidence names (see the docstring)."""
+
+OTHER = "other"
+"""The section of an id the evidence carries that no rule in force declares (none should)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RuleCount:
+    """How often one rule fired: in how many blocks, and in how many articles of them.
+    `articles` is what tells a class (many) from a phrase (one)."""
+
+    rule: str
+    section: str
+    blocks: int
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """The rules' firing over one corpus. `counts` holds every traced rule in force, fired or
+    not, grouped by section (grammar first, then the config's order) and busiest first within
+    a section; `untraced` maps each rule section whose rules leave no evidence to their ids."""
+
+    articles: int
+    blocks: int
+    counts: tuple[RuleCount, ...]
+    untraced: Mapping[str, tuple[str, ...]]
+
+    @property
+    def fired(self) -> tuple[RuleCount, ...]:
+        return tuple(count for count in self.counts if count.blocks)
+
+    @property
+    def never_fired(self) -> tuple[RuleCount, ...]:
+        """The traced rules that fired in no block: candidates to generalise or remove."""
+        return tuple(count for count in self.counts if not count.blocks)
+
+    @property
+    def single_article(self) -> tuple[RuleCount, ...]:
+        """The rules that fired in one article only: phrases rather than classes, so far."""
+        return tuple(count for count in self.counts if count.articles == 1)
+
+    def fired_ids(self) -> frozenset[str]:
+        return frozenset(count.rule for count in self.fired)
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageDiff:
+    """The rules that fire on one corpus and not the other (ids, in the first's table order)."""
+
+    only_first: tuple[str, ...]
+    only_second: tuple[str, ...]
+
+
+def traced_rules(config: Config) -> dict[str, str]:
+    """Every rule in force whose firing the evidence records, id -> section, in table order.
+
+    The same enumeration as `reader rules check` and tests/test_rule_ids.py: the grammar's
+    declarations and the config's merged rule ids (`Config.rule_ids`)."""
+    sections = dict.fromkeys(GRAMMAR_RULES, GRAMMAR)
+    for section in TRACED_SECTIONS:
+        sections.update(dict.fromkeys(config.rule_ids.get(section, ()), section))
+    return sections
+
+
+def untraced_rules(config: Config) -> dict[str, tuple[str, ...]]:
+    """The config's rule sections whose rules no evidence names, with their ids in force."""
+    return {
+        section: tuple(ids)
+        for section, ids in config.rule_ids.items()
+        if section not in TRACED_SECTIONS and ids
+    }
+
+
+def coverage(classified: Iterable[ClassifiedArticle], config: Config) -> Coverage:
+    """Count, for each rule, the blocks whose evidence names it and the articles holding such
+    a block. `classified` is consumed once, an article at a time, so a generator keeps a
+    large corpus out of memory."""
+    blocks: Counter[str] = Counter()
+    articles: Counter[str] = Counter()
+    article_count = block_count = 0
+    for result in classified:
+        article_count += 1
+        block_count += len(result.verdicts)
+        here: set[str] = set()
+        for verdict in result.verdicts:
+            rules = {evidence.rule for evidence in verdict.evidence}
+            blocks.update(rules)
+            here |= rules
+        articles.update(here)
+    sections = traced_rules(config)
+    sections.update((rule, OTHER) for rule in blocks if rule not in sections)
+    order = {section: i for i, section in enumerate(dict.fromkeys(sections.values()))}
+    counts = sorted(
+        (
+            RuleCount(rule, section, blocks[rule], articles[rule])
+            for rule, section in sections.items()
+        ),
+        key=lambda count: (order[count.section], -count.blocks, -count.articles, count.rule),
+    )
+    return Coverage(article_count, block_count, tuple(counts), untraced_rules(config))
+
+
+def compare(first: Coverage, second: Coverage) -> CoverageDiff:
+    """The rules that fired on `first` but nowhere in `second`, and the other way round:
+    a rule that fires on the dev articles only was written for them."""
+    ours, theirs = first.fired_ids(), second.fired_ids()
+    return CoverageDiff(
+        only_first=tuple(count.rule for count in first.fired if count.rule not in theirs),
+        only_second=tuple(count.rule for count in second.fired if count.rule not in ours),
+    )
