@@ -984,8 +984,10 @@ def statement_voice(work: BlockWork, state: State, rules: CompiledRules, plain: 
             )
         if not plain or _statement_ends(work, statement):
             state.statement = None
-        elif statement.whole and section_heading(work):
-            pass  # "Grain corridor": a heading between the listed statements, no one's
+        elif section_heading(work):
+            # "Grain corridor": a heading between the listed statements, no one's; a heading
+            # the parser read as a paragraph ends a statement that is not a full text
+            state.statement = statement if statement.whole else None
         elif statement.actors:
             own = {a for _, who in work.main if who.kind == "actor" for a in who.actors}
             if not set(statement.actors) <= own:

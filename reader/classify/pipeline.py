@@ -587,7 +587,13 @@ def _body_sources(
     carried speaker, the positions it names ("Zelensky's statement that", "words from X")."""
     if work.units:
         stated_by(work, rules, state)
-    if not work.main and not in_voice and mostly_quoted(work) and not _quotes_a_topic(work):
+    if (
+        not work.main
+        and not in_voice
+        and mostly_quoted(work)
+        and not _quotes_a_topic(work)
+        and not section_heading(work)  # "'Frozen' conflict": a subheading, no one's words
+    ):
         _carry_quote(work, rules, state, distance)
     if work.term_at:
         reported_positions(work, rules, state)

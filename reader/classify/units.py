@@ -204,13 +204,13 @@ ASKS_SPEAKER = re.compile(r"\byou(?:r)?\b[^.!]*\?\W*\Z")
 def section_heading(work: BlockWork) -> bool:
     """A short line with no sentence's end and no speech or stance verb: a heading inside
     one speaker's remarks or listed statements ("Ukrainian crisis update", "On the situation
-    around the plant", a topic's hashtag "#Sanctions")."""
+    around the plant", a topic's hashtag "#Sanctions", a quoted term's "'Buffer' zone")."""
     text = work.text.rstrip()
     return (
         not work.verbs
         and len(text.split()) <= _HEADING_WORDS
         and not text.endswith((".", "!", "?", ":", ",", ";", '"', "”", "’", "'", ")", "…"))
-        and text.lstrip("#")[:1].isupper()
+        and text.lstrip("#'\"‘“«")[:1].isupper()
     )
 
 
