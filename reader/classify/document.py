@@ -719,10 +719,13 @@ def closing_source(work: BlockWork) -> Who | None:
 def _plain_word(unit: tuple[int, int, str, Term | None, bool], closing: bool) -> bool:
     """A word of a headline's end with no punctuation, as a URL's words leave it; an office
     may be two words ("... foreign ministry says", "... air force spox"), and so may the
-    speaker that closes it ("... in ukraine nato chief")."""
+    speaker that closes it in a slug's lower case ("... in ukraine nato chief"; a name in
+    capitals closing a title is the object of its "by" or "with": "... and Foreign Minister of
+    Germany Johann Wadephul")."""
     low = unit[LOW].replace("-", "")
     term = unit[TERM]
-    if _office(unit) or (closing and term is not None and term.kind == "speaker"):
+    slug_speaker = closing and not unit[CAP] and term is not None and term.kind == "speaker"
+    if _office(unit) or slug_speaker:
         low = low.replace(" ", "")
     return low.isalnum()
 
