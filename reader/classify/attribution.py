@@ -115,6 +115,48 @@ def _said_frame(units: list[Unit], to: int, floor: int) -> int | None:
         among = back[2] == "among"
         if back[2 + among] in _BE:
             return to - 3 - among
+    return _trip_frame(units, to, floor)
+
+
+# A trip made to say something: "X visited Kyiv on Monday to reaffirm ...", "X travelled to
+# Ukraine over the weekend to convey ...", "..., where he will meet with Y and Z to underscore
+# ...". Only a place, a date and the people met may stand between the trip and its "to".
+_TRIPS = word_set(
+    "visit visits visited visiting travel travels travelled traveled travelling traveling"
+    " arrive arrives arrived arriving came comes flew flies"
+)
+_MEETS = word_set("meet meets met meeting")
+_MEET_AUX = word_set("will would also is was")
+_TRIP_GAP = word_set(
+    ", to in on at over during this last next the weekend week yesterday today tomorrow"
+    " morning afternoon evening day days earlier of and with"
+)
+_TRIP_REACH = 24  # the most units between the trip's verb and the purpose's "to"
+
+
+def _trip_frame(units: list[Unit], to: int, floor: int) -> int | None:
+    """Where the subject ends before a trip whose purpose, after "to", is the subject's
+    statement ("X visited Kyiv yesterday to reaffirm ..."): the trip's verb must be the only
+    verb before the "to" (places, dates and the names of those met only: "X visited Kyiv,
+    where Y said ... to" is Y's clause, never X's); None for any other infinitive."""
+    j = to - 1
+    while j > floor and to - j <= _TRIP_REACH:
+        unit = units[j]
+        low = unit[LOW]
+        if low in _MEETS and units[j + 1][LOW] == "with":
+            k = j - 1
+            while k > floor and units[k][LOW] in _MEET_AUX:
+                k -= 1
+            if units[k][LOW] in _PERSONAL and k - 1 > floor and units[k - 1][LOW] == "where":
+                j = k - 2  # "X will visit Kyiv, where he will meet with Y to ...": X's trip
+                continue
+            return j - 1 if j - 1 > floor else None
+        if low in _TRIPS:  # not a trip planned or asked for: "invited X to visit Kyiv to ..."
+            return j - 1 if j - 1 > floor and units[j - 1][LOW] != "to" else None
+        gap = low in _TRIP_GAP or low.isdigit() or low in _WEEKDAYS
+        if not (gap or unit[CAP] or unit[TERM] is not None):
+            return None
+        j -= 1
     return None
 
 

@@ -651,10 +651,11 @@ def resolve_title(works: list[BlockWork], who: Who, rules: CompiledRules, distan
         if len(words) > 2 or not words:
             return
         name = words[-1].removesuffix("'s")
+    pattern = _HEAD_SHORT.get(name, re.escape(name))
     for work in works[1 : 2 + distance]:
         for _, main in work.main:
             if main.kind == "actor" and (
-                not name or re.search(rf"\b{re.escape(name)}\b", work.folded[main.start : main.end])
+                not name or re.search(rf"\b(?:{pattern})\b", work.folded[main.start : main.end])
             ):
                 add_evidence(
                     title,
@@ -665,6 +666,15 @@ def resolve_title(works: list[BlockWork], who: Who, rules: CompiledRules, distan
                     rules.weights.attribution,
                 )
                 return
+
+
+# A headline's short form of an office, as the paragraphs under it spell the office out
+# ("... Air Force Spox" is "the spokesman for the Air Force" there).
+_HEAD_SHORT = {
+    "spox": r"spox|spokes(?:man|woman|person)",
+    "fm": r"fm|foreign\s+minister",
+    "pm": r"pm|prime\s+minister",
+}
 
 
 def closing_source(work: BlockWork) -> Who | None:
@@ -707,10 +717,15 @@ def closing_source(work: BlockWork) -> Who | None:
 
 
 def _plain_word(unit: tuple[int, int, str, Term | None, bool], closing: bool) -> bool:
-    """A word of a headline's end with no punctuation, as a URL's words leave it; the office
-    that closes it may be two words ("... foreign ministry says")."""
+    """A word of a headline's end with no punctuation, as a URL's words leave it; an office
+    may be two words ("... foreign ministry says", "... air force spox"), and so may the
+    speaker that closes it in a slug's lower case ("... in ukraine nato chief"; a name in
+    capitals closing a title is the object of its "by" or "with": "... and Foreign Minister of
+    Germany Johann Wadephul")."""
     low = unit[LOW].replace("-", "")
-    if closing and _office(unit):
+    term = unit[TERM]
+    slug_speaker = closing and not unit[CAP] and term is not None and term.kind == "speaker"
+    if _office(unit) or slug_speaker:
         low = low.replace(" ", "")
     return low.isalnum()
 

@@ -408,7 +408,17 @@ def inflect(lemma: str) -> list[str]:
         ing = head[:-1] + "ing"
     else:
         ing = head + "ing"
-    return [head + tail, third + tail, past + tail, ing + tail]
+    forms = [head + tail, third + tail, past + tail, ing + tail]
+    if _DOUBLES.search(head):  # "slam": slammed, slamming; "signal": signalled, signalling
+        double = head + head[-1]
+        forms += [double + "ed" + tail, double + "ing" + tail]
+    return forms
+
+
+# A verb ending in one vowel and one consonant may double the consonant before "-ed" and
+# "-ing" ("slammed", "committed", British "signalled"); a form no one writes ("offerred") is
+# harmless, a form missed is a verb never read.
+_DOUBLES = re.compile(r"(?:^|[^aeiou])[aeiou][bdgklmnprt]\Z")
 
 
 def pluralise(noun: str) -> str:
