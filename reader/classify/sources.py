@@ -695,7 +695,7 @@ _TOPICS = frozenset(["action.discussed"])
 
 # Verbs that only report: "..., he said", "the readout said" add no position of their own.
 _REPORTING = frozenset(
-    ["say", "tell", "add", "write", "report", "post", "state", "note", "announce"]
+    ["say", "tell", "add", "write", "report", "post", "state", "note", "announce", "confirm"]
 )
 
 
@@ -757,17 +757,36 @@ def _only_an_action(
         if _describes_addressee(work, verb, where, end):
             return False
         before = work.folded[work.sentence_start(start) : verb[0]]
+        if _claim_before_action(work.folded[verb[1] : start]):
+            return False
         return not topic and "," not in _SCENE_OPENER.sub("", before, count=1)
     # "X spoke with Y and said ...": the verb says something of its own
     return _trailing(work, where, verb, end)
 
 
-# A sentence's opening word or phrase of time or sequence, closed by its comma ("Meanwhile,
-# the ministry said two doctors visited ..."): no claim before the reporting verb.
+# A sentence's opening word or phrase of time or sequence, or the interview it was said in,
+# closed by its comma ("Meanwhile, the ministry said two doctors visited ...", "In an interview
+# with Radio X the same day, the adviser confirmed ..."): no claim before the reporting verb.
 _SCENE_OPENER = re.compile(
     r"^\s*(?:meanwhile|separately|earlier|later|also|in\s+addition|on\s+\w+day|\w+day"
-    r"|yesterday|today|(?:last|this)\s+(?:week|month|night)),\s+"
+    r"|yesterday|today|(?:last|this)\s+(?:week|month|night)"
+    r"|in\s+an?\s+(?:[\w-]+\s+)?interview\s+(?:with|to)\s+[^,]{1,60}),\s+"
 )
+
+
+# Between the reporting verb and the action, a clause of its own ("X confirmed that Kyiv will be
+# his priority during his first visit to ..."): a verb of being or a modal that is not the
+# action's own auxiliary ("... that the premiers would visit Oslo").
+_OWN_CLAUSE = re.compile(r"\b(?:is|are|was|were|will|would|must|should|can|could|be|been)\b")
+_AUXILIARIES = re.compile(
+    r"(?:\s+(?:is|are|was|were|will|would|has|have|had|also|soon|be|been))+\s*\Z"
+)
+
+
+def _claim_before_action(gap: str) -> bool:
+    """The words between a reporting verb and the action after it hold a clause of their own,
+    not only the action's subject and auxiliaries."""
+    return _OWN_CLAUSE.search(_AUXILIARIES.sub("", " " + gap)) is not None
 
 
 # After the reporting verb, a clause that describes whom the speaker told ("told the leaders who
