@@ -48,7 +48,7 @@ from reader.classify.document import (
     statement_voice,
 )
 from reader.classify.effort import Effort
-from reader.classify.evidence import add_evidence
+from reader.classify.evidence import add_evidence, note_rule
 from reader.classify.phrases import (
     COORD,
     OBJECT_PREP,
@@ -489,7 +489,20 @@ def _analyse(
     if not is_title and work.term_at:
         restated_views(work, rules)  # "rejected Russia's demand that", "Russian claims"
     _framing_and_mentions(work, rules)
+    if state.source is not None or (work.index == 0 and state.page_rule):
+        _note_sources(work, state)
     return pending
+
+
+def _note_sources(work: BlockWork, state: State) -> None:
+    """The `sources:` rules on record in the block (`Verdict.rules`): the one the page's site,
+    outlet or credit matched, on the article's first block; the document's, on each block
+    that carries the document's voice (`carry.document`)."""
+    if work.index == 0 and state.page_rule:
+        note_rule(work, state.page_rule)
+    source = state.source
+    if source is not None and any(ev.rule == CARRY_DOCUMENT.id for ev in work.evidence):
+        note_rule(work, source.rule)
 
 
 def _title_source(
