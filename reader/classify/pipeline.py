@@ -489,8 +489,6 @@ def _analyse(
     if not is_title and work.term_at:
         restated_views(work, rules)  # "rejected Russia's demand that", "Russian claims"
     _framing_and_mentions(work, rules)
-    if state.source is not None or (work.index == 0 and state.page_rule):
-        _note_sources(work, state)
     return pending
 
 
@@ -580,6 +578,8 @@ def _document_source(work: BlockWork, rules: CompiledRules, state: State, is_tit
         _source_voice(work, state, rules)
     elif state.source is not None:
         joint_voice(work, state, rules)  # a story opened by a call: "the leaders agreed ..."
+    if state.source is not None or state.page_rule:
+        _note_sources(work, state)
 
 
 # The paragraphs where a story's or a reposted document's opening (an `openings:` source
