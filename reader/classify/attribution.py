@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Literal
 
-from reader.classify.evidence import add_evidence
+from reader.classify.evidence import add_evidence, note_rule
 from reader.classify.phrases import (
     COORD,
     NAME_SUFFIXES,
@@ -2172,6 +2172,7 @@ def _settle_one(
     if who.kind == "pronoun" and not quoted:
         author = _statement_author(work, who, state)
         if author is not None:  # what the narrator reports of a statement named before it
+            _note_step(work, attr)
             return _named(work, attr, author, (), rules, state, distance)
     if who.kind == "pronoun":
         found = _pronoun_subject(work, attr, embedded_in, quoted, state, distance, voice)
@@ -2179,6 +2180,7 @@ def _settle_one(
         found = _possessed_office(work, who, state) or _role_subject(work, who, state, distance)
     if found is None:
         return None
+    _note_step(work, attr)
     if isinstance(found, Speaker):
         spoke = _carried(work, attr, found, embedded_in, rules, state)
     else:
@@ -2567,6 +2569,14 @@ def _named(
     _spoke(work, who, who.actors, state)
     heard_on_war(who, work, state)
     return who.actors
+
+
+def _note_step(work: BlockWork, attr: _Attr) -> None:
+    """A formal step's verb (`steps:`; its rule id is the verb's lemma) read with a subject:
+    the step rule acted on the block, whether credited, reported or told as context."""
+    verb = attr.verb
+    if verb is not None and verb.cls == "step":
+        note_rule(work, verb.lemma)
 
 
 def _narrated_step(attr: _Attr, state: State) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from reader.classify.datelines import agency_city
-from reader.classify.evidence import add_evidence
+from reader.classify.evidence import add_evidence, note_rule
 from reader.classify.phrases import (
     COORD,
     CREDIT,
@@ -74,6 +74,7 @@ def cited_house(work: BlockWork, state: State, rules: CompiledRules) -> None:
         actor = rule.actor if rule.voice == "house" and rule.outlets else None
         if actor is not None and _citation(rule.outlets).search(work.folded):
             state.house, state.house_member = (actor,), rule.member
+            note_rule(work, rule.id)
             return
 
 

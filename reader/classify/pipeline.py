@@ -48,7 +48,7 @@ from reader.classify.document import (
     statement_voice,
 )
 from reader.classify.effort import Effort
-from reader.classify.evidence import add_evidence
+from reader.classify.evidence import add_evidence, note_rule
 from reader.classify.phrases import (
     COORD,
     OBJECT_PREP,
@@ -492,6 +492,17 @@ def _analyse(
     return pending
 
 
+def _note_sources(work: BlockWork, state: State) -> None:
+    """The `sources:` rules on record in the block (`Verdict.rules`): the one the page's site,
+    outlet or credit matched, on the article's first block; the document's, on each block
+    that carries the document's voice (`carry.document`)."""
+    if work.index == 0 and state.page_rule:
+        note_rule(work, state.page_rule)
+    source = state.source
+    if source is not None and any(ev.rule == CARRY_DOCUMENT.id for ev in work.evidence):
+        note_rule(work, source.rule)
+
+
 def _title_source(
     work: BlockWork, office: Who | None, state: State, rules: CompiledRules
 ) -> Who | None:
@@ -567,6 +578,8 @@ def _document_source(work: BlockWork, rules: CompiledRules, state: State, is_tit
         _source_voice(work, state, rules)
     elif state.source is not None:
         joint_voice(work, state, rules)  # a story opened by a call: "the leaders agreed ..."
+    if state.source is not None or state.page_rule:
+        _note_sources(work, state)
 
 
 # The paragraphs where a story's or a reposted document's opening (an `openings:` source
