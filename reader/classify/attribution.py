@@ -2866,8 +2866,6 @@ def _stated_content(work: BlockWork, match: re.Match[str], b: int) -> bool:
     noun, prep = match.group("noun", "prep")
     if noun not in _OFFERS and prep == "from" and noun in _FROM_NOUNS:
         return True
-    if prep == "by" and noun.endswith("s") and noun not in _READINESS:
-        return False  # "statements by officials in X that ...": a summary, the speaker's
     units = work.units
     if b >= len(units) or units[b][LOW] not in _CONTENT_LINKS:
         return False
