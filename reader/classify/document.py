@@ -20,6 +20,7 @@ from reader.classify.phrases import (
     judged_topic,
     one_party,
     present_form,
+    scare_quoted_topic,
     word_set,
 )
 from reader.classify.topic import allowed, national_matter
@@ -231,7 +232,9 @@ def judged_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
         return
     if any(ev.actor in author for ev in work.evidence if ev.kind in ("carry", "attribution")):
         return
-    if judged_topic(work.folded, work.terms, author):
+    if judged_topic(work.folded, work.terms, author) or scare_quoted_topic(
+        work.text, work.folded, work.terms, author
+    ):
         add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
 
 
