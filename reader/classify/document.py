@@ -711,9 +711,15 @@ def closing_source(work: BlockWork) -> Who | None:
 
 def _plain_word(unit: tuple[int, int, str, Term | None, bool], closing: bool) -> bool:
     """A word of a headline's end with no punctuation, as a URL's words leave it; the office
-    that closes it may be two words ("... foreign ministry says")."""
+    or the speaker's title that closes it may be two words ("... foreign ministry says", "...
+    nato chief")."""
     low = unit[LOW].replace("-", "")
-    if closing and _office(unit):
+    term = unit[TERM]
+    if (
+        closing
+        and term is not None
+        and (term.kind == "role" or (term.kind == "speaker" and _SPEAKING_OFFICE.search(low)))
+    ):  # a speaker's title ("nato chief"), not a full name ("... and minister X Y")
         low = low.replace(" ", "")
     return low.isalnum()
 
@@ -878,7 +884,7 @@ _NOT_NAME_ENDINGS = ("s", "tion", "ment", "ing", "ness", "ity", "ship", "ly", "e
 # The offices that speak as a headline's source ("... ministry", "... official says").
 _SPEAKING_OFFICE = re.compile(
     r"(?:\bminist|mfa|mod$|spox|spokes|official|diplomat|envoy|ambassador|embassy|source|aide|"
-    r"advis|president|premier|chancellor|^pm$|^fm$|governor|mayor|commander|general staff|"
+    r"advis|president|premier|chancellor|^pm$|^fm$|governor|mayor|commander|chief|general staff|"
     r"secretary|negotiator|intelligence|military|army|air force|navy)"
 )
 
