@@ -20,6 +20,7 @@ from reader.classify.phrases import (
     judged_topic,
     one_party,
     present_form,
+    scare_quoted_topic,
     word_set,
 )
 from reader.classify.topic import allowed, national_matter
@@ -232,7 +233,9 @@ def judged_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
         return
     if any(ev.actor in author for ev in work.evidence if ev.kind in ("carry", "attribution")):
         return
-    if judged_topic(work.folded, work.terms, author):
+    if judged_topic(work.folded, work.terms, author) or scare_quoted_topic(
+        work.text, work.folded, work.terms, author
+    ):
         add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
 
 
@@ -891,7 +894,7 @@ _NOT_NAME_ENDINGS = ("s", "tion", "ment", "ing", "ness", "ity", "ship", "ly", "e
 # The offices that speak as a headline's source ("... ministry", "... official says").
 _SPEAKING_OFFICE = re.compile(
     r"(?:\bminist|mfa|mod$|spox|spokes|official|diplomat|envoy|ambassador|embassy|source|aide|"
-    r"advis|president|premier|chancellor|^pm$|^fm$|governor|mayor|commander|general staff|"
+    r"advis|president|premier|chancellor|^pm$|^fm$|governor|mayor|commander|chief|general staff|"
     r"secretary|negotiator|intelligence|military|army|air force|navy)"
 )
 
