@@ -83,28 +83,29 @@ def reader(*argv: str) -> tuple[int, str, str]:
     return status, out.getvalue(), err.getvalue()
 
 
+def _write_corpus(
+    tmp_path: Path, name: str, articles: dict[str, str], rules: str
+) -> tuple[Path, Path]:
+    """A folder `name` holding `articles`, and the rule file beside it."""
+    folder = tmp_path / name
+    folder.mkdir()
+    for file, text in articles.items():
+        (folder / file).write_text(text, encoding="utf-8")
+    rule_file = tmp_path / f"{name}.yaml"
+    rule_file.write_text(rules, encoding="utf-8")
+    return folder, rule_file
+
+
 @pytest.fixture
 def corpus(tmp_path: Path) -> tuple[Path, Path]:
     """A folder of two articles, and the rule file."""
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    rules = tmp_path / "rules.yaml"
-    rules.write_text(RULES, encoding="utf-8")
-    return folder, rules
+    return _write_corpus(tmp_path, "articles", ARTICLES, RULES)
 
 
 @pytest.fixture
 def other_corpus(tmp_path: Path) -> tuple[Path, Path]:
     """A folder of two articles for the rules that leave no evidence, and their rule file."""
-    folder = tmp_path / "other"
-    folder.mkdir()
-    for name, text in OTHER_ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    rules = tmp_path / "other.yaml"
-    rules.write_text(OTHER_RULES, encoding="utf-8")
-    return folder, rules
+    return _write_corpus(tmp_path, "other", OTHER_ARTICLES, OTHER_RULES)
 
 
 def _row(out: str, rule: str) -> list[str]:
