@@ -373,7 +373,6 @@ def _coverage_json(
 
     return {
         **one(result),
-        "untraced": {section: list(ids) for section, ids in result.untraced.items()},
         "against": one(against) if against is not None else None,
         "only_here": list(diff.only_first) if diff else [],
         "only_against": list(diff.only_second) if diff else [],
@@ -382,7 +381,7 @@ def _coverage_json(
 
 def _coverage_text(result: Coverage, against: Coverage | None, diff: CoverageDiff | None) -> str:
     """A table per section (rule id, blocks, articles; `--against`'s beside them), then the
-    rules that never fired, the untraced sections, and the rules that fire on one corpus only."""
+    rules that never fired, and the rules that fire on one corpus only."""
     theirs = {count.rule: count for count in against.counts} if against else {}
     width = max((len(count.rule) for count in result.counts), default=4) + 2
     extra = "  against: blocks  articles" if against else ""
@@ -402,13 +401,6 @@ def _coverage_text(result: Coverage, against: Coverage | None, diff: CoverageDif
     never = result.never_fired
     lines += ["", f"never fired: {_count(len(never), 'rule')}"]
     lines += [f"  {count.section}: {count.rule}" for count in never]
-    untraced = sum(len(ids) for ids in result.untraced.values())
-    if untraced:
-        parts = ", ".join(f"{section} {len(ids)}" for section, ids in result.untraced.items())
-        lines += [
-            f"not traced: {untraced} rules ({parts})",
-            "  no verdict's evidence names them (README: Rule coverage)",
-        ]
     if diff is not None:
         for title, ids in (("here only", diff.only_first), ("--against only", diff.only_second)):
             lines += ["", f"fired {title}: {_count(len(ids), 'rule')}"]
@@ -420,7 +412,7 @@ def _coverage_summary(result: Coverage, prefix: str) -> str:
     fired, total = len(result.fired), len(result.counts)
     return (
         f"{prefix}{_count(result.articles, 'article')}, {_count(result.blocks, 'block')}: "
-        f"{fired} of {total} traced rules fired, {len(result.single_article)} in one article only"
+        f"{fired} of {total} rules fired, {len(result.single_article)} in one article only"
     )
 
 

@@ -102,6 +102,13 @@ class Verdict:
     `speaker_span` is the (start, end) of the block text naming who speaks for `primary`: the
     subject of its speech verb (a name, an office, or a pronoun whose name `carried_from`
     holds), when the rules found one; reader.airtime turns it into a speaker's name.
+    `rules` are the ids of the config's rules that acted on the block without giving it
+    evidence, each once: an `exclusions:` or `actions:` rule whose match took its
+    span from the other rules, a `steps:` rule whose verb phrase a subject's attribution read
+    (credited, reported or told as context), and the `sources:` rule whose title, opening or
+    page matched there or whose document's voice the block carries (`carry.document`). With
+    the ids in `evidence` they are every rule that shaped the verdict: a block with no labels
+    and an action here was vetoed by it.
     """
 
     labels: tuple[str, ...] = ()
@@ -110,6 +117,7 @@ class Verdict:
     evidence: tuple[Evidence, ...] = ()
     carried_from: int | None = None
     speaker_span: tuple[int, int] | None = None
+    rules: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,6 +63,9 @@ def to_dict(classified: ClassifiedArticle) -> dict[str, Any]:
                     }
                     for ev in verdict.evidence
                 ],
+                # The config rules that acted without evidence: exclusions, actions, steps,
+                # the document's source (model.Verdict.rules).
+                "rules": list(verdict.rules),
                 "links": [
                     {"text": link.text, "url": link.url, "start": link.start, "end": link.end}
                     for link in block.links

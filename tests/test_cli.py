@@ -50,6 +50,7 @@ def test_json_has_the_documented_shape_for_one_article() -> None:
         "primary",
         "scores",
         "evidence",
+        "rules",
         "links",
         "speaker",
     }

@@ -1,8 +1,10 @@
-"""`reader rules coverage`: the counts a rule writer sees for rules whose firing is known.
+"""`reader rules coverage`: the counts a rule writer sees, for the rules of every section.
 
 A tiny rule file adds three framing rules over the bundled config: one whose term is in two
 articles (a class), one whose term is in one (a phrase) and one whose term is in none. Their
-terms are invented words, so no bundled rule and no other article can move the counts.
+terms are invented words, so no bundled rule and no other article can move the counts. A
+second adds an exclusion, an action, a step and a source rule that fire (each acting without
+evidence of its own: `Verdict.rules`) and an exclusion that does not.
 """
 
 from __future__ import annotations
@@ -16,14 +18,7 @@ import pytest
 from reader.cli import EXIT_BAD_INPUT, EXIT_OK, run
 from reader.config import config_from_files
 from reader.resources import bundled
-from reader.rules.coverage import (
-    GRAMMAR,
-    Coverage,
-    RuleCount,
-    compare,
-    traced_rules,
-    untraced_rules,
-)
+from reader.rules.coverage import GRAMMAR, Coverage, RuleCount, compare, rules_in_force
 from reader.rules.grammar import GRAMMAR_RULES
 
 RULES = """\
@@ -49,6 +44,39 @@ ARTICLES = {
 }
 
 
+# Rules of the sections that leave no evidence of their own, each in invented or rare words.
+OTHER_RULES = """\
+exclusions:
+  - id: exclusion.test.manner
+    message: "'warned zanthically' is a manner of speaking, no warning"
+    terms: [warned zanthically]
+  - id: exclusion.test.silent
+    message: a phrase no article uses
+    terms: [vexnor shade]
+actions:
+  - id: action.test.greeting
+    message: "'said hello to X' is a greeting, an act, no position"
+    regex: ["\\\\bsaid\\\\s+hello\\\\s+to\\\\b"]
+steps:
+  - id: step.test.compact
+    message: "'dismantled the plinth compact' is a formal step"
+    regex: ["\\\\bdismantl(?:e|es|ed|ing)\\\\s+the\\\\s+plinth\\\\s+compact\\\\b"]
+sources:
+  - id: source.test.bulletin
+    message: "'Frobnitz bulletin ...' is the alliance's own bulletin: its voice"
+    actor: nato
+    titles: ["^\\\\W*frobnitz\\\\s+bulletin\\\\b"]
+"""
+
+OTHER_ARTICLES = {
+    "week.txt": "A quiet week\n\nLavrov said hello to the envoy on Monday.\n\n"
+    "Shoigu warned zanthically about the weather.\n\n"
+    "Moscow dismantled the plinth compact on Friday.\n",
+    "bulletin.txt": "Frobnitz bulletin on the drills\n\n"
+    "The drills went well and will go on next month.\n",
+}
+
+
 def reader(*argv: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     status = run(list(argv), out, err)
@@ -64,6 +92,18 @@ def corpus(tmp_path: Path) -> tuple[Path, Path]:
         (folder / name).write_text(text, encoding="utf-8")
     rules = tmp_path / "rules.yaml"
     rules.write_text(RULES, encoding="utf-8")
+    return folder, rules
+
+
+@pytest.fixture
+def other_corpus(tmp_path: Path) -> tuple[Path, Path]:
+    """A folder of two articles for the rules that leave no evidence, and their rule file."""
+    folder = tmp_path / "other"
+    folder.mkdir()
+    for name, text in OTHER_ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    rules = tmp_path / "other.yaml"
+    rules.write_text(OTHER_RULES, encoding="utf-8")
     return folder, rules
 
 
@@ -96,7 +136,7 @@ def test_the_never_fired_list_names_the_silent_rule_and_no_fired_one(
 
     _, out, _ = reader("rules", "coverage", str(folder), "--config", str(rules))
 
-    never = out[out.index("never fired: ") : out.index("not traced: ")].splitlines()
+    never = out[out.index("never fired: ") :].splitlines()
     listed = [line.split(": ")[1] for line in never[1:]]
     assert "  framing: framing.test.silent" in never
     assert "framing.test.class" not in listed
@@ -119,7 +159,6 @@ def test_json_has_stable_keys_and_the_same_counts(corpus: tuple[Path, Path]) -> 
         "rules",
         "never_fired",
         "single_article",
-        "untraced",
         "against",
         "only_here",
         "only_against",
@@ -135,9 +174,52 @@ def test_json_has_stable_keys_and_the_same_counts(corpus: tuple[Path, Path]) -> 
     assert "framing.test.silent" in data["never_fired"]
     assert "framing.test.phrase" in data["single_article"]
     assert "framing.test.class" not in data["single_article"]
-    # Rules no evidence can name are reported apart, never as "never fired".
-    assert set(data["untraced"]) >= {"exclusions", "actions", "sources"}
-    assert not set(data["never_fired"]) & {i for ids in data["untraced"].values() for i in ids}
+    sections = {row["section"] for row in data["rules"]}
+    assert sections >= {GRAMMAR, "framing", "exclusions", "actions", "steps", "sources"}
+
+
+def test_exclusion_action_step_and_source_rules_are_counted_where_they_act(
+    other_corpus: tuple[Path, Path],
+) -> None:
+    """Each acts without evidence of its own: the exclusion and the action take their span
+    (a speech verb) away, the step is read with its subject, the source matches the title and
+    gives the paragraph after it the bulletin's voice."""
+    folder, rules = other_corpus
+
+    status, out, err = reader("rules", "coverage", str(folder), "--config", str(rules))
+
+    assert (status, err) == (EXIT_OK, "")
+    assert "not traced" not in out
+    assert _row(out, "exclusion.test.manner") == ["exclusion.test.manner", "1", "1"]
+    assert _row(out, "action.test.greeting") == ["action.test.greeting", "1", "1"]
+    assert _row(out, "step.test.compact") == ["step.test.compact", "1", "1"]
+    assert _row(out, "source.test.bulletin") == ["source.test.bulletin", "2", "1"]
+    assert _row(out, "exclusion.test.silent") == ["exclusion.test.silent", "0", "0"]
+    assert "  exclusions: exclusion.test.silent" in out[out.index("never fired: ") :]
+    for section in ("exclusions", "actions", "steps", "sources"):
+        assert f"\n{section} " in out
+
+
+def test_classify_json_names_the_action_that_left_a_block_without_labels(
+    other_corpus: tuple[Path, Path],
+) -> None:
+    """ "Lavrov said hello to ..." is Russia's by its speech verb; the action rule takes the
+    verb away, and the block's `rules` say which rule did."""
+    folder, rules = other_corpus
+    article = str(folder / "week.txt")
+
+    _, bundled_only, _ = reader("classify", "--format", "json", article)
+    status, out, _ = reader("classify", "--format", "json", "--config", str(rules), article)
+
+    before, after = json.loads(bundled_only)["blocks"][1], json.loads(out)["blocks"][1]
+    assert status == EXIT_OK
+    assert (before["labels"], before["rules"]) == (["russia"], [])
+    assert (after["labels"], after["primary"]) == ([], None)
+    assert after["rules"] == ["action.test.greeting"]
+    assert [block["rules"] for block in json.loads(out)["blocks"][2:]] == [
+        ["exclusion.test.manner"],
+        ["step.test.compact"],
+    ]
 
 
 def test_against_a_second_corpus_shows_the_rules_that_fire_on_one_only(
@@ -190,23 +272,22 @@ def test_a_bad_config_is_one_line_and_exit_2(corpus: tuple[Path, Path], tmp_path
     assert "Traceback" not in err
 
 
-def test_the_traced_and_untraced_rules_are_every_rule_in_force_once() -> None:
+def test_the_table_is_every_rule_in_force_once() -> None:
     """The table enumerates what `reader rules check` and test_rule_ids.py do: the grammar's
-    declarations and the config's merged ids, each in exactly one of the two lists."""
+    declarations and the config's merged ids, each once, in its own section."""
     config = config_from_files([bundled("config.yaml")])
-    traced = traced_rules(config)
-    untraced = [rule for ids in untraced_rules(config).values() for rule in ids]
+    rules = rules_in_force(config)
 
-    assert [rule for rule, section in traced.items() if section == GRAMMAR] == list(GRAMMAR_RULES)
+    assert [rule for rule, section in rules.items() if section == GRAMMAR] == list(GRAMMAR_RULES)
     configured = [rule for ids in config.rule_ids.values() for rule in ids]
-    assert sorted([*traced, *untraced]) == sorted([*GRAMMAR_RULES, *configured])
-    assert not set(traced) & set(untraced)
+    assert sorted(rules) == sorted([*GRAMMAR_RULES, *configured])
+    assert {rules[rule] for rule in config.rule_ids["actions"]} == {"actions"}
 
 
 def test_compare_lists_each_side_s_own_rules_in_table_order() -> None:
     def corpus(*counts: tuple[str, int]) -> Coverage:
         rows = tuple(RuleCount(rule, "framing", blocks, min(blocks, 1)) for rule, blocks in counts)
-        return Coverage(1, 10, rows, {})
+        return Coverage(1, 10, rows)
 
     dev = corpus(("a", 5), ("b", 2), ("c", 1), ("d", 0))
     new = corpus(("c", 4), ("d", 3), ("a", 1), ("b", 0))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Literal
 
-from reader.classify.evidence import add_evidence
+from reader.classify.evidence import add_evidence, note_rule
 from reader.classify.phrases import (
     COORD,
     NAME_SUFFIXES,
@@ -2186,6 +2186,7 @@ def _settle_one(
     if who.kind == "pronoun" and not quoted:
         author = _statement_author(work, who, state)
         if author is not None:  # what the narrator reports of a statement named before it
+            _note_step(work, attr)
             return _named(work, attr, author, (), rules, state, distance)
     if who.kind == "pronoun":
         found = _pronoun_subject(work, attr, embedded_in, quoted, state, distance, voice)
@@ -2193,6 +2194,7 @@ def _settle_one(
         found = _possessed_office(work, who, state) or _role_subject(work, who, state, distance)
     if found is None:
         return None
+    _note_step(work, attr)
     if isinstance(found, Speaker):
         spoke = _carried(work, attr, found, embedded_in, rules, state)
     else:
@@ -2583,6 +2585,14 @@ def _named(
     return who.actors
 
 
+def _note_step(work: BlockWork, attr: _Attr) -> None:
+    """A formal step's verb (`steps:`; its rule id is the verb's lemma) read with a subject:
+    the step rule acted on the block, whether credited, reported or told as context."""
+    verb = attr.verb
+    if verb is not None and verb.cls == "step":
+        note_rule(work, verb.lemma)
+
+
 def _narrated_step(attr: _Attr, state: State) -> bool:
     """A formal step (`steps:` in config.yaml) in a clause no speaker owns, outside a document
     that reports others in its author's voice: the narrator's context."""
@@ -2870,8 +2880,6 @@ def _stated_content(work: BlockWork, match: re.Match[str], b: int) -> bool:
     noun, prep = match.group("noun", "prep")
     if noun not in _OFFERS and prep == "from" and noun in _FROM_NOUNS:
         return True
-    if prep == "by" and noun.endswith("s") and noun not in _READINESS:
-        return False  # "statements by officials in X that ...": a summary, the speaker's
     units = work.units
     if b >= len(units) or units[b][LOW] not in _CONTENT_LINKS:
         return False

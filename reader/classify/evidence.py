@@ -37,4 +37,12 @@ def add_evidence(
         append(Evidence(rule_id, actor, kind, start, end, text, weight))
 
 
+def note_rule(work: BlockWork, rule_id: str) -> None:
+    """A config rule that acted on the block without adding evidence (an exclusion, an action,
+    a formal step, a document's source): on record in the verdict's `rules`, once each, so
+    `reader rules coverage` and `explain` can name it."""
+    if rule_id not in work.rules:
+        work.rules = (*work.rules, rule_id)
+
+
 STRINGS_KEPT = 1 << 16

@@ -1055,7 +1055,9 @@ def judged_topic(
     another preposition ends it) or right after it as its agent ("on the crisis provoked by
     Russia"), and no occasion first ("on the anniversary of ..." names a date, no act). So does
     the cause a title gives ("Comment on the handover of the ships following Kyiv's
-    provocation"), unless it names the war by its common name ("following the invasion")."""
+    provocation"), unless it names the war by its common name ("following the invasion"). A
+    word that sets the author apart from its term needs no side ("on the so-called vote"), and
+    a judgement qualifies the side named right after it ("on illegal Russian drills")."""
     named = [(start, term.actors) for start, _, term in terms if term.kind in _PARTY_KINDS]
     for topic in _TOPIC.finditer(folded):
         begin = topic.end()
@@ -1068,14 +1070,48 @@ def judged_topic(
             judged = (text in _JUDGEMENT and not (topic["cause"] and text in _OCCASION_ACTS)) or (
                 text in _ATTEMPT and _ANNEX.match(folded, word.end()) is not None
             )
+            if judged and text in _DISTANCING:
+                return True  # "on the so-called referendum": the word judges whoever held it
             if judged:
                 return any(
                     not set(actors) & set(author)
-                    and (begin <= start < word.start() or _agent(folded, word.end(), start))
+                    and (
+                        begin <= start < word.start()
+                        or _agent(folded, word.end(), start)
+                        or _NEXT_WORD.fullmatch(folded, word.end(), start) is not None
+                    )
                     for start, actors in named
                     if actors
                 )
     return False
+
+
+def scare_quoted_topic(
+    text: str, folded: str, terms: Iterable[tuple[int, int, Term]], author: Sequence[str]
+) -> bool:
+    """Whether a title's topic puts another side's term in quotes of distance ('on yet another
+    "humanitarian mission" of Russia', 'on Russia's "peace plan"'): a quoted run of one to three
+    lower-case words, in a topic that names a side other than the author. A quoted name in
+    capitals is a name ('exercises "Zapad 2021"', 'meeting on "Threats to Peace"'), no
+    judgement."""
+    topic = _TOPIC.search(folded)
+    if topic is None or _SCARE_QUOTE.search(text, topic.end()) is None:
+        return False
+    return any(
+        start >= topic.end() and term.actors and not set(term.actors) & set(author)
+        for start, _, term in terms
+        if term.kind in _PARTY_KINDS
+    )
+
+
+_SCARE_QUOTE = re.compile(
+    r"[\"\u201c\u00ab\u2018](?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*[\"\u201d\u00bb\u2019]"
+)
+# A judgement that needs no side named: the word itself sets the author apart from the term.
+_DISTANCING = word_set("so-called sham")
+# What may stand between a judgement and the side it qualifies right after it ("illegal
+# Russian elections", "the unprovoked “Russian ..."): spaces and a quote mark.
+_NEXT_WORD = re.compile(r"[\s\"'‘“«]+")
 
 
 # A cause named by the war's common name ("following Russia's invasion", "in response to the

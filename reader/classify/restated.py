@@ -8,8 +8,11 @@ reads a position named after a person's or a body's possessive ("the Kremlin's d
 this step reads the same grammar where the owner is a country's possessive ("Russia's",
 "Kyiv's"), where the position's noun is one of a demand's other names ("insistence on", "call
 for", "precondition for", "commitment to"), where one adjective stands before it ("Moscow's
-key precondition", "Russia's adamantine insistence"), and a side's adjective before a plural of
-claims ("Russian claims", "Ukrainian allegations"), which name a stated view with no more words.
+key precondition", "Russia's adamantine insistence"), where the owner is a plural's possessive
+("the allies' appeal to Moscow") or follows the noun after "of" with what the view says ("any
+proposals of Russia to ...", quoted too: a quoted minister restates the other's view as much as
+a reported one), and a side's adjective before a plural of claims ("Russian claims", "Ukrainian
+allegations"), which name a stated view with no more words.
 What the block says the other side did, or a claim about it, is no view of its own and stays
 out: only these nouns, with what they say after them, name one.
 """
@@ -21,8 +24,7 @@ import re
 from reader.classify.evidence import add_evidence
 from reader.classify.phrases import word_set
 from reader.classify.topic import allowed
-from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Who
-from reader.classify.units import in_spans
+from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Unit, Who
 from reader.rules.compile import CompiledRules
 from reader.rules.grammar import REPORTED_POSITION
 
@@ -44,10 +46,12 @@ _VIEW_LINKS: dict[str, frozenset[str]] = {
     **dict.fromkeys(word_set("position stance"), frozenset(["that", "about", ":"])),
     # "Russia's insistence on closing the mission", "Moscow's demands on Kyiv"
     **dict.fromkeys(word_set("insistence"), _LINKS | {"on"}),
-    # "Ukraine's call for a ceasefire" ("Zelensky's call to Biden" is a phone call), "Moscow's
+    # "Ukraine's call for a ceasefire" ("Zelensky's call to Biden" is a phone call; an appeal
+    # to someone is still an appeal: "the allies' appeal to Moscow to free the crews"), "Moscow's
     # precondition for talks" (not a request, which a story names as what the other weighs:
     # "as Trump weighs Kyiv's request for missiles")
-    **dict.fromkeys(word_set("call calls appeal appeals plea pleas"), frozenset(["for"])),
+    **dict.fromkeys(word_set("call calls"), frozenset(["for"])),
+    **dict.fromkeys(word_set("appeal appeals plea pleas"), frozenset(["for", "to"])),
     **dict.fromkeys(
         word_set("precondition preconditions condition conditions"), frozenset(["for"])
     ),
@@ -58,6 +62,15 @@ _NOT_MODIFIERS = word_set(
     "the a an of and or but in on for to with by from at as its their his her our "
     "phone telephone video emergency"
 )
+# A stated view named before its owner with "of": "the statement of the NATO chief", "any
+# proposals of Moscow to ...". Not claims, accusations or warnings, whose "of" names what they
+# are about ("accusations of Russia" may be against it), nor a position ("the positions of the
+# brigade" are trenches).
+_OF_VIEWS = word_set(
+    "statement statements remarks comments proposal proposals demand demands offer offers "
+    "assurance assurances pledge pledges promise promises"
+)
+_OF_LINKS = frozenset(["that", "to", ":"])
 # A side's adjective before a plural of claims: a stated view with no more words ("Contrary to
 # Russian claims, ...", "rejected Ukrainian accusations"); not "Russian positions" (trenches),
 # nor a single "Russian demand", which may be a market's. "Western" and "European" name no
@@ -67,13 +80,13 @@ _NO_GOVERNMENT = word_set("western european")
 # Any of those nouns at all: most blocks have none, and one search spares them the look after
 # every term (the same prefilter as attribution's `_POSITION_NOUN`).
 _ANY_VIEW = re.compile(
-    r"\b(?:" + "|".join(map(re.escape, sorted(_VIEW_LINKS.keys() | _CLAIMS))) + r")\b"
+    r"\b(?:" + "|".join(map(re.escape, sorted(_VIEW_LINKS.keys() | _CLAIMS | _OF_VIEWS))) + r")\b"
 )
 
 
 def restated_views(work: BlockWork, rules: CompiledRules) -> None:
     """Another side's stated view named in a block where a side speaks (a speech verb, a
-    carried speaker, a document's author), outside quotes: its owner's, weighed as reported
+    carried speaker, a document's author), quoted or not: its owner's, weighed as reported
     speech, never for a side that speaks in the block (the possessive forms
     reader.classify.attribution reads already are left to it)."""
     if _ANY_VIEW.search(work.folded) is None:
@@ -89,38 +102,42 @@ def restated_views(work: BlockWork, rules: CompiledRules) -> None:
         term = unit[TERM]
         if term is None or not term.actors or term.kind not in ("speaker", "alias", "adjective"):
             continue
-        if work.quotes and in_spans(unit[START], work.quotes):
-            continue
         j = _view_noun(work, i)
         if j is None:
-            continue
+            j = _view_of(work, i)
+            if j is None:
+                continue
         fresh = [
             a
             for a in term.actors
             if a not in own and a not in speakers and (a, unit[START]) not in had
         ]
         if fresh and allowed(Who("actor", term.actors, member=term.member), work, rules):
+            first, last = (i, j) if j > i else (j, i)
             add_evidence(
                 work,
                 REPORTED_POSITION,
                 fresh,
-                unit[START],
-                units[j][END],
+                units[first][START],
+                units[last][END],
                 rules.weights.reported,
             )
 
 
 def _view_noun(work: BlockWork, i: int) -> int | None:
     """The unit of the stated view the side's term at unit `i` owns: "Russia's demand that"
-    (a possessive, the noun with what it says after it, one modifier allowed), "Russian
+    (a possessive, the noun with what it says after it, one modifier allowed), the same after
+    a plural's possessive ("the allies' appeal to", "Polish officials' demand that"), "Russian
     claims" (an adjective before a plural of claims); None for anything else."""
     units = work.units
     low, term = units[i][LOW], units[i][TERM]
-    if not low.endswith("'s"):
+    after = _plural_possessive(units, i)
+    if after is None and not low.endswith("'s"):
         if term is None or term.kind != "adjective" or low in _NO_GOVERNMENT or i + 1 >= len(units):
             return None
         return i + 1 if units[i + 1][LOW] in _CLAIMS else None
-    for j in (i + 1, i + 2):
+    first = i + 1 if after is None else after
+    for j in (first, first + 1):
         if j + 1 >= len(units):
             return None
         links = _VIEW_LINKS.get(units[j][LOW])
@@ -131,3 +148,43 @@ def _view_noun(work: BlockWork, i: int) -> int | None:
         if units[j][LOW] in _NOT_MODIFIERS or units[j][CAP]:
             return None
     return None
+
+
+def _plural_possessive(units: list[Unit], i: int) -> int | None:
+    """The unit after a plural's possessive apostrophe that the side's term at unit `i` opens:
+    "the allies' appeal" (a body's plural), "British officials' demand" (a side's adjective
+    before a plural office); None if the term owns no plural's possessive."""
+    term = units[i][TERM]
+    k = i
+    if term is not None and term.kind == "adjective" and i + 1 < len(units):
+        office = units[i + 1][TERM]
+        if office is None or office.kind != "role" or units[i + 1][LOW] in _NO_GOVERNMENT:
+            return None
+        k = i + 1  # "British officials'": the office's plural holds the apostrophe
+    if not units[k][LOW].endswith("s") or k + 1 >= len(units) or units[k + 1][LOW] != "'":
+        return None
+    return k + 2
+
+
+def _view_of(work: BlockWork, i: int) -> int | None:
+    """The unit of the stated view that a side's name, speaker or office at unit `i` owns
+    after "of" ("the statement of the Finnish president that", "any proposals of Russia to"),
+    with what it says after the owner; None for anything else, and for an adjective before
+    no office ("the demands of Ukrainian farmers" are no government's)."""
+    units = work.units
+    term = units[i][TERM]
+    if term is None or units[i][LOW].endswith("'s"):
+        return None
+    end = i
+    if term.kind == "adjective" and i + 1 < len(units):
+        office = units[i + 1][TERM]
+        if office is None or office.kind != "role":
+            return None
+        end = i + 1  # "of the Finnish president": the office names the owner
+    elif term.kind not in ("speaker", "alias"):
+        return None
+    k = i - 2 if i >= 2 and units[i - 1][LOW] == "the" else i - 1  # "of the Kremlin"
+    if k < 1 or units[k][LOW] != "of" or units[k - 1][LOW] not in _OF_VIEWS:
+        return None
+    # with what it says after the owner: "the statements of X were untrue" only name them
+    return k - 1 if end + 1 < len(units) and units[end + 1][LOW] in _OF_LINKS else None

@@ -100,9 +100,16 @@ def prepare_chunk(
             [hit for hit in framing[i] if hit[2].id not in off] if off else framing[i],
             strings,
             check,
+            _rule_ids(excluded[i], off) if excluded[i] else (),
         )
         for i, block in enumerate(blocks)
     ]
+
+
+def _rule_ids(hits: list[tuple[int, int, TermRule]], off: set[str]) -> tuple[str, ...]:
+    """The exclusion and action rules whose matches take their spans from a block (each once,
+    those out of time budget left out): the verdict's `rules` start with them."""
+    return tuple(dict.fromkeys(rule.id for _, _, rule in hits if rule.id not in off))
 
 
 def _verbs(
@@ -338,10 +345,11 @@ def _prepare(
     framing: list[tuple[int, int, TermRule]],
     strings: dict[str, str],
     check: Callable[[], None],
+    rule_ids: tuple[str, ...] = (),
 ) -> BlockWork:
     """One block's working data from its matches; tokenise it only if there is grammar to do.
     `check` raises once the classification is cancelled (looked at while a long block is
-    tokenised too)."""
+    tokenised too). `rule_ids`: the exclusion and action rules that matched in it."""
     check()
     text = block.text
     opening = dateline(text, opening=_OPENING_BLOCKS >= block.index > 0)
@@ -378,4 +386,5 @@ def _prepare(
         markers=markers,
         framing=framing,
         strings=strings,
+        rules=rule_ids,
     )

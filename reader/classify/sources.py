@@ -22,7 +22,7 @@ from operator import itemgetter
 from typing import Any
 from urllib.parse import urlsplit
 
-from reader.classify.evidence import add_evidence
+from reader.classify.evidence import add_evidence, note_rule
 from reader.classify.phrases import CREDIT, one_party, person_name, tie_names
 from reader.classify.types import LOW, START, TERM, BlockWork, DocumentSource, Speaker, State
 from reader.classify.units import ASKS_SPEAKER, in_spans, merged, section_heading
@@ -72,6 +72,7 @@ def _credited_body(state: State, rules: CompiledRules, text: str) -> None:
         own = rule.actor in term.actors and rule.member == term.member
         if own and rule.actor is not None and rule.sites and rule.voice != "house":
             _establish(state, rule, (rule.actor,))
+            state.page_rule = rule.id
             state.house, state.house_member = (rule.actor,), rule.member
             return
 
@@ -89,8 +90,10 @@ def _site_rule(
         wire = rule.actor is None and rule.voice == "release" and bool(rule.sites)
         if wire and wires and _on_page(rule, page):
             state.official = True  # a release wire: an issuer's release, the opening names whose
+            state.page_rule = rule.id
             return True
         if rule.actor is not None and _on_page(rule, page):
+            state.page_rule = rule.id
             if rule.voice == "house":  # a one-side outlet: its unqualified offices are its side's
                 state.house, state.house_member = (rule.actor,), rule.member
                 state.house_private = rule.private
@@ -192,6 +195,7 @@ def _title_rules(
             )
             if not author:
                 continue
+            note_rule(work, rule.id)
             if rule.voice == "headline":  # the headline's own grammar: it alone is the speaker's
                 weight = rules.weights.attribution
                 add_evidence(work, ATTRIBUTION_HEADLINE, author, 0, len(work.text), weight)
@@ -280,6 +284,7 @@ def opening_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
                 _await_speaker(work, state, rule, match)
                 continue
             _establish(state, rule, author, roles=_group_roles(work, match, rules))
+            note_rule(work, rule.id)
             if not any(ev.actor in author for ev in work.evidence if ev.kind != "mention"):
                 add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
             return True
@@ -297,6 +302,7 @@ def _await_speaker(work: BlockWork, state: State, rule: SourceRule, match: Any) 
     start, end = match.span("speaker")
     if any(start <= t_start < end and term.kind == "role" for t_start, _, term in work.terms):
         state.official = state.author_pending = True
+        note_rule(work, rule.id)
 
 
 def _joint_opening(
@@ -315,6 +321,7 @@ def _joint_opening(
     if not author or not counterpart or author == counterpart:
         return False
     state.source = DocumentSource(rule.id, False, counterpart, joint=rule.joint, author=author)
+    note_rule(work, rule.id)
     if "authors" in match.groupdict():
         weights, end = rules.weights, len(work.text)
         add_evidence(work, CARRY_DOCUMENT, counterpart, 0, end, weights.attribution)
@@ -367,10 +374,11 @@ def embedded_document(work: BlockWork, state: State, rules: CompiledRules) -> No
     "X said:" is (`reader.classify.document.statement_voice`); the heading is no position."""
     if len(work.text) > _HEADING_LENGTH or work.text.rstrip().endswith(_SENTENCE_ENDS):
         return
-    for _, match in _title_matches(rules, work.folded):
+    for rule, match in _title_matches(rules, work.folded):
         author = _group_actor(work, match, "speaker") or _group_actors(work, match)
         if author:
             state.statement = Speaker(author, work.index)
+            note_rule(work, rule.id)
             work.evidence = [ev for ev in work.evidence if ev.kind in _NO_POSITION]
             return
 
@@ -408,6 +416,7 @@ def byline_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
         author = _group_actor(work, match, "speaker", offset)
         if author:
             _establish(state, rule, author)
+            note_rule(work, rule.id)
             work.evidence = [ev for ev in work.evidence if ev.kind in _NO_POSITION]
             return True
     return False
@@ -589,14 +598,22 @@ def _joint_pattern(subjects: tuple[str, ...]) -> re.Pattern[str]:
 def drop_voice_of_actions(work: BlockWork, state: State, rules: CompiledRules) -> None:
     """A release's line that only reports actions ("X had a phone call with Y", "The leaders
     discussed ...", "They agreed to speak again soon") states no position: the document's
-    voice is taken back. One speaker's remarks keep it (their account of events is theirs)."""
-    source = state.source
-    if (source is not None and source.remarks) or not rules.actions:
+    voice is taken back (`keeps_acts`)."""
+    if keeps_acts(work, state) or not rules.actions:
         return
     if not any(ev.rule in _VOICES for ev in work.evidence):
         return
     if _every_sentence_an_action(work, rules):
         work.evidence = [ev for ev in work.evidence if ev.rule not in _VOICES]
+
+
+def keeps_acts(work: BlockWork, state: State) -> bool:
+    """Whether a line of actions alone keeps the document's voice: one speaker's remarks keep
+    it (their account of events is theirs), whether a site rule or the body's shape
+    (`document.remarks_shape`) says so; the shape's opening line is a narrator's lead all the
+    same ("The President held a meeting of ...")."""
+    source = state.source
+    return (source is not None and source.remarks) or (state.shaped and work.index > 1)
 
 
 def reports_only_actions(work: BlockWork, rules: CompiledRules) -> bool:

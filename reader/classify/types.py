@@ -104,6 +104,7 @@ class State:
     people: dict[str, Person] = field(default_factory=dict)  # "lavrov" -> Russia, block 4
     names: Names = field(default_factory=dict)  # "graham" -> nato (see phrases)
     official: bool = False  # a release, statement, readout or transcript (from its title)
+    shaped: bool = False  # the body has one speaker's remarks' shape (document.remarks_shape)
     document: tuple[str, ...] | None = None  # the actor whose voice the document is in
     author_pending: bool = False  # a one-speaker title whose speaker no rule resolves: the
     # first blocks wait for a line that names the author (reader.classify.document)
@@ -123,6 +124,7 @@ class State:
     asked: bool = False  # the last voice is a question's ("Q: ...", "Question (Reuters): ...")
     genre: str | None = None  # a title that is a genre alone ("Opening remarks"), folded
     source: DocumentSource | None = None  # a `sources:` rule's document (reader.sources)
+    page_rule: str = ""  # the `sources:` rule the page's site, outlet or credit matched
     page: tuple[str, str] = ("", "")  # the page's site and outlet, when the article has them
     on_war: set[str] = field(default_factory=set)  # member officials (surnames) heard on the war
     region: Speaker | None = None  # the region last named ("the Belgorod region"), and where
@@ -154,6 +156,7 @@ class BlockWork:
     carried_from: int | None = None
     speaker_set: bool = False
     strings: dict[str, str] = field(default_factory=dict)  # evidence texts, shared (`add_evidence`)
+    rules: tuple[str, ...] = ()  # config rules that acted without evidence (`note_rule`)
 
     def sentence_start(self, pos: int) -> int:
         """The offset where the sentence that holds offset `pos` starts."""

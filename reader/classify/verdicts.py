@@ -22,9 +22,12 @@ class Verdicts:
     the side it is about more often than the speaker ("the General Staff said five Russian
     jets were downed after Russian forces attacked; the Russian ministry denied it").
 
+    The config rules that acted on the block without evidence (`BlockWork.rules`: exclusions,
+    actions, steps, sources) go into the verdict's `rules`.
+
     Verdicts outlive the classification (a reader holds every one), so equal parts are shared:
-    one verdict for every block with no evidence, one scores mapping and one labels tuple for
-    each distinct value (a handful over a whole article)."""
+    one verdict for every block with no evidence and no such rule, one scores mapping and one
+    labels tuple for each distinct value (a handful over a whole article)."""
 
     __slots__ = ("labels", "min_score", "order", "scores", "threshold")
 
@@ -38,7 +41,7 @@ class Verdicts:
     def __call__(self, work: BlockWork) -> Verdict:
         evidence = work.evidence
         if not evidence:
-            return _NO_VERDICT
+            return Verdict(scores=_NO_SCORES, rules=work.rules) if work.rules else _NO_VERDICT
         scores: dict[str, float] = {}
         labelling: dict[str, float] = {}
         framing: dict[str, float] = {}
@@ -86,6 +89,7 @@ class Verdicts:
             speaker_span=next(
                 ((w.start, w.end) for _, w in work.main if labels and labels[0] in w.actors), None
             ),
+            rules=work.rules,
         )
 
     def _scores(self, scores: dict[str, float]) -> Mapping[str, float]:
@@ -109,6 +113,7 @@ class Verdicts:
         return self.labels.setdefault(labels, labels)
 
 
-_NO_VERDICT = Verdict(scores=MappingProxyType({}))
+_NO_SCORES: Mapping[str, float] = MappingProxyType({})
+_NO_VERDICT = Verdict(scores=_NO_SCORES)
 _EVIDENCE_ORDER = attrgetter("start", "rule")
 _SHARED_KEPT = 4096

@@ -6,12 +6,12 @@ written for). Nothing in a single verdict tells the two apart; counts over a cor
 counts come from what the classifier already records: each verdict's evidence names the rule
 that gave it, so no rule is run twice and the figures are exactly what `explain` would show.
 
-Only some rules can be counted that way. A verdict's evidence names the grammar's rules
-(reader.rules.grammar) and the `framing:` rules; the other rule sections leave no id of
-their own in a verdict: `exclusions:` and `actions:` take evidence away, a `steps:` rule is a
-verb whose sentence is credited to `attribution.*`, and a `sources:` rule gives its document's
-voice as `carry.document`. Those are reported as not traced rather than as never fired, so a
-rule writer is never told that a working source rule is dead.
+Every rule section is counted. A verdict's evidence names the grammar's rules
+(reader.rules.grammar) and the `framing:` rules; its `rules` (model.Verdict) name the config
+rules that acted without evidence of their own: an `exclusions:` or `actions:` rule whose
+match took its span away, a `steps:` rule whose verb a subject's attribution read (its
+evidence is `attribution.*`), and the `sources:` rule whose title, opening or page matched, or
+whose document's voice a block carries (`carry.document`).
 
 Headless: no Textual; the CLI formats the result.
 """
@@ -19,7 +19,7 @@ Headless: no Textual; the CLI formats the result.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -31,9 +31,6 @@ if TYPE_CHECKING:
 
 GRAMMAR = "grammar"
 """The section of the classifier's own rules (reader.rules.grammar), listed first."""
-
-TRACED_SECTIONS = ("framing",)
-"""The config's rule sections whose rules a verdict's evidence names (see the docstring)."""
 
 OTHER = "other"
 """The section of an id the evidence carries that no rule in force declares (none should)."""
@@ -52,14 +49,13 @@ class RuleCount:
 
 @dataclass(frozen=True, slots=True)
 class Coverage:
-    """The rules' firing over one corpus. `counts` holds every traced rule in force, fired or
-    not, grouped by section (grammar first, then the config's order) and busiest first within
-    a section; `untraced` maps each rule section whose rules leave no evidence to their ids."""
+    """The rules' firing over one corpus. `counts` holds every rule in force, fired or not,
+    grouped by section (grammar first, then the config's order) and busiest first within a
+    section."""
 
     articles: int
     blocks: int
     counts: tuple[RuleCount, ...]
-    untraced: Mapping[str, tuple[str, ...]]
 
     @property
     def fired(self) -> tuple[RuleCount, ...]:
@@ -67,7 +63,7 @@ class Coverage:
 
     @property
     def never_fired(self) -> tuple[RuleCount, ...]:
-        """The traced rules that fired in no block: candidates to generalise or remove."""
+        """The rules that fired in no block: candidates to generalise or remove."""
         return tuple(count for count in self.counts if not count.blocks)
 
     @property
@@ -87,30 +83,21 @@ class CoverageDiff:
     only_second: tuple[str, ...]
 
 
-def traced_rules(config: Config) -> dict[str, str]:
-    """Every rule in force whose firing the evidence records, id -> section, in table order.
+def rules_in_force(config: Config) -> dict[str, str]:
+    """Every rule in force, id -> section, in table order.
 
     The same enumeration as `reader rules check` and tests/test_rule_ids.py: the grammar's
-    declarations and the config's merged rule ids (`Config.rule_ids`)."""
+    declarations and the config's merged rule ids (`Config.rule_ids`), section by section."""
     sections = dict.fromkeys(GRAMMAR_RULES, GRAMMAR)
-    for section in TRACED_SECTIONS:
-        sections.update(dict.fromkeys(config.rule_ids.get(section, ()), section))
+    for section, ids in config.rule_ids.items():
+        sections.update(dict.fromkeys(ids, section))
     return sections
 
 
-def untraced_rules(config: Config) -> dict[str, tuple[str, ...]]:
-    """The config's rule sections whose rules no evidence names, with their ids in force."""
-    return {
-        section: tuple(ids)
-        for section, ids in config.rule_ids.items()
-        if section not in TRACED_SECTIONS and ids
-    }
-
-
 def coverage(classified: Iterable[ClassifiedArticle], config: Config) -> Coverage:
-    """Count, for each rule, the blocks whose evidence names it and the articles holding such
-    a block. `classified` is consumed once, an article at a time, so a generator keeps a
-    large corpus out of memory."""
+    """Count, for each rule, the blocks whose verdict names it (in its evidence or its
+    `rules`) and the articles holding such a block. `classified` is consumed once, an article
+    at a time, so a generator keeps a large corpus out of memory."""
     blocks: Counter[str] = Counter()
     articles: Counter[str] = Counter()
     article_count = block_count = 0
@@ -120,10 +107,11 @@ def coverage(classified: Iterable[ClassifiedArticle], config: Config) -> Coverag
         here: set[str] = set()
         for verdict in result.verdicts:
             rules = {evidence.rule for evidence in verdict.evidence}
+            rules.update(verdict.rules)
             blocks.update(rules)
             here |= rules
         articles.update(here)
-    sections = traced_rules(config)
+    sections = rules_in_force(config)
     sections.update((rule, OTHER) for rule in blocks if rule not in sections)
     order = {section: i for i, section in enumerate(dict.fromkeys(sections.values()))}
     counts = sorted(
@@ -133,7 +121,7 @@ def coverage(classified: Iterable[ClassifiedArticle], config: Config) -> Coverag
         ),
         key=lambda count: (order[count.section], -count.blocks, -count.articles, count.rule),
     )
-    return Coverage(article_count, block_count, tuple(counts), untraced_rules(config))
+    return Coverage(article_count, block_count, tuple(counts))
 
 
 def compare(first: Coverage, second: Coverage) -> CoverageDiff:

@@ -276,8 +276,32 @@ def rules_table(
     them into noise: weight, actor, kind and rule id; then the matched text and the rule's
     message, indented under the actor."""
     evidence = sorted(verdict.evidence, key=lambda item: -item.weight)
-    if not evidence:
+    if not evidence and not verdict.rules:
         return [_row(("Rules  ", _BOLD), ("none fired", _DIM))]
+    rows = _evidence_rows(evidence, looks, messages) if evidence else []
+    return rows + _acted_rows(verdict.rules, messages)
+
+
+def _acted_rows(rules: Sequence[str], messages: Mapping[str, str]) -> list[Row]:
+    """The config rules that acted without evidence (`Verdict.rules`: an exclusion or an
+    action that took its span away, a formal step, the document's source), each with its
+    message: why a block with no labels has none."""
+    if not rules:
+        return []
+    rows = [_row("", (f"Rules that acted without evidence ({len(rules)})", _BOLD))]
+    for rule in rules:
+        parts: list[Part] = ["  ", (visible(rule), _BOLD)]
+        message = messages.get(rule)
+        if message and message != rule:
+            parts.append((f" — {_excerpt(message, 200)}", _DIM))
+        rows.append(_row(*parts))
+    return rows
+
+
+def _evidence_rows(
+    evidence: Sequence[Evidence], looks: Mapping[str, ActorLook], messages: Mapping[str, str]
+) -> list[Row]:
+    """Two rows an evidence, heaviest first (see `rules_table`)."""
     weight_width = max(len(f"{item.weight:+g}") for item in evidence)
     rows = [_row("", (f"Rules that fired ({len(evidence)})", _BOLD))]
     under = " " * (2 + weight_width + 2)

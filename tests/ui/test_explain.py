@@ -24,7 +24,7 @@ from reader.model import (
 )
 from reader.resources import bundled
 from reader.ui.app import ReaderApp
-from reader.ui.explain import ExplainPane, actor_looks, carry_chain
+from reader.ui.explain import ExplainPane, actor_looks, carry_chain, hang, rules_table
 from reader.ui.themes import actor_colours, bundled_themes
 
 from .helpers import ready, screen_text
@@ -177,6 +177,22 @@ async def test_every_rule_that_fired_is_listed_with_actor_kind_match_and_weight(
             line.split()[-1] for line in lines if line.split()[-1:] and line.split()[-1] in rows
         ]
         assert order == ["russia.peskov", "ukraine.kyiv", "russia.told"]  # heaviest first
+
+
+def test_a_block_without_labels_names_the_rule_that_took_its_evidence() -> None:
+    """ "Why is this block []?": an action or an exclusion that took the speech verb away is
+    listed with its message (`Verdict.rules`), not "none fired"."""
+    looks = actor_looks(ACTORS, actor_colours(bundled_themes()[0][0], ACTORS))
+    messages = {"action.test.greeting": "a greeting is an act, no position"}
+    vetoed = Verdict(rules=("action.test.greeting",))
+
+    text = hang(rules_table(vetoed, looks, messages), 80).plain
+    quiet = hang(rules_table(Verdict(), looks, messages), 80).plain
+
+    assert "Rules that acted without evidence (1)" in text
+    assert "action.test.greeting — a greeting is an act, no position" in text
+    assert "none fired" not in text
+    assert quiet == "Rules  none fired"
 
 
 async def test_labels_primary_and_every_actors_score_are_shown() -> None:
