@@ -3141,6 +3141,75 @@ def _one_side(work: BlockWork, who: Who) -> bool:
     return head[TERM] is not None and head[LOW] not in _ACTING_HEADS
 
 
+def _place_name(work: BlockWork, who: Who) -> bool:
+    """The subject is a country's or a capital's bare name ("Russia", "Moscow", "Kyiv"): one
+    name of the lexicon, no article, no office, no body ("the Kremlin", "the alliance", "NATO",
+    "the foreign ministry", "European leaders" are not). In narration such a name mostly tells
+    the state's acts ("Kyiv opened a corridor", "Moscow levied the warning"), GUIDE.md's []."""
+    if who.kind != "actor" or who.roles:
+        return False
+    a, b = bisect_left(work.starts, who.start), bisect_left(work.starts, who.end)
+    term = work.units[a][TERM] if b - a == 1 else None
+    if term is None or term.kind != "alias":
+        return False
+    words = work.text[who.start : who.end].split()
+    return (
+        all(w[:1].isupper() for w in words)
+        and words[0].lower() != "the"
+        and not any(w.isupper() and len(w) > 1 for w in words)
+    )
+
+
+# The words that open a clause the verb takes as its content: "insist that", "warned what",
+# "is pushing to ..." (an infinitive of intent).
+_CONTENT_OPENERS = word_set("that what how whether why")
+_CONTENT_REACH = 7  # the most units between the verb and its content clause's opener
+
+
+def _stance_shape(work: BlockWork, k: int, last: int) -> bool:
+    """The verb at unit `k` takes a stance by its shape, whatever the verb: it is a speech or
+    stance verb of the lists ("has continually denied"), or a clause follows it before any
+    comma, a that-clause, a question word or an infinitive of intent ("is coordinating with
+    the allies to do more"), not a thing as its bare object ("levied the warning after ...",
+    "opened a corridor"). "to" before a name or an article is a preposition ("provided aid
+    to Ukraine"); "that" after an article's noun opens a relative clause ("built a corridor
+    that ships use")."""
+    units = work.units
+    v = bisect_left(work.verbs, units[k][START], key=_start)
+    if v < len(work.verbs) and work.verbs[v][0] == units[k][START]:
+        return work.verbs[v][2].cls in ("speech", "stance")
+    for j in range(k + 1, min(k + 1 + _CONTENT_REACH, last)):
+        low = units[j][LOW]
+        if low in (",", ";", ":", "—", "–") or (low == "." and j + 1 < last):
+            return False
+        if low in _CONTENT_OPENERS:  # "a corridor that ships use": a relative clause
+            return not any(units[i][LOW] in NOUN_MARK for i in range(k + 1, j))
+        if low == "to" and j + 1 < last:
+            after = units[j + 1]
+            if not after[CAP] and after[TERM] is None and after[LOW] not in NOUN_MARK:
+                return True
+    return False
+
+
+def _event_told(work: BlockWork, rules: CompiledRules, k: int, first: int, last: int) -> bool:
+    """The main verb at unit `k` tells an act, not a stance (`actor_subject`'s vetoes): an
+    event verb (`rules.events`) or one inside an `actions:`/`exclusions:` span or a quote, an
+    infinitive's event ("managed to visit"), a contact already told ("characterised the call
+    as"), a condition ("if Moscow ..."), a formal step the narrator tells (`_narrated_step`)."""
+    units = work.units
+    low, at = units[k][LOW], units[k][START]
+    if low in rules.events or in_spans(at, merged(work.excluded)) or in_spans(at, work.quotes):
+        return True
+    if k + 2 < last and units[k + 1][LOW] == "to" and units[k + 2][LOW] in rules.events:
+        return True  # "managed to visit", "sought to annex": the infinitive's event
+    if _contact_told(units, k, last):
+        return True  # "characterised the phone call as ...": a readout of a contact, an act
+    if any(units[i][LOW] in _CONDITION or units[i][LOW] in _CONDITIONS for i in range(first, last)):
+        return True  # "X will tighten sanctions if Moscow ...": a condition, no stance
+    v = bisect_left(work.verbs, at, key=_start)
+    return v < len(work.verbs) and work.verbs[v][0] == at and work.verbs[v][2].cls == "step"
+
+
 def actor_subject(
     work: BlockWork, rules: CompiledRules, state: State, distance: int, body_from: int
 ) -> None:
@@ -3155,7 +3224,6 @@ def actor_subject(
     if any(ev.kind in ("attribution", "carry") for ev in work.evidence):
         return
     units, starts = work.units, work.starts
-    excluded = merged(work.excluded)
     for s_start, s_end in work.sentences:
         first, last = bisect_left(starts, s_start), bisect_left(starts, s_end)
         if last - first < 3 or s_start < body_from or in_spans(s_start, work.quotes):
@@ -3165,24 +3233,15 @@ def actor_subject(
         k = _main_verb(work, first, last, rules.events)
         if k is None:
             continue
-        low, at = units[k][LOW], units[k][START]
-        if low in rules.events or in_spans(at, excluded) or in_spans(at, work.quotes):
+        if _event_told(work, rules, k, first, last):
             continue
-        if k + 2 < last and units[k + 1][LOW] == "to" and units[k + 2][LOW] in rules.events:
-            continue  # "managed to visit", "sought to annex": the infinitive's event
-        if _contact_told(units, k, last):
-            continue  # "characterised the phone call as ...": a readout of a contact, an act
-        if any(
-            units[i][LOW] in _CONDITION or units[i][LOW] in _CONDITIONS for i in range(first, last)
-        ):
-            continue  # "X will tighten sanctions if Moscow ...": a condition, no stance
-        v = bisect_left(work.verbs, at, key=_start)
-        if v < len(work.verbs) and work.verbs[v][0] == at and work.verbs[v][2].cls == "step":
-            continue  # a formal step the narrator tells is context (`_narrated_step`)
+        low = units[k][LOW]
         form = VerbForm(_lemma(low), "stance", low.endswith("ing"))
         attr = _verb_subject(work, units, k, units[k][END], first, last, form, [], state, True)
         if attr is None or not _one_side(work, attr.who):
             continue
+        if _place_name(work, attr.who) and not _stance_shape(work, k, last):
+            continue  # "Moscow levied the warning after ...": the state's act, told by the narrator
         attr.rule = ATTRIBUTION_ACTOR_SUBJECT
         settle(work, [attr], rules, state, distance, None)
         return
