@@ -3142,22 +3142,15 @@ def _one_side(work: BlockWork, who: Who) -> bool:
 
 
 def _place_name(work: BlockWork, who: Who) -> bool:
-    """The subject is a country's or a capital's bare name ("Russia", "Moscow", "Kyiv"): one
-    name of the lexicon, no article, no office, no body ("the Kremlin", "the alliance", "NATO",
-    "the foreign ministry", "European leaders" are not). In narration such a name mostly tells
-    the state's acts ("Kyiv opened a corridor", "Moscow levied the warning"), GUIDE.md's []."""
+    """The subject is a side's name alone, no office and no person: a country or a capital
+    ("Moscow", "Russia"), a seat or a body ("the Kremlin", "NATO", "the alliance"), a group
+    ("European leaders"). In narration such a name mostly tells its state's or body's acts
+    ("Kyiv opened a corridor", "the alliance halted cooperation"), GUIDE.md's []."""
     if who.kind != "actor" or who.roles:
         return False
     a, b = bisect_left(work.starts, who.start), bisect_left(work.starts, who.end)
     term = work.units[a][TERM] if b - a == 1 else None
-    if term is None or term.kind != "alias":
-        return False
-    words = work.text[who.start : who.end].split()
-    return (
-        all(w[:1].isupper() for w in words)
-        and words[0].lower() != "the"
-        and not any(w.isupper() and len(w) > 1 for w in words)
-    )
+    return term is not None and term.kind == "alias"
 
 
 # The words that open a clause the verb takes as its content: "insist that", "warned what",
