@@ -25,6 +25,7 @@ from reader.classify.phrases import (
     OBJECT_PREP,
     SKIP,
     STATED_STANCES,
+    adverb,
     learn,
     np_after,
     np_before,
@@ -58,9 +59,10 @@ from reader.classify.types import (
     Who,
     WhoKind,
 )
-from reader.classify.units import in_spans
+from reader.classify.units import in_spans, merged
 from reader.rules.compile import CompiledRules, VerbForm
 from reader.rules.grammar import (
+    ATTRIBUTION_ACTOR_SUBJECT,
     ATTRIBUTION_COORDINATED,
     ATTRIBUTION_INVERTED,
     ATTRIBUTION_PARTICIPLE,
@@ -467,6 +469,7 @@ class _Verb:
     floor: int
     form: VerbForm
     state: State
+    adverbs: bool = False  # adverbs in -ly may stand before it (`actor_subject`'s verbs)
 
     def low(self, i: int) -> str:
         """Unit `i`'s folded text, or "" before the floor."""
@@ -486,13 +489,14 @@ def _verb_subject(
     form: VerbForm,
     earlier: list[_Attr],
     state: State,
+    adverbs: bool = False,
 ) -> _Attr | None:
     """The attribution of the verb at unit `k`: its subject, by the first of the grammar's
     ways that applies (participle, coordination, the phrase before it, a common noun's
     speaker, inversion); None when it is no speech at all ("his appeal", "backed by")."""
     v_start = units[k][START]
     floor = _quote_floor(work, v_start, first, k)
-    verb = _Verb(work, units, k, v_start, v_end, first, last, floor, form, state)
+    verb = _Verb(work, units, k, v_start, v_end, first, last, floor, form, state, adverbs)
     if _phoned(verb):
         return None
     united = _resolute_in(verb)
@@ -565,6 +569,7 @@ def _resolute_in(verb: _Verb) -> _Attr | None:
 # ("X on Tuesday aboard Air Force One stated", "X at the summit said").
 _PLACE_PREPS = word_set("aboard at in during after before outside inside near from on")
 _PLACE_REACH = 10  # the most units such phrases hold together
+_MONTH_ABBREVIATIONS = word_set("jan feb mar apr jun jul aug sep sept oct nov dec")
 
 
 def _past_place_phrase(verb: _Verb, i: int, relative: bool) -> _Attr | None:
@@ -582,6 +587,9 @@ def _past_place_phrase(verb: _Verb, i: int, relative: bool) -> _Attr | None:
     j = i
     while j > floor and i - j < _PLACE_REACH:
         low = units[j][LOW]
+        if low == "." and units[j - 1][LOW] in _MONTH_ABBREVIATIONS:
+            j -= 1  # "X on Aug. 25 urged": an abbreviated month's dot
+            continue
         if not low.replace("-", "").replace(" ", "").isalnum():
             return None
         v = bisect_left(verbs, units[j][START], key=_start)
@@ -607,6 +615,8 @@ def _opens(verb: _Verb, attr: _Attr) -> bool:
     colon) or the words after a comma."""
     work = verb.work
     before = work.folded[work.sentence_start(attr.who.start) : attr.who.start].rstrip()
+    if before.endswith("both"):  # "Both the Kremlin and the ministry on Monday portrayed"
+        before = before[:-4].rstrip()
     return not before or before.endswith((",", "—", "–", "-", ":"))
 
 
@@ -809,8 +819,12 @@ def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
     if before is None:
         return None
     i = before
-    while i >= floor and units[i][LOW] in SKIP and units[i][TERM] is None:
-        i -= 1
+    while (
+        i >= floor
+        and units[i][TERM] is None
+        and (units[i][LOW] in SKIP or (verb.adverbs and adverb(units[i])))
+    ):
+        i -= 1  # "has also"; for a verb no list has, "has continually"
     if i > floor and units[i][LOW] == "." and units[i - 1][LOW] in NAME_SUFFIXES:
         i -= 1  # "John F. Kerry Jr. said"
     if i > floor and units[i][LOW] == ")":  # "Ukraine's military intelligence (HUR) said"
@@ -2964,3 +2978,263 @@ def _person_before(work: BlockWork, pos: int, speaker: tuple[str, ...], state: S
             if set(actors) - set(speaker):
                 return Who("actor", actors, unit[START], unit[END], member=member)
     return NONE
+
+
+# Between a main clause's subject and its verb, besides `SKIP`: the auxiliaries a verb phrase
+# opens with ("did not", "'s imposing", "can").
+_VERB_AUX = word_set("do does did can cannot 's ’s 've ’ve 'd ’d")
+# The auxiliaries after which the main verb is a participle ("has imposed", "is raising"): with
+# none after them, "have" or "be" is the verb itself ("have not had contact", "is a country").
+_PERFECT = word_set("has have had is are was were been being 's ’s 've ’ve")
+_BE_FORMS = word_set("is are was were been being")
+_HEARSAY_WORDS = word_set("allegedly reportedly purportedly supposedly")
+# What a word after the subject is when it is no verb: an article, a possessive, a preposition,
+# a conjunction ("Russia and Ukraine ...", "Putin's order ...", "the ministry of ...").
+_NO_VERB = (
+    NOUN_MARK
+    | OBJECT_PREP
+    | COORD
+    | word_set("of who which whose that than as whether or nor no not n't yet , ; : - – — ( )")
+    | word_set("\" “ ” ' ’")
+)
+# The main clause's verb at most this many units after its subject.
+_SUBJECT_REACH = 12
+# Heads of a subject that act and take no stance: fighting forces, police, crowds.
+_ACTING_HEADS = word_set(
+    "forces force troops army armies soldiers units unit police servicemen fighters jets drones "
+    "ships navy residents citizens people delegations"
+)
+# Pronouns that stand for the last named person: a narrator's "we" or "it" stands for no side.
+_THIRD_PERSON = word_set("he she")
+
+
+def _participle_like(low: str, events: frozenset[str]) -> bool:
+    """A word that can follow "has" or "is" as the main verb: a past or present participle
+    ("imposed", "taken", "raising"), or an event verb's irregular one ("met", "held")."""
+    return low.endswith(("ed", "en", "ing", "wn", "ne")) or low in events
+
+
+def _main_verb(work: BlockWork, first: int, last: int, events: frozenset[str]) -> int | None:
+    """The unit of the sentence's main verb after its opening subject, the verb
+    `actor_subject` reads: past an opening adverbial clause ("As talks stalled, ...") or a
+    phrase of time or place before a comma ("On Monday, ..."), the phrase that opens the
+    clause (with "of": "members of the alliance"), adverbs, dates and auxiliaries; None when
+    no lower-case word of no lexicon follows (a copula's complement, a name, a number), or
+    the clause is a passive."""
+    units = work.units
+    start = _past_opening_clause(units, first, last) or first
+    commas = [j for j in range(start + 1, min(start + 8, last)) if units[j][LOW] == ","]
+    if commas and not any(units[j][TERM] is not None for j in range(start, commas[0])):
+        start = commas[0] + 1  # "On Monday, ...", "Minutes later, ...": no one named before
+    elif units[start][LOW] in OBJECT_PREP:
+        return None
+    a, b = np_after(units, start, last)
+    if b <= a or a != start:
+        return None
+    found = _past_auxiliaries(units, b, last)
+    if found is None:
+        return None
+    j, perfect, passive = found
+    if j >= last or units[j][CAP] or units[j][TERM] is not None or units[j][LOW] in _NO_VERB:
+        return None
+    low = units[j][LOW]
+    if not low.replace("-", "").isalpha() or (perfect and not _participle_like(low, events)):
+        return None
+    if passive and not low.endswith("ing"):
+        return None  # "was not supposed to": a passive
+    after = units[j + 1][LOW] if j + 1 < last else ""
+    if low.endswith("s") and (after.endswith("ed") or after in events):
+        return None  # "Kyiv protests drew crowds": a noun before the verb
+    return j
+
+
+def _past_auxiliaries(units: list[Unit], b: int, last: int) -> tuple[int, bool, bool] | None:
+    """From the subject's end `b`: past "of" and its phrase, auxiliaries, adverbs and dates,
+    the unit where the verb may stand, whether "have"/"be" came before it and whether "be"
+    was the last auxiliary (a passive unless an -ing form follows); None after a hearsay
+    adverb ("reportedly")."""
+    j, perfect, passive = b, False, False
+    while j < min(last, b + _SUBJECT_REACH):
+        unit = units[j]
+        low = unit[LOW]
+        if low == "of" and j == b:
+            j = b = np_after(units, j + 1, last)[1]  # "members of the Alliance"
+        elif low in _HEARSAY_WORDS:
+            return None  # "X reportedly plans", "allegedly noted": hearsay, no stated stance
+        elif unit[TERM] is None and (low in SKIP or low in _VERB_AUX or adverb(unit)):
+            perfect = perfect or low in _PERFECT
+            passive = low in _BE_FORMS or (passive and low not in _PERFECT)
+            j += 1  # "has also", "is", "continually"
+        elif (
+            low in _CALENDAR_WORDS or low[:1].isdigit() or (unit[CAP] and units[j - 1][LOW] == "on")
+        ):
+            j += 1  # "on Aug. 25", "on February 20"
+        else:
+            break
+    return j, perfect, passive
+
+
+_SUFFIXES = (("ied", "y"), ("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
+
+
+def _lemma(surface: str) -> str:
+    """A rough base form of a verb no list has, for the grammar's form checks (a bare form
+    after one name is a noun, "NATO support"; "portrayed" and "urges" are verbs)."""
+    for suffix, base in _SUFFIXES:
+        if surface.endswith(suffix) and len(surface) > len(suffix) + 2:
+            return surface[: -len(suffix)] + base
+    return surface
+
+
+_CALENDAR_WORDS = word_set(
+    "jan feb mar apr jun jul aug sep sept oct nov dec . january february march april may june "
+    "july august september october november december"
+)
+
+
+# Contacts whose account is an act (GUIDE.md: a call or a meeting is no position).
+_CONTACTS = word_set("call calls conversation conversations talks meeting meetings visit")
+
+
+_TRAILING_SPEAKER = 8  # the most units a speaker closing a sentence after a quote holds
+
+
+def _contact_told(units: list[Unit], k: int, last: int) -> bool:
+    """The verb's object is a contact already told ("characterised the phone call as",
+    "described their talks as"): a readout, an act; "cancelled a meeting" is a step."""
+    for i in range(k + 1, min(k + 5, last)):
+        if units[i][LOW] in _CONTACTS:
+            return any(
+                units[h][LOW] in NOUN_MARK and units[h][LOW] not in ("a", "an")
+                for h in range(k + 1, i)
+            )
+    return False
+
+
+def _speaker_after_quote(work: BlockWork, first: int, last: int) -> bool:
+    """A quote closes inside the sentence and a lexicon name or office follows it: the words
+    are that speaker's, told with a verb no list has ('..., Putin's spokesman quips')."""
+    units = work.units
+    for _, q_end in work.quotes:
+        if units[first][START] <= q_end < units[last - 1][END]:
+            j = bisect_left(work.starts, q_end)
+            if last - j <= _TRAILING_SPEAKER:
+                return any(units[i][TERM] is not None for i in range(j, last))
+    return False
+
+
+def _one_side(work: BlockWork, who: Who) -> bool:
+    """The subject is one actor of one side that can take a stance: not a list or a pair
+    ("Russian and Ukrainian delegations", "Hungary, Slovakia and ..."), not forces or police
+    ("Russian forces have been trying"), not a narrator's "we" or "it"."""
+    if who.kind == "pronoun":
+        return who.word in _THIRD_PERSON
+    if who.kind != "actor" or len(who.actors) != 1:
+        return False
+    units = work.units
+    a = bisect_left(work.starts, who.start)
+    b = bisect_left(work.starts, who.end)
+    if b <= a or any(units[i][LOW] in ("and", "&", ",") for i in range(a, b)):
+        return False
+    # the phrase ends in a name or an office, not a thing of the side's ("Kyiv protests")
+    head = units[b - 1]
+    return head[TERM] is not None and head[LOW] not in _ACTING_HEADS
+
+
+def _place_name(work: BlockWork, who: Who) -> bool:
+    """The subject is a side's name alone, no office and no person: a country or a capital
+    ("Moscow", "Russia"), a seat or a body ("the Kremlin", "NATO", "the alliance"), a group
+    ("European leaders"). In narration such a name mostly tells its state's or body's acts
+    ("Kyiv opened a corridor", "the alliance halted cooperation"), GUIDE.md's []."""
+    if who.kind != "actor" or who.roles:
+        return False
+    a, b = bisect_left(work.starts, who.start), bisect_left(work.starts, who.end)
+    term = work.units[a][TERM] if b - a == 1 else None
+    return term is not None and term.kind == "alias"
+
+
+# The words that open a clause the verb takes as its content: "insist that", "warned what",
+# "is pushing to ..." (an infinitive of intent).
+_CONTENT_OPENERS = word_set("that what how whether why")
+_CONTENT_REACH = 7  # the most units between the verb and its content clause's opener
+
+
+def _stance_shape(work: BlockWork, k: int, last: int) -> bool:
+    """The verb at unit `k` takes a stance by its shape, whatever the verb: it is a speech or
+    stance verb of the lists ("has continually denied"), or a clause follows it before any
+    comma, a that-clause, a question word or an infinitive of intent ("is coordinating with
+    the allies to do more"), not a thing as its bare object ("levied the warning after ...",
+    "opened a corridor"). "to" before a name or an article is a preposition ("provided aid
+    to Ukraine"); "that" after an article's noun opens a relative clause ("built a corridor
+    that ships use")."""
+    units = work.units
+    v = bisect_left(work.verbs, units[k][START], key=_start)
+    if v < len(work.verbs) and work.verbs[v][0] == units[k][START]:
+        return work.verbs[v][2].cls in ("speech", "stance")
+    for j in range(k + 1, min(k + 1 + _CONTENT_REACH, last)):
+        low = units[j][LOW]
+        if low in (",", ";", ":", "—", "–") or (low == "." and j + 1 < last):
+            return False
+        if low in _CONTENT_OPENERS:  # "a corridor that ships use": a relative clause
+            return not any(units[i][LOW] in NOUN_MARK for i in range(k + 1, j))
+        if low == "to" and j + 1 < last:
+            after = units[j + 1]
+            if not after[CAP] and after[TERM] is None and after[LOW] not in NOUN_MARK:
+                return True
+    return False
+
+
+def _event_told(work: BlockWork, rules: CompiledRules, k: int, first: int, last: int) -> bool:
+    """The main verb at unit `k` tells an act, not a stance (`actor_subject`'s vetoes): an
+    event verb (`rules.events`) or one inside an `actions:`/`exclusions:` span or a quote, an
+    infinitive's event ("managed to visit"), a contact already told ("characterised the call
+    as"), a condition ("if Moscow ..."), a formal step the narrator tells (`_narrated_step`)."""
+    units = work.units
+    low, at = units[k][LOW], units[k][START]
+    if low in rules.events or in_spans(at, merged(work.excluded)) or in_spans(at, work.quotes):
+        return True
+    if k + 2 < last and units[k + 1][LOW] == "to" and units[k + 2][LOW] in rules.events:
+        return True  # "managed to visit", "sought to annex": the infinitive's event
+    if _contact_told(units, k, last):
+        return True  # "characterised the phone call as ...": a readout of a contact, an act
+    if any(units[i][LOW] in _CONDITION or units[i][LOW] in _CONDITIONS for i in range(first, last)):
+        return True  # "X will tighten sanctions if Moscow ...": a condition, no stance
+    v = bisect_left(work.verbs, at, key=_start)
+    return v < len(work.verbs) and work.verbs[v][0] == at and work.verbs[v][2].cls == "step"
+
+
+def actor_subject(
+    work: BlockWork, rules: CompiledRules, state: State, distance: int, body_from: int
+) -> None:
+    """A body block no other step gave a speaker: the first sentence whose main clause has
+    one side's actor as subject (resolved as a speech verb's is: an office, a government, a
+    ministry, a country, "he" for the last named person) and a verb that is no event
+    (`rules.events`: a physical or military act, movement, a meeting, a call; nor inside an
+    `actions:` or `exclusions:` span) carries that side. Lists of speech verbs never end ("is
+    raising the stakes", "slapped new restrictions", "insist that"); the class of events does."""
+    if work.index == 0 or work.main:
+        return  # (a first line is a headline, whose own grammar `_title_source` reads)
+    if any(ev.kind in ("attribution", "carry") for ev in work.evidence):
+        return
+    units, starts = work.units, work.starts
+    for s_start, s_end in work.sentences:
+        first, last = bisect_left(starts, s_start), bisect_left(starts, s_end)
+        if last - first < 3 or s_start < body_from or in_spans(s_start, work.quotes):
+            continue  # (a label's words: "Note: This transcript presents ...")
+        if _speaker_after_quote(work, first, last):
+            continue  # '... a situation Russia "couldn't tolerate," <office> <verb>': theirs
+        k = _main_verb(work, first, last, rules.events)
+        if k is None:
+            continue
+        if _event_told(work, rules, k, first, last):
+            continue
+        low = units[k][LOW]
+        form = VerbForm(_lemma(low), "stance", low.endswith("ing"))
+        attr = _verb_subject(work, units, k, units[k][END], first, last, form, [], state, True)
+        if attr is None or not _one_side(work, attr.who):
+            continue
+        if _place_name(work, attr.who) and not _stance_shape(work, k, last):
+            continue  # "Moscow levied the warning after ...": the state's act, told by the narrator
+        attr.rule = ATTRIBUTION_ACTOR_SUBJECT
+        settle(work, [attr], rules, state, distance, None)
+        return

@@ -36,7 +36,7 @@ def present_form(surface: str, lemma: str) -> bool:
 # Between a subject and its verb: auxiliaries, adverbs, time expressions.
 SKIP = word_set(
     "has have had was were is are be been will would could may might shall should must also "
-    "again once repeatedly later earlier previously already then afterwards meanwhile however "
+    "again once repeatedly later earlier previously already just then afterwards meanwhile however "
     "still further even never not n't long reportedly publicly separately recently now today "
     "yesterday tonight on last this that week month year morning evening night weekend monday "
     "tuesday wednesday thursday friday saturday sunday in a statement jointly openly privately "
@@ -47,6 +47,26 @@ SKIP = word_set(
     "frankly calmly confidently harshly unequivocally sternly pointedly curtly tersely solemnly "
     "defiantly furiously indignantly mockingly scornfully smugly brazenly falsely"
 )
+
+
+# Words in -ly that are nouns, not adverbs ("the ally said", "a rally", "the assembly").
+_LY_NOUNS = word_set("ally rally assembly family supply anomaly monopoly belly homily")
+# Adverbs that make a verb hearsay, no one's stated position ("allegedly noted").
+_HEARSAY = word_set("allegedly reportedly purportedly supposedly")
+
+
+def adverb(unit: Unit) -> bool:
+    """A manner or time adverb in -ly between a subject and its verb ("has continually
+    denied", "steadily increased"): a lower-case word of no lexicon, not a noun in -ly."""
+    low = unit[LOW]
+    return (
+        low.endswith("ly")
+        and len(low) > 4
+        and unit[TERM] is None
+        and not unit[CAP]
+        and low not in _LY_NOUNS
+        and low not in _HEARSAY
+    )
 
 
 # A word before a verb form that makes it a noun: "the call", "his appeal", "Kyiv's request".

@@ -15,6 +15,7 @@ from threading import Event
 from typing import Any, TypeVar
 
 from reader.classify.attribution import (
+    actor_subject,
     described_thing,
     on_topic,
     reported_positions,
@@ -490,10 +491,22 @@ def _analyse(
             embedded_document(work, state, rules)  # "Statement of the MFA of Ukraine on ..."
         author_voice(work, state, rules)  # "We condemn ...": the author the opening named
     _document_source(work, rules, state, is_title, pending)
-    if not is_title and work.term_at:
-        restated_views(work, rules)  # "rejected Russia's demand that", "Russian claims"
+    if not is_title:
+        _last_readings(work, rules, state, distance, body_from)
     _framing_and_mentions(work, rules)
     return pending
+
+
+def _last_readings(
+    work: BlockWork, rules: CompiledRules, state: State, distance: int, body_from: int
+) -> None:
+    """A body block's readings after its speakers are known: positions restated by others
+    ("rejected Russia's demand that", "Russian claims"), then, for a block still with no
+    speaker, a side's actor as its main clause's subject ("He is imposing sanctions")."""
+    if work.term_at:
+        restated_views(work, rules)
+    if work.units:
+        actor_subject(work, rules, state, distance, body_from)
 
 
 def _note_sources(work: BlockWork, state: State) -> None:

@@ -389,6 +389,9 @@ class CompiledRules:
     sources: tuple[SourceRule, ...] = ()  # site, outlet and title rules, in config order
     actions: tuple[TermRule, ...] = ()  # "X spoke to Y": an action, not a position (regexes)
     steps: tuple[TermRule, ...] = ()  # "X launched the procedure to withdraw": a formal step
+    # every form of the event verbs ("struck", "met", "arrived"): a side's actor doing them
+    # takes no stance (reader.classify.attribution `actor_subject`)
+    events: frozenset[str] = frozenset()
 
     def message(self, rule: str) -> str:
         """The human explanation of rule `rule` (its id when none is known)."""
@@ -507,6 +510,7 @@ def build(
         sources=sources,
         actions=action_regex,
         steps=step_regex,
+        events=_event_forms(data),
     )
 
 
@@ -647,6 +651,21 @@ def _verb_forms(data: Mapping[str, Any]) -> dict[str, VerbForm]:
             for form in forms:
                 verbs.setdefault(form, VerbForm(key, cls, form.split(" ")[0].endswith("ing")))
     return verbs
+
+
+def _event_forms(data: Mapping[str, Any]) -> frozenset[str]:
+    """Every form of the event verbs (`verbs.events`: "strike": strikes, struck, striking),
+    inflected as the speech verbs are; a phrase's first word only ("shoot down": "shot")."""
+    verb_data = data.get("verbs") or {}
+    irregular: Mapping[str, Sequence[str]] = {
+        _norm(lemma): forms for lemma, forms in (verb_data.get("irregular") or {}).items()
+    }
+    forms: set[str] = set()
+    for lemma in verb_data.get("events") or ():
+        key = _norm(lemma)
+        for form in [key, *map(_norm, irregular[key])] if key in irregular else inflect(key):
+            forms.add(form.split(" ")[0])
+    return frozenset(forms)
 
 
 def step_form(rule_id: str, surface: str) -> VerbForm:

@@ -61,6 +61,15 @@ ATTRIBUTION_HEADLINE = GrammarRule(
     "'... - Kremlin' and 'Zelensky: ...' in a title name its source; a title's 'MoD says' or "
     "'official says' takes the source the first paragraphs name.",
 )
+ATTRIBUTION_ACTOR_SUBJECT = GrammarRule(
+    "attribution.actor-subject",
+    "attribution",
+    "a side's actor is the subject of the main clause, with a verb of no event",
+    "A block no speech verb attributes, whose main clause has a side's actor as its subject (a "
+    "person with a side's office, a government, a ministry, a country for its government) and "
+    "a verb that is no physical act, movement, meeting or call (`verbs.events`, `actions:`), "
+    "tells that side's stance: 'He is imposing sanctions', 'members of the alliance insist'.",
+)
 ATTRIBUTION_PARTICIPLE = GrammarRule(
     "attribution.participle",
     "attribution",
@@ -181,6 +190,7 @@ GRAMMAR_RULES: Mapping[str, GrammarRule] = {
         ATTRIBUTION_SOURCE,
         ATTRIBUTION_COLON,
         ATTRIBUTION_HEADLINE,
+        ATTRIBUTION_ACTOR_SUBJECT,
         ATTRIBUTION_PARTICIPLE,
         ATTRIBUTION_COORDINATED,
         REPORTED_SPEECH,

@@ -435,7 +435,14 @@ _TOP = mapping(
         "roles": STRINGS,
         "pronouns": STRINGS,
         "others": STRINGS,
-        "verbs": mapping({"speech": STRINGS, "stance": STRINGS, "irregular": map_of(STRINGS)}),
+        "verbs": mapping(
+            {
+                "speech": STRINGS,
+                "stance": STRINGS,
+                "events": STRINGS,
+                "irregular": map_of(STRINGS),
+            }
+        ),
         "source_markers": STRINGS,
         "topic": STRINGS,
         "national": STRINGS,
