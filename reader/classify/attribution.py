@@ -3215,8 +3215,11 @@ def actor_subject(
     raising the stakes", "slapped new restrictions", "insist that"); the class of events does."""
     if work.index == 0 or work.main:
         return  # (a first line is a headline, whose own grammar `_title_source` reads)
-    if any(ev.kind in ("attribution", "carry") for ev in work.evidence):
-        return
+    if any(
+        ev.kind in ("attribution", "carry") and ev.rule != REPORTED_POSITION.id
+        for ev in work.evidence
+    ):
+        return  # (another's position it names, "amid criticism from X", is no speaker)
     units, starts = work.units, work.starts
     for s_start, s_end in work.sentences:
         first, last = bisect_left(starts, s_start), bisect_left(starts, s_end)
