@@ -3321,7 +3321,7 @@ def _agent_at(work: BlockWork, rules: CompiledRules, k: int, first: int, last: i
     "by"; None for anything else."""
     units = work.units
     low = units[k][LOW]
-    if low in rules.agent_nouns:
+    if low in rules.agent_nouns or low in rules.agent_content_nouns:
         if k + 2 < last and units[k + 1][LOW] in ("from", "by"):
             return k + 2
         return None
@@ -3378,6 +3378,10 @@ def agent_stance(work: BlockWork, rules: CompiledRules, state: State, body_from:
                 or _listed(work, who, b, last, state)
             ):
                 continue
+            if units[k][LOW] in rules.agent_content_nouns and (
+                b >= last or units[b][LOW] != "that"
+            ):
+                continue  # "threats from Russia" alone: no words said
             fresh = [actor for actor in who.actors if actor not in own]
             if fresh and allowed(who, work, rules):
                 end = units[b - 1][END]

@@ -397,6 +397,7 @@ class CompiledRules:
     # `agent_stance`)
     agent_participles: frozenset[str] = frozenset()
     agent_nouns: frozenset[str] = frozenset()
+    agent_content_nouns: frozenset[str] = frozenset()  # only with "that" after the agent
     agent_search: re.Pattern[str] | None = None
 
     def message(self, rule: str) -> str:
@@ -680,12 +681,14 @@ def _agents(data: Mapping[str, Any]) -> dict[str, Any]:
     agents = data.get("agents") or {}
     participles = frozenset(_norm(w) for w in agents.get("participles") or ())
     nouns = frozenset(_norm(w) for w in agents.get("nouns") or ())
-    words = sorted(participles | nouns, key=len, reverse=True)
+    content = frozenset(_norm(w) for w in agents.get("content_nouns") or ())
+    words = sorted(participles | nouns | content, key=len, reverse=True)
     search = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b.{0,60}?\b(?:by|from)\b")
     return {
         "events": _event_forms(data),
         "agent_participles": participles,
         "agent_nouns": nouns,
+        "agent_content_nouns": content,
         "agent_search": search if words else None,
     }
 

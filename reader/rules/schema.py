@@ -444,7 +444,7 @@ _TOP = mapping(
             }
         ),
         "source_markers": STRINGS,
-        "agents": mapping({"participles": STRINGS, "nouns": STRINGS}),
+        "agents": mapping({"participles": STRINGS, "nouns": STRINGS, "content_nouns": STRINGS}),
         "topic": STRINGS,
         "national": STRINGS,
         "trade": STRINGS,
