@@ -444,6 +444,7 @@ _TOP = mapping(
             }
         ),
         "source_markers": STRINGS,
+        "agents": mapping({"participles": STRINGS, "nouns": STRINGS, "content_nouns": STRINGS}),
         "topic": STRINGS,
         "national": STRINGS,
         "trade": STRINGS,
@@ -468,6 +469,7 @@ TOP_LEVEL_KEYS: tuple[str, ...] = (
     "others",
     "verbs",
     "source_markers",
+    "agents",
     "topic",
     "national",
     "trade",
