@@ -36,8 +36,7 @@ def test_unknown_key_suggests_the_closest(tmp_path: Path) -> None:
     path = _write(tmp_path, "settings:\n  carry_distanse: 2\n")
     assert _one(path) == (
         f"{path}:2:3: unknown key 'carry_distanse' (did you mean 'carry_distance'?); "
-        "expected one of: carry_distance, threshold, min_score, weights, regex_budget_ms, "
-        "remarks_shape"
+        "expected one of: carry_distance, threshold, min_score, weights, regex_budget_ms"
     )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import lru_cache
 
 from reader.classify.datelines import agency_city
@@ -41,7 +41,6 @@ from reader.classify.units import (
     merged,
     section_heading,
 )
-from reader.model import Block
 from reader.rules.compile import CompiledRules, Term
 from reader.rules.grammar import (
     ATTRIBUTION_HEADLINE,
@@ -285,54 +284,6 @@ _OFFICE_GENRE = re.compile(
 # Capitalised words, joined by "of", "the", "for", "and", "&": at most eight of them.
 _OFFICE_WORDS = re.compile(
     r"(?:[A-Z][\w'’-]*|of|the|for|and|&)(?:\s+(?:[A-Z][\w'’-]*|of|the|for|and|&)){0,7}"
-)
-
-
-def remarks_shape(blocks: Sequence[Block], state: State, rules: CompiledRules) -> None:
-    """A page whose body has the shape of one speaker's remarks, whatever its title or form (a
-    speech after "Dear ladies and gentlemen!", a turn of a transcript opened by a greeting, a
-    ministry's statement in "we" with no speech verb): most of its first paragraphs speak in
-    the first person outside quotes, and few report anyone ("X said", "according to", quote
-    marks). A story quoting a long speech reports it; a question-and-answer page has its
-    asker's turns. Thresholds: `settings.remarks_shape`. Only the first paragraphs are read:
-    a long page's first screen does not wait for its end."""
-    shape = rules.remarks_shape
-    body = [
-        block.text
-        for block in blocks[1 : 1 + shape.paragraphs]
-        if block.kind in ("paragraph", "quote") and len(block.text.split()) >= _CONTENT_WORDS
-    ]
-    if len(body) < max(1, shape.least):
-        return
-    own = sum(1 for text in body if _OWN_FIRST_PERSON.search(_QUOTED.sub("", text)))
-    told = sum(1 for text in body if _TOLD.search(text) or text.rstrip().endswith("?"))
-    state.shaped = own >= shape.first_person * len(body) and told <= shape.reported * len(body)
-
-
-def shaped_remarks(title: BlockWork, state: State, pending: Who | None) -> None:
-    """After the title: a page in one speaker's remarks' shape that no title, site or outlet
-    rule gave an author is an official document whose author its first lines name
-    (`document_voice`: a speaker line, a delivery line, the side its "we" names itself);
-    none named, its lines stay no one's. A title that names a speaker ("Reznikov: ...",
-    "<claim>, minister says") leaves the page to the machinery that follows that speaker."""
-    if title.main or pending is not None:
-        return
-    if state.shaped and state.document is None and state.source is None:
-        state.official = state.author_pending = True
-
-
-# A paragraph of content, as the shape counts it (a salutation or a heading is too short).
-_CONTENT_WORDS = 6
-
-# A quoted span, whose first person is the quoted speaker's.
-_QUOTED = re.compile(r"[\"“„«][^\"“”„«»]*[\"”»]")
-
-# A narrator reporting someone: a reporting verb not after the speaker's own "I" or "we" ("as
-# I said"), "according to", or quote marks.
-_TOLD = re.compile(
-    r"[\"“”„«»]|\baccording\s+to\b"
-    r"|(?<!\bI\s)(?<!\b[Ww]e\s)\b(?:said|says|told|tells|added|adds|stated|noted|reported|"
-    r"reports|wrote|writes|quoted)\b"
 )
 
 

@@ -44,9 +44,7 @@ from reader.classify.document import (
     lost_colon_source,
     passive_decision,
     protest_to_envoy,
-    remarks_shape,
     resolve_title,
-    shaped_remarks,
     slug_subject,
     statement_speaker,
     statement_voice,
@@ -79,7 +77,6 @@ from reader.classify.sources import (
     drop_voice_of_actions,
     embedded_document,
     joint_voice,
-    keeps_acts,
     opening_source,
     page_source,
     remarks_voice,
@@ -165,7 +162,6 @@ def classify_iter(
     state = State()
     if rules.sources:
         page_source(article, state, rules)
-    remarks_shape(article.blocks, state, rules)
     size = sum(len(block.text) for block in article.blocks)
     budget = Budget(rules.regex_budget * (1 + size // 1_000_000), problems)
     order = _BlockOrder(rules, config.carry_distance)
@@ -491,7 +487,7 @@ def _analyse(
         if not state.official and state.statement is None and rules.sources:
             embedded_document(work, state, rules)  # "Statement of the MFA of Ukraine on ..."
         author_voice(work, state, rules)  # "We condemn ...": the author the opening named
-    _document_source(work, rules, state, is_title, pending)
+    _document_source(work, rules, state, is_title)
     if not is_title:
         _last_readings(work, rules, state, distance, body_from)
     _framing_and_mentions(work, rules)
@@ -582,41 +578,24 @@ def _remarks_speaker(work: BlockWork, state: State, is_title: bool) -> Speaker |
     return Speaker(author, work.index) if author else None
 
 
-def _document_source(
-    work: BlockWork, rules: CompiledRules, state: State, is_title: bool, pending: Who | None
-) -> None:
-    """Where the document itself speaks: its title (`pending`: a headline's source still to
-    resolve), its byline, an official author's voice, or a story opened by a call between two
-    sides' leaders."""
+def _document_source(work: BlockWork, rules: CompiledRules, state: State, is_title: bool) -> None:
+    """Where the document itself speaks: its title, its byline, an official author's voice,
+    or a story opened by a call between two sides' leaders."""
     if is_title:
         if not title_source(work, state, rules):
             document_title(work, state, rules)
         judged_title(work, state, rules)
-        shaped_remarks(work, state, pending)  # a title that names no speaker over remarks
     elif state.genre is not None and byline_source(work, state, rules):
         pass  # "by NATO Secretary General X at ...": the title's second line names the speaker
     elif _opens(work, state) and opening_source(work, state, rules):
         pass  # "X provided the following readout:", "X spoke to Y this morning"
     elif state.official:
         document_voice(work, state, rules)
-        _acts_wait_not(work, state, rules)
         _source_voice(work, state, rules)
     elif state.source is not None:
         joint_voice(work, state, rules)  # a story opened by a call: "the leaders agreed ..."
     if state.source is not None or state.page_rule:
         _note_sources(work, state)
-
-
-def _acts_wait_not(work: BlockWork, state: State, rules: CompiledRules) -> None:
-    """In remarks found by their shape, a line of actions alone that waits for the author
-    ("The President held talks with ..." before the speaker's first "we") is a narrator's
-    lead: it is no one's once the author is known, as `drop_voice_of_actions` makes it when
-    the author is known before it."""
-    waiting = state.unvoiced
-    if not (waiting and waiting[-1] is work and state.shaped) or keeps_acts(work, state):
-        return
-    if reports_only_actions(work, rules):
-        waiting.pop()
 
 
 # The paragraphs where a story's or a reposted document's opening (an `openings:` source

@@ -598,22 +598,14 @@ def _joint_pattern(subjects: tuple[str, ...]) -> re.Pattern[str]:
 def drop_voice_of_actions(work: BlockWork, state: State, rules: CompiledRules) -> None:
     """A release's line that only reports actions ("X had a phone call with Y", "The leaders
     discussed ...", "They agreed to speak again soon") states no position: the document's
-    voice is taken back (`keeps_acts`)."""
-    if keeps_acts(work, state) or not rules.actions:
+    voice is taken back. One speaker's remarks keep it (their account of events is theirs)."""
+    source = state.source
+    if (source is not None and source.remarks) or not rules.actions:
         return
     if not any(ev.rule in _VOICES for ev in work.evidence):
         return
     if _every_sentence_an_action(work, rules):
         work.evidence = [ev for ev in work.evidence if ev.rule not in _VOICES]
-
-
-def keeps_acts(work: BlockWork, state: State) -> bool:
-    """Whether a line of actions alone keeps the document's voice: one speaker's remarks keep
-    it (their account of events is theirs), whether a site rule or the body's shape
-    (`document.remarks_shape`) says so; the shape's opening line is a narrator's lead all the
-    same ("The President held a meeting of ...")."""
-    source = state.source
-    return (source is not None and source.remarks) or (state.shaped and work.index > 1)
 
 
 def reports_only_actions(work: BlockWork, rules: CompiledRules) -> bool:

@@ -104,7 +104,6 @@ class State:
     people: dict[str, Person] = field(default_factory=dict)  # "lavrov" -> Russia, block 4
     names: Names = field(default_factory=dict)  # "graham" -> nato (see phrases)
     official: bool = False  # a release, statement, readout or transcript (from its title)
-    shaped: bool = False  # the body has one speaker's remarks' shape (document.remarks_shape)
     document: tuple[str, ...] | None = None  # the actor whose voice the document is in
     author_pending: bool = False  # a one-speaker title whose speaker no rule resolves: the
     # first blocks wait for a line that names the author (reader.classify.document)

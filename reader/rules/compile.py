@@ -353,18 +353,6 @@ class Weights:
 
 
 @dataclass(frozen=True, slots=True)
-class RemarksShape:
-    """When a page's body has the shape of one speaker's remarks (`settings.remarks_shape`):
-    of its first `paragraphs` paragraphs of content (`least` of them at the least), this
-    share or more speak in the first person, and this share or less report anyone."""
-
-    paragraphs: int
-    least: int
-    first_person: float
-    reported: float
-
-
-@dataclass(frozen=True, slots=True)
 class CompiledRules:
     """Everything the classifier needs, compiled once. See the module docstring."""
 
@@ -384,7 +372,6 @@ class CompiledRules:
     min_score: float
     carry_distance: int
     regex_budget: float  # seconds of user-regex time per rule file per article (per MB)
-    remarks_shape: RemarksShape
     messages: Mapping[str, str]
     sources: tuple[SourceRule, ...] = ()  # site, outlet and title rules, in config order
     actions: tuple[TermRule, ...] = ()  # "X spoke to Y": an action, not a position (regexes)
@@ -470,7 +457,6 @@ def build(
     origins = origins or {}
     settings = data.get("settings") or {}
     weights = settings.get("weights") or {}
-    shape = settings.get("remarks_shape") or {}
     actors, terms = _actor_terms(data)
     messages = {rule.id: rule.message for rule in GRAMMAR_RULES.values()}
     framing, framing_regex = _term_rules(data, "framing", True, origins, messages)
@@ -507,12 +493,6 @@ def build(
         min_score=float(settings.get("min_score", 0.4)),
         carry_distance=int(settings.get("carry_distance", 3)),
         regex_budget=float(settings.get("regex_budget_ms", 200)) / 1000,
-        remarks_shape=RemarksShape(
-            paragraphs=int(shape.get("paragraphs", 12)),
-            least=int(shape.get("least", 3)),
-            first_person=float(shape.get("first_person", 0.4)),
-            reported=float(shape.get("reported", 0.2)),
-        ),
         messages=messages,
         sources=sources,
         actions=action_regex,

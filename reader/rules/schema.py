@@ -300,9 +300,6 @@ _SETTINGS = mapping(
             {k: number for k in ("attribution", "carry", "reported", "framing", "mention")}
         ),
         "regex_budget_ms": _REGEX_BUDGET,
-        "remarks_shape": mapping(
-            {"paragraphs": count, "least": count, "first_person": number, "reported": number}
-        ),
     }
 )
 
