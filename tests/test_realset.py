@@ -209,9 +209,10 @@ def test_by_default_every_committed_real_article_set_is_scored() -> None:
     # at session 10's end; real14 (built in session 10) was blind until its final read at
     # session 12's start; real15 (built in session 11) was blind until its final read at session
     # 12's end; real16 (built in session 12) was blind from its first read at session 13's start
-    # until its final read at that session's end; real17 (built in session 13) is blind from its
-    # first read at session 14's start until its final read at that session's end; real18 (built in session 14) is a check set: half dev,
-    # half blind (the check half, only its totals shown)
+    # until its final read at that session's end; real17 (built in session 13) was blind from
+    # its first read at session 14's start until its final read at that session's end; real18
+    # (built in session 14) is a check set: half dev, half blind (the check half, only its
+    # totals shown)
     assert splits == [{"dev"}] * 17 + [{"dev", "blind"}]
 
 
