@@ -56,9 +56,8 @@ _GRAMMAR_FAMILIES = {"attribution", "carry", "reported"}
 def test_the_labelled_articles_exercise_most_of_the_grammar(emitted: dict[str, str]) -> None:
     """The run above means something only if it reaches the rules: most fire on real text.
     (step.summons, a passive summons, fires on the real sets' cached articles and the rule
-    tests, not on the in-house articles read here, and so does attribution.agent, a side as a
-    passive's or a reaction noun's agent: two more rules may stay silent.)"""
-    assert len(set(GRAMMAR_RULES) & set(emitted)) >= len(GRAMMAR_RULES) - 4
+    tests, not on the in-house articles read here: one more rule may stay silent.)"""
+    assert len(set(GRAMMAR_RULES) & set(emitted)) >= len(GRAMMAR_RULES) - 3
 
 
 @pytest.mark.parametrize("rule", list(GRAMMAR_RULES.values()), ids=list(GRAMMAR_RULES))

@@ -63,7 +63,6 @@ from reader.classify.units import in_spans, merged
 from reader.rules.compile import CompiledRules, VerbForm
 from reader.rules.grammar import (
     ATTRIBUTION_ACTOR_SUBJECT,
-    ATTRIBUTION_AGENT,
     ATTRIBUTION_COORDINATED,
     ATTRIBUTION_INVERTED,
     ATTRIBUTION_PARTICIPLE,
@@ -3215,11 +3214,8 @@ def actor_subject(
     raising the stakes", "slapped new restrictions", "insist that"); the class of events does."""
     if work.index == 0 or work.main:
         return  # (a first line is a headline, whose own grammar `_title_source` reads)
-    if any(
-        ev.kind in ("attribution", "carry") and ev.rule != REPORTED_POSITION.id
-        for ev in work.evidence
-    ):
-        return  # (another's position it names, "amid criticism from X", is no speaker)
+    if any(ev.kind in ("attribution", "carry") for ev in work.evidence):
+        return
     units, starts = work.units, work.starts
     for s_start, s_end in work.sentences:
         first, last = bisect_left(starts, s_start), bisect_left(starts, s_end)
@@ -3242,150 +3238,3 @@ def actor_subject(
         attr.rule = ATTRIBUTION_ACTOR_SUBJECT
         settle(work, [attr], rules, state, distance, None)
         return
-
-
-# What may stand between a stance participle and "by": its complement's "as" phrase ("described
-# as a farce by"), at most this many units, or a quoted label ("branded 'reckless' by").
-_AS_REACH = 5
-# Subjects of a welcome or a thanks that are people: a courtesy to a guest, no stance.
-_GUESTS = word_set("delegation delegations guest guests visitor visitors team leader leaders envoy")
-# Words before a participle that are no noun it qualifies: "as proposed by X" reports X's words
-# as the narrator's reference, "that", "which" open a clause.
-_NOT_HEADS = word_set("as that which who than so and or but if when while")
-_COURTESIES = word_set("welcomed praised applauded")
-
-
-def _by_after(work: BlockWork, k: int, last: int) -> int | None:
-    """The unit of "by" that names the agent of the participle at unit `k`: right after it, or
-    past a quoted label or an "as" phrase ("labelled 'hostile' by", "described as vital by");
-    None when anything else comes first (an object: "condemned the move by ...")."""
-    units = work.units
-    j, as_from = k + 1, None
-    while j < last:
-        unit, low = units[j], units[j][LOW]
-        if low == "by":
-            return j if j + 1 < last else None
-        if in_spans(unit[START], work.quotes) or low in ('"', "“", "”", "'", "‘", "’"):
-            j += 1
-        elif low == "as" and as_from is None:
-            as_from = j
-            j += 1
-        elif as_from is not None and j - as_from <= _AS_REACH and unit[TERM] is None:
-            if low in (",", ";", ":", ".", "—", "–") or unit[CAP]:
-                return None
-            j += 1
-        elif unit[TERM] is None and adverb(unit):
-            j += 1
-        else:
-            return None
-    return None
-
-
-def _passive_at(work: BlockWork, k: int, first: int) -> bool:
-    """The participle at unit `k` is a passive: after a form of "be" (adverbs between: "has
-    also been labelled") or right after a common noun it qualifies ("a step branded"); not after
-    a name, the active verb's subject ("Kyiv described the plan as ...")."""
-    units = work.units
-    i = k - 1
-    while i >= first and units[i][TERM] is None and (units[i][LOW] in SKIP or adverb(units[i])):
-        if units[i][LOW] in _BE or units[i][LOW] == "been":
-            break
-        i -= 1
-    if i < first:
-        return False
-    low = units[i][LOW]
-    if low in _BE or low == "been":
-        if units[k][LOW] in _COURTESIES:
-            h = i - 1
-            while h >= first and units[h][LOW] in _AUXILIARIES:
-                h -= 1
-            # "the minister was welcomed by": a courtesy to a person
-            return h >= first and units[h][TERM] is None and units[h][LOW] not in _GUESTS
-        return True
-    unit = units[i]
-    return (
-        i == k - 1
-        and unit[TERM] is None
-        and not unit[CAP]
-        and low.isalpha()
-        and low not in NOUN_MARK
-        and low not in OBJECT_PREP
-        and low not in _GUESTS
-        and low not in _NOT_HEADS
-    )
-
-
-def _agent_at(work: BlockWork, rules: CompiledRules, k: int, first: int, last: int) -> int | None:
-    """The unit after "by"/"from" where the agent of a stance at unit `k` starts: a passive
-    participle of `agents.participles` with "by", or a noun of `agents.nouns` with "from" or
-    "by"; None for anything else."""
-    units = work.units
-    low = units[k][LOW]
-    if low in rules.agent_nouns or low in rules.agent_content_nouns:
-        if k + 2 < last and units[k + 1][LOW] in ("from", "by"):
-            return k + 2
-        return None
-    if low not in rules.agent_participles or not _passive_at(work, k, first):
-        return None
-    by = _by_after(work, k, last)
-    return None if by is None else by + 1
-
-
-def _listed(work: BlockWork, who: Who, b: int, last: int, state: State) -> bool:
-    """The agent ending before unit `b` is one of a list with another side or with no side
-    ("by Ukraine and several European states"); "NATO members Turkey and Hungary" is one
-    side's, "from Washington and in Europe" and 'by NATO and "a step back" by Washington' are
-    one side's each."""
-    units = work.units
-    if b + 1 >= last or units[b][LOW] not in ("and", "or", "&"):
-        return False
-    nxt = units[b + 1]
-    if nxt[LOW] in OBJECT_PREP or in_spans(nxt[START], work.quotes) or not nxt[LOW][:1].isalnum():
-        return False
-    other = resolve(units[b + 1 : np_after(units, b + 1, last)[1]], state.names)
-    return other.kind != "actor" or set(other.actors) != set(who.actors)
-
-
-def agent_stance(work: BlockWork, rules: CompiledRules, state: State, body_from: int) -> None:
-    """A side's stance told with the side as agent, not subject: "a move branded 'sabre-rattling'
-    by NATO", "has been labelled 'hostile' by Moscow", "sharp criticism from Washington". The
-    agent (one side's actor, resolved as any phrase is) is the block's label, weighed as a
-    reported position: after the block's speaker when it has one, its only label when not.
-    Agents of acts ("shot down by Russian forces", "a visit by the chief") are not read: only
-    the stance participles and nouns of `agents:` open the agent."""
-    if rules.agent_search is None or rules.agent_search.search(work.folded) is None:
-        return
-    units, starts = work.units, work.starts
-    own = {a for e in work.evidence if e.kind in ("attribution", "carry") for a in [e.actor]}
-    for s_start, s_end in work.sentences:
-        first, last = bisect_left(starts, s_start), bisect_left(starts, s_end)
-        if s_start < body_from:
-            continue
-        for k in range(first, last):
-            if in_spans(units[k][START], work.quotes):
-                continue
-            a = _agent_at(work, rules, k, first, last)
-            if a is None:
-                continue
-            b = np_after(units, a, last)[1]
-            while b > a and not units[b - 1][LOW][-1:].isalnum():
-                b -= 1  # "by NATO.": the phrase without its closing stop
-            who = resolve(units[a:b], state.names)
-            if (
-                b <= a
-                or not _one_side(work, who)
-                or who.kind != "actor"
-                or _listed(work, who, b, last, state)
-            ):
-                continue
-            if units[k][LOW] in rules.agent_content_nouns and (
-                b >= last or units[b][LOW] != "that"
-            ):
-                continue  # "threats from Russia" alone: no words said
-            fresh = [actor for actor in who.actors if actor not in own]
-            if fresh and allowed(who, work, rules):
-                end = units[b - 1][END]
-                add_evidence(
-                    work, ATTRIBUTION_AGENT, fresh, units[k][START], end, rules.weights.reported
-                )
-                own.update(fresh)

@@ -16,7 +16,6 @@ from typing import Any, TypeVar
 
 from reader.classify.attribution import (
     actor_subject,
-    agent_stance,
     described_thing,
     on_topic,
     reported_positions,
@@ -499,13 +498,11 @@ def _last_readings(
 ) -> None:
     """A body block's readings after its speakers are known: positions restated by others
     ("rejected Russia's demand that", "Russian claims"), then, for a block still with no
-    speaker, a side's actor as its main clause's subject ("He is imposing sanctions"); a side
-    as the agent of a stance ("criticism from Washington"), after any speaker."""
+    speaker, a side's actor as its main clause's subject ("He is imposing sanctions")."""
     if work.term_at:
         restated_views(work, rules)
     if work.units:
         actor_subject(work, rules, state, distance, body_from)
-        agent_stance(work, rules, state, body_from)  # "branded 'reckless' by NATO"
 
 
 def _note_sources(work: BlockWork, state: State) -> None:

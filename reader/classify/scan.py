@@ -101,17 +101,9 @@ def prepare_chunk(
             strings,
             check,
             _rule_ids(excluded[i], off) if excluded[i] else (),
-            bool(terms[i]) and _agentive(rules, folded[i]),
         )
         for i, block in enumerate(blocks)
     ]
-
-
-def _agentive(rules: CompiledRules, folded: str) -> bool:
-    """A block with an `agents:` participle or noun before "by" or "from" ("branded ... by",
-    "criticism from"): a side may be its agent (reader.classify.attribution `agent_stance`)."""
-    search = rules.agent_search
-    return search is not None and search.search(folded) is not None
 
 
 def _rule_ids(hits: list[tuple[int, int, TermRule]], off: set[str]) -> tuple[str, ...]:
@@ -354,7 +346,6 @@ def _prepare(
     strings: dict[str, str],
     check: Callable[[], None],
     rule_ids: tuple[str, ...] = (),
-    agentive: bool = False,
 ) -> BlockWork:
     """One block's working data from its matches; tokenise it only if there is grammar to do.
     `check` raises once the classification is cancelled (looked at while a long block is
@@ -378,7 +369,6 @@ def _prepare(
         or (block.index <= _LEAD_BLOCKS and terms)  # the author an opening names (authorship)
         or (":" in text and (COLON_PREFIX.match(text) or BARE_LABEL.fullmatch(text)))
         or any(t.kind == "role" for _, _, t in terms)
-        or agentive
     )
     units, starts, term_at = tokenise(text, folded, terms, check) if needs_units else _NO_UNITS
     return BlockWork(

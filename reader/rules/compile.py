@@ -379,13 +379,6 @@ class CompiledRules:
     # every form of the event verbs ("struck", "met", "arrived"): a side's actor doing them
     # takes no stance (reader.classify.attribution `actor_subject`)
     events: frozenset[str] = frozenset()
-    # a side's stance with the side as agent ("branded 'reckless' by NATO", "criticism from
-    # Washington"): the participles and nouns, and a search for either (reader.classify.attribution
-    # `agent_stance`)
-    agent_participles: frozenset[str] = frozenset()
-    agent_nouns: frozenset[str] = frozenset()
-    agent_content_nouns: frozenset[str] = frozenset()  # only with "that" after the agent
-    agent_search: re.Pattern[str] | None = None
 
     def message(self, rule: str) -> str:
         """The human explanation of rule `rule` (its id when none is known)."""
@@ -497,7 +490,7 @@ def build(
         sources=sources,
         actions=action_regex,
         steps=step_regex,
-        **_agents(data),
+        events=_event_forms(data),
     )
 
 
@@ -653,24 +646,6 @@ def _event_forms(data: Mapping[str, Any]) -> frozenset[str]:
         for form in [key, *map(_norm, irregular[key])] if key in irregular else inflect(key):
             forms.add(form.split(" ")[0])
     return frozenset(forms)
-
-
-def _agents(data: Mapping[str, Any]) -> dict[str, Any]:
-    """The event verbs' forms (`_event_forms`), `agents:`'s participles and nouns, and one
-    search for any of them before "by" or "from" (a block with none is not tokenised for them)."""
-    agents = data.get("agents") or {}
-    participles = frozenset(_norm(w) for w in agents.get("participles") or ())
-    nouns = frozenset(_norm(w) for w in agents.get("nouns") or ())
-    content = frozenset(_norm(w) for w in agents.get("content_nouns") or ())
-    words = sorted(participles | nouns | content, key=len, reverse=True)
-    search = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b.{0,60}?\b(?:by|from)\b")
-    return {
-        "events": _event_forms(data),
-        "agent_participles": participles,
-        "agent_nouns": nouns,
-        "agent_content_nouns": content,
-        "agent_search": search if words else None,
-    }
 
 
 def step_form(rule_id: str, surface: str) -> VerbForm:

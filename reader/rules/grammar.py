@@ -70,15 +70,6 @@ ATTRIBUTION_ACTOR_SUBJECT = GrammarRule(
     "a verb that is no physical act, movement, meeting or call (`verbs.events`, `actions:`), "
     "tells that side's stance: 'He is imposing sanctions', 'members of the alliance insist'.",
 )
-ATTRIBUTION_AGENT = GrammarRule(
-    "attribution.agent",
-    "attribution",
-    "a side is the agent of a stance: a passive's 'by', a reaction noun's 'from'",
-    "A stance participle in a passive or after its noun with a side after 'by' ('a step "
-    "branded reckless by NATO', 'was labelled hostile by Moscow'), or a reaction noun with a "
-    "side after 'from' or 'by' ('sharp condemnation from Washington') reports that side's "
-    "position (`agents:`); acts ('shot down by', 'a visit by') are no stance.",
-)
 ATTRIBUTION_PARTICIPLE = GrammarRule(
     "attribution.participle",
     "attribution",
@@ -200,7 +191,6 @@ GRAMMAR_RULES: Mapping[str, GrammarRule] = {
         ATTRIBUTION_COLON,
         ATTRIBUTION_HEADLINE,
         ATTRIBUTION_ACTOR_SUBJECT,
-        ATTRIBUTION_AGENT,
         ATTRIBUTION_PARTICIPLE,
         ATTRIBUTION_COORDINATED,
         REPORTED_SPEECH,

@@ -441,7 +441,6 @@ _TOP = mapping(
             }
         ),
         "source_markers": STRINGS,
-        "agents": mapping({"participles": STRINGS, "nouns": STRINGS, "content_nouns": STRINGS}),
         "topic": STRINGS,
         "national": STRINGS,
         "trade": STRINGS,
@@ -466,7 +465,6 @@ TOP_LEVEL_KEYS: tuple[str, ...] = (
     "others",
     "verbs",
     "source_markers",
-    "agents",
     "topic",
     "national",
     "trade",
