@@ -363,7 +363,9 @@ class _Phrase:
         office = self._office_tied(tied)
         if office is not None:  # "the senators" after "the Russian senators"
             return Who("actor", office[0], start, end, role_keys, member=office[1])
-        if self.direct or (self.adjective and (roles or names or _abbreviated_state(units))):
+        if self.direct or (
+            self.adjective and (roles or names or _abbreviated_state(units) or _states(units))
+        ):
             actors = tuple(self.direct or self.adjective)
             if len(actors) > 1 and any(u[LOW] == "and" for u in units):
                 ties = _conjunct_ties(units)
@@ -439,6 +441,14 @@ def _abbreviated_state(units: Sequence[Unit]) -> bool:
         return False
     low = units[0][LOW].replace(".", "")
     return len(low) <= 3 and units[0][TERM] is not None and units[0][TERM].kind == "adjective"
+
+
+def _states(units: Sequence[Unit]) -> bool:
+    """A side's adjective before a plural of states ("Western nations say", "European
+    capitals warned"): the side's governments speaking as a group, as "Western governments"
+    (a role) already is; "Western weapons" or "European markets" name things, no speaker."""
+    head = units[-1]
+    return len(units) > 1 and head[TERM] is None and head[LOW] in _STATE_HEADS
 
 
 # Capitalised nouns of a place's name, never a person's: "the Baltic Sea" is no Baltic official.
