@@ -2737,8 +2737,13 @@ _AWAITED = re.compile(r"\b(?:wait|waits|waited|waiting|await|awaits|awaited|awai
 # The topic of a question put to the speaker ("When questioned about the demand from X").
 _QUESTION_TOPIC = re.compile(r"\b(?:asked|questioned)\s+(?:about|on|over|regarding)\b")
 _NEGATED = re.compile(r"\b(?:no|not|any|without|never)\s+(?:[\w-]+\s+)?\Z")
+# A concern or an alarm felt "in" or "among" its holders ("has stoked alarm in NATO members
+# Poland and Romania", "caused concern among the Baltic states"): their stated unease.
+_FELT = word_set("concern concerns alarm")
 _FROM_POSITION = re.compile(
-    r"\b(?P<noun>" + "|".join(sorted(_FROM_NOUNS | _POSITION_NOUNS)) + r") (?P<prep>from|by) "
+    r"\b(?P<noun>"
+    + "|".join(sorted(_FROM_NOUNS | _POSITION_NOUNS | _FELT))
+    + r") (?P<prep>from|by|in|among) "
 )
 
 
@@ -2785,7 +2790,9 @@ def reported_positions(work: BlockWork, rules: CompiledRules, state: State) -> N
     said", "he had heard encouraging words from Blinken"), never for the side of the
     block's own speaker."""
     folded = work.folded
-    if (" from " in folded or " by " in folded) and _FROM_POSITION.search(folded) is not None:
+    if (
+        " from " in folded or " by " in folded or " in " in folded or " among " in folded
+    ) and _FROM_POSITION.search(folded) is not None:
         _positions_from(work, rules, state)  # (the literal test first: most blocks have none)
     if _POSITION_NOUN.search(work.folded) is None:
         return  # most blocks: one search instead of a look after every term
@@ -2917,6 +2924,8 @@ def _stated_content(work: BlockWork, match: re.Match[str], b: int) -> bool:
     stated position: words from someone; a proposal, or anything "by" someone, only with
     what it says after the owner ("a promise by NATO leaders that ..."), never awaited."""
     noun, prep = match.group("noun", "prep")
+    if prep in ("in", "among"):
+        return noun in _FELT  # "alarm in Warsaw"; "a statement in Kyiv" is a place
     if noun not in _OFFERS and prep == "from" and noun in _FROM_NOUNS:
         return True
     units = work.units
