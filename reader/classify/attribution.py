@@ -3203,6 +3203,28 @@ def _event_told(work: BlockWork, rules: CompiledRules, k: int, first: int, last:
     return v < len(work.verbs) and work.verbs[v][0] == at and work.verbs[v][2].cls == "step"
 
 
+# An outlet's formula that opens a sentence recalling an earlier report as context ("As
+# reported, ...", "As was previously reported, ...", "As a reminder, ..."): what follows is
+# background the narrator tells, no stance the report carries. ("Earlier, X warned ..." recalls
+# a stance, and "As Reuters reported, ..." names a source: neither is the formula.)
+_RECALL_FORMULA = word_set("as a reminder was we have previously earlier already reported")
+_RECALL_HEADS = word_set("reported reminder")
+
+
+def _recall_opening(units: list[Unit], first: int, last: int) -> bool:
+    """The sentence opens with the recall formula ("As reported,", "As a reminder,"): "as",
+    then only the formula's words up to a comma, one of them "reported" or "reminder"."""
+    if units[first][LOW] != "as":
+        return False
+    for j in range(first + 1, min(first + 6, last)):
+        low = units[j][LOW]
+        if low == ",":
+            return any(units[i][LOW] in _RECALL_HEADS for i in range(first + 1, j))
+        if low not in _RECALL_FORMULA or units[j][TERM] is not None:
+            return False
+    return False
+
+
 def actor_subject(
     work: BlockWork, rules: CompiledRules, state: State, distance: int, body_from: int
 ) -> None:
@@ -3224,7 +3246,7 @@ def actor_subject(
         if _speaker_after_quote(work, first, last):
             continue  # '... a situation Russia "couldn't tolerate," <office> <verb>': theirs
         k = _main_verb(work, first, last, rules.events)
-        if k is None:
+        if k is None or _recall_opening(units, first, last):
             continue
         if _event_told(work, rules, k, first, last):
             continue
