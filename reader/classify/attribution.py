@@ -2981,8 +2981,9 @@ def _person_before(work: BlockWork, pos: int, speaker: tuple[str, ...], state: S
 
 
 # Between a main clause's subject and its verb, besides `SKIP`: the auxiliaries a verb phrase
-# opens with ("did not", "'s imposing", "can").
-_VERB_AUX = word_set("do does did can cannot 's ’s 've ’ve 'd ’d")
+# opens with ("did not", "'s imposing", "can"), and "only" ("could only look on"; not in
+# `SKIP`, where "not only" would read a speech verb's subject across it).
+_VERB_AUX = word_set("do does did can cannot 's ’s 've ’ve 'd ’d only")
 # The auxiliaries after which the main verb is a participle ("has imposed", "is raising"): with
 # none after them, "have" or "be" is the verb itself ("have not had contact", "is a country").
 _PERFECT = word_set("has have had is are was were been being 's ’s 've ’ve")
