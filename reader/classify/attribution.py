@@ -3023,7 +3023,11 @@ def _main_verb(work: BlockWork, first: int, last: int, events: frozenset[str]) -
     no lower-case word of no lexicon follows (a copula's complement, a name, a number), or
     the clause is a passive."""
     units = work.units
-    start = _past_opening_clause(units, first, last) or first
+    start = (
+        _past_opening_clause(units, first, last)
+        or _past_participial_opening(units, first, last)
+        or first
+    )
     commas = [j for j in range(start + 1, min(start + 8, last)) if units[j][LOW] == ","]
     if commas and not any(units[j][TERM] is not None for j in range(start, commas[0])):
         start = commas[0] + 1  # "On Monday, ...", "Minutes later, ...": no one named before
@@ -3047,6 +3051,31 @@ def _main_verb(work: BlockWork, first: int, last: int, events: frozenset[str]) -
     if low.endswith("s") and (after.endswith("ed") or after in events):
         return None  # "Kyiv protests drew crowds": a noun before the verb
     return j
+
+
+_PARTICIPIAL_REACH = 40  # the most units an opening participial phrase holds
+
+
+def _past_participial_opening(units: list[Unit], first: int, last: int) -> int | None:
+    """Where the main clause starts when the sentence opens with a participial phrase
+    ("Considering the situation in the east, the president reminded that ...", "Exchanging
+    views on the crisis, in part, ..., the Russian leader focused on ..."): the unit after the
+    first comma that a lexicon's name or office follows, if the sentence opens with an -ing
+    word of no lexicon with a lower-case word after it, its object or preposition (not a place
+    such as "Beijing, ..."); else None."""
+    opening = units[first]
+    if opening[TERM] is not None or not opening[LOW].endswith("ing") or len(opening[LOW]) < 6:
+        return None
+    after = units[first + 1] if first + 1 < last else None
+    if after is None or after[CAP] or not after[LOW].isalpha():
+        return None
+    for j in range(first + 1, min(first + _PARTICIPIAL_REACH, last - 2)):
+        if units[j][LOW] != ",":
+            continue
+        a, b = np_after(units, j + 1, last)
+        if a == j + 1 and b > a and any(units[i][TERM] is not None for i in range(a, b)):
+            return j + 1
+    return None
 
 
 def _past_auxiliaries(units: list[Unit], b: int, last: int) -> tuple[int, bool, bool] | None:
