@@ -919,6 +919,15 @@ def _past_dateline(verb: _Verb) -> int:
     return bisect_left(verb.work.starts, excluded[0][1], verb.first, verb.k)
 
 
+def _sentence_past_dateline(work: BlockWork, first: int, last: int) -> int:
+    """A block's first sentence read from after the wire dateline that opens it ("WASHINGTON
+    (AP) — President X is ..."): the dateline's place and agency are no subject."""
+    excluded = work.excluded
+    if first or not excluded or excluded[0][0]:
+        return first
+    return bisect_left(work.starts, excluded[0][1], first, last)
+
+
 # A diplomat summoned ("was summoned to the ministry and told ...") is the one spoken to; so
 # is one handed a note ("has been issued a protest note and asked to explain ...").
 _SUMMONED = word_set("summoned convoked")
@@ -2940,6 +2949,7 @@ def _earlier_subject(work: BlockWork, pos: int, state: State) -> Who:
         if quotes and in_spans(s_start, quotes):
             continue
         first, last = bisect_left(starts, s_start), bisect_left(starts, s_end)
+        first = _sentence_past_dateline(work, first, last)
         who = _clause_subject(work.units, first, last, state)
         if who.kind != "none" and not in_spans(who.start, work.quotes):
             return who
