@@ -919,6 +919,15 @@ def _past_dateline(verb: _Verb) -> int:
     return bisect_left(verb.work.starts, excluded[0][1], verb.first, verb.k)
 
 
+def _sentence_past_dateline(work: BlockWork, first: int, last: int) -> int:
+    """A block's first sentence read from after the wire dateline that opens it ("WASHINGTON
+    (AP) — President X is ..."): the dateline's place and agency are no subject."""
+    excluded = work.excluded
+    if first or not excluded or excluded[0][0]:
+        return first
+    return bisect_left(work.starts, excluded[0][1], first, last)
+
+
 # A diplomat summoned ("was summoned to the ministry and told ...") is the one spoken to; so
 # is one handed a note ("has been issued a protest note and asked to explain ...").
 _SUMMONED = word_set("summoned convoked")
@@ -2940,6 +2949,7 @@ def _earlier_subject(work: BlockWork, pos: int, state: State) -> Who:
         if quotes and in_spans(s_start, quotes):
             continue
         first, last = bisect_left(starts, s_start), bisect_left(starts, s_end)
+        first = _sentence_past_dateline(work, first, last)
         who = _clause_subject(work.units, first, last, state)
         if who.kind != "none" and not in_spans(who.start, work.quotes):
             return who
@@ -3218,19 +3228,51 @@ def _event_told(work: BlockWork, rules: CompiledRules, k: int, first: int, last:
     """The main verb at unit `k` tells an act, not a stance (`actor_subject`'s vetoes): an
     event verb (`rules.events`) or one inside an `actions:`/`exclusions:` span or a quote, an
     infinitive's event ("managed to visit"), a contact already told ("characterised the call
-    as"), a condition ("if Moscow ..."), a formal step the narrator tells (`_narrated_step`)."""
+    as"), a condition ("if Moscow ..."). A formal step (`steps:`: "imposed sanctions", "signed
+    a security accord") is a stance whatever its verb, unless told as background."""
     units = work.units
     low, at = units[k][LOW], units[k][START]
-    if low in rules.events or in_spans(at, merged(work.excluded)) or in_spans(at, work.quotes):
+    if in_spans(at, merged(work.excluded)) or in_spans(at, work.quotes):
         return True
-    if k + 2 < last and units[k + 1][LOW] == "to" and units[k + 2][LOW] in rules.events:
-        return True  # "managed to visit", "sought to annex": the infinitive's event
-    if _contact_told(units, k, last):
-        return True  # "characterised the phone call as ...": a readout of a contact, an act
     if any(units[i][LOW] in _CONDITION or units[i][LOW] in _CONDITIONS for i in range(first, last)):
         return True  # "X will tighten sanctions if Moscow ...": a condition, no stance
     v = bisect_left(work.verbs, at, key=_start)
-    return v < len(work.verbs) and work.verbs[v][0] == at and work.verbs[v][2].cls == "step"
+    if v < len(work.verbs) and work.verbs[v][0] == at and work.verbs[v][2].cls == "step":
+        return _step_as_background(units, k, first, last)
+    if low in rules.events:
+        return True
+    if k + 2 < last and units[k + 1][LOW] == "to" and units[k + 2][LOW] in rules.events:
+        return True  # "managed to visit", "sought to annex": the infinitive's event
+    return _contact_told(units, k, last)  # "characterised the phone call as ...": an act
+
+
+# What tells a formal step as the story's background, not news of it: "As reported, ...", "As a
+# reminder, ...", "Earlier, ...", "Recall that ...", a step of years ago ("in 2019", "last year").
+_BACKGROUND_OPENERS = word_set("as earlier previously recall recalling back already")
+_BACKGROUND_AS = word_set("reported reminder noted known mentioned recalled")
+_PAST_PERIODS = word_set("year decade")
+
+
+def _step_as_background(units: list[Unit], k: int, first: int, last: int) -> bool:
+    """A formal step (`steps:`: "imposed new sanctions", "expelled two diplomats") in a block no
+    speaker owns is its side's decision taken as a stance (GUIDE.md), unless the sentence tells
+    it as background: an opening "As reported," / "As a reminder," / "Earlier," (real17's
+    "As reported, on <date> X signed a decree"), a pluperfect ("had imposed"), a year named or
+    a period past ("in 2014", "last year", "two years ago")."""
+    opener = units[first][LOW]
+    if opener in _BACKGROUND_OPENERS and (
+        opener != "as" or any(units[i][LOW] in _BACKGROUND_AS for i in range(first + 1, first + 3))
+    ):
+        return True
+    if any(units[i][LOW] == "had" for i in range(max(first, k - 3), k)):
+        return True  # "Washington had imposed ...": a step before the story's time
+    for i in range(first + 1, last):
+        low = units[i][LOW]
+        if len(low) == 4 and low.isdigit() and low[:2] in ("19", "20"):
+            return True  # "in 2019": a year named
+        if low == "ago" or (low in _PAST_PERIODS and units[i - 1][LOW] == "last"):
+            return True
+    return False
 
 
 # An outlet's formula that opens a sentence recalling an earlier report as context ("As
