@@ -2991,8 +2991,9 @@ def _person_before(work: BlockWork, pos: int, speaker: tuple[str, ...], state: S
 
 
 # Between a main clause's subject and its verb, besides `SKIP`: the auxiliaries a verb phrase
-# opens with ("did not", "'s imposing", "can").
-_VERB_AUX = word_set("do does did can cannot 's ’s 've ’ve 'd ’d")
+# opens with ("did not", "'s imposing", "can"), and "only" ("could only look on"; not in
+# `SKIP`, where "not only" would read a speech verb's subject across it).
+_VERB_AUX = word_set("do does did can cannot 's ’s 've ’ve 'd ’d only")
 # The auxiliaries after which the main verb is a participle ("has imposed", "is raising"): with
 # none after them, "have" or "be" is the verb itself ("have not had contact", "is a country").
 _PERFECT = word_set("has have had is are was were been being 's ’s 've ’ve")
@@ -3032,7 +3033,11 @@ def _main_verb(work: BlockWork, first: int, last: int, events: frozenset[str]) -
     no lower-case word of no lexicon follows (a copula's complement, a name, a number), or
     the clause is a passive."""
     units = work.units
-    start = _past_opening_clause(units, first, last) or first
+    start = (
+        _past_opening_clause(units, first, last)
+        or _past_participial_opening(units, first, last)
+        or first
+    )
     commas = [j for j in range(start + 1, min(start + 8, last)) if units[j][LOW] == ","]
     if commas and not any(units[j][TERM] is not None for j in range(start, commas[0])):
         start = commas[0] + 1  # "On Monday, ...", "Minutes later, ...": no one named before
@@ -3056,6 +3061,31 @@ def _main_verb(work: BlockWork, first: int, last: int, events: frozenset[str]) -
     if low.endswith("s") and (after.endswith("ed") or after in events):
         return None  # "Kyiv protests drew crowds": a noun before the verb
     return j
+
+
+_PARTICIPIAL_REACH = 40  # the most units an opening participial phrase holds
+
+
+def _past_participial_opening(units: list[Unit], first: int, last: int) -> int | None:
+    """Where the main clause starts when the sentence opens with a participial phrase
+    ("Considering the situation in the east, the president reminded that ...", "Exchanging
+    views on the crisis, in part, ..., the Russian leader focused on ..."): the unit after the
+    first comma that a lexicon's name or office follows, if the sentence opens with an -ing
+    word of no lexicon with a lower-case word after it, its object or preposition (not a place
+    such as "Beijing, ..."); else None."""
+    opening = units[first]
+    if opening[TERM] is not None or not opening[LOW].endswith("ing") or len(opening[LOW]) < 6:
+        return None
+    after = units[first + 1] if first + 1 < last else None
+    if after is None or after[CAP] or not after[LOW].isalpha():
+        return None
+    for j in range(first + 1, min(first + _PARTICIPIAL_REACH, last - 2)):
+        if units[j][LOW] != ",":
+            continue
+        a, b = np_after(units, j + 1, last)
+        if a == j + 1 and b > a and any(units[i][TERM] is not None for i in range(a, b)):
+            return j + 1
+    return None
 
 
 def _past_auxiliaries(units: list[Unit], b: int, last: int) -> tuple[int, bool, bool] | None:
@@ -3245,6 +3275,28 @@ def _step_as_background(units: list[Unit], k: int, first: int, last: int) -> boo
     return False
 
 
+# An outlet's formula that opens a sentence recalling an earlier report as context ("As
+# reported, ...", "As was previously reported, ...", "As a reminder, ..."): what follows is
+# background the narrator tells, no stance the report carries. ("Earlier, X warned ..." recalls
+# a stance, and "As Reuters reported, ..." names a source: neither is the formula.)
+_RECALL_FORMULA = word_set("as a reminder was we have previously earlier already reported")
+_RECALL_HEADS = word_set("reported reminder")
+
+
+def _recall_opening(units: list[Unit], first: int, last: int) -> bool:
+    """The sentence opens with the recall formula ("As reported,", "As a reminder,"): "as",
+    then only the formula's words up to a comma, one of them "reported" or "reminder"."""
+    if units[first][LOW] != "as":
+        return False
+    for j in range(first + 1, min(first + 6, last)):
+        low = units[j][LOW]
+        if low == ",":
+            return any(units[i][LOW] in _RECALL_HEADS for i in range(first + 1, j))
+        if low not in _RECALL_FORMULA or units[j][TERM] is not None:
+            return False
+    return False
+
+
 def actor_subject(
     work: BlockWork, rules: CompiledRules, state: State, distance: int, body_from: int
 ) -> None:
@@ -3266,7 +3318,7 @@ def actor_subject(
         if _speaker_after_quote(work, first, last):
             continue  # '... a situation Russia "couldn't tolerate," <office> <verb>': theirs
         k = _main_verb(work, first, last, rules.events)
-        if k is None:
+        if k is None or _recall_opening(units, first, last):
             continue
         if _event_told(work, rules, k, first, last):
             continue
