@@ -931,6 +931,15 @@ def _past_dateline(verb: _Verb) -> int:
     return bisect_left(verb.work.starts, excluded[0][1], verb.first, verb.k)
 
 
+def _sentence_past_dateline(work: BlockWork, first: int, last: int) -> int:
+    """A block's first sentence read from after the wire dateline that opens it ("WASHINGTON
+    (AP) — President X is ..."): the dateline's place and agency are no subject."""
+    excluded = work.excluded
+    if first or not excluded or excluded[0][0]:
+        return first
+    return bisect_left(work.starts, excluded[0][1], first, last)
+
+
 # A diplomat summoned ("was summoned to the ministry and told ...") is the one spoken to; so
 # is one handed a note ("has been issued a protest note and asked to explain ...").
 _SUMMONED = word_set("summoned convoked")
@@ -2988,6 +2997,7 @@ def _earlier_subject(work: BlockWork, pos: int, state: State) -> Who:
         if quotes and in_spans(s_start, quotes):
             continue
         first, last = bisect_left(starts, s_start), bisect_left(starts, s_end)
+        first = _sentence_past_dateline(work, first, last)
         who = _clause_subject(work.units, first, last, state)
         if who.kind != "none" and not in_spans(who.start, work.quotes):
             return who
@@ -3029,8 +3039,9 @@ def _person_before(work: BlockWork, pos: int, speaker: tuple[str, ...], state: S
 
 
 # Between a main clause's subject and its verb, besides `SKIP`: the auxiliaries a verb phrase
-# opens with ("did not", "'s imposing", "can").
-_VERB_AUX = word_set("do does did can cannot 's ’s 've ’ve 'd ’d")
+# opens with ("did not", "'s imposing", "can"), and "only" ("could only look on"; not in
+# `SKIP`, where "not only" would read a speech verb's subject across it).
+_VERB_AUX = word_set("do does did can cannot 's ’s 've ’ve 'd ’d only")
 # The auxiliaries after which the main verb is a participle ("has imposed", "is raising"): with
 # none after them, "have" or "be" is the verb itself ("have not had contact", "is a country").
 _PERFECT = word_set("has have had is are was were been being 's ’s 've ’ve")
@@ -3070,7 +3081,11 @@ def _main_verb(work: BlockWork, first: int, last: int, events: frozenset[str]) -
     no lower-case word of no lexicon follows (a copula's complement, a name, a number), or
     the clause is a passive."""
     units = work.units
-    start = _past_opening_clause(units, first, last) or first
+    start = (
+        _past_opening_clause(units, first, last)
+        or _past_participial_opening(units, first, last)
+        or first
+    )
     commas = [j for j in range(start + 1, min(start + 8, last)) if units[j][LOW] == ","]
     if commas and not any(units[j][TERM] is not None for j in range(start, commas[0])):
         start = commas[0] + 1  # "On Monday, ...", "Minutes later, ...": no one named before
@@ -3094,6 +3109,31 @@ def _main_verb(work: BlockWork, first: int, last: int, events: frozenset[str]) -
     if low.endswith("s") and (after.endswith("ed") or after in events):
         return None  # "Kyiv protests drew crowds": a noun before the verb
     return j
+
+
+_PARTICIPIAL_REACH = 40  # the most units an opening participial phrase holds
+
+
+def _past_participial_opening(units: list[Unit], first: int, last: int) -> int | None:
+    """Where the main clause starts when the sentence opens with a participial phrase
+    ("Considering the situation in the east, the president reminded that ...", "Exchanging
+    views on the crisis, in part, ..., the Russian leader focused on ..."): the unit after the
+    first comma that a lexicon's name or office follows, if the sentence opens with an -ing
+    word of no lexicon with a lower-case word after it, its object or preposition (not a place
+    such as "Beijing, ..."); else None."""
+    opening = units[first]
+    if opening[TERM] is not None or not opening[LOW].endswith("ing") or len(opening[LOW]) < 6:
+        return None
+    after = units[first + 1] if first + 1 < last else None
+    if after is None or after[CAP] or not after[LOW].isalpha():
+        return None
+    for j in range(first + 1, min(first + _PARTICIPIAL_REACH, last - 2)):
+        if units[j][LOW] != ",":
+            continue
+        a, b = np_after(units, j + 1, last)
+        if a == j + 1 and b > a and any(units[i][TERM] is not None for i in range(a, b)):
+            return j + 1
+    return None
 
 
 def _past_auxiliaries(units: list[Unit], b: int, last: int) -> tuple[int, bool, bool] | None:
@@ -3236,19 +3276,73 @@ def _event_told(work: BlockWork, rules: CompiledRules, k: int, first: int, last:
     """The main verb at unit `k` tells an act, not a stance (`actor_subject`'s vetoes): an
     event verb (`rules.events`) or one inside an `actions:`/`exclusions:` span or a quote, an
     infinitive's event ("managed to visit"), a contact already told ("characterised the call
-    as"), a condition ("if Moscow ..."), a formal step the narrator tells (`_narrated_step`)."""
+    as"), a condition ("if Moscow ..."). A formal step (`steps:`: "imposed sanctions", "signed
+    a security accord") is a stance whatever its verb, unless told as background."""
     units = work.units
     low, at = units[k][LOW], units[k][START]
-    if low in rules.events or in_spans(at, merged(work.excluded)) or in_spans(at, work.quotes):
+    if in_spans(at, merged(work.excluded)) or in_spans(at, work.quotes):
         return True
-    if k + 2 < last and units[k + 1][LOW] == "to" and units[k + 2][LOW] in rules.events:
-        return True  # "managed to visit", "sought to annex": the infinitive's event
-    if _contact_told(units, k, last):
-        return True  # "characterised the phone call as ...": a readout of a contact, an act
     if any(units[i][LOW] in _CONDITION or units[i][LOW] in _CONDITIONS for i in range(first, last)):
         return True  # "X will tighten sanctions if Moscow ...": a condition, no stance
     v = bisect_left(work.verbs, at, key=_start)
-    return v < len(work.verbs) and work.verbs[v][0] == at and work.verbs[v][2].cls == "step"
+    if v < len(work.verbs) and work.verbs[v][0] == at and work.verbs[v][2].cls == "step":
+        return _step_as_background(units, k, first, last)
+    if low in rules.events:
+        return True
+    if k + 2 < last and units[k + 1][LOW] == "to" and units[k + 2][LOW] in rules.events:
+        return True  # "managed to visit", "sought to annex": the infinitive's event
+    return _contact_told(units, k, last)  # "characterised the phone call as ...": an act
+
+
+# What tells a formal step as the story's background, not news of it: "As reported, ...", "As a
+# reminder, ...", "Earlier, ...", "Recall that ...", a step of years ago ("in 2019", "last year").
+_BACKGROUND_OPENERS = word_set("as earlier previously recall recalling back already")
+_BACKGROUND_AS = word_set("reported reminder noted known mentioned recalled")
+_PAST_PERIODS = word_set("year decade")
+
+
+def _step_as_background(units: list[Unit], k: int, first: int, last: int) -> bool:
+    """A formal step (`steps:`: "imposed new sanctions", "expelled two diplomats") in a block no
+    speaker owns is its side's decision taken as a stance (GUIDE.md), unless the sentence tells
+    it as background: an opening "As reported," / "As a reminder," / "Earlier," (real17's
+    "As reported, on <date> X signed a decree"), a pluperfect ("had imposed"), a year named or
+    a period past ("in 2014", "last year", "two years ago")."""
+    opener = units[first][LOW]
+    if opener in _BACKGROUND_OPENERS and (
+        opener != "as" or any(units[i][LOW] in _BACKGROUND_AS for i in range(first + 1, first + 3))
+    ):
+        return True
+    if any(units[i][LOW] == "had" for i in range(max(first, k - 3), k)):
+        return True  # "Washington had imposed ...": a step before the story's time
+    for i in range(first + 1, last):
+        low = units[i][LOW]
+        if len(low) == 4 and low.isdigit() and low[:2] in ("19", "20"):
+            return True  # "in 2019": a year named
+        if low == "ago" or (low in _PAST_PERIODS and units[i - 1][LOW] == "last"):
+            return True
+    return False
+
+
+# An outlet's formula that opens a sentence recalling an earlier report as context ("As
+# reported, ...", "As was previously reported, ...", "As a reminder, ..."): what follows is
+# background the narrator tells, no stance the report carries. ("Earlier, X warned ..." recalls
+# a stance, and "As Reuters reported, ..." names a source: neither is the formula.)
+_RECALL_FORMULA = word_set("as a reminder was we have previously earlier already reported")
+_RECALL_HEADS = word_set("reported reminder")
+
+
+def _recall_opening(units: list[Unit], first: int, last: int) -> bool:
+    """The sentence opens with the recall formula ("As reported,", "As a reminder,"): "as",
+    then only the formula's words up to a comma, one of them "reported" or "reminder"."""
+    if units[first][LOW] != "as":
+        return False
+    for j in range(first + 1, min(first + 6, last)):
+        low = units[j][LOW]
+        if low == ",":
+            return any(units[i][LOW] in _RECALL_HEADS for i in range(first + 1, j))
+        if low not in _RECALL_FORMULA or units[j][TERM] is not None:
+            return False
+    return False
 
 
 def actor_subject(
@@ -3272,7 +3366,7 @@ def actor_subject(
         if _speaker_after_quote(work, first, last):
             continue  # '... a situation Russia "couldn't tolerate," <office> <verb>': theirs
         k = _main_verb(work, first, last, rules.events)
-        if k is None:
+        if k is None or _recall_opening(units, first, last):
             continue
         if _event_told(work, rules, k, first, last):
             continue
