@@ -793,10 +793,22 @@ def _noun_after_name(verb: _Verb) -> bool:
     head = units[i][LOW]
     if head.endswith(("s", "police")) or head in _PERSONAL or head in _FIRST_PERSON:
         return False
+    if _plural_office_of(units, i, verb.floor):
+        return False  # "members of the alliance insist": the plural office agrees
     joined = i - 2 >= verb.floor and units[i - 1][LOW] in ("and", "&")
     # a headline's comma for "and", the pair opening the sentence ("UK, France condemn …")
     paired = i - 2 == verb.floor == verb.first and units[i - 1][LOW] == ","
     return not ((joined or paired) and units[i - 2][TERM] is not None)
+
+
+def _plural_office_of(units: list[Unit], i: int, floor: int) -> bool:
+    """The name at unit `i` completes a plural office before "of" ("members of the alliance",
+    "leaders of the Baltic states"): the verb after it agrees with the plural office."""
+    if i - 2 < floor or units[i - 1][LOW] != "of":
+        return False
+    office = units[i - 2]
+    term = office[TERM]
+    return term is not None and term.kind == "role" and office[LOW].endswith("s")
 
 
 def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
@@ -1098,6 +1110,8 @@ def _subject_before(
         authors = _text_authors(verb, listed, a, b)
         if authors is not None:
             return verb.attr(authors, ATTRIBUTION_SUBJECT)
+    if _in_place_list(units, a, floor):
+        return "stop"  # "officials in Washington, Kyiv and European capitals respond"
     if before in OBJECT_PREP and not relative and appositive is not None:
         # "At a news conference with Kuleba, the Baltic ministers, which ..., condemned":
         # the phrase before the asides is an object; the one between the commas speaks
@@ -1172,6 +1186,31 @@ def _text_authors(verb: _Verb, start: int, a: int, b: int) -> Who | None:
     named = [actor for term in terms for actor in term.actors]
     sides = tuple(dict.fromkeys((*named, *who.actors)))  # the list's names first, as written
     return Who("actor", sides, units[start][START], who.end, who.roles, member=who.member)
+
+
+def _in_place_list(units: list[Unit], a: int, floor: int) -> bool:
+    """The phrase at `a` ends a list of sides' names after "and" that a preposition governs
+    ("officials in Washington, Moscow and several European capitals respond"): the last
+    conjunct is the preposition's object like the others, not the verb's subject."""
+    j = a - 1
+    while j >= floor and units[j][LOW] in _QUANTIFIERS:
+        j -= 1  # "and several European capitals"
+    if j < floor or units[j][LOW] != "and":
+        return False
+    last = j = j - 1  # the unit before "and"
+    while j >= floor and _alias(units[j]):
+        j -= 1
+        if j >= floor and units[j][LOW] == ",":
+            j -= 1
+    return last > j >= floor and units[j][LOW] in OBJECT_PREP
+
+
+_QUANTIFIERS = word_set("several some many other most all both")
+
+
+def _alias(unit: Unit) -> bool:
+    term = unit[TERM]
+    return term is not None and term.kind == "alias"
 
 
 def _listed_before(units: list[Unit], a: int, floor: int) -> int:
@@ -2707,8 +2746,13 @@ _AWAITED = re.compile(r"\b(?:wait|waits|waited|waiting|await|awaits|awaited|awai
 # The topic of a question put to the speaker ("When questioned about the demand from X").
 _QUESTION_TOPIC = re.compile(r"\b(?:asked|questioned)\s+(?:about|on|over|regarding)\b")
 _NEGATED = re.compile(r"\b(?:no|not|any|without|never)\s+(?:[\w-]+\s+)?\Z")
+# A concern or an alarm felt "in" or "among" its holders ("has stoked alarm in NATO members
+# Poland and Romania", "caused concern among the Baltic states"): their stated unease.
+_FELT = word_set("concern concerns alarm")
 _FROM_POSITION = re.compile(
-    r"\b(?P<noun>" + "|".join(sorted(_FROM_NOUNS | _POSITION_NOUNS)) + r") (?P<prep>from|by) "
+    r"\b(?P<noun>"
+    + "|".join(sorted(_FROM_NOUNS | _POSITION_NOUNS | _FELT))
+    + r") (?P<prep>from|by|in|among) "
 )
 
 
@@ -2755,7 +2799,9 @@ def reported_positions(work: BlockWork, rules: CompiledRules, state: State) -> N
     said", "he had heard encouraging words from Blinken"), never for the side of the
     block's own speaker."""
     folded = work.folded
-    if (" from " in folded or " by " in folded) and _FROM_POSITION.search(folded) is not None:
+    if (
+        " from " in folded or " by " in folded or " in " in folded or " among " in folded
+    ) and _FROM_POSITION.search(folded) is not None:
         _positions_from(work, rules, state)  # (the literal test first: most blocks have none)
     if _POSITION_NOUN.search(work.folded) is None:
         return  # most blocks: one search instead of a look after every term
@@ -2887,6 +2933,8 @@ def _stated_content(work: BlockWork, match: re.Match[str], b: int) -> bool:
     stated position: words from someone; a proposal, or anything "by" someone, only with
     what it says after the owner ("a promise by NATO leaders that ..."), never awaited."""
     noun, prep = match.group("noun", "prep")
+    if prep in ("in", "among"):
+        return noun in _FELT  # "alarm in Warsaw"; "a statement in Kyiv" is a place
     if noun not in _OFFERS and prep == "from" and noun in _FROM_NOUNS:
         return True
     units = work.units
