@@ -821,10 +821,22 @@ def _noun_after_name(verb: _Verb) -> bool:
     head = units[i][LOW]
     if head.endswith(("s", "police")) or head in _PERSONAL or head in _FIRST_PERSON:
         return False
+    if _plural_office_of(units, i, verb.floor):
+        return False  # "members of the alliance insist": the plural office agrees
     joined = i - 2 >= verb.floor and units[i - 1][LOW] in ("and", "&")
     # a headline's comma for "and", the pair opening the sentence ("UK, France condemn …")
     paired = i - 2 == verb.floor == verb.first and units[i - 1][LOW] == ","
     return not ((joined or paired) and units[i - 2][TERM] is not None)
+
+
+def _plural_office_of(units: list[Unit], i: int, floor: int) -> bool:
+    """The name at unit `i` completes a plural office before "of" ("members of the alliance",
+    "leaders of the Baltic states"): the verb after it agrees with the plural office."""
+    if i - 2 < floor or units[i - 1][LOW] != "of":
+        return False
+    office = units[i - 2]
+    term = office[TERM]
+    return term is not None and term.kind == "role" and office[LOW].endswith("s")
 
 
 def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
@@ -945,6 +957,15 @@ def _past_dateline(verb: _Verb) -> int:
     if not excluded or excluded[0][0] != 0 or verb.first:
         return verb.first
     return bisect_left(verb.work.starts, excluded[0][1], verb.first, verb.k)
+
+
+def _sentence_past_dateline(work: BlockWork, first: int, last: int) -> int:
+    """A block's first sentence read from after the wire dateline that opens it ("WASHINGTON
+    (AP) — President X is ..."): the dateline's place and agency are no subject."""
+    excluded = work.excluded
+    if first or not excluded or excluded[0][0]:
+        return first
+    return bisect_left(work.starts, excluded[0][1], first, last)
 
 
 # A diplomat summoned ("was summoned to the ministry and told ...") is the one spoken to; so
@@ -1117,6 +1138,8 @@ def _subject_before(
         authors = _text_authors(verb, listed, a, b)
         if authors is not None:
             return verb.attr(authors, ATTRIBUTION_SUBJECT)
+    if _in_place_list(units, a, floor):
+        return "stop"  # "officials in Washington, Kyiv and European capitals respond"
     if before in OBJECT_PREP and not relative and appositive is not None:
         # "At a news conference with Kuleba, the Baltic ministers, which ..., condemned":
         # the phrase before the asides is an object; the one between the commas speaks
@@ -1191,6 +1214,31 @@ def _text_authors(verb: _Verb, start: int, a: int, b: int) -> Who | None:
     named = [actor for term in terms for actor in term.actors]
     sides = tuple(dict.fromkeys((*named, *who.actors)))  # the list's names first, as written
     return Who("actor", sides, units[start][START], who.end, who.roles, member=who.member)
+
+
+def _in_place_list(units: list[Unit], a: int, floor: int) -> bool:
+    """The phrase at `a` ends a list of sides' names after "and" that a preposition governs
+    ("officials in Washington, Moscow and several European capitals respond"): the last
+    conjunct is the preposition's object like the others, not the verb's subject."""
+    j = a - 1
+    while j >= floor and units[j][LOW] in _QUANTIFIERS:
+        j -= 1  # "and several European capitals"
+    if j < floor or units[j][LOW] != "and":
+        return False
+    last = j = j - 1  # the unit before "and"
+    while j >= floor and _alias(units[j]):
+        j -= 1
+        if j >= floor and units[j][LOW] == ",":
+            j -= 1
+    return last > j >= floor and units[j][LOW] in OBJECT_PREP
+
+
+_QUANTIFIERS = word_set("several some many other most all both")
+
+
+def _alias(unit: Unit) -> bool:
+    term = unit[TERM]
+    return term is not None and term.kind == "alias"
 
 
 def _listed_before(units: list[Unit], a: int, floor: int) -> int:
@@ -2726,8 +2774,13 @@ _AWAITED = re.compile(r"\b(?:wait|waits|waited|waiting|await|awaits|awaited|awai
 # The topic of a question put to the speaker ("When questioned about the demand from X").
 _QUESTION_TOPIC = re.compile(r"\b(?:asked|questioned)\s+(?:about|on|over|regarding)\b")
 _NEGATED = re.compile(r"\b(?:no|not|any|without|never)\s+(?:[\w-]+\s+)?\Z")
+# A concern or an alarm felt "in" or "among" its holders ("has stoked alarm in NATO members
+# Poland and Romania", "caused concern among the Baltic states"): their stated unease.
+_FELT = word_set("concern concerns alarm")
 _FROM_POSITION = re.compile(
-    r"\b(?P<noun>" + "|".join(sorted(_FROM_NOUNS | _POSITION_NOUNS)) + r") (?P<prep>from|by) "
+    r"\b(?P<noun>"
+    + "|".join(sorted(_FROM_NOUNS | _POSITION_NOUNS | _FELT))
+    + r") (?P<prep>from|by|in|among) "
 )
 
 
@@ -2774,7 +2827,9 @@ def reported_positions(work: BlockWork, rules: CompiledRules, state: State) -> N
     said", "he had heard encouraging words from Blinken"), never for the side of the
     block's own speaker."""
     folded = work.folded
-    if (" from " in folded or " by " in folded) and _FROM_POSITION.search(folded) is not None:
+    if (
+        " from " in folded or " by " in folded or " in " in folded or " among " in folded
+    ) and _FROM_POSITION.search(folded) is not None:
         _positions_from(work, rules, state)  # (the literal test first: most blocks have none)
     if _POSITION_NOUN.search(work.folded) is None:
         return  # most blocks: one search instead of a look after every term
@@ -2906,6 +2961,8 @@ def _stated_content(work: BlockWork, match: re.Match[str], b: int) -> bool:
     stated position: words from someone; a proposal, or anything "by" someone, only with
     what it says after the owner ("a promise by NATO leaders that ..."), never awaited."""
     noun, prep = match.group("noun", "prep")
+    if prep in ("in", "among"):
+        return noun in _FELT  # "alarm in Warsaw"; "a statement in Kyiv" is a place
     if noun not in _OFFERS and prep == "from" and noun in _FROM_NOUNS:
         return True
     units = work.units
@@ -2968,6 +3025,7 @@ def _earlier_subject(work: BlockWork, pos: int, state: State) -> Who:
         if quotes and in_spans(s_start, quotes):
             continue
         first, last = bisect_left(starts, s_start), bisect_left(starts, s_end)
+        first = _sentence_past_dateline(work, first, last)
         who = _clause_subject(work.units, first, last, state)
         if who.kind != "none" and not in_spans(who.start, work.quotes):
             return who
@@ -3009,8 +3067,9 @@ def _person_before(work: BlockWork, pos: int, speaker: tuple[str, ...], state: S
 
 
 # Between a main clause's subject and its verb, besides `SKIP`: the auxiliaries a verb phrase
-# opens with ("did not", "'s imposing", "can").
-_VERB_AUX = word_set("do does did can cannot 's ’s 've ’ve 'd ’d")
+# opens with ("did not", "'s imposing", "can"), and "only" ("could only look on"; not in
+# `SKIP`, where "not only" would read a speech verb's subject across it).
+_VERB_AUX = word_set("do does did can cannot 's ’s 've ’ve 'd ’d only")
 # The auxiliaries after which the main verb is a participle ("has imposed", "is raising"): with
 # none after them, "have" or "be" is the verb itself ("have not had contact", "is a country").
 _PERFECT = word_set("has have had is are was were been being 's ’s 've ’ve")
@@ -3050,7 +3109,11 @@ def _main_verb(work: BlockWork, first: int, last: int, events: frozenset[str]) -
     no lower-case word of no lexicon follows (a copula's complement, a name, a number), or
     the clause is a passive."""
     units = work.units
-    start = _past_opening_clause(units, first, last) or first
+    start = (
+        _past_opening_clause(units, first, last)
+        or _past_participial_opening(units, first, last)
+        or first
+    )
     commas = [j for j in range(start + 1, min(start + 8, last)) if units[j][LOW] == ","]
     if commas and not any(units[j][TERM] is not None for j in range(start, commas[0])):
         start = commas[0] + 1  # "On Monday, ...", "Minutes later, ...": no one named before
@@ -3074,6 +3137,31 @@ def _main_verb(work: BlockWork, first: int, last: int, events: frozenset[str]) -
     if low.endswith("s") and (after.endswith("ed") or after in events):
         return None  # "Kyiv protests drew crowds": a noun before the verb
     return j
+
+
+_PARTICIPIAL_REACH = 40  # the most units an opening participial phrase holds
+
+
+def _past_participial_opening(units: list[Unit], first: int, last: int) -> int | None:
+    """Where the main clause starts when the sentence opens with a participial phrase
+    ("Considering the situation in the east, the president reminded that ...", "Exchanging
+    views on the crisis, in part, ..., the Russian leader focused on ..."): the unit after the
+    first comma that a lexicon's name or office follows, if the sentence opens with an -ing
+    word of no lexicon with a lower-case word after it, its object or preposition (not a place
+    such as "Beijing, ..."); else None."""
+    opening = units[first]
+    if opening[TERM] is not None or not opening[LOW].endswith("ing") or len(opening[LOW]) < 6:
+        return None
+    after = units[first + 1] if first + 1 < last else None
+    if after is None or after[CAP] or not after[LOW].isalpha():
+        return None
+    for j in range(first + 1, min(first + _PARTICIPIAL_REACH, last - 2)):
+        if units[j][LOW] != ",":
+            continue
+        a, b = np_after(units, j + 1, last)
+        if a == j + 1 and b > a and any(units[i][TERM] is not None for i in range(a, b)):
+            return j + 1
+    return None
 
 
 def _past_auxiliaries(units: list[Unit], b: int, last: int) -> tuple[int, bool, bool] | None:
@@ -3216,19 +3304,73 @@ def _event_told(work: BlockWork, rules: CompiledRules, k: int, first: int, last:
     """The main verb at unit `k` tells an act, not a stance (`actor_subject`'s vetoes): an
     event verb (`rules.events`) or one inside an `actions:`/`exclusions:` span or a quote, an
     infinitive's event ("managed to visit"), a contact already told ("characterised the call
-    as"), a condition ("if Moscow ..."), a formal step the narrator tells (`_narrated_step`)."""
+    as"), a condition ("if Moscow ..."). A formal step (`steps:`: "imposed sanctions", "signed
+    a security accord") is a stance whatever its verb, unless told as background."""
     units = work.units
     low, at = units[k][LOW], units[k][START]
-    if low in rules.events or in_spans(at, merged(work.excluded)) or in_spans(at, work.quotes):
+    if in_spans(at, merged(work.excluded)) or in_spans(at, work.quotes):
         return True
-    if k + 2 < last and units[k + 1][LOW] == "to" and units[k + 2][LOW] in rules.events:
-        return True  # "managed to visit", "sought to annex": the infinitive's event
-    if _contact_told(units, k, last):
-        return True  # "characterised the phone call as ...": a readout of a contact, an act
     if any(units[i][LOW] in _CONDITION or units[i][LOW] in _CONDITIONS for i in range(first, last)):
         return True  # "X will tighten sanctions if Moscow ...": a condition, no stance
     v = bisect_left(work.verbs, at, key=_start)
-    return v < len(work.verbs) and work.verbs[v][0] == at and work.verbs[v][2].cls == "step"
+    if v < len(work.verbs) and work.verbs[v][0] == at and work.verbs[v][2].cls == "step":
+        return _step_as_background(units, k, first, last)
+    if low in rules.events:
+        return True
+    if k + 2 < last and units[k + 1][LOW] == "to" and units[k + 2][LOW] in rules.events:
+        return True  # "managed to visit", "sought to annex": the infinitive's event
+    return _contact_told(units, k, last)  # "characterised the phone call as ...": an act
+
+
+# What tells a formal step as the story's background, not news of it: "As reported, ...", "As a
+# reminder, ...", "Earlier, ...", "Recall that ...", a step of years ago ("in 2019", "last year").
+_BACKGROUND_OPENERS = word_set("as earlier previously recall recalling back already")
+_BACKGROUND_AS = word_set("reported reminder noted known mentioned recalled")
+_PAST_PERIODS = word_set("year decade")
+
+
+def _step_as_background(units: list[Unit], k: int, first: int, last: int) -> bool:
+    """A formal step (`steps:`: "imposed new sanctions", "expelled two diplomats") in a block no
+    speaker owns is its side's decision taken as a stance (GUIDE.md), unless the sentence tells
+    it as background: an opening "As reported," / "As a reminder," / "Earlier," (real17's
+    "As reported, on <date> X signed a decree"), a pluperfect ("had imposed"), a year named or
+    a period past ("in 2014", "last year", "two years ago")."""
+    opener = units[first][LOW]
+    if opener in _BACKGROUND_OPENERS and (
+        opener != "as" or any(units[i][LOW] in _BACKGROUND_AS for i in range(first + 1, first + 3))
+    ):
+        return True
+    if any(units[i][LOW] == "had" for i in range(max(first, k - 3), k)):
+        return True  # "Washington had imposed ...": a step before the story's time
+    for i in range(first + 1, last):
+        low = units[i][LOW]
+        if len(low) == 4 and low.isdigit() and low[:2] in ("19", "20"):
+            return True  # "in 2019": a year named
+        if low == "ago" or (low in _PAST_PERIODS and units[i - 1][LOW] == "last"):
+            return True
+    return False
+
+
+# An outlet's formula that opens a sentence recalling an earlier report as context ("As
+# reported, ...", "As was previously reported, ...", "As a reminder, ..."): what follows is
+# background the narrator tells, no stance the report carries. ("Earlier, X warned ..." recalls
+# a stance, and "As Reuters reported, ..." names a source: neither is the formula.)
+_RECALL_FORMULA = word_set("as a reminder was we have previously earlier already reported")
+_RECALL_HEADS = word_set("reported reminder")
+
+
+def _recall_opening(units: list[Unit], first: int, last: int) -> bool:
+    """The sentence opens with the recall formula ("As reported,", "As a reminder,"): "as",
+    then only the formula's words up to a comma, one of them "reported" or "reminder"."""
+    if units[first][LOW] != "as":
+        return False
+    for j in range(first + 1, min(first + 6, last)):
+        low = units[j][LOW]
+        if low == ",":
+            return any(units[i][LOW] in _RECALL_HEADS for i in range(first + 1, j))
+        if low not in _RECALL_FORMULA or units[j][TERM] is not None:
+            return False
+    return False
 
 
 def actor_subject(
@@ -3252,7 +3394,7 @@ def actor_subject(
         if _speaker_after_quote(work, first, last):
             continue  # '... a situation Russia "couldn't tolerate," <office> <verb>': theirs
         k = _main_verb(work, first, last, rules.events)
-        if k is None:
+        if k is None or _recall_opening(units, first, last):
             continue
         if _event_told(work, rules, k, first, last):
             continue

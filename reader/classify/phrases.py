@@ -42,6 +42,8 @@ SKIP = word_set(
     "tuesday wednesday thursday friday saturday sunday in a statement jointly openly privately "
     "firmly strongly sharply bluntly personally more so far consistently categorically "
     "flatly vehemently explicitly directly officially formally initially subsequently "
+    # adverbs with no -ly before a verb ("has always sought", "often urged")
+    "often always usually sometimes ever "
     # manner adverbs a narrator puts before a speaker's verb ("cynically said", "angrily accused")
     "cynically angrily bitterly cautiously emphatically sarcastically ironically candidly "
     "frankly calmly confidently harshly unequivocally sternly pointedly curtly tersely solemnly "
@@ -363,8 +365,12 @@ class _Phrase:
         office = self._office_tied(tied)
         if office is not None:  # "the senators" after "the Russian senators"
             return Who("actor", office[0], start, end, role_keys, member=office[1])
-        if self.direct or (self.adjective and (roles or names or _abbreviated_state(units))):
+        if self.direct or (
+            self.adjective and (roles or names or _abbreviated_state(units) or _states(units))
+        ):
             actors = tuple(self.direct or self.adjective)
+            if self.direct and self.adjective:
+                actors = _group_conjunct(units, actors)
             if len(actors) > 1 and any(u[LOW] == "and" for u in units):
                 ties = _conjunct_ties(units)
             else:
@@ -441,6 +447,35 @@ def _abbreviated_state(units: Sequence[Unit]) -> bool:
     return len(low) <= 3 and units[0][TERM] is not None and units[0][TERM].kind == "adjective"
 
 
+def _group_conjunct(units: Sequence[Unit], direct: tuple[str, ...]) -> tuple[str, ...]:
+    """ "Kyiv and Western governments allege": a last conjunct of a side's adjective and a
+    plural office or plural of states, with no name of its own, is a second speaker beside
+    the names before its "and" (the adjective is no qualifier of theirs)."""
+    ands = [n for n, u in enumerate(units) if u[LOW] == "and"]
+    if not ands or len(units) - ands[-1] < 3:
+        return direct
+    tail = units[ands[-1] + 1 :]
+    terms = [u[TERM] for u in tail if u[TERM] is not None]
+    head = tail[-1]
+    if (
+        not terms
+        or any(t.kind in ("alias", "speaker") for t in terms)
+        or terms[0].kind != "adjective"
+        or not (_states(tail) or (head[TERM] is not None and head[TERM].kind == "role"))
+        or not head[LOW].endswith("s")
+    ):
+        return direct
+    return tuple(dict.fromkeys([*direct, *terms[0].actors]))
+
+
+def _states(units: Sequence[Unit]) -> bool:
+    """A side's adjective before a plural of states ("Western nations say", "European
+    capitals warned"): the side's governments speaking as a group, as "Western governments"
+    (a role) already is; "Western weapons" or "European markets" name things, no speaker."""
+    head = units[-1]
+    return len(units) > 1 and head[TERM] is None and head[LOW] in _STATE_HEADS
+
+
 # Capitalised nouns of a place's name, never a person's: "the Baltic Sea" is no Baltic official.
 _PLACE_NOUNS = word_set("sea ocean gulf strait bay river lake peninsula coast mountains")
 
@@ -455,6 +490,7 @@ _STATE_NOUNS = frozenset(
         "nations",
         "nation",
         "capitals",
+        "powers",
         "governments",
         "government",
         "members",
@@ -677,7 +713,7 @@ def state_head(units: Sequence[Unit], i: int, floor: int) -> bool:
     return term is not None and term.kind in ("alias", "adjective")
 
 
-_STATE_HEADS = frozenset(["countries", "states", "nations", "governments", "capitals"])
+_STATE_HEADS = frozenset(["countries", "states", "nations", "governments", "capitals", "powers"])
 
 
 def _determiner_inside(units: Sequence[Unit], j: int, floor: int) -> bool:
