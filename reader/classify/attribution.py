@@ -519,18 +519,28 @@ def _verb_subject(
     # '..., said Peskov': looked for after the subject before the verb, whatever asides that
     # search skips on its way.
     may_invert = i < verb.floor or units[i][LOW] in (",", "”", '"', "’")
+    second = _headline_second_verb(verb, i)
     i, appositive = _skip_asides(verb, i)
     subject = _subject_before(verb, i, relative, appositive)
     if appositive is None and (subject is None or subject == "stop" or subject.who.kind != "actor"):
         subject = _past_place_phrase(verb, i, relative) or subject
-    if subject == "stop":
-        return None
-    if subject is not None:
+    if subject is not None and subject != "stop":
         return subject
     if appositive is not None:
         return verb.attr(appositive, ATTRIBUTION_SUBJECT)
+    if second:
+        return _inverted_attr(verb) or _coordinated_attr(verb, earlier)
+    if subject == "stop":
+        return None
+    return _subject_elsewhere(verb, i, may_invert)
+
+
+def _subject_elsewhere(verb: _Verb, i: int, may_invert: bool) -> _Attr | None:
+    """No actor's phrase ends right before the verb (at unit `i`): a common noun's speaker
+    ("a resident told ..."), or one inverted after the verb ('"...," said Peskov')."""
+    form = verb.form
     if form.lemma in _PERSON_SPEECH and i >= verb.floor:
-        person = _common_subject(units, i, verb.floor)
+        person = _common_subject(verb.units, i, verb.floor)
         if person is not None:
             return verb.attr(person, ATTRIBUTION_SUBJECT)
     if form.lemma in _INVERTING and (may_invert or _headline_end(verb)):
@@ -625,6 +635,24 @@ def _headline_end(verb: _Verb) -> bool:
     comma before it; the clause before is X's claim (`_inverted_attr` checks that the name
     ends the line)."""
     return verb.work.index == 0 and verb.form.lemma == "say" and verb.last == len(verb.units)
+
+
+def _headline_second_verb(verb: _Verb, i: int) -> bool:
+    """ "Blinken confronts Lavrov over Georgia, warns of 'costs'": a headline's second verb in
+    the present tense right after a comma, its subject left out, as headlines coordinate two
+    verbs of one subject without "and"; in a URL slug's lower case, whose comma is lost, right
+    after a place the first verb took ("rutte arrives in kyiv says ..."). Read as "... and
+    warns" (the clause's opening subject), unless the words after it are an inverted speaker
+    ("<claim>, warns Kremlin")."""
+    work, units = verb.work, verb.units
+    if work.index != 0 or i < verb.floor or verb.form.participle:
+        return False
+    if not present_form(work.folded[verb.start : verb.end], verb.form.lemma):
+        return False
+    if units[i][LOW] == ",":
+        return True
+    slug = work.text == work.text.lower()
+    return slug and i - 1 >= verb.floor and units[i - 1][LOW] in _PLACE_PREPS
 
 
 def _progressive(verb: _Verb, i: int) -> bool:

@@ -800,10 +800,14 @@ def _transcript_line(work: BlockWork, rules: CompiledRules, voice: Speaker) -> S
 def _headline_source(work: BlockWork, rules: CompiledRules, state: State) -> Who | None:
     """ "... - Kremlin": the source a headline names after a dash; a role there ("- MoD")
     is returned, to resolve from the first paragraphs."""
-    dash = DASH_SUFFIX.search(work.text) or _COLON_SUFFIX.search(work.text)
+    dash = (
+        DASH_SUFFIX.search(work.text)
+        or _COLON_SUFFIX.search(work.text)
+        or _OCCASION_SUFFIX.search(work.text)
+    )
     if dash is None:
         return None
-    tail = [u for u in work.units if u[START] >= dash.start(1)]
+    tail = [u for u in work.units if dash.start(1) <= u[START] < dash.end(1)]
     phrase = first_phrase(tail)
     if dash.re is _COLON_SUFFIX and (
         len(phrase) != len(tail)
@@ -821,6 +825,15 @@ def _headline_source(work: BlockWork, rules: CompiledRules, state: State) -> Who
     if who.kind == "unknown" and dash.re is _COLON_SUFFIX:
         return who  # "...: Zelenskiy": the name the first paragraphs tie to a side
     return who if who.kind == "role" else None
+
+
+# A headline's source after a dash, the occasion it spoke on after it ("<claim> - <name> during
+# a call with <name>", "<claim> – <office> at the summit"): the source is the words before the
+# occasion's preposition.
+_OCCASION_SUFFIX = re.compile(
+    r"\s[–—-]\s+((?:[\w.'’-]+\s+){0,4}[\w.'’-]+)\s+(?:during|at|after|while|in\s+(?:a|an|his|her|the)\b)"
+    r"[^–—:]{3,100}$"
+)
 
 
 # A wire headline's source after a colon: "Partners have eased up on sanctions: Zelenskiy".
