@@ -2829,6 +2829,10 @@ _FROM_NOUNS = (_POSITION_NOUNS - _OFFERS) | word_set(
     "words message messages signal signals criticism praise"
 )
 _CONTENT_LINKS = frozenset(["that", "to"])
+# A participle of saying after the owner gives what was said as well ("a statement by NATO
+# suggesting that ...", "a note from Kyiv saying ..."); "showing" and "proving" are left out: a
+# thing shown is no one's words.
+_SAYING_LINKS = word_set("suggesting saying claiming alleging asserting stating insisting")
 _READINESS = word_set("readiness willingness")
 _AWAITED = re.compile(r"\b(?:wait|waits|waited|waiting|await|awaits|awaited|awaiting)\b")
 # The topic of a question put to the speaker ("When questioned about the demand from X").
@@ -2837,10 +2841,19 @@ _NEGATED = re.compile(r"\b(?:no|not|any|without|never)\s+(?:[\w-]+\s+)?\Z")
 # A concern or an alarm felt "in" or "among" its holders ("has stoked alarm in NATO members
 # Poland and Romania", "caused concern among the Baltic states"): their stated unease.
 _FELT = word_set("concern concerns alarm")
+# A document a side issues as its stance, named with the participle of its issue before "by":
+# "a joint declaration issued by the G7", "statements made by the alliance's deputy chief" (a
+# declaration is its owner's words with no more said; "a report released by" is no side's), and
+# pictures a side puts out as its evidence ("the photos posted by the ambassador", which the
+# other side answers: the published claim it rejects).
+_DOCUMENTS = word_set(
+    "declaration declarations communique communiqué images photos photographs pictures"
+)
 _FROM_POSITION = re.compile(
     r"\b(?P<noun>"
-    + "|".join(sorted(_FROM_NOUNS | _POSITION_NOUNS | _FELT))
-    + r") (?P<prep>from|by|in|among) "
+    + "|".join(sorted(_FROM_NOUNS | _POSITION_NOUNS | _FELT | _DOCUMENTS))
+    + r") (?:(?P<issued>issued|released|published|posted|made|adopted|signed) )?"
+    + r"(?P<prep>from|by|in|among) "
 )
 
 
@@ -2995,6 +3008,7 @@ def _positions_from(work: BlockWork, rules: CompiledRules, state: State) -> None
     units, starts = work.units, work.starts
     own = {a for _, who in work.main if who.kind == "actor" for a in who.actors}
     verbs_at = {pos for pos, _ in work.main}
+    spoken = any(e.weight >= rules.weights.carry for e in work.evidence)
     for match in _FROM_POSITION.finditer(work.folded):
         start = match.start()
         if (
@@ -3006,27 +3020,52 @@ def _positions_from(work: BlockWork, rules: CompiledRules, state: State) -> None
             continue  # "has seen no signals from Kiev": nothing was said; "asked about": a topic
         k = bisect_left(starts, match.end())
         a, b = np_after(units, k, len(units))
-        if not _stated_content(work, match, b):
+        second = _past_coordinate(units, b)
+        if not _stated_content(work, match, second[1] if second else b, spoken):
             continue
-        who = resolve(units[a:b], state.names)
-        learn(who, state.names)
-        fresh = [actor for actor in who.actors if actor not in own]
-        if who.kind == "actor" and fresh and allowed(who, work, rules):
-            end = units[b - 1][END]
-            add_evidence(work, REPORTED_POSITION, fresh, match.start(), end, rules.weights.reported)
+        owners = [(a, b), second] if second else [(a, b)]  # each owner joined by "and"
+        for first, last in owners:
+            who = resolve(units[first:last], state.names)
+            learn(who, state.names)
+            fresh = [actor for actor in who.actors if actor not in own]
+            if who.kind == "actor" and fresh and allowed(who, work, rules):
+                end = units[last - 1][END]
+                add_evidence(work, REPORTED_POSITION, fresh, start, end, rules.weights.reported)
 
 
-def _stated_content(work: BlockWork, match: re.Match[str], b: int) -> bool:
+_SOME = word_set("some several other many")
+
+
+def _past_coordinate(units: Sequence[Unit], b: int) -> tuple[int, int] | None:
+    """The second owner joined by "and" to the one ending before unit `b` ("claims by NATO
+    and some Baltic leaders that ..."), as a [start, end) range of units, after which what they
+    said follows; None when no second owner with a side's term follows."""
+    if b + 1 >= len(units) or units[b][LOW] != "and":
+        return None
+    k = b + 2 if units[b + 1][LOW] in _SOME and b + 2 < len(units) else b + 1
+    a2, b2 = np_after(units, k, len(units))
+    if not any(unit[TERM] is not None for unit in units[a2:b2]):
+        return None
+    return a2, b2
+
+
+def _stated_content(work: BlockWork, match: re.Match[str], b: int, spoken: bool) -> bool:
     """Whether "<noun> from/by <owner>" (the owner's phrase ending before unit `b`) names a
     stated position: words from someone; a proposal, or anything "by" someone, only with
-    what it says after the owner ("a promise by NATO leaders that ..."), never awaited."""
+    what it says after the owner ("a promise by NATO leaders that ..."), never awaited; a
+    declaration "issued by" its owner only where a side speaks of it (`spoken`): an editor's
+    "excerpts from the declaration adopted by the summit" restates no one."""
     noun, prep = match.group("noun", "prep")
+    if match.group("issued") is not None and (prep != "by" or noun in _DOCUMENTS):
+        return prep == "by" and spoken  # other views issued "by" someone: what they say, below
+    if noun in _DOCUMENTS:
+        return False
     if prep in ("in", "among"):
         return noun in _FELT  # "alarm in Warsaw"; "a statement in Kyiv" is a place
     if noun not in _OFFERS and prep == "from" and noun in _FROM_NOUNS:
         return True
     units = work.units
-    if b >= len(units) or units[b][LOW] not in _CONTENT_LINKS:
+    if b >= len(units) or units[b][LOW] not in _CONTENT_LINKS | _SAYING_LINKS:
         return False
     opening = work.folded[work.sentence_start(match.start()) : match.start()]
     return noun not in _OFFERS or _AWAITED.search(opening) is None
