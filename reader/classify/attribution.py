@@ -1145,11 +1145,7 @@ def _subject_before(
         # the phrase before the asides is an object; the one between the commas speaks
         return verb.attr(appositive, ATTRIBUTION_SUBJECT)
     if (
-        (
-            before in OBJECT_PREP
-            and not relative
-            and not (before in _TIME_CONJUNCTIONS and _says_that(verb))
-        )
+        (before in OBJECT_PREP and not relative and not _time_clause_speaks(verb, before))
         or before in _CONDITION
         or before in _PREP_PARTICIPLES
     ):
@@ -1346,6 +1342,41 @@ def _says_that(verb: _Verb) -> bool:
         or (lemma in _URGING and "to" in following)
         or (lemma == "accuse" and "of" in following)
     )
+
+
+# Words that make the words after "said" a clause of its own: a tense or a modal
+# ("said its jets had ...", "said the talks would ...").
+_FINITE = word_set("had has have was were is are will would could can may might must")
+_CLAUSE_REACH = 6  # the most units between "said" and its clause's verb
+
+
+def _time_clause_speaks(verb: _Verb, before: str) -> bool:
+    """The subject opens a time clause ("a day after the Kremlin announced that ...") whose
+    verb says something: its content follows it (`_says_that`, `_content_follows`)."""
+    return before in _TIME_CONJUNCTIONS and (_says_that(verb) or _content_follows(verb))
+
+
+def _content_follows(verb: _Verb) -> bool:
+    """What a time clause's speech or stance verb said comes right after it with no "that":
+    a gerund it rejects or denies ("after the Moldovan premier rejected handing ..."), or a
+    clause after "said" ("after Minsk said a drone had crossed ..."): the subject's position
+    the main clause answers, not a claimed act ("after Moscow claimed to annex ...")."""
+    units, k = verb.units, verb.k
+    if verb.form.cls not in ("speech", "stance") or k + 2 >= verb.last:
+        return False
+    after = units[k + 1]
+    gerund = after[LOW].endswith("ing") and not after[LOW].endswith("thing")  # not "nothing"
+    if verb.form.lemma != "say" and gerund and after[TERM] is None and not after[CAP]:
+        return len(after[LOW]) > 5 and after[LOW].isalpha()  # "rejected ceding"
+    if verb.form.lemma != "say" or after[LOW] in OBJECT_PREP or after[LOW] in ("that", ","):
+        return False
+    for j in range(k + 2, min(k + 1 + _CLAUSE_REACH, verb.last)):
+        low = units[j][LOW]
+        if low in (",", ";", ":", ".") or low in OBJECT_PREP:
+            return False
+        if low in _FINITE or _past_tense(units[j]):
+            return True  # "said a fighter jet dropped ...", "said the talks would ..."
+    return False
 
 
 # Demands whose content is an infinitive after the one asked: "urged allies to", "asked Kyiv to".
@@ -2072,6 +2103,8 @@ def settle(
             if embedded_in is None and not (leaders and attr is leaders[0]):
                 # (the leader is settled first: nothing before it is settled yet)
                 embedded_in = before.owner(attr)
+            if embedded_in is not None and _opens_own_clause(work, attr):
+                embedded_in = None  # ", as Russian officials believe that ...": their own
         if attr.rule is ATTRIBUTION_SOURCE and embedded_in == () and not quoted:
             embedded_in = None  # "the newspaper reported, citing US officials": theirs
         elif _channel(work, attr, embedded_in):
@@ -2168,6 +2201,33 @@ def _as_reported(work: BlockWork, attr: _Attr) -> bool:
     folded = work.folded
     opening = folded[work.sentence_start(attr.who.start) : attr.who.start].strip()
     return opening == "as" and folded[attr.end : attr.end + 1] == ","
+
+
+# What opens a clause of the narrator's after a comma: ", as X believes", ", while X insists",
+# ", but X has refused", ", whereas X argues".
+_OWN_CLAUSE_OPENERS = word_set("as while whereas although though but")
+
+
+def _opens_own_clause(work: BlockWork, attr: _Attr) -> bool:
+    """The attribution's subject opens a clause after a comma and a subordinator or "but"
+    ("Allied diplomats voiced worry that ..., as Russian officials believe that ..."): the
+    clause is the narrator's, set beside the earlier speaker's words, not inside them, so its
+    subject speaks for itself (GUIDE.md's reported positions: speaker first, then this side)."""
+    if attr.follows or attr.who.start > attr.pos:
+        return False
+    units = work.units
+    a = bisect_left(work.starts, attr.who.start)
+    if a > 2 and units[a - 1][LOW] == "and":
+        a = np_before(units, a - 2, 0)[0]  # ", while the EU and NATO called for"
+    j = a - 1
+    if j > 0 and units[j][LOW] == "the":
+        j -= 1  # ", while the alliance insists"
+    if j < 1 or units[j][LOW] not in _OWN_CLAUSE_OPENERS:
+        return False
+    if units[j - 1][LOW] == "even":
+        j -= 1  # ", even as X warns"
+    # (not "said that, as NATO had ...": the clause opens inside the speaker's content)
+    return units[j - 1][LOW] == "," and (j < 2 or units[j - 2][LOW] not in _CONTENT_OPENERS)
 
 
 class _OwnersBefore:
