@@ -1145,11 +1145,7 @@ def _subject_before(
         # the phrase before the asides is an object; the one between the commas speaks
         return verb.attr(appositive, ATTRIBUTION_SUBJECT)
     if (
-        (
-            before in OBJECT_PREP
-            and not relative
-            and not (before in _TIME_CONJUNCTIONS and _says_that(verb))
-        )
+        (before in OBJECT_PREP and not relative and not _time_clause_speaks(verb, before))
         or before in _CONDITION
         or before in _PREP_PARTICIPLES
     ):
@@ -1346,6 +1342,41 @@ def _says_that(verb: _Verb) -> bool:
         or (lemma in _URGING and "to" in following)
         or (lemma == "accuse" and "of" in following)
     )
+
+
+# Words that make the words after "said" a clause of its own: a tense or a modal
+# ("said its jets had ...", "said the talks would ...").
+_FINITE = word_set("had has have was were is are will would could can may might must")
+_CLAUSE_REACH = 6  # the most units between "said" and its clause's verb
+
+
+def _time_clause_speaks(verb: _Verb, before: str) -> bool:
+    """The subject opens a time clause ("a day after the Kremlin announced that ...") whose
+    verb says something: its content follows it (`_says_that`, `_content_follows`)."""
+    return before in _TIME_CONJUNCTIONS and (_says_that(verb) or _content_follows(verb))
+
+
+def _content_follows(verb: _Verb) -> bool:
+    """What a time clause's speech or stance verb said comes right after it with no "that":
+    a gerund it rejects or denies ("after the Moldovan premier rejected handing ..."), or a
+    clause after "said" ("after Minsk said a drone had crossed ..."): the subject's position
+    the main clause answers, not a claimed act ("after Moscow claimed to annex ...")."""
+    units, k = verb.units, verb.k
+    if verb.form.cls not in ("speech", "stance") or k + 2 >= verb.last:
+        return False
+    after = units[k + 1]
+    gerund = after[LOW].endswith("ing") and not after[LOW].endswith("thing")  # not "nothing"
+    if verb.form.lemma != "say" and gerund and after[TERM] is None and not after[CAP]:
+        return len(after[LOW]) > 5 and after[LOW].isalpha()  # "rejected ceding"
+    if verb.form.lemma != "say" or after[LOW] in OBJECT_PREP or after[LOW] in ("that", ","):
+        return False
+    for j in range(k + 2, min(k + 1 + _CLAUSE_REACH, verb.last)):
+        low = units[j][LOW]
+        if low in (",", ";", ":", ".") or low in OBJECT_PREP:
+            return False
+        if low in _FINITE or _past_tense(units[j]):
+            return True  # "said a fighter jet dropped ...", "said the talks would ..."
+    return False
 
 
 # Demands whose content is an infinitive after the one asked: "urged allies to", "asked Kyiv to".
@@ -2072,6 +2103,8 @@ def settle(
             if embedded_in is None and not (leaders and attr is leaders[0]):
                 # (the leader is settled first: nothing before it is settled yet)
                 embedded_in = before.owner(attr)
+            if embedded_in is not None and _opens_own_clause(work, attr):
+                embedded_in = None  # ", as Russian officials believe that ...": their own
         if attr.rule is ATTRIBUTION_SOURCE and embedded_in == () and not quoted:
             embedded_in = None  # "the newspaper reported, citing US officials": theirs
         elif _channel(work, attr, embedded_in):
@@ -2168,6 +2201,33 @@ def _as_reported(work: BlockWork, attr: _Attr) -> bool:
     folded = work.folded
     opening = folded[work.sentence_start(attr.who.start) : attr.who.start].strip()
     return opening == "as" and folded[attr.end : attr.end + 1] == ","
+
+
+# What opens a clause of the narrator's after a comma: ", as X believes", ", while X insists",
+# ", but X has refused", ", whereas X argues".
+_OWN_CLAUSE_OPENERS = word_set("as while whereas although though but")
+
+
+def _opens_own_clause(work: BlockWork, attr: _Attr) -> bool:
+    """The attribution's subject opens a clause after a comma and a subordinator or "but"
+    ("Allied diplomats voiced worry that ..., as Russian officials believe that ..."): the
+    clause is the narrator's, set beside the earlier speaker's words, not inside them, so its
+    subject speaks for itself (GUIDE.md's reported positions: speaker first, then this side)."""
+    if attr.follows or attr.who.start > attr.pos:
+        return False
+    units = work.units
+    a = bisect_left(work.starts, attr.who.start)
+    if a > 2 and units[a - 1][LOW] == "and":
+        a = np_before(units, a - 2, 0)[0]  # ", while the EU and NATO called for"
+    j = a - 1
+    if j > 0 and units[j][LOW] == "the":
+        j -= 1  # ", while the alliance insists"
+    if j < 1 or units[j][LOW] not in _OWN_CLAUSE_OPENERS:
+        return False
+    if units[j - 1][LOW] == "even":
+        j -= 1  # ", even as X warns"
+    # (not "said that, as NATO had ...": the clause opens inside the speaker's content)
+    return units[j - 1][LOW] == "," and (j < 2 or units[j - 2][LOW] not in _CONTENT_OPENERS)
 
 
 class _OwnersBefore:
@@ -2769,6 +2829,10 @@ _FROM_NOUNS = (_POSITION_NOUNS - _OFFERS) | word_set(
     "words message messages signal signals criticism praise"
 )
 _CONTENT_LINKS = frozenset(["that", "to"])
+# A participle of saying after the owner gives what was said as well ("a statement by NATO
+# suggesting that ...", "a note from Kyiv saying ..."); "showing" and "proving" are left out: a
+# thing shown is no one's words.
+_SAYING_LINKS = word_set("suggesting saying claiming alleging asserting stating insisting")
 _READINESS = word_set("readiness willingness")
 _AWAITED = re.compile(r"\b(?:wait|waits|waited|waiting|await|awaits|awaited|awaiting)\b")
 # The topic of a question put to the speaker ("When questioned about the demand from X").
@@ -2777,10 +2841,19 @@ _NEGATED = re.compile(r"\b(?:no|not|any|without|never)\s+(?:[\w-]+\s+)?\Z")
 # A concern or an alarm felt "in" or "among" its holders ("has stoked alarm in NATO members
 # Poland and Romania", "caused concern among the Baltic states"): their stated unease.
 _FELT = word_set("concern concerns alarm")
+# A document a side issues as its stance, named with the participle of its issue before "by":
+# "a joint declaration issued by the G7", "statements made by the alliance's deputy chief" (a
+# declaration is its owner's words with no more said; "a report released by" is no side's), and
+# pictures a side puts out as its evidence ("the photos posted by the ambassador", which the
+# other side answers: the published claim it rejects).
+_DOCUMENTS = word_set(
+    "declaration declarations communique communiqué images photos photographs pictures"
+)
 _FROM_POSITION = re.compile(
     r"\b(?P<noun>"
-    + "|".join(sorted(_FROM_NOUNS | _POSITION_NOUNS | _FELT))
-    + r") (?P<prep>from|by|in|among) "
+    + "|".join(sorted(_FROM_NOUNS | _POSITION_NOUNS | _FELT | _DOCUMENTS))
+    + r") (?:(?P<issued>issued|released|published|posted|made|adopted|signed) )?"
+    + r"(?P<prep>from|by|in|among) "
 )
 
 
@@ -2935,6 +3008,7 @@ def _positions_from(work: BlockWork, rules: CompiledRules, state: State) -> None
     units, starts = work.units, work.starts
     own = {a for _, who in work.main if who.kind == "actor" for a in who.actors}
     verbs_at = {pos for pos, _ in work.main}
+    spoken = any(e.weight >= rules.weights.carry for e in work.evidence)
     for match in _FROM_POSITION.finditer(work.folded):
         start = match.start()
         if (
@@ -2946,27 +3020,52 @@ def _positions_from(work: BlockWork, rules: CompiledRules, state: State) -> None
             continue  # "has seen no signals from Kiev": nothing was said; "asked about": a topic
         k = bisect_left(starts, match.end())
         a, b = np_after(units, k, len(units))
-        if not _stated_content(work, match, b):
+        second = _past_coordinate(units, b)
+        if not _stated_content(work, match, second[1] if second else b, spoken):
             continue
-        who = resolve(units[a:b], state.names)
-        learn(who, state.names)
-        fresh = [actor for actor in who.actors if actor not in own]
-        if who.kind == "actor" and fresh and allowed(who, work, rules):
-            end = units[b - 1][END]
-            add_evidence(work, REPORTED_POSITION, fresh, match.start(), end, rules.weights.reported)
+        owners = [(a, b), second] if second else [(a, b)]  # each owner joined by "and"
+        for first, last in owners:
+            who = resolve(units[first:last], state.names)
+            learn(who, state.names)
+            fresh = [actor for actor in who.actors if actor not in own]
+            if who.kind == "actor" and fresh and allowed(who, work, rules):
+                end = units[last - 1][END]
+                add_evidence(work, REPORTED_POSITION, fresh, start, end, rules.weights.reported)
 
 
-def _stated_content(work: BlockWork, match: re.Match[str], b: int) -> bool:
+_SOME = word_set("some several other many")
+
+
+def _past_coordinate(units: Sequence[Unit], b: int) -> tuple[int, int] | None:
+    """The second owner joined by "and" to the one ending before unit `b` ("claims by NATO
+    and some Baltic leaders that ..."), as a [start, end) range of units, after which what they
+    said follows; None when no second owner with a side's term follows."""
+    if b + 1 >= len(units) or units[b][LOW] != "and":
+        return None
+    k = b + 2 if units[b + 1][LOW] in _SOME and b + 2 < len(units) else b + 1
+    a2, b2 = np_after(units, k, len(units))
+    if not any(unit[TERM] is not None for unit in units[a2:b2]):
+        return None
+    return a2, b2
+
+
+def _stated_content(work: BlockWork, match: re.Match[str], b: int, spoken: bool) -> bool:
     """Whether "<noun> from/by <owner>" (the owner's phrase ending before unit `b`) names a
     stated position: words from someone; a proposal, or anything "by" someone, only with
-    what it says after the owner ("a promise by NATO leaders that ..."), never awaited."""
+    what it says after the owner ("a promise by NATO leaders that ..."), never awaited; a
+    declaration "issued by" its owner only where a side speaks of it (`spoken`): an editor's
+    "excerpts from the declaration adopted by the summit" restates no one."""
     noun, prep = match.group("noun", "prep")
+    if match.group("issued") is not None and (prep != "by" or noun in _DOCUMENTS):
+        return prep == "by" and spoken  # other views issued "by" someone: what they say, below
+    if noun in _DOCUMENTS:
+        return False
     if prep in ("in", "among"):
         return noun in _FELT  # "alarm in Warsaw"; "a statement in Kyiv" is a place
     if noun not in _OFFERS and prep == "from" and noun in _FROM_NOUNS:
         return True
     units = work.units
-    if b >= len(units) or units[b][LOW] not in _CONTENT_LINKS:
+    if b >= len(units) or units[b][LOW] not in _CONTENT_LINKS | _SAYING_LINKS:
         return False
     opening = work.folded[work.sentence_start(match.start()) : match.start()]
     return noun not in _OFFERS or _AWAITED.search(opening) is None
