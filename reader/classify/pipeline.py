@@ -78,6 +78,7 @@ from reader.classify.sources import (
     joint_voice,
     opening_source,
     page_source,
+    readout_sides,
     remarks_voice,
     reported_actions,
     reports_only_actions,
@@ -582,11 +583,15 @@ def _document_source(work: BlockWork, rules: CompiledRules, state: State, is_tit
         if not title_source(work, state, rules):
             document_title(work, state, rules)
         judged_title(work, state, rules)
+        if state.official:
+            readout_sides(work, state, rules)  # "Telephone conversation with <X>"
     elif state.genre is not None and byline_source(work, state, rules):
         pass  # "by NATO Secretary General X at ...": the title's second line names the speaker
     elif _opens(work, state) and opening_source(work, state, rules):
         pass  # "X provided the following readout:", "X spoke to Y this morning"
     elif state.official:
+        if work.index <= _OPENINGS:
+            readout_sides(work, state, rules)  # "<A> had a telephone conversation with <X>"
         document_voice(work, state, rules)
         _source_voice(work, state, rules)
     elif state.source is not None:
@@ -638,6 +643,7 @@ def _source_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
     (reader.classify.sources)."""
     if state.source is not None:
         remarks_voice(work, state, rules)
+    if state.source is not None or state.readout is not None:
         joint_voice(work, state, rules)
     drop_voice_of_actions(work, state, rules)
     document_label(work, rules)

@@ -270,6 +270,8 @@ def opening_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
     (`voice: joint`: "Prime Minister <name> spoke to President <name> of Ukraine"): "The
     leaders agreed ..." after it speaks for both (`joint_voice`). Whether a rule applied."""
     for rule in rules.sources:
+        if rule.official:
+            continue  # an official readout's counterpart: `readout_sides`
         for pattern in rule.openings:
             match = _search(pattern, work.folded)
             if match is None:
@@ -549,31 +551,85 @@ _DATE_LINE = re.compile(
 )
 
 
+def readout_sides(work: BlockWork, state: State, rules: CompiledRules) -> None:
+    """An official document whose title or first lines name a readout's counterpart (an
+    `official` joint rule: "Telephone conversation with <X>", "<claim> - <A> during a
+    conversation with <X>", "<A> had a telephone conversation with <X>", "<A> and <X>
+    discussed ..."), where no source rule gave joint subjects: "Both presidents reaffirmed
+    ...", "The parties noted ..." speak for the document's author and that counterpart
+    (`joint_voice`). The sides are kept as named; which is the author, the document says."""
+    source = state.source
+    if state.readout is not None or (source is not None and (source.joint or source.remarks)):
+        return
+    for rule in rules.sources:
+        if not rule.official:
+            continue
+        for pattern in rule.openings:
+            match = _search(pattern, work.folded)
+            if match is None:
+                continue
+            counterpart = _group_actor(work, match, "counterpart")
+            speaker = _group_actor(work, match, "speaker") if "speaker" in match.groupdict() else ()
+            if counterpart and counterpart != speaker:
+                state.readout = DocumentSource(
+                    rule.id, False, counterpart, joint=rule.joint, author=speaker
+                )
+                return
+
+
 def joint_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
     """'Both leaders underlined ...' in a readout: the author's and the counterpart's
-    position, the author first (the document's own voice gives the author)."""
+    position, the author first (the document's own voice gives the author; in an official
+    readout the counterpart is the side the readout names that is not the author, and a line
+    before the author is known waits for it: "Both presidents reaffirmed ..." under a title
+    that names only the counterpart, "Vladimir Putin emphasised ..." after it)."""
     source = state.source
-    if source is None or not source.joint or not source.counterpart or not work.verbs:
+    if source is None or not source.joint:
+        source = state.readout
+    if source is None or not source.joint or not source.counterpart:
         return
     author = state.document or source.author
+    counterpart = source.counterpart
+    if source is state.readout:
+        named = (*source.author, *source.counterpart)
+        counterpart = tuple(dict.fromkeys(actor for actor in named if actor not in author))
+        if not author:
+            if _joint_verb(work, source.joint):
+                state.joint_waiting.append(work)
+            return
+        for waiting in state.joint_waiting:
+            _joint_line(waiting, author, counterpart, rules)
+        state.joint_waiting.clear()
+    if counterpart and _joint_verb(work, source.joint):
+        _joint_line(work, author, counterpart, rules)
+
+
+def _joint_verb(work: BlockWork, subjects: tuple[str, ...]) -> bool:
+    """A joint subject ("both leaders", "the parties") before a verb of the lexicon that is
+    no topic verb ("the leaders discussed ..." reports a topic, not a shared position)."""
     verbs = {start: verb for start, _, verb in work.verbs}
-    for match in _joint_pattern(source.joint).finditer(work.folded):
+    for match in _joint_pattern(subjects).finditer(work.folded):
         verb = verbs.get(match.end())
         if verb is not None and verb.lemma.split(" ", 1)[0] not in _TOPIC_VERBS:
-            weights = rules.weights
-            end = len(work.text)
-            own = sum(
-                ev.weight for ev in work.evidence if ev.kind in _SPEECH and ev.actor in author
-            )
-            # the counterpart's own position, said by both: as much as an attribution when the
-            # author's words already outweigh it in the block, else reported after the author
-            weight = weights.attribution if own > weights.attribution else weights.reported
-            add_evidence(work, CARRY_DOCUMENT, source.counterpart, 0, end, weight)
-            if not own:
-                # "They agreed ..." read as the last speaker: the author's account comes first
-                weight = weights.attribution + weights.reported
-                add_evidence(work, CARRY_DOCUMENT, author, 0, end, weight)
-            return
+            return True
+    return False
+
+
+def _joint_line(
+    work: BlockWork, author: tuple[str, ...], counterpart: tuple[str, ...], rules: CompiledRules
+) -> None:
+    """The counterpart's position and the author's, the author first."""
+    weights = rules.weights
+    end = len(work.text)
+    own = sum(ev.weight for ev in work.evidence if ev.kind in _SPEECH and ev.actor in author)
+    # the counterpart's own position, said by both: as much as an attribution when the
+    # author's words already outweigh it in the block, else reported after the author
+    weight = weights.attribution if own > weights.attribution else weights.reported
+    add_evidence(work, CARRY_DOCUMENT, counterpart, 0, end, weight)
+    if not own:
+        # "They agreed ..." read as the last speaker: the author's account comes first
+        weight = weights.attribution + weights.reported
+        add_evidence(work, CARRY_DOCUMENT, author, 0, end, weight)
 
 
 # Evidence that someone speaks in a block (a mention or framing does not).

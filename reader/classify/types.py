@@ -123,6 +123,8 @@ class State:
     asked: bool = False  # the last voice is a question's ("Q: ...", "Question (Reuters): ...")
     genre: str | None = None  # a title that is a genre alone ("Opening remarks"), folded
     source: DocumentSource | None = None  # a `sources:` rule's document (reader.sources)
+    readout: DocumentSource | None = None  # an official readout's counterpart and joint subjects
+    joint_waiting: list[BlockWork] = field(default_factory=list)  # ... lines before its author
     page_rule: str = ""  # the `sources:` rule the page's site, outlet or credit matched
     page: tuple[str, str] = ("", "")  # the page's site and outlet, when the article has them
     on_war: set[str] = field(default_factory=set)  # member officials (surnames) heard on the war

@@ -186,7 +186,9 @@ class SourceRule:
     its joint subjects speak for both. `member`: a member state's site (a public broadcaster):
     the offices its house voice fills are a member's voice, which counts only on the war.
     `private`: a private outlet of one side: its house voice fills offices only until a
-    speaker of another side is heard in the article."""
+    speaker of another side is heard in the article. `official`: a `joint` rule for official
+    documents only (a readout whose title or first lines name its counterpart), whose joint
+    subjects speak for the document's author and that counterpart."""
 
     id: str
     message: str
@@ -200,6 +202,7 @@ class SourceRule:
     openings: tuple[Prefiltered, ...] = ()  # the same, for the first paragraphs after the title
     member: bool = False  # a member state's site: its offices speak for the actor on the war only
     private: bool = False  # a private outlet: its house side holds only while no other side spoke
+    official: bool = False  # a joint rule of official readouts: the author is the document's
 
 
 def source_rule(rule: Mapping[str, Any]) -> SourceRule:
@@ -217,6 +220,7 @@ def source_rule(rule: Mapping[str, Any]) -> SourceRule:
         joint=tuple(_norm(subject) for subject in rule.get("joint") or ()),
         member=bool(rule.get("member", False)),
         private=bool(rule.get("private", False)),
+        official=bool(rule.get("official", False)),
     )
 
 

@@ -366,14 +366,17 @@ def _source_needs(node: MappingNode, ctx: Context) -> None:
     """A source rule matches something (a site, an outlet, a title or an opening line) and
     names its actor: `actor:`, or a `(?P<speaker>...)` (or `(?P<authors>...)`) group in every
     title pattern. An opening line may leave its speaker to the line's own speech verb, except
-    in a `joint` rule, whose openings name both parties of a call, or a joint text's authors."""
+    in a `joint` rule, whose openings name both parties of a call, or a joint text's authors
+    (an `official` rule's may name the counterpart alone: the document's author is the other)."""
     values = {key.value: value for key, value in node.value if isinstance(key, ScalarNode)}
     if not values.keys() & {"sites", "outlets", "titles", "openings"}:
         ctx.error(node, "a source rule needs 'sites', 'outlets', 'titles' or 'openings'")
     voice = values.get("voice")
     joint = isinstance(voice, ScalarNode) and voice.value == "joint"
+    official = isinstance(values.get("official"), ScalarNode) and values["official"].value == "true"
     for opening in _strings(values.get("openings")) if joint else ():
         pair = "(?P<speaker>" in opening.value and "(?P<counterpart>" in opening.value
+        pair = pair or (official and "(?P<counterpart>" in opening.value)  # the author's own
         if not pair and "(?P<authors>" not in opening.value:
             ctx.error(
                 opening,
@@ -415,6 +418,7 @@ _SOURCE = mapping(
         "joint": STRINGS,
         "member": boolean,
         "private": boolean,
+        "official": boolean,
         "tests": _EXAMPLES,
     },
     required=("id", "message"),
