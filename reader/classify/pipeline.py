@@ -18,10 +18,8 @@ from reader.classify.attribution import (
     actor_subject,
     described_thing,
     on_topic,
-    reported_positions,
     sentence_attrs,
     settle,
-    stated_by,
 )
 from reader.classify.authorship import (
     author_voice,
@@ -59,6 +57,7 @@ from reader.classify.phrases import (
     learn,
     resolve,
 )
+from reader.classify.positions import reported_positions, stated_by
 from reader.classify.quotes import (
     bare_quote,
     close_quote,
