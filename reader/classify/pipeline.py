@@ -14,13 +14,7 @@ from operator import itemgetter
 from threading import Event
 from typing import Any, TypeVar
 
-from reader.classify.attribution import (
-    actor_subject,
-    described_thing,
-    on_topic,
-    sentence_attrs,
-    settle,
-)
+from reader.classify.attribution import described_thing, on_topic, sentence_attrs, settle
 from reader.classify.authorship import (
     author_voice,
     first_person_title,
@@ -90,6 +84,7 @@ from reader.classify.speakers import (
     note_region,
     register_roles,
 )
+from reader.classify.subject import actor_subject
 from reader.classify.summons import summoned_envoy
 from reader.classify.topic import allowed
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Speaker, State, Unit, Who
