@@ -55,6 +55,8 @@ Where each step lives (each module imports only those below it; `make lint` chec
     pipeline.py     the steps per block, in block order (`classify_iter`)
     verdicts.py     evidence -> scores, labels, carried-from
     attribution.py  the speech-verb grammar (steps 2-3)
+    positions.py    positions named by their noun, "This was stated by X" (step 3)
+    subject.py      a side's actor as a main clause's subject, where no one speaks
     document.py     document voice, a wire dateline's house side, a headline's source (step 7)
     quotes.py       quotes across blocks (step 4)
     speakers.py     who holds which role, who was named when, the region named (step 4)

@@ -14,15 +14,7 @@ from operator import itemgetter
 from threading import Event
 from typing import Any, TypeVar
 
-from reader.classify.attribution import (
-    actor_subject,
-    described_thing,
-    on_topic,
-    reported_positions,
-    sentence_attrs,
-    settle,
-    stated_by,
-)
+from reader.classify.attribution import described_thing, on_topic, sentence_attrs, settle
 from reader.classify.authorship import (
     author_voice,
     first_person_title,
@@ -59,6 +51,7 @@ from reader.classify.phrases import (
     learn,
     resolve,
 )
+from reader.classify.positions import reported_positions, stated_by
 from reader.classify.quotes import (
     bare_quote,
     close_quote,
@@ -91,6 +84,7 @@ from reader.classify.speakers import (
     note_region,
     register_roles,
 )
+from reader.classify.subject import actor_subject
 from reader.classify.summons import summoned_envoy
 from reader.classify.topic import allowed
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Speaker, State, Unit, Who

@@ -3,7 +3,7 @@
 Why a step of its own: the convention every real set is labelled by (session 9) gives a block
 where one side restates another side's stated view, demand or commitment to answer it both
 labels, the speaker first ("the coalition rejected Russia's demand that ...", "Contrary to
-Russian claims, ...", "Trump backed Ukraine's call for a ceasefire"). reader.classify.attribution
+Russian claims, ...", "Trump backed Ukraine's call for a ceasefire"). reader.classify.positions
 reads a position named after a person's or a body's possessive ("the Kremlin's demand that");
 this step reads the same grammar where the owner is a country's possessive ("Russia's",
 "Kyiv's"), where the position's noun is one of a demand's other names ("insistence on", "call
@@ -78,7 +78,7 @@ _OF_LINKS = frozenset(["that", "to", ":"])
 _CLAIMS = word_set("claims accusations allegations assertions demands")
 _NO_GOVERNMENT = word_set("western european")
 # Any of those nouns at all: most blocks have none, and one search spares them the look after
-# every term (the same prefilter as attribution's `_POSITION_NOUN`).
+# every term (the same prefilter as reader.classify.positions' `_POSITION_NOUN`).
 _ANY_VIEW = re.compile(
     r"\b(?:" + "|".join(map(re.escape, sorted(_VIEW_LINKS.keys() | _CLAIMS | _OF_VIEWS))) + r")\b"
 )
@@ -88,7 +88,7 @@ def restated_views(work: BlockWork, rules: CompiledRules) -> None:
     """Another side's stated view named in a block where a side speaks (a speech verb, a
     carried speaker, a document's author), quoted or not: its owner's, weighed as reported
     speech, never for a side that speaks in the block (the possessive forms
-    reader.classify.attribution reads already are left to it)."""
+    reader.classify.positions reads already are left to it)."""
     if _ANY_VIEW.search(work.folded) is None:
         return
     units = work.units

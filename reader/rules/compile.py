@@ -381,7 +381,7 @@ class CompiledRules:
     actions: tuple[TermRule, ...] = ()  # "X spoke to Y": an action, not a position (regexes)
     steps: tuple[TermRule, ...] = ()  # "X launched the procedure to withdraw": a formal step
     # every form of the event verbs ("struck", "met", "arrived"): a side's actor doing them
-    # takes no stance (reader.classify.attribution `actor_subject`)
+    # takes no stance (reader.classify.subject `actor_subject`)
     events: frozenset[str] = frozenset()
 
     def message(self, rule: str) -> str:

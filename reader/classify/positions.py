@@ -1,0 +1,287 @@
+"""Reported positions (step 3): a side's stance restated by another speaker, named by its noun.
+
+"Commenting on Zelensky's statement that ...", "encouraging words from Blinken", "a joint
+declaration issued by the G7": the owner of a stated position gets a weaker label, as reported
+speech, never the block's own speaker. "... This was stated by X" (`stated_by`) names the
+speaker of what came before it. Separate from reader.classify.attribution because these read a
+position's noun, not a speech verb's subject: a block may carry one with no verb of saying at
+all. Run after the speech-verb step, they use its speakers (`work.main`) and its `speaks`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from operator import itemgetter
+
+from reader.classify.attribution import CHANNELS, POSITION_NOUNS, speaks, start_key
+from reader.classify.evidence import add_evidence
+from reader.classify.phrases import learn, np_after, resolve, word_set
+from reader.classify.topic import allowed
+from reader.classify.types import END, LOW, START, TERM, BlockWork, State, Unit, Who
+from reader.classify.units import in_spans
+from reader.rules.compile import CompiledRules
+from reader.rules.grammar import ATTRIBUTION_SOURCE, REPORTED_POSITION
+
+# The channels of reader.classify.attribution, for one `startswith` at each main speaker.
+_CHANNEL_MARKERS = tuple(sorted(CHANNELS))
+# A stated position named by a noun after its owner's possessive: "Zelensky's statement that",
+# "Witkoff's remarks that", "the Defence Ministry's claim to have captured".
+_POSITION_NOUN = re.compile(r"'s (?:\w+ ){0,2}(?:" + "|".join(sorted(POSITION_NOUNS)) + r")\b")
+_POSITION_MODIFIERS = word_set(
+    "own latest recent earlier repeated public new stated declared expressed fundamental"
+)
+_POSITION_LINKS = frozenset(["that", "to", "about", ":"])
+
+
+# A stated position named by a noun before its owner: "encouraging words from Blinken",
+# "assurances from Washington" ("support from", "aid from" are acts).
+# A proposal or an offer only with what it proposes ("accepted a proposal from X to ..."), and
+# not one still awaited ("waiting for a proposal from"); after "by", any of them only with
+# what was said ("a promise by the allies that ..."; "the remarks by X, who ..." is no more).
+_OFFERS = word_set("proposal proposals offer offers")
+_FROM_NOUNS = (POSITION_NOUNS - _OFFERS) | word_set(
+    "words message messages signal signals criticism praise"
+)
+_CONTENT_LINKS = frozenset(["that", "to"])
+# A participle of saying after the owner gives what was said as well ("a statement by NATO
+# suggesting that ...", "a note from Kyiv saying ..."); "showing" and "proving" are left out: a
+# thing shown is no one's words.
+_SAYING_LINKS = word_set("suggesting saying claiming alleging asserting stating insisting")
+_READINESS = word_set("readiness willingness")
+_AWAITED = re.compile(r"\b(?:wait|waits|waited|waiting|await|awaits|awaited|awaiting)\b")
+# The topic of a question put to the speaker ("When questioned about the demand from X").
+_QUESTION_TOPIC = re.compile(r"\b(?:asked|questioned)\s+(?:about|on|over|regarding)\b")
+_NEGATED = re.compile(r"\b(?:no|not|any|without|never)\s+(?:[\w-]+\s+)?\Z")
+# A concern or an alarm felt "in" or "among" its holders ("has stoked alarm in NATO members
+# Poland and Romania", "caused concern among the Baltic states"): their stated unease.
+_FELT = word_set("concern concerns alarm")
+# A document a side issues as its stance, named with the participle of its issue before "by":
+# "a joint declaration issued by the G7", "statements made by the alliance's deputy chief" (a
+# declaration is its owner's words with no more said; "a report released by" is no side's), and
+# pictures a side puts out as its evidence ("the photos posted by the ambassador", which the
+# other side answers: the published claim it rejects).
+_DOCUMENTS = word_set(
+    "declaration declarations communique communiqué images photos photographs pictures"
+)
+_FROM_POSITION = re.compile(
+    r"\b(?P<noun>"
+    + "|".join(sorted(_FROM_NOUNS | POSITION_NOUNS | _FELT | _DOCUMENTS))
+    + r") (?:(?P<issued>issued|released|published|posted|made|adopted|signed) )?"
+    + r"(?P<prep>from|by|in|among) "
+)
+
+
+# A sentence that names the speaker of what comes before it, in the passive: "This was stated
+# by Foreign Minister X", "These words were written by X on Telegram" (Ukrainian outlets' way).
+_STATED_BY = re.compile(
+    r"(?:^|(?<=[.!?\"”] ))\W*(?:this|that|it|these\s+words|such\s+a\s+statement|"
+    r"the\s+relevant\s+statement)"
+    r"\s+(?:is|was|were|has\s+been|had\s+been)\s+(?:stated|said|announced|reported|noted|"
+    r"emphasi[sz]ed|declared|written|posted|made|voiced)\s+"
+    r"(?:in\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:comment|statement|interview|article|post|"
+    r"address|message|briefing|commentary)\s+)?by\s+"
+)
+
+
+def stated_by(work: BlockWork, rules: CompiledRules, state: State) -> None:
+    """ "... This was stated by X": X speaks in the block (and, by reader.classify.quotes,
+    in a paragraph before it with no speaker of its own). A closing "as reported by <outlet>"
+    names the channel that carried X's words, no speaker of the block's own."""
+    if " by " not in work.folded or any(
+        not work.folded.startswith(_CHANNEL_MARKERS, pos) for pos, _ in work.main
+    ):
+        return
+    match = _STATED_BY.search(work.folded)
+    if match is None or (work.quotes and in_spans(match.start(), work.quotes)):
+        return
+    k = bisect_left(work.starts, match.end())
+    a, b = np_after(work.units, k, len(work.units))
+    who = resolve(work.units[a:b], state.names)
+    learn(who, state.names)
+    if who.kind != "actor" or not allowed(who, work, rules):
+        return
+    add_evidence(
+        work, ATTRIBUTION_SOURCE, who.actors, match.start(), who.end, rules.weights.attribution
+    )
+    work.main.append((match.start(), who))
+    work.main.sort(key=itemgetter(0))  # before a closing channel's "as reported by"
+    speaks(work, who, who.actors, state)
+
+
+def reported_positions(work: BlockWork, rules: CompiledRules, state: State) -> None:
+    """Positions a block reports by name, outside quotes: the owner's, weighed as reported
+    speech ("Commenting on Zelensky's statement that Kiev would never recognise ..., Peskov
+    said", "he had heard encouraging words from Blinken"), never for the side of the
+    block's own speaker."""
+    folded = work.folded
+    if (
+        " from " in folded or " by " in folded or " in " in folded or " among " in folded
+    ) and _FROM_POSITION.search(folded) is not None:
+        _positions_from(work, rules, state)  # (the literal test first: most blocks have none)
+    if _POSITION_NOUN.search(work.folded) is None:
+        return  # most blocks: one search instead of a look after every term
+    units = work.units
+    own = {a for _, who in work.main if who.kind == "actor" for a in who.actors}
+    for i in work.term_at:
+        unit = units[i]
+        term = unit[TERM]
+        j = _position_noun(work, i)
+        if term is None or j is None:
+            continue
+        fresh = [a for a in term.actors if a not in own]
+        who = Who("actor", term.actors, member=term.member)
+        if fresh and allowed(who, work, rules):
+            add_evidence(
+                work,
+                REPORTED_POSITION,
+                fresh,
+                unit[START],
+                units[j][END],
+                rules.weights.reported,
+            )
+
+
+def _position_noun(work: BlockWork, i: int) -> int | None:
+    """The noun of a stated position that the possessive at unit `i` owns, outside quotes
+    ("Zelensky's statement that", "the Defence Ministry's claim to"), or None. A readiness
+    only as what a speaker welcomes or notes ("welcomed Moscow's declared willingness to"; "a
+    response that would indicate NATO's readiness to" is no one's), and a country's
+    possessive ("Russia's") owns nothing else."""
+    units = work.units
+    unit = units[i]
+    term = unit[TERM]
+    if (
+        term is None
+        or term.kind not in ("speaker", "alias", "adjective")
+        or not term.actors
+        or not unit[LOW].endswith("'s")
+        or (work.quotes and in_spans(unit[START], work.quotes))
+    ):
+        return None
+    j = i + 1
+    while j < len(units) and j - i <= 2 and units[j][LOW] in _POSITION_MODIFIERS:
+        j += 1
+    if (
+        j + 1 >= len(units)
+        or units[j][LOW] not in POSITION_NOUNS
+        or units[j + 1][LOW] not in _POSITION_LINKS
+    ):
+        return None
+    if units[j][LOW] not in _READINESS:
+        if term.kind == "adjective" or _verb_complement(work, i, units[j + 1][LOW]):
+            return None
+        return j
+    verbs = work.verbs
+    v = bisect_left(verbs, units[i - 1][START], key=start_key) if i else len(verbs)
+    said = v < len(verbs) and verbs[v][0] == units[i - 1][START] and verbs[v][2].cls == "speech"
+    return j if said else None
+
+
+# A speech verb's occasion before the possessive ("said in response to", "wrote after"), and how
+# many words it may hold; "said X's claim that ... was absurd" names the claim as its object.
+_OCCASION_OPENERS = frozenset(["in", "on", "about", "after", "following", "regarding"])
+_OCCASION_REACH = 6
+
+
+def _verb_complement(work: BlockWork, i: int, link: str) -> bool:
+    """ "X said in response to Budanov's remarks that ...": the "that" after a position named
+    inside a finite speech verb's occasion, with no comma in between, opens the verb's own
+    complement, not what the position said ("Commenting on X's statement that ...", "Asked to
+    comment on X's statement that ..." name it: the object of a participle or an infinitive;
+    "in reply to" is a noun's form, no verb)."""
+    if link != "that":
+        return False
+    start = work.units[i][START]
+    for v_start, v_end, form in reversed(work.verbs):
+        if v_start >= start:
+            continue
+        before = work.folded[work.sentence_start(v_start) : v_start].split()
+        if before and before[-1] in _NOUN_BEFORE:
+            continue
+        words = work.folded[v_end:start].split()
+        return (
+            form.cls == "speech"
+            and not form.participle
+            and bool(before)
+            and before[-1] != "to"  # "asked to comment on X's statement that ...": its object
+            and bool(words)
+            and words[0] in _OCCASION_OPENERS
+            and len(words) <= _OCCASION_REACH
+            and not any(mark in word for word in words for mark in (",", ":", ";"))
+            and "that" not in words
+        )
+    return False
+
+
+# Words that make the verb's form after them a noun: "in reply to", "a comment on".
+_NOUN_BEFORE = frozenset(["in", "a", "an", "the", "his", "her", "its", "their"])
+
+
+def _positions_from(work: BlockWork, rules: CompiledRules, state: State) -> None:
+    """ "words from Blinken", "a proposal from Kyiv": the position of the actor after "from"."""
+    units, starts = work.units, work.starts
+    own = {a for _, who in work.main if who.kind == "actor" for a in who.actors}
+    verbs_at = {pos for pos, _ in work.main}
+    spoken = any(e.weight >= rules.weights.carry for e in work.evidence)
+    for match in _FROM_POSITION.finditer(work.folded):
+        start = match.start()
+        if (
+            start in verbs_at  # "Kyiv demands from the Russian side to stop": a verb
+            or (work.quotes and in_spans(start, work.quotes))
+            or _NEGATED.search(work.folded, max(0, start - 24), start)
+            or _QUESTION_TOPIC.search(work.folded, work.sentence_start(start), start)
+        ):
+            continue  # "has seen no signals from Kiev": nothing was said; "asked about": a topic
+        k = bisect_left(starts, match.end())
+        a, b = np_after(units, k, len(units))
+        second = _past_coordinate(units, b)
+        if not _stated_content(work, match, second[1] if second else b, spoken):
+            continue
+        owners = [(a, b), second] if second else [(a, b)]  # each owner joined by "and"
+        for first, last in owners:
+            who = resolve(units[first:last], state.names)
+            learn(who, state.names)
+            fresh = [actor for actor in who.actors if actor not in own]
+            if who.kind == "actor" and fresh and allowed(who, work, rules):
+                end = units[last - 1][END]
+                add_evidence(work, REPORTED_POSITION, fresh, start, end, rules.weights.reported)
+
+
+_SOME = word_set("some several other many")
+
+
+def _past_coordinate(units: Sequence[Unit], b: int) -> tuple[int, int] | None:
+    """The second owner joined by "and" to the one ending before unit `b` ("claims by NATO
+    and some Baltic leaders that ..."), as a [start, end) range of units, after which what they
+    said follows; None when no second owner with a side's term follows."""
+    if b + 1 >= len(units) or units[b][LOW] != "and":
+        return None
+    k = b + 2 if units[b + 1][LOW] in _SOME and b + 2 < len(units) else b + 1
+    a2, b2 = np_after(units, k, len(units))
+    if not any(unit[TERM] is not None for unit in units[a2:b2]):
+        return None
+    return a2, b2
+
+
+def _stated_content(work: BlockWork, match: re.Match[str], b: int, spoken: bool) -> bool:
+    """Whether "<noun> from/by <owner>" (the owner's phrase ending before unit `b`) names a
+    stated position: words from someone; a proposal, or anything "by" someone, only with
+    what it says after the owner ("a promise by NATO leaders that ..."), never awaited; a
+    declaration "issued by" its owner only where a side speaks of it (`spoken`): an editor's
+    "excerpts from the declaration adopted by the summit" restates no one."""
+    noun, prep = match.group("noun", "prep")
+    if match.group("issued") is not None and (prep != "by" or noun in _DOCUMENTS):
+        return prep == "by" and spoken  # other views issued "by" someone: what they say, below
+    if noun in _DOCUMENTS:
+        return False
+    if prep in ("in", "among"):
+        return noun in _FELT  # "alarm in Warsaw"; "a statement in Kyiv" is a place
+    if noun not in _OFFERS and prep == "from" and noun in _FROM_NOUNS:
+        return True
+    units = work.units
+    if b >= len(units) or units[b][LOW] not in _CONTENT_LINKS | _SAYING_LINKS:
+        return False
+    opening = work.folded[work.sentence_start(match.start()) : match.start()]
+    return noun not in _OFFERS or _AWAITED.search(opening) is None

@@ -1,0 +1,368 @@
+"""The actor-subject step: a body block no other step gave a speaker carries the side
+whose actor is the subject of a main clause with a verb that is no event.
+
+"Russia is raising the stakes", "Kyiv insists that ...": lists of speech verbs never end, the
+class of events (`rules.events`) does. Separate from reader.classify.attribution because it runs
+last, only where speech attribution found nothing, and reads a clause's main verb, not a speech
+verb; it reuses the speech-verb grammar's subject reading (`verb_subject`, `settle`) to resolve
+the subject the same way.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from reader.classify.attribution import (
+    CONDITION,
+    CONDITIONS,
+    CONTENT_OPENERS,
+    past_opening_clause,
+    settle,
+    start_key,
+    verb_subject,
+)
+from reader.classify.phrases import COORD, NOUN_MARK, OBJECT_PREP, SKIP, adverb, np_after, word_set
+from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, State, Unit, Who
+from reader.classify.units import in_spans, merged
+from reader.rules.compile import CompiledRules, VerbForm
+from reader.rules.grammar import ATTRIBUTION_ACTOR_SUBJECT
+
+# Between a main clause's subject and its verb, besides `SKIP`: the auxiliaries a verb phrase
+# opens with ("did not", "'s imposing", "can"), and "only" ("could only look on"; not in
+# `SKIP`, where "not only" would read a speech verb's subject across it).
+_VERB_AUX = word_set("do does did can cannot 's ’s 've ’ve 'd ’d only")
+# The auxiliaries after which the main verb is a participle ("has imposed", "is raising"): with
+# none after them, "have" or "be" is the verb itself ("have not had contact", "is a country").
+_PERFECT = word_set("has have had is are was were been being 's ’s 've ’ve")
+_BE_FORMS = word_set("is are was were been being")
+_HEARSAY_WORDS = word_set("allegedly reportedly purportedly supposedly")
+# What a word after the subject is when it is no verb: an article, a possessive, a preposition,
+# a conjunction ("Russia and Ukraine ...", "Putin's order ...", "the ministry of ...").
+_NO_VERB = (
+    NOUN_MARK
+    | OBJECT_PREP
+    | COORD
+    | word_set("of who which whose that than as whether or nor no not n't yet , ; : - – — ( )")
+    | word_set("\" “ ” ' ’")
+)
+# The main clause's verb at most this many units after its subject.
+_SUBJECT_REACH = 12
+# Heads of a subject that act and take no stance: fighting forces, police, crowds.
+_ACTING_HEADS = word_set(
+    "forces force troops army armies soldiers units unit police servicemen fighters jets drones "
+    "ships navy residents citizens people delegations"
+)
+# Pronouns that stand for the last named person: a narrator's "we" or "it" stands for no side.
+_THIRD_PERSON = word_set("he she")
+
+
+def _participle_like(low: str, events: frozenset[str]) -> bool:
+    """A word that can follow "has" or "is" as the main verb: a past or present participle
+    ("imposed", "taken", "raising"), or an event verb's irregular one ("met", "held")."""
+    return low.endswith(("ed", "en", "ing", "wn", "ne")) or low in events
+
+
+def _main_verb(work: BlockWork, first: int, last: int, events: frozenset[str]) -> int | None:
+    """The unit of the sentence's main verb after its opening subject, the verb
+    `actor_subject` reads: past an opening adverbial clause ("As talks stalled, ...") or a
+    phrase of time or place before a comma ("On Monday, ..."), the phrase that opens the
+    clause (with "of": "members of the alliance"), adverbs, dates and auxiliaries; None when
+    no lower-case word of no lexicon follows (a copula's complement, a name, a number), or
+    the clause is a passive."""
+    units = work.units
+    start = (
+        past_opening_clause(units, first, last)
+        or _past_participial_opening(units, first, last)
+        or first
+    )
+    commas = [j for j in range(start + 1, min(start + 8, last)) if units[j][LOW] == ","]
+    if commas and not any(units[j][TERM] is not None for j in range(start, commas[0])):
+        start = commas[0] + 1  # "On Monday, ...", "Minutes later, ...": no one named before
+    elif units[start][LOW] in OBJECT_PREP:
+        return None
+    a, b = np_after(units, start, last)
+    if b <= a or a != start:
+        return None
+    found = _past_auxiliaries(units, b, last)
+    if found is None:
+        return None
+    j, perfect, passive = found
+    if j >= last or units[j][CAP] or units[j][TERM] is not None or units[j][LOW] in _NO_VERB:
+        return None
+    low = units[j][LOW]
+    if not low.replace("-", "").isalpha() or (perfect and not _participle_like(low, events)):
+        return None
+    if passive and not low.endswith("ing"):
+        return None  # "was not supposed to": a passive
+    after = units[j + 1][LOW] if j + 1 < last else ""
+    if low.endswith("s") and (after.endswith("ed") or after in events):
+        return None  # "Kyiv protests drew crowds": a noun before the verb
+    return j
+
+
+_PARTICIPIAL_REACH = 40  # the most units an opening participial phrase holds
+
+
+def _past_participial_opening(units: list[Unit], first: int, last: int) -> int | None:
+    """Where the main clause starts when the sentence opens with a participial phrase
+    ("Considering the situation in the east, the president reminded that ...", "Exchanging
+    views on the crisis, in part, ..., the Russian leader focused on ..."): the unit after the
+    first comma that a lexicon's name or office follows, if the sentence opens with an -ing
+    word of no lexicon with a lower-case word after it, its object or preposition (not a place
+    such as "Beijing, ..."); else None."""
+    opening = units[first]
+    if opening[TERM] is not None or not opening[LOW].endswith("ing") or len(opening[LOW]) < 6:
+        return None
+    after = units[first + 1] if first + 1 < last else None
+    if after is None or after[CAP] or not after[LOW].isalpha():
+        return None
+    for j in range(first + 1, min(first + _PARTICIPIAL_REACH, last - 2)):
+        if units[j][LOW] != ",":
+            continue
+        a, b = np_after(units, j + 1, last)
+        if a == j + 1 and b > a and any(units[i][TERM] is not None for i in range(a, b)):
+            return j + 1
+    return None
+
+
+def _past_auxiliaries(units: list[Unit], b: int, last: int) -> tuple[int, bool, bool] | None:
+    """From the subject's end `b`: past "of" and its phrase, auxiliaries, adverbs and dates,
+    the unit where the verb may stand, whether "have"/"be" came before it and whether "be"
+    was the last auxiliary (a passive unless an -ing form follows); None after a hearsay
+    adverb ("reportedly")."""
+    j, perfect, passive = b, False, False
+    while j < min(last, b + _SUBJECT_REACH):
+        unit = units[j]
+        low = unit[LOW]
+        if low == "of" and j == b:
+            j = b = np_after(units, j + 1, last)[1]  # "members of the Alliance"
+        elif low in _HEARSAY_WORDS:
+            return None  # "X reportedly plans", "allegedly noted": hearsay, no stated stance
+        elif unit[TERM] is None and (low in SKIP or low in _VERB_AUX or adverb(unit)):
+            perfect = perfect or low in _PERFECT
+            passive = low in _BE_FORMS or (passive and low not in _PERFECT)
+            j += 1  # "has also", "is", "continually"
+        elif (
+            low in _CALENDAR_WORDS or low[:1].isdigit() or (unit[CAP] and units[j - 1][LOW] == "on")
+        ):
+            j += 1  # "on Aug. 25", "on February 20"
+        else:
+            break
+    return j, perfect, passive
+
+
+_SUFFIXES = (("ied", "y"), ("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
+
+
+def _lemma(surface: str) -> str:
+    """A rough base form of a verb no list has, for the grammar's form checks (a bare form
+    after one name is a noun, "NATO support"; "portrayed" and "urges" are verbs)."""
+    for suffix, base in _SUFFIXES:
+        if surface.endswith(suffix) and len(surface) > len(suffix) + 2:
+            return surface[: -len(suffix)] + base
+    return surface
+
+
+_CALENDAR_WORDS = word_set(
+    "jan feb mar apr jun jul aug sep sept oct nov dec . january february march april may june "
+    "july august september october november december"
+)
+
+
+# Contacts whose account is an act (GUIDE.md: a call or a meeting is no position).
+_CONTACTS = word_set("call calls conversation conversations talks meeting meetings visit")
+
+
+_TRAILING_SPEAKER = 8  # the most units a speaker closing a sentence after a quote holds
+
+
+def _contact_told(units: list[Unit], k: int, last: int) -> bool:
+    """The verb's object is a contact already told ("characterised the phone call as",
+    "described their talks as"): a readout, an act; "cancelled a meeting" is a step."""
+    for i in range(k + 1, min(k + 5, last)):
+        if units[i][LOW] in _CONTACTS:
+            return any(
+                units[h][LOW] in NOUN_MARK and units[h][LOW] not in ("a", "an")
+                for h in range(k + 1, i)
+            )
+    return False
+
+
+def _speaker_after_quote(work: BlockWork, first: int, last: int) -> bool:
+    """A quote closes inside the sentence and a lexicon name or office follows it: the words
+    are that speaker's, told with a verb no list has ('..., Putin's spokesman quips')."""
+    units = work.units
+    for _, q_end in work.quotes:
+        if units[first][START] <= q_end < units[last - 1][END]:
+            j = bisect_left(work.starts, q_end)
+            if last - j <= _TRAILING_SPEAKER:
+                return any(units[i][TERM] is not None for i in range(j, last))
+    return False
+
+
+def _one_side(work: BlockWork, who: Who) -> bool:
+    """The subject is one actor of one side that can take a stance: not a list or a pair
+    ("Russian and Ukrainian delegations", "Hungary, Slovakia and ..."), not forces or police
+    ("Russian forces have been trying"), not a narrator's "we" or "it"."""
+    if who.kind == "pronoun":
+        return who.word in _THIRD_PERSON
+    if who.kind != "actor" or len(who.actors) != 1:
+        return False
+    units = work.units
+    a = bisect_left(work.starts, who.start)
+    b = bisect_left(work.starts, who.end)
+    if b <= a or any(units[i][LOW] in ("and", "&", ",") for i in range(a, b)):
+        return False
+    # the phrase ends in a name or an office, not a thing of the side's ("Kyiv protests")
+    head = units[b - 1]
+    return head[TERM] is not None and head[LOW] not in _ACTING_HEADS
+
+
+def _place_name(work: BlockWork, who: Who) -> bool:
+    """The subject is a side's name alone, no office and no person: a country or a capital
+    ("Moscow", "Russia"), a seat or a body ("the Kremlin", "NATO", "the alliance"), a group
+    ("European leaders"). In narration such a name mostly tells its state's or body's acts
+    ("Kyiv opened a corridor", "the alliance halted cooperation"), GUIDE.md's []."""
+    if who.kind != "actor" or who.roles:
+        return False
+    a, b = bisect_left(work.starts, who.start), bisect_left(work.starts, who.end)
+    term = work.units[a][TERM] if b - a == 1 else None
+    return term is not None and term.kind == "alias"
+
+
+_CONTENT_REACH = 7  # the most units between the verb and its content clause's opener
+
+
+def _stance_shape(work: BlockWork, k: int, last: int) -> bool:
+    """The verb at unit `k` takes a stance by its shape, whatever the verb: it is a speech or
+    stance verb of the lists ("has continually denied"), or a clause follows it before any
+    comma, a that-clause, a question word or an infinitive of intent ("is coordinating with
+    the allies to do more"), not a thing as its bare object ("levied the warning after ...",
+    "opened a corridor"). "to" before a name or an article is a preposition ("provided aid
+    to Ukraine"); "that" after an article's noun opens a relative clause ("built a corridor
+    that ships use")."""
+    units = work.units
+    v = bisect_left(work.verbs, units[k][START], key=start_key)
+    if v < len(work.verbs) and work.verbs[v][0] == units[k][START]:
+        return work.verbs[v][2].cls in ("speech", "stance")
+    for j in range(k + 1, min(k + 1 + _CONTENT_REACH, last)):
+        low = units[j][LOW]
+        if low in (",", ";", ":", "—", "–") or (low == "." and j + 1 < last):
+            return False
+        if low in CONTENT_OPENERS:  # "a corridor that ships use": a relative clause
+            return not any(units[i][LOW] in NOUN_MARK for i in range(k + 1, j))
+        if low == "to" and j + 1 < last:
+            after = units[j + 1]
+            if not after[CAP] and after[TERM] is None and after[LOW] not in NOUN_MARK:
+                return True
+    return False
+
+
+def _event_told(work: BlockWork, rules: CompiledRules, k: int, first: int, last: int) -> bool:
+    """The main verb at unit `k` tells an act, not a stance (`actor_subject`'s vetoes): an
+    event verb (`rules.events`) or one inside an `actions:`/`exclusions:` span or a quote, an
+    infinitive's event ("managed to visit"), a contact already told ("characterised the call
+    as"), a condition ("if Moscow ..."). A formal step (`steps:`: "imposed sanctions", "signed
+    a security accord") is a stance whatever its verb, unless told as background."""
+    units = work.units
+    low, at = units[k][LOW], units[k][START]
+    if in_spans(at, merged(work.excluded)) or in_spans(at, work.quotes):
+        return True
+    if any(units[i][LOW] in CONDITION or units[i][LOW] in CONDITIONS for i in range(first, last)):
+        return True  # "X will tighten sanctions if Moscow ...": a condition, no stance
+    v = bisect_left(work.verbs, at, key=start_key)
+    if v < len(work.verbs) and work.verbs[v][0] == at and work.verbs[v][2].cls == "step":
+        return _step_as_background(units, k, first, last)
+    if low in rules.events:
+        return True
+    if k + 2 < last and units[k + 1][LOW] == "to" and units[k + 2][LOW] in rules.events:
+        return True  # "managed to visit", "sought to annex": the infinitive's event
+    return _contact_told(units, k, last)  # "characterised the phone call as ...": an act
+
+
+# What tells a formal step as the story's background, not news of it: "As reported, ...", "As a
+# reminder, ...", "Earlier, ...", "Recall that ...", a step of years ago ("in 2019", "last year").
+_BACKGROUND_OPENERS = word_set("as earlier previously recall recalling back already")
+_BACKGROUND_AS = word_set("reported reminder noted known mentioned recalled")
+_PAST_PERIODS = word_set("year decade")
+
+
+def _step_as_background(units: list[Unit], k: int, first: int, last: int) -> bool:
+    """A formal step (`steps:`: "imposed new sanctions", "expelled two diplomats") in a block no
+    speaker owns is its side's decision taken as a stance (GUIDE.md), unless the sentence tells
+    it as background: an opening "As reported," / "As a reminder," / "Earlier," (real17's
+    "As reported, on <date> X signed a decree"), a pluperfect ("had imposed"), a year named or
+    a period past ("in 2014", "last year", "two years ago")."""
+    opener = units[first][LOW]
+    if opener in _BACKGROUND_OPENERS and (
+        opener != "as" or any(units[i][LOW] in _BACKGROUND_AS for i in range(first + 1, first + 3))
+    ):
+        return True
+    if any(units[i][LOW] == "had" for i in range(max(first, k - 3), k)):
+        return True  # "Washington had imposed ...": a step before the story's time
+    for i in range(first + 1, last):
+        low = units[i][LOW]
+        if len(low) == 4 and low.isdigit() and low[:2] in ("19", "20"):
+            return True  # "in 2019": a year named
+        if low == "ago" or (low in _PAST_PERIODS and units[i - 1][LOW] == "last"):
+            return True
+    return False
+
+
+# An outlet's formula that opens a sentence recalling an earlier report as context ("As
+# reported, ...", "As was previously reported, ...", "As a reminder, ..."): what follows is
+# background the narrator tells, no stance the report carries. ("Earlier, X warned ..." recalls
+# a stance, and "As Reuters reported, ..." names a source: neither is the formula.)
+_RECALL_FORMULA = word_set("as a reminder was we have previously earlier already reported")
+_RECALL_HEADS = word_set("reported reminder")
+
+
+def _recall_opening(units: list[Unit], first: int, last: int) -> bool:
+    """The sentence opens with the recall formula ("As reported,", "As a reminder,"): "as",
+    then only the formula's words up to a comma, one of them "reported" or "reminder"."""
+    if units[first][LOW] != "as":
+        return False
+    for j in range(first + 1, min(first + 6, last)):
+        low = units[j][LOW]
+        if low == ",":
+            return any(units[i][LOW] in _RECALL_HEADS for i in range(first + 1, j))
+        if low not in _RECALL_FORMULA or units[j][TERM] is not None:
+            return False
+    return False
+
+
+def actor_subject(
+    work: BlockWork, rules: CompiledRules, state: State, distance: int, body_from: int
+) -> None:
+    """A body block no other step gave a speaker: the first sentence whose main clause has
+    one side's actor as subject (resolved as a speech verb's is: an office, a government, a
+    ministry, a country, "he" for the last named person) and a verb that is no event
+    (`rules.events`: a physical or military act, movement, a meeting, a call; nor inside an
+    `actions:` or `exclusions:` span) carries that side. Lists of speech verbs never end ("is
+    raising the stakes", "slapped new restrictions", "insist that"); the class of events does."""
+    if work.index == 0 or work.main:
+        return  # (a first line is a headline, whose own grammar `_title_source` reads)
+    if any(ev.kind in ("attribution", "carry") for ev in work.evidence):
+        return
+    units, starts = work.units, work.starts
+    for s_start, s_end in work.sentences:
+        first, last = bisect_left(starts, s_start), bisect_left(starts, s_end)
+        if last - first < 3 or s_start < body_from or in_spans(s_start, work.quotes):
+            continue  # (a label's words: "Note: This transcript presents ...")
+        if _speaker_after_quote(work, first, last):
+            continue  # '... a situation Russia "couldn't tolerate," <office> <verb>': theirs
+        k = _main_verb(work, first, last, rules.events)
+        if k is None or _recall_opening(units, first, last):
+            continue
+        if _event_told(work, rules, k, first, last):
+            continue
+        low = units[k][LOW]
+        form = VerbForm(_lemma(low), "stance", low.endswith("ing"))
+        attr = verb_subject(work, units, k, units[k][END], first, last, form, [], state, True)
+        if attr is None or not _one_side(work, attr.who):
+            continue
+        if _place_name(work, attr.who) and not _stance_shape(work, k, last):
+            continue  # "Moscow levied the warning after ...": the state's act, told by the narrator
+        attr.rule = ATTRIBUTION_ACTOR_SUBJECT
+        settle(work, [attr], rules, state, distance, None)
+        return
