@@ -91,3 +91,36 @@ def test_the_allow_list_names_only_functions_that_need_it() -> None:
 )
 def test_decision_points_are_counted_as_documented(source: str, expected: int) -> None:
     assert decisions(ast.parse(source).body[0]) == expected
+
+
+def bound_twice(tree: ast.Module) -> list[str]:
+    """Module-level names bound more than once: constants, functions and classes."""
+    counts: dict[str, int] = {}
+    for node in tree.body:
+        names: list[str] = []
+        if isinstance(node, ast.Assign):
+            names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            names = [node.target.id] if isinstance(node.target, ast.Name) else []
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            names = [node.name]
+        for name in names:
+            counts[name] = counts.get(name, 0) + 1
+    return sorted(name for name, count in counts.items() if count > 1)
+
+
+def test_no_module_binds_a_name_twice() -> None:
+    """A word list defined twice in one module is one list in effect, the later, for every
+    reader of it: session 15 found two (`_TEXTS`, `_SUBJECT_REACH` in attribution.py), each
+    silently widening or narrowing a step written with the first in mind."""
+    twice = [
+        f"{path.relative_to(ROOT.parent)}: {', '.join(names)}"
+        for path in sorted(ROOT.rglob("*.py"))
+        if (names := bound_twice(ast.parse(path.read_text(encoding="utf-8"))))
+    ]
+    assert not twice, "give each its own name:\n" + "\n".join(twice)
+
+
+def test_a_name_bound_twice_is_found() -> None:
+    source = "A = 1\ndef f():\n    return A\nA = 2\nB: int = 3\nclass C: ...\n"
+    assert bound_twice(ast.parse(source)) == ["A"]

@@ -1196,7 +1196,7 @@ def _text_authors(verb: _Verb, start: int, a: int, b: int) -> Who | None:
     j = start - 2
     if j >= floor and units[j][LOW] in _ISSUED:
         j -= 1  # "the statement issued by"
-    if j < floor or units[j][LOW] not in _TEXTS:
+    if j < floor or units[j][LOW] not in _AUTHORED_TEXTS:
         return None
     j -= 1
     while j >= floor and units[j][LOW] in _TEXT_WORDS:
@@ -1258,7 +1258,7 @@ def _listed_before(units: list[Unit], a: int, floor: int) -> int:
 # Texts that speak for the authors "by" names, what may stand between them ("the statement
 # issued by"), and what may come before the text's name ("the final joint declaration").
 _TEXT_AUTHOR_PREPS = frozenset(["by", "from"])
-_TEXTS = word_set("statement declaration communique communiqué letter appeal")
+_AUTHORED_TEXTS = word_set("statement declaration communique communiqué letter appeal")
 _ISSUED = word_set("issued released signed adopted published")
 _TEXT_WORDS = word_set("the a an their joint final written new brief short")
 
@@ -2537,16 +2537,14 @@ def _role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who
 
 
 # A text named by its genre alone ("the statement said"): whose it is, the text may say itself.
-_TEXTS = word_set("statement communique communiqué declaration release document text")
+_GENRE_TEXTS = word_set("statement communique communiqué declaration release document text")
 # Between a text's self-named subject and its verb: "Allies strongly condemn", "once again".
 _ADVERBS = word_set("also again once further firmly strongly fully jointly resolutely")
 # "Allies will continue to consult", "NATO will remain vigilant": a commitment in the future.
 _WILL = word_set("will shall")
 _COMMITMENT = word_set("continue remain stand")
-# The most words of the subject, and of the adverbs after it. Written 5, but a later
-# `_SUBJECT_REACH = 12` in this module (now reader.classify.subject's own) overrode it, and
-# the verdicts were measured with 12: kept, so that the split changes none.
-_SUBJECT_REACH = 12
+# The most words of the subject, and of the adverbs after it.
+_SUBJECT_REACH = 5
 
 
 def _self_named_author(work: BlockWork, who: Who, state: State) -> Who | None:
@@ -2557,7 +2555,7 @@ def _self_named_author(work: BlockWork, who: Who, state: State) -> Who | None:
     the author, not the last speaker the story quoted (a state outlet's own ministry before an
     alliance's quoted statement). A past verb ('"Russia violated …"') or a verb of no stance
     ('"The alliance cannot change …"') tells about others: no author found."""
-    if not set(who.roles) & _TEXTS:
+    if not set(who.roles) & _GENRE_TEXTS:
         return None
     units, verbs = work.units, {start: form for start, _, form in work.verbs}
     first = bisect_left(work.starts, work.sentence_start(who.start))
