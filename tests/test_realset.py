@@ -213,9 +213,9 @@ def test_by_default_every_committed_real_article_set_is_scored() -> None:
     # until its final read at that session's end; real17 (built in session 13) was blind from
     # its first read at session 14's start until its final read at that session's end; real18
     # (built in session 14) is a check set: half dev, half blind (the check half, only its
-    # totals shown); real19 (built in session 14) is blind from its first read at session 15's
+    # totals shown); real19 (built in session 14) was blind from its first read at session 15's
     # start until its final read at that session's end
-    assert splits == [{"dev"}] * 17 + [{"dev", "blind"}, {"blind"}]
+    assert splits == [{"dev"}] * 17 + [{"dev", "blind"}, {"dev"}]
 
 
 def test_a_real_set_keeps_its_articles_text_only_in_the_ignored_cache() -> None:
