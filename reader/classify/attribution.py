@@ -47,7 +47,7 @@ from reader.classify.speakers import (
     own_side,
     title_side,
 )
-from reader.classify.topic import allowed, goes_on, heard_on_war
+from reader.classify.topic import allowed, goes_on, heard_on_war, is_named_person
 from reader.classify.types import (
     CAP,
     END,
@@ -2744,8 +2744,11 @@ def _on_topic(work: BlockWork, who: Who, rules: CompiledRules, state: State, dis
     a statement on it (`goes_on`; a person joins a run of their side's remarks `distance`
     blocks back, a country or a body does not). Asked for a member alone: every other side
     passes the gate, and reading the phrase again costs a bisection per attribution."""
-    run = 0 if _is_thing(_units_of(work, who)) else distance
-    return allowed(who, work, rules, goes_on(who, work, state, run))
+    units = _units_of(work, who)
+    thing = _is_thing(units)
+    run = 0 if thing else distance
+    person = not thing and is_named_person(who, units, work)
+    return allowed(who, work, rules, goes_on(who, work, state, run), person)
 
 
 def _reports_words(work: BlockWork, attr: _Attr) -> bool:

@@ -734,6 +734,12 @@ def _bare_label(work: BlockWork) -> re.Match[str] | None:
     return label if named or all(u[CAP] for u in units) else None
 
 
+def _names_person(units: list[Unit]) -> bool:
+    """A speaker's label that names a person by a name or office the lexicon knows ("Johann
+    Wadephul:", "President of Finland X:"), not a dateline's place ("In Warsaw, ...:")."""
+    return any(u[TERM] is not None and u[TERM].kind in ("speaker", "role") for u in units)
+
+
 def _speaker_line(
     work: BlockWork,
     rules: CompiledRules,
@@ -743,7 +749,8 @@ def _speaker_line(
 ) -> tuple[Speaker | None, Who | None]:
     """A "Name: ..." line: the voice it is in, or a headline's source still to resolve."""
     who, pre_units, cut, transcript = label
-    if who.kind == "actor" and allowed(who, work, rules):
+    tag = transcript and not is_title and _names_person(pre_units)  # "President of Finland X:"
+    if who.kind == "actor" and allowed(who, work, rules, person=tag):
         add_evidence(
             work, ATTRIBUTION_COLON, who.actors, who.start, who.end, rules.weights.attribution
         )

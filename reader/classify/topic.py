@@ -7,8 +7,9 @@ voice alike: is this block on the war's topic?
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from reader.classify.types import BlockWork, Speaker, State, Who
+from reader.classify.types import CAP, LOW, TERM, BlockWork, Speaker, State, Unit, Who
 from reader.rules.compile import CompiledRules
 
 # Between a side's word and the office it qualifies: "Lithuanian President", "Lithuania's
@@ -19,11 +20,16 @@ TITLE_GAP = re.compile(r"(?:'s)?\s+")
 _INTRO_UNITS = 20
 
 
-def allowed(who: Who, work: BlockWork, rules: CompiledRules, continues: bool = False) -> bool:
+def allowed(
+    who: Who, work: BlockWork, rules: CompiledRules, continues: bool = False, person: bool = False
+) -> bool:
     """A member state's voice counts only on the war's topic: the block names one of the
     actors (not a member state), or a topic word; or it `continues` the same member's
-    statement on the war (the line before was on it) and is not about the member's own
-    affairs (a `national` or `trade` word: "He added that the budget ...")."""
+    statement on the war (the line before was on it), or `person`, a member's official named
+    as a person, speaks in it ("French President X called the deal a hope", a transcript's
+    "President of Finland X: ..."): an article quotes a leader on its own story, whatever
+    words the line uses. Neither counts on the member's own affairs (a `national` or `trade`
+    word: "He added that the budget ...", "X said the state would pay for the repairs")."""
     if not who.member:
         return True
     if work.topic is None and (
@@ -33,7 +39,41 @@ def allowed(who: Who, work: BlockWork, rules: CompiledRules, continues: bool = F
         work.topic = True  # "X provided the following readout:": the topic is what follows
     if work.topic is None:
         work.topic = _names_a_side(work, rules) or bool(rules.topic.scan(work.folded))
-    return work.topic or (continues and not _own_affairs(work, rules))
+    return work.topic or ((continues or person) and not _own_affairs(work, rules))
+
+
+def is_named_person(who: Who, units: Sequence[Unit], work: BlockWork) -> bool:
+    """Whether a member's speaker is a person named in the story's body who speaks for the
+    state abroad ("French President X", "Under Secretary of State X", "Kerry"): not a body
+    ("the Dutch government"), countries ("Greece and Turkey"), a title with no name ("the
+    senator", "the German chancellor"), an office at home ("Transport Minister X"), nor a
+    headline's speaker, whom the story under it may show on the member's own affairs."""
+    if work.index == 0:
+        return False
+    if who.roles and _BODY.search(who.roles[0]):
+        return False
+    if any(_HOME_OFFICE.fullmatch(unit[LOW]) for unit in units):
+        return False
+    if who.roles and who.roles[0] in ("official", "officials", "diplomat", "diplomats"):
+        return True  # "A U.S. official said", "a senior French diplomat said"
+    return any(
+        unit[CAP]
+        and unit[LOW] not in ("the", "a", "an")
+        and (unit[TERM] is None or unit[TERM].kind == "speaker")
+        for unit in units
+    )
+
+
+# The heads of a body's name: a government speaks for its own matters as often as on the war.
+_BODY = re.compile(
+    r"(?:government|ministry|agency|office|department|parliament|cabinet|administration|embassy"
+    r"|council|committee|command|services?)$"
+)
+# Offices at home: their holders speak on the war only with its words.
+_HOME_OFFICE = re.compile(
+    r"(?:interior|home|transport|finance|economy|economic|energy|health|education|agriculture"
+    r"|justice|labou?r|culture|tourism|environment|infrastructure|treasury)"
+)
 
 
 def _only_attribution(work: BlockWork) -> bool:
