@@ -269,28 +269,36 @@ def opening_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
     the line's own speech verb names. A story that opens with a call or a meeting of two sides
     (`voice: joint`: "Prime Minister <name> spoke to President <name> of Ukraine"): "The
     leaders agreed ..." after it speaks for both (`joint_voice`). Whether a rule applied."""
+    for rule, match in _openings(work, rules, official=False):
+        if rule.voice == "joint":  # a story's call; an official readout's is the author's
+            if not state.official and _joint_opening(work, state, rule, match, rules):
+                return True
+            continue
+        author = (rule.actor,) if rule.actor else _group_actor(work, match, "speaker")
+        author = author or _line_speaker(work) or _office_of_site(work, match, state, True)
+        if not author:
+            _await_speaker(work, state, rule, match)
+            continue
+        _establish(state, rule, author, roles=_group_roles(work, match, rules))
+        note_rule(work, rule.id)
+        if not any(ev.actor in author for ev in work.evidence if ev.kind != "mention"):
+            add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
+        return True
+    return False
+
+
+def _openings(
+    work: BlockWork, rules: CompiledRules, official: bool
+) -> Iterator[tuple[SourceRule, Any]]:
+    """The `openings:` patterns that match the block, rule by rule: those of `official` rules
+    (an official readout's counterpart, `readout_sides`) or those of the others."""
     for rule in rules.sources:
-        if rule.official:
-            continue  # an official readout's counterpart: `readout_sides`
+        if rule.official is not official:
+            continue
         for pattern in rule.openings:
             match = _search(pattern, work.folded)
-            if match is None:
-                continue
-            if rule.voice == "joint":  # a story's call; an official readout's is the author's
-                if not state.official and _joint_opening(work, state, rule, match, rules):
-                    return True
-                continue
-            author = (rule.actor,) if rule.actor else _group_actor(work, match, "speaker")
-            author = author or _line_speaker(work) or _office_of_site(work, match, state, True)
-            if not author:
-                _await_speaker(work, state, rule, match)
-                continue
-            _establish(state, rule, author, roles=_group_roles(work, match, rules))
-            note_rule(work, rule.id)
-            if not any(ev.actor in author for ev in work.evidence if ev.kind != "mention"):
-                add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
-            return True
-    return False
+            if match is not None:
+                yield rule, match
 
 
 def _await_speaker(work: BlockWork, state: State, rule: SourceRule, match: Any) -> None:
@@ -561,20 +569,14 @@ def readout_sides(work: BlockWork, state: State, rules: CompiledRules) -> None:
     source = state.source
     if state.readout is not None or (source is not None and (source.joint or source.remarks)):
         return
-    for rule in rules.sources:
-        if not rule.official:
-            continue
-        for pattern in rule.openings:
-            match = _search(pattern, work.folded)
-            if match is None:
-                continue
-            counterpart = _group_actor(work, match, "counterpart")
-            speaker = _group_actor(work, match, "speaker") if "speaker" in match.groupdict() else ()
-            if counterpart and counterpart != speaker:
-                state.readout = DocumentSource(
-                    rule.id, False, counterpart, joint=rule.joint, author=speaker
-                )
-                return
+    for rule, match in _openings(work, rules, official=True):
+        counterpart = _group_actor(work, match, "counterpart")
+        speaker = _group_actor(work, match, "speaker") if "speaker" in match.groupdict() else ()
+        if counterpart and counterpart != speaker:
+            state.readout = DocumentSource(
+                rule.id, False, counterpart, joint=rule.joint, author=speaker
+            )
+            return
 
 
 def joint_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
