@@ -198,6 +198,7 @@ def test_by_default_every_committed_real_article_set_is_scored() -> None:
         "tests/data/real17",
         "tests/data/real18",
         "tests/data/real19",
+        "tests/data/real20",
     ]
     assert [str(folder) for folder in FOLDERS] == expected
     splits = [{a.split for a in load_manifest(root / f / "manifest.yaml")} for f in FOLDERS]
@@ -214,8 +215,9 @@ def test_by_default_every_committed_real_article_set_is_scored() -> None:
     # its first read at session 14's start until its final read at that session's end; real18
     # (built in session 14) is a check set: half dev, half blind (the check half, only its
     # totals shown); real19 (built in session 14) was blind from its first read at session 15's
-    # start until its final read at that session's end
-    assert splits == [{"dev"}] * 17 + [{"dev", "blind"}, {"dev"}]
+    # start until its final read at that session's end; real20 (built in session 15) is blind
+    # from its first read at session 16's start
+    assert splits == [{"dev"}] * 17 + [{"dev", "blind"}, {"dev"}, {"blind"}]
 
 
 def test_a_real_set_keeps_its_articles_text_only_in_the_ignored_cache() -> None:
