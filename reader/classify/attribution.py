@@ -2453,12 +2453,40 @@ def _clause_subject_before(work: BlockWork, attr: _Attr, state: State) -> Who | 
 
 def _body_before_it(work: BlockWork, attr: _Attr, state: State) -> Who | None:
     """ "Poland's operational command scrambled jets ..., it said": a closing "it said" is the
-    body its sentence opens with, not the last speaker."""
-    if attr.who.word != "it" or not attr.trailing:
+    body its sentence opens with, not the last speaker; so is an "it said" that qualifies a
+    noun of its sentence ("NATO released images it said showed ...", "documents which it says
+    prove ...")."""
+    if attr.who.word != "it":
         return None
     starts = work.starts
+    k = bisect_left(starts, attr.who.start)
+    if not attr.trailing and not _qualifies_a_noun(work.units, k):
+        return None
     first = bisect_left(starts, work.sentence_start(attr.pos))
-    return _opening_subject(work.units, first, bisect_left(starts, attr.who.start), state)
+    return _opening_subject(work.units, first, k, state)
+
+
+def _qualifies_a_noun(units: list[Unit], k: int) -> bool:
+    """Whether the pronoun at unit `k` opens a relative clause: right after "that"/"which", a
+    noun of no side ("the images it said showed") or the day the thing was shown."""
+    if k == 0:
+        return False
+    before = units[k - 1]
+    low = before[LOW]
+    if low in _RELATIVE_WORDS or low in _WEEKDAYS:  # "... on Thursday it said showed ..."
+        return True
+    return (
+        low.isalpha()
+        and before[TERM] is None
+        and not before[CAP]
+        and low not in SKIP
+        and low not in OBJECT_PREP
+        and low not in COORD
+        and not _past_tense(before)
+    )
+
+
+_RELATIVE_WORDS = word_set("that which")
 
 
 _POSSESSIVE_PRONOUNS = word_set("his her its their")
