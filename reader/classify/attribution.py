@@ -36,6 +36,7 @@ from reader.classify.phrases import (
     resolve,
     state_head,
     tie_appositive,
+    tie_office,
     word_set,
 )
 from reader.classify.speakers import (
@@ -1547,10 +1548,38 @@ def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | Non
             who = Who("actor", body.actors, who.start, who.end, who.roles, member=body.member)
     if who.kind in ("role", "unknown") and house_open(state) and _official_source(who.roles):
         who = house_who(who, state)
+    if _house_senator(units, a, b, who, state):
+        who = house_who(who, state)
+        end = verb.k
+        while end > b and not units[end - 1][CAP]:
+            end -= 1  # past the comma before the verb
+        name = end
+        while name > b and units[name - 1][TERM] is None and units[name - 1][CAP]:
+            name -= 1
+        tie_appositive(units[name:end], who, state.names)  # "... Ivan Petrov": Petrov later
+        tie_office(_SENATORS, who, state.names)  # "the senator said" later
     if who.kind in ("unknown", "role", "none") and appositive is not None:
         tie_appositive(units[a:b], appositive, state.names)
         who = appositive
     return who
+
+
+def _house_senator(units: list[Unit], a: int, b: int, who: Who, state: State) -> bool:
+    """ "Senator from Kaliningrad <name> told RIA Novosti": a senator is the US Senate's by
+    default, but one from a region on another side's page (a Moscow dateline, a state outlet),
+    no side named in the phrase, sits in that side's upper house (Russia's Federation Council
+    members are senators too). A bare "Senator <name>" there may still be a US senator."""
+    house = house_open(state)
+    if who.kind != "actor" or not house or set(house) & set(who.actors):
+        return False
+    lows = [unit[LOW] for unit in units[a : b + 1]]
+    if "from" not in lows:
+        return False
+    terms = [unit for unit in units[a : a + lows.index("from")] if unit[TERM] is not None]
+    return len(terms) == 1 and terms[0][LOW] in _SENATORS
+
+
+_SENATORS = word_set("senator senators")
 
 
 def _coordinated_office(verb: _Verb, who: Who, a: int) -> Who | None:

@@ -1,9 +1,10 @@
 """Wire datelines: the one place that knows what opens a wire story.
 
 "KYIV, March 3 (Reuters) - ", "KYIV, Ukraine (AP) — ", "ROME/BEIJING (AP) — ", TASS's
-"MELITOPOL, September 16. /TASS/. ". The dateline names where the story was filed: it is no
-one's statement (a capitalised place before a colon or a verb would otherwise be a speaker),
-and its city can put the article on one side (`reader.classify.document.house_side`).
+"MELITOPOL, September 16. /TASS/. ", RIA Novosti's "MOSCOW, 7 Mar – RIA Novosti. ". The
+dateline names where the story was filed: it is no one's statement (a capitalised place
+before a colon or a verb would otherwise be a speaker), and its city can put the article on
+one side (`reader.classify.document.house_side`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ import re
 # The place: one or more words in capitals, "/" between cities ("ROME/BEIJING").
 _PLACE = r"(?P<place>[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*)"
 # After a comma: a date ("March 3") or a country ("KYIV, Ukraine — "), before a dash alone ...
-_DATE = r",\s*(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}|[A-Z][a-z]{2,}(?:\s[A-Z][a-z]{2,})?)"
+_DATE = (
+    r",\s*(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,9}\.?"  # "March 3", "7 Mar"
+    r"|[A-Z][a-z]{2,}(?:\s[A-Z][a-z]{2,})?)"
+)
 # ... or a country or a date before an agency: "KYIV, Ukraine (AP) —", "MOSCOW, June 12. /TASS/."
 _WHERE = r",[^\n()/]{1,40}?"
 _AGENCY = r"\s*\((?P<agency>[A-Za-z. -]{1,30})\)\s*[-–—]+\s"

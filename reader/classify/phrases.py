@@ -655,6 +655,13 @@ def _learn(names: list[Unit], actors: tuple[str, ...], member: bool, tied: Names
         tied[name] = (tie_actors, tie_member)
 
 
+def tie_office(words: Iterable[str], side: Who, tied: Names) -> None:
+    """Tie an office written in lower case ("the senator", "the senators") to `side` for the
+    rest of the article, as "the Russian senators" does by its adjective."""
+    for word in words:
+        tied[_OFFICE_KEY + word] = (side.actors, side.member)
+
+
 def tie_appositive(units: Sequence[Unit], side: Who, tied: Names) -> None:
     """Tie a named person to the side of the appositive that follows the name."""
     names = [u for u in units if u[TERM] is None and u[CAP] and namelike(u[LOW])]
