@@ -199,6 +199,7 @@ def test_by_default_every_committed_real_article_set_is_scored() -> None:
         "tests/data/real18",
         "tests/data/real19",
         "tests/data/real20",
+        "tests/data/real21",
     ]
     assert [str(folder) for folder in FOLDERS] == expected
     splits = [{a.split for a in load_manifest(root / f / "manifest.yaml")} for f in FOLDERS]
@@ -216,8 +217,9 @@ def test_by_default_every_committed_real_article_set_is_scored() -> None:
     # (built in session 14) is a check set: half dev, half blind (the check half, only its
     # totals shown); real19 (built in session 14) was blind from its first read at session 15's
     # start until its final read at that session's end; real20 (built in session 15) is blind
-    # from its first read at session 16's start
-    assert splits == [{"dev"}] * 17 + [{"dev", "blind"}, {"dev"}, {"blind"}]
+    # from its first read at session 16's start; real21 (built in session 16, weighted to
+    # Ukraine's voice) is blind from its first read right after its adjudication
+    assert splits == [{"dev"}] * 17 + [{"dev", "blind"}, {"dev"}, {"blind"}, {"blind"}]
 
 
 def test_a_real_set_keeps_its_articles_text_only_in_the_ignored_cache() -> None:
