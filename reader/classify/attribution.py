@@ -670,6 +670,8 @@ def _not_a_statement(verb: _Verb) -> bool:
     prev = verb.low(i)
     if prev in NOUN_MARK or (prev.endswith(("'s", "’s")) and units[i][TERM] is None):
         return True
+    if prev == "of":
+        return True  # "Heads of State and Government", "a show of support": a noun after "of"
     if prev == "in" and verb.form.participle:
         return True  # "agreed to share, in writing, the terms": a gerund after a preposition
     if prev in _CALL_KINDS and verb.form.lemma == "call":

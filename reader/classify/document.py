@@ -809,11 +809,13 @@ _PROTEST_TO_ENVOY = re.compile(
 )
 
 
-def lost_colon_source(work: BlockWork) -> Who | None:
+def lost_colon_source(work: BlockWork, events: frozenset[str] = frozenset()) -> Who | None:
     """A headline whose speaker opens it with the colon lost, as a URL's words leave it
     ("peskov kyivs sanctions may be a fake", "government statement scholz putin is covering
     ..."): a person or an office, then no verb of theirs but a clause of its own (an auxiliary
-    or a first person in it); the speaker the first paragraphs are to name."""
+    or a first person in it); the speaker the first paragraphs are to name. `events`: the
+    event verbs' forms (`rules.events`), whose irregular ones ("spoke", "met") are the
+    name's own verb too."""
     units = work.units
     run, sides = 0, set[str]()
     while run < min(len(units), 4) and _speaker_word(units[run]):
@@ -826,7 +828,7 @@ def lost_colon_source(work: BlockWork) -> Who | None:
     person = [u for u in units[:run] if u[TERM] is None or u[TERM].kind in ("speaker", "role")]
     if all(u[TERM] is None for u in person) and len(person) < 2:
         return None  # "Today, we honor ...": one capital opens any sentence; a name has two
-    if not person or run >= len(units) - 2 or not _opens_claim(units, run, work):
+    if not person or run >= len(units) - 2 or not _opens_claim(units, run, work, events):
         return None
     name = next((u for u in reversed(person) if u[TERM] is None or u[TERM].kind == "speaker"), None)
     name = name or person[-1]
@@ -841,11 +843,15 @@ def _speaker_word(unit: tuple[int, int, str, Term | None, bool]) -> bool:
 
 
 def _opens_claim(
-    units: list[tuple[int, int, str, Term | None, bool]], run: int, work: BlockWork
+    units: list[tuple[int, int, str, Term | None, bool]],
+    run: int,
+    work: BlockWork,
+    events: frozenset[str],
 ) -> bool:
     """Whether the words after a headline's opening speaker are a clause of their own: the
-    first is no verb (of saying, an action, a plain "-s" or "-ed" form, an auxiliary) and an
-    auxiliary, a modal or a first person follows."""
+    first is no verb (of saying, an action, an event's form, a plain "-s" or "-ed" form, an
+    auxiliary: "macron spoke with putin ..." is an act) and an auxiliary, a modal or a first
+    person follows."""
     first = units[run]
     low = first[LOW]
     if not low[0].isalnum():
@@ -854,7 +860,7 @@ def _opens_claim(
         return False
     term = first[TERM]
     verbal = term is None and low.isalpha() and low.endswith(("s", "ed"))  # "arrives", "met"
-    if low in _NOT_BEFORE_SOURCE or verbal:
+    if low in _NOT_BEFORE_SOURCE or verbal or low in events:
         return False
     if (
         term is not None

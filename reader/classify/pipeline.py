@@ -523,7 +523,8 @@ def _title_source(
         return noun
     found = office or first_person_title(work) or _gated_title_speaker(work)
     if found is None and not work.main and not counterpart_title(work):
-        found = closing_source(work) or slug_subject(work) or lost_colon_source(work)
+        found = closing_source(work) or slug_subject(work)
+        found = found or lost_colon_source(work, rules.events)
         found = found or passive_decision(work)  # "More weapons pledged for Ukraine"
         found = found or _protest_to_envoy(work, state, rules)
     return found
