@@ -197,6 +197,7 @@ def _title_rules(
                 continue
             note_rule(work, rule.id)
             if rule.voice == "headline":  # the headline's own grammar: it alone is the speaker's
+                author = _after_semicolon(work, rules, text, match.end(), author)
                 weight = rules.weights.attribution
                 add_evidence(work, ATTRIBUTION_HEADLINE, author, 0, len(work.text), weight)
                 return False
@@ -214,6 +215,28 @@ def _title_rules(
                 add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
             return True
     return False
+
+
+def _after_semicolon(
+    work: BlockWork, rules: CompiledRules, text: str, end: int, author: tuple[str, ...]
+) -> tuple[str, ...]:
+    """A headline of two clauses joined by a semicolon, each a headline of its own ("Moscow
+    annexes two regions; Kyiv applies to join the bloc"): the side a `headline` rule finds in
+    the clause after the semicolon speaks too, after the first clause's."""
+    semicolon = text.find(";", end)
+    if semicolon < 0:
+        return author
+    for rule in rules.sources:
+        if rule.voice != "headline":
+            continue
+        for pattern in rule.titles:
+            match = _search(pattern, text[semicolon:])
+            if match is None or match.start() != 0:
+                continue
+            found = _group_actor(work, match, "speaker", offset=-semicolon)
+            if found:
+                return tuple(dict.fromkeys(author + found))
+    return author
 
 
 def _tie_title_name(work: BlockWork, state: State, match: Any, author: tuple[str, ...]) -> None:
