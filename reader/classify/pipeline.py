@@ -523,11 +523,25 @@ def _title_source(
         return noun
     found = office or first_person_title(work) or _gated_title_speaker(work)
     if found is None and not work.main and not counterpart_title(work):
-        found = closing_source(work) or slug_subject(work)
-        found = found or lost_colon_source(work, rules.events)
+        found = _slug_source(work, rules)
         found = found or passive_decision(work)  # "More weapons pledged for Ukraine"
         found = found or _protest_to_envoy(work, state, rules)
     return found
+
+
+def _slug_source(work: BlockWork, rules: CompiledRules) -> Who | None:
+    """A headline's source with its punctuation lost, as a URL's words leave it: the word
+    that closes it ("<claim> ministry"), a name before its verb ("liz truss condemns ..."),
+    or the speaker that opens it ("<side's> defence minister <claim>"). An opening office or
+    name the lexicon knows goes before a closing word it does not ("... to defeat tyranny"
+    is no one's name)."""
+    closing = closing_source(work)
+    opening = lost_colon_source(work, rules.events)
+    if closing is not None and opening is not None:
+        known = {u[START] for u in work.units if u[TERM] is not None}
+        if opening.start in known and closing.start not in known:
+            return opening
+    return closing or slug_subject(work) or opening
 
 
 def _gated_title_speaker(work: BlockWork) -> Who | None:
