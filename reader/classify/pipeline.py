@@ -456,6 +456,8 @@ def _analyse(
         pending = _headline_source(work, rules, state)  # (a clause before a colon: no label)
     in_voice = voice is not None and bool(voice.actors)
     speaking = voice if in_voice else _remarks_speaker(work, state, is_title)
+    if is_title and speaking is None:
+        speaking = _headline_owner(work)  # "<claim> - Kremlin": the claim is the Kremlin's words
     if speaking is None and not is_title:
         speaking = statement_speaker(work, state, block.kind != "heading")
     if not is_title:
@@ -817,6 +819,16 @@ def _transcript_line(work: BlockWork, rules: CompiledRules, voice: Speaker) -> S
         add_evidence(work, CARRY_TRANSCRIPT, voice.actors, 0, len(work.text), rules.weights.carry)
         work.carried_from = voice.block
     return voice
+
+
+def _headline_owner(work: BlockWork) -> Speaker | None:
+    """The side a headline's source after its dash or colon names ("<claim> - Kremlin",
+    "<claim>: Zelenskiy"): the claim before it is that side's words, so another side's step
+    or statement inside it is reported ("US notifies Moscow of its exit from the treaty -
+    Russian MFA": Russia, then the US), and another side's stance there is the source's
+    claim ("Kyiv wants no talks - Kremlin" is the Kremlin's alone)."""
+    sides = [ev.actor for ev in work.evidence if ev.rule == ATTRIBUTION_HEADLINE.id]
+    return Speaker(tuple(dict.fromkeys(sides)), work.index) if sides else None
 
 
 def _headline_source(work: BlockWork, rules: CompiledRules, state: State) -> Who | None:
