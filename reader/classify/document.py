@@ -678,6 +678,7 @@ _HEAD_SHORT = {
     "spox": r"spox|spokes(?:man|woman|person)",
     "fm": r"fm|foreign\s+minister",
     "pm": r"pm|prime\s+minister",
+    "min.": r"min\.|minister",
     "mfa": r"mfa|foreign\s+ministry|ministry\s+of\s+foreign\s+affairs",
 }
 

@@ -68,6 +68,7 @@ from reader.classify.sources import (
     document_label,
     drop_voice_of_actions,
     embedded_document,
+    headline_office,
     joint_voice,
     opening_source,
     page_source,
@@ -525,7 +526,7 @@ def _title_source(
         return noun
     found = office or first_person_title(work) or _gated_title_speaker(work)
     if found is None and not work.main and not counterpart_title(work):
-        found = _slug_source(work, rules)
+        found = headline_office(work, rules) or _slug_source(work, rules)
         found = found or passive_decision(work)  # "More weapons pledged for Ukraine"
         found = found or _protest_to_envoy(work, state, rules)
     return found

@@ -24,7 +24,17 @@ from urllib.parse import urlsplit
 
 from reader.classify.evidence import add_evidence, note_rule
 from reader.classify.phrases import CREDIT, one_party, person_name, tie_names
-from reader.classify.types import LOW, START, TERM, BlockWork, DocumentSource, Speaker, State
+from reader.classify.types import (
+    END,
+    LOW,
+    START,
+    TERM,
+    BlockWork,
+    DocumentSource,
+    Speaker,
+    State,
+    Who,
+)
 from reader.classify.units import ASKS_SPEAKER, in_spans, merged, section_heading
 from reader.model import Article, Block
 from reader.rules.compile import CompiledRules, SourceRule, TermRule, VerbForm, fold
@@ -215,6 +225,31 @@ def _title_rules(
                 add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
             return True
     return False
+
+
+def headline_office(work: BlockWork, rules: CompiledRules) -> Who | None:
+    """A `headline` rule's speaker that is an office alone, no side, name or place in it
+    ("Foreign Min. open to ...", "Defence Secretary alarmed by ..."): its last word, for the
+    first paragraphs to name the holder (reader.classify.document.resolve_title), as for
+    "..., Governor Says"."""
+    for rule in rules.sources:
+        if rule.voice != "headline":
+            continue
+        for pattern in rule.titles:
+            match = _search(pattern, work.folded)
+            if match is None or match.groupdict().get("speaker") is None:
+                continue
+            start, end = match.span("speaker")
+            inside = [u for u in work.units if start <= u[START] < end and u[LOW] != "the"]
+            if inside and all(_bare_office(u[TERM]) for u in inside):
+                last = inside[-1]
+                word = work.folded.rfind(" ", last[START], last[END]) + 1  # "foreign min."
+                return Who("unknown", start=max(word, last[START]), end=last[END])
+    return None
+
+
+def _bare_office(term: Any) -> bool:
+    return term is not None and term.kind == "role" and not term.actors
 
 
 def _after_semicolon(
