@@ -198,6 +198,8 @@ _PERSONAL = frozenset(["he", "she"])
 _INVERTING = word_set(
     "say add tell write ask note insist warn explain conclude stress recall reply state"
     " emphasise emphasize underline underscore reiterate"
+    # the verbs of a quote's closing tag that carry a tone: '"...," laments X', "argues X"
+    " lament argue claim complain admit concede declare retort quip"
 )
 
 
