@@ -456,9 +456,7 @@ def _analyse(
     if is_title and pending is None and not (labelled and work.main):
         pending = _headline_source(work, rules, state)  # (a clause before a colon: no label)
     in_voice = voice is not None and bool(voice.actors)
-    speaking = voice if in_voice else _remarks_speaker(work, state, is_title)
-    if is_title and speaking is None:
-        speaking = _headline_owner(work)  # "<claim> - Kremlin": the claim is the Kremlin's words
+    speaking = voice if in_voice else _line_voice(work, state, is_title)
     if speaking is None and not is_title:
         speaking = statement_speaker(work, state, block.kind != "heading")
     if not is_title:
@@ -820,6 +818,12 @@ def _transcript_line(work: BlockWork, rules: CompiledRules, voice: Speaker) -> S
         add_evidence(work, CARRY_TRANSCRIPT, voice.actors, 0, len(work.text), rules.weights.carry)
         work.carried_from = voice.block
     return voice
+
+
+def _line_voice(work: BlockWork, state: State, is_title: bool) -> Speaker | None:
+    """Whose words a line is when no transcript's voice holds it: a headline's are its dash
+    source's ("<claim> - Kremlin"), a body line's the remarks' speaker's."""
+    return _headline_owner(work) if is_title else _remarks_speaker(work, state, is_title)
 
 
 def _headline_owner(work: BlockWork) -> Speaker | None:
