@@ -2358,7 +2358,7 @@ def _settle_one(
     if who.kind == "pronoun":
         found = _pronoun_subject(work, attr, embedded_in, quoted, state, distance, voice)
     elif who.kind == "role":
-        found = _possessed_office(work, who, state) or _role_subject(work, who, state, distance)
+        found = _possessed_office(work, who, state) or role_subject(work, who, state, distance)
     if found is None:
         return None
     _note_step(work, attr)
@@ -2570,7 +2570,7 @@ _PEOPLE_IN_OFFICE = word_set(
 )
 
 
-def _role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who | Speaker | None:
+def role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who | Speaker | None:
     """Who "the minister" is: the person last named with that role (carried over from the
     block where they were named, a `Speaker`), else the last speaker carried over."""
     if who.roles == _PARTY:
