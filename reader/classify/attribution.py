@@ -2701,10 +2701,10 @@ def _house_office(work: BlockWork, who: Who, state: State) -> Who | None:
 
 
 # The verb of a sentence that names the source of the paragraph before it: "... has said this
-# in a statement", "... stated this".
+# in a statement", "... stated this." ("said this week that ..." is a time, no pointer).
 _POINTS_BACK = re.compile(
     r"\s+(?:has\s+|have\s+|had\s+)?(?:said|stated|announced|reported|noted|declared|wrote|"
-    r"posted)\s+(?:this|so)\b"
+    r"posted)\s+this(?=\s*[.,;]|\s+(?:in|on|at|during|after|following|while|when)\s)"
 )
 
 
