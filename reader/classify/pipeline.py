@@ -627,7 +627,7 @@ def _body_sources(
     """A body block's sources besides its speech verbs: "This was stated by X", a quote's
     carried speaker, the positions it names ("Zelensky's statement that", "words from X")."""
     if work.units:
-        stated_by(work, rules, state)
+        stated_by(work, rules, state, distance)
     if (
         not work.main
         and not in_voice
