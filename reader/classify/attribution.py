@@ -199,6 +199,8 @@ _PERSONAL = frozenset(["he", "she"])
 _INVERTING = word_set(
     "say add tell write ask note insist warn explain conclude stress recall reply state"
     " emphasise emphasize underline underscore reiterate"
+    # the verbs of a quote's closing tag that carry a tone: '"...," laments X', "argues X"
+    " lament argue claim complain admit concede declare retort quip"
 )
 
 
@@ -671,6 +673,8 @@ def _not_a_statement(verb: _Verb) -> bool:
     prev = verb.low(i)
     if prev in NOUN_MARK or (prev.endswith(("'s", "’s")) and units[i][TERM] is None):
         return True
+    if prev == "of":
+        return True  # "Heads of State and Government", "a show of support": a noun after "of"
     if prev == "in" and verb.form.participle:
         return True  # "agreed to share, in writing, the terms": a gerund after a preposition
     if prev in _CALL_KINDS and verb.form.lemma == "call":
