@@ -46,6 +46,7 @@ from reader.classify.speakers import (
     named_again,
     note_person,
     own_side,
+    reporting_house,
     title_side,
 )
 from reader.classify.topic import allowed, goes_on, heard_on_war, is_named_person
@@ -198,6 +199,8 @@ _PERSONAL = frozenset(["he", "she"])
 _INVERTING = word_set(
     "say add tell write ask note insist warn explain conclude stress recall reply state"
     " emphasise emphasize underline underscore reiterate"
+    # the verbs of a quote's closing tag that carry a tone: '"...," laments X', "argues X"
+    " lament argue claim complain admit concede declare retort quip"
 )
 
 
@@ -671,6 +674,8 @@ def _not_a_statement(verb: _Verb) -> bool:
     prev = verb.low(i)
     if prev in NOUN_MARK or (prev.endswith(("'s", "’s")) and units[i][TERM] is None):
         return True
+    if prev == "of":
+        return True  # "Heads of State and Government", "a show of support": a noun after "of"
     if prev == "in" and verb.form.participle:
         return True  # "agreed to share, in writing, the terms": a gerund after a preposition
     if prev in _CALL_KINDS and verb.form.lemma == "call":
@@ -2410,7 +2415,7 @@ def _settle_one(
     if who.kind == "pronoun":
         found = _pronoun_subject(work, attr, embedded_in, quoted, state, distance, voice)
     elif who.kind == "role":
-        found = _possessed_office(work, who, state) or _role_subject(work, who, state, distance)
+        found = _possessed_office(work, who, state) or role_subject(work, who, state, distance)
     if found is None:
         return None
     _note_step(work, attr)
@@ -2622,7 +2627,7 @@ _PEOPLE_IN_OFFICE = word_set(
 )
 
 
-def _role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who | Speaker | None:
+def role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who | Speaker | None:
     """Who "the minister" is: the person last named with that role (carried over from the
     block where they were named, a `Speaker`), else the last speaker carried over."""
     if who.roles == _PARTY:
@@ -2639,7 +2644,7 @@ def _role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who
         return holder
     if holder.kind == "unknown":
         return holder  # "the minister" after "the Cuban FM": a third country's, no side's
-    house = _house_office(who, state)
+    house = _house_office(work, who, state)
     if house is not None:
         return house
     return _self_named_author(work, who, state) or _recent_speaker(work, state, distance)
@@ -2735,16 +2740,28 @@ _HOUSE_OFFICES = word_set(
 )
 
 
-def _house_office(who: Who, state: State) -> Who | None:
+def _house_office(work: BlockWork, who: Who, state: State) -> Who | None:
     """A bare government office no one in the article holds yet (`known_role` found no
     holder of this very office): the side `own_side` gives (the dateline's, the outlet's or the
-    headline's)."""
+    headline's); where the office names itself the source of the paragraph before ("The
+    Ministry has said this in a statement"), the house's (`reporting_house`)."""
     if not set(who.roles) & _HOUSE_OFFICES:
         return None
     house, member = own_side(state)
+    if _POINTS_BACK.match(work.folded, who.end):
+        reporting = reporting_house(state, work.index)
+        house, member = (reporting, state.house_member) if reporting else (house, member)
     if not house:
         return None
     return Who("actor", house, who.start, who.end, who.roles, member=member)
+
+
+# The verb of a sentence that names the source of the paragraph before it: "... has said this
+# in a statement", "... stated this." ("said this week that ..." is a time, no pointer).
+_POINTS_BACK = re.compile(
+    r"\s+(?:has\s+|have\s+|had\s+)?(?:said|stated|announced|reported|noted|declared|wrote|"
+    r"posted)\s+this(?=\s*[.,;]|\s+(?:in|on|at|during|after|following|while|when)\s)"
+)
 
 
 def _recent_speaker(work: BlockWork, state: State, distance: int) -> Speaker | None:
@@ -2889,6 +2906,8 @@ def speaks(work: BlockWork, who: Who, actors: tuple[str, ...], state: State) -> 
     if actors and not set(actors) & set(state.house):
         state.other_side_heard = True  # two sides in play: a private outlet's house yields
     state.sides_heard.update(actors)
+    for actor in actors:
+        state.first_heard.setdefault(actor, work.index)
     if _is_thing(_units_of(work, who)):
         speaker.thing = True
     else:

@@ -199,10 +199,28 @@ def resolve(units: Sequence[Unit], tied: Names) -> Who:
     if not units:
         return NONE
     phrase = _Phrase()
-    for unit in units:
+    for unit in _past_host_before_envoy(units):
         if not phrase.take(unit):
             break
     return phrase.answer(units, tied)
+
+
+def _past_host_before_envoy(units: Sequence[Unit]) -> Sequence[Unit]:
+    """ "Russia's NATO envoy", "the Ukrainian UN ambassador": a name right before a diplomat's
+    office, after another side's adjective or possessive, is the host the envoy is posted to,
+    as "envoy to NATO" names it; the phrase is read without it (it speaks for no one)."""
+    sides: set[str] = set()
+    for k, unit in enumerate(units[:-1]):
+        term, office = unit[TERM], units[k + 1]
+        if term is None:
+            continue
+        diplomat = office[TERM] is not None and office[TERM].kind == "role"
+        diplomat = diplomat and _ENVOY.search(office[LOW]) is not None
+        if term.kind == "alias" and diplomat and sides and not sides & set(term.actors):
+            return [*units[:k], *units[k + 1 :]]
+        if term.kind == "adjective" or (term.kind == "alias" and term.possessive):
+            sides.update(term.actors)
+    return units
 
 
 def learn(who: Who, tied: Names) -> None:

@@ -15,7 +15,13 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from operator import itemgetter
 
-from reader.classify.attribution import CHANNELS, POSITION_NOUNS, speaks, start_key
+from reader.classify.attribution import (
+    CHANNELS,
+    POSITION_NOUNS,
+    role_subject,
+    speaks,
+    start_key,
+)
 from reader.classify.evidence import add_evidence
 from reader.classify.phrases import OFFERS, answered, learn, np_after, resolve, word_set
 from reader.classify.topic import allowed
@@ -73,22 +79,24 @@ _FROM_POSITION = re.compile(
 
 
 # A sentence that names the speaker of what comes before it, in the passive: "This was stated
-# by Foreign Minister X", "These words were written by X on Telegram" (Ukrainian outlets' way).
+# by Foreign Minister X", "These words were written by X on Telegram", "This is stated in the
+# official statement of the Ministry" (Ukrainian outlets' way).
 _STATED_BY = re.compile(
     r"(?:^|(?<=[.!?\"”] ))\W*(?:this|that|it|these\s+words|such\s+a\s+statement|"
     r"the\s+relevant\s+statement)"
     r"\s+(?:is|was|were|has\s+been|had\s+been)\s+(?:stated|said|announced|reported|noted|"
     r"emphasi[sz]ed|declared|written|posted|made|voiced)\s+"
     r"(?:in\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:comment|statement|interview|article|post|"
-    r"address|message|briefing|commentary)\s+)?by\s+"
+    r"address|message|briefing|commentary)\s+(?:by|of)|by)\s+"
 )
 
 
-def stated_by(work: BlockWork, rules: CompiledRules, state: State) -> None:
-    """ "... This was stated by X": X speaks in the block (and, by reader.classify.quotes,
-    in a paragraph before it with no speaker of its own). A closing "as reported by <outlet>"
-    names the channel that carried X's words, no speaker of the block's own."""
-    if " by " not in work.folded or any(
+def stated_by(work: BlockWork, rules: CompiledRules, state: State, distance: int) -> None:
+    """ "... This was stated by X", "This is stated in the statement of X": X speaks in the
+    block (and, by reader.classify.quotes, in a paragraph before it with no speaker of its
+    own). A closing "as reported by <outlet>" names the channel that carried X's words, no
+    speaker of the block's own."""
+    if (" by " not in work.folded and " of " not in work.folded) or any(
         not work.folded.startswith(_CHANNEL_MARKERS, pos) for pos, _ in work.main
     ):
         return
@@ -99,6 +107,8 @@ def stated_by(work: BlockWork, rules: CompiledRules, state: State) -> None:
     a, b = np_after(work.units, k, len(work.units))
     who = resolve(work.units[a:b], state.names)
     learn(who, state.names)
+    if who.kind == "role":
+        who = _office_holder(work, who, state, distance)
     if who.kind != "actor" or not allowed(who, work, rules):
         return
     add_evidence(
@@ -107,6 +117,17 @@ def stated_by(work: BlockWork, rules: CompiledRules, state: State) -> None:
     work.main.append((match.start(), who))
     work.main.sort(key=itemgetter(0))  # before a closing channel's "as reported by"
     speaks(work, who, who.actors, state)
+
+
+def _office_holder(work: BlockWork, who: Who, state: State, distance: int) -> Who:
+    """The side of an office the closing names without its country ("This is stated in the
+    statement of the Ministry of Foreign Affairs"): the holder the article named before ("the
+    Ministry of Foreign Affairs of Ukraine commented ..."), else the outlet's own house, else
+    the speaker just heard, as for "the ministry said" (`role_subject`)."""
+    found = role_subject(work, who, state, distance)
+    if found is None or (isinstance(found, Who) and found.kind != "actor"):
+        return who
+    return Who("actor", found.actors, who.start, who.end, who.roles, member=found.member)
 
 
 def reported_positions(work: BlockWork, rules: CompiledRules, state: State) -> None:
