@@ -245,6 +245,7 @@ class _Attr:
     complement: bool  # does a complement follow (a speech/stance verb or a source marker)?
     follows: bool = False  # coordinated or participle: shares the clause's subject
     trailing: bool = False  # closes the sentence: "..., Stoltenberg insisted."
+    aside: bool = False  # a verdict in an aside on a thing named: "a move branded '...' by X"
 
     def span(self) -> tuple[int, int]:
         """The text the evidence points at: the subject and the verb."""
@@ -698,7 +699,7 @@ def _not_a_statement(verb: _Verb) -> bool:
         return True  # "Minister Kuleba, dear Dmytro, welcome to NATO": a greeting to him
     if _headline_passive(verb, after):
         return True  # "NATO, Russia expected to behave", "Russian envoy summoned over ..."
-    return after == "by"  # passive: "backed by"
+    return after == "by" or _agent_by(verb) is not None  # passive: "backed by"
 
 
 def _headline_passive(verb: _Verb, after: str) -> bool:
@@ -721,11 +722,17 @@ _NO_OBJECT = frozenset(["to", "over", "after", "for", "about", "amid", "followin
 def _passive_agent(verb: _Verb) -> _Attr | None:
     """ "a move which was condemned by Finnish leaders", "a similar view was voiced by X": a
     speech verb's past participle after a form of "be" (past adverbs) names its speaker after
-    "by". Acts and courtesies ("was welcomed by", "was informed by") name no position."""
+    "by", past what it called the thing too ("was described as 'historic' by X"). With "which
+    was" left out, an aside on a thing the sentence names ("a move branded 'reckless' by X")
+    names it only past what it called the thing, and as a verdict reported (`aside`), never
+    the sentence's speaker. Acts and courtesies ("was welcomed by", "was informed by") name no
+    position."""
     units, k, form = verb.units, verb.k, verb.form
     if form.cls != "speech" or form.participle or form.lemma in _PASSIVE_ACTS:
         return None
-    if k + 2 >= verb.last or units[k + 1][LOW] != "by":
+    agent = _agent_by(verb)
+    by = k + 1 if agent is None and k + 1 < verb.last and units[k + 1][LOW] == "by" else agent
+    if by is None or by + 1 >= verb.last:
         return None
     if present_form(verb.work.folded[verb.start : verb.end], form.lemma):
         return None  # "his calls by phone": no participle
@@ -734,19 +741,64 @@ def _passive_agent(verb: _Verb) -> _Attr | None:
         if units[j][LOW] in _BE:
             break
         j -= 1
-    if j < verb.floor or units[j][LOW] not in _BE:
-        return None
-    h = j - 1
-    while h >= verb.floor and units[h][LOW] in _AUXILIARIES:
-        h -= 1
-    if h == verb.first and units[h][LOW] in _POINTING_BACK:
-        return None  # "This was stated by X": X speaks for the paragraph before (stated_by)
-    a, b = np_after(units, k + 2, verb.last)
+    reduced = j < verb.floor or units[j][LOW] not in _BE
+    if reduced:
+        if agent is None or not _reduced_passive(verb, j):
+            return None
+    else:
+        h = j - 1
+        while h >= verb.floor and units[h][LOW] in _AUXILIARIES:
+            h -= 1
+        if h == verb.first and units[h][LOW] in _POINTING_BACK:
+            return None  # "This was stated by X": X speaks for the paragraph before (stated_by)
+    a, b = np_after(units, by + 1, verb.last)
     who = resolve(units[a:b], verb.state.names)
     learn(who, verb.state.names)
     if who.kind != "actor":
         return None
-    return verb.attr(who, ATTRIBUTION_SUBJECT)
+    return verb.attr(who, ATTRIBUTION_SUBJECT, aside=reduced)
+
+
+def _agent_by(verb: _Verb) -> int | None:
+    """The "by" that names a passive speech verb's agent past what the verb called the thing:
+    "described as 'historic' by X", "branded 'sabre-rattling' by X" (a quoted word or "as"
+    and a few words, no comma or clause between); None when no such "by" follows."""
+    units, k = verb.units, verb.k
+    if k + 2 >= verb.last or units[k][END] != verb.end:
+        return None  # (a verb of more words: "quoted as saying by")
+    opener = units[k + 1][LOW]
+    if opener == "as":
+        for j in range(k + 2, min(k + 2 + _COMPLEMENT_REACH, verb.last)):
+            if units[j][LOW] == "by":
+                return j if j > k + 2 else None
+            if units[j][LOW] in _COMPLEMENT_STOPS:
+                return None
+        return None
+    if opener in _QUOTE_MARKS:
+        for j in range(k + 2, min(k + 3 + _COMPLEMENT_REACH, verb.last - 1)):
+            if units[j][LOW] in _QUOTE_MARKS:
+                return j + 1 if units[j + 1][LOW] == "by" and j > k + 2 else None
+            if units[j][LOW] in _COMPLEMENT_STOPS:
+                return None
+    return None
+
+
+_COMPLEMENT_REACH = 6  # words, quote marks included: as “the toughest yet” by
+_COMPLEMENT_STOPS = frozenset([",", ";", ":", ".", "that", "and", "but"])
+
+
+def _reduced_passive(verb: _Verb, j: int) -> bool:
+    """A passive participle with its "which was" left out, after the thing it tells of ("a
+    move branded 'reckless' by NATO", "a decision described as 'historic' by X"): the unit
+    `j` before it (past adverbs) ends a noun phrase, not a source marker's "as" ("as
+    proposed by X", read as a source) or an auxiliary."""
+    if j < verb.floor:
+        return False
+    unit = verb.units[j]
+    low = unit[LOW]
+    if low in _AUXILIARIES or low in SKIP or low in ("as", "who", "which", "that"):
+        return False
+    return low.isalpha() and unit[TERM] is None and not low.endswith(("'s", "’s"))
 
 
 # Speech verbs whose passive tells an act or a courtesy, not the agent's position: "the
@@ -2131,7 +2183,7 @@ def settle(
         if closing is not None and attr.follows and attr.pos > closing.pos:
             continue  # "..., according to an official, adding ...": the source's, said already
         quoted = in_spans(attr.pos, work.quotes)
-        embedded_in = owner
+        embedded_in = () if attr.aside and owner is None else owner  # an aside: reported
         if quoted:
             embedded_in = _quote_owner(work, owner)
         elif embedded_in is None and not attr.follows:

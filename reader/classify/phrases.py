@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from reader.classify.types import CAP, END, LOW, NONE, START, TERM, Names, Tie, Unit, Who
 from reader.rules.compile import Term, inflect
+
+if TYPE_CHECKING:
+    from reader.classify.types import BlockWork
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -25,6 +29,30 @@ def word_set(words: str) -> frozenset[str]:
 # allies have agreed to ...", "the two leaders agree"), so it reports that side's position
 # where another stance verb would be the speaker's picture of it.
 STATED_STANCES = word_set("agree")
+
+
+# Verbs that answer another side's stated view: what they take as object is that view, named
+# ("supported Trump's proposal for ...", "rejected an offer from X for ...", "dismissed the
+# ministry's claims of ...").
+_ANSWERS = word_set("support back endorse welcome reject dismiss rebuff refuse oppose")
+# A stated view that proposes something, named as a thing ("a proposal from X to ...").
+OFFERS = word_set("proposal proposals offer offers")
+_OBJECT_OPENERS = word_set("the a an this that these those any every")
+
+
+def answered(work: BlockWork, start: int) -> bool:
+    """Whether the noun phrase at offset `start` is the object of a verb that answers a
+    stated view, past an article: "Putin supported [Trump's proposal for ...]", "Moscow
+    rejected an [offer from ...]"; "discussed the American proposal" only names it."""
+    end = start
+    while True:
+        head = work.folded[:end].rstrip()
+        word = head[head.rfind(" ") + 1 :]
+        if word not in _OBJECT_OPENERS or not word:
+            break
+        end = len(head) - len(word)
+    end = len(work.folded[:end].rstrip())
+    return any(v_end == end and form.lemma in _ANSWERS for _, v_end, form in work.verbs)
 
 
 def present_form(surface: str, lemma: str) -> bool:

@@ -23,7 +23,7 @@ from reader.classify.attribution import (
     start_key,
 )
 from reader.classify.evidence import add_evidence
-from reader.classify.phrases import learn, np_after, resolve, word_set
+from reader.classify.phrases import OFFERS, answered, learn, np_after, resolve, word_set
 from reader.classify.topic import allowed
 from reader.classify.types import END, LOW, START, TERM, BlockWork, State, Unit, Who
 from reader.classify.units import in_spans
@@ -46,8 +46,7 @@ _POSITION_LINKS = frozenset(["that", "to", "about", ":"])
 # A proposal or an offer only with what it proposes ("accepted a proposal from X to ..."), and
 # not one still awaited ("waiting for a proposal from"); after "by", any of them only with
 # what was said ("a promise by the allies that ..."; "the remarks by X, who ..." is no more).
-_OFFERS = word_set("proposal proposals offer offers")
-_FROM_NOUNS = (POSITION_NOUNS - _OFFERS) | word_set(
+_FROM_NOUNS = (POSITION_NOUNS - OFFERS) | word_set(
     "words message messages signal signals criticism praise"
 )
 _CONTENT_LINKS = frozenset(["that", "to"])
@@ -299,10 +298,14 @@ def _stated_content(work: BlockWork, match: re.Match[str], b: int, spoken: bool)
         return False
     if prep in ("in", "among"):
         return noun in _FELT  # "alarm in Warsaw"; "a statement in Kyiv" is a place
-    if noun not in _OFFERS and prep == "from" and noun in _FROM_NOUNS:
+    if noun not in OFFERS and prep == "from" and noun in _FROM_NOUNS:
         return True
     units = work.units
-    if b >= len(units) or units[b][LOW] not in _CONTENT_LINKS | _SAYING_LINKS:
+    if b >= len(units):
         return False
+    if units[b][LOW] not in _CONTENT_LINKS | _SAYING_LINKS:
+        # an offer answered names what it offers after "for" too ("rejected an offer from X
+        # for an immediate truce")
+        return noun in OFFERS and units[b][LOW] == "for" and answered(work, match.start())
     opening = work.folded[work.sentence_start(match.start()) : match.start()]
-    return noun not in _OFFERS or _AWAITED.search(opening) is None
+    return noun not in OFFERS or _AWAITED.search(opening) is None
