@@ -158,6 +158,13 @@ _CONTENT = re.compile(r"(?:\S+\s+){4,}\S+[.!?:\"”’)]\s*$")
 _BULLET = re.compile(r"\s*(?:[•▪●◦*]\s*|[a-z])(?:\S+\s+){5,}\S+\s*$")
 
 
+# A declaration's preamble clause: a participle in capitals that opens the line and a comma or
+# a semicolon that ends it, the signatories its subject ("Recalling the commitments made in
+# ...,", "Deeply concerned by the shelling of ...;"): content all the same.
+_PREAMBLE = re.compile(
+    r"\W*(?:[A-Z][a-z]+ly\s+[a-z]+|[A-Z][a-z]+)(?:ing|ed)\s+(?:\S+\s+){4,}\S+[,;]\s*$"
+)
+
 _OPENING_BLOCKS = 4
 
 
@@ -211,6 +218,15 @@ def document_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
             return  # "Statement by the Government of X on the budget"
         speaker = Speaker(issuer, work.index)
         add_evidence(work, CARRY_DOCUMENT, speaker.actors, 0, len(text), rules.weights.carry)
+
+
+def title_topic(work: BlockWork, state: State, rules: CompiledRules) -> None:
+    """A member government's page whose title is on the war speaks on the war from its first
+    line: the salutation and the delegate's opening before the first line on the war ("Thank
+    you, Madam Chair,", "Our country aligns itself with the statement of the EU") are the
+    speaker's (a page titled on a national matter waits for a line on the war)."""
+    if state.document_member and not state.document_topic:
+        state.document_topic = allowed(Who("actor", (), member=True), work, rules)
 
 
 def awaited_topic(work: BlockWork, state: State) -> None:
@@ -615,7 +631,7 @@ _NAMED_BY_OTHERS = re.compile(
 
 def _delivered(work: BlockWork) -> bool:
     """A line the document's author delivers: one with content (a repost's credit to its site
-    after it aside), or the salutation a statement
+    after it aside; a declaration's preamble clause), or the salutation a statement
     read out to a body opens with ("Mr President, distinguished members of the Council,"); not
     the list of those taking part ("Hosts: ...")."""
     if CAST_LINE.match(work.folded):
@@ -626,6 +642,7 @@ def _delivered(work: BlockWork) -> bool:
         _CONTENT.search(text) is not None
         or _SALUTATION.match(work.folded) is not None
         or _BULLET.match(work.text) is not None
+        or _PREAMBLE.match(work.text) is not None
     )
 
 

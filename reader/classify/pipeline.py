@@ -39,6 +39,7 @@ from reader.classify.document import (
     slug_subject,
     statement_speaker,
     statement_voice,
+    title_topic,
 )
 from reader.classify.effort import Effort
 from reader.classify.evidence import add_evidence, note_rule
@@ -593,6 +594,7 @@ def _document_source(work: BlockWork, rules: CompiledRules, state: State, is_tit
         if not title_source(work, state, rules):
             document_title(work, state, rules)
         judged_title(work, state, rules)
+        title_topic(work, state, rules)
         if state.official:
             readout_sides(work, state, rules)  # "Telephone conversation with <X>"
     elif state.genre is not None and byline_source(work, state, rules):
