@@ -133,6 +133,12 @@ _ONE_VOICE = re.compile(
 )
 
 
+# A spoken document's title that names its speakers after "with" ("Joint press conference with
+# the Secretary General and the President of X").
+_SPOKEN_WITH = re.compile(
+    r"\W*(?:joint\s+)?(?:press|news)\s+(?:conference|point|briefing)\s+with\s"
+)
+
 _SAYS_ITS_VIEW = re.compile(
     r"\W*(?:(?:joint\s+)?statement|declaration|comment|communiqu[eé])\b",
     re.IGNORECASE,
@@ -195,7 +201,10 @@ def document_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
     state.document_topic = allowed(Who("actor", (), member=True), work, rules)
     authored = _AUTHORED.match(text)
     if authored is None or " with " in text[: authored.end()].lower():
-        return  # "Telephone conversation with President of France ...": the counterpart
+        # "Telephone conversation with President of France ...": the counterpart; "Press
+        # conference with <A> and <B>": the first lines wait for the one that names who speaks
+        state.author_pending = _SPOKEN_WITH.match(work.folded) is not None
+        return
     end = _ISSUER_END.search(text, authored.end())
     span = (authored.end(), end.start() if end else len(text))
     behalf = _BEHALF.search(work.folded, span[1])
@@ -646,12 +655,13 @@ def _delivered(work: BlockWork) -> bool:
     )
 
 
-# The address to the audience a delivered statement opens with, alone on its line.
+# The address to the audience a delivered statement opens with, alone on its line (an office
+# with its holder's name too: "President <name>, dear <name>,").
 _SALUTATION = re.compile(
     r"\W*(?:(?:thank\s+you|thanks)(?:\s+very\s+much)?,?\s+)?(?:(?:mr|mister|madam|madame|mrs|ms)\.?\s+)?"
     r"(?:president|speaker|chair(?:man|woman|person)?|secretary[- ]general|excellenc(?:y|ies)|"
     r"colleagues|ladies\s+and\s+gentlemen|(?:distinguished|dear|honou?rable|esteemed|fellow)"
-    r"\s+[\w' -]{2,60}?)(?:,\s+[^.!?]{0,240}?)?[,.!:]?\s*\Z"
+    r"\s+[\w' -]{2,60}?)(?:\s+[\w'’-]+){0,2}?(?:,\s+[^.!?]{0,240}?)?[,.!:]?\s*\Z"
     r"|\W*(?:good\s+(?:morning|afternoon|evening)|hello)(?:,?\s+(?:everyone|everybody|all))?"
     r"[,.!]?\s*\Z"
     r"|\W*(?:thank\s+you|thanks)(?:\s+(?:very|so)\s+much)?[,.!]?\s*\Z"  # "Thank you," alone
