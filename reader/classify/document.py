@@ -171,6 +171,10 @@ _PREAMBLE = re.compile(
     r"\W*(?:[A-Z][a-z]+ly\s+[a-z]+|[A-Z][a-z]+)(?:ing|ed)\s+(?:\S+\s+){4,}\S+[,;]\s*$"
 )
 
+# A statement's delivery line, whatever its last word (a date, a venue): "Delivered by
+# Ambassador <name>, Permanent Representative of <state> to ..., 2 May 2031".
+_DELIVERY = re.compile(r"\W*(?:as\s+)?(?:delivered|prepared\s+for\s+delivery)\s+by\s")
+
 _OPENING_BLOCKS = 4
 
 
@@ -640,7 +644,7 @@ _NAMED_BY_OTHERS = re.compile(
 
 def _delivered(work: BlockWork) -> bool:
     """A line the document's author delivers: one with content (a repost's credit to its site
-    after it aside; a declaration's preamble clause), or the salutation a statement
+    after it aside; a declaration's preamble clause; a delivery line), or the salutation a statement
     read out to a body opens with ("Mr President, distinguished members of the Council,"); not
     the list of those taking part ("Hosts: ...")."""
     if CAST_LINE.match(work.folded):
@@ -652,6 +656,7 @@ def _delivered(work: BlockWork) -> bool:
         or _SALUTATION.match(work.folded) is not None
         or _BULLET.match(work.text) is not None
         or _PREAMBLE.match(work.text) is not None
+        or _DELIVERY.match(work.folded) is not None
     )
 
 
