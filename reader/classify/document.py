@@ -417,9 +417,21 @@ def _judged_act(work: BlockWork, speaker: str, start: int, end: int) -> bool:
 def _asks(work: BlockWork, state: State) -> bool:
     """A release's or an explainer's question alone on its line ("Why does the support go
     on?"): a heading its next lines answer, no position (in one speaker's remarks a question
-    is theirs, or a journalist's: reader.classify.sources.remarks_voice)."""
+    is theirs, or a journalist's: reader.classify.sources.remarks_voice). A long one is the
+    author's rhetorical question, a charge ("Why do those who demand an urgent meeting of the
+    Council keep blocking every proposal for a discussion of its causes?")."""
     remarks = state.source is not None and state.source.remarks
-    return not remarks and len(work.sentences) == 1 and work.text.rstrip().endswith("?")
+    text = work.text.rstrip()
+    return (
+        not remarks
+        and len(work.sentences) == 1
+        and text.endswith("?")
+        and len(text.split()) <= _HEADING_QUESTION
+    )
+
+
+# The most words a question that heads a section has ("What does the new package include?").
+_HEADING_QUESTION = 15
 
 
 def _member_aside(
