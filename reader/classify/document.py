@@ -157,7 +157,10 @@ _READOUT = re.compile(
 _WE_OPENING = re.compile(r"we,\s+(.{3,160}?),")
 
 
-_CONTENT = re.compile(r"(?:\S+\s+){4,}\S+[.!?:\"”’)]\s*$")
+# A line of content: five words or more that end a sentence, at the line's end or before the
+# next sentence, a lower-case word's stop (a paragraph whose last stop the page lost; "Mr."
+# is no sentence's end).
+_CONTENT = re.compile(r"(?:\S+\s+){4,}(?:\S+[.!?:\"”’)]\s*$|[a-z]{3,}[.!?]\s+[A-Z])")
 
 # A release's bullet point with no full stop ("• UK sanctions officials involved in ...", "the
 # Foreign Secretary will address the Council today ..."): a line of content all the same.
