@@ -351,6 +351,10 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         state.document = author
         _voice_earlier(state, rules)
     author = state.document
+    if set(author) <= own and state.reports:
+        # "<Author> firmly believes ...; but Russia consistently refuses ...": the author's
+        # picture of the other side, beside the author's own words
+        _judged_reports(work, author)
     if set(author) <= own or any(ev.kind == "carry" for ev in work.evidence):
         return
     speaker = Speaker(author, work.index)
@@ -399,7 +403,14 @@ def _pictured(work: BlockWork, rule: str, verb_end: int) -> bool:
     start, form = next(((s, f) for s, e, f in work.verbs if e == verb_end), (0, None))
     if form is None or form.cls == "speech" or form.lemma in STATED_STANCES:
         return False
-    return present_form(work.folded[start:verb_end], form.lemma)
+    surface = work.folded[start:verb_end]
+    if surface.endswith("ing") and _PROGRESSIVE.search(work.folded, 0, start):
+        return True  # "Russia is not considering any other way": a present all the same
+    return present_form(surface, form.lemma)
+
+
+# The present's auxiliary right before a verb's -ing form: "is (not) considering".
+_PROGRESSIVE = re.compile(r"\b(?:is|are)\s+(?:not\s+|still\s+|now\s+)?\Z")
 
 
 # The author's judgement of an act: no side calls its own act so.
