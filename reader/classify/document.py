@@ -1139,7 +1139,8 @@ def statement_voice(work: BlockWork, state: State, rules: CompiledRules, plain: 
             # "Grain corridor": a heading between the listed statements, no one's; a heading
             # the parser read as a paragraph ends a statement that is not a full text
             state.statement = statement if statement.whole else None
-        elif statement.actors:
+        elif statement.actors and not ASKS_SPEAKER.search(work.folded):
+            # (a question put to the speaker, "how would you comment on ...?", is the asker's)
             own = {a for _, who in work.main if who.kind == "actor" for a in who.actors}
             if not set(statement.actors) <= own:
                 weights = rules.weights
