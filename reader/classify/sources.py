@@ -718,14 +718,31 @@ def drop_voice_of_actions(work: BlockWork, state: State, rules: CompiledRules) -
     and so does a line in the author's first person ("We have just concluded a meeting of
     the Council", "in our talks we discussed ..."): the author telling its own acts."""
     source = state.source
-    if (source is not None and source.remarks) or not rules.actions:
-        return
-    if not any(ev.rule in _VOICES for ev in work.evidence):
+    if not rules.actions or not any(ev.rule in _VOICES for ev in work.evidence):
         return
     if first_person(work):
         return
+    remarks = source is not None and source.remarks
+    if remarks and not _introduces(work, state):
+        return
     if _every_sentence_an_action(work, rules):
         work.evidence = [ev for ev in work.evidence if ev.rule not in _VOICES]
+
+
+def _introduces(work: BlockWork, state: State) -> bool:
+    """In one speaker's remarks, the standfirst under the title that opens with a person of
+    the speaker's side in the third person ("Prime Minister <name> delivered a speech this
+    morning at ...") is the page introducing the speech: its actions are no one's (further
+    on, "<name> and <name> discussed ..." is the speaker's account)."""
+    author = state.document
+    if not author or work.index > _STANDFIRST:
+        return False
+    first = next((term for _, _, term in work.terms if term.actors), None)
+    return first is not None and first.kind == "speaker" and set(first.actors) <= set(author)
+
+
+# The last paragraph that may be a page's standfirst under its title.
+_STANDFIRST = 2
 
 
 def reports_only_actions(work: BlockWork, rules: CompiledRules) -> bool:
