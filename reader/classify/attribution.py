@@ -330,8 +330,28 @@ def _conditional(units: list[Unit], starts: list[int], attr: _Attr) -> bool:
     a = bisect_left(starts, attr.who.start)
     if units[a][LOW] in CONDITIONS:  # a capital "If" opening the sentence joins the phrase
         return True
+    if inverted_condition(units, a) or (a > 0 and inverted_condition(units, a - 1)):
+        return True  # "..., should Kyiv and Moscow agree a truce", "Had Kyiv accepted ..."
     before = units[a - 1][LOW] if a > 0 else ""
     return before in CONDITIONS or (before == "time" and a > 1 and units[a - 2][LOW] in _EVERY)
+
+
+# An auxiliary put before its subject to open a condition: "should Moscow agree", "had Kyiv
+# accepted", "were Russia to attack".
+_INVERTED_CONDITION = word_set("should had were")
+# What may stand before such an auxiliary where it opens a clause: the sentence's start or a
+# mark that ends the clause before it.
+_CLAUSE_BREAK = frozenset([",", ";", ":", "(", "–", "—", "-", ".", "!", "?"])
+
+
+def inverted_condition(units: list[Unit], i: int) -> bool:
+    """Unit `i` is an auxiliary that opens a condition by inversion (", should Kyiv and Moscow
+    agree a deal", "Had Kyiv accepted the offer, ..."): its subject's verb is a hypothetical,
+    no one's stated position. Only at a clause's start: "Moscow should agree" and "Kyiv had
+    warned" keep the auxiliary after the subject."""
+    if units[i][LOW] not in _INVERTED_CONDITION:
+        return False
+    return i == 0 or units[i - 1][LOW] in _CLAUSE_BREAK
 
 
 def _cannot(units: list[Unit], starts: list[int], attr: _Attr) -> bool:
@@ -2577,6 +2597,8 @@ def _role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who
         return None  # "the pro-war side agrees": a side of an argument, not an office
     if set(who.roles) & _PEOPLE_IN_OFFICE:
         return None  # "the ministers assured": several people, not the one who spoke last
+    if _indefinite_plural(work, who):
+        return None  # "Sources told Reuters ...": people the story has not named
     holder = known_role(who, state)
     named_again(who, state, work.index)
     if holder.kind == "actor" and holder.block is not None:
@@ -2591,6 +2613,18 @@ def _role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who
     if house is not None:
         return house
     return _self_named_author(work, who, state) or _recent_speaker(work, state, distance)
+
+
+# A plural office that, with no article or owner, names people the story has not met:
+# "Sources told Reuters". ("Officials further stated" may go on with the ones just quoted.)
+_UNMET = word_set("sources")
+
+
+def _indefinite_plural(work: BlockWork, who: Who) -> bool:
+    """The subject is a bare plural ("sources": no article, owner or side before it), which
+    names new people rather than ones named before: no speaker carried."""
+    phrase = work.text[who.start : who.end].lower().split()
+    return len(phrase) == 1 and phrase[0] in _UNMET
 
 
 # A text named by its genre alone ("the statement said"): whose it is, the text may say itself.

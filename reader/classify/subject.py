@@ -16,6 +16,7 @@ from reader.classify.attribution import (
     CONDITION,
     CONDITIONS,
     CONTENT_OPENERS,
+    inverted_condition,
     past_opening_clause,
     settle,
     start_key,
@@ -270,6 +271,8 @@ def _event_told(work: BlockWork, rules: CompiledRules, k: int, first: int, last:
         return True
     if any(units[i][LOW] in CONDITION or units[i][LOW] in CONDITIONS for i in range(first, last)):
         return True  # "X will tighten sanctions if Moscow ...": a condition, no stance
+    if any(inverted_condition(units, i) for i in range(first, k)):
+        return True  # "Had Kyiv accepted the offer, ...", "..., should Moscow agree ..."
     v = bisect_left(work.verbs, at, key=start_key)
     if v < len(work.verbs) and work.verbs[v][0] == at and work.verbs[v][2].cls == "step":
         return _step_as_background(units, k, first, last)
