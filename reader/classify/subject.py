@@ -79,7 +79,7 @@ def _main_verb(work: BlockWork, first: int, last: int, events: frozenset[str]) -
     commas = [j for j in range(start + 1, min(start + 8, last)) if units[j][LOW] == ","]
     if commas and not any(units[j][TERM] is not None for j in range(start, commas[0])):
         start = commas[0] + 1  # "On Monday, ...", "Minutes later, ...": no one named before
-    elif units[start][LOW] in OBJECT_PREP:
+    elif units[start][LOW] in OBJECT_PREP or _gerund(units, start, last):
         return None
     a, b = np_after(units, start, last)
     if b <= a or a != start:
@@ -102,6 +102,20 @@ def _main_verb(work: BlockWork, first: int, last: int, events: frozenset[str]) -
 
 
 _PARTICIPIAL_REACH = 40  # the most units an opening participial phrase holds
+
+
+def _gerund(units: list[Unit], i: int, last: int) -> bool:
+    """The clause opens with a gerund and its object ("Joining NATO places Finland under
+    ...", "Arming the Kyiv regime prolongs the war"): the act is the subject, and the side
+    named after it its object, no one who takes a stance. An -ing word of no lexicon with a
+    side's name, an article or a possessive right after it."""
+    unit = units[i]
+    if unit[TERM] is not None or not unit[LOW].endswith("ing") or len(unit[LOW]) < 6:
+        return False
+    if i + 1 >= last:
+        return False
+    after = units[i + 1]
+    return after[TERM] is not None or after[LOW] in NOUN_MARK
 
 
 def _past_participial_opening(units: list[Unit], first: int, last: int) -> int | None:
