@@ -532,6 +532,8 @@ def verb_subject(
     i, relative = found
     if form.participle:
         before = verb.low(i)
+        if before == "by" and _act_named(verb):
+            return None  # "crossed the line by announcing a decision to ...": the act named
         if before in (",", "and", "as", "while", "when", "by") or before in SKIP:
             return _participle_attr(verb, earlier)
         if not _progressive(verb, i):
@@ -896,6 +898,27 @@ def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
         if units[j][LOW] == "(":
             i = j - 1
     return i, relative
+
+
+# A reaction whose means is the step taken: "Moscow responded by announcing the expulsion of".
+_RESPONSES = word_set(
+    "respond responds responded react reacts reacted reply replies replied retaliate "
+    "retaliates retaliated"
+)
+_MEANS_REACH = 8  # the most units between a reaction's verb and its "by"
+
+
+def _act_named(verb: _Verb) -> bool:
+    """A gerund after "by" whose object is a thing ("crossed the line by announcing a
+    decision to arm Kyiv", "provoked Moscow by declaring the drills"): the means of what the
+    clause tells, the act named, not a statement reported; with a clause after it ("by saying
+    it would ...") it is said, and so is the means of a reaction ("responded by announcing
+    the expulsion of ...": a step taken as a stance)."""
+    k = verb.k
+    if k + 1 >= verb.last or verb.units[k + 1][LOW] not in NOUN_MARK:
+        return False
+    reach = range(max(verb.first, k - 1 - _MEANS_REACH), k - 1)
+    return not any(verb.units[i][LOW] in _RESPONSES for i in reach)
 
 
 def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
