@@ -2322,7 +2322,7 @@ class _OwnersBefore:
         while self.next < len(attrs) and attrs[self.next] is not attr:
             other = attrs[self.next]
             owner_of = resolved.get(id(other))
-            if other.complement and not other.follows and owner_of is not None:
+            if other.complement and owner_of is not None:
                 self.last = owner_of
             self.next += 1
         return self.last
@@ -2822,7 +2822,9 @@ def _named(
         return None
     start, end = attr.span()
     if embedded_in is not None:
-        fresh = tuple(a for a in who.actors if a not in embedded_in)
+        # "Putin and Johnson agreed that ...", told by Johnson's office: a shared position the
+        # speaker's side is a party to is the speaker's account of it, not the other's words
+        fresh = () if set(who.actors) & set(embedded_in) else who.actors
         if (
             fresh
             and _reports_words(work, attr)

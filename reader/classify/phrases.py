@@ -371,7 +371,10 @@ class _Phrase:
             actors = tuple(self.direct or self.adjective)
             if self.direct and self.adjective:
                 actors = _group_conjunct(units, actors)
-            if len(actors) > 1 and any(u[LOW] == "and" for u in units):
+            joined = any(u[LOW] == "and" for u in units)
+            if joined:
+                actors = _named_conjuncts(units, actors, tied)
+            if len(actors) > 1 and joined:
                 ties = _conjunct_ties(units)
             else:
                 persons = (
@@ -667,6 +670,31 @@ def tie_appositive(units: Sequence[Unit], side: Who, tied: Names) -> None:
     names = [u for u in units if u[TERM] is None and u[CAP] and namelike(u[LOW])]
     if names and len(names) == len(units) and side.actors:
         _learn(names, side.actors, side.member, tied)
+
+
+def _named_conjuncts(
+    units: Sequence[Unit], actors: tuple[str, ...], tied: Names
+) -> tuple[str, ...]:
+    """ "President X and Dutch Prime Minister Y", "Putin and Johnson agreed" (Johnson named
+    before as Britain's prime minister): a conjunct with no alias or speaker of its own adds
+    its side, by its adjective before an office or by a bare name the article has tied to a
+    side (the person is no one else's for being joined to another side's)."""
+    extra: list[str] = []
+    part: list[Unit] = []
+    for unit in [*units, None]:
+        if unit is not None and unit[LOW] != "and":
+            part.append(unit)
+            continue
+        terms = [u[TERM] for u in part if u[TERM] is not None]
+        if terms and terms[0].kind == "adjective" and any(t.kind == "role" for t in terms):
+            if not any(t.kind in ("alias", "speaker") for t in terms):
+                extra += terms[0].actors
+        elif part and all(u[TERM] is None and u[CAP] and namelike(u[LOW]) for u in part):
+            known = tied.get(part[-1][LOW])
+            if known is not None:
+                extra += known[0]
+        part = []
+    return tuple(dict.fromkeys([*actors, *extra])) if extra else actors
 
 
 def _conjunct_ties(units: Sequence[Unit]) -> list[Tie]:
