@@ -41,7 +41,7 @@ from reader.classify.units import (
     merged,
     section_heading,
 )
-from reader.rules.compile import CompiledRules, Term
+from reader.rules.compile import CompiledRules, Term, inflect
 from reader.rules.grammar import (
     ATTRIBUTION_HEADLINE,
     ATTRIBUTION_SUBJECT,
@@ -319,6 +319,8 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         state.document = author
         _voice_earlier(state, rules)
     author = state.document
+    if state.reports and set(author) <= own:
+        _judged_reports(work, author)  # "Ukraine believes ... but Russia refuses to ...": ours
     if set(author) <= own or any(ev.kind == "carry" for ev in work.evidence):
         return
     speaker = Speaker(author, work.index)
@@ -367,7 +369,16 @@ def _pictured(work: BlockWork, rule: str, verb_end: int) -> bool:
     start, form = next(((s, f) for s, e, f in work.verbs if e == verb_end), (0, None))
     if form is None or form.cls == "speech" or form.lemma in STATED_STANCES:
         return False
-    return present_form(work.folded[start:verb_end], form.lemma)
+    surface = work.folded[start:verb_end]
+    if present_form(surface, form.lemma):
+        return True
+    # a present progressive: "Russia is not considering any other scenario"
+    progressive = surface.partition(" ")[0] == inflect(form.lemma.partition(" ")[0])[3]
+    return progressive and _BE_PRESENT.search(work.folded, max(0, start - 40), start) is not None
+
+
+# "is", "are" right before a verb's -ing form, past a negation and adverbs.
+_BE_PRESENT = re.compile(r"\b(?:is|are|am)\s+(?:(?:not|no\s+longer|[a-z]+ly)\s+)*\Z")
 
 
 # The author's judgement of an act: no side calls its own act so.
