@@ -2532,10 +2532,23 @@ def _body_before_it(work: BlockWork, attr: _Attr, state: State) -> Who | None:
         return None
     starts = work.starts
     k = bisect_left(starts, attr.who.start)
-    if not attr.trailing and not _qualifies_a_noun(work.units, k):
-        return None
     first = bisect_left(starts, work.sentence_start(attr.pos))
+    if not attr.trailing and not _qualifies_a_noun(work.units, k):
+        return _opening_clause_body(work.units, first, k, state)
     return _opening_subject(work.units, first, k, state)
+
+
+def _opening_clause_body(units: list[Unit], first: int, k: int, state: State) -> Who | None:
+    """ "While NATO did not name Russia in its notice of the drills, it called them ...": an
+    "it" that opens the main clause after an opening adverbial clause is that clause's
+    subject, a side's body or state, not the last speaker."""
+    if k < first + 3 or units[k - 1][LOW] != "," or units[first][LOW] not in _SUBORDINATORS:
+        return None
+    a, b = np_after(units, first + 1, k)
+    if a != first + 1 or b <= a:
+        return None
+    who = resolve(units[a:b], state.names)
+    return who if who.kind == "actor" else None
 
 
 def _qualifies_a_noun(units: list[Unit], k: int) -> bool:
