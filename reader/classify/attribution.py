@@ -694,6 +694,8 @@ def _not_a_statement(verb: _Verb) -> bool:
         return True
     if prev == "in" and verb.form.participle:
         return True  # "agreed to share, in writing, the terms": a gerund after a preposition
+    if prev == "of" and verb.work.folded[verb.start : verb.end] == verb.form.lemma:
+        return True  # "this statement of support", "an expression of concern": a noun
     if prev in _CALL_KINDS and verb.form.lemma == "call":
         return True  # "in Lengthy Phone Call", "a video call": the call is a noun
     if prev in _WEEKDAYS and i - 1 >= verb.floor:
