@@ -692,10 +692,8 @@ def _not_a_statement(verb: _Verb) -> bool:
     prev = verb.low(i)
     if prev in NOUN_MARK or (prev.endswith(("'s", "’s")) and units[i][TERM] is None):
         return True
-    if prev == "in" and verb.form.participle:
-        return True  # "agreed to share, in writing, the terms": a gerund after a preposition
-    if prev == "of" and verb.work.folded[verb.start : verb.end] == verb.form.lemma:
-        return True  # "this statement of support", "an expression of concern": a noun
+    if _noun_after_preposition(verb, prev):
+        return True
     if prev in _CALL_KINDS and verb.form.lemma == "call":
         return True  # "in Lengthy Phone Call", "a video call": the call is a noun
     if prev in _WEEKDAYS and i - 1 >= verb.floor:
@@ -822,6 +820,15 @@ def _a_person(unit: Unit) -> bool:
     if term is None:
         return unit[LOW] in _COUNTERPARTS or (bool(unit[CAP]) and unit[LOW].isalpha())
     return term.kind in ("speaker", "role")
+
+
+def _noun_after_preposition(verb: _Verb, prev: str) -> bool:
+    """The verb's form right after a preposition is a noun: a gerund after "in" ("agreed to
+    share, in writing, the terms"), a bare form after "of" ("this statement of support", "an
+    expression of concern", "the level of Heads of State")."""
+    if prev == "in":
+        return verb.form.participle
+    return prev == "of" and verb.work.folded[verb.start : verb.end] == verb.form.lemma
 
 
 _COUNTERPARTS = word_set("counterpart counterparts")

@@ -319,9 +319,7 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         state.document = author
         _voice_earlier(state, rules)
     author = state.document
-    if state.reports and set(author) <= own:
-        _judged_reports(work, author)  # "Ukraine believes ... but Russia refuses to ...": ours
-    if set(author) <= own or any(ev.kind == "carry" for ev in work.evidence):
+    if _own_line(work, state, author, own):
         return
     speaker = Speaker(author, work.index)
     if state.document_member and _member_aside(work, state, author, bool(own), rules):
@@ -337,6 +335,15 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         _judged_reports(work, author)
         weight = rules.weights.attribution + rules.weights.reported
         add_evidence(work, CARRY_DOCUMENT, speaker.actors, 0, len(work.text), weight)
+
+
+def _own_line(work: BlockWork, state: State, author: tuple[str, ...], own: set[str]) -> bool:
+    """The line names the author as its speaker, or carries a voice already: no document
+    voice to add. Where the author speaks in it beside another side's present stance ("Ukraine
+    believes ... but Russia refuses to accept it"), that stance is the author's picture."""
+    if state.reports and set(author) <= own:
+        _judged_reports(work, author)
+    return set(author) <= own or any(ev.kind == "carry" for ev in work.evidence)
 
 
 def _judged_reports(work: BlockWork, author: tuple[str, ...]) -> None:

@@ -10,7 +10,7 @@ grammar skips over (auxiliaries, adverbs, time words, prepositions) live here to
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from reader.classify.types import CAP, END, LOW, NONE, START, TERM, Names, Tie, Unit, Who
 from reader.rules.compile import Term, inflect
@@ -373,8 +373,8 @@ class _Phrase:
                 actors = _group_conjunct(units, actors)
             joined = any(u[LOW] == "and" for u in units)
             if joined:
-                actors = _named_conjuncts(units, actors, tied)
-            if len(actors) > 1 and joined:
+                actors = _named_conjuncts(units, actors)
+            if joined:  # each name belongs to its own conjunct's side only
                 ties = _conjunct_ties(units)
             else:
                 persons = (
@@ -672,40 +672,40 @@ def tie_appositive(units: Sequence[Unit], side: Who, tied: Names) -> None:
         _learn(names, side.actors, side.member, tied)
 
 
-def _named_conjuncts(
-    units: Sequence[Unit], actors: tuple[str, ...], tied: Names
-) -> tuple[str, ...]:
-    """ "President X and Dutch Prime Minister Y", "Putin and Johnson agreed" (Johnson named
-    before as Britain's prime minister): a conjunct with no alias or speaker of its own adds
-    its side, by its adjective before an office or by a bare name the article has tied to a
-    side (the person is no one else's for being joined to another side's)."""
+def _named_conjuncts(units: Sequence[Unit], actors: tuple[str, ...]) -> tuple[str, ...]:
+    """ "President X and Dutch Prime Minister Y held a call": a conjunct with its own side's
+    adjective before an office, and no alias or speaker of its own, adds that side to the
+    phrase's (the office is no one else's for being joined to another side's speaker)."""
     extra: list[str] = []
-    part: list[Unit] = []
-    for unit in [*units, None]:
-        if unit is not None and unit[LOW] != "and":
-            part.append(unit)
-            continue
+    for part in _conjuncts(units):
         terms = [u[TERM] for u in part if u[TERM] is not None]
-        if terms and terms[0].kind == "adjective" and any(t.kind == "role" for t in terms):
-            if not any(t.kind in ("alias", "speaker") for t in terms):
-                extra += terms[0].actors
-        elif part and all(u[TERM] is None and u[CAP] and namelike(u[LOW]) for u in part):
-            known = tied.get(part[-1][LOW])
-            if known is not None:
-                extra += known[0]
-        part = []
+        if (
+            terms
+            and terms[0].kind == "adjective"
+            and any(t.kind == "role" for t in terms)
+            and not any(t.kind in ("alias", "speaker") for t in terms)
+        ):
+            extra += terms[0].actors
     return tuple(dict.fromkeys([*actors, *extra])) if extra else actors
+
+
+def _conjuncts(units: Sequence[Unit]) -> Iterator[list[Unit]]:
+    """The parts of a phrase that "and" joins, in order."""
+    part: list[Unit] = []
+    for unit in units:
+        if unit[LOW] == "and":
+            yield part
+            part = []
+        else:
+            part.append(unit)
+    yield part
 
 
 def _conjunct_ties(units: Sequence[Unit]) -> list[Tie]:
     """ "Foreign Minister of Ukraine Andrii Sybiha and Foreign Minister of Germany Johann
     Wadephul": each name belongs to the actor named in its own conjunct only."""
     ties: list[Tie] = []
-    part: list[Unit] = []
-    for unit in [*units, None]:
-        if unit is not None and unit[LOW] != "and":
-            part.append(unit)
-            continue
+    for part in _conjuncts(units):
         names = [
             u
             for u in part
@@ -718,7 +718,6 @@ def _conjunct_ties(units: Sequence[Unit]) -> list[Tie]:
         if len(actors) == 1 and names:
             member = all(t.member for t in terms if t.actors)
             ties.extend(_ties(names, actors, member))
-        part = []
     return ties
 
 
