@@ -670,6 +670,27 @@ def _progressive(verb: _Verb, i: int) -> bool:
 def _not_a_statement(verb: _Verb) -> bool:
     """The verb form is a noun ("the call", "his appeal", "Kyiv's request") or a passive
     ("backed by")."""
+    if _noun_by_the_word_before(verb):
+        return True
+    if _noun_after_name(verb):
+        return True  # "NATO support for Ukraine", "our economic and military support"
+    units, k = verb.units, verb.k
+    after = units[k + 1][LOW] if k + 1 < len(units) else ""
+    if after == "with" and verb.form.lemma == "call":
+        return True  # "PM call with President Zelenskyy": the call is a noun
+    if units[k][END] > verb.end:
+        return True  # the first word of a longer name: "the US State Department"
+    if after == "to" and verb.form.lemma == "welcome" and units[verb.k][LOW] == "welcome":
+        return True  # "Minister Kuleba, dear Dmytro, welcome to NATO": a greeting to him
+    if _headline_passive(verb, after):
+        return True  # "NATO, Russia expected to behave", "Russian envoy summoned over ..."
+    return after == "by" or _agent_by(verb) is not None  # passive: "backed by"
+
+
+def _noun_by_the_word_before(verb: _Verb) -> bool:
+    """The word before the verb form makes it a noun: an article or a possessive ("the call",
+    "Kyiv's request"), "of", a preposition before a gerund, a kind of call, a weekday after a
+    possessive ("Trump's Friday call")."""
     units, i = verb.units, verb.k - 1
     prev = verb.low(i)
     if prev in NOUN_MARK or (prev.endswith(("'s", "’s")) and units[i][TERM] is None):
@@ -684,22 +705,8 @@ def _not_a_statement(verb: _Verb) -> bool:
         before = units[i - 1][LOW]
         if before in NOUN_MARK or before.endswith(("'s", "’s")):
             return True  # "Trump's Friday call", "the Monday statement": a noun
-    term = units[i][TERM] if i >= verb.floor else None
-    if term is not None and (term.possessive or units[i][LOW].endswith("'s")):
-        return True  # "Kyiv's request", a slug's "putins comments"
-    if _noun_after_name(verb):
-        return True  # "NATO support for Ukraine", "our economic and military support"
-    k = verb.k
-    after = units[k + 1][LOW] if k + 1 < len(units) else ""
-    if after == "with" and verb.form.lemma == "call":
-        return True  # "PM call with President Zelenskyy": the call is a noun
-    if units[k][END] > verb.end:
-        return True  # the first word of a longer name: "the US State Department"
-    if after == "to" and verb.form.lemma == "welcome" and units[verb.k][LOW] == "welcome":
-        return True  # "Minister Kuleba, dear Dmytro, welcome to NATO": a greeting to him
-    if _headline_passive(verb, after):
-        return True  # "NATO, Russia expected to behave", "Russian envoy summoned over ..."
-    return after == "by" or _agent_by(verb) is not None  # passive: "backed by"
+    term = units[i][TERM] if i >= verb.floor else None  # "Kyiv's request", "putins comments"
+    return term is not None and (term.possessive or units[i][LOW].endswith("'s"))
 
 
 def _headline_passive(verb: _Verb, after: str) -> bool:
