@@ -41,7 +41,7 @@ from reader.classify.units import (
     merged,
     section_heading,
 )
-from reader.rules.compile import CompiledRules, Term
+from reader.rules.compile import CompiledRules, Term, inflect
 from reader.rules.grammar import (
     ATTRIBUTION_HEADLINE,
     ATTRIBUTION_SUBJECT,
@@ -351,11 +351,7 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         state.document = author
         _voice_earlier(state, rules)
     author = state.document
-    if set(author) <= own and state.reports:
-        # "<Author> firmly believes ...; but Russia consistently refuses ...": the author's
-        # picture of the other side, beside the author's own words
-        _judged_reports(work, author)
-    if set(author) <= own or any(ev.kind == "carry" for ev in work.evidence):
+    if _own_line(work, state, author, own):
         return
     speaker = Speaker(author, work.index)
     if state.document_member and _member_aside(work, state, author, bool(own), rules):
@@ -371,6 +367,15 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         _judged_reports(work, author)
         weight = rules.weights.attribution + rules.weights.reported
         add_evidence(work, CARRY_DOCUMENT, speaker.actors, 0, len(work.text), weight)
+
+
+def _own_line(work: BlockWork, state: State, author: tuple[str, ...], own: set[str]) -> bool:
+    """The line names the author as its speaker, or carries a voice already: no document
+    voice to add. Where the author speaks in it beside another side's present stance ("Ukraine
+    believes ... but Russia refuses to accept it"), that stance is the author's picture."""
+    if state.reports and set(author) <= own:
+        _judged_reports(work, author)
+    return set(author) <= own or any(ev.kind == "carry" for ev in work.evidence)
 
 
 def _judged_reports(work: BlockWork, author: tuple[str, ...]) -> None:
@@ -404,13 +409,15 @@ def _pictured(work: BlockWork, rule: str, verb_end: int) -> bool:
     if form is None or form.cls == "speech" or form.lemma in STATED_STANCES:
         return False
     surface = work.folded[start:verb_end]
-    if surface.endswith("ing") and _PROGRESSIVE.search(work.folded, 0, start):
-        return True  # "Russia is not considering any other way": a present all the same
-    return present_form(surface, form.lemma)
+    if present_form(surface, form.lemma):
+        return True
+    # a present progressive: "Russia is not considering any other scenario"
+    progressive = surface.partition(" ")[0] == inflect(form.lemma.partition(" ")[0])[3]
+    return progressive and _BE_PRESENT.search(work.folded, max(0, start - 40), start) is not None
 
 
-# The present's auxiliary right before a verb's -ing form: "is (not) considering".
-_PROGRESSIVE = re.compile(r"\b(?:is|are)\s+(?:not\s+|still\s+|now\s+)?\Z")
+# "is", "are" right before a verb's -ing form, past a negation and adverbs.
+_BE_PRESENT = re.compile(r"\b(?:is|are|am)\s+(?:(?:not|no\s+longer|[a-z]+ly)\s+)*\Z")
 
 
 # The author's judgement of an act: no side calls its own act so.

@@ -58,8 +58,6 @@ _READINESS = word_set("readiness willingness")
 _AWAITED = re.compile(r"\b(?:wait|waits|waited|waiting|await|awaits|awaited|awaiting)\b")
 # The topic of a question put to the speaker ("When questioned about the demand from X").
 _QUESTION_TOPIC = re.compile(r"\b(?:asked|questioned)\s+(?:about|on|over|regarding)\b")
-# A pronoun right before the noun makes it a verb: "We demand from the other side to stop".
-_PRONOUN_SUBJECT = re.compile(r"\b(?:we|i|they|you)\s+(?:also\s+|again\s+)?\Z")
 _NEGATED = re.compile(r"\b(?:no|not|any|without|never)\s+(?:[\w-]+\s+)?\Z")
 # A concern or an alarm felt "in" or "among" its holders ("has stoked alarm in NATO members
 # Poland and Romania", "caused concern among the Baltic states"): their stated unease.
@@ -251,7 +249,7 @@ def _positions_from(work: BlockWork, rules: CompiledRules, state: State) -> None
         start = match.start()
         if (
             start in verbs_at  # "Kyiv demands from the Russian side to stop": a verb
-            or _PRONOUN_SUBJECT.search(work.folded, max(0, start - 12), start)  # "We demand from"
+            or _PERSONAL_SUBJECT.search(work.folded, max(0, start - 12), start)  # "We demand"
             or (work.quotes and in_spans(start, work.quotes))
             or _NEGATED.search(work.folded, max(0, start - 24), start)
             or _QUESTION_TOPIC.search(work.folded, work.sentence_start(start), start)
@@ -270,6 +268,11 @@ def _positions_from(work: BlockWork, rules: CompiledRules, state: State) -> None
             if who.kind == "actor" and fresh and allowed(who, work, rules):
                 end = units[last - 1][END]
                 add_evidence(work, REPORTED_POSITION, fresh, start, end, rules.weights.reported)
+
+
+# A personal pronoun right before the noun makes it a verb: "We demand from the Russian
+# Federation to stop ..." (the one asked, no position of its own).
+_PERSONAL_SUBJECT = re.compile(r"(?:^|[^\w'’])(?:we|i|you|they)\s+(?:also\s+|again\s+)?\Z")
 
 
 _SOME = word_set("some several other many")
