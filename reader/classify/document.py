@@ -236,12 +236,14 @@ def document_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
         add_evidence(work, CARRY_DOCUMENT, speaker.actors, 0, len(text), rules.weights.carry)
 
 
-def title_topic(work: BlockWork, state: State, rules: CompiledRules) -> None:
-    """A member government's page whose title is on the war speaks on the war from its first
-    line: the salutation and the delegate's opening before the first line on the war ("Thank
-    you, Madam Chair,", "Our country aligns itself with the statement of the EU") are the
-    speaker's (a page titled on a national matter waits for a line on the war)."""
-    if state.document_member and not state.document_topic:
+def title_topic(work: BlockWork, state: State, rules: CompiledRules, source: Who | None) -> None:
+    """A member government's page whose title, no one's words, is on the war speaks on the war
+    from its first line: the salutation and the delegate's opening before the first line on
+    the war ("Thank you, Madam Chair,", "Our country aligns itself with the statement of the
+    EU") are the speaker's. A page titled on a national matter waits for a line on the war,
+    and so does a news item titled with an official's words ("PM: <claim>": its `source`)."""
+    spoken = source is not None or any(ev.kind == "attribution" for ev in work.evidence)
+    if state.document_member and not state.document_topic and not spoken:
         state.document_topic = allowed(Who("actor", (), member=True), work, rules)
 
 
@@ -698,6 +700,7 @@ def _delivered(work: BlockWork) -> bool:
 _SALUTATION = re.compile(
     r"\W*(?:(?:thank\s+you|thanks)(?:\s+very\s+much)?,?\s+)?(?:(?:mr|mister|madam|madame|mrs|ms)\.?\s+)?"
     r"(?:president|speaker|chair(?:man|woman|person)?|secretary[- ]general|excellenc(?:y|ies)|"
+    r"(?:prime\s+)?minister|ambassador|chancellor|"
     r"colleagues|ladies\s+and\s+gentlemen|(?:distinguished|dear|honou?rable|esteemed|fellow)"
     r"\s+[\w' -]{2,60}?)(?:\s+[\w'’-]+){0,2}?(?:,\s+[^.!?]{0,240}?)?[,.!:]?\s*\Z"
     r"|\W*(?:good\s+(?:morning|afternoon|evening)|hello)(?:,?\s+(?:everyone|everybody|all))?"

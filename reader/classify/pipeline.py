@@ -471,6 +471,7 @@ def _analyse(
     summoned_envoy(work, rules, state)
     if is_title:
         note_headline(work, state)
+        title_topic(work, state, rules, pending)
     if not is_title:
         _body_sources(work, rules, state, distance, in_voice)
         if voice is None and state.voice is None:
@@ -594,7 +595,6 @@ def _document_source(work: BlockWork, rules: CompiledRules, state: State, is_tit
         if not title_source(work, state, rules):
             document_title(work, state, rules)
         judged_title(work, state, rules)
-        title_topic(work, state, rules)
         if state.official:
             readout_sides(work, state, rules)  # "Telephone conversation with <X>"
     elif state.genre is not None and byline_source(work, state, rules):
