@@ -21,6 +21,7 @@ from typing import Literal
 
 from reader.classify.evidence import add_evidence, note_rule
 from reader.classify.phrases import (
+    CALENDAR,
     COORD,
     NAME_SUFFIXES,
     NOUN_MARK,
@@ -48,6 +49,7 @@ from reader.classify.speakers import (
     own_side,
     title_side,
 )
+from reader.classify.titles import titled_name
 from reader.classify.topic import allowed, goes_on, heard_on_war, is_named_person
 from reader.classify.types import (
     CAP,
@@ -1142,6 +1144,9 @@ def _subject_before(
             return verb.attr(authors, ATTRIBUTION_SUBJECT)
     if _in_place_list(units, a, floor):
         return "stop"  # "officials in Washington, Kyiv and European capitals respond"
+    titled = _titled_subject(verb, a, b, appositive)
+    if titled is not None:
+        return titled
     if before in OBJECT_PREP and not relative and appositive is not None:
         # "At a news conference with Kuleba, the Baltic ministers, which ..., condemned":
         # the phrase before the asides is an object; the one between the commas speaks
@@ -1169,6 +1174,18 @@ def _subject_before(
         return None  # a member state's police ("Danish police said"): its own affairs
     trailing = before in _TRAILING_OPEN and verb.last - verb.k <= _TRAILING_TAIL
     return verb.attr(who, ATTRIBUTION_SUBJECT, trailing=trailing)
+
+
+def _titled_subject(verb: _Verb, a: int, b: int, appositive: Who | None) -> _Attr | None:
+    """ "..., <a title> Ivan Petrov said", "<a title>, Ivan Petrov said": a name no rule
+    knows, after a title that opens its clause, speaks for the title's side
+    (reader.classify.titles)."""
+    if appositive is not None:
+        return None
+    titled = titled_name(verb.units, a, b, verb.floor, verb.state.names)
+    if titled is None or _states_nothing(verb, titled, a, b):
+        return None
+    return verb.attr(titled, ATTRIBUTION_SUBJECT)
 
 
 def _past_object_conjunct(verb: _Verb, a: int, b: int) -> int:
@@ -1625,10 +1642,46 @@ def _past_descriptors(units: list[Unit], i: int, last: int) -> int:
     return i
 
 
+# A time between an inverted verb and its subject: '"...," said on Saturday the deputy
+# minister, X', "said late on Monday", "said yesterday".
+_TIME_OPENERS = word_set("on late early earlier later")
+_DAY_TIMES = word_set("today yesterday tonight")
+_DAY_PARTS = word_set("morning afternoon evening night")
+_ARTICLES = word_set("the a an")
+
+
+def _past_time(units: list[Unit], i: int, last: int) -> int:
+    """Past a time phrase right after an inverted verb ("on Saturday", "late on Monday
+    evening", "on 12 March", "yesterday") when a phrase that opens with a capital or "the"
+    follows it: where the subject starts; `i` itself when there is no such time."""
+    j = i
+    while j < last and units[j][LOW] in _TIME_OPENERS:
+        j += 1
+    if j < last and units[j][LOW] in _DAY_TIMES:
+        j += 1
+    else:
+        dated = j
+        while j < last and (units[j][LOW] in CALENDAR or units[j][LOW].isdigit()):
+            j += 1
+        if j == dated or units[i][LOW] not in _TIME_OPENERS:
+            return i
+    if j < last and units[j][LOW] in _DAY_PARTS:
+        j += 1
+    if j < last and (units[j][LOW] in _ARTICLES or _capitalised_word(units[j])):
+        return j
+    return i
+
+
+def _capitalised_word(unit: Unit) -> bool:
+    """A word or a lexicon term in capitals (no mark, no figure)."""
+    return unit[CAP] and (unit[TERM] is not None or unit[LOW].isalpha())
+
+
 def _inverted_attr(verb: _Verb) -> _Attr | None:
     """'"...," said Peskov': the phrase after the verb, when the clause ends right after it."""
     units, last = verb.units, verb.last
-    a, b = np_after(units, _past_descriptors(units, verb.k + 1, last), last)
+    start = _past_descriptors(units, _past_time(units, verb.k + 1, last), last)
+    a, b = np_after(units, start, last)
     if b <= a:
         return None
     follow = units[b][LOW] if b < len(units) else "."

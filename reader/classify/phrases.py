@@ -99,7 +99,7 @@ _STATE_FORMS = word_set("republic kingdom")
 
 # Capitalised, but never part of a speaker's name: "On Friday Zelensky said" (no comma after
 # the time) names Zelensky, and "On" is no preposition of his.
-_CALENDAR = word_set(
+CALENDAR = word_set(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "june july august september october november december"
 )
@@ -739,7 +739,7 @@ def _extends_back(units: Sequence[Unit], i: int, j: int, floor: int) -> bool:
     low = unit[LOW]
     if unit[TERM] is not None:
         return True
-    if unit[CAP] and low in _CALENDAR:
+    if unit[CAP] and low in CALENDAR:
         return False
     if (
         unit[CAP] and namelike(low) and low not in OBJECT_PREP and low not in _SUBORDINATORS
@@ -949,6 +949,12 @@ def _name_run(units: Sequence[Unit], i: int, step: int, stop: int) -> list[Unit]
         run.append(unit)
         i += step
     return run if step > 0 else run[::-1]
+
+
+def name_run_before(units: Sequence[Unit], b: int, floor: int) -> list[Unit]:
+    """The name that ends right before unit `b`, from `floor` on: capitalised name words of no
+    lexicon ("... delegation Ivan Petrov"), or one lexicon speaker ("... Sergey Lavrov")."""
+    return _name_run(units, b - 1, -1, floor - 1)
 
 
 def appositive_name(units: Sequence[Unit], b: int) -> list[Unit]:

@@ -125,7 +125,8 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
         ch = text[i]
         if open_at < 0:
             if ch == "“":
-                open_at, closer = i, "”"
+                # closed by a straight mark where no curly one follows (“...," he said)
+                open_at, closer = i, "”" if "”" in text[i:] else '”"'
             elif ch == "«":
                 open_at, closer = i, "»"
             elif ch == '"':
