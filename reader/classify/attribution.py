@@ -31,6 +31,8 @@ from reader.classify.phrases import (
     STATED_STANCES,
     adverb,
     learn,
+    name_run_before,
+    namelike,
     np_after,
     np_before,
     present_form,
@@ -1134,8 +1136,7 @@ def _subject_before(
     i = _phrase_end(units, i, floor)
     if i < floor:
         return None
-    a, b = np_before(units, i, floor)
-    a = _past_object_conjunct(verb, a, b)
+    a, b, person = _subject_phrase(verb, i)
     before = units[a - 1][LOW] if a - 1 >= floor else ""
     listed = _listed_before(units, a, floor)  # "by Ukraine, Poland and Romania"
     if listed - 1 >= floor and units[listed - 1][LOW] in _TEXT_AUTHOR_PREPS and not appositive:
@@ -1162,9 +1163,7 @@ def _subject_before(
         return "stop"
     if verb.work.index == 0 and described_thing(units[a:b]):
         return None  # "Russian Missile Terror Threatens ...": a thing described, no speaker
-    who = resolve(units[a:b], verb.state.names)
-    learn(who, verb.state.names)
-    who = _with_conjunct(units, a, floor, who, verb.state)
+    who = _resolve_subject(verb, a, b, person)
     if _states_nothing(verb, who, a, b):
         return "stop"
     who = _side_of_office(verb, who, a, b, appositive)
@@ -1174,6 +1173,59 @@ def _subject_before(
         return None  # a member state's police ("Danish police said"): its own affairs
     trailing = before in _TRAILING_OPEN and verb.last - verb.k <= _TRAILING_TAIL
     return verb.attr(who, ATTRIBUTION_SUBJECT, trailing=trailing)
+
+
+def _resolve_subject(verb: _Verb, a: int, b: int, person: Who | None) -> Who:
+    """Who the subject's phrase at units a..b names (a person's noun as found), with the
+    names it ties learnt and a conjunct before it joined."""
+    who = person or resolve(verb.units[a:b], verb.state.names)
+    learn(who, verb.state.names)
+    return _with_conjunct(verb.units, a, verb.floor, who, verb.state)
+
+
+def _subject_phrase(verb: _Verb, i: int) -> tuple[int, int, Who | None]:
+    """The units a..b of the subject's phrase that ends at unit `i`, and the person's noun it
+    is ("the politician": a common noun, which no office's phrase takes), if it is one."""
+    a, b = np_before(verb.units, i, verb.floor)
+    person = _person_noun(verb.units, i, verb.floor)
+    if person is not None:
+        a = bisect_left(verb.work.starts, person.start)
+    return _past_object_conjunct(verb, a, b), b, person
+
+
+def _person_noun(units: list[Unit], i: int, floor: int) -> Who | None:
+    """ "the politician said", "the retired lieutenant general added": a person's noun no rule
+    lists as an office (unit `i`), after "the" and a few words that describe the person, is
+    the person the story quoted last, as an office is (`_person_before_body`)."""
+    noun = units[i][LOW]
+    if i - 1 < floor or units[i][TERM] is not None or noun not in PERSON_NOUNS:
+        return None
+    j = i - 1
+    while j > floor and i - j <= _DESCRIBERS and _describer(units[j]):
+        j -= 1
+    if units[j][LOW] != "the":
+        return None
+    return Who("role", (), units[j][START], units[i][END], (noun,))
+
+
+def _person_after(units: list[Unit], start: int, last: int) -> Who | None:
+    """'"...," said the veteran politician.': a person's noun after an inverted verb, the
+    clause ending right after it (`_person_noun`)."""
+    i = start + 1
+    while i < last and i - start <= _DESCRIBERS and units[i][LOW] not in PERSON_NOUNS:
+        i += 1
+    if i >= last:
+        return None
+    follow = units[i + 1][LOW] if i + 1 < len(units) else "."
+    return _person_noun(units, i, start) if follow in _INVERSION_ENDS else None
+
+
+_DESCRIBERS = 3  # the most words between "the" and a person's noun ("the retired lieutenant")
+
+
+def _describer(unit: Unit) -> bool:
+    """A lower-case word of no lexicon that may describe a person ("veteran", "high-ranking")."""
+    return unit[TERM] is None and not unit[CAP] and namelike(unit[LOW]) and unit[LOW] != "the"
 
 
 def _titled_subject(verb: _Verb, a: int, b: int, appositive: Who | None) -> _Attr | None:
@@ -1497,7 +1549,10 @@ def _phrase_end(units: list[Unit], i: int, floor: int) -> int:
     if i >= floor and units[i][TERM] is None and not units[i][CAP]:
         i = _head_before_of(units, i, floor)  # "The Kremlin's readout of the call said"
     if i < floor or not (
-        units[i][TERM] is not None or units[i][CAP] or units[i][LOW] in NP_MODIFIERS
+        units[i][TERM] is not None
+        or units[i][CAP]
+        or units[i][LOW] in NP_MODIFIERS
+        or units[i][LOW] in PERSON_NOUNS  # "the politician said"
     ):
         return floor - 1
     return i
@@ -1568,12 +1623,10 @@ def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | Non
     if _house_senator(units, a, b, who, state):
         who = house_who(who, state)
         end = verb.k
-        while end > b and not units[end - 1][CAP]:
+        while end > a and not units[end - 1][CAP]:
             end -= 1  # past the comma before the verb
-        name = end
-        while name > b and units[name - 1][TERM] is None and units[name - 1][CAP]:
-            name -= 1
-        tie_appositive(units[name:end], who, state.names)  # "... Ivan Petrov": Petrov later
+        run = name_run_before(units, end, a)
+        tie_appositive(run, who, state.names)  # "... Ivan Petrov": Petrov later
         tie_office(_SENATORS, who, state.names)  # "the senator said" later
     if who.kind in ("unknown", "role", "none") and appositive is not None:
         tie_appositive(units[a:b], appositive, state.names)
@@ -1681,6 +1734,9 @@ def _inverted_attr(verb: _Verb) -> _Attr | None:
     """'"...," said Peskov': the phrase after the verb, when the clause ends right after it."""
     units, last = verb.units, verb.last
     start = _past_descriptors(units, _past_time(units, verb.k + 1, last), last)
+    person = _person_after(units, start, last)
+    if person is not None:
+        return verb.attr(person, ATTRIBUTION_INVERTED)  # '"...," said the politician'
     a, b = np_after(units, start, last)
     if b <= a:
         return None
@@ -2643,7 +2699,25 @@ def _role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who
     house = _house_office(who, state)
     if house is not None:
         return house
-    return _self_named_author(work, who, state) or _recent_speaker(work, state, distance)
+    return _self_named_author(work, who, state) or _person_before_body(work, who, state, distance)
+
+
+# People, never a body's voice: "the politician said" after "the State Department announced"
+# is the person quoted before it, as "he said" would be (a body's "spokesman" stays its own).
+PERSON_NOUNS = word_set(
+    "politician parliamentarian legislator lawmaker senator diplomat statesman general"
+)
+
+
+def _person_before_body(work: BlockWork, who: Who, state: State, distance: int) -> Speaker | None:
+    """The last speaker, but for a person's noun ("the politician", "the diplomat") after a
+    country or a body that spoke since: the last person, within `distance` blocks."""
+    last = state.last
+    if last is not None and last.thing and set(who.roles) & PERSON_NOUNS:
+        person = state.last_person
+        if person is not None and person is not last and work.index - person.block <= distance:
+            return person
+    return _recent_speaker(work, state, distance)
 
 
 # A text named by its genre alone ("the statement said"): whose it is, the text may say itself.
