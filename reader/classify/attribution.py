@@ -49,6 +49,7 @@ from reader.classify.speakers import (
     named_again,
     note_person,
     own_side,
+    reporting_house,
     title_side,
 )
 from reader.classify.titles import titled_name
@@ -202,6 +203,8 @@ _PERSONAL = frozenset(["he", "she"])
 _INVERTING = word_set(
     "say add tell write ask note insist warn explain conclude stress recall reply state"
     " emphasise emphasize underline underscore reiterate"
+    # the verbs of a quote's closing tag that carry a tone: '"...," laments X', "argues X"
+    " lament argue claim complain admit concede declare retort quip"
 )
 
 
@@ -246,6 +249,7 @@ class _Attr:
     complement: bool  # does a complement follow (a speech/stance verb or a source marker)?
     follows: bool = False  # coordinated or participle: shares the clause's subject
     trailing: bool = False  # closes the sentence: "..., Stoltenberg insisted."
+    aside: bool = False  # a verdict in an aside on a thing named: "a move branded '...' by X"
 
     def span(self) -> tuple[int, int]:
         """The text the evidence points at: the subject and the verb."""
@@ -670,24 +674,11 @@ def _progressive(verb: _Verb, i: int) -> bool:
 def _not_a_statement(verb: _Verb) -> bool:
     """The verb form is a noun ("the call", "his appeal", "Kyiv's request") or a passive
     ("backed by")."""
-    units, i = verb.units, verb.k - 1
-    prev = verb.low(i)
-    if prev in NOUN_MARK or (prev.endswith(("'s", "’s")) and units[i][TERM] is None):
+    if _noun_by_the_word_before(verb):
         return True
-    if prev == "in" and verb.form.participle:
-        return True  # "agreed to share, in writing, the terms": a gerund after a preposition
-    if prev in _CALL_KINDS and verb.form.lemma == "call":
-        return True  # "in Lengthy Phone Call", "a video call": the call is a noun
-    if prev in _WEEKDAYS and i - 1 >= verb.floor:
-        before = units[i - 1][LOW]
-        if before in NOUN_MARK or before.endswith(("'s", "’s")):
-            return True  # "Trump's Friday call", "the Monday statement": a noun
-    term = units[i][TERM] if i >= verb.floor else None
-    if term is not None and (term.possessive or units[i][LOW].endswith("'s")):
-        return True  # "Kyiv's request", a slug's "putins comments"
     if _noun_after_name(verb):
         return True  # "NATO support for Ukraine", "our economic and military support"
-    k = verb.k
+    units, k = verb.units, verb.k
     after = units[k + 1][LOW] if k + 1 < len(units) else ""
     if after == "with" and verb.form.lemma == "call":
         return True  # "PM call with President Zelenskyy": the call is a noun
@@ -697,7 +688,29 @@ def _not_a_statement(verb: _Verb) -> bool:
         return True  # "Minister Kuleba, dear Dmytro, welcome to NATO": a greeting to him
     if _headline_passive(verb, after):
         return True  # "NATO, Russia expected to behave", "Russian envoy summoned over ..."
-    return after == "by"  # passive: "backed by"
+    return after == "by" or _agent_by(verb) is not None  # passive: "backed by"
+
+
+def _noun_by_the_word_before(verb: _Verb) -> bool:
+    """The word before the verb form makes it a noun: an article or a possessive ("the call",
+    "Kyiv's request"), "of", a preposition before a gerund, a kind of call, a weekday after a
+    possessive ("Trump's Friday call")."""
+    units, i = verb.units, verb.k - 1
+    prev = verb.low(i)
+    if prev in NOUN_MARK or (prev.endswith(("'s", "’s")) and units[i][TERM] is None):
+        return True
+    if prev == "of":
+        return True  # "Heads of State and Government", "a show of support": a noun after "of"
+    if prev == "in" and verb.form.participle:
+        return True  # "agreed to share, in writing, the terms": a gerund after a preposition
+    if prev in _CALL_KINDS and verb.form.lemma == "call":
+        return True  # "in Lengthy Phone Call", "a video call": the call is a noun
+    if prev in _WEEKDAYS and i - 1 >= verb.floor:
+        before = units[i - 1][LOW]
+        if before in NOUN_MARK or before.endswith(("'s", "’s")):
+            return True  # "Trump's Friday call", "the Monday statement": a noun
+    term = units[i][TERM] if i >= verb.floor else None  # "Kyiv's request", "putins comments"
+    return term is not None and (term.possessive or units[i][LOW].endswith("'s"))
 
 
 def _headline_passive(verb: _Verb, after: str) -> bool:
@@ -720,11 +733,17 @@ _NO_OBJECT = frozenset(["to", "over", "after", "for", "about", "amid", "followin
 def _passive_agent(verb: _Verb) -> _Attr | None:
     """ "a move which was condemned by Finnish leaders", "a similar view was voiced by X": a
     speech verb's past participle after a form of "be" (past adverbs) names its speaker after
-    "by". Acts and courtesies ("was welcomed by", "was informed by") name no position."""
+    "by", past what it called the thing too ("was described as 'historic' by X"). With "which
+    was" left out, an aside on a thing the sentence names ("a move branded 'reckless' by X")
+    names it only past what it called the thing, and as a verdict reported (`aside`), never
+    the sentence's speaker. Acts and courtesies ("was welcomed by", "was informed by") name no
+    position."""
     units, k, form = verb.units, verb.k, verb.form
     if form.cls != "speech" or form.participle or form.lemma in _PASSIVE_ACTS:
         return None
-    if k + 2 >= verb.last or units[k + 1][LOW] != "by":
+    agent = _agent_by(verb)
+    by = k + 1 if agent is None and k + 1 < verb.last and units[k + 1][LOW] == "by" else agent
+    if by is None or by + 1 >= verb.last:
         return None
     if present_form(verb.work.folded[verb.start : verb.end], form.lemma):
         return None  # "his calls by phone": no participle
@@ -733,19 +752,64 @@ def _passive_agent(verb: _Verb) -> _Attr | None:
         if units[j][LOW] in _BE:
             break
         j -= 1
-    if j < verb.floor or units[j][LOW] not in _BE:
-        return None
-    h = j - 1
-    while h >= verb.floor and units[h][LOW] in _AUXILIARIES:
-        h -= 1
-    if h == verb.first and units[h][LOW] in _POINTING_BACK:
-        return None  # "This was stated by X": X speaks for the paragraph before (stated_by)
-    a, b = np_after(units, k + 2, verb.last)
+    reduced = j < verb.floor or units[j][LOW] not in _BE
+    if reduced:
+        if agent is None or not _reduced_passive(verb, j):
+            return None
+    else:
+        h = j - 1
+        while h >= verb.floor and units[h][LOW] in _AUXILIARIES:
+            h -= 1
+        if h == verb.first and units[h][LOW] in _POINTING_BACK:
+            return None  # "This was stated by X": X speaks for the paragraph before (stated_by)
+    a, b = np_after(units, by + 1, verb.last)
     who = resolve(units[a:b], verb.state.names)
     learn(who, verb.state.names)
     if who.kind != "actor":
         return None
-    return verb.attr(who, ATTRIBUTION_SUBJECT)
+    return verb.attr(who, ATTRIBUTION_SUBJECT, aside=reduced)
+
+
+def _agent_by(verb: _Verb) -> int | None:
+    """The "by" that names a passive speech verb's agent past what the verb called the thing:
+    "described as 'historic' by X", "branded 'sabre-rattling' by X" (a quoted word or "as"
+    and a few words, no comma or clause between); None when no such "by" follows."""
+    units, k = verb.units, verb.k
+    if k + 2 >= verb.last or units[k][END] != verb.end:
+        return None  # (a verb of more words: "quoted as saying by")
+    opener = units[k + 1][LOW]
+    if opener == "as":
+        for j in range(k + 2, min(k + 2 + _COMPLEMENT_REACH, verb.last)):
+            if units[j][LOW] == "by":
+                return j if j > k + 2 else None
+            if units[j][LOW] in _COMPLEMENT_STOPS:
+                return None
+        return None
+    if opener in _QUOTE_MARKS:
+        for j in range(k + 2, min(k + 3 + _COMPLEMENT_REACH, verb.last - 1)):
+            if units[j][LOW] in _QUOTE_MARKS:
+                return j + 1 if units[j + 1][LOW] == "by" and j > k + 2 else None
+            if units[j][LOW] in _COMPLEMENT_STOPS:
+                return None
+    return None
+
+
+_COMPLEMENT_REACH = 6  # words, quote marks included: as “the toughest yet” by
+_COMPLEMENT_STOPS = frozenset([",", ";", ":", ".", "that", "and", "but"])
+
+
+def _reduced_passive(verb: _Verb, j: int) -> bool:
+    """A passive participle with its "which was" left out, after the thing it tells of ("a
+    move branded 'reckless' by NATO", "a decision described as 'historic' by X"): the unit
+    `j` before it (past adverbs) ends a noun phrase, not a source marker's "as" ("as
+    proposed by X", read as a source) or an auxiliary."""
+    if j < verb.floor:
+        return False
+    unit = verb.units[j]
+    low = unit[LOW]
+    if low in _AUXILIARIES or low in SKIP or low in ("as", "who", "which", "that"):
+        return False
+    return low.isalpha() and unit[TERM] is None and not low.endswith(("'s", "’s"))
 
 
 # Speech verbs whose passive tells an act or a courtesy, not the agent's position: "the
@@ -2235,7 +2299,7 @@ def settle(
         if closing is not None and attr.follows and attr.pos > closing.pos:
             continue  # "..., according to an official, adding ...": the source's, said already
         quoted = in_spans(attr.pos, work.quotes)
-        embedded_in = owner
+        embedded_in = () if attr.aside and owner is None else owner  # an aside: reported
         if quoted:
             embedded_in = _quote_owner(work, owner)
         elif embedded_in is None and not attr.follows:
@@ -2467,7 +2531,7 @@ def _settle_one(
     if who.kind == "pronoun":
         found = _pronoun_subject(work, attr, embedded_in, quoted, state, distance, voice)
     elif who.kind == "role":
-        found = _possessed_office(work, who, state) or _role_subject(work, who, state, distance)
+        found = _possessed_office(work, who, state) or role_subject(work, who, state, distance)
     if found is None:
         return None
     _note_step(work, attr)
@@ -2679,7 +2743,7 @@ _PEOPLE_IN_OFFICE = word_set(
 )
 
 
-def _role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who | Speaker | None:
+def role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who | Speaker | None:
     """Who "the minister" is: the person last named with that role (carried over from the
     block where they were named, a `Speaker`), else the last speaker carried over."""
     if who.roles == _PARTY:
@@ -2696,7 +2760,7 @@ def _role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who
         return holder
     if holder.kind == "unknown":
         return holder  # "the minister" after "the Cuban FM": a third country's, no side's
-    house = _house_office(who, state)
+    house = _house_office(work, who, state)
     if house is not None:
         return house
     return _self_named_author(work, who, state) or _person_before_body(work, who, state, distance)
@@ -2810,16 +2874,28 @@ _HOUSE_OFFICES = word_set(
 )
 
 
-def _house_office(who: Who, state: State) -> Who | None:
+def _house_office(work: BlockWork, who: Who, state: State) -> Who | None:
     """A bare government office no one in the article holds yet (`known_role` found no
     holder of this very office): the side `own_side` gives (the dateline's, the outlet's or the
-    headline's)."""
+    headline's); where the office names itself the source of the paragraph before ("The
+    Ministry has said this in a statement"), the house's (`reporting_house`)."""
     if not set(who.roles) & _HOUSE_OFFICES:
         return None
     house, member = own_side(state)
+    if _POINTS_BACK.match(work.folded, who.end):
+        reporting = reporting_house(state, work.index)
+        house, member = (reporting, state.house_member) if reporting else (house, member)
     if not house:
         return None
     return Who("actor", house, who.start, who.end, who.roles, member=member)
+
+
+# The verb of a sentence that names the source of the paragraph before it: "... has said this
+# in a statement", "... stated this." ("said this week that ..." is a time, no pointer).
+_POINTS_BACK = re.compile(
+    r"\s+(?:has\s+|have\s+|had\s+)?(?:said|stated|announced|reported|noted|declared|wrote|"
+    r"posted)\s+this(?=\s*[.,;]|\s+(?:in|on|at|during|after|following|while|when)\s)"
+)
 
 
 def _recent_speaker(work: BlockWork, state: State, distance: int) -> Speaker | None:
@@ -2964,6 +3040,8 @@ def speaks(work: BlockWork, who: Who, actors: tuple[str, ...], state: State) -> 
     if actors and not set(actors) & set(state.house):
         state.other_side_heard = True  # two sides in play: a private outlet's house yields
     state.sides_heard.update(actors)
+    for actor in actors:
+        state.first_heard.setdefault(actor, work.index)
     if _is_thing(_units_of(work, who)):
         speaker.thing = True
     else:

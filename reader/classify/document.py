@@ -678,6 +678,8 @@ _HEAD_SHORT = {
     "spox": r"spox|spokes(?:man|woman|person)",
     "fm": r"fm|foreign\s+minister",
     "pm": r"pm|prime\s+minister",
+    "min.": r"min\.|minister",
+    "mfa": r"mfa|foreign\s+ministry|ministry\s+of\s+foreign\s+affairs",
 }
 
 
@@ -809,11 +811,13 @@ _PROTEST_TO_ENVOY = re.compile(
 )
 
 
-def lost_colon_source(work: BlockWork) -> Who | None:
+def lost_colon_source(work: BlockWork, events: frozenset[str] = frozenset()) -> Who | None:
     """A headline whose speaker opens it with the colon lost, as a URL's words leave it
     ("peskov kyivs sanctions may be a fake", "government statement scholz putin is covering
     ..."): a person or an office, then no verb of theirs but a clause of its own (an auxiliary
-    or a first person in it); the speaker the first paragraphs are to name."""
+    or a first person in it); the speaker the first paragraphs are to name. `events`: the
+    event verbs' forms (`rules.events`), whose irregular ones ("spoke", "met") are the
+    name's own verb too."""
     units = work.units
     run, sides = 0, set[str]()
     while run < min(len(units), 4) and _speaker_word(units[run]):
@@ -826,7 +830,7 @@ def lost_colon_source(work: BlockWork) -> Who | None:
     person = [u for u in units[:run] if u[TERM] is None or u[TERM].kind in ("speaker", "role")]
     if all(u[TERM] is None for u in person) and len(person) < 2:
         return None  # "Today, we honor ...": one capital opens any sentence; a name has two
-    if not person or run >= len(units) - 2 or not _opens_claim(units, run, work):
+    if not person or run >= len(units) - 2 or not _opens_claim(units, run, work, events):
         return None
     name = next((u for u in reversed(person) if u[TERM] is None or u[TERM].kind == "speaker"), None)
     name = name or person[-1]
@@ -841,20 +845,30 @@ def _speaker_word(unit: tuple[int, int, str, Term | None, bool]) -> bool:
 
 
 def _opens_claim(
-    units: list[tuple[int, int, str, Term | None, bool]], run: int, work: BlockWork
+    units: list[tuple[int, int, str, Term | None, bool]],
+    run: int,
+    work: BlockWork,
+    events: frozenset[str],
 ) -> bool:
     """Whether the words after a headline's opening speaker are a clause of their own: the
-    first is no verb (of saying, an action, a plain "-s" or "-ed" form, an auxiliary) and an
-    auxiliary, a modal or a first person follows."""
+    first is no verb (of saying, an action, an event's form, a plain "-s" or "-ed" form, an
+    auxiliary: "macron spoke with putin ..." is an act) and an auxiliary, a modal or a first
+    person follows."""
     first = units[run]
     low = first[LOW]
+    if low in _SPEAKER_PHRASE and run + 3 < len(units):
+        # "<president> in kyiv <claim>", "<ministry> on the strike <claim>": the colon's "X in
+        # Kyiv: ..." keeps the place or topic with the speaker; the claim after it has a clause
+        return any(u[LOW] in _CLAUSE_MARKS for u in units[run + 2 :]) or _dropped_be(
+            units, run + 1, phrase=True
+        )
     if not low[0].isalnum():
         return False  # "Today, ...", "X: ...": the colon's own grammar, or none
     if any(start == first[START] for start, _, _ in work.verbs) or _ACTION.match(low):
         return False
     term = first[TERM]
     verbal = term is None and low.isalpha() and low.endswith(("s", "ed"))  # "arrives", "met"
-    if low in _NOT_BEFORE_SOURCE or verbal:
+    if low in _NOT_BEFORE_SOURCE or verbal or low in events:
         return False
     if (
         term is not None
@@ -863,7 +877,67 @@ def _opens_claim(
         and units[run + 1][LOW] not in _CLAUSE_MARKS
     ):
         return False  # "putin trump summit will ...": the names qualify a noun
-    return any(u[LOW] in _CLAUSE_MARKS for u in units[run + 1 :])
+    return any(u[LOW] in _CLAUSE_MARKS for u in units[run + 1 :]) or _dropped_be(units, run)
+
+
+def _name_ends_phrase(
+    units: list[tuple[int, int, str, Term | None, bool]], frm: int, s: int
+) -> bool:
+    """A name of the lexicon's between unit `frm` and the noun at `s` ends the place or topic,
+    and a new noun phrase opens after it: a side of its own ("on dnipro russia making ...")
+    or a determiner ("in ukraine more aid ..."); not a name that qualifies the noun ("on
+    nato summit planned ...": the topic's own participle)."""
+    for t in range(s - 1, frm - 1, -1):
+        term = units[t][TERM]
+        if term is not None and term.kind != "role":  # "more military aid": an office's word
+            after = units[t + 1]
+            side = after[TERM] is not None and after[TERM].kind in ("alias", "speaker")
+            return (t + 1 == s and side) or after[LOW] in _NP_OPENERS
+        if units[t][LOW] in OBJECT_PREP or units[t][LOW] in NOUN_MARK:
+            return False
+    return False
+
+
+# Words that open a noun phrase of their own.
+_NP_OPENERS = NOUN_MARK | word_set("more no new fresh further additional all every some any")
+
+
+# The prepositions of a place or a topic a headline's speaker takes before its colon.
+_SPEAKER_PHRASE = word_set("in on")
+# Words in "-ed" that are no participle.
+_NOT_PARTICIPLES = word_set("need indeed hundred united speed breed greed seed shed")
+
+
+def _dropped_be(
+    units: list[tuple[int, int, str, Term | None, bool]], frm: int, phrase: bool = False
+) -> bool:
+    """A headline's clause with its "is" or "has been" dropped, after unit `frm`: a noun and
+    its past participle ("more aid urgently required", "coalition formed to ..."), or a side
+    and its "-ing" form ("russia making every effort ..."). The noun is no preposition's
+    object ("in kyiv meeting ...": the place) and no word of the lexicon's ("defence
+    ministry ..."), and a side's "-ing" form takes an object after it. After the speaker's
+    `phrase` of place or topic, a name ends that phrase before the noun ("on the strike on
+    dnipro russia making ..."; "on the agreement reached in ..." is the topic's own
+    participle)."""
+    for j in range(frm + 2, len(units)):
+        low = units[j][LOW]
+        if units[j][TERM] is not None or not low.isalpha() or low in _NOT_PARTICIPLES:
+            continue
+        s = j - 1
+        while s > frm + 1 and units[s][LOW].endswith("ly") and units[s][TERM] is None:
+            s -= 1  # "aid urgently required"
+        subject, before = units[s], units[s - 1][LOW]
+        if before in OBJECT_PREP or subject[LOW] in _NOT_BEFORE_SOURCE:
+            continue
+        if phrase and not _name_ends_phrase(units, frm, s):
+            continue
+        term = subject[TERM]
+        if low.endswith("ed") and len(low) > 4 and term is None and subject[LOW].isalpha():
+            return True
+        side = term is not None and term.kind in ("alias", "speaker") and not term.possessive
+        if low.endswith("ing") and side and j + 1 < len(units):
+            return True
+    return False
 
 
 _CLAUSE_MARKS = word_set(

@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from reader.classify.types import CAP, END, LOW, NONE, START, TERM, Names, Tie, Unit, Who
 from reader.rules.compile import Term, inflect
+
+if TYPE_CHECKING:
+    from reader.classify.types import BlockWork
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -25,6 +29,30 @@ def word_set(words: str) -> frozenset[str]:
 # allies have agreed to ...", "the two leaders agree"), so it reports that side's position
 # where another stance verb would be the speaker's picture of it.
 STATED_STANCES = word_set("agree")
+
+
+# Verbs that answer another side's stated view: what they take as object is that view, named
+# ("supported Trump's proposal for ...", "rejected an offer from X for ...", "dismissed the
+# ministry's claims of ...").
+_ANSWERS = word_set("support back endorse welcome reject dismiss rebuff refuse oppose")
+# A stated view that proposes something, named as a thing ("a proposal from X to ...").
+OFFERS = word_set("proposal proposals offer offers")
+_OBJECT_OPENERS = word_set("the a an this that these those any every")
+
+
+def answered(work: BlockWork, start: int) -> bool:
+    """Whether the noun phrase at offset `start` is the object of a verb that answers a
+    stated view, past an article: "Putin supported [Trump's proposal for ...]", "Moscow
+    rejected an [offer from ...]"; "discussed the American proposal" only names it."""
+    end = start
+    while True:
+        head = work.folded[:end].rstrip()
+        word = head[head.rfind(" ") + 1 :]
+        if word not in _OBJECT_OPENERS or not word:
+            break
+        end = len(head) - len(word)
+    end = len(work.folded[:end].rstrip())
+    return any(v_end == end and form.lemma in _ANSWERS for _, v_end, form in work.verbs)
 
 
 def present_form(surface: str, lemma: str) -> bool:
@@ -171,10 +199,28 @@ def resolve(units: Sequence[Unit], tied: Names) -> Who:
     if not units:
         return NONE
     phrase = _Phrase()
-    for unit in units:
+    for unit in _past_host_before_envoy(units):
         if not phrase.take(unit):
             break
     return phrase.answer(units, tied)
+
+
+def _past_host_before_envoy(units: Sequence[Unit]) -> Sequence[Unit]:
+    """ "Russia's NATO envoy", "the Ukrainian UN ambassador": a name right before a diplomat's
+    office, after another side's adjective or possessive, is the host the envoy is posted to,
+    as "envoy to NATO" names it; the phrase is read without it (it speaks for no one)."""
+    sides: set[str] = set()
+    for k, unit in enumerate(units[:-1]):
+        term, office = unit[TERM], units[k + 1]
+        if term is None:
+            continue
+        diplomat = office[TERM] is not None and office[TERM].kind == "role"
+        diplomat = diplomat and _ENVOY.search(office[LOW]) is not None
+        if term.kind == "alias" and diplomat and sides and not sides & set(term.actors):
+            return [*units[:k], *units[k + 1 :]]
+        if term.kind == "adjective" or (term.kind == "alias" and term.possessive):
+            sides.update(term.actors)
+    return units
 
 
 def learn(who: Who, tied: Names) -> None:

@@ -68,6 +68,7 @@ from reader.classify.sources import (
     document_label,
     drop_voice_of_actions,
     embedded_document,
+    headline_office,
     joint_voice,
     opening_source,
     page_source,
@@ -455,7 +456,7 @@ def _analyse(
     if is_title and pending is None and not (labelled and work.main):
         pending = _headline_source(work, rules, state)  # (a clause before a colon: no label)
     in_voice = voice is not None and bool(voice.actors)
-    speaking = voice if in_voice else _remarks_speaker(work, state, is_title)
+    speaking = voice if in_voice else _line_voice(work, state, is_title)
     if speaking is None and not is_title:
         speaking = statement_speaker(work, state, block.kind != "heading")
     if not is_title:
@@ -523,10 +524,25 @@ def _title_source(
         return noun
     found = office or first_person_title(work) or _gated_title_speaker(work)
     if found is None and not work.main and not counterpart_title(work):
-        found = closing_source(work) or slug_subject(work) or lost_colon_source(work)
+        found = headline_office(work, rules) or _slug_source(work, rules)
         found = found or passive_decision(work)  # "More weapons pledged for Ukraine"
         found = found or _protest_to_envoy(work, state, rules)
     return found
+
+
+def _slug_source(work: BlockWork, rules: CompiledRules) -> Who | None:
+    """A headline's source with its punctuation lost, as a URL's words leave it: the word
+    that closes it ("<claim> ministry"), a name before its verb ("liz truss condemns ..."),
+    or the speaker that opens it ("<side's> defence minister <claim>"). An opening office or
+    name the lexicon knows goes before a closing word it does not ("... to defeat tyranny"
+    is no one's name)."""
+    closing = closing_source(work)
+    opening = lost_colon_source(work, rules.events)
+    if closing is not None and opening is not None:
+        known = {u[START] for u in work.units if u[TERM] is not None}
+        if opening.start in known and closing.start not in known:
+            return opening
+    return closing or slug_subject(work) or opening
 
 
 def _gated_title_speaker(work: BlockWork) -> Who | None:
@@ -611,7 +627,7 @@ def _body_sources(
     """A body block's sources besides its speech verbs: "This was stated by X", a quote's
     carried speaker, the positions it names ("Zelensky's statement that", "words from X")."""
     if work.units:
-        stated_by(work, rules, state)
+        stated_by(work, rules, state, distance)
     if (
         not work.main
         and not in_voice
@@ -802,6 +818,22 @@ def _transcript_line(work: BlockWork, rules: CompiledRules, voice: Speaker) -> S
         add_evidence(work, CARRY_TRANSCRIPT, voice.actors, 0, len(work.text), rules.weights.carry)
         work.carried_from = voice.block
     return voice
+
+
+def _line_voice(work: BlockWork, state: State, is_title: bool) -> Speaker | None:
+    """Whose words a line is when no transcript's voice holds it: a headline's are its dash
+    source's ("<claim> - Kremlin"), a body line's the remarks' speaker's."""
+    return _headline_owner(work) if is_title else _remarks_speaker(work, state, is_title)
+
+
+def _headline_owner(work: BlockWork) -> Speaker | None:
+    """The side a headline's source after its dash or colon names ("<claim> - Kremlin",
+    "<claim>: Zelenskiy"): the claim before it is that side's words, so another side's step
+    or statement inside it is reported ("US notifies Moscow of its exit from the treaty -
+    Russian MFA": Russia, then the US), and another side's stance there is the source's
+    claim ("Kyiv wants no talks - Kremlin" is the Kremlin's alone)."""
+    sides = [ev.actor for ev in work.evidence if ev.rule == ATTRIBUTION_HEADLINE.id]
+    return Speaker(tuple(dict.fromkeys(sides)), work.index) if sides else None
 
 
 def _headline_source(work: BlockWork, rules: CompiledRules, state: State) -> Who | None:

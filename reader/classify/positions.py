@@ -15,9 +15,15 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from operator import itemgetter
 
-from reader.classify.attribution import CHANNELS, POSITION_NOUNS, speaks, start_key
+from reader.classify.attribution import (
+    CHANNELS,
+    POSITION_NOUNS,
+    role_subject,
+    speaks,
+    start_key,
+)
 from reader.classify.evidence import add_evidence
-from reader.classify.phrases import learn, np_after, resolve, word_set
+from reader.classify.phrases import OFFERS, answered, learn, np_after, resolve, word_set
 from reader.classify.topic import allowed
 from reader.classify.types import END, LOW, START, TERM, BlockWork, State, Unit, Who
 from reader.classify.units import in_spans
@@ -40,8 +46,7 @@ _POSITION_LINKS = frozenset(["that", "to", "about", ":"])
 # A proposal or an offer only with what it proposes ("accepted a proposal from X to ..."), and
 # not one still awaited ("waiting for a proposal from"); after "by", any of them only with
 # what was said ("a promise by the allies that ..."; "the remarks by X, who ..." is no more).
-_OFFERS = word_set("proposal proposals offer offers")
-_FROM_NOUNS = (POSITION_NOUNS - _OFFERS) | word_set(
+_FROM_NOUNS = (POSITION_NOUNS - OFFERS) | word_set(
     "words message messages signal signals criticism praise"
 )
 _CONTENT_LINKS = frozenset(["that", "to"])
@@ -74,22 +79,24 @@ _FROM_POSITION = re.compile(
 
 
 # A sentence that names the speaker of what comes before it, in the passive: "This was stated
-# by Foreign Minister X", "These words were written by X on Telegram" (Ukrainian outlets' way).
+# by Foreign Minister X", "These words were written by X on Telegram", "This is stated in the
+# official statement of the Ministry" (Ukrainian outlets' way).
 _STATED_BY = re.compile(
     r"(?:^|(?<=[.!?\"”] ))\W*(?:this|that|it|these\s+words|such\s+a\s+statement|"
     r"the\s+relevant\s+statement)"
     r"\s+(?:is|was|were|has\s+been|had\s+been)\s+(?:stated|said|announced|reported|noted|"
     r"emphasi[sz]ed|declared|written|posted|made|voiced)\s+"
     r"(?:in\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:comment|statement|interview|article|post|"
-    r"address|message|briefing|commentary)\s+)?by\s+"
+    r"address|message|briefing|commentary)\s+(?:by|of)|by)\s+"
 )
 
 
-def stated_by(work: BlockWork, rules: CompiledRules, state: State) -> None:
-    """ "... This was stated by X": X speaks in the block (and, by reader.classify.quotes,
-    in a paragraph before it with no speaker of its own). A closing "as reported by <outlet>"
-    names the channel that carried X's words, no speaker of the block's own."""
-    if " by " not in work.folded or any(
+def stated_by(work: BlockWork, rules: CompiledRules, state: State, distance: int) -> None:
+    """ "... This was stated by X", "This is stated in the statement of X": X speaks in the
+    block (and, by reader.classify.quotes, in a paragraph before it with no speaker of its
+    own). A closing "as reported by <outlet>" names the channel that carried X's words, no
+    speaker of the block's own."""
+    if (" by " not in work.folded and " of " not in work.folded) or any(
         not work.folded.startswith(_CHANNEL_MARKERS, pos) for pos, _ in work.main
     ):
         return
@@ -100,6 +107,8 @@ def stated_by(work: BlockWork, rules: CompiledRules, state: State) -> None:
     a, b = np_after(work.units, k, len(work.units))
     who = resolve(work.units[a:b], state.names)
     learn(who, state.names)
+    if who.kind == "role":
+        who = _office_holder(work, who, state, distance)
     if who.kind != "actor" or not allowed(who, work, rules):
         return
     add_evidence(
@@ -108,6 +117,17 @@ def stated_by(work: BlockWork, rules: CompiledRules, state: State) -> None:
     work.main.append((match.start(), who))
     work.main.sort(key=itemgetter(0))  # before a closing channel's "as reported by"
     speaks(work, who, who.actors, state)
+
+
+def _office_holder(work: BlockWork, who: Who, state: State, distance: int) -> Who:
+    """The side of an office the closing names without its country ("This is stated in the
+    statement of the Ministry of Foreign Affairs"): the holder the article named before ("the
+    Ministry of Foreign Affairs of Ukraine commented ..."), else the outlet's own house, else
+    the speaker just heard, as for "the ministry said" (`role_subject`)."""
+    found = role_subject(work, who, state, distance)
+    if found is None or (isinstance(found, Who) and found.kind != "actor"):
+        return who
+    return Who("actor", found.actors, who.start, who.end, who.roles, member=found.member)
 
 
 def reported_positions(work: BlockWork, rules: CompiledRules, state: State) -> None:
@@ -278,10 +298,14 @@ def _stated_content(work: BlockWork, match: re.Match[str], b: int, spoken: bool)
         return False
     if prep in ("in", "among"):
         return noun in _FELT  # "alarm in Warsaw"; "a statement in Kyiv" is a place
-    if noun not in _OFFERS and prep == "from" and noun in _FROM_NOUNS:
+    if noun not in OFFERS and prep == "from" and noun in _FROM_NOUNS:
         return True
     units = work.units
-    if b >= len(units) or units[b][LOW] not in _CONTENT_LINKS | _SAYING_LINKS:
+    if b >= len(units):
         return False
+    if units[b][LOW] not in _CONTENT_LINKS | _SAYING_LINKS:
+        # an offer answered names what it offers after "for" too ("rejected an offer from X
+        # for an immediate truce")
+        return noun in OFFERS and units[b][LOW] == "for" and answered(work, match.start())
     opening = work.folded[work.sentence_start(match.start()) : match.start()]
-    return noun not in _OFFERS or _AWAITED.search(opening) is None
+    return noun not in OFFERS or _AWAITED.search(opening) is None

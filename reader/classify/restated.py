@@ -12,7 +12,10 @@ key precondition", "Russia's adamantine insistence"), where the owner is a plura
 ("the allies' appeal to Moscow") or follows the noun after "of" with what the view says ("any
 proposals of Russia to ...", quoted too: a quoted minister restates the other's view as much as
 a reported one), and a side's adjective before a plural of claims ("Russian claims", "Ukrainian
-allegations"), which name a stated view with no more words.
+allegations"), which name a stated view with no more words. A view that a verb answering it
+takes as its object ("supported Trump's proposal for a truce", "backed the US offer to",
+"dismissed the ministry's claims of restraint") is named by that verb: a proposal with "for"
+and a name's or an adjective's proposal, claims with "of", which alone may be no one's words.
 What the block says the other side did, or a claim about it, is no view of its own and stays
 out: only these nouns, with what they say after them, name one.
 """
@@ -22,7 +25,7 @@ from __future__ import annotations
 import re
 
 from reader.classify.evidence import add_evidence
-from reader.classify.phrases import word_set
+from reader.classify.phrases import OFFERS, answered, np_before, word_set
 from reader.classify.topic import allowed
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Unit, Who
 from reader.rules.compile import CompiledRules
@@ -133,7 +136,12 @@ def _view_noun(work: BlockWork, i: int) -> int | None:
     low, term = units[i][LOW], units[i][TERM]
     after = _plural_possessive(units, i)
     if after is None and not low.endswith("'s"):
-        if term is None or term.kind != "adjective" or low in _NO_GOVERNMENT or i + 1 >= len(units):
+        if term is None or low in _NO_GOVERNMENT or i + 2 >= len(units):
+            return None
+        if units[i + 1][LOW] in OFFERS and units[i + 2][LOW] in _OFFER_LINKS:
+            # "backed the US offer to", "rejected the Russian proposal for": a name before it too
+            return i + 1 if _answered_owner(work, i) else None
+        if term.kind != "adjective":
             return None
         return i + 1 if units[i + 1][LOW] in _CLAIMS else None
     first = i + 1 if after is None else after
@@ -142,12 +150,41 @@ def _view_noun(work: BlockWork, i: int) -> int | None:
             return None
         links = _VIEW_LINKS.get(units[j][LOW])
         if links is not None:
-            return j if units[j + 1][LOW] in links else None
+            linked = units[j + 1][LOW] in links or _answered_link(work, i, j)
+            return j if linked else None
         if units[j][TERM] is not None or not units[j][LOW].isalpha():
             return None
         if units[j][LOW] in _NOT_MODIFIERS or units[j][CAP]:
             return None
     return None
+
+
+# What an offer or a claim answered names after it beside its usual links: a proposal "for"
+# what it proposes, claims "of" what they claim ("rejected Kyiv's offer for a summit",
+# "dismissed the ministry's claims of restraint"), only as an answering verb's object: "Ukraine's
+# proposals for the contest" or "Russia's claims of Crimea" alone may be no one's words. An
+# offer after a name or an adjective with no possessive ("the US proposal for"), the same.
+_OFFER_LINKS = frozenset(["for", "to"])
+_ANSWERED_LINKS: dict[str, str] = {
+    **dict.fromkeys(OFFERS, "for"),
+    **dict.fromkeys(word_set("claim claims"), "of"),
+}
+
+
+def _answered_link(work: BlockWork, i: int, j: int) -> bool:
+    """The view's noun at unit `j`, its owner at unit `i`, followed by the link it takes as
+    an answering verb's object ("supported Trump's proposal for", "dismissed the State
+    Department's claims of")."""
+    units = work.units
+    link = _ANSWERED_LINKS.get(units[j][LOW])
+    return link is not None and units[j + 1][LOW] == link and _answered_owner(work, i)
+
+
+def _answered_owner(work: BlockWork, i: int) -> bool:
+    """The owner's phrase ending at unit `i` ("the US Department of State's") opens an
+    answering verb's object."""
+    start, _ = np_before(work.units, i, 0)
+    return answered(work, work.units[start][START])
 
 
 def _plural_possessive(units: list[Unit], i: int) -> int | None:

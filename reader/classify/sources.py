@@ -24,7 +24,17 @@ from urllib.parse import urlsplit
 
 from reader.classify.evidence import add_evidence, note_rule
 from reader.classify.phrases import CREDIT, one_party, person_name, tie_names
-from reader.classify.types import LOW, START, TERM, BlockWork, DocumentSource, Speaker, State
+from reader.classify.types import (
+    END,
+    LOW,
+    START,
+    TERM,
+    BlockWork,
+    DocumentSource,
+    Speaker,
+    State,
+    Who,
+)
 from reader.classify.units import ASKS_SPEAKER, in_spans, merged, section_heading
 from reader.model import Article, Block
 from reader.rules.compile import CompiledRules, SourceRule, TermRule, VerbForm, fold
@@ -197,6 +207,7 @@ def _title_rules(
                 continue
             note_rule(work, rule.id)
             if rule.voice == "headline":  # the headline's own grammar: it alone is the speaker's
+                author = _after_semicolon(work, rules, text, match.end(), author)
                 weight = rules.weights.attribution
                 add_evidence(work, ATTRIBUTION_HEADLINE, author, 0, len(work.text), weight)
                 return False
@@ -214,6 +225,53 @@ def _title_rules(
                 add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
             return True
     return False
+
+
+def headline_office(work: BlockWork, rules: CompiledRules) -> Who | None:
+    """A `headline` rule's speaker that is an office alone, no side, name or place in it
+    ("Foreign Min. open to ...", "Defence Secretary alarmed by ..."): its last word, for the
+    first paragraphs to name the holder (reader.classify.document.resolve_title), as for
+    "..., Governor Says"."""
+    for rule in rules.sources:
+        if rule.voice != "headline":
+            continue
+        for pattern in rule.titles:
+            match = _search(pattern, work.folded)
+            if match is None or match.groupdict().get("speaker") is None:
+                continue
+            start, end = match.span("speaker")
+            inside = [u for u in work.units if start <= u[START] < end and u[LOW] != "the"]
+            if inside and all(_bare_office(u[TERM]) for u in inside):
+                last = inside[-1]
+                word = work.folded.rfind(" ", last[START], last[END]) + 1  # "foreign min."
+                return Who("unknown", start=max(word, last[START]), end=last[END])
+    return None
+
+
+def _bare_office(term: Any) -> bool:
+    return term is not None and term.kind == "role" and not term.actors
+
+
+def _after_semicolon(
+    work: BlockWork, rules: CompiledRules, text: str, end: int, author: tuple[str, ...]
+) -> tuple[str, ...]:
+    """A headline of two clauses joined by a semicolon, each a headline of its own ("Moscow
+    annexes two regions; Kyiv applies to join the bloc"): the side a `headline` rule finds in
+    the clause after the semicolon speaks too, after the first clause's."""
+    semicolon = text.find(";", end)
+    if semicolon < 0:
+        return author
+    for rule in rules.sources:
+        if rule.voice != "headline":
+            continue
+        for pattern in rule.titles:
+            match = _search(pattern, text[semicolon:])
+            if match is None or match.start() != 0:
+                continue
+            found = _group_actor(work, match, "speaker", offset=-semicolon)
+            if found:
+                return tuple(dict.fromkeys(author + found))
+    return author
 
 
 def _tie_title_name(work: BlockWork, state: State, match: Any, author: tuple[str, ...]) -> None:

@@ -317,6 +317,17 @@ def house_open(state: State) -> tuple[str, ...]:
     return () if state.house_private and state.other_side_heard else state.house
 
 
+def reporting_house(state: State, block: int) -> tuple[str, ...]:
+    """The side of an office that names itself the source of the paragraph before it ("The
+    Ministry of Foreign Affairs has said this in a statement" after "Russia refused to explain
+    ..."): the house's, unless another side spoke before that paragraph. Sides named as
+    speakers in the paragraph "this" points to, and in the title that restates it, are the
+    office's own report, not rival voices."""
+    house = state.house
+    rival = any(0 < at < block - 1 for side, at in state.first_heard.items() if side not in house)
+    return () if rival and state.house_private else house
+
+
 def own_side(state: State) -> tuple[tuple[str, ...], bool]:
     """The side an office named without a country speaks for, and whether it is a member's:
     the dateline's or the outlet's (`house_open`), else the headline's (`lead_side`)."""

@@ -25,7 +25,7 @@ from reader.classify.phrases import COORD, NOUN_MARK, OBJECT_PREP, SKIP, adverb,
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, State, Unit, Who
 from reader.classify.units import in_spans, merged
 from reader.rules.compile import CompiledRules, VerbForm
-from reader.rules.grammar import ATTRIBUTION_ACTOR_SUBJECT
+from reader.rules.grammar import ATTRIBUTION_ACTOR_SUBJECT, REPORTED_POSITION, REPORTED_SPEECH
 
 # Between a main clause's subject and its verb, besides `SKIP`: the auxiliaries a verb phrase
 # opens with ("did not", "'s imposing", "can"), and "only" ("could only look on"; not in
@@ -52,6 +52,8 @@ _ACTING_HEADS = word_set(
     "forces force troops army armies soldiers units unit police servicemen fighters jets drones "
     "ships navy residents citizens people delegations"
 )
+# Evidence of another side's words reported in the block, which makes no speaker of it.
+_REPORTED = frozenset([REPORTED_POSITION.id, REPORTED_SPEECH.id])
 # Pronouns that stand for the last named person: a narrator's "we" or "it" stands for no side.
 _THIRD_PERSON = word_set("he she")
 
@@ -342,8 +344,11 @@ def actor_subject(
     raising the stakes", "slapped new restrictions", "insist that"); the class of events does."""
     if work.index == 0 or work.main:
         return  # (a first line is a headline, whose own grammar `_title_source` reads)
-    if any(ev.kind in ("attribution", "carry") for ev in work.evidence):
-        return
+    if any(
+        ev.kind in ("attribution", "carry") and ev.rule not in _REPORTED for ev in work.evidence
+    ):
+        return  # (another side's position reported makes no speaker: "..., a move branded
+        # 'reckless' by X", "amid criticism from X that ...": the main clause's subject speaks)
     units, starts = work.units, work.starts
     for s_start, s_end in work.sentences:
         first, last = bisect_left(starts, s_start), bisect_left(starts, s_end)

@@ -115,6 +115,7 @@ class State:
     house_private: bool = False  # ... through a private outlet: only while no other side spoke
     other_side_heard: bool = False  # a speaker of a side other than the house's has spoken
     sides_heard: set[str] = field(default_factory=set)  # every side a speaker has spoken for
+    first_heard: dict[str, int] = field(default_factory=dict)  # ... and the block it was first in
     document_member: bool = False  # the document is a member state's site's: on the war only
     document_topic: bool = False  # ... and one of its lines was on the war's topic
     interviewee: Speaker | None = None  # who answers the "A:" lines of an interview
