@@ -300,7 +300,7 @@ def sentence_attrs(
             and not _clause_after_source(units, b, last, verbs)
         ):
             # "as reported by Dmytro Chubenko, the spokesman for the Kharkiv regional ..."
-            who = _appositive_after(units, a, b, last, who, state)
+            who = _appositive_after(work, units, a, b, last, who, state)
         if who.kind != "none":
             attrs.append(_Attr(m_start, m_end, who, ATTRIBUTION_SOURCE, None, True))
         elif work.folded.startswith("citing", m_start):
@@ -530,6 +530,8 @@ def verb_subject(
     # search skips on its way.
     may_invert = i < verb.floor or units[i][LOW] in (",", "”", '"', "’")
     second = _headline_second_verb(verb, i)
+    if _after_opening_clause(verb, i):
+        return _subject_elsewhere(verb, i, may_invert)  # "In Kyiv, X happened, said Y"
     i, appositive = _skip_asides(verb, i)
     subject = _subject_before(verb, i, relative, appositive)
     if appositive is None and (subject is None or subject == "stop" or subject.who.kind != "actor"):
@@ -1139,6 +1141,23 @@ def _skip_asides(verb: _Verb, i: int) -> tuple[int, Who | None]:
     return i, appositive
 
 
+def _after_opening_clause(verb: _Verb, i: int) -> bool:
+    """ "In Kyiv, debris damaged 20 sites, said X": the stretch between the commas before the
+    verb (ending at unit `i`) is the sentence's main clause after an opening phrase of place
+    or time, not an aside of a subject; the verb is inverted, its subject after it."""
+    units, first = verb.units, max(verb.first, verb.floor)
+    if units[i][LOW] != "," or first >= i or units[first][LOW] not in OBJECT_PREP:
+        return False
+    commas = [j for j in range(first, i) if units[j][LOW] == ","]
+    if len(commas) != 1 or commas[0] - first > _OPENING_REACH:
+        return False
+    inner = units[commas[0] + 1 : i]
+    return len(inner) > 1 and resolve(inner, verb.state.names).kind in ("none", "unknown")
+
+
+_OPENING_REACH = 6  # the most units of an opening phrase ("In the southern city of Kherson")
+
+
 def _current_office(inner: list[Unit]) -> list[Unit]:
     """ ", a former KGB officer who is now secretary of Russia's Security Council,": an aside
     that names a past job and then the office held now speaks for the office after "now" (a
@@ -1670,7 +1689,7 @@ def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | Non
         return coordinated
     if who.kind in ("unknown", "role") and set(who.roles) & _LOCAL_ROLES:
         place = _opening_place(units, verb.first, a)
-        if place is None and units[a][LOW].startswith("local"):
+        if place is None and (units[a][LOW].startswith("local") or _city_office(units, a, b, who)):
             place = _local_place(verb.work, units[a][START])
         if place is None and _bare_title(units[a:b]):
             place = _named_region(who, verb.work.index, state)
@@ -1810,7 +1829,7 @@ def _inverted_attr(verb: _Verb) -> _Attr | None:
     who = resolve(units[a:b], verb.state.names)
     learn(who, verb.state.names)
     if who.kind in ("unknown", "role") and follow == ",":
-        who = _appositive_after(units, a, b, last, who, verb.state)
+        who = _appositive_after(verb.work, units, a, b, last, who, verb.state)
     if who.kind == "none":
         return None
     return verb.attr(who, ATTRIBUTION_INVERTED, trailing=last - b <= _TRAILING_TAIL)
@@ -1951,7 +1970,9 @@ def _clause_after_source(
     return any(lo <= v[0] < hi for v in verbs)
 
 
-def _appositive_after(units: list[Unit], a: int, b: int, last: int, who: Who, state: State) -> Who:
+def _appositive_after(
+    work: BlockWork, units: list[Unit], a: int, b: int, last: int, who: Who, state: State
+) -> Who:
     """'..., said Oleh Kiper, the head of the Odesa regional military administration.': the
     side of the appositive after an inverted speaker's name is the name's, for the rest of the
     article too; a relative clause of an act is no office ("..., who stepped down as head of the
@@ -1963,6 +1984,8 @@ def _appositive_after(units: list[Unit], a: int, b: int, last: int, who: Who, st
         return who  # ", who recently stepped down as head of X": an act, no office held
     appositive = resolve(units[b + 1 : end], state.names)
     learn(appositive, state.names)
+    if _city_office(units, b + 1, end, appositive):
+        appositive = _local_place(work, units[b + 1][START]) or appositive
     if appositive.kind != "actor":
         return who
     tie_appositive(units[a:b], appositive, state.names)
@@ -2108,6 +2131,21 @@ def _voices_for(verb: _Verb, who: Who) -> Who:
     return Who("actor", term.actors, who.start, who.end, who.roles, member=term.member)
 
 
+# A place's possessive before a local office: "the head of the city's military administration"
+# is the office of the place the block named last ("... killed in Kyiv, ...").
+_PLACE_OWNERS = frozenset(
+    f"{noun}{mark}" for noun in ("city", "town", "region", "oblast") for mark in ("'s", "’s")
+)
+
+
+def _city_office(units: list[Unit], a: int, b: int, who: Who) -> bool:
+    """A local office of no side, a place's possessive in its phrase (units a..b) or right
+    before it: "head of the city's military administration", "the city's mayor"."""
+    if who.kind not in ("role", "unknown") or not set(who.roles) & _LOCAL_ROLES:
+        return False
+    return any(u[LOW] in _PLACE_OWNERS for u in units[max(0, a - 1) : b])
+
+
 def _local_place(work: BlockWork, at: int) -> Who | None:
     """ "Blasts were heard in Kyiv. Local police say ...": the place of one side the block
     names last before `at` after "in", whose local officials these are."""
@@ -2117,8 +2155,8 @@ def _local_place(work: BlockWork, at: int) -> Who | None:
             continue
         if term.kind not in ("alias", "adjective") or len(term.actors) != 1:
             return None
-        if not folded[:start].rstrip().endswith((" in", " near", " of")):
-            return None
+        if not f" {folded[:start].rstrip()}".endswith((" in", " near", " of")):
+            return None  # (" in": "In Kyiv, ..." opening the block too)
         return Who("actor", term.actors, start, at, member=term.member)
     return None
 
