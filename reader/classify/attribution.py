@@ -1662,12 +1662,27 @@ def _states_nothing(verb: _Verb, who: Who, a: int, b: int) -> bool:
     )
 
 
+_NAMED_PLACE = 2  # the most words of a place's name in an office's complement
+
+
+def _complement_word(unit: Unit, names: int) -> bool:
+    """A word of an office's complement: a common word of no lexicon, or one of the few words
+    of a place's name in it ("of the Kursk region")."""
+    if not unit[LOW].isalpha():
+        return False
+    return unit[TERM] is None or (unit[CAP] and names < _NAMED_PLACE)
+
+
 def _head_before_of(units: list[Unit], i: int, floor: int) -> int:
     """The office a subject ends in when "of" and a common noun follow it ("the Kremlin's
     readout of the call", "Ukraine's statement of the facts"): the office's unit; `i` when
-    the phrase is no such thing."""
+    the phrase is no such thing. A place's name in the complement does not count toward its
+    reach ("Russia's acting governor of the Kursk region")."""
     j = i
-    while j > floor and i - j < 3 and units[j][TERM] is None and units[j][LOW].isalpha():
+    names = 0
+    while j > floor and i - j - names < 3 and _complement_word(units[j], names):
+        if units[j][CAP]:
+            names += 1
         if units[j][LOW] == "of":
             head = units[j - 1]
             if head[TERM] is not None and head[TERM].kind == "role":
