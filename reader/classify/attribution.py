@@ -2750,15 +2750,19 @@ _POSSESSIVE_PRONOUNS = word_set("his her its their")
 def _possessed_office(work: BlockWork, who: Who, state: State) -> Who | None:
     """ "The Polish president wants talks, his spokesman said", "Poland scrambled jets, its
     operational command said": an office owned by "his"/"its" is that of the side the
-    sentence opens with, not the last speaker's."""
+    sentence opens with (the sentence before, when the pronoun opens its own: "X's agency
+    estimates ... Its spokesman told"), not the last speaker's."""
     starts = work.starts
     a = bisect_left(starts, who.start)
     if work.units[a][LOW] not in _POSSESSIVE_PRONOUNS:
         a -= 1  # the phrase may start after its determiner
         if a < 0 or work.units[a][LOW] not in _POSSESSIVE_PRONOUNS:
             return None
-    first = bisect_left(starts, work.sentence_start(who.start))
-    owner = _opening_subject(work.units, first, a, state)
+    first, end = bisect_left(starts, work.sentence_start(who.start)), a
+    if a == first and first > 0:  # "X estimates ... Its spokesman told": the sentence before's
+        first = bisect_left(starts, work.sentence_start(work.units[first - 1][START]))
+        end = a - 1
+    owner = _opening_subject(work.units, first, end, state)
     if owner is None or in_spans(owner.start, work.quotes):
         return None
     if work.units[a][LOW] != "its":  # "his"/"her"/"their" office: a person's, not Russia's

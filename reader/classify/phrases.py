@@ -300,7 +300,7 @@ class _Phrase:
         if term is None:
             if low in _STATE_FORMS:
                 return True  # "Republic", "Kingdom": the state's formal name, no person's
-            if unit[CAP] and low not in _DETERMINERS and low not in _PLACE_NOUNS and namelike(low):
+            if unit[CAP] and low not in _NOT_A_NAME and namelike(low):
                 self.names.append(unit)
                 if previous is not None and previous[LOW] in _NP_PREP:
                     self.institution.append(unit)
@@ -524,6 +524,8 @@ def _states(units: Sequence[Unit]) -> bool:
 
 # Capitalised nouns of a place's name, never a person's: "the Baltic Sea" is no Baltic official.
 _PLACE_NOUNS = word_set("sea ocean gulf strait bay river lake peninsula coast mountains")
+# Capitalised at a sentence's start, but no one's name: "The", "Its spokesman said".
+_NOT_A_NAME = _DETERMINERS | frozenset(["his", "her", "its", "their"]) | _PLACE_NOUNS
 
 
 # Common nouns that, after a side's name, still name its states or forces ("NATO countries").
