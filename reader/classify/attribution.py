@@ -1828,6 +1828,23 @@ def _capitalised_word(unit: Unit) -> bool:
     return unit[CAP] and (unit[TERM] is not None or unit[LOW].isalpha())
 
 
+_PARENTHESIS = 5  # the most units of a party's or an office's brackets after a name
+
+
+def _after_parenthesis(units: list[Unit], b: int, last: int) -> str:
+    """The word after the inverted subject that ends at unit `b`, past a short bracket after
+    the name ('said Foreign Minister X (Eesti 200).', "said X (SDP), adding ..."): "." at the
+    end."""
+    if b < len(units) and units[b][LOW] == "(":
+        close = next(
+            (j for j in range(b + 1, min(b + _PARENTHESIS + 1, last)) if units[j][LOW] == ")"),
+            None,
+        )
+        if close is not None:
+            b = close + 1
+    return units[b][LOW] if b < len(units) else "."
+
+
 def _inverted_attr(verb: _Verb) -> _Attr | None:
     """'"...," said Peskov': the phrase after the verb, when the clause ends right after it."""
     units, last = verb.units, verb.last
@@ -1838,7 +1855,7 @@ def _inverted_attr(verb: _Verb) -> _Attr | None:
     a, b = np_after(units, start, last)
     if b <= a:
         return None
-    follow = units[b][LOW] if b < len(units) else "."
+    follow = _after_parenthesis(units, b, last)
     if follow not in _INVERSION_ENDS:
         return None
     who = resolve(units[a:b], verb.state.names)
