@@ -1263,7 +1263,30 @@ def _resolve_subject(verb: _Verb, a: int, b: int, person: Who | None) -> Who:
     names it ties learnt and a conjunct before it joined."""
     who = person or resolve(verb.units[a:b], verb.state.names)
     learn(who, verb.state.names)
+    held = _office_and_former(verb.units, a, verb.floor)
+    if held is not None and who.kind == "unknown":
+        return Who("role", (), held.start, who.end, held.roles)
     return _with_conjunct(verb.units, a, verb.floor, who, verb.state)
+
+
+def _office_and_former(units: list[Unit], a: int, floor: int) -> Who | None:
+    """ "the high-ranking diplomat and former envoy to the alliance stressed": one person's
+    office now and a former one under one "the" (the phrase from unit `a` is the former
+    one): the person is the one the office now names, as "the diplomat" alone would be."""
+    if a - 3 < floor or units[a - 1][LOW] != "and":
+        return None
+    if not (units[a][LOW] == "former" or units[a][LOW].startswith("ex-")):
+        return None
+    j = a - 2
+    term = units[j][TERM]
+    if not (units[j][LOW] in PERSON_NOUNS or (term is not None and term.kind == "role")):
+        return None
+    h = j - 1
+    while h > floor and j - h <= _DESCRIBERS and _describer(units[h]):
+        h -= 1
+    if units[h][LOW] != "the":
+        return None
+    return Who("role", (), units[h][START], units[j][END], (units[j][LOW],))
 
 
 def _subject_phrase(verb: _Verb, i: int) -> tuple[int, int, Who | None]:
