@@ -2479,8 +2479,12 @@ def _channel(work: BlockWork, attr: _Attr, embedded_in: tuple[str, ...] | None) 
 
 def _outlet_reports(attr: _Attr) -> bool:
     """ "The head of state said this in his address, Ukrinform reports.": a closing "<outlet>
-    reports" after a speaker's verb names the channel, not the sentence's speaker."""
-    return attr.who.kind == "unknown" and attr.verb is not None and attr.verb.lemma == "report"
+    reports" (or "writes <outlet>") after a speaker's verb names the channel, not the
+    sentence's speaker."""
+    return attr.who.kind == "unknown" and attr.verb is not None and attr.verb.lemma in _REPORTS
+
+
+_REPORTS = frozenset(["report", "write"])
 
 
 def _outlet_account(attr: _Attr) -> bool:
