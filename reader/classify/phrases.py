@@ -788,7 +788,7 @@ def _extends_back(units: Sequence[Unit], i: int, j: int, floor: int) -> bool:
     if unit[TERM] is not None:
         return True
     if unit[CAP] and low in CALENDAR:
-        return False
+        return j > floor and units[j - 1][LOW].endswith(("'s", "’s"))  # "X's Friday statement"
     if (
         unit[CAP] and namelike(low) and low not in OBJECT_PREP and low not in _SUBORDINATORS
     ) or low in NP_MODIFIERS:
