@@ -338,8 +338,28 @@ def _conditional(units: list[Unit], starts: list[int], attr: _Attr) -> bool:
     a = bisect_left(starts, attr.who.start)
     if units[a][LOW] in CONDITIONS:  # a capital "If" opening the sentence joins the phrase
         return True
+    if inverted_condition(units, a) or (a > 0 and inverted_condition(units, a - 1)):
+        return True  # "..., should Kyiv and Moscow agree a truce", "Had Kyiv accepted ..."
     before = units[a - 1][LOW] if a > 0 else ""
     return before in CONDITIONS or (before == "time" and a > 1 and units[a - 2][LOW] in _EVERY)
+
+
+# An auxiliary put before its subject to open a condition: "should Moscow agree", "had Kyiv
+# accepted", "were Russia to attack".
+_INVERTED_CONDITION = word_set("should had were")
+# What may stand before such an auxiliary where it opens a clause: the sentence's start or a
+# mark that ends the clause before it.
+_CLAUSE_BREAK = frozenset([",", ";", ":", "(", "–", "—", "-", ".", "!", "?"])
+
+
+def inverted_condition(units: list[Unit], i: int) -> bool:
+    """Unit `i` is an auxiliary that opens a condition by inversion (", should Kyiv and Moscow
+    agree a deal", "Had Kyiv accepted the offer, ..."): its subject's verb is a hypothetical,
+    no one's stated position. Only at a clause's start: "Moscow should agree" and "Kyiv had
+    warned" keep the auxiliary after the subject."""
+    if units[i][LOW] not in _INVERTED_CONDITION:
+        return False
+    return i == 0 or units[i - 1][LOW] in _CLAUSE_BREAK
 
 
 def _cannot(units: list[Unit], starts: list[int], attr: _Attr) -> bool:
@@ -520,6 +540,8 @@ def verb_subject(
     i, relative = found
     if form.participle:
         before = verb.low(i)
+        if before == "by" and _act_named(verb):
+            return None  # "crossed the line by announcing a decision to ...": the act named
         if before in (",", "and", "as", "while", "when", "by") or before in SKIP:
             return _participle_attr(verb, earlier)
         if not _progressive(verb, i):
@@ -946,6 +968,27 @@ def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
         if units[j][LOW] == "(":
             i = j - 1
     return i, relative
+
+
+# A reaction whose means is the step taken: "Moscow responded by announcing the expulsion of".
+_RESPONSES = word_set(
+    "respond responds responded react reacts reacted reply replies replied retaliate "
+    "retaliates retaliated"
+)
+_MEANS_REACH = 8  # the most units between a reaction's verb and its "by"
+
+
+def _act_named(verb: _Verb) -> bool:
+    """A gerund after "by" whose object is a thing ("crossed the line by announcing a
+    decision to arm Kyiv", "provoked Moscow by declaring the drills"): the means of what the
+    clause tells, the act named, not a statement reported; with a clause after it ("by saying
+    it would ...") it is said, and so is the means of a reaction ("responded by announcing
+    the expulsion of ...": a step taken as a stance)."""
+    k = verb.k
+    if k + 1 >= verb.last or verb.units[k + 1][LOW] not in NOUN_MARK:
+        return False
+    reach = range(max(verb.first, k - 1 - _MEANS_REACH), k - 1)
+    return not any(verb.units[i][LOW] in _RESPONSES for i in reach)
 
 
 def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
@@ -2549,7 +2592,7 @@ class _OwnersBefore:
         while self.next < len(attrs) and attrs[self.next] is not attr:
             other = attrs[self.next]
             owner_of = resolved.get(id(other))
-            if other.complement and not other.follows and owner_of is not None:
+            if other.complement and owner_of is not None:
                 self.last = owner_of
             self.next += 1
         return self.last
@@ -2759,10 +2802,23 @@ def _body_before_it(work: BlockWork, attr: _Attr, state: State) -> Who | None:
         return None
     starts = work.starts
     k = bisect_left(starts, attr.who.start)
-    if not attr.trailing and not _qualifies_a_noun(work.units, k):
-        return None
     first = bisect_left(starts, work.sentence_start(attr.pos))
+    if not attr.trailing and not _qualifies_a_noun(work.units, k):
+        return _opening_clause_body(work.units, first, k, state)
     return _opening_subject(work.units, first, k, state)
+
+
+def _opening_clause_body(units: list[Unit], first: int, k: int, state: State) -> Who | None:
+    """ "While NATO did not name Russia in its notice of the drills, it called them ...": an
+    "it" that opens the main clause after an opening adverbial clause is that clause's
+    subject, a side's body or state, not the last speaker."""
+    if k < first + 3 or units[k - 1][LOW] != "," or units[first][LOW] not in _SUBORDINATORS:
+        return None
+    a, b = np_after(units, first + 1, k)
+    if a != first + 1 or b <= a:
+        return None
+    who = resolve(units[a:b], state.names)
+    return who if who.kind == "actor" else None
 
 
 def _qualifies_a_noun(units: list[Unit], k: int) -> bool:
@@ -2851,6 +2907,8 @@ def role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who 
         return None  # "the pro-war side agrees": a side of an argument, not an office
     if set(who.roles) & _PEOPLE_IN_OFFICE:
         return None  # "the ministers assured": several people, not the one who spoke last
+    if _indefinite_plural(work, who):
+        return None  # "Sources told Reuters ...": people the story has not named
     holder = known_role(who, state)
     named_again(who, state, work.index)
     if holder.kind == "actor" and holder.block is not None:
@@ -2883,6 +2941,18 @@ def _person_before_body(work: BlockWork, who: Who, state: State, distance: int) 
         if person is not None and person is not last and work.index - person.block <= distance:
             return person
     return _recent_speaker(work, state, distance)
+
+
+# A plural office that, with no article or owner, names people the story has not met:
+# "Sources told Reuters". ("Officials further stated" may go on with the ones just quoted.)
+_UNMET = word_set("sources")
+
+
+def _indefinite_plural(work: BlockWork, who: Who) -> bool:
+    """The subject is a bare plural ("sources": no article, owner or side before it), which
+    names new people rather than ones named before: no speaker carried."""
+    phrase = work.text[who.start : who.end].lower().split()
+    return len(phrase) == 1 and phrase[0] in _UNMET
 
 
 # A text named by its genre alone ("the statement said"): whose it is, the text may say itself.
@@ -3069,7 +3139,9 @@ def _named(
         return None
     start, end = attr.span()
     if embedded_in is not None:
-        fresh = tuple(a for a in who.actors if a not in embedded_in)
+        # "Putin and Johnson agreed that ...", told by Johnson's office: a shared position the
+        # speaker's side is a party to is the speaker's account of it, not the other's words
+        fresh = () if set(who.actors) & set(embedded_in) else who.actors
         if (
             fresh
             and _reports_words(work, attr)

@@ -41,7 +41,7 @@ from reader.classify.units import (
     merged,
     section_heading,
 )
-from reader.rules.compile import CompiledRules, Term
+from reader.rules.compile import CompiledRules, Term, inflect
 from reader.rules.grammar import (
     ATTRIBUTION_HEADLINE,
     ATTRIBUTION_SUBJECT,
@@ -319,7 +319,7 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         state.document = author
         _voice_earlier(state, rules)
     author = state.document
-    if set(author) <= own or any(ev.kind == "carry" for ev in work.evidence):
+    if _own_line(work, state, author, own):
         return
     speaker = Speaker(author, work.index)
     if state.document_member and _member_aside(work, state, author, bool(own), rules):
@@ -335,6 +335,15 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         _judged_reports(work, author)
         weight = rules.weights.attribution + rules.weights.reported
         add_evidence(work, CARRY_DOCUMENT, speaker.actors, 0, len(work.text), weight)
+
+
+def _own_line(work: BlockWork, state: State, author: tuple[str, ...], own: set[str]) -> bool:
+    """The line names the author as its speaker, or carries a voice already: no document
+    voice to add. Where the author speaks in it beside another side's present stance ("Ukraine
+    believes ... but Russia refuses to accept it"), that stance is the author's picture."""
+    if state.reports and set(author) <= own:
+        _judged_reports(work, author)
+    return set(author) <= own or any(ev.kind == "carry" for ev in work.evidence)
 
 
 def _judged_reports(work: BlockWork, author: tuple[str, ...]) -> None:
@@ -367,7 +376,16 @@ def _pictured(work: BlockWork, rule: str, verb_end: int) -> bool:
     start, form = next(((s, f) for s, e, f in work.verbs if e == verb_end), (0, None))
     if form is None or form.cls == "speech" or form.lemma in STATED_STANCES:
         return False
-    return present_form(work.folded[start:verb_end], form.lemma)
+    surface = work.folded[start:verb_end]
+    if present_form(surface, form.lemma):
+        return True
+    # a present progressive: "Russia is not considering any other scenario"
+    progressive = surface.partition(" ")[0] == inflect(form.lemma.partition(" ")[0])[3]
+    return progressive and _BE_PRESENT.search(work.folded, max(0, start - 40), start) is not None
+
+
+# "is", "are" right before a verb's -ing form, past a negation and adverbs.
+_BE_PRESENT = re.compile(r"\b(?:is|are|am)\s+(?:(?:not|no\s+longer|[a-z]+ly)\s+)*\Z")
 
 
 # The author's judgement of an act: no side calls its own act so.

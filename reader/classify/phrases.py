@@ -10,7 +10,7 @@ grammar skips over (auxiliaries, adverbs, time words, prepositions) live here to
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from reader.classify.types import CAP, END, LOW, NONE, START, TERM, Names, Tie, Unit, Who
@@ -417,7 +417,10 @@ class _Phrase:
             actors = tuple(self.direct or self.adjective)
             if self.direct and self.adjective:
                 actors = _group_conjunct(units, actors)
-            if len(actors) > 1 and any(u[LOW] == "and" for u in units):
+            joined = any(u[LOW] == "and" for u in units)
+            if joined:
+                actors = _named_conjuncts(units, actors)
+            if joined:  # each name belongs to its own conjunct's side only
                 ties = _conjunct_ties(units)
             else:
                 persons = (
@@ -717,15 +720,40 @@ def tie_appositive(units: Sequence[Unit], side: Who, tied: Names) -> None:
         _learn(names, side.actors, side.member, tied)
 
 
+def _named_conjuncts(units: Sequence[Unit], actors: tuple[str, ...]) -> tuple[str, ...]:
+    """ "President X and Dutch Prime Minister Y held a call": a conjunct with its own side's
+    adjective before an office, and no alias or speaker of its own, adds that side to the
+    phrase's (the office is no one else's for being joined to another side's speaker)."""
+    extra: list[str] = []
+    for part in _conjuncts(units):
+        terms = [u[TERM] for u in part if u[TERM] is not None]
+        if (
+            terms
+            and terms[0].kind == "adjective"
+            and any(t.kind == "role" for t in terms)
+            and not any(t.kind in ("alias", "speaker") for t in terms)
+        ):
+            extra += terms[0].actors
+    return tuple(dict.fromkeys([*actors, *extra])) if extra else actors
+
+
+def _conjuncts(units: Sequence[Unit]) -> Iterator[list[Unit]]:
+    """The parts of a phrase that "and" joins, in order."""
+    part: list[Unit] = []
+    for unit in units:
+        if unit[LOW] == "and":
+            yield part
+            part = []
+        else:
+            part.append(unit)
+    yield part
+
+
 def _conjunct_ties(units: Sequence[Unit]) -> list[Tie]:
     """ "Foreign Minister of Ukraine Andrii Sybiha and Foreign Minister of Germany Johann
     Wadephul": each name belongs to the actor named in its own conjunct only."""
     ties: list[Tie] = []
-    part: list[Unit] = []
-    for unit in [*units, None]:
-        if unit is not None and unit[LOW] != "and":
-            part.append(unit)
-            continue
+    for part in _conjuncts(units):
         names = [
             u
             for u in part
@@ -738,7 +766,6 @@ def _conjunct_ties(units: Sequence[Unit]) -> list[Tie]:
         if len(actors) == 1 and names:
             member = all(t.member for t in terms if t.actors)
             ties.extend(_ties(names, actors, member))
-        part = []
     return ties
 
 

@@ -249,6 +249,7 @@ def _positions_from(work: BlockWork, rules: CompiledRules, state: State) -> None
         start = match.start()
         if (
             start in verbs_at  # "Kyiv demands from the Russian side to stop": a verb
+            or _PERSONAL_SUBJECT.search(work.folded, max(0, start - 12), start)  # "We demand"
             or (work.quotes and in_spans(start, work.quotes))
             or _NEGATED.search(work.folded, max(0, start - 24), start)
             or _QUESTION_TOPIC.search(work.folded, work.sentence_start(start), start)
@@ -267,6 +268,11 @@ def _positions_from(work: BlockWork, rules: CompiledRules, state: State) -> None
             if who.kind == "actor" and fresh and allowed(who, work, rules):
                 end = units[last - 1][END]
                 add_evidence(work, REPORTED_POSITION, fresh, start, end, rules.weights.reported)
+
+
+# A personal pronoun right before the noun makes it a verb: "We demand from the Russian
+# Federation to stop ..." (the one asked, no position of its own).
+_PERSONAL_SUBJECT = re.compile(r"(?:^|[^\w'’])(?:we|i|you|they)\s+(?:also\s+|again\s+)?\Z")
 
 
 _SOME = word_set("some several other many")

@@ -16,6 +16,7 @@ from reader.classify.attribution import (
     CONDITION,
     CONDITIONS,
     CONTENT_OPENERS,
+    inverted_condition,
     past_opening_clause,
     settle,
     start_key,
@@ -80,7 +81,7 @@ def _main_verb(work: BlockWork, first: int, last: int, events: frozenset[str]) -
     commas = [j for j in range(start + 1, min(start + 8, last)) if units[j][LOW] == ","]
     if commas and not any(units[j][TERM] is not None for j in range(start, commas[0])):
         start = commas[0] + 1  # "On Monday, ...", "Minutes later, ...": no one named before
-    elif units[start][LOW] in OBJECT_PREP:
+    elif units[start][LOW] in OBJECT_PREP or _gerund(units, start, last):
         return None
     a, b = np_after(units, start, last)
     if b <= a or a != start:
@@ -103,6 +104,20 @@ def _main_verb(work: BlockWork, first: int, last: int, events: frozenset[str]) -
 
 
 _PARTICIPIAL_REACH = 40  # the most units an opening participial phrase holds
+
+
+def _gerund(units: list[Unit], i: int, last: int) -> bool:
+    """The clause opens with a gerund and its object ("Joining NATO places Finland under
+    ...", "Arming the Kyiv regime prolongs the war"): the act is the subject, and the side
+    named after it its object, no one who takes a stance. An -ing word of no lexicon with a
+    side's name, an article or a possessive right after it."""
+    unit = units[i]
+    if unit[TERM] is not None or not unit[LOW].endswith("ing") or len(unit[LOW]) < 6:
+        return False
+    if i + 1 >= last:
+        return False
+    after = units[i + 1]
+    return after[TERM] is not None or after[LOW] in NOUN_MARK
 
 
 def _past_participial_opening(units: list[Unit], first: int, last: int) -> int | None:
@@ -272,6 +287,8 @@ def _event_told(work: BlockWork, rules: CompiledRules, k: int, first: int, last:
         return True
     if any(units[i][LOW] in CONDITION or units[i][LOW] in CONDITIONS for i in range(first, last)):
         return True  # "X will tighten sanctions if Moscow ...": a condition, no stance
+    if any(inverted_condition(units, i) for i in range(first, k)):
+        return True  # "Had Kyiv accepted the offer, ...", "..., should Moscow agree ..."
     v = bisect_left(work.verbs, at, key=start_key)
     if v < len(work.verbs) and work.verbs[v][0] == at and work.verbs[v][2].cls == "step":
         return _step_as_background(units, k, first, last)

@@ -120,6 +120,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     open_at = -1
     closer = ""
     n = len(text)
+    last_curly = text.rfind("”")
     for m in _QUOTE_MARK.finditer(text):
         i = m.start()
         ch = text[i]
@@ -140,7 +141,9 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
                 and text[i + 1].isalnum()
             ):
                 open_at, closer = i, "’'"
-        elif ch in closer and i > open_at:
+        elif (ch in closer or (closer == "”" and ch == '"' and i > last_curly)) and i > open_at:
+            # (a straight mark closes a curly quote the block never closes with its own mark:
+            # '“The supply of weapons is dangerous," - X said', the two marks typed apart)
             if closer == "’'" and i + 1 < n and text[i + 1].isalpha():
                 continue  # an apostrophe inside the quote ("Russia’s")
             spans.append((open_at, i + 1))
