@@ -1324,12 +1324,7 @@ def _office_and_former(units: list[Unit], a: int, floor: int) -> Who | None:
     term = units[j][TERM]
     if not (units[j][LOW] in PERSON_NOUNS or (term is not None and term.kind == "role")):
         return None
-    h = j - 1
-    while h > floor and j - h <= _DESCRIBERS and _describer(units[h]):
-        h -= 1
-    if units[h][LOW] != "the":
-        return None
-    return Who("role", (), units[h][START], units[j][END], (units[j][LOW],))
+    return _the_described(units, j, floor)
 
 
 def _subject_phrase(verb: _Verb, i: int) -> tuple[int, int, Who | None]:
@@ -1346,15 +1341,20 @@ def _person_noun(units: list[Unit], i: int, floor: int) -> Who | None:
     """ "the politician said", "the retired lieutenant general added": a person's noun no rule
     lists as an office (unit `i`), after "the" and a few words that describe the person, is
     the person the story quoted last, as an office is (`_person_before_body`)."""
-    noun = units[i][LOW]
-    if i - 1 < floor or units[i][TERM] is not None or noun not in PERSON_NOUNS:
+    if i - 1 < floor or units[i][TERM] is not None or units[i][LOW] not in PERSON_NOUNS:
         return None
+    return _the_described(units, i, floor)
+
+
+def _the_described(units: list[Unit], i: int, floor: int) -> Who | None:
+    """The person's noun at unit `i` as an office, when "the" and at most a few words that
+    describe the person open its phrase ("the retired lieutenant general"); else None."""
     j = i - 1
     while j > floor and i - j <= _DESCRIBERS and _describer(units[j]):
         j -= 1
     if units[j][LOW] != "the":
         return None
-    return Who("role", (), units[j][START], units[i][END], (noun,))
+    return Who("role", (), units[j][START], units[i][END], (units[i][LOW],))
 
 
 def _person_after(units: list[Unit], start: int, last: int) -> Who | None:

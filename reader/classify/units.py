@@ -126,8 +126,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
         ch = text[i]
         if open_at < 0:
             if ch == "“":
-                # closed by a straight mark where no curly one follows (“...," he said)
-                open_at, closer = i, "”" if "”" in text[i:] else '”"'
+                open_at, closer = i, "”"
             elif ch == "«":
                 open_at, closer = i, "»"
             elif ch == '"':
