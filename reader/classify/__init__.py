@@ -60,6 +60,7 @@ Where each step lives (each module imports only those below it; `make lint` chec
     document.py     document voice, a wire dateline's house side, a headline's source (step 7)
     quotes.py       quotes across blocks (step 4)
     speakers.py     who holds which role, who was named when, the region named (step 4)
+    titles.py       a title run into a name the lexicon does not know
     scan.py         chunks folded and scanned once per pattern; the rule-regex time budget
     phrases.py      noun phrases and whom they stand for
     evidence.py     `add_evidence`, which takes a rule's declaration (reader.rules.grammar)

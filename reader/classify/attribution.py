@@ -21,6 +21,7 @@ from typing import Literal
 
 from reader.classify.evidence import add_evidence, note_rule
 from reader.classify.phrases import (
+    CALENDAR,
     COORD,
     NAME_SUFFIXES,
     NOUN_MARK,
@@ -30,6 +31,8 @@ from reader.classify.phrases import (
     STATED_STANCES,
     adverb,
     learn,
+    name_run_before,
+    namelike,
     np_after,
     np_before,
     present_form,
@@ -49,6 +52,7 @@ from reader.classify.speakers import (
     reporting_house,
     title_side,
 )
+from reader.classify.titles import titled_name
 from reader.classify.topic import allowed, goes_on, heard_on_war, is_named_person
 from reader.classify.types import (
     CAP,
@@ -296,7 +300,7 @@ def sentence_attrs(
             and not _clause_after_source(units, b, last, verbs)
         ):
             # "as reported by Dmytro Chubenko, the spokesman for the Kharkiv regional ..."
-            who = _appositive_after(units, a, b, last, who, state)
+            who = _appositive_after(work, units, a, b, last, who, state)
         if who.kind != "none":
             attrs.append(_Attr(m_start, m_end, who, ATTRIBUTION_SOURCE, None, True))
         elif work.folded.startswith("citing", m_start):
@@ -548,6 +552,8 @@ def verb_subject(
     # search skips on its way.
     may_invert = i < verb.floor or units[i][LOW] in (",", "”", '"', "’")
     second = _headline_second_verb(verb, i)
+    if _after_opening_clause(verb, i):
+        return _subject_elsewhere(verb, i, may_invert)  # "In Kyiv, X happened, said Y"
     i, appositive = _skip_asides(verb, i)
     subject = _subject_before(verb, i, relative, appositive)
     if appositive is None and (subject is None or subject == "stop" or subject.who.kind != "actor"):
@@ -1178,6 +1184,23 @@ def _skip_asides(verb: _Verb, i: int) -> tuple[int, Who | None]:
     return i, appositive
 
 
+def _after_opening_clause(verb: _Verb, i: int) -> bool:
+    """ "In Kyiv, debris damaged 20 sites, said X": the stretch between the commas before the
+    verb (ending at unit `i`) is the sentence's main clause after an opening phrase of place
+    or time, not an aside of a subject; the verb is inverted, its subject after it."""
+    units, first = verb.units, max(verb.first, verb.floor)
+    if units[i][LOW] != "," or first >= i or units[first][LOW] not in OBJECT_PREP:
+        return False
+    commas = [j for j in range(first, i) if units[j][LOW] == ","]
+    if len(commas) != 1 or commas[0] - first > _OPENING_REACH:
+        return False
+    inner = units[commas[0] + 1 : i]
+    return len(inner) > 1 and resolve(inner, verb.state.names).kind in ("none", "unknown")
+
+
+_OPENING_REACH = 6  # the most units of an opening phrase ("In the southern city of Kherson")
+
+
 def _current_office(inner: list[Unit]) -> list[Unit]:
     """ ", a former KGB officer who is now secretary of Russia's Security Council,": an aside
     that names a past job and then the office held now speaks for the office after "now" (a
@@ -1239,8 +1262,7 @@ def _subject_before(
     i = _phrase_end(units, i, floor)
     if i < floor:
         return None
-    a, b = np_before(units, i, floor)
-    a = _past_object_conjunct(verb, a, b)
+    a, b, person = _subject_phrase(verb, i)
     before = units[a - 1][LOW] if a - 1 >= floor else ""
     listed = _listed_before(units, a, floor)  # "by Ukraine, Poland and Romania"
     if listed - 1 >= floor and units[listed - 1][LOW] in _TEXT_AUTHOR_PREPS and not appositive:
@@ -1249,6 +1271,9 @@ def _subject_before(
             return verb.attr(authors, ATTRIBUTION_SUBJECT)
     if _in_place_list(units, a, floor):
         return "stop"  # "officials in Washington, Kyiv and European capitals respond"
+    titled = _titled_subject(verb, a, b, appositive)
+    if titled is not None:
+        return titled
     if before in OBJECT_PREP and not relative and appositive is not None:
         # "At a news conference with Kuleba, the Baltic ministers, which ..., condemned":
         # the phrase before the asides is an object; the one between the commas speaks
@@ -1264,9 +1289,7 @@ def _subject_before(
         return "stop"
     if verb.work.index == 0 and described_thing(units[a:b]):
         return None  # "Russian Missile Terror Threatens ...": a thing described, no speaker
-    who = resolve(units[a:b], verb.state.names)
-    learn(who, verb.state.names)
-    who = _with_conjunct(units, a, floor, who, verb.state)
+    who = _resolve_subject(verb, a, b, person)
     if _states_nothing(verb, who, a, b):
         return "stop"
     who = _side_of_office(verb, who, a, b, appositive)
@@ -1276,6 +1299,94 @@ def _subject_before(
         return None  # a member state's police ("Danish police said"): its own affairs
     trailing = before in _TRAILING_OPEN and verb.last - verb.k <= _TRAILING_TAIL
     return verb.attr(who, ATTRIBUTION_SUBJECT, trailing=trailing)
+
+
+def _resolve_subject(verb: _Verb, a: int, b: int, person: Who | None) -> Who:
+    """Who the subject's phrase at units a..b names (a person's noun as found), with the
+    names it ties learnt and a conjunct before it joined."""
+    who = person or resolve(verb.units[a:b], verb.state.names)
+    learn(who, verb.state.names)
+    held = _office_and_former(verb.units, a, verb.floor)
+    if held is not None and who.kind == "unknown":
+        return Who("role", (), held.start, who.end, held.roles)
+    return _with_conjunct(verb.units, a, verb.floor, who, verb.state)
+
+
+def _office_and_former(units: list[Unit], a: int, floor: int) -> Who | None:
+    """ "the high-ranking diplomat and former envoy to the alliance stressed": one person's
+    office now and a former one under one "the" (the phrase from unit `a` is the former
+    one): the person is the one the office now names, as "the diplomat" alone would be."""
+    if a - 3 < floor or units[a - 1][LOW] != "and":
+        return None
+    if not (units[a][LOW] == "former" or units[a][LOW].startswith("ex-")):
+        return None
+    j = a - 2
+    term = units[j][TERM]
+    if not (units[j][LOW] in PERSON_NOUNS or (term is not None and term.kind == "role")):
+        return None
+    return _the_described(units, j, floor)
+
+
+def _subject_phrase(verb: _Verb, i: int) -> tuple[int, int, Who | None]:
+    """The units a..b of the subject's phrase that ends at unit `i`, and the person's noun it
+    is ("the politician": a common noun, which no office's phrase takes), if it is one."""
+    a, b = np_before(verb.units, i, verb.floor)
+    person = _person_noun(verb.units, i, verb.floor)
+    if person is not None:
+        a = bisect_left(verb.work.starts, person.start)
+    return _past_object_conjunct(verb, a, b), b, person
+
+
+def _person_noun(units: list[Unit], i: int, floor: int) -> Who | None:
+    """ "the politician said", "the retired lieutenant general added": a person's noun no rule
+    lists as an office (unit `i`), after "the" and a few words that describe the person, is
+    the person the story quoted last, as an office is (`_person_before_body`)."""
+    if i - 1 < floor or units[i][TERM] is not None or units[i][LOW] not in PERSON_NOUNS:
+        return None
+    return _the_described(units, i, floor)
+
+
+def _the_described(units: list[Unit], i: int, floor: int) -> Who | None:
+    """The person's noun at unit `i` as an office, when "the" and at most a few words that
+    describe the person open its phrase ("the retired lieutenant general"); else None."""
+    j = i - 1
+    while j > floor and i - j <= _DESCRIBERS and _describer(units[j]):
+        j -= 1
+    if units[j][LOW] != "the":
+        return None
+    return Who("role", (), units[j][START], units[i][END], (units[i][LOW],))
+
+
+def _person_after(units: list[Unit], start: int, last: int) -> Who | None:
+    """'"...," said the veteran politician.': a person's noun after an inverted verb, the
+    clause ending right after it (`_person_noun`)."""
+    i = start + 1
+    while i < last and i - start <= _DESCRIBERS and units[i][LOW] not in PERSON_NOUNS:
+        i += 1
+    if i >= last:
+        return None
+    follow = units[i + 1][LOW] if i + 1 < len(units) else "."
+    return _person_noun(units, i, start) if follow in _INVERSION_ENDS else None
+
+
+_DESCRIBERS = 3  # the most words between "the" and a person's noun ("the retired lieutenant")
+
+
+def _describer(unit: Unit) -> bool:
+    """A lower-case word of no lexicon that may describe a person ("veteran", "high-ranking")."""
+    return unit[TERM] is None and not unit[CAP] and namelike(unit[LOW]) and unit[LOW] != "the"
+
+
+def _titled_subject(verb: _Verb, a: int, b: int, appositive: Who | None) -> _Attr | None:
+    """ "..., <a title> Ivan Petrov said", "<a title>, Ivan Petrov said": a name no rule
+    knows, after a title that opens its clause, speaks for the title's side
+    (reader.classify.titles)."""
+    if appositive is not None:
+        return None
+    titled = titled_name(verb.units, a, b, verb.floor, verb.state.names)
+    if titled is None or _states_nothing(verb, titled, a, b):
+        return None
+    return verb.attr(titled, ATTRIBUTION_SUBJECT)
 
 
 def _past_object_conjunct(verb: _Verb, a: int, b: int) -> int:
@@ -1587,7 +1698,10 @@ def _phrase_end(units: list[Unit], i: int, floor: int) -> int:
     if i >= floor and units[i][TERM] is None and not units[i][CAP]:
         i = _head_before_of(units, i, floor)  # "The Kremlin's readout of the call said"
     if i < floor or not (
-        units[i][TERM] is not None or units[i][CAP] or units[i][LOW] in NP_MODIFIERS
+        units[i][TERM] is not None
+        or units[i][CAP]
+        or units[i][LOW] in NP_MODIFIERS
+        or units[i][LOW] in PERSON_NOUNS  # "the politician said"
     ):
         return floor - 1
     return i
@@ -1614,12 +1728,27 @@ def _states_nothing(verb: _Verb, who: Who, a: int, b: int) -> bool:
     )
 
 
+_NAMED_PLACE = 2  # the most words of a place's name in an office's complement
+
+
+def _complement_word(unit: Unit, names: int) -> bool:
+    """A word of an office's complement: a common word of no lexicon, or one of the few words
+    of a place's name in it ("of the Kursk region")."""
+    if not unit[LOW].isalpha():
+        return False
+    return unit[TERM] is None or (unit[CAP] and names < _NAMED_PLACE)
+
+
 def _head_before_of(units: list[Unit], i: int, floor: int) -> int:
     """The office a subject ends in when "of" and a common noun follow it ("the Kremlin's
     readout of the call", "Ukraine's statement of the facts"): the office's unit; `i` when
-    the phrase is no such thing."""
+    the phrase is no such thing. A place's name in the complement does not count toward its
+    reach ("Russia's acting governor of the Kursk region")."""
     j = i
-    while j > floor and i - j < 3 and units[j][TERM] is None and units[j][LOW].isalpha():
+    names = 0
+    while j > floor and i - j - names < 3 and _complement_word(units[j], names):
+        if units[j][CAP]:
+            names += 1
         if units[j][LOW] == "of":
             head = units[j - 1]
             if head[TERM] is not None and head[TERM].kind == "role":
@@ -1641,7 +1770,7 @@ def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | Non
         return coordinated
     if who.kind in ("unknown", "role") and set(who.roles) & _LOCAL_ROLES:
         place = _opening_place(units, verb.first, a)
-        if place is None and units[a][LOW].startswith("local"):
+        if place is None and (units[a][LOW].startswith("local") or _city_office(units, a, b, who)):
             place = _local_place(verb.work, units[a][START])
         if place is None and _bare_title(units[a:b]):
             place = _named_region(who, verb.work.index, state)
@@ -1658,12 +1787,10 @@ def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | Non
     if _house_senator(units, a, b, who, state):
         who = house_who(who, state)
         end = verb.k
-        while end > b and not units[end - 1][CAP]:
+        while end > a and not units[end - 1][CAP]:
             end -= 1  # past the comma before the verb
-        name = end
-        while name > b and units[name - 1][TERM] is None and units[name - 1][CAP]:
-            name -= 1
-        tie_appositive(units[name:end], who, state.names)  # "... Ivan Petrov": Petrov later
+        run = name_run_before(units, end, a)
+        tie_appositive(run, who, state.names)  # "... Ivan Petrov": Petrov later
         tie_office(_SENATORS, who, state.names)  # "the senator said" later
     if who.kind in ("unknown", "role", "none") and appositive is not None:
         tie_appositive(units[a:b], appositive, state.names)
@@ -1732,19 +1859,75 @@ def _past_descriptors(units: list[Unit], i: int, last: int) -> int:
     return i
 
 
+# A time between an inverted verb and its subject: '"...," said on Saturday the deputy
+# minister, X', "said late on Monday", "said yesterday".
+_TIME_OPENERS = word_set("on late early earlier later")
+_DAY_TIMES = word_set("today yesterday tonight")
+_DAY_PARTS = word_set("morning afternoon evening night")
+_ARTICLES = word_set("the a an")
+
+
+def _past_time(units: list[Unit], i: int, last: int) -> int:
+    """Past a time phrase right after an inverted verb ("on Saturday", "late on Monday
+    evening", "on 12 March", "yesterday") when a phrase that opens with a capital or "the"
+    follows it: where the subject starts; `i` itself when there is no such time."""
+    j = i
+    while j < last and units[j][LOW] in _TIME_OPENERS:
+        j += 1
+    if j < last and units[j][LOW] in _DAY_TIMES:
+        j += 1
+    else:
+        dated = j
+        while j < last and (units[j][LOW] in CALENDAR or units[j][LOW].isdigit()):
+            j += 1
+        if j == dated or units[i][LOW] not in _TIME_OPENERS:
+            return i
+    if j < last and units[j][LOW] in _DAY_PARTS:
+        j += 1
+    if j < last and (units[j][LOW] in _ARTICLES or _capitalised_word(units[j])):
+        return j
+    return i
+
+
+def _capitalised_word(unit: Unit) -> bool:
+    """A word or a lexicon term in capitals (no mark, no figure)."""
+    return unit[CAP] and (unit[TERM] is not None or unit[LOW].isalpha())
+
+
+_PARENTHESIS = 5  # the most units of a party's or an office's brackets after a name
+
+
+def _after_parenthesis(units: list[Unit], b: int, last: int) -> str:
+    """The word after the inverted subject that ends at unit `b`, past a short bracket after
+    the name ('said Foreign Minister X (Eesti 200).', "said X (SDP), adding ..."): "." at the
+    end."""
+    if b < len(units) and units[b][LOW] == "(":
+        close = next(
+            (j for j in range(b + 1, min(b + _PARENTHESIS + 1, last)) if units[j][LOW] == ")"),
+            None,
+        )
+        if close is not None:
+            b = close + 1
+    return units[b][LOW] if b < len(units) else "."
+
+
 def _inverted_attr(verb: _Verb) -> _Attr | None:
     """'"...," said Peskov': the phrase after the verb, when the clause ends right after it."""
     units, last = verb.units, verb.last
-    a, b = np_after(units, _past_descriptors(units, verb.k + 1, last), last)
+    start = _past_descriptors(units, _past_time(units, verb.k + 1, last), last)
+    person = _person_after(units, start, last)
+    if person is not None:
+        return verb.attr(person, ATTRIBUTION_INVERTED)  # '"...," said the politician'
+    a, b = np_after(units, start, last)
     if b <= a:
         return None
-    follow = units[b][LOW] if b < len(units) else "."
+    follow = _after_parenthesis(units, b, last)
     if follow not in _INVERSION_ENDS:
         return None
     who = resolve(units[a:b], verb.state.names)
     learn(who, verb.state.names)
     if who.kind in ("unknown", "role") and follow == ",":
-        who = _appositive_after(units, a, b, last, who, verb.state)
+        who = _appositive_after(verb.work, units, a, b, last, who, verb.state)
     if who.kind == "none":
         return None
     return verb.attr(who, ATTRIBUTION_INVERTED, trailing=last - b <= _TRAILING_TAIL)
@@ -1885,7 +2068,9 @@ def _clause_after_source(
     return any(lo <= v[0] < hi for v in verbs)
 
 
-def _appositive_after(units: list[Unit], a: int, b: int, last: int, who: Who, state: State) -> Who:
+def _appositive_after(
+    work: BlockWork, units: list[Unit], a: int, b: int, last: int, who: Who, state: State
+) -> Who:
     """'..., said Oleh Kiper, the head of the Odesa regional military administration.': the
     side of the appositive after an inverted speaker's name is the name's, for the rest of the
     article too; a relative clause of an act is no office ("..., who stepped down as head of the
@@ -1897,6 +2082,8 @@ def _appositive_after(units: list[Unit], a: int, b: int, last: int, who: Who, st
         return who  # ", who recently stepped down as head of X": an act, no office held
     appositive = resolve(units[b + 1 : end], state.names)
     learn(appositive, state.names)
+    if _city_office(units, b + 1, end, appositive):
+        appositive = _local_place(work, units[b + 1][START]) or appositive
     if appositive.kind != "actor":
         return who
     tie_appositive(units[a:b], appositive, state.names)
@@ -2042,6 +2229,21 @@ def _voices_for(verb: _Verb, who: Who) -> Who:
     return Who("actor", term.actors, who.start, who.end, who.roles, member=term.member)
 
 
+# A place's possessive before a local office: "the head of the city's military administration"
+# is the office of the place the block named last ("... killed in Kyiv, ...").
+_PLACE_OWNERS = frozenset(
+    f"{noun}{mark}" for noun in ("city", "town", "region", "oblast") for mark in ("'s", "’s")
+)
+
+
+def _city_office(units: list[Unit], a: int, b: int, who: Who) -> bool:
+    """A local office of no side, a place's possessive in its phrase (units a..b) or right
+    before it: "head of the city's military administration", "the city's mayor"."""
+    if who.kind not in ("role", "unknown") or not set(who.roles) & _LOCAL_ROLES:
+        return False
+    return any(u[LOW] in _PLACE_OWNERS for u in units[max(0, a - 1) : b])
+
+
 def _local_place(work: BlockWork, at: int) -> Who | None:
     """ "Blasts were heard in Kyiv. Local police say ...": the place of one side the block
     names last before `at` after "in", whose local officials these are."""
@@ -2051,8 +2253,8 @@ def _local_place(work: BlockWork, at: int) -> Who | None:
             continue
         if term.kind not in ("alias", "adjective") or len(term.actors) != 1:
             return None
-        if not folded[:start].rstrip().endswith((" in", " near", " of")):
-            return None
+        if not f" {folded[:start].rstrip()}".endswith((" in", " near", " of")):
+            return None  # (" in": "In Kyiv, ..." opening the block too)
         return Who("actor", term.actors, start, at, member=term.member)
     return None
 
@@ -2320,8 +2522,12 @@ def _channel(work: BlockWork, attr: _Attr, embedded_in: tuple[str, ...] | None) 
 
 def _outlet_reports(attr: _Attr) -> bool:
     """ "The head of state said this in his address, Ukrinform reports.": a closing "<outlet>
-    reports" after a speaker's verb names the channel, not the sentence's speaker."""
-    return attr.who.kind == "unknown" and attr.verb is not None and attr.verb.lemma == "report"
+    reports" (or "writes <outlet>") after a speaker's verb names the channel, not the
+    sentence's speaker."""
+    return attr.who.kind == "unknown" and attr.verb is not None and attr.verb.lemma in _REPORTS
+
+
+_REPORTS = frozenset(["report", "write"])
 
 
 def _outlet_account(attr: _Attr) -> bool:
@@ -2644,15 +2850,19 @@ _POSSESSIVE_PRONOUNS = word_set("his her its their")
 def _possessed_office(work: BlockWork, who: Who, state: State) -> Who | None:
     """ "The Polish president wants talks, his spokesman said", "Poland scrambled jets, its
     operational command said": an office owned by "his"/"its" is that of the side the
-    sentence opens with, not the last speaker's."""
+    sentence opens with (the sentence before, when the pronoun opens its own: "X's agency
+    estimates ... Its spokesman told"), not the last speaker's."""
     starts = work.starts
     a = bisect_left(starts, who.start)
     if work.units[a][LOW] not in _POSSESSIVE_PRONOUNS:
         a -= 1  # the phrase may start after its determiner
         if a < 0 or work.units[a][LOW] not in _POSSESSIVE_PRONOUNS:
             return None
-    first = bisect_left(starts, work.sentence_start(who.start))
-    owner = _opening_subject(work.units, first, a, state)
+    first, end = bisect_left(starts, work.sentence_start(who.start)), a
+    if a == first and first > 0:  # "X estimates ... Its spokesman told": the sentence before's
+        first = bisect_left(starts, work.sentence_start(work.units[first - 1][START]))
+        end = a - 1
+    owner = _opening_subject(work.units, first, end, state)
     if owner is None or in_spans(owner.start, work.quotes):
         return None
     if work.units[a][LOW] != "its":  # "his"/"her"/"their" office: a person's, not Russia's
@@ -2712,7 +2922,25 @@ def role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who 
     house = _house_office(work, who, state)
     if house is not None:
         return house
-    return _self_named_author(work, who, state) or _recent_speaker(work, state, distance)
+    return _self_named_author(work, who, state) or _person_before_body(work, who, state, distance)
+
+
+# People, never a body's voice: "the politician said" after "the State Department announced"
+# is the person quoted before it, as "he said" would be (a body's "spokesman" stays its own).
+PERSON_NOUNS = word_set(
+    "politician parliamentarian legislator lawmaker senator diplomat statesman general"
+)
+
+
+def _person_before_body(work: BlockWork, who: Who, state: State, distance: int) -> Speaker | None:
+    """The last speaker, but for a person's noun ("the politician", "the diplomat") after a
+    country or a body that spoke since: the last person, within `distance` blocks."""
+    last = state.last
+    if last is not None and last.thing and set(who.roles) & PERSON_NOUNS:
+        person = state.last_person
+        if person is not None and person is not last and work.index - person.block <= distance:
+            return person
+    return _recent_speaker(work, state, distance)
 
 
 # A plural office that, with no article or owner, names people the story has not met:

@@ -127,7 +127,7 @@ _STATE_FORMS = word_set("republic kingdom")
 
 # Capitalised, but never part of a speaker's name: "On Friday Zelensky said" (no comma after
 # the time) names Zelensky, and "On" is no preposition of his.
-_CALENDAR = word_set(
+CALENDAR = word_set(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "june july august september october november december"
 )
@@ -300,7 +300,7 @@ class _Phrase:
         if term is None:
             if low in _STATE_FORMS:
                 return True  # "Republic", "Kingdom": the state's formal name, no person's
-            if unit[CAP] and low not in _DETERMINERS and low not in _PLACE_NOUNS and namelike(low):
+            if unit[CAP] and low not in _NOT_A_NAME and namelike(low):
                 self.names.append(unit)
                 if previous is not None and previous[LOW] in _NP_PREP:
                     self.institution.append(unit)
@@ -527,6 +527,8 @@ def _states(units: Sequence[Unit]) -> bool:
 
 # Capitalised nouns of a place's name, never a person's: "the Baltic Sea" is no Baltic official.
 _PLACE_NOUNS = word_set("sea ocean gulf strait bay river lake peninsula coast mountains")
+# Capitalised at a sentence's start, but no one's name: "The", "Its spokesman said".
+_NOT_A_NAME = _DETERMINERS | frozenset(["his", "her", "its", "their"]) | _PLACE_NOUNS
 
 
 # Common nouns that, after a side's name, still name its states or forces ("NATO countries").
@@ -812,8 +814,8 @@ def _extends_back(units: Sequence[Unit], i: int, j: int, floor: int) -> bool:
     low = unit[LOW]
     if unit[TERM] is not None:
         return True
-    if unit[CAP] and low in _CALENDAR:
-        return False
+    if unit[CAP] and low in CALENDAR:
+        return j > floor and units[j - 1][LOW].endswith(("'s", "’s"))  # "X's Friday statement"
     if (
         unit[CAP] and namelike(low) and low not in OBJECT_PREP and low not in _SUBORDINATORS
     ) or low in NP_MODIFIERS:
@@ -1022,6 +1024,12 @@ def _name_run(units: Sequence[Unit], i: int, step: int, stop: int) -> list[Unit]
         run.append(unit)
         i += step
     return run if step > 0 else run[::-1]
+
+
+def name_run_before(units: Sequence[Unit], b: int, floor: int) -> list[Unit]:
+    """The name that ends right before unit `b`, from `floor` on: capitalised name words of no
+    lexicon ("... delegation Ivan Petrov"), or one lexicon speaker ("... Sergey Lavrov")."""
+    return _name_run(units, b - 1, -1, floor - 1)
 
 
 def appositive_name(units: Sequence[Unit], b: int) -> list[Unit]:
