@@ -20,7 +20,7 @@ from reader.classify.evidence import add_evidence
 from reader.classify.phrases import first_phrase, resolve
 from reader.classify.topic import allowed
 from reader.classify.types import START, BlockWork, Speaker, State, Who
-from reader.classify.units import ASKS_SPEAKER, in_spans
+from reader.classify.units import ASKS_SPEAKER, FIRST_PERSON, first_person
 from reader.rules.compile import CompiledRules
 from reader.rules.grammar import CARRY_AUTHOR
 
@@ -75,7 +75,7 @@ def _signed_article(work: BlockWork, state: State) -> None:
     if lead is None or lead.block != work.index or work.index == 0 or state.official:
         return
     signed = _SIGNED.search(work.folded)
-    if signed is None or not _first_person(work, signed.start()):
+    if signed is None or not first_person(work, signed.start()):
         return
     state.official = True
     state.document = lead.actors
@@ -90,7 +90,7 @@ def first_person_title(work: BlockWork) -> Who | None:
     its own."""
     if any(who.kind == "actor" for _, who in work.main) or _NEWSROOM.search(work.folded):
         return None
-    if not _first_person(work):
+    if not first_person(work):
         return None
     return Who("pronoun", start=0, end=len(work.text), word="we")
 
@@ -140,7 +140,7 @@ def author_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
     if lead is None or work.index <= lead.block or _floor_taken(work, state):
         return
     quoted = _bare_quote(work, state)
-    if not (quoted or _first_person(work)) or ASKS_SPEAKER.search(work.folded):
+    if not (quoted or first_person(work)) or ASKS_SPEAKER.search(work.folded):
         return
     if _NEWSROOM.search(work.folded):
         state.lead = state.lead_sides = None  # the outlet speaks: its "we" from here on too
@@ -165,7 +165,7 @@ def _bare_quote(work: BlockWork, state: State) -> bool:
     quotes = work.quotes
     if state.last is not None or not quotes or quotes[0][0] > 1:
         return False
-    return any(_FIRST_PERSON.search(work.text, start, end) for start, end in quotes)
+    return any(FIRST_PERSON.search(work.text, start, end) for start, end in quotes)
 
 
 def _floor_taken(work: BlockWork, state: State) -> bool:
@@ -181,23 +181,6 @@ def _floor_taken(work: BlockWork, state: State) -> bool:
     )
 
 
-def _first_person(work: BlockWork, end: int | None = None) -> bool:
-    """The author's own "we", "our", "I" outside quotes (in the text's own case: "US" is no
-    "us"; "World War I" is no "I"), before `end` when given."""
-    quotes = work.quotes
-    text = work.text
-    for match in _FIRST_PERSON.finditer(text, 0, len(text) if end is None else end):
-        if quotes and in_spans(match.start(), quotes):
-            continue
-        start, word = match.start(), match.group()
-        if word == "I" and _NOT_PRONOUN_I.search(text, max(0, start - 12), start):
-            continue
-        if word == "us" and text.islower():
-            continue  # a headline made of a URL's words: "us envoy ..." is the US
-        return True
-    return False
-
-
 # The outlet's own "we": its coverage, its readers, its reporters ("We will be pausing our live
 # coverage ...", "Before we return, here is a rundown ...").
 _NEWSROOM = re.compile(
@@ -211,5 +194,3 @@ _NEWSROOM = re.compile(
 )
 # The signature closing an opinion piece's standfirst: "..., <office> <name> writes."
 _SIGNED = re.compile(r",\s+[^,.;:]{3,80}\s+writes\.?\s*\Z")
-_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|I|[Mm]y)\b")
-_NOT_PRONOUN_I = re.compile(r"(?:\b(?:[Ww]ar|[Pp]hase|[Pp]art|[Ss]tage|[Cc]hapter)|[A-Z]\.?)\s*\Z")

@@ -133,6 +133,12 @@ _ONE_VOICE = re.compile(
 )
 
 
+# A spoken document's title that names its speakers after "with" ("Joint press conference with
+# the Secretary General and the President of X").
+_SPOKEN_WITH = re.compile(
+    r"\W*(?:joint\s+)?(?:press|news)\s+(?:conference|point|briefing)\s+with\s"
+)
+
 _SAYS_ITS_VIEW = re.compile(
     r"\W*(?:(?:joint\s+)?statement|declaration|comment|communiqu[eé])\b",
     re.IGNORECASE,
@@ -151,12 +157,26 @@ _READOUT = re.compile(
 _WE_OPENING = re.compile(r"we,\s+(.{3,160}?),")
 
 
-_CONTENT = re.compile(r"(?:\S+\s+){4,}\S+[.!?:\"”’)]\s*$")
+# A line of content: five words or more that end a sentence, at the line's end or before the
+# next sentence, a lower-case word's stop (a paragraph whose last stop the page lost; "Mr."
+# is no sentence's end).
+_CONTENT = re.compile(r"(?:\S+\s+){4,}(?:\S+[.!?:\"”’)]\s*$|[a-z]{3,}[.!?]\s+[A-Z])")
 
 # A release's bullet point with no full stop ("• UK sanctions officials involved in ...", "the
 # Foreign Secretary will address the Council today ..."): a line of content all the same.
 _BULLET = re.compile(r"\s*(?:[•▪●◦*]\s*|[a-z])(?:\S+\s+){5,}\S+\s*$")
 
+
+# A declaration's preamble clause: a participle in capitals that opens the line and a comma or
+# a semicolon that ends it, the signatories its subject ("Recalling the commitments made in
+# ...,", "Deeply concerned by the shelling of ...;"): content all the same.
+_PREAMBLE = re.compile(
+    r"\W*(?:[A-Z][a-z]+ly\s+[a-z]+|[A-Z][a-z]+)(?:ing|ed)\s+(?:\S+\s+){4,}\S+[,;]\s*$"
+)
+
+# A statement's delivery line, whatever its last word (a date, a venue): "Delivered by
+# Ambassador <name>, Permanent Representative of <state> to ..., 2 May 2031".
+_DELIVERY = re.compile(r"\W*(?:as\s+)?(?:delivered|prepared\s+for\s+delivery)\s+by\s")
 
 _OPENING_BLOCKS = 4
 
@@ -188,7 +208,10 @@ def document_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
     state.document_topic = allowed(Who("actor", (), member=True), work, rules)
     authored = _AUTHORED.match(text)
     if authored is None or " with " in text[: authored.end()].lower():
-        return  # "Telephone conversation with President of France ...": the counterpart
+        # "Telephone conversation with President of France ...": the counterpart; "Press
+        # conference with <A> and <B>": the first lines wait for the one that names who speaks
+        state.author_pending = _SPOKEN_WITH.match(work.folded) is not None
+        return
     end = _ISSUER_END.search(text, authored.end())
     span = (authored.end(), end.start() if end else len(text))
     behalf = _BEHALF.search(work.folded, span[1])
@@ -211,6 +234,17 @@ def document_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
             return  # "Statement by the Government of X on the budget"
         speaker = Speaker(issuer, work.index)
         add_evidence(work, CARRY_DOCUMENT, speaker.actors, 0, len(text), rules.weights.carry)
+
+
+def title_topic(work: BlockWork, state: State, rules: CompiledRules, source: Who | None) -> None:
+    """A member government's page whose title, no one's words, is on the war speaks on the war
+    from its first line: the salutation and the delegate's opening before the first line on
+    the war ("Thank you, Madam Chair,", "Our country aligns itself with the statement of the
+    EU") are the speaker's. A page titled on a national matter waits for a line on the war,
+    and so does a news item titled with an official's words ("PM: <claim>": its `source`)."""
+    spoken = source is not None or any(ev.kind == "attribution" for ev in work.evidence)
+    if state.document_member and not state.document_topic and not spoken:
+        state.document_topic = allowed(Who("actor", (), member=True), work, rules)
 
 
 def awaited_topic(work: BlockWork, state: State) -> None:
@@ -406,9 +440,21 @@ def _judged_act(work: BlockWork, speaker: str, start: int, end: int) -> bool:
 def _asks(work: BlockWork, state: State) -> bool:
     """A release's or an explainer's question alone on its line ("Why does the support go
     on?"): a heading its next lines answer, no position (in one speaker's remarks a question
-    is theirs, or a journalist's: reader.classify.sources.remarks_voice)."""
+    is theirs, or a journalist's: reader.classify.sources.remarks_voice). A long one is the
+    author's rhetorical question, a charge ("Why do those who demand an urgent meeting of the
+    Council keep blocking every proposal for a discussion of its causes?")."""
     remarks = state.source is not None and state.source.remarks
-    return not remarks and len(work.sentences) == 1 and work.text.rstrip().endswith("?")
+    text = work.text.rstrip()
+    return (
+        not remarks
+        and len(work.sentences) == 1
+        and text.endswith("?")
+        and len(text.split()) <= _HEADING_QUESTION
+    )
+
+
+# The most words a question that heads a section has ("What does the new package include?").
+_HEADING_QUESTION = 15
 
 
 def _member_aside(
@@ -633,7 +679,7 @@ _NAMED_BY_OTHERS = re.compile(
 
 def _delivered(work: BlockWork) -> bool:
     """A line the document's author delivers: one with content (a repost's credit to its site
-    after it aside), or the salutation a statement
+    after it aside; a declaration's preamble clause; a delivery line), or the salutation a statement
     read out to a body opens with ("Mr President, distinguished members of the Council,"); not
     the list of those taking part ("Hosts: ...")."""
     if CAST_LINE.match(work.folded):
@@ -644,15 +690,19 @@ def _delivered(work: BlockWork) -> bool:
         _CONTENT.search(text) is not None
         or _SALUTATION.match(work.folded) is not None
         or _BULLET.match(work.text) is not None
+        or _PREAMBLE.match(work.text) is not None
+        or _DELIVERY.match(work.folded) is not None
     )
 
 
-# The address to the audience a delivered statement opens with, alone on its line.
+# The address to the audience a delivered statement opens with, alone on its line (an office
+# with its holder's name too: "President <name>, dear <name>,").
 _SALUTATION = re.compile(
     r"\W*(?:(?:thank\s+you|thanks)(?:\s+very\s+much)?,?\s+)?(?:(?:mr|mister|madam|madame|mrs|ms)\.?\s+)?"
     r"(?:president|speaker|chair(?:man|woman|person)?|secretary[- ]general|excellenc(?:y|ies)|"
+    r"(?:prime\s+)?minister|ambassador|chancellor|"
     r"colleagues|ladies\s+and\s+gentlemen|(?:distinguished|dear|honou?rable|esteemed|fellow)"
-    r"\s+[\w' -]{2,60}?)(?:,\s+[^.!?]{0,240}?)?[,.!:]?\s*\Z"
+    r"\s+[\w' -]{2,60}?)(?:\s+[\w'’-]+){0,2}?(?:,\s+[^.!?]{0,240}?)?[,.!:]?\s*\Z"
     r"|\W*(?:good\s+(?:morning|afternoon|evening)|hello)(?:,?\s+(?:everyone|everybody|all))?"
     r"[,.!]?\s*\Z"
     r"|\W*(?:thank\s+you|thanks)(?:\s+(?:very|so)\s+much)?[,.!]?\s*\Z"  # "Thank you," alone
@@ -1099,7 +1149,8 @@ def statement_voice(work: BlockWork, state: State, rules: CompiledRules, plain: 
             # "Grain corridor": a heading between the listed statements, no one's; a heading
             # the parser read as a paragraph ends a statement that is not a full text
             state.statement = statement if statement.whole else None
-        elif statement.actors:
+        elif statement.actors and not ASKS_SPEAKER.search(work.folded):
+            # (a question put to the speaker, "how would you comment on ...?", is the asker's)
             own = {a for _, who in work.main if who.kind == "actor" for a in who.actors}
             if not set(statement.actors) <= own:
                 weights = rules.weights

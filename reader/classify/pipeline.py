@@ -39,6 +39,7 @@ from reader.classify.document import (
     slug_subject,
     statement_speaker,
     statement_voice,
+    title_topic,
 )
 from reader.classify.effort import Effort
 from reader.classify.evidence import add_evidence, note_rule
@@ -470,6 +471,7 @@ def _analyse(
     summoned_envoy(work, rules, state)
     if is_title:
         note_headline(work, state)
+        title_topic(work, state, rules, pending)
     if not is_title:
         _body_sources(work, rules, state, distance, in_voice)
         if voice is None and state.voice is None:

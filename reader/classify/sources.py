@@ -35,7 +35,7 @@ from reader.classify.types import (
     State,
     Who,
 )
-from reader.classify.units import ASKS_SPEAKER, in_spans, merged, section_heading
+from reader.classify.units import ASKS_SPEAKER, first_person, in_spans, merged, section_heading
 from reader.model import Article, Block
 from reader.rules.compile import CompiledRules, SourceRule, TermRule, VerbForm, fold
 from reader.rules.grammar import ATTRIBUTION_HEADLINE, CARRY_DOCUMENT, CARRY_STATEMENT
@@ -714,14 +714,35 @@ def _joint_pattern(subjects: tuple[str, ...]) -> re.Pattern[str]:
 def drop_voice_of_actions(work: BlockWork, state: State, rules: CompiledRules) -> None:
     """A release's line that only reports actions ("X had a phone call with Y", "The leaders
     discussed ...", "They agreed to speak again soon") states no position: the document's
-    voice is taken back. One speaker's remarks keep it (their account of events is theirs)."""
+    voice is taken back. One speaker's remarks keep it (their account of events is theirs),
+    and so does a line in the author's first person ("We have just concluded a meeting of
+    the Council", "in our talks we discussed ..."): the author telling its own acts."""
     source = state.source
-    if (source is not None and source.remarks) or not rules.actions:
+    if not rules.actions or not any(ev.rule in _VOICES for ev in work.evidence):
         return
-    if not any(ev.rule in _VOICES for ev in work.evidence):
+    if first_person(work):
+        return
+    remarks = source is not None and source.remarks
+    if remarks and not _introduces(work, state):
         return
     if _every_sentence_an_action(work, rules):
         work.evidence = [ev for ev in work.evidence if ev.rule not in _VOICES]
+
+
+def _introduces(work: BlockWork, state: State) -> bool:
+    """In one speaker's remarks, the standfirst under the title that opens with a person of
+    the speaker's side in the third person ("Prime Minister <name> delivered a speech this
+    morning at ...") is the page introducing the speech: its actions are no one's (further
+    on, "<name> and <name> discussed ..." is the speaker's account)."""
+    author = state.document
+    if not author or work.index > _STANDFIRST:
+        return False
+    first = next((term for _, _, term in work.terms if term.actors), None)
+    return first is not None and first.kind == "speaker" and set(first.actors) <= set(author)
+
+
+# The last paragraph that may be a page's standfirst under its title.
+_STANDFIRST = 2
 
 
 def reports_only_actions(work: BlockWork, rules: CompiledRules) -> bool:

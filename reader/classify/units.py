@@ -218,3 +218,25 @@ def section_heading(work: BlockWork) -> bool:
 
 
 _HEADING_WORDS = 10
+
+
+def first_person(work: BlockWork, end: int | None = None) -> bool:
+    """The author's own "we", "our", "I" outside quotes (in the text's own case: "US" is no
+    "us"; "World War I" is no "I"), before `end` when given."""
+    quotes = work.quotes
+    text = work.text
+    for match in FIRST_PERSON.finditer(text, 0, len(text) if end is None else end):
+        if quotes and in_spans(match.start(), quotes):
+            continue
+        start, word = match.start(), match.group()
+        if word == "I" and _NOT_PRONOUN_I.search(text, max(0, start - 12), start):
+            continue
+        if word == "us" and text.islower():
+            continue  # a headline made of a URL's words: "us envoy ..." is the US
+        return True
+    return False
+
+
+# The first person in the text's own case ("US" is the country, "I" a pronoun).
+FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|I|[Mm]y)\b")
+_NOT_PRONOUN_I = re.compile(r"(?:\b(?:[Ww]ar|[Pp]hase|[Pp]art|[Ss]tage|[Cc]hapter)|[A-Z]\.?)\s*\Z")
