@@ -163,11 +163,12 @@ def classify_iter(
     order = _BlockOrder(rules, config.carry_distance)
     strings: dict[str, str] = {}  # evidence texts, shared (see `add_evidence`)
     effort = Effort(cancel, pace)
+    open_before = False  # the last block of the chunk before ends inside a quote
     for chunk in _chunks(article.blocks):
         with _collector_paused():
-            for block, work in zip(
-                chunk, prepare_chunk(chunk, rules, budget, strings, effort), strict=True
-            ):
+            works = prepare_chunk(chunk, rules, budget, strings, effort, open_before)
+            open_before = still_open(works[-1])
+            for block, work in zip(chunk, works, strict=True):
                 effort.check()
                 pending = _analyse(block, work, rules, state, config.carry_distance, effort)
                 order.take(block, work, pending, _awaits_author(state))

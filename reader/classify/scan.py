@@ -23,6 +23,7 @@ from reader.classify.types import BlockWork, Unit
 from reader.classify.units import (
     BARE_LABEL,
     COLON_PREFIX,
+    ends_open,
     in_spans,
     merged,
     quoted_spans,
@@ -54,9 +55,11 @@ def prepare_chunk(
     budget: Budget,
     strings: dict[str, str],
     effort: Effort | None = None,
+    open_before: bool = False,
 ) -> list[BlockWork]:
     """Scan a run of blocks with the combined patterns in one pass over their joined text;
     `effort` is checked between the scans and the blocks, so a cancel ends the work soon.
+    `open_before`: the block before the run ended inside a quote (see `quoted_spans`).
 
     The blocks are joined with a newline: no term holds one and every term ends at a word end,
     so each match falls inside one block, exactly where a scan of that block alone finds it.
@@ -87,8 +90,9 @@ def prepare_chunk(
     verbs = _verbs(rules, budget, words, folded, bounds)
     markers = _bucket(rules.markers.scan(folded_all), bounds)
     off = budget.off
-    return [
-        _prepare(
+    works: list[BlockWork] = []
+    for i, block in enumerate(blocks):
+        work = _prepare(
             block,
             folded[i],
             [(s, e) for s, e, rule in excluded[i] if rule.id not in off]
@@ -101,9 +105,11 @@ def prepare_chunk(
             strings,
             check,
             _rule_ids(excluded[i], off) if excluded[i] else (),
+            runs_on=open_before,
         )
-        for i, block in enumerate(blocks)
-    ]
+        open_before = ends_open(work.text, work.quotes)
+        works.append(work)
+    return works
 
 
 def _rule_ids(hits: list[tuple[int, int, TermRule]], off: set[str]) -> tuple[str, ...]:
@@ -346,6 +352,7 @@ def _prepare(
     strings: dict[str, str],
     check: Callable[[], None],
     rule_ids: tuple[str, ...] = (),
+    runs_on: bool = False,
 ) -> BlockWork:
     """One block's working data from its matches; tokenise it only if there is grammar to do.
     `check` raises once the classification is cancelled (looked at while a long block is
@@ -360,7 +367,7 @@ def _prepare(
         terms = [t for t in terms if not in_spans(t[0], cover)]
         verbs = [v for v in verbs if not in_spans(v[0], cover)]
         markers = [m for m in markers if not in_spans(m[0], cover)]
-    quotes = quoted_spans(text)
+    quotes = quoted_spans(text, runs_on)
     needs_units = bool(
         verbs
         or markers

@@ -112,8 +112,12 @@ def tokenise(
 _QUOTE_MARK = re.compile("[“”«»\"‘’']")
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of quoted text, quote marks included. An unclosed quote runs to the block's end."""
+def quoted_spans(text: str, runs_on: bool = False) -> list[tuple[int, int]]:
+    """Spans of quoted text, quote marks included. An unclosed quote runs to the block's end.
+    `runs_on`: the paragraph before ended inside a quote it opened (`ends_open`), so a first
+    mark set where a quote closes ('... a commitment," he said') closes that quote, which
+    runs from the block's start: outlets that leave out the mark a continued paragraph opens
+    with still close the quote where it ends."""
     if _QUOTE_MARK.search(text) is None:
         return []
     spans: list[tuple[int, int]] = []
@@ -121,6 +125,10 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     closer = ""
     n = len(text)
     last_curly = text.rfind("”")
+    if runs_on:
+        first = _DOUBLE_MARK.search(text)
+        if first is not None and first.group() in CLOSERS and _closes(text, first.start()):
+            open_at, closer = 0, first.group()
     for m in _QUOTE_MARK.finditer(text):
         i = m.start()
         ch = text[i]
@@ -150,6 +158,34 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     if open_at >= 0 and closer != "’'":
         spans.append((open_at, n))
     return spans
+
+
+_DOUBLE_MARK = re.compile('[“”«»"]')
+
+# The double marks that open and close a quote (single ones are apostrophes too).
+_OPENERS = '“"«'
+CLOSERS = '”"»'
+
+
+def ends_open(text: str, spans: list[tuple[int, int]]) -> bool:
+    """The block ends inside a quote it opened ("“We will not ..." with no closing mark): by
+    typographic convention the quote runs on into the next paragraph."""
+    if not spans:
+        return False
+    start, end = spans[-1]
+    return end == len(text) and opens_quote(text[start:]) and text.rstrip()[-1:] not in CLOSERS
+
+
+def opens_quote(text: str) -> bool:
+    """`text` opens with a quote mark: an opening one, or a closing ” set where an opening one
+    belongs ("”We will win" is a quote, as `quoted_spans` reads it)."""
+    return text[:1] in _OPENERS or (text[:1] == "”" and text[1:2].isalnum())
+
+
+def _closes(text: str, i: int) -> bool:
+    """A double mark at `i` that stands where a quote closes: right after a word or a stop, with
+    no word right after it ('... a commitment," he said', '... the civilised world.”')."""
+    return i > 0 and not text[i - 1].isspace() and not text[i + 1 : i + 2].isalnum()
 
 
 def _opens(text: str, i: int) -> bool:
