@@ -344,6 +344,8 @@ def _colon_label(
         return None  # "LONDON: Following ...": a dateline (reader.classify.scan), no speaker
     pre_units = first_phrase(before)
     after = before.index(pre_units[-1]) + 1 if pre_units else len(before)
+    if _opening_phrase(before, work, cut):
+        return None  # "On Friday, Zelensky said: ...": the sentence's own subject speaks
     if after < len(before) and pre_units[-1][LOW].endswith(("'s", "’s")):
         return None  # "Ambassador's warning: ...": a possessive heads a noun, a heading
     if is_title and after < len(before) and before[after][LOW] in _CLAUSE_WORDS:
@@ -360,6 +362,20 @@ def _colon_label(
     if len(who.actors) > 1 and not any(u[LOW] in ("and", "&") for u in pre_units):
         return None  # "Russian Drones Breach Polish Airspace: ...": a clause, no speaker
     return who, pre_units, cut, transcript
+
+
+def _opening_phrase(before: list[Unit], work: BlockWork, cut: int) -> bool:
+    """The words before the colon are a clause set off by a comma, a speech verb after the
+    comma ("On Friday, Zelensky said: ...", "Minutes later, the minister wrote: ...",
+    "X, asked about the drills, said: ..."): no speaker's label, but a sentence whose own
+    subject the sentence grammar reads ("In Moscow, X said:" is not Moscow's)."""
+    comma = next((u[START] for u in before if u[LOW] == ","), None)
+    if comma is None:
+        return False
+    verbs = [(start, form) for start, _, form in work.verbs if start < cut]
+    return any(comma < start and not form.participle for start, form in verbs) and not any(
+        start < comma for start, _ in verbs
+    )
 
 
 def _label_units(work: BlockWork, cut: int) -> tuple[list[Unit], bool]:
