@@ -473,8 +473,11 @@ def _analyse(
     voice, body_from, pending, labelled = _voice_and_label(block, work, rules, state, is_title)
     if is_title and pending is None and not (labelled and work.main):
         pending = _headline_source(work, rules, state)  # (a clause before a colon: no label)
+    headed = not is_title and voice is None and _dashed_subheading(work)
+    if headed:
+        _headline_source(work, rules, state)  # (a role there has no paragraphs to wait for)
     in_voice = voice is not None and bool(voice.actors)
-    speaking = voice if in_voice else _line_voice(work, state, is_title)
+    speaking = voice if in_voice else _line_voice(work, state, is_title or headed)
     if speaking is None and not is_title:
         speaking = statement_speaker(work, state, block.kind != "heading")
     if not is_title:
@@ -506,6 +509,28 @@ def _analyse(
         _last_readings(work, rules, state, distance, body_from)
     _framing_and_mentions(work, rules)
     return pending
+
+
+def _dashed_subheading(work: BlockWork) -> bool:
+    """A paragraph set as a headline, its source after a spaced dash: no sentence's end, and
+    before the dash a quote alone ("'Real progress was made today' - <name>") or words in
+    title case ("Goal Of The Talks Is A Lasting Peace - <office>"), as live pages and
+    transcripts head each speaker's part. Its source speaks, in a headline's grammar."""
+    text = work.text.rstrip()
+    if text.endswith((".", "!", "?", ":", ",", ";")):
+        return False
+    dash = DASH_SUFFIX.search(text)
+    if dash is None or dash.start() == 0:
+        return False
+    claim = text[: dash.start()].strip()
+    if _ONE_QUOTE.fullmatch(claim):
+        return True
+    words = [w for w in claim.split() if len(w) > 3 and w[:1].isalpha()]
+    return len(words) >= _TITLE_CASE_WORDS and all(w[:1].isupper() for w in words)
+
+
+# Long words a title-case subheading has before its dash, at least.
+_TITLE_CASE_WORDS = 3
 
 
 def _last_readings(

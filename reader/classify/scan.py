@@ -23,6 +23,7 @@ from reader.classify.types import BlockWork, Unit
 from reader.classify.units import (
     BARE_LABEL,
     COLON_PREFIX,
+    DASH_SUFFIX,
     ends_open,
     in_spans,
     merged,
@@ -337,6 +338,10 @@ def _holding_match(search: Callable[[str, int], Any], text: str, bounds: list[in
 _NO_UNITS: tuple[list[Unit], list[int], list[int]] = ([], [], [])  # never changed: shared
 
 
+# A paragraph set as a headline with its source after a dash ("'...' - <name>") is no longer.
+_SUBHEADING_CHARS = 200
+
+
 # The paragraphs where a newspaper's "LONDON: " dateline may open the story.
 _OPENING_BLOCKS = 2
 
@@ -376,6 +381,7 @@ def _prepare(
         or (block.index <= _LEAD_BLOCKS and terms)  # the author an opening names (authorship)
         or (":" in text and (COLON_PREFIX.match(text) or BARE_LABEL.fullmatch(text)))
         or any(t.kind == "role" for _, _, t in terms)
+        or (terms and len(text) <= _SUBHEADING_CHARS and DASH_SUFFIX.search(text) is not None)
     )
     units, starts, term_at = tokenise(text, folded, terms, check) if needs_units else _NO_UNITS
     return BlockWork(
