@@ -1573,7 +1573,29 @@ _CLAUSE_REACH = 6  # the most units between "said" and its clause's verb
 def _time_clause_speaks(verb: _Verb, before: str) -> bool:
     """The subject opens a time clause ("a day after the Kremlin announced that ...") whose
     verb says something: its content follows it (`_says_that`, `_content_follows`)."""
-    return before in _TIME_CONJUNCTIONS and (_says_that(verb) or _content_follows(verb))
+    return before in _TIME_CONJUNCTIONS and (
+        _says_that(verb) or _content_follows(verb) or _quoted_complement(verb)
+    )
+
+
+def _quoted_complement(verb: _Verb) -> bool:
+    """A speech verb whose object the speaker's own quoted words complete, a few words on and
+    in the same sentence ("after X called the guarantees a “compromise”", "after X denounced
+    Russia as a “terrorist state”"): what the speaker said, not an act told (not a claimed
+    act, "after Moscow claimed to annex the “new regions”")."""
+    quotes = verb.work.quotes
+    units, k = verb.units, verb.k
+    if not quotes or verb.form.cls != "speech" or k + 1 >= verb.last or units[k + 1][LOW] == "to":
+        return False
+    for j in range(k + 1, min(k + 1 + _OBJECT_REACH, verb.last)):
+        if units[j][LOW] in (";", ":", "."):
+            return False
+        if in_spans(units[j][START], quotes):
+            return True
+    return False
+
+
+_OBJECT_REACH = 16  # the most units of an object before its quoted complement
 
 
 def _content_follows(verb: _Verb) -> bool:
