@@ -30,6 +30,7 @@ from reader.classify.phrases import (
     SKIP,
     STATED_STANCES,
     adverb,
+    ing_form,
     learn,
     name_run_before,
     namelike,
@@ -544,6 +545,8 @@ def verb_subject(
             return None  # "crossed the line by announcing a decision to ...": the act named
         if before in (",", "and", "as", "while", "when", "by") or before in SKIP:
             return _participle_attr(verb, earlier)
+        if _with_agent(verb) is not None:
+            return _participle_attr(verb, earlier)  # ", with X saying ...": X's own words
         if not _progressive(verb, i):
             return None
     if i >= verb.floor and units[i][LOW] in COORD:
@@ -999,7 +1002,7 @@ def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
     quoted = _quoted_as(verb)
     if quoted is not None:  # "the agency quoted X as saying": X speaks, or one of no side
         return verb.attr(quoted, ATTRIBUTION_PARTICIPLE, follows=True)
-    speaker = _agent_before(verb) or _participle_subject(earlier, verb.start)
+    speaker = _agent_before(verb) or _with_agent(verb) or _participle_subject(earlier, verb.start)
     if speaker is None and verb.form.lemma in _INTERPRETIVE:
         return None  # "Biden invited the leaders of Japan, signaling ...": the act signals
     if speaker is None and verb.form.lemma == "agree":
@@ -1008,6 +1011,31 @@ def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
     if who.kind == "none" or (speaker is None and who.word == "it"):
         return None  # "it has been reported that ... when considering ...": no one's clause
     return verb.attr(who, ATTRIBUTION_PARTICIPLE, follows=True)
+
+
+def _with_agent(verb: _Verb) -> Who | None:
+    """The participle's own subject after "with", in an absolute clause set off by a comma
+    ("The decision was welcomed, with Foreign Minister X thanking the allies and stressing
+    ...", "Moscow denied it, with Y calling the claims 'nonsense'"): X speaks, not the main
+    clause's subject. (A second participle coordinated with the first goes with it.)"""
+    units, k, floor = verb.units, verb.k, verb.floor
+    i = k - 1
+    while i > floor and units[i][LOW] != "with" and k - i <= _WITH_REACH:
+        if units[i][LOW] in (",", ";", ":", "."):
+            return None
+        i -= 1
+    if units[i][LOW] != "with" or i - 1 < floor or units[i - 1][LOW] != ",":
+        return None
+    a, b = np_after(units, i + 1, k)
+    if a != i + 1 or b <= a:
+        return None
+    if b < k and not (ing_form(units[b]) and units[k - 1][LOW] == "and"):
+        return None  # "with X firing at the town and Y saying ...": Y's, not X's
+    who = resolve(units[a:b], verb.state.names)
+    return who if who.kind == "actor" else None
+
+
+_WITH_REACH = 16  # the most units between "with" and the participle
 
 
 # Words made by an agent the participle after them goes on with: "responding to comments made
@@ -2905,7 +2933,7 @@ def _person_opening(work: BlockWork, attr: _Attr, state: State) -> Who | None:
     opening = work.units[first]
     if opening[LOW] in _QUOTE_MARKS:
         return None  # '"...," he said': the sentence opens inside a quote
-    if opening[TERM] is None and opening[LOW].endswith("ing") and opening[LOW].isalpha():
+    if ing_form(opening):
         return None  # "Addressing Russian diplomats, he said": the participle's object
     k = bisect_left(starts, attr.who.start)
     who = _opening_subject(work.units, first, k, state) if first < k else None

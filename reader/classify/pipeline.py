@@ -48,6 +48,7 @@ from reader.classify.phrases import (
     OBJECT_PREP,
     SKIP,
     first_phrase,
+    ing_form,
     is_person,
     learn,
     resolve,
@@ -338,7 +339,7 @@ def _colon_label(
     if _no_label(prefix, work, is_title):
         return None
     before, transcript = _label_units(work, cut)
-    if before and (before[0][LOW] in _POSSESSIVES or _participle(before[0])):
+    if before and (before[0][LOW] in _POSSESSIVES or ing_form(before[0])):
         return None  # "Our answer is clear: ...", "Addressing X, he said: ...": no label
     if any(start == 0 and end >= cut for start, end in work.excluded):
         return None  # "LONDON: Following ...": a dateline (reader.classify.scan), no speaker
@@ -405,18 +406,13 @@ def _no_label(prefix: re.Match[str], work: BlockWork, is_title: bool) -> bool:
     """Words before a colon that cannot be a speaker's label: a long clause (a sentence), or
     an outlet's genre before a headline's claim ("INTERVIEW: <claim> — MFA": its source after
     the dash). (A participle's clause, "Addressing Russian diplomats, he said: ...", is
-    `_participle`'s, in `_colon_label`.)"""
+    `ing_form`'s, in `_colon_label`.)"""
     if len(prefix.group(1).split()) > 10:
         return True
     return is_title and work.folded[: prefix.end(1)].strip() in _GENRE_LABELS
 
 
 _POSSESSIVES = frozenset(["our", "my", "your", "their", "his", "her", "its"])
-
-
-def _participle(unit: Unit) -> bool:
-    """A word of no term ending in "-ing" ("Addressing", "Speaking"): a clause opens there."""
-    return unit[TERM] is None and unit[LOW].endswith("ing") and unit[LOW].isalpha()
 
 
 # An outlet's genre or section before a headline's colon: no speaker's label.
