@@ -799,8 +799,9 @@ def _passive_agent(verb: _Verb) -> _Attr | None:
 
 def _agent_by(verb: _Verb) -> int | None:
     """The "by" that names a passive speech verb's agent past what the verb called the thing:
-    "described as 'historic' by X", "branded 'sabre-rattling' by X" (a quoted word or "as"
-    and a few words, no comma or clause between); None when no such "by" follows."""
+    "described as 'historic' by X", "branded 'sabre-rattling' by X", "labelled a 'warmonger'
+    by X" (a quoted word or "as" and a few words, no comma or clause between); None when no
+    such "by" follows."""
     units, k = verb.units, verb.k
     if k + 2 >= verb.last or units[k][END] != verb.end:
         return None  # (a verb of more words: "quoted as saying by")
@@ -812,10 +813,13 @@ def _agent_by(verb: _Verb) -> int | None:
             if units[j][LOW] in _COMPLEMENT_STOPS:
                 return None
         return None
-    if opener in _QUOTE_MARKS:
-        for j in range(k + 2, min(k + 3 + _COMPLEMENT_REACH, verb.last - 1)):
+    q = k + 1  # the quote's opening mark, past an article: "labelled a “warmonger” by X"
+    if opener in ("a", "an") and units[k + 2][LOW] in _QUOTE_MARKS:
+        q = k + 2
+    if units[q][LOW] in _QUOTE_MARKS:
+        for j in range(q + 1, min(q + 2 + _COMPLEMENT_REACH, verb.last - 1)):
             if units[j][LOW] in _QUOTE_MARKS:
-                return j + 1 if units[j + 1][LOW] == "by" and j > k + 2 else None
+                return j + 1 if units[j + 1][LOW] == "by" and j > q + 1 else None
             if units[j][LOW] in _COMPLEMENT_STOPS:
                 return None
     return None
@@ -3286,7 +3290,7 @@ def _is_thing(units: Sequence[Unit]) -> bool:
     for unit in units:
         term = unit[TERM]
         if term is None:
-            if unit[LOW] not in ("the", "'s", "’s"):
+            if unit[LOW] not in ("the", "'s", "’s", "."):  # (a stop ends "by Moscow.")
                 return False
         elif term.kind in ("alias", "other"):
             thing = True
