@@ -69,7 +69,7 @@ from reader.classify.types import (
     Who,
     WhoKind,
 )
-from reader.classify.units import in_spans
+from reader.classify.units import OWN_WORDS, in_spans
 from reader.rules.compile import CompiledRules, VerbForm
 from reader.rules.grammar import (
     ATTRIBUTION_COORDINATED,
@@ -284,6 +284,10 @@ def sentence_attrs(
     last = bisect_left(starts, s_end)
     attrs: list[_Attr] = []
     for m_start, m_end in markers:
+        owner = _words_owner(work, units, starts, m_start, state)
+        if owner is not None:
+            attrs.append(_Attr(m_start, m_end, owner, ATTRIBUTION_SOURCE, None, True))
+            continue
         k = bisect_left(starts, m_end)
         a, b = np_after(units, k, last)
         who = resolve(units[a:b], state.names)
@@ -317,6 +321,30 @@ def sentence_attrs(
             attrs.append(attr)
     attrs.sort(key=lambda a: a.pos)
     return attrs
+
+
+def _words_owner(
+    work: BlockWork, units: list[Unit], starts: list[int], m_start: int, state: State
+) -> Who | None:
+    """Whose words or view a marker of `units.OWN_WORDS` names ("In her opinion, ...", "As
+    Peskov put it, ...", "Zelensky's message was clear: ..."): the possessor, a pronoun
+    carried as "he said" is, a common noun someone of no side; None for any other marker."""
+    m = OWN_WORDS.match(work.folded, m_start)
+    if m is None:
+        return None
+    group = next(g for g in ("owner", "put", "noun") if m.group(g) is not None)
+    a, b = bisect_left(starts, m.start(group)), bisect_left(starts, m.end(group))
+    phrase = units[a:b]
+    if len(phrase) > 1 and phrase[-1][LOW] in ("'s", "’s", "'"):
+        phrase = phrase[:-1]
+    if not phrase:
+        return None
+    first = 1 if phrase[0][LOW] in ("the", "a", "an") and len(phrase) > 1 else 0
+    who = resolve(phrase[first:], state.names)
+    learn(who, state.names)
+    if who.kind == "none":  # "As one fisherman put it": someone of no side, no carry-over
+        return Who("unknown", (), phrase[0][START], phrase[-1][END])
+    return who
 
 
 # Words right before a reported speech verb that make it no statement: a modal or a negation

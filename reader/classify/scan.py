@@ -24,6 +24,8 @@ from reader.classify.units import (
     BARE_LABEL,
     COLON_PREFIX,
     DASH_SUFFIX,
+    OWN_WORDS,
+    OWN_WORDS_HINTS,
     ends_open,
     in_spans,
     merged,
@@ -338,6 +340,13 @@ def _holding_match(search: Callable[[str, int], Any], text: str, bounds: list[in
 _NO_UNITS: tuple[list[Unit], list[int], list[int]] = ([], [], [])  # never changed: shared
 
 
+def _with_own_words(folded: str, markers: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The source markers with the phrases that name the owner of a sentence's words ("In her
+    opinion,", "As Peskov put it,": `units.OWN_WORDS`), in offset order."""
+    found = [(m.start(), m.end()) for m in OWN_WORDS.finditer(folded)]
+    return sorted([*markers, *found]) if found else markers
+
+
 # A paragraph set as a headline with its source after a dash ("'...' - <name>") is no longer.
 _SUBHEADING_CHARS = 200
 
@@ -373,6 +382,8 @@ def _prepare(
         verbs = [v for v in verbs if not in_spans(v[0], cover)]
         markers = [m for m in markers if not in_spans(m[0], cover)]
     quotes = quoted_spans(text, runs_on)
+    if any(hint in folded for hint in OWN_WORDS_HINTS):
+        markers = _with_own_words(folded, markers)
     needs_units = bool(
         verbs
         or markers

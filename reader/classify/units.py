@@ -33,6 +33,31 @@ BARE_LABEL = re.compile(r"([^:.!?\"“”«»]{3,80}?):\s*")
 DASH_SUFFIX = re.compile(r"\s(?:[–—-]\s+|-(?=[A-Z]))([^–—]{1,60}?)\s*$")
 _unit_start = itemgetter(START)
 
+# A speaker named as the owner of the words or the view a sentence gives (on folded text):
+# "In her opinion, ...", "In Zakharova's words, ...", "As Peskov put it, ...", "Zelensky's
+# message was clear: ...". The group `owner` holds the speaker's words.
+_WORD = r"[^\s,.;:!?\"“”«»()]+"
+OWN_WORDS = re.compile(
+    rf"\bin\s+(?P<owner>his|her|their|its|(?:{_WORD}\s+){{0,3}}?{_WORD}(?:'s|s'))\s+(?:own\s+)?"
+    r"(?:words|view|opinion|estimation|assessment)(?=\s*,)"
+    rf"|\b(?:as|how)\s+(?P<put>(?:{_WORD}\s+){{0,3}}?{_WORD})\s+put\s+it\b"
+    rf"|\b(?P<noun>(?:{_WORD}\s+){{0,3}}?{_WORD}(?:'s|s'))\s+(?:words|message|answer|reply|verdict)"
+    r"(?:\s+(?:was|is|were)(?:\s+[a-z]+){0,2})?(?=\s*:)"
+)
+# Words one of whose OWN_WORDS forms holds: a block with none of them is not searched.
+OWN_WORDS_HINTS = (
+    "words",
+    "view",
+    "opinion",
+    "estimation",
+    "assessment",
+    "put it",
+    "message",
+    "answer",
+    "reply",
+    "verdict",
+)
+
 
 def in_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
     """Whether offset `pos` falls in one of `spans`, which are sorted and disjoint (quotes,
