@@ -277,7 +277,7 @@ class _Phrase:
         # Mission"): an institution's words, never tied to a side as a person's name.
         self.institution: list[Unit] = []
         self.former = False  # "former" or "ex-" in the phrase (see `_former`)
-        self.in_office = False  # past a role's preposition: "head of ...", "editor at ..."
+        self.in_office = False  # past a role's preposition: "the head of ..."
         self.office = ""  # a speaker word in lower case another side's adjective qualifies
         self.plain = False  # an adjective of the side itself, not a patron's (`_patron`)
         self.unofficial = False  # a word that sets the person apart from the state (`_private`)
