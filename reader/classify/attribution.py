@@ -41,6 +41,7 @@ from reader.classify.phrases import (
     state_head,
     tie_appositive,
     tie_office,
+    unofficial_word,
     word_set,
 )
 from reader.classify.speakers import (
@@ -1925,12 +1926,15 @@ _INVERSION_ENDS = frozenset([",", ".", ";", "on", "in", "at", "last", "after", "
 
 def _past_descriptors(units: list[Unit], i: int, last: int) -> int:
     """Past the lower-case words that describe a named person before the name ("said defense
-    analyst Patrick Bury", "said political scientist X"): where the name starts; `i` itself
-    when no name follows them."""
+    analyst Patrick Bury", "said political scientist X"; a word of `unofficial:` among them):
+    where the name starts; `i` itself when no name follows them."""
     j = i
     while j < last and j - i < 3:
         unit = units[j]
         low = unit[LOW]
+        if unofficial_word(unit):
+            j += 1
+            continue
         if unit[TERM] is not None or unit[CAP] or not low.isalpha():
             break
         if low in SKIP or low in OBJECT_PREP or low in COORD or low in NOUN_MARK:

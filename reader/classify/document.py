@@ -37,6 +37,8 @@ from reader.classify.types import (
 from reader.classify.units import (
     ASKS_SPEAKER,
     CAST_LINE,
+    FIRST_PERSON_FOLDED,
+    FIRST_PERSON_OR_ME,
     in_spans,
     merged,
     section_heading,
@@ -340,7 +342,7 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         if work.index > _OPENING_BLOCKS:
             return
         opening = _READOUT.search(work.folded) or _WE_OPENING.match(work.folded)
-        if not own and opening is None and _OWN_FIRST_PERSON.search(work.text):
+        if not own and opening is None and FIRST_PERSON_OR_ME.search(work.text):
             state.author_pending = True  # "We strongly condemn ...": the author speaks as "we"
         if len(own) == 1 and opening is None and not _quotes_the_floor(work, state):
             state.document = tuple(own)
@@ -483,7 +485,7 @@ def _quotes_the_floor(work: BlockWork, state: State) -> bool:
     <name> at the Security Council"), a line that reports another speaker in the third person
     ("The Russian representative told this Council ...") is the author answering them, not
     the author: the author is the one who speaks as "we" or "I"."""
-    return state.author_pending and _OWN_FIRST_PERSON.search(work.text) is None
+    return state.author_pending and FIRST_PERSON_OR_ME.search(work.text) is None
 
 
 def _reports_others(work: BlockWork, author: tuple[str, ...]) -> bool:
@@ -613,7 +615,7 @@ def _narrator_side(work: BlockWork, state: State) -> tuple[str, ...]:
     of its own in one side's own words names that side, unless a waiting line kept that side
     at a distance ("We reject what Moscow calls ...")."""
     waiting = state.unvoiced
-    if not any(_OWN_FIRST_PERSON.search(line.text) for line in waiting):
+    if not any(FIRST_PERSON_OR_ME.search(line.text) for line in waiting):
         return ()
     side = _first_person_side(work, spoken=True)
     if any(_distanced(line, side) for line in waiting):
@@ -643,7 +645,7 @@ def _first_person_side(work: BlockWork, spoken: bool = False) -> tuple[str, ...]
     with Russia" after "We strongly condemn ...")."""
     quotes = work.quotes
     if not spoken and not any(
-        not in_spans(m.start(), quotes) for m in _FIRST_PERSON.finditer(work.folded)
+        not in_spans(m.start(), quotes) for m in FIRST_PERSON_FOLDED.finditer(work.folded)
     ):
         return ()
     excluded = merged(work.excluded) if work.excluded else work.excluded
@@ -666,8 +668,6 @@ _ON_BEHALF = re.compile(
     r"(?:^|\b(?:i|we)\b[^.;:]{0,40}?)\bon\s+behalf\s+of\s+(?:(?:my|our)\s+(?:country|delegation|"
     r"government|state),?\s+)?([^.;:!?]{2,50}?)(?=[,.;:!?]|\s+(?:i|we)\b|\Z)"
 )
-
-_FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|i|my)\b")
 
 # The words right before a term that make it someone else's name for a thing: "what Moscow
 # calls a special military operation", "Russia's so-called ...", "the Kremlin's ...".
@@ -1189,7 +1189,7 @@ def _unquoted_words(work: BlockWork, state: State) -> None:
         return
     pos, who = next((p, w) for p, w in work.main if w.kind == "actor")
     sentence = work.sentence_start(pos)
-    words = _OWN_FIRST_PERSON.search(work.text, sentence, who.start)
+    words = FIRST_PERSON_OR_ME.search(work.text, sentence, who.start)
     if words is not None and who.start < pos:
         state.statement = Speaker(speakers.pop(), work.index, name=_surname(work, who))
 
@@ -1250,7 +1250,7 @@ def _own_words(work: BlockWork, actors: tuple[str, ...]) -> bool:
     """The paragraph speaks as the statement's author does: in the first person ("we",
     "our", "I"), or in words only the author's side's officials use (framing rules marked
     `first_person`: "the Kiev regime" in a Russian ministry's statement), outside quotes."""
-    if _OWN_FIRST_PERSON.search(work.text) or _PRESCRIBES.search(work.folded):
+    if FIRST_PERSON_OR_ME.search(work.text) or _PRESCRIBES.search(work.folded):
         return True  # "we", "our"; "the free world must ...": a speaker prescribes, no narrator
     quotes = work.quotes
     return any(
@@ -1424,10 +1424,8 @@ _ENDS_STATEMENT = re.compile(
     r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
 )
 
-# A statement's own voice: the speaker's first person, read in the text's own case ("US
-# support" is no "us", "I" is no "i").
+# A speaker's prescription: "the free world must act", "we should not wait".
 _PRESCRIBES = re.compile(r"\b(?:must|should)\s+(?:not\s+)?(?:\w+ly\s+)?(?:and\s+\w+ly\s+)?\w+")
-_OWN_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|I|[Mm]y|[Mm]e)\b")
 
 # Paragraphs since the statement's last first-person one (or its introduction) that end it.
 _IMPERSONAL = 2

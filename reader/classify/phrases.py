@@ -242,6 +242,7 @@ class _Phrase:
         "direct_from",
         "former",
         "host",
+        "in_office",
         "institution",
         "member",
         "names",
@@ -253,6 +254,7 @@ class _Phrase:
         "pronoun",
         "roles",
         "surnames",
+        "unofficial",
     )
 
     def __init__(self) -> None:
@@ -275,8 +277,10 @@ class _Phrase:
         # Mission"): an institution's words, never tied to a side as a person's name.
         self.institution: list[Unit] = []
         self.former = False  # "former" or "ex-" in the phrase (see `_former`)
+        self.in_office = False  # past a role's preposition: "the head of ..."
         self.office = ""  # a speaker word in lower case another side's adjective qualifies
         self.plain = False  # an adjective of the side itself, not a patron's (`_patron`)
+        self.unofficial = False  # a word that sets the person apart from the state (`_private`)
 
     def take(self, unit: Unit) -> bool:
         """Read one unit; False where the phrase ends ("Mission in Ukraine": a place)."""
@@ -322,6 +326,7 @@ class _Phrase:
         # "for" names a portfolio ("Minister for European Integration"), no side ("a
         # spokesman for the Ukrainian navy" names his service)
         self.complement = self.complement or bool(self.adjective) or _portfolio(low, previous)
+        self.in_office = True
         return None
 
     def _in_host(self, unit: Unit) -> bool:
@@ -367,8 +372,8 @@ class _Phrase:
             self.adjective.extend(a for a in term.actors if a not in self.adjective)
             self.member = self.member and term.member
             self.plain = self.plain or not _patron(unit[LOW])
-        elif kind == "role":
-            self.roles.append(unit[LOW].removesuffix("'s"))
+        elif kind in ("role", "unofficial"):
+            self._office_word(unit, kind)
         elif kind == "other":
             self.other = True
             if possessor is not None and possessor is self.direct_from:
@@ -376,6 +381,18 @@ class _Phrase:
                 # says whose (the bloc is the EU here); it is no actor's speaker
                 self.direct = []
                 self.member = True
+
+    def _office_word(self, unit: Unit, kind: str) -> None:
+        """A role, or a word of `unofficial:` that sets the person apart from the state. A role
+        past another role's preposition that names a state's press ("the head of Russia's state
+        broadcaster") makes the person the outlet's, who speaks for it, not for the state, as
+        an editor or a host does."""
+        if kind == "unofficial":
+            self.unofficial = True
+            return
+        self.roles.append(unit[LOW].removesuffix("'s"))
+        if self.in_office and _OUTLET.search(unit[LOW]) is not None:
+            self.unofficial = True
 
     def _office_of_adjective(self, unit: Unit, term: Term, previous: Unit | None) -> bool:
         """A speaker word written in lower case is an office, a common noun ("senators" are
@@ -455,6 +472,8 @@ class _Phrase:
         if not self.roles and (_title_name(units) or self._place_modifies(units)):
             return True
         if self.former and _former(units):
+            return True
+        if self.unofficial and _private(units):
             return True
         return self.other and not self.direct and not self.plain
 
@@ -619,6 +638,36 @@ def _former(units: Sequence[Unit]) -> bool:
     Medvedev", now in another office; "the former bloc chief"; not a `past_speakers` name)."""
     offices = [u[TERM] for u in units if u[TERM] is not None and u[TERM].kind in _OFFICES]
     return bool(offices) and not any(t.kind == "speaker" and not t.past for t in offices)
+
+
+# The roles of a state's press ("state media", "state broadcaster", "state TV"): whoever holds
+# an office of one ("the head of ...") holds it at an outlet.
+_OUTLET = re.compile(r"\b(?:media|broadcasters?|news agenc(?:y|ies)|television|tv)\b")
+
+
+# Words of a legislature's seat: "opposition lawmaker", "an opposition Duma deputy" still sit
+# in the state's legislature, which speaks for its side (GUIDE.md).
+_SEATS = word_set(
+    "lawmaker lawmakers legislator legislators parliament parliaments parliamentary mp mps "
+    "duma rada congressional"
+)
+
+
+def _private(units: Sequence[Unit]) -> bool:
+    """A phrase with a word of `unofficial:` ("Russian opposition leader <name>", "the head of
+    a Moscow think tank", "a Ukrainian analyst", "the editor of Russia's state broadcaster"):
+    the person speaks for a party, a trade or themselves, not the state (GUIDE.md: opposition
+    figures outside the state, analysts and private citizens get no label), whatever side's
+    adjective or office the phrase holds; unless it names a seat in the side's legislature
+    (`_SEATS`) or a speaker the lexicon names as the side's today ("opposition leader" of a
+    member's parliament who is in its government now)."""
+    for unit in units:
+        term = unit[TERM]
+        if term is not None and term.kind == "speaker" and not term.past:
+            return False
+        if unit[LOW].removesuffix("'s").removesuffix("’s") in _SEATS:
+            return False
+    return True
 
 
 def _unresolved(
@@ -799,13 +848,21 @@ _STATE_HEADS = frozenset(["countries", "states", "nations", "governments", "capi
 
 
 def _determiner_inside(units: Sequence[Unit], j: int, floor: int) -> bool:
-    """The article at unit `j` closes a phrase inside a larger one: "a source in the SBU",
-    or a proper name's "Coordination Headquarters for the Treatment of Prisoners of War"."""
+    """The article at unit `j` closes a phrase inside a larger one: "a source in the SBU", "the
+    editor of a state agency", or a proper name's "Coordination Headquarters for the Treatment
+    of Prisoners of War"."""
     return (
         j - 2 >= floor
         and (units[j - 1][LOW] in _NP_PREP or units[j - 1][LOW] == _HOST_PREP)
-        and (_is_role(units[j - 2]) or _capitalised(units[j - 2]))
+        and (_is_role(units[j - 2]) or unofficial_word(units[j - 2]) or _capitalised(units[j - 2]))
     )
+
+
+def unofficial_word(unit: Unit) -> bool:
+    """A word of `unofficial:`, a person's noun as a role is ("the editor of a state agency",
+    "said defence analyst X")."""
+    term = unit[TERM]
+    return term is not None and term.kind == "unofficial"
 
 
 def _extends_back(units: Sequence[Unit], i: int, j: int, floor: int) -> bool:

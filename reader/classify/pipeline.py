@@ -488,18 +488,8 @@ def _analyse(
     if is_title:
         note_headline(work, state)
         title_topic(work, state, rules, pending)
-    if not is_title:
-        _body_sources(work, rules, state, distance, in_voice)
-        if voice is None and state.voice is None:
-            named_subject(work, state)  # "..., Rutte avoided predicting": "he" is Rutte now
-        reported_actions(work, rules)
-        statement_voice(work, state, rules, block.kind != "heading")
-        if state.statement is not None:
-            # "X addressed the deputies": the statement's act, not its position
-            drop_voice_of_actions(work, state, rules)
-        if not state.official and state.statement is None and rules.sources:
-            embedded_document(work, state, rules)  # "Statement of the MFA of Ukraine on ..."
-        author_voice(work, state, rules)  # "We condemn ...": the author the opening named
+    else:
+        _body_voices(block, work, rules, state, distance, voice, in_voice)
     _document_source(work, rules, state, is_title)
     if not is_title:
         _last_readings(work, rules, state, distance, body_from)
@@ -527,6 +517,32 @@ def _dashed_subheading(work: BlockWork) -> bool:
 
 # Long words a title-case subheading has before its dash, at least.
 _TITLE_CASE_WORDS = 3
+
+
+def _body_voices(
+    block: Block,
+    work: BlockWork,
+    rules: CompiledRules,
+    state: State,
+    distance: int,
+    voice: Speaker | None,
+    in_voice: bool,
+) -> None:
+    """A body block's voices once its sentences are read (`voice`: the transcript voice it is
+    in; `in_voice`: that voice names a side): its sources besides its speech verbs, the person
+    its "he" stands for, the actions it reports, and the statement, embedded document or
+    author whose words it carries on."""
+    _body_sources(work, rules, state, distance, in_voice)
+    if voice is None and state.voice is None:
+        named_subject(work, state)  # "..., Rutte avoided predicting": "he" is Rutte now
+    reported_actions(work, rules)
+    statement_voice(work, state, rules, block.kind != "heading")
+    if state.statement is not None:
+        # "X addressed the deputies": the statement's act, not its position
+        drop_voice_of_actions(work, state, rules)
+    if not state.official and state.statement is None and rules.sources:
+        embedded_document(work, state, rules)  # "Statement of the MFA of Ukraine on ..."
+    author_voice(work, state, rules)  # "We condemn ...": the author the opening named
 
 
 def _last_readings(

@@ -264,6 +264,8 @@ def _positions_from(work: BlockWork, rules: CompiledRules, state: State) -> None
         for first, last in owners:
             who = resolve(units[first:last], state.names)
             learn(who, state.names)
+            if who.kind != "actor" and first == a:
+                break  # "claims by a Minsk blogger and ...": "and" after no side joins no side
             fresh = [actor for actor in who.actors if actor not in own]
             if who.kind == "actor" and fresh and allowed(who, work, rules):
                 end = units[last - 1][END]

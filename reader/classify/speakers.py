@@ -224,8 +224,13 @@ _THIRD = "other:"
 
 
 def _third_party(phrase: Sequence[Unit]) -> bool:
-    """A title phrase of a party the lexicon names as none of the actors ("Cuban FM")."""
-    return any(u[TERM] is not None and u[TERM].kind == "other" for u in phrase)
+    """A title phrase of a party the lexicon names as none of the actors ("Cuban FM"), or of a
+    person apart from the state ("the Russian opposition leader": `unofficial:`)."""
+    return any(u[TERM] is not None and u[TERM].kind in _NO_STATE for u in phrase)
+
+
+# The kinds of term that set a phrase apart from the three actors' states.
+_NO_STATE = frozenset(["other", "unofficial"])
 
 
 def _third_holder(who: Who, state: State) -> bool:
@@ -554,11 +559,13 @@ def _government(phrase: Sequence[Unit]) -> bool:
 def _house_title(phrase: Sequence[Unit], roles: tuple[str, ...]) -> bool:
     """A government title with no side of its own and nobody of a fourth actor in it:
     "Energy Minister Svitlana Hrynchuk", not "Foreign Minister Wang Yi" (a lexicon
-    speaker of no actor) nor "Levada's director"."""
+    speaker of no actor) nor "Levada's director" nor "Opposition leader <name>"."""
     before_role = True
     for unit in phrase:
         term = unit[TERM]
-        if term is not None and term.kind in ("speaker", "other", "alias", "adjective"):
+        if term is not None and (
+            term.kind in _NO_STATE or term.kind in ("speaker", "alias", "adjective")
+        ):
             return False
         if term is not None and term.kind == "role":
             before_role = False

@@ -298,6 +298,19 @@ def first_person(work: BlockWork, end: int | None = None) -> bool:
     return False
 
 
-# The first person in the text's own case ("US" is the country, "I" a pronoun).
-FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|I|[Mm]y)\b")
+# The first person in the text's own case ("US" is the country, "I" a pronoun): the one
+# definition; the two below are built from it and say how they differ.
+_FIRST_PERSON_WORDS = r"[Ww]e|[Oo]urs?|us|I|[Mm]y"
+FIRST_PERSON = re.compile(rf"\b(?:{_FIRST_PERSON_WORDS})\b")
 _NOT_PRONOUN_I = re.compile(r"(?:\b(?:[Ww]ar|[Pp]hase|[Pp]art|[Ss]tage|[Cc]hapter)|[A-Z]\.?)\s*\Z")
+
+# The same words and "me", for a statement's own voice (`document`: a statement's paragraphs,
+# the line an author waits for): "let me be clear", "join me" speak as the speaker does.
+# `first_person` (a line's author, outside quotes) has never counted "me"; the two stay apart
+# by name so that widening either is a decision, not a side effect.
+FIRST_PERSON_OR_ME = re.compile(rf"\b(?:{_FIRST_PERSON_WORDS}|[Mm]e)\b")
+
+# The same words in folded (lower-cased) text, so blind to case: "US" and the "I" of "World
+# War I" count there too. For a side's own terms, found in folded text and read at its offsets
+# (`document._first_person_side`): a first person anywhere outside quotes backs them.
+FIRST_PERSON_FOLDED = re.compile(rf"\b(?:{_FIRST_PERSON_WORDS.lower()})\b")

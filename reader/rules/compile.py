@@ -39,7 +39,7 @@ from reader.rules.prefilter import (
 if TYPE_CHECKING:
     pass
 
-TermKind = Literal["alias", "adjective", "speaker", "role", "pronoun", "other"]
+TermKind = Literal["alias", "adjective", "speaker", "role", "pronoun", "other", "unofficial"]
 VerbClass = Literal["speech", "stance", "step"]
 
 # A term ends where a word ends; a hyphen followed by a letter continues the word, so
@@ -498,6 +498,10 @@ def build(
     )
 
 
+# The kinds of term listed after the actors' and the roles, which never take a word from them.
+_LISTED_LAST: frozenset[TermKind] = frozenset(["other", "unofficial"])
+
+
 class _TermTable:
     """The names lexicon being built: each term once, with the kind that outranks the others
     (an actor's own name over a role or an adjective, either over the list of other parties)."""
@@ -510,8 +514,8 @@ class _TermTable:
     ) -> None:
         key = _norm(term)
         old = self.terms.get(key)
-        if kind == "other" and old is not None:
-            return  # an actor's own name or a role outranks the list of other parties
+        if kind in _LISTED_LAST and old is not None:
+            return  # an actor's own name or a role outranks the lists of no actor's words
         ids: tuple[str, ...] = (actor,) if actor else ()
         if old is not None and old.kind == kind and actor and actor not in old.actors:
             ids = (*old.actors, actor)
@@ -605,6 +609,11 @@ def _actor_terms(data: Mapping[str, Any]) -> tuple[list[Actor], dict[str, Term]]
     # phrase they name is a speaker of no actor's ("European" alone is an ally's adjective).
     for other in data.get("others") or ():
         table.add(other, "other", None)
+    # Words that set a person apart from the state ("opposition", "analyst", "resident"): a
+    # phrase that holds one speaks for no side (reader.classify.phrases).
+    for word in data.get("unofficial") or ():
+        table.add(word, "unofficial", None)
+        table.add(pluralise(_norm(word)), "unofficial", None)
     return actors, table.terms
 
 

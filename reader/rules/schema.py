@@ -436,6 +436,7 @@ _TOP = mapping(
         "roles": STRINGS,
         "pronouns": STRINGS,
         "others": STRINGS,
+        "unofficial": STRINGS,
         "verbs": mapping(
             {
                 "speech": STRINGS,
@@ -467,6 +468,7 @@ TOP_LEVEL_KEYS: tuple[str, ...] = (
     "roles",
     "pronouns",
     "others",
+    "unofficial",
     "verbs",
     "source_markers",
     "topic",
