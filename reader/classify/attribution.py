@@ -569,15 +569,9 @@ def verb_subject(
         return None
     i, relative = found
     if form.participle:
-        before = verb.low(i)
-        if before == "by" and _act_named(verb):
-            return None  # "crossed the line by announcing a decision to ...": the act named
-        if before in (",", "and", "as", "while", "when", "by") or before in SKIP:
-            return _participle_attr(verb, earlier)
-        if _with_agent(verb) is not None:
-            return _participle_attr(verb, earlier)  # ", with X saying ...": X's own words
-        if not _progressive(verb, i):
-            return None
+        reading = _participle_reading(verb, i, earlier)
+        if reading != "progressive":
+            return reading
     if i >= verb.floor and units[i][LOW] in COORD:
         return _coordinated_attr(verb, earlier)
     # '..., said Peskov': looked for after the subject before the verb, whatever asides that
@@ -1025,6 +1019,23 @@ def _act_named(verb: _Verb) -> bool:
         return False
     reach = range(max(verb.first, k - 1 - _MEANS_REACH), k - 1)
     return not any(verb.units[i][LOW] in _RESPONSES for i in reach)
+
+
+def _participle_reading(
+    verb: _Verb, i: int, earlier: list[_Attr]
+) -> _Attr | Literal["progressive"] | None:
+    """An -ing form's attribution (unit `i` ends what stands before it): ", saying ..." and
+    "and adding ..." take the clause's speaker, ", with X saying ..." X; "by announcing ..."
+    names an act; "progressive" when it is a verb's progressive ("is saying"), read on as a
+    verb of its own."""
+    before = verb.low(i)
+    if before == "by" and _act_named(verb):
+        return None  # "crossed the line by announcing a decision to ...": the act named
+    if before in (",", "and", "as", "while", "when", "by") or before in SKIP:
+        return _participle_attr(verb, earlier)
+    if _with_agent(verb) is not None:
+        return _participle_attr(verb, earlier)  # ", with X saying ...": X's own words
+    return "progressive" if _progressive(verb, i) else None
 
 
 def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:

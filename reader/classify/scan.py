@@ -15,6 +15,7 @@ from __future__ import annotations
 import time
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from itertools import accumulate
 from typing import Any, TypeVar
 
 from reader.classify.datelines import dateline
@@ -69,11 +70,7 @@ def prepare_chunk(
     """
     texts = [block.text for block in blocks]
     folded_all = fold("\n".join(texts))
-    bounds: list[int] = []
-    offset = 0
-    for text in texts:
-        bounds.append(offset)
-        offset += len(text) + 1
+    bounds = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
 
     check = effort.check if effort is not None else _no_check
     check()

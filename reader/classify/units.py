@@ -151,9 +151,7 @@ def quoted_spans(text: str, runs_on: bool = False) -> list[tuple[int, int]]:
     n = len(text)
     last_curly = text.rfind("”")
     if runs_on:
-        first = _DOUBLE_MARK.search(text)
-        if first is not None and first.group() in CLOSERS and _closes(text, first.start()):
-            open_at, closer = 0, first.group()
+        open_at, closer = _run_on(text)
     for m in _QUOTE_MARK.finditer(text):
         i = m.start()
         ch = text[i]
@@ -186,6 +184,17 @@ def quoted_spans(text: str, runs_on: bool = False) -> list[tuple[int, int]]:
 
 
 _DOUBLE_MARK = re.compile('[“”«»"]')
+
+
+def _run_on(text: str) -> tuple[int, str]:
+    """Where the quote of the paragraph before stands open in this one, and the mark that
+    closes it: from the start (0) when the first double mark is a closing one set where a
+    quote closes, else (-1, "")."""
+    first = _DOUBLE_MARK.search(text)
+    if first is not None and first.group() in CLOSERS and _closes(text, first.start()):
+        return 0, first.group()
+    return -1, ""
+
 
 # The double marks that open and close a quote (single ones are apostrophes too).
 _OPENERS = '“"«'
