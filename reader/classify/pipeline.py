@@ -498,19 +498,22 @@ def _analyse(
 
 
 def _dashed_subheading(work: BlockWork) -> bool:
-    """A paragraph set as a headline, its source after a spaced dash: no sentence's end, and
-    before the dash a quote alone ("'Real progress was made today' - <name>") or words in
-    title case ("Goal Of The Talks Is A Lasting Peace - <office>"), as live pages and
+    """A paragraph set as a headline, its source after a spaced dash: before the dash a quote
+    alone ("'Real progress was made today' - <name>", a stop after the name too) or, with no
+    sentence's end, words in title case ("Goal Of The Talks Is A Lasting Peace - <office>"), as live pages and
     transcripts head each speaker's part. Its source speaks, in a headline's grammar."""
     text = work.text.rstrip()
-    if text.endswith((".", "!", "?", ":", ",", ";")):
+    stopped = text.endswith(".")  # '"We will not trade land" – Zelensky.': a quote's tag
+    if text.endswith(("!", "?", ":", ",", ";")):
         return False
-    dash = DASH_SUFFIX.search(text)
+    dash = DASH_SUFFIX.search(text[:-1] if stopped else text)
     if dash is None or dash.start() == 0:
         return False
     claim = text[: dash.start()].strip()
     if _ONE_QUOTE.fullmatch(claim):
         return True
+    if stopped:
+        return False
     words = [w for w in claim.split() if len(w) > 3 and w[:1].isalpha()]
     return len(words) >= _TITLE_CASE_WORDS and all(w[:1].isupper() for w in words)
 
