@@ -500,8 +500,9 @@ def _analyse(
 def _dashed_subheading(work: BlockWork) -> bool:
     """A paragraph set as a headline, its source after a spaced dash: before the dash a quote
     alone ("'Real progress was made today' - <name>", a stop after the name too) or, with no
-    sentence's end, words in title case ("Goal Of The Talks Is A Lasting Peace - <office>"), as live pages and
-    transcripts head each speaker's part. Its source speaks, in a headline's grammar."""
+    sentence's end, words in title case ("Goal Of The Talks Is A Lasting Peace - <office>"),
+    as live pages and transcripts head each speaker's part. Its source speaks, in a
+    headline's grammar."""
     text = work.text.rstrip()
     stopped = text.endswith(".")  # '"We will not trade land" – Zelensky.': a quote's tag
     if text.endswith(("!", "?", ":", ",", ";")):
