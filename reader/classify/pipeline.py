@@ -100,6 +100,7 @@ from reader.classify.units import (
     in_spans,
     merged,
     section_heading,
+    subheading_dash,
 )
 from reader.classify.verdicts import Verdicts
 from reader.config import Config
@@ -173,6 +174,7 @@ def classify_iter(
                 effort.check()
                 pending = _analyse(block, work, rules, state, config.carry_distance, effort)
                 order.take(block, work, pending, _awaits_author(state))
+            del works, work  # (the chunk's working data dies here, before collection resumes)
         yield from order.ready()
     yield from order.finish()
 
@@ -503,17 +505,16 @@ def _dashed_subheading(work: BlockWork) -> bool:
     sentence's end, words in title case ("Goal Of The Talks Is A Lasting Peace - <office>"),
     as live pages and transcripts head each speaker's part. Its source speaks, in a
     headline's grammar."""
-    text = work.text.rstrip()
-    stopped = text.endswith(".")  # '"We will not trade land" – Zelensky.': a quote's tag
-    if text.endswith(("!", "?", ":", ",", ";")):
-        return False
-    dash = DASH_SUFFIX.search(text[:-1] if stopped else text)
+    if not work.units:
+        return False  # (no lexicon term, no source to name: most paragraphs)
+    dash = subheading_dash(work.text)
     if dash is None or dash.start() == 0:
         return False
+    text = work.text.rstrip()
     claim = text[: dash.start()].strip()
     if _ONE_QUOTE.fullmatch(claim):
         return True
-    if stopped:
+    if text.endswith("."):
         return False
     words = [w for w in claim.split() if len(w) > 3 and w[:1].isalpha()]
     return len(words) >= _TITLE_CASE_WORDS and all(w[:1].isupper() for w in words)

@@ -16,6 +16,7 @@ import time
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from itertools import accumulate
+from operator import itemgetter
 from typing import Any, TypeVar
 
 from reader.classify.datelines import dateline
@@ -24,14 +25,14 @@ from reader.classify.types import BlockWork, Unit
 from reader.classify.units import (
     BARE_LABEL,
     COLON_PREFIX,
-    DASH_SUFFIX,
     OWN_WORDS,
-    OWN_WORDS_HINTS,
+    OWN_WORDS_HINT,
     ends_open,
     in_spans,
     merged,
     quoted_spans,
     sentence_spans,
+    subheading_dash,
     tokenise,
 )
 from reader.model import Block
@@ -88,7 +89,7 @@ def prepare_chunk(
     terms = _bucket(rules.terms.scan(folded_all), bounds)
     check()
     verbs = _verbs(rules, budget, words, folded, bounds)
-    markers = _bucket(rules.markers.scan(folded_all), bounds)
+    markers = _bucket(_with_own_words(folded_all, bounds, rules.markers.scan(folded_all)), bounds)
     off = budget.off
     works: list[BlockWork] = []
     for i, block in enumerate(blocks):
@@ -337,15 +338,24 @@ def _holding_match(search: Callable[[str, int], Any], text: str, bounds: list[in
 _NO_UNITS: tuple[list[Unit], list[int], list[int]] = ([], [], [])  # never changed: shared
 
 
-def _with_own_words(folded: str, markers: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _with_own_words(
+    folded_all: str, bounds: list[int], markers: list[tuple[int, int, Any]]
+) -> list[tuple[int, int, Any]]:
     """The source markers with the phrases that name the owner of a sentence's words ("In her
-    opinion,", "As Peskov put it,": `units.OWN_WORDS`), in offset order."""
-    found = [(m.start(), m.end()) for m in OWN_WORDS.finditer(folded)]
-    return sorted([*markers, *found]) if found else markers
-
-
-# A paragraph set as a headline with its source after a dash ("'...' - <name>") is no longer.
-_SUBHEADING_CHARS = 200
+    opinion,", "As Peskov put it,": `units.OWN_WORDS`), in offset order: looked for only in
+    the blocks that hold one of their nouns."""
+    found: list[tuple[int, int, Any]] = []
+    searched = -1
+    for hint in OWN_WORDS_HINT.finditer(folded_all):
+        i = bisect_right(bounds, hint.start()) - 1
+        if i == searched:
+            continue
+        searched = i
+        end = bounds[i + 1] - 1 if i + 1 < len(bounds) else len(folded_all)
+        found += [
+            (m.start(), m.end(), None) for m in OWN_WORDS.finditer(folded_all, bounds[i], end)
+        ]
+    return sorted([*markers, *found], key=itemgetter(0)) if found else markers
 
 
 # The paragraphs where a newspaper's "LONDON: " dateline may open the story.
@@ -379,8 +389,6 @@ def _prepare(
         verbs = [v for v in verbs if not in_spans(v[0], cover)]
         markers = [m for m in markers if not in_spans(m[0], cover)]
     quotes = quoted_spans(text, runs_on)
-    if any(hint in folded for hint in OWN_WORDS_HINTS):
-        markers = _with_own_words(folded, markers)
     needs_units = bool(
         verbs
         or markers
@@ -389,7 +397,7 @@ def _prepare(
         or (block.index <= _LEAD_BLOCKS and terms)  # the author an opening names (authorship)
         or (":" in text and (COLON_PREFIX.match(text) or BARE_LABEL.fullmatch(text)))
         or any(t.kind == "role" for _, _, t in terms)
-        or (terms and len(text) <= _SUBHEADING_CHARS and DASH_SUFFIX.search(text) is not None)
+        or (terms and subheading_dash(text) is not None)
     )
     units, starts, term_at = tokenise(text, folded, terms, check) if needs_units else _NO_UNITS
     return BlockWork(

@@ -31,6 +31,27 @@ BARE_LABEL = re.compile(r"([^:.!?\"“”«»]{3,80}?):\s*")
 # A headline's source after a spaced dash ("... - Kremlin"), or a wire's hyphen run on to a
 # capitalised source ("... NATO bids -Kremlin").
 DASH_SUFFIX = re.compile(r"\s(?:[–—-]\s+|-(?=[A-Z]))([^–—]{1,60}?)\s*$")
+# A paragraph set as a headline with its source after a dash ("'...' - <name>") is no longer.
+_SUBHEADING_CHARS = 200
+
+
+def subheading_dash(text: str) -> re.Match[str] | None:
+    """The spaced dash and the source that close a short paragraph set as a headline ("'...'
+    - <name>", "<Title Case Words> - <office>", a quote's tag '"..." – <name>.'); None for
+    most paragraphs, which end a sentence with no quote opening them (checked first)."""
+    if len(text) > _SUBHEADING_CHARS:
+        return None
+    text = text.rstrip()
+    last = text[-1:]
+    if not last or last in "!?:,;":
+        return None
+    if last == ".":
+        if text[:1] not in "\"“«‘'":
+            return None
+        text = text[:-1]
+    return DASH_SUFFIX.search(text)
+
+
 _unit_start = itemgetter(START)
 
 # A speaker named as the owner of the words or the view a sentence gives (on folded text):
@@ -44,18 +65,9 @@ OWN_WORDS = re.compile(
     rf"|\b(?P<noun>(?:{_WORD}\s+){{0,3}}?{_WORD}(?:'s|s'))\s+(?:words|message|answer|reply|verdict)"
     r"(?:\s+(?:was|is|were)(?:\s+[a-z]+){0,2})?(?=\s*:)"
 )
-# Words one of whose OWN_WORDS forms holds: a block with none of them is not searched.
-OWN_WORDS_HINTS = (
-    "words",
-    "view",
-    "opinion",
-    "estimation",
-    "assessment",
-    "put it",
-    "message",
-    "answer",
-    "reply",
-    "verdict",
+# Words one of OWN_WORDS's forms holds: a block with none of them is not searched.
+OWN_WORDS_HINT = re.compile(
+    "words|view|opinion|estimation|assessment|put it|message|answer|reply|verdict"
 )
 
 
