@@ -1272,6 +1272,10 @@ def _subject_before(
             return verb.attr(authors, ATTRIBUTION_SUBJECT)
     if _in_place_list(units, a, floor):
         return "stop"  # "officials in Washington, Kyiv and European capitals respond"
+    if before in _PERSON_PREP:
+        person = _common_subject(units, i, floor)  # "a resident of Kyiv said": not Kyiv
+        if person is not None:
+            return verb.attr(person, ATTRIBUTION_SUBJECT)
     titled = _titled_subject(verb, a, b, appositive)
     if titled is not None:
         return titled
@@ -1923,11 +1927,10 @@ def _inverted_attr(verb: _Verb) -> _Attr | None:
     if person is not None:
         return verb.attr(person, ATTRIBUTION_INVERTED)  # '"...," said the politician'
     a, b = np_after(units, start, last)
-    if b <= a:
-        return None
-    follow = _after_parenthesis(units, b, last)
+    follow = _after_parenthesis(units, b, last) if b > a else ""
     if follow not in _INVERSION_ENDS:
-        return None
+        common = _common_after(units, start, last)  # '"...," said a resident of Kyiv'
+        return verb.attr(common, ATTRIBUTION_INVERTED) if common is not None else None
     who = resolve(units[a:b], verb.state.names)
     learn(who, verb.state.names)
     if who.kind in ("unknown", "role") and follow == ",":
@@ -2130,9 +2133,41 @@ def _common_subject(units: list[Unit], i: int, floor: int) -> Who | None:
 
 
 # How far back a common noun's person may start ("a drone pilot from one of the brigades"),
-# and the prepositions that may describe them ("a resident of", "a pilot from").
+# and the prepositions that may describe them ("a resident of", "a pilot from", "a woman in").
 _COMMON_REACH = 10
-_PERSON_PREP = frozenset(["of", "from"])
+_PERSON_PREP = frozenset(["of", "from", "in"])
+
+
+def _common_after(units: list[Unit], start: int, last: int) -> Who | None:
+    """A person an inverted verb introduces by a common noun after an indefinite article
+    ('"...," said a pensioner from Belgorod', "said a Kyiv teacher", "said an elderly woman in
+    Kharkiv"), read forward as `_common_subject` reads it back: a speaker of no actor's, who
+    stops carry-over (the quote is theirs, not the last official's). None when an office or a
+    person's noun heads the phrase ("a spokesman", "a Russian diplomat": `resolve` reads those
+    by their side) or no common noun closes it ("said a Ukrainian")."""
+    if start >= last or units[start][LOW] not in _INDEFINITE:
+        return None
+    j = start + 1
+    if j + 1 < last and units[j][LOW] == "of" and units[j + 1][LOW] in _OWNERS:
+        j += 2  # "said one of the soldiers", "one of their neighbours"
+    first = j
+    while j < last and j - start <= _COMMON_REACH:
+        unit = units[j]
+        term = unit[TERM]
+        if term is not None and term.kind not in ("adjective", "alias"):
+            return None  # "a senior official", "a government source": an office
+        if term is None and (unit[CAP] or not unit[LOW].isalpha() or unit[LOW] in _CLAUSE_OPENS):
+            break
+        j += 1
+    head = units[j - 1]
+    if j == first or head[TERM] is not None or head[LOW] in PERSON_NOUNS:
+        return None
+    return Who("unknown", (), units[start][START], head[END])
+
+
+# Words that end a common noun's phrase read forward: its place ("of", "from", "in") or a
+# relative clause ("who lives nearby").
+_CLAUSE_OPENS = _PERSON_PREP | word_set("who whose that which")
 
 
 # Verbs of a relative clause that say what the subject holds: ", who heads the State Duma's
