@@ -2777,6 +2777,8 @@ def _pronoun_subject(
     prior = next((w for p, w in reversed(work.main) if p < pos and w.kind in _NAMED), None)
     if prior is not None:
         return prior
+    if _opens_content(work, attr):
+        return None  # "Seven countries including Ukraine said they ...": that verb's subject
     owner = (
         _opening_possessor(work, pos)
         or _body_before_it(work, attr, state)
@@ -2805,6 +2807,28 @@ def _pronoun_subject(
         if not last.thing:
             return None
     return _recent_speaker(work, state, distance)
+
+
+def _opens_content(work: BlockWork, attr: _Attr) -> bool:
+    """The pronoun is the subject of a speech verb's content clause in its own sentence ("...
+    said on Wednesday that they were ...", "... announced they would ..."): it points at that
+    verb's subject, which no attribution settled (a settled one is `_pronoun_subject`'s prior
+    subject), not at a speaker of an earlier paragraph."""
+    units = work.units
+    k = bisect_left(work.starts, attr.who.start)
+    floor = bisect_left(work.starts, work.sentence_start(attr.who.start))
+    j = k - 1
+    while j > floor and (units[j][LOW] in _CONTENT_GAP or units[j][LOW].isdigit()):
+        j -= 1  # "said on Wednesday that", "said late on 12 March"
+    if j < floor:
+        return False
+    verbs = work.verbs
+    v = bisect_left(verbs, units[j][START], key=start_key)
+    return v < len(verbs) and verbs[v][0] == units[j][START] and verbs[v][2].cls == "speech"
+
+
+# What may stand between a speech verb and its content clause's subject: "that", a time.
+_CONTENT_GAP = CALENDAR | _TIME_OPENERS | _DAY_TIMES | _DAY_PARTS | word_set("that on this last")
 
 
 def _clause_subject_before(work: BlockWork, attr: _Attr, state: State) -> Who | None:
