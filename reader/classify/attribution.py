@@ -2985,7 +2985,27 @@ def role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who 
     house = _house_office(work, who, state)
     if house is not None:
         return house
-    return _self_named_author(work, who, state) or _person_before_body(work, who, state, distance)
+    return (
+        _self_named_author(work, who, state)
+        or _headline_office(who, state)
+        or _person_before_body(work, who, state, distance)
+    )
+
+
+def _headline_office(who: Who, state: State) -> Who | None:
+    """A bare national office no one in the article holds ("the Air Force reported"), heard
+    after a speaker of another side than the one the headline gives a voice: the headline's
+    side's office, not the last speaker's (a Kremlin spokesman holds no air force). A story
+    names its own country's offices bare (`own_side`, which stops trusting the headline once a
+    second side speaks, since a bare office may then be either's: here the last speaker's side
+    holds none of it). None when the last speaker is of the headline's side, or the headline's
+    is the alliance itself (it holds no ministry)."""
+    lead, last = state.headline, state.last
+    if lead is None or last is None or not last.actors or not set(who.roles) & _HOUSE_OFFICES:
+        return None
+    if set(last.actors) & set(lead.actors) or (lead.actors == ("nato",) and not lead.member):
+        return None
+    return Who("actor", lead.actors, who.start, who.end, who.roles, member=lead.member)
 
 
 # People, never a body's voice: "the politician said" after "the State Department announced"
