@@ -1265,17 +1265,14 @@ def _subject_before(
         return None
     a, b, person = _subject_phrase(verb, i)
     before = units[a - 1][LOW] if a - 1 >= floor else ""
-    listed = _listed_before(units, a, floor)  # "by Ukraine, Poland and Romania"
-    if listed - 1 >= floor and units[listed - 1][LOW] in _TEXT_AUTHOR_PREPS and not appositive:
-        authors = _text_authors(verb, listed, a, b)
-        if authors is not None:
-            return verb.attr(authors, ATTRIBUTION_SUBJECT)
+    authors = None if appositive else _authors_named(verb, a, b)
+    if authors is not None:
+        return authors
     if _in_place_list(units, a, floor):
         return "stop"  # "officials in Washington, Kyiv and European capitals respond"
-    if before in _PERSON_PREP:
-        person = _common_subject(units, i, floor)  # "a resident of Kyiv said": not Kyiv
-        if person is not None:
-            return verb.attr(person, ATTRIBUTION_SUBJECT)
+    placed = _person_of_place(verb, i, before)  # "a resident of Kyiv said": not Kyiv
+    if placed is not None:
+        return placed
     titled = _titled_subject(verb, a, b, appositive)
     if titled is not None:
         return titled
@@ -1304,6 +1301,27 @@ def _subject_before(
         return None  # a member state's police ("Danish police said"): its own affairs
     trailing = before in _TRAILING_OPEN and verb.last - verb.k <= _TRAILING_TAIL
     return verb.attr(who, ATTRIBUTION_SUBJECT, trailing=trailing)
+
+
+def _authors_named(verb: _Verb, a: int, b: int) -> _Attr | None:
+    """A text's authors named after "by" or "from" before the subject's phrase at units
+    a..b ("by Ukraine, Poland and Romania"): `_text_authors`'s attribution, if any."""
+    units, floor = verb.units, verb.floor
+    listed = _listed_before(units, a, floor)
+    if listed - 1 < floor or units[listed - 1][LOW] not in _TEXT_AUTHOR_PREPS:
+        return None
+    authors = _text_authors(verb, listed, a, b)
+    return verb.attr(authors, ATTRIBUTION_SUBJECT) if authors is not None else None
+
+
+def _person_of_place(verb: _Verb, i: int, before: str) -> _Attr | None:
+    """ "A resident of Kyiv said", "a student from Moscow told": a place after a preposition
+    (`before`) that describes a person a common noun introduces (`_common_subject`, the phrase
+    ending at unit `i`): the person speaks, for no side, and not the place."""
+    if before not in _PERSON_PREP:
+        return None
+    person = _common_subject(verb.units, i, verb.floor)
+    return verb.attr(person, ATTRIBUTION_SUBJECT) if person is not None else None
 
 
 def _resolve_subject(verb: _Verb, a: int, b: int, person: Who | None) -> Who:
