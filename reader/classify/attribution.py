@@ -1824,8 +1824,9 @@ def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | Non
 def _house_senator(units: list[Unit], a: int, b: int, who: Who, state: State) -> bool:
     """ "Senator from Kaliningrad <name> told RIA Novosti": a senator is the US Senate's by
     default, but one from a region on another side's page (a Moscow dateline, a state outlet),
-    no side named in the phrase, sits in that side's upper house (Russia's Federation Council
-    members are senators too). A bare "Senator <name>" there may still be a US senator."""
+    no other side named in the phrase (a name or a place after "from"), sits in that side's
+    upper house (Russia's Federation Council members are senators too). A bare "Senator
+    <name>" there may still be a US senator."""
     house = house_open(state)
     if who.kind != "actor" or not house or set(house) & set(who.actors):
         return False
@@ -1833,7 +1834,17 @@ def _house_senator(units: list[Unit], a: int, b: int, who: Who, state: State) ->
     if "from" not in lows:
         return False
     terms = [unit for unit in units[a : a + lows.index("from")] if unit[TERM] is not None]
-    return len(terms) == 1 and terms[0][LOW] in _SENATORS
+    if len(terms) != 1 or terms[0][LOW] not in _SENATORS:
+        return False
+    # "Senator from South Carolina Lindsey Graham told RIA Novosti": a name or a place of
+    # another side after "from" keeps the senator there
+    named = {
+        actor
+        for unit in units[a:b]
+        if unit[TERM] is not None and unit[LOW] not in _SENATORS
+        for actor in unit[TERM].actors
+    }
+    return named <= set(house)
 
 
 _SENATORS = word_set("senator senators")
