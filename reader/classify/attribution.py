@@ -1336,13 +1336,14 @@ def _subject_before(
         return None
     a, b, person = _subject_phrase(verb, i)
     before = units[a - 1][LOW] if a - 1 >= floor else ""
-    listed = _listed_before(units, a, floor)  # "by Ukraine, Poland and Romania"
-    if listed - 1 >= floor and units[listed - 1][LOW] in _TEXT_AUTHOR_PREPS and not appositive:
-        authors = _text_authors(verb, listed, a, b)
-        if authors is not None:
-            return verb.attr(authors, ATTRIBUTION_SUBJECT)
+    authors = None if appositive else _authors_named(verb, a, b)
+    if authors is not None:
+        return authors
     if _in_place_list(units, a, floor):
         return "stop"  # "officials in Washington, Kyiv and European capitals respond"
+    placed = _person_of_place(verb, i, before)  # "a resident of Kyiv said": not Kyiv
+    if placed is not None:
+        return placed
     titled = _titled_subject(verb, a, b, appositive)
     if titled is not None:
         return titled
@@ -1371,6 +1372,27 @@ def _subject_before(
         return None  # a member state's police ("Danish police said"): its own affairs
     trailing = before in _TRAILING_OPEN and verb.last - verb.k <= _TRAILING_TAIL
     return verb.attr(who, ATTRIBUTION_SUBJECT, trailing=trailing)
+
+
+def _authors_named(verb: _Verb, a: int, b: int) -> _Attr | None:
+    """A text's authors named after "by" or "from" before the subject's phrase at units
+    a..b ("by Ukraine, Poland and Romania"): `_text_authors`'s attribution, if any."""
+    units, floor = verb.units, verb.floor
+    listed = _listed_before(units, a, floor)
+    if listed - 1 < floor or units[listed - 1][LOW] not in _TEXT_AUTHOR_PREPS:
+        return None
+    authors = _text_authors(verb, listed, a, b)
+    return verb.attr(authors, ATTRIBUTION_SUBJECT) if authors is not None else None
+
+
+def _person_of_place(verb: _Verb, i: int, before: str) -> _Attr | None:
+    """ "A resident of Kyiv said", "a student from Moscow told": a place after a preposition
+    (`before`) that describes a person a common noun introduces (`_common_subject`, the phrase
+    ending at unit `i`): the person speaks, for no side, and not the place."""
+    if before not in _PERSON_PREP:
+        return None
+    person = _common_subject(verb.units, i, verb.floor)
+    return verb.attr(person, ATTRIBUTION_SUBJECT) if person is not None else None
 
 
 def _resolve_subject(verb: _Verb, a: int, b: int, person: Who | None) -> Who:
@@ -1895,8 +1917,9 @@ def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | Non
 def _house_senator(units: list[Unit], a: int, b: int, who: Who, state: State) -> bool:
     """ "Senator from Kaliningrad <name> told RIA Novosti": a senator is the US Senate's by
     default, but one from a region on another side's page (a Moscow dateline, a state outlet),
-    no side named in the phrase, sits in that side's upper house (Russia's Federation Council
-    members are senators too). A bare "Senator <name>" there may still be a US senator."""
+    no other side named in the phrase (a name or a place after "from"), sits in that side's
+    upper house (Russia's Federation Council members are senators too). A bare "Senator
+    <name>" there may still be a US senator."""
     house = house_open(state)
     if who.kind != "actor" or not house or set(house) & set(who.actors):
         return False
@@ -1904,7 +1927,17 @@ def _house_senator(units: list[Unit], a: int, b: int, who: Who, state: State) ->
     if "from" not in lows:
         return False
     terms = [unit for unit in units[a : a + lows.index("from")] if unit[TERM] is not None]
-    return len(terms) == 1 and terms[0][LOW] in _SENATORS
+    if len(terms) != 1 or terms[0][LOW] not in _SENATORS:
+        return False
+    # "Senator from South Carolina Lindsey Graham told RIA Novosti": a name or a place of
+    # another side after "from" keeps the senator there
+    named = {
+        actor
+        for unit in units[a:b]
+        if unit[TERM] is not None and unit[LOW] not in _SENATORS
+        for actor in unit[TERM].actors
+    }
+    return named <= set(house)
 
 
 _SENATORS = word_set("senator senators")
@@ -2016,11 +2049,10 @@ def _inverted_attr(verb: _Verb) -> _Attr | None:
     if person is not None:
         return verb.attr(person, ATTRIBUTION_INVERTED)  # '"...," said the politician'
     a, b = np_after(units, start, last)
-    if b <= a:
-        return None
-    follow = _after_parenthesis(units, b, last)
+    follow = _after_parenthesis(units, b, last) if b > a else ""
     if follow not in _INVERSION_ENDS:
-        return None
+        common = _common_after(units, start, last)  # '"...," said a resident of Kyiv'
+        return verb.attr(common, ATTRIBUTION_INVERTED) if common is not None else None
     who = resolve(units[a:b], verb.state.names)
     learn(who, verb.state.names)
     if who.kind in ("unknown", "role") and follow == ",":
@@ -2223,9 +2255,41 @@ def _common_subject(units: list[Unit], i: int, floor: int) -> Who | None:
 
 
 # How far back a common noun's person may start ("a drone pilot from one of the brigades"),
-# and the prepositions that may describe them ("a resident of", "a pilot from").
+# and the prepositions that may describe them ("a resident of", "a pilot from", "a woman in").
 _COMMON_REACH = 10
-_PERSON_PREP = frozenset(["of", "from"])
+_PERSON_PREP = frozenset(["of", "from", "in"])
+
+
+def _common_after(units: list[Unit], start: int, last: int) -> Who | None:
+    """A person an inverted verb introduces by a common noun after an indefinite article
+    ('"...," said a pensioner from Belgorod', "said a Kyiv teacher", "said an elderly woman in
+    Kharkiv"), read forward as `_common_subject` reads it back: a speaker of no actor's, who
+    stops carry-over (the quote is theirs, not the last official's). None when an office or a
+    person's noun heads the phrase ("a spokesman", "a Russian diplomat": `resolve` reads those
+    by their side) or no common noun closes it ("said a Ukrainian")."""
+    if start >= last or units[start][LOW] not in _INDEFINITE:
+        return None
+    j = start + 1
+    if j + 1 < last and units[j][LOW] == "of" and units[j + 1][LOW] in _OWNERS:
+        j += 2  # "said one of the soldiers", "one of their neighbours"
+    first = j
+    while j < last and j - start <= _COMMON_REACH:
+        unit = units[j]
+        term = unit[TERM]
+        if term is not None and term.kind not in ("adjective", "alias"):
+            return None  # "a senior official", "a government source": an office
+        if term is None and (unit[CAP] or not unit[LOW].isalpha() or unit[LOW] in _CLAUSE_OPENS):
+            break
+        j += 1
+    head = units[j - 1]
+    if j == first or head[TERM] is not None or head[LOW] in PERSON_NOUNS:
+        return None
+    return Who("unknown", (), units[start][START], head[END])
+
+
+# Words that end a common noun's phrase read forward: its place ("of", "from", "in") or a
+# relative clause ("who lives nearby").
+_CLAUSE_OPENS = _PERSON_PREP | word_set("who whose that which")
 
 
 # Verbs of a relative clause that say what the subject holds: ", who heads the State Duma's
@@ -2835,6 +2899,8 @@ def _pronoun_subject(
     prior = next((w for p, w in reversed(work.main) if p < pos and w.kind in _NAMED), None)
     if prior is not None:
         return prior
+    if _opens_content(work, attr):
+        return None  # "Seven countries including Ukraine said they ...": that verb's subject
     owner = (
         _opening_possessor(work, pos)
         or _body_before_it(work, attr, state)
@@ -2863,6 +2929,28 @@ def _pronoun_subject(
         if not last.thing:
             return None
     return _recent_speaker(work, state, distance)
+
+
+def _opens_content(work: BlockWork, attr: _Attr) -> bool:
+    """The pronoun is the subject of a speech verb's content clause in its own sentence ("...
+    said on Wednesday that they were ...", "... announced they would ..."): it points at that
+    verb's subject, which no attribution settled (a settled one is `_pronoun_subject`'s prior
+    subject), not at a speaker of an earlier paragraph."""
+    units = work.units
+    k = bisect_left(work.starts, attr.who.start)
+    floor = bisect_left(work.starts, work.sentence_start(attr.who.start))
+    j = k - 1
+    while j > floor and (units[j][LOW] in _CONTENT_GAP or units[j][LOW].isdigit()):
+        j -= 1  # "said on Wednesday that", "said late on 12 March"
+    if j < floor:
+        return False
+    verbs = work.verbs
+    v = bisect_left(verbs, units[j][START], key=start_key)
+    return v < len(verbs) and verbs[v][0] == units[j][START] and verbs[v][2].cls == "speech"
+
+
+# What may stand between a speech verb and its content clause's subject: "that", a time.
+_CONTENT_GAP = CALENDAR | _TIME_OPENERS | _DAY_TIMES | _DAY_PARTS | word_set("that on this last")
 
 
 def _clause_subject_before(work: BlockWork, attr: _Attr, state: State) -> Who | None:
@@ -3019,7 +3107,27 @@ def role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who 
     house = _house_office(work, who, state)
     if house is not None:
         return house
-    return _self_named_author(work, who, state) or _person_before_body(work, who, state, distance)
+    return (
+        _self_named_author(work, who, state)
+        or _headline_office(who, state)
+        or _person_before_body(work, who, state, distance)
+    )
+
+
+def _headline_office(who: Who, state: State) -> Who | None:
+    """A bare national office no one in the article holds ("the Air Force reported"), heard
+    after a speaker of another side than the one the headline gives a voice: the headline's
+    side's office, not the last speaker's (a Kremlin spokesman holds no air force). A story
+    names its own country's offices bare (`own_side`, which stops trusting the headline once a
+    second side speaks, since a bare office may then be either's: here the last speaker's side
+    holds none of it). None when the last speaker is of the headline's side, or the headline's
+    is the alliance itself (it holds no ministry)."""
+    lead, last = state.headline, state.last
+    if lead is None or last is None or not last.actors or not set(who.roles) & _HOUSE_OFFICES:
+        return None
+    if set(last.actors) & set(lead.actors) or (lead.actors == ("nato",) and not lead.member):
+        return None
+    return Who("actor", lead.actors, who.start, who.end, who.roles, member=lead.member)
 
 
 # People, never a body's voice: "the politician said" after "the State Department announced"

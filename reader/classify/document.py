@@ -161,8 +161,10 @@ _WE_OPENING = re.compile(r"we,\s+(.{3,160}?),")
 
 # A line of content: five words or more that end a sentence, at the line's end or before the
 # next sentence, a lower-case word's stop (a paragraph whose last stop the page lost; "Mr."
-# is no sentence's end).
-_CONTENT = re.compile(r"(?:\S+\s+){4,}(?:\S+[.!?:\"”’)]\s*$|[a-z]{3,}[.!?]\s+[A-Z])")
+# is no sentence's end). Matched from the line's first word only: a match from a later word
+# is one from the first too (more words before it), and `search` retried the unbounded
+# repeat at every offset, quadratic on a long line with no stop (46 s for 10,000 words).
+_CONTENT = re.compile(r"\s*(?:\S+\s+){4,}(?:\S+[.!?:\"”’)]\s*$|[a-z]{3,}[.!?]\s+[A-Z])")
 
 # A release's bullet point with no full stop ("• UK sanctions officials involved in ...", "the
 # Foreign Secretary will address the Council today ..."): a line of content all the same.
@@ -687,7 +689,7 @@ def _delivered(work: BlockWork) -> bool:
     credit = CREDIT.search(work.text)  # "... low power.”, – WRITE: <site>": the site credited
     text = work.text[: credit.start() + 1] if credit is not None else work.text
     return (
-        _CONTENT.search(text) is not None
+        _CONTENT.match(text) is not None
         or _SALUTATION.match(work.folded) is not None
         or _BULLET.match(work.text) is not None
         or _PREAMBLE.match(work.text) is not None

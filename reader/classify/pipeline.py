@@ -689,6 +689,8 @@ def _body_sources(
     carried speaker, the positions it names ("Zelensky's statement that", "words from X")."""
     if work.units:
         stated_by(work, rules, state, distance)
+    if work.quotes and not work.main:
+        _labelled_quote(work, rules, state)
     if (
         not work.main
         and not in_voice
@@ -699,6 +701,38 @@ def _body_sources(
         _carry_quote(work, rules, state, distance)
     if work.term_at:
         reported_positions(work, rules, state)
+
+
+def _labelled_quote(work: BlockWork, rules: CompiledRules, state: State) -> None:
+    """A quote that a later sentence of the paragraph opens with its speaker's label ("The
+    president is pleased with the pledge. <Name>: “...”", a press release's way to give each
+    leader's words): the label names the quote's speaker as a "Name: ..." line does at a
+    paragraph's start, so the quote is theirs, not the last speaker's (`_carry_quote`). Only
+    a name the lexicon knows as one side's speaker, alone before the colon (no clause, no
+    office); read from the block's terms, since a paragraph of quotes is not tokenised."""
+    for label in _LABEL_BEFORE_QUOTE.finditer(work.text):
+        start, end = label.span(1)
+        words = label.group(1).split()
+        if len(words) > _LABEL_WORDS or not all(word[:1].isupper() for word in words):
+            continue
+        named = [term for t_start, t_end, term in work.terms if start <= t_start < t_end <= end]
+        if len(named) != 1 or named[0].kind != "speaker" or not named[0].actors:
+            continue
+        who = Who("actor", named[0].actors, start, end, member=named[0].member)
+        if not allowed(who, work, rules, person=True):
+            continue
+        weight = rules.weights.attribution
+        add_evidence(work, ATTRIBUTION_COLON, who.actors, start, end, weight)
+        work.main.append((start, who))
+        state.last = Speaker(who.actors, work.index, member=who.member)
+        note_person(state, state.last)
+        return
+
+
+# A speaker's label that opens a later sentence of a paragraph, right before the quote it
+# gives (". <Name>: “"), and the most words it may have.
+_LABEL_BEFORE_QUOTE = re.compile(r"[.!?]\s+([^:.!?\"“”«»]{1,60}?):\s*[\"“«]")
+_LABEL_WORDS = 4
 
 
 def _quotes_a_topic(work: BlockWork) -> bool:

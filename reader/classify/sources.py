@@ -37,7 +37,7 @@ from reader.classify.types import (
 )
 from reader.classify.units import ASKS_SPEAKER, first_person, in_spans, merged, section_heading
 from reader.model import Article, Block
-from reader.rules.compile import CompiledRules, SourceRule, TermRule, VerbForm, fold
+from reader.rules.compile import CompiledRules, SourceRule, Term, TermRule, VerbForm, fold
 from reader.rules.grammar import ATTRIBUTION_HEADLINE, CARRY_DOCUMENT, CARRY_STATEMENT
 
 # A title is a line: a pattern that runs longer than this on one is given up.
@@ -248,7 +248,9 @@ def headline_office(work: BlockWork, rules: CompiledRules) -> Who | None:
     return None
 
 
-def _bare_office(term: Any) -> bool:
+def _bare_office(term: Term | None) -> bool:
+    """An office with no side of its own ("foreign min.", "defence secretary"): a headline
+    naming only such words leaves the holder, and so the side, to the first paragraphs."""
     return term is not None and term.kind == "role" and not term.actors
 
 
