@@ -93,6 +93,21 @@ def test_quotes(text: str, quoted: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ('would go on," he said. "No truce."', ['would go on,"', '"No truce."']),
+        ("the front will hold.”", ["the front will hold.”"]),
+        ('He said it was "over" then.', ['"over"']),
+    ],
+    ids=["straight-closes-the-quote-before", "curly-closes-the-quote-before", "opens-its-own"],
+)
+def test_quotes_run_on(text: str, quoted: list[str]) -> None:
+    """After a paragraph that ended inside a quote, a first mark set where a quote closes closes
+    that quote, which runs from the block's start."""
+    assert [text[a:b] for a, b in quoted_spans(text, runs_on=True)] == quoted
+
+
+@pytest.mark.parametrize(
     ("text", "units"),
     [
         (

@@ -30,6 +30,7 @@ from reader.classify.phrases import (
     SKIP,
     STATED_STANCES,
     adverb,
+    ing_form,
     learn,
     name_run_before,
     namelike,
@@ -69,7 +70,7 @@ from reader.classify.types import (
     Who,
     WhoKind,
 )
-from reader.classify.units import in_spans
+from reader.classify.units import OWN_WORDS, in_spans
 from reader.rules.compile import CompiledRules, VerbForm
 from reader.rules.grammar import (
     ATTRIBUTION_COORDINATED,
@@ -284,6 +285,10 @@ def sentence_attrs(
     last = bisect_left(starts, s_end)
     attrs: list[_Attr] = []
     for m_start, m_end in markers:
+        owner = _words_owner(work, units, starts, m_start, state)
+        if owner is not None:
+            attrs.append(_Attr(m_start, m_end, owner, ATTRIBUTION_SOURCE, None, True))
+            continue
         k = bisect_left(starts, m_end)
         a, b = np_after(units, k, last)
         who = resolve(units[a:b], state.names)
@@ -317,6 +322,30 @@ def sentence_attrs(
             attrs.append(attr)
     attrs.sort(key=lambda a: a.pos)
     return attrs
+
+
+def _words_owner(
+    work: BlockWork, units: list[Unit], starts: list[int], m_start: int, state: State
+) -> Who | None:
+    """Whose words or view a marker of `units.OWN_WORDS` names ("In her opinion, ...", "As
+    Peskov put it, ...", "Zelensky's message was clear: ..."): the possessor, a pronoun
+    carried as "he said" is, a common noun someone of no side; None for any other marker."""
+    m = OWN_WORDS.match(work.folded, m_start)
+    if m is None:
+        return None
+    group = next(g for g in ("owner", "put", "noun") if m.group(g) is not None)
+    a, b = bisect_left(starts, m.start(group)), bisect_left(starts, m.end(group))
+    phrase = units[a:b]
+    if len(phrase) > 1 and phrase[-1][LOW] in ("'s", "’s", "'"):
+        phrase = phrase[:-1]
+    if not phrase:
+        return None
+    first = 1 if phrase[0][LOW] in ("the", "a", "an") and len(phrase) > 1 else 0
+    who = resolve(phrase[first:], state.names)
+    learn(who, state.names)
+    if who.kind == "none":  # "As one fisherman put it": someone of no side, no carry-over
+        return Who("unknown", (), phrase[0][START], phrase[-1][END])
+    return who
 
 
 # Words right before a reported speech verb that make it no statement: a modal or a negation
@@ -540,13 +569,9 @@ def verb_subject(
         return None
     i, relative = found
     if form.participle:
-        before = verb.low(i)
-        if before == "by" and _act_named(verb):
-            return None  # "crossed the line by announcing a decision to ...": the act named
-        if before in (",", "and", "as", "while", "when", "by") or before in SKIP:
-            return _participle_attr(verb, earlier)
-        if not _progressive(verb, i):
-            return None
+        reading = _participle_reading(verb, i, earlier)
+        if reading != "progressive":
+            return reading
     if i >= verb.floor and units[i][LOW] in COORD:
         return _coordinated_attr(verb, earlier)
     # '..., said Peskov': looked for after the subject before the verb, whatever asides that
@@ -797,8 +822,9 @@ def _passive_agent(verb: _Verb) -> _Attr | None:
 
 def _agent_by(verb: _Verb) -> int | None:
     """The "by" that names a passive speech verb's agent past what the verb called the thing:
-    "described as 'historic' by X", "branded 'sabre-rattling' by X" (a quoted word or "as"
-    and a few words, no comma or clause between); None when no such "by" follows."""
+    "described as 'historic' by X", "branded 'sabre-rattling' by X", "labelled a 'warmonger'
+    by X" (a quoted word or "as" and a few words, no comma or clause between); None when no
+    such "by" follows."""
     units, k = verb.units, verb.k
     if k + 2 >= verb.last or units[k][END] != verb.end:
         return None  # (a verb of more words: "quoted as saying by")
@@ -810,10 +836,13 @@ def _agent_by(verb: _Verb) -> int | None:
             if units[j][LOW] in _COMPLEMENT_STOPS:
                 return None
         return None
-    if opener in _QUOTE_MARKS:
-        for j in range(k + 2, min(k + 3 + _COMPLEMENT_REACH, verb.last - 1)):
+    q = k + 1  # the quote's opening mark, past an article: "labelled a “warmonger” by X"
+    if opener in ("a", "an") and units[k + 2][LOW] in _QUOTE_MARKS:
+        q = k + 2
+    if units[q][LOW] in _QUOTE_MARKS:
+        for j in range(q + 1, min(q + 2 + _COMPLEMENT_REACH, verb.last - 1)):
             if units[j][LOW] in _QUOTE_MARKS:
-                return j + 1 if units[j + 1][LOW] == "by" and j > k + 2 else None
+                return j + 1 if units[j + 1][LOW] == "by" and j > q + 1 else None
             if units[j][LOW] in _COMPLEMENT_STOPS:
                 return None
     return None
@@ -992,6 +1021,23 @@ def _act_named(verb: _Verb) -> bool:
     return not any(verb.units[i][LOW] in _RESPONSES for i in reach)
 
 
+def _participle_reading(
+    verb: _Verb, i: int, earlier: list[_Attr]
+) -> _Attr | Literal["progressive"] | None:
+    """An -ing form's attribution (unit `i` ends what stands before it): ", saying ..." and
+    "and adding ..." take the clause's speaker, ", with X saying ..." X; "by announcing ..."
+    names an act; "progressive" when it is a verb's progressive ("is saying"), read on as a
+    verb of its own."""
+    before = verb.low(i)
+    if before == "by" and _act_named(verb):
+        return None  # "crossed the line by announcing a decision to ...": the act named
+    if before in (",", "and", "as", "while", "when", "by") or before in SKIP:
+        return _participle_attr(verb, earlier)
+    if _with_agent(verb) is not None:
+        return _participle_attr(verb, earlier)  # ", with X saying ...": X's own words
+    return "progressive" if _progressive(verb, i) else None
+
+
 def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
     """ ", saying ...": the clause's speaker, else the sentence's main subject. A speaker
     inside a quote is not the one who goes on outside it ('"The president made clear ...,"
@@ -1000,7 +1046,7 @@ def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
     quoted = _quoted_as(verb)
     if quoted is not None:  # "the agency quoted X as saying": X speaks, or one of no side
         return verb.attr(quoted, ATTRIBUTION_PARTICIPLE, follows=True)
-    speaker = _agent_before(verb) or _participle_subject(earlier, verb.start)
+    speaker = _agent_before(verb) or _with_agent(verb) or _participle_subject(earlier, verb.start)
     if speaker is None and verb.form.lemma in _INTERPRETIVE:
         return None  # "Biden invited the leaders of Japan, signaling ...": the act signals
     if speaker is None and verb.form.lemma == "agree":
@@ -1009,6 +1055,31 @@ def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
     if who.kind == "none" or (speaker is None and who.word == "it"):
         return None  # "it has been reported that ... when considering ...": no one's clause
     return verb.attr(who, ATTRIBUTION_PARTICIPLE, follows=True)
+
+
+def _with_agent(verb: _Verb) -> Who | None:
+    """The participle's own subject after "with", in an absolute clause set off by a comma
+    ("The decision was welcomed, with Foreign Minister X thanking the allies and stressing
+    ...", "Moscow denied it, with Y calling the claims 'nonsense'"): X speaks, not the main
+    clause's subject. (A second participle coordinated with the first goes with it.)"""
+    units, k, floor = verb.units, verb.k, verb.floor
+    i = k - 1
+    while i > floor and units[i][LOW] != "with" and k - i <= _WITH_REACH:
+        if units[i][LOW] in (",", ";", ":", "."):
+            return None
+        i -= 1
+    if units[i][LOW] != "with" or i - 1 < floor or units[i - 1][LOW] != ",":
+        return None
+    a, b = np_after(units, i + 1, k)
+    if a != i + 1 or b <= a:
+        return None
+    if b < k and not (ing_form(units[b]) and units[k - 1][LOW] == "and"):
+        return None  # "with X firing at the town and Y saying ...": Y's, not X's
+    who = resolve(units[a:b], verb.state.names)
+    return who if who.kind == "actor" else None
+
+
+_WITH_REACH = 16  # the most units between "with" and the participle
 
 
 # Words made by an agent the participle after them goes on with: "responding to comments made
@@ -1596,7 +1667,29 @@ _CLAUSE_REACH = 6  # the most units between "said" and its clause's verb
 def _time_clause_speaks(verb: _Verb, before: str) -> bool:
     """The subject opens a time clause ("a day after the Kremlin announced that ...") whose
     verb says something: its content follows it (`_says_that`, `_content_follows`)."""
-    return before in _TIME_CONJUNCTIONS and (_says_that(verb) or _content_follows(verb))
+    return before in _TIME_CONJUNCTIONS and (
+        _says_that(verb) or _content_follows(verb) or _quoted_complement(verb)
+    )
+
+
+def _quoted_complement(verb: _Verb) -> bool:
+    """A speech verb whose object the speaker's own quoted words complete, a few words on and
+    in the same sentence ("after X called the guarantees a “compromise”", "after X denounced
+    Russia as a “terrorist state”"): what the speaker said, not an act told (not a claimed
+    act, "after Moscow claimed to annex the “new regions”")."""
+    quotes = verb.work.quotes
+    units, k = verb.units, verb.k
+    if not quotes or verb.form.cls != "speech" or k + 1 >= verb.last or units[k + 1][LOW] == "to":
+        return False
+    for j in range(k + 1, min(k + 1 + _OBJECT_REACH, verb.last)):
+        if units[j][LOW] in (";", ":", "."):
+            return False
+        if in_spans(units[j][START], quotes):
+            return True
+    return False
+
+
+_OBJECT_REACH = 16  # the most units of an object before its quoted complement
 
 
 def _content_follows(verb: _Verb) -> bool:
@@ -2975,7 +3068,7 @@ def _person_opening(work: BlockWork, attr: _Attr, state: State) -> Who | None:
     opening = work.units[first]
     if opening[LOW] in _QUOTE_MARKS:
         return None  # '"...," he said': the sentence opens inside a quote
-    if opening[TERM] is None and opening[LOW].endswith("ing") and opening[LOW].isalpha():
+    if ing_form(opening):
         return None  # "Addressing Russian diplomats, he said": the participle's object
     k = bisect_left(starts, attr.who.start)
     who = _opening_subject(work.units, first, k, state) if first < k else None
@@ -3348,7 +3441,7 @@ def _is_thing(units: Sequence[Unit]) -> bool:
     for unit in units:
         term = unit[TERM]
         if term is None:
-            if unit[LOW] not in ("the", "'s", "’s"):
+            if unit[LOW] not in ("the", "'s", "’s", "."):  # (a stop ends "by Moscow.")
                 return False
         elif term.kind in ("alias", "other"):
             thing = True

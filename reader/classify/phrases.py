@@ -1049,6 +1049,13 @@ def first_phrase(units: list[Unit]) -> list[Unit]:
     return out
 
 
+def ing_form(unit: Unit) -> bool:
+    """A word of no term ending in "-ing" ("Addressing", "saying"): a participle or a gerund,
+    where a clause of its own opens."""
+    low = unit[LOW]
+    return unit[TERM] is None and low.endswith("ing") and low.isalpha()
+
+
 def is_person(units: Sequence[Unit]) -> bool:
     """A transcript speaker is a person (a speaker term or a name), not a country."""
     for unit in units:

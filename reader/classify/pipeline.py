@@ -48,6 +48,7 @@ from reader.classify.phrases import (
     OBJECT_PREP,
     SKIP,
     first_phrase,
+    ing_form,
     is_person,
     learn,
     resolve,
@@ -99,6 +100,7 @@ from reader.classify.units import (
     in_spans,
     merged,
     section_heading,
+    subheading_dash,
 )
 from reader.classify.verdicts import Verdicts
 from reader.config import Config
@@ -163,14 +165,16 @@ def classify_iter(
     order = _BlockOrder(rules, config.carry_distance)
     strings: dict[str, str] = {}  # evidence texts, shared (see `add_evidence`)
     effort = Effort(cancel, pace)
+    open_before = False  # the last block of the chunk before ends inside a quote
     for chunk in _chunks(article.blocks):
         with _collector_paused():
-            for block, work in zip(
-                chunk, prepare_chunk(chunk, rules, budget, strings, effort), strict=True
-            ):
+            works = prepare_chunk(chunk, rules, budget, strings, effort, open_before)
+            open_before = still_open(works[-1])
+            for block, work in zip(chunk, works, strict=True):
                 effort.check()
                 pending = _analyse(block, work, rules, state, config.carry_distance, effort)
                 order.take(block, work, pending, _awaits_author(state))
+            del works, work  # (the chunk's working data dies here, before collection resumes)
         yield from order.ready()
     yield from order.finish()
 
@@ -337,12 +341,14 @@ def _colon_label(
     if _no_label(prefix, work, is_title):
         return None
     before, transcript = _label_units(work, cut)
-    if before and (before[0][LOW] in _POSSESSIVES or _participle(before[0])):
+    if before and (before[0][LOW] in _POSSESSIVES or ing_form(before[0])):
         return None  # "Our answer is clear: ...", "Addressing X, he said: ...": no label
     if any(start == 0 and end >= cut for start, end in work.excluded):
         return None  # "LONDON: Following ...": a dateline (reader.classify.scan), no speaker
     pre_units = first_phrase(before)
     after = before.index(pre_units[-1]) + 1 if pre_units else len(before)
+    if _opening_phrase(before, work, cut):
+        return None  # "On Friday, Zelensky said: ...": the sentence's own subject speaks
     if after < len(before) and pre_units[-1][LOW].endswith(("'s", "’s")):
         return None  # "Ambassador's warning: ...": a possessive heads a noun, a heading
     if is_title and after < len(before) and before[after][LOW] in _CLAUSE_WORDS:
@@ -359,6 +365,20 @@ def _colon_label(
     if len(who.actors) > 1 and not any(u[LOW] in ("and", "&") for u in pre_units):
         return None  # "Russian Drones Breach Polish Airspace: ...": a clause, no speaker
     return who, pre_units, cut, transcript
+
+
+def _opening_phrase(before: list[Unit], work: BlockWork, cut: int) -> bool:
+    """The words before the colon are a clause set off by a comma, a speech verb after the
+    comma ("On Friday, Zelensky said: ...", "Minutes later, the minister wrote: ...",
+    "X, asked about the drills, said: ..."): no speaker's label, but a sentence whose own
+    subject the sentence grammar reads ("In Moscow, X said:" is not Moscow's)."""
+    comma = next((u[START] for u in before if u[LOW] == ","), None)
+    if comma is None:
+        return False
+    verbs = [(start, form) for start, _, form in work.verbs if start < cut]
+    return any(comma < start and not form.participle for start, form in verbs) and not any(
+        start < comma for start, _ in verbs
+    )
 
 
 def _label_units(work: BlockWork, cut: int) -> tuple[list[Unit], bool]:
@@ -388,18 +408,13 @@ def _no_label(prefix: re.Match[str], work: BlockWork, is_title: bool) -> bool:
     """Words before a colon that cannot be a speaker's label: a long clause (a sentence), or
     an outlet's genre before a headline's claim ("INTERVIEW: <claim> — MFA": its source after
     the dash). (A participle's clause, "Addressing Russian diplomats, he said: ...", is
-    `_participle`'s, in `_colon_label`.)"""
+    `ing_form`'s, in `_colon_label`.)"""
     if len(prefix.group(1).split()) > 10:
         return True
     return is_title and work.folded[: prefix.end(1)].strip() in _GENRE_LABELS
 
 
 _POSSESSIVES = frozenset(["our", "my", "your", "their", "his", "her", "its"])
-
-
-def _participle(unit: Unit) -> bool:
-    """A word of no term ending in "-ing" ("Addressing", "Speaking"): a clause opens there."""
-    return unit[TERM] is None and unit[LOW].endswith("ing") and unit[LOW].isalpha()
 
 
 # An outlet's genre or section before a headline's colon: no speaker's label.
@@ -456,8 +471,11 @@ def _analyse(
     voice, body_from, pending, labelled = _voice_and_label(block, work, rules, state, is_title)
     if is_title and pending is None and not (labelled and work.main):
         pending = _headline_source(work, rules, state)  # (a clause before a colon: no label)
+    headed = not is_title and voice is None and _dashed_subheading(work)
+    if headed:
+        _headline_source(work, rules, state)  # (a role there has no paragraphs to wait for)
     in_voice = voice is not None and bool(voice.actors)
-    speaking = voice if in_voice else _line_voice(work, state, is_title)
+    speaking = voice if in_voice else _line_voice(work, state, is_title or headed)
     if speaking is None and not is_title:
         speaking = statement_speaker(work, state, block.kind != "heading")
     if not is_title:
@@ -479,6 +497,31 @@ def _analyse(
         _last_readings(work, rules, state, distance, body_from)
     _framing_and_mentions(work, rules)
     return pending
+
+
+def _dashed_subheading(work: BlockWork) -> bool:
+    """A paragraph set as a headline, its source after a spaced dash: before the dash a quote
+    alone ("'Real progress was made today' - <name>", a stop after the name too) or, with no
+    sentence's end, words in title case ("Goal Of The Talks Is A Lasting Peace - <office>"),
+    as live pages and transcripts head each speaker's part. Its source speaks, in a
+    headline's grammar."""
+    if not work.units:
+        return False  # (no lexicon term, no source to name: most paragraphs)
+    dash = subheading_dash(work.text)
+    if dash is None or dash.start() == 0:
+        return False
+    text = work.text.rstrip()
+    claim = text[: dash.start()].strip()
+    if _ONE_QUOTE.fullmatch(claim):
+        return True
+    if text.endswith("."):
+        return False
+    words = [w for w in claim.split() if len(w) > 3 and w[:1].isalpha()]
+    return len(words) >= _TITLE_CASE_WORDS and all(w[:1].isupper() for w in words)
+
+
+# Long words a title-case subheading has before its dash, at least.
+_TITLE_CASE_WORDS = 3
 
 
 def _body_voices(

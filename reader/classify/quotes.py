@@ -11,6 +11,7 @@ from reader.classify.evidence import add_evidence
 from reader.classify.types import (
     BlockWork,
 )
+from reader.classify.units import CLOSERS, ends_open, opens_quote
 from reader.rules.compile import CompiledRules
 from reader.rules.grammar import (
     CARRY_AUTHOR,
@@ -26,41 +27,30 @@ def mostly_quoted(work: BlockWork) -> bool:
     return bool(work.quotes) and (quoted * 2 >= len(work.text) or work.quotes[0][0] == 0)
 
 
-_OPENERS = '“"«'
-_CLOSERS = '”"»'
-
-
-def _opens_quote(text: str) -> bool:
-    """`text` opens with a quote mark: an opening one, or a closing ” set where an opening one
-    belongs ("”We will win" is a quote, as reader.classify.units reads it)."""
-    return text[:1] in _OPENERS or (text[:1] == "”" and text[1:2].isalnum())
-
-
 def _delivers_quote(held: BlockWork, nxt: BlockWork) -> bool:
     """The paragraph after an introducing line with no label of its own opens a quote in the
     document's own voice: the text the line introduces."""
     return (
-        _opens_quote(nxt.text)
+        opens_quote(nxt.text)
         and any(ev.rule == CARRY_DOCUMENT.id for ev in nxt.evidence)
         and not any(ev.kind in ("attribution", "carry") for ev in held.evidence)
     )
 
 
 def still_open(work: BlockWork) -> bool:
-    """The block ends inside a quote it opened ("“We will not ..." with no closing mark): by
-    typographic convention the quote runs on into the next paragraph, which opens with a quote
-    mark again."""
-    quotes = work.quotes
-    if not quotes:
-        return False
-    start, end = quotes[-1]
-    text = work.text
-    return end == len(text) and _opens_quote(text[start:]) and text.rstrip()[-1:] not in _CLOSERS
+    """The block ends inside a quote it opened: the quote runs on into the next paragraph,
+    which opens with a quote mark again (or closes it with no opening mark)."""
+    return ends_open(work.text, work.quotes)
 
 
 def continues_quote(work: BlockWork) -> bool:
-    """The block opens with a quote mark: it may go on with the quote of the block before."""
-    return _opens_quote(work.text.lstrip())
+    """The block opens with a quote mark, or inside the quote of the block before, which it
+    closes with no opening mark ('... a commitment," he said': `units.quoted_spans`): it may
+    go on with the quote of the block before."""
+    quotes = work.quotes
+    return opens_quote(work.text.lstrip()) or (
+        bool(quotes) and quotes[0][0] == 0 and work.text[quotes[0][1] - 1] in CLOSERS
+    )
 
 
 def close_quote(works: list[BlockWork], rules: CompiledRules) -> None:
@@ -100,7 +90,7 @@ def bare_quote(work: BlockWork) -> bool:
     text = work.text.strip()
     if len(text) < 2:
         return False
-    if not _opens_quote(text) or text.rstrip(".")[-1] not in _CLOSERS:
+    if not opens_quote(text) or text.rstrip(".")[-1] not in CLOSERS:
         return False
     return sum(e - s for s, e in work.quotes) * 10 >= len(text) * 9
 

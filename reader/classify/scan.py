@@ -15,6 +15,8 @@ from __future__ import annotations
 import time
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from itertools import accumulate
+from operator import itemgetter
 from typing import Any, TypeVar
 
 from reader.classify.datelines import dateline
@@ -23,10 +25,14 @@ from reader.classify.types import BlockWork, Unit
 from reader.classify.units import (
     BARE_LABEL,
     COLON_PREFIX,
+    OWN_WORDS,
+    OWN_WORDS_HINT,
+    ends_open,
     in_spans,
     merged,
     quoted_spans,
     sentence_spans,
+    subheading_dash,
     tokenise,
 )
 from reader.model import Block
@@ -54,20 +60,18 @@ def prepare_chunk(
     budget: Budget,
     strings: dict[str, str],
     effort: Effort | None = None,
+    open_before: bool = False,
 ) -> list[BlockWork]:
     """Scan a run of blocks with the combined patterns in one pass over their joined text;
     `effort` is checked between the scans and the blocks, so a cancel ends the work soon.
+    `open_before`: the block before the run ended inside a quote (see `quoted_spans`).
 
     The blocks are joined with a newline: no term holds one and every term ends at a word end,
     so each match falls inside one block, exactly where a scan of that block alone finds it.
     """
     texts = [block.text for block in blocks]
     folded_all = fold("\n".join(texts))
-    bounds: list[int] = []
-    offset = 0
-    for text in texts:
-        bounds.append(offset)
-        offset += len(text) + 1
+    bounds = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
 
     check = effort.check if effort is not None else _no_check
     check()
@@ -85,10 +89,11 @@ def prepare_chunk(
     terms = _bucket(rules.terms.scan(folded_all), bounds)
     check()
     verbs = _verbs(rules, budget, words, folded, bounds)
-    markers = _bucket(rules.markers.scan(folded_all), bounds)
+    markers = _bucket(_with_own_words(folded_all, bounds, rules.markers.scan(folded_all)), bounds)
     off = budget.off
-    return [
-        _prepare(
+    works: list[BlockWork] = []
+    for i, block in enumerate(blocks):
+        work = _prepare(
             block,
             folded[i],
             [(s, e) for s, e, rule in excluded[i] if rule.id not in off]
@@ -101,9 +106,11 @@ def prepare_chunk(
             strings,
             check,
             _rule_ids(excluded[i], off) if excluded[i] else (),
+            runs_on=open_before,
         )
-        for i, block in enumerate(blocks)
-    ]
+        open_before = ends_open(work.text, work.quotes)
+        works.append(work)
+    return works
 
 
 def _rule_ids(hits: list[tuple[int, int, TermRule]], off: set[str]) -> tuple[str, ...]:
@@ -331,6 +338,26 @@ def _holding_match(search: Callable[[str, int], Any], text: str, bounds: list[in
 _NO_UNITS: tuple[list[Unit], list[int], list[int]] = ([], [], [])  # never changed: shared
 
 
+def _with_own_words(
+    folded_all: str, bounds: list[int], markers: list[tuple[int, int, Any]]
+) -> list[tuple[int, int, Any]]:
+    """The source markers with the phrases that name the owner of a sentence's words ("In her
+    opinion,", "As Peskov put it,": `units.OWN_WORDS`), in offset order: looked for only in
+    the blocks that hold one of their nouns."""
+    found: list[tuple[int, int, Any]] = []
+    searched = -1
+    for hint in OWN_WORDS_HINT.finditer(folded_all):
+        i = bisect_right(bounds, hint.start()) - 1
+        if i == searched:
+            continue
+        searched = i
+        end = bounds[i + 1] - 1 if i + 1 < len(bounds) else len(folded_all)
+        found += [
+            (m.start(), m.end(), None) for m in OWN_WORDS.finditer(folded_all, bounds[i], end)
+        ]
+    return sorted([*markers, *found], key=itemgetter(0)) if found else markers
+
+
 # The paragraphs where a newspaper's "LONDON: " dateline may open the story.
 _OPENING_BLOCKS = 2
 
@@ -346,6 +373,7 @@ def _prepare(
     strings: dict[str, str],
     check: Callable[[], None],
     rule_ids: tuple[str, ...] = (),
+    runs_on: bool = False,
 ) -> BlockWork:
     """One block's working data from its matches; tokenise it only if there is grammar to do.
     `check` raises once the classification is cancelled (looked at while a long block is
@@ -360,7 +388,7 @@ def _prepare(
         terms = [t for t in terms if not in_spans(t[0], cover)]
         verbs = [v for v in verbs if not in_spans(v[0], cover)]
         markers = [m for m in markers if not in_spans(m[0], cover)]
-    quotes = quoted_spans(text)
+    quotes = quoted_spans(text, runs_on)
     needs_units = bool(
         verbs
         or markers
@@ -369,6 +397,7 @@ def _prepare(
         or (block.index <= _LEAD_BLOCKS and terms)  # the author an opening names (authorship)
         or (":" in text and (COLON_PREFIX.match(text) or BARE_LABEL.fullmatch(text)))
         or any(t.kind == "role" for _, _, t in terms)
+        or (terms and subheading_dash(text) is not None)
     )
     units, starts, term_at = tokenise(text, folded, terms, check) if needs_units else _NO_UNITS
     return BlockWork(

@@ -636,8 +636,12 @@ _NOT_VERBS = OBJECT_PREP | frozenset(["and", "or", "but", "of", "as"])
 def named_subject(work: BlockWork, state: State) -> None:
     """A block with no speaker that names a person of a side as a sentence's subject ("...,
     Rutte avoided predicting when ..."): that person, not a speaker named before, is the one
-    a later "he said" takes (the nearest mention, as quote attributors resolve pronouns)."""
-    if work.main or (state.last is not None and state.last.block == work.index):
+    a later "he said" takes (the nearest mention, as quote attributors resolve pronouns). In a
+    block whose speaker is a country or a body ("Rutte ... has been labelled a Russophobe by
+    Moscow"), the person it names as a subject is still the one a later "he" takes."""
+    last = state.last
+    by_thing = last is not None and last.block == work.index and last.thing
+    if not by_thing and (work.main or (last is not None and last.block == work.index)):
         return
     text = work.text
     found = [
@@ -654,7 +658,8 @@ def named_subject(work: BlockWork, state: State) -> None:
         _, actors, member = max(found, key=itemgetter(0))
         speaker = Speaker(actors, work.index, member=member)
         note_person(state, speaker)
-        state.last = speaker
+        if not by_thing:
+            state.last = speaker
 
 
 def _subject_at(text: str, start: int, end: int) -> bool:

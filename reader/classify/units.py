@@ -31,7 +31,44 @@ BARE_LABEL = re.compile(r"([^:.!?\"“”«»]{3,80}?):\s*")
 # A headline's source after a spaced dash ("... - Kremlin"), or a wire's hyphen run on to a
 # capitalised source ("... NATO bids -Kremlin").
 DASH_SUFFIX = re.compile(r"\s(?:[–—-]\s+|-(?=[A-Z]))([^–—]{1,60}?)\s*$")
+# A paragraph set as a headline with its source after a dash ("'...' - <name>") is no longer.
+_SUBHEADING_CHARS = 200
+
+
+def subheading_dash(text: str) -> re.Match[str] | None:
+    """The spaced dash and the source that close a short paragraph set as a headline ("'...'
+    - <name>", "<Title Case Words> - <office>", a quote's tag '"..." – <name>.'); None for
+    most paragraphs, which end a sentence with no quote opening them (checked first)."""
+    if len(text) > _SUBHEADING_CHARS:
+        return None
+    text = text.rstrip()
+    last = text[-1:]
+    if not last or last in "!?:,;":
+        return None
+    if last == ".":
+        if text[:1] not in "\"“«‘'":
+            return None
+        text = text[:-1]
+    return DASH_SUFFIX.search(text)
+
+
 _unit_start = itemgetter(START)
+
+# A speaker named as the owner of the words or the view a sentence gives (on folded text):
+# "In her opinion, ...", "In Zakharova's words, ...", "As Peskov put it, ...", "Zelensky's
+# message was clear: ...". The group `owner` holds the speaker's words.
+_WORD = r"[^\s,.;:!?\"“”«»()]+"
+OWN_WORDS = re.compile(
+    rf"\bin\s+(?P<owner>his|her|their|its|(?:{_WORD}\s+){{0,3}}?{_WORD}(?:'s|s'))\s+(?:own\s+)?"
+    r"(?:words|view|opinion|estimation|assessment)(?=\s*,)"
+    rf"|\b(?:as|how)\s+(?P<put>(?:{_WORD}\s+){{0,3}}?{_WORD})\s+put\s+it\b"
+    rf"|\b(?P<noun>(?:{_WORD}\s+){{0,3}}?{_WORD}(?:'s|s'))\s+(?:words|message|answer|reply|verdict)"
+    r"(?:\s+(?:was|is|were)(?:\s+[a-z]+){0,2})?(?=\s*:)"
+)
+# Words one of OWN_WORDS's forms holds: a block with none of them is not searched.
+OWN_WORDS_HINT = re.compile(
+    "words|view|opinion|estimation|assessment|put it|message|answer|reply|verdict"
+)
 
 
 def in_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -112,8 +149,12 @@ def tokenise(
 _QUOTE_MARK = re.compile("[“”«»\"‘’']")
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of quoted text, quote marks included. An unclosed quote runs to the block's end."""
+def quoted_spans(text: str, runs_on: bool = False) -> list[tuple[int, int]]:
+    """Spans of quoted text, quote marks included. An unclosed quote runs to the block's end.
+    `runs_on`: the paragraph before ended inside a quote it opened (`ends_open`), so a first
+    mark set where a quote closes ('... a commitment," he said') closes that quote, which
+    runs from the block's start: outlets that leave out the mark a continued paragraph opens
+    with still close the quote where it ends."""
     if _QUOTE_MARK.search(text) is None:
         return []
     spans: list[tuple[int, int]] = []
@@ -121,6 +162,8 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     closer = ""
     n = len(text)
     last_curly = text.rfind("”")
+    if runs_on:
+        open_at, closer = _run_on(text)
     for m in _QUOTE_MARK.finditer(text):
         i = m.start()
         ch = text[i]
@@ -150,6 +193,45 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     if open_at >= 0 and closer != "’'":
         spans.append((open_at, n))
     return spans
+
+
+_DOUBLE_MARK = re.compile('[“”«»"]')
+
+
+def _run_on(text: str) -> tuple[int, str]:
+    """Where the quote of the paragraph before stands open in this one, and the mark that
+    closes it: from the start (0) when the first double mark is a closing one set where a
+    quote closes, else (-1, "")."""
+    first = _DOUBLE_MARK.search(text)
+    if first is not None and first.group() in CLOSERS and _closes(text, first.start()):
+        return 0, first.group()
+    return -1, ""
+
+
+# The double marks that open and close a quote (single ones are apostrophes too).
+_OPENERS = '“"«'
+CLOSERS = '”"»'
+
+
+def ends_open(text: str, spans: list[tuple[int, int]]) -> bool:
+    """The block ends inside a quote it opened ("“We will not ..." with no closing mark): by
+    typographic convention the quote runs on into the next paragraph."""
+    if not spans:
+        return False
+    start, end = spans[-1]
+    return end == len(text) and opens_quote(text[start:]) and text.rstrip()[-1:] not in CLOSERS
+
+
+def opens_quote(text: str) -> bool:
+    """`text` opens with a quote mark: an opening one, or a closing ” set where an opening one
+    belongs ("”We will win" is a quote, as `quoted_spans` reads it)."""
+    return text[:1] in _OPENERS or (text[:1] == "”" and text[1:2].isalnum())
+
+
+def _closes(text: str, i: int) -> bool:
+    """A double mark at `i` that stands where a quote closes: right after a word or a stop, with
+    no word right after it ('... a commitment," he said', '... the civilised world.”')."""
+    return i > 0 and not text[i - 1].isspace() and not text[i + 1 : i + 2].isalnum()
 
 
 def _opens(text: str, i: int) -> bool:
