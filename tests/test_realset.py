@@ -216,10 +216,10 @@ def test_by_default_every_committed_real_article_set_is_scored() -> None:
     # its first read at session 14's start until its final read at that session's end; real18
     # (built in session 14) is a check set: half dev, half blind (the check half, only its
     # totals shown); real19 (built in session 14) was blind from its first read at session 15's
-    # start until its final read at that session's end; real20 (built in session 15) is blind
-    # from its first read at session 16's start; real21 (built in session 16, weighted to
-    # Ukraine's voice) is blind from its first read right after its adjudication
-    assert splits == [{"dev"}] * 17 + [{"dev", "blind"}, {"dev"}, {"blind"}, {"blind"}]
+    # start until its final read at that session's end; real20 (built in session 15) and real21
+    # (built in session 16, weighted to Ukraine's voice) were blind from their first reads in
+    # session 16 until their final reads at its end
+    assert splits == [{"dev"}] * 17 + [{"dev", "blind"}, {"dev"}, {"dev"}, {"dev"}]
 
 
 def test_a_real_set_keeps_its_articles_text_only_in_the_ignored_cache() -> None:
