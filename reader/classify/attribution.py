@@ -29,6 +29,7 @@ from reader.classify.phrases import (
     OBJECT_PREP,
     SKIP,
     STATED_STANCES,
+    WEEKDAYS,
     adverb,
     ing_form,
     learn,
@@ -164,7 +165,7 @@ def _trip_frame(units: list[Unit], to: int, floor: int) -> int | None:
             return j - 1 if j - 1 > floor else None
         if low in _TRIPS:  # not a trip planned or asked for: "invited X to visit Kyiv to ..."
             return j - 1 if j - 1 > floor and units[j - 1][LOW] != "to" else None
-        gap = low in _TRIP_GAP or low.isdigit() or low in _WEEKDAYS
+        gap = low in _TRIP_GAP or low.isdigit() or low in WEEKDAYS
         if not (gap or unit[CAP] or unit[TERM] is not None):
             return None
         j -= 1
@@ -185,9 +186,6 @@ _OWNERS = word_set("his her their its the this that")
 _OCCASIONS = word_set(
     "speech address remarks statement visit opportunity occasion appearance meeting platform"
 )
-
-
-_WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
 
 
 # "is believed to", "was described": passive, the subject is not the speaker.
@@ -755,7 +753,7 @@ def _noun_by_the_word_before(verb: _Verb) -> bool:
         return True  # "agreed to share, in writing, the terms": a gerund after a preposition
     if prev in _CALL_KINDS and verb.form.lemma == "call":
         return True  # "in Lengthy Phone Call", "a video call": the call is a noun
-    if prev in _WEEKDAYS and i - 1 >= verb.floor:
+    if prev in WEEKDAYS and i - 1 >= verb.floor:
         before = units[i - 1][LOW]
         if before in NOUN_MARK or before.endswith(("'s", "’s")):
             return True  # "Trump's Friday call", "the Monday statement": a noun
@@ -3013,7 +3011,7 @@ def _qualifies_a_noun(units: list[Unit], k: int) -> bool:
         return False
     before = units[k - 1]
     low = before[LOW]
-    if low in _RELATIVE_WORDS or low in _WEEKDAYS:  # "... on Thursday it said showed ..."
+    if low in _RELATIVE_WORDS or low in WEEKDAYS:  # "... on Thursday it said showed ..."
         return True
     return (
         low.isalpha()

@@ -127,9 +127,9 @@ _STATE_FORMS = word_set("republic kingdom")
 
 # Capitalised, but never part of a speaker's name: "On Friday Zelensky said" (no comma after
 # the time) names Zelensky, and "On" is no preposition of his.
-CALENDAR = word_set(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "june july august september october november december"
+WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
+CALENDAR = WEEKDAYS | word_set(
+    "january february march april june july august september october november december"
 )
 
 
