@@ -232,20 +232,27 @@ def headline_office(work: BlockWork, rules: CompiledRules) -> Who | None:
     ("Foreign Min. open to ...", "Defence Secretary alarmed by ..."): its last word, for the
     first paragraphs to name the holder (reader.classify.document.resolve_title), as for
     "..., Governor Says"."""
+    for match in _headline_matches(work.folded, rules):
+        if match.groupdict().get("speaker") is None:
+            continue
+        start, end = match.span("speaker")
+        inside = [u for u in work.units if start <= u[START] < end and u[LOW] != "the"]
+        if inside and all(_bare_office(u[TERM]) for u in inside):
+            last = inside[-1]
+            word = work.folded.rfind(" ", last[START], last[END]) + 1  # "foreign min."
+            return Who("unknown", start=max(word, last[START]), end=last[END])
+    return None
+
+
+def _headline_matches(text: str, rules: CompiledRules) -> Iterator[Any]:
+    """The matches of the `headline` rules' title patterns in `text`, rule by rule."""
     for rule in rules.sources:
         if rule.voice != "headline":
             continue
         for pattern in rule.titles:
-            match = _search(pattern, work.folded)
-            if match is None or match.groupdict().get("speaker") is None:
-                continue
-            start, end = match.span("speaker")
-            inside = [u for u in work.units if start <= u[START] < end and u[LOW] != "the"]
-            if inside and all(_bare_office(u[TERM]) for u in inside):
-                last = inside[-1]
-                word = work.folded.rfind(" ", last[START], last[END]) + 1  # "foreign min."
-                return Who("unknown", start=max(word, last[START]), end=last[END])
-    return None
+            match = _search(pattern, text)
+            if match is not None:
+                yield match
 
 
 def _bare_office(term: Term | None) -> bool:
@@ -263,16 +270,12 @@ def _after_semicolon(
     semicolon = text.find(";", end)
     if semicolon < 0:
         return author
-    for rule in rules.sources:
-        if rule.voice != "headline":
+    for match in _headline_matches(text[semicolon:], rules):
+        if match.start() != 0:
             continue
-        for pattern in rule.titles:
-            match = _search(pattern, text[semicolon:])
-            if match is None or match.start() != 0:
-                continue
-            found = _group_actor(work, match, "speaker", offset=-semicolon)
-            if found:
-                return tuple(dict.fromkeys(author + found))
+        found = _group_actor(work, match, "speaker", offset=-semicolon)
+        if found:
+            return tuple(dict.fromkeys(author + found))
     return author
 
 
