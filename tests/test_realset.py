@@ -220,7 +220,7 @@ def test_by_default_every_committed_real_article_set_is_scored() -> None:
     # start until its final read at that session's end; real20 (built in session 15) and real21
     # (built in session 16, weighted to Ukraine's voice) were blind from their first reads in
     # session 16 until their final reads at its end; real22 (built in session 16) is blind from
-    # its first read at session 17's start until its final read
+    # its first read at session 18's start until its final read
     assert splits == [{"dev"}] * 17 + [{"dev", "blind"}, {"dev"}, {"dev"}, {"dev"}, {"blind"}]
 
 
