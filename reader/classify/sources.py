@@ -22,6 +22,7 @@ from operator import itemgetter
 from typing import Any
 from urllib.parse import urlsplit
 
+from reader.classify.document import names_statement
 from reader.classify.evidence import add_evidence, note_rule
 from reader.classify.phrases import CREDIT, one_party, person_name, tie_names
 from reader.classify.types import (
@@ -453,6 +454,8 @@ def embedded_document(work: BlockWork, state: State, rules: CompiledRules) -> No
             state.statement = Speaker(author, work.index)
             note_rule(work, rule.id)
             work.evidence = [ev for ev in work.evidence if ev.kind in _NO_POSITION]
+            if names_statement(work):  # "Ambassador X's answer to a media question"
+                add_evidence(work, CARRY_STATEMENT, author, 0, len(work.text), rules.weights.carry)
             return
 
 
@@ -770,10 +773,11 @@ _VOICES = frozenset([CARRY_DOCUMENT.id, CARRY_STATEMENT.id])
 
 
 def document_label(work: BlockWork, rules: CompiledRules) -> None:
-    """A line under the title that only names the document ("Statement by Ambassador X at the
-    Security Council briefing on Ukraine": a title rule's pattern, no sentence of its own)
-    states no position: the document's voice is taken back."""
-    if work.text.rstrip().endswith((".", "!", "?", ":")):
+    """A line under the title that only names the document ("Press conference by X following
+    the meeting of ...": a title rule's pattern, no sentence of its own) states no position:
+    the document's voice is taken back. One that names the speaker's statement or answer
+    (`names_statement`) is an attribution-only line, and keeps it."""
+    if work.text.rstrip().endswith((".", "!", "?", ":")) or names_statement(work):
         return
     if not any(ev.rule == CARRY_DOCUMENT.id for ev in work.evidence):
         return
