@@ -480,7 +480,8 @@ _BYLINE = re.compile(r"\W*by\s")
 def byline_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
     """The line after a bare genre title ("Opening remarks" / "by NATO Secretary General X
     at the meeting of ..."): the title rules read the two lines as one title, and this line,
-    which only names the document, is no one's position. Whether it was such a line."""
+    a delivery line that names the speaker, is an attribution-only line: the speaker's (as
+    "As delivered by X" is). Whether it was such a line."""
     genre, state.genre = state.genre, None
     if genre is None or not _BYLINE.match(work.folded):
         return False
@@ -494,6 +495,7 @@ def byline_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
             _establish(state, rule, author)
             note_rule(work, rule.id)
             work.evidence = [ev for ev in work.evidence if ev.kind in _NO_POSITION]
+            add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
             return True
     return False
 
