@@ -142,7 +142,17 @@ def _on_page(rule: SourceRule, page: tuple[str, str]) -> bool:
 
 def title_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
     """The first title rule that the title matches and whose speaker the lexicon knows: the
-    document is in that speaker's voice. A title that states a claim before its source
+    document is in that speaker's voice (`_title_document`). A lead-in in the title's slot
+    that no title rule reads, ending in a colon ("The following is a statement from X,
+    presented on Tuesday:"), is read as an opening line is: the line and the text after it
+    are X's. Returns whether a document rule applied."""
+    if _title_document(work, state, rules):
+        return True
+    return work.text.rstrip().endswith(":") and opening_source(work, state, rules)
+
+
+def _title_document(work: BlockWork, state: State, rules: CompiledRules) -> bool:
+    """The title rules on the title. A title that states a claim before its source
     ("<claim> - address of the President", "<claim>: UK statement to the OSCE") carries it.
     A `headline` rule labels the title alone ("Berlin 'alarmed' by ...") and the document stays
     a news article. Returns whether a document rule applied (then the title's generic genre
