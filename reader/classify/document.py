@@ -633,10 +633,43 @@ def _opening_author(work: BlockWork, state: State, rules: CompiledRules) -> tupl
         return ()  # a line with a speaker of its own is theirs
     return (
         _first_person_side(work)
+        or _first_person_subject(work, state)
         or _narrator_side(work, state)
         or _headline_author(state)
         or _office_holder(work, state, rules)
     )
+
+
+def _first_person_subject(work: BlockWork, state: State) -> tuple[str, ...]:
+    """Under a title of one speaker no rule knows ("Statement by Prime Minister <name> ..."),
+    a line that says "we" or "our" and has one side's name as the subject of a verb of its
+    own stance or help ("We are at a critical point. Canada is working with its partners
+    ...", "Lithuania remains steadfast in our support") names the speaker's own side: a
+    country tells its own commitments in the first person only through its officials. A side
+    that attacks "our" cities is no author: its verbs are not these."""
+    quotes, folded = work.quotes, work.folded
+    if not state.author_pending or not any(
+        not in_spans(m.start(), quotes) for m in FIRST_PERSON_FOLDED.finditer(folded)
+    ):
+        return ()
+    named = sorted((t_start, t_end, term) for t_start, t_end, term in work.terms if term.actors)
+    for start, end in work.sentences:
+        first = next(((a, b, t) for a, b, t in named if start <= a < end), None)
+        if first is None or in_spans(first[0], quotes) or len(first[2].actors) != 1:
+            continue
+        if _SUBJECT_STANCE.match(folded, first[1]):
+            return first[2].actors
+    return ()
+
+
+# A subject's own stance or help, right after its name: "remains steadfast", "is working
+# with", "will continue to support", "strongly condemns".
+_SUBJECT_STANCE = re.compile(
+    r"\s+(?:remains|stands|(?:is|are)\s+(?:(?:also|now|still)\s+)?(?:working|renewing|providing|"
+    r"allocating|sending|supporting|committed|steadfast|determined|resolute|ready|proud|united)|"
+    r"will\s+(?:continue\s+to\s+(?:support|stand|help)|stand|be\s+there)|"
+    r"(?:\w+ly\s+)?(?:condemns|supports|welcomes|reaffirms|reiterates))\b"
+)
 
 
 def _narrator_side(work: BlockWork, state: State) -> tuple[str, ...]:
