@@ -756,7 +756,14 @@ def _delivered(work: BlockWork) -> bool:
         or _PREAMBLE.match(work.text) is not None
         or _DELIVERY.match(work.folded) is not None
         or names_statement(work)
+        or _SHORT_SENTENCE.match(text) is not None
     )
+
+
+# A short sentence of the speaker's own, three words or four ending in a lower-case word and
+# its stop ("It's fierce fighting.", "That is our answer."): a line of content, where a
+# heading, a place and date ("Brussels, 3 May.") or "Ends." is none.
+_SHORT_SENTENCE = re.compile(r"\s*[A-Z][\w'’-]*(?:\s+[\w'’,-]+){1,2}\s+[a-z][\w'’-]+[.!]\s*$")
 
 
 # The address to the audience a delivered statement opens with, alone on its line (an office
