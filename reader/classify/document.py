@@ -264,10 +264,15 @@ def judged_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
     """An official document's title that names its topic in its author's judgement ("Statement
     on Russia's military invasion of Ukraine" on a member's ministry site, "Remarks concerning
     Russia's further invasion of Ukraine", "Statement by the Ministry of Foreign Affairs of
-    Ukraine on the new wave of Russian aggression"): it already carries the author's position
-    (a title naming only its genre and occasion states none)."""
+    Ukraine on the new wave of Russian aggression"; on a site of one side, a title that is its
+    topic alone, "On <topic> due to the escalation of Russian aggression"): it already carries
+    the author's position (a title naming only its genre and occasion states none)."""
     author = state.document
-    if not author or work.main or not OFFICIAL_TITLE.match(work.text):
+    if not author or work.main:
+        return
+    if not OFFICIAL_TITLE.match(work.text) and not (
+        state.source is not None and _TOPIC_TITLE.match(work.folded)
+    ):
         return
     if any(ev.actor in author for ev in work.evidence if ev.kind in ("carry", "attribution")):
         return
@@ -275,6 +280,12 @@ def judged_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
         work.text, work.folded, work.terms, author
     ):
         add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
+
+
+# An official page's title that is its topic alone, after "On" ("On introduction of martial law
+# due to the escalation of Russian aggression"): the document's own heading, as "Statement on"
+# is.
+_TOPIC_TITLE = re.compile(r"\W*(?:on|regarding|concerning)\s")
 
 
 def _office_alone(work: BlockWork) -> bool:
