@@ -20,7 +20,7 @@ from reader.classify.evidence import add_evidence
 from reader.classify.phrases import first_phrase, resolve
 from reader.classify.topic import allowed
 from reader.classify.types import START, BlockWork, Speaker, State, Who
-from reader.classify.units import ASKS_SPEAKER, FIRST_PERSON, first_person
+from reader.classify.units import ASKS_SPEAKER, FIRST_PERSON, first_person, in_spans
 from reader.rules.compile import CompiledRules
 from reader.rules.grammar import CARRY_AUTHOR
 
@@ -140,7 +140,9 @@ def author_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
     if lead is None or work.index <= lead.block or _floor_taken(work, state):
         return
     quoted = _bare_quote(work, state)
-    if not (quoted or first_person(work)) or ASKS_SPEAKER.search(work.folded):
+    if not (quoted or first_person(work) or _greets_own(work, lead.actors)):
+        return
+    if ASKS_SPEAKER.search(work.folded):
         return
     if _NEWSROOM.search(work.folded):
         state.lead = state.lead_sides = None  # the outlet speaks: its "we" from here on too
@@ -155,6 +157,23 @@ def author_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         state.last = Speaker(lead.actors, work.index, member=lead.member)
     else:
         state.statement = Speaker(lead.actors, work.index)
+
+
+def _greets_own(work: BlockWork, actors: tuple[str, ...]) -> bool:
+    """A short line that greets the author's own people in words only that side's officials
+    use ("Dear Ukrainians!", "Good evening, fellow Ukrainians!": framing marked
+    `first_person`), outside quotes: an address's salutation, the author's."""
+    if len(work.text.split()) > _GREETING_WORDS:
+        return False
+    quotes = work.quotes
+    return any(
+        rule.first_person and rule.actor in actors and not in_spans(start, quotes)
+        for start, _, rule in work.framing
+    )
+
+
+# The most words an address's salutation has ("Good evening, dear fellow Ukrainians!").
+_GREETING_WORDS = 6
 
 
 def _bare_quote(work: BlockWork, state: State) -> bool:

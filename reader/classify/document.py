@@ -264,10 +264,15 @@ def judged_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
     """An official document's title that names its topic in its author's judgement ("Statement
     on Russia's military invasion of Ukraine" on a member's ministry site, "Remarks concerning
     Russia's further invasion of Ukraine", "Statement by the Ministry of Foreign Affairs of
-    Ukraine on the new wave of Russian aggression"): it already carries the author's position
-    (a title naming only its genre and occasion states none)."""
+    Ukraine on the new wave of Russian aggression"; on a site of one side, a title that is its
+    topic alone, "On <topic> due to the escalation of Russian aggression"): it already carries
+    the author's position (a title naming only its genre and occasion states none)."""
     author = state.document
-    if not author or work.main or not OFFICIAL_TITLE.match(work.text):
+    if not author or work.main:
+        return
+    if not OFFICIAL_TITLE.match(work.text) and not (
+        state.source is not None and _TOPIC_TITLE.match(work.folded)
+    ):
         return
     if any(ev.actor in author for ev in work.evidence if ev.kind in ("carry", "attribution")):
         return
@@ -275,6 +280,12 @@ def judged_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
         work.text, work.folded, work.terms, author
     ):
         add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
+
+
+# An official page's title that is its topic alone, after "On" ("On introduction of martial law
+# due to the escalation of Russian aggression"): the document's own heading, as "Statement on"
+# is.
+_TOPIC_TITLE = re.compile(r"\W*(?:on|regarding|concerning)\s")
 
 
 def _office_alone(work: BlockWork) -> bool:
@@ -356,6 +367,7 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
             return
         state.document = author
         _voice_earlier(state, rules)
+    behalf_of_many(work, state, rules)
     author = state.document
     if _own_line(work, state, author, own):
         return
@@ -373,6 +385,33 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         _judged_reports(work, author)
         weight = rules.weights.attribution + rules.weights.reported
         add_evidence(work, CARRY_DOCUMENT, speaker.actors, 0, len(work.text), weight)
+
+
+def behalf_of_many(work: BlockWork, state: State, rules: CompiledRules) -> None:
+    """A delegate who reads out a statement "on behalf of the governments of <A>, <B>, <C> ..."
+    reads it for every side the list names: from this line on the document's authors are
+    those sides, the delegate's own first (a list of one side's states is that side alone)."""
+    author = state.document
+    if not author or work.index > _OPENING_BLOCKS:
+        return
+    match = _BEHALF_LIST.search(work.folded)
+    if match is None:
+        return
+    start, end = match.span(1)
+    named = sorted((t_start, term.actors) for t_start, _, term in work.terms if term.actors)
+    sides = dict.fromkeys(a for t_start, actors in named if start <= t_start < end for a in actors)
+    if len(sides) < 2 or not set(author) <= set(sides):
+        return
+    state.document = author + tuple(side for side in sides if side not in author)
+    add_evidence(work, CARRY_DOCUMENT, state.document, 0, len(work.text), rules.weights.carry)
+
+
+# "I would like to read out a statement on behalf of the governments of <list>": a joint
+# statement's signatories, read by one of them.
+_BEHALF_LIST = re.compile(
+    r"\b(?:statement|remarks|declaration)\s+on\s+behalf\s+of\s+(?:the\s+)?(?:following\s+)?"
+    r"(?:governments|countries|states|delegations)\s+(?:of\s+)?([^.;:]{2,3000})"
+)
 
 
 def _own_line(work: BlockWork, state: State, author: tuple[str, ...], own: set[str]) -> bool:
@@ -605,10 +644,43 @@ def _opening_author(work: BlockWork, state: State, rules: CompiledRules) -> tupl
         return ()  # a line with a speaker of its own is theirs
     return (
         _first_person_side(work)
+        or _first_person_subject(work, state)
         or _narrator_side(work, state)
         or _headline_author(state)
         or _office_holder(work, state, rules)
     )
+
+
+def _first_person_subject(work: BlockWork, state: State) -> tuple[str, ...]:
+    """Under a title of one speaker no rule knows ("Statement by Prime Minister <name> ..."),
+    a line that says "we" or "our" and has one side's name as the subject of a verb of its
+    own stance or help ("We are at a critical point. Canada is working with its partners
+    ...", "Lithuania remains steadfast in our support") names the speaker's own side: a
+    country tells its own commitments in the first person only through its officials. A side
+    that attacks "our" cities is no author: its verbs are not these."""
+    quotes, folded = work.quotes, work.folded
+    if not state.author_pending or not any(
+        not in_spans(m.start(), quotes) for m in FIRST_PERSON_FOLDED.finditer(folded)
+    ):
+        return ()
+    named = sorted((t_start, t_end, term) for t_start, t_end, term in work.terms if term.actors)
+    for start, end in work.sentences:
+        first = next(((a, b, t) for a, b, t in named if start <= a < end), None)
+        if first is None or in_spans(first[0], quotes) or len(first[2].actors) != 1:
+            continue
+        if _SUBJECT_STANCE.match(folded, first[1]):
+            return first[2].actors
+    return ()
+
+
+# A subject's own stance or help, right after its name: "remains steadfast", "is working
+# with", "will continue to support", "strongly condemns".
+_SUBJECT_STANCE = re.compile(
+    r"\s+(?:remains|stands|(?:is|are)\s+(?:(?:also|now|still)\s+)?(?:working|renewing|providing|"
+    r"allocating|sending|supporting|committed|steadfast|determined|resolute|ready|proud|united)|"
+    r"will\s+(?:continue\s+to\s+(?:support|stand|help)|stand|be\s+there)|"
+    r"(?:\w+ly\s+)?(?:condemns|supports|welcomes|reaffirms|reiterates))\b"
+)
 
 
 def _narrator_side(work: BlockWork, state: State) -> tuple[str, ...]:
@@ -694,7 +766,15 @@ def _delivered(work: BlockWork) -> bool:
         or _BULLET.match(work.text) is not None
         or _PREAMBLE.match(work.text) is not None
         or _DELIVERY.match(work.folded) is not None
+        or names_statement(work)
+        or _SHORT_SENTENCE.match(text) is not None
     )
+
+
+# A short sentence of the speaker's own, three words or four ending in a lower-case word and
+# its stop ("It's fierce fighting.", "That is our answer."): a line of content, where a
+# heading, a place and date ("Brussels, 3 May.") or "Ends." is none.
+_SHORT_SENTENCE = re.compile(r"\s*[A-Z][\w'’-]*(?:\s+[\w'’,-]+){1,2}\s+[a-z][\w'’-]+[.!]\s*$")
 
 
 # The address to the audience a delivered statement opens with, alone on its line (an office
@@ -708,6 +788,24 @@ _SALUTATION = re.compile(
     r"|\W*(?:good\s+(?:morning|afternoon|evening)|hello)(?:,?\s+(?:everyone|everybody|all))?"
     r"[,.!]?\s*\Z"
     r"|\W*(?:thank\s+you|thanks)(?:\s+(?:very|so)\s+much)?[,.!]?\s*\Z"  # "Thank you," alone
+)
+
+
+def names_statement(work: BlockWork) -> bool:
+    """A line under the title that names a statement and who made it ("Statement by Denmark
+    at the Permanent Council ...", "Ambassador X's statement to the OSCE in reply to ...",
+    "Ambassador X's answer to a media question"): an attribution-only line, which carries its
+    speaker as "X said:" does (GUIDE.md). A spoken occasion's name ("Press conference by X",
+    "Remarks by X at ...") only names the document."""
+    return _NAMES_STATEMENT.match(work.folded) is not None
+
+
+# A statement's genre and its speaker, or the speaker's possessive before it.
+_NAMES_STATEMENT = re.compile(
+    r"\W*(?:(?:joint|written|official)\s+)?(?:statement|answer|reply|response|comment|commentary)"
+    r"\s+(?:by|of|from)\s"
+    r"|\W*(?:[\w.-]+\s+){0,6}?[\w.-]+['’]s\s+(?:(?:joint|written|official)\s+)?"
+    r"(?:statement|answer|reply|response|comment|commentary)\s+(?:to|at|on|in|before|following)\s"
 )
 
 

@@ -1216,10 +1216,11 @@ _TOPIC_LENGTH = 160
 _TOPIC_WORD = re.compile(r"[\w'’-]+")
 # The words that name another side's act in the author's own judgement ("Russia's military
 # invasion", "the new wave of Russian aggression", "Russia's sham referendums", "Russia's armed
-# provocation", "the Kremlin's provocative and illicit decision", "a crisis provoked by Russia").
+# provocation", "the Kremlin's provocative and illicit decision", "a crisis provoked by Russia",
+# "recent Russian hybrid activities", "Moscow's malign influence").
 _JUDGEMENT = word_set(
     "invasion aggression sham so-called illegal illegitimate unprovoked barbaric criminal "
-    "provocation provocations provocative provoked illicit unlawful"
+    "provocation provocations provocative provoked illicit unlawful hybrid malign"
 )
 # "Russia's attempts to annex", "the attempted annexation": an annexation its author calls a
 # mere attempt (Moscow calls it done).

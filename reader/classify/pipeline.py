@@ -891,9 +891,17 @@ def _speaker_line(
 def _staff_speaker(work: BlockWork, state: State) -> tuple[str, ...]:
     """ "MR. PRICE:", "MS. JEAN-PIERRE:" in an official document's transcript: an official's
     house style for its own staff, whom the lexicon need not know (guests are named by their
-    office, journalists as "QUESTION:"): the document's author."""
+    office, journalists as "QUESTION:"): the document's author. So is a label that opens
+    with the office the title gives its speaker ("AMBASSADOR <NAME>:" under "Briefing with
+    Ambassador <name>, Permanent Representative of <state> ...")."""
     author = state.document
-    if state.official and author and len(author) == 1 and _HONORIFIC.match(work.folded):
+    if not (state.official and author and len(author) == 1):
+        return ()
+    folded = work.folded
+    roles = state.source.roles if state.source is not None and state.source.remarks else ()
+    if _HONORIFIC.match(folded) or any(
+        re.match(rf"\W*{re.escape(role)}\s+[\w'-]+(?:\s+[\w'-]+)?\s*:", folded) for role in roles
+    ):
         return author
     return ()
 

@@ -22,6 +22,7 @@ from operator import itemgetter
 from typing import Any
 from urllib.parse import urlsplit
 
+from reader.classify.document import names_statement
 from reader.classify.evidence import add_evidence, note_rule
 from reader.classify.phrases import CREDIT, one_party, person_name, tie_names
 from reader.classify.types import (
@@ -141,7 +142,17 @@ def _on_page(rule: SourceRule, page: tuple[str, str]) -> bool:
 
 def title_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
     """The first title rule that the title matches and whose speaker the lexicon knows: the
-    document is in that speaker's voice. A title that states a claim before its source
+    document is in that speaker's voice (`_title_document`). A lead-in in the title's slot
+    that no title rule reads, ending in a colon ("The following is a statement from X,
+    presented on Tuesday:"), is read as an opening line is: the line and the text after it
+    are X's. Returns whether a document rule applied."""
+    if _title_document(work, state, rules):
+        return True
+    return work.text.rstrip().endswith(":") and opening_source(work, state, rules)
+
+
+def _title_document(work: BlockWork, state: State, rules: CompiledRules) -> bool:
+    """The title rules on the title. A title that states a claim before its source
     ("<claim> - address of the President", "<claim>: UK statement to the OSCE") carries it.
     A `headline` rule labels the title alone ("Berlin 'alarmed' by ...") and the document stays
     a news article. Returns whether a document rule applied (then the title's generic genre
@@ -453,6 +464,8 @@ def embedded_document(work: BlockWork, state: State, rules: CompiledRules) -> No
             state.statement = Speaker(author, work.index)
             note_rule(work, rule.id)
             work.evidence = [ev for ev in work.evidence if ev.kind in _NO_POSITION]
+            if names_statement(work):  # "Ambassador X's answer to a media question"
+                add_evidence(work, CARRY_STATEMENT, author, 0, len(work.text), rules.weights.carry)
             return
 
 
@@ -477,7 +490,8 @@ _BYLINE = re.compile(r"\W*by\s")
 def byline_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
     """The line after a bare genre title ("Opening remarks" / "by NATO Secretary General X
     at the meeting of ..."): the title rules read the two lines as one title, and this line,
-    which only names the document, is no one's position. Whether it was such a line."""
+    a delivery line that names the speaker, is an attribution-only line: the speaker's (as
+    "As delivered by X" is). Whether it was such a line."""
     genre, state.genre = state.genre, None
     if genre is None or not _BYLINE.match(work.folded):
         return False
@@ -491,6 +505,7 @@ def byline_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
             _establish(state, rule, author)
             note_rule(work, rule.id)
             work.evidence = [ev for ev in work.evidence if ev.kind in _NO_POSITION]
+            add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
             return True
     return False
 
@@ -770,10 +785,11 @@ _VOICES = frozenset([CARRY_DOCUMENT.id, CARRY_STATEMENT.id])
 
 
 def document_label(work: BlockWork, rules: CompiledRules) -> None:
-    """A line under the title that only names the document ("Statement by Ambassador X at the
-    Security Council briefing on Ukraine": a title rule's pattern, no sentence of its own)
-    states no position: the document's voice is taken back."""
-    if work.text.rstrip().endswith((".", "!", "?", ":")):
+    """A line under the title that only names the document ("Press conference by X following
+    the meeting of ...": a title rule's pattern, no sentence of its own) states no position:
+    the document's voice is taken back. One that names the speaker's statement or answer
+    (`names_statement`) is an attribution-only line, and keeps it."""
+    if work.text.rstrip().endswith((".", "!", "?", ":")) or names_statement(work):
         return
     if not any(ev.rule == CARRY_DOCUMENT.id for ev in work.evidence):
         return
