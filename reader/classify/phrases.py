@@ -395,11 +395,12 @@ class _Phrase:
             self.unofficial = True
 
     def _office_of_adjective(self, unit: Unit, term: Term, previous: Unit | None) -> bool:
-        """A speaker word written in lower case is an office, a common noun ("senators" are
-        the US Senate's by default): right after another side's adjective it is that side's office
-        ("the Russian senators concluded": members of the Federation Council), as a Duma deputy
-        is Russia's (GUIDE.md: legislators of the three sides speak for them)."""
-        if unit[CAP] or self.direct or previous is None or previous[TERM] is None:
+        """A speaker word that is an office, a common noun ("senators" are the US Senate's by
+        default): right after another side's adjective it is that side's office ("the Russian
+        senators concluded", "Russian Senator <name> said": members of the Federation Council),
+        as a Duma deputy is Russia's (GUIDE.md: legislators of the three sides speak for them).
+        No side's adjective comes right before a person's name of another side's."""
+        if self.direct or previous is None or previous[TERM] is None:
             return False  # right after the adjective only: "russian strikes biden" is no office
         side = previous[TERM]
         return side.kind == "adjective" and not set(side.actors) & set(term.actors)
