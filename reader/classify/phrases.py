@@ -1147,12 +1147,14 @@ def person_name(units: Sequence[Unit], a: int, b: int, role: int) -> list[Unit]:
     run = appositive_name(units, b)
     if run:
         return run
-    # The name the phrase is in apposition to: "Dmitry Polyansky, Moscow's envoy".
+    # The name the phrase is in apposition to: "Dmitry Polyansky, Moscow's envoy", after a
+    # title of no side too ("Ambassador Jan Berg, the US envoy to the OSCE").
     if a >= 3 and units[a - 1][LOW] == ",":
         run = _name_run(units, a - 2, -1, -1)
         before = a - 2 - len(run)
         if len(run) >= 2 and (
             before < 0
+            or _is_role(units[before])
             or (
                 (not units[before][CAP] or units[before][LOW] in "(,;:")
                 and units[before][LOW] not in OBJECT_PREP
