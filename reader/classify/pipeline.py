@@ -656,6 +656,10 @@ def _document_source(work: BlockWork, rules: CompiledRules, state: State, is_tit
         judged_title(work, state, rules)
         if state.official:
             readout_sides(work, state, rules)  # "Telephone conversation with <X>"
+        elif _opens(work, state) and work.text.rstrip().endswith(":"):
+            # a page with no headline, whose first line hands the floor ("The following is a
+            # statement from <office>, <name>:"): no headline ends in a colon
+            opening_source(work, state, rules)
     elif state.genre is not None and byline_source(work, state, rules):
         pass  # "by NATO Secretary General X at ...": the title's second line names the speaker
     elif _opens(work, state) and opening_source(work, state, rules):
