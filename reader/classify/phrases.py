@@ -1139,22 +1139,27 @@ def person_name(units: Sequence[Unit], a: int, b: int, role: int) -> list[Unit]:
         (units[start - 1][TERM] is None and units[start - 1][CAP]) or _initial_dot(units, start - 1)
     ):
         start -= 1
-    if end - start >= 2 and units[start - 1][LOW] in _NP_PREP:
-        start += 1  # "Secretary of Defense Pete Ward": "Defense" names the office, not him
+    if end > start and units[start - 1][LOW] in _NP_PREP:
+        # "Secretary of Defense Pete Ward": "Defense" names the office, not him; "UK Minister
+        # of State" names no one
+        start += 1
     run = _spelled_name(units, start, end)
     if run and units[start - 1][LOW] not in _DETERMINERS and units[start - 1][LOW] != _HOST_PREP:
         return run
     run = appositive_name(units, b)
     if run:
         return run
-    # The name the phrase is in apposition to: "Dmitry Polyansky, Moscow's envoy", after a
-    # title of no side too ("Ambassador Jan Berg, the US envoy to the OSCE").
-    if a >= 3 and units[a - 1][LOW] == ",":
-        run = _name_run(units, a - 2, -1, -1)
-        before = a - 2 - len(run)
+    # The name the phrase is in apposition to: "Dmitry Polyansky, Moscow's envoy", "Jan Berg,
+    # his Swedish counterpart", after a title of no side ("Ambassador Jan Berg, the US envoy
+    # to the OSCE") or a person's preposition ("a statement from Jan Berg, UK Minister").
+    comma = a - 2 if a >= 2 and units[a - 1][LOW] in _POSSESSIVE_PRONOUNS else a - 1
+    if comma >= 2 and units[comma][LOW] == ",":
+        run = _name_run(units, comma - 1, -1, -1)
+        before = comma - 1 - len(run)
         if len(run) >= 2 and (
             before < 0
             or _is_role(units[before])
+            or (units[before][LOW] in _PERSON_PREPS and _closed(units, b))
             or (
                 (not units[before][CAP] or units[before][LOW] in "(,;:")
                 and units[before][LOW] not in OBJECT_PREP
@@ -1162,6 +1167,19 @@ def person_name(units: Sequence[Unit], a: int, b: int, role: int) -> list[Unit]:
         ):
             return run
     return []
+
+
+# Before a name in apposition: "Jan Berg, his counterpart"; a person's preposition before the
+# name ("from", "by", "with"), where a place's ("in New York, ...") names no one.
+_POSSESSIVE_PRONOUNS = frozenset(["his", "her", "their"])
+_PERSON_PREPS = frozenset(["from", "by", "with"])
+
+
+def _closed(units: Sequence[Unit], b: int) -> bool:
+    """Whether the phrase ending at unit `b` closes as an appositive does (a comma, a bracket,
+    the sentence's end), not as the subject of the clause after an opening phrase of place
+    ("Flying from Sao Paulo, the Dutch minister reached Kyiv": Paulo is no one)."""
+    return b >= len(units) or units[b][LOW] in (",", "(", ";", ".", ")")
 
 
 # What may follow a surname without being one: "Jr.", "III".
