@@ -1146,26 +1146,29 @@ def person_name(units: Sequence[Unit], a: int, b: int, role: int) -> list[Unit]:
     run = _spelled_name(units, start, end)
     if run and units[start - 1][LOW] not in _DETERMINERS and units[start - 1][LOW] != _HOST_PREP:
         return run
-    run = appositive_name(units, b)
-    if run:
-        return run
-    # The name the phrase is in apposition to: "Dmitry Polyansky, Moscow's envoy", "Jan Berg,
-    # his Swedish counterpart", after a title of no side ("Ambassador Jan Berg, the US envoy
-    # to the OSCE") or a person's preposition ("a statement from Jan Berg, UK Minister").
+    return appositive_name(units, b) or _name_before_appositive(units, a, b)
+
+
+def _name_before_appositive(units: Sequence[Unit], a: int, b: int) -> list[Unit]:
+    """The name a title phrase (units a..b) is in apposition to: "Dmitry Polyansky, Moscow's
+    envoy", "Jan Berg, his Swedish counterpart", after a title of no side ("Ambassador Jan
+    Berg, the US envoy to the OSCE") or a person's preposition ("a statement from Jan Berg,
+    UK Minister"); a place's ("In New York, Russia's envoy") is no one's."""
     comma = a - 2 if a >= 2 and units[a - 1][LOW] in _POSSESSIVE_PRONOUNS else a - 1
-    if comma >= 2 and units[comma][LOW] == ",":
-        run = _name_run(units, comma - 1, -1, -1)
-        before = comma - 1 - len(run)
-        if len(run) >= 2 and (
-            before < 0
-            or _is_role(units[before])
-            or (units[before][LOW] in _PERSON_PREPS and _closed(units, b))
-            or (
-                (not units[before][CAP] or units[before][LOW] in "(,;:")
-                and units[before][LOW] not in OBJECT_PREP
-            )
-        ):
-            return run
+    if comma < 2 or units[comma][LOW] != ",":
+        return []
+    run = _name_run(units, comma - 1, -1, -1)
+    before = comma - 1 - len(run)
+    if len(run) >= 2 and (
+        before < 0
+        or _is_role(units[before])
+        or (units[before][LOW] in _PERSON_PREPS and _closed(units, b))
+        or (
+            (not units[before][CAP] or units[before][LOW] in "(,;:")
+            and units[before][LOW] not in OBJECT_PREP
+        )
+    ):
+        return run
     return []
 
 
