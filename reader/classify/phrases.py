@@ -1162,7 +1162,11 @@ def _name_before_appositive(units: Sequence[Unit], a: int, b: int) -> list[Unit]
     if len(run) >= 2 and (
         before < 0
         or _is_role(units[before])
-        or (units[before][LOW] in _PERSON_PREPS and _closed(units, b))
+        or (
+            units[before][LOW] in _PERSON_PREPS
+            and _closed(units, b)
+            and not _body_of_no_side(units, a, b)
+        )
         or (
             (not units[before][CAP] or units[before][LOW] in "(,;:")
             and units[before][LOW] not in OBJECT_PREP
@@ -1176,6 +1180,13 @@ def _name_before_appositive(units: Sequence[Unit], a: int, b: int) -> list[Unit]
 # name ("from", "by", "with"), where a place's ("in New York, ...") names no one.
 _POSSESSIVE_PRONOUNS = frozenset(["his", "her", "their"])
 _PERSON_PREPS = frozenset(["from", "by", "with"])
+
+
+def _body_of_no_side(units: Sequence[Unit], a: int, b: int) -> bool:
+    """Whether the title phrase (units a..b) heads a body of no actor's ("moderated by Jan
+    Berg, director of Russia's biggest news agency"): the head of an outlet speaks for it,
+    not for the state its possessive names, so the name before it takes no side."""
+    return any(u[TERM] is not None and u[TERM].kind in ("other", "unofficial") for u in units[a:b])
 
 
 def _closed(units: Sequence[Unit], b: int) -> bool:
