@@ -395,11 +395,12 @@ class _Phrase:
             self.unofficial = True
 
     def _office_of_adjective(self, unit: Unit, term: Term, previous: Unit | None) -> bool:
-        """A speaker word written in lower case is an office, a common noun ("senators" are
-        the US Senate's by default): right after another side's adjective it is that side's office
-        ("the Russian senators concluded": members of the Federation Council), as a Duma deputy
-        is Russia's (GUIDE.md: legislators of the three sides speak for them)."""
-        if unit[CAP] or self.direct or previous is None or previous[TERM] is None:
+        """A speaker word that is an office, a common noun ("senators" are the US Senate's by
+        default): right after another side's adjective it is that side's office ("the Russian
+        senators concluded", "Russian Senator <name> said": members of the Federation Council),
+        as a Duma deputy is Russia's (GUIDE.md: legislators of the three sides speak for them).
+        No side's adjective comes right before a person's name of another side's."""
+        if self.direct or previous is None or previous[TERM] is None:
             return False  # right after the adjective only: "russian strikes biden" is no office
         side = previous[TERM]
         return side.kind == "adjective" and not set(side.actors) & set(term.actors)
@@ -1138,27 +1139,61 @@ def person_name(units: Sequence[Unit], a: int, b: int, role: int) -> list[Unit]:
         (units[start - 1][TERM] is None and units[start - 1][CAP]) or _initial_dot(units, start - 1)
     ):
         start -= 1
-    if end - start >= 2 and units[start - 1][LOW] in _NP_PREP:
-        start += 1  # "Secretary of Defense Pete Ward": "Defense" names the office, not him
+    if end > start and units[start - 1][LOW] in _NP_PREP:
+        # "Secretary of Defense Pete Ward": "Defense" names the office, not him; "UK Minister
+        # of State" names no one
+        start += 1
     run = _spelled_name(units, start, end)
     if run and units[start - 1][LOW] not in _DETERMINERS and units[start - 1][LOW] != _HOST_PREP:
         return run
-    run = appositive_name(units, b)
-    if run:
+    return appositive_name(units, b) or _name_before_appositive(units, a, b)
+
+
+def _name_before_appositive(units: Sequence[Unit], a: int, b: int) -> list[Unit]:
+    """The name a title phrase (units a..b) is in apposition to: "Dmitry Polyansky, Moscow's
+    envoy", "Jan Berg, his Swedish counterpart", after a title of no side ("Ambassador Jan
+    Berg, the US envoy to the OSCE") or a person's preposition ("a statement from Jan Berg,
+    UK Minister"); a place's ("In New York, Russia's envoy") is no one's."""
+    comma = a - 2 if a >= 2 and units[a - 1][LOW] in _POSSESSIVE_PRONOUNS else a - 1
+    if comma < 2 or units[comma][LOW] != ",":
+        return []
+    run = _name_run(units, comma - 1, -1, -1)
+    before = comma - 1 - len(run)
+    if len(run) >= 2 and (
+        before < 0
+        or _is_role(units[before])
+        or (
+            units[before][LOW] in _PERSON_PREPS
+            and _closed(units, b)
+            and not _body_of_no_side(units, a, b)
+        )
+        or (
+            (not units[before][CAP] or units[before][LOW] in "(,;:")
+            and units[before][LOW] not in OBJECT_PREP
+        )
+    ):
         return run
-    # The name the phrase is in apposition to: "Dmitry Polyansky, Moscow's envoy".
-    if a >= 3 and units[a - 1][LOW] == ",":
-        run = _name_run(units, a - 2, -1, -1)
-        before = a - 2 - len(run)
-        if len(run) >= 2 and (
-            before < 0
-            or (
-                (not units[before][CAP] or units[before][LOW] in "(,;:")
-                and units[before][LOW] not in OBJECT_PREP
-            )
-        ):
-            return run
     return []
+
+
+# Before a name in apposition: "Jan Berg, his counterpart"; a person's preposition before the
+# name ("from", "by", "with"), where a place's ("in New York, ...") names no one.
+_POSSESSIVE_PRONOUNS = frozenset(["his", "her", "their"])
+_PERSON_PREPS = frozenset(["from", "by", "with"])
+
+
+def _body_of_no_side(units: Sequence[Unit], a: int, b: int) -> bool:
+    """Whether the title phrase (units a..b) heads a body of no actor's ("moderated by Jan
+    Berg, director of Russia's biggest news agency"): the head of an outlet speaks for it,
+    not for the state its possessive names, so the name before it takes no side."""
+    return any(u[TERM] is not None and u[TERM].kind in ("other", "unofficial") for u in units[a:b])
+
+
+def _closed(units: Sequence[Unit], b: int) -> bool:
+    """Whether the phrase ending at unit `b` closes as an appositive does (a comma, a bracket,
+    the sentence's end), not as the subject of the clause after an opening phrase of place
+    ("Flying from Sao Paulo, the Dutch minister reached Kyiv": Paulo is no one)."""
+    return b >= len(units) or units[b][LOW] in (",", "(", ";", ".", ")")
 
 
 # What may follow a surname without being one: "Jr.", "III".

@@ -12,6 +12,7 @@ evidence the later steps add.
 
 from __future__ import annotations
 
+import re
 import time
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
@@ -70,7 +71,8 @@ def prepare_chunk(
     so each match falls inside one block, exactly where a scan of that block alone finds it.
     """
     texts = [block.text for block in blocks]
-    folded_all = fold("\n".join(texts))
+    joined = "\n".join(texts)
+    folded_all = fold(joined)
     bounds = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
 
     check = effort.check if effort is not None else _no_check
@@ -86,7 +88,7 @@ def prepare_chunk(
     if rules.framing_regex:
         budget.scan(rules.framing_regex, words, folded, bounds, framing)
     check()
-    terms = _bucket(rules.terms.scan(folded_all), bounds)
+    terms = _bucket(titled_surnames(rules.terms.scan(folded_all), joined, rules), bounds)
     check()
     verbs = _verbs(rules, budget, words, folded, bounds)
     markers = _bucket(_with_own_words(folded_all, bounds, rules.markers.scan(folded_all)), bounds)
@@ -111,6 +113,37 @@ def prepare_chunk(
         open_before = ends_open(work.text, work.quotes)
         works.append(work)
     return works
+
+
+# A capitalised word right after a title, that no further name word follows ("Prime Minister
+# Carney said", not "Minister Pavel Ivanov").
+_SURNAME_AFTER = re.compile(r" ([^\W\d_]+)(?=['’]s\b|[^\w'’-]|$)(?!\s+[A-Z])")
+
+
+def titled_surnames(
+    matches: list[tuple[int, int, Term]], text: str, rules: CompiledRules
+) -> list[tuple[int, int, Term]]:
+    """The lexicon's matches, with each surname of a listed full name right after a title in
+    capitals ("Prime Minister Carney", "Ambassador Antonov") read as that speaker. Why: the
+    lexicon lists a surname alone only where it is no common word or first name, but after a
+    title the word can only be the name (`CompiledRules.surnames`)."""
+    surnames = rules.surnames
+    if not surnames:
+        return matches
+    out: list[tuple[int, int, Term]] = []
+    for k, (start, end, term) in enumerate(matches):
+        out.append((start, end, term))
+        if term.kind != "role" or not text[start].isupper():
+            continue
+        found = _SURNAME_AFTER.match(text, end)
+        if found is None or not found.group(1)[0].isupper():
+            continue
+        if k + 1 < len(matches) and matches[k + 1][0] < found.end():
+            continue  # a term of the lexicon's own there ("Prime Minister Mark Carney")
+        speaker = surnames.get(fold(found.group(1)))
+        if speaker is not None:
+            out.append((found.start(1), found.end(1), speaker))
+    return out
 
 
 def _rule_ids(hits: list[tuple[int, int, TermRule]], off: set[str]) -> tuple[str, ...]:

@@ -177,6 +177,7 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
     role's latest holder; the name's words are tied to the holder's side."""
     units = work.units
     a, _ = np_before(units, i, max(0, i - 6))
+    a = _own_conjunct(units, a, i)
     _, b = np_after(units, i, min(len(units), i + 6))
     who = resolve(units[a:b], state.names)
     learn(who, state.names)
@@ -204,6 +205,18 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
         if person_key in holders:
             holders.remove(person_key)
         holders.append(person_key)
+
+
+def _own_conjunct(units: Sequence[Unit], a: int, i: int) -> int:
+    """Where the title phrase of the role at unit `i` starts, within the phrase from unit `a`:
+    after an "and" that follows a person ("Prime Minister Roe and President Doe"). Why: a title
+    names one holder; the noun phrase joins two people, and read whole it would give one
+    of them both offices and both sides ("the Prime Minister" later: two sides merged)."""
+    for j in range(i - 1, a, -1):
+        left = units[j - 1][TERM]
+        if units[j][LOW] == "and" and left is not None and left.kind == "speaker":
+            return j + 1
+    return a
 
 
 def _named_in_apposition(

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 import regex
@@ -383,6 +383,10 @@ class CompiledRules:
     # every form of the event verbs ("struck", "met", "arrived"): a side's actor doing them
     # takes no stance (reader.classify.subject `actor_subject`)
     events: frozenset[str] = frozenset()
+    # the surnames of the lexicon's full names that are no term alone ("carney" of "Mark
+    # Carney"), each its speaker's: read as the speaker only right after a title
+    # (reader.classify.scan `titled_surnames`: "Prime Minister Carney")
+    surnames: Mapping[str, Term] = field(default_factory=dict)
 
     def message(self, rule: str) -> str:
         """The human explanation of rule `rule` (its id when none is known)."""
@@ -495,7 +499,41 @@ def build(
         actions=action_regex,
         steps=step_regex,
         events=_event_forms(data),
+        surnames=_title_surnames(data, terms),
     )
+
+
+# Words of the offices the actors list as speakers, beside the roles' own words.
+_OFFICE_NAME_WORDS = frozenset(["speaker", "house", "europe", "allied"])
+
+
+def _title_surnames(data: Mapping[str, Any], terms: Mapping[str, Term]) -> dict[str, Term]:
+    """The last word of each full name the actors list ("Mark Carney" -> "carney"), where no
+    term has that word already and no other actor's name ends in it. Why: the lexicon lists a
+    surname alone only where it is no common word or first name ("Hollande", not "May"), but
+    after a title ("Prime Minister May", "Ambassador Antonov") the word can only be the name."""
+    found: dict[str, Term] = {}
+    clashes: set[str] = set()
+    office_words = {w for role in data.get("roles") or () for w in _norm(role).split(" ")}
+    office_words |= _OFFICE_NAME_WORDS
+    for entry in [*(data.get("actors") or ()), *(data.get("extra_actors") or ())]:
+        members = entry.get("members") or {}
+        for section in ("speakers", "past_speakers"):
+            past = section == "past_speakers"
+            named = [(t, False) for t in entry.get(section) or ()]
+            named += [(t, True) for t in members.get(section) or ()]
+            for name, member in named:
+                words = _norm(name).split(" ")
+                last = words[-1]
+                if len(words) < 2 or len(last) < 3 or last in terms or not last.isalpha():
+                    continue
+                if office_words.intersection(words) or any(w in terms for w in words):
+                    continue  # an office ("NATO Secretary General", "House Speaker")
+                term = Term("speaker", (entry["id"],), member, past=past)
+                old = found.setdefault(last, term)
+                if old.actors != term.actors:
+                    clashes.add(last)
+    return {name: term for name, term in found.items() if name not in clashes}
 
 
 # The kinds of term listed after the actors' and the roles, which never take a word from them.
