@@ -488,6 +488,7 @@ def _analyse(
     note_lead(work, state, rules)
     summoned_envoy(work, rules, state)
     if is_title:
+        reported_actions(work, rules)  # "X, Y hold phone talks, Kremlin reports": an act told
         note_headline(work, state)
         title_topic(work, state, rules, pending)
     else:
