@@ -489,6 +489,8 @@ def _analyse(
     summoned_envoy(work, rules, state)
     if is_title:
         reported_actions(work, rules)  # "X, Y hold phone talks, Kremlin reports": an act told
+        if work.term_at:
+            restated_views(work, rules)  # "Kremlin rejects Kyiv's proposal for a truce"
         note_headline(work, state)
         title_topic(work, state, rules, pending)
     else:
