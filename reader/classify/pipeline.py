@@ -484,10 +484,13 @@ def _analyse(
     if not (is_title and _EXPLAINER.match(work.folded)):  # "Why Putin wants a long war"
         office = _sentences(work, rules, state, distance, effort, body_from, speaking)
     if is_title and pending is None:
-        pending = _title_source(work, office, state, rules)
+        pending = _title_source(work, office, state, rules) or _bare_senator(work)
     note_lead(work, state, rules)
     summoned_envoy(work, rules, state)
     if is_title:
+        reported_actions(work, rules)  # "X, Y hold phone talks, Kremlin reports": an act told
+        if work.term_at:
+            restated_views(work, rules)  # "Kremlin rejects Kyiv's proposal for a truce"
         note_headline(work, state)
         title_topic(work, state, rules, pending)
     else:
@@ -589,6 +592,30 @@ def _title_source(
         found = found or passive_decision(work)  # "More weapons pledged for Ukraine"
         found = found or _protest_to_envoy(work, state, rules)
     return found
+
+
+def _bare_senator(work: BlockWork) -> Who | None:
+    """A headline's one speaker a senator with no name, side or place ("Senator: <claim>",
+    "<claim>, senator says"): the lexicon's default (the US Senate) is a guess the story
+    settles, for the upper house of Moscow has senators too; the speaker is the senator the
+    first paragraphs name (`resolve_title`: "Russian Senator <name> said"). The guess is
+    taken back."""
+    if len(work.main) != 1:
+        return None
+    who = work.main[0][1]
+    words = work.folded[who.start : who.end].split()
+    if words[-1:] in (["says"], ["said"]):
+        words = words[:-1]
+    if words not in (["senator"], ["senators"]):
+        return None
+    work.evidence[:] = [
+        ev
+        for ev in work.evidence
+        if ev.kind == "mention" or ev.end <= who.start or ev.start >= who.end
+    ]
+    work.main.clear()
+    end = who.start + len(words[0])
+    return Who("unknown", (), who.start, end)
 
 
 def _slug_source(work: BlockWork, rules: CompiledRules) -> Who | None:

@@ -830,10 +830,13 @@ _first = itemgetter(0)
 
 def _by_position(work: BlockWork) -> _Index:
     """The block's verbs (those used as nouns left out: "Belgium's support for Ukraine", "our
-    support") and its names, sorted by where they start."""
+    support") and its names, sorted by where they start. An office word read as a verb there
+    is the verb ("..., Kremlin Reports": "report" names a document that speaks elsewhere)."""
     folded = work.folded
     verbs = [v for v in work.verbs if not _NOUN_BEFORE.search(folded, max(0, v[0] - 12), v[0])]
-    return sorted(verbs, key=_first), sorted((s, e) for s, e, _ in work.terms)
+    at = {v[0] for v in verbs}
+    names = sorted((s, e) for s, e, term in work.terms if term.kind != "role" or s not in at)
+    return sorted(verbs, key=_first), names
 
 
 # Right before a verb's form, what makes it a noun: a possessive or a determiner.
