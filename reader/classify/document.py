@@ -41,6 +41,7 @@ from reader.classify.units import (
     FIRST_PERSON_OR_ME,
     in_spans,
     merged,
+    names_statement,
     section_heading,
 )
 from reader.rules.compile import CompiledRules, Term, inflect
@@ -788,24 +789,6 @@ _SALUTATION = re.compile(
     r"|\W*(?:good\s+(?:morning|afternoon|evening)|hello)(?:,?\s+(?:everyone|everybody|all))?"
     r"[,.!]?\s*\Z"
     r"|\W*(?:thank\s+you|thanks)(?:\s+(?:very|so)\s+much)?[,.!]?\s*\Z"  # "Thank you," alone
-)
-
-
-def names_statement(work: BlockWork) -> bool:
-    """A line under the title that names a statement and who made it ("Statement by Denmark
-    at the Permanent Council ...", "Ambassador X's statement to the OSCE in reply to ...",
-    "Ambassador X's answer to a media question"): an attribution-only line, which carries its
-    speaker as "X said:" does (GUIDE.md). A spoken occasion's name ("Press conference by X",
-    "Remarks by X at ...") only names the document."""
-    return _NAMES_STATEMENT.match(work.folded) is not None
-
-
-# A statement's genre and its speaker, or the speaker's possessive before it.
-_NAMES_STATEMENT = re.compile(
-    r"\W*(?:(?:joint|written|official)\s+)?(?:statement|answer|reply|response|comment|commentary)"
-    r"\s+(?:by|of|from)\s"
-    r"|\W*(?:[\w.-]+\s+){0,6}?[\w.-]+['’]s\s+(?:(?:joint|written|official)\s+)?"
-    r"(?:statement|answer|reply|response|comment|commentary)\s+(?:to|at|on|in|before|following)\s"
 )
 
 

@@ -22,7 +22,6 @@ from operator import itemgetter
 from typing import Any
 from urllib.parse import urlsplit
 
-from reader.classify.document import names_statement
 from reader.classify.evidence import add_evidence, note_rule
 from reader.classify.phrases import CREDIT, one_party, person_name, tie_names
 from reader.classify.types import (
@@ -36,7 +35,14 @@ from reader.classify.types import (
     State,
     Who,
 )
-from reader.classify.units import ASKS_SPEAKER, first_person, in_spans, merged, section_heading
+from reader.classify.units import (
+    ASKS_SPEAKER,
+    first_person,
+    in_spans,
+    merged,
+    names_statement,
+    section_heading,
+)
 from reader.model import Article, Block
 from reader.rules.compile import CompiledRules, SourceRule, Term, TermRule, VerbForm, fold
 from reader.rules.grammar import ATTRIBUTION_HEADLINE, CARRY_DOCUMENT, CARRY_STATEMENT

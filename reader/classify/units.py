@@ -302,6 +302,24 @@ def section_heading(work: BlockWork) -> bool:
 _HEADING_WORDS = 10
 
 
+def names_statement(work: BlockWork) -> bool:
+    """A line under the title that names a statement and who made it ("Statement by Denmark
+    at the Permanent Council ...", "Ambassador X's statement to the OSCE in reply to ...",
+    "Ambassador X's answer to a media question"): an attribution-only line, which carries its
+    speaker as "X said:" does (GUIDE.md). A spoken occasion's name ("Press conference by X",
+    "Remarks by X at ...") only names the document."""
+    return _NAMES_STATEMENT.match(work.folded) is not None
+
+
+# A statement's genre and its speaker, or the speaker's possessive before it.
+_NAMES_STATEMENT = re.compile(
+    r"\W*(?:(?:joint|written|official)\s+)?(?:statement|answer|reply|response|comment|commentary)"
+    r"\s+(?:by|of|from)\s"
+    r"|\W*(?:[\w.-]+\s+){0,6}?[\w.-]+['’]s\s+(?:(?:joint|written|official)\s+)?"
+    r"(?:statement|answer|reply|response|comment|commentary)\s+(?:to|at|on|in|before|following)\s"
+)
+
+
 def first_person(work: BlockWork, end: int | None = None) -> bool:
     """The author's own "we", "our", "I" outside quotes (in the text's own case: "US" is no
     "us"; "World War I" is no "I"), before `end` when given."""
