@@ -220,8 +220,19 @@ def _view_of(work: BlockWork, i: int) -> int | None:
         end = i + 1  # "of the Finnish president": the office names the owner
     elif term.kind not in ("speaker", "alias"):
         return None
+    end = _past_name(units, end, term.actors)  # "of Ukrainian President <name> that": the name too
     k = i - 2 if i >= 2 and units[i - 1][LOW] == "the" else i - 1  # "of the Kremlin"
     if k < 1 or units[k][LOW] != "of" or units[k - 1][LOW] not in _OF_VIEWS:
         return None
     # with what it says after the owner: "the statements of X were untrue" only name them
     return k - 1 if end + 1 < len(units) and units[end + 1][LOW] in _OF_LINKS else None
+
+
+def _past_name(units: list[Unit], end: int, actors: tuple[str, ...]) -> int:
+    """The last unit of an owner's office at unit `end` with the holder's name after it ("the
+    statement of Foreign Minister <name> that"): the name is one more speaker's term of the
+    owner's side (`actors`), and what the view says comes after it."""
+    nxt = units[end + 1][TERM] if end + 1 < len(units) else None
+    if nxt is not None and nxt.kind == "speaker" and nxt.actors == actors:
+        return end + 1
+    return end

@@ -338,6 +338,7 @@ def opening_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
                 return True
             continue
         author = (rule.actor,) if rule.actor else _group_actor(work, match, "speaker")
+        author = author or _group_actors(work, match)  # a text read out for several sides
         author = author or _line_speaker(work) or _office_of_site(work, match, state, True)
         if not author:
             _await_speaker(work, state, rule, match)
