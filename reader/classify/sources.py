@@ -328,7 +328,8 @@ def opening_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
     no site or title rule knows). A line that hands the floor to one speaker ("X provided the
     following readout:", "In his evening address, the President ... :"): what follows is in
     that speaker's voice, as if a title rule had named them, and the line itself is theirs (an
-    attribution-only line); its speaker is the pattern's `speaker` group, or else the one actor
+    attribution-only line); its speaker is the pattern's `speaker` group, else every side an
+    `authors` group names (a text read out "on behalf of" several states), else the one actor
     the line's own speech verb names. A story that opens with a call or a meeting of two sides
     (`voice: joint`: "Prime Minister <name> spoke to President <name> of Ukraine"): "The
     leaders agreed ..." after it speaks for both (`joint_voice`). Whether a rule applied."""
