@@ -212,6 +212,7 @@ def _title_rules(
                 add_evidence(work, ATTRIBUTION_HEADLINE, author, 0, len(work.text), weight)
                 return False
             counterpart = _group_actor(work, match, "counterpart")
+            counterpart = counterpart or _group_actors(work, match, "counterpart")  # several
             _establish(state, rule, author, counterpart, _group_roles(work, match, rules))
             _tie_title_name(work, state, match, author)
             named = match.start(_named_group(match)) if rule.actor is None else match.start()
@@ -541,12 +542,13 @@ def _office_of_site(
     return state.house if units and bare else ()
 
 
-def _group_actors(work: BlockWork, match: Any) -> tuple[str, ...]:
+def _group_actors(work: BlockWork, match: Any, group: str = "authors") -> tuple[str, ...]:
     """Every actor the names in a title's `authors` group stand for, in the order named: a
-    joint statement's authors ("Joint statement of the Presidents of Ukraine and Poland")."""
-    if "authors" not in match.groupdict() or match.start("authors") < 0:
+    joint statement's authors ("Joint statement of the Presidents of Ukraine and Poland"), or
+    a readout's several counterparts ("<A> held a call with <X>, <Y> and <Z>")."""
+    if group not in match.groupdict() or match.start(group) < 0:
         return ()
-    start, end = match.span("authors")
+    start, end = match.span(group)
     found: dict[str, None] = {}
     for t_start, _, term in work.terms:
         if start <= t_start < end and term.kind in ("alias", "speaker", "adjective"):
@@ -674,12 +676,19 @@ def joint_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
 def _joint_verb(work: BlockWork, subjects: tuple[str, ...]) -> bool:
     """A joint subject ("both leaders", "the parties") before a verb of the lexicon that is
     no topic verb ("the leaders discussed ..." reports a topic, not a shared position)."""
-    verbs = {start: verb for start, _, verb in work.verbs}
+    verbs = {start: (end, verb) for start, end, verb in work.verbs}
     for match in _joint_pattern(subjects).finditer(work.folded):
-        verb = verbs.get(match.end())
-        if verb is not None and verb.lemma.split(" ", 1)[0] not in _TOPIC_VERBS:
+        found = verbs.get(match.end())
+        if found is None:
+            continue
+        end, verb = found
+        if verb.lemma.split(" ", 1)[0] not in _TOPIC_VERBS or _IN_FAVOUR.match(work.folded, end):
             return True
     return False
+
+
+# A topic verb that takes a side: "the leaders spoke in favour of ...".
+_IN_FAVOUR = re.compile(r"\s+(?:out\s+)?in\s+favou?r\s+of\b")
 
 
 def _joint_line(
