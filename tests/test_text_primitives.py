@@ -193,6 +193,7 @@ def test_resolving_a_phrase_learns_nothing_until_asked(config: Config) -> None:
     [
         ("KYIV, Ukraine (AP) — Russia said", "KYIV, Ukraine (AP) — ", "KYIV"),
         ("ROME/BEIJING (AP) — The pope said", "ROME/BEIJING (AP) — ", "ROME/BEIJING"),
+        ("RIGA / OSLO (Reuters) – The envoys said", "RIGA / OSLO (Reuters) – ", "RIGA / OSLO"),
         ("KYIV, March 3 (Reuters) - Ukraine said", "KYIV, March 3 (Reuters) - ", "KYIV"),
         (
             "MELITOPOL, September 16. /TASS/. The head",
@@ -210,6 +211,7 @@ def test_resolving_a_phrase_learns_nothing_until_asked(config: Config) -> None:
     ids=[
         "AP-with-country",
         "AP-two-cities",
+        "Reuters-two-cities-spaced",
         "Reuters-with-date",
         "TASS",
         "two-word-city",

@@ -570,7 +570,7 @@ def verb_subject(
         reading = _participle_reading(verb, i, earlier)
         if reading != "progressive":
             return reading
-    if i >= verb.floor and units[i][LOW] in COORD:
+    if i >= verb.floor and (units[i][LOW] in COORD or _both_after_and(verb, i)):
         return _coordinated_attr(verb, earlier)
     # '..., said Peskov': looked for after the subject before the verb, whatever asides that
     # search skips on its way.
@@ -1200,6 +1200,13 @@ def _coordinated_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
     return verb.attr(who, ATTRIBUTION_COORDINATED, follows=True)
 
 
+def _both_after_and(verb: _Verb, i: int) -> bool:
+    """ "X and Y discussed the war and both voiced support for ...": "both" after "and" is the
+    sentence's opening subject, coordinated."""
+    units = verb.units
+    return units[i][LOW] == "both" and i - 1 >= verb.floor and units[i - 1][LOW] in COORD
+
+
 def _main_clause_opening(verb: _Verb) -> Who | None:
     """The subject the sentence opens with, for a verb coordinated with a verb of no speech;
     past an opening adverbial clause, the main clause's, and only for a speech verb ("As
@@ -1401,7 +1408,37 @@ def _resolve_subject(verb: _Verb, a: int, b: int, person: Who | None) -> Who:
     held = _office_and_former(verb.units, a, verb.floor)
     if held is not None and who.kind == "unknown":
         return Who("role", (), held.start, who.end, held.roles)
-    return _with_conjunct(verb.units, a, verb.floor, who, verb.state)
+    return _headline_people(verb, a, _with_conjunct(verb.units, a, verb.floor, who, verb.state))
+
+
+def _headline_people(verb: _Verb, a: int, who: Who) -> Who:
+    """ "Putin, Zelenskyy agree to a swap": a headline's comma stands for "and" between two
+    people of two sides who open it, and the plural verb is both of theirs, in their order.
+    Only people: two sides' names so joined ("Russia, Ukraine agree on ...") are a joint act
+    (`_headline_pair`)."""
+    units = verb.units
+    if (
+        verb.work.index != 0
+        or who.kind != "actor"
+        or a - 2 != verb.floor
+        or a - 2 != verb.first
+        or units[a - 1][LOW] != ","
+        or verb.work.folded[verb.start : verb.end] != verb.form.lemma
+    ):
+        return who
+    first, second = units[a - 2][TERM], units[a][TERM]
+    if (
+        first is None
+        or second is None
+        or first.kind != "speaker"
+        or second.kind != "speaker"
+        or not first.actors
+        or set(first.actors) & set(who.actors)
+    ):
+        return who
+    actors = (*first.actors, *who.actors)
+    start = units[a - 2][START]
+    return Who("actor", actors, start, who.end, who.roles, member=first.member and who.member)
 
 
 def _office_and_former(units: list[Unit], a: int, floor: int) -> Who | None:
@@ -2141,14 +2178,22 @@ def _official_source(roles: tuple[str, ...]) -> bool:
 
 def _sides_not_people(phrase: Sequence[Unit]) -> bool:
     """'The two sides', 'Russian and Ukrainian delegations' agreeing to act: a joint act,
-    narrative. Named people agreeing ('Sybiha and Rutte agreed to convene') state positions."""
+    narrative. Named people agreeing ('Sybiha and Rutte agreed to convene') state positions,
+    and so do the holders of the highest offices named by their countries ('the leaders of
+    Russia and Ukraine agreed to exchange ...'): people, not negotiators or delegations."""
     for unit in phrase:
         term = unit[TERM]
         if term is not None and term.kind == "speaker":
             return False
+        if term is not None and term.kind == "role" and unit[LOW] in _PEOPLE_OFFICES:
+            return False
         if term is None and unit[CAP] and unit[LOW] not in ("the", "a", "an"):
             return False
     return True
+
+
+# Plural offices whose holders are people who speak for their state, not its negotiators.
+_PEOPLE_OFFICES = frozenset(["leaders", "presidents", "prime ministers"])
 
 
 def _headline_pair(verb: _Verb, who: Who, a: int) -> bool:
@@ -2506,7 +2551,29 @@ def _opening_subject(units: list[Unit], first: int, k: int, state: State) -> Who
     if place is not None and who.kind in ("unknown", "role") and set(who.roles) & _LOCAL_ROLES:
         tie_appositive(units[a:b], place, state.names)
         return Who("actor", place.actors, who.start, who.end, who.roles, member=place.member)
-    return who if who.kind == "actor" else None
+    return _opening_pair(units, a, b, k, who, state) if who.kind == "actor" else None
+
+
+def _opening_pair(units: list[Unit], a: int, b: int, k: int, who: Who, state: State) -> Who:
+    """ "President X and President Y spoke by phone and voiced support for ...": two named
+    people of two sides joined by "and" open the sentence; a verb coordinated after an act of
+    theirs is both of theirs, in their order (people only: "Russia and Ukraine" is two sides)."""
+    if b >= k or units[b][LOW] != "and" or not _names_person(units[a:b]):
+        return who
+    a2, b2 = np_after(units, b + 1, k)
+    if b2 <= a2 or a2 != b + 1 or not _names_person(units[a2:b2]):
+        return who
+    other = resolve(units[a2:b2], state.names)
+    if other.kind != "actor" or set(other.actors) & set(who.actors):
+        return who
+    actors = (*who.actors, *other.actors)
+    member = who.member and other.member
+    return Who("actor", actors, who.start, other.end, who.roles, member=member)
+
+
+def _names_person(phrase: Sequence[Unit]) -> bool:
+    """Whether a phrase names a person: a speaker's name or titled name in the lexicon."""
+    return any(unit[TERM] is not None and unit[TERM].kind == "speaker" for unit in phrase)
 
 
 def _clause_subject(units: list[Unit], first: int, k: int, state: State) -> Who:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-# The place: one or more words in capitals, "/" between cities ("ROME/BEIJING").
-_PLACE = r"(?P<place>[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*)"
+# The place: one or more words in capitals, "/" between cities ("ROME/BEIJING", "MOSCOW / KYIV").
+_PLACE = r"(?P<place>[A-Z][A-Z.'’-]+(?:(?: ?/ ?| )[A-Z][A-Z.'’-]+)*)"
 # After a comma: a date ("March 3") or a country ("KYIV, Ukraine — "), before a dash alone ...
 _DATE = (
     r",\s*(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,9}\.?"  # "March 3", "7 Mar"

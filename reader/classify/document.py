@@ -368,7 +368,6 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
             return
         state.document = author
         _voice_earlier(state, rules)
-    behalf_of_many(work, state, rules)
     author = state.document
     if _own_line(work, state, author, own):
         return
@@ -386,33 +385,6 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         _judged_reports(work, author)
         weight = rules.weights.attribution + rules.weights.reported
         add_evidence(work, CARRY_DOCUMENT, speaker.actors, 0, len(work.text), weight)
-
-
-def behalf_of_many(work: BlockWork, state: State, rules: CompiledRules) -> None:
-    """A delegate who reads out a statement "on behalf of the governments of <A>, <B>, <C> ..."
-    reads it for every side the list names: from this line on the document's authors are
-    those sides, the delegate's own first (a list of one side's states is that side alone)."""
-    author = state.document
-    if not author or work.index > _OPENING_BLOCKS:
-        return
-    match = _BEHALF_LIST.search(work.folded)
-    if match is None:
-        return
-    start, end = match.span(1)
-    named = sorted((t_start, term.actors) for t_start, _, term in work.terms if term.actors)
-    sides = dict.fromkeys(a for t_start, actors in named if start <= t_start < end for a in actors)
-    if len(sides) < 2 or not set(author) <= set(sides):
-        return
-    state.document = author + tuple(side for side in sides if side not in author)
-    add_evidence(work, CARRY_DOCUMENT, state.document, 0, len(work.text), rules.weights.carry)
-
-
-# "I would like to read out a statement on behalf of the governments of <list>": a joint
-# statement's signatories, read by one of them.
-_BEHALF_LIST = re.compile(
-    r"\b(?:statement|remarks|declaration)\s+on\s+behalf\s+of\s+(?:the\s+)?(?:following\s+)?"
-    r"(?:governments|countries|states|delegations)\s+(?:of\s+)?([^.;:]{2,3000})"
-)
 
 
 def _own_line(work: BlockWork, state: State, author: tuple[str, ...], own: set[str]) -> bool:

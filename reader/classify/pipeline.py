@@ -78,6 +78,7 @@ from reader.classify.sources import (
     remarks_voice,
     reported_actions,
     reports_only_actions,
+    several_authors,
     title_source,
 )
 from reader.classify.speakers import (
@@ -683,7 +684,17 @@ def _document_source(work: BlockWork, rules: CompiledRules, state: State, is_tit
         judged_title(work, state, rules)
         if state.official:
             readout_sides(work, state, rules)  # "Telephone conversation with <X>"
-    elif state.genre is not None and byline_source(work, state, rules):
+    else:
+        several_authors(work, state, rules)  # "... read out on behalf of <A>, <B> and <C>"
+        _body_document_source(work, rules, state)
+    if state.source is not None or state.page_rule:
+        _note_sources(work, state)
+
+
+def _body_document_source(work: BlockWork, rules: CompiledRules, state: State) -> None:
+    """A paragraph's part in the document's voice: a byline under the title, an opening that
+    names the author, an official author's own lines, a story's joint call."""
+    if state.genre is not None and byline_source(work, state, rules):
         pass  # "by NATO Secretary General X at ...": the title's second line names the speaker
     elif _opens(work, state) and opening_source(work, state, rules):
         pass  # "X provided the following readout:", "X spoke to Y this morning"
@@ -694,8 +705,6 @@ def _document_source(work: BlockWork, rules: CompiledRules, state: State, is_tit
         _source_voice(work, state, rules)
     elif state.source is not None:
         joint_voice(work, state, rules)  # a story opened by a call: "the leaders agreed ..."
-    if state.source is not None or state.page_rule:
-        _note_sources(work, state)
 
 
 # The paragraphs where a story's or a reposted document's opening (an `openings:` source

@@ -47,7 +47,7 @@ _POSITION_LINKS = frozenset(["that", "to", "about", ":"])
 # not one still awaited ("waiting for a proposal from"); after "by", any of them only with
 # what was said ("a promise by the allies that ..."; "the remarks by X, who ..." is no more).
 _FROM_NOUNS = (POSITION_NOUNS - OFFERS) | word_set(
-    "words message messages signal signals criticism praise"
+    "words message messages signal signals criticism praise appeal appeals plea pleas"
 )
 _CONTENT_LINKS = frozenset(["that", "to"])
 # A participle of saying after the owner gives what was said as well ("a statement by NATO

@@ -58,6 +58,12 @@ _VIEW_LINKS: dict[str, frozenset[str]] = {
     **dict.fromkeys(
         word_set("precondition preconditions condition conditions"), frozenset(["for"])
     ),
+    # "Ukraine's wish for a just peace", "Kyiv's wish to join" (a stated aim)
+    **dict.fromkeys(word_set("wish wishes"), frozenset(["for", "to"])),
+    # words named by the other side's judgement of them, with what they say: "Kyiv's rhetoric
+    # that the accords are dead", "Moscow's reference to the alliance's nuclear sharing"
+    **dict.fromkeys(word_set("rhetoric"), frozenset(["that"])),
+    **dict.fromkeys(word_set("reference references"), frozenset(["to"])),
 }
 # One word may stand between the possessive and the noun ("Moscow's key precondition",
 # "Ukraine's direct request"), but not a word that makes the noun another thing or another's.
@@ -145,7 +151,7 @@ def _view_noun(work: BlockWork, i: int) -> int | None:
             return None
         return i + 1 if units[i + 1][LOW] in _CLAIMS else None
     first = i + 1 if after is None else after
-    for j in (first, first + 1):
+    for j in _past_quoted_word(units, first):
         if j + 1 >= len(units):
             return None
         links = _VIEW_LINKS.get(units[j][LOW])
@@ -157,6 +163,24 @@ def _view_noun(work: BlockWork, i: int) -> int | None:
         if units[j][LOW] in _NOT_MODIFIERS or units[j][CAP]:
             return None
     return None
+
+
+_QUOTE_MARKS = frozenset(['"', "“", "”", "'", "‘", "’"])
+
+
+def _past_quoted_word(units: list[Unit], first: int) -> tuple[int, int]:
+    """Where the view's noun may stand after the possessive ending before unit `first`: right
+    there or after one modifier, which may be a word the speaker quotes ("Kiev's “dangerous”
+    rhetoric that")."""
+    if (
+        first + 3 < len(units)
+        and units[first][LOW] in _QUOTE_MARKS
+        and units[first + 2][LOW] in _QUOTE_MARKS
+        and units[first + 1][LOW].isalpha()
+        and units[first + 1][TERM] is None
+    ):
+        return first + 3, first + 3
+    return first, first + 1
 
 
 # What an offer or a claim answered names after it beside its usual links: a proposal "for"
@@ -220,8 +244,19 @@ def _view_of(work: BlockWork, i: int) -> int | None:
         end = i + 1  # "of the Finnish president": the office names the owner
     elif term.kind not in ("speaker", "alias"):
         return None
+    end = _past_name(units, end, term.actors)  # "of Ukrainian President <name> that": the name too
     k = i - 2 if i >= 2 and units[i - 1][LOW] == "the" else i - 1  # "of the Kremlin"
     if k < 1 or units[k][LOW] != "of" or units[k - 1][LOW] not in _OF_VIEWS:
         return None
     # with what it says after the owner: "the statements of X were untrue" only name them
     return k - 1 if end + 1 < len(units) and units[end + 1][LOW] in _OF_LINKS else None
+
+
+def _past_name(units: list[Unit], end: int, actors: tuple[str, ...]) -> int:
+    """The last unit of an owner's office at unit `end` with the holder's name after it ("the
+    statement of Foreign Minister <name> that"): the name is one more speaker's term of the
+    owner's side (`actors`), and what the view says comes after it."""
+    nxt = units[end + 1][TERM] if end + 1 < len(units) else None
+    if nxt is not None and nxt.kind == "speaker" and nxt.actors == actors:
+        return end + 1
+    return end

@@ -229,6 +229,7 @@ def _title_rules(
                 add_evidence(work, ATTRIBUTION_HEADLINE, author, 0, len(work.text), weight)
                 return False
             counterpart = _group_actor(work, match, "counterpart")
+            counterpart = counterpart or _group_actors(work, match, "counterpart")  # several
             _establish(state, rule, author, counterpart, _group_roles(work, match, rules))
             _tie_title_name(work, state, match, author)
             named = match.start(_named_group(match)) if rule.actor is None else match.start()
@@ -345,7 +346,8 @@ def opening_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
     no site or title rule knows). A line that hands the floor to one speaker ("X provided the
     following readout:", "In his evening address, the President ... :"): what follows is in
     that speaker's voice, as if a title rule had named them, and the line itself is theirs (an
-    attribution-only line); its speaker is the pattern's `speaker` group, or else the one actor
+    attribution-only line); its speaker is the pattern's `speaker` group, else every side an
+    `authors` group names (a text read out "on behalf of" several states), else the one actor
     the line's own speech verb names. A story that opens with a call or a meeting of two sides
     (`voice: joint`: "Prime Minister <name> spoke to President <name> of Ukraine"): "The
     leaders agreed ..." after it speaks for both (`joint_voice`). Whether a rule applied."""
@@ -355,6 +357,7 @@ def opening_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
                 return True
             continue
         author = (rule.actor,) if rule.actor else _group_actor(work, match, "speaker")
+        author = author or _group_actors(work, match)  # a text read out for several sides
         author = author or _line_speaker(work) or _office_of_site(work, match, state, True)
         if not author:
             _await_speaker(work, state, rule, match)
@@ -365,6 +368,28 @@ def opening_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
             add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
         return True
     return False
+
+
+def several_authors(work: BlockWork, state: State, rules: CompiledRules) -> None:
+    """A statement read out "on behalf of" several states after a lead-in or a title named the
+    delegate who reads it: from this line on the document speaks for every side the
+    opening's `authors` group names, the delegate's own first. A list of the delegate's own
+    side's states alone adds no one."""
+    author = state.document
+    if not author or work.index > _AUTHORS_LINE:
+        return
+    for rule, match in _openings(work, rules, official=False):
+        sides = _group_actors(work, match)
+        if len(sides) < 2 or not set(author) <= set(sides):
+            continue
+        state.document = author + tuple(side for side in sides if side not in author)
+        note_rule(work, rule.id)
+        add_evidence(work, CARRY_DOCUMENT, state.document, 0, len(work.text), rules.weights.carry)
+        return
+
+
+# The last paragraph where a delegate announces whom the statement is read for.
+_AUTHORS_LINE = 4
 
 
 def _openings(
@@ -560,12 +585,13 @@ def _office_of_site(
     return state.house if units and bare else ()
 
 
-def _group_actors(work: BlockWork, match: Any) -> tuple[str, ...]:
+def _group_actors(work: BlockWork, match: Any, group: str = "authors") -> tuple[str, ...]:
     """Every actor the names in a title's `authors` group stand for, in the order named: a
-    joint statement's authors ("Joint statement of the Presidents of Ukraine and Poland")."""
-    if "authors" not in match.groupdict() or match.start("authors") < 0:
+    joint statement's authors ("Joint statement of the Presidents of Ukraine and Poland"), or
+    a readout's several counterparts ("<A> held a call with <X>, <Y> and <Z>")."""
+    if group not in match.groupdict() or match.start(group) < 0:
         return ()
-    start, end = match.span("authors")
+    start, end = match.span(group)
     found: dict[str, None] = {}
     for t_start, _, term in work.terms:
         if start <= t_start < end and term.kind in ("alias", "speaker", "adjective"):
@@ -693,12 +719,19 @@ def joint_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
 def _joint_verb(work: BlockWork, subjects: tuple[str, ...]) -> bool:
     """A joint subject ("both leaders", "the parties") before a verb of the lexicon that is
     no topic verb ("the leaders discussed ..." reports a topic, not a shared position)."""
-    verbs = {start: verb for start, _, verb in work.verbs}
+    verbs = {start: (end, verb) for start, end, verb in work.verbs}
     for match in _joint_pattern(subjects).finditer(work.folded):
-        verb = verbs.get(match.end())
-        if verb is not None and verb.lemma.split(" ", 1)[0] not in _TOPIC_VERBS:
+        found = verbs.get(match.end())
+        if found is None:
+            continue
+        end, verb = found
+        if verb.lemma.split(" ", 1)[0] not in _TOPIC_VERBS or _IN_FAVOUR.match(work.folded, end):
             return True
     return False
+
+
+# A topic verb that takes a side: "the leaders spoke in favour of ...".
+_IN_FAVOUR = re.compile(r"\s+(?:out\s+)?in\s+favou?r\s+of\b")
 
 
 def _joint_line(
