@@ -21,6 +21,7 @@ from typing import Literal
 
 from reader.classify.evidence import add_evidence, note_rule
 from reader.classify.phrases import (
+    ARTICLES,
     CALENDAR,
     COORD,
     NAME_SUFFIXES,
@@ -338,7 +339,7 @@ def _words_owner(
         phrase = phrase[:-1]
     if not phrase:
         return None
-    first = 1 if phrase[0][LOW] in ("the", "a", "an") and len(phrase) > 1 else 0
+    first = 1 if phrase[0][LOW] in ARTICLES and len(phrase) > 1 else 0
     who = resolve(phrase[first:], state.names)
     learn(who, state.names)
     if who.kind == "none":  # "As one fisherman put it": someone of no side, no carry-over
@@ -2187,7 +2188,7 @@ def _sides_not_people(phrase: Sequence[Unit]) -> bool:
             return False
         if term is not None and term.kind == "role" and unit[LOW] in _PEOPLE_OFFICES:
             return False
-        if term is None and unit[CAP] and unit[LOW] not in ("the", "a", "an"):
+        if term is None and unit[CAP] and unit[LOW] not in ARTICLES:
             return False
     return True
 

@@ -228,7 +228,7 @@ def document_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
         # the one that names the author
         state.author_pending = _ONE_VOICE.match(work.folded) is not None
         if state.author_pending:
-            state.office = _bare_office(work, *span)
+            state.office = _office_words(work, *span)
             _office_holder(work, state, rules)  # a rival body in the title: no holder
         return
     state.document = issuer
@@ -518,7 +518,7 @@ def _wait_for_author(work: BlockWork, state: State) -> None:
         state.unvoiced.append(work)
 
 
-def _bare_office(work: BlockWork, start: int, end: int) -> str:
+def _office_words(work: BlockWork, start: int, end: int) -> str:
     """The office a title's speaker is named by alone, no country, body or name ("Statement
     by the Secretary General on ..."): its words ("secretary general"), or ""."""
     units = [u for u in work.units if start <= u[START] < end]

@@ -117,7 +117,8 @@ OBJECT_PREP = word_set(
 _NP_PREP = frozenset(["of", "in", "at", "from", "for", "within"])
 
 
-_DETERMINERS = frozenset(["the", "a", "an"])
+# The articles: a noun phrase's first word that is no name and no office.
+ARTICLES = frozenset(["the", "a", "an"])
 # Where an office already given a side stands ("the Latvian president in Kyiv"), no side of it.
 _WHERE_PREP = frozenset(["in", "at"])
 
@@ -333,7 +334,7 @@ class _Phrase:
         """Past "envoy to": whether `unit` is part of the host ("to the United Nations",
         "for Ukraine and Russia"), which speaks for no one."""
         term, low, host = unit[TERM], unit[LOW], self.host
-        if low in _DETERMINERS and host == 1:
+        if low in ARTICLES and host == 1:
             return True
         if host in (1, 3) and term is not None:
             self.host = 4  # "to Washington", "to NATO": one term (and one more after "and")
@@ -548,7 +549,7 @@ def _states(units: Sequence[Unit]) -> bool:
 # Capitalised nouns of a place's name, never a person's: "the Baltic Sea" is no Baltic official.
 _PLACE_NOUNS = word_set("sea ocean gulf strait bay river lake peninsula coast mountains")
 # Capitalised at a sentence's start, but no one's name: "The", "Its spokesman said".
-_NOT_A_NAME = _DETERMINERS | frozenset(["his", "her", "its", "their"]) | _PLACE_NOUNS
+_NOT_A_NAME = ARTICLES | frozenset(["his", "her", "its", "their"]) | _PLACE_NOUNS
 
 
 # Common nouns that, after a side's name, still name its states or forces ("NATO countries").
@@ -807,7 +808,7 @@ def _conjunct_ties(units: Sequence[Unit]) -> list[Tie]:
         names = [
             u
             for u in part
-            if u[TERM] is None and u[CAP] and u[LOW] not in _DETERMINERS and namelike(u[LOW])
+            if u[TERM] is None and u[CAP] and u[LOW] not in ARTICLES and namelike(u[LOW])
         ]
         terms = [u[TERM] for u in part if u[TERM] is not None]
         direct = [a for t in terms if t.kind in ("alias", "speaker") for a in t.actors]
@@ -825,7 +826,7 @@ def np_before(units: Sequence[Unit], i: int, floor: int) -> tuple[int, int]:
     if state_head(units, i, floor):
         j = i - 1  # "NATO countries said", "allied governments have agreed"
     while j >= floor and i - j < 14:
-        if units[j][TERM] is None and units[j][LOW] in _DETERMINERS:
+        if units[j][TERM] is None and units[j][LOW] in ARTICLES:
             if not _determiner_inside(units, j, floor):
                 return j, i + 1
             j -= 2
@@ -977,12 +978,12 @@ def np_after(units: Sequence[Unit], i: int, ceiling: int) -> tuple[int, int]:
         if unit[TERM] is not None or (unit[CAP] and namelike(low)) or low in NP_MODIFIERS:
             j += 1
             continue
-        if low in _DETERMINERS and (
+        if low in ARTICLES and (
             j == i or units[j - 1][LOW] in _NP_PREP or units[j - 1][LOW] == _HOST_PREP
         ):
             j += 1
             continue
-        if low == "." and j + 1 < ceiling and units[j + 1][LOW] in _DETERMINERS:
+        if low == "." and j + 1 < ceiling and units[j + 1][LOW] in ARTICLES:
             break  # "the leaders of NATO. The head of state ...": a sentence ends there
         if low in ("'s", "’s", "-", "."):
             j += 1
@@ -1006,7 +1007,7 @@ def _links_forward(units: Sequence[Unit], j: int) -> bool:
     if low not in _NP_PREP:
         return False
     nxt = units[j + 1]
-    return nxt[TERM] is not None or nxt[CAP] or nxt[LOW] in _DETERMINERS
+    return nxt[TERM] is not None or nxt[CAP] or nxt[LOW] in ARTICLES
 
 
 def _modifies_role(units: Sequence[Unit], j: int) -> bool:
@@ -1027,7 +1028,7 @@ def _without_dangling(units: Sequence[Unit], i: int, j: int) -> int:
     ("Minister X in a parliamentary debate": before "in a")."""
     while j - 1 > i and units[j - 1][TERM] is None:
         low = units[j - 1][LOW]
-        if low not in _DETERMINERS and low not in _NP_PREP and low != _HOST_PREP:
+        if low not in ARTICLES and low not in _NP_PREP and low != _HOST_PREP:
             break
         j -= 1
     return j
@@ -1069,7 +1070,7 @@ def is_person(units: Sequence[Unit]) -> bool:
 
 
 # Words that open a sentence or a clause but never a person's name ("In Brussels, ...").
-_NOT_NAMES = SKIP | OBJECT_PREP | COORD | _DETERMINERS
+_NOT_NAMES = SKIP | OBJECT_PREP | COORD | ARTICLES
 
 
 def _name_run(units: Sequence[Unit], i: int, step: int, stop: int) -> list[Unit]:
@@ -1144,7 +1145,7 @@ def person_name(units: Sequence[Unit], a: int, b: int, role: int) -> list[Unit]:
         # of State" names no one
         start += 1
     run = _spelled_name(units, start, end)
-    if run and units[start - 1][LOW] not in _DETERMINERS and units[start - 1][LOW] != _HOST_PREP:
+    if run and units[start - 1][LOW] not in ARTICLES and units[start - 1][LOW] != _HOST_PREP:
         return run
     return appositive_name(units, b) or _name_before_appositive(units, a, b)
 

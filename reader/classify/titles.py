@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.classify.phrases import (
+    ARTICLES,
     OBJECT_PREP,
     learn,
     name_run_before,
@@ -91,7 +92,7 @@ def _title_before(units: Sequence[Unit], end: int, floor: int) -> int | None:
     if end - j > _TITLE_REACH or j + 1 >= end:
         return None
     first, last = units[j + 1], units[end - 1]
-    if first[TERM] is None and not first[CAP] and first[LOW] not in ("the", "a", "an"):
+    if first[TERM] is None and not first[CAP] and first[LOW] not in ARTICLES:
         return None  # "... and then Ivan Petrov said": no title opens the clause
     if last[TERM] is None and not last[CAP]:
         return None  # "The head of a Moscow think tank, ...": a common noun ends it, no office
