@@ -301,8 +301,7 @@ def _event_told(work: BlockWork, rules: CompiledRules, k: int, first: int, last:
         return True  # "X will tighten sanctions if Moscow ...": a condition, no stance
     if any(inverted_condition(units, i) for i in range(first, k)):
         return True  # "Had Kyiv accepted the offer, ...", "..., should Moscow agree ..."
-    v = bisect_left(work.verbs, at, key=start_key)
-    if v < len(work.verbs) and work.verbs[v][0] == at and work.verbs[v][2].cls == "step":
+    if _step_at(work, k) is not None:
         return _step_as_background(units, k, first, last)
     if low in rules.events:
         return True
@@ -311,6 +310,16 @@ def _event_told(work: BlockWork, rules: CompiledRules, k: int, first: int, last:
         # content ("the parliament voted to end ...", "the allies decided to send ...")
         return low not in _DECISION_VERBS
     return _contact_told(units, k, last)  # "characterised the phone call as ...": an act
+
+
+def _step_at(work: BlockWork, k: int) -> VerbForm | None:
+    """The `steps:` rule's verb form that starts at unit `k` ("sent a note of protest",
+    "imposed new sanctions"), if one does."""
+    at = work.units[k][START]
+    v = bisect_left(work.verbs, at, key=start_key)
+    if v < len(work.verbs) and work.verbs[v][0] == at and work.verbs[v][2].cls == "step":
+        return work.verbs[v][2]
+    return None
 
 
 # Verbs of a decision taken: the infinitive after them is what was decided, a stance (GUIDE.md: a
@@ -398,7 +407,10 @@ def actor_subject(
         if _event_told(work, rules, k, first, last):
             continue
         low = units[k][LOW]
-        form = VerbForm(_lemma(low), "stance", low.endswith("ing"))
+        # a step is read by its rule, not its surface: "sent" in "the ministry sent a note of
+        # protest" is no bare form, so no noun after its office ("NATO support")
+        step = _step_at(work, k)
+        form = VerbForm(step.lemma if step else _lemma(low), "stance", low.endswith("ing"))
         attr = verb_subject(work, units, k, units[k][END], first, last, form, [], state, True)
         if attr is None or not _one_side(work, attr.who):
             continue
