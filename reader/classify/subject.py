@@ -307,7 +307,7 @@ def _event_told(work: BlockWork, rules: CompiledRules, k: int, first: int, last:
         return True
     if k + 2 < last and units[k + 1][LOW] == "to" and units[k + 2][LOW] in rules.events:
         # "managed to visit", "sought to annex": the infinitive's event; not a decision's
-        # content ("the parliament voted to end ...", "the allies decided to send ...")
+        # content ("the parliament voted to end ...", "the cabinet resolved to close ...")
         return low not in _DECISION_VERBS
     return _contact_told(units, k, last)  # "characterised the phone call as ...": an act
 
@@ -324,7 +324,7 @@ def _step_at(work: BlockWork, k: int) -> VerbForm | None:
 
 # Verbs of a decision taken: the infinitive after them is what was decided, a stance (GUIDE.md: a
 # formal step of a side), not an act done.
-_DECISION_VERBS = word_set("vote votes voted decide decides decided resolve resolves resolved")
+_DECISION_VERBS = word_set("vote votes voted resolve resolves resolved")
 
 
 # What tells a formal step as the story's background, not news of it: "As reported, ...", "As a
