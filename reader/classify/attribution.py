@@ -2156,10 +2156,13 @@ def _sides_not_people(phrase: Sequence[Unit]) -> bool:
 
 
 # The offices of those who lead a side, whose joint decision is their sides' position.
-_HEADS = frozenset(
-    ["leaders", "presidents", "prime ministers", "premiers", "chancellors", "foreign ministers",
-     "defence ministers", "defense ministers", "ministers", "heads of state"]
-)
+_HEADS = word_set("leaders presidents premiers chancellors ministers") | {
+    "prime ministers",
+    "foreign ministers",
+    "defence ministers",
+    "defense ministers",
+    "heads of state",
+}
 
 
 def _headline_pair(verb: _Verb, who: Who, a: int) -> bool:
