@@ -2179,22 +2179,28 @@ def _official_source(roles: tuple[str, ...]) -> bool:
 
 def _sides_not_people(phrase: Sequence[Unit]) -> bool:
     """'The two sides', 'Russian and Ukrainian delegations' agreeing to act: a joint act,
-    narrative. Named people agreeing ('Sybiha and Rutte agreed to convene') state positions,
-    and so do the holders of the highest offices named by their countries ('the leaders of
-    Russia and Ukraine agreed to exchange ...'): people, not negotiators or delegations."""
+    narrative. Named people agreeing ('Sybiha and Rutte agreed to convene'), and the leaders
+    or ministers of the sides ('The leaders of Russia and Ukraine agreed to exchange ...'),
+    state positions."""
     for unit in phrase:
         term = unit[TERM]
         if term is not None and term.kind == "speaker":
             return False
-        if term is not None and term.kind == "role" and unit[LOW] in _PEOPLE_OFFICES:
+        if term is not None and term.kind == "role" and unit[LOW] in _HEADS:
             return False
         if term is None and unit[CAP] and unit[LOW] not in ARTICLES:
             return False
     return True
 
 
-# Plural offices whose holders are people who speak for their state, not its negotiators.
-_PEOPLE_OFFICES = frozenset(["leaders", "presidents", "prime ministers"])
+# The offices of those who lead a side, whose joint decision is their sides' position.
+_HEADS = word_set("leaders presidents premiers chancellors ministers") | {
+    "prime ministers",
+    "foreign ministers",
+    "defence ministers",
+    "defense ministers",
+    "heads of state",
+}
 
 
 def _headline_pair(verb: _Verb, who: Who, a: int) -> bool:

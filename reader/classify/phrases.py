@@ -983,6 +983,9 @@ def np_after(units: Sequence[Unit], i: int, ceiling: int) -> tuple[int, int]:
         ):
             j += 1
             continue
+        if low.isdigit() and j > i and units[j - 1][LOW] in ARTICLES:
+            j += 1  # "the 31 members of the alliance": a count between article and noun
+            continue
         if low == "." and j + 1 < ceiling and units[j + 1][LOW] in ARTICLES:
             break  # "the leaders of NATO. The head of state ...": a sentence ends there
         if low in ("'s", "’s", "-", "."):

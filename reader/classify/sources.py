@@ -1024,10 +1024,32 @@ def _describes_addressee(
 _OWN_OR_COMING = re.compile(r"\b(?:we|our|us|i|will|would|to)\b(?=[^.;]*\bdiscuss)")
 
 
+# A meeting held, and the "to discuss" of its purpose after it with a bare topic: "met with the
+# members of the council to discuss the situation in ..." ("to discuss air defence for the
+# winter" names what the side wants to get, a position).
+_HELD = re.compile(r"\b(?:met|gathered|convened)\b")
+_TO_DISCUSS = re.compile(
+    r"to\s+discuss\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:situation|relations|ties|developments|issues|matters|events)\b"
+)
+
+
 def _past_discussion(work: BlockWork, start: int, end: int) -> bool:
-    """A discussion held, told in the third person ("X discussed Y with Z, the Kremlin said"),
-    is an act reported, not a position; one in the first person or still to come is not."""
-    return _OWN_OR_COMING.search(work.folded, start, end) is None
+    """A discussion held, told in the third person ("X discussed Y with Z, the Kremlin said",
+    "X met the members of his council to discuss Y, his spokesman said"), is an act reported,
+    not a position; one in the first person or still to come is not."""
+    folded = work.folded
+    found = _OWN_OR_COMING.search(folded, start, end)
+    while found is not None and _held_for(folded, start, found):
+        found = _OWN_OR_COMING.search(folded, found.end(), end)
+    return found is None
+
+
+def _held_for(folded: str, start: int, found: re.Match[str]) -> bool:
+    """The word `found` is the "to" of a meeting's purpose: "to discuss" a bare topic after a
+    meeting held earlier in the sentence (from `start`)."""
+    at = found.start()
+    return _TO_DISCUSS.match(folded, at) is not None and _HELD.search(folded, start, at) is not None
 
 
 def _across(sentences: list[tuple[int, int]]) -> tuple[int, int]:

@@ -79,8 +79,11 @@ def _main_verb(work: BlockWork, first: int, last: int, events: frozenset[str]) -
         or first
     )
     commas = [j for j in range(start + 1, min(start + 8, last)) if units[j][LOW] == ","]
-    if commas and not any(units[j][TERM] is not None for j in range(start, commas[0])):
-        start = commas[0] + 1  # "On Monday, ...", "Minutes later, ...": no one named before
+    if commas and (
+        not any(units[j][TERM] is not None for j in range(start, commas[0]))
+        or _occasion_opening(units, start, commas[0])
+    ):
+        start = commas[0] + 1  # "On Monday, ...", "At the NATO meeting, ...": no subject there
     elif units[start][LOW] in OBJECT_PREP or _gerund(units, start, last):
         return None
     a, b = np_after(units, start, last)
@@ -101,6 +104,15 @@ def _main_verb(work: BlockWork, first: int, last: int, events: frozenset[str]) -
     if low.endswith("s") and (after.endswith("ed") or after in events):
         return None  # "Kyiv protests drew crowds": a noun before the verb
     return j
+
+
+def _occasion_opening(units: list[Unit], first: int, comma: int) -> bool:
+    """The clause opens with a phrase of occasion closed by a comma ("At the NATO meeting,",
+    "During the allies' talks,"): a preposition, then a phrase whose head, the word before the
+    comma, is a common noun; a side's name inside it only qualifies the occasion, no one
+    speaks there ("In Moscow," ends in a name: a place of its own)."""
+    head = units[comma - 1]
+    return units[first][LOW] in OBJECT_PREP and head[TERM] is None and not head[CAP]
 
 
 _PARTICIPIAL_REACH = 40  # the most units an opening participial phrase holds
@@ -289,14 +301,30 @@ def _event_told(work: BlockWork, rules: CompiledRules, k: int, first: int, last:
         return True  # "X will tighten sanctions if Moscow ...": a condition, no stance
     if any(inverted_condition(units, i) for i in range(first, k)):
         return True  # "Had Kyiv accepted the offer, ...", "..., should Moscow agree ..."
-    v = bisect_left(work.verbs, at, key=start_key)
-    if v < len(work.verbs) and work.verbs[v][0] == at and work.verbs[v][2].cls == "step":
+    if _step_at(work, k) is not None:
         return _step_as_background(units, k, first, last)
     if low in rules.events:
         return True
     if k + 2 < last and units[k + 1][LOW] == "to" and units[k + 2][LOW] in rules.events:
-        return True  # "managed to visit", "sought to annex": the infinitive's event
+        # "managed to visit", "sought to annex": the infinitive's event; not a decision's
+        # content ("the parliament voted to end ...", "the cabinet resolved to close ...")
+        return low not in _DECISION_VERBS
     return _contact_told(units, k, last)  # "characterised the phone call as ...": an act
+
+
+def _step_at(work: BlockWork, k: int) -> VerbForm | None:
+    """The `steps:` rule's verb form that starts at unit `k` ("sent a note of protest",
+    "imposed new sanctions"), if one does."""
+    at = work.units[k][START]
+    v = bisect_left(work.verbs, at, key=start_key)
+    if v < len(work.verbs) and work.verbs[v][0] == at and work.verbs[v][2].cls == "step":
+        return work.verbs[v][2]
+    return None
+
+
+# Verbs of a decision taken: the infinitive after them is what was decided, a stance (GUIDE.md: a
+# formal step of a side), not an act done.
+_DECISION_VERBS = word_set("vote votes voted resolve resolves resolved")
 
 
 # What tells a formal step as the story's background, not news of it: "As reported, ...", "As a
@@ -379,7 +407,10 @@ def actor_subject(
         if _event_told(work, rules, k, first, last):
             continue
         low = units[k][LOW]
-        form = VerbForm(_lemma(low), "stance", low.endswith("ing"))
+        # a step is read by its rule, not its surface: "sent" in "the ministry sent a note of
+        # protest" is no bare form, so no noun after its office ("NATO support")
+        step = _step_at(work, k)
+        form = VerbForm(step.lemma if step else _lemma(low), "stance", low.endswith("ing"))
         attr = verb_subject(work, units, k, units[k][END], first, last, form, [], state, True)
         if attr is None or not _one_side(work, attr.who):
             continue
