@@ -2925,6 +2925,14 @@ def _settle_one(
 
 _RELATIVE_OPENERS = (("in", "which"), ("during", "which"), ("where",))
 
+# An impersonal passive of speech, its "it" standing for nothing ("It was also emphasised that
+# ...", "it has been noted that ..."): a readout's way of giving its author's words, no pronoun
+# for the last speaker or body.
+_IMPERSONAL_PASSIVE = re.compile(
+    r"it\s+(?:was|is|has\s+been|had\s+been)\s+(?:(?:also|further|again|once\s+again|"
+    r"repeatedly|specifically|particularly|especially|strongly)\s+)?[a-z]+ed\s+that\b"
+)
+
 
 def _statement_author(work: BlockWork, who: Who, state: State) -> Who | None:
     """ "... the address given on Friday by President X, in which he said ...": the "he"/"she"
@@ -2964,6 +2972,8 @@ def _pronoun_subject(
     of the sentence before, or the last speaker carried over (a `Speaker`)."""
     if attr.who.word in _FIRST_PERSON:
         return None  # "I", "we": the speaker of the quote or transcript, already counted
+    if _IMPERSONAL_PASSIVE.match(work.folded, attr.who.start):
+        return None  # "It was emphasised that ...": no one's "it" (a readout's, its author's)
     pos = attr.pos
     if quoted or voice is not None:
         person = _person_before(work, pos, embedded_in or (), state)

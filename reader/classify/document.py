@@ -108,7 +108,7 @@ OFFICIAL_TITLE = re.compile(
     r"kremlin\s+|white\s+house\s+)?"
     r"(?:statement|declaration|summit\s+declaration|communiqu[eé]|readout|press\s+release|"
     r"remarks|address|comment|briefing|press\s+conference|news\s+conference|transcript|"
-    r"(?:telephone|phone)\s+(?:conversation|call)|meeting|talks)\b",
+    r"(?:telephone|phone)\s+(?:conversation|call)s?|meeting|talks)\b",
     re.IGNORECASE,
 )
 
@@ -1131,7 +1131,7 @@ def counterpart_title(work: BlockWork) -> bool:
 
 _COUNTERPART_TITLE = re.compile(
     r"\W*(?:(?:telephone|phone|video)\s+)?(?:conversation|call|meeting|talks|negotiations|"
-    r"consultations)\s+(?:with|between)\s"
+    r"consultations)s?\s+(?:with|between)\s"
 )
 # Words that make the phrase after them an object or a complement, not a closing source.
 _NOT_BEFORE_SOURCE = (
