@@ -3406,6 +3406,8 @@ def _named(
     author first, reader.classify.document), makes it a position."""
     if embedded_in is None and _narrated_step(attr, state):
         return None
+    if who.kind == "unknown" and attr.who.kind == "unknown" and embedded_in is None:
+        who = _office_holder(work, who, state, distance) or who
     if who.kind == "actor" and who.member and not _on_topic(work, who, rules, state, distance):
         # a member state's official on a national matter: no label, but a later "he said" is
         # theirs (on the war's topic, their side's), not the speaker's before them
@@ -3502,12 +3504,65 @@ def speaks(work: BlockWork, who: Who, actors: tuple[str, ...], state: State) -> 
     state.sides_heard.update(actors)
     for actor in actors:
         state.first_heard.setdefault(actor, work.index)
-    if _is_thing(_units_of(work, who)):
+    units = _units_of(work, who)
+    if _is_thing(units):
         speaker.thing = True
     else:
+        speaker.office = who.block is None and _office_alone(units)
         note_person(state, speaker)
     state.last = speaker
     return speaker
+
+
+def _office_alone(units: Sequence[Unit]) -> bool:
+    """A speaker named by one office and no name ("The British foreign secretary", "the
+    Prime Minister"): not a plural ("officials"), nor a phrase with a name in it."""
+    roles = [unit for unit in units if unit[TERM] is not None and unit[TERM].kind == "role"]
+    if len(roles) != 1 or roles[0][LOW].endswith("s"):
+        return False
+    return not any(
+        unit[TERM].kind in ("speaker", "alias")
+        if unit[TERM] is not None
+        else unit[CAP] and unit[LOW] not in _ARTICLES
+        for unit in units
+    )
+
+
+def _office_holder(work: BlockWork, who: Who, state: State, distance: int) -> Who | None:
+    """A name no rule knows, bare (no office before it, no appositive after it), that speaks
+    right after a side's speaker named by an office alone, no one between ("The British
+    foreign secretary called on countries to ... / '...,' James Cleverly told the council"):
+    a story introduces a new person with who they are, so a bare name is the office's holder,
+    who speaks for its side; the name keeps that side for the rest of the article."""
+    units = _units_of(work, who)
+    if not units or not all(
+        u[TERM] is None and u[CAP] and namelike(u[LOW]) and u[LOW] not in _NO_NAMES for u in units
+    ):
+        return None
+    last, name = state.last, units[-1][LOW]
+    if (
+        last is None
+        or not last.office
+        or not last.actors
+        or work.index - last.block > distance
+        or name in state.strangers
+        or _APPOSITIVE_AFTER.match(work.text, who.end)  # "John Smith, an analyst at ...": new
+    ):
+        state.strangers.add(name)  # heard as no one's: stays so when an office speaks later
+        return None
+    holder = Who("actor", last.actors, who.start, who.end, member=last.member)
+    tie_appositive(units, holder, state.names)
+    return holder
+
+
+# Words in capitals that open a sentence as its subject but name no one ("One said ...").
+_NO_NAMES = word_set("one another both each either neither some many most few several others all")
+
+
+# What introduces a new person after the name: an appositive or a bracketed description.
+_APPOSITIVE_AFTER = re.compile(
+    r"\s*(?:\(|,\s*(?!(?:who|whose|adding|saying|noting|stressing|speaking|writing)\b))"
+)
 
 
 def _units_of(work: BlockWork, who: Who) -> list[Unit]:

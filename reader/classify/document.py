@@ -741,6 +741,7 @@ def _delivered(work: BlockWork) -> bool:
         or _DELIVERY.match(work.folded) is not None
         or names_statement(work)
         or _SHORT_SENTENCE.match(text) is not None
+        or _QUOTE_CLOSED.match(text) is not None
     )
 
 
@@ -748,6 +749,11 @@ def _delivered(work: BlockWork) -> bool:
 # its stop ("It's fierce fighting.", "That is our answer."): a line of content, where a
 # heading, a place and date ("Brussels, 3 May.") or "Ends." is none.
 _SHORT_SENTENCE = re.compile(r"\s*[A-Z][\w'’-]*(?:\s+[\w'’,-]+){1,2}\s+[a-z][\w'’-]+[.!]\s*$")
+
+# The last line of a statement quoted over several paragraphs, a closing mark and no opening
+# one ("Long live Ukraine.\"", as a release that quotes its author whole ends): the quote the
+# lines before opened runs on to it, the author's words however short.
+_QUOTE_CLOSED = re.compile(r"\s*[^\"“”«»\s][^\"“”«»]*[.!?][\"”»]\s*$")
 
 
 # The address to the audience a delivered statement opens with, alone on its line (an office

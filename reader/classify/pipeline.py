@@ -389,7 +389,8 @@ def _label_units(work: BlockWork, cut: int) -> tuple[list[Unit], bool]:
     before = [u for u in work.units if u[END] <= cut]
     if len(before) > 2 and before[0][LOW] in ("quote", "quotes") and before[1][LOW] == "from":
         return before[2:], False
-    return before, not _one_quote(work.text[cut + 1 :])
+    body = work.text[cut + 1 :]
+    return before, not (_one_quote(body) or _headline_body(body))
 
 
 # A body that is one quote and nothing else: an opening mark, a closing one at its end (a
@@ -403,6 +404,20 @@ def _one_quote(body: str) -> bool:
     subheading, whose next paragraphs are the reporter's again, not a transcript's line whose
     speaker holds the floor until the next label (a transcript's reply is not in quote marks)."""
     return _ONE_QUOTE.fullmatch(body) is not None
+
+
+def _headline_body(body: str) -> bool:
+    """The words after a speaker's colon are a headline's, no sentence ("X: NATO bid calls for
+    'broad support'", a subheading over the story's next part): short, with no stop at the
+    end. The paragraphs after it are the reporter's again, as after a quote line."""
+    words = body.split()
+    end = body.rstrip().rstrip(_CLOSING_MARKS)[-1:]
+    return 0 < len(words) <= _HEADLINE_WORDS and end not in _STOPS
+
+
+_HEADLINE_WORDS = 12
+_CLOSING_MARKS = "\"”»’'"
+_STOPS = (".", "!", "?", "…", ":", ";", ",")
 
 
 def _no_label(prefix: re.Match[str], work: BlockWork, is_title: bool) -> bool:

@@ -77,6 +77,7 @@ class Speaker:
     whole: bool = False  # a full text introduced as such: its quoted paragraphs are its own
     member: bool = False  # a member state's official: their side's only on the war (`topic`)
     listing: str = ""  # a list a colon line opened: how its last line ended (":" or ";")
+    office: bool = False  # named by one office alone, no name ("the British foreign secretary")
 
 
 @dataclass
@@ -129,6 +130,7 @@ class State:
     page_rule: str = ""  # the `sources:` rule the page's site, outlet or credit matched
     page: tuple[str, str] = ("", "")  # the page's site and outlet, when the article has them
     on_war: set[str] = field(default_factory=set)  # member officials (surnames) heard on the war
+    strangers: set[str] = field(default_factory=set)  # names heard speaking for no side
     region: Speaker | None = None  # the region last named ("the Belgorod region"), and where
     headline: Speaker | None = None  # the one side the headline gives a voice ("Sweden condemns")
     lead: Speaker | None = None  # the one side the title and opening put forward (authorship)
