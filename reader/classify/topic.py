@@ -148,8 +148,20 @@ def national_matter(work: BlockWork, rules: CompiledRules) -> bool:
 
 
 def _own_affairs(work: BlockWork, rules: CompiledRules) -> bool:
-    """A line on a member's own affairs or trade ("the budget", "gas prices")."""
-    return bool(rules.national.scan(work.folded) or rules.trade.scan(work.folded))
+    """A line on a member's own affairs or trade ("the budget", "gas prices"). A trade word
+    beside one of security ("the blasts on the gas link show the need to guard our power
+    grid's security") is the war's shadow on the member's security, not its commerce."""
+    folded = work.folded
+    if rules.national.scan(folded):
+        return True
+    return bool(rules.trade.scan(folded)) and _SECURITY.search(folded) is None
+
+
+# Words of a state's security: a line with one is no line on trade alone (its energy's
+# security, "security of supply", is trade).
+_SECURITY = re.compile(
+    r"\b(?<!energy\s)(?:security(?!\s+of\s+(?:supply|supplies))|sabotage|hybrid\s+(?:threats?|attacks?))\b"
+)
 
 
 def goes_on(who: Who, work: BlockWork, state: State, run: int) -> bool:
