@@ -3182,7 +3182,7 @@ def role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who 
         if holder.block != work.index:
             last = state.last  # a member's official is theirs on the war only (`_carried`)
             member = last is not None and last.block == holder.block and last.member
-            return Speaker(holder.actors, holder.block, member=member)
+            return Speaker(holder.actors, holder.block, member=member or holder.member)
         return holder
     if holder.kind == "unknown":
         return holder  # "the minister" after "the Cuban FM": a third country's, no side's

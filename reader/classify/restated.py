@@ -121,7 +121,11 @@ def restated_views(work: BlockWork, rules: CompiledRules) -> None:
             for a in term.actors
             if a not in own and a not in speakers and (a, unit[START]) not in had
         ]
-        if fresh and allowed(Who("actor", term.actors, member=term.member), work, rules):
+        # a member's view another side's speaker answers is on that speaker's topic ("X
+        # dismissed the State Department's claims"), unless it is on the member's own affairs
+        answered_by = bool(speakers - set(term.actors))
+        who = Who("actor", term.actors, member=term.member)
+        if fresh and allowed(who, work, rules, continues=answered_by):
             first, last = (i, j) if j > i else (j, i)
             add_evidence(
                 work,

@@ -73,7 +73,15 @@ def author_office(who: Who, state: State) -> Who | None:
     source = state.source
     if source is None or state.document is None or not set(who.roles) & set(source.roles):
         return None
-    return Who("actor", state.document, who.start, who.end, who.roles, block=0)
+    return Who(
+        "actor",
+        state.document,
+        who.start,
+        who.end,
+        who.roles,
+        block=0,
+        member=state.document_member,
+    )
 
 
 def role_holder(who: Who, state: State) -> Person | None:

@@ -38,7 +38,7 @@ def allowed(
     ):
         work.topic = True  # "X provided the following readout:": the topic is what follows
     if work.topic is None:
-        work.topic = _names_a_side(work, rules) or bool(rules.topic.scan(work.folded))
+        work.topic = _names_a_side(work, rules) or _topic_words(work, rules)
     return work.topic or ((continues or person) and not _own_affairs(work, rules))
 
 
@@ -140,16 +140,41 @@ def _before_role(work: BlockWork, k: int, end: int) -> bool:
     )
 
 
+def _topic_words(work: BlockWork, rules: CompiledRules) -> bool:
+    """Whether the block has a word of the war's topic that is about the war: a ceasefire or
+    negotiations in a line on another theatre (`elsewhere`: "Turning to the Middle East, the
+    minister urged a ceasefire") are that conflict's."""
+    return bool(rules.topic.scan(work.folded)) and not rules.elsewhere.scan(work.folded)
+
+
 def national_matter(work: BlockWork, rules: CompiledRules) -> bool:
     """A line on a member's own affairs with no word of the war ("The embassy in Kyiv is
-    closed, and few means remain to help our citizens there"): the member speaks for itself,
-    even on a page that speaks on the war elsewhere (a place it names is no side's voice)."""
-    return bool(rules.national.scan(work.folded)) and not rules.topic.scan(work.folded)
+    closed, and few means remain to help our citizens there"), or on another theatre naming
+    no side ("On the Middle East, the leaders urged a ceasefire"): the member speaks for
+    itself, even on a page that speaks on the war elsewhere (a place it names is no side's
+    voice)."""
+    folded = work.folded
+    if rules.national.scan(folded) and not rules.topic.scan(folded):
+        return True
+    return bool(rules.elsewhere.scan(folded)) and not _names_a_side(work, rules)
 
 
 def _own_affairs(work: BlockWork, rules: CompiledRules) -> bool:
-    """A line on a member's own affairs or trade ("the budget", "gas prices")."""
-    return bool(rules.national.scan(work.folded) or rules.trade.scan(work.folded))
+    """A line on a member's own affairs, trade or another theatre ("the budget", "gas prices",
+    "the Middle East"). A trade word
+    beside one of security ("the blasts on the gas link show the need to guard our power
+    grid's security") is the war's shadow on the member's security, not its commerce."""
+    folded = work.folded
+    if rules.national.scan(folded) or rules.elsewhere.scan(folded):
+        return True
+    return bool(rules.trade.scan(folded)) and _SECURITY.search(folded) is None
+
+
+# Words of a state's security: a line with one is no line on trade alone (its energy's
+# security, "security of supply", is trade).
+_SECURITY = re.compile(
+    r"\b(?<!energy\s)(?:security(?!\s+of\s+(?:supply|supplies))|sabotage|hybrid\s+(?:threats?|attacks?))\b"
+)
 
 
 def goes_on(who: Who, work: BlockWork, state: State, run: int) -> bool:

@@ -371,6 +371,7 @@ class CompiledRules:
     topic: Lexicon  # words that put a block on the war's topic (for member states' voices)
     national: Lexicon  # a member's own affairs ("budget", "consular"): not the war's topic
     trade: Lexicon  # trade words: "Russian gas" is no side's voice on the war
+    elsewhere: Lexicon  # other theatres ("the Middle East"): their ceasefire is not the war's
     weights: Weights
     threshold: float
     min_score: float
@@ -483,6 +484,7 @@ def build(
         topic=lexicon({_norm(t): True for t in data.get("topic") or ()}, sparse=True),
         national=lexicon({_norm(t): True for t in data.get("national") or ()}, sparse=True),
         trade=lexicon({_norm(t): True for t in data.get("trade") or ()}, sparse=True),
+        elsewhere=lexicon({_norm(t): True for t in data.get("elsewhere") or ()}, sparse=True),
         weights=Weights(
             attribution=float(weights.get("attribution", 1.0)),
             carry=float(weights.get("carry", 0.9)),
