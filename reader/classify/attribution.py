@@ -976,6 +976,9 @@ def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
     relative = verb.low(h) == "who" and h - 1 > floor and units[h - 1][LOW] == ","
     if relative:
         i, prev = h - 2, "who"
+    elif verb.low(h) == "who" and h > floor and _named_person(units[h - 1]):
+        # "a call with President Poroshenko who requested ...": no comma after a name
+        i, prev, relative = h - 1, "who", True
     if prev in _BE and not form.participle and form.lemma not in _ACTIVE_AFTER_BE:
         return None  # passive: "Ukraine is believed to ..."
     before = _before_infinitive(units, i, floor)
@@ -997,6 +1000,13 @@ def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
         if units[j][LOW] == "(":
             i = j - 1
     return i, relative
+
+
+def _named_person(unit: Unit) -> bool:
+    """A side's person named by the lexicon: a "who" right after one opens a clause about
+    that person, comma or not ("the sailors who said" is no side's)."""
+    term = unit[TERM]
+    return term is not None and term.kind == "speaker" and bool(term.actors) and unit[CAP]
 
 
 # A reaction whose means is the step taken: "Moscow responded by announcing the expulsion of".
