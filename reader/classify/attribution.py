@@ -972,10 +972,10 @@ def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
     h = i
     while h > floor and verb.low(h) in SKIP and units[h][TERM] is None:
         h -= 1  # "Sybiha, who earlier emphasized ...": past the adverbs to the pronoun
-    # "statements by Zelensky, who said ...": the relative pronoun's noun is the subject
-    relative = verb.low(h) == "who" and h - 1 > floor and units[h - 1][LOW] == ","
-    if relative:
-        i, prev = h - 2, "who"
+    noun = _relative_noun(verb, h)
+    relative = noun is not None
+    if noun is not None:
+        i, prev = noun, "who"
     if prev in _BE and not form.participle and form.lemma not in _ACTIVE_AFTER_BE:
         return None  # passive: "Ukraine is believed to ..."
     before = _before_infinitive(units, i, floor)
@@ -997,6 +997,25 @@ def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
         if units[j][LOW] == "(":
             i = j - 1
     return i, relative
+
+
+def _relative_noun(verb: _Verb, h: int) -> int | None:
+    """The unit ending the noun that a "who" at unit `h` relates to, the verb's subject:
+    "statements by Zelensky, who said ...", or with no comma right after a side's named
+    person ("a call with President X who requested ..."); None when unit `h` is no such "who"."""
+    units, floor = verb.units, verb.floor
+    if verb.low(h) != "who" or h - 1 < floor:
+        return None
+    if h - 1 > floor and units[h - 1][LOW] == ",":
+        return h - 2
+    return h - 1 if h > floor and _named_person(units[h - 1]) else None
+
+
+def _named_person(unit: Unit) -> bool:
+    """A side's person named by the lexicon: a "who" right after one opens a clause about
+    that person, comma or not ("the sailors who said" is no side's)."""
+    term = unit[TERM]
+    return term is not None and term.kind == "speaker" and bool(term.actors) and unit[CAP]
 
 
 # A reaction whose means is the step taken: "Moscow responded by announcing the expulsion of".

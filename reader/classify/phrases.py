@@ -70,6 +70,7 @@ SKIP = word_set(
     "tuesday wednesday thursday friday saturday sunday in a statement jointly openly privately "
     "firmly strongly sharply bluntly personally more so far consistently categorically "
     "flatly vehemently explicitly directly officially formally initially subsequently "
+    "specifically expressly clearly immediately "
     # adverbs with no -ly before a verb ("has always sought", "often urged")
     "often always usually sometimes ever "
     # manner adverbs a narrator puts before a speaker's verb ("cynically said", "angrily accused")

@@ -38,7 +38,7 @@ _POSITION_NOUN = re.compile(r"'s (?:\w+ ){0,2}(?:" + "|".join(sorted(POSITION_NO
 _POSITION_MODIFIERS = word_set(
     "own latest recent earlier repeated public new stated declared expressed fundamental"
 )
-_POSITION_LINKS = frozenset(["that", "to", "about", ":"])
+_POSITION_LINKS = frozenset(["that", "to", "about", ":", "regarding", "concerning"])
 
 
 # A stated position named by a noun before its owner: "encouraging words from Blinken",

@@ -72,14 +72,14 @@ _NOT_MODIFIERS = word_set(
     "phone telephone video emergency"
 )
 # A stated view named before its owner with "of": "the statement of the NATO chief", "any
-# proposals of Moscow to ...". Not claims, accusations or warnings, whose "of" names what they
-# are about ("accusations of Russia" may be against it), nor a position ("the positions of the
-# brigade" are trenches).
+# proposals of Moscow to ...", "the statements of X regarding ..." (a matter spoken of). Not
+# claims, accusations or warnings, whose "of" names what they are about ("accusations of
+# Russia" may be against it), nor a position ("the positions of the brigade" are trenches).
 _OF_VIEWS = word_set(
     "statement statements remarks comments proposal proposals demand demands offer offers "
     "assurance assurances pledge pledges promise promises"
 )
-_OF_LINKS = frozenset(["that", "to", ":"])
+_OF_LINKS = frozenset(["that", "to", ":", "about", "regarding", "concerning"])
 # A side's adjective before a plural of claims: a stated view with no more words ("Contrary to
 # Russian claims, ...", "rejected Ukrainian accusations"); not "Russian positions" (trenches),
 # nor a single "Russian demand", which may be a market's. "Western" and "European" name no
