@@ -1923,7 +1923,7 @@ def _house_senator(units: list[Unit], a: int, b: int, who: Who, state: State) ->
         return False
     lows = [unit[LOW] for unit in units[a : b + 1]]
     if "from" not in lows:
-        return False
+        return bare_senator(units[a:b])
     terms = [unit for unit in units[a : a + lows.index("from")] if unit[TERM] is not None]
     if len(terms) != 1 or terms[0][LOW] not in _SENATORS:
         return False
@@ -1939,6 +1939,15 @@ def _house_senator(units: list[Unit], a: int, b: int, who: Who, state: State) ->
 
 
 _SENATORS = word_set("senator senators")
+
+
+def bare_senator(phrase: Sequence[Unit]) -> bool:
+    """ "…, senator says" in a headline on another side's page: a senator with no name and
+    nothing else in the phrase (an article at most) is the house's, as the Federation
+    Council's members are senators too; a named one may be a US senator. (A headline's
+    "Senator: …" is the one its first paragraphs name: `pipeline._colon_label`.)"""
+    words = [unit for unit in phrase if unit[LOW] not in ("the", "a", "an")]
+    return len(words) == 1 and words[0][LOW] in _SENATORS
 
 
 def _coordinated_office(verb: _Verb, who: Who, a: int) -> Who | None:

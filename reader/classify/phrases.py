@@ -186,6 +186,10 @@ COORD = frozenset(["and", "but"])
 _TITLE_WORDS = word_set("general secretary president minister chief leader head envoy")
 # Before an office's word among the article's ties (`_Phrase._office_tied`): no person's name.
 _OFFICE_KEY = "@"
+# A legislator's title the lexicon lists as a member state's (the US Congress's), which another
+# side's adjective gives to that side's house even capitalised before a name ("Russian Senator
+# <name>": the Federation Council's).
+_LEGISLATORS = word_set("senator senators congressman congresswoman congressmen congresswomen")
 
 
 _WHOLE_ROLES = frozenset(
@@ -399,8 +403,10 @@ class _Phrase:
         the US Senate's by default): right after another side's adjective it is that side's office
         ("the Russian senators concluded": members of the Federation Council), as a Duma deputy
         is Russia's (GUIDE.md: legislators of the three sides speak for them)."""
-        if unit[CAP] or self.direct or previous is None or previous[TERM] is None:
+        if self.direct or previous is None or previous[TERM] is None:
             return False  # right after the adjective only: "russian strikes biden" is no office
+        if unit[CAP] and unit[LOW] not in _LEGISLATORS:
+            return False  # a capitalised speaker is a person, but "Russian Senator X" a title
         side = previous[TERM]
         return side.kind == "adjective" and not set(side.actors) & set(term.actors)
 

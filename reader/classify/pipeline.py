@@ -14,7 +14,13 @@ from operator import itemgetter
 from threading import Event
 from typing import Any, TypeVar
 
-from reader.classify.attribution import described_thing, on_topic, sentence_attrs, settle
+from reader.classify.attribution import (
+    bare_senator,
+    described_thing,
+    on_topic,
+    sentence_attrs,
+    settle,
+)
 from reader.classify.authorship import (
     author_voice,
     first_person_title,
@@ -360,6 +366,8 @@ def _colon_label(
     who = resolve(pre_units, state.names)
     learn(who, state.names)
     who = known_role(who, state)
+    if is_title and bare_senator(pre_units):
+        who = Who("unknown", (), who.start, who.end)  # "Senator: ...": the one the story names
     if who.kind in ("pronoun", "none") and not is_title:
         return None  # "We discussed three things today: ...", not a speaker's label
     if len(who.actors) > 1 and not any(u[LOW] in ("and", "&") for u in pre_units):
