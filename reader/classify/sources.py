@@ -855,17 +855,20 @@ def reported_actions(work: BlockWork, rules: CompiledRules) -> None:
     said", "The leaders discussed energy, the readout said") states no position: the speaker
     of its one reporting verb, which opens the sentence or closes it after the action, gets
     no evidence there."""
-    if not rules.actions or not work.verbs:
-        return
-    if not work.excluded:
+    if not rules.actions or not work.excluded:
         return  # the scan's exclusions hold every action's match: none here
+    if not work.verbs and "according" not in work.folded:
+        return
     index = _by_position(work)
     excluded = sorted(work.excluded)
     reporting = [
         (start, end)
         for start, end in work.sentences
         if _between(excluded, start, end)
-        and any(form.lemma in _REPORTING for _, _, form in _between(index[0], start, end))
+        and (
+            any(form.lemma in _REPORTING for _, _, form in _between(index[0], start, end))
+            or _ACCORDING_OPENS.match(work.folded, start) is not None
+        )
     ]
     if not reporting:
         return
@@ -897,7 +900,12 @@ def _only_an_action(
         return False
     where = [span for _, span in spans]
     start = min(s for s, _ in where)
-    outside = _verbs_outside(index, where, work.sentence_start(start), end)
+    opening = work.sentence_start(start)
+    outside = _verbs_outside(index, where, opening, end)
+    if not outside and _ACCORDING_OPENS.match(work.folded, opening) is not None:
+        # "According to him, the parties discussed a ceasefire": the source only reports it
+        topics = any(rule.id in _TOPICS for rule, _ in spans)
+        return not topics or _past_discussion(work, opening, end)
     if len(outside) != 1 or outside[0][2].lemma not in _REPORTING:
         return False
     verb = outside[0]
@@ -962,14 +970,34 @@ def _describes_addressee(
 
 
 # "we discussed ways to ...", "will discuss how we can ...": a discussion in its side's own words
-# or still to come carries what they mean to do.
-_OWN_OR_COMING = re.compile(r"\b(?:we|our|us|i|will|would|to)\b(?=[^.;]*\bdiscuss)")
+# or still to come carries what they mean to do; a meeting held "to discuss" a bare topic ("met
+# ... to discuss the situation in the region", "... bilateral relations") is past all the same,
+# but not one held to discuss a matter of substance ("... to discuss air defence for the winter").
+_OWN_OR_COMING = re.compile(
+    r"\b(?:we|our|us|i|will|would|(?<!\bmet\s)(?<!\bgathered\s)(?<!\bconvened\s)(?<!\baccording\s)to)\b"
+    r"(?=[^.;]*\bdiscuss)"
+)
+_MET_TO = re.compile(
+    r"\b(?:met|gathered|convened)\b[^.;:]{0,200}?\bto\s+discuss\s+(?:the\s+|a\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?(?:situation|relations|ties|developments|events|issues|matters)\b"
+)
 
 
 def _past_discussion(work: BlockWork, start: int, end: int) -> bool:
-    """A discussion held, told in the third person ("X discussed Y with Z, the Kremlin said"),
-    is an act reported, not a position; one in the first person or still to come is not."""
-    return _OWN_OR_COMING.search(work.folded, start, end) is None
+    """A discussion held, told in the third person ("X discussed Y with Z, the Kremlin said";
+    "X met Y to discuss Z"), is an act reported, not a position; one in the first person or
+    still to come is not."""
+    found = _OWN_OR_COMING.search(work.folded, start, end)
+    while found is not None and found.group() == "to":
+        if _MET_TO.search(work.folded, start, end) is None:
+            return False
+        found = _OWN_OR_COMING.search(work.folded, found.end(), end)
+    return found is None
+
+
+# A sentence that opens with its source ("According to him, ...", "According to the Kremlin,
+# ..."): the source only reports what follows.
+_ACCORDING_OPENS = re.compile(r"\W*according\s+to\s+[^,.;:]{1,80},\s+")
 
 
 def _across(sentences: list[tuple[int, int]]) -> tuple[int, int]:
