@@ -721,17 +721,23 @@ def drop_voice_of_actions(work: BlockWork, state: State, rules: CompiledRules) -
     discussed ...", "They agreed to speak again soon") states no position: the document's
     voice is taken back. One speaker's remarks keep it (their account of events is theirs),
     and so does a line in the author's first person ("We have just concluded a meeting of
-    the Council", "in our talks we discussed ..."): the author telling its own acts."""
+    the Council", "in our talks we discussed ..."): the author telling its own acts, not
+    naming its home ("Y, who arrived in our country on a visit")."""
     source = state.source
     if not rules.actions or not any(ev.rule in _VOICES for ev in work.evidence):
         return
-    if first_person(work):
+    if first_person(work, skip=_OUR_HOME):
         return
     remarks = source is not None and source.remarks
     if remarks and not _introduces(work, state):
         return
     if _every_sentence_an_action(work, rules):
         work.evidence = [ev for ev in work.evidence if ev.rule not in _VOICES]
+
+
+# "our country", "our capital": the author's home named as a place ("X, who arrived in our
+# country on a visit"), not the author telling its own acts.
+_OUR_HOME = re.compile(r"[Oo]ur\s+(?:country|capital|city)\b")
 
 
 def _introduces(work: BlockWork, state: State) -> bool:
