@@ -182,6 +182,22 @@ def _used_occasion(units: list[Unit], to: int, floor: int) -> bool:
 
 
 _USED = word_set("used uses took takes seized seizes")
+
+
+def _be_before_adverbs(verb: _Verb, i: int) -> bool:
+    """A form of "be" before the adverbs that end at unit `i` ("were officially informed",
+    "was also repeatedly warned"): the speech verb is a passive, its subject the one told."""
+    units, floor = verb.units, verb.floor
+    j = i
+    while j > floor and units[j][TERM] is None and (adverb(units[j]) or verb.low(j) in _ALSO):
+        j -= 1
+    return j < i and verb.low(j) in _BE
+
+
+# Adverbs with no -ly between "be" and a passive's participle ("was also informed").
+_ALSO = word_set("also again once repeatedly already just then never not n't")
+
+
 _OWNERS = word_set("his her their its the this that")
 _OCCASIONS = word_set(
     "speech address remarks statement visit opportunity occasion appearance meeting platform"
@@ -977,6 +993,8 @@ def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
         i, prev = h - 2, "who"
     if prev in _BE and not form.participle and form.lemma not in _ACTIVE_AFTER_BE:
         return None  # passive: "Ukraine is believed to ..."
+    if form.cls == "speech" and not form.participle and _be_before_adverbs(verb, i):
+        return None  # "the two sides were officially informed": the ones told
     before = _before_infinitive(units, i, floor)
     if before is None:
         return None
