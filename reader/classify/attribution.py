@@ -184,6 +184,15 @@ def _used_occasion(units: list[Unit], to: int, floor: int) -> bool:
 _USED = word_set("used uses took takes seized seizes")
 
 
+def _passive_before(verb: _Verb, i: int, prev: str) -> bool:
+    """The verb is a passive: "be" right before it ("Ukraine is believed to ..."), or a speech
+    verb's "be" before its adverbs ("the two sides were officially informed": the ones told)."""
+    form = verb.form
+    if prev in _BE and not form.participle and form.lemma not in _ACTIVE_AFTER_BE:
+        return True
+    return form.cls == "speech" and not form.participle and _be_before_adverbs(verb, i)
+
+
 def _be_before_adverbs(verb: _Verb, i: int) -> bool:
     """A form of "be" before the adverbs that end at unit `i` ("were officially informed",
     "was also repeatedly warned"): the speech verb is a passive, its subject the one told."""
@@ -981,7 +990,7 @@ def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
     """The unit where the subject before the verb ends, past auxiliaries, adverbs, "continued
     to" and a bracketed aside, and whether a relative pronoun led there ("statements by
     Zelensky, who said"); None for a passive ("is believed to") or an infinitive."""
-    units, floor, form = verb.units, verb.floor, verb.form
+    units, floor = verb.units, verb.floor
     i = verb.k - 1
     prev = verb.low(i)
     h = i
@@ -991,10 +1000,8 @@ def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
     relative = verb.low(h) == "who" and h - 1 > floor and units[h - 1][LOW] == ","
     if relative:
         i, prev = h - 2, "who"
-    if prev in _BE and not form.participle and form.lemma not in _ACTIVE_AFTER_BE:
-        return None  # passive: "Ukraine is believed to ..."
-    if form.cls == "speech" and not form.participle and _be_before_adverbs(verb, i):
-        return None  # "the two sides were officially informed": the ones told
+    if _passive_before(verb, i, prev):
+        return None
     before = _before_infinitive(units, i, floor)
     if before is None:
         return None
