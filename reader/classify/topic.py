@@ -32,6 +32,8 @@ def allowed(
     word: "He added that the budget ...", "X said the state would pay for the repairs")."""
     if not who.member:
         return True
+    if turns_away(work, rules):
+        return False  # "Turning to the Middle East, the Prime Minister stressed ..."
     if work.topic is None and (
         _POINTS_BACK.search(work.folded) is not None
         or (len(work.units) <= _INTRO_UNITS and _only_attribution(work))
@@ -145,6 +147,27 @@ def national_matter(work: BlockWork, rules: CompiledRules) -> bool:
     closed, and few means remain to help our citizens there"): the member speaks for itself,
     even on a page that speaks on the war elsewhere (a place it names is no side's voice)."""
     return bool(rules.national.scan(work.folded)) and not rules.topic.scan(work.folded)
+
+
+def turns_away(work: BlockWork, rules: CompiledRules) -> bool:
+    """A line that opens by naming its own topic, one with no side and no word of the war
+    ("Turning to the Middle East, the Prime Minister stressed the need for a ceasefire",
+    "Discussing the violence in Karabakh, the directors underlined ..."): the member speaks
+    on another matter there, whatever the page speaks on and whatever words follow."""
+    opening = _TURNING.match(work.folded)
+    if opening is None:
+        return False
+    start, end = opening.span(1)
+    if any(start <= at < end for at, _, term in work.terms if term.actors):
+        return False
+    return not any(start <= at < end for at, _, _ in rules.topic.scan(work.folded))
+
+
+# A line's opening phrase that names the topic it turns to, closed by its comma.
+_TURNING = re.compile(
+    r"\W*(?:turning\s+to|as\s+(?:for|regards|to)|with\s+regard\s+to|regarding|discussing)\s+"
+    r"([^,;:.]{3,80}),\s"
+)
 
 
 def _own_affairs(work: BlockWork, rules: CompiledRules) -> bool:
