@@ -2593,7 +2593,9 @@ _NAMED = ("actor", "unknown")
 
 # A clause these open states a condition, not anyone's position: "sanctions will rise if
 # Putin refuses", "unless Kyiv agrees", "until Moscow withdraws".
-CONDITION = word_set("if unless until whether")
+# A condition, or an embedded question ("how Russia responds", "to what extent the US would
+# support ..."): no one's stated position.
+CONDITION = word_set("if unless until whether how extent")
 # Prepositions that also open a clause: "after the Kremlin announced", "since Kyiv said".
 _TIME_CONJUNCTIONS = word_set("after before since")
 
