@@ -466,7 +466,7 @@ def _member_aside(
 ) -> bool:
     """A member government's page on a national matter (its budget) is no actor's, and so is
     its line on its own affairs (its embassy, its citizens) or on another matter it turns to
-    ("Turning to the Middle East, ...") on a page on the war."""
+    ("Turning to the Horn of Africa, ...") on a page on the war."""
     if not _member_on_topic(work, state, author, rules):
         return True
     return not own and (national_matter(work, rules) or turns_away(work, rules))

@@ -722,7 +722,7 @@ def drop_voice_of_actions(work: BlockWork, state: State, rules: CompiledRules) -
     voice is taken back. One speaker's remarks keep it (their account of events is theirs),
     and so does a line in the author's first person ("We have just concluded a meeting of
     the Council", "in our talks we discussed ..."): the author telling its own acts, not
-    naming its home ("Y, who arrived in our country on a visit")."""
+    naming its home ("Y, who came to our country for talks")."""
     source = state.source
     if not rules.actions or not any(ev.rule in _VOICES for ev in work.evidence):
         return
@@ -735,8 +735,8 @@ def drop_voice_of_actions(work: BlockWork, state: State, rules: CompiledRules) -
         work.evidence = [ev for ev in work.evidence if ev.rule not in _VOICES]
 
 
-# "our country", "our capital": the author's home named as a place ("X, who arrived in our
-# country on a visit"), not the author telling its own acts.
+# "our country", "our capital": the author's home named as a place ("X, who came to our
+# country for talks"), not the author telling its own acts.
 _OUR_HOME = re.compile(r"[Oo]ur\s+(?:country|capital|city)\b")
 
 

@@ -33,7 +33,7 @@ def allowed(
     if not who.member:
         return True
     if turns_away(work, rules):
-        return False  # "Turning to the Middle East, the Prime Minister stressed ..."
+        return False  # "Turning to the Horn of Africa, the premier called for ..."
     if work.topic is None and (
         _POINTS_BACK.search(work.folded) is not None
         or (len(work.units) <= _INTRO_UNITS and _only_attribution(work))
@@ -151,8 +151,8 @@ def national_matter(work: BlockWork, rules: CompiledRules) -> bool:
 
 def turns_away(work: BlockWork, rules: CompiledRules) -> bool:
     """A line that opens by naming its own topic, one with no side and no word of the war
-    ("Turning to the Middle East, the Prime Minister stressed the need for a ceasefire",
-    "Discussing the violence in Karabakh, the directors underlined ..."): the member speaks
+    ("Turning to the Horn of Africa, the premier called for a truce", "Discussing the unrest
+    in the Sahel, the directors urged ..."): the member speaks
     on another matter there, whatever the page speaks on and whatever words follow."""
     opening = _TURNING.match(work.folded)
     if opening is None:
