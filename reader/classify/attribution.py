@@ -183,6 +183,31 @@ def _used_occasion(units: list[Unit], to: int, floor: int) -> bool:
 
 
 _USED = word_set("used uses took takes seized seizes")
+
+
+def _passive_before(verb: _Verb, i: int, prev: str) -> bool:
+    """The verb is a passive: "be" right before it ("Ukraine is believed to ..."), or a speech
+    verb's "be" before its adverbs ("the two sides were officially informed": the ones told)."""
+    form = verb.form
+    if prev in _BE and not form.participle and form.lemma not in _ACTIVE_AFTER_BE:
+        return True
+    return form.cls == "speech" and not form.participle and _be_before_adverbs(verb, i)
+
+
+def _be_before_adverbs(verb: _Verb, i: int) -> bool:
+    """A form of "be" before the adverbs that end at unit `i` ("were officially informed",
+    "was also repeatedly warned"): the speech verb is a passive, its subject the one told."""
+    units, floor = verb.units, verb.floor
+    j = i
+    while j > floor and units[j][TERM] is None and (adverb(units[j]) or verb.low(j) in _ALSO):
+        j -= 1
+    return j < i and verb.low(j) in _BE
+
+
+# Adverbs with no -ly between "be" and a passive's participle ("was also informed").
+_ALSO = word_set("also again once repeatedly already just then never not n't")
+
+
 _OWNERS = word_set("his her their its the this that")
 _OCCASIONS = word_set(
     "speech address remarks statement visit opportunity occasion appearance meeting platform"
@@ -966,7 +991,7 @@ def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
     """The unit where the subject before the verb ends, past auxiliaries, adverbs, "continued
     to" and a bracketed aside, and whether a relative pronoun led there ("statements by
     Zelensky, who said"); None for a passive ("is believed to") or an infinitive."""
-    units, floor, form = verb.units, verb.floor, verb.form
+    units, floor = verb.units, verb.floor
     i = verb.k - 1
     prev = verb.low(i)
     h = i
@@ -976,8 +1001,8 @@ def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
     relative = noun is not None
     if noun is not None:
         i, prev = noun, "who"
-    if prev in _BE and not form.participle and form.lemma not in _ACTIVE_AFTER_BE:
-        return None  # passive: "Ukraine is believed to ..."
+    if _passive_before(verb, i, prev):
+        return None
     before = _before_infinitive(units, i, floor)
     if before is None:
         return None
@@ -1980,7 +2005,7 @@ def _house_senator(units: list[Unit], a: int, b: int, who: Who, state: State) ->
         return False
     lows = [unit[LOW] for unit in units[a : b + 1]]
     if "from" not in lows:
-        return False
+        return bare_senator(units[a:b])
     terms = [unit for unit in units[a : a + lows.index("from")] if unit[TERM] is not None]
     if len(terms) != 1 or terms[0][LOW] not in _SENATORS:
         return False
@@ -1996,6 +2021,15 @@ def _house_senator(units: list[Unit], a: int, b: int, who: Who, state: State) ->
 
 
 _SENATORS = word_set("senator senators")
+
+
+def bare_senator(phrase: Sequence[Unit]) -> bool:
+    """ "…, senator says" in a headline on another side's page: a senator with no name and
+    nothing else in the phrase (an article at most) is the house's, as the Federation
+    Council's members are senators too; a named one may be a US senator. (A headline's
+    "Senator: …" is the one its first paragraphs name: `pipeline._colon_label`.)"""
+    words = [unit for unit in phrase if unit[LOW] not in ARTICLES]
+    return len(words) == 1 and words[0][LOW] in _SENATORS
 
 
 def _coordinated_office(verb: _Verb, who: Who, a: int) -> Who | None:
@@ -2652,7 +2686,9 @@ _NAMED = ("actor", "unknown")
 
 # A clause these open states a condition, not anyone's position: "sanctions will rise if
 # Putin refuses", "unless Kyiv agrees", "until Moscow withdraws".
-CONDITION = word_set("if unless until whether")
+# A condition, or an embedded question ("how Russia responds", "to what extent the US would
+# support ..."): no one's stated position.
+CONDITION = word_set("if unless until whether how extent")
 # Prepositions that also open a clause: "after the Kremlin announced", "since Kyiv said".
 _TIME_CONJUNCTIONS = word_set("after before since")
 

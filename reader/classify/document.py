@@ -23,7 +23,7 @@ from reader.classify.phrases import (
     scare_quoted_topic,
     word_set,
 )
-from reader.classify.topic import allowed, national_matter
+from reader.classify.topic import allowed, national_matter, turns_away
 from reader.classify.types import (
     CAP,
     LOW,
@@ -477,10 +477,11 @@ def _member_aside(
     work: BlockWork, state: State, author: tuple[str, ...], own: bool, rules: CompiledRules
 ) -> bool:
     """A member government's page on a national matter (its budget) is no actor's, and so is
-    its line on its own affairs (its embassy, its citizens) on a page on the war."""
+    its line on its own affairs (its embassy, its citizens) or on another matter it turns to
+    ("Turning to the Horn of Africa, ...") on a page on the war."""
     if not _member_on_topic(work, state, author, rules):
         return True
-    return not own and national_matter(work, rules)
+    return not own and (national_matter(work, rules) or turns_away(work, rules))
 
 
 def _member_on_topic(

@@ -14,7 +14,13 @@ from operator import itemgetter
 from threading import Event
 from typing import Any, TypeVar
 
-from reader.classify.attribution import described_thing, on_topic, sentence_attrs, settle
+from reader.classify.attribution import (
+    bare_senator,
+    described_thing,
+    on_topic,
+    sentence_attrs,
+    settle,
+)
 from reader.classify.authorship import (
     author_voice,
     first_person_title,
@@ -361,6 +367,8 @@ def _colon_label(
     who = resolve(pre_units, state.names)
     learn(who, state.names)
     who = known_role(who, state)
+    if is_title and bare_senator(pre_units):
+        who = Who("unknown", (), who.start, who.end)  # "Senator: ...": the one the story names
     if who.kind in ("pronoun", "none") and not is_title:
         return None  # "We discussed three things today: ...", not a speaker's label
     if len(who.actors) > 1 and not any(u[LOW] in ("and", "&") for u in pre_units):
@@ -500,7 +508,7 @@ def _analyse(
     if not (is_title and _EXPLAINER.match(work.folded)):  # "Why Putin wants a long war"
         office = _sentences(work, rules, state, distance, effort, body_from, speaking)
     if is_title and pending is None:
-        pending = _title_source(work, office, state, rules) or _bare_senator(work)
+        pending = _title_source(work, office, state, rules)
     note_lead(work, state, rules)
     summoned_envoy(work, rules, state)
     if is_title:
@@ -608,30 +616,6 @@ def _title_source(
         found = found or passive_decision(work)  # "More weapons pledged for Ukraine"
         found = found or _protest_to_envoy(work, state, rules)
     return found
-
-
-def _bare_senator(work: BlockWork) -> Who | None:
-    """A headline's one speaker a senator with no name, side or place ("Senator: <claim>",
-    "<claim>, senator says"): the lexicon's default (the US Senate) is a guess the story
-    settles, for the upper house of Moscow has senators too; the speaker is the senator the
-    first paragraphs name (`resolve_title`: "Russian Senator <name> said"). The guess is
-    taken back."""
-    if len(work.main) != 1:
-        return None
-    who = work.main[0][1]
-    words = work.folded[who.start : who.end].split()
-    if words[-1:] in (["says"], ["said"]):
-        words = words[:-1]
-    if words not in (["senator"], ["senators"]):
-        return None
-    work.evidence[:] = [
-        ev
-        for ev in work.evidence
-        if ev.kind == "mention" or ev.end <= who.start or ev.start >= who.end
-    ]
-    work.main.clear()
-    end = who.start + len(words[0])
-    return Who("unknown", (), who.start, end)
 
 
 def _slug_source(work: BlockWork, rules: CompiledRules) -> Who | None:

@@ -775,17 +775,23 @@ def drop_voice_of_actions(work: BlockWork, state: State, rules: CompiledRules) -
     discussed ...", "They agreed to speak again soon") states no position: the document's
     voice is taken back. One speaker's remarks keep it (their account of events is theirs),
     and so does a line in the author's first person ("We have just concluded a meeting of
-    the Council", "in our talks we discussed ..."): the author telling its own acts."""
+    the Council", "in our talks we discussed ..."): the author telling its own acts, not
+    naming its home ("Y, who came to our country for talks")."""
     source = state.source
     if not rules.actions or not any(ev.rule in _VOICES for ev in work.evidence):
         return
-    if first_person(work):
+    if first_person(work, skip=_OUR_HOME):
         return
     remarks = source is not None and source.remarks
     if remarks and not _introduces(work, state):
         return
     if _every_sentence_an_action(work, rules):
         work.evidence = [ev for ev in work.evidence if ev.rule not in _VOICES]
+
+
+# "our country", "our capital": the author's home named as a place ("X, who came to our
+# country for talks"), not the author telling its own acts.
+_OUR_HOME = re.compile(r"[Oo]ur\s+(?:country|capital|city)\b")
 
 
 def _introduces(work: BlockWork, state: State) -> bool:
@@ -913,17 +919,20 @@ def reported_actions(work: BlockWork, rules: CompiledRules) -> None:
     said", "The leaders discussed energy, the readout said") states no position: the speaker
     of its one reporting verb, which opens the sentence or closes it after the action, gets
     no evidence there."""
-    if not rules.actions or not work.verbs:
-        return
-    if not work.excluded:
+    if not rules.actions or not work.excluded:
         return  # the scan's exclusions hold every action's match: none here
+    if not work.verbs and "according" not in work.folded:
+        return
     index = _by_position(work)
     excluded = sorted(work.excluded)
     reporting = [
         (start, end)
         for start, end in work.sentences
         if _between(excluded, start, end)
-        and any(form.lemma in _REPORTING for _, _, form in _between(index[0], start, end))
+        and (
+            any(form.lemma in _REPORTING for _, _, form in _between(index[0], start, end))
+            or _ACCORDING_OPENS.match(work.folded, start) is not None
+        )
     ]
     if not reporting:
         return
@@ -955,7 +964,12 @@ def _only_an_action(
         return False
     where = [span for _, span in spans]
     start = min(s for s, _ in where)
-    outside = _verbs_outside(index, where, work.sentence_start(start), end)
+    opening = work.sentence_start(start)
+    outside = _verbs_outside(index, where, opening, end)
+    if not outside and _ACCORDING_OPENS.match(work.folded, opening) is not None:
+        # "According to him, the parties discussed a ceasefire": the source only reports it
+        topics = any(rule.id in _TOPICS for rule, _ in spans)
+        return not topics or _past_discussion(work, opening, end)
     if len(outside) != 1 or outside[0][2].lemma not in _REPORTING:
         return False
     verb = outside[0]
@@ -1020,8 +1034,10 @@ def _describes_addressee(
 
 
 # "we discussed ways to ...", "will discuss how we can ...": a discussion in its side's own words
-# or still to come carries what they mean to do.
-_OWN_OR_COMING = re.compile(r"\b(?:we|our|us|i|will|would|to)\b(?=[^.;]*\bdiscuss)")
+# or still to come carries what they mean to do ("according to" names a source, no aim).
+_OWN_OR_COMING = re.compile(
+    r"\b(?:we|our|us|i|will|would|(?<!\baccording\s)to)\b(?=[^.;]*\bdiscuss)"
+)
 
 
 # A meeting held, and the "to discuss" of its purpose after it with a bare topic: "met with the
@@ -1050,6 +1066,11 @@ def _held_for(folded: str, start: int, found: re.Match[str]) -> bool:
     meeting held earlier in the sentence (from `start`)."""
     at = found.start()
     return _TO_DISCUSS.match(folded, at) is not None and _HELD.search(folded, start, at) is not None
+
+
+# A sentence that opens with its source ("According to him, ...", "According to the Kremlin,
+# ..."): the source only reports what follows.
+_ACCORDING_OPENS = re.compile(r"\W*according\s+to\s+[^,.;:]{1,80},\s+")
 
 
 def _across(sentences: list[tuple[int, int]]) -> tuple[int, int]:

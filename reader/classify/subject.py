@@ -48,10 +48,21 @@ _NO_VERB = (
 )
 # The main clause's verb at most this many units after its subject.
 _SUBJECT_REACH = 12
-# Heads of a subject that act and take no stance: fighting forces, police, crowds.
+# Heads of a subject that act and take no stance: fighting forces, police, crowds; and a
+# side's press, whose acts ("Russian state TV showed the footage") are its own, not the state's
+# (what it reports is read by the speech verbs).
 _ACTING_HEADS = word_set(
     "forces force troops army armies soldiers units unit police servicemen fighters jets drones "
-    "ships navy residents citizens people delegations"
+    "ships navy residents citizens people delegations delegation"
+) | frozenset(
+    [
+        "state tv",
+        "state television",
+        "state media",
+        "state-run media",
+        "state broadcaster",
+        "state news agency",
+    ]
 )
 # Evidence of another side's words reported in the block, which makes no speaker of it.
 _REPORTED = frozenset([REPORTED_POSITION.id, REPORTED_SPEECH.id])

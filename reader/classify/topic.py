@@ -32,6 +32,8 @@ def allowed(
     word: "He added that the budget ...", "X said the state would pay for the repairs")."""
     if not who.member:
         return True
+    if turns_away(work, rules):
+        return False  # "Turning to the Horn of Africa, the premier called for ..."
     if work.topic is None and (
         _POINTS_BACK.search(work.folded) is not None
         or (len(work.units) <= _INTRO_UNITS and _only_attribution(work))
@@ -157,6 +159,27 @@ def national_matter(work: BlockWork, rules: CompiledRules) -> bool:
     if rules.national.scan(folded) and not rules.topic.scan(folded):
         return True
     return bool(rules.elsewhere.scan(folded)) and not _names_a_side(work, rules)
+
+
+def turns_away(work: BlockWork, rules: CompiledRules) -> bool:
+    """A line that opens by naming its own topic, one with no side and no word of the war
+    ("Turning to the Horn of Africa, the premier called for a truce", "Discussing the unrest
+    in the Sahel, the directors urged ..."): the member speaks
+    on another matter there, whatever the page speaks on and whatever words follow."""
+    opening = _TURNING.match(work.folded)
+    if opening is None:
+        return False
+    start, end = opening.span(1)
+    if any(start <= at < end for at, _, term in work.terms if term.actors):
+        return False
+    return not any(start <= at < end for at, _, _ in rules.topic.scan(work.folded))
+
+
+# A line's opening phrase that names the topic it turns to, closed by its comma.
+_TURNING = re.compile(
+    r"\W*(?:turning\s+to|as\s+(?:for|regards|to)|with\s+regard\s+to|regarding|discussing)\s+"
+    r"([^,;:.]{3,80}),\s"
+)
 
 
 def _own_affairs(work: BlockWork, rules: CompiledRules) -> bool:

@@ -320,13 +320,18 @@ _NAMES_STATEMENT = re.compile(
 )
 
 
-def first_person(work: BlockWork, end: int | None = None) -> bool:
+def first_person(
+    work: BlockWork, end: int | None = None, skip: re.Pattern[str] | None = None
+) -> bool:
     """The author's own "we", "our", "I" outside quotes (in the text's own case: "US" is no
-    "us"; "World War I" is no "I"), before `end` when given."""
+    "us"; "World War I" is no "I"), before `end` when given; one where `skip` matches is not
+    counted."""
     quotes = work.quotes
     text = work.text
     for match in FIRST_PERSON.finditer(text, 0, len(text) if end is None else end):
         if quotes and in_spans(match.start(), quotes):
+            continue
+        if skip is not None and skip.match(text, match.start()):
             continue
         start, word = match.start(), match.group()
         if word == "I" and _NOT_PRONOUN_I.search(text, max(0, start - 12), start):
