@@ -219,9 +219,9 @@ def test_by_default_every_committed_real_article_set_is_scored() -> None:
     # totals shown); real19 (built in session 14) was blind from its first read at session 15's
     # start until its final read at that session's end; real20 (built in session 15) and real21
     # (built in session 16, weighted to Ukraine's voice) were blind from their first reads in
-    # session 16 until their final reads at its end; real22 (built in session 16) is blind from
-    # its first read at session 18's start until its final read
-    assert splits == [{"dev"}] * 17 + [{"dev", "blind"}, {"dev"}, {"dev"}, {"dev"}, {"blind"}]
+    # session 16 until their final reads at its end; real22 (built in session 16) was blind from
+    # its first read at session 18's start until its final read at that session's end
+    assert splits == [{"dev"}] * 17 + [{"dev", "blind"}, {"dev"}, {"dev"}, {"dev"}, {"dev"}]
 
 
 def test_a_real_set_keeps_its_articles_text_only_in_the_ignored_cache() -> None:
