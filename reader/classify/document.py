@@ -390,10 +390,15 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
 def _own_line(work: BlockWork, state: State, author: tuple[str, ...], own: set[str]) -> bool:
     """The line names the author as its speaker, or carries a voice already: no document
     voice to add. Where the author speaks in it beside another side's present stance ("Ukraine
-    believes ... but Russia refuses to accept it"), that stance is the author's picture."""
+    believes ... but Russia refuses to accept it"), that stance is the author's picture. In a
+    joint statement a line one of its authors speaks alone in the third person ("The <A>
+    delegation reiterated ...") is that author's, not the other's ("We, the ministers of <A>
+    and <B>, ..." is all of theirs)."""
     if state.reports and set(author) <= own:
         _judged_reports(work, author)
-    return set(author) <= own or any(ev.kind == "carry" for ev in work.evidence)
+    one_of_joint = len(author) > 1 and bool(own) and own <= set(author)
+    one_of_joint = one_of_joint and FIRST_PERSON_OR_ME.search(work.text) is None
+    return set(author) <= own or one_of_joint or any(ev.kind == "carry" for ev in work.evidence)
 
 
 def _judged_reports(work: BlockWork, author: tuple[str, ...]) -> None:
