@@ -358,7 +358,7 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         opening = _READOUT.search(work.folded) or _WE_OPENING.match(work.folded)
         if not own and opening is None and FIRST_PERSON_OR_ME.search(work.text):
             state.author_pending = True  # "We strongly condemn ...": the author speaks as "we"
-        if len(own) == 1 and opening is None and not _quotes_the_floor(work, state):
+        if len(own) == 1 and opening is None and not _quotes_the_floor(work, state, own):
             state.document = tuple(own)
             _voice_earlier(state, rules)
             return
@@ -390,10 +390,15 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
 def _own_line(work: BlockWork, state: State, author: tuple[str, ...], own: set[str]) -> bool:
     """The line names the author as its speaker, or carries a voice already: no document
     voice to add. Where the author speaks in it beside another side's present stance ("Ukraine
-    believes ... but Russia refuses to accept it"), that stance is the author's picture."""
+    believes ... but Russia refuses to accept it"), that stance is the author's picture. In a
+    joint statement a line one of its authors speaks alone in the third person ("The <A>
+    delegation reiterated ...") is that author's, not the other's ("We, the ministers of <A>
+    and <B>, ..." is all of theirs)."""
     if state.reports and set(author) <= own:
         _judged_reports(work, author)
-    return set(author) <= own or any(ev.kind == "carry" for ev in work.evidence)
+    one_of_joint = len(author) > 1 and bool(own) and own <= set(author)
+    one_of_joint = one_of_joint and FIRST_PERSON_OR_ME.search(work.text) is None
+    return set(author) <= own or one_of_joint or any(ev.kind == "carry" for ev in work.evidence)
 
 
 def _judged_reports(work: BlockWork, author: tuple[str, ...]) -> None:
@@ -495,12 +500,37 @@ def _member_on_topic(
     return state.document_topic
 
 
-def _quotes_the_floor(work: BlockWork, state: State) -> bool:
+def _quotes_the_floor(work: BlockWork, state: State, own: set[str]) -> bool:
     """In a statement whose title names one speaker no rule knows ("Statement by Ambassador
     <name> at the Security Council"), a line that reports another speaker in the third person
     ("The Russian representative told this Council ...") is the author answering them, not
-    the author: the author is the one who speaks as "we" or "I"."""
-    return state.author_pending and FIRST_PERSON_OR_ME.search(work.text) is None
+    the author: the author is the one who speaks as "we" or "I". So is a side whose act in
+    the line falls on the author's own first person ("<X> is seeking to weaken our country")
+    in a statement that speaks as "we" (`_acts_on_us`)."""
+    if not state.author_pending:
+        return False
+    return FIRST_PERSON_OR_ME.search(work.text) is None or _acts_on_us(work, own)
+
+
+def _acts_on_us(work: BlockWork, own: set[str]) -> bool:
+    """Whether a subject of the line's side has, later in its sentence and outside quotes,
+    the author's own first person as what its act falls on ("... trying to harm our country",
+    "... to isolate us"): that side is spoken of in the third person, not the "we"."""
+    for _, who in work.main:
+        if who.kind != "actor" or not set(who.actors) & own:
+            continue
+        end = next((b for a, b in work.sentences if a <= who.start < b), len(work.text))
+        for hit in _FIRST_PERSON_TARGET.finditer(work.text, who.end, end):
+            if not in_spans(hit.start(), work.quotes):
+                return True
+    return False
+
+
+# The author's own first person as the object of an act: "us", "our country", "our people".
+_FIRST_PERSON_TARGET = re.compile(
+    r"\b(?:(?<!\bthe\s)us\b(?!\s*[-.]?\s*led\b)|[Oo]ur\s+(?:country|state|nation|people|citizens|"
+    r"territory|borders|homeland|compatriots)\b)"
+)
 
 
 def _reports_others(work: BlockWork, author: tuple[str, ...]) -> bool:

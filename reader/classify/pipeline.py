@@ -1095,6 +1095,12 @@ _SECTION_LABELS = frozenset(
         "for reference",
         "photo",
         "video",
+        # a fact sheet's or explainer's pairs ("Claim: ...", then "Fact: ..."): its own
+        # structure, no speaker's label, so no transcript voice
+        "claim",
+        "fact",
+        "myth",
+        "reality",
     ]
 )
 
