@@ -1156,8 +1156,10 @@ _QUOTED_REACH = 10  # the most units between "quoted" and "as"
 
 def _quoted_as(verb: _Verb) -> Who | None:
     """Whom "quoted/cited ... as" right before the participle names ("the embassy quoted the
-    ambassador as saying"), resolved (a speaker of no side when the lexicon knows none for
-    them); None when the participle has no such frame, or names a pronoun ("quoted him")."""
+    ambassador as saying"), resolved (a bare office as a role, whose holder the article
+    named before, as "the ambassador said" has it; a speaker of no side when the lexicon
+    knows none for them); None when the participle has no such frame, or names a pronoun
+    ("quoted him")."""
     units, k = verb.units, verb.k
     if k - 1 <= verb.floor or units[k - 1][LOW] != "as":
         return None
@@ -1168,8 +1170,8 @@ def _quoted_as(verb: _Verb) -> Who | None:
     who = resolve(units[q + 1 : k - 1], verb.state.names) if k - 1 > q + 1 else NONE
     if who.kind == "pronoun":
         return None  # "quoted him as saying": the speaker carried over, as before
-    if who.kind == "actor":
-        return who
+    if who.kind in ("actor", "role"):
+        return who  # (an office with no side, "the ambassador", is its holder named before)
     # a speaker of no side ("an unnamed source"): stops carry-over as any such speaker does
     return Who("unknown", (), units[q + 1][START], units[k - 2][END])
 

@@ -134,6 +134,20 @@ CALENDAR = WEEKDAYS | word_set(
     "january february march april june july august september october november december"
 )
 
+# A day or a date told with a statement, as regex source for folded text: "on Thursday",
+# "on Thursday, July 27", "late on Monday evening", "on 12 March 2023", "on Dec. 22",
+# "yesterday", "earlier today". What a statement's verb may carry before its "by X".
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.)"
+)
+_DATE = rf"(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})(?:,?\s+\d{{4}})?"
+_WEEKDAY = "(?:" + "|".join(sorted(WEEKDAYS)) + ")"
+TIME_PHRASE = (
+    rf"(?:(?:late|early|earlier|later)\s+)?(?:on\s+(?:{_WEEKDAY}(?:,?\s+{_DATE})?|{_DATE})"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|(?:earlier\s+|later\s+)?(?:today|yesterday|tonight))"
+)
+
 
 # After a diplomatic role, "to" names the host, not the side: "Russia's ambassador to
 # Washington", "Ukraine's envoy to the UN". The host is part of the phrase but speaks for no one.
