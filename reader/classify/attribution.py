@@ -30,6 +30,7 @@ from reader.classify.phrases import (
     OBJECT_PREP,
     SKIP,
     STATED_STANCES,
+    TIME_PHRASE,
     WEEKDAYS,
     adverb,
     ing_form,
@@ -762,7 +763,8 @@ def _not_a_statement(verb: _Verb) -> bool:
         return True  # "Minister Kuleba, dear Dmytro, welcome to NATO": a greeting to him
     if _headline_passive(verb, after):
         return True  # "NATO, Russia expected to behave", "Russian envoy summoned over ..."
-    return after == "by" or _agent_by(verb) is not None  # passive: "backed by"
+    # passive: "backed by", "was condemned on Monday by"
+    return after == "by" or _agent_by(verb) is not None or _by_past_time(verb) is not None
 
 
 def _noun_by_the_word_before(verb: _Verb) -> bool:
@@ -817,6 +819,8 @@ def _passive_agent(verb: _Verb) -> _Attr | None:
         return None
     agent = _agent_by(verb)
     by = k + 1 if agent is None and k + 1 < verb.last and units[k + 1][LOW] == "by" else agent
+    if by is None and agent is None:
+        by = _by_past_time(verb)  # "was condemned on Monday, May 8, by X"
     if by is None or by + 1 >= verb.last:
         return None
     if present_form(verb.work.folded[verb.start : verb.end], form.lemma):
@@ -842,6 +846,24 @@ def _passive_agent(verb: _Verb) -> _Attr | None:
     if who.kind != "actor":
         return None
     return verb.attr(who, ATTRIBUTION_SUBJECT, aside=reduced)
+
+
+# The day a passive statement was made, between its participle and "by": "was condemned on
+# Monday by X", "was announced on Thursday, July 27, by X".
+_TIME_BEFORE_BY = re.compile(rf",?\s+{TIME_PHRASE},?\s+(?=by\b)")
+
+
+def _by_past_time(verb: _Verb) -> int | None:
+    """The "by" after a time phrase that follows a passive participle right away (after "be",
+    past adverbs; "X said on Monday by video link" is no passive), or None."""
+    units, k = verb.units, verb.k
+    if k - 1 < verb.floor or not (verb.low(k - 1) in _BE or _be_before_adverbs(verb, k - 1)):
+        return None
+    m = _TIME_BEFORE_BY.match(verb.work.folded, units[k][END])
+    if m is None:
+        return None
+    by = bisect_left(verb.work.starts, m.end())
+    return by if by < verb.last and units[by][LOW] == "by" else None
 
 
 def _agent_by(verb: _Verb) -> int | None:
@@ -1156,8 +1178,10 @@ _QUOTED_REACH = 10  # the most units between "quoted" and "as"
 
 def _quoted_as(verb: _Verb) -> Who | None:
     """Whom "quoted/cited ... as" right before the participle names ("the embassy quoted the
-    ambassador as saying"), resolved (a speaker of no side when the lexicon knows none for
-    them); None when the participle has no such frame, or names a pronoun ("quoted him")."""
+    ambassador as saying"), resolved (a bare office as a role, whose holder the article
+    named before, as "the ambassador said" has it; a speaker of no side when the lexicon
+    knows none for them); None when the participle has no such frame, or names a pronoun
+    ("quoted him")."""
     units, k = verb.units, verb.k
     if k - 1 <= verb.floor or units[k - 1][LOW] != "as":
         return None
@@ -1168,8 +1192,8 @@ def _quoted_as(verb: _Verb) -> Who | None:
     who = resolve(units[q + 1 : k - 1], verb.state.names) if k - 1 > q + 1 else NONE
     if who.kind == "pronoun":
         return None  # "quoted him as saying": the speaker carried over, as before
-    if who.kind == "actor":
-        return who
+    if who.kind in ("actor", "role"):
+        return who  # (an office with no side, "the ambassador", is its holder named before)
     # a speaker of no side ("an unnamed source"): stops carry-over as any such speaker does
     return Who("unknown", (), units[q + 1][START], units[k - 2][END])
 

@@ -134,6 +134,20 @@ CALENDAR = WEEKDAYS | word_set(
     "january february march april june july august september october november december"
 )
 
+# A day or a date told with a statement, as regex source for folded text: "on Thursday",
+# "on Thursday, July 27", "late on Monday evening", "on 12 March 2023", "on Dec. 22",
+# "yesterday", "earlier today". What a statement's verb may carry before its "by X".
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.)"
+)
+_DATE = rf"(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})(?:,?\s+\d{{4}})?"
+_WEEKDAY = "(?:" + "|".join(sorted(WEEKDAYS)) + ")"
+TIME_PHRASE = (
+    rf"(?:(?:late|early|earlier|later)\s+)?(?:on\s+(?:{_WEEKDAY}(?:,?\s+{_DATE})?|{_DATE})"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|(?:earlier\s+|later\s+)?(?:today|yesterday|tonight))"
+)
+
 
 # After a diplomatic role, "to" names the host, not the side: "Russia's ambassador to
 # Washington", "Ukraine's envoy to the UN". The host is part of the phrase but speaks for no one.
@@ -460,7 +474,8 @@ class _Phrase:
             )
         surnames = tuple(self.surnames)
         for unit in reversed(names):
-            known = tied.get(unit[LOW]) or _variant(unit[LOW], tied)
+            low = unit[LOW].removesuffix("'s").removesuffix("’s")  # "Danylenko's statement"
+            known = tied.get(low) or _variant(low, tied)
             if known is not None:
                 return Who("actor", known[0], start, end, role_keys, member=known[1], ties=surnames)
         if len(units) == 1 and units[0][TERM] is not None and units[0][TERM].kind == "pronoun":
@@ -995,8 +1010,27 @@ def np_after(units: Sequence[Unit], i: int, ceiling: int) -> tuple[int, int]:
         if j > i and j + 1 < ceiling and _links_forward(units, j):
             j += 1
             continue
+        if _coordinated_sides(units, i, j, ceiling):
+            j += 2  # "Ukrainian and Western intelligence": both adjectives go with the noun
+            continue
         break
     return i, _without_dangling(units, i, j)
+
+
+def _coordinated_sides(units: Sequence[Unit], i: int, j: int, ceiling: int) -> bool:
+    """Unit `j` is the "and" between two sides' adjectives that share the noun after them
+    ("according to Ukrainian and Western intelligence", "by Russian and Belarusian forces"):
+    the phrase before it is only an article and adjectives, which name no one alone."""
+    if j + 1 >= ceiling or units[j][LOW] != "and" or not _side_adjective(units[j + 1]):
+        return False
+    words = [u for u in units[i:j] if u[LOW] not in ARTICLES]
+    return bool(words) and all(_side_adjective(u) for u in words)
+
+
+def _side_adjective(unit: Unit) -> bool:
+    """A side's adjective of the lexicon, not a possessive ("Russian", "Western")."""
+    term = unit[TERM]
+    return term is not None and term.kind == "adjective" and not term.possessive
 
 
 def _links_forward(units: Sequence[Unit], j: int) -> bool:

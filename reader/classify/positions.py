@@ -24,6 +24,7 @@ from reader.classify.attribution import (
 )
 from reader.classify.evidence import add_evidence
 from reader.classify.phrases import OFFERS, answered, learn, np_after, resolve, word_set
+from reader.classify.quotes import STATED_BY
 from reader.classify.topic import allowed
 from reader.classify.types import END, LOW, START, TERM, BlockWork, State, Unit, Who
 from reader.classify.units import in_spans
@@ -78,30 +79,17 @@ _FROM_POSITION = re.compile(
 )
 
 
-# A sentence that names the speaker of what comes before it, in the passive: "This was stated
-# by Foreign Minister X", "These words were written by X on Telegram", "This is stated in the
-# official statement of the Ministry" (Ukrainian outlets' way).
-_STATED_BY = re.compile(
-    r"(?:^|(?<=[.!?\"”] ))\W*(?:this|that|it|these\s+words|such\s+a\s+statement|"
-    r"the\s+relevant\s+statement)"
-    r"\s+(?:is|was|were|has\s+been|had\s+been)\s+(?:stated|said|announced|reported|noted|"
-    r"emphasi[sz]ed|declared|written|posted|made|voiced)\s+"
-    r"(?:in\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:comment|statement|interview|article|post|"
-    r"address|message|briefing|commentary)\s+(?:by|of)|by)\s+"
-)
-
-
 def stated_by(work: BlockWork, rules: CompiledRules, state: State, distance: int) -> None:
     """ "... This was stated by X", "This is stated in the statement of X": X speaks in the
     block (and, by reader.classify.quotes, in a paragraph before it with no speaker of its
     own). A closing "as reported by <outlet>" names the channel that carried X's words, no
     speaker of the block's own."""
-    if (" by " not in work.folded and " of " not in work.folded) or any(
-        not work.folded.startswith(_CHANNEL_MARKERS, pos) for pos, _ in work.main
-    ):
+    if " by " not in work.folded and " of " not in work.folded:
         return
-    match = _STATED_BY.search(work.folded)
+    match = STATED_BY.search(work.folded)
     if match is None or (work.quotes and in_spans(match.start(), work.quotes)):
+        return
+    if any(not _channel_at(work, pos, who, match.end()) for pos, who in work.main):
         return
     k = bisect_left(work.starts, match.end())
     a, b = np_after(work.units, k, len(work.units))
@@ -117,6 +105,26 @@ def stated_by(work: BlockWork, rules: CompiledRules, state: State, distance: int
     work.main.append((match.start(), who))
     work.main.sort(key=itemgetter(0))  # before a closing channel's "as reported by"
     speaks(work, who, who.actors, state)
+
+
+# An outlet's credit that closes a sentence: "..., Ukrinform reports.", "..., writes Pravda."
+_CREDIT = re.compile(
+    r"(?:[\w.'’-]+\s+){1,4}?(?:reports|reported|writes|wrote)\W*\Z"
+    r"|(?:writes|wrote)\s+[\w.'’ -]{1,40}\W*\Z"
+)
+
+
+def _channel_at(work: BlockWork, pos: int, who: Who, after: int) -> bool:
+    """A main speaker that only carried the words: a channel marker ("as reported by"), or an
+    outlet of no side whose credit closes the sentence after "This was stated by X" ("...,
+    Ukrinform reports"), which must not hide the X it closes."""
+    if work.folded.startswith(_CHANNEL_MARKERS, pos):
+        return True
+    start = min(pos, who.start)  # (the verb's place, before or after its outlet)
+    if who.kind != "unknown" or start < after:
+        return False
+    end = next((e for s, e in work.sentences if s <= pos < e), len(work.folded))
+    return _CREDIT.match(work.folded[start:end].strip()) is not None
 
 
 def _office_holder(work: BlockWork, who: Who, state: State, distance: int) -> Who:

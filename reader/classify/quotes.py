@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from reader.classify.evidence import add_evidence
+from reader.classify.phrases import TIME_PHRASE
 from reader.classify.types import (
     BlockWork,
 )
@@ -130,9 +131,23 @@ def unattributed(work: BlockWork) -> bool:
 _SHORTEST_CLAIM = 40
 
 
+# A sentence that names the speaker of what comes before it, in the passive: "This was stated
+# by Foreign Minister X", "These words were written by X on Telegram", "This is stated in the
+# official statement of the Ministry" (Ukrainian outlets' way), past the day it was said.
+STATED_BY = re.compile(
+    r"(?:^|(?<=[.!?\"”] ))\W*(?:this|that|it|these\s+words|such\s+a\s+statement|"
+    r"the\s+relevant\s+statement)"
+    r"\s+(?:is|was|were|has\s+been|had\s+been)\s+(?:stated|said|announced|reported|noted|"
+    r"emphasi[sz]ed|declared|written|posted|made|voiced)"
+    rf"(?:,?\s+{TIME_PHRASE},?)?\s+"  # "was announced on Thursday, July 27, by X"
+    r"(?:in\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:comment|statement|interview|article|post|"
+    r"address|message|briefing|commentary)\s+(?:by|of)|by)\s+"
+)
+
+
 # The next paragraph opens by naming the speaker of the one before: "Ukrainian Defense
-# Minister X said this in a post on Facebook", "This was stated by X", "X announced this",
-# "That's according to X".
+# Minister X said this in a post on Facebook", "X announced this", "That's according to X"
+# (and "This was stated by X", `STATED_BY`).
 # A paragraph that opens with a dash and an inverted speech verb ("- said Zelenskyy,
 # commenting on ..."): the attribution of the paragraph before it, as Ukrainian outlets set it.
 _DASH_SAID = re.compile(
@@ -145,8 +160,6 @@ _SAID_THIS = re.compile(
     r"afternoon|evening|weekend|spring|summer|autumn|fall|winter|time|council|chamber|house|"
     r"assembly|body|committee|parliament|conference|audience|meeting|forum|newspaper|agency|"
     r"channel|outlet|reporter|correspondent|publication)\b)"
-    r"|\W*(?:this|that|it)\s+(?:was|has\s+been)\s+(?:stated|said|announced|reported|noted|"
-    r"emphasi[sz]ed|declared|written|posted)\s+by\b"
     r"|\W*(?:this|that)(?:['’]s|\s+is|\s+was)\s+according\s+to\b"
 )
 
@@ -174,7 +187,11 @@ def forward_speaker(
     if who.kind not in ("actor", "unknown"):
         return
     if not quote:
-        said = _DASH_SAID.match(nxt.folded) or _SAID_THIS.match(nxt.folded)
+        said = (
+            _DASH_SAID.match(nxt.folded)
+            or _SAID_THIS.match(nxt.folded)
+            or STATED_BY.match(nxt.folded)
+        )
         if said is None or not (said.re is _DASH_SAID or said.start() <= pos <= said.end()):
             return
     elif _BACK_REFERENCE.match(nxt.folded) is None:
