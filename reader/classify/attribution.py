@@ -2107,7 +2107,6 @@ def _past_descriptors(units: list[Unit], i: int, last: int) -> int:
 _TIME_OPENERS = word_set("on late early earlier later")
 _DAY_TIMES = word_set("today yesterday tonight")
 _DAY_PARTS = word_set("morning afternoon evening night")
-_ARTICLES = word_set("the a an")
 
 
 def _past_time(units: list[Unit], i: int, last: int) -> int:
@@ -2127,7 +2126,7 @@ def _past_time(units: list[Unit], i: int, last: int) -> int:
             return i
     if j < last and units[j][LOW] in _DAY_PARTS:
         j += 1
-    if j < last and (units[j][LOW] in _ARTICLES or _capitalised_word(units[j])):
+    if j < last and (units[j][LOW] in ARTICLES or _capitalised_word(units[j])):
         return j
     return i
 
@@ -3602,7 +3601,7 @@ def _office_alone(units: Sequence[Unit]) -> bool:
     return not any(
         unit[TERM].kind in ("speaker", "alias")
         if unit[TERM] is not None
-        else unit[CAP] and unit[LOW] not in _ARTICLES
+        else unit[CAP] and unit[LOW] not in ARTICLES
         for unit in units
     )
 

@@ -23,7 +23,7 @@ from reader.classify.phrases import (
     scare_quoted_topic,
     word_set,
 )
-from reader.classify.topic import allowed, national_matter, turns_away
+from reader.classify.topic import allowed, national_matter
 from reader.classify.types import (
     CAP,
     LOW,
@@ -486,7 +486,7 @@ def _member_aside(
     ("Turning to the Horn of Africa, ...") on a page on the war."""
     if not _member_on_topic(work, state, author, rules):
         return True
-    return not own and (national_matter(work, rules) or turns_away(work, rules))
+    return not own and national_matter(work, rules)
 
 
 def _member_on_topic(

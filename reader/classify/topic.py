@@ -151,14 +151,16 @@ def _topic_words(work: BlockWork, rules: CompiledRules) -> bool:
 
 def national_matter(work: BlockWork, rules: CompiledRules) -> bool:
     """A line on a member's own affairs with no word of the war ("The embassy in Kyiv is
-    closed, and few means remain to help our citizens there"), or on another theatre naming
-    no side ("On the Middle East, the leaders urged a ceasefire"): the member speaks for
-    itself, even on a page that speaks on the war elsewhere (a place it names is no side's
-    voice)."""
+    closed, and few means remain to help our citizens there"), on another theatre naming
+    no side ("On the Middle East, the leaders urged a ceasefire"), or turning to a matter of
+    its own (`turns_away`): the member speaks for itself, even on a page that speaks on the
+    war elsewhere (a place it names is no side's voice)."""
     folded = work.folded
     if rules.national.scan(folded) and not rules.topic.scan(folded):
         return True
-    return bool(rules.elsewhere.scan(folded)) and not _names_a_side(work, rules)
+    if rules.elsewhere.scan(folded) and not _names_a_side(work, rules):
+        return True
+    return turns_away(work, rules)
 
 
 def turns_away(work: BlockWork, rules: CompiledRules) -> bool:
