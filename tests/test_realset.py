@@ -201,6 +201,7 @@ def test_by_default_every_committed_real_article_set_is_scored() -> None:
         "tests/data/real20",
         "tests/data/real21",
         "tests/data/real22",
+        "tests/data/real23",
     ]
     assert [str(folder) for folder in FOLDERS] == expected
     splits = [{a.split for a in load_manifest(root / f / "manifest.yaml")} for f in FOLDERS]
@@ -220,8 +221,9 @@ def test_by_default_every_committed_real_article_set_is_scored() -> None:
     # start until its final read at that session's end; real20 (built in session 15) and real21
     # (built in session 16, weighted to Ukraine's voice) were blind from their first reads in
     # session 16 until their final reads at its end; real22 (built in session 16) was blind from
-    # its first read at session 18's start until its final read at that session's end
-    assert splits == [{"dev"}] * 17 + [{"dev", "blind"}, {"dev"}, {"dev"}, {"dev"}, {"dev"}]
+    # its first read at session 18's start until its final read at that session's end; real23
+    # (built in session 18) is blind from its first read at session 19's start
+    assert splits == [{"dev"}] * 17 + [{"dev", "blind"}] + [{"dev"}] * 4 + [{"blind"}]
 
 
 def test_a_real_set_keeps_its_articles_text_only_in_the_ignored_cache() -> None:
