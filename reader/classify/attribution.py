@@ -232,7 +232,12 @@ _INVERTING = word_set(
     " emphasise emphasize underline underscore reiterate"
     # the verbs of a quote's closing tag that carry a tone: '"...," laments X', "argues X"
     " lament argue claim complain admit concede declare retort quip"
-)
+) | word_set("report announce inform")
+
+# The verbs of a closing source ("..., reported the General Staff", "..., informs the press
+# service of X"), whose inverted subject is as often a channel ("..., reports Ukrinform") or a
+# person the rules cannot place: only a side's speaker counts, and nobody else stops carry-over.
+_INVERTED_SOURCE = word_set("report announce inform")
 
 
 # "..., Stoltenberg insisted." owns its sentence: the attribution opens after a comma or a
@@ -629,7 +634,10 @@ def _subject_elsewhere(verb: _Verb, i: int, may_invert: bool) -> _Attr | None:
         if person is not None:
             return verb.attr(person, ATTRIBUTION_SUBJECT)
     if form.lemma in _INVERTING and (may_invert or _headline_end(verb)):
-        return _inverted_attr(verb)
+        found = _inverted_attr(verb)
+        if form.lemma in _INVERTED_SOURCE and found is not None and found.who.kind != "actor":
+            return None
+        return found
     return None
 
 
@@ -2759,7 +2767,7 @@ def settle(
                 embedded_in = None  # ", as Russian officials believe that ...": their own
         if attr.rule is ATTRIBUTION_SOURCE and embedded_in == () and not quoted:
             embedded_in = None  # "the newspaper reported, citing US officials": theirs
-        elif _channel(work, attr, embedded_in):
+        elif _channel(work, attr, embedded_in or _heard_here(work, state)):
             continue  # "X said ..., as reported by European Pravda": who carried X's words
         resolved[id(attr)] = _settle_one(
             work, attr, embedded_in, quoted, rules, state, distance, voice
@@ -2829,6 +2837,14 @@ def _channel(work: BlockWork, attr: _Attr, embedded_in: tuple[str, ...] | None) 
         and attr.rule is ATTRIBUTION_SOURCE
         and work.folded[attr.pos : attr.end] in CHANNELS
     )
+
+
+def _heard_here(work: BlockWork, state: State) -> tuple[str, ...] | None:
+    """The side of a speaker this block has already named: its label ("Source: X at a
+    briefing, as reported by <a paper>") or an earlier sentence. Such a speaker owns the
+    channel that follows, which then takes the floor from no one."""
+    last = state.last
+    return last.actors if last is not None and last.block == work.index and last.actors else None
 
 
 def _outlet_reports(attr: _Attr) -> bool:

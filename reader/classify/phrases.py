@@ -1150,7 +1150,8 @@ def appositive_name(units: Sequence[Unit], b: int) -> list[Unit]:
         after >= len(units)
         or units[after][LOW] in (",", ".", ";", ")")
         or (units[after][TERM] is None and units[after][LOW] in SKIP)
-    ):
+        or (units[after][TERM] is None and units[after][LOW] in OBJECT_PREP)
+    ):  # ", Olena Marchuk during an interview": the occasion after the name, its comma dropped
         return run
     return []
 

@@ -521,12 +521,18 @@ _HOUSE_TITLES = frozenset(
         "secretary of defence",
     ]
 )
-_SPOKES = frozenset(["spokesman", "spokeswoman", "spokesperson"])
+# A ministry's own voices: its spokesperson, or an adviser or aide ("Interior Ministry adviser
+# <name>"), who speak for its government as its minister does.
+_SPOKES = frozenset(["spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "aide"])
 # Capitalised words that may stand before a title without naming a side of their own.
 _TITLE_WORDS = frozenset(
     ["deputy", "first", "acting", "senior", "chief", "vice", "regional", "state", "the", "gov."]
 )
-_MINISTRY = frozenset(["ministry", "foreign ministry", "defence ministry", "defense ministry"])
+
+
+def _ministry(role: str) -> bool:
+    """A ministry of any portfolio ("ministry", "interior ministry", "ministry of justice")."""
+    return role == "ministry" or role.endswith(" ministry") or role.startswith("ministry of ")
 
 
 def _sentence_subject(work: BlockWork, a: int, state: State) -> Who | None:
@@ -593,7 +599,7 @@ def _house_title(phrase: Sequence[Unit], roles: tuple[str, ...]) -> bool:
         elif before_role and unit[CAP] and term is None and unit[LOW] not in _TITLE_WORDS:
             return False  # "Kenyan Foreign Minister": a nationality the lexicon does not know
     keys = set(roles)
-    return bool(keys & _HOUSE_TITLES) or (bool(keys & _SPOKES) and bool(keys & _MINISTRY))
+    return bool(keys & _HOUSE_TITLES) or (bool(keys & _SPOKES) and any(map(_ministry, keys)))
 
 
 def _other_side_before(work: BlockWork, at: int, house: tuple[str, ...]) -> bool:
