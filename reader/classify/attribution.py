@@ -37,6 +37,7 @@ from reader.classify.phrases import (
     learn,
     name_run_before,
     namelike,
+    names_press,
     np_after,
     np_before,
     present_form,
@@ -238,6 +239,13 @@ _INVERTING = word_set(
 # service of X"), whose inverted subject is as often a channel ("..., reports Ukrinform") or a
 # person the rules cannot place: only a side's speaker counts, and nobody else stops carry-over.
 _INVERTED_SOURCE = word_set("report announce inform")
+
+
+def _channel_after(verb: _Verb, found: _Attr) -> bool:
+    """ "..., reports the Kyiv Herald", "..., reported Russia's TASS news agency": after a
+    closing source verb, anyone but a side's office, and any outlet, is the channel."""
+    who = found.who
+    return who.kind != "actor" or names_press(verb.work.folded[who.start : who.end])
 
 
 # "..., Stoltenberg insisted." owns its sentence: the attribution opens after a comma or a
@@ -635,7 +643,7 @@ def _subject_elsewhere(verb: _Verb, i: int, may_invert: bool) -> _Attr | None:
             return verb.attr(person, ATTRIBUTION_SUBJECT)
     if form.lemma in _INVERTING and (may_invert or _headline_end(verb)):
         found = _inverted_attr(verb)
-        if form.lemma in _INVERTED_SOURCE and found is not None and found.who.kind != "actor":
+        if form.lemma in _INVERTED_SOURCE and found is not None and _channel_after(verb, found):
             return None
         return found
     return None

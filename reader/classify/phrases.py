@@ -663,6 +663,12 @@ def _former(units: Sequence[Unit]) -> bool:
 _OUTLET = re.compile(r"\b(?:media|broadcasters?|news agenc(?:y|ies)|television|tv)\b")
 
 
+def names_press(phrase: str) -> bool:
+    """A phrase naming a press outlet ("Russia's TASS news agency", "the state broadcaster"):
+    after a closing "reported" it is the channel of what came before, not its speaker."""
+    return _OUTLET.search(phrase.lower()) is not None
+
+
 # Words of a legislature's seat: "opposition lawmaker", "an opposition Duma deputy" still sit
 # in the state's legislature, which speaks for its side (GUIDE.md).
 _SEATS = word_set(
