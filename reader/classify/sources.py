@@ -659,11 +659,11 @@ def remarks_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
 
 
 # A place and date alone ("Brussels, 5 June 2025"; "February 25, 2022, The Kremlin, Moscow"),
-# a time stamp ("2:35 p.m. EST") or an editor's note in brackets ("(As delivered)",
-# "[Applause]"): no one's words.
+# with the hour a site stamps after it ("2 May 2031 - 21:40"), a time stamp ("2:35 p.m. EST")
+# or an editor's note in brackets ("(As delivered)", "[Applause]"): no one's words.
 _DATE_LINE = re.compile(
     r"\W*(?:(?:[\w'’. -]{1,40},\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+\w+|\w+\s+\d{1,2}(?:st|nd|rd|th)?)"
-    r",?\s+\d{4}(?:,\s*[\w'’. -]{1,40}){0,3}"
+    r",?\s+\d{4}(?:\s*[-–—|,]?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?(?:,\s*[\w'’. -]{1,40}){0,3}"
     r"|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
     r"|[(\[][^)\]]{1,40}[)\]])\W*\Z"
 )
