@@ -37,6 +37,17 @@ def add_evidence(
         append(Evidence(rule_id, actor, kind, start, end, text, weight))
 
 
+def drop_positions(work: BlockWork) -> None:
+    """Take back every label the block's evidence makes, keeping its framing and mentions: a
+    title that only names its document, or a journalist's question, voices no one's position
+    (not even what it reports of others), yet the terms in it are still shown as terms."""
+    work.evidence = [ev for ev in work.evidence if ev.kind in _NO_POSITION]
+
+
+# Evidence that makes no label.
+_NO_POSITION = frozenset(["framing", "mention"])
+
+
 def note_rule(work: BlockWork, rule_id: str) -> None:
     """A config rule that acted on the block without adding evidence (an exclusion, an action,
     a formal step, a document's source): on record in the verdict's `rules`, once each, so

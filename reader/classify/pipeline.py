@@ -48,7 +48,7 @@ from reader.classify.document import (
     title_topic,
 )
 from reader.classify.effort import Effort
-from reader.classify.evidence import add_evidence, note_rule
+from reader.classify.evidence import add_evidence, drop_positions, note_rule
 from reader.classify.phrases import (
     COORD,
     OBJECT_PREP,
@@ -348,7 +348,7 @@ def _colon_label(
     if _no_label(prefix, work, is_title):
         return None
     before, transcript = _label_units(work, cut)
-    if before and (before[0][LOW] in _POSSESSIVES or ing_form(before[0])):
+    if before and (before[0][LOW] in _NO_NAME or ing_form(before[0])):
         return None  # "Our answer is clear: ...", "Addressing X, he said: ...": no label
     if any(start == 0 and end >= cut for start, end in work.excluded):
         return None  # "LONDON: Following ...": a dateline (reader.classify.scan), no speaker
@@ -438,7 +438,9 @@ def _no_label(prefix: re.Match[str], work: BlockWork, is_title: bool) -> bool:
     return is_title and work.folded[: prefix.end(1)].strip() in _GENRE_LABELS
 
 
-_POSSESSIVES = frozenset(["our", "my", "your", "their", "his", "her", "its"])
+# Words that open a noun phrase and never a speaker's name: a possessive ("Our answer is
+# clear: ..."), a count ("One more thing: ...", a question's turn going on).
+_NO_NAME = frozenset(["our", "my", "your", "their", "his", "her", "its", "one", "another"])
 
 
 # An outlet's genre or section before a headline's colon: no speaker's label.
@@ -505,6 +507,7 @@ def _analyse(
     if not is_title:
         awaited_topic(work, state)  # a delegate's opening line under a title on the war
     office = None
+    asked = not is_title and _interviewer_asks(work, state, labelled)
     if not (is_title and _EXPLAINER.match(work.folded)):  # "Why Putin wants a long war"
         office = _sentences(work, rules, state, distance, effort, body_from, speaking)
     if is_title and pending is None:
@@ -523,6 +526,8 @@ def _analyse(
     if not is_title:
         _last_readings(work, rules, state, distance, body_from)
     _framing_and_mentions(work, rules)
+    if asked:
+        drop_positions(work)  # a journalist's question: every step's reading is taken back
     return pending
 
 
@@ -856,7 +861,7 @@ def _section_or_prefix(
         _interview_line(work, heading, state)
         return prefix.end(1) + 1, None
     if heading in _HOST_LABELS:
-        state.voice = Speaker((), work.index)  # the moderator's lines, until the next speaker
+        state.voice = state.asker = Speaker((), work.index)  # the moderator's, until the next
         return prefix.end(1) + 1, None
     if CAST_LINE.match(work.folded):
         return len(work.text), None  # "Hosts: X, Y and Z": who took part, no one's words
@@ -1017,6 +1022,32 @@ _OCCASION_SUFFIX = re.compile(
 _COLON_SUFFIX = re.compile(r"\w[\"”’']?:\s+((?:[\w.'’-]+\s+){0,3}[\w.'’-]+)\s*$")
 
 
+def _interviewer_asks(work: BlockWork, state: State, labelled: bool) -> bool:
+    """A journalist's turn in a transcript ("Question (Reuters): The minister said this
+    morning that ... What is your reaction?"), and the lines it runs on over until the
+    answer: the premise a question puts to the speaker is the asker's framing, not a
+    position anyone voices here, so whatever it reports of others counts for no one (the
+    real articles' gold). The turn is the voice a question's or a host's label set
+    (`State.asker`), on the labelled line itself (its question may end in a full stop) or a
+    later one that asks; in a press conference or remarks, an unlabelled line in the
+    speaker's voice that asks "you" is one too (`ASKS_SPEAKER`: "The Kremlin said ... Do you
+    agree?"). A speaker's own line, a rhetorical question in it included, and a named
+    speaker whom the lexicon does not know are not turns of this kind."""
+    voice = state.voice
+    if voice is not None and voice is state.asker:
+        return state.asked or _puts_question(work)
+    remarks = state.source is not None and state.source.remarks
+    own = voice is None or bool(voice.actors)  # the remarks' speaker's, or a side's speaker's
+    return bool(remarks and own and not labelled and ASKS_SPEAKER.search(work.folded))
+
+
+def _puts_question(work: BlockWork) -> bool:
+    """The line puts a question: a question mark ends one of its sentences."""
+    return "?" in work.text and any(
+        work.text[start:end].rstrip(" \"'”’»)").endswith("?") for start, end in work.sentences
+    )
+
+
 def _sentences(
     work: BlockWork,
     rules: CompiledRules,
@@ -1156,7 +1187,7 @@ def _interview_line(work: BlockWork, label: str, state: State) -> None:
     if label in ("a", "answer"):
         state.voice = state.interviewee
     else:
-        state.voice = Speaker((), work.index)
+        state.voice = state.asker = Speaker((), work.index)
         state.asked = True
 
 

@@ -22,7 +22,7 @@ from operator import itemgetter
 from typing import Any
 from urllib.parse import urlsplit
 
-from reader.classify.evidence import add_evidence, note_rule
+from reader.classify.evidence import add_evidence, drop_positions, note_rule
 from reader.classify.phrases import CREDIT, one_party, person_name, tie_names
 from reader.classify.types import (
     END,
@@ -238,7 +238,7 @@ def _title_rules(
                 weight = rules.weights.attribution
                 add_evidence(work, ATTRIBUTION_HEADLINE, author, 0, len(work.text), weight)
             elif rule.voice == "remarks":  # "X's remarks and answers ...": a name, no position
-                work.evidence = [ev for ev in work.evidence if ev.kind in _NO_POSITION]
+                drop_positions(work)
             elif _own_verdict(work, author):
                 add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
             return True
@@ -450,10 +450,6 @@ def _line_speaker(work: BlockWork) -> tuple[str, ...]:
     return tuple(found) if len(found) == 1 else ()
 
 
-# Evidence that makes no label: what a title that only names its document keeps.
-_NO_POSITION = frozenset(["framing", "mention"])
-
-
 def _own_verdict(work: BlockWork, author: tuple[str, ...]) -> bool:
     """A statement's title that already gives its author's verdict in the author's own framing
     ("Statement of the MFA of Ukraine on the sham vote in the temporarily occupied
@@ -494,7 +490,7 @@ def embedded_document(work: BlockWork, state: State, rules: CompiledRules) -> No
         if author:
             state.statement = Speaker(author, work.index)
             note_rule(work, rule.id)
-            work.evidence = [ev for ev in work.evidence if ev.kind in _NO_POSITION]
+            drop_positions(work)
             if names_statement(work):  # "Ambassador X's answer to a media question"
                 add_evidence(work, CARRY_STATEMENT, author, 0, len(work.text), rules.weights.carry)
             return
@@ -535,7 +531,7 @@ def byline_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
         if author:
             _establish(state, rule, author)
             note_rule(work, rule.id)
-            work.evidence = [ev for ev in work.evidence if ev.kind in _NO_POSITION]
+            drop_positions(work)
             add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
             return True
     return False

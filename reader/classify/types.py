@@ -123,6 +123,7 @@ class State:
     statement: Speaker | None = None  # whose statement an "X said:" paragraph introduced
     intro: Speaker | None = None  # the speaker a line ending in a colon names, for the next quote
     asked: bool = False  # the last voice is a question's ("Q: ...", "Question (Reuters): ...")
+    asker: Speaker | None = None  # the voice a question's or a host's label set: no side's
     genre: str | None = None  # a title that is a genre alone ("Opening remarks"), folded
     source: DocumentSource | None = None  # a `sources:` rule's document (reader.sources)
     readout: DocumentSource | None = None  # an official readout's counterpart and joint subjects
