@@ -2103,29 +2103,23 @@ def _past_descriptors(units: list[Unit], i: int, last: int) -> int:
 
 
 # A time between an inverted verb and its subject: '"...," said on Saturday the deputy
-# minister, X', "said late on Monday", "said yesterday".
-_TIME_OPENERS = word_set("on late early earlier later")
-_DAY_TIMES = word_set("today yesterday tonight")
-_DAY_PARTS = word_set("morning afternoon evening night")
+# minister, X', "said late on Monday", "said yesterday" (`TIME_PHRASE`, on folded text).
+_TIME_AT = re.compile(rf"{TIME_PHRASE}\b")
 
 
-def _past_time(units: list[Unit], i: int, last: int) -> int:
+def _past_time(work: BlockWork, i: int, last: int) -> int:
     """Past a time phrase right after an inverted verb ("on Saturday", "late on Monday
     evening", "on 12 March", "yesterday") when a phrase that opens with a capital or "the"
     follows it: where the subject starts; `i` itself when there is no such time."""
-    j = i
-    while j < last and units[j][LOW] in _TIME_OPENERS:
-        j += 1
-    if j < last and units[j][LOW] in _DAY_TIMES:
-        j += 1
-    else:
-        dated = j
-        while j < last and (units[j][LOW] in CALENDAR or units[j][LOW].isdigit()):
-            j += 1
-        if j == dated or units[i][LOW] not in _TIME_OPENERS:
-            return i
-    if j < last and units[j][LOW] in _DAY_PARTS:
-        j += 1
+    units = work.units
+    if i >= last:
+        return i
+    m = _TIME_AT.match(work.folded, units[i][START])
+    if m is None:
+        return i
+    j = bisect_left(work.starts, m.end())
+    if units[j - 1][END] != m.end():
+        return i  # the time ends inside a word: "on Monday's"
     if j < last and (units[j][LOW] in ARTICLES or _capitalised_word(units[j])):
         return j
     return i
@@ -2156,7 +2150,7 @@ def _after_parenthesis(units: list[Unit], b: int, last: int) -> str:
 def _inverted_attr(verb: _Verb) -> _Attr | None:
     """'"...," said Peskov': the phrase after the verb, when the clause ends right after it."""
     units, last = verb.units, verb.last
-    start = _past_descriptors(units, _past_time(units, verb.k + 1, last), last)
+    start = _past_descriptors(units, _past_time(verb.work, verb.k + 1, last), last)
     person = _person_after(units, start, last)
     if person is not None:
         return verb.attr(person, ATTRIBUTION_INVERTED)  # '"...," said the politician'
@@ -3110,7 +3104,10 @@ def _opens_content(work: BlockWork, attr: _Attr) -> bool:
 
 
 # What may stand between a speech verb and its content clause's subject: "that", a time.
-_CONTENT_GAP = CALENDAR | _TIME_OPENERS | _DAY_TIMES | _DAY_PARTS | word_set("that on this last")
+_CONTENT_GAP = CALENDAR | word_set(
+    "that on this last late early earlier later today yesterday tonight "
+    "morning afternoon evening night"
+)
 
 
 def _clause_subject_before(work: BlockWork, attr: _Attr, state: State) -> Who | None:
