@@ -2764,8 +2764,10 @@ def _past_outlets(work: BlockWork, attrs: list[_Attr]) -> list[_Attr]:
     """A sentence's attributions without what an outlet's name adds: a channel that closes or
     opens it ("..., Ukrinform reports", "As <agency> earlier reported, X believes ..."), or
     the sides inside an outlet's own report ("Reuters reported that Moscow was asking ...")."""
-    if len(attrs) > 1 and attrs[-1].trailing and _outlet_reports(attrs[-1]):
-        attrs = attrs[:-1]  # "X said this ..., Ukrinform reports": the channel, no speaker
+    if attrs and attrs[-1].trailing and _outlet_reports(attrs[-1]):
+        # "X said this ..., Ukrinform reports", "This was stated by X, Ukrinform reports"
+        # (X from positions.stated_by): the channel, never the block's speaker
+        attrs = attrs[:-1]
     if len(attrs) > 1 and _as_reported(work, attrs[0]):
         return attrs[1:]  # "As <agency> earlier reported, X believes ...": the channel
     if len(attrs) > 1 and _outlet_account(attrs[0]):
