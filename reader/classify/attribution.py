@@ -2119,29 +2119,23 @@ def _past_descriptors(units: list[Unit], i: int, last: int) -> int:
 
 
 # A time between an inverted verb and its subject: '"...," said on Saturday the deputy
-# minister, X', "said late on Monday", "said yesterday".
-_TIME_OPENERS = word_set("on late early earlier later")
-_DAY_TIMES = word_set("today yesterday tonight")
-_DAY_PARTS = word_set("morning afternoon evening night")
+# minister, X', "said late on Monday", "said yesterday" (`TIME_PHRASE`, on folded text).
+_TIME_AT = re.compile(rf"{TIME_PHRASE}\b")
 
 
-def _past_time(units: list[Unit], i: int, last: int) -> int:
+def _past_time(work: BlockWork, i: int, last: int) -> int:
     """Past a time phrase right after an inverted verb ("on Saturday", "late on Monday
     evening", "on 12 March", "yesterday") when a phrase that opens with a capital or "the"
     follows it: where the subject starts; `i` itself when there is no such time."""
-    j = i
-    while j < last and units[j][LOW] in _TIME_OPENERS:
-        j += 1
-    if j < last and units[j][LOW] in _DAY_TIMES:
-        j += 1
-    else:
-        dated = j
-        while j < last and (units[j][LOW] in CALENDAR or units[j][LOW].isdigit()):
-            j += 1
-        if j == dated or units[i][LOW] not in _TIME_OPENERS:
-            return i
-    if j < last and units[j][LOW] in _DAY_PARTS:
-        j += 1
+    units = work.units
+    if i >= last:
+        return i
+    m = _TIME_AT.match(work.folded, units[i][START])
+    if m is None:
+        return i
+    j = bisect_left(work.starts, m.end())
+    if units[j - 1][END] != m.end():
+        return i  # the time ends inside a word: "on Monday's"
     if j < last and (units[j][LOW] in ARTICLES or _capitalised_word(units[j])):
         return j
     return i
@@ -2172,7 +2166,7 @@ def _after_parenthesis(units: list[Unit], b: int, last: int) -> str:
 def _inverted_attr(verb: _Verb) -> _Attr | None:
     """'"...," said Peskov': the phrase after the verb, when the clause ends right after it."""
     units, last = verb.units, verb.last
-    start = _past_descriptors(units, _past_time(units, verb.k + 1, last), last)
+    start = _past_descriptors(units, _past_time(verb.work, verb.k + 1, last), last)
     person = _person_after(units, start, last)
     if person is not None:
         return verb.attr(person, ATTRIBUTION_INVERTED)  # '"...," said the politician'
@@ -2786,8 +2780,10 @@ def _past_outlets(work: BlockWork, attrs: list[_Attr]) -> list[_Attr]:
     """A sentence's attributions without what an outlet's name adds: a channel that closes or
     opens it ("..., Ukrinform reports", "As <agency> earlier reported, X believes ..."), or
     the sides inside an outlet's own report ("Reuters reported that Moscow was asking ...")."""
-    if len(attrs) > 1 and attrs[-1].trailing and _outlet_reports(attrs[-1]):
-        attrs = attrs[:-1]  # "X said this ..., Ukrinform reports": the channel, no speaker
+    if attrs and attrs[-1].trailing and _outlet_reports(attrs[-1]):
+        # "X said this ..., Ukrinform reports", "This was stated by X, Ukrinform reports"
+        # (X from positions.stated_by): the channel, never the block's speaker
+        attrs = attrs[:-1]
     if len(attrs) > 1 and _as_reported(work, attrs[0]):
         return attrs[1:]  # "As <agency> earlier reported, X believes ...": the channel
     if len(attrs) > 1 and _outlet_account(attrs[0]):
@@ -3134,7 +3130,10 @@ def _opens_content(work: BlockWork, attr: _Attr) -> bool:
 
 
 # What may stand between a speech verb and its content clause's subject: "that", a time.
-_CONTENT_GAP = CALENDAR | _TIME_OPENERS | _DAY_TIMES | _DAY_PARTS | word_set("that on this last")
+_CONTENT_GAP = CALENDAR | word_set(
+    "that on this last late early earlier later today yesterday tonight "
+    "morning afternoon evening night"
+)
 
 
 def _clause_subject_before(work: BlockWork, attr: _Attr, state: State) -> Who | None:

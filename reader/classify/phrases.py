@@ -135,17 +135,20 @@ CALENDAR = WEEKDAYS | word_set(
 )
 
 # A day or a date told with a statement, as regex source for folded text: "on Thursday",
-# "on Thursday, July 27", "late on Monday evening", "on 12 March 2023", "on Dec. 22",
-# "yesterday", "earlier today". What a statement's verb may carry before its "by X".
+# "on Thursday, July 27", "late on Monday evening", "late Monday", "on 12 March 2023",
+# "on Dec. 22", "yesterday evening", "earlier today". The one reader of such a time: what a
+# statement's verb may carry before its "by X" and before an inverted subject ('"...," said
+# on Saturday the deputy minister').
 _MONTH = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
     r"|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.)"
 )
 _DATE = rf"(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})(?:,?\s+\d{{4}})?"
 _WEEKDAY = "(?:" + "|".join(sorted(WEEKDAYS)) + ")"
+_TIME_SHIFT = r"(?:late|early|earlier|later)\s+"
 TIME_PHRASE = (
-    rf"(?:(?:late|early|earlier|later)\s+)?(?:on\s+(?:{_WEEKDAY}(?:,?\s+{_DATE})?|{_DATE})"
-    r"(?:\s+(?:morning|afternoon|evening|night))?|(?:earlier\s+|later\s+)?(?:today|yesterday|tonight))"
+    rf"(?:(?:{_TIME_SHIFT}(?:on\s+)?|on\s+)(?:{_WEEKDAY}(?:,?\s+{_DATE})?|{_DATE})"
+    rf"|(?:{_TIME_SHIFT})?(?:today|yesterday|tonight))(?:\s+(?:morning|afternoon|evening|night))?"
 )
 
 

@@ -938,12 +938,23 @@ def _staff_speaker(work: BlockWork, state: State) -> tuple[str, ...]:
     if not (state.official and author and len(author) == 1):
         return ()
     folded = work.folded
+    if _HONORIFIC.match(folded):
+        return author
     roles = state.source.roles if state.source is not None and state.source.remarks else ()
-    if _HONORIFIC.match(folded) or any(
-        re.match(rf"\W*{re.escape(role)}\s+[\w'-]+(?:\s+[\w'-]+)?\s*:", folded) for role in roles
+    first = _FIRST_WORD.search(folded) if roles else None  # (an office opens with a letter)
+    at = first.start() if first is not None else 0
+    if any(
+        folded.startswith(role, at) and _NAME_LABEL.match(folded, at + len(role)) for role in roles
     ):
         return author
     return ()
+
+
+# A staff label that opens with the title's office: the office read as a literal at the
+# label's first word, then one pattern for every office, a name of one or two words and the
+# colon ("AMBASSADOR <NAME>:").
+_FIRST_WORD = re.compile(r"\w")
+_NAME_LABEL = re.compile(r"\s+[\w'-]+(?:\s+[\w'-]+)?\s*:")
 
 
 # A speaker's label that opens with an honorific and a surname ("MR. PRICE:", "Ms Smith:"), or

@@ -89,8 +89,8 @@ def stated_by(work: BlockWork, rules: CompiledRules, state: State, distance: int
     match = STATED_BY.search(work.folded)
     if match is None or (work.quotes and in_spans(match.start(), work.quotes)):
         return
-    if any(not _channel_at(work, pos, who, match.end()) for pos, who in work.main):
-        return
+    if any(not work.folded.startswith(_CHANNEL_MARKERS, pos) for pos, _ in work.main):
+        return  # a speaker of its own ("as reported by <outlet>" only carried the words)
     k = bisect_left(work.starts, match.end())
     a, b = np_after(work.units, k, len(work.units))
     who = resolve(work.units[a:b], state.names)
@@ -105,26 +105,6 @@ def stated_by(work: BlockWork, rules: CompiledRules, state: State, distance: int
     work.main.append((match.start(), who))
     work.main.sort(key=itemgetter(0))  # before a closing channel's "as reported by"
     speaks(work, who, who.actors, state)
-
-
-# An outlet's credit that closes a sentence: "..., Ukrinform reports.", "..., writes Pravda."
-_CREDIT = re.compile(
-    r"(?:[\w.'’-]+\s+){1,4}?(?:reports|reported|writes|wrote)\W*\Z"
-    r"|(?:writes|wrote)\s+[\w.'’ -]{1,40}\W*\Z"
-)
-
-
-def _channel_at(work: BlockWork, pos: int, who: Who, after: int) -> bool:
-    """A main speaker that only carried the words: a channel marker ("as reported by"), or an
-    outlet of no side whose credit closes the sentence after "This was stated by X" ("...,
-    Ukrinform reports"), which must not hide the X it closes."""
-    if work.folded.startswith(_CHANNEL_MARKERS, pos):
-        return True
-    start = min(pos, who.start)  # (the verb's place, before or after its outlet)
-    if who.kind != "unknown" or start < after:
-        return False
-    end = next((e for s, e in work.sentences if s <= pos < e), len(work.folded))
-    return _CREDIT.match(work.folded[start:end].strip()) is not None
 
 
 def _office_holder(work: BlockWork, who: Who, state: State, distance: int) -> Who:
