@@ -34,7 +34,11 @@ STATED_STANCES = word_set("agree")
 # Verbs that answer another side's stated view: what they take as object is that view, named
 # ("supported Trump's proposal for ...", "rejected an offer from X for ...", "dismissed the
 # ministry's claims of ...").
-_ANSWERS = word_set("support back endorse welcome reject dismiss rebuff refuse oppose")
+# ("hails Zelensky's statement on ...", "condemned the ministry's claims of ...").
+_ANSWERS = word_set(
+    "support back endorse welcome reject dismiss rebuff refuse oppose hail praise commend "
+    "condemn criticise criticize denounce slam appreciate"
+)
 # A stated view that proposes something, named as a thing ("a proposal from X to ...").
 OFFERS = word_set("proposal proposals offer offers")
 _OBJECT_OPENERS = word_set("the a an this that these those any every")

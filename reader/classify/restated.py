@@ -43,8 +43,11 @@ _VIEW_LINKS: dict[str, frozenset[str]] = {
         ),
         _LINKS,
     ),
-    # "Kyiv's claim that ..." ("Moscow's claim to Crimea" is a title to land)
-    **dict.fromkeys(word_set("claim claims"), frozenset(["that", "about", ":"])),
+    # "Kyiv's claim that ..." ("Moscow's claim to Crimea" is a title to land); claims named
+    # by the other side's verdict on them, "Moscow's lies about the strike", and denials
+    # with what they deny, "Moscow's denials of any role"
+    **dict.fromkeys(word_set("claim claims lies"), frozenset(["that", "about", ":"])),
+    **dict.fromkeys(word_set("denial denials"), frozenset(["that", "of", ":"])),
     # "Kyiv's position that ..." ("Ukraine's positions to the east" are trenches)
     **dict.fromkeys(word_set("position stance"), frozenset(["that", "about", ":"])),
     # "Russia's insistence on closing the mission", "Moscow's demands on Kyiv"
@@ -84,7 +87,7 @@ _OF_LINKS = frozenset(["that", "to", ":", "about", "regarding", "concerning"])
 # Russian claims, ...", "rejected Ukrainian accusations"); not "Russian positions" (trenches),
 # nor a single "Russian demand", which may be a market's. "Western" and "European" name no
 # government ("dismissing Western claims to the contrary" answers a chorus, not a side).
-_CLAIMS = word_set("claims accusations allegations assertions demands")
+_CLAIMS = word_set("claims accusations allegations assertions demands denials")
 _NO_GOVERNMENT = word_set("western european")
 # Any of those nouns at all: most blocks have none, and one search spares them the look after
 # every term (the same prefilter as reader.classify.positions' `_POSITION_NOUN`).
@@ -196,6 +199,9 @@ _OFFER_LINKS = frozenset(["for", "to"])
 _ANSWERED_LINKS: dict[str, str] = {
     **dict.fromkeys(OFFERS, "for"),
     **dict.fromkeys(word_set("claim claims"), "of"),
+    # "Lavrov hails Zelensky's statement on pulling back forces": a statement's topic, named
+    # by a verb that answers it (alone, "X's statement on the attack" only names it)
+    **dict.fromkeys(word_set("statement statements remarks comments"), "on"),
 }
 
 
