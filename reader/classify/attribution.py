@@ -381,6 +381,12 @@ def _words_owner(
     first = 1 if phrase[0][LOW] in ARTICLES and len(phrase) > 1 else 0
     who = resolve(phrase[first:], state.names)
     learn(who, state.names)
+    term = phrase[-1][TERM]
+    if who.kind == "none" and term is not None and term.actors and len(phrase) == first + 1:
+        # "Kyiv's message was clear: ...": a country's or a capital's possessive (read as its
+        # adjective, "Kyiv's" as "Ukrainian") owns the words as its government
+        span = (phrase[-1][START], phrase[-1][END])
+        return Who("actor", term.actors, *span, member=term.member)
     if who.kind == "none":  # "As one fisherman put it": someone of no side, no carry-over
         return Who("unknown", (), phrase[0][START], phrase[-1][END])
     return who

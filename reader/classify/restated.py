@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from reader.classify.evidence import add_evidence
-from reader.classify.phrases import OFFERS, answered, np_before, word_set
+from reader.classify.phrases import OFFERS, answered, np_before, weighed, word_set
 from reader.classify.topic import allowed
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Unit, Who
 from reader.rules.compile import CompiledRules
@@ -54,13 +54,17 @@ _VIEW_LINKS: dict[str, frozenset[str]] = {
     **dict.fromkeys(word_set("insistence"), _LINKS | {"on"}),
     # "Ukraine's call for a ceasefire" ("Zelensky's call to Biden" is a phone call; an appeal
     # to someone is still an appeal: "the allies' appeal to Moscow to free the crews"), "Moscow's
-    # precondition for talks" (not a request, which a story names as what the other weighs:
-    # "as Trump weighs Kyiv's request for missiles")
+    # precondition for talks"
     **dict.fromkeys(word_set("call calls"), frozenset(["for"])),
     **dict.fromkeys(word_set("appeal appeals plea pleas"), frozenset(["for", "to"])),
     **dict.fromkeys(
         word_set("precondition preconditions condition conditions"), frozenset(["for"])
     ),
+    # a request or an application with what it asks: "Kyiv's recent application to speed up its
+    # membership", "Ukraine's direct request to Ottawa for helmets" (not a bid, which stories
+    # name as a process: "Ukraine's bid to join" is no one's words)
+    **dict.fromkeys(word_set("request requests"), frozenset(["for", "to", "that"])),
+    **dict.fromkeys(word_set("application"), frozenset(["for", "to"])),
     # "Ukraine's wish for a just peace", "Kyiv's wish to join" (a stated aim)
     **dict.fromkeys(word_set("wish wishes"), frozenset(["for", "to"])),
     # words named by the other side's judgement of them, with what they say: "Kyiv's rhetoric
@@ -164,6 +168,8 @@ def _view_noun(work: BlockWork, i: int) -> int | None:
         links = _VIEW_LINKS.get(units[j][LOW])
         if links is not None:
             linked = units[j + 1][LOW] in links or _answered_link(work, i, j)
+            if units[j][LOW] in _WEIGHABLE and _weighed_owner(work, i, j):
+                return None  # "as Trump weighs Kyiv's request for missiles": a matter weighed
             return j if linked else None
         if units[j][TERM] is not None or not units[j][LOW].isalpha():
             return None
@@ -212,6 +218,17 @@ def _answered_link(work: BlockWork, i: int, j: int) -> bool:
     units = work.units
     link = _ANSWERED_LINKS.get(units[j][LOW])
     return link is not None and units[j + 1][LOW] == link and _answered_owner(work, i)
+
+
+# Views another side may weigh as a matter still to decide (`phrases.weighed`).
+_WEIGHABLE = word_set("request requests application")
+
+
+def _weighed_owner(work: BlockWork, i: int, j: int) -> bool:
+    """The view whose owner's phrase ends at unit `i` and whose noun is unit `j` is what a
+    verb weighs, as its object or its passive's subject."""
+    start, _ = np_before(work.units, i, 0)
+    return weighed(work, work.units[start][START], work.units[j][END])
 
 
 def _answered_owner(work: BlockWork, i: int) -> bool:
