@@ -161,6 +161,8 @@ def reported_positions(work: BlockWork, rules: CompiledRules, state: State) -> N
         _positions_from(work, rules, state)  # (the literal test first: most blocks have none)
     if " by " in folded and _MADE_BY.search(folded) is not None:
         _made_by(work, rules, state)
+    if _ISSUED_BY_SUBJECT.search(folded) is not None:
+        _issued_by_subject(work, rules, state)
     if _POSITION_NOUN.search(work.folded) is None:
         return  # most blocks: one search instead of a look after every term
     units = work.units
@@ -423,3 +425,38 @@ def _quote_after(work: BlockWork, pos: int) -> bool:
     """A quote that opens in the same sentence after offset `pos` (the view's words)."""
     end = next((e for s, e in work.sentences if s <= pos < e), len(work.folded))
     return any(pos <= q_start < end for q_start, _ in work.quotes)
+
+
+# A document a side put out, its owner the subject of a relative clause with no pronoun: "the
+# satellite photos NATO released showing ...", "the declaration the allies adopted": the
+# owner's published claim, where another side speaks of it (as "the photos posted by X").
+_ISSUED = word_set("released published posted issued circulated presented adopted")
+_ISSUED_BY_SUBJECT = re.compile(
+    r"\b(?:" + "|".join(sorted(_DOCUMENTS)) + r")\s+(?:that\s+|which\s+)?(?:[\w'’.-]+\s+){1,4}?"
+    r"(?:has\s+|have\s+|had\s+)?(?:" + "|".join(sorted(_ISSUED)) + r")\b"
+)
+_RELATIVE_PRONOUNS = word_set("that which")
+
+
+def _issued_by_subject(work: BlockWork, rules: CompiledRules, state: State) -> None:
+    """ "The satellite photos NATO released showing ... prove nothing, Lavrov said": the
+    owner between the document's noun and its past verb of issue, in a block where another
+    side speaks; never for the block's own speaker."""
+    if not any(e.weight >= rules.weights.carry for e in work.evidence):
+        return  # no one speaks of it: a narrator's "the images the ministry released"
+    units = work.units
+    own = {a for _, who in work.main if who.kind == "actor" for a in who.actors}
+    for j, unit in enumerate(units[:-2]):
+        if unit[LOW] not in _DOCUMENTS:
+            continue
+        k = j + 2 if units[j + 1][LOW] in _RELATIVE_PRONOUNS else j + 1
+        a, b = np_after(units, k, len(units))
+        v = b + 1 if b < len(units) and units[b][LOW] in ("has", "have", "had") else b
+        if a == b or v >= len(units) or units[v][LOW] not in _ISSUED:
+            continue
+        who = resolve(units[a:b], state.names)
+        learn(who, state.names)
+        fresh = [actor for actor in who.actors if actor not in own]
+        if who.kind == "actor" and fresh and allowed(who, work, rules):
+            end = units[v][END]
+            add_evidence(work, REPORTED_POSITION, fresh, unit[START], end, rules.weights.reported)

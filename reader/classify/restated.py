@@ -160,7 +160,7 @@ def _view_noun(work: BlockWork, i: int) -> int | None:
             return i + 1 if _answered_owner(work, i) else None
         if term.kind != "adjective":
             return None
-        return i + 1 if units[i + 1][LOW] in _CLAIMS else None
+        return _claims_after(units, i + 1)
     first = i + 1 if after is None else after
     for j in _past_quoted_word(units, first):
         if j + 1 >= len(units):
@@ -174,6 +174,24 @@ def _view_noun(work: BlockWork, i: int) -> int | None:
         if units[j][TERM] is not None or not units[j][LOW].isalpha():
             return None
         if units[j][LOW] in _NOT_MODIFIERS or units[j][CAP]:
+            return None
+    return None
+
+
+# Nouns a side's claims may be about between its adjective and them: "US satellite image
+# claims", "Ukrainian casualty claims".
+_CLAIM_TOPIC_WORDS = 2
+
+
+def _claims_after(units: list[Unit], first: int) -> int | None:
+    """The unit of a plural of claims at unit `first` or past up to two words naming their
+    topic ("Russian claims", "US satellite image claims"); None for anything else."""
+    for j in range(first, min(first + _CLAIM_TOPIC_WORDS + 1, len(units))):
+        if units[j][LOW] in _CLAIMS:
+            return j
+        if units[j][TERM] is not None or not units[j][LOW].isalpha():
+            return None
+        if units[j][LOW] in _NOT_MODIFIERS:
             return None
     return None
 
