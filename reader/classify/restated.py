@@ -48,6 +48,8 @@ _VIEW_LINKS: dict[str, frozenset[str]] = {
     # with what they deny, "Moscow's denials of any role"
     **dict.fromkeys(word_set("claim claims lies"), frozenset(["that", "about", ":"])),
     **dict.fromkeys(word_set("denial denials"), frozenset(["that", "of", ":"])),
+    # an argument with what it argues: "London's reasoning that ...", "Kyiv's arguments about"
+    **dict.fromkeys(word_set("reasoning argument arguments"), frozenset(["that", "about"])),
     # "Kyiv's position that ..." ("Ukraine's positions to the east" are trenches)
     **dict.fromkeys(word_set("position stance"), frozenset(["that", "about", ":"])),
     # "Russia's insistence on closing the mission", "Moscow's demands on Kyiv"
@@ -84,7 +86,7 @@ _NOT_MODIFIERS = word_set(
 # Russia" may be against it), nor a position ("the positions of the brigade" are trenches).
 _OF_VIEWS = word_set(
     "statement statements remarks comments proposal proposals demand demands offer offers "
-    "assurance assurances pledge pledges promise promises"
+    "assurance assurances pledge pledges promise promises reasoning argument arguments"
 )
 _OF_LINKS = frozenset(["that", "to", ":", "about", "regarding", "concerning"])
 # A side's adjective before a plural of claims: a stated view with no more words ("Contrary to
