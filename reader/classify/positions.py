@@ -279,7 +279,10 @@ def _positions_from(work: BlockWork, rules: CompiledRules, state: State) -> None
         ):
             continue  # "has seen no signals from Kiev": nothing was said; "asked about": a topic
         k = bisect_left(starts, match.end())
+        if k + 1 < len(units) and units[k][LOW] in _SOME:
+            k += 1  # "statements made by some Polish officials that ...": past the quantifier
         a, b = np_after(units, k, len(units))
+        b = _past_possessed(units, a, b)
         second = _past_coordinate(units, b)
         if not _stated_content(work, match, second[1] if second else b, spoken):
             continue
@@ -301,6 +304,17 @@ _PERSONAL_SUBJECT = re.compile(r"(?:^|[^\w'’])(?:we|i|you|they)\s+(?:also\s+|a
 
 
 _SOME = word_set("some several other many")
+
+
+def _past_possessed(units: Sequence[Unit], a: int, b: int) -> int:
+    """The end of an owner's phrase [a, b) that closes on a possessive, past the common noun
+    it owns ("members of Zelensky's team", "Moscow's diplomats"), so that what they said
+    follows it; `b` unchanged otherwise."""
+    if not (a < b < len(units) and units[b - 1][LOW].endswith(("'s", "’s"))):
+        return b
+    head = units[b]
+    owned = head[TERM] is None and head[LOW].isalpha() and not head[CAP]
+    return b + 1 if owned and head[LOW] not in _CONTENT_LINKS | _SAYING_LINKS else b
 
 
 def _past_coordinate(units: Sequence[Unit], b: int) -> tuple[int, int] | None:
