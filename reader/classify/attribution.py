@@ -381,6 +381,12 @@ def _words_owner(
     first = 1 if phrase[0][LOW] in ARTICLES and len(phrase) > 1 else 0
     who = resolve(phrase[first:], state.names)
     learn(who, state.names)
+    term = phrase[-1][TERM]
+    if who.kind == "none" and term is not None and term.actors and len(phrase) == first + 1:
+        # "Kyiv's message was clear: ...": a country's or a capital's possessive (read as its
+        # adjective, "Kyiv's" as "Ukrainian") owns the words as its government
+        span = (phrase[-1][START], phrase[-1][END])
+        return Who("actor", term.actors, *span, member=term.member)
     if who.kind == "none":  # "As one fisherman put it": someone of no side, no carry-over
         return Who("unknown", (), phrase[0][START], phrase[-1][END])
     return who
@@ -1412,6 +1418,18 @@ def _closes_appositive(verb: _Verb, j: int) -> bool:
     return h >= floor and units[h][LOW] == "," and j - h - 1 <= 10
 
 
+def _how_told(verb: _Verb, a: int) -> bool:
+    """ "Peskov noted how Kyiv believes the deal is dead": a "how" right after a speech verb,
+    before a subject whose own verb states or holds a view, opens what was said as "that"
+    does; an embedded question ("much depends on how Moscow responds") stays no one's."""
+    if a < 2 or verb.units[a - 1][LOW] != "how":
+        return False
+    if verb.form.cls != "speech" and verb.form.lemma not in HELD_VIEWS:
+        return False
+    end = verb.units[a - 2][END]
+    return any(v_end == end and form.cls == "speech" for _, v_end, form in verb.work.verbs)
+
+
 def _subject_before(
     verb: _Verb, i: int, relative: bool, appositive: Who | None
 ) -> _Attr | Literal["stop"] | None:
@@ -1443,7 +1461,7 @@ def _subject_before(
         return verb.attr(appositive, ATTRIBUTION_SUBJECT)
     if (
         (before in OBJECT_PREP and not relative and not _time_clause_speaks(verb, before))
-        or before in CONDITION
+        or (before in CONDITION and not _how_told(verb, a))
         or before in _PREP_PARTICIPLES
     ):
         # an object ("disappointed in Putin", "the areas bordering Poland"), a condition ("if
@@ -3534,7 +3552,7 @@ def _named(
         fresh = () if set(who.actors) & set(embedded_in) else who.actors
         if (
             fresh
-            and _reports_words(work, attr)
+            and (_reports_words(work, attr) or _held_view(work, attr, embedded_in))
             and not _unasserted(work, attr)
             and not _characterised(work, attr)
         ):
@@ -3586,6 +3604,38 @@ def _reports_words(work: BlockWork, attr: _Attr) -> bool:
     if verb.lemma not in STATED_STANCES or (work.quotes and in_spans(attr.pos, work.quotes)):
         return False
     return _NEXT_CONTACT.match(work.folded, attr.end) is None
+
+
+# Views a side holds, reported by another side's speaker in the plain present ("Peskov noted
+# that Kyiv believes the deal is dead", "the Kremlin said Warsaw considers the treaty void"): the
+# subject's standing, stated opinion. Not one told in the past or in progress ("Putin thought he
+# could roll in", "Russia is not considering other scenarios": a motive the speaker pictures), nor
+# a view of the speaker's own side ("NATO countries consider Russia their enemy", said by
+# Moscow: the speaker's grievance, a claim about others as GUIDE.md's "would rearm").
+HELD_VIEWS = word_set("believe think consider deem regard view")
+
+
+def _held_view(work: BlockWork, attr: _Attr, speaker: tuple[str, ...]) -> bool:
+    """Whether an attribution inside the words of `speaker`'s side reports a view its subject
+    holds (`HELD_VIEWS`, in the plain present) whose clause, to its first comma, names no side
+    of the speaker's."""
+    verb = attr.verb
+    if verb is None or verb.lemma not in HELD_VIEWS:
+        return False
+    if not present_form(work.folded[attr.pos : attr.end], verb.lemma):
+        return False
+    units = work.units
+    for i in range(bisect_left(work.starts, attr.end), len(units)):
+        if units[i][LOW] in _VIEW_ENDS:
+            break  # (", the Kremlin said": the speaker's own name closes the view)
+        term = units[i][TERM]
+        if term is not None and set(term.actors) & set(speaker):
+            return False
+    return True
+
+
+# What closes the view's clause: the sentence's end, or a comma before its speaker.
+_VIEW_ENDS = frozenset([",", ";", ":", ".", "!", "?"])
 
 
 # An agreement on the next contact is an act, no position: "agreed to hold another call".

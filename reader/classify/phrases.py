@@ -34,7 +34,11 @@ STATED_STANCES = word_set("agree")
 # Verbs that answer another side's stated view: what they take as object is that view, named
 # ("supported Trump's proposal for ...", "rejected an offer from X for ...", "dismissed the
 # ministry's claims of ...").
-_ANSWERS = word_set("support back endorse welcome reject dismiss rebuff refuse oppose")
+# ("hails Zelensky's statement on ...", "condemned the ministry's claims of ...").
+_ANSWERS = word_set(
+    "support back endorse welcome reject dismiss rebuff refuse oppose hail praise commend "
+    "condemn criticise criticize denounce slam appreciate"
+)
 # A stated view that proposes something, named as a thing ("a proposal from X to ...").
 OFFERS = word_set("proposal proposals offer offers")
 _OBJECT_OPENERS = word_set("the a an this that these those any every")
@@ -44,6 +48,39 @@ def answered(work: BlockWork, start: int) -> bool:
     """Whether the noun phrase at offset `start` is the object of a verb that answers a
     stated view, past an article: "Putin supported [Trump's proposal for ...]", "Moscow
     rejected an [offer from ...]"; "discussed the American proposal" only names it."""
+    end = _before_object(work, start)
+    return any(v_end == end and form.lemma in _ANSWERS for _, v_end, form in work.verbs)
+
+
+# Verbs that weigh a view as a matter still to decide: what they take as object is named as a
+# topic, not restated ("as Trump weighs Kyiv's request for missiles", "will study the plan").
+_WEIGHED = re.compile(
+    r"\b(?:weigh|consider|study|review|examine|mull|discuss)(?:s|es|ed|ing)?(?:\s+over)?\Z"
+)
+
+
+# ... and told in the passive after it: "Kyiv's request for jets will be examined with the
+# allies", "the application is under review".
+_WEIGHED_AFTER = re.compile(
+    r"\b(?:be|is|are|was|were|being|been)\s+(?:[a-z]+ly\s+)?"
+    r"(?:weighed|considered|studied|reviewed|examined|discussed)\b"
+    r"|\bunder\s+(?:review|consideration|study|discussion)\b"
+)
+
+
+def weighed(work: BlockWork, start: int, end: int) -> bool:
+    """Whether the noun phrase from offset `start` to `end` is the object of a verb that
+    weighs it, past an article ("weighs [Kyiv's request for ...]"), or the subject of one in
+    the passive later in its sentence ("[Kyiv's request] for jets will be examined")."""
+    if _WEIGHED.search(work.folded, 0, _before_object(work, start)) is not None:
+        return True
+    stop = next((e for s, e in work.sentences if s <= end < e), len(work.folded))
+    return _WEIGHED_AFTER.search(work.folded, end, stop) is not None
+
+
+def _before_object(work: BlockWork, start: int) -> int:
+    """The offset where the word before the noun phrase at `start` ends, past its openers
+    ("the", "a", "this" ...): where the verb that takes it as object would end."""
     end = start
     while True:
         head = work.folded[:end].rstrip()
@@ -51,8 +88,7 @@ def answered(work: BlockWork, start: int) -> bool:
         if word not in _OBJECT_OPENERS or not word:
             break
         end = len(head) - len(word)
-    end = len(work.folded[:end].rstrip())
-    return any(v_end == end and form.lemma in _ANSWERS for _, v_end, form in work.verbs)
+    return len(work.folded[:end].rstrip())
 
 
 def present_form(surface: str, lemma: str) -> bool:

@@ -23,10 +23,17 @@ from reader.classify.attribution import (
     start_key,
 )
 from reader.classify.evidence import add_evidence
-from reader.classify.phrases import OFFERS, answered, learn, np_after, resolve, word_set
+from reader.classify.phrases import (
+    OFFERS,
+    answered,
+    learn,
+    np_after,
+    resolve,
+    word_set,
+)
 from reader.classify.quotes import STATED_BY
 from reader.classify.topic import allowed
-from reader.classify.types import END, LOW, START, TERM, BlockWork, State, Unit, Who
+from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, State, Unit, Who
 from reader.classify.units import in_spans
 from reader.rules.compile import CompiledRules
 from reader.rules.grammar import ATTRIBUTION_SOURCE, REPORTED_POSITION
@@ -62,7 +69,27 @@ _QUESTION_TOPIC = re.compile(r"\b(?:asked|questioned)\s+(?:about|on|over|regardi
 _NEGATED = re.compile(r"\b(?:no|not|any|without|never)\s+(?:[\w-]+\s+)?\Z")
 # A concern or an alarm felt "in" or "among" its holders ("has stoked alarm in NATO members
 # Poland and Romania", "caused concern among the Baltic states"): their stated unease.
-_FELT = word_set("concern concerns alarm")
+_FELT = word_set(
+    "concern concerns alarm ire anger outrage indignation irritation dismay displeasure"
+)
+# Acts of saying named as nouns, their owner after "by" and what they own up to, deny, condemn
+# or protest after it: "the acknowledgment by Moscow of its troops' role", "protests by Kyiv
+# over the vote", "a denial by X that ..."; "recognition" only of a fact ("the recognition by
+# X of the fact that ..."; "the recognition by Russia of the breakaway republic" is a state's
+# act).
+_AVOWALS = word_set(
+    "acknowledgment acknowledgement admission admissions denial denials condemnation protest "
+    "protests recognition"
+)
+_AVOWAL_LINKS = frozenset(["of", "over", "against", "that"])
+# A stated view's participle of being put forward before "by" ("the peace formula presented
+# by X", "the plan put forward by X"): the owner's view where a verb answers it ("We value
+# the formula presented by X", "rejected the plan advanced by X"); "will consider the proposal
+# put forward by X" only names it.
+_PRESENTED = word_set("presented advanced voiced expressed floated tabled proposed") | {
+    "put forward"
+}
+_PROPOSED_NOUNS = word_set("plan plans formula initiative initiatives idea ideas")
 # A document a side issues as its stance, named with the participle of its issue before "by":
 # "a joint declaration issued by the G7", "statements made by the alliance's deputy chief" (a
 # declaration is its owner's words with no more said; "a report released by" is no side's), and
@@ -73,8 +100,12 @@ _DOCUMENTS = word_set(
 )
 _FROM_POSITION = re.compile(
     r"\b(?P<noun>"
-    + "|".join(sorted(_FROM_NOUNS | POSITION_NOUNS | _FELT | _DOCUMENTS))
-    + r") (?:(?P<issued>issued|released|published|posted|made|adopted|signed) )?"
+    + "|".join(sorted(_FROM_NOUNS | POSITION_NOUNS | _FELT | _DOCUMENTS | _AVOWALS))
+    + "|"
+    + "|".join(sorted(_PROPOSED_NOUNS))
+    + r") (?:(?P<issued>issued|released|published|posted|made|adopted|signed|"
+    + "|".join(sorted(_PRESENTED))
+    + r") )?"
     + r"(?P<prep>from|by|in|among) "
 )
 
@@ -128,6 +159,10 @@ def reported_positions(work: BlockWork, rules: CompiledRules, state: State) -> N
         " from " in folded or " by " in folded or " in " in folded or " among " in folded
     ) and _FROM_POSITION.search(folded) is not None:
         _positions_from(work, rules, state)  # (the literal test first: most blocks have none)
+    if " by " in folded and _MADE_BY.search(folded) is not None:
+        _made_by(work, rules, state)
+    if _ISSUED_BY_SUBJECT.search(folded) is not None:
+        _issued_by_subject(work, rules, state)
     if _POSITION_NOUN.search(work.folded) is None:
         return  # most blocks: one search instead of a look after every term
     units = work.units
@@ -244,7 +279,10 @@ def _positions_from(work: BlockWork, rules: CompiledRules, state: State) -> None
         ):
             continue  # "has seen no signals from Kiev": nothing was said; "asked about": a topic
         k = bisect_left(starts, match.end())
+        if k + 1 < len(units) and units[k][LOW] in _SOME:
+            k += 1  # "statements made by some Polish officials that ...": past the quantifier
         a, b = np_after(units, k, len(units))
+        b = _past_possessed(units, a, b)
         second = _past_coordinate(units, b)
         if not _stated_content(work, match, second[1] if second else b, spoken):
             continue
@@ -268,15 +306,28 @@ _PERSONAL_SUBJECT = re.compile(r"(?:^|[^\w'’])(?:we|i|you|they)\s+(?:also\s+|a
 _SOME = word_set("some several other many")
 
 
+def _past_possessed(units: Sequence[Unit], a: int, b: int) -> int:
+    """The end of an owner's phrase [a, b) that closes on a possessive, past the common noun
+    it owns ("members of Zelensky's team", "Moscow's diplomats"), so that what they said
+    follows it; `b` unchanged otherwise."""
+    if not (a < b < len(units) and units[b - 1][LOW].endswith(("'s", "’s"))):
+        return b
+    head = units[b]
+    owned = head[TERM] is None and head[LOW].isalpha() and not head[CAP]
+    return b + 1 if owned and head[LOW] not in _CONTENT_LINKS | _SAYING_LINKS else b
+
+
 def _past_coordinate(units: Sequence[Unit], b: int) -> tuple[int, int] | None:
     """The second owner joined by "and" to the one ending before unit `b` ("claims by NATO
     and some Baltic leaders that ..."), as a [start, end) range of units, after which what they
-    said follows; None when no second owner with a side's term follows."""
+    said follows; None when no second owner with a side's term or a name follows (a name of
+    no side, "the acknowledgment by Russia and the DPRK of ...", is passed over: what they
+    own up to follows it)."""
     if b + 1 >= len(units) or units[b][LOW] != "and":
         return None
     k = b + 2 if units[b + 1][LOW] in _SOME and b + 2 < len(units) else b + 1
     a2, b2 = np_after(units, k, len(units))
-    if not any(unit[TERM] is not None for unit in units[a2:b2]):
+    if not any(unit[TERM] is not None or unit[CAP] for unit in units[a2:b2]):
         return None
     return a2, b2
 
@@ -288,6 +339,12 @@ def _stated_content(work: BlockWork, match: re.Match[str], b: int, spoken: bool)
     declaration "issued by" its owner only where a side speaks of it (`spoken`): an editor's
     "excerpts from the declaration adopted by the summit" restates no one."""
     noun, prep = match.group("noun", "prep")
+    if match.group("issued") in _PRESENTED:
+        return prep == "by" and _answered_noun(work, match.start())
+    if noun in _PROPOSED_NOUNS:
+        return False  # "the plan by X", "ideas from X": only put forward, and answered
+    if noun in _AVOWALS:
+        return prep == "by" and _avowed(work.units, b, noun)
     if match.group("issued") is not None and (prep != "by" or noun in _DOCUMENTS):
         return prep == "by" and spoken  # other views issued "by" someone: what they say, below
     if noun in _DOCUMENTS:
@@ -305,3 +362,115 @@ def _stated_content(work: BlockWork, match: re.Match[str], b: int, spoken: bool)
         return noun in OFFERS and units[b][LOW] == "for" and answered(work, match.start())
     opening = work.folded[work.sentence_start(match.start()) : match.start()]
     return noun not in OFFERS or _AWAITED.search(opening) is None
+
+
+def _avowed(units: Sequence[Unit], b: int, noun: str) -> bool:
+    """What an avowal `noun` "by" its owner (the owner's phrase ending before unit `b`) owns
+    up to, denies or protests: "of", "over", "against" or "that" after the owner; a
+    recognition only of a fact ("... of the fact that")."""
+    if b >= len(units) or units[b][LOW] not in _AVOWAL_LINKS:
+        return False
+    if noun != "recognition":
+        return True
+    return [u[LOW] for u in units[b : b + 3]] == ["of", "the", "fact"]
+
+
+_MODIFIER_REACH = 3  # words before a view's noun: "the [new] [peace] formula"
+
+
+def _answered_noun(work: BlockWork, start: int) -> bool:
+    """Whether the stated view whose noun starts at offset `start` ("the peace [formula]
+    presented by X") heads the object of a verb that answers it, past a few modifiers."""
+    units = work.units
+    i = bisect_left(work.starts, start)
+    for j in range(i, max(i - _MODIFIER_REACH, 0) - 1, -1):
+        if j < i and not units[j][LOW].replace("-", "").isalpha():
+            return False
+        if answered(work, units[j][START]):
+            return True
+    return False
+
+
+# A stated view as a passive's subject, its owner after "by": "Statements about a war with
+# Russia were made by the Dutch minister", "Threats to close the strait have been voiced by X".
+_MADE_BY = re.compile(
+    r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?"
+    r"(?:made|voiced|expressed|put\s+forward|repeated|reiterated)\s+by\s"
+)
+# The view's nouns, and what tells their content right after them (a topic "on" does not:
+# "statements on the situation were made by X" only names them).
+_MADE_NOUNS = word_set(
+    "statement statements remarks comments claim claims accusations allegations threats "
+    "warnings assurances promises proposals demands calls assertions"
+)
+_MADE_CONTENT = frozenset(["about", "that", "to", "regarding", "concerning", "of"])
+
+
+def _made_by(work: BlockWork, rules: CompiledRules, state: State) -> None:
+    """ "Statements about a coming war were made by the Dutch minister": the owner after the
+    passive's "by" holds the view its subject names, when the subject tells what it says
+    (a link after the noun: `_MADE_CONTENT`) or a quote follows the owner ("..., in
+    particular, '...'"), in the narrator's words or a speaker's quote; never for the
+    block's own speaker."""
+    units, starts = work.units, work.starts
+    own = {a for _, who in work.main if who.kind == "actor" for a in who.actors}
+    for match in _MADE_BY.finditer(work.folded):  # (quoted too: a quoted speaker restates it)
+        first = bisect_left(starts, work.sentence_start(match.start()))
+        verb = bisect_left(starts, match.start())
+        noun = next((j for j in range(first, verb) if units[j][LOW] in _MADE_NOUNS), None)
+        if noun is None:
+            continue
+        k = bisect_left(starts, match.end())
+        a, b = np_after(units, k, len(units))
+        told = noun + 1 < verb and units[noun + 1][LOW] in _MADE_CONTENT
+        if not (told or _quote_after(work, units[b - 1][END] if b > a else match.end())):
+            continue
+        who = resolve(units[a:b], state.names)
+        learn(who, state.names)
+        fresh = [actor for actor in who.actors if actor not in own]
+        if who.kind == "actor" and fresh and allowed(who, work, rules):
+            end = units[b - 1][END]
+            add_evidence(
+                work, REPORTED_POSITION, fresh, units[noun][START], end, rules.weights.reported
+            )
+
+
+def _quote_after(work: BlockWork, pos: int) -> bool:
+    """A quote that opens in the same sentence after offset `pos` (the view's words)."""
+    end = next((e for s, e in work.sentences if s <= pos < e), len(work.folded))
+    return any(pos <= q_start < end for q_start, _ in work.quotes)
+
+
+# A document a side put out, its owner the subject of a relative clause with no pronoun: "the
+# satellite photos NATO released showing ...", "the declaration the allies adopted": the
+# owner's published claim, where another side speaks of it (as "the photos posted by X").
+_ISSUED = word_set("released published posted issued circulated presented adopted")
+_ISSUED_BY_SUBJECT = re.compile(
+    r"\b(?:" + "|".join(sorted(_DOCUMENTS)) + r")\s+(?:that\s+|which\s+)?(?:[\w'’.-]+\s+){1,4}?"
+    r"(?:has\s+|have\s+|had\s+)?(?:" + "|".join(sorted(_ISSUED)) + r")\b"
+)
+_RELATIVE_PRONOUNS = word_set("that which")
+
+
+def _issued_by_subject(work: BlockWork, rules: CompiledRules, state: State) -> None:
+    """ "The satellite photos NATO released showing ... prove nothing, Lavrov said": the
+    owner between the document's noun and its past verb of issue, in a block where another
+    side speaks; never for the block's own speaker."""
+    if not any(e.weight >= rules.weights.carry for e in work.evidence):
+        return  # no one speaks of it: a narrator's "the images the ministry released"
+    units = work.units
+    own = {a for _, who in work.main if who.kind == "actor" for a in who.actors}
+    for j, unit in enumerate(units[:-2]):
+        if unit[LOW] not in _DOCUMENTS:
+            continue
+        k = j + 2 if units[j + 1][LOW] in _RELATIVE_PRONOUNS else j + 1
+        a, b = np_after(units, k, len(units))
+        v = b + 1 if b < len(units) and units[b][LOW] in ("has", "have", "had") else b
+        if a == b or v >= len(units) or units[v][LOW] not in _ISSUED:
+            continue
+        who = resolve(units[a:b], state.names)
+        learn(who, state.names)
+        fresh = [actor for actor in who.actors if actor not in own]
+        if who.kind == "actor" and fresh and allowed(who, work, rules):
+            end = units[v][END]
+            add_evidence(work, REPORTED_POSITION, fresh, unit[START], end, rules.weights.reported)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from reader.classify.evidence import add_evidence
-from reader.classify.phrases import OFFERS, answered, np_before, word_set
+from reader.classify.phrases import OFFERS, answered, np_before, weighed, word_set
 from reader.classify.topic import allowed
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Unit, Who
 from reader.rules.compile import CompiledRules
@@ -43,21 +43,30 @@ _VIEW_LINKS: dict[str, frozenset[str]] = {
         ),
         _LINKS,
     ),
-    # "Kyiv's claim that ..." ("Moscow's claim to Crimea" is a title to land)
-    **dict.fromkeys(word_set("claim claims"), frozenset(["that", "about", ":"])),
+    # "Kyiv's claim that ..." ("Moscow's claim to Crimea" is a title to land); claims named
+    # by the other side's verdict on them, "Moscow's lies about the strike", and denials
+    # with what they deny, "Moscow's denials of any role"
+    **dict.fromkeys(word_set("claim claims lies"), frozenset(["that", "about", ":"])),
+    **dict.fromkeys(word_set("denial denials"), frozenset(["that", "of", ":"])),
+    # an argument with what it argues: "London's reasoning that ...", "Kyiv's arguments about"
+    **dict.fromkeys(word_set("reasoning argument arguments"), frozenset(["that", "about"])),
     # "Kyiv's position that ..." ("Ukraine's positions to the east" are trenches)
     **dict.fromkeys(word_set("position stance"), frozenset(["that", "about", ":"])),
     # "Russia's insistence on closing the mission", "Moscow's demands on Kyiv"
     **dict.fromkeys(word_set("insistence"), _LINKS | {"on"}),
     # "Ukraine's call for a ceasefire" ("Zelensky's call to Biden" is a phone call; an appeal
     # to someone is still an appeal: "the allies' appeal to Moscow to free the crews"), "Moscow's
-    # precondition for talks" (not a request, which a story names as what the other weighs:
-    # "as Trump weighs Kyiv's request for missiles")
+    # precondition for talks"
     **dict.fromkeys(word_set("call calls"), frozenset(["for"])),
     **dict.fromkeys(word_set("appeal appeals plea pleas"), frozenset(["for", "to"])),
     **dict.fromkeys(
         word_set("precondition preconditions condition conditions"), frozenset(["for"])
     ),
+    # a request or an application with what it asks: "Kyiv's recent application to speed up its
+    # membership", "Ukraine's direct request to Ottawa for helmets" (not a bid, which stories
+    # name as a process: "Ukraine's bid to join" is no one's words)
+    **dict.fromkeys(word_set("request requests"), frozenset(["for", "to", "that"])),
+    **dict.fromkeys(word_set("application"), frozenset(["for", "to"])),
     # "Ukraine's wish for a just peace", "Kyiv's wish to join" (a stated aim)
     **dict.fromkeys(word_set("wish wishes"), frozenset(["for", "to"])),
     # words named by the other side's judgement of them, with what they say: "Kyiv's rhetoric
@@ -77,14 +86,14 @@ _NOT_MODIFIERS = word_set(
 # Russia" may be against it), nor a position ("the positions of the brigade" are trenches).
 _OF_VIEWS = word_set(
     "statement statements remarks comments proposal proposals demand demands offer offers "
-    "assurance assurances pledge pledges promise promises"
+    "assurance assurances pledge pledges promise promises reasoning argument arguments"
 )
 _OF_LINKS = frozenset(["that", "to", ":", "about", "regarding", "concerning"])
 # A side's adjective before a plural of claims: a stated view with no more words ("Contrary to
 # Russian claims, ...", "rejected Ukrainian accusations"); not "Russian positions" (trenches),
 # nor a single "Russian demand", which may be a market's. "Western" and "European" name no
 # government ("dismissing Western claims to the contrary" answers a chorus, not a side).
-_CLAIMS = word_set("claims accusations allegations assertions demands")
+_CLAIMS = word_set("claims accusations allegations assertions demands denials")
 _NO_GOVERNMENT = word_set("western european")
 # Any of those nouns at all: most blocks have none, and one search spares them the look after
 # every term (the same prefilter as reader.classify.positions' `_POSITION_NOUN`).
@@ -153,7 +162,7 @@ def _view_noun(work: BlockWork, i: int) -> int | None:
             return i + 1 if _answered_owner(work, i) else None
         if term.kind != "adjective":
             return None
-        return i + 1 if units[i + 1][LOW] in _CLAIMS else None
+        return _claims_after(units, i + 1)
     first = i + 1 if after is None else after
     for j in _past_quoted_word(units, first):
         if j + 1 >= len(units):
@@ -161,10 +170,30 @@ def _view_noun(work: BlockWork, i: int) -> int | None:
         links = _VIEW_LINKS.get(units[j][LOW])
         if links is not None:
             linked = units[j + 1][LOW] in links or _answered_link(work, i, j)
+            if units[j][LOW] in _WEIGHABLE and _weighed_owner(work, i, j):
+                return None  # "as Trump weighs Kyiv's request for missiles": a matter weighed
             return j if linked else None
         if units[j][TERM] is not None or not units[j][LOW].isalpha():
             return None
         if units[j][LOW] in _NOT_MODIFIERS or units[j][CAP]:
+            return None
+    return None
+
+
+# Nouns a side's claims may be about between its adjective and them: "US satellite image
+# claims", "Ukrainian casualty claims".
+_CLAIM_TOPIC_WORDS = 2
+
+
+def _claims_after(units: list[Unit], first: int) -> int | None:
+    """The unit of a plural of claims at unit `first` or past up to two words naming their
+    topic ("Russian claims", "US satellite image claims"); None for anything else."""
+    for j in range(first, min(first + _CLAIM_TOPIC_WORDS + 1, len(units))):
+        if units[j][LOW] in _CLAIMS:
+            return j
+        if units[j][TERM] is not None or not units[j][LOW].isalpha():
+            return None
+        if units[j][LOW] in _NOT_MODIFIERS:
             return None
     return None
 
@@ -196,6 +225,9 @@ _OFFER_LINKS = frozenset(["for", "to"])
 _ANSWERED_LINKS: dict[str, str] = {
     **dict.fromkeys(OFFERS, "for"),
     **dict.fromkeys(word_set("claim claims"), "of"),
+    # "Lavrov hails Zelensky's statement on pulling back forces": a statement's topic, named
+    # by a verb that answers it (alone, "X's statement on the attack" only names it)
+    **dict.fromkeys(word_set("statement statements remarks comments"), "on"),
 }
 
 
@@ -206,6 +238,17 @@ def _answered_link(work: BlockWork, i: int, j: int) -> bool:
     units = work.units
     link = _ANSWERED_LINKS.get(units[j][LOW])
     return link is not None and units[j + 1][LOW] == link and _answered_owner(work, i)
+
+
+# Views another side may weigh as a matter still to decide (`phrases.weighed`).
+_WEIGHABLE = word_set("request requests application")
+
+
+def _weighed_owner(work: BlockWork, i: int, j: int) -> bool:
+    """The view whose owner's phrase ends at unit `i` and whose noun is unit `j` is what a
+    verb weighs, as its object or its passive's subject."""
+    start, _ = np_before(work.units, i, 0)
+    return weighed(work, work.units[start][START], work.units[j][END])
 
 
 def _answered_owner(work: BlockWork, i: int) -> bool:
