@@ -360,14 +360,14 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
             state.author_pending = True  # "We strongly condemn ...": the author speaks as "we"
         if len(own) == 1 and opening is None and not _quotes_the_floor(work, state, own):
             state.document = tuple(own)
-            _voice_earlier(state, rules)
+            voice_earlier(state, rules)
             return
         author = _opening_author(work, state, rules)
         if not author:
             _wait_for_author(work, state)
             return
         state.document = author
-        _voice_earlier(state, rules)
+        voice_earlier(state, rules)
     author = state.document
     if _own_line(work, state, author, own):
         return
@@ -596,7 +596,7 @@ def _office_bodies(rules: CompiledRules, office: str) -> dict[str, str]:
     return bodies
 
 
-def _voice_earlier(state: State, rules: CompiledRules) -> None:
+def voice_earlier(state: State, rules: CompiledRules) -> None:
     """The author now known, the lines that waited for it are theirs (their verdicts were
     held back with the title: reader.classify.pipeline)."""
     author = state.document

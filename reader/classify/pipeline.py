@@ -46,6 +46,7 @@ from reader.classify.document import (
     statement_speaker,
     statement_voice,
     title_topic,
+    voice_earlier,
 )
 from reader.classify.effort import Effort
 from reader.classify.evidence import add_evidence, drop_positions, note_rule
@@ -701,7 +702,9 @@ def _body_document_source(work: BlockWork, rules: CompiledRules, state: State) -
     if state.genre is not None and byline_source(work, state, rules):
         pass  # "by NATO Secretary General X at ...": the title's second line names the speaker
     elif _opens(work, state) and opening_source(work, state, rules):
-        pass  # "X provided the following readout:", "X spoke to Y this morning"
+        # "X provided the following readout:", "X spoke to Y this morning"; "On behalf of
+        # <state>, I ..." after a salutation that waited for the author: the salutation is theirs
+        voice_earlier(state, rules)
     elif state.official:
         if work.index <= _OPENINGS:
             readout_sides(work, state, rules)  # "<A> had a telephone conversation with <X>"
