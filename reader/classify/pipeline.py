@@ -41,6 +41,7 @@ from reader.classify.document import (
     lost_colon_source,
     passive_decision,
     protest_to_envoy,
+    release_lead,
     resolve_title,
     slug_subject,
     statement_speaker,
@@ -712,6 +713,7 @@ def _body_document_source(work: BlockWork, rules: CompiledRules, state: State) -
         _source_voice(work, state, rules)
     elif state.source is not None:
         joint_voice(work, state, rules)  # a story opened by a call: "the leaders agreed ..."
+    release_lead(work, state)  # "OTTAWA – The government of Canada continues to ..."
 
 
 # The paragraphs where a story's or a reposted document's opening (an `openings:` source
