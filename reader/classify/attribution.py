@@ -1228,18 +1228,16 @@ _INTERPRETIVE = word_set("signal underscore underline highlight echo")
 
 def _past_dateline(verb: _Verb) -> int:
     """The sentence's first unit after a dateline that opens it ("KYIV, Ukraine — "): the
-    dateline's words are no subject."""
-    excluded = verb.work.excluded
-    if not excluded or excluded[0][0] != 0 or verb.first:
-        return verb.first
-    return bisect_left(verb.work.starts, excluded[0][1], verb.first, verb.k)
+    dateline's words are no subject (a place's stop before it, "KYIV. Sept 17 (<agency>) –",
+    makes the sentence start inside it)."""
+    return _sentence_past_dateline(verb.work, verb.first, verb.k)
 
 
 def _sentence_past_dateline(work: BlockWork, first: int, last: int) -> int:
     """A block's first sentence read from after the wire dateline that opens it ("WASHINGTON
     (AP) — President X is ..."): the dateline's place and agency are no subject."""
     excluded = work.excluded
-    if first or not excluded or excluded[0][0]:
+    if not excluded or excluded[0][0] or first >= last or work.starts[first] >= excluded[0][1]:
         return first
     return bisect_left(work.starts, excluded[0][1], first, last)
 

@@ -18,8 +18,9 @@ _DATE = (
     r",\s*(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,9}\.?"  # "March 3", "7 Mar"
     r"|[A-Z][a-z]{2,}(?:\s[A-Z][a-z]{2,})?)"
 )
-# ... or a country or a date before an agency: "KYIV, Ukraine (AP) —", "MOSCOW, June 12. /TASS/."
-_WHERE = r",[^\n()/]{1,40}?"
+# ... or a country or a date before an agency: "KYIV, Ukraine (AP) —", "MOSCOW, June 12. /TASS/.",
+# or a date after the place's full stop, Interfax-Ukraine's way: "KYIV. Sept 17 (<agency>) –"
+_WHERE = r"(?:,|(?<=\.)\s)[^\n()/]{1,40}?"
 _AGENCY = r"\s*\((?P<agency>[A-Za-z. -]{1,30})\)\s*[-–—]+\s"
 _SLASHED_AGENCY = r"\.?\s*/(?P<wire>[A-Za-z-]{2,12})/\.?(?:\s|$)"
 

@@ -9,7 +9,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 
-from reader.classify.datelines import agency_city
+from reader.classify.datelines import agency_city, dateline
 from reader.classify.evidence import add_evidence, note_rule
 from reader.classify.phrases import (
     COORD,
@@ -360,14 +360,14 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
             state.author_pending = True  # "We strongly condemn ...": the author speaks as "we"
         if len(own) == 1 and opening is None and not _quotes_the_floor(work, state, own):
             state.document = tuple(own)
-            _voice_earlier(state, rules)
+            voice_earlier(state, rules)
             return
         author = _opening_author(work, state, rules)
         if not author:
             _wait_for_author(work, state)
             return
         state.document = author
-        _voice_earlier(state, rules)
+        voice_earlier(state, rules)
     author = state.document
     if _own_line(work, state, author, own):
         return
@@ -596,7 +596,7 @@ def _office_bodies(rules: CompiledRules, office: str) -> dict[str, str]:
     return bodies
 
 
-def _voice_earlier(state: State, rules: CompiledRules) -> None:
+def voice_earlier(state: State, rules: CompiledRules) -> None:
     """The author now known, the lines that waited for it are theirs (their verdicts were
     held back with the title: reader.classify.pipeline)."""
     author = state.document
@@ -607,6 +607,33 @@ def _voice_earlier(state: State, rules: CompiledRules) -> None:
         state.reports = state.reports or state.author_pending
     state.unvoiced.clear()
     state.author_pending = False
+
+
+def release_lead(work: BlockWork, state: State) -> None:
+    """A release's first paragraph under its own dateline, a place and a dash and no agency
+    ("OTTAWA, Canada – The government of Canada continues to ...", "Ottawa – Canada is ..."),
+    with no speaker of its own, on a page no rule has named the author of: it waits for the
+    next paragraph, whose opening may name the release's author ("<name>, Minister of ...,
+    today announced"; `voice_earlier`), and is theirs then. A wire's dateline ("KYIV (AP) —",
+    "/TASS/") is a story's; a story's lead stays no one's when no opening follows."""
+    if state.official or state.author_pending or state.document is not None:
+        return
+    if work.index != 1:
+        if work.index == _LEAD_WAITS:
+            state.unvoiced.clear()  # no opening named an author: a story's lead
+        return
+    found = dateline(work.text, opening=True)
+    if found is None or work.main or not _delivered(work):
+        return
+    if found.groupdict().get("agency") or found.groupdict().get("wire"):
+        return
+    if found.group(0).rstrip()[-1:] in _DASHES:
+        state.unvoiced.append(work)
+
+
+# The paragraph whose opening a release's lead waits for; a release dateline's dash.
+_LEAD_WAITS = 2
+_DASHES = frozenset("-\u2013\u2014")
 
 
 def _headline_author(state: State) -> tuple[str, ...]:

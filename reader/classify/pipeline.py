@@ -41,11 +41,13 @@ from reader.classify.document import (
     lost_colon_source,
     passive_decision,
     protest_to_envoy,
+    release_lead,
     resolve_title,
     slug_subject,
     statement_speaker,
     statement_voice,
     title_topic,
+    voice_earlier,
 )
 from reader.classify.effort import Effort
 from reader.classify.evidence import add_evidence, drop_positions, note_rule
@@ -701,7 +703,9 @@ def _body_document_source(work: BlockWork, rules: CompiledRules, state: State) -
     if state.genre is not None and byline_source(work, state, rules):
         pass  # "by NATO Secretary General X at ...": the title's second line names the speaker
     elif _opens(work, state) and opening_source(work, state, rules):
-        pass  # "X provided the following readout:", "X spoke to Y this morning"
+        # "X provided the following readout:", "X spoke to Y this morning"; "On behalf of
+        # <state>, I ..." after a salutation that waited for the author: the salutation is theirs
+        voice_earlier(state, rules)
     elif state.official:
         if work.index <= _OPENINGS:
             readout_sides(work, state, rules)  # "<A> had a telephone conversation with <X>"
@@ -709,6 +713,7 @@ def _body_document_source(work: BlockWork, rules: CompiledRules, state: State) -
         _source_voice(work, state, rules)
     elif state.source is not None:
         joint_voice(work, state, rules)  # a story opened by a call: "the leaders agreed ..."
+    release_lead(work, state)  # "OTTAWA – The government of Canada continues to ..."
 
 
 # The paragraphs where a story's or a reposted document's opening (an `openings:` source
