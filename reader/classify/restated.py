@@ -160,6 +160,8 @@ def _view_noun(work: BlockWork, i: int) -> int | None:
         if units[i + 1][LOW] in OFFERS and units[i + 2][LOW] in _OFFER_LINKS:
             # "backed the US offer to", "rejected the Russian proposal for": a name before it too
             return i + 1 if _answered_owner(work, i) else None
+        if term.kind in ("speaker", "alias") and low not in _NO_GOVERNMENT:
+            return _name_claims(units, i)  # "behind the NATO accusations"
         if term.kind != "adjective":
             return None
         return _claims_after(units, i + 1)
@@ -196,6 +198,24 @@ def _claims_after(units: list[Unit], first: int) -> int | None:
         if units[j][LOW] in _NOT_MODIFIERS:
             return None
     return None
+
+
+# Claims that are verbs too ("the Kremlin claims that ...", "Kyiv demands a ..."): after a
+# name, a noun only with what follows a noun ("the US claims of an attack were false").
+_VERB_TOO = word_set("claims demands")
+_AFTER_NOUN = word_set(
+    "of about regarding concerning over against were are have had and or as by"
+) | frozenset(",.;)")
+
+
+def _name_claims(units: list[Unit], i: int) -> int | None:
+    """The unit of a plural of claims after a side's name used as a noun's adjunct ("no
+    evidence behind the NATO accusations", "rejected Pentagon allegations"); a claims that
+    may be the name's verb ("the US claims that ...") only before what follows a noun."""
+    j = _claims_after(units, i + 1)
+    if j is None or units[j][LOW] not in _VERB_TOO:
+        return j
+    return j if j + 1 < len(units) and units[j + 1][LOW] in _AFTER_NOUN else None
 
 
 _QUOTE_MARKS = frozenset(['"', "“", "”", "'", "‘", "’"])
