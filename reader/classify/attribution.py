@@ -1047,9 +1047,10 @@ def _plural_office_of(units: list[Unit], i: int, floor: int) -> bool:
     return term is not None and term.kind == "role" and office[LOW].endswith("s")
 
 
-# Auxiliaries an adverb in -ly may follow before any speech verb ("have continuously accused",
-# "has steadfastly denied"): the verb's own adverb, whatever list knows it.
-_ADVERB_AUX = word_set("has have had is are was were will would")
+# Auxiliaries of the perfect an adverb in -ly may follow before any speech verb ("have
+# continuously accused", "has steadfastly denied"): the verb's own adverb, whatever list knows
+# it ("are busily arguing" pictures a side in progress: no statement).
+_ADVERB_AUX = word_set("has have had")
 
 
 def _after_aux(units: list[Unit], i: int) -> bool:
