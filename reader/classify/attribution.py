@@ -854,7 +854,7 @@ def _passive_agent(verb: _Verb) -> _Attr | None:
         j -= 1
     reduced = j < verb.floor or units[j][LOW] not in _BE
     if reduced:
-        if agent is None or not _reduced_passive(verb, j):
+        if not _reduced_passive(verb, j) or (agent is None and not _claim_rejected(verb, j)):
             return None
     else:
         h = j - 1
@@ -918,6 +918,22 @@ def _agent_by(verb: _Verb) -> int | None:
 
 _COMPLEMENT_REACH = 6  # words, quote marks included: as “the toughest yet” by
 _COMPLEMENT_STOPS = frozenset([",", ";", ":", ".", "that", "and", "but"])
+
+
+# A claim answered by a rejecting verb's participle, its "which was" left out ("new columns
+# have rolled in, the claim promptly denied by Moscow", "accusations rejected by Kyiv"): the
+# agent after "by" is the one who rejects, with nothing between the participle and "by".
+_REJECTING = word_set("deny reject dismiss refute dispute rebut contest")
+_CLAIM_NOUNS = word_set(
+    "claim claims accusation accusations allegation allegations assertion assertions charge "
+    "charges statement statements report reports"
+)
+
+
+def _claim_rejected(verb: _Verb, j: int) -> bool:
+    """The participle of a rejecting verb right after a claim's noun at unit `j` (past
+    adverbs), its agent right after it: "the claim promptly denied by Moscow"."""
+    return verb.form.lemma in _REJECTING and verb.units[j][LOW] in _CLAIM_NOUNS
 
 
 def _reduced_passive(verb: _Verb, j: int) -> bool:
@@ -1031,6 +1047,17 @@ def _plural_office_of(units: list[Unit], i: int, floor: int) -> bool:
     return term is not None and term.kind == "role" and office[LOW].endswith("s")
 
 
+# Auxiliaries of the perfect an adverb in -ly may follow before any speech verb ("have
+# continuously accused", "has steadfastly denied"): the verb's own adverb, whatever list knows
+# it ("are busily arguing" pictures a side in progress: no statement).
+_ADVERB_AUX = word_set("has have had")
+
+
+def _after_aux(units: list[Unit], i: int) -> bool:
+    """The adverb at unit `i` stands right after an auxiliary ("have continuously accused")."""
+    return i > 0 and units[i - 1][LOW] in _ADVERB_AUX and units[i - 1][TERM] is None
+
+
 def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
     """The unit where the subject before the verb ends, past auxiliaries, adverbs, "continued
     to" and a bracketed aside, and whether a relative pronoun led there ("statements by
@@ -1054,7 +1081,7 @@ def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
     while (
         i >= floor
         and units[i][TERM] is None
-        and (units[i][LOW] in SKIP or (verb.adverbs and adverb(units[i])))
+        and (units[i][LOW] in SKIP or (adverb(units[i]) and (verb.adverbs or _after_aux(units, i))))
     ):
         i -= 1  # "has also"; for a verb no list has, "has continually"
     if i > floor and units[i][LOW] == "." and units[i - 1][LOW] in NAME_SUFFIXES:

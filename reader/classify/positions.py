@@ -25,6 +25,7 @@ from reader.classify.attribution import (
 from reader.classify.evidence import add_evidence
 from reader.classify.phrases import (
     OFFERS,
+    TIME_PHRASE,
     answered,
     learn,
     np_after,
@@ -98,9 +99,11 @@ _PROPOSED_NOUNS = word_set("plan plans formula initiative initiatives idea ideas
 _DOCUMENTS = word_set(
     "declaration declarations communique communiqué images photos photographs pictures"
 )
+# Allegations "by" their owner, with what they allege ("allegations by X that ..."): claims.
+_ALLEGED = word_set("allegation allegations")
 _FROM_POSITION = re.compile(
     r"\b(?P<noun>"
-    + "|".join(sorted(_FROM_NOUNS | POSITION_NOUNS | _FELT | _DOCUMENTS | _AVOWALS))
+    + "|".join(sorted(_FROM_NOUNS | POSITION_NOUNS | _FELT | _DOCUMENTS | _AVOWALS | _ALLEGED))
     + "|"
     + "|".join(sorted(_PROPOSED_NOUNS))
     + r") (?:(?P<issued>issued|released|published|posted|made|adopted|signed|"
@@ -273,7 +276,7 @@ def _positions_from(work: BlockWork, rules: CompiledRules, state: State) -> None
         if (
             start in verbs_at  # "Kyiv demands from the Russian side to stop": a verb
             or _PERSONAL_SUBJECT.search(work.folded, max(0, start - 12), start)  # "We demand"
-            or (work.quotes and in_spans(start, work.quotes))
+            or (work.quotes and in_spans(start, work.quotes) and not _claims_by(match))
             or _NEGATED.search(work.folded, max(0, start - 24), start)
             or _QUESTION_TOPIC.search(work.folded, work.sentence_start(start), start)
         ):
@@ -325,11 +328,30 @@ def _past_coordinate(units: Sequence[Unit], b: int) -> tuple[int, int] | None:
     own up to follows it)."""
     if b + 1 >= len(units) or units[b][LOW] != "and":
         return None
-    k = b + 2 if units[b + 1][LOW] in _SOME and b + 2 < len(units) else b + 1
+    k = b + 2 if units[b + 1][LOW] in _SOME | _THEIR and b + 2 < len(units) else b + 1
     a2, b2 = np_after(units, k, len(units))
     if not any(unit[TERM] is not None or unit[CAP] for unit in units[a2:b2]):
         return None
+    if units[k - 1][LOW] in _THEIR and b2 < len(units) and _head_noun(units[b2]):
+        b2 += 1  # "by Kyiv and its Western backers that": the backers' noun after their side
     return a2, b2
+
+
+# The first owner's followers, joined after "and" by a possessive pronoun: "claims by Kyiv and
+# its Western backers", "by Moscow and their allies".
+_THEIR = word_set("its their")
+
+
+def _head_noun(unit: Unit) -> bool:
+    """A plain lower-case word that heads an owner's phrase after a side's adjective ("its
+    Western backers"), not a link to what the owners said."""
+    low = unit[LOW]
+    return (
+        unit[TERM] is None
+        and low.isalpha()
+        and not unit[CAP]
+        and low not in _CONTENT_LINKS | _SAYING_LINKS | _AVOWAL_LINKS | {"and", "or", "who"}
+    )
 
 
 def _stated_content(work: BlockWork, match: re.Match[str], b: int, spoken: bool) -> bool:
@@ -356,12 +378,84 @@ def _stated_content(work: BlockWork, match: re.Match[str], b: int, spoken: bool)
     units = work.units
     if b >= len(units):
         return False
+    if _claims_by(match) and _claim_topic(work, match.start(), _past_apposition(units, b)):
+        return True
     if units[b][LOW] not in _CONTENT_LINKS | _SAYING_LINKS:
         # an offer answered names what it offers after "for" too ("rejected an offer from X
         # for an immediate truce")
         return noun in OFFERS and units[b][LOW] == "for" and answered(work, match.start())
     opening = work.folded[work.sentence_start(match.start()) : match.start()]
     return noun not in OFFERS or _AWAITED.search(opening) is None
+
+
+# Claims "by" their owner, quoted or not ("a quoted spokesman: 'the groundless statements by
+# X on convoys he saw'"), with their topic after the owner: what a speaker answers.
+_CLAIMED = word_set(
+    "claim claims accusation accusations allegation allegations assertion assertions "
+    "statement statements remarks comments"
+)
+_TOPIC_LINKS = frozenset(["about", "regarding", "concerning"])
+# A verdict on the claims before their noun: "unsubstantiated statements by X on ...".
+_JUDGED = word_set(
+    "unsubstantiated unfounded groundless baseless false absurd provocative irresponsible "
+    "fabricated manipulative hysterical outrageous ridiculous unsupported slanderous"
+)
+
+
+def _claims_by(match: re.Match[str]) -> bool:
+    """A claim's noun with its owner after "by", no participle between ("statements by X")
+    or one of making ("accusations made by X")."""
+    issued = match.group("issued")
+    return (
+        match.group("prep") == "by" and match.group("noun") in _CLAIMED and issued in (None, "made")
+    )
+
+
+def _past_apposition(units: Sequence[Unit], b: int) -> int:
+    """The unit after an owner's name set off by commas after its office ("by the alliance's
+    commander, General <name>, on ..."), or `b` when none follows."""
+    if b + 2 >= len(units) or units[b][LOW] != ",":
+        return b
+    k = b + 1
+    while k < len(units) and k - b <= _APPOSITION_WORDS and units[k][CAP]:
+        k += 1
+    return k + 1 if k > b + 1 and k < len(units) and units[k][LOW] == "," else b
+
+
+_APPOSITION_WORDS = 4
+
+
+def _claim_topic(work: BlockWork, start: int, b: int) -> bool:
+    """What the claims whose noun starts at offset `start` are about, after their owner at
+    unit `b` ("about", "regarding", "concerning", "on"), where the speaker judges them
+    ("unsubstantiated statements by X on ...") or a verb answers them ("rejected the
+    statements by X regarding ..."), or they are charges ("allegations by X about ..."); a
+    topic alone only names what was spoken of ("remarks by X about whether ..."), and "on"
+    a day is no topic ("remarks by X on Monday")."""
+    units = work.units
+    link = units[b][LOW] if b < len(units) else ""
+    if link not in _TOPIC_LINKS and link != "on":
+        return False
+    if link == "on" and _DAY.match(work.folded, units[b][START]) is not None:
+        return False
+    i = bisect_left(work.starts, start)
+    if link in _TOPIC_LINKS and units[i][LOW] in _CHARGES:
+        return True  # "accusations by X about the dam": a charge tells its content
+    judged = i > 0 and units[i - 1][LOW] in _JUDGED
+    return judged or _answered_noun(work, start)
+
+
+# Claims that are charges: their topic is what they charge ("allegations by X about ...");
+# a statement's or a remark's topic alone only names what was spoken of.
+_CHARGES = word_set("accusation accusations allegation allegations")
+
+
+# What follows "on" that is no topic: a day ("remarks by X on Monday") or an occasion ("on
+# behalf of", "on the sidelines", "on television").
+_DAY = re.compile(
+    rf"(?:{TIME_PHRASE})|on\s+(?:\d|(?:the\s+)?(?:behalf|sidelines|margins|occasion|eve|day|"
+    r"television|tv|radio|air|camera|social|twitter|telegram|facebook|x)\b)"
+)
 
 
 def _avowed(units: Sequence[Unit], b: int, noun: str) -> bool:

@@ -93,12 +93,24 @@ _OF_LINKS = frozenset(["that", "to", ":", "about", "regarding", "concerning"])
 # Russian claims, ...", "rejected Ukrainian accusations"); not "Russian positions" (trenches),
 # nor a single "Russian demand", which may be a market's. "Western" and "European" name no
 # government ("dismissing Western claims to the contrary" answers a chorus, not a side).
-_CLAIMS = word_set("claims accusations allegations assertions demands denials")
+# A side's propaganda is its claims told by their critic ("Russian propaganda presented the
+# protesters as ...", "all the Kremlin propaganda clichés"); "Russian propaganda's message"
+# owns another noun.
+_CLAIMS = word_set("claims accusations allegations assertions demands denials propaganda")
 _NO_GOVERNMENT = word_set("western european")
+# An effort or an attempt to say something, answered by a verb, is the side's claim told by
+# its critic: "We reject Russia's efforts to point to Ukraine as the aggressor", "condemned
+# Moscow's attempts to portray the strike as an accident" (the infinitive a verb of saying or
+# of stance, or one of depicting); "Kyiv's efforts to retake the town" are acts, and "Russia's
+# attempts to present X as Y are cynical" only judges them.
+_EFFORTS = word_set("effort efforts attempt attempts")
+_DEPICTING = word_set("portray depict paint present cast frame characterise characterize")
 # Any of those nouns at all: most blocks have none, and one search spares them the look after
 # every term (the same prefilter as reader.classify.positions' `_POSITION_NOUN`).
 _ANY_VIEW = re.compile(
-    r"\b(?:" + "|".join(map(re.escape, sorted(_VIEW_LINKS.keys() | _CLAIMS | _OF_VIEWS))) + r")\b"
+    r"\b(?:"
+    + "|".join(map(re.escape, sorted(_VIEW_LINKS.keys() | _CLAIMS | _OF_VIEWS | _EFFORTS)))
+    + r")\b"
 )
 
 
@@ -152,21 +164,16 @@ def _view_noun(work: BlockWork, i: int) -> int | None:
     a plural's possessive ("the allies' appeal to", "Polish officials' demand that"), "Russian
     claims" (an adjective before a plural of claims); None for anything else."""
     units = work.units
-    low, term = units[i][LOW], units[i][TERM]
+    low = units[i][LOW]
     after = _plural_possessive(units, i)
     if after is None and not low.endswith("'s"):
-        if term is None or low in _NO_GOVERNMENT or i + 2 >= len(units):
-            return None
-        if units[i + 1][LOW] in OFFERS and units[i + 2][LOW] in _OFFER_LINKS:
-            # "backed the US offer to", "rejected the Russian proposal for": a name before it too
-            return i + 1 if _answered_owner(work, i) else None
-        if term.kind != "adjective":
-            return None
-        return _claims_after(units, i + 1)
+        return _view_unowned(work, i)
     first = i + 1 if after is None else after
     for j in _past_quoted_word(units, first):
         if j + 1 >= len(units):
             return None
+        if units[j][LOW] in _EFFORTS:
+            return j if _effort_to_say(work, j) and _answered_owner(work, i) else None
         links = _VIEW_LINKS.get(units[j][LOW])
         if links is not None:
             linked = units[j + 1][LOW] in links or _answered_link(work, i, j)
@@ -180,15 +187,50 @@ def _view_noun(work: BlockWork, i: int) -> int | None:
     return None
 
 
+def _view_unowned(work: BlockWork, i: int) -> int | None:
+    """The unit of the stated view that a side's name or adjective at unit `i` stands before
+    with no possessive: "backed the US offer to", "Russian claims", "behind the NATO
+    accusations"; None for anything else."""
+    units = work.units
+    low, term = units[i][LOW], units[i][TERM]
+    if term is None or low in _NO_GOVERNMENT or i + 2 >= len(units):
+        return None
+    if units[i + 1][LOW] in OFFERS and units[i + 2][LOW] in _OFFER_LINKS:
+        # "backed the US offer to", "rejected the Russian proposal for": a name before it too
+        return i + 1 if _answered_owner(work, i) else None
+    if term.kind in ("speaker", "alias"):
+        return _name_claims(work, i)  # "behind the NATO accusations"
+    if term.kind != "adjective":
+        return None
+    return _claims_after(work, i + 1)
+
+
+def _effort_to_say(work: BlockWork, j: int) -> bool:
+    """The effort's noun at unit `j` is followed by "to" and a verb of saying, of stance or
+    of depicting."""
+    units = work.units
+    if j + 2 >= len(units) or units[j + 1][LOW] != "to":
+        return False
+    if units[j + 2][LOW] in _DEPICTING:
+        return True
+    at = units[j + 2][START]
+    return any(
+        v_start == at and form.cls in ("speech", "stance") for v_start, _, form in work.verbs
+    )
+
+
 # Nouns a side's claims may be about between its adjective and them: "US satellite image
 # claims", "Ukrainian casualty claims".
 _CLAIM_TOPIC_WORDS = 2
 
 
-def _claims_after(units: list[Unit], first: int) -> int | None:
+def _claims_after(work: BlockWork, first: int) -> int | None:
     """The unit of a plural of claims at unit `first` or past up to two words naming their
     topic ("Russian claims", "US satellite image claims"); None for anything else."""
+    units = work.units
     for j in range(first, min(first + _CLAIM_TOPIC_WORDS + 1, len(units))):
+        if units[j][LOW] == "propaganda":
+            return j if _propaganda_says(work, j) else None
         if units[j][LOW] in _CLAIMS:
             return j
         if units[j][TERM] is not None or not units[j][LOW].isalpha():
@@ -196,6 +238,53 @@ def _claims_after(units: list[Unit], first: int) -> int | None:
         if units[j][LOW] in _NOT_MODIFIERS:
             return None
     return None
+
+
+# Claims that are verbs too ("the Kremlin claims that ...", "Kyiv demands a ..."): after a
+# name, a noun only with what follows a noun ("the US claims of an attack were false").
+_VERB_TOO = word_set("claims demands")
+_AFTER_NOUN = word_set(
+    "of about regarding concerning over against were are have had and or as by"
+) | frozenset(",.;)")
+
+
+def _name_claims(work: BlockWork, i: int) -> int | None:
+    """The unit of a plural of claims after a side's name used as a noun's adjunct ("no
+    evidence behind the NATO accusations", "rejected Pentagon allegations"); a claims that
+    may be the name's verb ("the US claims that ...") only before what follows a noun."""
+    units = work.units
+    j = _claims_after(work, i + 1)
+    if j is None or units[j][LOW] not in _VERB_TOO:
+        return j
+    return j if j + 1 < len(units) and units[j + 1][LOW] in _AFTER_NOUN else None
+
+
+def _propaganda_says(work: BlockWork, j: int) -> bool:
+    """A side's propaganda at unit `j` that says something: the subject of a verb of saying,
+    of stance or of depicting, or of an auxiliary, or what its noun tells ("Russian
+    propaganda presented the protesters as ...", "the Russian propaganda machine is trying to
+    ...", "the Russian propaganda clichés about ..."), past one noun; not propaganda "aimed at
+    teenagers" or one someone is "complicit in"."""
+    units = work.units
+    k = j + 1
+    if k + 1 < len(units) and units[k][LOW].isalpha() and units[k + 1][LOW] == "about":
+        return True  # "clichés about Ukraine"
+    if k < len(units) and units[k][LOW] in _PROPAGANDA_NOUNS:
+        k += 1
+    if k >= len(units):
+        return False
+    low = units[k][LOW]
+    if low in _PROPAGANDA_AUX or low.rstrip("sd").rstrip("e") in _DEPICTING_STEMS:
+        return True
+    at = units[k][START]
+    return any(
+        v_start == at and form.cls in ("speech", "stance") for v_start, _, form in work.verbs
+    )
+
+
+_PROPAGANDA_AUX = word_set("is are was were has have had keeps kept")
+_DEPICTING_STEMS = frozenset(stem.rstrip("e") for stem in _DEPICTING)
+_PROPAGANDA_NOUNS = word_set("machine outlets media channels narrative narratives mouthpieces")
 
 
 _QUOTE_MARKS = frozenset(['"', "“", "”", "'", "‘", "’"])
