@@ -40,6 +40,7 @@ from reader.classify.phrases import (
     names_press,
     np_after,
     np_before,
+    past_ranks,
     present_form,
     resolve,
     state_head,
@@ -3665,12 +3666,14 @@ def speaks(work: BlockWork, who: Who, actors: tuple[str, ...], state: State) -> 
 
 def _office_alone(units: Sequence[Unit]) -> bool:
     """A speaker named by one office and no name ("The British foreign secretary", "the
-    Prime Minister"): not a plural ("officials"), nor a phrase with a name in it."""
+    Prime Minister", "Estonia's foreign minister", "the top commander for NATO": a country or
+    a body gives its side, as an adjective does): not a plural ("officials"), nor a phrase with
+    a name in it."""
     roles = [unit for unit in units if unit[TERM] is not None and unit[TERM].kind == "role"]
     if len(roles) != 1 or roles[0][LOW].endswith("s"):
         return False
     return not any(
-        unit[TERM].kind in ("speaker", "alias")
+        unit[TERM].kind == "speaker"
         if unit[TERM] is not None
         else unit[CAP] and unit[LOW] not in ARTICLES
         for unit in units
@@ -3684,6 +3687,7 @@ def _office_holder(work: BlockWork, who: Who, state: State, distance: int) -> Wh
     a story introduces a new person with who they are, so a bare name is the office's holder,
     who speaks for its side; the name keeps that side for the rest of the article."""
     units = _units_of(work, who)
+    units = units[past_ranks(units, 0) :]  # "Gen. <name>": a rank gives no side of its own
     if not units or not all(
         u[TERM] is None and u[CAP] and namelike(u[LOW]) and u[LOW] not in _NO_NAMES for u in units
     ):
@@ -3696,12 +3700,21 @@ def _office_holder(work: BlockWork, who: Who, state: State, distance: int) -> Wh
         or work.index - last.block > distance
         or name in state.strangers
         or _APPOSITIVE_AFTER.match(work.text, who.end)  # "John Smith, an analyst at ...": new
+        or not _OPENS_CLAUSE.search(work.text[work.sentence_start(who.start) : who.start])
     ):
         state.strangers.add(name)  # heard as no one's: stays so when an office speaks later
         return None
     holder = Who("actor", last.actors, who.start, who.end, member=last.member)
     tie_appositive(units, holder, state.names)
     return holder
+
+
+# What may stand before a bare name in its sentence: nothing, a quote it closes ('"...,"
+# <name> said'), an inverted speech verb ("..., said <name>") or a dateline's dash; a
+# description before it ("the country's grid operator <name>") names someone new.
+_OPENS_CLAUSE = re.compile(
+    r"(?:^|[”\"’'»]\s*,?|\b(?:said|says|added|told|wrote|stressed|noted)|[—–-])\s*\Z"
+)
 
 
 # Words in capitals that open a sentence as its subject but name no one ("One said ...").
