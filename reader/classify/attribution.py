@@ -2700,7 +2700,10 @@ def _clause_subject(units: list[Unit], first: int, k: int, state: State) -> Who:
     while i < k:
         unit = units[i]
         term = unit[TERM]
-        if (term is not None and term.kind != "role") or (term is None and unit[CAP] and i > first):
+        if (
+            (term is not None and (term.kind != "role" or _opening_office(units, first, i)))
+            or (term is None and unit[CAP] and i > first)
+        ):
             before = units[i - 1][LOW] if i > first else ""
             a, b = np_after(units, i, k)
             if before not in OBJECT_PREP or (
@@ -2714,6 +2717,17 @@ def _clause_subject(units: list[Unit], first: int, k: int, state: State) -> Who:
             continue
         i += 1
     return NONE
+
+
+def _opening_office(units: list[Unit], first: int, i: int) -> bool:
+    """Whether the role at unit `i` heads the clause's opening phrase, only an article and
+    words in lower case before it ("The top commander for NATO painted ..., saying ..."): its
+    phrase, with the side its complement gives, is the subject (not a possessive's: "the
+    minister's staff" are not the minister)."""
+    return not units[i][LOW].endswith("'s") and all(
+        units[j][TERM] is None and not units[j][CAP] or units[j][LOW] in ARTICLES
+        for j in range(first, i)
+    )
 
 
 def past_opening_clause(units: list[Unit], first: int, k: int) -> int | None:
