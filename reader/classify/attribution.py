@@ -2700,9 +2700,8 @@ def _clause_subject(units: list[Unit], first: int, k: int, state: State) -> Who:
     while i < k:
         unit = units[i]
         term = unit[TERM]
-        if (
-            (term is not None and (term.kind != "role" or _opening_office(units, first, i)))
-            or (term is None and unit[CAP] and i > first)
+        if (term is not None and (term.kind != "role" or _opening_office(units, first, i))) or (
+            term is None and unit[CAP] and i > first
         ):
             before = units[i - 1][LOW] if i > first else ""
             a, b = np_after(units, i, k)
@@ -2725,7 +2724,7 @@ def _opening_office(units: list[Unit], first: int, i: int) -> bool:
     phrase, with the side its complement gives, is the subject (not a possessive's: "the
     minister's staff" are not the minister)."""
     return not units[i][LOW].endswith("'s") and all(
-        units[j][TERM] is None and not units[j][CAP] or units[j][LOW] in ARTICLES
+        (units[j][TERM] is None and not units[j][CAP]) or units[j][LOW] in ARTICLES
         for j in range(first, i)
     )
 
