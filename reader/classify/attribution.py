@@ -3695,9 +3695,9 @@ def _office_alone(units: Sequence[Unit]) -> bool:
     """A speaker named by one office and no name ("The British foreign secretary", "the
     Prime Minister", "Estonia's foreign minister", "the top commander for NATO": a country or
     a body gives its side, as an adjective does): not a plural ("officials"), nor a phrase with
-    a name in it."""
+    a name in it, nor one left unnamed on purpose: "a NATO official" is not named later)."""
     roles = [unit for unit in units if unit[TERM] is not None and unit[TERM].kind == "role"]
-    if len(roles) != 1 or roles[0][LOW].endswith("s"):
+    if len(roles) != 1 or roles[0][LOW].endswith("s") or units[0][LOW] in ("a", "an"):
         return False
     return not any(
         unit[TERM].kind == "speaker"
