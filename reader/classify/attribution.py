@@ -40,6 +40,7 @@ from reader.classify.phrases import (
     names_press,
     np_after,
     np_before,
+    past_ranks,
     present_form,
     resolve,
     state_head,
@@ -2726,7 +2727,9 @@ def _clause_subject(units: list[Unit], first: int, k: int, state: State) -> Who:
     while i < k:
         unit = units[i]
         term = unit[TERM]
-        if (term is not None and term.kind != "role") or (term is None and unit[CAP] and i > first):
+        if (term is not None and (term.kind != "role" or _opening_office(units, first, i))) or (
+            term is None and unit[CAP] and i > first
+        ):
             before = units[i - 1][LOW] if i > first else ""
             a, b = np_after(units, i, k)
             if before not in OBJECT_PREP or (
@@ -2740,6 +2743,17 @@ def _clause_subject(units: list[Unit], first: int, k: int, state: State) -> Who:
             continue
         i += 1
     return NONE
+
+
+def _opening_office(units: list[Unit], first: int, i: int) -> bool:
+    """Whether the role at unit `i` heads the clause's opening phrase, only an article and
+    words in lower case before it ("The top commander for NATO painted ..., saying ..."): its
+    phrase, with the side its complement gives, is the subject (not a possessive's: "the
+    minister's staff" are not the minister)."""
+    return not units[i][LOW].endswith("'s") and all(
+        (units[j][TERM] is None and not units[j][CAP]) or units[j][LOW] in ARTICLES
+        for j in range(first, i)
+    )
 
 
 def past_opening_clause(units: list[Unit], first: int, k: int) -> int | None:
@@ -3330,7 +3344,7 @@ def role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who 
         return holder
     if holder.kind == "unknown":
         return holder  # "the minister" after "the Cuban FM": a third country's, no side's
-    house = _house_office(work, who, state)
+    house = _house_office(work, who, state) or _house_officials(who, state)
     if house is not None:
         return house
     return (
@@ -3338,6 +3352,20 @@ def role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who 
         or _headline_office(who, state)
         or _person_before_body(work, who, state, distance)
     )
+
+
+def _house_officials(who: Who, state: State) -> Who | None:
+    """Unnamed officials or authorities ("..., killing three people, officials said") in a
+    story a dateline or a one-side outlet puts on a side (`house_open`: "KYIV, Ukraine (AP)
+    —", a state agency's page): that side's, who report what happened where the story was
+    filed. Not the headline's side: with no dateline or outlet, whose officials they are the
+    story has not said."""
+    if who.roles not in (("officials",), ("authorities",)):
+        return None
+    house = house_open(state)
+    if not house:
+        return None
+    return Who("actor", house, who.start, who.end, who.roles, member=state.house_member)
 
 
 def _headline_office(who: Who, state: State) -> Who | None:
@@ -3692,12 +3720,14 @@ def speaks(work: BlockWork, who: Who, actors: tuple[str, ...], state: State) -> 
 
 def _office_alone(units: Sequence[Unit]) -> bool:
     """A speaker named by one office and no name ("The British foreign secretary", "the
-    Prime Minister"): not a plural ("officials"), nor a phrase with a name in it."""
+    Prime Minister", "Estonia's foreign minister", "the top commander for NATO": a country or
+    a body gives its side, as an adjective does): not a plural ("officials"), nor a phrase with
+    a name in it, nor one left unnamed on purpose: "a NATO official" is not named later)."""
     roles = [unit for unit in units if unit[TERM] is not None and unit[TERM].kind == "role"]
-    if len(roles) != 1 or roles[0][LOW].endswith("s"):
+    if len(roles) != 1 or roles[0][LOW].endswith("s") or units[0][LOW] in ("a", "an"):
         return False
     return not any(
-        unit[TERM].kind in ("speaker", "alias")
+        unit[TERM].kind == "speaker"
         if unit[TERM] is not None
         else unit[CAP] and unit[LOW] not in ARTICLES
         for unit in units
@@ -3711,6 +3741,7 @@ def _office_holder(work: BlockWork, who: Who, state: State, distance: int) -> Wh
     a story introduces a new person with who they are, so a bare name is the office's holder,
     who speaks for its side; the name keeps that side for the rest of the article."""
     units = _units_of(work, who)
+    units = units[past_ranks(units, 0) :]  # "Gen. <name>": a rank gives no side of its own
     if not units or not all(
         u[TERM] is None and u[CAP] and namelike(u[LOW]) and u[LOW] not in _NO_NAMES for u in units
     ):
@@ -3723,12 +3754,21 @@ def _office_holder(work: BlockWork, who: Who, state: State, distance: int) -> Wh
         or work.index - last.block > distance
         or name in state.strangers
         or _APPOSITIVE_AFTER.match(work.text, who.end)  # "John Smith, an analyst at ...": new
+        or not _OPENS_CLAUSE.search(work.text[work.sentence_start(who.start) : who.start])
     ):
         state.strangers.add(name)  # heard as no one's: stays so when an office speaks later
         return None
     holder = Who("actor", last.actors, who.start, who.end, member=last.member)
     tie_appositive(units, holder, state.names)
     return holder
+
+
+# What may stand before a bare name in its sentence: nothing, a quote it closes ('"...,"
+# <name> said'), an inverted speech verb ("..., said <name>") or a dateline's dash; a
+# description before it ("the country's grid operator <name>") names someone new.
+_OPENS_CLAUSE = re.compile(
+    r"(?:^|[”\"’'»]\s*,?|\b(?:said|says|added|told|wrote|stressed|noted)|[—–-])\s*\Z"
+)
 
 
 # Words in capitals that open a sentence as its subject but name no one ("One said ...").

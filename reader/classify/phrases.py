@@ -1186,9 +1186,7 @@ def appositive_name(units: Sequence[Unit], b: int) -> list[Unit]:
     words or more, or a lexicon speaker), without a rank before it ("General")."""
     if b + 2 >= len(units) or units[b][LOW] != ",":
         return []
-    start = b + 1
-    while start < len(units) and units[start][LOW] in _RANKS:
-        start += 1
+    start = past_ranks(units, b + 1)
     run = _name_run(units, start, 1, len(units))
     after = start + len(run)
     if (len(run) >= 2 or (run and run[0][TERM] is not None)) and (
@@ -1203,6 +1201,14 @@ def appositive_name(units: Sequence[Unit], b: int) -> list[Unit]:
 
 # Ranks before a name, which are no part of it: "General Alexus Grynkewich".
 _RANKS = word_set("general gen admiral adm colonel col lieutenant lt major maj captain capt .")
+
+
+def past_ranks(units: Sequence[Unit], start: int) -> int:
+    """The first unit from `start` past the ranks before a name ("Gen.", "Lt. Gen."), which
+    are no part of it and give no side."""
+    while start < len(units) and units[start][LOW] in _RANKS:
+        start += 1
+    return start
 
 
 def person_name(units: Sequence[Unit], a: int, b: int, role: int) -> list[Unit]:

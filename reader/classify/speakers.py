@@ -304,6 +304,9 @@ def _side_of_title(work: BlockWork, state: State, who: Who, a: int, b: int, at: 
             return Who(
                 "actor", subject.actors, who.start, who.end, who.roles, member=subject.member
             )
+    heard = () if house else _lead_heard(work, state, who, at)
+    if heard and not _other_side_before(work, at, heard):
+        return Who("actor", heard, who.start, who.end, who.roles)
     return _held_office(who, phrase, state) or who
 
 
@@ -375,6 +378,32 @@ def lead_side(state: State) -> tuple[tuple[str, ...], bool]:
     if lead.actors == ("nato",) and not lead.member:
         return (), False  # the alliance itself holds no prime minister
     return lead.actors, lead.member
+
+
+def _lead_heard(work: BlockWork, state: State, who: Who, at: int) -> tuple[str, ...]:
+    """The one side heard so far in the article, first in its lead paragraphs, for a title
+    with a name that nothing else gives a side ("Ukraine said on Tuesday ..." then
+    "Infrastructure Minister <name> said"): Russia or Ukraine (the alliance holds no
+    ministry, and a member's is unknown); none once anyone in the article held the office
+    (then it is someone else's: "Foreign Minister <name>" after Russia's named one), nor where
+    the title's sentence names another side or a third country ("... told a briefing in
+    Beijing")."""
+    if len(state.sides_heard) != 1 or (who.roles and state.roles.get(who.roles[0])):
+        return ()
+    (side,) = state.sides_heard
+    if side == "nato" or state.first_heard.get(side, _LEAD_REACH + 1) > _LEAD_REACH:
+        return ()
+    opening, closing = work.sentence_start(at), work.sentence_end(at)
+    for start, _, term in work.terms:
+        if opening <= start < closing and (
+            term.kind in _NO_STATE or (term.actors and side not in term.actors)
+        ):
+            return ()
+    return (side,)
+
+
+# How far down the lead paragraphs reach (the headline is block 0).
+_LEAD_REACH = 2
 
 
 def house_who(who: Who, state: State) -> Who:
@@ -524,6 +553,15 @@ _HOUSE_TITLES = frozenset(
 # A ministry's own voices: its spokesperson, or an adviser or aide ("Interior Ministry adviser
 # <name>"), who speak for its government as its minister does.
 _SPOKES = frozenset(["spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "aide"])
+# A minister's portfolio, capitalised before the title ("Infrastructure Minister <name>",
+# "Economy and Trade Minister"): no nationality, so no side of its own.
+_PORTFOLIOS = word_set(
+    "infrastructure health finance economy economic justice interior agriculture agrarian "
+    "culture education transport environment trade industry industries digital social labour "
+    "labor veterans sport sports youth development reintegration communities energy "
+    "transformation strategic emergencies emergency information policy and affairs internal "
+    "home science technology innovation"
+)
 # Capitalised words that may stand before a title without naming a side of their own.
 _TITLE_WORDS = frozenset(
     ["deputy", "first", "acting", "senior", "chief", "vice", "regional", "state", "the", "gov."]
@@ -596,7 +634,13 @@ def _house_title(phrase: Sequence[Unit], roles: tuple[str, ...]) -> bool:
             return False
         if term is not None and term.kind == "role":
             before_role = False
-        elif before_role and unit[CAP] and term is None and unit[LOW] not in _TITLE_WORDS:
+        elif (
+            before_role
+            and unit[CAP]
+            and term is None
+            and unit[LOW] not in _TITLE_WORDS
+            and unit[LOW] not in _PORTFOLIOS
+        ):
             return False  # "Kenyan Foreign Minister": a nationality the lexicon does not know
     keys = set(roles)
     return bool(keys & _HOUSE_TITLES) or (bool(keys & _SPOKES) and any(map(_ministry, keys)))

@@ -168,5 +168,10 @@ class BlockWork:
         i = bisect_right(self.sentences, (pos, _FAR)) - 1  # sentences: sorted, contiguous
         return self.sentences[i][0] if i >= 0 else 0
 
+    def sentence_end(self, pos: int) -> int:
+        """The offset where the sentence that holds offset `pos` ends."""
+        i = bisect_right(self.sentences, (pos, _FAR)) - 1
+        return self.sentences[i][1] if i >= 0 else len(self.text)
+
 
 _FAR = 1 << 62
