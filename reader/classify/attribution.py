@@ -3344,7 +3344,7 @@ def role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who 
         return holder
     if holder.kind == "unknown":
         return holder  # "the minister" after "the Cuban FM": a third country's, no side's
-    house = _house_office(work, who, state) or _house_officials(who, state)
+    house = _house_office(work, who, state)
     if house is not None:
         return house
     return (
@@ -3352,20 +3352,6 @@ def role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who 
         or _headline_office(who, state)
         or _person_before_body(work, who, state, distance)
     )
-
-
-def _house_officials(who: Who, state: State) -> Who | None:
-    """Unnamed officials or authorities ("..., killing three people, officials said") in a
-    story a dateline or a one-side outlet puts on a side (`house_open`: "KYIV, Ukraine (AP)
-    —", a state agency's page): that side's, who report what happened where the story was
-    filed. Not the headline's side: with no dateline or outlet, whose officials they are the
-    story has not said."""
-    if who.roles not in (("officials",), ("authorities",)):
-        return None
-    house = house_open(state)
-    if not house:
-        return None
-    return Who("actor", house, who.start, who.end, who.roles, member=state.house_member)
 
 
 def _headline_office(who: Who, state: State) -> Who | None:
