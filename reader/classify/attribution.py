@@ -2990,10 +2990,14 @@ class _OwnersBefore:
 _TWO_SIDES = frozenset(["both sides", "the two sides", "two sides", "each side"])
 
 
-def _two_parties(work: BlockWork, who: Who) -> Who:
+def _two_parties(work: BlockWork, who: Who, state: State) -> Who:
     """ "Blinken met Rutte in Brussels. Both sides underscored ...": the sides of the block's
     subjects before the phrase (else of the people, else of the sides it names before it),
-    when they are not the war's two (an ally's meeting is its own)."""
+    when they are not the war's two (an ally's meeting is its own); with none, the two sides
+    of the call or meeting the story opened with (`voice: joint`, "A and B discussed ..."
+    two paragraphs before)."""
+    source = state.source
+    opened = () if source is None or not source.joint else (*source.author, *source.counterpart)
     named = (
         [
             (actor, subject.member)
@@ -3003,6 +3007,7 @@ def _two_parties(work: BlockWork, who: Who) -> Who:
         ]
         or _parties_named(work, who.start, ("speaker",))
         or _parties_named(work, who.start, _SIDES)
+        or [(actor, False) for actor in opened]
     )
     sides = tuple(dict.fromkeys(actor for actor, _ in named))
     if not sides or set(who.actors) <= set(sides):
@@ -3049,7 +3054,7 @@ def _settle_one(
     if quoted and _earlier_holders(work, who):
         return None  # '"... years later Merkel admitted ...," he said': history, no side's voice
     if who.kind == "actor" and work.folded[who.start : who.end] in _TWO_SIDES:
-        who = _two_parties(work, who)
+        who = _two_parties(work, who, state)
     found: Who | Speaker | None = who
     if who.kind == "pronoun" and not quoted:
         author = _statement_author(work, who, state)

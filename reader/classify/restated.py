@@ -86,7 +86,8 @@ _NOT_MODIFIERS = word_set(
 # Russia" may be against it), nor a position ("the positions of the brigade" are trenches).
 _OF_VIEWS = word_set(
     "statement statements remarks comments proposal proposals demand demands offer offers "
-    "assurance assurances pledge pledges promise promises reasoning argument arguments"
+    "assurance assurances pledge pledges promise promises reasoning argument arguments "
+    "initiative initiatives readiness willingness"
 )
 _OF_LINKS = frozenset(["that", "to", ":", "about", "regarding", "concerning"])
 # A side's adjective before a plural of claims: a stated view with no more words ("Contrary to
@@ -127,6 +128,7 @@ def restated_views(work: BlockWork, rules: CompiledRules) -> None:
     if not speakers:
         return  # no side speaks in the block: a narrator's "Britain's commitment to Kyiv"
     had = {(e.actor, e.start) for e in work.evidence if e.rule == REPORTED_POSITION.id}
+    owned: set[tuple[str, int]] = set()
     for i in work.term_at:
         unit = units[i]
         term = unit[TERM]
@@ -136,12 +138,18 @@ def restated_views(work: BlockWork, rules: CompiledRules) -> None:
         if j is None:
             j = _view_of(work, i)
             if j is None:
-                continue
+                j = _thanked_for(work, i)
+                if j is None:
+                    continue
         fresh = [
             a
             for a in term.actors
-            if a not in own and a not in speakers and (a, unit[START]) not in had
+            if a not in own
+            and a not in speakers
+            and (a, unit[START]) not in had
+            and (a, j) not in owned
         ]
+        owned.update((a, j) for a in fresh)  # "Oslo and Ottawa's ...": one view, one owner
         # a member's view another side's speaker answers is on that speaker's topic ("X
         # dismissed the State Department's claims"), unless it is on the member's own affairs
         answered_by = bool(speakers - set(term.actors))
@@ -381,7 +389,9 @@ def _view_of(work: BlockWork, i: int) -> int | None:
     elif term.kind not in ("speaker", "alias"):
         return None
     end = _past_name(units, end, term.actors)  # "of Ukrainian President <name> that": the name too
-    k = i - 2 if i >= 2 and units[i - 1][LOW] == "the" else i - 1  # "of the Kremlin"
+    first, last = _coordinated(units, i)  # "the initiative of Oslo and Ottawa to"
+    end = max(end, last)
+    k = first - 2 if first >= 2 and units[first - 1][LOW] == "the" else first - 1
     if k < 1 or units[k][LOW] != "of" or units[k - 1][LOW] not in _OF_VIEWS:
         return None
     # with what it says after the owner: "the statements of X were untrue" only name them
@@ -396,3 +406,131 @@ def _past_name(units: list[Unit], end: int, actors: tuple[str, ...]) -> int:
     if nxt is not None and nxt.kind == "speaker" and nxt.actors == actors:
         return end + 1
     return end
+
+
+# A stance the speaker thanks, welcomes or praises another side for, named after that side as
+# the verb's object: "for" and a possessive ("thanked Ankara for its readiness to host the
+# talks", "grateful to Oslo for the stated willingness to ..."), or a participle restating it
+# ("appreciated the envoy reaffirming Berlin's commitment to ..."), or "and" with the side's
+# possessive after a phrase that names it ("welcomed the talks of A and B in Paris and their
+# shared commitment to ..."), with what it says after the noun: the thanked side's stated
+# position. Not a decision (the sets label "thanked X for its decision to ..." both ways), nor
+# a proposal or an offer (mostly to come or to host: an invitation), help, solidarity, a
+# stance, a visit or hospitality, which the sets give the speaker alone.
+_THANKED_STANCES = word_set("readiness willingness commitment commitments initiative initiatives")
+_THANKED_LINKS = frozenset(["to", "that"])
+_STANCE_OPENERS = word_set("its his her their the this that")
+_OWN_PRONOUNS = word_set("its his her their")
+_THANKED_FOR = word_set(
+    "for reaffirming reiterating confirming expressing declaring stating voicing restating"
+)
+# The verb or adjective of thanks or praise whose object the owner's phrase is ("thanked",
+# "grateful to", "our gratitude to", "welcomes", "commended").
+_GRATITUDE_WORDS = (
+    r"\b(?:thank(?:s|ed|ing)?|(?:grateful|thankful)\s+to|(?:gratitude|appreciation|thanks)"
+    r"\s+to|appreciat(?:e|es|ed|ing)|commend(?:s|ed|ing)?|prais(?:e|es|ed|ing)|"
+    r"welcom(?:e|es|ed|ing)|hail(?:s|ed|ing)?|applaud(?:s|ed|ing)?|salut(?:e|es|ed|ing))"
+)
+_GRATITUDE = re.compile(
+    _GRATITUDE_WORDS + r"(?:\s+(?:also|again|warmly|sincerely|personally|especially|"
+    r"particularly))?(?:\s+(?:the|our|my))?\s*\Z"
+)
+# ... anywhere before it in the sentence, with no report of words between ("thanked her,
+# saying Germany and its commitment ..." tells what was said, not what was thanked).
+_GRATITUDE_IN = re.compile(
+    _GRATITUDE_WORDS + r"\b(?:(?!\b(?:saying|said|says|that|who|which|adding)\b)[^.;:?!])*\Z"
+)
+# Words that may close the phrase naming the side before "and its ..." ("the meeting of A and
+# B in Paris today and their commitment"): a place or a time, no more.
+_PAST_PLACE = 4
+
+
+def _thanked_for(work: BlockWork, i: int) -> int | None:
+    """The unit of the stance that the side's name or speaker at unit `i` is thanked or
+    praised for ("thanked Ankara for its readiness to", "grateful to Oslo and Ottawa for
+    their initiative to", "appreciate the minister reaffirming the readiness to", "welcomed
+    the talks of A and B and their commitment to"); None for anything else."""
+    units = work.units
+    k = _after_thanked(work, i)
+    if k is None:
+        return None
+    if k < len(units) and units[k][LOW] in _STANCE_OPENERS:
+        k += 1
+    for j in range(k, min(k + 3, len(units) - 1)):
+        low = units[j][LOW]
+        if low in _THANKED_STANCES:
+            return j if units[j + 1][LOW] in _THANKED_LINKS else None
+        if units[j][TERM] is not None or not low.isalpha() or low in _NOT_MODIFIERS:
+            return None
+    return None
+
+
+def _after_thanked(work: BlockWork, i: int) -> int | None:
+    """Where the stance may open after the thanked side at unit `i` (with the sides named
+    with it, an office after its adjective, a holder's name): past "for" or a participle of
+    restating when the side is the object of thanks, past "and its" when thanks come earlier
+    in the sentence; None when the side is not thanked or nothing follows it."""
+    units = work.units
+    term = units[i][TERM]
+    if term is None or units[i][LOW].endswith("'s"):
+        return None
+    first, last = _coordinated(units, i)
+    if term.kind == "adjective":  # "the Norwegian minister": the office names the owner
+        office = units[i + 1][TERM] if i + 1 < len(units) else None
+        if office is None or office.kind != "role" or first != i or last != i:
+            return None
+        last = i + 1
+    elif term.kind not in ("speaker", "alias"):
+        return None
+    k = _past_name(units, last, term.actors) + 1
+    if k >= len(units):
+        return None
+    if units[k][LOW] in _THANKED_FOR:
+        start, _ = np_before(units, first, 0)
+        thanked = _GRATITUDE.search(work.folded[: units[start][START]]) is not None
+        return k + 1 if thanked else None
+    sentence = work.sentence_start(units[i][START])
+    if _GRATITUDE_IN.search(work.folded[sentence : units[first][START]]) is None:
+        return None
+    return _and_its(units, k)
+
+
+def _and_its(units: list[Unit], k: int) -> int | None:
+    """The unit of the possessive pronoun in "and its", "and their" at unit `k` or past a
+    few words of place or time ("in Berlin today, and their ...", a city's name among them);
+    None if there is none."""
+    for j in range(k, min(k + _PAST_PLACE + 2, len(units) - 1)):
+        if units[j][LOW] == "and":
+            return j + 1 if units[j + 1][LOW] in _OWN_PRONOUNS else None
+        if units[j][LOW] in (".", ";", ":", "?", "!"):
+            return None
+    return None
+
+
+# Sides named together as one owner: "thanked Oslo and Ottawa for their readiness".
+_COORDINATORS = frozenset(["and", ",", "the"])
+
+
+def _coordinated(units: list[Unit], i: int) -> tuple[int, int]:
+    """The first and last units of the names joined with the side's at unit `i` by "and" or
+    commas ("Norway and Canada", "the Netherlands and New Zealand": a third country, listed or
+    only capitalised, may stand beside it as a co-owner)."""
+    first = i
+    while first >= 2 and units[first - 1][LOW] in _COORDINATORS:
+        k = first - 1
+        while k > 0 and units[k][LOW] in _COORDINATORS:
+            k -= 1
+        if units[k][TERM] is None:
+            break
+        first = k
+    last = i
+    while last + 2 < len(units) and units[last + 1][LOW] in _COORDINATORS:
+        k = last + 1
+        while k + 1 < len(units) and units[k][LOW] in _COORDINATORS:
+            k += 1
+        if units[k][TERM] is None and not units[k][CAP]:
+            break
+        while units[k][TERM] is None and k + 1 < len(units) and units[k + 1][CAP]:
+            k += 1  # a country the lexicon does not list: "and New Zealand"
+        last = k
+    return first, last

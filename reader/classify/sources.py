@@ -737,6 +737,11 @@ def _joint_line(
     weights = rules.weights
     end = len(work.text)
     own = sum(ev.weight for ev in work.evidence if ev.kind in _SPEECH and ev.actor in author)
+    theirs = sum(
+        ev.weight for ev in work.evidence if ev.kind in _SPEECH and ev.actor in counterpart
+    )
+    if own and theirs >= own:
+        return  # "Both sides said ...": the subject already speaks for both, in the story's order
     # the counterpart's own position, said by both: as much as an attribution when the
     # author's words already outweigh it in the block, else reported after the author
     weight = weights.attribution if own > weights.attribution else weights.reported
