@@ -738,6 +738,16 @@ def _opens(verb: _Verb, attr: _Attr) -> bool:
     return not before or before.endswith((",", "—", "–", "-", ":"))
 
 
+def _opens_no_claim(verb: _Verb, before: str, a: int) -> bool:
+    """The word before a subject opens a clause that claims nothing: a condition ("if Moscow
+    agrees"), a participle's preposition, or a headline's embedded question of what someone
+    says or thinks ("The summit's declaration is out: what it says about Kyiv", "What Putin
+    said about the truce"): an explainer's promise of what the story tells."""
+    if before in CONDITION and not _how_told(verb, a):
+        return True
+    return before in _PREP_PARTICIPLES or (verb.work.index == 0 and before == "what")
+
+
 def _headline_end(verb: _Verb) -> bool:
     """ "Talks are a road to nowhere says Lavrov": a headline's closing "says X", with no
     comma before it; the clause before is X's claim (`_inverted_attr` checks that the name
@@ -1486,10 +1496,8 @@ def _subject_before(
         # the phrase before the asides is an object; the one between the commas speaks
         return verb.attr(appositive, ATTRIBUTION_SUBJECT)
     if (
-        (before in OBJECT_PREP and not relative and not _time_clause_speaks(verb, before))
-        or (before in CONDITION and not _how_told(verb, a))
-        or before in _PREP_PARTICIPLES
-    ):
+        before in OBJECT_PREP and not relative and not _time_clause_speaks(verb, before)
+    ) or _opens_no_claim(verb, before, a):
         # an object ("disappointed in Putin", "the areas bordering Poland"), a condition ("if
         # Moscow agrees"); but "a day after the Kremlin announced that ..." opens a clause
         # whose subject speaks

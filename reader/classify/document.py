@@ -839,14 +839,19 @@ def resolve_title(works: list[BlockWork], who: Who, rules: CompiledRules, distan
     name = ""
     if who.kind == "unknown":
         words = title.folded[who.start : who.end].split()
-        if len(words) > 2 or not words:
+        office = _short_office(" ".join(words))
+        if (len(words) > 2 and office is None) or not words:
             return
-        name = words[-1].removesuffix("'s")
+        name = office or words[-1].removesuffix("'s")
     pattern = _HEAD_SHORT.get(name, re.escape(name))
-    for work in works[1 : 2 + distance]:
+    opening = works[1 : 2 + distance]
+    for work in opening:
         for _, main in work.main:
+            said = work.folded[main.start : main.end]
             if main.kind == "actor" and (
-                not name or re.search(rf"\b(?:{pattern})\b", work.folded[main.start : main.end])
+                not name
+                or re.search(rf"\b(?:{pattern})\b", said)
+                or (_SPEAKING_OFFICE.search(name) is not None and _titled(opening, said, pattern))
             ):
                 add_evidence(
                     title,
@@ -859,15 +864,43 @@ def resolve_title(works: list[BlockWork], who: Who, rules: CompiledRules, distan
                 return
 
 
+def _titled(works: list[BlockWork], name: str, office: str) -> bool:
+    """Whether the first paragraphs give a speaker's name the headline's office, before it or
+    in apposition after it ("<claim> ambassador" over "..., said X Y" and "Ambassador X Y said"
+    a line later)."""
+    if len(name.split()) < 2:
+        return False  # a full name: a surname alone or a side's name is no person titled
+    title = re.compile(rf"\b(?:{office})\b")
+    for work in works:
+        text = work.folded
+        at = text.find(name)
+        while at >= 0:
+            before = " ".join(re.split(r"[,.;:!?]", text[:at])[-1].split()[-7:])
+            after = text[at + len(name) :].split(",", 2)
+            apposed = after[0] == "" and len(after) > 1 and title.search(after[1]) is not None
+            if title.search(before) is not None or apposed:
+                return True
+            at = text.find(name, at + 1)
+    return False
+
+
 # A headline's short form of an office, as the paragraphs under it spell the office out
 # ("... Air Force Spox" is "the spokesman for the Air Force" there).
 _HEAD_SHORT = {
     "spox": r"spox|spokes(?:man|woman|person)",
-    "fm": r"fm|foreign\s+minister",
+    # "FM" is the foreign minister or the ministry alike ("... operation fm" over a story of
+    # "the Foreign Ministry said")
+    "fm": r"fm|foreign\s+minist(?:er|ry)|ministry\s+of\s+foreign\s+affairs",
     "pm": r"pm|prime\s+minister",
     "min.": r"min\.|minister",
     "mfa": r"mfa|foreign\s+ministry|ministry\s+of\s+foreign\s+affairs",
 }
+
+
+def _short_office(phrase: str) -> str | None:
+    """The short form whose spellings include a headline's office of several words ("ministry
+    of foreign affairs <claim>" is the "MFA" the first paragraphs may spell another way)."""
+    return next((k for k, v in _HEAD_SHORT.items() if re.fullmatch(v, phrase)), None)
 
 
 def closing_source(work: BlockWork) -> Who | None:
@@ -882,16 +915,8 @@ def closing_source(work: BlockWork) -> Who | None:
         units = units[:-1]  # "... kremlin official says"
     if len(units) < 4 or any(not _plain_word(u, u is units[-1]) for u in units[-3:]):
         return None
-    i = last = len(units) - 1
-    while last - i < 2 and _office(units[i]) and _side_word(units[i - 1]):
-        i -= 1  # "kremlin official", "ukraines foreign ministry", "air force spokesman"
-    while (
-        last - i < 2
-        and units[i][TERM] is None
-        and _closing_name(units[i], True)
-        and _closing_name(units[i - 1], True)
-    ):
-        i -= 1  # "... advisor john kirby": a name of two words, the office before it
+    last = len(units) - 1
+    i = _source_start(units)
     before = units[i - 1]
     low = before[LOW]
     if i < 4 or low in _NOT_BEFORE_SOURCE or low.endswith(("'s", "’s", "ed")):
@@ -907,6 +932,35 @@ def closing_source(work: BlockWork) -> Who | None:
     if term is not None and term.kind == "role" and not _SPEAKING_OFFICE.search(name[LOW]):
         return None  # "... ahead of the summit statement"
     return Who("unknown", start=name[0], end=name[1])
+
+
+def _source_start(units: list[tuple[int, int, str, Term | None, bool]]) -> int:
+    """Where a headline's closing source starts: a side's word before its office ("kremlin
+    official", "ukraines foreign ministry"), a name of two words ("... advisor john kirby"),
+    but not the claim's own place after its preposition ("... near russia ambassador")."""
+    i = last = len(units) - 1
+    while last - i < 2 and _office(units[i]) and _side_word(units[i - 1]):
+        i -= 1
+    while (
+        last - i < 2
+        and units[i][TERM] is None
+        and _closing_name(units[i], True)
+        and _closing_name(units[i - 1], True)
+    ):
+        i -= 1
+    if i < last and units[i - 1][LOW] in _PLACE_PREP and _place(units[i]):
+        i += 1
+    return i
+
+
+# The prepositions of a place that may close a headline's claim before its source.
+_PLACE_PREP = word_set("in near at off over around across inside outside along")
+
+
+def _place(unit: tuple[int, int, str, Term | None, bool]) -> bool:
+    """A side's name as a place (its country or capital), not its adjective or possessive."""
+    term = unit[TERM]
+    return term is not None and term.kind == "alias" and not term.possessive
 
 
 def _plain_word(unit: tuple[int, int, str, Term | None, bool], closing: bool) -> bool:
@@ -925,12 +979,40 @@ def _plain_word(unit: tuple[int, int, str, Term | None, bool], closing: bool) ->
 
 def passive_decision(work: BlockWork) -> Who | None:
     """A headline of aid pledged with no one named as giving it ("More weapons pledged for
-    Ukraine", "New sanctions agreed against Moscow"): a decision, the givers' stance, of the
-    one side the first paragraphs name as speaker (`resolve_title`, as for "We will ...")."""
+    Ukraine", "New sanctions agreed against Moscow"), or of an appeal to people with no one
+    named as making it ("Residents are urged to ..."): a decision or a call, the givers'
+    stance, of the one side the first paragraphs name as speaker (`resolve_title`, as for
+    "We will ...")."""
     match = _PASSIVE_DECISION.match(work.folded)
-    if match is None or any(u[TERM] is not None for u in work.units if u[START] < match.end()):
+    if match is None:
+        return _passive_appeal(work)
+    if any(u[TERM] is not None for u in work.units if u[START] < match.end()):
         return None  # "Ukraine's aid pledged ...": a side named before the verb is no giver
     return Who("pronoun", (), 0, match.end(), word="they")
+
+
+def _passive_appeal(work: BlockWork) -> Who | None:
+    """ "Citizens are urged to ...", "Estonians are asked to ...": an appeal told in the
+    passive, its maker left out, to people (not to a side, a person or an office the lexicon
+    knows: "Kremlin urged to free ...", "Russia is called on to ..." name only the one asked)."""
+    match = _PASSIVE_APPEAL.match(work.folded)
+    if match is None:
+        return None
+    before = [u for u in work.units if u[START] < match.start("verb")]
+    for k, unit in enumerate(before):
+        term = unit[TERM]
+        place = (
+            term is not None and term.kind == "alias" and k and before[k - 1][LOW] in ("of", "in")
+        )
+        if term is not None and term.kind != "adjective" and not place:
+            return None  # the one asked is a side or its office; "residents of Riga" are people
+    return Who("pronoun", (), 0, match.end(), word="they")
+
+
+_PASSIVE_APPEAL = re.compile(
+    r"\W*(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+\s+(?:are|is)\s+(?:(?:being|again|also|now)\s+)?"
+    r"(?P<verb>urged|called\s+(?:on|upon)|asked|encouraged|requested|advised)\s+to\s+[a-z]"
+)
 
 
 _PASSIVE_DECISION = re.compile(
@@ -1014,6 +1096,8 @@ def lost_colon_source(work: BlockWork, events: frozenset[str] = frozenset()) -> 
             break  # "scholz putin ...": the claim's subject opens after the speaker
         sides |= actors
         run += 1
+    if _own_subject(units, run):
+        run -= 1  # "<side's> president <name> won t ...": the name opens the claim
     person = [u for u in units[:run] if u[TERM] is None or u[TERM].kind in ("speaker", "role")]
     if all(u[TERM] is None for u in person) and len(person) < 2:
         return None  # "Today, we honor ...": one capital opens any sentence; a name has two
@@ -1022,6 +1106,23 @@ def lost_colon_source(work: BlockWork, events: frozenset[str] = frozenset()) -> 
     name = next((u for u in reversed(person) if u[TERM] is None or u[TERM].kind == "speaker"), None)
     name = name or person[-1]
     return Who("unknown", start=name[START], end=name[1])
+
+
+def _own_subject(units: list[tuple[int, int, str, Term | None, bool]], run: int) -> bool:
+    """Whether a slug's opening run of speaker words ends in a person the lexicon knows who is
+    the subject of the auxiliary after it, an office before them ending the speaker ("finnish
+    president trump won t step back ...": the president says Trump won't): an office and a
+    name of its own run together in capitals, never in a slug before another's clause."""
+    if run < 3 or run >= len(units) or not _clause_mark(units, run):
+        return False
+    name, office = units[run - 1][TERM], units[run - 2][TERM]
+    return (
+        name is not None
+        and name.kind == "speaker"
+        and office is not None
+        and office.kind == "role"
+        and not units[run - 1][CAP]
+    )
 
 
 def _speaker_word(unit: tuple[int, int, str, Term | None, bool]) -> bool:
@@ -1046,7 +1147,7 @@ def _opens_claim(
     if low in _SPEAKER_PHRASE and run + 3 < len(units):
         # "<president> in kyiv <claim>", "<ministry> on the strike <claim>": the colon's "X in
         # Kyiv: ..." keeps the place or topic with the speaker; the claim after it has a clause
-        return any(u[LOW] in _CLAUSE_MARKS for u in units[run + 2 :]) or _dropped_be(
+        return any(_clause_mark(units, k) for k in range(run + 2, len(units))) or _dropped_be(
             units, run + 1, phrase=True
         )
     if not low[0].isalnum():
@@ -1061,10 +1162,12 @@ def _opens_claim(
         term is not None
         and term.actors
         and not term.possessive
-        and units[run + 1][LOW] not in _CLAUSE_MARKS
+        and not _clause_mark(units, run + 1)
     ):
         return False  # "putin trump summit will ...": the names qualify a noun
-    return any(u[LOW] in _CLAUSE_MARKS for u in units[run + 1 :]) or _dropped_be(units, run)
+    return any(_clause_mark(units, k) for k in range(run + 1, len(units))) or _dropped_be(
+        units, run
+    )
 
 
 def _name_ends_phrase(
@@ -1127,6 +1230,19 @@ def _dropped_be(
     return False
 
 
+def _clause_mark(units: list[tuple[int, int, str, Term | None, bool]], k: int) -> bool:
+    """Whether unit `k` marks a clause of its own: an auxiliary, a modal, a negation or a
+    first person, also a negated one whose apostrophe a URL's words lost ("won t", "isn t")."""
+    low = units[k][LOW]
+    if low in _CLAUSE_MARKS:
+        return True
+    return low in _CONTRACTED and k + 1 < len(units) and units[k + 1][LOW] == "t"
+
+
+# A negated auxiliary's first part, its "'t" split off with the apostrophe lost.
+_CONTRACTED = word_set(
+    "won don doesn didn isn aren wasn weren hasn haven hadn shouldn wouldn couldn mustn can"
+)
 _CLAUSE_MARKS = word_set(
     "is are was were will would may might must can could should cannot not never our we us"
 )
