@@ -31,6 +31,36 @@ from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Unit, W
 from reader.rules.compile import CompiledRules
 from reader.rules.grammar import REPORTED_POSITION
 
+# A decision another side took, named with what it decides: the decider's possessive ("Russia's
+# decision to withdraw from the treaty", "Washington's unilateral decision to"), its name or
+# adjective before the noun ("the US decision to supply", "a Russian decree on"), after "of"
+# ("the decision of the NATO council to suspend") or "by" ("a decision by Moscow to leave", "the
+# decision taken by the allies to expel"), or "its decision" after the side is thanked ("thanked
+# Oslo for its decision to send"). A decision or a formal step is its side's position (GUIDE),
+# and one another side names with its content is reported: both labels, the speaker first
+# (session 19's convention). Not one only named ("the move", "Russia's decision was wrong"),
+# nor one given as time or topic ("after Moscow's decision to", "Regarding Berlin's decision to
+# ..., the minister said"), nor a course the speaker reads into it ("Russia's decision to
+# choose confrontation", "to pursue its war"); a side's own decision names no other side.
+_DECIDED: dict[str, frozenset[str]] = {
+    **dict.fromkeys(
+        word_set("decision decisions decree decrees"),
+        frozenset(["to", "not", "on", "about", "regarding", "concerning"]),
+    ),
+    **dict.fromkeys(word_set("choice"), frozenset(["to"])),
+    **dict.fromkeys(word_set("ban bans"), frozenset(["on"])),
+}
+# The infinitive of a course the speaker reads into the other's decision, not a step it took.
+_COURSES = word_set("choose pursue continue persist opt embark follow")
+# Words before the decision's phrase that make it a time or a topic, not a thing answered.
+_DECISION_FRAME = re.compile(
+    r"\b(?:after|before|since|following|until|amid|regarding|concerning|ahead\s+of|heels\s+of|"
+    r"response\s+to|(?:commenting|comments?|asked|questions?|speaking|talking)\s+(?:on|about))"
+    r"\s+(?:(?:the|a|an)\s+)?(?:[\w.'’-]+\s+){0,4}\Z"
+)
+# "made by", "taken by": the participle between a decision and its decider.
+_DECIDED_BY = word_set("made taken adopted announced issued")
+
 # A stated view named by a noun after its owner's possessive, and the words after the noun that
 # give what it says ("Russia's demand that", "Kyiv's insistence on", "Ukraine's call for").
 _LINKS = frozenset(["that", "to", "about", ":"])
@@ -73,6 +103,8 @@ _VIEW_LINKS: dict[str, frozenset[str]] = {
     # that the accords are dead", "Moscow's reference to the alliance's nuclear sharing"
     **dict.fromkeys(word_set("rhetoric"), frozenset(["that"])),
     **dict.fromkeys(word_set("reference references"), frozenset(["to"])),
+    # a decision with what it decides: "Russia's decision to withdraw", "Kyiv's decision on"
+    **_DECIDED,
 }
 # One word may stand between the possessive and the noun ("Moscow's key precondition",
 # "Ukraine's direct request"), but not a word that makes the noun another thing or another's.
@@ -87,7 +119,7 @@ _NOT_MODIFIERS = word_set(
 _OF_VIEWS = word_set(
     "statement statements remarks comments proposal proposals demand demands offer offers "
     "assurance assurances pledge pledges promise promises reasoning argument arguments "
-    "initiative initiatives readiness willingness"
+    "initiative initiatives readiness willingness decision decisions decree decrees"
 )
 _OF_LINKS = frozenset(["that", "to", ":", "about", "regarding", "concerning"])
 # A side's adjective before a plural of claims: a stated view with no more words ("Contrary to
@@ -134,13 +166,9 @@ def restated_views(work: BlockWork, rules: CompiledRules) -> None:
         term = unit[TERM]
         if term is None or not term.actors or term.kind not in ("speaker", "alias", "adjective"):
             continue
-        j = _view_noun(work, i)
+        j = _owned_view(work, i)
         if j is None:
-            j = _view_of(work, i)
-            if j is None:
-                j = _thanked_for(work, i)
-                if j is None:
-                    continue
+            continue
         fresh = [
             a
             for a in term.actors
@@ -164,6 +192,64 @@ def restated_views(work: BlockWork, rules: CompiledRules) -> None:
                 units[last][END],
                 rules.weights.reported,
             )
+
+
+def _owned_view(work: BlockWork, i: int) -> int | None:
+    """The unit of the stated view or the decision that the side's term at unit `i` owns
+    (after a possessive, before "of", "by" or as thanked); None for anything else, and for a
+    decision given as time or topic or as a course read into it."""
+    j = _view_noun(work, i)
+    if j is None:
+        j = _view_of(work, i)
+    if j is None:
+        j = _thanked_for(work, i)
+    if j is None:
+        j = _decision_by(work, i)
+    if j is None or work.units[j][LOW] not in _DECIDED:
+        return j
+    return j if _decision_told(work, i, j) else None
+
+
+def _decision_by(work: BlockWork, i: int) -> int | None:
+    """The unit of a decision whose decider is the side's name or office at unit `i` after
+    "by" ("a decision by Moscow to leave", "the decision taken by the allies to expel"), with
+    what it decides after the decider; None for anything else."""
+    units = work.units
+    term = units[i][TERM]
+    if term is None or term.kind not in ("speaker", "alias", "adjective"):
+        return None
+    first, last = _coordinated(units, i)
+    if term.kind == "adjective":  # "by the Russian government to"
+        office = units[last + 1][TERM] if last + 1 < len(units) else None
+        if office is None or office.kind != "role":
+            return None
+        last += 1
+    last = _past_name(units, last, term.actors)
+    k = first - 2 if first >= 2 and units[first - 1][LOW] == "the" else first - 1
+    if k < 1 or units[k][LOW] != "by" or last + 1 >= len(units):
+        return None
+    j = k - 2 if k >= 2 and units[k - 1][LOW] in _DECIDED_BY else k - 1
+    links = _DECIDED.get(units[j][LOW])
+    return j if links is not None and units[last + 1][LOW] in links else None
+
+
+def _decision_told(work: BlockWork, i: int, j: int) -> bool:
+    """The decision at unit `j`, its decider at unit `i`, is one a speaker answers with what
+    it decides: not one after a time's or a topic's word ("after Moscow's decision to",
+    "Regarding Berlin's decision to"), nor a course read into it ("Russia's decision to choose
+    confrontation")."""
+    units = work.units
+    term = units[i][TERM]
+    k = j + 1
+    if j < i and term is not None:  # "the decision of NATO to", "by Moscow to": past the decider
+        k = _past_name(units, _coordinated(units, i)[1], term.actors) + 1
+    if k < len(units) and units[k][LOW] == "not":
+        k += 1
+    if k + 1 < len(units) and units[k][LOW] == "to" and units[k + 1][LOW] in _COURSES:
+        return False
+    first = min(i, j)
+    start = work.sentence_start(units[first][START])
+    return _DECISION_FRAME.search(work.folded[start : units[first][START]]) is None
 
 
 def _view_noun(work: BlockWork, i: int) -> int | None:
@@ -203,6 +289,9 @@ def _view_unowned(work: BlockWork, i: int) -> int | None:
     low, term = units[i][LOW], units[i][TERM]
     if term is None or low in _NO_GOVERNMENT or i + 2 >= len(units):
         return None
+    decided = _DECIDED.get(units[i + 1][LOW])
+    if decided is not None and units[i + 2][LOW] in decided:
+        return i + 1  # "the US decision to supply", "a Russian decree on"
     if units[i + 1][LOW] in OFFERS and units[i + 2][LOW] in _OFFER_LINKS:
         # "backed the US offer to", "rejected the Russian proposal for": a name before it too
         return i + 1 if _answered_owner(work, i) else None
@@ -414,10 +503,12 @@ def _past_name(units: list[Unit], end: int, actors: tuple[str, ...]) -> int:
 # ("appreciated the envoy reaffirming Berlin's commitment to ..."), or "and" with the side's
 # possessive after a phrase that names it ("welcomed the talks of A and B in Paris and their
 # shared commitment to ..."), with what it says after the noun: the thanked side's stated
-# position. Not a decision (the sets label "thanked X for its decision to ..." both ways), nor
+# position, as is a decision it took ("thanked Oslo for its decision to send jets"). Not
 # a proposal or an offer (mostly to come or to host: an invitation), help, solidarity, a
 # stance, a visit or hospitality, which the sets give the speaker alone.
-_THANKED_STANCES = word_set("readiness willingness commitment commitments initiative initiatives")
+_THANKED_STANCES = word_set(
+    "readiness willingness commitment commitments initiative initiatives decision decisions"
+)
 _THANKED_LINKS = frozenset(["to", "that"])
 _STANCE_OPENERS = word_set("its his her their the this that")
 _OWN_PRONOUNS = word_set("its his her their")
