@@ -152,9 +152,13 @@ OBJECT_PREP = word_set(
 # Joins a head noun to its complement inside one noun phrase ("General Staff of the Armed
 # Forces of Ukraine", "a source in the SBU").
 _NP_PREP = frozenset(["of", "in", "at", "from", "for", "within"])
-# Prepositions that, after a common noun, open its object: "sanctions against Russia",
-# "pressure on Moscow", "talks with Kyiv" name a thing done to a side, never a speaker of it.
-_OBJECT_AFTER_NOUN = frozenset(["against", "on", "upon", "over", "with", "toward", "towards"])
+# Prepositions that, after a common noun or a participle, open its object: "sanctions against
+# Russia", "pressure on Moscow", "the only woman among those handed to Ukraine" name a thing
+# done to a side or a person beside it, never a speaker of it ("by" names an author).
+_OBJECT_AFTER_NOUN = frozenset(
+    "against on upon over with toward towards to among amid about between after before during "
+    "under into through across".split()
+)
 
 
 # The articles: a noun phrase's first word that is no name and no office.
