@@ -999,13 +999,16 @@ _CALL_KINDS = frozenset(["phone", "telephone", "video", "conference", "wake-up"]
 
 def _noun_after_name(verb: _Verb) -> bool:
     """The verb's bare form right after one singular name or office ("NATO support for
-    Ukraine", "our economic and military support"): no finite verb agrees with that subject,
+    Ukraine", "our economic and military support", a name no rule knows: "the Dutch Safety
+    Board report"): no finite verb agrees with that subject,
     so the word is a noun. Plural and coordinated subjects ("NATO allies support", "Kyiv and
     Warsaw support", a headline's "US, NATO condemn") and modals ("will support") leave it a
     verb."""
     units, k = verb.units, verb.k
     i = k - 1
-    if i < verb.floor or units[i][TERM] is None or verb.form.participle:
+    if i < verb.floor or verb.form.participle:
+        return False
+    if units[i][TERM] is None and not _body_name(verb, i):
         return False
     lemma = verb.form.lemma
     if " " in lemma or verb.work.folded[verb.start : verb.end] != lemma:
@@ -1019,6 +1022,17 @@ def _noun_after_name(verb: _Verb) -> bool:
     # a headline's comma for "and", the pair opening the sentence ("UK, France condemn …")
     paired = i - 2 == verb.floor == verb.first and units[i - 1][LOW] == ","
     return not ((joined or paired) and units[i - 2][TERM] is not None)
+
+
+def _body_name(verb: _Verb, i: int) -> bool:
+    """The word at unit `i` closes a name in capitals no rule knows, inside a body's text
+    ("the Dutch Safety Board report into ...", "the Joint Investigation Team report"): a
+    name's last word, not the sentence's first (which any word opening it is) nor a
+    headline's (whose every word is in capitals)."""
+    unit = verb.units[i]
+    if verb.work.index == 0 or not unit[CAP] or not namelike(unit[LOW]):
+        return False
+    return i > verb.first and verb.units[i - 1][CAP]
 
 
 def _plural_office_of(units: list[Unit], i: int, floor: int) -> bool:
