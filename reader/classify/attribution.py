@@ -458,6 +458,16 @@ def _unasserted(work: BlockWork, attr: _Attr) -> bool:
     return False
 
 
+# A verb of belief or guess right before another side's clause ("Lavrov says he thinks the
+# United States proposes ...", "she suspects that Kyiv has asked ..."): the speaker's view of
+# the other side, a claim about it, not its position reported.
+_BELIEVED = re.compile(
+    r"\b(?:think|thinks|thought|believe|believes|believed|suspect|suspects|suspected|assume|"
+    r"assumes|assumed|suppose|supposes|supposed|guess|guesses|guessed|imagine|imagines|"
+    r"imagined|presume|presumes|presumed)\s+(?:that\s+)?\Z"
+)
+
+
 # Verbs that report a statement even in the present tense inside a quote ("He says he will not
 # give up a single metre").
 _REPORTING_NOW = word_set("say tell")
@@ -3569,6 +3579,7 @@ def _named(
             and (_reports_words(work, attr) or _held_view(work, attr, embedded_in))
             and not _unasserted(work, attr)
             and not _characterised(work, attr)
+            and _BELIEVED.search(work.folded, max(0, attr.who.start - 40), attr.who.start) is None
         ):
             add_evidence(work, REPORTED_SPEECH, fresh, start, end, rules.weights.reported)
         return None
