@@ -3549,6 +3549,8 @@ def _named(
     author first, reader.classify.document), makes it a position."""
     if embedded_in is None and _narrated_step(attr, state):
         return None
+    if who.kind == "actor" and _leaked(work, who):
+        who = Who("unknown", (), who.start, who.end, who.roles)
     if who.kind == "unknown" and attr.who.kind == "unknown" and embedded_in is None:
         who = _office_holder(work, who, state, distance) or who
     if who.kind == "actor" and who.member and not _on_topic(work, who, rules, state, distance):
@@ -3702,6 +3704,22 @@ def _office_alone(units: Sequence[Unit]) -> bool:
         else unit[CAP] and unit[LOW] not in ARTICLES
         for unit in units
     )
+
+
+def _leaked(work: BlockWork, who: Who) -> bool:
+    """A source an outlet cites without a name ("..., citing anonymous sources in the US
+    administration", "cited unnamed French officials as saying", "citing a source in Kyiv's
+    delegation"): a leak the outlet reports, no side's stated position."""
+    if _CITED_BEFORE.search(work.folded, max(0, who.start - 16), who.start) is None:
+        return False
+    words = work.folded[who.start : who.end].split()
+    return bool(_NO_NAME & set(words)) or bool(_SOURCES & set(words[:3]))
+
+
+# An outlet citing its source, right before the source's phrase; the words that keep it nameless.
+_CITED_BEFORE = re.compile(r"\b(?:citing|cited|quoting|quoted)\s+\Z")
+_NO_NAME = frozenset(["anonymous", "unnamed", "unidentified"])
+_SOURCES = frozenset(["source", "sources"])  # "a source in X's delegation", "sources close to X"
 
 
 def _office_holder(work: BlockWork, who: Who, state: State, distance: int) -> Who | None:
