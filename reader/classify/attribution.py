@@ -3707,19 +3707,18 @@ def _office_alone(units: Sequence[Unit]) -> bool:
 
 
 def _leaked(work: BlockWork, who: Who) -> bool:
-    """A source an outlet cites without a name ("..., citing anonymous sources in the US
-    administration", "cited unnamed French officials as saying", "citing a source in Kyiv's
-    delegation"): a leak the outlet reports, no side's stated position."""
+    """A source an outlet cites that is no office at all ("..., citing anonymous sources in
+    the US administration", "citing a source in Kyiv's delegation"): a leak the outlet
+    reports, no side's stated position. Officials it cites, named or not ("citing unnamed US
+    officials"), hold an office and speak for its side."""
     if _CITED_BEFORE.search(work.folded, max(0, who.start - 16), who.start) is None:
         return False
     words = work.folded[who.start : who.end].split()
-    return bool(_NO_NAME & set(words)) or bool(_SOURCES & set(words[:3]))
+    return bool(_SOURCES & set(words[:3]))
 
 
-# An outlet citing its source, right before the source's phrase; the words that keep it nameless.
+# An outlet citing its source, right before the source's phrase.
 _CITED_BEFORE = re.compile(r"\b(?:citing|cited|quoting|quoted)\s+\Z")
-_NO_NAME = frozenset(["anonymous", "unnamed", "unidentified"])
-_SOURCES = frozenset(["source", "sources"])  # "a source in X's delegation", "sources close to X"
 
 
 def _office_holder(work: BlockWork, who: Who, state: State, distance: int) -> Who | None:
