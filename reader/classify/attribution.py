@@ -3549,8 +3549,7 @@ def _named(
     author first, reader.classify.document), makes it a position."""
     if embedded_in is None and _narrated_step(attr, state):
         return None
-    if who.kind == "actor" and _leaked(work, who):
-        who = Who("unknown", (), who.start, who.end, who.roles)
+    who = _unless_leaked(work, who)
     if who.kind == "unknown" and attr.who.kind == "unknown" and embedded_in is None:
         who = _office_holder(work, who, state, distance) or who
     if who.kind == "actor" and who.member and not _on_topic(work, who, rules, state, distance):
@@ -3704,6 +3703,13 @@ def _office_alone(units: Sequence[Unit]) -> bool:
         else unit[CAP] and unit[LOW] not in ARTICLES
         for unit in units
     )
+
+
+def _unless_leaked(work: BlockWork, who: Who) -> Who:
+    """`who`, or a speaker of no side where it is a leak an outlet cites (`_leaked`)."""
+    if who.kind == "actor" and _leaked(work, who):
+        return Who("unknown", (), who.start, who.end, who.roles)
+    return who
 
 
 def _leaked(work: BlockWork, who: Who) -> bool:

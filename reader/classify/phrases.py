@@ -155,9 +155,9 @@ _NP_PREP = frozenset(["of", "in", "at", "from", "for", "within"])
 # Prepositions that, after a common noun or a participle, open its object: "sanctions against
 # Russia", "pressure on Moscow", "the only woman among those handed to Ukraine" name a thing
 # done to a side or a person beside it, never a speaker of it ("by" names an author).
-_OBJECT_AFTER_NOUN = frozenset(
+_OBJECT_AFTER_NOUN = word_set(
     "against on upon over with toward towards to among amid about between after before during "
-    "under into through across".split()
+    "under into through across"
 )
 
 

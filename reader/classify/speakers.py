@@ -64,9 +64,8 @@ def known_role(who: Who, state: State) -> Who:
     if not holder.actors:
         # "the spokesman" after "Chinese Foreign Ministry spokesman Guo Jiakun": Guo again
         return Who("unknown", (), who.start, who.end, who.roles, block=holder.last)
-    return Who(
-        "actor", holder.actors, who.start, who.end, who.roles, block=holder.last, member=holder.member
-    )
+    block, member = holder.last, holder.member
+    return Who("actor", holder.actors, who.start, who.end, who.roles, block=block, member=member)
 
 
 def author_office(who: Who, state: State) -> Who | None:
