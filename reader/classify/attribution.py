@@ -459,6 +459,16 @@ def _unasserted(work: BlockWork, attr: _Attr) -> bool:
     return False
 
 
+# A verb of belief or guess right before another side's clause ("Lavrov says he thinks the
+# United States proposes ...", "she suspects that Kyiv has asked ..."): the speaker's view of
+# the other side, a claim about it, not its position reported.
+_BELIEVED = re.compile(
+    r"\b(?:think|thinks|thought|believe|believes|believed|suspect|suspects|suspected|assume|"
+    r"assumes|assumed|suppose|supposes|supposed|guess|guesses|guessed|imagine|imagines|"
+    r"imagined|presume|presumes|presumed)\s+(?:that\s+)?\Z"
+)
+
+
 # Verbs that report a statement even in the present tense inside a quote ("He says he will not
 # give up a single metre").
 _REPORTING_NOW = word_set("say tell")
@@ -1026,13 +1036,16 @@ _CALL_KINDS = frozenset(["phone", "telephone", "video", "conference", "wake-up"]
 
 def _noun_after_name(verb: _Verb) -> bool:
     """The verb's bare form right after one singular name or office ("NATO support for
-    Ukraine", "our economic and military support"): no finite verb agrees with that subject,
+    Ukraine", "our economic and military support", a name no rule knows: "the Dutch Safety
+    Board report"): no finite verb agrees with that subject,
     so the word is a noun. Plural and coordinated subjects ("NATO allies support", "Kyiv and
     Warsaw support", a headline's "US, NATO condemn") and modals ("will support") leave it a
     verb."""
     units, k = verb.units, verb.k
     i = k - 1
-    if i < verb.floor or units[i][TERM] is None or verb.form.participle:
+    if i < verb.floor or verb.form.participle:
+        return False
+    if units[i][TERM] is None and not _body_name(verb, i):
         return False
     lemma = verb.form.lemma
     if " " in lemma or verb.work.folded[verb.start : verb.end] != lemma:
@@ -1046,6 +1059,17 @@ def _noun_after_name(verb: _Verb) -> bool:
     # a headline's comma for "and", the pair opening the sentence ("UK, France condemn …")
     paired = i - 2 == verb.floor == verb.first and units[i - 1][LOW] == ","
     return not ((joined or paired) and units[i - 2][TERM] is not None)
+
+
+def _body_name(verb: _Verb, i: int) -> bool:
+    """The word at unit `i` closes a name in capitals no rule knows, inside a body's text
+    ("the Dutch Safety Board report into ...", "the Joint Investigation Team report"): a
+    name's last word, not the sentence's first (which any word opening it is) nor a
+    headline's (whose every word is in capitals)."""
+    unit = verb.units[i]
+    if verb.work.index == 0 or not unit[CAP] or not namelike(unit[LOW]):
+        return False
+    return i > verb.first and verb.units[i - 1][CAP]
 
 
 def _plural_office_of(units: list[Unit], i: int, floor: int) -> bool:
@@ -3577,6 +3601,7 @@ def _named(
     author first, reader.classify.document), makes it a position."""
     if embedded_in is None and _narrated_step(attr, state):
         return None
+    who = _unless_leaked(work, who)
     if who.kind == "unknown" and attr.who.kind == "unknown" and embedded_in is None:
         who = _office_holder(work, who, state, distance) or who
     if who.kind == "actor" and who.member and not _on_topic(work, who, rules, state, distance):
@@ -3607,6 +3632,7 @@ def _named(
             and (_reports_words(work, attr) or _held_view(work, attr, embedded_in))
             and not _unasserted(work, attr)
             and not _characterised(work, attr)
+            and _BELIEVED.search(work.folded, max(0, attr.who.start - 40), attr.who.start) is None
         ):
             add_evidence(work, REPORTED_SPEECH, fresh, start, end, rules.weights.reported)
         return None
@@ -3731,6 +3757,28 @@ def _office_alone(units: Sequence[Unit]) -> bool:
         else unit[CAP] and unit[LOW] not in ARTICLES
         for unit in units
     )
+
+
+def _unless_leaked(work: BlockWork, who: Who) -> Who:
+    """`who`, or a speaker of no side where it is a leak an outlet cites (`_leaked`)."""
+    if who.kind == "actor" and _leaked(work, who):
+        return Who("unknown", (), who.start, who.end, who.roles)
+    return who
+
+
+def _leaked(work: BlockWork, who: Who) -> bool:
+    """A source an outlet cites that is no office at all ("..., citing anonymous sources in
+    the US administration", "citing a source in Kyiv's delegation"): a leak the outlet
+    reports, no side's stated position. Officials it cites, named or not ("citing unnamed US
+    officials"), hold an office and speak for its side."""
+    if _CITED_BEFORE.search(work.folded, max(0, who.start - 16), who.start) is None:
+        return False
+    words = work.folded[who.start : who.end].split()
+    return bool(_SOURCES & set(words[:3]))
+
+
+# An outlet citing its source, right before the source's phrase.
+_CITED_BEFORE = re.compile(r"\b(?:citing|cited|quoting|quoted)\s+\Z")
 
 
 def _office_holder(work: BlockWork, who: Who, state: State, distance: int) -> Who | None:

@@ -152,6 +152,13 @@ OBJECT_PREP = word_set(
 # Joins a head noun to its complement inside one noun phrase ("General Staff of the Armed
 # Forces of Ukraine", "a source in the SBU").
 _NP_PREP = frozenset(["of", "in", "at", "from", "for", "within"])
+# Prepositions that, after a common noun or a participle, open its object: "sanctions against
+# Russia", "pressure on Moscow", "the only woman among those handed to Ukraine" name a thing
+# done to a side or a person beside it, never a speaker of it ("by" names an author).
+_OBJECT_AFTER_NOUN = word_set(
+    "against on upon over with toward towards to among amid about between after before during "
+    "under into through across"
+)
 
 
 # The articles: a noun phrase's first word that is no name and no office.
@@ -278,6 +285,12 @@ def _past_host_before_envoy(units: Sequence[Unit]) -> Sequence[Unit]:
     return units
 
 
+def _common_noun(unit: Unit | None) -> bool:
+    """Whether `unit` is a common noun: a word in lower case that names no actor, office or
+    person of the lexicon ("sanctions", "pressure")."""
+    return unit is not None and unit[TERM] is None and not unit[CAP] and unit[LOW].isalpha()
+
+
 def learn(who: Who, tied: Names) -> None:
     """Remember the names a resolved phrase tied to an actor, for the rest of the article."""
     for name, actors, member, keep in who.ties:
@@ -351,6 +364,8 @@ class _Phrase:
             goes_on = self._preposition(previous, low)
             if goes_on is not None:
                 return goes_on
+        if term is None and low in _OBJECT_AFTER_NOUN and _common_noun(previous):
+            return False  # "sanctions against Russia", "pressure on Moscow": the object's side
         possessor = previous if previous is not None and previous[LOW].endswith("'s") else None
         self.owned = self.owned or (possessor is not None and bool(self.adjective))
         self.previous = unit

@@ -64,7 +64,8 @@ def known_role(who: Who, state: State) -> Who:
     if not holder.actors:
         # "the spokesman" after "Chinese Foreign Ministry spokesman Guo Jiakun": Guo again
         return Who("unknown", (), who.start, who.end, who.roles, block=holder.last)
-    return Who("actor", holder.actors, who.start, who.end, who.roles, block=holder.last)
+    block, member = holder.last, holder.member
+    return Who("actor", holder.actors, who.start, who.end, who.roles, block=block, member=member)
 
 
 def author_office(who: Who, state: State) -> Who | None:
@@ -207,7 +208,7 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
     else:
         return  # "a statement", "Governor": no one the article can call again
     counterpart = _counterpart(units, a)
-    state.people[person_key] = Person(who.actors, work.index, counterpart)
+    state.people[person_key] = Person(who.actors, work.index, counterpart, who.member)
     for key in who.roles:
         holders = state.roles.setdefault(key, [])
         if person_key in holders:
@@ -509,7 +510,7 @@ def _presidency(work: BlockWork, state: State, i: int) -> None:
     if term is None or _PRESIDENCY.search(unit[LOW]) is None or len(term.actors) != 1:
         return
     key = "/".join(term.actors) + ":president"
-    state.people[key] = Person(term.actors, work.index, _counterpart(work.units, i))
+    state.people[key] = Person(term.actors, work.index, _counterpart(work.units, i), term.member)
     holders = state.roles.setdefault("president", [])
     if key in holders:
         holders.remove(key)

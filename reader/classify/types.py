@@ -89,6 +89,7 @@ class Person:
     # Named only as someone's counterpart ("talks with the Czech Foreign Minister"): "the
     # minister wrote" is more likely the article's own speaker with that role.
     counterpart: bool = False
+    member: bool = False  # a member state's: their side's only on the war (`topic`)
 
 
 @dataclass
