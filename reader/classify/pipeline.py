@@ -360,8 +360,10 @@ def _colon_label(
         return None  # "On Friday, Zelensky said: ...": the sentence's own subject speaks
     if after < len(before) and pre_units[-1][LOW].endswith(("'s", "’s")):
         return None  # "Ambassador's warning: ...": a possessive heads a noun, a heading
-    if is_title and after < len(before) and before[after][LOW] in _CLAUSE_WORDS:
-        return None  # "Partners have eased up on sanctions: Zelenskiy": a clause, its source after
+    if after < len(before) and before[after][LOW] in _CLAUSE_WORDS:
+        # "Partners have eased up on sanctions: Zelenskiy": a clause, its source after; "Two
+        # people were hurt: <names>": a sentence that a list completes, no speaker's label
+        return None
     if after < len(before) and _qualifies_noun(before[after], work, before[after + 1 : after + 2]):
         return None  # "Ukraine peace push: ...", "PM call with ...": the name qualifies a noun
     if described_thing(pre_units):

@@ -70,9 +70,14 @@ def known_role(who: Who, state: State) -> Who:
 
 def author_office(who: Who, state: State) -> Who | None:
     """A bare office that a source rule names as the author's ("the Prime Minister" in a
-    readout of the Prime Minister's Office): the document's author."""
+    readout of the Prime Minister's Office), or the one a title names as its document's
+    ("the Foreign Ministry condemns ..." under "Foreign Ministry statement on ..."): the
+    document's author."""
     source = state.source
-    if source is None or state.document is None or not set(who.roles) & set(source.roles):
+    if state.document is None:
+        return None
+    titled = bool(state.office) and who.roles[:1] == (state.office,)
+    if not titled and (source is None or not set(who.roles) & set(source.roles)):
         return None
     return Who(
         "actor",
