@@ -556,8 +556,8 @@ def _told_in_past(work: BlockWork, own: set[str]) -> bool:
 _CARRIED = frozenset(["it", "he", "she", "they"])
 
 # Words between a subject and its verb that make the verb no plain past of the subject's own.
-_AUXILIARIES = frozenset(
-    "has have had is are was were be been will would shall should may might can could".split()
+_AUXILIARIES = word_set(
+    "has have had is are was were be been will would shall should may might can could"
 )
 
 
