@@ -355,11 +355,12 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
     if state.document is None:
         if work.index > _OPENING_BLOCKS:
             return
+        named = _named_sides(work)
         opening = _READOUT.search(work.folded) or _WE_OPENING.match(work.folded)
         if not own and opening is None and FIRST_PERSON_OR_ME.search(work.text):
             state.author_pending = True  # "We strongly condemn ...": the author speaks as "we"
-        if len(own) == 1 and opening is None and not _quotes_the_floor(work, state, own):
-            state.document = tuple(own)
+        if len(named) == 1 and opening is None and not _quotes_the_floor(work, state, named):
+            state.document = tuple(named)
             voice_earlier(state, rules)
             return
         author = _opening_author(work, state, rules)
@@ -385,6 +386,20 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         _judged_reports(work, author)
         weight = rules.weights.attribution + rules.weights.reported
         add_evidence(work, CARRY_DOCUMENT, speaker.actors, 0, len(work.text), weight)
+
+
+def _named_sides(work: BlockWork) -> set[str]:
+    """The sides the line's own speakers name, not those carried over from an earlier line
+    ("it will confirm ...", "the ministry said" resolved to the last side named): a pronoun or
+    a bare office says nothing of whose document it is, and under a title whose author is
+    still to be named the last side named is as often the one the author reports on."""
+    carried = {(ev.start, ev.end) for ev in work.evidence if ev.kind == "carry"}
+    return {
+        actor
+        for _, who in work.main
+        if who.kind == "actor" and (who.start, who.end) not in carried
+        for actor in who.actors
+    }
 
 
 def _own_line(work: BlockWork, state: State, author: tuple[str, ...], own: set[str]) -> bool:
@@ -509,7 +524,41 @@ def _quotes_the_floor(work: BlockWork, state: State, own: set[str]) -> bool:
     in a statement that speaks as "we" (`_acts_on_us`)."""
     if not state.author_pending:
         return False
-    return FIRST_PERSON_OR_ME.search(work.text) is None or _acts_on_us(work, own)
+    if FIRST_PERSON_OR_ME.search(work.text) is None or _acts_on_us(work, own):
+        return True
+    return _told_in_past(work, own)
+
+
+def _told_in_past(work: BlockWork, own: set[str]) -> bool:
+    """Whether every word of the line's side is a speech verb in the plain past, as its
+    subject ("<capital> said that it was their operation", "<state> claimed ..."), in a line
+    that speaks as "we" elsewhere: the author telling what another side said, not speaking of
+    itself (an author names itself in the third person by its stance, "<state> condemns",
+    "<state> remains committed": `_first_person_subject`; "has said" is its record). A
+    pronoun's verb ("It confirms ...") is left aside: its side is a named one's, or none."""
+    told = False
+    for ev in work.evidence:
+        if ev.kind != "attribution" or ev.actor not in own:
+            continue
+        form = next((f for a, b, f in work.verbs if b == ev.end and a >= ev.start), None)
+        words = work.folded[ev.start : ev.end].split()
+        if words and words[0] in _CARRIED:
+            continue  # "It confirms ...": a pronoun's side is the line's named one, or no one's
+        if form is None or form.cls != "speech" or form.participle or len(words) < 2:
+            return False
+        forms = inflect(form.lemma.partition(" ")[0])
+        if words[-1] in forms[:2] or words[-1] == forms[3] or _AUXILIARIES & set(words):
+            return False  # "says", "saying", "has said", "was told", "will say"
+        told = True
+    return told
+
+
+_CARRIED = frozenset(["it", "he", "she", "they"])
+
+# Words between a subject and its verb that make the verb no plain past of the subject's own.
+_AUXILIARIES = word_set(
+    "has have had is are was were be been will would shall should may might can could"
+)
 
 
 def _acts_on_us(work: BlockWork, own: set[str]) -> bool:
@@ -671,7 +720,7 @@ def _opening_author(work: BlockWork, state: State, rules: CompiledRules) -> tupl
     behalf = _ON_BEHALF.search(folded)
     if behalf is not None:  # "On behalf of the United Kingdom, I thank ..."
         return one_party(work.terms, behalf.start(1), behalf.end(1))
-    if any(who.kind == "actor" for _, who in work.main):
+    if _named_sides(work):
         return ()  # a line with a speaker of its own is theirs
     return (
         _first_person_side(work)

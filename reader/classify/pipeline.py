@@ -360,10 +360,14 @@ def _colon_label(
         return None  # "On Friday, Zelensky said: ...": the sentence's own subject speaks
     if after < len(before) and pre_units[-1][LOW].endswith(("'s", "’s")):
         return None  # "Ambassador's warning: ...": a possessive heads a noun, a heading
-    if is_title and after < len(before) and before[after][LOW] in _CLAUSE_WORDS:
-        return None  # "Partners have eased up on sanctions: Zelenskiy": a clause, its source after
+    if after < len(before) and before[after][LOW] in _CLAUSE_WORDS:
+        # "Partners have eased up on sanctions: Zelenskiy": a clause, its source after; "Two
+        # people were hurt: <names>": a sentence that a list completes, no speaker's label
+        return None
     if after < len(before) and _qualifies_noun(before[after], work, before[after + 1 : after + 2]):
         return None  # "Ukraine peace push: ...", "PM call with ...": the name qualifies a noun
+    if is_title and _meeting_label(pre_units):
+        return None  # "<Side> PM Talks With <name>: <date>": a meeting's title, no speaker
     if described_thing(pre_units):
         return None  # "Russian Missiles Hit Kyiv Overnight: ...": a clause about things
     who = resolve(pre_units, state.names)
@@ -376,6 +380,23 @@ def _colon_label(
     if len(who.actors) > 1 and not any(u[LOW] in ("and", "&") for u in pre_units):
         return None  # "Russian Drones Breach Polish Airspace: ...": a clause, no speaker
     return who, pre_units, cut, transcript
+
+
+def _meeting_label(units: list[Unit]) -> bool:
+    """A headline's words before its colon that join two parties with "with" after a word
+    that is neither a name nor an office ("<Side> PM Talks With <name>", "<A> Call With
+    <B>"): a meeting's or a call's title, whose two sides are host and counterpart, not one
+    speaker (a name's own "with" does not occur in a label)."""
+    lows = [u[LOW] for u in units]
+    if "with" not in lows[1:-1]:
+        return False
+    joined = lows.index("with", 1)
+    before = units[joined - 1]
+    return (
+        before[TERM] is None
+        and before[LOW].isalpha()
+        and any(u[TERM] is not None for u in units[joined + 1 :])
+    )
 
 
 def _opening_phrase(before: list[Unit], work: BlockWork, cut: int) -> bool:

@@ -70,9 +70,14 @@ def known_role(who: Who, state: State) -> Who:
 
 def author_office(who: Who, state: State) -> Who | None:
     """A bare office that a source rule names as the author's ("the Prime Minister" in a
-    readout of the Prime Minister's Office): the document's author."""
+    readout of the Prime Minister's Office), or the one a title names as its document's
+    ("the Foreign Ministry condemns ..." under "Foreign Ministry statement on ..."): the
+    document's author."""
     source = state.source
-    if source is None or state.document is None or not set(who.roles) & set(source.roles):
+    if state.document is None:
+        return None
+    titled = bool(state.office) and who.roles[:1] == (state.office,)
+    if not titled and (source is None or not set(who.roles) & set(source.roles)):
         return None
     return Who(
         "actor",
@@ -188,6 +193,7 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
     a, _ = np_before(units, i, max(0, i - 6))
     a = _own_conjunct(units, a, i)
     _, b = np_after(units, i, min(len(units), i + 6))
+    b = _before_with(units, i, b)
     who = resolve(units[a:b], state.names)
     learn(who, state.names)
     if who.kind == "role":
@@ -214,6 +220,18 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
         if person_key in holders:
             holders.remove(person_key)
         holders.append(person_key)
+
+
+def _before_with(units: Sequence[Unit], i: int, b: int) -> int:
+    """Where the title phrase of the role at unit `i` ends, within the phrase up to unit `b`:
+    before a "with" after it ("<Side> PM Talks With <name>", a title-case headline read as
+    one phrase). An office's title never runs through "with"; the one after it is the
+    counterpart, and read whole the phrase would give the office to the counterpart; the
+    word right before "with" that no term knows is the meeting's noun ("Talks", "Call")."""
+    joined = next((j for j in range(i + 1, b) if units[j][LOW] == "with"), b)
+    if joined < b and joined - 1 > i and units[joined - 1][TERM] is None:
+        return joined - 1  # "Talks", "Call": the meeting's noun, no name
+    return joined
 
 
 def _own_conjunct(units: Sequence[Unit], a: int, i: int) -> int:
