@@ -269,18 +269,32 @@ def judged_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
     topic alone, "On <topic> due to the escalation of Russian aggression"): it already carries
     the author's position (a title naming only its genre and occasion states none)."""
     author = state.document
-    if not author or work.main:
+    if work.main:
         return
-    if not OFFICIAL_TITLE.match(work.text) and not (
-        state.source is not None and _TOPIC_TITLE.match(work.folded)
+    if not (
+        OFFICIAL_TITLE.match(work.text)
+        or _OFFICE_GENRE.match(work.folded)  # "Foreign Ministry statement on ..."
+        or (state.source is not None and _TOPIC_TITLE.match(work.folded))
     ):
+        return
+    if not author:
+        # "Foreign Ministry statement on the terrorist attack on ...": the judgement waits
+        # with the first lines for the author they name (`voice_earlier` checks it again)
+        if state.author_pending and _judged(work, ()):
+            state.unvoiced.append(work)
         return
     if any(ev.actor in author for ev in work.evidence if ev.kind in ("carry", "attribution")):
         return
-    if judged_topic(work.folded, work.terms, author) or scare_quoted_topic(
-        work.text, work.folded, work.terms, author
-    ):
+    if _judged(work, author):
         add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
+
+
+def _judged(work: BlockWork, author: tuple[str, ...]) -> bool:
+    """Whether a document's title names its topic in its author's judgement: a word of
+    judgement on another side's act, or another side's term in quotes of distance."""
+    return judged_topic(work.folded, work.terms, author) or scare_quoted_topic(
+        work.text, work.folded, work.terms, author
+    )
 
 
 # An official page's title that is its topic alone, after "On" ("On introduction of martial law
@@ -651,6 +665,8 @@ def voice_earlier(state: State, rules: CompiledRules) -> None:
     author = state.document
     if author is not None:
         for work in state.unvoiced:
+            if work.index == 0 and not _judged(work, author):
+                continue  # a title judged only as seen from the other side
             add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
         # one speaker's statement: what it says others said is reported in the author's voice
         state.reports = state.reports or state.author_pending

@@ -347,8 +347,8 @@ def _colon_label(
     and whether it is a transcript's line (whose voice runs on); None when the words before
     the colon are no speaker's label."""
     cut = prefix.end(1)
-    if _no_label(prefix, work, is_title):
-        return None
+    if _no_label(prefix, work, is_title) or _DATE_ONLY.fullmatch(work.folded, cut + 1):
+        return None  # "UK PM Talks With <name>: March 4, 2025": a title's date, nothing said
     before, transcript = _label_units(work, cut)
     if before and (before[0][LOW] in _NO_NAME or ing_form(before[0])):
         return None  # "Our answer is clear: ...", "Addressing X, he said: ...": no label
@@ -459,6 +459,14 @@ def _no_label(prefix: re.Match[str], work: BlockWork, is_title: bool) -> bool:
     if len(prefix.group(1).split()) > 10:
         return True
     return is_title and work.folded[: prefix.end(1)].strip() in _GENRE_LABELS
+
+
+# A date alone after a colon ("...: 4 March 2031", "...: March 4, 2031"): a title's date line,
+# no words said.
+_DATE_ONLY = re.compile(
+    r"\s*(?:\d{1,2}\s+)?(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)(?:\s+\d{1,2})?,?\s+\d{4}\W*"
+)
 
 
 # Words that open a noun phrase and never a speaker's name: a possessive ("Our answer is
