@@ -50,6 +50,8 @@ from reader.classify.phrases import (
     word_set,
 )
 from reader.classify.speakers import (
+    body_office,
+    body_office_start,
     house_open,
     house_who,
     known_role,
@@ -2094,7 +2096,7 @@ def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | Non
         if body is not None:
             tie_appositive(units[a:b], body, state.names)
             who = Who("actor", body.actors, who.start, who.end, who.roles, member=body.member)
-    if who.kind in ("role", "unknown") and house_open(state) and _official_source(who.roles):
+    if _house_body(verb, who, a, b):
         who = house_who(who, state)
     if _house_senator(units, a, b, who, state):
         who = house_who(who, state)
@@ -2108,6 +2110,18 @@ def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | Non
         tie_appositive(units[a:b], appositive, state.names)
         who = appositive
     return who
+
+
+def _house_body(verb: _Verb, who: Who, a: int, b: int) -> bool:
+    """An office of no side on a one-side outlet (or under its dateline) that the house fills:
+    an unnamed source inside a body of government ("a source in the security services told
+    TASS"), or the head of a state body named by the office alone ("the head of the lower house
+    Foreign Relations Committee believes ...", `body_office`)."""
+    if who.kind not in ("role", "unknown") or not house_open(verb.state):
+        return False
+    units = verb.units
+    start = body_office_start(units, a, verb.floor)
+    return _official_source(who.roles) or body_office(units[start:b])
 
 
 def _house_senator(units: list[Unit], a: int, b: int, who: Who, state: State) -> bool:

@@ -12,6 +12,7 @@ from itertools import compress
 from operator import itemgetter
 
 from reader.classify.phrases import (
+    NP_MODIFIERS,
     OBJECT_PREP,
     appositive_name,
     learn,
@@ -317,6 +318,19 @@ def _side_of_title(work: BlockWork, state: State, who: Who, a: int, b: int, at: 
             return Who("actor", house, who.start, who.end, who.roles, member=member)
         if claim.kind == "actor":
             return claim
+    return _side_in_article(work, state, who, a, at, bool(house))
+
+
+def _side_in_article(work: BlockWork, state: State, who: Who, a: int, at: int, house: bool) -> Who:
+    """The side of a house title no dateline or site fills: the side the article already
+    gave this very office ("Ukraine's energy minister charged ..." then "..., noted X, the
+    energy minister", whatever country the sentence opens with), the country the sentence
+    opens with, the one side heard in the lead, the holder's own capital committed in what
+    they say ("Minister X said Ottawa would ..."), else an office held before."""
+    phrase = work.units[a : bisect_left(work.starts, who.end)]
+    held = _held_office(who, phrase, state, exact=True)
+    if held is not None:
+        return held
     if a > 0:
         subject = _sentence_subject(work, a, state)
         if subject is not None:
@@ -326,7 +340,42 @@ def _side_of_title(work: BlockWork, state: State, who: Who, a: int, b: int, at: 
     heard = () if house else _lead_heard(work, state, who, at)
     if heard and not _other_side_before(work, at, heard):
         return Who("actor", heard, who.start, who.end, who.roles)
+    own = _own_capital(work, at)
+    if own is not None:
+        return Who("actor", own.actors, who.start, who.end, who.roles, member=own.member)
     return _held_office(who, phrase, state) or who
+
+
+# "... said (that) Ottawa would ...": the capital or country a title's holder commits.
+_COMMITS = re.compile(r"\s+(?:would|will)\s+(?!not\b|never\b|be\s+(?:forced|made)\b)")
+_SAID_THAT = re.compile(r"\b(?:said|says|announced|told\s+reporters|stated)\s+(?:that\s+)?$")
+
+
+def _own_capital(work: BlockWork, at: int) -> Who | None:
+    """The side whose capital or country a named title's holder says "would/will" do a thing,
+    right after their speech verb ("Global Affairs Minister X said Ottawa would accelerate
+    ..."): a minister tells their own government's plans so; a third party's is none (weak: one
+    term, the first after the verb, no possessive, and no other side named before it)."""
+    closing = work.sentence_end(at)
+    for start, end, term in work.terms:
+        if start <= at or start >= closing:
+            continue
+        if term.kind == "role" and start < at + _TITLE_SPAN:
+            continue  # the title's own words
+        said = _SAID_THAT.search(work.folded, at, start)
+        if (
+            said is None
+            or term.kind != "alias"
+            or len(term.actors) != 1
+            or work.folded[start:end].endswith(("'s", "’s"))
+            or _COMMITS.match(work.folded, end) is None
+        ):
+            return None
+        return Who("actor", term.actors, start, end, member=term.member)
+    return None
+
+
+_TITLE_SPAN = 60  # characters of a title phrase before its holder's name
 
 
 def _opening_capital(work: BlockWork, a: int) -> Who | None:
@@ -567,6 +616,10 @@ _HOUSE_TITLES = frozenset(
         "secretary of state",
         "secretary of defense",
         "secretary of defence",
+        # a legislator of the house's parliament ("MP <name> said" on a state outlet)
+        "mp",
+        "lawmaker",
+        "member of parliament",
     ]
 )
 # A ministry's own voices: its spokesperson, or an adviser or aide ("Interior Ministry adviser
@@ -585,6 +638,23 @@ _PORTFOLIOS = word_set(
 _TITLE_WORDS = frozenset(
     ["deputy", "first", "acting", "senior", "chief", "vice", "regional", "state", "the", "gov."]
 )
+
+
+# How a nationality ends ("Kenyan", "Nigerian", "Chinese", "Turkish", "Israeli", "Czech").
+_NATIONALITY = re.compile(r"(?:an|ese|ish|i|ch)$")
+
+
+def _portfolio_name(phrase: Sequence[Unit], k: int) -> bool:
+    """A capitalised word of a portfolio's name before a title ("Global Affairs Minister",
+    "Northern Affairs Minister"): the word right after it is a portfolio's, and it does not
+    read as a nationality ("Nigerian Trade Minister" is Nigeria's)."""
+    following = phrase[k + 1] if k + 1 < len(phrase) else None
+    return (
+        following is not None
+        and following[TERM] is None
+        and following[LOW] in _PORTFOLIOS
+        and _NATIONALITY.search(phrase[k][LOW]) is None
+    )
 
 
 def _ministry(role: str) -> bool:
@@ -645,7 +715,7 @@ def _house_title(phrase: Sequence[Unit], roles: tuple[str, ...]) -> bool:
     "Energy Minister Svitlana Hrynchuk", not "Foreign Minister Wang Yi" (a lexicon
     speaker of no actor) nor "Levada's director" nor "Opposition leader <name>"."""
     before_role = True
-    for unit in phrase:
+    for k, unit in enumerate(phrase):
         term = unit[TERM]
         if term is not None and (
             term.kind in _NO_STATE or term.kind in ("speaker", "alias", "adjective")
@@ -659,10 +729,73 @@ def _house_title(phrase: Sequence[Unit], roles: tuple[str, ...]) -> bool:
             and term is None
             and unit[LOW] not in _TITLE_WORDS
             and unit[LOW] not in _PORTFOLIOS
+            and not _portfolio_name(phrase, k)
         ):
             return False  # "Kenyan Foreign Minister": a nationality the lexicon does not know
     keys = set(roles)
     return bool(keys & _HOUSE_TITLES) or (bool(keys & _SPOKES) and any(map(_ministry, keys)))
+
+
+ARTICLES_AND_MODIFIERS = NP_MODIFIERS | frozenset(["the", "a", "an"])
+# The head of a body, whose "of" names the body ("the head of the lower house Foreign Relations
+# Committee", "the chairwoman of the parliamentary defence committee", "the director of the
+# border guard service"), and the bodies of a state that such an office heads.
+_BODY_HEADS = word_set(
+    "head chair chairman chairwoman chairperson director deputy-head deputy-chairman"
+)
+_STATE_BODIES = word_set(
+    "committee commission ministry department directorate service agency inspectorate bureau"
+    " duma rada senate parliament chamber staff"
+)
+# Words of a body that is no state's: a school, a firm, a party, a charity, a club, a body of
+# several states ("the director of the International Energy Agency").
+_NO_STATE_BODY = word_set(
+    "university institute academy school college foundation fund bank company corporation"
+    " firm group party union association club church centre center network channel"
+    " newspaper news international european world global united nations atlantic private"
+    " independent olympic red"
+)
+
+
+_BODY_REACH = 4  # the most words between "of" and the body's name ("the lower house")
+
+
+def body_office_start(units: Sequence[Unit], a: int, floor: int) -> int:
+    """Where the office that a subject's body at unit `a` belongs to starts: "the head of the
+    lower house Foreign Relations Committee" (the usual grammar ends the subject at "house"),
+    "the head of the upper house's defence committee"; `a` itself when no head's "of" opens
+    the stretch before it, which holds only lower-case words, articles and possessives."""
+    j = a - 1
+    while j > floor and a - j <= _BODY_REACH and units[j][LOW] != "of":
+        unit = units[j]
+        odd = unit[TERM] is not None or unit[CAP] or not unit[LOW].replace("'", "").isalpha()
+        if odd and not unit[LOW].endswith(("'s", "’s")):
+            return a
+        j -= 1
+    if j <= floor or units[j][LOW] != "of":
+        return a
+    h = j - 1
+    while h > floor and units[h - 1][LOW] in ARTICLES_AND_MODIFIERS:
+        h -= 1
+    return h
+
+
+def body_office(phrase: Sequence[Unit]) -> bool:
+    """A head of a state body named by its office alone, no country: "the head of the lower
+    house Foreign Relations Committee", "the chairwoman of the parliament's defence committee".
+    A one-side outlet names its own state's committees so; a school's, a firm's, a party's or
+    a body of several states ("the director of the International Energy Agency") is none."""
+    lows = [unit[LOW].removesuffix("'s").removesuffix("’s") for unit in phrase]
+    if "of" not in lows or len(phrase) < 3:
+        return False
+    at = lows.index("of")
+    head = [low for low in lows[:at] if low not in ARTICLES_AND_MODIFIERS]
+    if len(head) != 1 or head[0].replace(" ", "-") not in _BODY_HEADS:
+        return False
+    if any(unit[TERM] is not None and unit[TERM].kind in _NO_STATE for unit in phrase):
+        return False
+    words = {w for low in lows for w in low.split(" ")}
+    return lows[-1] in _STATE_BODIES and not words & _NO_STATE_BODY
 
 
 def _other_side_before(work: BlockWork, at: int, house: tuple[str, ...]) -> bool:
