@@ -147,11 +147,24 @@ _NO_GOVERNMENT = word_set("western european")
 # attempts to present X as Y are cynical" only judges them.
 _EFFORTS = word_set("effort efforts attempt attempts")
 _DEPICTING = word_set("portray depict paint present cast frame characterise characterize")
+# An aim, a plan or an intention is the side's own words only when the block says it was
+# stated: "Washington's stated intention to", "the NATO drills' declared aim: ..." ("Russia's
+# plans to" alone are mostly a claim about it, read by its opponent).
+_STATED = word_set("stated declared proclaimed avowed professed announced publicly-stated")
+_AIM_NOUNS = word_set(
+    "aim aims goal goals purpose objective objectives intention intentions plan plans "
+    "ambition ambitions"
+)
+_STATED_AIMS: dict[str, frozenset[str]] = dict.fromkeys(
+    _AIM_NOUNS, frozenset(["to", "of", "that", ":"])
+)
 # Any of those nouns at all: most blocks have none, and one search spares them the look after
 # every term (the same prefilter as reader.classify.positions' `_POSITION_NOUN`).
 _ANY_VIEW = re.compile(
     r"\b(?:"
-    + "|".join(map(re.escape, sorted(_VIEW_LINKS.keys() | _CLAIMS | _OF_VIEWS | _EFFORTS)))
+    + "|".join(
+        map(re.escape, sorted(_VIEW_LINKS.keys() | _CLAIMS | _OF_VIEWS | _EFFORTS | _AIM_NOUNS))
+    )
     + r")\b"
 )
 
@@ -311,7 +324,9 @@ def _view_noun(work: BlockWork, i: int) -> int | None:
     low = units[i][LOW]
     after = _plural_possessive(units, i)
     if after is None and not low.endswith("'s"):
-        return _view_unowned(work, i)
+        after = _adjunct_possessive(units, i)
+        if after is None:
+            return _view_unowned(work, i)
     first = i + 1 if after is None else after
     for j in _past_quoted_word(units, first):
         if j + 1 >= len(units):
@@ -319,8 +334,11 @@ def _view_noun(work: BlockWork, i: int) -> int | None:
         if units[j][LOW] in _EFFORTS:
             return j if _effort_to_say(work, j) and _answered_owner(work, i) else None
         links = _VIEW_LINKS.get(units[j][LOW])
+        if links is None and j > first and units[first][LOW] in _STATED:
+            links = _STATED_AIMS.get(units[j][LOW])  # "NATO's declared aim to"
         if links is not None:
-            linked = units[j + 1][LOW] in links or _answered_link(work, i, j)
+            quoted = j + 2 < len(units) and units[j + 1][LOW] in _QUOTE_MARKS  # aim "to ..."
+            linked = units[j + 1 + quoted][LOW] in links or _answered_link(work, i, j)
             if units[j][LOW] in _WEIGHABLE and _weighed_owner(work, i, j):
                 return None  # "as Trump weighs Kyiv's request for missiles": a matter weighed
             return j if linked else None
@@ -328,6 +346,32 @@ def _view_noun(work: BlockWork, i: int) -> int | None:
             return None
         if units[j][LOW] in _NOT_MODIFIERS or units[j][CAP]:
             return None
+    return None
+
+
+# Words between a side's name and the possessive of what it runs: "the NATO airborne drills'",
+# "the US naval mission's".
+_ADJUNCT_WORDS = 2
+
+
+def _adjunct_possessive(units: list[Unit], i: int) -> int | None:
+    """The unit after the possessive of a common noun that the side's name or adjective at
+    unit `i` qualifies, past up to two words ("the NATO airborne drills' stated aim", "the
+    US naval mission's"); None if there is none (an office's is the side's own: a role is a
+    term, read by reader.classify.positions)."""
+    term = units[i][TERM]
+    if term is None or term.kind not in ("speaker", "alias", "adjective"):
+        return None
+    for k in range(i + 1, min(i + 1 + _ADJUNCT_WORDS, len(units) - 1)):
+        low = units[k][LOW]
+        if low.endswith("'s") and low[:-2].isalpha() and units[k][TERM] is None:
+            return k + 1
+        if units[k][TERM] is not None or not low.isalpha() or units[k][CAP]:
+            return None
+        if low in _NOT_MODIFIERS:
+            return None
+        if low.endswith("s") and units[k + 1][LOW] == "'":
+            return k + 2
     return None
 
 
