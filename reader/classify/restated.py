@@ -328,6 +328,8 @@ def _view_noun(work: BlockWork, i: int) -> int | None:
         if after is None:
             return _view_unowned(work, i)
     first = i + 1 if after is None else after
+    if first < len(units) and units[first][LOW] == "]":
+        first += 1  # an editor's insertion: "[Kiev's] conditions [for signing]"
     for j in _past_quoted_word(units, first):
         if j + 1 >= len(units):
             return None
@@ -337,7 +339,8 @@ def _view_noun(work: BlockWork, i: int) -> int | None:
         if links is None and j > first and units[first][LOW] in _STATED:
             links = _STATED_AIMS.get(units[j][LOW])  # "NATO's declared aim to"
         if links is not None:
-            quoted = j + 2 < len(units) and units[j + 1][LOW] in _QUOTE_MARKS  # aim "to ..."
+            # what it says opened by a quote mark or an editor's bracket: aim "to ...", [for
+            quoted = j + 2 < len(units) and units[j + 1][LOW] in _LINK_OPENERS
             linked = units[j + 1 + quoted][LOW] in links or _answered_link(work, i, j)
             if units[j][LOW] in _WEIGHABLE and _weighed_owner(work, i, j):
                 return None  # "as Trump weighs Kyiv's request for missiles": a matter weighed
@@ -479,6 +482,7 @@ _PROPAGANDA_NOUNS = word_set("machine outlets media channels narrative narrative
 
 
 _QUOTE_MARKS = frozenset(['"', "“", "”", "'", "‘", "’"])
+_LINK_OPENERS = _QUOTE_MARKS | {"["}
 
 
 def _past_quoted_word(units: list[Unit], first: int) -> tuple[int, int]:
