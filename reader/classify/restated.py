@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from reader.classify.evidence import add_evidence
-from reader.classify.phrases import OFFERS, answered, np_before, weighed, word_set
+from reader.classify.phrases import OFFERS, WEEKDAYS, answered, np_before, weighed, word_set
 from reader.classify.topic import allowed
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Unit, Who
 from reader.rules.compile import CompiledRules
@@ -49,6 +49,12 @@ _DECIDED: dict[str, frozenset[str]] = {
     ),
     **dict.fromkeys(word_set("choice"), frozenset(["to"])),
     **dict.fromkeys(word_set("ban bans"), frozenset(["on"])),
+    # an order or an announcement with what it orders or announces ("the Kremlin's order to
+    # pull back", "the announcement made by Kyiv to mobilise"): a formal step too
+    **dict.fromkeys(word_set("order orders"), frozenset(["to", "on"])),
+    **dict.fromkeys(
+        word_set("announcement announcements"), frozenset(["to", "that", "on", "of", ":"])
+    ),
 }
 # The infinitive of a course the speaker reads into the other's decision, not a step it took.
 _COURSES = word_set("choose pursue continue persist opt embark follow")
@@ -60,6 +66,8 @@ _DECISION_FRAME = re.compile(
 )
 # "made by", "taken by": the participle between a decision and its decider.
 _DECIDED_BY = word_set("made taken adopted announced issued")
+# An article or a quantifier before the decider: "by the allies", "by some NATO countries".
+_DECIDER_OPENERS = word_set("the some several many most other")
 
 # A stated view named by a noun after its owner's possessive, and the words after the noun that
 # give what it says ("Russia's demand that", "Kyiv's insistence on", "Ukraine's call for").
@@ -119,7 +127,8 @@ _NOT_MODIFIERS = word_set(
 _OF_VIEWS = word_set(
     "statement statements remarks comments proposal proposals demand demands offer offers "
     "assurance assurances pledge pledges promise promises reasoning argument arguments "
-    "initiative initiatives readiness willingness decision decisions decree decrees"
+    "initiative initiatives readiness willingness decision decisions decree decrees "
+    "refusal announcement announcements order orders"
 )
 _OF_LINKS = frozenset(["that", "to", ":", "about", "regarding", "concerning"])
 # A side's adjective before a plural of claims: a stated view with no more words ("Contrary to
@@ -138,11 +147,24 @@ _NO_GOVERNMENT = word_set("western european")
 # attempts to present X as Y are cynical" only judges them.
 _EFFORTS = word_set("effort efforts attempt attempts")
 _DEPICTING = word_set("portray depict paint present cast frame characterise characterize")
+# An aim, a plan or an intention is the side's own words only when the block says it was
+# stated: "Washington's stated intention to", "the NATO drills' declared aim: ..." ("Russia's
+# plans to" alone are mostly a claim about it, read by its opponent).
+_STATED = word_set("stated declared proclaimed avowed professed announced publicly-stated")
+_AIM_NOUNS = word_set(
+    "aim aims goal goals purpose objective objectives intention intentions plan plans "
+    "ambition ambitions"
+)
+_STATED_AIMS: dict[str, frozenset[str]] = dict.fromkeys(
+    _AIM_NOUNS, frozenset(["to", "of", "that", ":"])
+)
 # Any of those nouns at all: most blocks have none, and one search spares them the look after
 # every term (the same prefilter as reader.classify.positions' `_POSITION_NOUN`).
 _ANY_VIEW = re.compile(
     r"\b(?:"
-    + "|".join(map(re.escape, sorted(_VIEW_LINKS.keys() | _CLAIMS | _OF_VIEWS | _EFFORTS)))
+    + "|".join(
+        map(re.escape, sorted(_VIEW_LINKS.keys() | _CLAIMS | _OF_VIEWS | _EFFORTS | _AIM_NOUNS))
+    )
     + r")\b"
 )
 
@@ -205,6 +227,8 @@ def _owned_view(work: BlockWork, i: int) -> int | None:
         j = _thanked_for(work, i)
     if j is None:
         j = _decision_by(work, i)
+    if j is None:
+        j = _subject_decision(work, i)
     if j is None or work.units[j][LOW] not in _DECIDED:
         return j
     return j if _decision_told(work, i, j) else None
@@ -224,13 +248,51 @@ def _decision_by(work: BlockWork, i: int) -> int | None:
         if office is None or office.kind != "role":
             return None
         last += 1
-    last = _past_name(units, last, term.actors)
-    k = first - 2 if first >= 2 and units[first - 1][LOW] == "the" else first - 1
+    last = _owner_tail(units, _past_name(units, last, term.actors), term.kind != "adjective")
+    k = first - 2 if first >= 2 and units[first - 1][LOW] in _DECIDER_OPENERS else first - 1
     if k < 1 or units[k][LOW] != "by" or last + 1 >= len(units):
         return None
     j = k - 2 if k >= 2 and units[k - 1][LOW] in _DECIDED_BY else k - 1
     links = _DECIDED.get(units[j][LOW])
     return j if links is not None and units[last + 1][LOW] in links else None
+
+
+# Verbs whose object is a decision its subject took and is asked to undo ("Russia should
+# reconsider its decision to", "urged Kyiv to reverse its decision on"), and verbs of making
+# one known ("the US crossed the line by announcing a decision to"): the subject's decision.
+_UNDOING = word_set(
+    "reconsider revisit rethink reverse revoke rescind overturn cancel abandon review"
+)
+_ANNOUNCING = word_set("announcing announced announces announce unveiling unveiled")
+_DECISION_OPENERS = word_set("a an the this")
+# Words that end the clause of the subject before its verb: a report of words, a relative.
+_CLAUSE_ENDS = word_set("that who which said says saying told and but while whereas")
+_SUBJECT_WORDS = 8
+
+
+def _subject_decision(work: BlockWork, i: int) -> int | None:
+    """The unit of a decision whose decider is the side at unit `i` as the subject of a verb
+    that undoes it, with "its" or "their" back to the side ("Russia should reconsider its
+    decision to"), or that makes it known ("the US crossed the line by announcing a decision
+    to"), in the same clause; None for anything else."""
+    units = work.units
+    term = units[i][TERM]
+    if term is None or units[i][LOW].endswith("'s") or term.kind not in ("speaker", "alias"):
+        return None
+    k = _past_name(units, _coordinated(units, i)[1], term.actors) + 1
+    for v in range(k, min(k + _SUBJECT_WORDS, len(units) - 3)):
+        low = units[v][LOW]
+        if units[v][TERM] is not None or not low.isalpha() or low in _CLAUSE_ENDS:
+            return None
+        if low not in _UNDOING and low not in _ANNOUNCING:
+            continue
+        det = units[v + 1][LOW]
+        if det not in _OWN_PRONOUNS and (low in _UNDOING or det not in _DECISION_OPENERS):
+            return None
+        j = v + 2 if units[v + 2][LOW] in _DECIDED else v + 3
+        links = _DECIDED.get(units[j][LOW]) if j + 1 < len(units) else None
+        return j if links is not None and units[j + 1][LOW] in links else None
+    return None
 
 
 def _decision_told(work: BlockWork, i: int, j: int) -> bool:
@@ -242,7 +304,8 @@ def _decision_told(work: BlockWork, i: int, j: int) -> bool:
     term = units[i][TERM]
     k = j + 1
     if j < i and term is not None:  # "the decision of NATO to", "by Moscow to": past the decider
-        k = _past_name(units, _coordinated(units, i)[1], term.actors) + 1
+        last = _past_name(units, _coordinated(units, i)[1], term.actors)
+        k = _owner_tail(units, last, term.kind != "adjective") + 1
     if k < len(units) and units[k][LOW] == "not":
         k += 1
     if k + 1 < len(units) and units[k][LOW] == "to" and units[k + 1][LOW] in _COURSES:
@@ -261,16 +324,24 @@ def _view_noun(work: BlockWork, i: int) -> int | None:
     low = units[i][LOW]
     after = _plural_possessive(units, i)
     if after is None and not low.endswith("'s"):
-        return _view_unowned(work, i)
+        after = _adjunct_possessive(units, i)
+        if after is None:
+            return _view_unowned(work, i)
     first = i + 1 if after is None else after
+    if first < len(units) and units[first][LOW] == "]":
+        first += 1  # an editor's insertion: "[Kiev's] conditions [for signing]"
     for j in _past_quoted_word(units, first):
         if j + 1 >= len(units):
             return None
         if units[j][LOW] in _EFFORTS:
             return j if _effort_to_say(work, j) and _answered_owner(work, i) else None
         links = _VIEW_LINKS.get(units[j][LOW])
+        if links is None and j > first and units[first][LOW] in _STATED:
+            links = _STATED_AIMS.get(units[j][LOW])  # "NATO's declared aim to"
         if links is not None:
-            linked = units[j + 1][LOW] in links or _answered_link(work, i, j)
+            # what it says opened by a quote mark or an editor's bracket: aim "to ...", [for
+            quoted = j + 2 < len(units) and units[j + 1][LOW] in _LINK_OPENERS
+            linked = units[j + 1 + quoted][LOW] in links or _answered_link(work, i, j)
             if units[j][LOW] in _WEIGHABLE and _weighed_owner(work, i, j):
                 return None  # "as Trump weighs Kyiv's request for missiles": a matter weighed
             return j if linked else None
@@ -278,6 +349,32 @@ def _view_noun(work: BlockWork, i: int) -> int | None:
             return None
         if units[j][LOW] in _NOT_MODIFIERS or units[j][CAP]:
             return None
+    return None
+
+
+# Words between a side's name and the possessive of what it runs: "the NATO airborne drills'",
+# "the US naval mission's".
+_ADJUNCT_WORDS = 2
+
+
+def _adjunct_possessive(units: list[Unit], i: int) -> int | None:
+    """The unit after the possessive of a common noun that the side's name or adjective at
+    unit `i` qualifies, past up to two words ("the NATO airborne drills' stated aim", "the
+    US naval mission's"); None if there is none (an office's is the side's own: a role is a
+    term, read by reader.classify.positions)."""
+    term = units[i][TERM]
+    if term is None or term.kind not in ("speaker", "alias", "adjective"):
+        return None
+    for k in range(i + 1, min(i + 1 + _ADJUNCT_WORDS, len(units) - 1)):
+        low = units[k][LOW]
+        if low.endswith("'s") and low[:-2].isalpha() and units[k][TERM] is None:
+            return k + 1
+        if units[k][TERM] is not None or not low.isalpha() or units[k][CAP]:
+            return None
+        if low in _NOT_MODIFIERS:
+            return None
+        if low.endswith("s") and units[k + 1][LOW] == "'":
+            return k + 2
     return None
 
 
@@ -385,6 +482,7 @@ _PROPAGANDA_NOUNS = word_set("machine outlets media channels narrative narrative
 
 
 _QUOTE_MARKS = frozenset(['"', "“", "”", "'", "‘", "’"])
+_LINK_OPENERS = _QUOTE_MARKS | {"["}
 
 
 def _past_quoted_word(units: list[Unit], first: int) -> tuple[int, int]:
@@ -479,12 +577,45 @@ def _view_of(work: BlockWork, i: int) -> int | None:
         return None
     end = _past_name(units, end, term.actors)  # "of Ukrainian President <name> that": the name too
     first, last = _coordinated(units, i)  # "the initiative of Oslo and Ottawa to"
-    end = max(end, last)
+    end = _owner_tail(units, max(end, last), term.kind != "adjective")
     k = first - 2 if first >= 2 and units[first - 1][LOW] == "the" else first - 1
     if k < 1 or units[k][LOW] != "of" or units[k - 1][LOW] not in _OF_VIEWS:
         return None
-    # with what it says after the owner: "the statements of X were untrue" only name them
-    return k - 1 if end + 1 < len(units) and units[end + 1][LOW] in _OF_LINKS else None
+    # with what it says after the owner: "the statements of X were untrue" only name them; a
+    # decision with its own links too ("the decisions of the council that met" name it only)
+    links = _OF_LINKS & _DECIDED.get(units[k - 1][LOW], _OF_LINKS)
+    return k - 1 if end + 1 < len(units) and units[end + 1][LOW] in links else None
+
+
+# A body a side's name may stand before as its owner ("the NATO council", "the US
+# authorities": an office the lexicon lists is one too), and the words that open a place, a
+# forum or a day told after the owner ("of Ukrainian representatives in the Contact Group to",
+# "the council at the level of ministers to", "by the Kyiv authorities on Sunday to").
+# Not a summit: "the decisions of the Bucharest summit" name the city it met in.
+_BODIES = word_set(
+    "council assembly congress senate commission representatives countries states members"
+)
+_OWNER_PLACES = word_set("in at on during")
+_PLACE_WORDS = 6
+
+
+def _owner_tail(units: list[Unit], end: int, named: bool) -> int:
+    """The last unit of the owner's phrase ending at unit `end`: past a body after a side's
+    name (`named`: "the NATO council") and a place, a forum or a day after it ("in the
+    Contact Group", "on Sunday"), when the view's link follows them; `end` otherwise."""
+    nxt = end + 1
+    if named and nxt < len(units):
+        term = units[nxt][TERM]
+        if units[nxt][LOW] in _BODIES or (term is not None and term.kind == "role"):
+            end = nxt
+    if end + 2 >= len(units) or units[end + 1][LOW] not in _OWNER_PLACES:
+        return end
+    for k in range(end + 2, min(end + 2 + _PLACE_WORDS, len(units) - 1)):
+        if not units[k][LOW].replace(" ", "").isalpha() or units[k][LOW] in _OF_LINKS:
+            return end  # a term may be words ("the foreign ministers")
+        if units[k + 1][LOW] in _OF_LINKS:
+            return k
+    return end
 
 
 def _past_name(units: list[Unit], end: int, actors: tuple[str, ...]) -> int:
@@ -510,6 +641,8 @@ _THANKED_STANCES = word_set(
     "readiness willingness commitment commitments initiative initiatives decision decisions"
 )
 _THANKED_LINKS = frozenset(["to", "that"])
+# A day or a time told between the thanked side and "for" ("thanked Ottawa on Friday for").
+_THANKED_WHEN = word_set("today yesterday again also personally warmly")
 _STANCE_OPENERS = word_set("its his her their the this that")
 _OWN_PRONOUNS = word_set("its his her their")
 _THANKED_FOR = word_set(
@@ -574,6 +707,10 @@ def _after_thanked(work: BlockWork, i: int) -> int | None:
     elif term.kind not in ("speaker", "alias"):
         return None
     k = _past_name(units, last, term.actors) + 1
+    if k + 1 < len(units) and units[k][LOW] == "on" and units[k + 1][LOW] in WEEKDAYS:
+        k += 1  # "thanked Ottawa on Friday for its decision to"
+    if k < len(units) and units[k][LOW] in WEEKDAYS | _THANKED_WHEN:
+        k += 1
     if k >= len(units):
         return None
     if units[k][LOW] in _THANKED_FOR:
