@@ -9,6 +9,10 @@ from types import MappingProxyType
 from reader.classify.types import BlockWork
 from reader.model import Verdict
 from reader.rules.compile import CompiledRules
+from reader.rules.grammar import REPORTED_POSITION, REPORTED_SPEECH
+
+# Evidence of another side's position told by the block's speaker.
+_REPORTED = frozenset([REPORTED_POSITION.id, REPORTED_SPEECH.id])
 
 
 class Verdicts:
@@ -16,7 +20,9 @@ class Verdicts:
 
     An actor's score is the sum of its evidence weights; labels go to the actors with
     attribution or carry evidence whose labelling weight reaches `min_score` and whose score
-    reaches `threshold` times the best one, dominant first: the most attributed, then the
+    reaches `threshold` times the best one (a side whose position the block reports needs only
+    `min_score`: a speaker who repeats his verbs does not drown the view he restates), dominant
+    first: the most attributed, then the
     narrator's framing, then the first attributed, then the first named ("Moscow and Kyiv
     trade blame"). How often a side is mentioned does not rank it: a speaker's claim names
     the side it is about more often than the speaker ("the General Staff said five Russian
@@ -47,6 +53,7 @@ class Verdicts:
         framing: dict[str, float] = {}
         named_at: dict[str, int] = {}  # where each actor is first named, mentions included
         first_seen: dict[str, int] = {}
+        reported: set[str] = set()
         carried = False
         score_of = scores.get  # bound once: the loop runs per evidence
         for ev in evidence:
@@ -64,13 +71,15 @@ class Verdicts:
                     first_seen[actor] = ev.start if kind == "attribution" else -1
                 if kind == "carry":
                     carried = True
+                elif ev.rule in _REPORTED:
+                    reported.add(actor)
         labels: tuple[str, ...] = ()
         if labelling:
             floor = self.threshold * max(scores[a] for a in labelling)
             chosen = [
                 actor
                 for actor, weight in labelling.items()
-                if weight >= self.min_score and scores[actor] >= floor
+                if weight >= self.min_score and (scores[actor] >= floor or actor in reported)
             ]
             if len(chosen) > 1:
                 chosen.sort(
