@@ -150,8 +150,10 @@ _SAYS_ITS_VIEW = re.compile(
 
 # A readout's opening: "Vladimir Putin had a telephone conversation with ...".
 _READOUT = re.compile(
-    r"\b(?:had|held|conducted)\s+(?:an?\s+)?(?:telephone\s+|phone\s+|video\s+|bilateral\s+)?"
-    r"(?:conversation|talks|call|meeting|conference)\s+with\b"
+    r"\b(?:(?:had|held|conducted)\s+(?:an?\s+)?(?:telephone\s+|phone\s+|video\s+|bilateral\s+)?"
+    r"(?:conversation|talks|call|meeting|conference)\s+with"
+    r"|sp(?:oke|eaks)\s+(?:(?:by|on\s+the)\s+(?:tele)?phone\s+)?(?:with|to)(?!\s+(?:the\s+)?"
+    r"(?:reporters|journalists|media|press)\b))\b"
 )
 
 

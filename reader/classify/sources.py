@@ -702,14 +702,51 @@ def joint_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         named = (*source.author, *source.counterpart)
         counterpart = tuple(dict.fromkeys(actor for actor in named if actor not in author))
         if not author:
-            if _joint_verb(work, source.joint):
+            if _joint_verb(work, source.joint) or _impersonal_stance(work, state):
                 state.joint_waiting.append(work)
             return
         for waiting in state.joint_waiting:
             _joint_line(waiting, author, counterpart, rules)
         state.joint_waiting.clear()
-    if counterpart and _joint_verb(work, source.joint):
+    if counterpart and (_joint_verb(work, source.joint) or _impersonal_stance(work, state)):
         _joint_line(work, author, counterpart, rules)
+
+
+def _impersonal_stance(work: BlockWork, state: State) -> bool:
+    """An official readout's stance told with no one as its subject ("Concern was expressed
+    over ...", "It was agreed to ...", "There was an emphasis on ..."): the readout's way to
+    give what the parties to the call said together, so the author's and the counterpart's,
+    in a block that names no person or office (after "Putin noted ...", "It was also
+    stressed that ..." goes on with him: the author's alone). A story's reporter gives none."""
+    if not state.official or _IMPERSONAL.search(work.folded) is None:
+        return False
+    if any(term.kind in ("speaker", "role") for _, _, term in work.terms):
+        return False  # "The President of Russia briefed ... Hope was expressed that ...": his
+    if _HE_OR_SHE.search(work.folded):
+        return False
+    return not any(ev.kind in _SPEECH and ev.rule != CARRY_DOCUMENT.id for ev in work.evidence)
+
+
+_HE_OR_SHE = re.compile(r"\b(?:he|she)\b")
+
+
+# A stance told in the impersonal passive at a sentence's start (past a short opening phrase:
+# "In particular, ..."): "it was agreed/stressed/noted that (or to)", "there was an emphasis
+# (a consensus, an understanding) on", or a stance noun phrase with no relative pronoun before
+# "was expressed/voiced/noted/reaffirmed/underlined" and no "by" naming who ("Dissatisfaction
+# was expressed with ...", "Support for X was reaffirmed"). A topic ("were discussed") is none.
+_IMPERSONAL = re.compile(
+    r"(?:^|[.;:!?]\s+)(?:(?:[\w'-]+\s+){0,3}?[\w'-]+,\s+)?(?:"
+    r"it\s+was\s+(?:(?:also|further|again|jointly|firmly)\s+)*(?:agreed|emphasi[sz]ed|stressed|"
+    r"underlined|underscored|noted|pointed\s+out|reaffirmed|reiterated|confirmed|highlighted|"
+    r"recogni[sz]ed|acknowledged)\s+(?:that|to)\b"
+    r"|there\s+(?:was|were)\s+(?:also\s+)?(?:an?\s+)?(?:(?:special|particular|strong|shared|"
+    r"common|mutual|broad|full)\s+)?(?:emphasis|stress|consensus|agreement|understanding)\s+"
+    r"(?:on|that|about|over|regarding)\b"
+    r"|(?:(?!\b(?:which|that|who|whom|whose|by)\b)[^.;:,\"“”]){1,160}?\s+(?:was|were)\s+"
+    r"(?:(?:also|again|jointly|firmly)\s+)*(?:expressed|voiced|noted|reaffirmed|reiterated|"
+    r"underlined|underscored|emphasi[sz]ed|stressed|highlighted)\b(?!\s+by\b))"
+)
 
 
 def _joint_verb(work: BlockWork, subjects: tuple[str, ...]) -> bool:
