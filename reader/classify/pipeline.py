@@ -355,21 +355,10 @@ def _colon_label(
     if any(start == 0 and end >= cut for start, end in work.excluded):
         return None  # "LONDON: Following ...": a dateline (reader.classify.scan), no speaker
     pre_units = first_phrase(before)
-    after = before.index(pre_units[-1]) + 1 if pre_units else len(before)
     if _opening_phrase(before, work, cut):
         return None  # "On Friday, Zelensky said: ...": the sentence's own subject speaks
-    if after < len(before) and pre_units[-1][LOW].endswith(("'s", "’s")):
-        return None  # "Ambassador's warning: ...": a possessive heads a noun, a heading
-    if after < len(before) and before[after][LOW] in _CLAUSE_WORDS:
-        # "Partners have eased up on sanctions: Zelenskiy": a clause, its source after; "Two
-        # people were hurt: <names>": a sentence that a list completes, no speaker's label
+    if _heading(before, pre_units, work, is_title):
         return None
-    if after < len(before) and _qualifies_noun(before[after], work, before[after + 1 : after + 2]):
-        return None  # "Ukraine peace push: ...", "PM call with ...": the name qualifies a noun
-    if is_title and _meeting_label(pre_units):
-        return None  # "<Side> PM Talks With <name>: <date>": a meeting's title, no speaker
-    if described_thing(pre_units):
-        return None  # "Russian Missiles Hit Kyiv Overnight: ...": a clause about things
     who = resolve(pre_units, state.names)
     learn(who, state.names)
     who = known_role(who, state)
@@ -380,6 +369,23 @@ def _colon_label(
     if len(who.actors) > 1 and not any(u[LOW] in ("and", "&") for u in pre_units):
         return None  # "Russian Drones Breach Polish Airspace: ...": a clause, no speaker
     return who, pre_units, cut, transcript
+
+
+def _heading(before: list[Unit], pre_units: list[Unit], work: BlockWork, is_title: bool) -> bool:
+    """Words before a colon that head a noun or a clause, not a speaker's name: a heading, a
+    headline's clause, a meeting's title."""
+    after = before.index(pre_units[-1]) + 1 if pre_units else len(before)
+    if after < len(before) and pre_units[-1][LOW].endswith(("'s", "’s")):
+        return True  # "Ambassador's warning: ...": a possessive heads a noun, a heading
+    if after < len(before) and before[after][LOW] in _CLAUSE_WORDS:
+        # "Partners have eased up on sanctions: Zelenskiy": a clause, its source after; "Two
+        # people were hurt: <names>": a sentence that a list completes, no speaker's label
+        return True
+    if after < len(before) and _qualifies_noun(before[after], work, before[after + 1 : after + 2]):
+        return True  # "Ukraine peace push: ...", "PM call with ...": the name qualifies a noun
+    if is_title and _meeting_label(pre_units):
+        return True  # "<Side> PM Talks With <name>: <date>": a meeting's title, no speaker
+    return described_thing(pre_units)  # "Russian Missiles Hit Kyiv Overnight: ...": a clause
 
 
 def _meeting_label(units: list[Unit]) -> bool:

@@ -58,6 +58,9 @@ _DECIDED: dict[str, frozenset[str]] = {
 }
 # The infinitive of a course the speaker reads into the other's decision, not a step it took.
 _COURSES = word_set("choose pursue continue persist opt embark follow")
+# Words right before a decision that make it one not taken: "any decision by Kyiv to ...",
+# "a possible decision of the allies to ...".
+_HYPOTHETICAL = word_set("any whatever possible potential eventual future hypothetical")
 # Words before the decision's phrase that make it a time or a topic, not a thing answered.
 _DECISION_FRAME = re.compile(
     r"\b(?:after|before|since|following|until|amid|regarding|concerning|ahead\s+of|heels\s+of|"
@@ -310,6 +313,8 @@ def _decision_told(work: BlockWork, i: int, j: int) -> bool:
         k += 1
     if k + 1 < len(units) and units[k][LOW] == "to" and units[k + 1][LOW] in _COURSES:
         return False
+    if any(units[h][LOW] in _HYPOTHETICAL for h in range(max(0, j - 2), j)):
+        return False  # "would respect any decision by Kyiv to": none taken yet
     first = min(i, j)
     start = work.sentence_start(units[first][START])
     return _DECISION_FRAME.search(work.folded[start : units[first][START]]) is None
