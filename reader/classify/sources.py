@@ -948,7 +948,7 @@ _TOPICS = frozenset(["action.discussed"])
 
 # Verbs that only report: "..., he said", "the readout said" add no position of their own.
 _REPORTING = frozenset(
-    ["say", "tell", "add", "write", "report", "post", "state", "note", "announce", "confirm"]
+    ["say", "tell", "add", "write", "report", "post", "state", "note", "announce", "confirm", "recall"]
 )
 
 
