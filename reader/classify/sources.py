@@ -946,9 +946,22 @@ def _verbs_outside(
 _TOPICS = frozenset(["action.discussed"])
 
 
-# Verbs that only report: "..., he said", "the readout said" add no position of their own.
+# Verbs that only report: "..., he said", "the readout said" add no position of their own, nor
+# does a speaker's memory of an act ("He recalled that the council visited Kyiv last fall").
 _REPORTING = frozenset(
-    ["say", "tell", "add", "write", "report", "post", "state", "note", "announce", "confirm", "recall"]
+    [
+        "say",
+        "tell",
+        "add",
+        "write",
+        "report",
+        "post",
+        "state",
+        "note",
+        "announce",
+        "confirm",
+        "recall",
+    ]
 )
 
 
@@ -1113,7 +1126,9 @@ def _held_for(folded: str, start: int, found: re.Match[str]) -> bool:
 # ..."): the source only reports what follows.
 _ACCORDING_OPENS = re.compile(r"\W*according\s+to\s+[^,.;:]{1,80},\s+")
 # ... or closes with it ("..., according to a readout posted by the ministry on Friday.")
-_ACCORDING_CLOSES = re.compile(r",[\"”’]?\s+according\s+to\s+[^,.;:!?\"“”]{1,120}[.!?]?[\"”’)]*\s*$")
+_ACCORDING_CLOSES = re.compile(
+    r",[\"”’]?\s+according\s+to\s+[^,.;:!?\"“”]{1,120}[.!?]?[\"”’)]*\s*$"
+)
 
 
 def _according(folded: str, start: int, end: int) -> bool:
