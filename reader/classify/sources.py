@@ -946,9 +946,22 @@ def _verbs_outside(
 _TOPICS = frozenset(["action.discussed"])
 
 
-# Verbs that only report: "..., he said", "the readout said" add no position of their own.
+# Verbs that only report: "..., he said", "the readout said" add no position of their own, nor
+# does a speaker's memory of an act ("He recalled that the council visited Kyiv last fall").
 _REPORTING = frozenset(
-    ["say", "tell", "add", "write", "report", "post", "state", "note", "announce", "confirm"]
+    [
+        "say",
+        "tell",
+        "add",
+        "write",
+        "report",
+        "post",
+        "state",
+        "note",
+        "announce",
+        "confirm",
+        "recall",
+    ]
 )
 
 
@@ -969,7 +982,7 @@ def reported_actions(work: BlockWork, rules: CompiledRules) -> None:
         if _between(excluded, start, end)
         and (
             any(form.lemma in _REPORTING for _, _, form in _between(index[0], start, end))
-            or _ACCORDING_OPENS.match(work.folded, start) is not None
+            or _according(work.folded, start, end)
         )
     ]
     if not reporting:
@@ -1003,9 +1016,12 @@ def _only_an_action(
     where = [span for _, span in spans]
     start = min(s for s, _ in where)
     opening = work.sentence_start(start)
-    outside = _verbs_outside(index, where, opening, end)
-    if not outside and _ACCORDING_OPENS.match(work.folded, opening) is not None:
-        # "According to him, the parties discussed a ceasefire": the source only reports it
+    # a closing "according to" names the source, its verbs its own ("a readout posted by X")
+    closing = _ACCORDING_CLOSES.search(work.folded, opening, end)
+    outside = _verbs_outside(index, where + ([closing.span()] if closing else []), opening, end)
+    if not outside and _according(work.folded, opening, end):
+        # "According to him, the parties discussed a ceasefire", "The chiefs spoke by phone,
+        # according to a spokesperson": the source only reports it
         topics = any(rule.id in _TOPICS for rule, _ in spans)
         return not topics or _past_discussion(work, opening, end)
     if len(outside) != 1 or outside[0][2].lemma not in _REPORTING:
@@ -1109,6 +1125,19 @@ def _held_for(folded: str, start: int, found: re.Match[str]) -> bool:
 # A sentence that opens with its source ("According to him, ...", "According to the Kremlin,
 # ..."): the source only reports what follows.
 _ACCORDING_OPENS = re.compile(r"\W*according\s+to\s+[^,.;:]{1,80},\s+")
+# ... or closes with it ("..., according to a readout posted by the ministry on Friday.")
+_ACCORDING_CLOSES = re.compile(
+    r",[\"”’]?\s+according\s+to\s+[^,.;:!?\"“”]{1,120}[.!?]?[\"”’)]*\s*$"
+)
+
+
+def _according(folded: str, start: int, end: int) -> bool:
+    """The sentence folded[start:end] names its source by an "according to" that opens it or
+    closes it after a comma: the source only reports what the sentence tells."""
+    return (
+        _ACCORDING_OPENS.match(folded, start) is not None
+        or _ACCORDING_CLOSES.search(folded, start, end) is not None
+    )
 
 
 def _across(sentences: list[tuple[int, int]]) -> tuple[int, int]:
