@@ -202,10 +202,10 @@ _HOST_PREP = "to"
 # Russia" is Washington's (a spokesperson "for the Khortytsia group" is the group's own).
 _ENVOY = re.compile(r"\b(?:envoy|ambassador|representative)s?\b")
 # Diplomats posted to a capital, whose "in" names the host: "the chargé d'affaires in Moscow",
-# "the Russian Embassy in London".
+# "the Russian Embassy in London", "the monitoring mission in Ukraine".
 _POSTED = re.compile(
     r"\b(?:envoy|ambassador|embass(?:y|ies)|chargé d'affaires|charge d'affaires|attaché|"
-    r"diplomat)s?$"
+    r"diplomat|mission)s?$"
 )
 # A leader's own staff serve the one they are "to": "press secretary to the President of
 # Ukraine", "adviser to the Russian president" take that leader's side; "to" is no host there.
