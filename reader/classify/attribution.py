@@ -3376,6 +3376,11 @@ _PEOPLE_IN_OFFICE = word_set(
 )
 
 
+# A body posted abroad, no person: "the mission said" is the mission last named as such (a
+# side's, by `known_role`), never the person who spoke last.
+_MISSIONS = frozenset(["mission", "missions", "permanent mission", "diplomatic mission"])
+
+
 def role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who | Speaker | None:
     """Who "the minister" is: the person last named with that role (carried over from the
     block where they were named, a `Speaker`), else the last speaker carried over."""
@@ -3398,6 +3403,8 @@ def role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who 
     house = _house_office(work, who, state)
     if house is not None:
         return house
+    if set(who.roles) & _MISSIONS:
+        return None  # "the monitoring mission in <host> said": a body, no person named before
     return (
         _self_named_author(work, who, state)
         or _headline_office(who, state)

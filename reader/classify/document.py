@@ -961,6 +961,11 @@ _HEAD_SHORT = {
     "pm": r"pm|prime\s+minister",
     "min.": r"min\.|minister",
     "mfa": r"mfa|foreign\s+ministry|ministry\s+of\s+foreign\s+affairs",
+    # a headline's "diplomat" or "envoy" is the envoy, the ambassador or the permanent
+    # representative the paragraphs under it name ("Diplomat assumes ..." over "..., the
+    # Russian envoy noted")
+    "diplomat": r"diplomat|envoy|ambassador|permanent\s+representative",
+    "envoy": r"envoy|diplomat|ambassador|permanent\s+representative",
 }
 
 

@@ -202,10 +202,10 @@ _HOST_PREP = "to"
 # Russia" is Washington's (a spokesperson "for the Khortytsia group" is the group's own).
 _ENVOY = re.compile(r"\b(?:envoy|ambassador|representative)s?\b")
 # Diplomats posted to a capital, whose "in" names the host: "the chargé d'affaires in Moscow",
-# "the Russian Embassy in London".
+# "the Russian Embassy in London", "the monitoring mission in Ukraine".
 _POSTED = re.compile(
     r"\b(?:envoy|ambassador|embass(?:y|ies)|chargé d'affaires|charge d'affaires|attaché|"
-    r"diplomat)s?$"
+    r"diplomat|mission)s?$"
 )
 # A leader's own staff serve the one they are "to": "press secretary to the President of
 # Ukraine", "adviser to the Russian president" take that leader's side; "to" is no host there.
@@ -1349,7 +1349,7 @@ def one_party(terms: Iterable[tuple[int, int, Term]], start: int, end: int) -> t
 # <cause>", "... due to <cause>"), up to a mark. Each is read from its own word: a cause is
 # often inside a topic's phrase.
 _TOPIC = re.compile(
-    r"\b(?:on|concerning|regarding|about|in\s+connection\s+with|(?P<cause>"
+    r"\b(?:on|concerning|regarding|about|in\s+connection\s+with|in\s+view\s+of|(?P<cause>"
     r"following|due\s+to|in\s+response\s+to|because\s+of|amid))\s+(?=[^:;,.()]{3})"
 )
 _TOPIC_END = re.compile(r"[:;,.()]")
@@ -1470,6 +1470,11 @@ _BLAME = word_set(
     "murder seizure abduction"
 )
 _BY_WORD = re.compile(r"\sby\s")
+# An agent named by the author's verdict on it, no side needed ("by terrorists", "by the
+# aggressor", "by the occupying forces").
+_ACCUSED_AGENT = re.compile(
+    r"(?:the\s+)?(?:terrorists?|aggressors?|occupiers|invaders|occupying\s+forces|occupation\s+forces)\b"
+)
 
 
 def _blamed(
@@ -1485,6 +1490,8 @@ def _blamed(
     by = _BY_WORD.search(folded, begin, end)
     if by is None:
         return False
+    if _ACCUSED_AGENT.match(folded, by.end()):
+        return True  # "the shelling of the town by terrorists": the agent named by a verdict
     return any(
         by.end() <= start < by.end() + _AGENT_REACH and not set(actors) & set(author)
         for start, actors in named

@@ -365,15 +365,16 @@ _ADJUNCT_WORDS = 2
 def _adjunct_possessive(units: list[Unit], i: int) -> int | None:
     """The unit after the possessive of a common noun that the side's name or adjective at
     unit `i` qualifies, past up to two words ("the NATO airborne drills' stated aim", "the
-    US naval mission's"); None if there is none (an office's is the side's own: a role is a
-    term, read by reader.classify.positions)."""
+    US naval mission's", "the US embassy's": an office or a body the side runs owns it too);
+    None if there is none."""
     term = units[i][TERM]
     if term is None or term.kind not in ("speaker", "alias", "adjective"):
         return None
     for k in range(i + 1, min(i + 1 + _ADJUNCT_WORDS, len(units) - 1)):
         low = units[k][LOW]
-        if low.endswith("'s") and low[:-2].isalpha() and units[k][TERM] is None:
-            return k + 1
+        held = units[k][TERM]
+        if low.endswith("'s") and low[:-2].isalpha() and (held is None or held.kind == "role"):
+            return k + 1  # "the US naval mission's", "the US embassy's": what the side runs
         if units[k][TERM] is not None or not low.isalpha() or units[k][CAP]:
             return None
         if low in _NOT_MODIFIERS:
