@@ -930,6 +930,39 @@ _SALUTATION = re.compile(
 )
 
 
+def salutation_opening(work: BlockWork, state: State) -> bool:
+    """One of the first paragraphs of a page no rule has named the author of, that opens by
+    addressing a body's chair or members ("Thank you, Madam Chair.", "Mr. President,
+    distinguished members of the Council,", "Excellencies, dear colleagues,"): the page is one
+    delegate's speech reposted under its topic, an official document whose lines wait for the
+    one that names the side the delegate speaks for (as under "Statement by Ambassador
+    <name>"), the salutation among them. A page whose title or opening already put a side
+    forward is left to the author found from it (reader.classify.authorship)."""
+    if state.official or state.source is not None or state.document is not None:
+        return False
+    if state.voice is not None or state.statement is not None or state.lead is not None:
+        return False
+    if work.main or not work.sentences:
+        return False
+    start, end = work.sentences[0]
+    if _CHAIR_SALUTATION.match(work.folded, start, end) is None:
+        return False
+    state.official = state.author_pending = True
+    state.unvoiced.append(work)
+    return True
+
+
+# A salutation to a body's chair or members, opening a line ("Thank you, Mr. Chair.", "Madam
+# President, Excellencies,"): a delegate's speech begins. A host's "Good morning, everyone" or
+# a bare "Thank you" names no body.
+_CHAIR_SALUTATION = re.compile(
+    r"\W*(?:(?:thank\s+you|thanks)(?:\s+(?:very|so)\s+much)?,?\s+)?(?:(?:mr|mister|madam|madame)\.?\s+)?"
+    r"(?:(?:president|chair(?:man|woman|person)?|vice[- ]chair(?:person)?|co-chairs?)\b|"
+    r"excellenc(?:y|ies)\b|(?:dear|distinguished|esteemed)\s+(?:colleagues|delegates|members)\b)"
+    r"[^.!?:;]{0,160}[,.!:;]?\s*\Z"
+)
+
+
 def resolve_title(works: list[BlockWork], who: Who, rules: CompiledRules, distance: int) -> None:
     """A headline's 'source' or 'MoD' is the source the first paragraphs name; a headline's
     "Balitsky: ..." is the actor the first paragraphs tie that name to ("Zaporozhye Region
