@@ -32,6 +32,7 @@ from reader.classify.types import (
     BlockWork,
     Speaker,
     State,
+    Unit,
     Who,
 )
 from reader.classify.units import (
@@ -107,7 +108,8 @@ OFFICIAL_TITLE = re.compile(
     r"\W*(?:(?:(?:full\s+)?text|excerpts?)\s+(?:of|from)\s+(?:the\s+)?|from\s+(?:the\s+)?|joint\s+|"
     r"kremlin\s+|white\s+house\s+)?"
     r"(?:statement|declaration|summit\s+declaration|communiqu[eé]|readout|press\s+release|"
-    r"remarks|address|comment|briefing|press\s+conference|news\s+conference|transcript|"
+    r"remarks|address|speech|intervention|comment|briefing|press\s+conference|news\s+conference|"
+    r"transcript|"
     r"(?:telephone|phone)\s+(?:conversation|call)s?|meeting|talks)\b",
     re.IGNORECASE,
 )
@@ -207,6 +209,12 @@ def document_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
     if office:  # "Foreign Ministry statement on ...": whose, the first lines say
         state.official = state.author_pending = True
         state.office = office
+        state.document_topic = allowed(Who("actor", (), member=True), work, rules)
+        return
+    sided = _sided_office_genre(work) if state.document is None else ()
+    if sided:  # "MFA of Ukraine statement on ...": that side's statement
+        state.official = state.reports = True
+        state.document = sided
         state.document_topic = allowed(Who("actor", (), member=True), work, rules)
         return
     if not (OFFICIAL_TITLE.match(text) or "readout" in work.folded):
@@ -323,20 +331,47 @@ def _office_genre(work: BlockWork) -> str:
     site rule knows it, whose author the first lines name (a first person in one side's own
     words). The office's words (the last office named), or "" ("Kremlin statement on ..."
     names its side; "Ministry statement on the strike contradicts ..." is a headline)."""
-    match = _OFFICE_GENRE.match(work.folded)
-    if match is None or work.quotes:
-        return ""
-    genre = match.end(1) + 1
-    if any(
-        not form.participle and at > match.start(1) for at, _, form in work.verbs if at != genre
-    ):
-        return ""  # a verb in the office's words, or a finite one after its genre
-    start, end = match.span(1)
-    units = [u for u in work.units if start <= u[START] < end]
+    units = _genre_issuer(work)
     roles = [u for u in units if u[TERM] is not None and u[TERM].kind == "role"]
     if not roles or any(u[LOW] != "the" for u in units if u not in roles):
         return ""
     return roles[-1][LOW].removesuffix("'s").replace("-", " ")
+
+
+def _sided_office_genre(work: BlockWork) -> tuple[str, ...]:
+    """A title that names its document by an office and the one side it serves, then the
+    genre ("MFA of Ukraine statement on ...", "Russian Foreign Ministry comment regarding
+    ...", "Lithuania's Defence Ministry statement on ..."): that side's official document,
+    as "Statement of the MFA of <state> on ..." is. A name alone ("Kremlin statement on
+    ...") may be a story's subject; an office is the document's own signature."""
+    units = _genre_issuer(work)
+    if not any(u[TERM] is not None and u[TERM].kind == "role" for u in units):
+        return ()
+    sides: set[str] = set()
+    for unit in units:
+        term = unit[TERM]
+        if term is not None and term.kind in ("alias", "adjective") and term.actors:
+            sides.update(term.actors)
+        elif unit[LOW] not in ("the", "of") and (term is None or term.kind != "role"):
+            return ()  # another word: no office's signature ("Ukraine's grain statement")
+    return tuple(sides) if len(sides) == 1 else ()
+
+
+def _genre_issuer(work: BlockWork) -> list[Unit]:
+    """The units of the words before a document's genre in a title of the form "<issuer>
+    statement on <topic>" (`_OFFICE_GENRE`), or [] when the title is no such form: quoted, or
+    with a verb in the issuer's words or a finite one after the genre (a headline's: "Ministry
+    statement on the strike contradicts ...")."""
+    match = _OFFICE_GENRE.match(work.folded)
+    if match is None or work.quotes:
+        return []
+    genre = match.end(1) + 1
+    if any(
+        not form.participle and at > match.start(1) for at, _, form in work.verbs if at != genre
+    ):
+        return []
+    start, end = match.span(1)
+    return [u for u in work.units if start <= u[START] < end]
 
 
 # An office's words, then a document's genre, alone or before its topic or occasion.
@@ -892,6 +927,39 @@ _SALUTATION = re.compile(
     r"|\W*(?:good\s+(?:morning|afternoon|evening)|hello)(?:,?\s+(?:everyone|everybody|all))?"
     r"[,.!]?\s*\Z"
     r"|\W*(?:thank\s+you|thanks)(?:\s+(?:very|so)\s+much)?[,.!]?\s*\Z"  # "Thank you," alone
+)
+
+
+def salutation_opening(work: BlockWork, state: State) -> bool:
+    """One of the first paragraphs of a page no rule has named the author of, that opens by
+    addressing a body's chair or members ("Thank you, Madam Chair.", "Mr. President,
+    distinguished members of the Council,", "Excellencies, dear colleagues,"): the page is one
+    delegate's speech reposted under its topic, an official document whose lines wait for the
+    one that names the side the delegate speaks for (as under "Statement by Ambassador
+    <name>"), the salutation among them. A page whose title or opening already put a side
+    forward is left to the author found from it (reader.classify.authorship)."""
+    if state.official or state.source is not None or state.document is not None:
+        return False
+    if state.voice is not None or state.statement is not None or state.lead is not None:
+        return False
+    if work.main or not work.sentences:
+        return False
+    start, end = work.sentences[0]
+    if _CHAIR_SALUTATION.match(work.folded, start, end) is None:
+        return False
+    state.official = state.author_pending = True
+    state.unvoiced.append(work)
+    return True
+
+
+# A salutation to a body's chair or members, opening a line ("Thank you, Mr. Chair.", "Madam
+# President, Excellencies,"): a delegate's speech begins. A host's "Good morning, everyone" or
+# a bare "Thank you" names no body.
+_CHAIR_SALUTATION = re.compile(
+    r"\W*(?:(?:thank\s+you|thanks)(?:\s+(?:very|so)\s+much)?,?\s+)?(?:(?:mr|mister|madam|madame)\.?\s+)?"
+    r"(?:(?:president|chair(?:man|woman|person)?|vice[- ]chair(?:person)?|co-chairs?)\b|"
+    r"excellenc(?:y|ies)\b|(?:dear|distinguished|esteemed)\s+(?:colleagues|delegates|members)\b)"
+    r"[^.!?:;]{0,160}[,.!:;]?\s*\Z"
 )
 
 

@@ -43,6 +43,7 @@ from reader.classify.document import (
     protest_to_envoy,
     release_lead,
     resolve_title,
+    salutation_opening,
     slug_subject,
     statement_speaker,
     statement_voice,
@@ -255,6 +256,9 @@ class _BlockOrder:
             if pending is not None or hold:
                 self.held, self.title_who = [work], pending
                 return
+        elif hold and not self.held and work.index <= _OPENINGS and self.ahead is None:
+            self.held = [work]  # "Thank you, Madam Chair.": it waits for the line naming its side
+            return
         if self.ahead is not None:
             forward_speaker(self.ahead, work, self.rules, self.ahead_quote)
             self._emit(self.ahead)
@@ -741,6 +745,8 @@ def _body_document_source(work: BlockWork, rules: CompiledRules, state: State) -
         # "X provided the following readout:", "X spoke to Y this morning"; "On behalf of
         # <state>, I ..." after a salutation that waited for the author: the salutation is theirs
         voice_earlier(state, rules)
+    elif _opens(work, state) and salutation_opening(work, state):
+        pass  # "Thank you, Madam Chair.": a delegate's speech, its author named further on
     elif state.official:
         if work.index <= _OPENINGS:
             readout_sides(work, state, rules)  # "<A> had a telephone conversation with <X>"
