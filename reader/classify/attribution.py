@@ -33,6 +33,7 @@ from reader.classify.phrases import (
     TIME_PHRASE,
     WEEKDAYS,
     adverb,
+    channel_head,
     ing_form,
     learn,
     name_run_before,
@@ -44,6 +45,7 @@ from reader.classify.phrases import (
     present_form,
     resolve,
     state_head,
+    task_office,
     tie_appositive,
     tie_office,
     unofficial_word,
@@ -1567,6 +1569,8 @@ def _resolve_subject(verb: _Verb, a: int, b: int, person: Who | None) -> Who:
     """Who the subject's phrase at units a..b names (a person's noun as found), with the
     names it ties learnt and a conjunct before it joined."""
     who = person or resolve(verb.units[a:b], verb.state.names)
+    if who.kind == "role" and task_office(verb.units, a, verb.floor):
+        return Who("unknown", (), who.start, who.end, who.roles)  # "a monitoring mission"
     learn(who, verb.state.names)
     held = _office_and_former(verb.units, a, verb.floor)
     if held is not None and who.kind == "unknown":
@@ -2007,8 +2011,8 @@ def _addressee(verb: _Verb, a: int) -> bool:
 def _phrase_end(units: list[Unit], i: int, floor: int) -> int:
     """Where the subject phrase before the verb ends (a name, a term or a title word), past
     "of the call" after an office; below `floor` when nothing there can name anyone."""
-    if i >= floor and state_head(units, i, floor):
-        return i  # "NATO countries said"
+    if i >= floor and (state_head(units, i, floor) or channel_head(units, i, floor)):
+        return i  # "NATO countries said", "the Pentagon's website says"
     if i >= floor and units[i][TERM] is None and not units[i][CAP]:
         i = _head_before_of(units, i, floor)  # "The Kremlin's readout of the call said"
     if i < floor or not (

@@ -65,6 +65,16 @@ def note_headline(work: BlockWork, state: State) -> None:
     if len(sides) == 1:
         member = any(who.member for _, who in work.main if who.kind == "actor")
         state.headline = Speaker(next(iter(sides)), work.index, member=member)
+    elif (
+        not sides
+        and state.lead is not None
+        and state.lead.block == work.index
+        and state.lead.member
+    ):
+        # "Norway expels Russian diplomats": a member state's own act, the one side the title
+        # puts forward (`note_lead`), makes the story that member's; a side's strike on
+        # another ("Russia fires missiles at Odesa") may be told from the target's side
+        state.headline = state.lead
 
 
 def _signed_article(work: BlockWork, state: State) -> None:

@@ -205,7 +205,14 @@ _ENVOY = re.compile(r"\b(?:envoy|ambassador|representative)s?\b")
 # "the Russian Embassy in London", "the monitoring mission in Ukraine".
 _POSTED = re.compile(
     r"\b(?:envoy|ambassador|embass(?:y|ies)|chargé d'affaires|charge d'affaires|attaché|"
-    r"diplomat|mission)s?$"
+    r"diplomat|missions?|delegations?|representations?)s?$"
+)
+# A state's office at a body or in a capital, whose "of" names the state that sends it and
+# whose "to" after that names the host: "the Permanent Mission of Ukraine to the OSCE",
+# "the Ambassador of the Russian Federation to NATO" are the sender's.
+_SENT = re.compile(
+    r"\b(?:envoys?|ambassadors?|representatives?|missions?|delegations?|embass(?:y|ies)|"
+    r"representations?)$"
 )
 # A leader's own staff serve the one they are "to": "press secretary to the President of
 # Ukraine", "adviser to the Russian president" take that leader's side; "to" is no host there.
@@ -321,6 +328,7 @@ class _Phrase:
         "previous",
         "pronoun",
         "roles",
+        "sent",
         "surnames",
         "unofficial",
     )
@@ -349,6 +357,7 @@ class _Phrase:
         self.office = ""  # a speaker word in lower case another side's adjective qualifies
         self.plain = False  # an adjective of the side itself, not a patron's (`_patron`)
         self.unofficial = False  # a word that sets the person apart from the state (`_private`)
+        self.sent = False  # past "<mission> of": a "to" after the sender opens the host
 
     def take(self, unit: Unit) -> bool:
         """Read one unit; False where the phrase ends ("Mission in Ukraine": a place)."""
@@ -357,7 +366,7 @@ class _Phrase:
         term = unit[TERM]
         low = unit[LOW]
         previous = self.previous
-        if term is None and _opens_host(previous, low):
+        if term is None and (_opens_host(previous, low) or self._host_of_sender(previous, low)):
             self.host = 1
             return True
         if term is None and low in _NP_PREP and previous is not None:
@@ -397,7 +406,19 @@ class _Phrase:
         # spokesman for the Ukrainian navy" names his service)
         self.complement = self.complement or bool(self.adjective) or _portfolio(low, previous)
         self.in_office = True
+        self.sent = self.sent or (low == "of" and _SENT.search(previous[LOW]) is not None)
         return None
+
+    def _host_of_sender(self, previous: Unit | None, low: str) -> bool:
+        """ "to" right after the side that sends a mission ("the Mission of Ukraine to the
+        OSCE"): the host follows, as after "envoy to"."""
+        return (
+            low == _HOST_PREP
+            and self.sent
+            and previous is not None
+            and previous[TERM] is not None
+            and previous[TERM].kind in ("alias", "adjective")
+        )
 
     def _in_host(self, unit: Unit) -> bool:
         """Past "envoy to": whether `unit` is part of the host ("to the United Nations",
@@ -565,6 +586,7 @@ class _Phrase:
             and not head[CAP]
             and head[LOW].isalpha()
             and head[LOW] not in _STATE_NOUNS
+            and head[LOW] not in CHANNELS
         )
 
 
@@ -899,8 +921,8 @@ def _conjunct_ties(units: Sequence[Unit]) -> list[Tie]:
 def np_before(units: Sequence[Unit], i: int, floor: int) -> tuple[int, int]:
     """The noun phrase ending at unit `i` (inclusive), as a [start, end) range of units."""
     j = i
-    if state_head(units, i, floor):
-        j = i - 1  # "NATO countries said", "allied governments have agreed"
+    if state_head(units, i, floor) or channel_head(units, i, floor):
+        j = i - 1  # "NATO countries said", "the Kremlin's website says"
     while j >= floor and i - j < 14:
         if units[j][TERM] is None and units[j][LOW] in ARTICLES:
             if not _determiner_inside(units, j, floor):
@@ -923,6 +945,49 @@ def state_head(units: Sequence[Unit], i: int, floor: int) -> bool:
 
 
 _STATE_HEADS = frozenset(["countries", "states", "nations", "governments", "capitals", "powers"])
+# A side's own channel, which says what its owner says: "the Pentagon's website describes",
+# "the ministry's page reads". Only after the owner's name or office, never after a side's
+# adjective alone ("a Russian website" is anyone's).
+CHANNELS = word_set("website websites site webpage page account channel feed")
+
+
+# Offices also named for what they do, after a common noun that makes them a task or a body
+# of no side's: "the UN human rights monitoring mission", "a peacekeeping mission", "a trade
+# delegation" are not the mission or delegation a side's adjective named earlier.
+_TASK_OFFICES = word_set("mission missions delegation delegations")
+
+
+def task_office(units: Sequence[Unit], a: int, floor: int) -> bool:
+    """The phrase at unit `a` opens with a task office (`_TASK_OFFICES`) right after a word in
+    lower case that is no article, no possessive and no function word: a compound noun
+    ("monitoring mission"), no office of anyone the article named."""
+    if a - 1 < floor or units[a][LOW] not in _TASK_OFFICES:
+        return False
+    before = units[a - 1]
+    low = before[LOW]
+    return (
+        before[TERM] is None
+        and not before[CAP]
+        and low.isalpha()
+        and low not in NOUN_MARK
+        and low not in OBJECT_PREP
+        and low not in _SUBORDINATORS
+        and low not in NP_MODIFIERS
+        and low != "that"
+    )
+
+
+def channel_head(units: Sequence[Unit], i: int, floor: int) -> bool:
+    """Unit `i` is a channel noun (`CHANNELS`) right after its owner: a side's name or office,
+    possessive or not ("the Kremlin website", "the U.S. Army's website"), or a name's
+    possessive ("the U.S. Army in Europe's website": the name's phrase says whose)."""
+    if i - 1 < floor or units[i][TERM] is not None or units[i][LOW] not in CHANNELS:
+        return False
+    owner = units[i - 1]
+    term = owner[TERM]
+    if term is None:
+        return owner[CAP] and owner[LOW].endswith(("'s", "’s"))
+    return term.kind in _OFFICES or term.kind == "alias"
 
 
 def _determiner_inside(units: Sequence[Unit], j: int, floor: int) -> bool:
@@ -932,8 +997,27 @@ def _determiner_inside(units: Sequence[Unit], j: int, floor: int) -> bool:
     return (
         j - 2 >= floor
         and (units[j - 1][LOW] in _NP_PREP or units[j - 1][LOW] == _HOST_PREP)
-        and (_is_role(units[j - 2]) or unofficial_word(units[j - 2]) or _capitalised(units[j - 2]))
+        and (
+            _is_role(units[j - 2])
+            or unofficial_word(units[j - 2])
+            or _capitalised(units[j - 2])
+            or (units[j - 1][LOW] == _HOST_PREP and _sender(units, j - 2, floor))
+        )
     )
+
+
+def _sender(units: Sequence[Unit], k: int, floor: int) -> bool:
+    """Unit `k` is the side that sends a mission, after its "of": "the Mission of (the
+    Republic of) Ukraine", "the Ambassador of the Russian Federation"."""
+    term = units[k][TERM]
+    if term is None or term.kind not in ("alias", "adjective"):
+        return False
+    h = k - 1
+    while h > floor and h >= k - 4 and units[h][LOW] in ARTICLES | _STATE_FORMS | {"of"}:
+        if units[h][LOW] == "of" and _is_role(units[h - 1]):
+            return _SENT.search(units[h - 1][LOW]) is not None
+        h -= 1
+    return False
 
 
 def unofficial_word(unit: Unit) -> bool:
@@ -1023,7 +1107,7 @@ def _links_inside(units: Sequence[Unit], j: int) -> bool:
     return (
         (low == "on" and _capitalised(left) and units[j + 1][CAP])
         or (low in _NP_PREP and (left_term is not None or (left[CAP] and namelike(left[LOW]))))
-        or (low == _HOST_PREP and _is_role(left))
+        or (low == _HOST_PREP and (_is_role(left) or _sender(units, j - 1, 0)))
         or (
             low == "and"
             and left_term is not None

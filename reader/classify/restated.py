@@ -372,9 +372,8 @@ def _adjunct_possessive(units: list[Unit], i: int) -> int | None:
         return None
     for k in range(i + 1, min(i + 1 + _ADJUNCT_WORDS, len(units) - 1)):
         low = units[k][LOW]
-        held = units[k][TERM]
-        if low.endswith("'s") and low[:-2].isalpha() and (held is None or held.kind == "role"):
-            return k + 1  # "the US naval mission's", "the US embassy's": what the side runs
+        if low.endswith("'s") and low[:-2].isalpha() and _adjunct(units[k]):
+            return k + 1
         if units[k][TERM] is not None or not low.isalpha() or units[k][CAP]:
             return None
         if low in _NOT_MODIFIERS:
@@ -382,6 +381,13 @@ def _adjunct_possessive(units: list[Unit], i: int) -> int | None:
         if low.endswith("s") and units[k + 1][LOW] == "'":
             return k + 2
     return None
+
+
+def _adjunct(unit: Unit) -> bool:
+    """A common noun the side's name qualifies, or an office of its own that runs the thing:
+    "the US naval mission's", "the Russian navy's" (offices of the side's, owners alike)."""
+    term = unit[TERM]
+    return term is None or term.kind == "role"
 
 
 def _view_unowned(work: BlockWork, i: int) -> int | None:

@@ -853,6 +853,9 @@ _BEFORE_SUBJECT = frozenset([",", ".", "—", "–", ":"])
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+")
 _FIRST_NAME = re.compile(r"[A-Z][\w'’-]*\Z")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+# An appositive between a subject's name and its verb: ", the special representative of the
+# U.S. State Department for Ukraine Negotiations," or ", Norway's foreign minister,".
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an|[A-Z])[^,;:!?\"“”«»()]{0,160}?,(?=\s+[a-z])")
 _NOT_VERBS = OBJECT_PREP | frozenset(["and", "or", "but", "of", "as"])
 
 
@@ -887,8 +890,8 @@ def named_subject(work: BlockWork, state: State) -> None:
 
 def _subject_at(text: str, start: int, end: int) -> bool:
     """The name at `start`..`end` opens a sentence or follows an opening phrase, and a
-    lower-case word that can be its verb follows ("Rutte avoided"; not "Rutte's", "Rutte
-    and Zelensky", "Rutte in Kyiv")."""
+    lower-case word that can be its verb follows, past an appositive ("Rutte avoided", "Rutte,
+    the alliance's chief, avoided"; not "Rutte's", "Rutte and Zelensky", "Rutte in Kyiv")."""
     if text.startswith(("'s", "’s"), end):
         return False
     before = text[:start].rstrip()
@@ -897,5 +900,6 @@ def _subject_at(text: str, start: int, end: int) -> bool:
         before = before[: first.start()].rstrip()  # "Mark Rutte": before the first name
     if before and before[-1] not in _BEFORE_SUBJECT:
         return False
-    after = _NEXT_WORD.match(text, end)
+    aside = _APPOSITIVE.match(text, end)  # "Rutte, the alliance's chief, avoided"
+    after = _NEXT_WORD.match(text, aside.end() if aside is not None else end)
     return after is not None and after.group(1) not in _NOT_VERBS
