@@ -198,22 +198,26 @@ TIME_PHRASE = (
 # After a diplomatic role, "to" names the host, not the side: "Russia's ambassador to
 # Washington", "Ukraine's envoy to the UN". The host is part of the phrase but speaks for no one.
 _HOST_PREP = "to"
+# The words of a state's offices abroad, one vocabulary read three ways below by what the
+# preposition after the office opens: people sent ("envoy") and bodies sent ("mission"), each
+# with an optional plural "s" (an embassy's plural is spelt out).
+_ENVOY_WORDS = r"envoy|ambassador|representative"
+_MISSION_WORDS = r"mission|delegation|representation"
+_EMBASSY = r"embass(?:y|ies)"
 # Offices sent to a host, whose "for" names the host too: "the US special envoy for Ukraine and
 # Russia" is Washington's (a spokesperson "for the Khortytsia group" is the group's own).
-_ENVOY = re.compile(r"\b(?:envoy|ambassador|representative)s?\b")
+_ENVOY = re.compile(rf"\b(?:{_ENVOY_WORDS})s?\b")
 # Diplomats posted to a capital, whose "in" names the host: "the chargé d'affaires in Moscow",
-# "the Russian Embassy in London", "the monitoring mission in Ukraine".
+# "the Russian Embassy in London", "the monitoring mission in Ukraine" (not a representative:
+# "a representative in parliament" sits there).
 _POSTED = re.compile(
-    r"\b(?:envoy|ambassador|embass(?:y|ies)|chargé d'affaires|charge d'affaires|attaché|"
-    r"diplomat|missions?|delegations?|representations?)s?$"
+    rf"\b(?:envoy|ambassador|{_EMBASSY}|chargé d'affaires|charge d'affaires|attaché|diplomat|"
+    rf"{_MISSION_WORDS})s?$"
 )
 # A state's office at a body or in a capital, whose "of" names the state that sends it and
 # whose "to" after that names the host: "the Permanent Mission of Ukraine to the OSCE",
 # "the Ambassador of the Russian Federation to NATO" are the sender's.
-_SENT = re.compile(
-    r"\b(?:envoys?|ambassadors?|representatives?|missions?|delegations?|embass(?:y|ies)|"
-    r"representations?)$"
-)
+_SENT = re.compile(rf"\b(?:(?:{_ENVOY_WORDS}|{_MISSION_WORDS})s?|{_EMBASSY})$")
 # A leader's own staff serve the one they are "to": "press secretary to the President of
 # Ukraine", "adviser to the Russian president" take that leader's side; "to" is no host there.
 _STAFF = re.compile(r"\b(?:aide|advis[eo]r|press secretary|spokes(?:man|woman|person))s?$")
