@@ -590,7 +590,7 @@ class _Phrase:
             and not head[CAP]
             and head[LOW].isalpha()
             and head[LOW] not in _STATE_NOUNS
-            and head[LOW] not in CHANNELS
+            and head[LOW] not in _CHANNEL_NOUNS
         )
 
 
@@ -952,7 +952,7 @@ _STATE_HEADS = frozenset(["countries", "states", "nations", "governments", "capi
 # A side's own channel, which says what its owner says: "the Pentagon's website describes",
 # "the ministry's page reads". Only after the owner's name or office, never after a side's
 # adjective alone ("a Russian website" is anyone's).
-CHANNELS = word_set("website websites site webpage page account channel feed")
+_CHANNEL_NOUNS = word_set("website websites site webpage page account channel feed")
 
 
 # Offices also named for what they do, after a common noun that makes them a task or a body
@@ -982,10 +982,10 @@ def task_office(units: Sequence[Unit], a: int, floor: int) -> bool:
 
 
 def channel_head(units: Sequence[Unit], i: int, floor: int) -> bool:
-    """Unit `i` is a channel noun (`CHANNELS`) right after its owner: a side's name or office,
-    possessive or not ("the Kremlin website", "the U.S. Army's website"), or a name's
+    """Unit `i` is a channel noun (`_CHANNEL_NOUNS`) right after its owner: a side's name or
+    office, possessive or not ("the Kremlin website", "the U.S. Army's website"), or a name's
     possessive ("the U.S. Army in Europe's website": the name's phrase says whose)."""
-    if i - 1 < floor or units[i][TERM] is not None or units[i][LOW] not in CHANNELS:
+    if i - 1 < floor or units[i][TERM] is not None or units[i][LOW] not in _CHANNEL_NOUNS:
         return False
     owner = units[i - 1]
     term = owner[TERM]
