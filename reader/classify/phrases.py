@@ -74,8 +74,7 @@ def weighed(work: BlockWork, start: int, end: int) -> bool:
     the passive later in its sentence ("[Kyiv's request] for jets will be examined")."""
     if _WEIGHED.search(work.folded, 0, _before_object(work, start)) is not None:
         return True
-    stop = next((e for s, e in work.sentences if s <= end < e), len(work.folded))
-    return _WEIGHED_AFTER.search(work.folded, end, stop) is not None
+    return _WEIGHED_AFTER.search(work.folded, end, work.sentence_end(end)) is not None
 
 
 def _before_object(work: BlockWork, start: int) -> int:
