@@ -1548,6 +1548,8 @@ _NEXT_WORD = re.compile(r"[\s\"'‘“«]+")
 _OCCASION_ACTS = word_set("invasion")
 
 
+# The "by" that names an agent, with the spaces around it: "provoked by Russia", "the
+# shelling of the consulate by <side>" (`_agent`, `_blamed`).
 _BY = re.compile(r"\s+by\s+")
 
 # The harm a title's topic may blame on another side named as its agent ("on the destruction
@@ -1556,7 +1558,6 @@ _BLAME = word_set(
     "destruction shelling bombing bombardment attack attacks strike strikes killing killings "
     "murder seizure abduction"
 )
-_BY_WORD = re.compile(r"\sby\s")
 # An agent named by the author's verdict on it, no side needed ("by terrorists", "by the
 # aggressor", "by the occupying forces").
 _ACCUSED_AGENT = re.compile(
@@ -1574,7 +1575,7 @@ def _blamed(
     """Whether the harm named before `begin` is laid, by a "by" later in the topic phrase (up
     to `end`), on a side other than the author named right after it: blame, the author's
     account of who did it."""
-    by = _BY_WORD.search(folded, begin, end)
+    by = _BY.search(folded, begin, end)
     if by is None:
         return False
     if _ACCUSED_AGENT.match(folded, by.end()):
