@@ -2932,7 +2932,7 @@ def _closing_source(work: BlockWork, attrs: list[_Attr]) -> _Attr | None:
     between = work.folded[before.end : last.pos]
     if "that" in between.split() or ":" in between:
         return None  # "X said that, according to Y, ...": Y inside X's words
-    end = next(e for s, e in work.sentences if s <= last.pos < e)
+    end = work.sentence_end(last.pos)
     return last if _CLOSING_TAIL.match(work.folded[last.who.end : end]) else None
 
 

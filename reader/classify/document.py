@@ -619,7 +619,7 @@ def _acts_on_us(work: BlockWork, own: set[str]) -> bool:
     for _, who in work.main:
         if who.kind != "actor" or not set(who.actors) & own:
             continue
-        end = next((b for a, b in work.sentences if a <= who.start < b), len(work.text))
+        end = work.sentence_end(who.start)
         for hit in _FIRST_PERSON_TARGET.finditer(work.text, who.end, end):
             if not in_spans(hit.start(), work.quotes):
                 return True

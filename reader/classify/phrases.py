@@ -74,8 +74,7 @@ def weighed(work: BlockWork, start: int, end: int) -> bool:
     the passive later in its sentence ("[Kyiv's request] for jets will be examined")."""
     if _WEIGHED.search(work.folded, 0, _before_object(work, start)) is not None:
         return True
-    stop = next((e for s, e in work.sentences if s <= end < e), len(work.folded))
-    return _WEIGHED_AFTER.search(work.folded, end, stop) is not None
+    return _WEIGHED_AFTER.search(work.folded, end, work.sentence_end(end)) is not None
 
 
 def _before_object(work: BlockWork, start: int) -> int:
@@ -198,22 +197,26 @@ TIME_PHRASE = (
 # After a diplomatic role, "to" names the host, not the side: "Russia's ambassador to
 # Washington", "Ukraine's envoy to the UN". The host is part of the phrase but speaks for no one.
 _HOST_PREP = "to"
+# The words of a state's offices abroad, one vocabulary read three ways below by what the
+# preposition after the office opens: people sent ("envoy") and bodies sent ("mission"), each
+# with an optional plural "s" (an embassy's plural is spelt out).
+_ENVOY_WORDS = r"envoy|ambassador|representative"
+_MISSION_WORDS = r"mission|delegation|representation"
+_EMBASSY = r"embass(?:y|ies)"
 # Offices sent to a host, whose "for" names the host too: "the US special envoy for Ukraine and
 # Russia" is Washington's (a spokesperson "for the Khortytsia group" is the group's own).
-_ENVOY = re.compile(r"\b(?:envoy|ambassador|representative)s?\b")
+_ENVOY = re.compile(rf"\b(?:{_ENVOY_WORDS})s?\b")
 # Diplomats posted to a capital, whose "in" names the host: "the chargé d'affaires in Moscow",
-# "the Russian Embassy in London", "the monitoring mission in Ukraine".
+# "the Russian Embassy in London", "the monitoring mission in Ukraine" (not a representative:
+# "a representative in parliament" sits there).
 _POSTED = re.compile(
-    r"\b(?:envoy|ambassador|embass(?:y|ies)|chargé d'affaires|charge d'affaires|attaché|"
-    r"diplomat|missions?|delegations?|representations?)s?$"
+    rf"\b(?:envoy|ambassador|{_EMBASSY}|chargé d'affaires|charge d'affaires|attaché|diplomat|"
+    rf"{_MISSION_WORDS})s?$"
 )
 # A state's office at a body or in a capital, whose "of" names the state that sends it and
 # whose "to" after that names the host: "the Permanent Mission of Ukraine to the OSCE",
 # "the Ambassador of the Russian Federation to NATO" are the sender's.
-_SENT = re.compile(
-    r"\b(?:envoys?|ambassadors?|representatives?|missions?|delegations?|embass(?:y|ies)|"
-    r"representations?)$"
-)
+_SENT = re.compile(rf"\b(?:(?:{_ENVOY_WORDS}|{_MISSION_WORDS})s?|{_EMBASSY})$")
 # A leader's own staff serve the one they are "to": "press secretary to the President of
 # Ukraine", "adviser to the Russian president" take that leader's side; "to" is no host there.
 _STAFF = re.compile(r"\b(?:aide|advis[eo]r|press secretary|spokes(?:man|woman|person))s?$")
@@ -586,7 +589,7 @@ class _Phrase:
             and not head[CAP]
             and head[LOW].isalpha()
             and head[LOW] not in _STATE_NOUNS
-            and head[LOW] not in CHANNELS
+            and head[LOW] not in _CHANNEL_NOUNS
         )
 
 
@@ -948,7 +951,7 @@ _STATE_HEADS = frozenset(["countries", "states", "nations", "governments", "capi
 # A side's own channel, which says what its owner says: "the Pentagon's website describes",
 # "the ministry's page reads". Only after the owner's name or office, never after a side's
 # adjective alone ("a Russian website" is anyone's).
-CHANNELS = word_set("website websites site webpage page account channel feed")
+_CHANNEL_NOUNS = word_set("website websites site webpage page account channel feed")
 
 
 # Offices also named for what they do, after a common noun that makes them a task or a body
@@ -978,10 +981,10 @@ def task_office(units: Sequence[Unit], a: int, floor: int) -> bool:
 
 
 def channel_head(units: Sequence[Unit], i: int, floor: int) -> bool:
-    """Unit `i` is a channel noun (`CHANNELS`) right after its owner: a side's name or office,
-    possessive or not ("the Kremlin website", "the U.S. Army's website"), or a name's
+    """Unit `i` is a channel noun (`_CHANNEL_NOUNS`) right after its owner: a side's name or
+    office, possessive or not ("the Kremlin website", "the U.S. Army's website"), or a name's
     possessive ("the U.S. Army in Europe's website": the name's phrase says whose)."""
-    if i - 1 < floor or units[i][TERM] is not None or units[i][LOW] not in CHANNELS:
+    if i - 1 < floor or units[i][TERM] is not None or units[i][LOW] not in _CHANNEL_NOUNS:
         return False
     owner = units[i - 1]
     term = owner[TERM]
@@ -1545,6 +1548,8 @@ _NEXT_WORD = re.compile(r"[\s\"'‘“«]+")
 _OCCASION_ACTS = word_set("invasion")
 
 
+# The "by" that names an agent, with the spaces around it: "provoked by Russia", "the
+# shelling of the consulate by <side>" (`_agent`, `_blamed`).
 _BY = re.compile(r"\s+by\s+")
 
 # The harm a title's topic may blame on another side named as its agent ("on the destruction
@@ -1553,7 +1558,6 @@ _BLAME = word_set(
     "destruction shelling bombing bombardment attack attacks strike strikes killing killings "
     "murder seizure abduction"
 )
-_BY_WORD = re.compile(r"\sby\s")
 # An agent named by the author's verdict on it, no side needed ("by terrorists", "by the
 # aggressor", "by the occupying forces").
 _ACCUSED_AGENT = re.compile(
@@ -1571,7 +1575,7 @@ def _blamed(
     """Whether the harm named before `begin` is laid, by a "by" later in the topic phrase (up
     to `end`), on a side other than the author named right after it: blame, the author's
     account of who did it."""
-    by = _BY_WORD.search(folded, begin, end)
+    by = _BY.search(folded, begin, end)
     if by is None:
         return False
     if _ACCUSED_AGENT.match(folded, by.end()):

@@ -531,7 +531,7 @@ def _made_by(work: BlockWork, rules: CompiledRules, state: State) -> None:
 
 def _quote_after(work: BlockWork, pos: int) -> bool:
     """A quote that opens in the same sentence after offset `pos` (the view's words)."""
-    end = next((e for s, e in work.sentences if s <= pos < e), len(work.folded))
+    end = work.sentence_end(pos)
     return any(pos <= q_start < end for q_start, _ in work.quotes)
 
 

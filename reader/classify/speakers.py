@@ -12,6 +12,7 @@ from itertools import compress
 from operator import itemgetter
 
 from reader.classify.phrases import (
+    ARTICLES,
     NP_MODIFIERS,
     OBJECT_PREP,
     appositive_name,
@@ -736,7 +737,8 @@ def _house_title(phrase: Sequence[Unit], roles: tuple[str, ...]) -> bool:
     return bool(keys & _HOUSE_TITLES) or (bool(keys & _SPOKES) and any(map(_ministry, keys)))
 
 
-ARTICLES_AND_MODIFIERS = NP_MODIFIERS | frozenset(["the", "a", "an"])
+# The words a body's head may carry before its "of" ("the acting head of"): no part of the office.
+_ARTICLES_AND_MODIFIERS = NP_MODIFIERS | ARTICLES
 # The head of a body, whose "of" names the body ("the head of the lower house Foreign Relations
 # Committee", "the chairwoman of the parliamentary defence committee", "the director of the
 # border guard service"), and the bodies of a state that such an office heads.
@@ -775,7 +777,7 @@ def body_office_start(units: Sequence[Unit], a: int, floor: int) -> int:
     if j <= floor or units[j][LOW] != "of":
         return a
     h = j - 1
-    while h > floor and units[h - 1][LOW] in ARTICLES_AND_MODIFIERS:
+    while h > floor and units[h - 1][LOW] in _ARTICLES_AND_MODIFIERS:
         h -= 1
     return h
 
@@ -789,7 +791,7 @@ def body_office(phrase: Sequence[Unit]) -> bool:
     if "of" not in lows or len(phrase) < 3:
         return False
     at = lows.index("of")
-    head = [low for low in lows[:at] if low not in ARTICLES_AND_MODIFIERS]
+    head = [low for low in lows[:at] if low not in _ARTICLES_AND_MODIFIERS]
     if len(head) != 1 or head[0].replace(" ", "-") not in _BODY_HEADS:
         return False
     if any(unit[TERM] is not None and unit[TERM].kind in _NO_STATE for unit in phrase):
