@@ -13,7 +13,19 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from reader.classify.types import CAP, END, LOW, NONE, START, TERM, Names, Tie, Unit, Who
+from reader.classify.types import (
+    CAP,
+    END,
+    LOW,
+    NONE,
+    START,
+    TERM,
+    TITLE_ABBREVIATIONS,
+    Names,
+    Tie,
+    Unit,
+    Who,
+)
 from reader.rules.compile import Term, inflect
 
 if TYPE_CHECKING:
@@ -492,11 +504,15 @@ class _Phrase:
         """A speaker word that is an office, a common noun ("senators" are the US Senate's by
         default): right after another side's adjective it is that side's office ("the Russian
         senators concluded", "Russian Senator <name> said": members of the Federation Council),
-        as a Duma deputy is Russia's (GUIDE.md: legislators of the three sides speak for them).
-        No side's adjective comes right before a person's name of another side's."""
+        as a Duma deputy is Russia's (GUIDE.md: legislators of the three sides speak for them);
+        after a third party's name, that party's office, no side's ("Vatican Secretary of
+        State <name>", "Chinese Senator <name>"). No side's adjective comes right before a
+        person's name of another side's."""
         if self.direct or previous is None or previous[TERM] is None:
             return False  # right after the adjective only: "russian strikes biden" is no office
         side = previous[TERM]
+        if side.kind == "other":
+            return True  # "Vatican Secretary of State", "Chinese Senator": a third party's
         return side.kind == "adjective" and not set(side.actors) & set(term.actors)
 
     def _office_tied(self, tied: Names) -> tuple[tuple[str, ...], bool] | None:
@@ -1088,7 +1104,7 @@ _SUBORDINATORS = word_set(
 
 
 # Words a full stop abbreviates inside a name or a title ("Gov. Oleh Kiper", "Sen. Graham").
-_ABBREVIATIONS = word_set("mr mrs ms dr gen lt col sgt capt gov sen rep st jr sr adm maj no")
+_ABBREVIATIONS = TITLE_ABBREVIATIONS | {"no"}
 
 
 def _abbreviation_dot(units: Sequence[Unit], j: int) -> bool:

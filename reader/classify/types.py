@@ -20,6 +20,43 @@ LOW: Final = 2
 TERM: Final = 3
 CAP: Final = 4
 
+# Words a full stop abbreviates before a name, a rank or a title ("Gov. Oleh Kiper", "Brig. Gen.
+# Pat Ryder", "Rep. Smith", "Amb. X"): neither a sentence's end (units) nor a phrase's (phrases).
+# Military ranks, civil offices and honorifics of English-language reports; folded.
+TITLE_ABBREVIATIONS: Final = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "rev",
+        "hon",
+        "st",
+        "jr",
+        "sr",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "brig",
+        "adm",
+        "capt",
+        "cmdr",
+        "cdr",
+        "sgt",
+        "cpl",
+        "pvt",
+        "gov",
+        "sen",
+        "rep",
+        "amb",
+        "dep",
+        "sec",
+        "supt",
+    ]
+)
+
 
 # Names the article has tied to an actor ("graham" -> NATO) and whether that is a member state.
 Names = dict[str, tuple[tuple[str, ...], bool]]

@@ -13,14 +13,15 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import itemgetter
 
-from reader.classify.types import START, BlockWork, Unit
+from reader.classify.types import START, TITLE_ABBREVIATIONS, BlockWork, Unit
 from reader.rules.compile import Term
 
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*-?|[^\w\s]")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)]*\s+(?=[\"“‘«(]?[A-Z0-9])")
 _ABBREVIATION = re.compile(
-    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|St|Jr|Sr|Vol|vs|etc|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|E\.U))\.$"
+    r"(?:\b[A-Z]|\b(?:"
+    + "|".join(sorted(word.capitalize() for word in TITLE_ABBREVIATIONS))
+    + r"|Vol|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|E\.U))\.$"
 )
 # "No." abbreviates "number" only before one ("No. 10 said"); "Peskov said: No. The ..." ends.
 _NUMBER_SIGN = re.compile(r"\bNo\.$")
