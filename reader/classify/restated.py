@@ -116,6 +116,10 @@ _VIEW_LINKS: dict[str, frozenset[str]] = {
     **dict.fromkeys(word_set("reference references"), frozenset(["to"])),
     # a decision with what it decides: "Russia's decision to withdraw", "Kyiv's decision on"
     **_DECIDED,
+    # a charge with what it charges: "Kyiv's allegation that the jets took off from Belarus"
+    **dict.fromkeys(word_set("allegation allegations"), _LINKS),
+    # a statement with the matter it speaks of: "Moscow's statements regarding the treaty"
+    **dict.fromkeys(word_set("statement statements"), _LINKS | {"regarding", "concerning"}),
 }
 # One word may stand between the possessive and the noun ("Moscow's key precondition",
 # "Ukraine's direct request"), but not a word that makes the noun another thing or another's.
@@ -161,12 +165,26 @@ _AIM_NOUNS = word_set(
 _STATED_AIMS: dict[str, frozenset[str]] = dict.fromkeys(
     _AIM_NOUNS, frozenset(["to", "of", "that", ":"])
 )
+# A charge is a stated view by what it is: one an answering verb takes as its object needs no
+# words after it ("Moscow rejects an alliance member's new border accusation", "dismissed
+# Kyiv's allegations as slander"), up to two modifiers before it ("latest", "drone").
+_ANSWERED_CHARGES = word_set("accusation accusations allegation allegations")
+# A charge or a protest "of the X side" (a diplomat's name for a government) is that side's:
+# its "of" names no target, as "accusations of Russia" may. One a verb answers needs no words
+# after it: "rejected the protest of the Estonian side", "the claims of the Polish side were
+# dismissed as groundless"; "the protest of the Estonian side" alone only names it.
+_SIDE_CHARGES = _ANSWERED_CHARGES | word_set("protest protests claims complaint complaints")
 # Any of those nouns at all: most blocks have none, and one search spares them the look after
 # every term (the same prefilter as reader.classify.positions' `_POSITION_NOUN`).
 _ANY_VIEW = re.compile(
     r"\b(?:"
     + "|".join(
-        map(re.escape, sorted(_VIEW_LINKS.keys() | _CLAIMS | _OF_VIEWS | _EFFORTS | _AIM_NOUNS))
+        map(
+            re.escape,
+            sorted(
+                _VIEW_LINKS.keys() | _CLAIMS | _OF_VIEWS | _EFFORTS | _AIM_NOUNS | _SIDE_CHARGES
+            ),
+        )
     )
     + r")\b"
 )
@@ -335,26 +353,38 @@ def _view_noun(work: BlockWork, i: int) -> int | None:
     first = i + 1 if after is None else after
     if first < len(units) and units[first][LOW] == "]":
         first += 1  # an editor's insertion: "[Kiev's] conditions [for signing]"
-    for j in _past_quoted_word(units, first):
-        if j + 1 >= len(units):
-            return None
+    for j in (*_past_quoted_word(units, first), first + 2):
+        if j + 1 >= len(units):  # a headline's last word: "rejects X's new accusation"
+            return j if j < len(units) and _answered_charge(work, i, j) else None
+        if j == first + 2 and not _answered_charge(work, i, j):
+            return None  # two modifiers only before a charge an answering verb takes
         if units[j][LOW] in _EFFORTS:
             return j if _effort_to_say(work, j) and _answered_owner(work, i) else None
         links = _VIEW_LINKS.get(units[j][LOW])
         if links is None and j > first and units[first][LOW] in _STATED:
             links = _STATED_AIMS.get(units[j][LOW])  # "NATO's declared aim to"
         if links is not None:
-            # what it says opened by a quote mark or an editor's bracket: aim "to ...", [for
-            quoted = j + 2 < len(units) and units[j + 1][LOW] in _LINK_OPENERS
-            linked = units[j + 1 + quoted][LOW] in links or _answered_link(work, i, j)
-            if units[j][LOW] in _WEIGHABLE and _weighed_owner(work, i, j):
-                return None  # "as Trump weighs Kyiv's request for missiles": a matter weighed
-            return j if linked else None
+            return j if _view_linked(work, i, j, links) else None
         if units[j][TERM] is not None or not units[j][LOW].isalpha():
             return None
         if units[j][LOW] in _NOT_MODIFIERS or units[j][CAP]:
             return None
     return None
+
+
+def _view_linked(work: BlockWork, i: int, j: int, links: frozenset[str]) -> bool:
+    """The view's noun at unit `j`, its owner at unit `i`, with what it says after it (one of
+    its `links`, maybe opened by a quote mark or an editor's bracket: aim "to ...", [for), or
+    answered as a verb's object; not a request a verb only weighs ("as Trump weighs Kyiv's
+    request for missiles": a matter weighed)."""
+    units = work.units
+    quoted = j + 2 < len(units) and units[j + 1][LOW] in _LINK_OPENERS
+    linked = (
+        units[j + 1 + quoted][LOW] in links
+        or _answered_link(work, i, j)
+        or _answered_charge(work, i, j)
+    )
+    return linked and not (units[j][LOW] in _WEIGHABLE and _weighed_owner(work, i, j))
 
 
 # Words between a side's name and the possessive of what it runs: "the NATO airborne drills'",
@@ -536,6 +566,12 @@ def _answered_link(work: BlockWork, i: int, j: int) -> bool:
     return link is not None and units[j + 1][LOW] == link and _answered_owner(work, i)
 
 
+def _answered_charge(work: BlockWork, i: int, j: int) -> bool:
+    """The unit `j` is a charge whose owner's phrase ends at unit `i` and opens an answering
+    verb's object ("rejects the ally's latest accusation")."""
+    return work.units[j][LOW] in _ANSWERED_CHARGES and _answered_owner(work, i)
+
+
 # Views another side may weigh as a matter still to decide (`phrases.weighed`).
 _WEIGHABLE = word_set("request requests application")
 
@@ -580,23 +616,45 @@ def _view_of(work: BlockWork, i: int) -> int | None:
     if term is None or units[i][LOW].endswith("'s"):
         return None
     end = i
+    side = units[i][LOW].endswith(" side") or (  # the lexicon's "the Ukrainian side" too
+        term.kind == "adjective" and i + 1 < len(units) and units[i + 1][LOW] == "side"
+    )
     if term.kind == "adjective" and i + 1 < len(units):
         office = units[i + 1][TERM]
-        if office is None or office.kind != "role":
+        if not side and (office is None or office.kind != "role"):
             return None
-        end = i + 1  # "of the Finnish president": the office names the owner
+        end = i + 1  # "of the Finnish president", "of the Estonian side": the owner
     elif term.kind not in ("speaker", "alias"):
         return None
     end = _past_name(units, end, term.actors)  # "of Ukrainian President <name> that": the name too
     first, last = _coordinated(units, i)  # "the initiative of Oslo and Ottawa to"
     end = _owner_tail(units, max(end, last), term.kind != "adjective")
     k = first - 2 if first >= 2 and units[first - 1][LOW] == "the" else first - 1
-    if k < 1 or units[k][LOW] != "of" or units[k - 1][LOW] not in _OF_VIEWS:
+    if k < 1 or units[k][LOW] != "of":
+        return None
+    if side and units[k - 1][LOW] in _SIDE_CHARGES:
+        return k - 1 if _charge_answered(work, k - 1, end) else None
+    if units[k - 1][LOW] not in _OF_VIEWS:
         return None
     # with what it says after the owner: "the statements of X were untrue" only name them; a
     # decision with its own links too ("the decisions of the council that met" name it only)
     links = _OF_LINKS & _DECIDED.get(units[k - 1][LOW], _OF_LINKS)
     return k - 1 if end + 1 < len(units) and units[end + 1][LOW] in links else None
+
+
+_ANSWERED_AFTER = re.compile(
+    r"\A\s*(?:(?:was|were|is|are|has|have|had|been|being|be)\s+){1,2}(?:[a-z]+ly\s+)?"
+    r"(?:rejected|dismissed|refuted|rebuffed|denied|turned\s+down|declined)\b"
+)
+
+
+def _charge_answered(work: BlockWork, j: int, end: int) -> bool:
+    """The charge at unit `j`, its owner's phrase ending at unit `end`, is an answering verb's
+    object ("rejected the protest of ...") or its passive's subject ("... was rejected")."""
+    units = work.units
+    if answered(work, units[j][START]):  # past its article
+        return True
+    return _ANSWERED_AFTER.search(work.folded[units[end][END] :]) is not None
 
 
 # A body a side's name may stand before as its owner ("the NATO council", "the US
@@ -653,6 +711,11 @@ _THANKED_STANCES = word_set(
     "readiness willingness commitment commitments initiative initiatives decision decisions"
 )
 _THANKED_LINKS = frozenset(["to", "that"])
+# A stance or a position thanked for with what it holds ("thanked the Nordic states for their
+# firm stance on resisting the pipeline"); "for its stance" alone stays the speaker's.
+_THANKED_POSITIONS: dict[str, frozenset[str]] = dict.fromkeys(
+    word_set("stance position"), frozenset(["on", "that", "regarding"])
+)
 # A day or a time told between the thanked side and "for" ("thanked Ottawa on Friday for").
 _THANKED_WHEN = word_set("today yesterday again also personally warmly")
 _STANCE_OPENERS = word_set("its his her their the this that")
@@ -694,8 +757,9 @@ def _thanked_for(work: BlockWork, i: int) -> int | None:
         k += 1
     for j in range(k, min(k + 3, len(units) - 1)):
         low = units[j][LOW]
-        if low in _THANKED_STANCES:
-            return j if units[j + 1][LOW] in _THANKED_LINKS else None
+        if low in _THANKED_STANCES or low in _THANKED_POSITIONS:
+            links = _THANKED_POSITIONS.get(low, _THANKED_LINKS)
+            return j if units[j + 1][LOW] in links else None
         if units[j][TERM] is not None or not low.isalpha() or low in _NOT_MODIFIERS:
             return None
     return None
