@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from operator import itemgetter
@@ -102,8 +102,9 @@ _CREDITED_NAME = re.compile(
 def _site_rule(
     state: State, rules: CompiledRules, page: tuple[str, str], wires: bool = True
 ) -> bool:
-    """The first site or outlet rule the page matches, applied: whether one did."""
-    for rule in rules.sources:
+    """The site or outlet rule the page matches, applied: whether one did. The rule naming
+    the page's site most closely goes first (`_closest_rules`)."""
+    for rule in _closest_rules(rules.sources, page):
         wire = rule.actor is None and rule.voice == "release" and bool(rule.sites)
         if wire and wires and _on_page(rule, page):
             state.official = True  # a release wire: an issuer's release, the opening names whose
@@ -141,9 +142,23 @@ def _host(site: str) -> str:
 
 
 def _on_page(rule: SourceRule, page: tuple[str, str]) -> bool:
-    host, outlet = page
-    by_site = bool(host) and any(host == s or host.endswith("." + s) for s in rule.sites)
-    return by_site or (bool(outlet) and outlet in rule.outlets)
+    return _site_reach(rule, page[0]) > 0 or (bool(page[1]) and page[1] in rule.outlets)
+
+
+def _site_reach(rule: SourceRule, host: str) -> int:
+    """How much of the page's host the rule's closest site names ("nrcu.gov.ua" names more of
+    "schedule.nrcu.gov.ua" than "gov.ua" does); 0 where none of its sites is the host's."""
+    if not host:
+        return 0
+    return max((len(s) for s in rule.sites if host == s or host.endswith("." + s)), default=0)
+
+
+def _closest_rules(sources: Sequence[SourceRule], page: tuple[str, str]) -> list[SourceRule]:
+    """The source rules, the one whose site names the page's host most closely first, the
+    rest in their order: a state broadcaster under a state's domain ("<radio>.gov.ua") is
+    state media, though the domain's rule (the state's own sites) comes first in the file."""
+    reach = {id(rule): _site_reach(rule, page[0]) for rule in sources}
+    return sorted(sources, key=lambda rule: -reach[id(rule)])
 
 
 def title_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
