@@ -620,9 +620,11 @@ def told_as_history(units: list[Unit], first: int, last: int) -> bool:
             return True
         if low == "in" and nxt[:1] == ["the"] and _period_after(units, i + 2, last):
             return True
-        if low == "before" and any(
-            w in ("took", "came") for w in nxt
-        ) and any(units[j][LOW] in ("power", "office") for j in range(i + 2, min(i + 6, last))):
+        if (
+            low == "before"
+            and any(w in ("took", "came") for w in nxt)
+            and any(units[j][LOW] in ("power", "office") for j in range(i + 2, min(i + 6, last)))
+        ):
             return True
     return False
 
@@ -2813,6 +2815,15 @@ def _clause_subject(units: list[Unit], first: int, k: int, state: State) -> Who:
     while i < k:
         unit = units[i]
         term = unit[TERM]
+        if (
+            i > first
+            and _past_tense(unit)
+            and units[i - 1][LOW] not in _BE
+            and _unknown_opening(units, first)
+        ):
+            return NONE  # "Kravchuk then shelved the idea of NATO membership, declaring ...":
+            # past the main verb every phrase is an object; the unknown name was the subject
+            # (a passive's agent after "by" is read elsewhere: "This was announced by X, ...")
         if (term is not None and (term.kind != "role" or _opening_office(units, first, i))) or (
             term is None and unit[CAP] and i > first
         ):
@@ -2829,6 +2840,21 @@ def _clause_subject(units: list[Unit], first: int, k: int, state: State) -> Who:
             continue
         i += 1
     return NONE
+
+
+def _unknown_opening(units: list[Unit], first: int) -> bool:
+    """The clause opens with a capitalised word the lexicon does not know, then its verb's
+    words ("Kravchuk then shelved", "Smith later dropped"): a person of no known side, no
+    article or office before it."""
+    nxt = first + 1
+    return (
+        units[first][TERM] is None
+        and units[first][CAP]
+        and units[first][LOW] not in ARTICLES
+        and nxt < len(units)
+        and not units[nxt][CAP]
+        and units[nxt][TERM] is None
+    )
 
 
 def _opening_office(units: list[Unit], first: int, i: int) -> bool:
