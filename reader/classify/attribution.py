@@ -598,6 +598,42 @@ class _Verb:
         return _Attr(self.start, self.end, who, rule, self.form, True, **flags)
 
 
+# What tells a sentence as history, a period before the story's own: "then-" before an office
+# ("then-Foreign Minister X"), "a previous/former government", "at the time", "in the (early)
+# post-war period/era", "before X took power/came to office".
+_EARLIER_RULERS = word_set("government governments administration leadership cabinet regime")
+_PERIOD_NOUNS = word_set("period era")
+
+
+def told_as_history(units: list[Unit], first: int, last: int) -> bool:
+    """Whether the sentence (units `first`..`last`) narrates an earlier period than the story's
+    (GUIDE.md: narrative context gets no label): a stance verb told of then is no side's
+    position now ("Kyiv sought membership in the post-Soviet period")."""
+    for i in range(first, last):
+        low = units[i][LOW]
+        if low.startswith("then-") and len(low) > 5:
+            return True
+        nxt = [units[j][LOW] for j in range(i + 1, min(i + 4, last))]
+        if low in ("previous", "former") and any(w in _EARLIER_RULERS for w in nxt):
+            return True
+        if low == "at" and nxt[:2] == ["the", "time"]:
+            return True
+        if low == "in" and nxt[:1] == ["the"] and _period_after(units, i + 2, last):
+            return True
+        if (
+            low == "before"
+            and any(w in ("took", "came") for w in nxt)
+            and any(units[j][LOW] in ("power", "office") for j in range(i + 2, min(i + 6, last)))
+        ):
+            return True
+    return False
+
+
+def _period_after(units: list[Unit], i: int, last: int) -> bool:
+    """ "period"/"era" within three words from unit `i` ("the immediate post-Soviet period")."""
+    return any(units[j][LOW] in _PERIOD_NOUNS for j in range(i, min(i + 3, last)))
+
+
 def verb_subject(
     work: BlockWork,
     units: list[Unit],
@@ -623,6 +659,8 @@ def verb_subject(
         return united
     if _not_a_statement(verb):
         return _passive_agent(verb)
+    if form.cls == "stance" and told_as_history(units, first, last):
+        return None  # "Ukraine sought membership in the post-Soviet period": background
     found = _subject_end(verb)
     if found is None:
         return None
@@ -2777,6 +2815,15 @@ def _clause_subject(units: list[Unit], first: int, k: int, state: State) -> Who:
     while i < k:
         unit = units[i]
         term = unit[TERM]
+        if (
+            i > first
+            and _past_tense(unit)
+            and units[i - 1][LOW] not in _BE
+            and _unknown_opening(units, first)
+        ):
+            return NONE  # "Kravchuk then shelved the idea of NATO membership, declaring ...":
+            # past the main verb every phrase is an object; the unknown name was the subject
+            # (a passive's agent after "by" is read elsewhere: "This was announced by X, ...")
         if (term is not None and (term.kind != "role" or _opening_office(units, first, i))) or (
             term is None and unit[CAP] and i > first
         ):
@@ -2793,6 +2840,21 @@ def _clause_subject(units: list[Unit], first: int, k: int, state: State) -> Who:
             continue
         i += 1
     return NONE
+
+
+def _unknown_opening(units: list[Unit], first: int) -> bool:
+    """The clause opens with a capitalised word the lexicon does not know, then its verb's
+    words ("Kravchuk then shelved", "Smith later dropped"): a person of no known side, no
+    article or office before it."""
+    nxt = first + 1
+    return (
+        units[first][TERM] is None
+        and units[first][CAP]
+        and units[first][LOW] not in ARTICLES
+        and nxt < len(units)
+        and not units[nxt][CAP]
+        and units[nxt][TERM] is None
+    )
 
 
 def _opening_office(units: list[Unit], first: int, i: int) -> bool:

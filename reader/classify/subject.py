@@ -20,6 +20,7 @@ from reader.classify.attribution import (
     past_opening_clause,
     settle,
     start_key,
+    told_as_history,
     verb_subject,
 )
 from reader.classify.phrases import COORD, NOUN_MARK, OBJECT_PREP, SKIP, adverb, np_after, word_set
@@ -316,6 +317,8 @@ def _event_told(work: BlockWork, rules: CompiledRules, k: int, first: int, last:
         return _step_as_background(units, k, first, last)
     if low in rules.events:
         return True
+    if _dated_past(units, first, last) or told_as_history(units, first, last):
+        return True  # "X appointed Y as envoy on July 7, 2017": an act of the story's past
     if k + 2 < last and units[k + 1][LOW] == "to" and units[k + 2][LOW] in rules.events:
         # "managed to visit", "sought to annex": the infinitive's event; not a decision's
         # content ("the parliament voted to end ...", "the cabinet resolved to close ...")
@@ -358,6 +361,12 @@ def _step_as_background(units: list[Unit], k: int, first: int, last: int) -> boo
         return True
     if any(units[i][LOW] == "had" for i in range(max(first, k - 3), k)):
         return True  # "Washington had imposed ...": a step before the story's time
+    return _dated_past(units, first, last)
+
+
+def _dated_past(units: list[Unit], first: int, last: int) -> bool:
+    """The sentence names a year ("in 2019") or a period past ("last year", "two years ago"):
+    a side's act (no speech or stance verb) told with it is the story's background."""
     for i in range(first + 1, last):
         low = units[i][LOW]
         if len(low) == 4 and low.isdigit() and low[:2] in ("19", "20"):
