@@ -603,12 +603,18 @@ class _Verb:
 # post-war period/era", "before X took power/came to office".
 _EARLIER_RULERS = word_set("government governments administration leadership cabinet regime")
 _PERIOD_NOUNS = word_set("period era")
+# A word each reading of `told_as_history` needs besides "then-": its rulers, "time", "power"
+# or "office", a period.
+_HISTORY_CUES = word_set("previous former time power office") | _PERIOD_NOUNS
 
 
 def told_as_history(units: list[Unit], first: int, last: int) -> bool:
     """Whether the sentence (units `first`..`last`) narrates an earlier period than the story's
     (GUIDE.md: narrative context gets no label): a stance verb told of then is no side's
     position now ("Kyiv sought membership in the post-Soviet period")."""
+    lows = [units[i][LOW] for i in range(first, last)]
+    if _HISTORY_CUES.isdisjoint(lows) and not any(low.startswith("then-") for low in lows):
+        return False  # none of the words every reading below needs
     for i in range(first, last):
         low = units[i][LOW]
         if low.startswith("then-") and len(low) > 5:

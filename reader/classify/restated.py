@@ -176,6 +176,10 @@ _ANSWERED_CHARGES = word_set("accusation accusations allegation allegations")
 _SIDE_CHARGES = _ANSWERED_CHARGES | word_set("protest protests claims complaint complaints")
 # Any of those nouns at all: most blocks have none, and one search spares them the look after
 # every term (the same prefilter as reader.classify.positions' `_POSITION_NOUN`).
+# How far from its owner's name a view's noun may stand in any of the grammars below ("the
+# decision of the NATO council's defence committee to", "thanked Canada on Friday for its
+# decision"): a name with no such noun this near owns none.
+_VIEW_REACH = 16
 _ANY_VIEW = re.compile(
     r"\b(?:"
     + "|".join(
@@ -204,11 +208,14 @@ def restated_views(work: BlockWork, rules: CompiledRules) -> None:
         return  # no side speaks in the block: a narrator's "Britain's commitment to Kyiv"
     had = {(e.actor, e.start) for e in work.evidence if e.rule == REPORTED_POSITION.id}
     owned: set[tuple[str, int]] = set()
+    nouns = [k for k, unit in enumerate(units) if _ANY_VIEW.fullmatch(unit[LOW])]
     for i in work.term_at:
         unit = units[i]
         term = unit[TERM]
         if term is None or not term.actors or term.kind not in ("speaker", "alias", "adjective"):
             continue
+        if not any(abs(k - i) <= _VIEW_REACH for k in nouns):
+            continue  # no view's noun near enough for any owner's grammar below
         j = _owned_view(work, i)
         if j is None:
             continue

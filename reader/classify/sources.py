@@ -157,7 +157,13 @@ def _closest_rules(sources: Sequence[SourceRule], page: tuple[str, str]) -> list
     """The source rules, the one whose site names the page's host most closely first, the
     rest in their order: a state broadcaster under a state's domain ("<radio>.gov.ua") is
     state media, though the domain's rule (the state's own sites) comes first in the file."""
-    reach = {id(rule): _site_reach(rule, page[0]) for rule in sources}
+    host = page[0]
+    if not host:
+        return list(sources)  # no site: the file's order (outlet rules)
+    names = {host, *(host.split(".", k)[-1] for k in range(1, host.count(".") + 1))}
+    reach = {
+        id(rule): max((len(s) for s in names if s in rule.sites), default=0) for rule in sources
+    }
     return sorted(sources, key=lambda rule: -reach[id(rule)])
 
 
