@@ -1974,7 +1974,7 @@ def _object_relative(verb: _Verb, a: int) -> bool:
     that Moscow denied")."""
     units = verb.units
     j = a - 1
-    if verb.form.cls == "speech" or j - 1 < verb.floor:
+    if verb.form.cls == "speech" or j - 1 < verb.floor or _judges_object(verb):
         return False  # (a formal step there too: "the diplomats whom London expelled")
     if units[j][LOW] not in ("that", "which"):
         return _reduced_relative(verb, a)
@@ -1986,6 +1986,37 @@ def _object_relative(verb: _Verb, a: int) -> bool:
     if v < len(verbs) and verbs[v][0] == noun[START]:
         return False  # "believes that": a verb
     return not _said_before(verb, j - 1)
+
+
+def _judges_object(verb: _Verb) -> bool:
+    """A verb of judgement in the simple tense with its verdict on the thing right after it
+    ("in ways that Moscow considers provocative", "a pact which Kyiv regards as void", "the
+    drills that the alliance deems to be a threat"): the subject's own view of the thing, a
+    position, not the narrator's account of it. Not one weighed ("the plan that London is
+    considering", "the offer which Berlin considers carefully"), nor one with no verdict
+    ("the proposals that Washington considers.")."""
+    units = verb.units
+    if verb.form.lemma not in _JUDGING or units[verb.k][LOW].endswith("ing"):
+        return False
+    after = verb.k + 1
+    if after > verb.last:
+        return False
+    low = units[after][LOW]
+    if low in ("as", "to"):
+        return True
+    return (
+        low.isalpha()
+        and units[after][TERM] is None
+        and not low.endswith("ly")
+        and low not in OBJECT_PREP
+        and low not in COORD
+        and low not in SKIP
+        and low not in _CLAUSE_WORDS
+    )
+
+
+# The verbs of judgement whose verdict follows their object ("considers it provocative").
+_JUDGING = frozenset(["consider", "deem", "regard", "view"])
 
 
 # How many words may stand between a speech verb and the "that" of what it reports ("told
