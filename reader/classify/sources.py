@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 from operator import itemgetter
@@ -103,14 +103,13 @@ def _site_rule(
     state: State, rules: CompiledRules, page: tuple[str, str], wires: bool = True
 ) -> bool:
     """The site or outlet rule the page matches, applied: whether one did. The rule naming
-    the page's site most closely goes first (`_closest_rules`)."""
-    for rule in _closest_rules(rules.sources, page):
-        wire = rule.actor is None and rule.voice == "release" and bool(rule.sites)
-        if wire and wires and _on_page(rule, page):
+    the page's site most closely goes first (`_page_rules`)."""
+    for rule in _page_rules(rules, page):
+        if rule.actor is None and rule.voice == "release" and rule.sites and wires:
             state.official = True  # a release wire: an issuer's release, the opening names whose
             state.page_rule = rule.id
             return True
-        if rule.actor is not None and _on_page(rule, page):
+        if rule.actor is not None:
             state.page_rule = rule.id
             if rule.voice == "house":  # a one-side outlet: its unqualified offices are its side's
                 state.house, state.house_member = (rule.actor,), rule.member
@@ -141,30 +140,23 @@ def _host(site: str) -> str:
     return host.lower().removeprefix("www.")
 
 
-def _on_page(rule: SourceRule, page: tuple[str, str]) -> bool:
-    return _site_reach(rule, page[0]) > 0 or (bool(page[1]) and page[1] in rule.outlets)
-
-
-def _site_reach(rule: SourceRule, host: str) -> int:
-    """How much of the page's host the rule's closest site names ("nrcu.gov.ua" names more of
-    "schedule.nrcu.gov.ua" than "gov.ua" does); 0 where none of its sites is the host's."""
-    if not host:
-        return 0
-    return max((len(s) for s in rule.sites if host == s or host.endswith("." + s)), default=0)
-
-
-def _closest_rules(sources: Sequence[SourceRule], page: tuple[str, str]) -> list[SourceRule]:
-    """The source rules, the one whose site names the page's host most closely first, the
-    rest in their order: a state broadcaster under a state's domain ("<radio>.gov.ua") is
-    state media, though the domain's rule (the state's own sites) comes first in the file."""
-    host = page[0]
-    if not host:
-        return list(sources)  # no site: the file's order (outlet rules)
-    names = {host, *(host.split(".", k)[-1] for k in range(1, host.count(".") + 1))}
-    reach = {
-        id(rule): max((len(s) for s in names if s in rule.sites), default=0) for rule in sources
-    }
-    return sorted(sources, key=lambda rule: -reach[id(rule)])
+def _page_rules(rules: CompiledRules, page: tuple[str, str]) -> list[SourceRule]:
+    """The source rules the page is on: one of their sites is the page's host or a domain
+    of it, or one of their outlets is the page's outlet. The one whose site names the host
+    most closely goes first ("nrcu.gov.ua" names more of "schedule.nrcu.gov.ua" than "gov.ua"
+    does), the rest in the file's order: a state broadcaster under a state's domain
+    ("<radio>.gov.ua") is state media, though the domain's rule (the state's own sites) comes
+    first in the file."""
+    host, outlet = page
+    reach: dict[int, int] = {}
+    if host:
+        for name in {host, *(host.split(".", k)[-1] for k in range(1, host.count(".") + 1))}:
+            for k in rules.by_site.get(name, ()):
+                reach[k] = max(reach.get(k, 0), len(name))
+    if outlet:
+        for k in rules.by_outlet.get(outlet, ()):
+            reach.setdefault(k, 0)
+    return [rules.sources[k] for k in sorted(reach, key=lambda k: (-reach[k], k))]
 
 
 def title_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
