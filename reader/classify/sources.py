@@ -46,6 +46,7 @@ from reader.classify.units import (
 from reader.model import Article, Block
 from reader.rules.compile import CompiledRules, SourceRule, Term, TermRule, VerbForm, fold
 from reader.rules.grammar import ATTRIBUTION_HEADLINE, CARRY_DOCUMENT, CARRY_STATEMENT
+from reader.rules.prefilter import CaseProbe
 
 # A title is a line: a pattern that runs longer than this on one is given up.
 _TITLE_SECONDS = 0.05
@@ -219,11 +220,12 @@ def _title_rules(
     """The title rules' loop over `text`: the title, or its part behind a topic prefix
     blanked out (no `headline` rule reads that). A document rule that matches from
     `claim_from` on reads a claim after its speaker's "X:", not a document title."""
+    probe = CaseProbe(text)  # one lower-cased copy for every pattern's prefilter
     for rule in rules.sources:
         if not headlines and rule.voice == "headline":
             continue
         for pattern in rule.titles:
-            match = _search(pattern, text)
+            match = _search(pattern, probe)
             if match is None or (0 <= claim_from <= match.start() and rule.voice != "headline"):
                 continue
             author = (
@@ -277,11 +279,12 @@ def headline_office(work: BlockWork, rules: CompiledRules) -> Who | None:
 
 def _headline_matches(text: str, rules: CompiledRules) -> Iterator[Any]:
     """The matches of the `headline` rules' title patterns in `text`, rule by rule."""
+    probe = CaseProbe(text)
     for rule in rules.sources:
         if rule.voice != "headline":
             continue
         for pattern in rule.titles:
-            match = _search(pattern, text)
+            match = _search(pattern, probe)
             if match is not None:
                 yield match
 
@@ -326,7 +329,7 @@ def _tie_title_name(work: BlockWork, state: State, match: Any, author: tuple[str
             tie_names(name, author, state.document_member, state.names)
 
 
-def _search(pattern: Any, text: str) -> Any:
+def _search(pattern: Any, text: str | CaseProbe) -> Any:
     """The pattern's first match in a title or an opening line (None when it runs too long)."""
     try:
         return pattern.search(text, timeout=_TITLE_SECONDS)
@@ -341,13 +344,14 @@ def _title_matches(
     `anchored`), `headline` rules left out, and with `named` the rules with a fixed `actor`
     too (the title must name its author): the one loop of the steps that read a line in the
     title rules' grammar."""
+    probe = CaseProbe(text)
     for rule in rules.sources:
         if rule.voice == "headline" or (named and rule.actor is not None):
             continue
         for pattern in rule.titles:
             try:
                 find = pattern.match if anchored else pattern.search
-                match = find(text, timeout=_TITLE_SECONDS)
+                match = find(probe, timeout=_TITLE_SECONDS)
             except TimeoutError:
                 continue
             if match is not None:
@@ -410,11 +414,12 @@ def _openings(
 ) -> Iterator[tuple[SourceRule, Any]]:
     """The `openings:` patterns that match the block, rule by rule: those of `official` rules
     (an official readout's counterpart, `readout_sides`) or those of the others."""
+    probe = CaseProbe(work.folded)  # one lower-cased copy for every pattern's prefilter
     for rule in rules.sources:
         if rule.official is not official:
             continue
         for pattern in rule.openings:
-            match = _search(pattern, work.folded)
+            match = _search(pattern, probe)
             if match is not None:
                 yield rule, match
 
