@@ -174,24 +174,16 @@ _ANSWERED_CHARGES = word_set("accusation accusations allegation allegations")
 # after it: "rejected the protest of the Estonian side", "the claims of the Polish side were
 # dismissed as groundless"; "the protest of the Estonian side" alone only names it.
 _SIDE_CHARGES = _ANSWERED_CHARGES | word_set("protest protests claims complaint complaints")
-# Any of those nouns at all: most blocks have none, and one search spares them the look after
-# every term (the same prefilter as reader.classify.positions' `_POSITION_NOUN`).
 # How far from its owner's name a view's noun may stand in any of the grammars below ("the
 # decision of the NATO council's defence committee to", "thanked Canada on Friday for its
 # decision"): a name with no such noun this near owns none.
 _VIEW_REACH = 16
-_ANY_VIEW = re.compile(
-    r"\b(?:"
-    + "|".join(
-        map(
-            re.escape,
-            sorted(
-                _VIEW_LINKS.keys() | _CLAIMS | _OF_VIEWS | _EFFORTS | _AIM_NOUNS | _SIDE_CHARGES
-            ),
-        )
-    )
-    + r")\b"
+# Any of those nouns at all: most blocks have none, and a look at their units' words spares
+# them the look after every term (`_ANY_VIEW`, the text's own search, is asked only then).
+_VIEW_WORDS = frozenset(
+    _VIEW_LINKS.keys() | _CLAIMS | _OF_VIEWS | _EFFORTS | _AIM_NOUNS | _SIDE_CHARGES
 )
+_ANY_VIEW = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(_VIEW_WORDS))) + r")\b")
 
 
 def restated_views(work: BlockWork, rules: CompiledRules) -> None:
@@ -199,16 +191,16 @@ def restated_views(work: BlockWork, rules: CompiledRules) -> None:
     carried speaker, a document's author), quoted or not: its owner's, weighed as reported
     speech, never for a side that speaks in the block (the possessive forms
     reader.classify.positions reads already are left to it)."""
-    if _ANY_VIEW.search(work.folded) is None:
-        return
     units = work.units
+    nouns = [k for k, unit in enumerate(units) if unit[LOW] in _VIEW_WORDS]
+    if not nouns or _ANY_VIEW.search(work.folded) is None:
+        return  # no view's noun in the block: no owner's grammar below can apply
     own = {a for _, who in work.main if who.kind == "actor" for a in who.actors}
     speakers = {e.actor for e in work.evidence if e.weight >= rules.weights.carry}
     if not speakers:
         return  # no side speaks in the block: a narrator's "Britain's commitment to Kyiv"
     had = {(e.actor, e.start) for e in work.evidence if e.rule == REPORTED_POSITION.id}
     owned: set[tuple[str, int]] = set()
-    nouns = [k for k, unit in enumerate(units) if _ANY_VIEW.fullmatch(unit[LOW])]
     for i in work.term_at:
         unit = units[i]
         term = unit[TERM]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 from operator import itemgetter
@@ -46,6 +46,7 @@ from reader.classify.units import (
 from reader.model import Article, Block
 from reader.rules.compile import CompiledRules, SourceRule, Term, TermRule, VerbForm, fold
 from reader.rules.grammar import ATTRIBUTION_HEADLINE, CARRY_DOCUMENT, CARRY_STATEMENT
+from reader.rules.prefilter import CaseProbe
 
 # A title is a line: a pattern that runs longer than this on one is given up.
 _TITLE_SECONDS = 0.05
@@ -103,14 +104,13 @@ def _site_rule(
     state: State, rules: CompiledRules, page: tuple[str, str], wires: bool = True
 ) -> bool:
     """The site or outlet rule the page matches, applied: whether one did. The rule naming
-    the page's site most closely goes first (`_closest_rules`)."""
-    for rule in _closest_rules(rules.sources, page):
-        wire = rule.actor is None and rule.voice == "release" and bool(rule.sites)
-        if wire and wires and _on_page(rule, page):
+    the page's site most closely goes first (`_page_rules`)."""
+    for rule in _page_rules(rules, page):
+        if rule.actor is None and rule.voice == "release" and rule.sites and wires:
             state.official = True  # a release wire: an issuer's release, the opening names whose
             state.page_rule = rule.id
             return True
-        if rule.actor is not None and _on_page(rule, page):
+        if rule.actor is not None:
             state.page_rule = rule.id
             if rule.voice == "house":  # a one-side outlet: its unqualified offices are its side's
                 state.house, state.house_member = (rule.actor,), rule.member
@@ -141,30 +141,23 @@ def _host(site: str) -> str:
     return host.lower().removeprefix("www.")
 
 
-def _on_page(rule: SourceRule, page: tuple[str, str]) -> bool:
-    return _site_reach(rule, page[0]) > 0 or (bool(page[1]) and page[1] in rule.outlets)
-
-
-def _site_reach(rule: SourceRule, host: str) -> int:
-    """How much of the page's host the rule's closest site names ("nrcu.gov.ua" names more of
-    "schedule.nrcu.gov.ua" than "gov.ua" does); 0 where none of its sites is the host's."""
-    if not host:
-        return 0
-    return max((len(s) for s in rule.sites if host == s or host.endswith("." + s)), default=0)
-
-
-def _closest_rules(sources: Sequence[SourceRule], page: tuple[str, str]) -> list[SourceRule]:
-    """The source rules, the one whose site names the page's host most closely first, the
-    rest in their order: a state broadcaster under a state's domain ("<radio>.gov.ua") is
-    state media, though the domain's rule (the state's own sites) comes first in the file."""
-    host = page[0]
-    if not host:
-        return list(sources)  # no site: the file's order (outlet rules)
-    names = {host, *(host.split(".", k)[-1] for k in range(1, host.count(".") + 1))}
-    reach = {
-        id(rule): max((len(s) for s in names if s in rule.sites), default=0) for rule in sources
-    }
-    return sorted(sources, key=lambda rule: -reach[id(rule)])
+def _page_rules(rules: CompiledRules, page: tuple[str, str]) -> list[SourceRule]:
+    """The source rules the page is on: one of their sites is the page's host or a domain
+    of it, or one of their outlets is the page's outlet. The one whose site names the host
+    most closely goes first ("nrcu.gov.ua" names more of "schedule.nrcu.gov.ua" than "gov.ua"
+    does), the rest in the file's order: a state broadcaster under a state's domain
+    ("<radio>.gov.ua") is state media, though the domain's rule (the state's own sites) comes
+    first in the file."""
+    host, outlet = page
+    reach: dict[int, int] = {}
+    if host:
+        for name in {host, *(host.split(".", k)[-1] for k in range(1, host.count(".") + 1))}:
+            for k in rules.by_site.get(name, ()):
+                reach[k] = max(reach.get(k, 0), len(name))
+    if outlet:
+        for k in rules.by_outlet.get(outlet, ()):
+            reach.setdefault(k, 0)
+    return [rules.sources[k] for k in sorted(reach, key=lambda k: (-reach[k], k))]
 
 
 def title_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
@@ -227,11 +220,12 @@ def _title_rules(
     """The title rules' loop over `text`: the title, or its part behind a topic prefix
     blanked out (no `headline` rule reads that). A document rule that matches from
     `claim_from` on reads a claim after its speaker's "X:", not a document title."""
+    probe = CaseProbe(text)  # one lower-cased copy for every pattern's prefilter
     for rule in rules.sources:
         if not headlines and rule.voice == "headline":
             continue
         for pattern in rule.titles:
-            match = _search(pattern, text)
+            match = _search(pattern, probe)
             if match is None or (0 <= claim_from <= match.start() and rule.voice != "headline"):
                 continue
             author = (
@@ -285,11 +279,12 @@ def headline_office(work: BlockWork, rules: CompiledRules) -> Who | None:
 
 def _headline_matches(text: str, rules: CompiledRules) -> Iterator[Any]:
     """The matches of the `headline` rules' title patterns in `text`, rule by rule."""
+    probe = CaseProbe(text)
     for rule in rules.sources:
         if rule.voice != "headline":
             continue
         for pattern in rule.titles:
-            match = _search(pattern, text)
+            match = _search(pattern, probe)
             if match is not None:
                 yield match
 
@@ -334,7 +329,7 @@ def _tie_title_name(work: BlockWork, state: State, match: Any, author: tuple[str
             tie_names(name, author, state.document_member, state.names)
 
 
-def _search(pattern: Any, text: str) -> Any:
+def _search(pattern: Any, text: str | CaseProbe) -> Any:
     """The pattern's first match in a title or an opening line (None when it runs too long)."""
     try:
         return pattern.search(text, timeout=_TITLE_SECONDS)
@@ -349,13 +344,14 @@ def _title_matches(
     `anchored`), `headline` rules left out, and with `named` the rules with a fixed `actor`
     too (the title must name its author): the one loop of the steps that read a line in the
     title rules' grammar."""
+    probe = CaseProbe(text)
     for rule in rules.sources:
         if rule.voice == "headline" or (named and rule.actor is not None):
             continue
         for pattern in rule.titles:
             try:
                 find = pattern.match if anchored else pattern.search
-                match = find(text, timeout=_TITLE_SECONDS)
+                match = find(probe, timeout=_TITLE_SECONDS)
             except TimeoutError:
                 continue
             if match is not None:
@@ -418,11 +414,12 @@ def _openings(
 ) -> Iterator[tuple[SourceRule, Any]]:
     """The `openings:` patterns that match the block, rule by rule: those of `official` rules
     (an official readout's counterpart, `readout_sides`) or those of the others."""
+    probe = CaseProbe(work.folded)  # one lower-cased copy for every pattern's prefilter
     for rule in rules.sources:
         if rule.official is not official:
             continue
         for pattern in rule.openings:
-            match = _search(pattern, work.folded)
+            match = _search(pattern, probe)
             if match is not None:
                 yield rule, match
 

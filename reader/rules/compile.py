@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -388,6 +388,11 @@ class CompiledRules:
     # Carney"), each its speaker's: read as the speaker only right after a title
     # (reader.classify.scan `titled_surnames`: "Prime Minister Carney")
     surnames: Mapping[str, Term] = field(default_factory=dict)
+    # the `sources` rules by each of their sites and outlets (positions in `sources`): the
+    # rules a page's host or outlet names, found without a look at every rule
+    # (reader.classify.sources `_page_rules`)
+    by_site: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    by_outlet: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
 
     def message(self, rule: str) -> str:
         """The human explanation of rule `rule` (its id when none is known)."""
@@ -502,7 +507,21 @@ def build(
         steps=step_regex,
         events=_event_forms(data),
         surnames=_title_surnames(data, terms),
+        by_site=_rules_by(sources, lambda rule: rule.sites),
+        by_outlet=_rules_by(sources, lambda rule: rule.outlets),
     )
+
+
+def _rules_by(
+    sources: Sequence[SourceRule], keys: Callable[[SourceRule], Iterable[str]]
+) -> dict[str, tuple[int, ...]]:
+    """The positions in `sources` of the rules that list each (non-empty) site or outlet."""
+    found: dict[str, list[int]] = {}
+    for k, rule in enumerate(sources):
+        for key in dict.fromkeys(keys(rule)):
+            if key:
+                found.setdefault(key, []).append(k)
+    return {key: tuple(ks) for key, ks in found.items()}
 
 
 # Words of the offices the actors list as speakers, beside the roles' own words.

@@ -152,6 +152,21 @@ class Words:
 _ASCII_CASE_PARTNERS = frozenset("\u0130\u0131\u017f\u212a")
 
 
+class CaseProbe:
+    """A text lower-cased once for the `Prefiltered` tests of many patterns over it.
+
+    Why: a title or an opening line is tried against every title or opening pattern, and each
+    test lower-cased the line and, for a non-ASCII one, looked through all of it for the case
+    partners below. `lowered` is None where the text holds one: no pattern is skipped there."""
+
+    __slots__ = ("lowered", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        partnered = not text.isascii() and not _ASCII_CASE_PARTNERS.isdisjoint(text)
+        self.lowered = None if partnered else text.lower()
+
+
 @dataclass(frozen=True, slots=True)
 class Prefiltered:
     """A title or opening pattern (case-insensitive) with the strings its every match holds,
@@ -165,25 +180,28 @@ class Prefiltered:
     pattern: Any  # regex.Pattern[str]
     groups: tuple[tuple[str, ...], ...]  # () when none is known
 
-    def search(self, text: str, *args: int, timeout: float | None = None) -> Any:
-        """`pattern.search`, None at once when `text` surely holds no match."""
+    def search(self, text: str | CaseProbe, *args: int, timeout: float | None = None) -> Any:
+        """`pattern.search`, None at once when `text` surely holds no match (`text` may come
+        as its `CaseProbe`, made once for many patterns)."""
         if self._cannot_match(text):
             return None
-        return self.pattern.search(text, *args, timeout=timeout)
+        subject = text.text if isinstance(text, CaseProbe) else text
+        return self.pattern.search(subject, *args, timeout=timeout)
 
-    def match(self, text: str, *args: int, timeout: float | None = None) -> Any:
+    def match(self, text: str | CaseProbe, *args: int, timeout: float | None = None) -> Any:
         """`pattern.match`, None at once when `text` surely holds no match."""
         if self._cannot_match(text):
             return None
-        return self.pattern.match(text, *args, timeout=timeout)
+        subject = text.text if isinstance(text, CaseProbe) else text
+        return self.pattern.match(subject, *args, timeout=timeout)
 
-    def _cannot_match(self, text: str) -> bool:
+    def _cannot_match(self, text: str | CaseProbe) -> bool:
         """Whether `text` lacks every string of one of the groups, in any case."""
         if not self.groups:
             return False
-        if not text.isascii() and not _ASCII_CASE_PARTNERS.isdisjoint(text):
+        lowered = (text if isinstance(text, CaseProbe) else CaseProbe(text)).lowered
+        if lowered is None:
             return False
-        lowered = text.lower()
         for group in self.groups:  # plain loops: this runs for every title and pattern
             for string in group:
                 if string in lowered:
