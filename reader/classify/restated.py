@@ -91,6 +91,9 @@ _VIEW_LINKS: dict[str, frozenset[str]] = {
     **dict.fromkeys(word_set("denial denials"), frozenset(["that", "of", ":"])),
     # an argument with what it argues: "London's reasoning that ...", "Kyiv's arguments about"
     **dict.fromkeys(word_set("reasoning argument arguments"), frozenset(["that", "about"])),
+    # a side's signals with what they signal: "Washington's signals about its readiness to
+    # talk", "Kyiv's signal that it would accept monitors" (a radio's signal says nothing)
+    **dict.fromkeys(word_set("signal signals"), frozenset(["about", "that"])),
     # "Kyiv's position that ..." ("Ukraine's positions to the east" are trenches)
     **dict.fromkeys(word_set("position stance"), frozenset(["that", "about", ":"])),
     # "Russia's insistence on closing the mission", "Moscow's demands on Kyiv"
@@ -174,6 +177,20 @@ _ANSWERED_CHARGES = word_set("accusation accusations allegation allegations")
 # after it: "rejected the protest of the Estonian side", "the claims of the Polish side were
 # dismissed as groundless"; "the protest of the Estonian side" alone only names it.
 _SIDE_CHARGES = _ANSWERED_CHARGES | word_set("protest protests claims complaint complaints")
+# A view a speaker concedes before setting its own against it is restated, named by a noun
+# after its owner's possessive with no words after it ("despite Moscow's repeated denials, ...",
+# "in spite of Kyiv's assurances") or by the owner's saying it ("despite Washington saying the
+# shield was no threat", "notwithstanding Kyiv insisting that"): both labels, the speaker first.
+_CONCEDED = re.compile(
+    r"\b(?:despite|notwithstanding|in\s+spite\s+of|contrary\s+to)\s+(?:(?:the|all|repeated)\s+)?\Z"
+)
+# ... not bare claims, which the sets give the speaker alone ("despite Russia's claims, the
+# build-up goes on" is the speaker's rebuttal, not the other's view restated).
+_BARE_CLAIMS = word_set("claim claims lies")
+_SAYING = word_set(
+    "saying insisting claiming arguing stating asserting maintaining denying declaring "
+    "stressing pledging promising vowing"
+)
 # How far from its owner's name a view's noun may stand in any of the grammars below ("the
 # decision of the NATO council's defence committee to", "thanked Canada on Friday for its
 # decision"): a name with no such noun this near owns none.
@@ -181,7 +198,7 @@ _VIEW_REACH = 16
 # Any of those nouns at all: most blocks have none, and a look at their units' words spares
 # them the look after every term (`_ANY_VIEW`, the text's own search, is asked only then).
 _VIEW_WORDS = frozenset(
-    _VIEW_LINKS.keys() | _CLAIMS | _OF_VIEWS | _EFFORTS | _AIM_NOUNS | _SIDE_CHARGES
+    _VIEW_LINKS.keys() | _CLAIMS | _OF_VIEWS | _EFFORTS | _AIM_NOUNS | _SIDE_CHARGES | _SAYING
 )
 _ANY_VIEW = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(_VIEW_WORDS))) + r")\b")
 
@@ -249,9 +266,33 @@ def _owned_view(work: BlockWork, i: int) -> int | None:
         j = _decision_by(work, i)
     if j is None:
         j = _subject_decision(work, i)
+    if j is None:
+        j = _conceded_saying(work, i)
     if j is None or work.units[j][LOW] not in _DECIDED:
         return j
     return j if _decision_told(work, i, j) else None
+
+
+def _conceded(work: BlockWork, i: int) -> bool:
+    """The owner's phrase ending at unit `i` follows "despite", "in spite of" or "contrary
+    to": what it owns is a view the speaker concedes ("despite Moscow's denials")."""
+    start, _ = np_before(work.units, i, 0)
+    at = work.units[start][START]
+    return _CONCEDED.search(work.folded[work.sentence_start(at) : at]) is not None
+
+
+def _conceded_saying(work: BlockWork, i: int) -> int | None:
+    """The unit of the saying that the side's name or speaker at unit `i` does after
+    "despite" ("despite Washington saying it was not aimed at ...", "despite the Kremlin
+    insisting that"), with what it says after it; None for anything else."""
+    units = work.units
+    term = units[i][TERM]
+    if term is None or units[i][LOW].endswith("'s") or term.kind not in ("speaker", "alias"):
+        return None
+    j = _past_name(units, i, term.actors) + 1
+    if j + 1 >= len(units) or units[j][LOW] not in _SAYING or not _conceded(work, i):
+        return None
+    return j if units[j + 1][LOW] not in _NOT_MODIFIERS or units[j + 1][LOW] == "that" else None
 
 
 def _decision_by(work: BlockWork, i: int) -> int | None:
@@ -382,6 +423,7 @@ def _view_linked(work: BlockWork, i: int, j: int, links: frozenset[str]) -> bool
         units[j + 1 + quoted][LOW] in links
         or _answered_link(work, i, j)
         or _answered_charge(work, i, j)
+        or (units[j][LOW] not in _BARE_CLAIMS and _conceded(work, i))
     )
     return linked and not (units[j][LOW] in _WEIGHABLE and _weighed_owner(work, i, j))
 
