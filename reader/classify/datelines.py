@@ -21,7 +21,7 @@ _DATE = (
 # ... or a country or a date before an agency: "KYIV, Ukraine (AP) —", "MOSCOW, June 12. /TASS/.",
 # or a date after the place's full stop, Interfax-Ukraine's way: "KYIV. Sept 17 (<agency>) –"
 _WHERE = r"(?:,|(?<=\.)\s)[^\n()/]{1,40}?"
-_AGENCY = r"\s*\((?P<agency>[A-Za-z. -]{1,30})\)\s*[-–—]+\s"
+_AGENCY = r"\s*\((?P<agency>[A-Za-z. /-]{1,30})\)\s*[-–—]+\s"  # "(AP)", "(dpa/MIA)"
 _SLASHED_AGENCY = r"\.?\s*/(?P<wire>[A-Za-z-]{2,12})/\.?(?:\s|$)"
 
 DATELINE = re.compile(
@@ -40,6 +40,14 @@ TITLE_DATELINE = re.compile(
 )
 
 
+# A wire's dateline in title case, its agency in brackets: "Brussels/Kyiv, 23 July 2023 (dpa/MIA)
+# - ". The agency makes it a dateline anywhere; without one, the release's form above.
+TITLE_WIRE = re.compile(
+    r"(?P<place>[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?(?: ?/ ?[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?)*)"
+    rf"(?:{_WHERE})?{_AGENCY}"
+)
+
+
 def dateline(text: str, opening: bool = False) -> re.Match[str] | None:
     """The wire dateline that opens `text`, if any: its `place` group is the city, its
     `agency` or `wire` group the agency ("AP", "TASS") when it names one. In a story's
@@ -47,7 +55,7 @@ def dateline(text: str, opening: bool = False) -> re.Match[str] | None:
     if not text[:1].isupper():
         return None  # most blocks: decided without the regex
     if not text[1:2].isupper():
-        return TITLE_DATELINE.match(text) if opening else None
+        return TITLE_WIRE.match(text) or (TITLE_DATELINE.match(text) if opening else None)
     return DATELINE.match(text) or (COLON_DATELINE.match(text) if opening else None)
 
 
@@ -59,7 +67,7 @@ def agency_city(text: str) -> str | None:
     if not text[:1].isupper():
         return None
     if not text[1:2].isupper():
-        title = TITLE_DATELINE.match(text)
+        title = TITLE_WIRE.match(text) or TITLE_DATELINE.match(text)
         return title.group("place") if title is not None else None
     match = DATELINE.match(text)
     if match is not None:
