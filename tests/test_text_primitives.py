@@ -206,7 +206,13 @@ def test_resolving_a_phrase_learns_nothing_until_asked(config: Config) -> None:
         ("KYIV, Ukraine — Russian forces", "KYIV, Ukraine — ", "KYIV"),
         ("NATO, allies agree — sources say", None, None),
         ("NATO said on Monday", None, None),
-        ("Kyiv (AP) — lower-case place", None, None),
+        ("Kyiv — lower-case place", None, None),
+        ("Kyiv (AP) — lower-case place", "Kyiv (AP) — ", "Kyiv"),
+        (
+            "Moscow/Kiev, 15 April 2025 (dpa/MIA) - The governor",
+            "Moscow/Kiev, 15 April 2025 (dpa/MIA) - ",
+            "Moscow/Kiev",
+        ),
     ],
     ids=[
         "AP-with-country",
@@ -221,6 +227,8 @@ def test_resolving_a_phrase_learns_nothing_until_asked(config: Config) -> None:
         "headline-not-dateline",
         "sentence",
         "not-capitals",
+        "title-case-with-agency",
+        "title-case-cities-date-agency",
     ],
 )
 def test_datelines(text: str, opening: str | None, city: str | None) -> None:
