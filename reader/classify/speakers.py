@@ -305,7 +305,34 @@ def _side_of_title(work: BlockWork, state: State, who: Who, a: int, b: int, at: 
     """A named person with a government title of no side ("Energy Minister Svitlana
     Hrynchuk"): the wire dateline's side, unless another side's account comes first; else
     the one country the sentence opens with ("Finland will start making mines, Defense
-    Minister Antti Hakkanen said")."""
+    Minister Antti Hakkanen said"); else the one member state that holds such an office
+    (`sole_office`)."""
+    found = _title_context(work, state, who, a, b, at)
+    if found.kind == "actor":
+        return found
+    return sole_office(work.units[a:b], state, found)
+
+
+def sole_office(phrase: Sequence[Unit], state: State, who: Who) -> Who:
+    """ "Defense Secretary <name>", "the Minister for Europe": an office one member state alone
+    holds under that name (`members: offices:`) is that member's, when nothing around it gave
+    it a side. Why: a local outlet names its own government's offices without the country,
+    and no other state's office reads so. Not after a word of another state ("Vatican
+    Secretary of State"), nor with an "of" that names the body the office is of ("Secretary
+    of State of the Union State")."""
+    office = state.offices.get(who.roles[0]) if who.roles else None
+    if office is None or _third_party(phrase) or _foreign_word_before_role(phrase):
+        return who
+    role = next(
+        (k for k, u in enumerate(phrase) if u[TERM] is not None and u[TERM].kind == "role"), None
+    )
+    if role is not None and role + 1 < len(phrase) and phrase[role + 1][LOW] == "of":
+        return who
+    return Who("actor", office.actors, who.start, who.end, who.roles, member=office.member)
+
+
+def _title_context(work: BlockWork, state: State, who: Who, a: int, b: int, at: int) -> Who:
+    """The side the title's context gives it (`_side_of_title`), or `who` unresolved."""
     phrase = work.units[a:b]
     if not _house_title(phrase, who.roles):
         return _held_office(who, phrase, state) or who
