@@ -16,6 +16,7 @@ from reader.classify.phrases import (
     NP_MODIFIERS,
     OBJECT_PREP,
     appositive_name,
+    holder_end,
     learn,
     np_after,
     np_before,
@@ -195,7 +196,7 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
     a, _ = np_before(units, i, max(0, i - 6))
     a = _own_conjunct(units, a, i)
     _, b = np_after(units, i, min(len(units), i + 6))
-    b = _before_with(units, i, b)
+    b = holder_end(units, _before_with(units, i, b), min(len(units), i + _PORTFOLIO_REACH))
     who = resolve(units[a:b], state.names)
     learn(who, state.names)
     if who.kind == "role":
@@ -222,6 +223,9 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
         if person_key in holders:
             holders.remove(person_key)
         holders.append(person_key)
+
+
+_PORTFOLIO_REACH = 12  # the most units from a role to the end of its holder's name
 
 
 def _before_with(units: Sequence[Unit], i: int, b: int) -> int:
