@@ -865,7 +865,7 @@ def _ties(names: list[Unit], actors: tuple[str, ...], member: bool) -> list[Tie]
     return [
         (unit[LOW], actors, member, False)
         for unit in names
-        if len(unit[LOW]) > 2 and unit[LOW] not in SKIP
+        if len(unit[LOW]) > 2 and unit[LOW] not in SKIP and unit[LOW] not in HONORIFICS
     ]
 
 
@@ -1329,6 +1329,72 @@ def past_ranks(units: Sequence[Unit], start: int) -> int:
     return start
 
 
+# Honorifics before a person's name ("Sir", "Baroness", "Dr."), and the styles of address
+# that take "the" ("the Rt Hon", "the Honourable"): no part of the name, and no side's word.
+HONORIFICS = word_set("sir dame lord lady baroness baron dr prof professor rt hon honourable")
+_ADDRESS_STYLES = word_set("rt hon honourable")
+_PORTFOLIO_WORDS = 4  # the most capitalised words of a portfolio joined by "and"
+
+
+def past_honorifics(units: Sequence[Unit], j: int, ceiling: int) -> int:
+    """The first unit of the name that honorifics from unit `j` introduce ("Sir", "the Rt
+    Hon", "Dr."), before `ceiling`; `j` itself when none do. Why: "Minister for Europe Sir
+    <name>" and "Foreign Secretary the Rt Hon <name>" put the honorific between the office and
+    the name. Only capitalised before a capitalised name word: "Yes, sir", "the Lord said"
+    introduce no one."""
+    k = j + 1 if j + 1 < ceiling and units[j][LOW] == "the" else j
+    if k > j and units[k][LOW] not in _ADDRESS_STYLES:
+        return j
+    first = k
+    while k < ceiling and (
+        (units[k][LOW] in HONORIFICS and units[k][CAP] and units[k][TERM] is None)
+        or (units[k][LOW] == "." and k > first and units[k - 1][LOW] in HONORIFICS)
+    ):
+        k += 1
+    if k == first or k >= ceiling or not _name_run(units, k, 1, k + 1):
+        return j
+    return k
+
+
+def name_after_honorific(units: Sequence[Unit], start: int, end: int) -> int:
+    """Where the name in the capitalised run units start..end begins: after the last
+    honorific in it ("... the Americas Sir <name>": the words before "Sir" end the office);
+    `start` when it holds none."""
+    for k in range(end - 1, start - 1, -1):
+        if units[k][LOW] in HONORIFICS:
+            first = k - 1 if k - 1 >= start and units[k - 1][LOW] in HONORIFICS else k
+            found = past_honorifics(units, first, end)
+            if found > first:
+                return found
+    return start
+
+
+def holder_end(units: Sequence[Unit], b: int, ceiling: int) -> int:
+    """Where a title phrase that ends at unit `b` ends when the name of its holder follows past
+    a style of address ("Foreign Secretary the Rt Hon <name>") or past the rest of its
+    portfolio after an "and" ("Minister for Europe and the Americas Sir <name>", "Secretary
+    for Trade and Industry Dr <name>"): after the name. The honorific tells where the office
+    ends and the name begins; without one (or past a term: "and President <name>") the "and"
+    joins another phrase, and `b` is returned."""
+    if b >= ceiling:
+        return b
+    name = past_honorifics(units, b, ceiling)
+    if name == b and units[b][LOW] == "and":
+        k = b + 2 if b + 2 < ceiling and units[b + 1][LOW] == "the" else b + 1
+        first = k
+        while (
+            k < ceiling
+            and k - first < _PORTFOLIO_WORDS
+            and units[k][LOW] not in HONORIFICS
+            and _name_run(units, k, 1, k + 1)
+        ):
+            k += 1
+        name = past_honorifics(units, k, ceiling) if k > first else k
+        if name == k:
+            return b
+    return name + len(_name_run(units, name, 1, ceiling)) if name > b else b
+
+
 def person_name(units: Sequence[Unit], a: int, b: int, role: int) -> list[Unit]:
     """The name of the person a title phrase (units a..b, with its role at `role`) introduces:
     "Foreign Minister Sergey Lavrov", "Moscow's envoy to the UN, Dmitry Polyansky," or
@@ -1352,6 +1418,7 @@ def person_name(units: Sequence[Unit], a: int, b: int, role: int) -> list[Unit]:
         # "Secretary of Defense Pete Ward": "Defense" names the office, not him; "UK Minister
         # of State" names no one
         start += 1
+    start = name_after_honorific(units, start, end)
     run = _spelled_name(units, start, end)
     if run and units[start - 1][LOW] not in ARTICLES and units[start - 1][LOW] != _HOST_PREP:
         return run

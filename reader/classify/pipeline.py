@@ -167,7 +167,7 @@ def classify_iter(
     at the same points (see `Effort`).
     """
     rules = config.rules
-    state = State()
+    state = State(offices=rules.offices)
     if rules.sources:
         page_source(article, state, rules)
     size = sum(len(block.text) for block in article.blocks)

@@ -16,6 +16,7 @@ from reader.classify.phrases import (
     NP_MODIFIERS,
     OBJECT_PREP,
     appositive_name,
+    holder_end,
     learn,
     np_after,
     np_before,
@@ -195,7 +196,7 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
     a, _ = np_before(units, i, max(0, i - 6))
     a = _own_conjunct(units, a, i)
     _, b = np_after(units, i, min(len(units), i + 6))
-    b = _before_with(units, i, b)
+    b = holder_end(units, _before_with(units, i, b), min(len(units), i + _PORTFOLIO_REACH))
     who = resolve(units[a:b], state.names)
     learn(who, state.names)
     if who.kind == "role":
@@ -222,6 +223,9 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
         if person_key in holders:
             holders.remove(person_key)
         holders.append(person_key)
+
+
+_PORTFOLIO_REACH = 12  # the most units from a role to the end of its holder's name
 
 
 def _before_with(units: Sequence[Unit], i: int, b: int) -> int:
@@ -305,7 +309,34 @@ def _side_of_title(work: BlockWork, state: State, who: Who, a: int, b: int, at: 
     """A named person with a government title of no side ("Energy Minister Svitlana
     Hrynchuk"): the wire dateline's side, unless another side's account comes first; else
     the one country the sentence opens with ("Finland will start making mines, Defense
-    Minister Antti Hakkanen said")."""
+    Minister Antti Hakkanen said"); else the one member state that holds such an office
+    (`sole_office`)."""
+    found = _title_context(work, state, who, a, b, at)
+    if found.kind == "actor":
+        return found
+    return sole_office(work.units[a:b], state, found)
+
+
+def sole_office(phrase: Sequence[Unit], state: State, who: Who) -> Who:
+    """ "Defense Secretary <name>", "the Minister for Europe": an office one member state alone
+    holds under that name (`members: offices:`) is that member's, when nothing around it gave
+    it a side. Why: a local outlet names its own government's offices without the country,
+    and no other state's office reads so. Not after a word of another state ("Vatican
+    Secretary of State"), nor with an "of" that names the body the office is of ("Secretary
+    of State of the Union State")."""
+    office = state.offices.get(who.roles[0]) if who.roles else None
+    if office is None or _third_party(phrase) or _foreign_word_before_role(phrase):
+        return who
+    role = next(
+        (k for k, u in enumerate(phrase) if u[TERM] is not None and u[TERM].kind == "role"), None
+    )
+    if role is not None and role + 1 < len(phrase) and phrase[role + 1][LOW] == "of":
+        return who
+    return Who("actor", office.actors, who.start, who.end, who.roles, member=office.member)
+
+
+def _title_context(work: BlockWork, state: State, who: Who, a: int, b: int, at: int) -> Who:
+    """The side the title's context gives it (`_side_of_title`), or `who` unresolved."""
     phrase = work.units[a:b]
     if not _house_title(phrase, who.roles):
         return _held_office(who, phrase, state) or who

@@ -7,6 +7,7 @@ that no step imports another for a type: the units a block is read as, a resolve
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
@@ -174,6 +175,7 @@ class State:
     headline: Speaker | None = None  # the one side the headline gives a voice ("Sweden condemns")
     lead: Speaker | None = None  # the one side the title and opening put forward (authorship)
     lead_sides: set[tuple[str, ...]] | None = field(default_factory=set)  # ... so far; None: two
+    offices: Mapping[str, Term] = field(default_factory=dict)  # a member's sole offices (rules)
 
 
 @dataclass(slots=True)

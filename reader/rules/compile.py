@@ -393,6 +393,10 @@ class CompiledRules:
     # (reader.classify.sources `_page_rules`)
     by_site: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     by_outlet: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    # the offices one member state alone holds ("secretary of state"), each its state's side:
+    # a titled holder no phrase, dateline or outlet gives a side is that member's
+    # (reader.classify.speakers `sole_office`)
+    offices: Mapping[str, Term] = field(default_factory=dict)
 
     def message(self, rule: str) -> str:
         """The human explanation of rule `rule` (its id when none is known)."""
@@ -509,6 +513,7 @@ def build(
         surnames=_title_surnames(data, terms),
         by_site=_rules_by(sources, lambda rule: rule.sites),
         by_outlet=_rules_by(sources, lambda rule: rule.outlets),
+        offices=_sole_offices(data),
     )
 
 
@@ -522,6 +527,15 @@ def _rules_by(
             if key:
                 found.setdefault(key, []).append(k)
     return {key: tuple(ks) for key, ks in found.items()}
+
+
+def _sole_offices(data: Mapping[str, Any]) -> dict[str, Term]:
+    """Each office a member state alone holds (`members: offices:`), as its actor's member term."""
+    found: dict[str, Term] = {}
+    for entry in [*(data.get("actors") or ()), *(data.get("extra_actors") or ())]:
+        for office in (entry.get("members") or {}).get("offices") or ():
+            found[_norm(office)] = Term("alias", (entry["id"],), True)
+    return found
 
 
 # Words of the offices the actors list as speakers, beside the roles' own words.

@@ -304,7 +304,13 @@ _SETTINGS = mapping(
 )
 
 _TERMS = mapping(
-    {"aliases": STRINGS, "adjectives": STRINGS, "speakers": STRINGS, "past_speakers": STRINGS}
+    {
+        "aliases": STRINGS,
+        "adjectives": STRINGS,
+        "speakers": STRINGS,
+        "past_speakers": STRINGS,
+        "offices": STRINGS,
+    }
 )
 
 _ACTOR = mapping(
