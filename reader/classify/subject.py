@@ -27,7 +27,7 @@ from reader.classify.phrases import COORD, NOUN_MARK, OBJECT_PREP, SKIP, adverb,
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, State, Unit, Who
 from reader.classify.units import in_spans, merged
 from reader.rules.compile import CompiledRules, VerbForm
-from reader.rules.grammar import ATTRIBUTION_ACTOR_SUBJECT, REPORTED_POSITION, REPORTED_SPEECH
+from reader.rules.grammar import ATTRIBUTION_ACTOR_SUBJECT, REPORTED_RULES
 
 # Between a main clause's subject and its verb, besides `SKIP`: the auxiliaries a verb phrase
 # opens with ("did not", "'s imposing", "can"), and "only" ("could only look on"; not in
@@ -65,8 +65,6 @@ _ACTING_HEADS = word_set(
         "state news agency",
     ]
 )
-# Evidence of another side's words reported in the block, which makes no speaker of it.
-_REPORTED = frozenset([REPORTED_POSITION.id, REPORTED_SPEECH.id])
 # Pronouns that stand for the last named person: a narrator's "we" or "it" stands for no side.
 _THIRD_PERSON = word_set("he she")
 
@@ -410,7 +408,8 @@ def actor_subject(
     if work.index == 0 or work.main:
         return  # (a first line is a headline, whose own grammar `_title_source` reads)
     if any(
-        ev.kind in ("attribution", "carry") and ev.rule not in _REPORTED for ev in work.evidence
+        ev.kind in ("attribution", "carry") and ev.rule not in REPORTED_RULES
+        for ev in work.evidence
     ):
         return  # (another side's position reported makes no speaker: "..., a move branded
         # 'reckless' by X", "amid criticism from X that ...": the main clause's subject speaks)

@@ -9,10 +9,7 @@ from types import MappingProxyType
 from reader.classify.types import BlockWork
 from reader.model import Verdict
 from reader.rules.compile import CompiledRules
-from reader.rules.grammar import REPORTED_POSITION, REPORTED_SPEECH
-
-# Evidence of another side's position told by the block's speaker.
-_REPORTED = frozenset([REPORTED_POSITION.id, REPORTED_SPEECH.id])
+from reader.rules.grammar import REPORTED_RULES
 
 
 class Verdicts:
@@ -71,7 +68,7 @@ class Verdicts:
                     first_seen[actor] = ev.start if kind == "attribution" else -1
                 if kind == "carry":
                     carried = True
-                elif ev.rule in _REPORTED:
+                elif ev.rule in REPORTED_RULES:
                     reported.add(actor)
         labels: tuple[str, ...] = ()
         if labelling:

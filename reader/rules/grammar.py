@@ -106,6 +106,9 @@ REPORTED_POSITION = GrammarRule(
     "A position named by a noun after its owner's possessive ('Zelensky's statement that', "
     "'the ministry's claim to') is reported speech of that owner, outside quotes.",
 )
+# The evidence of another side's words or position that a block's speaker reports: it makes
+# no speaker of that side, and it keeps its label beside a speaker who repeats his verbs.
+REPORTED_RULES = frozenset([REPORTED_POSITION.id, REPORTED_SPEECH.id])
 CARRY_PRONOUN = GrammarRule(
     "carry.pronoun",
     "carry",
