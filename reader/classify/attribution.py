@@ -1251,6 +1251,9 @@ def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
     who = speaker or _clause_subject(verb.units, _past_dateline(verb), verb.k, verb.state)
     if who.kind == "none" or (speaker is None and who.word == "it"):
         return None  # "it has been reported that ... when considering ...": no one's clause
+    quotes = verb.work.quotes
+    if speaker is None and in_spans(who.start, quotes) and not in_spans(verb.start, quotes):
+        return None  # '"Moscow must not meddle," - said X, speaking to ...': not the quote's subject
     return verb.attr(who, ATTRIBUTION_PARTICIPLE, follows=True)
 
 
@@ -3352,8 +3355,10 @@ def _clause_subject_before(work: BlockWork, attr: _Attr, state: State) -> Who | 
     at which he insisted ...": a "he"/"she" that would otherwise carry the last speaker takes
     the nearest person its own sentence names before it as a clause's subject (a phrase right
     before its past-tense verb), when the lexicon or a title makes that person known; None when
-    the sentence names none (the carried speaker stands) or opens inside a quote."""
-    if attr.who.word not in _PERSONAL:
+    the sentence names none (the carried speaker stands) or opens inside a quote. A tag
+    closing the sentence ("The deputy resigned in protest, he said.") reports its content: the
+    people that content names are not its speaker."""
+    if attr.who.word not in _PERSONAL or attr.trailing:
         return None
     units, starts = work.units, work.starts
     first = bisect_left(starts, work.sentence_start(attr.who.start))
@@ -3363,6 +3368,8 @@ def _clause_subject_before(work: BlockWork, attr: _Attr, state: State) -> Who | 
     for j in range(k - 1, first, -1):
         if not _past_tense(units[j]) or in_spans(units[j][START], work.quotes):
             continue
+        if units[j + 1][LOW] == "by":
+            continue  # "a decree signed by the president": a passive's participle, no subject's verb
         a, b = np_before(units, j - 1, first)
         if b <= a or units[a][LOW].endswith("'s"):
             continue
