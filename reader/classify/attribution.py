@@ -196,9 +196,9 @@ def _passive_before(verb: _Verb, i: int, prev: str) -> bool:
     """The verb is a passive: "be" right before it ("Ukraine is believed to ..."), or a speech
     verb's "be" before its adverbs ("the two sides were officially informed": the ones told)."""
     form = verb.form
-    if prev in _BE and not form.participle and form.lemma not in _ACTIVE_AFTER_BE:
-        return True
-    return form.cls == "speech" and not form.participle and _be_before_adverbs(verb, i)
+    if form.participle or form.lemma in _ACTIVE_AFTER_BE:
+        return False  # "X was (also) quoted as saying": X speaks
+    return prev in _BE or (form.cls == "speech" and _be_before_adverbs(verb, i))
 
 
 def _be_before_adverbs(verb: _Verb, i: int) -> bool:
