@@ -1450,7 +1450,9 @@ def _skip_asides(verb: _Verb, i: int) -> tuple[int, Who | None]:
         if _clause_aside(inner) and _closes_appositive(verb, j):
             i = j  # ", who was in Kyiv, meeting with X's president,": the aside before it
             continue
-        if inner and len(inner) <= 10 and not _relative_act(inner):
+        if inner and inner[0][LOW] == "who" and not _relative_act(inner):
+            inner = inner[:_HELD_REACH]  # ", who headed X's delegation at talks in ... on ...,"
+        if inner and len(inner) <= _HELD_REACH and not _relative_act(inner):
             cand = resolve(inner, verb.state.names)
             learn(cand, verb.state.names)
             if cand.kind == "role":  # ", Minister of Foreign Affairs,": the title's side
@@ -1461,6 +1463,11 @@ def _skip_asides(verb: _Verb, i: int) -> tuple[int, Who | None]:
         while i >= floor and units[i][LOW] in SKIP and units[i][TERM] is None:
             i -= 1
     return i, appositive
+
+
+# The most units of an appositive read for the office it names; a relative clause of the office
+# held is read up to there (the office follows its verb, the occasion comes after it).
+_HELD_REACH = 10
 
 
 def _after_opening_clause(verb: _Verb, i: int) -> bool:
@@ -2601,8 +2608,12 @@ _CLAUSE_OPENS = _PERSON_PREP | word_set("who whose that which")
 
 
 # Verbs of a relative clause that say what the subject holds: ", who heads the State Duma's
-# defence committee," gives the subject the committee's side.
-_HOLDS = word_set("heads leads chairs runs is was serves represents oversees commands directs")
+# defence committee," gives the subject the committee's side; so does the office held at the
+# occasion told (", who headed Russia's delegation at the talks in Vienna,").
+_HOLDS = word_set(
+    "heads leads chairs runs is was serves represents oversees commands directs "
+    "headed led chaired represented commanded"
+)
 
 
 def _relative_act(inner: Sequence[Unit]) -> bool:
