@@ -1253,7 +1253,7 @@ def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
         return None  # "it has been reported that ... when considering ...": no one's clause
     quotes = verb.work.quotes
     if speaker is None and in_spans(who.start, quotes) and not in_spans(verb.start, quotes):
-        return None  # '"Moscow must not meddle," - said X, speaking to ...': not the quote's subject
+        return None  # '"Moscow must not meddle," - said X, speaking to ...': not the quote's
     return verb.attr(who, ATTRIBUTION_PARTICIPLE, follows=True)
 
 
@@ -3380,7 +3380,7 @@ def _clause_subject_before(work: BlockWork, attr: _Attr, state: State) -> Who | 
         if not _past_tense(units[j]) or in_spans(units[j][START], work.quotes):
             continue
         if units[j + 1][LOW] == "by":
-            continue  # "a decree signed by the president": a passive's participle, no subject's verb
+            continue  # "a decree signed by the president": a passive's participle, no verb
         a, b = np_before(units, j - 1, first)
         if b <= a or units[a][LOW].endswith("'s"):
             continue
