@@ -196,9 +196,9 @@ def _passive_before(verb: _Verb, i: int, prev: str) -> bool:
     """The verb is a passive: "be" right before it ("Ukraine is believed to ..."), or a speech
     verb's "be" before its adverbs ("the two sides were officially informed": the ones told)."""
     form = verb.form
-    if prev in _BE and not form.participle and form.lemma not in _ACTIVE_AFTER_BE:
-        return True
-    return form.cls == "speech" and not form.participle and _be_before_adverbs(verb, i)
+    if form.participle or form.lemma in _ACTIVE_AFTER_BE:
+        return False  # "X was (also) quoted as saying": X speaks
+    return prev in _BE or (form.cls == "speech" and _be_before_adverbs(verb, i))
 
 
 def _be_before_adverbs(verb: _Verb, i: int) -> bool:
@@ -1251,6 +1251,9 @@ def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
     who = speaker or _clause_subject(verb.units, _past_dateline(verb), verb.k, verb.state)
     if who.kind == "none" or (speaker is None and who.word == "it"):
         return None  # "it has been reported that ... when considering ...": no one's clause
+    quotes = verb.work.quotes
+    if speaker is None and in_spans(who.start, quotes) and not in_spans(verb.start, quotes):
+        return None  # '"Moscow must not meddle," - said X, speaking to ...': not the quote's
     return verb.attr(who, ATTRIBUTION_PARTICIPLE, follows=True)
 
 
@@ -1447,7 +1450,9 @@ def _skip_asides(verb: _Verb, i: int) -> tuple[int, Who | None]:
         if _clause_aside(inner) and _closes_appositive(verb, j):
             i = j  # ", who was in Kyiv, meeting with X's president,": the aside before it
             continue
-        if inner and len(inner) <= 10 and not _relative_act(inner):
+        if inner and inner[0][LOW] == "who" and not _relative_act(inner):
+            inner = inner[:_HELD_REACH]  # ", who headed X's delegation at talks in ... on ...,"
+        if inner and len(inner) <= _HELD_REACH and not _relative_act(inner):
             cand = resolve(inner, verb.state.names)
             learn(cand, verb.state.names)
             if cand.kind == "role":  # ", Minister of Foreign Affairs,": the title's side
@@ -1458,6 +1463,11 @@ def _skip_asides(verb: _Verb, i: int) -> tuple[int, Who | None]:
         while i >= floor and units[i][LOW] in SKIP and units[i][TERM] is None:
             i -= 1
     return i, appositive
+
+
+# The most units of an appositive read for the office it names; a relative clause of the office
+# held is read up to there (the office follows its verb, the occasion comes after it).
+_HELD_REACH = 10
 
 
 def _after_opening_clause(verb: _Verb, i: int) -> bool:
@@ -2598,8 +2608,12 @@ _CLAUSE_OPENS = _PERSON_PREP | word_set("who whose that which")
 
 
 # Verbs of a relative clause that say what the subject holds: ", who heads the State Duma's
-# defence committee," gives the subject the committee's side.
-_HOLDS = word_set("heads leads chairs runs is was serves represents oversees commands directs")
+# defence committee," gives the subject the committee's side; so does the office held at the
+# occasion told (", who headed Russia's delegation at the talks in Vienna,").
+_HOLDS = word_set(
+    "heads leads chairs runs is was serves represents oversees commands directs "
+    "headed led chaired represented commanded"
+)
 
 
 def _relative_act(inner: Sequence[Unit]) -> bool:
@@ -3352,8 +3366,10 @@ def _clause_subject_before(work: BlockWork, attr: _Attr, state: State) -> Who | 
     at which he insisted ...": a "he"/"she" that would otherwise carry the last speaker takes
     the nearest person its own sentence names before it as a clause's subject (a phrase right
     before its past-tense verb), when the lexicon or a title makes that person known; None when
-    the sentence names none (the carried speaker stands) or opens inside a quote."""
-    if attr.who.word not in _PERSONAL:
+    the sentence names none (the carried speaker stands) or opens inside a quote. A tag
+    closing the sentence ("The deputy resigned in protest, he said.") reports its content: the
+    people that content names are not its speaker."""
+    if attr.who.word not in _PERSONAL or attr.trailing:
         return None
     units, starts = work.units, work.starts
     first = bisect_left(starts, work.sentence_start(attr.who.start))
@@ -3363,6 +3379,8 @@ def _clause_subject_before(work: BlockWork, attr: _Attr, state: State) -> Who | 
     for j in range(k - 1, first, -1):
         if not _past_tense(units[j]) or in_spans(units[j][START], work.quotes):
             continue
+        if units[j + 1][LOW] == "by":
+            continue  # "a decree signed by the president": a passive's participle, no verb
         a, b = np_before(units, j - 1, first)
         if b <= a or units[a][LOW].endswith("'s"):
             continue

@@ -140,6 +140,12 @@ STATED_BY = re.compile(
     r"\s+(?:is|was|were|has\s+been|had\s+been)\s+(?:stated|said|announced|reported|noted|"
     r"emphasi[sz]ed|declared|written|posted|made|voiced)"
     rf"(?:,?\s+{TIME_PHRASE},?)?\s+"  # "was announced on Thursday, July 27, by X"
+    # the occasion it was said at: "This was stated at a briefing by X", "... during a
+    # press conference in Riga on Monday by X"
+    r"(?:(?:at|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?(?:briefing|"
+    r"conference|meeting|session|forum|summit|event|interview|broadcast|hearing|debate)"
+    r"(?:\s+(?:in|at)\s+[\w-]+)?"
+    rf"(?:,?\s+{TIME_PHRASE})?,?\s+)?"
     r"(?:in\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:comment|statement|interview|article|post|"
     r"address|message|briefing|commentary)\s+(?:by|of)|by)\s+"
 )
