@@ -357,6 +357,10 @@ def _event_told(work: BlockWork, rules: CompiledRules, k: int, first: int, last:
         return True  # "Had Kyiv accepted the offer, ...", "..., should Moscow agree ..."
     if _step_at(work, k) is not None:
         return _step_as_background(units, k, first, last)
+    if low in _PLAN_FORMS and k + 1 < last and units[k + 1][LOW] == "to":
+        # "The Defence Ministry plans to hold drills": an intention an institution announces,
+        # whatever it intends (`actor_subject` keeps it for institutions alone)
+        return _dated_past(units, first, last) or told_as_history(units, first, last)
     if low in rules.events:
         return True
     if _dated_past(units, first, last) or told_as_history(units, first, last):
@@ -376,6 +380,25 @@ def _step_at(work: BlockWork, k: int) -> VerbForm | None:
     if v < len(work.verbs) and work.verbs[v][0] == at and work.verbs[v][2].cls == "step":
         return work.verbs[v][2]
     return None
+
+
+# The forms of "plan" before an infinitive: an intention, a stance when an institution (a
+# ministry, a government, a general staff) announces it; a country's or a person's plans told
+# by the narrator are the story's facts ("Kyiv plans to hold elections in October", "X plans
+# to meet Y": GUIDE.md's []), and a plan with a noun ("plans a call") is an act.
+_PLAN_FORMS = word_set("plan plans planned planning")
+# The head nouns of an institution's name: a body of a state that announces its intentions.
+_INSTITUTIONS = word_set(
+    "ministry government cabinet staff command parliament legislature administration department"
+    " agency service office presidency committee directorate"
+)
+
+
+def _institution(who: Who) -> bool:
+    """The subject is an institution of its side, named by its office ("the Russian Defence
+    Ministry", "Ukraine's General Staff", "the Polish government"), not a country, a capital
+    or a person."""
+    return any(role.split()[-1] in _INSTITUTIONS for role in who.roles)
 
 
 # Verbs of a decision taken: the infinitive after them is what was decided, a stance (GUIDE.md: a
@@ -479,6 +502,8 @@ def actor_subject(
             continue
         if _place_name(work, attr.who) and not _stance_shape(work, k, last):
             continue  # "Moscow levied the warning after ...": the state's act, told by the narrator
+        if low in _PLAN_FORMS and not _institution(attr.who):
+            continue  # "Kyiv plans to hold elections", "X plans to meet Y": a fact of the story
         attr.rule = ATTRIBUTION_ACTOR_SUBJECT
         settle(work, [attr], rules, state, distance, None)
         return
