@@ -672,6 +672,7 @@ _HOUSE_TITLES = frozenset(
         "mp",
         "lawmaker",
         "member of parliament",
+        "people's deputy",
     ]
 )
 # A ministry's own voices: its spokesperson, or an adviser or aide ("Interior Ministry adviser
