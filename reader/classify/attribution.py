@@ -1169,13 +1169,19 @@ def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
         i -= 1  # "has also"; for a verb no list has, "has continually"
     if i > floor and units[i][LOW] == "." and units[i - 1][LOW] in NAME_SUFFIXES:
         i -= 1  # "John F. Kerry Jr. said"
-    if i > floor and units[i][LOW] == ")":  # "Ukraine's military intelligence (HUR) said"
+    closing = units[i][LOW] if i > floor else ""
+    if closing in _BRACKETS:  # "Ukraine's military intelligence (HUR) said", an editor's
+        # gloss: "The Verkhovna Rada [Ukrainian Parliament] has appealed"
         j = i - 1
-        while j > floor and i - j < _ASIDE and units[j][LOW] != "(":
+        while j > floor and i - j < _ASIDE and units[j][LOW] != _BRACKETS[closing]:
             j -= 1
-        if units[j][LOW] == "(":
+        if units[j][LOW] == _BRACKETS[closing]:
             i = j - 1
     return i, relative
+
+
+# A bracketed aside's closing mark and its opening one.
+_BRACKETS = {")": "(", "]": "["}
 
 
 def _relative_noun(verb: _Verb, h: int) -> int | None:

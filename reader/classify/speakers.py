@@ -204,6 +204,8 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
     if who.kind not in ("actor", "unknown"):
         return
     name = person_name(units, a, b, i)
+    if name and work.index == 0 and _body_before_name(units, name):
+        name = []  # "Defense Ministry Plans To Hold Military Exercises": no one named
     if who.kind == "unknown" and name:
         who = _side_of_title(work, state, who, a, b, units[i][START])
     if name:
@@ -226,6 +228,24 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
 
 
 _PORTFOLIO_REACH = 12  # the most units from a role to the end of its holder's name
+
+# Offices that are bodies or services, never a person's title: no name follows one.
+_BODY_ROLES = word_set(
+    "military army navy ministry government cabinet parliament forces force command staff"
+    " administration department committee service agency intelligence"
+)
+
+
+def _body_before_name(units: Sequence[Unit], name: Sequence[Unit]) -> bool:
+    """A title-case headline's capitalised word after a body's name, read as a name by the
+    title grammar ("... To Hold Military Exercises", "Army Reform"): a body is no person's
+    title, and in a headline every word is capitalised, so the word is a common noun; a
+    holder the lexicon knows ("Ministry Spokeswoman Zakharova") ends in a person's role."""
+    k = bisect_left(units, name[0][START], key=itemgetter(START))
+    before = units[k - 1] if k > 0 else None
+    if before is None or before[TERM] is None or before[TERM].kind != "role":
+        return False
+    return before[LOW].split()[-1] in _BODY_ROLES and all(u[TERM] is None for u in name)
 
 
 def _before_with(units: Sequence[Unit], i: int, b: int) -> int:
@@ -652,6 +672,7 @@ _HOUSE_TITLES = frozenset(
         "mp",
         "lawmaker",
         "member of parliament",
+        "people's deputy",
     ]
 )
 # A ministry's own voices: its spokesperson, or an adviser or aide ("Interior Ministry adviser

@@ -175,6 +175,8 @@ def _past_auxiliaries(units: list[Unit], b: int, last: int) -> tuple[int, bool, 
         low = unit[LOW]
         if low == "of" and j == b:
             j = b = np_after(units, j + 1, last)[1]  # "members of the Alliance"
+        elif j == b and (aside := _aside_end(units, j, last)) is not None:
+            j = b = aside  # "the Rada [parliament] has", "The Parliament of X, the Saeima, has"
         elif low in _HEARSAY_WORDS:
             return None  # "X reportedly plans", "allegedly noted": hearsay, no stated stance
         elif unit[TERM] is None and (low in SKIP or low in _VERB_AUX or adverb(unit)):
@@ -188,6 +190,48 @@ def _past_auxiliaries(units: list[Unit], b: int, last: int) -> tuple[int, bool, 
         else:
             break
     return j, perfect, passive
+
+
+# A bracket's opening mark and its closing one.
+_BRACKETS = {"(": ")", "[": "]"}
+_ASIDE_REACH = 8  # the most units of a bracketed gloss or an appositive after a subject
+
+
+def _aside_end(units: list[Unit], j: int, last: int) -> int | None:
+    """Past a gloss or an appositive right after the subject that ends before unit `j`: the
+    unit after it, or None. A bracketed gloss ("The Verkhovna Rada [Ukrainian Parliament]
+    has appealed", "the Seimas (Lithuania's parliament) backed") or a noun phrase between
+    commas that renames the subject ("The Parliament of Latvia, the Saeima, has recognised"):
+    a body's other name, no verb. A list ("Estonia, Latvia and ...") or an aside with a verb
+    ("Moscow, which denies it, ...") is neither."""
+    low = units[j][LOW]
+    if low in _BRACKETS:
+        mark = _BRACKETS[low]
+        close = next(
+            (i for i in range(j + 1, min(j + _ASIDE_REACH, last)) if units[i][LOW] == mark), None
+        )
+        return close + 1 if close is not None and close > j + 1 else None
+    if low != ",":
+        return None
+    a, b = np_after(units, j + 1, min(j + _ASIDE_REACH, last))
+    named = any(units[i][TERM] is not None for i in range(a, b))
+    if named and b + 1 < last and units[b][LOW] == "," and _verb_group(units[b + 1]):
+        return b + 1
+    return None
+
+
+_MODALS = word_set("will would shall should must may might could")
+
+
+def _verb_group(unit: Unit) -> bool:
+    """A word that opens a verb phrase, plainly: an auxiliary, a modal, an adverb or a past
+    form ("has", "will", "officially", "recognised"); after a list of names the next item
+    ("..., speakers of both houses ...") is none."""
+    low = unit[LOW]
+    if unit[CAP] or unit[TERM] is not None:
+        return False
+    auxiliary = low in _PERFECT or low in _VERB_AUX or low in _MODALS
+    return auxiliary or adverb(unit) or low.endswith("ed")
 
 
 _SUFFIXES = (("ied", "y"), ("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
@@ -313,6 +357,10 @@ def _event_told(work: BlockWork, rules: CompiledRules, k: int, first: int, last:
         return True  # "Had Kyiv accepted the offer, ...", "..., should Moscow agree ..."
     if _step_at(work, k) is not None:
         return _step_as_background(units, k, first, last)
+    if low in _PLAN_FORMS and k + 1 < last and units[k + 1][LOW] == "to":
+        # "The Defence Ministry plans to hold drills": an intention an institution announces,
+        # whatever it intends (`actor_subject` keeps it for institutions alone)
+        return _dated_past(units, first, last) or told_as_history(units, first, last)
     if low in rules.events:
         return True
     if _dated_past(units, first, last) or told_as_history(units, first, last):
@@ -332,6 +380,25 @@ def _step_at(work: BlockWork, k: int) -> VerbForm | None:
     if v < len(work.verbs) and work.verbs[v][0] == at and work.verbs[v][2].cls == "step":
         return work.verbs[v][2]
     return None
+
+
+# The forms of "plan" before an infinitive: an intention, a stance when an institution (a
+# ministry, a government, a general staff) announces it; a country's or a person's plans told
+# by the narrator are the story's facts ("Kyiv plans to hold elections in October", "X plans
+# to meet Y": GUIDE.md's []), and a plan with a noun ("plans a call") is an act.
+_PLAN_FORMS = word_set("plan plans planned planning")
+# The head nouns of an institution's name: a body of a state that announces its intentions.
+_INSTITUTIONS = word_set(
+    "ministry government cabinet staff command parliament legislature administration department"
+    " agency service office presidency committee directorate"
+)
+
+
+def _institution(who: Who) -> bool:
+    """The subject is an institution of its side, named by its office ("the Russian Defence
+    Ministry", "Ukraine's General Staff", "the Polish government"), not a country, a capital
+    or a person."""
+    return any(role.split()[-1] in _INSTITUTIONS for role in who.roles)
 
 
 # Verbs of a decision taken: the infinitive after them is what was decided, a stance (GUIDE.md: a
@@ -435,6 +502,8 @@ def actor_subject(
             continue
         if _place_name(work, attr.who) and not _stance_shape(work, k, last):
             continue  # "Moscow levied the warning after ...": the state's act, told by the narrator
+        if low in _PLAN_FORMS and not _institution(attr.who):
+            continue  # "Kyiv plans to hold elections", "X plans to meet Y": a fact of the story
         attr.rule = ATTRIBUTION_ACTOR_SUBJECT
         settle(work, [attr], rules, state, distance, None)
         return
