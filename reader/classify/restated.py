@@ -61,11 +61,13 @@ _COURSES = word_set("choose pursue continue persist opt embark follow")
 # Words right before a decision that make it one not taken: "any decision by Kyiv to ...",
 # "a possible decision of the allies to ...".
 _HYPOTHETICAL = word_set("any whatever possible potential eventual future hypothetical")
-# Words before the decision's phrase that make it a time or a topic, not a thing answered.
+# Words before the decision's phrase that make it a time or a topic, not a thing answered; "on"
+# right before it too, a statement's topic ("Statement by the Foreign Ministry on Moscow's
+# order to ...", "The minister spoke on Kyiv's decision to ...").
 _DECISION_FRAME = re.compile(
-    r"\b(?:after|before|since|following|until|amid|regarding|concerning|ahead\s+of|heels\s+of|"
+    r"\b(?:(?:after|before|since|following|until|amid|regarding|concerning|ahead\s+of|heels\s+of|"
     r"response\s+to|(?:commenting|comments?|asked|questions?|speaking|talking)\s+(?:on|about))"
-    r"\s+(?:(?:the|a|an)\s+)?(?:[\w.'’-]+\s+){0,4}\Z"
+    r"\s+(?:(?:the|a|an)\s+)?(?:[\w.'’-]+\s+){0,4}|on\s+(?:the\s+)?)\Z"
 )
 # "made by", "taken by": the participle between a decision and its decider.
 _DECIDED_BY = word_set("made taken adopted announced issued")
@@ -419,13 +421,31 @@ def _view_linked(work: BlockWork, i: int, j: int, links: frozenset[str]) -> bool
     request for missiles": a matter weighed)."""
     units = work.units
     quoted = j + 2 < len(units) and units[j + 1][LOW] in _LINK_OPENERS
+    link = j + 1 + quoted
     linked = (
-        units[j + 1 + quoted][LOW] in links
+        (units[link][LOW] in links and not _bond_to(work, i, j, link))
         or _answered_link(work, i, j)
         or _answered_charge(work, i, j)
         or (units[j][LOW] not in _BARE_CLAIMS and _conceded(work, i))
     )
     return linked and not (units[j][LOW] in _WEIGHABLE and _weighed_owner(work, i, j))
+
+
+# A commitment "to" a thing is a bond, no stated content ("Ukraine's strong commitment to
+# international security", "doubt on Moscow's commitment to the deal"); one "to" an act,
+# "America's commitment to arming Kyiv", says what was committed to. A bond is the side's view
+# only where a verb answers it ("welcomed Kyiv's commitment to the coalition").
+_BONDS = word_set("commitment commitments")
+
+
+def _bond_to(work: BlockWork, i: int, j: int, link: int) -> bool:
+    """The view's noun at unit `j` (its owner at unit `i`) is a commitment whose "to" at unit
+    `link` names a thing, not an act (no gerund after it), and no verb answers it."""
+    units = work.units
+    if units[j][LOW] not in _BONDS or units[link][LOW] != "to" or link + 1 >= len(units):
+        return False
+    after = units[link + 1][LOW]
+    return not (after.endswith("ing") and after.isalpha()) and not _answered_owner(work, i)
 
 
 # Words between a side's name and the possessive of what it runs: "the NATO airborne drills'",
