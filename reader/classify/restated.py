@@ -25,7 +25,16 @@ from __future__ import annotations
 import re
 
 from reader.classify.evidence import add_evidence
-from reader.classify.phrases import OFFERS, WEEKDAYS, answered, np_before, weighed, word_set
+from reader.classify.phrases import (
+    FORUMS,
+    OFFERS,
+    WEEKDAYS,
+    answered,
+    forum_end,
+    np_before,
+    weighed,
+    word_set,
+)
 from reader.classify.topic import allowed
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Unit, Who
 from reader.rules.compile import CompiledRules
@@ -270,9 +279,64 @@ def _owned_view(work: BlockWork, i: int) -> int | None:
         j = _subject_decision(work, i)
     if j is None:
         j = _conceded_saying(work, i)
+    if j is None:
+        j = _view_at_forum(work, i)
     if j is None or work.units[j][LOW] not in _DECIDED:
         return j
     return j if _decision_told(work, i, j) else None
+
+
+# A view put out at a side's gathering, its owner the gathering's ("the pledge, announced at
+# NATO's Bucharest summit in 2008, that ...", "the decision of the allies' summit on ...",
+# "the decisions adopted at the recent NATO summit to ..."), with what it says after the
+# gathering's place and time: the participle of its making between, or "of" alone.
+_MADE_PUBLIC = _DECIDED_BY | _STATED | word_set("given voiced expressed agreed approved reached")
+_FORUM_OPENERS = word_set("the a an recent last latest annual extraordinary informal")
+_RELATIVE_WORDS = word_set("that which was were has have had been")
+
+
+def _view_at_forum(work: BlockWork, i: int) -> int | None:
+    """The unit of the view that the side's possessive or adjective at unit `i` owns as the
+    gathering it was put out at, with what it says after it; None for anything else (a
+    city's name before a gathering only tells where it met: "the Vilnius summit")."""
+    units = work.units
+    term = units[i][TERM]
+    if term is None or not (
+        units[i][LOW].endswith("'s") or term.kind == "adjective" or not term.member
+    ):
+        return None  # (a member's capital names where it met: "the Vilnius summit")
+    f = next((f for f in range(i + 1, i + 4) if f < len(units) and units[f][LOW] in FORUMS), None)
+    if f is None or any(not (units[n][CAP] or units[n][TERM]) for n in range(i + 1, f)):
+        return None  # names only between: "NATO's Bucharest summit", "its Security Council session"
+    k = i - 1
+    while k > 0 and units[k][LOW] in _FORUM_OPENERS:
+        k -= 1
+    if k < 2 or units[k][LOW] not in ("at", "during", "of"):
+        return None
+    j, made = _made_before(units, k)
+    if units[k][LOW] == "of" and made is not None:
+        return None
+    noun = units[j][LOW]
+    links = _VIEW_LINKS.get(noun)
+    if links is None and made in _STATED:
+        links = _STATED_AIMS.get(noun)  # "the plans announced at NATO's summit to ..."
+    end = forum_end(units, f)
+    return j if links is not None and end < len(units) and units[end][LOW] in links else None
+
+
+def _made_before(units: list[Unit], k: int) -> tuple[int, str | None]:
+    """The unit of the view's noun before the preposition at unit `k`, past the participle of
+    its making ("made", "announced", after "that was" too) and a comma, with that participle
+    (None if there is none)."""
+    j = k - 1
+    made = units[j][LOW] if units[j][LOW] in _MADE_PUBLIC else None
+    if made is not None:
+        j -= 1
+        while j > 0 and k - j <= 4 and units[j][LOW] in _RELATIVE_WORDS:
+            j -= 1  # "the statement that was made at"
+    if j > 0 and units[j][LOW] == ",":
+        j -= 1
+    return j, made
 
 
 def _conceded(work: BlockWork, i: int) -> bool:
