@@ -26,6 +26,7 @@ import re
 
 from reader.classify.evidence import add_evidence
 from reader.classify.phrases import (
+    ARTICLES,
     FORUMS,
     OFFERS,
     WEEKDAYS,
@@ -134,6 +135,11 @@ _VIEW_LINKS: dict[str, frozenset[str]] = {
     **dict.fromkeys(word_set("allegation allegations"), _LINKS),
     # a statement with the matter it speaks of: "Moscow's statements regarding the treaty"
     **dict.fromkeys(word_set("statement statements"), _LINKS | {"regarding", "concerning"}),
+    # an ultimatum, words or a message with what they say: "Moscow's ultimatum that Kyiv
+    # withdraw", "the ministry's message about Russia suspending its part" ("Russia's
+    # ultimatums to the West" name only whom they were put to)
+    **dict.fromkeys(word_set("ultimatum ultimatums words"), frozenset(["that", ":"])),
+    **dict.fromkeys(word_set("message messages"), frozenset(["that", "about", ":"])),
 }
 # One word may stand between the possessive and the noun ("Moscow's key precondition",
 # "Ukraine's direct request"), but not a word that makes the noun another thing or another's.
@@ -527,7 +533,7 @@ def _adjunct_possessive(units: list[Unit], i: int) -> int | None:
         return None
     for k in range(i + 1, min(i + 1 + _ADJUNCT_WORDS, len(units) - 1)):
         low = units[k][LOW]
-        if low.endswith("'s") and low[:-2].isalpha() and _adjunct(units[k]):
+        if low.endswith("'s") and low[:-2].replace(" ", "").isalpha() and _adjunct(units[k]):
             return k + 1
         if units[k][TERM] is not None or not low.isalpha() or units[k][CAP]:
             return None
@@ -563,7 +569,54 @@ def _view_unowned(work: BlockWork, i: int) -> int | None:
         return _name_claims(work, i)  # "behind the NATO accusations"
     if term.kind != "adjective":
         return None
-    return _claims_after(work, i + 1)
+    j = _adjective_view(work, i)
+    return j if j is not None else _claims_after(work, i + 1)
+
+
+# Views that are verbs too in their plural's form ("the US demands that ..." may be the US
+# demanding): after a side's adjective, only the plurals of claims read them (`_CLAIMS`).
+_VERB_PLURALS = word_set(
+    "claims demands pledges promises offers calls appeals requests signals warnings wishes"
+)
+# Words after "to" that name whom a view was put to, not what it says ("a demand to Kyiv").
+_RECIPIENT_OPENERS = ARTICLES | word_set("its his her their our your my")
+
+
+def _adjective_view(work: BlockWork, i: int) -> int | None:
+    """The unit of the view that a side's adjective at unit `i` owns, one modifier allowed
+    between, with what it says after it ("the Russian demand that Kyiv withdraw", "a Ukrainian
+    pledge to halt", "the Polish insistence on"); None for anything else (a view put "to"
+    someone, "a Russian demand to the allies", names no content)."""
+    units = work.units
+    for j in (i + 1, i + 2):
+        if j + 1 >= len(units):
+            return None
+        low = units[j][LOW]
+        if low in _VIEW_LINKS and low not in _VERB_PLURALS and low not in _DECIDED:
+            return j if _said_after(units, j, j + 1) and not _bond_to(work, i, j, j + 1) else None
+        if units[j][TERM] is not None or not low.isalpha() or units[j][CAP]:
+            return None
+        if low in _NOT_MODIFIERS:
+            return None
+    return None
+
+
+def _said_after(units: list[Unit], j: int, k: int) -> bool:
+    """What the view's noun at unit `j` says opens at unit `k`: one of its links, "to" only
+    before a verb ("to halt", not "to Kyiv", "to the allies")."""
+    links = _VIEW_LINKS.get(units[j][LOW])
+    if links is None or k >= len(units) or units[k][LOW] not in links:
+        return False
+    if units[k][LOW] != "to":
+        return True
+    nxt = units[k + 1] if k + 1 < len(units) else None
+    return (
+        nxt is not None
+        and nxt[TERM] is None
+        and nxt[LOW].isalpha()
+        and not nxt[CAP]
+        and nxt[LOW] not in _RECIPIENT_OPENERS
+    )
 
 
 def _effort_to_say(work: BlockWork, j: int) -> bool:
@@ -757,6 +810,8 @@ def _view_of(work: BlockWork, i: int) -> int | None:
     k = first - 2 if first >= 2 and units[first - 1][LOW] == "the" else first - 1
     if k < 1 or units[k][LOW] != "of":
         return None
+    if side and _said_after(units, k - 1, end + 1):
+        return k - 1  # "the claim of the Russian side that ...": a side's, whatever the noun
     if side and units[k - 1][LOW] in _SIDE_CHARGES:
         return k - 1 if _charge_answered(work, k - 1, end) else None
     if units[k - 1][LOW] not in _OF_VIEWS:
