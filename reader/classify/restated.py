@@ -27,6 +27,7 @@ import re
 from reader.classify.evidence import add_evidence
 from reader.classify.phrases import (
     ARTICLES,
+    CALENDAR,
     FORUMS,
     OFFERS,
     WEEKDAYS,
@@ -494,11 +495,39 @@ def _view_linked(work: BlockWork, i: int, j: int, links: frozenset[str]) -> bool
     link = j + 1 + quoted
     linked = (
         (units[link][LOW] in links and not _bond_to(work, i, j, link))
+        or _called_on(units, j)
         or _answered_link(work, i, j)
         or _answered_charge(work, i, j)
         or (units[j][LOW] not in _BARE_CLAIMS and _conceded(work, i))
     )
     return linked and not (units[j][LOW] in _WEIGHABLE and _weighed_owner(work, i, j))
+
+
+# A call or an appeal "on" someone "to" act: "Stoltenberg's call on Russia to use its
+# influence", "Kyiv's appeal upon the allies to speed up deliveries" (the one called on, a
+# name or an office of a few words, then what they are to do); "Zelensky's call on Tuesday
+# to discuss ..." is a phone call on a day.
+_CALLS_ON = word_set("call calls appeal appeals")
+_CALLED_WORDS = 5
+
+
+def _called_on(units: list[Unit], j: int) -> bool:
+    """The call's noun at unit `j` is followed by "on"/"upon" whom it calls on and "to" with
+    a verb: what the call says."""
+    if units[j][LOW] not in _CALLS_ON or j + 2 >= len(units):
+        return False
+    if units[j + 1][LOW] not in ("on", "upon") or units[j + 2][LOW] in WEEKDAYS | CALENDAR:
+        return False
+    for k in range(j + 2, min(j + 2 + _CALLED_WORDS, len(units) - 1)):
+        if units[k][LOW] == "to":
+            return k > j + 2 and _said_after(units, k - 1, k, frozenset(["to"]))
+        if not (units[k][LOW].isalpha() or units[k][TERM] is not None) or units[k][LOW] in (
+            "that",
+            "who",
+            "which",
+        ):
+            return False
+    return False
 
 
 # A commitment "to" a thing is a bond, no stated content ("Ukraine's strong commitment to
@@ -601,10 +630,10 @@ def _adjective_view(work: BlockWork, i: int) -> int | None:
     return None
 
 
-def _said_after(units: list[Unit], j: int, k: int) -> bool:
-    """What the view's noun at unit `j` says opens at unit `k`: one of its links, "to" only
-    before a verb ("to halt", not "to Kyiv", "to the allies")."""
-    links = _VIEW_LINKS.get(units[j][LOW])
+def _said_after(units: list[Unit], j: int, k: int, links: frozenset[str] | None = None) -> bool:
+    """What the view's noun at unit `j` says opens at unit `k`: one of its links (`links`, or
+    the noun's own), "to" only before a verb ("to halt", not "to Kyiv", "to the allies")."""
+    links = _VIEW_LINKS.get(units[j][LOW]) if links is None else links
     if links is None or k >= len(units) or units[k][LOW] not in links:
         return False
     if units[k][LOW] != "to":
