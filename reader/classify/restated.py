@@ -39,6 +39,7 @@ from reader.classify.phrases import (
 )
 from reader.classify.topic import allowed
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Unit, Who
+from reader.model import Evidence
 from reader.rules.compile import CompiledRules
 from reader.rules.grammar import REPORTED_POSITION
 
@@ -223,52 +224,93 @@ _ANY_VIEW = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(_VIEW_WORDS))) 
 
 def restated_views(work: BlockWork, rules: CompiledRules) -> None:
     """Another side's stated view named in a block where a side speaks (a speech verb, a
-    carried speaker, a document's author), quoted or not: its owner's, weighed as reported
-    speech, never for a side that speaks in the block (the possessive forms
+    carried speaker, a document's author), quoted or not, or where a side's reported stance
+    answers it ("protests by Moscow over NATO's decision to ..."): its owner's, weighed as
+    reported speech, never for a side that speaks in the block (the possessive forms
     reader.classify.positions reads already are left to it)."""
     units = work.units
     nouns = [k for k, unit in enumerate(units) if unit[LOW] in _VIEW_WORDS]
     if not nouns or _ANY_VIEW.search(work.folded) is None:
         return  # no view's noun in the block: no owner's grammar below can apply
-    own = {a for _, who in work.main if who.kind == "actor" for a in who.actors}
     speakers = {e.actor for e in work.evidence if e.weight >= rules.weights.carry}
-    if not speakers:
+    reported = [e for e in work.evidence if e.rule == REPORTED_POSITION.id]
+    if not speakers and not reported:
         return  # no side speaks in the block: a narrator's "Britain's commitment to Kyiv"
-    had = {(e.actor, e.start) for e in work.evidence if e.rule == REPORTED_POSITION.id}
     owned: set[tuple[str, int]] = set()
     for i in work.term_at:
-        unit = units[i]
-        term = unit[TERM]
+        term = units[i][TERM]
         if term is None or not term.actors or term.kind not in ("speaker", "alias", "adjective"):
             continue
         if not any(abs(k - i) <= _VIEW_REACH for k in nouns):
             continue  # no view's noun near enough for any owner's grammar below
         j = _owned_view(work, i)
-        if j is None:
-            continue
-        fresh = [
-            a
-            for a in term.actors
-            if a not in own
-            and a not in speakers
-            and (a, unit[START]) not in had
-            and (a, j) not in owned
-        ]
-        owned.update((a, j) for a in fresh)  # "Oslo and Ottawa's ...": one view, one owner
-        # a member's view another side's speaker answers is on that speaker's topic ("X
-        # dismissed the State Department's claims"), unless it is on the member's own affairs
-        answered_by = bool(speakers - set(term.actors))
-        who = Who("actor", term.actors, member=term.member)
-        if fresh and allowed(who, work, rules, continues=answered_by):
-            first, last = (i, j) if j > i else (j, i)
-            add_evidence(
-                work,
-                REPORTED_POSITION,
-                fresh,
-                units[first][START],
-                units[last][END],
-                rules.weights.reported,
-            )
+        answering = speakers or _answering_stance(work, i, reported)
+        if j is not None and answering:
+            _restate(work, rules, i, j, answering, owned)
+
+
+# Between a side's reported stance and the view it answers: "protests by Moscow [over] NATO's
+# decision to", "criticism from Kyiv [of] the Russian demand that".
+_ANSWERING_GAP = re.compile(r"\s+(?:over|against|of|about|at)\s+(?:(?:the|a|an)\s+)?\Z")
+
+
+def _answering_stance(work: BlockWork, i: int, reported: list[Evidence]) -> set[str]:
+    """The sides whose reported stance (`reported`: "protests by Moscow", "concern in
+    Warsaw") the view whose owner's phrase ends at unit `i` is the object of, right after it;
+    none if there is no such stance."""
+    start = work.units[np_before(work.units, i, 0)[0]][START]
+    return {e.actor for e in reported if e.start < start and _answers(work, e, start)}
+
+
+def _answers(work: BlockWork, stance: Evidence, start: int) -> bool:
+    """The reported `stance` is followed by a preposition opening its object at offset
+    `start`, right after its owner ("protests by Moscow over"), or inside its span, whose
+    owner took the words after it in ("criticism from Kyiv of the")."""
+    folded = work.folded
+    if stance.end <= start:
+        return _ANSWERING_GAP.match(folded, stance.end, start) is not None
+    return _ANSWERING_GAP.search(folded, stance.start, start) is not None
+
+
+def _restate(
+    work: BlockWork,
+    rules: CompiledRules,
+    i: int,
+    j: int,
+    speakers: set[str],
+    owned: set[tuple[str, int]],
+) -> None:
+    """The view at unit `j` owned by the side's term at unit `i`, answered by `speakers`: its
+    owner's evidence as reported speech, once per view (`owned`), for no side that speaks."""
+    units = work.units
+    unit = units[i]
+    term = unit[TERM]
+    assert term is not None
+    own = {a for _, who in work.main if who.kind == "actor" for a in who.actors}
+    had = {(e.actor, e.start) for e in work.evidence if e.rule == REPORTED_POSITION.id}
+    fresh = [
+        a
+        for a in term.actors
+        if a not in own
+        and a not in speakers
+        and (a, unit[START]) not in had
+        and (a, j) not in owned
+    ]
+    owned.update((a, j) for a in fresh)  # "Oslo and Ottawa's ...": one view, one owner
+    # a member's view another side's speaker answers is on that speaker's topic ("X
+    # dismissed the State Department's claims"), unless it is on the member's own affairs
+    answered_by = bool(speakers - set(term.actors))
+    who = Who("actor", term.actors, member=term.member)
+    if fresh and allowed(who, work, rules, continues=answered_by):
+        first, last = (i, j) if j > i else (j, i)
+        add_evidence(
+            work,
+            REPORTED_POSITION,
+            fresh,
+            units[first][START],
+            units[last][END],
+            rules.weights.reported,
+        )
 
 
 def _owned_view(work: BlockWork, i: int) -> int | None:
