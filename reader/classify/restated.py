@@ -649,6 +649,10 @@ def _view_unowned(work: BlockWork, i: int) -> int | None:
 _VERB_PLURALS = word_set(
     "claims demands pledges promises offers calls appeals requests signals warnings wishes"
 )
+# Words that are the speaker's verdict on what a side says: after its adjective, the
+# speaker's own charge ("Russian lies about captured cities are aimed at ..."), as a plain
+# "Russian claims" is not.
+_VERDICTS = word_set("lies rhetoric")
 # Words after "to" that name whom a view was put to, not what it says ("a demand to Kyiv").
 _RECIPIENT_OPENERS = ARTICLES | word_set("its his her their our your my")
 
@@ -663,7 +667,7 @@ def _adjective_view(work: BlockWork, i: int) -> int | None:
         if j + 1 >= len(units):
             return None
         low = units[j][LOW]
-        if low in _VIEW_LINKS and low not in _VERB_PLURALS and low not in _DECIDED:
+        if low in _VIEW_LINKS and low not in _VERB_PLURALS | _VERDICTS and low not in _DECIDED:
             return j if _said_after(units, j, j + 1) and not _bond_to(work, i, j, j + 1) else None
         if units[j][TERM] is not None or not low.isalpha() or units[j][CAP]:
             return None
