@@ -1688,3 +1688,53 @@ CREDIT = re.compile(
     r"\s*(?:https?://)?(?P<host>(?:[a-z0-9-]+\.)+[a-z]{2,})(?:/[^\s)\]]*)?\s*[)\]]?\s*\.?\s*$",
     re.IGNORECASE,
 )
+
+
+# A gathering a view was put out at, and the words of its place and time after it: "the
+# pledge announced at NATO's Bucharest summit back in 2008, that ...", "the claim made by X at
+# the BRICS summit that ...", "the decision of the allies' summit in Vilnius on July 11-12 to".
+FORUMS = word_set(
+    "summit summits meeting meetings session sessions congress conference conferences "
+    "ministerial ministerials"
+)
+_FORUM_PREPS = frozenset(["at", "during"])
+_FORUM_WORDS = 4  # "at the recent NATO Bucharest summit"
+_FORUM_TAIL = word_set(
+    "in back earlier last this year early late of the summer spring autumn winter"
+)
+_TAIL_WORDS = 8  # "in Vilnius, Lithuania, on July 11-12,"
+
+
+def forum_end(units: Sequence[Unit], f: int) -> int:
+    """The unit after the place and the time told after the gathering's noun at unit `f`
+    ("summit in Vilnius, Lithuania, on July 11-12,", "summit back in 2008,"): where what the
+    view says may open; `f + 1` if none is told."""
+    k = f + 1
+    while k < len(units) and k - f <= _TAIL_WORDS:
+        low = units[k][LOW]
+        dated = low == "on" and k + 1 < len(units) and units[k + 1][CAP]  # "on July 11"
+        if not (
+            low in _FORUM_TAIL
+            or dated
+            or low == ","
+            or any(ch.isdigit() for ch in low)
+            or (units[k][CAP] and namelike(low))
+        ):
+            break
+        k += 1
+    return k
+
+
+def past_forum(units: Sequence[Unit], b: int) -> int:
+    """The unit past a gathering told after an owner's phrase that ends before unit `b` ("by
+    Putin [at the BRICS summit] that ..."), with its place and time; `b` if no "at" or
+    "during" a gathering follows the owner."""
+    if b >= len(units) or units[b][LOW] not in _FORUM_PREPS:
+        return b
+    for f in range(b + 1, min(b + 1 + _FORUM_WORDS, len(units))):
+        low = units[f][LOW]
+        if low in FORUMS:
+            return forum_end(units, f)
+        if not namelike(low) or low in ("that", "to", "which", "who", "about"):
+            return b
+    return b

@@ -557,8 +557,6 @@ def _analyse(
     summoned_envoy(work, rules, state)
     if is_title:
         reported_actions(work, rules)  # "X, Y hold phone talks, Kremlin reports": an act told
-        if work.term_at:
-            restated_views(work, rules)  # "Kremlin rejects Kyiv's proposal for a truce"
         note_headline(work, state)
         title_topic(work, state, rules, pending)
     else:
@@ -566,6 +564,10 @@ def _analyse(
     _document_source(work, rules, state, is_title)
     if not is_title:
         _last_readings(work, rules, state, distance, body_from)
+    elif work.term_at:
+        # "Kremlin rejects Kyiv's proposal for a truce": once the title's own rules have named
+        # its speaker too ("NATO disappointed with Russia's decision to ...")
+        restated_views(work, rules)
     _framing_and_mentions(work, rules)
     if asked:
         drop_positions(work)  # a journalist's question: every step's reading is taken back
@@ -626,13 +628,14 @@ def _body_voices(
 def _last_readings(
     work: BlockWork, rules: CompiledRules, state: State, distance: int, body_from: int
 ) -> None:
-    """A body block's readings after its speakers are known: positions restated by others
-    ("rejected Russia's demand that", "Russian claims"), then, for a block still with no
-    speaker, a side's actor as its main clause's subject ("He is imposing sanctions")."""
-    if work.term_at:
-        restated_views(work, rules)
+    """A body block's readings after its speakers are known: for a block still with no
+    speaker, a side's actor as its main clause's subject ("He is imposing sanctions"), then
+    positions restated by others, by that subject too ("rejected Russia's demand that",
+    "Russian claims"; "NATO disappointed with Russia's decision to ...")."""
     if work.units:
         actor_subject(work, rules, state, distance, body_from)
+    if work.term_at:
+        restated_views(work, rules)
 
 
 def _note_sources(work: BlockWork, state: State) -> None:

@@ -29,6 +29,7 @@ from reader.classify.phrases import (
     answered,
     learn,
     np_after,
+    past_forum,
     resolve,
     word_set,
 )
@@ -285,9 +286,11 @@ def _positions_from(work: BlockWork, rules: CompiledRules, state: State) -> None
         if k + 1 < len(units) and units[k][LOW] in _SOME:
             k += 1  # "statements made by some Polish officials that ...": past the quantifier
         a, b = np_after(units, k, len(units))
-        b = _past_possessed(units, a, b)
+        b, said = _before_forum(units, a, _past_possessed(units, a, b))
         second = _past_coordinate(units, b)
-        if not _stated_content(work, match, second[1] if second else b, spoken):
+        if second is not None:
+            said = past_forum(units, second[1])
+        if not _stated_content(work, match, said, spoken):
             continue
         owners = [(a, b), second] if second else [(a, b)]  # each owner joined by "and"
         for first, last in owners:
@@ -299,6 +302,19 @@ def _positions_from(work: BlockWork, rules: CompiledRules, state: State) -> None
             if who.kind == "actor" and fresh and allowed(who, work, rules):
                 end = units[last - 1][END]
                 add_evidence(work, REPORTED_POSITION, fresh, start, end, rules.weights.reported)
+
+
+def _before_forum(units: Sequence[Unit], a: int, b: int) -> tuple[int, int]:
+    """The end of the owner's phrase [a, b) before a gathering it spoke at ("by Putin [at the
+    BRICS summit]", which the phrase may have taken in), and the unit where what the owner
+    said may open, past the gathering's place and time."""
+    for k in range(a + 1, b):
+        if units[k][LOW] in ("at", "during"):
+            said = past_forum(units, k)
+            if said != k:
+                return k, said
+            break
+    return b, past_forum(units, b)
 
 
 # A personal pronoun right before the noun makes it a verb: "We demand from the Russian

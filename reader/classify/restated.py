@@ -25,9 +25,21 @@ from __future__ import annotations
 import re
 
 from reader.classify.evidence import add_evidence
-from reader.classify.phrases import OFFERS, WEEKDAYS, answered, np_before, weighed, word_set
+from reader.classify.phrases import (
+    ARTICLES,
+    CALENDAR,
+    FORUMS,
+    OFFERS,
+    WEEKDAYS,
+    answered,
+    forum_end,
+    np_before,
+    weighed,
+    word_set,
+)
 from reader.classify.topic import allowed
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Unit, Who
+from reader.model import Evidence
 from reader.rules.compile import CompiledRules
 from reader.rules.grammar import REPORTED_POSITION
 
@@ -61,11 +73,13 @@ _COURSES = word_set("choose pursue continue persist opt embark follow")
 # Words right before a decision that make it one not taken: "any decision by Kyiv to ...",
 # "a possible decision of the allies to ...".
 _HYPOTHETICAL = word_set("any whatever possible potential eventual future hypothetical")
-# Words before the decision's phrase that make it a time or a topic, not a thing answered.
+# Words before the decision's phrase that make it a time or a topic, not a thing answered; "on"
+# right before it too, a statement's topic ("Statement by the Foreign Ministry on Moscow's
+# order to ...", "The minister spoke on Kyiv's decision to ...").
 _DECISION_FRAME = re.compile(
-    r"\b(?:after|before|since|following|until|amid|regarding|concerning|ahead\s+of|heels\s+of|"
+    r"\b(?:(?:after|before|since|following|until|amid|regarding|concerning|ahead\s+of|heels\s+of|"
     r"response\s+to|(?:commenting|comments?|asked|questions?|speaking|talking)\s+(?:on|about))"
-    r"\s+(?:(?:the|a|an)\s+)?(?:[\w.'’-]+\s+){0,4}\Z"
+    r"\s+(?:(?:the|a|an)\s+)?(?:[\w.'’-]+\s+){0,4}|on\s+(?:the\s+)?)\Z"
 )
 # "made by", "taken by": the participle between a decision and its decider.
 _DECIDED_BY = word_set("made taken adopted announced issued")
@@ -123,6 +137,11 @@ _VIEW_LINKS: dict[str, frozenset[str]] = {
     **dict.fromkeys(word_set("allegation allegations"), _LINKS),
     # a statement with the matter it speaks of: "Moscow's statements regarding the treaty"
     **dict.fromkeys(word_set("statement statements"), _LINKS | {"regarding", "concerning"}),
+    # an ultimatum, words or a message with what they say: "Moscow's ultimatum that Kyiv
+    # withdraw", "the ministry's message about Russia suspending its part" ("Russia's
+    # ultimatums to the West" name only whom they were put to)
+    **dict.fromkeys(word_set("ultimatum ultimatums words"), frozenset(["that", ":"])),
+    **dict.fromkeys(word_set("message messages"), frozenset(["that", "about", ":"])),
 }
 # One word may stand between the possessive and the noun ("Moscow's key precondition",
 # "Ukraine's direct request"), but not a word that makes the noun another thing or another's.
@@ -205,52 +224,93 @@ _ANY_VIEW = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(_VIEW_WORDS))) 
 
 def restated_views(work: BlockWork, rules: CompiledRules) -> None:
     """Another side's stated view named in a block where a side speaks (a speech verb, a
-    carried speaker, a document's author), quoted or not: its owner's, weighed as reported
-    speech, never for a side that speaks in the block (the possessive forms
+    carried speaker, a document's author), quoted or not, or where a side's reported stance
+    answers it ("protests by Moscow over NATO's decision to ..."): its owner's, weighed as
+    reported speech, never for a side that speaks in the block (the possessive forms
     reader.classify.positions reads already are left to it)."""
     units = work.units
     nouns = [k for k, unit in enumerate(units) if unit[LOW] in _VIEW_WORDS]
     if not nouns or _ANY_VIEW.search(work.folded) is None:
         return  # no view's noun in the block: no owner's grammar below can apply
-    own = {a for _, who in work.main if who.kind == "actor" for a in who.actors}
     speakers = {e.actor for e in work.evidence if e.weight >= rules.weights.carry}
-    if not speakers:
+    reported = [e for e in work.evidence if e.rule == REPORTED_POSITION.id]
+    if not speakers and not reported:
         return  # no side speaks in the block: a narrator's "Britain's commitment to Kyiv"
-    had = {(e.actor, e.start) for e in work.evidence if e.rule == REPORTED_POSITION.id}
     owned: set[tuple[str, int]] = set()
     for i in work.term_at:
-        unit = units[i]
-        term = unit[TERM]
+        term = units[i][TERM]
         if term is None or not term.actors or term.kind not in ("speaker", "alias", "adjective"):
             continue
         if not any(abs(k - i) <= _VIEW_REACH for k in nouns):
             continue  # no view's noun near enough for any owner's grammar below
         j = _owned_view(work, i)
-        if j is None:
-            continue
-        fresh = [
-            a
-            for a in term.actors
-            if a not in own
-            and a not in speakers
-            and (a, unit[START]) not in had
-            and (a, j) not in owned
-        ]
-        owned.update((a, j) for a in fresh)  # "Oslo and Ottawa's ...": one view, one owner
-        # a member's view another side's speaker answers is on that speaker's topic ("X
-        # dismissed the State Department's claims"), unless it is on the member's own affairs
-        answered_by = bool(speakers - set(term.actors))
-        who = Who("actor", term.actors, member=term.member)
-        if fresh and allowed(who, work, rules, continues=answered_by):
-            first, last = (i, j) if j > i else (j, i)
-            add_evidence(
-                work,
-                REPORTED_POSITION,
-                fresh,
-                units[first][START],
-                units[last][END],
-                rules.weights.reported,
-            )
+        answering = speakers or _answering_stance(work, i, reported)
+        if j is not None and answering:
+            _restate(work, rules, i, j, answering, owned)
+
+
+# Between a side's reported stance and the view it answers: "protests by Moscow [over] NATO's
+# decision to", "criticism from Kyiv [of] the Russian demand that".
+_ANSWERING_GAP = re.compile(r"\s+(?:over|against|of|about|at)\s+(?:(?:the|a|an)\s+)?\Z")
+
+
+def _answering_stance(work: BlockWork, i: int, reported: list[Evidence]) -> set[str]:
+    """The sides whose reported stance (`reported`: "protests by Moscow", "concern in
+    Warsaw") the view whose owner's phrase ends at unit `i` is the object of, right after it;
+    none if there is no such stance."""
+    start = work.units[np_before(work.units, i, 0)[0]][START]
+    return {e.actor for e in reported if e.start < start and _answers(work, e, start)}
+
+
+def _answers(work: BlockWork, stance: Evidence, start: int) -> bool:
+    """The reported `stance` is followed by a preposition opening its object at offset
+    `start`, right after its owner ("protests by Moscow over"), or inside its span, whose
+    owner took the words after it in ("criticism from Kyiv of the")."""
+    folded = work.folded
+    if stance.end <= start:
+        return _ANSWERING_GAP.match(folded, stance.end, start) is not None
+    return _ANSWERING_GAP.search(folded, stance.start, start) is not None
+
+
+def _restate(
+    work: BlockWork,
+    rules: CompiledRules,
+    i: int,
+    j: int,
+    speakers: set[str],
+    owned: set[tuple[str, int]],
+) -> None:
+    """The view at unit `j` owned by the side's term at unit `i`, answered by `speakers`: its
+    owner's evidence as reported speech, once per view (`owned`), for no side that speaks."""
+    units = work.units
+    unit = units[i]
+    term = unit[TERM]
+    assert term is not None
+    own = {a for _, who in work.main if who.kind == "actor" for a in who.actors}
+    had = {(e.actor, e.start) for e in work.evidence if e.rule == REPORTED_POSITION.id}
+    fresh = [
+        a
+        for a in term.actors
+        if a not in own
+        and a not in speakers
+        and (a, unit[START]) not in had
+        and (a, j) not in owned
+    ]
+    owned.update((a, j) for a in fresh)  # "Oslo and Ottawa's ...": one view, one owner
+    # a member's view another side's speaker answers is on that speaker's topic ("X
+    # dismissed the State Department's claims"), unless it is on the member's own affairs
+    answered_by = bool(speakers - set(term.actors))
+    who = Who("actor", term.actors, member=term.member)
+    if fresh and allowed(who, work, rules, continues=answered_by):
+        first, last = (i, j) if j > i else (j, i)
+        add_evidence(
+            work,
+            REPORTED_POSITION,
+            fresh,
+            units[first][START],
+            units[last][END],
+            rules.weights.reported,
+        )
 
 
 def _owned_view(work: BlockWork, i: int) -> int | None:
@@ -268,9 +328,64 @@ def _owned_view(work: BlockWork, i: int) -> int | None:
         j = _subject_decision(work, i)
     if j is None:
         j = _conceded_saying(work, i)
+    if j is None:
+        j = _view_at_forum(work, i)
     if j is None or work.units[j][LOW] not in _DECIDED:
         return j
     return j if _decision_told(work, i, j) else None
+
+
+# A view put out at a side's gathering, its owner the gathering's ("the pledge, announced at
+# NATO's Bucharest summit in 2008, that ...", "the decision of the allies' summit on ...",
+# "the decisions adopted at the recent NATO summit to ..."), with what it says after the
+# gathering's place and time: the participle of its making between, or "of" alone.
+_MADE_PUBLIC = _DECIDED_BY | _STATED | word_set("given voiced expressed agreed approved reached")
+_FORUM_OPENERS = word_set("the a an recent last latest annual extraordinary informal")
+_RELATIVE_WORDS = word_set("that which was were has have had been")
+
+
+def _view_at_forum(work: BlockWork, i: int) -> int | None:
+    """The unit of the view that the side's possessive or adjective at unit `i` owns as the
+    gathering it was put out at, with what it says after it; None for anything else (a
+    city's name before a gathering only tells where it met: "the Vilnius summit")."""
+    units = work.units
+    term = units[i][TERM]
+    if term is None or not (
+        units[i][LOW].endswith("'s") or term.kind == "adjective" or not term.member
+    ):
+        return None  # (a member's capital names where it met: "the Vilnius summit")
+    f = next((f for f in range(i + 1, i + 4) if f < len(units) and units[f][LOW] in FORUMS), None)
+    if f is None or any(not (units[n][CAP] or units[n][TERM]) for n in range(i + 1, f)):
+        return None  # names only between: "NATO's Bucharest summit", "its Security Council session"
+    k = i - 1
+    while k > 0 and units[k][LOW] in _FORUM_OPENERS:
+        k -= 1
+    if k < 2 or units[k][LOW] not in ("at", "during", "of"):
+        return None
+    j, made = _made_before(units, k)
+    if units[k][LOW] == "of" and made is not None:
+        return None
+    noun = units[j][LOW]
+    links = _VIEW_LINKS.get(noun)
+    if links is None and made in _STATED:
+        links = _STATED_AIMS.get(noun)  # "the plans announced at NATO's summit to ..."
+    end = forum_end(units, f)
+    return j if links is not None and end < len(units) and units[end][LOW] in links else None
+
+
+def _made_before(units: list[Unit], k: int) -> tuple[int, str | None]:
+    """The unit of the view's noun before the preposition at unit `k`, past the participle of
+    its making ("made", "announced", after "that was" too) and a comma, with that participle
+    (None if there is none)."""
+    j = k - 1
+    made = units[j][LOW] if units[j][LOW] in _MADE_PUBLIC else None
+    if made is not None:
+        j -= 1
+        while j > 0 and k - j <= 4 and units[j][LOW] in _RELATIVE_WORDS:
+            j -= 1  # "the statement that was made at"
+    if j > 0 and units[j][LOW] == ",":
+        j -= 1
+    return j, made
 
 
 def _conceded(work: BlockWork, i: int) -> bool:
@@ -419,13 +534,59 @@ def _view_linked(work: BlockWork, i: int, j: int, links: frozenset[str]) -> bool
     request for missiles": a matter weighed)."""
     units = work.units
     quoted = j + 2 < len(units) and units[j + 1][LOW] in _LINK_OPENERS
+    link = j + 1 + quoted
     linked = (
-        units[j + 1 + quoted][LOW] in links
+        (units[link][LOW] in links and not _bond_to(work, i, j, link))
+        or _called_on(units, j)
         or _answered_link(work, i, j)
         or _answered_charge(work, i, j)
         or (units[j][LOW] not in _BARE_CLAIMS and _conceded(work, i))
     )
     return linked and not (units[j][LOW] in _WEIGHABLE and _weighed_owner(work, i, j))
+
+
+# A call or an appeal "on" someone "to" act: "Stoltenberg's call on Russia to use its
+# influence", "Kyiv's appeal upon the allies to speed up deliveries" (the one called on, a
+# name or an office of a few words, then what they are to do); "Zelensky's call on Tuesday
+# to discuss ..." is a phone call on a day.
+_CALLS_ON = word_set("call calls appeal appeals")
+_CALLED_WORDS = 5
+
+
+def _called_on(units: list[Unit], j: int) -> bool:
+    """The call's noun at unit `j` is followed by "on"/"upon" whom it calls on and "to" with
+    a verb: what the call says."""
+    if units[j][LOW] not in _CALLS_ON or j + 2 >= len(units):
+        return False
+    if units[j + 1][LOW] not in ("on", "upon") or units[j + 2][LOW] in WEEKDAYS | CALENDAR:
+        return False
+    for k in range(j + 2, min(j + 2 + _CALLED_WORDS, len(units) - 1)):
+        if units[k][LOW] == "to":
+            return k > j + 2 and _said_after(units, k - 1, k, frozenset(["to"]))
+        if not (units[k][LOW].isalpha() or units[k][TERM] is not None) or units[k][LOW] in (
+            "that",
+            "who",
+            "which",
+        ):
+            return False
+    return False
+
+
+# A commitment "to" a thing is a bond, no stated content ("Ukraine's strong commitment to
+# international security", "doubt on Moscow's commitment to the deal"); one "to" an act,
+# "America's commitment to arming Kyiv", says what was committed to. A bond is the side's view
+# only where a verb answers it ("welcomed Kyiv's commitment to the coalition").
+_BONDS = word_set("commitment commitments")
+
+
+def _bond_to(work: BlockWork, i: int, j: int, link: int) -> bool:
+    """The view's noun at unit `j` (its owner at unit `i`) is a commitment whose "to" at unit
+    `link` names a thing, not an act (no gerund after it), and no verb answers it."""
+    units = work.units
+    if units[j][LOW] not in _BONDS or units[link][LOW] != "to" or link + 1 >= len(units):
+        return False
+    after = units[link + 1][LOW]
+    return not (after.endswith("ing") and after.isalpha()) and not _answered_owner(work, i)
 
 
 # Words between a side's name and the possessive of what it runs: "the NATO airborne drills'",
@@ -443,7 +604,7 @@ def _adjunct_possessive(units: list[Unit], i: int) -> int | None:
         return None
     for k in range(i + 1, min(i + 1 + _ADJUNCT_WORDS, len(units) - 1)):
         low = units[k][LOW]
-        if low.endswith("'s") and low[:-2].isalpha() and _adjunct(units[k]):
+        if low.endswith("'s") and low[:-2].replace(" ", "").isalpha() and _adjunct(units[k]):
             return k + 1
         if units[k][TERM] is not None or not low.isalpha() or units[k][CAP]:
             return None
@@ -479,7 +640,58 @@ def _view_unowned(work: BlockWork, i: int) -> int | None:
         return _name_claims(work, i)  # "behind the NATO accusations"
     if term.kind != "adjective":
         return None
-    return _claims_after(work, i + 1)
+    j = _adjective_view(work, i)
+    return j if j is not None else _claims_after(work, i + 1)
+
+
+# Views that are verbs too in their plural's form ("the US demands that ..." may be the US
+# demanding): after a side's adjective, only the plurals of claims read them (`_CLAIMS`).
+_VERB_PLURALS = word_set(
+    "claims demands pledges promises offers calls appeals requests signals warnings wishes"
+)
+# Words that are the speaker's verdict on what a side says: after its adjective, the
+# speaker's own charge ("Russian lies about captured cities are aimed at ..."), as a plain
+# "Russian claims" is not.
+_VERDICTS = word_set("lies rhetoric")
+# Words after "to" that name whom a view was put to, not what it says ("a demand to Kyiv").
+_RECIPIENT_OPENERS = ARTICLES | word_set("its his her their our your my")
+
+
+def _adjective_view(work: BlockWork, i: int) -> int | None:
+    """The unit of the view that a side's adjective at unit `i` owns, one modifier allowed
+    between, with what it says after it ("the Russian demand that Kyiv withdraw", "a Ukrainian
+    pledge to halt", "the Polish insistence on"); None for anything else (a view put "to"
+    someone, "a Russian demand to the allies", names no content)."""
+    units = work.units
+    for j in (i + 1, i + 2):
+        if j + 1 >= len(units):
+            return None
+        low = units[j][LOW]
+        if low in _VIEW_LINKS and low not in _VERB_PLURALS | _VERDICTS and low not in _DECIDED:
+            return j if _said_after(units, j, j + 1) and not _bond_to(work, i, j, j + 1) else None
+        if units[j][TERM] is not None or not low.isalpha() or units[j][CAP]:
+            return None
+        if low in _NOT_MODIFIERS:
+            return None
+    return None
+
+
+def _said_after(units: list[Unit], j: int, k: int, links: frozenset[str] | None = None) -> bool:
+    """What the view's noun at unit `j` says opens at unit `k`: one of its links (`links`, or
+    the noun's own), "to" only before a verb ("to halt", not "to Kyiv", "to the allies")."""
+    links = _VIEW_LINKS.get(units[j][LOW]) if links is None else links
+    if links is None or k >= len(units) or units[k][LOW] not in links:
+        return False
+    if units[k][LOW] != "to":
+        return True
+    nxt = units[k + 1] if k + 1 < len(units) else None
+    return (
+        nxt is not None
+        and nxt[TERM] is None
+        and nxt[LOW].isalpha()
+        and not nxt[CAP]
+        and nxt[LOW] not in _RECIPIENT_OPENERS
+    )
 
 
 def _effort_to_say(work: BlockWork, j: int) -> bool:
@@ -673,6 +885,8 @@ def _view_of(work: BlockWork, i: int) -> int | None:
     k = first - 2 if first >= 2 and units[first - 1][LOW] == "the" else first - 1
     if k < 1 or units[k][LOW] != "of":
         return None
+    if side and _said_after(units, k - 1, end + 1):
+        return k - 1  # "the claim of the Russian side that ...": a side's, whatever the noun
     if side and units[k - 1][LOW] in _SIDE_CHARGES:
         return k - 1 if _charge_answered(work, k - 1, end) else None
     if units[k - 1][LOW] not in _OF_VIEWS:
