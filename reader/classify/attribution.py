@@ -844,6 +844,8 @@ def _not_a_statement(verb: _Verb) -> bool:
         return True
     if _noun_after_name(verb):
         return True  # "NATO support for Ukraine", "our economic and military support"
+    if _plural_noun(verb):
+        return True  # "urges NATO states to back ...", "the alliance states' jets"
     units, k = verb.units, verb.k
     after = units[k + 1][LOW] if k + 1 < len(units) else ""
     if after == "with" and verb.form.lemma == "call":
@@ -1107,6 +1109,20 @@ def _noun_after_name(verb: _Verb) -> bool:
     # a headline's comma for "and", the pair opening the sentence ("UK, France condemn …")
     paired = i - 2 == verb.floor == verb.first and units[i - 1][LOW] == ","
     return not ((joined or paired) and units[i - 2][TERM] is not None)
+
+
+def _plural_noun(verb: _Verb) -> bool:
+    """A form in -s that is also a plural noun, read as one: a plural's possessive mark right
+    after it ("the alliance states' jets", "Moscow's claims' reach"), or "states" before a
+    "to" no speech verb "state" takes ("urges NATO states to back the bid": the states are
+    urged; "NATO states that ..." stays a verb)."""
+    word = verb.work.folded[verb.start : verb.end]
+    if not word.endswith("s"):
+        return False
+    rest = verb.work.folded[verb.end : verb.end + 4]
+    if rest[:1] in ("'", "’") and not rest[1:2].isalpha():
+        return True
+    return verb.form.lemma == "state" and rest.startswith(" to ")
 
 
 def _body_name(verb: _Verb, i: int) -> bool:
