@@ -846,6 +846,8 @@ def _not_a_statement(verb: _Verb) -> bool:
         return True  # "NATO support for Ukraine", "our economic and military support"
     if _plural_noun(verb):
         return True  # "urges NATO states to back ...", "the alliance states' jets"
+    if _put_out_participle(verb):
+        return True  # "Videos posted on social networks showed ...": the videos are posted
     units, k = verb.units, verb.k
     after = units[k + 1][LOW] if k + 1 < len(units) else ""
     if after == "with" and verb.form.lemma == "call":
@@ -1123,6 +1125,30 @@ def _plural_noun(verb: _Verb) -> bool:
     if rest[:1] in ("'", "’") and not rest[1:2].isalpha():
         return True
     return verb.form.lemma == "state" and rest.startswith(" to ")
+
+
+def _put_out_participle(verb: _Verb) -> bool:
+    """A participle of a verb that puts a text out, right after a plural noun no rule knows and
+    before a preposition ("Videos posted on social networks showed ...", "photos shared
+    online", "reports published in the local press"): it tells what the thing is, whose
+    relative clause has lost its "which were"; the noun posts nothing."""
+    units, k = verb.units, verb.k
+    if k - 1 < verb.floor or k + 1 >= len(units) or verb.form.lemma not in _PUT_OUT:
+        return False
+    word = units[k][LOW]
+    noun = units[k - 1]
+    return (
+        word.endswith(("ed", "ten"))
+        and noun[TERM] is None
+        and noun[LOW].isalpha()
+        and noun[LOW].endswith("s")
+        and units[k + 1][LOW] in _AFTER_PUT_OUT
+    )
+
+
+# Verbs that put a text out, and the words after their participle in a reduced relative.
+_PUT_OUT = frozenset(["post", "publish", "share", "release", "report", "write", "quote", "cite"])
+_AFTER_PUT_OUT = frozenset(["on", "online", "in", "to", "by", "via", "across", "over"])
 
 
 def _body_name(verb: _Verb, i: int) -> bool:
