@@ -874,6 +874,8 @@ def _noun_by_the_word_before(verb: _Verb) -> bool:
         return True  # "Heads of State and Government", "a show of support": a noun after "of"
     if prev == "in" and verb.form.participle:
         return True  # "agreed to share, in writing, the terms": a gerund after a preposition
+    if prev in _NOUN_PREPS and not verb.form.participle:
+        return True  # "..., in comments intended to reassure", "after talks", "amid calls"
     if prev in _CALL_KINDS and verb.form.lemma == "call":
         return True  # "in Lengthy Phone Call", "a video call": the call is a noun
     if prev in WEEKDAYS and i - 1 >= verb.floor:
@@ -1080,6 +1082,11 @@ def _a_person(unit: Unit) -> bool:
 
 
 _COUNTERPARTS = word_set("counterpart counterparts")
+
+
+# Prepositions after which a verb's finite form is a noun ("in comments", "after talks",
+# "amid calls for ..."): a finite verb never follows one ("to" opens an infinitive, "by" an agent).
+_NOUN_PREPS = word_set("in with for after before on at from amid despite over about without among")
 
 
 # Words that make "call" after them a noun: "phone call", "video call".
