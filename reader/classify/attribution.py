@@ -844,6 +844,10 @@ def _not_a_statement(verb: _Verb) -> bool:
         return True
     if _noun_after_name(verb):
         return True  # "NATO support for Ukraine", "our economic and military support"
+    if _plural_noun(verb):
+        return True  # "urges NATO states to back ...", "the alliance states' jets"
+    if _put_out_participle(verb):
+        return True  # "Videos posted on social networks showed ...": the videos are posted
     units, k = verb.units, verb.k
     after = units[k + 1][LOW] if k + 1 < len(units) else ""
     if after == "with" and verb.form.lemma == "call":
@@ -870,6 +874,8 @@ def _noun_by_the_word_before(verb: _Verb) -> bool:
         return True  # "Heads of State and Government", "a show of support": a noun after "of"
     if prev == "in" and verb.form.participle:
         return True  # "agreed to share, in writing, the terms": a gerund after a preposition
+    if prev in _NOUN_PREPS and not verb.form.participle:
+        return True  # "..., in comments intended to reassure", "after talks", "amid calls"
     if prev in _CALL_KINDS and verb.form.lemma == "call":
         return True  # "in Lengthy Phone Call", "a video call": the call is a noun
     if prev in WEEKDAYS and i - 1 >= verb.floor:
@@ -1078,6 +1084,11 @@ def _a_person(unit: Unit) -> bool:
 _COUNTERPARTS = word_set("counterpart counterparts")
 
 
+# Prepositions after which a verb's finite form is a noun ("in comments", "after talks",
+# "amid calls for ..."): a finite verb never follows one ("to" opens an infinitive, "by" an agent).
+_NOUN_PREPS = word_set("in with for after before on at from amid despite over about without among")
+
+
 # Words that make "call" after them a noun: "phone call", "video call".
 _CALL_KINDS = frozenset(["phone", "telephone", "video", "conference", "wake-up"])
 
@@ -1107,6 +1118,44 @@ def _noun_after_name(verb: _Verb) -> bool:
     # a headline's comma for "and", the pair opening the sentence ("UK, France condemn …")
     paired = i - 2 == verb.floor == verb.first and units[i - 1][LOW] == ","
     return not ((joined or paired) and units[i - 2][TERM] is not None)
+
+
+def _plural_noun(verb: _Verb) -> bool:
+    """A form in -s that is also a plural noun, read as one: a plural's possessive mark right
+    after it ("the alliance states' jets", "Moscow's claims' reach"), or "states" before a
+    "to" no speech verb "state" takes ("urges NATO states to back the bid": the states are
+    urged; "NATO states that ..." stays a verb)."""
+    word = verb.work.folded[verb.start : verb.end]
+    if not word.endswith("s"):
+        return False
+    rest = verb.work.folded[verb.end : verb.end + 4]
+    if rest[:1] in ("'", "’") and not rest[1:2].isalpha():
+        return True
+    return verb.form.lemma == "state" and rest.startswith(" to ")
+
+
+def _put_out_participle(verb: _Verb) -> bool:
+    """A participle of a verb that puts a text out, right after a plural noun no rule knows and
+    before a preposition ("Videos posted on social networks showed ...", "photos shared
+    online", "reports published in the local press"): it tells what the thing is, whose
+    relative clause has lost its "which were"; the noun posts nothing."""
+    units, k = verb.units, verb.k
+    if k - 1 < verb.floor or k + 1 >= len(units) or verb.form.lemma not in _PUT_OUT:
+        return False
+    word = units[k][LOW]
+    noun = units[k - 1]
+    return (
+        word.endswith(("ed", "ten"))
+        and noun[TERM] is None
+        and noun[LOW].isalpha()
+        and noun[LOW].endswith("s")
+        and units[k + 1][LOW] in _AFTER_PUT_OUT
+    )
+
+
+# Verbs that put a text out, and the words after their participle in a reduced relative.
+_PUT_OUT = frozenset(["post", "publish", "share", "release", "report", "write", "quote", "cite"])
+_AFTER_PUT_OUT = frozenset(["on", "online", "in", "to", "by", "via", "across", "over"])
 
 
 def _body_name(verb: _Verb, i: int) -> bool:

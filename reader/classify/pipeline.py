@@ -1057,6 +1057,8 @@ def _headline_source(work: BlockWork, rules: CompiledRules, state: State) -> Who
         or tail[0][LOW] in ("a", "an")
     ):
         return None  # "Ukraine war: what we know", "...: A NATO Concern": no source named
+    if dash.re is not _COLON_SUFFIX and _kicker_title(work, dash.start(), tail):
+        return None  # "Ukraine – New Russian airstrikes", "One Year Later – Russia's Occupation"
     who = resolve(phrase, state.names)
     learn(who, state.names)
     if who.kind == "actor":
@@ -1067,6 +1069,26 @@ def _headline_source(work: BlockWork, rules: CompiledRules, state: State) -> Who
     if who.kind == "unknown" and dash.re is _COLON_SUFFIX:
         return who  # "...: Zelenskiy": the name the first paragraphs tie to a side
     return who if who.kind == "role" else None
+
+
+def _kicker_title(work: BlockWork, dash: int, tail: list[Unit]) -> bool:
+    """A title whose dash follows a kicker, not a claim: a place, a topic or a time of at most
+    three words and no verb ("Ukraine – New Russian airstrikes", "One Year Later – Russia's
+    Occupation of Crimea"), with a word after the dash that no rule knows as a name or an
+    office: the words after the dash are the title itself, a side there its subject, not a
+    source ("Talks Futile – Lavrov" names one: every word after its dash is known)."""
+    before = work.text[:dash].split()
+    if len(before) > _KICKER_WORDS or any(at < dash for at, _, _ in work.verbs):
+        return False
+    return any(u[TERM] is None and u[LOW].isalpha() and u[LOW] not in _JOINS for u in tail)
+
+
+# Words that join a name's or an office's parts ("Ministry of Defence", "Head of State").
+_JOINS = frozenset(["of", "the", "and", "for", "to", "in", "at"])
+
+
+# The most words a title's kicker before its dash has ("Ukraine", "One Year Later").
+_KICKER_WORDS = 3
 
 
 # A headline's source after a dash, the occasion it spoke on after it ("<claim> - <name> during

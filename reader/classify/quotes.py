@@ -12,7 +12,7 @@ from reader.classify.phrases import TIME_PHRASE
 from reader.classify.types import (
     BlockWork,
 )
-from reader.classify.units import CLOSERS, ends_open, opens_quote
+from reader.classify.units import CLOSERS, ends_open, opens_quote, topic_heading
 from reader.rules.compile import CompiledRules
 from reader.rules.grammar import (
     CARRY_AUTHOR,
@@ -182,7 +182,8 @@ def forward_speaker(
     details of the call:"): an attribution-only line carries its speaker. So does an official
     document's line that introduces the quoted text its author delivers next ("I will now
     repeat a Statement made by the Prime Minister ... The Statement is as follows:")."""
-    introduces = not quote and held.text.rstrip().endswith(":")
+    # ("On Tuesday's sanctions:" heads an interview's answer: a topic, no one's line)
+    introduces = not quote and held.text.rstrip().endswith(":") and not topic_heading(held)
     if introduces and (nxt.carried_from == held.index or _delivers_quote(held, nxt)):
         actors = dict.fromkeys(ev.actor for ev in nxt.evidence if ev.kind == "carry")
         add_evidence(held, CARRY_STATEMENT, actors, 0, len(held.text), rules.weights.carry)

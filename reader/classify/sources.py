@@ -246,6 +246,9 @@ def _title_rules(
             counterpart = _group_actor(work, match, "counterpart")
             counterpart = counterpart or _group_actors(work, match, "counterpart")  # several
             _establish(state, rule, author, counterpart, _group_roles(work, match, rules))
+            if work.text.rstrip().endswith(":") and state.source is not None:
+                # "X's statements following the call:": the line under it is the first item
+                state.source = replace(state.source, listed=True)
             _tie_title_name(work, state, match, author)
             named = match.start(_named_group(match)) if rule.actor is None else match.start()
             starts = {named, match.start()}  # "<claim> - address of X", "<claim>: X statement"
@@ -856,8 +859,8 @@ def _introduces(work: BlockWork, state: State) -> bool:
     morning at ...") is the page introducing the speech: its actions are no one's (further
     on, "<name> and <name> discussed ..." is the speaker's account)."""
     author = state.document
-    if not author or work.index > _STANDFIRST:
-        return False
+    if not author or work.index > _STANDFIRST or (state.source and state.source.listed):
+        return False  # under a title that opens a list, the first line is its first item
     first = next((term for _, _, term in work.terms if term.actors), None)
     return first is not None and first.kind == "speaker" and set(first.actors) <= set(author)
 

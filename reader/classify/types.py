@@ -100,6 +100,7 @@ class DocumentSource:
     roles: tuple[str, ...] = ()
     joint: tuple[str, ...] = ()
     author: tuple[str, ...] = ()  # an opening's speaker (a story, not a document: `joint`)
+    listed: bool = False  # a title ending in a colon: the lines under it are its items
 
 
 @dataclass

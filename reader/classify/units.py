@@ -290,9 +290,10 @@ ASKS_SPEAKER = re.compile(r"\byou(?:r)?\b[^.!]*\?\W*\Z")
 def section_heading(work: BlockWork) -> bool:
     """A short line with no sentence's end and no speech or stance verb: a heading inside
     one speaker's remarks or listed statements ("Ukrainian crisis update", "On the situation
-    around the plant", a topic's hashtag "#Sanctions", a quoted term's "'Buffer' zone")."""
+    around the plant", a topic's hashtag "#Sanctions", a quoted term's "'Buffer' zone"), or
+    an interview's topic heading before the answer (`topic_heading`)."""
     text = work.text.rstrip()
-    return (
+    return topic_heading(work) or (
         not work.verbs
         and len(text.split()) <= _HEADING_WORDS
         and not text.endswith((".", "!", "?", ":", ",", ";", '"', "”", "’", "'", ")", "…"))
@@ -301,6 +302,22 @@ def section_heading(work: BlockWork) -> bool:
 
 
 _HEADING_WORDS = 10
+
+
+def topic_heading(work: BlockWork) -> bool:
+    """A line that names a topic after "On", "About" or "Regarding" and ends in a colon, with
+    no comma and no speaker of its own ("On Tuesday's sanctions:", "On seeking U.S. military
+    aid and closer ties with the alliance:"): an interview's or a Q&A's heading, the answer
+    after it the speaker's; the heading is no one's words ("On Monday the minister said:"
+    names its speaker)."""
+    return not work.main and _TOPIC_HEADING.fullmatch(work.text.strip()) is not None
+
+
+# "On <topic>:", the topic with no comma, no sentence's end (an abbreviation's stops aside:
+# "U.S. aid").
+_TOPIC_HEADING = re.compile(
+    r"\W*(?:On|About|Regarding|Concerning)\s+(?:[^,;.!?:\"“”]|\.(?=\w|\s+[a-z])){2,200}:"
+)
 
 
 def names_statement(work: BlockWork) -> bool:
