@@ -1818,7 +1818,7 @@ def _listed_before(units: list[Unit], a: int, floor: int) -> int:
 # issued by"), and what may come before the text's name ("the final joint declaration").
 _TEXT_AUTHOR_PREPS = frozenset(["by", "from"])
 _AUTHORED_TEXTS = word_set("statement declaration communique communiqué letter appeal")
-_ISSUED = word_set("issued released signed adopted published")
+_ISSUED = word_set("issued released signed adopted published made")
 _TEXT_WORDS = word_set("the a an their joint final written new brief short")
 
 
