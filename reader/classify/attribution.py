@@ -3753,7 +3753,13 @@ def _named(
     who = _unless_leaked(work, who)
     if who.kind == "unknown" and attr.who.kind == "unknown" and embedded_in is None:
         who = _office_holder(work, who, state, distance) or who
-    if who.kind == "actor" and who.member and not _on_topic(work, who, rules, state, distance):
+    told_by_other = bool(embedded_in) and not set(embedded_in or ()) & set(who.actors)
+    if (
+        who.kind == "actor"
+        and who.member
+        and not told_by_other  # another side's speaker reporting a member's words: on its topic
+        and not _on_topic(work, who, rules, state, distance)
+    ):
         # a member state's official on a national matter: no label, but a later "he said" is
         # theirs (on the war's topic, their side's), not the speaker's before them
         last = state.last
