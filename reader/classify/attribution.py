@@ -675,6 +675,8 @@ def verb_subject(
         reading = _participle_reading(verb, i, earlier)
         if reading != "progressive":
             return reading
+    elif verb.low(i) == "having" and verb.low(i - 1) in (",", "and"):
+        return _participle_attr(verb, earlier)  # ", having stated that ...": as ", stating"
     if i >= verb.floor and (units[i][LOW] in COORD or _both_after_and(verb, i)):
         return _coordinated_attr(verb, earlier)
     # '..., said Peskov': looked for after the subject before the verb, whatever asides that
