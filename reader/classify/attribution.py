@@ -671,12 +671,9 @@ def verb_subject(
     if found is None:
         return None
     i, relative = found
-    if form.participle:
-        reading = _participle_reading(verb, i, earlier)
-        if reading != "progressive":
-            return reading
-    elif verb.low(i) == "having" and verb.low(i - 1) in (",", "and"):
-        return _participle_attr(verb, earlier)  # ", having stated that ...": as ", stating"
+    reading = _as_participle(verb, i, earlier)
+    if reading != "progressive":
+        return reading
     if i >= verb.floor and (units[i][LOW] in COORD or _both_after_and(verb, i)):
         return _coordinated_attr(verb, earlier)
     # '..., said Peskov': looked for after the subject before the verb, whatever asides that
@@ -1218,6 +1215,19 @@ def _act_named(verb: _Verb) -> bool:
         return False
     reach = range(max(verb.first, k - 1 - _MEANS_REACH), k - 1)
     return not any(verb.units[i][LOW] in _RESPONSES for i in reach)
+
+
+def _as_participle(
+    verb: _Verb, i: int, earlier: list[_Attr]
+) -> _Attr | Literal["progressive"] | None:
+    """A participle's attribution: an -ing form's (`_participle_reading`), or a perfect
+    participle's (", having stated that ...": as ", stating"); "progressive" for any other verb,
+    read on as a verb of its own."""
+    if verb.form.participle:
+        return _participle_reading(verb, i, earlier)
+    if verb.low(i) == "having" and verb.low(i - 1) in (",", "and"):
+        return _participle_attr(verb, earlier)
+    return "progressive"
 
 
 def _participle_reading(
@@ -3755,13 +3765,7 @@ def _named(
     who = _unless_leaked(work, who)
     if who.kind == "unknown" and attr.who.kind == "unknown" and embedded_in is None:
         who = _office_holder(work, who, state, distance) or who
-    told_by_other = bool(embedded_in) and not set(embedded_in or ()) & set(who.actors)
-    if (
-        who.kind == "actor"
-        and who.member
-        and not told_by_other  # another side's speaker reporting a member's words: on its topic
-        and not _on_topic(work, who, rules, state, distance)
-    ):
+    if _member_off_topic(work, who, embedded_in, rules, state, distance):
         # a member state's official on a national matter: no label, but a later "he said" is
         # theirs (on the war's topic, their side's), not the speaker's before them
         last = state.last
@@ -3784,14 +3788,7 @@ def _named(
         # "Putin and Johnson agreed that ...", told by Johnson's office: a shared position the
         # speaker's side is a party to is the speaker's account of it, not the other's words
         fresh = () if set(who.actors) & set(embedded_in) else who.actors
-        stance = _stated_stance(work, attr)
-        if (
-            fresh
-            and (stance or _reports_words(work, attr) or _held_view(work, attr, embedded_in))
-            and not _unasserted(work, attr)
-            and (stance or not _characterised(work, attr))
-            and _BELIEVED.search(work.folded, max(0, attr.who.start - 40), attr.who.start) is None
-        ):
+        if fresh and _reports_position(work, attr, embedded_in):
             add_evidence(work, REPORTED_SPEECH, fresh, start, end, rules.weights.reported)
         return None
     add_evidence(work, attr.rule, who.actors, start, end, rules.weights.attribution)
@@ -3799,6 +3796,36 @@ def _named(
     speaks(work, who, who.actors, state)
     heard_on_war(who, work, state)
     return who.actors
+
+
+def _member_off_topic(
+    work: BlockWork,
+    who: Who,
+    embedded_in: tuple[str, ...] | None,
+    rules: CompiledRules,
+    state: State,
+    distance: int,
+) -> bool:
+    """A member state's official heard on a national matter (`_on_topic`), not one whose words
+    another side's speaker reports: what the other side answers is on its topic."""
+    if who.kind != "actor" or not who.member:
+        return False
+    if embedded_in and not set(embedded_in) & set(who.actors):
+        return False
+    return not _on_topic(work, who, rules, state, distance)
+
+
+def _reports_position(work: BlockWork, attr: _Attr, embedded_in: tuple[str, ...]) -> bool:
+    """Whether an attribution inside the words of `embedded_in`'s speaker reports its
+    subject's position: its words, a view it holds or a stand it took (`_stated_stance`, in
+    any tense, quoted too), not a modal or negated one, nor a quoted picture of it, nor one
+    after the speaker's verb of belief ("he thinks Washington proposes ...")."""
+    stance = _stated_stance(work, attr)
+    if not (stance or _reports_words(work, attr) or _held_view(work, attr, embedded_in)):
+        return False
+    if _unasserted(work, attr) or (not stance and _characterised(work, attr)):
+        return False
+    return _BELIEVED.search(work.folded, max(0, attr.who.start - 40), attr.who.start) is None
 
 
 def _note_step(work: BlockWork, attr: _Attr) -> None:
