@@ -22,7 +22,8 @@ inside Russia's words. The classifier is a small grammar over lexicons from the 
    after "said", a quote, the clause after "according to X") with a different actor as subject
    gives that actor a weaker label ("Zelensky said Trump had told him ..." -> ukraine, nato).
    Stance verbs there are the speaker's claim about others and count nothing ("Yermak said
-   Russia does not want peace" -> ukraine).
+   Russia does not want peace" -> ukraine), but for a stand taken on a matter ("Sybiha said
+   most allies support the invitation" -> ukraine, nato).
 4. Carry-over: "he said", "the minister stressed" and a quote with no attribution take the last
    named speaker (within `carry_distance` blocks, and never past another named speaker; a role
    takes the last speaker named with that role). A transcript line "Name: ..." puts the following

@@ -671,10 +671,9 @@ def verb_subject(
     if found is None:
         return None
     i, relative = found
-    if form.participle:
-        reading = _participle_reading(verb, i, earlier)
-        if reading != "progressive":
-            return reading
+    reading = _as_participle(verb, i, earlier)
+    if reading != "progressive":
+        return reading
     if i >= verb.floor and (units[i][LOW] in COORD or _both_after_and(verb, i)):
         return _coordinated_attr(verb, earlier)
     # '..., said Peskov': looked for after the subject before the verb, whatever asides that
@@ -1271,6 +1270,19 @@ def _act_named(verb: _Verb) -> bool:
         return False
     reach = range(max(verb.first, k - 1 - _MEANS_REACH), k - 1)
     return not any(verb.units[i][LOW] in _RESPONSES for i in reach)
+
+
+def _as_participle(
+    verb: _Verb, i: int, earlier: list[_Attr]
+) -> _Attr | Literal["progressive"] | None:
+    """A participle's attribution: an -ing form's (`_participle_reading`), or a perfect
+    participle's (", having stated that ...": as ", stating"); "progressive" for any other verb,
+    read on as a verb of its own."""
+    if verb.form.participle:
+        return _participle_reading(verb, i, earlier)
+    if verb.low(i) == "having" and verb.low(i - 1) in (",", "and"):
+        return _participle_attr(verb, earlier)
+    return "progressive"
 
 
 def _participle_reading(
@@ -1883,7 +1895,7 @@ def _listed_before(units: list[Unit], a: int, floor: int) -> int:
 # issued by"), and what may come before the text's name ("the final joint declaration").
 _TEXT_AUTHOR_PREPS = frozenset(["by", "from"])
 _AUTHORED_TEXTS = word_set("statement declaration communique communiqué letter appeal")
-_ISSUED = word_set("issued released signed adopted published")
+_ISSUED = word_set("issued released signed adopted published made")
 _TEXT_WORDS = word_set("the a an their joint final written new brief short")
 
 
@@ -3025,7 +3037,9 @@ def settle(
     attrs = _past_outlets(work, attrs)
     closing = _closing_source(work, attrs)
     leaders = [closing] if closing is not None else _leaders(attrs)
-    order = leaders + [a for a in attrs if a not in leaders]
+    rest = [a for a in attrs if a not in leaders]
+    # what a quote says others said is settled after the speaker the quote is given to
+    order = leaders + sorted(rest, key=lambda a: bool(work.quotes) and in_spans(a.pos, work.quotes))
     before = _OwnersBefore(attrs, resolved)
     for attr in order:
         if closing is not None and attr.follows and attr.pos > closing.pos:
@@ -3281,6 +3295,9 @@ def _settle_one(
             return _named(work, attr, author, (), rules, state, distance)
     if who.kind == "pronoun":
         found = _pronoun_subject(work, attr, embedded_in, quoted, state, distance, voice)
+    elif who.kind == "role" and (holder := _reported_office(attr, embedded_in, state)):
+        _note_step(work, attr)
+        return _named(work, attr, holder, embedded_in, rules, state, distance)
     elif who.kind == "role":
         found = _possessed_office(work, who, state) or role_subject(work, who, state, distance)
     if found is None:
@@ -3299,6 +3316,26 @@ def _settle_one(
     ):
         last.gender = who.word  # "she told": a later "he" is someone else
     return spoke
+
+
+def _reported_office(attr: _Attr, embedded_in: tuple[str, ...] | None, state: State) -> Who | None:
+    """A bare office inside another side's words ('"The foreign minister made it clear that
+    ...," <the counterpart> told reporters'): the person the article last named with that
+    office, when they hold another side than the speaker's, whose position the speaker
+    reports. Not the last speaker as a fallback (inside a speaker's words that is the speaker),
+    nor an office someone of the speaker's own side holds in the article (an aide's "the
+    president" is his own president), nor one that closes the sentence or names its source
+    (", according to the ministry": the channel of the words before)."""
+    if not embedded_in or attr.trailing or attr.rule is ATTRIBUTION_SOURCE:
+        return None
+    holder = known_role(attr.who, state)
+    if holder.kind != "actor" or holder.block is None or set(holder.actors) & set(embedded_in):
+        return None
+    for key in attr.who.roles:
+        for person in state.roles.get(key, ()):
+            if set(state.people[person].actors) & set(embedded_in):
+                return None
+    return holder
 
 
 _RELATIVE_OPENERS = (("in", "which"), ("during", "which"), ("where",))
@@ -3801,7 +3838,7 @@ def _named(
     who = _unless_leaked(work, who)
     if who.kind == "unknown" and attr.who.kind == "unknown" and embedded_in is None:
         who = _office_holder(work, who, state, distance) or who
-    if who.kind == "actor" and who.member and not _on_topic(work, who, rules, state, distance):
+    if _member_off_topic(work, who, embedded_in, rules, state, distance):
         # a member state's official on a national matter: no label, but a later "he said" is
         # theirs (on the war's topic, their side's), not the speaker's before them
         last = state.last
@@ -3824,13 +3861,7 @@ def _named(
         # "Putin and Johnson agreed that ...", told by Johnson's office: a shared position the
         # speaker's side is a party to is the speaker's account of it, not the other's words
         fresh = () if set(who.actors) & set(embedded_in) else who.actors
-        if (
-            fresh
-            and (_reports_words(work, attr) or _held_view(work, attr, embedded_in))
-            and not _unasserted(work, attr)
-            and not _characterised(work, attr)
-            and _BELIEVED.search(work.folded, max(0, attr.who.start - 40), attr.who.start) is None
-        ):
+        if fresh and _reports_position(work, attr, embedded_in):
             add_evidence(work, REPORTED_SPEECH, fresh, start, end, rules.weights.reported)
         return None
     add_evidence(work, attr.rule, who.actors, start, end, rules.weights.attribution)
@@ -3838,6 +3869,36 @@ def _named(
     speaks(work, who, who.actors, state)
     heard_on_war(who, work, state)
     return who.actors
+
+
+def _member_off_topic(
+    work: BlockWork,
+    who: Who,
+    embedded_in: tuple[str, ...] | None,
+    rules: CompiledRules,
+    state: State,
+    distance: int,
+) -> bool:
+    """A member state's official heard on a national matter (`_on_topic`), not one whose words
+    another side's speaker reports: what the other side answers is on its topic."""
+    if who.kind != "actor" or not who.member:
+        return False
+    if embedded_in and not set(embedded_in) & set(who.actors):
+        return False
+    return not _on_topic(work, who, rules, state, distance)
+
+
+def _reports_position(work: BlockWork, attr: _Attr, embedded_in: tuple[str, ...]) -> bool:
+    """Whether an attribution inside the words of `embedded_in`'s speaker reports its
+    subject's position: its words, a view it holds or a stand it took (`_stated_stance`, in
+    any tense, quoted too), not a modal or negated one, nor a quoted picture of it, nor one
+    after the speaker's verb of belief ("he thinks Washington proposes ...")."""
+    stance = _stated_stance(work, attr)
+    if not (stance or _reports_words(work, attr) or _held_view(work, attr, embedded_in)):
+        return False
+    if _unasserted(work, attr) or (not stance and _characterised(work, attr)):
+        return False
+    return _BELIEVED.search(work.folded, max(0, attr.who.start - 40), attr.who.start) is None
 
 
 def _note_step(work: BlockWork, attr: _Attr) -> None:
@@ -3879,6 +3940,66 @@ def _reports_words(work: BlockWork, attr: _Attr) -> bool:
     if verb.lemma not in STATED_STANCES or (work.quotes and in_spans(attr.pos, work.quotes)):
         return False
     return _NEXT_CONTACT.match(work.folded, attr.end) is None
+
+
+# Verbs that take a side's public stand on a proposal, a step or an idea ("most allies support
+# the invitation", "Berlin opposed the lifting of the cap", "Washington insisted on a vote"):
+# inside another speaker's words, the stand that side has taken, a position reported, in any
+# tense and inside a quote too. Not a motive or a wish the speaker reads into it ("Russia
+# wants ...", "Kyiv seeks ...", `stance` verbs of no public stand), and not support given to an
+# actor ("the West backs Kyiv", "NATO supports them"): aid, an act, no stand on a matter.
+STATED_STANDS = word_set("support back oppose endorse favour favor")
+_STAND_PHRASES = frozenset(["insist on", "is opposed to"])
+# Words between such a verb and the thing it takes a stand on: determiners and quantifiers.
+_STAND_DETERMINERS = word_set("the a an this that these those such any further greater full")
+
+
+def _stated_stance(work: BlockWork, attr: _Attr) -> bool:
+    """Whether an attribution inside another speaker's words takes its subject's public stand
+    (`STATED_STANDS`) on a thing named right after the verb: the first word past determiners
+    is no side's name, pronoun or armed party ("support the idea", not "support Kyiv", "back
+    them", "support the separatists"). The verb is its subject's own, not a participle's or an
+    infinitive's ("continues to support": a practice pictured)."""
+    verb = attr.verb
+    if verb is None or (verb.lemma not in STATED_STANDS and verb.lemma not in _STAND_PHRASES):
+        return False
+    units = work.units
+    k = bisect_left(work.starts, attr.pos)
+    if attr.follows or (k > 0 and units[k - 1][LOW] == "to"):
+        return False
+    a = bisect_left(work.starts, attr.who.start)
+    if a > 0 and units[a - 1][LOW] in _SUBORDINATE:
+        return False  # "as NATO had insisted on ...": the speaker's reason, a clause of his
+    i = bisect_left(work.starts, attr.end)
+    while i < len(units) and units[i][LOW] in _STAND_DETERMINERS:
+        i += 1
+    if i >= len(units):
+        return False
+    term, low = units[i][TERM], units[i][LOW]
+    return (
+        term is None
+        and low.isalpha()
+        and low not in _NO_STAND_OBJECTS
+        and low not in SKIP
+        and low not in COORD
+        and low not in OBJECT_PREP
+        and low not in _CLAUSE_WORDS
+    )
+
+
+# Words that open a clause of the speaker's own reasoning before its subject.
+_SUBORDINATE = word_set(
+    "as because since while although though if unless when whenever after before once until"
+)
+
+
+# What a stand is never taken on: a person or a party (pronouns), an armed party or a state's
+# forces, whose backing is an act of war or aid told ("backed the rebels").
+_NO_STAND_OBJECTS = word_set(
+    "him her them us me you it itself themselves ourselves himself herself "
+    "separatists rebels militants militia militias proxies insurgents insurgency uprising "
+    "fighters forces troops army regime government authorities"
+)
 
 
 # Views a side holds, reported by another side's speaker in the plain present ("Peskov noted

@@ -648,6 +648,8 @@ def _wait_for_author(work: BlockWork, state: State) -> None:
     named = any(who.kind in ("actor", "unknown") for _, who in work.main)
     if not named and _delivered(work) and not ASKS_SPEAKER.search(work.folded):
         state.unvoiced.append(work)
+    elif named and all(who.kind == "actor" for _, who in work.main):
+        state.reporting.append(work)  # "Kiev said that ...": reported, if the author is another
 
 
 def _office_words(work: BlockWork, start: int, end: int) -> str:
@@ -697,6 +699,19 @@ def _office_bodies(rules: CompiledRules, office: str) -> dict[str, str]:
     return bodies
 
 
+def _reported_earlier(state: State, author: tuple[str, ...], rules: CompiledRules) -> None:
+    """The lines that waited for the author and name another side as their speaker ("Kiev
+    said that it was a joint operation" in a ministry's statement whose author a later line
+    names): what the author reports of that side, the author first, as `document_voice` gives
+    such a line once the author is known."""
+    weight = rules.weights.attribution + rules.weights.reported
+    for work in state.reporting:
+        own = {a for _, who in work.main for a in who.actors}
+        if own and not set(author) & own:
+            _judged_reports(work, author)
+            add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), weight)
+
+
 def voice_earlier(state: State, rules: CompiledRules) -> None:
     """The author now known, the lines that waited for it are theirs (their verdicts were
     held back with the title: reader.classify.pipeline)."""
@@ -708,7 +723,10 @@ def voice_earlier(state: State, rules: CompiledRules) -> None:
             add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
         # one speaker's statement: what it says others said is reported in the author's voice
         state.reports = state.reports or state.author_pending
+        if state.reports:
+            _reported_earlier(state, author, rules)
     state.unvoiced.clear()
+    state.reporting.clear()
     state.author_pending = False
 
 

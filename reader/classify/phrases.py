@@ -1009,6 +1009,11 @@ def channel_head(units: Sequence[Unit], i: int, floor: int) -> bool:
     return term.kind in _OFFICES or term.kind == "alias"
 
 
+# A quantifier that opens a sentence before "of the ...": a part of the group after it ("Most
+# of the allies back ..."), whose side the phrase from its article gives, no name.
+_PARTITIVES = word_set("most many some several all both each few none either neither")
+
+
 def _determiner_inside(units: Sequence[Unit], j: int, floor: int) -> bool:
     """The article at unit `j` closes a phrase inside a larger one: "a source in the SBU", "the
     editor of a state agency", or a proper name's "Coordination Headquarters for the Treatment
@@ -1050,6 +1055,8 @@ def _extends_back(units: Sequence[Unit], i: int, j: int, floor: int) -> bool:
     """Whether unit `j` (no article) belongs to the noun phrase that ends at unit `i`."""
     unit = units[j]
     low = unit[LOW]
+    if low == "of" and j > floor and units[j - 1][LOW] in _PARTITIVES:
+        return False  # "Most of the allies": the group, a part of it no name
     if unit[TERM] is not None:
         return True
     if unit[CAP] and low in CALENDAR:

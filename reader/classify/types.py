@@ -149,6 +149,7 @@ class State:
     author_pending: bool = False  # a one-speaker title whose speaker no rule resolves: the
     # first blocks wait for a line that names the author (reader.classify.document)
     unvoiced: list[BlockWork] = field(default_factory=list)  # ... the lines that wait for it
+    reporting: list[BlockWork] = field(default_factory=list)  # ... and those naming another side
     office: str = ""  # ... an office alone ("the Secretary General"): the body the opening names
     reports: bool = False  # ... and what it says others said is reported in that voice
     house: tuple[str, ...] = ()  # the side a dateline puts the article on ("KYIV, ... (AP)")

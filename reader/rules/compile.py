@@ -443,7 +443,12 @@ _DOUBLES = re.compile(r"(?:^|[^aeiou])[aeiou][bdgklmnprt]\Z")
 
 
 def pluralise(noun: str) -> str:
-    """The plural of a role noun (its last word): spokesman -> spokesmen, ministry -> ministries."""
+    """The plural of a role noun (its last word): spokesman -> spokesmen, ministry -> ministries;
+    an office with a complement, its head: "minister of foreign affairs" -> "ministers of
+    foreign affairs", "head of state" -> "heads of state"."""
+    head, of, complement = noun.partition(" of ")
+    if of and head:
+        return pluralise(head) + of + complement
     if noun.endswith("man"):
         return noun[:-3] + "men"
     if noun.endswith("y") and noun[-2:-1] not in "aeiou":
