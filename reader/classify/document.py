@@ -44,6 +44,7 @@ from reader.classify.units import (
     merged,
     names_statement,
     section_heading,
+    topic_heading,
 )
 from reader.rules.compile import CompiledRules, Term, inflect
 from reader.rules.grammar import (
@@ -889,8 +890,8 @@ def _delivered(work: BlockWork) -> bool:
     after it aside; a declaration's preamble clause; a delivery line), or the salutation a statement
     read out to a body opens with ("Mr President, distinguished members of the Council,"); not
     the list of those taking part ("Hosts: ...")."""
-    if CAST_LINE.match(work.folded):
-        return False
+    if CAST_LINE.match(work.folded) or topic_heading(work):
+        return False  # "Hosts: ...", "On the new sanctions:": who took part, a topic's heading
     credit = CREDIT.search(work.text)  # "... low power.”, – WRITE: <site>": the site credited
     text = work.text[: credit.start() + 1] if credit is not None else work.text
     return (

@@ -12,7 +12,7 @@ from reader.classify.phrases import TIME_PHRASE
 from reader.classify.types import (
     BlockWork,
 )
-from reader.classify.units import CLOSERS, ends_open, opens_quote
+from reader.classify.units import CLOSERS, ends_open, opens_quote, topic_heading
 from reader.rules.compile import CompiledRules
 from reader.rules.grammar import (
     CARRY_AUTHOR,
@@ -189,6 +189,8 @@ def forward_speaker(
     document's line that introduces the quoted text its author delivers next ("I will now
     repeat a Statement made by the Prime Minister ... The Statement is as follows:")."""
     introduces = not quote and held.text.rstrip().endswith(":")
+    if introduces and topic_heading(held):
+        return  # "On the new sanctions:": the topic an answer is on, no words of its own
     if introduces and (nxt.carried_from == held.index or _delivers_quote(held, nxt)):
         actors = dict.fromkeys(ev.actor for ev in nxt.evidence if ev.kind == "carry")
         add_evidence(held, CARRY_STATEMENT, actors, 0, len(held.text), rules.weights.carry)

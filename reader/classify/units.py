@@ -290,8 +290,11 @@ ASKS_SPEAKER = re.compile(r"\byou(?:r)?\b[^.!]*\?\W*\Z")
 def section_heading(work: BlockWork) -> bool:
     """A short line with no sentence's end and no speech or stance verb: a heading inside
     one speaker's remarks or listed statements ("Ukrainian crisis update", "On the situation
-    around the plant", a topic's hashtag "#Sanctions", a quoted term's "'Buffer' zone")."""
+    around the plant", a topic's hashtag "#Sanctions", a quoted term's "'Buffer' zone"), or
+    a topic line before an answer (`topic_heading`)."""
     text = work.text.rstrip()
+    if topic_heading(work):
+        return True
     return (
         not work.verbs
         and len(text.split()) <= _HEADING_WORDS
@@ -301,6 +304,17 @@ def section_heading(work: BlockWork) -> bool:
 
 
 _HEADING_WORDS = 10
+
+
+def topic_heading(work: BlockWork) -> bool:
+    """An interview's or a briefing's topic line, "On <topic>:" ("On the new sanctions:", "On
+    the loans and the need for more financing:"), no speaker named and no clause set off by a
+    comma: it heads the answer after it and says nothing itself ("On the margins of the visit,
+    the minister issued the following statement:" is a sentence)."""
+    return not work.main and _TOPIC_HEADING.match(work.text) is not None
+
+
+_TOPIC_HEADING = re.compile(r"\W*(?:On|Regarding|Concerning|About)\s[^,;!?\"“”:]{3,160}:\s*$")
 
 
 def names_statement(work: BlockWork) -> bool:
