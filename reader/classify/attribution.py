@@ -1169,13 +1169,18 @@ def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
         i -= 1  # "has also"; for a verb no list has, "has continually"
     if i > floor and units[i][LOW] == "." and units[i - 1][LOW] in NAME_SUFFIXES:
         i -= 1  # "John F. Kerry Jr. said"
-    if i > floor and units[i][LOW] == ")":  # "Ukraine's military intelligence (HUR) said"
+    if i > floor and units[i][LOW] in _CLOSERS:  # "Ukraine's military intelligence (HUR) said"
+        opener = _CLOSERS[units[i][LOW]]  # an editor's gloss too: "The Rada [parliament] has"
         j = i - 1
-        while j > floor and i - j < _ASIDE and units[j][LOW] != "(":
+        while j > floor and i - j < _ASIDE and units[j][LOW] != opener:
             j -= 1
-        if units[j][LOW] == "(":
+        if units[j][LOW] == opener:
             i = j - 1
     return i, relative
+
+
+# A bracket that closes an aside between a subject and its verb, and the one that opens it.
+_CLOSERS = {")": "(", "]": "["}
 
 
 def _relative_noun(verb: _Verb, h: int) -> int | None:
