@@ -1247,14 +1247,14 @@ def first_phrase(units: list[Unit]) -> list[Unit]:
     out: list[Unit] = []
     for unit in units:
         if unit[TERM] is None and not unit[CAP] and unit[LOW] not in NP_MODIFIERS:
-            if out and unit[LOW] in _NP_PREP:
-                out.append(unit)
+            if out and (unit[LOW] in _NP_PREP or (unit[LOW] == "the" and out[-1][LOW] in _NP_PREP)):
+                out.append(unit)  # "Head of the Russian Foreign Ministry X": one office
                 continue
             if out:
                 break
             continue
         out.append(unit)
-    while out and out[-1][TERM] is None and out[-1][LOW] in _NP_PREP:
+    while out and out[-1][TERM] is None and out[-1][LOW] in _NP_PREP | {"the"}:
         out.pop()
     return out
 

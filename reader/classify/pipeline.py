@@ -956,8 +956,14 @@ def _speaker_line(
         )
         speaker = Speaker(who.actors, work.index)
         work.main.append((who.start, who))
+        # a title that is a label and nothing else ("<office> <name>:") heads the speaker's
+        # words as a label alone on its line does: a post of theses reposted under it
+        label_title = is_title and not work.text[cut + 1 :].strip()
         runs_on = (
-            transcript and is_person(pre_units) and not is_title and not _speech_before(work, cut)
+            transcript
+            and is_person(pre_units)
+            and (label_title or not is_title)
+            and not _speech_before(work, cut)
         )
         state.voice = speaker if runs_on else None  # "Mark Rutte: ...", not "Lavrov said: ..."
         state.last = speaker

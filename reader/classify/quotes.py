@@ -131,6 +131,15 @@ def unattributed(work: BlockWork) -> bool:
 _SHORTEST_CLAIM = 40
 
 
+# An occasion where words were said ("at a briefing", "during a press conference in Kyiv",
+# "on the air of the national telethon"): no speaker, only where and when.
+_OCCASION = (
+    r"(?:at|during|in|on)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:briefing|(?:press|news)\s+conference|meeting|session|interview|forum|summit|"
+    r"conference|telethon|event|hearing|debate|round\s?table|broadcast|air)"
+    r"(?:\s+(?:in|of|at|with)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?)?"
+)
+
 # A sentence that names the speaker of what comes before it, in the passive: "This was stated
 # by Foreign Minister X", "These words were written by X on Telegram", "This is stated in the
 # official statement of the Ministry" (Ukrainian outlets' way), past the day it was said.
