@@ -883,12 +883,15 @@ def _noun_by_the_word_before(verb: _Verb) -> bool:
 def _headline_passive(verb: _Verb, after: str) -> bool:
     """A headline's passive with its "is" and its agent dropped: the participle of a verb
     that takes an object when active, with none after it, only "to" or a preposition ("NATO,
-    Russia expected to behave", "Kyiv urged to ...", "Russian envoy summoned over ..."): the
-    one expected, urged or summoned says nothing; its agent is left out."""
+    Russia expected to behave", "Kyiv urged to ...", "Russian envoy summoned over ..."), or
+    at the headline's end ("<claim>, G7 ministers told": the claim was put to them): the one
+    expected, urged, summoned or told says nothing; its agent is left out."""
     if verb.work.index != 0 or verb.form.lemma not in _OBJECT_VERBS:
         return False
     word = verb.units[verb.k][LOW]
-    return (word.endswith("ed") or word == "told") and after in _NO_OBJECT
+    return (word.endswith("ed") or word == "told") and (
+        after in _NO_OBJECT or (after in ("", ".") and verb.k + 2 >= len(verb.units))
+    )
 
 
 # Verbs whose active voice has an object ("Vilnius summoned the envoy"), and the words after a

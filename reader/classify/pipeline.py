@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import pairwise
 from operator import itemgetter
 from threading import Event
 from typing import Any, TypeVar
@@ -26,6 +27,7 @@ from reader.classify.authorship import (
     first_person_title,
     note_headline,
     note_lead,
+    told_title,
 )
 from reader.classify.document import (
     OFFICIAL_TITLE,
@@ -656,7 +658,7 @@ def _title_source(
         office is None or (office.kind == "unknown" and office.end <= noun.end)
     ):
         return noun
-    found = office or first_person_title(work) or _gated_title_speaker(work)
+    found = office or first_person_title(work) or told_title(work) or _gated_title_speaker(work)
     if found is None and not work.main and not counterpart_title(work):
         found = headline_office(work, rules) or _slug_source(work, rules)
         found = found or passive_decision(work)  # "More weapons pledged for Ukraine"
@@ -1048,6 +1050,8 @@ def _headline_source(work: BlockWork, rules: CompiledRules, state: State) -> Who
         return None
     tail = [u for u in work.units if dash.start(1) <= u[START] < dash.end(1)]
     phrase = first_phrase(tail)
+    if dash.re is not _COLON_SUFFIX and _thing_after_dash(phrase, tail):
+        return None  # "Ukraine – New Russian airstrikes", "One Year Later – Russia's Occupation"
     if dash.re is _COLON_SUFFIX and (
         len(phrase) != len(tail)
         or not (tail[-1][TERM] or tail[-1][CAP])
@@ -1064,6 +1068,31 @@ def _headline_source(work: BlockWork, rules: CompiledRules, state: State) -> Who
     if who.kind == "unknown" and dash.re is _COLON_SUFFIX:
         return who  # "...: Zelenskiy": the name the first paragraphs tie to a side
     return who if who.kind == "role" else None
+
+
+def _thing_after_dash(phrase: list[Unit], tail: list[Unit]) -> bool:
+    """The words after a title's dash name a thing, not a source: a side's adjective before
+    a noun ("<topic> – New Russian airstrikes (<date>)"), a side's possessive before a word of
+    no one's ("One Year Later – Russia's Occupation of Crimea"), or a thing described in title
+    case (`described_thing`). A source is a name or an office ("– Russian MFA", "– Kremlin's
+    Peskov")."""
+    if not phrase:
+        return False
+    if described_thing(phrase):
+        return True
+    end = tail.index(phrase[-1]) + 1
+    last = phrase[-1][TERM]
+    if (
+        last is not None
+        and last.kind == "adjective"
+        and end < len(tail)
+        and tail[end][LOW].isalpha()
+    ):
+        return True  # "Russian airstrikes": the adjective qualifies the noun after it
+    return any(
+        unit[LOW].endswith(("'s", "’s")) and after[TERM] is None and after[CAP]
+        for unit, after in pairwise(phrase)
+    )
 
 
 # A headline's source after a dash, the occasion it spoke on after it ("<claim> - <name> during
