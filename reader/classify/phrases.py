@@ -1243,11 +1243,14 @@ def first_phrase(units: list[Unit]) -> list[Unit]:
             if out and unit[LOW] in _NP_PREP:
                 out.append(unit)
                 continue
+            if out and unit[LOW] == "the" and out[-1][LOW] in _NP_PREP:
+                out.append(unit)  # "Deputy Head of the Russian Foreign Ministry <name>"
+                continue
             if out:
                 break
             continue
         out.append(unit)
-    while out and out[-1][TERM] is None and out[-1][LOW] in _NP_PREP:
+    while out and out[-1][TERM] is None and (out[-1][LOW] in _NP_PREP or out[-1][LOW] == "the"):
         out.pop()
     return out
 
