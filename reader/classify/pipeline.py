@@ -391,7 +391,25 @@ def _heading(before: list[Unit], pre_units: list[Unit], work: BlockWork, is_titl
         return True  # "Ukraine peace push: ...", "PM call with ...": the name qualifies a noun
     if is_title and _meeting_label(pre_units):
         return True  # "<Side> PM Talks With <name>: <date>": a meeting's title, no speaker
+    if is_title and _clause_before_colon(before, pre_units, after, work):
+        return True  # "Statements In Riga Confirm NATO's Course: Envoy": a claim, its source after
     return described_thing(pre_units)  # "Russian Missiles Hit Kyiv Overnight: ...": a clause
+
+
+def _clause_before_colon(
+    before: list[Unit], pre_units: list[Unit], after: int, work: BlockWork
+) -> bool:
+    """A headline's words before its colon are a clause, not a speaker's label: a speech or
+    stance verb right after the first phrase ("Statements in Riga confirm ...: envoy"), or
+    inside it in title case, where every word is capitalised and the phrase runs on over
+    the verb ("Statements In Riga Confirm NATO's Hostile Course: Envoy"). A label names a
+    speaker and says nothing."""
+    verbs = {start for start, _, form in work.verbs if not form.participle}
+    if not verbs:
+        return False
+    if after < len(before) and before[after][START] in verbs:
+        return True
+    return any(unit[CAP] and unit[START] in verbs for unit in pre_units[1:])
 
 
 def _meeting_label(units: list[Unit]) -> bool:
