@@ -999,6 +999,17 @@ def resolve_title(works: list[BlockWork], who: Who, rules: CompiledRules, distan
                     rules.weights.attribution,
                 )
                 return
+        if member and _voiced_by(work, member):
+            weight = rules.weights.attribution
+            add_evidence(title, ATTRIBUTION_HEADLINE, member, who.start, who.end, weight)
+            return
+
+
+def _voiced_by(work: BlockWork, side: tuple[str, ...]) -> bool:
+    """A first paragraph in the voice of a document of `side` with no speech verb of its own
+    ("On behalf of the UK, I ..." under "UK asserts ..."): the state the headline names
+    speaks in the page under it."""
+    return any(ev.rule in _VOICED and (ev.actor,) == side for ev in work.evidence)
 
 
 def _titled_name(title: BlockWork, who: Who) -> bool:
