@@ -501,6 +501,14 @@ def _characterised(work: BlockWork, attr: _Attr) -> bool:
     return False
 
 
+# A course of conduct told by another side's speaker ("Sybiha said Russia continues to reject a
+# truce", "<claim that X keeps denying ...> - <source>"): the speaker's picture of the side's
+# conduct, not words of its own reported (GUIDE.md: a claim about others is not their position).
+_ONGOING = re.compile(
+    r"\b(?:continues?|continued|continuing|keeps?|kept|keeping)\s+(?:on\s+)?(?:to\s+)?$"
+)
+
+
 # How far past a source marker a document's author may be named: "according to a broadly
 # positive readout of Friday's call posted to social media by Zelenskyy".
 _AUTHOR_REACH = 16
@@ -3759,6 +3767,7 @@ def _named(
             and (_reports_words(work, attr) or _held_view(work, attr, embedded_in))
             and not _unasserted(work, attr)
             and not _characterised(work, attr)
+            and _ONGOING.search(work.folded, max(0, attr.pos - 30), attr.pos) is None
             and _BELIEVED.search(work.folded, max(0, attr.who.start - 40), attr.who.start) is None
         ):
             add_evidence(work, REPORTED_SPEECH, fresh, start, end, rules.weights.reported)
