@@ -501,6 +501,14 @@ def _characterised(work: BlockWork, attr: _Attr) -> bool:
     return False
 
 
+# A course of conduct told by another side's speaker ("Sybiha said Russia continues to reject a
+# truce", "<claim that X keeps denying ...> - <source>"): the speaker's picture of the side's
+# conduct, not words of its own reported (GUIDE.md: a claim about others is not their position).
+_ONGOING = re.compile(
+    r"\b(?:continues?|continued|continuing|keeps?|kept|keeping)\s+(?:on\s+)?(?:to\s+)?$"
+)
+
+
 # How far past a source marker a document's author may be named: "according to a broadly
 # positive readout of Friday's call posted to social media by Zelenskyy".
 _AUTHOR_REACH = 16
@@ -888,12 +896,15 @@ def _noun_by_the_word_before(verb: _Verb) -> bool:
 def _headline_passive(verb: _Verb, after: str) -> bool:
     """A headline's passive with its "is" and its agent dropped: the participle of a verb
     that takes an object when active, with none after it, only "to" or a preposition ("NATO,
-    Russia expected to behave", "Kyiv urged to ...", "Russian envoy summoned over ..."): the
-    one expected, urged or summoned says nothing; its agent is left out."""
+    Russia expected to behave", "Kyiv urged to ...", "Russian envoy summoned over ..."), or
+    at the headline's end ("<claim>, G7 ministers told": the claim was put to them): the one
+    expected, urged, summoned or told says nothing; its agent is left out."""
     if verb.work.index != 0 or verb.form.lemma not in _OBJECT_VERBS:
         return False
     word = verb.units[verb.k][LOW]
-    return (word.endswith("ed") or word == "told") and after in _NO_OBJECT
+    return (word.endswith("ed") or word == "told") and (
+        after in _NO_OBJECT or (after in ("", ".") and verb.k + 2 >= len(verb.units))
+    )
 
 
 # Verbs whose active voice has an object ("Vilnius summoned the envoy"), and the words after a
@@ -3898,6 +3909,8 @@ def _reports_position(work: BlockWork, attr: _Attr, embedded_in: tuple[str, ...]
         return False
     if _unasserted(work, attr) or (not stance and _characterised(work, attr)):
         return False
+    if _ONGOING.search(work.folded, max(0, attr.pos - 30), attr.pos) is not None:
+        return False  # "X continues to reject ...": the speaker's picture of X's conduct
     return _BELIEVED.search(work.folded, max(0, attr.who.start - 40), attr.who.start) is None
 
 

@@ -105,6 +105,26 @@ def first_person_title(work: BlockWork) -> Who | None:
     return Who("pronoun", start=0, end=len(work.text), word="we")
 
 
+def told_title(work: BlockWork) -> Who | None:
+    """A headline of a claim put to an audience, its speaker left out ("<claim>, G7 ministers
+    told", "<claim>, MPs told", "<claim>, Security Council is told"): the one who told them is
+    the speaker the first paragraphs name (reader.classify.document.resolve_title), never the
+    audience, whose side the returned `actors` hold to leave out."""
+    if any(who.kind == "actor" for _, who in work.main):
+        return None
+    told = _TOLD_AUDIENCE.search(work.folded)
+    if told is None:
+        return None
+    start, end = told.span(1)
+    sides = [term.actors for at, _, term in work.terms if start <= at < end and term.actors]
+    actors = tuple(dict.fromkeys(side for group in sides for side in group))
+    return Who("pronoun", actors, start=0, end=len(work.text), word="told")
+
+
+# A headline's closing audience, told: the phrase after its last comma, then "told".
+_TOLD_AUDIENCE = re.compile(r",\s+((?:[\w.'’-]+\s+){0,4}?[\w.'’-]+)\s+(?:is\s+|are\s+)?told\W*$")
+
+
 def _title_people(work: BlockWork) -> list[Who]:
     """The people and offices a title names when they are all one side's ("Answers to
     questions from Russian President <name> ..."): a document's title names its speaker."""

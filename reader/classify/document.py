@@ -994,10 +994,11 @@ def resolve_title(works: list[BlockWork], who: Who, rules: CompiledRules, distan
     if who.kind == "unknown":
         words = title.folded[who.start : who.end].split()
         office = _short_office(" ".join(words))
-        if (len(words) > 2 and office is None) or not words:
+        if (len(words) > 2 and office is None and not _titled_name(title, who)) or not words:
             return
         name = office or words[-1].removesuffix("'s")
     pattern = _HEAD_SHORT.get(name, re.escape(name))
+    member = _member_named(title, who)
     opening = works[1 : 2 + distance]
     for work in opening:
         for _, main in work.main:
@@ -1005,6 +1006,7 @@ def resolve_title(works: list[BlockWork], who: Who, rules: CompiledRules, distan
             if main.kind == "actor" and (
                 not name
                 or re.search(rf"\b(?:{pattern})\b", said)
+                or (main.actors == member and allowed(Who("actor", (), member=True), work, rules))
                 or (_SPEAKING_OFFICE.search(name) is not None and _titled(opening, said, pattern))
             ):
                 add_evidence(
@@ -1016,6 +1018,45 @@ def resolve_title(works: list[BlockWork], who: Who, rules: CompiledRules, distan
                     rules.weights.attribution,
                 )
                 return
+        if member and _voiced_by(work, member):
+            weight = rules.weights.attribution
+            add_evidence(title, ATTRIBUTION_HEADLINE, member, who.start, who.end, weight)
+            return
+
+
+def _voiced_by(work: BlockWork, side: tuple[str, ...]) -> bool:
+    """A first paragraph in the voice of a document of `side` with no speech verb of its own
+    ("On behalf of the UK, I ..." under "UK asserts ..."): the state the headline names
+    speaks in the page under it."""
+    return any(ev.rule in _VOICED and (ev.actor,) == side for ev in work.evidence)
+
+
+def _titled_name(title: BlockWork, who: Who) -> bool:
+    """A headline's office with its holder's name after it ("Foreign Minister <first> <last>
+    warns ..."), a name no lexicon knows: the surname is the one the first paragraphs give
+    a side ("Russian Foreign Minister <first> <last> said"), as a name alone would be."""
+    units = [u for u in title.units if who.start <= u[START] < who.end]
+    return (
+        len(units) > 2
+        and any(u[TERM] is not None and u[TERM].kind == "role" for u in units[:-1])
+        and units[-1][TERM] is None
+        and units[-1][CAP]
+        and units[-2][CAP]
+    )
+
+
+def _member_named(title: BlockWork, who: Who) -> tuple[str, ...] | None:
+    """The side of a member state the headline names by its country or capital alone ("US
+    condemns ...", "Paris hails ..."), held back by the topic gate: the story under it speaks
+    for that state in its own words ("the State Department said", "France's foreign
+    minister"), a speaker of the same side in a line on the war (a headline is too short to
+    name it). None for a person or an office, whose name the
+    paragraphs must repeat."""
+    units = [u for u in title.units if who.start <= u[START] < who.end]
+    term = units[0][TERM] if len(units) == 1 else None  # "US", not "British court"
+    if term is None or not term.member or term.kind not in ("alias", "adjective"):
+        return None
+    return term.actors
 
 
 def _titled(works: list[BlockWork], name: str, office: str) -> bool:

@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import pairwise
 from operator import itemgetter
 from threading import Event
 from typing import Any, TypeVar
@@ -26,6 +27,7 @@ from reader.classify.authorship import (
     first_person_title,
     note_headline,
     note_lead,
+    told_title,
 )
 from reader.classify.document import (
     OFFICIAL_TITLE,
@@ -389,7 +391,25 @@ def _heading(before: list[Unit], pre_units: list[Unit], work: BlockWork, is_titl
         return True  # "Ukraine peace push: ...", "PM call with ...": the name qualifies a noun
     if is_title and _meeting_label(pre_units):
         return True  # "<Side> PM Talks With <name>: <date>": a meeting's title, no speaker
+    if is_title and _clause_before_colon(before, pre_units, after, work):
+        return True  # "Statements In Riga Confirm NATO's Course: Envoy": a claim, its source after
     return described_thing(pre_units)  # "Russian Missiles Hit Kyiv Overnight: ...": a clause
+
+
+def _clause_before_colon(
+    before: list[Unit], pre_units: list[Unit], after: int, work: BlockWork
+) -> bool:
+    """A headline's words before its colon are a clause, not a speaker's label: a speech or
+    stance verb right after the first phrase ("Statements in Riga confirm ...: envoy"), or
+    inside it in title case, where every word is capitalised and the phrase runs on over
+    the verb ("Statements In Riga Confirm NATO's Hostile Course: Envoy"). A label names a
+    speaker and says nothing."""
+    verbs = {start for start, _, form in work.verbs if not form.participle}
+    if not verbs:
+        return False
+    if after < len(before) and before[after][START] in verbs:
+        return True
+    return any(unit[CAP] and unit[START] in verbs for unit in pre_units[1:])
 
 
 def _meeting_label(units: list[Unit]) -> bool:
@@ -659,7 +679,7 @@ def _title_source(
         office is None or (office.kind == "unknown" and office.end <= noun.end)
     ):
         return noun
-    found = office or first_person_title(work) or _gated_title_speaker(work)
+    found = office or first_person_title(work) or told_title(work) or _gated_title_speaker(work)
     if found is None and not work.main and not counterpart_title(work):
         found = headline_office(work, rules) or _slug_source(work, rules)
         found = found or passive_decision(work)  # "More weapons pledged for Ukraine"
@@ -1057,14 +1077,14 @@ def _headline_source(work: BlockWork, rules: CompiledRules, state: State) -> Who
         return None
     tail = [u for u in work.units if dash.start(1) <= u[START] < dash.end(1)]
     phrase = first_phrase(tail)
+    if dash.re is not _COLON_SUFFIX and _thing_after_dash(phrase, tail):
+        return None  # "Ukraine – New Russian airstrikes", "One Year Later – Russia's Occupation"
     if dash.re is _COLON_SUFFIX and (
         len(phrase) != len(tail)
         or not (tail[-1][TERM] or tail[-1][CAP])
         or tail[0][LOW] in ("a", "an")
     ):
         return None  # "Ukraine war: what we know", "...: A NATO Concern": no source named
-    if dash.re is not _COLON_SUFFIX and _kicker_title(work, dash.start(), tail):
-        return None  # "Ukraine – New Russian airstrikes", "One Year Later – Russia's Occupation"
     who = resolve(phrase, state.names)
     learn(who, state.names)
     if who.kind == "actor":
@@ -1077,24 +1097,29 @@ def _headline_source(work: BlockWork, rules: CompiledRules, state: State) -> Who
     return who if who.kind == "role" else None
 
 
-def _kicker_title(work: BlockWork, dash: int, tail: list[Unit]) -> bool:
-    """A title whose dash follows a kicker, not a claim: a place, a topic or a time of at most
-    three words and no verb ("Ukraine – New Russian airstrikes", "One Year Later – Russia's
-    Occupation of Crimea"), with a word after the dash that no rule knows as a name or an
-    office: the words after the dash are the title itself, a side there its subject, not a
-    source ("Talks Futile – Lavrov" names one: every word after its dash is known)."""
-    before = work.text[:dash].split()
-    if len(before) > _KICKER_WORDS or any(at < dash for at, _, _ in work.verbs):
+def _thing_after_dash(phrase: list[Unit], tail: list[Unit]) -> bool:
+    """The words after a title's dash name a thing, not a source: a side's adjective before
+    a noun ("<topic> – New Russian airstrikes (<date>)"), a side's possessive before a word of
+    no one's ("One Year Later – Russia's Occupation of Crimea"), or a thing described in title
+    case (`described_thing`). A source is a name or an office ("– Russian MFA", "– Kremlin's
+    Peskov")."""
+    if not phrase:
         return False
-    return any(u[TERM] is None and u[LOW].isalpha() and u[LOW] not in _JOINS for u in tail)
-
-
-# Words that join a name's or an office's parts ("Ministry of Defence", "Head of State").
-_JOINS = frozenset(["of", "the", "and", "for", "to", "in", "at"])
-
-
-# The most words a title's kicker before its dash has ("Ukraine", "One Year Later").
-_KICKER_WORDS = 3
+    if described_thing(phrase):
+        return True
+    end = tail.index(phrase[-1]) + 1
+    last = phrase[-1][TERM]
+    if (
+        last is not None
+        and last.kind == "adjective"
+        and end < len(tail)
+        and tail[end][LOW].isalpha()
+    ):
+        return True  # "Russian airstrikes": the adjective qualifies the noun after it
+    return any(
+        unit[LOW].endswith(("'s", "’s")) and after[TERM] is None and after[CAP]
+        for unit, after in pairwise(phrase)
+    )
 
 
 # A headline's source after a dash, the occasion it spoke on after it ("<claim> - <name> during

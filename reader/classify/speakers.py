@@ -196,7 +196,8 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
     a, _ = np_before(units, i, max(0, i - 6))
     a = _own_conjunct(units, a, i)
     _, b = np_after(units, i, min(len(units), i + 6))
-    b = holder_end(units, _before_with(units, i, b), min(len(units), i + _PORTFOLIO_REACH))
+    b = _before_verb(work, i, _before_with(units, i, b))
+    b = holder_end(units, b, min(len(units), i + _PORTFOLIO_REACH))
     who = resolve(units[a:b], state.names)
     learn(who, state.names)
     if who.kind == "role":
@@ -258,6 +259,23 @@ def _before_with(units: Sequence[Unit], i: int, b: int) -> int:
     if joined < b and joined - 1 > i and units[joined - 1][TERM] is None:
         return joined - 1  # "Talks", "Call": the meeting's noun, no name
     return joined
+
+
+def _before_verb(work: BlockWork, i: int, b: int) -> int:
+    """Where the title phrase of the role at unit `i` ends, within the phrase up to unit `b`:
+    before a capitalised speech or stance verb in its present tense ("Foreign Ministry Warns
+    Kyiv Over ...", a title-case headline read as one phrase). A headline's verb is no word of
+    a holder's name; read whole, the phrase would give the office the side of the verb's
+    object."""
+    units = work.units
+    for j in range(i + 1, b):
+        unit = units[j]
+        if unit[CAP] and unit[TERM] is None and unit[LOW].endswith("s"):
+            start = unit[START]
+            for at, _, form in work.verbs:
+                if at == start and form.cls in ("speech", "stance") and not form.participle:
+                    return j
+    return b
 
 
 def _own_conjunct(units: Sequence[Unit], a: int, i: int) -> int:
