@@ -1094,6 +1094,9 @@ _HEAD_SHORT = {
     # Russian envoy noted")
     "diplomat": r"diplomat|envoy|ambassador|permanent\s+representative",
     "envoy": r"envoy|diplomat|ambassador|permanent\s+representative",
+    # a headline's ministry is the one its minister heads, who speaks for it in the lead
+    # ("Defence Ministry plans to ..." over "..., Defence Minister X announced")
+    "ministry": r"ministry|minister",
 }
 
 

@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 from reader.classify.evidence import add_evidence, drop_positions, note_rule
 from reader.classify.phrases import CREDIT, one_party, person_name, tie_names
 from reader.classify.types import (
+    CAP,
     END,
     LOW,
     START,
@@ -33,6 +34,7 @@ from reader.classify.types import (
     DocumentSource,
     Speaker,
     State,
+    Unit,
     Who,
 )
 from reader.classify.units import (
@@ -265,15 +267,16 @@ def _title_rules(
 
 def headline_office(work: BlockWork, rules: CompiledRules) -> Who | None:
     """A `headline` rule's speaker that is an office alone, no side, name or place in it
-    ("Foreign Min. open to ...", "Defence Secretary alarmed by ..."): its last word, for the
-    first paragraphs to name the holder (reader.classify.document.resolve_title), as for
+    ("Foreign Min. open to ...", "Defence Secretary alarmed by ..."), or one capitalised
+    name no rule knows ("<Surname> set to continue ..."): its last word, for the first
+    paragraphs to name the holder (reader.classify.document.resolve_title), as for
     "..., Governor Says"."""
     for match in _headline_matches(work.folded, rules):
         if match.groupdict().get("speaker") is None:
             continue
         start, end = match.span("speaker")
         inside = [u for u in work.units if start <= u[START] < end and u[LOW] != "the"]
-        if inside and all(_bare_office(u[TERM]) for u in inside):
+        if inside and (all(_bare_office(u[TERM]) for u in inside) or _unknown_name(inside)):
             last = inside[-1]
             word = work.folded.rfind(" ", last[START], last[END]) + 1  # "foreign min."
             return Who("unknown", start=max(word, last[START]), end=last[END])
@@ -290,6 +293,12 @@ def _headline_matches(text: str, rules: CompiledRules) -> Iterator[Any]:
             match = _search(pattern, probe)
             if match is not None:
                 yield match
+
+
+def _unknown_name(units: list[Unit]) -> bool:
+    """One capitalised word no rule knows, all letters: a surname the story's lead is to
+    name in full ("Kurt <Surname>, the special representative of ..., is determined to ...")."""
+    return len(units) == 1 and units[0][TERM] is None and units[0][CAP] and units[0][LOW].isalpha()
 
 
 def _bare_office(term: Term | None) -> bool:
