@@ -143,6 +143,33 @@ def register_roles(work: BlockWork, state: State) -> None:
             if quotes and _in_quoted_speech(work, units[i][START]):
                 continue  # '"President X started the war," he said': the speaker holds the floor
             _register_holder(work, state, i)
+        elif term is not None and term.kind == "alias" and term.actors:
+            _register_body(work, state, i)
+
+
+# The head nouns of a side's body named by the lexicon ("the State Department", "the Foreign
+# Office", "the Military Committee") that a story calls it by later: "the department said".
+_NAMED_BODY_HEADS = word_set("department office committee command headquarters navy ministry")
+
+
+def _register_body(work: BlockWork, state: State, i: int) -> None:
+    """A body the lexicon names whole ("the State Department"), as the latest holder of the
+    office its head noun names: "the department's spokeswoman" and "the department said"
+    later are that body's. Why: the memory of offices holds title phrases; a body's own name
+    is no title phrase, yet a story calls it back by its head noun as it does a minister."""
+    unit = work.units[i]
+    head = unit[LOW].removesuffix("'s").removesuffix("\u2019s").rsplit(" ", 1)[-1]
+    if head not in _NAMED_BODY_HEADS or " " not in unit[LOW]:
+        return
+    term = unit[TERM]
+    assert term is not None
+    key = "/".join(term.actors) + ":" + head
+    counterpart = _counterpart(work.units, i)
+    state.people[key] = Person(term.actors, work.index, counterpart, term.member)
+    holders = state.roles.setdefault(head, [])
+    if key in holders:
+        holders.remove(key)
+    holders.append(key)
 
 
 # Marks that open a quote: a span holding one more inside is two quotes run together (mixed
@@ -207,7 +234,9 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
     if name and work.index == 0 and _body_before_name(units, name):
         name = []  # "Defense Ministry Plans To Hold Military Exercises": no one named
     if who.kind == "unknown" and name:
-        who = _side_of_title(work, state, who, a, b, units[i][START])
+        who = _owner_side(units, a, i, who, state) or _side_of_title(
+            work, state, who, a, b, units[i][START]
+        )
     if name:
         person_key = surname(name[-1][LOW])
         if who.kind == "actor":
@@ -283,6 +312,33 @@ def _named_in_apposition(
     if named.kind != "actor":
         return who
     return Who("actor", named.actors, who.start, who.end, who.roles, member=named.member)
+
+
+def _owner_side(units: Sequence[Unit], a: int, i: int, who: Who, state: State) -> Who | None:
+    """ "the department's spokeswoman <name>" after "the U.S. State Department announced":
+    an office owned by a definite body or office the article already gave a side (its
+    possessive, "the <role>'s", opening the phrase) is that side's, whatever name follows.
+    Why: a story names a body once with its side and then calls it by its head noun alone;
+    the name after its office is a new person of the body's side, not of no side."""
+    if units[a][LOW] != "the":
+        return None
+    for k in range(a + 1, i):
+        term = units[k][TERM]
+        if term is None or term.kind != "role":
+            continue
+        if not units[k][LOW].endswith(_POSSESSIVES):
+            return None
+        owner = resolve(units[a : k + 1], state.names)
+        if owner.kind != "role":
+            return None
+        held = known_role(owner, state)
+        if held.kind != "actor":
+            return None
+        return Who("actor", held.actors, who.start, who.end, who.roles, member=held.member)
+    return None
+
+
+_POSSESSIVES = ("'s", "\u2019s")
 
 
 # The key of an office a party of no actor's holds ("the Cuban FM", "Chinese officials").
