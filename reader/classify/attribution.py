@@ -3581,11 +3581,32 @@ def role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who 
         return house
     if set(who.roles) & _MISSIONS:
         return None  # "the monitoring mission in <host> said": a body, no person named before
-    return (
+    found = (
         _self_named_author(work, who, state)
         or _headline_office(who, state)
         or _person_before_body(work, who, state, distance)
     )
+    if found is None and _standfirst_office(work, who, state):
+        work.awaits = who.roles  # "The spokesman noted ..." over "... Spokesman X told ..."
+    return found
+
+
+def _standfirst_office(work: BlockWork, who: Who, state: State) -> bool:
+    """An office that speaks under the headline before anyone in the article has spoken,
+    with no name in apposition: its holder is named in the paragraph after it."""
+    return (
+        state.last is None
+        and 0 < work.index <= _STANDFIRST_REACH
+        and not _APPOSED_NAME.match(work.text, who.end)
+    )
+
+
+# The last block of an article's top (the headline is block 0) where an office may speak
+# before its holder is named: a standfirst under the headline, or the lead after it.
+_STANDFIRST_REACH = 2
+# A name in apposition after an office ("The chargé d'affaires in Moscow, Jane Smith, said"):
+# the office is named here, with someone no later paragraph need name.
+_APPOSED_NAME = re.compile(r"[^,.;:]{0,40},\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)+,")
 
 
 def _headline_office(who: Who, state: State) -> Who | None:

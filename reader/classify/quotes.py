@@ -190,6 +190,12 @@ def forward_speaker(
         return
     if not nxt.main or any(ev.rule == CARRY_STATEMENT.id for ev in held.evidence):
         return  # (a statement's paragraph, after the line that introduced it, stays its)
+    if not quote and held.awaits:
+        sides = _awaited_holder(held, nxt)
+        if sides:
+            add_evidence(held, CARRY_FORWARD, sides, 0, len(held.text), rules.weights.carry)
+            held.carried_from = nxt.index
+            return
     pos, who = nxt.main[0]
     if who.kind not in ("actor", "unknown"):
         return
@@ -213,3 +219,42 @@ def forward_speaker(
     if who.actors:
         add_evidence(held, CARRY_FORWARD, who.actors, 0, len(held.text), rules.weights.carry)
         held.carried_from = nxt.index
+
+
+# Offices a standfirst calls by another word than the paragraph under it does: "the diplomat"
+# over "Russian Ambassador X", "the envoy" over "Permanent Representative X".
+_DIPLOMATS = frozenset(
+    [
+        "diplomat",
+        "top diplomat",
+        "chief diplomat",
+        "senior diplomat",
+        "envoy",
+        "special envoy",
+        "deputy envoy",
+        "ambassador",
+        "permanent representative",
+        "representative",
+        "chargé d'affaires",
+        "attaché",
+        "deputy foreign minister",
+        "foreign minister",
+    ]
+)
+# A standfirst's words for any office holder: "the official" over "a senior lawmaker".
+_ANY_OFFICE = frozenset(["official", "senior official", "politician"])
+
+
+def _awaited_holder(held: BlockWork, nxt: BlockWork) -> tuple[str, ...]:
+    """The side of the holder the next paragraph names first, for an office that spoke in
+    `held` before anyone was named (`BlockWork.awaits`: "The spokesman noted that ..." over
+    "MOSCOW. ... Presidential Spokesman X told ..."): a standfirst names its speaker by office
+    and the lead by name. The holder's office must be the one awaited, one of the same kind
+    (a diplomat's), or any office for a standfirst's "the official"."""
+    _, who = nxt.main[0]
+    if who.kind != "actor" or not who.roles:
+        return ()
+    awaited, named = set(held.awaits), set(who.roles)
+    if awaited & named or awaited & _ANY_OFFICE or (awaited & _DIPLOMATS and named & _DIPLOMATS):
+        return who.actors
+    return ()
