@@ -233,6 +233,8 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
     name = person_name(units, a, b, i)
     if name and work.index == 0 and _body_before_name(units, name):
         name = []  # "Defense Ministry Plans To Hold Military Exercises": no one named
+    if name and name[0][LOW].rstrip(".") in _NUMBER_WORDS:
+        name = []  # "bill No. 6470", "Resolution No 2202": a text's number, no one's name
     if who.kind == "unknown" and name:
         who = _owner_side(units, a, i, who, state) or _side_of_title(
             work, state, who, a, b, units[i][START]
@@ -246,7 +248,8 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
     elif _third_party(units[a:b]):
         person_key = _THIRD + units[i][LOW].removesuffix("'s")  # "the Cuban FM"
     else:
-        return  # "a statement", "Governor": no one the article can call again
+        _register_text(work, state, i, a, b)  # "X issued a statement": "the statement" is X's
+        return  # "Governor": no one the article can call again
     counterpart = _counterpart(units, a)
     state.people[person_key] = Person(who.actors, work.index, counterpart, who.member)
     for key in who.roles:
@@ -339,6 +342,80 @@ def _owner_side(units: Sequence[Unit], a: int, i: int, who: Who, state: State) -
 
 
 _POSSESSIVES = ("'s", "\u2019s")
+
+
+# Words that number a text after its genre ("bill No. 6470"): no person's name.
+_NUMBER_WORDS = word_set("no nr number")
+
+
+# Texts a side issues, each with the other names a story calls the same text by later ("has
+# passed a law" ... "The bill says").
+_TEXT_NAMES = {
+    "statement": ("statement", "declaration", "communique"),
+    "declaration": ("declaration", "statement", "communique"),
+    "communique": ("communique", "statement", "declaration"),
+    "law": ("law", "bill", "draft law"),
+    "bill": ("bill", "law", "draft law"),
+    "draft law": ("draft law", "bill", "law"),
+    "resolution": ("resolution", "draft resolution"),
+    "draft resolution": ("draft resolution", "resolution"),
+    "decree": ("decree",),
+    "readout": ("readout",),
+}
+# Verbs by which a body puts out a text, and the words between the verb and the text.
+_ISSUES = word_set(
+    "issued issues released releases published publishes adopted adopts passed passes approved"
+    " approves posted posts circulated circulates distributed signed signs unveiled sent"
+)
+_BEFORE_TEXT = word_set("a an its their the new joint formal official separate brief short")
+_ISSUED_BY = word_set("by from")
+
+
+def _register_text(work: BlockWork, state: State, i: int, a: int, b: int) -> None:
+    """A text a side puts out, named with no side of its own ("The Russian embassy issued a
+    statement", "a declaration adopted by the allies", "has passed a law"): the issuer is the
+    text's holder, so "the statement", "according to the statement" or "the bill says" later
+    take the issuer, not the last person quoted."""
+    names = _TEXT_NAMES.get(work.units[i][LOW])
+    if names is None:
+        return
+    issuer = _text_issuer(work, state, a, b)
+    if issuer is None:
+        return
+    # (a party of no actor's, "The UN released a statement", holds it too: no side's text)
+    person_key = ("/".join(issuer.actors) or _THIRD.rstrip(":")) + ":" + names[0]
+    state.people[person_key] = Person(issuer.actors, work.index, False, issuer.member)
+    for key in names:
+        holders = state.roles.setdefault(key, [])
+        if person_key in holders:
+            holders.remove(person_key)
+        holders.append(person_key)
+
+
+def _text_issuer(work: BlockWork, state: State, a: int, b: int) -> Who | None:
+    """The side that issues the text at units a..b: the subject its verb follows ("X issued a
+    statement"), or the body after "by"/"from" right after it ("a statement issued by X")."""
+    units = work.units
+    k = a
+    while k > 0 and units[k - 1][LOW] in _BEFORE_TEXT:
+        k -= 1
+    if k > 0 and units[k - 1][LOW] in _ISSUES and units[k - 1][LOW] != "sent":
+        first = bisect_left(work.starts, work.sentence_start(units[k - 1][START]))
+        i, j = np_after(units, first, k - 1)
+        owner = resolve(units[i:j], state.names) if i == first and j > i else None
+    else:
+        m = b + 1 if b < len(units) and units[b][LOW] in _ISSUES else b
+        if m >= len(units) or units[m][LOW] not in _ISSUED_BY:
+            return None
+        i, j = np_after(units, m + 1, len(units))
+        owner = resolve(units[i:j], state.names) if j > i else None
+    if owner is None:
+        return None
+    if owner.kind == "role":
+        owner = known_role(owner, state)
+    if owner.kind == "unknown" and _third_party(units[i:j]):
+        return owner
+    return owner if owner.kind == "actor" else None
 
 
 # The key of an office a party of no actor's holds ("the Cuban FM", "Chinese officials").
