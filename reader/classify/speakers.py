@@ -399,7 +399,7 @@ def _text_issuer(work: BlockWork, state: State, a: int, b: int) -> Who | None:
     k = a
     while k > 0 and units[k - 1][LOW] in _BEFORE_TEXT:
         k -= 1
-    if k > 0 and units[k - 1][LOW] in _ISSUES and units[k - 1][LOW] != "sent":
+    if k > 0 and (_issued(units, k - 1) or (_told_in(units, k - 1) and _new_text(units[k]))):
         first = bisect_left(work.starts, work.sentence_start(units[k - 1][START]))
         i, j = np_after(units, first, k - 1)
         owner = resolve(units[i:j], state.names) if i == first and j > i else None
@@ -416,6 +416,27 @@ def _text_issuer(work: BlockWork, state: State, a: int, b: int) -> Who | None:
     if owner.kind == "unknown" and _third_party(units[i:j]):
         return owner
     return owner if owner.kind == "actor" else None
+
+
+def _issued(units: Sequence[Unit], k: int) -> bool:
+    """Unit `k` is a verb by which a body puts out a text ("issued", "adopted")."""
+    return units[k][LOW] in _ISSUES and units[k][LOW] != "sent"
+
+
+def _new_text(unit: Unit) -> bool:
+    """The text is new to the story ("in a statement", "in its statement"), not one named
+    before ("according to the statement"), which keeps its issuer."""
+    return unit[LOW] in _NEW_TEXT
+
+
+_NEW_TEXT = word_set("a an its their")
+
+
+def _told_in(units: Sequence[Unit], k: int) -> bool:
+    """Unit `k` ends the words that tell a sentence's subject spoke through the text after it:
+    "X said in a statement", "X signed the decree, according to a statement"."""
+    low = units[k][LOW]
+    return low == "in" or (low == "to" and k > 0 and units[k - 1][LOW] == "according")
 
 
 # The key of an office a party of no actor's holds ("the Cuban FM", "Chinese officials").
