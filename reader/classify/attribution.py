@@ -261,6 +261,39 @@ _TRAILING_OPEN = frozenset([",", "”", '"', "’", "'"])
 _TRAILING_TAIL = 8
 
 
+def _short_tail(verb: _Verb, at: int) -> bool:
+    """Whether only a few words follow unit `at` to the sentence's end, or to a participle's
+    clause that goes on with the same speaker ("..., X said on Monday, adding that ...")."""
+    if verb.last - at <= _TRAILING_TAIL:
+        return True
+    units = verb.units
+    for j in range(at + 1, min(verb.last, at + _TRAILING_TAIL)):
+        if units[j][LOW] == "," and j + 1 < verb.last and units[j + 1][LOW].endswith("ing"):
+            return units[j + 1][LOW] in _GOING_ON
+        if units[j][LOW] in _CLAUSE_BREAKS:
+            return False
+    return False
+
+
+def _closes(verb: _Verb, a: int) -> bool:
+    """Whether the verb's subject, opening at unit `a`, follows a comma or a quote mark (one
+    that closes a quoted word too: 'their "insignificance," the diplomat said') and the
+    sentence ends soon after the verb: "..., the diplomat said." owns its sentence."""
+    if a <= verb.first or verb.units[a - 1][LOW] not in _TRAILING_OPEN:
+        return False
+    if a - 1 < verb.floor and verb.units[verb.first][LOW] in _TRAILING_OPEN:
+        return False  # '"...," X wrote': the quote's tag, not a narrated sentence's close
+    return _short_tail(verb, verb.k)
+
+
+# Participles that go on with a closing speaker's account, and words that open a new clause.
+_GOING_ON = word_set(
+    "adding saying noting stressing stating insisting warning arguing explaining emphasising"
+    " emphasizing underlining recalling claiming"
+)
+_CLAUSE_BREAKS = word_set("that and but while whereas because ; :")
+
+
 # "A resident of Energodar told RIA Novosti": a person named only by a common noun, who speaks
 # for no actor. These verbs mark a person speaking; the indefinite article marks a new one.
 _PERSON_SPEECH = word_set("say tell add explain recall complain admit")
@@ -705,7 +738,8 @@ def _subject_elsewhere(verb: _Verb, i: int, may_invert: bool) -> _Attr | None:
     if form.lemma in _PERSON_SPEECH and i >= verb.floor:
         person = _common_subject(verb.units, i, verb.floor)
         if person is not None:
-            return verb.attr(person, ATTRIBUTION_SUBJECT)
+            start = bisect_left(verb.work.starts, person.start)
+            return verb.attr(person, ATTRIBUTION_SUBJECT, trailing=_closes(verb, start))
     if form.lemma in _INVERTING and (may_invert or _headline_end(verb)):
         found = _inverted_attr(verb)
         if form.lemma in _INVERTED_SOURCE and found is not None and _channel_after(verb, found):
@@ -1649,8 +1683,7 @@ def _subject_before(
         who = _voices_for(verb, who)
     if who.kind == "none" or (who.member and set(who.roles) & _POLICE):
         return None  # a member state's police ("Danish police said"): its own affairs
-    trailing = before in _TRAILING_OPEN and verb.last - verb.k <= _TRAILING_TAIL
-    return verb.attr(who, ATTRIBUTION_SUBJECT, trailing=trailing)
+    return verb.attr(who, ATTRIBUTION_SUBJECT, trailing=_closes(verb, a))
 
 
 def _authors_named(verb: _Verb, a: int, b: int) -> _Attr | None:
@@ -1791,7 +1824,8 @@ def _titled_subject(verb: _Verb, a: int, b: int, appositive: Who | None) -> _Att
     titled = titled_name(verb.units, a, b, verb.floor, verb.state.names)
     if titled is None or _states_nothing(verb, titled, a, b):
         return None
-    return verb.attr(titled, ATTRIBUTION_SUBJECT)
+    start = bisect_left(verb.work.starts, titled.start)
+    return verb.attr(titled, ATTRIBUTION_SUBJECT, trailing=_closes(verb, start))
 
 
 def _past_object_conjunct(verb: _Verb, a: int, b: int) -> int:
@@ -2415,7 +2449,7 @@ def _inverted_attr(verb: _Verb) -> _Attr | None:
         who = _appositive_after(verb.work, units, a, b, last, who, verb.state)
     if who.kind == "none":
         return None
-    return verb.attr(who, ATTRIBUTION_INVERTED, trailing=last - b <= _TRAILING_TAIL)
+    return verb.attr(who, ATTRIBUTION_INVERTED, trailing=_short_tail(verb, b))
 
 
 def _quote_floor(work: BlockWork, v_start: int, first: int, k: int) -> int:
@@ -2849,7 +2883,14 @@ def _participle_subject(earlier: list[_Attr], v_start: int) -> Who | None:
     """Whose ', saying ...' at `v_start` it is: the main clause's speaker, the first subject of
     a verb in the sentence before it ("Szijjarto said Budapest would not back it, calling ..."
     is Szijjarto's), not one inside his words; a source ("according to") is not a subject,
-    unless there is nothing else."""
+    unless there is nothing else. One that closes the words before the participle ("...,
+    the diplomat said, adding ...") is the one who goes on."""
+    closing = next(
+        (a for a in reversed(earlier) if a.pos < v_start and a.trailing and a.who.kind != "none"),
+        None,
+    )
+    if closing is not None:
+        return closing.who
     in_clause = (a for a in earlier if a.pos < v_start and a.who.kind != "none")
     for attr in in_clause:
         if attr.rule is not ATTRIBUTION_SOURCE:
@@ -3068,11 +3109,14 @@ def _past_outlets(work: BlockWork, attrs: list[_Attr]) -> list[_Attr]:
 
 
 def _leaders(attrs: list[_Attr]) -> list[_Attr]:
-    """The attribution that owns the sentence, if any: one that closes it ("...,
-    Stoltenberg insisted.") or a source that opens it ("According to Lavrov, ...")."""
-    return [
-        a for i, a in enumerate(attrs) if a.trailing or (a.rule is ATTRIBUTION_SOURCE and i == 0)
-    ][:1]
+    """The attribution that owns the sentence, if any: a source that opens it ("According to
+    Lavrov, ..."), else the last one that closes it ("..., Stoltenberg insisted."): past an
+    opening clause ("Since the deal was signed, Kyiv has rejected it, X said") the content's
+    own subject also follows a comma near the end, but X's verb is the one that closes."""
+    if attrs and attrs[0].rule is ATTRIBUTION_SOURCE:
+        return attrs[:1]
+    closing = [a for a in attrs if a.trailing]
+    return closing[-1:]
 
 
 # After a closing source, what may end the sentence: its end, or a participle's clause
