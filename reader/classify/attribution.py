@@ -3628,6 +3628,7 @@ def role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who 
     found = (
         _self_named_author(work, who, state)
         or _headline_office(who, state)
+        or _relational_office(work, who, state)
         or _person_before_body(work, who, state, distance)
     )
     if found is None and _standfirst_office(work, who, state):
@@ -3667,6 +3668,27 @@ def _headline_office(who: Who, state: State) -> Who | None:
     if set(last.actors) & set(lead.actors) or (lead.actors == ("nato",) and not lead.member):
         return None
     return Who("actor", lead.actors, who.start, who.end, who.roles, member=lead.member)
+
+
+# Adjectives that name the office an office serves: "the presidential press service" is the
+# president's.
+_RELATIONAL = {"presidential": "president"}
+
+
+def _relational_office(work: BlockWork, who: Who, state: State) -> Who | None:
+    """An office named by the adjective of the office it serves ("the presidential press
+    service reported", "the presidential spokesman said"): the side of that office's holder
+    last named, as "the president's press service" is, never the last speaker."""
+    words = work.folded[who.start : who.end].split()
+    role = next((_RELATIONAL[w] for w in words[:3] if w in _RELATIONAL), None)
+    if role is None:
+        return None
+    held = known_role(Who("role", (), who.start, who.end, (role,)), state)
+    if held.kind == "unknown":
+        return held  # a third country's president's service: no side's
+    if held.kind != "actor":
+        return None
+    return Who("actor", held.actors, who.start, who.end, who.roles, member=held.member)
 
 
 # People, never a body's voice: "the politician said" after "the State Department announced"
