@@ -3326,7 +3326,11 @@ def _settle_one(
     if who.kind == "pronoun":
         found = _pronoun_subject(work, attr, embedded_in, quoted, state, distance, voice)
     elif who.kind == "role":
-        found = _possessed_office(work, who, state) or role_subject(work, who, state, distance)
+        found = (
+            _possessed_office(work, who, state)
+            or _body_possessor(work, who, state)
+            or role_subject(work, who, state, distance)
+        )
     if found is None:
         return None
     _note_step(work, attr)
@@ -3566,6 +3570,22 @@ def _possessed_office(work: BlockWork, who: Who, state: State) -> Who | None:
         if _is_thing(phrase):
             return None
     return Who("actor", owner.actors, who.start, who.end, who.roles, member=owner.member)
+
+
+def _body_possessor(work: BlockWork, who: Who, state: State) -> Who | None:
+    """ "the fleet's press service said" after "the Russian Baltic Fleet": an office owned by a
+    body the article named with its side and now calls by its head noun alone, a word no
+    lexicon lists (`register_roles` keeps it): that body's side, not the last speaker's."""
+    a = bisect_left(work.starts, who.start)
+    if a < 2 or work.units[a - 2][LOW] != "the" or work.units[a - 1][TERM] is not None:
+        return None
+    noun = work.units[a - 1][LOW]
+    if not noun.endswith(("'s", "\u2019s")):
+        return None
+    held = known_role(Who("role", (), who.start, who.end, (noun[:-2].rstrip("\u2019'"),)), state)
+    if held.kind != "actor":
+        return None
+    return Who("actor", held.actors, who.start, who.end, who.roles, member=held.member)
 
 
 def _person_opening(work: BlockWork, attr: _Attr, state: State) -> Who | None:

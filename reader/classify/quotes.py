@@ -190,12 +190,8 @@ def forward_speaker(
         return
     if not nxt.main or any(ev.rule == CARRY_STATEMENT.id for ev in held.evidence):
         return  # (a statement's paragraph, after the line that introduced it, stays its)
-    if not quote and held.awaits:
-        sides = _awaited_holder(held, nxt)
-        if sides:
-            add_evidence(held, CARRY_FORWARD, sides, 0, len(held.text), rules.weights.carry)
-            held.carried_from = nxt.index
-            return
+    if _standfirst_holder(held, nxt, quote, rules):
+        return
     pos, who = nxt.main[0]
     if who.kind not in ("actor", "unknown"):
         return
@@ -243,6 +239,18 @@ _DIPLOMATS = frozenset(
 )
 # A standfirst's words for any office holder: "the official" over "a senior lawmaker".
 _ANY_OFFICE = frozenset(["official", "senior official", "politician"])
+
+
+def _standfirst_holder(held: BlockWork, nxt: BlockWork, quote: bool, rules: CompiledRules) -> bool:
+    """Whether the office a paragraph with no speaker (`quote` False) awaits is the holder
+    `nxt` names (`_awaited_holder`): the standfirst is then that holder's."""
+    if quote or not held.awaits:
+        return False
+    sides = _awaited_holder(held, nxt)
+    if sides:
+        add_evidence(held, CARRY_FORWARD, sides, 0, len(held.text), rules.weights.carry)
+        held.carried_from = nxt.index
+    return bool(sides)
 
 
 def _awaited_holder(held: BlockWork, nxt: BlockWork) -> tuple[str, ...]:

@@ -145,11 +145,52 @@ def register_roles(work: BlockWork, state: State) -> None:
             _register_holder(work, state, i)
         elif term is not None and term.kind == "alias" and term.actors:
             _register_body(work, state, i)
+        if term is not None and term.kind in ("alias", "adjective") and term.actors:
+            _register_named_body(work, state, i)
 
 
 # The head nouns of a side's body named by the lexicon ("the State Department", "the Foreign
 # Office", "the Military Committee") that a story calls it by later: "the department said".
 _NAMED_BODY_HEADS = word_set("department office committee command headquarters navy ministry")
+
+
+# The head nouns of a side's body the lexicon does not list, named with the side's word and a
+# proper name ("the Russian Baltic Fleet", "Ukraine's State Border Guard"): "the fleet's press
+# service" later is that body's.
+_UNLISTED_BODIES = word_set("fleet guard corps agency bureau commission inspectorate council")
+_BODY_NAME = 4  # the most capitalised words of the body's name after the side's word
+
+
+def _register_named_body(work: BlockWork, state: State, i: int) -> None:
+    """A side's body named by the side's word and a proper name that ends in a body's head
+    noun ("the Russian Baltic Fleet"), as the latest holder of that noun: "the fleet's press
+    service said" later is the side's."""
+    units = work.units
+    before = units[i - 1][TERM] if i > 0 else None
+    if before is not None and before.kind in ("alias", "adjective"):
+        return  # "the Russian Baltic Fleet": the first side's word names the body's side
+    j = i + 1
+    while j < len(units) and j - i <= _BODY_NAME and units[j][CAP] and _name_word(units[j]):
+        j += 1
+    if j == i + 1:
+        return
+    head = units[j - 1][LOW]
+    if head not in _UNLISTED_BODIES or (j < len(units) and units[j][CAP]):
+        return
+    term = units[i][TERM]
+    assert term is not None
+    key = "/".join(term.actors) + ":" + head
+    state.people[key] = Person(term.actors, work.index, False, term.member)
+    holders = state.roles.setdefault(head, [])
+    if key in holders:
+        holders.remove(key)
+    holders.append(key)
+
+
+def _name_word(unit: Unit) -> bool:
+    """A capitalised word that may be part of a body's proper name: no office ("Spokesman")."""
+    term = unit[TERM]
+    return term is None or term.kind in ("alias", "adjective")
 
 
 def _register_body(work: BlockWork, state: State, i: int) -> None:
