@@ -261,6 +261,39 @@ _TRAILING_OPEN = frozenset([",", "”", '"', "’", "'"])
 _TRAILING_TAIL = 8
 
 
+def _short_tail(verb: _Verb, at: int) -> bool:
+    """Whether only a few words follow unit `at` to the sentence's end, or to a participle's
+    clause that goes on with the same speaker ("..., X said on Monday, adding that ...")."""
+    if verb.last - at <= _TRAILING_TAIL:
+        return True
+    units = verb.units
+    for j in range(at + 1, min(verb.last, at + _TRAILING_TAIL)):
+        if units[j][LOW] == "," and j + 1 < verb.last and units[j + 1][LOW].endswith("ing"):
+            return units[j + 1][LOW] in _GOING_ON
+        if units[j][LOW] in _CLAUSE_BREAKS:
+            return False
+    return False
+
+
+def _closes(verb: _Verb, a: int) -> bool:
+    """Whether the verb's subject, opening at unit `a`, follows a comma or a quote mark (one
+    that closes a quoted word too: 'their "insignificance," the diplomat said') and the
+    sentence ends soon after the verb: "..., the diplomat said." owns its sentence."""
+    if a <= verb.first or verb.units[a - 1][LOW] not in _TRAILING_OPEN:
+        return False
+    if a - 1 < verb.floor and verb.units[verb.first][LOW] in _TRAILING_OPEN:
+        return False  # '"...," X wrote': the quote's tag, not a narrated sentence's close
+    return _short_tail(verb, verb.k)
+
+
+# Participles that go on with a closing speaker's account, and words that open a new clause.
+_GOING_ON = word_set(
+    "adding saying noting stressing stating insisting warning arguing explaining emphasising"
+    " emphasizing underlining recalling claiming"
+)
+_CLAUSE_BREAKS = word_set("that and but while whereas because ; :")
+
+
 # "A resident of Energodar told RIA Novosti": a person named only by a common noun, who speaks
 # for no actor. These verbs mark a person speaking; the indefinite article marks a new one.
 _PERSON_SPEECH = word_set("say tell add explain recall complain admit")
@@ -712,7 +745,8 @@ def _subject_elsewhere(verb: _Verb, i: int, may_invert: bool) -> _Attr | None:
     if form.lemma in _PERSON_SPEECH and i >= verb.floor:
         person = _common_subject(verb.units, i, verb.floor)
         if person is not None:
-            return verb.attr(person, ATTRIBUTION_SUBJECT)
+            start = bisect_left(verb.work.starts, person.start)
+            return verb.attr(person, ATTRIBUTION_SUBJECT, trailing=_closes(verb, start))
     if form.lemma in _INVERTING and (may_invert or _headline_end(verb)):
         found = _inverted_attr(verb)
         if form.lemma in _INVERTED_SOURCE and found is not None and _channel_after(verb, found):
@@ -1672,8 +1706,7 @@ def _subject_before(
         who = _voices_for(verb, who)
     if who.kind == "none" or (who.member and set(who.roles) & _POLICE):
         return None  # a member state's police ("Danish police said"): its own affairs
-    trailing = before in _TRAILING_OPEN and verb.last - verb.k <= _TRAILING_TAIL
-    return verb.attr(who, ATTRIBUTION_SUBJECT, trailing=trailing)
+    return verb.attr(who, ATTRIBUTION_SUBJECT, trailing=_closes(verb, a))
 
 
 def _authors_named(verb: _Verb, a: int, b: int) -> _Attr | None:
@@ -1814,7 +1847,8 @@ def _titled_subject(verb: _Verb, a: int, b: int, appositive: Who | None) -> _Att
     titled = titled_name(verb.units, a, b, verb.floor, verb.state.names)
     if titled is None or _states_nothing(verb, titled, a, b):
         return None
-    return verb.attr(titled, ATTRIBUTION_SUBJECT)
+    start = bisect_left(verb.work.starts, titled.start)
+    return verb.attr(titled, ATTRIBUTION_SUBJECT, trailing=_closes(verb, start))
 
 
 def _past_object_conjunct(verb: _Verb, a: int, b: int) -> int:
@@ -2438,7 +2472,7 @@ def _inverted_attr(verb: _Verb) -> _Attr | None:
         who = _appositive_after(verb.work, units, a, b, last, who, verb.state)
     if who.kind == "none":
         return None
-    return verb.attr(who, ATTRIBUTION_INVERTED, trailing=last - b <= _TRAILING_TAIL)
+    return verb.attr(who, ATTRIBUTION_INVERTED, trailing=_short_tail(verb, b))
 
 
 def _quote_floor(work: BlockWork, v_start: int, first: int, k: int) -> int:
@@ -2872,7 +2906,14 @@ def _participle_subject(earlier: list[_Attr], v_start: int) -> Who | None:
     """Whose ', saying ...' at `v_start` it is: the main clause's speaker, the first subject of
     a verb in the sentence before it ("Szijjarto said Budapest would not back it, calling ..."
     is Szijjarto's), not one inside his words; a source ("according to") is not a subject,
-    unless there is nothing else."""
+    unless there is nothing else. One that closes the words before the participle ("...,
+    the diplomat said, adding ...") is the one who goes on."""
+    closing = next(
+        (a for a in reversed(earlier) if a.pos < v_start and a.trailing and a.who.kind != "none"),
+        None,
+    )
+    if closing is not None:
+        return closing.who
     in_clause = (a for a in earlier if a.pos < v_start and a.who.kind != "none")
     for attr in in_clause:
         if attr.rule is not ATTRIBUTION_SOURCE:
@@ -3093,11 +3134,14 @@ def _past_outlets(work: BlockWork, attrs: list[_Attr]) -> list[_Attr]:
 
 
 def _leaders(attrs: list[_Attr]) -> list[_Attr]:
-    """The attribution that owns the sentence, if any: one that closes it ("...,
-    Stoltenberg insisted.") or a source that opens it ("According to Lavrov, ...")."""
-    return [
-        a for i, a in enumerate(attrs) if a.trailing or (a.rule is ATTRIBUTION_SOURCE and i == 0)
-    ][:1]
+    """The attribution that owns the sentence, if any: a source that opens it ("According to
+    Lavrov, ..."), else the last one that closes it ("..., Stoltenberg insisted."): past an
+    opening clause ("Since the deal was signed, Kyiv has rejected it, X said") the content's
+    own subject also follows a comma near the end, but X's verb is the one that closes."""
+    if attrs and attrs[0].rule is ATTRIBUTION_SOURCE:
+        return attrs[:1]
+    closing = [a for a in attrs if a.trailing]
+    return closing[-1:]
 
 
 # After a closing source, what may end the sentence: its end, or a participle's clause
@@ -3310,7 +3354,11 @@ def _settle_one(
         _note_step(work, attr)
         return _named(work, attr, holder, embedded_in, rules, state, distance)
     elif who.kind == "role":
-        found = _possessed_office(work, who, state) or role_subject(work, who, state, distance)
+        found = (
+            _possessed_office(work, who, state)
+            or _body_possessor(work, who, state)
+            or role_subject(work, who, state, distance)
+        )
     if found is None:
         return None
     _note_step(work, attr)
@@ -3572,6 +3620,22 @@ def _possessed_office(work: BlockWork, who: Who, state: State) -> Who | None:
     return Who("actor", owner.actors, who.start, who.end, who.roles, member=owner.member)
 
 
+def _body_possessor(work: BlockWork, who: Who, state: State) -> Who | None:
+    """ "the fleet's press service said" after "the Russian Baltic Fleet": an office owned by a
+    body the article named with its side and now calls by its head noun alone, a word no
+    lexicon lists (`register_roles` keeps it): that body's side, not the last speaker's."""
+    a = bisect_left(work.starts, who.start)
+    if a < 2 or work.units[a - 2][LOW] != "the" or work.units[a - 1][TERM] is not None:
+        return None
+    noun = work.units[a - 1][LOW]
+    if not noun.endswith(("'s", "\u2019s")):
+        return None
+    held = known_role(Who("role", (), who.start, who.end, (noun[:-2].rstrip("\u2019'"),)), state)
+    if held.kind != "actor":
+        return None
+    return Who("actor", held.actors, who.start, who.end, who.roles, member=held.member)
+
+
 def _person_opening(work: BlockWork, attr: _Attr, state: State) -> Who | None:
     """ "The defence minister attended the meeting, where he urged ...", "Putin announced the
     operation to remove what he said was a threat": a "he"/"she" inside the sentence takes the
@@ -3629,11 +3693,33 @@ def role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who 
         return house
     if set(who.roles) & _MISSIONS:
         return None  # "the monitoring mission in <host> said": a body, no person named before
-    return (
+    found = (
         _self_named_author(work, who, state)
         or _headline_office(who, state)
+        or _relational_office(work, who, state)
         or _person_before_body(work, who, state, distance)
     )
+    if found is None and _standfirst_office(work, who, state):
+        work.awaits = who.roles  # "The spokesman noted ..." over "... Spokesman X told ..."
+    return found
+
+
+def _standfirst_office(work: BlockWork, who: Who, state: State) -> bool:
+    """An office that speaks under the headline before anyone in the article has spoken,
+    with no name in apposition: its holder is named in the paragraph after it."""
+    return (
+        state.last is None
+        and 0 < work.index <= _STANDFIRST_REACH
+        and not _APPOSED_NAME.match(work.text, who.end)
+    )
+
+
+# The last block of an article's top (the headline is block 0) where an office may speak
+# before its holder is named: a standfirst under the headline, or the lead after it.
+_STANDFIRST_REACH = 2
+# A name in apposition after an office ("The chargé d'affaires in Moscow, Jane Smith, said"):
+# the office is named here, with someone no later paragraph need name.
+_APPOSED_NAME = re.compile(r"[^,.;:]{0,40},\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)+,")
 
 
 def _headline_office(who: Who, state: State) -> Who | None:
@@ -3650,6 +3736,27 @@ def _headline_office(who: Who, state: State) -> Who | None:
     if set(last.actors) & set(lead.actors) or (lead.actors == ("nato",) and not lead.member):
         return None
     return Who("actor", lead.actors, who.start, who.end, who.roles, member=lead.member)
+
+
+# Adjectives that name the office an office serves: "the presidential press service" is the
+# president's.
+_RELATIONAL = {"presidential": "president"}
+
+
+def _relational_office(work: BlockWork, who: Who, state: State) -> Who | None:
+    """An office named by the adjective of the office it serves ("the presidential press
+    service reported", "the presidential spokesman said"): the side of that office's holder
+    last named, as "the president's press service" is, never the last speaker."""
+    words = work.folded[who.start : who.end].split()
+    role = next((_RELATIONAL[w] for w in words[:3] if w in _RELATIONAL), None)
+    if role is None:
+        return None
+    held = known_role(Who("role", (), who.start, who.end, (role,)), state)
+    if held.kind == "unknown":
+        return held  # a third country's president's service: no side's
+    if held.kind != "actor":
+        return None
+    return Who("actor", held.actors, who.start, who.end, who.roles, member=held.member)
 
 
 # People, never a body's voice: "the politician said" after "the State Department announced"

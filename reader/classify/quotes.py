@@ -199,6 +199,8 @@ def forward_speaker(
         return
     if not nxt.main or any(ev.rule == CARRY_STATEMENT.id for ev in held.evidence):
         return  # (a statement's paragraph, after the line that introduced it, stays its)
+    if _standfirst_holder(held, nxt, quote, rules):
+        return
     pos, who = nxt.main[0]
     if who.kind not in ("actor", "unknown"):
         return
@@ -222,3 +224,54 @@ def forward_speaker(
     if who.actors:
         add_evidence(held, CARRY_FORWARD, who.actors, 0, len(held.text), rules.weights.carry)
         held.carried_from = nxt.index
+
+
+# Offices a standfirst calls by another word than the paragraph under it does: "the diplomat"
+# over "Russian Ambassador X", "the envoy" over "Permanent Representative X".
+_DIPLOMATS = frozenset(
+    [
+        "diplomat",
+        "top diplomat",
+        "chief diplomat",
+        "senior diplomat",
+        "envoy",
+        "special envoy",
+        "deputy envoy",
+        "ambassador",
+        "permanent representative",
+        "representative",
+        "chargé d'affaires",
+        "attaché",
+        "deputy foreign minister",
+        "foreign minister",
+    ]
+)
+# A standfirst's words for any office holder: "the official" over "a senior lawmaker".
+_ANY_OFFICE = frozenset(["official", "senior official", "politician"])
+
+
+def _standfirst_holder(held: BlockWork, nxt: BlockWork, quote: bool, rules: CompiledRules) -> bool:
+    """Whether the office a paragraph with no speaker (`quote` False) awaits is the holder
+    `nxt` names (`_awaited_holder`): the standfirst is then that holder's."""
+    if quote or not held.awaits:
+        return False
+    sides = _awaited_holder(held, nxt)
+    if sides:
+        add_evidence(held, CARRY_FORWARD, sides, 0, len(held.text), rules.weights.carry)
+        held.carried_from = nxt.index
+    return bool(sides)
+
+
+def _awaited_holder(held: BlockWork, nxt: BlockWork) -> tuple[str, ...]:
+    """The side of the holder the next paragraph names first, for an office that spoke in
+    `held` before anyone was named (`BlockWork.awaits`: "The spokesman noted that ..." over
+    "MOSCOW. ... Presidential Spokesman X told ..."): a standfirst names its speaker by office
+    and the lead by name. The holder's office must be the one awaited, one of the same kind
+    (a diplomat's), or any office for a standfirst's "the official"."""
+    _, who = nxt.main[0]
+    if who.kind != "actor" or not who.roles:
+        return ()
+    awaited, named = set(held.awaits), set(who.roles)
+    if awaited & named or awaited & _ANY_OFFICE or (awaited & _DIPLOMATS and named & _DIPLOMATS):
+        return who.actors
+    return ()

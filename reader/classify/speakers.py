@@ -143,6 +143,74 @@ def register_roles(work: BlockWork, state: State) -> None:
             if quotes and _in_quoted_speech(work, units[i][START]):
                 continue  # '"President X started the war," he said': the speaker holds the floor
             _register_holder(work, state, i)
+        elif term is not None and term.kind == "alias" and term.actors:
+            _register_body(work, state, i)
+        if term is not None and term.kind in ("alias", "adjective") and term.actors:
+            _register_named_body(work, state, i)
+
+
+# The head nouns of a side's body named by the lexicon ("the State Department", "the Foreign
+# Office", "the Military Committee") that a story calls it by later: "the department said".
+_NAMED_BODY_HEADS = word_set("department office committee command headquarters navy ministry")
+
+
+# The head nouns of a side's body the lexicon does not list, named with the side's word and a
+# proper name ("the Russian Baltic Fleet", "Ukraine's State Border Guard"): "the fleet's press
+# service" later is that body's.
+_UNLISTED_BODIES = word_set("fleet guard corps agency bureau commission inspectorate council")
+_BODY_NAME = 4  # the most capitalised words of the body's name after the side's word
+
+
+def _register_named_body(work: BlockWork, state: State, i: int) -> None:
+    """A side's body named by the side's word and a proper name that ends in a body's head
+    noun ("the Russian Baltic Fleet"), as the latest holder of that noun: "the fleet's press
+    service said" later is the side's."""
+    units = work.units
+    before = units[i - 1][TERM] if i > 0 else None
+    if before is not None and before.kind in ("alias", "adjective"):
+        return  # "the Russian Baltic Fleet": the first side's word names the body's side
+    j = i + 1
+    while j < len(units) and j - i <= _BODY_NAME and units[j][CAP] and _name_word(units[j]):
+        j += 1
+    if j == i + 1:
+        return
+    head = units[j - 1][LOW]
+    if head not in _UNLISTED_BODIES or (j < len(units) and units[j][CAP]):
+        return
+    term = units[i][TERM]
+    assert term is not None
+    key = "/".join(term.actors) + ":" + head
+    state.people[key] = Person(term.actors, work.index, False, term.member)
+    holders = state.roles.setdefault(head, [])
+    if key in holders:
+        holders.remove(key)
+    holders.append(key)
+
+
+def _name_word(unit: Unit) -> bool:
+    """A capitalised word that may be part of a body's proper name: no office ("Spokesman")."""
+    term = unit[TERM]
+    return term is None or term.kind in ("alias", "adjective")
+
+
+def _register_body(work: BlockWork, state: State, i: int) -> None:
+    """A body the lexicon names whole ("the State Department"), as the latest holder of the
+    office its head noun names: "the department's spokeswoman" and "the department said"
+    later are that body's. Why: the memory of offices holds title phrases; a body's own name
+    is no title phrase, yet a story calls it back by its head noun as it does a minister."""
+    unit = work.units[i]
+    head = unit[LOW].removesuffix("'s").removesuffix("\u2019s").rsplit(" ", 1)[-1]
+    if head not in _NAMED_BODY_HEADS or " " not in unit[LOW]:
+        return
+    term = unit[TERM]
+    assert term is not None
+    key = "/".join(term.actors) + ":" + head
+    counterpart = _counterpart(work.units, i)
+    state.people[key] = Person(term.actors, work.index, counterpart, term.member)
+    holders = state.roles.setdefault(head, [])
+    if key in holders:
+        holders.remove(key)
+    holders.append(key)
 
 
 # Marks that open a quote: a span holding one more inside is two quotes run together (mixed
@@ -207,8 +275,12 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
     name = person_name(units, a, b, i)
     if name and work.index == 0 and _body_before_name(units, name):
         name = []  # "Defense Ministry Plans To Hold Military Exercises": no one named
+    if name and name[0][LOW].rstrip(".") in _NUMBER_WORDS:
+        name = []  # "bill No. 6470", "Resolution No 2202": a text's number, no one's name
     if who.kind == "unknown" and name:
-        who = _side_of_title(work, state, who, a, b, units[i][START])
+        who = _owner_side(units, a, i, who, state) or _side_of_title(
+            work, state, who, a, b, units[i][START]
+        )
     if name:
         person_key = surname(name[-1][LOW])
         if who.kind == "actor":
@@ -218,7 +290,8 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
     elif _third_party(units[a:b]):
         person_key = _THIRD + units[i][LOW].removesuffix("'s")  # "the Cuban FM"
     else:
-        return  # "a statement", "Governor": no one the article can call again
+        _register_text(work, state, i, a, b)  # "X issued a statement": "the statement" is X's
+        return  # "Governor": no one the article can call again
     counterpart = _counterpart(units, a)
     state.people[person_key] = Person(who.actors, work.index, counterpart, who.member)
     for key in who.roles:
@@ -301,6 +374,128 @@ def _named_in_apposition(
     if named.kind != "actor":
         return who
     return Who("actor", named.actors, who.start, who.end, who.roles, member=named.member)
+
+
+def _owner_side(units: Sequence[Unit], a: int, i: int, who: Who, state: State) -> Who | None:
+    """ "the department's spokeswoman <name>" after "the U.S. State Department announced":
+    an office owned by a definite body or office the article already gave a side (its
+    possessive, "the <role>'s", opening the phrase) is that side's, whatever name follows.
+    Why: a story names a body once with its side and then calls it by its head noun alone;
+    the name after its office is a new person of the body's side, not of no side."""
+    if units[a][LOW] != "the":
+        return None
+    for k in range(a + 1, i):
+        term = units[k][TERM]
+        if term is None or term.kind != "role":
+            continue
+        if not units[k][LOW].endswith(_POSSESSIVES):
+            return None
+        owner = resolve(units[a : k + 1], state.names)
+        if owner.kind != "role":
+            return None
+        held = known_role(owner, state)
+        if held.kind != "actor":
+            return None
+        return Who("actor", held.actors, who.start, who.end, who.roles, member=held.member)
+    return None
+
+
+_POSSESSIVES = ("'s", "\u2019s")
+
+
+# Words that number a text after its genre ("bill No. 6470"): no person's name.
+_NUMBER_WORDS = word_set("no nr number")
+
+
+# Texts a side issues, each with the other names a story calls the same text by later ("has
+# passed a law" ... "The bill says").
+_TEXT_NAMES = {
+    "statement": ("statement", "declaration", "communique"),
+    "declaration": ("declaration", "statement", "communique"),
+    "communique": ("communique", "statement", "declaration"),
+    "law": ("law", "bill", "draft law"),
+    "bill": ("bill", "law", "draft law"),
+    "draft law": ("draft law", "bill", "law"),
+    "resolution": ("resolution", "draft resolution"),
+    "draft resolution": ("draft resolution", "resolution"),
+    "decree": ("decree",),
+    "readout": ("readout",),
+}
+# Verbs by which a body puts out a text, and the words between the verb and the text.
+_ISSUES = word_set(
+    "issued issues released releases published publishes adopted adopts passed passes approved"
+    " approves posted posts circulated circulates distributed signed signs unveiled sent"
+)
+_BEFORE_TEXT = word_set("a an its their the new joint formal official separate brief short")
+_ISSUED_BY = word_set("by from")
+
+
+def _register_text(work: BlockWork, state: State, i: int, a: int, b: int) -> None:
+    """A text a side puts out, named with no side of its own ("The Russian embassy issued a
+    statement", "a declaration adopted by the allies", "has passed a law"): the issuer is the
+    text's holder, so "the statement", "according to the statement" or "the bill says" later
+    take the issuer, not the last person quoted."""
+    names = _TEXT_NAMES.get(work.units[i][LOW])
+    if names is None:
+        return
+    issuer = _text_issuer(work, state, a, b)
+    if issuer is None:
+        return
+    # (a party of no actor's, "The UN released a statement", holds it too: no side's text)
+    person_key = ("/".join(issuer.actors) or _THIRD.rstrip(":")) + ":" + names[0]
+    state.people[person_key] = Person(issuer.actors, work.index, False, issuer.member)
+    for key in names:
+        holders = state.roles.setdefault(key, [])
+        if person_key in holders:
+            holders.remove(person_key)
+        holders.append(person_key)
+
+
+def _text_issuer(work: BlockWork, state: State, a: int, b: int) -> Who | None:
+    """The side that issues the text at units a..b: the subject its verb follows ("X issued a
+    statement"), or the body after "by"/"from" right after it ("a statement issued by X")."""
+    units = work.units
+    k = a
+    while k > 0 and units[k - 1][LOW] in _BEFORE_TEXT:
+        k -= 1
+    if k > 0 and (_issued(units, k - 1) or (_told_in(units, k - 1) and _new_text(units[k]))):
+        first = bisect_left(work.starts, work.sentence_start(units[k - 1][START]))
+        i, j = np_after(units, first, k - 1)
+        owner = resolve(units[i:j], state.names) if i == first and j > i else None
+    else:
+        m = b + 1 if b < len(units) and units[b][LOW] in _ISSUES else b
+        if m >= len(units) or units[m][LOW] not in _ISSUED_BY:
+            return None
+        i, j = np_after(units, m + 1, len(units))
+        owner = resolve(units[i:j], state.names) if j > i else None
+    if owner is None:
+        return None
+    if owner.kind == "role":
+        owner = known_role(owner, state)
+    if owner.kind == "unknown" and _third_party(units[i:j]):
+        return owner
+    return owner if owner.kind == "actor" else None
+
+
+def _issued(units: Sequence[Unit], k: int) -> bool:
+    """Unit `k` is a verb by which a body puts out a text ("issued", "adopted")."""
+    return units[k][LOW] in _ISSUES and units[k][LOW] != "sent"
+
+
+def _new_text(unit: Unit) -> bool:
+    """The text is new to the story ("in a statement", "in its statement"), not one named
+    before ("according to the statement"), which keeps its issuer."""
+    return unit[LOW] in _NEW_TEXT
+
+
+_NEW_TEXT = word_set("a an its their")
+
+
+def _told_in(units: Sequence[Unit], k: int) -> bool:
+    """Unit `k` ends the words that tell a sentence's subject spoke through the text after it:
+    "X said in a statement", "X signed the decree, according to a statement"."""
+    low = units[k][LOW]
+    return low == "in" or (low == "to" and k > 0 and units[k - 1][LOW] == "according")
 
 
 # The key of an office a party of no actor's holds ("the Cuban FM", "Chinese officials").

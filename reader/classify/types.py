@@ -201,6 +201,9 @@ class BlockWork:
     evidence: list[Evidence] = field(default_factory=list)
     main: list[tuple[int, Who]] = field(default_factory=list)  # (position, subject)
     carried_from: int | None = None
+    # the roles of a bare office that spoke before anyone was named ("The spokesman noted ..." in
+    # a standfirst): the next paragraph may name its holder (reader.classify.quotes)
+    awaits: tuple[str, ...] = ()
     speaker_set: bool = False
     strings: dict[str, str] = field(default_factory=dict)  # evidence texts, shared (`add_evidence`)
     rules: tuple[str, ...] = ()  # config rules that acted without evidence (`note_rule`)

@@ -142,7 +142,9 @@ CARRY_FORWARD = GrammarRule(
     "a bare quote belongs to the speaker the next paragraph names",
     "A paragraph that is one quote and nothing else takes the speaker of the next "
     "paragraph when that one points back at it ('That was how X put it') or is only the "
-    "attribution ('X said in a statement.').",
+    "attribution ('X said in a statement.'); and an office that speaks in a standfirst before "
+    "anyone is named ('The spokesman noted ...') is the holder of that office (of a diplomat's "
+    "kind for 'the diplomat', any for 'the official') the next paragraph names first.",
 )
 CARRY_TRANSCRIPT = GrammarRule(
     "carry.transcript",
