@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Literal
 
+from reader.classify.datelines import dateline
 from reader.classify.evidence import add_evidence, note_rule
 from reader.classify.phrases import (
     ARTICLES,
@@ -230,6 +231,8 @@ _ACTIVE_AFTER_BE = frozenset(["quoted as saying"])
 
 _FIRST_PERSON = frozenset(["i", "we"])
 _PERSONAL = frozenset(["he", "she"])
+# Pronouns that never stand for one person the story has called "he" or "she".
+_NOT_ONE_PERSON = frozenset(["it", "they"])
 
 
 # Verbs that are also inverted after a quote: '"...," said Peskov'.
@@ -1401,12 +1404,24 @@ def _past_dateline(verb: _Verb) -> int:
     return _sentence_past_dateline(verb.work, verb.first, verb.k)
 
 
+def _sentence_first(work: BlockWork, pos: int) -> int:
+    """The first unit of the sentence that holds offset `pos`, past a wire dateline that
+    opens the block ("KYIV, Feb 3 (<agency>) - President X has ... his government ..."): a
+    pronoun's antecedent is the subject after the dateline, never the place or the agency."""
+    starts = work.starts
+    first = bisect_left(starts, work.sentence_start(pos))
+    return _sentence_past_dateline(work, first, bisect_left(starts, pos))
+
+
 def _sentence_past_dateline(work: BlockWork, first: int, last: int) -> int:
     """A block's first sentence read from after the wire dateline that opens it ("WASHINGTON
     (AP) — President X is ..."): the dateline's place and agency are no subject."""
     excluded = work.excluded
     if not excluded or excluded[0][0] or first >= last or work.starts[first] >= excluded[0][1]:
         return first
+    found = dateline(work.text, opening=True)
+    if found is None or found.end() != excluded[0][1]:
+        return first  # "Visiting X, Y said": an act's span opens the block, no dateline
     return bisect_left(work.starts, excluded[0][1], first, last)
 
 
@@ -2394,7 +2409,7 @@ def _after_parenthesis(units: list[Unit], b: int, last: int) -> str:
         )
         if close is not None:
             b = close + 1
-    return units[b][LOW] if b < len(units) else "."
+    return units[b][LOW] if b < last else "."  # (the sentence's own end: '... said X. He ...')
 
 
 def _inverted_attr(verb: _Verb) -> _Attr | None:
@@ -2917,6 +2932,11 @@ def _clause_subject(units: list[Unit], first: int, k: int, state: State) -> Who:
         who = _clause_subject(units, main, k, state)
         if who.kind != "none":
             return who
+    main = _past_opening_participle(units, first, k)
+    if main is not None:  # "Meeting X, Admiral Y commended him ...": Y, never X
+        return _clause_subject(units, main, k, state)
+    if _demonstrative_subject(units, first, k):
+        return NONE  # "These include the elections held in X": past the verb, objects
     i = first
     while i < k:
         unit = units[i]
@@ -2985,6 +3005,43 @@ def past_opening_clause(units: list[Unit], first: int, k: int) -> int | None:
             return j + 1
     return None
 
+
+def _past_opening_participle(units: list[Unit], first: int, k: int) -> int | None:
+    """Where the main clause starts when the sentence opens with a participle's phrase
+    ("Meeting President X, Admiral Y commended him", "Speaking after talks with X, Y
+    stressed"): the unit after the comma that closes it, if a phrase stands between that
+    comma and `k`. The participle's object is no subject."""
+    if first >= k or not (ing_form(units[first]) or units[first][LOW] in _OPENING_PARTICIPLES):
+        return None
+    for j in range(first + 1, k - 1):
+        if units[j][LOW] == ",":
+            return j + 1
+    return None
+
+
+def _demonstrative_subject(units: list[Unit], first: int, k: int) -> bool:
+    """The clause's subject is a plural demonstrative before its own verb or noun ("These
+    include ...", "Those countries ..."): it names no one, and every name after its verb is an
+    object. (A passive's agent, "These were announced by X", is read elsewhere.)"""
+    if first + 1 >= k or units[first][LOW] not in _DEMONSTRATIVES:
+        return False
+    nxt = units[first + 1]
+    low = nxt[LOW]
+    return (
+        nxt[TERM] is None
+        and not nxt[CAP]
+        and low.isalpha()
+        and low not in _BE
+        and low not in _AUXILIARIES
+    )
+
+
+_DEMONSTRATIVES = word_set("these those")
+# Auxiliaries that may open a passive after the demonstrative ("These have been raised by X").
+_AUXILIARIES = word_set("has had have will would could can may might must should")
+
+# Past participles that open a sentence's adverbial phrase: "Asked about X, Y said".
+_OPENING_PARTICIPLES = word_set("asked pressed questioned")
 
 # Conjunctions that open an adverbial clause before the main one.
 _SUBORDINATORS = word_set("as since after when while although though because before once whereas")
@@ -3354,7 +3411,9 @@ def _pronoun_subject(
         return None  # "It was emphasised that ...": no one's "it" (a readout's, its author's)
     pos = attr.pos
     if quoted or voice is not None:
-        person = _person_before(work, pos, embedded_in or (), state)
+        person = _quoted_subject_before(work, attr, state)
+        if person is None:
+            person = _person_before(work, pos, embedded_in or (), state)
         return None if person.kind == "none" else person
     prior = next((w for p, w in reversed(work.main) if p < pos and w.kind in _NAMED), None)
     if prior is not None:
@@ -3388,7 +3447,44 @@ def _pronoun_subject(
                 return speaker
         if not last.thing:
             return None
+    if word in _NOT_ONE_PERSON and last is not None and last.gender in _PERSONAL:
+        return None  # "He said ... . It wants Western help": "it" is a country, never "he"
     return _recent_speaker(work, state, distance)
+
+
+def _quoted_subject_before(work: BlockWork, attr: _Attr, state: State) -> Who | None:
+    """A "he"/"she" that opens a sentence inside someone's words takes the person the
+    sentence before, in the same words, has as its subject, not the last person named (an
+    object): '"... X informed (Y) about the work. He spoke in detail about ...," the statement
+    said'. None when that sentence's subject is no named person."""
+    if attr.who.word not in _PERSONAL:
+        return None
+    sentences, starts, units = work.sentences, work.starts, work.units
+    i = bisect_right(sentences, (attr.who.start, _FAR)) - 1
+    if i < 1 or not _opens_sentence(work, attr.who.start, sentences[i][0]):
+        return None
+    p_start, p_end = sentences[i - 1]
+    if not _same_quote(work.quotes, p_start, attr.who.start):
+        return None
+    first = bisect_left(starts, p_start)
+    while first < len(units) and units[first][LOW] in _QUOTE_MARKS:
+        first += 1
+    who = _clause_subject(units, first, bisect_left(starts, p_end), state)
+    if who.kind != "actor":
+        return None
+    phrase = units[bisect_left(starts, who.start) : bisect_left(starts, who.end)]
+    return who if _names_person(phrase) else None
+
+
+def _opens_sentence(work: BlockWork, pos: int, s_start: int) -> bool:
+    """Whether only quote marks stand between the sentence's start and offset `pos`."""
+    return not work.text[s_start:pos].strip(" \t\"“”‘’«»'")
+
+
+def _same_quote(quotes: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Whether offsets `a` and `b` fall inside one quote."""
+    i = bisect_right(quotes, (b, _FAR)) - 1
+    return i >= 0 and quotes[i][0] <= a < b < quotes[i][1]
 
 
 def _opens_content(work: BlockWork, attr: _Attr) -> bool:
@@ -3427,7 +3523,7 @@ def _clause_subject_before(work: BlockWork, attr: _Attr, state: State) -> Who | 
     if attr.who.word not in _PERSONAL or attr.trailing:
         return None
     units, starts = work.units, work.starts
-    first = bisect_left(starts, work.sentence_start(attr.who.start))
+    first = _sentence_first(work, attr.who.start)
     k = bisect_left(starts, attr.who.start)
     if first >= k or units[first][LOW] in _QUOTE_MARKS:
         return None
@@ -3454,7 +3550,7 @@ def _body_before_it(work: BlockWork, attr: _Attr, state: State) -> Who | None:
         return None
     starts = work.starts
     k = bisect_left(starts, attr.who.start)
-    first = bisect_left(starts, work.sentence_start(attr.pos))
+    first = _sentence_first(work, attr.pos)
     if not attr.trailing and not _qualifies_a_noun(work.units, k):
         return _opening_clause_body(work.units, first, k, state)
     return _opening_subject(work.units, first, k, state)
@@ -3510,9 +3606,9 @@ def _possessed_office(work: BlockWork, who: Who, state: State) -> Who | None:
         a -= 1  # the phrase may start after its determiner
         if a < 0 or work.units[a][LOW] not in _POSSESSIVE_PRONOUNS:
             return None
-    first, end = bisect_left(starts, work.sentence_start(who.start)), a
+    first, end = _sentence_first(work, who.start), a
     if a == first and first > 0:  # "X estimates ... Its spokesman told": the sentence before's
-        first = bisect_left(starts, work.sentence_start(work.units[first - 1][START]))
+        first = _sentence_first(work, work.units[first - 1][START])
         end = a - 1
     owner = _opening_subject(work.units, first, end, state)
     if owner is None or in_spans(owner.start, work.quotes):
@@ -3531,7 +3627,7 @@ def _person_opening(work: BlockWork, attr: _Attr, state: State) -> Who | None:
     if attr.who.word not in _PERSONAL:
         return None
     starts = work.starts
-    first = bisect_left(starts, work.sentence_start(attr.who.start))
+    first = _sentence_first(work, attr.who.start)
     opening = work.units[first]
     if opening[LOW] in _QUOTE_MARKS:
         return None  # '"...," he said': the sentence opens inside a quote
@@ -4061,7 +4157,7 @@ def _opening_possessor(work: BlockWork, pos: int) -> Who | None:
     """'Mr. Putin's own verdict came days later, when he told reporters': the person whose
     possessive opens the pronoun's sentence, with no other person named before the pronoun."""
     units, starts = work.units, work.starts
-    i = bisect_left(starts, work.sentence_start(pos))
+    i = _sentence_first(work, pos)
     while i < len(units) and units[i][LOW] in _TITLES_BEFORE:
         i += 1
     if i < len(units) and not units[i][LOW].endswith("'s"):
