@@ -2124,7 +2124,7 @@ def _said_before(verb: _Verb, noun: int) -> bool:
 # Words that open a clause of its own before a pronoun subject ("because it wants ..."): no noun
 # that a relative clause could describe.
 _CLAUSE_WORDS = word_set(
-    "because since as while if when whenever where so although though but and or nor that "
+    "because since as while whilst if when whenever where so although though but and or nor that "
     "which who whom whose whether until unless after before once than yet why how what"
 )
 
@@ -3044,7 +3044,9 @@ _AUXILIARIES = word_set("has had have will would could can may might must should
 _OPENING_PARTICIPLES = word_set("asked pressed questioned")
 
 # Conjunctions that open an adverbial clause before the main one.
-_SUBORDINATORS = word_set("as since after when while although though because before once whereas")
+_SUBORDINATORS = word_set(
+    "as since after when while whilst although though because before once whereas"
+)
 
 _NAMED = ("actor", "unknown")
 
@@ -3212,7 +3214,7 @@ def _as_reported(work: BlockWork, attr: _Attr) -> bool:
 
 # What opens a clause of the narrator's after a comma: ", as X believes", ", while X insists",
 # ", but X has refused", ", whereas X argues".
-_OWN_CLAUSE_OPENERS = word_set("as while whereas although though but")
+_OWN_CLAUSE_OPENERS = word_set("as while whilst whereas although though but")
 
 
 def _opens_own_clause(work: BlockWork, attr: _Attr) -> bool:
