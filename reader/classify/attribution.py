@@ -386,6 +386,10 @@ def _words_owner(
         phrase = phrase[:-1]
     if not phrase:
         return None
+    if len(phrase) == 1 and phrase[0][LOW] in _OWNER_PRONOUNS:
+        # "In her view, ...", "His answer was blunt: ...": the person a "she said" would take
+        span = (phrase[0][START], phrase[0][END])
+        return Who("pronoun", (), *span, word=_OWNER_PRONOUNS[phrase[0][LOW]])
     first = 1 if phrase[0][LOW] in ARTICLES and len(phrase) > 1 else 0
     who = resolve(phrase[first:], state.names)
     learn(who, state.names)
@@ -398,6 +402,10 @@ def _words_owner(
     if who.kind == "none":  # "As one fisherman put it": someone of no side, no carry-over
         return Who("unknown", (), phrase[0][START], phrase[-1][END])
     return who
+
+
+# A possessive pronoun owning words or a view, and the pronoun it stands for.
+_OWNER_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 
 # Words right before a reported speech verb that make it no statement: a modal or a negation
