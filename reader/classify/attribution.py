@@ -3425,7 +3425,15 @@ def _pronoun_subject(
         if person is None:
             person = _person_before(work, pos, embedded_in or (), state)
         return None if person.kind == "none" else person
-    prior = next((w for p, w in reversed(work.main) if p < pos and w.kind in _NAMED), None)
+    word = attr.who.word
+    prior = next(
+        (
+            w
+            for p, w in reversed(work.main)
+            if p < pos and w.kind in _NAMED and (w.kind == "unknown" or _agrees(work, word, w))
+        ),
+        None,
+    )
     if prior is not None:
         return prior
     if _opens_content(work, attr):
@@ -3439,7 +3447,10 @@ def _pronoun_subject(
         return owner
     earlier = _earlier_subject(work, pos, state)
     if earlier.kind in _NAMED:
-        return earlier
+        if _agrees(work, attr.who.word, earlier):
+            return earlier
+        if attr.who.word == "it":
+            return None  # "The plan X proposed ... . It stipulates ...": the plan's, no one's
     clause = _clause_subject_before(work, attr, state)
     if clause is not None:
         return clause
@@ -3460,6 +3471,19 @@ def _pronoun_subject(
     if word in _NOT_ONE_PERSON and last is not None and last.gender in _PERSONAL:
         return None  # "He said ... . It wants Western help": "it" is a country, never "he"
     return _recent_speaker(work, state, distance)
+
+
+def _agrees(work: BlockWork, word: str, who: Who) -> bool:
+    """Whether the pronoun `word` can stand for the phrase `who` names: an "it" for a country,
+    a body or a thing, never a person ("The plan, proposed by minister X, ... It stipulates"
+    is the plan's, not X's); a "he"/"she" for a person, never a country or a body alone."""
+    starts = work.starts
+    phrase = work.units[bisect_left(starts, who.start) : bisect_left(starts, who.end)]
+    if word == "it":
+        return not _names_person(phrase)
+    if word in _PERSONAL:
+        return not _is_thing(phrase)
+    return True
 
 
 def _quoted_subject_before(work: BlockWork, attr: _Attr, state: State) -> Who | None:
