@@ -3445,6 +3445,8 @@ def _pronoun_subject(
     )
     if owner is not None:
         return owner
+    if _two_sides_they(work, attr, state):
+        return None  # "Russian and Ukrainian envoys ... what they might offer": no one side's
     earlier = _earlier_subject(work, pos, state)
     if earlier.kind in _NAMED:
         if _agrees(work, attr.who.word, earlier):
@@ -3490,8 +3492,10 @@ def _quoted_subject_before(work: BlockWork, attr: _Attr, state: State) -> Who | 
     """A "he"/"she" that opens a sentence inside someone's words takes the person the
     sentence before, in the same words, has as its subject, not the last person named (an
     object): '"... X informed (Y) about the work. He spoke in detail about ...," the statement
-    said'. None when that sentence's subject is no named person."""
-    if attr.who.word not in _PERSONAL:
+    said'; a "they" so takes one side's plural ("All the allies voiced support. And they
+    promised ..."). None when that sentence's subject is no such person or plural."""
+    word = attr.who.word
+    if word not in _PERSONAL and word != "they":
         return None
     sentences, starts, units = work.sentences, work.starts, work.units
     i = bisect_right(sentences, (attr.who.start, _FAR)) - 1
@@ -3507,12 +3511,26 @@ def _quoted_subject_before(work: BlockWork, attr: _Attr, state: State) -> Who | 
     if who.kind != "actor":
         return None
     phrase = units[bisect_left(starts, who.start) : bisect_left(starts, who.end)]
+    if word == "they":
+        return who if len(who.actors) == 1 and _plural_head(work, phrase) else None
     return who if _names_person(phrase) else None
 
 
+def _plural_head(work: BlockWork, phrase: Sequence[Unit]) -> bool:
+    """Whether a phrase ends in a common plural noun ("the allies", "NATO defence chiefs"),
+    not a possessive nor a name in capitals ("the United States" is one country)."""
+    if not phrase:
+        return False
+    words = work.text[phrase[-1][START] : phrase[-1][END]].split()
+    last = words[-1] if words else ""
+    return last.endswith("s") and not last.endswith(("'s", "’s", "ss")) and last.islower()
+
+
 def _opens_sentence(work: BlockWork, pos: int, s_start: int) -> bool:
-    """Whether only quote marks stand between the sentence's start and offset `pos`."""
-    return not work.text[s_start:pos].strip(" \t\"“”‘’«»'")
+    """Whether only quote marks, or a conjunction ("And they ..."), stand between the
+    sentence's start and offset `pos`."""
+    words = work.text[s_start:pos].strip(" \t\"“”‘’«»'").lower().split()
+    return not words or (len(words) == 1 and words[0] in COORD)
 
 
 def _same_quote(quotes: list[tuple[int, int]], a: int, b: int) -> bool:
@@ -3657,8 +3675,11 @@ def _possessed_office(work: BlockWork, who: Who, state: State) -> Who | None:
 def _person_opening(work: BlockWork, attr: _Attr, state: State) -> Who | None:
     """ "The defence minister attended the meeting, where he urged ...", "Putin announced the
     operation to remove what he said was a threat": a "he"/"she" inside the sentence takes the
-    person the sentence opens with (not a country or a body, nor a name inside a quote)."""
-    if attr.who.word not in _PERSONAL:
+    person the sentence opens with (not a country or a body, nor a name inside a quote); a
+    "they" so takes one side's plural ("NATO defence chiefs discussed what guarantees they
+    could offer"), never two sides' ("Russia and Ukraine ...")."""
+    word = attr.who.word
+    if word not in _PERSONAL and word != "they":
         return None
     starts = work.starts
     first = _sentence_first(work, attr.who.start)
@@ -3672,7 +3693,23 @@ def _person_opening(work: BlockWork, attr: _Attr, state: State) -> Who | None:
     if who is None or in_spans(who.start, work.quotes):
         return None
     phrase = work.units[bisect_left(starts, who.start) : bisect_left(starts, who.end)]
+    if word == "they":
+        return who if len(who.actors) == 1 and _plural_head(work, phrase) else None
     return None if _is_thing(phrase) else who
+
+
+def _two_sides_they(work: BlockWork, attr: _Attr, state: State) -> bool:
+    """A "they" inside a sentence that opens with a subject of two sides ("Russian and
+    Ukrainian negotiators met to weigh what they might offer"): it stands for both, so it
+    carries no one side's speaker from before."""
+    if attr.who.word != "they":
+        return False
+    first = _sentence_first(work, attr.who.start)
+    k = bisect_left(work.starts, attr.who.start)
+    if first >= k or work.units[first][LOW] in _QUOTE_MARKS:
+        return False
+    who = _opening_subject(work.units, first, k, state)
+    return who is not None and len(who.actors) > 1
 
 
 # Several holders of an office named together: none of them is the last speaker alone.
