@@ -4102,6 +4102,7 @@ def speaks(work: BlockWork, who: Who, actors: tuple[str, ...], state: State) -> 
         speaker.thing = True
     else:
         speaker.office = who.block is None and _office_alone(units)
+        speaker.gender = _titled_gender(work, who)
         note_person(state, speaker)
     state.last = speaker
     return speaker
@@ -4190,6 +4191,23 @@ _NO_NAMES = word_set("one another both each either neither some many most few se
 _APPOSITIVE_AFTER = re.compile(
     r"\s*(?:\(|,\s*(?!(?:who|whose|adding|saying|noting|stressing|speaking|writing)\b))"
 )
+
+
+def _titled_gender(work: BlockWork, who: Who) -> str:
+    """The pronoun a courtesy title before the name gives ("Ms. Zakharova" is a "she", "Mr
+    Peskov" a "he"), so that a later pronoun of the other gender is someone else; "" when
+    the name has no such title."""
+    starts, units = work.starts, work.units
+    a, b = bisect_left(starts, who.start), bisect_left(starts, who.end)
+    for j in range(max(0, a - 2), min(b, a + 3)):
+        gender = _TITLE_GENDER.get(units[j][LOW].rstrip("."))
+        if gender is not None:
+            return gender
+    return ""
+
+
+# Courtesy titles and the personal pronoun each one gives.
+_TITLE_GENDER = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
 
 
 def _units_of(work: BlockWork, who: Who) -> list[Unit]:
