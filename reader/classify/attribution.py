@@ -3040,13 +3040,13 @@ def _demonstrative_subject(units: list[Unit], first: int, k: int) -> bool:
         and not nxt[CAP]
         and low.isalpha()
         and low not in _BE
-        and low not in _AUXILIARIES
+        and low not in _MODAL_AUXILIARIES
     )
 
 
 _DEMONSTRATIVES = word_set("these those")
 # Auxiliaries that may open a passive after the demonstrative ("These have been raised by X").
-_AUXILIARIES = word_set("has had have will would could can may might must should")
+_MODAL_AUXILIARIES = word_set("has had have will would could can may might must should")
 
 # Past participles that open a sentence's adverbial phrase: "Asked about X, Y said".
 _OPENING_PARTICIPLES = word_set("asked pressed questioned")
@@ -3425,15 +3425,7 @@ def _pronoun_subject(
         if person is None:
             person = _person_before(work, pos, embedded_in or (), state)
         return None if person.kind == "none" else person
-    word = attr.who.word
-    prior = next(
-        (
-            w
-            for p, w in reversed(work.main)
-            if p < pos and w.kind in _NAMED and (w.kind == "unknown" or _agrees(work, word, w))
-        ),
-        None,
-    )
+    prior = _prior_subject(work, attr)
     if prior is not None:
         return prior
     if _opens_content(work, attr):
@@ -3456,7 +3448,28 @@ def _pronoun_subject(
     clause = _clause_subject_before(work, attr, state)
     if clause is not None:
         return clause
-    last, word = state.last, attr.who.word
+    return _speaker_before(work, attr.who.word, state, distance)
+
+
+def _prior_subject(work: BlockWork, attr: _Attr) -> Who | None:
+    """The nearest speaker the block names before the pronoun that it agrees with ("Russia
+    recalled its envoy. He said ..." skips Russia for a person named before it)."""
+    word = attr.who.word
+    return next(
+        (
+            w
+            for p, w in reversed(work.main)
+            if p < attr.pos and w.kind in _NAMED and (w.kind == "unknown" or _agrees(work, word, w))
+        ),
+        None,
+    )
+
+
+def _speaker_before(work: BlockWork, word: str, state: State, distance: int) -> Speaker | None:
+    """The speaker of an earlier block a pronoun `word` carries over, when it agrees with
+    them: the last one, or for a "he"/"she" the person before a country, a body or a person
+    of the other gender; None for an "it"/"they" after someone called "he"/"she"."""
+    last = state.last
     if word in _PERSONAL and last is not None and (last.thing or last.gender not in ("", word)):
         # "China has not criticised Russia. '...,' he said": he is the person before; so is a
         # "he" after the speaker the story has just called "she"
