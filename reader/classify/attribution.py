@@ -3437,7 +3437,7 @@ def _pronoun_subject(
     )
     if owner is not None:
         return owner
-    if _two_sides_they(work, attr, state):
+    if _two_sides_they(work, attr, state) or _condition_it(work, attr):
         return None  # "Russian and Ukrainian envoys ... what they might offer": no one side's
     earlier = _earlier_subject(work, pos, state)
     if earlier.kind in _NAMED:
@@ -3709,6 +3709,21 @@ def _person_opening(work: BlockWork, attr: _Attr, state: State) -> Who | None:
     if word == "they":
         return who if len(who.actors) == 1 and _plural_head(work, phrase) else None
     return None if _is_thing(phrase) else who
+
+
+def _condition_it(work: BlockWork, attr: _Attr) -> bool:
+    """An "it" that opens the main clause after a condition ("If the inquiry finds that ...,
+    it will confirm ...", "Unless Kyiv withdraws, it means ..."): the situation the condition
+    names, no speaker's."""
+    if attr.who.word != "it":
+        return False
+    first = _sentence_first(work, attr.who.start)
+    k = bisect_left(work.starts, attr.who.start)
+    units = work.units
+    after = bisect_left(work.starts, attr.end)
+    if after < len(units) and units[after][LOW] == ",":
+        return False  # "If Moscow moves troops, it said, the allies will answer": its aside
+    return first < k - 1 and units[first][LOW] in CONDITIONS and units[k - 1][LOW] == ","
 
 
 def _two_sides_they(work: BlockWork, attr: _Attr, state: State) -> bool:
