@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Literal
 
+from reader.classify.datelines import dateline
 from reader.classify.evidence import add_evidence, note_rule
 from reader.classify.phrases import (
     ARTICLES,
@@ -230,6 +231,8 @@ _ACTIVE_AFTER_BE = frozenset(["quoted as saying"])
 
 _FIRST_PERSON = frozenset(["i", "we"])
 _PERSONAL = frozenset(["he", "she"])
+# Pronouns that never stand for one person the story has called "he" or "she".
+_NOT_ONE_PERSON = frozenset(["it", "they"])
 
 
 # Verbs that are also inverted after a quote: '"...," said Peskov'.
@@ -416,6 +419,10 @@ def _words_owner(
         phrase = phrase[:-1]
     if not phrase:
         return None
+    if len(phrase) == 1 and phrase[0][LOW] in _OWNER_PRONOUNS:
+        # "In her view, ...", "His answer was blunt: ...": the person a "she said" would take
+        span = (phrase[0][START], phrase[0][END])
+        return Who("pronoun", (), *span, word=_OWNER_PRONOUNS[phrase[0][LOW]])
     first = 1 if phrase[0][LOW] in ARTICLES and len(phrase) > 1 else 0
     who = resolve(phrase[first:], state.names)
     learn(who, state.names)
@@ -428,6 +435,10 @@ def _words_owner(
     if who.kind == "none":  # "As one fisherman put it": someone of no side, no carry-over
         return Who("unknown", (), phrase[0][START], phrase[-1][END])
     return who
+
+
+# A possessive pronoun owning words or a view, and the pronoun it stands for.
+_OWNER_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 
 # Words right before a reported speech verb that make it no statement: a modal or a negation
@@ -1458,12 +1469,24 @@ def _past_dateline(verb: _Verb) -> int:
     return _sentence_past_dateline(verb.work, verb.first, verb.k)
 
 
+def _sentence_first(work: BlockWork, pos: int) -> int:
+    """The first unit of the sentence that holds offset `pos`, past a wire dateline that
+    opens the block ("KYIV, Feb 3 (<agency>) - President X has ... his government ..."): a
+    pronoun's antecedent is the subject after the dateline, never the place or the agency."""
+    starts = work.starts
+    first = bisect_left(starts, work.sentence_start(pos))
+    return _sentence_past_dateline(work, first, bisect_left(starts, pos))
+
+
 def _sentence_past_dateline(work: BlockWork, first: int, last: int) -> int:
     """A block's first sentence read from after the wire dateline that opens it ("WASHINGTON
     (AP) — President X is ..."): the dateline's place and agency are no subject."""
     excluded = work.excluded
     if not excluded or excluded[0][0] or first >= last or work.starts[first] >= excluded[0][1]:
         return first
+    found = dateline(work.text, opening=True)
+    if found is None or found.end() != excluded[0][1]:
+        return first  # "Visiting X, Y said": an act's span opens the block, no dateline
     return bisect_left(work.starts, excluded[0][1], first, last)
 
 
@@ -2166,7 +2189,7 @@ def _said_before(verb: _Verb, noun: int) -> bool:
 # Words that open a clause of its own before a pronoun subject ("because it wants ..."): no noun
 # that a relative clause could describe.
 _CLAUSE_WORDS = word_set(
-    "because since as while if when whenever where so although though but and or nor that "
+    "because since as while whilst if when whenever where so although though but and or nor that "
     "which who whom whose whether until unless after before once than yet why how what"
 )
 
@@ -2451,7 +2474,7 @@ def _after_parenthesis(units: list[Unit], b: int, last: int) -> str:
         )
         if close is not None:
             b = close + 1
-    return units[b][LOW] if b < len(units) else "."
+    return units[b][LOW] if b < last else "."  # (the sentence's own end: '... said X. He ...')
 
 
 def _inverted_attr(verb: _Verb) -> _Attr | None:
@@ -2981,6 +3004,11 @@ def _clause_subject(units: list[Unit], first: int, k: int, state: State) -> Who:
         who = _clause_subject(units, main, k, state)
         if who.kind != "none":
             return who
+    main = _past_opening_participle(units, first, k)
+    if main is not None:  # "Meeting X, Admiral Y commended him ...": Y, never X
+        return _clause_subject(units, main, k, state)
+    if _demonstrative_subject(units, first, k):
+        return NONE  # "These include the elections held in X": past the verb, objects
     i = first
     while i < k:
         unit = units[i]
@@ -3050,8 +3078,47 @@ def past_opening_clause(units: list[Unit], first: int, k: int) -> int | None:
     return None
 
 
+def _past_opening_participle(units: list[Unit], first: int, k: int) -> int | None:
+    """Where the main clause starts when the sentence opens with a participle's phrase
+    ("Meeting President X, Admiral Y commended him", "Speaking after talks with X, Y
+    stressed"): the unit after the comma that closes it, if a phrase stands between that
+    comma and `k`. The participle's object is no subject."""
+    if first >= k or not (ing_form(units[first]) or units[first][LOW] in _OPENING_PARTICIPLES):
+        return None
+    for j in range(first + 1, k - 1):
+        if units[j][LOW] == ",":
+            return j + 1
+    return None
+
+
+def _demonstrative_subject(units: list[Unit], first: int, k: int) -> bool:
+    """The clause's subject is a plural demonstrative before its own verb or noun ("These
+    include ...", "Those countries ..."): it names no one, and every name after its verb is an
+    object. (A passive's agent, "These were announced by X", is read elsewhere.)"""
+    if first + 1 >= k or units[first][LOW] not in _DEMONSTRATIVES:
+        return False
+    nxt = units[first + 1]
+    low = nxt[LOW]
+    return (
+        nxt[TERM] is None
+        and not nxt[CAP]
+        and low.isalpha()
+        and low not in _BE
+        and low not in _MODAL_AUXILIARIES
+    )
+
+
+_DEMONSTRATIVES = word_set("these those")
+# Auxiliaries that may open a passive after the demonstrative ("These have been raised by X").
+_MODAL_AUXILIARIES = word_set("has had have will would could can may might must should")
+
+# Past participles that open a sentence's adverbial phrase: "Asked about X, Y said".
+_OPENING_PARTICIPLES = word_set("asked pressed questioned")
+
 # Conjunctions that open an adverbial clause before the main one.
-_SUBORDINATORS = word_set("as since after when while although though because before once whereas")
+_SUBORDINATORS = word_set(
+    "as since after when while whilst although though because before once whereas"
+)
 
 _NAMED = ("actor", "unknown")
 
@@ -3224,7 +3291,7 @@ def _as_reported(work: BlockWork, attr: _Attr) -> bool:
 
 # What opens a clause of the narrator's after a comma: ", as X believes", ", while X insists",
 # ", but X has refused", ", whereas X argues".
-_OWN_CLAUSE_OPENERS = word_set("as while whereas although though but")
+_OWN_CLAUSE_OPENERS = word_set("as while whilst whereas although though but")
 
 
 def _opens_own_clause(work: BlockWork, attr: _Attr) -> bool:
@@ -3450,9 +3517,11 @@ def _pronoun_subject(
         return None  # "It was emphasised that ...": no one's "it" (a readout's, its author's)
     pos = attr.pos
     if quoted or voice is not None:
-        person = _person_before(work, pos, embedded_in or (), state)
+        person = _quoted_subject_before(work, attr, state)
+        if person is None:
+            person = _person_before(work, pos, embedded_in or (), state)
         return None if person.kind == "none" else person
-    prior = next((w for p, w in reversed(work.main) if p < pos and w.kind in _NAMED), None)
+    prior = _prior_subject(work, attr)
     if prior is not None:
         return prior
     if _opens_content(work, attr):
@@ -3464,13 +3533,39 @@ def _pronoun_subject(
     )
     if owner is not None:
         return owner
+    if _two_sides_they(work, attr, state) or _condition_it(work, attr):
+        return None  # "Russian and Ukrainian envoys ... what they might offer": no one side's
     earlier = _earlier_subject(work, pos, state)
     if earlier.kind in _NAMED:
-        return earlier
+        if _agrees(work, attr.who.word, earlier):
+            return earlier
+        if attr.who.word == "it":
+            return None  # "The plan X proposed ... . It stipulates ...": the plan's, no one's
     clause = _clause_subject_before(work, attr, state)
     if clause is not None:
         return clause
-    last, word = state.last, attr.who.word
+    return _speaker_before(work, attr.who.word, state, distance)
+
+
+def _prior_subject(work: BlockWork, attr: _Attr) -> Who | None:
+    """The nearest speaker the block names before the pronoun that it agrees with ("Russia
+    recalled its envoy. He said ..." skips Russia for a person named before it)."""
+    word = attr.who.word
+    return next(
+        (
+            w
+            for p, w in reversed(work.main)
+            if p < attr.pos and w.kind in _NAMED and (w.kind == "unknown" or _agrees(work, word, w))
+        ),
+        None,
+    )
+
+
+def _speaker_before(work: BlockWork, word: str, state: State, distance: int) -> Speaker | None:
+    """The speaker of an earlier block a pronoun `word` carries over, when it agrees with
+    them: the last one, or for a "he"/"she" the person before a country, a body or a person
+    of the other gender; None for an "it"/"they" after someone called "he"/"she"."""
+    last = state.last
     if word in _PERSONAL and last is not None and (last.thing or last.gender not in ("", word)):
         # "China has not criticised Russia. '...,' he said": he is the person before; so is a
         # "he" after the speaker the story has just called "she"
@@ -3484,7 +3579,73 @@ def _pronoun_subject(
                 return speaker
         if not last.thing:
             return None
+    if word in _NOT_ONE_PERSON and last is not None and last.gender in _PERSONAL:
+        return None  # "He said ... . It wants Western help": "it" is a country, never "he"
     return _recent_speaker(work, state, distance)
+
+
+def _agrees(work: BlockWork, word: str, who: Who) -> bool:
+    """Whether the pronoun `word` can stand for the phrase `who` names: an "it" for a country,
+    a body or a thing, never a person ("The plan, proposed by minister X, ... It stipulates"
+    is the plan's, not X's); a "he"/"she" for a person, never a country or a body alone."""
+    starts = work.starts
+    phrase = work.units[bisect_left(starts, who.start) : bisect_left(starts, who.end)]
+    if word == "it":
+        return not _names_person(phrase)
+    if word in _PERSONAL:
+        return not _is_thing(phrase)
+    return True
+
+
+def _quoted_subject_before(work: BlockWork, attr: _Attr, state: State) -> Who | None:
+    """A "he"/"she" that opens a sentence inside someone's words takes the person the
+    sentence before, in the same words, has as its subject, not the last person named (an
+    object): '"... X informed (Y) about the work. He spoke in detail about ...," the statement
+    said'; a "they" so takes one side's plural ("All the allies voiced support. And they
+    promised ..."). None when that sentence's subject is no such person or plural."""
+    word = attr.who.word
+    if word not in _PERSONAL and word != "they":
+        return None
+    sentences, starts, units = work.sentences, work.starts, work.units
+    i = bisect_right(sentences, (attr.who.start, _FAR)) - 1
+    if i < 1 or not _opens_sentence(work, attr.who.start, sentences[i][0]):
+        return None
+    p_start, p_end = sentences[i - 1]
+    if not _same_quote(work.quotes, p_start, attr.who.start):
+        return None
+    first = bisect_left(starts, p_start)
+    while first < len(units) and units[first][LOW] in _QUOTE_MARKS:
+        first += 1
+    who = _clause_subject(units, first, bisect_left(starts, p_end), state)
+    if who.kind != "actor":
+        return None
+    phrase = units[bisect_left(starts, who.start) : bisect_left(starts, who.end)]
+    if word == "they":
+        return who if len(who.actors) == 1 and _plural_head(work, phrase) else None
+    return who if _names_person(phrase) else None
+
+
+def _plural_head(work: BlockWork, phrase: Sequence[Unit]) -> bool:
+    """Whether a phrase ends in a common plural noun ("the allies", "NATO defence chiefs"),
+    not a possessive nor a name in capitals ("the United States" is one country)."""
+    if not phrase:
+        return False
+    words = work.text[phrase[-1][START] : phrase[-1][END]].split()
+    last = words[-1] if words else ""
+    return last.endswith("s") and not last.endswith(("'s", "’s", "ss")) and last.islower()
+
+
+def _opens_sentence(work: BlockWork, pos: int, s_start: int) -> bool:
+    """Whether only quote marks, or a conjunction ("And they ..."), stand between the
+    sentence's start and offset `pos`."""
+    words = work.text[s_start:pos].strip(" \t\"“”‘’«»'").lower().split()
+    return not words or (len(words) == 1 and words[0] in COORD)
+
+
+def _same_quote(quotes: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Whether offsets `a` and `b` fall inside one quote."""
+    i = bisect_right(quotes, (b, _FAR)) - 1
+    return i >= 0 and quotes[i][0] <= a < b < quotes[i][1]
 
 
 def _opens_content(work: BlockWork, attr: _Attr) -> bool:
@@ -3523,7 +3684,7 @@ def _clause_subject_before(work: BlockWork, attr: _Attr, state: State) -> Who | 
     if attr.who.word not in _PERSONAL or attr.trailing:
         return None
     units, starts = work.units, work.starts
-    first = bisect_left(starts, work.sentence_start(attr.who.start))
+    first = _sentence_first(work, attr.who.start)
     k = bisect_left(starts, attr.who.start)
     if first >= k or units[first][LOW] in _QUOTE_MARKS:
         return None
@@ -3550,7 +3711,7 @@ def _body_before_it(work: BlockWork, attr: _Attr, state: State) -> Who | None:
         return None
     starts = work.starts
     k = bisect_left(starts, attr.who.start)
-    first = bisect_left(starts, work.sentence_start(attr.pos))
+    first = _sentence_first(work, attr.pos)
     if not attr.trailing and not _qualifies_a_noun(work.units, k):
         return _opening_clause_body(work.units, first, k, state)
     return _opening_subject(work.units, first, k, state)
@@ -3606,9 +3767,9 @@ def _possessed_office(work: BlockWork, who: Who, state: State) -> Who | None:
         a -= 1  # the phrase may start after its determiner
         if a < 0 or work.units[a][LOW] not in _POSSESSIVE_PRONOUNS:
             return None
-    first, end = bisect_left(starts, work.sentence_start(who.start)), a
+    first, end = _sentence_first(work, who.start), a
     if a == first and first > 0:  # "X estimates ... Its spokesman told": the sentence before's
-        first = bisect_left(starts, work.sentence_start(work.units[first - 1][START]))
+        first = _sentence_first(work, work.units[first - 1][START])
         end = a - 1
     owner = _opening_subject(work.units, first, end, state)
     if owner is None or in_spans(owner.start, work.quotes):
@@ -3639,11 +3800,14 @@ def _body_possessor(work: BlockWork, who: Who, state: State) -> Who | None:
 def _person_opening(work: BlockWork, attr: _Attr, state: State) -> Who | None:
     """ "The defence minister attended the meeting, where he urged ...", "Putin announced the
     operation to remove what he said was a threat": a "he"/"she" inside the sentence takes the
-    person the sentence opens with (not a country or a body, nor a name inside a quote)."""
-    if attr.who.word not in _PERSONAL:
+    person the sentence opens with (not a country or a body, nor a name inside a quote); a
+    "they" so takes one side's plural ("NATO defence chiefs discussed what guarantees they
+    could offer"), never two sides' ("Russia and Ukraine ...")."""
+    word = attr.who.word
+    if word not in _PERSONAL and word != "they":
         return None
     starts = work.starts
-    first = bisect_left(starts, work.sentence_start(attr.who.start))
+    first = _sentence_first(work, attr.who.start)
     opening = work.units[first]
     if opening[LOW] in _QUOTE_MARKS:
         return None  # '"...," he said': the sentence opens inside a quote
@@ -3654,7 +3818,38 @@ def _person_opening(work: BlockWork, attr: _Attr, state: State) -> Who | None:
     if who is None or in_spans(who.start, work.quotes):
         return None
     phrase = work.units[bisect_left(starts, who.start) : bisect_left(starts, who.end)]
+    if word == "they":
+        return who if len(who.actors) == 1 and _plural_head(work, phrase) else None
     return None if _is_thing(phrase) else who
+
+
+def _condition_it(work: BlockWork, attr: _Attr) -> bool:
+    """An "it" that opens the main clause after a condition ("If the inquiry finds that ...,
+    it will confirm ...", "Unless Kyiv withdraws, it means ..."): the situation the condition
+    names, no speaker's."""
+    if attr.who.word != "it":
+        return False
+    first = _sentence_first(work, attr.who.start)
+    k = bisect_left(work.starts, attr.who.start)
+    units = work.units
+    after = bisect_left(work.starts, attr.end)
+    if after < len(units) and units[after][LOW] == ",":
+        return False  # "If Moscow moves troops, it said, the allies will answer": its aside
+    return first < k - 1 and units[first][LOW] in CONDITIONS and units[k - 1][LOW] == ","
+
+
+def _two_sides_they(work: BlockWork, attr: _Attr, state: State) -> bool:
+    """A "they" inside a sentence that opens with a subject of two sides ("Russian and
+    Ukrainian negotiators met to weigh what they might offer"): it stands for both, so it
+    carries no one side's speaker from before."""
+    if attr.who.word != "they":
+        return False
+    first = _sentence_first(work, attr.who.start)
+    k = bisect_left(work.starts, attr.who.start)
+    if first >= k or work.units[first][LOW] in _QUOTE_MARKS:
+        return False
+    who = _opening_subject(work.units, first, k, state)
+    return who is not None and len(who.actors) > 1
 
 
 # Several holders of an office named together: none of them is the last speaker alone.
@@ -4176,6 +4371,7 @@ def speaks(work: BlockWork, who: Who, actors: tuple[str, ...], state: State) -> 
         speaker.thing = True
     else:
         speaker.office = who.block is None and _office_alone(units)
+        speaker.gender = _titled_gender(work, who)
         note_person(state, speaker)
     state.last = speaker
     return speaker
@@ -4266,6 +4462,23 @@ _APPOSITIVE_AFTER = re.compile(
 )
 
 
+def _titled_gender(work: BlockWork, who: Who) -> str:
+    """The pronoun a courtesy title before the name gives ("Ms. Zakharova" is a "she", "Mr
+    Peskov" a "he"), so that a later pronoun of the other gender is someone else; "" when
+    the name has no such title."""
+    starts, units = work.starts, work.units
+    a, b = bisect_left(starts, who.start), bisect_left(starts, who.end)
+    for j in range(max(0, a - 2), min(b, a + 3)):
+        gender = _TITLE_GENDER.get(units[j][LOW].rstrip("."))
+        if gender is not None:
+            return gender
+    return ""
+
+
+# Courtesy titles and the personal pronoun each one gives.
+_TITLE_GENDER = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
+
+
 def _units_of(work: BlockWork, who: Who) -> list[Unit]:
     """The units of the phrase `who` was read from."""
     starts = work.starts
@@ -4302,7 +4515,7 @@ def _opening_possessor(work: BlockWork, pos: int) -> Who | None:
     """'Mr. Putin's own verdict came days later, when he told reporters': the person whose
     possessive opens the pronoun's sentence, with no other person named before the pronoun."""
     units, starts = work.units, work.starts
-    i = bisect_left(starts, work.sentence_start(pos))
+    i = _sentence_first(work, pos)
     while i < len(units) and units[i][LOW] in _TITLES_BEFORE:
         i += 1
     if i < len(units) and not units[i][LOW].endswith("'s"):

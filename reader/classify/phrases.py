@@ -1106,7 +1106,8 @@ def _spaced(units: Sequence[Unit], j: int) -> bool:
 # Words that open a clause, capitalised at a sentence's start but never part of a name ("If
 # Russia refuses ...", "As Moscow warned ...", "But Moscow denied ...").
 _SUBORDINATORS = word_set(
-    "if unless until whether as when while although though because once but and yet so or nor"
+    "if unless until whether as when while whilst although though because once but and yet so"
+    " or nor"
 )
 
 

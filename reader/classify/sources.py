@@ -1180,7 +1180,9 @@ def _across(sentences: list[tuple[int, int]]) -> tuple[int, int]:
 _TRAILING_WORDS = 9
 _TRAILING_TAIL = 6
 # "..., and Zelensky said ...": a clause of its own, not the report of the one before.
-_CLAUSE_OPENERS = frozenset(["and", "but", "while", "as", "although", "though", "whereas", "yet"])
+_CLAUSE_OPENERS = frozenset(
+    ["and", "but", "while", "whilst", "as", "although", "though", "whereas", "yet"]
+)
 
 
 # An aside that describes the subject before its verb: ", who met Y on Monday,".

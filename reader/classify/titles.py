@@ -30,8 +30,8 @@ _OPENINGS = frozenset([",", ";", ":", "“", "”", '"', "—", "–", "(", "‘
 _TITLE_PREPS = word_set("of in at from for within to on")
 # Words that open a clause of its own inside the stretch ("when Ivan Petrov said").
 _CLAUSE_WORDS = word_set(
-    "if unless when whenever while as because although though whether since until once that"
-    " who which where"
+    "if unless when whenever while whilst as because although though whether since until once"
+    " that who which where"
 )
 # A clause's verb in the stretch ("Russia's minister met his counterpart, Ivan Petrov said"):
 # an auxiliary, a possessive pronoun's clause, a common past of an act.

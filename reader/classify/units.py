@@ -63,7 +63,8 @@ OWN_WORDS = re.compile(
     rf"\bin\s+(?P<owner>his|her|their|its|(?:{_WORD}\s+){{0,3}}?{_WORD}(?:'s|s'))\s+(?:own\s+)?"
     r"(?:words|view|opinion|estimation|assessment)(?=\s*,)"
     rf"|\b(?:as|how)\s+(?P<put>(?:{_WORD}\s+){{0,3}}?{_WORD})\s+put\s+it\b"
-    rf"|\b(?P<noun>(?:{_WORD}\s+){{0,3}}?{_WORD}(?:'s|s'))\s+(?:words|message|answer|reply|verdict)"
+    rf"|\b(?P<noun>his|her|their|its|(?:{_WORD}\s+){{0,3}}?{_WORD}(?:'s|s'))\s+"
+    r"(?:words|message|answer|reply|verdict)"
     r"(?:\s+(?:was|is|were)(?:\s+[a-z]+){0,2})?(?=\s*:)"
 )
 # Words one of OWN_WORDS's forms holds: a block with none of them is not searched.
