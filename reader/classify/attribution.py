@@ -303,8 +303,12 @@ _PERSON_SPEECH = word_set("say tell add explain recall complain admit")
 _INDEFINITE = frozenset(["a", "an", "one", "another"])
 
 
-# The most units a bracketed aside between a subject and its verb may hold.
-_ASIDE = 8
+# The most units an aside between a subject and its verb may hold ("(HUR)", an editor's
+# "[Ukrainian Parliament]", a renaming ", the Saeima,": reader.classify.subject too), and a
+# bracket's opening mark with its closing one.
+ASIDE = 8
+BRACKETS = {"(": ")", "[": "]"}
+_OPENERS = {close: opening for opening, close in BRACKETS.items()}
 
 
 # "In Odesa Oblast, Governor Oleh Kiper said": a local office whose place opens the sentence.
@@ -1273,19 +1277,15 @@ def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
         i -= 1  # "has also"; for a verb no list has, "has continually"
     if i > floor and units[i][LOW] == "." and units[i - 1][LOW] in NAME_SUFFIXES:
         i -= 1  # "John F. Kerry Jr. said"
-    closing = units[i][LOW] if i > floor else ""
-    if closing in _BRACKETS:  # "Ukraine's military intelligence (HUR) said", an editor's
+    opening = _OPENERS.get(units[i][LOW]) if i > floor else None
+    if opening is not None:  # "Ukraine's military intelligence (HUR) said", an editor's
         # gloss: "The Verkhovna Rada [Ukrainian Parliament] has appealed"
         j = i - 1
-        while j > floor and i - j < _ASIDE and units[j][LOW] != _BRACKETS[closing]:
+        while j > floor and i - j < ASIDE and units[j][LOW] != opening:
             j -= 1
-        if units[j][LOW] == _BRACKETS[closing]:
+        if units[j][LOW] == opening:
             i = j - 1
     return i, relative
-
-
-# A bracketed aside's closing mark and its opening one.
-_BRACKETS = {")": "(", "]": "["}
 
 
 def _relative_noun(verb: _Verb, h: int) -> int | None:

@@ -131,30 +131,26 @@ def unattributed(work: BlockWork) -> bool:
 _SHORTEST_CLAIM = 40
 
 
-# An occasion where words were said ("at a briefing", "during a press conference in Kyiv",
-# "on the air of the national telethon"): no speaker, only where and when.
+# The occasion words were said at, between a passive speech verb and "by X": "at a briefing",
+# "during a press conference in Riga", past the day too ("at his briefing on Monday").
 _OCCASION = (
-    r"(?:at|during|in|on)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:briefing|(?:press|news)\s+conference|meeting|session|interview|forum|summit|"
-    r"conference|telethon|event|hearing|debate|round\s?table|broadcast|air)"
-    r"(?:\s+(?:in|of|at|with)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?)?"
+    r"(?:at|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?(?:briefing|"
+    r"conference|meeting|session|forum|summit|event|interview|broadcast|hearing|debate)"
+    r"(?:\s+(?:in|at)\s+[\w-]+)?"
+    rf"(?:,?\s+{TIME_PHRASE})?"
 )
 
 # A sentence that names the speaker of what comes before it, in the passive: "This was stated
 # by Foreign Minister X", "These words were written by X on Telegram", "This is stated in the
-# official statement of the Ministry" (Ukrainian outlets' way), past the day it was said.
+# official statement of the Ministry" (Ukrainian outlets' way), past the day it was said and
+# the occasion (`_OCCASION`).
 STATED_BY = re.compile(
     r"(?:^|(?<=[.!?\"”] ))\W*(?:this|that|it|these\s+words|such\s+a\s+statement|"
     r"the\s+relevant\s+statement)"
     r"\s+(?:is|was|were|has\s+been|had\s+been)\s+(?:stated|said|announced|reported|noted|"
     r"emphasi[sz]ed|declared|written|posted|made|voiced)"
     rf"(?:,?\s+{TIME_PHRASE},?)?\s+"  # "was announced on Thursday, July 27, by X"
-    # the occasion it was said at: "This was stated at a briefing by X", "... during a
-    # press conference in Riga on Monday by X"
-    r"(?:(?:at|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?(?:briefing|"
-    r"conference|meeting|session|forum|summit|event|interview|broadcast|hearing|debate)"
-    r"(?:\s+(?:in|at)\s+[\w-]+)?"
-    rf"(?:,?\s+{TIME_PHRASE})?,?\s+)?"
+    rf"(?:{_OCCASION},?\s+)?"  # "This was stated at a briefing (in Riga) on Monday by X"
     r"(?:in\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:comment|statement|interview|article|post|"
     r"address|message|briefing|commentary)\s+(?:by|of)|by)\s+"
 )

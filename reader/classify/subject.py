@@ -13,6 +13,8 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from reader.classify.attribution import (
+    ASIDE,
+    BRACKETS,
     CONDITION,
     CONDITIONS,
     CONTENT_OPENERS,
@@ -192,11 +194,6 @@ def _past_auxiliaries(units: list[Unit], b: int, last: int) -> tuple[int, bool, 
     return j, perfect, passive
 
 
-# A bracket's opening mark and its closing one.
-_BRACKETS = {"(": ")", "[": "]"}
-_ASIDE_REACH = 8  # the most units of a bracketed gloss or an appositive after a subject
-
-
 def _aside_end(units: list[Unit], j: int, last: int) -> int | None:
     """Past a gloss or an appositive right after the subject that ends before unit `j`: the
     unit after it, or None. A bracketed gloss ("The Verkhovna Rada [Ukrainian Parliament]
@@ -205,15 +202,13 @@ def _aside_end(units: list[Unit], j: int, last: int) -> int | None:
     a body's other name, no verb. A list ("Estonia, Latvia and ...") or an aside with a verb
     ("Moscow, which denies it, ...") is neither."""
     low = units[j][LOW]
-    if low in _BRACKETS:
-        mark = _BRACKETS[low]
-        close = next(
-            (i for i in range(j + 1, min(j + _ASIDE_REACH, last)) if units[i][LOW] == mark), None
-        )
+    if low in BRACKETS:
+        mark = BRACKETS[low]
+        close = next((i for i in range(j + 1, min(j + ASIDE, last)) if units[i][LOW] == mark), None)
         return close + 1 if close is not None and close > j + 1 else None
     if low != ",":
         return None
-    a, b = np_after(units, j + 1, min(j + _ASIDE_REACH, last))
+    a, b = np_after(units, j + 1, min(j + ASIDE, last))
     named = any(units[i][TERM] is not None for i in range(a, b))
     if named and b + 1 < last and units[b][LOW] == "," and _verb_group(units[b + 1]):
         return b + 1
