@@ -3988,8 +3988,6 @@ def _stated_stance(work: BlockWork, attr: _Attr) -> bool:
     )
 
 
-
-
 # What a stand is never taken on: a person or a party (pronouns), an armed party or a state's
 # forces, whose backing is an act of war or aid told ("backed the rebels").
 _NO_STAND_OBJECTS = word_set(

@@ -39,7 +39,8 @@ _RELEASE_DATE = (
     r"(?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)\s+\d{4}\s+[-–—]\s+)?"
 )
 TITLE_DATELINE = re.compile(
-    _RELEASE_DATE + r"(?P<place>[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?)(?:,\s*[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?)?"
+    _RELEASE_DATE
+    + r"(?P<place>[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?)(?:,\s*[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?)?"
     r"\s+[-–—]\s+(?=[A-Z])"
 )
 
