@@ -31,6 +31,7 @@ from reader.classify.phrases import (
     OBJECT_PREP,
     SKIP,
     STATED_STANCES,
+    SUBORDINATE,
     TIME_PHRASE,
     WEEKDAYS,
     adverb,
@@ -4283,7 +4284,7 @@ def _stated_stance(work: BlockWork, attr: _Attr) -> bool:
     if attr.follows or (k > 0 and units[k - 1][LOW] == "to"):
         return False
     a = bisect_left(work.starts, attr.who.start)
-    if a > 0 and units[a - 1][LOW] in _SUBORDINATE:
+    if a > 0 and units[a - 1][LOW] in SUBORDINATE:
         return False  # "as NATO had insisted on ...": the speaker's reason, a clause of his
     i = bisect_left(work.starts, attr.end)
     while i < len(units) and units[i][LOW] in _STAND_DETERMINERS:
@@ -4300,12 +4301,6 @@ def _stated_stance(work: BlockWork, attr: _Attr) -> bool:
         and low not in OBJECT_PREP
         and low not in _CLAUSE_WORDS
     )
-
-
-# Words that open a clause of the speaker's own reasoning before its subject.
-_SUBORDINATE = word_set(
-    "as because since while although though if unless when whenever after before once until"
-)
 
 
 # What a stand is never taken on: a person or a party (pronouns), an armed party or a state's

@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 
 from reader.classify.evidence import add_evidence
-from reader.classify.phrases import first_phrase, resolve
+from reader.classify.phrases import SUBORDINATE, first_phrase, resolve
 from reader.classify.topic import allowed
-from reader.classify.types import START, BlockWork, Speaker, State, Who
+from reader.classify.types import LOW, START, BlockWork, Speaker, State, Who
 from reader.classify.units import ASKS_SPEAKER, FIRST_PERSON, first_person, in_spans
 from reader.rules.compile import CompiledRules
 from reader.rules.grammar import CARRY_AUTHOR
@@ -142,8 +142,8 @@ def _opening_subject(work: BlockWork, state: State) -> Who:
     """The noun phrase a block's first sentence opens with, when it is a name or an office
     of one side and no dateline ("KYIV (Reuters) -", "Ottawa -") or clause comes first."""
     units = work.units
-    if not units or units[0][START] > 2:
-        return Who("none")
+    if not units or units[0][START] > 2 or units[0][LOW] in _CONDITION_OPENERS:
+        return Who("none")  # "If Russia had known ...": a clause's subject, not the author
     phrase = first_phrase(units[:_PHRASE_UNITS])
     if not phrase or phrase[0] is not units[0]:
         return Who("none")
@@ -154,6 +154,9 @@ def _opening_subject(work: BlockWork, state: State) -> Who:
 
 
 _PHRASE_UNITS = 12
+# What opens a subordinate clause before its subject, an inverted condition's verb too ("Had
+# Moscow listened ...", "Should Kyiv agree ...").
+_CONDITION_OPENERS = SUBORDINATE | {"had", "should", "were"}
 # A title of the outlet's running story: "... - live", "... as it happened", "Live updates: ...".
 _LIVE = re.compile(r"\blive\b|as\s+it\s+happened")
 # Right after a place that opens a wire story or a release: a dash, a colon, a bracket.

@@ -33,9 +33,14 @@ DATELINE = re.compile(
 # Only the opening paragraphs have it; later, "UPDATE: ..." is a label of another kind.
 COLON_DATELINE = re.compile(_PLACE + r":\s+(?=[A-Z])")
 # A release's place in title case before a spaced dash, at the start of a story: "Ottawa –
-# Minister X announced ...", "Warsaw, Poland - The ministry ...".
+# Minister X announced ...", "Warsaw, Poland - The ministry ...", its date first too: "February
+# 24, 2024 - Ottawa, Ontario - <the issuing department>", "3 March 2022 – Riga – ...".
+_RELEASE_DATE = (
+    r"(?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)\s+\d{4}\s+[-–—]\s+)?"
+)
 TITLE_DATELINE = re.compile(
-    r"(?P<place>[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?)(?:,\s*[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?)?"
+    _RELEASE_DATE
+    + r"(?P<place>[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?)(?:,\s*[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?)?"
     r"\s+[-–—]\s+(?=[A-Z])"
 )
 

@@ -956,19 +956,50 @@ def salutation_opening(work: BlockWork, state: State) -> bool:
     delegate's speech reposted under its topic, an official document whose lines wait for the
     one that names the side the delegate speaks for (as under "Statement by Ambassador
     <name>"), the salutation among them. A page whose title or opening already put a side
-    forward is left to the author found from it (reader.classify.authorship)."""
+    forward ("US condemns the strikes on <port>" over "Thank you, Madam President. ...") is that
+    side's speech: every line after it the side's, as on the delegation's own site; this line
+    is left to that voice (False)."""
     if state.official or state.source is not None or state.document is not None:
         return False
-    if state.voice is not None or state.statement is not None or state.lead is not None:
+    lead, statement = state.lead, state.statement
+    if state.voice is not None or (statement is not None and _other_voice(statement, lead)):
         return False
     if work.main or not work.sentences:
         return False
     start, end = work.sentences[0]
     if _CHAIR_SALUTATION.match(work.folded, start, end) is None:
         return False
+    if lead is not None:
+        if _VOCATIVE_CHAIR.match(work.folded, start, end):
+            _lead_speech(state, lead)  # (not "President of <state> <name> held ...")
+        return False
     state.official = state.author_pending = True
     state.unvoiced.append(work)
     return True
+
+
+# The chair addressed, a comma or a stop right after: "Thank you, Mister President.", "Madam
+# Chair,", "Excellencies, ...".
+_VOCATIVE_CHAIR = re.compile(
+    r"\W*(?:(?:thank\s+you|thanks)(?:\s+(?:very|so)\s+much)?,?\s+)?(?:(?:mr|mister|madam|madame)"
+    r"\.?\s+(?:president|chair(?:man|woman|person)?|co-chairs?)|excellenc(?:y|ies)|"
+    r"(?:dear|distinguished|esteemed)\s+(?:colleagues|delegates|members))\s*[,.!:;]"
+)
+
+
+def _other_voice(statement: Speaker, lead: Speaker | None) -> bool:
+    """A statement in force that is not the voice of the side the top of the page put forward
+    (the headline's "US condemns ..." goes on as the lead's own)."""
+    return lead is None or statement.actors != lead.actors
+
+
+def _lead_speech(state: State, lead: Speaker) -> None:
+    """A delegate's speech under a title or an opening that put one side forward: the page is
+    that side's document (a member state's on the war only, as its site's page is)."""
+    state.official = True
+    state.document = lead.actors
+    state.document_member = lead.member
+    state.document_topic = not lead.off_topic
 
 
 # A salutation to a body's chair or members, opening a line ("Thank you, Mr. Chair.", "Madam

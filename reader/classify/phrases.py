@@ -1103,6 +1103,11 @@ def _spaced(units: Sequence[Unit], j: int) -> bool:
     )
 
 
+# Words that open a subordinate clause before its subject ("If Russia had known ...", "As
+# Moscow warned, ..."): the subject they open is not the sentence's own.
+SUBORDINATE = word_set(
+    "as because since while although though if unless when whenever after before once until"
+)
 # Words that open a clause, capitalised at a sentence's start but never part of a name ("If
 # Russia refuses ...", "As Moscow warned ...", "But Moscow denied ...").
 _SUBORDINATORS = word_set(
