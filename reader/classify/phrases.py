@@ -313,6 +313,15 @@ def _common_noun(unit: Unit | None) -> bool:
     return unit is not None and unit[TERM] is None and not unit[CAP] and unit[LOW].isalpha()
 
 
+def listed_surname(low: str) -> str | None:
+    """The surname of a full name the lexicon lists, in lower case ("kirill dmitriev" ->
+    "dmitriev"): None for an office's last word ("nato secretary general") or a short word."""
+    last = low.removesuffix("'s").removesuffix("’s").rsplit(" ", 1)[-1]
+    if len(last) > 2 and namelike(last) and last not in _TITLE_WORDS:
+        return last
+    return None
+
+
 def learn(who: Who, tied: Names) -> None:
     """Remember the names a resolved phrase tied to an actor, for the rest of the article."""
     for name, actors, member, keep in who.ties:
@@ -525,8 +534,8 @@ class _Phrase:
 
     def _surname(self, low: str, term: Term) -> None:
         """ "Kirill Dmitriev" in the lexicon: "Dmitriev wrote" later is the same man."""
-        last = low.removesuffix("'s").rsplit(" ", 1)[1]
-        if len(last) > 2 and namelike(last) and last not in _TITLE_WORDS:
+        last = listed_surname(low)
+        if last is not None:
             self.surnames.append((last, term.actors, term.member, True))
 
     def answer(self, units: Sequence[Unit], tied: Names) -> Who:
@@ -1509,6 +1518,14 @@ def tie_names(names: Sequence[Unit], actors: tuple[str, ...], member: bool, tied
 
 # The kinds of term that name a party (an office alone names none).
 _PARTY_KINDS = frozenset(["alias", "speaker", "adjective"])
+
+
+def member_voice(terms: Iterable[tuple[int, int, Term]], start: int, end: int) -> bool:
+    """Whether the names between `start` and `end` are all a member state's ("the Government
+    of Estonia", "Poland's Foreign Ministry", a member's minister by name): its document is its
+    side's on the war only."""
+    named = [term.member for t_start, _, term in terms if start <= t_start < end and term.actors]
+    return bool(named) and all(named)
 
 
 def one_party(terms: Iterable[tuple[int, int, Term]], start: int, end: int) -> tuple[str, ...]:

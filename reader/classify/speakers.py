@@ -18,6 +18,7 @@ from reader.classify.phrases import (
     appositive_name,
     holder_end,
     learn,
+    listed_surname,
     np_after,
     np_before,
     person_name,
@@ -135,6 +136,7 @@ def register_roles(work: BlockWork, state: State) -> None:
     minister, of Russia) and when each person was last named, for "the minister said" later."""
     if state.people:
         _named_again(work, state)
+    _tie_listed_names(work, state)
     _office_holders(work, state)
     units, quotes = work.units, work.quotes
     for i in work.term_at:
@@ -211,6 +213,23 @@ def _register_body(work: BlockWork, state: State, i: int) -> None:
     if key in holders:
         holders.remove(key)
     holders.append(key)
+
+
+def _tie_listed_names(work: BlockWork, state: State) -> None:
+    """Each full name the lexicon lists that the block names anywhere ("the Chair of the
+    Military Committee, Admiral Rob Bauer, was in Kyiv") ties its surname to the speaker's side
+    for the rest of the article, as a verb's subject does: the lexicon lists a surname alone
+    only where it is no common word or first name, so "Admiral Bauer commended ..." later,
+    after a rank that is no office, would otherwise name a person of no known side."""
+    units = work.units
+    for i in work.term_at:
+        unit = units[i]
+        term = unit[TERM]
+        if term is None or term.kind != "speaker" or not unit[CAP] or " " not in unit[LOW]:
+            continue
+        last = listed_surname(unit[LOW])
+        if last is not None:
+            state.names.setdefault(last, (term.actors, term.member))
 
 
 # Marks that open a quote: a span holding one more inside is two quotes run together (mixed

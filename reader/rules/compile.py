@@ -610,12 +610,46 @@ class _TermTable:
         if key + "s" not in self.terms:
             self.terms[key + "s"] = Term(kind, (actor,), member, possessive=True)
 
-    def add_variant(self, term: str, actor: str) -> None:
+    def add_variant(self, term: str, actor: str, member: bool = False, past: bool = False) -> None:
         """Another spelling of a listed speaker's name: added only where no term has it."""
         key = _norm(term)
         if key not in self.terms:
-            self.terms[key] = Term("speaker", (actor,), False)
+            self.terms[key] = Term("speaker", (actor,), member, past=past)
 
+
+# Transliterations of an East Slavic given name: the wires write one holder "Sergei" or
+# "Sergey", "Oleksandr" or "Olexander", and Moscow's outlets a Ukrainian's in its Russian form
+# ("Pavel Klimkin", "Pyotr Poroshenko"). Each group is every spelling of one name; the first
+# word of a full name that is in a group takes the others instead of the endings below.
+_GIVEN_NAMES: tuple[tuple[str, ...], ...] = (
+    ("Sergei", "Sergey"),
+    ("Serhiy", "Serhii", "Sergiy", "Sergii"),
+    ("Andrei", "Andrey"),
+    ("Alexei", "Alexey", "Aleksei", "Aleksey"),
+    ("Dmitry", "Dmitri", "Dmitriy"),
+    ("Yuri", "Yury", "Yuriy", "Yurii"),
+    ("Alexander", "Aleksandr", "Alexandr"),
+    ("Oleksandr", "Olexander", "Olexandr", "Oleksander"),
+    ("Nikolai", "Nikolay"),
+    ("Mykhailo", "Mykhaylo"),
+    ("Vitaly", "Vitaliy", "Vitalii", "Vitali"),
+    ("Vasily", "Vasiliy", "Vassily"),
+    ("Anatoly", "Anatoliy", "Anatolii"),
+    ("Valery", "Valeriy", "Valerii"),
+    ("Yevgeny", "Yevgeniy", "Evgeny", "Evgeniy"),
+    ("Gennady", "Gennadiy", "Gennadi"),
+    ("Grigory", "Grigoriy", "Grigori"),
+    ("Arseniy", "Arseny", "Arsenii"),
+    ("Ihor", "Igor"),
+    ("Oleh", "Oleg"),
+    ("Pavlo", "Pavel"),
+    ("Petro", "Pyotr"),
+    ("Volodymyr", "Vladimir"),
+    ("Yulia", "Yuliya", "Yuliia", "Iuliia"),
+    ("Natalia", "Natalya", "Nataliya", "Nataliia"),
+    ("Tatyana", "Tatiana"),
+)
+_GIVEN = {name: group for group in _GIVEN_NAMES for name in group}
 
 # Transliterations of a Slavic name's endings: Zelenskyy / Zelensky / Zelenskiy, Syrskyi /
 # Syrsky, Andrii / Andriy. Each ending (of a word of five letters or more) and the others it
@@ -633,10 +667,14 @@ _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 def name_variants(name: str) -> list[str]:
     """Other spellings of a listed speaker's name by the transliterations above (the name
-    itself not included): "Oleksandr Syrskyi" -> "Oleksandr Syrsky", "Oleksandr Syrskiy" ..."""
+    itself not included): "Oleksandr Syrskyi" -> "Oleksandr Syrsky", "Oleksandr Syrskiy" ...,
+    "Sergei Naryshkin" -> "Sergey Naryshkin"."""
     words = name.split()
     options: list[list[str]] = []
-    for word in words:
+    for k, word in enumerate(words):
+        if k == 0 and word in _GIVEN and len(words) > 1:
+            options.append([word, *(w for w in _GIVEN[word] if w != word)])
+            continue
         spellings = [word]
         low = word.lower()
         for ending, others in _ENDINGS:
@@ -679,9 +717,7 @@ def _actor_terms(data: Mapping[str, Any]) -> tuple[list[Actor], dict[str, Term]]
                 table.add(term, kind, actor_id, past=past)
             for term in members.get(section) or ():
                 table.add(term, kind, actor_id, member=True, past=past)
-        for term in entry.get("speakers") or ():
-            for variant in name_variants(term):
-                table.add_variant(variant, actor_id)
+        _add_variants(table, entry, actor_id)
     _slug_possessives(data, table)
     # Parties that are none of the actors ("the European Commission", "Chinese", "UN"): a
     # phrase they name is a speaker of no actor's ("European" alone is an ally's adjective).
@@ -693,6 +729,20 @@ def _actor_terms(data: Mapping[str, Any]) -> tuple[list[Actor], dict[str, Term]]
         table.add(word, "unofficial", None)
         table.add(pluralise(_norm(word)), "unofficial", None)
     return actors, table.terms
+
+
+def _add_variants(table: _TermTable, entry: Mapping[str, Any], actor_id: str) -> None:
+    """Every other spelling (`name_variants`) of the names an actor and its members list, now
+    and in earlier years, after all the listed names: a listed name keeps its own entry."""
+    members = entry.get("members") or {}
+    for section in ("speakers", "past_speakers"):
+        past = section == "past_speakers"
+        for term in entry.get(section) or ():
+            for variant in name_variants(term):
+                table.add_variant(variant, actor_id, past=past)
+        for term in members.get(section) or ():
+            for variant in name_variants(term):
+                table.add_variant(variant, actor_id, member=True, past=past)
 
 
 def _slug_possessives(data: Mapping[str, Any], table: _TermTable) -> None:
