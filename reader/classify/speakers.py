@@ -152,8 +152,11 @@ def register_roles(work: BlockWork, state: State) -> None:
 
 
 # The head nouns of a side's body named by the lexicon ("the State Department", "the Foreign
-# Office", "the Military Committee") that a story calls it by later: "the department said".
-_NAMED_BODY_HEADS = word_set("department office committee command headquarters navy ministry")
+# Office", "the Military Committee", "the Black Sea Fleet", "the State Border Guard Service")
+# that a story calls it by later: "the department said", "the fleet's press service".
+_NAMED_BODY_HEADS = word_set(
+    "department office committee command headquarters navy ministry fleet service bureau agency"
+)
 
 
 # The head nouns of a side's body the lexicon does not list, named with the side's word and a
