@@ -36,6 +36,7 @@ from reader.classify.phrases import (
     WEEKDAYS,
     adverb,
     channel_head,
+    common_word,
     ing_form,
     learn,
     name_run_before,
@@ -3098,15 +3099,8 @@ def _demonstrative_subject(units: list[Unit], first: int, k: int) -> bool:
     object. (A passive's agent, "These were announced by X", is read elsewhere.)"""
     if first + 1 >= k or units[first][LOW] not in _DEMONSTRATIVES:
         return False
-    nxt = units[first + 1]
-    low = nxt[LOW]
-    return (
-        nxt[TERM] is None
-        and not nxt[CAP]
-        and low.isalpha()
-        and low not in _BE
-        and low not in _MODAL_AUXILIARIES
-    )
+    low = units[first + 1][LOW]
+    return common_word(units[first + 1]) and low not in _BE and low not in _MODAL_AUXILIARIES
 
 
 _DEMONSTRATIVES = word_set("these those")

@@ -979,6 +979,12 @@ _STATE_HEADS = frozenset(["countries", "states", "nations", "governments", "capi
 _CHANNEL_NOUNS = word_set("website websites site webpage page account channel feed")
 
 
+def common_word(unit: Unit) -> bool:
+    """A word in lower case that no rule knows: a common noun, verb or adjective, never a
+    name, an office or a side's word, so it can only qualify what follows it."""
+    return unit[TERM] is None and not unit[CAP] and unit[LOW].isalpha()
+
+
 # Offices also named for what they do, after a common noun that makes them a task or a body
 # of no side's: "the UN human rights monitoring mission", "a peacekeeping mission", "a trade
 # delegation" are not the mission or delegation a side's adjective named earlier.
@@ -991,12 +997,9 @@ def task_office(units: Sequence[Unit], a: int, floor: int) -> bool:
     ("monitoring mission"), no office of anyone the article named."""
     if a - 1 < floor or units[a][LOW] not in _TASK_OFFICES:
         return False
-    before = units[a - 1]
-    low = before[LOW]
+    low = units[a - 1][LOW]
     return (
-        before[TERM] is None
-        and not before[CAP]
-        and low.isalpha()
+        common_word(units[a - 1])
         and low not in NOUN_MARK
         and low not in OBJECT_PREP
         and low not in _SUBORDINATORS
