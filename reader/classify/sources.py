@@ -1201,7 +1201,8 @@ def _trailing(
     work: BlockWork, spans: list[tuple[int, int]], verb: tuple[int, int, VerbForm], end: int
 ) -> bool:
     """The reporting `verb` closes the sentence after the action: "..., he said", not "...,
-    and Zelensky said the war must end"."""
+    and Zelensky said the war must end" nor "During the call, Putin said talks were over" (a
+    clause of its own after the verb, even a short one without "that", is what was said)."""
     last = max(e for s, e in spans if s < verb[0])
     gap = work.folded[last : verb[0]]
     comma = gap.rfind(",")
@@ -1215,4 +1216,5 @@ def _trailing(
         and not (subject and subject[0] in _CLAUSE_OPENERS)
         and len(tail) <= _TRAILING_TAIL
         and "that" not in tail
+        and not _OWN_CLAUSE.search(" ".join(tail))
     )
