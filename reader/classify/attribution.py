@@ -314,7 +314,9 @@ _OPENERS = {close: opening for opening, close in BRACKETS.items()}
 
 
 # "In Odesa Oblast, Governor Oleh Kiper said": a local office whose place opens the sentence.
-_LOCAL_ROLES = word_set("governor mayor head administration authorities officials official police")
+_LOCAL_ROLES = word_set(
+    "governor gov. mayor head administration authorities officials official police"
+)
 # Words a sentence-opening place phrase may hold besides the place itself: "In the
 # northeastern Kharkiv region, ..." is as much Kharkiv's as "In the Kharkiv region, ...".
 _PLACE_WORDS = word_set(
@@ -380,6 +382,10 @@ def sentence_attrs(
         learn(who, state.names)
         if _place_before_noun(units, b, last):
             continue  # "according to a London think tank": a place qualifies who said it
+        place = _clause_place(work, units, first, a, b, who)
+        if place is not None:  # "killed in Odesa, according to the regional governor"
+            tie_appositive(units[a:b], place, state.names)
+            who = Who("actor", place.actors, who.start, who.end, who.roles)
         if who.kind in ("none", "role") or (
             who.kind == "unknown" and not any(u[CAP] for u in units[a:b])
         ):  # "a broadly positive readout", "the statement", "a statement" (no one's name)
@@ -1872,6 +1878,10 @@ def _titled_subject(verb: _Verb, a: int, b: int, appositive: Who | None) -> _Att
     titled = titled_name(verb.units, a, b, verb.floor, verb.state.names)
     if titled is None or _states_nothing(verb, titled, a, b):
         return None
+    place = _clause_place(verb.work, verb.units, verb.first, a, b, titled)
+    if place is not None:  # "killed in Kharkiv, regional Gov. <name> said"
+        tie_appositive(verb.units[a:b], place, verb.state.names)
+        titled = Who("actor", place.actors, titled.start, titled.end, titled.roles)
     start = bisect_left(verb.work.starts, titled.start)
     return verb.attr(titled, ATTRIBUTION_SUBJECT, trailing=_closes(verb, start))
 
@@ -2314,6 +2324,8 @@ def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | Non
             place = _local_place(verb.work, units[a][START])
         if place is None and _bare_title(units[a:b]):
             place = _named_region(who, verb.work.index, state)
+        if place is None:
+            place = _clause_place(verb.work, units, verb.first, a, b, who)
         if place is not None:
             tie_appositive(units[a:b], place, state.names)
             who = Who("actor", place.actors, who.start, who.end, who.roles, member=place.member)
@@ -2815,6 +2827,61 @@ def _named_region(who: Who, index: int, state: State) -> Who | None:
     ):
         return None
     return Who("actor", region.actors, who.start, who.end, who.roles)
+
+
+# Offices of one region or city, which a place the sentence names before them gives a side
+# ("Two people were killed in Kharkiv, regional Gov. <name> said"); not "head" or "officials"
+# alone, which a body or a visitor elsewhere holds as often.
+_PLACED_ROLES = frozenset(
+    [
+        "governor",
+        "regional governor",
+        "region governor",
+        "oblast governor",
+        "gov.",
+        "mayor",
+        "regional head",
+        "head of the region",
+        "regional administration",
+        "city administration",
+    ]
+)
+_PLACE_LEADS = (" in", " near", " in the", " near the")
+
+
+def _clause_place(
+    work: BlockWork, units: list[Unit], first: int, a: int, b: int, who: Who
+) -> Who | None:
+    """'A drone hit a school in Chernihiv, regional head <name> said', 'killed in the
+    Belgorod region, the governor said': a region's or a city's office of no side (units
+    a..b) takes the side of the place that ends the clause just before it, after "in" or
+    "near" (one side's name; only a region's word, a comma or "according to" after it). Not
+    an office with an "of" of its own ("the governor of Texas"), nor after an opening
+    participle's place ("Speaking in Moscow, Mayor <name> said": where the speaker was)."""
+    if who.kind not in ("unknown", "role") or not set(who.roles) & _PLACED_ROLES:
+        return None
+    if any(u[LOW] == "of" for u in units[a:b]) or units[first][LOW].endswith("ing"):
+        return None
+    folded, opening, at = work.folded, units[first][START], units[a][START]
+    for start, end, term in reversed(work.terms):
+        if start >= at:
+            continue
+        if start < opening or term.kind not in ("alias", "adjective"):
+            return None
+        if len(term.actors) != 1 or term.member:
+            return None
+        lead = f" {folded[opening:start].rstrip()}"
+        tail = _WORDS.findall(folded[end:at])
+        if not lead.endswith(_PLACE_LEADS) or not set(tail) <= _CLAUSE_TAIL:
+            return None
+        return Who("actor", term.actors, start, at)
+    return None
+
+
+_WORDS = re.compile(r"[\w'’.-]+")
+# What may stand between the place and its office: "in the Kharkiv region overnight, the
+# governor said", "in Odesa, according to the regional governor".
+_CLAUSE_TAIL = _PLACE_WORDS | word_set("overnight according to regional local acting")
 
 
 _POLICE = frozenset(["police", "local police", "regional police"])
