@@ -4358,6 +4358,8 @@ def speaks(work: BlockWork, who: Who, actors: tuple[str, ...], state: State) -> 
     units = _units_of(work, who)
     if _is_thing(units):
         speaker.thing = True
+    elif _plural_head(work, units):
+        speaker.gender = "they"  # "NATO leaders agreed": several people, never a later "she"
     else:
         speaker.office = who.block is None and _office_alone(units)
         speaker.gender = _titled_gender(work, who)

@@ -1215,7 +1215,9 @@ def _carry_quote(work: BlockWork, rules: CompiledRules, state: State, distance: 
     if last is not None and last.actors and work.index - last.block <= distance:
         add_evidence(work, rule, last.actors, 0, len(work.text), rules.weights.carry)
         work.carried_from = last.block
-        state.last = Speaker(last.actors, work.index)
+        # still the same speaker: a later "she" must agree with who they are (a person or a
+        # body, and which pronoun the story called them by), not with a bare side
+        state.last = Speaker(last.actors, work.index, thing=last.thing, gender=last.gender)
 
 
 # Labels that structure a report ("Source: Zelensky in an evening address", then "Quote: “...”",
