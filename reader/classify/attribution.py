@@ -272,12 +272,36 @@ def _short_tail(verb: _Verb, at: int) -> bool:
     if verb.last - at <= _TRAILING_TAIL:
         return True
     units = verb.units
+    if _occasion_tail(units, at + 1, verb.last):
+        return True
     for j in range(at + 1, min(verb.last, at + _TRAILING_TAIL)):
         if units[j][LOW] == "," and j + 1 < verb.last and units[j + 1][LOW].endswith("ing"):
             return units[j + 1][LOW] in _GOING_ON
         if units[j][LOW] in _CLAUSE_BREAKS:
             return False
     return False
+
+
+# The words that open a phrase telling when, where or on what occasion a closing speaker
+# spoke ("..., X said on Tuesday after the talks between the two leaders"), and the most
+# units such a tail may hold.
+_OCCASION = word_set("on at in after following during before earlier later late")
+_OCCASION_TAIL = 16
+_AUDIENCE = word_set("reporters journalists")
+# Words that make a longer tail a clause of its own, not an occasion.
+_TAIL_CLAUSE = word_set("that which who where when while whereas because but and , ; : ?")
+
+
+def _occasion_tail(units: Sequence[Unit], first: int, last: int) -> bool:
+    """Whether units `first`..`last` are only phrases of time, place or occasion: one opens
+    with a preposition of them, none holds a clause (a comma, "that", "which", "and"...).
+    Why: a closing speaker owns the sentence as much when the wire adds where and after what
+    they spoke as when it adds a day alone."""
+    if first < last and units[first][LOW] in _AUDIENCE:
+        first += 1  # "..., X told reporters on Friday after ...": the ones told, then when
+    if last - first > _OCCASION_TAIL or first >= last or units[first][LOW] not in _OCCASION:
+        return False
+    return not any(units[j][LOW] in _TAIL_CLAUSE for j in range(first, last))
 
 
 def _closes(verb: _Verb, a: int) -> bool:

@@ -259,7 +259,7 @@ def _is_role(unit: Unit | None) -> bool:
 NP_MODIFIERS = word_set(
     "former then then- acting deputy top senior chief special new current outgoing incoming "
     "first second first-ever longtime long-time ex- interim top-ranking unnamed anonymous "
-    "presidential diplomatic"
+    "presidential diplomatic visiting"
 )
 
 
