@@ -255,6 +255,26 @@ def _is_role(unit: Unit | None) -> bool:
     return term is not None and term.kind == "role"
 
 
+# Words before the decision's phrase that make it a time or a topic, not a thing answered; "on"
+# right before it too, a statement's topic ("Statement by the Foreign Ministry on Moscow's
+# order to ...", "The minister spoke on Kyiv's decision to ...").
+_DECISION_FRAME = re.compile(
+    r"\b(?:(?:after|before|since|following|until|amid|regarding|concerning|ahead\s+of|heels\s+of|"
+    # a cause the speaker gives for an act of its own ("supplied the missiles due to Moscow's
+    # refusal to ...", "were the result of Russia's decision to ..."): its reason, not a view
+    r"due\s+to|because\s+of|owing\s+to|thanks\s+to|result\s+of|"
+    r"response\s+to|(?:commenting|comments?|asked|questions?|speaking|talking)\s+(?:on|about))"
+    r"\s+(?:(?:the|a|an)\s+)?(?:[\w.'’-]+\s+){0,4}|on\s+(?:the\s+)?)\Z"
+)
+
+
+def framed_before(work: BlockWork, pos: int) -> bool:
+    """Whether what its sentence says before offset `pos` makes the decision or the refusal
+    named there a time, a topic or a cause of the sentence ("after Moscow's decision to",
+    "Regarding Berlin's decision to", "due to Russia's refusal to"), not a view answered."""
+    return _DECISION_FRAME.search(work.folded[work.sentence_start(pos) : pos]) is not None
+
+
 # Lower-case words a title may hold: "the bloc's former secretary-general".
 NP_MODIFIERS = word_set(
     "former then then- acting deputy top senior chief special new current outgoing incoming "
