@@ -24,6 +24,7 @@ from reader.classify.evidence import add_evidence, note_rule
 from reader.classify.phrases import (
     ARTICLES,
     CALENDAR,
+    COMPASS,
     COORD,
     NAME_SUFFIXES,
     NOUN_MARK,
@@ -1722,7 +1723,7 @@ def _subject_before(
     if i < floor:
         return None
     a, b, person = _subject_phrase(verb, i)
-    before = units[a - 1][LOW] if a - 1 >= floor else ""
+    before = _word_before_compass(units, a, floor)
     authors = None if appositive else _authors_named(verb, a, b)
     if authors is not None:
         return authors
@@ -1756,6 +1757,21 @@ def _subject_before(
     if who.kind == "none" or (who.member and set(who.roles) & _POLICE):
         return None  # a member state's police ("Danish police said"): its own affairs
     return verb.attr(who, ATTRIBUTION_SUBJECT, trailing=_closes(verb, a))
+
+
+def _word_before_compass(units: list[Unit], a: int, floor: int) -> str:
+    """The word before the subject's phrase opening at unit `a`, past the compass words that
+    only qualify a place ("regions in eastern and southern Ukraine announced": "in"), so that
+    a side's name after a preposition stays its object; "" at the floor."""
+    j = a - 1
+    while j >= floor and (
+        units[j][LOW] in COMPASS
+        or (units[j][LOW] == "and" and j - 1 >= floor and units[j - 1][LOW] in COMPASS)
+    ):
+        j -= 1
+    if j < a - 1 and (j < floor or units[j][LOW] not in OBJECT_PREP):
+        j = a - 1  # "Eastern Ukraine's governors said": no preposition, the word before stands
+    return units[j][LOW] if j >= floor else ""
 
 
 def _authors_named(verb: _Verb, a: int, b: int) -> _Attr | None:
