@@ -24,6 +24,7 @@ from reader.classify.evidence import add_evidence, note_rule
 from reader.classify.phrases import (
     ARTICLES,
     CALENDAR,
+    COMPASS,
     COORD,
     NAME_SUFFIXES,
     NOUN_MARK,
@@ -272,12 +273,36 @@ def _short_tail(verb: _Verb, at: int) -> bool:
     if verb.last - at <= _TRAILING_TAIL:
         return True
     units = verb.units
+    if _occasion_tail(units, at + 1, verb.last):
+        return True
     for j in range(at + 1, min(verb.last, at + _TRAILING_TAIL)):
         if units[j][LOW] == "," and j + 1 < verb.last and units[j + 1][LOW].endswith("ing"):
             return units[j + 1][LOW] in _GOING_ON
         if units[j][LOW] in _CLAUSE_BREAKS:
             return False
     return False
+
+
+# The words that open a phrase telling when, where or on what occasion a closing speaker
+# spoke ("..., X said on Tuesday after the talks between the two leaders"), and the most
+# units such a tail may hold.
+_OCCASION = word_set("on at in after following during before earlier later late")
+_OCCASION_TAIL = 16
+_AUDIENCE = word_set("reporters journalists")
+# Words that make a longer tail a clause of its own, not an occasion.
+_TAIL_CLAUSE = word_set("that which who where when while whereas because but and , ; : ?")
+
+
+def _occasion_tail(units: Sequence[Unit], first: int, last: int) -> bool:
+    """Whether units `first`..`last` are only phrases of time, place or occasion: one opens
+    with a preposition of them, none holds a clause (a comma, "that", "which", "and"...).
+    Why: a closing speaker owns the sentence as much when the wire adds where and after what
+    they spoke as when it adds a day alone."""
+    if first < last and units[first][LOW] in _AUDIENCE:
+        first += 1  # "..., X told reporters on Friday after ...": the ones told, then when
+    if last - first > _OCCASION_TAIL or first >= last or units[first][LOW] not in _OCCASION:
+        return False
+    return not any(units[j][LOW] in _TAIL_CLAUSE for j in range(first, last))
 
 
 def _closes(verb: _Verb, a: int) -> bool:
@@ -1704,7 +1729,7 @@ def _subject_before(
     if i < floor:
         return None
     a, b, person = _subject_phrase(verb, i)
-    before = units[a - 1][LOW] if a - 1 >= floor else ""
+    before = _word_before_compass(units, a, floor)
     authors = None if appositive else _authors_named(verb, a, b)
     if authors is not None:
         return authors
@@ -1738,6 +1763,21 @@ def _subject_before(
     if who.kind == "none" or (who.member and set(who.roles) & _POLICE):
         return None  # a member state's police ("Danish police said"): its own affairs
     return verb.attr(who, ATTRIBUTION_SUBJECT, trailing=_closes(verb, a))
+
+
+def _word_before_compass(units: list[Unit], a: int, floor: int) -> str:
+    """The word before the subject's phrase opening at unit `a`, past the compass words that
+    only qualify a place ("regions in eastern and southern Ukraine announced": "in"), so that
+    a side's name after a preposition stays its object; "" at the floor."""
+    j = a - 1
+    while j >= floor and (
+        units[j][LOW] in COMPASS
+        or (units[j][LOW] == "and" and j - 1 >= floor and units[j - 1][LOW] in COMPASS)
+    ):
+        j -= 1
+    if j < a - 1 and (j < floor or units[j][LOW] not in OBJECT_PREP):
+        j = a - 1  # "Eastern Ukraine's governors said": no preposition, the word before stands
+    return units[j][LOW] if j >= floor else ""
 
 
 def _authors_named(verb: _Verb, a: int, b: int) -> _Attr | None:
@@ -4425,6 +4465,8 @@ def speaks(work: BlockWork, who: Who, actors: tuple[str, ...], state: State) -> 
     units = _units_of(work, who)
     if _is_thing(units):
         speaker.thing = True
+    elif _plural_head(work, units):
+        speaker.gender = "they"  # "NATO leaders agreed": several people, never a later "she"
     else:
         speaker.office = who.block is None and _office_alone(units)
         speaker.gender = _titled_gender(work, who)

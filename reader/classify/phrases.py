@@ -255,11 +255,39 @@ def _is_role(unit: Unit | None) -> bool:
     return term is not None and term.kind == "role"
 
 
+# Words before the decision's phrase that make it a time or a topic, not a thing answered; "on"
+# right before it too, a statement's topic ("Statement by the Foreign Ministry on Moscow's
+# order to ...", "The minister spoke on Kyiv's decision to ...").
+_DECISION_FRAME = re.compile(
+    r"\b(?:(?:after|before|since|following|until|amid|regarding|concerning|ahead\s+of|heels\s+of|"
+    # a cause the speaker gives for an act of its own ("supplied the missiles due to Moscow's
+    # refusal to ...", "were the result of Russia's decision to ..."): its reason, not a view
+    r"due\s+to|because\s+of|owing\s+to|thanks\s+to|result\s+of|"
+    r"response\s+to|(?:commenting|comments?|asked|questions?|speaking|talking)\s+(?:on|about))"
+    r"\s+(?:(?:the|a|an)\s+)?(?:[\w.'’-]+\s+){0,4}|on\s+(?:the\s+)?)\Z"
+)
+
+
+def framed_before(work: BlockWork, pos: int) -> bool:
+    """Whether what its sentence says before offset `pos` makes the decision or the refusal
+    named there a time, a topic or a cause of the sentence ("after Moscow's decision to",
+    "Regarding Berlin's decision to", "due to Russia's refusal to"), not a view answered."""
+    return _DECISION_FRAME.search(work.folded[work.sentence_start(pos) : pos]) is not None
+
+
+# The compass words that may stand between a preposition and a side's name: "on eastern
+# Ukraine", "officials in eastern and southern Ukraine".
+COMPASS = word_set(
+    "northern southern eastern western northeastern northwestern southeastern southwestern"
+    " north-eastern north-western south-eastern south-western central"
+)
+
+
 # Lower-case words a title may hold: "the bloc's former secretary-general".
 NP_MODIFIERS = word_set(
     "former then then- acting deputy top senior chief special new current outgoing incoming "
     "first second first-ever longtime long-time ex- interim top-ranking unnamed anonymous "
-    "presidential diplomatic"
+    "presidential diplomatic visiting"
 )
 
 
@@ -1077,6 +1105,10 @@ def _extends_back(units: Sequence[Unit], i: int, j: int, floor: int) -> bool:
         unit[CAP] and namelike(low) and low not in OBJECT_PREP and low not in _SUBORDINATORS
     ) or low in NP_MODIFIERS:
         return True
+    if (
+        low in COMPASS or (low == "and" and j > floor and units[j - 1][LOW] in COMPASS)
+    ) and _compass_inside(units, i, j, floor):
+        return True
     if low == ".":
         return _abbreviation_dot(units, j)  # "Gov.", "U.S.", "F." - not a sentence's end
     if low in ("'s", "’s"):
@@ -1164,6 +1196,16 @@ def _links_inside(units: Sequence[Unit], j: int) -> bool:
             and left_term.kind in ("adjective", "alias")
         )
     )
+
+
+def _compass_inside(units: Sequence[Unit], i: int, j: int, floor: int) -> bool:
+    """A compass word at unit `j` (or the "and" between two) inside a phrase of place that
+    a preposition joins to an office ("officials in eastern Ukraine", "authorities in
+    eastern and southern Ukraine"): part of the phrase, as the place's name is."""
+    h = j
+    while h > floor and (units[h][LOW] in COMPASS or units[h][LOW] == "and"):
+        h -= 1
+    return h < j < i and units[h][LOW] in _NP_PREP and _links_inside(units, h)
 
 
 def _capitalised(unit: Unit) -> bool:

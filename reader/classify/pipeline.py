@@ -846,10 +846,11 @@ _LABEL_WORDS = 4
 
 def _quotes_a_topic(work: BlockWork) -> bool:
     """ "Erdogan and Putin discussed \"bilateral relations and regional issues\"": the quote is
-    the object of an action (a rule of `actions:` ends right before it), the topic of a
-    meeting in a readout's words, not the last speaker's."""
+    the object of an action (a rule of `actions:` ends right before it, or runs on into it:
+    'They agreed "to stay in touch."'), the topic of a meeting in a readout's words, not the
+    last speaker's."""
     first = work.quotes[0][0]
-    return first > 0 and any(first - 3 <= end <= first for _, end in work.excluded)
+    return first > 0 and any(start < first and first - 3 <= end for start, end in work.excluded)
 
 
 def _source_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
@@ -1215,7 +1216,9 @@ def _carry_quote(work: BlockWork, rules: CompiledRules, state: State, distance: 
     if last is not None and last.actors and work.index - last.block <= distance:
         add_evidence(work, rule, last.actors, 0, len(work.text), rules.weights.carry)
         work.carried_from = last.block
-        state.last = Speaker(last.actors, work.index)
+        # still the same speaker: a later "she" must agree with who they are (a person or a
+        # body, and which pronoun the story called them by), not with a bare side
+        state.last = Speaker(last.actors, work.index, thing=last.thing, gender=last.gender)
 
 
 # Labels that structure a report ("Source: Zelensky in an evening address", then "Quote: “...”",

@@ -27,6 +27,7 @@ from reader.classify.phrases import (
     OFFERS,
     TIME_PHRASE,
     answered,
+    framed_before,
     learn,
     np_after,
     past_forum,
@@ -219,6 +220,8 @@ def _position_noun(work: BlockWork, i: int) -> int | None:
     if units[j][LOW] not in _READINESS:
         if term.kind == "adjective" or _verb_complement(work, i, units[j + 1][LOW]):
             return None
+        if units[j][LOW] == "refusal" and framed_before(work, unit[START]):
+            return None  # "due to the Kremlin's refusal to ...": the speaker's reason
         return j
     verbs = work.verbs
     v = bisect_left(verbs, units[i - 1][START], key=start_key) if i else len(verbs)

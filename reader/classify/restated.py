@@ -33,6 +33,7 @@ from reader.classify.phrases import (
     WEEKDAYS,
     answered,
     forum_end,
+    framed_before,
     np_before,
     weighed,
     word_set,
@@ -68,19 +69,13 @@ _DECIDED: dict[str, frozenset[str]] = {
         word_set("announcement announcements"), frozenset(["to", "that", "on", "of", ":"])
     ),
 }
+# A refusal is a decision not to act: framed as a time, a topic or a cause, it is no view.
+_REFUSALS = word_set("refusal refusals")
 # The infinitive of a course the speaker reads into the other's decision, not a step it took.
 _COURSES = word_set("choose pursue continue persist opt embark follow")
 # Words right before a decision that make it one not taken: "any decision by Kyiv to ...",
 # "a possible decision of the allies to ...".
 _HYPOTHETICAL = word_set("any whatever possible potential eventual future hypothetical")
-# Words before the decision's phrase that make it a time or a topic, not a thing answered; "on"
-# right before it too, a statement's topic ("Statement by the Foreign Ministry on Moscow's
-# order to ...", "The minister spoke on Kyiv's decision to ...").
-_DECISION_FRAME = re.compile(
-    r"\b(?:(?:after|before|since|following|until|amid|regarding|concerning|ahead\s+of|heels\s+of|"
-    r"response\s+to|(?:commenting|comments?|asked|questions?|speaking|talking)\s+(?:on|about))"
-    r"\s+(?:(?:the|a|an)\s+)?(?:[\w.'’-]+\s+){0,4}|on\s+(?:the\s+)?)\Z"
-)
 # "made by", "taken by": the participle between a decision and its decider.
 _DECIDED_BY = word_set("made taken adopted announced issued")
 # An article or a quantifier before the decider: "by the allies", "by some NATO countries".
@@ -330,7 +325,7 @@ def _owned_view(work: BlockWork, i: int) -> int | None:
         j = _conceded_saying(work, i)
     if j is None:
         j = _view_at_forum(work, i)
-    if j is None or work.units[j][LOW] not in _DECIDED:
+    if j is None or (work.units[j][LOW] not in _DECIDED and work.units[j][LOW] not in _REFUSALS):
         return j
     return j if _decision_told(work, i, j) else None
 
@@ -489,8 +484,7 @@ def _decision_told(work: BlockWork, i: int, j: int) -> bool:
     if any(units[h][LOW] in _HYPOTHETICAL for h in range(max(0, j - 2), j)):
         return False  # "would respect any decision by Kyiv to": none taken yet
     first = min(i, j)
-    start = work.sentence_start(units[first][START])
-    return _DECISION_FRAME.search(work.folded[start : units[first][START]]) is None
+    return not framed_before(work, units[first][START])
 
 
 def _view_noun(work: BlockWork, i: int) -> int | None:
