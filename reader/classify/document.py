@@ -74,7 +74,7 @@ def cited_house(work: BlockWork, state: State, rules: CompiledRules) -> None:
     <name> stated this, reports Yle", "according to ERR News"): a `house` source's `outlets`
     (a member state's public broadcaster); the article relays that house's report, so the
     offices it names without a country are the house's, as on the outlet's own page."""
-    if "report" not in work.folded and "according" not in work.folded:
+    if not any(word in work.folded for word in ("report", "according", "quoted", "cited")):
         return
     for rule in rules.sources:
         actor = rule.actor if rule.voice == "house" and rule.outlets else None
@@ -86,12 +86,16 @@ def cited_house(work: BlockWork, state: State, rules: CompiledRules) -> None:
 
 @lru_cache(maxsize=16)
 def _citation(outlets: tuple[str, ...]) -> re.Pattern[str]:
-    """ "reports Yle", "reported Finnish broadcaster Yle", "according to ERR", "Yle reports"."""
+    """ "reports Yle", "reported Finnish broadcaster Yle", "according to ERR", "Yle reports",
+    and a wire's relay of an agency's report: "the RIA news agency reported", "the state TASS
+    agency quoted the ministry as saying", "Interfax cited a source" (the relayed report is
+    the agency's, as "according to" it is)."""
     names = "|".join(re.escape(outlet) for outlet in sorted(outlets, key=len, reverse=True))
     return re.compile(
         r"\b(?:reports|reported|according\s+to|as\s+reported\s+by)\s+(?:the\s+)?"
         rf"(?:[\w-]+\s+){{0,2}}?(?:{names})\b(?!\s*(?:'s|\u2019s))"
-        rf"|\b(?:{names})\s+(?:reports|reported)\b"
+        rf"|\b(?:{names})\s+(?:(?:state\s+|news\s+|wire\s+)?(?:agency|broadcaster|channel)\s+)?"
+        r"(?:reports|reported|quoted|cited)\b"
     )
 
 
