@@ -40,9 +40,11 @@ from reader.classify.units import (
     CAST_LINE,
     FIRST_PERSON_FOLDED,
     FIRST_PERSON_OR_ME,
+    ends_open,
     in_spans,
     merged,
     names_statement,
+    opens_quote,
     section_heading,
     topic_heading,
 )
@@ -97,6 +99,25 @@ def _citation(outlets: tuple[str, ...]) -> re.Pattern[str]:
         rf"|\b(?:{names})\s+(?:(?:state\s+|news\s+|wire\s+)?(?:agency|broadcaster|channel)\s+)?"
         r"(?:reports|reported|quoted|cited)\b"
     )
+
+
+def quoted_statement(work: BlockWork, state: State, rules: CompiledRules) -> None:
+    """A statement an outlet's page quotes whole under its title ("Statement of the MFA on
+    ..." on a news site, its first paragraph opening a quote that a later one closes): the
+    document's voice ends with the quote, and the paragraphs after it are the outlet's own
+    story (what it adds of others' words is theirs, not the statement's author's). On the
+    author's own site, or where the first paragraph opens no quote, the voice runs on."""
+    if state.source is None or not any(
+        rule.id == state.page_rule and rule.voice == "house" for rule in rules.sources
+    ):
+        return
+    if work.index == 1:
+        state.quoted_statement = opens_quote(work.text.lstrip()) and ends_open(
+            work.text, work.quotes
+        )
+    elif state.quoted_statement and _QUOTE_CLOSED.match(work.text):
+        state.source = state.readout = state.document = None  # the story resumes after it
+        state.quoted_statement = False
 
 
 # A dateline of a press-release wire ("KYIV, Ukraine, June 10, 2031 /CNW/ -", "/PRNewswire/"):
