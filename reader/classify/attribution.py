@@ -3388,7 +3388,15 @@ def _as_reported(work: BlockWork, attr: _Attr) -> bool:
         return False
     folded = work.folded
     opening = folded[work.sentence_start(attr.who.start) : attr.who.start].strip()
-    return opening == "as" and folded[attr.end : attr.end + 1] == ","
+    return opening == "as" and _REPORTED_WHEN.match(folded, attr.end) is not None
+
+
+# What may stand between "As <outlet> reported" and its comma: when ("earlier", "on Monday",
+# "last week", "earlier on March 6", "in 2023").
+_REPORTED_WHEN = re.compile(
+    r"(?:\s+(?:earlier|previously|already|recently|today|yesterday))?"
+    r"(?:\s+(?:on|last|this|in)\s+[\w-]+(?:\s+\d{1,4})?)?\s*,"
+)
 
 
 # What opens a clause of the narrator's after a comma: ", as X believes", ", while X insists",

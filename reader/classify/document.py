@@ -40,9 +40,11 @@ from reader.classify.units import (
     CAST_LINE,
     FIRST_PERSON_FOLDED,
     FIRST_PERSON_OR_ME,
+    ends_open,
     in_spans,
     merged,
     names_statement,
+    opens_quote,
     section_heading,
     topic_heading,
 )
@@ -74,7 +76,7 @@ def cited_house(work: BlockWork, state: State, rules: CompiledRules) -> None:
     <name> stated this, reports Yle", "according to ERR News"): a `house` source's `outlets`
     (a member state's public broadcaster); the article relays that house's report, so the
     offices it names without a country are the house's, as on the outlet's own page."""
-    if "report" not in work.folded and "according" not in work.folded:
+    if not any(word in work.folded for word in ("report", "according", "quoted", "cited")):
         return
     for rule in rules.sources:
         actor = rule.actor if rule.voice == "house" and rule.outlets else None
@@ -86,13 +88,36 @@ def cited_house(work: BlockWork, state: State, rules: CompiledRules) -> None:
 
 @lru_cache(maxsize=16)
 def _citation(outlets: tuple[str, ...]) -> re.Pattern[str]:
-    """ "reports Yle", "reported Finnish broadcaster Yle", "according to ERR", "Yle reports"."""
+    """ "reports Yle", "reported Finnish broadcaster Yle", "according to ERR", "Yle reports",
+    and a wire's relay of an agency's report: "the RIA news agency reported", "the state TASS
+    agency quoted the ministry as saying", "Interfax cited a source" (the relayed report is
+    the agency's, as "according to" it is)."""
     names = "|".join(re.escape(outlet) for outlet in sorted(outlets, key=len, reverse=True))
     return re.compile(
         r"\b(?:reports|reported|according\s+to|as\s+reported\s+by)\s+(?:the\s+)?"
         rf"(?:[\w-]+\s+){{0,2}}?(?:{names})\b(?!\s*(?:'s|\u2019s))"
-        rf"|\b(?:{names})\s+(?:reports|reported)\b"
+        rf"|\b(?:{names})\s+(?:(?:state\s+|news\s+|wire\s+)?(?:agency|broadcaster|channel)\s+)?"
+        r"(?:reports|reported|quoted|cited)\b"
     )
+
+
+def quoted_statement(work: BlockWork, state: State, rules: CompiledRules) -> None:
+    """A statement an outlet's page quotes whole under its title ("Statement of the MFA on
+    ..." on a news site, its first paragraph opening a quote that a later one closes): the
+    document's voice ends with the quote, and the paragraphs after it are the outlet's own
+    story (what it adds of others' words is theirs, not the statement's author's). On the
+    author's own site, or where the first paragraph opens no quote, the voice runs on."""
+    if state.source is None or not any(
+        rule.id == state.page_rule and rule.voice == "house" for rule in rules.sources
+    ):
+        return
+    if work.index == 1:
+        state.quoted_statement = opens_quote(work.text.lstrip()) and ends_open(
+            work.text, work.quotes
+        )
+    elif state.quoted_statement and _QUOTE_CLOSED.match(work.text):
+        state.source = state.readout = state.document = None  # the story resumes after it
+        state.quoted_statement = False
 
 
 # A dateline of a press-release wire ("KYIV, Ukraine, June 10, 2031 /CNW/ -", "/PRNewswire/"):

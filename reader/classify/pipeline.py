@@ -43,6 +43,7 @@ from reader.classify.document import (
     lost_colon_source,
     passive_decision,
     protest_to_envoy,
+    quoted_statement,
     release_lead,
     resolve_title,
     salutation_opening,
@@ -591,6 +592,8 @@ def _analyse(
     _framing_and_mentions(work, rules)
     if asked:
         drop_positions(work)  # a journalist's question: every step's reading is taken back
+    if not is_title:
+        quoted_statement(work, state, rules)  # an outlet's quoted statement may end here
     return pending
 
 

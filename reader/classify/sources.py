@@ -235,7 +235,7 @@ def _title_rules(
                 if rule.actor
                 else _group_actor(work, match, "speaker")
                 or _group_actors(work, match)
-                or _office_of_site(work, match, state)
+                or _office_of_site(work, match, state, outlet=True)
             )
             if not author:
                 continue
