@@ -170,6 +170,7 @@ class State:
     readout: DocumentSource | None = None  # an official readout's counterpart and joint subjects
     joint_waiting: list[BlockWork] = field(default_factory=list)  # ... lines before its author
     page_rule: str = ""  # the `sources:` rule the page's site, outlet or credit matched
+    signed: int = -1  # the line that signs the page with its body's name (reader.sources)
     page: tuple[str, str] = ("", "")  # the page's site and outlet, when the article has them
     on_war: set[str] = field(default_factory=set)  # member officials (surnames) heard on the war
     strangers: set[str] = field(default_factory=set)  # names heard speaking for no side
