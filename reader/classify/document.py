@@ -580,9 +580,29 @@ def _quotes_the_floor(work: BlockWork, state: State, own: set[str]) -> bool:
     in a statement that speaks as "we" (`_acts_on_us`)."""
     if not state.author_pending:
         return False
-    if FIRST_PERSON_OR_ME.search(work.text) is None or _acts_on_us(work, own):
+    if FIRST_PERSON_OR_ME.search(work.text) is None:
+        return not _spoken_stance(work, state, own)
+    if _acts_on_us(work, own):
         return True
     return _told_in_past(work, own)
+
+
+def _spoken_stance(work: BlockWork, state: State, own: set[str]) -> bool:
+    """After lines of the document that spoke as "we" ("We will continue to stand with
+    Ukraine"), a line with no first person of its own whose sentence opens with the one side it
+    names and that side's own stance in the present ("The United States calls on all
+    participating States to ...", "Canada condemns ..."): the delegate naming their state, as a
+    first-person line would (`_first_person_subject`)."""
+    if len(own) != 1 or not any(
+        FIRST_PERSON_FOLDED.search(line.folded) is not None and not line.quotes
+        for line in state.unvoiced
+    ):
+        return False
+    for _, who in work.main:
+        opens = any(start <= who.start <= start + 4 for start, _ in work.sentences)
+        if who.kind == "actor" and set(who.actors) == own and opens:
+            return _OWN_STANCE.match(work.folded, who.end) is not None
+    return False
 
 
 def _told_in_past(work: BlockWork, own: set[str]) -> bool:
@@ -836,6 +856,15 @@ _SUBJECT_STANCE = re.compile(
     r"allocating|sending|supporting|committed|steadfast|determined|resolute|ready|proud|united)|"
     r"will\s+(?:continue\s+to\s+(?:support|stand|help)|stand|be\s+there)|"
     r"(?:\w+ly\s+)?(?:condemns|supports|welcomes|reaffirms|reiterates))\b"
+)
+
+# A state's own stance, right after its name, in the present, as a delegate tells it: not a
+# bare "remains" or "stands" ("Russia remains in breach of ..." is the side spoken of).
+_OWN_STANCE = re.compile(
+    r"\s+(?:(?:\w+ly|also|again)\s+)?(?:condemns|supports|welcomes|reaffirms|reiterates|"
+    r"calls\s+(?:on|upon)|stands\s+(?:firmly\s+)?(?:with|by)|will\s+continue\s+to\s+(?:support|"
+    r"stand|help)|(?:is|remains)\s+(?:(?:deeply|fully|firmly|still)\s+)?(?:committed|steadfast|"
+    r"determined|resolute|concerned))\b"
 )
 
 
