@@ -453,7 +453,11 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
     if state.document_member and _member_aside(work, state, author, bool(own), rules):
         return
     if not own:
-        if _delivered(work) and not ASKS_SPEAKER.search(work.folded) and not _asks(work, state):
+        if work.index == state.signed:  # "<name>, Spokesperson for the Embassy of <state>"
+            add_evidence(
+                work, CARRY_DOCUMENT, speaker.actors, 0, len(work.text), rules.weights.carry
+            )
+        elif _delivered(work) and not ASKS_SPEAKER.search(work.folded) and not _asks(work, state):
             weight = rules.weights.carry
             if state.reports and _reports_others(work, author):  # the speaker's account first
                 weight = rules.weights.attribution + rules.weights.reported
@@ -601,9 +605,29 @@ def _quotes_the_floor(work: BlockWork, state: State, own: set[str]) -> bool:
     in a statement that speaks as "we" (`_acts_on_us`)."""
     if not state.author_pending:
         return False
-    if FIRST_PERSON_OR_ME.search(work.text) is None or _acts_on_us(work, own):
+    if FIRST_PERSON_OR_ME.search(work.text) is None:
+        return not _spoken_stance(work, state, own)
+    if _acts_on_us(work, own):
         return True
     return _told_in_past(work, own)
+
+
+def _spoken_stance(work: BlockWork, state: State, own: set[str]) -> bool:
+    """After lines of the document that spoke as "we" ("We will continue to stand with
+    Ukraine"), a line with no first person of its own whose sentence opens with the one side it
+    names and that side's own stance in the present ("The United States calls on all
+    participating States to ...", "Canada condemns ..."): the delegate naming their state, as a
+    first-person line would (`_first_person_subject`)."""
+    if len(own) != 1 or not any(
+        FIRST_PERSON_FOLDED.search(line.folded) is not None and not line.quotes
+        for line in state.unvoiced
+    ):
+        return False
+    for _, who in work.main:
+        opens = any(start <= who.start <= start + 4 for start, _ in work.sentences)
+        if who.kind == "actor" and set(who.actors) == own and opens:
+            return _OWN_STANCE.match(work.folded, who.end) is not None
+    return False
 
 
 def _told_in_past(work: BlockWork, own: set[str]) -> bool:
@@ -859,6 +883,15 @@ _SUBJECT_STANCE = re.compile(
     r"(?:\w+ly\s+)?(?:condemns|supports|welcomes|reaffirms|reiterates))\b"
 )
 
+# A state's own stance, right after its name, in the present, as a delegate tells it: not a
+# bare "remains" or "stands" ("Russia remains in breach of ..." is the side spoken of).
+_OWN_STANCE = re.compile(
+    r"\s+(?:(?:\w+ly|also|again)\s+)?(?:condemns|supports|welcomes|reaffirms|reiterates|"
+    r"calls\s+(?:on|upon)|stands\s+(?:firmly\s+)?(?:with|by)|will\s+continue\s+to\s+(?:support|"
+    r"stand|help)|(?:is|remains)\s+(?:(?:deeply|fully|firmly|still)\s+)?(?:committed|steadfast|"
+    r"determined|resolute|concerned))\b"
+)
+
 
 def _narrator_side(work: BlockWork, state: State) -> tuple[str, ...]:
     """Once a line waiting for the author spoke in the first person ("We strongly condemn
@@ -989,7 +1022,11 @@ def salutation_opening(work: BlockWork, state: State) -> bool:
     lead, statement = state.lead, state.statement
     if state.voice is not None or (statement is not None and _other_voice(statement, lead)):
         return False
-    if work.main or not work.sentences:
+    if not work.sentences:
+        return False
+    if _chair_then_side(work, state):
+        return False  # "Mr. Chair, Canada welcomes ...": the line is in that side's voice
+    if work.main:
         return False
     start, end = work.sentences[0]
     if _CHAIR_SALUTATION.match(work.folded, start, end) is None:
@@ -1010,6 +1047,44 @@ _VOCATIVE_CHAIR = re.compile(
     r"\.?\s+(?:president|chair(?:man|woman|person)?|co-chairs?)|excellenc(?:y|ies)|"
     r"(?:dear|distinguished|esteemed)\s+(?:colleagues|delegates|members))\s*[,.!:;]"
 )
+
+
+def _chair_then_side(work: BlockWork, state: State) -> bool:
+    """A speech reposted with no title of its speaker that opens by addressing the chair, then
+    has one side speak as the subject of the clause right after ("Mr. Chair, Canada welcomes
+    the report ...", "Thank you, Madam President. The United Kingdom remains ..."): a delegate
+    names their state so, and the page is that side's speech from here on (a member state's
+    on the war only, as its site's page is). Whether it named the side."""
+    chair = _VOCATIVE_CHAIR.match(work.folded)
+    if chair is None:
+        return False
+    after = _SUBJECT_AFTER.match(work.folded, chair.end())
+    subject = after.end() if after is not None else chair.end()
+    term = next((t for t in work.terms if t[0] == subject), None)
+    if term is None or term[2].kind not in ("alias", "speaker") or len(term[2].actors) != 1:
+        return False
+    if _DELEGATION_STANCE.match(work.folded, term[1]) is None:
+        return False  # "Mr. Chair, Russia continues to shell ...": the side spoken of
+    state.official = True
+    state.document = term[2].actors
+    state.document_member = term[2].member
+    state.reports = True
+    return True
+
+
+# A delegation's own verb for its state's stance right after the state's name: what a state
+# says of itself when it takes the floor ("welcomes", "aligns itself with", "remains
+# concerned"), not what a speaker says of the side it blames ("continues to shell").
+_DELEGATION_STANCE = re.compile(
+    r"\s+(?:(?:fully|strongly|firmly|warmly|once\s+again|again|also)\s+)?(?:welcomes|thanks|"
+    r"(?:aligns|associates)\s+itself|joins|shares|supports|condemns|reaffirms|reiterates|"
+    r"would\s+like|wishes|takes\s+note|stands\s+(?:firmly\s+|resolutely\s+)?(?:with|by)|"
+    r"(?:is|remains)\s+(?:deeply\s+|very\s+|most\s+|firmly\s+|fully\s+)?(?:concerned|"
+    r"grateful|committed|pleased|alarmed|troubled|steadfast|resolute))\b"
+)
+
+# What may come between the chair's address and the subject: a thanks, a space, "the".
+_SUBJECT_AFTER = re.compile(r"(?:\s*(?:thank\s+you|thanks)[^.!,]{0,30}[.!,])?\s*(?:the\s+)?")
 
 
 def _other_voice(statement: Speaker, lead: Speaker | None) -> bool:

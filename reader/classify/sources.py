@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from operator import itemgetter
@@ -23,7 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from reader.classify.evidence import add_evidence, drop_positions, note_rule
-from reader.classify.phrases import CREDIT, one_party, person_name, tie_names
+from reader.classify.phrases import CREDIT, member_voice, one_party, person_name, tie_names
 from reader.classify.types import (
     CAP,
     END,
@@ -63,13 +63,13 @@ def page_source(article: Article, state: State, rules: CompiledRules) -> None:
     site = meta.site or meta.url or ""
     outlet = meta.outlet or ""
     state.page = (_host(site), " ".join(fold(outlet).split()))
-    if state.page != ("", "") and _site_rule(state, rules, state.page):
-        return
-    credited = credited_site(article.blocks)
-    if credited:  # "Source: kremlin.ru", "– WRITE: www.president.gov.ua": a repost of that site
-        _site_rule(state, rules, (credited, ""), wires=False)
-    elif article.blocks:  # "Source - NATO" closing the page: a repost of that body's text
-        _credited_body(state, rules, article.blocks[-1].text)
+    if not (state.page != ("", "") and _site_rule(state, rules, state.page)):
+        credited = credited_site(article.blocks)
+        if credited:  # "Source: kremlin.ru", "– WRITE: www.president.gov.ua": that site's repost
+            _site_rule(state, rules, (credited, ""), wires=False)
+        elif article.blocks:  # "Source - NATO" closing the page: a repost of that body's text
+            _credited_body(state, rules, article.blocks[-1].text)
+    _signed_body(state, rules, article.blocks)  # "<name>, Spokesperson for the Embassy of ..."
 
 
 def _credited_body(state: State, rules: CompiledRules, text: str) -> None:
@@ -88,13 +88,89 @@ def _credited_body(state: State, rules: CompiledRules, text: str) -> None:
     start, end, term = found[0]
     if name[:start].strip() not in ("", "the") or name[end:].strip():
         return
+    _side_site(state, rules, term.actors, term.member)
+
+
+def _side_site(state: State, rules: CompiledRules, actors: tuple[str, ...], member: bool) -> None:
+    """The page is a repost of a text of one side's body: in that body's voice, as if it were
+    on the body's own site (the first site rule of its side, a member's for a member state)."""
     for rule in rules.sources:
-        own = rule.actor in term.actors and rule.member == term.member
+        own = rule.actor in actors and rule.member == member
         if own and rule.actor is not None and rule.sites and rule.voice != "house":
             _establish(state, rule, (rule.actor,))
             state.page_rule = rule.id
             state.house, state.house_member = (rule.actor,), rule.member
             return
+
+
+def _signed_body(state: State, rules: CompiledRules, blocks: Sequence[Block]) -> None:
+    """A page signed by one side's body: its closing line (a date line may follow it), or the
+    line right under its title, names the body alone ("Ministry of Foreign Affairs of
+    Ukraine", "Press service of the Ministry of Defence of <state>") or its official with the
+    body ("<name>, Spokesperson for the Embassy of <state> in <host>"): the text is that
+    body's, reposted where no site rule knows it (a blog, a diaspora paper, a saved file).
+    The host after "in" or "to" is where a mission sits, not whose it is. The line itself
+    names the text's speaker (`State.signed`)."""
+    last = len(blocks) - 1
+    if last >= 1 and _DATE_LINE.match(blocks[last].text):
+        last -= 1
+    for index in dict.fromkeys((last, 1)):
+        if not 1 <= index <= last:
+            continue
+        side = signature_side(blocks[index].text, rules)
+        if side is None:
+            continue
+        if not state.page_rule:
+            _side_site(state, rules, *side)
+        if state.document == side[0]:
+            state.signed = index
+        return
+
+
+def signature_side(text: str, rules: CompiledRules) -> tuple[tuple[str, ...], bool] | None:
+    """The side (and whether a member state's) of a signature line: a body of one side,
+    alone or after its official's name and office, in the words a signature uses (names and
+    offices in capitals, the few lower-case words of a body's name), or None."""
+    line = _SIGNATURE.match(text)
+    if line is None or not _BODY_NOUN.search(line.group("body")):
+        return None
+    lower = {w for w in re.findall(r"[\w'’.-]+", line.group("body")) if w[0].islower()}
+    if not lower <= _SIGNATURE_WORDS:
+        return None
+    folded = fold(text)
+    host = _HOST.search(folded, line.start("body"))
+    end = host.start() if host is not None else len(folded)
+    terms = rules.terms.scan(folded)
+    actors = one_party(terms, 0, end)
+    return (actors, member_voice(terms, 0, end)) if actors else None
+
+
+# A signature line: a dash may open it, a name and a comma may come first, then the office
+# and body (up to sixteen words, each opening with a letter, commas between: no date, no
+# dash between parts), a full stop at most at its end.
+_SIGNATURE = re.compile(
+    r"\s*(?:[\u2013\u2014-]+\s*)?(?:(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]+,\s+)?"
+    r"(?P<body>(?:[^\W\d_][\w.'’-]*,?\s+){1,15}[^\W\d_][\w.'’-]*?)\s*\.?\s*\Z"
+)
+# The noun of a body that issues texts: a signature names one.
+_BODY_NOUN = re.compile(
+    r"\b(?:Embassy|Ministry|Mission|Delegation|Consulate|Office|Department|Government|"
+    r"Presidency|Chancellery|Secretariat|Cabinet|Administration|Command|General\s+Staff|"
+    r"[Pp]ress\s+(?:[Ss]ervice|[Oo]ffice|[Ss]ecretary)|Spokes(?:person|man|woman))\b"
+)
+# The lower-case words a body's name or an office has ("Press service of the Ministry of
+# Defence of <state>"): any other makes the line a sentence or a caption, no signature.
+_SIGNATURE_WORDS = frozenset(
+    (
+        *("of", "for", "the", "in", "to", "at", "and", "on", "service", "office", "press"),
+        *("department", "information", "spokesperson", "spokesman", "spokeswoman", "secretary"),
+        *("deputy", "head", "ministry", "minister", "embassy", "mission", "affairs", "foreign"),
+        *("defence", "defense", "permanent", "representative", "delegation", "consulate"),
+        *("general", "staff"),
+    )
+)
+# Where a mission sits, after its body: "... Embassy of <state> in <host>", "... to the UN".
+_HOST = re.compile(r"\s(?:in|to|at)\s")
 
 
 _CREDITED_NAME = re.compile(
@@ -441,8 +517,16 @@ def _await_speaker(work: BlockWork, state: State, rule: SourceRule, match: Any) 
     Ambassador <name> at the Permanent Council, ..."): the document is that speaker's, as under
     a title "Statement by Ambassador <name>" (reader.classify.document): the first lines wait
     for the one that names the side they speak for ("Norway has aligned itself with ..."),
-    this line among them. A name with no office ("Delivered by hand") names no speaker."""
-    if rule.voice != "remarks" or match.groupdict().get("speaker") is None:
+    this line among them. A name with no office ("Delivered by hand") names no speaker. An
+    opening whose pattern names no speaker at all ("Full text:" under a headline) says only
+    that a document's text follows: its first lines wait for the one that names whose."""
+    if rule.voice != "remarks":
+        return
+    if "speaker" not in match.re.groupindex:
+        state.official = state.author_pending = True
+        note_rule(work, rule.id)
+        return
+    if match.groupdict().get("speaker") is None:
         return
     start, end = match.span("speaker")
     if any(start <= t_start < end and term.kind == "role" for t_start, _, term in work.terms):

@@ -171,6 +171,7 @@ class State:
     joint_waiting: list[BlockWork] = field(default_factory=list)  # ... lines before its author
     page_rule: str = ""  # the `sources:` rule the page's site, outlet or credit matched
     quoted_statement: bool = False  # an outlet's page quotes the title's statement: it runs on
+    signed: int = -1  # the line that signs the page with its body's name (reader.sources)
     page: tuple[str, str] = ("", "")  # the page's site and outlet, when the article has them
     on_war: set[str] = field(default_factory=set)  # member officials (surnames) heard on the war
     strangers: set[str] = field(default_factory=set)  # names heard speaking for no side
