@@ -1565,7 +1565,8 @@ _TOPIC_WORD = re.compile(r"so\s+called\b|[\w'’-]+")
 # "recent Russian hybrid activities", "Moscow's malign influence").
 _JUDGEMENT = word_set(
     "invasion aggression sham so-called illegal illegitimate unprovoked barbaric criminal "
-    "provocation provocations provocative provoked illicit unlawful hybrid malign terrorist"
+    "provocation provocations provocative provoked illicit unlawful hybrid malign terrorist "
+    "violation violations"
 )
 # "Russia's attempts to annex", "the attempted annexation": an annexation its author calls a
 # mere attempt (Moscow calls it done).
@@ -1619,6 +1620,8 @@ def judged_topic(
                         or _NEXT_WORD.fullmatch(folded, word.end(), start) is not None
                     )
                 ]
+                if not judged_sides and _against_author(folded, word.end(), named, author):
+                    return True  # "on the armed aggression against Ukraine" on Kyiv's page
                 if not judged_sides:
                     # a word that accuses whoever did it ("on yet another provocation of <a
                     # third state>", "on the terrorist attack on the bridge"): the author's
@@ -1701,6 +1704,26 @@ def _blamed(
         by.end() <= start < by.end() + _AGENT_REACH and not set(actors) & set(author)
         for start, actors in named
         if actors
+    )
+
+
+# The "against" that names whom a judged act was aimed at, with the spaces around it.
+_AGAINST = re.compile(r"\s+against\s+(?:the\s+)?")
+
+
+def _against_author(
+    folded: str, end: int, named: Sequence[tuple[int, tuple[str, ...]]], author: Sequence[str]
+) -> bool:
+    """Whether a judgement is aimed "against" the author's own side right after it ("on the
+    latest fact of armed aggression against Ukraine" under Kyiv's ministry, "on the invasion
+    against the Alliance's members"): the author judges an act done to it, by another side
+    whether named or not. A side named there that is not the author is a target the author
+    only reports ("aggression against Georgia" on Kyiv's page): no verdict read."""
+    against = _AGAINST.match(folded, end)
+    if against is None or not author:
+        return False
+    return any(
+        start == against.end() and set(actors) <= set(author) for start, actors in named if actors
     )
 
 
