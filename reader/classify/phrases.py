@@ -1149,7 +1149,8 @@ def _links_inside(units: Sequence[Unit], j: int) -> bool:
     left = units[j - 1]
     left_term = left[TERM]
     return (
-        (low == "on" and _capitalised(left) and units[j + 1][CAP])
+        (low == "," and _listed_party(units, j))
+        or (low == "on" and _capitalised(left) and units[j + 1][CAP])
         or (low in _NP_PREP and (left_term is not None or (left[CAP] and namelike(left[LOW]))))
         or (low == _HOST_PREP and (_is_role(left) or _sender(units, j - 1, 0)))
         or (
@@ -1164,6 +1165,34 @@ def _links_inside(units: Sequence[Unit], j: int) -> bool:
             and left_term.kind in ("adjective", "alias")
         )
     )
+
+
+# The kinds of term that may be the parties of a list ("Poland, Ukraine and Lithuania said").
+_LISTED_KINDS = frozenset(["alias", "speaker"])
+
+
+def _listed_party(units: Sequence[Unit], j: int) -> bool:
+    """The comma at unit `j` joins the parties of one list that "and" closes ("Britain, France
+    and Russia said", "Lavrov, Blinken and Kuleba agreed"): a side's name or speaker on both
+    sides of it, and an "and" after a third one to come; not a list a preposition governs
+    ("In Kyiv, Peskov and Lavrov said", "the leaders of A, B and C"), whose parties are
+    places or owners, not speakers."""
+    if j < 1 or j + 3 >= len(units):
+        return False
+    left, right = units[j - 1][TERM], units[j + 1][TERM]
+    if left is None or right is None or left.kind not in _LISTED_KINDS:
+        return False
+    if right.kind not in _LISTED_KINDS:
+        return False
+    h = j - 1
+    while h > 1 and units[h - 1][LOW] == "," and units[h - 2][TERM] is not None:
+        h -= 2  # back to the list's first party
+    if h > 0 and (units[h - 1][LOW] in OBJECT_PREP or units[h - 1][LOW] == "of"):
+        return False  # "In Kyiv, ...", "the leaders of A, B and C": a preposition's list
+    k = j + 2
+    while k + 1 < len(units) and units[k][LOW] == "," and units[k + 1][TERM] is not None:
+        k += 2  # "A, B, C and D"
+    return units[k][LOW] == "and" and units[k + 1][TERM] is not None
 
 
 def _capitalised(unit: Unit) -> bool:
