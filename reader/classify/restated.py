@@ -641,29 +641,7 @@ def _view_unowned(work: BlockWork, i: int) -> int | None:
     if term.kind != "adjective":
         return None
     j = _adjective_view(work, i)
-    if j is None:
-        j = _claims_after(work, i + 1)
-    return j if j is not None else _the_claim(work, i)
-
-
-# A side's claim named in the singular, told back by "the" before the side's adjective: the
-# one claim the story has reported ("called the Russian claim “propaganda”", "asked about
-# the Ukrainian claim, X dismissed it"); not a title or a demand it files, "the Russian
-# claim to the island", "the Ukrainian claim for damages".
-_SINGULAR_CLAIMS = word_set("claim accusation allegation assertion denial")
-_FILED_CLAIM = word_set("to for on against")
-
-
-def _the_claim(work: BlockWork, i: int) -> int | None:
-    """The unit of a singular claim right after the side's adjective at unit `i`, "the"
-    before the adjective and no title or demand after the claim; None otherwise."""
-    units = work.units
-    j = i + 1
-    if i == 0 or units[i - 1][LOW] != "the" or j >= len(units):
-        return None
-    if units[j][LOW] not in _SINGULAR_CLAIMS:
-        return None
-    return None if j + 1 < len(units) and units[j + 1][LOW] in _FILED_CLAIM else j
+    return j if j is not None else _claims_after(work, i + 1)
 
 
 # Views that are verbs too in their plural's form ("the US demands that ..." may be the US
