@@ -144,16 +144,19 @@ def _said_frame(units: list[Unit], to: int, floor: int) -> int | None:
 
 # A trip made to say something: "X visited Kyiv on Monday to reaffirm ...", "X travelled to
 # Ukraine over the weekend to convey ...", "..., where he will meet with Y and Z to underscore
-# ...". Only a place, a date and the people met may stand between the trip and its "to".
+# ...", and a meeting joined or attended for it: "X joined the meeting virtually to describe
+# ...". Only a place, a date, the meeting and the people met may stand between the trip and
+# its "to".
 _TRIPS = word_set(
     "visit visits visited visiting travel travels travelled traveled travelling traveling"
-    " arrive arrives arrived arriving came comes flew flies"
+    " arrive arrives arrived arriving came comes flew flies joined joins attended attends"
 )
 _MEETS = word_set("meet meets met meeting")
 _MEET_AUX = word_set("will would also is was")
 _TRIP_GAP = word_set(
     ", to in on at over during this last next the weekend week yesterday today tomorrow"
-    " morning afternoon evening day days earlier of and with"
+    " morning afternoon evening day days earlier of and with a an meeting session summit"
+    " conference talks call virtually online remotely"
 )
 _TRIP_REACH = 24  # the most units between the trip's verb and the purpose's "to"
 
@@ -174,9 +177,9 @@ def _trip_frame(units: list[Unit], to: int, floor: int) -> int | None:
             if units[k][LOW] in _PERSONAL and k - 1 > floor and units[k - 1][LOW] == "where":
                 j = k - 2  # "X will visit Kyiv, where he will meet with Y to ...": X's trip
                 continue
-            return j - 1 if j - 1 > floor else None
+            return j - 1 if j - 1 >= floor else None
         if low in _TRIPS:  # not a trip planned or asked for: "invited X to visit Kyiv to ..."
-            return j - 1 if j - 1 > floor and units[j - 1][LOW] != "to" else None
+            return j - 1 if j - 1 >= floor and units[j - 1][LOW] != "to" else None
         gap = low in _TRIP_GAP or low.isdigit() or low in WEEKDAYS
         if not (gap or unit[CAP] or unit[TERM] is not None):
             return None

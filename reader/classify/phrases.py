@@ -1181,7 +1181,8 @@ def _links_inside(units: Sequence[Unit], j: int) -> bool:
     left = units[j - 1]
     left_term = left[TERM]
     return (
-        (low == "on" and _capitalised(left) and units[j + 1][CAP])
+        (low == "," and _listed_party(units, j))
+        or (low == "on" and _capitalised(left) and units[j + 1][CAP])
         or (low in _NP_PREP and (left_term is not None or (left[CAP] and namelike(left[LOW]))))
         or (low == _HOST_PREP and (_is_role(left) or _sender(units, j - 1, 0)))
         or (
@@ -1206,6 +1207,34 @@ def _compass_inside(units: Sequence[Unit], i: int, j: int, floor: int) -> bool:
     while h > floor and (units[h][LOW] in COMPASS or units[h][LOW] == "and"):
         h -= 1
     return h < j < i and units[h][LOW] in _NP_PREP and _links_inside(units, h)
+
+
+# The kinds of term that may be the parties of a list ("Poland, Ukraine and Lithuania said").
+_LISTED_KINDS = frozenset(["alias", "speaker"])
+
+
+def _listed_party(units: Sequence[Unit], j: int) -> bool:
+    """The comma at unit `j` joins the parties of one list that "and" closes ("Britain, France
+    and Russia said", "Lavrov, Blinken and Kuleba agreed"): a side's name or speaker on both
+    sides of it, and an "and" after a third one to come; not a list a preposition governs
+    ("In Kyiv, Peskov and Lavrov said", "the leaders of A, B and C"), whose parties are
+    places or owners, not speakers."""
+    if j < 1 or j + 3 >= len(units):
+        return False
+    left, right = units[j - 1][TERM], units[j + 1][TERM]
+    if left is None or right is None or left.kind not in _LISTED_KINDS:
+        return False
+    if right.kind not in _LISTED_KINDS:
+        return False
+    h = j - 1
+    while h > 1 and units[h - 1][LOW] == "," and units[h - 2][TERM] is not None:
+        h -= 2  # back to the list's first party
+    if h > 0 and (units[h - 1][LOW] in OBJECT_PREP or units[h - 1][LOW] == "of"):
+        return False  # "In Kyiv, ...", "the leaders of A, B and C": a preposition's list
+    k = j + 2
+    while k + 1 < len(units) and units[k][LOW] == "," and units[k + 1][TERM] is not None:
+        k += 2  # "A, B, C and D"
+    return units[k][LOW] == "and" and units[k + 1][TERM] is not None
 
 
 def _capitalised(unit: Unit) -> bool:
@@ -1607,7 +1636,8 @@ _TOPIC_WORD = re.compile(r"so\s+called\b|[\w'’-]+")
 # "recent Russian hybrid activities", "Moscow's malign influence").
 _JUDGEMENT = word_set(
     "invasion aggression sham so-called illegal illegitimate unprovoked barbaric criminal "
-    "provocation provocations provocative provoked illicit unlawful hybrid malign terrorist"
+    "provocation provocations provocative provoked illicit unlawful hybrid malign terrorist "
+    "violation violations"
 )
 # "Russia's attempts to annex", "the attempted annexation": an annexation its author calls a
 # mere attempt (Moscow calls it done).
@@ -1661,6 +1691,8 @@ def judged_topic(
                         or _NEXT_WORD.fullmatch(folded, word.end(), start) is not None
                     )
                 ]
+                if not judged_sides and _against_author(folded, word.end(), named, author):
+                    return True  # "on the armed aggression against Ukraine" on Kyiv's page
                 if not judged_sides:
                     # a word that accuses whoever did it ("on yet another provocation of <a
                     # third state>", "on the terrorist attack on the bridge"): the author's
@@ -1743,6 +1775,26 @@ def _blamed(
         by.end() <= start < by.end() + _AGENT_REACH and not set(actors) & set(author)
         for start, actors in named
         if actors
+    )
+
+
+# The "against" that names whom a judged act was aimed at, with the spaces around it.
+_AGAINST = re.compile(r"\s+against\s+(?:the\s+)?")
+
+
+def _against_author(
+    folded: str, end: int, named: Sequence[tuple[int, tuple[str, ...]]], author: Sequence[str]
+) -> bool:
+    """Whether a judgement is aimed "against" the author's own side right after it ("on the
+    latest fact of armed aggression against Ukraine" under Kyiv's ministry, "on the invasion
+    against the Alliance's members"): the author judges an act done to it, by another side
+    whether named or not. A side named there that is not the author is a target the author
+    only reports ("aggression against Georgia" on Kyiv's page): no verdict read."""
+    against = _AGAINST.match(folded, end)
+    if against is None or not author:
+        return False
+    return any(
+        start == against.end() and set(actors) <= set(author) for start, actors in named if actors
     )
 
 

@@ -357,6 +357,7 @@ def _colon_label(
     if _no_label(prefix, work, is_title) or _DATE_ONLY.fullmatch(work.folded, cut + 1):
         return None  # "UK PM Talks With <name>: March 4, 2025": a title's date, nothing said
     before, transcript = _label_units(work, cut)
+    before = _past_initial(before)
     if before and (before[0][LOW] in _NO_NAME or ing_form(before[0])):
         return None  # "Our answer is clear: ...", "Addressing X, he said: ...": no label
     if any(start == 0 and end >= cut for start, end in work.excluded):
@@ -376,6 +377,14 @@ def _colon_label(
     if len(who.actors) > 1 and not any(u[LOW] in ("and", "&") for u in pre_units):
         return None  # "Russian Drones Breach Polish Airspace: ...": a clause, no speaker
     return who, pre_units, cut, transcript
+
+
+def _past_initial(units: list[Unit]) -> list[Unit]:
+    """A label's units past a given name's initial ("L. Surname:", a ministry site's way to
+    name its minister): the surname after it names the speaker, as the full name would."""
+    if len(units) > 2 and len(units[0][LOW]) == 1 and units[0][CAP] and units[1][LOW] == ".":
+        return units[2:]
+    return units
 
 
 def _heading(before: list[Unit], pre_units: list[Unit], work: BlockWork, is_title: bool) -> bool:

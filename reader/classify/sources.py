@@ -320,6 +320,7 @@ def _title_rules(
                 author = _after_semicolon(work, rules, text, match.end(), author)
                 weight = rules.weights.attribution
                 add_evidence(work, ATTRIBUTION_HEADLINE, author, 0, len(work.text), weight)
+                _headline_voice(work, state, author, match)
                 return False
             counterpart = _group_actor(work, match, "counterpart")
             counterpart = counterpart or _group_actors(work, match, "counterpart")  # several
@@ -339,6 +340,23 @@ def _title_rules(
                 add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
             return True
     return False
+
+
+def _headline_voice(work: BlockWork, state: State, author: tuple[str, ...], match: Any) -> None:
+    """A title whose own grammar gives one side a voice as the subject that opens it ("Russia
+    expels 20 diplomats", "Berlin 'alarmed' by ...") makes that side the article's own, as a
+    speech verb in it does (`authorship.note_headline`): a bare "the foreign ministry said" in
+    the story is that side's while no other side has spoken. Not a side named inside a
+    document's label ("Full Text of <name> Interview: <claim>")."""
+    if work.index != 0 or state.headline is not None or len(author) != 1:
+        return
+    if "speaker" not in match.re.groupindex or match.start("speaker") < 0:
+        return
+    if work.text[: match.start("speaker")].strip(" \"'‘“«"):
+        return
+    lead = state.lead
+    member = lead is not None and lead.actors == author and lead.member
+    state.headline = Speaker(author, work.index, member=member)
 
 
 def headline_office(work: BlockWork, rules: CompiledRules) -> Who | None:

@@ -25,10 +25,13 @@ _ABBREVIATION = re.compile(
 )
 # "No." abbreviates "number" only before one ("No. 10 said"); "Peskov said: No. The ..." ends.
 _NUMBER_SIGN = re.compile(r"\bNo\.$")
+# A label's character: no stop or quote mark, but a given name's initial and its full stop
+# before the surname ("L. Surname:", "M.Surname:", the way ministries' sites name a speaker).
+_LABEL_CHAR = r"(?:(?<![\w.])[A-Z]\.(?=\s?[A-Z])|[^:.!?\"“”«»])"
 # "Mark Rutte: ..." (a speaker's line) and "Headline - Source" (a headline's source).
-COLON_PREFIX = re.compile(r"([^:.!?\"“”«»]{1,80}?):\s+\S")
+COLON_PREFIX = re.compile(rf"({_LABEL_CHAR}{{1,80}}?):\s+\S")
 # A speaker's label alone on its line, the words after it in the next paragraphs: "<name>:".
-BARE_LABEL = re.compile(r"([^:.!?\"“”«»]{3,80}?):\s*")
+BARE_LABEL = re.compile(rf"({_LABEL_CHAR}{{3,80}}?):\s*")
 # A headline's source after a spaced dash ("... - Kremlin"), or a wire's hyphen run on to a
 # capitalised source ("... NATO bids -Kremlin").
 DASH_SUFFIX = re.compile(r"\s(?:[–—-]\s+|-(?=[A-Z]))([^–—]{1,60}?)\s*$")
