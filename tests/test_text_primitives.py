@@ -272,6 +272,17 @@ def test_a_long_block_is_tokenised_in_windows_with_the_same_units(config: Config
         ("Sergei Naryshkin", ["Sergey Naryshkin"]),
         ("Oleh Nikolenko", ["Oleg Nikolenko"]),
         ("Petr Pavel", []),
+        (
+            "Vasily Nebenzya",
+            [
+                "Vasily Nebenzia",
+                "Vasiliy Nebenzya",
+                "Vasiliy Nebenzia",
+                "Vassily Nebenzya",
+                "Vassily Nebenzia",
+            ],
+        ),
+        ("Konstantin Kosachev", ["Konstantin Kosachyov"]),
     ],
     ids=[
         "surname-ending",
@@ -282,6 +293,8 @@ def test_a_long_block_is_tokenised_in_windows_with_the_same_units(config: Config
         "given-name",
         "ukrainian-given-name",
         "given-name-only-first",
+        "soft-vowel-and-given-name",
+        "yo-after-hushing",
     ],
 )
 def test_name_variants(name: str, variants: list[str]) -> None:

@@ -662,6 +662,21 @@ _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("nyi", ("ny", "niy")),
     ("ii", ("iy",)),
     ("iy", ("ii",)),
+    # the soft vowels written with y or i (Nebenzya / Nebenzia, Yatsenyuk / Yatseniuk,
+    # Matviyenko / Matvienko), "-eyev" / "-eev" (Gordeyev / Gordeev), the "yo" of a stressed
+    # e after a hushing consonant (Kosachev / Kosachyov) and "-aylo" / "-ailo"
+    ("iyenko", ("ienko",)),
+    ("ienko", ("iyenko",)),
+    ("eyev", ("eev",)),
+    ("eev", ("eyev",)),
+    ("chev", ("chyov",)),
+    ("chyov", ("chev",)),
+    ("yuk", ("iuk",)),
+    ("iuk", ("yuk",)),
+    ("aylo", ("ailo",)),
+    ("ailo", ("aylo",)),
+    ("ya", ("ia",)),
+    ("ia", ("ya",)),
 )
 
 
