@@ -272,10 +272,26 @@ def test_a_long_block_is_tokenised_in_windows_with_the_same_units(config: Config
         ("Sergei Naryshkin", ["Sergey Naryshkin"]),
         ("Oleh Nikolenko", ["Oleg Nikolenko"]),
         ("Petr Pavel", []),
-        ("Sergei Kiriyenko", ["Sergei Kirienko", "Sergei Kiriienko", "Sergey Kiriyenko",
-            "Sergey Kirienko", "Sergey Kiriienko"]),
-        ("Vasily Nebenzya", ["Vasily Nebenzia", "Vasiliy Nebenzya", "Vasiliy Nebenzia",
-            "Vassily Nebenzya", "Vassily Nebenzia"]),
+        (
+            "Sergei Kiriyenko",
+            [
+                "Sergei Kirienko",
+                "Sergei Kiriienko",
+                "Sergey Kiriyenko",
+                "Sergey Kirienko",
+                "Sergey Kiriienko",
+            ],
+        ),
+        (
+            "Vasily Nebenzya",
+            [
+                "Vasily Nebenzia",
+                "Vasiliy Nebenzya",
+                "Vasiliy Nebenzia",
+                "Vassily Nebenzya",
+                "Vassily Nebenzia",
+            ],
+        ),
         ("Kovalenko", []),
     ],
     ids=[
