@@ -273,6 +273,16 @@ def test_a_long_block_is_tokenised_in_windows_with_the_same_units(config: Config
         ("Oleh Nikolenko", ["Oleg Nikolenko"]),
         ("Petr Pavel", []),
         (
+            "Sergei Kiriyenko",
+            [
+                "Sergei Kirienko",
+                "Sergei Kiriienko",
+                "Sergey Kiriyenko",
+                "Sergey Kirienko",
+                "Sergey Kiriienko",
+            ],
+        ),
+        (
             "Vasily Nebenzya",
             [
                 "Vasily Nebenzia",
@@ -283,6 +293,7 @@ def test_a_long_block_is_tokenised_in_windows_with_the_same_units(config: Config
             ],
         ),
         ("Konstantin Kosachev", ["Konstantin Kosachyov"]),
+        ("Kovalenko", []),
     ],
     ids=[
         "surname-ending",
@@ -293,8 +304,10 @@ def test_a_long_block_is_tokenised_in_windows_with_the_same_units(config: Config
         "given-name",
         "ukrainian-given-name",
         "given-name-only-first",
+        "iyenko",
         "soft-vowel-and-given-name",
         "yo-after-hushing",
+        "plain-enko",
     ],
 )
 def test_name_variants(name: str, variants: list[str]) -> None:

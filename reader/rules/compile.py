@@ -652,9 +652,15 @@ _GIVEN_NAMES: tuple[tuple[str, ...], ...] = (
 _GIVEN = {name: group for group in _GIVEN_NAMES for name in group}
 
 # Transliterations of a Slavic name's endings: Zelenskyy / Zelensky / Zelenskiy, Syrskyi /
-# Syrsky, Andrii / Andriy. Each ending (of a word of five letters or more) and the others it
-# may be written as.
+# Syrsky, Andrii / Andriy, Kiriyenko / Kirienko / Kiriienko, Nebenzya / Nebenzia (the wires
+# and the holder's own mission spell one name both ways). Each ending (of a word of five
+# letters or more) and the others it may be written as; the first that fits is taken.
 _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("iyenko", ("ienko", "iienko")),
+    ("iienko", ("iyenko", "ienko")),
+    ("ienko", ("iyenko", "iienko")),
+    ("ya", ("ia",)),
+    ("ia", ("ya",)),
     ("skyy", ("sky", "skiy", "skyi")),
     ("skyi", ("sky", "skiy", "skyy")),
     ("skiy", ("sky", "skyy", "skyi")),
@@ -662,11 +668,9 @@ _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("nyi", ("ny", "niy")),
     ("ii", ("iy",)),
     ("iy", ("ii",)),
-    # the soft vowels written with y or i (Nebenzya / Nebenzia, Yatsenyuk / Yatseniuk,
-    # Matviyenko / Matvienko), "-eyev" / "-eev" (Gordeyev / Gordeev), the "yo" of a stressed
-    # e after a hushing consonant (Kosachev / Kosachyov) and "-aylo" / "-ailo"
-    ("iyenko", ("ienko",)),
-    ("ienko", ("iyenko",)),
+    # the soft vowels written with y or i (Yatsenyuk / Yatseniuk; "-iyenko" and "-ya" above),
+    # "-eyev" / "-eev" (Gordeyev / Gordeev), the "yo" of a stressed e after a hushing
+    # consonant (Kosachev / Kosachyov) and "-aylo" / "-ailo"
     ("eyev", ("eev",)),
     ("eev", ("eyev",)),
     ("chev", ("chyov",)),
@@ -675,8 +679,6 @@ _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("iuk", ("yuk",)),
     ("aylo", ("ailo",)),
     ("ailo", ("aylo",)),
-    ("ya", ("ia",)),
-    ("ia", ("ya",)),
 )
 
 
