@@ -244,7 +244,8 @@ class ReaderApp(App[None]):
         check_keymap(config, binding_ids())
         self._urls, self._startup_notices = tuple(urls), tuple(notices)
         self._started = started
-        self._ahead = ahead
+        self._ahead = ahead  # until taken (`_take_ahead`)
+        self._head_start = ahead  # cancelled when the app ends (`on_unmount`)
         self._ui: _Widgets | None = None
         self._explain: ExplainPane | None = None  # mounted when first opened (`e`)
         self._search: SearchBar | None = None  # mounted when first opened (`/`)
@@ -393,8 +394,10 @@ class ReaderApp(App[None]):
 
     def on_unmount(self) -> None:
         sys.setswitchinterval(self._switch_interval)
-        if self._ahead is not None:  # never taken: the reader quit before its first article
-            self._ahead.cancel()
+        # Quitting stops the head start now, taken or not: its waiting worker, cancelled with
+        # the app's, would look only at its next step, and not at all if it never ran.
+        if self._head_start is not None:
+            self._head_start.cancel()
 
     def _catch_signals(self) -> None:
         """SIGTERM (`kill`) and SIGHUP (a closed terminal or SSH window) end the reader as `q`

@@ -61,7 +61,9 @@ async def settled(min_sleep: float = 0.0, max_sleep: float = 1.0) -> None:
     wait, so keys were "done" before they were handled and a test read the screen before it
     changed: the suite's rare failures on a loaded machine. Here idle means every message
     pump's queue is empty and the screen has drawn what changed, twice in a row with the loop
-    run between (a handler may post more).
+    run between (a handler may post more). An app that has stopped running (it quit) is idle:
+    nothing will handle its messages or draw its screen again (a screen left waiting for its
+    first layout by a `q` pressed at once made each wait last the whole deadline).
     The arguments are `wait_for_idle`'s, for its callers; the wait is `DEADLINE_S` at most.
     """
     app = active_app.get()
@@ -69,6 +71,8 @@ async def settled(min_sleep: float = 0.0, max_sleep: float = 1.0) -> None:
     quiet = 0
     while quiet < 2 and time.monotonic() < deadline:
         await asyncio.sleep(0.001)
+        if not app.is_running:
+            return
         if app._resize_timer is not None:  # a terminal resize waits 1/120 s for the next one
             quiet = 0
         elif _screen_pending(app):

@@ -28,10 +28,10 @@ from reader.resources import bundled
 from reader.ui.app import ReaderApp
 from reader.ui.compare import CompareScreen
 from reader.ui.themes import all_themes
-from reader.viewmodel.ahead import HeadStart
+from reader.viewmodel.ahead import WAIT_STEP_S, HeadStart
 from reader.viewmodel.state import StateStore
 
-from .helpers import ready, screen_text, workers_done
+from .helpers import DEADLINE_S, ready, screen_text, workers_done
 
 
 async def test_collecting_resumes_once_the_first_article_is_shown(
@@ -184,14 +184,18 @@ class _CountingWorkers(ReaderApp):
 
 
 class _HeldHeadStart(HeadStart):
-    """A head start that begins classifying only once `go` is set."""
+    """A head start that begins classifying only once `go` is set. Cancelled before, it is let
+    go by the cancel too, and stops at once as the real one does between blocks (outcome None):
+    a test never waits for a hold nobody will end."""
 
     def __init__(self, article: Article, config: Config, store: StateStore) -> None:
         self.go = threading.Event()
         super().__init__(article, config, store)
 
     def _run(self) -> None:
-        self.go.wait(60)
+        for _ in range(int(DEADLINE_S / WAIT_STEP_S)):
+            if self.go.wait(WAIT_STEP_S) or self._cancel.is_set():
+                break
         super()._run()
 
 
@@ -236,14 +240,17 @@ async def test_the_app_waits_for_a_head_start_still_classifying(
 async def test_quitting_before_the_head_start_ended_cancels_it(
     size: tuple[int, int], tmp_path: Path
 ) -> None:
+    """`q` while the head start still classifies the first article: it is cancelled before the
+    app's exit returns (not left to its waiting worker's next look, a step later, or never if
+    that worker had not run yet), and it ends cancelled without ever being let go."""
     articles, config, store = _seed_articles(), load_config(), StateStore(tmp_path)
     ahead = _HeldHeadStart(articles[0], config, store)
     app = ReaderApp(articles, config, store=store, ahead=ahead)
     async with app.run_test(size=size) as pilot:
         await pilot.press("q")
     assert ahead._cancel.is_set()
-    ahead.go.set()
-    assert ahead._done.wait(60) and ahead.outcome() is None
+    assert ahead._done.wait(DEADLINE_S) and ahead.outcome() is None
+    assert not ahead.go.is_set()  # the cancel ended it, not the test
 
 
 async def test_a_head_start_for_other_rules_is_cancelled_and_the_worker_classifies(
