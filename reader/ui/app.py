@@ -852,8 +852,12 @@ class ReaderApp(App[None]):
     def _airtime_done(
         self, index: int, classified: ClassifiedArticle, parts: list[AirtimePart]
     ) -> None:
-        if index == self.article_index and self._classified.get(index) is classified:
-            self.query_one("#header", HeaderLine).show_airtime(parts)
+        # The header the app made, not a query of the current screen: a feed's list or the
+        # app's closing may be on screen when a late count arrives, and the header unmounted.
+        ui = self._ui
+        current = index == self.article_index and self._classified.get(index) is classified
+        if current and ui is not None and ui.header.is_mounted:
+            ui.header.show_airtime(parts)
 
     def action_article(self, delta: int) -> None:
         if self.web.step_item(delta):

@@ -747,6 +747,19 @@ async def test_the_header_fits_the_width_and_always_shows_the_article_count() ->
         assert header.endswith("▕████████████▏ N19 R20 U37 ·24")
 
 
+async def test_an_airtime_count_that_arrives_after_the_reader_closed_is_dropped() -> None:
+    """The header's bar is counted in a thread: a count that lands once the reader has quit
+    (or while another screen is up) must not fail the app looking for a header not on screen."""
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await ready(pilot)
+        classified = app._classified[app.article_index]
+        header = app.query_one("#header", HeaderLine).text
+    parts: list[tuple[str, float, str | None]] = [("N", 1.0, None)]
+    app._airtime_done(app.article_index, classified, parts)  # the late count: no error
+    assert "▕" in header  # the count in time had drawn the bar
+
+
 async def test_a_mark_typed_in_one_burst_keeps_its_letter() -> None:
     """A terminal delivers "ma" at once: the letter must not run ahead of the m."""
     app = make_app()
