@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import compress
 from operator import itemgetter
 
@@ -185,11 +185,7 @@ def _register_named_body(work: BlockWork, state: State, i: int) -> None:
     term = units[i][TERM]
     assert term is not None
     key = "/".join(term.actors) + ":" + head
-    state.people[key] = Person(term.actors, work.index, False, term.member)
-    holders = state.roles.setdefault(head, [])
-    if key in holders:
-        holders.remove(key)
-    holders.append(key)
+    _hold(state, key, Person(term.actors, work.index, False, term.member), (head,))
 
 
 def _name_word(unit: Unit) -> bool:
@@ -211,11 +207,7 @@ def _register_body(work: BlockWork, state: State, i: int) -> None:
     assert term is not None
     key = "/".join(term.actors) + ":" + head
     counterpart = _counterpart(work.units, i)
-    state.people[key] = Person(term.actors, work.index, counterpart, term.member)
-    holders = state.roles.setdefault(head, [])
-    if key in holders:
-        holders.remove(key)
-    holders.append(key)
+    _hold(state, key, Person(term.actors, work.index, counterpart, term.member), (head,))
 
 
 def _tie_listed_names(work: BlockWork, state: State) -> None:
@@ -315,12 +307,18 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
         _register_text(work, state, i, a, b)  # "X issued a statement": "the statement" is X's
         return  # "Governor": no one the article can call again
     counterpart = _counterpart(units, a)
-    state.people[person_key] = Person(who.actors, work.index, counterpart, who.member)
-    for key in who.roles:
-        holders = state.roles.setdefault(key, [])
-        if person_key in holders:
-            holders.remove(person_key)
-        holders.append(person_key)
+    _hold(state, person_key, Person(who.actors, work.index, counterpart, who.member), who.roles)
+
+
+def _hold(state: State, key: str, person: Person, roles: Iterable[str]) -> None:
+    """`person`, known as `key`, as the latest holder of each of `roles`: "the <role> said"
+    later in the article is theirs (`known_role` takes the last holder)."""
+    state.people[key] = person
+    for role in roles:
+        holders = state.roles.setdefault(role, [])
+        if key in holders:
+            holders.remove(key)
+        holders.append(key)
 
 
 _PORTFOLIO_REACH = 12  # the most units from a role to the end of its holder's name
@@ -465,12 +463,7 @@ def _register_text(work: BlockWork, state: State, i: int, a: int, b: int) -> Non
         return
     # (a party of no actor's, "The UN released a statement", holds it too: no side's text)
     person_key = ("/".join(issuer.actors) or _THIRD.rstrip(":")) + ":" + names[0]
-    state.people[person_key] = Person(issuer.actors, work.index, False, issuer.member)
-    for key in names:
-        holders = state.roles.setdefault(key, [])
-        if person_key in holders:
-            holders.remove(person_key)
-        holders.append(person_key)
+    _hold(state, person_key, Person(issuer.actors, work.index, False, issuer.member), names)
 
 
 def _text_issuer(work: BlockWork, state: State, a: int, b: int) -> Who | None:
