@@ -77,6 +77,7 @@ from reader.classify.types import (
     START,
     TERM,
     BlockWork,
+    Names,
     Speaker,
     State,
     Unit,
@@ -412,8 +413,7 @@ def sentence_attrs(
             continue  # "according to a London think tank": a place qualifies who said it
         place = _clause_place(work, units, first, a, b, who)
         if place is not None:  # "killed in Odesa, according to the regional governor"
-            tie_appositive(units[a:b], place, state.names)
-            who = Who("actor", place.actors, who.start, who.end, who.roles)
+            who = _placed(units, a, b, who, place, state.names)
         if who.kind in ("none", "role") or (
             who.kind == "unknown" and not any(u[CAP] for u in units[a:b])
         ):  # "a broadly positive readout", "the statement", "a statement" (no one's name)
@@ -1923,8 +1923,7 @@ def _titled_subject(verb: _Verb, a: int, b: int, appositive: Who | None) -> _Att
         return None
     place = _clause_place(verb.work, verb.units, verb.first, a, b, titled)
     if place is not None:  # "killed in Kharkiv, regional Gov. <name> said"
-        tie_appositive(verb.units[a:b], place, verb.state.names)
-        titled = Who("actor", place.actors, titled.start, titled.end, titled.roles)
+        titled = _placed(verb.units, a, b, titled, place, verb.state.names)
     start = bisect_left(verb.work.starts, titled.start)
     return verb.attr(titled, ATTRIBUTION_SUBJECT, trailing=_closes(verb, start))
 
@@ -2370,8 +2369,7 @@ def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | Non
         if place is None:
             place = _clause_place(verb.work, units, verb.first, a, b, who)
         if place is not None:
-            tie_appositive(units[a:b], place, state.names)
-            who = Who("actor", place.actors, who.start, who.end, who.roles, member=place.member)
+            who = _placed(units, a, b, who, place, state.names)
     if who.kind in ("unknown", "role") and set(who.roles) & _STAFF_ROLES:
         body = _opening_body(units, verb.first, a)
         if body is not None:
@@ -2890,6 +2888,13 @@ _PLACED_ROLES = frozenset(
     ]
 )
 _PLACE_LEADS = (" in", " near", " in the", " near the")
+
+
+def _placed(units: list[Unit], a: int, b: int, who: Who, place: Who, names: Names) -> Who:
+    """The office `who` (units a..b) as the side of the place it serves, its name tied to
+    that side for the rest of the article ("Mayor <name>" said again later)."""
+    tie_appositive(units[a:b], place, names)
+    return Who("actor", place.actors, who.start, who.end, who.roles, member=place.member)
 
 
 def _clause_place(
