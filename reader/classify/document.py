@@ -626,7 +626,7 @@ def _spoken_stance(work: BlockWork, state: State, own: set[str]) -> bool:
     for _, who in work.main:
         opens = any(start <= who.start <= start + 4 for start, _ in work.sentences)
         if who.kind == "actor" and set(who.actors) == own and opens:
-            return _OWN_STANCE.match(work.folded, who.end) is not None
+            return _STATE_STANCE.match(work.folded, who.end) is not None
     return False
 
 
@@ -883,15 +883,6 @@ _SUBJECT_STANCE = re.compile(
     r"(?:\w+ly\s+)?(?:condemns|supports|welcomes|reaffirms|reiterates))\b"
 )
 
-# A state's own stance, right after its name, in the present, as a delegate tells it: not a
-# bare "remains" or "stands" ("Russia remains in breach of ..." is the side spoken of).
-_OWN_STANCE = re.compile(
-    r"\s+(?:(?:\w+ly|also|again)\s+)?(?:condemns|supports|welcomes|reaffirms|reiterates|"
-    r"calls\s+(?:on|upon)|stands\s+(?:firmly\s+)?(?:with|by)|will\s+continue\s+to\s+(?:support|"
-    r"stand|help)|(?:is|remains)\s+(?:(?:deeply|fully|firmly|still)\s+)?(?:committed|steadfast|"
-    r"determined|resolute|concerned))\b"
-)
-
 
 def _narrator_side(work: BlockWork, state: State) -> tuple[str, ...]:
     """Once a line waiting for the author spoke in the first person ("We strongly condemn
@@ -1063,7 +1054,7 @@ def _chair_then_side(work: BlockWork, state: State) -> bool:
     term = next((t for t in work.terms if t[0] == subject), None)
     if term is None or term[2].kind not in ("alias", "speaker") or len(term[2].actors) != 1:
         return False
-    if _DELEGATION_STANCE.match(work.folded, term[1]) is None:
+    if _STATE_STANCE.match(work.folded, term[1]) is None:
         return False  # "Mr. Chair, Russia continues to shell ...": the side spoken of
     state.official = True
     state.document = term[2].actors
@@ -1072,16 +1063,19 @@ def _chair_then_side(work: BlockWork, state: State) -> bool:
     return True
 
 
-# A delegation's own verb for its state's stance right after the state's name: what a state
-# says of itself when it takes the floor ("welcomes", "aligns itself with", "remains
-# concerned"), not what a speaker says of the side it blames ("continues to shell").
-_DELEGATION_STANCE = re.compile(
-    r"\s+(?:(?:fully|strongly|firmly|warmly|once\s+again|again|also)\s+)?(?:welcomes|thanks|"
+# A state's own stance right after its name, in the present, as a delegate tells it when it
+# takes the floor ("welcomes", "aligns itself with", "calls on", "remains concerned"): not
+# what a speaker says of the side it blames ("continues to shell", "remains in breach of").
+_STATE_STANCE = re.compile(
+    r"\s+(?:(?:\w+ly|once\s+again|again|also)\s+)?(?:welcomes|thanks|"
     r"(?:aligns|associates)\s+itself|joins|shares|supports|condemns|reaffirms|reiterates|"
-    r"would\s+like|wishes|takes\s+note|stands\s+(?:firmly\s+|resolutely\s+)?(?:with|by)|"
-    r"(?:is|remains)\s+(?:deeply\s+|very\s+|most\s+|firmly\s+|fully\s+)?(?:concerned|"
-    r"grateful|committed|pleased|alarmed|troubled|steadfast|resolute))\b"
+    r"would\s+like|wishes|takes\s+note|calls\s+(?:on|upon)|"
+    r"stands\s+(?:firmly\s+|resolutely\s+)?(?:with|by)|"
+    r"will\s+continue\s+to\s+(?:support|stand|help)|"
+    r"(?:is|remains)\s+(?:(?:deeply|very|most|firmly|fully|still)\s+)?(?:concerned|grateful|"
+    r"committed|pleased|alarmed|troubled|steadfast|determined|resolute))\b"
 )
+
 
 # What may come between the chair's address and the subject: a thanks, a space, "the".
 _SUBJECT_AFTER = re.compile(r"(?:\s*(?:thank\s+you|thanks)[^.!,]{0,30}[.!,])?\s*(?:the\s+)?")
