@@ -1023,7 +1023,8 @@ def _passive_agent(verb: _Verb) -> _Attr | None:
             break
         j -= 1
     reduced = j < verb.floor or units[j][LOW] not in _BE
-    if reduced:
+    headline = reduced and _headline_reduced(verb, j)
+    if reduced and not headline:
         if not _reduced_passive(verb, j) or (agent is None and not _claim_rejected(verb, j)):
             return None
     else:
@@ -1035,9 +1036,20 @@ def _passive_agent(verb: _Verb) -> _Attr | None:
     a, b = np_after(units, by + 1, verb.last)
     who = resolve(units[a:b], verb.state.names)
     learn(who, verb.state.names)
-    if who.kind != "actor":
-        return None
-    return verb.attr(who, ATTRIBUTION_SUBJECT, aside=reduced)
+    if who.kind != "actor" and not (headline and who.kind == "role"):
+        return None  # (a headline's office: the first paragraphs are to name its side)
+    return verb.attr(who, ATTRIBUTION_SUBJECT, aside=reduced and not headline)
+
+
+def _headline_reduced(verb: _Verb, j: int) -> bool:
+    """A headline's passive with its "is" dropped, its agent kept ("Aid plan hailed by
+    Warsaw", "Kyiv's reforms praised by Berlin and Paris"): the participle is the title's own
+    verb, after the thing it tells of (unit `j`, no auxiliary, relative word or "as"), so its
+    agent is the title's speaker, not an aside's."""
+    if verb.work.index != 0 or j < verb.floor:
+        return False
+    low = verb.units[j][LOW]
+    return low not in _AUXILIARIES and low not in SKIP and low not in ("as", "who", "which", "that")
 
 
 # The day a passive statement was made, between its participle and "by": "was condemned on
