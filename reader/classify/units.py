@@ -33,8 +33,9 @@ COLON_PREFIX = re.compile(rf"({_LABEL_CHAR}{{1,80}}?):\s+\S")
 # A speaker's label alone on its line, the words after it in the next paragraphs: "<name>:".
 BARE_LABEL = re.compile(rf"({_LABEL_CHAR}{{3,80}}?):\s*")
 # A headline's source after a spaced dash ("... - Kremlin"), or a wire's hyphen run on to a
-# capitalised source ("... NATO bids -Kremlin").
-DASH_SUFFIX = re.compile(r"\s(?:[–—-]\s+|-(?=[A-Z]))([^–—]{1,60}?)\s*$")
+# capitalised source ("... NATO bids -Kremlin"); a quote's closing mark may take the space
+# before the dash ("... a 'dead end'- Russian MFA").
+DASH_SUFFIX = re.compile(r"(?:\s|(?<=[’'”\"»]))(?:[–—-]\s+|-(?=[A-Z]))([^–—]{1,60}?)\s*$")
 # A paragraph set as a headline with its source after a dash ("'...' - <name>") is no longer.
 _SUBHEADING_CHARS = 200
 
