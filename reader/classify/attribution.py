@@ -981,12 +981,17 @@ def _noun_by_the_word_before(verb: _Verb) -> bool:
 def _headline_passive(verb: _Verb, after: str) -> bool:
     """A headline's passive with its "is" and its agent dropped: the participle of a verb
     that takes an object when active, with none after it, only "to" or a preposition ("NATO,
-    Russia expected to behave", "Kyiv urged to ...", "Russian envoy summoned over ..."), or
+    Russia expected to behave", "Kyiv urged to ...", "Russian envoy summoned over ..."), or a
+    verb of calling before "as" ("Swap hailed as 'a first step'"), or
     at the headline's end ("<claim>, G7 ministers told": the claim was put to them): the one
     expected, urged, summoned or told says nothing; its agent is left out."""
-    if verb.work.index != 0 or verb.form.lemma not in _OBJECT_VERBS:
+    if verb.work.index != 0:
         return False
     word = verb.units[verb.k][LOW]
+    if after == "as" and verb.form.lemma in _CALLING_VERBS and word.endswith("ed"):
+        return True  # "Swap hailed as 'first step'": the thing called so, its caller left out
+    if verb.form.lemma not in _OBJECT_VERBS:
+        return False
     return (word.endswith("ed") or word == "told") and (
         after in _NO_OBJECT or (after in ("", ".") and verb.k + 2 >= len(verb.units))
     )
@@ -996,6 +1001,12 @@ def _headline_passive(verb: _Verb, after: str) -> bool:
 # participle of theirs that show its object is missing.
 _OBJECT_VERBS = frozenset(["expect", "summon", "ask", "urge", "tell", "invite", "press", "advise"])
 _NO_OBJECT = frozenset(["to", "over", "after", "for", "about", "amid", "following", "ahead"])
+# Verbs that call a thing something ("hails the deal as a first step"): their participle right
+# before "as" in a headline is a passive ("Deal hailed as ..."), the thing named its subject.
+_CALLING_VERBS = word_set(
+    "hail praise welcome describe brand label dub condemn denounce decry slam criticise"
+    " criticize dismiss reject"
+)
 
 
 def _passive_agent(verb: _Verb) -> _Attr | None:
