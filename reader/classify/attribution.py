@@ -1028,7 +1028,23 @@ def _passive_agent(verb: _Verb) -> _Attr | None:
         return None
     if present_form(verb.work.folded[verb.start : verb.end], form.lemma):
         return None  # "his calls by phone": no participle
-    j = k - 1
+    kind = _passive_kind(verb, agent)
+    if kind is None:
+        return None
+    reduced, headline = kind
+    a, b = np_after(units, by + 1, verb.last)
+    who = resolve(units[a:b], verb.state.names)
+    learn(who, verb.state.names)
+    if who.kind != "actor" and not (headline and who.kind == "role"):
+        return None  # (a headline's office: the first paragraphs are to name its side)
+    return verb.attr(who, ATTRIBUTION_SUBJECT, aside=reduced and not headline)
+
+
+def _passive_kind(verb: _Verb, agent: int | None) -> tuple[bool, bool] | None:
+    """Whether a speech verb's participle before its "by" is a passive with its "which was"
+    left out (`reduced`), and whether that is a headline's own verb; None when it is no
+    passive whose agent speaks (a reduced one not called or rejected, "This was stated by X")."""
+    units, j = verb.units, verb.k - 1
     while j >= verb.floor and (units[j][LOW] in SKIP or units[j][LOW].endswith("ly")):
         if units[j][LOW] in _BE:
             break
@@ -1038,18 +1054,13 @@ def _passive_agent(verb: _Verb) -> _Attr | None:
     if reduced and not headline:
         if not _reduced_passive(verb, j) or (agent is None and not _claim_rejected(verb, j)):
             return None
-    else:
+    elif not headline:
         h = j - 1
         while h >= verb.floor and units[h][LOW] in _AUXILIARIES:
             h -= 1
         if h == verb.first and units[h][LOW] in _POINTING_BACK:
             return None  # "This was stated by X": X speaks for the paragraph before (stated_by)
-    a, b = np_after(units, by + 1, verb.last)
-    who = resolve(units[a:b], verb.state.names)
-    learn(who, verb.state.names)
-    if who.kind != "actor" and not (headline and who.kind == "role"):
-        return None  # (a headline's office: the first paragraphs are to name its side)
-    return verb.attr(who, ATTRIBUTION_SUBJECT, aside=reduced and not headline)
+    return reduced, headline
 
 
 def _headline_reduced(verb: _Verb, j: int) -> bool:
