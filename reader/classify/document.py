@@ -207,6 +207,8 @@ _BULLET = re.compile(r"\s*(?:[•▪●◦*]\s*|[a-z])(?:\S+\s+){5,}\S+\s*$")
 # ...,", "Deeply concerned by the shelling of ...;"): content all the same.
 _PREAMBLE = re.compile(
     r"\W*(?:[A-Z][a-z]+ly\s+[a-z]+|[A-Z][a-z]+)(?:ing|ed)\s+(?:\S+\s+){4,}\S+[,;]\s*$"
+    # its numbered operative clause after "decided to:", "1. Increase joint efforts ...,"
+    r"|\W*\d{1,2}[.)]\s+[A-Z](?:\S+\s+){5,}\S+[,;]\s*$"
 )
 
 # A statement's delivery line, whatever its last word (a date, a venue): "Delivered by
