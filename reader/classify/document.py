@@ -207,6 +207,8 @@ _BULLET = re.compile(r"\s*(?:[•▪●◦*]\s*|[a-z])(?:\S+\s+){5,}\S+\s*$")
 # ...,", "Deeply concerned by the shelling of ...;"): content all the same.
 _PREAMBLE = re.compile(
     r"\W*(?:[A-Z][a-z]+ly\s+[a-z]+|[A-Z][a-z]+)(?:ing|ed)\s+(?:\S+\s+){4,}\S+[,;]\s*$"
+    # its numbered operative clause after "decided to:", "1. Increase joint efforts ...,"
+    r"|\W*\d{1,2}[.)]\s+[A-Z](?:\S+\s+){5,}\S+[,;]\s*$"
 )
 
 # A statement's delivery line, whatever its last word (a date, a venue): "Delivered by
@@ -581,6 +583,8 @@ def _member_aside(
     its line on its own affairs (its embassy, its citizens) or on another matter it turns to
     ("Turning to the Horn of Africa, ...") on a page on the war."""
     if not _member_on_topic(work, state, author, rules):
+        if not own and 0 < work.index <= _OPENING_BLOCKS and _delivered(work):
+            state.off_topic.append(work)  # a statement's opening: the page's once it is on the war
         return True
     return not own and national_matter(work, rules)
 
@@ -593,7 +597,32 @@ def _member_on_topic(
     speaker's); a page none of whose lines does (a budget, a motorway) is no actor's."""
     if not state.document_topic:
         state.document_topic = allowed(Who("actor", author, member=True), work, rules)
+        if state.document_topic:
+            _opening_on_topic(state, author, rules)
     return state.document_topic
+
+
+def _opening_on_topic(state: State, author: tuple[str, ...], rules: CompiledRules) -> None:
+    """The opening lines of a member's statement to an international body (`_FORUM`) that
+    came before its first line on the war (a delivery line, "Thank you, Madam Chair.", thanks
+    to the briefers, a welcome of a prisoner exchange): the statement is on the war from its
+    first line, so they are the author's as the lines after them are; an act ("<A> spoke to
+    <B> this morning") or a line on the member's own affairs stays no one's."""
+    held_lines, state.off_topic = state.off_topic, []
+    if not any(_FORUM.search(held.text) for held in held_lines):
+        return  # a speech at home (to parliament, at a plant): the war only from its first line
+    for held in held_lines:
+        if held.excluded or national_matter(held, rules) or ASKS_SPEAKER.search(held.folded):
+            continue  # "The Prime Minister spoke to <X> this morning": the page's act, no one's
+        add_evidence(held, CARRY_DOCUMENT, author, 0, len(held.text), rules.weights.carry)
+
+
+# An international body a member's statement is delivered to: what the member says there is
+# on the alliance's, Russia's or the war's affairs, never a national matter.
+_FORUM = re.compile(
+    r"\b(?:OSCE|Permanent\s+Council|Security\s+Council|General\s+Assembly|United\s+Nations|"
+    r"Human\s+Rights\s+Council|Forum\s+for\s+Security\s+Co-?operation|North\s+Atlantic\s+Council)\b"
+)
 
 
 def _quotes_the_floor(work: BlockWork, state: State, own: set[str]) -> bool:

@@ -223,8 +223,10 @@ _QUOTE_PARAGRAPHS = 4
 def _awaits_author(state: State) -> bool:
     """After the title: whether the first paragraphs are to name the document's author (a
     one-speaker title no rule knows, an official genre with no author named, "Press release
-    on ..."), so their verdicts wait with the title's."""
-    return state.author_pending or (state.official and state.document is None)
+    on ..."), so their verdicts wait with the title's; so do a member's statement's opening
+    lines while the page has not yet spoken on the war (reader.classify.document)."""
+    waits_topic = state.official and state.document_member and not state.document_topic
+    return state.author_pending or (state.official and state.document is None) or waits_topic
 
 
 def _hands_over(work: BlockWork) -> bool:

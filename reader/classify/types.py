@@ -160,6 +160,7 @@ class State:
     first_heard: dict[str, int] = field(default_factory=dict)  # ... and the block it was first in
     document_member: bool = False  # the document is a member state's site's: on the war only
     document_topic: bool = False  # ... and one of its lines was on the war's topic
+    off_topic: list[BlockWork] = field(default_factory=list)  # ... its opening lines before it
     interviewee: Speaker | None = None  # who answers the "A:" lines of an interview
     statement: Speaker | None = None  # whose statement an "X said:" paragraph introduced
     intro: Speaker | None = None  # the speaker a line ending in a colon names, for the next quote
