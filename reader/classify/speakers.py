@@ -284,6 +284,10 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
     learn(who, state.names)
     if who.kind == "role":
         who = _named_in_apposition(units, a, b, i, who, state)
+    if who.kind == "role" and units[i][LOW] in _TEXT_NAMES:
+        if b < len(units) and units[b][LOW] in _ISSUES:  # not a claim, "the statement by X that"
+            _register_text(work, state, i, a, b)  # "A statement published by X.": X's text
+        return
     if who.kind not in ("actor", "unknown"):
         return
     name = person_name(units, a, b, i)
