@@ -65,6 +65,7 @@ from reader.classify.speakers import (
     note_person,
     own_side,
     reporting_house,
+    role_holder,
     title_side,
 )
 from reader.classify.titles import titled_name
@@ -4027,6 +4028,10 @@ def role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who 
         return None  # "Sources told Reuters ...": people the story has not named
     holder = known_role(who, state)
     named_again(who, state, work.index)
+    if holder.kind == "actor" and _ministers_ministry(work, who, holder, state):
+        house = _house_office(work, who, state)
+        if house is not None:
+            return house  # on a Russian outlet, "the ministry" after "the Dutch minister, X"
     if holder.kind == "actor" and holder.block is not None:
         if holder.block != work.index:
             last = state.last  # a member's official is theirs on the war only (`_carried`)
@@ -4049,6 +4054,37 @@ def role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who 
     if found is None and _standfirst_office(work, who, state):
         work.awaits = who.roles  # "The spokesman noted ..." over "... Spokesman X told ..."
     return found
+
+
+def _ministers_ministry(work: BlockWork, who: Who, holder: Who, state: State) -> bool:
+    """Whether a bare ministry ("The ministry underscored ...") on a one-side outlet's page
+    would go to another side's minister only because the story named him by his title ("the
+    Dutch Foreign Minister, X, said"): in a wire story a minister's title gives "the ministry"
+    his ministry, but on a one-side outlet's page a ministry named without a country is the
+    house's own, unless the story named that other ministry itself, or a possessive ties it
+    to him ("His ministry said")."""
+    if not state.house_site or not who.roles or not who.roles[0].endswith("ministry"):
+        return False
+    if set(holder.actors) & set(state.house) or _possessed(work, who):
+        return False
+    person = role_holder(who, state)
+    keys = [key for key, known in state.people.items() if known is person]
+    ministers = {
+        key for role, held in state.roles.items() if role.endswith("minister") for key in held
+    }
+    return bool(keys) and all(key in ministers for key in keys)
+
+
+def _possessed(work: BlockWork, who: Who) -> bool:
+    """Whether a possessive pronoun opens the office's phrase or stands right before it
+    ("His ministry said", "... and its ministry")."""
+    phrase = work.folded[max(0, who.start - _POSSESSIVE_REACH) : who.end]
+    return _POSSESSED.search(phrase) is not None
+
+
+# A possessive before an office's head noun: "his ministry", "its defence ministry".
+_POSSESSED = re.compile(r"\b(?:his|her|its|their)\s+(?:\w+\s+)?ministry\Z")
+_POSSESSIVE_REACH = 8
 
 
 def _standfirst_office(work: BlockWork, who: Who, state: State) -> bool:

@@ -190,6 +190,7 @@ def _site_rule(
             return True
         if rule.actor is not None:
             state.page_rule = rule.id
+            state.house_site = True
             if rule.voice == "house":  # a one-side outlet: its unqualified offices are its side's
                 state.house, state.house_member = (rule.actor,), rule.member
                 state.house_private = rule.private

@@ -284,11 +284,20 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
     learn(who, state.names)
     if who.kind == "role":
         who = _named_in_apposition(units, a, b, i, who, state)
+    if who.kind == "role" and units[i][LOW] in _TEXT_NAMES:
+        if b < len(units) and units[b][LOW] in _ISSUES:  # not a claim, "the statement by X that"
+            _register_text(work, state, i, a, b)  # "A statement published by X.": X's text
+        return
     if who.kind not in ("actor", "unknown"):
         return
     name = person_name(units, a, b, i)
     if name and work.index == 0 and _body_before_name(units, name):
         name = []  # "Defense Ministry Plans To Hold Military Exercises": no one named
+    if name and work.index == 0 and _headline_object(units, name, i):
+        who = resolve(units[a : i + 1], state.names)  # the office's own side, if it has one
+        name = []  # "Foreign Ministry Protesting Against Russia's Decision": no one named
+        if who.kind != "actor":
+            return
     if name and name[0][LOW].rstrip(".") in _NUMBER_WORDS:
         name = []  # "bill No. 6470", "Resolution No 2202": a text's number, no one's name
     if who.kind == "unknown" and name:
@@ -340,6 +349,21 @@ def _body_before_name(units: Sequence[Unit], name: Sequence[Unit]) -> bool:
     if before is None or before[TERM] is None or before[TERM].kind != "role":
         return False
     return before[LOW].split()[-1] in _BODY_ROLES and all(u[TERM] is None for u in name)
+
+
+def _headline_object(units: Sequence[Unit], name: Sequence[Unit], i: int) -> bool:
+    """A title-case headline's capitalised word read as the holder of a body's office (unit
+    `i`) past a side's word after the office ("Foreign Ministry Protesting Against Russia's
+    Decision To ..."): in a headline every word is capitalised, so a word no term knows
+    after another side's word is the object of the headline's verb, and that side is what
+    the office acts on, not whose office it is. A body is no person's title either way."""
+    if units[i][LOW].split()[-1] not in _BODY_ROLES or any(u[TERM] is not None for u in name):
+        return False
+    k = bisect_left(units, name[0][START], key=itemgetter(START))
+    return any(
+        (term := u[TERM]) is not None and term.kind in ("alias", "adjective") and term.actors
+        for u in units[i + 1 : k]
+    )
 
 
 def _before_with(units: Sequence[Unit], i: int, b: int) -> int:
@@ -1138,6 +1162,8 @@ _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 # An appositive between a subject's name and its verb: ", the special representative of the
 # U.S. State Department for Ukraine Negotiations," or ", Norway's foreign minister,".
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an|[A-Z])[^,;:!?\"“”«»()]{0,160}?,(?=\s+[a-z])")
+# A parenthesis after a name, its party or age: "<name> (Reform) shared ...".
+_PARTY = re.compile(r"\s*\([^()]{1,40}\)")
 _NOT_VERBS = OBJECT_PREP | frozenset(["and", "or", "but", "of", "as"])
 
 
@@ -1155,12 +1181,14 @@ def named_subject(work: BlockWork, state: State) -> None:
     found = [
         (start, term.actors, term.member)
         for start, end, term in work.terms
-        if term.kind == "speaker" and term.actors and _subject_at(text, start, end)
+        if term.kind == "speaker"
+        and term.actors
+        and _subject_at(text, _past_title(work, start), end)
     ]
     if state.names:
         for m in _CAPITALISED.finditer(text):
             tie = state.names.get(m.group().lower())
-            if tie is not None and _subject_at(text, m.start(), m.end()):
+            if tie is not None and _subject_at(text, _past_title(work, m.start()), m.end()):
                 found.append((m.start(), *tie))
     if found:
         _, actors, member = max(found, key=itemgetter(0))
@@ -1168,6 +1196,39 @@ def named_subject(work: BlockWork, state: State) -> None:
         note_person(state, speaker)
         if not by_thing:
             state.last = speaker
+
+
+# Words that may join the terms of a title before a name ("Minister of Foreign Affairs of
+# Ukraine", "Estonia's Prime Minister"): the possessive's mark is part of its term.
+_TITLE_JOINS = frozenset(["of", "the", "for", "and", "'s", "’s"])
+
+
+def _past_title(work: BlockWork, start: int) -> int:
+    """Where the title before the name at `start` begins ("Ukrainian Foreign Ministry
+    spokesman <name> commented ...", "Estonia's Prime Minister <name> shared ..."): the name
+    with its office is the sentence's subject as the bare name is; a title is made of the
+    lexicon's offices and sides' words, joined by "of"/"the". `start` when none precedes."""
+    text = work.text
+    first = _FIRST_NAME.search(text[:start].rstrip())  # "Minister Edgars <surname>"
+    if first is not None and not any(s <= first.start() < e for s, e, _ in work.terms):
+        start = first.start()
+    spans = [(s, e) for s, e, t in work.terms if e <= start and t.kind in _TITLE_TERMS]
+    begin = start
+    for s, e in reversed(spans):
+        gap = text[e:begin].split()
+        if any(word.lower() not in _TITLE_JOINS for word in gap):
+            break
+        begin = s
+    if begin == start or not any(t.kind == "role" for s, _, t in work.terms if begin <= s < start):
+        return start  # a side's word alone before a name is no title ("Russian X")
+    article = _ARTICLE_BEFORE.search(text, 0, begin)
+    return article.start(1) if article is not None else begin
+
+
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)([Tt]he)\s+\Z")
+
+
+_TITLE_TERMS = frozenset(["role", "adjective", "alias"])
 
 
 def _subject_at(text: str, start: int, end: int) -> bool:
@@ -1182,6 +1243,6 @@ def _subject_at(text: str, start: int, end: int) -> bool:
         before = before[: first.start()].rstrip()  # "Mark Rutte": before the first name
     if before and before[-1] not in _BEFORE_SUBJECT:
         return False
-    aside = _APPOSITIVE.match(text, end)  # "Rutte, the alliance's chief, avoided"
+    aside = _APPOSITIVE.match(text, end) or _PARTY.match(text, end)  # "Rutte, the ... chief,"
     after = _NEXT_WORD.match(text, aside.end() if aside is not None else end)
     return after is not None and after.group(1) not in _NOT_VERBS

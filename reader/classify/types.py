@@ -154,6 +154,7 @@ class State:
     reports: bool = False  # ... and what it says others said is reported in that voice
     house: tuple[str, ...] = ()  # the side a dateline puts the article on ("KYIV, ... (AP)")
     house_member: bool = False  # ... through a member state's site (its public broadcaster)
+    house_site: bool = False  # ... through the page's site or outlet, not a wire's dateline
     house_private: bool = False  # ... through a private outlet: only while no other side spoke
     other_side_heard: bool = False  # a speaker of a side other than the house's has spoken
     sides_heard: set[str] = field(default_factory=set)  # every side a speaker has spoken for
