@@ -4361,6 +4361,27 @@ def _on_topic(work: BlockWork, who: Who, rules: CompiledRules, state: State, dis
     return allowed(who, work, rules, goes_on(who, work, state, run), person)
 
 
+# Stance verbs that take a decision, a formal step as the `steps:` rules' are (GUIDE.md: a
+# decision announced carries its side's position): "Moscow regrets that Warsaw approved the
+# delivery", "the envoy said the Rada had adopted the plan", "X noted that the Seimas voted for
+# the bid" report that side's decision, both labels, the speaker first (session 19's convention).
+_DECISIONS = frozenset(
+    [
+        "approve",
+        "vote for",
+        "vote against",
+        "vote to",
+        "vote in favor of",
+        "vote in favour of",
+        "is to expel",
+    ]
+)
+
+# "already" before a decision's verb ("Kyiv has already approved the laws") tells progress
+# made, the speaker's account of where things stand, no position the other side announced.
+_ALREADY = re.compile(r"\balready\b")
+
+
 def _reports_words(work: BlockWork, attr: _Attr) -> bool:
     """Whether an attribution inside another speaker's words reports its subject's words: a
     speech verb, a source marker, a formal step (`steps:` in config.yaml: "Moscow said that
@@ -4370,6 +4391,8 @@ def _reports_words(work: BlockWork, attr: _Attr) -> bool:
     verb = attr.verb
     if verb is None or verb.cls in ("speech", "step"):
         return True
+    if verb.lemma in _DECISIONS:
+        return not _ALREADY.search(work.folded, attr.who.end, attr.pos)
     if verb.lemma not in STATED_STANCES or (work.quotes and in_spans(attr.pos, work.quotes)):
         return False
     return _NEXT_CONTACT.match(work.folded, attr.end) is None
