@@ -248,6 +248,8 @@ _INVERTING = word_set(
     " emphasise emphasize underline underscore reiterate"
     # the verbs of a quote's closing tag that carry a tone: '"...," laments X', "argues X"
     " lament argue claim complain admit concede declare retort quip"
+    # a text's own words closing the sentence: "..., reads the statement of the ministry"
+    " read"
 ) | word_set("report announce inform")
 
 # The verbs of a closing source ("..., reported the General Staff", "..., informs the press
@@ -1617,6 +1619,8 @@ def _skip_asides(verb: _Verb, i: int) -> tuple[int, Who | None]:
             j -= 1
         if j < floor or units[j][LOW] != mark:
             break
+        if _finite_between(units[j + 1 : i]):
+            break  # "..., Romania and Bulgaria was changed, said X": the main clause, inverted
         inner = _current_office(units[j + 1 : i])
         if _clause_aside(inner) and _closes_appositive(verb, j):
             i = j  # ", who was in Kyiv, meeting with X's president,": the aside before it
@@ -2818,6 +2822,27 @@ def _relative_act(inner: Sequence[Unit]) -> bool:
         if unit[LOW] in SKIP and unit[LOW] not in ("is", "was"):
             continue
         return unit[LOW] not in _HOLDS
+    return False
+
+
+# A finite auxiliary: a clause's own verb ("was changed", "have agreed"), no aside's word.
+_FINITE_AUXILIARIES = word_set("was were is are has have had")
+# Words that open a clause of its own inside an aside: its verb is not the main clause's.
+_SUBORDINATING = word_set("who whom whose which that where when as if since because while")
+
+
+def _finite_between(inner: Sequence[Unit]) -> bool:
+    """The stretch between two commas before a verb has a finite auxiliary after its first word,
+    no relative pronoun or participle opening it: the sentence's main clause after an object's
+    list ("drills with Poland, Romania and Bulgaria were moved to May, said X"), not an aside
+    between a subject and its verb (", who was in Kyiv,", ", meeting with Y,")."""
+    if len(inner) < 2 or _clause_aside(inner) or inner[0][LOW] in _SUBORDINATING:
+        return False
+    for unit in inner[1:]:
+        if unit[LOW] in _SUBORDINATING:
+            return False  # ", a former officer who is now deputy head of X,": an appositive
+        if unit[LOW] in _FINITE_AUXILIARIES:
+            return True
     return False
 
 
