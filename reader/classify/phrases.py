@@ -110,7 +110,8 @@ def present_form(surface: str, lemma: str) -> bool:
 
 # Between a subject and its verb: auxiliaries, adverbs, time expressions.
 SKIP = word_set(
-    "has have had was were is are be been did does do will would could may might shall should must also "
+    "has have had was were is are be been did does do will would could may might shall should "
+    "must also "
     "again once repeatedly later earlier previously already just then afterwards meanwhile however "
     "still further even never not n't long reportedly publicly separately recently now today "
     "yesterday tonight on last this that week month year morning evening night weekend monday "
