@@ -750,7 +750,7 @@ def verb_subject(
     ways that applies (participle, coordination, the phrase before it, a common noun's
     speaker, inversion); None when it is no speech at all ("his appeal", "backed by")."""
     v_start = units[k][START]
-    floor = _quote_floor(work, v_start, first, k)
+    floor = _quote_floor(work, v_start, first, k, not earlier)
     verb = _Verb(work, units, k, v_start, v_end, first, last, floor, form, state, adverbs)
     if _phoned(verb):
         return None
@@ -1293,6 +1293,13 @@ def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
     Zelensky, who said"); None for a passive ("is believed to") or an infinitive."""
     units, floor = verb.units, verb.floor
     i = verb.k - 1
+    if (
+        i > floor
+        and units[i][LOW] in _QUOTE_MARKS
+        and units[i - 1][LOW] not in _QUOTING_PRONOUNS
+        and _opens_quote(verb.work, units[i][START], verb.start, floor)
+    ):
+        i -= 1  # 'Scholz "stressed ..."': the mark that opens the words quoted from the verb on
     prev = verb.low(i)
     h = i
     while h > floor and verb.low(h) in SKIP and units[h][TERM] is None:
@@ -1324,6 +1331,11 @@ def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
         if units[j][LOW] == opening:
             i = j - 1
     return i, relative
+
+
+# Pronouns before a quote that opens on its verb: whose words they are is the quote's question
+# ('a statement that they "rejected ..."'), not a named subject's.
+_QUOTING_PRONOUNS = word_set("he she they it we i you")
 
 
 def _relative_noun(verb: _Verb, h: int) -> int | None:
@@ -2557,16 +2569,20 @@ def _inverted_attr(verb: _Verb) -> _Attr | None:
     return verb.attr(who, ATTRIBUTION_INVERTED, trailing=_short_tail(verb, b))
 
 
-def _quote_floor(work: BlockWork, v_start: int, first: int, k: int) -> int:
+def _quote_floor(work: BlockWork, v_start: int, first: int, k: int, leads: bool = False) -> int:
     """The first unit (from `first`, at most `k`) after the last quote that closes before the
-    verb at `v_start`, or after the opening of the quote that holds it. The quotes are sorted
-    and disjoint, so only the last quote opening before the verb decides."""
+    verb at `v_start`, or after the opening of the quote that holds it (unless the verb opens
+    that quote and `leads`: no attribution came before it in the sentence, whose words it
+    would be in). The quotes are sorted and disjoint, so only the last quote opening before
+    the verb decides."""
     quotes = work.quotes
     q = bisect_right(quotes, (v_start, _FAR)) - 1
     if q < 0:
         return first
     q_start, q_end = quotes[q]
     if v_start < q_end:  # the verb is inside this quote
+        if leads and _opens_quote(work, q_start, v_start, first):
+            return first  # 'Scholz "stressed the need for ...," the statement said'
         return bisect_right(work.starts, q_start, first, k)
     while _quoted_word(work.text[q_start:q_end]) or _in_relative(work, q_start, q_end, v_start):
         # a nickname: 'Oleh "Falcon" Ivanenko said'; a relative clause's quoted words:
@@ -2576,6 +2592,36 @@ def _quote_floor(work: BlockWork, v_start: int, first: int, k: int) -> int:
             return first
         q_start, q_end = quotes[q]
     return bisect_left(work.starts, q_end, first, k)
+
+
+def _opens_quote(work: BlockWork, q_start: int, v_start: int, first: int) -> bool:
+    """The verb is the first word of a quote that opens inside the sentence right after a
+    phrase of its own ('Scholz "stressed the need ..."', 'the ministry “condemned …”'): a
+    readout's words quoted from the verb on, the subject before the mark still its subject."""
+    if work.text[q_start:v_start].strip(" \"“”'‘’«") or first >= len(work.units):
+        return False
+    return work.units[first][START] < q_start and work.text[q_start - 1 : q_start].isspace()
+
+
+def _quoted_from_verb(work: BlockWork, attr: _Attr) -> bool:
+    """The attribution's verb opens a quote its subject stands before ('Scholz "stressed
+    ..."'): the subject's own words quoted, not a speech inside someone's quote."""
+    if in_spans(attr.who.start, work.quotes) or not _heads_sentence(work.folded, attr.who.start):
+        return False  # "The statement said that A and B "reaffirm ...": the statement's words
+    q = bisect_right(work.quotes, (attr.pos, _FAR)) - 1
+    return q >= 0 and _opens_quote(work, work.quotes[q][0], attr.pos, 0)
+
+
+# A sentence's start before a subject, past a short opening phrase and its comma ("On Friday,").
+_SENTENCE_OPENING = re.compile(
+    r"(?:^|[.!?][\"”’)]?\s+)(?:[^\s.!?,;:]+(?:\s+[^\s.!?,;:]+){0,5},\s+)?\Z"
+)
+
+
+def _heads_sentence(folded: str, at: int) -> bool:
+    """The phrase at `at` opens its sentence (past a short opening phrase): the main clause's
+    subject, not one inside a clause someone else's verb reports."""
+    return _SENTENCE_OPENING.search(folded, max(0, at - 120), at) is not None
 
 
 def _past_relative_quote(verb: _Verb, j: int) -> int | None:
@@ -3298,7 +3344,7 @@ def settle(
     for attr in order:
         if closing is not None and attr.follows and attr.pos > closing.pos:
             continue  # "..., according to an official, adding ...": the source's, said already
-        quoted = in_spans(attr.pos, work.quotes)
+        quoted = in_spans(attr.pos, work.quotes) and not _quoted_from_verb(work, attr)
         embedded_in = () if attr.aside and owner is None else owner  # an aside: reported
         if quoted:
             embedded_in = _quote_owner(work, owner)
