@@ -50,6 +50,8 @@ STATED_STANCES = word_set("agree")
 _ANSWERS = word_set(
     "support back endorse welcome reject dismiss rebuff refuse oppose hail praise commend "
     "condemn criticise criticize denounce slam appreciate"
+    # a claim denied, refuted, disputed or contradicted: "Kyiv denies the Russian claim"
+    " deny refute dispute contradict"
 )
 # A stated view that proposes something, named as a thing ("a proposal from X to ...").
 OFFERS = word_set("proposal proposals offer offers")

@@ -185,7 +185,7 @@ _STATED_AIMS: dict[str, frozenset[str]] = dict.fromkeys(
 # A charge is a stated view by what it is: one an answering verb takes as its object needs no
 # words after it ("Moscow rejects an alliance member's new border accusation", "dismissed
 # Kyiv's allegations as slander"), up to two modifiers before it ("latest", "drone").
-_ANSWERED_CHARGES = word_set("accusation accusations allegation allegations")
+_ANSWERED_CHARGES = word_set("accusation accusations allegation allegations claim")
 # A charge or a protest "of the X side" (a diplomat's name for a government) is that side's:
 # its "of" names no target, as "accusations of Russia" may. One a verb answers needs no words
 # after it: "rejected the protest of the Estonian side", "the claims of the Polish side were
@@ -635,6 +635,8 @@ def _view_unowned(work: BlockWork, i: int) -> int | None:
     if term.kind != "adjective":
         return None
     j = _adjective_view(work, i)
+    if j is None and units[i + 1][LOW] in _ANSWERED_CHARGES and _answered_owner(work, i):
+        j = i + 1  # "Kyiv denies the Russian claim of ...", "dismissed the US allegation"
     return j if j is not None else _claims_after(work, i + 1)
 
 
