@@ -411,7 +411,8 @@ def sentence_attrs(
         a, b = np_after(units, k, last)
         who = resolve(units[a:b], state.names)
         learn(who, state.names)
-        if _place_before_noun(units, b, last):
+        channel = b < last and channel_head(units, b, a)  # "according to the Kremlin website"
+        if not channel and _place_before_noun(units, b, last):
             continue  # "according to a London think tank": a place qualifies who said it
         place = _clause_place(work, units, first, a, b, who)
         if place is not None:  # "killed in Odesa, according to the regional governor"
