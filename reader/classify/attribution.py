@@ -1630,10 +1630,8 @@ def _skip_asides(verb: _Verb, i: int) -> tuple[int, Who | None]:
                     break
                 j = opening
             j -= 1
-        if j < floor or units[j][LOW] != mark:
+        if not _aside_between(units, j, i, floor, mark):
             break
-        if _finite_between(units[j + 1 : i]):
-            break  # "..., Romania and Bulgaria was changed, said X": the main clause, inverted
         inner = _current_office(units[j + 1 : i])
         if _clause_aside(inner) and _closes_appositive(verb, j):
             i = j  # ", who was in Kyiv, meeting with X's president,": the aside before it
@@ -2604,6 +2602,12 @@ def _opens_quote(work: BlockWork, q_start: int, v_start: int, first: int) -> boo
     return work.units[first][START] < q_start and work.text[q_start - 1 : q_start].isspace()
 
 
+def _quoted(work: BlockWork, attr: _Attr) -> bool:
+    """The attribution's verb is inside a quote, and not one that opens on it after the
+    subject (`_quoted_from_verb`)."""
+    return in_spans(attr.pos, work.quotes) and not _quoted_from_verb(work, attr)
+
+
 def _quoted_from_verb(work: BlockWork, attr: _Attr) -> bool:
     """The attribution's verb opens a quote its subject stands before ('Scholz "stressed
     ..."'): the subject's own words quoted, not a speech inside someone's quote."""
@@ -2870,6 +2874,13 @@ def _relative_act(inner: Sequence[Unit]) -> bool:
             continue
         return unit[LOW] not in _HOLDS
     return False
+
+
+def _aside_between(units: list[Unit], j: int, i: int, floor: int, mark: str) -> bool:
+    """Units `j` and `i` are the marks that enclose an aside: the same mark, and no finite
+    verb of its own between them ("..., Romania and Bulgaria were moved, said X": the main
+    clause, its speaker inverted after it)."""
+    return j >= floor and units[j][LOW] == mark and not _finite_between(units[j + 1 : i])
 
 
 # A finite auxiliary: a clause's own verb ("was changed", "have agreed"), no aside's word.
@@ -3345,7 +3356,7 @@ def settle(
     for attr in order:
         if closing is not None and attr.follows and attr.pos > closing.pos:
             continue  # "..., according to an official, adding ...": the source's, said already
-        quoted = in_spans(attr.pos, work.quotes) and not _quoted_from_verb(work, attr)
+        quoted = _quoted(work, attr)
         embedded_in = () if attr.aside and owner is None else owner  # an aside: reported
         if quoted:
             embedded_in = _quote_owner(work, owner)
