@@ -249,6 +249,8 @@ _INVERTING = word_set(
     " emphasise emphasize underline underscore reiterate"
     # the verbs of a quote's closing tag that carry a tone: '"...," laments X', "argues X"
     " lament argue claim complain admit concede declare retort quip"
+    # a text's own words closing the sentence: "..., reads the statement of the ministry"
+    " read"
 ) | word_set("report announce inform")
 
 # The verbs of a closing source ("..., reported the General Staff", "..., informs the press
@@ -410,7 +412,8 @@ def sentence_attrs(
         a, b = np_after(units, k, last)
         who = resolve(units[a:b], state.names)
         learn(who, state.names)
-        if _place_before_noun(units, b, last):
+        channel = b < last and channel_head(units, b, a)  # "according to the Kremlin website"
+        if not channel and _place_before_noun(units, b, last):
             continue  # "according to a London think tank": a place qualifies who said it
         place = _clause_place(work, units, first, a, b, who)
         if place is not None:  # "killed in Odesa, according to the regional governor"
@@ -749,7 +752,7 @@ def verb_subject(
     ways that applies (participle, coordination, the phrase before it, a common noun's
     speaker, inversion); None when it is no speech at all ("his appeal", "backed by")."""
     v_start = units[k][START]
-    floor = _quote_floor(work, v_start, first, k)
+    floor = _quote_floor(work, v_start, first, k, not earlier)
     verb = _Verb(work, units, k, v_start, v_end, first, last, floor, form, state, adverbs)
     if _phoned(verb):
         return None
@@ -1326,6 +1329,13 @@ def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
     Zelensky, who said"); None for a passive ("is believed to") or an infinitive."""
     units, floor = verb.units, verb.floor
     i = verb.k - 1
+    if (
+        i > floor
+        and units[i][LOW] in _QUOTE_MARKS
+        and units[i - 1][LOW] not in _QUOTING_PRONOUNS
+        and _opens_quote(verb.work, units[i][START], verb.start, floor)
+    ):
+        i -= 1  # 'Scholz "stressed ..."': the mark that opens the words quoted from the verb on
     prev = verb.low(i)
     h = i
     while h > floor and verb.low(h) in SKIP and units[h][TERM] is None:
@@ -1357,6 +1367,11 @@ def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
         if units[j][LOW] == opening:
             i = j - 1
     return i, relative
+
+
+# Pronouns before a quote that opens on its verb: whose words they are is the quote's question
+# ('a statement that they "rejected ..."'), not a named subject's.
+_QUOTING_PRONOUNS = word_set("he she they it we i you")
 
 
 def _relative_noun(verb: _Verb, h: int) -> int | None:
@@ -1650,7 +1665,7 @@ def _skip_asides(verb: _Verb, i: int) -> tuple[int, Who | None]:
                     break
                 j = opening
             j -= 1
-        if j < floor or units[j][LOW] != mark:
+        if not _aside_between(units, j, i, floor, mark):
             break
         inner = _current_office(units[j + 1 : i])
         if _clause_aside(inner) and _closes_appositive(verb, j):
@@ -2588,16 +2603,20 @@ def _inverted_attr(verb: _Verb) -> _Attr | None:
     return verb.attr(who, ATTRIBUTION_INVERTED, trailing=_short_tail(verb, b))
 
 
-def _quote_floor(work: BlockWork, v_start: int, first: int, k: int) -> int:
+def _quote_floor(work: BlockWork, v_start: int, first: int, k: int, leads: bool = False) -> int:
     """The first unit (from `first`, at most `k`) after the last quote that closes before the
-    verb at `v_start`, or after the opening of the quote that holds it. The quotes are sorted
-    and disjoint, so only the last quote opening before the verb decides."""
+    verb at `v_start`, or after the opening of the quote that holds it (unless the verb opens
+    that quote and `leads`: no attribution came before it in the sentence, whose words it
+    would be in). The quotes are sorted and disjoint, so only the last quote opening before
+    the verb decides."""
     quotes = work.quotes
     q = bisect_right(quotes, (v_start, _FAR)) - 1
     if q < 0:
         return first
     q_start, q_end = quotes[q]
     if v_start < q_end:  # the verb is inside this quote
+        if leads and _opens_quote(work, q_start, v_start, first):
+            return first  # 'Scholz "stressed the need for ...," the statement said'
         return bisect_right(work.starts, q_start, first, k)
     while _quoted_word(work.text[q_start:q_end]) or _in_relative(work, q_start, q_end, v_start):
         # a nickname: 'Oleh "Falcon" Ivanenko said'; a relative clause's quoted words:
@@ -2607,6 +2626,42 @@ def _quote_floor(work: BlockWork, v_start: int, first: int, k: int) -> int:
             return first
         q_start, q_end = quotes[q]
     return bisect_left(work.starts, q_end, first, k)
+
+
+def _opens_quote(work: BlockWork, q_start: int, v_start: int, first: int) -> bool:
+    """The verb is the first word of a quote that opens inside the sentence right after a
+    phrase of its own ('Scholz "stressed the need ..."', 'the ministry “condemned …”'): a
+    readout's words quoted from the verb on, the subject before the mark still its subject."""
+    if work.text[q_start:v_start].strip(" \"“”'‘’«") or first >= len(work.units):
+        return False
+    return work.units[first][START] < q_start and work.text[q_start - 1 : q_start].isspace()
+
+
+def _quoted(work: BlockWork, attr: _Attr) -> bool:
+    """The attribution's verb is inside a quote, and not one that opens on it after the
+    subject (`_quoted_from_verb`)."""
+    return in_spans(attr.pos, work.quotes) and not _quoted_from_verb(work, attr)
+
+
+def _quoted_from_verb(work: BlockWork, attr: _Attr) -> bool:
+    """The attribution's verb opens a quote its subject stands before ('Scholz "stressed
+    ..."'): the subject's own words quoted, not a speech inside someone's quote."""
+    if in_spans(attr.who.start, work.quotes) or not _heads_sentence(work.folded, attr.who.start):
+        return False  # "The statement said that A and B "reaffirm ...": the statement's words
+    q = bisect_right(work.quotes, (attr.pos, _FAR)) - 1
+    return q >= 0 and _opens_quote(work, work.quotes[q][0], attr.pos, 0)
+
+
+# A sentence's start before a subject, past a short opening phrase and its comma ("On Friday,").
+_SENTENCE_OPENING = re.compile(
+    r"(?:^|[.!?][\"”’)]?\s+)(?:[^\s.!?,;:]+(?:\s+[^\s.!?,;:]+){0,5},\s+)?\Z"
+)
+
+
+def _heads_sentence(folded: str, at: int) -> bool:
+    """The phrase at `at` opens its sentence (past a short opening phrase): the main clause's
+    subject, not one inside a clause someone else's verb reports."""
+    return _SENTENCE_OPENING.search(folded, max(0, at - 120), at) is not None
 
 
 def _past_relative_quote(verb: _Verb, j: int) -> int | None:
@@ -2853,6 +2908,34 @@ def _relative_act(inner: Sequence[Unit]) -> bool:
         if unit[LOW] in SKIP and unit[LOW] not in ("is", "was"):
             continue
         return unit[LOW] not in _HOLDS
+    return False
+
+
+def _aside_between(units: list[Unit], j: int, i: int, floor: int, mark: str) -> bool:
+    """Units `j` and `i` are the marks that enclose an aside: the same mark, and no finite
+    verb of its own between them ("..., Romania and Bulgaria were moved, said X": the main
+    clause, its speaker inverted after it)."""
+    return j >= floor and units[j][LOW] == mark and not _finite_between(units[j + 1 : i])
+
+
+# A finite auxiliary: a clause's own verb ("was changed", "have agreed"), no aside's word.
+_FINITE_AUXILIARIES = word_set("was were is are has have had")
+# Words that open a clause of its own inside an aside: its verb is not the main clause's.
+_SUBORDINATING = word_set("who whom whose which that where when as if since because while")
+
+
+def _finite_between(inner: Sequence[Unit]) -> bool:
+    """The stretch between two commas before a verb has a finite auxiliary after its first word,
+    no relative pronoun or participle opening it: the sentence's main clause after an object's
+    list ("drills with Poland, Romania and Bulgaria were moved to May, said X"), not an aside
+    between a subject and its verb (", who was in Kyiv,", ", meeting with Y,")."""
+    if len(inner) < 2 or _clause_aside(inner) or inner[0][LOW] in _SUBORDINATING:
+        return False
+    for unit in inner[1:]:
+        if unit[LOW] in _SUBORDINATING:
+            return False  # ", a former officer who is now deputy head of X,": an appositive
+        if unit[LOW] in _FINITE_AUXILIARIES:
+            return True
     return False
 
 
@@ -3308,7 +3391,7 @@ def settle(
     for attr in order:
         if closing is not None and attr.follows and attr.pos > closing.pos:
             continue  # "..., according to an official, adding ...": the source's, said already
-        quoted = in_spans(attr.pos, work.quotes)
+        quoted = _quoted(work, attr)
         embedded_in = () if attr.aside and owner is None else owner  # an aside: reported
         if quoted:
             embedded_in = _quote_owner(work, owner)
@@ -4431,6 +4514,27 @@ def _on_topic(work: BlockWork, who: Who, rules: CompiledRules, state: State, dis
     return allowed(who, work, rules, goes_on(who, work, state, run), person)
 
 
+# Stance verbs that take a decision, a formal step as the `steps:` rules' are (GUIDE.md: a
+# decision announced carries its side's position): "Moscow regrets that Warsaw approved the
+# delivery", "the envoy said the Rada had adopted the plan", "X noted that the Seimas voted for
+# the bid" report that side's decision, both labels, the speaker first (session 19's convention).
+_DECISIONS = frozenset(
+    [
+        "approve",
+        "vote for",
+        "vote against",
+        "vote to",
+        "vote in favor of",
+        "vote in favour of",
+        "is to expel",
+    ]
+)
+
+# "already" before a decision's verb ("Kyiv has already approved the laws") tells progress
+# made, the speaker's account of where things stand, no position the other side announced.
+_ALREADY = re.compile(r"\balready\b")
+
+
 def _reports_words(work: BlockWork, attr: _Attr) -> bool:
     """Whether an attribution inside another speaker's words reports its subject's words: a
     speech verb, a source marker, a formal step (`steps:` in config.yaml: "Moscow said that
@@ -4440,6 +4544,8 @@ def _reports_words(work: BlockWork, attr: _Attr) -> bool:
     verb = attr.verb
     if verb is None or verb.cls in ("speech", "step"):
         return True
+    if verb.lemma in _DECISIONS:
+        return not _ALREADY.search(work.folded, attr.who.end, attr.pos)
     if verb.lemma not in STATED_STANCES or (work.quotes and in_spans(attr.pos, work.quotes)):
         return False
     return _NEXT_CONTACT.match(work.folded, attr.end) is None

@@ -50,6 +50,8 @@ STATED_STANCES = word_set("agree")
 _ANSWERS = word_set(
     "support back endorse welcome reject dismiss rebuff refuse oppose hail praise commend "
     "condemn criticise criticize denounce slam appreciate"
+    # a claim denied, refuted, disputed or contradicted: "Kyiv denies the Russian claim"
+    " deny refute dispute contradict"
 )
 # A stated view that proposes something, named as a thing ("a proposal from X to ...").
 OFFERS = word_set("proposal proposals offer offers")
@@ -110,7 +112,8 @@ def present_form(surface: str, lemma: str) -> bool:
 
 # Between a subject and its verb: auxiliaries, adverbs, time expressions.
 SKIP = word_set(
-    "has have had was were is are be been will would could may might shall should must also "
+    "has have had was were is are be been did does do will would could may might shall should "
+    "must also "
     "again once repeatedly later earlier previously already just then afterwards meanwhile however "
     "still further even never not n't long reportedly publicly separately recently now today "
     "yesterday tonight on last this that week month year morning evening night weekend monday "

@@ -83,7 +83,10 @@ _DECIDER_OPENERS = word_set("the some several many most other")
 
 # A stated view named by a noun after its owner's possessive, and the words after the noun that
 # give what it says ("Russia's demand that", "Kyiv's insistence on", "Ukraine's call for").
-_LINKS = frozenset(["that", "to", "about", ":"])
+# What opens a view's content after its noun; a participle of saying too ("a Kremlin statement
+# claiming that ...", "Kyiv's accusations alleging ...").
+_SAYING_LINKS = frozenset(["claiming", "saying", "alleging", "stating", "asserting"])
+_LINKS = frozenset(["that", "to", "about", ":"]) | _SAYING_LINKS
 _VIEW_LINKS: dict[str, frozenset[str]] = {
     **dict.fromkeys(
         word_set(
@@ -96,7 +99,9 @@ _VIEW_LINKS: dict[str, frozenset[str]] = {
     # "Kyiv's claim that ..." ("Moscow's claim to Crimea" is a title to land); claims named
     # by the other side's verdict on them, "Moscow's lies about the strike", and denials
     # with what they deny, "Moscow's denials of any role"
-    **dict.fromkeys(word_set("claim claims lies"), frozenset(["that", "about", ":"])),
+    **dict.fromkeys(
+        word_set("claim claims lies"), frozenset(["that", "about", ":"]) | _SAYING_LINKS
+    ),
     **dict.fromkeys(word_set("denial denials"), frozenset(["that", "of", ":"])),
     # an argument with what it argues: "London's reasoning that ...", "Kyiv's arguments about"
     **dict.fromkeys(word_set("reasoning argument arguments"), frozenset(["that", "about"])),
@@ -185,7 +190,7 @@ _STATED_AIMS: dict[str, frozenset[str]] = dict.fromkeys(
 # A charge is a stated view by what it is: one an answering verb takes as its object needs no
 # words after it ("Moscow rejects an alliance member's new border accusation", "dismissed
 # Kyiv's allegations as slander"), up to two modifiers before it ("latest", "drone").
-_ANSWERED_CHARGES = word_set("accusation accusations allegation allegations")
+_ANSWERED_CHARGES = word_set("accusation accusations allegation allegations claim")
 # A charge or a protest "of the X side" (a diplomat's name for a government) is that side's:
 # its "of" names no target, as "accusations of Russia" may. One a verb answers needs no words
 # after it: "rejected the protest of the Estonian side", "the claims of the Polish side were
@@ -631,10 +636,12 @@ def _view_unowned(work: BlockWork, i: int) -> int | None:
         # "backed the US offer to", "rejected the Russian proposal for": a name before it too
         return i + 1 if _answered_owner(work, i) else None
     if term.kind in ("speaker", "alias"):
-        return _name_claims(work, i)  # "behind the NATO accusations"
+        return _name_claims(work, i) or _name_statement(work, i)  # "behind the NATO accusations"
     if term.kind != "adjective":
         return None
     j = _adjective_view(work, i)
+    if j is None and units[i + 1][LOW] in _ANSWERED_CHARGES and _answered_owner(work, i):
+        j = i + 1  # "Kyiv denies the Russian claim of ...", "dismissed the US allegation"
     return j if j is not None else _claims_after(work, i + 1)
 
 
@@ -740,6 +747,19 @@ def _name_claims(work: BlockWork, i: int) -> int | None:
     if j is None or units[j][LOW] not in _VERB_TOO:
         return j
     return j if j + 1 < len(units) and units[j + 1][LOW] in _AFTER_NOUN else None
+
+
+def _name_statement(work: BlockWork, i: int) -> int | None:
+    """The unit of a statement or a claim after a side's name used as its adjunct, with a
+    participle of saying after it that tells what it says ("an earlier Kremlin statement
+    claiming that ...", "the Pentagon claim saying ..."); a plural that may be the name's verb
+    ("the Kremlin claims ...") never."""
+    units = work.units
+    j = i + 1
+    if j + 1 >= len(units) or units[j][LOW] in _VERB_PLURALS:
+        return None
+    links = _VIEW_LINKS.get(units[j][LOW])
+    return j if links is not None and units[j + 1][LOW] in _SAYING_LINKS else None
 
 
 def _propaganda_says(work: BlockWork, j: int) -> bool:

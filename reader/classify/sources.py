@@ -47,7 +47,12 @@ from reader.classify.units import (
 )
 from reader.model import Article, Block
 from reader.rules.compile import CompiledRules, SourceRule, Term, TermRule, VerbForm, fold
-from reader.rules.grammar import ATTRIBUTION_HEADLINE, CARRY_DOCUMENT, CARRY_STATEMENT
+from reader.rules.grammar import (
+    ATTRIBUTION_HEADLINE,
+    CARRY_DOCUMENT,
+    CARRY_STATEMENT,
+    REPORTED_RULES,
+)
 from reader.rules.prefilter import CaseProbe
 
 # A title is a line: a pattern that runs longer than this on one is given up.
@@ -906,6 +911,12 @@ def _joint_line(
     """The counterpart's position and the author's, the author first."""
     weights = rules.weights
     end = len(work.text)
+    pair = {*author, *counterpart}
+    if any(
+        ev.kind in _SPEECH and ev.actor not in pair and ev.rule not in REPORTED_RULES
+        for ev in work.evidence
+    ):
+        return  # "X and Y, the US president, talked and both stressed": a pair of its own
     own = sum(ev.weight for ev in work.evidence if ev.kind in _SPEECH and ev.actor in author)
     theirs = sum(
         ev.weight for ev in work.evidence if ev.kind in _SPEECH and ev.actor in counterpart
@@ -933,11 +944,13 @@ _TOPIC_VERBS = frozenset(["speak", "talk", "discuss"])
 @lru_cache(maxsize=16)
 def _joint_pattern(subjects: tuple[str, ...]) -> re.Pattern[str]:
     """A joint subject at a sentence's or a clause's start (after a short opening phrase too:
-    "On grain, the leaders agreed"), then "also"/"both" before the verb."""
+    "On grain, the leaders agreed"; after a comma alone, a clause run on: "the two discussed
+    grain, both stressed ..."), then "also"/"both" before the verb, or the quote mark that
+    opens the words it gives them ('both “highlighted the role of ...”')."""
     names = "|".join(re.escape(s) for s in sorted(subjects, key=len, reverse=True))
     return re.compile(
-        rf"(?:^|[.;:]\s+|,\s+and\s+|\band\s+)(?:[\w'-]+(?:\s+[\w'-]+){{0,4}},\s+)?"
-        rf"(?:{names})\s+(?:(?:also|both|all|have|had)\s+)*"
+        rf"(?:^|[.;:]\s+|,\s+(?:and\s+)?|\band\s+)(?:[\w'-]+(?:\s+[\w'-]+){{0,4}},\s+)?"
+        rf"(?:{names})\s+(?:(?:also|both|all|have|had)\s+)*[\"“]?"
     )
 
 
