@@ -284,6 +284,10 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
     learn(who, state.names)
     if who.kind == "role":
         who = _named_in_apposition(units, a, b, i, who, state)
+    if who.kind == "role" and units[i][LOW] in _TEXT_NAMES:
+        if b < len(units) and units[b][LOW] in _ISSUES | _PASSIVE_BE:
+            _register_text(work, state, i, a, b)  # "a corresponding statement published by X"
+        return  # "the statement by X that ... is not true": X's text, rebutted, no source
     if who.kind not in ("actor", "unknown"):
         return
     name = person_name(units, a, b, i)
@@ -356,19 +360,42 @@ def _before_with(units: Sequence[Unit], i: int, b: int) -> int:
 
 def _before_verb(work: BlockWork, i: int, b: int) -> int:
     """Where the title phrase of the role at unit `i` ends, within the phrase up to unit `b`:
-    before a capitalised speech or stance verb in its present tense ("Foreign Ministry Warns
-    Kyiv Over ...", a title-case headline read as one phrase). A headline's verb is no word of
+    before a capitalised speech or stance verb in its present or past tense ("Foreign Ministry
+    Warns Kyiv Over ...", "... Ministry Urged Allies To ...", a title-case headline read as one
+    phrase). A headline's verb is no word of
     a holder's name; read whole, the phrase would give the office the side of the verb's
     object."""
     units = work.units
     for j in range(i + 1, b):
         unit = units[j]
-        if unit[CAP] and unit[TERM] is None and unit[LOW].endswith("s"):
+        if not unit[CAP] or unit[TERM] is not None:
+            continue
+        if _headline_progressive(units, j):
+            return j
+        if unit[LOW].endswith(("s", "ed")):
             start = unit[START]
             for at, _, form in work.verbs:
                 if at == start and form.cls in ("speech", "stance") and not form.participle:
                     return j
     return b
+
+
+def _headline_progressive(units: Sequence[Unit], j: int) -> bool:
+    """A capitalised -ing word no term knows with a preposition right after it ("Foreign
+    Ministry Protesting Against ...", "Ministry Objecting To ...", "... Calling For ..."): a
+    headline's progressive with its "is" dropped, the verb of what the office does, never a
+    word of its holder's name. Read as one, the phrase would give the office the side of
+    the verb's object."""
+    low = units[j][LOW]
+    return (
+        len(low) > 5
+        and low.endswith("ing")
+        and j + 1 < len(units)
+        and units[j + 1][LOW] in _HEADLINE_VERB_PREPOSITIONS
+    )
+
+
+_HEADLINE_VERB_PREPOSITIONS = word_set("to against for over on about at with from")
 
 
 def _own_conjunct(units: Sequence[Unit], a: int, i: int) -> int:
@@ -448,6 +475,7 @@ _ISSUES = word_set(
 )
 _BEFORE_TEXT = word_set("a an its their the new joint formal official separate brief short")
 _ISSUED_BY = word_set("by from")
+_PASSIVE_BE = word_set("was were is are")  # "a statement was published by X"
 
 
 def _register_text(work: BlockWork, state: State, i: int, a: int, b: int) -> None:
@@ -478,7 +506,8 @@ def _text_issuer(work: BlockWork, state: State, a: int, b: int) -> Who | None:
         i, j = np_after(units, first, k - 1)
         owner = resolve(units[i:j], state.names) if i == first and j > i else None
     else:
-        m = b + 1 if b < len(units) and units[b][LOW] in _ISSUES else b
+        m = b + 1 if b < len(units) and units[b][LOW] in _PASSIVE_BE else b
+        m = m + 1 if m < len(units) and units[m][LOW] in _ISSUES else b
         if m >= len(units) or units[m][LOW] not in _ISSUED_BY:
             return None
         i, j = np_after(units, m + 1, len(units))
@@ -1151,7 +1180,7 @@ def named_subject(work: BlockWork, state: State) -> None:
     by_thing = last is not None and last.block == work.index and last.thing
     if not by_thing and (work.main or (last is not None and last.block == work.index)):
         return
-    text = work.text
+    text, quotes = work.text, work.quotes
     found = [
         (start, term.actors, term.member)
         for start, end, term in work.terms
@@ -1162,6 +1191,8 @@ def named_subject(work: BlockWork, state: State) -> None:
             tie = state.names.get(m.group().lower())
             if tie is not None and _subject_at(text, m.start(), m.end()):
                 found.append((m.start(), *tie))
+    # a person the quoted speaker talks about is no one a later "he said" takes
+    found = [hit for hit in found if not (quotes and in_spans(hit[0], quotes))]
     if found:
         _, actors, member = max(found, key=itemgetter(0))
         speaker = Speaker(actors, work.index, member=member)
