@@ -1189,7 +1189,7 @@ def named_subject(work: BlockWork, state: State) -> None:
     if state.names:
         for m in _CAPITALISED.finditer(text):
             tie = state.names.get(m.group().lower())
-            if tie is not None and _subject_at(text, m.start(), m.end()):
+            if tie is not None and _subject_at(text, _title_start(work, m.start()), m.end()):
                 found.append((m.start(), *tie))
     # a person the quoted speaker talks about is no one a later "he said" takes
     found = [hit for hit in found if not (quotes and in_spans(hit[0], quotes))]
@@ -1199,6 +1199,25 @@ def named_subject(work: BlockWork, state: State) -> None:
         note_person(state, speaker)
         if not by_thing:
             state.last = speaker
+
+
+def _title_start(work: BlockWork, start: int) -> int:
+    """Where the title before the name at `start` begins ("Ukrainian Foreign Ministry
+    spokesman <first name> <surname>": at "Ukrainian"), past one given name and the terms
+    right before it (an office, a side's adjective); `start` when no term stands there. A
+    person named with their office is as much a sentence's subject as one named alone."""
+    text = work.text
+    before = text[:start].rstrip()
+    first = _FIRST_NAME.search(before)
+    at = first.start() if first is not None else start
+    moved = True
+    while moved:
+        moved = False
+        for t_start, t_end, _ in work.terms:
+            if t_end <= at and not text[t_end:at].strip() and t_start < at:
+                at, moved = t_start, True
+                break
+    return at if at < start and work.terms else start
 
 
 def _subject_at(text: str, start: int, end: int) -> bool:
