@@ -2086,6 +2086,15 @@ def _past_tense(unit: Unit) -> bool:
     return unit[TERM] is None and not unit[CAP] and low.endswith("ed") and low.isalpha()
 
 
+def _past_progressive(units: list[Unit], j: int) -> bool:
+    """ "was"/"were" before a lower-case word in "-ing" ("X was touring Kyiv, where he said
+    ..."): the verb of the phrase before it, as a past tense in "-ed" is (`_past_tense`)."""
+    if units[j][LOW] not in ("was", "were") or j + 1 >= len(units):
+        return False
+    after = units[j + 1]
+    return after[TERM] is None and not after[CAP] and after[LOW].endswith("ing")
+
+
 def _says_that(verb: _Verb) -> bool:
     """A speech verb with its content a few words on: a "that"-clause ("announced on Thursday
     that"), a demand's infinitive or object ("urged NATO leaders to stand firm", "called for
@@ -3807,7 +3816,8 @@ def _clause_subject_before(work: BlockWork, attr: _Attr, state: State) -> Who | 
     if first >= k or units[first][LOW] in _QUOTE_MARKS:
         return None
     for j in range(k - 1, first, -1):
-        if not _past_tense(units[j]) or in_spans(units[j][START], work.quotes):
+        past = _past_tense(units[j]) or _past_progressive(units, j)
+        if not past or in_spans(units[j][START], work.quotes):
             continue
         if units[j + 1][LOW] == "by":
             continue  # "a decree signed by the president": a passive's participle, no verb
