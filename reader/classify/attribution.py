@@ -615,6 +615,8 @@ def _citing_reason(
     who = _clause_subject(units, first, at, state)
     if who.kind != "actor":
         return None
+    if in_spans(who.start, work.quotes) and not in_spans(m_start, work.quotes):
+        return None  # '"In <country>, we see ...," he added, citing ...': not the quote's words
     return _Attr(m_start, m_end, who, ATTRIBUTION_PARTICIPLE, None, True, follows=True)
 
 
