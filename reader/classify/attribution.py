@@ -202,11 +202,14 @@ _USED = word_set("used uses took takes seized seizes")
 
 def _passive_before(verb: _Verb, i: int, prev: str) -> bool:
     """The verb is a passive: "be" right before it ("Ukraine is believed to ..."), or a speech
-    verb's "be" before its adverbs ("the two sides were officially informed": the ones told)."""
+    verb's "be" before its adverbs ("the two sides were officially informed": the ones told),
+    or one whose active has an object ("Moscow and Kyiv were later expected to decide ...": the
+    ones expected to, who say nothing)."""
     form = verb.form
     if form.participle or form.lemma in _ACTIVE_AFTER_BE:
         return False  # "X was (also) quoted as saying": X speaks
-    return prev in _BE or (form.cls == "speech" and _be_before_adverbs(verb, i))
+    acted_on = form.cls == "speech" or form.lemma in _OBJECT_VERBS  # "were later expected to"
+    return prev in _BE or (acted_on and _be_before_adverbs(verb, i))
 
 
 def _be_before_adverbs(verb: _Verb, i: int) -> bool:
@@ -220,7 +223,10 @@ def _be_before_adverbs(verb: _Verb, i: int) -> bool:
 
 
 # Adverbs with no -ly between "be" and a passive's participle ("was also informed").
-_ALSO = word_set("also again once repeatedly already just then never not n't")
+_ALSO = word_set(
+    "also again once repeatedly already just then never not n't later earlier still now"
+    " yesterday today"
+)
 
 
 _OWNERS = word_set("his her their its the this that")
