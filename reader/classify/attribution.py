@@ -203,11 +203,14 @@ _USED = word_set("used uses took takes seized seizes")
 
 def _passive_before(verb: _Verb, i: int, prev: str) -> bool:
     """The verb is a passive: "be" right before it ("Ukraine is believed to ..."), or a speech
-    verb's "be" before its adverbs ("the two sides were officially informed": the ones told)."""
+    verb's "be" before its adverbs ("the two sides were officially informed": the ones told),
+    or one whose active has an object ("Moscow and Kyiv were later expected to decide ...": the
+    ones expected to, who say nothing)."""
     form = verb.form
     if form.participle or form.lemma in _ACTIVE_AFTER_BE:
         return False  # "X was (also) quoted as saying": X speaks
-    return prev in _BE or (form.cls == "speech" and _be_before_adverbs(verb, i))
+    acted_on = form.cls == "speech" or form.lemma in _OBJECT_VERBS  # "were later expected to"
+    return prev in _BE or (acted_on and _be_before_adverbs(verb, i))
 
 
 def _be_before_adverbs(verb: _Verb, i: int) -> bool:
@@ -221,7 +224,10 @@ def _be_before_adverbs(verb: _Verb, i: int) -> bool:
 
 
 # Adverbs with no -ly between "be" and a passive's participle ("was also informed").
-_ALSO = word_set("also again once repeatedly already just then never not n't")
+_ALSO = word_set(
+    "also again once repeatedly already just then never not n't later earlier still now"
+    " yesterday today"
+)
 
 
 _OWNERS = word_set("his her their its the this that")
@@ -619,6 +625,8 @@ def _citing_reason(
     who = _clause_subject(units, first, at, state)
     if who.kind != "actor":
         return None
+    if in_spans(who.start, work.quotes) and not in_spans(m_start, work.quotes):
+        return None  # '"In <country>, we see ...," he added, citing ...': not the quote's words
     return _Attr(m_start, m_end, who, ATTRIBUTION_PARTICIPLE, None, True, follows=True)
 
 
@@ -2134,6 +2142,15 @@ def _past_tense(unit: Unit) -> bool:
     delivered"), so the phrase is a clause's subject, not an object."""
     low = unit[LOW]
     return unit[TERM] is None and not unit[CAP] and low.endswith("ed") and low.isalpha()
+
+
+def _past_progressive(units: list[Unit], j: int) -> bool:
+    """ "was"/"were" before a lower-case word in "-ing" ("X was touring Kyiv, where he said
+    ..."): the verb of the phrase before it, as a past tense in "-ed" is (`_past_tense`)."""
+    if units[j][LOW] not in ("was", "were") or j + 1 >= len(units):
+        return False
+    after = units[j + 1]
+    return after[TERM] is None and not after[CAP] and after[LOW].endswith("ing")
 
 
 def _says_that(verb: _Verb) -> bool:
@@ -3925,7 +3942,8 @@ def _clause_subject_before(work: BlockWork, attr: _Attr, state: State) -> Who | 
     if first >= k or units[first][LOW] in _QUOTE_MARKS:
         return None
     for j in range(k - 1, first, -1):
-        if not _past_tense(units[j]) or in_spans(units[j][START], work.quotes):
+        past = _past_tense(units[j]) or _past_progressive(units, j)
+        if not past or in_spans(units[j][START], work.quotes):
             continue
         if units[j + 1][LOW] == "by":
             continue  # "a decree signed by the president": a passive's participle, no verb

@@ -83,6 +83,7 @@ from reader.classify.sources import (
     drop_voice_of_actions,
     embedded_document,
     headline_office,
+    joint_heading,
     joint_voice,
     opening_source,
     page_source,
@@ -657,6 +658,7 @@ def _body_voices(
     if not state.official and state.statement is None and rules.sources:
         embedded_document(work, state, rules)  # "Statement of the MFA of Ukraine on ..."
     author_voice(work, state, rules)  # "We condemn ...": the author the opening named
+    joint_heading(work)  # "Joint Statement of Leaders of <A> and <B>": the text's name
 
 
 def _last_readings(

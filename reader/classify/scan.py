@@ -395,6 +395,15 @@ def _with_own_words(
 _OPENING_BLOCKS = 2
 
 
+def _without_lower_us(terms: list[tuple[int, int, Term]], text: str) -> list[tuple[int, int, Term]]:
+    """The block's terms without a lower-case "us" read as the United States ("Let us recall",
+    "told us"): the first person, in a text that writes the country's abbreviation in capitals
+    (a slug or a headline set all in lower case, "us signals ...", keeps it)."""
+    if text.islower():
+        return terms
+    return [t for t in terms if text[t[0] : t[1]] != "us"]
+
+
 def _prepare(
     block: Block,
     folded: str,
@@ -421,6 +430,8 @@ def _prepare(
         terms = [t for t in terms if not in_spans(t[0], cover)]
         verbs = [v for v in verbs if not in_spans(v[0], cover)]
         markers = [m for m in markers if not in_spans(m[0], cover)]
+    if terms and "us" in folded:
+        terms = _without_lower_us(terms, text)
     quotes = quoted_spans(text, runs_on)
     needs_units = bool(
         verbs

@@ -1017,13 +1017,38 @@ def document_label(work: BlockWork, rules: CompiledRules) -> None:
     """A line under the title that only names the document ("Press conference by X following
     the meeting of ...": a title rule's pattern, no sentence of its own) states no position:
     the document's voice is taken back. One that names the speaker's statement or answer
-    (`names_statement`) is an attribution-only line, and keeps it."""
-    if work.text.rstrip().endswith((".", "!", "?", ":")) or names_statement(work):
+    (`names_statement`) is an attribution-only line, and keeps it; one that names a joint
+    text of several authors ("Joint statement of the leaders of <A> and <B> on ...", a
+    reprinted declaration's heading in a story too) names no one speaker: it is the text's
+    name, with its full stop or without."""
+    joint = _joint_name(work)
+    if not joint and (work.text.rstrip().endswith((".", "!", "?", ":")) or names_statement(work)):
         return
-    if not any(ev.rule == CARRY_DOCUMENT.id for ev in work.evidence):
+    voices = _VOICES if joint else frozenset([CARRY_DOCUMENT.id])
+    if not any(ev.rule in voices for ev in work.evidence):
         return
-    if next(_title_matches(rules, work.folded, named=False, anchored=True), None):
-        work.evidence = [ev for ev in work.evidence if ev.rule != CARRY_DOCUMENT.id]
+    if joint or next(_title_matches(rules, work.folded, named=False, anchored=True), None):
+        work.evidence = [ev for ev in work.evidence if ev.rule not in voices]
+
+
+def joint_heading(work: BlockWork) -> None:
+    """A joint text's name heading the text a story reprints ("Joint Statement of Leaders of
+    the <group> on Ukraine" before its paragraphs): the text's name, no position; the
+    paragraphs under it keep the authors' voice."""
+    if _joint_name(work) and any(ev.rule in _VOICES for ev in work.evidence):
+        work.evidence = [ev for ev in work.evidence if ev.rule not in _VOICES]
+
+
+def _joint_name(work: BlockWork) -> bool:
+    """The line is a joint text's name alone, no verb of its own: "Joint declaration of the
+    Presidents of <A>, <B> and <C>.", "Joint Statement of Leaders of the <group> on Ukraine"."""
+    return not work.verbs and _JOINT_NAME.match(work.folded) is not None
+
+
+# A joint text named by its authors ("Joint statement of/by ...", "Joint declaration from ...").
+_JOINT_NAME = re.compile(
+    r"\W*joint\s+(?:statement|declaration|communiqu[eé])\s+(?:of|by|from)\s[^!?:;]*\Z"
+)
 
 
 def _is_action(work: BlockWork, index: _Index, rules: CompiledRules, start: int, end: int) -> bool:

@@ -102,9 +102,26 @@ def role_holder(who: Who, state: State) -> Person | None:
     one-side outlet only the office itself counts ("the Foreign Ministry" is not a defence
     minister's ministry there, but the house's): the house fills an office no one holds."""
     exact = _latest_holder(who.roles[:1], state)
+    if exact is not None and state.house and _minister_for_body(who, exact, state):
+        return (
+            None  # "the ministry" on a one-side outlet after another side's minister: the house's
+        )
     if exact is not None or state.house:
         return exact
     return _latest_holder(who.roles[1:], state)
+
+
+def _minister_for_body(who: Who, holder: Person, state: State) -> bool:
+    """`who` is a body ("the ministry") and its latest holder a person of another side than
+    the house's, named by their own title ("the Belgian Foreign Minister, <name>"): on a
+    one-side outlet a bare body is the house's own (`attribution._house_office`), not the
+    ministry of a minister of another side the story quoted."""
+    if not who.roles or who.roles[0] not in _BARE_BODIES:
+        return False
+    if not holder.actors or set(holder.actors) & set(state.house):
+        return False
+    key = next((k for k, p in state.people.items() if p is holder), "")
+    return ":" not in key  # a named person, not a body of that side the story named
 
 
 def _latest_holder(keys: Sequence[str], state: State) -> Person | None:
@@ -154,6 +171,7 @@ def register_roles(work: BlockWork, state: State) -> None:
 # The head nouns of a side's body named by the lexicon ("the State Department", "the Foreign
 # Office", "the Military Committee", "the Black Sea Fleet", "the State Border Guard Service")
 # that a story calls it by later: "the department said", "the fleet's press service".
+_BARE_BODIES = word_set("ministry")
 _NAMED_BODY_HEADS = word_set(
     "department office committee command headquarters navy ministry fleet service bureau agency"
 )
@@ -285,9 +303,9 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
     if who.kind == "role":
         who = _named_in_apposition(units, a, b, i, who, state)
     if who.kind == "role" and units[i][LOW] in _TEXT_NAMES:
-        if b < len(units) and units[b][LOW] in _ISSUES:  # not a claim, "the statement by X that"
-            _register_text(work, state, i, a, b)  # "A statement published by X.": X's text
-        return
+        if b < len(units) and units[b][LOW] in _ISSUES | _PASSIVE_BE:
+            _register_text(work, state, i, a, b)  # "a corresponding statement published by X"
+        return  # "the statement by X that ... is not true": X's text, rebutted, no source
     if who.kind not in ("actor", "unknown"):
         return
     name = person_name(units, a, b, i)
@@ -380,19 +398,42 @@ def _before_with(units: Sequence[Unit], i: int, b: int) -> int:
 
 def _before_verb(work: BlockWork, i: int, b: int) -> int:
     """Where the title phrase of the role at unit `i` ends, within the phrase up to unit `b`:
-    before a capitalised speech or stance verb in its present tense ("Foreign Ministry Warns
-    Kyiv Over ...", a title-case headline read as one phrase). A headline's verb is no word of
+    before a capitalised speech or stance verb in its present or past tense ("Foreign Ministry
+    Warns Kyiv Over ...", "... Ministry Urged Allies To ...", a title-case headline read as one
+    phrase). A headline's verb is no word of
     a holder's name; read whole, the phrase would give the office the side of the verb's
     object."""
     units = work.units
     for j in range(i + 1, b):
         unit = units[j]
-        if unit[CAP] and unit[TERM] is None and unit[LOW].endswith("s"):
+        if not unit[CAP] or unit[TERM] is not None:
+            continue
+        if _headline_progressive(units, j):
+            return j
+        if unit[LOW].endswith(("s", "ed")):
             start = unit[START]
             for at, _, form in work.verbs:
                 if at == start and form.cls in ("speech", "stance") and not form.participle:
                     return j
     return b
+
+
+def _headline_progressive(units: Sequence[Unit], j: int) -> bool:
+    """A capitalised -ing word no term knows with a preposition right after it ("Foreign
+    Ministry Protesting Against ...", "Ministry Objecting To ...", "... Calling For ..."): a
+    headline's progressive with its "is" dropped, the verb of what the office does, never a
+    word of its holder's name. Read as one, the phrase would give the office the side of
+    the verb's object."""
+    low = units[j][LOW]
+    return (
+        len(low) > 5
+        and low.endswith("ing")
+        and j + 1 < len(units)
+        and units[j + 1][LOW] in _HEADLINE_VERB_PREPOSITIONS
+    )
+
+
+_HEADLINE_VERB_PREPOSITIONS = word_set("to against for over on about at with from")
 
 
 def _own_conjunct(units: Sequence[Unit], a: int, i: int) -> int:
@@ -472,6 +513,7 @@ _ISSUES = word_set(
 )
 _BEFORE_TEXT = word_set("a an its their the new joint formal official separate brief short")
 _ISSUED_BY = word_set("by from")
+_PASSIVE_BE = word_set("was were is are")  # "a statement was published by X"
 
 
 def _register_text(work: BlockWork, state: State, i: int, a: int, b: int) -> None:
@@ -502,7 +544,8 @@ def _text_issuer(work: BlockWork, state: State, a: int, b: int) -> Who | None:
         i, j = np_after(units, first, k - 1)
         owner = resolve(units[i:j], state.names) if i == first and j > i else None
     else:
-        m = b + 1 if b < len(units) and units[b][LOW] in _ISSUES else b
+        m = b + 1 if b < len(units) and units[b][LOW] in _PASSIVE_BE else b
+        m = m + 1 if m < len(units) and units[m][LOW] in _ISSUES else b
         if m >= len(units) or units[m][LOW] not in _ISSUED_BY:
             return None
         i, j = np_after(units, m + 1, len(units))
@@ -1177,7 +1220,7 @@ def named_subject(work: BlockWork, state: State) -> None:
     by_thing = last is not None and last.block == work.index and last.thing
     if not by_thing and (work.main or (last is not None and last.block == work.index)):
         return
-    text = work.text
+    text, quotes = work.text, work.quotes
     found = [
         (start, term.actors, term.member)
         for start, end, term in work.terms
@@ -1190,6 +1233,8 @@ def named_subject(work: BlockWork, state: State) -> None:
             tie = state.names.get(m.group().lower())
             if tie is not None and _subject_at(text, _past_title(work, m.start()), m.end()):
                 found.append((m.start(), *tie))
+    # a person the quoted speaker talks about is no one a later "he said" takes
+    found = [hit for hit in found if not (quotes and in_spans(hit[0], quotes))]
     if found:
         _, actors, member = max(found, key=itemgetter(0))
         speaker = Speaker(actors, work.index, member=member)
