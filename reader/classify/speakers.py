@@ -102,26 +102,9 @@ def role_holder(who: Who, state: State) -> Person | None:
     one-side outlet only the office itself counts ("the Foreign Ministry" is not a defence
     minister's ministry there, but the house's): the house fills an office no one holds."""
     exact = _latest_holder(who.roles[:1], state)
-    if exact is not None and state.house and _minister_for_body(who, exact, state):
-        return (
-            None  # "the ministry" on a one-side outlet after another side's minister: the house's
-        )
     if exact is not None or state.house:
         return exact
     return _latest_holder(who.roles[1:], state)
-
-
-def _minister_for_body(who: Who, holder: Person, state: State) -> bool:
-    """`who` is a body ("the ministry") and its latest holder a person of another side than
-    the house's, named by their own title ("the Belgian Foreign Minister, <name>"): on a
-    one-side outlet a bare body is the house's own (`attribution._house_office`), not the
-    ministry of a minister of another side the story quoted."""
-    if not who.roles or who.roles[0] not in _BARE_BODIES:
-        return False
-    if not holder.actors or set(holder.actors) & set(state.house):
-        return False
-    key = next((k for k, p in state.people.items() if p is holder), "")
-    return ":" not in key  # a named person, not a body of that side the story named
 
 
 def _latest_holder(keys: Sequence[str], state: State) -> Person | None:
@@ -171,7 +154,6 @@ def register_roles(work: BlockWork, state: State) -> None:
 # The head nouns of a side's body named by the lexicon ("the State Department", "the Foreign
 # Office", "the Military Committee", "the Black Sea Fleet", "the State Border Guard Service")
 # that a story calls it by later: "the department said", "the fleet's press service".
-_BARE_BODIES = word_set("ministry")
 _NAMED_BODY_HEADS = word_set(
     "department office committee command headquarters navy ministry fleet service bureau agency"
 )
