@@ -293,11 +293,6 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
     name = person_name(units, a, b, i)
     if name and work.index == 0 and _body_before_name(units, name):
         name = []  # "Defense Ministry Plans To Hold Military Exercises": no one named
-    if name and work.index == 0 and _headline_object(units, name, i):
-        who = resolve(units[a : i + 1], state.names)  # the office's own side, if it has one
-        name = []  # "Foreign Ministry Protesting Against Russia's Decision": no one named
-        if who.kind != "actor":
-            return
     if name and name[0][LOW].rstrip(".") in _NUMBER_WORDS:
         name = []  # "bill No. 6470", "Resolution No 2202": a text's number, no one's name
     if who.kind == "unknown" and name:
@@ -349,21 +344,6 @@ def _body_before_name(units: Sequence[Unit], name: Sequence[Unit]) -> bool:
     if before is None or before[TERM] is None or before[TERM].kind != "role":
         return False
     return before[LOW].split()[-1] in _BODY_ROLES and all(u[TERM] is None for u in name)
-
-
-def _headline_object(units: Sequence[Unit], name: Sequence[Unit], i: int) -> bool:
-    """A title-case headline's capitalised word read as the holder of a body's office (unit
-    `i`) past a side's word after the office ("Foreign Ministry Protesting Against Russia's
-    Decision To ..."): in a headline every word is capitalised, so a word no term knows
-    after another side's word is the object of the headline's verb, and that side is what
-    the office acts on, not whose office it is. A body is no person's title either way."""
-    if units[i][LOW].split()[-1] not in _BODY_ROLES or any(u[TERM] is not None for u in name):
-        return False
-    k = bisect_left(units, name[0][START], key=itemgetter(START))
-    return any(
-        (term := u[TERM]) is not None and term.kind in ("alias", "adjective") and term.actors
-        for u in units[i + 1 : k]
-    )
 
 
 def _before_with(units: Sequence[Unit], i: int, b: int) -> int:
