@@ -3601,10 +3601,12 @@ def _two_parties(work: BlockWork, who: Who, state: State) -> Who:
     """ "Blinken met Rutte in Brussels. Both sides underscored ...": the sides of the block's
     subjects before the phrase (else of the people, else of the sides it names before it),
     when they are not the war's two (an ally's meeting is its own); with none, the two sides
-    of the call or meeting the story opened with (`voice: joint`, "A and B discussed ..."
-    two paragraphs before)."""
+    of the call or meeting the story named last (`voice: joint`, "A and B discussed ..."
+    two paragraphs before: `State.parties`), or a readout's."""
     source = state.source
     opened = () if source is None or not source.joint else (*source.author, *source.counterpart)
+    if state.parties is not None:
+        opened = state.parties.sides
     named = (
         [
             (actor, subject.member)

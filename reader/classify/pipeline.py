@@ -92,6 +92,7 @@ from reader.classify.sources import (
     reported_actions,
     reports_only_actions,
     several_authors,
+    story_parties,
     title_source,
 )
 from reader.classify.speakers import (
@@ -791,8 +792,9 @@ def _body_document_source(work: BlockWork, rules: CompiledRules, state: State) -
             readout_sides(work, state, rules)  # "<A> had a telephone conversation with <X>"
         document_voice(work, state, rules)
         _source_voice(work, state, rules)
-    elif state.source is not None:
-        joint_voice(work, state, rules)  # a story opened by a call: "the leaders agreed ..."
+    if not state.official:
+        story_parties(work, state, rules)  # "X met Y ...": whom "the two leaders" stand for
+        joint_voice(work, state, rules)  # "the leaders agreed ..." after a call or meeting
     release_lead(work, state)  # "OTTAWA – The government of Canada continues to ..."
 
 

@@ -23,7 +23,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from reader.classify.evidence import add_evidence, drop_positions, note_rule
-from reader.classify.phrases import CREDIT, member_voice, one_party, person_name, tie_names
+from reader.classify.phrases import (
+    CREDIT,
+    member_voice,
+    one_party,
+    person_name,
+    tie_names,
+    word_set,
+)
 from reader.classify.types import (
     CAP,
     END,
@@ -32,6 +39,7 @@ from reader.classify.types import (
     TERM,
     BlockWork,
     DocumentSource,
+    Parties,
     Speaker,
     State,
     Unit,
@@ -44,6 +52,7 @@ from reader.classify.units import (
     merged,
     names_statement,
     section_heading,
+    sentence_spans,
 )
 from reader.model import Article, Block
 from reader.rules.compile import CompiledRules, SourceRule, Term, TermRule, VerbForm, fold
@@ -522,11 +531,13 @@ _AUTHORS_LINE = 4
 
 
 def _openings(
-    work: BlockWork, rules: CompiledRules, official: bool
+    work: BlockWork | str, rules: CompiledRules, official: bool
 ) -> Iterator[tuple[SourceRule, Any]]:
-    """The `openings:` patterns that match the block, rule by rule: those of `official` rules
-    (an official readout's counterpart, `readout_sides`) or those of the others."""
-    probe = CaseProbe(work.folded)  # one lower-cased copy for every pattern's prefilter
+    """The `openings:` patterns that match the block (or a sentence's text), rule by rule:
+    those of `official` rules (an official readout's counterpart, `readout_sides`) or those of
+    the others."""
+    # one lower-cased copy for every pattern's prefilter
+    probe = CaseProbe(work if isinstance(work, str) else work.folded)
     for rule in rules.sources:
         if rule.official is not official:
             continue
@@ -574,12 +585,116 @@ def _joint_opening(
     if not author or not counterpart or author == counterpart:
         return False
     state.source = DocumentSource(rule.id, False, counterpart, joint=rule.joint, author=author)
+    state.parties = Parties((*author, *counterpart), rule.joint, work.index)
     note_rule(work, rule.id)
     if "authors" in match.groupdict():
         weights, end = rules.weights, len(work.text)
         add_evidence(work, CARRY_DOCUMENT, counterpart, 0, end, weights.attribution)
         add_evidence(work, CARRY_DOCUMENT, author, 0, end, weights.attribution + weights.reported)
     return True
+
+
+def named_parties(
+    work: BlockWork, rules: CompiledRules
+) -> tuple[tuple[str, ...], SourceRule] | None:
+    """The sides of the last call or meeting the block names, sentence by sentence, in the
+    grammar of a story's opening call (the `voice: joint` rules' `openings`: "Later, X spoke
+    by phone with Y", "X held talks with Y", "X and Y met"), in the order named, with the rule
+    whose `joint` subjects then speak for them. A party of no side named by name ("Brazilian
+    President Lula") adds none: a meeting of one side's leader with him gives that side
+    alone; a party named by an office alone ("The Prime Minister spoke to the Ukrainian
+    leader") is not known, and the meeting gives no one (). None when no sentence names a
+    meeting with a party named ("The ministers met for two hours" names no one)."""
+    found = None
+    # (a block with no verb of the lexicon is not split into sentences when it is read)
+    spans = work.sentences if len(work.sentences) > 1 else sentence_spans(work.text)
+    for s_start, s_end in spans:
+        for rule, match in _openings(work.folded[s_start:s_end], rules, official=False):
+            if rule.voice != "joint" or "counterpart" not in match.groupdict():
+                continue  # one speaker's opening; a joint text's signatories (an opening's)
+            sides = _meeting_sides(work, match, s_start, rule.joint)
+            if sides is not None:
+                found = (sides, rule)
+                break
+    return found
+
+
+def _meeting_sides(
+    work: BlockWork, match: Any, offset: int, joint: tuple[str, ...]
+) -> tuple[str, ...] | None:
+    """The sides the match's speaker and counterpart name, `offset` where its text starts in
+    the block: () when one of them is an office no side is known for ("the Prime Minister"),
+    None when the two are not two named parties ("X spoke to reporters"; "The ministers met
+    for two hours": the parties named before, `joint`)."""
+    parties: list[str] = []
+    named = 0
+    for group in ("speaker", "counterpart"):
+        start, end = (at + offset for at in match.span(group))
+        if work.folded[start:end].strip() in joint:
+            return None
+        actors = _party_actors(work, start, end)
+        if actors is None:
+            continue  # "met in Helsinki": a place; "talked about the swap": a topic
+        if not actors and not _names_someone(work, start, end):
+            return () if _office(work, start, end) else None
+        parties.extend(actors)
+        named += 1
+    sides = tuple(dict.fromkeys(parties))
+    return sides if named == 2 or len(sides) > 1 else None
+
+
+def _party_actors(work: BlockWork, start: int, end: int) -> tuple[str, ...] | None:
+    """Every side the names between `start` and `end` stand for, in the order named ("Putin
+    and Trump"); None for no party: a clause (a verb outside a name) or a place, a time or a
+    topic after a preposition ("met in Helsinki", "met for two hours", "talked about ...")."""
+    if work.folded[start:end].split(" ", 1)[0] in _NOT_PARTIES:
+        return None
+    terms = _terms_in(work, start, end)
+    first = bisect_left(work.verbs, start, key=itemgetter(0))
+    last = bisect_left(work.verbs, end, lo=first, key=itemgetter(0))
+    for v_start, _, _ in work.verbs[first:last]:
+        if not any(a <= v_start < b for a, b, _ in terms):
+            return None
+    return _span_actors(work, start, end)
+
+
+def _terms_in(work: BlockWork, start: int, end: int) -> list[tuple[int, int, Term]]:
+    """The block's terms that start between `start` and `end` (one bisection: a long block
+    names many)."""
+    first = bisect_left(work.terms, start, key=itemgetter(0))
+    last = bisect_left(work.terms, end, lo=first, key=itemgetter(0))
+    return work.terms[first:last]
+
+
+def _office(work: BlockWork, start: int, end: int) -> bool:
+    """Whether an office stands between `start` and `end` ("the Prime Minister")."""
+    return any(term.kind == "role" for _, _, term in _terms_in(work, start, end))
+
+
+# The first words of a phrase after "met" that is no party: a place, a time, a manner.
+_NOT_PARTIES = word_set(
+    "in at on for during over after before since by via behind privately about regarding"
+)
+
+
+def _names_someone(work: BlockWork, start: int, end: int) -> bool:
+    """Whether a capitalised word the lexicon does not know, other than an article or a
+    possessive, stands between `start` and `end`: a name ("Brazilian President Lula"), not
+    an office alone ("The Prime Minister") nor a plural ("The ministers", "reporters")."""
+    units = work.units[bisect_left(work.starts, start) : bisect_left(work.starts, end)]
+    return any(unit[CAP] and unit[TERM] is None and unit[LOW] not in _NOT_NAMES for unit in units)
+
+
+_NOT_NAMES = word_set("the a an his her their its both all two three four each later then")
+
+
+def story_parties(work: BlockWork, state: State, rules: CompiledRules) -> None:
+    """A story's call or meeting named in the block (`named_parties`): from here on its joint
+    subjects ("The two leaders stressed ...") speak for its sides (`joint_voice`)."""
+    found = named_parties(work, rules)
+    if found is not None:
+        sides, rule = found
+        state.parties = Parties(sides, rule.joint, work.index) if sides else None
 
 
 def _line_speaker(work: BlockWork) -> tuple[str, ...]:
@@ -725,10 +840,14 @@ def _group_actors(work: BlockWork, match: Any, group: str = "authors") -> tuple[
     a readout's several counterparts ("<A> held a call with <X>, <Y> and <Z>")."""
     if group not in match.groupdict() or match.start(group) < 0:
         return ()
-    start, end = match.span(group)
+    return _span_actors(work, *match.span(group))
+
+
+def _span_actors(work: BlockWork, start: int, end: int) -> tuple[str, ...]:
+    """Every actor the names between `start` and `end` stand for, in the order named."""
     found: dict[str, None] = {}
-    for t_start, _, term in work.terms:
-        if start <= t_start < end and term.kind in ("alias", "speaker", "adjective"):
+    for _, _, term in _terms_in(work, start, end):
+        if term.kind in ("alias", "speaker", "adjective"):
             found.update(dict.fromkeys(term.actors))
     return tuple(found)
 
@@ -828,7 +947,12 @@ def joint_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
     position, the author first (the document's own voice gives the author; in an official
     readout the counterpart is the side the readout names that is not the author, and a line
     before the author is known waits for it: "Both presidents reaffirmed ..." under a title
-    that names only the counterpart, "Vladimir Putin emphasised ..." after it)."""
+    that names only the counterpart, "Vladimir Putin emphasised ..." after it). In a story,
+    the sides of the call or meeting it named last (`story_parties`), the first named first;
+    "they" too in the block that named them and the next."""
+    if not state.official:
+        _parties_voice(work, state, rules)
+        return
     source = state.source
     if source is None or not source.joint:
         source = state.readout
@@ -848,6 +972,21 @@ def joint_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         state.joint_waiting.clear()
     if counterpart and (_joint_verb(work, source.joint) or _impersonal_stance(work, state)):
         _joint_line(work, author, counterpart, rules)
+
+
+def _parties_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
+    """A story's joint subject with a stance ("The two leaders stressed ...", "Both sides
+    agreed that ...", "They agreed that ..." right after the meeting or a line of theirs):
+    the position of the sides of the story's last call or meeting, the first named first."""
+    parties = state.parties
+    if parties is None:
+        return
+    joint = parties.joint
+    if work.index - parties.block <= 1 and "they" not in joint:
+        joint = (*joint, "they")
+    if _joint_verb(work, joint, unquoted=True):
+        _joint_line(work, parties.sides[:1], parties.sides[1:], rules)
+        state.parties = replace(parties, block=work.index)  # "They agreed ..." goes on
 
 
 def _impersonal_stance(work: BlockWork, state: State) -> bool:
@@ -887,13 +1026,15 @@ _IMPERSONAL = re.compile(
 )
 
 
-def _joint_verb(work: BlockWork, subjects: tuple[str, ...]) -> bool:
+def _joint_verb(work: BlockWork, subjects: tuple[str, ...], unquoted: bool = False) -> bool:
     """A joint subject ("both leaders", "the parties") before a verb of the lexicon that is
-    no topic verb ("the leaders discussed ..." reports a topic, not a shared position)."""
+    no topic verb ("the leaders discussed ..." reports a topic, not a shared position); with
+    `unquoted`, one the story tells, not one inside a speaker's quote ('"... And they pledged
+    ...," Rutte said': his allies)."""
     verbs = {start: (end, verb) for start, end, verb in work.verbs}
     for match in _joint_pattern(subjects).finditer(work.folded):
         found = verbs.get(match.end())
-        if found is None:
+        if found is None or (unquoted and in_spans(match.start("subject"), work.quotes)):
             continue
         end, verb = found
         if verb.lemma.split(" ", 1)[0] not in _TOPIC_VERBS or _IN_FAVOUR.match(work.folded, end):
@@ -923,6 +1064,10 @@ def _joint_line(
     )
     if own and theirs >= own:
         return  # "Both sides said ...": the subject already speaks for both, in the story's order
+    if not counterpart:  # a meeting with an outsider: the one side's alone
+        if not own:
+            add_evidence(work, CARRY_DOCUMENT, author, 0, end, weights.attribution)
+        return
     # the counterpart's own position, said by both: as much as an attribution when the
     # author's words already outweigh it in the block, else reported after the author
     weight = weights.attribution if own > weights.attribution else weights.reported
@@ -950,7 +1095,7 @@ def _joint_pattern(subjects: tuple[str, ...]) -> re.Pattern[str]:
     names = "|".join(re.escape(s) for s in sorted(subjects, key=len, reverse=True))
     return re.compile(
         rf"(?:^|[.;:]\s+|,\s+(?:and\s+)?|\band\s+)(?:[\w'-]+(?:\s+[\w'-]+){{0,4}},\s+)?"
-        rf"(?:{names})\s+(?:(?:also|both|all|have|had)\s+)*[\"“]?"
+        rf"(?P<subject>{names})\s+(?:(?:also|both|all|have|had)\s+)*[\"“]?"
     )
 
 

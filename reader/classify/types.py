@@ -103,6 +103,18 @@ class DocumentSource:
     listed: bool = False  # a title ending in a colon: the lines under it are its items
 
 
+@dataclass(frozen=True, slots=True)
+class Parties:
+    """The call or meeting a story named last ("X spoke by phone with Y", "X and Y met"): the
+    sides of its parties in the order named (an outsider's none: "X met Brazil's president"
+    leaves X's side alone), the subjects that then speak for them together ("the two
+    leaders", "both sides") and the block that named them."""
+
+    sides: tuple[str, ...]
+    joint: tuple[str, ...]
+    block: int
+
+
 @dataclass
 class Speaker:
     """Who spoke last, for carry-over."""
@@ -171,6 +183,7 @@ class State:
     source: DocumentSource | None = None  # a `sources:` rule's document (reader.sources)
     readout: DocumentSource | None = None  # an official readout's counterpart and joint subjects
     joint_waiting: list[BlockWork] = field(default_factory=list)  # ... lines before its author
+    parties: Parties | None = None  # a story's last call or meeting: whom "the two leaders" name
     page_rule: str = ""  # the `sources:` rule the page's site, outlet or credit matched
     quoted_statement: bool = False  # an outlet's page quotes the title's statement: it runs on
     signed: int = -1  # the line that signs the page with its body's name (reader.sources)
