@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from reader.classify.datelines import agency_city, dateline
+from reader.classify.marks import double_quoted
 from reader.classify.phrases import np_before, resolve
 from reader.classify.scan import Budget, prepare_chunk
 from reader.classify.types import BlockWork
@@ -89,7 +90,8 @@ def test_sentences(text: str, sentences: list[str]) -> None:
     ],
 )
 def test_quotes(text: str, quoted: list[str]) -> None:
-    assert [text[a:b] for a, b in quoted_spans(text)] == quoted
+    """As the classifier reads a block: a quote's single marks made double ones first."""
+    assert [text[a:b] for a, b in quoted_spans(double_quoted(text))] == quoted
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 
 from reader.classify.datelines import dateline
 from reader.classify.effort import Effort
+from reader.classify.marks import double_quoted
 from reader.classify.types import BlockWork, Unit
 from reader.classify.units import (
     BARE_LABEL,
@@ -70,7 +71,7 @@ def prepare_chunk(
     The blocks are joined with a newline: no term holds one and every term ends at a word end,
     so each match falls inside one block, exactly where a scan of that block alone finds it.
     """
-    texts = [block.text for block in blocks]
+    texts = [double_quoted(block.text) for block in blocks]
     joined = "\n".join(texts)
     folded_all = fold(joined)
     bounds = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
@@ -97,6 +98,7 @@ def prepare_chunk(
     for i, block in enumerate(blocks):
         work = _prepare(
             block,
+            texts[i],
             folded[i],
             [(s, e) for s, e, rule in excluded[i] if rule.id not in off]
             if off
@@ -406,6 +408,7 @@ def _without_lower_us(terms: list[tuple[int, int, Term]], text: str) -> list[tup
 
 def _prepare(
     block: Block,
+    text: str,
     folded: str,
     excluded: list[tuple[int, int]],
     terms: list[tuple[int, int, Term]],
@@ -419,9 +422,9 @@ def _prepare(
 ) -> BlockWork:
     """One block's working data from its matches; tokenise it only if there is grammar to do.
     `check` raises once the classification is cancelled (looked at while a long block is
-    tokenised too). `rule_ids`: the exclusion and action rules that matched in it."""
+    tokenised too). `rule_ids`: the exclusion and action rules that matched in it. `text`:
+    the block's text with a quote's single marks made double ones (`marks.double_quoted`)."""
     check()
-    text = block.text
     opening = dateline(text, opening=_OPENING_BLOCKS >= block.index > 0)
     if opening is not None:
         excluded = [(0, opening.end()), *excluded]
@@ -460,4 +463,5 @@ def _prepare(
         framing=framing,
         strings=strings,
         rules=rule_ids,
+        written=block.text if text != block.text else "",
     )

@@ -224,6 +224,9 @@ class BlockWork:
     speaker_set: bool = False
     strings: dict[str, str] = field(default_factory=dict)  # evidence texts, shared (`add_evidence`)
     rules: tuple[str, ...] = ()  # config rules that acted without evidence (`note_rule`)
+    # the block's text as written where `marks.double_quoted` made a quote's single marks
+    # double ones in `text` (the evidence shows the article's own marks); else ""
+    written: str = ""
 
     def sentence_start(self, pos: int) -> int:
         """The offset where the sentence that holds offset `pos` starts."""

@@ -152,16 +152,18 @@ def tokenise(
     return out, out_starts, term_at
 
 
-_QUOTE_MARK = re.compile("[“”«»\"‘’']")
+_DOUBLE_MARK = re.compile('[“”«»"]')
 
 
 def quoted_spans(text: str, runs_on: bool = False) -> list[tuple[int, int]]:
     """Spans of quoted text, quote marks included. An unclosed quote runs to the block's end.
+    The marks are double ones: a quote's single marks are made double ones before
+    (`marks.double_quoted`), as they are apostrophes too.
     `runs_on`: the paragraph before ended inside a quote it opened (`ends_open`), so a first
     mark set where a quote closes ('... a commitment," he said') closes that quote, which
     runs from the block's start: outlets that leave out the mark a continued paragraph opens
     with still close the quote where it ends."""
-    if _QUOTE_MARK.search(text) is None:
+    if _DOUBLE_MARK.search(text) is None:
         return []
     spans: list[tuple[int, int]] = []
     open_at = -1
@@ -170,7 +172,7 @@ def quoted_spans(text: str, runs_on: bool = False) -> list[tuple[int, int]]:
     last_curly = text.rfind("”")
     if runs_on:
         open_at, closer = _run_on(text)
-    for m in _QUOTE_MARK.finditer(text):
+    for m in _DOUBLE_MARK.finditer(text):
         i = m.start()
         ch = text[i]
         if open_at < 0:
@@ -182,26 +184,14 @@ def quoted_spans(text: str, runs_on: bool = False) -> list[tuple[int, int]]:
                 open_at, closer = i, '"'
             elif ch == "”" and _opens(text, i):
                 open_at, closer = i, "”"  # a closing mark set where an opening one belongs
-            elif (
-                ch in "‘'"
-                and (i == 0 or not text[i - 1].isalnum())
-                and i + 1 < n
-                and text[i + 1].isalnum()
-            ):
-                open_at, closer = i, "’'"
         elif (ch in closer or (closer == "”" and ch == '"' and i > last_curly)) and i > open_at:
             # (a straight mark closes a curly quote the block never closes with its own mark:
             # '“The supply of weapons is dangerous," - X said', the two marks typed apart)
-            if closer == "’'" and i + 1 < n and text[i + 1].isalpha():
-                continue  # an apostrophe inside the quote ("Russia’s")
             spans.append((open_at, i + 1))
             open_at = -1
-    if open_at >= 0 and closer != "’'":
+    if open_at >= 0:
         spans.append((open_at, n))
     return spans
-
-
-_DOUBLE_MARK = re.compile('[“”«»"]')
 
 
 def _run_on(text: str) -> tuple[int, str]:
