@@ -16,12 +16,14 @@ import re
 import time
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from itertools import accumulate
 from operator import itemgetter
 from typing import Any, TypeVar
 
 from reader.classify.datelines import dateline
 from reader.classify.effort import Effort
+from reader.classify.headcase import body_casing, recase, written_case
 from reader.classify.types import BlockWork, Unit
 from reader.classify.units import (
     BARE_LABEL,
@@ -74,7 +76,6 @@ def prepare_chunk(
     joined = "\n".join(texts)
     folded_all = fold(joined)
     bounds = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
-
     check = effort.check if effort is not None else _no_check
     check()
     excluded = _bucket(rules.exclusions.scan(folded_all), bounds)
@@ -88,7 +89,7 @@ def prepare_chunk(
     if rules.framing_regex:
         budget.scan(rules.framing_regex, words, folded, bounds, framing)
     check()
-    terms = _bucket(titled_surnames(rules.terms.scan(folded_all), joined, rules), bounds)
+    blocks, case, terms = _lexicon(blocks, texts, joined, folded_all, bounds, rules)
     check()
     verbs = _verbs(rules, budget, words, folded, bounds)
     markers = _bucket(_with_own_words(folded_all, bounds, rules.markers.scan(folded_all)), bounds)
@@ -109,10 +110,40 @@ def prepare_chunk(
             check,
             _rule_ids(excluded[i], off) if excluded[i] else (),
             runs_on=open_before,
+            recased=case if i == 0 else "",
         )
         open_before = ends_open(work.text, work.quotes)
         works.append(work)
+    if case:
+        works[0].shown = texts[0]  # the evidence quotes the headline as written
     return works
+
+
+def _lexicon(
+    blocks: Sequence[Block],
+    texts: list[str],
+    joined: str,
+    folded_all: str,
+    bounds: list[int],
+    rules: CompiledRules,
+) -> tuple[Sequence[Block], str, list[list[tuple[int, int, Term]]]]:
+    """The lexicon's matches in each block; a headline written all in capitals or all in lower
+    case is read in its body's casing (reader.classify.headcase): the blocks with it recased,
+    and the case it was written in ("" for none)."""
+    found = rules.terms.scan(folded_all)
+    case = written_case(texts[0]) if _headline(blocks[0]) else ""
+    if case:
+        head = [t for t in found if t[1] <= len(texts[0])]
+        title = recase(texts[0], case, body_casing(texts[1:]), head)
+        blocks = [replace(blocks[0], text=title), *blocks[1:]]
+        joined = title + joined[len(title) :]
+    return blocks, case, _bucket(titled_surnames(found, joined, rules), bounds)
+
+
+def _headline(block: Block) -> bool:
+    """The article's title (or the heading that opens it), the block a headline's casing
+    may be recased in."""
+    return block.index == 0 and block.kind in ("title", "heading")
 
 
 # A capitalised word right after a title, that no further name word follows ("Prime Minister
@@ -395,11 +426,13 @@ def _with_own_words(
 _OPENING_BLOCKS = 2
 
 
-def _without_lower_us(terms: list[tuple[int, int, Term]], text: str) -> list[tuple[int, int, Term]]:
+def _without_lower_us(
+    terms: list[tuple[int, int, Term]], text: str, recased: str
+) -> list[tuple[int, int, Term]]:
     """The block's terms without a lower-case "us" read as the United States ("Let us recall",
     "told us"): the first person, in a text that writes the country's abbreviation in capitals
-    (a slug or a headline set all in lower case, "us signals ...", keeps it)."""
-    if text.islower():
+    (a slug or a headline set all in lower case, "us signals ...", keeps it, recased or not)."""
+    if recased == "lower" or (not recased and text.islower()):
         return terms
     return [t for t in terms if text[t[0] : t[1]] != "us"]
 
@@ -416,10 +449,12 @@ def _prepare(
     check: Callable[[], None],
     rule_ids: tuple[str, ...] = (),
     runs_on: bool = False,
+    recased: str = "",
 ) -> BlockWork:
     """One block's working data from its matches; tokenise it only if there is grammar to do.
     `check` raises once the classification is cancelled (looked at while a long block is
-    tokenised too). `rule_ids`: the exclusion and action rules that matched in it."""
+    tokenised too). `rule_ids`: the exclusion and action rules that matched in it.
+    `recased`: the case a headline recased in `block` was written in (`BlockWork.recased`)."""
     check()
     text = block.text
     opening = dateline(text, opening=_OPENING_BLOCKS >= block.index > 0)
@@ -431,7 +466,7 @@ def _prepare(
         verbs = [v for v in verbs if not in_spans(v[0], cover)]
         markers = [m for m in markers if not in_spans(m[0], cover)]
     if terms and "us" in folded:
-        terms = _without_lower_us(terms, text)
+        terms = _without_lower_us(terms, text, recased)
     quotes = quoted_spans(text, runs_on)
     needs_units = bool(
         verbs
@@ -460,4 +495,5 @@ def _prepare(
         framing=framing,
         strings=strings,
         rules=rule_ids,
+        recased=recased,
     )

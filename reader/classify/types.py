@@ -211,6 +211,16 @@ class BlockWork:
     speaker_set: bool = False
     strings: dict[str, str] = field(default_factory=dict)  # evidence texts, shared (`add_evidence`)
     rules: tuple[str, ...] = ()  # config rules that acted without evidence (`note_rule`)
+    # a headline written all in "upper" or "lower" case, read in its body's casing
+    # (reader.classify.headcase): `text` is the recased one, `shown` the one written
+    recased: str = ""
+    shown: str = ""
+
+    @property
+    def written_lower(self) -> bool:
+        """Whether the block was written all in lower case, as a headline rebuilt from a URL's
+        words is, before any recasing: a slug's grammar (lost commas and apostrophes)."""
+        return self.recased == "lower" or (not self.recased and self.text == self.text.lower())
 
     def sentence_start(self, pos: int) -> int:
         """The offset where the sentence that holds offset `pos` starts."""
