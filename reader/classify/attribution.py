@@ -931,8 +931,7 @@ def _headline_second_verb(verb: _Verb, i: int) -> bool:
         return False
     if units[i][LOW] == ",":
         return True
-    slug = work.text == work.text.lower()
-    return slug and i - 1 >= verb.floor and units[i - 1][LOW] in _PLACE_PREPS
+    return work.written_lower and i - 1 >= verb.floor and units[i - 1][LOW] in _PLACE_PREPS
 
 
 def _progressive(verb: _Verb, i: int) -> bool:

@@ -1270,7 +1270,8 @@ def closing_source(work: BlockWork) -> Who | None:
     units = work.units
     if units and units[-1][LOW] in _CLOSING_SAYS:
         units = units[:-1]  # "... kremlin official says"
-    if len(units) < 4 or any(not _plain_word(u, u is units[-1]) for u in units[-3:]):
+    slug = work.written_lower
+    if len(units) < 4 or any(not _plain_word(u, u is units[-1], slug) for u in units[-3:]):
         return None
     last = len(units) - 1
     i = _source_start(units)
@@ -1320,15 +1321,16 @@ def _place(unit: tuple[int, int, str, Term | None, bool]) -> bool:
     return term is not None and term.kind == "alias" and not term.possessive
 
 
-def _plain_word(unit: tuple[int, int, str, Term | None, bool], closing: bool) -> bool:
+def _plain_word(unit: tuple[int, int, str, Term | None, bool], closing: bool, slug: bool) -> bool:
     """A word of a headline's end with no punctuation, as a URL's words leave it; an office
     may be two words ("... foreign ministry says", "... air force spox"), and so may the
     speaker that closes it in a slug's lower case ("... in ukraine nato chief"; a name in
     capitals closing a title is the object of its "by" or "with": "... and Foreign Minister of
-    Germany Johann Wadephul")."""
+    Germany Johann Wadephul"; `slug`: written so, the name's capital a recasing's)."""
     low = unit[LOW].replace("-", "")
     term = unit[TERM]
-    slug_speaker = closing and not unit[CAP] and term is not None and term.kind == "speaker"
+    speaker = term is not None and term.kind == "speaker"
+    slug_speaker = closing and (slug or not unit[CAP]) and speaker
     if _office(unit) or slug_speaker:
         low = low.replace(" ", "")
     return low.isalnum()
@@ -1453,7 +1455,7 @@ def lost_colon_source(work: BlockWork, events: frozenset[str] = frozenset()) -> 
             break  # "scholz putin ...": the claim's subject opens after the speaker
         sides |= actors
         run += 1
-    if _own_subject(units, run):
+    if _own_subject(units, run, work.written_lower):
         run -= 1  # "<side's> president <name> won t ...": the name opens the claim
     person = [u for u in units[:run] if u[TERM] is None or u[TERM].kind in ("speaker", "role")]
     if all(u[TERM] is None for u in person) and len(person) < 2:
@@ -1465,11 +1467,14 @@ def lost_colon_source(work: BlockWork, events: frozenset[str] = frozenset()) -> 
     return Who("unknown", start=name[START], end=name[1])
 
 
-def _own_subject(units: list[tuple[int, int, str, Term | None, bool]], run: int) -> bool:
+def _own_subject(
+    units: list[tuple[int, int, str, Term | None, bool]], run: int, slug: bool
+) -> bool:
     """Whether a slug's opening run of speaker words ends in a person the lexicon knows who is
     the subject of the auxiliary after it, an office before them ending the speaker ("finnish
     president trump won t step back ...": the president says Trump won't): an office and a
-    name of its own run together in capitals, never in a slug before another's clause."""
+    name of its own run together in capitals, never in a slug before another's clause (`slug`:
+    written all in lower case, the name's capital a recasing's, `BlockWork.written_lower`)."""
     if run < 3 or run >= len(units) or not _clause_mark(units, run):
         return False
     name, office = units[run - 1][TERM], units[run - 2][TERM]
@@ -1478,7 +1483,7 @@ def _own_subject(units: list[tuple[int, int, str, Term | None, bool]], run: int)
         and name.kind == "speaker"
         and office is not None
         and office.kind == "role"
-        and not units[run - 1][CAP]
+        and (slug or not units[run - 1][CAP])
     )
 
 
@@ -1637,7 +1642,7 @@ def slug_subject(work: BlockWork) -> Who | None:
     """A URL slug's headline, all lower case, opening with a person's name before a verb of
     saying ("liz truss condemns ...", "kallas urges ..."): the name its capitals would show,
     to be the speaker the first paragraphs name (`resolve_title` looks for its last word)."""
-    if not work.verbs or any(c.isupper() for c in work.text):
+    if not work.verbs or not work.written_lower:
         return None
     units, verb = work.units, work.verbs[0][0]
     k = next((n for n, u in enumerate(units) if u[START] == verb), 0)

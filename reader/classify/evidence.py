@@ -24,7 +24,7 @@ def add_evidence(
     The matched text is shared with every earlier evidence of the same text: the same names,
     terms and attributions ("Russia", "the Kremlin", "Peskov said") recur through an article,
     and a verdict outlives the classification. `STRINGS_KEPT` bounds the table."""
-    text = (work.written or work.text)[start:end]
+    text = (work.written or work.text)[start:end]  # the article's own marks and case
     strings = work.strings
     if len(strings) < STRINGS_KEPT:
         text = strings.setdefault(text, text)

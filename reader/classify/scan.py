@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 
 from reader.classify.datelines import dateline
 from reader.classify.effort import Effort
+from reader.classify.headcase import body_casing, recase, written_case
 from reader.classify.marks import double_quoted
 from reader.classify.types import BlockWork, Unit
 from reader.classify.units import (
@@ -75,7 +76,6 @@ def prepare_chunk(
     joined = "\n".join(texts)
     folded_all = fold(joined)
     bounds = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
-
     check = effort.check if effort is not None else _no_check
     check()
     excluded = _bucket(rules.exclusions.scan(folded_all), bounds)
@@ -89,7 +89,7 @@ def prepare_chunk(
     if rules.framing_regex:
         budget.scan(rules.framing_regex, words, folded, bounds, framing)
     check()
-    terms = _bucket(titled_surnames(rules.terms.scan(folded_all), joined, rules), bounds)
+    texts, case, terms = _lexicon(blocks, texts, joined, folded_all, bounds, rules)
     check()
     verbs = _verbs(rules, budget, words, folded, bounds)
     markers = _bucket(_with_own_words(folded_all, bounds, rules.markers.scan(folded_all)), bounds)
@@ -111,10 +111,38 @@ def prepare_chunk(
             check,
             _rule_ids(excluded[i], off) if excluded[i] else (),
             runs_on=open_before,
+            recased=case if i == 0 else "",
         )
         open_before = ends_open(work.text, work.quotes)
         works.append(work)
     return works
+
+
+def _lexicon(
+    blocks: Sequence[Block],
+    texts: list[str],
+    joined: str,
+    folded_all: str,
+    bounds: list[int],
+    rules: CompiledRules,
+) -> tuple[list[str], str, list[list[tuple[int, int, Term]]]]:
+    """The lexicon's matches in each block; a headline written all in capitals or all in lower
+    case is read in its body's casing (reader.classify.headcase): the texts with it recased,
+    and the case it was written in ("" for none)."""
+    found = rules.terms.scan(folded_all)
+    case = written_case(texts[0]) if _headline(blocks[0]) else ""
+    if case:
+        head = [t for t in found if t[1] <= len(texts[0])]
+        title = recase(texts[0], case, body_casing(texts[1:]), head)
+        texts = [title, *texts[1:]]
+        joined = title + joined[len(title) :]
+    return texts, case, _bucket(titled_surnames(found, joined, rules), bounds)
+
+
+def _headline(block: Block) -> bool:
+    """The article's title (or the heading that opens it), the block a headline's casing
+    may be recased in."""
+    return block.index == 0 and block.kind in ("title", "heading")
 
 
 # A capitalised word right after a title, that no further name word follows ("Prime Minister
@@ -397,11 +425,13 @@ def _with_own_words(
 _OPENING_BLOCKS = 2
 
 
-def _without_lower_us(terms: list[tuple[int, int, Term]], text: str) -> list[tuple[int, int, Term]]:
+def _without_lower_us(
+    terms: list[tuple[int, int, Term]], text: str, recased: str
+) -> list[tuple[int, int, Term]]:
     """The block's terms without a lower-case "us" read as the United States ("Let us recall",
     "told us"): the first person, in a text that writes the country's abbreviation in capitals
-    (a slug or a headline set all in lower case, "us signals ...", keeps it)."""
-    if text.islower():
+    (a slug or a headline set all in lower case, "us signals ...", keeps it, recased or not)."""
+    if "us" not in text.casefold() or recased == "lower" or (not recased and text.islower()):
         return terms
     return [t for t in terms if text[t[0] : t[1]] != "us"]
 
@@ -419,11 +449,12 @@ def _prepare(
     check: Callable[[], None],
     rule_ids: tuple[str, ...] = (),
     runs_on: bool = False,
+    recased: str = "",
 ) -> BlockWork:
     """One block's working data from its matches; tokenise it only if there is grammar to do.
     `check` raises once the classification is cancelled (looked at while a long block is
-    tokenised too). `rule_ids`: the exclusion and action rules that matched in it. `text`:
-    the block's text with a quote's single marks made double ones (`marks.double_quoted`)."""
+    tokenised too). `rule_ids`: the exclusion and action rules that matched in it. `text`: as
+    the classifier reads it (`marks`, `headcase`; `recased`: see `BlockWork.recased`)."""
     check()
     opening = dateline(text, opening=_OPENING_BLOCKS >= block.index > 0)
     if opening is not None:
@@ -433,8 +464,7 @@ def _prepare(
         terms = [t for t in terms if not in_spans(t[0], cover)]
         verbs = [v for v in verbs if not in_spans(v[0], cover)]
         markers = [m for m in markers if not in_spans(m[0], cover)]
-    if terms and "us" in folded:
-        terms = _without_lower_us(terms, text)
+    terms = _without_lower_us(terms, text, recased) if terms else terms
     quotes = quoted_spans(text, runs_on)
     needs_units = bool(
         verbs
@@ -464,4 +494,5 @@ def _prepare(
         strings=strings,
         rules=rule_ids,
         written=block.text if text != block.text else "",
+        recased=recased,
     )

@@ -224,9 +224,19 @@ class BlockWork:
     speaker_set: bool = False
     strings: dict[str, str] = field(default_factory=dict)  # evidence texts, shared (`add_evidence`)
     rules: tuple[str, ...] = ()  # config rules that acted without evidence (`note_rule`)
-    # the block's text as written where `marks.double_quoted` made a quote's single marks
-    # double ones in `text` (the evidence shows the article's own marks); else ""
+    # the block's text as written where `text` differs, one character for one: a quote's
+    # single marks made double (`marks.double_quoted`), a headline in one case recased
+    # (`headcase`); the evidence shows the article's own text. Else ""
     written: str = ""
+    # a headline written all in "upper" or "lower" case, read in its body's casing
+    # (reader.classify.headcase)
+    recased: str = ""
+
+    @property
+    def written_lower(self) -> bool:
+        """Whether the block was written all in lower case, as a headline rebuilt from a URL's
+        words is, before any recasing: a slug's grammar (lost commas and apostrophes)."""
+        return self.recased == "lower" or (not self.recased and self.text == self.text.lower())
 
     def sentence_start(self, pos: int) -> int:
         """The offset where the sentence that holds offset `pos` starts."""

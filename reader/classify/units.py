@@ -349,7 +349,7 @@ def first_person(
         start, word = match.start(), match.group()
         if word == "I" and _NOT_PRONOUN_I.search(text, max(0, start - 12), start):
             continue
-        if word == "us" and text.islower():
+        if word == "us" and work.written_lower:
             continue  # a headline made of a URL's words: "us envoy ..." is the US
         return True
     return False
