@@ -16,6 +16,8 @@ allegations"), which name a stated view with no more words. A view that a verb a
 takes as its object ("supported Trump's proposal for a truce", "backed the US offer to",
 "dismissed the ministry's claims of restraint") is named by that verb: a proposal with "for"
 and a name's or an adjective's proposal, claims with "of", which alone may be no one's words.
+A view named after a frame of answer ("in response to", "commenting on", "asked about")
+is restated with no more words, claims and a side's saying included.
 What the block says the other side did, or a claim about it, is no view of its own and stays
 out: only these nouns, with what they say after them, name one.
 """
@@ -202,6 +204,15 @@ _SIDE_CHARGES = _ANSWERED_CHARGES | word_set("protest protests claims complaint 
 # shield was no threat", "notwithstanding Kyiv insisting that"): both labels, the speaker first.
 _CONCEDED = re.compile(
     r"\b(?:despite|notwithstanding|in\s+spite\s+of|contrary\s+to)\s+(?:(?:the|all|repeated)\s+)?\Z"
+)
+# A view the speaker answers by name is restated too: named after "in response to", "in
+# reaction to", "responding to", "commenting on", "asked about" ("commenting on the Ukrainian
+# president's allegations of ...", "in reaction to Kyiv saying it would not renew the deal",
+# "when asked about the Russian claim"), claims included, which answered are someone's words.
+# A topic's frame ("Regarding Berlin's decision to ...", "with regard to") is no answer.
+_RESPONDED = re.compile(
+    r"\b(?:in\s+(?:response|reply|reaction)\s+to|(?:respond|react|repl(?:y|ie))(?:s|ed|ing)?"
+    r"\s+to|commenting(?:\s+on)?|asked\s+about)\s+(?:(?:the|these|those)\s+)?\Z"
 )
 # ... not bare claims, which the sets give the speaker alone ("despite Russia's claims, the
 # build-up goes on" is the speaker's rebuttal, not the other's view restated).
@@ -391,9 +402,21 @@ def _made_before(units: list[Unit], k: int) -> tuple[int, str | None]:
 def _conceded(work: BlockWork, i: int) -> bool:
     """The owner's phrase ending at unit `i` follows "despite", "in spite of" or "contrary
     to": what it owns is a view the speaker concedes ("despite Moscow's denials")."""
+    return _framed_by(work, i, _CONCEDED)
+
+
+def _responded(work: BlockWork, i: int) -> bool:
+    """The owner's phrase ending at unit `i` follows "in response to", "commenting on",
+    "asked about" ...: what it owns is a view the speaker answers ("responding to Kyiv's
+    claims")."""
+    return _framed_by(work, i, _RESPONDED)
+
+
+def _framed_by(work: BlockWork, i: int, frame: re.Pattern[str]) -> bool:
+    """The owner's phrase ending at unit `i` follows `frame` in its sentence."""
     start, _ = np_before(work.units, i, 0)
     at = work.units[start][START]
-    return _CONCEDED.search(work.folded[work.sentence_start(at) : at]) is not None
+    return frame.search(work.folded[work.sentence_start(at) : at]) is not None
 
 
 def _conceded_saying(work: BlockWork, i: int) -> int | None:
@@ -405,7 +428,9 @@ def _conceded_saying(work: BlockWork, i: int) -> int | None:
     if term is None or units[i][LOW].endswith("'s") or term.kind not in ("speaker", "alias"):
         return None
     j = _past_name(units, i, term.actors) + 1
-    if j + 1 >= len(units) or units[j][LOW] not in _SAYING or not _conceded(work, i):
+    if j + 1 >= len(units) or units[j][LOW] not in _SAYING:
+        return None
+    if not _conceded(work, i) and not _responded(work, i):
         return None
     return j if units[j + 1][LOW] not in _NOT_MODIFIERS or units[j + 1][LOW] == "that" else None
 
@@ -540,6 +565,7 @@ def _view_linked(work: BlockWork, i: int, j: int, links: frozenset[str]) -> bool
         or _answered_link(work, i, j)
         or _answered_charge(work, i, j)
         or (units[j][LOW] not in _BARE_CLAIMS and _conceded(work, i))
+        or _responded(work, i)
     )
     return linked and not (units[j][LOW] in _WEIGHABLE and _weighed_owner(work, i, j))
 
@@ -640,8 +666,10 @@ def _view_unowned(work: BlockWork, i: int) -> int | None:
     if term.kind != "adjective":
         return None
     j = _adjective_view(work, i)
-    if j is None and units[i + 1][LOW] in _ANSWERED_CHARGES and _answered_owner(work, i):
-        j = i + 1  # "Kyiv denies the Russian claim of ...", "dismissed the US allegation"
+    if j is None and units[i + 1][LOW] in _ANSWERED_CHARGES:
+        # "Kyiv denies the Russian claim of ...", "dismissed the US allegation", "asked about
+        # the Ukrainian claim"
+        j = i + 1 if _answered_owner(work, i) or _responded(work, i) else None
     return j if j is not None else _claims_after(work, i + 1)
 
 
