@@ -47,6 +47,7 @@ from reader.classify.units import (
     opens_quote,
     section_heading,
     topic_heading,
+    withheld,
 )
 from reader.rules.compile import CompiledRules, Term, inflect
 from reader.rules.grammar import (
@@ -459,7 +460,12 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
             add_evidence(
                 work, CARRY_DOCUMENT, speaker.actors, 0, len(work.text), rules.weights.carry
             )
-        elif _delivered(work) and not ASKS_SPEAKER.search(work.folded) and not _asks(work, state):
+        elif (
+            _delivered(work)
+            and not ASKS_SPEAKER.search(work.folded)
+            and not _asks(work, state)
+            and not withheld(work)
+        ):
             weight = rules.weights.carry
             if state.reports and _reports_others(work, author):  # the speaker's account first
                 weight = rules.weights.attribution + rules.weights.reported

@@ -53,6 +53,7 @@ from reader.classify.units import (
     names_statement,
     section_heading,
     sentence_spans,
+    withheld,
 )
 from reader.model import Article, Block
 from reader.rules.compile import CompiledRules, SourceRule, Term, TermRule, VerbForm, fold
@@ -906,7 +907,7 @@ def remarks_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         return
     if ASKS_SPEAKER.search(work.folded):
         return  # a journalist's question with no label of its own ("Do you expect ...?")
-    if section_heading(work):
+    if section_heading(work) or withheld(work):
         return  # "Ukrainian crisis update": a briefing's heading names a topic
     add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
 
@@ -1277,6 +1278,8 @@ _REPORTING = frozenset(
         "announce",
         "confirm",
         "recall",
+        # a wire's "X was quoted as saying": the quoting only reports
+        "quoted as saying",
     ]
 )
 

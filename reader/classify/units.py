@@ -371,3 +371,17 @@ FIRST_PERSON_OR_ME = re.compile(rf"\b(?:{_FIRST_PERSON_WORDS}|[Mm]e)\b")
 # War I" count there too. For a side's own terms, found in folded text and read at its offsets
 # (`document._first_person_side`): a first person anywhere outside quotes backs them.
 FIRST_PERSON_FOLDED = re.compile(rf"\b(?:{_FIRST_PERSON_WORDS.lower()})\b")
+
+
+# The exclusion of a comment withheld ("declined to comment", "avoids commenting").
+_NO_COMMENT = "exclusion.no-comment"
+
+
+def withheld(work: BlockWork) -> bool:
+    """A line that only tells a comment withheld ("The ministry avoids commenting on ...", "The
+    embassy declined to comment on the arrests"): one sentence whose every speech or stance
+    verb lies in a no-comment exclusion, so the author of the document it is in says nothing."""
+    if _NO_COMMENT not in work.rules or len(work.sentences) != 1:
+        return False
+    excluded = merged(work.excluded)
+    return all(in_spans(start, excluded) for start, _, _ in work.verbs)
