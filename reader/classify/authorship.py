@@ -37,10 +37,11 @@ def note_lead(work: BlockWork, state: State, rules: CompiledRules) -> None:
     if work.index == 0 and _LIVE.search(work.folded):
         state.lead_sides = None  # a live blog: the outlet's own running story
         return
-    named = [who for _, who in work.main if who.kind == "actor"]
+    topic = topic_end(work)
+    named = [who for at, who in work.main if who.kind == "actor" and at >= topic]
     if not named:
-        subject = _opening_subject(work, state)
-        named = [subject] if subject.kind == "actor" else _title_people(work)
+        subject = _opening_subject(work, state) if not topic else Who("none")
+        named = [subject] if subject.kind == "actor" else _title_people(work, topic)
     if not named:
         return
     known = state.lead_sides
@@ -125,15 +126,40 @@ def told_title(work: BlockWork) -> Who | None:
 _TOLD_AUDIENCE = re.compile(r",\s+((?:[\w.'’-]+\s+){0,4}?[\w.'’-]+)\s+(?:is\s+|are\s+)?told\W*$")
 
 
-def _title_people(work: BlockWork) -> list[Who]:
+def topic_end(work: BlockWork) -> int:
+    """Where a title's opening phrase of topic ends ("On Russia's ongoing aggression against
+    Ukraine", "Regarding the meeting of advisers ...", "About the talks in <city>", "Re: ...",
+    up to a comma, a colon or a dash, else the whole title); 0 for any other block. The
+    phrase names what the document is about, never who wrote it: the sides in it are no
+    author (the page still has its site's, its signature's or its first-person lines')."""
+    if work.index != 0:
+        return 0
+    opening = _TOPIC_OPENING.match(work.folded)
+    if opening is None:
+        return 0
+    stop = _TOPIC_STOP.search(work.folded, opening.end())
+    return stop.start() if stop is not None else len(work.folded)
+
+
+# A title's preposition of topic, then its object: never "On-the-record ...", "About 300 ...".
+_TOPIC_OPENING = re.compile(
+    r"\W*(?:on|about|regarding|concerning|re\s*:|as\s+regards|with\s+(?:regard|respect)\s+to)"
+    r"\s+(?=[^\W\d])"
+)
+# Where the phrase of topic ends: a comma, a colon, a semicolon, a spaced dash.
+_TOPIC_STOP = re.compile(r"[,:;]|\s[-\u2013\u2014]\s")
+
+
+def _title_people(work: BlockWork, topic: int = 0) -> list[Who]:
     """The people and offices a title names when they are all one side's ("Answers to
-    questions from Russian President <name> ..."): a document's title names its speaker."""
+    questions from Russian President <name> ..."): a document's title names its speaker,
+    not in its phrase of topic (before `topic`: "On the talks of <office> ...")."""
     if work.index != 0:
         return []
     people = [
         Who("actor", term.actors, member=term.member)
-        for _, _, term in work.terms
-        if term.kind == "speaker" and term.actors
+        for at, _, term in work.terms
+        if term.kind == "speaker" and term.actors and at >= topic
     ]
     return people if len({who.actors for who in people}) == 1 else []
 
