@@ -1330,6 +1330,27 @@ def _after_aux(units: list[Unit], i: int) -> bool:
     return i > 0 and units[i - 1][LOW] in _ADVERB_AUX and units[i - 1][TERM] is None
 
 
+def _between_subject_and_verb(verb: _Verb, i: int) -> bool:
+    """Unit `i` is an auxiliary, a listed adverb or time word, or an adverb in -ly where one
+    may stand: before a verb no list has, after an auxiliary or after a side's name."""
+    units = verb.units
+    if units[i][LOW] in SKIP:
+        return True
+    if not adverb(units[i]):
+        return False
+    return verb.adverbs or _after_aux(units, i) or _after_name(units, i, verb.floor)
+
+
+def _after_name(units: list[Unit], i: int, floor: int) -> bool:
+    """The adverb at unit `i` stands right after a side's name or speaker ("which Moscow
+    stoutly denied"): a manner adverb, where after an adjective it may be a noun ("the German
+    weekly reported")."""
+    if i - 1 < floor:
+        return False
+    term = units[i - 1][TERM]
+    return term is not None and bool(term.actors) and term.kind in ("alias", "speaker")
+
+
 def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
     """The unit where the subject before the verb ends, past auxiliaries, adverbs, "continued
     to" and a bracketed aside, and whether a relative pronoun led there ("statements by
@@ -1357,11 +1378,7 @@ def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
     if before is None:
         return None
     i = before
-    while (
-        i >= floor
-        and units[i][TERM] is None
-        and (units[i][LOW] in SKIP or (adverb(units[i]) and (verb.adverbs or _after_aux(units, i))))
-    ):
+    while i >= floor and units[i][TERM] is None and _between_subject_and_verb(verb, i):
         i -= 1  # "has also"; for a verb no list has, "has continually"
     if i > floor and units[i][LOW] == "." and units[i - 1][LOW] in NAME_SUFFIXES:
         i -= 1  # "John F. Kerry Jr. said"
@@ -2236,10 +2253,13 @@ def _object_relative(verb: _Verb, a: int) -> bool:
     """A stance verb in a relative clause about its object ("the Donetsk region that the
     Kremlin has long sought", "a deal which Kyiv wants"): what the narrator says of the
     thing, not the subject's stated position. A speech verb there still speaks ("the claims
-    that Moscow denied")."""
+    that Moscow denied"), and so does a blame laid or a figure given ("the fighting that Kyiv
+    blames on Moscow", "the troops, which NATO has put at 40,000": the subject's claim)."""
     units = verb.units
     j = a - 1
-    if verb.form.cls == "speech" or j - 1 < verb.floor or _judges_object(verb):
+    if verb.form.cls == "speech" or verb.form.lemma in _CLAIMED:
+        return False
+    if j - 1 < verb.floor or _judges_object(verb):
         return False  # (a formal step there too: "the diplomats whom London expelled")
     if units[j][LOW] not in ("that", "which"):
         return _reduced_relative(verb, a)
@@ -2251,6 +2271,10 @@ def _object_relative(verb: _Verb, a: int) -> bool:
     if v < len(verbs) and verbs[v][0] == noun[START]:
         return False  # "believes that": a verb
     return not _said_before(verb, j - 1)
+
+
+# Stance verbs that make a claim about the thing even in a relative clause: a blame, an estimate.
+_CLAIMED = frozenset(["blame", "estimate", "put"])
 
 
 def _judges_object(verb: _Verb) -> bool:

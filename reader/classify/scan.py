@@ -186,7 +186,7 @@ def _verbs(
     rules: CompiledRules, budget: Budget, words: Words, folded: list[str], bounds: list[int]
 ) -> list[list[tuple[int, int, VerbForm]]]:
     """Each block's speech and stance verbs, with its formal steps (`steps:` regexes)."""
-    verbs = _bucket(rules.verbs.scan(words.text), bounds)
+    verbs = _bucket(_with_views(rules.verbs.scan(words.text), words.text), bounds)
     if not rules.steps:
         return verbs
     steps: list[list[tuple[int, int, TermRule]]] = [[] for _ in bounds]
@@ -195,6 +195,68 @@ def _verbs(
         _with_steps(v, hits, folded[i])
         for i, (v, hits) in enumerate(zip(verbs, steps, strict=True))
     ]
+
+
+def _with_views(
+    verbs: list[tuple[int, int, VerbForm]], text: str
+) -> list[tuple[int, int, VerbForm]]:
+    """The verbs with each view held in "sees ... as" ("Moscow sees the drills as a threat",
+    "what NATO sees as aggressive flights"), a stance as "regards ... as" is, and in "seen by X
+    as" (a passive whose agent holds the view, read as a speech verb's passive is). "See" alone
+    is an act (`verbs.events`: "Kyiv saw heavy fighting"); a comparison ("as soon as"), a
+    clause of time after "as" and a passive with no agent ("widely seen as") are no view. A
+    figure "put at" a number is an estimate given ("which NATO has put at 40,000")."""
+    if "as" not in text:
+        return verbs
+    taken = {start for start, _, _ in verbs}
+    views = (
+        [
+            (found.start(), found.end(1), _VIEW)
+            for found in _SEES_AS.finditer(text)
+            if found.start() not in taken
+        ]
+        + [
+            (found.start(), found.end(1), _PUT_AT)
+            for found in _PUTS_AT.finditer(text)
+            if found.start() not in taken
+        ]
+        + [
+            (found.start(), found.end(1), _SEEN_BY)
+            for found in _SEEN_BY_AS.finditer(text)
+            if found.start() not in taken
+        ]
+    )
+    return sorted(verbs + views, key=itemgetter(0)) if views else verbs
+
+
+# "sees" or "see", at most five words of its object, then "as" and a complement: not a
+# comparison ("as soon as", "as well as") nor a clause of time ("as it crossed", "as the talks
+# were ending"). The past "saw" is left out: "Kyiv saw heavy shelling as ..." tells events;
+# so is a narrator's framing with a pronoun, "pushes back against what it sees as ...".
+_AS_CLAUSE = (
+    r"(?!(?:well|soon|long|much|many|far|if|though|a\s+result|part|usual|such|of|to|for)\b)"
+    r"(?!\w+\s+as\b)(?!(?:it|he|she|they|we|i|you)\b)"
+    r"(?!(?:[\w'’-]+\s+){0,4}?(?:is|are|was|were|has|have|had|will|would|did|does|broke|began|"
+    r"went|came|fell|rose|grew|took|got)\b)"
+)
+_SEES_AS = re.compile(
+    r"(?<!\bwhat\sit\s)(?<!\bwhat\sthey\s)(?<!\bwhat\she\s)(?<!\bwhat\sshe\s)"
+    r"\b(sees|see)\s+(?:(?!as\b)[\w'’-]+\s+){0,5}?as\s+" + _AS_CLAUSE,
+    re.IGNORECASE,
+)
+_VIEW = VerbForm("see", "stance", False)
+# "is seen by X as ...": the view X holds, its agent after "by" as a speech verb's passive
+# names it ("was described as ... by X"); "widely seen as" names no one.
+_SEEN_BY_AS = re.compile(r"\b(seen)\s+by\s+(?:[\w'’.-]+\s+){1,6}?as\s+" + _AS_CLAUSE, re.IGNORECASE)
+_SEEN_BY = VerbForm("see", "speech", False)
+# A figure given: "the troops, which NATO has put at 40,000" (a claim even in a relative
+# clause: reader.classify.attribution._object_relative); "put at risk" gives no figure.
+_PUTS_AT = re.compile(
+    r"\b(puts|put)\s+(?:(?!at\b)[\w'’-]+\s+){0,5}?at\s+(?:(?:about|around|some|roughly|"
+    r"nearly|almost|approximately|least|more\s+than|over|up\s+to|between)\s+)*[$€£]?\d",
+    re.IGNORECASE,
+)
+_PUT_AT = VerbForm("put", "stance", False)
 
 
 def _with_steps(
