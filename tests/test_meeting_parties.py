@@ -62,6 +62,13 @@ def config() -> Config:
             ("nato", "ukraine"),
         ),
         ("Critics in Romania and Moldova said the joint statement was vague.", None),
+        # "discussed with" the one met, set off by a comma; a topic run on after the name: none
+        (
+            "On Thursday, Andrii Sybiha discussed with Radoslaw Sikorski, Poland's foreign "
+            "minister, the lorry queues.",
+            ("ukraine", "nato"),
+        ),
+        ("On Thursday, Andrii Sybiha discussed with Radoslaw Sikorski the lorry queues.", None),
     ],
     ids=[
         "call",
@@ -77,6 +84,8 @@ def config() -> Config:
         "joint-text-listed",
         "joint-text-after-meeting",
         "joint-text-named-only",
+        "discussed-with-comma",
+        "discussed-with-topic",
     ],
 )
 def test_named_parties(text: str, sides: tuple[str, ...] | None, config: Config) -> None:
