@@ -50,6 +50,25 @@ def config() -> Config:
         ("The ministers met for two hours.", None),
         ("Zelensky spoke to reporters in Kyiv.", None),
         ("Both sides have dug in along the whole front since the spring.", None),
+        # a joint text its makers are listed with, or made after a meeting of two named parties
+        (
+            "Ukraine's President Volodymyr Zelensky, Estonia's President Alar Karis and Latvia's "
+            "President Edgars Rinkevics made a joint statement after their talks.",
+            ("ukraine", "nato"),
+        ),
+        (
+            "Oslo issued a joint statement after a meeting between Norwegian Prime Minister Jonas "
+            "Gahr Store and his Ukrainian counterpart.",
+            ("nato", "ukraine"),
+        ),
+        ("Critics in Romania and Moldova said the joint statement was vague.", None),
+        # "discussed with" the one met, set off by a comma; a topic run on after the name: none
+        (
+            "On Thursday, Andrii Sybiha discussed with Radoslaw Sikorski, Poland's foreign "
+            "minister, the lorry queues.",
+            ("ukraine", "nato"),
+        ),
+        ("On Thursday, Andrii Sybiha discussed with Radoslaw Sikorski the lorry queues.", None),
     ],
     ids=[
         "call",
@@ -62,6 +81,11 @@ def config() -> Config:
         "ministers-again",
         "one-party",
         "no-meeting",
+        "joint-text-listed",
+        "joint-text-after-meeting",
+        "joint-text-named-only",
+        "discussed-with-comma",
+        "discussed-with-topic",
     ],
 )
 def test_named_parties(text: str, sides: tuple[str, ...] | None, config: Config) -> None:

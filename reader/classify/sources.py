@@ -983,11 +983,25 @@ def _parties_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
     if parties is None:
         return
     joint = parties.joint
-    if work.index - parties.block <= 1 and "they" not in joint:
-        joint = (*joint, "they")
+    if work.index - parties.block <= 1:
+        joint = (*joint, *_pronouns(joint))
     if _joint_verb(work, joint, unquoted=True):
         _joint_line(work, parties.sides[:1], parties.sides[1:], rules)
         state.parties = replace(parties, block=work.index)  # "They agreed ..." goes on
+
+
+def _pronouns(joint: tuple[str, ...]) -> tuple[str, ...]:
+    """The pronouns that stand for the parties in the block after a line of theirs: "they",
+    and "it" when the parties' subjects name a joint text ("the statement said ... It added
+    ..."), missing from `joint`."""
+    found = ["they"]
+    if any(subject.endswith(_TEXT_NOUNS) for subject in joint):
+        found.append("it")
+    return tuple(pronoun for pronoun in found if pronoun not in joint)
+
+
+# The nouns of a joint text the parties made ("the statement", "the joint declaration").
+_TEXT_NOUNS = ("statement", "declaration", "communiqué")
 
 
 def _impersonal_stance(work: BlockWork, state: State) -> bool:
@@ -1091,11 +1105,13 @@ _TOPIC_VERBS = frozenset(["speak", "talk", "discuss"])
 def _joint_pattern(subjects: tuple[str, ...]) -> re.Pattern[str]:
     """A joint subject at a sentence's or a clause's start (after a short opening phrase too:
     "On grain, the leaders agreed"; after a comma alone, a clause run on: "the two discussed
-    grain, both stressed ..."), then "also"/"both" before the verb, or the quote mark that
+    grain, both stressed ..."; after the close of a quote it attributes: '"...," the statement
+    said'), then "also"/"both" before the verb, or the quote mark that
     opens the words it gives them ('both “highlighted the role of ...”')."""
     names = "|".join(re.escape(s) for s in sorted(subjects, key=len, reverse=True))
     return re.compile(
-        rf"(?:^|[.;:]\s+|,\s+(?:and\s+)?|\band\s+)(?:[\w'-]+(?:\s+[\w'-]+){{0,4}},\s+)?"
+        rf"(?:^|[.;:]\s+|,\s+(?:and\s+)?|\band\s+|[,.!?][\"”]\s+)"
+        rf"(?:[\w'-]+(?:\s+[\w'-]+){{0,4}},\s+)?"
         rf"(?P<subject>{names})\s+(?:(?:also|both|all|have|had)\s+)*[\"“]?"
     )
 
