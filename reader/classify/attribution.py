@@ -1461,11 +1461,31 @@ def _participle_reading(
     before = verb.low(i)
     if before == "by" and _act_named(verb):
         return None  # "crossed the line by announcing a decision to ...": the act named
+    if _preposition_form(verb):
+        return None  # "a statement regarding the elections": a topic, no one regards
     if before in (",", "and", "as", "while", "when", "by") or before in SKIP:
         return _participle_attr(verb, earlier)
     if _with_agent(verb) is not None:
         return _participle_attr(verb, earlier)  # ", with X saying ...": X's own words
     return "progressive" if _progressive(verb, i) else None
+
+
+# -ing forms that are prepositions too ("a statement regarding the vote"): a topic named, a
+# stance only with its "as" ("regarding the vote as a sham").
+_PREPOSITION_FORMS = word_set("regarding")
+
+
+def _preposition_form(verb: _Verb) -> bool:
+    """The participle is a preposition naming a topic: "regarding" with no "as" after it in
+    its clause ("delivered a statement regarding the recognition" is the act and its topic)."""
+    if verb.units[verb.k][LOW] not in _PREPOSITION_FORMS:
+        return False
+    for unit in verb.units[verb.k + 1 : verb.last]:
+        if unit[LOW] in (",", ";", ":"):
+            break
+        if unit[LOW] == "as":
+            return False
+    return True
 
 
 def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:

@@ -1460,9 +1460,13 @@ def _held_for(folded: str, start: int, found: re.Match[str]) -> bool:
 # A sentence that opens with its source ("According to him, ...", "According to the Kremlin,
 # ..."): the source only reports what follows.
 _ACCORDING_OPENS = re.compile(r"\W*according\s+to\s+[^,.;:]{1,80},\s+")
-# ... or closes with it ("..., according to a readout posted by the ministry on Friday.")
+# ... or closes with it ("..., according to a readout posted by the ministry on Friday."), the
+# source named in apposition too ("..., according to the deputy head, <name>, as he told a
+# channel"), but no clause of the source's own after it ("..., who said ...")
 _ACCORDING_CLOSES = re.compile(
-    r",[\"”’]?\s+according\s+to\s+[^,.;:!?\"“”]{1,120}[.!?]?[\"”’)]*\s*$"
+    r",[\"”’]?\s+according\s+to\s+"
+    r"(?:(?!\b(?:who|whom|which|that|saying|adding|noting|stressing|warning)\b)[^.;:!?\"“”]){1,200}"
+    r"[.!?]?[\"”’)]*\s*$"
 )
 
 
@@ -1481,9 +1485,10 @@ def _across(sentences: list[tuple[int, int]]) -> tuple[int, int]:
 
 
 # The most words between the comma that closes an action and the verb that reports it
-# ("..., the White House readout said"), and after the verb ("... on Sunday without elaborating").
+# ("..., the White House readout said"), and after the verb ("... on Sunday without elaborating",
+# "... on a US news channel on Nov. 18": where and when it was told).
 _TRAILING_WORDS = 9
-_TRAILING_TAIL = 6
+_TRAILING_TAIL = 8
 # "..., and Zelensky said ...": a clause of its own, not the report of the one before.
 _CLAUSE_OPENERS = frozenset(
     ["and", "but", "while", "whilst", "as", "although", "though", "whereas", "yet"]
