@@ -4172,6 +4172,8 @@ def role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who 
         return None  # "the ministers assured": several people, not the one who spoke last
     if _indefinite_plural(work, who):
         return None  # "Sources told Reuters ...": people the story has not named
+    if _indefinite_office(work, who):
+        return Who("unknown", (), who.start, who.end, who.roles)
     holder = known_role(who, state)
     named_again(who, state, work.index)
     if holder.kind == "actor" and _ministers_ministry(work, who, holder, state):
@@ -4309,6 +4311,22 @@ def _person_before_body(work: BlockWork, who: Who, state: State, distance: int) 
 # A plural office that, with no article or owner, names people the story has not met:
 # "Sources told Reuters". ("Officials further stated" may go on with the ones just quoted.)
 _UNMET = word_set("sources")
+
+
+# "a"/"an" and at most two words in lower case before an office ("a spokesman", "a naval
+# spokesman"): a person the story introduces, never one it named before.
+_INDEFINITE_OFFICE = re.compile(r"(?:^|(?<=[\s,(]))[Aa]n?\s+(?:[a-z][a-z-]*\s+){0,2}\Z")
+_INDEFINITE_REACH = 40
+
+
+def _indefinite_office(work: BlockWork, who: Who) -> bool:
+    """ "a naval spokesman said": an office in lower case that "a" opens names someone the
+    story has not named, so it takes no earlier speaker (of whatever side) by carry-over. A
+    named body's ("a Foreign Ministry spokesman", "an Ukrinform correspondent") stays its own."""
+    phrase = work.text[who.start : who.end]
+    return phrase.islower() and bool(
+        _INDEFINITE_OFFICE.search(work.text, max(0, who.start - _INDEFINITE_REACH), who.start)
+    )
 
 
 def _indefinite_plural(work: BlockWork, who: Who) -> bool:

@@ -880,6 +880,10 @@ _ABBREVIATED = {
     "fm": "foreign minister",
     "head of state": "president",
     "head of government": "prime minister",
+    # a foreign ministry's other names: "the ministry said" after "the Russian foreign policy
+    # department protested" is that department
+    "foreign policy department": "foreign ministry",
+    "diplomatic service": "foreign ministry",
 }
 
 
@@ -1193,12 +1197,55 @@ def _links_inside(units: Sequence[Unit], j: int) -> bool:
             and left_term is not None
             and left_term.kind in ("alias", "speaker", "adjective")
         )
-        or (
-            low.isalpha()
-            and _is_role(units[j + 1])
-            and left_term is not None
-            and left_term.kind in ("adjective", "alias")
-        )
+        or _modifier_of_role(units, j)
+    )
+
+
+# The most common words between a side's word and its office ("the Russian foreign trade
+# department", "Russia's grain export office"): more is a clause, not a compound.
+_ROLE_MODIFIERS = 2
+
+
+def _modifier_of_role(units: Sequence[Unit], j: int) -> bool:
+    """Unit `j` is a word between a side's adjective or name and an office: one word ("Ukrainian
+    naval officers"), or up to `_ROLE_MODIFIERS` common words after a side's word that only a
+    noun phrase's opening can hold, "the"/"a" and an adjective or a possessive name ("the
+    Russian foreign trade department said", "Russia's grain export office"; "Russia moves
+    most forces" is a clause). The office is that side's: never a speaker of another side
+    named before it, by carry-over (`role_subject`)."""
+    left = units[j - 1][TERM]
+    if units[j][LOW].isalpha() and _is_role(units[j + 1]) and _side_word(left):
+        return True
+    if not common_word(units[j]):
+        return False
+    a = j
+    while a - 1 >= 0 and j - a < _ROLE_MODIFIERS and common_word(units[a - 1]):
+        a -= 1
+    b = j
+    while b + 1 < len(units) and b - a + 1 < _ROLE_MODIFIERS and common_word(units[b + 1]):
+        b += 1
+    return (
+        b - a < _ROLE_MODIFIERS
+        and b + 1 < len(units)
+        and _is_role(units[b + 1])
+        and a >= 1
+        and _opens_side_phrase(units, a - 1)
+    )
+
+
+def _side_word(term: Term | None) -> bool:
+    return term is not None and term.kind in ("adjective", "alias")
+
+
+def _opens_side_phrase(units: Sequence[Unit], k: int) -> bool:
+    """Unit `k` is a side's word that opens a noun phrase: an adjective after an article
+    ("the Russian"), or a name's possessive ("Russia's")."""
+    low = units[k][LOW]
+    term = units[k - 1][TERM] if low in ("'s", "’s") and k >= 1 else units[k][TERM]
+    if term is None or term.kind not in ("adjective", "alias"):
+        return False
+    return low.endswith(("'s", "’s")) or (
+        term.kind == "adjective" and k >= 1 and units[k - 1][LOW] in ARTICLES
     )
 
 
