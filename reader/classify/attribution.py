@@ -3645,11 +3645,12 @@ def _two_parties(work: BlockWork, who: Who, state: State) -> Who:
     subjects before the phrase (else of the people, else of the sides it names before it),
     when they are not the war's two (an ally's meeting is its own); with none, the two sides
     of the call or meeting the story named last (`voice: joint`, "A and B discussed ..."
-    two paragraphs before: `State.parties`), or a readout's."""
+    two paragraphs before: `State.parties`, which a meeting with an unnamed office clears),
+    or an official document's joint source."""
     source = state.source
     opened = () if source is None or not source.joint else (*source.author, *source.counterpart)
-    if state.parties is not None:
-        opened = state.parties.sides
+    if state.parties is not None or not state.official:
+        opened = state.parties.sides if state.parties is not None else ()
     named = (
         [
             (actor, subject.member)

@@ -37,7 +37,7 @@ def note_lead(work: BlockWork, state: State, rules: CompiledRules) -> None:
     if work.index == 0 and _LIVE.search(work.folded):
         state.lead_sides = None  # a live blog: the outlet's own running story
         return
-    topic = topic_end(work)
+    topic = _topic_end(work)
     named = [who for at, who in work.main if who.kind == "actor" and at >= topic]
     if not named:
         subject = _opening_subject(work, state) if not topic else Who("none")
@@ -126,7 +126,7 @@ def told_title(work: BlockWork) -> Who | None:
 _TOLD_AUDIENCE = re.compile(r",\s+((?:[\w.'’-]+\s+){0,4}?[\w.'’-]+)\s+(?:is\s+|are\s+)?told\W*$")
 
 
-def topic_end(work: BlockWork) -> int:
+def _topic_end(work: BlockWork) -> int:
     """Where a title's opening phrase of topic ends ("On Russia's ongoing aggression against
     Ukraine", "Regarding the meeting of advisers ...", "About the talks in <city>", "Re: ...",
     up to a comma, a colon or a dash, else the whole title); 0 for any other block. The
@@ -150,7 +150,7 @@ _TOPIC_OPENING = re.compile(
 _TOPIC_STOP = re.compile(r"[,:;]|\s[-\u2013\u2014]\s")
 
 
-def _title_people(work: BlockWork, topic: int = 0) -> list[Who]:
+def _title_people(work: BlockWork, topic: int) -> list[Who]:
     """The people and offices a title names when they are all one side's ("Answers to
     questions from Russian President <name> ..."): a document's title names its speaker,
     not in its phrase of topic (before `topic`: "On the talks of <office> ...")."""

@@ -24,7 +24,7 @@ from reader.classify.datelines import dateline
 from reader.classify.effort import Effort
 from reader.classify.headcase import body_casing, recase, written_case
 from reader.classify.marks import double_quoted
-from reader.classify.types import BlockWork, Unit
+from reader.classify.types import BlockWork, Unit, written_lower
 from reader.classify.units import (
     BARE_LABEL,
     COLON_PREFIX,
@@ -493,7 +493,7 @@ def _without_lower_us(
     """The block's terms without a lower-case "us" read as the United States ("Let us recall",
     "told us"): the first person, in a text that writes the country's abbreviation in capitals
     (a slug or a headline set all in lower case, "us signals ...", keeps it, recased or not)."""
-    if "us" not in text.casefold() or recased == "lower" or (not recased and text.islower()):
+    if "us" not in text.casefold() or written_lower(text, recased):
         return terms
     return [t for t in terms if text[t[0] : t[1]] != "us"]
 

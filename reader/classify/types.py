@@ -197,6 +197,13 @@ class State:
     offices: Mapping[str, Term] = field(default_factory=dict)  # a member's sole offices (rules)
 
 
+def written_lower(text: str, recased: str) -> bool:
+    """Whether a block was written all in lower case, as a headline rebuilt from a URL's words
+    is, before any recasing (`BlockWork.recased`): a slug's grammar, its commas and apostrophes
+    lost, and its "us" the country's."""
+    return recased == "lower" or (not recased and text == text.lower())
+
+
 @dataclass(slots=True)
 class BlockWork:
     """Working data for one block."""
@@ -234,9 +241,8 @@ class BlockWork:
 
     @property
     def written_lower(self) -> bool:
-        """Whether the block was written all in lower case, as a headline rebuilt from a URL's
-        words is, before any recasing: a slug's grammar (lost commas and apostrophes)."""
-        return self.recased == "lower" or (not self.recased and self.text == self.text.lower())
+        """Whether the block was written all in lower case (`written_lower`)."""
+        return written_lower(self.text, self.recased)
 
     def sentence_start(self, pos: int) -> int:
         """The offset where the sentence that holds offset `pos` starts."""
