@@ -148,3 +148,18 @@ def test_json_carries_airtime_and_speakers_as_added_keys(config: Config) -> None
         "end": 6,
     }
     assert data["blocks"][1]["speaker"] is None
+
+
+def test_quotes_in_guillemets_and_low_high_marks_count_as_the_classifier_reads_them() -> None:
+    result = airtime(
+        _made(
+            (
+                "paragraph",
+                "«We will respond», he said, calling it ‹a provocation›.",
+                _verdict("russia"),
+            ),
+            ("paragraph", "„Allies stand with Ukraine“, the minister said.", _verdict("nato")),
+        )
+    )
+    assert result.actors["russia"].quotes == 2
+    assert result.actors["nato"].quotes == 1
