@@ -213,8 +213,14 @@ _PREAMBLE = re.compile(
 )
 
 # A statement's delivery line, whatever its last word (a date, a venue): "Delivered by
-# Ambassador <name>, Permanent Representative of <state> to ..., 2 May 2031".
-_DELIVERY = re.compile(r"\W*(?:as\s+)?(?:delivered|prepared\s+for\s+delivery)\s+by\s")
+# Ambassador <name>, Permanent Representative of <state> to ..., 2 May 2031", "As for delivery
+# by the Delegation of <state> to ...", or a mission's speaker line with no punctuation
+# ("Ambassador <name> Deputy Permanent Representative <state> Mission to <a body>").
+_DELIVERY = re.compile(
+    r"\W*(?:as\s+)?(?:delivered|(?:prepared\s+)?for\s+delivery)\s+by\s"
+    r"|\W*ambassador\s+(?:[\w.'-]+\s+){1,4}?(?:(?:acting|deputy|alternate)\s+){0,3}"
+    r"(?:permanent\s+)?representative\s+(?:of\s+)?(?:the\s+)?[^:;,()]{2,40}?\s+mission\s+to\s"
+)
 
 _OPENING_BLOCKS = 4
 
