@@ -532,15 +532,16 @@ _AUTHORS_LINE = 4
 
 
 def _openings(
-    work: BlockWork | str, rules: CompiledRules, official: bool
+    work: BlockWork | str, rules: CompiledRules, official: bool, voice: str = ""
 ) -> Iterator[tuple[SourceRule, Any]]:
     """The `openings:` patterns that match the block (or a sentence's text), rule by rule:
     those of `official` rules (an official readout's counterpart, `readout_sides`) or those of
-    the others."""
+    the others; with `voice`, only its rules' (a story's every sentence is tried for a
+    meeting: the other openings' patterns would be run for nothing)."""
     # one lower-cased copy for every pattern's prefilter
     probe = CaseProbe(work if isinstance(work, str) else work.folded)
     for rule in rules.sources:
-        if rule.official is not official:
+        if rule.official is not official or (voice and rule.voice != voice):
             continue
         for pattern in rule.openings:
             match = _search(pattern, probe)
@@ -610,8 +611,8 @@ def named_parties(
     # (a block with no verb of the lexicon is not split into sentences when it is read)
     spans = work.sentences if len(work.sentences) > 1 else sentence_spans(work.text)
     for s_start, s_end in spans:
-        for rule, match in _openings(work.folded[s_start:s_end], rules, official=False):
-            if rule.voice != "joint" or "counterpart" not in match.groupdict():
+        for rule, match in _openings(work.folded[s_start:s_end], rules, False, "joint"):
+            if "counterpart" not in match.groupdict():
                 continue  # one speaker's opening; a joint text's signatories (an opening's)
             sides = _meeting_sides(work, match, s_start, rule.joint)
             if sides is not None:
