@@ -21,8 +21,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from reader.classify.marks import double_quoted
-from reader.classify.typography import retype
+from reader.classify.scan import reading
 from reader.classify.units import quoted_spans
 from reader.model import Block, ClassifiedArticle, Verdict
 
@@ -75,7 +74,7 @@ def word_count(text: str) -> int:
 def quote_count(block: Block) -> int:
     """Direct quotes in a block: its quoted spans (in guillemets, low-high or single marks too,
     as the classifier reads them), or 1 for a block quote without marks."""
-    spans = len(quoted_spans(double_quoted(retype(block.text).text)))
+    spans = len(quoted_spans(reading(block.text).text))
     return spans or (1 if block.kind == "quote" and block.text.strip() else 0)
 
 

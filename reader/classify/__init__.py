@@ -70,7 +70,8 @@ Where each step lives (each module imports only those below it; `make lint` chec
     effort.py       the cancel check
     types.py        the data the steps share: Unit, Who, State, Speaker, BlockWork
     typography.py   the house style every step reads («», „“, no-break spaces, "--" retyped
-                    as each chunk is reached); verdicts put back onto the article's own text
+                    in each block's reading text, `scan.reading`); verdicts point at the
+                    article's own text (`BlockWork.written`, `origin`)
 
 Speed: blocks are taken in chunks; each chunk's text is folded once and scanned once per
 combined pattern (reader.rules.compile), the matches shared out to the blocks; the Python

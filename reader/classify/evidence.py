@@ -24,7 +24,11 @@ def add_evidence(
     The matched text is shared with every earlier evidence of the same text: the same names,
     terms and attributions ("Russia", "the Kremlin", "Peskov said") recur through an article,
     and a verdict outlives the classification. `STRINGS_KEPT` bounds the table."""
-    text = (work.written or work.text)[start:end]  # the article's own marks and case
+    origin = work.origin  # the article's own marks and case (`BlockWork.written`)
+    if origin is None:
+        text = (work.written or work.text)[start:end]
+    else:  # a "--" read as a dash: the span moves back in the verdict (`Verdicts`)
+        text = work.written[origin[start] : origin[end]]
     strings = work.strings
     if len(strings) < STRINGS_KEPT:
         text = strings.setdefault(text, text)

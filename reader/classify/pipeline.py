@@ -106,7 +106,7 @@ from reader.classify.subject import actor_subject
 from reader.classify.summons import summoned_envoy
 from reader.classify.topic import allowed
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Speaker, State, Unit, Who
-from reader.classify.typography import Retyper, page_view
+from reader.classify.typography import page_view
 from reader.classify.units import (
     ASKS_SPEAKER,
     BARE_LABEL,
@@ -182,19 +182,17 @@ def classify_iter(
     strings: dict[str, str] = {}  # evidence texts, shared (see `add_evidence`)
     effort = Effort(cancel, pace)
     open_before = False  # the last block of the chunk before ends inside a quote
-    typography = Retyper(article.blocks)  # the rules read the house style, users the article
     for chunk in _chunks(article.blocks):
         with _collector_paused():
-            typed = typography.retype(chunk)
-            works = prepare_chunk(typed, rules, budget, strings, effort, open_before)
+            works = prepare_chunk(chunk, rules, budget, strings, effort, open_before)
             open_before = still_open(works[-1])
-            for block, work in zip(typed, works, strict=True):
+            for block, work in zip(chunk, works, strict=True):
                 effort.check()
                 pending = _analyse(block, work, rules, state, config.carry_distance, effort)
                 order.take(block, work, pending, _awaits_author(state))
             del works, work  # (the chunk's working data dies here, before collection resumes)
-        yield from typography.restore(order.ready())
-    yield from typography.restore(order.finish())
+        yield from order.ready()
+    yield from order.finish()
 
 
 @contextmanager

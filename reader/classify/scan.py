@@ -6,7 +6,8 @@ and the matches are shared out to the blocks. A block is tokenised only when the
 to do in it (a speech verb, a source marker, a role, a title, a "Name:" prefix).
 
 `prepare_chunk` makes each block's `BlockWork` (reader.classify.types): its matches, then the
-evidence the later steps add.
+evidence the later steps add. It reads each block's text as `reading` makes it (then a title
+in one case recased, `_lexicon`); the work keeps the article's text where that differs.
 `Budget` keeps rule-file regexes (which can backtrack for minutes) within a time budget.
 """
 
@@ -25,6 +26,7 @@ from reader.classify.effort import Effort
 from reader.classify.headcase import body_casing, recase, written_case
 from reader.classify.marks import double_quoted
 from reader.classify.types import BlockWork, Unit, written_lower
+from reader.classify.typography import Retyped, retype
 from reader.classify.units import (
     BARE_LABEL,
     COLON_PREFIX,
@@ -53,6 +55,16 @@ from reader.rules.prefilter import Words, holds_all
 _T = TypeVar("_T")
 
 
+def reading(text: str) -> Retyped:
+    """A block's `text` as every rule reads it: in the house style (`typography.retype`), its
+    quotes' single marks made double (`marks.double_quoted`); with where each character came
+    from when a double hyphen shortened it (`Retyped.origin`). A title written in one case is
+    then recased too (`_lexicon`), one character for one."""
+    typed = retype(text)
+    read = double_quoted(typed.text)
+    return typed if read is typed.text else Retyped(read, typed.origin)
+
+
 # The title and the paragraphs after it that may name the document's author.
 _LEAD_BLOCKS = 2
 
@@ -67,12 +79,11 @@ def prepare_chunk(
 ) -> list[BlockWork]:
     """Scan a run of blocks with the combined patterns in one pass over their joined text;
     `effort` is checked between the scans and the blocks, so a cancel ends the work soon.
-    `open_before`: the block before the run ended inside a quote (see `quoted_spans`).
-
-    The blocks are joined with a newline: no term holds one and every term ends at a word end,
-    so each match falls inside one block, exactly where a scan of that block alone finds it.
-    """
-    texts = [double_quoted(block.text) for block in blocks]
+    `open_before`: the block before the run ended inside a quote (see `quoted_spans`). The
+    blocks are joined with a newline: no term holds one and every term ends at a word end, so
+    each match falls inside one block, exactly where a scan of that block alone finds it."""
+    typed = [reading(block.text) for block in blocks]
+    texts = [read.text for read in typed]
     joined = "\n".join(texts)
     folded_all = fold(joined)
     bounds = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
@@ -113,6 +124,7 @@ def prepare_chunk(
             runs_on=open_before,
             recased=case if i == 0 else "",
         )
+        work.origin = typed[i].origin  # (`written`, the article's text, is set with it)
         open_before = ends_open(work.text, work.quotes)
         works.append(work)
     return works
@@ -516,7 +528,7 @@ def _prepare(
     """One block's working data from its matches; tokenise it only if there is grammar to do.
     `check` raises once the classification is cancelled (looked at while a long block is
     tokenised too). `rule_ids`: the exclusion and action rules that matched in it. `text`: as
-    the classifier reads it (`marks`, `headcase`; `recased`: see `BlockWork.recased`)."""
+    the classifier reads it (`reading`, `headcase`; `recased`: see `BlockWork.recased`)."""
     check()
     opening = dateline(text, opening=_OPENING_BLOCKS >= block.index > 0)
     if opening is not None:

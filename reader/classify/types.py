@@ -231,10 +231,14 @@ class BlockWork:
     speaker_set: bool = False
     strings: dict[str, str] = field(default_factory=dict)  # evidence texts, shared (`add_evidence`)
     rules: tuple[str, ...] = ()  # config rules that acted without evidence (`note_rule`)
-    # the block's text as written where `text` differs, one character for one: a quote's
-    # single marks made double (`marks.double_quoted`), a headline in one case recased
-    # (`headcase`); the evidence shows the article's own text. Else ""
+    # the article's own text of the block where `text`, the text the rules read, differs
+    # (`scan.reading`: retyped, single quote marks made double, a headline in one case
+    # recased); the evidence shows the article's own text. Else ""
     written: str = ""
+    # where each character of `text` stands in `written` (and `origin[len(text)]`: its
+    # length), when a dash typed "--" made `text` shorter (`typography.Retyped`); else None,
+    # every offset the same in both. The verdict moves its spans back (`Verdicts`)
+    origin: tuple[int, ...] | None = None
     # a headline written all in "upper" or "lower" case, read in its body's casing
     # (reader.classify.headcase)
     recased: str = ""

@@ -23,18 +23,18 @@ What becomes what is the table `TABLE` (one row a mark; tests/test_typography.py
 
 Every row but the last puts one character for one: offsets in the retyped text are offsets
 in the article's. The double hyphen is shorter as a dash, so `retype` then also returns
-where each retyped character came from (`Retyped.origin`), and `restore` moves a verdict's
-evidence and speaker span back onto the article's text and cuts every evidence text from
-the article's own text again: what the user is shown is always the article's.
+where each retyped character came from (`Retyped.origin`): the block's reading text is built
+in one place (`reader.classify.scan.reading`), its work keeps the article's text and that map
+(`BlockWork.written`, `BlockWork.origin`), and the verdict moves its evidence and speaker
+span back onto the article's text (`Verdicts`): what the user is shown is always the article's.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from reader.model import Article, Block, Evidence, Verdict
+from reader.model import Article
 
 # Spaces of another width: each is a plain space for the rules.
 SPACES = (
@@ -142,45 +142,6 @@ def _dashes(text: str) -> Retyped:
     return Retyped("".join(parts), tuple(origin))
 
 
-class Retyper:
-    """Retypes an article's blocks a chunk at a time, as the classifier reaches them (a long
-    article's first screen waits for its own blocks only), and puts each verdict, given in
-    block order, back onto its block's own text (`restore`)."""
-
-    def __init__(self, blocks: Sequence[Block]) -> None:
-        self.blocks = blocks
-        self.typed: dict[int, Retyped] = {}  # the blocks whose text changed
-        self.given = 0  # verdicts given back so far
-        self.taken = 0  # blocks retyped so far
-
-    def retype(self, chunk: Sequence[Block]) -> Sequence[Block]:
-        """`chunk`'s blocks in the house style (the same objects where nothing changed)."""
-        out: list[Block] | None = None
-        first = self.taken
-        self.taken += len(chunk)
-        for k, block in enumerate(chunk):
-            typed = retype(block.text)
-            if typed.text == block.text:
-                continue
-            if out is None:
-                out = list(chunk)
-            out[k] = replace(block, text=typed.text)
-            self.typed[first + k] = typed
-        return chunk if out is None else out
-
-    def restore(self, verdicts: Iterable[Verdict]) -> Iterator[Verdict]:
-        """`verdicts`, the next ones in block order, each pointing at its block's own text."""
-        typed = self.typed
-        for verdict in verdicts:
-            at = self.given
-            self.given += 1
-            if typed:
-                retyped = typed.pop(at, None)
-                if retyped is not None:
-                    verdict = restore(verdict, self.blocks[at].text, retyped)
-            yield verdict
-
-
 def page_view(article: Article) -> Article:
     """`article` as the page's source rules read it (reader.classify.sources.page_source):
     the lines they read for what they say retyped (the one under the title and the last two:
@@ -191,22 +152,3 @@ def page_view(article: Article) -> Article:
         if 0 <= k < len(blocks):
             blocks[k] = replace(blocks[k], text=retype(blocks[k].text).text)
     return replace(article, blocks=tuple(blocks))
-
-
-def restore(verdict: Verdict, text: str, typed: Retyped) -> Verdict:
-    """`verdict`, made on `typed`, pointing at the article's own `text`: spans moved back
-    where a double hyphen was shortened, every evidence text cut from `text`."""
-    origin = typed.origin
-    if origin is None:
-        evidence = tuple(replace(ev, text=text[ev.start : ev.end]) for ev in verdict.evidence)
-        return replace(verdict, evidence=evidence)
-    evidence = tuple(_moved(ev, text, origin) for ev in verdict.evidence)
-    span = verdict.speaker_span
-    if span is not None:
-        span = (origin[span[0]], origin[span[1]])
-    return replace(verdict, evidence=evidence, speaker_span=span)
-
-
-def _moved(ev: Evidence, text: str, origin: tuple[int, ...]) -> Evidence:
-    start, end = origin[ev.start], origin[ev.end]
-    return replace(ev, start=start, end=end, text=text[start:end])

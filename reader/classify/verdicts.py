@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from operator import attrgetter
 from types import MappingProxyType
 
@@ -24,6 +25,10 @@ class Verdicts:
     trade blame"). How often a side is mentioned does not rank it: a speaker's claim names
     the side it is about more often than the speaker ("the General Staff said five Russian
     jets were downed after Russian forces attacked; the Russian ministry denied it").
+
+    Evidence and the speaker's span point at the article's own text: where the rules read a
+    "--" as a dash, shorter, they move back through `BlockWork.origin` (the evidence texts are
+    the article's already, `add_evidence`).
 
     The config rules that acted on the block without evidence (`BlockWork.rules`: exclusions,
     actions, steps, sources) go into the verdict's `rules`.
@@ -84,17 +89,21 @@ class Verdicts:
                 )
             labels = self._labels(tuple(chosen))
         carried_from = work.carried_from if carried else None
+        span = next(
+            ((w.start, w.end) for _, w in work.main if labels and labels[0] in w.actors), None
+        )
+        ordered = sorted(evidence, key=_EVIDENCE_ORDER) if len(evidence) > 1 else evidence
+        origin = work.origin
+        if origin is not None:  # read with "--" as a dash: spans onto the article's text
+            ordered = [replace(ev, start=origin[ev.start], end=origin[ev.end]) for ev in ordered]
+            span = (origin[span[0]], origin[span[1]]) if span is not None else None
         return Verdict(
             labels=labels,
             primary=labels[0] if labels else None,
             scores=self._scores(scores),
-            evidence=tuple(sorted(evidence, key=_EVIDENCE_ORDER))
-            if len(evidence) > 1
-            else tuple(evidence),
+            evidence=tuple(ordered),
             carried_from=carried_from,
-            speaker_span=next(
-                ((w.start, w.end) for _, w in work.main if labels and labels[0] in w.actors), None
-            ),
+            speaker_span=span,
             rules=work.rules,
         )
 
