@@ -505,9 +505,10 @@ def _without_lower_us(
     """The block's terms without a lower-case "us" read as the United States ("Let us recall",
     "told us"): the first person, in a text that writes the country's abbreviation in capitals
     (a slug or a headline set all in lower case, "us signals ...", keeps it, recased or not)."""
-    if "us" not in text.casefold() or written_lower(text, recased):
+    lower_us = [t for t in terms if text[t[0] : t[1]] == "us"]  # (most blocks have none)
+    if not lower_us or written_lower(text, recased):
         return terms
-    return [t for t in terms if text[t[0] : t[1]] != "us"]
+    return [t for t in terms if t not in lower_us]
 
 
 def _prepare(
