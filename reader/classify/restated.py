@@ -75,6 +75,8 @@ _DECIDED: dict[str, frozenset[str]] = {
 _REFUSALS = word_set("refusal refusals")
 # The infinitive of a course the speaker reads into the other's decision, not a step it took.
 _COURSES = word_set("choose pursue continue persist opt embark follow")
+# The verb of a decision told as a clause ("Rome has decided to ...": `_decided_verb`).
+_DECIDING = word_set("decided decides")
 # Words right before a decision that make it one not taken: "any decision by Kyiv to ...",
 # "a possible decision of the allies to ...".
 _HYPOTHETICAL = word_set("any whatever possible potential eventual future hypothetical")
@@ -228,7 +230,14 @@ _VIEW_REACH = 16
 # Any of those nouns at all: most blocks have none, and a look at their units' words spares
 # them the look after every term (`_ANY_VIEW`, the text's own search, is asked only then).
 _VIEW_WORDS = frozenset(
-    _VIEW_LINKS.keys() | _CLAIMS | _OF_VIEWS | _EFFORTS | _AIM_NOUNS | _SIDE_CHARGES | _SAYING
+    _VIEW_LINKS.keys()
+    | _DECIDING
+    | _CLAIMS
+    | _OF_VIEWS
+    | _EFFORTS
+    | _AIM_NOUNS
+    | _SIDE_CHARGES
+    | _SAYING
 )
 _ANY_VIEW = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(_VIEW_WORDS))) + r")\b")
 
@@ -337,6 +346,8 @@ def _owned_view(work: BlockWork, i: int) -> int | None:
         j = _decision_by(work, i)
     if j is None:
         j = _subject_decision(work, i)
+    if j is None:
+        j = _decided_verb(work, i)
     if j is None:
         j = _conceded_saying(work, i)
     if j is None:
@@ -494,6 +505,40 @@ def _subject_decision(work: BlockWork, i: int) -> int | None:
         links = _DECIDED.get(units[j][LOW]) if j + 1 < len(units) else None
         return j if links is not None and units[j + 1][LOW] in links else None
     return None
+
+
+# A decision another side took, told by its verb with what it decides, in a speaker's words:
+# "Rome has decided to ship two more batteries", "Kyiv unilaterally decided to close the
+# crossing": the decision convention's step told as a clause (session 19). Not a course read
+# into it ("decided to pursue its war"), nor one the speaker only guesses at ("it looks like
+# Oslo has decided to", "whether Vienna decided to").
+_DECIDING_AUX = word_set("has have had")
+_DECIDING_ADVERBS = word_set("now already also finally formally officially just")
+_GUESSED = re.compile(
+    r"\b(?:like|as\s+if|as\s+though|seems?|seemed|apparently|probably|perhaps|whether|if|unless)\b"
+)
+
+
+def _decided_verb(work: BlockWork, i: int) -> int | None:
+    """The unit of the verb "decided" whose subject is the side's name at unit `i`, past an
+    auxiliary and one adverb, before "to" and a step that is no course; None for anything
+    else, and for a decision the sentence only guesses at before its subject."""
+    units = work.units
+    term = units[i][TERM]
+    if term is None or units[i][LOW].endswith("'s") or term.kind not in ("speaker", "alias"):
+        return None
+    k = _past_name(units, _coordinated(units, i)[1], term.actors) + 1
+    if k < len(units) and units[k][LOW] in _DECIDING_AUX:
+        k += 1
+    if k < len(units) and (units[k][LOW] in _DECIDING_ADVERBS or units[k][LOW].endswith("ly")):
+        k += 1
+    if k + 2 >= len(units) or units[k][LOW] not in _DECIDING or units[k + 1][LOW] != "to":
+        return None
+    if units[k + 2][LOW] in _COURSES:
+        return None
+    start = units[i][START]
+    guessed = _GUESSED.search(work.folded, work.sentence_start(start), start)
+    return None if guessed is not None else k
 
 
 def _decision_told(work: BlockWork, i: int, j: int) -> bool:
