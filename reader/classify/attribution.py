@@ -4164,13 +4164,23 @@ _PEOPLE_IN_OFFICE = word_set(
 _MISSIONS = frozenset(["mission", "missions", "permanent mission", "diplomatic mission"])
 
 
+def _several_before(work: BlockWork, state: State, distance: int) -> Speaker | None:
+    """Who "the ministers assured" is: several people, so never the one who spoke last
+    alone, but the last speaker where the story named them together, of one side ("Foreign
+    Minister X and Defence Minister Y called on ..." ... "The ministers note that ...")."""
+    last = _recent_speaker(work, state, distance)
+    if last is None or not last.several or len(last.actors) != 1:
+        return None
+    return last
+
+
 def role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who | Speaker | None:
     """Who "the minister" is: the person last named with that role (carried over from the
     block where they were named, a `Speaker`), else the last speaker carried over."""
     if who.roles == _PARTY:
         return None  # "the pro-war side agrees": a side of an argument, not an office
     if set(who.roles) & _PEOPLE_IN_OFFICE:
-        return None  # "the ministers assured": several people, not the one who spoke last
+        return _several_before(work, state, distance)
     if _indefinite_plural(work, who):
         return None  # "Sources told Reuters ...": people the story has not named
     if _indefinite_office(work, who):
@@ -4478,7 +4488,8 @@ def _carried(
         rule = CARRY_ROLE if attr.who.kind == "role" else CARRY_PRONOUN
         add_evidence(work, rule, carried.actors, start, end, rules.weights.carry)
         work.carried_from = carried.block
-    state.last = Speaker(carried.actors, work.index)
+    # "the statement said" after "X and Y said": a later "the ministers" is still both of them
+    state.last = Speaker(carried.actors, work.index, several=carried.several)
     note_person(state, state.last)
     kind: WhoKind = "actor" if carried.actors else "unknown"
     work.main.append((attr.pos, Who(kind, carried.actors, start, end)))
@@ -4745,8 +4756,20 @@ def speaks(work: BlockWork, who: Who, actors: tuple[str, ...], state: State) -> 
         speaker.office = who.block is None and _office_alone(units)
         speaker.gender = _titled_gender(work, who)
         note_person(state, speaker)
+    speaker.several = _joined(units)  # "X and Y said": a later "the ministers" is both of them
     state.last = speaker
     return speaker
+
+
+def _joined(units: Sequence[Unit]) -> bool:
+    """Whether a speaker's phrase joins two named people or bodies with "and" ("Foreign
+    Minister X and Defence Minister Y", "Berlin and Paris"), a lexicon term on each side."""
+    for k, unit in enumerate(units):
+        if unit[LOW] == "and":
+            before = any(u[TERM] is not None for u in units[:k])
+            if before and any(u[TERM] is not None for u in units[k + 1 :]):
+                return True
+    return False
 
 
 def _office_alone(units: Sequence[Unit]) -> bool:

@@ -198,7 +198,8 @@ def _verbs(
     rules: CompiledRules, budget: Budget, words: Words, folded: list[str], bounds: list[int]
 ) -> list[list[tuple[int, int, VerbForm]]]:
     """Each block's speech and stance verbs, with its formal steps (`steps:` regexes)."""
-    verbs = _bucket(_with_views(rules.verbs.scan(words.text), words.text), bounds)
+    scanned = _with_running(rules.verbs.scan(words.text), words.text)
+    verbs = _bucket(_with_views(scanned, words.text), bounds)
     if not rules.steps:
         return verbs
     steps: list[list[tuple[int, int, TermRule]]] = [[] for _ in bounds]
@@ -207,6 +208,28 @@ def _verbs(
         _with_steps(v, hits, folded[i])
         for i, (v, hits) in enumerate(zip(verbs, steps, strict=True))
     ]
+
+
+def _with_running(
+    verbs: list[tuple[int, int, VerbForm]], text: str
+) -> list[tuple[int, int, VerbForm]]:
+    """The verbs with a text's "runs" that quotes it ("..., the statement runs.", "the
+    document ran as follows:"), a wire's way of saying "reads". Only after a text's noun and
+    before the sentence's end, a colon or "as follows": "runs" is no speech verb elsewhere
+    ("Moscow runs the drills", "the pipeline runs through Poland")."""
+    if "ran" not in text and "runs" not in text:
+        return verbs
+    found = [(hit.start(1), hit.end(1), _RUN) for hit in _TEXT_RUNS.finditer(text)]
+    return sorted(verbs + found, key=itemgetter(0)) if found else verbs
+
+
+# A text's noun and "runs"/"ran" that close the sentence or open what it says.
+_TEXT_RUNS = re.compile(
+    r"\b(?:statement|declaration|communiqu[eé]|document|text|message|release|letter|appeal|"
+    r"note|resolution|post)\s+(runs|ran)(?=\s*(?:[.;:]|$)|\s+as\s+follows\b)",
+    re.IGNORECASE,
+)
+_RUN = VerbForm("run", "speech", False)
 
 
 def _with_views(

@@ -129,6 +129,7 @@ class Speaker:
     member: bool = False  # a member state's official: their side's only on the war (`topic`)
     listing: str = ""  # a list a colon line opened: how its last line ended (":" or ";")
     office: bool = False  # named by one office alone, no name ("the British foreign secretary")
+    several: bool = False  # named as several together ("X and Y said"): "the ministers" is them
 
 
 @dataclass
