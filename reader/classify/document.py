@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 
 from reader.classify.datelines import agency_city, dateline
@@ -1070,6 +1071,25 @@ def salutation_opening(work: BlockWork, state: State) -> bool:
     state.official = state.author_pending = True
     state.unvoiced.append(work)
     return True
+
+
+def spoken_release(work: BlockWork, state: State) -> None:
+    """A line of an official document read as a release (a member's ministry or mission site:
+    only its lines with content are the author's) that addresses a body's chair ("Madam
+    Chair,", "Thank you, Mr. President."): the document is a speech delivered to that body,
+    one speaker's remarks, so every line after it is the speaker's, an account with no side of
+    its own named ("The delegation was received in <city> by ...") and a question put to the
+    floor included. A joint source (a call's or a meeting's two sides) is left as it is."""
+    source = state.source
+    if source is None or source.remarks or source.joint or not state.document:
+        return
+    if not state.official or not work.sentences or state.voice is not None:
+        return
+    start, end = work.sentences[0]
+    if _VOCATIVE_CHAIR.match(work.folded, start, end) is None:
+        return
+    state.source = replace(source, remarks=True)
+    state.interviewee = Speaker(state.document, work.index)
 
 
 # The chair addressed, a comma or a stop right after: "Thank you, Mister President.", "Madam

@@ -48,6 +48,7 @@ from reader.classify.document import (
     resolve_title,
     salutation_opening,
     slug_subject,
+    spoken_release,
     statement_speaker,
     statement_voice,
     title_topic,
@@ -771,8 +772,8 @@ def _document_source(work: BlockWork, rules: CompiledRules, state: State, is_tit
         if state.official:
             readout_sides(work, state, rules)  # "Telephone conversation with <X>"
     else:
-        several_authors(work, state, rules)  # "... read out on behalf of <A>, <B> and <C>"
         _body_document_source(work, rules, state)
+        several_authors(work, state, rules)  # "... read out on behalf of <A>, <B> and <C>"
     if state.source is not None or state.page_rule:
         _note_sources(work, state)
 
@@ -791,6 +792,7 @@ def _body_document_source(work: BlockWork, rules: CompiledRules, state: State) -
     elif state.official:
         if work.index <= _OPENINGS:
             readout_sides(work, state, rules)  # "<A> had a telephone conversation with <X>"
+        spoken_release(work, state)  # "Madam Chair,": a release that is a speech, every line
         document_voice(work, state, rules)
         _source_voice(work, state, rules)
     if not state.official:

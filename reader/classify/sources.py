@@ -513,7 +513,9 @@ def several_authors(work: BlockWork, state: State, rules: CompiledRules) -> None
     """A statement read out "on behalf of" several states after a lead-in or a title named the
     delegate who reads it: from this line on the document speaks for every side the
     opening's `authors` group names, the delegate's own first. A list of the delegate's own
-    side's states alone adds no one."""
+    side's states alone adds no one. A joint text's signatories naming themselves in its first
+    line ("We, the Defence Ministers of <A>, <B> and <C>, met in ...") speak for all of them
+    from the next line on: the line itself tells their meeting, its content its own."""
     author = state.document
     if not author or work.index > _AUTHORS_LINE:
         return
@@ -523,8 +525,14 @@ def several_authors(work: BlockWork, state: State, rules: CompiledRules) -> None
             continue
         state.document = author + tuple(side for side in sides if side not in author)
         note_rule(work, rule.id)
-        add_evidence(work, CARRY_DOCUMENT, state.document, 0, len(work.text), rules.weights.carry)
+        if _SIGNATORIES_WE.match(work.folded) is None:
+            end = len(work.text)
+            add_evidence(work, CARRY_DOCUMENT, state.document, 0, end, rules.weights.carry)
         return
+
+
+# A joint text's signatories naming themselves as its first words: "We, the Ministers of ...".
+_SIGNATORIES_WE = re.compile(r"\W*we,\s")
 
 
 # The last paragraph where a delegate announces whom the statement is read for.
