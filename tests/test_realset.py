@@ -244,8 +244,9 @@ def test_by_default_every_committed_real_article_set_is_scored() -> None:
     # once (real24 at session 20's start) and are dev since; real32 and real33 (built at
     # session 20's start) were read blind at its end and are dev since; real34 to real36
     # (built in session 21) were read blind at its end and are dev since; real37 and real38
-    # (built at session 22's start) were read blind at session 23's end and are dev since; real39 and real40 (built at session
-    # 24's start) were read blind before its first rule merge and are dev since
+    # (built at session 22's start) were read blind at session 23's end and are dev since;
+    # real39 and real40 (built at session 24's start) were read blind before its first rule
+    # merge and are dev since
     assert splits == [{"dev"}] * 17 + [{"dev", "blind"}] + [{"dev"}] * 22
 
 

@@ -534,6 +534,14 @@ def _without_lower_us(
     return [t for t in terms if t not in lower_us]
 
 
+def _names_speaker(opening: re.Match[str], terms: list[tuple[int, int, Term]]) -> bool:
+    """A "dateline" in capitals that names an office or a person ("SECRETARY BLINKEN: ...",
+    "PRIME MINISTER <NAME>: ..."): a transcript's speaker label, not the place a story was
+    filed from, whose words are the speaker's."""
+    start, end = opening.span("place")
+    return any(start <= t[0] < end and t[2].kind in ("role", "speaker") for t in terms)
+
+
 def _prepare(
     block: Block,
     text: str,
@@ -555,7 +563,7 @@ def _prepare(
     the classifier reads it (`reading`, `headcase`; `recased`: see `BlockWork.recased`)."""
     check()
     opening = dateline(text, opening=_OPENING_BLOCKS >= block.index > 0)
-    if opening is not None:
+    if opening is not None and not _names_speaker(opening, terms):
         excluded = [(0, opening.end()), *excluded]
     if excluded:
         cover = merged(excluded)
