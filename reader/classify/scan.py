@@ -50,7 +50,7 @@ from reader.rules.compile import (
     fold,
     step_form,
 )
-from reader.rules.prefilter import Words, holds_all
+from reader.rules.prefilter import Words, holds_all, matches_from
 
 _T = TypeVar("_T")
 
@@ -240,24 +240,25 @@ def _with_views(
     as" (a passive whose agent holds the view, read as a speech verb's passive is). "See" alone
     is an act (`verbs.events`: "Kyiv saw heavy fighting"); a comparison ("as soon as"), a
     clause of time after "as" and a passive with no agent ("widely seen as") are no view. A
-    figure "put at" a number is an estimate given ("which NATO has put at 40,000")."""
+    figure "put at" a number is an estimate given ("which NATO has put at 40,000"). `text`
+    is folded: each pattern is tried only where its verb stands (`matches_from`)."""
     if "as" not in text:
         return verbs
     taken = {start for start, _, _ in verbs}
     views = (
         [
             (found.start(), found.end(1), _VIEW)
-            for found in _SEES_AS.finditer(text)
+            for found in matches_from(_SEES_AS, text, "see")
             if found.start() not in taken
         ]
         + [
             (found.start(), found.end(1), _PUT_AT)
-            for found in _PUTS_AT.finditer(text)
+            for found in matches_from(_PUTS_AT, text, "put")
             if found.start() not in taken
         ]
         + [
             (found.start(), found.end(1), _SEEN_BY)
-            for found in _SEEN_BY_AS.finditer(text)
+            for found in matches_from(_SEEN_BY_AS, text, "seen")
             if found.start() not in taken
         ]
     )
@@ -527,7 +528,9 @@ def _without_lower_us(
 ) -> list[tuple[int, int, Term]]:
     """The block's terms without a lower-case "us" read as the United States ("Let us recall",
     "told us"): the first person, in a text that writes the country's abbreviation in capitals
-    (a slug or a headline set all in lower case, "us signals ...", keeps it, recased or not)."""
+    (a slug or a headline set all in lower case, "us signals ...", keeps it, recased or not).
+    Looked for only in a block whose folded text holds "us" (most blocks: their terms go
+    unread)."""
     lower_us = [t for t in terms if text[t[0] : t[1]] == "us"]  # (most blocks have none)
     if not lower_us or written_lower(text, recased):
         return terms
@@ -570,7 +573,7 @@ def _prepare(
         terms = [t for t in terms if not in_spans(t[0], cover)]
         verbs = [v for v in verbs if not in_spans(v[0], cover)]
         markers = [m for m in markers if not in_spans(m[0], cover)]
-    terms = _without_lower_us(terms, text, recased) if terms else terms
+    terms = _without_lower_us(terms, text, recased) if "us" in folded else terms
     quotes = quoted_spans(text, runs_on)
     needs_units = bool(
         verbs

@@ -540,16 +540,13 @@ _AUTHORS_LINE = 4
 
 
 def _openings(
-    work: BlockWork | str, rules: CompiledRules, official: bool, voice: str = ""
+    work: BlockWork, rules: CompiledRules, official: bool
 ) -> Iterator[tuple[SourceRule, Any]]:
-    """The `openings:` patterns that match the block (or a sentence's text), rule by rule:
-    those of `official` rules (an official readout's counterpart, `readout_sides`) or those of
-    the others; with `voice`, only its rules' (a story's every sentence is tried for a
-    meeting: the other openings' patterns would be run for nothing)."""
-    # one lower-cased copy for every pattern's prefilter
-    probe = CaseProbe(work if isinstance(work, str) else work.folded)
+    """The `openings:` patterns that match the block, rule by rule: those of `official` rules
+    (an official readout's counterpart, `readout_sides`) or those of the others."""
+    probe = CaseProbe(work.folded)  # one lower-cased copy for every pattern's prefilter
     for rule in rules.sources:
-        if rule.official is not official or (voice and rule.voice != voice):
+        if rule.official is not official:
             continue
         for pattern in rule.openings:
             match = _search(pattern, probe)
@@ -615,13 +612,21 @@ def named_parties(
     alone; a party named by an office alone ("The Prime Minister spoke to the Ukrainian
     leader") is not known, and the meeting gives no one (). None when no sentence names a
     meeting with a party named ("The ministers met for two hours" names no one)."""
+    # (`rules.meetings`: a joint text's signatories are an opening's alone.) Only the patterns
+    # whose required words the block holds are tried on its sentences: most blocks hold none.
+    block = CaseProbe(work.folded)
+    meetings = [(rule, pattern) for rule, pattern in rules.meetings if pattern.may_match(block)]
+    if not meetings:
+        return None
     found = None
     # (a block with no verb of the lexicon is not split into sentences when it is read)
     spans = work.sentences if len(work.sentences) > 1 else sentence_spans(work.text)
     for s_start, s_end in spans:
-        for rule, match in _openings(work.folded[s_start:s_end], rules, False, "joint"):
-            if "counterpart" not in match.groupdict():
-                continue  # one speaker's opening; a joint text's signatories (an opening's)
+        sentence = CaseProbe(work.folded[s_start:s_end])
+        for rule, pattern in meetings:
+            match = _search(pattern, sentence)
+            if match is None:
+                continue
             sides = _meeting_sides(work, match, s_start, rule.joint)
             if sides is not None:
                 found = (sides, rule)

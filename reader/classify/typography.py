@@ -146,9 +146,12 @@ def page_view(article: Article) -> Article:
     """`article` as the page's source rules read it (reader.classify.sources.page_source):
     the lines they read for what they say retyped (the one under the title and the last two:
     a signature, a date line, "Source -- NATO"); the others are only searched for a site's
-    address, which no row of the table changes, so a long article costs nothing here."""
+    address, which no row of the table changes, so a long article costs nothing here. An
+    article whose lines are in the house style already is itself (most are: no copy made)."""
     blocks = list(article.blocks)
+    changed = False
     for k in {1, len(blocks) - 2, len(blocks) - 1}:
-        if 0 <= k < len(blocks):
-            blocks[k] = replace(blocks[k], text=retype(blocks[k].text).text)
-    return replace(article, blocks=tuple(blocks))
+        if 0 <= k < len(blocks) and (text := retype(blocks[k].text).text) != blocks[k].text:
+            blocks[k] = replace(blocks[k], text=text)
+            changed = True
+    return replace(article, blocks=tuple(blocks)) if changed else article

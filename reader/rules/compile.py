@@ -397,6 +397,11 @@ class CompiledRules:
     # a titled holder no phrase, dateline or outlet gives a side is that member's
     # (reader.classify.speakers `sole_office`)
     offices: Mapping[str, Term] = field(default_factory=dict)
+    # the story openings that name a call's or a meeting's two parties (the `voice: joint`
+    # rules' non-official `openings` with a `counterpart` group), each with its rule: the few
+    # patterns reader.classify.sources `named_parties` tries on each sentence of a story,
+    # picked out here once rather than for every sentence
+    meetings: tuple[tuple[SourceRule, Prefiltered], ...] = ()
 
     def message(self, rule: str) -> str:
         """The human explanation of rule `rule` (its id when none is known)."""
@@ -519,6 +524,18 @@ def build(
         by_site=_rules_by(sources, lambda rule: rule.sites),
         by_outlet=_rules_by(sources, lambda rule: rule.outlets),
         offices=_sole_offices(data),
+        meetings=_meetings(sources),
+    )
+
+
+def _meetings(sources: Sequence[SourceRule]) -> tuple[tuple[SourceRule, Prefiltered], ...]:
+    """The story openings that name a call's two parties (`CompiledRules.meetings`)."""
+    return tuple(
+        (rule, pattern)
+        for rule in sources
+        if rule.voice == "joint" and not rule.official
+        for pattern in rule.openings
+        if "counterpart" in pattern.pattern.groupindex
     )
 
 

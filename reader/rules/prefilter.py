@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Container
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from importlib import import_module
 from itertools import product
@@ -163,8 +163,35 @@ class CaseProbe:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        partnered = not text.isascii() and not _ASCII_CASE_PARTNERS.isdisjoint(text)
-        self.lowered = None if partnered else text.lower()
+        self.lowered = None if case_partnered(text) else text.lower()
+
+
+def case_partnered(text: str) -> bool:
+    """Whether `text` holds one of the few non-ASCII letters that match an ASCII letter
+    case-insensitively: a test for a lower-case ASCII string in it may then miss a place
+    a case-insensitive pattern matches."""
+    return not text.isascii() and not _ASCII_CASE_PARTNERS.isdisjoint(text)
+
+
+def matches_from(pattern: Any, text: str, start: str) -> Iterator[Any]:
+    """`pattern.finditer(text)` for a pattern whose every match opens with the lower-case
+    ASCII `start`, over a lower-cased `text`: the pattern is tried only where `start`
+    stands, leftmost first and each match's end on, as `finditer` tries it.
+
+    Why: a pattern that opens with a lookbehind or a word boundary gives the engine no
+    literal to skip ahead to, so `finditer` tries it at every character of an article."""
+    if case_partnered(text):
+        yield from pattern.finditer(text)
+        return
+    find, match = text.find, pattern.match
+    at = find(start)
+    while at >= 0:
+        found = match(text, at)
+        if found is None:
+            at = find(start, at + 1)
+            continue
+        yield found
+        at = find(start, found.end())
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +221,11 @@ class Prefiltered:
             return None
         subject = text.text if isinstance(text, CaseProbe) else text
         return self.pattern.match(subject, *args, timeout=timeout)
+
+    def may_match(self, text: str | CaseProbe) -> bool:
+        """Whether `text` holds a string of each group: False when no part of it can match
+        (a sentence of a block that cannot match holds none either)."""
+        return not self._cannot_match(text)
 
     def _cannot_match(self, text: str | CaseProbe) -> bool:
         """Whether `text` lacks every string of one of the groups, in any case."""
