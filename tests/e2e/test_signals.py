@@ -14,7 +14,7 @@ import pytest
 
 from .conftest import TerminalFactory
 from .pty_terminal import Pty
-from .reader_screen import wait_for_reader
+from .reader_screen import FIRST_PAINT, wait_for_reader
 from .terminal import Terminal
 
 ARTICLE = "".join(f"Paragraph {n}: NATO said talks would go on.\n\n" for n in range(40))
@@ -117,7 +117,7 @@ def test_a_terminal_closed_as_the_reader_opens_leaves_no_reader_behind(
     six readers ends. Before, 4-6 of 8 stayed, hung for good, in the start-up benchmark."""
     for _ in range(6):
         term = terminal([str(reader), str(seeds)], width=100, height=30, env=reader_env)
-        term.wait_for("block 1/")
+        term.wait_for("block 1/", timeout=FIRST_PAINT)  # a cold start on a loaded machine
         pid = _program_pid(term)
         term.kill()
         ended = _ended(pid, timeout=10)
