@@ -1370,7 +1370,9 @@ def _quoted_offer(work: BlockWork, start: int) -> bool:
 
 
 # An auxiliary of the future, of ability or of the present just before an action's words.
-_UNDONE = re.compile(r"\b(?:will|would|shall|can|could|may|might|is|are|am|'ll)\s+(?:\w+\s+){0,2}\Z")
+_UNDONE = re.compile(
+    r"\b(?:will|would|shall|can|could|may|might|is|are|am|'ll)\s+(?:\w+\s+){0,2}\Z"
+)
 
 
 def _only_an_action(
