@@ -1339,7 +1339,11 @@ def reported_actions(work: BlockWork, rules: CompiledRules) -> None:
     # one scan over the sentences that report, not one per sentence; each sentence's share
     # by bisection (a paragraph of thousands of sentences stays linear)
     found = sorted(
-        ((span[0], rule, span) for rule, span in _action_spans(work, rules, *_across(reporting))),
+        (
+            (span[0], rule, span)
+            for rule, span in _action_spans(work, rules, *_across(reporting))
+            if not _quoted_offer(work, span[0])
+        ),
         key=_first,
     )
     silent = [
@@ -1353,6 +1357,22 @@ def reported_actions(work: BlockWork, rules: CompiledRules) -> None:
             for ev in work.evidence
             if ev.kind not in ("attribution", "carry") or not in_spans(ev.start, silent)
         ]
+
+
+def _quoted_offer(work: BlockWork, start: int) -> bool:
+    """An action inside a quote, told as what will or can be done or is being done ("'We will
+    receive him in Moscow at any time,' Putin said", "'Europe is speaking to Moscow,' X
+    said"): the speaker's offer or claim in their own words. One told as done ("'The call was
+    held at our initiative,' the statement said") is still an act the quote reports."""
+    if not in_spans(start, work.quotes):
+        return False
+    return _UNDONE.search(work.folded, max(0, start - 30), start) is not None
+
+
+# An auxiliary of the future, of ability or of the present just before an action's words.
+_UNDONE = re.compile(
+    r"\b(?:will|would|shall|can|could|may|might|is|are|am|'ll)\s+(?:\w+\s+){0,2}\Z"
+)
 
 
 def _only_an_action(
