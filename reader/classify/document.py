@@ -1305,7 +1305,10 @@ def closing_source(work: BlockWork) -> Who | None:
     office at its end, to be the speaker the first paragraphs name (`resolve_title` looks for
     its word there). Not an object: the word before it is no preposition, article, auxiliary
     or verb ("talks with the ministry", "Biden meets Zelensky"), and the claim has three
-    words or more."""
+    words or more. Not a document's title that names its authors ("joint statement by
+    <office> <name> and <office> <name>"): the name closing it is an author, no claim's source."""
+    if OFFICIAL_TITLE.match(work.text) and _AUTHORED.match(work.text):
+        return None  # "joint statement by <office> <name> and <office> <name>": its authors
     units = work.units
     if units and units[-1][LOW] in _CLOSING_SAYS:
         units = units[:-1]  # "... kremlin official says"
