@@ -138,7 +138,10 @@ OFFICIAL_TITLE = re.compile(
     r"(?:statement|declaration|summit\s+declaration|communiqu[eé]|readout|press\s+release|"
     r"remarks|address|speech|intervention|comment|briefing|press\s+conference|news\s+conference|"
     r"transcript|"
-    r"(?:telephone|phone)\s+(?:conversation|call)s?|meeting|talks)\b",
+    r"(?:telephone|phone)\s+(?:conversation|call)s?|meeting|talks|"
+    # a legislature's own act, named with its author or topic ("Resolution on support for ...",
+    # "Appeal of the Parliament to ..."; "Appeal court ..." is none)
+    r"(?:resolution|appeal)(?=\s+(?:of|by|on|to|from|regarding|concerning|about)\s))\b",
     re.IGNORECASE,
 )
 
@@ -344,9 +347,13 @@ def _judged(work: BlockWork, author: tuple[str, ...]) -> bool:
 
 
 # An official page's title that is its topic alone, after "On" ("On introduction of martial law
-# due to the escalation of Russian aggression"): the document's own heading, as "Statement on"
-# is.
-_TOPIC_TITLE = re.compile(r"\W*(?:on|regarding|concerning)\s")
+# due to the escalation of Russian aggression") or as an occasion ("Second anniversary of
+# <act>"): the document's own heading, as "Statement on" is.
+_TOPIC_TITLE = re.compile(
+    r"\W*(?:on|regarding|concerning)\s"
+    # an occasion and the act it recalls ("Fifth anniversary of <act>")
+    r"|\W*(?:the\s+)?(?:[\w-]+\s+)?(?:anniversary|commemoration)\s+of\s"
+)
 
 
 def _office_alone(work: BlockWork) -> bool:
@@ -1298,7 +1305,10 @@ def closing_source(work: BlockWork) -> Who | None:
     office at its end, to be the speaker the first paragraphs name (`resolve_title` looks for
     its word there). Not an object: the word before it is no preposition, article, auxiliary
     or verb ("talks with the ministry", "Biden meets Zelensky"), and the claim has three
-    words or more."""
+    words or more. Not a document's title that names its authors ("joint statement by
+    <office> <name> and <office> <name>"): the name closing it is an author, no claim's source."""
+    if OFFICIAL_TITLE.match(work.text) and _AUTHORED.match(work.text):
+        return None  # "joint statement by <office> <name> and <office> <name>": its authors
     units = work.units
     if units and units[-1][LOW] in _CLOSING_SAYS:
         units = units[:-1]  # "... kremlin official says"

@@ -1674,7 +1674,11 @@ def one_party(terms: Iterable[tuple[int, int, Term]], start: int, end: int) -> t
 # often inside a topic's phrase.
 _TOPIC = re.compile(
     r"\b(?:on|concerning|regarding|about|in\s+connection\s+with|in\s+view\s+of|(?P<cause>"
-    r"following|due\s+to|in\s+response\s+to|because\s+of|amid))\s+(?=[^:;,.()]{3})"
+    r"following|due\s+to|in\s+response\s+to|because\s+of|amid|in\s+the\s+face\s+of)|"
+    # the act an occasion recalls: "on the 5th anniversary of <act>", "marking two years since
+    # <act>" (`_OCCASION` ends the topic before it, the date alone no judgement)
+    r"(?:(?:anniversary|anniversaries|commemoration|years?|months?|days?)\s+"
+    r"(?:of|since)))\s+(?=[^:;,.()]{3})"
 )
 _TOPIC_END = re.compile(r"[:;,.()]")
 _TOPIC_LENGTH = 160
@@ -1683,17 +1687,18 @@ _TOPIC_WORD = re.compile(r"so\s+called\b|[\w'’-]+")
 # The words that name another side's act in the author's own judgement ("Russia's military
 # invasion", "the new wave of Russian aggression", "Russia's sham referendums", "Russia's armed
 # provocation", "the Kremlin's provocative and illicit decision", "a crisis provoked by Russia",
-# "recent Russian hybrid activities", "Moscow's malign influence").
+# "recent Russian hybrid activities", "Moscow's malign influence", "the occupation by Russia").
 _JUDGEMENT = word_set(
     "invasion aggression sham so-called illegal illegitimate unprovoked barbaric criminal "
     "provocation provocations provocative provoked illicit unlawful hybrid malign terrorist "
-    "violation violations"
+    "violation violations occupation"
 )
 # "Russia's attempts to annex", "the attempted annexation": an annexation its author calls a
 # mere attempt (Moscow calls it done).
 _ATTEMPT = word_set("attempt attempts attempted")
 _ANNEX = re.compile(r"\s+(?:to\s+)?annex")
-# An occasion is no judgement: "on the second anniversary of the illegal occupation".
+# An occasion ends the topic that names it: "on the second anniversary" is a date, no judgement;
+# the act it recalls is a topic of its own (`_TOPIC`'s occasion: "anniversary of <act>").
 _OCCASION = word_set("anniversary anniversaries year years day days month months week weeks")
 # The words a title's topic phrase may run to before its judgement.
 _TOPIC_REACH = 7
@@ -1709,8 +1714,9 @@ def judged_topic(
     wave of Russian aggression", "on Russia's attempts to annex ..."): a side other than the
     author, named in the topic's noun phrase before a word of judgement ("of" joins inside it;
     another preposition ends it) or right after it as its agent ("on the crisis provoked by
-    Russia"), and no occasion first ("on the anniversary of ..." names a date, no act). So does
-    the cause a title gives ("Comment on the handover of the ships following Kyiv's
+    Russia"); an occasion names a date, no act, but the act it recalls is a topic ("on the
+    anniversary of Russia's illegal occupation", "marking two years since Russia's invasion").
+    So does the cause a title gives ("Comment on the handover of the ships following Kyiv's
     provocation"), unless it names the war by its common name ("following the invasion"). A
     word that sets the author apart from its term needs no side ("on the so-called vote"), and
     a judgement qualifies the side named right after it ("on illegal Russian drills")."""
