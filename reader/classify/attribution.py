@@ -2959,11 +2959,14 @@ _HOLDS = word_set(
 def _relative_act(inner: Sequence[Unit]) -> bool:
     """A relative clause that tells what its subject did, not what office it holds: in ", which
     has visited prisoners on both sides," the sides are objects, not the subject's. So is a
-    participle's ("X, meeting with Y's president, stressed"): Y is whom X met."""
+    participle's ("X, meeting with Y's president, stressed"): Y is whom X met, and a thing's
+    passive (", which was signed by Kyiv,"): its agent acted on the thing."""
     if _participle_act(inner):
         return True
     if inner[0][LOW] not in ("who", "which", "that"):
         return False
+    if inner[0][LOW] != "who" and any(unit[LOW] == "by" for unit in inner[1:]):
+        return True  # ", which was signed by Kyiv,": a thing's passive, its agent no office
     for unit in inner[1:]:
         if unit[LOW] in SKIP and unit[LOW] not in ("is", "was"):
             continue
@@ -3793,9 +3796,35 @@ def _statement_author(work: BlockWork, who: Who, state: State) -> Who | None:
     a, b = np_before(units, c - 1, floor)
     person = units[c - 1][TERM]
     if person is None or person.kind != "speaker" or person.possessive:
-        return None  # "..., in which he said": a name must close the phrase before it
+        owner = _statement_owner(units, floor, c)
+        if owner is None:
+            return None  # "..., in which he said": a name must close the phrase before it
+        a, b = np_before(units, owner, floor)
     named = resolve(units[a:b], state.names)
     return named if named.kind == "actor" else None
+
+
+# The nouns of a statement its speaker's possessive owns before a relative clause: "President
+# X's recent speech, where he warned ...", "X's interview, in which he said ...".
+_STATEMENT_EVENTS = word_set(
+    "speech address interview remarks briefing statement article post message column"
+)
+_OWNER_REACH = 3  # the most words between the possessive and the comma (", recent televised")
+
+
+def _statement_owner(units: list[Unit], floor: int, c: int) -> int | None:
+    """The unit of a statement's owner, when the phrase before the comma at unit `c` (not
+    before `floor`) is a person's possessive and a statement's noun ("X's recent speech"): the
+    "he" of the relative clause after it is that person; None for any other phrase."""
+    if c < 1 or units[c - 1][LOW] not in _STATEMENT_EVENTS:
+        return None
+    for j in range(c - 2, max(floor, c - 2 - _OWNER_REACH) - 1, -1):
+        term = units[j][TERM]
+        if term is not None and term.kind == "speaker" and units[j][LOW].endswith("'s"):
+            return j
+        if units[j][CAP]:
+            return None
+    return None
 
 
 def _pronoun_subject(

@@ -730,7 +730,12 @@ _STATE_NOUNS = frozenset(
 
 
 def _opens_host(previous: Unit | None, low: str) -> bool:
-    """ "to" after a role (not a leader's own staff), or "for" after an envoy: the host follows."""
+    """ "to" after a role (not a leader's own staff), or "for" after an envoy: the host follows.
+    A body sent abroad opens its host with "to" even where its word is no role of its own
+    ("the NATO Representation to Ukraine", "the EU Delegation to Moldova"): the host speaks
+    for no one."""
+    if previous is not None and low == _HOST_PREP and _SENT.search(previous[LOW]) is not None:
+        return True
     if not _is_role(previous) or previous is None:
         return False
     if low == _HOST_PREP:

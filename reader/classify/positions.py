@@ -24,6 +24,7 @@ from reader.classify.attribution import (
 )
 from reader.classify.evidence import add_evidence
 from reader.classify.phrases import (
+    ARTICLES,
     OFFERS,
     TIME_PHRASE,
     answered,
@@ -403,8 +404,36 @@ def _stated_content(work: BlockWork, match: re.Match[str], b: int, spoken: bool)
         # an offer answered names what it offers after "for" too ("rejected an offer from X
         # for an immediate truce")
         return noun in OFFERS and units[b][LOW] == "for" and answered(work, match.start())
+    if units[b][LOW] == "to" and not _infinitive(work, b):
+        return False
     opening = work.folded[work.sentence_start(match.start()) : match.start()]
     return noun not in OFFERS or _AWAITED.search(opening) is None
+
+
+# What makes the "to" after an owner a preposition, not an infinitive's mark: a name or a
+# determiner after it ("another statement by X to Kyiv", "remarks by X to the press"), and "to
+# be" after a verb of judging whose object the words are ("considers the statements made by X
+# to be cynical": the judge's verdict, not what X said).
+_NOT_A_VERB = ARTICLES | word_set("his her its their our your my this that these those")
+_JUDGING = re.compile(
+    r"\b(?:consider|deem|find|regard|believe|call)(?:s|ed)?\b|\bfound\b|\bthought\b"
+)
+
+
+def _infinitive(work: BlockWork, b: int) -> bool:
+    """Whether the "to" at unit `b`, right after a stated view's owner, opens what the view
+    says (an infinitive: "a promise by X to withdraw"), not a preposition or a judge's
+    complement."""
+    units = work.units
+    if b + 1 >= len(units):
+        return False
+    after = units[b + 1]
+    if after[CAP] or after[LOW] in _NOT_A_VERB:
+        return False
+    if after[LOW] != "be":
+        return True
+    start = units[b][START]
+    return _JUDGING.search(work.folded, work.sentence_start(start), start) is None
 
 
 # Claims "by" their owner, quoted or not ("a quoted spokesman: 'the groundless statements by
