@@ -131,6 +131,15 @@ _RELEASE_WIRE = re.compile(
 )
 
 
+# The head nouns of a legislature or a body of states, whose resolutions and appeals are its
+# own texts: by their common names and the members' chambers by their own ("the Seimas", "the
+# Verkhovna Rada", "the Parliamentary Assembly"). None of the other body sets fits: seats'
+# words are its members (phrases._SEATS), a ministry's or a committee's is no act of a house.
+_LEGISLATURES = word_set(
+    "parliament parliaments legislature assembly council congress senate house chamber seimas "
+    "saeima sejm rada duma riigikogu bundestag storting riksdag folketing eduskunta althing"
+)
+
 # A title that makes the text an official document in one institution's voice.
 OFFICIAL_TITLE = re.compile(
     r"\W*(?:(?:(?:full\s+)?text|excerpts?)\s+(?:of|from)\s+(?:the\s+)?|from\s+(?:the\s+)?|joint\s+|"
@@ -139,9 +148,13 @@ OFFICIAL_TITLE = re.compile(
     r"remarks|address|speech|intervention|comment|briefing|press\s+conference|news\s+conference|"
     r"transcript|"
     r"(?:telephone|phone)\s+(?:conversation|call)s?|meeting|talks|"
-    # a legislature's own act, named with its author or topic ("Resolution on support for ...",
-    # "Appeal of the Parliament to ..."; "Appeal court ..." is none)
-    r"(?:resolution|appeal)(?=\s+(?:of|by|on|to|from|regarding|concerning|about)\s))\b",
+    # a legislature's own act, named with its author ("Appeal of the Parliament to ...",
+    # "Resolution by the Seimas") or a resolution with its topic ("Resolution on support for
+    # ..."); a headline's settlement or plea is none ("Resolution of Ukraine conflict
+    # impossible ...", "Appeal to Kyiv pointless ..."), nor is an "Appeal court ..."
+    r"(?:resolution(?=\s+(?:on|regarding|concerning|about)\s)|(?:resolution|appeal)(?=\s+"
+    r"(?:of|by|from)\s+(?:the\s+)?(?:(?!(?:in|at|on|to|for|with|by|from|of|and|as)\s)[\w-]+\s+)"
+    r"{0,3}?(?:" + "|".join(sorted(_LEGISLATURES)) + r")\b)))\b",
     re.IGNORECASE,
 )
 
