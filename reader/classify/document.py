@@ -1099,11 +1099,16 @@ def spoken_release(work: BlockWork, state: State) -> None:
     Chair,", "Thank you, Mr. President."): the document is a speech delivered to that body,
     one speaker's remarks, so every line after it is the speaker's, an account with no side of
     its own named ("The delegation was received in <city> by ...") and a question put to the
-    floor included. A joint source (a call's or a meeting's two sides) is left as it is."""
+    floor included. A joint source (a call's or a meeting's two sides) is left as it is, and so
+    is a greeting quoted in the release's account ('"Mr. President, we stand with you," the
+    minister told his host'): the release tells of it, and goes on as a release. Only one of
+    the opening paragraphs, as the speech's own first words are (the caller's bound)."""
     source = state.source
     if source is None or source.remarks or source.joint or not state.document:
         return
     if not state.official or not work.sentences or state.voice is not None:
+        return
+    if opens_quote(work.text.lstrip()):
         return
     start, end = work.sentences[0]
     if _VOCATIVE_CHAIR.match(work.folded, start, end) is None:
