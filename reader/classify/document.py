@@ -17,6 +17,7 @@ from reader.classify.phrases import (
     CREDIT,
     NOUN_MARK,
     OBJECT_PREP,
+    RECALLING,
     STATED_STANCES,
     judged_topic,
     one_party,
@@ -365,7 +366,7 @@ def _judged(work: BlockWork, author: tuple[str, ...]) -> bool:
 _TOPIC_TITLE = re.compile(
     r"\W*(?:on|regarding|concerning)\s"
     # an occasion and the act it recalls ("Fifth anniversary of <act>")
-    r"|\W*(?:the\s+)?(?:[\w-]+\s+)?(?:anniversary|commemoration)\s+of\s"
+    r"|\W*(?:the\s+)?(?:[\w-]+\s+)?(?:" + "|".join(sorted(RECALLING)) + r")\s+of\s"
 )
 
 

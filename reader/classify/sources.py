@@ -525,14 +525,10 @@ def several_authors(work: BlockWork, state: State, rules: CompiledRules) -> None
             continue
         state.document = author + tuple(side for side in sides if side not in author)
         note_rule(work, rule.id)
-        if _SIGNATORIES_WE.match(work.folded) is None:
+        if "signatories" not in match.groupdict():  # "We, the Ministers of ...": their meeting
             end = len(work.text)
             add_evidence(work, CARRY_DOCUMENT, state.document, 0, end, rules.weights.carry)
         return
-
-
-# A joint text's signatories naming themselves as its first words: "We, the Ministers of ...".
-_SIGNATORIES_WE = re.compile(r"\W*we,\s")
 
 
 # The last paragraph where a delegate announces whom the statement is read for.
