@@ -4792,13 +4792,10 @@ def speaks(work: BlockWork, who: Who, actors: tuple[str, ...], state: State) -> 
 
 def _joined(units: Sequence[Unit]) -> bool:
     """Whether a speaker's phrase joins two named people or bodies with "and" ("Foreign
-    Minister X and Defence Minister Y", "Berlin and Paris"), a lexicon term on each side."""
-    for k, unit in enumerate(units):
-        if unit[LOW] == "and":
-            before = any(u[TERM] is not None for u in units[:k])
-            if before and any(u[TERM] is not None for u in units[k + 1 :]):
-                return True
-    return False
+    Minister X and Defence Minister Y", "Berlin and Paris"), a lexicon term on each side: an
+    "and" between the first term and the last (found once, not per "and")."""
+    terms = [k for k, unit in enumerate(units) if unit[TERM] is not None]
+    return bool(terms) and any(unit[LOW] == "and" for unit in units[terms[0] + 1 : terms[-1]])
 
 
 def _office_alone(units: Sequence[Unit]) -> bool:

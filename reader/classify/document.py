@@ -17,6 +17,7 @@ from reader.classify.phrases import (
     CREDIT,
     NOUN_MARK,
     OBJECT_PREP,
+    RECALLING,
     STATED_STANCES,
     judged_topic,
     one_party,
@@ -131,6 +132,15 @@ _RELEASE_WIRE = re.compile(
 )
 
 
+# The head nouns of a legislature or a body of states, whose resolutions and appeals are its
+# own texts: by their common names and the members' chambers by their own ("the Seimas", "the
+# Verkhovna Rada", "the Parliamentary Assembly"). None of the other body sets fits: seats'
+# words are its members (phrases._SEATS), a ministry's or a committee's is no act of a house.
+_LEGISLATURES = word_set(
+    "parliament parliaments legislature assembly council congress senate house chamber seimas "
+    "saeima sejm rada duma riigikogu bundestag storting riksdag folketing eduskunta althing"
+)
+
 # A title that makes the text an official document in one institution's voice.
 OFFICIAL_TITLE = re.compile(
     r"\W*(?:(?:(?:full\s+)?text|excerpts?)\s+(?:of|from)\s+(?:the\s+)?|from\s+(?:the\s+)?|joint\s+|"
@@ -139,9 +149,13 @@ OFFICIAL_TITLE = re.compile(
     r"remarks|address|speech|intervention|comment|briefing|press\s+conference|news\s+conference|"
     r"transcript|"
     r"(?:telephone|phone)\s+(?:conversation|call)s?|meeting|talks|"
-    # a legislature's own act, named with its author or topic ("Resolution on support for ...",
-    # "Appeal of the Parliament to ..."; "Appeal court ..." is none)
-    r"(?:resolution|appeal)(?=\s+(?:of|by|on|to|from|regarding|concerning|about)\s))\b",
+    # a legislature's own act, named with its author ("Appeal of the Parliament to ...",
+    # "Resolution by the Seimas") or a resolution with its topic ("Resolution on support for
+    # ..."); a headline's settlement or plea is none ("Resolution of Ukraine conflict
+    # impossible ...", "Appeal to Kyiv pointless ..."), nor is an "Appeal court ..."
+    r"(?:resolution(?=\s+(?:on|regarding|concerning|about)\s)|(?:resolution|appeal)(?=\s+"
+    r"(?:of|by|from)\s+(?:the\s+)?(?:(?!(?:in|at|on|to|for|with|by|from|of|and|as)\s)[\w-]+\s+)"
+    r"{0,3}?(?:" + "|".join(sorted(_LEGISLATURES)) + r")\b)))\b",
     re.IGNORECASE,
 )
 
@@ -352,7 +366,7 @@ def _judged(work: BlockWork, author: tuple[str, ...]) -> bool:
 _TOPIC_TITLE = re.compile(
     r"\W*(?:on|regarding|concerning)\s"
     # an occasion and the act it recalls ("Fifth anniversary of <act>")
-    r"|\W*(?:the\s+)?(?:[\w-]+\s+)?(?:anniversary|commemoration)\s+of\s"
+    r"|\W*(?:the\s+)?(?:[\w-]+\s+)?(?:" + "|".join(sorted(RECALLING)) + r")\s+of\s"
 )
 
 
@@ -1086,11 +1100,16 @@ def spoken_release(work: BlockWork, state: State) -> None:
     Chair,", "Thank you, Mr. President."): the document is a speech delivered to that body,
     one speaker's remarks, so every line after it is the speaker's, an account with no side of
     its own named ("The delegation was received in <city> by ...") and a question put to the
-    floor included. A joint source (a call's or a meeting's two sides) is left as it is."""
+    floor included. A joint source (a call's or a meeting's two sides) is left as it is, and so
+    is a greeting quoted in the release's account ('"Mr. President, we stand with you," the
+    minister told his host'): the release tells of it, and goes on as a release. Only one of
+    the opening paragraphs, as the speech's own first words are (the caller's bound)."""
     source = state.source
     if source is None or source.remarks or source.joint or not state.document:
         return
     if not state.official or not work.sentences or state.voice is not None:
+        return
+    if opens_quote(work.text.lstrip()):
         return
     start, end = work.sentences[0]
     if _VOCATIVE_CHAIR.match(work.folded, start, end) is None:

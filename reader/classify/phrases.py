@@ -132,8 +132,9 @@ SKIP = word_set(
 
 # Words in -ly that are nouns, not adverbs ("the ally said", "a rally", "the assembly").
 _LY_NOUNS = word_set("ally rally assembly family supply anomaly monopoly belly homily")
-# Adverbs that make a verb hearsay, no one's stated position ("allegedly noted").
-_HEARSAY = word_set("allegedly reportedly purportedly supposedly")
+# Adverbs that make a verb hearsay, no one's stated position ("allegedly noted", "X
+# reportedly plans"): reader.classify.subject and restated too.
+HEARSAY = word_set("allegedly reportedly purportedly supposedly")
 
 
 def adverb(unit: Unit) -> bool:
@@ -146,7 +147,7 @@ def adverb(unit: Unit) -> bool:
         and unit[TERM] is None
         and not unit[CAP]
         and low not in _LY_NOUNS
-        and low not in _HEARSAY
+        and low not in HEARSAY
     )
 
 
@@ -1677,12 +1678,17 @@ def one_party(terms: Iterable[tuple[int, int, Term]], start: int, end: int) -> t
 # <topic>"), or the cause a title gives for its subject ("Comment on the handover ... following
 # <cause>", "... due to <cause>"), up to a mark. Each is read from its own word: a cause is
 # often inside a topic's phrase.
+# The occasions a title's topic is dated by ("on the 5th anniversary of", "two years since"),
+# and the nouns of one that recall an act ("commemoration of <act>", a title's "Second
+# anniversary of <act>": reader.classify.document's `_TOPIC_TITLE`).
+_DATED = word_set("anniversary anniversaries year years month months day days")
+RECALLING = word_set("anniversary commemoration")
 _TOPIC = re.compile(
     r"\b(?:on|concerning|regarding|about|in\s+connection\s+with|in\s+view\s+of|(?P<cause>"
     r"following|due\s+to|in\s+response\s+to|because\s+of|amid|in\s+the\s+face\s+of)|"
     # the act an occasion recalls: "on the 5th anniversary of <act>", "marking two years since
     # <act>" (`_OCCASION` ends the topic before it, the date alone no judgement)
-    r"(?:(?:anniversary|anniversaries|commemoration|years?|months?|days?)\s+"
+    r"(?:(?:" + "|".join(sorted(_DATED | RECALLING)) + r")\s+"
     r"(?:of|since)))\s+(?=[^:;,.()]{3})"
 )
 _TOPIC_END = re.compile(r"[:;,.()]")
@@ -1704,7 +1710,7 @@ _ATTEMPT = word_set("attempt attempts attempted")
 _ANNEX = re.compile(r"\s+(?:to\s+)?annex")
 # An occasion ends the topic that names it: "on the second anniversary" is a date, no judgement;
 # the act it recalls is a topic of its own (`_TOPIC`'s occasion: "anniversary of <act>").
-_OCCASION = word_set("anniversary anniversaries year years day days month months week weeks")
+_OCCASION = _DATED | word_set("week weeks")
 # The words a title's topic phrase may run to before its judgement.
 _TOPIC_REACH = 7
 # How far after a judgement's "by" its agent may be named ("provoked by the Russian Federation").

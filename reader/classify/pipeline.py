@@ -792,7 +792,7 @@ def _body_document_source(work: BlockWork, rules: CompiledRules, state: State) -
     elif state.official:
         if work.index <= _OPENINGS:
             readout_sides(work, state, rules)  # "<A> had a telephone conversation with <X>"
-        spoken_release(work, state)  # "Madam Chair,": a release that is a speech, every line
+            spoken_release(work, state)  # "Madam Chair,": a release that is a speech, every line
         document_voice(work, state, rules)
         _source_voice(work, state, rules)
     if not state.official:

@@ -31,6 +31,7 @@ from reader.classify.phrases import (
     ARTICLES,
     CALENDAR,
     FORUMS,
+    HEARSAY,
     OFFERS,
     WEEKDAYS,
     answered,
@@ -507,13 +508,12 @@ def _subject_decision(work: BlockWork, i: int) -> int | None:
     return None
 
 
-# A decision another side took, told by its verb with what it decides, in a speaker's words:
-# "Rome has decided to ship two more batteries", "Kyiv unilaterally decided to close the
-# crossing": the decision convention's step told as a clause (session 19). Not a course read
-# into it ("decided to pursue its war"), nor one the speaker only guesses at ("it looks like
-# Oslo has decided to", "whether Vienna decided to").
+# What a decision's verb may take after its subject ("Rome has now decided", "has formally").
 _DECIDING_AUX = word_set("has have had")
 _DECIDING_ADVERBS = word_set("now already also finally formally officially just")
+# What makes a decision one the speaker only guesses at or heard of: before its subject ("it
+# looks like Oslo has decided to", "whether Vienna decided to"), or as the adverb before the
+# verb ("Rome has apparently decided", "Kyiv reportedly decided": phrases.HEARSAY too).
 _GUESSED = re.compile(
     r"\b(?:like|as\s+if|as\s+though|seems?|seemed|apparently|probably|perhaps|whether|if|unless)\b"
 )
@@ -522,7 +522,11 @@ _GUESSED = re.compile(
 def _decided_verb(work: BlockWork, i: int) -> int | None:
     """The unit of the verb "decided" whose subject is the side's name at unit `i`, past an
     auxiliary and one adverb, before "to" and a step that is no course; None for anything
-    else, and for a decision the sentence only guesses at before its subject."""
+    else. A decision another side took, told by its verb with what it decides in a speaker's
+    words ("Rome has decided to ship two more batteries", "Kyiv unilaterally decided to close
+    the crossing"), is the decision convention's step told as a clause (session 19), as its
+    noun is; not a course read into it ("decided to pursue its war"), nor one the speaker only
+    guesses at or heard of (`_GUESSED`, phrases.HEARSAY), which no side has told."""
     units = work.units
     term = units[i][TERM]
     if term is None or units[i][LOW].endswith("'s") or term.kind not in ("speaker", "alias"):
@@ -531,6 +535,8 @@ def _decided_verb(work: BlockWork, i: int) -> int | None:
     if k < len(units) and units[k][LOW] in _DECIDING_AUX:
         k += 1
     if k < len(units) and (units[k][LOW] in _DECIDING_ADVERBS or units[k][LOW].endswith("ly")):
+        if units[k][LOW] in HEARSAY or _GUESSED.fullmatch(units[k][LOW]):
+            return None  # "Rome has apparently decided to", "reportedly decided to"
         k += 1
     if k + 2 >= len(units) or units[k][LOW] not in _DECIDING or units[k + 1][LOW] != "to":
         return None

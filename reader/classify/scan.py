@@ -216,18 +216,19 @@ def _with_running(
     """The verbs with a text's "runs" that quotes it ("..., the statement runs.", "the
     document ran as follows:"), a wire's way of saying "reads". Only after a text's noun and
     before the sentence's end, a colon or "as follows": "runs" is no speech verb elsewhere
-    ("Moscow runs the drills", "the pipeline runs through Poland")."""
-    if "ran" not in text and "runs" not in text:
+    ("Moscow runs the drills", "the pipeline runs through Poland"). Or before a comma and the
+    quote that goes on ('"...," the statement ran, "and ..."'). `text` is folded."""
+    if " ran" not in text and " runs" not in text:
         return verbs
     found = [(hit.start(1), hit.end(1), _RUN) for hit in _TEXT_RUNS.finditer(text)]
     return sorted(verbs + found, key=itemgetter(0)) if found else verbs
 
 
-# A text's noun and "runs"/"ran" that close the sentence or open what it says.
+# A text's noun and "runs"/"ran" that close the sentence, open what it says or stand between
+# the two parts of a quote (a comma and the quote's opening mark after it). Folded text.
 _TEXT_RUNS = re.compile(
     r"\b(?:statement|declaration|communiqu[eé]|document|text|message|release|letter|appeal|"
-    r"note|resolution|post)\s+(runs|ran)(?=\s*(?:[.;:]|$)|\s+as\s+follows\b)",
-    re.IGNORECASE,
+    r"note|resolution|post)\s+(runs|ran)(?=\s*(?:[.;:]|$|,\s*[\"“«])|\s+as\s+follows\b)"
 )
 _RUN = VerbForm("run", "speech", False)
 

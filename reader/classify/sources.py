@@ -525,14 +525,10 @@ def several_authors(work: BlockWork, state: State, rules: CompiledRules) -> None
             continue
         state.document = author + tuple(side for side in sides if side not in author)
         note_rule(work, rule.id)
-        if _SIGNATORIES_WE.match(work.folded) is None:
+        if "signatories" not in match.groupdict():  # "We, the Ministers of ...": their meeting
             end = len(work.text)
             add_evidence(work, CARRY_DOCUMENT, state.document, 0, end, rules.weights.carry)
         return
-
-
-# A joint text's signatories naming themselves as its first words: "We, the Ministers of ...".
-_SIGNATORIES_WE = re.compile(r"\W*we,\s")
 
 
 # The last paragraph where a delegate announces whom the statement is read for.
@@ -1366,12 +1362,19 @@ def _quoted_offer(work: BlockWork, start: int) -> bool:
     held at our initiative,' the statement said") is still an act the quote reports."""
     if not in_spans(start, work.quotes):
         return False
-    return _UNDONE.search(work.folded, max(0, start - 30), start) is not None
+    undone = _UNDONE.search(work.folded, max(0, start - 40), start)
+    # "In May talks were held": the month, capitalised where "may" is the modal
+    return undone is not None and work.text[undone.start()] != "M"
 
 
-# An auxiliary of the future, of ability or of the present just before an action's words.
+# An auxiliary of the future, of ability or of the present just before an action's words,
+# with only adverbs, "not", "be"/"being" or "ready to"/"able to" between ("will soon be
+# sent", "are not being held", "is ready to receive"): not "is that <a clause>" ("The truth
+# is that Hungary held talks").
 _UNDONE = re.compile(
-    r"\b(?:will|would|shall|can|could|may|might|is|are|am|'ll)\s+(?:\w+\s+){0,2}\Z"
+    r"\b(?:will|would|shall|can|could|may|might|is|are|am|'ll)\s+"
+    r"(?:(?:\w+ly|not|n't|be|being|also|still|already|now|soon|never|always|just|even|ever|only"
+    r"|ready\s+to|able\s+to)\s+){0,3}\Z"
 )
 
 

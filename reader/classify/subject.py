@@ -25,7 +25,16 @@ from reader.classify.attribution import (
     told_as_history,
     verb_subject,
 )
-from reader.classify.phrases import COORD, NOUN_MARK, OBJECT_PREP, SKIP, adverb, np_after, word_set
+from reader.classify.phrases import (
+    COORD,
+    HEARSAY,
+    NOUN_MARK,
+    OBJECT_PREP,
+    SKIP,
+    adverb,
+    np_after,
+    word_set,
+)
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, State, Unit, Who
 from reader.classify.units import in_spans, merged
 from reader.rules.compile import CompiledRules, VerbForm
@@ -39,7 +48,6 @@ _VERB_AUX = word_set("do does did can cannot 's ’s 've ’ve 'd ’d only")
 # none after them, "have" or "be" is the verb itself ("have not had contact", "is a country").
 _PERFECT = word_set("has have had is are was were been being 's ’s 've ’ve")
 _BE_FORMS = word_set("is are was were been being")
-_HEARSAY_WORDS = word_set("allegedly reportedly purportedly supposedly")
 # What a word after the subject is when it is no verb: an article, a possessive, a preposition,
 # a conjunction ("Russia and Ukraine ...", "Putin's order ...", "the ministry of ...").
 _NO_VERB = (
@@ -179,7 +187,7 @@ def _past_auxiliaries(units: list[Unit], b: int, last: int) -> tuple[int, bool, 
             j = b = np_after(units, j + 1, last)[1]  # "members of the Alliance"
         elif j == b and (aside := _aside_end(units, j, last)) is not None:
             j = b = aside  # "the Rada [parliament] has", "The Parliament of X, the Saeima, has"
-        elif low in _HEARSAY_WORDS:
+        elif low in HEARSAY:
             return None  # "X reportedly plans", "allegedly noted": hearsay, no stated stance
         elif unit[TERM] is None and (low in SKIP or low in _VERB_AUX or adverb(unit)):
             perfect = perfect or low in _PERFECT
