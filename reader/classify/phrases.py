@@ -1573,7 +1573,10 @@ def person_name(units: Sequence[Unit], a: int, b: int, role: int) -> list[Unit]:
         # of State" names no one
         start += 1
     start = name_after_honorific(units, start, end)
-    run = _spelled_name(units, start, end)
+    # (capitalised words right before a gathering's noun name the gathering: "a statement from
+    # the Baltic-Iberian Sea summit", no one called "Sea"; "meeting" may be a name's verb)
+    forum = end < len(units) and units[end][LOW] in FORUMS - {"meeting"}
+    run = [] if forum else _spelled_name(units, start, end)
     if run and units[start - 1][LOW] not in ARTICLES and units[start - 1][LOW] != _HOST_PREP:
         return run
     return appositive_name(units, b) or _name_before_appositive(units, a, b)
