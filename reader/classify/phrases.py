@@ -322,16 +322,18 @@ def resolve(units: Sequence[Unit], tied: Names) -> Who:
 
 
 def _past_host_before_envoy(units: Sequence[Unit]) -> Sequence[Unit]:
-    """ "Russia's NATO envoy", "the Ukrainian UN ambassador": a name right before a diplomat's
-    office, after another side's adjective or possessive, is the host the envoy is posted to,
-    as "envoy to NATO" names it; the phrase is read without it (it speaks for no one)."""
+    """ "Russia's NATO envoy", "the Ukrainian UN ambassador", "Russia's London Embassy": a
+    name right before an office a state sends abroad (a diplomat, a mission, an embassy), after
+    another side's adjective or possessive, is the host the office is posted to, as "envoy to
+    NATO" or "embassy in London" names it; the phrase is read without it (it speaks for no
+    one)."""
     sides: set[str] = set()
     for k, unit in enumerate(units[:-1]):
         term, office = unit[TERM], units[k + 1]
         if term is None:
             continue
         diplomat = office[TERM] is not None and office[TERM].kind == "role"
-        diplomat = diplomat and _ENVOY.search(office[LOW]) is not None
+        diplomat = diplomat and _SENT.search(office[LOW]) is not None
         if term.kind == "alias" and diplomat and sides and not sides & set(term.actors):
             return [*units[:k], *units[k + 1 :]]
         if term.kind == "adjective" or (term.kind == "alias" and term.possessive):
@@ -1571,7 +1573,10 @@ def person_name(units: Sequence[Unit], a: int, b: int, role: int) -> list[Unit]:
         # of State" names no one
         start += 1
     start = name_after_honorific(units, start, end)
-    run = _spelled_name(units, start, end)
+    # (capitalised words right before a gathering's noun name the gathering: "a statement from
+    # the Baltic-Iberian Sea summit", no one called "Sea"; "meeting" may be a name's verb)
+    forum = end < len(units) and units[end][LOW] in FORUMS - {"meeting"}
+    run = [] if forum else _spelled_name(units, start, end)
     if run and units[start - 1][LOW] not in ARTICLES and units[start - 1][LOW] != _HOST_PREP:
         return run
     return appositive_name(units, b) or _name_before_appositive(units, a, b)

@@ -304,6 +304,8 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
         if who.kind == "actor":
             tie_names(name, who.actors, who.member, state.names)
     elif who.kind == "actor":
+        if _one_side_joint(units, i, who):
+            return  # "aid to Ukraine joint statement": a topic or one co-author, not its holder
         person_key = "/".join(who.actors) + ":" + units[i][LOW].removesuffix("'s")
     elif _third_party(units[a:b]):
         person_key = _THIRD + units[i][LOW].removesuffix("'s")  # "the Cuban FM"
@@ -562,6 +564,15 @@ def _third_holder(who: Who, state: State) -> bool:
         return False
     holders = state.roles.get(who.roles[0], [])
     return bool(holders) and holders[-1].startswith(_THIRD)
+
+
+def _one_side_joint(units: Sequence[Unit], i: int, who: Who) -> bool:
+    """A joint text ("joint statement", "joint declaration") named after one side alone: a
+    joint text has several authors, so the one side is its topic or one co-author ("the Ukraine
+    joint statement", a slug's "... aid to Ukraine joint statement"), and "the statement" later
+    is not that side's alone. Two sides named ("the Polish-Ukrainian joint statement") hold it."""
+    joint = i > 0 and units[i - 1][LOW] == "joint" and units[i][LOW] in _TEXT_NAMES
+    return joint and len(who.actors) == 1
 
 
 def _counterpart(units: Sequence[Unit], a: int) -> bool:
