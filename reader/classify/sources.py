@@ -63,7 +63,7 @@ from reader.rules.grammar import (
     CARRY_STATEMENT,
     REPORTED_RULES,
 )
-from reader.rules.prefilter import CaseProbe
+from reader.rules.prefilter import CaseProbe, none_may_match
 
 # A title is a line: a pattern that runs longer than this on one is given up.
 _TITLE_SECONDS = 0.05
@@ -611,6 +611,8 @@ def named_parties(
     # (`rules.meetings`: a joint text's signatories are an opening's alone.) Only the patterns
     # whose required words the block holds are tried on its sentences: most blocks hold none.
     block = CaseProbe(work.folded)
+    if none_may_match(rules.meeting_needs, block):
+        return None
     meetings = [(rule, pattern) for rule, pattern in rules.meetings if pattern.may_match(block)]
     if not meetings:
         return None

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Container, Iterator
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import import_module
 from itertools import product
@@ -241,6 +241,26 @@ class Prefiltered:
             else:
                 return True
         return False
+
+
+def first_needs(patterns: Sequence[Prefiltered]) -> re.Pattern[str] | None:
+    """One search for the first (most selective) group's strings of every pattern, for
+    `none_may_match`; None when some pattern has no group (it may match anywhere) or there is
+    no pattern.
+
+    Why: a text is tried against several patterns, most of which it holds no word of; one
+    search of its lower-cased text says so for all of them at once."""
+    if not patterns or not all(p.groups for p in patterns):
+        return None
+    strings = {s for p in patterns for s in p.groups[0]}
+    return re.compile("|".join(re.escape(s) for s in sorted(strings, key=lambda s: (-len(s), s))))
+
+
+def none_may_match(needs: re.Pattern[str] | None, text: CaseProbe) -> bool:
+    """Whether none of the patterns `needs` was made from (`first_needs`) can match `text`:
+    it lacks every string of each one's first group (`Prefiltered.may_match` is then False for
+    all of them)."""
+    return needs is not None and text.lowered is not None and needs.search(text.lowered) is None
 
 
 def prefiltered(source: str, flags: int) -> Prefiltered:
