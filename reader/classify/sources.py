@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 from reader.classify.evidence import add_evidence, drop_positions, note_rule
 from reader.classify.phrases import (
-    CREDIT,
+    find_credit,
     member_voice,
     one_party,
     person_name,
@@ -223,7 +223,7 @@ def credited_site(blocks: Iterable[Block]) -> str:
     site's address counts: "Source: Interfax" or "Source: Peskov in a comment to CNN" names a
     channel or a speaker, and a story that says "the president's website reports" cites it."""
     for block in blocks:
-        credit = CREDIT.search(block.text)
+        credit = find_credit(block.text)
         if credit is not None:
             return _host(credit.group("host"))
     return ""

@@ -266,12 +266,18 @@ def none_may_match(needs: re.Pattern[str] | None, text: CaseProbe) -> bool:
 def prefiltered(source: str, flags: int) -> Prefiltered:
     """`source` compiled with `flags`, behind its required strings (see `Prefiltered`)."""
     pattern = regex.compile(source, flags)
-    groups = [
+    return Prefiltered(pattern, caseless_groups(source, pattern.flags))
+
+
+def caseless_groups(source: str, flags: int) -> tuple[tuple[str, ...], ...]:
+    """`required_strings` lower-cased, the groups of a case-insensitive pattern's
+    `Prefiltered` (a group with a non-ASCII string is left out: its case rules are not
+    ASCII's)."""
+    return tuple(
         tuple(sorted({s.lower() for s in found}))
-        for found in required_strings(source, pattern.flags)
+        for found in required_strings(source, flags)
         if all(s.isascii() for s in found)
-    ]
-    return Prefiltered(pattern, tuple(groups))
+    )
 
 
 def _best(candidates: list[Strings]) -> Strings | None:
