@@ -149,7 +149,9 @@ class Words:
 
 # The only characters that match an ASCII letter case-insensitively ("İ", "ı", the long s,
 # the Kelvin sign; found by running `[a-zA-Z0-9]` with IGNORECASE over every code point).
-_ASCII_CASE_PARTNERS = frozenset("\u0130\u0131\u017f\u212a")
+# One search of a class of them is several times faster than a set's `isdisjoint`, which
+# hashes every character of the text.
+_ASCII_CASE_PARTNERS = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 class CaseProbe:
@@ -170,7 +172,7 @@ def case_partnered(text: str) -> bool:
     """Whether `text` holds one of the few non-ASCII letters that match an ASCII letter
     case-insensitively: a test for a lower-case ASCII string in it may then miss a place
     a case-insensitive pattern matches."""
-    return not text.isascii() and not _ASCII_CASE_PARTNERS.isdisjoint(text)
+    return not text.isascii() and _ASCII_CASE_PARTNERS.search(text) is not None
 
 
 def matches_from(pattern: Any, text: str, start: str) -> Iterator[Any]:
