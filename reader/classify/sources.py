@@ -619,8 +619,10 @@ def named_parties(
     found = None
     # (a block with no verb of the lexicon is not split into sentences when it is read)
     spans = work.sentences if len(work.sentences) > 1 else sentence_spans(work.text)
+    whole = (0, len(work.folded))
     for s_start, s_end in spans:
-        sentence = CaseProbe(work.folded[s_start:s_end])
+        # (a block of one sentence is the block: its probe is made once)
+        sentence = block if (s_start, s_end) == whole else CaseProbe(work.folded[s_start:s_end])
         for rule, pattern in meetings:
             match = _search(pattern, sentence)
             if match is None:
