@@ -14,11 +14,11 @@ from reader.classify.datelines import agency_city, dateline
 from reader.classify.evidence import add_evidence, note_rule
 from reader.classify.phrases import (
     COORD,
-    CREDIT,
     NOUN_MARK,
     OBJECT_PREP,
     RECALLING,
     STATED_STANCES,
+    find_credit,
     judged_topic,
     one_party,
     present_form,
@@ -1022,7 +1022,7 @@ def _delivered(work: BlockWork) -> bool:
     the list of those taking part ("Hosts: ...")."""
     if CAST_LINE.match(work.folded) or topic_heading(work):
         return False  # "Hosts: ...", "On Tuesday's sanctions:"
-    credit = CREDIT.search(work.text)  # "... low power.”, – WRITE: <site>": the site credited
+    credit = find_credit(work.text)  # "... low power.”, – WRITE: <site>": the site credited
     text = work.text[: credit.start() + 1] if credit is not None else work.text
     return (
         _CONTENT.match(text) is not None

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 from reader.classify.evidence import add_evidence, drop_positions, note_rule
 from reader.classify.phrases import (
-    CREDIT,
+    find_credit,
     member_voice,
     one_party,
     person_name,
@@ -63,7 +63,7 @@ from reader.rules.grammar import (
     CARRY_STATEMENT,
     REPORTED_RULES,
 )
-from reader.rules.prefilter import CaseProbe
+from reader.rules.prefilter import CaseProbe, none_may_match
 
 # A title is a line: a pattern that runs longer than this on one is given up.
 _TITLE_SECONDS = 0.05
@@ -223,7 +223,7 @@ def credited_site(blocks: Iterable[Block]) -> str:
     site's address counts: "Source: Interfax" or "Source: Peskov in a comment to CNN" names a
     channel or a speaker, and a story that says "the president's website reports" cites it."""
     for block in blocks:
-        credit = CREDIT.search(block.text)
+        credit = find_credit(block.text)
         if credit is not None:
             return _host(credit.group("host"))
     return ""
@@ -611,14 +611,18 @@ def named_parties(
     # (`rules.meetings`: a joint text's signatories are an opening's alone.) Only the patterns
     # whose required words the block holds are tried on its sentences: most blocks hold none.
     block = CaseProbe(work.folded)
+    if none_may_match(rules.meeting_needs, block):
+        return None
     meetings = [(rule, pattern) for rule, pattern in rules.meetings if pattern.may_match(block)]
     if not meetings:
         return None
     found = None
     # (a block with no verb of the lexicon is not split into sentences when it is read)
     spans = work.sentences if len(work.sentences) > 1 else sentence_spans(work.text)
+    whole = (0, len(work.folded))
     for s_start, s_end in spans:
-        sentence = CaseProbe(work.folded[s_start:s_end])
+        # (a block of one sentence is the block: its probe is made once)
+        sentence = block if (s_start, s_end) == whole else CaseProbe(work.folded[s_start:s_end])
         for rule, pattern in meetings:
             match = _search(pattern, sentence)
             if match is None:

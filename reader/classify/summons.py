@@ -19,6 +19,7 @@ from reader.classify.types import BlockWork, State
 from reader.classify.units import in_spans
 from reader.rules.compile import CompiledRules
 from reader.rules.grammar import STEP_SUMMONS
+from reader.rules.prefilter import holds_all, literal_groups
 
 # The summons or the protest note in the passive ("was summoned", "has been issued a protest
 # note", "presented with an official note of protest"); a headline drops the auxiliary.
@@ -30,6 +31,11 @@ _NOTE = (
 )
 _PASSIVE = re.compile(rf"\b{_AUX}(?:{_SUMMONED}|{_NOTE})")
 _HEADLINE = re.compile(rf"\b(?:{_AUX})?(?:{_SUMMONED}|{_NOTE})")
+# The words each holds ("summoned", "protest" ...): a block with none is not searched (the
+# patterns open with a word boundary, no literal for the engine to skip ahead to).
+_NEEDS = {
+    pattern: literal_groups(pattern.pattern, pattern.flags) for pattern in (_PASSIVE, _HEADLINE)
+}
 
 # The envoy: the one summoned (its side is never the step's).
 _ENVOY = re.compile(
@@ -46,8 +52,8 @@ def summoned_envoy(work: BlockWork, rules: CompiledRules, state: State) -> None:
     """Each sentence outside quotes and questions that tells another side's envoy was summoned
     or handed a protest note gives the summoning side the step (module docstring)."""
     pattern = _HEADLINE if work.index == 0 else _PASSIVE
-    if pattern.search(work.folded) is None:
-        return  # most blocks: one search instead of one a sentence
+    if not holds_all(work.folded, _NEEDS[pattern]) or pattern.search(work.folded) is None:
+        return  # most blocks: one test instead of one search a sentence
     for start, end in work.sentences:
         if work.text[start:end].rstrip().endswith("?"):
             continue  # "Can you confirm that the ambassador has been summoned?": a question

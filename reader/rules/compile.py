@@ -30,6 +30,7 @@ from reader.model import Actor
 from reader.rules.grammar import GRAMMAR_RULES
 from reader.rules.prefilter import (
     Prefiltered,
+    first_needs,
     literal_groups,
     need_search,
     need_strings,
@@ -402,6 +403,9 @@ class CompiledRules:
     # patterns reader.classify.sources `named_parties` tries on each sentence of a story,
     # picked out here once rather than for every sentence
     meetings: tuple[tuple[SourceRule, Prefiltered], ...] = ()
+    # one search for a word each of them needs: a block it finds nothing in is tried on none
+    # (`prefilter.none_may_match`; most blocks name no call or meeting)
+    meeting_needs: re.Pattern[str] | None = None
 
     def message(self, rule: str) -> str:
         """The human explanation of rule `rule` (its id when none is known)."""
@@ -524,7 +528,8 @@ def build(
         by_site=_rules_by(sources, lambda rule: rule.sites),
         by_outlet=_rules_by(sources, lambda rule: rule.outlets),
         offices=_sole_offices(data),
-        meetings=_meetings(sources),
+        meetings=(meetings := _meetings(sources)),
+        meeting_needs=first_needs([pattern for _, pattern in meetings]),
     )
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Container, Iterator
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import import_module
 from itertools import product
@@ -149,7 +149,9 @@ class Words:
 
 # The only characters that match an ASCII letter case-insensitively ("İ", "ı", the long s,
 # the Kelvin sign; found by running `[a-zA-Z0-9]` with IGNORECASE over every code point).
-_ASCII_CASE_PARTNERS = frozenset("\u0130\u0131\u017f\u212a")
+# One search of a class of them is several times faster than a set's `isdisjoint`, which
+# hashes every character of the text.
+_ASCII_CASE_PARTNERS = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 class CaseProbe:
@@ -170,7 +172,7 @@ def case_partnered(text: str) -> bool:
     """Whether `text` holds one of the few non-ASCII letters that match an ASCII letter
     case-insensitively: a test for a lower-case ASCII string in it may then miss a place
     a case-insensitive pattern matches."""
-    return not text.isascii() and not _ASCII_CASE_PARTNERS.isdisjoint(text)
+    return not text.isascii() and _ASCII_CASE_PARTNERS.search(text) is not None
 
 
 def matches_from(pattern: Any, text: str, start: str) -> Iterator[Any]:
@@ -243,15 +245,41 @@ class Prefiltered:
         return False
 
 
+def first_needs(patterns: Sequence[Prefiltered]) -> re.Pattern[str] | None:
+    """One search for the first (most selective) group's strings of every pattern, for
+    `none_may_match`; None when some pattern has no group (it may match anywhere) or there is
+    no pattern.
+
+    Why: a text is tried against several patterns, most of which it holds no word of; one
+    search of its lower-cased text says so for all of them at once."""
+    if not patterns or not all(p.groups for p in patterns):
+        return None
+    strings = {s for p in patterns for s in p.groups[0]}
+    return re.compile("|".join(re.escape(s) for s in sorted(strings, key=lambda s: (-len(s), s))))
+
+
+def none_may_match(needs: re.Pattern[str] | None, text: CaseProbe) -> bool:
+    """Whether none of the patterns `needs` was made from (`first_needs`) can match `text`:
+    it lacks every string of each one's first group (`Prefiltered.may_match` is then False for
+    all of them)."""
+    return needs is not None and text.lowered is not None and needs.search(text.lowered) is None
+
+
 def prefiltered(source: str, flags: int) -> Prefiltered:
     """`source` compiled with `flags`, behind its required strings (see `Prefiltered`)."""
     pattern = regex.compile(source, flags)
-    groups = [
+    return Prefiltered(pattern, caseless_groups(source, pattern.flags))
+
+
+def caseless_groups(source: str, flags: int) -> tuple[tuple[str, ...], ...]:
+    """`required_strings` lower-cased, the groups of a case-insensitive pattern's
+    `Prefiltered` (a group with a non-ASCII string is left out: its case rules are not
+    ASCII's)."""
+    return tuple(
         tuple(sorted({s.lower() for s in found}))
-        for found in required_strings(source, pattern.flags)
+        for found in required_strings(source, flags)
         if all(s.isascii() for s in found)
-    ]
-    return Prefiltered(pattern, tuple(groups))
+    )
 
 
 def _best(candidates: list[Strings]) -> Strings | None:
