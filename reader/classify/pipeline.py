@@ -82,6 +82,7 @@ from reader.classify.sources import (
     byline_source,
     document_label,
     drop_voice_of_actions,
+    drop_voice_of_courtesy,
     embedded_document,
     headline_office,
     joint_heading,
@@ -774,6 +775,7 @@ def _document_source(work: BlockWork, rules: CompiledRules, state: State, is_tit
     else:
         _body_document_source(work, rules, state)
         several_authors(work, state, rules)  # "... read out on behalf of <A>, <B> and <C>"
+        drop_voice_of_courtesy(work, rules)  # "The parties expressed hope for ...": no position
     if state.source is not None or state.page_rule:
         _note_sources(work, state)
 

@@ -31,6 +31,7 @@ from reader.classify.phrases import (
     tie_names,
     word_set,
 )
+from reader.classify.topic import courtesy_only
 from reader.classify.types import (
     CAP,
     END,
@@ -1146,6 +1147,15 @@ def drop_voice_of_actions(work: BlockWork, state: State, rules: CompiledRules) -
     if remarks and not _introduces(work, state):
         return
     if _every_sentence_an_action(work, rules):
+        work.evidence = [ev for ev in work.evidence if ev.rule not in _VOICES]
+
+
+def drop_voice_of_courtesy(work: BlockWork, rules: CompiledRules) -> None:
+    """A line of courtesy or process naming no side and no word of the war ("The parties
+    expressed hope for further cooperation", "The minister congratulated her counterpart on
+    the national day"): no position, so the document's or statement's voice it would carry
+    is taken back, in the author's first person too."""
+    if any(ev.rule in _VOICES for ev in work.evidence) and courtesy_only(work, rules):
         work.evidence = [ev for ev in work.evidence if ev.rule not in _VOICES]
 
 

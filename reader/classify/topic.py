@@ -163,19 +163,51 @@ def national_matter(work: BlockWork, rules: CompiledRules) -> bool:
     return turns_away(work, rules)
 
 
+def courtesy_only(work: BlockWork, rules: CompiledRules) -> bool:
+    """A line of courtesy or process that names no side and no word of the war ("The parties
+    expressed hope for further cooperation", "She congratulated him on taking office"): it
+    states no position, so neither a document's voice nor a speaker's goes on in it (GUIDE.md:
+    a member speaking only for itself gets none; a side's readout on its talks, none either)."""
+    folded = work.folded
+    return (
+        bool(rules.courtesy.scan(folded))
+        and not rules.topic.scan(folded)
+        and not _names_a_side(work, rules)
+    )
+
+
 def turns_away(work: BlockWork, rules: CompiledRules) -> bool:
     """A line that opens by naming its own topic, one with no side and no word of the war
     ("Turning to the Horn of Africa, the premier called for a truce", "Discussing the unrest
-    in the Sahel, the directors urged ..."): the member speaks
+    in the Sahel, the directors urged ...", or `_sets_aside`): the member speaks
     on another matter there, whatever the page speaks on and whatever words follow."""
     opening = _TURNING.match(work.folded)
     if opening is None:
-        return False
+        return _sets_aside(work, rules)
     start, end = opening.span(1)
     if any(start <= at < end for at, _, term in work.terms if term.actors):
         return False
     return not any(start <= at < end for at, _, _ in rules.topic.scan(work.folded))
 
+
+def _sets_aside(work: BlockWork, rules: CompiledRules) -> bool:
+    """A line that opens by setting the war aside and goes on to a matter naming no side and
+    no word of the war ("Apart from Moscow and Kyiv, the minister also spoke of the Arctic,
+    saying trade routes must stay open"): the member speaks on that other matter."""
+    opening = _ASIDE.match(work.folded)
+    if opening is None:
+        return False
+    end = opening.end()
+    if any(at >= end and not term.member for at, _, term in work.terms if term.actors):
+        return False
+    return not any(at >= end for at, _, _ in rules.topic.scan(work.folded))
+
+
+# A line's opening phrase that sets aside what it names ("Aside from the war, ..."), closed by
+# its comma.
+_ASIDE = re.compile(
+    r"\W*(?:aside\s+from|apart\s+from|in\s+addition\s+to|besides)\s+[^,;:.]{3,80},\s"
+)
 
 # A line's opening phrase that names the topic it turns to, closed by its comma.
 _TURNING = re.compile(
@@ -185,12 +217,12 @@ _TURNING = re.compile(
 
 
 def _own_affairs(work: BlockWork, rules: CompiledRules) -> bool:
-    """A line on a member's own affairs, trade or another theatre ("the budget", "gas prices",
-    "the Middle East"). A trade word
+    """A line on a member's own affairs, trade, another theatre or a courtesy ("the budget",
+    "gas prices", "the Middle East", "tested a new radar"). A trade word
     beside one of security ("the blasts on the gas link show the need to guard our power
     grid's security") is the war's shadow on the member's security, not its commerce."""
     folded = work.folded
-    if rules.national.scan(folded) or rules.elsewhere.scan(folded):
+    if rules.national.scan(folded) or rules.elsewhere.scan(folded) or rules.courtesy.scan(folded):
         return True
     return bool(rules.trade.scan(folded)) and _SECURITY.search(folded) is None
 

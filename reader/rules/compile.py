@@ -373,6 +373,7 @@ class CompiledRules:
     national: Lexicon  # a member's own affairs ("budget", "consular"): not the war's topic
     trade: Lexicon  # trade words: "Russian gas" is no side's voice on the war
     elsewhere: Lexicon  # other theatres ("the Middle East"): their ceasefire is not the war's
+    courtesy: Lexicon  # courtesies and process ("congratulated", "expressed hope"): no position
     weights: Weights
     threshold: float
     min_score: float
@@ -508,6 +509,7 @@ def build(
         national=lexicon({_norm(t): True for t in data.get("national") or ()}, sparse=True),
         trade=lexicon({_norm(t): True for t in data.get("trade") or ()}, sparse=True),
         elsewhere=lexicon({_norm(t): True for t in data.get("elsewhere") or ()}, sparse=True),
+        courtesy=lexicon({_norm(t): True for t in data.get("courtesy") or ()}, sparse=True),
         weights=Weights(
             attribution=float(weights.get("attribution", 1.0)),
             carry=float(weights.get("carry", 0.9)),
