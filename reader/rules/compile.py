@@ -482,7 +482,6 @@ def build(
     """
     origins = origins or {}
     settings = data.get("settings") or {}
-    weights = settings.get("weights") or {}
     actors, terms = _actor_terms(data)
     messages = {rule.id: rule.message for rule in GRAMMAR_RULES.values()}
     framing, framing_regex = _term_rules(data, "framing", True, origins, messages)
@@ -510,13 +509,7 @@ def build(
         trade=lexicon({_norm(t): True for t in data.get("trade") or ()}, sparse=True),
         elsewhere=lexicon({_norm(t): True for t in data.get("elsewhere") or ()}, sparse=True),
         courtesy=lexicon({_norm(t): True for t in data.get("courtesy") or ()}, sparse=True),
-        weights=Weights(
-            attribution=float(weights.get("attribution", 1.0)),
-            carry=float(weights.get("carry", 0.9)),
-            reported=float(weights.get("reported", 0.5)),
-            framing=float(weights.get("framing", 0.15)),
-            mention=float(weights.get("mention", 0.05)),
-        ),
+        weights=_weights(settings.get("weights") or {}),
         threshold=float(settings.get("threshold", 0.2)),
         min_score=float(settings.get("min_score", 0.4)),
         carry_distance=int(settings.get("carry_distance", 3)),
@@ -532,6 +525,17 @@ def build(
         offices=_sole_offices(data),
         meetings=(meetings := _meetings(sources)),
         meeting_needs=first_needs([pattern for _, pattern in meetings]),
+    )
+
+
+def _weights(weights: Mapping[str, Any]) -> Weights:
+    """The evidence weights of `settings.weights`, each with its default."""
+    return Weights(
+        attribution=float(weights.get("attribution", 1.0)),
+        carry=float(weights.get("carry", 0.9)),
+        reported=float(weights.get("reported", 0.5)),
+        framing=float(weights.get("framing", 0.15)),
+        mention=float(weights.get("mention", 0.05)),
     )
 
 
