@@ -1147,7 +1147,12 @@ def drop_voice_of_actions(work: BlockWork, state: State, rules: CompiledRules) -
     if remarks and not _introduces(work, state):
         return
     if _every_sentence_an_action(work, rules):
-        work.evidence = [ev for ev in work.evidence if ev.rule not in _VOICES]
+        _drop_voices(work)
+
+
+def _drop_voices(work: BlockWork) -> None:
+    """Take back the document's or statement's voice (`_VOICES`) the line was given."""
+    work.evidence = [ev for ev in work.evidence if ev.rule not in _VOICES]
 
 
 def drop_voice_of_courtesy(work: BlockWork, rules: CompiledRules) -> None:
@@ -1156,7 +1161,7 @@ def drop_voice_of_courtesy(work: BlockWork, rules: CompiledRules) -> None:
     the national day"): no position, so the document's or statement's voice it would carry
     is taken back, in the author's first person too."""
     if any(ev.rule in _VOICES for ev in work.evidence) and courtesy_only(work, rules):
-        work.evidence = [ev for ev in work.evidence if ev.rule not in _VOICES]
+        _drop_voices(work)
 
 
 # "our country", "our capital": the author's home named as a place ("X, who came to our
@@ -1222,7 +1227,7 @@ def joint_heading(work: BlockWork) -> None:
     the <group> on Ukraine" before its paragraphs): the text's name, no position; the
     paragraphs under it keep the authors' voice."""
     if _joint_name(work) and any(ev.rule in _VOICES for ev in work.evidence):
-        work.evidence = [ev for ev in work.evidence if ev.rule not in _VOICES]
+        _drop_voices(work)
 
 
 def _joint_name(work: BlockWork) -> bool:
