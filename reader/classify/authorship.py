@@ -168,8 +168,8 @@ def _opening_subject(work: BlockWork, state: State) -> Who:
     """The noun phrase a block's first sentence opens with, when it is a name or an office
     of one side and no dateline ("KYIV (Reuters) -", "Ottawa -") or clause comes first."""
     units = work.units
-    if not units or units[0][START] > 2 or units[0][LOW] in _CONDITION_OPENERS:
-        return Who("none")  # "If Russia had known ...": a clause's subject, not the author
+    if not units or units[0][START] > 2 or units[0][LOW] in _NO_SUBJECT_OPENERS:
+        return Who("none")  # "If Russia had known ...", "Dear German people!": no author
     phrase = first_phrase(units[:_PHRASE_UNITS])
     if not phrase or phrase[0] is not units[0]:
         return Who("none")
@@ -182,7 +182,8 @@ def _opening_subject(work: BlockWork, state: State) -> Who:
 _PHRASE_UNITS = 12
 # What opens a subordinate clause before its subject, an inverted condition's verb too ("Had
 # Moscow listened ...", "Should Kyiv agree ...").
-_CONDITION_OPENERS = SUBORDINATE | {"had", "should", "were"}
+# A salutation's "Dear" opens no subject either: the people an address greets are its audience.
+_NO_SUBJECT_OPENERS = SUBORDINATE | {"had", "should", "were", "dear"}
 # A title of the outlet's running story: "... - live", "... as it happened", "Live updates: ...".
 _LIVE = re.compile(r"\blive\b|as\s+it\s+happened")
 # Right after a place that opens a wire story or a release: a dash, a colon, a bracket.
@@ -221,9 +222,12 @@ def author_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
 def _greets_own(work: BlockWork, actors: tuple[str, ...]) -> bool:
     """A short line that greets the author's own people in words only that side's officials
     use ("Dear Ukrainians!", "Good evening, fellow Ukrainians!": framing marked
-    `first_person`), outside quotes: an address's salutation, the author's."""
+    `first_person`), outside quotes, or any audience as a line of its own ("Dear German
+    people!", "Ladies and gentlemen,"): an address's salutation, the author's."""
     if len(work.text.split()) > _GREETING_WORDS:
         return False
+    if _SALUTATION.match(work.folded):
+        return True
     quotes = work.quotes
     return any(
         rule.first_person and rule.actor in actors and not in_spans(start, quotes)
@@ -233,6 +237,10 @@ def _greets_own(work: BlockWork, actors: tuple[str, ...]) -> bool:
 
 # The most words an address's salutation has ("Good evening, dear fellow Ukrainians!").
 _GREETING_WORDS = 6
+# A line that only greets an audience, closed by a comma or an exclamation mark.
+_SALUTATION = re.compile(
+    r"\W*(?:(?:my\s+)?dear\s+[^.!?,:;\"\u201c]{1,50}|ladies\s+and\s+gentlemen)\s*[!,]\s*\Z"
+)
 
 
 def _bare_quote(work: BlockWork, state: State) -> bool:
