@@ -224,6 +224,21 @@ _SAYING = word_set(
     "saying insisting claiming arguing stating asserting maintaining denying declaring "
     "stressing pledging promising vowing"
 )
+# Another side's words the speaker heard, with whom they heard them from: "As we've heard from
+# President <name>, the army needs ...", "We have heard from <capital> at various levels that
+# ...", "What we've heard from the US envoy is ...", "we heard Mr <name> say that ...". Only
+# the past of a hearing its subject did: not one to come or wished for ("would like to hear",
+# "expects to hear from"), nor one denied ("I didn't hear <name> criticise ..."), nor sounds
+# heard ("explosions were heard"): hearing is as much a report of words as "said" is.
+_HEARD = word_set("heard")
+_NOT_HEARD = word_set("not never n't didn't haven't hasn't hadn't was were been be is are being")
+# Verbs of saying right after whom the speaker heard ("heard Mr <name> say that ...").
+_HEARD_SAYING = word_set(
+    "say saying said claim claiming state stating declare declaring announce announcing "
+    "tell telling warn warning insist insisting argue arguing call calling"
+)
+# Words between "heard" and "from": "heard again from", "heard directly from".
+_HEARD_ADVERBS = word_set("again also directly repeatedly already clearly today")
 # How far from its owner's name a view's noun may stand in any of the grammars below ("the
 # decision of the NATO council's defence committee to", "thanked Canada on Friday for its
 # decision"): a name with no such noun this near owns none.
@@ -239,6 +254,7 @@ _VIEW_WORDS = frozenset(
     | _AIM_NOUNS
     | _SIDE_CHARGES
     | _SAYING
+    | _HEARD
 )
 _ANY_VIEW = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(_VIEW_WORDS))) + r")\b")
 
@@ -353,6 +369,8 @@ def _owned_view(work: BlockWork, i: int) -> int | None:
         j = _conceded_saying(work, i)
     if j is None:
         j = _view_at_forum(work, i)
+    if j is None:
+        j = _heard_from(work, i)
     if j is None or (work.units[j][LOW] not in _DECIDED and work.units[j][LOW] not in _REFUSALS):
         return j
     return j if _decision_told(work, i, j) else None
@@ -445,6 +463,33 @@ def _conceded_saying(work: BlockWork, i: int) -> int | None:
     if not _conceded(work, i) and not _responded(work, i):
         return None
     return j if units[j + 1][LOW] not in _NOT_MODIFIERS or units[j + 1][LOW] == "that" else None
+
+
+def _heard_from(work: BlockWork, i: int) -> int | None:
+    """The unit of "heard" whose source is the side's name or speaker at unit `i`: after
+    "heard from" ("As we've heard from President <name>, ...") or right after "heard" with a
+    verb of saying after the name ("we heard Mr <name> say that"); None for anything else,
+    and for a hearing denied, passive or to come (`_NOT_HEARD`: "hear" alone is never read)."""
+    units = work.units
+    term = units[i][TERM]
+    if term is None or units[i][LOW].endswith("'s") or term.kind not in ("speaker", "alias"):
+        return None
+    start, _ = np_before(units, i, 0)
+    k = start - 1
+    saying = False
+    if k >= 0 and units[k][LOW] == "from":
+        k -= 1
+        while k >= 0 and units[k][LOW] in _HEARD_ADVERBS:
+            k -= 1
+    else:
+        after = _past_name(units, i, term.actors) + 1
+        saying = after < len(units) and units[after][LOW] in _HEARD_SAYING
+        if not saying:
+            return None
+    if k < 1 or units[k][LOW] not in _HEARD:
+        return None
+    before = {unit[LOW] for unit in units[max(0, k - 2) : k]}
+    return None if before & _NOT_HEARD else k
 
 
 def _decision_by(work: BlockWork, i: int) -> int | None:
