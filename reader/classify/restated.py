@@ -239,6 +239,19 @@ _HEARD_SAYING = word_set(
 )
 # Words between "heard" and "from": "heard again from", "heard directly from".
 _HEARD_ADVERBS = word_set("again also directly repeatedly already clearly today")
+# A claim the speaker answers, its owner after "as <participle> by": "There are no plans to
+# weaken Russia, as claimed by our Russian colleague", "Moscow never plotted a coup, as alleged
+# by Kyiv" (the passive twin of "as Kyiv claimed", which attribution reads already). Not a
+# source marker's "as proposed by X" or "as announced by X", which name a plan's author or the
+# speaker themselves: only the participles of a charge.
+_CHARGED = word_set("claimed alleged asserted charged")
+# The nouns of a person or a body after a side's adjective that make it the claim's owner ("by
+# our Russian colleague", "by the Ukrainian side"); a role the lexicon knows does as well.
+_OWNER_NOUNS = word_set(
+    "colleague colleagues counterpart counterparts side officials official envoy delegate "
+    "delegation representative representatives authorities leadership government"
+)
+_OWNER_OPENERS = word_set("the our their his her")
 # How far from its owner's name a view's noun may stand in any of the grammars below ("the
 # decision of the NATO council's defence committee to", "thanked Canada on Friday for its
 # decision"): a name with no such noun this near owns none.
@@ -255,6 +268,7 @@ _VIEW_WORDS = frozenset(
     | _SIDE_CHARGES
     | _SAYING
     | _HEARD
+    | _CHARGED
 )
 _ANY_VIEW = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(_VIEW_WORDS))) + r")\b")
 
@@ -371,6 +385,8 @@ def _owned_view(work: BlockWork, i: int) -> int | None:
         j = _view_at_forum(work, i)
     if j is None:
         j = _heard_from(work, i)
+    if j is None:
+        j = _claimed_by(work, i)
     if j is None or (work.units[j][LOW] not in _DECIDED and work.units[j][LOW] not in _REFUSALS):
         return j
     return j if _decision_told(work, i, j) else None
@@ -490,6 +506,32 @@ def _heard_from(work: BlockWork, i: int) -> int | None:
         return None
     before = {unit[LOW] for unit in units[max(0, k - 2) : k]}
     return None if before & _NOT_HEARD else k
+
+
+def _claimed_by(work: BlockWork, i: int) -> int | None:
+    """The unit of the charge's participle whose owner is the side's term at unit `i` after
+    "as <participle> by" ("as claimed by <office> <name>", "as alleged by our <adjective>
+    colleague", past an adverb: "as falsely claimed by"); None for anything else."""
+    units = work.units
+    term = units[i][TERM]
+    if term is None or units[i][LOW].endswith("'s"):
+        return None
+    if term.kind == "adjective":
+        after = units[i + 1] if i + 1 < len(units) else None
+        role = after is not None and after[TERM] is not None and after[TERM].kind == "role"
+        if after is None or not (role or after[LOW] in _OWNER_NOUNS):
+            return None
+    elif term.kind not in ("speaker", "alias", "role"):
+        return None
+    start, _ = np_before(units, i, 0)
+    k = start - 1
+    if k > 0 and units[k][LOW] in _OWNER_OPENERS:
+        k -= 1  # "by our <adjective> colleague", "by the <adjective> side"
+    if k < 2 or units[k][LOW] != "by" or units[k - 1][LOW] not in _CHARGED:
+        return None
+    j = k - 1
+    opener = j - 2 if units[j - 1][LOW].endswith("ly") else j - 1
+    return j if opener >= 0 and units[opener][LOW] == "as" else None
 
 
 def _decision_by(work: BlockWork, i: int) -> int | None:
