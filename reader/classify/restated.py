@@ -45,7 +45,7 @@ from reader.classify.topic import allowed
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Unit, Who
 from reader.model import Evidence
 from reader.rules.compile import CompiledRules
-from reader.rules.grammar import REPORTED_POSITION
+from reader.rules.grammar import REPORTED_POSITION, REPORTED_RULES
 
 # A decision another side took, named with what it decides: the decider's possessive ("Russia's
 # decision to withdraw from the treaty", "Washington's unilateral decision to"), its name or
@@ -505,7 +505,14 @@ def _heard_from(work: BlockWork, i: int) -> int | None:
     if k < 1 or units[k][LOW] not in _HEARD:
         return None
     before = {unit[LOW] for unit in units[max(0, k - 2) : k]}
-    return None if before & _NOT_HEARD else k
+    return None if before & _NOT_HEARD or _reported_already(work, term.actors) else k
+
+
+def _reported_already(work: BlockWork, actors: tuple[str, ...]) -> bool:
+    """Whether the block reports these sides' words already ("what I heard from <name> ...
+    <name> clearly said that"): a frame that only says who the words came from adds no more
+    weight, which would outweigh the block's own speaker."""
+    return any(ev.rule in REPORTED_RULES and ev.actor in actors for ev in work.evidence)
 
 
 def _claimed_by(work: BlockWork, i: int) -> int | None:
@@ -531,7 +538,9 @@ def _claimed_by(work: BlockWork, i: int) -> int | None:
         return None
     j = k - 1
     opener = j - 2 if units[j - 1][LOW].endswith("ly") else j - 1
-    return j if opener >= 0 and units[opener][LOW] == "as" else None
+    if opener < 0 or units[opener][LOW] != "as":
+        return None
+    return None if _reported_already(work, term.actors) else j
 
 
 def _decision_by(work: BlockWork, i: int) -> int | None:
