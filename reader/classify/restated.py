@@ -481,27 +481,49 @@ def _conceded_saying(work: BlockWork, i: int) -> int | None:
     return j if units[j + 1][LOW] not in _NOT_MODIFIERS or units[j + 1][LOW] == "that" else None
 
 
+def _speaking_owner(units: list[Unit], i: int) -> int | None:
+    """The last unit of the owner whose side's term is at unit `i`, if it can speak: a name,
+    an alias or an office ("Washington", "President <name>"), or a side's adjective before an
+    office or a body ("Russian officials", "our Ukrainian colleague", "the Polish side");
+    never a possessive, which owns a noun after it. None for anything else ("Russian
+    soldiers", "Ukrainian media")."""
+    term = units[i][TERM]
+    if term is None or units[i][LOW].endswith("'s"):
+        return None
+    if term.kind != "adjective":
+        ok = term.kind in ("speaker", "alias", "role")
+        return _past_name(units, i, term.actors) if ok else None
+    after = units[i + 1] if i + 1 < len(units) else None
+    if after is None:
+        return None
+    role = after[TERM] is not None and after[TERM].kind == "role"
+    return i + 1 if role or after[LOW] in _OWNER_NOUNS else None
+
+
+def _past_owner_opener(units: list[Unit], k: int) -> int:
+    """The unit before an owner's phrase at unit `k`, past a determiner or a possessive
+    pronoun that opens it ("by our <adjective> colleague", "from the <adjective> side")."""
+    return k - 1 if k > 0 and units[k][LOW] in _OWNER_OPENERS else k
+
+
 def _heard_from(work: BlockWork, i: int) -> int | None:
     """The unit of "heard" whose source is the side's name or speaker at unit `i`: after
     "heard from" ("As we've heard from President <name>, ...") or right after "heard" with a
     verb of saying after the name ("we heard Mr <name> say that"); None for anything else,
     and for a hearing denied, passive or to come (`_NOT_HEARD`: "hear" alone is never read)."""
     units = work.units
+    last = _speaking_owner(units, i)
     term = units[i][TERM]
-    if term is None or units[i][LOW].endswith("'s") or term.kind not in ("speaker", "alias"):
+    if last is None or term is None:
         return None
     start, _ = np_before(units, i, 0)
-    k = start - 1
-    saying = False
+    k = _past_owner_opener(units, start - 1)
     if k >= 0 and units[k][LOW] == "from":
         k -= 1
         while k >= 0 and units[k][LOW] in _HEARD_ADVERBS:
             k -= 1
-    else:
-        after = _past_name(units, i, term.actors) + 1
-        saying = after < len(units) and units[after][LOW] in _HEARD_SAYING
-        if not saying:
-            return None
+    elif last + 1 >= len(units) or units[last + 1][LOW] not in _HEARD_SAYING:
+        return None
     if k < 1 or units[k][LOW] not in _HEARD:
         return None
     before = {unit[LOW] for unit in units[max(0, k - 2) : k]}
@@ -521,19 +543,10 @@ def _claimed_by(work: BlockWork, i: int) -> int | None:
     colleague", past an adverb: "as falsely claimed by"); None for anything else."""
     units = work.units
     term = units[i][TERM]
-    if term is None or units[i][LOW].endswith("'s"):
-        return None
-    if term.kind == "adjective":
-        after = units[i + 1] if i + 1 < len(units) else None
-        role = after is not None and after[TERM] is not None and after[TERM].kind == "role"
-        if after is None or not (role or after[LOW] in _OWNER_NOUNS):
-            return None
-    elif term.kind not in ("speaker", "alias", "role"):
+    if _speaking_owner(units, i) is None or term is None:
         return None
     start, _ = np_before(units, i, 0)
-    k = start - 1
-    if k > 0 and units[k][LOW] in _OWNER_OPENERS:
-        k -= 1  # "by our <adjective> colleague", "by the <adjective> side"
+    k = _past_owner_opener(units, start - 1)
     if k < 2 or units[k][LOW] != "by" or units[k - 1][LOW] not in _CHARGED:
         return None
     j = k - 1
