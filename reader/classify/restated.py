@@ -486,7 +486,7 @@ def _speaking_owner(units: list[Unit], i: int) -> int | None:
     an alias or an office ("Washington", "President <name>"), or a side's adjective before an
     office or a body ("Russian officials", "our Ukrainian colleague", "the Polish side");
     never a possessive, which owns a noun after it. None for anything else ("Russian
-    soldiers", "Ukrainian media")."""
+    soldiers", "Ukrainian media", "our Western colleagues")."""
     term = units[i][TERM]
     if term is None or units[i][LOW].endswith("'s"):
         return None
@@ -494,8 +494,8 @@ def _speaking_owner(units: list[Unit], i: int) -> int | None:
         ok = term.kind in ("speaker", "alias", "role")
         return _past_name(units, i, term.actors) if ok else None
     after = units[i + 1] if i + 1 < len(units) else None
-    if after is None:
-        return None
+    if after is None or units[i][LOW] in _NO_GOVERNMENT:
+        return None  # "our Western colleagues": a chorus, no government
     role = after[TERM] is not None and after[TERM].kind == "role"
     return i + 1 if role or after[LOW] in _OWNER_NOUNS else None
 
