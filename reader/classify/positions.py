@@ -54,12 +54,15 @@ _POSITION_LINKS = frozenset(["that", "to", "about", ":", "regarding", "concernin
 
 
 # A stated position named by a noun before its owner: "encouraging words from Blinken",
-# "assurances from Washington" ("support from", "aid from" are acts).
+# "assurances from Washington", "in response to a request from the Ukrainian government" (a
+# request asks as an appeal does; "at the request of X" is not read: mostly a meeting called);
+# "support from", "aid from" are acts.
 # A proposal or an offer only with what it proposes ("accepted a proposal from X to ..."), and
 # not one still awaited ("waiting for a proposal from"); after "by", any of them only with
 # what was said ("a promise by the allies that ..."; "the remarks by X, who ..." is no more).
 _FROM_NOUNS = (POSITION_NOUNS - OFFERS) | word_set(
-    "words message messages signal signals criticism praise appeal appeals plea pleas"
+    "words message messages signal signals criticism praise appeal appeals plea pleas "
+    "request requests"
 )
 _CONTENT_LINKS = frozenset(["that", "to"])
 # A participle of saying after the owner gives what was said as well ("a statement by NATO

@@ -45,7 +45,7 @@ from reader.classify.topic import allowed
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Unit, Who
 from reader.model import Evidence
 from reader.rules.compile import CompiledRules
-from reader.rules.grammar import REPORTED_POSITION
+from reader.rules.grammar import REPORTED_POSITION, REPORTED_RULES
 
 # A decision another side took, named with what it decides: the decider's possessive ("Russia's
 # decision to withdraw from the treaty", "Washington's unilateral decision to"), its name or
@@ -224,6 +224,34 @@ _SAYING = word_set(
     "saying insisting claiming arguing stating asserting maintaining denying declaring "
     "stressing pledging promising vowing"
 )
+# Another side's words the speaker heard, with whom they heard them from: "As we've heard from
+# President <name>, the army needs ...", "We have heard from <capital> at various levels that
+# ...", "What we've heard from the US envoy is ...", "we heard Mr <name> say that ...". Only
+# the past of a hearing its subject did: not one to come or wished for ("would like to hear",
+# "expects to hear from"), nor one denied ("I didn't hear <name> criticise ..."), nor sounds
+# heard ("explosions were heard"): hearing is as much a report of words as "said" is.
+_HEARD = word_set("heard")
+_NOT_HEARD = word_set("not never n't didn't haven't hasn't hadn't was were been be is are being")
+# Verbs of saying right after whom the speaker heard ("heard Mr <name> say that ...").
+_HEARD_SAYING = word_set(
+    "say saying said claim claiming state stating declare declaring announce announcing "
+    "tell telling warn warning insist insisting argue arguing call calling"
+)
+# Words between "heard" and "from": "heard again from", "heard directly from".
+_HEARD_ADVERBS = word_set("again also directly repeatedly already clearly today")
+# A claim the speaker answers, its owner after "as <participle> by": "There are no plans to
+# weaken Russia, as claimed by our Russian colleague", "Moscow never plotted a coup, as alleged
+# by Kyiv" (the passive twin of "as Kyiv claimed", which attribution reads already). Not a
+# source marker's "as proposed by X" or "as announced by X", which name a plan's author or the
+# speaker themselves: only the participles of a charge.
+_CHARGED = word_set("claimed alleged asserted charged")
+# The nouns of a person or a body after a side's adjective that make it the claim's owner ("by
+# our Russian colleague", "by the Ukrainian side"); a role the lexicon knows does as well.
+_OWNER_NOUNS = word_set(
+    "colleague colleagues counterpart counterparts side officials official envoy delegate "
+    "delegation representative representatives authorities leadership government"
+)
+_OWNER_OPENERS = word_set("the our their his her")
 # How far from its owner's name a view's noun may stand in any of the grammars below ("the
 # decision of the NATO council's defence committee to", "thanked Canada on Friday for its
 # decision"): a name with no such noun this near owns none.
@@ -239,6 +267,8 @@ _VIEW_WORDS = frozenset(
     | _AIM_NOUNS
     | _SIDE_CHARGES
     | _SAYING
+    | _HEARD
+    | _CHARGED
 )
 _ANY_VIEW = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(_VIEW_WORDS))) + r")\b")
 
@@ -353,6 +383,10 @@ def _owned_view(work: BlockWork, i: int) -> int | None:
         j = _conceded_saying(work, i)
     if j is None:
         j = _view_at_forum(work, i)
+    if j is None:
+        j = _heard_from(work, i)
+    if j is None:
+        j = _claimed_by(work, i)
     if j is None or (work.units[j][LOW] not in _DECIDED and work.units[j][LOW] not in _REFUSALS):
         return j
     return j if _decision_told(work, i, j) else None
@@ -445,6 +479,81 @@ def _conceded_saying(work: BlockWork, i: int) -> int | None:
     if not _conceded(work, i) and not _responded(work, i):
         return None
     return j if units[j + 1][LOW] not in _NOT_MODIFIERS or units[j + 1][LOW] == "that" else None
+
+
+def _speaking_owner(units: list[Unit], i: int) -> int | None:
+    """The last unit of the owner whose side's term is at unit `i`, if it can speak: a name,
+    an alias or an office ("Washington", "President <name>"), or a side's adjective before an
+    office or a body ("Russian officials", "our Ukrainian colleague", "the Polish side");
+    never a possessive, which owns a noun after it. None for anything else ("Russian
+    soldiers", "Ukrainian media", "our Western colleagues")."""
+    term = units[i][TERM]
+    if term is None or units[i][LOW].endswith("'s"):
+        return None
+    if term.kind != "adjective":
+        ok = term.kind in ("speaker", "alias", "role")
+        return _past_name(units, i, term.actors) if ok else None
+    after = units[i + 1] if i + 1 < len(units) else None
+    if after is None or units[i][LOW] in _NO_GOVERNMENT:
+        return None  # "our Western colleagues": a chorus, no government
+    role = after[TERM] is not None and after[TERM].kind == "role"
+    return i + 1 if role or after[LOW] in _OWNER_NOUNS else None
+
+
+def _past_owner_opener(units: list[Unit], k: int) -> int:
+    """The unit before an owner's phrase at unit `k`, past a determiner or a possessive
+    pronoun that opens it ("by our <adjective> colleague", "from the <adjective> side")."""
+    return k - 1 if k > 0 and units[k][LOW] in _OWNER_OPENERS else k
+
+
+def _heard_from(work: BlockWork, i: int) -> int | None:
+    """The unit of "heard" whose source is the side's name or speaker at unit `i`: after
+    "heard from" ("As we've heard from President <name>, ...") or right after "heard" with a
+    verb of saying after the name ("we heard Mr <name> say that"); None for anything else,
+    and for a hearing denied, passive or to come (`_NOT_HEARD`: "hear" alone is never read)."""
+    units = work.units
+    last = _speaking_owner(units, i)
+    term = units[i][TERM]
+    if last is None or term is None:
+        return None
+    start, _ = np_before(units, i, 0)
+    k = _past_owner_opener(units, start - 1)
+    if k >= 0 and units[k][LOW] == "from":
+        k -= 1
+        while k >= 0 and units[k][LOW] in _HEARD_ADVERBS:
+            k -= 1
+    elif last + 1 >= len(units) or units[last + 1][LOW] not in _HEARD_SAYING:
+        return None
+    if k < 1 or units[k][LOW] not in _HEARD:
+        return None
+    before = {unit[LOW] for unit in units[max(0, k - 2) : k]}
+    return None if before & _NOT_HEARD or _reported_already(work, term.actors) else k
+
+
+def _reported_already(work: BlockWork, actors: tuple[str, ...]) -> bool:
+    """Whether the block reports these sides' words already ("what I heard from <name> ...
+    <name> clearly said that"): a frame that only says who the words came from adds no more
+    weight, which would outweigh the block's own speaker."""
+    return any(ev.rule in REPORTED_RULES and ev.actor in actors for ev in work.evidence)
+
+
+def _claimed_by(work: BlockWork, i: int) -> int | None:
+    """The unit of the charge's participle whose owner is the side's term at unit `i` after
+    "as <participle> by" ("as claimed by <office> <name>", "as alleged by our <adjective>
+    colleague", past an adverb: "as falsely claimed by"); None for anything else."""
+    units = work.units
+    term = units[i][TERM]
+    if _speaking_owner(units, i) is None or term is None:
+        return None
+    start, _ = np_before(units, i, 0)
+    k = _past_owner_opener(units, start - 1)
+    if k < 2 or units[k][LOW] != "by" or units[k - 1][LOW] not in _CHARGED:
+        return None
+    j = k - 1
+    opener = j - 2 if units[j - 1][LOW].endswith("ly") else j - 1
+    if opener < 0 or units[opener][LOW] != "as":
+        return None
+    return None if _reported_already(work, term.actors) else j
 
 
 def _decision_by(work: BlockWork, i: int) -> int | None:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from operator import attrgetter
 from types import MappingProxyType
 
 from reader.classify.types import BlockWork
-from reader.model import Verdict
+from reader.model import Evidence, Verdict
 from reader.rules.compile import CompiledRules
 from reader.rules.grammar import REPORTED_RULES
 
@@ -20,7 +20,9 @@ class Verdicts:
     attribution or carry evidence whose labelling weight reaches `min_score` and whose score
     reaches `threshold` times the best one (a side whose position the block reports needs only
     `min_score`: a speaker who repeats his verbs does not drown the view he restates), dominant
-    first: the most attributed, then the
+    first: a side with a voice of its own before a side only reported (the speaker first,
+    GUIDE.md: two reports of the other side, "the Pentagon said ... Polish officials say ...,"
+    he said, must not outrank the carried "he"), then the most attributed, then the
     narrator's framing, then the first attributed, then the first named ("Moscow and Kyiv
     trade blame"). How often a side is mentioned does not rank it: a speaker's claim names
     the side it is about more often than the speaker ("the General Staff said five Russian
@@ -84,9 +86,8 @@ class Verdicts:
                 if weight >= self.min_score and (scores[actor] >= floor or actor in reported)
             ]
             if len(chosen) > 1:
-                chosen.sort(
-                    key=lambda a: (-labelling[a], -framing.get(a, 0.0), first_seen[a], named_at[a])
-                )
+                ranks = (labelling, framing, first_seen, named_at)
+                chosen = _ranked(chosen, evidence, *ranks)
             labels = self._labels(tuple(chosen))
         carried_from = work.carried_from if carried else None
         span = next(
@@ -126,6 +127,35 @@ class Verdicts:
 
     def _labels(self, labels: tuple[str, ...]) -> tuple[str, ...]:
         return self.labels.setdefault(labels, labels)
+
+
+def _ranked(
+    chosen: list[str],
+    evidence: Sequence[Evidence],
+    labelling: dict[str, float],
+    framing: dict[str, float],
+    first_seen: dict[str, int],
+    named_at: dict[str, int],
+) -> list[str]:
+    """The chosen actors, dominant first: one with a voice of its own in the block (an
+    attribution or a carried voice that is no report of another's words) before one only
+    reported, then by labelling weight, the narrator's framing, the first attributed, the
+    first named."""
+    voiced = {
+        ev.actor
+        for ev in evidence
+        if ev.kind in ("attribution", "carry") and ev.rule not in REPORTED_RULES
+    }
+    return sorted(
+        chosen,
+        key=lambda a: (
+            a not in voiced,
+            -labelling[a],
+            -framing.get(a, 0.0),
+            first_seen[a],
+            named_at[a],
+        ),
+    )
 
 
 _NO_SCORES: Mapping[str, float] = MappingProxyType({})
