@@ -1044,11 +1044,25 @@ def _passive_agent(verb: _Verb) -> _Attr | None:
         return None
     reduced, headline = kind
     a, b = np_after(units, by + 1, verb.last)
+    if _possessor_only(units, a, b, verb.last):
+        return None  # "were not reassured by X's debate performance": a thing of X's
     who = resolve(units[a:b], verb.state.names)
     learn(who, verb.state.names)
     if who.kind != "actor" and not (headline and who.kind == "role"):
         return None  # (a headline's office: the first paragraphs are to name its side)
     return verb.attr(who, ATTRIBUTION_SUBJECT, aside=reduced and not headline)
+
+
+def _possessor_only(units: Sequence[Unit], a: int, b: int, last: int) -> bool:
+    """The phrase after a passive's "by" (units a..b) ends in a possessive that owns a plain
+    noun after it ("reassured by X's weak showing", "alarmed by Moscow's moves"): the agent is
+    the thing owned, no speaker; an office after the possessive ("by Kyiv's foreign
+    ministry") is in the phrase itself."""
+    if b <= a or b >= last:
+        return False
+    end = units[b - 1]
+    owner = end[LOW] in ("'s", "’s") or (end[LOW].endswith(("'s", "’s")) and end[TERM] is not None)
+    return owner and units[b][LOW][:1].isalpha()
 
 
 def _passive_kind(verb: _Verb, agent: int | None) -> tuple[bool, bool] | None:
@@ -3769,10 +3783,11 @@ def _reported_office(attr: _Attr, embedded_in: tuple[str, ...] | None, state: St
 _RELATIVE_OPENERS = (("in", "which"), ("during", "which"), ("where",))
 
 # An impersonal passive of speech, its "it" standing for nothing ("It was also emphasised that
-# ...", "it has been noted that ..."): a readout's way of giving its author's words, no pronoun
-# for the last speaker or body.
+# ...", "it has been noted that ...", "It's also noted that ..."): a readout's way of giving its
+# author's words, no pronoun for the last speaker or body.
 _IMPERSONAL_PASSIVE = re.compile(
-    r"it\s+(?:was|is|has\s+been|had\s+been)\s+(?:(?:also|further|again|once\s+again|"
+    r"it(?:\s+(?:was|is|has\s+been|had\s+been)|['’]s(?:\s+been)?)\s+"
+    r"(?:(?:also|further|again|once\s+again|"
     r"repeatedly|specifically|particularly|especially|strongly)\s+)?[a-z]+ed\s+that\b"
 )
 

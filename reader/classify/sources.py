@@ -1323,6 +1323,8 @@ _REPORTING = frozenset(
         "announce",
         "confirm",
         "recall",
+        # a release's "..., the Kremlin informs": the press office's way to pass a fact on
+        "inform",
         # a wire's "X was quoted as saying": the quoting only reports
         "quoted as saying",
     ]
