@@ -4388,7 +4388,7 @@ def _indefinite_plural(work: BlockWork, who: Who) -> bool:
     """The subject is a bare plural ("sources": no article, owner or side before it), which
     names new people rather than ones named before: no speaker carried."""
     phrase = work.text[who.start : who.end].lower().split()
-    return len(phrase) == 1 and phrase[0] in _UNMET
+    return len(phrase) == 1 and phrase[0].strip(".,;:!?)”\"'’") in _UNMET
 
 
 # A text named by its genre alone ("the statement said"): whose it is, the text may say itself.
