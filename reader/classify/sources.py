@@ -1308,6 +1308,11 @@ def _verbs_outside(
 _TOPICS = frozenset(["action.discussed"])
 
 
+# Acts that a speaker who tells them charges the side that did them with ("The envoy said Moscow
+# supports the separatists with officers"): the teller's claim about others, not an act passed on.
+_CHARGES = frozenset(["action.armed-backing"])
+
+
 # Verbs that only report: "..., he said", "the readout said" add no position of their own, nor
 # does a speaker's memory of an act ("He recalled that the council visited Kyiv last fall").
 _REPORTING = frozenset(
@@ -1359,7 +1364,7 @@ def reported_actions(work: BlockWork, rules: CompiledRules) -> None:
         (
             (span[0], rule, span)
             for rule, span in _action_spans(work, rules, *_across(reporting))
-            if not _quoted_offer(work, span[0])
+            if not _quoted_offer(work, span[0]) and rule.id not in _CHARGES
         ),
         key=_first,
     )
