@@ -466,6 +466,15 @@ def _recall_opening(units: list[Unit], first: int, last: int) -> bool:
     return False
 
 
+def _own_news(state: State, who: Who) -> bool:
+    """A formal step told with its state's bare name ("Vilnius expelled the envoy", GUIDE.md's
+    "Moscow recalls its envoy") is that state's decision, unless the headline gave the floor
+    to another side: then the step is the topic that side answers ("US exit from the treaty a
+    mistake – Russian MFA" over "The US withdrew from the treaty on 2 August"), the story's
+    context."""
+    return state.headline is None or state.headline.actors == who.actors
+
+
 def actor_subject(
     work: BlockWork, rules: CompiledRules, state: State, distance: int, body_from: int
 ) -> None:
@@ -503,7 +512,11 @@ def actor_subject(
         attr = verb_subject(work, units, k, units[k][END], first, last, form, [], state, True)
         if attr is None or not _one_side(work, attr.who):
             continue
-        if _place_name(work, attr.who) and not _stance_shape(work, k, last):
+        if (
+            _place_name(work, attr.who)
+            and not _stance_shape(work, k, last)
+            and not (step and _own_news(state, attr.who))
+        ):
             continue  # "Moscow levied the warning after ...": the state's act, told by the narrator
         if low in _PLAN_FORMS and not _institution(attr.who):
             continue  # "Kyiv plans to hold elections", "X plans to meet Y": a fact of the story
