@@ -593,9 +593,7 @@ def _analyse(
     note_lead(work, state, rules)
     summoned_envoy(work, rules, state)
     if is_title:
-        reported_actions(work, rules)  # "X, Y hold phone talks, Kremlin reports": an act told
-        note_headline(work, state)
-        title_topic(work, state, rules, pending)
+        _title_readings(work, rules, state, distance, body_from, pending)
     else:
         _body_voices(block, work, rules, state, distance, voice, in_voice)
     _document_source(work, rules, state, is_title)
@@ -663,6 +661,24 @@ def _body_voices(
         embedded_document(work, state, rules)  # "Statement of the MFA of Ukraine on ..."
     author_voice(work, state, rules)  # "We condemn ...": the author the opening named
     joint_heading(work)  # "Joint Statement of Leaders of <A> and <B>": the text's name
+
+
+def _title_readings(
+    work: BlockWork,
+    rules: CompiledRules,
+    state: State,
+    distance: int,
+    body_from: int,
+    pending: Who | None,
+) -> None:
+    """A headline's readings after its own grammar: an act it tells ("X, Y hold phone talks,
+    Kremlin reports"), a formal step told with its side's name ("Moscow banned grain imports
+    from ...", read as a body line's main clause is), then the side and topic it puts forward."""
+    reported_actions(work, rules)
+    if pending is None and work.units:
+        actor_subject(work, rules, state, distance, body_from)
+    note_headline(work, state)
+    title_topic(work, state, rules, pending)
 
 
 def _last_readings(

@@ -1,5 +1,6 @@
-"""The actor-subject step: a body block no other step gave a speaker carries the side
-whose actor is the subject of a main clause with a verb that is no event.
+"""The actor-subject step: a body block no other step gave a speaker (a headline too, for a
+formal step alone) carries the side whose actor is the subject of a main clause with a verb
+that is no event.
 
 "Russia is raising the stakes", "Kyiv insists that ...": lists of speech verbs never end, the
 class of events (`rules.events`) does. Separate from reader.classify.attribution because it runs
@@ -466,17 +467,29 @@ def _recall_opening(units: list[Unit], first: int, last: int) -> bool:
     return False
 
 
+def _own_news(state: State, who: Who) -> bool:
+    """A formal step told with its state's bare name ("Vilnius expelled the envoy", GUIDE.md's
+    "Moscow recalls its envoy") is that state's decision, unless the headline gave the floor
+    to another side: then the step is the topic that side answers ("US exit from the treaty a
+    mistake – Russian MFA" over "The US withdrew from the treaty on 2 August"), the story's
+    context."""
+    return state.headline is None or state.headline.actors == who.actors
+
+
 def actor_subject(
     work: BlockWork, rules: CompiledRules, state: State, distance: int, body_from: int
 ) -> None:
-    """A body block no other step gave a speaker: the first sentence whose main clause has
+    """A block no other step gave a speaker (a headline only for a formal step, "Moscow
+    banned grain imports"): the first sentence whose main clause has
     one side's actor as subject (resolved as a speech verb's is: an office, a government, a
     ministry, a country, "he" for the last named person) and a verb that is no event
     (`rules.events`: a physical or military act, movement, a meeting, a call; nor inside an
     `actions:` or `exclusions:` span) carries that side. Lists of speech verbs never end ("is
     raising the stakes", "slapped new restrictions", "insist that"); the class of events does."""
-    if work.index == 0 or work.main:
-        return  # (a first line is a headline, whose own grammar `_title_source` reads)
+    if work.main:
+        return
+    headline = work.index == 0  # (a headline's own grammar `_title_source` reads, but for
+    # a formal step told with its side: "Russia banned oil exports to Ukraine")
     if any(
         ev.kind in ("attribution", "carry") and ev.rule not in REPORTED_RULES
         for ev in work.evidence
@@ -484,7 +497,7 @@ def actor_subject(
         return  # (another side's position reported makes no speaker: "..., a move branded
         # 'reckless' by X", "amid criticism from X that ...": the main clause's subject speaks)
     units, starts = work.units, work.starts
-    for s_start, s_end in work.sentences:
+    for s_start, s_end in work.sentences[:1] if headline else work.sentences:
         first, last = bisect_left(starts, s_start), bisect_left(starts, s_end)
         if last - first < 3 or s_start < body_from or in_spans(s_start, work.quotes):
             continue  # (a label's words: "Note: This transcript presents ...")
@@ -499,11 +512,17 @@ def actor_subject(
         # a step is read by its rule, not its surface: "sent" in "the ministry sent a note of
         # protest" is no bare form, so no noun after its office ("NATO support")
         step = _step_at(work, k)
+        if headline and step is None:
+            continue
         form = VerbForm(step.lemma if step else _lemma(low), "stance", low.endswith("ing"))
         attr = verb_subject(work, units, k, units[k][END], first, last, form, [], state, True)
         if attr is None or not _one_side(work, attr.who):
             continue
-        if _place_name(work, attr.who) and not _stance_shape(work, k, last):
+        if (
+            _place_name(work, attr.who)
+            and not _stance_shape(work, k, last)
+            and not (step and _own_news(state, attr.who))
+        ):
             continue  # "Moscow levied the warning after ...": the state's act, told by the narrator
         if low in _PLAN_FORMS and not _institution(attr.who):
             continue  # "Kyiv plans to hold elections", "X plans to meet Y": a fact of the story
