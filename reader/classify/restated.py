@@ -482,16 +482,17 @@ def _conceded_saying(work: BlockWork, i: int) -> int | None:
 
 
 def _speaking_owner(units: list[Unit], i: int) -> int | None:
-    """The last unit of the owner whose side's term is at unit `i`, if it can speak: a name,
-    an alias or an office ("Washington", "President <name>"), or a side's adjective before an
-    office or a body ("Russian officials", "our Ukrainian colleague", "the Polish side");
+    """The last unit of the owner whose side's term is at unit `i`, if it can speak: a name or
+    an alias ("Washington", "President <name>": `restated_views` reads no office's term alone),
+    or a side's adjective before an office or a body ("Russian officials", "our Ukrainian
+    colleague", "the Polish side");
     never a possessive, which owns a noun after it. None for anything else ("Russian
     soldiers", "Ukrainian media", "our Western colleagues")."""
     term = units[i][TERM]
     if term is None or units[i][LOW].endswith("'s"):
         return None
     if term.kind != "adjective":
-        ok = term.kind in ("speaker", "alias", "role")
+        ok = term.kind in ("speaker", "alias")
         return _past_name(units, i, term.actors) if ok else None
     after = units[i + 1] if i + 1 < len(units) else None
     if after is None or units[i][LOW] in _NO_GOVERNMENT:
