@@ -16,12 +16,16 @@ from reader.load import Document, sniff_format
 from reader.parse import parse
 from reader.rules.compile import fold
 from reader.rules.prefilter import (
+    CaseProbe,
     Words,
+    first_needs,
     holds_all,
     literal_groups,
     need_search,
+    none_may_match,
     prefiltered,
     required_strings,
+    word_needs,
 )
 
 DATA = Path(__file__).parent / "data"
@@ -87,6 +91,86 @@ def test_every_title_pattern_that_matches_a_block_is_still_found(
                     checked += 1
                     assert guarded.search(block) is not None, rule.id
     assert checked > 5
+
+
+def test_every_source_pattern_that_matches_a_block_holds_one_of_its_words_whole(
+    config: Config, folded_blocks: list[str]
+) -> None:
+    checked = 0
+    for rule in config.rules.sources:
+        for guarded in (*rule.titles, *rule.openings):
+            words = word_needs(guarded.pattern.pattern, guarded.pattern.flags)
+            if words is None:
+                continue
+            whole = regex.compile(rf"\b(?:{'|'.join(map(regex.escape, words))})\b", regex.I)
+            for block in folded_blocks:
+                if guarded.pattern.search(block) is not None:
+                    checked += 1
+                    assert whole.search(block) is not None, rule.id
+    assert checked > 20
+
+
+def test_every_block_a_meeting_opening_matches_passes_their_one_search(
+    config: Config, folded_blocks: list[str]
+) -> None:
+    needs = config.rules.meeting_needs
+    assert needs is not None and needs.pattern.startswith("\\b(?:")  # whole words, no fallback
+    checked = 0
+    for _, guarded in config.rules.meetings:
+        for block in folded_blocks:
+            if guarded.pattern.search(block) is not None:
+                checked += 1
+                assert not none_may_match(needs, block)
+    assert checked > 5
+
+
+@pytest.mark.parametrize(
+    ("source", "words"),
+    [
+        (r"\s+met\s", {"met"}),
+        (r"^met(?=\s*,)", {"met"}),  # the text's start; a lookahead that opens with no letter
+        (r"\b(?:met|spoke)(?:\s|$)", {"met", "spoke"}),
+        (r"\s(?:held\s+)+", {"held"}),  # the first time round, a space after it
+        (r",\s*and\b", {"and"}),
+        (r"\W(?:(?:phone|video)\s+)?calls?\W", None),  # "call" or "calls": neither is whole
+        (r"\Wcall(?:ed|s)?\W", None),  # an optional ending: not derived (a safe miss)
+    ],
+)
+def test_a_word_the_pattern_sets_off_is_needed_whole(source: str, words: set[str] | None) -> None:
+    assert word_needs(source) == (None if words is None else frozenset(words))
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"(?:re)?met\b",  # "remet": letters may come before it
+        r"spoke",  # "spokesman"
+        r"\bspoke\w*",
+        r"\bmet(?=\s*,|x)",  # "metx"
+        r"(?:held\s+)+",  # nothing before the first "held"
+        r"[^,]and\b",  # "band"
+        r"\W?and\W",
+        r"\bmet_",  # "_" is a word character
+    ],
+)
+def test_a_word_that_may_stand_inside_a_longer_one_is_not_needed_whole(source: str) -> None:
+    assert word_needs(source) is None
+
+
+def test_one_search_for_several_patterns_skips_a_word_only_inside_longer_ones() -> None:
+    patterns = [
+        prefiltered(r"^\W*(?P<a>[^,]{3,40}?)\s+(?:met|spoke)\s+with\s", regex.I),
+        prefiltered(r"^\W*(?P<a>[^,]{3,40}?)\s+and\s+(?P<b>[^,]{3,40}?)\s+said\b", regex.I),
+    ]
+    needs = first_needs(patterns)
+    assert needs is not None
+    skipped = "the 1,000-kilometre front line holds thousands of spokesmen"
+    assert none_may_match(needs, skipped)
+    for text in ("the premier met with the envoy", "rome and paris said no"):
+        assert not none_may_match(needs, text)
+        assert any(p.search(CaseProbe(text)) for p in patterns)
+    # a letter that matches an ASCII one in another case: searched as before
+    assert not none_may_match(needs, "the \u017fpeaker")
 
 
 def test_a_pattern_that_needs_a_word_is_skipped_in_text_without_it() -> None:

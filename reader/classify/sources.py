@@ -611,9 +611,11 @@ def named_parties(
     meeting with a party named ("The ministers met for two hours" names no one)."""
     # (`rules.meetings`: a joint text's signatories are an opening's alone.) Only the patterns
     # whose required words the block holds are tried on its sentences: most blocks hold none.
-    block = CaseProbe(work.folded)
-    if none_may_match(rules.meeting_needs, block):
+    # (A sentence's span starts after a space or at the block's start and ends with a space or
+    # the block: a word whole in a sentence is whole in the block.)
+    if none_may_match(rules.meeting_needs, work.folded):
         return None
+    block = CaseProbe(work.folded)
     meetings = [(rule, pattern) for rule, pattern in rules.meetings if pattern.may_match(block)]
     if not meetings:
         return None

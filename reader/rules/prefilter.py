@@ -34,6 +34,17 @@ _SUBPATTERN = _constants.SUBPATTERN
 _BRANCH = _constants.BRANCH
 _ASSERT = _constants.ASSERT
 _ATOMIC = getattr(_constants, "ATOMIC_GROUP", None)
+_AT = _constants.AT
+_ASSERT_NOT = _constants.ASSERT_NOT
+_CATEGORY = _constants.CATEGORY
+_CATEGORY_SPACE = _constants.CATEGORY_SPACE
+_CATEGORY_NOT_WORD = _constants.CATEGORY_NOT_WORD
+# The anchors that set off a word closing right before them (a word boundary, the end of the
+# text or a line) and opening right after them (a word boundary, the start of either).
+_AT_AFTER = frozenset([_constants.AT_BOUNDARY, _constants.AT_END, _constants.AT_END_STRING])
+_AT_BEFORE = frozenset(
+    [_constants.AT_BOUNDARY, _constants.AT_BEGINNING, _constants.AT_BEGINNING_STRING]
+)
 _REPEATS = frozenset(
     op
     for op in (
@@ -246,23 +257,216 @@ class Prefiltered:
 
 
 def first_needs(patterns: Sequence[Prefiltered]) -> re.Pattern[str] | None:
-    """One search for the first (most selective) group's strings of every pattern, for
-    `none_may_match`; None when some pattern has no group (it may match anywhere) or there is
-    no pattern.
+    """One search of a lower-cased text for what every (case-insensitive) pattern needs, for
+    `none_may_match`: the words of its `word_needs` as whole words, else its first (most
+    selective) group's strings anywhere; None when some pattern needs neither (it may match
+    anywhere) or there is no pattern.
 
     Why: a text is tried against several patterns, most of which it holds no word of; one
-    search of its lower-cased text says so for all of them at once."""
-    if not patterns or not all(p.groups for p in patterns):
+    search of its lower-cased text says so for all of them at once. Whole words: the strings
+    hide inside longer words most texts hold ("met" in "kilometre", "and" in "thousands",
+    "spoke" in "spokesman"). A word character here is an ASCII one (`re.ASCII`), never a
+    character the patterns' own `\\w` leaves out: what sets a word off for them sets it off
+    here too (a lower-cased text holds no capital)."""
+    if not patterns:
         return None
-    strings = {s for p in patterns for s in p.groups[0]}
-    return re.compile("|".join(re.escape(s) for s in sorted(strings, key=lambda s: (-len(s), s))))
+    words: set[str] = set()
+    strings: set[str] = set()
+    for p in patterns:
+        whole = word_needs(p.pattern.pattern, p.pattern.flags)
+        if whole is not None:
+            words.update(s.lower() for s in whole)
+        elif p.groups:
+            strings.update(p.groups[0])
+        else:
+            return None
+    found = [f"\\b(?:{_alternation(words)})\\b"] if words else []
+    return re.compile("|".join([*found, *([_alternation(strings)] if strings else [])]), re.ASCII)
 
 
-def none_may_match(needs: re.Pattern[str] | None, text: CaseProbe) -> bool:
-    """Whether none of the patterns `needs` was made from (`first_needs`) can match `text`:
-    it lacks every string of each one's first group (`Prefiltered.may_match` is then False for
-    all of them)."""
-    return needs is not None and text.lowered is not None and needs.search(text.lowered) is None
+def _alternation(strings: set[str]) -> str:
+    """The strings as one alternation, the longest first."""
+    return "|".join(re.escape(s) for s in sorted(strings, key=lambda s: (-len(s), s)))
+
+
+def none_may_match(needs: re.Pattern[str] | None, lowered: str) -> bool:
+    """Whether none of the patterns `needs` was made from (`first_needs`) can match a text,
+    given `lowered` (it lower-cased, as a block's folded text is): it lacks what each one needs
+    (`Prefiltered.may_match` is then False for all of them, or the one word it holds is
+    inside a longer word). A text with a letter that matches an ASCII one in another case
+    may hold a match anywhere (see `CaseProbe`)."""
+    return needs is not None and not case_partnered(lowered) and needs.search(lowered) is None
+
+
+def word_needs(source: str, flags: int = 0) -> Strings | None:
+    """ASCII words (as `caseless_groups`: only ASCII letters have the case rules of a
+    lower-cased text), every match of `source` holding one of them whole: with no word character
+    right before or after it in the searched text (a space, punctuation or the text's edge
+    there); None when none is known. Only what surely holds is derived, as for
+    `required_strings`: each word is set off in the pattern itself by what must stand around
+    it (`\\s`, `\\W`, punctuation, `\\b`, `^`, `$`), through optional parts and groups."""
+    if flags & (regex.FULLCASE | regex.VERSION1 | regex.VERBOSE) or _UNSURE.search(source):
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tree = _parser.parse(source)
+    except (re.error, RecursionError, OverflowError):
+        return None
+    return _word_need(list(tree), False, False, flags)
+
+
+def _word_need(items: list[Any], before: bool, after: bool, flags: int) -> Strings | None:
+    """The most selective set of words one of which a match of the sequence `items` holds
+    whole; `before`/`after`: whether what stands right before/after the sequence sets off a
+    word that opens/closes it (see `_apart`)."""
+    found: list[Strings] = []
+    k = 0
+    while k < len(items):
+        run, end = _word_run(items, k, flags)
+        lead = _apart(items[:k][::-1], before, False, flags)
+        trail = _apart(items[max(end, k + 1) :], after, True, flags)
+        if run is not None:
+            if lead and trail:
+                found.append(run)
+            k = end
+            continue
+        inner = _inner_word_need(items[k], lead, trail, flags)
+        if inner is not None:
+            found.append(inner)
+        k += 1
+    return _best(found)
+
+
+def _word_run(items: list[Any], start: int, flags: int) -> tuple[Strings | None, int]:
+    """The forms of the longest run of items from `start` that match few exact strings of
+    ASCII word characters only, and where the run ends ((None, start) for no such run)."""
+    forms: Strings = frozenset([""])
+    end = start
+    for op, arg in items[start:]:
+        exact = _exact(op, arg)
+        if exact is None or len(forms) * len(exact) > MAX_STRINGS:
+            break
+        if not all(s.isascii() and _word_chars(s, flags) for s in exact):
+            break
+        forms = frozenset(a + b for a, b in product(forms, exact))
+        end += 1
+    return (forms, end) if end > start else (None, start)
+
+
+def _inner_word_need(item: Any, before: bool, after: bool, flags: int) -> Strings | None:
+    """What one item with no few exact word forms requires whole (a group, an alternation
+    whose every branch does, a repeat at least once: its first time round)."""
+    op, arg = item
+    if op is _SUBPATTERN:
+        _, add_flags, del_flags, sub = arg
+        return None if add_flags or del_flags else _word_need(list(sub), before, after, flags)
+    if op is _ATOMIC:
+        return _word_need(list(arg), before, after, flags)
+    if op in _REPEATS:
+        low, high, sub = arg
+        if low < 1:
+            return None
+        # after the first time round: the next time (its opening) or what follows the repeat
+        after = after and (high == 1 or _apart(list(sub), True, True, flags))
+        return _word_need(list(sub), before, after, flags)
+    if op is _BRANCH:
+        union: set[str] = set()
+        for alternative in arg[1]:
+            need = _word_need(list(alternative), before, after, flags)
+            if need is None:
+                return None
+            union |= need
+        return frozenset(union) if len(union) <= MAX_STRINGS else None
+    return None
+
+
+def _apart(items: list[Any], edge: bool, forward: bool, flags: int) -> bool:
+    """Whether the items that stand right after a word (`forward`) or right before it (the
+    items in reverse order) surely set it off: the first character they match there is no
+    word character, or an anchor stands there (a `\\b` beside a word character, the text's
+    or a line's edge); `edge` when they may match nothing there (what stands beyond them)."""
+    for k, (op, arg) in enumerate(items):
+        if op is _AT:
+            return arg in (_AT_AFTER if forward else _AT_BEFORE)
+        if op is _BRANCH:
+            rest = _apart(items[k + 1 :], edge, forward, flags)
+            return all(
+                _apart(list(alt) if forward else list(alt)[::-1], rest, forward, flags)
+                for alt in arg[1]
+            )
+        if op is _SUBPATTERN and not (arg[1] or arg[2]):
+            sub = list(arg[3]) if forward else list(arg[3])[::-1]
+            return _apart(sub + items[k + 1 :], edge, forward, flags)
+        if op is _ASSERT or op is _ASSERT_NOT:
+            # zero width; a lookahead that sets the word off does it for what follows too
+            ahead = forward and op is _ASSERT and arg[0] >= 0
+            if ahead and _apart(list(arg[1]), False, True, flags):
+                return True
+            continue
+        full, opens_apart, closes_apart = _shape(op, arg, flags)
+        if not (opens_apart if forward else closes_apart):
+            return False
+        if full:
+            return True
+    return edge
+
+
+def _shape(op: Any, arg: Any, flags: int) -> tuple[bool, bool, bool]:
+    """Whether the item always matches some text, whether each text it matches opens with a
+    character that is no word character, and whether each one closes with one."""
+    if op is _LITERAL or op is _IN:
+        apart = _no_word_char(op, arg, flags)
+        return True, apart, apart
+    if op is _SUBPATTERN and not (arg[1] or arg[2]):
+        return _seq_shape(list(arg[3]), flags)
+    if op is _ATOMIC:
+        return _seq_shape(list(arg), flags)
+    if op in _REPEATS:
+        full, opens, closes = _seq_shape(list(arg[2]), flags)
+        return full and arg[0] >= 1, opens, closes
+    if op is _BRANCH:
+        shapes = [_seq_shape(list(alternative), flags) for alternative in arg[1]]
+        full, opens, closes = (all(shape[side] for shape in shapes) for side in range(3))
+        return full, opens, closes
+    if op is _AT or op is _ASSERT or op is _ASSERT_NOT:
+        return False, True, True  # zero width: no character of its own
+    return False, False, False
+
+
+def _seq_shape(items: list[Any], flags: int) -> tuple[bool, bool, bool]:
+    """`_shape` of a sequence: its first and last characters come from its first and last
+    items that match text, or from the optional items before and after them."""
+    shapes = [_shape(op, arg, flags) for op, arg in items]
+    return any(shape[0] for shape in shapes), _edge(shapes, 1), _edge(shapes[::-1], 2)
+
+
+def _edge(shapes: list[tuple[bool, bool, bool]], side: int) -> bool:
+    """Whether every item up to the first that surely matches text has `side` apart."""
+    for shape in shapes:
+        if not shape[side]:
+            return False
+        if shape[0]:
+            return True
+    return True
+
+
+def _no_word_char(op: Any, arg: Any, flags: int) -> bool:
+    """Whether a character item (a literal, a class) matches no word character."""
+    if op is _LITERAL:
+        return not _word_chars(chr(arg), flags)
+    for kind, value in arg:
+        if kind is _LITERAL and not _word_chars(chr(value), flags):
+            continue
+        if kind is _CATEGORY and value in (_CATEGORY_SPACE, _CATEGORY_NOT_WORD):
+            continue
+        return False  # a range, a negation, another category: maybe a word character
+    return True
+
+
+def _word_chars(text: str, flags: int) -> bool:
+    """Whether `text` is word characters only, under the pattern's flags (`\\w`)."""
+    return regex.fullmatch(r"\w+", text, flags & regex.ASCII) is not None
 
 
 def prefiltered(source: str, flags: int) -> Prefiltered:
