@@ -160,9 +160,10 @@ class Words:
 
 # The only characters that match an ASCII letter case-insensitively ("İ", "ı", the long s,
 # the Kelvin sign; found by running `[a-zA-Z0-9]` with IGNORECASE over every code point).
-# One search of a class of them is several times faster than a set's `isdisjoint`, which
-# hashes every character of the text.
-_ASCII_CASE_PARTNERS = re.compile("[\u0130\u0131\u017f\u212a]")
+# A plain `in` test for each is several times faster than one search of a class of them
+# (6x over paragraphs, 24x over a chunk's joined text), which is faster than a set's
+# `isdisjoint`, which hashes every character of the text.
+_ASCII_CASE_PARTNERS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 class CaseProbe:
@@ -183,7 +184,10 @@ def case_partnered(text: str) -> bool:
     """Whether `text` holds one of the few non-ASCII letters that match an ASCII letter
     case-insensitively: a test for a lower-case ASCII string in it may then miss a place
     a case-insensitive pattern matches."""
-    return not text.isascii() and _ASCII_CASE_PARTNERS.search(text) is not None
+    if text.isascii():
+        return False
+    first, second, third, fourth = _ASCII_CASE_PARTNERS
+    return first in text or second in text or third in text or fourth in text
 
 
 def matches_from(pattern: Any, text: str, start: str) -> Iterator[Any]:
