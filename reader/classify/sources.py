@@ -620,14 +620,18 @@ def named_parties(
     if not meetings:
         return None
     found = None
-    # (a block with no verb of the lexicon is not split into sentences when it is read)
-    spans = work.sentences if len(work.sentences) > 1 else sentence_spans(work.text)
+    # (a block with no verb or marker of the lexicon is not split into sentences when it is
+    # read, `scan._prepare`; one with either is, and its one span is its one sentence)
+    split = len(work.sentences) > 1 or work.verbs or work.markers
+    spans = work.sentences if split else sentence_spans(work.text)
     whole = (0, len(work.folded))
     for s_start, s_end in spans:
-        # (a block of one sentence is the block: its probe is made once)
-        sentence = block if (s_start, s_end) == whole else CaseProbe(work.folded[s_start:s_end])
+        # (a block of one sentence is the block: its probe is made once, and each pattern's
+        # prefilter passed it above)
+        one = (s_start, s_end) == whole
+        sentence = block if one else CaseProbe(work.folded[s_start:s_end])
         for rule, pattern in meetings:
-            match = _search(pattern, sentence)
+            match = _search(pattern.pattern, block.text) if one else _search(pattern, sentence)
             if match is None:
                 continue
             sides = _meeting_sides(work, match, s_start, rule.joint)

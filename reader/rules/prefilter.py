@@ -299,7 +299,7 @@ def none_may_match(needs: re.Pattern[str] | None, lowered: str) -> bool:
     (`Prefiltered.may_match` is then False for all of them, or the one word it holds is
     inside a longer word). A text with a letter that matches an ASCII one in another case
     may hold a match anywhere (see `CaseProbe`)."""
-    return needs is not None and not case_partnered(lowered) and needs.search(lowered) is None
+    return needs is not None and needs.search(lowered) is None and not case_partnered(lowered)
 
 
 def word_needs(source: str, flags: int = 0) -> Strings | None:
