@@ -39,12 +39,22 @@ _ASSERT_NOT = _constants.ASSERT_NOT
 _CATEGORY = _constants.CATEGORY
 _CATEGORY_SPACE = _constants.CATEGORY_SPACE
 _CATEGORY_NOT_WORD = _constants.CATEGORY_NOT_WORD
-# The anchors that set off a word closing right before them (a word boundary, the end of the
-# text or a line) and opening right after them (a word boundary, the start of either).
-_AT_AFTER = frozenset([_constants.AT_BOUNDARY, _constants.AT_END, _constants.AT_END_STRING])
-_AT_BEFORE = frozenset(
-    [_constants.AT_BOUNDARY, _constants.AT_BEGINNING, _constants.AT_BEGINNING_STRING]
-)
+# How surely what stands beside a word sets it off (`_apart`): maybe not at all; by a
+# character that is no word character, or the text's edge; by a space, or the text's edge.
+_NOT_APART, _APART, _SPACED = 0, 1, 2
+# The anchors that set off a word closing right before them (a word boundary: no word
+# character after it; the end of the text or a line: a newline or nothing) and opening right
+# after them (a word boundary; the start of either).
+_AT_AFTER = {
+    _constants.AT_BOUNDARY: _APART,
+    _constants.AT_END: _SPACED,
+    _constants.AT_END_STRING: _SPACED,
+}
+_AT_BEFORE = {
+    _constants.AT_BOUNDARY: _APART,
+    _constants.AT_BEGINNING: _SPACED,
+    _constants.AT_BEGINNING_STRING: _SPACED,
+}
 _REPEATS = frozenset(
     op
     for op in (
@@ -262,30 +272,36 @@ class Prefiltered:
 
 def first_needs(patterns: Sequence[Prefiltered]) -> re.Pattern[str] | None:
     """One search of a lower-cased text for what every (case-insensitive) pattern needs, for
-    `none_may_match`: the words of its `word_needs` as whole words, else its first (most
-    selective) group's strings anywhere; None when some pattern needs neither (it may match
-    anywhere) or there is no pattern.
+    `none_may_match`: the words of its `word_needs` as whole words (with a space or the text's
+    end after them where the pattern puts one there), else its first (most selective)
+    group's strings anywhere; None when some pattern needs neither (it may match anywhere) or
+    there is no pattern.
 
     Why: a text is tried against several patterns, most of which it holds no word of; one
     search of its lower-cased text says so for all of them at once. Whole words: the strings
     hide inside longer words most texts hold ("met" in "kilometre", "and" in "thousands",
-    "spoke" in "spokesman"). A word character here is an ASCII one (`re.ASCII`), never a
-    character the patterns' own `\\w` leaves out: what sets a word off for them sets it off
-    here too (a lower-cased text holds no capital)."""
+    "spoke" in "spokesman"), and a word a pattern wants a space after stands in many texts
+    before a stop ("the goals were met."). A word character here is an ASCII one (`(?a:\\b)`),
+    never a character the patterns' own `\\w` leaves out, and a space one for which
+    `str.isspace` holds (`\\S`), as it does for every one `regex`'s `\\s` matches: what sets a
+    word off for the patterns sets it off here too (a lower-cased text holds no capital)."""
     if not patterns:
         return None
-    words: set[str] = set()
+    spaced: set[str] = set()
+    apart: set[str] = set()
     strings: set[str] = set()
     for p in patterns:
-        whole = word_needs(p.pattern.pattern, p.pattern.flags)
-        if whole is not None:
-            words.update(s.lower() for s in whole)
+        need = word_needs(p.pattern.pattern, p.pattern.flags)
+        if need is not None:
+            words, space_after = need
+            (spaced if space_after else apart).update(s.lower() for s in words)
         elif p.groups:
             strings.update(p.groups[0])
         else:
             return None
-    found = [f"\\b(?:{_alternation(words)})\\b"] if words else []
-    return re.compile("|".join([*found, *([_alternation(strings)] if strings else [])]), re.ASCII)
+    parts = [rf"(?a:\b)(?:{_alternation(spaced)})(?!\S)"] if spaced else []
+    parts += [rf"(?a:\b)(?:{_alternation(apart)})(?a:\b)"] if apart else []
+    return re.compile("|".join([*parts, *([_alternation(strings)] if strings else [])]))
 
 
 def _alternation(strings: set[str]) -> str:
@@ -297,18 +313,19 @@ def none_may_match(needs: re.Pattern[str] | None, lowered: str) -> bool:
     """Whether none of the patterns `needs` was made from (`first_needs`) can match a text,
     given `lowered` (it lower-cased, as a block's folded text is): it lacks what each one needs
     (`Prefiltered.may_match` is then False for all of them, or the one word it holds is
-    inside a longer word). A text with a letter that matches an ASCII one in another case
-    may hold a match anywhere (see `CaseProbe`)."""
+    inside a longer word or not followed as the pattern wants). A text with a letter that
+    matches an ASCII one in another case may hold a match anywhere (see `CaseProbe`)."""
     return needs is not None and needs.search(lowered) is None and not case_partnered(lowered)
 
 
-def word_needs(source: str, flags: int = 0) -> Strings | None:
+def word_needs(source: str, flags: int = 0) -> tuple[Strings, bool] | None:
     """ASCII words (as `caseless_groups`: only ASCII letters have the case rules of a
-    lower-cased text), every match of `source` holding one of them whole: with no word character
-    right before or after it in the searched text (a space, punctuation or the text's edge
-    there); None when none is known. Only what surely holds is derived, as for
-    `required_strings`: each word is set off in the pattern itself by what must stand around
-    it (`\\s`, `\\W`, punctuation, `\\b`, `^`, `$`), through optional parts and groups."""
+    lower-cased text), every match of `source` holding one of them whole: with no word
+    character right before or after it in the searched text (a space, punctuation or the
+    text's edge there); and whether a space or the text's end surely follows each. None when
+    no such words are known. Only what surely holds is derived, as for `required_strings`:
+    each word is set off in the pattern itself by what must stand around it (`\\s`, `\\W`,
+    punctuation, `\\b`, `^`, `$`), through optional parts and groups."""
     if flags & (regex.FULLCASE | regex.VERSION1 | regex.VERBOSE) or _UNSURE.search(source):
         return None
     try:
@@ -317,14 +334,15 @@ def word_needs(source: str, flags: int = 0) -> Strings | None:
             tree = _parser.parse(source)
     except (re.error, RecursionError, OverflowError):
         return None
-    return _word_need(list(tree), False, False, flags)
+    found = _word_need(list(tree), _NOT_APART, _NOT_APART, flags)
+    return None if found is None else (found[0], found[1] == _SPACED)
 
 
-def _word_need(items: list[Any], before: bool, after: bool, flags: int) -> Strings | None:
+def _word_need(items: list[Any], before: int, after: int, flags: int) -> tuple[Strings, int] | None:
     """The most selective set of words one of which a match of the sequence `items` holds
-    whole; `before`/`after`: whether what stands right before/after the sequence sets off a
-    word that opens/closes it (see `_apart`)."""
-    found: list[Strings] = []
+    whole, and how surely what follows sets each off; `before`/`after`: how surely what
+    stands right before/after the sequence sets off a word that opens/closes it (`_apart`)."""
+    found: list[tuple[Strings, int]] = []
     k = 0
     while k < len(items):
         run, end = _word_run(items, k, flags)
@@ -332,14 +350,15 @@ def _word_need(items: list[Any], before: bool, after: bool, flags: int) -> Strin
         trail = _apart(items[max(end, k + 1) :], after, True, flags)
         if run is not None:
             if lead and trail:
-                found.append(run)
+                found.append((run, trail))
             k = end
             continue
         inner = _inner_word_need(items[k], lead, trail, flags)
         if inner is not None:
             found.append(inner)
         k += 1
-    return _best(found)
+    best = _best([words for words, _ in found])
+    return None if best is None else (best, min(t for words, t in found if words == best))
 
 
 def _word_run(items: list[Any], start: int, flags: int) -> tuple[Strings | None, int]:
@@ -358,7 +377,7 @@ def _word_run(items: list[Any], start: int, flags: int) -> tuple[Strings | None,
     return (forms, end) if end > start else (None, start)
 
 
-def _inner_word_need(item: Any, before: bool, after: bool, flags: int) -> Strings | None:
+def _inner_word_need(item: Any, before: int, after: int, flags: int) -> tuple[Strings, int] | None:
     """What one item with no few exact word forms requires whole (a group, an alternation
     whose every branch does, a repeat at least once: its first time round)."""
     op, arg = item
@@ -372,56 +391,59 @@ def _inner_word_need(item: Any, before: bool, after: bool, flags: int) -> String
         if low < 1:
             return None
         # after the first time round: the next time (its opening) or what follows the repeat
-        after = after and (high == 1 or _apart(list(sub), True, True, flags))
+        after = after if high == 1 else min(after, _apart(list(sub), after, True, flags))
         return _word_need(list(sub), before, after, flags)
     if op is _BRANCH:
         union: set[str] = set()
+        trail = _SPACED
         for alternative in arg[1]:
             need = _word_need(list(alternative), before, after, flags)
             if need is None:
                 return None
-            union |= need
-        return frozenset(union) if len(union) <= MAX_STRINGS else None
+            union |= need[0]
+            trail = min(trail, need[1])
+        return (frozenset(union), trail) if len(union) <= MAX_STRINGS else None
     return None
 
 
-def _apart(items: list[Any], edge: bool, forward: bool, flags: int) -> bool:
-    """Whether the items that stand right after a word (`forward`) or right before it (the
-    items in reverse order) surely set it off: the first character they match there is no
-    word character, or an anchor stands there (a `\\b` beside a word character, the text's
-    or a line's edge); `edge` when they may match nothing there (what stands beyond them)."""
+def _apart(items: list[Any], edge: int, forward: bool, flags: int, level: int = _SPACED) -> int:
+    """How surely the items that stand right after a word (`forward`) or right before it (the
+    items in reverse order) set it off (`_SPACED`, `_APART`, `_NOT_APART`): by the first
+    character they match there, or an anchor that stands there (a `\\b` beside a word
+    character, the text's or a line's edge); `edge` where they may match nothing (what stands
+    beyond them); `level`: what the optional items passed so far may put there."""
     for k, (op, arg) in enumerate(items):
         if op is _AT:
-            return arg in (_AT_AFTER if forward else _AT_BEFORE)
+            return min(level, (_AT_AFTER if forward else _AT_BEFORE).get(arg, _NOT_APART))
         if op is _BRANCH:
             rest = _apart(items[k + 1 :], edge, forward, flags)
-            return all(
-                _apart(list(alt) if forward else list(alt)[::-1], rest, forward, flags)
+            return min(
+                _apart(list(alt) if forward else list(alt)[::-1], rest, forward, flags, level)
                 for alt in arg[1]
             )
         if op is _SUBPATTERN and not (arg[1] or arg[2]):
             sub = list(arg[3]) if forward else list(arg[3])[::-1]
-            return _apart(sub + items[k + 1 :], edge, forward, flags)
+            return _apart(sub + items[k + 1 :], edge, forward, flags, level)
         if op is _ASSERT or op is _ASSERT_NOT:
             # zero width; a lookahead that sets the word off does it for what follows too
             ahead = forward and op is _ASSERT and arg[0] >= 0
-            if ahead and _apart(list(arg[1]), False, True, flags):
-                return True
+            seen = _apart(list(arg[1]), _NOT_APART, True, flags) if ahead else _NOT_APART
+            if seen:
+                return min(level, seen)
             continue
-        full, opens_apart, closes_apart = _shape(op, arg, flags)
-        if not (opens_apart if forward else closes_apart):
-            return False
-        if full:
-            return True
-    return edge
+        full, opens, closes = _shape(op, arg, flags)
+        level = min(level, opens if forward else closes)
+        if not level or full:
+            return level
+    return min(level, edge)
 
 
-def _shape(op: Any, arg: Any, flags: int) -> tuple[bool, bool, bool]:
-    """Whether the item always matches some text, whether each text it matches opens with a
-    character that is no word character, and whether each one closes with one."""
+def _shape(op: Any, arg: Any, flags: int) -> tuple[bool, int, int]:
+    """Whether the item always matches some text, and how surely each text it matches opens
+    and closes with a character that sets a word off (`_apart`'s levels)."""
     if op is _LITERAL or op is _IN:
-        apart = _no_word_char(op, arg, flags)
-        return True, apart, apart
+        level = _char_level([(op, arg)] if op is _LITERAL else list(arg), flags)
+        return True, level, level
     if op is _SUBPATTERN and not (arg[1] or arg[2]):
         return _seq_shape(list(arg[3]), flags)
     if op is _ATOMIC:
@@ -431,41 +453,45 @@ def _shape(op: Any, arg: Any, flags: int) -> tuple[bool, bool, bool]:
         return full and arg[0] >= 1, opens, closes
     if op is _BRANCH:
         shapes = [_seq_shape(list(alternative), flags) for alternative in arg[1]]
-        full, opens, closes = (all(shape[side] for shape in shapes) for side in range(3))
-        return full, opens, closes
+        full = all(shape[0] for shape in shapes)
+        return full, min(shape[1] for shape in shapes), min(shape[2] for shape in shapes)
     if op is _AT or op is _ASSERT or op is _ASSERT_NOT:
-        return False, True, True  # zero width: no character of its own
-    return False, False, False
+        return False, _SPACED, _SPACED  # zero width: no character of its own
+    return False, _NOT_APART, _NOT_APART
 
 
-def _seq_shape(items: list[Any], flags: int) -> tuple[bool, bool, bool]:
+def _seq_shape(items: list[Any], flags: int) -> tuple[bool, int, int]:
     """`_shape` of a sequence: its first and last characters come from its first and last
     items that match text, or from the optional items before and after them."""
     shapes = [_shape(op, arg, flags) for op, arg in items]
     return any(shape[0] for shape in shapes), _edge(shapes, 1), _edge(shapes[::-1], 2)
 
 
-def _edge(shapes: list[tuple[bool, bool, bool]], side: int) -> bool:
-    """Whether every item up to the first that surely matches text has `side` apart."""
+def _edge(shapes: list[tuple[bool, int, int]], side: int) -> int:
+    """The least `side` level of the items up to the first that surely matches text."""
+    level = _SPACED
     for shape in shapes:
-        if not shape[side]:
-            return False
-        if shape[0]:
-            return True
-    return True
+        level = min(level, shape[side])
+        if not level or shape[0]:
+            return level
+    return level
 
 
-def _no_word_char(op: Any, arg: Any, flags: int) -> bool:
-    """Whether a character item (a literal, a class) matches no word character."""
-    if op is _LITERAL:
-        return not _word_chars(chr(arg), flags)
-    for kind, value in arg:
-        if kind is _LITERAL and not _word_chars(chr(value), flags):
-            continue
-        if kind is _CATEGORY and value in (_CATEGORY_SPACE, _CATEGORY_NOT_WORD):
-            continue
-        return False  # a range, a negation, another category: maybe a word character
-    return True
+def _char_level(members: list[Any], flags: int) -> int:
+    """How surely any character a literal or a class's members match sets a word off: a
+    space (`str.isspace`, which holds for all `\\s` matches), no word character, or maybe a
+    word character (a range, a negation, another category)."""
+    level = _SPACED
+    for kind, value in members:
+        if kind is _LITERAL:
+            char = chr(value)
+            if not char.isspace():
+                level = min(level, _NOT_APART if _word_chars(char, flags) else _APART)
+        elif kind is _CATEGORY and value == _CATEGORY_NOT_WORD:
+            level = min(level, _APART)
+        elif not (kind is _CATEGORY and value == _CATEGORY_SPACE):
+            return _NOT_APART
+    return level
 
 
 def _word_chars(text: str, flags: int) -> bool:
