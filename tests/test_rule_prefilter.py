@@ -24,8 +24,8 @@ from reader.rules.prefilter import (
     first_needs,
     holds_all,
     literal_groups,
+    may_match_each,
     need_search,
-    none_may_match,
     prefiltered,
     required_strings,
     word_needs,
@@ -130,7 +130,7 @@ def test_every_block_a_meeting_opening_matches_passes_their_one_search(
     meetings = [(rule.id, pattern) for rule, pattern in config.rules.meetings]
     checked = 0
     for rule_id, _, block in _matched(meetings, folded_blocks):
-        assert not none_may_match(needs, block), rule_id
+        assert may_match_each(needs, block, [0]) == [True], rule_id
         checked += 1
     assert checked > 5
 
@@ -186,12 +186,14 @@ def test_one_search_for_several_patterns_skips_a_word_only_inside_longer_ones() 
     needs = first_needs(patterns)
     assert needs is not None
     skipped = "the 1,000-kilometre front line holds thousands of spokesmen, as they met."
-    assert none_may_match(needs, skipped)  # "met" with no space after it
-    for text in ("the premier met with the envoy", "rome and paris said no"):
-        assert not none_may_match(needs, text)
+    held = ["the premier met with the envoy", "rome and paris said no"]
+    joined = "\n".join([skipped, *held, skipped])
+    bounds = [0, len(skipped) + 1, len(skipped) + len(held[0]) + 2, joined.rindex("\n") + 1]
+    assert may_match_each(needs, joined, bounds) == [False, True, True, False]
+    for text in held:
         assert any(p.search(CaseProbe(text)) for p in patterns)
     # a letter that matches an ASCII one in another case: searched as before
-    assert not none_may_match(needs, "the \u017fpeaker")
+    assert may_match_each(needs, joined + " the \u017fpeaker", bounds) == [True] * 4
 
 
 def test_a_pattern_that_needs_a_word_is_skipped_in_text_without_it() -> None:

@@ -64,7 +64,7 @@ from reader.rules.grammar import (
     CARRY_STATEMENT,
     REPORTED_RULES,
 )
-from reader.rules.prefilter import CaseProbe, none_may_match
+from reader.rules.prefilter import CaseProbe
 
 # A title is a line: a pattern that runs longer than this on one is given up.
 _TITLE_SECONDS = 0.05
@@ -610,10 +610,10 @@ def named_parties(
     leader") is not known, and the meeting gives no one (). None when no sentence names a
     meeting with a party named ("The ministers met for two hours" names no one)."""
     # (`rules.meetings`: a joint text's signatories are an opening's alone.) Only the patterns
-    # whose required words the block holds are tried on its sentences: most blocks hold none.
-    # (A sentence's span starts after a space or at the block's start and ends with a space or
-    # the block: a word whole in a sentence is whole in the block.)
-    if none_may_match(rules.meeting_needs, work.folded):
+    # whose required words the block holds are tried on its sentences: most blocks hold none
+    # (`BlockWork.may_meet`). (A sentence's span starts after a space or at the block's start
+    # and ends with a space or the block: a word whole in a sentence is whole in the block.)
+    if not work.may_meet:
         return None
     block = CaseProbe(work.folded)
     meetings = [(rule, pattern) for rule, pattern in rules.meetings if pattern.may_match(block)]
