@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import sys
 import warnings
+from collections.abc import Iterable, Iterator
 from itertools import accumulate
 from pathlib import Path
 
@@ -16,12 +18,17 @@ from reader.load import Document, sniff_format
 from reader.parse import parse
 from reader.rules.compile import fold
 from reader.rules.prefilter import (
+    CaseProbe,
+    Prefiltered,
     Words,
+    first_needs,
     holds_all,
     literal_groups,
+    may_match_each,
     need_search,
     prefiltered,
     required_strings,
+    word_needs,
 )
 
 DATA = Path(__file__).parent / "data"
@@ -87,6 +94,106 @@ def test_every_title_pattern_that_matches_a_block_is_still_found(
                     checked += 1
                     assert guarded.search(block) is not None, rule.id
     assert checked > 5
+
+
+def _matched(
+    guarded: Iterable[tuple[str, Prefiltered]], blocks: list[str]
+) -> Iterator[tuple[str, Prefiltered, str]]:
+    """(rule id, pattern, block) for each block that each of the `guarded` patterns matches."""
+    for rule_id, pattern in guarded:
+        for block in blocks:
+            if pattern.pattern.search(block) is not None:
+                yield rule_id, pattern, block
+
+
+def test_every_source_pattern_that_matches_a_block_holds_one_of_its_words_whole(
+    config: Config, folded_blocks: list[str]
+) -> None:
+    sources = [(r.id, p) for r in config.rules.sources for p in (*r.titles, *r.openings)]
+    checked = 0
+    for rule_id, guarded, block in _matched(sources, folded_blocks):
+        need = word_needs(guarded.pattern.pattern, guarded.pattern.flags)
+        if need is not None:
+            words, spaced = need
+            after = r"(?!\S)" if spaced else r"\b"
+            whole = regex.compile(rf"\b(?:{'|'.join(map(regex.escape, words))}){after}", regex.I)
+            assert whole.search(block) is not None, rule_id
+            checked += 1
+    assert checked > 20
+
+
+def test_every_block_a_meeting_opening_matches_passes_their_one_search(
+    config: Config, folded_blocks: list[str]
+) -> None:
+    needs = config.rules.meeting_needs
+    assert needs is not None and needs.pattern.endswith(("(?!\\S)", "(?a:\\b)"))  # words alone
+    meetings = [(rule.id, pattern) for rule, pattern in config.rules.meetings]
+    checked = 0
+    for rule_id, _, block in _matched(meetings, folded_blocks):
+        assert may_match_each(needs, block, [0]) == [True], rule_id
+        checked += 1
+    assert checked > 5
+
+
+def test_every_space_a_pattern_matches_is_a_space_to_the_words_search() -> None:
+    # `first_needs` reads `regex`'s `\\s` after a word as a character `str.isspace` holds for
+    every_character = "".join(map(chr, range(sys.maxunicode + 1)))
+    for flags in (0, regex.ASCII):
+        assert all(c.isspace() for c in regex.findall(r"\\s", every_character, flags))
+
+
+@pytest.mark.parametrize(
+    ("source", "words", "spaced"),
+    [
+        (r"\s+met\s", {"met"}, True),
+        (r"^met(?=\s*,)", {"met"}, False),  # the text's start; a lookahead with no letter
+        (r"\b(?:met|spoke)(?:\s|$)", {"met", "spoke"}, True),  # a space or the end after it
+        (r"\b(?:met|spoke)(?:\s|\.)", {"met", "spoke"}, False),
+        (r"\s(?:held\s+)+", {"held"}, True),  # the first time round, a space after it
+        (r",\s*and\b", {"and"}, False),
+        (r"\W(?:(?:phone|video)\s+)?calls?\W", None, False),  # "call" or "calls": not whole
+        (r"\Wcall(?:ed|s)?\W", None, False),  # an optional ending: not derived (a safe miss)
+    ],
+)
+def test_a_word_the_pattern_sets_off_is_needed_whole(
+    source: str, words: set[str] | None, spaced: bool
+) -> None:
+    assert word_needs(source) == (None if words is None else (frozenset(words), spaced))
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"(?:re)?met\b",  # "remet": letters may come before it
+        r"spoke",  # "spokesman"
+        r"\bspoke\w*",
+        r"\bmet(?=\s*,|x)",  # "metx"
+        r"(?:held\s+)+",  # nothing before the first "held"
+        r"[^,]and\b",  # "band"
+        r"\W?and\W",
+        r"\bmet_",  # "_" is a word character
+    ],
+)
+def test_a_word_that_may_stand_inside_a_longer_one_is_not_needed_whole(source: str) -> None:
+    assert word_needs(source) is None
+
+
+def test_one_search_for_several_patterns_skips_a_word_only_inside_longer_ones() -> None:
+    patterns = [
+        prefiltered(r"^\W*(?P<a>[^,]{3,40}?)\s+(?:met|spoke)\s+with\s", regex.I),
+        prefiltered(r"^\W*(?P<a>[^,]{3,40}?)\s+and\s+(?P<b>[^,]{3,40}?)\s+said\b", regex.I),
+    ]
+    needs = first_needs(patterns)
+    assert needs is not None
+    skipped = "the 1,000-kilometre front line holds thousands of spokesmen, as they met."
+    held = ["the premier met with the envoy", "rome and paris said no"]
+    joined = "\n".join([skipped, *held, skipped])
+    bounds = [0, len(skipped) + 1, len(skipped) + len(held[0]) + 2, joined.rindex("\n") + 1]
+    assert may_match_each(needs, joined, bounds) == [False, True, True, False]
+    for text in held:
+        assert any(p.search(CaseProbe(text)) for p in patterns)
+    # a letter that matches an ASCII one in another case: searched as before
+    assert may_match_each(needs, joined + " the \u017fpeaker", bounds) == [True] * 4
 
 
 def test_a_pattern_that_needs_a_word_is_skipped_in_text_without_it() -> None:

@@ -50,7 +50,7 @@ from reader.rules.compile import (
     fold,
     step_form,
 )
-from reader.rules.prefilter import Words, holds_all, matches_from
+from reader.rules.prefilter import Words, holds_all, matches_from, may_match_each
 
 _T = TypeVar("_T")
 
@@ -104,7 +104,7 @@ def prepare_chunk(
     check()
     verbs = _verbs(rules, budget, words, folded, bounds)
     markers = _bucket(_with_own_words(folded_all, bounds, rules.markers.scan(folded_all)), bounds)
-    off = budget.off
+    off, meets = budget.off, may_match_each(rules.meeting_needs, folded_all, bounds)
     works: list[BlockWork] = []
     for i, block in enumerate(blocks):
         work = _prepare(
@@ -125,6 +125,7 @@ def prepare_chunk(
             recased=case if i == 0 else "",
         )
         work.origin = typed[i].origin  # (`written`, the article's text, is set with it)
+        work.may_meet = meets[i]
         open_before = ends_open(work.text, work.quotes)
         works.append(work)
     return works

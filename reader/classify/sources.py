@@ -64,7 +64,7 @@ from reader.rules.grammar import (
     CARRY_STATEMENT,
     REPORTED_RULES,
 )
-from reader.rules.prefilter import CaseProbe, none_may_match
+from reader.rules.prefilter import CaseProbe
 
 # A title is a line: a pattern that runs longer than this on one is given up.
 _TITLE_SECONDS = 0.05
@@ -610,22 +610,28 @@ def named_parties(
     leader") is not known, and the meeting gives no one (). None when no sentence names a
     meeting with a party named ("The ministers met for two hours" names no one)."""
     # (`rules.meetings`: a joint text's signatories are an opening's alone.) Only the patterns
-    # whose required words the block holds are tried on its sentences: most blocks hold none.
-    block = CaseProbe(work.folded)
-    if none_may_match(rules.meeting_needs, block):
+    # whose required words the block holds are tried on its sentences: most blocks hold none
+    # (`BlockWork.may_meet`). (A sentence's span starts after a space or at the block's start
+    # and ends with a space or the block: a word whole in a sentence is whole in the block.)
+    if not work.may_meet:
         return None
+    block = CaseProbe(work.folded)
     meetings = [(rule, pattern) for rule, pattern in rules.meetings if pattern.may_match(block)]
     if not meetings:
         return None
     found = None
-    # (a block with no verb of the lexicon is not split into sentences when it is read)
-    spans = work.sentences if len(work.sentences) > 1 else sentence_spans(work.text)
+    # (a block with no verb or marker of the lexicon is not split into sentences when it is
+    # read, `scan._prepare`; one with either is, and its one span is its one sentence)
+    split = len(work.sentences) > 1 or work.verbs or work.markers
+    spans = work.sentences if split else sentence_spans(work.text)
     whole = (0, len(work.folded))
     for s_start, s_end in spans:
-        # (a block of one sentence is the block: its probe is made once)
-        sentence = block if (s_start, s_end) == whole else CaseProbe(work.folded[s_start:s_end])
+        # (a block of one sentence is the block: its probe is made once, and each pattern's
+        # prefilter passed it above)
+        one = (s_start, s_end) == whole
+        sentence = block if one else CaseProbe(work.folded[s_start:s_end])
         for rule, pattern in meetings:
-            match = _search(pattern, sentence)
+            match = _search(pattern.pattern, block.text) if one else _search(pattern, sentence)
             if match is None:
                 continue
             sides = _meeting_sides(work, match, s_start, rule.joint)

@@ -243,6 +243,10 @@ class BlockWork:
     # a headline written all in "upper" or "lower" case, read in its body's casing
     # (reader.classify.headcase)
     recased: str = ""
+    # whether the block may name a call or a meeting: it holds a word one of the story
+    # openings that name one needs (`CompiledRules.meeting_needs`, searched once a chunk;
+    # reader.classify.sources `named_parties`)
+    may_meet: bool = True
 
     @property
     def written_lower(self) -> bool:

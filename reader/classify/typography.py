@@ -81,8 +81,10 @@ _MARKS = re.compile(f"[{SPACES}{''.join(_PLACED)}{_BAR}]")
 _OPEN_AFTER = " \t\n([{—–-/"
 _CLOSE_BEFORE = " \t\n.,;:!?)]}—–-/…"
 # “ or ‘ in closing place (after a word, before a space, a mark or the end): the close of a
-# „…“ or ‚…‘ quote, also in a paragraph that a quote opened before runs on in.
-_HIGH_CLOSING = re.compile(r"(?<=[^ \t\n(\[{—–/-])[“‘](?=[ \t\n.,;:!?)\]}—–/…-]|\Z)")
+# „…“ or ‚…‘ quote, also in a paragraph that a quote opened before runs on in. (The mark is
+# matched first and what stands before it looked back at from after it: a pattern that opens
+# with a lookbehind is tried at every character, one that opens with the mark only at marks.)
+_HIGH_CLOSING = re.compile(r"[“‘](?<=[^ \t\n(\[{—–/-][“‘])(?=[ \t\n.,;:!?)\]}—–/…-]|\Z)")
 _HIGH_CLOSER = {"“": "”", "‘": "’"}
 # A dash typed as two or three hyphens between words or spaces; no longer run, no "<!--".
 _HYPHENS = re.compile(r"(?<![^\w\s.,;:\"'’”)\]])-{2,3}(?![^\w\s\"'‘“(\[])")

@@ -404,8 +404,9 @@ class CompiledRules:
     # patterns reader.classify.sources `named_parties` tries on each sentence of a story,
     # picked out here once rather than for every sentence
     meetings: tuple[tuple[SourceRule, Prefiltered], ...] = ()
-    # one search for a word each of them needs: a block it finds nothing in is tried on none
-    # (`prefilter.none_may_match`; most blocks name no call or meeting)
+    # one search for a word each of them needs, whole where the pattern sets it off: a block
+    # it finds nothing in is tried on none (`prefilter.may_match_each`; most blocks name no
+    # call or meeting)
     meeting_needs: re.Pattern[str] | None = None
 
     def message(self, rule: str) -> str:

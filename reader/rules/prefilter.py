@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from bisect import bisect_right
 from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import import_module
@@ -34,6 +35,27 @@ _SUBPATTERN = _constants.SUBPATTERN
 _BRANCH = _constants.BRANCH
 _ASSERT = _constants.ASSERT
 _ATOMIC = getattr(_constants, "ATOMIC_GROUP", None)
+_AT = _constants.AT
+_ASSERT_NOT = _constants.ASSERT_NOT
+_CATEGORY = _constants.CATEGORY
+_CATEGORY_SPACE = _constants.CATEGORY_SPACE
+_CATEGORY_NOT_WORD = _constants.CATEGORY_NOT_WORD
+# How surely what stands beside a word sets it off (`_apart`): maybe not at all; by a
+# character that is no word character, or the text's edge; by a space, or the text's edge.
+_NOT_APART, _APART, _SPACED = 0, 1, 2
+# The anchors that set off a word closing right before them (a word boundary: no word
+# character after it; the end of the text or a line: a newline or nothing) and opening right
+# after them (a word boundary; the start of either).
+_AT_AFTER = {
+    _constants.AT_BOUNDARY: _APART,
+    _constants.AT_END: _SPACED,
+    _constants.AT_END_STRING: _SPACED,
+}
+_AT_BEFORE = {
+    _constants.AT_BOUNDARY: _APART,
+    _constants.AT_BEGINNING: _SPACED,
+    _constants.AT_BEGINNING_STRING: _SPACED,
+}
 _REPEATS = frozenset(
     op
     for op in (
@@ -149,9 +171,10 @@ class Words:
 
 # The only characters that match an ASCII letter case-insensitively ("İ", "ı", the long s,
 # the Kelvin sign; found by running `[a-zA-Z0-9]` with IGNORECASE over every code point).
-# One search of a class of them is several times faster than a set's `isdisjoint`, which
-# hashes every character of the text.
-_ASCII_CASE_PARTNERS = re.compile("[\u0130\u0131\u017f\u212a]")
+# A plain `in` test for each is several times faster than one search of a class of them
+# (6x over paragraphs, 24x over a chunk's joined text), which is faster than a set's
+# `isdisjoint`, which hashes every character of the text.
+_ASCII_CASE_PARTNERS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 class CaseProbe:
@@ -172,7 +195,10 @@ def case_partnered(text: str) -> bool:
     """Whether `text` holds one of the few non-ASCII letters that match an ASCII letter
     case-insensitively: a test for a lower-case ASCII string in it may then miss a place
     a case-insensitive pattern matches."""
-    return not text.isascii() and _ASCII_CASE_PARTNERS.search(text) is not None
+    if text.isascii():
+        return False
+    first, second, third, fourth = _ASCII_CASE_PARTNERS
+    return first in text or second in text or third in text or fourth in text
 
 
 def matches_from(pattern: Any, text: str, start: str) -> Iterator[Any]:
@@ -246,23 +272,242 @@ class Prefiltered:
 
 
 def first_needs(patterns: Sequence[Prefiltered]) -> re.Pattern[str] | None:
-    """One search for the first (most selective) group's strings of every pattern, for
-    `none_may_match`; None when some pattern has no group (it may match anywhere) or there is
-    no pattern.
+    """One search of a lower-cased text for what every (case-insensitive) pattern needs, for
+    `may_match_each`: the words of its `word_needs` as whole words (with a space or the text's
+    end after them where the pattern puts one there), else its first (most selective)
+    group's strings anywhere; None when some pattern needs neither (it may match anywhere) or
+    there is no pattern.
 
     Why: a text is tried against several patterns, most of which it holds no word of; one
-    search of its lower-cased text says so for all of them at once."""
-    if not patterns or not all(p.groups for p in patterns):
+    search of its lower-cased text says so for all of them at once. Whole words: the strings
+    hide inside longer words most texts hold ("met" in "kilometre", "and" in "thousands",
+    "spoke" in "spokesman"), and a word a pattern wants a space after stands in many texts
+    before a stop ("the goals were met."). A word character here is an ASCII one (`(?a:\\b)`),
+    never a character the patterns' own `\\w` leaves out, and a space one for which
+    `str.isspace` holds (`\\S`), as it does for every one `regex`'s `\\s` matches: what sets a
+    word off for the patterns sets it off here too (a lower-cased text holds no capital)."""
+    if not patterns:
         return None
-    strings = {s for p in patterns for s in p.groups[0]}
-    return re.compile("|".join(re.escape(s) for s in sorted(strings, key=lambda s: (-len(s), s))))
+    spaced: set[str] = set()
+    apart: set[str] = set()
+    strings: set[str] = set()
+    for p in patterns:
+        need = word_needs(p.pattern.pattern, p.pattern.flags)
+        if need is not None:
+            words, space_after = need
+            (spaced if space_after else apart).update(s.lower() for s in words)
+        elif p.groups:
+            strings.update(p.groups[0])
+        else:
+            return None
+    parts = [rf"(?a:\b)(?:{_alternation(spaced)})(?!\S)"] if spaced else []
+    parts += [rf"(?a:\b)(?:{_alternation(apart)})(?a:\b)"] if apart else []
+    return re.compile("|".join([*parts, *([_alternation(strings)] if strings else [])]))
 
 
-def none_may_match(needs: re.Pattern[str] | None, text: CaseProbe) -> bool:
-    """Whether none of the patterns `needs` was made from (`first_needs`) can match `text`:
-    it lacks every string of each one's first group (`Prefiltered.may_match` is then False for
-    all of them)."""
-    return needs is not None and text.lowered is not None and needs.search(text.lowered) is None
+def _alternation(strings: set[str]) -> str:
+    """The strings as one alternation, the longest first."""
+    return "|".join(re.escape(s) for s in sorted(strings, key=lambda s: (-len(s), s)))
+
+
+def may_match_each(needs: re.Pattern[str] | None, lowered: str, bounds: list[int]) -> list[bool]:
+    """For each of the texts joined by newlines in `lowered` (lower-cased, as a chunk's folded
+    text is), each starting at its offset in `bounds`: whether one of the patterns `needs` was
+    made from (`first_needs`) may match it; False where it lacks what each one needs
+    (`Prefiltered.may_match` is then False for all of them, or the one word it holds is
+    inside a longer word or not followed as the pattern wants). Texts with a letter that
+    matches an ASCII one in another case may hold a match anywhere (see `CaseProbe`).
+
+    Why: one search of the joined text costs a fraction of one a text. A match of `needs`
+    holds no newline and a newline sets a word off as a text's edge does, so the matches over
+    the joined text fall in the texts that a search of each alone finds one in."""
+    if needs is None or case_partnered(lowered):
+        return [True] * len(bounds)
+    held = [False] * len(bounds)
+    for found in needs.finditer(lowered):
+        held[bisect_right(bounds, found.start()) - 1] = True
+    return held
+
+
+def word_needs(source: str, flags: int = 0) -> tuple[Strings, bool] | None:
+    """ASCII words (as `caseless_groups`: only ASCII letters have the case rules of a
+    lower-cased text), every match of `source` holding one of them whole: with no word
+    character right before or after it in the searched text (a space, punctuation or the
+    text's edge there); and whether a space or the text's end surely follows each. None when
+    no such words are known. Only what surely holds is derived, as for `required_strings`:
+    each word is set off in the pattern itself by what must stand around it (`\\s`, `\\W`,
+    punctuation, `\\b`, `^`, `$`), through optional parts and groups."""
+    if flags & (regex.FULLCASE | regex.VERSION1 | regex.VERBOSE) or _UNSURE.search(source):
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tree = _parser.parse(source)
+    except (re.error, RecursionError, OverflowError):
+        return None
+    found = _word_need(list(tree), _NOT_APART, _NOT_APART, flags)
+    return None if found is None else (found[0], found[1] == _SPACED)
+
+
+def _word_need(items: list[Any], before: int, after: int, flags: int) -> tuple[Strings, int] | None:
+    """The most selective set of words one of which a match of the sequence `items` holds
+    whole, and how surely what follows sets each off; `before`/`after`: how surely what
+    stands right before/after the sequence sets off a word that opens/closes it (`_apart`)."""
+    found: list[tuple[Strings, int]] = []
+    k = 0
+    while k < len(items):
+        run, end = _word_run(items, k, flags)
+        lead = _apart(items[:k][::-1], before, False, flags)
+        trail = _apart(items[max(end, k + 1) :], after, True, flags)
+        if run is not None:
+            if lead and trail:
+                found.append((run, trail))
+            k = end
+            continue
+        inner = _inner_word_need(items[k], lead, trail, flags)
+        if inner is not None:
+            found.append(inner)
+        k += 1
+    best = _best([words for words, _ in found])
+    return None if best is None else (best, min(t for words, t in found if words == best))
+
+
+def _word_run(items: list[Any], start: int, flags: int) -> tuple[Strings | None, int]:
+    """The forms of the longest run of items from `start` that match few exact strings of
+    ASCII word characters only, and where the run ends ((None, start) for no such run)."""
+    forms: Strings = frozenset([""])
+    end = start
+    for op, arg in items[start:]:
+        exact = _exact(op, arg)
+        if exact is None or len(forms) * len(exact) > MAX_STRINGS:
+            break
+        if not all(s.isascii() and _word_chars(s, flags) for s in exact):
+            break
+        forms = frozenset(a + b for a, b in product(forms, exact))
+        end += 1
+    return (forms, end) if end > start else (None, start)
+
+
+def _inner_word_need(item: Any, before: int, after: int, flags: int) -> tuple[Strings, int] | None:
+    """What one item with no few exact word forms requires whole (a group, an alternation
+    whose every branch does, a repeat at least once: its first time round)."""
+    op, arg = item
+    if op is _SUBPATTERN:
+        _, add_flags, del_flags, sub = arg
+        return None if add_flags or del_flags else _word_need(list(sub), before, after, flags)
+    if op is _ATOMIC:
+        return _word_need(list(arg), before, after, flags)
+    if op in _REPEATS:
+        low, high, sub = arg
+        if low < 1:
+            return None
+        # after the first time round: the next time (its opening) or what follows the repeat
+        after = after if high == 1 else min(after, _apart(list(sub), after, True, flags))
+        return _word_need(list(sub), before, after, flags)
+    if op is _BRANCH:
+        union: set[str] = set()
+        trail = _SPACED
+        for alternative in arg[1]:
+            need = _word_need(list(alternative), before, after, flags)
+            if need is None:
+                return None
+            union |= need[0]
+            trail = min(trail, need[1])
+        return (frozenset(union), trail) if len(union) <= MAX_STRINGS else None
+    return None
+
+
+def _apart(items: list[Any], edge: int, forward: bool, flags: int, level: int = _SPACED) -> int:
+    """How surely the items that stand right after a word (`forward`) or right before it (the
+    items in reverse order) set it off (`_SPACED`, `_APART`, `_NOT_APART`): by the first
+    character they match there, or an anchor that stands there (a `\\b` beside a word
+    character, the text's or a line's edge); `edge` where they may match nothing (what stands
+    beyond them); `level`: what the optional items passed so far may put there."""
+    for k, (op, arg) in enumerate(items):
+        if op is _AT:
+            return min(level, (_AT_AFTER if forward else _AT_BEFORE).get(arg, _NOT_APART))
+        if op is _BRANCH:
+            rest = _apart(items[k + 1 :], edge, forward, flags)
+            return min(
+                _apart(list(alt) if forward else list(alt)[::-1], rest, forward, flags, level)
+                for alt in arg[1]
+            )
+        if op is _SUBPATTERN and not (arg[1] or arg[2]):
+            sub = list(arg[3]) if forward else list(arg[3])[::-1]
+            return _apart(sub + items[k + 1 :], edge, forward, flags, level)
+        if op is _ASSERT or op is _ASSERT_NOT:
+            # zero width; a lookahead that sets the word off does it for what follows too
+            ahead = forward and op is _ASSERT and arg[0] >= 0
+            seen = _apart(list(arg[1]), _NOT_APART, True, flags) if ahead else _NOT_APART
+            if seen:
+                return min(level, seen)
+            continue
+        full, opens, closes = _shape(op, arg, flags)
+        level = min(level, opens if forward else closes)
+        if not level or full:
+            return level
+    return min(level, edge)
+
+
+def _shape(op: Any, arg: Any, flags: int) -> tuple[bool, int, int]:
+    """Whether the item always matches some text, and how surely each text it matches opens
+    and closes with a character that sets a word off (`_apart`'s levels)."""
+    if op is _LITERAL or op is _IN:
+        level = _char_level([(op, arg)] if op is _LITERAL else list(arg), flags)
+        return True, level, level
+    if op is _SUBPATTERN and not (arg[1] or arg[2]):
+        return _seq_shape(list(arg[3]), flags)
+    if op is _ATOMIC:
+        return _seq_shape(list(arg), flags)
+    if op in _REPEATS:
+        full, opens, closes = _seq_shape(list(arg[2]), flags)
+        return full and arg[0] >= 1, opens, closes
+    if op is _BRANCH:
+        shapes = [_seq_shape(list(alternative), flags) for alternative in arg[1]]
+        full = all(shape[0] for shape in shapes)
+        return full, min(shape[1] for shape in shapes), min(shape[2] for shape in shapes)
+    if op is _AT or op is _ASSERT or op is _ASSERT_NOT:
+        return False, _SPACED, _SPACED  # zero width: no character of its own
+    return False, _NOT_APART, _NOT_APART
+
+
+def _seq_shape(items: list[Any], flags: int) -> tuple[bool, int, int]:
+    """`_shape` of a sequence: its first and last characters come from its first and last
+    items that match text, or from the optional items before and after them."""
+    shapes = [_shape(op, arg, flags) for op, arg in items]
+    return any(shape[0] for shape in shapes), _edge(shapes, 1), _edge(shapes[::-1], 2)
+
+
+def _edge(shapes: list[tuple[bool, int, int]], side: int) -> int:
+    """The least `side` level of the items up to the first that surely matches text."""
+    level = _SPACED
+    for shape in shapes:
+        level = min(level, shape[side])
+        if not level or shape[0]:
+            return level
+    return level
+
+
+def _char_level(members: list[Any], flags: int) -> int:
+    """How surely any character a literal or a class's members match sets a word off: a
+    space (`str.isspace`, which holds for all `\\s` matches), no word character, or maybe a
+    word character (a range, a negation, another category)."""
+    level = _SPACED
+    for kind, value in members:
+        if kind is _LITERAL:
+            char = chr(value)
+            if not char.isspace():
+                level = min(level, _NOT_APART if _word_chars(char, flags) else _APART)
+        elif kind is _CATEGORY and value == _CATEGORY_NOT_WORD:
+            level = min(level, _APART)
+        elif not (kind is _CATEGORY and value == _CATEGORY_SPACE):
+            return _NOT_APART
+    return level
+
+
+def _word_chars(text: str, flags: int) -> bool:
+    """Whether `text` is word characters only, under the pattern's flags (`\\w`)."""
+    return regex.fullmatch(r"\w+", text, flags & regex.ASCII) is not None
 
 
 def prefiltered(source: str, flags: int) -> Prefiltered:
