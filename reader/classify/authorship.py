@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from reader.classify.datelines import dateline
 from reader.classify.evidence import add_evidence
 from reader.classify.phrases import SUBORDINATE, first_phrase, resolve
 from reader.classify.topic import allowed
@@ -55,6 +56,81 @@ def note_lead(work: BlockWork, state: State, rules: CompiledRules) -> None:
         off_topic = member and not allowed(Who("actor", actors, member=True), work, rules)
         state.lead = Speaker(actors, work.index, member=member, off_topic=off_topic)
     _signed_article(work, state)
+    _release_opening(work, state)
+
+
+def _release_opening(work: BlockWork, state: State) -> None:
+    """A first paragraph whose first sentence has the author the title put forward as its
+    one speaker, in the present tense and with no dateline ("The Foreign Ministry of <state>
+    strongly condemns ...", "In coordination with its allies, <state> is today announcing
+    ..."): the author's release as issued, reposted. A story tells the author's act in the
+    past ("condemned", "has issued a statement") or credits its source ("..., <agency>
+    reports"); a release speaks in its author's present. Its lines with no speaker of their
+    own are then the author's (`author_voice`)."""
+    lead = state.lead
+    if work.index != 1 or lead is None or lead.block != 0 or not work.sentences:
+        return
+    if dateline(work.text, opening=True) is not None or narrator_reports(work):
+        return
+    end = work.sentences[0][1]
+    speakers = [(at, who) for at, who in work.main if at < end and who.kind == "actor"]
+    if not speakers or any(who.actors != lead.actors for _, who in speakers):
+        return
+    at, who = speakers[0]
+    verb = next((v for start, _, v in work.verbs if start == at), None)
+    if (
+        verb is None
+        or verb.lemma not in _ISSUES
+        or not _INSTITUTION.fullmatch(work.text[who.start : who.end])
+    ):
+        return
+    between = work.folded[who.end : at]
+    state.release = bool(_PRESENT_VERB.fullmatch(between + work.folded[at : at + 20].split()[0]))
+
+
+def narrator_reports(work: BlockWork) -> bool:
+    """The line reports someone in the narrator's words: a reporting verb outside quotes
+    ("said", "told", "reports", "according to"): a story's, never a release's own voice."""
+    quotes, text = work.quotes, work.text
+    if _ACCORDING.search(work.folded):
+        return True
+    return any(  # (a capital "States" is a name's: "the United States")
+        verb.lemma.split(" ", 1)[0] in _REPORTING
+        and not text[start].isupper()
+        and not in_spans(start, quotes)
+        for start, _, verb in work.verbs
+    )
+
+
+_REPORTING = frozenset(["say", "tell", "report", "write", "state", "add", "note"])
+# What a release's author does by issuing it, said in its present ("condemns", "expresses
+# its protest", "is announcing"); a story's "believes", "hopes", "warns" tell a view.
+_ISSUES = frozenset(
+    [
+        "condemn",
+        "express",
+        "protest",
+        "welcome",
+        "announce",
+        "reiterate",
+        "reaffirm",
+        "call",
+        "urge",
+    ]
+)
+# A release's author: a body of state ("The Ministry of Foreign Affairs of <state>", "the
+# Government", "MFA of <state>") or a state's one-word name; never a person ("Spokesman
+# <name> condemns" is a story's lead).
+_INSTITUTION = re.compile(
+    r"(?:[Tt]he\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:Ministry|Government|MFA|Department|Embassy|Mission|"
+    r"Office|Council|Cabinet)\b[^.;:]{0,60}|(?:[Tt]he\s+)?[A-Z][\w'’-]+"
+)
+_ACCORDING = re.compile(r"\baccording\s+to\b")
+# Between a release's author and its verb, then the verb: the present, simple ("strongly
+# condemns") or progressive ("is today announcing"), never the past or the perfect.
+_PRESENT_VERB = re.compile(
+    r"\s*(?:(?:\w+ly|also|today|now)\s+)*(?:[a-z]+[^s\W]s|(?:is|are)\s+(?:\w+\s+){0,2}[a-z]+ing)"
+)
 
 
 def note_headline(work: BlockWork, state: State) -> None:
@@ -196,11 +272,14 @@ def author_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
     one side's author and where no other voice holds the floor (a document's, a transcript's,
     a reprinted statement's): the author's. It starts a statement in the author's voice that
     the lines after it go on with. A member state's author counts only on the war."""
+    if state.release and (narrator_reports(work) or dateline(work.text, opening=True)):
+        state.release = False  # the narrator reports someone, or datelines: a story's page
     lead = state.lead
     if lead is None or work.index <= lead.block or _floor_taken(work, state):
         return
     quoted = _bare_quote(work, state)
-    if not (quoted or first_person(work) or _greets_own(work, lead.actors)):
+    own = quoted or first_person(work) or _greets_own(work, lead.actors)
+    if not (own or state.release):
         return
     if ASKS_SPEAKER.search(work.folded):
         return
@@ -215,7 +294,7 @@ def author_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
     work.carried_from = lead.block
     if quoted:  # the next bare quote goes on with it, as after a named speaker
         state.last = Speaker(lead.actors, work.index, member=lead.member)
-    else:
+    elif own:
         state.statement = Speaker(lead.actors, work.index)
 
 

@@ -194,6 +194,7 @@ class State:
     region: Speaker | None = None  # the region last named ("the Belgorod region"), and where
     headline: Speaker | None = None  # the one side the headline gives a voice ("Sweden condemns")
     lead: Speaker | None = None  # the one side the title and opening put forward (authorship)
+    release: bool = False  # the page is the lead's own release, reposted (authorship)
     lead_sides: set[tuple[str, ...]] | None = field(default_factory=set)  # ... so far; None: two
     offices: Mapping[str, Term] = field(default_factory=dict)  # a member's sole offices (rules)
 
