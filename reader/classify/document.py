@@ -1411,6 +1411,33 @@ def passive_decision(work: BlockWork) -> Who | None:
     return Who("pronoun", (), 0, match.end(), word="they")
 
 
+def modal_claim(work: BlockWork) -> Who | None:
+    """A headline that states a claim in a modal's grammar with no speaker of its own ("Kyiv
+    could run out of shells by spring", "Talks can resume next month"): the real2 convention
+    gives it to the speaker the first paragraphs name for that claim (`resolve_title` keeps
+    only paragraphs that repeat its verb, and one side among their speakers). Not a meeting,
+    a trip or an address foretold ("will meet", "may visit": acts), nor a question."""
+    match = _MODAL_CLAIM.match(work.folded)
+    if match is None or "?" in work.folded:
+        return None
+    verb = match.group("verb")
+    if _ACTION.match(verb) or verb in _MODAL_NOT_CLAIM:
+        return None
+    return Who("pronoun", (), match.start("verb"), match.end("verb"), word="claim")
+
+
+_MODAL_CLAIM = re.compile(
+    r"\W*(?:[\w$.'\u2019-]+\s+){1,8}?(?:will|may|might|can|could|must|should|would|cannot|"
+    r"won['\u2019]?t|won\s+t)\s+(?:(?:not|never|also|still|soon|now|again|only|no\s+longer)\s+)?"
+    r"(?P<verb>[a-z]{3,})\b"
+)
+# Verbs after a headline's modal that foretell an act, no claim ("will address the nation").
+_MODAL_NOT_CLAIM = word_set(
+    "address speak talk discuss attend travel arrive fly sign tour go come return leave head "
+    "have hear vote decide consider announce chair open close start begin"
+)
+
+
 def _passive_appeal(work: BlockWork) -> Who | None:
     """ "Citizens are urged to ...", "Estonians are asked to ...": an appeal told in the
     passive, its maker left out, to people (not to a side, a person or an office the lexicon
@@ -1581,16 +1608,34 @@ def _opens_claim(
     verbal = term is None and low.isalpha() and low.endswith(("s", "ed"))  # "arrives", "met"
     if low in _NOT_BEFORE_SOURCE or verbal or low in events:
         return False
-    if (
-        term is not None
-        and term.actors
-        and not term.possessive
-        and not _clause_mark(units, run + 1)
-    ):
-        return False  # "putin trump summit will ...": the names qualify a noun
+    if term is not None and term.actors and not term.possessive:
+        return _side_opens_clause(units, run)  # not "putin trump summit will ...": a noun's
     return any(_clause_mark(units, k) for k in range(run + 1, len(units))) or _dropped_be(
         units, run
     )
+
+
+def _side_opens_clause(units: list[tuple[int, int, str, Term | None, bool]], run: int) -> bool:
+    """Whether a side named right after a slug's speaker is the subject of the claim's own
+    clause: its auxiliary or modal ("russia will ...", "russia has ruined ..."), or its "-ing"
+    form with an object, the "is" dropped ("russia using the floods as cover ..."); not names
+    that qualify a noun ("putin trump summit will ...", "biden putin meeting set for ...")."""
+    if run + 2 >= len(units):
+        return False
+    low = units[run + 1][LOW]
+    if _clause_mark(units, run + 1) or low in ("has", "have"):
+        return True
+    verb = units[run + 1][TERM] is None and low.endswith("ing") and low not in _ING_NOUNS
+    after = units[run + 2]
+    return verb and after[LOW].isalpha() and after[LOW] not in OBJECT_PREP | COORD
+
+
+# Nouns in "-ing" a headline puts after the names of the sides they concern.
+_ING_NOUNS = word_set(
+    "meeting briefing hearing funding shelling bombing fighting building spending training "
+    "landing warning ruling gathering offering opening ending standing signing killing thing "
+    "hacking morning evening swing spring string king wedding"
+)
 
 
 def _name_ends_phrase(
@@ -1765,9 +1810,12 @@ def _first_person_title(
     """A headline in the first person with no speaker ("We will not be dragged into the war")
     is the words of the one side whose speakers the first paragraphs name, or in whose voice
     they speak (a document's, a statement's, the author's first person); two sides name no
-    one."""
+    one. A modal's claim (`modal_claim`) counts only the paragraphs that repeat its verb."""
     sides: dict[tuple[str, ...], None] = {}
+    claim = works[0].folded[who.start : who.end][:5] if who.word == "claim" else ""
     for work in works[1 : 2 + distance]:
+        if claim and not re.search(rf"\b{re.escape(claim)}", work.folded):
+            continue  # a modal's claim: only a paragraph that repeats it names its speaker
         sides.update((main.actors, None) for _, main in work.main if main.kind == "actor")
         sides.update(((ev.actor,), None) for ev in work.evidence if ev.rule in _VOICED)
     for envoy in who.actors:  # a protest to an envoy: the envoy's side is not the one protesting

@@ -41,6 +41,7 @@ from reader.classify.document import (
     house_side,
     judged_title,
     lost_colon_source,
+    modal_claim,
     passive_decision,
     protest_to_envoy,
     quoted_statement,
@@ -719,6 +720,7 @@ def _title_source(
     if found is None and not work.main and not counterpart_title(work):
         found = headline_office(work, rules) or _slug_source(work, rules)
         found = found or passive_decision(work)  # "More weapons pledged for Ukraine"
+        found = found or modal_claim(work)  # "Kyiv could run out of shells"
         found = found or _protest_to_envoy(work, state, rules)
     return found
 
