@@ -3500,9 +3500,33 @@ def _past_outlets(work: BlockWork, attrs: list[_Attr]) -> list[_Attr]:
     if len(attrs) > 1 and _as_reported(work, attrs[0]):
         return attrs[1:]  # "As <agency> earlier reported, X believes ...": the channel
     if len(attrs) > 1 and _outlet_account(attrs[0]):
-        # "Reuters reported that Moscow was asking ...": the outlet's report of a side
-        return [a for a in attrs if a is attrs[0] or a.follows or a.rule is ATTRIBUTION_SOURCE]
+        # "Reuters reported that Moscow was asking ...": the outlet's report of a side; an
+        # office holder it relays still speaks ("<outlet> reports that <state>'s foreign
+        # minister stated that ...": the minister's words, the outlet their channel)
+        return [
+            a
+            for a in attrs
+            if a is attrs[0] or a.follows or a.rule is ATTRIBUTION_SOURCE or _relayed_office(a)
+        ]
     return attrs
+
+
+def _relayed_office(attr: _Attr) -> bool:
+    """An attribution inside an outlet's report whose subject is a side's office holder
+    (roles named) stating something (`_RELAYED_VERBS`, a content after it): what the report
+    relays, not its account ("..., who wrote a post about ..." is a thing done)."""
+    verb = attr.verb
+    return (
+        attr.who.kind == "actor"
+        and bool(attr.who.roles)
+        and verb is not None
+        and verb.lemma in _RELAYED_VERBS
+        and attr.complement
+    )
+
+
+# The verbs of a statement an outlet relays from an office holder.
+_RELAYED_VERBS = frozenset(["say", "state", "tell", "announce", "declare", "stress", "note"])
 
 
 def _leaders(attrs: list[_Attr]) -> list[_Attr]:
