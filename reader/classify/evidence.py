@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from reader.classify.types import BlockWork
 from reader.model import Evidence
 from reader.rules.compile import TermRule
-from reader.rules.grammar import GrammarRule
+from reader.rules.grammar import REPORTED_RULES, GrammarRule
 
 
 def add_evidence(
@@ -50,6 +50,16 @@ def drop_positions(work: BlockWork) -> None:
 
 # Evidence that makes no label.
 _NO_POSITION = frozenset(["framing", "mention"])
+
+
+def voiced(ev: Evidence) -> bool:
+    """Whether the evidence gives its side a voice of its own in the block (an attribution or
+    a carried voice), not a report of that side's words in another's mouth: the speaker ranks
+    first, and a block with one needs no speaker found otherwise."""
+    return ev.kind in _VOICES and ev.rule not in REPORTED_RULES
+
+
+_VOICES = frozenset(["attribution", "carry"])
 
 
 def note_rule(work: BlockWork, rule_id: str) -> None:

@@ -26,6 +26,7 @@ from reader.classify.attribution import (
     told_as_history,
     verb_subject,
 )
+from reader.classify.evidence import voiced
 from reader.classify.phrases import (
     COORD,
     HEARSAY,
@@ -39,7 +40,7 @@ from reader.classify.phrases import (
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, State, Unit, Who
 from reader.classify.units import in_spans, merged
 from reader.rules.compile import CompiledRules, VerbForm
-from reader.rules.grammar import ATTRIBUTION_ACTOR_SUBJECT, REPORTED_RULES
+from reader.rules.grammar import ATTRIBUTION_ACTOR_SUBJECT
 
 # Between a main clause's subject and its verb, besides `SKIP`: the auxiliaries a verb phrase
 # opens with ("did not", "'s imposing", "can"), and "only" ("could only look on"; not in
@@ -490,10 +491,7 @@ def actor_subject(
         return
     headline = work.index == 0  # (a headline's own grammar `_title_source` reads, but for
     # a formal step told with its side: "Russia banned oil exports to Ukraine")
-    if any(
-        ev.kind in ("attribution", "carry") and ev.rule not in REPORTED_RULES
-        for ev in work.evidence
-    ):
+    if any(voiced(ev) for ev in work.evidence):
         return  # (another side's position reported makes no speaker: "..., a move branded
         # 'reckless' by X", "amid criticism from X that ...": the main clause's subject speaks)
     units, starts = work.units, work.starts

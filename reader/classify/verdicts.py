@@ -7,6 +7,7 @@ from dataclasses import replace
 from operator import attrgetter
 from types import MappingProxyType
 
+from reader.classify.evidence import voiced
 from reader.classify.types import BlockWork
 from reader.model import Evidence, Verdict
 from reader.rules.compile import CompiledRules
@@ -141,15 +142,11 @@ def _ranked(
     attribution or a carried voice that is no report of another's words) before one only
     reported, then by labelling weight, the narrator's framing, the first attributed, the
     first named."""
-    voiced = {
-        ev.actor
-        for ev in evidence
-        if ev.kind in ("attribution", "carry") and ev.rule not in REPORTED_RULES
-    }
+    voices = {ev.actor for ev in evidence if voiced(ev)}
     return sorted(
         chosen,
         key=lambda a: (
-            a not in voiced,
+            a not in voices,
             -labelling[a],
             -framing.get(a, 0.0),
             first_seen[a],
