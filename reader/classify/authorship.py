@@ -21,7 +21,13 @@ from reader.classify.evidence import add_evidence
 from reader.classify.phrases import SUBORDINATE, first_phrase, resolve
 from reader.classify.topic import allowed
 from reader.classify.types import LOW, START, BlockWork, Speaker, State, Who
-from reader.classify.units import ASKS_SPEAKER, FIRST_PERSON, first_person, in_spans
+from reader.classify.units import (
+    ASKS_SPEAKER,
+    FIRST_PERSON,
+    REPORTING,
+    first_person,
+    in_spans,
+)
 from reader.rules.compile import CompiledRules
 from reader.rules.grammar import CARRY_AUTHOR
 
@@ -70,7 +76,7 @@ def _release_opening(work: BlockWork, state: State) -> None:
     lead = state.lead
     if work.index != 1 or lead is None or lead.block != 0 or not work.sentences:
         return
-    if dateline(work.text, opening=True) is not None or narrator_reports(work):
+    if dateline(work.text, opening=True) is not None or _narrator_reports(work):
         return
     end = work.sentences[0][1]
     speakers = [(at, who) for at, who in work.main if at < end and who.kind == "actor"]
@@ -88,21 +94,20 @@ def _release_opening(work: BlockWork, state: State) -> None:
     state.release = bool(_PRESENT_VERB.fullmatch(between + work.folded[at : at + 20].split()[0]))
 
 
-def narrator_reports(work: BlockWork) -> bool:
+def _narrator_reports(work: BlockWork) -> bool:
     """The line reports someone in the narrator's words: a reporting verb outside quotes
     ("said", "told", "reports", "according to"): a story's, never a release's own voice."""
     quotes, text = work.quotes, work.text
     if _ACCORDING.search(work.folded):
         return True
     return any(  # (a capital "States" is a name's: "the United States")
-        verb.lemma.split(" ", 1)[0] in _REPORTING
+        verb.lemma.split(" ", 1)[0] in REPORTING
         and not text[start].isupper()
         and not in_spans(start, quotes)
         for start, _, verb in work.verbs
     )
 
 
-_REPORTING = frozenset(["say", "tell", "report", "write", "state", "add", "note"])
 # What a release's author does by issuing it, said in its present ("condemns", "expresses
 # its protest", "is announcing"); a story's "believes", "hopes", "warns" tell a view.
 _ISSUES = frozenset(
@@ -272,7 +277,7 @@ def author_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
     one side's author and where no other voice holds the floor (a document's, a transcript's,
     a reprinted statement's): the author's. It starts a statement in the author's voice that
     the lines after it go on with. A member state's author counts only on the war."""
-    if state.release and (narrator_reports(work) or dateline(work.text, opening=True)):
+    if state.release and (_narrator_reports(work) or dateline(work.text, opening=True)):
         state.release = False  # the narrator reports someone, or datelines: a story's page
     lead = state.lead
     if lead is None or work.index <= lead.block or _floor_taken(work, state):

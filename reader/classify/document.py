@@ -42,6 +42,7 @@ from reader.classify.units import (
     CAST_LINE,
     FIRST_PERSON_FOLDED,
     FIRST_PERSON_OR_ME,
+    REPORTING,
     ends_open,
     in_spans,
     merged,
@@ -1937,7 +1938,7 @@ def statement_speaker(work: BlockWork, state: State, plain: bool) -> Speaker | N
             return Speaker(statement.actors, statement.block)
         return None
     if any(
-        verb.lemma.split(" ", 1)[0] in _REPORTING
+        verb.lemma.split(" ", 1)[0] in REPORTING
         and not text[start].isupper()
         and not _SPEAKER_BEFORE.search(text, max(0, start - 12), start)
         for start, _, verb in work.verbs
@@ -2136,9 +2137,6 @@ _PRESCRIBES = re.compile(r"\b(?:must|should)\s+(?:not\s+)?(?:\w+ly\s+)?(?:and\s+
 # Paragraphs since the statement's last first-person one (or its introduction) that end it.
 _IMPERSONAL = 2
 
-# Verbs the narrator reports someone with; a statement's own prose takes stances instead.
-_REPORTING = frozenset(["say", "tell", "add", "report", "write", "note", "state"])
-
 
 def _reports_own(work: BlockWork, statement: Speaker) -> bool:
     """Every speaker the paragraph names is the statement's own side ("..., the Russian
@@ -2152,6 +2150,6 @@ def _reports(work: BlockWork) -> bool:
         return False
     quotes = work.quotes
     return any(
-        verb.lemma.split(" ", 1)[0] in _REPORTING and not in_spans(start, quotes)
+        verb.lemma.split(" ", 1)[0] in REPORTING and not in_spans(start, quotes)
         for start, _, verb in work.verbs
     )

@@ -275,6 +275,10 @@ def sentence_spans(text: str, check: Callable[[], None] | None = None) -> list[t
 # A briefing's or a meeting's cast: "Hosts: the Prime Minister X, the Foreign Minister Y, ...",
 # "Participants: ...": those taking part, listed under a plural label; no speaker's label
 # (a transcript's is one speaker's) and no one's words.
+# Verbs the narrator reports someone with; a statement's own prose, or a reposted release's,
+# takes stances instead (reader.classify.document, reader.classify.authorship).
+REPORTING = frozenset(["say", "tell", "add", "report", "write", "note", "state"])
+
 CAST_LINE = re.compile(r"\W*(?:hosts|participants|speakers|panel(?:l)?ists|attendees|present)\s*:")
 
 # A line that is a question put to the speaker of a transcript ("Do you expect ...?"): "you"
