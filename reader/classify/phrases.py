@@ -1823,7 +1823,7 @@ _OWNED_JUDGEMENT = word_set(
 )
 _OWNED_ACT = re.compile(
     r"(?:(?<=aggression)|(?<=provocation)|(?<=provocations)|\s+(?:actions|activities|acts|"
-    r"conduct|policy|policies|behaviou?r|practices)(?=\s))\s+of\s+(?:the\s+)?"
+    r"conduct|policy|policies|behaviou?r|practices)(?=\s))\s+(?P<of>of\s+)(?:the\s+)?"
 )
 
 # The harm a title's topic may blame on another side named as its agent ("on the destruction
@@ -1892,7 +1892,7 @@ def _agent(folded: str, end: int, start: int) -> bool:
         return by.end() <= start < by.end() + _AGENT_REACH
     word = folded[folded.rfind(" ", 0, end) + 1 : end]
     owner = _OWNED_ACT.match(folded, end) if word in _OWNED_JUDGEMENT else None
-    return owner is not None and start == owner.end()
+    return owner is not None and start in (owner.end("of"), owner.end())
 
 
 # A credit word and its colon or dash, at a line's start or after its last sentence ("...
