@@ -26,6 +26,7 @@ from reader.classify.phrases import (
     CALENDAR,
     COMPASS,
     COORD,
+    GENERIC_TEXTS,
     NAME_SUFFIXES,
     NOUN_MARK,
     NP_MODIFIERS,
@@ -33,6 +34,8 @@ from reader.classify.phrases import (
     SKIP,
     STATED_STANCES,
     SUBORDINATE,
+    TEXT_GENRES,
+    TEXT_MODIFIERS,
     TIME_PHRASE,
     WEEKDAYS,
     adverb,
@@ -40,6 +43,7 @@ from reader.classify.phrases import (
     common_word,
     ing_form,
     learn,
+    modifier_word,
     name_run_before,
     namelike,
     names_press,
@@ -62,6 +66,7 @@ from reader.classify.speakers import (
     house_who,
     known_role,
     named_again,
+    names_text,
     note_person,
     own_side,
     reporting_house,
@@ -1417,6 +1422,9 @@ def _relative_noun(verb: _Verb, h: int) -> int | None:
     "statements by Zelensky, who said ...", or with no comma right after a side's named
     person ("a call with President X who requested ..."); None when unit `h` is no such "who"."""
     units, floor = verb.units, verb.floor
+    if verb.low(h) == "which" and h - 2 >= floor and units[h - 1][LOW] == ",":
+        text = units[h - 2][TERM] is not None and units[h - 2][LOW] in TEXT_GENRES
+        return h - 2 if text else None  # "the doctrine, which says that ...": the text's
     if verb.low(h) != "who" or h - 1 < floor:
         return None
     if h - 1 > floor and units[h - 1][LOW] == ",":
@@ -1610,7 +1618,7 @@ def _past_dateline(verb: _Verb) -> int:
     """The sentence's first unit after a dateline that opens it ("KYIV, Ukraine — "): the
     dateline's words are no subject (a place's stop before it, "KYIV. Sept 17 (<agency>) –",
     makes the sentence start inside it)."""
-    return _sentence_past_dateline(verb.work, verb.first, verb.k)
+    return sentence_past_dateline(verb.work, verb.first, verb.k)
 
 
 def _sentence_first(work: BlockWork, pos: int) -> int:
@@ -1619,10 +1627,10 @@ def _sentence_first(work: BlockWork, pos: int) -> int:
     pronoun's antecedent is the subject after the dateline, never the place or the agency."""
     starts = work.starts
     first = bisect_left(starts, work.sentence_start(pos))
-    return _sentence_past_dateline(work, first, bisect_left(starts, pos))
+    return sentence_past_dateline(work, first, bisect_left(starts, pos))
 
 
-def _sentence_past_dateline(work: BlockWork, first: int, last: int) -> int:
+def sentence_past_dateline(work: BlockWork, first: int, last: int) -> int:
     """A block's first sentence read from after the wire dateline that opens it ("WASHINGTON
     (AP) — President X is ..."): the dateline's place and agency are no subject."""
     excluded = work.excluded
@@ -3755,6 +3763,8 @@ def _settle_one(
         if author is not None:  # what the narrator reports of a statement named before it
             _note_step(work, attr)
             return _named(work, attr, author, (), rules, state, distance)
+    if who.kind == "role" and names_text(who) and _others_text(work, who):
+        return None  # "the newspaper's report says", "a hostile document written in ..."
     if who.kind == "pronoun":
         found = _pronoun_subject(work, attr, embedded_in, quoted, state, distance, voice)
     elif who.kind == "role" and (holder := _reported_office(attr, embedded_in, state)):
@@ -4272,6 +4282,8 @@ def role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who 
         return house
     if set(who.roles) & _MISSIONS:
         return None  # "the monitoring mission in <host> said": a body, no person named before
+    if set(who.roles) <= set(GENERIC_TEXTS):
+        return _self_named_author(work, who, state)  # "the document": a side's text or none
     found = (
         _self_named_author(work, who, state)
         or _headline_office(who, state)
@@ -4281,6 +4293,27 @@ def role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who 
     if found is None and _standfirst_office(work, who, state):
         work.awaits = who.roles  # "The spokesman noted ..." over "... Spokesman X told ..."
     return found
+
+
+def _others_text(work: BlockWork, who: Who) -> bool:
+    """A text that is no side's text named before: one a common noun's possessive owns ("the
+    newspaper's report", "the agency's new report": a paper's or an agency's own), or a
+    general noun that "a" opens ("a hostile document written in ...": a text the speaker
+    describes, not the one the story named)."""
+    units = work.units
+    k = bisect_left(work.starts, who.end) - 1
+    if k < 0:
+        return False
+    j = k - 1
+    while j >= 0 and k - j <= TEXT_MODIFIERS and modifier_word(units[j]):
+        j -= 1
+    if j < 0:
+        return False
+    before = units[j]
+    if before[LOW] in ("a", "an"):
+        return units[k][LOW] in GENERIC_TEXTS
+    owner = before[LOW].endswith(("'s", "’s")) and before[TERM] is None
+    return owner and not before[CAP]
 
 
 def _ministers_ministry(work: BlockWork, who: Who, holder: Who, state: State) -> bool:
@@ -5034,7 +5067,7 @@ def _earlier_subject(work: BlockWork, pos: int, state: State) -> Who:
         if quotes and in_spans(s_start, quotes):
             continue
         first, last = bisect_left(starts, s_start), bisect_left(starts, s_end)
-        first = _sentence_past_dateline(work, first, last)
+        first = sentence_past_dateline(work, first, last)
         who = _clause_subject(work.units, first, last, state)
         if who.kind != "none" and not in_spans(who.start, work.quotes):
             return who

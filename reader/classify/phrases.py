@@ -1211,8 +1211,21 @@ def _links_inside(units: Sequence[Unit], j: int) -> bool:
 
 
 # The most common words between a side's word and its office ("the Russian foreign trade
-# department", "Russia's grain export office"): more is a clause, not a compound.
+# department", "Russia's grain export office"): more is a clause, not a compound; a text's
+# genre takes one more ("Russia's updated national security strategy"), an office no more
+# ("a Ukrainian drone unit commander" is no office of the state's).
 _ROLE_MODIFIERS = 2
+TEXT_MODIFIERS = 3
+# The head nouns of texts a side issues or adopts, which speak for it ("Russia's new doctrine
+# says ..."), and the general nouns a story calls any such text by again ("the document").
+TEXT_GENRES = word_set(
+    "statement declaration communique communiqué law bill resolution decree readout doctrine"
+    " strategy concept report"
+)
+GENERIC_TEXTS = ("document",)
+# Words that never qualify a noun inside its phrase: past one, a clause or a second phrase goes
+# on ("Russia's decision to send officials", "Kyiv's plea for the ministers").
+_NOT_MODIFIER = NOUN_MARK | OBJECT_PREP | _SUBORDINATORS | COORD | word_set("of that which who")
 
 
 def _modifier_of_role(units: Sequence[Unit], j: int) -> bool:
@@ -1220,26 +1233,48 @@ def _modifier_of_role(units: Sequence[Unit], j: int) -> bool:
     naval officers"), or up to `_ROLE_MODIFIERS` common words after a side's word that only a
     noun phrase's opening can hold, "the"/"a" and an adjective or a possessive name ("the
     Russian foreign trade department said", "Russia's grain export office"; "Russia moves
-    most forces" is a clause). The office is that side's: never a speaker of another side
-    named before it, by carry-over (`role_subject`)."""
+    most forces" is a clause), up to `TEXT_MODIFIERS` before a text's genre. The office is
+    that side's: never a speaker of another side named before it, by carry-over
+    (`role_subject`)."""
     left = units[j - 1][TERM]
     if units[j][LOW].isalpha() and _is_role(units[j + 1]) and _side_word(left):
         return True
-    if not common_word(units[j]):
+    if not modifier_word(units[j]):
         return False
     a = j
-    while a - 1 >= 0 and j - a < _ROLE_MODIFIERS and common_word(units[a - 1]):
+    while a - 1 >= 0 and j - a < TEXT_MODIFIERS and modifier_word(units[a - 1]):
         a -= 1
     b = j
-    while b + 1 < len(units) and b - a + 1 < _ROLE_MODIFIERS and common_word(units[b + 1]):
+    while b + 1 < len(units) and b - a + 1 < TEXT_MODIFIERS and modifier_word(units[b + 1]):
         b += 1
+    if b + 1 >= len(units) or not _is_role(units[b + 1]):
+        return False
     return (
-        b - a < _ROLE_MODIFIERS
-        and b + 1 < len(units)
-        and _is_role(units[b + 1])
+        b - a < (TEXT_MODIFIERS if _text_genre(units[b + 1]) else _ROLE_MODIFIERS)
         and a >= 1
         and _opens_side_phrase(units, a - 1)
     )
+
+
+def _text_genre(unit: Unit) -> bool:
+    """The unit names a text's genre ("strategy", "military doctrine"), no office."""
+    return unit[LOW].split()[-1] in TEXT_GENRES
+
+
+def _modifies_text(units: Sequence[Unit], j: int) -> bool:
+    """Unit `j` is one of the words between a side's word and a text's genre, read forward
+    ("Russia's updated national security strategy lists ..."): the text is the side's. (An
+    office read forward takes one word, `_modifies_role`: "a Ukrainian drone unit commander"
+    is a unit's, no office of the state's.)"""
+    k = j
+    while k < len(units) and k - j < TEXT_MODIFIERS and modifier_word(units[k]):
+        k += 1
+    return k < len(units) and _text_genre(units[k]) and _modifier_of_role(units, j)
+
+
+def modifier_word(unit: Unit) -> bool:
+    """A common word that can qualify the noun after it, no function word (`_NOT_MODIFIER`)."""
+    return common_word(unit) and unit[LOW] not in _NOT_MODIFIER
 
 
 def _side_word(term: Term | None) -> bool:
@@ -1358,7 +1393,7 @@ def _links_forward(units: Sequence[Unit], j: int) -> bool:
     low = units[j][LOW]
     if low == _HOST_PREP and _is_role(units[j - 1]):
         return True
-    if _modifies_role(units, j):
+    if _modifies_role(units, j) or _modifies_text(units, j):
         return True
     if low not in _NP_PREP:
         return False

@@ -13,12 +13,16 @@ from operator import itemgetter
 
 from reader.classify.phrases import (
     ARTICLES,
+    GENERIC_TEXTS,
     NP_MODIFIERS,
     OBJECT_PREP,
+    TEXT_GENRES,
+    TEXT_MODIFIERS,
     appositive_name,
     holder_end,
     learn,
     listed_surname,
+    modifier_word,
     np_after,
     np_before,
     person_name,
@@ -287,6 +291,8 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
     if who.kind == "role" and units[i][LOW] in _TEXT_NAMES:
         if b < len(units) and units[b][LOW] in _ISSUES | _PASSIVE_BE:
             _register_text(work, state, i, a, b)  # "a corresponding statement published by X"
+        elif units[i][LOW] in _QUALIFIED_TEXTS and _issued(units, _text_opening(units, a) - 1):
+            _register_text(work, state, i, a, b)  # "X signed a revised naval doctrine"
         return  # "the statement by X that ... is not true": X's text, rebutted, no source
     if who.kind not in ("actor", "unknown"):
         return
@@ -318,8 +324,13 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
 
 def _hold(state: State, key: str, person: Person, roles: Iterable[str]) -> None:
     """`person`, known as `key`, as the latest holder of each of `roles`: "the <role> said"
-    later in the article is theirs (`known_role` takes the last holder)."""
+    later in the article is theirs (`known_role` takes the last holder). A text of a side's
+    ("Russia's new strategy", "a decree Kyiv signed") is also the latest "document"
+    (`GENERIC_TEXTS`): a story calls its text again by a general noun."""
     state.people[key] = person
+    roles = tuple(roles)
+    if any(role.split()[-1] in TEXT_GENRES for role in roles):
+        roles = (*roles, *GENERIC_TEXTS)
     for role in roles:
         holders = state.roles.setdefault(role, [])
         if key in holders:
@@ -456,6 +467,14 @@ _POSSESSIVES = ("'s", "\u2019s")
 _NUMBER_WORDS = word_set("no nr number")
 
 
+def names_text(who: Who) -> bool:
+    """The phrase names a text, by its genre or a general noun ("the strategy", "the new
+    document"), no person or body: what it says is its holder's."""
+    return bool(who.roles) and all(
+        role.split()[-1] in TEXT_GENRES or role in GENERIC_TEXTS for role in who.roles
+    )
+
+
 # Texts a side issues, each with the other names a story calls the same text by later ("has
 # passed a law" ... "The bill says").
 _TEXT_NAMES = {
@@ -469,7 +488,15 @@ _TEXT_NAMES = {
     "draft resolution": ("draft resolution", "resolution"),
     "decree": ("decree",),
     "readout": ("readout",),
+    "doctrine": ("doctrine",),
+    "strategy": ("strategy",),
+    "concept": ("concept",),
+    "report": ("report",),
 }
+# Texts issued with words that qualify them ("signed a revised naval doctrine", "released an
+# annual report"): the issuer's, whose "the doctrine" or "the document" is that text later
+# (a party of no side's text too: "the document" after "The UN released a report" is no side's).
+_QUALIFIED_TEXTS = word_set("doctrine strategy concept report")
 # Verbs by which a body puts out a text, and the words between the verb and the text.
 _ISSUES = word_set(
     "issued issues released releases published publishes adopted adopts passed passes approved"
@@ -500,9 +527,7 @@ def _text_issuer(work: BlockWork, state: State, a: int, b: int) -> Who | None:
     """The side that issues the text at units a..b: the subject its verb follows ("X issued a
     statement"), or the body after "by"/"from" right after it ("a statement issued by X")."""
     units = work.units
-    k = a
-    while k > 0 and units[k - 1][LOW] in _BEFORE_TEXT:
-        k -= 1
+    k = _text_opening(units, a)
     if k > 0 and (_issued(units, k - 1) or (_told_in(units, k - 1) and _new_text(units[k]))):
         first = bisect_left(work.starts, work.sentence_start(units[k - 1][START]))
         i, j = np_after(units, first, k - 1)
@@ -521,6 +546,19 @@ def _text_issuer(work: BlockWork, state: State, a: int, b: int) -> Who | None:
     if owner.kind == "unknown" and _third_party(units[i:j]):
         return owner
     return owner if owner.kind == "actor" else None
+
+
+def _text_opening(units: Sequence[Unit], a: int) -> int:
+    """Where the phrase of the text whose genre opens at unit `a` starts: back over its article,
+    owner and words that qualify it ("a new joint", "its revised naval"), never past the verb
+    that issues it."""
+    k = a
+    while k > 0 and not _issued(units, k - 1):
+        qualifies = modifier_word(units[k - 1]) and a - k < TEXT_MODIFIERS
+        if units[k - 1][LOW] not in _BEFORE_TEXT and not qualifies:
+            break
+        k -= 1
+    return k
 
 
 def _issued(units: Sequence[Unit], k: int) -> bool:

@@ -21,6 +21,7 @@ from reader.classify.attribution import (
     CONTENT_OPENERS,
     inverted_condition,
     past_opening_clause,
+    sentence_past_dateline,
     settle,
     start_key,
     told_as_history,
@@ -37,6 +38,7 @@ from reader.classify.phrases import (
     np_after,
     word_set,
 )
+from reader.classify.speakers import known_role, names_text
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, State, Unit, Who
 from reader.classify.units import in_spans, merged
 from reader.rules.compile import CompiledRules, VerbForm
@@ -222,7 +224,33 @@ def _aside_end(units: list[Unit], j: int, last: int) -> int | None:
     named = any(units[i][TERM] is not None for i in range(a, b))
     if named and b + 1 < last and units[b][LOW] == "," and _verb_group(units[b + 1]):
         return b + 1
-    return None
+    return _clause_aside_end(units, j, last)
+
+
+_CLAUSE_ASIDE = 14  # the most units of a participle's or a relative clause's aside
+_RELATIVES = word_set("which who")
+
+
+def _clause_aside_end(units: list[Unit], j: int, last: int) -> int | None:
+    """Past an aside between commas that tells of the subject ("Russia's new strategy, signed
+    this week by the president, lists ...", "The doctrine, which is revised every six years,
+    names ..."): a past participle or "which"/"who" opens it and a verb's word follows its
+    closing comma; the unit after that comma, or None. A list goes on with a name or "and"
+    after the comma ("Estonia, which borders Russia, and Latvia ..."): no verb there."""
+    opener = units[j + 1] if j + 1 < last else None
+    if opener is None or opener[TERM] is not None or opener[CAP]:
+        return None
+    if opener[LOW] not in _RELATIVES and not opener[LOW].endswith(("ed", "en")):
+        return None
+    close = next(
+        (i for i in range(j + 2, min(j + _CLAUSE_ASIDE, last)) if units[i][LOW] in (",", ";")), None
+    )
+    if close is None or units[close][LOW] != "," or close + 1 >= last:
+        return None
+    after = units[close + 1]
+    if after[CAP] or after[TERM] is not None or after[LOW] in _NO_VERB:
+        return None
+    return close + 1
 
 
 _MODALS = word_set("will would shall should must may might could")
@@ -304,6 +332,27 @@ def _one_side(work: BlockWork, who: Who) -> bool:
     # the phrase ends in a name or an office, not a thing of the side's ("Kyiv protests")
     head = units[b - 1]
     return head[TERM] is not None and head[LOW] not in _ACTING_HEADS
+
+
+def _side_subject(work: BlockWork, who: Who, state: State, after_dateline: bool) -> bool:
+    """The subject is one side's actor or text (`_one_side`, `_sided_text`); after a wire
+    dateline only a text: a wire lead tells the story's act ("KYIV (<agency>) - X swapped
+    ..."), but a text it names speaks ("MOSCOW (<agency>) -- Russia's new strategy lists
+    ...")."""
+    if after_dateline and not names_text(who):
+        return False
+    return _one_side(work, who) or _sided_text(who, state)
+
+
+def _sided_text(who: Who, state: State) -> bool:
+    """The subject is a text named again ("The strategy lists NATO as a threat", "The
+    document points to ..."), one side's text by the last the story named: its holder's
+    stance (carried as a role is, `settle`). A text of no side's or none named stays no
+    one's."""
+    if who.kind != "role" or not names_text(who):
+        return False
+    held = known_role(who, state)
+    return held.kind == "actor" and len(held.actors) == 1
 
 
 def _place_name(work: BlockWork, who: Who) -> bool:
@@ -497,6 +546,8 @@ def actor_subject(
     units, starts = work.units, work.starts
     for s_start, s_end in work.sentences[:1] if headline else work.sentences:
         first, last = bisect_left(starts, s_start), bisect_left(starts, s_end)
+        opening = first
+        first = sentence_past_dateline(work, first, last)  # "MOSCOW (<agency>) -- Russia's ..."
         if last - first < 3 or s_start < body_from or in_spans(s_start, work.quotes):
             continue  # (a label's words: "Note: This transcript presents ...")
         if _speaker_after_quote(work, first, last):
@@ -514,7 +565,7 @@ def actor_subject(
             continue
         form = VerbForm(step.lemma if step else _lemma(low), "stance", low.endswith("ing"))
         attr = verb_subject(work, units, k, units[k][END], first, last, form, [], state, True)
-        if attr is None or not _one_side(work, attr.who):
+        if attr is None or not _side_subject(work, attr.who, state, first > opening):
             continue
         if (
             _place_name(work, attr.who)
