@@ -34,7 +34,6 @@ from reader.classify.phrases import (
     SKIP,
     STATED_STANCES,
     SUBORDINATE,
-    TEXT_GENRES,
     TEXT_MODIFIERS,
     TIME_PHRASE,
     WEEKDAYS,
@@ -54,6 +53,7 @@ from reader.classify.phrases import (
     resolve,
     state_head,
     task_office,
+    text_genre,
     tie_appositive,
     tie_office,
     unofficial_word,
@@ -1423,7 +1423,8 @@ def _relative_noun(verb: _Verb, h: int) -> int | None:
     person ("a call with President X who requested ..."); None when unit `h` is no such "who"."""
     units, floor = verb.units, verb.floor
     if verb.low(h) == "which" and h - 2 >= floor and units[h - 1][LOW] == ",":
-        text = units[h - 2][TERM] is not None and units[h - 2][LOW] in TEXT_GENRES
+        term = units[h - 2][TERM]
+        text = term is not None and term.kind == "role" and text_genre(units[h - 2][LOW])
         return h - 2 if text else None  # "the doctrine, which says that ...": the text's
     if verb.low(h) != "who" or h - 1 < floor:
         return None

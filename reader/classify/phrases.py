@@ -1250,15 +1250,15 @@ def _modifier_of_role(units: Sequence[Unit], j: int) -> bool:
     if b + 1 >= len(units) or not _is_role(units[b + 1]):
         return False
     return (
-        b - a < (TEXT_MODIFIERS if _text_genre(units[b + 1]) else _ROLE_MODIFIERS)
+        b - a < (TEXT_MODIFIERS if text_genre(units[b + 1][LOW]) else _ROLE_MODIFIERS)
         and a >= 1
         and _opens_side_phrase(units, a - 1)
     )
 
 
-def _text_genre(unit: Unit) -> bool:
-    """The unit names a text's genre ("strategy", "military doctrine"), no office."""
-    return unit[LOW].split()[-1] in TEXT_GENRES
+def text_genre(role: str) -> bool:
+    """The role names a text's genre ("strategy", "military doctrine"), no office."""
+    return role.split()[-1] in TEXT_GENRES
 
 
 def _modifies_text(units: Sequence[Unit], j: int) -> bool:
@@ -1269,7 +1269,7 @@ def _modifies_text(units: Sequence[Unit], j: int) -> bool:
     k = j
     while k < len(units) and k - j < TEXT_MODIFIERS and modifier_word(units[k]):
         k += 1
-    return k < len(units) and _text_genre(units[k]) and _modifier_of_role(units, j)
+    return k < len(units) and text_genre(units[k][LOW]) and _modifier_of_role(units, j)
 
 
 def modifier_word(unit: Unit) -> bool:

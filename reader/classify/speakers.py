@@ -16,7 +16,6 @@ from reader.classify.phrases import (
     GENERIC_TEXTS,
     NP_MODIFIERS,
     OBJECT_PREP,
-    TEXT_GENRES,
     TEXT_MODIFIERS,
     appositive_name,
     holder_end,
@@ -27,6 +26,7 @@ from reader.classify.phrases import (
     np_before,
     person_name,
     resolve,
+    text_genre,
     tie_names,
     word_set,
 )
@@ -329,7 +329,7 @@ def _hold(state: State, key: str, person: Person, roles: Iterable[str]) -> None:
     (`GENERIC_TEXTS`): a story calls its text again by a general noun."""
     state.people[key] = person
     roles = tuple(roles)
-    if any(role.split()[-1] in TEXT_GENRES for role in roles):
+    if any(text_genre(role) for role in roles):
         roles = (*roles, *GENERIC_TEXTS)
     for role in roles:
         holders = state.roles.setdefault(role, [])
@@ -470,9 +470,7 @@ _NUMBER_WORDS = word_set("no nr number")
 def names_text(who: Who) -> bool:
     """The phrase names a text, by its genre or a general noun ("the strategy", "the new
     document"), no person or body: what it says is its holder's."""
-    return bool(who.roles) and all(
-        role.split()[-1] in TEXT_GENRES or role in GENERIC_TEXTS for role in who.roles
-    )
+    return bool(who.roles) and all(text_genre(role) or role in GENERIC_TEXTS for role in who.roles)
 
 
 # Texts a side issues, each with the other names a story calls the same text by later ("has
