@@ -225,6 +225,9 @@ def test_by_default_every_committed_real_article_set_is_scored() -> None:
         "tests/data/real44",
         "tests/data/real45",
         "tests/data/real46",
+        "tests/data/real47",
+        "tests/data/real48",
+        "tests/data/real49",
     ]
     assert [str(folder) for folder in FOLDERS] == expected
     splits = [{a.split for a in load_manifest(root / f / "manifest.yaml")} for f in FOLDERS]
@@ -255,8 +258,9 @@ def test_by_default_every_committed_real_article_set_is_scored() -> None:
     # merge and are dev since; real41 and real42 (built in session 24) were read blind at its
     # end and are dev since; real43 and real44 (built then too) were read blind at session 25's
     # start and are dev since; real45 and real46 (built in session 25) were read blind at its
-    # end and are dev since
-    assert splits == [{"dev"}] * 17 + [{"dev", "blind"}] + [{"dev"}] * 28
+    # end and are dev since; real47 to real49 (built in session 26) were read blind at its
+    # start and are dev since
+    assert splits == [{"dev"}] * 17 + [{"dev", "blind"}] + [{"dev"}] * 31
 
 
 def test_a_real_set_keeps_its_articles_text_only_in_the_ignored_cache() -> None:

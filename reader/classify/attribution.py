@@ -4887,7 +4887,7 @@ def _office_holder(work: BlockWork, who: Who, state: State, distance: int) -> Wh
         u[TERM] is None and u[CAP] and namelike(u[LOW]) and u[LOW] not in _NO_NAMES for u in units
     ):
         return None
-    if units[-1][LOW] in _BODY_HEADS:
+    if units[-1][LOW] in _NAME_OF_BODY_ENDS:
         return None  # "Associated Press reported": an outlet or a body, no office's holder
     last, name = state.last, units[-1][LOW]
     if (
@@ -4919,7 +4919,7 @@ _NO_NAMES = word_set("one another both each either neither some many most few se
 
 # The last word of a name in capitals that names an outlet or a body, never a person who holds
 # an office ("Associated Press", "Kyiv Post", "Carnegie Endowment", "Levada Center").
-_BODY_HEADS = word_set(
+_NAME_OF_BODY_ENDS = word_set(
     "press agency news times post journal herald tribune gazette review monitor telegraph"
     " institute institution center centre university foundation endowment council committee"
     " group bank company corporation network television radio channel service"

@@ -1840,6 +1840,16 @@ _OCCASION_ACTS = word_set("invasion")
 # The "by" that names an agent, with the spaces around it: "provoked by Russia", "the
 # shelling of the consulate by <side>" (`_agent`, `_blamed`).
 _BY = re.compile(r"\s+by\s+")
+# A judgement whose act's owner may follow after "of": an act with no object ("aggression",
+# "provocations") or a judged word before a plain noun of conduct ("unlawful actions",
+# "hybrid activities"), the owner after it.
+_OWNED_JUDGEMENT = word_set(
+    "aggression provocation provocations illegal unlawful illicit criminal malign hybrid"
+)
+_OWNED_ACT = re.compile(
+    r"(?:(?<=aggression)|(?<=provocation)|(?<=provocations)|\s+(?:actions|activities|acts|"
+    r"conduct|policy|policies|behaviou?r|practices)(?=\s))\s+(?P<of>of\s+)(?:the\s+)?"
+)
 
 # The harm a title's topic may blame on another side named as its agent ("on the destruction
 # of the dam by the <side>'s armed forces", "on the shelling of the consulate by <side>").
@@ -1898,9 +1908,16 @@ def _against_author(
 
 def _agent(folded: str, end: int, start: int) -> bool:
     """A side named as the agent right after a judgement ("provoked by Russia", "provoked by
-    the Russian Federation"): the side whose act the author judges."""
+    the Russian Federation"), or as the owner of the act it judges ("the aggression of the
+    Russian Federation", "the unlawful actions of Western countries"): the side whose act the
+    author judges. Only an act that has no object of its own takes its owner after "of": "the
+    occupation of Crimea" names what was occupied."""
     by = _BY.match(folded, end)
-    return by is not None and by.end() <= start < by.end() + _AGENT_REACH
+    if by is not None:
+        return by.end() <= start < by.end() + _AGENT_REACH
+    word = folded[folded.rfind(" ", 0, end) + 1 : end]
+    owner = _OWNED_ACT.match(folded, end) if word in _OWNED_JUDGEMENT else None
+    return owner is not None and start in (owner.end("of"), owner.end())
 
 
 # A credit word and its colon or dash, at a line's start or after its last sentence ("...

@@ -237,8 +237,12 @@ _HEARD_SAYING = word_set(
     "say saying said claim claiming state stating declare declaring announce announcing "
     "tell telling warn warning insist insisting argue arguing call calling"
 )
-# Words between "heard" and "from": "heard again from", "heard directly from".
-_HEARD_ADVERBS = word_set("again also directly repeatedly already clearly today")
+# Words between "heard" and "from": "heard again from", "heard directly from", "heard
+# yesterday from", "heard this week from".
+_HEARD_ADVERBS = word_set(
+    "again also directly repeatedly already clearly only today yesterday earlier recently just"
+    " this last week month morning"
+)
 # A claim the speaker answers, its owner after "as <participle> by": "There are no plans to
 # weaken Russia, as claimed by our Russian colleague", "Moscow never plotted a coup, as alleged
 # by Kyiv" (the passive twin of "as Kyiv claimed", which attribution reads already). Not a
@@ -528,7 +532,19 @@ def _heard_from(work: BlockWork, i: int) -> int | None:
     if k < 1 or units[k][LOW] not in _HEARD:
         return None
     before = {unit[LOW] for unit in units[max(0, k - 2) : k]}
-    return None if before & _NOT_HEARD or _reported_already(work, term.actors) else k
+    if before & _NOT_HEARD or _asked(work, units[k][START]):
+        return None  # "Have you heard from Washington?": a question reports no one's words
+    return None if _reported_already(work, term.actors) else k
+
+
+def _asked(work: BlockWork, at: int) -> bool:
+    """Whether the words at offset `at` end in a question mark: the first mark that ends a
+    sentence after them is "?" (a quoted question ends there, before its speech verb)."""
+    end = _SENTENCE_MARK.search(work.text, at)
+    return end is not None and end.group() == "?"
+
+
+_SENTENCE_MARK = re.compile(r"[.?!]")
 
 
 def _reported_already(work: BlockWork, actors: tuple[str, ...]) -> bool:

@@ -1072,7 +1072,7 @@ _ARTICLES_AND_MODIFIERS = NP_MODIFIERS | ARTICLES
 # The head of a body, whose "of" names the body ("the head of the lower house Foreign Relations
 # Committee", "the chairwoman of the parliamentary defence committee", "the director of the
 # border guard service"), and the bodies of a state that such an office heads.
-_BODY_HEADS = word_set(
+_HEADS_OF_BODIES = word_set(
     "head chair chairman chairwoman chairperson director deputy-head deputy-chairman"
 )
 _STATE_BODIES = word_set(
@@ -1122,7 +1122,7 @@ def body_office(phrase: Sequence[Unit]) -> bool:
         return False
     at = lows.index("of")
     head = [low for low in lows[:at] if low not in _ARTICLES_AND_MODIFIERS]
-    if len(head) != 1 or head[0].replace(" ", "-") not in _BODY_HEADS:
+    if len(head) != 1 or head[0].replace(" ", "-") not in _HEADS_OF_BODIES:
         return False
     if any(unit[TERM] is not None and unit[TERM].kind in _NO_STATE for unit in phrase):
         return False
