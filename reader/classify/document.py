@@ -1207,7 +1207,7 @@ def resolve_title(works: list[BlockWork], who: Who, rules: CompiledRules, distan
     if who.kind == "unknown":
         words = title.folded[who.start : who.end].split()
         office = _short_office(" ".join(words))
-        if (len(words) > 2 and office is None and not _titled_name(title, who)) or not words:
+        if (len(words) > 2 and office is None and not titled_name(title, who)) or not words:
             return
         name = office or words[-1].removesuffix("'s")
     pattern = _HEAD_SHORT.get(name, re.escape(name))
@@ -1244,13 +1244,14 @@ def _voiced_by(work: BlockWork, side: tuple[str, ...]) -> bool:
     return any(ev.rule in _VOICED and (ev.actor,) == side for ev in work.evidence)
 
 
-def _titled_name(title: BlockWork, who: Who) -> bool:
+def titled_name(title: BlockWork, who: Who) -> bool:
     """A headline's office with its holder's name after it ("Foreign Minister <first> <last>
-    warns ..."), a name no lexicon knows: the surname is the one the first paragraphs give
-    a side ("Russian Foreign Minister <first> <last> said"), as a name alone would be."""
+    warns ...", "Defense Minister <last>: ...", "... - Defense Minister <last>"), a name no
+    lexicon knows: the surname is the one the first paragraphs give a side ("Russian Foreign
+    Minister <first> <last> said"), as a name alone would be."""
     units = [u for u in title.units if who.start <= u[START] < who.end]
     return (
-        len(units) > 2
+        len(units) >= 2
         and any(u[TERM] is not None and u[TERM].kind == "role" for u in units[:-1])
         and units[-1][TERM] is None
         and units[-1][CAP]

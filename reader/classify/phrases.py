@@ -1604,6 +1604,9 @@ def person_name(units: Sequence[Unit], a: int, b: int, role: int) -> list[Unit]:
         (units[start - 1][TERM] is None and units[start - 1][CAP]) or _initial_dot(units, start - 1)
     ):
         start -= 1
+    held = _name_before_place(units, role, start, end)
+    if held:
+        return held
     if end > start and units[start - 1][LOW] in _NP_PREP:
         # "Secretary of Defense Pete Ward": "Defense" names the office, not him; "UK Minister
         # of State" names no one
@@ -1616,6 +1619,28 @@ def person_name(units: Sequence[Unit], a: int, b: int, role: int) -> list[Unit]:
     if run and units[start - 1][LOW] not in ARTICLES and units[start - 1][LOW] != _HOST_PREP:
         return run
     return appositive_name(units, b) or _name_before_appositive(units, a, b)
+
+
+def _name_before_place(units: Sequence[Unit], role: int, place: int, end: int) -> list[Unit]:
+    """The holder's name right after the role when a place follows it ("Foreign Minister
+    <name> in Brussels: ...", "Ambassador <name> at the Security Council"): the capitalised
+    words after "in"/"at" name where they were, and the name is the whole run between the
+    role and that preposition. [] when anything else stands there ("Head of Mission in Kyiv
+    <name>": the words after the role are the office's). The place runs from `place` to `end`,
+    or is one lexicon name ("in Ukraine")."""
+    at = place - 1
+    if place == end and at > role + 1 and units[at][TERM] is not None:
+        at -= 1
+    while at > role + 1 and units[at][LOW] in ARTICLES:
+        at -= 1
+    if at <= role + 1 or units[at][LOW] not in HOLDER_PLACE_PREP:
+        return []
+    run = _name_run(units, role + 1, 1, at)
+    return run if len(run) == at - role - 1 else []
+
+
+# The prepositions of a place after a holder's name ("<name> in Brussels", "<name> at NATO").
+HOLDER_PLACE_PREP = frozenset(["in", "at"])
 
 
 def _name_before_appositive(units: Sequence[Unit], a: int, b: int) -> list[Unit]:

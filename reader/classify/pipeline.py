@@ -53,6 +53,7 @@ from reader.classify.document import (
     statement_speaker,
     statement_voice,
     title_topic,
+    titled_name,
     voice_earlier,
 )
 from reader.classify.effort import Effort
@@ -1108,8 +1109,9 @@ def _headline_owner(work: BlockWork) -> Speaker | None:
 
 
 def _headline_source(work: BlockWork, rules: CompiledRules, state: State) -> Who | None:
-    """ "... - Kremlin": the source a headline names after a dash; a role there ("- MoD")
-    is returned, to resolve from the first paragraphs."""
+    """ "... - Kremlin": the source a headline names after a dash; a role there ("- MoD"),
+    or an office with a holder's name no lexicon knows ("- Defense Minister <name>"), is
+    returned, to resolve from the first paragraphs."""
     dash = (
         DASH_SUFFIX.search(work.text)
         or _COLON_SUFFIX.search(work.text)
@@ -1134,8 +1136,8 @@ def _headline_source(work: BlockWork, rules: CompiledRules, state: State) -> Who
             work, ATTRIBUTION_HEADLINE, who.actors, who.start, who.end, rules.weights.attribution
         )
         work.main.append((who.start, who))
-    if who.kind == "unknown" and dash.re is _COLON_SUFFIX:
-        return who  # "...: Zelenskiy": the name the first paragraphs tie to a side
+    if who.kind == "unknown" and (dash.re is _COLON_SUFFIX or titled_name(work, who)):
+        return who  # "...: Zelenskiy", "... - Defense Minister <name>": whom the opening names
     return who if who.kind == "role" else None
 
 

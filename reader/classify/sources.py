@@ -81,8 +81,11 @@ def page_source(article: Article, state: State, rules: CompiledRules) -> None:
     state.page = (_host(site), " ".join(fold(outlet).split()))
     if not (state.page != ("", "") and _site_rule(state, rules, state.page)):
         credited = credited_site(article.blocks)
+        issuer = _ADDRESS_ISSUER.search(meta.url or "")
         if credited:  # "Source: kremlin.ru", "– WRITE: www.president.gov.ua": that site's repost
             _site_rule(state, rules, (credited, ""), wires=False)
+        elif issuer is not None:  # ".../news-310312-latvia-mfa02.htm": that country's text
+            _address_issuer(state, rules, issuer.group(1))
         elif article.blocks:  # "Source - NATO" closing the page: a repost of that body's text
             _credited_body(state, rules, article.blocks[-1].text)
     _signed_body(state, rules, article.blocks)  # "<name>, Spokesperson for the Embassy of ..."
@@ -105,6 +108,17 @@ def _credited_body(state: State, rules: CompiledRules, text: str) -> None:
     if name[:start].strip() not in ("", "the") or name[end:].strip():
         return
     _side_site(state, rules, term.actors, term.member)
+
+
+def _address_issuer(state: State, rules: CompiledRules, name: str) -> None:
+    """A repost whose address names its issuer ("...-estonia-mfa01.htm"): the offices its text
+    names without a country are the issuer's country's ("Foreign Minister <name> said"), as on
+    that country's own site. Only the house: the archive's page may hold the issuer's text
+    with the archive's own lines around it, so no line is read as the issuer's statement."""
+    found = rules.terms.scan(name)
+    if len(found) != 1 or found[0][2].kind != "alias" or len(found[0][2].actors) != 1:
+        return
+    state.house, state.house_member = found[0][2].actors, found[0][2].member
 
 
 def _side_site(state: State, rules: CompiledRules, actors: tuple[str, ...], member: bool) -> None:
@@ -188,6 +202,16 @@ _SIGNATURE_WORDS = frozenset(
 # Where a mission sits, after its body: "... Embassy of <state> in <host>", "... to the UN".
 _HOST = re.compile(r"\s(?:in|to|at)\s")
 
+
+# A repost's file name that names its issuer at its end, as a reposting archive names the
+# texts it copies ("...-estonia-mfa01.htm": the Estonian foreign ministry's first text of the
+# day): a country's name, then its body's short name and the file's number. Only at the very
+# end of the address: a news story's address that names a ministry is its headline's words.
+_ADDRESS_ISSUER = re.compile(
+    r"[-_/]([a-z]+)-(?:mfa|mod|mindef|pres|president|pm|pmo|gov|govt|embassy|mission)\d+"
+    r"\.s?html?$",
+    re.IGNORECASE,
+)
 
 _CREDITED_NAME = re.compile(
     r"\W*(?:source|sources)\s*(?::|[\u2013\u2014-])\s*([\w'. -]{2,60}?)\W*\Z"

@@ -14,6 +14,7 @@ from operator import itemgetter
 from reader.classify.phrases import (
     ARTICLES,
     GENERIC_TEXTS,
+    HOLDER_PLACE_PREP,
     NP_MODIFIERS,
     OBJECT_PREP,
     TEXT_MODIFIERS,
@@ -302,6 +303,7 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
     if name and name[0][LOW].rstrip(".") in _NUMBER_WORDS:
         name = []  # "bill No. 6470", "Resolution No 2202": a text's number, no one's name
     if who.kind == "unknown" and name:
+        b = _before_place(work, name, b)
         who = _owner_side(units, a, i, who, state) or _side_of_title(
             work, state, who, a, b, units[i][START]
         )
@@ -391,6 +393,14 @@ def _before_verb(work: BlockWork, i: int, b: int) -> int:
                 if at == start and form.cls in ("speech", "stance") and not form.participle:
                     return j
     return b
+
+
+def _before_place(work: BlockWork, name: Sequence[Unit], b: int) -> int:
+    """Where a title phrase ends that runs on past its holder's name into a place ("Foreign
+    Minister <name> in Kyiv: ..."): at the name. The place is where the holder was, not whose
+    office it is; read whole, the phrase would give the office the place's side (or none)."""
+    end = bisect_left(work.starts, name[-1][START]) + 1
+    return end if end < b and work.units[end][LOW] in HOLDER_PLACE_PREP else b
 
 
 def _headline_progressive(units: Sequence[Unit], j: int) -> bool:
