@@ -1360,6 +1360,9 @@ _REPORTING = frozenset(
         "recall",
         # a release's "..., the Kremlin informs": the press office's way to pass a fact on
         "inform",
+        # a story's last line, "..., the French side concludes": the readout's own end, where
+        # it passes on one more act
+        "conclude",
         # a wire's "X was quoted as saying": the quoting only reports
         "quoted as saying",
     ]
