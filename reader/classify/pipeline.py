@@ -108,7 +108,7 @@ from reader.classify.speakers import (
 )
 from reader.classify.subject import actor_subject
 from reader.classify.summons import summoned_envoy
-from reader.classify.topic import allowed
+from reader.classify.topic import allowed, story_on_war
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Speaker, State, Unit, Who
 from reader.classify.typography import page_view
 from reader.classify.units import (
@@ -192,8 +192,11 @@ def classify_iter(
             open_before = still_open(works[-1])
             for block, work in zip(chunk, works, strict=True):
                 effort.check()
+                work.story = state.story and not state.official
                 pending = _analyse(block, work, rules, state, config.carry_distance, effort)
                 order.take(block, work, pending, _awaits_author(state))
+                if work.index == 0:
+                    state.story = story_on_war(work, rules)
             del works, work  # (the chunk's working data dies here, before collection resumes)
         yield from order.ready()
     yield from order.finish()

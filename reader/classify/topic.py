@@ -28,8 +28,11 @@ def allowed(
     statement on the war (the line before was on it), or `person`, a member's official named
     as a person, speaks in it ("French President X called the deal a hope", a transcript's
     "President of Finland X: ..."): an article quotes a leader on its own story, whatever
-    words the line uses. Neither counts on the member's own affairs (a `national` or `trade`
-    word: "He added that the budget ...", "X said the state would pay for the repairs")."""
+    words the line uses; or the story's headline is on the war (`work.story`) and the member
+    speaks in the line (`_speaks`): a wire story quotes a member on its own story ("The
+    Norwegian ministry called it a hostile act"). None counts on the member's own affairs (a
+    `national` or `trade` word: "He added that the budget ...", "X said the state would pay
+    for the repairs")."""
     if not who.member:
         return True
     if turns_away(work, rules):
@@ -41,7 +44,48 @@ def allowed(
         work.topic = True  # "X provided the following readout:": the topic is what follows
     if work.topic is None:
         work.topic = _names_a_side(work, rules) or _topic_words(work, rules)
-    return work.topic or ((continues or person) and not _own_affairs(work, rules))
+    lent = continues or person or (work.story and _speaks(who, work))
+    return work.topic or (lent and not _own_affairs(work, rules, who))
+
+
+def _speaks(who: Who, work: BlockWork) -> bool:
+    """Whether `who` is the one who speaks in the line: a speech verb follows it ("The
+    ministry said", "Ankara reconsidered, noting that") or stands right before it ("...,"
+    said the government"); not a passive one, whose subject is what is said, not who says it
+    ("The Oslo summit, whose date is yet to be confirmed, ..."); nor an office at home
+    ("Transport Minister X said"), whose holder speaks on the war only with its words; nor a
+    pronoun or a speaker carried from before, who goes on with their own last line."""
+    folded = work.folded
+    if who.word or who.end <= who.start or _HOME_OFFICE.search(folded, who.start, who.end):
+        return False
+    return any(
+        form.cls == "speech"
+        and _PASSIVE.search(folded, 0, start) is None
+        and not (form.lemma in _NEWS_VERBS and _THING.match(folded, end))
+        and (start >= who.end or _SAID_BEFORE.fullmatch(folded, end, who.start) is not None)
+        for start, end, form in work.verbs
+    )
+
+
+# Verbs that make a thing known: with a thing as object ("Poland announced the fence",
+# "the army confirmed the arrival") they report an act, not words said on it.
+_NEWS_VERBS = frozenset(("announce", "confirm", "report", "mention", "disclose", "publish", "post"))
+_THING = re.compile(r"\s+(?:the|a|an|its|their|his|her|new|plans?)\b")
+
+# The auxiliary right before a passive verb: "is to be confirmed", "was announced".
+_PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+$")
+
+
+# Between a speech verb and the speaker it introduces: "...," said the government.
+_SAID_BEFORE = re.compile(r"\s*(?:the\s+)?")
+
+
+def story_on_war(work: BlockWork, rules: CompiledRules) -> bool:
+    """Whether an article's headline is on the war: it names one of the actors or a word of
+    the war's topic ("Norway says Russia jammed signals over its coast"). Such a story lends
+    its topic to a member's line that names none of it ("The ministry called the outage a hostile
+    act"), unless the line is on the member's own affairs (`allowed`)."""
+    return _names_a_side(work, rules) or _topic_words(work, rules)
 
 
 def is_named_person(who: Who, units: Sequence[Unit], work: BlockWork) -> bool:
@@ -216,13 +260,22 @@ _TURNING = re.compile(
 )
 
 
-def _own_affairs(work: BlockWork, rules: CompiledRules) -> bool:
+def _own_affairs(work: BlockWork, rules: CompiledRules, who: Who) -> bool:
     """A line on a member's own affairs, trade, another theatre or a courtesy ("the budget",
     "gas prices", "the Middle East", "tested a new radar"). A trade word
     beside one of security ("the blasts on the gas link show the need to guard our power
-    grid's security") is the war's shadow on the member's security, not its commerce."""
+    grid's security") is the war's shadow on the member's security, not its commerce. The
+    speaker's own name is no matter of the line ("the police and border guard said"), unless
+    it names an office at home, whose holder speaks on its matters ("Tourism Minister X")."""
     folded = work.folded
-    if rules.national.scan(folded) or rules.elsewhere.scan(folded) or rules.courtesy.scan(folded):
+    start, end = who.start, who.end
+    if _HOME_OFFICE.search(folded, start, end):
+        start = end
+    if (
+        any(not start <= at < end for at, _, _ in rules.national.scan(folded))
+        or rules.elsewhere.scan(folded)
+        or rules.courtesy.scan(folded)
+    ):
         return True
     return bool(rules.trade.scan(folded)) and _SECURITY.search(folded) is None
 
