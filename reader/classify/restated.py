@@ -541,11 +541,11 @@ def _asked(work: BlockWork, at: int) -> bool:
     """Whether the words at offset `at` end in a question mark: the first mark that ends a
     sentence or a quote after them is "?" (a quoted question ends there, before its speech
     verb; a quote closed with a comma is a statement, whatever the next quote asks)."""
-    end = _SENTENCE_MARK.search(work.text, at)
+    end = _STATEMENT_END.search(work.text, at)
     return end is not None and end.group() == "?"
 
 
-_SENTENCE_MARK = re.compile(r"[.?!]|,[\u201d\"]")
+_STATEMENT_END = re.compile(r"[.?!]|,[\u201d\"]")
 
 
 def _reported_already(work: BlockWork, actors: tuple[str, ...]) -> bool:
