@@ -539,12 +539,13 @@ def _heard_from(work: BlockWork, i: int) -> int | None:
 
 def _asked(work: BlockWork, at: int) -> bool:
     """Whether the words at offset `at` end in a question mark: the first mark that ends a
-    sentence after them is "?" (a quoted question ends there, before its speech verb)."""
-    end = _SENTENCE_MARK.search(work.text, at)
+    sentence or a quote after them is "?" (a quoted question ends there, before its speech
+    verb; a quote closed with a comma is a statement, whatever the next quote asks)."""
+    end = _STATEMENT_END.search(work.text, at)
     return end is not None and end.group() == "?"
 
 
-_SENTENCE_MARK = re.compile(r"[.?!]")
+_STATEMENT_END = re.compile(r"[.?!]|,[\u201d\"]")
 
 
 def _reported_already(work: BlockWork, actors: tuple[str, ...]) -> bool:

@@ -211,8 +211,8 @@ def _aside_end(units: list[Unit], j: int, last: int) -> int | None:
     unit after it, or None. A bracketed gloss ("The Verkhovna Rada [Ukrainian Parliament]
     has appealed", "the Seimas (Lithuania's parliament) backed") or a noun phrase between
     commas that renames the subject ("The Parliament of Latvia, the Saeima, has recognised"):
-    a body's other name, no verb. A list ("Estonia, Latvia and ...") or an aside with a verb
-    ("Moscow, which denies it, ...") is neither."""
+    a body's other name, no verb. A list ("Estonia, Latvia and ...") is neither; an aside
+    with a verb ("Moscow, which denies it, ...") is a clause (`_clause_aside_end`)."""
     low = units[j][LOW]
     if low in BRACKETS:
         mark = BRACKETS[low]
@@ -227,16 +227,17 @@ def _aside_end(units: list[Unit], j: int, last: int) -> int | None:
     return _clause_aside_end(units, j, last)
 
 
-_CLAUSE_ASIDE = 14  # the most units of a participle's or a relative clause's aside
+_CLAUSE_ASIDE = 14  # how far after the opening comma the aside's closing comma may stand
 _RELATIVES = word_set("which who")
 
 
 def _clause_aside_end(units: list[Unit], j: int, last: int) -> int | None:
     """Past an aside between commas that tells of the subject ("Russia's new strategy, signed
     this week by the president, lists ...", "The doctrine, which is revised every six years,
-    names ..."): a past participle or "which"/"who" opens it and a verb's word follows its
-    closing comma; the unit after that comma, or None. A list goes on with a name or "and"
-    after the comma ("Estonia, which borders Russia, and Latvia ..."): no verb there."""
+    names ..."): a past participle or "which"/"who" opens it, and after its closing comma
+    comes a lower-case word that no term or function word is (`_NO_VERB`), where the verb
+    can start; the unit after that comma, or None. A list goes on with a name or "and" after
+    the comma ("Estonia, which borders Russia, and Latvia ..."): no verb there."""
     opener = units[j + 1] if j + 1 < last else None
     if opener is None or opener[TERM] is not None or opener[CAP]:
         return None
