@@ -228,6 +228,9 @@ def test_by_default_every_committed_real_article_set_is_scored() -> None:
         "tests/data/real47",
         "tests/data/real48",
         "tests/data/real49",
+        "tests/data/real50",
+        "tests/data/real51",
+        "tests/data/real52",
     ]
     assert [str(folder) for folder in FOLDERS] == expected
     splits = [{a.split for a in load_manifest(root / f / "manifest.yaml")} for f in FOLDERS]
@@ -259,8 +262,9 @@ def test_by_default_every_committed_real_article_set_is_scored() -> None:
     # end and are dev since; real43 and real44 (built then too) were read blind at session 25's
     # start and are dev since; real45 and real46 (built in session 25) were read blind at its
     # end and are dev since; real47 to real49 (built in session 26) were read blind at its
-    # start and are dev since
-    assert splits == [{"dev"}] * 17 + [{"dev", "blind"}] + [{"dev"}] * 31
+    # start and are dev since; real50 to real52 (built then too) were read blind at its end and
+    # are dev since
+    assert splits == [{"dev"}] * 17 + [{"dev", "blind"}] + [{"dev"}] * 34
 
 
 def test_a_real_set_keeps_its_articles_text_only_in_the_ignored_cache() -> None:
