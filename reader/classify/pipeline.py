@@ -108,7 +108,7 @@ from reader.classify.speakers import (
 )
 from reader.classify.subject import actor_subject
 from reader.classify.summons import summoned_envoy
-from reader.classify.topic import allowed, story_on_war
+from reader.classify.topic import allowed, on_war
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Speaker, State, Unit, Who
 from reader.classify.typography import page_view
 from reader.classify.units import (
@@ -196,7 +196,7 @@ def classify_iter(
                 pending = _analyse(block, work, rules, state, config.carry_distance, effort)
                 order.take(block, work, pending, _awaits_author(state))
                 if work.index == 0:
-                    state.story = story_on_war(work, rules)
+                    state.story = on_war(work, rules)
             del works, work  # (the chunk's working data dies here, before collection resumes)
         yield from order.ready()
     yield from order.finish()

@@ -43,7 +43,7 @@ def allowed(
     ):
         work.topic = True  # "X provided the following readout:": the topic is what follows
     if work.topic is None:
-        work.topic = _names_a_side(work, rules) or _topic_words(work, rules)
+        work.topic = on_war(work, rules)
     lent = continues or person or (work.story and _speaks(who, work))
     return work.topic or (lent and not _own_affairs(work, rules, who))
 
@@ -80,11 +80,11 @@ _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+$")
 _SAID_BEFORE = re.compile(r"\s*(?:the\s+)?")
 
 
-def story_on_war(work: BlockWork, rules: CompiledRules) -> bool:
-    """Whether an article's headline is on the war: it names one of the actors or a word of
-    the war's topic ("Norway says Russia jammed signals over its coast"). Such a story lends
-    its topic to a member's line that names none of it ("The ministry called the outage a hostile
-    act"), unless the line is on the member's own affairs (`allowed`)."""
+def on_war(work: BlockWork, rules: CompiledRules) -> bool:
+    """Whether the block is on the war's topic: it names one of the actors or a word of the
+    war's topic. A headline on the war ("Norway says Russia jammed signals over its coast")
+    lends its topic to a member's line that names none of it ("The ministry called the outage
+    a hostile act"), unless the line is on the member's own affairs (`allowed`)."""
     return _names_a_side(work, rules) or _topic_words(work, rules)
 
 

@@ -190,7 +190,7 @@ class State:
     signed: int = -1  # the line that signs the page with its body's name (reader.sources)
     page: tuple[str, str] = ("", "")  # the page's site and outlet, when the article has them
     on_war: set[str] = field(default_factory=set)  # member officials (surnames) heard on the war
-    story: bool = False  # the headline is on the war's topic (`topic.story_on_war`)
+    story: bool = False  # the headline is on the war's topic (`topic.on_war`)
     strangers: set[str] = field(default_factory=set)  # names heard speaking for no side
     region: Speaker | None = None  # the region last named ("the Belgorod region"), and where
     headline: Speaker | None = None  # the one side the headline gives a voice ("Sweden condemns")
