@@ -1875,15 +1875,15 @@ _OCCASION_ACTS = word_set("invasion")
 # The "by" that names an agent, with the spaces around it: "provoked by Russia", "the
 # shelling of the consulate by <side>" (`_agent`, `_blamed`).
 _BY = re.compile(r"\s+by\s+")
-# A judgement whose act's owner may follow after "of": an act with no object ("aggression",
-# "provocations") or a judged word before a plain noun of conduct ("unlawful actions",
-# "hybrid activities"), the owner after it.
-_OWNED_JUDGEMENT = word_set(
-    "aggression provocation provocations illegal unlawful illicit criminal malign hybrid"
-)
-_OWNED_ACT = re.compile(
-    r"(?:(?<=aggression)|(?<=provocation)|(?<=provocations)|\s+(?:actions|activities|acts|"
-    r"conduct|policy|policies|behaviou?r|practices)(?=\s))\s+(?P<of>of\s+)(?:the\s+)?"
+# Judgements whose act's owner may follow after "of": an act with no object ("the aggression
+# of <side>", "provocations of <side>"), or a judged word before a plain noun of conduct
+# ("unlawful actions of <side>", "hybrid activities of <side>").
+_OWNED_ACTS = word_set("aggression provocation provocations")
+_JUDGED_CONDUCT = word_set("illegal unlawful illicit criminal malign hybrid")
+_OF_OWNER = re.compile(r"\s+(?P<of>of\s+)(?:the\s+)?")
+_CONDUCT_OF_OWNER = re.compile(
+    r"\s+(?:actions|activities|acts|conduct|policy|policies|behaviou?r|practices)"
+    + _OF_OWNER.pattern
 )
 
 # The harm a title's topic may blame on another side named as its agent ("on the destruction
@@ -1951,7 +1951,13 @@ def _agent(folded: str, end: int, start: int) -> bool:
     if by is not None:
         return by.end() <= start < by.end() + _AGENT_REACH
     word = folded[folded.rfind(" ", 0, end) + 1 : end]
-    owner = _OWNED_ACT.match(folded, end) if word in _OWNED_JUDGEMENT else None
+    owner = (
+        _OF_OWNER.match(folded, end)
+        if word in _OWNED_ACTS
+        else _CONDUCT_OF_OWNER.match(folded, end)
+        if word in _JUDGED_CONDUCT
+        else None
+    )
     return owner is not None and start in (owner.end("of"), owner.end())
 
 
