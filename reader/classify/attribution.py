@@ -15,11 +15,62 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
-from operator import itemgetter
 from typing import Literal
 
-from reader.classify.datelines import dateline
+from reader.classify.clauses import (
+    ASIDE,
+    BE,
+    CLAUSE_WORDS,
+    CONDITION,
+    CONDITIONS,
+    CONTENT_OPENERS,
+    FAR,
+    FIRST_PERSON,
+    HELD_VIEWS,
+    INDEFINITE,
+    LOCAL_ROLES,
+    NAMED,
+    NOT_ONE_PERSON,
+    OPENERS,
+    OWNERS,
+    PERSON_NOUNS,
+    PERSON_SPEECH,
+    PERSONAL,
+    QUOTE_MARKS,
+    SOURCES,
+    STAFF_ROLES,
+    SUBORDINATORS,
+    TIME_CONJUNCTIONS,
+    Attr,
+    Verb,
+    bare_title,
+    be_before_adverbs,
+    city_office,
+    clause_place,
+    clause_subject,
+    end_key,
+    is_thing,
+    local_place,
+    named_region,
+    names_person,
+    opening_body,
+    opening_place,
+    opening_subject,
+    opens_quote,
+    participle_subject,
+    past_opening_clause,
+    past_progressive,
+    past_relative_quote,
+    past_tense,
+    placed_office,
+    plural_head,
+    quote_floor,
+    sentence_first,
+    sentence_past_dateline,
+    start_key,
+    units_of,
+    verb_quoted,
+)
 from reader.classify.evidence import add_evidence, note_rule
 from reader.classify.phrases import (
     ARTICLES,
@@ -39,7 +90,6 @@ from reader.classify.phrases import (
     WEEKDAYS,
     adverb,
     channel_head,
-    common_word,
     ing_form,
     learn,
     modifier_word,
@@ -83,7 +133,6 @@ from reader.classify.types import (
     START,
     TERM,
     BlockWork,
-    Names,
     Speaker,
     State,
     Unit,
@@ -101,7 +150,6 @@ from reader.rules.grammar import (
     CARRY_PRONOUN,
     CARRY_ROLE,
     REPORTED_SPEECH,
-    GrammarRule,
 )
 
 # Before the verb "continued to urge" means "urged", "went on to comment" means "commented".
@@ -140,11 +188,11 @@ def _said_frame(units: list[Unit], to: int, floor: int) -> int | None:
         return to - 2
     if back[0] == "on" and back[1] in _ASPECT:
         return to - 3  # "went on to comment"
-    if back[0] in _READY and back[1] in _BE:
+    if back[0] in _READY and back[1] in BE:
         return to - 2
     if back[0] in _RANKS and back[1] == "the":
         among = back[2] == "among"
-        if back[2 + among] in _BE:
+        if back[2 + among] in BE:
             return to - 3 - among
     return _trip_frame(units, to, floor)
 
@@ -181,7 +229,7 @@ def _trip_frame(units: list[Unit], to: int, floor: int) -> int | None:
             k = j - 1
             while k > floor and units[k][LOW] in _MEET_AUX:
                 k -= 1
-            if units[k][LOW] in _PERSONAL and k - 1 > floor and units[k - 1][LOW] == "where":
+            if units[k][LOW] in PERSONAL and k - 1 > floor and units[k - 1][LOW] == "where":
                 j = k - 2  # "X will visit Kyiv, where he will meet with Y to ...": X's trip
                 continue
             return j - 1 if j - 1 >= floor else None
@@ -200,13 +248,13 @@ def _used_occasion(units: list[Unit], to: int, floor: int) -> bool:
     if to - 4 < floor:
         return False
     used, owner, occasion = (units[to - n][LOW] for n in (3, 2, 1))
-    return used in _USED and owner in _OWNERS and occasion in _OCCASIONS
+    return used in _USED and owner in OWNERS and occasion in _OCCASIONS
 
 
 _USED = word_set("used uses took takes seized seizes")
 
 
-def _passive_before(verb: _Verb, i: int, prev: str) -> bool:
+def _passive_before(verb: Verb, i: int, prev: str) -> bool:
     """The verb is a passive: "be" right before it ("Ukraine is believed to ..."), or a speech
     verb's "be" before its adverbs ("the two sides were officially informed": the ones told),
     or one whose active has an object ("Moscow and Kyiv were later expected to decide ...": the
@@ -215,43 +263,15 @@ def _passive_before(verb: _Verb, i: int, prev: str) -> bool:
     if form.participle or form.lemma in _ACTIVE_AFTER_BE:
         return False  # "X was (also) quoted as saying": X speaks
     acted_on = form.cls == "speech" or form.lemma in _OBJECT_VERBS  # "were later expected to"
-    return prev in _BE or (acted_on and _be_before_adverbs(verb, i))
+    return prev in BE or (acted_on and be_before_adverbs(verb, i))
 
 
-def _be_before_adverbs(verb: _Verb, i: int) -> bool:
-    """A form of "be" before the adverbs that end at unit `i` ("were officially informed",
-    "was also repeatedly warned"): the speech verb is a passive, its subject the one told."""
-    units, floor = verb.units, verb.floor
-    j = i
-    while j > floor and units[j][TERM] is None and (adverb(units[j]) or verb.low(j) in _ALSO):
-        j -= 1
-    return j < i and verb.low(j) in _BE
-
-
-# Adverbs with no -ly between "be" and a passive's participle ("was also informed").
-_ALSO = word_set(
-    "also again once repeatedly already just then never not n't later earlier still now"
-    " yesterday today"
-)
-
-
-_OWNERS = word_set("his her their its the this that")
 _OCCASIONS = word_set(
     "speech address remarks statement visit opportunity occasion appearance meeting platform"
 )
 
 
-# "is believed to", "was described": passive, the subject is not the speaker.
-_BE = frozenset(["is", "was", "are", "were", "be", "been", "being"])
-
-
 _ACTIVE_AFTER_BE = frozenset(["quoted as saying"])
-
-
-_FIRST_PERSON = frozenset(["i", "we"])
-_PERSONAL = frozenset(["he", "she"])
-# Pronouns that never stand for one person the story has called "he" or "she".
-_NOT_ONE_PERSON = frozenset(["it", "they"])
 
 
 # Verbs that are also inverted after a quote: '"...," said Peskov'.
@@ -270,7 +290,7 @@ _INVERTING = word_set(
 _INVERTED_SOURCE = word_set("report announce inform")
 
 
-def _channel_after(verb: _Verb, found: _Attr) -> bool:
+def _channel_after(verb: Verb, found: Attr) -> bool:
     """ "..., reports the Kyiv Herald", "..., reported Russia's TASS news agency": after a
     closing source verb, anyone but a side's office, and any outlet, is the channel."""
     who = found.who
@@ -285,7 +305,7 @@ _TRAILING_OPEN = frozenset([",", "”", '"', "’", "'"])
 _TRAILING_TAIL = 8
 
 
-def _short_tail(verb: _Verb, at: int) -> bool:
+def _short_tail(verb: Verb, at: int) -> bool:
     """Whether only a few words follow unit `at` to the sentence's end, or to a participle's
     clause that goes on with the same speaker ("..., X said on Monday, adding that ...")."""
     if verb.last - at <= _TRAILING_TAIL:
@@ -323,7 +343,7 @@ def _occasion_tail(units: Sequence[Unit], first: int, last: int) -> bool:
     return not any(units[j][LOW] in _TAIL_CLAUSE for j in range(first, last))
 
 
-def _closes(verb: _Verb, a: int) -> bool:
+def _closes(verb: Verb, a: int) -> bool:
     """Whether the verb's subject, opening at unit `a`, follows a comma or a quote mark (one
     that closes a quoted word too: 'their "insignificance," the diplomat said') and the
     sentence ends soon after the verb: "..., the diplomat said." owns its sentence."""
@@ -340,54 +360,6 @@ _GOING_ON = word_set(
     " emphasizing underlining recalling claiming"
 )
 _CLAUSE_BREAKS = word_set("that and but while whereas because ; :")
-
-
-# "A resident of Energodar told RIA Novosti": a person named only by a common noun, who speaks
-# for no actor. These verbs mark a person speaking; the indefinite article marks a new one.
-_PERSON_SPEECH = word_set("say tell add explain recall complain admit")
-_INDEFINITE = frozenset(["a", "an", "one", "another"])
-
-
-# The most units an aside between a subject and its verb may hold ("(HUR)", an editor's
-# "[Ukrainian Parliament]", a renaming ", the Saeima,": reader.classify.subject too), and a
-# bracket's opening mark with its closing one.
-ASIDE = 8
-BRACKETS = {"(": ")", "[": "]"}
-_OPENERS = {close: opening for opening, close in BRACKETS.items()}
-
-
-# "In Odesa Oblast, Governor Oleh Kiper said": a local office whose place opens the sentence.
-_LOCAL_ROLES = word_set(
-    "governor gov. mayor head administration authorities officials official police"
-)
-# Words a sentence-opening place phrase may hold besides the place itself: "In the
-# northeastern Kharkiv region, ..." is as much Kharkiv's as "In the Kharkiv region, ...".
-_PLACE_WORDS = word_set(
-    "the region oblast province city district town village northern southern eastern western"
-    " northeastern northwestern southeastern southwestern north-eastern north-western"
-    " south-eastern south-western central frontline front-line border neighbouring neighboring"
-)
-
-
-@dataclass(slots=True)
-class _Attr:
-    """One attribution found in a sentence."""
-
-    pos: int  # the verb's (or marker's) offset
-    end: int
-    who: Who
-    rule: GrammarRule
-    verb: VerbForm | None
-    complement: bool  # does a complement follow (a speech/stance verb or a source marker)?
-    follows: bool = False  # coordinated or participle: shares the clause's subject
-    trailing: bool = False  # closes the sentence: "..., Stoltenberg insisted."
-    aside: bool = False  # a verdict in an aside on a thing named: "a move branded '...' by X"
-
-    def span(self) -> tuple[int, int]:
-        """The text the evidence points at: the subject and the verb."""
-        if self.follows:
-            return self.pos, self.end
-        return min(self.who.start, self.pos), max(self.who.end, self.end)
 
 
 def on_topic(speaker: Speaker, work: BlockWork, rules: CompiledRules) -> bool:
@@ -408,16 +380,16 @@ def sentence_attrs(
     verbs: list[tuple[int, int, VerbForm]],
     markers: list[tuple[int, int]],
     state: State,
-) -> list[_Attr]:
+) -> list[Attr]:
     """Every attribution in one sentence, in text order, with its subject."""
 
     first = bisect_left(starts, s_start)
     last = bisect_left(starts, s_end)
-    attrs: list[_Attr] = []
+    attrs: list[Attr] = []
     for m_start, m_end in markers:
         owner = _words_owner(work, units, starts, m_start, state)
         if owner is not None:
-            attrs.append(_Attr(m_start, m_end, owner, ATTRIBUTION_SOURCE, None, True))
+            attrs.append(Attr(m_start, m_end, owner, ATTRIBUTION_SOURCE, None, True))
             continue
         k = bisect_left(starts, m_end)
         a, b = np_after(units, k, last)
@@ -426,9 +398,9 @@ def sentence_attrs(
         channel = b < last and channel_head(units, b, a)  # "according to the Kremlin website"
         if not channel and _place_before_noun(units, b, last):
             continue  # "according to a London think tank": a place qualifies who said it
-        place = _clause_place(work, units, first, a, b, who)
+        place = clause_place(work, units, first, a, b, who)
         if place is not None:  # "killed in Odesa, according to the regional governor"
-            who = _placed(units, a, b, who, place, state.names)
+            who = placed_office(units, a, b, who, place, state.names)
         if who.kind in ("none", "role") or (
             who.kind == "unknown" and not any(u[CAP] for u in units[a:b])
         ):  # "a broadly positive readout", "the statement", "a statement" (no one's name)
@@ -442,7 +414,7 @@ def sentence_attrs(
             # "as reported by Dmytro Chubenko, the spokesman for the Kharkiv regional ..."
             who = _appositive_after(work, units, a, b, last, who, state)
         if who.kind != "none":
-            attrs.append(_Attr(m_start, m_end, who, ATTRIBUTION_SOURCE, None, True))
+            attrs.append(Attr(m_start, m_end, who, ATTRIBUTION_SOURCE, None, True))
         elif work.folded.startswith("citing", m_start):
             reason = _citing_reason(work, units, first, k, m_start, m_end, state)
             if reason is not None:
@@ -501,12 +473,10 @@ _OWNER_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _UNASSERTING = word_set(
     "will would could might may can cannot must should shall never not n't won't wouldn't"
 )
-# A condition opening the subject's clause: "if Russia refuses", "every time NATO promises".
-CONDITIONS = word_set("if unless whenever")
 _EVERY = word_set("every each")
 
 
-def _conditional(units: list[Unit], starts: list[int], attr: _Attr) -> bool:
+def _conditional(units: list[Unit], starts: list[int], attr: Attr) -> bool:
     """The subject opens a condition ("If Russia refuses ...", "every time NATO promises"):
     a hypothetical is no one's stated position."""
     if attr.who.start > attr.pos:
@@ -540,7 +510,7 @@ def inverted_condition(units: list[Unit], i: int) -> bool:
     return i == 0 or units[i - 1][LOW] in _CLAUSE_BREAK
 
 
-def _cannot(units: list[Unit], starts: list[int], attr: _Attr) -> bool:
+def _cannot(units: list[Unit], starts: list[int], attr: Attr) -> bool:
     """ "Russia cannot step up the war ... and expect ...": the modal negation after the subject
     governs the verbs coordinated with the first, none of them a statement."""
     b = bisect_left(starts, attr.who.end)
@@ -548,7 +518,7 @@ def _cannot(units: list[Unit], starts: list[int], attr: _Attr) -> bool:
     return bool(words) and (words[0] == "cannot" or words[:2] in (["can", "not"], ["can", "n't"]))
 
 
-def _unasserted(work: BlockWork, attr: _Attr) -> bool:
+def _unasserted(work: BlockWork, attr: Attr) -> bool:
     """A modal or a negation among the auxiliaries right before the verb: inside another
     speaker's words it is that speaker's claim about the subject ("Moscow has never
     acknowledged"), not a position reported for it."""
@@ -580,7 +550,7 @@ _REPORTING_NOW = word_set("say tell")
 _PRESENT_BE = frozenset(["is", "are", "am", "has", "have"])
 
 
-def _characterised(work: BlockWork, attr: _Attr) -> bool:
+def _characterised(work: BlockWork, attr: Attr) -> bool:
     """Inside a quote, another side as the subject of a present-tense verb ("Russia is openly
     threatening war", "Russian commanders report to Moscow what it wants to hear", "Moscow
     denies everything") or of a present perfect ("NATO has declared Russia a threat and keeps
@@ -621,18 +591,18 @@ def _citing_reason(
     m_start: int,
     m_end: int,
     state: State,
-) -> _Attr | None:
+) -> Attr | None:
     """ "after the U.S. paused weapons shipments, citing concerns that ...": "citing" a reason
     (no source after it) is the clause's subject giving its reason, as ", saying" is."""
     at = bisect_left(work.starts, m_start)
     if at == 0 or units[at - 1][LOW] != ",":
         return None
-    who = _clause_subject(units, first, at, state)
+    who = clause_subject(units, first, at, state)
     if who.kind != "actor":
         return None
     if in_spans(who.start, work.quotes) and not in_spans(m_start, work.quotes):
         return None  # '"In <country>, we see ...," he added, citing ...': not the quote's words
-    return _Attr(m_start, m_end, who, ATTRIBUTION_PARTICIPLE, None, True, follows=True)
+    return Attr(m_start, m_end, who, ATTRIBUTION_PARTICIPLE, None, True, follows=True)
 
 
 def _document_by(units: list[Unit], b: int, last: int, state: State) -> Who | None:
@@ -680,31 +650,6 @@ _SOURCE_NOUNS = word_set(
     "estimates estimate figures data assessment assessments intelligence documents document"
     " sources source reports report statement statements readout officials said says"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class _Verb:
-    """A speech or stance verb at unit `k` of a sentence (units `first`..`last`), and where
-    its subject may be looked for: from `floor` on (not before a quote that closes first)."""
-
-    work: BlockWork
-    units: list[Unit]
-    k: int
-    start: int
-    end: int
-    first: int
-    last: int
-    floor: int
-    form: VerbForm
-    state: State
-    adverbs: bool = False  # adverbs in -ly may stand before it (reader.classify.subject's verbs)
-
-    def low(self, i: int) -> str:
-        """Unit `i`'s folded text, or "" before the floor."""
-        return self.units[i][LOW] if i >= self.floor else ""
-
-    def attr(self, who: Who, rule: GrammarRule, **flags: bool) -> _Attr:
-        return _Attr(self.start, self.end, who, rule, self.form, True, **flags)
 
 
 # What tells a sentence as history, a period before the story's own: "then-" before an office
@@ -757,16 +702,16 @@ def verb_subject(
     first: int,
     last: int,
     form: VerbForm,
-    earlier: list[_Attr],
+    earlier: list[Attr],
     state: State,
     adverbs: bool = False,
-) -> _Attr | None:
+) -> Attr | None:
     """The attribution of the verb at unit `k`: its subject, by the first of the grammar's
     ways that applies (participle, coordination, the phrase before it, a common noun's
     speaker, inversion); None when it is no speech at all ("his appeal", "backed by")."""
     v_start = units[k][START]
-    floor = _quote_floor(work, v_start, first, k, not earlier)
-    verb = _Verb(work, units, k, v_start, v_end, first, last, floor, form, state, adverbs)
+    floor = quote_floor(work, v_start, first, k, not earlier)
+    verb = Verb(work, units, k, v_start, v_end, first, last, floor, form, state, adverbs)
     if _phoned(verb):
         return None
     united = _resolute_in(verb)
@@ -806,11 +751,11 @@ def verb_subject(
     return _subject_elsewhere(verb, i, may_invert)
 
 
-def _subject_elsewhere(verb: _Verb, i: int, may_invert: bool) -> _Attr | None:
+def _subject_elsewhere(verb: Verb, i: int, may_invert: bool) -> Attr | None:
     """No actor's phrase ends right before the verb (at unit `i`): a common noun's speaker
     ("a resident told ..."), or one inverted after the verb ('"...," said Peskov')."""
     form = verb.form
-    if form.lemma in _PERSON_SPEECH and i >= verb.floor:
+    if form.lemma in PERSON_SPEECH and i >= verb.floor:
         person = _common_subject(verb.units, i, verb.floor)
         if person is not None:
             start = bisect_left(verb.work.starts, person.start)
@@ -829,7 +774,7 @@ _RESOLUTE = word_set("united resolute unanimous steadfast unwavering determined"
 _STAND = word_set("stand stands stood remain remains remained")
 
 
-def _resolute_in(verb: _Verb) -> _Attr | None:
+def _resolute_in(verb: Verb) -> Attr | None:
     """ "The allies are resolute in demanding that ...", "X and its partners stand united in
     condemning ...": a speech verb's gerund after a stance adjective and "in" is the statement
     of the subject before the adjective's verb ("be", "stand", "remain"), which `_not_a_statement`
@@ -840,14 +785,14 @@ def _resolute_in(verb: _Verb) -> _Attr | None:
     if units[k - 1][LOW] != "in" or units[k - 2][LOW] not in _RESOLUTE:
         return None
     h = k - 3
-    if units[h][LOW] not in _BE and units[h][LOW] not in _STAND:
+    if units[h][LOW] not in BE and units[h][LOW] not in _STAND:
         return None  # "the united in condemning" or a noun: no verb carries the adjective
     while (
         h >= floor and (units[h][LOW] in _STAND or units[h][LOW] in SKIP) and units[h][TERM] is None
     ):
         h -= 1
     found = _subject_before(verb, h, False, None)
-    return found if isinstance(found, _Attr) else None
+    return found if isinstance(found, Attr) else None
 
 
 # Prepositions of a place or an occasion a speaker may stand in between their name and their verb
@@ -857,7 +802,7 @@ _PLACE_REACH = 10  # the most units such phrases hold together
 _MONTH_ABBREVIATIONS = word_set("jan feb mar apr jun jul aug sep sept oct nov dec")
 
 
-def _past_place_phrase(verb: _Verb, i: int, relative: bool) -> _Attr | None:
+def _past_place_phrase(verb: Verb, i: int, relative: bool) -> Attr | None:
     """The speaker before a phrase of place or occasion that ends at unit `i` ("Trump on
     Tuesday aboard Air Force One stated", "Duda at the summit said"), when the phrase ending
     there names no one: the name or office right before the preposition, if it is an
@@ -883,19 +828,19 @@ def _past_place_phrase(verb: _Verb, i: int, relative: bool) -> _Attr | None:
         prev = units[j - 1]
         if low in _PLACE_PREPS and prev[LOW] not in SKIP and (prev[CAP] or prev[TERM] is not None):
             h = j - 1
-            if units[h][LOW] in OBJECT_PREP or units[h][LOW] in _BE:
+            if units[h][LOW] in OBJECT_PREP or units[h][LOW] in BE:
                 return None
             found = _subject_before(verb, h, relative, None)
-            if isinstance(found, _Attr) and found.who.kind == "actor" and _opens(verb, found):
+            if isinstance(found, Attr) and found.who.kind == "actor" and _opens(verb, found):
                 return found
             return None
-        if low in _CLAUSE_WORDS or low == "to":
+        if low in CLAUSE_WORDS or low == "to":
             return None  # "X met Y in Kyiv to discuss what the office called": a clause
         j -= 1
     return None
 
 
-def _opens(verb: _Verb, attr: _Attr) -> bool:
+def _opens(verb: Verb, attr: Attr) -> bool:
     """The subject `attr` found opens its clause: the sentence (past a dateline's dash or
     colon) or the words after a comma."""
     work = verb.work
@@ -905,7 +850,7 @@ def _opens(verb: _Verb, attr: _Attr) -> bool:
     return not before or before.endswith((",", "—", "–", "-", ":"))
 
 
-def _opens_no_claim(verb: _Verb, before: str, a: int) -> bool:
+def _opens_no_claim(verb: Verb, before: str, a: int) -> bool:
     """The word before a subject opens a clause that claims nothing: a condition ("if Moscow
     agrees"), a participle's preposition, or a headline's embedded question of what someone
     says or thinks ("The summit's declaration is out: what it says about Kyiv", "What Putin
@@ -915,14 +860,14 @@ def _opens_no_claim(verb: _Verb, before: str, a: int) -> bool:
     return before in _PREP_PARTICIPLES or (verb.work.index == 0 and before == "what")
 
 
-def _headline_end(verb: _Verb) -> bool:
+def _headline_end(verb: Verb) -> bool:
     """ "Talks are a road to nowhere says Lavrov": a headline's closing "says X", with no
     comma before it; the clause before is X's claim (`_inverted_attr` checks that the name
     ends the line)."""
     return verb.work.index == 0 and verb.form.lemma == "say" and verb.last == len(verb.units)
 
 
-def _headline_second_verb(verb: _Verb, i: int) -> bool:
+def _headline_second_verb(verb: Verb, i: int) -> bool:
     """ "Blinken confronts Lavrov over Georgia, warns of 'costs'": a headline's second verb in
     the present tense right after a comma, its subject left out, as headlines coordinate two
     verbs of one subject without "and"; in a URL slug's lower case, whose comma is lost, right
@@ -939,13 +884,13 @@ def _headline_second_verb(verb: _Verb, i: int) -> bool:
     return work.written_lower and i - 1 >= verb.floor and units[i - 1][LOW] in _PLACE_PREPS
 
 
-def _progressive(verb: _Verb, i: int) -> bool:
+def _progressive(verb: Verb, i: int) -> bool:
     """ "is urging", "has been warning": a form of "be" between the subject's end at `i` and
     the -ing form makes it a finite verb, whose subject is the phrase before."""
-    return any(verb.low(j) in _BE for j in range(i, verb.k))
+    return any(verb.low(j) in BE for j in range(i, verb.k))
 
 
-def _not_a_statement(verb: _Verb) -> bool:
+def _not_a_statement(verb: Verb) -> bool:
     """The verb form is a noun ("the call", "his appeal", "Kyiv's request") or a passive
     ("backed by")."""
     if _noun_by_the_word_before(verb):
@@ -970,7 +915,7 @@ def _not_a_statement(verb: _Verb) -> bool:
     return after == "by" or _agent_by(verb) is not None or _by_past_time(verb) is not None
 
 
-def _noun_by_the_word_before(verb: _Verb) -> bool:
+def _noun_by_the_word_before(verb: Verb) -> bool:
     """The word before the verb form makes it a noun: an article or a possessive ("the call",
     "Kyiv's request"), "of", a preposition before a gerund, a kind of call, a weekday after a
     possessive ("Trump's Friday call")."""
@@ -994,7 +939,7 @@ def _noun_by_the_word_before(verb: _Verb) -> bool:
     return term is not None and (term.possessive or units[i][LOW].endswith("'s"))
 
 
-def _headline_passive(verb: _Verb, after: str) -> bool:
+def _headline_passive(verb: Verb, after: str) -> bool:
     """A headline's passive with its "is" and its agent dropped: the participle of a verb
     that takes an object when active, with none after it, only "to" or a preposition ("NATO,
     Russia expected to behave", "Kyiv urged to ...", "Russian envoy summoned over ..."), or a
@@ -1025,7 +970,7 @@ _CALLING_VERBS = word_set(
 )
 
 
-def _passive_agent(verb: _Verb) -> _Attr | None:
+def _passive_agent(verb: Verb) -> Attr | None:
     """ "a move which was condemned by Finnish leaders", "a similar view was voiced by X": a
     speech verb's past participle after a form of "be" (past adverbs) names its speaker after
     "by", past what it called the thing too ("was described as 'historic' by X"). With "which
@@ -1070,16 +1015,16 @@ def _possessor_only(units: Sequence[Unit], a: int, b: int, last: int) -> bool:
     return owner and units[b][LOW][:1].isalpha()
 
 
-def _passive_kind(verb: _Verb, agent: int | None) -> tuple[bool, bool] | None:
+def _passive_kind(verb: Verb, agent: int | None) -> tuple[bool, bool] | None:
     """Whether a speech verb's participle before its "by" is a passive with its "which was"
     left out (`reduced`), and whether that is a headline's own verb; None when it is no
     passive whose agent speaks (a reduced one not called or rejected, "This was stated by X")."""
     units, j = verb.units, verb.k - 1
     while j >= verb.floor and (units[j][LOW] in SKIP or units[j][LOW].endswith("ly")):
-        if units[j][LOW] in _BE:
+        if units[j][LOW] in BE:
             break
         j -= 1
-    reduced = j < verb.floor or units[j][LOW] not in _BE
+    reduced = j < verb.floor or units[j][LOW] not in BE
     headline = reduced and _headline_reduced(verb, j)
     if reduced and not headline:
         if not _reduced_passive(verb, j) or (agent is None and not _claim_rejected(verb, j)):
@@ -1093,7 +1038,7 @@ def _passive_kind(verb: _Verb, agent: int | None) -> tuple[bool, bool] | None:
     return reduced, headline
 
 
-def _headline_reduced(verb: _Verb, j: int) -> bool:
+def _headline_reduced(verb: Verb, j: int) -> bool:
     """A headline's passive with its "is" dropped, its agent kept ("Aid plan hailed by
     Warsaw", "Kyiv's reforms praised by Berlin and Paris"): the participle is the title's own
     verb, after the thing it tells of (unit `j`, no auxiliary, relative word or "as"), so its
@@ -1109,11 +1054,11 @@ def _headline_reduced(verb: _Verb, j: int) -> bool:
 _TIME_BEFORE_BY = re.compile(rf",?\s+{TIME_PHRASE},?\s+(?=by\b)")
 
 
-def _by_past_time(verb: _Verb) -> int | None:
+def _by_past_time(verb: Verb) -> int | None:
     """The "by" after a time phrase that follows a passive participle right away (after "be",
     past adverbs; "X said on Monday by video link" is no passive), or None."""
     units, k = verb.units, verb.k
-    if k - 1 < verb.floor or not (verb.low(k - 1) in _BE or _be_before_adverbs(verb, k - 1)):
+    if k - 1 < verb.floor or not (verb.low(k - 1) in BE or be_before_adverbs(verb, k - 1)):
         return None
     m = _TIME_BEFORE_BY.match(verb.work.folded, units[k][END])
     if m is None:
@@ -1122,7 +1067,7 @@ def _by_past_time(verb: _Verb) -> int | None:
     return by if by < verb.last and units[by][LOW] == "by" else None
 
 
-def _agent_by(verb: _Verb) -> int | None:
+def _agent_by(verb: Verb) -> int | None:
     """The "by" that names a passive speech verb's agent past what the verb called the thing:
     "described as 'historic' by X", "branded 'sabre-rattling' by X", "labelled a 'warmonger'
     by X" (a quoted word or "as" and a few words, no comma or clause between); None when no
@@ -1139,11 +1084,11 @@ def _agent_by(verb: _Verb) -> int | None:
                 return None
         return None
     q = k + 1  # the quote's opening mark, past an article: "labelled a “warmonger” by X"
-    if opener in ("a", "an") and units[k + 2][LOW] in _QUOTE_MARKS:
+    if opener in ("a", "an") and units[k + 2][LOW] in QUOTE_MARKS:
         q = k + 2
-    if units[q][LOW] in _QUOTE_MARKS:
+    if units[q][LOW] in QUOTE_MARKS:
         for j in range(q + 1, min(q + 2 + _COMPLEMENT_REACH, verb.last - 1)):
-            if units[j][LOW] in _QUOTE_MARKS:
+            if units[j][LOW] in QUOTE_MARKS:
                 return j + 1 if units[j + 1][LOW] == "by" and j > q + 1 else None
             if units[j][LOW] in _COMPLEMENT_STOPS:
                 return None
@@ -1164,13 +1109,13 @@ _CLAIM_NOUNS = word_set(
 )
 
 
-def _claim_rejected(verb: _Verb, j: int) -> bool:
+def _claim_rejected(verb: Verb, j: int) -> bool:
     """The participle of a rejecting verb right after a claim's noun at unit `j` (past
     adverbs), its agent right after it: "the claim promptly denied by Moscow"."""
     return verb.form.lemma in _REJECTING and verb.units[j][LOW] in _CLAIM_NOUNS
 
 
-def _reduced_passive(verb: _Verb, j: int) -> bool:
+def _reduced_passive(verb: Verb, j: int) -> bool:
     """A passive participle with its "which was" left out, after the thing it tells of ("a
     move branded 'reckless' by NATO", "a decision described as 'historic' by X"): the unit
     `j` before it (past adverbs) ends a noun phrase, not a source marker's "as" ("as
@@ -1207,7 +1152,7 @@ _PHONED_AFTER = re.compile(
 _CALLED_PEOPLE = frozenset(["him", "her", "them"])
 
 
-def _phoned(verb: _Verb) -> bool:
+def _phoned(verb: Verb) -> bool:
     """ "Trump called Putin to discuss the settlement", "the chancellor called him on Sunday":
     a person called (a phone call, an act), no speech; "called Putin a war criminal" and
     "called for" stay speech."""
@@ -1220,7 +1165,7 @@ def _phoned(verb: _Verb) -> bool:
     if owner in _CALLED_PEOPLE and not (k + 2 < verb.last and _a_person(units[k + 2])):
         b = k + 2  # "called her", not "called her counterpart"
     else:
-        a = k + 2 if owner in _OWNERS else k + 1
+        a = k + 2 if owner in OWNERS else k + 1
         a, b = np_after(units, a, verb.last)
         if a == b and a + 1 < verb.last and units[a + 1][LOW] in _COUNTERPARTS:
             b = a + 2  # "calls finish counterpart": a word no lexicon reads, then the counterpart
@@ -1252,7 +1197,7 @@ _NOUN_PREPS = word_set("in with for after before on at from amid despite over ab
 _CALL_KINDS = frozenset(["phone", "telephone", "video", "conference", "wake-up"])
 
 
-def _noun_after_name(verb: _Verb) -> bool:
+def _noun_after_name(verb: Verb) -> bool:
     """The verb's bare form right after one singular name or office ("NATO support for
     Ukraine", "our economic and military support", a name no rule knows: "the Dutch Safety
     Board report"): no finite verb agrees with that subject,
@@ -1269,7 +1214,7 @@ def _noun_after_name(verb: _Verb) -> bool:
     if " " in lemma or verb.work.folded[verb.start : verb.end] != lemma:
         return False  # "sees no", "is ready": forms of their own
     head = units[i][LOW]
-    if head.endswith(("s", "police")) or head in _PERSONAL or head in _FIRST_PERSON:
+    if head.endswith(("s", "police")) or head in PERSONAL or head in FIRST_PERSON:
         return False
     if _plural_office_of(units, i, verb.floor):
         return False  # "members of the alliance insist": the plural office agrees
@@ -1279,7 +1224,7 @@ def _noun_after_name(verb: _Verb) -> bool:
     return not ((joined or paired) and units[i - 2][TERM] is not None)
 
 
-def _plural_noun(verb: _Verb) -> bool:
+def _plural_noun(verb: Verb) -> bool:
     """A form in -s that is also a plural noun, read as one: a plural's possessive mark right
     after it ("the alliance states' jets", "Moscow's claims' reach"), or "states" before a
     "to" no speech verb "state" takes ("urges NATO states to back the bid": the states are
@@ -1293,7 +1238,7 @@ def _plural_noun(verb: _Verb) -> bool:
     return verb.form.lemma == "state" and rest.startswith(" to ")
 
 
-def _put_out_participle(verb: _Verb) -> bool:
+def _put_out_participle(verb: Verb) -> bool:
     """A participle of a verb that puts a text out, right after a plural noun no rule knows and
     before a preposition ("Videos posted on social networks showed ...", "photos shared
     online", "reports published in the local press"): it tells what the thing is, whose
@@ -1317,7 +1262,7 @@ _PUT_OUT = frozenset(["post", "publish", "share", "release", "report", "write", 
 _AFTER_PUT_OUT = frozenset(["on", "online", "in", "to", "by", "via", "across", "over"])
 
 
-def _body_name(verb: _Verb, i: int) -> bool:
+def _body_name(verb: Verb, i: int) -> bool:
     """The word at unit `i` closes a name in capitals no rule knows, inside a body's text
     ("the Dutch Safety Board report into ...", "the Joint Investigation Team report"): a
     name's last word, not the sentence's first (which any word opening it is) nor a
@@ -1349,7 +1294,7 @@ def _after_aux(units: list[Unit], i: int) -> bool:
     return i > 0 and units[i - 1][LOW] in _ADVERB_AUX and units[i - 1][TERM] is None
 
 
-def _between_subject_and_verb(verb: _Verb, i: int) -> bool:
+def _between_subject_and_verb(verb: Verb, i: int) -> bool:
     """Unit `i` is an auxiliary, a listed adverb or time word, or an adverb in -ly where one
     may stand: before a verb no list has, after an auxiliary or after a side's name."""
     units = verb.units
@@ -1370,7 +1315,7 @@ def _after_name(units: list[Unit], i: int, floor: int) -> bool:
     return term is not None and bool(term.actors) and term.kind in ("alias", "speaker")
 
 
-def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
+def _subject_end(verb: Verb) -> tuple[int, bool] | None:
     """The unit where the subject before the verb ends, past auxiliaries, adverbs, "continued
     to" and a bracketed aside, and whether a relative pronoun led there ("statements by
     Zelensky, who said"); None for a passive ("is believed to") or an infinitive."""
@@ -1378,9 +1323,9 @@ def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
     i = verb.k - 1
     if (
         i > floor
-        and units[i][LOW] in _QUOTE_MARKS
+        and units[i][LOW] in QUOTE_MARKS
         and units[i - 1][LOW] not in _QUOTING_PRONOUNS
-        and _opens_quote(verb.work, units[i][START], verb.start, floor)
+        and opens_quote(verb.work, units[i][START], verb.start, floor)
     ):
         i -= 1  # 'Scholz "stressed ..."': the mark that opens the words quoted from the verb on
     prev = verb.low(i)
@@ -1401,7 +1346,7 @@ def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
         i -= 1  # "has also"; for a verb no list has, "has continually"
     if i > floor and units[i][LOW] == "." and units[i - 1][LOW] in NAME_SUFFIXES:
         i -= 1  # "John F. Kerry Jr. said"
-    opening = _OPENERS.get(units[i][LOW]) if i > floor else None
+    opening = OPENERS.get(units[i][LOW]) if i > floor else None
     if opening is not None:  # "Ukraine's military intelligence (HUR) said", an editor's
         # gloss: "The Verkhovna Rada [Ukrainian Parliament] has appealed"
         j = i - 1
@@ -1417,7 +1362,7 @@ def _subject_end(verb: _Verb) -> tuple[int, bool] | None:
 _QUOTING_PRONOUNS = word_set("he she they it we i you")
 
 
-def _relative_noun(verb: _Verb, h: int) -> int | None:
+def _relative_noun(verb: Verb, h: int) -> int | None:
     """The unit ending the noun that a "who" at unit `h` relates to, the verb's subject:
     "statements by Zelensky, who said ...", or with no comma right after a side's named
     person ("a call with President X who requested ..."); None when unit `h` is no such "who"."""
@@ -1448,7 +1393,7 @@ _RESPONSES = word_set(
 _MEANS_REACH = 8  # the most units between a reaction's verb and its "by"
 
 
-def _act_named(verb: _Verb) -> bool:
+def _act_named(verb: Verb) -> bool:
     """A gerund after "by" whose object is a thing ("crossed the line by announcing a
     decision to arm Kyiv", "provoked Moscow by declaring the drills"): the means of what the
     clause tells, the act named, not a statement reported; with a clause after it ("by saying
@@ -1461,9 +1406,7 @@ def _act_named(verb: _Verb) -> bool:
     return not any(verb.units[i][LOW] in _RESPONSES for i in reach)
 
 
-def _as_participle(
-    verb: _Verb, i: int, earlier: list[_Attr]
-) -> _Attr | Literal["progressive"] | None:
+def _as_participle(verb: Verb, i: int, earlier: list[Attr]) -> Attr | Literal["progressive"] | None:
     """A participle's attribution: an -ing form's (`_participle_reading`), or a perfect
     participle's (", having stated that ...": as ", stating"); "progressive" for any other verb,
     read on as a verb of its own."""
@@ -1475,8 +1418,8 @@ def _as_participle(
 
 
 def _participle_reading(
-    verb: _Verb, i: int, earlier: list[_Attr]
-) -> _Attr | Literal["progressive"] | None:
+    verb: Verb, i: int, earlier: list[Attr]
+) -> Attr | Literal["progressive"] | None:
     """An -ing form's attribution (unit `i` ends what stands before it): ", saying ..." and
     "and adding ..." take the clause's speaker, ", with X saying ..." X; "by announcing ..."
     names an act; "progressive" when it is a verb's progressive ("is saying"), read on as a
@@ -1498,7 +1441,7 @@ def _participle_reading(
 _PREPOSITION_FORMS = word_set("regarding")
 
 
-def _preposition_form(verb: _Verb) -> bool:
+def _preposition_form(verb: Verb) -> bool:
     """The participle is a preposition naming a topic: "regarding" with no "as" after it in
     its clause ("delivered a statement regarding the recognition" is the act and its topic)."""
     if verb.units[verb.k][LOW] not in _PREPOSITION_FORMS:
@@ -1511,7 +1454,7 @@ def _preposition_form(verb: _Verb) -> bool:
     return True
 
 
-def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
+def _participle_attr(verb: Verb, earlier: list[Attr]) -> Attr | None:
     """ ", saying ...": the clause's speaker, else the sentence's main subject. A speaker
     inside a quote is not the one who goes on outside it ('"The president made clear ...,"
     Ushakov said, adding ...' is Ushakov adding)."""
@@ -1519,12 +1462,12 @@ def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
     quoted = _quoted_as(verb)
     if quoted is not None:  # "the agency quoted X as saying": X speaks, or one of no side
         return verb.attr(quoted, ATTRIBUTION_PARTICIPLE, follows=True)
-    speaker = _agent_before(verb) or _with_agent(verb) or _participle_subject(earlier, verb.start)
+    speaker = _agent_before(verb) or _with_agent(verb) or participle_subject(earlier, verb.start)
     if speaker is None and verb.form.lemma in _INTERPRETIVE:
         return None  # "Biden invited the leaders of Japan, signaling ...": the act signals
     if speaker is None and verb.form.lemma == "agree":
         return None  # "The delegations concluded their meeting, agreeing to meet again": an act
-    who = speaker or _clause_subject(verb.units, _past_dateline(verb), verb.k, verb.state)
+    who = speaker or clause_subject(verb.units, _past_dateline(verb), verb.k, verb.state)
     if who.kind == "none" or (speaker is None and who.word == "it"):
         return None  # "it has been reported that ... when considering ...": no one's clause
     quotes = verb.work.quotes
@@ -1533,7 +1476,7 @@ def _participle_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
     return verb.attr(who, ATTRIBUTION_PARTICIPLE, follows=True)
 
 
-def _with_agent(verb: _Verb) -> Who | None:
+def _with_agent(verb: Verb) -> Who | None:
     """The participle's own subject after "with", in an absolute clause set off by a comma
     ("The decision was welcomed, with Foreign Minister X thanking the allies and stressing
     ...", "Moscow denied it, with Y calling the claims 'nonsense'"): X speaks, not the main
@@ -1566,7 +1509,7 @@ _AGENT = re.compile(
 _AGENT_REACH = 12  # the most units between the agent's name and the participle's comma
 
 
-def _agent_before(verb: _Verb) -> Who | None:
+def _agent_before(verb: Verb) -> Who | None:
     """The agent of words named right before the participle's comma ("comments made by X on
     Wednesday, calling ..."), when the lexicon ties them to a side."""
     work = verb.work
@@ -1587,7 +1530,7 @@ _QUOTED_AS = word_set("quoted quotes quoting cited cites citing")
 _QUOTED_REACH = 10  # the most units between "quoted" and "as"
 
 
-def _quoted_as(verb: _Verb) -> Who | None:
+def _quoted_as(verb: Verb) -> Who | None:
     """Whom "quoted/cited ... as" right before the participle names ("the embassy quoted the
     ambassador as saying"), resolved (a bare office as a role, whose holder the article
     named before, as "the ambassador said" has it; a speaker of no side when the lexicon
@@ -1615,32 +1558,11 @@ def _quoted_as(verb: _Verb) -> Who | None:
 _INTERPRETIVE = word_set("signal underscore underline highlight echo")
 
 
-def _past_dateline(verb: _Verb) -> int:
+def _past_dateline(verb: Verb) -> int:
     """The sentence's first unit after a dateline that opens it ("KYIV, Ukraine — "): the
     dateline's words are no subject (a place's stop before it, "KYIV. Sept 17 (<agency>) –",
     makes the sentence start inside it)."""
     return sentence_past_dateline(verb.work, verb.first, verb.k)
-
-
-def _sentence_first(work: BlockWork, pos: int) -> int:
-    """The first unit of the sentence that holds offset `pos`, past a wire dateline that
-    opens the block ("KYIV, Feb 3 (<agency>) - President X has ... his government ..."): a
-    pronoun's antecedent is the subject after the dateline, never the place or the agency."""
-    starts = work.starts
-    first = bisect_left(starts, work.sentence_start(pos))
-    return sentence_past_dateline(work, first, bisect_left(starts, pos))
-
-
-def sentence_past_dateline(work: BlockWork, first: int, last: int) -> int:
-    """A block's first sentence read from after the wire dateline that opens it ("WASHINGTON
-    (AP) — President X is ..."): the dateline's place and agency are no subject."""
-    excluded = work.excluded
-    if not excluded or excluded[0][0] or first >= last or work.starts[first] >= excluded[0][1]:
-        return first
-    found = dateline(work.text, opening=True)
-    if found is None or found.end() != excluded[0][1]:
-        return first  # "Visiting X, Y said": an act's span opens the block, no dateline
-    return bisect_left(work.starts, excluded[0][1], first, last)
 
 
 # A diplomat summoned ("was summoned to the ministry and told ...") is the one spoken to; so
@@ -1651,13 +1573,13 @@ _NOTE = word_set("note notes protest demarche démarche")
 _NOTE_REACH = 4  # the most words between "handed" and the note ("a formal protest note")
 
 
-def _summoned(verb: _Verb) -> bool:
+def _summoned(verb: Verb) -> bool:
     """ "X's ambassador has been summoned and informed of Y's position", "X has been handed a
     note of protest and asked to ...": the verb coordinated with a summons or a note received
     shares its passive, so its subject is told, and tells nothing."""
     units = verb.units
     return any(
-        units[j - 1][LOW] in _BE
+        units[j - 1][LOW] in BE
         and (
             units[j][LOW] in _SUMMONED
             or (
@@ -1669,7 +1591,7 @@ def _summoned(verb: _Verb) -> bool:
     )
 
 
-def _same_voice(verb: _Verb, earlier: list[_Attr]) -> list[_Attr]:
+def _same_voice(verb: Verb, earlier: list[Attr]) -> list[Attr]:
     """The attributions on the same side of a quote mark as the verb: a speaker inside a quote
     is not the one who goes on outside it."""
     quotes = verb.work.quotes
@@ -1679,55 +1601,55 @@ def _same_voice(verb: _Verb, earlier: list[_Attr]) -> list[_Attr]:
     return [a for a in earlier if in_spans(a.pos, quotes) == inside]
 
 
-def _coordinated_attr(verb: _Verb, earlier: list[_Attr]) -> _Attr | None:
+def _coordinated_attr(verb: Verb, earlier: list[Attr]) -> Attr | None:
     """ "... and said": the clause's speaker, else the subject the sentence opens with ('"...
     Russia rejects a truce," X wrote, and thanked ...' is X thanking)."""
     if _summoned(verb):
         return None
-    who = _participle_subject(_same_voice(verb, earlier), verb.start) or _main_clause_opening(verb)
+    who = participle_subject(_same_voice(verb, earlier), verb.start) or _main_clause_opening(verb)
     if who is None:
         return None
     return verb.attr(who, ATTRIBUTION_COORDINATED, follows=True)
 
 
-def _both_after_and(verb: _Verb, i: int) -> bool:
+def _both_after_and(verb: Verb, i: int) -> bool:
     """ "X and Y discussed the war and both voiced support for ...": "both" after "and" is the
     sentence's opening subject, coordinated."""
     units = verb.units
     return units[i][LOW] == "both" and i - 1 >= verb.floor and units[i - 1][LOW] in COORD
 
 
-def _main_clause_opening(verb: _Verb) -> Who | None:
+def _main_clause_opening(verb: Verb) -> Who | None:
     """The subject the sentence opens with, for a verb coordinated with a verb of no speech;
     past an opening adverbial clause, the main clause's, and only for a speech verb ("As
     Russia's war nears its second year, the envoy paid tribute ... and stressed ..." is the
     envoy's, not Russia's; "When ..., Russia annexed Crimea and backed ..." tells acts)."""
     first = _past_dateline(verb)
-    if verb.units[first][LOW] in _SUBORDINATORS:
+    if verb.units[first][LOW] in SUBORDINATORS:
         main = past_opening_clause(verb.units, first, verb.k)
         if main is None or verb.form.cls != "speech":
             return None
         first = main
-    return _opening_subject(verb.units, first, verb.k, verb.state)
+    return opening_subject(verb.units, first, verb.k, verb.state)
 
 
 _ASIDE_STOPS = (",", ";", ":", "“", "”", '"')
 _ASIDE_MARKS = (",", "–", "—")  # what encloses an aside: commas, or a pair of dashes
 
 
-def _skip_asides(verb: _Verb, i: int) -> tuple[int, Who | None]:
+def _skip_asides(verb: Verb, i: int) -> tuple[int, Who | None]:
     """Past the parentheticals between the subject and the verb (", asked about the
     criticism,"): where the subject ends, and the actor an appositive among them names."""
     units, floor = verb.units, verb.floor
     appositive: Who | None = None
-    if i - 1 >= floor and units[i][LOW] in _QUOTE_MARKS and units[i - 1][LOW] == ",":
+    if i - 1 >= floor and units[i][LOW] in QUOTE_MARKS and units[i - 1][LOW] == ",":
         i -= 1  # ', which calls it a "special military operation," denies': the aside's comma
     while i >= floor and units[i][LOW] in _ASIDE_MARKS:
         mark = units[i][LOW]  # ", the envoy, said" or "– the embassy – tweeted"
         j = i - 1
         while j >= floor and units[j][LOW] != mark:
             if units[j][LOW] in _ASIDE_STOPS:
-                opening = _past_short_quote(units, j, floor) or _past_relative_quote(verb, j)
+                opening = _past_short_quote(units, j, floor) or past_relative_quote(verb, j)
                 if opening is None:
                     break
                 j = opening
@@ -1758,7 +1680,7 @@ def _skip_asides(verb: _Verb, i: int) -> tuple[int, Who | None]:
 _HELD_REACH = 10
 
 
-def _after_opening_clause(verb: _Verb, i: int) -> bool:
+def _after_opening_clause(verb: Verb, i: int) -> bool:
     """ "In Kyiv, debris damaged 20 sites, said X": the stretch between the commas before the
     verb (ending at unit `i`) is the sentence's main clause after an opening phrase of place
     or time, not an aside of a subject; the verb is inverted, its subject after it."""
@@ -1792,9 +1714,6 @@ def _current_office(inner: list[Unit]) -> list[Unit]:
 
 _NOW = frozenset(["now", "currently"])
 _NOW_OPENERS = frozenset(["who", "and"])
-
-
-_QUOTE_MARKS = ("“", "”", '"')
 _SHORT_QUOTE = 4  # the most units a quoted word or nickname inside an aside holds
 
 
@@ -1802,11 +1721,11 @@ def _past_short_quote(units: list[Unit], j: int, floor: int) -> int | None:
     """At a closing quote mark inside an aside (a nickname, a word quoted: ", who asked to
     be named only by his call sign "Kit" for security reasons,"), the unit of its opening
     mark; None at any other stop, or a longer quote."""
-    if units[j][LOW] not in _QUOTE_MARKS:
+    if units[j][LOW] not in QUOTE_MARKS:
         return None
     h = j - 1
     while h >= floor and j - h <= _SHORT_QUOTE + 1:
-        if units[h][LOW] in _QUOTE_MARKS:
+        if units[h][LOW] in QUOTE_MARKS:
             return h
         if units[h][LOW] in _ASIDE_STOPS:
             return None
@@ -1814,7 +1733,7 @@ def _past_short_quote(units: list[Unit], j: int, floor: int) -> int | None:
     return None
 
 
-def _closes_appositive(verb: _Verb, j: int) -> bool:
+def _closes_appositive(verb: Verb, j: int) -> bool:
     """ ", Putin's envoy, who accompanied Witkoff, said": the relative clause that opens at the
     comma `j` closes an appositive, so that comma also closes the one before it."""
     units, floor = verb.units, verb.floor
@@ -1824,7 +1743,7 @@ def _closes_appositive(verb: _Verb, j: int) -> bool:
     return h >= floor and units[h][LOW] == "," and j - h - 1 <= 10
 
 
-def _how_told(verb: _Verb, a: int) -> bool:
+def _how_told(verb: Verb, a: int) -> bool:
     """ "Peskov noted how Kyiv believes the deal is dead": a "how" right after a speech verb,
     before a subject whose own verb states or holds a view, opens what was said as "that"
     does; an embedded question ("much depends on how Moscow responds") stays no one's."""
@@ -1837,8 +1756,8 @@ def _how_told(verb: _Verb, a: int) -> bool:
 
 
 def _subject_before(
-    verb: _Verb, i: int, relative: bool, appositive: Who | None
-) -> _Attr | Literal["stop"] | None:
+    verb: Verb, i: int, relative: bool, appositive: Who | None
+) -> Attr | Literal["stop"] | None:
     """The noun phrase ending at unit `i` as the verb's subject; "stop" when it shows the verb
     states nothing (an object's verb, a joint act, a reported clause's pronoun), None when no
     phrase there names anyone."""
@@ -1900,7 +1819,7 @@ def _word_before_compass(units: list[Unit], a: int, floor: int) -> str:
     return units[j][LOW] if j >= floor else ""
 
 
-def _authors_named(verb: _Verb, a: int, b: int) -> _Attr | None:
+def _authors_named(verb: Verb, a: int, b: int) -> Attr | None:
     """A text's authors named after "by" or "from" before the subject's phrase at units
     a..b ("by Ukraine, Poland and Romania"): `_text_authors`'s attribution, if any."""
     units, floor = verb.units, verb.floor
@@ -1911,7 +1830,7 @@ def _authors_named(verb: _Verb, a: int, b: int) -> _Attr | None:
     return verb.attr(authors, ATTRIBUTION_SUBJECT) if authors is not None else None
 
 
-def _person_of_place(verb: _Verb, i: int, before: str) -> _Attr | None:
+def _person_of_place(verb: Verb, i: int, before: str) -> Attr | None:
     """ "A resident of Kyiv said", "a student from Moscow told": a place after a preposition
     (`before`) that describes a person a common noun introduces (`_common_subject`, the phrase
     ending at unit `i`): the person speaks, for no side, and not the place."""
@@ -1921,7 +1840,7 @@ def _person_of_place(verb: _Verb, i: int, before: str) -> _Attr | None:
     return verb.attr(person, ATTRIBUTION_SUBJECT) if person is not None else None
 
 
-def _resolve_subject(verb: _Verb, a: int, b: int, person: Who | None) -> Who:
+def _resolve_subject(verb: Verb, a: int, b: int, person: Who | None) -> Who:
     """Who the subject's phrase at units a..b names (a person's noun as found), with the
     names it ties learnt and a conjunct before it joined."""
     who = person or resolve(verb.units[a:b], verb.state.names)
@@ -1934,7 +1853,7 @@ def _resolve_subject(verb: _Verb, a: int, b: int, person: Who | None) -> Who:
     return _headline_people(verb, a, _with_conjunct(verb.units, a, verb.floor, who, verb.state))
 
 
-def _headline_people(verb: _Verb, a: int, who: Who) -> Who:
+def _headline_people(verb: Verb, a: int, who: Who) -> Who:
     """ "Putin, Zelenskyy agree to a swap": a headline's comma stands for "and" between two
     people of two sides who open it, and the plural verb is both of theirs, in their order.
     Only people: two sides' names so joined ("Russia, Ukraine agree on ...") are a joint act
@@ -1979,7 +1898,7 @@ def _office_and_former(units: list[Unit], a: int, floor: int) -> Who | None:
     return _the_described(units, j, floor)
 
 
-def _subject_phrase(verb: _Verb, i: int) -> tuple[int, int, Who | None]:
+def _subject_phrase(verb: Verb, i: int) -> tuple[int, int, Who | None]:
     """The units a..b of the subject's phrase that ends at unit `i`, and the person's noun it
     is ("the politician": a common noun, which no office's phrase takes), if it is one."""
     a, b = np_before(verb.units, i, verb.floor)
@@ -2029,7 +1948,7 @@ def _describer(unit: Unit) -> bool:
     return unit[TERM] is None and not unit[CAP] and namelike(unit[LOW]) and unit[LOW] != "the"
 
 
-def _titled_subject(verb: _Verb, a: int, b: int, appositive: Who | None) -> _Attr | None:
+def _titled_subject(verb: Verb, a: int, b: int, appositive: Who | None) -> Attr | None:
     """ "..., <a title> Ivan Petrov said", "<a title>, Ivan Petrov said": a name no rule
     knows, after a title that opens its clause, speaks for the title's side
     (reader.classify.titles)."""
@@ -2038,14 +1957,14 @@ def _titled_subject(verb: _Verb, a: int, b: int, appositive: Who | None) -> _Att
     titled = titled_name(verb.units, a, b, verb.floor, verb.state.names)
     if titled is None or _states_nothing(verb, titled, a, b):
         return None
-    place = _clause_place(verb.work, verb.units, verb.first, a, b, titled)
+    place = clause_place(verb.work, verb.units, verb.first, a, b, titled)
     if place is not None:  # "killed in Kharkiv, regional Gov. <name> said"
-        titled = _placed(verb.units, a, b, titled, place, verb.state.names)
+        titled = placed_office(verb.units, a, b, titled, place, verb.state.names)
     start = bisect_left(verb.work.starts, titled.start)
     return verb.attr(titled, ATTRIBUTION_SUBJECT, trailing=_closes(verb, start))
 
 
-def _past_object_conjunct(verb: _Verb, a: int, b: int) -> int:
+def _past_object_conjunct(verb: Verb, a: int, b: int) -> int:
     """Where the subject ending the phrase `a`..`b` starts when the phrase opens right after
     another verb ("we will do our part to support Ukraine and Norway will align itself with
     ..."): the conjuncts before its last "and" are that verb's object, the last one speaks."""
@@ -2060,7 +1979,7 @@ def _past_object_conjunct(verb: _Verb, a: int, b: int) -> int:
     return joins[-1] + 1 if joins else a
 
 
-def _text_authors(verb: _Verb, start: int, a: int, b: int) -> Who | None:
+def _text_authors(verb: Verb, start: int, a: int, b: int) -> Who | None:
     """ "A joint statement by the ministers of Finland and Sweden condemned ...", "the
     declaration issued by the G7 says ...": a text that opens the clause, its authors named
     after "by" or "from" (units `start`..`b`, the subject's phrase from `a`), is the verb's
@@ -2196,23 +2115,7 @@ def described_thing(phrase: Sequence[Unit]) -> bool:
 _MANDATIVE = word_set("demand urge insist ask request propose recommend suggest require")
 
 
-def _past_tense(unit: Unit) -> bool:
-    """A lower-case word in "-ed" right after a phrase: the phrase's verb ("after Zelensky
-    delivered"), so the phrase is a clause's subject, not an object."""
-    low = unit[LOW]
-    return unit[TERM] is None and not unit[CAP] and low.endswith("ed") and low.isalpha()
-
-
-def _past_progressive(units: list[Unit], j: int) -> bool:
-    """ "was"/"were" before a lower-case word in "-ing" ("X was touring Kyiv, where he said
-    ..."): the verb of the phrase before it, as a past tense in "-ed" is (`_past_tense`)."""
-    if units[j][LOW] not in ("was", "were") or j + 1 >= len(units):
-        return False
-    after = units[j + 1]
-    return after[TERM] is None and not after[CAP] and after[LOW].endswith("ing")
-
-
-def _says_that(verb: _Verb) -> bool:
+def _says_that(verb: Verb) -> bool:
     """A speech verb with its content a few words on: a "that"-clause ("announced on Thursday
     that"), a demand's infinitive or object ("urged NATO leaders to stand firm", "called for
     more jets"), an accusation's "of" ("accused Moscow of ..."): what the speaker said, not a
@@ -2235,15 +2138,15 @@ _FINITE = word_set("had has have was were is are will would could can may might 
 _CLAUSE_REACH = 6  # the most units between "said" and its clause's verb
 
 
-def _time_clause_speaks(verb: _Verb, before: str) -> bool:
+def _time_clause_speaks(verb: Verb, before: str) -> bool:
     """The subject opens a time clause ("a day after the Kremlin announced that ...") whose
     verb says something: its content follows it (`_says_that`, `_content_follows`)."""
-    return before in _TIME_CONJUNCTIONS and (
+    return before in TIME_CONJUNCTIONS and (
         _says_that(verb) or _content_follows(verb) or _quoted_complement(verb)
     )
 
 
-def _quoted_complement(verb: _Verb) -> bool:
+def _quoted_complement(verb: Verb) -> bool:
     """A speech verb whose object the speaker's own quoted words complete, a few words on and
     in the same sentence ("after X called the guarantees a “compromise”", "after X denounced
     Russia as a “terrorist state”"): what the speaker said, not an act told (not a claimed
@@ -2263,7 +2166,7 @@ def _quoted_complement(verb: _Verb) -> bool:
 _OBJECT_REACH = 16  # the most units of an object before its quoted complement
 
 
-def _content_follows(verb: _Verb) -> bool:
+def _content_follows(verb: Verb) -> bool:
     """What a time clause's speech or stance verb said comes right after it with no "that":
     a gerund it rejects or denies ("after the Moldovan premier rejected handing ..."), or a
     clause after "said" ("after Minsk said a drone had crossed ..."): the subject's position
@@ -2281,7 +2184,7 @@ def _content_follows(verb: _Verb) -> bool:
         low = units[j][LOW]
         if low in (",", ";", ":", ".") or low in OBJECT_PREP:
             return False
-        if low in _FINITE or _past_tense(units[j]):
+        if low in _FINITE or past_tense(units[j]):
             return True  # "said a fighter jet dropped ...", "said the talks would ..."
     return False
 
@@ -2292,7 +2195,7 @@ _URGING = frozenset(["urge", "ask", "request", "call on"])
 _CALLING_FOR = frozenset(["call for", "press for", "push for"])
 
 
-def _object_relative(verb: _Verb, a: int) -> bool:
+def _object_relative(verb: Verb, a: int) -> bool:
     """A stance verb in a relative clause about its object ("the Donetsk region that the
     Kremlin has long sought", "a deal which Kyiv wants"): what the narrator says of the
     thing, not the subject's stated position. A speech verb there still speaks ("the claims
@@ -2320,7 +2223,7 @@ def _object_relative(verb: _Verb, a: int) -> bool:
 _CLAIMED = frozenset(["blame", "estimate", "put"])
 
 
-def _judges_object(verb: _Verb) -> bool:
+def _judges_object(verb: Verb) -> bool:
     """A verb of judgement in the simple tense with its verdict on the thing right after it
     ("in ways that Moscow considers provocative", "a pact which Kyiv regards as void", "the
     drills that the alliance deems to be a threat"): the subject's own view of the thing, a
@@ -2343,7 +2246,7 @@ def _judges_object(verb: _Verb) -> bool:
         and low not in OBJECT_PREP
         and low not in COORD
         and low not in SKIP
-        and low not in _CLAUSE_WORDS
+        and low not in CLAUSE_WORDS
     )
 
 
@@ -2359,7 +2262,7 @@ _SAID_REACH = 5
 _DETERMINERS = word_set("the a an this that these those its their his her our my your")
 
 
-def _said_before(verb: _Verb, noun: int) -> bool:
+def _said_before(verb: Verb, noun: int) -> bool:
     """ "said on Friday that", "told reporters that": the noun before "that" ends a phrase
     of time, place or audience after a speech verb, and the "that" opens what was said."""
     units, verbs = verb.units, verb.work.verbs
@@ -2373,33 +2276,25 @@ def _said_before(verb: _Verb, noun: int) -> bool:
     return False
 
 
-# Words that open a clause of its own before a pronoun subject ("because it wants ..."): no noun
-# that a relative clause could describe.
-_CLAUSE_WORDS = word_set(
-    "because since as while whilst if when whenever where so although though but and or nor that "
-    "which who whom whose whether until unless after before once than yet why how what"
-)
-
-
-def _reduced_relative(verb: _Verb, a: int) -> bool:
+def _reduced_relative(verb: Verb, a: int) -> bool:
     """ "the show of unity it so wants to present": a pronoun right after a plain noun opens a
     relative clause without "that", the narrator's account of the noun."""
     units = verb.units
     term = units[a][TERM]
-    if term is None or term.kind != "pronoun" or units[a][LOW] in _FIRST_PERSON:
+    if term is None or term.kind != "pronoun" or units[a][LOW] in FIRST_PERSON:
         return False
     noun = units[a - 1]
     low = noun[LOW]
     if noun[TERM] is not None or noun[CAP] or not low.isalpha():
         return False
-    if low in _CLAUSE_WORDS or low in SKIP or low in COORD or low in OBJECT_PREP:
+    if low in CLAUSE_WORDS or low in SKIP or low in COORD or low in OBJECT_PREP:
         return False
     verbs = verb.work.verbs
     v = bisect_left(verbs, noun[START], key=start_key)
     return not (v < len(verbs) and verbs[v][0] == noun[START])  # "said it wants": a verb
 
 
-def _addressee(verb: _Verb, a: int) -> bool:
+def _addressee(verb: Verb, a: int) -> bool:
     """The subject at unit `a` is the one a demand is made of: after "demanded (that)", with
     its verb in the bare form ("that Russia agree", not "that Russia agreed")."""
     units = verb.units
@@ -2432,7 +2327,7 @@ def _phrase_end(units: list[Unit], i: int, floor: int) -> int:
     return i
 
 
-def _states_nothing(verb: _Verb, who: Who, a: int, b: int) -> bool:
+def _states_nothing(verb: Verb, who: Who, a: int, b: int) -> bool:
     """The subject at units a..b does not speak: a joint act of two sides ("The two sides
     agreed to exchange prisoners"), a reported clause's pronoun ("respondents said they
     supported"), the one a demand is made of, a relative clause about the object."""
@@ -2483,7 +2378,7 @@ def _head_before_of(units: list[Unit], i: int, floor: int) -> int:
     return i
 
 
-def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | None) -> Who:
+def _side_of_office(verb: Verb, who: Who, a: int, b: int, appositive: Who | None) -> Who:
     """An office of no side of its own takes one from the context: the place that opens the
     sentence or the region last named ("In Odesa Oblast, Governor Oleh Kiper said"), the
     wire dateline's ("a source in the security services told TASS"), or an appositive's
@@ -2493,18 +2388,18 @@ def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | Non
     coordinated = _coordinated_office(verb, who, a)
     if coordinated is not None:
         return coordinated
-    if who.kind in ("unknown", "role") and set(who.roles) & _LOCAL_ROLES:
-        place = _opening_place(units, verb.first, a)
-        if place is None and (units[a][LOW].startswith("local") or _city_office(units, a, b, who)):
-            place = _local_place(verb.work, units[a][START])
-        if place is None and _bare_title(units[a:b]):
-            place = _named_region(who, verb.work.index, state)
+    if who.kind in ("unknown", "role") and set(who.roles) & LOCAL_ROLES:
+        place = opening_place(units, verb.first, a)
+        if place is None and (units[a][LOW].startswith("local") or city_office(units, a, b, who)):
+            place = local_place(verb.work, units[a][START])
+        if place is None and bare_title(units[a:b]):
+            place = named_region(who, verb.work.index, state)
         if place is None:
-            place = _clause_place(verb.work, units, verb.first, a, b, who)
+            place = clause_place(verb.work, units, verb.first, a, b, who)
         if place is not None:
-            who = _placed(units, a, b, who, place, state.names)
-    if who.kind in ("unknown", "role") and set(who.roles) & _STAFF_ROLES:
-        body = _opening_body(units, verb.first, a)
+            who = placed_office(units, a, b, who, place, state.names)
+    if who.kind in ("unknown", "role") and set(who.roles) & STAFF_ROLES:
+        body = opening_body(units, verb.first, a)
         if body is not None:
             tie_appositive(units[a:b], body, state.names)
             who = Who("actor", body.actors, who.start, who.end, who.roles, member=body.member)
@@ -2524,7 +2419,7 @@ def _side_of_office(verb: _Verb, who: Who, a: int, b: int, appositive: Who | Non
     return who
 
 
-def _house_body(verb: _Verb, who: Who, a: int, b: int) -> bool:
+def _house_body(verb: Verb, who: Who, a: int, b: int) -> bool:
     """An office of no side on a one-side outlet (or under its dateline) that the house fills:
     an unnamed source inside a body of government ("a source in the security services told
     TASS"), or the head of a state body named by the office alone ("the head of the lower house
@@ -2574,7 +2469,7 @@ def bare_senator(phrase: Sequence[Unit]) -> bool:
     return len(words) == 1 and words[0][LOW] in _SENATORS
 
 
-def _coordinated_office(verb: _Verb, who: Who, a: int) -> Who | None:
+def _coordinated_office(verb: Verb, who: Who, a: int) -> Who | None:
     """ "The Turkish Foreign Ministry and Defence Ministry described ...": a bare office
     joined to a qualified one shares its country: that one's side, or none when the country
     is no actor's (never the dateline's or the last speaker's)."""
@@ -2583,7 +2478,7 @@ def _coordinated_office(verb: _Verb, who: Who, a: int) -> Who | None:
         return None
     if who.kind not in ("role", "unknown") and not (who.kind == "actor" and who.roles):
         return None
-    if not _bare_title(units[a : bisect_left(verb.work.starts, who.end)]):
+    if not bare_title(units[a : bisect_left(verb.work.starts, who.end)]):
         return None  # "... and Ukraine's defence ministry": a country of its own
     a0, b0 = np_before(units, a - 2, floor)
     first = resolve(units[a0:b0], verb.state.names)
@@ -2665,7 +2560,7 @@ def _after_parenthesis(units: list[Unit], b: int, last: int) -> str:
     return units[b][LOW] if b < last else "."  # (the sentence's own end: '... said X. He ...')
 
 
-def _inverted_attr(verb: _Verb) -> _Attr | None:
+def _inverted_attr(verb: Verb) -> Attr | None:
     """'"...," said Peskov': the phrase after the verb, when the clause ends right after it."""
     units, last = verb.units, verb.last
     start = _past_descriptors(units, _past_time(verb.work, verb.k + 1, last), last)
@@ -2686,123 +2581,10 @@ def _inverted_attr(verb: _Verb) -> _Attr | None:
     return verb.attr(who, ATTRIBUTION_INVERTED, trailing=_short_tail(verb, b))
 
 
-def _quote_floor(work: BlockWork, v_start: int, first: int, k: int, leads: bool = False) -> int:
-    """The first unit (from `first`, at most `k`) after the last quote that closes before the
-    verb at `v_start`, or after the opening of the quote that holds it (unless the verb opens
-    that quote and `leads`: no attribution came before it in the sentence, whose words it
-    would be in). The quotes are sorted and disjoint, so only the last quote opening before
-    the verb decides."""
-    quotes = work.quotes
-    q = bisect_right(quotes, (v_start, _FAR)) - 1
-    if q < 0:
-        return first
-    q_start, q_end = quotes[q]
-    if v_start < q_end:  # the verb is inside this quote
-        if leads and _opens_quote(work, q_start, v_start, first):
-            return first  # 'Scholz "stressed the need for ...," the statement said'
-        return bisect_right(work.starts, q_start, first, k)
-    while _quoted_word(work.text[q_start:q_end]) or _in_relative(work, q_start, q_end, v_start):
-        # a nickname: 'Oleh "Falcon" Ivanenko said'; a relative clause's quoted words:
-        # 'Moscow, which calls the war a "special military operation," denies ...'
-        q -= 1
-        if q < 0:
-            return first
-        q_start, q_end = quotes[q]
-    return bisect_left(work.starts, q_end, first, k)
-
-
-def _opens_quote(work: BlockWork, q_start: int, v_start: int, first: int) -> bool:
-    """The verb is the first word of a quote that opens inside the sentence right after a
-    phrase of its own ('Scholz "stressed the need ..."', 'the ministry “condemned …”'): a
-    readout's words quoted from the verb on, the subject before the mark still its subject."""
-    if work.text[q_start:v_start].strip(" \"“”'‘’«") or first >= len(work.units):
-        return False
-    return work.units[first][START] < q_start and work.text[q_start - 1 : q_start].isspace()
-
-
-def _quoted(work: BlockWork, attr: _Attr) -> bool:
-    """The attribution's verb is inside a quote, and not one that opens on it after the
-    subject (`_quoted_from_verb`)."""
-    return in_spans(attr.pos, work.quotes) and not _quoted_from_verb(work, attr)
-
-
-def _quoted_from_verb(work: BlockWork, attr: _Attr) -> bool:
-    """The attribution's verb opens a quote its subject stands before ('Scholz "stressed
-    ..."'): the subject's own words quoted, not a speech inside someone's quote."""
-    if in_spans(attr.who.start, work.quotes) or not _heads_sentence(work.folded, attr.who.start):
-        return False  # "The statement said that A and B "reaffirm ...": the statement's words
-    q = bisect_right(work.quotes, (attr.pos, _FAR)) - 1
-    return q >= 0 and _opens_quote(work, work.quotes[q][0], attr.pos, 0)
-
-
-# A sentence's start before a subject, past a short opening phrase and its comma ("On Friday,").
-_SENTENCE_OPENING = re.compile(
-    r"(?:^|[.!?][\"”’)]?\s+)(?:[^\s.!?,;:]+(?:\s+[^\s.!?,;:]+){0,5},\s+)?\Z"
-)
-
-
-def _heads_sentence(folded: str, at: int) -> bool:
-    """The phrase at `at` opens its sentence (past a short opening phrase): the main clause's
-    subject, not one inside a clause someone else's verb reports."""
-    return _SENTENCE_OPENING.search(folded, max(0, at - 120), at) is not None
-
-
-def _past_relative_quote(verb: _Verb, j: int) -> int | None:
-    """At the closing mark of a quote inside a relative clause (', which calls the war a
-    "special military operation,"'), the unit of its opening mark."""
-    units, work = verb.units, verb.work
-    if units[j][LOW] not in _QUOTE_MARKS:
-        return None
-    at = units[j][START]
-    q = bisect_right(work.quotes, (at, _FAR)) - 1
-    if q < 0 or not work.quotes[q][0] <= at < work.quotes[q][1]:
-        return None
-    q_start = work.quotes[q][0]
-    if _RELATIVE_OPEN.search(work.folded, max(0, q_start - 80), q_start) is None:
-        return None
-    h = bisect_left(work.starts, q_start)
-    return h if h >= verb.floor else None
-
-
-def _in_relative(work: BlockWork, q_start: int, q_end: int, v_start: int) -> bool:
-    """The quote closes a relative clause between a subject and its verb (", which calls the
-    war a "special military operation," denies ...")."""
-    folded = work.folded
-    if "which" not in folded and "who" not in folded:
-        return False
-    between = folded[q_end:v_start].strip(" ,")
-    if len(between.split()) > 2:
-        return False
-    return _RELATIVE_OPEN.search(work.folded, max(0, q_start - 80), q_start) is not None
-
-
-_RELATIVE_OPEN = re.compile(r",\s+(?:which|who)\b[^,;:.\"“”]*\Z")
-
-
-def _quoted_word(quoted: str) -> bool:
-    """A quote of a word or two with no punctuation of a sentence in it (a call sign, a
-    nickname, a scare-quoted word): part of a phrase, not a quotation that a verb after it
-    reports."""
-    return len(quoted) <= _QUOTED_WORD and not any(c in quoted for c in ",.;:!?")
-
-
-_QUOTED_WORD = 24  # characters, quote marks included
-
-
-_FAR = 1 << 62
-# A verb's or a span's start: the key its sorted list is bisected by (here and in the steps
-# built on this grammar, reader.classify.positions and reader.classify.subject).
-start_key = itemgetter(0)
-_end = itemgetter(1)
-
-
-_SOURCES = frozenset(["source", "sources"])
-
-
 def _official_source(roles: tuple[str, ...]) -> bool:
     """An unnamed source inside a body of government ("a source in the security services",
     "sources in the defence ministry"), whose side an outlet's dateline gives."""
-    return bool(roles) and roles[0] in _SOURCES and bool(set(roles) - _SOURCES)
+    return bool(roles) and roles[0] in SOURCES and bool(set(roles) - SOURCES)
 
 
 def _sides_not_people(phrase: Sequence[Unit]) -> bool:
@@ -2831,7 +2613,7 @@ _HEADS = word_set("leaders presidents premiers chancellors ministers") | {
 }
 
 
-def _headline_pair(verb: _Verb, who: Who, a: int) -> bool:
+def _headline_pair(verb: Verb, who: Who, a: int) -> bool:
     """'Russia, Ukraine agree on a swap': a headline's comma joins two sides that open the
     sentence, the subject only the second of them."""
     units = verb.units
@@ -2889,8 +2671,8 @@ def _appositive_after(
         return who  # ", who recently stepped down as head of X": an act, no office held
     appositive = resolve(units[b + 1 : end], state.names)
     learn(appositive, state.names)
-    if _city_office(units, b + 1, end, appositive):
-        appositive = _local_place(work, units[b + 1][START]) or appositive
+    if city_office(units, b + 1, end, appositive):
+        appositive = local_place(work, units[b + 1][START]) or appositive
     if appositive.kind != "actor":
         return who
     tie_appositive(units[a:b], appositive, state.names)
@@ -2913,7 +2695,7 @@ def _common_subject(units: list[Unit], i: int, floor: int) -> Who | None:
         unit = units[j]
         low = unit[LOW]
         before = units[j - 1][LOW] if j > floor else ","
-        if low in _INDEFINITE and before not in _PERSON_PREP:  # "from one of the brigades"
+        if low in INDEFINITE and before not in _PERSON_PREP:  # "from one of the brigades"
             if j == i or before not in (",", "”", '"', "’", ";", ":"):
                 return None
             return Who("unknown", (), unit[START], units[i][END])
@@ -2945,10 +2727,10 @@ def _common_after(units: list[Unit], start: int, last: int) -> Who | None:
     stops carry-over (the quote is theirs, not the last official's). None when an office or a
     person's noun heads the phrase ("a spokesman", "a Russian diplomat": `resolve` reads those
     by their side) or no common noun closes it ("said a Ukrainian")."""
-    if start >= last or units[start][LOW] not in _INDEFINITE:
+    if start >= last or units[start][LOW] not in INDEFINITE:
         return None
     j = start + 1
-    if j + 1 < last and units[j][LOW] == "of" and units[j + 1][LOW] in _OWNERS:
+    if j + 1 < last and units[j][LOW] == "of" and units[j + 1][LOW] in OWNERS:
         j += 2  # "said one of the soldiers", "one of their neighbours"
     first = j
     while j < last and j - start <= _COMMON_REACH:
@@ -3043,99 +2825,6 @@ def _participle_act(inner: Sequence[Unit]) -> bool:
 _PARTICIPLE_PREP = frozenset(["with", "at", "in", "to", "on", "for", "from", "alongside"])
 
 
-# Offices of a region, which the region last named gives a side.
-_REGIONAL = frozenset(["governor", "regional governor", "regional authorities", "regional head"])
-_REGION_BLOCKS = 2  # how many blocks back the region may have been named
-
-
-def _bare_title(phrase: Sequence[Unit]) -> bool:
-    """'the governor', 'The regional governor': a title with no name and no place in it
-    ("The" opening a sentence is capitalised, but names no one)."""
-    for unit in phrase:
-        term = unit[TERM]
-        if unit[LOW] == "the" or (term is not None and term.kind == "role"):
-            continue
-        if unit[CAP] or (term is not None and term.actors):
-            return False
-    return True
-
-
-def _named_region(who: Who, index: int, state: State) -> Who | None:
-    """'the governor wrote on Telegram', a block after 'the Belgorod region': that region's
-    side, when the article has named no one who holds the office."""
-    region = state.region
-    if (
-        region is None
-        or index - region.block > _REGION_BLOCKS
-        or not set(who.roles) & _REGIONAL
-        or known_role(who, state).kind == "actor"
-    ):
-        return None
-    return Who("actor", region.actors, who.start, who.end, who.roles)
-
-
-# Offices of one region or city, which a place the sentence names before them gives a side
-# ("Two people were killed in Kharkiv, regional Gov. <name> said"); not "head" or "officials"
-# alone, which a body or a visitor elsewhere holds as often.
-_PLACED_ROLES = frozenset(
-    [
-        "governor",
-        "regional governor",
-        "region governor",
-        "oblast governor",
-        "gov.",
-        "mayor",
-        "regional head",
-        "head of the region",
-        "regional administration",
-        "city administration",
-    ]
-)
-_PLACE_LEADS = (" in", " near", " in the", " near the")
-
-
-def _placed(units: list[Unit], a: int, b: int, who: Who, place: Who, names: Names) -> Who:
-    """The office `who` (units a..b) as the side of the place it serves, its name tied to
-    that side for the rest of the article ("Mayor <name>" said again later)."""
-    tie_appositive(units[a:b], place, names)
-    return Who("actor", place.actors, who.start, who.end, who.roles, member=place.member)
-
-
-def _clause_place(
-    work: BlockWork, units: list[Unit], first: int, a: int, b: int, who: Who
-) -> Who | None:
-    """'A drone hit a school in Chernihiv, regional head <name> said', 'killed in the
-    Belgorod region, the governor said': a region's or a city's office of no side (units
-    a..b) takes the side of the place that ends the clause just before it, after "in" or
-    "near" (one side's name; only a region's word, a comma or "according to" after it). Not
-    an office with an "of" of its own ("the governor of Texas"), nor after an opening
-    participle's place ("Speaking in Moscow, Mayor <name> said": where the speaker was)."""
-    if who.kind not in ("unknown", "role") or not set(who.roles) & _PLACED_ROLES:
-        return None
-    if any(u[LOW] == "of" for u in units[a:b]) or units[first][LOW].endswith("ing"):
-        return None
-    folded, opening, at = work.folded, units[first][START], units[a][START]
-    for start, end, term in reversed(work.terms):
-        if start >= at:
-            continue
-        if start < opening or term.kind not in ("alias", "adjective"):
-            return None
-        if len(term.actors) != 1 or term.member:
-            return None
-        lead = f" {folded[opening:start].rstrip()}"
-        tail = _WORDS.findall(folded[end:at])
-        if not lead.endswith(_PLACE_LEADS) or not set(tail) <= _CLAUSE_TAIL:
-            return None
-        return Who("actor", term.actors, start, at)
-    return None
-
-
-_WORDS = re.compile(r"[\w'’.-]+")
-# What may stand between the place and its office: "in the Kharkiv region overnight, the
-# governor said", "in Odesa, according to the regional governor".
-_CLAUSE_TAIL = _PLACE_WORDS | word_set("overnight according to regional local acting")
-
-
 _POLICE = frozenset(["police", "local police", "regional police"])
 
 # A person who restates a country's stance speaks for it: "X reaffirmed Estonia's unwavering
@@ -3148,7 +2837,7 @@ _STANCE_NOUNS = word_set(
 )
 
 
-def _voices_for(verb: _Verb, who: Who) -> Who:
+def _voices_for(verb: Verb, who: Who) -> Who:
     """A named person of no known side (`who`) who restates one side's stance,
     its possessive right after the verb ("Tsahkna reaffirmed Estonia's unwavering support"):
     that side's in this sentence (the name is not tied to it: a member's official heard once
@@ -3165,287 +2854,6 @@ def _voices_for(verb: _Verb, who: Who) -> Who:
     return Who("actor", term.actors, who.start, who.end, who.roles, member=term.member)
 
 
-# A place's possessive before a local office: "the head of the city's military administration"
-# is the office of the place the block named last ("... killed in Kyiv, ...").
-_PLACE_OWNERS = frozenset(
-    f"{noun}{mark}" for noun in ("city", "town", "region", "oblast") for mark in ("'s", "’s")
-)
-
-
-def _city_office(units: list[Unit], a: int, b: int, who: Who) -> bool:
-    """A local office of no side, a place's possessive in its phrase (units a..b) or right
-    before it: "head of the city's military administration", "the city's mayor"."""
-    if who.kind not in ("role", "unknown") or not set(who.roles) & _LOCAL_ROLES:
-        return False
-    return any(u[LOW] in _PLACE_OWNERS for u in units[max(0, a - 1) : b])
-
-
-def _local_place(work: BlockWork, at: int) -> Who | None:
-    """ "Blasts were heard in Kyiv. Local police say ...": the place of one side the block
-    names last before `at` after "in", whose local officials these are."""
-    folded = work.folded
-    for start, _, term in reversed(work.terms):
-        if start >= at:
-            continue
-        if term.kind not in ("alias", "adjective") or len(term.actors) != 1:
-            return None
-        if not f" {folded[:start].rstrip()}".endswith((" in", " near", " of")):
-            return None  # (" in": "In Kyiv, ..." opening the block too)
-        return Who("actor", term.actors, start, at, member=term.member)
-    return None
-
-
-def _opening_place(units: list[Unit], first: int, a: int) -> Who | None:
-    """'In the Kharkiv region, ...' / 'In Odesa Oblast, ...': the one actor whose place opens
-    the sentence in a phrase of its own, just before the subject at `a` ('In Odesa Oblast,
-    Governor Kiper said') or before a clause the subject ends ('In the Kharkiv region, two
-    workers were injured, the governor said')."""
-    if a - 1 <= first or units[first][LOW] != "in":
-        return None
-    end = a  # just after the phrase's comma
-    if a - first > 7 or units[a - 1][LOW] != ",":
-        commas = [j for j in range(first + 2, min(first + 8, a)) if units[j][LOW] == ","]
-        if not commas or units[a - 1][LOW] != ",":
-            return None
-        end = commas[0] + 1
-    actors: tuple[str, ...] = ()
-    for unit in units[first + 1 : end - 1]:
-        term = unit[TERM]
-        if term is None:
-            if unit[LOW] not in _PLACE_WORDS:
-                return None
-            continue
-        if term.kind not in ("adjective", "alias") or term.member or not term.actors:
-            return None
-        if actors and actors != term.actors:
-            return None
-        actors = term.actors
-    if len(actors) != 1:
-        return None
-    return Who("actor", actors, units[first][START], units[end - 1][START])
-
-
-# The staff of a body, whose side the body they speak at gives: "At the Pentagon, chief
-# spokesman <name> said" (a named leader at the White House is a visitor as likely as a host).
-_STAFF_ROLES = word_set(
-    "spokesman spokeswoman spokesperson official officials aide adviser advisor"
-) | {"press secretary"}
-
-
-def _opening_body(units: list[Unit], first: int, a: int) -> Who | None:
-    """ "At the Pentagon, ..." / "At the Kremlin, ...": the one actor whose body (an alias)
-    the sentence opens with, in a phrase of its own just before the subject at `a`."""
-    if a - first not in (3, 4) or units[first][LOW] != "at" or units[a - 1][LOW] != ",":
-        return None
-    body = units[first + 1 : a - 1]
-    if len(body) == 2 and body[0][LOW] != "the":
-        return None
-    term = body[-1][TERM]
-    if term is None or term.kind != "alias" or len(term.actors) != 1:
-        return None
-    return Who("actor", term.actors, units[first][START], units[a - 1][START], member=term.member)
-
-
-def _participle_subject(earlier: list[_Attr], v_start: int) -> Who | None:
-    """Whose ', saying ...' at `v_start` it is: the main clause's speaker, the first subject of
-    a verb in the sentence before it ("Szijjarto said Budapest would not back it, calling ..."
-    is Szijjarto's), not one inside his words; a source ("according to") is not a subject,
-    unless there is nothing else. One that closes the words before the participle ("...,
-    the diplomat said, adding ...") is the one who goes on."""
-    closing = next(
-        (a for a in reversed(earlier) if a.pos < v_start and a.trailing and a.who.kind != "none"),
-        None,
-    )
-    if closing is not None:
-        return closing.who
-    in_clause = (a for a in earlier if a.pos < v_start and a.who.kind != "none")
-    for attr in in_clause:
-        if attr.rule is not ATTRIBUTION_SOURCE:
-            return attr.who
-    last = next((a for a in reversed(earlier) if a.pos < v_start and a.who.kind != "none"), None)
-    return last.who if last is not None else None
-
-
-def _opening_subject(units: list[Unit], first: int, k: int, state: State) -> Who | None:
-    """The subject a sentence opens with, for a verb coordinated with a verb of no speech:
-    "Russia's Defense Ministry did not comment, but said ...", "Ukraine's Defence Minister
-    joined the meeting and told Allies ...", "In the Kursk region, Governor X met residents and
-    said" (a local office takes the place). Only a phrase at the very start counts (after an
-    opening place): after "After meeting Putin," the first name is an object."""
-    start = first
-    place: Who | None = None
-    if units[first][TERM] is None and units[first][LOW].endswith("ing"):
-        return None  # "Addressing Russian leaders, he said": the participle's object
-    if units[first][LOW] == "in":
-        commas = [j for j in range(first + 1, min(first + 8, k)) if units[j][LOW] == ","]
-        if not commas:
-            return None
-        start = commas[0] + 1
-        place = _opening_place(units, first, start)
-    a, b = np_after(units, start, k)
-    if a != start or b <= a:
-        return None
-    who = resolve(units[a:b], state.names)
-    learn(who, state.names)
-    if place is not None and who.kind in ("unknown", "role") and set(who.roles) & _LOCAL_ROLES:
-        tie_appositive(units[a:b], place, state.names)
-        return Who("actor", place.actors, who.start, who.end, who.roles, member=place.member)
-    return _opening_pair(units, a, b, k, who, state) if who.kind == "actor" else None
-
-
-def _opening_pair(units: list[Unit], a: int, b: int, k: int, who: Who, state: State) -> Who:
-    """ "President X and President Y spoke by phone and voiced support for ...": two named
-    people of two sides joined by "and" open the sentence; a verb coordinated after an act of
-    theirs is both of theirs, in their order (people only: "Russia and Ukraine" is two sides)."""
-    if b >= k or units[b][LOW] != "and" or not _names_person(units[a:b]):
-        return who
-    a2, b2 = np_after(units, b + 1, k)
-    if b2 <= a2 or a2 != b + 1 or not _names_person(units[a2:b2]):
-        return who
-    other = resolve(units[a2:b2], state.names)
-    if other.kind != "actor" or set(other.actors) & set(who.actors):
-        return who
-    actors = (*who.actors, *other.actors)
-    member = who.member and other.member
-    return Who("actor", actors, who.start, other.end, who.roles, member=member)
-
-
-def _names_person(phrase: Sequence[Unit]) -> bool:
-    """Whether a phrase names a person: a speaker's name or titled name in the lexicon."""
-    return any(unit[TERM] is not None and unit[TERM].kind == "speaker" for unit in phrase)
-
-
-def _clause_subject(units: list[Unit], first: int, k: int, state: State) -> Who:
-    """The subject of the sentence's main clause: its first phrase that is not an object (a
-    clause's after "after" is: "His comments came after Zelensky delivered a speech, saying"),
-    past an opening adverbial clause ("Since Russia invaded Ukraine, Estonia has banned ...,
-    citing ..." is Estonia's)."""
-    main = past_opening_clause(units, first, k)
-    if main is not None:
-        who = _clause_subject(units, main, k, state)
-        if who.kind != "none":
-            return who
-    main = _past_opening_participle(units, first, k)
-    if main is not None:  # "Meeting X, Admiral Y commended him ...": Y, never X
-        return _clause_subject(units, main, k, state)
-    if _demonstrative_subject(units, first, k):
-        return NONE  # "These include the elections held in X": past the verb, objects
-    i = first
-    while i < k:
-        unit = units[i]
-        term = unit[TERM]
-        if (
-            i > first
-            and _past_tense(unit)
-            and units[i - 1][LOW] not in _BE
-            and _unknown_opening(units, first)
-        ):
-            return NONE  # "Kravchuk then shelved the idea of NATO membership, declaring ...":
-            # past the main verb every phrase is an object; the unknown name was the subject
-            # (a passive's agent after "by" is read elsewhere: "This was announced by X, ...")
-        if (term is not None and (term.kind != "role" or _opening_office(units, first, i))) or (
-            term is None and unit[CAP] and i > first
-        ):
-            before = units[i - 1][LOW] if i > first else ""
-            a, b = np_after(units, i, k)
-            if before not in OBJECT_PREP or (
-                before in _TIME_CONJUNCTIONS and b < k and _past_tense(units[b])
-            ):
-                who = resolve(units[a:b], state.names)
-                learn(who, state.names)
-                if who.kind != "none":
-                    return who
-            i = max(b, i + 1)
-            continue
-        i += 1
-    return NONE
-
-
-def _unknown_opening(units: list[Unit], first: int) -> bool:
-    """The clause opens with a capitalised word the lexicon does not know, then its verb's
-    words ("Kravchuk then shelved", "Smith later dropped"): a person of no known side, no
-    article or office before it."""
-    nxt = first + 1
-    return (
-        units[first][TERM] is None
-        and units[first][CAP]
-        and units[first][LOW] not in ARTICLES
-        and nxt < len(units)
-        and not units[nxt][CAP]
-        and units[nxt][TERM] is None
-    )
-
-
-def _opening_office(units: list[Unit], first: int, i: int) -> bool:
-    """Whether the role at unit `i` heads the clause's opening phrase, only an article and
-    words in lower case before it ("The top commander for NATO painted ..., saying ..."): its
-    phrase, with the side its complement gives, is the subject (not a possessive's: "the
-    minister's staff" are not the minister)."""
-    return not units[i][LOW].endswith("'s") and all(
-        (units[j][TERM] is None and not units[j][CAP]) or units[j][LOW] in ARTICLES
-        for j in range(first, i)
-    )
-
-
-def past_opening_clause(units: list[Unit], first: int, k: int) -> int | None:
-    """Where the main clause starts when the sentence opens with an adverbial clause ("As
-    relations worsened since Russia invaded, ...", "When the talks failed, ..."): the unit
-    after the comma that closes it, if a phrase stands between that comma and `k`; else None."""
-    if first >= k or units[first][LOW] not in _SUBORDINATORS:
-        return None
-    for j in range(first + 1, k - 1):
-        if units[j][LOW] == ",":
-            return j + 1
-    return None
-
-
-def _past_opening_participle(units: list[Unit], first: int, k: int) -> int | None:
-    """Where the main clause starts when the sentence opens with a participle's phrase
-    ("Meeting President X, Admiral Y commended him", "Speaking after talks with X, Y
-    stressed"): the unit after the comma that closes it, if a phrase stands between that
-    comma and `k`. The participle's object is no subject."""
-    if first >= k or not (ing_form(units[first]) or units[first][LOW] in _OPENING_PARTICIPLES):
-        return None
-    for j in range(first + 1, k - 1):
-        if units[j][LOW] == ",":
-            return j + 1
-    return None
-
-
-def _demonstrative_subject(units: list[Unit], first: int, k: int) -> bool:
-    """The clause's subject is a plural demonstrative before its own verb or noun ("These
-    include ...", "Those countries ..."): it names no one, and every name after its verb is an
-    object. (A passive's agent, "These were announced by X", is read elsewhere.)"""
-    if first + 1 >= k or units[first][LOW] not in _DEMONSTRATIVES:
-        return False
-    low = units[first + 1][LOW]
-    return common_word(units[first + 1]) and low not in _BE and low not in _MODAL_AUXILIARIES
-
-
-_DEMONSTRATIVES = word_set("these those")
-# Auxiliaries that may open a passive after the demonstrative ("These have been raised by X").
-_MODAL_AUXILIARIES = word_set("has had have will would could can may might must should")
-
-# Past participles that open a sentence's adverbial phrase: "Asked about X, Y said".
-_OPENING_PARTICIPLES = word_set("asked pressed questioned")
-
-# Conjunctions that open an adverbial clause before the main one.
-_SUBORDINATORS = word_set(
-    "as since after when while whilst although though because before once whereas"
-)
-
-_NAMED = ("actor", "unknown")
-
-
-# A clause these open states a condition, not anyone's position: "sanctions will rise if
-# Putin refuses", "unless Kyiv agrees", "until Moscow withdraws".
-# A condition, or an embedded question ("how Russia responds", "to what extent the US would
-# support ..."): no one's stated position.
-CONDITION = word_set("if unless until whether how extent")
-# Prepositions that also open a clause: "after the Kremlin announced", "since Kyiv said".
-_TIME_CONJUNCTIONS = word_set("after before since")
-
-
 # A role no one holds: "side" names a party to an argument ("the Russian side" resolves by its
 # adjective; "the other side" and "the pro-war side" are no one's words).
 _PARTY = ("side",)
@@ -3453,7 +2861,7 @@ _PARTY = ("side",)
 
 def settle(
     work: BlockWork,
-    attrs: list[_Attr],
+    attrs: list[Attr],
     rules: CompiledRules,
     state: State,
     distance: int,
@@ -3477,7 +2885,7 @@ def settle(
     for attr in order:
         if closing is not None and attr.follows and attr.pos > closing.pos:
             continue  # "..., according to an official, adding ...": the source's, said already
-        quoted = _quoted(work, attr)
+        quoted = verb_quoted(work, attr)
         embedded_in = () if attr.aside and owner is None else owner  # an aside: reported
         if quoted:
             embedded_in = _quote_owner(work, owner)
@@ -3498,7 +2906,7 @@ def settle(
         )
 
 
-def _past_outlets(work: BlockWork, attrs: list[_Attr]) -> list[_Attr]:
+def _past_outlets(work: BlockWork, attrs: list[Attr]) -> list[Attr]:
     """A sentence's attributions without what an outlet's name adds: a channel that closes or
     opens it ("..., Ukrinform reports", "As <agency> earlier reported, X believes ..."), or
     the sides inside an outlet's own report ("Reuters reported that Moscow was asking ...")."""
@@ -3520,7 +2928,7 @@ def _past_outlets(work: BlockWork, attrs: list[_Attr]) -> list[_Attr]:
     return attrs
 
 
-def _relayed_office(attr: _Attr) -> bool:
+def _relayed_office(attr: Attr) -> bool:
     """An attribution inside an outlet's report whose subject is a side's office holder
     (roles named) stating something (`_RELAYED_VERBS`, a content after it): what the report
     relays, not its account ("..., who wrote a post about ..." is a thing done)."""
@@ -3538,7 +2946,7 @@ def _relayed_office(attr: _Attr) -> bool:
 _RELAYED_VERBS = frozenset(["say", "state", "tell", "announce", "declare", "stress", "note"])
 
 
-def _leaders(attrs: list[_Attr]) -> list[_Attr]:
+def _leaders(attrs: list[Attr]) -> list[Attr]:
     """The attribution that owns the sentence, if any: a source that opens it ("According to
     Lavrov, ..."), else the last one that closes it ("..., Stoltenberg insisted."): past an
     opening clause ("Since the deal was signed, Kyiv has rejected it, X said") the content's
@@ -3554,7 +2962,7 @@ def _leaders(attrs: list[_Attr]) -> list[_Attr]:
 _CLOSING_TAIL = re.compile(r"\W*(?:$|,\s+\w+ing\b)")
 
 
-def _closing_source(work: BlockWork, attrs: list[_Attr]) -> _Attr | None:
+def _closing_source(work: BlockWork, attrs: list[Attr]) -> Attr | None:
     """A source of a side that closes a sentence after a speaker's verb ("<claim>, Putin told
     Macron, according to a French official"): the source tells what the speaker said, so
     it owns the sentence and the speaker before it is reported."""
@@ -3582,7 +2990,7 @@ def _closing_source(work: BlockWork, attrs: list[_Attr]) -> _Attr | None:
 CHANNELS = frozenset(["as reported by", "cited by"])
 
 
-def _channel(work: BlockWork, attr: _Attr, embedded_in: tuple[str, ...] | None) -> bool:
+def _channel(work: BlockWork, attr: Attr, embedded_in: tuple[str, ...] | None) -> bool:
     """A source marker after a speaker's words that names the outlet that reported them ("X
     said ..., as reported by <a paper>"): the channel, not a position reported."""
     return (
@@ -3600,7 +3008,7 @@ def _heard_here(work: BlockWork, state: State) -> tuple[str, ...] | None:
     return last.actors if last is not None and last.block == work.index and last.actors else None
 
 
-def _outlet_reports(attr: _Attr) -> bool:
+def _outlet_reports(attr: Attr) -> bool:
     """ "The head of state said this in his address, Ukrinform reports.": a closing "<outlet>
     reports" (or "writes <outlet>") after a speaker's verb names the channel, not the
     sentence's speaker."""
@@ -3610,14 +3018,14 @@ def _outlet_reports(attr: _Attr) -> bool:
 _REPORTS = frozenset(["report", "write"])
 
 
-def _outlet_account(attr: _Attr) -> bool:
+def _outlet_account(attr: Attr) -> bool:
     """ "<Outlet> reported that Moscow was asking the West to ...": a side's words known only
     from a paper's or an agency's report are the report's, no side's position (GUIDE.md's
     media report; a source it cites, "..., citing US officials", still speaks)."""
     return _outlet_reports(attr) and not attr.trailing and attr.complement
 
 
-def _as_reported(work: BlockWork, attr: _Attr) -> bool:
+def _as_reported(work: BlockWork, attr: Attr) -> bool:
     """ "As <an outlet> (earlier) reported, ...": a clause opening the sentence that names the
     channel of what follows, by no one of a side (the outlet is unknown to the lexicon)."""
     if not _outlet_reports(attr):
@@ -3640,7 +3048,7 @@ _REPORTED_WHEN = re.compile(
 _OWN_CLAUSE_OPENERS = word_set("as while whilst whereas although though but")
 
 
-def _opens_own_clause(work: BlockWork, attr: _Attr) -> bool:
+def _opens_own_clause(work: BlockWork, attr: Attr) -> bool:
     """The attribution's subject opens a clause after a comma and a subordinator or "but"
     ("Allied diplomats voiced worry that ..., as Russian officials believe that ..."): the
     clause is the narrator's, set beside the earlier speaker's words, not inside them, so its
@@ -3669,13 +3077,13 @@ class _OwnersBefore:
 
     __slots__ = ("attrs", "last", "next", "resolved")
 
-    def __init__(self, attrs: list[_Attr], resolved: dict[int, tuple[str, ...] | None]) -> None:
+    def __init__(self, attrs: list[Attr], resolved: dict[int, tuple[str, ...] | None]) -> None:
         self.attrs = attrs
         self.resolved = resolved
         self.next = 0  # the first attribution not yet looked at
         self.last: tuple[str, ...] | None = None
 
-    def owner(self, attr: _Attr) -> tuple[str, ...] | None:
+    def owner(self, attr: Attr) -> tuple[str, ...] | None:
         attrs, resolved = self.attrs, self.resolved
         while self.next < len(attrs) and attrs[self.next] is not attr:
             other = attrs[self.next]
@@ -3743,7 +3151,7 @@ def _earlier_holders(work: BlockWork, who: Who) -> bool:
 
 def _settle_one(
     work: BlockWork,
-    attr: _Attr,
+    attr: Attr,
     embedded_in: tuple[str, ...] | None,
     quoted: bool,
     rules: CompiledRules,
@@ -3785,17 +3193,12 @@ def _settle_one(
     else:
         spoke = _named(work, attr, found, embedded_in, rules, state, distance)
     last = state.last
-    if (
-        spoke is not None
-        and who.word in _PERSONAL
-        and last is not None
-        and last.block == work.index
-    ):
+    if spoke is not None and who.word in PERSONAL and last is not None and last.block == work.index:
         last.gender = who.word  # "she told": a later "he" is someone else
     return spoke
 
 
-def _reported_office(attr: _Attr, embedded_in: tuple[str, ...] | None, state: State) -> Who | None:
+def _reported_office(attr: Attr, embedded_in: tuple[str, ...] | None, state: State) -> Who | None:
     """A bare office inside another side's words ('"The foreign minister made it clear that
     ...," <the counterpart> told reporters'): the person the article last named with that
     office, when they hold another side than the speaker's, whose position the speaker
@@ -3832,7 +3235,7 @@ def _statement_author(work: BlockWork, who: Who, state: State) -> Who | None:
     of a relative clause on a statement is the person (a lexicon speaker) named right before
     the comma, and what it says is theirs as the narrator reports it, not the sentence's
     speaker's."""
-    if who.word not in _PERSONAL:
+    if who.word not in PERSONAL:
         return None
     units, starts = work.units, work.starts
     k = bisect_left(starts, who.start)
@@ -3879,7 +3282,7 @@ def _statement_owner(units: list[Unit], floor: int, c: int) -> int | None:
 
 def _pronoun_subject(
     work: BlockWork,
-    attr: _Attr,
+    attr: Attr,
     embedded_in: tuple[str, ...] | None,
     quoted: bool,
     state: State,
@@ -3889,7 +3292,7 @@ def _pronoun_subject(
     """Who "he"/"they" is: in someone's words, the last other person named; else the block's
     earlier speaker, an opening possessor ("Mr. Putin's own verdict ... he told"), the subject
     of the sentence before, or the last speaker carried over (a `Speaker`)."""
-    if attr.who.word in _FIRST_PERSON:
+    if attr.who.word in FIRST_PERSON:
         return None  # "I", "we": the speaker of the quote or transcript, already counted
     if _IMPERSONAL_PASSIVE.match(work.folded, attr.who.start):
         return None  # "It was emphasised that ...": no one's "it" (a readout's, its author's)
@@ -3914,7 +3317,7 @@ def _pronoun_subject(
     if _two_sides_they(work, attr, state) or _condition_it(work, attr):
         return None  # "Russian and Ukrainian envoys ... what they might offer": no one side's
     earlier = _earlier_subject(work, pos, state)
-    if earlier.kind in _NAMED:
+    if earlier.kind in NAMED:
         if _agrees(work, attr.who.word, earlier):
             return earlier
         if attr.who.word == "it":
@@ -3925,7 +3328,7 @@ def _pronoun_subject(
     return _speaker_before(work, attr.who.word, state, distance)
 
 
-def _prior_subject(work: BlockWork, attr: _Attr) -> Who | None:
+def _prior_subject(work: BlockWork, attr: Attr) -> Who | None:
     """The nearest speaker the block names before the pronoun that it agrees with ("Russia
     recalled its envoy. He said ..." skips Russia for a person named before it)."""
     word = attr.who.word
@@ -3933,7 +3336,7 @@ def _prior_subject(work: BlockWork, attr: _Attr) -> Who | None:
         (
             w
             for p, w in reversed(work.main)
-            if p < attr.pos and w.kind in _NAMED and (w.kind == "unknown" or _agrees(work, word, w))
+            if p < attr.pos and w.kind in NAMED and (w.kind == "unknown" or _agrees(work, word, w))
         ),
         None,
     )
@@ -3944,7 +3347,7 @@ def _speaker_before(work: BlockWork, word: str, state: State, distance: int) -> 
     them: the last one, or for a "he"/"she" the person before a country, a body or a person
     of the other gender; None for an "it"/"they" after someone called "he"/"she"."""
     last = state.last
-    if word in _PERSONAL and last is not None and (last.thing or last.gender not in ("", word)):
+    if word in PERSONAL and last is not None and (last.thing or last.gender not in ("", word)):
         # "China has not criticised Russia. '...,' he said": he is the person before; so is a
         # "he" after the speaker the story has just called "she"
         for speaker in (state.last_person, state.earlier_person):
@@ -3957,7 +3360,7 @@ def _speaker_before(work: BlockWork, word: str, state: State, distance: int) -> 
                 return speaker
         if not last.thing:
             return None
-    if word in _NOT_ONE_PERSON and last is not None and last.gender in _PERSONAL:
+    if word in NOT_ONE_PERSON and last is not None and last.gender in PERSONAL:
         return None  # "He said ... . It wants Western help": "it" is a country, never "he"
     return _recent_speaker(work, state, distance)
 
@@ -3969,48 +3372,38 @@ def _agrees(work: BlockWork, word: str, who: Who) -> bool:
     starts = work.starts
     phrase = work.units[bisect_left(starts, who.start) : bisect_left(starts, who.end)]
     if word == "it":
-        return not _names_person(phrase)
-    if word in _PERSONAL:
-        return not _is_thing(phrase)
+        return not names_person(phrase)
+    if word in PERSONAL:
+        return not is_thing(phrase)
     return True
 
 
-def _quoted_subject_before(work: BlockWork, attr: _Attr, state: State) -> Who | None:
+def _quoted_subject_before(work: BlockWork, attr: Attr, state: State) -> Who | None:
     """A "he"/"she" that opens a sentence inside someone's words takes the person the
     sentence before, in the same words, has as its subject, not the last person named (an
     object): '"... X informed (Y) about the work. He spoke in detail about ...," the statement
     said'; a "they" so takes one side's plural ("All the allies voiced support. And they
     promised ..."). None when that sentence's subject is no such person or plural."""
     word = attr.who.word
-    if word not in _PERSONAL and word != "they":
+    if word not in PERSONAL and word != "they":
         return None
     sentences, starts, units = work.sentences, work.starts, work.units
-    i = bisect_right(sentences, (attr.who.start, _FAR)) - 1
+    i = bisect_right(sentences, (attr.who.start, FAR)) - 1
     if i < 1 or not _opens_sentence(work, attr.who.start, sentences[i][0]):
         return None
     p_start, p_end = sentences[i - 1]
     if not _same_quote(work.quotes, p_start, attr.who.start):
         return None
     first = bisect_left(starts, p_start)
-    while first < len(units) and units[first][LOW] in _QUOTE_MARKS:
+    while first < len(units) and units[first][LOW] in QUOTE_MARKS:
         first += 1
-    who = _clause_subject(units, first, bisect_left(starts, p_end), state)
+    who = clause_subject(units, first, bisect_left(starts, p_end), state)
     if who.kind != "actor":
         return None
     phrase = units[bisect_left(starts, who.start) : bisect_left(starts, who.end)]
     if word == "they":
-        return who if len(who.actors) == 1 and _plural_head(work, phrase) else None
-    return who if _names_person(phrase) else None
-
-
-def _plural_head(work: BlockWork, phrase: Sequence[Unit]) -> bool:
-    """Whether a phrase ends in a common plural noun ("the allies", "NATO defence chiefs"),
-    not a possessive nor a name in capitals ("the United States" is one country)."""
-    if not phrase:
-        return False
-    words = work.text[phrase[-1][START] : phrase[-1][END]].split()
-    last = words[-1] if words else ""
-    return last.endswith("s") and not last.endswith(("'s", "’s", "ss")) and last.islower()
+        return who if len(who.actors) == 1 and plural_head(work, phrase) else None
+    return who if names_person(phrase) else None
 
 
 def _opens_sentence(work: BlockWork, pos: int, s_start: int) -> bool:
@@ -4022,11 +3415,11 @@ def _opens_sentence(work: BlockWork, pos: int, s_start: int) -> bool:
 
 def _same_quote(quotes: list[tuple[int, int]], a: int, b: int) -> bool:
     """Whether offsets `a` and `b` fall inside one quote."""
-    i = bisect_right(quotes, (b, _FAR)) - 1
+    i = bisect_right(quotes, (b, FAR)) - 1
     return i >= 0 and quotes[i][0] <= a < b < quotes[i][1]
 
 
-def _opens_content(work: BlockWork, attr: _Attr) -> bool:
+def _opens_content(work: BlockWork, attr: Attr) -> bool:
     """The pronoun is the subject of a speech verb's content clause in its own sentence ("...
     said on Wednesday that they were ...", "... announced they would ..."): it points at that
     verb's subject, which no attribution settled (a settled one is `_pronoun_subject`'s prior
@@ -4051,7 +3444,7 @@ _CONTENT_GAP = CALENDAR | word_set(
 )
 
 
-def _clause_subject_before(work: BlockWork, attr: _Attr, state: State) -> Who | None:
+def _clause_subject_before(work: BlockWork, attr: Attr, state: State) -> Who | None:
     """ "X's first talks with Y went badly, when the Polish premier cut him short at a summit
     at which he insisted ...": a "he"/"she" that would otherwise carry the last speaker takes
     the nearest person its own sentence names before it as a clause's subject (a phrase right
@@ -4059,15 +3452,15 @@ def _clause_subject_before(work: BlockWork, attr: _Attr, state: State) -> Who | 
     the sentence names none (the carried speaker stands) or opens inside a quote. A tag
     closing the sentence ("The deputy resigned in protest, he said.") reports its content: the
     people that content names are not its speaker."""
-    if attr.who.word not in _PERSONAL or attr.trailing:
+    if attr.who.word not in PERSONAL or attr.trailing:
         return None
     units, starts = work.units, work.starts
-    first = _sentence_first(work, attr.who.start)
+    first = sentence_first(work, attr.who.start)
     k = bisect_left(starts, attr.who.start)
-    if first >= k or units[first][LOW] in _QUOTE_MARKS:
+    if first >= k or units[first][LOW] in QUOTE_MARKS:
         return None
     for j in range(k - 1, first, -1):
-        past = _past_tense(units[j]) or _past_progressive(units, j)
+        past = past_tense(units[j]) or past_progressive(units, j)
         if not past or in_spans(units[j][START], work.quotes):
             continue
         if units[j + 1][LOW] == "by":
@@ -4076,12 +3469,12 @@ def _clause_subject_before(work: BlockWork, attr: _Attr, state: State) -> Who | 
         if b <= a or units[a][LOW].endswith("'s"):
             continue
         who = resolve(units[a:b], state.names)
-        if who.kind in _NAMED and not _is_thing(units[a:b]):
+        if who.kind in NAMED and not is_thing(units[a:b]):
             return who  # a known person's side, or no side for a person of none
     return None
 
 
-def _body_before_it(work: BlockWork, attr: _Attr, state: State) -> Who | None:
+def _body_before_it(work: BlockWork, attr: Attr, state: State) -> Who | None:
     """ "Poland's operational command scrambled jets ..., it said": a closing "it said" is the
     body its sentence opens with, not the last speaker; so is an "it said" that qualifies a
     noun of its sentence ("NATO released images it said showed ...", "documents which it says
@@ -4090,17 +3483,17 @@ def _body_before_it(work: BlockWork, attr: _Attr, state: State) -> Who | None:
         return None
     starts = work.starts
     k = bisect_left(starts, attr.who.start)
-    first = _sentence_first(work, attr.pos)
+    first = sentence_first(work, attr.pos)
     if not attr.trailing and not _qualifies_a_noun(work.units, k):
         return _opening_clause_body(work.units, first, k, state)
-    return _opening_subject(work.units, first, k, state)
+    return opening_subject(work.units, first, k, state)
 
 
 def _opening_clause_body(units: list[Unit], first: int, k: int, state: State) -> Who | None:
     """ "While NATO did not name Russia in its notice of the drills, it called them ...": an
     "it" that opens the main clause after an opening adverbial clause is that clause's
     subject, a side's body or state, not the last speaker."""
-    if k < first + 3 or units[k - 1][LOW] != "," or units[first][LOW] not in _SUBORDINATORS:
+    if k < first + 3 or units[k - 1][LOW] != "," or units[first][LOW] not in SUBORDINATORS:
         return None
     a, b = np_after(units, first + 1, k)
     if a != first + 1 or b <= a:
@@ -4125,7 +3518,7 @@ def _qualifies_a_noun(units: list[Unit], k: int) -> bool:
         and low not in SKIP
         and low not in OBJECT_PREP
         and low not in COORD
-        and not _past_tense(before)
+        and not past_tense(before)
     )
 
 
@@ -4146,16 +3539,16 @@ def _possessed_office(work: BlockWork, who: Who, state: State) -> Who | None:
         a -= 1  # the phrase may start after its determiner
         if a < 0 or work.units[a][LOW] not in _POSSESSIVE_PRONOUNS:
             return None
-    first, end = _sentence_first(work, who.start), a
+    first, end = sentence_first(work, who.start), a
     if a == first and first > 0:  # "X estimates ... Its spokesman told": the sentence before's
-        first = _sentence_first(work, work.units[first - 1][START])
+        first = sentence_first(work, work.units[first - 1][START])
         end = a - 1
-    owner = _opening_subject(work.units, first, end, state)
+    owner = opening_subject(work.units, first, end, state)
     if owner is None or in_spans(owner.start, work.quotes):
         return None
     if work.units[a][LOW] != "its":  # "his"/"her"/"their" office: a person's, not Russia's
         phrase = work.units[bisect_left(starts, owner.start) : bisect_left(starts, owner.end)]
-        if _is_thing(phrase):
+        if is_thing(phrase):
             return None
     return Who("actor", owner.actors, who.start, who.end, who.roles, member=owner.member)
 
@@ -4176,39 +3569,39 @@ def _body_possessor(work: BlockWork, who: Who, state: State) -> Who | None:
     return Who("actor", held.actors, who.start, who.end, who.roles, member=held.member)
 
 
-def _person_opening(work: BlockWork, attr: _Attr, state: State) -> Who | None:
+def _person_opening(work: BlockWork, attr: Attr, state: State) -> Who | None:
     """ "The defence minister attended the meeting, where he urged ...", "Putin announced the
     operation to remove what he said was a threat": a "he"/"she" inside the sentence takes the
     person the sentence opens with (not a country or a body, nor a name inside a quote); a
     "they" so takes one side's plural ("NATO defence chiefs discussed what guarantees they
     could offer"), never two sides' ("Russia and Ukraine ...")."""
     word = attr.who.word
-    if word not in _PERSONAL and word != "they":
+    if word not in PERSONAL and word != "they":
         return None
     starts = work.starts
-    first = _sentence_first(work, attr.who.start)
+    first = sentence_first(work, attr.who.start)
     opening = work.units[first]
-    if opening[LOW] in _QUOTE_MARKS:
+    if opening[LOW] in QUOTE_MARKS:
         return None  # '"...," he said': the sentence opens inside a quote
     if ing_form(opening):
         return None  # "Addressing Russian diplomats, he said": the participle's object
     k = bisect_left(starts, attr.who.start)
-    who = _opening_subject(work.units, first, k, state) if first < k else None
+    who = opening_subject(work.units, first, k, state) if first < k else None
     if who is None or in_spans(who.start, work.quotes):
         return None
     phrase = work.units[bisect_left(starts, who.start) : bisect_left(starts, who.end)]
     if word == "they":
-        return who if len(who.actors) == 1 and _plural_head(work, phrase) else None
-    return None if _is_thing(phrase) else who
+        return who if len(who.actors) == 1 and plural_head(work, phrase) else None
+    return None if is_thing(phrase) else who
 
 
-def _condition_it(work: BlockWork, attr: _Attr) -> bool:
+def _condition_it(work: BlockWork, attr: Attr) -> bool:
     """An "it" that opens the main clause after a condition ("If the inquiry finds that ...,
     it will confirm ...", "Unless Kyiv withdraws, it means ..."): the situation the condition
     names, no speaker's."""
     if attr.who.word != "it":
         return False
-    first = _sentence_first(work, attr.who.start)
+    first = sentence_first(work, attr.who.start)
     k = bisect_left(work.starts, attr.who.start)
     units = work.units
     after = bisect_left(work.starts, attr.end)
@@ -4217,17 +3610,17 @@ def _condition_it(work: BlockWork, attr: _Attr) -> bool:
     return first < k - 1 and units[first][LOW] in CONDITIONS and units[k - 1][LOW] == ","
 
 
-def _two_sides_they(work: BlockWork, attr: _Attr, state: State) -> bool:
+def _two_sides_they(work: BlockWork, attr: Attr, state: State) -> bool:
     """A "they" inside a sentence that opens with a subject of two sides ("Russian and
     Ukrainian negotiators met to weigh what they might offer"): it stands for both, so it
     carries no one side's speaker from before."""
     if attr.who.word != "they":
         return False
-    first = _sentence_first(work, attr.who.start)
+    first = sentence_first(work, attr.who.start)
     k = bisect_left(work.starts, attr.who.start)
-    if first >= k or work.units[first][LOW] in _QUOTE_MARKS:
+    if first >= k or work.units[first][LOW] in QUOTE_MARKS:
         return False
-    who = _opening_subject(work.units, first, k, state)
+    who = opening_subject(work.units, first, k, state)
     return who is not None and len(who.actors) > 1
 
 
@@ -4403,13 +3796,6 @@ def _relational_office(work: BlockWork, who: Who, state: State) -> Who | None:
     return Who("actor", held.actors, who.start, who.end, who.roles, member=held.member)
 
 
-# People, never a body's voice: "the politician said" after "the State Department announced"
-# is the person quoted before it, as "he said" would be (a body's "spokesman" stays its own).
-PERSON_NOUNS = word_set(
-    "politician parliamentarian legislator lawmaker senator diplomat statesman general"
-)
-
-
 def _person_before_body(work: BlockWork, who: Who, state: State, distance: int) -> Speaker | None:
     """The last speaker, but for a person's noun ("the politician", "the diplomat") after a
     country or a body that spoke since: the last person, within `distance` blocks."""
@@ -4571,7 +3957,7 @@ def _recent_speaker(work: BlockWork, state: State, distance: int) -> Speaker | N
 
 def _carried(
     work: BlockWork,
-    attr: _Attr,
+    attr: Attr,
     carried: Speaker,
     embedded_in: tuple[str, ...] | None,
     rules: CompiledRules,
@@ -4600,7 +3986,7 @@ def _carried(
 
 def _named(
     work: BlockWork,
-    attr: _Attr,
+    attr: Attr,
     who: Who,
     embedded_in: tuple[str, ...] | None,
     rules: CompiledRules,
@@ -4667,7 +4053,7 @@ def _member_off_topic(
     return not _on_topic(work, who, rules, state, distance)
 
 
-def _reports_position(work: BlockWork, attr: _Attr, embedded_in: tuple[str, ...]) -> bool:
+def _reports_position(work: BlockWork, attr: Attr, embedded_in: tuple[str, ...]) -> bool:
     """Whether an attribution inside the words of `embedded_in`'s speaker reports its
     subject's position: its words, a view it holds or a stand it took (`_stated_stance`, in
     any tense, quoted too), not a modal or negated one, nor a quoted picture of it, nor one
@@ -4682,7 +4068,7 @@ def _reports_position(work: BlockWork, attr: _Attr, embedded_in: tuple[str, ...]
     return _BELIEVED.search(work.folded, max(0, attr.who.start - 40), attr.who.start) is None
 
 
-def _note_step(work: BlockWork, attr: _Attr) -> None:
+def _note_step(work: BlockWork, attr: Attr) -> None:
     """A formal step's verb (`steps:`; its rule id is the verb's lemma) read with a subject:
     the step rule acted on the block, whether credited, reported or told as context."""
     verb = attr.verb
@@ -4690,7 +4076,7 @@ def _note_step(work: BlockWork, attr: _Attr) -> None:
         note_rule(work, verb.lemma)
 
 
-def _narrated_step(attr: _Attr, state: State) -> bool:
+def _narrated_step(attr: Attr, state: State) -> bool:
     """A formal step (`steps:` in config.yaml) in a clause no speaker owns, outside a document
     that reports others in its author's voice: the narrator's context."""
     verb = attr.verb
@@ -4702,8 +4088,8 @@ def _on_topic(work: BlockWork, who: Who, rules: CompiledRules, state: State, dis
     a statement on it (`goes_on`; a person joins a run of their side's remarks `distance`
     blocks back, a country or a body does not). Asked for a member alone: every other side
     passes the gate, and reading the phrase again costs a bisection per attribution."""
-    units = _units_of(work, who)
-    thing = _is_thing(units)
+    units = units_of(work, who)
+    thing = is_thing(units)
     run = 0 if thing else distance
     person = not thing and is_named_person(who, units, work)
     return allowed(who, work, rules, goes_on(who, work, state, run), person)
@@ -4730,7 +4116,7 @@ _DECISIONS = frozenset(
 _ALREADY = re.compile(r"\balready\b")
 
 
-def _reports_words(work: BlockWork, attr: _Attr) -> bool:
+def _reports_words(work: BlockWork, attr: Attr) -> bool:
     """Whether an attribution inside another speaker's words reports its subject's words: a
     speech verb, a source marker, a formal step (`steps:` in config.yaml: "Moscow said that
     Washington had notified it of its withdrawal": an act of state that takes a stand, GUIDE.md),
@@ -4758,7 +4144,7 @@ _STAND_PHRASES = frozenset(["insist on", "is opposed to"])
 _STAND_DETERMINERS = word_set("the a an this that these those such any further greater full")
 
 
-def _stated_stance(work: BlockWork, attr: _Attr) -> bool:
+def _stated_stance(work: BlockWork, attr: Attr) -> bool:
     """Whether an attribution inside another speaker's words takes its subject's public stand
     (`STATED_STANDS`) on a thing named right after the verb: the first word past determiners
     is no side's name, pronoun or armed party ("support the idea", not "support Kyiv", "back
@@ -4787,7 +4173,7 @@ def _stated_stance(work: BlockWork, attr: _Attr) -> bool:
         and low not in SKIP
         and low not in COORD
         and low not in OBJECT_PREP
-        and low not in _CLAUSE_WORDS
+        and low not in CLAUSE_WORDS
     )
 
 
@@ -4800,16 +4186,7 @@ _NO_STAND_OBJECTS = word_set(
 )
 
 
-# Views a side holds, reported by another side's speaker in the plain present ("Peskov noted
-# that Kyiv believes the deal is dead", "the Kremlin said Warsaw considers the treaty void"): the
-# subject's standing, stated opinion. Not one told in the past or in progress ("Putin thought he
-# could roll in", "Russia is not considering other scenarios": a motive the speaker pictures), nor
-# a view of the speaker's own side ("NATO countries consider Russia their enemy", said by
-# Moscow: the speaker's grievance, a claim about others as GUIDE.md's "would rearm").
-HELD_VIEWS = word_set("believe think consider deem regard view")
-
-
-def _held_view(work: BlockWork, attr: _Attr, speaker: tuple[str, ...]) -> bool:
+def _held_view(work: BlockWork, attr: Attr, speaker: tuple[str, ...]) -> bool:
     """Whether an attribution inside the words of `speaker`'s side reports a view its subject
     holds (`HELD_VIEWS`, in the plain present) whose clause, to its first comma, names no side
     of the speaker's."""
@@ -4849,10 +4226,10 @@ def speaks(work: BlockWork, who: Who, actors: tuple[str, ...], state: State) -> 
     state.sides_heard.update(actors)
     for actor in actors:
         state.first_heard.setdefault(actor, work.index)
-    units = _units_of(work, who)
-    if _is_thing(units):
+    units = units_of(work, who)
+    if is_thing(units):
         speaker.thing = True
-    elif _plural_head(work, units):
+    elif plural_head(work, units):
         speaker.gender = "they"  # "NATO leaders agreed": several people, never a later "she"
     else:
         speaker.office = who.block is None and _office_alone(units)
@@ -4902,7 +4279,7 @@ def _leaked(work: BlockWork, who: Who) -> bool:
     if _CITED_BEFORE.search(work.folded, max(0, who.start - 16), who.start) is None:
         return False
     words = work.folded[who.start : who.end].split()
-    return bool(_SOURCES & set(words[:3]))
+    return bool(SOURCES & set(words[:3]))
 
 
 # An outlet citing its source, right before the source's phrase.
@@ -4915,7 +4292,7 @@ def _office_holder(work: BlockWork, who: Who, state: State, distance: int) -> Wh
     foreign secretary called on countries to ... / '...,' James Cleverly told the council"):
     a story introduces a new person with who they are, so a bare name is the office's holder,
     who speaks for its side; the name keeps that side for the rest of the article."""
-    units = _units_of(work, who)
+    units = units_of(work, who)
     units = units[past_ranks(units, 0) :]  # "Gen. <name>": a rank gives no side of its own
     if not units or not all(
         u[TERM] is None and u[CAP] and namelike(u[LOW]) and u[LOW] not in _NO_NAMES for u in units
@@ -4983,28 +4360,6 @@ def _titled_gender(work: BlockWork, who: Who) -> str:
 _TITLE_GENDER = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
 
 
-def _units_of(work: BlockWork, who: Who) -> list[Unit]:
-    """The units of the phrase `who` was read from."""
-    starts = work.starts
-    return work.units[bisect_left(starts, who.start) : bisect_left(starts, who.end)]
-
-
-def _is_thing(units: Sequence[Unit]) -> bool:
-    """A subject made only of places and bodies ("China", "the Kremlin", "Kyiv's"): no
-    person's name, office or common noun in it."""
-    thing = False
-    for unit in units:
-        term = unit[TERM]
-        if term is None:
-            if unit[LOW] not in ("the", "'s", "’s", "."):  # (a stop ends "by Moscow.")
-                return False
-        elif term.kind in ("alias", "other"):
-            thing = True
-        elif term.kind != "adjective":
-            return False
-    return thing
-
-
 # A stated position named by a noun after its owner's possessive: "Zelensky's statement that",
 # "Witkoff's remarks that", "the Defence Ministry's claim to have captured".
 POSITION_NOUNS = word_set(
@@ -5019,7 +4374,7 @@ def _opening_possessor(work: BlockWork, pos: int) -> Who | None:
     """'Mr. Putin's own verdict came days later, when he told reporters': the person whose
     possessive opens the pronoun's sentence, with no other person named before the pronoun."""
     units, starts = work.units, work.starts
-    i = _sentence_first(work, pos)
+    i = sentence_first(work, pos)
     while i < len(units) and units[i][LOW] in _TITLES_BEFORE:
         i += 1
     if i < len(units) and not units[i][LOW].endswith("'s"):
@@ -5062,14 +4417,14 @@ def _earlier_subject(work: BlockWork, pos: int, state: State) -> Who:
     starts = work.starts
     quotes = work.quotes
     sentences = work.sentences
-    done = bisect_right(sentences, pos, key=_end)  # the sentences that end by `pos`
+    done = bisect_right(sentences, pos, key=end_key)  # the sentences that end by `pos`
     for j in range(done - 1, -1, -1):
         s_start, s_end = sentences[j]
         if quotes and in_spans(s_start, quotes):
             continue
         first, last = bisect_left(starts, s_start), bisect_left(starts, s_end)
         first = sentence_past_dateline(work, first, last)
-        who = _clause_subject(work.units, first, last, state)
+        who = clause_subject(work.units, first, last, state)
         if who.kind != "none" and not in_spans(who.start, work.quotes):
             return who
         break
@@ -5107,8 +4462,3 @@ def _person_before(work: BlockWork, pos: int, speaker: tuple[str, ...], state: S
             if set(actors) - set(speaker):
                 return Who("actor", actors, unit[START], unit[END], member=member)
     return NONE
-
-
-# The words that open a clause the verb takes as its content: "insist that", "warned what",
-# "is pushing to ..." (an infinitive of intent).
-CONTENT_OPENERS = word_set("that what how whether why")

@@ -13,19 +13,16 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from reader.classify.attribution import (
+from reader.classify.attribution import inverted_condition, settle, told_as_history, verb_subject
+from reader.classify.clauses import (
     ASIDE,
     BRACKETS,
     CONDITION,
     CONDITIONS,
     CONTENT_OPENERS,
-    inverted_condition,
     past_opening_clause,
     sentence_past_dateline,
-    settle,
     start_key,
-    told_as_history,
-    verb_subject,
 )
 from reader.classify.evidence import voiced
 from reader.classify.phrases import (
