@@ -27,7 +27,6 @@ from reader.classify.clauses import (
     FAR,
     FIRST_PERSON,
     HELD_VIEWS,
-    INDEFINITE,
     LOCAL_ROLES,
     NAMED,
     NOT_ONE_PERSON,
@@ -70,6 +69,17 @@ from reader.classify.clauses import (
     verb_quoted,
 )
 from reader.classify.evidence import add_evidence, note_rule
+from reader.classify.inversions import (
+    PERSON_PREP,
+    appositive_after,
+    closes,
+    common_subject,
+    inverted_attr,
+    participle_act,
+    person_noun,
+    relative_act,
+    the_described,
+)
 from reader.classify.passives import (
     OBJECT_VERBS,
     as_participle,
@@ -86,14 +96,12 @@ from reader.classify.phrases import (
     COORD,
     GENERIC_TEXTS,
     NAME_SUFFIXES,
-    NOUN_MARK,
     NP_MODIFIERS,
     OBJECT_PREP,
     SKIP,
     STATED_STANCES,
     SUBORDINATE,
     TEXT_MODIFIERS,
-    TIME_PHRASE,
     WEEKDAYS,
     adverb,
     channel_head,
@@ -113,7 +121,6 @@ from reader.classify.phrases import (
     text_genre,
     tie_appositive,
     tie_office,
-    unofficial_word,
     word_set,
 )
 from reader.classify.speakers import (
@@ -150,7 +157,6 @@ from reader.classify.units import OWN_WORDS, in_spans
 from reader.rules.compile import CompiledRules, VerbForm
 from reader.rules.grammar import (
     ATTRIBUTION_COORDINATED,
-    ATTRIBUTION_INVERTED,
     ATTRIBUTION_PARTICIPLE,
     ATTRIBUTION_SOURCE,
     ATTRIBUTION_SUBJECT,
@@ -304,71 +310,6 @@ def _channel_after(verb: Verb, found: Attr) -> bool:
     return who.kind != "actor" or names_press(verb.work.folded[who.start : who.end])
 
 
-# "..., Stoltenberg insisted." owns its sentence: the attribution opens after a comma or a
-# closing quote and only a few words ("on Tuesday", "at a news conference") follow the verb.
-_TRAILING_OPEN = frozenset([",", "”", '"', "’", "'"])
-
-
-_TRAILING_TAIL = 8
-
-
-def _short_tail(verb: Verb, at: int) -> bool:
-    """Whether only a few words follow unit `at` to the sentence's end, or to a participle's
-    clause that goes on with the same speaker ("..., X said on Monday, adding that ...")."""
-    if verb.last - at <= _TRAILING_TAIL:
-        return True
-    units = verb.units
-    if _occasion_tail(units, at + 1, verb.last):
-        return True
-    for j in range(at + 1, min(verb.last, at + _TRAILING_TAIL)):
-        if units[j][LOW] == "," and j + 1 < verb.last and units[j + 1][LOW].endswith("ing"):
-            return units[j + 1][LOW] in _GOING_ON
-        if units[j][LOW] in _CLAUSE_BREAKS:
-            return False
-    return False
-
-
-# The words that open a phrase telling when, where or on what occasion a closing speaker
-# spoke ("..., X said on Tuesday after the talks between the two leaders"), and the most
-# units such a tail may hold.
-_OCCASION = word_set("on at in after following during before earlier later late")
-_OCCASION_TAIL = 16
-_AUDIENCE = word_set("reporters journalists")
-# Words that make a longer tail a clause of its own, not an occasion.
-_TAIL_CLAUSE = word_set("that which who where when while whereas because but and , ; : ?")
-
-
-def _occasion_tail(units: Sequence[Unit], first: int, last: int) -> bool:
-    """Whether units `first`..`last` are only phrases of time, place or occasion: one opens
-    with a preposition of them, none holds a clause (a comma, "that", "which", "and"...).
-    Why: a closing speaker owns the sentence as much when the wire adds where and after what
-    they spoke as when it adds a day alone."""
-    if first < last and units[first][LOW] in _AUDIENCE:
-        first += 1  # "..., X told reporters on Friday after ...": the ones told, then when
-    if last - first > _OCCASION_TAIL or first >= last or units[first][LOW] not in _OCCASION:
-        return False
-    return not any(units[j][LOW] in _TAIL_CLAUSE for j in range(first, last))
-
-
-def _closes(verb: Verb, a: int) -> bool:
-    """Whether the verb's subject, opening at unit `a`, follows a comma or a quote mark (one
-    that closes a quoted word too: 'their "insignificance," the diplomat said') and the
-    sentence ends soon after the verb: "..., the diplomat said." owns its sentence."""
-    if a <= verb.first or verb.units[a - 1][LOW] not in _TRAILING_OPEN:
-        return False
-    if a - 1 < verb.floor and verb.units[verb.first][LOW] in _TRAILING_OPEN:
-        return False  # '"...," X wrote': the quote's tag, not a narrated sentence's close
-    return _short_tail(verb, verb.k)
-
-
-# Participles that go on with a closing speaker's account, and words that open a new clause.
-_GOING_ON = word_set(
-    "adding saying noting stressing stating insisting warning arguing explaining emphasising"
-    " emphasizing underlining recalling claiming"
-)
-_CLAUSE_BREAKS = word_set("that and but while whereas because ; :")
-
-
 def on_topic(speaker: Speaker, work: BlockWork, rules: CompiledRules) -> bool:
     """Whether a member state's official speaks on the war in this block (`allowed`), so that
     carrying them over gives their side: one last heard on the war goes on with it unless
@@ -419,7 +360,7 @@ def sentence_attrs(
             and not _clause_after_source(units, b, last, verbs)
         ):
             # "as reported by Dmytro Chubenko, the spokesman for the Kharkiv regional ..."
-            who = _appositive_after(work, units, a, b, last, who, state)
+            who = appositive_after(work, units, a, b, last, who, state)
         if who.kind != "none":
             attrs.append(Attr(m_start, m_end, who, ATTRIBUTION_SOURCE, None, True))
         elif work.folded.startswith("citing", m_start):
@@ -752,7 +693,7 @@ def verb_subject(
     if appositive is not None:
         return verb.attr(appositive, ATTRIBUTION_SUBJECT)
     if second:
-        return _inverted_attr(verb) or coordinated_attr(verb, earlier)
+        return inverted_attr(verb) or coordinated_attr(verb, earlier)
     if subject == "stop":
         return None
     return _subject_elsewhere(verb, i, may_invert)
@@ -763,12 +704,12 @@ def _subject_elsewhere(verb: Verb, i: int, may_invert: bool) -> Attr | None:
     ("a resident told ..."), or one inverted after the verb ('"...," said Peskov')."""
     form = verb.form
     if form.lemma in PERSON_SPEECH and i >= verb.floor:
-        person = _common_subject(verb.units, i, verb.floor)
+        person = common_subject(verb.units, i, verb.floor)
         if person is not None:
             start = bisect_left(verb.work.starts, person.start)
-            return verb.attr(person, ATTRIBUTION_SUBJECT, trailing=_closes(verb, start))
+            return verb.attr(person, ATTRIBUTION_SUBJECT, trailing=closes(verb, start))
     if form.lemma in _INVERTING and (may_invert or _headline_end(verb)):
-        found = _inverted_attr(verb)
+        found = inverted_attr(verb)
         if form.lemma in _INVERTED_SOURCE and found is not None and _channel_after(verb, found):
             return None
         return found
@@ -869,7 +810,7 @@ def _opens_no_claim(verb: Verb, before: str, a: int) -> bool:
 
 def _headline_end(verb: Verb) -> bool:
     """ "Talks are a road to nowhere says Lavrov": a headline's closing "says X", with no
-    comma before it; the clause before is X's claim (`_inverted_attr` checks that the name
+    comma before it; the clause before is X's claim (`inverted_attr` checks that the name
     ends the line)."""
     return verb.work.index == 0 and verb.form.lemma == "say" and verb.last == len(verb.units)
 
@@ -1020,9 +961,9 @@ def _skip_asides(verb: Verb, i: int) -> tuple[int, Who | None]:
         if _clause_aside(inner) and _closes_appositive(verb, j):
             i = j  # ", who was in Kyiv, meeting with X's president,": the aside before it
             continue
-        if inner and inner[0][LOW] == "who" and not _relative_act(inner):
+        if inner and inner[0][LOW] == "who" and not relative_act(inner):
             inner = inner[:_HELD_REACH]  # ", who headed X's delegation at talks in ... on ...,"
-        if inner and len(inner) <= _HELD_REACH and not _relative_act(inner):
+        if inner and len(inner) <= _HELD_REACH and not relative_act(inner):
             cand = resolve(inner, verb.state.names)
             learn(cand, verb.state.names)
             if cand.kind == "role":  # ", Minister of Foreign Affairs,": the title's side
@@ -1161,7 +1102,7 @@ def _subject_before(
         who = _voices_for(verb, who)
     if who.kind == "none" or (who.member and set(who.roles) & _POLICE):
         return None  # a member state's police ("Danish police said"): its own affairs
-    return verb.attr(who, ATTRIBUTION_SUBJECT, trailing=_closes(verb, a))
+    return verb.attr(who, ATTRIBUTION_SUBJECT, trailing=closes(verb, a))
 
 
 def _word_before_compass(units: list[Unit], a: int, floor: int) -> str:
@@ -1192,11 +1133,11 @@ def _authors_named(verb: Verb, a: int, b: int) -> Attr | None:
 
 def _person_of_place(verb: Verb, i: int, before: str) -> Attr | None:
     """ "A resident of Kyiv said", "a student from Moscow told": a place after a preposition
-    (`before`) that describes a person a common noun introduces (`_common_subject`, the phrase
+    (`before`) that describes a person a common noun introduces (`common_subject`, the phrase
     ending at unit `i`): the person speaks, for no side, and not the place."""
-    if before not in _PERSON_PREP:
+    if before not in PERSON_PREP:
         return None
-    person = _common_subject(verb.units, i, verb.floor)
+    person = common_subject(verb.units, i, verb.floor)
     return verb.attr(person, ATTRIBUTION_SUBJECT) if person is not None else None
 
 
@@ -1255,57 +1196,17 @@ def _office_and_former(units: list[Unit], a: int, floor: int) -> Who | None:
     term = units[j][TERM]
     if not (units[j][LOW] in PERSON_NOUNS or (term is not None and term.kind == "role")):
         return None
-    return _the_described(units, j, floor)
+    return the_described(units, j, floor)
 
 
 def _subject_phrase(verb: Verb, i: int) -> tuple[int, int, Who | None]:
     """The units a..b of the subject's phrase that ends at unit `i`, and the person's noun it
     is ("the politician": a common noun, which no office's phrase takes), if it is one."""
     a, b = np_before(verb.units, i, verb.floor)
-    person = _person_noun(verb.units, i, verb.floor)
+    person = person_noun(verb.units, i, verb.floor)
     if person is not None:
         a = bisect_left(verb.work.starts, person.start)
     return _past_object_conjunct(verb, a, b), b, person
-
-
-def _person_noun(units: list[Unit], i: int, floor: int) -> Who | None:
-    """ "the politician said", "the retired lieutenant general added": a person's noun no rule
-    lists as an office (unit `i`), after "the" and a few words that describe the person, is
-    the person the story quoted last, as an office is (`_person_before_body`)."""
-    if i - 1 < floor or units[i][TERM] is not None or units[i][LOW] not in PERSON_NOUNS:
-        return None
-    return _the_described(units, i, floor)
-
-
-def _the_described(units: list[Unit], i: int, floor: int) -> Who | None:
-    """The person's noun at unit `i` as an office, when "the" and at most a few words that
-    describe the person open its phrase ("the retired lieutenant general"); else None."""
-    j = i - 1
-    while j > floor and i - j <= _DESCRIBERS and _describer(units[j]):
-        j -= 1
-    if units[j][LOW] != "the":
-        return None
-    return Who("role", (), units[j][START], units[i][END], (units[i][LOW],))
-
-
-def _person_after(units: list[Unit], start: int, last: int) -> Who | None:
-    """'"...," said the veteran politician.': a person's noun after an inverted verb, the
-    clause ending right after it (`_person_noun`)."""
-    i = start + 1
-    while i < last and i - start <= _DESCRIBERS and units[i][LOW] not in PERSON_NOUNS:
-        i += 1
-    if i >= last:
-        return None
-    follow = units[i + 1][LOW] if i + 1 < len(units) else "."
-    return _person_noun(units, i, start) if follow in _INVERSION_ENDS else None
-
-
-_DESCRIBERS = 3  # the most words between "the" and a person's noun ("the retired lieutenant")
-
-
-def _describer(unit: Unit) -> bool:
-    """A lower-case word of no lexicon that may describe a person ("veteran", "high-ranking")."""
-    return unit[TERM] is None and not unit[CAP] and namelike(unit[LOW]) and unit[LOW] != "the"
 
 
 def _titled_subject(verb: Verb, a: int, b: int, appositive: Who | None) -> Attr | None:
@@ -1321,7 +1222,7 @@ def _titled_subject(verb: Verb, a: int, b: int, appositive: Who | None) -> Attr 
     if place is not None:  # "killed in Kharkiv, regional Gov. <name> said"
         titled = placed_office(verb.units, a, b, titled, place, verb.state.names)
     start = bisect_left(verb.work.starts, titled.start)
-    return verb.attr(titled, ATTRIBUTION_SUBJECT, trailing=_closes(verb, start))
+    return verb.attr(titled, ATTRIBUTION_SUBJECT, trailing=closes(verb, start))
 
 
 def _past_object_conjunct(verb: Verb, a: int, b: int) -> int:
@@ -1851,96 +1752,6 @@ def _coordinated_office(verb: Verb, who: Who, a: int) -> Who | None:
     return None
 
 
-_INVERSION_ENDS = frozenset([",", ".", ";", "on", "in", "at", "last", "after", "during", "”"])
-
-
-def _past_descriptors(units: list[Unit], i: int, last: int) -> int:
-    """Past the lower-case words that describe a named person before the name ("said defense
-    analyst Patrick Bury", "said political scientist X"; a word of `unofficial:` among them):
-    where the name starts; `i` itself when no name follows them."""
-    j = i
-    while j < last and j - i < 3:
-        unit = units[j]
-        low = unit[LOW]
-        if unofficial_word(unit):
-            j += 1
-            continue
-        if unit[TERM] is not None or unit[CAP] or not low.isalpha():
-            break
-        if low in SKIP or low in OBJECT_PREP or low in COORD or low in NOUN_MARK:
-            return i
-        j += 1
-    if j > i and j < last and units[j][CAP] and units[j][TERM] is None:
-        return j
-    return i
-
-
-# A time between an inverted verb and its subject: '"...," said on Saturday the deputy
-# minister, X', "said late on Monday", "said yesterday" (`TIME_PHRASE`, on folded text).
-_TIME_AT = re.compile(rf"{TIME_PHRASE}\b")
-
-
-def _past_time(work: BlockWork, i: int, last: int) -> int:
-    """Past a time phrase right after an inverted verb ("on Saturday", "late on Monday
-    evening", "on 12 March", "yesterday") when a phrase that opens with a capital or "the"
-    follows it: where the subject starts; `i` itself when there is no such time."""
-    units = work.units
-    if i >= last:
-        return i
-    m = _TIME_AT.match(work.folded, units[i][START])
-    if m is None:
-        return i
-    j = bisect_left(work.starts, m.end())
-    if units[j - 1][END] != m.end():
-        return i  # the time ends inside a word: "on Monday's"
-    if j < last and (units[j][LOW] in ARTICLES or _capitalised_word(units[j])):
-        return j
-    return i
-
-
-def _capitalised_word(unit: Unit) -> bool:
-    """A word or a lexicon term in capitals (no mark, no figure)."""
-    return unit[CAP] and (unit[TERM] is not None or unit[LOW].isalpha())
-
-
-_PARENTHESIS = 5  # the most units of a party's or an office's brackets after a name
-
-
-def _after_parenthesis(units: list[Unit], b: int, last: int) -> str:
-    """The word after the inverted subject that ends at unit `b`, past a short bracket after
-    the name ('said Foreign Minister X (Eesti 200).', "said X (SDP), adding ..."): "." at the
-    end."""
-    if b < len(units) and units[b][LOW] == "(":
-        close = next(
-            (j for j in range(b + 1, min(b + _PARENTHESIS + 1, last)) if units[j][LOW] == ")"),
-            None,
-        )
-        if close is not None:
-            b = close + 1
-    return units[b][LOW] if b < last else "."  # (the sentence's own end: '... said X. He ...')
-
-
-def _inverted_attr(verb: Verb) -> Attr | None:
-    """'"...," said Peskov': the phrase after the verb, when the clause ends right after it."""
-    units, last = verb.units, verb.last
-    start = _past_descriptors(units, _past_time(verb.work, verb.k + 1, last), last)
-    person = _person_after(units, start, last)
-    if person is not None:
-        return verb.attr(person, ATTRIBUTION_INVERTED)  # '"...," said the politician'
-    a, b = np_after(units, start, last)
-    follow = _after_parenthesis(units, b, last) if b > a else ""
-    if follow not in _INVERSION_ENDS:
-        common = _common_after(units, start, last)  # '"...," said a resident of Kyiv'
-        return verb.attr(common, ATTRIBUTION_INVERTED) if common is not None else None
-    who = resolve(units[a:b], verb.state.names)
-    learn(who, verb.state.names)
-    if who.kind in ("unknown", "role") and follow == ",":
-        who = _appositive_after(verb.work, units, a, b, last, who, verb.state)
-    if who.kind == "none":
-        return None
-    return verb.attr(who, ATTRIBUTION_INVERTED, trailing=_short_tail(verb, b))
-
-
 def _official_source(roles: tuple[str, ...]) -> bool:
     """An unnamed source inside a body of government ("a source in the security services",
     "sources in the defence ministry"), whose side an outlet's dateline gives."""
@@ -2017,128 +1828,6 @@ def _clause_after_source(
     return any(lo <= v[0] < hi for v in verbs)
 
 
-def _appositive_after(
-    work: BlockWork, units: list[Unit], a: int, b: int, last: int, who: Who, state: State
-) -> Who:
-    """'..., said Oleh Kiper, the head of the Odesa regional military administration.': the
-    side of the appositive after an inverted speaker's name is the name's, for the rest of the
-    article too; a relative clause of an act is no office ("..., who stepped down as head of the
-    agency": a former official)."""
-    end = b + 1
-    while end < last and units[end][LOW] not in (",", ".", ";", "”", '"') and end - b <= 12:
-        end += 1
-    if end - b > 12 or end == b + 1 or _relative_act(units[b + 1 : end]):
-        return who  # ", who recently stepped down as head of X": an act, no office held
-    appositive = resolve(units[b + 1 : end], state.names)
-    learn(appositive, state.names)
-    if city_office(units, b + 1, end, appositive):
-        appositive = local_place(work, units[b + 1][START]) or appositive
-    if appositive.kind != "actor":
-        return who
-    tie_appositive(units[a:b], appositive, state.names)
-    return Who(
-        "actor",
-        appositive.actors,
-        who.start,
-        units[end - 1][END],
-        who.roles,
-        member=appositive.member,
-    )
-
-
-def _common_subject(units: list[Unit], i: int, floor: int) -> Who | None:
-    """'A resident of Energodar', 'a drone operator': a person introduced by a common noun
-    and an indefinite article, at the start of a clause. A speaker of no actor's, who stops
-    carry-over (the quote before is theirs, not the last official's)."""
-    j = i
-    while j >= floor and i - j < _COMMON_REACH:
-        unit = units[j]
-        low = unit[LOW]
-        before = units[j - 1][LOW] if j > floor else ","
-        if low in INDEFINITE and before not in _PERSON_PREP:  # "from one of the brigades"
-            if j == i or before not in (",", "”", '"', "’", ";", ":"):
-                return None
-            return Who("unknown", (), unit[START], units[i][END])
-        term = unit[TERM]
-        if term is not None and term.kind not in ("adjective", "alias"):
-            return None
-        if term is None and not (low.isalpha() or low == "-"):
-            return None
-        if (
-            term is None
-            and (low in SKIP or low in COORD or low in OBJECT_PREP)
-            and low not in _PERSON_PREP
-        ):
-            return None
-        j -= 1
-    return None
-
-
-# How far back a common noun's person may start ("a drone pilot from one of the brigades"),
-# and the prepositions that may describe them ("a resident of", "a pilot from", "a woman in").
-_COMMON_REACH = 10
-_PERSON_PREP = frozenset(["of", "from", "in"])
-
-
-def _common_after(units: list[Unit], start: int, last: int) -> Who | None:
-    """A person an inverted verb introduces by a common noun after an indefinite article
-    ('"...," said a pensioner from Belgorod', "said a Kyiv teacher", "said an elderly woman in
-    Kharkiv"), read forward as `_common_subject` reads it back: a speaker of no actor's, who
-    stops carry-over (the quote is theirs, not the last official's). None when an office or a
-    person's noun heads the phrase ("a spokesman", "a Russian diplomat": `resolve` reads those
-    by their side) or no common noun closes it ("said a Ukrainian")."""
-    if start >= last or units[start][LOW] not in INDEFINITE:
-        return None
-    j = start + 1
-    if j + 1 < last and units[j][LOW] == "of" and units[j + 1][LOW] in OWNERS:
-        j += 2  # "said one of the soldiers", "one of their neighbours"
-    first = j
-    while j < last and j - start <= _COMMON_REACH:
-        unit = units[j]
-        term = unit[TERM]
-        if term is not None and term.kind not in ("adjective", "alias"):
-            return None  # "a senior official", "a government source": an office
-        if term is None and (unit[CAP] or not unit[LOW].isalpha() or unit[LOW] in _CLAUSE_OPENS):
-            break
-        j += 1
-    head = units[j - 1]
-    if j == first or head[TERM] is not None or head[LOW] in PERSON_NOUNS:
-        return None
-    return Who("unknown", (), units[start][START], head[END])
-
-
-# Words that end a common noun's phrase read forward: its place ("of", "from", "in") or a
-# relative clause ("who lives nearby").
-_CLAUSE_OPENS = _PERSON_PREP | word_set("who whose that which")
-
-
-# Verbs of a relative clause that say what the subject holds: ", who heads the State Duma's
-# defence committee," gives the subject the committee's side; so does the office held at the
-# occasion told (", who headed Russia's delegation at the talks in Vienna,").
-_HOLDS = word_set(
-    "heads leads chairs runs is was serves represents oversees commands directs "
-    "headed led chaired represented commanded"
-)
-
-
-def _relative_act(inner: Sequence[Unit]) -> bool:
-    """A relative clause that tells what its subject did, not what office it holds: in ", which
-    has visited prisoners on both sides," the sides are objects, not the subject's. So is a
-    participle's ("X, meeting with Y's president, stressed"): Y is whom X met, and a thing's
-    passive (", which was signed by Kyiv,"): its agent acted on the thing."""
-    if _participle_act(inner):
-        return True
-    if inner[0][LOW] not in ("who", "which", "that"):
-        return False
-    if inner[0][LOW] != "who" and any(unit[LOW] == "by" for unit in inner[1:]):
-        return True  # ", which was signed by Kyiv,": a thing's passive, its agent no office
-    for unit in inner[1:]:
-        if unit[LOW] in SKIP and unit[LOW] not in ("is", "was"):
-            continue
-        return unit[LOW] not in _HOLDS
-    return False
-
-
 def _aside_between(units: list[Unit], j: int, i: int, floor: int, mark: str) -> bool:
     """Units `j` and `i` are the marks that enclose an aside: the same mark, and no finite
     verb of its own between them ("..., Romania and Bulgaria were moved, said X": the main
@@ -2169,20 +1858,7 @@ def _finite_between(inner: Sequence[Unit]) -> bool:
 
 def _clause_aside(inner: Sequence[Unit]) -> bool:
     """An aside that is a clause about the subject: a relative clause or a participle's act."""
-    return bool(inner) and (inner[0][LOW] in ("who", "which", "whose") or _participle_act(inner))
-
-
-def _participle_act(inner: Sequence[Unit]) -> bool:
-    """An aside that opens with a participle and a preposition ("meeting with Y's president",
-    "speaking at the summit"): an act of the subject, naming no office of theirs."""
-    first = inner[0][LOW]
-    if not (first.endswith("ing") and first.isalpha()) or inner[0][CAP] or len(inner) < 2:
-        return False
-    return inner[1][LOW] in _PARTICIPLE_PREP
-
-
-# What an aside's participle goes on with when it tells an act: "meeting with", "speaking at".
-_PARTICIPLE_PREP = frozenset(["with", "at", "in", "to", "on", "for", "from", "alongside"])
+    return bool(inner) and (inner[0][LOW] in ("who", "which", "whose") or participle_act(inner))
 
 
 _POLICE = frozenset(["police", "local police", "regional police"])
