@@ -53,28 +53,29 @@ ran out of their time budget and were switched off).
 
 Where each step lives (each module imports only those below it; `make lint` checks it):
 
-    pipeline.py     the steps per block, in block order (`classify_iter`)
-    verdicts.py     evidence -> scores, labels, carried-from
-    attribution.py  the speech-verb grammar (steps 2-3)
-    positions.py    positions named by their noun, "This was stated by X" (step 3)
-    subject.py      a side's actor as a main clause's subject, where no one speaks
-    inversions.py   the phrase after it: '"...," said Peskov', an appositive, a common noun
-    passives.py     a verb that is no statement, passives, participles, "... and said"
-    clauses.py      the sentence and clause helpers the grammar shares (`Attr`, `Verb`)
-    document.py     document voice, a wire dateline's house side, a headline's source (step 7)
-    quotes.py       quotes across blocks (step 4)
-    speakers.py     who holds which role, who was named when, the region named (step 4)
-    titles.py       a title run into a name the lexicon does not know
-    scan.py         chunks folded and scanned once per pattern; the rule-regex time budget
-    phrases.py      noun phrases and whom they stand for
-    evidence.py     `add_evidence`, which takes a rule's declaration (reader.rules.grammar)
-    units.py        tokens, sentences, quoted spans (step 1)
-    datelines.py    wire datelines
-    effort.py       the cancel check
-    types.py        the data the steps share: Unit, Who, State, Speaker, BlockWork
-    typography.py   the house style every step reads («», „“, no-break spaces, "--" retyped
-                    in each block's reading text, `scan.reading`); verdicts point at the
-                    article's own text (`BlockWork.written`, `origin`)
+    pipeline.py       the steps per block, in block order (`classify_iter`)
+    verdicts.py       evidence -> scores, labels, carried-from
+    attribution.py    the speech-verb grammar (steps 2-3)
+    positions.py      positions named by their noun, "This was stated by X" (step 3)
+    subject.py        a side's actor as a main clause's subject, where no one speaks
+    subjectphrase.py  the phrase before a speech verb as its subject, past asides
+    inversions.py     the phrase after it: '"...," said Peskov', an appositive, a common noun
+    passives.py       a verb that is no statement, passives, participles, "... and said"
+    clauses.py        the sentence and clause helpers the grammar shares (`Attr`, `Verb`)
+    document.py       document voice, a wire dateline's house side, a headline's source (step 7)
+    quotes.py         quotes across blocks (step 4)
+    speakers.py       who holds which role, who was named when, the region named (step 4)
+    titles.py         a title run into a name the lexicon does not know
+    scan.py           chunks folded and scanned once per pattern; the rule-regex time budget
+    phrases.py        noun phrases and whom they stand for
+    evidence.py       `add_evidence`, which takes a rule's declaration (reader.rules.grammar)
+    units.py          tokens, sentences, quoted spans (step 1)
+    datelines.py      wire datelines
+    effort.py         the cancel check
+    types.py          the data the steps share: Unit, Who, State, Speaker, BlockWork
+    typography.py     the house style every step reads («», „“, no-break spaces, "--" retyped
+                      in each block's reading text, `scan.reading`); verdicts point at the
+                      article's own text (`BlockWork.written`, `origin`)
 
 Speed: blocks are taken in chunks; each chunk's text is folded once and scanned once per
 combined pattern (reader.rules.compile), the matches shared out to the blocks; the Python

@@ -15,13 +15,7 @@ from operator import itemgetter
 from threading import Event
 from typing import Any, TypeVar
 
-from reader.classify.attribution import (
-    bare_senator,
-    described_thing,
-    on_topic,
-    sentence_attrs,
-    settle,
-)
+from reader.classify.attribution import on_topic, sentence_attrs, settle
 from reader.classify.authorship import (
     author_voice,
     first_person_title,
@@ -107,6 +101,7 @@ from reader.classify.speakers import (
     register_roles,
 )
 from reader.classify.subject import actor_subject
+from reader.classify.subjectphrase import bare_senator, described_thing
 from reader.classify.summons import summoned_envoy
 from reader.classify.topic import allowed, on_war
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Speaker, State, Unit, Who

@@ -288,7 +288,7 @@ _VIEW = VerbForm("see", "stance", False)
 _SEEN_BY_AS = re.compile(r"\b(seen)\s+by\s+(?:[\w'’.-]+\s+){1,6}?as\s+" + _AS_CLAUSE, re.IGNORECASE)
 _SEEN_BY = VerbForm("see", "speech", False)
 # A figure given: "the troops, which NATO has put at 40,000" (a claim even in a relative
-# clause: reader.classify.attribution._object_relative); "put at risk" gives no figure.
+# clause: reader.classify.subjectphrase._object_relative); "put at risk" gives no figure.
 _PUTS_AT = re.compile(
     r"\b(puts|put)\s+(?:(?!at\b)[\w'’-]+\s+){0,5}?at\s+(?:(?:about|around|some|roughly|"
     r"nearly|almost|approximately|least|more\s+than|over|up\s+to|between)\s+)*[$€£]?\d",
