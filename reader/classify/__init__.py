@@ -58,6 +58,7 @@ Where each step lives (each module imports only those below it; `make lint` chec
     attribution.py    the speech-verb grammar (steps 2-3)
     positions.py      positions named by their noun, "This was stated by X" (step 3)
     subject.py        a side's actor as a main clause's subject, where no one speaks
+    verbsubject.py    a speech verb's subject, by the first reading that applies
     subjectphrase.py  the phrase before a speech verb as its subject, past asides
     inversions.py     the phrase after it: '"...," said Peskov', an appositive, a common noun
     passives.py       a verb that is no statement, passives, participles, "... and said"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from reader.classify.attribution import inverted_condition, settle, told_as_history, verb_subject
+from reader.classify.attribution import inverted_condition, settle
 from reader.classify.clauses import (
     ASIDE,
     BRACKETS,
@@ -38,6 +38,7 @@ from reader.classify.phrases import (
 from reader.classify.speakers import known_role, names_text
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, State, Unit, Who
 from reader.classify.units import in_spans, merged
+from reader.classify.verbsubject import told_as_history, verb_subject
 from reader.rules.compile import CompiledRules, VerbForm
 from reader.rules.grammar import ATTRIBUTION_ACTOR_SUBJECT
 
