@@ -55,9 +55,10 @@ Where each step lives (each module imports only those below it; `make lint` chec
 
     pipeline.py       the steps per block, in block order (`classify_iter`)
     verdicts.py       evidence -> scores, labels, carried-from
-    attribution.py    the speech-verb grammar (steps 2-3)
+    attribution.py    the speech-verb grammar (steps 2-3): its entry points, `settle`
     positions.py      positions named by their noun, "This was stated by X" (step 3)
     subject.py        a side's actor as a main clause's subject, where no one speaks
+    antecedents.py    "he", "the minister": the earlier speaker a pronoun or role stands for
     verbsubject.py    a speech verb's subject, by the first reading that applies
     subjectphrase.py  the phrase before a speech verb as its subject, past asides
     inversions.py     the phrase after it: '"...," said Peskov', an appositive, a common noun

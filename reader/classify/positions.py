@@ -15,7 +15,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from operator import itemgetter
 
-from reader.classify.attribution import CHANNELS, POSITION_NOUNS, role_subject, speaks
+from reader.classify.antecedents import POSITION_NOUNS, role_subject, speaks
+from reader.classify.attribution import CHANNELS
 from reader.classify.clauses import start_key
 from reader.classify.evidence import add_evidence
 from reader.classify.phrases import (
