@@ -484,7 +484,8 @@ def role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who 
             return house  # on a Russian outlet, "the ministry" after "the Dutch minister, X"
     if holder.kind == "actor" and holder.block is not None:
         if holder.block != work.index:
-            last = state.last  # a member's official is theirs on the war only (`_carried`)
+            # a member's official is theirs on the war only (`attribution._carried`)
+            last = state.last
             member = last is not None and last.block == holder.block and last.member
             return Speaker(holder.actors, holder.block, member=member or holder.member)
         return holder

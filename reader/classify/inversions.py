@@ -110,7 +110,8 @@ _CLAUSE_BREAKS = word_set("that and but while whereas because ; :")
 def person_noun(units: list[Unit], i: int, floor: int) -> Who | None:
     """ "the politician said", "the retired lieutenant general added": a person's noun no rule
     lists as an office (unit `i`), after "the" and a few words that describe the person, is
-    the person the story quoted last, as an office is (`_person_before_body`)."""
+    the person the story quoted last, as an office is (reader.classify.antecedents,
+    `_person_before_body`)."""
     if i - 1 < floor or units[i][TERM] is not None or units[i][LOW] not in PERSON_NOUNS:
         return None
     return the_described(units, i, floor)

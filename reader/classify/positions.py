@@ -5,7 +5,8 @@ declaration issued by the G7": the owner of a stated position gets a weaker labe
 speech, never the block's own speaker. "... This was stated by X" (`stated_by`) names the
 speaker of what came before it. Separate from reader.classify.attribution because these read a
 position's noun, not a speech verb's subject: a block may carry one with no verb of saying at
-all. Run after the speech-verb step, they use its speakers (`work.main`) and its `speaks`.
+all. Run after the speech-verb step, they use its speakers (`work.main`) and its `speaks`
+(reader.classify.antecedents).
 """
 
 from __future__ import annotations

@@ -5,8 +5,8 @@ that is no event.
 "Russia is raising the stakes", "Kyiv insists that ...": lists of speech verbs never end, the
 class of events (`rules.events`) does. Separate from reader.classify.attribution because it runs
 last, only where speech attribution found nothing, and reads a clause's main verb, not a speech
-verb; it reuses the speech-verb grammar's subject reading (`verb_subject`, `settle`) to resolve
-the subject the same way.
+verb; it reuses the speech-verb grammar's subject reading (reader.classify.verbsubject's
+`verb_subject`, `settle`) to resolve the subject the same way.
 """
 
 from __future__ import annotations
