@@ -73,6 +73,7 @@ Where each step lives (each module imports only those below it; `make lint` chec
     evidence.py       `add_evidence`, which takes a rule's declaration (reader.rules.grammar)
     units.py          tokens, sentences, quoted spans (step 1)
     datelines.py      wire datelines
+    wordclasses.py    the closed word classes, the words of offices abroad
     effort.py         the cancel check
     types.py          the data the steps share: Unit, Who, State, Speaker, BlockWork
     typography.py     the house style every step reads («», „“, no-break spaces, "--" retyped

@@ -43,23 +43,14 @@ from reader.classify.clauses import (
     units_of,
 )
 from reader.classify.phrases import (
-    ARTICLES,
-    CALENDAR,
-    COORD,
     GENERIC_TEXTS,
-    OBJECT_PREP,
-    SKIP,
     TEXT_MODIFIERS,
-    WEEKDAYS,
-    ing_form,
     modifier_word,
-    namelike,
     np_after,
     np_before,
     past_ranks,
     resolve,
     tie_appositive,
-    word_set,
 )
 from reader.classify.speakers import (
     known_role,
@@ -83,6 +74,17 @@ from reader.classify.types import (
     Who,
 )
 from reader.classify.units import in_spans
+from reader.classify.wordclasses import (
+    ARTICLES,
+    CALENDAR,
+    COORD,
+    OBJECT_PREP,
+    SKIP,
+    WEEKDAYS,
+    ing_form,
+    namelike,
+    word_set,
+)
 from reader.rules.compile import VerbForm
 
 # A role no one holds: "side" names a party to an argument ("the Russian side" resolves by its

@@ -44,19 +44,12 @@ from reader.classify.clauses import (
 from reader.classify.evidence import add_evidence, note_rule
 from reader.classify.inversions import appositive_after
 from reader.classify.phrases import (
-    ARTICLES,
-    COORD,
-    OBJECT_PREP,
-    SKIP,
     STATED_STANCES,
-    SUBORDINATE,
     channel_head,
     learn,
     np_after,
     np_before,
-    present_form,
     resolve,
-    word_set,
 )
 from reader.classify.speakers import known_role, names_text, note_person
 from reader.classify.topic import allowed, goes_on, heard_on_war, is_named_person
@@ -75,6 +68,15 @@ from reader.classify.types import (
 )
 from reader.classify.units import OWN_WORDS, in_spans
 from reader.classify.verbsubject import verb_subject
+from reader.classify.wordclasses import (
+    ARTICLES,
+    COORD,
+    OBJECT_PREP,
+    SKIP,
+    SUBORDINATE,
+    present_form,
+    word_set,
+)
 from reader.rules.compile import CompiledRules, VerbForm
 from reader.rules.grammar import (
     ATTRIBUTION_COORDINATED,

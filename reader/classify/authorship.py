@@ -18,7 +18,7 @@ import re
 
 from reader.classify.datelines import dateline
 from reader.classify.evidence import add_evidence
-from reader.classify.phrases import SUBORDINATE, first_phrase, resolve
+from reader.classify.phrases import first_phrase, resolve
 from reader.classify.topic import allowed
 from reader.classify.types import LOW, START, BlockWork, Speaker, State, Who
 from reader.classify.units import (
@@ -28,6 +28,7 @@ from reader.classify.units import (
     first_person,
     in_spans,
 )
+from reader.classify.wordclasses import SUBORDINATE
 from reader.rules.compile import CompiledRules
 from reader.rules.grammar import CARRY_AUTHOR
 

@@ -20,18 +20,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from reader.classify.datelines import dateline
-from reader.classify.phrases import (
-    ARTICLES,
-    OBJECT_PREP,
-    adverb,
-    common_word,
-    ing_form,
-    learn,
-    np_after,
-    resolve,
-    tie_appositive,
-    word_set,
-)
+from reader.classify.phrases import common_word, learn, np_after, resolve, tie_appositive
 from reader.classify.speakers import known_role
 from reader.classify.types import (
     CAP,
@@ -47,6 +36,7 @@ from reader.classify.types import (
     Who,
 )
 from reader.classify.units import in_spans
+from reader.classify.wordclasses import ARTICLES, OBJECT_PREP, adverb, ing_form, word_set
 from reader.rules.compile import VerbForm
 from reader.rules.grammar import ATTRIBUTION_SOURCE, GrammarRule
 

@@ -13,17 +13,12 @@ from functools import lru_cache
 from reader.classify.datelines import agency_city, dateline
 from reader.classify.evidence import add_evidence, note_rule
 from reader.classify.phrases import (
-    COORD,
-    NOUN_MARK,
-    OBJECT_PREP,
     RECALLING,
     STATED_STANCES,
     find_credit,
     judged_topic,
     one_party,
-    present_form,
     scare_quoted_topic,
-    word_set,
 )
 from reader.classify.topic import allowed, national_matter
 from reader.classify.types import (
@@ -52,6 +47,7 @@ from reader.classify.units import (
     topic_heading,
     withheld,
 )
+from reader.classify.wordclasses import COORD, NOUN_MARK, OBJECT_PREP, present_form, word_set
 from reader.rules.compile import CompiledRules, Term, inflect
 from reader.rules.grammar import (
     ATTRIBUTION_HEADLINE,

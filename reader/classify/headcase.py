@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from reader.classify.phrases import word_set
+from reader.classify.wordclasses import word_set
 from reader.rules.compile import Term, fold
 
 # A word: a run of letters ("Russia's" is "Russia" and "s"; "US-led" is "US" and "led").

@@ -24,22 +24,18 @@ from reader.classify.clauses import (
     city_office,
     local_place,
 )
-from reader.classify.phrases import (
+from reader.classify.phrases import learn, np_after, resolve, tie_appositive, unofficial_word
+from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, State, Unit, Who
+from reader.classify.wordclasses import (
     ARTICLES,
     COORD,
     NOUN_MARK,
     OBJECT_PREP,
     SKIP,
     TIME_PHRASE,
-    learn,
     namelike,
-    np_after,
-    resolve,
-    tie_appositive,
-    unofficial_word,
     word_set,
 )
-from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, State, Unit, Who
 from reader.rules.grammar import ATTRIBUTION_INVERTED
 
 # "..., Stoltenberg insisted." owns its sentence: the attribution opens after a comma or a

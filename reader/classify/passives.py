@@ -33,22 +33,20 @@ from reader.classify.clauses import (
     past_opening_clause,
     sentence_past_dateline,
 )
-from reader.classify.phrases import (
+from reader.classify.phrases import learn, np_after, resolve
+from reader.classify.types import CAP, END, LOW, NONE, START, TERM, Unit, Who
+from reader.classify.units import in_spans
+from reader.classify.wordclasses import (
     COORD,
     NOUN_MARK,
     SKIP,
     TIME_PHRASE,
     WEEKDAYS,
     ing_form,
-    learn,
     namelike,
-    np_after,
     present_form,
-    resolve,
     word_set,
 )
-from reader.classify.types import CAP, END, LOW, NONE, START, TERM, Unit, Who
-from reader.classify.units import in_spans
 from reader.rules.grammar import (
     ATTRIBUTION_COORDINATED,
     ATTRIBUTION_PARTICIPLE,

@@ -4,7 +4,8 @@ Why a module of its own: the attribution grammar asks one question over and over
 phrase?" ("Russian Foreign Minister Sergey Lavrov", "the Kremlin's spokesman", "a source in the
 SBU", "Graham"). The answer (`Who`) is an actor, a speaker who is none of the actors, a pronoun
 or a bare role, which carry-over resolves later. The closed word classes of English that the
-grammar skips over (auxiliaries, adverbs, time words, prepositions) live here too.
+grammar skips over (auxiliaries, adverbs, time words, prepositions) live in
+reader.classify.wordclasses.
 """
 
 from __future__ import annotations
@@ -26,16 +27,35 @@ from reader.classify.types import (
     Unit,
     Who,
 )
-from reader.rules.compile import Term, inflect
+from reader.classify.wordclasses import (
+    ARTICLES,
+    CALENDAR,
+    CHANNEL_NOUNS,
+    COMPASS,
+    COORD,
+    ENVOY,
+    HONORIFICS,
+    HOST_PREP,
+    NOUN_MARK,
+    NP_MODIFIERS,
+    NP_PREP,
+    OBJECT_PREP,
+    OFFICES,
+    POSTED,
+    SENT,
+    SKIP,
+    STAFF,
+    STATE_FORMS,
+    STATE_HEADS,
+    is_role,
+    namelike,
+    word_set,
+)
+from reader.rules.compile import Term
 from reader.rules.prefilter import Prefiltered, caseless_groups
 
 if TYPE_CHECKING:
     from reader.classify.types import BlockWork
-
-
-def word_set(words: str) -> frozenset[str]:
-    """A closed word class, written as one string of words."""
-    return frozenset(words.split())
 
 
 # Stances that are stated by the side that takes them: an agreement is made by saying so ("the
@@ -105,69 +125,6 @@ def _before_object(work: BlockWork, start: int) -> int:
     return len(work.folded[:end].rstrip())
 
 
-def present_form(surface: str, lemma: str) -> bool:
-    """Whether the verb's `surface` is its plain present ("deny", "denies"; "complains" for
-    "complain (that)"): not a past, a participle or a passive."""
-    return surface.partition(" ")[0] in inflect(lemma.partition(" ")[0])[:2]
-
-
-# Between a subject and its verb: auxiliaries, adverbs, time expressions.
-SKIP = word_set(
-    "has have had was were is are be been did does do will would could may might shall should "
-    "must also "
-    "again once repeatedly later earlier previously already just then afterwards meanwhile however "
-    "still further even never not n't long reportedly publicly separately recently now today "
-    "yesterday tonight on last this that week month year morning evening night weekend monday "
-    "tuesday wednesday thursday friday saturday sunday in a statement jointly openly privately "
-    "firmly strongly sharply bluntly personally more so far consistently categorically "
-    "flatly vehemently explicitly directly officially formally initially subsequently "
-    "specifically expressly clearly immediately "
-    # adverbs with no -ly before a verb ("has always sought", "often urged")
-    "often always usually sometimes ever "
-    # manner adverbs a narrator puts before a speaker's verb ("cynically said", "angrily accused")
-    "cynically angrily bitterly cautiously emphatically sarcastically ironically candidly "
-    "frankly calmly confidently harshly unequivocally sternly pointedly curtly tersely solemnly "
-    "defiantly furiously indignantly mockingly scornfully smugly brazenly falsely"
-)
-
-
-# Words in -ly that are nouns, not adverbs ("the ally said", "a rally", "the assembly").
-_LY_NOUNS = word_set("ally rally assembly family supply anomaly monopoly belly homily")
-# Adverbs that make a verb hearsay, no one's stated position ("allegedly noted", "X
-# reportedly plans"): reader.classify.subject and restated too.
-HEARSAY = word_set("allegedly reportedly purportedly supposedly")
-
-
-def adverb(unit: Unit) -> bool:
-    """A manner or time adverb in -ly between a subject and its verb ("has continually
-    denied", "steadily increased"): a lower-case word of no lexicon, not a noun in -ly."""
-    low = unit[LOW]
-    return (
-        low.endswith("ly")
-        and len(low) > 4
-        and unit[TERM] is None
-        and not unit[CAP]
-        and low not in _LY_NOUNS
-        and low not in HEARSAY
-    )
-
-
-# A word before a verb form that makes it a noun: "the call", "his appeal", "Kyiv's request".
-NOUN_MARK = frozenset(
-    ["a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those"]
-)
-
-
-# A noun phrase after one of these is an object, not a subject ("disappointed in Putin").
-OBJECT_PREP = word_set(
-    "in on at with about against to from for by over into between than like toward towards "
-    "across after before during under without within via despite near"
-)
-
-
-# Joins a head noun to its complement inside one noun phrase ("General Staff of the Armed
-# Forces of Ukraine", "a source in the SBU").
-_NP_PREP = frozenset(["of", "in", "at", "from", "for", "within"])
 # Prepositions that, after a common noun or a participle, open its object: "sanctions against
 # Russia", "pressure on Moscow", "the only woman among those handed to Ukraine" name a thing
 # done to a side or a person beside it, never a speaker of it ("by" names an author).
@@ -175,76 +132,8 @@ _OBJECT_AFTER_NOUN = word_set(
     "against on upon over with toward towards to among amid about between after before during "
     "under into through across"
 )
-
-
-# The articles: a noun phrase's first word that is no name and no office.
-ARTICLES = frozenset(["the", "a", "an"])
 # Where an office already given a side stands ("the Latvian president in Kyiv"), no side of it.
 _WHERE_PREP = frozenset(["in", "at"])
-
-# The words of a state's formal name before its name: "the Ministry of Foreign Affairs of the
-# Republic of Lithuania", "the Government of the Kingdom of the Netherlands".
-_STATE_FORMS = word_set("republic kingdom")
-
-# Capitalised, but never part of a speaker's name: "On Friday Zelensky said" (no comma after
-# the time) names Zelensky, and "On" is no preposition of his.
-WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
-CALENDAR = WEEKDAYS | word_set(
-    "january february march april june july august september october november december"
-)
-
-# A day or a date told with a statement, as regex source for folded text: "on Thursday",
-# "on Thursday, July 27", "late on Monday evening", "late Monday", "on 12 March 2023",
-# "on Dec. 22", "yesterday evening", "earlier today". The one reader of such a time: what a
-# statement's verb may carry before its "by X" and before an inverted subject ('"...," said
-# on Saturday the deputy minister').
-_MONTH = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.)"
-)
-_DATE = rf"(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})(?:,?\s+\d{{4}})?"
-_WEEKDAY = "(?:" + "|".join(sorted(WEEKDAYS)) + ")"
-_TIME_SHIFT = r"(?:late|early|earlier|later)\s+"
-TIME_PHRASE = (
-    rf"(?:(?:{_TIME_SHIFT}(?:on\s+)?|on\s+)(?:{_WEEKDAY}(?:,?\s+{_DATE})?|{_DATE})"
-    rf"|(?:{_TIME_SHIFT})?(?:today|yesterday|tonight))(?:\s+(?:morning|afternoon|evening|night))?"
-)
-
-
-# After a diplomatic role, "to" names the host, not the side: "Russia's ambassador to
-# Washington", "Ukraine's envoy to the UN". The host is part of the phrase but speaks for no one.
-_HOST_PREP = "to"
-# The words of a state's offices abroad, one vocabulary read three ways below by what the
-# preposition after the office opens: people sent ("envoy") and bodies sent ("mission"), each
-# with an optional plural "s" (an embassy's plural is spelt out).
-_ENVOY_WORDS = r"envoy|ambassador|representative"
-_MISSION_WORDS = r"mission|delegation|representation"
-_EMBASSY = r"embass(?:y|ies)"
-# Offices sent to a host, whose "for" names the host too: "the US special envoy for Ukraine and
-# Russia" is Washington's (a spokesperson "for the Khortytsia group" is the group's own).
-_ENVOY = re.compile(rf"\b(?:{_ENVOY_WORDS})s?\b")
-# Diplomats posted to a capital, whose "in" names the host: "the chargé d'affaires in Moscow",
-# "the Russian Embassy in London", "the monitoring mission in Ukraine" (not a representative:
-# "a representative in parliament" sits there).
-_POSTED = re.compile(
-    rf"\b(?:envoy|ambassador|{_EMBASSY}|chargé d'affaires|charge d'affaires|attaché|diplomat|"
-    rf"{_MISSION_WORDS})s?$"
-)
-# A state's office at a body or in a capital, whose "of" names the state that sends it and
-# whose "to" after that names the host: "the Permanent Mission of Ukraine to the OSCE",
-# "the Ambassador of the Russian Federation to NATO" are the sender's.
-_SENT = re.compile(rf"\b(?:(?:{_ENVOY_WORDS}|{_MISSION_WORDS})s?|{_EMBASSY})$")
-# A leader's own staff serve the one they are "to": "press secretary to the President of
-# Ukraine", "adviser to the Russian president" take that leader's side; "to" is no host there.
-_STAFF = re.compile(r"\b(?:aide|advis[eo]r|press secretary|spokes(?:man|woman|person))s?$")
-
-
-def namelike(low: str) -> bool:
-    """A word that can be part of a person's name: letters, with inner hyphens or apostrophes
-    ("Kosiniak-Kamysz", "O'Brien")."""
-    return low.isalpha() or (
-        low[:1].isalpha() and low.replace("-", "").replace("'", "").replace("’", "").isalpha()
-    )
 
 
 _PORTFOLIO_HOLDERS = ("minister", "commissioner", "secretary")
@@ -253,11 +142,6 @@ _PORTFOLIO_HOLDERS = ("minister", "commissioner", "secretary")
 def _portfolio(low: str, role: Unit) -> bool:
     """ "Minister for Europe", "Secretary for Defence": "for" opens a minister's portfolio."""
     return low == "for" and role[LOW].endswith(_PORTFOLIO_HOLDERS)
-
-
-def _is_role(unit: Unit | None) -> bool:
-    term = unit[TERM] if unit is not None else None
-    return term is not None and term.kind == "role"
 
 
 # Words before the decision's phrase that make it a time or a topic, not a thing answered; "on"
@@ -278,25 +162,6 @@ def framed_before(work: BlockWork, pos: int) -> bool:
     named there a time, a topic or a cause of the sentence ("after Moscow's decision to",
     "Regarding Berlin's decision to", "due to Russia's refusal to"), not a view answered."""
     return _DECISION_FRAME.search(work.folded[work.sentence_start(pos) : pos]) is not None
-
-
-# The compass words that may stand between a preposition and a side's name: "on eastern
-# Ukraine", "officials in eastern and southern Ukraine".
-COMPASS = word_set(
-    "northern southern eastern western northeastern northwestern southeastern southwestern"
-    " north-eastern north-western south-eastern south-western central"
-)
-
-
-# Lower-case words a title may hold: "the bloc's former secretary-general".
-NP_MODIFIERS = word_set(
-    "former then then- acting deputy top senior chief special new current outgoing incoming "
-    "first second first-ever longtime long-time ex- interim top-ranking unnamed anonymous "
-    "presidential diplomatic visiting"
-)
-
-
-COORD = frozenset(["and", "but"])
 
 
 # Last words of lexicon speakers that are titles, not surnames ("NATO Secretary General").
@@ -334,7 +199,7 @@ def _past_host_before_envoy(units: Sequence[Unit]) -> Sequence[Unit]:
         if term is None:
             continue
         diplomat = office[TERM] is not None and office[TERM].kind == "role"
-        diplomat = diplomat and _SENT.search(office[LOW]) is not None
+        diplomat = diplomat and SENT.search(office[LOW]) is not None
         if term.kind == "alias" and diplomat and sides and not sides & set(term.actors):
             return [*units[:k], *units[k + 1 :]]
         if term.kind == "adjective" or (term.kind == "alias" and term.possessive):
@@ -428,7 +293,7 @@ class _Phrase:
         if term is None and (_opens_host(previous, low) or self._host_of_sender(previous, low)):
             self.host = 1
             return True
-        if term is None and low in _NP_PREP and previous is not None:
+        if term is None and low in NP_PREP and previous is not None:
             goes_on = self._preposition(previous, low)
             if goes_on is not None:
                 return goes_on
@@ -440,11 +305,11 @@ class _Phrase:
         if low == "former" or low.startswith("ex-"):
             self.former = True
         if term is None:
-            if low in _STATE_FORMS:
+            if low in STATE_FORMS:
                 return True  # "Republic", "Kingdom": the state's formal name, no person's
             if unit[CAP] and low not in _NOT_A_NAME and namelike(low):
                 self.names.append(unit)
-                if previous is not None and previous[LOW] in _NP_PREP:
+                if previous is not None and previous[LOW] in NP_PREP:
                     self.institution.append(unit)
         else:
             self._term(unit, term, possessor, previous)
@@ -454,7 +319,7 @@ class _Phrase:
         """At "of", "in" ... after `previous`: True or False where that settles whether the
         phrase goes on, None to read the preposition as part of it."""
         head = previous[TERM]
-        if previous[LOW] in _STATE_FORMS:
+        if previous[LOW] in STATE_FORMS:
             return True  # "of the Republic of Lithuania": the state's formal name goes on
         if head is None or head.kind != "role":
             return False  # "Mission in Ukraine": a place, not the speaker's side
@@ -465,14 +330,14 @@ class _Phrase:
         # spokesman for the Ukrainian navy" names his service)
         self.complement = self.complement or bool(self.adjective) or _portfolio(low, previous)
         self.in_office = True
-        self.sent = self.sent or (low == "of" and _SENT.search(previous[LOW]) is not None)
+        self.sent = self.sent or (low == "of" and SENT.search(previous[LOW]) is not None)
         return None
 
     def _host_of_sender(self, previous: Unit | None, low: str) -> bool:
         """ "to" right after the side that sends a mission ("the Mission of Ukraine to the
         OSCE"): the host follows, as after "envoy to"."""
         return (
-            low == _HOST_PREP
+            low == HOST_PREP
             and self.sent
             and previous is not None
             and previous[TERM] is not None
@@ -649,7 +514,7 @@ class _Phrase:
             and not head[CAP]
             and head[LOW].isalpha()
             and head[LOW] not in _STATE_NOUNS
-            and head[LOW] not in _CHANNEL_NOUNS
+            and head[LOW] not in CHANNEL_NOUNS
         )
 
 
@@ -698,7 +563,7 @@ def _states(units: Sequence[Unit]) -> bool:
     capitals warned"): the side's governments speaking as a group, as "Western governments"
     (a role) already is; "Western weapons" or "European markets" name things, no speaker."""
     head = units[-1]
-    return len(units) > 1 and head[TERM] is None and head[LOW] in _STATE_HEADS
+    return len(units) > 1 and head[TERM] is None and head[LOW] in STATE_HEADS
 
 
 # Capitalised nouns of a place's name, never a person's: "the Baltic Sea" is no Baltic official.
@@ -738,18 +603,15 @@ def _opens_host(previous: Unit | None, low: str) -> bool:
     A body sent abroad opens its host with "to" even where its word is no role of its own
     ("the NATO Representation to Ukraine", "the EU Delegation to Moldova"): the host speaks
     for no one."""
-    if previous is not None and low == _HOST_PREP and _SENT.search(previous[LOW]) is not None:
+    if previous is not None and low == HOST_PREP and SENT.search(previous[LOW]) is not None:
         return True
-    if not _is_role(previous) or previous is None:
+    if not is_role(previous) or previous is None:
         return False
-    if low == _HOST_PREP:
-        return _STAFF.search(previous[LOW]) is None
+    if low == HOST_PREP:
+        return STAFF.search(previous[LOW]) is None
     if low == "in":  # "the chargé d'affaires in Moscow", "Russia's ambassador in Washington"
-        return _POSTED.search(previous[LOW]) is not None
-    return low == "for" and _ENVOY.search(previous[LOW]) is not None
-
-
-_OFFICES = frozenset(["role", "speaker"])
+        return POSTED.search(previous[LOW]) is not None
+    return low == "for" and ENVOY.search(previous[LOW]) is not None
 
 
 # Spellings of one name across transliterations: "Zelenskyy"/"Zelenskiy", "Sybiha"/"Sibiga".
@@ -798,7 +660,7 @@ def _former(units: Sequence[Unit]) -> bool:
     of State <name>", "an ex-army chief": someone who held an office no longer speaks for the
     state (GUIDE.md), unless the lexicon names them as its speaker today ("Former President
     Medvedev", now in another office; "the former bloc chief"; not a `past_speakers` name)."""
-    offices = [u[TERM] for u in units if u[TERM] is not None and u[TERM].kind in _OFFICES]
+    offices = [u[TERM] for u in units if u[TERM] is not None and u[TERM].kind in OFFICES]
     return bool(offices) and not any(t.kind == "speaker" and not t.past for t in offices)
 
 
@@ -1010,17 +872,10 @@ def np_before(units: Sequence[Unit], i: int, floor: int) -> tuple[int, int]:
 def state_head(units: Sequence[Unit], i: int, floor: int) -> bool:
     """Unit `i` is a plural noun of states after a side's name ("NATO countries", "Western
     governments"), which the lexicon need not list as a role."""
-    if i - 1 < floor or units[i][TERM] is not None or units[i][LOW] not in _STATE_HEADS:
+    if i - 1 < floor or units[i][TERM] is not None or units[i][LOW] not in STATE_HEADS:
         return False
     term = units[i - 1][TERM]
     return term is not None and term.kind in ("alias", "adjective")
-
-
-_STATE_HEADS = frozenset(["countries", "states", "nations", "governments", "capitals", "powers"])
-# A side's own channel, which says what its owner says: "the Pentagon's website describes",
-# "the ministry's page reads". Only after the owner's name or office, never after a side's
-# adjective alone ("a Russian website" is anyone's).
-_CHANNEL_NOUNS = word_set("website websites site webpage page account channel feed")
 
 
 def common_word(unit: Unit) -> bool:
@@ -1053,16 +908,16 @@ def task_office(units: Sequence[Unit], a: int, floor: int) -> bool:
 
 
 def channel_head(units: Sequence[Unit], i: int, floor: int) -> bool:
-    """Unit `i` is a channel noun (`_CHANNEL_NOUNS`) right after its owner: a side's name or
+    """Unit `i` is a channel noun (`CHANNEL_NOUNS`) right after its owner: a side's name or
     office, possessive or not ("the Kremlin website", "the U.S. Army's website"), or a name's
     possessive ("the U.S. Army in Europe's website": the name's phrase says whose)."""
-    if i - 1 < floor or units[i][TERM] is not None or units[i][LOW] not in _CHANNEL_NOUNS:
+    if i - 1 < floor or units[i][TERM] is not None or units[i][LOW] not in CHANNEL_NOUNS:
         return False
     owner = units[i - 1]
     term = owner[TERM]
     if term is None:
         return owner[CAP] and owner[LOW].endswith(("'s", "’s"))
-    return term.kind in _OFFICES or term.kind == "alias"
+    return term.kind in OFFICES or term.kind == "alias"
 
 
 # A quantifier that opens a sentence before "of the ...": a part of the group after it ("Most
@@ -1076,12 +931,12 @@ def _determiner_inside(units: Sequence[Unit], j: int, floor: int) -> bool:
     of Prisoners of War"."""
     return (
         j - 2 >= floor
-        and (units[j - 1][LOW] in _NP_PREP or units[j - 1][LOW] == _HOST_PREP)
+        and (units[j - 1][LOW] in NP_PREP or units[j - 1][LOW] == HOST_PREP)
         and (
-            _is_role(units[j - 2])
+            is_role(units[j - 2])
             or unofficial_word(units[j - 2])
             or _capitalised(units[j - 2])
-            or (units[j - 1][LOW] == _HOST_PREP and _sender(units, j - 2, floor))
+            or (units[j - 1][LOW] == HOST_PREP and _sender(units, j - 2, floor))
         )
     )
 
@@ -1093,9 +948,9 @@ def _sender(units: Sequence[Unit], k: int, floor: int) -> bool:
     if term is None or term.kind not in ("alias", "adjective"):
         return False
     h = k - 1
-    while h > floor and h >= k - 4 and units[h][LOW] in ARTICLES | _STATE_FORMS | {"of"}:
-        if units[h][LOW] == "of" and _is_role(units[h - 1]):
-            return _SENT.search(units[h - 1][LOW]) is not None
+    while h > floor and h >= k - 4 and units[h][LOW] in ARTICLES | STATE_FORMS | {"of"}:
+        if units[h][LOW] == "of" and is_role(units[h - 1]):
+            return SENT.search(units[h - 1][LOW]) is not None
         h -= 1
     return False
 
@@ -1163,11 +1018,6 @@ def _spaced(units: Sequence[Unit], j: int) -> bool:
     )
 
 
-# Words that open a subordinate clause before its subject ("If Russia had known ...", "As
-# Moscow warned, ..."): the subject they open is not the sentence's own.
-SUBORDINATE = word_set(
-    "as because since while although though if unless when whenever after before once until"
-)
 # Words that open a clause, capitalised at a sentence's start but never part of a name ("If
 # Russia refuses ...", "As Moscow warned ...", "But Moscow denied ...").
 _SUBORDINATORS = word_set(
@@ -1199,8 +1049,8 @@ def _links_inside(units: Sequence[Unit], j: int) -> bool:
     return (
         (low == "," and _listed_party(units, j))
         or (low == "on" and _capitalised(left) and units[j + 1][CAP])
-        or (low in _NP_PREP and (left_term is not None or (left[CAP] and namelike(left[LOW]))))
-        or (low == _HOST_PREP and (_is_role(left) or _sender(units, j - 1, 0)))
+        or (low in NP_PREP and (left_term is not None or (left[CAP] and namelike(left[LOW]))))
+        or (low == HOST_PREP and (is_role(left) or _sender(units, j - 1, 0)))
         or (
             low == "and"
             and left_term is not None
@@ -1237,7 +1087,7 @@ def _modifier_of_role(units: Sequence[Unit], j: int) -> bool:
     that side's: never a speaker of another side named before it, by carry-over
     (`role_subject`)."""
     left = units[j - 1][TERM]
-    if units[j][LOW].isalpha() and _is_role(units[j + 1]) and _side_word(left):
+    if units[j][LOW].isalpha() and is_role(units[j + 1]) and _side_word(left):
         return True
     if not modifier_word(units[j]):
         return False
@@ -1247,7 +1097,7 @@ def _modifier_of_role(units: Sequence[Unit], j: int) -> bool:
     b = j
     while b + 1 < len(units) and b - a + 1 < TEXT_MODIFIERS and modifier_word(units[b + 1]):
         b += 1
-    if b + 1 >= len(units) or not _is_role(units[b + 1]):
+    if b + 1 >= len(units) or not is_role(units[b + 1]):
         return False
     return (
         b - a < (TEXT_MODIFIERS if text_genre(units[b + 1][LOW]) else _ROLE_MODIFIERS)
@@ -1300,7 +1150,7 @@ def _compass_inside(units: Sequence[Unit], i: int, j: int, floor: int) -> bool:
     h = j
     while h > floor and (units[h][LOW] in COMPASS or units[h][LOW] == "and"):
         h -= 1
-    return h < j < i and units[h][LOW] in _NP_PREP and _links_inside(units, h)
+    return h < j < i and units[h][LOW] in NP_PREP and _links_inside(units, h)
 
 
 # The kinds of term that may be the parties of a list ("Poland, Ukraine and Lithuania said").
@@ -1335,7 +1185,7 @@ def _capitalised(unit: Unit) -> bool:
     """A capitalised name word or office ("Committee"), not an actor's name."""
     if not unit[CAP]:
         return False
-    return (unit[TERM] is None and namelike(unit[LOW])) or _is_role(unit)
+    return (unit[TERM] is None and namelike(unit[LOW])) or is_role(unit)
 
 
 def np_after(units: Sequence[Unit], i: int, ceiling: int) -> tuple[int, int]:
@@ -1348,7 +1198,7 @@ def np_after(units: Sequence[Unit], i: int, ceiling: int) -> tuple[int, int]:
             j += 1
             continue
         if low in ARTICLES and (
-            j == i or units[j - 1][LOW] in _NP_PREP or units[j - 1][LOW] == _HOST_PREP
+            j == i or units[j - 1][LOW] in NP_PREP or units[j - 1][LOW] == HOST_PREP
         ):
             j += 1
             continue
@@ -1391,11 +1241,11 @@ def _links_forward(units: Sequence[Unit], j: int) -> bool:
     forward: "ambassador to", a preposition before a name or an article, or one word between
     a side and its role ("according to Russian-backed election officials")."""
     low = units[j][LOW]
-    if low == _HOST_PREP and _is_role(units[j - 1]):
+    if low == HOST_PREP and is_role(units[j - 1]):
         return True
     if _modifies_role(units, j) or _modifies_text(units, j):
         return True
-    if low not in _NP_PREP:
+    if low not in NP_PREP:
         return False
     nxt = units[j + 1]
     return nxt[TERM] is not None or nxt[CAP] or nxt[LOW] in ARTICLES
@@ -1408,7 +1258,7 @@ def _modifies_role(units: Sequence[Unit], j: int) -> bool:
     return (
         units[j][LOW].isalpha()
         and not units[j][CAP]
-        and _is_role(units[j + 1])
+        and is_role(units[j + 1])
         and left_term is not None
         and left_term.kind in ("adjective", "alias")
     )
@@ -1419,7 +1269,7 @@ def _without_dangling(units: Sequence[Unit], i: int, j: int) -> int:
     ("Minister X in a parliamentary debate": before "in a")."""
     while j - 1 > i and units[j - 1][TERM] is None:
         low = units[j - 1][LOW]
-        if low not in ARTICLES and low not in _NP_PREP and low != _HOST_PREP:
+        if low not in ARTICLES and low not in NP_PREP and low != HOST_PREP:
             break
         j -= 1
     return j
@@ -1430,23 +1280,16 @@ def first_phrase(units: list[Unit]) -> list[Unit]:
     out: list[Unit] = []
     for unit in units:
         if unit[TERM] is None and not unit[CAP] and unit[LOW] not in NP_MODIFIERS:
-            if out and (unit[LOW] in _NP_PREP or (unit[LOW] == "the" and out[-1][LOW] in _NP_PREP)):
+            if out and (unit[LOW] in NP_PREP or (unit[LOW] == "the" and out[-1][LOW] in NP_PREP)):
                 out.append(unit)  # "Head of the Russian Foreign Ministry X": one office
                 continue
             if out:
                 break
             continue
         out.append(unit)
-    while out and out[-1][TERM] is None and out[-1][LOW] in _NP_PREP | {"the"}:
+    while out and out[-1][TERM] is None and out[-1][LOW] in NP_PREP | {"the"}:
         out.pop()
     return out
-
-
-def ing_form(unit: Unit) -> bool:
-    """A word of no term ending in "-ing" ("Addressing", "saying"): a participle or a gerund,
-    where a clause of its own opens."""
-    low = unit[LOW]
-    return unit[TERM] is None and low.endswith("ing") and low.isalpha()
 
 
 def is_person(units: Sequence[Unit]) -> bool:
@@ -1519,9 +1362,6 @@ def past_ranks(units: Sequence[Unit], start: int) -> int:
     return start
 
 
-# Honorifics before a person's name ("Sir", "Baroness", "Dr."), and the styles of address
-# that take "the" ("the Rt Hon", "the Honourable"): no part of the name, and no side's word.
-HONORIFICS = word_set("sir dame lord lady baroness baron dr prof professor rt hon honourable")
 _ADDRESS_STYLES = word_set("rt hon honourable")
 _PORTFOLIO_WORDS = 4  # the most capitalised words of a portfolio joined by "and"
 
@@ -1607,7 +1447,7 @@ def person_name(units: Sequence[Unit], a: int, b: int, role: int) -> list[Unit]:
     held = _name_before_place(units, role, start, end)
     if held:
         return held
-    if end > start and units[start - 1][LOW] in _NP_PREP:
+    if end > start and units[start - 1][LOW] in NP_PREP:
         # "Secretary of Defense Pete Ward": "Defense" names the office, not him; "UK Minister
         # of State" names no one
         start += 1
@@ -1616,7 +1456,7 @@ def person_name(units: Sequence[Unit], a: int, b: int, role: int) -> list[Unit]:
     # the Baltic-Iberian Sea summit", no one called "Sea"; "meeting" may be a name's verb)
     forum = end < len(units) and units[end][LOW] in FORUMS - {"meeting"}
     run = [] if forum else _spelled_name(units, start, end)
-    if run and units[start - 1][LOW] not in ARTICLES and units[start - 1][LOW] != _HOST_PREP:
+    if run and units[start - 1][LOW] not in ARTICLES and units[start - 1][LOW] != HOST_PREP:
         return run
     return appositive_name(units, b) or _name_before_appositive(units, a, b)
 
@@ -1655,7 +1495,7 @@ def _name_before_appositive(units: Sequence[Unit], a: int, b: int) -> list[Unit]
     before = comma - 1 - len(run)
     if len(run) >= 2 and (
         before < 0
-        or _is_role(units[before])
+        or is_role(units[before])
         or (
             units[before][LOW] in _PERSON_PREPS
             and _closed(units, b)

@@ -52,16 +52,7 @@ from reader.classify.document import (
 )
 from reader.classify.effort import Effort
 from reader.classify.evidence import add_evidence, drop_positions, note_rule
-from reader.classify.phrases import (
-    COORD,
-    OBJECT_PREP,
-    SKIP,
-    first_phrase,
-    ing_form,
-    is_person,
-    learn,
-    resolve,
-)
+from reader.classify.phrases import first_phrase, is_person, learn, resolve
 from reader.classify.positions import reported_positions, stated_by
 from reader.classify.quotes import (
     bare_quote,
@@ -118,6 +109,7 @@ from reader.classify.units import (
     subheading_dash,
 )
 from reader.classify.verdicts import Verdicts
+from reader.classify.wordclasses import COORD, OBJECT_PREP, SKIP, ing_form
 from reader.config import Config
 from reader.model import Article, Block, ClassifiedArticle, Verdict
 from reader.rules.compile import CompiledRules

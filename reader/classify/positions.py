@@ -21,21 +21,19 @@ from reader.classify.attribution import CHANNELS
 from reader.classify.clauses import start_key
 from reader.classify.evidence import add_evidence
 from reader.classify.phrases import (
-    ARTICLES,
     OFFERS,
-    TIME_PHRASE,
     answered,
     framed_before,
     learn,
     np_after,
     past_forum,
     resolve,
-    word_set,
 )
 from reader.classify.quotes import STATED_BY
 from reader.classify.topic import allowed
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, State, Unit, Who
 from reader.classify.units import in_spans
+from reader.classify.wordclasses import ARTICLES, TIME_PHRASE, word_set
 from reader.rules.compile import CompiledRules
 from reader.rules.grammar import ATTRIBUTION_SOURCE, REPORTED_POSITION
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 
 from reader.classify.evidence import add_evidence
-from reader.classify.phrases import TIME_PHRASE
 from reader.classify.types import (
     BlockWork,
 )
 from reader.classify.units import CLOSERS, ends_open, opens_quote, topic_heading
+from reader.classify.wordclasses import TIME_PHRASE
 from reader.rules.compile import CompiledRules
 from reader.rules.grammar import (
     CARRY_AUTHOR,

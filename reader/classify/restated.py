@@ -28,21 +28,17 @@ import re
 
 from reader.classify.evidence import add_evidence
 from reader.classify.phrases import (
-    ARTICLES,
-    CALENDAR,
     FORUMS,
-    HEARSAY,
     OFFERS,
-    WEEKDAYS,
     answered,
     forum_end,
     framed_before,
     np_before,
     weighed,
-    word_set,
 )
 from reader.classify.topic import allowed
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Unit, Who
+from reader.classify.wordclasses import ARTICLES, CALENDAR, HEARSAY, WEEKDAYS, word_set
 from reader.model import Evidence
 from reader.rules.compile import CompiledRules
 from reader.rules.grammar import REPORTED_POSITION, REPORTED_RULES
@@ -640,7 +636,7 @@ _DECIDING_AUX = word_set("has have had")
 _DECIDING_ADVERBS = word_set("now already also finally formally officially just")
 # What makes a decision one the speaker only guesses at or heard of: before its subject ("it
 # looks like Oslo has decided to", "whether Vienna decided to"), or as the adverb before the
-# verb ("Rome has apparently decided", "Kyiv reportedly decided": phrases.HEARSAY too).
+# verb ("Rome has apparently decided", "Kyiv reportedly decided": wordclasses.HEARSAY too).
 _GUESSED = re.compile(
     r"\b(?:like|as\s+if|as\s+though|seems?|seemed|apparently|probably|perhaps|whether|if|unless)\b"
 )
@@ -653,7 +649,7 @@ def _decided_verb(work: BlockWork, i: int) -> int | None:
     words ("Rome has decided to ship two more batteries", "Kyiv unilaterally decided to close
     the crossing"), is the decision convention's step told as a clause (session 19), as its
     noun is; not a course read into it ("decided to pursue its war"), nor one the speaker only
-    guesses at or heard of (`_GUESSED`, phrases.HEARSAY), which no side has told."""
+    guesses at or heard of (`_GUESSED`, wordclasses.HEARSAY), which no side has told."""
     units = work.units
     term = units[i][TERM]
     if term is None or units[i][LOW].endswith("'s") or term.kind not in ("speaker", "alias"):

@@ -23,14 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from reader.classify.evidence import add_evidence, drop_positions, note_rule
-from reader.classify.phrases import (
-    find_credit,
-    member_voice,
-    one_party,
-    person_name,
-    tie_names,
-    word_set,
-)
+from reader.classify.phrases import find_credit, member_voice, one_party, person_name, tie_names
 from reader.classify.topic import courtesy_only
 from reader.classify.types import (
     CAP,
@@ -56,6 +49,7 @@ from reader.classify.units import (
     sentence_spans,
     withheld,
 )
+from reader.classify.wordclasses import word_set
 from reader.model import Article, Block
 from reader.rules.compile import CompiledRules, SourceRule, Term, TermRule, VerbForm, fold
 from reader.rules.grammar import (

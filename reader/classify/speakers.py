@@ -12,11 +12,8 @@ from itertools import compress
 from operator import itemgetter
 
 from reader.classify.phrases import (
-    ARTICLES,
     GENERIC_TEXTS,
     HOLDER_PLACE_PREP,
-    NP_MODIFIERS,
-    OBJECT_PREP,
     TEXT_MODIFIERS,
     appositive_name,
     holder_end,
@@ -29,7 +26,6 @@ from reader.classify.phrases import (
     resolve,
     text_genre,
     tie_names,
-    word_set,
 )
 from reader.classify.topic import TITLE_GAP
 from reader.classify.types import (
@@ -46,6 +42,7 @@ from reader.classify.types import (
     Who,
 )
 from reader.classify.units import in_spans
+from reader.classify.wordclasses import ARTICLES, NP_MODIFIERS, OBJECT_PREP, word_set
 
 
 def note_person(state: State, speaker: Speaker) -> None:

@@ -25,20 +25,20 @@ from reader.classify.clauses import (
     start_key,
 )
 from reader.classify.evidence import voiced
-from reader.classify.phrases import (
+from reader.classify.phrases import np_after
+from reader.classify.speakers import known_role, names_text
+from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, State, Unit, Who
+from reader.classify.units import in_spans, merged
+from reader.classify.verbsubject import told_as_history, verb_subject
+from reader.classify.wordclasses import (
     COORD,
     HEARSAY,
     NOUN_MARK,
     OBJECT_PREP,
     SKIP,
     adverb,
-    np_after,
     word_set,
 )
-from reader.classify.speakers import known_role, names_text
-from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, State, Unit, Who
-from reader.classify.units import in_spans, merged
-from reader.classify.verbsubject import told_as_history, verb_subject
 from reader.rules.compile import CompiledRules, VerbForm
 from reader.rules.grammar import ATTRIBUTION_ACTOR_SUBJECT
 

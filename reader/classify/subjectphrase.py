@@ -50,12 +50,6 @@ from reader.classify.inversions import (
     the_described,
 )
 from reader.classify.phrases import (
-    ARTICLES,
-    COMPASS,
-    COORD,
-    NP_MODIFIERS,
-    OBJECT_PREP,
-    SKIP,
     channel_head,
     learn,
     name_run_before,
@@ -65,7 +59,6 @@ from reader.classify.phrases import (
     task_office,
     tie_appositive,
     tie_office,
-    word_set,
 )
 from reader.classify.speakers import (
     body_office,
@@ -77,6 +70,15 @@ from reader.classify.speakers import (
 from reader.classify.titles import titled_name
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, State, Unit, Who
 from reader.classify.units import in_spans
+from reader.classify.wordclasses import (
+    ARTICLES,
+    COMPASS,
+    COORD,
+    NP_MODIFIERS,
+    OBJECT_PREP,
+    SKIP,
+    word_set,
+)
 from reader.rules.grammar import ATTRIBUTION_SUBJECT
 
 

@@ -12,16 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reader.classify.phrases import (
-    ARTICLES,
-    OBJECT_PREP,
-    learn,
-    name_run_before,
-    resolve,
-    tie_appositive,
-    word_set,
-)
+from reader.classify.phrases import learn, name_run_before, resolve, tie_appositive
 from reader.classify.types import CAP, LOW, TERM, Names, Unit, Who
+from reader.classify.wordclasses import ARTICLES, OBJECT_PREP, word_set
 
 # What opens the clause a title starts: a comma, a colon, a quote's mark, a dash, a bracket.
 _OPENINGS = frozenset([",", ";", ":", "“", "”", '"', "—", "–", "(", "‘", "’"])

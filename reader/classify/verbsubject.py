@@ -41,20 +41,18 @@ from reader.classify.passives import (
     passive_agent,
     phoned,
 )
-from reader.classify.phrases import (
+from reader.classify.phrases import NAME_SUFFIXES, names_press, text_genre
+from reader.classify.subjectphrase import after_opening_clause, skip_asides, subject_before
+from reader.classify.types import CAP, LOW, START, TERM, BlockWork, State, Unit
+from reader.classify.wordclasses import (
     COORD,
-    NAME_SUFFIXES,
     OBJECT_PREP,
     SKIP,
     WEEKDAYS,
     adverb,
-    names_press,
     present_form,
-    text_genre,
     word_set,
 )
-from reader.classify.subjectphrase import after_opening_clause, skip_asides, subject_before
-from reader.classify.types import CAP, LOW, START, TERM, BlockWork, State, Unit
 from reader.rules.compile import VerbForm
 from reader.rules.grammar import ATTRIBUTION_SUBJECT
 
