@@ -12,14 +12,8 @@ from functools import lru_cache
 
 from reader.classify.datelines import agency_city, dateline
 from reader.classify.evidence import add_evidence, note_rule
-from reader.classify.phrases import (
-    RECALLING,
-    STATED_STANCES,
-    find_credit,
-    judged_topic,
-    one_party,
-    scare_quoted_topic,
-)
+from reader.classify.judgements import RECALLING, judged_topic, one_party, scare_quoted_topic
+from reader.classify.phrases import STATED_STANCES, find_credit
 from reader.classify.topic import allowed, national_matter
 from reader.classify.types import (
     CAP,

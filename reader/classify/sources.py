@@ -23,7 +23,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from reader.classify.evidence import add_evidence, drop_positions, note_rule
-from reader.classify.phrases import find_credit, member_voice, one_party, person_name, tie_names
+from reader.classify.judgements import member_voice, one_party
+from reader.classify.phrases import find_credit, person_name, tie_names
 from reader.classify.topic import courtesy_only
 from reader.classify.types import (
     CAP,
