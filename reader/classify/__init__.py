@@ -69,6 +69,7 @@ Where each step lives (each module imports only those below it; `make lint` chec
     speakers.py       who holds which role, who was named when, the region named (step 4)
     titles.py         a title run into a name the lexicon does not know
     scan.py           chunks folded and scanned once per pattern; the rule-regex time budget
+    personnames.py    a person's name beside a title ("Foreign Minister Sergey Lavrov")
     judgements.py     a document title's one party; its topic judged in the author's words
     phrases.py        noun phrases and whom they stand for
     evidence.py       `add_evidence`, which takes a rule's declaration (reader.rules.grammar)

@@ -42,13 +42,13 @@ from reader.classify.clauses import (
     start_key,
     units_of,
 )
+from reader.classify.personnames import past_ranks
 from reader.classify.phrases import (
     GENERIC_TEXTS,
     TEXT_MODIFIERS,
     modifier_word,
     np_after,
     np_before,
-    past_ranks,
     resolve,
     tie_appositive,
 )

@@ -24,7 +24,8 @@ from urllib.parse import urlsplit
 
 from reader.classify.evidence import add_evidence, drop_positions, note_rule
 from reader.classify.judgements import member_voice, one_party
-from reader.classify.phrases import find_credit, person_name, tie_names
+from reader.classify.personnames import person_name
+from reader.classify.phrases import find_credit, tie_names
 from reader.classify.topic import courtesy_only
 from reader.classify.types import (
     CAP,

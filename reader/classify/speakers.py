@@ -11,18 +11,15 @@ from collections.abc import Iterable, Sequence
 from itertools import compress
 from operator import itemgetter
 
+from reader.classify.personnames import HOLDER_PLACE_PREP, appositive_name, holder_end, person_name
 from reader.classify.phrases import (
     GENERIC_TEXTS,
-    HOLDER_PLACE_PREP,
     TEXT_MODIFIERS,
-    appositive_name,
-    holder_end,
     learn,
     listed_surname,
     modifier_word,
     np_after,
     np_before,
-    person_name,
     resolve,
     text_genre,
     tie_names,

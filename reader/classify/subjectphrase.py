@@ -49,10 +49,10 @@ from reader.classify.inversions import (
     relative_act,
     the_described,
 )
+from reader.classify.personnames import name_run_before
 from reader.classify.phrases import (
     channel_head,
     learn,
-    name_run_before,
     np_before,
     resolve,
     state_head,

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reader.classify.phrases import learn, name_run_before, resolve, tie_appositive
+from reader.classify.personnames import name_run_before
+from reader.classify.phrases import learn, resolve, tie_appositive
 from reader.classify.types import CAP, LOW, TERM, Names, Unit, Who
 from reader.classify.wordclasses import ARTICLES, OBJECT_PREP, word_set
 
