@@ -9,7 +9,8 @@ import pytest
 
 from reader.classify.datelines import agency_city, dateline
 from reader.classify.marks import double_quoted
-from reader.classify.phrases import np_before, resolve
+from reader.classify.phrasebounds import np_before
+from reader.classify.phrases import resolve
 from reader.classify.scan import Budget, prepare_chunk
 from reader.classify.types import BlockWork
 from reader.classify.units import in_spans, merged, quoted_spans, sentence_spans

@@ -71,7 +71,8 @@ Where each step lives (each module imports only those below it; `make lint` chec
     scan.py           chunks folded and scanned once per pattern; the rule-regex time budget
     personnames.py    a person's name beside a title ("Foreign Minister Sergey Lavrov")
     judgements.py     a document title's one party; its topic judged in the author's words
-    phrases.py        noun phrases and whom they stand for
+    phrases.py        which actor a noun phrase stands for, the names it ties to one
+    phrasebounds.py   where a noun phrase starts and ends
     evidence.py       `add_evidence`, which takes a rule's declaration (reader.rules.grammar)
     units.py          tokens, sentences, quoted spans (step 1)
     datelines.py      wire datelines

@@ -43,15 +43,14 @@ from reader.classify.clauses import (
     units_of,
 )
 from reader.classify.personnames import past_ranks
-from reader.classify.phrases import (
+from reader.classify.phrasebounds import (
     GENERIC_TEXTS,
     TEXT_MODIFIERS,
     modifier_word,
     np_after,
     np_before,
-    resolve,
-    tie_appositive,
 )
+from reader.classify.phrases import resolve, tie_appositive
 from reader.classify.speakers import (
     known_role,
     named_again,

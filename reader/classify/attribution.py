@@ -43,14 +43,8 @@ from reader.classify.clauses import (
 )
 from reader.classify.evidence import add_evidence, note_rule
 from reader.classify.inversions import appositive_after
-from reader.classify.phrases import (
-    STATED_STANCES,
-    channel_head,
-    learn,
-    np_after,
-    np_before,
-    resolve,
-)
+from reader.classify.phrasebounds import channel_head, np_after, np_before
+from reader.classify.phrases import STATED_STANCES, learn, resolve
 from reader.classify.speakers import known_role, names_text, note_person
 from reader.classify.topic import allowed, goes_on, heard_on_war, is_named_person
 from reader.classify.types import (

@@ -18,7 +18,8 @@ import re
 
 from reader.classify.datelines import dateline
 from reader.classify.evidence import add_evidence
-from reader.classify.phrases import first_phrase, resolve
+from reader.classify.phrasebounds import first_phrase
+from reader.classify.phrases import resolve
 from reader.classify.topic import allowed
 from reader.classify.types import LOW, START, BlockWork, Speaker, State, Who
 from reader.classify.units import (

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from reader.classify.datelines import dateline
-from reader.classify.phrases import common_word, learn, np_after, resolve, tie_appositive
+from reader.classify.phrasebounds import common_word, np_after
+from reader.classify.phrases import learn, resolve, tie_appositive
 from reader.classify.speakers import known_role
 from reader.classify.types import (
     CAP,

@@ -24,7 +24,8 @@ from reader.classify.clauses import (
     city_office,
     local_place,
 )
-from reader.classify.phrases import learn, np_after, resolve, tie_appositive, unofficial_word
+from reader.classify.phrasebounds import np_after, unofficial_word
+from reader.classify.phrases import learn, resolve, tie_appositive
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, State, Unit, Who
 from reader.classify.wordclasses import (
     ARTICLES,

@@ -33,7 +33,8 @@ from reader.classify.clauses import (
     past_opening_clause,
     sentence_past_dateline,
 )
-from reader.classify.phrases import learn, np_after, resolve
+from reader.classify.phrasebounds import np_after
+from reader.classify.phrases import learn, resolve
 from reader.classify.types import CAP, END, LOW, NONE, START, TERM, Unit, Who
 from reader.classify.units import in_spans
 from reader.classify.wordclasses import (

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reader.classify.phrases import FORUMS
+from reader.classify.phrasebounds import FORUMS
 from reader.classify.types import CAP, LOW, TERM, Unit
 from reader.classify.wordclasses import (
     ARTICLES,

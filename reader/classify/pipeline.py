@@ -53,7 +53,8 @@ from reader.classify.document import (
 from reader.classify.effort import Effort
 from reader.classify.evidence import add_evidence, drop_positions, note_rule
 from reader.classify.personnames import is_person
-from reader.classify.phrases import first_phrase, learn, resolve
+from reader.classify.phrasebounds import first_phrase
+from reader.classify.phrases import learn, resolve
 from reader.classify.positions import reported_positions, stated_by
 from reader.classify.quotes import (
     bare_quote,

@@ -20,15 +20,8 @@ from reader.classify.antecedents import POSITION_NOUNS, role_subject, speaks
 from reader.classify.attribution import CHANNELS
 from reader.classify.clauses import start_key
 from reader.classify.evidence import add_evidence
-from reader.classify.phrases import (
-    OFFERS,
-    answered,
-    framed_before,
-    learn,
-    np_after,
-    past_forum,
-    resolve,
-)
+from reader.classify.phrasebounds import np_after, past_forum
+from reader.classify.phrases import OFFERS, answered, framed_before, learn, resolve
 from reader.classify.quotes import STATED_BY
 from reader.classify.topic import allowed
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, State, Unit, Who

@@ -27,15 +27,8 @@ from __future__ import annotations
 import re
 
 from reader.classify.evidence import add_evidence
-from reader.classify.phrases import (
-    FORUMS,
-    OFFERS,
-    answered,
-    forum_end,
-    framed_before,
-    np_before,
-    weighed,
-)
+from reader.classify.phrasebounds import FORUMS, forum_end, np_before
+from reader.classify.phrases import OFFERS, answered, framed_before, weighed
 from reader.classify.topic import allowed
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Unit, Who
 from reader.classify.wordclasses import ARTICLES, CALENDAR, HEARSAY, WEEKDAYS, word_set

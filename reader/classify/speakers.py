@@ -12,18 +12,15 @@ from itertools import compress
 from operator import itemgetter
 
 from reader.classify.personnames import HOLDER_PLACE_PREP, appositive_name, holder_end, person_name
-from reader.classify.phrases import (
+from reader.classify.phrasebounds import (
     GENERIC_TEXTS,
     TEXT_MODIFIERS,
-    learn,
-    listed_surname,
     modifier_word,
     np_after,
     np_before,
-    resolve,
     text_genre,
-    tie_names,
 )
+from reader.classify.phrases import learn, listed_surname, resolve, tie_names
 from reader.classify.topic import TITLE_GAP
 from reader.classify.types import (
     CAP,

@@ -25,7 +25,7 @@ from reader.classify.clauses import (
     start_key,
 )
 from reader.classify.evidence import voiced
-from reader.classify.phrases import np_after
+from reader.classify.phrasebounds import np_after
 from reader.classify.speakers import known_role, names_text
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, State, Unit, Who
 from reader.classify.units import in_spans, merged

@@ -50,16 +50,8 @@ from reader.classify.inversions import (
     the_described,
 )
 from reader.classify.personnames import name_run_before
-from reader.classify.phrases import (
-    channel_head,
-    learn,
-    np_before,
-    resolve,
-    state_head,
-    task_office,
-    tie_appositive,
-    tie_office,
-)
+from reader.classify.phrasebounds import channel_head, np_before, state_head, task_office
+from reader.classify.phrases import learn, resolve, tie_appositive, tie_office
 from reader.classify.speakers import (
     body_office,
     body_office_start,

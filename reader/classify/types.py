@@ -21,8 +21,9 @@ LOW: Final = 2
 TERM: Final = 3
 CAP: Final = 4
 
-# Words a full stop abbreviates before a name, a rank or a title ("Gov. Oleh Kiper", "Brig. Gen.
-# Pat Ryder", "Rep. Smith", "Amb. X"): neither a sentence's end (units) nor a phrase's (phrases).
+# Words a full stop abbreviates before a name, a rank or a title ("Gov. Oleh Kiper", "Brig.
+# Gen. Pat Ryder", "Rep. Smith", "Amb. X"): neither a sentence's end (units) nor a phrase's
+# (phrasebounds).
 # Military ranks, civil offices and honorifics of English-language reports; folded.
 TITLE_ABBREVIATIONS: Final = frozenset(
     [

@@ -42,7 +42,8 @@ from reader.classify.passives import (
     phoned,
 )
 from reader.classify.personnames import NAME_SUFFIXES
-from reader.classify.phrases import names_press, text_genre
+from reader.classify.phrasebounds import text_genre
+from reader.classify.phrases import names_press
 from reader.classify.subjectphrase import after_opening_clause, skip_asides, subject_before
 from reader.classify.types import CAP, LOW, START, TERM, BlockWork, State, Unit
 from reader.classify.wordclasses import (
