@@ -269,7 +269,8 @@ def test_by_default_every_committed_real_article_set_is_scored() -> None:
     # start and are dev since; real45 and real46 (built in session 25) were read blind at its
     # end and are dev since; real47 to real49 (built in session 26) were read blind at its
     # start and are dev since; real50 to real52 (built then too) were read blind at its end and
-    # are dev since; real53 to real58 (built in session 27) are blind, read when built and at its end
+    # are dev since; real53 to real58 (built in session 27) are blind, read when built and at
+    # its end
     assert splits == [{"dev"}] * 17 + [{"dev", "blind"}] + [{"dev"}] * 34 + [{"blind"}] * 6
 
 
