@@ -76,6 +76,7 @@ from reader.classify.sources import (
     headline_office,
     joint_heading,
     joint_voice,
+    next_statement,
     opening_source,
     page_source,
     readout_sides,
@@ -802,6 +803,8 @@ def _body_document_source(work: BlockWork, rules: CompiledRules, state: State) -
         voice_earlier(state, rules)
     elif _opens(work, state) and salutation_opening(work, state):
         pass  # "Thank you, Madam Chair.": a delegate's speech, its author named further on
+    elif state.official and next_statement(work, state, rules):
+        pass  # "Press statement by <name> ..., released in <city>": a second statement's author
     elif state.official:
         if work.index <= _OPENINGS:
             readout_sides(work, state, rules)  # "<A> had a telephone conversation with <X>"

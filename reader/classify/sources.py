@@ -530,6 +530,32 @@ def opening_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
     return False
 
 
+def next_statement(work: BlockWork, state: State, rules: CompiledRules) -> bool:
+    """A line past the opening of an official document that names another statement and its
+    author in a statement's own words ("Press statement by <name>, spokesperson for <body>,
+    released in <city> on 4 May."; `names_statement`), matched by an `openings:` rule: the
+    page carries a second statement (a paper's page of two sides' statements on one
+    anniversary), and from this line on the document is that author's, the line itself
+    theirs. A line that only tells that someone issued a statement ("The Kremlin issued a
+    statement on Monday.") stays in the author's account: it names no text that follows.
+    Whether the floor passed."""
+    author = state.document
+    if not author or not names_statement(work):
+        return False
+    for rule, match in _openings(work, rules, official=False):
+        if rule.voice not in ("release", "remarks"):
+            continue
+        speaker = _group_actor(work, match, "speaker")
+        if not speaker or set(speaker) == set(author):
+            continue
+        _establish(state, rule, speaker, roles=_group_roles(work, match, rules))
+        note_rule(work, rule.id)
+        drop_positions(work)
+        add_evidence(work, CARRY_DOCUMENT, speaker, 0, len(work.text), rules.weights.carry)
+        return True
+    return False
+
+
 def several_authors(work: BlockWork, state: State, rules: CompiledRules) -> None:
     """A statement read out "on behalf of" several states after a lead-in or a title named the
     delegate who reads it: from this line on the document speaks for every side the

@@ -321,8 +321,9 @@ _TOPIC_HEADING = re.compile(
 
 def names_statement(work: BlockWork) -> bool:
     """A line under the title that names a statement and who made it ("Statement by Denmark
-    at the Permanent Council ...", "Ambassador X's statement to the OSCE in reply to ...",
-    "Ambassador X's answer to a media question"): an attribution-only line, which carries its
+    at the Permanent Council ...", "Press statement by <name>, spokesperson ...", "Ambassador
+    X's statement to the OSCE in reply to ...", "Ambassador X's answer to a media
+    question"): an attribution-only line, which carries its
     speaker as "X said:" does (GUIDE.md). A spoken occasion's name ("Press conference by X",
     "Remarks by X at ...") only names the document."""
     return _NAMES_STATEMENT.match(work.folded) is not None
@@ -330,7 +331,7 @@ def names_statement(work: BlockWork) -> bool:
 
 # A statement's genre and its speaker, or the speaker's possessive before it.
 _NAMES_STATEMENT = re.compile(
-    r"\W*(?:(?:joint|written|official)\s+)?(?:statement|answer|reply|response|comment|commentary)"
+    r"\W*(?:(?:joint|written|official|press)\s+)?(?:statement|answer|reply|response|comment|commentary)"
     r"\s+(?:by|of|from)\s"
     r"|\W*(?:[\w.-]+\s+){0,6}?[\w.-]+['’]s\s+(?:(?:joint|written|official)\s+)?"
     r"(?:statement|answer|reply|response|comment|commentary)\s+(?:to|at|on|in|before|following)\s"
