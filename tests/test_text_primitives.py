@@ -216,6 +216,13 @@ def test_resolving_a_phrase_learns_nothing_until_asked(config: Config) -> None:
             "Moscow/Kiev, 15 April 2025 (dpa/MIA) - ",
             "Moscow/Kiev",
         ),
+        ("OSLO (Reuters) -Norwegian police said", "OSLO (Reuters) -", "OSLO"),
+        (
+            "RIGA (Baltic Wire / Sputnik - 4th May, 2031) Latvia said",
+            "RIGA (Baltic Wire / Sputnik - 4th May, 2031) ",
+            "RIGA",
+        ),
+        ("RIGA (Latvia) The drills", None, None),
     ],
     ids=[
         "AP-with-country",
@@ -232,6 +239,9 @@ def test_resolving_a_phrase_learns_nothing_until_asked(config: Config) -> None:
         "not-capitals",
         "title-case-with-agency",
         "title-case-cities-date-agency",
+        "agency-dash-glued",
+        "syndicator-dated-bracket",
+        "bracket-no-dash-no-year",
     ],
 )
 def test_datelines(text: str, opening: str | None, city: str | None) -> None:

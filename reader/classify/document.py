@@ -1838,9 +1838,7 @@ def statement_voice(work: BlockWork, state: State, rules: CompiledRules, plain: 
         return
     if statement is not None:
         if _own_words(work, statement.actors):  # the speaker's "we" goes on
-            statement = state.statement = Speaker(
-                statement.actors, work.index, name=statement.name, whole=statement.whole
-            )
+            statement = state.statement = replace(statement, block=work.index)
         if not plain or _statement_ends(work, statement):
             state.statement = None
         elif section_heading(work):
@@ -1859,6 +1857,35 @@ def statement_voice(work: BlockWork, state: State, rules: CompiledRules, plain: 
         _colon_line(work, state, rules)
     elif plain and state.voice is None and state.statement is None and not work.quotes:
         _unquoted_words(work, state)
+        _credited_statement(work, state)
+
+
+def _credited_statement(work: BlockWork, state: State) -> None:
+    """A story's lead with no dateline that credits its words to a side's statement or site
+    ("..., the Ministry of Foreign Affairs of Ukraine said in a statement.", "..., the agency
+    reports citing the statement of <the ministry>"), under a title and opening that put the
+    same side forward: the page retells that statement (an outlet's repost, not a filed
+    story), and the paragraphs after it that name no speaker are the author's, impersonal ones
+    too, until the narrator reports someone or a quote opens (`_statement_ends`). A wire
+    story's lead carries its dateline ("KYIV (Reuters) -"): its background after "X said in a
+    statement" stays no one's."""
+    lead = state.lead
+    if lead is None or work.index != 1 or state.document is not None:
+        return
+    if dateline(work.text, opening=True) is not None:
+        return
+    own = {who.actors for _, who in work.main if who.kind == "actor"}
+    if own != {lead.actors} or _CREDITS_STATEMENT.search(work.folded) is None:
+        return
+    state.statement = Speaker(lead.actors, work.index, credited=True)
+
+
+# A report's credit to a statement or an official site: "said in a statement", "citing the
+# statement of", "from a statement on the website of", "with reference to the website of".
+_CREDITS_STATEMENT = re.compile(
+    r"\b(?:in|from|citing|cites|cited|with\s+reference\s+to)\s+(?:a|an|the|its|their|his|her)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:statement|website|press\s+release)\b"
+)
 
 
 def _statement_ends(work: BlockWork, statement: Speaker) -> bool:
@@ -1866,6 +1893,11 @@ def _statement_ends(work: BlockWork, statement: Speaker) -> bool:
     someone (a list of one speaker's statements goes on past their own "he said"), names the
     speaker, or is the second in a row with no first person (a full text or a list goes on)."""
     whole = statement.whole
+    if statement.credited:  # a retold statement: its author's own words go on, "our state"
+        if _own_words(work, statement.actors):
+            return False
+        others = [who for _, who in work.main if who.actors != statement.actors]
+        return _ENDS_STATEMENT.match(work.folded) is not None or bool(others)
     return (
         (_ENDS_STATEMENT.match(work.folded) is not None and not whole)
         or (_reports(work) and not (whole and _reports_own(work, statement)))
@@ -1937,6 +1969,8 @@ def statement_speaker(work: BlockWork, state: State, plain: bool) -> Speaker | N
         return None  # the narrator reports (a capital "State" is a name's: "the US State ...")
     if statement.whole:  # a full text: its quote marks and impersonal lines are its own
         return Speaker(statement.actors, statement.block)
+    if statement.credited and not _own_words(work, statement.actors):
+        return None  # a retold statement's line may name its own speaker ("The Kremlin ...")
     if work.quotes or _ENDS_STATEMENT.match(work.folded) or _names_speaker(work, statement):
         return None
     if not _own_words(work, statement.actors) and work.index - statement.block >= _IMPERSONAL:

@@ -127,6 +127,7 @@ class Speaker:
     off_topic: bool = False  # a member state's official last heard on a national matter
     name: str = ""  # a reprinted statement's speaker as the story names them ("kallas")
     whole: bool = False  # a full text introduced as such: its quoted paragraphs are its own
+    credited: bool = False  # a statement an undated lead credits: a speaker named ends it
     member: bool = False  # a member state's official: their side's only on the war (`topic`)
     listing: str = ""  # a list a colon line opened: how its last line ended (":" or ";")
     office: bool = False  # named by one office alone, no name ("the British foreign secretary")
