@@ -10,12 +10,14 @@ this step reads the same grammar where the owner is a country's possessive ("Rus
 for", "precondition for", "commitment to"), where one adjective stands before it ("Moscow's
 key precondition", "Russia's adamantine insistence"), where the owner is a plural's possessive
 ("the allies' appeal to Moscow") or follows the noun after "of" with what the view says ("any
-proposals of Russia to ...", quoted too: a quoted minister restates the other's view as much as
-a reported one), and a side's adjective before a plural of claims ("Russian claims", "Ukrainian
-allegations"), which name a stated view with no more words. A view that a verb answering it
-takes as its object ("supported Trump's proposal for a truce", "backed the US offer to",
-"dismissed the ministry's claims of restraint") is named by that verb: a proposal with "for"
-and a name's or an adjective's proposal, claims with "of", which alone may be no one's words.
+proposals of Russia to ...", quoted too: a quoted minister restates the other's view as much
+as a reported one), where "on" gives the matter a statement or a proposal is about ("Kyiv's
+proposal on new talks"), and a side's adjective before a plural of claims ("Russian claims",
+"Ukrainian allegations"), which name a stated view with no more words. A view that a verb
+answering it takes as its object ("supported Trump's proposal for a truce", "backed the US
+offer to", "dismissed the ministry's claims of restraint") is named by that verb: a proposal
+with "for" and a name's or an adjective's proposal, claims with "of", which alone may be no
+one's words.
 A view named after a frame of answer ("in response to", "commenting on", "asked about")
 is restated with no more words, claims and a side's saying included.
 What the block says the other side did, or a claim about it, is no view of its own and stays
@@ -40,8 +42,10 @@ from reader.rules.grammar import REPORTED_POSITION, REPORTED_RULES
 # decision to withdraw from the treaty", "Washington's unilateral decision to"), its name or
 # adjective before the noun ("the US decision to supply", "a Russian decree on"), after "of"
 # ("the decision of the NATO council to suspend") or "by" ("a decision by Moscow to leave", "the
-# decision taken by the allies to expel"), or "its decision" after the side is thanked ("thanked
-# Oslo for its decision to send"). A decision or a formal step is its side's position (GUIDE),
+# decision taken by the allies to expel", "adopted on 1 March by the President of the Russian
+# Federation to"), with its day or its body between ("Moscow's October 8 decision to", "the UK
+# government decision to"), or "its decision" after the side is thanked ("thanked Oslo for
+# its decision to send"). A decision or a formal step is its side's position (GUIDE),
 # and one another side names with its content is reported: both labels, the speaker first
 # (session 19's convention). Not one only named ("the move", "Russia's decision was wrong"),
 # nor one given as time or topic ("after Moscow's decision to", "Regarding Berlin's decision to
@@ -70,6 +74,8 @@ _DECIDING = word_set("decided decides")
 # Words right before a decision that make it one not taken: "any decision by Kyiv to ...",
 # "a possible decision of the allies to ...".
 _HYPOTHETICAL = word_set("any whatever possible potential eventual future hypothetical")
+# A date's words: a month, a weekday, a day's or a year's number ("October 26, 2016").
+_DATE_WORD = re.compile(r"\d{1,4}|" + "|".join(sorted(CALENDAR)))
 # "made by", "taken by": the participle between a decision and its decider.
 _DECIDED_BY = word_set("made taken adopted announced issued")
 # An article or a quantifier before the decider: "by the allies", "by some NATO countries".
@@ -579,11 +585,66 @@ def _decision_by(work: BlockWork, i: int) -> int | None:
         last += 1
     last = _owner_tail(units, _past_name(units, last, term.actors), term.kind != "adjective")
     k = first - 2 if first >= 2 and units[first - 1][LOW] in _DECIDER_OPENERS else first - 1
-    if k < 1 or units[k][LOW] != "by" or last + 1 >= len(units):
+    k = _past_office_of(units, k)  # "by the President of the Russian Federation to"
+    if k < 2 or units[k][LOW] != "by" or last + 1 >= len(units):
         return None
-    j = k - 2 if k >= 2 and units[k - 1][LOW] in _DECIDED_BY else k - 1
+    j = _before_date(units, k - 1)  # "the decision adopted on 1 March by"
+    j = j - 1 if units[j][LOW] in _DECIDED_BY else j
     links = _DECIDED.get(units[j][LOW])
     return j if links is not None and units[last + 1][LOW] in links else None
+
+
+def _past_office_of(units: list[Unit], k: int) -> int:
+    """The unit before an office "of" the decider at unit `k` ("by the President of the
+    Russian Federation to", "by the Cabinet of Ukraine"): the office decided for its side;
+    `k` if no office stands there."""
+    office = units[k - 1][TERM] if k >= 2 and units[k][LOW] == "of" else None
+    if office is None or office.kind != "role":
+        return k
+    n = k - 2
+    return n - 1 if n >= 1 and units[n][LOW] in _DECIDER_OPENERS else n
+
+
+def _past_date(units: list[Unit], k: int) -> int:
+    """The unit after a date opening at unit `k` ("October 8", "26 October, 2016", "July"),
+    the day a decision was taken, not what it decides; `k` if no date opens there."""
+    n = k
+    while n < len(units) and (
+        _DATE_WORD.fullmatch(units[n][LOW]) or (n > k and units[n][LOW] == ",")
+    ):
+        n += 1
+    while n > k and units[n - 1][LOW] == ",":
+        n -= 1
+    return n if any(units[h][LOW] in CALENDAR for h in range(k, n)) else k
+
+
+def _before_date(units: list[Unit], k: int) -> int:
+    """The unit before "on" and a date that ends at unit `k` ("the decision adopted on 1
+    March by"); `k` if no such date ends there."""
+    n = k
+    while n > 0 and (_DATE_WORD.fullmatch(units[n][LOW]) or units[n][LOW] == ","):
+        n -= 1
+    dated = any(units[h][LOW] in CALENDAR for h in range(n + 1, k + 1))
+    return n - 1 if dated and units[n][LOW] == "on" else k
+
+
+def _body_decision(units: list[Unit], i: int) -> int | None:
+    """The unit of a decision after the side's name or adjective at unit `i` and its body that
+    took it, with what it decides: "the UK government decision to supply", "the
+    Russian Federation Supreme Court decision on 26 October to uphold" (an office the lexicon
+    knows, or up to two capitalised words of a body's name; past a date after "on")."""
+    k = i + 1
+    office = units[k][TERM]
+    if office is not None and office.kind == "role":
+        k += 1
+    while k < i + 3 and units[k][CAP] and units[k][TERM] is None and units[k][LOW].isalpha():
+        k += 1
+    links = _DECIDED.get(units[k][LOW]) if i + 1 < k < len(units) - 1 else None
+    link = k + 1
+    if links is not None and units[link][LOW] == "on":
+        dated = _past_date(units, link + 1)
+        link = dated if dated > link + 1 else link  # "decision on 26 October to": past the day
+    return k if links is not None and link < len(units) and units[link][LOW] in links else None
 
 
 # Verbs whose object is a decision its subject took and is asked to undo ("Russia should
@@ -696,9 +757,7 @@ def _view_noun(work: BlockWork, i: int) -> int | None:
         after = _adjunct_possessive(units, i)
         if after is None:
             return _view_unowned(work, i)
-    first = i + 1 if after is None else after
-    if first < len(units) and units[first][LOW] == "]":
-        first += 1  # an editor's insertion: "[Kiev's] conditions [for signing]"
+    first = _noun_start(units, i + 1 if after is None else after)
     for j in (*_past_quoted_word(units, first), first + 2):
         if j + 1 >= len(units):  # a headline's last word: "rejects X's new accusation"
             return j if j < len(units) and _answered_charge(work, i, j) else None
@@ -718,6 +777,16 @@ def _view_noun(work: BlockWork, i: int) -> int | None:
     return None
 
 
+def _noun_start(units: list[Unit], first: int) -> int:
+    """Where the view's noun (or its one modifier) may stand after the owner's possessive
+    that ends before unit `first`: past an editor's insertion ("[Kiev's] conditions [for
+    signing]") and the day a decision was taken ("Moscow's October 8 decision to")."""
+    if first < len(units) and units[first][LOW] == "]":
+        first += 1
+    dated = _past_date(units, first)
+    return dated if dated < len(units) and units[dated][LOW] in _DECIDED else first
+
+
 def _view_linked(work: BlockWork, i: int, j: int, links: frozenset[str]) -> bool:
     """The view's noun at unit `j`, its owner at unit `i`, with what it says after it (one of
     its `links`, maybe opened by a quote mark or an editor's bracket: aim "to ...", [for), or
@@ -733,8 +802,29 @@ def _view_linked(work: BlockWork, i: int, j: int, links: frozenset[str]) -> bool
         or _answered_charge(work, i, j)
         or (units[j][LOW] not in _BARE_CLAIMS and _conceded(work, i))
         or _responded(work, i)
+        or _on_matter(work, i, j)
     )
     return linked and not (units[j][LOW] in _WEIGHABLE and _weighed_owner(work, i, j))
+
+
+# A statement, a proposal or an offer "on" the matter it is about, as one "regarding" it:
+# "Kyiv's proposal on new talks", "the president's statement on shortening the deadline"; not
+# a day, a medium or a behalf ("Kyiv's statement on Tuesday", "on Telegram", "on television").
+_ON_VIEWS = word_set("statement statements proposal proposals offer offers")
+_NOT_MATTERS = ARTICLES | word_set("behalf television tv radio air camera record social state")
+
+
+def _on_matter(work: BlockWork, i: int, j: int) -> bool:
+    """The view's noun at unit `j` (its owner at unit `i`) is followed by "on" and a lower-case
+    word of the matter it is about; not one given as a time or a topic ("after Kyiv's
+    statement on ...": `framed_before`)."""
+    units = work.units
+    if units[j][LOW] not in _ON_VIEWS or j + 2 >= len(units) or units[j + 1][LOW] != "on":
+        return False
+    nxt = units[j + 2]
+    if nxt[TERM] is not None or nxt[CAP] or not nxt[LOW].isalpha() or nxt[LOW] in _NOT_MATTERS:
+        return False
+    return nxt[LOW] not in _RECIPIENT_OPENERS and not framed_before(work, units[min(i, j)][START])
 
 
 # A call or an appeal "on" someone "to" act: "Stoltenberg's call on Russia to use its
@@ -825,6 +915,9 @@ def _view_unowned(work: BlockWork, i: int) -> int | None:
     decided = _DECIDED.get(units[i + 1][LOW])
     if decided is not None and units[i + 2][LOW] in decided:
         return i + 1  # "the US decision to supply", "a Russian decree on"
+    body = _body_decision(units, i)
+    if body is not None:
+        return body  # "the UK government decision to supply"
     if units[i + 1][LOW] in OFFERS and units[i + 2][LOW] in _OFFER_LINKS:
         # "backed the US offer to", "rejected the Russian proposal for": a name before it too
         return i + 1 if _answered_owner(work, i) else None
