@@ -391,6 +391,7 @@ def _stated_content(work: BlockWork, match: re.Match[str], b: int, spoken: bool)
         return False
     if _claims_by(match) and _claim_topic(work, match.start(), _past_apposition(units, b)):
         return True
+    b = _past_comma(units, b)
     if units[b][LOW] not in _CONTENT_LINKS | _SAYING_LINKS:
         # an offer answered names what it offers after "for" too ("rejected an offer from X
         # for an immediate truce")
@@ -399,6 +400,15 @@ def _stated_content(work: BlockWork, match: re.Match[str], b: int, spoken: bool)
         return False
     opening = work.folded[work.sentence_start(match.start()) : match.start()]
     return noun not in OFFERS or _AWAITED.search(opening) is None
+
+
+def _past_comma(units: Sequence[Unit], b: int) -> int:
+    """The unit of a participle of saying set off by a comma after the owner at unit `b`
+    ("accusations by the Polish deputy premier <name>, alleging that ..."): what was said
+    opens there as it does right after the owner; `b` otherwise."""
+    if b + 1 < len(units) and units[b][LOW] == "," and units[b + 1][LOW] in _SAYING_LINKS:
+        return b + 1
+    return b
 
 
 # What makes the "to" after an owner a preposition, not an infinitive's mark: a name or a
