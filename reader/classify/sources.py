@@ -18,6 +18,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from itertools import pairwise
 from operator import itemgetter
 from typing import Any
 from urllib.parse import urlsplit
@@ -1401,6 +1402,7 @@ def reported_actions(work: BlockWork, rules: CompiledRules) -> None:
     if not work.verbs and "according" not in work.folded:
         return
     index = _by_position(work)
+    _sourced_actions(work, index, rules)
     excluded = sorted(work.excluded)
     reporting = [
         (start, end)
@@ -1429,6 +1431,36 @@ def reported_actions(work: BlockWork, rules: CompiledRules) -> None:
         if _only_an_action(work, index, [(r, sp) for _, r, sp in _between(found, start, end)], end)
     ]
     if silent:  # one pass over the evidence, each one's sentence found by bisection
+        work.evidence = [
+            ev
+            for ev in work.evidence
+            if ev.kind not in ("attribution", "carry") or not in_spans(ev.start, silent)
+        ]
+
+
+# A sentence that only names who told the one before it ("This was reported by the ministry.",
+# "This was announced on Monday by its spokesman", "This is stated in the ministry's release"):
+# its "this" is that sentence, and its source only reports it.
+_SOURCE_OF_BEFORE = re.compile(
+    r"\W*(?:this|that)\s+(?:was|is|has\s+been)\s+(?:also\s+)?"
+    r"(?:reported|stated|announced|said|confirmed|informed|told|noted)\s+"
+    r"(?:[^.;:!?\"“”,]{1,40}?,?\s+)?(?:by|in)\s+[^;:!?\"“”]{1,200}?[.!?]?[\"”’)]*\s*$"
+)
+
+
+def _sourced_actions(work: BlockWork, index: _Index, rules: CompiledRules) -> None:
+    """A sentence that only tells the source of an action told in the sentence before it
+    ("The ministers discussed the grain corridor. This was reported by the ministry.") states
+    no position: its source gets no evidence there, as one that closes the action's own
+    sentence does not (a step or a claim before it is the source's: the sentence before is
+    an action and nothing more)."""
+    silent = [
+        (start, end)
+        for (before, after), (start, end) in pairwise(work.sentences)
+        if _SOURCE_OF_BEFORE.match(work.folded, start, end) is not None
+        and _is_action(work, index, rules, before, after)
+    ]
+    if silent:
         work.evidence = [
             ev
             for ev in work.evidence
@@ -1613,6 +1645,14 @@ _CLAUSE_OPENERS = frozenset(
 )
 
 
+# The "as" that opens a closing source with no comma before it ("... with Macron as the
+# Kremlin reports"): the source's words after it, up to its verb.
+_AS_SOURCE = re.compile(r"(?:^|\s)as\s+(?=(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,4}\s*$)")
+# The most words after such a source's verb: when it told it ("as the Kremlin reported on
+# Friday").
+_AS_TAIL = 3
+
+
 # An aside that describes the subject before its verb: ", who met Y on Monday,".
 _RELATIVE_OPENS = re.compile(r",\s+(?:who|which)\s+[^,;:]*\Z")
 
@@ -1634,15 +1674,19 @@ def _trailing(
     last = max(e for s, e in spans if s < verb[0])
     gap = work.folded[last : verb[0]]
     comma = gap.rfind(",")
-    subject = gap[comma + 1 :].split()
+    source = _AS_SOURCE.search(gap, max(comma, 0))
+    # "X had a call with Y(,) as the Kremlin reports": a source after "as", nothing more after
+    # its verb than when ("as Moscow said the talks failed" is a clause of the time)
+    cut = source.end() if source is not None else comma + 1
+    subject = gap[cut:].split()
     if not subject and _in_relative(work, spans, verb[0]):
         return False  # "X, who met Y on Monday, said ...": the action is X's aside
     tail = work.folded[verb[1] : end].split()
     return (
-        comma >= 0
+        (comma >= 0 or source is not None)
         and len(subject) <= _TRAILING_WORDS
         and not (subject and subject[0] in _CLAUSE_OPENERS)
-        and len(tail) <= _TRAILING_TAIL
+        and len(tail) <= (_AS_TAIL if source is not None else _TRAILING_TAIL)
         and "that" not in tail
         and not _OWN_CLAUSE.search(" ".join(tail))
     )
