@@ -148,11 +148,23 @@ _DECISION_FRAME = re.compile(
 )
 
 
-def framed_before(work: BlockWork, pos: int) -> bool:
+# Before a refusal, the ground of what the sentence's subject did or felt ("summoned the envoy
+# over Oslo's refusal to ...", "grew frustrated with the Kremlin's refusal to ..."): a refusal is
+# a thing not done, and told as a grievance it is the teller's reason, no view of the refuser's.
+# A decision after these words is a step the subject answers ("disappointed with Russia's
+# decision to ...", "protests over NATO's decision to ...": both sides), so this is refusals' only.
+_REFUSAL_GROUND = re.compile(r"\b(?:over|with)\s+(?:(?:the|a|an)\s+)?(?:[\w.'’-]+\s+){0,4}\Z")
+
+
+def framed_before(work: BlockWork, pos: int, refusal: bool = False) -> bool:
     """Whether what its sentence says before offset `pos` makes the decision or the refusal
     named there a time, a topic or a cause of the sentence ("after Moscow's decision to",
-    "Regarding Berlin's decision to", "due to Russia's refusal to"), not a view answered."""
-    return _DECISION_FRAME.search(work.folded[work.sentence_start(pos) : pos]) is not None
+    "Regarding Berlin's decision to", "due to Russia's refusal to"; for a `refusal`, the
+    ground of a grievance too, "frustrated over Moscow's refusal to"), not a view answered."""
+    before = work.folded[work.sentence_start(pos) : pos]
+    if _DECISION_FRAME.search(before) is not None:
+        return True
+    return refusal and _REFUSAL_GROUND.search(before) is not None
 
 
 # Last words of lexicon speakers that are titles, not surnames ("NATO Secretary General").

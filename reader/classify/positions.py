@@ -212,7 +212,7 @@ def _position_noun(work: BlockWork, i: int) -> int | None:
     if units[j][LOW] not in _READINESS:
         if term.kind == "adjective" or _verb_complement(work, i, units[j + 1][LOW]):
             return None
-        if units[j][LOW] == "refusal" and framed_before(work, unit[START]):
+        if units[j][LOW] == "refusal" and framed_before(work, unit[START], refusal=True):
             return None  # "due to the Kremlin's refusal to ...": the speaker's reason
         return j
     verbs = work.verbs

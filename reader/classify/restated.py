@@ -742,7 +742,7 @@ def _decision_told(work: BlockWork, i: int, j: int) -> bool:
     if any(units[h][LOW] in _HYPOTHETICAL for h in range(max(0, j - 2), j)):
         return False  # "would respect any decision by Kyiv to": none taken yet
     first = min(i, j)
-    return not framed_before(work, units[first][START])
+    return not framed_before(work, units[first][START], refusal=units[j][LOW] in _REFUSALS)
 
 
 def _view_noun(work: BlockWork, i: int) -> int | None:
