@@ -1444,7 +1444,10 @@ def reported_actions(work: BlockWork, rules: CompiledRules) -> None:
 _SOURCE_OF_BEFORE = re.compile(
     r"\W*(?:this|that)\s+(?:was|is|has\s+been)\s+(?:also\s+)?"
     r"(?:reported|stated|announced|said|confirmed|informed|told|noted)\s+"
-    r"(?:[^.;:!?\"“”,]{1,40}?,?\s+)?(?:by|in)\s+[^;:!?\"“”]{1,200}?[.!?]?[\"”’)]*\s*$"
+    r"(?:[^.;:!?\"“”,]{1,40}?,?\s+)?(?:by|in)\s+"
+    # the source, and no clause of its own after it ("..., which said the sides agreed ...")
+    r"(?:(?!\b(?:who|whom|which|that|saying|adding|noting|stressing|warning)\b)[^;:!?\"“”]){1,200}"
+    r"[.!?]?[\"”’)]*\s*$"
 )
 
 
