@@ -64,7 +64,8 @@ Where each step lives (each module imports only those below it; `make lint` chec
     inversions.py     the phrase after it: '"...," said Peskov', an appositive, a common noun
     passives.py       a verb that is no statement, passives, participles, "... and said"
     clauses.py        the sentence and clause helpers the grammar shares (`Attr`, `Verb`)
-    document.py       document voice, a wire dateline's house side, a headline's source (step 7)
+    document.py       document voice, a wire dateline's house side (step 7)
+    officialtitles.py an official document's title: its genre, author and topic
     quotes.py         quotes across blocks (step 4)
     speakers.py       who holds which role, who was named when, the region named (step 4)
     titles.py         a title run into a name the lexicon does not know

@@ -53,7 +53,7 @@ def one_party(terms: Iterable[tuple[int, int, Term]], start: int, end: int) -> t
 # often inside a topic's phrase.
 # The occasions a title's topic is dated by ("on the 5th anniversary of", "two years since"),
 # and the nouns of one that recall an act ("commemoration of <act>", a title's "Second
-# anniversary of <act>": reader.classify.document's `_TOPIC_TITLE`).
+# anniversary of <act>": reader.classify.officialtitles' `_TOPIC_TITLE`).
 _DATED = word_set("anniversary anniversaries year years month months day days")
 RECALLING = word_set("anniversary commemoration")
 _TOPIC = re.compile(

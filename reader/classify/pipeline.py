@@ -24,16 +24,12 @@ from reader.classify.authorship import (
     told_title,
 )
 from reader.classify.document import (
-    OFFICIAL_TITLE,
-    awaited_topic,
     cited_house,
     closing_source,
     counterpart_title,
     decision_noun,
-    document_title,
     document_voice,
     house_side,
-    judged_title,
     lost_colon_source,
     modal_claim,
     passive_decision,
@@ -46,12 +42,18 @@ from reader.classify.document import (
     spoken_release,
     statement_speaker,
     statement_voice,
-    title_topic,
     titled_name,
     voice_earlier,
 )
 from reader.classify.effort import Effort
 from reader.classify.evidence import add_evidence, drop_positions, note_rule
+from reader.classify.officialtitles import (
+    OFFICIAL_TITLE,
+    awaited_topic,
+    document_title,
+    judged_title,
+    title_topic,
+)
 from reader.classify.personnames import is_person
 from reader.classify.phrasebounds import first_phrase
 from reader.classify.phrases import learn, resolve
