@@ -8,7 +8,7 @@ Whose first person it is, the document says once, at its top: the one side its t
 its opening paragraph put forward as speaker or subject ("Zelenskyy: ...", "President of
 Ukraine <name> held meetings ...", "<Country> announces ..."). A line in the first person
 outside quotes, with no speaker of its own, is then that author's, and it starts a statement
-in the author's voice (reader.classify.document.statement_voice) that goes on over the lines
+in the author's voice (reader.classify.statements.statement_voice) that goes on over the lines
 after it until the narrator is back.
 """
 

@@ -40,8 +40,6 @@ from reader.classify.document import (
     salutation_opening,
     slug_subject,
     spoken_release,
-    statement_speaker,
-    statement_voice,
     titled_name,
     voice_earlier,
 )
@@ -96,6 +94,7 @@ from reader.classify.speakers import (
     note_region,
     register_roles,
 )
+from reader.classify.statements import statement_speaker, statement_voice
 from reader.classify.subject import actor_subject
 from reader.classify.subjectphrase import bare_senator, described_thing
 from reader.classify.summons import summoned_envoy

@@ -804,7 +804,7 @@ def embedded_document(work: BlockWork, state: State, rules: CompiledRules) -> No
     """A heading inside a story that names a document by its title grammar ("Statement of the
     Ministry of Foreign Affairs of Ukraine on ...", "Address by the President of ..."), the
     document reprinted after it: its paragraphs are the author's as a statement introduced by
-    "X said:" is (`reader.classify.document.statement_voice`); the heading is no position."""
+    "X said:" is (`reader.classify.statements.statement_voice`); the heading is no position."""
     if len(work.text) > _HEADING_LENGTH or work.text.rstrip().endswith(_SENTENCE_ENDS):
         return
     for rule, match in _title_matches(rules, work.folded):
