@@ -65,6 +65,7 @@ Where each step lives (each module imports only those below it; `make lint` chec
     passives.py       a verb that is no statement, passives, participles, "... and said"
     clauses.py        the sentence and clause helpers the grammar shares (`Attr`, `Verb`)
     document.py       document voice, a wire dateline's house side (step 7)
+    headlines.py      a headline's source, the speaker the first paragraphs name for it
     statements.py     a statement reprinted after "X said:", its paragraphs the speaker's
     officialtitles.py an official document's title: its genre, author and topic
     quotes.py         quotes across blocks (step 4)

@@ -180,7 +180,7 @@ def _signed_article(work: BlockWork, state: State) -> None:
 def first_person_title(work: BlockWork) -> Who | None:
     """A headline in the first person outside quotes, with no speaker of its own ("We will
     implement the agreements as soon as possible"): whose words they are, the first
-    paragraphs say (reader.classify.document.resolve_title). The outlet's "what we know" is
+    paragraphs say (reader.classify.headlines.resolve_title). The outlet's "what we know" is
     its own."""
     if any(who.kind == "actor" for _, who in work.main) or _NEWSROOM.search(work.folded):
         return None
@@ -192,7 +192,7 @@ def first_person_title(work: BlockWork) -> Who | None:
 def told_title(work: BlockWork) -> Who | None:
     """A headline of a claim put to an audience, its speaker left out ("<claim>, G7 ministers
     told", "<claim>, MPs told", "<claim>, Security Council is told"): the one who told them is
-    the speaker the first paragraphs name (reader.classify.document.resolve_title), never the
+    the speaker the first paragraphs name (reader.classify.headlines.resolve_title), never the
     audience, whose side the returned `actors` hold to leave out."""
     if any(who.kind == "actor" for _, who in work.main):
         return None

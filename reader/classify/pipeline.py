@@ -25,26 +25,28 @@ from reader.classify.authorship import (
 )
 from reader.classify.document import (
     cited_house,
-    closing_source,
-    counterpart_title,
-    decision_noun,
     document_voice,
     house_side,
-    lost_colon_source,
-    modal_claim,
-    passive_decision,
-    protest_to_envoy,
     quoted_statement,
     release_lead,
-    resolve_title,
     salutation_opening,
-    slug_subject,
     spoken_release,
-    titled_name,
     voice_earlier,
 )
 from reader.classify.effort import Effort
 from reader.classify.evidence import add_evidence, drop_positions, note_rule
+from reader.classify.headlines import (
+    closing_source,
+    counterpart_title,
+    decision_noun,
+    lost_colon_source,
+    modal_claim,
+    passive_decision,
+    protest_to_envoy,
+    resolve_title,
+    slug_subject,
+    titled_name,
+)
 from reader.classify.officialtitles import (
     OFFICIAL_TITLE,
     awaited_topic,

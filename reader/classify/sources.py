@@ -401,7 +401,7 @@ def headline_office(work: BlockWork, rules: CompiledRules) -> Who | None:
     """A `headline` rule's speaker that is an office alone, no side, name or place in it
     ("Foreign Min. open to ...", "Defence Secretary alarmed by ..."), or one capitalised
     name no rule knows ("<Surname> set to continue ..."): its last word, for the first
-    paragraphs to name the holder (reader.classify.document.resolve_title), as for
+    paragraphs to name the holder (reader.classify.headlines.resolve_title), as for
     "..., Governor Says"."""
     for match in _headline_matches(work.folded, rules):
         if match.groupdict().get("speaker") is None:
