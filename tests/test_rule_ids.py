@@ -74,8 +74,8 @@ def test_each_grammar_rule_explains_itself(rule: object) -> None:
 def test_the_rule_ids_the_grammar_names_are_in_the_config(config: Config) -> None:
     """Two steps look for a config rule by its id (a withheld comment, a topic of talks): a
     renamed rule would switch them off with no error, so a rename must fail here first."""
-    from reader.classify.sources import _TOPICS
+    from reader.classify.actions import TOPICS
     from reader.classify.units import _NO_COMMENT
 
-    for rule in [_NO_COMMENT, *_TOPICS]:
+    for rule in [_NO_COMMENT, *TOPICS]:
         assert config.rules.message(rule) != rule, f"{rule} is not a rule of config.yaml"

@@ -45,7 +45,8 @@ inside Russia's words. The classifier is a small grammar over lexicons from the 
    The config's `sources:` rules name the author first, from the page's site or outlet or the
    title alone ("Press conference by ...", "PM call with ..."; reader.classify.sources): one
    speaker's remarks are theirs line by line; a release's lines of actions only ("X spoke to
-   Y", "the leaders discussed ..."; the config's `actions:`) are no one's.
+   Y", "the leaders discussed ..."; the config's `actions:`, reader.classify.actions) are no
+   one's.
 
 API: `classify` (a whole article), `classify_iter` (verdicts in block order, as they are made,
 for a progressive display) and `classify_report` (also the problems met: rule-file regexes that
@@ -64,6 +65,7 @@ Where each step lives (each module imports only those below it; `make lint` chec
     inversions.py     the phrase after it: '"...," said Peskov', an appositive, a common noun
     passives.py       a verb that is no statement, passives, participles, "... and said"
     clauses.py        the sentence and clause helpers the grammar shares (`Attr`, `Verb`)
+    actions.py        a release's lines of actions only, no one's (the config's `actions:`)
     document.py       document voice, a wire dateline's house side (step 7)
     headlines.py      a headline's source, the speaker the first paragraphs name for it
     statements.py     a statement reprinted after "X said:", its paragraphs the speaker's

@@ -15,6 +15,14 @@ from operator import itemgetter
 from threading import Event
 from typing import Any, TypeVar
 
+from reader.classify.actions import (
+    document_label,
+    drop_voice_of_actions,
+    drop_voice_of_courtesy,
+    joint_heading,
+    reported_actions,
+    reports_only_actions,
+)
 from reader.classify.attribution import on_topic, sentence_attrs, settle
 from reader.classify.authorship import (
     author_voice,
@@ -71,20 +79,14 @@ from reader.classify.restated import restated_views
 from reader.classify.scan import Budget, prepare_chunk
 from reader.classify.sources import (
     byline_source,
-    document_label,
-    drop_voice_of_actions,
-    drop_voice_of_courtesy,
     embedded_document,
     headline_office,
-    joint_heading,
     joint_voice,
     next_statement,
     opening_source,
     page_source,
     readout_sides,
     remarks_voice,
-    reported_actions,
-    reports_only_actions,
     several_authors,
     story_parties,
     title_source,
