@@ -66,6 +66,7 @@ Where each step lives (each module imports only those below it; `make lint` chec
     passives.py       a verb that is no statement, passives, participles, "... and said"
     clauses.py        the sentence and clause helpers the grammar shares (`Attr`, `Verb`)
     actions.py        a release's lines of actions only, no one's (the config's `actions:`)
+    jointvoice.py     "Both leaders ...": the sides of a readout or the story's meeting
     document.py       document voice, a wire dateline's house side (step 7)
     headlines.py      a headline's source, the speaker the first paragraphs name for it
     statements.py     a statement reprinted after "X said:", its paragraphs the speaker's

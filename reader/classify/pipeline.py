@@ -55,6 +55,7 @@ from reader.classify.headlines import (
     slug_subject,
     titled_name,
 )
+from reader.classify.jointvoice import joint_voice, readout_sides
 from reader.classify.officialtitles import (
     OFFICIAL_TITLE,
     awaited_topic,
@@ -81,11 +82,9 @@ from reader.classify.sources import (
     byline_source,
     embedded_document,
     headline_office,
-    joint_voice,
     next_statement,
     opening_source,
     page_source,
-    readout_sides,
     remarks_voice,
     several_authors,
     story_parties,

@@ -9,6 +9,8 @@ Secretary General ...", "Remarks by ...", "PM call with President ..."). Each ru
 speaker a title names. A document of `remarks` is one speaker's own words, every line
 theirs; a `release` (statement, readout) carries its author on lines with content, and
 what it says others said is reported in the author's voice (reader.classify.document).
+A readout's joint subjects ("Both leaders ...") are read in reader.classify.jointvoice, its
+lines of actions only (the config's `actions:`) in reader.classify.actions.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 from urllib.parse import urlsplit
@@ -42,7 +43,6 @@ from reader.classify.types import (
 )
 from reader.classify.units import (
     ASKS_SPEAKER,
-    in_spans,
     names_statement,
     section_heading,
     sentence_spans,
@@ -51,12 +51,7 @@ from reader.classify.units import (
 from reader.classify.wordclasses import word_set
 from reader.model import Article, Block
 from reader.rules.compile import CompiledRules, SourceRule, Term, fold
-from reader.rules.grammar import (
-    ATTRIBUTION_HEADLINE,
-    CARRY_DOCUMENT,
-    CARRY_STATEMENT,
-    REPORTED_RULES,
-)
+from reader.rules.grammar import ATTRIBUTION_HEADLINE, CARRY_DOCUMENT, CARRY_STATEMENT
 from reader.rules.prefilter import CaseProbe
 
 # A title is a line: a pattern that runs longer than this on one is given up.
@@ -343,7 +338,7 @@ def _title_rules(
             author = (
                 (rule.actor,)
                 if rule.actor
-                else _group_actor(work, match, "speaker")
+                else group_actor(work, match, "speaker")
                 or _group_actors(work, match)
                 or _office_of_site(work, match, state, outlet=True)
             )
@@ -356,7 +351,7 @@ def _title_rules(
                 add_evidence(work, ATTRIBUTION_HEADLINE, author, 0, len(work.text), weight)
                 _headline_voice(work, state, author, match)
                 return False
-            counterpart = _group_actor(work, match, "counterpart")
+            counterpart = group_actor(work, match, "counterpart")
             counterpart = counterpart or _group_actors(work, match, "counterpart")  # several
             _establish(state, rule, author, counterpart, _group_roles(work, match, rules))
             if work.text.rstrip().endswith(":") and state.source is not None:
@@ -447,7 +442,7 @@ def _after_semicolon(
     for match in _headline_matches(text[semicolon:], rules):
         if match.start() != 0:
             continue
-        found = _group_actor(work, match, "speaker", offset=-semicolon)
+        found = group_actor(work, match, "speaker", offset=-semicolon)
         if found:
             return tuple(dict.fromkeys(author + found))
     return author
@@ -508,12 +503,12 @@ def opening_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
     the line's own speech verb names. A story that opens with a call or a meeting of two sides
     (`voice: joint`: "Prime Minister <name> spoke to President <name> of Ukraine"): "The
     leaders agreed ..." after it speaks for both (`joint_voice`). Whether a rule applied."""
-    for rule, match in _openings(work, rules, official=False):
+    for rule, match in openings(work, rules, official=False):
         if rule.voice == "joint":  # a story's call; an official readout's is the author's
             if not state.official and _joint_opening(work, state, rule, match, rules):
                 return True
             continue
-        author = (rule.actor,) if rule.actor else _group_actor(work, match, "speaker")
+        author = (rule.actor,) if rule.actor else group_actor(work, match, "speaker")
         author = author or _group_actors(work, match)  # a text read out for several sides
         author = author or _line_speaker(work) or _office_of_site(work, match, state, True)
         if not author:
@@ -539,10 +534,10 @@ def next_statement(work: BlockWork, state: State, rules: CompiledRules) -> bool:
     author = state.document
     if not author or not names_statement(work):
         return False
-    for rule, match in _openings(work, rules, official=False):
+    for rule, match in openings(work, rules, official=False):
         if rule.voice not in ("release", "remarks"):
             continue
-        speaker = _group_actor(work, match, "speaker")
+        speaker = group_actor(work, match, "speaker")
         if not speaker or set(speaker) == set(author):
             continue
         _establish(state, rule, speaker, roles=_group_roles(work, match, rules))
@@ -563,7 +558,7 @@ def several_authors(work: BlockWork, state: State, rules: CompiledRules) -> None
     author = state.document
     if not author or work.index > _AUTHORS_LINE:
         return
-    for rule, match in _openings(work, rules, official=False):
+    for rule, match in openings(work, rules, official=False):
         sides = _group_actors(work, match)
         if len(sides) < 2 or not set(author) <= set(sides):
             continue
@@ -579,7 +574,7 @@ def several_authors(work: BlockWork, state: State, rules: CompiledRules) -> None
 _AUTHORS_LINE = 4
 
 
-def _openings(
+def openings(
     work: BlockWork, rules: CompiledRules, official: bool
 ) -> Iterator[tuple[SourceRule, Any]]:
     """The `openings:` patterns that match the block, rule by rule: those of `official` rules
@@ -627,8 +622,8 @@ def _joint_opening(
         sides = _group_actors(work, match)
         author, counterpart = sides[:1], sides[1:]
     else:
-        author = _group_actor(work, match, "speaker")
-        counterpart = _group_actor(work, match, "counterpart")
+        author = group_actor(work, match, "speaker")
+        counterpart = group_actor(work, match, "counterpart")
     if not author or not counterpart or author == counterpart:
         return False
     state.source = DocumentSource(rule.id, False, counterpart, joint=rule.joint, author=author)
@@ -804,7 +799,7 @@ def embedded_document(work: BlockWork, state: State, rules: CompiledRules) -> No
     if len(work.text) > _HEADING_LENGTH or work.text.rstrip().endswith(_SENTENCE_ENDS):
         return
     for rule, match in title_matches(rules, work.folded):
-        author = _group_actor(work, match, "speaker") or _group_actors(work, match)
+        author = group_actor(work, match, "speaker") or _group_actors(work, match)
         if author:
             state.statement = Speaker(author, work.index)
             note_rule(work, rule.id)
@@ -845,7 +840,7 @@ def byline_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
     for rule, match in title_matches(rules, text):
         if "speaker" not in match.groupdict() or match.start("speaker") < offset:
             continue
-        author = _group_actor(work, match, "speaker", offset)
+        author = group_actor(work, match, "speaker", offset)
         if author:
             _establish(state, rule, author)
             note_rule(work, rule.id)
@@ -863,7 +858,7 @@ _STATEMENT = re.compile(r"\W*(?:joint\s+)?(?:statement|declaration|comment|commu
 _CLAIM_BEFORE = re.compile(r"(?:\w+\W+){4,}?\w+[^\w:\u2013\u2014-]*(?::|\s[-\u2013\u2014])\s*\Z")
 
 
-def _group_actor(work: BlockWork, match: Any, group: str, offset: int = 0) -> tuple[str, ...]:
+def group_actor(work: BlockWork, match: Any, group: str, offset: int = 0) -> tuple[str, ...]:
     """The one actor the names in a title pattern's group stand for, or the sides of the one
     joint body they name ("Statement of the NATO-Ukraine Commission"): () when none or many;
     `offset`: where `work`'s text starts in the text matched."""
@@ -985,196 +980,3 @@ _DATE_LINE = re.compile(
     r"|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
     r"|[(\[][^)\]]{1,40}[)\]])\W*\Z"
 )
-
-
-def readout_sides(work: BlockWork, state: State, rules: CompiledRules) -> None:
-    """An official document whose title or first lines name a readout's counterpart (an
-    `official` joint rule: "Telephone conversation with <X>", "<claim> - <A> during a
-    conversation with <X>", "<A> had a telephone conversation with <X>", "<A> and <X>
-    discussed ..."), where no source rule gave joint subjects: "Both presidents reaffirmed
-    ...", "The parties noted ..." speak for the document's author and that counterpart
-    (`joint_voice`). The sides are kept as named; which is the author, the document says."""
-    source = state.source
-    if state.readout is not None or (source is not None and (source.joint or source.remarks)):
-        return
-    for rule, match in _openings(work, rules, official=True):
-        counterpart = _group_actor(work, match, "counterpart")
-        speaker = _group_actor(work, match, "speaker") if "speaker" in match.groupdict() else ()
-        if counterpart and counterpart != speaker:
-            state.readout = DocumentSource(
-                rule.id, False, counterpart, joint=rule.joint, author=speaker
-            )
-            return
-
-
-def joint_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
-    """'Both leaders underlined ...' in a readout: the author's and the counterpart's
-    position, the author first (the document's own voice gives the author; in an official
-    readout the counterpart is the side the readout names that is not the author, and a line
-    before the author is known waits for it: "Both presidents reaffirmed ..." under a title
-    that names only the counterpart, "Vladimir Putin emphasised ..." after it). In a story,
-    the sides of the call or meeting it named last (`story_parties`), the first named first;
-    "they" too in the block that named them and the next."""
-    if not state.official:
-        _parties_voice(work, state, rules)
-        return
-    source = state.source
-    if source is None or not source.joint:
-        source = state.readout
-    if source is None or not source.joint or not source.counterpart:
-        return
-    author = state.document or source.author
-    counterpart = source.counterpart
-    if source is state.readout:
-        named = (*source.author, *source.counterpart)
-        counterpart = tuple(dict.fromkeys(actor for actor in named if actor not in author))
-        if not author:
-            if _joint_verb(work, source.joint) or _impersonal_stance(work, state):
-                state.joint_waiting.append(work)
-            return
-        for waiting in state.joint_waiting:
-            _joint_line(waiting, author, counterpart, rules)
-        state.joint_waiting.clear()
-    if counterpart and (_joint_verb(work, source.joint) or _impersonal_stance(work, state)):
-        _joint_line(work, author, counterpart, rules)
-
-
-def _parties_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
-    """A story's joint subject with a stance ("The two leaders stressed ...", "Both sides
-    agreed that ...", "They agreed that ..." right after the meeting or a line of theirs):
-    the position of the sides of the story's last call or meeting, the first named first."""
-    parties = state.parties
-    if parties is None:
-        return
-    joint = parties.joint
-    if work.index - parties.block <= 1:
-        joint = (*joint, *_pronouns(joint))
-    if _joint_verb(work, joint, unquoted=True):
-        _joint_line(work, parties.sides[:1], parties.sides[1:], rules)
-        state.parties = replace(parties, block=work.index)  # "They agreed ..." goes on
-
-
-def _pronouns(joint: tuple[str, ...]) -> tuple[str, ...]:
-    """The pronouns that stand for the parties in the block after a line of theirs: "they",
-    and "it" when the parties' subjects name a joint text ("the statement said ... It added
-    ..."), missing from `joint`."""
-    found = ["they"]
-    if any(subject.endswith(_TEXT_NOUNS) for subject in joint):
-        found.append("it")
-    return tuple(pronoun for pronoun in found if pronoun not in joint)
-
-
-# The nouns of a joint text the parties made ("the statement", "the joint declaration").
-_TEXT_NOUNS = ("statement", "declaration", "communiqué")
-
-
-def _impersonal_stance(work: BlockWork, state: State) -> bool:
-    """An official readout's stance told with no one as its subject ("Concern was expressed
-    over ...", "It was agreed to ...", "There was an emphasis on ..."): the readout's way to
-    give what the parties to the call said together, so the author's and the counterpart's,
-    in a block that names no person or office (after "Putin noted ...", "It was also
-    stressed that ..." goes on with him: the author's alone). A story's reporter gives none."""
-    if not state.official or _IMPERSONAL.search(work.folded) is None:
-        return False
-    if any(term.kind in ("speaker", "role") for _, _, term in work.terms):
-        return False  # "The President of Russia briefed ... Hope was expressed that ...": his
-    if _HE_OR_SHE.search(work.folded):
-        return False
-    return not any(ev.kind in _SPEECH and ev.rule != CARRY_DOCUMENT.id for ev in work.evidence)
-
-
-_HE_OR_SHE = re.compile(r"\b(?:he|she)\b")
-
-
-# A stance told in the impersonal passive at a sentence's start (past a short opening phrase:
-# "In particular, ..."): "it was agreed/stressed/noted that (or to)", "there was an emphasis
-# (a consensus, an understanding) on", or a stance noun phrase with no relative pronoun before
-# "was expressed/voiced/noted/reaffirmed/underlined" and no "by" naming who ("Dissatisfaction
-# was expressed with ...", "Support for X was reaffirmed"). A topic ("were discussed") is none.
-_IMPERSONAL = re.compile(
-    r"(?:^|[.;:!?]\s+)(?:(?:[\w'-]+\s+){0,3}?[\w'-]+,\s+)?(?:"
-    r"it\s+was\s+(?:(?:also|further|again|jointly|firmly)\s+)*(?:agreed|emphasi[sz]ed|stressed|"
-    r"underlined|underscored|noted|pointed\s+out|reaffirmed|reiterated|confirmed|highlighted|"
-    r"recogni[sz]ed|acknowledged)\s+(?:that|to)\b"
-    r"|there\s+(?:was|were)\s+(?:also\s+)?(?:an?\s+)?(?:(?:special|particular|strong|shared|"
-    r"common|mutual|broad|full)\s+)?(?:emphasis|stress|consensus|agreement|understanding)\s+"
-    r"(?:on|that|about|over|regarding)\b"
-    r"|(?:(?!\b(?:which|that|who|whom|whose|by)\b)[^.;:,\"“”]){1,160}?\s+(?:was|were)\s+"
-    r"(?:(?:also|again|jointly|firmly)\s+)*(?:expressed|voiced|noted|reaffirmed|reiterated|"
-    r"underlined|underscored|emphasi[sz]ed|stressed|highlighted)\b(?!\s+by\b))"
-)
-
-
-def _joint_verb(work: BlockWork, subjects: tuple[str, ...], unquoted: bool = False) -> bool:
-    """A joint subject ("both leaders", "the parties") before a verb of the lexicon that is
-    no topic verb ("the leaders discussed ..." reports a topic, not a shared position); with
-    `unquoted`, one the story tells, not one inside a speaker's quote ('"... And they pledged
-    ...," Rutte said': his allies)."""
-    verbs = {start: (end, verb) for start, end, verb in work.verbs}
-    for match in _joint_pattern(subjects).finditer(work.folded):
-        found = verbs.get(match.end())
-        if found is None or (unquoted and in_spans(match.start("subject"), work.quotes)):
-            continue
-        end, verb = found
-        if verb.lemma.split(" ", 1)[0] not in _TOPIC_VERBS or _IN_FAVOUR.match(work.folded, end):
-            return True
-    return False
-
-
-# A topic verb that takes a side: "the leaders spoke in favour of ...".
-_IN_FAVOUR = re.compile(r"\s+(?:out\s+)?in\s+favou?r\s+of\b")
-
-
-def _joint_line(
-    work: BlockWork, author: tuple[str, ...], counterpart: tuple[str, ...], rules: CompiledRules
-) -> None:
-    """The counterpart's position and the author's, the author first."""
-    weights = rules.weights
-    end = len(work.text)
-    pair = {*author, *counterpart}
-    if any(
-        ev.kind in _SPEECH and ev.actor not in pair and ev.rule not in REPORTED_RULES
-        for ev in work.evidence
-    ):
-        return  # "X and Y, the US president, talked and both stressed": a pair of its own
-    own = sum(ev.weight for ev in work.evidence if ev.kind in _SPEECH and ev.actor in author)
-    theirs = sum(
-        ev.weight for ev in work.evidence if ev.kind in _SPEECH and ev.actor in counterpart
-    )
-    if own and theirs >= own:
-        return  # "Both sides said ...": the subject already speaks for both, in the story's order
-    if not counterpart:  # a meeting with an outsider: the one side's alone
-        if not own:
-            add_evidence(work, CARRY_DOCUMENT, author, 0, end, weights.attribution)
-        return
-    # the counterpart's own position, said by both: as much as an attribution when the
-    # author's words already outweigh it in the block, else reported after the author
-    weight = weights.attribution if own > weights.attribution else weights.reported
-    add_evidence(work, CARRY_DOCUMENT, counterpart, 0, end, weight)
-    if not own:
-        # "They agreed ..." read as the last speaker: the author's account comes first
-        weight = weights.attribution + weights.reported
-        add_evidence(work, CARRY_DOCUMENT, author, 0, end, weight)
-
-
-# Evidence that someone speaks in a block (a mention or framing does not).
-_SPEECH = frozenset(["attribution", "carry"])
-
-
-# "The leaders spoke about / talked about / discussed X": a topic, no shared position.
-_TOPIC_VERBS = frozenset(["speak", "talk", "discuss"])
-
-
-@lru_cache(maxsize=16)
-def _joint_pattern(subjects: tuple[str, ...]) -> re.Pattern[str]:
-    """A joint subject at a sentence's or a clause's start (after a short opening phrase too:
-    "On grain, the leaders agreed"; after a comma alone, a clause run on: "the two discussed
-    grain, both stressed ..."; after the close of a quote it attributes: '"...," the statement
-    said'), then "also"/"both" before the verb, or the quote mark that
-    opens the words it gives them ('both “highlighted the role of ...”')."""
-    names = "|".join(re.escape(s) for s in sorted(subjects, key=len, reverse=True))
-    return re.compile(
-        rf"(?:^|[.;:]\s+|,\s+(?:and\s+)?|\band\s+|[,.!?][\"”]\s+)"
-        rf"(?:[\w'-]+(?:\s+[\w'-]+){{0,4}},\s+)?"
-        rf"(?P<subject>{names})\s+(?:(?:also|both|all|have|had)\s+)*[\"“]?"
-    )
