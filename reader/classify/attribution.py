@@ -44,7 +44,7 @@ from reader.classify.clauses import (
 from reader.classify.evidence import add_evidence, note_rule
 from reader.classify.inversions import appositive_after
 from reader.classify.phrasebounds import channel_head, np_after, np_before
-from reader.classify.phrases import STATED_STANCES, learn, resolve
+from reader.classify.phrases import STATED_STANCES, learn, names_press, resolve
 from reader.classify.speakers import known_role, names_text, note_person
 from reader.classify.topic import allowed, goes_on, heard_on_war, is_named_person
 from reader.classify.types import (
@@ -64,6 +64,7 @@ from reader.classify.units import OWN_WORDS, in_spans
 from reader.classify.verbsubject import verb_subject
 from reader.classify.wordclasses import (
     ARTICLES,
+    CHANNEL_NOUNS,
     COORD,
     OBJECT_PREP,
     SKIP,
@@ -121,18 +122,7 @@ def sentence_attrs(
         place = clause_place(work, units, first, a, b, who)
         if place is not None:  # "killed in Odesa, according to the regional governor"
             who = placed_office(units, a, b, who, place, state.names)
-        if who.kind in ("none", "role") or (
-            who.kind == "unknown" and not any(u[CAP] for u in units[a:b])
-        ):  # "a broadly positive readout", "the statement", "a statement" (no one's name)
-            who = _document_by(units, b, last, state) or who
-        elif (
-            who.kind == "unknown"
-            and b < last
-            and units[b][LOW] == ","
-            and not _clause_after_source(units, b, last, verbs)
-        ):
-            # "as reported by Dmytro Chubenko, the spokesman for the Kharkiv regional ..."
-            who = appositive_after(work, units, a, b, last, who, state)
+        who = _source_beyond(work, units, (a, b), last, verbs, who, state)
         if who.kind != "none":
             attrs.append(Attr(m_start, m_end, who, ATTRIBUTION_SOURCE, None, True))
         elif work.folded.startswith("citing", m_start):
@@ -325,6 +315,38 @@ def _citing_reason(
     return Attr(m_start, m_end, who, ATTRIBUTION_PARTICIPLE, None, True, follows=True)
 
 
+def _source_beyond(
+    work: BlockWork,
+    units: list[Unit],
+    phrase: tuple[int, int],
+    last: int,
+    verbs: list[tuple[int, int, VerbForm]],
+    who: Who,
+    state: State,
+) -> Who:
+    """Who a source marker names when its phrase (units a..b) alone does not say: a text's
+    or a channel's author ("a statement released by the Kremlin", "the website of the
+    ministry"), or a name's appositive office ("as reported by <name>, the spokesman for
+    ..."). An outlet a side's adjective names ("with reference to Swedish TV") is a source of
+    no side: what a broadcaster reports is a media report."""
+    a, b = phrase
+    if who.kind in ("none", "role") or (
+        who.kind == "unknown" and not any(u[CAP] for u in units[a:b])
+    ):  # "a broadly positive readout", "the statement", "a statement" (no one's name)
+        who = _document_by(units, b, last, state) or channel_owner(units, b, last, state) or who
+    elif (
+        who.kind == "unknown"
+        and b < last
+        and units[b][LOW] == ","
+        and not _clause_after_source(units, b, last, verbs)
+    ):
+        # "as reported by Dmytro Chubenko, the spokesman for the Kharkiv regional ..."
+        who = appositive_after(work, units, a, b, last, who, state)
+    if who.kind == "actor" and names_press(work.folded[who.start : who.end]):
+        return Who("unknown", (), who.start, who.end)
+    return who
+
+
 def _document_by(units: list[Unit], b: int, last: int, state: State) -> Who | None:
     """The author a source's "by"/"from" names, when the source itself is a document or
     names no one ("according to a readout ... by Zelenskyy", "according to a statement
@@ -340,6 +362,24 @@ def _document_by(units: list[Unit], b: int, last: int, state: State) -> Who | No
             if _place_before_noun(units, b2, last):
                 return None  # "a report by a London think tank"
             return who if who.kind == "actor" else None
+    return None
+
+
+def channel_owner(units: list[Unit], b: int, last: int, state: State) -> Who | None:
+    """The owner a channel's "of" names when the source is that channel or a text on it
+    ("with reference to the website of the Ministry of Foreign Affairs", "from a statement on
+    the official website of the President"): an official site says what its owner says, as
+    "the Kremlin website" does. A bare office ("the Ministry of Foreign Affairs") comes back
+    as the role it is, for the speaker the story has put forward; None for no side's owner."""
+    for j in range(b, min(last - 1, b + _AUTHOR_REACH)):
+        low = units[j][LOW]
+        if low in (",", ";", ":"):
+            return None
+        if low in CHANNEL_NOUNS and units[j][TERM] is None and units[j + 1][LOW] == "of":
+            a2, b2 = np_after(units, j + 2, last)
+            who = resolve(units[a2:b2], state.names)
+            learn(who, state.names)
+            return who if who.kind in ("actor", "role") else None
     return None
 
 

@@ -23,7 +23,7 @@ from reader.classify.actions import (
     reported_actions,
     reports_only_actions,
 )
-from reader.classify.attribution import on_topic, sentence_attrs, settle
+from reader.classify.attribution import channel_owner, on_topic, sentence_attrs, settle
 from reader.classify.authorship import (
     author_voice,
     first_person_title,
@@ -1311,6 +1311,8 @@ def _section(work: BlockWork, body_from: int, rules: CompiledRules, state: State
     body = [u for u in work.units if u[START] >= body_from]
     who = resolve(first_phrase(body), state.names)
     learn(who, state.names)
+    if who.kind != "actor":  # "Source: Official website of the President of <state>"
+        who = channel_owner(body, 0, len(body), state) or who
     who = known_role(who, state)
     if who.kind in ("actor", "unknown"):
         state.last = Speaker(who.actors, work.index)
