@@ -21,6 +21,7 @@ from reader.classify.clauses import (
     CONDITIONS,
     FAR,
     FIRST_PERSON,
+    IMPERSONAL_PASSIVE,
     NAMED,
     NOT_ONE_PERSON,
     PERSON_NOUNS,
@@ -90,15 +91,6 @@ from reader.rules.compile import VerbForm
 # adjective; "the other side" and "the pro-war side" are no one's words).
 _PARTY = ("side",)
 
-# An impersonal passive of speech, its "it" standing for nothing ("It was also emphasised that
-# ...", "it has been noted that ...", "It's also noted that ..."): a readout's way of giving its
-# author's words, no pronoun for the last speaker or body.
-_IMPERSONAL_PASSIVE = re.compile(
-    r"it(?:\s+(?:was|is|has\s+been|had\s+been)|['’]s(?:\s+been)?)\s+"
-    r"(?:(?:also|further|again|once\s+again|"
-    r"repeatedly|specifically|particularly|especially|strongly)\s+)?[a-z]+ed\s+that\b"
-)
-
 
 def pronoun_subject(
     work: BlockWork,
@@ -114,8 +106,8 @@ def pronoun_subject(
     of the sentence before, or the last speaker carried over (a `Speaker`)."""
     if attr.who.word in FIRST_PERSON:
         return None  # "I", "we": the speaker of the quote or transcript, already counted
-    if _IMPERSONAL_PASSIVE.match(work.folded, attr.who.start):
-        return None  # "It was emphasised that ...": no one's "it" (a readout's, its author's)
+    if IMPERSONAL_PASSIVE.match(work.folded, attr.who.start):
+        return _impersonal_author(work, attr, state)
     pos = attr.pos
     if quoted or voice is not None:
         person = _quoted_subject_before(work, attr, state)
@@ -146,6 +138,26 @@ def pronoun_subject(
     if clause is not None:
         return clause
     return _speaker_before(work, attr.who.word, state, distance)
+
+
+def _impersonal_author(work: BlockWork, attr: Attr, state: State) -> Speaker | None:
+    """ "It is noted that ...", "It was stressed that ..." opening a paragraph: no "it" that
+    stands for anyone, but a repost's way of going on with the body's statement it retells
+    (a ministry's, its press service's), so the words are its author's: the one side the
+    story has heard before this paragraph, where it has named no person. After a person's
+    remarks or two sides, the "it" is the narrator's own aside ("It's also noted that some
+    90 ships take part"), no one's; and an official document's are its author's (its voice
+    gives them, reader.classify.document)."""
+    if state.document is not None or state.official or work.sentence_start(attr.pos) > 0:
+        return None
+    heard = [(b, a) for a, b in state.first_heard.items() if b < work.index]
+    if len(heard) != 1 or any(":" not in key for key in state.people):
+        return None  # (a person's key is a surname; an office's is "<side>:<office>")
+    block, side = heard[0]
+    last = state.last
+    if last is not None and last.actors == (side,) and last.block < work.index:
+        return last
+    return Speaker((side,), block)
 
 
 def _prior_subject(work: BlockWork, attr: Attr) -> Who | None:

@@ -66,6 +66,19 @@ OWNERS = word_set("his her their its the this that")
 BE = frozenset(["is", "was", "are", "were", "be", "been", "being"])
 
 
+# An impersonal passive of speech, its "it" standing for nothing ("It was also emphasised that
+# ...", "it has been noted that ...", "It's also noted that ..."): a readout's or a repost's way
+# of giving its author's words (reader.classify.passives `impersonal_passive` finds it,
+# reader.classify.antecedents decides whose they are).
+_PASSIVE_ADVERB = (
+    r"(?:also|further|again|once\s+again|repeatedly|specifically|particularly|especially|strongly)"
+)
+IMPERSONAL_PASSIVE = re.compile(
+    rf"it(?:\s+(?:was|is)|\s+(?:has|had)(?:\s+{_PASSIVE_ADVERB})?\s+been"
+    rf"|['’]s(?:\s+{_PASSIVE_ADVERB})?(?:\s+been)?)\s+(?:{_PASSIVE_ADVERB}\s+)?[a-z]+ed\s+that\b"
+)
+
+
 FIRST_PERSON = frozenset(["i", "we"])
 PERSONAL = frozenset(["he", "she"])
 # Pronouns that never stand for one person the story has called "he" or "she".

@@ -20,6 +20,7 @@ from typing import Literal
 from reader.classify.clauses import (
     BE,
     FIRST_PERSON,
+    IMPERSONAL_PASSIVE,
     OWNERS,
     PERSONAL,
     QUOTE_MARKS,
@@ -172,6 +173,28 @@ def passive_agent(verb: Verb) -> Attr | None:
     if who.kind != "actor" and not (headline and who.kind == "role"):
         return None  # (a headline's office: the first paragraphs are to name its side)
     return verb.attr(who, ATTRIBUTION_SUBJECT, aside=reduced and not headline)
+
+
+def impersonal_passive(verb: Verb) -> Attr | None:
+    """ "It is noted that ...", "It was also stressed that ...": a speech verb's passive with no
+    agent after an "it" that stands for nothing and before the clause it reports. The "it"
+    is kept as a pronoun so that the antecedent step can give the words to the statement a
+    repost retells (reader.classify.antecedents `pronoun_subject`), or to no one."""
+    units, k = verb.units, verb.k
+    if verb.form.lemma not in _STATING or k + 1 >= verb.last or units[k + 1][LOW] != "that":
+        return None
+    j = next((h for h in range(k - 1, max(verb.floor, k - 5) - 1, -1) if units[h][LOW] in _IT), -1)
+    m = IMPERSONAL_PASSIVE.match(verb.work.folded, units[j][START]) if j >= 0 else None
+    if m is None or m.end() != units[k + 1][END]:
+        return None
+    who = Who("pronoun", (), units[j][START], units[j][END], word="it")
+    return verb.attr(who, ATTRIBUTION_SUBJECT)
+
+
+# The verbs of "It is noted that ..." that restate what a speaker said, never what others
+# report or expect ("it is reported", "it is expected", "it is believed": no one's statement).
+_STATING = word_set("note stress emphasise emphasize underline underscore state add indicate")
+_IT = frozenset(["it", "it's", "it’s"])
 
 
 def _possessor_only(units: Sequence[Unit], a: int, b: int, last: int) -> bool:

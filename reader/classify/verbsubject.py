@@ -37,6 +37,7 @@ from reader.classify.passives import (
     as_participle,
     both_after_and,
     coordinated_attr,
+    impersonal_passive,
     not_a_statement,
     passive_agent,
     phoned,
@@ -270,6 +271,9 @@ def verb_subject(
         return united
     if not_a_statement(verb):
         return passive_agent(verb)
+    impersonal = impersonal_passive(verb)
+    if impersonal is not None:
+        return impersonal
     if form.cls == "stance" and told_as_history(units, first, last):
         return None  # "Ukraine sought membership in the post-Soviet period": background
     found = _subject_end(verb)
