@@ -144,7 +144,7 @@ _DECISION_FRAME = re.compile(
     # refusal to ...", "were the result of Russia's decision to ..."): its reason, not a view
     r"due\s+to|because\s+of|owing\s+to|thanks\s+to|result\s+of|"
     r"response\s+to|(?:commenting|comments?|asked|questions?|speaking|talking)\s+(?:on|about))"
-    r"\s+(?:(?:the|a|an)\s+)?(?:[\w.'’-]+\s+){0,4}|on\s+(?:the\s+)?)\Z"
+    r"\s+(?:(?:the|a|an)\s+)?(?P<gap>(?:[\w.'’-]+\s+){0,4})|on\s+(?:the\s+)?)\Z"
 )
 
 
@@ -153,7 +153,9 @@ _DECISION_FRAME = re.compile(
 # a thing not done, and told as a grievance it is the teller's reason, no view of the refuser's.
 # A decision after these words is a step the subject answers ("disappointed with Russia's
 # decision to ...", "protests over NATO's decision to ...": both sides), so this is refusals' only.
-_REFUSAL_GROUND = re.compile(r"\b(?:over|with)\s+(?:(?:the|a|an)\s+)?(?:[\w.'’-]+\s+){0,4}\Z")
+_REFUSAL_GROUND = re.compile(
+    r"\b(?:over|with)\s+(?:(?:the|a|an)\s+)?(?P<gap>(?:[\w.'’-]+\s+){0,4})\Z"
+)
 
 
 def framed_before(work: BlockWork, pos: int, refusal: bool = False) -> bool:
@@ -161,10 +163,23 @@ def framed_before(work: BlockWork, pos: int, refusal: bool = False) -> bool:
     named there a time, a topic or a cause of the sentence ("after Moscow's decision to",
     "Regarding Berlin's decision to", "due to Russia's refusal to"; for a `refusal`, the
     ground of a grievance too, "frustrated over Moscow's refusal to"), not a view answered."""
-    before = work.folded[work.sentence_start(pos) : pos]
-    if _DECISION_FRAME.search(before) is not None:
-        return True
-    return refusal and _REFUSAL_GROUND.search(before) is not None
+    start = work.sentence_start(pos)
+    before = work.folded[start:pos]
+    frames = (_DECISION_FRAME, _REFUSAL_GROUND) if refusal else (_DECISION_FRAME,)
+    for frame in frames:
+        match = frame.search(before)
+        if match is not None and not _verb_in_gap(work, match, start, pos):
+            return True
+    return False
+
+
+def _verb_in_gap(work: BlockWork, frame: re.Match[str], start: int, pos: int) -> bool:
+    """Whether a verb stands in the words a frame allows between its preposition and the
+    phrase at `pos` ("met with reporters and condemned Moscow's refusal to ...", "spoke after
+    the summit and criticised Kyiv's decision to ..."): the phrase is that verb's object,
+    answered, and the preposition frames someone else."""
+    gap = frame.start("gap")
+    return gap >= 0 and any(start + gap <= verb[0] < pos for verb in work.verbs)
 
 
 # Last words of lexicon speakers that are titles, not surnames ("NATO Secretary General").
