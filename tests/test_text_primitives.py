@@ -217,6 +217,7 @@ def test_resolving_a_phrase_learns_nothing_until_asked(config: Config) -> None:
             "Moscow/Kiev",
         ),
         ("OSLO (Reuters) -Norwegian police said", "OSLO (Reuters) -", "OSLO"),
+        ("OSLO (Reuters) -  Norwegian police said", "OSLO (Reuters) -  ", "OSLO"),
         (
             "RIGA (Baltic Wire / Sputnik - 4th May, 2031) Latvia said",
             "RIGA (Baltic Wire / Sputnik - 4th May, 2031) ",
@@ -240,6 +241,7 @@ def test_resolving_a_phrase_learns_nothing_until_asked(config: Config) -> None:
         "title-case-with-agency",
         "title-case-cities-date-agency",
         "agency-dash-glued",
+        "agency-dash-two-spaces",
         "syndicator-dated-bracket",
         "bracket-no-dash-no-year",
     ],

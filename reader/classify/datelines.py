@@ -21,12 +21,12 @@ _DATE = (
 # ... or a country or a date before an agency: "KYIV, Ukraine (AP) —", "MOSCOW, June 12. /TASS/.",
 # or a date after the place's full stop, Interfax-Ukraine's way: "KYIV. Sept 17 (<agency>) –"
 _WHERE = r"(?:,|(?<=\.)\s)[^\n()/]{1,40}?"
-# "(AP) — ", "(dpa/MIA) - ", its dash glued to the next word ("(Reuters) -Russian"), or a
-# syndicator's bracket that closes on the year, no dash after it ("(<outlet> / Sputnik - 7th
-# March, 2031) Russia ...")
+# "(AP) — ", "(dpa/MIA) - ", its dash glued to the next word ("(Reuters) -Russian") or set
+# off by more than one space ("(Reuters) -  The"), or a syndicator's bracket that closes on the
+# year, no dash after it ("(<outlet> / Sputnik - 7th March, 2031) Russia ...")
 _AGENCY = (
     r"\s*\((?P<agency>[A-Za-z. /-]{1,30}(?=\)\s*[-–—])|[^()\n]{2,60}?\b(?:19|20)\d\d(?=\)\s+[A-Z]))"
-    r"\)\s*(?:[-–—]+\s?(?=\S)|(?=[A-Z]))"
+    r"\)\s*(?:[-–—]+\s*(?=\S)|(?=[A-Z]))"
 )
 _SLASHED_AGENCY = r"\.?\s*/(?P<wire>[A-Za-z-]{2,12})/\.?(?:\s|$)"
 
