@@ -632,12 +632,20 @@ def _body_decision(units: list[Unit], i: int) -> int | None:
     """The unit of a decision after the side's name or adjective at unit `i` and its body that
     took it, with what it decides: "the UK government decision to supply", "the
     Russian Federation Supreme Court decision on 26 October to uphold" (an office the lexicon
-    knows, or up to two capitalised words of a body's name; past a date after "on")."""
+    knows, or up to two capitalised words of a body's name; past a date after "on"). In a
+    title-case headline the decision's own capital is no word of the body's ("UK Government
+    Decision To Send ...")."""
     k = i + 1
     office = units[k][TERM]
     if office is not None and office.kind == "role":
         k += 1
-    while k < i + 3 and units[k][CAP] and units[k][TERM] is None and units[k][LOW].isalpha():
+    while (
+        k < i + 3
+        and units[k][CAP]
+        and units[k][TERM] is None
+        and units[k][LOW].isalpha()
+        and units[k][LOW] not in _DECIDED
+    ):
         k += 1
     links = _DECIDED.get(units[k][LOW]) if i + 1 < k < len(units) - 1 else None
     link = k + 1
