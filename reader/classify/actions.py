@@ -21,6 +21,7 @@ from reader.classify.sources import TITLE_SECONDS, title_matches
 from reader.classify.topic import courtesy_only
 from reader.classify.types import BlockWork, State
 from reader.classify.units import first_person, in_spans, merged, names_statement
+from reader.classify.wordclasses import TIME_PHRASE
 from reader.rules.compile import CompiledRules, TermRule, VerbForm
 from reader.rules.grammar import CARRY_DOCUMENT, CARRY_STATEMENT
 
@@ -492,9 +493,10 @@ _CLAUSE_OPENERS = frozenset(
 # The "as" that opens a closing source with no comma before it ("... with Macron as the
 # Kremlin reports"): the source's words after it, up to its verb.
 _AS_SOURCE = re.compile(r"(?:^|\s)as\s+(?=(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,4}\s*$)")
-# The most words after such a source's verb: when it told it ("as the Kremlin reported on
-# Friday").
-_AS_TAIL = 3
+# All that may follow such a source's verb: when it told it ("as the Kremlin reported on
+# Friday"); any other word is what it said ("as Moscow said the talks failed": a clause of
+# the time, the source's claim its own).
+_AS_TAIL = re.compile(rf"\s*(?:,?\s*{TIME_PHRASE})?\s*[.!?]?[\"”’)]*\s*")
 
 
 # An aside that describes the subject before its verb: ", who met Y on Monday,".
@@ -525,12 +527,14 @@ def _trailing(
     subject = gap[cut:].split()
     if not subject and _in_relative(work, spans, verb[0]):
         return False  # "X, who met Y on Monday, said ...": the action is X's aside
+    if source is not None and _AS_TAIL.fullmatch(work.folded, verb[1], end) is None:
+        return False
     tail = work.folded[verb[1] : end].split()
     return (
         (comma >= 0 or source is not None)
         and len(subject) <= _TRAILING_WORDS
         and not (subject and subject[0] in _CLAUSE_OPENERS)
-        and len(tail) <= (_AS_TAIL if source is not None else _TRAILING_TAIL)
+        and len(tail) <= _TRAILING_TAIL
         and "that" not in tail
         and not _OWN_CLAUSE.search(" ".join(tail))
     )
