@@ -402,11 +402,17 @@ def _stated_content(work: BlockWork, match: re.Match[str], b: int, spoken: bool)
     return noun not in OFFERS or _AWAITED.search(opening) is None
 
 
+# The participles of saying that, set off by a comma after a view's owner, still tell the
+# view's content: an accuser's ("alleging", "claiming"); a plain "saying" or "stating" there is
+# the main clause's subject's ("Peskov dismissed the accusations by X, saying ...": Peskov's).
+_OWNER_PARTICIPLES = _SAYING_LINKS - word_set("saying stating")
+
+
 def _past_comma(units: Sequence[Unit], b: int) -> int:
     """The unit of a participle of saying set off by a comma after the owner at unit `b`
     ("accusations by the Polish deputy premier <name>, alleging that ..."): what was said
     opens there as it does right after the owner; `b` otherwise."""
-    if b + 1 < len(units) and units[b][LOW] == "," and units[b + 1][LOW] in _SAYING_LINKS:
+    if b + 1 < len(units) and units[b][LOW] == "," and units[b + 1][LOW] in _OWNER_PARTICIPLES:
         return b + 1
     return b
 
