@@ -102,6 +102,8 @@ def _statement_ends(work: BlockWork, statement: Speaker) -> bool:
     speaker, or is the second in a row with no first person (a full text or a list goes on)."""
     whole = statement.whole
     if statement.credited:  # a retold statement: its author's own words go on, "our state"
+        if any(_closes_own_words(work, pos, who, statement.actors) for pos, who in work.main):
+            return True
         if _own_words(work, statement.actors):
             return False
         others = [who for _, who in work.main if who.actors != statement.actors]
@@ -112,6 +114,16 @@ def _statement_ends(work: BlockWork, statement: Speaker) -> bool:
         or _names_speaker(work, statement)
         or (work.index - statement.block >= _IMPERSONAL and not whole)
     )
+
+
+def _closes_own_words(work: BlockWork, pos: int, who: Who, actors: tuple[str, ...]) -> bool:
+    """Another side's speaker, its verb at `pos`, named after a first person in its sentence
+    ("Our position has not changed, <the other side's spokesman> said"): the first person is
+    theirs, not the retold statement's author's, as in `_unquoted_words`."""
+    if who.actors == actors or not who.start < pos:
+        return False
+    sentence = work.sentence_start(pos)
+    return FIRST_PERSON_OR_ME.search(work.text, sentence, who.start) is not None
 
 
 def _unquoted_words(work: BlockWork, state: State) -> None:
