@@ -56,9 +56,8 @@ eval: $(STAMP)
 	@echo; echo "== held out (tests/data/holdout9)"; $(BIN)/reader eval tests/data/holdout9
 	@echo; echo "== held out (tests/data/holdout10)"; $(BIN)/reader eval tests/data/holdout10
 
-# Real published articles (tests/data/real to real17 and real19 to real52, all dev since their
-# blind figures were read; real18, a check set with a dev half and a blind half; real53 to
-# real58, blind: built in session 27, read when built and at its end): their text is a
+# Real published articles (tests/data/real to real17 and real19 to real58, all dev since their
+# blind figures were read; real18, a check set with a dev half and a blind half): their text is a
 # git-ignored cache checked against the manifest's fingerprints; without a set's cache this says
 # how to rebuild it and exits 0. A blind part shows only its overall and per-actor figures.
 eval-real: $(STAMP)
