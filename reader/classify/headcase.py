@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from reader.classify.wordclasses import word_set
+from reader.classify.wordclasses import CALENDAR, word_set
 from reader.rules.compile import Term, fold
 
 # A word: a run of letters ("Russia's" is "Russia" and "s"; "US-led" is "US" and "led").
@@ -41,12 +41,9 @@ _FUNCTION = word_set(
     "him them who whom whose which what when where why how if so up out off per vs"
 )
 
-# Names written with a capital in any sentence: the months and the days ("may" and "march"
-# are words of their own too).
-_CALENDAR = word_set(
-    "january february april june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday"
-)
+# Names written with a capital in any sentence: the months and the days; not "march" (a
+# word of its own too, "a march"), nor "may" (CALENDAR leaves it out: a verb and a name).
+_CALENDAR = CALENDAR - {"march"}
 
 
 def written_case(text: str) -> str:

@@ -116,7 +116,7 @@ from reader.classify.units import (
     subheading_dash,
 )
 from reader.classify.verdicts import Verdicts
-from reader.classify.wordclasses import COORD, OBJECT_PREP, SKIP, ing_form
+from reader.classify.wordclasses import COORD, MONTHS, OBJECT_PREP, SKIP, ing_form
 from reader.config import Config
 from reader.model import Article, Block, ClassifiedArticle, Verdict
 from reader.rules.compile import CompiledRules
@@ -510,8 +510,7 @@ def _no_label(prefix: re.Match[str], work: BlockWork, is_title: bool) -> bool:
 # A date alone after a colon ("...: 4 March 2031", "...: March 4, 2031"): a title's date line,
 # no words said.
 _DATE_ONLY = re.compile(
-    r"\s*(?:\d{1,2}\s+)?(?:january|february|march|april|may|june|july|august|september|"
-    r"october|november|december)(?:\s+\d{1,2})?,?\s+\d{4}\W*"
+    r"\s*(?:\d{1,2}\s+)?(?:" + "|".join(sorted(MONTHS)) + r")(?:\s+\d{1,2})?,?\s+\d{4}\W*"
 )
 
 

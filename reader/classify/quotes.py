@@ -12,7 +12,7 @@ from reader.classify.types import (
     BlockWork,
 )
 from reader.classify.units import CLOSERS, ends_open, opens_quote, topic_heading
-from reader.classify.wordclasses import TIME_PHRASE
+from reader.classify.wordclasses import TIME_PHRASE, WEEKDAYS
 from reader.rules.compile import CompiledRules
 from reader.rules.grammar import (
     CARRY_AUTHOR,
@@ -110,8 +110,8 @@ _BACK_REFERENCE = re.compile(
 # statement.", "X wrote on Telegram on Sunday.", "X told reporters."
 _ATTRIBUTION_TAIL = re.compile(
     r"(?:\s+(?:in|on|at|during|to|later|earlier|told|reporters|journalists|a|an|the|his|her|"
-    r"its|their|statement|video|address|briefing|interview|telegram|x|sunday|monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|conference|news|press|post|message|social|media))*"
+    r"its|their|statement|video|address|briefing|interview|telegram|x|conference|news|press|"
+    r"post|message|social|media|" + "|".join(sorted(WEEKDAYS)) + r"))*"
     r"\s*[.]\s*$"
 )
 

@@ -74,8 +74,6 @@ _DECIDING = word_set("decided decides")
 # Words right before a decision that make it one not taken: "any decision by Kyiv to ...",
 # "a possible decision of the allies to ...".
 _HYPOTHETICAL = word_set("any whatever possible potential eventual future hypothetical")
-# A date's words: a month, a weekday, a day's or a year's number ("October 26, 2016").
-_DATE_WORD = re.compile(r"\d{1,4}|" + "|".join(sorted(CALENDAR)))
 # "made by", "taken by": the participle between a decision and its decider.
 _DECIDED_BY = word_set("made taken adopted announced issued")
 # An article or a quantifier before the decider: "by the allies", "by some NATO countries".
@@ -605,13 +603,16 @@ def _past_office_of(units: list[Unit], k: int) -> int:
     return n - 1 if n >= 1 and units[n][LOW] in _DECIDER_OPENERS else n
 
 
+def _date_word(low: str) -> bool:
+    """A date's word: a month, a weekday, a day's or a year's number ("October 26, 2016")."""
+    return low in CALENDAR or (len(low) <= 4 and low.isdecimal())
+
+
 def _past_date(units: list[Unit], k: int) -> int:
     """The unit after a date opening at unit `k` ("October 8", "26 October, 2016", "July"),
     the day a decision was taken, not what it decides; `k` if no date opens there."""
     n = k
-    while n < len(units) and (
-        _DATE_WORD.fullmatch(units[n][LOW]) or (n > k and units[n][LOW] == ",")
-    ):
+    while n < len(units) and (_date_word(units[n][LOW]) or (n > k and units[n][LOW] == ",")):
         n += 1
     while n > k and units[n - 1][LOW] == ",":
         n -= 1
@@ -622,7 +623,7 @@ def _before_date(units: list[Unit], k: int) -> int:
     """The unit before "on" and a date that ends at unit `k` ("the decision adopted on 1
     March by"); `k` if no such date ends there."""
     n = k
-    while n > 0 and (_DATE_WORD.fullmatch(units[n][LOW]) or units[n][LOW] == ","):
+    while n > 0 and (_date_word(units[n][LOW]) or units[n][LOW] == ","):
         n -= 1
     dated = any(units[h][LOW] in CALENDAR for h in range(n + 1, k + 1))
     return n - 1 if dated and units[n][LOW] == "on" else k
@@ -848,7 +849,7 @@ def _called_on(units: list[Unit], j: int) -> bool:
     a verb: what the call says."""
     if units[j][LOW] not in _CALLS_ON or j + 2 >= len(units):
         return False
-    if units[j + 1][LOW] not in ("on", "upon") or units[j + 2][LOW] in WEEKDAYS | CALENDAR:
+    if units[j + 1][LOW] not in ("on", "upon") or units[j + 2][LOW] in CALENDAR:
         return False
     for k in range(j + 2, min(j + 2 + _CALLED_WORDS, len(units) - 1)):
         if units[k][LOW] == "to":

@@ -27,6 +27,7 @@ from reader.classify.units import (
     in_spans,
     section_heading,
 )
+from reader.classify.wordclasses import WEEKDAYS
 from reader.rules.compile import CompiledRules
 from reader.rules.grammar import CARRY_STATEMENT
 
@@ -373,7 +374,7 @@ _INTRODUCES = re.compile(
 # news ("Meanwhile, ...", "Earlier on Monday, ...", "On Tuesday, ...").
 _ENDS_STATEMENT = re.compile(
     r"\s*(?:[\"“„«‘']|(?:meanwhile|earlier|later|separately|elsewhere|in a separate)\b|"
-    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
+    r"on (?:" + "|".join(sorted(WEEKDAYS)) + r")\b)"
 )
 
 # A speaker's prescription: "the free world must act", "we should not wait".

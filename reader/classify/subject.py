@@ -33,6 +33,8 @@ from reader.classify.verbsubject import told_as_history, verb_subject
 from reader.classify.wordclasses import (
     COORD,
     HEARSAY,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
     NOUN_MARK,
     OBJECT_PREP,
     SKIP,
@@ -278,10 +280,9 @@ def _lemma(surface: str) -> str:
     return surface
 
 
-_CALENDAR_WORDS = word_set(
-    "jan feb mar apr jun jul aug sep sept oct nov dec . january february march april may june "
-    "july august september october november december"
-)
+# A date's words between a subject and its verb: every month ("may" too: after the subject it is
+# the date's, "on May 9"), a short form and its full stop ("on Aug. 25"); the days are SKIP's.
+_CALENDAR_WORDS = MONTHS | MONTH_ABBREVIATIONS | {"."}
 
 
 # Contacts whose account is an act (GUIDE.md: a call or a meeting is no position).

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import itemgetter
 
 from reader.classify.types import START, TITLE_ABBREVIATIONS, BlockWork, Unit
+from reader.classify.wordclasses import MONTH_ABBREVIATIONS
 from reader.rules.compile import Term
 
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*-?|[^\w\s]")
@@ -21,7 +22,9 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)]*\s+(?=[\"“‘«(]?[A-Z0-9]
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\b(?:"
     + "|".join(sorted(word.capitalize() for word in TITLE_ABBREVIATIONS))
-    + r"|Vol|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|E\.U))\.$"
+    + "|"
+    + "|".join(sorted(word.capitalize() for word in MONTH_ABBREVIATIONS))
+    + r"|Vol|vs|etc|U\.S|U\.K|U\.N|E\.U))\.$"
 )
 # "No." abbreviates "number" only before one ("No. 10 said"); "Peskov said: No. The ..." ends.
 _NUMBER_SIGN = re.compile(r"\bNo\.$")

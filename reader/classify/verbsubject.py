@@ -49,6 +49,7 @@ from reader.classify.subjectphrase import after_opening_clause, skip_asides, sub
 from reader.classify.types import CAP, LOW, START, TERM, BlockWork, State, Unit
 from reader.classify.wordclasses import (
     COORD,
+    MONTH_ABBREVIATIONS,
     OBJECT_PREP,
     SKIP,
     WEEKDAYS,
@@ -354,7 +355,6 @@ def _resolute_in(verb: Verb) -> Attr | None:
 # ("X on Tuesday aboard Air Force One stated", "X at the summit said").
 _PLACE_PREPS = word_set("aboard at in during after before outside inside near from on")
 _PLACE_REACH = 10  # the most units such phrases hold together
-_MONTH_ABBREVIATIONS = word_set("jan feb mar apr jun jul aug sep sept oct nov dec")
 
 
 def _past_place_phrase(verb: Verb, i: int, relative: bool) -> Attr | None:
@@ -372,7 +372,7 @@ def _past_place_phrase(verb: Verb, i: int, relative: bool) -> Attr | None:
     j = i
     while j > floor and i - j < _PLACE_REACH:
         low = units[j][LOW]
-        if low == "." and units[j - 1][LOW] in _MONTH_ABBREVIATIONS:
+        if low == "." and units[j - 1][LOW] in MONTH_ABBREVIATIONS:
             j -= 1  # "X on Aug. 25 urged": an abbreviated month's dot
             continue
         if not low.replace("-", "").replace(" ", "").isalnum():

@@ -2,16 +2,17 @@
 noun-phrase steps share.
 
 Auxiliaries, adverbs and time words between a subject and its verb (`SKIP`, `adverb`,
-`TIME_PHRASE`), the prepositions that open an object or join a head noun to its complement
-(`OBJECT_PREP`, `NP_PREP`), articles, conjunctions, the words that open a subordinate clause,
-honorifics; whether a word can be part of a name (`namelike`), is a role (`is_role`), a verb's
-plain present (`present_form`) or a participle (`ing_form`); and the words of a state's offices
-abroad, read by the preposition after them ("envoy to", "the embassy in London", "the Mission
-of Ukraine to the OSCE": `HOST_PREP`, `SENT`). Why a module of its own: whom a phrase stands for
-(reader.classify.phrases), where it starts and ends (reader.classify.phrasebounds), a person's
-name (reader.classify.personnames) and most steps of the speech-verb grammar ask these same
-questions of a word; here they are answered once, below all of them. Nothing here decides who
-speaks.
+`TIME_PHRASE`), the calendar's words (`WEEKDAYS`, `MONTHS`, `MONTH_ABBREVIATIONS`, `CALENDAR`:
+every other list of days or months is built from them), the prepositions that open an object or
+join a head noun to its complement (`OBJECT_PREP`, `NP_PREP`), articles, conjunctions, the words
+that open a subordinate clause, honorifics; whether a word can be part of a name (`namelike`),
+is a role (`is_role`), a verb's plain present (`present_form`) or a participle (`ing_form`); and
+the words of a state's offices abroad, read by the preposition after them ("envoy to", "the
+embassy in London", "the Mission of Ukraine to the OSCE": `HOST_PREP`, `SENT`). Why a module of
+its own: whom a phrase stands for (reader.classify.phrases), where it starts and ends
+(reader.classify.phrasebounds), a person's name (reader.classify.personnames) and most steps of
+the speech-verb grammar ask these same questions of a word; here they are answered once, below
+all of them. Nothing here decides who speaks.
 """
 
 from __future__ import annotations
@@ -33,14 +34,27 @@ def present_form(surface: str, lemma: str) -> bool:
     return surface.partition(" ")[0] in inflect(lemma.partition(" ")[0])[:2]
 
 
+# The calendar's words, written once here: the days, the months, and the months' short forms
+# before their full stop ("Aug. 25", "Sept. 17"; May has none).
+WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
+MONTHS = word_set(
+    "january february march april may june july august september october november december"
+)
+MONTH_ABBREVIATIONS = word_set("jan feb mar apr jun jul aug sep sept oct nov dec")
+# Capitalised, but never part of a speaker's name: "On Friday Zelensky said" (no comma after
+# the time) names Zelensky, and "On" is no preposition of his. Not "may": a speaker's name too
+# ("May said", Theresa May) and the verb that opens a sentence ("May I add ...").
+CALENDAR = WEEKDAYS | MONTHS - {"may"}
+
+
 # Between a subject and its verb: auxiliaries, adverbs, time expressions.
-SKIP = word_set(
+SKIP = WEEKDAYS | word_set(
     "has have had was were is are be been did does do will would could may might shall should "
     "must also "
     "again once repeatedly later earlier previously already just then afterwards meanwhile however "
     "still further even never not n't long reportedly publicly separately recently now today "
-    "yesterday tonight on last this that week month year morning evening night weekend monday "
-    "tuesday wednesday thursday friday saturday sunday in a statement jointly openly privately "
+    "yesterday tonight on last this that week month year morning evening night weekend "
+    "in a statement jointly openly privately "
     "firmly strongly sharply bluntly personally more so far consistently categorically "
     "flatly vehemently explicitly directly officially formally initially subsequently "
     "specifically expressly clearly immediately "
@@ -99,21 +113,19 @@ ARTICLES = frozenset(["the", "a", "an"])
 # Republic of Lithuania", "the Government of the Kingdom of the Netherlands".
 STATE_FORMS = word_set("republic kingdom")
 
-# Capitalised, but never part of a speaker's name: "On Friday Zelensky said" (no comma after
-# the time) names Zelensky, and "On" is no preposition of his.
-WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
-CALENDAR = WEEKDAYS | word_set(
-    "january february march april june july august september october november december"
-)
-
 # A day or a date told with a statement, as regex source for folded text: "on Thursday",
 # "on Thursday, July 27", "late on Monday evening", "late Monday", "on 12 March 2023",
 # "on Dec. 22", "yesterday evening", "earlier today". The one reader of such a time: what a
 # statement's verb may carry before its "by X" and before an inverted subject ('"...," said
-# on Saturday the deputy minister').
+# on Saturday the deputy minister'). A month is written out or short in the wires' (AP's) style,
+# which writes March to July out: no "Mar.", "Apr.", "Jun." or "Jul." here.
+_AP_MONTH_ABBREVIATIONS = MONTH_ABBREVIATIONS - {"mar", "apr", "jun", "jul"}
 _MONTH = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.)"
+    "(?:"
+    + "|".join(sorted(MONTHS))
+    + "|"
+    + "|".join(word + r"\." for word in sorted(_AP_MONTH_ABBREVIATIONS))
+    + ")"
 )
 _DATE = rf"(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})(?:,?\s+\d{{4}})?"
 _WEEKDAY = "(?:" + "|".join(sorted(WEEKDAYS)) + ")"
