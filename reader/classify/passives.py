@@ -332,13 +332,16 @@ _AUXILIARIES = word_set("has have had was were is are been being")
 _PASSIVE_ACTS = word_set("welcome thank inform read answer offer speak call mention respond react")
 
 # What follows "X called Y" when the call is a phone call: its purpose ("to discuss"), its
-# means ("by phone") or its day ("on Sunday"), after a time it was made ("afterwards", "back",
-# "again") or alone; "called Y a threat" names Y, "called on" urges.
+# means ("by phone"), its day ("on Sunday") or the event it came before or after ("after",
+# "before", "ahead of", "following": a time preposition never opens what Y is called), after a
+# time it was made ("afterwards", "back", "again") or alone; "called Y a threat" names Y,
+# "called on" urges.
 _PHONED_TIME = r"(?:afterwards?|later|again|back)"
 _PHONED_AFTER = re.compile(
     rf"\s*(?:{_PHONED_TIME}\s*(?:[.,;]|$|and\b)|(?:{_PHONED_TIME}\s+)?"
     r"(?:\.|$|to\s+(?!(?:account|order|arms|action|the|a|an)\b)[a-z]+\b|(?:by|over|on)\s+"
-    r"(?:the\s+)?(?:tele)?phone\b|on\s+\w+day\b|(?:earlier|late|this|last|that|the\s+same)\s+\w+|after\b|before\b)"
+    r"(?:the\s+)?(?:tele)?phone\b|on\s+\w+day\b|(?:earlier|late|this|last|that|the\s+same)\s+\w+|after\b|before\b|"
+    r"ahead\s+of\b|following\b)"
     # a headline's second person called: "X calls Finnish counterpart and Ukrainian president"
     r"|and\s+(?:[\w'’-]+\s+){0,3}?(?:president|prime\s+minister|premier|chancellor|counterparts?)"
     r"\s*(?:\.|$))"
