@@ -328,11 +328,12 @@ def _quoted_offer(work: BlockWork, start: int) -> bool:
 # An auxiliary of the future, of ability or of the present just before an action's words,
 # with only adverbs, "not", "be"/"being" or "ready to"/"able to" between ("will soon be
 # sent", "are not being held", "is ready to receive"): not "is that <a clause>" ("The truth
-# is that Hungary held talks").
+# is that Hungary held talks"). Or an act that did not happen ("we have been unable to hold
+# a meeting", "they failed to meet"): a claim, no act to pass on.
 _UNDONE = re.compile(
-    r"\b(?:will|would|shall|can|could|may|might|is|are|am|'ll)\s+"
+    r"(?:\b(?:will|would|shall|can|could|may|might|is|are|am|'ll)\s+"
     r"(?:(?:\w+ly|not|n't|be|being|also|still|already|now|soon|never|always|just|even|ever|only"
-    r"|ready\s+to|able\s+to)\s+){0,3}\Z"
+    r"|ready\s+to|able\s+to)\s+){0,3}|\b(?:unable|failed)\s+to\s+)\Z"
 )
 
 
@@ -360,8 +361,10 @@ def _only_an_action(
     topic = any(rule.id in TOPICS for rule, _ in spans)
     if topic and not _past_discussion(work, work.sentence_start(start), end):
         return False
+    if _subordinate(work, where, verb):
+        return False
     if verb[0] < start:  # "X said he spoke with Y", not "<claim>, X said, speaking to Y"
-        if _describes_addressee(work, verb, where, end):
+        if _describes_addressee(work, verb, where, end) or _occasion(work, verb, where, end):
             return False
         before = work.folded[work.sentence_start(start) : verb[0]]
         if _claim_before_action(work.folded[verb[1] : start]):
@@ -415,6 +418,62 @@ def _describes_addressee(
         return False
     said = _SAID_AFTER.search(work.folded, last, end)
     return said is not None and len(work.folded[last : said.start()].split()) <= _ADDRESSEE_WORDS
+
+
+# A clause that opens inside a sentence and holds an action: a relative one ("..., where he met
+# X", "..., who may hold talks with Y") or one of time ("... as she visits Kyiv"), up to the
+# action with no comma between.
+_SUBORDINATE = re.compile(
+    r"(?:,\s+(?:who|whom|which|where)|\b(?:as|while|when)\s+(?:he|she|they|we|the\s+[\w'’.-]+"
+    r"(?:\s+[\w'’.-]+){0,3}?))\s+[^,;:]*\Z"
+)
+# A finite verb of a clause before that one: what it is a part of is a claim of its own
+# ("Russia will have its chance ..., through its minister X, who may hold talks ..., he said").
+_FINITE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|could|may|might|must)\b")
+
+
+def _subordinate(
+    work: BlockWork, spans: list[tuple[int, int]], verb: tuple[int, int, VerbForm]
+) -> bool:
+    """The action sits in a clause inside what the reporting `verb` reports, not in the
+    report's own clause: after the verb ("X said talks in Riyadh, where he met Y, had been
+    useful", "X announces sanctions as she visits Kyiv") or after a claim of its own when the
+    verb closes the sentence ("Moscow will make its case through X, who may hold talks with
+    Y, he said"). The claim is the speaker's; "X, who met Y on Monday, said ..." is not one
+    (the clause describes the speaker: `_in_relative`)."""
+    first = min(s for s, _ in spans)
+    opening = work.sentence_start(first)
+    clause = _SUBORDINATE.search(work.folded, opening, first)
+    if clause is None:
+        return False
+    if verb[0] < clause.start():
+        return True
+    return verb[0] > first and _FINITE.search(work.folded, opening, clause.start()) is not None
+
+
+# The most words between an action after the reporting verb and the "that" of what was said.
+_OCCASION_WORDS = 12
+# Right after the reporting verb, the preposition of where or when it was said ("said on a
+# visit to", "told reporters at a briefing after the talks"), the day before it too.
+_OCCASION_OPENS = re.compile(
+    r"\s+(?:(?:reporters|journalists|(?:on\s+)?\w+day|today|yesterday)\s+)?"
+    r"(?:on(?!\s+\w+day\b)|at|during|after|in|while)\b"
+)
+
+
+def _occasion(
+    work: BlockWork, verb: tuple[int, int, VerbForm], spans: list[tuple[int, int]], end: int
+) -> bool:
+    """The action after the reporting `verb` is only where or when the words were said, and a
+    "that"-clause after it says what ("X said on a visit to Kyiv that Y could meet Z", "X
+    said at a press conference after the meeting that ..."): the clause is the speaker's."""
+    first = min(s for s, _ in spans)
+    last = max(e for _, e in spans)
+    folded = work.folded
+    if _OCCASION_OPENS.match(folded, verb[1]) is None or _SAID_AFTER.search(folded, verb[1], first):
+        return False  # "X said that he met Y", "X said he met Y": the action is what was said
+    said = _SAID_AFTER.search(folded, last, end)
+    return said is not None and len(folded[last : said.start()].split()) <= _OCCASION_WORDS
 
 
 # "we discussed ways to ...", "will discuss how we can ...": a discussion in its side's own words
