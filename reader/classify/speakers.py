@@ -665,7 +665,7 @@ def _title_context(work: BlockWork, state: State, who: Who, a: int, b: int, at: 
     phrase = work.units[a:b]
     if not _house_title(phrase, who.roles):
         return _held_office(who, phrase, state) or who
-    place = _opening_capital(work, a)
+    place = _opening_capital(work, a) or _country_owner(work, a, state)
     if place is not None:
         return Who("actor", place.actors, who.start, who.end, who.roles, member=place.member)
     house, member = own_side(state)
@@ -751,6 +751,33 @@ def _opening_capital(work: BlockWork, a: int) -> Who | None:
     return Who(
         "actor", term.actors, units[first + 1][START], units[first + 1][END], member=term.member
     )
+
+
+def _country_owner(work: BlockWork, a: int, state: State) -> Who | None:
+    """ "Ukraine's bid is on hold, the country's foreign minister said": a title owned by "the
+    country" (or "the nation", "that country") after a comma is the office of the one country
+    the sentence opens with, as "its foreign minister" would be, whatever the outlet's own
+    side (a state agency's story on another side's minister)."""
+    units = work.units
+    if a < 3 or units[a - 2][LOW] not in ("the", "that"):
+        return None
+    noun = units[a - 1][LOW]
+    if noun[:-2] not in _COUNTRY_NOUNS or not noun.endswith(("'s", "\u2019s")):
+        return None
+    subject = _sentence_subject(work, a - 2, state)
+    if subject is not None or units[a - 3][LOW] != ",":
+        return subject
+    first = bisect_left(work.starts, work.sentence_start(units[a][START]))
+    term = units[first][TERM]  # "Ukraine's bid ...": the country owns the sentence's subject
+    if term is None or len(term.actors) != 1 or term.kind not in ("alias", "adjective"):
+        return None
+    if term.kind == "adjective" and not units[first][LOW].endswith(("'s", "\u2019s")):
+        return None  # "Russian strikes hit X, the country's ...": the country is the target
+    return Who("actor", term.actors, units[first][START], units[first][END], member=term.member)
+
+
+# A country's common noun, which owns an office as its name would ("the country's president").
+_COUNTRY_NOUNS = frozenset(["country", "nation"])
 
 
 # Words of time that may open a sentence before its phrase of place ("Meanwhile, in Kyiv, ...").
