@@ -66,11 +66,14 @@ _unit_start = itemgetter(START)
 # "In her opinion, ...", "In Zakharova's words, ...", "As Peskov put it, ...", "Zelensky's
 # message was clear: ...". The group `owner` holds the speaker's words.
 _WORD = r"[^\s,.;:!?\"“”«»()]+"
+# A word of an owner's phrase before its possessive, never the clause that reports it: in "He
+# asserted that NATO's message is clear:" the owner is NATO, not "he asserted that NATO".
+_OWNER_WORD = rf"(?!(?:that|said|says)\s){_WORD}"
 OWN_WORDS = re.compile(
     rf"\bin\s+(?P<owner>his|her|their|its|(?:{_WORD}\s+){{0,3}}?{_WORD}(?:'s|s'))\s+(?:own\s+)?"
     r"(?:words|view|opinion|estimation|assessment)(?=\s*,)"
     rf"|\b(?:as|how)\s+(?P<put>(?:{_WORD}\s+){{0,3}}?{_WORD})\s+put\s+it\b"
-    rf"|\b(?P<noun>his|her|their|its|(?:{_WORD}\s+){{0,3}}?{_WORD}(?:'s|s'))\s+"
+    rf"|\b(?P<noun>his|her|their|its|(?:{_OWNER_WORD}\s+){{0,3}}?{_WORD}(?:'s|s'))\s+"
     r"(?:words|message|answer|reply|verdict)"
     r"(?:\s+(?:was|is|were)(?:\s+[a-z]+){0,2})?(?=\s*:)"
 )
