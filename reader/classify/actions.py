@@ -486,6 +486,12 @@ _OCCASION_OPENS = re.compile(
     r"\s+(?:(?:reporters|journalists|(?:on\s+)?\w+day|today|yesterday)\s+)?"
     r"(?:on(?!\s+\w+day\b)|at|during|after|in|while)\b"
 )
+# In the occasion, a subject pronoun that no comma or conjunction opens ("said at a briefing in
+# Riga he met X in a hotel that ..."): the reported clause itself, its "that" a relative one.
+_BARE_SUBJECT = re.compile(
+    r"(?<!,)(?<!\bafter)(?<!\bbefore)(?<!\bwhen)(?<!\bwhile)(?<!\bas)(?<!\bonce)(?<!\bsince)"
+    r"(?<!\bwhere)\s(?:he|she|they|we|i)\b"
+)
 
 
 def _occasion(
@@ -500,7 +506,11 @@ def _occasion(
     if _OCCASION_OPENS.match(folded, verb[1]) is None or _SAID_AFTER.search(folded, verb[1], first):
         return False  # "X said that he met Y", "X said he met Y": the action is what was said
     said = _SAID_AFTER.search(folded, last, end)
-    return said is not None and len(folded[last : said.start()].split()) <= _OCCASION_WORDS
+    return (
+        said is not None
+        and len(folded[last : said.start()].split()) <= _OCCASION_WORDS
+        and _BARE_SUBJECT.search(folded, verb[1], said.start()) is None
+    )
 
 
 # "we discussed ways to ...", "will discuss how we can ...": a discussion in its side's own words
