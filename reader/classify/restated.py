@@ -818,9 +818,14 @@ def _view_linked(work: BlockWork, i: int, j: int, links: frozenset[str]) -> bool
 
 # A statement, a proposal or an offer "on" the matter it is about, as one "regarding" it:
 # "Kyiv's proposal on new talks", "the president's statement on shortening the deadline"; not
-# a day, a medium or a behalf ("Kyiv's statement on Tuesday", "on Telegram", "on television").
+# a day, a medium or a behalf ("Kyiv's statement on Tuesday", "on Telegram", "on television"),
+# nor a word that points back ("Kyiv's statement on this", "on that issue", "on which"): no
+# content of its own.
 _ON_VIEWS = word_set("statement statements proposal proposals offer offers")
-_NOT_MATTERS = ARTICLES | word_set("behalf television tv radio air camera record social state")
+_NOT_MATTERS = ARTICLES | word_set(
+    "behalf television tv radio air camera record social state"
+    " this that these those it them which what"
+)
 
 
 def _on_matter(work: BlockWork, i: int, j: int) -> bool:
