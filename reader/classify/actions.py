@@ -52,8 +52,13 @@ _VERDICT = re.compile(
     r"\b(?:provocative|illegal(?:ly)?|unlawful(?:ly)?|illegitimate|unjustifi(?:able|ed)|"
     r"flagrant(?:ly)?|unprovoked|brutal(?:ly)?|barbaric|criminal|sham|heinous)\b"
 )
-# How near the side's name the verdict stands (characters), before or after it.
-_VERDICT_REACH = 30
+# What may stand between the side's name and its verdict, before or after it: the side's
+# possessive, adverbs, "and", or a verb and "its"/"their" ("Russia's unlawful detention", "the
+# Russian Federation brazenly and illegally closed", "Russia launched its illegal invasion",
+# "unprovoked Russian strikes"); "a call with X of Poland to discuss illegal migration" judges
+# no act of the side's.
+_VERDICT_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:\w+ly|and|(?:\w+\s+)?(?:its|their)))*\s*")
+_VERDICT_REACH = 40  # the most characters between them
 
 
 def _judges_other_side(work: BlockWork) -> bool:
@@ -65,11 +70,19 @@ def _judges_other_side(work: BlockWork) -> bool:
     conduct carry the release's author)."""
     voice = {ev.actor for ev in work.evidence if ev.rule in _VOICES}
     others = [(start, end) for start, end, term in work.terms if set(term.actors) - voice]
+    folded = work.folded
     return any(
-        start - _VERDICT_REACH <= found.start() and found.end() <= end + _VERDICT_REACH
-        for found in _VERDICT.finditer(work.folded)
+        _verdict_on(folded, *found.span(), start, end)
+        for found in _VERDICT.finditer(folded)
         for start, end in others
     )
+
+
+def _verdict_on(folded: str, v_start: int, v_end: int, start: int, end: int) -> bool:
+    """The verdict at `v_start`-`v_end` judges the side named at `start`-`end`: only
+    `_VERDICT_GAP` stands between them."""
+    a, b = (end, v_start) if end <= v_start else (v_end, start)
+    return 0 <= b - a <= _VERDICT_REACH and _VERDICT_GAP.fullmatch(folded, a, b) is not None
 
 
 def _drop_voices(work: BlockWork) -> None:
