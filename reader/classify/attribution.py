@@ -156,6 +156,9 @@ def _words_owner(
         phrase = phrase[:-1]
     if not phrase:
         return None
+    if group == "noun":  # "He stressed NATO's message was ...:": the noun phrase, not its clause
+        last = a + len(phrase) - 1
+        phrase = units[min(np_before(units, last, a)[0], last) : last + 1]
     if len(phrase) == 1 and phrase[0][LOW] in _OWNER_PRONOUNS:
         # "In her view, ...", "His answer was blunt: ...": the person a "she said" would take
         span = (phrase[0][START], phrase[0][END])
