@@ -461,10 +461,12 @@ def _describes_addressee(
 
 
 # A clause that opens inside a sentence and holds an action: a relative one ("..., where he met
-# X", "..., who may hold talks with Y") or one of time ("... as she visits Kyiv"), up to the
-# action with no comma between.
+# X", "..., who may hold talks with Y") or one of time ("... as she visits Kyiv"; not "such as"
+# or "as well as", which join a subject: "X as well as the Y president met Z"), up to the action
+# with no comma between.
 _SUBORDINATE = re.compile(
-    r"(?:,\s+(?:who|whom|which|where)|\b(?:as|while|when)\s+(?:he|she|they|we|the\s+[\w'’.-]+"
+    r"(?:,\s+(?:who|whom|which|where)|\b(?:(?<!\bsuch\s)(?<!\bwell\s)as|while|when)\s+"
+    r"(?:he|she|they|we|the\s+[\w'’.-]+"
     r"(?:\s+[\w'’.-]+){0,3}?))\s+[^,;:]*\Z"
 )
 # A finite verb of a clause before that one: what it is a part of is a claim of its own
