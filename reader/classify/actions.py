@@ -469,9 +469,10 @@ _SUBORDINATE = re.compile(
     r"(?:he|she|they|we|the\s+[\w'’.-]+"
     r"(?:\s+[\w'’.-]+){0,3}?))\s+[^,;:]*\Z"
 )
-# A finite verb of a clause before that one: what it is a part of is a claim of its own
-# ("Russia will have its chance ..., through its minister X, who may hold talks ..., he said").
-_FINITE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|could|may|might|must)\b")
+# A modal of a clause before that one: what it is a part of is a claim of its own ("Russia
+# will have its chance ..., through its minister X, who may hold talks ..., he said"); an act
+# told as done is not one ("X was in Vilnius, where he met Y, his office said").
+_MODAL = re.compile(r"\b(?:will|would|can|could|may|might|must|shall|should)\b")
 
 
 def _subordinate(
@@ -490,7 +491,7 @@ def _subordinate(
         return False
     if verb[0] < clause.start():
         return True
-    return verb[0] > first and _FINITE.search(work.folded, opening, clause.start()) is not None
+    return verb[0] > first and _MODAL.search(work.folded, opening, clause.start()) is not None
 
 
 # The most words between an action after the reporting verb and the "that" of what was said.
