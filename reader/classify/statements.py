@@ -121,7 +121,13 @@ def _closes_own_words(work: BlockWork, pos: int, who: Who, actors: tuple[str, ..
     """Another side's speaker, its verb at `pos`, named after a first person in its sentence
     ("Our position has not changed, <the other side's spokesman> said"): the first person is
     theirs, not the retold statement's author's, as in `_unquoted_words`."""
-    if who.actors == actors or not who.start < pos:
+    return who.actors != actors and _named_after_own_words(work, pos, who)
+
+
+def _named_after_own_words(work: BlockWork, pos: int, who: Who) -> bool:
+    """The speaker of the verb at `pos` is named after a first person in its sentence ("Our
+    thoughts are with Kyiv, Prime Minister X said"): the words before the name are theirs."""
+    if not who.start < pos:
         return False
     sentence = work.sentence_start(pos)
     return FIRST_PERSON_OR_ME.search(work.text, sentence, who.start) is not None
@@ -139,9 +145,7 @@ def _unquoted_words(work: BlockWork, state: State) -> None:
     if len(speakers) != 1:
         return
     pos, who = next((p, w) for p, w in work.main if w.kind == "actor")
-    sentence = work.sentence_start(pos)
-    words = FIRST_PERSON_OR_ME.search(work.text, sentence, who.start)
-    if words is not None and who.start < pos:
+    if _named_after_own_words(work, pos, who):
         state.statement = Speaker(speakers.pop(), work.index, name=_surname(work, who))
 
 
