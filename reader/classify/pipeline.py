@@ -99,7 +99,7 @@ from reader.classify.speakers import (
 )
 from reader.classify.statements import statement_speaker, statement_voice
 from reader.classify.subject import actor_subject
-from reader.classify.subjectphrase import bare_senator, described_thing
+from reader.classify.subjectphrase import bare_senator, described_thing, named_topic
 from reader.classify.summons import summoned_envoy
 from reader.classify.topic import allowed, on_war
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Speaker, State, Unit, Who
@@ -409,7 +409,8 @@ def _heading(before: list[Unit], pre_units: list[Unit], work: BlockWork, is_titl
         return True  # "<Side> PM Talks With <name>: <date>": a meeting's title, no speaker
     if is_title and _clause_before_colon(before, pre_units, after, work):
         return True  # "Statements In Riga Confirm NATO's Course: Envoy": a claim, its source after
-    return described_thing(pre_units)  # "Russian Missiles Hit Kyiv Overnight: ...": a clause
+    # "Russian Missiles Hit Kyiv Overnight: ...": a clause; "Ukraine Conflict: ...": a topic
+    return described_thing(pre_units) or named_topic(pre_units)
 
 
 def _clause_before_colon(

@@ -521,6 +521,22 @@ def described_thing(phrase: Sequence[Unit]) -> bool:
     )
 
 
+def named_topic(phrase: Sequence[Unit]) -> bool:
+    """Words before a colon that name a topic, not its speaker: no name or office among them,
+    and a side only after the thing they open with ("Massive Strike On Ukraine's Grid:
+    <minister> Says ...") or as the owner of a thing of no one's ("Russia's Ongoing
+    Breaches in <place>: Statement to the Council"). Wider than `described_thing`, which
+    also reads a headline's subject: a label opens with its speaker ("Ukraine's Envoy to
+    NATO:", "Russian Embassy:" end in an office; "NATO SecGen:" opens with its side)."""
+    terms = [u[TERM] for u in phrase if u[TERM] is not None]
+    if len(phrase) < 2 or not terms or any(t.kind not in ("alias", "adjective") for t in terms):
+        return False
+    if phrase[0][TERM] is None and phrase[0][CAP]:
+        return True
+    owner = phrase[0][LOW].endswith(("'s", "’s")) and phrase[0][TERM] is not None
+    return owner and phrase[1][TERM] is None and phrase[1][CAP]
+
+
 # Verbs whose "that"-clause asks something of its subject, in the bare (subjunctive) form:
 # "demanded that Russia agree", "urged that Kyiv accept", "insisted Moscow withdraw".
 _MANDATIVE = word_set("demand urge insist ask request propose recommend suggest require")
