@@ -79,9 +79,14 @@ def answered(work: BlockWork, start: int) -> bool:
 
 
 # Verbs that weigh a view as a matter still to decide: what they take as object is named as a
-# topic, not restated ("as Trump weighs Kyiv's request for missiles", "will study the plan").
+# topic, not restated ("as Trump weighs Kyiv's request for missiles", "will study the plan"),
+# and its parts ("met to discuss details of the American proposal", "went through every
+# point in the plan").
 _WEIGHED = re.compile(
-    r"\b(?:weigh|consider|study|review|examine|mull|discuss)(?:s|es|ed|ing)?(?:\s+over)?\Z"
+    r"\b(?:(?:weigh|consider|study|review|examine|mull|discuss)(?:s|es|ed|ing)?(?:\s+over)?"
+    r"|(?:go|goes|went|gone|going)\s+through)"
+    r"(?:\s+(?:the\s+|every\s+|each\s+|all\s+)?(?:details?|terms|specifics|parameters|"
+    r"points?|provisions?|elements?)\s+(?:of|in))?\Z"
 )
 
 

@@ -249,6 +249,9 @@ _OWNER_NOUNS = word_set(
     "delegation representative representatives authorities leadership government"
 )
 _OWNER_OPENERS = word_set("the our their his her")
+# A proposal, an offer or a suggestion named after a side's name or adjective with what it
+# proposes: `_offer_named`.
+_PROPOSING = OFFERS | word_set("suggestion suggestions")
 # How far from its owner's name a view's noun may stand in any of the grammars below ("the
 # decision of the NATO council's defence committee to", "thanked Canada on Friday for its
 # decision"): a name with no such noun this near owns none.
@@ -267,6 +270,7 @@ _VIEW_WORDS = frozenset(
     | _HEARD
     | _CHARGED
 )
+_VIEW_WORDS |= _PROPOSING
 _ANY_VIEW = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(_VIEW_WORDS))) + r")\b")
 
 
@@ -932,9 +936,8 @@ def _view_unowned(work: BlockWork, i: int) -> int | None:
     body = _body_decision(units, i)
     if body is not None:
         return body  # "the UK government decision to supply"
-    if units[i + 1][LOW] in OFFERS and units[i + 2][LOW] in _OFFER_LINKS:
-        # "backed the US offer to", "rejected the Russian proposal for": a name before it too
-        return i + 1 if _answered_owner(work, i) else None
+    if units[i + 1][LOW] in _PROPOSING:
+        return _offer_named(work, i)  # "the American proposal for a full truce"
     if term.kind in ("speaker", "alias"):
         return _name_claims(work, i) or _name_statement(work, i)  # "behind the NATO accusations"
     if term.kind != "adjective":
@@ -945,6 +948,32 @@ def _view_unowned(work: BlockWork, i: int) -> int | None:
         # the Ukrainian claim"
         j = i + 1 if _answered_owner(work, i) or _responded(work, i) else None
     return j if j is not None else _claims_after(work, i + 1)
+
+
+def _offer_named(work: BlockWork, i: int) -> int | None:
+    """The unit of the proposal, offer or suggestion right after the side's name or adjective
+    at unit `i`, with what it proposes after "for", "on" or "to" ("Zelensky said Putin was
+    ignoring the American proposal for a full truce", "the US suggestions on deploying
+    monitors look doable, the aide said"): a side's proposal is its stated position (GUIDE),
+    and the speaker who names it with its content restates it, whether a verb answers it or
+    not (session 19's convention; the sets give both labels). Not a proposal put "to"
+    someone ("the Russian offer to Kyiv"), nor one a verb only weighs ("met to discuss the
+    details of the American proposal for ..."), a matter still open, nor one given as a time
+    or a topic ("after the US proposal for talks")."""
+    units = work.units
+    j = i + 1
+    if j + 2 >= len(units) or units[j + 1][LOW] not in _OFFER_LINKS | {"on"}:
+        return None
+    if units[j + 1][LOW] == "to" and not _said_after(units, j, j + 1, _OFFER_LINKS):
+        return None  # "the Russian offer to Kyiv": whom it was put to
+    nxt = units[j + 2]
+    if (nxt[TERM] is not None and nxt[TERM].actors) or not nxt[LOW].isalpha():
+        return None  # "the US proposal for Kyiv": whom it is for
+    if nxt[LOW] in CALENDAR or nxt[LOW] in (_NOT_MATTERS if units[j + 1][LOW] == "on" else ()):
+        return None  # "the Russian offer on Tuesday", "on the table"
+    if _weighed_owner(work, i, j) or framed_before(work, units[i][START]):
+        return None
+    return j
 
 
 # Views that are verbs too in their plural's form ("the US demands that ..." may be the US
