@@ -64,6 +64,13 @@ _DECIDED: dict[str, frozenset[str]] = {
     **dict.fromkeys(
         word_set("announcement announcements"), frozenset(["to", "that", "on", "of", ":"])
     ),
+    # a permission, a consent or an approval with what it allows ("Berlin's permission to
+    # export the tanks", "the consent by the Dutch authorities to the use of", "the
+    # authorisation, by the Duma, of the use of force"): a decision to allow
+    **dict.fromkeys(
+        word_set("permission consent approval authorisation authorization"),
+        frozenset(["to", "for", "of"]),
+    ),
 }
 # A refusal is a decision not to act: framed as a time, a topic or a cause, it is no view.
 _REFUSALS = word_set("refusal refusals")
@@ -72,8 +79,8 @@ _COURSES = word_set("choose pursue continue persist opt embark follow")
 # The verb of a decision told as a clause ("Rome has decided to ...": `_decided_verb`).
 _DECIDING = word_set("decided decides")
 # Words right before a decision that make it one not taken: "any decision by Kyiv to ...",
-# "a possible decision of the allies to ...".
-_HYPOTHETICAL = word_set("any whatever possible potential eventual future hypothetical")
+# "a possible decision of the allies to ...", "flew in without Warsaw's permission to land".
+_HYPOTHETICAL = word_set("any whatever possible potential eventual future hypothetical without")
 # "made by", "taken by": the participle between a decision and its decider.
 _DECIDED_BY = word_set("made taken adopted announced issued")
 # An article or a quantifier before the decider: "by the allies", "by some NATO countries".
@@ -590,10 +597,20 @@ def _decision_by(work: BlockWork, i: int) -> int | None:
     k = _past_office_of(units, k)  # "by the President of the Russian Federation to"
     if k < 2 or units[k][LOW] != "by" or last + 1 >= len(units):
         return None
-    j = _before_date(units, k - 1)  # "the decision adopted on 1 March by"
+    before, last = _past_aside(units, k, last)  # "the authorisation, by the Duma, of the use"
+    j = _before_date(units, before)  # "the decision adopted on 1 March by"
     j = j - 1 if units[j][LOW] in _DECIDED_BY else j
     links = _DECIDED.get(units[j][LOW])
     return j if links is not None and units[last + 1][LOW] in links else None
+
+
+def _past_aside(units: list[Unit], k: int, last: int) -> tuple[int, int]:
+    """The unit before the "by" at unit `k` and the decider's last unit `last`, past the two
+    commas that set the decider off as an aside ("the authorisation, by the Russian
+    parliament, of the use of force"): what the decision decides follows the second."""
+    if units[k - 1][LOW] == "," and last + 2 < len(units) and units[last + 1][LOW] == ",":
+        return k - 2, last + 1
+    return k - 1, last
 
 
 def _past_office_of(units: list[Unit], k: int) -> int:
