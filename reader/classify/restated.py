@@ -735,23 +735,60 @@ def _decided_verb(work: BlockWork, i: int) -> int | None:
     noun is; not a course read into it ("decided to pursue its war"), nor one the speaker only
     guesses at or heard of (`_GUESSED`, wordclasses.HEARSAY), which no side has told."""
     units = work.units
-    term = units[i][TERM]
-    if term is None or units[i][LOW].endswith("'s") or term.kind not in ("speaker", "alias"):
+    last = _deciding_subject(units, i)
+    if last is None:
         return None
-    k = _past_name(units, _coordinated(units, i)[1], term.actors) + 1
+    k = last + 1
     if k < len(units) and units[k][LOW] in _DECIDING_AUX:
         k += 1
     if k < len(units) and (units[k][LOW] in _DECIDING_ADVERBS or units[k][LOW].endswith("ly")):
         if units[k][LOW] in HEARSAY or _GUESSED.fullmatch(units[k][LOW]):
             return None  # "Rome has apparently decided to", "reportedly decided to"
         k += 1
-    if k + 2 >= len(units) or units[k][LOW] not in _DECIDING or units[k + 1][LOW] != "to":
+    if k + 2 >= len(units) or units[k][LOW] not in _DECIDING:
+        return None
+    if units[k + 1][LOW] != "to" and not _decided_on(units, k):
         return None
     if units[k + 2][LOW] in _COURSES:
         return None
     start = units[i][START]
     guessed = _GUESSED.search(work.folded, work.sentence_start(start), start)
     return None if guessed is not None else k
+
+
+def _deciding_subject(units: list[Unit], i: int) -> int | None:
+    """The last unit of the subject of "decided" that the side's term at unit `i` opens: its
+    name with those joined to it and its holder's name ("Rome", "Oslo and Ottawa"), or its
+    adjective before an office ("the German authorities have decided to", an office the
+    lexicon lists, as "by the Russian government" is a decider); None for anything else."""
+    term = units[i][TERM]
+    if term is None or units[i][LOW].endswith("'s"):
+        return None
+    if term.kind == "adjective":
+        office = units[i + 1][TERM] if i + 1 < len(units) else None
+        return i + 1 if office is not None and office.kind == "role" else None
+    if term.kind not in ("speaker", "alias"):
+        return None
+    return _past_name(units, _coordinated(units, i)[1], term.actors)
+
+
+# What a decision "on" decides opens with one of these and a noun ("have decided on another
+# mass expulsion", "decided on a new package"); "decided on Tuesday" is its day.
+_DECIDED_ON_OPENERS = word_set("a an another the new further")
+
+
+def _decided_on(units: list[Unit], k: int) -> bool:
+    """The verb "decided" at unit `k` takes "on" and what it decides: an article or "another"
+    and a word that is no day's ("decided on another mass expulsion of diplomats")."""
+    if k + 3 >= len(units) or units[k + 1][LOW] != "on":
+        return False
+    nxt = units[k + 3]
+    return (
+        units[k + 2][LOW] in _DECIDED_ON_OPENERS
+        and nxt[LOW].isalpha()
+        and nxt[LOW] not in CALENDAR
+        and nxt[TERM] is None
+    )
 
 
 def _decision_told(work: BlockWork, i: int, j: int) -> bool:
