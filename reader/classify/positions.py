@@ -272,7 +272,7 @@ def _positions_from(work: BlockWork, rules: CompiledRules, state: State) -> None
         if (
             start in verbs_at  # "Kyiv demands from the Russian side to stop": a verb
             or _PERSONAL_SUBJECT.search(work.folded, max(0, start - 12), start)  # "We demand"
-            or (work.quotes and in_spans(start, work.quotes) and not _claims_by(match))
+            or (work.quotes and in_spans(start, work.quotes) and not _quoted_reading(match))
             or _NEGATED.search(work.folded, max(0, start - 24), start)
             or _QUESTION_TOPIC.search(work.folded, work.sentence_start(start), start)
         ):
@@ -372,6 +372,8 @@ def _stated_content(work: BlockWork, match: re.Match[str], b: int, spoken: bool)
     declaration "issued by" its owner only where a side speaks of it (`spoken`): an editor's
     "excerpts from the declaration adopted by the summit" restates no one."""
     noun, prep = match.group("noun", "prep")
+    if noun in OFFERS and work.quotes and in_spans(match.start(), work.quotes):
+        return _topic_judged(work, match, _past_apposition(work.units, b))  # only as judged
     if match.group("issued") in _PRESENTED:
         return prep == "by" and _answered_noun(work, match.start())
     if noun in _PROPOSED_NOUNS:
@@ -390,6 +392,8 @@ def _stated_content(work: BlockWork, match: re.Match[str], b: int, spoken: bool)
     if b >= len(units):
         return False
     if _claims_by(match) and _claim_topic(work, match.start(), _past_apposition(units, b)):
+        return True
+    if _topic_judged(work, match, _past_apposition(units, b)):
         return True
     b = _past_comma(units, b)
     if units[b][LOW] not in _CONTENT_LINKS | _SAYING_LINKS:
@@ -457,6 +461,14 @@ _JUDGED = word_set(
 )
 
 
+def _quoted_reading(match: re.Match[str]) -> bool:
+    """Whether a stated view named inside a quote is still read: claims by their owner
+    (`_claims_by`) and a proposal from its owner, which the quoted speaker may judge ("'The
+    proposal from Moscow on a moratorium is not credible,' the Secretary General said":
+    `_topic_judged` alone reads it there)."""
+    return _claims_by(match) or match.group("noun") in OFFERS
+
+
 def _claims_by(match: re.Match[str]) -> bool:
     """A claim's noun with its owner after "by", no participle between ("statements by X")
     or one of making ("accusations made by X")."""
@@ -498,6 +510,52 @@ def _claim_topic(work: BlockWork, start: int, b: int) -> bool:
         return True  # "accusations by X about the dam": a charge tells its content
     judged = i > 0 and units[i - 1][LOW] in _JUDGED
     return judged or _answered_noun(work, start)
+
+
+# The nouns of words said whose topic the speaker judges in the predicate after them ("remarks
+# by X regarding the range limits are extremely dangerous"), and that predicate: a copula
+# before the verdict, up to a few adverbs between, in the same clause (no comma, colon or
+# semicolon before it). A participle after the copula is a passive ("statements by X on the
+# talks were made on Monday"), no verdict, unless it judges ("... are unfounded").
+_JUDGED_NOUNS = _CLAIMED | OFFERS
+_VERDICT_AFTER = re.compile(
+    r"[^,;:.!?]*?\b(?:is|are|was|were)\s+(?:(?:not|just|only|simply|merely|absolutely|"
+    r"extremely|very|clearly|also|nothing|but|pure|sheer)\s+)*[\"“‘']?(?P<word>[a-z-]+)"
+)
+
+# After the copula, the words of a passive (an irregular participle too), a plan or a time,
+# no verdict ("were being studied", "were made in Istanbul", "is to be discussed", "was due
+# on Monday").
+_NO_VERDICT = word_set(
+    "being been to due expected about made held given said put taken seen shown heard done "
+    "sent written known brought read spoken"
+)
+# A topic that opens a clause of its own, whose copula is no verdict on the words.
+_CLAUSE_IN_TOPIC = re.compile(r"\b(?:whether|if|how|what|why|when|where|who|which|that)\b")
+
+
+def _topic_judged(work: BlockWork, match: re.Match[str], b: int) -> bool:
+    """Words said "by" or "from" their owner (the owner's phrase ending before unit `b`), with
+    their topic after the owner ("on", "about", "regarding", "concerning"; not a day), that
+    the speaker judges in the clause's predicate: "said recent remarks by the chancellor
+    regarding the range limits are extremely dangerous", "The proposal from Moscow on a
+    moratorium is not credible", "statements by the minister on the deployment are
+    destabilising the region". A view restated to judge it is both sides' (session 9); its
+    topic alone only names what was spoken of (`_claim_topic`)."""
+    units = work.units
+    if match.group("noun") not in _JUDGED_NOUNS or match.group("prep") not in ("by", "from"):
+        return False
+    if b + 1 >= len(units) or units[b][LOW] not in _TOPIC_LINKS | {"on"}:
+        return False
+    if units[b][LOW] == "on" and _DAY.match(work.folded, units[b][START]) is not None:
+        return False
+    verdict = _VERDICT_AFTER.match(work.folded, units[b][END], work.sentence_end(units[b][END]))
+    if verdict is None:
+        return False
+    if _CLAUSE_IN_TOPIC.search(verdict.group(0)) is not None:
+        return False  # "remarks by X about whether Washington was moving to ...": its own clause
+    word = verdict.group("word")
+    return word not in _NO_VERDICT and (not word.endswith("ed") or word in _JUDGED)
 
 
 # Claims that are charges: their topic is what they charge ("allegations by X about ...");
