@@ -372,8 +372,9 @@ def _stated_content(work: BlockWork, match: re.Match[str], b: int, spoken: bool)
     declaration "issued by" its owner only where a side speaks of it (`spoken`): an editor's
     "excerpts from the declaration adopted by the summit" restates no one."""
     noun, prep = match.group("noun", "prep")
-    if noun in OFFERS and work.quotes and in_spans(match.start(), work.quotes):
-        return _topic_judged(work, match, _past_apposition(work.units, b))  # only as judged
+    judged = _judged_words(work, match, b)
+    if judged is not None:
+        return judged
     if match.group("issued") in _PRESENTED:
         return prep == "by" and _answered_noun(work, match.start())
     if noun in _PROPOSED_NOUNS:
@@ -392,8 +393,6 @@ def _stated_content(work: BlockWork, match: re.Match[str], b: int, spoken: bool)
     if b >= len(units):
         return False
     if _claims_by(match) and _claim_topic(work, match.start(), _past_apposition(units, b)):
-        return True
-    if _topic_judged(work, match, _past_apposition(units, b)):
         return True
     b = _past_comma(units, b)
     if units[b][LOW] not in _CONTENT_LINKS | _SAYING_LINKS:
@@ -532,6 +531,15 @@ _NO_VERDICT = word_set(
 )
 # A topic that opens a clause of its own, whose copula is no verdict on the words.
 _CLAUSE_IN_TOPIC = re.compile(r"\b(?:whether|if|how|what|why|when|where|who|which|that)\b")
+
+
+def _judged_words(work: BlockWork, match: re.Match[str], b: int) -> bool | None:
+    """True for words whose topic the speaker judges (`_topic_judged`); False for a proposal
+    inside a quote that is not judged (a quoted proposal is read only so); None otherwise."""
+    if _topic_judged(work, match, _past_apposition(work.units, b)):
+        return True
+    quoted = bool(work.quotes) and in_spans(match.start(), work.quotes)
+    return False if quoted and match.group("noun") in OFFERS else None
 
 
 def _topic_judged(work: BlockWork, match: re.Match[str], b: int) -> bool:
