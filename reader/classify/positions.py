@@ -206,7 +206,7 @@ def _position_noun(work: BlockWork, i: int) -> int | None:
     if (
         j + 1 >= len(units)
         or units[j][LOW] not in POSITION_NOUNS
-        or units[j + 1][LOW] not in _POSITION_LINKS
+        or (units[j + 1][LOW] not in _POSITION_LINKS and not _judged_on(work, j))
     ):
         return None
     if units[j][LOW] not in _READINESS:
@@ -533,6 +533,17 @@ _NO_VERDICT = word_set(
 _CLAUSE_IN_TOPIC = re.compile(r"\b(?:whether|if|how|what|why|when|where|who|which|that)\b")
 
 
+def _judged_on(work: BlockWork, j: int) -> bool:
+    """The words at unit `j`, named after their owner's possessive, with "on" and their topic
+    that the speaker judges in the predicate ("the minister's statement on the deployment of
+    a new grouping was destabilising the region"): `_topic_judged`'s grammar, the owner
+    before the noun."""
+    units = work.units
+    if units[j][LOW] not in _JUDGED_NOUNS or j + 2 >= len(units) or units[j + 1][LOW] != "on":
+        return False
+    return _verdict_after(work, j + 1)
+
+
 def _judged_words(work: BlockWork, match: re.Match[str], b: int) -> bool | None:
     """True for words whose topic the speaker judges (`_topic_judged`); False for a proposal
     inside a quote that is not judged (a quoted proposal is read only so); None otherwise."""
@@ -555,6 +566,14 @@ def _topic_judged(work: BlockWork, match: re.Match[str], b: int) -> bool:
         return False
     if b + 1 >= len(units) or units[b][LOW] not in _TOPIC_LINKS | {"on"}:
         return False
+    return _verdict_after(work, b)
+
+
+def _verdict_after(work: BlockWork, b: int) -> bool:
+    """The topic link at unit `b` ("on" not before a day) opens a topic that the clause's
+    predicate judges: a copula and a verdict, not a passive or a plan, past no clause of the
+    topic's own."""
+    units = work.units
     if units[b][LOW] == "on" and _DAY.match(work.folded, units[b][START]) is not None:
         return False
     verdict = _VERDICT_AFTER.match(work.folded, units[b][END], work.sentence_end(units[b][END]))
