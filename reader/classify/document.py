@@ -19,7 +19,13 @@ from functools import lru_cache
 from reader.classify.datelines import agency_city, dateline
 from reader.classify.evidence import add_evidence, note_rule
 from reader.classify.judgements import one_party
-from reader.classify.officialtitles import OPENING_BLOCKS, judged, member_on_topic, office_holder
+from reader.classify.officialtitles import (
+    OPENING_BLOCKS,
+    judged,
+    judged_heading,
+    member_on_topic,
+    office_holder,
+)
 from reader.classify.phrases import STATED_STANCES, find_credit
 from reader.classify.topic import national_matter
 from reader.classify.types import BlockWork, Speaker, State
@@ -196,7 +202,7 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
     if state.document_member and _member_aside(work, state, author, bool(own), rules):
         return
     if not own:
-        if work.index == state.signed:  # "<name>, Spokesperson for the Embassy of <state>"
+        if _signature_or_subtitle(work, state, author):
             add_evidence(
                 work, CARRY_DOCUMENT, speaker.actors, 0, len(work.text), rules.weights.carry
             )
@@ -215,6 +221,18 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         _judged_reports(work, author)
         weight = rules.weights.attribution + rules.weights.reported
         add_evidence(work, CARRY_DOCUMENT, speaker.actors, 0, len(work.text), weight)
+
+
+def _signature_or_subtitle(work: BlockWork, state: State, author: tuple[str, ...]) -> bool:
+    """A line that is the author's though it says nothing as a sentence: the signature that
+    named the author ("<name>, Spokesperson for the Embassy of <state>"), or a heading among
+    the document's first lines (a series' subtitle under a mission's statement, "Continuing
+    Violations of the Accords by <side> in <place>") that names another side's act in the
+    author's judgement, as its title would (reader.classify.officialtitles,
+    `judged_heading`). A line of content is `_delivered`."""
+    if work.index == state.signed:
+        return True
+    return work.index <= OPENING_BLOCKS and not _delivered(work) and judged_heading(work, author)
 
 
 def _named_sides(work: BlockWork) -> set[str]:

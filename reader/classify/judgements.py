@@ -91,7 +91,10 @@ _AGENT_REACH = 40
 
 
 def judged_topic(
-    folded: str, terms: Iterable[tuple[int, int, Term]], author: Sequence[str]
+    folded: str,
+    terms: Iterable[tuple[int, int, Term]],
+    author: Sequence[str],
+    heading: bool = False,
 ) -> bool:
     """Whether a title's topic names another side's act in the author's judgement ("on
     Russia's military invasion of Ukraine", "concerning Russia's further invasion", "on the new
@@ -103,43 +106,68 @@ def judged_topic(
     So does the cause a title gives ("Comment on the handover of the ships following Kyiv's
     provocation"), unless it names the war by its common name ("following the invasion"). A
     word that sets the author apart from its term needs no side ("on the so-called vote"), and
-    a judgement qualifies the side named right after it ("on illegal Russian drills")."""
+    a judgement qualifies the side named right after it ("on illegal Russian drills").
+    A `heading` with no verb is read instead from its first word and from each part a dash or
+    a colon sets off ("<Side>'s Continuing Violations in <place>", "Two Years On – <Side>'s
+    Occupation of <place>"): a document's heading names its topic with no "on"."""
     named = [(start, term.actors) for start, _, term in terms if term.kind in _PARTY_KINDS]
-    for topic in _TOPIC.finditer(folded):
-        begin = topic.end()
-        mark = _TOPIC_END.search(folded, begin, begin + _TOPIC_LENGTH)
-        end = mark.start() if mark else min(len(folded), begin + _TOPIC_LENGTH)
-        for count, word in enumerate(_TOPIC_WORD.finditer(folded, begin, end)):
-            text = "-".join(word.group().split())
-            if count >= _TOPIC_REACH or text in _OCCASION or (text in OBJECT_PREP and text != "of"):
-                break
-            judged = (text in _JUDGEMENT and not (topic["cause"] and text in _OCCASION_ACTS)) or (
-                text in _ATTEMPT and _ANNEX.match(folded, word.end()) is not None
-            )
-            if text in _BLAME and _blamed(folded, word.end(), end, named, author):
-                return True
-            if judged and text in _DISTANCING:
-                return True  # "on the so-called referendum": the word judges whoever held it
-            if judged:
-                judged_sides = [
-                    actors
-                    for start, actors in named
-                    if actors
-                    and (
-                        begin <= start < word.start()
-                        or _agent(folded, word.end(), start)
-                        or _NEXT_WORD.fullmatch(folded, word.end(), start) is not None
-                    )
-                ]
-                if not judged_sides and _against_author(folded, word.end(), named, author):
-                    return True  # "on the armed aggression against Ukraine" on Kyiv's page
-                if not judged_sides:
-                    # a word that accuses whoever did it ("on yet another provocation of <a
-                    # third state>", "on the terrorist attack on the bridge"): the author's
-                    # verdict all the same ("illegal logging", "hybrid buses" are none)
-                    return text in _ACCUSING
-                return any(not set(a) & set(author) for a in judged_sides)
+    if heading:
+        starts = [(part.end(), False) for part in _HEADING_PART.finditer(folded)]
+    else:
+        starts = [(topic.end(), bool(topic["cause"])) for topic in _TOPIC.finditer(folded)]
+    for begin, cause in starts:
+        found = _judged_phrase(folded, begin, cause, named, author)
+        if found is not None:
+            return found
     return False
+
+
+# Where a heading's topic phrase starts: its first word, and the part after a dash or a colon.
+_HEADING_PART = re.compile(r"\A\W*|\s[-\u2013\u2014]\s+|:\s+")
+
+
+def _judged_phrase(
+    folded: str,
+    begin: int,
+    cause: bool,
+    named: Sequence[tuple[int, tuple[str, ...]]],
+    author: Sequence[str],
+) -> bool | None:
+    """Whether the topic phrase from `begin` judges another side's act (`judged_topic`): its
+    first word of judgement decides; None when it has none."""
+    mark = _TOPIC_END.search(folded, begin, begin + _TOPIC_LENGTH)
+    end = mark.start() if mark else min(len(folded), begin + _TOPIC_LENGTH)
+    for count, word in enumerate(_TOPIC_WORD.finditer(folded, begin, end)):
+        text = "-".join(word.group().split())
+        if count >= _TOPIC_REACH or text in _OCCASION or (text in OBJECT_PREP and text != "of"):
+            break
+        judged = (text in _JUDGEMENT and not (cause and text in _OCCASION_ACTS)) or (
+            text in _ATTEMPT and _ANNEX.match(folded, word.end()) is not None
+        )
+        if text in _BLAME and _blamed(folded, word.end(), end, named, author):
+            return True
+        if judged and text in _DISTANCING:
+            return True  # "on the so-called referendum": the word judges whoever held it
+        if judged:
+            judged_sides = [
+                actors
+                for start, actors in named
+                if actors
+                and (
+                    begin <= start < word.start()
+                    or _agent(folded, word.end(), start)
+                    or _NEXT_WORD.fullmatch(folded, word.end(), start) is not None
+                )
+            ]
+            if not judged_sides and _against_author(folded, word.end(), named, author):
+                return True  # "on the armed aggression against Ukraine" on Kyiv's page
+            if not judged_sides:
+                # a word that accuses whoever did it ("on yet another provocation of <a
+                # third state>", "on the terrorist attack on the bridge"): the author's
+                # verdict all the same ("illegal logging", "hybrid buses" are none)
+                return text in _ACCUSING
+            return any(not set(a) & set(author) for a in judged_sides)
+    return None
 
 
 def scare_quoted_topic(
@@ -194,10 +222,11 @@ _CONDUCT_OF_OWNER = re.compile(
 )
 
 # The harm a title's topic may blame on another side named as its agent ("on the destruction
-# of the dam by the <side>'s armed forces", "on the shelling of the consulate by <side>").
+# of the dam by the <side>'s armed forces", "on the shelling of the consulate by <side>", "on
+# violations of the accords by <side>").
 _BLAME = word_set(
     "destruction shelling bombing bombardment attack attacks strike strikes killing killings "
-    "murder seizure abduction"
+    "murder seizure abduction violation violations"
 )
 # An agent named by the author's verdict on it, no side needed ("by terrorists", "by the
 # aggressor", "by the occupying forces").

@@ -180,10 +180,12 @@ def judged_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
     author = state.document
     if work.main:
         return
+    heading = state.source is not None and judged_heading(work, author or ())
     if not (
         OFFICIAL_TITLE.match(work.text)
         or _OFFICE_GENRE.match(work.folded)  # "Foreign Ministry statement on ..."
         or (state.source is not None and _TOPIC_TITLE.match(work.folded))
+        or heading
     ):
         return
     if not author:
@@ -194,7 +196,7 @@ def judged_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
         return
     if any(ev.actor in author for ev in work.evidence if ev.kind in ("carry", "attribution")):
         return
-    if judged(work, author):
+    if heading or judged(work, author):
         add_evidence(work, CARRY_DOCUMENT, author, 0, len(work.text), rules.weights.carry)
 
 
@@ -204,6 +206,19 @@ def judged(work: BlockWork, author: tuple[str, ...]) -> bool:
     return judged_topic(work.folded, work.terms, author) or scare_quoted_topic(
         work.text, work.folded, work.terms, author
     )
+
+
+def judged_heading(work: BlockWork, author: tuple[str, ...]) -> bool:
+    """A heading of a side's own page that is its topic alone, no verb and no "on" ("<Side>'s
+    Continuing Violations in <place>", a series' subtitle "Violations of the Accords by <side>
+    in <place>"), naming another side's act in its author's judgement: the author's words, as
+    "Statement on <the same>" is. A side's act with no judgement ("<Side>'s Elections in
+    <place>"), a headline's clause ("<Side> denies violations") and a title that opens with its
+    genre ("Statement ... on <topic>", read by its topic's grammar: `judged`) are none."""
+    if not author or OFFICIAL_TITLE.match(work.text) or _OFFICE_GENRE.match(work.folded):
+        return False
+    verbless = all(form.participle for _, _, form in work.verbs)
+    return verbless and judged_topic(work.folded, work.terms, author, heading=True)
 
 
 # An official page's title that is its topic alone, after "On" ("On introduction of martial law

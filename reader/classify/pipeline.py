@@ -60,6 +60,7 @@ from reader.classify.officialtitles import (
     OFFICIAL_TITLE,
     awaited_topic,
     document_title,
+    judged_heading,
     judged_title,
     title_topic,
 )
@@ -362,6 +363,8 @@ def _colon_label(
     cut = prefix.end(1)
     if _no_label(prefix, work, is_title) or _DATE_ONLY.fullmatch(work.folded, cut + 1):
         return None  # "UK PM Talks With <name>: March 4, 2025": a title's date, nothing said
+    if is_title and _judged_topic_label(prefix, work, state):
+        return None  # "<Side>'s Violations in <place>: Statement to the Council": a topic
     before, transcript = _label_units(work, cut)
     before = _past_initial(before)
     if before and (before[0][LOW] in _NO_NAME or ing_form(before[0])):
@@ -506,6 +509,27 @@ def _no_label(prefix: re.Match[str], work: BlockWork, is_title: bool) -> bool:
     if len(prefix.group(1).split()) > 10:
         return True
     return is_title and work.folded[: prefix.end(1)].strip() in _GENRE_LABELS
+
+
+# A document's genre after a title's colon, and where it was given ("...: Statement to the
+# Permanent Council", "...: Remarks at the Security Council").
+_GENRE_AFTER = re.compile(
+    r"\s*(?:statement|remarks|address|speech|intervention|declaration|communiqu[eé])\s+"
+    r"(?:to|at|before)\s[^.!?]*\Z"
+)
+
+
+def _judged_topic_label(prefix: re.Match[str], work: BlockWork, state: State) -> bool:
+    """A side's own document titled "<its topic>: Statement to <a body>", the topic a noun
+    phrase that judges another side's act ("<Side>'s Continuing Violations in <place>:
+    Statement to the Council"): the words before the colon are the document's topic in its
+    author's words (`judged_heading`), no speaker's label; "<name>: Statement to ..." is one."""
+    author = state.document
+    return (
+        author is not None
+        and _GENRE_AFTER.match(work.folded, prefix.end(1) + 1) is not None
+        and judged_heading(work, author)
+    )
 
 
 # A date alone after a colon ("...: 4 March 2031", "...: March 4, 2031"): a title's date line,
