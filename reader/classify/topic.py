@@ -149,15 +149,19 @@ _POINTS_BACK = re.compile(
 _QUOTED_NAME = 40
 
 
-def _names_a_side(work: BlockWork, rules: CompiledRules) -> bool:
+def _names_a_side(work: BlockWork, rules: CompiledRules, places: bool = True) -> bool:
     """Whether the block names one of the actors themselves (not a member state): by name,
     capital, leader, office or adjective ("Russian drones", "talks with a Ukrainian
     delegation"). A side's adjective right before a word of a member's own affairs ("Russian
-    gas", "Ukrainian imports") is trade, not the war: it does not make the topic."""
+    gas", "Ukrainian imports") is trade, not the war: it does not make the topic. Without
+    `places`, a name right after a preposition of place is no side named ("the embassy in
+    Kyiv", "citizens still in Ukraine": where the member's affairs are)."""
     folded, terms = work.folded, work.terms
     trade: set[int] | None = None
     for k, (start, end, term) in enumerate(terms):
         if term.member or not term.actors:
+            continue
+        if not places and _AT_PLACE.search(folded, max(0, start - 12), start):
             continue
         if term.kind != "adjective" or folded.endswith("'s", 0, end):
             return True
@@ -172,6 +176,10 @@ def _names_a_side(work: BlockWork, rules: CompiledRules) -> bool:
         if gap is None or gap.end() not in trade:
             return True
     return False
+
+
+# A preposition of place right before a name: "in", "to", "from", "at" (and "the" after it).
+_AT_PLACE = re.compile(r"\b(?:in|to|from|at|across|inside|near)\s+(?:the\s+)?\Z")
 
 
 def _before_role(work: BlockWork, k: int, end: int) -> bool:
@@ -198,10 +206,12 @@ def national_matter(work: BlockWork, rules: CompiledRules) -> bool:
     closed, and few means remain to help our citizens there"), on another theatre naming
     no side ("On the Middle East, the leaders urged a ceasefire"), or turning to a matter of
     its own (`turns_away`): the member speaks for itself, even on a page that speaks on the
-    war elsewhere (a place it names is no side's voice)."""
+    war elsewhere (a place it names is no side's voice). A side named as more than a place
+    ("<Side>'s authorities have no right to police the peninsula", "We hope that <side> will
+    help rebuild trust") makes a line with such a word the war's all the same."""
     folded = work.folded
     if rules.national.scan(folded) and not rules.topic.scan(folded):
-        return True
+        return not _names_a_side(work, rules, places=False)
     if rules.elsewhere.scan(folded) and not _names_a_side(work, rules):
         return True
     return turns_away(work, rules)
