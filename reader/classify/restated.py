@@ -22,69 +22,44 @@ A view named after a frame of answer ("in response to", "commenting on", "asked 
 is restated with no more words, claims and a side's saying included.
 What the block says the other side did, or a claim about it, is no view of its own and stays
 out: only these nouns, with what they say after them, name one.
+
+A decision told with its decider after "by", before its body or as the subject of "decided" ("a
+decision by Moscow to leave", "Rome has decided to"), and the owner's phrase every grammar here
+reads (sides named together, a holder's name, a body and a place after the owner), are
+reader.classify.decisions' grammars, split off when this module neared the 1,500-line limit
+(its docstring says why there); the step and the views' grammars stay here.
 """
 
 from __future__ import annotations
 
 import re
 
+from reader.classify.decisions import (
+    DECIDED,
+    DECIDED_BY,
+    DECIDING,
+    OF_LINKS,
+    OWN_PRONOUNS,
+    REFUSALS,
+    body_decision,
+    coordinated,
+    decided_verb,
+    decision_by,
+    decision_told,
+    owner_tail,
+    past_date,
+    past_name,
+    subject_decision,
+)
 from reader.classify.evidence import add_evidence
 from reader.classify.phrasebounds import FORUMS, forum_end, np_before
 from reader.classify.phrases import OFFERS, answered, framed_before, weighed
 from reader.classify.topic import allowed
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Unit, Who
-from reader.classify.wordclasses import ARTICLES, CALENDAR, HEARSAY, WEEKDAYS, word_set
+from reader.classify.wordclasses import ARTICLES, CALENDAR, WEEKDAYS, word_set
 from reader.model import Evidence
 from reader.rules.compile import CompiledRules
 from reader.rules.grammar import REPORTED_POSITION, REPORTED_RULES
-
-# A decision another side took, named with what it decides: the decider's possessive ("Russia's
-# decision to withdraw from the treaty", "Washington's unilateral decision to"), its name or
-# adjective before the noun ("the US decision to supply", "a Russian decree on"), after "of"
-# ("the decision of the NATO council to suspend") or "by" ("a decision by Moscow to leave", "the
-# decision taken by the allies to expel", "adopted on 1 March by the President of the Russian
-# Federation to"), with its day or its body between ("Moscow's October 8 decision to", "the UK
-# government decision to"), or "its decision" after the side is thanked ("thanked Oslo for
-# its decision to send"). A decision or a formal step is its side's position (GUIDE),
-# and one another side names with its content is reported: both labels, the speaker first
-# (session 19's convention). Not one only named ("the move", "Russia's decision was wrong"),
-# nor one given as time or topic ("after Moscow's decision to", "Regarding Berlin's decision to
-# ..., the minister said"), nor a course the speaker reads into it ("Russia's decision to
-# choose confrontation", "to pursue its war"); a side's own decision names no other side.
-_DECIDED: dict[str, frozenset[str]] = {
-    **dict.fromkeys(
-        word_set("decision decisions decree decrees"),
-        frozenset(["to", "not", "on", "about", "regarding", "concerning"]),
-    ),
-    **dict.fromkeys(word_set("choice"), frozenset(["to"])),
-    **dict.fromkeys(word_set("ban bans"), frozenset(["on"])),
-    # an order or an announcement with what it orders or announces ("the Kremlin's order to
-    # pull back", "the announcement made by Kyiv to mobilise"): a formal step too
-    **dict.fromkeys(word_set("order orders"), frozenset(["to", "on"])),
-    **dict.fromkeys(
-        word_set("announcement announcements"), frozenset(["to", "that", "on", "of", ":"])
-    ),
-    # a permission, a consent or an approval with what it allows ("Berlin's permission to
-    # export the tanks", "the consent by the Dutch authorities to the use of", "the
-    # authorisation, by the Duma, of the use of force"): a decision to allow
-    **dict.fromkeys(
-        word_set("permission consent approval authorisation authorization"),
-        frozenset(["to", "for", "of"]),
-    ),
-}
-# A refusal is a decision not to act: framed as a time, a topic or a cause, it is no view.
-_REFUSALS = word_set("refusal refusals")
-# The infinitive of a course the speaker reads into the other's decision, not a step it took.
-_COURSES = word_set("choose pursue continue persist opt embark follow")
-# The verb of a decision told as a clause ("Rome has decided to ...": `_decided_verb`).
-_DECIDING = word_set("decided decides")
-# Words right before a decision that make it one not taken: "any decision by Kyiv to ...",
-# "a possible decision of the allies to ...", "flew in without Warsaw's permission to land".
-_HYPOTHETICAL = word_set("any whatever possible potential eventual future hypothetical without")
-# "made by", "taken by": the participle between a decision and its decider.
-_DECIDED_BY = word_set("made taken adopted announced issued")
-# An article or a quantifier before the decider: "by the allies", "by some NATO countries".
-_DECIDER_OPENERS = word_set("the some several many most other")
 
 # A stated view named by a noun after its owner's possessive, and the words after the noun that
 # give what it says ("Russia's demand that", "Kyiv's insistence on", "Ukraine's call for").
@@ -137,7 +112,7 @@ _VIEW_LINKS: dict[str, frozenset[str]] = {
     **dict.fromkeys(word_set("rhetoric"), frozenset(["that"])),
     **dict.fromkeys(word_set("reference references"), frozenset(["to"])),
     # a decision with what it decides: "Russia's decision to withdraw", "Kyiv's decision on"
-    **_DECIDED,
+    **DECIDED,
     # a charge with what it charges: "Kyiv's allegation that the jets took off from Belarus"
     **dict.fromkeys(word_set("allegation allegations"), _LINKS),
     # a statement with the matter it speaks of: "Moscow's statements regarding the treaty"
@@ -164,7 +139,6 @@ _OF_VIEWS = word_set(
     "initiative initiatives readiness willingness decision decisions decree decrees "
     "refusal announcement announcements order orders"
 )
-_OF_LINKS = frozenset(["that", "to", ":", "about", "regarding", "concerning"])
 # A side's adjective before a plural of claims: a stated view with no more words ("Contrary to
 # Russian claims, ...", "rejected Ukrainian accusations"); not "Russian positions" (trenches),
 # nor a single "Russian demand", which may be a market's. "Western" and "European" name no
@@ -267,7 +241,7 @@ _VIEW_REACH = 16
 # them the look after every term (`_ANY_VIEW`, the text's own search, is asked only then).
 _VIEW_WORDS = frozenset(
     _VIEW_LINKS.keys()
-    | _DECIDING
+    | DECIDING
     | _CLAIMS
     | _OF_VIEWS
     | _EFFORTS
@@ -382,11 +356,11 @@ def _owned_view(work: BlockWork, i: int) -> int | None:
     if j is None:
         j = _thanked_for(work, i)
     if j is None:
-        j = _decision_by(work, i)
+        j = decision_by(work, i)
     if j is None:
-        j = _subject_decision(work, i)
+        j = subject_decision(work, i)
     if j is None:
-        j = _decided_verb(work, i)
+        j = decided_verb(work, i)
     if j is None:
         j = _conceded_saying(work, i)
     if j is None:
@@ -395,16 +369,16 @@ def _owned_view(work: BlockWork, i: int) -> int | None:
         j = _heard_from(work, i)
     if j is None:
         j = _claimed_by(work, i)
-    if j is None or (work.units[j][LOW] not in _DECIDED and work.units[j][LOW] not in _REFUSALS):
+    if j is None or (work.units[j][LOW] not in DECIDED and work.units[j][LOW] not in REFUSALS):
         return j
-    return j if _decision_told(work, i, j) else None
+    return j if decision_told(work, i, j) else None
 
 
 # A view put out at a side's gathering, its owner the gathering's ("the pledge, announced at
 # NATO's Bucharest summit in 2008, that ...", "the decision of the allies' summit on ...",
 # "the decisions adopted at the recent NATO summit to ..."), with what it says after the
 # gathering's place and time: the participle of its making between, or "of" alone.
-_MADE_PUBLIC = _DECIDED_BY | _STATED | word_set("given voiced expressed agreed approved reached")
+_MADE_PUBLIC = DECIDED_BY | _STATED | word_set("given voiced expressed agreed approved reached")
 _FORUM_OPENERS = word_set("the a an recent last latest annual extraordinary informal")
 _RELATIVE_WORDS = word_set("that which was were has have had been")
 
@@ -481,7 +455,7 @@ def _conceded_saying(work: BlockWork, i: int) -> int | None:
     term = units[i][TERM]
     if term is None or units[i][LOW].endswith("'s") or term.kind not in ("speaker", "alias"):
         return None
-    j = _past_name(units, i, term.actors) + 1
+    j = past_name(units, i, term.actors) + 1
     if j + 1 >= len(units) or units[j][LOW] not in _SAYING:
         return None
     if not _conceded(work, i) and not _responded(work, i):
@@ -501,7 +475,7 @@ def _speaking_owner(units: list[Unit], i: int) -> int | None:
         return None
     if term.kind != "adjective":
         ok = term.kind in ("speaker", "alias")
-        return _past_name(units, i, term.actors) if ok else None
+        return past_name(units, i, term.actors) if ok else None
     after = units[i + 1] if i + 1 < len(units) else None
     if after is None or units[i][LOW] in _NO_GOVERNMENT:
         return None  # "our Western colleagues": a chorus, no government
@@ -578,240 +552,6 @@ def _claimed_by(work: BlockWork, i: int) -> int | None:
     return None if _reported_already(work, term.actors) else j
 
 
-def _decision_by(work: BlockWork, i: int) -> int | None:
-    """The unit of a decision whose decider is the side's name or office at unit `i` after
-    "by" ("a decision by Moscow to leave", "the decision taken by the allies to expel"), with
-    what it decides after the decider; None for anything else."""
-    units = work.units
-    term = units[i][TERM]
-    if term is None or term.kind not in ("speaker", "alias", "adjective"):
-        return None
-    first, last = _coordinated(units, i)
-    if term.kind == "adjective":  # "by the Russian government to"
-        office = units[last + 1][TERM] if last + 1 < len(units) else None
-        if office is None or office.kind != "role":
-            return None
-        last += 1
-    last = _owner_tail(units, _past_name(units, last, term.actors), term.kind != "adjective")
-    k = first - 2 if first >= 2 and units[first - 1][LOW] in _DECIDER_OPENERS else first - 1
-    k = _past_office_of(units, k)  # "by the President of the Russian Federation to"
-    if k < 2 or units[k][LOW] != "by" or last + 1 >= len(units):
-        return None
-    before, last = _past_aside(units, k, last)  # "the authorisation, by the Duma, of the use"
-    j = _before_date(units, before)  # "the decision adopted on 1 March by"
-    j = j - 1 if units[j][LOW] in _DECIDED_BY else j
-    links = _DECIDED.get(units[j][LOW])
-    return j if links is not None and units[last + 1][LOW] in links else None
-
-
-def _past_aside(units: list[Unit], k: int, last: int) -> tuple[int, int]:
-    """The unit before the "by" at unit `k` and the decider's last unit `last`, past the two
-    commas that set the decider off as an aside ("the authorisation, by the Russian
-    parliament, of the use of force"): what the decision decides follows the second."""
-    if units[k - 1][LOW] == "," and last + 2 < len(units) and units[last + 1][LOW] == ",":
-        return k - 2, last + 1
-    return k - 1, last
-
-
-def _past_office_of(units: list[Unit], k: int) -> int:
-    """The unit before an office "of" the decider at unit `k` ("by the President of the
-    Russian Federation to", "by the Cabinet of Ukraine"): the office decided for its side;
-    `k` if no office stands there."""
-    office = units[k - 1][TERM] if k >= 2 and units[k][LOW] == "of" else None
-    if office is None or office.kind != "role":
-        return k
-    n = k - 2
-    return n - 1 if n >= 1 and units[n][LOW] in _DECIDER_OPENERS else n
-
-
-def _date_word(low: str) -> bool:
-    """A date's word: a month, a weekday, a day's or a year's number ("October 26, 2016")."""
-    return low in CALENDAR or (len(low) <= 4 and low.isdecimal())
-
-
-def _past_date(units: list[Unit], k: int) -> int:
-    """The unit after a date opening at unit `k` ("October 8", "26 October, 2016", "July"),
-    the day a decision was taken, not what it decides; `k` if no date opens there."""
-    n = k
-    while n < len(units) and (_date_word(units[n][LOW]) or (n > k and units[n][LOW] == ",")):
-        n += 1
-    while n > k and units[n - 1][LOW] == ",":
-        n -= 1
-    return n if any(units[h][LOW] in CALENDAR for h in range(k, n)) else k
-
-
-def _before_date(units: list[Unit], k: int) -> int:
-    """The unit before "on" and a date that ends at unit `k` ("the decision adopted on 1
-    March by"); `k` if no such date ends there."""
-    n = k
-    while n > 0 and (_date_word(units[n][LOW]) or units[n][LOW] == ","):
-        n -= 1
-    dated = any(units[h][LOW] in CALENDAR for h in range(n + 1, k + 1))
-    return n - 1 if dated and units[n][LOW] == "on" else k
-
-
-def _body_decision(units: list[Unit], i: int) -> int | None:
-    """The unit of a decision after the side's name or adjective at unit `i` and its body that
-    took it, with what it decides: "the UK government decision to supply", "the
-    Russian Federation Supreme Court decision on 26 October to uphold" (an office the lexicon
-    knows, or up to two capitalised words of a body's name; past a date after "on"). In a
-    title-case headline the decision's own capital is no word of the body's ("UK Government
-    Decision To Send ...")."""
-    k = i + 1
-    office = units[k][TERM]
-    if office is not None and office.kind == "role":
-        k += 1
-    while (
-        k < i + 3
-        and units[k][CAP]
-        and units[k][TERM] is None
-        and units[k][LOW].isalpha()
-        and units[k][LOW] not in _DECIDED
-    ):
-        k += 1
-    links = _DECIDED.get(units[k][LOW]) if i + 1 < k < len(units) - 1 else None
-    link = k + 1
-    if links is not None and units[link][LOW] == "on":
-        dated = _past_date(units, link + 1)
-        link = dated if dated > link + 1 else link  # "decision on 26 October to": past the day
-    return k if links is not None and link < len(units) and units[link][LOW] in links else None
-
-
-# Verbs whose object is a decision its subject took and is asked to undo ("Russia should
-# reconsider its decision to", "urged Kyiv to reverse its decision on"), and verbs of making
-# one known ("the US crossed the line by announcing a decision to"): the subject's decision.
-_UNDOING = word_set(
-    "reconsider revisit rethink reverse revoke rescind overturn cancel abandon review"
-)
-_ANNOUNCING = word_set("announcing announced announces announce unveiling unveiled")
-_DECISION_OPENERS = word_set("a an the this")
-# Words that end the clause of the subject before its verb: a report of words, a relative.
-_CLAUSE_ENDS = word_set("that who which said says saying told and but while whereas")
-_SUBJECT_WORDS = 8
-
-
-def _subject_decision(work: BlockWork, i: int) -> int | None:
-    """The unit of a decision whose decider is the side at unit `i` as the subject of a verb
-    that undoes it, with "its" or "their" back to the side ("Russia should reconsider its
-    decision to"), or that makes it known ("the US crossed the line by announcing a decision
-    to"), in the same clause; None for anything else."""
-    units = work.units
-    term = units[i][TERM]
-    if term is None or units[i][LOW].endswith("'s") or term.kind not in ("speaker", "alias"):
-        return None
-    k = _past_name(units, _coordinated(units, i)[1], term.actors) + 1
-    for v in range(k, min(k + _SUBJECT_WORDS, len(units) - 3)):
-        low = units[v][LOW]
-        if units[v][TERM] is not None or not low.isalpha() or low in _CLAUSE_ENDS:
-            return None
-        if low not in _UNDOING and low not in _ANNOUNCING:
-            continue
-        det = units[v + 1][LOW]
-        if det not in _OWN_PRONOUNS and (low in _UNDOING or det not in _DECISION_OPENERS):
-            return None
-        j = v + 2 if units[v + 2][LOW] in _DECIDED else v + 3
-        links = _DECIDED.get(units[j][LOW]) if j + 1 < len(units) else None
-        return j if links is not None and units[j + 1][LOW] in links else None
-    return None
-
-
-# What a decision's verb may take after its subject ("Rome has now decided", "has formally").
-_DECIDING_AUX = word_set("has have had")
-_DECIDING_ADVERBS = word_set("now already also finally formally officially just")
-# What makes a decision one the speaker only guesses at or heard of: before its subject ("it
-# looks like Oslo has decided to", "whether Vienna decided to"), or as the adverb before the
-# verb ("Rome has apparently decided", "Kyiv reportedly decided": wordclasses.HEARSAY too).
-_GUESSED = re.compile(
-    r"\b(?:like|as\s+if|as\s+though|seems?|seemed|apparently|probably|perhaps|whether|if|unless)\b"
-)
-
-
-def _decided_verb(work: BlockWork, i: int) -> int | None:
-    """The unit of the verb "decided" whose subject is the side's name at unit `i`, past an
-    auxiliary and one adverb, before "to" and a step that is no course; None for anything
-    else. A decision another side took, told by its verb with what it decides in a speaker's
-    words ("Rome has decided to ship two more batteries", "Kyiv unilaterally decided to close
-    the crossing"), is the decision convention's step told as a clause (session 19), as its
-    noun is; not a course read into it ("decided to pursue its war"), nor one the speaker only
-    guesses at or heard of (`_GUESSED`, wordclasses.HEARSAY), which no side has told."""
-    units = work.units
-    last = _deciding_subject(units, i)
-    if last is None:
-        return None
-    k = last + 1
-    if k < len(units) and units[k][LOW] in _DECIDING_AUX:
-        k += 1
-    if k < len(units) and (units[k][LOW] in _DECIDING_ADVERBS or units[k][LOW].endswith("ly")):
-        if units[k][LOW] in HEARSAY or _GUESSED.fullmatch(units[k][LOW]):
-            return None  # "Rome has apparently decided to", "reportedly decided to"
-        k += 1
-    if k + 2 >= len(units) or units[k][LOW] not in _DECIDING:
-        return None
-    if units[k + 1][LOW] != "to" and not _decided_on(units, k):
-        return None
-    if units[k + 2][LOW] in _COURSES:
-        return None
-    start = units[i][START]
-    guessed = _GUESSED.search(work.folded, work.sentence_start(start), start)
-    return None if guessed is not None else k
-
-
-def _deciding_subject(units: list[Unit], i: int) -> int | None:
-    """The last unit of the subject of "decided" that the side's term at unit `i` opens: its
-    name with those joined to it and its holder's name ("Rome", "Oslo and Ottawa"), or its
-    adjective before an office ("the German authorities have decided to", an office the
-    lexicon lists, as "by the Russian government" is a decider); None for anything else."""
-    term = units[i][TERM]
-    if term is None or units[i][LOW].endswith("'s"):
-        return None
-    if term.kind == "adjective":
-        office = units[i + 1][TERM] if i + 1 < len(units) else None
-        return i + 1 if office is not None and office.kind == "role" else None
-    if term.kind not in ("speaker", "alias"):
-        return None
-    return _past_name(units, _coordinated(units, i)[1], term.actors)
-
-
-# What a decision "on" decides opens with one of these and a noun ("have decided on another
-# mass expulsion", "decided on a new package"); "decided on Tuesday" is its day.
-_DECIDED_ON_OPENERS = word_set("a an another the new further")
-
-
-def _decided_on(units: list[Unit], k: int) -> bool:
-    """The verb "decided" at unit `k` takes "on" and what it decides: an article or "another"
-    and a word that is no day's ("decided on another mass expulsion of diplomats")."""
-    if k + 3 >= len(units) or units[k + 1][LOW] != "on":
-        return False
-    nxt = units[k + 3]
-    return (
-        units[k + 2][LOW] in _DECIDED_ON_OPENERS
-        and nxt[LOW].isalpha()
-        and nxt[LOW] not in CALENDAR
-        and nxt[TERM] is None
-    )
-
-
-def _decision_told(work: BlockWork, i: int, j: int) -> bool:
-    """The decision at unit `j`, its decider at unit `i`, is one a speaker answers with what
-    it decides: not one after a time's or a topic's word ("after Moscow's decision to",
-    "Regarding Berlin's decision to"), nor a course read into it ("Russia's decision to choose
-    confrontation")."""
-    units = work.units
-    term = units[i][TERM]
-    k = j + 1
-    if j < i and term is not None:  # "the decision of NATO to", "by Moscow to": past the decider
-        last = _past_name(units, _coordinated(units, i)[1], term.actors)
-        k = _owner_tail(units, last, term.kind != "adjective") + 1
-    if k < len(units) and units[k][LOW] == "not":
-        k += 1
-    if k + 1 < len(units) and units[k][LOW] == "to" and units[k + 1][LOW] in _COURSES:
-        return False
-    if any(units[h][LOW] in _HYPOTHETICAL for h in range(max(0, j - 2), j)):
-        return False  # "would respect any decision by Kyiv to": none taken yet
-    first = min(i, j)
-    return not framed_before(work, units[first][START], refusal=units[j][LOW] in _REFUSALS)
-
-
 def _view_noun(work: BlockWork, i: int) -> int | None:
     """The unit of the stated view the side's term at unit `i` owns: "Russia's demand that"
     (a possessive, the noun with what it says after it, one modifier allowed), the same after
@@ -850,8 +590,8 @@ def _noun_start(units: list[Unit], first: int) -> int:
     signing]") and the day a decision was taken ("Moscow's October 8 decision to")."""
     if first < len(units) and units[first][LOW] == "]":
         first += 1
-    dated = _past_date(units, first)
-    return dated if dated < len(units) and units[dated][LOW] in _DECIDED else first
+    dated = past_date(units, first)
+    return dated if dated < len(units) and units[dated][LOW] in DECIDED else first
 
 
 def _view_linked(work: BlockWork, i: int, j: int, links: frozenset[str]) -> bool:
@@ -984,10 +724,10 @@ def _view_unowned(work: BlockWork, i: int) -> int | None:
     low, term = units[i][LOW], units[i][TERM]
     if term is None or low in _NO_GOVERNMENT or i + 2 >= len(units):
         return None
-    decided = _DECIDED.get(units[i + 1][LOW])
+    decided = DECIDED.get(units[i + 1][LOW])
     if decided is not None and units[i + 2][LOW] in decided:
         return i + 1  # "the US decision to supply", "a Russian decree on"
-    body = _body_decision(units, i)
+    body = body_decision(units, i)
     if body is not None:
         return body  # "the UK government decision to supply"
     if units[i + 1][LOW] in _PROPOSING:
@@ -1053,7 +793,7 @@ def _adjective_view(work: BlockWork, i: int) -> int | None:
         if j + 1 >= len(units):
             return None
         low = units[j][LOW]
-        if low in _VIEW_LINKS and low not in _VERB_PLURALS | _VERDICTS and low not in _DECIDED:
+        if low in _VIEW_LINKS and low not in _VERB_PLURALS | _VERDICTS and low not in DECIDED:
             return j if _said_after(units, j, j + 1) and not _bond_to(work, i, j, j + 1) else None
         if units[j][TERM] is not None or not low.isalpha() or units[j][CAP]:
             return None
@@ -1278,9 +1018,9 @@ def _view_of(work: BlockWork, i: int) -> int | None:
         end = i + 1  # "of the Finnish president", "of the Estonian side": the owner
     elif term.kind not in ("speaker", "alias"):
         return None
-    end = _past_name(units, end, term.actors)  # "of Ukrainian President <name> that": the name too
-    first, last = _coordinated(units, i)  # "the initiative of Oslo and Ottawa to"
-    end = _owner_tail(units, max(end, last), term.kind != "adjective")
+    end = past_name(units, end, term.actors)  # "of Ukrainian President <name> that": the name too
+    first, last = coordinated(units, i)  # "the initiative of Oslo and Ottawa to"
+    end = owner_tail(units, max(end, last), term.kind != "adjective")
     k = first - 2 if first >= 2 and units[first - 1][LOW] == "the" else first - 1
     if k < 1 or units[k][LOW] != "of":
         return None
@@ -1292,7 +1032,7 @@ def _view_of(work: BlockWork, i: int) -> int | None:
         return None
     # with what it says after the owner: "the statements of X were untrue" only name them; a
     # decision with its own links too ("the decisions of the council that met" name it only)
-    links = _OF_LINKS & _DECIDED.get(units[k - 1][LOW], _OF_LINKS)
+    links = OF_LINKS & DECIDED.get(units[k - 1][LOW], OF_LINKS)
     return k - 1 if end + 1 < len(units) and units[end + 1][LOW] in links else None
 
 
@@ -1309,47 +1049,6 @@ def _charge_answered(work: BlockWork, j: int, end: int) -> bool:
     if answered(work, units[j][START]):  # past its article
         return True
     return _ANSWERED_AFTER.search(work.folded[units[end][END] :]) is not None
-
-
-# A body a side's name may stand before as its owner ("the NATO council", "the US
-# authorities": an office the lexicon lists is one too), and the words that open a place, a
-# forum or a day told after the owner ("of Ukrainian representatives in the Contact Group to",
-# "the council at the level of ministers to", "by the Kyiv authorities on Sunday to").
-# Not a summit: "the decisions of the Bucharest summit" name the city it met in.
-_BODIES = word_set(
-    "council assembly congress senate commission representatives countries states members"
-)
-_OWNER_PLACES = word_set("in at on during")
-_PLACE_WORDS = 6
-
-
-def _owner_tail(units: list[Unit], end: int, named: bool) -> int:
-    """The last unit of the owner's phrase ending at unit `end`: past a body after a side's
-    name (`named`: "the NATO council") and a place, a forum or a day after it ("in the
-    Contact Group", "on Sunday"), when the view's link follows them; `end` otherwise."""
-    nxt = end + 1
-    if named and nxt < len(units):
-        term = units[nxt][TERM]
-        if units[nxt][LOW] in _BODIES or (term is not None and term.kind == "role"):
-            end = nxt
-    if end + 2 >= len(units) or units[end + 1][LOW] not in _OWNER_PLACES:
-        return end
-    for k in range(end + 2, min(end + 2 + _PLACE_WORDS, len(units) - 1)):
-        if not units[k][LOW].replace(" ", "").isalpha() or units[k][LOW] in _OF_LINKS:
-            return end  # a term may be words ("the foreign ministers")
-        if units[k + 1][LOW] in _OF_LINKS:
-            return k
-    return end
-
-
-def _past_name(units: list[Unit], end: int, actors: tuple[str, ...]) -> int:
-    """The last unit of an owner's office at unit `end` with the holder's name after it ("the
-    statement of Foreign Minister <name> that"): the name is one more speaker's term of the
-    owner's side (`actors`), and what the view says comes after it."""
-    nxt = units[end + 1][TERM] if end + 1 < len(units) else None
-    if nxt is not None and nxt.kind == "speaker" and nxt.actors == actors:
-        return end + 1
-    return end
 
 
 # A stance the speaker thanks, welcomes or praises another side for, named after that side as
@@ -1373,7 +1072,6 @@ _THANKED_POSITIONS: dict[str, frozenset[str]] = dict.fromkeys(
 # A day or a time told between the thanked side and "for" ("thanked Ottawa on Friday for").
 _THANKED_WHEN = word_set("today yesterday again also personally warmly")
 _STANCE_OPENERS = word_set("its his her their the this that")
-_OWN_PRONOUNS = word_set("its his her their")
 _THANKED_FOR = word_set(
     "for reaffirming reiterating confirming expressing declaring stating voicing restating"
 )
@@ -1428,7 +1126,7 @@ def _after_thanked(work: BlockWork, i: int) -> int | None:
     term = units[i][TERM]
     if term is None or units[i][LOW].endswith("'s"):
         return None
-    first, last = _coordinated(units, i)
+    first, last = coordinated(units, i)
     if term.kind == "adjective":  # "the Norwegian minister": the office names the owner
         office = units[i + 1][TERM] if i + 1 < len(units) else None
         if office is None or office.kind != "role" or first != i or last != i:
@@ -1436,7 +1134,7 @@ def _after_thanked(work: BlockWork, i: int) -> int | None:
         last = i + 1
     elif term.kind not in ("speaker", "alias"):
         return None
-    k = _past_name(units, last, term.actors) + 1
+    k = past_name(units, last, term.actors) + 1
     if k + 1 < len(units) and units[k][LOW] == "on" and units[k + 1][LOW] in WEEKDAYS:
         k += 1  # "thanked Ottawa on Friday for its decision to"
     if k < len(units) and units[k][LOW] in WEEKDAYS | _THANKED_WHEN:
@@ -1459,36 +1157,7 @@ def _and_its(units: list[Unit], k: int) -> int | None:
     None if there is none."""
     for j in range(k, min(k + _PAST_PLACE + 2, len(units) - 1)):
         if units[j][LOW] == "and":
-            return j + 1 if units[j + 1][LOW] in _OWN_PRONOUNS else None
+            return j + 1 if units[j + 1][LOW] in OWN_PRONOUNS else None
         if units[j][LOW] in (".", ";", ":", "?", "!"):
             return None
     return None
-
-
-# Sides named together as one owner: "thanked Oslo and Ottawa for their readiness".
-_COORDINATORS = frozenset(["and", ",", "the"])
-
-
-def _coordinated(units: list[Unit], i: int) -> tuple[int, int]:
-    """The first and last units of the names joined with the side's at unit `i` by "and" or
-    commas ("Norway and Canada", "the Netherlands and New Zealand": a third country, listed or
-    only capitalised, may stand beside it as a co-owner)."""
-    first = i
-    while first >= 2 and units[first - 1][LOW] in _COORDINATORS:
-        k = first - 1
-        while k > 0 and units[k][LOW] in _COORDINATORS:
-            k -= 1
-        if units[k][TERM] is None:
-            break
-        first = k
-    last = i
-    while last + 2 < len(units) and units[last + 1][LOW] in _COORDINATORS:
-        k = last + 1
-        while k + 1 < len(units) and units[k][LOW] in _COORDINATORS:
-            k += 1
-        if units[k][TERM] is None and not units[k][CAP]:
-            break
-        while units[k][TERM] is None and k + 1 < len(units) and units[k + 1][CAP]:
-            k += 1  # a country the lexicon does not list: "and New Zealand"
-        last = k
-    return first, last
