@@ -506,7 +506,7 @@ def role_subject(work: BlockWork, who: Who, state: State, distance: int) -> Who 
         return holder  # "the minister" after "the Cuban FM": a third country's, no side's
     house = _house_office(work, who, state)
     if house is not None:
-        return house
+        return _headline_awaits_lead(work, house, state)
     if set(who.roles) & _MISSIONS:
         return None  # "the monitoring mission in <host> said": a body, no person named before
     if set(who.roles) <= set(GENERIC_TEXTS):
@@ -756,6 +756,18 @@ _HOUSE_OFFICES = word_set(
         "secretary of defense",
     ]
 )
+
+
+def _headline_awaits_lead(work: BlockWork, house: Who, state: State) -> Who:
+    """A headline's bare office ("Minister says ...", "Ministry: ..."): its holder is the one
+    the first paragraphs name, whatever outlet prints it (a Russian agency's "Minister says"
+    over "..., Ukraine's acting foreign minister <name> said"); left unknown for them
+    (`headlines.resolve_title`), with the house's side kept as the fallback where they name
+    no holder of that office. A body line's bare office is the house's at once; so is a
+    member's site's, whose offices speak only on the war (the topic gate reads it here)."""
+    if work.index != state.titled or house.member:
+        return house
+    return Who("unknown", house.actors, house.start, house.end, house.roles)
 
 
 def _house_office(work: BlockWork, who: Who, state: State) -> Who | None:

@@ -65,6 +65,10 @@ def resolve_title(works: list[BlockWork], who: Who, rules: CompiledRules, distan
             weight = rules.weights.attribution
             add_evidence(title, ATTRIBUTION_HEADLINE, member, who.start, who.end, weight)
             return
+    house = next((w for _, w in title.main if w.kind == "unknown" and w.actors), None)
+    if house is not None:  # a house's bare office the first paragraphs give no holder
+        weight = rules.weights.attribution
+        add_evidence(title, ATTRIBUTION_HEADLINE, house.actors, house.start, house.end, weight)
 
 
 def _voiced_by(work: BlockWork, side: tuple[str, ...]) -> bool:

@@ -178,6 +178,7 @@ def classify_iter(
     size = sum(len(block.text) for block in article.blocks)
     budget = Budget(rules.regex_budget * (1 + size // 1_000_000), problems)
     order = _BlockOrder(rules, config.carry_distance)
+    state.titled = next((block.index for block in article.blocks if _is_title(block)), -1)
     strings: dict[str, str] = {}  # evidence texts, shared (see `add_evidence`)
     effort = Effort(cancel, pace)
     open_before = False  # the last block of the chunk before ends inside a quote
@@ -584,6 +585,11 @@ def _qualifies_noun(unit: Unit, work: BlockWork, following: list[Unit]) -> bool:
     return all(start != unit[START] for start, _, _ in work.verbs)
 
 
+def _is_title(block: Block) -> bool:
+    """Whether a block is the article's headline: a title, or a heading that opens it."""
+    return block.kind == "title" or (block.index == 0 and block.kind == "heading")
+
+
 def _analyse(
     block: Block,
     work: BlockWork,
@@ -593,7 +599,7 @@ def _analyse(
     effort: Effort,
 ) -> Who | None:
     """Fill `work.evidence`; returns a headline's unresolved source, for later resolution."""
-    is_title = block.kind == "title" or (block.index == 0 and block.kind == "heading")
+    is_title = _is_title(block)
     _remember_people(work, state, rules, is_title)
     voice, body_from, pending, labelled = _voice_and_label(block, work, rules, state, is_title)
     if is_title and pending is None and not (labelled and work.main):

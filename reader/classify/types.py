@@ -196,6 +196,7 @@ class State:
     strangers: set[str] = field(default_factory=set)  # names heard speaking for no side
     region: Speaker | None = None  # the region last named ("the Belgorod region"), and where
     headline: Speaker | None = None  # the one side the headline gives a voice ("Sweden condemns")
+    titled: int = -1  # the block that is the article's headline (-1: none)
     lead: Speaker | None = None  # the one side the title and opening put forward (authorship)
     release: bool = False  # the page is the lead's own release, reposted (authorship)
     lead_sides: set[tuple[str, ...]] | None = field(default_factory=set)  # ... so far; None: two
