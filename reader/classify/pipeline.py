@@ -1165,9 +1165,18 @@ def _headline_source(work: BlockWork, rules: CompiledRules, state: State) -> Who
             work, ATTRIBUTION_HEADLINE, who.actors, who.start, who.end, rules.weights.attribution
         )
         work.main.append((who.start, who))
-    if who.kind == "unknown" and (dash.re is _COLON_SUFFIX or titled_name(work, who)):
+    if who.kind == "unknown" and (
+        dash.re is _COLON_SUFFIX or titled_name(work, who) or _lone_surname(phrase, tail)
+    ):
         return who  # "...: Zelenskiy", "... - Defense Minister <name>": whom the opening names
     return who if who.kind == "role" else None
+
+
+def _lone_surname(phrase: list[Unit], tail: list[Unit]) -> bool:
+    """A headline's dash source that is one capitalised word no lexicon knows and nothing
+    else ("<claim> – <Surname>"): a surname, the speaker the first paragraphs name in full
+    (`resolve_title` takes the side they give a speaker of that name, and none else)."""
+    return len(tail) == 1 and phrase == tail and tail[0][CAP] and tail[0][LOW].isalpha()
 
 
 def _thing_after_dash(phrase: list[Unit], tail: list[Unit]) -> bool:
