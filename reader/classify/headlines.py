@@ -65,10 +65,43 @@ def resolve_title(works: list[BlockWork], who: Who, rules: CompiledRules, distan
             weight = rules.weights.attribution
             add_evidence(title, ATTRIBUTION_HEADLINE, member, who.start, who.end, weight)
             return
+    weight = rules.weights.attribution
     house = next((w for _, w in title.main if w.kind == "unknown" and w.actors), None)
     if house is not None:  # a house's bare office the first paragraphs give no holder
-        weight = rules.weights.attribution
         add_evidence(title, ATTRIBUTION_HEADLINE, house.actors, house.start, house.end, weight)
+    elif name and _name_label(title, who, name):
+        holder = _office_holder(opening)
+        if holder:
+            add_evidence(title, ATTRIBUTION_HEADLINE, holder, who.start, who.end, weight)
+
+
+def _name_label(title: BlockWork, who: Who, name: str) -> bool:
+    """Whether a headline's source is a name alone in its own grammar, a label before its
+    colon ("<Surname>: <claim>") or the source after its dash ("<claim> – <Surname>"), no
+    office ("Minister: ...") and no word of a slug's run-on claim."""
+    if name in _HEAD_SHORT or _SPEAKING_OFFICE.search(name):
+        return False
+    text = title.text
+    return text[who.end :].lstrip().startswith(":") or text[: who.start].rstrip().endswith(
+        ("-", "\u2013", "\u2014")
+    )
+
+
+def _office_holder(opening: list[BlockWork]) -> tuple[str, ...]:
+    """The side of the first speaker the first paragraphs name by an office alone ("The
+    Minister of Foreign Affairs of Ukraine called on ...", "the official representative of
+    the Russian Foreign Ministry noted"), for a headline that names its speaker by a name
+    alone ("<Surname>: <claim>"): an outlet puts the name in its headline and the office in
+    its lead. None when that speaker is named too (a name the lead gives is someone else)."""
+    for work in opening:
+        for _, main in work.main:
+            if main.kind != "actor":
+                continue
+            inside = [u for u in work.units if main.start <= u[START] < main.end]
+            named = any(u[TERM] is None and u[CAP] and u[START] > main.start for u in inside)
+            office = any(u[TERM] is not None and u[TERM].kind == "role" for u in inside)
+            return main.actors if office and not named else ()
+    return ()
 
 
 def _voiced_by(work: BlockWork, side: tuple[str, ...]) -> bool:

@@ -562,6 +562,12 @@ _GENRE_LABELS = frozenset(
         "live",
         "factbox",
         "comment",
+        # a page's series or archive ("Archive: <topic> live updates", "Digital Briefing: An
+        # update from <name>")
+        "archive",
+        "briefing",
+        "digital briefing",
+        "timeline",
     ]
 )
 # Words right after a headline's first phrase that make the words before its colon a clause
