@@ -592,6 +592,33 @@ _STANDFIRST_REACH = 2
 _APPOSED_NAME = re.compile(r"[^,.;:]{0,40},\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)+,")
 
 
+def opening_name(work: BlockWork, who: Who) -> str:
+    """The surname of a speaker a standfirst or a lead names by a name no rule ties to a side
+    ("According to <Surname>, ...", "<Given> <Surname> states ...", "According to the Deputy
+    Foreign Minister <Given> <Surname>, ..."), for the next paragraph to name in full with a
+    side (reader.classify.quotes); "" for anyone else: a phrase with a side's word, a word in
+    lower case, a block after the article's top."""
+    if not 0 < work.index <= _STANDFIRST_REACH:
+        return ""
+    units = [u for u in work.units if who.start <= u[START] < who.end]
+    if not units or len(units) > _NAME_PHRASE:
+        return ""
+    last = units[-1]
+    if last[TERM] is not None or not last[CAP] or not last[LOW].isalpha() or len(last[LOW]) < 3:
+        return ""
+    for unit in units:
+        term = unit[TERM]
+        if term is not None and (term.actors or term.kind != "role"):
+            return ""  # a side's word: the phrase has its side, or another's
+        if term is None and not unit[CAP] and unit[LOW] not in ("the", "of"):
+            return ""
+    return str(last[LOW])
+
+
+# The most units a standfirst's speaker holds: an office of a few words and a full name.
+_NAME_PHRASE = 8
+
+
 def _headline_office(who: Who, state: State) -> Who | None:
     """A bare national office no one in the article holds ("the Air Force reported"), heard
     after a speaker of another side than the one the headline gives a voice: the headline's

@@ -20,6 +20,7 @@ from bisect import bisect_left
 from reader.classify.antecedents import (
     body_possessor,
     office_holder,
+    opening_name,
     others_text,
     possessed_office,
     pronoun_subject,
@@ -903,6 +904,7 @@ def _named(
     if who.kind == "unknown":
         if embedded_in is not None:
             return None
+        work.awaits_name = work.awaits_name or opening_name(work, who)
         speaks(work, who, (), state)
         work.main.append((attr.pos, who))
         return ()

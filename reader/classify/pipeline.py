@@ -283,7 +283,9 @@ class _BlockOrder:
             self.ahead, self.ahead_quote = work, True
             return
         if block.kind == "paragraph" and (
-            (unattributed(work) and not reports_only_actions(work, self.rules)) or _hands_over(work)
+            (unattributed(work) and not reports_only_actions(work, self.rules))
+            or _hands_over(work)
+            or work.awaits_name
         ):
             self.ahead, self.ahead_quote = work, False  # "X said this" may follow
             return

@@ -249,13 +249,25 @@ _ANY_OFFICE = frozenset(["official", "senior official", "politician"])
 def _standfirst_holder(held: BlockWork, nxt: BlockWork, quote: bool, rules: CompiledRules) -> bool:
     """Whether the office a paragraph with no speaker (`quote` False) awaits is the holder
     `nxt` names (`_awaited_holder`): the standfirst is then that holder's."""
-    if quote or not held.awaits:
+    if quote or not (held.awaits or held.awaits_name):
         return False
-    sides = _awaited_holder(held, nxt)
+    sides = _awaited_name(held, nxt) if held.awaits_name else _awaited_holder(held, nxt)
     if sides:
         add_evidence(held, CARRY_FORWARD, sides, 0, len(held.text), rules.weights.carry)
         held.carried_from = nxt.index
     return bool(sides)
+
+
+def _awaited_name(held: BlockWork, nxt: BlockWork) -> tuple[str, ...]:
+    """The side the next paragraph gives a speaker whose name holds the surname a paragraph
+    named untied (`BlockWork.awaits_name`: "According to <Surname>, ..." over "MOSCOW. ...,
+    <side's> <office> <Name> <Surname> said"): a standfirst names its speaker short and the
+    lead in full."""
+    word = re.compile(rf"\b{re.escape(held.awaits_name)}\b")
+    for _, who in nxt.main:
+        if who.kind == "actor" and word.search(nxt.folded, who.start, who.end):
+            return who.actors
+    return ()
 
 
 def _awaited_holder(held: BlockWork, nxt: BlockWork) -> tuple[str, ...]:

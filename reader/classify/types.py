@@ -235,6 +235,10 @@ class BlockWork:
     # the roles of a bare office that spoke before anyone was named ("The spokesman noted ..." in
     # a standfirst): the next paragraph may name its holder (reader.classify.quotes)
     awaits: tuple[str, ...] = ()
+    # the surname of a speaker a standfirst or a lead names before the article ties the name
+    # to a side ("According to <Surname>, ..." over "..., <side's> <office> <Name> said"): the
+    # next paragraph may name them in full (reader.classify.quotes)
+    awaits_name: str = ""
     speaker_set: bool = False
     strings: dict[str, str] = field(default_factory=dict)  # evidence texts, shared (`add_evidence`)
     rules: tuple[str, ...] = ()  # config rules that acted without evidence (`note_rule`)
