@@ -26,6 +26,7 @@ from reader.classify.wordclasses import (
     COMPASS,
     COORD,
     HOST_PREP,
+    NEWLY_INSTALLED,
     NOUN_MARK,
     NP_MODIFIERS,
     NP_PREP,
@@ -165,6 +166,8 @@ def _extends_back(units: Sequence[Unit], i: int, j: int, floor: int) -> bool:
         unit[CAP] and namelike(low) and low not in OBJECT_PREP and low not in _SUBORDINATORS
     ) or low in NP_MODIFIERS:
         return True
+    if newly_installed(units, j) or (j > floor and newly_installed(units, j - 1)):
+        return True  # "the newly appointed envoy said": "newly" or its participle
     if (
         low in COMPASS or (low == "and" and j > floor and units[j - 1][LOW] in COMPASS)
     ) and _compass_inside(units, i, j, floor):
@@ -370,6 +373,12 @@ def _listed_party(units: Sequence[Unit], j: int) -> bool:
     return units[k][LOW] == "and" and units[k + 1][TERM] is not None
 
 
+def newly_installed(units: Sequence[Unit], j: int) -> bool:
+    """Unit `j` is the "newly" of a title's "newly appointed", "newly elected" (the participle
+    after it): two words that qualify the office as "new" does, not a verb of the clause."""
+    return units[j][LOW] == "newly" and j + 1 < len(units) and units[j + 1][LOW] in NEWLY_INSTALLED
+
+
 def _capitalised(unit: Unit) -> bool:
     """A capitalised name word or office ("Committee"), not an actor's name."""
     if not unit[CAP]:
@@ -385,6 +394,9 @@ def np_after(units: Sequence[Unit], i: int, ceiling: int) -> tuple[int, int]:
         low = unit[LOW]
         if unit[TERM] is not None or (unit[CAP] and namelike(low)) or low in NP_MODIFIERS:
             j += 1
+            continue
+        if newly_installed(units, j):
+            j += 2  # "the newly appointed head of ...": both words qualify the office
             continue
         if low in ARTICLES and (
             j == i or units[j - 1][LOW] in NP_PREP or units[j - 1][LOW] == HOST_PREP

@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import replace
 from operator import itemgetter
 
 from reader.classify.antecedents import POSITION_NOUNS, role_subject, speaks
 from reader.classify.attribution import CHANNELS
 from reader.classify.clauses import start_key
-from reader.classify.evidence import add_evidence
+from reader.classify.evidence import add_evidence, voiced
 from reader.classify.phrasebounds import np_after, past_forum
 from reader.classify.phrases import OFFERS, answered, framed_before, learn, resolve
 from reader.classify.quotes import STATED_BY
@@ -28,7 +29,7 @@ from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, State, 
 from reader.classify.units import in_spans
 from reader.classify.wordclasses import ARTICLES, TIME_PHRASE, word_set
 from reader.rules.compile import CompiledRules
-from reader.rules.grammar import ATTRIBUTION_SOURCE, REPORTED_POSITION
+from reader.rules.grammar import ATTRIBUTION_SOURCE, REPORTED_POSITION, REPORTED_SPEECH
 
 # The channels of reader.classify.attribution, for one `startswith` at each main speaker.
 _CHANNEL_MARKERS = tuple(sorted(CHANNELS))
@@ -117,7 +118,7 @@ def stated_by(work: BlockWork, rules: CompiledRules, state: State, distance: int
     match = STATED_BY.search(work.folded)
     if match is None or (work.quotes and in_spans(match.start(), work.quotes)):
         return
-    if any(not work.folded.startswith(_CHANNEL_MARKERS, pos) for pos, _ in work.main):
+    if not _carried_only(work, match.start()):
         return  # a speaker of its own ("as reported by <outlet>" only carried the words)
     k = bisect_left(work.starts, match.end())
     a, b = np_after(work.units, k, len(work.units))
@@ -130,9 +131,43 @@ def stated_by(work: BlockWork, rules: CompiledRules, state: State, distance: int
     add_evidence(
         work, ATTRIBUTION_SOURCE, who.actors, match.start(), who.end, rules.weights.attribution
     )
+    _retold_before(work, who, match.start(), rules)
     work.main.append((match.start(), who))
     work.main.sort(key=itemgetter(0))  # before a closing channel's "as reported by"
     speaks(work, who, who.actors, state)
+
+
+def _retold_before(work: BlockWork, who: Who, start: int, rules: CompiledRules) -> None:
+    """The voices of the sentences before "This was stated by X" that are not X's side
+    ("Moscow does not hide that it wants no truce ... This was stated by <Kyiv's spokesman>"):
+    X retells them, so they are reported speech in X's words, no voice of their own."""
+    if not any(pos < start for pos, _ in work.main):
+        return
+    work.evidence = [
+        replace(ev, rule=REPORTED_SPEECH.id, weight=rules.weights.reported)
+        if voiced(ev) and ev.start < start and ev.actor not in who.actors
+        else ev
+        for ev in work.evidence
+    ]
+
+
+def _carried_only(work: BlockWork, start: int) -> bool:
+    """Whether every speaker a block names before "This was stated by X" is a channel of X's
+    words: "as reported by <outlet>", and the source that outlet cites after it ("..., as
+    reported by <paper>, citing <broadcaster>": where the paper took the words from)."""
+    channel = False
+    for pos, _ in work.main:
+        if pos < start:
+            continue  # "<claim>. This was stated by X": X's words, the claim's subject his
+        if work.folded.startswith(_CHANNEL_MARKERS, pos):
+            channel = True
+        elif not (channel and work.folded.startswith(_CITED_MARKERS, pos)):
+            return False
+    return True
+
+
+# What names the source a channel took a speaker's words from: "..., citing <broadcaster>".
+_CITED_MARKERS = ("citing", "quoting", "with reference to", "referring to")
 
 
 def _office_holder(work: BlockWork, who: Who, state: State, distance: int) -> Who:

@@ -140,6 +140,13 @@ _OCCASION = (
     rf"(?:,?\s+{TIME_PHRASE})?"
 )
 
+# Whom the words were said to or for, between a passive speech verb and "by X": the press
+# ("to journalists", "to reporters") or one outlet ("for <broadcaster>", one or two words).
+_TOLD = (
+    r"(?:to\s+(?:the\s+)?(?:journalists|reporters|press|media|correspondents)"
+    r"|for\s+(?!the\s+first\b)[\w.-]+(?:\s+(?!by\b)[\w.-]+)?)"
+)
+
 # A sentence that names the speaker of what comes before it, in the passive: "This was stated
 # by Foreign Minister X", "These words were written by X on Telegram", "This is stated in the
 # official statement of the Ministry" (Ukrainian outlets' way), past the day it was said and
@@ -150,6 +157,7 @@ STATED_BY = re.compile(
     r"\s+(?:is|was|were|has\s+been|had\s+been)\s+(?:stated|said|announced|reported|noted|"
     r"emphasi[sz]ed|declared|written|posted|made|voiced)"
     rf"(?:,?\s+{TIME_PHRASE},?)?\s+"  # "was announced on Thursday, July 27, by X"
+    rf"(?:{_TOLD},?\s+(?:{TIME_PHRASE},?\s+)?)?"  # "was announced to journalists (on ...) by X"
     rf"(?:{_OCCASION},?\s+)?"  # "This was stated at a briefing (in Riga) on Monday by X"
     r"(?:in\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:comment|statement|interview|article|post|"
     r"address|message|briefing|commentary)\s+(?:by|of)|by)\s+"

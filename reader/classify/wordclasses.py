@@ -189,8 +189,11 @@ COMPASS = word_set(
 NP_MODIFIERS = word_set(
     "former then then- acting deputy top senior chief special new current outgoing incoming "
     "first second first-ever longtime long-time ex- interim top-ranking unnamed anonymous "
-    "presidential diplomatic visiting"
+    "presidential diplomatic visiting newly-appointed newly-elected newly-named"
 )
+# The participles that follow "newly" in a title ("the newly appointed head of the mission"):
+# two words that qualify the office as "new" does; alone, "appointed" is a verb.
+NEWLY_INSTALLED = word_set("appointed elected named installed re-elected reelected")
 
 
 COORD = frozenset(["and", "but"])
