@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from reader.classify.personnames import name_run_before
 from reader.classify.phrases import learn, resolve, tie_appositive
 from reader.classify.types import CAP, LOW, TERM, Names, Unit, Who
-from reader.classify.wordclasses import ARTICLES, OBJECT_PREP, word_set
+from reader.classify.wordclasses import ARTICLES, OBJECT_PREP, is_role, word_set
 
 # What opens the clause a title starts: a comma, a colon, a quote's mark, a dash, a bracket.
 _OPENINGS = frozenset([",", ";", ":", "“", "”", '"', "—", "–", "(", "‘", "’"])
@@ -54,11 +54,13 @@ def titled_name(units: Sequence[Unit], a: int, b: int, floor: int, tied: Names) 
     start = b - len(run)
     while len(run) > _NAME_WORDS and units[start - 1][LOW] in _TITLE_PREPS:
         start, run = start + 1, run[1:]  # "... to the talks in Istanbul Ivan Petrov"
+    if len(run) > _NAME_WORDS and _in_remit(units, start - 1, floor):
+        start, run = b - _NAME_WORDS, run[-_NAME_WORDS:]  # "... and Central Asia Otto Brandt"
     end = start - 1 if start - 1 >= floor and units[start - 1][LOW] == "," else start
     title = _title_before(units, end, floor)
     if title is None:
         return None
-    who = resolve(units[title:end], tied)
+    who = resolve(units[title : _remit_start(units, title, end)], tied)
     if who.kind != "actor" or not who.roles:
         return None
     if known:
@@ -73,7 +75,11 @@ def _title_before(units: Sequence[Unit], end: int, floor: int) -> int | None:
     """Where the title that ends before unit `end` starts: the clause's opening, past no
     preposition of a circumstance and no clause word; None when there is none."""
     j = end - 1
-    while j >= floor and end - j <= _TITLE_REACH and units[j][LOW] not in _OPENINGS:
+    while (
+        j >= floor
+        and end - j <= _TITLE_REACH
+        and (units[j][LOW] not in _OPENINGS or _in_remit(units, j, floor))
+    ):
         unit = units[j]
         low = unit[LOW]
         if unit[TERM] is None and (
@@ -91,6 +97,33 @@ def _title_before(units: Sequence[Unit], end: int, floor: int) -> int | None:
     if last[TERM] is None and not last[CAP]:
         return None  # "The head of a Moscow think tank, ...": a common noun ends it, no office
     return j + 1
+
+
+def _in_remit(units: Sequence[Unit], j: int, floor: int) -> bool:
+    """The comma or "and" at unit `j` joins the places of an office's remit ("envoy for Eastern
+    Europe, the Caucasus and Central Asia"): only capitalised words, "the", commas and "and"
+    back to a "for" right after an office (a role of the lexicon)."""
+    if units[j][LOW] not in (",", "and"):
+        return False
+    h = j - 1
+    while h > floor and (units[h][CAP] or units[h][LOW] in _REMIT_JOINS):
+        if is_role(units[h]):
+            return False  # "the minister, Defence Secretary X": a second office, no place
+        h -= 1
+    return h > floor and units[h][LOW] == "for" and h + 1 < j and is_role(units[h - 1])
+
+
+_REMIT_JOINS = frozenset([",", "and", "the"])
+
+
+def _remit_start(units: Sequence[Unit], title: int, end: int) -> int:
+    """Where the remit list of a title (units title..end) starts, its "for" ("envoy for
+    Eastern Europe, the Caucasus and Central Asia"), or `end`: the places are no part of the
+    office's side, nor names to tie to it."""
+    for k in range(title + 1, end):
+        if units[k][LOW] == "for" and any(_in_remit(units, j, k - 1) for j in range(k + 2, end)):
+            return k
+    return end
 
 
 def _finite(unit: Unit) -> bool:
