@@ -140,11 +140,14 @@ _OCCASION = (
     rf"(?:,?\s+{TIME_PHRASE})?"
 )
 
-# Whom the words were said to or for, between a passive speech verb and "by X": the press
-# ("to journalists", "to reporters") or one outlet ("for <broadcaster>", one or two words).
+# Whom the words were said to or for, between a passive speech verb and "by X": the press or
+# an outlet ("to journalists", "to <agency>", "for <broadcaster>", "in a comment to <paper>",
+# "in an interview with <channel>", one or two words), and where ("to journalists in Kyiv").
+_OUTLET = r"(?:the\s+)?[\w.-]+(?:\s+(?!by\b)[\w.-]+)?"
 _TOLD = (
-    r"(?:to\s+(?:the\s+)?(?:journalists|reporters|press|media|correspondents)"
-    r"|for\s+(?!the\s+first\b)[\w.-]+(?:\s+(?!by\b)[\w.-]+)?)"
+    rf"(?:(?:to|for)\s+(?!the\s+first\b){_OUTLET}"
+    r"|in\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:comment|interview|conversation)\s+(?:to|with|for)\s+"
+    rf"{_OUTLET})(?:\s+in\s+[\w.-]+)?"
 )
 
 # A sentence that names the speaker of what comes before it, in the passive: "This was stated
