@@ -183,14 +183,20 @@ _ACTIVE_AFTER_BE = frozenset(["quoted as saying"])
 
 
 # Verbs that are also inverted after a quote: '"...," said Peskov'.
-_INVERTING = word_set(
-    "say add tell write ask note insist warn explain conclude stress recall reply state"
-    " emphasise emphasize underline underscore reiterate"
-    # the verbs of a quote's closing tag that carry a tone: '"...," laments X', "argues X"
-    " lament argue claim complain admit concede declare retort quip"
-    # a text's own words closing the sentence: "..., reads the statement of the ministry"
-    " read"
-) | word_set("report announce inform")
+_INVERTING = (
+    word_set(
+        "say add tell write ask note insist warn explain conclude stress recall reply state"
+        " emphasise emphasize underline underscore reiterate"
+        # the verbs of a quote's closing tag that carry a tone: '"...," laments X', "argues X"
+        " lament argue claim complain admit concede declare retort quip"
+        # a text's own words closing the sentence: "..., reads the statement of the ministry"
+        " read"
+        # a closing tag that sums the words up: '"...," summarized the ministry's spokesman'
+        " summarize summarise"
+    )
+    | word_set("report announce inform")
+    | {"sum up"}
+)
 
 # The verbs of a closing source ("..., reported the General Staff", "..., informs the press
 # service of X"), whose inverted subject is as often a channel ("..., reports Ukrinform") or a
