@@ -74,7 +74,9 @@ def name_run_before(units: Sequence[Unit], b: int, floor: int) -> list[Unit]:
 
 def appositive_name(units: Sequence[Unit], b: int) -> list[Unit]:
     """The name in apposition after a title that ends at unit `b`: ", Dmitry Polyansky," (two
-    words or more, or a lexicon speaker), without a rank before it ("General")."""
+    words or more, or a lexicon speaker), without a rank before it ("General"), past the host
+    a sent office's title ends with ("Head of the Mission of Ukraine to NATO, <name>,")."""
+    b = _past_host(units, b)
     if b + 2 >= len(units) or units[b][LOW] != ",":
         return []
     start = past_ranks(units, b + 1)
@@ -88,6 +90,22 @@ def appositive_name(units: Sequence[Unit], b: int) -> list[Unit]:
     ):  # ", Olena Marchuk during an interview": the occasion after the name, its comma dropped
         return run
     return []
+
+
+def _past_host(units: Sequence[Unit], b: int) -> int:
+    """The unit past the host after a title that ends at unit `b` with its sender ("... of
+    Ukraine to NATO", "... of Latvia to the OSCE"): "to", "the" and the host's capitalised
+    words, no more than `_HOST_WORDS`; `b` when no host follows or a comma does not end it."""
+    if b >= len(units) or units[b][LOW] != HOST_PREP or b < 1 or units[b - 1][TERM] is None:
+        return b
+    k = b + 2 if b + 2 < len(units) and units[b + 1][LOW] == "the" else b + 1
+    first = k
+    while k < len(units) and k - first < _HOST_WORDS and units[k][CAP]:
+        k += 1
+    return k if k > first and k < len(units) and units[k][LOW] == "," else b
+
+
+_HOST_WORDS = 4  # "to the United Nations Office", "to NATO"
 
 
 # Ranks before a name, which are no part of it: "General Alexus Grynkewich".

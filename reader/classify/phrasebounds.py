@@ -442,8 +442,8 @@ def _links_forward(units: Sequence[Unit], j: int) -> bool:
     forward: "ambassador to", a preposition before a name or an article, or one word between
     a side and its role ("according to Russian-backed election officials")."""
     low = units[j][LOW]
-    if low == HOST_PREP and is_role(units[j - 1]):
-        return True
+    if low == HOST_PREP and (is_role(units[j - 1]) or _sender(units, j - 1, 0)):
+        return True  # "ambassador to", "the Mission of Ukraine to": the host, read on
     if _modifies_role(units, j) or _modifies_text(units, j):
         return True
     if low not in NP_PREP:
