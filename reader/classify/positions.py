@@ -22,7 +22,7 @@ from reader.classify.attribution import CHANNELS
 from reader.classify.clauses import start_key
 from reader.classify.evidence import add_evidence, voiced
 from reader.classify.phrasebounds import np_after, past_forum
-from reader.classify.phrases import OFFERS, answered, framed_before, learn, resolve
+from reader.classify.phrases import OFFERS, answered, framed_before, learn, names_press, resolve
 from reader.classify.quotes import STATED_BY
 from reader.classify.topic import allowed
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, State, Unit, Who
@@ -128,21 +128,36 @@ def stated_by(work: BlockWork, rules: CompiledRules, state: State, distance: int
         who = _office_holder(work, who, state, distance)
     if who.kind != "actor" or not allowed(who, work, rules):
         return
+    earlier = any(pos < match.start() for pos, _ in work.main)
+    if earlier and not _retells(work, match.group(0), a, b):
+        return  # "Zelensky said ... This was reported by <agency>": the channel of his words
     add_evidence(
         work, ATTRIBUTION_SOURCE, who.actors, match.start(), who.end, rules.weights.attribution
     )
-    _retold_before(work, who, match.start(), rules)
+    if earlier:
+        _retold_before(work, who, match.start(), rules)
     work.main.append((match.start(), who))
     work.main.sort(key=itemgetter(0))  # before a closing channel's "as reported by"
     speaks(work, who, who.actors, state)
+
+
+def _retells(work: BlockWork, stated: str, a: int, b: int) -> bool:
+    """Whether "This was stated by X" after sentences with a speaker of their own makes X the
+    one who retold them: X said it ("stated", "said", "announced"), no outlet that reported or
+    posted it ("This was reported by <agency>", "... by Russian state television")."""
+    if _CHANNEL_VERBS.search(stated):
+        return False
+    return not names_press(work.folded[work.units[a][START] : work.units[b - 1][END]])
+
+
+# The passive verbs of a channel, whose agent may only have carried a speaker's words.
+_CHANNEL_VERBS = re.compile(r"\b(?:reported|posted)\b")
 
 
 def _retold_before(work: BlockWork, who: Who, start: int, rules: CompiledRules) -> None:
     """The voices of the sentences before "This was stated by X" that are not X's side
     ("Moscow does not hide that it wants no truce ... This was stated by <Kyiv's spokesman>"):
     X retells them, so they are reported speech in X's words, no voice of their own."""
-    if not any(pos < start for pos, _ in work.main):
-        return
     work.evidence = [
         replace(ev, rule=REPORTED_SPEECH.id, weight=rules.weights.reported)
         if voiced(ev) and ev.start < start and ev.actor not in who.actors
