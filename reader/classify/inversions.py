@@ -146,6 +146,42 @@ def _describer(unit: Unit) -> bool:
 
 
 _INVERSION_ENDS = frozenset([",", ".", ";", "on", "in", "at", "last", "after", "during", "”"])
+# What else may follow an inverted speaker's name: the topic spoken of ("said X of the deal",
+# "said X about the talks"), the ones told ("said X to reporters") and a clause of when, opened
+# by the speaker's pronoun ("said X as she left the summit"). A capitalised "of" phrase is the
+# speaker's own and `np_after` has kept it in the name ("said X of the Atlantic Council").
+_TOPIC_OPENS = word_set("of about regarding concerning")
+_WHEN_OPENS = word_set("as while when")
+_SPEAKER_PRONOUNS = word_set("he she they")
+
+
+def _speaker_closed(units: list[Unit], b: int, last: int) -> bool:
+    """Whether the inverted speaker's phrase ends before unit `b` (past its bracket): the
+    sentence's own end ('... said X. He ...'), the clause's end or its occasion
+    (`_INVERSION_ENDS`), a topic (`_TOPIC_OPENS`), or an audience or a clause of when in
+    lower case (`_AUDIENCE`, `_WHEN_OPENS`)."""
+    follow = units[b][LOW] if b < last else "."
+    if follow in _INVERSION_ENDS or (follow in _TOPIC_OPENS and b + 1 < last):
+        return True
+    nxt = units[b + 1] if b + 1 < last else None
+    if nxt is None or nxt[CAP]:
+        return False
+    if follow == "to":
+        return nxt[LOW] in _AUDIENCE
+    return follow in _WHEN_OPENS and nxt[LOW] in _SPEAKER_PRONOUNS
+
+
+def _before_topic(units: list[Unit], a: int, b: int) -> int:
+    """Where a named speaker's phrase units[a:b] ends before the topic spoken of, when
+    `np_after` read the topic as the name's own "of" phrase ("said President X of the Russian
+    offer", "said X of Moscow's plan"): at the first "of" right after a capitalised name of no
+    office ("the head of the agency" is one office); `b` when there is none."""
+    for c in range(a + 1, b):
+        if units[c][LOW] == "of":
+            term = units[c - 1][TERM]
+            name = term is None or term.kind == "speaker"
+            return c if name and units[c - 1][CAP] and units[c - 1][LOW].isalpha() else b
+    return b
 
 
 def _past_descriptors(units: list[Unit], i: int, last: int) -> int:
@@ -200,18 +236,17 @@ def _capitalised_word(unit: Unit) -> bool:
 _PARENTHESIS = 5  # the most units of a party's or an office's brackets after a name
 
 
-def _after_parenthesis(units: list[Unit], b: int, last: int) -> str:
-    """The word after the inverted subject that ends at unit `b`, past a short bracket after
-    the name ('said Foreign Minister X (Eesti 200).', "said X (SDP), adding ..."): "." at the
-    end."""
+def _past_parenthesis(units: list[Unit], b: int, last: int) -> int:
+    """The unit after the inverted subject that ends at unit `b`, past a short bracket after
+    the name ('said Foreign Minister X (Eesti 200).', "said X (SDP), adding ...")."""
     if b < len(units) and units[b][LOW] == "(":
         close = next(
             (j for j in range(b + 1, min(b + _PARENTHESIS + 1, last)) if units[j][LOW] == ")"),
             None,
         )
         if close is not None:
-            b = close + 1
-    return units[b][LOW] if b < last else "."  # (the sentence's own end: '... said X. He ...')
+            return close + 1
+    return b
 
 
 def inverted_attr(verb: Verb) -> Attr | None:
@@ -222,13 +257,15 @@ def inverted_attr(verb: Verb) -> Attr | None:
     if person is not None:
         return verb.attr(person, ATTRIBUTION_INVERTED)  # '"...," said the politician'
     a, b = np_after(units, start, last)
-    follow = _after_parenthesis(units, b, last) if b > a else ""
-    if follow not in _INVERSION_ENDS:
+    if b > a and not _speaker_closed(units, _past_parenthesis(units, b, last), last):
+        b = _before_topic(units, a, b)  # "said President X of the Russian offer"
+    after = _past_parenthesis(units, b, last)
+    if b == a or not _speaker_closed(units, after, last):
         common = _common_after(units, start, last)  # '"...," said a resident of Kyiv'
         return verb.attr(common, ATTRIBUTION_INVERTED) if common is not None else None
     who = resolve(units[a:b], verb.state.names)
     learn(who, verb.state.names)
-    if who.kind in ("unknown", "role") and follow == ",":
+    if who.kind in ("unknown", "role") and after < last and units[after][LOW] == ",":
         who = appositive_after(verb.work, units, a, b, last, who, verb.state)
     if who.kind == "none":
         return None
