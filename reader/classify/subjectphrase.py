@@ -236,8 +236,10 @@ def subject_before(
         # the phrase before the asides is an object; the one between the commas speaks
         return verb.attr(appositive, ATTRIBUTION_SUBJECT)
     if (
-        before in OBJECT_PREP and not relative and not _time_clause_speaks(verb, before)
-    ) or _opens_no_claim(verb, before, a):
+        (before in OBJECT_PREP and not relative and not _time_clause_speaks(verb, before))
+        or _opens_no_claim(verb, before, a)
+        or _whose_feeling(verb, a)
+    ):
         # an object ("disappointed in Putin", "the areas bordering Poland"), a condition ("if
         # Moscow agrees"); but "a day after the Kremlin announced that ..." opens a clause
         # whose subject speaks
@@ -483,6 +485,42 @@ def _after_officials(units: list[Unit], i: int, floor: int) -> bool:
 
 # Participles used as prepositions: the phrase after one is its object, never a subject ("drills
 # in the areas adjoining the Baltic Sea will call for a response": the drills call).
+def _whose_feeling(verb: Verb, a: int) -> bool:
+    """The side's name opening at unit `a` only tells whose fears, claims or demands the verb's
+    form names, a plural noun: the name is an object, after a verb that stirs or calms a feeling
+    ("the move stoked NATO fears of ...", "eased Kyiv concerns") or, past a word of the
+    feeling's degree, after a preposition ("amid growing Russia fears"; right after one,
+    `OBJECT_PREP` has stopped the reading already). A verb's form in -s only ("fears", "claims",
+    "demands"): "NATO warned" has no noun to be."""
+    word = verb.work.folded[verb.start : verb.end]
+    if verb.form.participle or word not in (verb.form.lemma + "s", verb.form.lemma + "es"):
+        return False
+    units, j = verb.units, a - 1
+    while j >= verb.floor and a - j <= _DEGREE_REACH and units[j][LOW] in _DEGREES:
+        j -= 1
+    if j < verb.floor or units[j][TERM] is not None:
+        return False
+    return units[j][LOW] in _STIRS or (j < a - 1 and units[j][LOW] in OBJECT_PREP)
+
+
+# Verbs that stir or calm a feeling or a claim, whose object a side's fears or claims are
+# ("stoked NATO fears", "allayed Kyiv concerns"), and the words of a feeling's degree or time
+# between them, or a preposition, and the side's name ("amid renewed Russia fears").
+_STIRS = word_set(
+    "stoke stokes stoked stoking fuel fuels fuelled fueled fuelling fueling raise raises raised"
+    " raising heighten heightens heightened heightening ease eases eased easing allay allays"
+    " allayed allaying calm calms calmed calming dispel dispels dispelled dispelling spark"
+    " sparks sparked sparking deepen deepens deepened deepening revive revives revived reviving"
+    " reignite reignites reignited reigniting assuage assuages assuaged assuaging intensify"
+    " intensifies intensified intensifying"
+)
+_DEGREES = word_set(
+    "growing mounting rising renewed fresh new heightened lingering deepening widespread"
+    " persistent repeated latest earlier long-standing longstanding"
+)
+_DEGREE_REACH = 2
+
+
 _PREP_PARTICIPLES = word_set(
     "adjoining bordering neighbouring neighboring surrounding including excluding regarding"
     " concerning involving targeting representing"

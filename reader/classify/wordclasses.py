@@ -97,7 +97,7 @@ NOUN_MARK = frozenset(
 # A noun phrase after one of these is an object, not a subject ("disappointed in Putin").
 OBJECT_PREP = word_set(
     "in on at with about against to from for by over into between than like toward towards "
-    "across after before during under without within via despite near"
+    "across after before during under without within via despite near amid amidst"
 )
 
 
