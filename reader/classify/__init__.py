@@ -55,6 +55,7 @@ ran out of their time budget and were switched off).
 Where each step lives (each module imports only those below it; `make lint` checks it):
 
     pipeline.py       the steps per block, in block order (`classify_iter`)
+    transcripts.py    a transcript's labelled lines ("Name: ...", "Q:", "Source: X"), their voice
     verdicts.py       evidence -> scores, labels, carried-from
     attribution.py    the speech-verb grammar (steps 2-3): its entry points, `settle`
     positions.py      positions named by their noun, "This was stated by X" (step 3)

@@ -1,6 +1,11 @@
 """The pipeline: runs the steps per block, in block order, as verdicts are asked for (see the
 package docstring for the grammar): chunks of blocks scanned once, each block analysed, and
 blocks held back while a headline's source or a running quote's speaker is still to come.
+
+A transcript's labelled lines ("Name: ...", "Q:", "Source: X", a label alone on its line) and
+the voice they set are reader.classify.transcripts' steps, split off when this module neared the
+1,500-line limit (its docstring says why there); whether a colon's words are a label at all is
+read here (`_colon_label`).
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from reader.classify.actions import (
     reported_actions,
     reports_only_actions,
 )
-from reader.classify.attribution import channel_owner, on_topic, sentence_attrs, settle
+from reader.classify.attribution import on_topic, sentence_attrs, settle
 from reader.classify.authorship import (
     author_voice,
     first_person_title,
@@ -57,14 +62,12 @@ from reader.classify.headlines import (
 )
 from reader.classify.jointvoice import joint_voice, readout_sides
 from reader.classify.officialtitles import (
-    OFFICIAL_TITLE,
     awaited_topic,
     document_title,
     judged_heading,
     judged_title,
     title_topic,
 )
-from reader.classify.personnames import is_person
 from reader.classify.phrasebounds import first_phrase
 from reader.classify.phrases import learn, resolve
 from reader.classify.positions import reported_positions, stated_by
@@ -103,13 +106,16 @@ from reader.classify.subject import actor_subject
 from reader.classify.subjectphrase import bare_senator, described_thing, named_topic
 from reader.classify.summons import summoned_envoy
 from reader.classify.topic import allowed, on_war
+from reader.classify.transcripts import (
+    HONORIFIC,
+    interviewer_asks,
+    section_or_prefix,
+    speaker_line,
+    transcript_line,
+)
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Speaker, State, Unit, Who
 from reader.classify.typography import page_view
 from reader.classify.units import (
-    ASKS_SPEAKER,
-    BARE_LABEL,
-    CAST_LINE,
-    COLON_PREFIX,
     DASH_SUFFIX,
     in_spans,
     merged,
@@ -124,11 +130,9 @@ from reader.rules.compile import CompiledRules
 from reader.rules.grammar import (
     ATTRIBUTION_COLON,
     ATTRIBUTION_HEADLINE,
-    ATTRIBUTION_SOURCE,
     CARRY_DOCUMENT,
     CARRY_QUOTE,
     CARRY_STATEMENT,
-    CARRY_TRANSCRIPT,
     MENTION,
 )
 
@@ -622,7 +626,7 @@ def _analyse(
     if not is_title:
         awaited_topic(work, state)  # a delegate's opening line under a title on the war
     office = None
-    asked = not is_title and _interviewer_asks(work, state, labelled)
+    asked = not is_title and interviewer_asks(work, state, labelled)
     if not (is_title and _EXPLAINER.match(work.folded)):  # "Why Putin wants a long war"
         office = _sentences(work, rules, state, distance, effort, body_from, speaking)
     if is_title and pending is None:
@@ -975,158 +979,20 @@ def _voice_and_label(
     voice: Speaker | None = None
     pending: Who | None = None
     asked, state.asked = state.asked, False
-    body_from, prefix = _section_or_prefix(work, rules, state)
+    body_from, prefix = section_or_prefix(work, rules, state)
     label = _colon_label(prefix, work, state, is_title) if prefix is not None else None
     if label is not None:
         body_from = label[2] + 1
-        voice, pending = _speaker_line(work, rules, state, label, is_title)
+        voice, pending = speaker_line(work, rules, state, label, is_title)
     elif asked and not body_from and state.source is not None and state.source.remarks:
         state.voice = None  # the line after a press conference's question: the speaker answers
-    elif state.voice is not None and not state.voice.actors and _HONORIFIC.match(work.folded):
+    elif state.voice is not None and not state.voice.actors and HONORIFIC.match(work.folded):
         state.voice = None  # "MR. KIRBY: ..." after the moderator: the document's own speaker
     elif state.voice is not None and not is_title:
-        voice = _transcript_line(work, rules, state.voice)
+        voice = transcript_line(work, rules, state.voice)
     if state.voice is not voice_before:
         state.voice_kind = block.kind
     return voice, body_from, pending, label is not None
-
-
-def _section_or_prefix(
-    work: BlockWork, rules: CompiledRules, state: State
-) -> tuple[int, re.Match[str] | None]:
-    """Where the body starts after a section or interview label ("Source:", "Q:"), which is
-    handled here; or the "Name:" prefix that may name a speaker."""
-    prefix = COLON_PREFIX.match(work.text) if ":" in work.text else None
-    if prefix is None:
-        return 0, _bare_label(work)
-    heading = work.folded[: prefix.end(1)].strip()
-    if heading in _NOTE_LABELS:
-        state.voice = None  # "Note: This transcript presents what Putin said ...": the editor's
-        return len(work.text), None
-    if heading in _SECTION_LABELS:
-        _section(work, prefix.end(1) + 1, rules, state)
-        return prefix.end(1) + 1, None
-    if heading in _INTERVIEW_LABELS or _QUESTION_LABEL.match(heading):
-        _interview_line(work, heading, state)
-        return prefix.end(1) + 1, None
-    if heading in _HOST_LABELS:
-        state.voice = state.asker = Speaker((), work.index)  # the moderator's, until the next
-        return prefix.end(1) + 1, None
-    if CAST_LINE.match(work.folded):
-        return len(work.text), None  # "Hosts: X, Y and Z": who took part, no one's words
-    return 0, prefix
-
-
-def _bare_label(work: BlockWork) -> re.Match[str] | None:
-    """A speaker's label alone on its line ("Maria Zakharova:", "Foreign Minister <name>:"),
-    the reply in the paragraphs after it: a transcript's label like "Name: ..." when the words
-    before the colon are one person and nothing else, a name the lexicon knows or one in
-    capitals it does not (an interviewer's, which takes the floor from the last speaker); no
-    verb ("X said:" introduces a statement, `carry.statement`), no section's or interview's
-    label ("Question:" alone is read as before), no clause ("They include:")."""
-    label = BARE_LABEL.fullmatch(work.text) if ":" in work.text else None  # most have no colon
-    if label is None or work.verbs or work.quotes:
-        return None
-    units = [u for u in work.units if u[END] <= label.end(1)]
-    if work.folded[: label.end(1)].strip() in _ALL_LABELS or first_phrase(units) != units:
-        return None  # "Question:", "Source:" alone: no one's label here
-    named = any(u[TERM] is not None and u[TERM].kind == "speaker" for u in units)
-    return label if named or all(u[CAP] for u in units) else None
-
-
-def _names_person(units: list[Unit]) -> bool:
-    """A speaker's label that names a person by a name or office the lexicon knows ("Johann
-    Wadephul:", "President of Finland X:"), not a dateline's place ("In Warsaw, ...:")."""
-    return any(u[TERM] is not None and u[TERM].kind in ("speaker", "role") for u in units)
-
-
-def _speaker_line(
-    work: BlockWork,
-    rules: CompiledRules,
-    state: State,
-    label: tuple[Who, list[Unit], int, bool],
-    is_title: bool,
-) -> tuple[Speaker | None, Who | None]:
-    """A "Name: ..." line: the voice it is in, or a headline's source still to resolve."""
-    who, pre_units, cut, transcript = label
-    tag = transcript and not is_title and _names_person(pre_units)  # "President of Finland X:"
-    if who.kind == "actor" and allowed(who, work, rules, person=tag):
-        add_evidence(
-            work, ATTRIBUTION_COLON, who.actors, who.start, who.end, rules.weights.attribution
-        )
-        speaker = Speaker(who.actors, work.index)
-        work.main.append((who.start, who))
-        # a title that is a label and nothing else ("<office> <name>:") heads the speaker's
-        # words as a label alone on its line does: a post of theses reposted under it
-        label_title = is_title and not work.text[cut + 1 :].strip()
-        runs_on = (
-            transcript
-            and is_person(pre_units)
-            and (label_title or not is_title)
-            and not _speech_before(work, cut)
-        )
-        state.voice = speaker if runs_on else None  # "Mark Rutte: ...", not "Lavrov said: ..."
-        state.last = speaker
-        if is_person(pre_units):
-            note_person(state, speaker)
-        work.speaker_set = True
-        return speaker, None
-    if who.kind == "unknown" and not is_title:
-        state.voice = Speaker(_staff_speaker(work, state), work.index)
-        state.last = state.voice
-        if state.voice.actors:
-            weight = rules.weights.carry
-            add_evidence(work, CARRY_DOCUMENT, state.voice.actors, 0, len(work.text), weight)
-        return state.voice, None
-    if who.kind in ("role", "unknown") and is_title and not OFFICIAL_TITLE.match(work.text):
-        return None, who
-    return None, None
-
-
-def _staff_speaker(work: BlockWork, state: State) -> tuple[str, ...]:
-    """ "MR. PRICE:", "MS. JEAN-PIERRE:" in an official document's transcript: an official's
-    house style for its own staff, whom the lexicon need not know (guests are named by their
-    office, journalists as "QUESTION:"): the document's author. So is a label that opens
-    with the office the title gives its speaker ("AMBASSADOR <NAME>:" under "Briefing with
-    Ambassador <name>, Permanent Representative of <state> ...")."""
-    author = state.document
-    if not (state.official and author and len(author) == 1):
-        return ()
-    folded = work.folded
-    if _HONORIFIC.match(folded):
-        return author
-    roles = state.source.roles if state.source is not None and state.source.remarks else ()
-    first = _FIRST_WORD.search(folded) if roles else None  # (an office opens with a letter)
-    at = first.start() if first is not None else 0
-    if any(
-        folded.startswith(role, at) and _NAME_LABEL.match(folded, at + len(role)) for role in roles
-    ):
-        return author
-    return ()
-
-
-# A staff label that opens with the title's office: the office read as a literal at the
-# label's first word, then one pattern for every office, a name of one or two words and the
-# colon ("AMBASSADOR <NAME>:").
-_FIRST_WORD = re.compile(r"\w")
-_NAME_LABEL = re.compile(r"\s+[\w'-]+(?:\s+[\w'-]+)?\s*:")
-
-
-# A speaker's label that opens with an honorific and a surname ("MR. PRICE:", "Ms Smith:"), or
-# an official the transcript does not name ("SENIOR ADMINISTRATION OFFICIAL:").
-_HONORIFIC = re.compile(
-    r"\W*(?:(?:mr|ms|mrs|miss)\.?\s+[\w'-]+(?:\s+[\w'-]+)?|senior\s+(?:[\w.]+\s+){1,3}official)"
-    r"\s*:"
-)
-
-
-def _transcript_line(work: BlockWork, rules: CompiledRules, voice: Speaker) -> Speaker:
-    """A line after a transcript speaker's "Name: ...": in that speaker's voice (a question
-    put to them, "Do you expect ...?", is not: the voice goes on after it)."""
-    if voice.actors and not ASKS_SPEAKER.search(work.folded) and not section_heading(work):
-        add_evidence(work, CARRY_TRANSCRIPT, voice.actors, 0, len(work.text), rules.weights.carry)
-        work.carried_from = voice.block
-    return voice
 
 
 def _line_voice(work: BlockWork, state: State, is_title: bool) -> Speaker | None:
@@ -1225,32 +1091,6 @@ _OCCASION_SUFFIX = re.compile(
 _COLON_SUFFIX = re.compile(r"\w[\"”’']?:\s+((?:[\w.'’-]+\s+){0,3}[\w.'’-]+)\s*$")
 
 
-def _interviewer_asks(work: BlockWork, state: State, labelled: bool) -> bool:
-    """A journalist's turn in a transcript ("Question (Reuters): The minister said this
-    morning that ... What is your reaction?"), and the lines it runs on over until the
-    answer: the premise a question puts to the speaker is the asker's framing, not a
-    position anyone voices here, so whatever it reports of others counts for no one (the
-    real articles' gold). The turn is the voice a question's or a host's label set
-    (`State.asker`), on the labelled line itself (its question may end in a full stop) or a
-    later one that asks; in a press conference or remarks, an unlabelled line in the
-    speaker's voice that asks "you" is one too (`ASKS_SPEAKER`: "The Kremlin said ... Do you
-    agree?"). A speaker's own line, a rhetorical question in it included, and a named
-    speaker whom the lexicon does not know are not turns of this kind."""
-    voice = state.voice
-    if voice is not None and voice is state.asker:
-        return state.asked or _puts_question(work)
-    remarks = state.source is not None and state.source.remarks
-    own = voice is None or bool(voice.actors)  # the remarks' speaker's, or a side's speaker's
-    return bool(remarks and own and not labelled and ASKS_SPEAKER.search(work.folded))
-
-
-def _puts_question(work: BlockWork) -> bool:
-    """The line puts a question: a question mark ends one of its sentences."""
-    return "?" in work.text and any(
-        work.text[start:end].rstrip(" \"'”’»)").endswith("?") for start, end in work.sentences
-    )
-
-
 def _sentences(
     work: BlockWork,
     rules: CompiledRules,
@@ -1310,94 +1150,6 @@ def _carry_quote(work: BlockWork, rules: CompiledRules, state: State, distance: 
         state.last = Speaker(last.actors, work.index, thing=last.thing, gender=last.gender)
 
 
-# Labels that structure a report ("Source: Zelensky in an evening address", then "Quote: “...”",
-# "Details: ...", "Background: ..."): they name no speaker themselves.
-_SECTION_LABELS = frozenset(
-    [
-        "source",
-        "sources",
-        "quote",
-        "quotes",
-        "details",
-        "background",
-        "context",
-        "reminder",
-        "update",
-        "updated",
-        "note",
-        "summary",
-        "read more",
-        "read also",
-        "for reference",
-        "photo",
-        "video",
-        # a fact sheet's or explainer's pairs ("Claim: ...", then "Fact: ..."): its own
-        # structure, no speaker's label, so no transcript voice
-        "claim",
-        "fact",
-        "myth",
-        "reality",
-    ]
-)
-
-
-# An editor's note about the text ("Note: This transcript presents what X said ..."): the
-# publisher's words about the document, no one's position.
-_NOTE_LABELS = frozenset(["note", "editor's note", "editor’s note", "editors' note", "disclaimer"])
-
-
-def _section(work: BlockWork, body_from: int, rules: CompiledRules, state: State) -> None:
-    """A section label ends a transcript voice; "Source: X ..." makes X the speaker the next
-    lines quote ("Quote: “...”" then carries X, as a bare quote does), and the line itself
-    carries X, as an attribution-only line ("X said:") does (the labelled sets' convention,
-    settled in session 4)."""
-    state.voice = None
-    label = work.folded[: body_from - 1].strip()
-    if label not in ("source", "sources"):
-        return
-    body = [u for u in work.units if u[START] >= body_from]
-    who = resolve(first_phrase(body), state.names)
-    learn(who, state.names)
-    if who.kind != "actor":  # "Source: Official website of the President of <state>"
-        who = channel_owner(body, 0, len(body), state) or who
-    who = known_role(who, state)
-    if who.kind in ("actor", "unknown"):
-        state.last = Speaker(who.actors, work.index)
-    if who.kind == "actor" and allowed(who, work, rules):
-        weight = rules.weights.attribution
-        add_evidence(work, ATTRIBUTION_SOURCE, who.actors, body_from, who.end, weight)
-
-
-_INTERVIEW_LABELS = frozenset(["q", "a", "question", "answer"])
-# A briefing's or a call's host: "MODERATOR: Thanks for joining ...", "OPERATOR: ...": no one's.
-_HOST_LABELS = frozenset(["moderator", "operator", "the moderator", "the operator"])
-# Every label word above: alone on its line, none is a speaker's label (`_bare_label`).
-_ALL_LABELS = _SECTION_LABELS | _NOTE_LABELS | _INTERVIEW_LABELS | _HOST_LABELS
-
-# A press conference's question line: "Question (Reuters):", "Q from AFP:", "Journalist:".
-_QUESTION_LABEL = re.compile(
-    r"(?:q|question|journalist|reporter|correspondent)(?:\s*\([^)]{1,60}\)|\s+from\s+[^:]{1,60})?\Z"
-)
-
-
-def _interview_line(work: BlockWork, label: str, state: State) -> None:
-    """An interview's "Q:" and "A:" lines. The answers are in the voice of whoever the
-    introduction named last (set at the first of these lines, before a question's own "the
-    Kremlin says" can change it), as are the unlabelled lines that run on after an answer;
-    a question is the interviewer's (no one's), whose own reports of others count as in any
-    sentence. On an official page whose author is known (an embassy's or a ministry's
-    "Question: ... / Answer: ..." comment), the answers are the author's: the page's own
-    reply, whatever the question names."""
-    if state.interviewee is None:
-        author = Speaker(state.document, work.index) if state.official and state.document else None
-        state.interviewee = author or state.last or Speaker((), work.index)
-    if label in ("a", "answer"):
-        state.voice = state.interviewee
-    else:
-        state.voice = state.asker = Speaker((), work.index)
-        state.asked = True
-
-
 # A question in the narrator's words, with no quote in it (an explainer's headline, a
 # rhetorical question), after an optional "Topic: " label.
 _NARRATOR_QUESTION = re.compile(
@@ -1414,12 +1166,6 @@ _EXPLAINER = re.compile(
     r"(?:(?:analysis|explainer|opinion|comment|fact\s+check|q&a|factbox)\s*:\s*)?"
     r"(?:why|how|what|whether)\s+(?![^\"“”«»]*[\"“”«»])(?![^–—]*\s[–—-]\s)"
 )
-
-
-def _speech_before(work: BlockWork, cut: int) -> bool:
-    """A speech verb before the colon ("Lavrov said: ..."): prose that introduces one quote,
-    not a transcript line that puts the lines after it in the speaker's voice."""
-    return any(start < cut for start, _, _ in work.verbs)
 
 
 def _framing_and_mentions(work: BlockWork, rules: CompiledRules) -> None:
