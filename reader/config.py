@@ -26,7 +26,7 @@ import difflib
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.errors import ConfigError
 from reader.model import Actor
@@ -35,6 +35,7 @@ from reader.xdg import config_home
 
 if TYPE_CHECKING:
     from reader.rules.compile import CompiledRules
+    from reader.rules.merge import Merge
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +107,29 @@ def config_from_files(paths: list[Path]) -> Config:
     """Merge `paths` in order (see the module docstring) into a Config. Raises ConfigError."""
     # Imported here: a config from the cache (start-up) needs neither YAML nor the schema.
     from reader.rules.compile import build
+
+    merge, data, origins = merged_data(paths)
+    compiled = build(data, origins)
+    theme = data.get("theme")
+    return Config(
+        actors=compiled.actors,
+        rules=compiled,
+        theme=str(theme) if theme is not None else None,
+        keymap=dict(merge.keymap),
+        carry_distance=compiled.carry_distance,
+        sources=tuple(paths),
+        view=str(data.get("view") or "panels"),
+        rule_ids={key: tuple(rules) for key, rules in merge.rules.items()},
+        keymap_origins=dict(merge.keymap_origins),
+        merges=tuple(merge.notes),
+    )
+
+
+def merged_data(
+    paths: Sequence[Path],
+) -> tuple[Merge, dict[str, Any], dict[tuple[str, int], tuple[str, str]]]:
+    """Validate `paths` and merge them in order: the merge, the merged data `build` compiles,
+    and each regex's origin. Raises ConfigError (the first problem)."""
     from reader.rules.merge import Merge
     from reader.rules.schema import cross_check, parse_file, regex_origins
 
@@ -127,20 +151,7 @@ def config_from_files(paths: list[Path]) -> Config:
         data[key] = [item for _, _, item in rules.values()]
     if not data.get("actors") and not data.get("extra_actors"):
         raise ConfigError("the configuration defines no actors", str(paths[-1]))
-    compiled = build(data, origins)
-    theme = data.get("theme")
-    return Config(
-        actors=compiled.actors,
-        rules=compiled,
-        theme=str(theme) if theme is not None else None,
-        keymap=dict(merge.keymap),
-        carry_distance=compiled.carry_distance,
-        sources=tuple(paths),
-        view=str(data.get("view") or "panels"),
-        rule_ids={key: tuple(rules) for key, rules in merge.rules.items()},
-        keymap_origins=dict(merge.keymap_origins),
-        merges=tuple(merge.notes),
-    )
+    return merge, data, origins
 
 
 def check_keymap(config: Config, known: Collection[str]) -> None:

@@ -15,7 +15,8 @@ lines). Block `p` of the labels is paragraph `p` of the manifest; the headline i
 `python -m reader.realset [FOLDER...]` (`make eval-real`: the FOLDERS below, real to real61)
 checks each set's cache and scores each split that has articles
 (`dev`, `blind`) separately. With no cache it says how to rebuild it and exits 0, so a fresh
-clone and CI pass without the articles.
+clone and CI pass without the articles. `--names-out` (`make eval-real-names-out`) scores them
+with no person's name in the speakers lists (reader.namesout): what the grammar finds alone.
 
 Fingerprints ignore punctuation, so that a page re-read with other quotes or dashes still proves
 the same paragraphs; the classifier does not (a curly quote opens a quote, a dash attributes a
@@ -391,11 +392,13 @@ def run(
     verbose: bool = False,
     show_blind: bool = False,
     splits: Sequence[str] = SPLITS,
+    names_out: bool = False,
 ) -> int:
     """Check the cache of `folder` and score each split of `splits` that has articles (a set
     may be all blind, as tests/data/real4 is); the exit status. The blind part gets its
     figures only, not its articles or wrong blocks, unless `show_blind` (for the end);
-    `splits=("dev",)` leaves its figures unread while rules are tuned."""
+    `splits=("dev",)` leaves its figures unread while rules are tuned. `names_out` scores the
+    rules without the people's names of the speakers lists (reader.namesout)."""
     from reader.config import load_config
     from reader.evaluate import evaluate, format_report
 
@@ -427,6 +430,11 @@ def run(
             " scores were recorded (its `exact` differs): the score may move a little\n"
         )
     rules = load_config(config)
+    if names_out:
+        from reader.namesout import without_names
+
+        rules, names = without_names(rules)
+        out.write(names.summary())
     actors = [actor.id for actor in rules.actors]
     for split in parts:
         with tempfile.TemporaryDirectory(prefix=f"reader-real-{split}-") as tmp:
@@ -495,6 +503,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--split", choices=SPLITS, help="score only this part (dev while tuning rules)"
     )
     parser.add_argument(
+        "--names-out",
+        action="store_true",
+        help="score without the people's names of the actors' speakers lists, offices kept:"
+        " what the grammar finds alone, as on articles whose officials the lists lack",
+    )
+    parser.add_argument(
         "--record-exact",
         action="store_true",
         help="write each cached article's exact-text fingerprint into its manifest, no scoring",
@@ -510,7 +524,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.record_exact:
                 done = record_exact(folder, out)
             else:
-                done = run(folder, out, args.config, args.verbose, args.show_blind, splits)
+                done = run(
+                    folder,
+                    out,
+                    args.config,
+                    args.verbose,
+                    args.show_blind,
+                    splits,
+                    names_out=args.names_out,
+                )
             status = max(status, done)
         except ReaderError as error:
             out.flush()
