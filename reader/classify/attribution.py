@@ -372,19 +372,37 @@ def _document_by(units: list[Unit], b: int, last: int, state: State) -> Who | No
 def channel_owner(units: list[Unit], b: int, last: int, state: State) -> Who | None:
     """The owner a channel's "of" names when the source is that channel or a text on it
     ("with reference to the website of the Ministry of Foreign Affairs", "from a statement on
-    the official website of the President"): an official site says what its owner says, as
-    "the Kremlin website" does. A bare office ("the Ministry of Foreign Affairs") comes back
-    as the role it is, for the speaker the story has put forward; None for no side's owner."""
+    the official website of the President"), or the owner named before the channel a text was
+    posted "on" (`_posted_on`): an official site says what its owner says, as "the Kremlin
+    website" does. A bare office ("the Ministry of Foreign Affairs") comes back as the role it
+    is, for the speaker the story has put forward; None for no side's owner."""
     for j in range(b, min(last - 1, b + _AUTHOR_REACH)):
         low = units[j][LOW]
         if low in (",", ";", ":"):
             return None
+        if low == "on" and units[j][TERM] is None:
+            owner = _posted_on(units, j + 1, last, state)
+            if owner is not None:
+                return owner
         if low in CHANNEL_NOUNS and units[j][TERM] is None and units[j + 1][LOW] == "of":
             a2, b2 = np_after(units, j + 2, last)
             who = resolve(units[a2:b2], state.names)
             learn(who, state.names)
             return who if who.kind in ("actor", "role") else None
     return None
+
+
+def _posted_on(units: list[Unit], a: int, last: int, state: State) -> Who | None:
+    """The side whose channel the phrase at unit `a` names, its owner before the channel's
+    noun ("on Zelensky's website", "on the Kremlin website", "on the ministry's Telegram
+    channel"): a text posted there is the owner's; None when the phrase names no channel, or
+    no side's or office's."""
+    a2, b2 = np_after(units, a, last)
+    if b2 >= last or b2 == a2 or units[b2][LOW] not in CHANNEL_NOUNS or units[b2][TERM]:
+        return None
+    who = resolve(units[a2:b2], state.names)
+    learn(who, state.names)
+    return who if who.kind in ("actor", "role") else None
 
 
 def _place_before_noun(units: list[Unit], b: int, last: int) -> bool:

@@ -100,14 +100,25 @@ def task_office(units: Sequence[Unit], a: int, floor: int) -> bool:
 def channel_head(units: Sequence[Unit], i: int, floor: int) -> bool:
     """Unit `i` is a channel noun (`CHANNEL_NOUNS`) right after its owner: a side's name or
     office, possessive or not ("the Kremlin website", "the U.S. Army's website"), or a name's
-    possessive ("the U.S. Army in Europe's website": the name's phrase says whose)."""
+    possessive ("the U.S. Army in Europe's website": the name's phrase says whose), past one
+    platform's name in capitals between them ("Zelensky's Telegram channel", "the ministry's
+    Facebook page")."""
     if i - 1 < floor or units[i][TERM] is not None or units[i][LOW] not in CHANNEL_NOUNS:
         return False
     owner = units[i - 1]
+    if _platform(owner) and i - 2 >= floor:
+        owner = units[i - 2]
     term = owner[TERM]
     if term is None:
         return owner[CAP] and owner[LOW].endswith(("'s", "’s"))
     return term.kind in OFFICES or term.kind == "alias"
+
+
+def _platform(unit: Unit) -> bool:
+    """A platform's name in capitals before a channel's noun ("Telegram channel", "Facebook
+    page"), no side's or office's word and no possessive: the owner stands before it."""
+    low = unit[LOW]
+    return unit[TERM] is None and unit[CAP] and namelike(low) and not low.endswith(("'s", "’s"))
 
 
 # A quantifier that opens a sentence before "of the ...": a part of the group after it ("Most

@@ -51,7 +51,7 @@ from reader.classify.inversions import (
 )
 from reader.classify.personnames import name_run_before
 from reader.classify.phrasebounds import channel_head, np_before, state_head, task_office
-from reader.classify.phrases import learn, resolve, tie_appositive, tie_office
+from reader.classify.phrases import learn, names_press, resolve, tie_appositive, tie_office
 from reader.classify.speakers import (
     body_office,
     body_office_start,
@@ -69,6 +69,7 @@ from reader.classify.wordclasses import (
     NP_MODIFIERS,
     OBJECT_PREP,
     SKIP,
+    SUBORDINATE,
     word_set,
 )
 from reader.rules.grammar import ATTRIBUTION_SUBJECT
@@ -111,19 +112,28 @@ def skip_asides(verb: Verb, i: int) -> tuple[int, Who | None]:
         if _clause_aside(inner) and _closes_appositive(verb, j):
             i = j  # ", who was in Kyiv, meeting with X's president,": the aside before it
             continue
-        if inner and inner[0][LOW] == "who" and not relative_act(inner):
-            inner = inner[:_HELD_REACH]  # ", who headed X's delegation at talks in ... on ...,"
-        if inner and len(inner) <= _HELD_REACH and not relative_act(inner):
-            cand = resolve(inner, verb.state.names)
-            learn(cand, verb.state.names)
-            if cand.kind == "role":  # ", Minister of Foreign Affairs,": the title's side
-                cand = title_side(verb.work, verb.state, cand, j + 1, i)
-            if cand.kind == "actor":
-                appositive = cand
+        appositive = _aside_actor(verb, inner, j, i) or appositive
         i = j - 1
         while i >= floor and units[i][LOW] in SKIP and units[i][TERM] is None:
             i -= 1
     return i, appositive
+
+
+def _aside_actor(verb: Verb, inner: list[Unit], j: int, i: int) -> Who | None:
+    """The actor an aside between units `j` and `i` names as the subject's appositive (",
+    Minister of Foreign Affairs,", ", who headed X's delegation ..."); None for an act told of
+    the subject or a clause of time or concession (", before the communique was issued,")."""
+    if not inner or inner[0][LOW] in SUBORDINATE:
+        return None
+    if inner[0][LOW] == "who" and not relative_act(inner):
+        inner = inner[:_HELD_REACH]  # ", who headed X's delegation at talks in ... on ...,"
+    if len(inner) > _HELD_REACH or relative_act(inner):
+        return None
+    cand = resolve(inner, verb.state.names)
+    learn(cand, verb.state.names)
+    if cand.kind == "role":  # ", Minister of Foreign Affairs,": the title's side
+        cand = title_side(verb.work, verb.state, cand, j + 1, i)
+    return cand if cand.kind == "actor" else None
 
 
 # The most units of an appositive read for the office it names; a relative clause of the office
@@ -412,8 +422,8 @@ def _text_authors(verb: Verb, start: int, a: int, b: int) -> Who | None:
         return None
     who = resolve(units[a:b], verb.state.names)
     learn(who, verb.state.names)
-    if who.kind != "actor":
-        return None
+    if who.kind != "actor" or names_press(verb.work.folded[who.start : who.end]):
+        return None  # "a statement circulated by state media": an outlet carries, no author
     terms = [u[TERM] for u in units[start:a] if u[TERM] is not None]
     named = [actor for term in terms for actor in term.actors]
     sides = tuple(dict.fromkeys((*named, *who.actors)))  # the list's names first, as written
@@ -465,8 +475,8 @@ def _listed_before(units: list[Unit], a: int, floor: int) -> int:
 # Texts that speak for the authors "by" names, what may stand between them ("the statement
 # issued by"), and what may come before the text's name ("the final joint declaration").
 _TEXT_AUTHOR_PREPS = frozenset(["by", "from"])
-_AUTHORED_TEXTS = word_set("statement declaration communique communiqué letter appeal")
-_ISSUED = word_set("issued released signed adopted published made")
+_AUTHORED_TEXTS = word_set("statement declaration communique communiqué letter appeal readout")
+_ISSUED = word_set("issued released signed adopted published made posted circulated distributed")
 _TEXT_WORDS = word_set("the a an their joint final written new brief short")
 
 
@@ -1037,6 +1047,8 @@ def _finite_between(inner: Sequence[Unit]) -> bool:
     between a subject and its verb (", who was in Kyiv,", ", meeting with Y,")."""
     if len(inner) < 2 or _clause_aside(inner) or inner[0][LOW] in _SUBORDINATING:
         return False
+    if inner[0][LOW] in SUBORDINATE:
+        return False  # ", before the communique was issued,": a clause of time, an aside
     for unit in inner[1:]:
         if unit[LOW] in _SUBORDINATING:
             return False  # ", a former officer who is now deputy head of X,": an appositive
