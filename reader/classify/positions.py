@@ -27,7 +27,7 @@ from reader.classify.quotes import STATED_BY
 from reader.classify.topic import allowed
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, State, Unit, Who
 from reader.classify.units import in_spans
-from reader.classify.wordclasses import ARTICLES, TIME_PHRASE, word_set
+from reader.classify.wordclasses import ARTICLES, NOUN_MARK, OBJECT_PREP, TIME_PHRASE, word_set
 from reader.rules.compile import CompiledRules
 from reader.rules.grammar import ATTRIBUTION_SOURCE, REPORTED_POSITION, REPORTED_SPEECH
 
@@ -577,7 +577,17 @@ _VERDICT_AFTER = re.compile(
 # on Monday").
 _NO_VERDICT = word_set(
     "being been to due expected about made held given said put taken seen shown heard done "
-    "sent written known brought read spoken"
+    "sent written known brought read spoken broadcast set cut"
+)
+# After the copula, the words that describe the words said rather than judge them: a
+# determiner of a noun that only places them ("were his first comments", "were the latest"),
+# a preposition ("were in line with ...", "were among ..."), their order or time ("were first
+# reported", "is still ...") or a forecast ("are likely to ..."). "a"/"an" may open a verdict
+# ("are a provocation"), so they are left to it.
+_DESCRIBED = (
+    (NOUN_MARK - ARTICLES)
+    | OBJECT_PREP
+    | word_set("the first last latest earliest still now part similar consistent likely unlikely")
 )
 # A topic that opens a clause of its own, whose copula is no verdict on the words.
 _CLAUSE_IN_TOPIC = re.compile(r"\b(?:whether|if|how|what|why|when|where|who|which|that)\b")
@@ -632,7 +642,9 @@ def _verdict_after(work: BlockWork, b: int) -> bool:
     if _CLAUSE_IN_TOPIC.search(verdict.group(0)) is not None:
         return False  # "remarks by X about whether Washington was moving to ...": its own clause
     word = verdict.group("word")
-    return word not in _NO_VERDICT and (not word.endswith("ed") or word in _JUDGED)
+    if word in _NO_VERDICT or word in _DESCRIBED:
+        return False
+    return not word.endswith("ed") or word in _JUDGED
 
 
 # Claims that are charges: their topic is what they charge ("allegations by X about ...");
