@@ -70,7 +70,7 @@ def resolve_title(works: list[BlockWork], who: Who, rules: CompiledRules, distan
     if house is not None:  # a house's bare office the first paragraphs give no holder
         add_evidence(title, ATTRIBUTION_HEADLINE, house.actors, house.start, house.end, weight)
     elif name and _name_label(title, who, name):
-        holder = _office_holder(opening)
+        holder = _office_holder(opening, pattern)
         if holder:
             add_evidence(title, ATTRIBUTION_HEADLINE, holder, who.start, who.end, weight)
 
@@ -87,12 +87,17 @@ def _name_label(title: BlockWork, who: Who, name: str) -> bool:
     )
 
 
-def _office_holder(opening: list[BlockWork]) -> tuple[str, ...]:
+def _office_holder(opening: list[BlockWork], pattern: str) -> tuple[str, ...]:
     """The side of the first speaker the first paragraphs name by an office alone ("The
     Minister of Foreign Affairs of Ukraine called on ...", "the official representative of
     the Russian Foreign Ministry noted"), for a headline that names its speaker by a name
     alone ("<Surname>: <claim>"): an outlet puts the name in its headline and the office in
-    its lead. None when that speaker is named too (a name the lead gives is someone else)."""
+    its lead. None when that speaker is named too (a name the lead gives is someone else),
+    nor when the paragraphs set the headline's word (`pattern`) in brackets, as an agency's
+    credit ("KYIV (<Agency>) - ..."): the headline named its channel, no speaker."""
+    credit = re.compile(rf"\(\s*(?:{pattern})\s*\)")
+    if any(credit.search(work.folded) for work in opening):
+        return ()
     for work in opening:
         for _, main in work.main:
             if main.kind != "actor":

@@ -551,7 +551,8 @@ _DATE_ONLY = re.compile(
 _NO_NAME = frozenset(["our", "my", "your", "their", "his", "her", "its", "one", "another"])
 
 
-# An outlet's genre or section before a headline's colon: no speaker's label.
+# An outlet's genre or section before a headline's colon (or as the one word after its dash,
+# "<topic> – Photos"): no speaker's label.
 _GENRE_LABELS = frozenset(
     [
         "interview",
@@ -574,6 +575,10 @@ _GENRE_LABELS = frozenset(
         "briefing",
         "digital briefing",
         "timeline",
+        "photos",
+        "pictures",
+        "videos",
+        "updates",
     ]
 )
 # Words right after a headline's first phrase that make the words before its colon a clause
@@ -1040,17 +1045,24 @@ def _headline_source(work: BlockWork, rules: CompiledRules, state: State) -> Who
         )
         work.main.append((who.start, who))
     if who.kind == "unknown" and (
-        dash.re is _COLON_SUFFIX or titled_name(work, who) or _lone_surname(phrase, tail)
+        dash.re is _COLON_SUFFIX or titled_name(work, who) or _lone_surname(work, phrase, tail)
     ):
         return who  # "...: Zelenskiy", "... - Defense Minister <name>": whom the opening names
     return who if who.kind == "role" else None
 
 
-def _lone_surname(phrase: list[Unit], tail: list[Unit]) -> bool:
+def _lone_surname(work: BlockWork, phrase: list[Unit], tail: list[Unit]) -> bool:
     """A headline's dash source that is one capitalised word no lexicon knows and nothing
     else ("<claim> – <Surname>"): a surname, the speaker the first paragraphs name in full
-    (`resolve_title` takes the side they give a speaker of that name, and none else)."""
-    return len(tail) == 1 and phrase == tail and tail[0][CAP] and tail[0][LOW].isalpha()
+    (`resolve_title` takes the side they give a speaker of that name, and none else). Not an
+    outlet's genre ("<topic> – Analysis", "– Photos") nor an acronym in a headline that is not
+    all capitals ("– CNN", "– AFP"): a surname is spelt as a name is, and those are the page's
+    kind or its channel, whom no lead names as an official."""
+    if len(tail) != 1 or phrase != tail or not tail[0][CAP] or not tail[0][LOW].isalpha():
+        return False
+    spelt = work.text[tail[0][START] : tail[0][END]]
+    acronym = spelt.isupper() and not work.text.isupper()
+    return not acronym and tail[0][LOW] not in _GENRE_LABELS
 
 
 def _thing_after_dash(phrase: list[Unit], tail: list[Unit]) -> bool:
