@@ -154,11 +154,13 @@ _TOLD = (
 # by Foreign Minister X", "These words were written by X on Telegram", "This is stated in the
 # official statement of the Ministry" (Ukrainian outlets' way), past the day it was said and
 # the occasion (`_OCCASION`).
+_WAS = r"\s+(?:is|was|were|has\s+been|had\s+been)\s+"
+_SAID = r"stated|said|announced|reported|noted|emphasi[sz]ed|declared|written|posted|voiced"
 STATED_BY = re.compile(
-    r"(?:^|(?<=[.!?\"”] ))\W*(?:this|that|it|these\s+words|such\s+a\s+statement|"
-    r"the\s+relevant\s+statement)"
-    r"\s+(?:is|was|were|has\s+been|had\s+been)\s+(?:stated|said|announced|reported|noted|"
-    r"emphasi[sz]ed|declared|written|posted|made|voiced)"
+    r"(?:^|(?<=[.!?\"”] ))\W*"
+    rf"(?:(?:this|that|it|these\s+words){_WAS}(?:{_SAID})"
+    # "made" only of a statement: "It was made for Kyiv by <a state>" names a thing's maker
+    rf"|(?:such\s+a|the\s+relevant)\s+statement{_WAS}(?:{_SAID}|made))"
     rf"(?:,?\s+{TIME_PHRASE},?)?\s+"  # "was announced on Thursday, July 27, by X"
     rf"(?:{_TOLD},?\s+(?:{TIME_PHRASE},?\s+)?)?"  # "was announced to journalists (on ...) by X"
     rf"(?:{_OCCASION},?\s+)?"  # "This was stated at a briefing (in Riga) on Monday by X"
