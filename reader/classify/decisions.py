@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from reader.classify.phrases import framed_before
+from reader.classify.phrases import framed_before, sought
 from reader.classify.types import CAP, LOW, START, TERM, BlockWork, Unit
 from reader.classify.wordclasses import CALENDAR, HEARSAY, word_set
 
@@ -314,6 +314,8 @@ def decision_told(work: BlockWork, i: int, j: int) -> bool:
     if any(units[h][LOW] in _HYPOTHETICAL for h in range(max(0, j - 2), j)):
         return False  # "would respect any decision by Kyiv to": none taken yet
     first = min(i, j)
+    if sought(work, units[first][START]):
+        return False  # "asked for Washington's permission to", "awaits Berlin's decision on"
     return not framed_before(work, units[first][START], refusal=units[j][LOW] in REFUSALS)
 
 

@@ -7,8 +7,8 @@ or a bare role, which carry-over resolves later.
 
 The names a phrase ties to an actor are remembered for the rest of the article (`learn`,
 `tie_office`, `tie_appositive`, `tie_names`). Also here: a noun phrase that is the object of a
-verb that answers or weighs a stated view (`answered`, `weighed`, `framed_before`), and a
-credit line's site (`find_credit`).
+verb that answers, weighs or asks for a stated view (`answered`, `weighed`, `sought`,
+`framed_before`), and a credit line's site (`find_credit`).
 
 Where a phrase starts and ends is reader.classify.phrasebounds; a person's name beside a title,
 reader.classify.personnames; the closed word classes of English that the grammar skips over
@@ -106,6 +106,22 @@ def weighed(work: BlockWork, start: int, end: int) -> bool:
     if _WEIGHED.search(work.folded, 0, _before_object(work, start)) is not None:
         return True
     return _WEIGHED_AFTER.search(work.folded, end, work.sentence_end(end)) is not None
+
+
+# Verbs that ask for or await a decision, a permission or an approval: what they take as
+# object is still to be given ("Kyiv asked for Washington's permission to strike", "is
+# seeking Berlin's consent to", "still awaits the allies' decision on"), no decision told.
+_SOUGHT = re.compile(
+    r"\b(?:(?:seek|request|await|need)(?:s|ed|ing)?|sought|requir(?:e|es|ed|ing)"
+    r"|(?:ask|wait|call|push|press|lobby|hope)(?:s|ed|ing)?\s+for"
+    r"|appl(?:y|ies|ied|ying)\s+for)\Z"
+)
+
+
+def sought(work: BlockWork, start: int) -> bool:
+    """Whether the noun phrase at offset `start` is the object of a verb that asks for or
+    awaits it, past an article ("asked for [Washington's permission to ...]")."""
+    return _SOUGHT.search(work.folded, 0, _before_object(work, start)) is not None
 
 
 def _before_object(work: BlockWork, start: int) -> int:
