@@ -493,8 +493,6 @@ def _after_officials(units: list[Unit], i: int, floor: int) -> bool:
     return plain and people and office is not None and office.kind == "role"
 
 
-# Participles used as prepositions: the phrase after one is its object, never a subject ("drills
-# in the areas adjoining the Baltic Sea will call for a response": the drills call).
 def _whose_feeling(verb: Verb, a: int) -> bool:
     """The side's name opening at unit `a` only tells whose fears, claims or demands the verb's
     form names, a plural noun: the name is an object, after a verb that stirs or calms a feeling
@@ -531,6 +529,8 @@ _DEGREES = word_set(
 _DEGREE_REACH = 2
 
 
+# Participles used as prepositions: the phrase after one is its object, never a subject ("drills
+# in the areas adjoining the Baltic Sea will call for a response": the drills call).
 _PREP_PARTICIPLES = word_set(
     "adjoining bordering neighbouring neighboring surrounding including excluding regarding"
     " concerning involving targeting representing"
