@@ -25,6 +25,7 @@ from reader.classify.clauses import (
     start_key,
 )
 from reader.classify.evidence import voiced
+from reader.classify.personnames import name_run_before
 from reader.classify.phrasebounds import np_after
 from reader.classify.speakers import known_role, names_text
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, State, Unit, Who
@@ -329,9 +330,15 @@ def _one_side(work: BlockWork, who: Who) -> bool:
     b = bisect_left(work.starts, who.end)
     if b <= a or any(units[i][LOW] in ("and", "&", ",") for i in range(a, b)):
         return False
-    # the phrase ends in a name or an office, not a thing of the side's ("Kyiv protests")
+    # the phrase ends in a name or an office, not a thing of the side's ("Kyiv protests"), or
+    # in the name of the person an office before it gives the side ("Ukraine's defence
+    # minister Oleh Marchuk"): a holder the lexicon need not know
     head = units[b - 1]
-    return head[TERM] is not None and head[LOW] not in _ACTING_HEADS
+    if head[TERM] is None:
+        run = name_run_before(units, b, a)
+        office = units[b - 1 - len(run)][TERM] if run and b - 1 - len(run) >= a else None
+        return office is not None and office.kind in ("role", "speaker")
+    return head[LOW] not in _ACTING_HEADS
 
 
 def _side_subject(work: BlockWork, who: Who, state: State, after_dateline: bool) -> bool:
