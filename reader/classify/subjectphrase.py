@@ -122,18 +122,45 @@ def skip_asides(verb: Verb, i: int) -> tuple[int, Who | None]:
 def _aside_actor(verb: Verb, inner: list[Unit], j: int, i: int) -> Who | None:
     """The actor an aside between units `j` and `i` names as the subject's appositive (",
     Minister of Foreign Affairs,", ", who headed X's delegation ..."); None for an act told of
-    the subject or a clause of time or concession (", before the communique was issued,")."""
+    the subject or a clause of time or concession (", before the communique was issued,").
+    A longer appositive that joins two offices with "and" (", an opposition deputy and a
+    member of the Verkhovna Rada's foreign affairs committee,", ", the leader of Germany's
+    largest party and the country's likely next chancellor,") is read by its offices: the
+    side those that name one agree on."""
     if not inner or inner[0][LOW] in SUBORDINATE:
         return None
     if inner[0][LOW] == "who" and not relative_act(inner):
         inner = inner[:_HELD_REACH]  # ", who headed X's delegation at talks in ... on ...,"
-    if len(inner) > _HELD_REACH or relative_act(inner):
+    if relative_act(inner):
         return None
-    cand = resolve(inner, verb.state.names)
-    learn(cand, verb.state.names)
-    if cand.kind == "role":  # ", Minister of Foreign Affairs,": the title's side
-        cand = title_side(verb.work, verb.state, cand, j + 1, i)
-    return cand if cand.kind == "actor" else None
+    found: list[Who] = []
+    for part in [inner] if len(inner) <= _HELD_REACH else _office_conjuncts(inner):
+        if len(part) > _HELD_REACH:
+            continue
+        cand = resolve(part, verb.state.names)
+        learn(cand, verb.state.names)
+        if cand.kind == "role":  # ", Minister of Foreign Affairs,": the title's side
+            cand = title_side(verb.work, verb.state, cand, j + 1, i)
+        if cand.kind == "actor":
+            found.append(cand)
+    return found[0] if found and all(w.actors == found[0].actors for w in found) else None
+
+
+def _office_conjuncts(inner: list[Unit]) -> list[list[Unit]]:
+    """An appositive's offices joined by "and" before an article ("a deputy and a member of
+    ...", "the head of ... and the country's ..."), each; [] when no such "and" joins two, or
+    the appositive names two sides (", an adviser to the Russian president and a critic of
+    Kyiv,")."""
+    cuts = [
+        h
+        for h in range(1, len(inner) - 1)
+        if inner[h][LOW] == "and" and inner[h + 1][LOW] in ARTICLES and inner[h + 1][TERM] is None
+    ]
+    sides = {u[TERM].actors for u in inner if u[TERM] is not None and u[TERM].actors}
+    if not cuts or len(sides) > 1:
+        return []
+    bounds = [-1, *cuts, len(inner)]
+    return [inner[bounds[k] + 1 : bounds[k + 1]] for k in range(len(bounds) - 1)]
 
 
 # The most units of an appositive read for the office it names; a relative clause of the office
