@@ -360,6 +360,9 @@ class _Phrase:
         head = previous[TERM]
         if previous[LOW] in STATE_FORMS:
             return True  # "of the Republic of Lithuania": the state's formal name goes on
+        if low == "of" and self._holder_named(previous):
+            self.in_office = True  # "President <name> of Ukraine": the title's "of"
+            return None
         if head is None or head.kind != "role":
             return False  # "Mission in Ukraine": a place, not the speaker's side
         if low in _WHERE_PREP and (self.adjective or self.direct):
@@ -371,6 +374,19 @@ class _Phrase:
         self.in_office = True
         self.sent = self.sent or (low == "of" and SENT.search(previous[LOW]) is not None)
         return None
+
+    def _holder_named(self, previous: Unit) -> bool:
+        """Whether the phrase so far is a title of no side and its holder's name, the name's
+        last word `previous` ("President <name>", "Foreign Minister <name>"): an "of" after it
+        names the title's country as the news wires write it ("President <name> of France"),
+        where a name alone is a person's origin ("<name> of Kharkiv", a boxer "of Ukraine")."""
+        return (
+            previous[TERM] is None
+            and bool(self.names)
+            and previous is self.names[-1]
+            and bool(self.roles)
+            and not (self.adjective or self.direct or self.in_office or self.former)
+        )
 
     def _host_of_sender(self, previous: Unit | None, low: str) -> bool:
         """ "to" right after the side that sends a mission ("the Mission of Ukraine to the
