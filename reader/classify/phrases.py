@@ -831,17 +831,24 @@ def _role_keys(roles: Iterable[str]) -> Iterable[str]:
 
 
 def _ties(names: list[Unit], actors: tuple[str, ...], member: bool) -> list[Tie]:
-    """The names in an actor's phrase, tied to it: "Senator Lindsey Graham" -> "graham"."""
-    return [
-        (unit[LOW], actors, member, False)
-        for unit in names
-        if len(unit[LOW]) > 2 and unit[LOW] not in SKIP and unit[LOW] not in HONORIFICS
-    ]
+    """The names in an actor's phrase, tied to it: "Senator Lindsey Graham" -> "graham"; a
+    possessive's name without its "'s" ("Senator Lindsey Graham's bill" -> "graham"), as a
+    later "Graham said" or "Graham's plan" looks it up, but only where no tie holds the name
+    yet: the owner of a thing ("Graham's office") is read less surely than a title's holder."""
+    ties: list[Tie] = []
+    for unit in names:
+        low = unit[LOW].removesuffix("'s").removesuffix("’s")
+        if len(low) > 2 and low not in SKIP and low not in HONORIFICS:
+            ties.append((low, actors, member, low != unit[LOW]))
+    return ties
 
 
 def _learn(names: list[Unit], actors: tuple[str, ...], member: bool, tied: Names) -> None:
-    for name, tie_actors, tie_member, _ in _ties(names, actors, member):
-        tied[name] = (tie_actors, tie_member)
+    for name, tie_actors, tie_member, keep in _ties(names, actors, member):
+        if keep:
+            tied.setdefault(name, (tie_actors, tie_member))
+        else:
+            tied[name] = (tie_actors, tie_member)
 
 
 def tie_office(words: Iterable[str], side: Who, tied: Names) -> None:

@@ -273,9 +273,7 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
     units = work.units
     a, _ = np_before(units, i, max(0, i - 6))
     a = _own_conjunct(units, a, i)
-    _, b = np_after(units, i, min(len(units), i + 6))
-    b = _before_verb(work, i, _before_with(units, i, b))
-    b = holder_end(units, b, min(len(units), i + _PORTFOLIO_REACH))
+    b = _title_phrase_end(work, i)
     who = resolve(units[a:b], state.names)
     learn(who, state.names)
     if who.kind == "role":
@@ -930,12 +928,18 @@ def _foreign_word_before_role(phrase: Sequence[Unit]) -> bool:
 
 
 # A lexicon speaker that is an office, not a person: its holder may be named after it.
-_OFFICE = re.compile(r"\b(?:commander|committee|chief|secretary|spokes\w+|envoy|minister)\b")
+_OFFICE = re.compile(
+    r"\b(?:commander|committee|chief|secretary|spokes\w+|envoy|minister|president)\b"
+)
 
 
 def _office_holders(work: BlockWork, state: State) -> None:
-    """ "the Supreme Allied Commander Europe, General Alexus Grynkewich": the name after an
-    office of an actor's is that actor's, so "Grynkewich:" and "Grynkewich said" later are."""
+    """ "the Supreme Allied Commander Europe, General Alexus Grynkewich", "Russian President
+    <name>": the name after an office of an actor's, in apposition or right after it, is that
+    actor's, so "Grynkewich:" and "Grynkewich said" later are. Why the name right after: an
+    article names a leader by the lexicon's office and the name once ("talks with Ukrainian
+    President <name>"), wherever in the sentence, and by the surname alone after that; a
+    name the lexicon lacks is known only from that first mention."""
     units = work.units
     for i in work.term_at:
         term = units[i][TERM]
@@ -944,9 +948,27 @@ def _office_holders(work: BlockWork, state: State) -> None:
         _presidency(work, state, i)
         if _OFFICE.search(units[i][LOW]) is None:
             continue
-        name = appositive_name(units, i + 1)
+        name = appositive_name(units, i + 1) or _name_after_office(work, i)
         if name and all(u[TERM] is None for u in name):
             tie_names(name, term.actors, term.member, state.names)
+
+
+def _name_after_office(work: BlockWork, i: int) -> list[Unit]:
+    """The holder's name right after the office at unit `i` ("NATO Secretary General <name>",
+    "Russian President <name>"), as a title phrase's is read (`person_name`): not past a
+    headline's capitalised verb ("NATO Chief Warns ...") or a meeting's "with"."""
+    b = _title_phrase_end(work, i)
+    return person_name(work.units, i + 1, b, i) if b > i + 1 else []
+
+
+def _title_phrase_end(work: BlockWork, i: int) -> int:
+    """Where the title phrase of the office at unit `i` ends: the noun phrase after it, not
+    past a headline's capitalised verb or a meeting's "with", and past its holder's name
+    after a style of address or the rest of a portfolio (`holder_end`)."""
+    units = work.units
+    _, b = np_after(units, i, min(len(units), i + 6))
+    b = _before_verb(work, i, _before_with(units, i, b))
+    return holder_end(units, b, min(len(units), i + _PORTFOLIO_REACH))
 
 
 # A lexicon speaker that names a presidency ("President of Ukraine", "Russian president").
