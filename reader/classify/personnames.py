@@ -72,6 +72,13 @@ def name_run_before(units: Sequence[Unit], b: int, floor: int) -> list[Unit]:
     return _name_run(units, b - 1, -1, floor - 1)
 
 
+def name_run_after(units: Sequence[Unit], i: int, most: int) -> list[Unit]:
+    """The capitalised name words of no lexicon from unit `i` on, at most `most` of them
+    ("Russia's [Sergei Vetlugin]")."""
+    run = _name_run(units, i, 1, min(len(units), i + most))
+    return run if run and run[0][TERM] is None else []
+
+
 def appositive_name(units: Sequence[Unit], b: int) -> list[Unit]:
     """The name in apposition after a title that ends at unit `b`: ", Dmitry Polyansky," (two
     words or more, or a lexicon speaker), without a rank before it ("General"), past the host

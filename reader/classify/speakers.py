@@ -11,7 +11,13 @@ from collections.abc import Iterable, Sequence
 from itertools import compress
 from operator import itemgetter
 
-from reader.classify.personnames import HOLDER_PLACE_PREP, appositive_name, holder_end, person_name
+from reader.classify.personnames import (
+    HOLDER_PLACE_PREP,
+    appositive_name,
+    holder_end,
+    name_run_after,
+    person_name,
+)
 from reader.classify.phrasebounds import (
     GENERIC_TEXTS,
     TEXT_MODIFIERS,
@@ -145,6 +151,7 @@ def register_roles(work: BlockWork, state: State) -> None:
             _register_body(work, state, i)
         if term is not None and term.kind in ("alias", "adjective") and term.actors:
             _register_named_body(work, state, i)
+            _tie_side_name(work, state, i)
 
 
 # The head nouns of a side's body named by the lexicon ("the State Department", "the Foreign
@@ -182,6 +189,43 @@ def _register_named_body(work: BlockWork, state: State, i: int) -> None:
     assert term is not None
     key = "/".join(term.actors) + ":" + head
     _hold(state, key, Person(term.actors, work.index, False, term.member), (head,))
+
+
+_SIDE_NAME = 3  # the most words of a person's name after a side's word ("Russia's <name>")
+# What may follow a person's name after a side's word: a clause's verb, a preposition, a comma.
+_AFTER_SIDE_NAME = word_set(", . ; : ) and to on in at for with during who")
+
+
+def _tie_side_name(work: BlockWork, state: State, i: int) -> None:
+    """A person named by a side's possessive or adjective alone, no office between ("with
+    Russia's <given name> <surname> to ...", "spoke to German <given name> <surname> on"):
+    the name is that side's for the rest of the article, as it is when the phrase is a
+    subject (`resolve`); "<surname> said" later speaks for it. Two or three name words
+    followed by a verb, a preposition or a comma, or one possessive name ("Russian
+    <surname>'s remarks"): not a body's or a thing's name ("Russian Black Sea Fleet ships")."""
+    units = work.units
+    term = units[i][TERM]
+    if term is None or (term.kind == "alias" and not units[i][LOW].endswith(("'s", "’s"))):
+        return
+    if i > 0 and units[i - 1][TERM] is not None:
+        return  # "pro-Russian", "Russian Ukrainian": the first side's word qualifies the phrase
+    run = name_run_after(units, i + 1, _SIDE_NAME + 1)
+    end = i + 1 + len(run)
+    owner = bool(run) and run[-1][LOW].endswith(("'s", "’s"))
+    if not owner and (len(run) < 2 or len(run) > _SIDE_NAME):
+        return
+    if not owner and end < len(units) and not _verb_or_link(work, units[end]):
+        return
+    learn(resolve(units[i:end], state.names), state.names)
+
+
+def _verb_or_link(work: BlockWork, unit: Unit) -> bool:
+    """Whether `unit` may follow a person's name: a preposition, a comma or a verb ("said",
+    "discussed"), no noun the name would qualify."""
+    low = unit[LOW]
+    if low in _AFTER_SIDE_NAME or (not unit[CAP] and low.endswith("ed")):
+        return True
+    return any(at == unit[START] for at, _, _ in work.verbs)
 
 
 def _name_word(unit: Unit) -> bool:
