@@ -223,7 +223,7 @@ def person_name(units: Sequence[Unit], a: int, b: int, role: int) -> list[Unit]:
     run = [] if forum else _spelled_name(units, start, end)
     if run and units[start - 1][LOW] not in ARTICLES and units[start - 1][LOW] != HOST_PREP:
         return run
-    return appositive_name(units, b) or _name_before_appositive(units, a, b)
+    return appositive_name(units, b) or name_before_appositive(units, a, b)
 
 
 def _name_before_place(units: Sequence[Unit], role: int, place: int, end: int) -> list[Unit]:
@@ -248,7 +248,7 @@ def _name_before_place(units: Sequence[Unit], role: int, place: int, end: int) -
 HOLDER_PLACE_PREP = frozenset(["in", "at"])
 
 
-def _name_before_appositive(units: Sequence[Unit], a: int, b: int) -> list[Unit]:
+def name_before_appositive(units: Sequence[Unit], a: int, b: int) -> list[Unit]:
     """The name a title phrase (units a..b) is in apposition to: "Dmitry Polyansky, Moscow's
     envoy", "Jan Berg, his Swedish counterpart", after a title of no side ("Ambassador Jan
     Berg, the US envoy to the OSCE") or a person's preposition ("a statement from Jan Berg,

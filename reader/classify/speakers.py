@@ -15,6 +15,7 @@ from reader.classify.personnames import (
     HOLDER_PLACE_PREP,
     appositive_name,
     holder_end,
+    name_before_appositive,
     name_run_after,
     person_name,
 )
@@ -979,7 +980,8 @@ _OFFICE = re.compile(
 
 def _office_holders(work: BlockWork, state: State) -> None:
     """ "the Supreme Allied Commander Europe, General Alexus Grynkewich", "Russian President
-    <name>": the name after an office of an actor's, in apposition or right after it, is that
+    <name>", "<name>, the Russian president,": the name after an office of an actor's, in
+    apposition or right after it, or the name the office is in apposition to, is that
     actor's, so "Grynkewich:" and "Grynkewich said" later are. Why the name right after: an
     article names a leader by the lexicon's office and the name once ("talks with Ukrainian
     President <name>"), wherever in the sentence, and by the surname alone after that; a
@@ -992,7 +994,11 @@ def _office_holders(work: BlockWork, state: State) -> None:
         _presidency(work, state, i)
         if _OFFICE.search(units[i][LOW]) is None:
             continue
-        name = appositive_name(units, i + 1) or _name_after_office(work, i)
+        name = (
+            appositive_name(units, i + 1)
+            or _name_after_office(work, i)
+            or name_before_appositive(units, np_before(units, i, max(0, i - 6))[0], i + 1)
+        )
         if name and all(u[TERM] is None for u in name):
             tie_names(name, term.actors, term.member, state.names)
 
