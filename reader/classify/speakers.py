@@ -997,10 +997,18 @@ def _office_holders(work: BlockWork, state: State) -> None:
         name = (
             appositive_name(units, i + 1)
             or _name_after_office(work, i)
-            or name_before_appositive(units, np_before(units, i, max(0, i - 6))[0], i + 1)
+            or _name_before_office(units, i)
         )
         if name and all(u[TERM] is None for u in name):
             tie_names(name, term.actors, term.member, state.names)
+
+
+def _name_before_office(units: Sequence[Unit], i: int) -> list[Unit]:
+    """The name the office at unit `i` is in apposition to ("<name>, the Russian president,"):
+    only an article between the comma and the office, so that the office is the appositive's
+    own head, not the object of another ("<name>, a former aide to the Russian president")."""
+    a = i - 1 if i > 0 and units[i - 1][LOW] in ARTICLES else i
+    return name_before_appositive(units, a, i + 1)
 
 
 def _name_after_office(work: BlockWork, i: int) -> list[Unit]:
