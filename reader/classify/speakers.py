@@ -43,7 +43,7 @@ from reader.classify.types import (
     Who,
 )
 from reader.classify.units import in_spans
-from reader.classify.wordclasses import ARTICLES, NP_MODIFIERS, OBJECT_PREP, word_set
+from reader.classify.wordclasses import ARTICLES, NP_MODIFIERS, OBJECT_PREP, is_role, word_set
 
 
 def note_person(state: State, speaker: Speaker) -> None:
@@ -1004,11 +1004,29 @@ def _office_holders(work: BlockWork, state: State) -> None:
 
 
 def _name_before_office(units: Sequence[Unit], i: int) -> list[Unit]:
-    """The name the office at unit `i` is in apposition to ("<name>, the Russian president,"):
-    only an article between the comma and the office, so that the office is the appositive's
-    own head, not the object of another ("<name>, a former aide to the Russian president")."""
-    a = i - 1 if i > 0 and units[i - 1][LOW] in ARTICLES else i
-    return name_before_appositive(units, a, i + 1)
+    """The name the office at unit `i` heads an appositive to ("<name>, the Russian president,",
+    "<name>, Head of the Ukrainian President's Office,"): between the comma and the office
+    only articles, "of"/"to" and other offices, and the appositive closed right after it (or
+    after one office word it owns); not after "former" nor before an "and" that joins a second
+    appositive ("<name>, a former aide to the Russian president and a critic of ...")."""
+    a = i
+    while a > 0 and i - a < _APPOSITIVE_LEAD and _leads_office(units[a - 1]):
+        a -= 1
+    end = i + 1
+    if end < len(units) and is_role(units[end]):
+        end += 1  # "the Ukrainian President's Office"
+    if end < len(units) and units[end][LOW] not in (",", ".", ";", ")"):
+        return []
+    return name_before_appositive(units, a, end)
+
+
+_APPOSITIVE_LEAD = 4  # the most words between an appositive's comma and its office
+
+
+def _leads_office(unit: Unit) -> bool:
+    """A word that may stand between an appositive's comma and a listed office: an article,
+    "of"/"to", or an office ("Head of the ...")."""
+    return unit[LOW] in ARTICLES or unit[LOW] in ("of", "to") or is_role(unit)
 
 
 def _name_after_office(work: BlockWork, i: int) -> list[Unit]:
