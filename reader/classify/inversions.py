@@ -148,10 +148,12 @@ def _describer(unit: Unit) -> bool:
 _INVERSION_ENDS = frozenset([",", ".", ";", "on", "in", "at", "last", "after", "during", "”"])
 # What else may follow an inverted speaker's name: the topic spoken of ("said X of the deal",
 # "said X about the talks"), the ones told ("said X to reporters") and a clause of when, opened
-# by the speaker's pronoun ("said X as she left the summit"). A capitalised "of" phrase is the
-# speaker's own and `np_after` has kept it in the name ("said X of the Atlantic Council").
+# by the speaker's pronoun ("said X as she left the summit") or, after a conjunction of time
+# alone, by any lower-case word ("said X while visiting Kyiv", "when asked", "before the
+# vote"). A capitalised "of" phrase is the speaker's own and `np_after` has kept it in the
+# name ("said X of the Atlantic Council").
 _TOPIC_OPENS = word_set("of about regarding concerning")
-_WHEN_OPENS = word_set("as while when")
+_WHEN_OPENS = word_set("as while when before")
 _SPEAKER_PRONOUNS = word_set("he she they")
 
 
@@ -159,7 +161,7 @@ def _speaker_closed(units: list[Unit], b: int, last: int) -> bool:
     """Whether the inverted speaker's phrase ends before unit `b` (past its bracket): the
     sentence's own end ('... said X. He ...'), the clause's end or its occasion
     (`_INVERSION_ENDS`), a topic (`_TOPIC_OPENS`), or an audience or a clause of when in
-    lower case (`_AUDIENCE`, `_WHEN_OPENS`)."""
+    lower case (`_AUDIENCE`, `_WHEN_OPENS`: "as" only with the speaker's pronoun)."""
     follow = units[b][LOW] if b < last else "."
     if follow in _INVERSION_ENDS or (follow in _TOPIC_OPENS and b + 1 < last):
         return True
@@ -168,7 +170,9 @@ def _speaker_closed(units: list[Unit], b: int, last: int) -> bool:
         return False
     if follow == "to":
         return nxt[LOW] in _AUDIENCE
-    return follow in _WHEN_OPENS and nxt[LOW] in _SPEAKER_PRONOUNS
+    if follow == "as":  # "as" opens a comparison too: "said X as much"
+        return nxt[LOW] in _SPEAKER_PRONOUNS
+    return follow in _WHEN_OPENS
 
 
 def _before_topic(units: list[Unit], a: int, b: int) -> int:
@@ -290,15 +294,14 @@ def appositive_after(
         appositive = local_place(work, units[b + 1][START]) or appositive
     if appositive.kind != "actor":
         return who
-    tie_appositive(units[a:b], appositive, state.names)
-    return Who(
-        "actor",
-        appositive.actors,
-        who.start,
-        units[end - 1][END],
-        who.roles,
-        member=appositive.member,
-    )
+    return _tied(units, a, b, end, who, appositive, state)
+
+
+def _tied(units: list[Unit], a: int, b: int, end: int, who: Who, side: Who, state: State) -> Who:
+    """The named speaker units[a:b] as the side a phrase after the name gives (through unit
+    `end`), the name tied to it for the rest of the article."""
+    tie_appositive(units[a:b], side, state.names)
+    return Who("actor", side.actors, who.start, units[end - 1][END], who.roles, member=side.member)
 
 
 def common_subject(units: list[Unit], i: int, floor: int) -> Who | None:
@@ -362,9 +365,9 @@ def _common_after(units: list[Unit], start: int, last: int) -> Who | None:
     return Who("unknown", (), units[start][START], head[END])
 
 
-# Words that end a common noun's phrase read forward: its place ("of", "from", "in") or a
-# relative clause ("who lives nearby").
-_CLAUSE_OPENS = PERSON_PREP | word_set("who whose that which")
+# Words that end a common noun's phrase read forward: its place ("of", "from", "in"), a
+# relative clause ("who lives nearby") or a clause of when ("while visiting Kyiv").
+_CLAUSE_OPENS = PERSON_PREP | _WHEN_OPENS | word_set("who whose that which after during")
 
 
 # Verbs of a relative clause that say what the subject holds: ", who heads the State Duma's
