@@ -271,6 +271,8 @@ def inverted_attr(verb: Verb) -> Attr | None:
     learn(who, verb.state.names)
     if who.kind in ("unknown", "role") and after < last and units[after][LOW] == ",":
         who = appositive_after(verb.work, units, a, b, last, who, verb.state)
+    elif who.kind == "unknown":
+        who = _member_of(units, a, b, who, verb.state)  # "said X of the State Department"
     if who.kind == "none":
         return None
     return verb.attr(who, ATTRIBUTION_INVERTED, trailing=_short_tail(verb, b))
@@ -302,6 +304,22 @@ def _tied(units: list[Unit], a: int, b: int, end: int, who: Who, side: Who, stat
     `end`), the name tied to it for the rest of the article."""
     tie_appositive(units[a:b], side, state.names)
     return Who("actor", side.actors, who.start, units[end - 1][END], who.roles, member=side.member)
+
+
+def _member_of(units: list[Unit], a: int, b: int, who: Who, state: State) -> Who:
+    """'"...," said <name> of the Russian Foreign Ministry': a name no rule lists, then "of"
+    and a side's body or office ("of Ukraine's General Staff", "of the State Department"), the
+    speaker's phrase units[a:b], is that body's official, as the wires name a ministry's staff;
+    "of" and a side's place alone ("of Kharkiv", "of Ukraine") is where the person is from,
+    and a body of no side ("of the Atlantic Institute") gives none."""
+    of = _before_topic(units, a, b)
+    if of + 1 >= b:
+        return who
+    body = resolve(units[of + 1 : b], state.names)
+    if body.kind != "actor" or not body.roles:
+        return who
+    learn(body, state.names)
+    return _tied(units, a, of, b, who, body, state)
 
 
 def common_subject(units: list[Unit], i: int, floor: int) -> Who | None:
