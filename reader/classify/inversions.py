@@ -272,7 +272,7 @@ def inverted_attr(verb: Verb) -> Attr | None:
     if who.kind in ("unknown", "role") and after < last and units[after][LOW] == ",":
         who = appositive_after(verb.work, units, a, b, last, who, verb.state)
     elif who.kind == "unknown":
-        who = _member_of(units, a, b, who, verb.state)  # "said X of the State Department"
+        who = member_of(units, a, b, who, verb.state)  # "said X of the State Department"
     if who.kind == "none":
         return None
     return verb.attr(who, ATTRIBUTION_INVERTED, trailing=_short_tail(verb, b))
@@ -306,7 +306,7 @@ def _tied(units: list[Unit], a: int, b: int, end: int, who: Who, side: Who, stat
     return Who("actor", side.actors, who.start, units[end - 1][END], who.roles, member=side.member)
 
 
-def _member_of(units: list[Unit], a: int, b: int, who: Who, state: State) -> Who:
+def member_of(units: list[Unit], a: int, b: int, who: Who, state: State) -> Who:
     """'"...," said <name> of the Russian Foreign Ministry': a name no rule lists, then "of"
     and a side's body or office ("of Ukraine's General Staff", "of the State Department"), the
     speaker's phrase units[a:b], is that body's official, as the wires name a ministry's staff;

@@ -44,6 +44,7 @@ from reader.classify.inversions import (
     PERSON_PREP,
     closes,
     common_subject,
+    member_of,
     participle_act,
     person_noun,
     relative_act,
@@ -287,6 +288,8 @@ def subject_before(
     if _states_nothing(verb, who, a, b):
         return "stop"
     who = _side_of_office(verb, who, a, b, appositive)
+    if who.kind == "unknown":
+        who = member_of(units, a, b, who, verb.state)  # "<name> of the State Department said"
     if who.kind == "unknown":
         who = _voices_for(verb, who)
     if who.kind == "none" or (who.member and set(who.roles) & _POLICE):
