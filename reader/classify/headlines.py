@@ -19,7 +19,7 @@ import re
 from reader.classify.evidence import add_evidence
 from reader.classify.officialtitles import AUTHORED, OFFICIAL_TITLE
 from reader.classify.topic import allowed
-from reader.classify.types import CAP, LOW, START, TERM, BlockWork, Who
+from reader.classify.types import CAP, LOW, START, TERM, BlockWork, Unit, Who
 from reader.classify.wordclasses import COORD, NOUN_MARK, OBJECT_PREP, word_set
 from reader.rules.compile import CompiledRules, Term
 from reader.rules.grammar import ATTRIBUTION_HEADLINE, CARRY_AUTHOR, CARRY_DOCUMENT, CARRY_STATEMENT
@@ -70,7 +70,7 @@ def resolve_title(works: list[BlockWork], who: Who, rules: CompiledRules, distan
     if house is not None:  # a house's bare office the first paragraphs give no holder
         add_evidence(title, ATTRIBUTION_HEADLINE, house.actors, house.start, house.end, weight)
     elif name and _name_label(title, who, name):
-        holder = _office_holder(opening, pattern)
+        holder = _office_holder(works, opening, name, pattern)
         if holder:
             add_evidence(title, ATTRIBUTION_HEADLINE, holder, who.start, who.end, weight)
 
@@ -87,14 +87,19 @@ def _name_label(title: BlockWork, who: Who, name: str) -> bool:
     )
 
 
-def _office_holder(opening: list[BlockWork], pattern: str) -> tuple[str, ...]:
+def _office_holder(
+    works: list[BlockWork], opening: list[BlockWork], name: str, pattern: str
+) -> tuple[str, ...]:
     """The side of the first speaker the first paragraphs name by an office alone ("The
     Minister of Foreign Affairs of Ukraine called on ...", "the official representative of
     the Russian Foreign Ministry noted"), for a headline that names its speaker by a name
     alone ("<Surname>: <claim>"): an outlet puts the name in its headline and the office in
     its lead. None when that speaker is named too (a name the lead gives is someone else),
     nor when the paragraphs set the headline's word (`pattern`) in brackets, as an agency's
-    credit ("KYIV (<Agency>) - ..."): the headline named its channel, no speaker."""
+    credit ("KYIV (<Agency>) - ..."): the headline named its channel, no speaker. None, too,
+    when the office is a body's ("Russia's Defence Ministry said"), which no surname holds,
+    or when the article describes the surname otherwise (`_described_otherwise`): a body's
+    lead over an analyst's or a third state's surname is not that person's word."""
     credit = re.compile(rf"\(\s*(?:{pattern})\s*\)")
     if any(credit.search(work.folded) for work in opening):
         return ()
@@ -104,9 +109,90 @@ def _office_holder(opening: list[BlockWork], pattern: str) -> tuple[str, ...]:
                 continue
             inside = [u for u in work.units if main.start <= u[START] < main.end]
             named = any(u[TERM] is None and u[CAP] and u[START] > main.start for u in inside)
-            office = any(u[TERM] is not None and u[TERM].kind == "role" for u in inside)
-            return main.actors if office and not named else ()
+            if named or not any(_one_holder(u) for u in inside):
+                return ()
+            return () if _described_otherwise(works, name, main.actors) else main.actors
     return ()
+
+
+# The head words of an office one person holds ("the official representative of the <side>
+# Foreign Ministry", "the Minister of Foreign Affairs", "the Kremlin's press secretary"), not
+# of a body ("the Defence Ministry", "the General Staff", "the embassy", "the press service")
+# nor of one of many ("an official", "a source", "a lawmaker"): only a holder of such an office
+# has a surname for a headline to give.
+_ONE_HOLDER = word_set(
+    "minister premier president chancellor spokesman spokeswoman spokesperson spox secretary "
+    "ambassador envoy representative chief head governor mayor commander commander-in-chief "
+    "adviser advisor aide ombudsman commissioner director chair chairman chairwoman negotiator "
+    "pm fm leader top"
+)
+
+
+def _one_holder(unit: Unit) -> bool:
+    """A role unit whose words hold an office one person holds (`_ONE_HOLDER`; "top
+    diplomat", "chief of the general staff"; not "ministry", "general staff" or "official")."""
+    term = unit[TERM]
+    if term is None or term.kind != "role":
+        return False
+    words = unit[LOW].removesuffix("'s").removesuffix("\u2019s").split()
+    return any(word in _ONE_HOLDER for word in words)
+
+
+def _described_otherwise(works: list[BlockWork], name: str, side: tuple[str, ...]) -> bool:
+    """Whether the article gives the headline's surname a description of its own that is no
+    office of `side` ("analyst <first> <name>", "<name>, a fellow at ...", "<other side's>
+    President <first> <name>"): the person is someone the article names later, not the
+    lead's office holder; the bare surname again ("<name> added"), a rank ("Gen. <name>") or
+    the side's office before it ("<side's> Foreign Minister <first> <name>") keeps the tie."""
+    for work in works[1:]:
+        units = work.units
+        for i, unit in enumerate(units):
+            words = unit[LOW].removesuffix("'s").removesuffix("\u2019s").split()
+            if words and words[-1] == name and _other_description(units, i, side):
+                return True
+    return False
+
+
+def _other_description(units: list[Unit], i: int, side: tuple[str, ...]) -> bool:
+    """The name at `i` is described, before it past its given names or in an apposition
+    opened by "a"/"an" after it, by words that are no office of `side`."""
+    j = i - 1
+    while j >= 0 and units[j][TERM] is None and units[j][CAP] and units[j][LOW][:1].isalpha():
+        j -= 1
+    if j >= 0 and _foreign(units, j, side):
+        return True
+    if i + 2 < len(units) and units[i + 1][LOW] == "," and units[i + 2][LOW] in ("a", "an"):
+        k = i + 3
+        while k < len(units) and units[k][LOW] not in (",", ".", ";") and k - i < 12:
+            if _one_holder(units[k]) and not _foreign(units, k, side):
+                return False
+            k += 1
+        return True
+    return False
+
+
+def _foreign(units: list[Unit], j: int, side: tuple[str, ...]) -> bool:
+    """The word at `j`, right before a name or an office, is a description that is no
+    office of `side`: a word of `unofficial:` ("analyst"), another actor's or a third
+    state's word ("Moldovan"), or an office whose side's word before it is such a word or a
+    capitalised one no lexicon knows."""
+    term = units[j][TERM]
+    if term is None:
+        return False
+    if _other_word(term, side):
+        return True
+    if term.kind != "role" or j == 0:
+        return False
+    prev = units[j - 1]
+    if prev[TERM] is None:
+        return prev[CAP] and prev[LOW].isalpha() and prev[LOW] not in NOUN_MARK
+    return _other_word(prev[TERM], side)
+
+
+def _other_word(term: Term, side: tuple[str, ...]) -> bool:
+    """A lexicon word that is no word of `side`: a word of `unofficial:`, a third state's
+    (`others:`) or another actor's."""
+    return term.kind in ("unofficial", "other") or bool(term.actors and term.actors != side)
 
 
 def _voiced_by(work: BlockWork, side: tuple[str, ...]) -> bool:
