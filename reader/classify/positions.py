@@ -54,6 +54,7 @@ _FROM_NOUNS = (POSITION_NOUNS - OFFERS) | word_set(
     "request requests"
 )
 _CONTENT_LINKS = frozenset(["that", "to"])
+_ASKS = word_set("appeal appeals plea pleas request requests")
 # A participle of saying after the owner gives what was said as well ("a statement by NATO
 # suggesting that ...", "a note from Kyiv saying ..."); "showing" and "proving" are left out: a
 # thing shown is no one's words.
@@ -516,8 +517,10 @@ def _quoted_reading(match: re.Match[str]) -> bool:
     """Whether a stated view named inside a quote is still read: claims by their owner
     (`_claims_by`) and a proposal from its owner, which the quoted speaker may judge ("'The
     proposal from Moscow on a moratorium is not credible,' the Secretary General said":
-    `_topic_judged` alone reads it there)."""
-    return _claims_by(match) or match.group("noun") in OFFERS
+    `_topic_judged` alone reads it there), and a request, an appeal or a plea the quoted
+    speaker restates ("'Moscow should grant the request by Kyiv to open a corridor,' she said":
+    after "by" only with what it asks, as outside quotes)."""
+    return _claims_by(match) or match.group("noun") in OFFERS | _ASKS
 
 
 def _claims_by(match: re.Match[str]) -> bool:
