@@ -74,6 +74,7 @@ Where each step lives (each module imports only those below it; `make lint` chec
     officialtitles.py an official document's title: its genre, author and topic
     quotes.py         quotes across blocks (step 4)
     speakers.py       who holds which role, who was named when, the region named (step 4)
+    offices.py        which side a title or office speaks for; who holds a named office
     titles.py         a title run into a name the lexicon does not know
     scan.py           chunks folded and scanned once per pattern; the rule-regex time budget
     personnames.py    a person's name beside a title ("Foreign Minister Sergey Lavrov")

@@ -43,6 +43,7 @@ from reader.classify.clauses import (
     start_key,
     units_of,
 )
+from reader.classify.offices import own_side, reporting_house
 from reader.classify.personnames import past_ranks
 from reader.classify.phrasebounds import (
     GENERIC_TEXTS,
@@ -56,8 +57,6 @@ from reader.classify.speakers import (
     known_role,
     named_again,
     note_person,
-    own_side,
-    reporting_house,
     role_holder,
 )
 from reader.classify.types import (

@@ -143,7 +143,7 @@ _PRESENT_VERB = re.compile(
 def note_headline(work: BlockWork, state: State) -> None:
     """The one side the headline gives a voice ("Sweden condemns Russia's attack on ...",
     "Kyiv rejects ..."): the article's own country, whose offices a local paper names without
-    it (reader.classify.speakers.lead_side). An act in the headline ("Russia launches drones
+    it (reader.classify.offices.lead_side). An act in the headline ("Russia launches drones
     at ...") gives none: the article may be the target's."""
     sides = {who.actors for _, who in work.main if who.kind == "actor"}
     if len(sides) == 1:

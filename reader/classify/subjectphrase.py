@@ -50,16 +50,16 @@ from reader.classify.inversions import (
     relative_act,
     the_described,
 )
-from reader.classify.personnames import name_run_before
-from reader.classify.phrasebounds import channel_head, np_before, state_head, task_office
-from reader.classify.phrases import learn, names_press, resolve, tie_appositive, tie_office
-from reader.classify.speakers import (
+from reader.classify.offices import (
     body_office,
     body_office_start,
     house_open,
     house_who,
     title_side,
 )
+from reader.classify.personnames import name_run_before
+from reader.classify.phrasebounds import channel_head, np_before, state_head, task_office
+from reader.classify.phrases import learn, names_press, resolve, tie_appositive, tie_office
 from reader.classify.titles import titled_name
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, State, Unit, Who
 from reader.classify.units import in_spans
