@@ -70,9 +70,8 @@ REAL_SETS := \
 	tests/data/real55 tests/data/real56 tests/data/real57 tests/data/real58 tests/data/real59 tests/data/real60 \
 	tests/data/real61
 
-# Real published articles (tests/data/real to real17 and real19 to real58, all dev since their
-# blind figures were read; real18, a check set with a dev half and a blind half; real59 to
-# real61, blind: read at session 27's end, kept for the next session's): their text is a
+# Real published articles (tests/data/real to real17 and real19 to real61, all dev since their
+# blind figures were read; real18, a check set with a dev half and a blind half): their text is a
 # git-ignored cache checked against the manifest's fingerprints; without a set's cache this says
 # how to rebuild it and exits 0. A blind part shows only its overall and per-actor figures.
 eval-real: $(STAMP)
