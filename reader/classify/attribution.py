@@ -292,6 +292,26 @@ _ONGOING = re.compile(
 )
 
 
+# ... but a verb of saying there with what it says after it ("Moscow continues to claim that its
+# campaign is defensive", "Kyiv keeps calling for a review of the accords", "Russia continues to
+# deny that it controls the militias") tells words the side keeps saying, a view it states
+# (GUIDE.md "Reported positions"; session 20: a denial told in a clause carries the denier): the
+# clause's "that", a call's "for", or a call "on" someone; not a verb of saying with a bare object
+# ("continues to deny the obvious", "keeps repeating lies"), the speaker's picture of it.
+_ONGOING_SAID = re.compile(r"\s*(?:that|for|on|upon)\b")
+_CALLS = frozenset(["call for", "call on", "call upon", "urge"])
+
+
+def _ongoing_saying(work: BlockWork, attr: Attr) -> bool:
+    """The verb after "continues to", "keeps" ... is one of saying with what it says after it."""
+    verb = attr.verb
+    if verb is None or verb.cls != "speech":
+        return False
+    if verb.lemma in _CALLS:
+        return True  # the call's own particle read with its verb: "continues to call for"
+    return _ONGOING_SAID.match(work.folded, attr.end) is not None
+
+
 # How far past a source marker a document's author may be named: "according to a broadly
 # positive readout of Friday's call posted to social media by Zelenskyy".
 _AUTHOR_REACH = 16
@@ -971,7 +991,7 @@ def _reports_position(work: BlockWork, attr: Attr, embedded_in: tuple[str, ...])
     if _unasserted(work, attr) or (not stance and _characterised(work, attr)):
         return False
     if _ONGOING.search(work.folded, max(0, attr.pos - 30), attr.pos) is not None:
-        return False  # "X continues to reject ...": the speaker's picture of X's conduct
+        return _ongoing_saying(work, attr)  # "X continues to reject ...": X's conduct pictured
     return _BELIEVED.search(work.folded, max(0, attr.who.start - 40), attr.who.start) is None
 
 
