@@ -26,6 +26,7 @@ reads lost their underscore.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from reader.classify.phrases import framed_before, sought
 from reader.classify.types import CAP, LOW, START, TERM, BlockWork, Unit
@@ -100,6 +101,8 @@ def decision_by(work: BlockWork, i: int) -> int | None:
     if k < 2 or units[k][LOW] != "by" or last + 1 >= len(units):
         return None
     before, last = _past_aside(units, k, last)  # "the authorisation, by the Duma, of the use"
+    if before == k - 1:
+        last = aside_after(units, last)  # "by the Kyiv authorities, released on 16 March, not to"
     j = _before_date(units, before)  # "the decision adopted on 1 March by"
     j = j - 1 if units[j][LOW] in DECIDED_BY else j
     links = DECIDED.get(units[j][LOW])
@@ -113,6 +116,32 @@ def _past_aside(units: list[Unit], k: int, last: int) -> tuple[int, int]:
     if units[k - 1][LOW] == "," and last + 2 < len(units) and units[last + 1][LOW] == ",":
         return k - 2, last + 1
     return k - 1, last
+
+
+# How many words an aside after a view's owner may hold ("who visited the front yesterday",
+# "released on March 16, 2018"), and what opens one: a relative pronoun or a participle of
+# making the view public.
+_ASIDE_WORDS = 8
+_ASIDE_OPENERS = word_set("who which released published issued announced made adopted")
+_SENTENCE_MARKS = frozenset([".", ";", ":", "?", "!", '"', "“", "”"])
+
+
+def aside_after(units: Sequence[Unit], last: int) -> int:
+    """The closing comma of an aside set off after the owner's last unit `last` ("by the
+    Ukrainian authorities, released on March 16, 2018, not to allow", "the statement by
+    President <name>, who visited the front yesterday, that ..."; a date's own comma stays
+    inside it): what the view says may open after it, as right after the owner. `last` if no
+    such aside follows."""
+    if last + 3 >= len(units) or units[last + 1][LOW] != ",":
+        return last
+    if units[last + 2][LOW] not in _ASIDE_OPENERS:
+        return last
+    for n in range(last + 3, min(last + 3 + _ASIDE_WORDS, len(units) - 1)):
+        if units[n][LOW] in _SENTENCE_MARKS:
+            return last
+        if units[n][LOW] == "," and not _date_word(units[n + 1][LOW]):
+            return n
+    return last
 
 
 def _past_office_of(units: list[Unit], k: int) -> int:

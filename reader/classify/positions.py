@@ -20,6 +20,7 @@ from operator import itemgetter
 from reader.classify.antecedents import POSITION_NOUNS, role_subject, speaks
 from reader.classify.attribution import CHANNELS
 from reader.classify.clauses import start_key
+from reader.classify.decisions import aside_after
 from reader.classify.evidence import add_evidence, voiced
 from reader.classify.phrasebounds import np_after, past_forum
 from reader.classify.phrases import OFFERS, answered, framed_before, learn, names_press, resolve
@@ -51,7 +52,7 @@ _POSITION_LINKS = frozenset(["that", "to", "about", ":", "regarding", "concernin
 # what was said ("a promise by the allies that ..."; "the remarks by X, who ..." is no more).
 _FROM_NOUNS = (POSITION_NOUNS - OFFERS) | word_set(
     "words message messages signal signals criticism praise appeal appeals plea pleas "
-    "request requests"
+    "request requests ultimatum ultimatums"
 )
 _CONTENT_LINKS = frozenset(["that", "to"])
 _ASKS = word_set("appeal appeals plea pleas request requests")
@@ -396,8 +397,8 @@ def _past_coordinate(units: Sequence[Unit], b: int) -> tuple[int, int] | None:
     a2, b2 = np_after(units, k, len(units))
     if not any(unit[TERM] is not None or unit[CAP] for unit in units[a2:b2]):
         return None
-    if units[k - 1][LOW] in _THEIR and b2 < len(units) and _head_noun(units[b2]):
-        b2 += 1  # "by Kyiv and its Western backers that": the backers' noun after their side
+    if units[k - 1][LOW] in _THEIR | _SOME and b2 < len(units) and _head_noun(units[b2]):
+        b2 += 1  # "by Kyiv and its Western backers that", "and some Western capitals that"
     return a2, b2
 
 
@@ -466,11 +467,13 @@ _OWNER_PARTICIPLES = _SAYING_LINKS - word_set("saying stating")
 
 def _past_comma(units: Sequence[Unit], b: int) -> int:
     """The unit of a participle of saying set off by a comma after the owner at unit `b`
-    ("accusations by the Polish deputy premier <name>, alleging that ..."): what was said
-    opens there as it does right after the owner; `b` otherwise."""
+    ("accusations by the Polish deputy premier <name>, alleging that ..."), or the unit after
+    an aside that closes with a comma ("the statement by President <name>, who visited the
+    front yesterday, that ...": `decisions.aside_after`): what was said opens there as it does
+    right after the owner; `b` otherwise."""
     if b + 1 < len(units) and units[b][LOW] == "," and units[b + 1][LOW] in _OWNER_PARTICIPLES:
         return b + 1
-    return b
+    return aside_after(units, b - 1) + 1 if b > 0 else b
 
 
 # What makes the "to" after an owner a preposition, not an infinitive's mark: a name or a
