@@ -148,6 +148,12 @@ _OF_VIEWS = word_set(
 # owns another noun.
 _CLAIMS = word_set("claims accusations allegations assertions demands denials propaganda")
 _NO_GOVERNMENT = word_set("western european")
+# ... but the charges a side's speaker answers after "Western" ("Moscow denies Western
+# accusations that it sent troops", "rejected Western allegations that", "dismissed the Western
+# charges"): the governments that made them, named as one, whose charge the denier restates
+# (session 9; session 20: a denial carries both sides). Not "Western claims", which may be any
+# pundit's ("rejected Western claims that it plans an attack" answers a chorus).
+_CHORUS_CHARGES = word_set("accusations allegations charges")
 # An effort or an attempt to say something, answered by a verb, is the side's claim told by
 # its critic: "We reject Russia's efforts to point to Ukraine as the aggressor", "condemned
 # Moscow's attempts to portray the strike as an accident" (the infinitive a verb of saying or
@@ -251,7 +257,7 @@ _VIEW_WORDS = frozenset(
     | _HEARD
     | _CHARGED
 )
-_VIEW_WORDS |= _PROPOSING
+_VIEW_WORDS |= _PROPOSING | _CHORUS_CHARGES
 _ANY_VIEW = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(_VIEW_WORDS))) + r")\b")
 
 
@@ -722,8 +728,10 @@ def _view_unowned(work: BlockWork, i: int) -> int | None:
     accusations"; None for anything else."""
     units = work.units
     low, term = units[i][LOW], units[i][TERM]
-    if term is None or low in _NO_GOVERNMENT or i + 2 >= len(units):
+    if term is None or i + 2 >= len(units):
         return None
+    if low in _NO_GOVERNMENT:
+        return _chorus_answered(work, i)
     decided = DECIDED.get(units[i + 1][LOW])
     if decided is not None and units[i + 2][LOW] in decided:
         return i + 1  # "the US decision to supply", "a Russian decree on"
@@ -742,6 +750,16 @@ def _view_unowned(work: BlockWork, i: int) -> int | None:
         # the Ukrainian claim"
         j = i + 1 if _answered_owner(work, i) or _responded(work, i) else None
     return j if j is not None else _claims_after(work, i + 1)
+
+
+def _chorus_answered(work: BlockWork, i: int) -> int | None:
+    """The unit of the plural of charges right after "Western" or "European" at unit `i` that
+    an answering verb takes as its object; None for anything else: charges only named or
+    judged ("Western claims of an invasion are a pretext") are a chorus, no side's words."""
+    j = i + 1
+    if work.units[j][LOW] not in _CHORUS_CHARGES or not _answered_owner(work, i):
+        return None
+    return j
 
 
 def _offer_named(work: BlockWork, i: int) -> int | None:
