@@ -137,7 +137,7 @@ _OF_VIEWS = word_set(
     "statement statements remarks comments proposal proposals demand demands offer offers "
     "assurance assurances pledge pledges promise promises reasoning argument arguments "
     "initiative initiatives readiness willingness decision decisions decree decrees "
-    "refusal announcement announcements order orders"
+    "refusal announcement announcements order orders call calls appeal appeals"
 )
 # A side's adjective before a plural of claims: a stated view with no more words ("Contrary to
 # Russian claims, ...", "rejected Ukrainian accusations"); not "Russian positions" (trenches),
@@ -1042,7 +1042,10 @@ def _view_of(work: BlockWork, i: int) -> int | None:
     k = first - 2 if first >= 2 and units[first - 1][LOW] == "the" else first - 1
     if k < 1 or units[k][LOW] != "of":
         return None
-    if side and _said_after(units, k - 1, end + 1):
+    if end + 1 >= len(units):
+        return None
+    said = _of_content(units, k - 1, end + 1)
+    if side and (said or _said_after(units, k - 1, end + 1)):
         return k - 1  # "the claim of the Russian side that ...": a side's, whatever the noun
     if side and units[k - 1][LOW] in _SIDE_CHARGES:
         return k - 1 if _charge_answered(work, k - 1, end) else None
@@ -1051,7 +1054,41 @@ def _view_of(work: BlockWork, i: int) -> int | None:
     # with what it says after the owner: "the statements of X were untrue" only name them; a
     # decision with its own links too ("the decisions of the council that met" name it only)
     links = OF_LINKS & DECIDED.get(units[k - 1][LOW], OF_LINKS)
-    return k - 1 if end + 1 < len(units) and units[end + 1][LOW] in links else None
+    if units[k - 1][LOW] in _CALLS_ON:
+        links = frozenset()  # a call's own links only (`_of_content`): "the calls of X to Y"
+    return k - 1 if said or units[end + 1][LOW] in links else None
+
+
+# What else may open a view's content right after its owner named with "of": a refusal's "not
+# to" ("the calls of the Ukrainian side not to recognise the vote", "the decision of the council
+# not to extend"), a participle of charging or saying after words ("the statements of Kyiv and
+# Western countries blaming Russia for ..."), a call's "for" or "to" and a verb ("the calls of
+# Kyiv for a tribunal"), and a decree's or a decision's relative clause of what it does ("the
+# decree of the Russian president, which now allows ...").
+_OF_PARTICIPLES = _SAYING_LINKS | word_set("blaming accusing urging demanding calling")
+_WORDS_OF = word_set("statement statements remarks comments claim claims words")
+_DECREE_VERBS = word_set(
+    "allows permits bans prohibits grants provides obliges envisages extends establishes "
+    "simplifies authorises authorizes orders recognises recognizes"
+)
+_WHICH_ADVERBS = word_set("now also effectively")
+
+
+def _of_content(units: list[Unit], j: int, k: int) -> bool:
+    """Whether what the view's noun at unit `j` says opens at unit `k`, right after its owner
+    named with "of", in one of the forms `_OF_LINKS` leaves out (`_OF_PARTICIPLES`, a refusal's
+    "not to", a call's links, a decree's "which" clause)."""
+    low, nxt = units[j][LOW], units[k][LOW]
+    if nxt == "not":
+        return k + 2 < len(units) and _said_after(units, j, k + 1, frozenset(["to"]))
+    if low in _CALLS_ON:
+        return _said_after(units, j, k, frozenset(["for", "to"]))
+    if low in _WORDS_OF:
+        return nxt in _OF_PARTICIPLES
+    if low not in DECIDED or nxt != "," or k + 3 >= len(units) or units[k + 1][LOW] != "which":
+        return False
+    verb = k + 3 if units[k + 2][LOW] in _WHICH_ADVERBS else k + 2
+    return units[verb][LOW] in _DECREE_VERBS
 
 
 _ANSWERED_AFTER = re.compile(
