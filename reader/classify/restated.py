@@ -1040,23 +1040,30 @@ def _view_of(work: BlockWork, i: int) -> int | None:
     first, last = coordinated(units, i)  # "the initiative of Oslo and Ottawa to"
     end = owner_tail(units, max(end, last), term.kind != "adjective")
     k = first - 2 if first >= 2 and units[first - 1][LOW] == "the" else first - 1
-    if k < 1 or units[k][LOW] != "of":
+    if k < 1 or units[k][LOW] != "of" or end + 1 >= len(units):
         return None
-    if end + 1 >= len(units):
-        return None
-    said = _of_content(units, k - 1, end + 1)
-    if side and (said or _said_after(units, k - 1, end + 1)):
-        return k - 1  # "the claim of the Russian side that ...": a side's, whatever the noun
-    if side and units[k - 1][LOW] in _SIDE_CHARGES:
-        return k - 1 if _charge_answered(work, k - 1, end) else None
-    if units[k - 1][LOW] not in _OF_VIEWS:
+    return _of_owner_view(work, k - 1, end, side)
+
+
+def _of_owner_view(work: BlockWork, j: int, end: int, side: bool) -> int | None:
+    """The view's noun at unit `j` before "of" and its owner's phrase ending at unit `end`, if
+    it names a view with what it says after the owner (a side's noun whatever it is, or a
+    charge of a side a verb answers: "the protest of the Estonian side was rejected"); None
+    for anything else."""
+    units = work.units
+    said = _of_content(units, j, end + 1)
+    if side and (said or _said_after(units, j, end + 1)):
+        return j  # "the claim of the Russian side that ...": a side's, whatever the noun
+    if side and units[j][LOW] in _SIDE_CHARGES:
+        return j if _charge_answered(work, j, end) else None
+    if units[j][LOW] not in _OF_VIEWS:
         return None
     # with what it says after the owner: "the statements of X were untrue" only name them; a
     # decision with its own links too ("the decisions of the council that met" name it only)
-    links = OF_LINKS & DECIDED.get(units[k - 1][LOW], OF_LINKS)
-    if units[k - 1][LOW] in _CALLS_ON:
+    links = OF_LINKS & DECIDED.get(units[j][LOW], OF_LINKS)
+    if units[j][LOW] in _CALLS_ON:
         links = frozenset()  # a call's own links only (`_of_content`): "the calls of X to Y"
-    return k - 1 if said or units[end + 1][LOW] in links else None
+    return j if said or units[end + 1][LOW] in links else None
 
 
 # What else may open a view's content right after its owner named with "of": a refusal's "not
