@@ -1069,33 +1069,22 @@ def _of_owner_view(work: BlockWork, j: int, end: int, side: bool) -> int | None:
 # What else may open a view's content right after its owner named with "of": a refusal's "not
 # to" ("the calls of the Ukrainian side not to recognise the vote", "the decision of the council
 # not to extend"), a participle of charging or saying after words ("the statements of Kyiv and
-# Western countries blaming Russia for ..."), a call's "for" or "to" and a verb ("the calls of
-# Kyiv for a tribunal"), and a decree's or a decision's relative clause of what it does ("the
-# decree of the Russian president, which now allows ...").
+# Western countries blaming Russia for ..."), and a call's "for" or "to" and a verb ("the calls
+# of Kyiv for a tribunal").
 _OF_PARTICIPLES = _SAYING_LINKS | word_set("blaming accusing urging demanding calling")
 _WORDS_OF = word_set("statement statements remarks comments claim claims words")
-_DECREE_VERBS = word_set(
-    "allows permits bans prohibits grants provides obliges envisages extends establishes "
-    "simplifies authorises authorizes orders recognises recognizes"
-)
-_WHICH_ADVERBS = word_set("now also effectively")
 
 
 def _of_content(units: list[Unit], j: int, k: int) -> bool:
     """Whether what the view's noun at unit `j` says opens at unit `k`, right after its owner
-    named with "of", in one of the forms `_OF_LINKS` leaves out (`_OF_PARTICIPLES`, a refusal's
-    "not to", a call's links, a decree's "which" clause)."""
+    named with "of", in one of the forms `OF_LINKS` leaves out (`_OF_PARTICIPLES`, a refusal's
+    "not to", a call's links)."""
     low, nxt = units[j][LOW], units[k][LOW]
     if nxt == "not":
         return k + 2 < len(units) and _said_after(units, j, k + 1, frozenset(["to"]))
     if low in _CALLS_ON:
         return _said_after(units, j, k, frozenset(["for", "to"]))
-    if low in _WORDS_OF:
-        return nxt in _OF_PARTICIPLES
-    if low not in DECIDED or nxt != "," or k + 3 >= len(units) or units[k + 1][LOW] != "which":
-        return False
-    verb = k + 3 if units[k + 2][LOW] in _WHICH_ADVERBS else k + 2
-    return units[verb][LOW] in _DECREE_VERBS
+    return low in _WORDS_OF and nxt in _OF_PARTICIPLES
 
 
 _ANSWERED_AFTER = re.compile(
