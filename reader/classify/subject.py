@@ -32,6 +32,7 @@ from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, State, 
 from reader.classify.units import in_spans, merged
 from reader.classify.verbsubject import told_as_history, verb_subject
 from reader.classify.wordclasses import (
+    CALENDAR,
     COORD,
     HEARSAY,
     MONTH_ABBREVIATIONS,
@@ -345,7 +346,8 @@ def _side_subject(work: BlockWork, who: Who, state: State, after_dateline: bool)
     """The subject is one side's actor or text (`_one_side`, `_sided_text`); after a wire
     dateline only a text: a wire lead tells the story's act ("KYIV (<agency>) - X swapped
     ..."), but a text it names speaks ("MOSCOW (<agency>) -- Russia's new strategy lists
-    ...")."""
+    ..."). The caller passes no dateline for a formal step, a stance in a wire lead too
+    ("KYIV (<agency>) -- X ordered all units on the highest alert")."""
     if after_dateline and not names_text(who):
         return False
     return _one_side(work, who) or _sided_text(who, state)
@@ -428,8 +430,9 @@ def _event_told(work: BlockWork, rules: CompiledRules, k: int, first: int, last:
         return True  # "X appointed Y as envoy on July 7, 2017": an act of the story's past
     if k + 2 < last and units[k + 1][LOW] == "to" and units[k + 2][LOW] in rules.events:
         # "managed to visit", "sought to annex": the infinitive's event; not a decision's
-        # content ("the parliament voted to end ...", "the cabinet resolved to close ...")
-        return low not in _DECISION_VERBS
+        # content ("the parliament voted to end ...", "the cabinet decided to close ..."), unless
+        # what was decided is a trip or a contact ("decided to fly to Minsk"): still an act
+        return low not in _DECISION_VERBS or units[k + 2][LOW] in _TRIPS
     return _contact_told(units, k, last)  # "characterised the phone call as ...": an act
 
 
@@ -463,8 +466,13 @@ def _institution(who: Who) -> bool:
 
 
 # Verbs of a decision taken: the infinitive after them is what was decided, a stance (GUIDE.md: a
-# formal step of a side), not an act done.
-_DECISION_VERBS = word_set("vote votes voted resolve resolves resolved")
+# formal step of a side), not an act done ("The Dutch government decided to bring Moscow
+# before the court").
+_DECISION_VERBS = word_set("vote votes voted resolve resolves resolved decide decides decided")
+# Events a decision may name that stay acts: a trip or a contact ("decided to visit Kyiv").
+_TRIPS = word_set(
+    "travel fly go come visit tour head return leave meet call phone speak talk attend skip host"
+)
 
 
 # What tells a formal step as the story's background, not news of it: "As reported, ...", "As a
@@ -479,7 +487,8 @@ def _step_as_background(units: list[Unit], k: int, first: int, last: int) -> boo
     speaker owns is its side's decision taken as a stance (GUIDE.md), unless the sentence tells
     it as background: an opening "As reported," / "As a reminder," / "Earlier," (real17's
     "As reported, on <date> X signed a decree"), a pluperfect ("had imposed"), a year named or
-    a period past ("in 2014", "last year", "two years ago")."""
+    a period past ("in 2014", "last year", "two years ago"); not the day it takes effect
+    ("from January 1, 2016") nor a year in a relative clause of its object."""
     opener = units[first][LOW]
     if opener in _BACKGROUND_OPENERS and (
         opener != "as" or any(units[i][LOW] in _BACKGROUND_AS for i in range(first + 1, first + 3))
@@ -487,19 +496,43 @@ def _step_as_background(units: list[Unit], k: int, first: int, last: int) -> boo
         return True
     if any(units[i][LOW] == "had" for i in range(max(first, k - 3), k)):
         return True  # "Washington had imposed ...": a step before the story's time
-    return _dated_past(units, first, last)
+    # a year in a relative clause after the step dates what its object tells, not the step
+    # ("vetoed a resolution that would have tried those who downed the jet in July 2014")
+    end = next((i for i in range(k + 1, last) if units[i][LOW] in _OBJECT_CLAUSES), last)
+    return _dated_past(units, first, end, effect=True)
 
 
-def _dated_past(units: list[Unit], first: int, last: int) -> bool:
+# The words that open a relative clause after a step's object.
+_OBJECT_CLAUSES = word_set("that which who whom whose")
+# The words before a date on which a step takes hold or ends, not the day it was taken
+# ("suspends the deal from January 1, 2016", "extends the status until December 2019").
+_EFFECT_DATES = word_set("from until till through effective by")
+
+
+def _dated_past(units: list[Unit], first: int, last: int, effect: bool = False) -> bool:
     """The sentence names a year ("in 2019") or a period past ("last year", "two years ago"):
-    a side's act (no speech or stance verb) told with it is the story's background."""
+    a side's act (no speech or stance verb) told with it is the story's background. With
+    `effect`, a step's date of effect is none ("suspended the accord from 1 January 2016")."""
     for i in range(first + 1, last):
         low = units[i][LOW]
         if len(low) == 4 and low.isdigit() and low[:2] in ("19", "20"):
+            if effect and _date_of_effect(units, first, i):
+                continue
             return True  # "in 2019": a year named
         if low == "ago" or (low in _PAST_PERIODS and units[i - 1][LOW] == "last"):
             return True
     return False
+
+
+def _date_of_effect(units: list[Unit], first: int, i: int) -> bool:
+    """The year at unit `i` closes a date after one of `_EFFECT_DATES` ("from January 1,
+    2016", "until March 31, 2017", "by 2030"): only a date's words stand between them."""
+    h = i - 1
+    while h > first and (
+        units[h][LOW] in CALENDAR or units[h][LOW].isdecimal() or units[h][LOW] == ","
+    ):
+        h -= 1
+    return units[h][LOW] in _EFFECT_DATES
 
 
 # An outlet's formula that opens a sentence recalling an earlier report as context ("As
@@ -531,6 +564,19 @@ def _own_news(state: State, who: Who) -> bool:
     mistake – Russian MFA" over "The US withdrew from the treaty on 2 August"), the story's
     context."""
     return state.headline is None or state.headline.actors == who.actors
+
+
+# "in response", "in retaliation", "in reply": a step told as the side's answer to another's.
+_ANSWERS = word_set("response retaliation reply")
+
+
+def _answer(units: list[Unit], first: int, last: int) -> bool:
+    """The sentence tells its step as an answer ("In response, Moscow expelled ...", "Minsk
+    closed the consulate in retaliation for ..."): the step is its side's stance whoever the
+    headline gave the floor to, not a topic another side answers."""
+    return any(
+        units[i][LOW] == "in" and units[i + 1][LOW] in _ANSWERS for i in range(first, last - 1)
+    )
 
 
 def actor_subject(
@@ -572,12 +618,12 @@ def actor_subject(
             continue
         form = VerbForm(step.lemma if step else _lemma(low), "stance", low.endswith("ing"))
         attr = verb_subject(work, units, k, units[k][END], first, last, form, [], state, True)
-        if attr is None or not _side_subject(work, attr.who, state, first > opening):
+        if attr is None or not _side_subject(work, attr.who, state, first > opening and not step):
             continue
         if (
             _place_name(work, attr.who)
             and not _stance_shape(work, k, last)
-            and not (step and _own_news(state, attr.who))
+            and not (step and (_own_news(state, attr.who) or _answer(units, first, last)))
         ):
             continue  # "Moscow levied the warning after ...": the state's act, told by the narrator
         if low in _PLAN_FORMS and not _institution(attr.who):
