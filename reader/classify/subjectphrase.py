@@ -107,6 +107,8 @@ def skip_asides(verb: Verb, i: int) -> tuple[int, Who | None]:
                     break
                 j = opening
             j -= 1
+        if mark == ",":
+            j = _relative_with_list(units, j, i, floor)
         if not _aside_between(units, j, i, floor, mark):
             break
         inner = _current_office(units[j + 1 : i])
@@ -118,6 +120,30 @@ def skip_asides(verb: Verb, i: int) -> tuple[int, Who | None]:
         while i >= floor and units[i][LOW] in SKIP and units[i][TERM] is None:
             i -= 1
     return i, appositive
+
+
+def _relative_with_list(units: list[Unit], j: int, i: int, floor: int) -> int:
+    """ ", who met the leaders of Russia, France and Germany in Paris, hailed": the comma `j`
+    found before the aside's closing comma `i` is a list's, inside a relative clause that
+    opens at an earlier comma (its last items, "France and Germany in Paris", joined by
+    "and" or "or"): the comma that opens the relative clause, so that the list's first item
+    ("the leaders of Russia") is not read as the verb's subject; `j` itself otherwise."""
+    if j < floor or not any(unit[LOW] in _LIST_JOINS for unit in units[j + 1 : i]):
+        return j
+    h = j - 1
+    while h >= floor and j - h <= _RELATIVE_REACH:
+        low = units[h][LOW]
+        if low == "," and h + 1 < j and units[h + 1][LOW] in _RELATIVE_OPENERS:
+            return h
+        if low in _ASIDE_STOPS:
+            return j
+        h -= 1
+    return j
+
+
+_LIST_JOINS = word_set("and or")
+_RELATIVE_OPENERS = word_set("who which")
+_RELATIVE_REACH = 12  # the most units between a relative clause's comma and its list's comma
 
 
 def _aside_actor(verb: Verb, inner: list[Unit], j: int, i: int) -> Who | None:
