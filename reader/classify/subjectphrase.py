@@ -108,7 +108,7 @@ def skip_asides(verb: Verb, i: int) -> tuple[int, Who | None]:
                 j = opening
             j -= 1
         if mark == ",":
-            j = _relative_with_list(units, j, i, floor)
+            j = _aside_opening(units, j, i, floor)
         if not _aside_between(units, j, i, floor, mark):
             break
         inner = _current_office(units[j + 1 : i])
@@ -122,18 +122,20 @@ def skip_asides(verb: Verb, i: int) -> tuple[int, Who | None]:
     return i, appositive
 
 
-def _relative_with_list(units: list[Unit], j: int, i: int, floor: int) -> int:
-    """ ", who met the leaders of Russia, France and Germany in Paris, hailed": the comma `j`
-    found before the aside's closing comma `i` is a list's, inside a relative clause that
-    opens at an earlier comma (its last items, "France and Germany in Paris", joined by
-    "and" or "or"): the comma that opens the relative clause, so that the list's first item
-    ("the leaders of Russia") is not read as the verb's subject; `j` itself otherwise."""
-    if j < floor or not any(unit[LOW] in _LIST_JOINS for unit in units[j + 1 : i]):
-        return j
+def _aside_opening(units: list[Unit], j: int, i: int, floor: int) -> int:
+    """ ", who met the leaders of Russia, France and Germany in Paris, hailed", ", after talks
+    with their Ukrainian counterpart, Dmytro Kuleba, declared": the comma `j` found before the
+    aside's closing comma `i` is one inside the aside (a list's, or an appositive's of its
+    object), which opens at an earlier comma with a relative pronoun, a preposition or a
+    participle: the comma that opens it, so that the list's first item or the object ("the
+    leaders of Russia", "their Ukrainian counterpart") is not read as the verb's subject;
+    `j` itself otherwise."""
+    if j < floor or j + 1 >= i or _opens_aside(units[j + 1]):
+        return j  # ", with broad backing abroad,": the comma found opens the aside itself
     h = j - 1
-    while h >= floor and j - h <= _RELATIVE_REACH:
+    while h >= floor and j - h <= _ASIDE_REACH:
         low = units[h][LOW]
-        if low == "," and h + 1 < j and units[h + 1][LOW] in _RELATIVE_OPENERS:
+        if low == "," and h + 1 < j and _opens_aside(units[h + 1]):
             return h
         if low in _ASIDE_STOPS:
             return j
@@ -141,9 +143,17 @@ def _relative_with_list(units: list[Unit], j: int, i: int, floor: int) -> int:
     return j
 
 
-_LIST_JOINS = word_set("and or")
-_RELATIVE_OPENERS = word_set("who which")
-_RELATIVE_REACH = 12  # the most units between a relative clause's comma and its list's comma
+def _opens_aside(unit: Unit) -> bool:
+    """The first word of an aside that can hold a comma of its own: a relative pronoun, a
+    preposition of time or occasion, or a lower-case participle ("meeting with")."""
+    low = unit[LOW]
+    return low in _ASIDE_OPENERS or (
+        low.endswith("ing") and low.isalpha() and not unit[CAP] and unit[TERM] is None
+    )
+
+
+_ASIDE_OPENERS = word_set("who which after during following before at in with while when amid")
+_ASIDE_REACH = 12  # the most units between the aside's opening comma and the comma inside it
 
 
 def _aside_actor(verb: Verb, inner: list[Unit], j: int, i: int) -> Who | None:
