@@ -213,7 +213,11 @@ def _by_position(work: BlockWork) -> _Index:
     support") and its names, sorted by where they start. An office word read as a verb there
     is the verb ("..., Kremlin Reports": "report" names a document that speaks elsewhere)."""
     folded = work.folded
-    verbs = [v for v in work.verbs if not _NOUN_BEFORE.search(folded, max(0, v[0] - 12), v[0])]
+    verbs = [
+        v
+        for v in work.verbs
+        if not _NOUN_BEFORE.search(folded, max(0, v[0] - 12), v[0]) and not _medium(folded, v)
+    ]
     at = {v[0] for v in verbs}
     names = sorted((s, e) for s, e, term in work.terms if term.kind != "role" or s not in at)
     return sorted(verbs, key=_first), names
@@ -221,6 +225,24 @@ def _by_position(work: BlockWork) -> _Index:
 
 # Right before a verb's form, what makes it a noun: a possessive or a determiner.
 _NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|its|their|our|his|her|my|your))\s+\Z")
+
+
+def _medium(folded: str, verb: tuple[int, int, VerbForm]) -> bool:
+    """A speech verb's bare form that names where the words were put, after a preposition, a
+    determiner and a word or two ("said in a social media post that ...", "wrote in her
+    weekly note"): a noun, no second reporting verb."""
+    start, end = verb[0], verb[1]
+    return folded[start:end] in _MEDIA_NOUNS and (
+        _MEDIUM_BEFORE.search(folded, max(0, start - _MEDIUM_REACH), start) is not None
+    )
+
+
+# Speech verbs' bare forms that are nouns of a medium; what stands before such a noun.
+_MEDIA_NOUNS = frozenset(["post", "report", "note", "tweet"])
+_MEDIUM_BEFORE = re.compile(
+    r"\b(?:in|on|via)\s+(?:a|an|the|its|their|our|his|her|my|your)\s+(?:[\w-]+\s+){1,2}\Z"
+)
+_MEDIUM_REACH = 40  # the most characters from the preposition to the noun
 
 
 def _between(items: list[Any], start: int, end: int) -> list[Any]:
