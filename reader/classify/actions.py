@@ -113,11 +113,18 @@ def _introduces(work: BlockWork, state: State) -> bool:
     if not author or work.index > _STANDFIRST or (state.source and state.source.listed):
         return False  # under a title that opens a list, the first line is its first item
     first = next((term for _, _, term in work.terms if term.actors), None)
-    return first is not None and first.kind == "speaker" and set(first.actors) <= set(author)
+    if first is not None and first.kind == "speaker" and set(first.actors) <= set(author):
+        return True
+    # a name the lexicon does not know, in capitals before its verb ("<First> <Last>
+    # addressed the deputies ..."): the person the page introduces, as a known one is
+    name = _OPENING_NAME.match(work.text)
+    return name is not None and not any(start < name.end() for start, _, _ in work.terms)
 
 
 # The last paragraph that may be a page's standfirst under its title.
 _STANDFIRST = 2
+# A person's name opening a line: two or three words in capitals, then a word in lower case.
+_OPENING_NAME = re.compile(r"\s*[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}(?=\s+[a-z])")
 
 
 def reports_only_actions(work: BlockWork, rules: CompiledRules) -> bool:

@@ -232,7 +232,13 @@ def _signature_or_subtitle(work: BlockWork, state: State, author: tuple[str, ...
     `judged_heading`). A line of content is `_delivered`."""
     if work.index == state.signed:
         return True
-    return work.index <= OPENING_BLOCKS and not _delivered(work) and judged_heading(work, author)
+    return work.index <= _SUBTITLE_BLOCKS and not _delivered(work) and judged_heading(work, author)
+
+
+# The lines under a title where its subtitle stands (the title's own line, and the one or two
+# lines a site's heading or a repost's byline takes): a heading further down, after the text's
+# first paragraphs, is a section's ("Russian Aggression in <place>"), naming its topic only.
+_SUBTITLE_BLOCKS = 2
 
 
 def _named_sides(work: BlockWork) -> set[str]:
@@ -704,7 +710,8 @@ _SALUTATION = re.compile(
     r"\s+[\w' -]{2,60}?)(?:\s+[\w'’-]+){0,2}?(?:,\s+[^.!?]{0,240}?)?[,.!:]?\s*\Z"
     r"|\W*(?:good\s+(?:morning|afternoon|evening)|hello)(?:,?\s+(?:everyone|everybody|all))?"
     r"[,.!]?\s*\Z"
-    r"|\W*(?:thank\s+you|thanks)(?:\s+(?:very|so)\s+much)?[,.!]?\s*\Z"  # "Thank you," alone
+    # "Thank you," alone, or with whom it thanks ("Thank you, Germany!", "Thanks, everyone.")
+    r"|\W*(?:thank\s+you|thanks)(?:\s+(?:very|so)\s+much)?(?:,\s+[\w'’ .-]{2,40}?)?[,.!]?\s*\Z"
 )
 
 
@@ -785,7 +792,11 @@ def _chair_then_side(work: BlockWork, state: State) -> bool:
         return False
     after = _SUBJECT_AFTER.match(work.folded, chair.end())
     subject = after.end() if after is not None else chair.end()
-    term = next((t for t in work.terms if t[0] == subject), None)
+    # the side's name may hold its article ("the United Kingdom", "the Russian Federation")
+    starts = (
+        (subject, subject - len(after["article"])) if after and after["article"] else (subject,)
+    )
+    term = next((t for t in work.terms if t[0] in starts), None)
     if term is None or term[2].kind not in ("alias", "speaker") or len(term[2].actors) != 1:
         return False
     if _STATE_STANCE.match(work.folded, term[1]) is None:
@@ -812,7 +823,9 @@ _STATE_STANCE = re.compile(
 
 
 # What may come between the chair's address and the subject: a thanks, a space, "the".
-_SUBJECT_AFTER = re.compile(r"(?:\s*(?:thank\s+you|thanks)[^.!,]{0,30}[.!,])?\s*(?:the\s+)?")
+_SUBJECT_AFTER = re.compile(
+    r"(?:\s*(?:thank\s+you|thanks)[^.!,]{0,30}[.!,])?\s*(?P<article>the\s+)?"
+)
 
 
 def _other_voice(statement: Speaker, lead: Speaker | None) -> bool:

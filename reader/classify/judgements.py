@@ -220,13 +220,18 @@ _CONDUCT_OF_OWNER = re.compile(
     r"\s+(?:actions|activities|acts|conduct|policy|policies|behaviou?r|practices)"
     + _OF_OWNER.pattern
 )
+# A verdict of law on any act named with its side after "of" ("on illegal passing of <side's>
+# convoy", "the unlawful seizure of <side's> vessels"): whether that side did the act or
+# suffered it, the title judges an act of the conflict in the author's terms.
+_UNLAWFUL = word_set("illegal unlawful illicit")
+_ACT_OF_SIDE = re.compile(r"\s+[a-z][\w-]*" + _OF_OWNER.pattern)
 
 # The harm a title's topic may blame on another side named as its agent ("on the destruction
 # of the dam by the <side>'s armed forces", "on the shelling of the consulate by <side>", "on
 # violations of the accords by <side>").
 _BLAME = word_set(
     "destruction shelling bombing bombardment attack attacks strike strikes killing killings "
-    "murder seizure abduction violation violations"
+    "murder seizure abduction violation violations repression repressions persecution"
 )
 # An agent named by the author's verdict on it, no side needed ("by terrorists", "by the
 # aggressor", "by the occupying forces").
@@ -290,6 +295,8 @@ def _agent(folded: str, end: int, start: int) -> bool:
     owner = (
         _OF_OWNER.match(folded, end)
         if word in _OWNED_ACTS
+        else _CONDUCT_OF_OWNER.match(folded, end) or _ACT_OF_SIDE.match(folded, end)
+        if word in _UNLAWFUL
         else _CONDUCT_OF_OWNER.match(folded, end)
         if word in _JUDGED_CONDUCT
         else None

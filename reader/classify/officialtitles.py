@@ -35,7 +35,7 @@ _LEGISLATURES = word_set(
 
 # A title that makes the text an official document in one institution's voice.
 OFFICIAL_TITLE = re.compile(
-    r"\W*(?:(?:(?:full\s+)?text|excerpts?)\s+(?:of|from)\s+(?:the\s+)?|from\s+(?:the\s+)?|joint\s+|"
+    r"\W*(?:the\s+)?(?:(?:(?:full\s+)?text|excerpts?)\s+(?:of|from)\s+(?:the\s+)?|from\s+(?:the\s+)?|joint\s+|"
     r"kremlin\s+|white\s+house\s+)?"
     r"(?:statement|declaration|summit\s+declaration|communiqu[eé]|readout|press\s+release|"
     r"remarks|address|speech|intervention|comment|briefing|press\s+conference|news\s+conference|"
