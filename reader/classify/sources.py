@@ -74,8 +74,6 @@ def page_source(article: Article, state: State, rules: CompiledRules) -> None:
             _site_rule(state, rules, (credited, ""), wires=False)
         elif issuer is not None:  # ".../news-310312-latvia-mfa02.htm": that country's text
             _address_issuer(state, rules, issuer.group(1))
-        elif _outlet_issuer(state, rules, fold(outlet)):
-            pass  # "outlet: UK Delegation to the OSCE": that body's text, wherever it is posted
         elif article.blocks:  # "Source - NATO" closing the page: a repost of that body's text
             _credited_body(state, rules, article.blocks[-1].text)
     _signed_body(state, rules, article.blocks)  # "<name>, Spokesperson for the Embassy of ..."
@@ -98,50 +96,6 @@ def _credited_body(state: State, rules: CompiledRules, text: str) -> None:
     if name[:start].strip() not in ("", "the") or name[end:].strip():
         return
     _side_site(state, rules, term.actors, term.member)
-
-
-def _outlet_issuer(state: State, rules: CompiledRules, outlet: str) -> bool:
-    """An outlet, on a page no site rule knows, that names one side's issuing body ("UK
-    Delegation to the OSCE", "Russian Foreign Ministry statement", "President of Ukraine"):
-    the page is that body's text wherever it is posted, as on the body's own site (as under a
-    closing "Source - NATO"). Only the outlet's first part, before a comma, a bracket or a
-    dash: what follows may name the site that carries it. The outlet must name a text the
-    body issues in its own words (a statement, a release, a readout, a transcript): a
-    ministry's news item or its magazine's story tells of events. An outlet that is a channel
-    ("Ukrainska Pravda", "TASS report on ...") names no issuing body; one that names two
-    sides is none's. Whether it named one."""
-    head = _OUTLET_HEAD.match(outlet)
-    if head is None or _ISSUING_BODY.match(head.group()) is None or _DOMAIN.search(head.group()):
-        return False
-    if _ISSUED_TEXT.search(outlet) is None:
-        return False  # "<ministry>, news item": the body's page, no text in its own words
-    terms = rules.terms.scan(head.group())
-    actors = one_party(terms, 0, head.end())
-    if not actors:
-        return False
-    _side_site(state, rules, actors, member_voice(terms, 0, head.end()))
-    return state.document is not None
-
-
-# An outlet's first part: up to a comma, a bracket, a semicolon or a dash set off by spaces.
-_OUTLET_HEAD = re.compile(r"[^,;()\u2013\u2014]+?(?=\s*[,;()\u2013\u2014]|\s+-\s|\s*\Z)")
-# The noun of a side's issuing body or of its office holder, in an outlet's words, among its
-# first four: the body is the outlet ("TASS report on the ministry's comment" is a channel's)
-_ISSUING_BODY = re.compile(
-    r"\W*(?:(?!(?:of|on|about|by|from|for|transcript|text|report|story)\b)[\w.'’-]+\s+){0,3}?"
-    r"(?:ministry|mission|delegation|embassy|consulate|government|department|office|"
-    r"presidency|chancellery|cabinet|administration|general\s+staff|kremlin|white\s+house|"
-    r"president|prime\s+minister|nato|mfa|fcdo)\b"
-)
-# The kind of text a body issues in its own words, as the outlet names it ("statement",
-# "press release", "readout", "transcript of the address"); a news item or a feature story
-# on a body's site tells of events, and is not named so.
-_ISSUED_TEXT = re.compile(
-    r"\b(?:statements?|readouts?|releases?|transcripts?|remarks|address|speech|comments?|"
-    r"commentary|communiqu[eé]s?|declarations?|fact\s+sheets?|briefings?|answers?|letters?)\b"
-)
-# A site's address in the outlet ("nato.news-pravda.com"): a channel, whatever words it holds.
-_DOMAIN = re.compile(r"\w{2,}\.[a-z]{2,}")
 
 
 def _address_issuer(state: State, rules: CompiledRules, name: str) -> None:
