@@ -596,10 +596,11 @@ _DEGREE_REACH = 2
 
 
 # Participles used as prepositions: the phrase after one is its object, never a subject ("drills
-# in the areas adjoining the Baltic Sea will call for a response": the drills call).
+# in the areas adjoining the Baltic Sea will call for a response": the drills call; a headline's
+# "orders an alert following Putin comments": a noun, the comments named, no one commenting).
 _PREP_PARTICIPLES = word_set(
     "adjoining bordering neighbouring neighboring surrounding including excluding regarding"
-    " concerning involving targeting representing"
+    " concerning involving targeting representing following"
 )
 
 
