@@ -403,12 +403,15 @@ def body_possessor(work: BlockWork, who: Who, state: State) -> Who | None:
 def _person_opening(work: BlockWork, attr: Attr, state: State) -> Who | None:
     """ "The defence minister attended the meeting, where he urged ...", "Putin announced the
     operation to remove what he said was a threat": a "he"/"she" inside the sentence takes the
-    person the sentence opens with (not a country or a body, nor a name inside a quote); a
+    person the sentence opens with (not a country or a body, nor a name inside a quote, nor
+    for a tag closing the sentence, whose content's people are not its speaker); a
     "they" so takes one side's plural ("NATO defence chiefs discussed what guarantees they
     could offer"), never two sides' ("Russia and Ukraine ...")."""
     word = attr.who.word
     if word not in PERSONAL and word != "they":
         return None
+    if attr.trailing and word in PERSONAL:
+        return None  # "The president reminded her of X, she said": a closing tag's content
     starts = work.starts
     first = sentence_first(work, attr.who.start)
     opening = work.units[first]

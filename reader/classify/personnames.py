@@ -195,7 +195,10 @@ def person_name(units: Sequence[Unit], a: int, b: int, role: int) -> list[Unit]:
     "Foreign Minister Sergey Lavrov", "Moscow's envoy to the UN, Dmitry Polyansky," or
     "Dmitry Polyansky, Moscow's envoy to the UN": the article's speaker registry is built from
     these, so that "Polyansky said" and "the envoy added" resolve later."""
-    for unit in units[a:b]:
+    # "Ukrainian President <name>'s spokeswoman": the office's owner, not its holder, whose
+    # name may follow ("<name>'s spokesman <name>") or not be given at all
+    owner = next((k for k in range(role - 1, a - 1, -1) if _possessive_speaker(units[k])), None)
+    for unit in units[a if owner is None else owner + 1 : b]:
         term = unit[TERM]
         if term is not None and term.kind == "speaker":
             return [unit]
@@ -223,7 +226,14 @@ def person_name(units: Sequence[Unit], a: int, b: int, role: int) -> list[Unit]:
     run = [] if forum else _spelled_name(units, start, end)
     if run and units[start - 1][LOW] not in ARTICLES and units[start - 1][LOW] != HOST_PREP:
         return run
+    if owner is not None:
+        return appositive_name(units, b)
     return appositive_name(units, b) or name_before_appositive(units, a, b)
+
+
+def _possessive_speaker(unit: Unit) -> bool:
+    term = unit[TERM]
+    return term is not None and term.kind == "speaker" and unit[LOW].endswith(("'s", "’s"))
 
 
 def _name_before_place(units: Sequence[Unit], role: int, place: int, end: int) -> list[Unit]:

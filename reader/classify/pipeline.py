@@ -74,11 +74,14 @@ from reader.classify.positions import reported_positions, stated_by
 from reader.classify.quotes import (
     bare_quote,
     close_quote,
+    closes_only,
     continues_quote,
     forward_speaker,
     mostly_quoted,
+    quote_between,
     still_open,
     unattributed,
+    unmarked,
 )
 from reader.classify.restated import restated_views
 from reader.classify.scan import Budget, prepare_chunk
@@ -257,6 +260,8 @@ class _BlockOrder:
         self.verdict = Verdicts(rules)
         self.held: list[BlockWork] = []  # a headline waiting for its source, and those after
         self.opened: list[BlockWork] = []  # paragraphs of a quote still open
+        # paragraphs with no quote mark after it, which the quote may run on over
+        self.between: list[tuple[Block, BlockWork]] = []
         self.ahead: BlockWork | None = None  # a bare quote, waiting for the next block
         self.ahead_quote = True  # ... or a paragraph with no speaker (False)
         self.title_who: Who | None = None
@@ -274,12 +279,16 @@ class _BlockOrder:
         elif hold and not self.held and work.index <= _OPENINGS and self.ahead is None:
             self.held = [work]  # "Thank you, Madam Chair.": it waits for the line naming its side
             return
+        if self.opened and self._quote_goes_on(block, work):
+            return
+        self._route(block, work)
+
+    def _route(self, block: Block, work: BlockWork) -> None:
+        """A block no open quote takes: held, or emitted (after the one held for it)."""
         if self.ahead is not None:
             forward_speaker(self.ahead, work, self.rules, self.ahead_quote)
             self._emit(self.ahead)
             self.ahead = None
-        if self.opened and self._quote_goes_on(work):
-            return
         if work.quotes and not work.main and block.kind != "title" and still_open(work):
             self.opened = [work]  # its speaker may be named where the quote closes
             return
@@ -295,9 +304,27 @@ class _BlockOrder:
             return
         self._emit(work)
 
-    def _quote_goes_on(self, work: BlockWork) -> bool:
-        """Whether `work` continues the open quote (and is held or emitted with it)."""
+    def _quote_goes_on(self, block: Block, work: BlockWork) -> bool:
+        """Whether `work` continues the open quote (and is held or emitted with it). Unmarked
+        paragraphs after it wait for a paragraph that only closes a quote: they were the
+        quote (`quotes.quote_between`); any other ends the wait, and they are read as
+        paragraphs of their own."""
         opened = self.opened
+        between = self.between
+        if block.kind == "paragraph" and unmarked(work):
+            if len(opened) + len(between) < _QUOTE_PARAGRAPHS:
+                between.append((block, work))
+                return True
+        elif between and closes_only(work):
+            quote_between(opened, [*(w for _, w in between), work], self.rules)
+            opened.extend(w for _, w in between)
+            opened.append(work)
+            self.between = []
+            self._emit_opened()
+            return True
+        if between:
+            self._emit_opened()
+            return False
         if continues_quote(work):
             opened.append(work)
             if still_open(work) and len(opened) <= _QUOTE_PARAGRAPHS:
@@ -309,9 +336,13 @@ class _BlockOrder:
         return False
 
     def _emit_opened(self) -> None:
+        """The open quote's paragraphs, then the unmarked ones after it, read as their own."""
         for done in self.opened:
             self._emit(done)
         self.opened = []
+        between, self.between = self.between, []
+        for block, work in between:
+            self._route(block, work)
 
     def _emit(self, work: BlockWork) -> None:
         held = self.held

@@ -18,6 +18,7 @@ from reader.rules.grammar import (
     CARRY_AUTHOR,
     CARRY_DOCUMENT,
     CARRY_FORWARD,
+    CARRY_QUOTE,
     CARRY_QUOTE_CONTINUED,
     CARRY_STATEMENT,
 )
@@ -81,6 +82,48 @@ def close_quote(works: list[BlockWork], rules: CompiledRules) -> None:
                 rules.weights.carry,
             )
             work.carried_from = last.index
+
+
+def unmarked(work: BlockWork) -> bool:
+    """A paragraph with no quote mark and no speaker of its own: after a paragraph that leaves
+    a quote open, it may be the quote going on, set without the opening mark a continued
+    paragraph takes (`closes_only` says whether it is)."""
+    return not work.main and _MARK.search(work.text) is None
+
+
+def closes_only(work: BlockWork) -> bool:
+    """A paragraph whose one quote mark closes it at its end ('... not allowing them to do
+    so."'): it ends a quote opened paragraphs before, and the paragraphs between with no
+    mark at all are that quote too (some outlets open no continued paragraph with a mark)."""
+    text = work.text.rstrip()
+    marks = _MARK.findall(text)
+    return len(marks) == 1 and text[-1:] in CLOSERS and text[-2:-1] in _BEFORE_CLOSE
+
+
+_MARK = re.compile('[“”«»"]')
+# What a closing mark ends a quote after: a sentence's stop.
+_BEFORE_CLOSE = frozenset(".!?…")
+
+
+def quote_between(opened: list[BlockWork], between: list[BlockWork], rules: CompiledRules) -> None:
+    """The unmarked paragraphs between an open quote and the one that closes it (`between`,
+    closer last) carry the open quote's speaker, as its marked paragraphs do; a paragraph of
+    them with a speaker's carry of its own keeps it."""
+    actors = next(
+        (
+            tuple(dict.fromkeys(ev.actor for ev in work.evidence if ev.kind == "carry"))
+            for work in opened
+            if any(ev.kind == "carry" for ev in work.evidence)
+        ),
+        (),
+    )
+    if not actors:
+        return
+    for work in between:
+        if work.main or any(ev.kind == "carry" for ev in work.evidence):
+            continue
+        add_evidence(work, CARRY_QUOTE, actors, 0, len(work.text), rules.weights.carry)
+        work.carried_from = opened[0].index
 
 
 def bare_quote(work: BlockWork) -> bool:
