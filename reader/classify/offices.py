@@ -375,9 +375,12 @@ def _claimed_office(
 ) -> Who | None:
     """Whether a country other than the house's claims an unqualified title on a one-side
     outlet ("Lithuanian President X has urged Foreign Minister Y" on RT: Y is Lithuania's, not
-    Russia's): the one other side whose title phrase or speaker comes earlier in the sentence,
-    else the other side (or a third country) that already holds this very office in the
-    article. None: no one claims it (the house's); `who` itself when several sides do."""
+    Russia's): the one other side whose title phrase or speaker comes earlier in the sentence
+    (not one talked with or written to, "after a call with Germany's chancellor, Prime
+    Minister X said", nor a side's troops, "against Russian forces, Defence Minister X said":
+    neither holds the title after them), else the other side (or a third country) that already
+    holds this very office in the article. None: no one claims it (the house's); `who` itself
+    when several sides do."""
     house = set(own)
     opening = work.sentence_start(at)
     terms = work.terms
@@ -394,8 +397,9 @@ def _claimed_office(
             and k + 1 < len(terms)
             and terms[k + 1][2].kind == "role"
             and TITLE_GAP.fullmatch(work.folded, end, terms[k + 1][0]) is not None
+            and work.folded[terms[k + 1][0] : terms[k + 1][1]] not in _NO_HOLDER_ROLES
         )
-        if titled:
+        if titled and not spoken_with(work.units, bisect_left(work.starts, start)):
             sides[term.actors] = term.member
     if len(sides) == 1:
         (actors, member), *_ = sides.items()
@@ -404,6 +408,11 @@ def _claimed_office(
         return who  # several sides claim it, or a third country's holder was named
     held = _held_office(who, (), state, exact=True)
     return held if held is not None and not house & set(held.actors) else None
+
+
+# A side's body or its troops, whose name holds no one's office: "from any Russian forces" in
+# the sentence claims no title after it for Russia.
+_NO_HOLDER_ROLES = word_set("forces troops army military")
 
 
 def _held_office(who: Who, phrase: Sequence[Unit], state: State, exact: bool = False) -> Who | None:
