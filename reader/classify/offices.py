@@ -174,6 +174,8 @@ def _title_context(work: BlockWork, state: State, who: Who, a: int, b: int, at: 
     if place is not None:
         return Who("actor", place.actors, who.start, who.end, who.roles, member=place.member)
     house, member = own_side(state)
+    if _second_president(phrase, who, state, house):
+        return who
     if house and not _other_side_before(work, at, house):
         claim = _claimed_office(work, state, who, at, house)
         if claim is None:
@@ -181,6 +183,22 @@ def _title_context(work: BlockWork, state: State, who: Who, a: int, b: int, at: 
         if claim.kind == "actor":
             return claim
     return _side_in_article(work, state, who, a, at, bool(house))
+
+
+def _second_president(
+    phrase: Sequence[Unit], who: Who, state: State, house: tuple[str, ...]
+) -> bool:
+    """ "President <name>" after the article named the house's president by another name
+    ("KYIV (AP) - ... President Volodymyr Zelenskyy said" then "President Joe Biden called
+    ..."): a state has one president, so the second is another country's, not the house's."""
+    if "president" not in who.roles or not house:
+        return False
+    names = [u for u in phrase if u[TERM] is None and u[CAP]]
+    own = names[-1][LOW].removesuffix("'s").removesuffix("\u2019s") if names else ""
+    return any(
+        key != own and ":" not in key and state.people[key].actors == house
+        for key in state.roles.get("president", ())
+    )
 
 
 def _side_in_article(work: BlockWork, state: State, who: Who, a: int, at: int, house: bool) -> Who:
@@ -542,11 +560,13 @@ def _presidency(work: BlockWork, state: State, i: int) -> None:
 # Government titles that an outlet leaves unqualified when the side is plain from its dateline
 # (not a diplomat's: "WASHINGTON - ... Ambassador <name> said" is the ambassador posted there)
 # ("KYIV, Ukraine (AP) - ... Gov. Vadym Filashkin said"; "MOSCOW, June 12. /TASS/. Deputy
-# Foreign Minister Sergey Ryabkov said"). Spokespeople only with "ministry" in the title. Not
-# after another side's speaker: "Kremlin spokesman Dmitry Peskov said ... Foreign Minister Wang
-# Yi said" is more likely the host of talks than the house's minister.
+# Foreign Minister Sergey Ryabkov said"; "KYIV (AP) - ... President <name> said", but not a
+# second president by another name: `_second_president`). Spokespeople only with "ministry"
+# in the title. Not after another side's speaker: "Kremlin spokesman Dmitry Peskov said ...
+# Foreign Minister Wang Yi said" is more likely the host of talks than the house's minister.
 _HOUSE_TITLES = frozenset(
     [
+        "president",
         "prime minister",
         "chancellor",
         "minister",
