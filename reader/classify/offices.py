@@ -560,13 +560,15 @@ def _presidency(work: BlockWork, state: State, i: int) -> None:
 # Government titles that an outlet leaves unqualified when the side is plain from its dateline
 # (not a diplomat's: "WASHINGTON - ... Ambassador <name> said" is the ambassador posted there)
 # ("KYIV, Ukraine (AP) - ... Gov. Vadym Filashkin said"; "MOSCOW, June 12. /TASS/. Deputy
-# Foreign Minister Sergey Ryabkov said"; "KYIV (AP) - ... President <name> said", but not a
-# second president by another name: `_second_president`). Spokespeople only with "ministry"
-# in the title. Not after another side's speaker: "Kremlin spokesman Dmitry Peskov said ...
-# Foreign Minister Wang Yi said" is more likely the host of talks than the house's minister.
+# Foreign Minister Sergey Ryabkov said"; "KYIV (AP) - ... Mayor <name> said", as a governor's;
+# "KYIV (AP) - ... President <name> said", but not a second president by another name:
+# `_second_president`). Spokespeople only with "ministry" in the title. Not after another
+# side's speaker: "Kremlin spokesman Dmitry Peskov said ... Foreign Minister Wang Yi said" is
+# more likely the host of talks than the house's minister.
 _HOUSE_TITLES = frozenset(
     [
         "president",
+        "mayor",
         "prime minister",
         "chancellor",
         "minister",
