@@ -176,6 +176,11 @@ def _title_context(work: BlockWork, state: State, who: Who, a: int, b: int, at: 
     house, member = own_side(state)
     if _second_president(phrase, who, state, house):
         return who
+    office = state.offices.get(who.roles[0]) if who.roles else None
+    if house and office is not None and not set(office.actors) & set(house):
+        # "MOSCOW (AP) - Secretary of State <name>", "KYIV (AP) - Defense Secretary <name>":
+        # an office one member alone holds under that name is no office of the house's side
+        return sole_office(phrase, state, who)
     if house and not _other_side_before(work, at, house):
         claim = _claimed_office(work, state, who, at, house)
         if claim is None:
