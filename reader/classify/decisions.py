@@ -122,7 +122,7 @@ def _past_aside(units: list[Unit], k: int, last: int) -> tuple[int, int]:
 # "released on March 16, 2018"), and what opens one: a relative pronoun or a participle of
 # making the view public.
 _ASIDE_WORDS = 8
-_ASIDE_OPENERS = word_set("who which released published issued announced made adopted")
+_OWNER_ASIDE_OPENERS = word_set("who which released published issued announced made adopted")
 _SENTENCE_MARKS = frozenset([".", ";", ":", "?", "!", '"', "“", "”"])
 
 
@@ -134,7 +134,7 @@ def aside_after(units: Sequence[Unit], last: int) -> int:
     such aside follows."""
     if last + 3 >= len(units) or units[last + 1][LOW] != ",":
         return last
-    if units[last + 2][LOW] not in _ASIDE_OPENERS:
+    if units[last + 2][LOW] not in _OWNER_ASIDE_OPENERS:
         return last
     for n in range(last + 3, min(last + 3 + _ASIDE_WORDS, len(units) - 1)):
         if units[n][LOW] in _SENTENCE_MARKS:
@@ -171,12 +171,20 @@ def past_date(units: list[Unit], k: int) -> int:
     return n if any(units[h][LOW] in CALENDAR for h in range(k, n)) else k
 
 
+def before_date(units: Sequence[Unit], k: int, floor: int = 0) -> int:
+    """The unit before the words of a date that ends at unit `k` (a month, a weekday, a day's
+    or a year's number, their commas: "on 1 March", "from January 1, 2016"), no further back
+    than `floor`; `k` if unit `k` is no date's word."""
+    n = k
+    while n > floor and (_date_word(units[n][LOW]) or units[n][LOW] == ","):
+        n -= 1
+    return n
+
+
 def _before_date(units: list[Unit], k: int) -> int:
     """The unit before "on" and a date that ends at unit `k` ("the decision adopted on 1
     March by"); `k` if no such date ends there."""
-    n = k
-    while n > 0 and (_date_word(units[n][LOW]) or units[n][LOW] == ","):
-        n -= 1
+    n = before_date(units, k)
     dated = any(units[h][LOW] in CALENDAR for h in range(n + 1, k + 1))
     return n - 1 if dated and units[n][LOW] == "on" else k
 

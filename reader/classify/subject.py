@@ -24,6 +24,7 @@ from reader.classify.clauses import (
     sentence_past_dateline,
     start_key,
 )
+from reader.classify.decisions import before_date
 from reader.classify.evidence import voiced
 from reader.classify.personnames import name_run_before
 from reader.classify.phrasebounds import np_after
@@ -32,7 +33,6 @@ from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, State, 
 from reader.classify.units import in_spans, merged
 from reader.classify.verbsubject import told_as_history, verb_subject
 from reader.classify.wordclasses import (
-    CALENDAR,
     COORD,
     HEARSAY,
     MONTH_ABBREVIATIONS,
@@ -529,12 +529,7 @@ def _dated_past(units: list[Unit], first: int, last: int, effect: bool = False) 
 def _date_of_effect(units: list[Unit], first: int, i: int) -> bool:
     """The year at unit `i` closes a date after one of `_EFFECT_DATES` ("from January 1,
     2016", "until March 31, 2017", "by 2030"): only a date's words stand between them."""
-    h = i - 1
-    while h > first and (
-        units[h][LOW] in CALENDAR or units[h][LOW].isdecimal() or units[h][LOW] == ","
-    ):
-        h -= 1
-    return units[h][LOW] in _EFFECT_DATES
+    return units[before_date(units, i, first)][LOW] in _EFFECT_DATES
 
 
 # An outlet's formula that opens a sentence recalling an earlier report as context ("As
