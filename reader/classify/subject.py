@@ -24,7 +24,7 @@ from reader.classify.clauses import (
     sentence_past_dateline,
     start_key,
 )
-from reader.classify.decisions import before_date
+from reader.classify.decisions import aside_after, before_date
 from reader.classify.evidence import voiced
 from reader.classify.personnames import name_run_before
 from reader.classify.phrasebounds import np_after
@@ -501,7 +501,12 @@ def _step_as_background(units: list[Unit], k: int, first: int, last: int) -> boo
     # a year in a relative clause after the step dates what its object tells, not the step
     # ("vetoed a resolution that would have tried those who downed the jet in July 2014")
     end = next((i for i in range(k + 1, last) if units[i][LOW] in _OBJECT_CLAUSES), last)
-    return _dated_past(units, first, end, effect=True)
+    if _dated_past(units, first, end, effect=True):
+        return True
+    # ... but one set off by commas closes, and a year after it dates the step ("expelled
+    # three envoys, who had run the consular section, in April 2018")
+    shut = aside_after(units, end - 2) if first + 2 <= end < last else end - 2
+    return shut != end - 2 and _dated_past(units, shut, last, effect=True)
 
 
 # The words that open a relative clause after a step's object.
