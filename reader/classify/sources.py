@@ -869,11 +869,13 @@ def group_actor(work: BlockWork, match: Any, group: str, offset: int = 0) -> tup
     if group not in match.groupdict() or match.start(group) < 0:
         return ()
     start, end = (at - offset for at in match.span(group))
-    # "Analysts expect Russia to deploy ...": a clause, not a name ("Secretary of State" is one)
+    # "Analysts expect Russia to deploy ...": a clause, not a name ("Secretary of State" is one);
+    # a bare form that ends the group is its head noun ("Russian veto blocks ...")
     if any(
         start <= v_start < end
         and not any(t_start <= v_start < t_end for t_start, t_end, _ in work.terms)
-        for v_start, _, _ in work.verbs
+        and not (v_end == end and work.folded[v_start:v_end] == form.lemma)
+        for v_start, v_end, form in work.verbs
     ):
         return ()
     return one_party(work.terms, start, end)
