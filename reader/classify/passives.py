@@ -423,16 +423,24 @@ def _noun_after_name(verb: Verb) -> bool:
 
 def _plural_noun(verb: Verb) -> bool:
     """A form in -s that is also a plural noun, read as one: a plural's possessive mark right
-    after it ("the alliance states' jets", "Moscow's claims' reach"), or "states" before a
+    after it ("the alliance states' jets", "Moscow's claims' reach"), "states" before a
     "to" no speech verb "state" takes ("urges NATO states to back the bid": the states are
-    urged; "NATO states that ..." stays a verb)."""
+    urged; "NATO states that ..." stays a verb), or "vetoes" before a preposition ("US vetoes
+    on the draft drew criticism": the verb takes its object at once)."""
     word = verb.work.folded[verb.start : verb.end]
     if not word.endswith("s"):
         return False
     rest = verb.work.folded[verb.end : verb.end + 4]
     if rest[:1] in ("'", "’") and not rest[1:2].isalpha():
         return True
+    if verb.form.lemma == "veto":
+        return _AFTER_VETOES.match(verb.work.folded, verb.end) is not None
     return verb.form.lemma == "state" and rest.startswith(" to ")
+
+
+# What follows "vetoes" as a plural noun ("US vetoes on the draft", "the vetoes of Moscow"): the
+# verb takes its object right after it.
+_AFTER_VETOES = re.compile(r"\s+(?:on|of|over|by|against)\b")
 
 
 def _put_out_participle(verb: Verb) -> bool:
