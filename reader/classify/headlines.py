@@ -25,10 +25,17 @@ from reader.rules.compile import CompiledRules, Term
 from reader.rules.grammar import ATTRIBUTION_HEADLINE, CARRY_AUTHOR, CARRY_DOCUMENT, CARRY_STATEMENT
 
 
-def resolve_title(works: list[BlockWork], who: Who, rules: CompiledRules, distance: int) -> None:
+def resolve_title(
+    works: list[BlockWork],
+    who: Who,
+    rules: CompiledRules,
+    distance: int,
+    first: Who | None = None,
+) -> None:
     """A headline's 'source' or 'MoD' is the source the first paragraphs name; a headline's
     "Balitsky: ..." is the actor the first paragraphs tie that name to ("Zaporozhye Region
-    Governor Yevgeny Balitsky wrote")."""
+    Governor Yevgeny Balitsky wrote"); `first`: the headline's first person, if it has one
+    (reader.classify.authorship.first_person_title), for a name they do not tie."""
     title = works[0]
     if who.kind == "pronoun":
         _first_person_title(works, who, rules, distance)
@@ -65,14 +72,46 @@ def resolve_title(works: list[BlockWork], who: Who, rules: CompiledRules, distan
             weight = rules.weights.attribution
             add_evidence(title, ATTRIBUTION_HEADLINE, member, who.start, who.end, weight)
             return
+    _unspoken_source(works, who, name, pattern, rules, distance, first)
+
+
+def _unspoken_source(
+    works: list[BlockWork],
+    who: Who,
+    name: str,
+    pattern: str,
+    rules: CompiledRules,
+    distance: int,
+    first: Who | None,
+) -> None:
+    """A headline's source no first paragraph has speak with a side (`resolve_title`): a
+    house's bare office; a name label's holder the first paragraphs name by office; else, for
+    a name they give no voice of its own, the headline's first person ("Our future is ... –
+    <name>"), the voice the opening speaks in (a page's own official's, its document's). A
+    speaker they name with no side ("Moldovan President <name> said") is someone else's."""
+    title, opening = works[0], works[1 : 2 + distance]
     weight = rules.weights.attribution
     house = next((w for _, w in title.main if w.kind == "unknown" and w.actors), None)
     if house is not None:  # a house's bare office the first paragraphs give no holder
         add_evidence(title, ATTRIBUTION_HEADLINE, house.actors, house.start, house.end, weight)
-    elif name and _name_label(title, who, name):
+        return
+    if name and _name_label(title, who, name):
         holder = _office_holder(works, opening, name, pattern)
         if holder:
             add_evidence(title, ATTRIBUTION_HEADLINE, holder, who.start, who.end, weight)
+            return
+    if name and first is not None and not _heard_sideless(opening, pattern):
+        _first_person_title(works, first, rules, distance)
+
+
+def _heard_sideless(opening: list[BlockWork], pattern: str) -> bool:
+    """Whether a first paragraph has the headline's name speak with no side's voice."""
+    return any(
+        main.kind != "actor"
+        and re.search(rf"\b(?:{pattern})\b", work.folded[main.start : main.end])
+        for work in opening
+        for _, main in work.main
+    )
 
 
 def _name_label(title: BlockWork, who: Who, name: str) -> bool:

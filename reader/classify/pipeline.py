@@ -265,6 +265,7 @@ class _BlockOrder:
         self.ahead: BlockWork | None = None  # a bare quote, waiting for the next block
         self.ahead_quote = True  # ... or a paragraph with no speaker (False)
         self.title_who: Who | None = None
+        self.title_first: Who | None = None  # ... and the headline's first person, if any
         self.first = True
         self._ready: list[Verdict] = []
 
@@ -275,6 +276,7 @@ class _BlockOrder:
             self.first = False
             if pending is not None or hold:
                 self.held, self.title_who = [work], pending
+                self.title_first = first_person_title(work) if pending is not None else None
                 return
         elif hold and not self.held and work.index <= _OPENINGS and self.ahead is None:
             self.held = [work]  # "Thank you, Madam Chair.": it waits for the line naming its side
@@ -357,7 +359,7 @@ class _BlockOrder:
         """The headline's verdict, its source resolved from the blocks after it, then theirs."""
         held, self.held = self.held, []
         if self.title_who is not None:
-            resolve_title(held, self.title_who, self.rules, self.distance)
+            resolve_title(held, self.title_who, self.rules, self.distance, self.title_first)
         return [self.verdict(work) for work in held]
 
     def ready(self) -> list[Verdict]:
@@ -1076,24 +1078,28 @@ def _headline_source(work: BlockWork, rules: CompiledRules, state: State) -> Who
         )
         work.main.append((who.start, who))
     if who.kind == "unknown" and (
-        dash.re is _COLON_SUFFIX or titled_name(work, who) or _lone_surname(work, phrase, tail)
+        dash.re is _COLON_SUFFIX or titled_name(work, who) or _dash_name(work, phrase, tail)
     ):
         return who  # "...: Zelenskiy", "... - Defense Minister <name>": whom the opening names
     return who if who.kind == "role" else None
 
 
-def _lone_surname(work: BlockWork, phrase: list[Unit], tail: list[Unit]) -> bool:
-    """A headline's dash source that is one capitalised word no lexicon knows and nothing
-    else ("<claim> – <Surname>"): a surname, the speaker the first paragraphs name in full
-    (`resolve_title` takes the side they give a speaker of that name, and none else). Not an
-    outlet's genre ("<topic> – Analysis", "– Photos") nor an acronym in a headline that is not
-    all capitals ("– CNN", "– AFP"): a surname is spelt as a name is, and those are the page's
-    kind or its channel, whom no lead names as an official."""
-    if len(tail) != 1 or phrase != tail or not tail[0][CAP] or not tail[0][LOW].isalpha():
+def _dash_name(work: BlockWork, phrase: list[Unit], tail: list[Unit]) -> bool:
+    """A headline's dash source that is a name no lexicon knows and nothing else, a surname
+    or a first name and a surname ("<claim> – <Surname>", "<claim> – <First> <Surname>"): the
+    speaker the first paragraphs name with their office (`resolve_title` takes the side they
+    give a speaker of that surname, and none else). Why: a news site's headline credits its
+    source after the dash by name, the lead says who they are. Not an outlet's genre
+    ("<topic> – Analysis", "– Photos") nor an acronym in a headline that is not all capitals
+    ("– CNN", "– AFP"): a name is spelt as a name is, and those are the page's kind or its
+    channel, whom no lead names as an official."""
+    if not 1 <= len(tail) <= 2 or phrase != tail:
         return False
-    spelt = work.text[tail[0][START] : tail[0][END]]
-    acronym = spelt.isupper() and not work.text.isupper()
-    return not acronym and tail[0][LOW] not in _GENRE_LABELS
+    if not all(u[CAP] and u[TERM] is None and u[LOW].isalpha() for u in tail):
+        return False
+    spelt = work.text[tail[0][START] : tail[-1][END]]
+    acronym = any(w.isupper() for w in spelt.split()) and not work.text.isupper()
+    return not acronym and tail[-1][LOW] not in _GENRE_LABELS
 
 
 def _thing_after_dash(phrase: list[Unit], tail: list[Unit]) -> bool:
