@@ -931,10 +931,15 @@ def office_holder(work: BlockWork, who: Who, state: State, distance: int) -> Who
 
 
 # What may stand before a bare name in its sentence: nothing, a quote it closes ('"...,"
-# <name> said'), an inverted speech verb ("..., said <name>") or a dateline's dash; a
-# description before it ("the country's grid operator <name>") names someone new.
+# <name> said'), an inverted speech verb ("..., said <name>"), a dateline's dash, or an
+# opening participle's phrase closed by its comma ("Speaking at a forum in Minsk, <name>
+# said"): the participle is the named person's own act, so the phrase tells where they spoke,
+# not who they are. A description before the name ("the country's grid operator <name>")
+# names someone new, and so may a phrase of time ("On Sunday, <name> said": the story turns
+# to another person, often one it named as talked with).
 _OPENS_CLAUSE = re.compile(
-    r"(?:^|[”\"’'»]\s*,?|\b(?:said|says|added|told|wrote|stressed|noted)|[—–-])\s*\Z"
+    r"(?:^|[”\"’'»]\s*,?|\b(?:said|says|added|told|wrote|stressed|noted)|[—–-]"
+    r"|^\s*[A-Z][a-z]+ing\s[^,;:]*,)\s*\Z"
 )
 
 

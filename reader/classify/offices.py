@@ -493,13 +493,13 @@ def office_holders(work: BlockWork, state: State) -> None:
         name = (
             appositive_name(units, i + 1)
             or _name_after_office(work, i)
-            or _name_before_office(units, i)
+            or name_before_office(units, i)
         )
         if name and all(u[TERM] is None for u in name):
             tie_names(name, term.actors, term.member, state.names)
 
 
-def _name_before_office(units: Sequence[Unit], i: int) -> list[Unit]:
+def name_before_office(units: Sequence[Unit], i: int) -> list[Unit]:
     """The name the office at unit `i` heads an appositive to ("<name>, the Russian president,",
     "<name>, Head of the Ukrainian President's Office,"): between the comma and the office
     only articles, "of"/"to" and other offices, and the appositive closed right after it (or

@@ -17,6 +17,7 @@ from operator import itemgetter
 
 from reader.classify.offices import (
     THIRD,
+    name_before_office,
     office_holders,
     side_of_title,
     spoken_with,
@@ -330,6 +331,8 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
     learn(who, state.names)
     if who.kind == "role":
         who = _named_in_apposition(units, a, b, i, who, state)
+    if who.kind == "role" and _apposed_holder(work, state, i, a, b, who):
+        return
     if who.kind == "role" and units[i][LOW] in _TEXT_NAMES:
         if b < len(units) and units[b][LOW] in _ISSUES | _PASSIVE_BE:
             _register_text(work, state, i, a, b)  # "a corresponding statement published by X"
@@ -363,6 +366,25 @@ def _register_holder(work: BlockWork, state: State, i: int) -> None:
         return  # "Governor": no one the article can call again
     counterpart = spoken_with(units, a)
     _hold(state, person_key, Person(who.actors, work.index, counterpart, who.member), who.roles)
+
+
+def _apposed_holder(work: BlockWork, state: State, i: int, a: int, b: int, who: Who) -> bool:
+    """ "<name>, the Foreign Secretary, has made a statement": a name no list holds, in
+    apposition to an office of no side's own, is that office's holder, of the side the title
+    reads as before a name (the dateline's, the one member that holds the office, ...), so
+    that "the Foreign Secretary said" and the surname later are theirs. Why: a story names a
+    new official once, the office after the name, and calls them by either after that."""
+    name = name_before_office(work.units, i)
+    if not name or any(u[TERM] is not None for u in name) or third_party(work.units[a:b]):
+        return False
+    side = side_of_title(work, state, who, a, b, work.units[i][START])
+    if side.kind != "actor":
+        return False
+    tie_names(name, side.actors, side.member, state.names)
+    first = bisect_left(work.starts, name[0][START])
+    person = Person(side.actors, work.index, spoken_with(work.units, first), side.member)
+    _hold(state, surname(name[-1][LOW]), person, who.roles)
+    return True
 
 
 def _hold(state: State, key: str, person: Person, roles: Iterable[str]) -> None:
