@@ -202,8 +202,11 @@ _SAID = r"stated|said|announced|reported|noted|emphasi[sz]ed|declared|written|po
 STATED_BY = re.compile(
     r"(?:^|(?<=[.!?\"”] ))\W*"
     rf"(?:(?:this|that|it|these\s+words){_WAS}(?:{_SAID})"
-    # "made" only of a statement: "It was made for Kyiv by <a state>" names a thing's maker
-    rf"|(?:such\s+a|the\s+relevant)\s+statement{_WAS}(?:{_SAID}|made))"
+    # "made" only of a statement: "It was made for Kyiv by <a state>" names a thing's maker;
+    # "a corresponding statement (was) published by X" points back as "such a statement" does
+    # (translated copy drops the "was": "A corresponding statement published by the ministry.")
+    rf"|(?:such\s+a|the\s+relevant)\s+statement{_WAS}(?:{_SAID}|made)"
+    rf"|(?:a|the)\s+corresponding\s+statement(?:{_WAS}|\s+)(?:{_SAID}|made|published|issued))"
     rf"(?:,?\s+{TIME_PHRASE},?)?\s+"  # "was announced on Thursday, July 27, by X"
     rf"(?:{_TOLD},?\s+(?:{TIME_PHRASE},?\s+)?)?"  # "was announced to journalists (on ...) by X"
     rf"(?:{_OCCASION},?\s+)?"  # "This was stated at a briefing (in Riga) on Monday by X"
@@ -228,6 +231,9 @@ _SAID_THIS = re.compile(
     r"assembly|body|committee|parliament|conference|audience|meeting|forum|newspaper|agency|"
     r"channel|outlet|reporter|correspondent|publication)\b)"
     r"|\W*(?:this|that)(?:['’]s|\s+is|\s+was)\s+according\s+to\b"
+    # "The ministry's website posted a corresponding statement": the statement is the one before
+    r"|[^.!?\"“”]{0,160}?\b(?:posted|published|issued|released)\s+(?:a|the)\s+corresponding\s+"
+    r"statement\b"
 )
 
 
