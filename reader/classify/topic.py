@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reader.classify.quotes import STATED_BY
 from reader.classify.types import CAP, LOW, TERM, BlockWork, Speaker, State, Unit, Who
 from reader.rules.compile import CompiledRules
 
@@ -40,7 +39,6 @@ def allowed(
         return False  # "Turning to the Horn of Africa, the premier called for ..."
     if work.topic is None and (
         _POINTS_BACK.search(work.folded) is not None
-        or STATED_BY.search(work.folded) is not None
         or (len(work.units) <= _INTRO_UNITS and _only_attribution(work))
     ):
         work.topic = True  # "X provided the following readout:": the topic is what follows
@@ -143,9 +141,10 @@ def _only_attribution(work: BlockWork) -> bool:
 
 # A line that names the source of what the lines around it say: "Source: the ministry, cited by
 # ...", "X said this after talks with Y" (what X said is the block before); so does its passive,
-# "This was stated by X in an interview" (quotes.STATED_BY).
+# "This was stated by X in an interview" (the speaker it names: quotes.STATED_BY).
 _POINTS_BACK = re.compile(
     r"^\W*sources?:|\b(?:said|stated|noted|wrote|announced|reported|declared)\s+(?:this|so)\b"
+    r"|\b(?:this|that)\s+(?:is|was|has\s+been)\s+(?:said|stated|noted|announced|reported|declared)\b"
 )
 
 # The longest quotation that is a name ("European Truth"), not words said.
