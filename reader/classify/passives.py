@@ -41,6 +41,7 @@ from reader.classify.units import in_spans
 from reader.classify.wordclasses import (
     COORD,
     NOUN_MARK,
+    OBJECT_PREP,
     SKIP,
     TIME_PHRASE,
     WEEKDAYS,
@@ -58,8 +59,32 @@ from reader.rules.grammar import (
 
 def _progressive(verb: Verb, i: int) -> bool:
     """ "is urging", "has been warning": a form of "be" between the subject's end at `i` and
-    the -ing form makes it a finite verb, whose subject is the phrase before."""
-    return any(verb.low(j) in BE for j in range(i, verb.k))
+    the -ing form makes it a finite verb, whose subject is the phrase before. A headline drops
+    its "is" ("US State Department welcoming the truce", "Kremlin considering a reply"): there
+    the -ing form right after the sentence's opening phrase is the finite verb too."""
+    if any(verb.low(j) in BE for j in range(i, verb.k)):
+        return True
+    work = verb.work
+    return (
+        work.index == verb.state.titled
+        and not any(_verb_at(verb, at) for at, _, _ in work.verbs if at < verb.start)
+        and ":" not in work.folded[: verb.start]  # ("X on drones: blaming Y means echoing Z")
+        # the phrase before it opens the headline: no object of a preposition ("Finland's
+        # MFA On Drone Strike On Lviv Russia Seeking ...": a slug's topic, then a claim)
+        and not any(unit[LOW] in OBJECT_PREP for unit in verb.units[verb.first : i + 1])
+        and i == verb.k - 1
+        and i >= verb.floor
+        and verb.units[i][LOW][-1:].isalnum()  # a phrase's word, no comma or quote mark
+        and verb.units[i][LOW] not in SKIP
+        and verb.units[i][LOW] not in NOUN_MARK
+    )
+
+
+def _verb_at(verb: Verb, at: int) -> bool:
+    """Whether a verb form at offset `at` is a word of its own, no part of a term's phrase
+    ("state" in "US state department"): an earlier verb of the headline."""
+    k = bisect_left(verb.work.starts, at)
+    return k < len(verb.units) and verb.units[k][START] == at and verb.units[k][TERM] is None
 
 
 def not_a_statement(verb: Verb) -> bool:
