@@ -450,22 +450,36 @@ def _plural_noun(verb: Verb) -> bool:
     """A form in -s that is also a plural noun, read as one: a plural's possessive mark right
     after it ("the alliance states' jets", "Moscow's claims' reach"), "states" before a
     "to" no speech verb "state" takes ("urges NATO states to back the bid": the states are
-    urged; "NATO states that ..." stays a verb), or "vetoes" before a preposition ("US vetoes
-    on the draft drew criticism": the verb takes its object at once)."""
+    urged; "NATO states that ..." stays a verb), or "vetoes" or "advocates" before a
+    preposition the verb does not take ("US vetoes on the draft drew criticism", "alliance
+    advocates in the parliament want ...": the verb takes its object, or "for" or "in
+    favour of" its cause, at once)."""
     word = verb.work.folded[verb.start : verb.end]
     if not word.endswith("s"):
         return False
     rest = verb.work.folded[verb.end : verb.end + 4]
     if rest[:1] in ("'", "’") and not rest[1:2].isalpha():
         return True
-    if verb.form.lemma == "veto":
-        return _AFTER_VETOES.match(verb.work.folded, verb.end) is not None
+    if word in _AFTER_PLURAL:
+        return plural_noun_use(word, verb.work.folded, verb.end)
     return verb.form.lemma == "state" and rest.startswith(" to ")
 
 
-# What follows "vetoes" as a plural noun ("US vetoes on the draft", "the vetoes of Moscow"): the
-# verb takes its object right after it.
-_AFTER_VETOES = re.compile(r"\s+(?:on|of|over|by|against)\b")
+# What follows a verb's -s form that is a plural noun ("US vetoes on the draft", "the vetoes of
+# Moscow", "peace advocates in the parliament", "advocates of the bid"): the verb takes its
+# object right after it ("vetoes the draft"), or its cause after "for" or "in favour of".
+_AFTER_PLURAL = {
+    "vetoes": re.compile(r"\s+(?:on|of|over|by|against)\b"),
+    "advocates": re.compile(r"\s+(?:of|at|among|from|within|across|inside|in(?!\s+favou?r\b))\b"),
+}
+
+
+def plural_noun_use(word: str, folded: str, end: int) -> bool:
+    """Whether `word`, a verb's -s form that is also a plural noun ("vetoes", "advocates"),
+    is the noun where it ends at `end`: what follows it is no object nor cause the verb
+    takes (`_AFTER_PLURAL`). Asked by the speech verbs and by the actor-subject step alike."""
+    after = _AFTER_PLURAL.get(word)
+    return after is not None and after.match(folded, end) is not None
 
 
 def _put_out_participle(verb: Verb) -> bool:

@@ -26,6 +26,7 @@ from reader.classify.clauses import (
 )
 from reader.classify.decisions import aside_after, before_date
 from reader.classify.evidence import voiced
+from reader.classify.passives import plural_noun_use
 from reader.classify.personnames import name_run_before
 from reader.classify.phrasebounds import np_after
 from reader.classify.speakers import known_role, names_text
@@ -126,10 +127,22 @@ def _main_verb(work: BlockWork, first: int, last: int, events: frozenset[str]) -
         return None
     if passive and not low.endswith("ing"):
         return None  # "was not supposed to": a passive
-    after = units[j + 1][LOW] if j + 1 < last else ""
-    if low.endswith("s") and (after.endswith("ed") or after in events):
-        return None  # "Kyiv protests drew crowds": a noun before the verb
+    if _plural_head(work, j, last, events):
+        return None
     return j
+
+
+def _plural_head(work: BlockWork, j: int, last: int, events: frozenset[str]) -> bool:
+    """Whether the word at `j`, in -s, is the subject's plural head noun, not its verb: a
+    verb right after it ("Kyiv protests drew crowds"), or a preposition the verb does not
+    take ("NATO advocates in the parliament want ...", passives `plural_noun_use`)."""
+    units, low = work.units, work.units[j][LOW]
+    if not low.endswith("s"):
+        return False
+    after = units[j + 1][LOW] if j + 1 < last else ""
+    return (
+        after.endswith("ed") or after in events or plural_noun_use(low, work.folded, units[j][END])
+    )
 
 
 def _occasion_opening(units: list[Unit], first: int, comma: int) -> bool:
