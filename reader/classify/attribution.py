@@ -135,10 +135,46 @@ def sentence_attrs(
         if k >= len(units) or units[k][START] != v_start:
             continue
         attr = verb_subject(work, units, k, v_end, first, last, form, attrs, state)
-        if attr is not None and not _conditional(units, starts, attr):
+        if attr is not None and not _conditional(units, starts, attr) and not _duty_watch(attr):
             attrs.append(attr)
     attrs.sort(key=lambda a: a.pos)
     return attrs
+
+
+def _duty_watch(attr: Attr) -> bool:
+    """A watch kept by a force on its duty ("Ukrainian border guards keep a close eye on the
+    crossing", "the police keep an eye on the square"): what it does, not a stance its state
+    announces, as a ministry's or a government's watch is ("the defence ministry keeps close
+    watch on the drills")."""
+    verb = attr.verb
+    if verb is None or verb.lemma not in _WATCHES or not attr.who.roles:
+        return False
+    return any(role in _ON_DUTY for role in attr.who.roles)
+
+
+# A watch kept (stance verbs of config.yaml), and the forces that keep one as their duty.
+_WATCHES = frozenset(
+    [
+        "keep an eye on",
+        "keep a close eye on",
+        "keep close eye on",
+        "keep a close watch on",
+        "keep close watch on",
+    ]
+)
+_ON_DUTY = frozenset(
+    [
+        "border guards",
+        "border guard",
+        "border guard service",
+        "police and border guard",
+        "police",
+        "local police",
+        "regional police",
+        "emergency service",
+        "emergency services",
+    ]
+)
 
 
 def _words_owner(
