@@ -137,10 +137,14 @@ class Attr:
 CONDITIONS = word_set("if unless whenever")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Verb:
     """A speech or stance verb at unit `k` of a sentence (units `first`..`last`), and where
-    its subject may be looked for: from `floor` on (not before a quote that closes first)."""
+    its subject may be looked for: from `floor` on (not before a quote that closes first).
+
+    Not frozen, though nothing changes it: one is made for every verb read, and a frozen
+    dataclass sets each of its eleven fields through `object.__setattr__` (three times the
+    cost of the whole plain `__init__`)."""
 
     work: BlockWork
     units: list[Unit]

@@ -46,9 +46,10 @@ _SUBHEADING_CHARS = 200
 def subheading_dash(text: str) -> re.Match[str] | None:
     """The spaced dash and the source that close a short paragraph set as a headline ("'...'
     - <name>", "<Title Case Words> - <office>", a quote's tag '"..." – <name>.'); None for
-    most paragraphs, which end a sentence with no quote opening them (checked first)."""
-    if len(text) > _SUBHEADING_CHARS:
-        return None
+    most paragraphs, which end a sentence with no quote opening them, or hold no dash at all
+    (checked first: the search tries every space)."""
+    if len(text) > _SUBHEADING_CHARS or not ("-" in text or "–" in text or "—" in text):
+        return None  # (the dashes `DASH_SUFFIX` needs one of)
     text = text.rstrip()
     last = text[-1:]
     if not last or last in "!?:,;":
