@@ -213,9 +213,10 @@ STATED_BY = re.compile(
     r"(?:in\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:comment|statement|interview|article|post|"
     r"address|message|briefing|commentary)\s+(?:by|of)|by)\s+"
 )
-# The passive verb every `STATED_BY` match holds: a block with none is not searched (the
-# pattern's opening is tried at every character; this is found at once where it is absent).
-STATED_BY_HINT = re.compile(rf"\s(?:is|was|were|been)\s+(?:{_SAID}|made)")
+# What every `STATED_BY` match holds, its passive verb or "corresponding statement" (whose
+# "was" a translated copy drops): a block with neither is not searched (the pattern's opening
+# is tried at every character; this is found at once where it is absent).
+STATED_BY_HINT = re.compile(rf"\s(?:is|was|were|been)\s+(?:{_SAID}|made)|corresponding\s+statement")
 
 
 # The next paragraph opens by naming the speaker of the one before: "Ukrainian Defense
