@@ -445,7 +445,7 @@ def _event_told(work: BlockWork, rules: CompiledRules, k: int, first: int, last:
         # "managed to visit", "sought to annex": the infinitive's event; not a decision's
         # content ("the parliament voted to end ...", "the cabinet decided to close ..."), unless
         # what was decided is a trip, a contact or force ("decided to fly to Minsk"): an act
-        return low not in _DECISION_VERBS or units[k + 2][LOW] in _TRIPS
+        return low not in _DECISION_VERBS or units[k + 2][LOW] in _ACTS_DECIDED
     return _contact_told(units, k, last)  # "characterised the phone call as ...": an act
 
 
@@ -484,7 +484,7 @@ def _institution(who: Who) -> bool:
 _DECISION_VERBS = word_set("vote votes voted resolve resolves resolved decide decides decided")
 # Events a decision may name that stay acts: a trip or a contact ("decided to visit Kyiv"), or
 # force used ("the army decided to strike the bridge at night": the operation told, no step).
-_TRIPS = word_set(
+_ACTS_DECIDED = word_set(
     "travel fly go come visit tour head return leave meet call phone speak talk attend skip host"
     " launch shell strike attack fire shoot bomb hit kill destroy down invade storm advance"
 )
