@@ -1,6 +1,6 @@
 """The real-article set: score the rules on published text that is not ours to commit.
 
-The articles of tests/data/real, real2, ..., real67 are public pages (wire copy, state media,
+The articles of tests/data/real, real2, ..., real69 are public pages (wire copy, state media,
 official documents). Their text stays in a git-ignored cache; the repository keeps only
 `manifest.yaml` (where each article comes from, and a fingerprint per paragraph) and
 `labels.yaml` (the gold, by paragraph index). So the cache can be rebuilt by anyone who can
@@ -12,7 +12,7 @@ A cached article is a `.txt` file: the headline, then each paragraph, separated 
 (blank lines keep one block per paragraph whatever the plain-text splitter decides about short
 lines). Block `p` of the labels is paragraph `p` of the manifest; the headline is 0.
 
-`python -m reader.realset [FOLDER...]` (`make eval-real`: the FOLDERS below, real to real67)
+`python -m reader.realset [FOLDER...]` (`make eval-real`: the FOLDERS below, real to real69)
 checks each set's cache and scores each split that has articles
 (`dev`, `blind`) separately. With no cache it says how to rebuild it and exits 0, so a fresh
 clone and CI pass without the articles. `--names-out` (`make eval-real-names-out`) scores them
@@ -121,6 +121,8 @@ FOLDERS = (
     Path("tests/data/real65"),
     Path("tests/data/real66"),
     Path("tests/data/real67"),
+    Path("tests/data/real68"),
+    Path("tests/data/real69"),
 )
 
 # Punctuation is what re-extraction changes most (curly or straight quotes, dashes, a headline
