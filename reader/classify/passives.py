@@ -290,7 +290,9 @@ def _agent_by(verb: Verb) -> int | None:
     """The "by" that names a passive speech verb's agent past what the verb called the thing:
     "described as 'historic' by X", "branded 'sabre-rattling' by X", "labelled a 'warmonger'
     by X" (a quoted word or "as" and a few words, no comma or clause between); None when no
-    such "by" follows."""
+    such "by" follows, or when a claim's noun stands right before it: an active verb's object
+    moved past what it called it ("X dismissed as 'nonsense' allegations by Y that ..."),
+    the "by" naming the claim's owner."""
     units, k = verb.units, verb.k
     if k + 2 >= verb.last or units[k][END] != verb.end:
         return None  # (a verb of more words: "quoted as saying by")
@@ -298,7 +300,7 @@ def _agent_by(verb: Verb) -> int | None:
     if opener == "as":
         for j in range(k + 2, min(k + 2 + _COMPLEMENT_REACH, verb.last)):
             if units[j][LOW] == "by":
-                return j if j > k + 2 else None
+                return j if j > k + 2 and units[j - 1][LOW] not in _CLAIM_NOUNS else None
             if units[j][LOW] in _COMPLEMENT_STOPS:
                 return None
         return None
@@ -320,11 +322,12 @@ _COMPLEMENT_STOPS = frozenset([",", ";", ":", ".", "that", "and", "but"])
 
 # A claim answered by a rejecting verb's participle, its "which was" left out ("new columns
 # have rolled in, the claim promptly denied by Moscow", "accusations rejected by Kyiv"): the
-# agent after "by" is the one who rejects, with nothing between the participle and "by".
+# agent after "by" is the one who rejects, with nothing between the participle and "by" but
+# adverbs ("an account partly disputed by X": a side's telling of events is its claim).
 _REJECTING = word_set("deny reject dismiss refute dispute rebut contest")
 _CLAIM_NOUNS = word_set(
     "claim claims accusation accusations allegation allegations assertion assertions charge "
-    "charges statement statements report reports"
+    "charges statement statements report reports account accounts version versions"
 )
 
 

@@ -172,10 +172,15 @@ _AIM_NOUNS = word_set(
 _STATED_AIMS: dict[str, frozenset[str]] = dict.fromkeys(
     _AIM_NOUNS, frozenset(["to", "of", "that", ":"])
 )
-# A charge is a stated view by what it is: one an answering verb takes as its object needs no
-# words after it ("Moscow rejects an alliance member's new border accusation", "dismissed
-# Kyiv's allegations as slander"), up to two modifiers before it ("latest", "drone").
-_ANSWERED_CHARGES = word_set("accusation accusations allegation allegations claim")
+# A charge or a pledge is a stated view by what it is: one an answering verb takes as its
+# object needs no words after it ("Moscow rejects an alliance member's new border accusation",
+# "dismissed Kyiv's allegations as slander", "rejected the Pentagon's claims", "dismissing
+# the chancellor's pledges"), up to two modifiers before it ("latest", "drone"); "the
+# minister's remarks" or "Berlin's stance" answered may be the speaker's picture of them.
+_ANSWERED_CHARGES = word_set(
+    "accusation accusations allegation allegations claim claims pledge pledges assurance "
+    "assurances promise promises"
+)
 # A charge or a protest "of the X side" (a diplomat's name for a government) is that side's:
 # its "of" names no target, as "accusations of Russia" may. One a verb answers needs no words
 # after it: "rejected the protest of the Estonian side", "the claims of the Polish side were
