@@ -552,3 +552,10 @@ def past_forum(units: Sequence[Unit], b: int) -> int:
         if not namelike(low) or low in ("that", "to", "which", "who", "about"):
             return b
     return b
+
+
+def copula_content(units: Sequence[Unit], k: int) -> bool:
+    """Whether a view's content opens at unit `k` as a copula's "that" clause right after the
+    view and its owner ("the second argument of the Russian side is that ...", "Moscow's
+    position was that ..."): what the view holds, as "the claim that" gives it."""
+    return k + 1 < len(units) and units[k][LOW] in ("is", "was") and units[k + 1][LOW] == "that"

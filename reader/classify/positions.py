@@ -22,7 +22,7 @@ from reader.classify.attribution import CHANNELS
 from reader.classify.clauses import start_key
 from reader.classify.decisions import aside_after
 from reader.classify.evidence import add_evidence, voiced
-from reader.classify.phrasebounds import np_after, past_forum
+from reader.classify.phrasebounds import copula_content, np_after, past_forum
 from reader.classify.phrases import OFFERS, answered, framed_before, learn, names_press, resolve
 from reader.classify.quotes import STATED_BY, STATED_BY_HINT
 from reader.classify.topic import allowed
@@ -265,7 +265,11 @@ def _position_noun(work: BlockWork, i: int) -> int | None:
     if (
         j + 1 >= len(units)
         or units[j][LOW] not in POSITION_NOUNS
-        or (units[j + 1][LOW] not in _POSITION_LINKS and not _judged_on(work, j))
+        or (
+            units[j + 1][LOW] not in _POSITION_LINKS
+            and not _judged_on(work, j)
+            and not copula_content(units, j + 1)
+        )
     ):
         return None
     if units[j][LOW] not in _READINESS:

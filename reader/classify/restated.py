@@ -52,7 +52,7 @@ from reader.classify.decisions import (
     subject_decision,
 )
 from reader.classify.evidence import add_evidence
-from reader.classify.phrasebounds import FORUMS, forum_end, np_before
+from reader.classify.phrasebounds import FORUMS, copula_content, forum_end, np_before
 from reader.classify.phrases import OFFERS, answered, framed_before, weighed
 from reader.classify.topic import allowed
 from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Unit, Who
@@ -136,7 +136,7 @@ _NOT_MODIFIERS = word_set(
 _OF_VIEWS = word_set(
     "statement statements remarks comments proposal proposals demand demands offer offers "
     "assurance assurances pledge pledges promise promises reasoning argument arguments "
-    "initiative initiatives readiness willingness decision decisions decree decrees "
+    "initiative initiatives readiness willingness decision decisions decree decrees thesis theses "
     "refusal announcement announcements order orders call calls appeal appeals"
 )
 # A side's adjective before a plural of claims: a stated view with no more words ("Contrary to
@@ -1068,7 +1068,7 @@ def _of_owner_view(work: BlockWork, j: int, end: int, side: bool) -> int | None:
     links = OF_LINKS & DECIDED.get(units[j][LOW], OF_LINKS)
     if units[j][LOW] in _CALLS_ON:
         links = frozenset()  # a call's own links only (`_of_content`): "the calls of X to Y"
-    return j if said or units[end + 1][LOW] in links else None
+    return j if said or units[end + 1][LOW] in links or copula_content(units, end + 1) else None
 
 
 # What else may open a view's content right after its owner named with "of": a refusal's "not
