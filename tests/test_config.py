@@ -171,6 +171,15 @@ def test_others_must_be_a_list_of_names(tmp_path: Path) -> None:
     assert _one(path) == f"{path}:1:9: expected a list, got str 'China'"
 
 
+def test_on_duty_is_a_list_of_roles_a_later_file_replaces(tmp_path: Path) -> None:
+    path = _write(tmp_path, "on_duty: police\n")
+    assert _one(path) == f"{path}:1:10: expected a list, got str 'police'"
+    assert {"border guards", "police", "emergency services"} <= load_config().rules.on_duty
+    path = _write(tmp_path, "on_duty: [Police, Coast  Guard]\n")
+    rules = config_from_files([bundled("config.yaml"), path]).rules
+    assert rules.on_duty == {"police", "coast guard"}  # folded and spaced as a phrase reads
+
+
 def test_an_actor_takes_back_a_name_listed_under_others(tmp_path: Path) -> None:
     from reader.classify import classify
     from reader.model import Article, Block

@@ -101,6 +101,7 @@ def sentence_attrs(
     s_end: int,
     verbs: list[tuple[int, int, VerbForm]],
     markers: list[tuple[int, int]],
+    rules: CompiledRules,
     state: State,
 ) -> list[Attr]:
     """Every attribution in one sentence, in text order, with its subject."""
@@ -135,37 +136,26 @@ def sentence_attrs(
         if k >= len(units) or units[k][START] != v_start:
             continue
         attr = verb_subject(work, units, k, v_end, first, last, form, attrs, state)
-        if attr is not None and not _conditional(units, starts, attr) and not _duty_watch(attr):
+        if (
+            attr is not None
+            and not _conditional(units, starts, attr)
+            and not _duty_watch(attr, rules)
+        ):
             attrs.append(attr)
     attrs.sort(key=lambda a: a.pos)
     return attrs
 
 
-def _duty_watch(attr: Attr) -> bool:
+def _duty_watch(attr: Attr, rules: CompiledRules) -> bool:
     """A watch kept by a force on its duty ("Ukrainian border guards keep a close eye on the
     crossing", "the police keep an eye on the square"): what it does, not a stance its state
     announces, as a ministry's or a government's watch is ("the defence ministry keeps close
-    watch on the drills")."""
+    watch on the drills"). The forces are config.yaml's `on_duty` roles: which ones keep a watch
+    as their duty differs by state, a user's to extend."""
     verb = attr.verb
     if verb is None or not verb.lemma.startswith("keep ") or not attr.who.roles:
         return False  # a watch kept: config.yaml's stance verbs "keep (a close) eye/watch on"
-    return any(role in _ON_DUTY for role in attr.who.roles)
-
-
-# The forces that keep a watch as their duty.
-_ON_DUTY = frozenset(
-    [
-        "border guards",
-        "border guard",
-        "border guard service",
-        "police and border guard",
-        "police",
-        "local police",
-        "regional police",
-        "emergency service",
-        "emergency services",
-    ]
-)
+    return any(role in rules.on_duty for role in attr.who.roles)
 
 
 def _words_owner(

@@ -1171,7 +1171,7 @@ def _sentences(
         if asks and _NARRATOR_QUESTION.match(work.text, s_start, s_end):
             continue  # "What did Putin and Trump agree?": the narrator asks; no one answers
         attrs = sentence_attrs(
-            work, work.units, work.starts, s_start, s_end, s_verbs, s_markers, state
+            work, work.units, work.starts, s_start, s_end, s_verbs, s_markers, rules, state
         )
         settle(work, attrs, rules, state, distance, voice)
         if office is None and not any(who.kind == "actor" for _, who in work.main):

@@ -389,6 +389,9 @@ class CompiledRules:
     # every form of the event verbs ("struck", "met", "arrived"): a side's actor doing them
     # takes no stance (reader.classify.subject `actor_subject`)
     events: frozenset[str] = frozenset()
+    # the roles of the forces that keep a watch as their duty ("border guards", "police"): their
+    # "keep an eye on" is what they do, no stance (reader.classify.attribution `_duty_watch`)
+    on_duty: frozenset[str] = frozenset()
     # the surnames of the lexicon's full names that are no term alone ("carney" of "Mark
     # Carney"), each its speaker's: read as the speaker only right after a title
     # (reader.classify.scan `titled_surnames`: "Prime Minister Carney")
@@ -523,6 +526,7 @@ def build(
         actions=action_regex,
         steps=step_regex,
         events=_event_forms(data),
+        on_duty=frozenset(_norm(role) for role in data.get("on_duty") or ()),
         surnames=_title_surnames(data, terms),
         by_site=_rules_by(sources, lambda rule: rule.sites),
         by_outlet=_rules_by(sources, lambda rule: rule.outlets),
