@@ -21,6 +21,7 @@ from reader.classify.evidence import add_evidence, note_rule
 from reader.classify.judgements import one_party
 from reader.classify.officialtitles import (
     OPENING_BLOCKS,
+    addressed_speaker,
     judged,
     judged_heading,
     member_on_topic,
@@ -746,6 +747,30 @@ def salutation_opening(work: BlockWork, state: State) -> bool:
     state.official = state.author_pending = True
     state.unvoiced.append(work)
     return True
+
+
+def addressed_opening(work: BlockWork, state: State, rules: CompiledRules) -> None:
+    """An opening line under a joint press event's title that addresses one of its two
+    speakers ("President <name>, dear <first name>, it's good to have you back at ..."): the
+    other one holds the floor, and the transcript is their remarks (GUIDE.md: every line of
+    one speaker's own is theirs), the lines that waited for it (a "Thank you very much." before
+    the address) included. The one addressed is no subject of the line ("President <name>,
+    welcome to ..." bids them welcome): what the grammar read of them there is taken back."""
+    if state.document is not None or not state.author_pending or work.index > OPENING_BLOCKS:
+        return
+    if state.voice is not None:
+        return  # "<name>, <office>: ...": a transcript's speaker label, no address
+    author, end = addressed_speaker(work, state)
+    if author:
+        state.document = author
+        state.reports = True
+        work.main = [(at, who) for at, who in work.main if at >= end]
+        work.evidence = [ev for ev in work.evidence if ev.kind in _NO_VOICE or ev.start >= end]
+        voice_earlier(state, rules)
+
+
+# Evidence that gives no one a voice: a term shown, a framing word.
+_NO_VOICE = frozenset(["mention", "framing"])
 
 
 def spoken_release(work: BlockWork, state: State) -> None:

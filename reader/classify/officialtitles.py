@@ -81,6 +81,83 @@ _SPOKEN_WITH = re.compile(
     r"\W*(?:joint\s+)?(?:press|news)\s+(?:conference|point|briefing)\s+with\s"
 )
 
+
+def spoken_pair(work: BlockWork, state: State) -> bool:
+    """A title, or a heading among the first lines, that names a joint press event by its two
+    speakers of known sides ("Joint press point with <office> <name> and the President of
+    <state>, <name>", "Joint press conference by <A> and <B>"), no verb of its own: an
+    official transcript whose lines wait for the one that says which of the two speaks (the
+    opening's address to the other: `addressed_speaker`). Whether it was one."""
+    folded = work.folded
+    match = _SPOKEN_PAIR.match(folded)
+    if match is None or work.quotes:
+        return False
+    start = match.end()
+    if any(at >= start and not form.participle for at, _, form in work.verbs):
+        return False  # "Press conference with <A> and <B> ends in a row": a headline
+    stop = _PAIR_END.search(folded, start)
+    end = stop.start() if stop is not None else len(folded)
+    for joint in _PAIR_JOINT.finditer(folded, start, end):
+        first = one_party(work.terms, start, joint.start())
+        second = one_party(work.terms, joint.end(), end)
+        if first and second:
+            state.speakers_with = (
+                (first, _name_words(work.text[start : joint.start()])),
+                (second, _name_words(work.text[joint.end() : end])),
+            )
+            state.official = state.author_pending = True
+            return True
+    return False
+
+
+def addressed_speaker(work: BlockWork, state: State) -> tuple[tuple[str, ...], int]:
+    """Under a joint press event's title (`spoken_pair`), an opening line that addresses one of
+    the two speakers by the words the title names them by ("President <name>, dear <first
+    name>, it's good to have you back", "Good morning, Prime Minister <name>.", "Thank you,
+    Secretary General."): the other one is speaking, and the remarks are theirs (the side the
+    title gives them); with where the address ends (the one addressed is no subject there:
+    "President <name>, welcome to ..." bids them welcome). ((), 0) when the line addresses
+    neither, or words of both."""
+    address = _ADDRESS.match(work.text) if len(state.speakers_with) == 2 else None
+    if address is None:
+        return (), 0
+    words = _name_words(address.group("name"))
+    (first, first_words), (second, second_words) = state.speakers_with
+    to_first, to_second = words & (first_words - second_words), words & (second_words - first_words)
+    if to_second and not to_first:
+        return first, address.end("name")
+    if to_first and not to_second:
+        return second, address.end("name")
+    return (), 0
+
+
+def _name_words(text: str) -> frozenset[str]:
+    """The capitalised words of a name or an office ("President", "Petro", "Poroshenko")."""
+    return frozenset(_CAPITALISED.findall(text)) - _ADDRESS_WORDS
+
+
+# A joint press event's title before its two speakers ("Joint press point with", "Press
+# conference by", "Opening remarks by"), where their names end (the occasion, place or topic
+# after them) and the "and" between them.
+_SPOKEN_PAIR = re.compile(
+    r"\W*(?:joint\s+)?(?:(?:press|news)\s+(?:conference|point|briefing|availability|"
+    r"statements?)|(?:opening\s+)?remarks)\s+(?:with|by)\s+"
+)
+_PAIR_END = re.compile(r"\s(?:at|on|in|to|before|ahead|following|after|during|about)\s|[:;(]")
+_PAIR_JOINT = re.compile(r"\s(?:and|&)\s")
+
+# The address an opening line starts with, after a greeting: capitalised words (an office, a
+# name) up to a comma or a stop ("President <name>,", "Good morning, Prime Minister <name>.").
+_ADDRESS = re.compile(
+    r"\W*(?:(?i:good\s+(?:morning|afternoon|evening)|hello|thank\s+you(?:\s+(?:very|so)\s+much)?|"
+    r"thanks|welcome)\s*,\s*)?(?:[Dd]ear\s+)?(?P<name>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*)"
+    r"\s*[,.!]"  # (not a colon: "<name>: ..." is a transcript's speaker label)
+)
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
+# Capitalised words that name no one of the two: a title's or an address's own.
+_ADDRESS_WORDS = frozenset(["Dear", "Mr", "Mrs", "Ms", "Madam", "Mister", "The", "Joint"])
+
+
 _SAYS_ITS_VIEW = re.compile(
     r"\W*(?:(?:joint\s+)?statement|declaration|comment|communiqu[eé])\b",
     re.IGNORECASE,
@@ -116,6 +193,8 @@ def document_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
         state.document = sided
         state.document_topic = allowed(Who("actor", (), member=True), work, rules)
         return
+    if state.document is None and spoken_pair(work, state):
+        return  # "Joint press point with <A> and <B>": the opening says which of them speaks
     if not (OFFICIAL_TITLE.match(text) or "readout" in work.folded):
         return
     state.official = True

@@ -37,6 +37,7 @@ from reader.classify.authorship import (
     told_title,
 )
 from reader.classify.document import (
+    addressed_opening,
     cited_house,
     document_voice,
     house_side,
@@ -66,6 +67,7 @@ from reader.classify.officialtitles import (
     document_title,
     judged_heading,
     judged_title,
+    spoken_pair,
     title_topic,
 )
 from reader.classify.phrasebounds import first_phrase
@@ -885,6 +887,8 @@ def _body_document_source(work: BlockWork, rules: CompiledRules, state: State) -
         # "X provided the following readout:", "X spoke to Y this morning"; "On behalf of
         # <state>, I ..." after a salutation that waited for the author: the salutation is theirs
         voice_earlier(state, rules)
+    elif _opens(work, state) and spoken_pair(work, state):
+        pass  # "Joint press point with <A> and <B>" under a repost's own title: a transcript
     elif _opens(work, state) and salutation_opening(work, state):
         pass  # "Thank you, Madam Chair.": a delegate's speech, its author named further on
     elif state.official and next_statement(work, state, rules):
@@ -893,6 +897,7 @@ def _body_document_source(work: BlockWork, rules: CompiledRules, state: State) -
         if work.index <= _OPENINGS:
             readout_sides(work, state, rules)  # "<A> had a telephone conversation with <X>"
             spoken_release(work, state)  # "Madam Chair,": a release that is a speech, every line
+        addressed_opening(work, state, rules)  # "President <name>, ...": the other one speaks
         document_voice(work, state, rules)
         _source_voice(work, state, rules)
     if not state.official:

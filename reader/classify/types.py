@@ -166,6 +166,10 @@ class State:
     unvoiced: list[BlockWork] = field(default_factory=list)  # ... the lines that wait for it
     reporting: list[BlockWork] = field(default_factory=list)  # ... and those naming another side
     office: str = ""  # ... an office alone ("the Secretary General"): the body the opening names
+    # ... the two speakers a joint press event's title names ("with <A> and <B>"): each one's
+    # side and the capitalised words it is named by; the opening that addresses one of them
+    # makes the other the author (reader.classify.officialtitles `addressed_speaker`)
+    speakers_with: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = ()
     reports: bool = False  # ... and what it says others said is reported in that voice
     house: tuple[str, ...] = ()  # the side a dateline puts the article on ("KYIV, ... (AP)")
     house_member: bool = False  # ... through a member state's site (its public broadcaster)
