@@ -95,9 +95,10 @@ def spoken_pair(work: BlockWork, state: State) -> bool:
     start = match.end()
     if any(at >= start and not form.participle for at, _, form in work.verbs):
         return False  # "Press conference with <A> and <B> ends in a row": a headline
-    stop = _PAIR_END.search(folded, start)
+    parts = list(_PAIR_PARTS.finditer(folded, start))
+    stop = next((part for part in parts if part.group("end")), None)
     end = stop.start() if stop is not None else len(folded)
-    for joint in _PAIR_JOINT.finditer(folded, start, end):
+    for joint in (part for part in parts if part.group("joint") and part.start() < end):
         first = one_party(work.terms, start, joint.start())
         second = one_party(work.terms, joint.end(), end)
         if first and second:
@@ -119,7 +120,7 @@ def addressed_speaker(work: BlockWork, state: State) -> tuple[tuple[str, ...], i
     "President <name>, welcome to ..." bids them welcome). ((), 0) when the line addresses
     neither, or words of both."""
     address = _ADDRESS.match(work.text) if len(state.speakers_with) == 2 else None
-    if address is None:
+    if address is None or not _bids(address, work):
         return (), 0
     words = _name_words(address.group("name"))
     (first, first_words), (second, second_words) = state.speakers_with
@@ -131,31 +132,49 @@ def addressed_speaker(work: BlockWork, state: State) -> tuple[tuple[str, ...], i
     return (), 0
 
 
+def _bids(address: re.Match[str], work: BlockWork) -> bool:
+    """Whether the words the line opens with are said to someone: after a greeting ("Good
+    morning, President <name>"), or in a sentence that goes on in the second person or bids
+    welcome ("..., dear <name>, it's good to have you back", "..., welcome to ..."); a story's
+    "President <name>, speaking in <city>, said ..." names its subject so."""
+    if address.group("greeting"):
+        return True
+    end = next((b for a, b in work.sentences if a <= address.start("name") < b), len(work.text))
+    return _SAID_TO.search(work.folded, address.end("name"), end) is not None
+
+
 def _name_words(text: str) -> frozenset[str]:
     """The capitalised words of a name or an office ("President", "Petro", "Poroshenko")."""
     return frozenset(_CAPITALISED.findall(text)) - _ADDRESS_WORDS
 
 
 # A joint press event's title before its two speakers ("Joint press point with", "Press
-# conference by", "Opening remarks by"), where their names end (the occasion, place or topic
-# after them) and the "and" between them.
+# conference by", "Opening remarks by").
 _SPOKEN_PAIR = re.compile(
     r"\W*(?:joint\s+)?(?:(?:press|news)\s+(?:conference|point|briefing|availability|"
     r"statements?)|(?:opening\s+)?remarks)\s+(?:with|by)\s+"
 )
-_PAIR_END = re.compile(r"\s(?:at|on|in|to|before|ahead|following|after|during|about)\s|[:;(]")
-_PAIR_JOINT = re.compile(r"\s(?:and|&)\s")
+# The "and" between their names, and where the names end (the occasion, place or topic).
+_PAIR_PARTS = re.compile(
+    r"(?P<joint>\s(?:and|&)\s)|(?P<end>\s(?:at|on|in|to|before|ahead|following|after|during|"
+    r"about)\s|[:;(])"
+)
+
+# The capitalised words of a name or an office, and those that name no one of the two (a
+# title's or an address's own).
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
+_ADDRESS_WORDS = frozenset(["Dear", "Mr", "Mrs", "Ms", "Madam", "Mister", "The", "Joint"])
+# The second person, an endearment or a welcome: words said to the one addressed.
+_SAID_TO = re.compile(r"\b(?:you|your|yours|dear|welcome)\b")
 
 # The address an opening line starts with, after a greeting: capitalised words (an office, a
 # name) up to a comma or a stop ("President <name>,", "Good morning, Prime Minister <name>.").
 _ADDRESS = re.compile(
-    r"\W*(?:(?i:good\s+(?:morning|afternoon|evening)|hello|thank\s+you(?:\s+(?:very|so)\s+much)?|"
-    r"thanks|welcome)\s*,\s*)?(?:[Dd]ear\s+)?(?P<name>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*)"
+    r"\W*(?P<greeting>(?i:good\s+(?:morning|afternoon|evening)|hello|"
+    r"thank\s+you(?:\s+(?:very|so)\s+much)?|thanks|welcome)\s*,\s*)?"
+    r"(?:[Dd]ear\s+)?(?P<name>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*)"
     r"\s*[,.!]"  # (not a colon: "<name>: ..." is a transcript's speaker label)
 )
-_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
-# Capitalised words that name no one of the two: a title's or an address's own.
-_ADDRESS_WORDS = frozenset(["Dear", "Mr", "Mrs", "Ms", "Madam", "Mister", "The", "Joint"])
 
 
 _SAYS_ITS_VIEW = re.compile(
