@@ -145,7 +145,9 @@ def _describer(unit: Unit) -> bool:
     return unit[TERM] is None and not unit[CAP] and namelike(unit[LOW]) and unit[LOW] != "the"
 
 
-_INVERSION_ENDS = frozenset([",", ".", ";", "on", "in", "at", "last", "after", "during", "”"])
+_INVERSION_ENDS = frozenset(
+    [",", ".", ";", "on", "in", "at", "last", "after", "during", "following", "ahead", "”"]
+)
 # What else may follow an inverted speaker's name: the topic spoken of ("said X of the deal",
 # "said X about the talks"), the ones told ("said X to reporters") and a clause of when, opened
 # by the speaker's pronoun ("said X as she left the summit") or, after a conjunction of time
