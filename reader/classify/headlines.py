@@ -339,7 +339,7 @@ def closing_source(work: BlockWork) -> Who | None:
     low = before[LOW]
     if i < 4 or low in _NOT_BEFORE_SOURCE or low.endswith(("'s", "’s", "ed")):
         return None
-    if _ACTION.match(low) or _office(before):
+    if _ACTION.match(low) or _office(before) or _titled_object(units, i):
         return None  # "Blinken meets Kuleba", "President Zelenskyy": an object, a title
     if any(start == before[START] for start, _, _ in work.verbs):
         return None  # "Macron calls Putin"
@@ -350,6 +350,29 @@ def closing_source(work: BlockWork) -> Who | None:
     if term is not None and term.kind == "role" and not _SPEAKING_OFFICE.search(name[LOW]):
         return None  # "... ahead of the summit statement"
     return Who("unknown", start=name[0], end=name[1])
+
+
+def _titled_object(units: list[tuple[int, int, str, Term | None, bool]], i: int) -> bool:
+    """Whether the name from `i` on is the one met or called, past the office that titles it:
+    "... meets with prime minister of <country> <name>", "... had a call with <side's>
+    Secretary of State <given name> <name>". A title that tells a meeting ends on its
+    counterpart, no source; the office after the preposition or verb marks the name its
+    object (a place before it is the claim's own: "... in <country> foreign minister <name>"
+    may close on its source)."""
+    k = i - 1
+    if units[k][TERM] is None and units[k][LOW].isalpha():
+        k -= 1  # a given name the lexicon does not hold, before the surname it does
+    if _side_word(units[k]) and [u[LOW] for u in units[k - 2 : k]][-1:] == ["of"]:
+        k -= 2  # "... of <country>" after its office
+    if k < 2 or not _office(units[k]):
+        return False
+    k -= 1
+    if _side_word(units[k]) and not _place(units[k]):
+        k -= 1  # "with <side's> office", "with U.S. Secretary of State"
+    if units[k][LOW] == "the":
+        k -= 1
+    low = units[k][LOW]
+    return (low in OBJECT_PREP and low not in _PLACE_PREP) or _ACTION.match(low) is not None
 
 
 def _source_start(units: list[tuple[int, int, str, Term | None, bool]]) -> int:
