@@ -128,7 +128,7 @@ from reader.classify.units import (
     subheading_dash,
 )
 from reader.classify.verdicts import Verdicts
-from reader.classify.wordclasses import COORD, MONTHS, OBJECT_PREP, SKIP, ing_form
+from reader.classify.wordclasses import COORD, MONTHS, OBJECT_PREP, SKIP, ing_form, word_set
 from reader.config import Config
 from reader.model import Article, Block, ClassifiedArticle, Verdict
 from reader.rules.compile import CompiledRules
@@ -1069,6 +1069,8 @@ def _headline_source(work: BlockWork, rules: CompiledRules, state: State) -> Who
     phrase = first_phrase(tail)
     if dash.re is not _COLON_SUFFIX and _thing_after_dash(phrase, tail):
         return None  # "Ukraine – New Russian airstrikes", "One Year Later – Russia's Occupation"
+    if _document_after_topic(work, dash.start(), tail):
+        return None  # "Ukraine – G7 Ministers' Statement", "<name> – 2024 Statement on Ukraine"
     if dash.re is _COLON_SUFFIX and (
         len(phrase) != len(tail)
         or not (tail[-1][TERM] or tail[-1][CAP])
@@ -1087,6 +1089,26 @@ def _headline_source(work: BlockWork, rules: CompiledRules, state: State) -> Who
     ):
         return who  # "...: Zelenskiy", "... - Defense Minister <name>": whom the opening names
     return who if who.kind == "role" else None
+
+
+def _document_after_topic(work: BlockWork, dash: int, tail: list[Unit]) -> bool:
+    """A title that names a document after a bare topic or author: "<country> – <authors>
+    Statement (<date>)", "<name> – <year> Statement on <topic>". The words before the dash
+    hold no claim (three words at most, no verb, no quote), so the document named after it
+    is no source of one: the page's name, no position (GUIDE.md: a title naming a document
+    states none). "<claim> – Statement" keeps its source."""
+    head = [u for u in work.units if u[START] < dash]
+    if not head or len(head) > 3 or any(start < dash for start, _ in work.quotes):
+        return False
+    if any(start < dash for start, _, _ in work.verbs):
+        return False
+    return any(u[LOW] in _DOCUMENT_NAMES for u in tail)
+
+
+# The names of a document a title may give after its dash.
+_DOCUMENT_NAMES = word_set(
+    "statement statements declaration communique communiqué address speech remarks readout"
+)
 
 
 def _dash_name(work: BlockWork, phrase: list[Unit], tail: list[Unit]) -> bool:
