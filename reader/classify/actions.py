@@ -297,8 +297,9 @@ _REPORTING = frozenset(
         # a story's last line, "..., the French side concludes": the readout's own end, where
         # it passes on one more act
         "conclude",
-        # a wire's "X was quoted as saying": the quoting only reports
+        # a wire's "X was quoted (cited) as saying": the quoting only reports
         "quoted as saying",
+        "cited as saying",
     ]
 )
 

@@ -169,7 +169,7 @@ def _passive_before(verb: Verb, i: int, prev: str) -> bool:
     ones expected to, who say nothing)."""
     form = verb.form
     if form.participle or form.lemma in _ACTIVE_AFTER_BE:
-        return False  # "X was (also) quoted as saying": X speaks
+        return False  # "X was (also) quoted as saying", "X was cited as saying": X speaks
     acted_on = form.cls == "speech" or form.lemma in OBJECT_VERBS  # "were later expected to"
     return prev in BE or (acted_on and be_before_adverbs(verb, i))
 
@@ -179,7 +179,7 @@ _OCCASIONS = word_set(
 )
 
 
-_ACTIVE_AFTER_BE = frozenset(["quoted as saying"])
+_ACTIVE_AFTER_BE = frozenset(["quoted as saying", "cited as saying"])
 
 
 # Verbs that are also inverted after a quote: '"...," said Peskov'.
