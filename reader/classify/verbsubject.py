@@ -294,7 +294,7 @@ def verb_subject(
         return coordinated_attr(verb, earlier)
     # '..., said Peskov': looked for after the subject before the verb, whatever asides that
     # search skips on its way.
-    may_invert = i < verb.floor or units[i][LOW] in (",", "”", '"', "’")
+    may_invert = i < verb.floor or units[i][LOW] in _QUOTE_ENDS or _dash_tag(units, i)
     second = _headline_second_verb(verb, i)
     if after_opening_clause(verb, i):
         return _subject_elsewhere(verb, i, may_invert)  # "In Kyiv, X happened, said Y"
@@ -311,6 +311,22 @@ def verb_subject(
     if subject == "stop":
         return None
     return _subject_elsewhere(verb, i, may_invert)
+
+
+# What closes a quote before its inverted tag: '"...," said X', '"..." said X'.
+_QUOTE_ENDS = frozenset([",", "”", '"', "’"])
+_DASHES = frozenset(["—", "–", "-"])
+
+
+def _dash_tag(units: list[Unit], i: int) -> bool:
+    """A dash between a quote's closing mark and its inverted tag, as translated agency copy
+    sets it ('“...”, — said X', '“...” – said X'): the tag is the quote's own, as after a
+    comma. Not a dash after a comma with no quote closing ("..., — said X" after unquoted
+    words): those go on in the voice they are read in."""
+    if units[i][LOW] not in _DASHES or i == 0:
+        return False
+    j = i - 1 if units[i - 1][LOW] != "," or i < 2 else i - 2
+    return units[j][LOW] in ("”", '"')
 
 
 def _subject_elsewhere(verb: Verb, i: int, may_invert: bool) -> Attr | None:
