@@ -71,10 +71,9 @@ REAL_SETS := \
 	tests/data/real61 tests/data/real62 tests/data/real63 tests/data/real64 tests/data/real65 \
 	tests/data/real66 tests/data/real67 tests/data/real68 tests/data/real69
 
-# Real published articles (tests/data/real to real17 and real19 to real64, all dev since their
-# blind figures were read; real18, a check set with a dev half and a blind half; real65 to
-# real67, blind: built at session 29's end and read then; real68 and real69, blind: built at
-# session 30's start and read then): their text is a
+# Real published articles (tests/data/real to real17 and real19 to real67, all dev since their
+# blind figures were read; real18, a check set with a dev half and a blind half; real68 and
+# real69, blind: built at session 30's start and read then): their text is a
 # git-ignored cache checked against the manifest's fingerprints; without a set's cache this says
 # how to rebuild it and exits 0. A blind part shows only its overall and per-actor figures.
 eval-real: $(STAMP)

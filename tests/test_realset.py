@@ -284,9 +284,9 @@ def test_by_default_every_committed_real_article_set_is_scored() -> None:
     # its end and are dev since; real59 to real61 (built at session 27's end) were read blind at
     # its end and session 28's and are dev since; real62 to real64 (built at session 29's start)
     # were read blind at its start and end and are dev since; real65 to real67 (built at its
-    # end) are blind, read then; real68 and real69 (built at session 30's start) are blind, read
-    # then
-    assert splits == [{"dev"}] * 17 + [{"dev", "blind"}] + [{"dev"}] * 46 + [{"blind"}] * 5
+    # end) were read blind then and at session 30's start and middle and are dev since; real68
+    # and real69 (built at session 30's start) are blind, read then
+    assert splits == [{"dev"}] * 17 + [{"dev", "blind"}] + [{"dev"}] * 49 + [{"blind"}] * 2
 
 
 def test_a_real_set_keeps_its_articles_text_only_in_the_ignored_cache() -> None:
