@@ -180,6 +180,15 @@ def test_on_duty_is_a_list_of_roles_a_later_file_replaces(tmp_path: Path) -> Non
     assert rules.on_duty == {"police", "coast guard"}  # folded and spaced as a phrase reads
 
 
+def test_legislatures_are_a_list_of_houses_a_later_file_replaces(tmp_path: Path) -> None:
+    path = _write(tmp_path, "legislatures: knesset\n")
+    assert _one(path) == f"{path}:1:15: expected a list, got str 'knesset'"
+    assert {"seimas", "duma", "rada", "bundestag"} <= load_config().rules.legislatures
+    path = _write(tmp_path, "legislatures: [Knesset, Dáil]\n")
+    rules = config_from_files([bundled("config.yaml"), path]).rules
+    assert rules.legislatures == {"knesset", "dáil"}  # folded as a title's word reads
+
+
 def test_an_actor_takes_back_a_name_listed_under_others(tmp_path: Path) -> None:
     from reader.classify import classify
     from reader.model import Article, Block

@@ -203,7 +203,7 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
     if state.document_member and _member_aside(work, state, author, bool(own), rules):
         return
     if not own:
-        if _signature_or_subtitle(work, state, author):
+        if _signature_or_subtitle(work, state, author, rules):
             add_evidence(
                 work, CARRY_DOCUMENT, speaker.actors, 0, len(work.text), rules.weights.carry
             )
@@ -224,7 +224,9 @@ def document_voice(work: BlockWork, state: State, rules: CompiledRules) -> None:
         add_evidence(work, CARRY_DOCUMENT, speaker.actors, 0, len(work.text), weight)
 
 
-def _signature_or_subtitle(work: BlockWork, state: State, author: tuple[str, ...]) -> bool:
+def _signature_or_subtitle(
+    work: BlockWork, state: State, author: tuple[str, ...], rules: CompiledRules
+) -> bool:
     """A line that is the author's though it says nothing as a sentence: the signature that
     named the author ("<name>, Spokesperson for the Embassy of <state>"), or a heading among
     the document's first lines (a series' subtitle under a mission's statement, "Continuing
@@ -233,7 +235,11 @@ def _signature_or_subtitle(work: BlockWork, state: State, author: tuple[str, ...
     `judged_heading`). A line of content is `_delivered`."""
     if work.index == state.signed:
         return True
-    return work.index <= _SUBTITLE_BLOCKS and not _delivered(work) and judged_heading(work, author)
+    return (
+        work.index <= _SUBTITLE_BLOCKS
+        and not _delivered(work)
+        and judged_heading(work, author, rules.legislatures)
+    )
 
 
 # The lines under a title where its subtitle stands (the title's own line, and the one or two

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from reader.classify.evidence import add_evidence
-from reader.classify.officialtitles import AUTHORED, OFFICIAL_TITLE
+from reader.classify.officialtitles import AUTHORED, official_title
 from reader.classify.topic import allowed
 from reader.classify.types import CAP, LOW, START, TERM, BlockWork, Unit, Who
 from reader.classify.wordclasses import COORD, NOUN_MARK, OBJECT_PREP, word_set
@@ -317,7 +317,7 @@ def _short_office(phrase: str) -> str | None:
     return next((k for k, v in _HEAD_SHORT.items() if re.fullmatch(v, phrase)), None)
 
 
-def closing_source(work: BlockWork) -> Who | None:
+def closing_source(work: BlockWork, legislatures: frozenset[str]) -> Who | None:
     """A headline whose source closes it with no dash or comma, as a URL's words leave it
     ("<claim> ministry", "<claim> <name>", "<claim> <side's> official says"): the name or
     office at its end, to be the speaker the first paragraphs name (`resolve_title` looks for
@@ -325,7 +325,7 @@ def closing_source(work: BlockWork) -> Who | None:
     or verb ("talks with the ministry", "Biden meets Zelensky"), and the claim has three
     words or more. Not a document's title that names its authors ("joint statement by
     <office> <name> and <office> <name>"): the name closing it is an author, no claim's source."""
-    if OFFICIAL_TITLE.match(work.text) and AUTHORED.match(work.text):
+    if official_title(work.text, legislatures) and AUTHORED.match(work.text):
         return None  # "joint statement by <office> <name> and <office> <name>": its authors
     units = work.units
     if units and units[-1][LOW] in _CLOSING_SAYS:

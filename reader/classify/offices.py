@@ -737,9 +737,11 @@ _HEADS_OF_BODIES = word_set(
 )
 
 
+# The English nouns of those bodies; a state's own name for its legislature ("the Duma", the
+# "Rada" of "the Verkhovna Rada") is config.yaml's `legislatures`, a user's to add to.
 _STATE_BODIES = word_set(
     "committee commission ministry department directorate service agency inspectorate bureau"
-    " duma rada senate parliament chamber staff"
+    " senate parliament chamber staff"
 )
 
 
@@ -776,11 +778,12 @@ def body_office_start(units: Sequence[Unit], a: int, floor: int) -> int:
     return h
 
 
-def body_office(phrase: Sequence[Unit]) -> bool:
+def body_office(phrase: Sequence[Unit], legislatures: frozenset[str]) -> bool:
     """A head of a state body named by its office alone, no country: "the head of the lower
     house Foreign Relations Committee", "the chairwoman of the parliament's defence committee".
     A one-side outlet names its own state's committees so; a school's, a firm's, a party's or
-    a body of several states ("the director of the International Energy Agency") is none."""
+    a body of several states ("the director of the International Energy Agency") is none.
+    `legislatures`: config.yaml's own names of states' houses ("the chairman of the Duma")."""
     lows = [unit[LOW].removesuffix("'s").removesuffix("’s") for unit in phrase]
     if "of" not in lows or len(phrase) < 3:
         return False
@@ -791,7 +794,8 @@ def body_office(phrase: Sequence[Unit]) -> bool:
     if any(unit[TERM] is not None and unit[TERM].kind in _NO_STATE for unit in phrase):
         return False
     words = {w for low in lows for w in low.split(" ")}
-    return lows[-1] in _STATE_BODIES and not words & _NO_STATE_BODY
+    body = lows[-1] in _STATE_BODIES or lows[-1] in legislatures
+    return body and not words & _NO_STATE_BODY
 
 
 def _other_side_before(work: BlockWork, at: int, house: tuple[str, ...]) -> bool:

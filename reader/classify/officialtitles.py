@@ -1,7 +1,7 @@
 """An official document's title: its genre, its author, its topic.
 
 "Statement of the Ministry of Foreign Affairs of Ukraine on ..." makes the text an official
-document in one institution's voice (`OFFICIAL_TITLE`, `document_title`: its genre and the
+document in one institution's voice (`official_title`, `document_title`: its genre and the
 author it names); a member government's page titled on the war speaks on the war from its
 first line (`title_topic`, `awaited_topic`); a title that names its topic in its author's
 judgement already carries the author's position (`judged_title`). Separate from
@@ -21,20 +21,30 @@ from reader.classify.topic import allowed, national_matter
 from reader.classify.types import LOW, START, TERM, BlockWork, Speaker, State, Unit, Who
 from reader.classify.units import ASKS_SPEAKER
 from reader.classify.wordclasses import word_set
-from reader.rules.compile import CompiledRules, Term
+from reader.rules.compile import CompiledRules, Term, fold
 from reader.rules.grammar import CARRY_DOCUMENT
 
 # The head nouns of a legislature or a body of states, whose resolutions and appeals are its
-# own texts: by their common names and the members' chambers by their own ("the Seimas", "the
-# Verkhovna Rada", "the Parliamentary Assembly"). None of the other body sets fits: seats'
-# words are its members (phrases._SEATS), a ministry's or a committee's is no act of a house.
-_LEGISLATURES = word_set(
-    "parliament parliaments legislature assembly council congress senate house chamber seimas "
-    "saeima sejm rada duma riigikogu bundestag storting riksdag folketing eduskunta althing"
+# own texts, by the English words any house is called by ("the Parliament", "the Parliamentary
+# Assembly", "the Senate"): grammar, here; a state's own name for its house ("the Seimas", the
+# "Rada" of "the Verkhovna Rada") is config.yaml's `legislatures`, a user's to add to. None of
+# the other body sets fits: seats' words are its members (phrases._SEATS), a ministry's or a
+# committee's is no act of a house.
+_HOUSES = word_set(
+    "parliament parliaments legislature assembly council congress senate house chamber"
 )
 
-# A title that makes the text an official document in one institution's voice.
-OFFICIAL_TITLE = re.compile(
+# The words between an act's "of" and its house's noun ("Resolution of the European
+# Parliament", "Appeal of the Latvian Saeima"): three at most, none a preposition or "and".
+_HOUSE_REACH = 3
+_BEFORE_HOUSE = re.compile(
+    r"(?!(?:in|at|on|to|for|with|by|from|of|and|as)\s)[\w-]+\s+", re.IGNORECASE
+)
+_WORD_RUN = re.compile(r"\w+")
+
+# A title that makes the text an official document in one institution's voice. A legislature's
+# act ("Appeal of the Parliament to ...") is one only when its house follows (`official_title`).
+_OFFICIAL_TITLE = re.compile(
     r"\W*(?:the\s+)?(?:(?:(?:full\s+)?text|excerpts?)\s+(?:of|from)\s+(?:the\s+)?|from\s+(?:the\s+)?|joint\s+|"
     r"kremlin\s+|white\s+house\s+)?"
     r"(?:statement|declaration|summit\s+declaration|communiqu[eé]|readout|press\s+release|"
@@ -46,10 +56,32 @@ OFFICIAL_TITLE = re.compile(
     # ..."); a headline's settlement or plea is none ("Resolution of Ukraine conflict
     # impossible ...", "Appeal to Kyiv pointless ..."), nor is an "Appeal court ..."
     r"(?:resolution(?=\s+(?:on|regarding|concerning|about)\s)|(?:resolution|appeal)(?=\s+"
-    r"(?:of|by|from)\s+(?:the\s+)?(?:(?!(?:in|at|on|to|for|with|by|from|of|and|as)\s)[\w-]+\s+)"
-    r"{0,3}?(?:" + "|".join(sorted(_LEGISLATURES)) + r")\b)))\b",
+    r"(?:of|by|from)\s+(?:the\s+)?(?P<house>))))\b",
     re.IGNORECASE,
 )
+
+
+def official_title(text: str, legislatures: frozenset[str]) -> bool:
+    """A title that makes the text an official document in one institution's voice: a
+    statement's, a readout's, a meeting's, or a legislature's act with its house named
+    ("Resolution of the Seimas on ..."; `legislatures`: config.yaml's own names of states'
+    houses, beside the English nouns of any house)."""
+    title = _OFFICIAL_TITLE.match(text)
+    if title is None:
+        return False
+    at = title.start("house")
+    if at < 0:
+        return True  # no legislature's act: "Statement by ...", "Resolution on ..."
+    for _ in range(_HOUSE_REACH + 1):
+        word = _WORD_RUN.match(text, at)
+        house = fold(word.group()) if word is not None else ""
+        if house in _HOUSES or house in legislatures:
+            return True
+        before = _BEFORE_HOUSE.match(text, at)
+        if before is None:
+            return False
+        at = before.end()
+    return False
 
 
 # Genres whose title names the author: "Statement of the Ministry of Foreign Affairs of Ukraine".
@@ -214,7 +246,7 @@ def document_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
         return
     if state.document is None and spoken_pair(work, state):
         return  # "Joint press point with <A> and <B>": the opening says which of them speaks
-    if not (OFFICIAL_TITLE.match(text) or "readout" in work.folded):
+    if not (official_title(text, rules.legislatures) or "readout" in work.folded):
         return
     state.official = True
     state.document_topic = allowed(Who("actor", (), member=True), work, rules)
@@ -278,9 +310,9 @@ def judged_title(work: BlockWork, state: State, rules: CompiledRules) -> None:
     author = state.document
     if work.main:
         return
-    heading = state.source is not None and judged_heading(work, author or ())
+    heading = state.source is not None and judged_heading(work, author or (), rules.legislatures)
     if not (
-        OFFICIAL_TITLE.match(work.text)
+        official_title(work.text, rules.legislatures)
         or _OFFICE_GENRE.match(work.folded)  # "Foreign Ministry statement on ..."
         or (state.source is not None and _TOPIC_TITLE.match(work.folded))
         or heading
@@ -306,14 +338,14 @@ def judged(work: BlockWork, author: tuple[str, ...]) -> bool:
     )
 
 
-def judged_heading(work: BlockWork, author: tuple[str, ...]) -> bool:
+def judged_heading(work: BlockWork, author: tuple[str, ...], legislatures: frozenset[str]) -> bool:
     """A heading of a side's own page that is its topic alone, no verb and no "on" ("<Side>'s
     Continuing Violations in <place>", a series' subtitle "Violations of the Accords by <side>
     in <place>"), naming another side's act in its author's judgement: the author's words, as
     "Statement on <the same>" is. A side's act with no judgement ("<Side>'s Elections in
     <place>"), a headline's clause ("<Side> denies violations") and a title that opens with its
     genre ("Statement ... on <topic>", read by its topic's grammar: `judged`) are none."""
-    if not author or OFFICIAL_TITLE.match(work.text) or _OFFICE_GENRE.match(work.folded):
+    if not author or official_title(work.text, legislatures) or _OFFICE_GENRE.match(work.folded):
         return False
     verbless = all(form.participle for _, _, form in work.verbs)
     return verbless and judged_topic(work.folded, work.terms, author, heading=True)

@@ -731,7 +731,10 @@ def names_press(phrase: str) -> bool:
 
 
 # Words of a legislature's seat: "opposition lawmaker", "an opposition Duma deputy" still sit
-# in the state's legislature, which speaks for its side (GUIDE.md).
+# in the state's legislature, which speaks for its side (GUIDE.md). Members' words, kept here
+# and not read from config.yaml's `legislatures` (the houses' own names): `resolve` is pure,
+# reading a phrase's units and the names tied so far, and no rules reach it; of the houses'
+# own names only the two sides' ("duma", "rada") are a seat's word here.
 _SEATS = word_set(
     "lawmaker lawmakers legislator legislators parliament parliaments parliamentary mp mps "
     "duma rada congressional"

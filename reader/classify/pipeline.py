@@ -181,7 +181,7 @@ def classify_iter(
     at the same points (see `Effort`).
     """
     rules = config.rules
-    state = State(offices=rules.offices)
+    state = State(offices=rules.offices, legislatures=rules.legislatures)
     if rules.sources:
         page_source(page_view(article), state, rules)
     size = sum(len(block.text) for block in article.blocks)
@@ -397,7 +397,7 @@ def _chunks(blocks: Sequence[Block]) -> Iterator[Sequence[Block]]:
 
 
 def _colon_label(
-    prefix: re.Match[str], work: BlockWork, state: State, is_title: bool
+    prefix: re.Match[str], work: BlockWork, state: State, is_title: bool, rules: CompiledRules
 ) -> tuple[Who, list[Unit], int, bool] | None:
     """The speaker a "Name: ..." prefix names, with the units before the colon, where it is,
     and whether it is a transcript's line (whose voice runs on); None when the words before
@@ -405,7 +405,7 @@ def _colon_label(
     cut = prefix.end(1)
     if _no_label(prefix, work, is_title) or _DATE_ONLY.fullmatch(work.folded, cut + 1):
         return None  # "UK PM Talks With <name>: March 4, 2025": a title's date, nothing said
-    if is_title and _judged_topic_label(prefix, work, state):
+    if is_title and _judged_topic_label(prefix, work, state, rules.legislatures):
         return None  # "<Side>'s Violations in <place>: Statement to the Council": a topic
     before, transcript = _label_units(work, cut)
     before = _past_initial(before)
@@ -561,7 +561,9 @@ _GENRE_AFTER = re.compile(
 )
 
 
-def _judged_topic_label(prefix: re.Match[str], work: BlockWork, state: State) -> bool:
+def _judged_topic_label(
+    prefix: re.Match[str], work: BlockWork, state: State, legislatures: frozenset[str]
+) -> bool:
     """A side's own document titled "<its topic>: Statement to <a body>", the topic a noun
     phrase that judges another side's act ("<Side>'s Continuing Violations in <place>:
     Statement to the Council"): the words before the colon are the document's topic in its
@@ -570,7 +572,7 @@ def _judged_topic_label(prefix: re.Match[str], work: BlockWork, state: State) ->
     return (
         author is not None
         and _GENRE_AFTER.match(work.folded, prefix.end(1) + 1) is not None
-        and judged_heading(work, author)
+        and judged_heading(work, author, legislatures)
     )
 
 
@@ -811,7 +813,7 @@ def _slug_source(work: BlockWork, rules: CompiledRules) -> Who | None:
     or the speaker that opens it ("<side's> defence minister <claim>"). An opening office or
     name the lexicon knows goes before a closing word it does not ("... to defeat tyranny"
     is no one's name)."""
-    closing = closing_source(work)
+    closing = closing_source(work, rules.legislatures)
     opening = lost_colon_source(work, rules.events)
     if closing is not None and opening is not None:
         known = {u[START] for u in work.units if u[TERM] is not None}
@@ -1023,7 +1025,7 @@ def _voice_and_label(
     pending: Who | None = None
     asked, state.asked = state.asked, False
     body_from, prefix = section_or_prefix(work, rules, state)
-    label = _colon_label(prefix, work, state, is_title) if prefix is not None else None
+    label = _colon_label(prefix, work, state, is_title, rules) if prefix is not None else None
     if label is not None:
         body_from = label[2] + 1
         voice, pending = speaker_line(work, rules, state, label, is_title)

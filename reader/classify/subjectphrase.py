@@ -970,7 +970,7 @@ def _house_body(verb: Verb, who: Who, a: int, b: int) -> bool:
         return False
     units = verb.units
     start = body_office_start(units, a, verb.floor)
-    return _official_source(who.roles) or body_office(units[start:b])
+    return _official_source(who.roles) or body_office(units[start:b], verb.state.legislatures)
 
 
 def _house_senator(units: list[Unit], a: int, b: int, who: Who, state: State) -> bool:

@@ -24,7 +24,7 @@ import re
 
 from reader.classify.attribution import channel_owner
 from reader.classify.evidence import add_evidence
-from reader.classify.officialtitles import OFFICIAL_TITLE
+from reader.classify.officialtitles import official_title
 from reader.classify.personnames import is_person
 from reader.classify.phrasebounds import first_phrase
 from reader.classify.phrases import learn, resolve
@@ -128,7 +128,11 @@ def speaker_line(
             weight = rules.weights.carry
             add_evidence(work, CARRY_DOCUMENT, state.voice.actors, 0, len(work.text), weight)
         return state.voice, None
-    if who.kind in ("role", "unknown") and is_title and not OFFICIAL_TITLE.match(work.text):
+    if (
+        who.kind in ("role", "unknown")
+        and is_title
+        and not official_title(work.text, rules.legislatures)
+    ):
         return None, who
     return None, None
 

@@ -205,6 +205,8 @@ class State:
     release: bool = False  # the page is the lead's own release, reposted (authorship)
     lead_sides: set[tuple[str, ...]] | None = field(default_factory=set)  # ... so far; None: two
     offices: Mapping[str, Term] = field(default_factory=dict)  # a member's sole offices (rules)
+    # states' own names of their houses (rules): for a subject's grammar, which rules do not reach
+    legislatures: frozenset[str] = frozenset()
 
 
 def written_lower(text: str, recased: str) -> bool:

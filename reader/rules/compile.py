@@ -392,6 +392,10 @@ class CompiledRules:
     # the roles of the forces that keep a watch as their duty ("border guards", "police"): their
     # "keep an eye on" is what they do, no stance (reader.classify.attribution `_duty_watch`)
     on_duty: frozenset[str] = frozenset()
+    # states' legislatures by their own names ("seimas", "duma"): a house whose acts title its
+    # own documents and a body of its state (reader.classify.officialtitles `official_title`,
+    # reader.classify.offices `body_office`)
+    legislatures: frozenset[str] = frozenset()
     # the surnames of the lexicon's full names that are no term alone ("carney" of "Mark
     # Carney"), each its speaker's: read as the speaker only right after a title
     # (reader.classify.scan `titled_surnames`: "Prime Minister Carney")
@@ -527,6 +531,7 @@ def build(
         steps=step_regex,
         events=_event_forms(data),
         on_duty=frozenset(_norm(role) for role in data.get("on_duty") or ()),
+        legislatures=frozenset(_norm(house) for house in data.get("legislatures") or ()),
         surnames=_title_surnames(data, terms),
         by_site=_rules_by(sources, lambda rule: rule.sites),
         by_outlet=_rules_by(sources, lambda rule: rule.outlets),
