@@ -605,18 +605,32 @@ _PREP_PARTICIPLES = word_set(
 
 
 def _with_conjunct(units: list[Unit], a: int, floor: int, who: Who, state: State) -> Who:
-    """ "Prime Minister X and President Y reaffirmed": a subject of two named people of two
-    sides, when the phrase before "and" opens the clause, speaks for both (in their order)."""
+    """ "Prime Minister X and President Y reaffirmed", "Latvia, Norway, and Ukraine condemned":
+    a subject of names or sides joined by "and" (commas before it in a list, the serial comma
+    too), when the list opens the clause, speaks for every side it names (in their order). The
+    list is read back from "and" while commas join its items; where an item does not open the
+    clause ("the ministers of Latvia, Norway and ...", "In Paris, Berlin and Kyiv ..."), the
+    items after it are the list, as when the one before "and" follows a comma alone."""
     if who.kind != "actor" or a - 2 < floor or units[a - 1][LOW] != "and":
         return who
-    first, _ = np_before(units, a - 2, floor)
-    if first >= a - 1 or not (first == floor or units[first - 1][LOW] in (",", ";")):
+    end = a - 2 if units[a - 2][LOW] == "," else a - 1  # the serial comma: "A, B, and C"
+    actors: tuple[str, ...] = ()
+    start, member = who.start, who.member
+    while end - 1 >= floor:
+        first, _ = np_before(units, end - 1, floor)
+        if first >= end or not (first == floor or units[first - 1][LOW] in (",", ";")):
+            break
+        other = resolve(units[first:end], state.names)
+        if other.kind == "actor":
+            actors = (*other.actors, *actors)
+            start, member = other.start, member and other.member
+        if first == floor or units[first - 1][LOW] == ";":
+            break
+        end = first - 1
+    joined = tuple(dict.fromkeys((*actors, *who.actors)))
+    if not set(joined) - set(who.actors):
         return who
-    other = resolve(units[first : a - 1], state.names)
-    if other.kind != "actor" or set(other.actors) & set(who.actors):
-        return who
-    actors = (*other.actors, *who.actors)
-    return Who("actor", actors, other.start, who.end, who.roles, member=other.member and who.member)
+    return Who("actor", joined, start, who.end, who.roles, member=member)
 
 
 def described_thing(phrase: Sequence[Unit]) -> bool:
