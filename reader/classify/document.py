@@ -268,11 +268,14 @@ def _own_line(work: BlockWork, state: State, author: tuple[str, ...], own: set[s
     believes ... but Russia refuses to accept it"), that stance is the author's picture. In a
     joint statement a line one of its authors speaks alone in the third person ("The <A>
     delegation reiterated ...") is that author's, not the other's ("We, the ministers of <A>
-    and <B>, ..." is all of theirs)."""
+    and <B>, ..." is all of theirs; a "we" inside a quote one author is said to speak is his
+    own: '"We stand with ...," Foreign Minister <A> said')."""
     if state.reports and set(author) <= own:
         _judged_reports(work, author)
     one_of_joint = len(author) > 1 and bool(own) and own <= set(author)
-    one_of_joint = one_of_joint and FIRST_PERSON_OR_ME.search(work.text) is None
+    one_of_joint = one_of_joint and not any(
+        not in_spans(m.start(), work.quotes) for m in FIRST_PERSON_OR_ME.finditer(work.text)
+    )
     return set(author) <= own or one_of_joint or any(ev.kind == "carry" for ev in work.evidence)
 
 

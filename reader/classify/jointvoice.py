@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from reader.classify.evidence import add_evidence
-from reader.classify.sources import group_actor, openings
+from reader.classify.sources import group_actor, group_actors, openings
 from reader.classify.types import BlockWork, DocumentSource, State
 from reader.classify.units import in_spans
 from reader.rules.compile import CompiledRules
@@ -33,7 +33,10 @@ def readout_sides(work: BlockWork, state: State, rules: CompiledRules) -> None:
     if state.readout is not None or (source is not None and (source.joint or source.remarks)):
         return
     for rule, match in openings(work, rules, official=True):
-        counterpart = group_actor(work, match, "counterpart")
+        # one side, or the several of a conference call ("with <A>, <B> and <C>")
+        counterpart = group_actor(work, match, "counterpart") or group_actors(
+            work, match, "counterpart"
+        )
         speaker = group_actor(work, match, "speaker") if "speaker" in match.groupdict() else ()
         if counterpart and counterpart != speaker:
             state.readout = DocumentSource(
@@ -147,8 +150,12 @@ def _joint_verb(work: BlockWork, subjects: tuple[str, ...], unquoted: bool = Fal
     ...," Rutte said': his allies)."""
     verbs = {start: (end, verb) for start, end, verb in work.verbs}
     for match in _joint_pattern(subjects).finditer(work.folded):
+        if unquoted and in_spans(match.start("subject"), work.quotes):
+            continue
         found = verbs.get(match.end())
-        if found is None or (unquoted and in_spans(match.start("subject"), work.quotes)):
+        if found is None:
+            if _DISCUSSED_VALUE.match(work.folded, match.end()):
+                return True  # no lexicon verb ("discussed" is an act), but a value named
             continue
         end, verb = found
         if verb.lemma.split(" ", 1)[0] not in _TOPIC_VERBS or _IN_FAVOUR.match(work.folded, end):
@@ -156,8 +163,14 @@ def _joint_verb(work: BlockWork, subjects: tuple[str, ...], unquoted: bool = Fal
     return False
 
 
-# A topic verb that takes a side: "the leaders spoke in favour of ...".
-_IN_FAVOUR = re.compile(r"\s+(?:out\s+)?in\s+favou?r\s+of\b")
+# A topic verb that takes a side: "the leaders spoke in favour of ...", "they discussed the
+# importance of (the need for) keeping up the sanctions": the topic is a value they assert.
+_IN_FAVOUR = re.compile(
+    r"\s+(?:(?:out\s+)?in\s+favou?r\s+of|the\s+(?:importance|need|necessity)\s+(?:of|for|to))\b"
+)
+# "discussed" (an act, no lexicon verb) before such a value: "The leaders discussed the need
+# for more air defence".
+_DISCUSSED_VALUE = re.compile(r"discuss(?:ed|es)?" + _IN_FAVOUR.pattern)
 
 
 def _joint_line(
@@ -205,11 +218,12 @@ def _joint_pattern(subjects: tuple[str, ...]) -> re.Pattern[str]:
     """A joint subject at a sentence's or a clause's start (after a short opening phrase too:
     "On grain, the leaders agreed"; after a comma alone, a clause run on: "the two discussed
     grain, both stressed ..."; after the close of a quote it attributes: '"...," the statement
-    said'), then "also"/"both" before the verb, or the quote mark that
-    opens the words it gives them ('both “highlighted the role of ...”')."""
+    said'), then "also"/"both" or an adverb of manner ("strongly", "firmly", "once again")
+    before the verb, or the quote mark that opens the words it gives them ('both
+    “highlighted the role of ...”')."""
     names = "|".join(re.escape(s) for s in sorted(subjects, key=len, reverse=True))
     return re.compile(
         rf"(?:^|[.;:]\s+|,\s+(?:and\s+)?|\band\s+|[,.!?][\"”]\s+)"
         rf"(?:[\w'-]+(?:\s+[\w'-]+){{0,4}},\s+)?"
-        rf"(?P<subject>{names})\s+(?:(?:also|both|all|have|had)\s+)*[\"“]?"
+        rf"(?P<subject>{names})\s+(?:(?:also|both|all|have|had|once\s+again|\w+ly)\s+)*[\"“]?"
     )

@@ -23,6 +23,7 @@ from operator import itemgetter
 from typing import Any
 from urllib.parse import urlsplit
 
+from reader.classify.datelines import dateline
 from reader.classify.evidence import add_evidence, drop_positions, note_rule
 from reader.classify.judgements import member_voice, one_party
 from reader.classify.personnames import person_name
@@ -343,7 +344,7 @@ def _title_rules(
                 (rule.actor,)
                 if rule.actor
                 else group_actor(work, match, "speaker")
-                or _group_actors(work, match)
+                or group_actors(work, match)
                 or _office_of_site(work, match, state, outlet=True)
             )
             if not author:
@@ -356,7 +357,7 @@ def _title_rules(
                 _headline_voice(work, state, author, match)
                 return False
             counterpart = group_actor(work, match, "counterpart")
-            counterpart = counterpart or _group_actors(work, match, "counterpart")  # several
+            counterpart = counterpart or group_actors(work, match, "counterpart")  # several
             _establish(state, rule, author, counterpart, _group_roles(work, match, rules))
             if work.text.rstrip().endswith(":") and state.source is not None:
                 # "X's statements following the call:": the line under it is the first item
@@ -513,7 +514,7 @@ def opening_source(work: BlockWork, state: State, rules: CompiledRules) -> bool:
                 return True
             continue
         author = (rule.actor,) if rule.actor else group_actor(work, match, "speaker")
-        author = author or _group_actors(work, match)  # a text read out for several sides
+        author = author or group_actors(work, match)  # a text read out for several sides
         author = author or _line_speaker(work) or _office_of_site(work, match, state, True)
         if not author:
             _await_speaker(work, state, rule, match)
@@ -563,7 +564,7 @@ def several_authors(work: BlockWork, state: State, rules: CompiledRules) -> None
     if not author or work.index > _AUTHORS_LINE:
         return
     for rule, match in openings(work, rules, official=False):
-        sides = _group_actors(work, match)
+        sides = group_actors(work, match)
         if len(sides) < 2 or not set(author) <= set(sides):
             continue
         state.document = author + tuple(side for side in sides if side not in author)
@@ -582,8 +583,14 @@ def openings(
     work: BlockWork, rules: CompiledRules, official: bool
 ) -> Iterator[tuple[SourceRule, Any]]:
     """The `openings:` patterns that match the block, rule by rule: those of `official` rules
-    (an official readout's counterpart, `readout_sides`) or those of the others."""
-    probe = CaseProbe(work.folded)  # one lower-cased copy for every pattern's prefilter
+    (an official readout's counterpart, `readout_sides`) or those of the others. A dateline
+    that opens the line ("OTTAWA, May 4 - Today, the Prime Minister met ...", a reposted
+    release's) is blanked out, offsets kept: the patterns read the sentence from its start."""
+    folded = work.folded
+    placed = dateline(work.text, opening=True)
+    if placed is not None:
+        folded = " " * placed.end() + folded[placed.end() :]
+    probe = CaseProbe(folded)  # one lower-cased copy for every pattern's prefilter
     for rule in rules.sources:
         if rule.official is not official:
             continue
@@ -623,7 +630,7 @@ def _joint_opening(
     'reaffirm ...'") are its sides in the order named, and the line, which gives the text's
     own words, is theirs, the first named first."""
     if "authors" in match.groupdict():
-        sides = _group_actors(work, match)
+        sides = group_actors(work, match)
         author, counterpart = sides[:1], sides[1:]
     else:
         author = group_actor(work, match, "speaker")
@@ -803,7 +810,7 @@ def embedded_document(work: BlockWork, state: State, rules: CompiledRules) -> No
     if len(work.text) > _HEADING_LENGTH or work.text.rstrip().endswith(_SENTENCE_ENDS):
         return
     for rule, match in title_matches(rules, work.folded):
-        author = group_actor(work, match, "speaker") or _group_actors(work, match)
+        author = group_actor(work, match, "speaker") or group_actors(work, match)
         if author:
             state.statement = Speaker(author, work.index)
             note_rule(work, rule.id)
@@ -900,7 +907,7 @@ def _office_of_site(
     return state.house if units and bare else ()
 
 
-def _group_actors(work: BlockWork, match: Any, group: str = "authors") -> tuple[str, ...]:
+def group_actors(work: BlockWork, match: Any, group: str = "authors") -> tuple[str, ...]:
     """Every actor the names in a title's `authors` group stand for, in the order named: a
     joint statement's authors ("Joint statement of the Presidents of Ukraine and Poland"), or
     a readout's several counterparts ("<A> held a call with <X>, <Y> and <Z>")."""
