@@ -731,11 +731,17 @@ def _two_parties(work: BlockWork, who: Who, state: State) -> Who:
     when they are not the war's two (an ally's meeting is its own); with none, the two sides
     of the call or meeting the story named last (`voice: joint`, "A and B discussed ..."
     two paragraphs before: `State.parties`, which a meeting with an unnamed office clears),
-    or an official document's joint source."""
-    source = state.source
+    or an official document's joint source or readout (in an official readout before the sides
+    a topic names: "views on the Ukrainian crisis ... both sides stressed" are its author's and
+    counterpart's)."""
+    source, readout = state.source, state.readout
     opened = () if source is None or not source.joint else (*source.author, *source.counterpart)
+    if not opened and state.official and readout is not None and state.document:
+        # a readout's counterpart, once its author is known (the author first)
+        opened = tuple(dict.fromkeys((*state.document, *readout.counterpart)))
     if state.parties is not None or not state.official:
         opened = state.parties.sides if state.parties is not None else ()
+    both = [(actor, False) for actor in opened] if state.official and len(opened) > 1 else []
     named = (
         [
             (actor, subject.member)
@@ -744,6 +750,7 @@ def _two_parties(work: BlockWork, who: Who, state: State) -> Who:
             for actor in subject.actors
         ]
         or _parties_named(work, who.start, ("speaker",))
+        or both
         or _parties_named(work, who.start, _SIDES)
         or [(actor, False) for actor in opened]
     )
