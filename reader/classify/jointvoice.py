@@ -37,7 +37,7 @@ def readout_sides(work: BlockWork, state: State, rules: CompiledRules) -> None:
         counterpart = group_actor(work, match, "counterpart") or group_actors(
             work, match, "counterpart"
         )
-        speaker = group_actor(work, match, "speaker") if "speaker" in match.groupdict() else ()
+        speaker = group_actor(work, match, "speaker") or group_actors(work, match, "speaker")
         if counterpart and counterpart != speaker:
             state.readout = DocumentSource(
                 rule.id, False, counterpart, joint=rule.joint, author=speaker
