@@ -308,6 +308,10 @@ _HEAD_SHORT = {
     # a headline's ministry is the one its minister heads, who speaks for it in the lead
     # ("Defence Ministry plans to ..." over "..., Defence Minister X announced")
     "ministry": r"ministry|minister",
+    # a headline's "official" is whoever the lead names by an office ("<claim> official" over
+    # "..., deputy director of the ministry's press department, said")
+    "official": r"officials?|minister|director|spokes(?:man|woman|person)|representative|"
+    r"secretary|ambassador|envoy|diplomat|advis[eo]r|aide|deputy|chief|governor|head",
 }
 
 
@@ -565,7 +569,7 @@ def lost_colon_source(work: BlockWork, events: frozenset[str] = frozenset()) -> 
             break  # "scholz putin ...": the claim's subject opens after the speaker
         sides |= actors
         run += 1
-    if _own_subject(units, run, work.written_lower):
+    if _own_subject(units, run, work.written_lower) or _side_subject(units, run):
         run -= 1  # "<side's> president <name> won t ...": the name opens the claim
     person = [u for u in units[:run] if u[TERM] is None or u[TERM].kind in ("speaker", "role")]
     if all(u[TERM] is None for u in person) and len(person) < 2:
@@ -594,6 +598,25 @@ def _own_subject(
         and office is not None
         and office.kind == "role"
         and (slug or not units[run - 1][CAP])
+    )
+
+
+def _side_subject(units: list[tuple[int, int, str, Term | None, bool]], run: int) -> bool:
+    """Whether a slug's opening run of speaker words ends in a side's name that is the subject
+    of the clause after it, an office before it ending the speaker ("foreign ministry
+    spokesperson russia is afraid ...", "defense minister estonia assembling ...": the office
+    says the side is, or does): not the office's own side before its name or its claim ("nato
+    chief ukraine will ..." breaks the run at the other side already)."""
+    if run < 2 or run >= len(units):
+        return False
+    side, office = units[run - 1][TERM], units[run - 2][TERM]
+    return (
+        side is not None
+        and side.kind == "alias"
+        and not side.possessive
+        and office is not None
+        and office.kind == "role"
+        and _side_opens_clause(units, run - 1)
     )
 
 
