@@ -43,7 +43,7 @@ def resolve_title(
     name = ""
     if who.kind == "unknown":
         words = title.folded[who.start : who.end].split()
-        office = _short_office(" ".join(words))
+        office = _short_office(" ".join(words)) or _label_office(title, who, words)
         if (len(words) > 2 and office is None and not titled_name(title, who)) or not words:
             return
         name = office or words[-1].removesuffix("'s")
@@ -273,7 +273,8 @@ def _member_named(title: BlockWork, who: Who) -> tuple[str, ...] | None:
 def _titled(works: list[BlockWork], name: str, office: str) -> bool:
     """Whether the first paragraphs give a speaker's name the headline's office, before it or
     in apposition after it ("<claim> ambassador" over "..., said X Y" and "Ambassador X Y said"
-    a line later)."""
+    a line later), or in apposition before it ("The <body's> Deputy Secretary General, X Y,
+    said")."""
     if len(name.split()) < 2:
         return False  # a full name: a surname alone or a side's name is no person titled
     title = re.compile(rf"\b(?:{office})\b")
@@ -281,7 +282,10 @@ def _titled(works: list[BlockWork], name: str, office: str) -> bool:
         text = work.folded
         at = text.find(name)
         while at >= 0:
-            before = " ".join(re.split(r"[,.;:!?]", text[:at])[-1].split()[-7:])
+            parts = re.split(r"[,.;:!?]", text[:at])
+            if len(parts) > 1 and not parts[-1].strip() and text[:at].rstrip().endswith(","):
+                parts.pop()  # "the <office>, <name>, said": the office in apposition before
+            before = " ".join(parts[-1].split()[-7:])
             after = text[at + len(name) :].split(",", 2)
             apposed = after[0] == "" and len(after) > 1 and title.search(after[1]) is not None
             if title.search(before) is not None or apposed:
@@ -313,6 +317,18 @@ _HEAD_SHORT = {
     "official": r"officials?|minister|director|spokes(?:man|woman|person)|representative|"
     r"secretary|ambassador|envoy|diplomat|advis[eo]r|aide|deputy|chief|governor|head",
 }
+
+
+def _label_office(title: BlockWork, who: Who, words: list[str]) -> str | None:
+    """A headline's label before its colon that is an office of several words alone ("Deputy
+    Secretary General: <claim>"): the office the lexicon names in it, for the first paragraphs
+    to give its holder ("The <body's> Deputy Secretary General, <name>, said ..."). Not the
+    office as its headline's subject ("Deputy Secretary General welcomes ..."): an act."""
+    if len(who.roles) != 1 or not _SPEAKING_OFFICE.search(who.roles[0]):
+        return None
+    if not title.text[who.end :].lstrip().startswith(":"):
+        return None
+    return who.roles[0] if who.roles[0] in " ".join(words) else None
 
 
 def _short_office(phrase: str) -> str | None:
