@@ -97,6 +97,7 @@ from reader.classify.sources import (
     remarks_voice,
     several_authors,
     story_parties,
+    subheading_source,
     title_source,
 )
 from reader.classify.speakers import (
@@ -661,6 +662,8 @@ def _analyse(
     headed = not is_title and voice is None and _dashed_subheading(work)
     if headed:
         _headline_source(work, rules, state)  # (a role there has no paragraphs to wait for)
+    elif not is_title and voice is None and _subheading(work):
+        subheading_source(work, rules)  # "<Side> concerned about ...": a headline's grammar
     in_voice = voice is not None and bool(voice.actors)
     speaking = voice if in_voice else _line_voice(work, state, is_title or headed)
     if speaking is None and not is_title:
@@ -692,6 +695,19 @@ def _analyse(
     if not is_title:
         quoted_statement(work, state, rules)  # an outlet's quoted statement may end here
     return pending
+
+
+def _subheading(work: BlockWork) -> bool:
+    """A paragraph set as a subheading: a few words with no stop, comma or quote mark closing
+    them (a sentence ends in one); not an explainer's question ("How Kyiv plans to ...")."""
+    text = work.text.rstrip()
+    if not work.units or len(text.split()) > _SUBHEADING_WORDS or not text[-1:].isalnum():
+        return False
+    return _EXPLAINER.match(work.folded) is None
+
+
+# The most words a paragraph set as a subheading has.
+_SUBHEADING_WORDS = 14
 
 
 def _dashed_subheading(work: BlockWork) -> bool:

@@ -393,6 +393,22 @@ def _headline_voice(work: BlockWork, state: State, author: tuple[str, ...], matc
     state.headline = Speaker(author, work.index, member=member)
 
 
+def subheading_source(work: BlockWork, rules: CompiledRules) -> bool:
+    """A subheading set in a headline's grammar inside the story ("<Side> concerned about
+    ...", "<Side> 'alarmed' by ..."): the `headline` rules read it as they read a title, the
+    side they name its speaker (a page's subheadings restate the claims of the paragraphs
+    under them). A rule whose speaker is an office or a name no lexicon knows gives nothing:
+    no lead under a subheading names them."""
+    for match in _headline_matches(work.folded, rules):
+        author = group_actor(work, match, "speaker") or _group_actors(work, match)
+        if author:
+            add_evidence(
+                work, ATTRIBUTION_HEADLINE, author, 0, len(work.text), rules.weights.attribution
+            )
+            return True
+    return False
+
+
 def headline_office(work: BlockWork, rules: CompiledRules) -> Who | None:
     """A `headline` rule's speaker that is an office alone, no side, name or place in it
     ("Foreign Min. open to ...", "Defence Secretary alarmed by ..."), or one capitalised
