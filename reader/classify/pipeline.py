@@ -659,11 +659,7 @@ def _analyse(
     voice, body_from, pending, labelled = _voice_and_label(block, work, rules, state, is_title)
     if is_title and pending is None and not (labelled and work.main):
         pending = _headline_source(work, rules, state)  # (a clause before a colon: no label)
-    headed = not is_title and voice is None and _dashed_subheading(work)
-    if headed:
-        _headline_source(work, rules, state)  # (a role there has no paragraphs to wait for)
-    elif not is_title and voice is None and _subheading(work):
-        subheading_source(work, rules)  # "<Side> concerned about ...": a headline's grammar
+    headed = not is_title and voice is None and _subheading_voice(work, rules, state)
     in_voice = voice is not None and bool(voice.actors)
     speaking = voice if in_voice else _line_voice(work, state, is_title or headed)
     if speaking is None and not is_title:
@@ -695,6 +691,19 @@ def _analyse(
     if not is_title:
         quoted_statement(work, state, rules)  # an outlet's quoted statement may end here
     return pending
+
+
+def _subheading_voice(work: BlockWork, rules: CompiledRules, state: State) -> bool:
+    """A body paragraph set as a subheading, read in a headline's grammar: its source after a
+    spaced dash ("'<quote>' - <name>"; a role there has no paragraphs to wait for), or the
+    side a `headline` rule names in it ("<Side> concerned about ..."). Returns whether it is
+    a dashed one, whose source speaks in it."""
+    if _dashed_subheading(work):
+        _headline_source(work, rules, state)
+        return True
+    if _subheading(work):
+        subheading_source(work, rules)
+    return False
 
 
 def _subheading(work: BlockWork) -> bool:
