@@ -20,7 +20,14 @@ from reader.classify.evidence import add_evidence
 from reader.classify.officialtitles import AUTHORED, official_title
 from reader.classify.topic import allowed
 from reader.classify.types import CAP, LOW, START, TERM, BlockWork, Unit, Who
-from reader.classify.wordclasses import COORD, NOUN_MARK, OBJECT_PREP, word_set
+from reader.classify.wordclasses import (
+    COORD,
+    ING_NOUNS,
+    NOUN_MARK,
+    OBJECT_PREP,
+    OBJECT_VERB,
+    word_set,
+)
 from reader.rules.compile import CompiledRules, Term
 from reader.rules.grammar import ATTRIBUTION_HEADLINE, CARRY_AUTHOR, CARRY_DOCUMENT, CARRY_STATEMENT
 
@@ -359,7 +366,7 @@ def closing_source(work: BlockWork, legislatures: frozenset[str]) -> Who | None:
     low = before[LOW]
     if i < 4 or low in _NOT_BEFORE_SOURCE or low.endswith(("'s", "’s", "ed")):
         return None
-    if _ACTION.match(low) or _office(before) or _titled_object(units, i):
+    if OBJECT_VERB.match(low) or _office(before) or _titled_object(units, i):
         return None  # "Blinken meets Kuleba", "President Zelenskyy": an object, a title
     if any(start == before[START] for start, _, _ in work.verbs):
         return None  # "Macron calls Putin"
@@ -463,7 +470,7 @@ def modal_claim(work: BlockWork) -> Who | None:
     if match is None or "?" in work.folded:
         return None
     verb = match.group("verb")
-    if _ACTION.match(verb) or verb in _MODAL_NOT_CLAIM:
+    if OBJECT_VERB.match(verb) or verb in _MODAL_NOT_CLAIM:
         return None
     return Who("pronoun", (), match.start("verb"), match.end("verb"), word="claim")
 
@@ -663,7 +670,7 @@ def _opens_claim(
         )
     if not low[0].isalnum():
         return False  # "Today, ...", "X: ...": the colon's own grammar, or none
-    if any(start == first[START] for start, _, _ in work.verbs) or _ACTION.match(low):
+    if any(start == first[START] for start, _, _ in work.verbs) or OBJECT_VERB.match(low):
         return False
     term = first[TERM]
     verbal = term is None and low.isalpha() and low.endswith(("s", "ed"))  # "arrives", "met"
@@ -686,17 +693,9 @@ def _side_opens_clause(units: list[tuple[int, int, str, Term | None, bool]], run
     low = units[run + 1][LOW]
     if _clause_mark(units, run + 1) or low in ("has", "have"):
         return True
-    verb = units[run + 1][TERM] is None and low.endswith("ing") and low not in _ING_NOUNS
+    verb = units[run + 1][TERM] is None and low.endswith("ing") and low not in ING_NOUNS
     after = units[run + 2]
     return verb and after[LOW].isalpha() and after[LOW] not in OBJECT_PREP | COORD
-
-
-# Nouns in "-ing" a headline puts after the names of the sides they concern.
-_ING_NOUNS = word_set(
-    "meeting briefing hearing funding shelling bombing fighting building spending training "
-    "landing warning ruling gathering offering opening ending standing signing killing thing "
-    "hacking morning evening swing spring string king wedding"
-)
 
 
 def _name_ends_phrase(
@@ -851,17 +850,6 @@ _NOT_BEFORE_SOURCE = (
         "of or nor as that is are was were be been has have had will would can could may might "
         "must should not no new top senior"
     )
-)
-# Verbs of a headline whose object is a person or a state ("Blinken meets Kuleba", "Russia
-# strikes Kyiv", "PM hosts president"): their forms, so the name after them is no source.
-_ACTION = re.compile(
-    r"(?:meet|met|host|visit|receiv|welcom|phon|call|thank|greet|invit|join|hug|replac|fir|"
-    r"sack|appoint|nam|elect|sanction|summon|expel|strik|struck|hit|attack|target|shell|bomb|"
-    r"back|slam|blast|prais|brief|tell|told|ask|urg|press|push|congratulat|accompan|support|"
-    r"help|arm|defend|warn|accus|blam|hold|held|beat|defeat|sue|charg|ban|block|lobb|court|"
-    r"snub|reject|oust|succeed|interview|question|quiz|challeng|criticis|criticiz|honou?r|"
-    r"award|decorat|pardon|arrest|detain|free|releas|swap|exchang|trad|mak|made|becom|becam)"
-    r"(?:e|es|s|ed|d|ing|t)?$"
 )
 
 

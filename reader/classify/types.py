@@ -266,8 +266,19 @@ class BlockWork:
 
     @property
     def written_lower(self) -> bool:
-        """Whether the block was written all in lower case (`written_lower`)."""
-        return written_lower(self.text, self.recased)
+        """Whether the block was written all in lower case (`written_lower`), or is a headline
+        written so but for its first letter, as a page rebuilds one from its URL's words ("Nato
+        backs kiev criticizes russia ...": every name after the first in lower case)."""
+        if written_lower(self.text, self.recased):
+            return True
+        rest = self.text[1:]
+        return (
+            self.index == 0
+            and not self.recased
+            and self.text[:1].isupper()
+            and rest == rest.lower()
+            and " " in rest
+        )
 
     def sentence_start(self, pos: int) -> int:
         """The offset where the sentence that holds offset `pos` starts."""

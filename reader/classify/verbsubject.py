@@ -49,8 +49,10 @@ from reader.classify.subjectphrase import after_opening_clause, skip_asides, sub
 from reader.classify.types import CAP, LOW, START, TERM, BlockWork, State, Unit
 from reader.classify.wordclasses import (
     COORD,
+    ING_NOUNS,
     MONTH_ABBREVIATIONS,
     OBJECT_PREP,
+    OBJECT_VERB,
     SKIP,
     WEEKDAYS,
     adverb,
@@ -296,6 +298,10 @@ def verb_subject(
     # search skips on its way.
     may_invert = i < verb.floor or units[i][LOW] in _QUOTE_ENDS or _dash_tag(units, i)
     second = _headline_second_verb(verb, i)
+    if _slug_object(verb, i):  # ("... backs kyiv says <name>": the name closing it speaks)
+        return (inverted_attr(verb) if _headline_end(verb) else None) or coordinated_attr(
+            verb, earlier
+        )
     if after_opening_clause(verb, i):
         return _subject_elsewhere(verb, i, may_invert)  # "In Kyiv, X happened, said Y"
     i, appositive = skip_asides(verb, i)
@@ -449,6 +455,25 @@ def _headline_second_verb(verb: Verb, i: int) -> bool:
     if units[i][LOW] == ",":
         return True
     return work.written_lower and i - 1 >= verb.floor and units[i - 1][LOW] in _PLACE_PREPS
+
+
+def _slug_object(verb: Verb, i: int) -> bool:
+    """ "nato backs kiev criticizes russia", "russia watching nato warns ...": in a headline
+    rebuilt from a URL's words, whose comma is lost, a side named right after a first verb of
+    the headline's subject (one that takes a side as its object, or its "-ing" form) is that
+    verb's object; the speech verb after it is the subject's second verb ("... backs Kyiv,
+    criticizes Russia"), not the object's."""
+    work, units = verb.work, verb.units
+    if work.index != 0 or not work.written_lower or verb.form.participle or i - 2 < verb.floor:
+        return False
+    term, low = units[i][TERM], units[i - 1][LOW]
+    if term is None or term.kind not in ("alias", "speaker") or term.possessive:
+        return False
+    if units[i - 1][TERM] is not None or not low.isalpha():
+        return False
+    if not present_form(work.folded[verb.start : verb.end], verb.form.lemma):
+        return False
+    return OBJECT_VERB.match(low) is not None or (low.endswith("ing") and low not in ING_NOUNS)
 
 
 # Auxiliaries of the perfect an adverb in -ly may follow before any speech verb ("have

@@ -226,3 +226,22 @@ def ing_form(unit: Unit) -> bool:
 # Honorifics before a person's name ("Sir", "Baroness", "Dr."), and the styles of address
 # that take "the" ("the Rt Hon", "the Honourable"): no part of the name, and no side's word.
 HONORIFICS = word_set("sir dame lord lady baroness baron dr prof professor rt hon honourable")
+
+# Nouns in "-ing" a headline puts after the names of the sides they concern.
+ING_NOUNS = word_set(
+    "meeting briefing hearing funding shelling bombing fighting building spending training "
+    "landing warning ruling gathering offering opening ending standing signing killing thing "
+    "hacking morning evening swing spring string king wedding"
+)
+
+# Verbs of a headline whose object is a person or a state ("Blinken meets Kuleba", "Russia
+# strikes Kyiv", "PM hosts president"): their forms, so the name after them is no source.
+OBJECT_VERB = re.compile(
+    r"(?:meet|met|host|visit|receiv|welcom|phon|call|thank|greet|invit|join|hug|replac|fir|"
+    r"sack|appoint|nam|elect|sanction|summon|expel|strik|struck|hit|attack|target|shell|bomb|"
+    r"back|slam|blast|prais|brief|tell|told|ask|urg|press|push|congratulat|accompan|support|"
+    r"help|arm|defend|warn|accus|blam|hold|held|beat|defeat|sue|charg|ban|block|lobb|court|"
+    r"snub|reject|oust|succeed|interview|question|quiz|challeng|criticis|criticiz|honou?r|"
+    r"award|decorat|pardon|arrest|detain|free|releas|swap|exchang|trad|mak|made|becom|becam)"
+    r"(?:e|es|s|ed|d|ing|t)?$"
+)
