@@ -292,16 +292,12 @@ def verb_subject(
     reading = as_participle(verb, i, earlier)
     if reading != "progressive":
         return reading
-    if i >= verb.floor and (units[i][LOW] in COORD or both_after_and(verb, i)):
-        return coordinated_attr(verb, earlier)
+    if _joined_verb(verb, i):
+        return _joined_attr(verb, i, earlier)
     # '..., said Peskov': looked for after the subject before the verb, whatever asides that
     # search skips on its way.
     may_invert = i < verb.floor or units[i][LOW] in _QUOTE_ENDS or _dash_tag(units, i)
     second = _headline_second_verb(verb, i)
-    if _slug_object(verb, i):  # ("... backs kyiv says <name>": the name closing it speaks)
-        return (inverted_attr(verb) if _headline_end(verb) else None) or coordinated_attr(
-            verb, earlier
-        )
     if after_opening_clause(verb, i):
         return _subject_elsewhere(verb, i, may_invert)  # "In Kyiv, X happened, said Y"
     i, appositive = skip_asides(verb, i)
@@ -455,6 +451,24 @@ def _headline_second_verb(verb: Verb, i: int) -> bool:
     if units[i][LOW] == ",":
         return True
     return work.written_lower and i - 1 >= verb.floor and units[i - 1][LOW] in _PLACE_PREPS
+
+
+def _joined_verb(verb: Verb, i: int) -> bool:
+    """The verb is the clause subject's second verb: after "and" or "or" (unit `i`), or after
+    the object of a slug's first verb (`_slug_object`)."""
+    if i >= verb.floor and (verb.units[i][LOW] in COORD or both_after_and(verb, i)):
+        return True
+    return _slug_object(verb, i)
+
+
+def _joined_attr(verb: Verb, i: int, earlier: list[Attr]) -> Attr | None:
+    """The speaker of a subject's second verb: the clause's subject, or the speaker a slug's
+    "says <name>" closing it names ("... backs kyiv says <name>")."""
+    if _slug_object(verb, i) and _headline_end(verb):
+        inverted = inverted_attr(verb)
+        if inverted is not None:
+            return inverted
+    return coordinated_attr(verb, earlier)
 
 
 def _slug_object(verb: Verb, i: int) -> bool:
