@@ -399,7 +399,7 @@ def _titled_object(units: list[tuple[int, int, str, Term | None, bool]], i: int)
     if units[k][LOW] == "the":
         k -= 1
     low = units[k][LOW]
-    return (low in OBJECT_PREP and low not in _PLACE_PREP) or _ACTION.match(low) is not None
+    return (low in OBJECT_PREP and low not in _PLACE_PREP) or OBJECT_VERB.match(low) is not None
 
 
 def _source_start(units: list[tuple[int, int, str, Term | None, bool]]) -> int:

@@ -400,7 +400,7 @@ def subheading_source(work: BlockWork, rules: CompiledRules) -> bool:
     under them). A rule whose speaker is an office or a name no lexicon knows gives nothing:
     no lead under a subheading names them."""
     for match in _headline_matches(work.folded, rules):
-        author = group_actor(work, match, "speaker") or _group_actors(work, match)
+        author = group_actor(work, match, "speaker") or group_actors(work, match)
         if author:
             add_evidence(
                 work, ATTRIBUTION_HEADLINE, author, 0, len(work.text), rules.weights.attribution
