@@ -205,18 +205,26 @@ def _topic_words(work: BlockWork, rules: CompiledRules) -> bool:
 
 def national_matter(work: BlockWork, rules: CompiledRules) -> bool:
     """A line on a member's own affairs with no word of the war ("The embassy in Kyiv is
-    closed, and few means remain to help our citizens there"), on another theatre naming
+    closed, and few means remain to help our citizens there"; its trade and bilateral ties,
+    "we discussed our bilateral cooperation and the economic relations between our two
+    countries", as a speaker's line on them is, `_own_affairs`), on another theatre naming
     no side ("On the Middle East, the leaders urged a ceasefire"), or turning to a matter of
     its own (`turns_away`): the member speaks for itself, even on a page that speaks on the
     war elsewhere (a place it names is no side's voice). A side named as more than a place
     ("<Side>'s authorities have no right to police the peninsula", "We hope that <side> will
     help rebuild trust") makes a line with such a word the war's all the same."""
     folded = work.folded
-    if rules.national.scan(folded) and not rules.topic.scan(folded):
+    if (rules.national.scan(folded) or _trade_only(folded, rules)) and not rules.topic.scan(folded):
         return not _names_a_side(work, rules, places=False)
     if rules.elsewhere.scan(folded) and not _names_a_side(work, rules):
         return True
     return turns_away(work, rules)
+
+
+def _trade_only(folded: str, rules: CompiledRules) -> bool:
+    """A word of trade or of a member's bilateral ties ("economic relations between our two
+    countries", "bilateral cooperation") with none of a state's security beside it."""
+    return bool(rules.trade.scan(folded)) and _SECURITY.search(folded) is None
 
 
 def courtesy_only(work: BlockWork, rules: CompiledRules) -> bool:
@@ -289,7 +297,7 @@ def _own_affairs(work: BlockWork, rules: CompiledRules, who: Who) -> bool:
         or rules.courtesy.scan(folded)
     ):
         return True
-    return bool(rules.trade.scan(folded)) and _SECURITY.search(folded) is None
+    return _trade_only(folded, rules)
 
 
 # Words of a state's security: a line with one is no line on trade alone (its energy's
