@@ -498,8 +498,9 @@ class _Phrase:
         start, end = units[0][START], units[-1][END]
         roles, names = self.roles, self.names
         role_keys = tuple(_role_keys(roles)) if roles else ()  # most phrases hold no role
-        if self._no_side(units):
-            return Who("unknown", (), start, end, role_keys, ties=tuple(self.surnames))
+        sideless = self._sideless(units, tied)
+        if sideless is not None:
+            return Who("unknown", (), start, end, role_keys, ties=sideless)
         office = self._office_tied(tied)
         if office is not None:  # "the senators" after "the Russian senators"
             return Who("actor", office[0], start, end, role_keys, member=office[1])
@@ -552,6 +553,25 @@ class _Phrase:
         if self.unofficial and _private(units):
             return True
         return self.other and not self.direct and not self.plain
+
+    def _sideless(self, units: Sequence[Unit], tied: Names) -> tuple[Tie, ...] | None:
+        """The names a phrase that speaks for no side ties (`_no_side`; a former holder's
+        surname, `_left_office`), or None where it may speak for one. A surname the article
+        gave a former holder before speaks for none, and ties nothing (`_left`)."""
+        if self._no_side(units):
+            gone = _left_office(units) if self.former and _former(units) else []
+            return (*self.surnames, *gone)
+        return () if self._left(tied) else None
+
+    def _left(self, tied: Names) -> bool:
+        """A name of earlier years' holders alone ("Klimkin said") whom the article called a
+        former holder before ("Former foreign minister Pavlo Klimkin said ..."): the same man,
+        who has left the office, speaks for no side here either (`_left_office`)."""
+        head = self.direct_from
+        if head is None or self.roles or self.adjective or head[TERM] is None:
+            return False
+        last = listed_surname(head[LOW])
+        return head[TERM].past and last is not None and _LEFT_KEY + last in tied
 
     def _place_modifies(self, units: Sequence[Unit]) -> bool:
         """ "a London think tank", "Kyiv residents", "a Moscow court": a place's name before a
@@ -714,9 +734,40 @@ def _former(units: Sequence[Unit]) -> bool:
     """A phrase with "former" or "ex-" (`_Phrase.former`) and an office: "Former US Secretary
     of State <name>", "an ex-army chief": someone who held an office no longer speaks for the
     state (GUIDE.md), unless the lexicon names them as its speaker today ("Former President
-    Medvedev", now in another office; "the former bloc chief"; not a `past_speakers` name)."""
-    offices = [u[TERM] for u in units if u[TERM] is not None and u[TERM].kind in OFFICES]
-    return bool(offices) and not any(t.kind == "speaker" and not t.past for t in offices)
+    Medvedev", now in another office; not a `past_speakers` name). A speaker word that is an
+    office's title, no person's name ("Former Ukrainian President <name>"), names none."""
+    offices = [u for u in units if u[TERM] is not None and u[TERM].kind in OFFICES]
+    return bool(offices) and not any(_serving(u) for u in offices)
+
+
+def _serving(unit: Unit) -> bool:
+    """A speaker the lexicon names by a person's name as its side's today ("Dmitry Medvedev",
+    "Medvedev"), not by an office's title ("Ukrainian President", "NATO chief")."""
+    term = unit[TERM]
+    return (
+        term is not None
+        and term.kind == "speaker"
+        and not term.past
+        and listed_surname(unit[LOW]) is not None
+    )
+
+
+# Before a surname among the article's ties: a holder of earlier years the article called a
+# former one (`_left_office`).
+_LEFT_KEY = "~"
+
+
+def _left_office(units: Sequence[Unit]) -> list[Tie]:
+    """The surnames of the earlier years' holders a phrase calls former ("Former foreign
+    minister Pavlo Klimkin", "Ukrainian ex-president <name>"): later in the article the surname
+    alone is the same man, still no side's (`_Phrase._left`)."""
+    ties: list[Tie] = []
+    for unit in units:
+        term = unit[TERM]
+        last = listed_surname(unit[LOW]) if term is not None and term.past else None
+        if last is not None:
+            ties.append((_LEFT_KEY + last, (), True, False))
+    return ties
 
 
 # The roles of a state's press ("state media", "state broadcaster", "state TV"): whoever holds

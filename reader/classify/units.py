@@ -13,8 +13,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import itemgetter
 
-from reader.classify.types import START, TITLE_ABBREVIATIONS, BlockWork, Unit
-from reader.classify.wordclasses import MONTH_ABBREVIATIONS
+from reader.classify.types import END, LOW, START, TITLE_ABBREVIATIONS, BlockWork, Unit
+from reader.classify.wordclasses import MONTH_ABBREVIATIONS, OFFICES
 from reader.rules.compile import Term
 
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*-?|[^\w\s]")
@@ -141,11 +141,17 @@ def tokenise(
     k = 0  # the next token not yet emitted or covered
     for t_start, t_end, term in terms:
         j = bisect_left(starts, t_start, k)
-        if j >= n or starts[j] >= t_end:
+        ex = _after_ex(units, starts, j, k, t_start, t_end, term)
+        if ex:
+            j -= 1  # the "ex-" token: its prefix a unit of its own, the office the rest
+        elif j >= n or starts[j] >= t_end:
             continue
         if j > k:
             extend(units[k:j])
             extend_starts(starts[k:j])
+        if ex:
+            append((t_start - _EX, t_start, "ex-", None, text[t_start - _EX].isupper()))
+            out_starts.append(t_start - _EX)
         # keep a possessive with its term: "the bloc's", "Ukraine's"
         stop = t_end
         if folded.startswith("'s", t_end) and not folded[t_end + 2 : t_end + 3].isalnum():
@@ -157,6 +163,21 @@ def tokenise(
     out.extend(units[k:])
     out_starts.extend(starts[k:])
     return out, out_starts, term_at
+
+
+def _after_ex(
+    units: list[Unit], starts: list[int], j: int, k: int, t_start: int, t_end: int, term: Term
+) -> bool:
+    """Whether the office or speaker `term` starts right after the "ex-" that opens a token
+    ("ex-president", "ex-foreign minister"): an office someone held, read as "former <office>"
+    is; another term inside a token ("ex-NATO" in "an ex-NATO official") is no unit."""
+    if j - 1 < k or starts[j - 1] != t_start - _EX or term.kind not in OFFICES:
+        return False
+    token = units[j - 1]
+    return token[LOW].startswith("ex-") and token[END] <= t_end
+
+
+_EX = len("ex-")
 
 
 _DOUBLE_MARK = re.compile('[“”«»"]')
