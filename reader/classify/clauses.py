@@ -87,7 +87,9 @@ NOT_ONE_PERSON = frozenset(["it", "they"])
 
 # "A resident of Energodar told RIA Novosti": a person named only by a common noun, who speaks
 # for no actor. These verbs mark a person speaking; the indefinite article marks a new one.
-PERSON_SPEECH = word_set("say tell add explain recall complain admit")
+# "ask" too: '"Will the talks go on?" a reporter asked' is the asker's question, no side's
+# (tests/data/real/README.md: a journalist's question carries no side's position).
+PERSON_SPEECH = word_set("say tell add explain recall complain admit ask")
 INDEFINITE = frozenset(["a", "an", "one", "another"])
 
 
