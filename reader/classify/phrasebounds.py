@@ -554,8 +554,21 @@ def past_forum(units: Sequence[Unit], b: int) -> int:
     return b
 
 
-def copula_content(units: Sequence[Unit], k: int) -> bool:
+def copula_content(units: Sequence[Unit], k: int, head: int) -> bool:
     """Whether a view's content opens at unit `k` as a copula's "that" clause right after the
     view and its owner ("the second argument of the Russian side is that ...", "Moscow's
-    position was that ..."): what the view holds, as "the claim that" gives it."""
-    return k + 1 < len(units) and units[k][LOW] in ("is", "was") and units[k + 1][LOW] == "that"
+    position was that ..."): what the view holds, as "the claim that" gives it. Only when the
+    view, its phrase opening at unit `head`, is the copula's subject: one a preposition takes
+    ("the irony of the Kremlin's statement is that ...", "what is new in X's position is
+    that ...") is what the writer says about it."""
+    if not (k + 1 < len(units) and units[k][LOW] in ("is", "was") and units[k + 1][LOW] == "that"):
+        return False
+    for b in range(head - 1, max(head - 4, -1), -1):
+        low = units[b][LOW]
+        if low == "of" and b and units[b - 1][LOW] in _PARTITIVES | {"one", "another"}:
+            return True  # "one of the theses of the Russian side is that ...": its subject
+        if low in OBJECT_PREP or low == "of":
+            return False
+        if not low[:1].isalpha():
+            break  # a comma or a stop: the phrase opens the clause
+    return True

@@ -268,7 +268,7 @@ def _position_noun(work: BlockWork, i: int) -> int | None:
         or (
             units[j + 1][LOW] not in _POSITION_LINKS
             and not _judged_on(work, j)
-            and not copula_content(units, j + 1)
+            and not copula_content(units, j + 1, i)
         )
     ):
         return None

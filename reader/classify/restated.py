@@ -1068,7 +1068,7 @@ def _of_owner_view(work: BlockWork, j: int, end: int, side: bool) -> int | None:
     links = OF_LINKS & DECIDED.get(units[j][LOW], OF_LINKS)
     if units[j][LOW] in _CALLS_ON:
         links = frozenset()  # a call's own links only (`_of_content`): "the calls of X to Y"
-    return j if said or units[end + 1][LOW] in links or copula_content(units, end + 1) else None
+    return j if said or units[end + 1][LOW] in links or copula_content(units, end + 1, j) else None
 
 
 # What else may open a view's content right after its owner named with "of": a refusal's "not
