@@ -550,7 +550,7 @@ class _Phrase:
             return True
         if self.former and _former(units):
             return True
-        if self.unofficial and _private(units):
+        if (self.unofficial and _private(units)) or _language_speakers(units):
             return True
         return self.other and not self.direct and not self.plain
 
@@ -790,6 +790,20 @@ _SEATS = word_set(
     "lawmaker lawmakers legislator legislators parliament parliaments parliamentary mp mps "
     "duma rada congressional"
 )
+
+
+def _language_speakers(units: Sequence[Unit]) -> bool:
+    """A side's adjective right before a lower-case "speakers", or "a <adjective> speaker":
+    people who speak the language ("Russian speakers in the east", "a Russian speaker from
+    Mariupol told ..."), no presiding officer, whom a house names ("Duma speaker") or a
+    definite article points back to ("the Latvian speaker said", after the parliament)."""
+    for k in range(1, len(units)):
+        low, term = units[k][LOW], units[k - 1][TERM]
+        if units[k][CAP] or term is None or term.kind != "adjective":
+            continue
+        if low == "speakers" or (low == "speaker" and units[0][LOW] in ("a", "an")):
+            return True
+    return False
 
 
 def _private(units: Sequence[Unit]) -> bool:
