@@ -379,7 +379,7 @@ def closing_source(work: BlockWork, legislatures: frozenset[str]) -> Who | None:
     return Who("unknown", start=name[0], end=name[1])
 
 
-def _titled_object(units: list[tuple[int, int, str, Term | None, bool]], i: int) -> bool:
+def _titled_object(units: list[Unit], i: int) -> bool:
     """Whether the name from `i` on is the one met or called, past the office that titles it:
     "... meets with prime minister of <country> <name>", "... had a call with <side's>
     Secretary of State <given name> <name>". A title that tells a meeting ends on its
@@ -402,7 +402,7 @@ def _titled_object(units: list[tuple[int, int, str, Term | None, bool]], i: int)
     return (low in OBJECT_PREP and low not in _PLACE_PREP) or OBJECT_VERB.match(low) is not None
 
 
-def _source_start(units: list[tuple[int, int, str, Term | None, bool]]) -> int:
+def _source_start(units: list[Unit]) -> int:
     """Where a headline's closing source starts: a side's word before its office ("kremlin
     official", "ukraines foreign ministry"), a name of two words ("... advisor john kirby"),
     but not the claim's own place after its preposition ("... near russia ambassador")."""
@@ -425,13 +425,13 @@ def _source_start(units: list[tuple[int, int, str, Term | None, bool]]) -> int:
 _PLACE_PREP = word_set("in near at off over around across inside outside along")
 
 
-def _place(unit: tuple[int, int, str, Term | None, bool]) -> bool:
+def _place(unit: Unit) -> bool:
     """A side's name as a place (its country or capital), not its adjective or possessive."""
     term = unit[TERM]
     return term is not None and term.kind == "alias" and not term.possessive
 
 
-def _plain_word(unit: tuple[int, int, str, Term | None, bool], closing: bool, slug: bool) -> bool:
+def _plain_word(unit: Unit, closing: bool, slug: bool) -> bool:
     """A word of a headline's end with no punctuation, as a URL's words leave it; an office
     may be two words ("... foreign ministry says", "... air force spox"), and so may the
     speaker that closes it in a slug's lower case ("... in ukraine nato chief"; a name in
@@ -604,9 +604,7 @@ def lost_colon_source(work: BlockWork, events: frozenset[str] = frozenset()) -> 
     return Who("unknown", start=name[START], end=name[1])
 
 
-def _own_subject(
-    units: list[tuple[int, int, str, Term | None, bool]], run: int, slug: bool
-) -> bool:
+def _own_subject(units: list[Unit], run: int, slug: bool) -> bool:
     """Whether a slug's opening run of speaker words ends in a person the lexicon knows who is
     the subject of the auxiliary after it, an office before them ending the speaker ("finnish
     president trump won t step back ...": the president says Trump won't): an office and a
@@ -624,7 +622,7 @@ def _own_subject(
     )
 
 
-def _side_subject(units: list[tuple[int, int, str, Term | None, bool]], run: int) -> bool:
+def _side_subject(units: list[Unit], run: int) -> bool:
     """Whether a slug's opening run of speaker words ends in a side's name that is the subject
     of the clause after it, an office before it ending the speaker ("foreign ministry
     spokesperson russia is afraid ...", "defense minister estonia assembling ...": the office
@@ -643,7 +641,7 @@ def _side_subject(units: list[tuple[int, int, str, Term | None, bool]], run: int
     )
 
 
-def _speaker_word(unit: tuple[int, int, str, Term | None, bool]) -> bool:
+def _speaker_word(unit: Unit) -> bool:
     term = unit[TERM]
     if term is not None:
         return term.kind in ("speaker", "role", "alias", "adjective")
@@ -651,7 +649,7 @@ def _speaker_word(unit: tuple[int, int, str, Term | None, bool]) -> bool:
 
 
 def _opens_claim(
-    units: list[tuple[int, int, str, Term | None, bool]],
+    units: list[Unit],
     run: int,
     work: BlockWork,
     events: frozenset[str],
@@ -683,7 +681,7 @@ def _opens_claim(
     )
 
 
-def _side_opens_clause(units: list[tuple[int, int, str, Term | None, bool]], run: int) -> bool:
+def _side_opens_clause(units: list[Unit], run: int) -> bool:
     """Whether a side named right after a slug's speaker is the subject of the claim's own
     clause: its auxiliary or modal ("russia will ...", "russia has ruined ..."), or its "-ing"
     form with an object, the "is" dropped ("russia using the floods as cover ..."); not names
@@ -698,9 +696,7 @@ def _side_opens_clause(units: list[tuple[int, int, str, Term | None, bool]], run
     return verb and after[LOW].isalpha() and after[LOW] not in OBJECT_PREP | COORD
 
 
-def _name_ends_phrase(
-    units: list[tuple[int, int, str, Term | None, bool]], frm: int, s: int
-) -> bool:
+def _name_ends_phrase(units: list[Unit], frm: int, s: int) -> bool:
     """A name of the lexicon's between unit `frm` and the noun at `s` ends the place or topic,
     and a new noun phrase opens after it: a side of its own ("on dnipro russia making ...")
     or a determiner ("in ukraine more aid ..."); not a name that qualifies the noun ("on
@@ -726,9 +722,7 @@ _SPEAKER_PHRASE = word_set("in on")
 _NOT_PARTICIPLES = word_set("need indeed hundred united speed breed greed seed shed")
 
 
-def _dropped_be(
-    units: list[tuple[int, int, str, Term | None, bool]], frm: int, phrase: bool = False
-) -> bool:
+def _dropped_be(units: list[Unit], frm: int, phrase: bool = False) -> bool:
     """A headline's clause with its "is" or "has been" dropped, after unit `frm`: a noun and
     its past participle ("more aid urgently required", "coalition formed to ..."), or a side
     and its "-ing" form ("russia making every effort ..."). The noun is no preposition's
@@ -758,7 +752,7 @@ def _dropped_be(
     return False
 
 
-def _clause_mark(units: list[tuple[int, int, str, Term | None, bool]], k: int) -> bool:
+def _clause_mark(units: list[Unit], k: int) -> bool:
     """Whether unit `k` marks a clause of its own: an auxiliary, a modal, a negation or a
     first person, also a negated one whose apostrophe a URL's words lost ("won t", "isn t")."""
     low = units[k][LOW]
@@ -776,13 +770,13 @@ _CLAUSE_MARKS = word_set(
 )
 
 
-def _slug_word(unit: tuple[int, int, str, Term | None, bool]) -> bool:
+def _slug_word(unit: Unit) -> bool:
     """A word of no term that may be part of a name written in lower case ("liz", "truss")."""
     low = unit[LOW]
     return unit[TERM] is None and low.isalpha() and len(low) >= 3 and low not in _NOT_BEFORE_SOURCE
 
 
-def _closing_name(unit: tuple[int, int, str, Term | None, bool], unknown: bool = False) -> bool:
+def _closing_name(unit: Unit, unknown: bool = False) -> bool:
     """A headline's last word alone as its source: an office, a person the lexicon knows, or
     a word that may be a name (no plural, adverb, participle or abstract noun's ending);
     `unknown`: only the last kind."""
@@ -817,12 +811,12 @@ def slug_subject(work: BlockWork) -> Who | None:
     return Who("unknown", start=units[k - 1][START], end=units[k - 1][1])
 
 
-def _office(unit: tuple[int, int, str, Term | None, bool]) -> bool:
+def _office(unit: Unit) -> bool:
     term = unit[TERM]
     return term is not None and term.kind == "role"
 
 
-def _side_word(unit: tuple[int, int, str, Term | None, bool]) -> bool:
+def _side_word(unit: Unit) -> bool:
     term = unit[TERM]
     return term is not None and term.kind in ("role", "alias", "adjective")
 

@@ -554,11 +554,15 @@ def _no_label(prefix: re.Match[str], work: BlockWork, is_title: bool) -> bool:
     return is_title and work.folded[: prefix.end(1)].strip() in _GENRE_LABELS
 
 
-# A document's genre after a title's colon, and where it was given ("...: Statement to the
-# Permanent Council", "...: Remarks at the Security Council").
+# The names of a document a title gives: after its colon with where it was given ("...:
+# Statement to the Permanent Council", "...: Remarks at the Security Council"), or after its
+# dash (`_document_after_topic`).
+_DOCUMENT_NAMES = word_set(
+    "statement statements declaration communique communiqué address speech remarks readout"
+    " intervention"
+)
 _GENRE_AFTER = re.compile(
-    r"\s*(?:statement|remarks|address|speech|intervention|declaration|communiqu[eé])\s+"
-    r"(?:to|at|before)\s[^.!?]*\Z"
+    rf"\s*(?:{'|'.join(sorted(_DOCUMENT_NAMES))})\s+(?:to|at|before)\s[^.!?]*\Z"
 )
 
 
@@ -1130,12 +1134,6 @@ def _document_after_topic(work: BlockWork, dash: int, tail: list[Unit]) -> bool:
     if any(start < dash for start, _, _ in work.verbs):
         return False
     return any(u[LOW] in _DOCUMENT_NAMES for u in tail)
-
-
-# The names of a document a title may give after its dash.
-_DOCUMENT_NAMES = word_set(
-    "statement statements declaration communique communiqué address speech remarks readout"
-)
 
 
 def _dash_name(work: BlockWork, phrase: list[Unit], tail: list[Unit]) -> bool:
