@@ -10,16 +10,28 @@ document and its counterpart ("Telephone conversation with ...", `counterpart_ti
 no source. Separate from reader.classify.document: a headline is read against the paragraphs
 under it, a document's voice against its title; the official titles a source at a headline's
 end must not be taken from come from reader.classify.officialtitles.
+
+A source after a headline's dash or colon ("<claim> - Kremlin", "<claim>: Zelenskiy",
+`headline_source`), not a thing ("<topic> – New Russian airstrikes") nor a document's name
+("<country> – G7 Ministers' Statement"), and a body paragraph set as a subheading
+(`subheading`, `dashed_subheading`) are read here too, moved from pipeline.py (session 30) so
+that the pipeline only runs the steps; with them the word lists reader.classify.colonlabels
+shares (an outlet's genre, a document's names, a quote alone).
 """
 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from reader.classify.evidence import add_evidence
 from reader.classify.officialtitles import AUTHORED, official_title
+from reader.classify.phrasebounds import first_phrase
+from reader.classify.phrases import learn, resolve
+from reader.classify.subjectphrase import described_thing
 from reader.classify.topic import allowed
-from reader.classify.types import CAP, LOW, START, TERM, BlockWork, Unit, Who
+from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, State, Unit, Who
+from reader.classify.units import DASH_SUFFIX, subheading_dash
 from reader.classify.wordclasses import (
     COORD,
     ING_NOUNS,
@@ -872,3 +884,204 @@ def _first_person_title(
 
 # The voices a first paragraph may speak in with no speech verb of its own.
 _VOICED = frozenset([CARRY_DOCUMENT.id, CARRY_STATEMENT.id, CARRY_AUTHOR.id])
+
+
+# Words that are one quote and nothing else (a speaker's colon's body, reader.classify.colonlabels;
+# a subheading's claim before its dash): an opening mark, a closing one at its end (a full
+# stop may follow), no closing mark before it that more words follow.
+ONE_QUOTE = re.compile(r"\s*[\"“«‘'][^\"“”«»]*?[\"”»’'][.!?]?\s*")
+
+
+# The names of a document a title gives: after its colon with where it was given ("...:
+# Statement to the Permanent Council", "...: Remarks at the Security Council"), or after its
+# dash (`_document_after_topic`).
+DOCUMENT_NAMES = word_set(
+    "statement statements declaration communique communiqué address speech remarks readout"
+    " intervention"
+)
+
+
+# An outlet's genre or section before a headline's colon (or as the one word after its dash,
+# "<topic> – Photos"): no speaker's label.
+GENRE_LABELS = frozenset(
+    [
+        "interview",
+        "exclusive",
+        "exclusive interview",
+        "analysis",
+        "opinion",
+        "explainer",
+        "update",
+        "breaking",
+        "breaking news",
+        "video",
+        "watch",
+        "live",
+        "factbox",
+        "comment",
+        # a page's series or archive ("Archive: <topic> live updates", "Digital Briefing: An
+        # update from <name>")
+        "archive",
+        "briefing",
+        "digital briefing",
+        "timeline",
+        "photos",
+        "pictures",
+        "videos",
+        "updates",
+    ]
+)
+
+
+def subheading(work: BlockWork) -> bool:
+    """A paragraph set as a subheading: a few words with no stop, comma or quote mark closing
+    them (a sentence ends in one); not an explainer's question ("How Kyiv plans to ...")."""
+    text = work.text.rstrip()
+    if not work.units or len(text.split()) > _SUBHEADING_WORDS or not text[-1:].isalnum():
+        return False
+    return EXPLAINER.match(work.folded) is None
+
+
+# The most words a paragraph set as a subheading has.
+_SUBHEADING_WORDS = 14
+
+
+# A headline that asks the explainer's question without its mark, after an optional label
+# ("Analysis: Why Putin wants a long war", "How Kyiv plans to hold the line"); a quoted
+# speaker's words or a source after a dash are read as in any headline.
+EXPLAINER = re.compile(
+    r"(?:(?:analysis|explainer|opinion|comment|fact\s+check|q&a|factbox)\s*:\s*)?"
+    r"(?:why|how|what|whether)\s+(?![^\"“”«»]*[\"“”«»])(?![^–—]*\s[–—-]\s)"
+)
+
+
+def dashed_subheading(work: BlockWork) -> bool:
+    """A paragraph set as a headline, its source after a spaced dash: before the dash a quote
+    alone ("'Real progress was made today' - <name>", a stop after the name too) or, with no
+    sentence's end, words in title case ("Goal Of The Talks Is A Lasting Peace - <office>"),
+    as live pages and transcripts head each speaker's part. Its source speaks, in a
+    headline's grammar."""
+    if not work.units:
+        return False  # (no lexicon term, no source to name: most paragraphs)
+    dash = subheading_dash(work.text)
+    if dash is None or dash.start() == 0:
+        return False
+    text = work.text.rstrip()
+    claim = text[: dash.start()].strip()
+    if ONE_QUOTE.fullmatch(claim):
+        return True
+    if text.endswith("."):
+        return False
+    words = [w for w in claim.split() if len(w) > 3 and w[:1].isalpha()]
+    return len(words) >= _TITLE_CASE_WORDS and all(w[:1].isupper() for w in words)
+
+
+# Long words a title-case subheading has before its dash, at least.
+_TITLE_CASE_WORDS = 3
+
+
+def headline_source(work: BlockWork, rules: CompiledRules, state: State) -> Who | None:
+    """ "... - Kremlin": the source a headline names after a dash; a role there ("- MoD"),
+    or an office with a holder's name no lexicon knows ("- Defense Minister <name>"), is
+    returned, to resolve from the first paragraphs."""
+    dash = (
+        DASH_SUFFIX.search(work.text)
+        or _COLON_SUFFIX.search(work.text)
+        or _OCCASION_SUFFIX.search(work.text)
+    )
+    if dash is None:
+        return None
+    tail = [u for u in work.units if dash.start(1) <= u[START] < dash.end(1)]
+    phrase = first_phrase(tail)
+    if dash.re is not _COLON_SUFFIX and _thing_after_dash(phrase, tail):
+        return None  # "Ukraine – New Russian airstrikes", "One Year Later – Russia's Occupation"
+    if _document_after_topic(work, dash.start(), tail):
+        return None  # "Ukraine – G7 Ministers' Statement", "<name> – 2024 Statement on Ukraine"
+    if dash.re is _COLON_SUFFIX and (
+        len(phrase) != len(tail)
+        or not (tail[-1][TERM] or tail[-1][CAP])
+        or tail[0][LOW] in ("a", "an")
+    ):
+        return None  # "Ukraine war: what we know", "...: A NATO Concern": no source named
+    who = resolve(phrase, state.names)
+    learn(who, state.names)
+    if who.kind == "actor":
+        add_evidence(
+            work, ATTRIBUTION_HEADLINE, who.actors, who.start, who.end, rules.weights.attribution
+        )
+        work.main.append((who.start, who))
+    if who.kind == "unknown" and (
+        dash.re is _COLON_SUFFIX or titled_name(work, who) or _dash_name(work, phrase, tail)
+    ):
+        return who  # "...: Zelenskiy", "... - Defense Minister <name>": whom the opening names
+    return who if who.kind == "role" else None
+
+
+def _document_after_topic(work: BlockWork, dash: int, tail: list[Unit]) -> bool:
+    """A title that names a document after a bare topic or author: "<country> – <authors>
+    Statement (<date>)", "<name> – <year> Statement on <topic>". The words before the dash
+    hold no claim (three words at most, no verb, no quote), so the document named after it
+    is no source of one: the page's name, no position (GUIDE.md: a title naming a document
+    states none). "<claim> – Statement" keeps its source."""
+    head = [u for u in work.units if u[START] < dash]
+    if not head or len(head) > 3 or any(start < dash for start, _ in work.quotes):
+        return False
+    if any(start < dash for start, _, _ in work.verbs):
+        return False
+    return any(u[LOW] in DOCUMENT_NAMES for u in tail)
+
+
+def _dash_name(work: BlockWork, phrase: list[Unit], tail: list[Unit]) -> bool:
+    """A headline's dash source that is a name no lexicon knows and nothing else, a surname
+    or a first name and a surname ("<claim> – <Surname>", "<claim> – <First> <Surname>"): the
+    speaker the first paragraphs name with their office (`resolve_title` takes the side they
+    give a speaker of that surname, and none else). Why: a news site's headline credits its
+    source after the dash by name, the lead says who they are. Not an outlet's genre
+    ("<topic> – Analysis", "– Photos") nor an acronym in a headline that is not all capitals
+    ("– CNN", "– AFP"): a name is spelt as a name is, and those are the page's kind or its
+    channel, whom no lead names as an official."""
+    if not 1 <= len(tail) <= 2 or phrase != tail:
+        return False
+    if not all(u[CAP] and u[TERM] is None and u[LOW].isalpha() for u in tail):
+        return False
+    spelt = work.text[tail[0][START] : tail[-1][END]]
+    acronym = any(w.isupper() for w in spelt.split()) and not work.text.isupper()
+    return not acronym and tail[-1][LOW] not in GENRE_LABELS
+
+
+def _thing_after_dash(phrase: list[Unit], tail: list[Unit]) -> bool:
+    """The words after a title's dash name a thing, not a source: a side's adjective before
+    a noun ("<topic> – New Russian airstrikes (<date>)"), a side's possessive before a word of
+    no one's ("One Year Later – Russia's Occupation of Crimea"), or a thing described in title
+    case (`described_thing`). A source is a name or an office ("– Russian MFA", "– Kremlin's
+    Peskov")."""
+    if not phrase:
+        return False
+    if described_thing(phrase):
+        return True
+    end = tail.index(phrase[-1]) + 1
+    last = phrase[-1][TERM]
+    if (
+        last is not None
+        and last.kind == "adjective"
+        and end < len(tail)
+        and tail[end][LOW].isalpha()
+    ):
+        return True  # "Russian airstrikes": the adjective qualifies the noun after it
+    return any(
+        unit[LOW].endswith(("'s", "’s")) and after[TERM] is None and after[CAP]
+        for unit, after in pairwise(phrase)
+    )
+
+
+# A headline's source after a dash, the occasion it spoke on after it ("<claim> - <name> during
+# a call with <name>", "<claim> – <office> at the summit"): the source is the words before the
+# occasion's preposition.
+_OCCASION_SUFFIX = re.compile(
+    r"\s[–—-]\s+((?:[\w.'’-]+\s+){0,4}[\w.'’-]+)\s+(?:during|at|after|while|in\s+(?:a|an|his|her|the)\b)"
+    r"[^–—:]{3,100}$"
+)
+
+
+# A wire headline's source after a colon: "Partners have eased up on sanctions: Zelenskiy".
+_COLON_SUFFIX = re.compile(r"\w[\"”’']?:\s+((?:[\w.'’-]+\s+){0,3}[\w.'’-]+)\s*$")

@@ -5,7 +5,9 @@ blocks held back while a headline's source or a running quote's speaker is still
 A transcript's labelled lines ("Name: ...", "Q:", "Source: X", a label alone on its line) and
 the voice they set are reader.classify.transcripts' steps, split off when this module neared the
 1,500-line limit (its docstring says why there); whether a colon's words are a label at all is
-read here (`_colon_label`).
+reader.classify.colonlabels' (`colon_label`), and a headline's or a subheading's source after
+its dash or colon reader.classify.headlines' (`headline_source`, `dashed_subheading`): this
+module runs the steps and joins what they read.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from itertools import pairwise
 from operator import itemgetter
 from threading import Event
 from typing import Any, TypeVar
@@ -36,6 +37,7 @@ from reader.classify.authorship import (
     note_lead,
     told_title,
 )
+from reader.classify.colonlabels import colon_label
 from reader.classify.document import (
     addressed_opening,
     cited_house,
@@ -50,28 +52,28 @@ from reader.classify.document import (
 from reader.classify.effort import Effort
 from reader.classify.evidence import add_evidence, drop_positions, note_rule
 from reader.classify.headlines import (
+    EXPLAINER,
     closing_source,
     counterpart_title,
+    dashed_subheading,
     decision_noun,
+    headline_source,
     lost_colon_source,
     modal_claim,
     passive_decision,
     protest_to_envoy,
     resolve_title,
     slug_subject,
-    titled_name,
+    subheading,
 )
 from reader.classify.jointvoice import joint_voice, readout_sides
 from reader.classify.officialtitles import (
     awaited_topic,
     document_title,
-    judged_heading,
     judged_title,
     spoken_pair,
     title_topic,
 )
-from reader.classify.phrasebounds import first_phrase
-from reader.classify.phrases import learn, resolve
 from reader.classify.positions import reported_positions, stated_by
 from reader.classify.quotes import (
     bare_quote,
@@ -101,7 +103,6 @@ from reader.classify.sources import (
     title_source,
 )
 from reader.classify.speakers import (
-    known_role,
     named_subject,
     note_person,
     note_region,
@@ -109,7 +110,6 @@ from reader.classify.speakers import (
 )
 from reader.classify.statements import statement_speaker, statement_voice
 from reader.classify.subject import actor_subject
-from reader.classify.subjectphrase import bare_senator, described_thing, named_topic
 from reader.classify.summons import summoned_envoy
 from reader.classify.topic import allowed, on_war
 from reader.classify.transcripts import (
@@ -119,17 +119,14 @@ from reader.classify.transcripts import (
     speaker_line,
     transcript_line,
 )
-from reader.classify.types import CAP, END, LOW, START, TERM, BlockWork, Speaker, State, Unit, Who
+from reader.classify.types import START, TERM, BlockWork, Speaker, State, Who
 from reader.classify.typography import page_view
 from reader.classify.units import (
-    DASH_SUFFIX,
     in_spans,
     merged,
     section_heading,
-    subheading_dash,
 )
 from reader.classify.verdicts import Verdicts
-from reader.classify.wordclasses import COORD, MONTHS, OBJECT_PREP, SKIP, ing_form, word_set
 from reader.config import Config
 from reader.model import Article, Block, ClassifiedArticle, Verdict
 from reader.rules.compile import CompiledRules
@@ -397,253 +394,6 @@ def _chunks(blocks: Sequence[Block]) -> Iterator[Sequence[Block]]:
         size = min(size * 4, _CHUNK)
 
 
-def _colon_label(
-    prefix: re.Match[str], work: BlockWork, state: State, is_title: bool, rules: CompiledRules
-) -> tuple[Who, list[Unit], int, bool] | None:
-    """The speaker a "Name: ..." prefix names, with the units before the colon, where it is,
-    and whether it is a transcript's line (whose voice runs on); None when the words before
-    the colon are no speaker's label."""
-    cut = prefix.end(1)
-    if _no_label(prefix, work, is_title) or _DATE_ONLY.fullmatch(work.folded, cut + 1):
-        return None  # "UK PM Talks With <name>: March 4, 2025": a title's date, nothing said
-    if is_title and _judged_topic_label(prefix, work, state, rules.legislatures):
-        return None  # "<Side>'s Violations in <place>: Statement to the Council": a topic
-    before, transcript = _label_units(work, cut)
-    before = _past_initial(before)
-    if before and (before[0][LOW] in _NO_NAME or ing_form(before[0])):
-        return None  # "Our answer is clear: ...", "Addressing X, he said: ...": no label
-    if any(start == 0 and end >= cut for start, end in work.excluded):
-        return None  # "LONDON: Following ...": a dateline (reader.classify.scan), no speaker
-    pre_units = first_phrase(before)
-    if _opening_phrase(before, work, cut):
-        return None  # "On Friday, Zelensky said: ...": the sentence's own subject speaks
-    if _heading(before, pre_units, work, is_title):
-        return None
-    who = resolve(pre_units, state.names)
-    learn(who, state.names)
-    who = known_role(who, state)
-    if is_title and bare_senator(pre_units):
-        who = Who("unknown", (), who.start, who.end)  # "Senator: ...": the one the story names
-    if who.kind in ("pronoun", "none") and not is_title:
-        return None  # "We discussed three things today: ...", not a speaker's label
-    if len(who.actors) > 1 and not any(u[LOW] in ("and", "&") for u in pre_units):
-        return None  # "Russian Drones Breach Polish Airspace: ...": a clause, no speaker
-    return who, pre_units, cut, transcript
-
-
-def _past_initial(units: list[Unit]) -> list[Unit]:
-    """A label's units past a given name's initial ("L. Surname:", a ministry site's way to
-    name its minister): the surname after it names the speaker, as the full name would."""
-    if len(units) > 2 and len(units[0][LOW]) == 1 and units[0][CAP] and units[1][LOW] == ".":
-        return units[2:]
-    return units
-
-
-def _heading(before: list[Unit], pre_units: list[Unit], work: BlockWork, is_title: bool) -> bool:
-    """Words before a colon that head a noun or a clause, not a speaker's name: a heading, a
-    headline's clause, a meeting's title."""
-    after = before.index(pre_units[-1]) + 1 if pre_units else len(before)
-    if after < len(before) and pre_units[-1][LOW].endswith(("'s", "’s")):
-        return True  # "Ambassador's warning: ...": a possessive heads a noun, a heading
-    if after < len(before) and before[after][LOW] in _CLAUSE_WORDS:
-        # "Partners have eased up on sanctions: Zelenskiy": a clause, its source after; "Two
-        # people were hurt: <names>": a sentence that a list completes, no speaker's label
-        return True
-    if after < len(before) and _qualifies_noun(before[after], work, before[after + 1 : after + 2]):
-        return True  # "Ukraine peace push: ...", "PM call with ...": the name qualifies a noun
-    if is_title and _meeting_label(pre_units):
-        return True  # "<Side> PM Talks With <name>: <date>": a meeting's title, no speaker
-    if is_title and _clause_before_colon(before, pre_units, after, work):
-        return True  # "Statements In Riga Confirm NATO's Course: Envoy": a claim, its source after
-    # "Russian Missiles Hit Kyiv Overnight: ...": a clause; "Ukraine Conflict: ...": a topic
-    return described_thing(pre_units) or named_topic(pre_units)
-
-
-def _clause_before_colon(
-    before: list[Unit], pre_units: list[Unit], after: int, work: BlockWork
-) -> bool:
-    """A headline's words before its colon are a clause, not a speaker's label: a speech or
-    stance verb right after the first phrase ("Statements in Riga confirm ...: envoy"), or
-    inside it in title case, where every word is capitalised and the phrase runs on over
-    the verb ("Statements In Riga Confirm NATO's Hostile Course: Envoy"). A label names a
-    speaker and says nothing."""
-    verbs = {start for start, _, form in work.verbs if not form.participle}
-    if not verbs:
-        return False
-    if after < len(before) and before[after][START] in verbs:
-        return True
-    return any(unit[CAP] and unit[START] in verbs for unit in pre_units[1:])
-
-
-def _meeting_label(units: list[Unit]) -> bool:
-    """A headline's words before its colon that join two parties with "with" after a word
-    that is neither a name nor an office ("<Side> PM Talks With <name>", "<A> Call With
-    <B>"): a meeting's or a call's title, whose two sides are host and counterpart, not one
-    speaker (a name's own "with" does not occur in a label)."""
-    lows = [u[LOW] for u in units]
-    if "with" not in lows[1:-1]:
-        return False
-    joined = lows.index("with", 1)
-    before = units[joined - 1]
-    return (
-        before[TERM] is None
-        and before[LOW].isalpha()
-        and any(u[TERM] is not None for u in units[joined + 1 :])
-    )
-
-
-def _opening_phrase(before: list[Unit], work: BlockWork, cut: int) -> bool:
-    """The words before the colon are a clause set off by a comma, a speech verb after the
-    comma ("On Friday, Zelensky said: ...", "Minutes later, the minister wrote: ...",
-    "X, asked about the drills, said: ..."): no speaker's label, but a sentence whose own
-    subject the sentence grammar reads ("In Moscow, X said:" is not Moscow's)."""
-    comma = next((u[START] for u in before if u[LOW] == ","), None)
-    if comma is None:
-        return False
-    verbs = [(start, form) for start, _, form in work.verbs if start < cut]
-    return any(comma < start and not form.participle for start, form in verbs) and not any(
-        start < comma for start, _ in verbs
-    )
-
-
-def _label_units(work: BlockWork, cut: int) -> tuple[list[Unit], bool]:
-    """The units of a "Name: ..." label before the colon at `cut`, and whether the line is a
-    transcript's (its speaker holds the floor after it): not "Quote from Hrynchuk: ...", a
-    Ukrainian outlet's way to give one quote, nor a label before one quote and nothing else."""
-    before = [u for u in work.units if u[END] <= cut]
-    if len(before) > 2 and before[0][LOW] in ("quote", "quotes") and before[1][LOW] == "from":
-        return before[2:], False
-    body = work.text[cut + 1 :]
-    return before, not (_one_quote(body) or _headline_body(body))
-
-
-# A body that is one quote and nothing else: an opening mark, a closing one at its end (a
-# full stop may follow), no closing mark before it that more words follow.
-_ONE_QUOTE = re.compile(r"\s*[\"“«‘'][^\"“”«»]*?[\"”»’'][.!?]?\s*")
-
-
-def _one_quote(body: str) -> bool:
-    """The words after a speaker's colon are one quote ("De Croo: \"We stand by Kyiv.\"", a
-    subheading's "NATO chief: 'These lands are Ukraine'"): a news page's quote line or its
-    subheading, whose next paragraphs are the reporter's again, not a transcript's line whose
-    speaker holds the floor until the next label (a transcript's reply is not in quote marks)."""
-    return _ONE_QUOTE.fullmatch(body) is not None
-
-
-def _headline_body(body: str) -> bool:
-    """The words after a speaker's colon are a headline's, no sentence ("X: NATO bid calls for
-    'broad support'", a subheading over the story's next part): short, with no stop at the
-    end. The paragraphs after it are the reporter's again, as after a quote line."""
-    words = body.split()
-    end = body.rstrip().rstrip(_CLOSING_MARKS)[-1:]
-    return 0 < len(words) <= _HEADLINE_WORDS and end not in _STOPS
-
-
-_HEADLINE_WORDS = 12
-_CLOSING_MARKS = "\"”»’'"
-_STOPS = (".", "!", "?", "…", ":", ";", ",")
-
-
-def _no_label(prefix: re.Match[str], work: BlockWork, is_title: bool) -> bool:
-    """Words before a colon that cannot be a speaker's label: a long clause (a sentence), or
-    an outlet's genre before a headline's claim ("INTERVIEW: <claim> — MFA": its source after
-    the dash). (A participle's clause, "Addressing Russian diplomats, he said: ...", is
-    `ing_form`'s, in `_colon_label`.)"""
-    if len(prefix.group(1).split()) > 10:
-        return True
-    return is_title and work.folded[: prefix.end(1)].strip() in _GENRE_LABELS
-
-
-# The names of a document a title gives: after its colon with where it was given ("...:
-# Statement to the Permanent Council", "...: Remarks at the Security Council"), or after its
-# dash (`_document_after_topic`).
-_DOCUMENT_NAMES = word_set(
-    "statement statements declaration communique communiqué address speech remarks readout"
-    " intervention"
-)
-_GENRE_AFTER = re.compile(
-    rf"\s*(?:{'|'.join(sorted(_DOCUMENT_NAMES))})\s+(?:to|at|before)\s[^.!?]*\Z"
-)
-
-
-def _judged_topic_label(
-    prefix: re.Match[str], work: BlockWork, state: State, legislatures: frozenset[str]
-) -> bool:
-    """A side's own document titled "<its topic>: Statement to <a body>", the topic a noun
-    phrase that judges another side's act ("<Side>'s Continuing Violations in <place>:
-    Statement to the Council"): the words before the colon are the document's topic in its
-    author's words (`judged_heading`), no speaker's label; "<name>: Statement to ..." is one."""
-    author = state.document
-    return (
-        author is not None
-        and _GENRE_AFTER.match(work.folded, prefix.end(1) + 1) is not None
-        and judged_heading(work, author, legislatures)
-    )
-
-
-# A date alone after a colon ("...: 4 March 2031", "...: March 4, 2031"): a title's date line,
-# no words said.
-_DATE_ONLY = re.compile(
-    r"\s*(?:\d{1,2}\s+)?(?:" + "|".join(sorted(MONTHS)) + r")(?:\s+\d{1,2})?,?\s+\d{4}\W*"
-)
-
-
-# Words that open a noun phrase and never a speaker's name: a possessive ("Our answer is
-# clear: ..."), a count ("One more thing: ...", a question's turn going on).
-_NO_NAME = frozenset(["our", "my", "your", "their", "his", "her", "its", "one", "another"])
-
-
-# An outlet's genre or section before a headline's colon (or as the one word after its dash,
-# "<topic> – Photos"): no speaker's label.
-_GENRE_LABELS = frozenset(
-    [
-        "interview",
-        "exclusive",
-        "exclusive interview",
-        "analysis",
-        "opinion",
-        "explainer",
-        "update",
-        "breaking",
-        "breaking news",
-        "video",
-        "watch",
-        "live",
-        "factbox",
-        "comment",
-        # a page's series or archive ("Archive: <topic> live updates", "Digital Briefing: An
-        # update from <name>")
-        "archive",
-        "briefing",
-        "digital briefing",
-        "timeline",
-        "photos",
-        "pictures",
-        "videos",
-        "updates",
-    ]
-)
-# Words right after a headline's first phrase that make the words before its colon a clause
-# ("West not willing to talk: Kremlin"), whose source the colon's other side names.
-_CLAUSE_WORDS = frozenset(
-    ["has", "have", "had", "is", "are", "was", "were", "will", "would", "not", "never"]
-)
-
-
-def _qualifies_noun(unit: Unit, work: BlockWork, following: list[Unit]) -> bool:
-    """A plain lower-case word right after a name ("Ukraine peace push"): the name is a
-    modifier, not the speaker of what follows the colon. A verb's form followed by "with" is
-    a noun too ("PM call with President X: 28 November")."""
-    low = unit[LOW]
-    if unit[TERM] is not None or unit[CAP] or not low.isalpha():
-        return False
-    if low in OBJECT_PREP or low in SKIP or low in COORD:
-        return False
-    if following and following[0][LOW] == "with":
-        return True
-    return all(start != unit[START] for start, _, _ in work.verbs)
-
-
 def _is_title(block: Block) -> bool:
     """Whether a block is the article's headline: a title, or a heading that opens it."""
     return block.kind == "title" or (block.index == 0 and block.kind == "heading")
@@ -662,7 +412,7 @@ def _analyse(
     _remember_people(work, state, rules, is_title)
     voice, body_from, pending, labelled = _voice_and_label(block, work, rules, state, is_title)
     if is_title and pending is None and not (labelled and work.main):
-        pending = _headline_source(work, rules, state)  # (a clause before a colon: no label)
+        pending = headline_source(work, rules, state)  # (a clause before a colon: no label)
     headed = not is_title and voice is None and _subheading_voice(work, rules, state)
     in_voice = voice is not None and bool(voice.actors)
     speaking = voice if in_voice else _line_voice(work, state, is_title or headed)
@@ -672,7 +422,7 @@ def _analyse(
         awaited_topic(work, state)  # a delegate's opening line under a title on the war
     office = None
     asked = not is_title and interviewer_asks(work, state, labelled)
-    if not (is_title and _EXPLAINER.match(work.folded)):  # "Why Putin wants a long war"
+    if not (is_title and EXPLAINER.match(work.folded)):  # "Why Putin wants a long war"
         office = _sentences(work, rules, state, distance, effort, body_from, speaking)
     if is_title and pending is None:
         pending = _title_source(work, office, state, rules)
@@ -702,50 +452,12 @@ def _subheading_voice(work: BlockWork, rules: CompiledRules, state: State) -> bo
     spaced dash ("'<quote>' - <name>"; a role there has no paragraphs to wait for), or the
     side a `headline` rule names in it ("<Side> concerned about ..."). Returns whether it is
     a dashed one, whose source speaks in it."""
-    if _dashed_subheading(work):
-        _headline_source(work, rules, state)
+    if dashed_subheading(work):
+        headline_source(work, rules, state)
         return True
-    if _subheading(work):
+    if subheading(work):
         subheading_source(work, rules)
     return False
-
-
-def _subheading(work: BlockWork) -> bool:
-    """A paragraph set as a subheading: a few words with no stop, comma or quote mark closing
-    them (a sentence ends in one); not an explainer's question ("How Kyiv plans to ...")."""
-    text = work.text.rstrip()
-    if not work.units or len(text.split()) > _SUBHEADING_WORDS or not text[-1:].isalnum():
-        return False
-    return _EXPLAINER.match(work.folded) is None
-
-
-# The most words a paragraph set as a subheading has.
-_SUBHEADING_WORDS = 14
-
-
-def _dashed_subheading(work: BlockWork) -> bool:
-    """A paragraph set as a headline, its source after a spaced dash: before the dash a quote
-    alone ("'Real progress was made today' - <name>", a stop after the name too) or, with no
-    sentence's end, words in title case ("Goal Of The Talks Is A Lasting Peace - <office>"),
-    as live pages and transcripts head each speaker's part. Its source speaks, in a
-    headline's grammar."""
-    if not work.units:
-        return False  # (no lexicon term, no source to name: most paragraphs)
-    dash = subheading_dash(work.text)
-    if dash is None or dash.start() == 0:
-        return False
-    text = work.text.rstrip()
-    claim = text[: dash.start()].strip()
-    if _ONE_QUOTE.fullmatch(claim):
-        return True
-    if text.endswith("."):
-        return False
-    words = [w for w in claim.split() if len(w) > 3 and w[:1].isalpha()]
-    return len(words) >= _TITLE_CASE_WORDS and all(w[:1].isupper() for w in words)
-
-
-# Long words a title-case subheading has before its dash, at least.
-_TITLE_CASE_WORDS = 3
 
 
 def _body_voices(
@@ -1054,7 +766,7 @@ def _voice_and_label(
     pending: Who | None = None
     asked, state.asked = state.asked, False
     body_from, prefix = section_or_prefix(work, rules, state)
-    label = _colon_label(prefix, work, state, is_title, rules) if prefix is not None else None
+    label = colon_label(prefix, work, state, is_title, rules) if prefix is not None else None
     if label is not None:
         body_from = label[2] + 1
         voice, pending = speaker_line(work, rules, state, label, is_title)
@@ -1083,113 +795,6 @@ def _headline_owner(work: BlockWork) -> Speaker | None:
     claim ("Kyiv wants no talks - Kremlin" is the Kremlin's alone)."""
     sides = [ev.actor for ev in work.evidence if ev.rule == ATTRIBUTION_HEADLINE.id]
     return Speaker(tuple(dict.fromkeys(sides)), work.index) if sides else None
-
-
-def _headline_source(work: BlockWork, rules: CompiledRules, state: State) -> Who | None:
-    """ "... - Kremlin": the source a headline names after a dash; a role there ("- MoD"),
-    or an office with a holder's name no lexicon knows ("- Defense Minister <name>"), is
-    returned, to resolve from the first paragraphs."""
-    dash = (
-        DASH_SUFFIX.search(work.text)
-        or _COLON_SUFFIX.search(work.text)
-        or _OCCASION_SUFFIX.search(work.text)
-    )
-    if dash is None:
-        return None
-    tail = [u for u in work.units if dash.start(1) <= u[START] < dash.end(1)]
-    phrase = first_phrase(tail)
-    if dash.re is not _COLON_SUFFIX and _thing_after_dash(phrase, tail):
-        return None  # "Ukraine – New Russian airstrikes", "One Year Later – Russia's Occupation"
-    if _document_after_topic(work, dash.start(), tail):
-        return None  # "Ukraine – G7 Ministers' Statement", "<name> – 2024 Statement on Ukraine"
-    if dash.re is _COLON_SUFFIX and (
-        len(phrase) != len(tail)
-        or not (tail[-1][TERM] or tail[-1][CAP])
-        or tail[0][LOW] in ("a", "an")
-    ):
-        return None  # "Ukraine war: what we know", "...: A NATO Concern": no source named
-    who = resolve(phrase, state.names)
-    learn(who, state.names)
-    if who.kind == "actor":
-        add_evidence(
-            work, ATTRIBUTION_HEADLINE, who.actors, who.start, who.end, rules.weights.attribution
-        )
-        work.main.append((who.start, who))
-    if who.kind == "unknown" and (
-        dash.re is _COLON_SUFFIX or titled_name(work, who) or _dash_name(work, phrase, tail)
-    ):
-        return who  # "...: Zelenskiy", "... - Defense Minister <name>": whom the opening names
-    return who if who.kind == "role" else None
-
-
-def _document_after_topic(work: BlockWork, dash: int, tail: list[Unit]) -> bool:
-    """A title that names a document after a bare topic or author: "<country> – <authors>
-    Statement (<date>)", "<name> – <year> Statement on <topic>". The words before the dash
-    hold no claim (three words at most, no verb, no quote), so the document named after it
-    is no source of one: the page's name, no position (GUIDE.md: a title naming a document
-    states none). "<claim> – Statement" keeps its source."""
-    head = [u for u in work.units if u[START] < dash]
-    if not head or len(head) > 3 or any(start < dash for start, _ in work.quotes):
-        return False
-    if any(start < dash for start, _, _ in work.verbs):
-        return False
-    return any(u[LOW] in _DOCUMENT_NAMES for u in tail)
-
-
-def _dash_name(work: BlockWork, phrase: list[Unit], tail: list[Unit]) -> bool:
-    """A headline's dash source that is a name no lexicon knows and nothing else, a surname
-    or a first name and a surname ("<claim> – <Surname>", "<claim> – <First> <Surname>"): the
-    speaker the first paragraphs name with their office (`resolve_title` takes the side they
-    give a speaker of that surname, and none else). Why: a news site's headline credits its
-    source after the dash by name, the lead says who they are. Not an outlet's genre
-    ("<topic> – Analysis", "– Photos") nor an acronym in a headline that is not all capitals
-    ("– CNN", "– AFP"): a name is spelt as a name is, and those are the page's kind or its
-    channel, whom no lead names as an official."""
-    if not 1 <= len(tail) <= 2 or phrase != tail:
-        return False
-    if not all(u[CAP] and u[TERM] is None and u[LOW].isalpha() for u in tail):
-        return False
-    spelt = work.text[tail[0][START] : tail[-1][END]]
-    acronym = any(w.isupper() for w in spelt.split()) and not work.text.isupper()
-    return not acronym and tail[-1][LOW] not in _GENRE_LABELS
-
-
-def _thing_after_dash(phrase: list[Unit], tail: list[Unit]) -> bool:
-    """The words after a title's dash name a thing, not a source: a side's adjective before
-    a noun ("<topic> – New Russian airstrikes (<date>)"), a side's possessive before a word of
-    no one's ("One Year Later – Russia's Occupation of Crimea"), or a thing described in title
-    case (`described_thing`). A source is a name or an office ("– Russian MFA", "– Kremlin's
-    Peskov")."""
-    if not phrase:
-        return False
-    if described_thing(phrase):
-        return True
-    end = tail.index(phrase[-1]) + 1
-    last = phrase[-1][TERM]
-    if (
-        last is not None
-        and last.kind == "adjective"
-        and end < len(tail)
-        and tail[end][LOW].isalpha()
-    ):
-        return True  # "Russian airstrikes": the adjective qualifies the noun after it
-    return any(
-        unit[LOW].endswith(("'s", "’s")) and after[TERM] is None and after[CAP]
-        for unit, after in pairwise(phrase)
-    )
-
-
-# A headline's source after a dash, the occasion it spoke on after it ("<claim> - <name> during
-# a call with <name>", "<claim> – <office> at the summit"): the source is the words before the
-# occasion's preposition.
-_OCCASION_SUFFIX = re.compile(
-    r"\s[–—-]\s+((?:[\w.'’-]+\s+){0,4}[\w.'’-]+)\s+(?:during|at|after|while|in\s+(?:a|an|his|her|the)\b)"
-    r"[^–—:]{3,100}$"
-)
-
-
-# A wire headline's source after a colon: "Partners have eased up on sanctions: Zelenskiy".
-_COLON_SUFFIX = re.compile(r"\w[\"”’']?:\s+((?:[\w.'’-]+\s+){0,3}[\w.'’-]+)\s*$")
 
 
 def _sentences(
@@ -1257,15 +862,6 @@ _NARRATOR_QUESTION = re.compile(
     r"(?:[^:\"“”«»]{1,60}:\s+)?(?:what|why|how|who|whom|whose|which|where|when|is|are|was|were|"
     r"do|does|did|will|would|can|could|should|has|have|had|may|might|must)\b[^\"“”«»]*\?\s*$",
     re.IGNORECASE,
-)
-
-
-# A headline that asks the explainer's question without its mark, after an optional label
-# ("Analysis: Why Putin wants a long war", "How Kyiv plans to hold the line"); a quoted
-# speaker's words or a source after a dash are read as in any headline.
-_EXPLAINER = re.compile(
-    r"(?:(?:analysis|explainer|opinion|comment|fact\s+check|q&a|factbox)\s*:\s*)?"
-    r"(?:why|how|what|whether)\s+(?![^\"“”«»]*[\"“”«»])(?![^–—]*\s[–—-]\s)"
 )
 
 

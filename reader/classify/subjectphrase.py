@@ -1020,7 +1020,7 @@ def bare_senator(phrase: Sequence[Unit]) -> bool:
     """ "…, senator says" in a headline on another side's page: a senator with no name and
     nothing else in the phrase (an article at most) is the house's, as the Federation
     Council's members are senators too; a named one may be a US senator. (A headline's
-    "Senator: …" is the one its first paragraphs name: `pipeline._colon_label`.)"""
+    "Senator: …" is the one its first paragraphs name: `colonlabels.colon_label`.)"""
     words = [unit for unit in phrase if unit[LOW] not in ARTICLES]
     return len(words) == 1 and words[0][LOW] in _SENATORS
 

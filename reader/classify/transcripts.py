@@ -12,8 +12,9 @@ Why the split is here: pipeline.py had grown to 1,487 lines, 13 short of the lim
 tests/test_code_shape.py sets, with a branch about to add to it. These steps read a line's label
 and the voice state it leaves (`State.voice`, `State.asker`, `State.interviewee`), and none of
 the block order, the headline's source or the sentence steps pipeline.py runs. Whether the words
-before a colon are a speaker's label at all (`_colon_label` and its heading tests) stays in
-pipeline.py, as does `_voice_and_label`, which joins the two and calls this module; this module
+before a colon are a speaker's label at all (`colon_label` and its heading tests) is
+reader.classify.colonlabels' (moved out of pipeline.py in session 30); `_voice_and_label`
+stays in pipeline.py, which joins the two and calls this module; this module
 imports nothing of pipeline.py. Moved verbatim (session 28): only the names pipeline.py reads
 lost their underscore.
 """
