@@ -271,14 +271,10 @@ class BlockWork:
         backs kiev criticizes russia ...": every name after the first in lower case)."""
         if written_lower(self.text, self.recased):
             return True
+        if self.index != 0 or self.recased or not self.text[:1].isupper():
+            return False  # (every block but a headline: decided before copying its text)
         rest = self.text[1:]
-        return (
-            self.index == 0
-            and not self.recased
-            and self.text[:1].isupper()
-            and rest == rest.lower()
-            and " " in rest
-        )
+        return rest == rest.lower() and " " in rest
 
     def sentence_start(self, pos: int) -> int:
         """The offset where the sentence that holds offset `pos` starts."""

@@ -292,8 +292,9 @@ def verb_subject(
     reading = as_participle(verb, i, earlier)
     if reading != "progressive":
         return reading
-    if _joined_verb(verb, i):
-        return _joined_attr(verb, i, earlier)
+    slug = _slug_object(verb, i)
+    if slug or _coordinated(verb, i):
+        return _joined_attr(verb, slug, earlier)
     # '..., said Peskov': looked for after the subject before the verb, whatever asides that
     # search skips on its way.
     may_invert = i < verb.floor or units[i][LOW] in _QUOTE_ENDS or _dash_tag(units, i)
@@ -453,18 +454,17 @@ def _headline_second_verb(verb: Verb, i: int) -> bool:
     return work.written_lower and i - 1 >= verb.floor and units[i - 1][LOW] in _PLACE_PREPS
 
 
-def _joined_verb(verb: Verb, i: int) -> bool:
-    """The verb is the clause subject's second verb: after "and" or "or" (unit `i`), or after
-    the object of a slug's first verb (`_slug_object`)."""
-    if i >= verb.floor and (verb.units[i][LOW] in COORD or both_after_and(verb, i)):
-        return True
-    return _slug_object(verb, i)
+def _coordinated(verb: Verb, i: int) -> bool:
+    """The verb is the clause subject's second verb after "and" or "or" (unit `i`); the other
+    way to a second verb is past the object of a slug's first verb (`_slug_object`)."""
+    return i >= verb.floor and (verb.units[i][LOW] in COORD or both_after_and(verb, i))
 
 
-def _joined_attr(verb: Verb, i: int, earlier: list[Attr]) -> Attr | None:
+def _joined_attr(verb: Verb, slug: bool, earlier: list[Attr]) -> Attr | None:
     """The speaker of a subject's second verb: the clause's subject, or the speaker a slug's
-    "says <name>" closing it names ("... backs kyiv says <name>")."""
-    if _slug_object(verb, i) and _headline_end(verb):
+    "says <name>" closing it names ("... backs kyiv says <name>"; `slug`: the verb follows a
+    slug's object, `_slug_object`)."""
+    if slug and _headline_end(verb):
         inverted = inverted_attr(verb)
         if inverted is not None:
             return inverted
